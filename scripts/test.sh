@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs (as root, through apt), starts a throwaway
+# PostgreSQL server for the suites that claim PostgreSQL, runs every *.test.ts, stops the server.
+# --unit: only the tests that need no system package (quick loop while developing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+unit_only=0
+[ "${1:-}" = "--unit" ] && unit_only=1
+
+if [ "$unit_only" = 0 ]; then
+  bash scripts/setup-system.sh
+  # shellcheck source=/dev/null
+  source scripts/pg-throwaway.sh
+  pg_throwaway_start
+  trap pg_throwaway_stop EXIT
+fi
+
+mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
+if [ "$unit_only" = 1 ]; then
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf)/' || true)
+fi
+mkdir -p .test-artifacts
+node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

@@ -1,0 +1,72 @@
+/**
+ * Import use case: a file's bytes → BudgetDocument, choosing the format from the content (PDF, XLSX,
+ * canonical JSON, disclosure text) and the layout profile from the text (or `profile` when given).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BudgetDocument, type Profile } from '../domain/model.js';
+import { FiscusError } from '../domain/errors.js';
+import { importShenzhenSource, looksLikeShenzhen, readSourceText } from '../importers/index.js';
+
+export interface ImportOptions {
+  profile?: Profile;
+  /** Name to report in messages and provenance (defaults to the file's base name). */
+  name?: string;
+}
+
+export type SourceFormat = 'pdf' | 'xlsx' | 'json' | 'text';
+
+/** Sniffs the format from the first bytes. */
+export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] === 0x7b) return 'json';
+  return 'text';
+}
+
+/** Parses canonical JSON, naming the first schema violation's path. */
+export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocument {
+  let data: unknown;
+  const text = new TextDecoder().decode(bytes);
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec(String(e))?.[1];
+    const line = pos ? text.slice(0, Number(pos)).split('\n').length : 1;
+    throw new FiscusError('INPUT_UNREADABLE', `expected JSON, found a syntax error (${(e as Error).message})`, { file, line });
+  }
+  const r = BudgetDocument.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new FiscusError('INPUT_INVALID', `expected a fiscus budget document: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, line: null, field: issue.path.join('.') });
+  }
+  return r.data;
+}
+
+/** Imports bytes of any supported format. */
+export async function importBytes(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
+  const format = sniffFormat(bytes);
+  if (format === 'json') return parseCanonicalJson(bytes, file);
+  if (format === 'pdf' || format === 'xlsx') {
+    throw new FiscusError('INPUT_UNREADABLE', `expected disclosure text or canonical JSON, found ${format.toUpperCase()} (not yet supported)`, { file, line: 1 });
+  }
+  const src = readSourceText(bytes, file);
+  const profile = opts.profile ?? (looksLikeShenzhen(src) ? 'shenzhen-dept-budget' : null);
+  if (profile === 'shenzhen-dept-budget') return importShenzhenSource(src);
+  throw new FiscusError('INPUT_INVALID', 'expected a known disclosure layout (Shenzhen department budget), found none (use --profile to choose one)', { file, line: 1 });
+}
+
+/** Imports a file from disk. */
+export async function importFile(path: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `cannot read file (${code ?? String(e)})`, { file: path });
+  }
+  return importBytes(bytes, opts.name ?? basename(path), opts);
+}

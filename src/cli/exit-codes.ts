@@ -1,0 +1,14 @@
+/** The one mapping from error codes to exit codes (see docs/cli.md). */
+import type { ErrorCode } from '../domain/errors.js';
+
+/** 0 ok, 1 findings at or above the fail level, 2 unusable input, 3 environment, 4 internal. */
+export const EXIT: Record<ErrorCode, number> = {
+  INPUT_UNREADABLE: 2,
+  INPUT_INVALID: 2,
+  NOT_FOUND: 2,
+  TOO_LARGE: 2,
+  CONFLICT: 2,
+  LOCKED: 3,
+  DEPENDENCY_MISSING: 3,
+  INTERNAL: 4,
+};

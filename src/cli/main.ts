@@ -1,0 +1,32 @@
+/** fiscus command line: one file per command; errors mapped to exit codes in one place. */
+import { Command, CommanderError } from 'commander';
+import { FiscusError } from '../domain/errors.js';
+import { EXIT } from './exit-codes.js';
+import { registerImport } from './import.js';
+import { registerStart } from './start.js';
+
+export function buildProgram(): Command {
+  const program = new Command('fiscus')
+    .description('fiscus — 部门预算与绩效管理 / department budgets and their performance management')
+    .version('0.1.0')
+    .exitOverride();
+  registerImport(program);
+  registerStart(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof FiscusError) {
+      process.stderr.write(`${e.oneLine()}\n`);
+      return EXIT[e.code];
+    }
+    process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 4;
+  }
+}

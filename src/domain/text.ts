@@ -1,0 +1,38 @@
+/**
+ * Text normalisation shared by every importer: NFKC, then the CJK radicals supplement and Kangxi
+ * radicals (U+2E80–U+2FDF) mapped to their unified ideographs (PDF text may carry ⻔ for 门).
+ */
+
+// U+2E80–U+2EF3 (CJK Radicals Supplement) has no NFKC mapping; these are the ones seen in
+// government PDFs plus the common simplified radicals.
+const RADICALS: Record<string, string> = {
+  '⺁': '厂', '⺇': '几', '⺈': '刀', '⺊': '卜', '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尢',
+  '⺐': '尢', '⺑': '尢', '⺒': '巳', '⺓': '幺', '⺔': '彐', '⺖': '心', '⺗': '心', '⺘': '手',
+  '⺙': '攴', '⺛': '旡', '⺜': '日', '⺝': '月', '⺞': '歺', '⺟': '母', '⺠': '民', '⺡': '水',
+  '⺢': '水', '⺣': '火', '⺤': '爪', '⺥': '爪', '⺦': '丬', '⺧': '牛', '⺨': '犬', '⺩': '王',
+  '⺪': '疋', '⺫': '目', '⺬': '示', '⺭': '示', '⺮': '竹', '⺯': '糸', '⺰': '纟', '⺱': '网',
+  '⺲': '网', '⺳': '网', '⺴': '网', '⺵': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '老',
+  '⺺': '肀', '⺻': '聿', '⺼': '肉', '⺽': '臼', '⺾': '艹', '⺿': '艹', '⻀': '艹', '⻁': '虎',
+  '⻂': '衣', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝',
+  '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '金', '⻑': '长', '⻒': '长',
+  '⻓': '长', '⻔': '门', '⻕': '门', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页',
+  '⻛': '风', '⻜': '飞', '⻝': '食', '⻞': '食', '⻟': '食', '⻠': '饣', '⻡': '飠', '⻢': '马',
+  '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾',
+  '⻫': '齐', '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟', '⻲': '龟',
+  '⻳': '龟',
+};
+
+const RADICAL_RE = /[\u2E80-\u2EF3]/g;
+
+/**
+ * NFKC plus CJK radical folding. Full-width ASCII becomes half-width (，stays ， since NFKC keeps
+ * CJK punctuation), Kangxi radicals (U+2F00–U+2FD5) fold through NFKC itself.
+ */
+export function normalizeText(s: string): string {
+  return s.normalize('NFKC').replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
+}
+
+/** Removes all white space (for comparing labels split over lines or spaced out "其 他 政 府"). */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, '');
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading a text disclosure: bytes → decoded text (UTF-8, else GB18030) → normalised lines with
+ * their 1-based numbers. Rejects empty and binary input with a FiscusError naming the file.
+ */
+import { createHash } from 'node:crypto';
+import { FiscusError } from '../../domain/errors.js';
+import { normalizeText } from '../../domain/text.js';
+
+export interface SourceLine {
+  /** 1-based line number in the source file. */
+  no: number;
+  /** Normalised text (NFKC + radicals), trimmed of surrounding white space. */
+  text: string;
+  /** PDF page, when known (from "===== page N =====" markers or form feeds). */
+  page: number | null;
+  /** Leading white space of the raw line (pdftotext marks a new page with one space here). */
+  indent: number;
+}
+
+export interface SourceText {
+  file: string;
+  sha256: string;
+  encoding: 'utf-8' | 'gb18030';
+  lines: SourceLine[];
+  /** Number of physical lines in the file. */
+  lineCount: number;
+  pages: number | null;
+}
+
+/** Decodes bytes: UTF-8 when valid, else GB18030 (GBK); binary or empty input is an error. */
+export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found an empty file', { file, line: 1 });
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data (NUL bytes)', { file, line: 1 });
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (control > head.length * 0.05) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data', { file, line: 1 });
+  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46)
+    throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found a PDF (import the .pdf through the PDF importer)', { file, line: 1 });
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      throw new FiscusError('INPUT_UNREADABLE', 'expected UTF-8 or GBK text, found undecodable bytes', { file, line: 1 });
+    }
+  }
+}
+
+const PAGE_MARK = /^=+\s*page\s+(\d+)\s*=+$/i;
+
+/** Reads a text disclosure into normalised, numbered, non-empty lines. */
+export function readSourceText(bytes: Uint8Array, file: string): SourceText {
+  const { text, encoding } = decodeText(bytes, file);
+  const raw = text.split(/\r\n|\r|\n/);
+  const lines: SourceLine[] = [];
+  let page: number | null = null;
+  let pages: number | null = null;
+  raw.forEach((l, i) => {
+    const parts = l.split('\f');
+    if (parts.length > 1) page = (page ?? 1) + parts.length - 1;
+    const t = normalizeText(parts.join(' ')).replace(/\s+$/u, '').replace(/^\s+/u, '');
+    const pm = PAGE_MARK.exec(t);
+    if (pm) {
+      page = Number(pm[1]);
+      pages = Math.max(pages ?? 0, page);
+      return;
+    }
+    const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
+    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent });
+  });
+  if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found only white space', { file, line: 1 });
+  return {
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    encoding,
+    lines,
+    lineCount: raw.length,
+    pages,
+  };
+}
