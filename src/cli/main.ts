@@ -4,6 +4,9 @@ import { FiscusError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
 import { registerImport } from './import.js';
 import { registerStart } from './start.js';
+import { registerValidate } from './validate.js';
+import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerImport(program);
   registerStart(program);
+  registerValidate(program);
+  registerReport(program);
+  registerServe(program);
   return program;
 }
 
