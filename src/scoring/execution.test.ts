@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cumulativeByMonth, cumulativeByQuarter, executionRate, executionWarnings, forecastYearEnd, plannedCumulativeByMonth, monthOf } from './execution.js';
+
+const W = 1_000_000; // fen per 万元
+
+test('payments accumulate by month and quarter and ignore other years', () => {
+  const pays = [
+    { date: '2021-01-15', fen: 10 * W },
+    { date: '2021-03-31', fen: 5 * W },
+    { date: '2021-07-01', fen: 20 * W },
+    { date: '2020-12-31', fen: 99 * W },
+  ];
+  const m = cumulativeByMonth(pays, 2021);
+  assert.equal(m[0], 10 * W);
+  assert.equal(m[2], 15 * W);
+  assert.equal(m[6], 35 * W);
+  assert.equal(m[11], 35 * W);
+  assert.deepEqual(cumulativeByQuarter(pays, 2021), [15 * W, 15 * W, 35 * W, 35 * W]);
+  assert.equal(monthOf('2021-13-01', 2021), null);
+});
+
+test('the plan spreads each quarter over its months in integer fen', () => {
+  const p = plannedCumulativeByMonth([100, 100, 100, 101]);
+  assert.deepEqual(p, [33, 66, 100, 133, 166, 200, 233, 266, 300, 333, 366, 401]);
+});
+
+test('execution rate is a percent string and null for a zero budget', () => {
+  assert.equal(executionRate(999_600_000, 1_074_560_000), '93.02');
+  assert.equal(executionRate(5, 0), null);
+  assert.equal(executionRate(1_100, 1_000), '110.00');
+});
+
+test('the forecast adds what the plan still schedules, or extrapolates the run rate', () => {
+  const plan = plannedCumulativeByMonth([300, 300, 300, 300]);
+  assert.equal(forecastYearEnd(500, 6, plan), 500 + 600);
+  assert.equal(forecastYearEnd(500, 6, null), 1000);
+  assert.equal(forecastYearEnd(1234, 12, plan), 1234);
+});
+
+const budget = 100 * W;
+const cum = (pcts: number[]) => pcts.map((p) => p * W);
+
+const floorCases: Array<[string, number, number[], string[]]> = [
+  ['on track at the end of April', 4, cum([5, 10, 20, 26, 30, 41, 50, 61, 70, 81, 90, 100]), []],
+  ['below 25 % at the end of April', 4, cum([5, 10, 20, 24, 30, 41, 50, 61, 70, 81, 90, 100]), ['below-floor']],
+  ['May still judged against April', 5, cum([5, 10, 20, 24, 24, 41, 50, 61, 70, 81, 90, 100]), ['below-floor']],
+  ['below 40 % at the end of June', 6, cum([5, 10, 20, 26, 30, 39, 50, 61, 70, 81, 90, 100]), ['below-floor']],
+  ['below 60 % at the end of August', 8, cum([5, 10, 20, 26, 30, 41, 50, 59, 70, 81, 90, 100]), ['below-floor']],
+  ['below 80 % at the end of October', 10, cum([5, 10, 20, 26, 30, 41, 50, 61, 70, 79, 90, 100]), ['below-floor']],
+  ['March has no floor yet', 3, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), []],
+];
+
+for (const [name, month, c, kinds] of floorCases) {
+  test(`execution floors: ${name}`, () => {
+    assert.deepEqual(executionWarnings(budget, c, null, month).map((w) => w.kind), kinds);
+  });
+}
+
+test('straying more than 20 % from the cumulative plan warns; within 20 % does not', () => {
+  const plan = plannedCumulativeByMonth([25 * W, 25 * W, 25 * W, 25 * W]);
+  const onPlan = cum([8, 16, 25, 33, 41, 50, 58, 66, 75, 83, 91, 100]);
+  assert.deepEqual(executionWarnings(budget, onPlan, plan, 6), []);
+  const ahead = cum([8, 16, 25, 33, 41, 65, 58, 66, 75, 83, 91, 100]);
+  const w = executionWarnings(budget, ahead, plan, 6);
+  assert.deepEqual(w.map((x) => x.kind), ['off-plan']);
+  assert.match(w[0]!.message, /偏离计划 30\.0%/);
+});

@@ -1,0 +1,3 @@
+export * from './evaluation.js';
+export * from './execution.js';
+export * from './monitoring.js';
