@@ -1,0 +1,94 @@
+/** Shared arithmetic checks over tables: row identities across columns, parents against children. */
+import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.js';
+import type { RuleContext } from '../types.js';
+import { columnLabel, locRow, rowName, tableName } from './location.js';
+import { compareTotal, type CompareOutcome } from './rounding.js';
+import type { SumRelation } from './columns.js';
+
+/** Tables of the given roles, in document order. */
+export function tablesOf(doc: BudgetDocument, ...roles: TableRole[]): Table[] {
+  return doc.tables.filter((t) => roles.includes(t.role));
+}
+
+/** "表7 2010399 其他…" — the subject of a message about a row. */
+export function subjectOf(t: Table, r: Row): string {
+  return `${tableName(t)} ${rowName(r)}`;
+}
+
+/**
+ * Checks `total = Σ parts` on every row of a table for each relation. A row that prints none of the
+ * parts (all cells empty) is not checked: there is no breakdown to compare.
+ */
+export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[]): void {
+  for (const r of t.rows) {
+    for (const rel of rels) {
+      const parts = rel.parts.map((k) => r.amounts[k] ?? null);
+      if (parts.every((p) => p === null)) continue;
+      compareTotal(ctx, {
+        total: r.amounts[rel.total] ?? null,
+        parts,
+        subject: subjectOf(t, r),
+        totalLabel: columnLabel(t, rel.total),
+        partLabels: rel.parts.map((k) => columnLabel(t, k)),
+        location: locRow(t, r, rel.total),
+      });
+    }
+  }
+}
+
+/**
+ * Direct children of a row: by `parent` ids when any row names it; otherwise, for a row followed by
+ * deeper rows, the rows one level deeper up to the next row at its level or above.
+ */
+export function childRows(t: Table, r: Row): Row[] {
+  const byId = t.rows.filter((c) => c.parent === r.id && c.id !== r.id);
+  if (byId.length > 0) return byId;
+  if (t.rows.some((c) => c.parent != null)) return [];
+  const i = t.rows.indexOf(r);
+  const out: Row[] = [];
+  for (const c of t.rows.slice(i + 1)) {
+    if (c.side !== r.side) continue;
+    if (c.level <= r.level || c.kind === 'subtotal' || c.kind === 'total' || c.kind === 'carry' || c.kind === 'unit') break;
+    if (c.level === r.level + 1) out.push(c);
+  }
+  return out;
+}
+
+/** Checks a parent row against the sum of `children` in every amount column the parent prints. */
+export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: Row[]): CompareOutcome[] {
+  const out: CompareOutcome[] = [];
+  if (children.length === 0) return out;
+  for (const c of t.columns) {
+    if (c.kind !== 'amount') continue;
+    const mine = parent.amounts[c.key] ?? null;
+    const parts = children.map((ch) => ch.amounts[c.key] ?? null);
+    if (mine === null && parts.every((p) => p === null)) continue;
+    if (!(c.key in parent.amounts) && parts.every((p) => p === null)) continue;
+    out.push(
+      compareTotal(ctx, {
+        total: mine,
+        parts,
+        subject: subjectOf(t, parent),
+        totalLabel: columnLabel(t, c.key),
+        partLabels: children.map((ch) => rowName(ch)),
+        location: locRow(t, parent, c.key),
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Rows grouped by budget unit: a table listing several units repeats codes under each unit, so
+ * code identities hold within a unit's block (by `row.unit`, else by the preceding unit row).
+ */
+export function unitBlocks(t: Table): Row[][] {
+  const blocks = new Map<string, Row[]>();
+  let current = '';
+  for (const r of t.rows) {
+    if (r.kind === 'unit') current = r.id;
+    const k = `${r.side ?? ''}|${r.unit ?? current}`;
+    blocks.set(k, [...(blocks.get(k) ?? []), r]);
+  }
+  return [...blocks.values()];
+}

@@ -1,0 +1,108 @@
+/**
+ * The rounding model (docs/rounding.md). Published figures are rounded to the last printed place
+ * (0.01 万元, sometimes 0.0001 万元), so a total and the sum of its n rounded parts may differ by up
+ * to n half-units of the parts' last place. Such a remainder (尾差) is reported as `info`; a larger
+ * difference with the rule's severity; an exact match not at all.
+ */
+import { Decimal } from 'decimal.js';
+import type { Money } from '../../domain/model.js';
+import { FEN_PER, formatAmount, halfUlpFen, toDecimalString, type DisplayUnit } from '../../domain/money.js';
+import type { Location, RuleContext, Severity } from '../types.js';
+
+/** A figure: printed Money, a fen amount, or null for an empty printed cell (counts as zero). */
+export type Figure = Money | number | null | undefined;
+
+/** Fen of a figure (null → 0). */
+export function fenOf(x: Figure): number {
+  if (x == null) return 0;
+  return typeof x === 'number' ? x : x.fen;
+}
+
+/** Places the figure was printed with (2 unless it says otherwise). */
+export function decimalsOfFigure(x: Figure): number {
+  return x != null && typeof x !== 'number' && x.decimals !== undefined ? Math.max(x.decimals, 2) : 2;
+}
+
+export interface CompareTotalInput {
+  /** The stated total (what the parts must add up to). */
+  total: Figure;
+  /** The printed parts, or their precomputed sum in fen (then give `n`). */
+  parts: Figure[] | number;
+  /** With a precomputed sum: how many rounded figures it adds (default 1). */
+  n?: number;
+  /** Human label of the place ("表7 2010399 其他…"), printed before the colon. */
+  subject: string;
+  totalLabel: string;
+  /** Labels of `parts`, in the same order. */
+  partLabels?: string[];
+  /** Label of a precomputed sum. */
+  partsLabel?: string;
+  location: Location;
+  /** Severity of a real mismatch (default: the rule's). */
+  severity?: Severity;
+  unit?: DisplayUnit;
+}
+
+export type CompareOutcome = 'equal' | 'rounding' | 'mismatch';
+
+/** Tolerance in fen for the rounded parts: Σ half a unit of each part's last printed place (≥ one). */
+export function toleranceFen(parts: Figure[] | number, n = 1, unit: DisplayUnit = '万元'): number {
+  if (typeof parts === 'number') return Math.max(1, n) * halfUlpFen(unit, 2);
+  const printed = parts.filter((p) => p != null);
+  if (printed.length === 0) return halfUlpFen(unit, 2);
+  return printed.reduce<number>((s, p) => s + halfUlpFen(unit, decimalsOfFigure(p)), 0);
+}
+
+/** How many rounded parts the tolerance covers. */
+function countParts(parts: Figure[] | number, n = 1): number {
+  if (typeof parts === 'number') return Math.max(1, n);
+  return Math.max(1, parts.filter((p) => p != null).length);
+}
+
+/** A fen amount as printed with `d` places (4,424.60). */
+function show(fen: number, d: number, unit: DisplayUnit): string {
+  return formatAmount(fen, unit, d);
+}
+
+/** The decimal difference in the display unit (for messages), via decimal.js: no floating point. */
+export function differenceText(fen: number, unit: DisplayUnit = '万元', d = 2): string {
+  return new Decimal(fen).div(FEN_PER[unit]).toFixed(d);
+}
+
+/**
+ * Compares a total with the sum of its parts and reports through `ctx`: nothing when equal, `info`
+ * (尾差) within the rounding tolerance, the rule's severity (or `severity`) beyond it.
+ * `expected` is the stated total, `actual` the sum of the parts, `difference` = actual − expected.
+ */
+export function compareTotal(ctx: RuleContext, i: CompareTotalInput): CompareOutcome {
+  const unit = i.unit ?? '万元';
+  const totalFen = fenOf(i.total);
+  const sum = typeof i.parts === 'number' ? i.parts : i.parts.reduce<number>((s, p) => s + fenOf(p), 0);
+  const diff = sum - totalFen;
+  if (diff === 0) return 'equal';
+  const tol = toleranceFen(i.parts, i.n, unit);
+  const n = countParts(i.parts, i.n);
+  const partsList = typeof i.parts === 'number' ? [] : i.parts;
+  const d = Math.max(2, decimalsOfFigure(i.total), ...partsList.map(decimalsOfFigure));
+  let expr: string;
+  if (typeof i.parts === 'number') {
+    expr = `${i.partsLabel ?? '各项之和'} ${show(sum, d, unit)}`;
+  } else {
+    const shown = i.parts.map((p, k) => `${i.partLabels?.[k] ?? `第${k + 1}项`} ${p == null ? '(空)' : show(fenOf(p), d, unit)}`);
+    const terms = shown.length > 8 ? [...shown.slice(0, 6), `…（共 ${shown.length} 项）`] : shown;
+    expr = shown.length === 1 ? shown[0]! : `${terms.join(' + ')} = ${show(sum, d, unit)}`;
+  }
+  const head = `${i.subject}: ${i.totalLabel} ${show(totalFen, d, unit)} ≠ ${expr}`;
+  const rounding = Math.abs(diff) <= tol;
+  const diffShown = show(Math.abs(diff), d, unit);
+  ctx.report({
+    ...(rounding ? { severity: 'info' as const } : i.severity ? { severity: i.severity } : {}),
+    message: rounding ? `${head}（尾差 ${diffShown} ${unit}，在 ${n} 项四舍五入容差之内）` : `${head}，相差 ${diffShown} ${unit}`,
+    location: i.location,
+    expected: toDecimalString(totalFen, unit, d),
+    actual: toDecimalString(sum, unit, d),
+    difference: toDecimalString(diff, unit, d),
+    unit,
+  });
+  return rounding ? 'rounding' : 'mismatch';
+}
