@@ -3,9 +3,14 @@
  * back, edit project forms as new versions, compare versions and aggregate across units and years.
  * This is the one place that wires importers, rules and storage for the API, the web app and the CLI.
  */
-import type { BudgetDocument, CostLine, DocumentKind, Indicator, Profile, ProjectForm, QuarterPlan, Table } from '../domain/model.js';
-import type { Finding, Severity } from '../rules/types.js';
+import { BudgetDocument, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
+import type { Finding, Severity } from '../rules/types.js';
+import { runRules } from '../rules/engine.js';
+import { openPglite, openPostgres, type Connection, type Db } from '../storage/connection.js';
+import { migrate } from '../storage/migrate.js';
+import * as repo from '../storage/repository.js';
+import { importBytes } from './import-document.js';
 
 /** Where the workspace keeps its data: a PostgreSQL server (`databaseUrl`) or a PGlite folder. */
 export interface WorkspaceOptions {
@@ -68,14 +73,17 @@ export interface StoredVersion {
   findings: SeverityCounts;
 }
 
+/** An item with its provenance optional: an edited value has none (it gets an empty `src`). */
+export type WithOptionalSrc<T extends { src: Src }> = Omit<T, 'src'> & { src?: Src };
+
 /**
  * A change to one project form. Lists replace the form's lists wholesale; `amounts` replaces only the
  * given fields (`null` empties a field).
  */
 export interface ProjectFormPatch {
-  costLines?: CostLine[];
-  disbursement?: QuarterPlan[];
-  indicators?: Indicator[];
+  costLines?: WithOptionalSrc<CostLine>[];
+  disbursement?: WithOptionalSrc<QuarterPlan>[];
+  indicators?: WithOptionalSrc<Indicator>[];
   amounts?: Partial<ProjectForm['amounts']>;
 }
 
@@ -172,6 +180,251 @@ export interface Workspace {
  * process gets FiscusError LOCKED), applying pending migrations.
  */
 export async function openWorkspace(opts: WorkspaceOptions = {}): Promise<Workspace> {
-  void opts;
-  throw new FiscusError('INTERNAL', 'workspace not ready');
+  const conn = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir);
+  try {
+    await migrate(conn);
+  } catch (e) {
+    await conn.close();
+    throw e;
+  }
+  return new StoredWorkspace(conn);
+}
+
+const NO_SRC: Src = { line: null, page: null, raw: '' };
+
+function documentIdOf(id: string): number {
+  const n = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
+  if (!Number.isSafeInteger(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
+  return n;
+}
+
+class StoredWorkspace implements Workspace {
+  private closed = false;
+  constructor(private readonly conn: Connection) {}
+
+  private get db(): Db {
+    if (this.closed) throw new FiscusError('INTERNAL', 'workspace is closed');
+    return this.conn.db;
+  }
+
+  private async version(id: string, n?: number): Promise<{ documentId: number; versionId: number; n: number }> {
+    const documentId = documentIdOf(id);
+    const v = await repo.findVersion(this.db, documentId, n);
+    if (!v) throw new FiscusError('NOT_FOUND', n === undefined ? `预算 ${id} 不存在` : `预算 ${id} 没有版本 ${n}`);
+    return { documentId, ...v };
+  }
+
+  async importDocument(bytes: Uint8Array, fileName: string, opts: ImportToWorkspaceOptions = {}): Promise<StoredVersion> {
+    const doc = await importBytes(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
+    const findings = runRules(doc);
+    const ref = await this.db.transaction((tx) =>
+      repo.storeVersion(tx as unknown as Db, { doc, findings, author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` }),
+    );
+    return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: repo.countsOf(findings) };
+  }
+
+  async listBudgets(): Promise<BudgetSummary[]> {
+    return (await repo.selectBudgets(this.db)).map(toSummary);
+  }
+
+  async getBudget(id: string): Promise<BudgetDetail> {
+    const documentId = documentIdOf(id);
+    const [b] = await repo.selectBudgets(this.db, documentId);
+    if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
+    const versions = (await repo.selectVersions(this.db, documentId)).map(toVersionInfo);
+    return { ...toSummary(b), versions };
+  }
+
+  async listVersions(id: string): Promise<VersionInfo[]> {
+    return (await this.getBudget(id)).versions;
+  }
+
+  async getDocument(id: string, version?: number): Promise<BudgetDocument> {
+    const v = await this.version(id, version);
+    return BudgetDocument.parse(await repo.selectDocumentJson(this.db, v.versionId));
+  }
+
+  async getFindings(id: string, version?: number): Promise<Finding[]> {
+    const v = await this.version(id, version);
+    return repo.selectFindings(this.db, v.versionId);
+  }
+
+  async getTables(id: string, version?: number): Promise<Table[]> {
+    return (await this.getDocument(id, version)).tables;
+  }
+
+  async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string): Promise<StoredVersion> {
+    const base = await this.getDocument(id, baseVersion);
+    const doc = applyPatch(base, formId, patch);
+    const findings = runRules(doc);
+    const ref = await this.db.transaction((tx) =>
+      repo.storeVersion(tx as unknown as Db, {
+        doc,
+        findings,
+        author: author ?? null,
+        note: `修改项目申报表 ${formId}`,
+        edit: { documentId: documentIdOf(id), baseVersion },
+      }),
+    );
+    return { budgetId: String(ref.documentId), version: ref.n, created: false, findings: repo.countsOf(findings) };
+  }
+
+  async diffVersions(id: string, a: number, b: number): Promise<VersionDiff> {
+    const [da, db] = await Promise.all([this.getDocument(id, a), this.getDocument(id, b)]);
+    return { budgetId: id, from: a, to: b, ...diffDocuments(da, db) };
+  }
+
+  async aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
+    return repo.aggregate(this.db, q);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.conn.close();
+  }
+}
+
+function toSummary(b: repo.BudgetRecord): BudgetSummary {
+  return {
+    id: String(b.id),
+    unitName: b.unitName,
+    year: b.year,
+    kind: b.kind as DocumentKind,
+    profile: b.profile as Profile,
+    title: b.title,
+    latestVersion: b.latestVersion,
+    findings: b.counts,
+    updatedAt: b.updatedAt,
+  };
+}
+
+function toVersionInfo(v: repo.VersionRecord): VersionInfo {
+  return { n: v.n, createdAt: v.createdAt, author: v.author, note: v.note, baseVersion: v.baseVersion, sha256: v.sha256, findings: v.counts };
+}
+
+/**
+ * The document with one project form changed. Throws NOT_FOUND for an unknown form and
+ * INPUT_INVALID (naming the field) when the result is not a valid document.
+ */
+export function applyPatch(doc: BudgetDocument, formId: string, patch: ProjectFormPatch): BudgetDocument {
+  const idx = doc.projectForms.findIndex((f) => f.id === formId);
+  const form = doc.projectForms[idx];
+  if (!form) throw new FiscusError('NOT_FOUND', `项目申报表 ${formId} 不存在`);
+  const withSrc = <T extends { src?: Src }>(xs: T[]) => xs.map((x) => ({ ...x, src: x.src ?? NO_SRC }));
+  const next = {
+    ...form,
+    ...(patch.costLines ? { costLines: withSrc(patch.costLines) } : {}),
+    ...(patch.disbursement ? { disbursement: withSrc(patch.disbursement) } : {}),
+    ...(patch.indicators ? { indicators: withSrc(patch.indicators) } : {}),
+    ...(patch.amounts ? { amounts: { ...form.amounts, ...patch.amounts } } : {}),
+  };
+  const forms = doc.projectForms.slice();
+  forms[idx] = next as ProjectForm;
+  const r = BudgetDocument.safeParse({ ...doc, projectForms: forms });
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const path = issue.path.slice(2).join('.');
+    throw new FiscusError('INPUT_INVALID', `项目申报表 ${formId} 的修改无效：${path || '(form)'}: ${issue.message}`, { field: path });
+  }
+  return r.data;
+}
+
+type Keyed<T> = Map<string, T>;
+
+/** Items keyed by `key(item)`, a repeated key getting `#2`, `#3`… so nothing is dropped. */
+function keyed<T>(xs: readonly T[], key: (x: T) => string): Keyed<T> {
+  const out = new Map<string, T>();
+  for (const x of xs) {
+    const k = key(x);
+    let kk = k;
+    for (let i = 2; out.has(kk); i++) kk = `${k}#${i}`;
+    out.set(kk, x);
+  }
+  return out;
+}
+
+/** Changed amounts and added/removed items between two documents (pure; `diffVersions` uses it). */
+export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<VersionDiff, 'amounts' | 'added' | 'removed'> {
+  const amounts: AmountChange[] = [];
+  const added: ItemChange[] = [];
+  const removed: ItemChange[] = [];
+  const change = (c: Omit<AmountChange, 'differenceFen'>) => {
+    if (c.beforeFen !== c.afterFen) amounts.push({ ...c, differenceFen: (c.afterFen ?? 0) - (c.beforeFen ?? 0) });
+  };
+  const onlyIn = <T>(x: Keyed<T>, y: Keyed<T>, into: ItemChange[], item: (k: string, v: T) => ItemChange) => {
+    for (const [k, v] of x) if (!y.has(k)) into.push(item(k, v));
+  };
+
+  const tableKey = (t: Table) => `${t.no ?? ''}:${t.role}`;
+  const ta = keyed(a.tables, tableKey);
+  const tb = keyed(b.tables, tableKey);
+  for (const [tk, t1] of ta) {
+    const t2 = tb.get(tk);
+    if (!t2) continue;
+    const ra = keyed(t1.rows, (r) => r.id);
+    const rb = keyed(t2.rows, (r) => r.id);
+    const rowItem = (t: Table) => (k: string, r: Table['rows'][number]): ItemChange => ({ what: 'row', path: `tables[${tk}].rows[${k}]`, table: t.no, form: null, label: r.label });
+    onlyIn(rb, ra, added, rowItem(t2));
+    onlyIn(ra, rb, removed, rowItem(t1));
+    for (const [rk, r1] of ra) {
+      const r2 = rb.get(rk);
+      if (!r2) continue;
+      for (const col of new Set([...Object.keys(r1.amounts), ...Object.keys(r2.amounts)])) {
+        change({
+          path: `tables[${tk}].rows[${rk}].amounts.${col}`,
+          table: t2.no,
+          form: null,
+          row: rk,
+          field: col,
+          label: r2.label,
+          beforeFen: r1.amounts[col]?.fen ?? null,
+          afterFen: r2.amounts[col]?.fen ?? null,
+        });
+      }
+    }
+  }
+
+  const fa = keyed(a.projectForms, (f) => f.id);
+  const fb = keyed(b.projectForms, (f) => f.id);
+  const formItem = (k: string, f: ProjectForm): ItemChange => ({ what: 'projectForm', path: `projectForms[${k}]`, table: null, form: f.id, label: f.name });
+  onlyIn(fb, fa, added, formItem);
+  onlyIn(fa, fb, removed, formItem);
+  for (const [fk, f1] of fa) {
+    const f2 = fb.get(fk);
+    if (!f2) continue;
+    const base = `projectForms[${fk}]`;
+    for (const field of Object.keys(f2.amounts) as (keyof ProjectForm['amounts'])[]) {
+      change({ path: `${base}.amounts.${field}`, table: null, form: fk, row: null, field, label: f2.name, beforeFen: f1.amounts[field]?.fen ?? null, afterFen: f2.amounts[field]?.fen ?? null });
+    }
+    const la = keyed(f1.costLines, (l) => l.label);
+    const lb = keyed(f2.costLines, (l) => l.label);
+    const lineItem = (k: string, l: CostLine): ItemChange => ({ what: 'costLine', path: `${base}.costLines[${k}]`, table: null, form: fk, label: l.label });
+    onlyIn(lb, la, added, lineItem);
+    onlyIn(la, lb, removed, lineItem);
+    for (const [lk, l1] of la) {
+      const l2 = lb.get(lk);
+      if (!l2) continue;
+      for (const field of ['amount', 'unitPrice'] as const) {
+        change({ path: `${base}.costLines[${lk}].${field}`, table: null, form: fk, row: lk, field, label: l2.label, beforeFen: l1[field]?.fen ?? null, afterFen: l2[field]?.fen ?? null });
+      }
+    }
+    const qa = keyed(f1.disbursement, (q) => `Q${q.quarter}`);
+    const qb = keyed(f2.disbursement, (q) => `Q${q.quarter}`);
+    const qItem = (k: string): ItemChange => ({ what: 'disbursement', path: `${base}.disbursement[${k}]`, table: null, form: fk, label: k });
+    onlyIn(qb, qa, added, qItem);
+    onlyIn(qa, qb, removed, qItem);
+    for (const [qk, q1] of qa) {
+      const q2 = qb.get(qk);
+      if (q2) change({ path: `${base}.disbursement[${qk}].amount`, table: null, form: fk, row: qk, field: 'amount', label: `${f2.name} ${qk}`, beforeFen: q1.amount.fen, afterFen: q2.amount.fen });
+    }
+    // An indicator whose target changed shows as removed + added: its key includes the target.
+    const ikey = (i: Indicator) => `${i.level1}/${i.level2}/${i.name}: ${i.comparator ?? ''}${i.value ?? ''}${i.unit ?? ''}${i.notApplicable ? ' 不适用' : ''}`;
+    const ia = keyed(f1.indicators, ikey);
+    const ib = keyed(f2.indicators, ikey);
+    const iItem = (k: string, i: Indicator): ItemChange => ({ what: 'indicator', path: `${base}.indicators[${k}]`, table: null, form: fk, label: `${i.name} ${i.raw}` });
+    onlyIn(ib, ia, added, iItem);
+    onlyIn(ia, ib, removed, iItem);
+  }
+  return { amounts, added, removed };
 }

@@ -1,0 +1,85 @@
+/**
+ * Database connections: PGlite (PostgreSQL in WASM) in a locked data folder or in memory, or a
+ * PostgreSQL server through a `pg` Pool. Both are driven through drizzle-orm.
+ */
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { lockFolder, type FolderLock } from './lock.js';
+
+/** A drizzle database (or transaction) over either driver. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Connection {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs several statements in one round trip; the server runs them as one implicit transaction. */
+  execScript(script: string): Promise<void>;
+  /** A parameterised query returning rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens PGlite: in `dataDir/pgdata` with the folder locked (FiscusError LOCKED when another live
+ * process holds it), or in memory when `dataDir` is undefined.
+ */
+export async function openPglite(dataDir?: string): Promise<Connection> {
+  let lock: FolderLock | undefined;
+  if (dataDir !== undefined) lock = lockFolder(dataDir);
+  let client: PGlite;
+  try {
+    client = dataDir === undefined ? new PGlite() : new PGlite(join(dataDir, 'pgdata'));
+    await client.waitReady;
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async execScript(script) {
+      await client.exec(script);
+    },
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query<T>(text, params)).rows;
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+/** Opens a `pg` Pool on a PostgreSQL server. */
+export async function openPostgres(url: string): Promise<Connection> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    (await pool.connect()).release();
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async execScript(script) {
+      // Without parameters pg uses the simple query protocol, which accepts several statements.
+      await pool.query(script);
+    },
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

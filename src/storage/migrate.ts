@@ -1,0 +1,58 @@
+/**
+ * The migration runner: numbered, forward-only SQL files in migrations/, recorded with their sha256
+ * in `fiscus_migrations`. It refuses a database whose history it does not know (a migration applied
+ * that is not in the folder, or one whose file was edited after it was applied).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FiscusError } from '../domain/errors.js';
+import type { Connection } from './connection.js';
+
+export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** The migrations of a folder in order (`0001_init.sql`, `0002_…`). */
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/**
+ * Applies pending migrations, each in its own transaction together with its history record.
+ * Throws FiscusError INTERNAL when the recorded history is not a prefix of the folder's migrations.
+ * Returns the names applied.
+ */
+export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const files = loadMigrations(dir);
+  await conn.execScript(
+    'CREATE TABLE IF NOT EXISTS fiscus_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied = await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM fiscus_migrations ORDER BY name');
+  for (const [i, a] of applied.entries()) {
+    const f = files[i];
+    if (!f || f.name !== a.name) {
+      throw new FiscusError('INTERNAL', `数据库的迁移历史未知：已应用 ${a.name}，但程序中${f ? `对应位置是 ${f.name}` : '没有该迁移'}（数据库可能来自更新或不同的版本）`);
+    }
+    if (f.checksum !== a.checksum) {
+      throw new FiscusError('INTERNAL', `迁移 ${a.name} 在应用后被修改（校验和 ${a.checksum.slice(0, 12)}… ≠ ${f.checksum.slice(0, 12)}…）；迁移只能新增，不能编辑`);
+    }
+  }
+  const done: string[] = [];
+  for (const m of files.slice(applied.length)) {
+    // One simple-protocol script: the migration and its record commit or roll back together.
+    await conn.execScript(`${m.sql}\n;\nINSERT INTO fiscus_migrations (name, checksum) VALUES ('${m.name}', '${m.checksum}');`);
+    done.push(m.name);
+  }
+  return done;
+}

@@ -1,0 +1,406 @@
+/**
+ * The budget repository: stores a version of a document (canonical JSON plus its normalised rows,
+ * amounts, project forms, cost lines, quarter plans, indicators and findings) and reads it back.
+ * Every function takes a drizzle database or transaction, so callers compose them in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { BudgetDocument, Indicator } from '../domain/model.js';
+import { FiscusError } from '../domain/errors.js';
+import type { Finding, Severity } from '../rules/types.js';
+import type { Db } from './connection.js';
+import * as s from './schema.js';
+
+const CHUNK = 1000;
+
+/** Rows of a raw query, whichever driver ran it. */
+export async function rows<T>(db: Db, q: SQL): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown as { rows: T[] };
+  return r.rows;
+}
+
+/** A bigint/numeric column as a safe integer (pg returns int8 and sums as strings). */
+export function num(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isSafeInteger(n)) throw new TypeError(`not a safe integer from the database: ${String(v)}`);
+  return n;
+}
+
+function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+
+async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
+}
+
+export function countsOf(findings: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** The canonical JSON text of a document and its sha256. */
+export function canonical(doc: BudgetDocument): { json: string; sha256: string } {
+  const json = JSON.stringify(doc);
+  return { json, sha256: createHash('sha256').update(json).digest('hex') };
+}
+
+export interface StoreVersionInput {
+  doc: BudgetDocument;
+  findings: Finding[];
+  author: string | null;
+  note: string | null;
+  /**
+   * For edits: the document id and the version the edit was based on. The store is refused with
+   * CONFLICT unless that version is still the latest.
+   */
+  edit?: { documentId: number; baseVersion: number };
+}
+
+export interface StoredRef {
+  documentId: number;
+  n: number;
+  created: boolean;
+}
+
+/**
+ * Stores a new version. Without `edit` the document is found (or created) by unit × year × kind.
+ * Call inside a transaction: it reads and writes several tables.
+ */
+export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoredRef> {
+  const { doc, findings } = input;
+  const now = new Date().toISOString();
+  let documentId: number;
+  let latest: number;
+  let created = false;
+  if (input.edit) {
+    const [d] = await rows<{ latest_version: unknown }>(db, sql`SELECT latest_version FROM documents WHERE id = ${input.edit.documentId} FOR UPDATE`);
+    if (!d) throw new FiscusError('NOT_FOUND', `预算 ${input.edit.documentId} 不存在`);
+    latest = num(d.latest_version);
+    if (latest !== input.edit.baseVersion) {
+      throw new FiscusError('CONFLICT', `预算 ${input.edit.documentId} 已有更新的版本 ${latest}，本次修改基于版本 ${input.edit.baseVersion}；请在最新版本上重新修改`);
+    }
+    documentId = input.edit.documentId;
+  } else {
+    const [u] = await rows<{ id: unknown }>(
+      db,
+      sql`INSERT INTO units (name) VALUES (${doc.unit.name}) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
+    );
+    const unitId = num(u!.id);
+    const ins = await rows<{ id: unknown }>(
+      db,
+      sql`INSERT INTO documents (unit_id, year, kind, profile, title, latest_version, created_at, updated_at)
+          VALUES (${unitId}, ${doc.year}, ${doc.kind}, ${doc.profile}, ${doc.title?.text ?? null}, 0, ${now}, ${now})
+          ON CONFLICT (unit_id, year, kind) DO NOTHING RETURNING id`,
+    );
+    created = ins.length === 1;
+    const [d] = await rows<{ id: unknown; latest_version: unknown }>(
+      db,
+      sql`SELECT id, latest_version FROM documents WHERE unit_id = ${unitId} AND year = ${doc.year} AND kind = ${doc.kind} FOR UPDATE`,
+    );
+    documentId = num(d!.id);
+    latest = num(d!.latest_version);
+  }
+  const n = latest + 1;
+  const { json, sha256 } = canonical(doc);
+  const counts = countsOf(findings);
+  const [v] = await db
+    .insert(s.versions)
+    .values({
+      documentId,
+      n,
+      createdAt: now,
+      author: input.author,
+      note: input.note,
+      baseVersion: input.edit?.baseVersion ?? null,
+      doc: sql`${json}::jsonb`,
+      sha256,
+      nError: counts.error,
+      nWarning: counts.warning,
+      nInfo: counts.info,
+    })
+    .returning({ id: s.versions.id });
+  const versionId = v!.id;
+  await insertNormalised(db, versionId, doc, findings);
+  await db.execute(
+    sql`UPDATE documents SET latest_version = ${n}, updated_at = ${now}, profile = ${doc.profile}, title = ${doc.title?.text ?? null} WHERE id = ${documentId}`,
+  );
+  return { documentId, n, created };
+}
+
+function indicatorRow(versionId: number, owner: 'form' | 'department', formIdx: number, idx: number, i: Indicator) {
+  return {
+    versionId,
+    owner,
+    formIdx,
+    idx,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    comparator: i.comparator,
+    value: i.value,
+    unit: i.unit,
+    qualitative: i.qualitative,
+    notApplicable: i.notApplicable,
+  };
+}
+
+async function insertNormalised(db: Db, versionId: number, doc: BudgetDocument, findings: Finding[]): Promise<void> {
+  const rowValues: (typeof s.tableRows.$inferInsert)[] = [];
+  const amountValues: (typeof s.amounts.$inferInsert)[] = [];
+  doc.tables.forEach((t, tableIdx) => {
+    t.rows.forEach((r, ord) => {
+      rowValues.push({
+        versionId,
+        tableIdx,
+        tableNo: t.no,
+        role: t.role,
+        ord,
+        rowId: r.id,
+        side: r.side ?? null,
+        kind: r.kind,
+        code: r.code ?? null,
+        codeSystem: r.codeSystem ?? null,
+        level: r.level,
+        parent: r.parent ?? null,
+        label: r.label,
+        unit: r.unit ?? null,
+      });
+      for (const [columnKey, m] of Object.entries(r.amounts)) {
+        if (m) amountValues.push({ versionId, tableIdx, tableNo: t.no, ord, rowId: r.id, columnKey, fen: m.fen });
+      }
+    });
+  });
+  await insertChunked(rowValues, (c) => db.insert(s.tableRows).values(c));
+  await insertChunked(amountValues, (c) => db.insert(s.amounts).values(c));
+
+  const projectValues: (typeof s.projects.$inferInsert)[] = [];
+  const lineValues: (typeof s.costLines.$inferInsert)[] = [];
+  const planValues: (typeof s.quarterPlans.$inferInsert)[] = [];
+  const indicatorValues: ReturnType<typeof indicatorRow>[] = [];
+  doc.projectForms.forEach((f, formIdx) => {
+    const a = f.amounts;
+    projectValues.push({
+      versionId,
+      formIdx,
+      formId: f.id,
+      name: f.name,
+      parentProject: f.parentProject,
+      total: a.total?.fen ?? null,
+      currentYear: a.currentYear?.fen ?? null,
+      fiscal: a.fiscal?.fen ?? null,
+      other: a.other?.fen ?? null,
+      transfer: a.transfer?.fen ?? null,
+      purchasedServices: a.purchasedServices?.fen ?? null,
+    });
+    f.costLines.forEach((l, lineIdx) =>
+      lineValues.push({
+        versionId,
+        formIdx,
+        lineIdx,
+        no: l.no,
+        label: l.label,
+        text: l.text,
+        amount: l.amount?.fen ?? null,
+        quantity: l.quantity ?? null,
+        quantityUnit: l.quantityUnit ?? null,
+        unitPrice: l.unitPrice?.fen ?? null,
+      }),
+    );
+    f.disbursement.forEach((q, idx) => planValues.push({ versionId, formIdx, idx, quarter: q.quarter, amount: q.amount.fen }));
+    f.indicators.forEach((i, idx) => indicatorValues.push(indicatorRow(versionId, 'form', formIdx, idx, i)));
+  });
+  doc.departmentTargets?.indicators.forEach((i, idx) => indicatorValues.push(indicatorRow(versionId, 'department', -1, idx, i)));
+  await insertChunked(projectValues, (c) => db.insert(s.projects).values(c));
+  await insertChunked(lineValues, (c) => db.insert(s.costLines).values(c));
+  await insertChunked(planValues, (c) => db.insert(s.quarterPlans).values(c));
+  await insertChunked(indicatorValues, (c) => db.insert(s.indicators).values(c));
+  await insertChunked(
+    findings.map((f, idx) => ({
+      versionId,
+      idx,
+      rule: f.rule,
+      severity: f.severity,
+      category: f.category,
+      title: f.title,
+      message: f.message,
+      location: f.location,
+      expected: f.expected,
+      actual: f.actual,
+      difference: f.difference,
+      unit: f.unit,
+    })),
+    (c) => db.insert(s.findings).values(c),
+  );
+}
+
+export interface BudgetRecord {
+  id: number;
+  unitName: string;
+  year: number;
+  kind: string;
+  profile: string;
+  title: string | null;
+  latestVersion: number;
+  counts: Record<Severity, number>;
+  updatedAt: string;
+}
+
+const ISO = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** Budgets with their latest version's finding counts; one budget when `id` is given. */
+export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT d.id, u.name AS unit_name, d.year, d.kind, d.profile, d.title, d.latest_version,
+               v.n_error, v.n_warning, v.n_info, ${ISO('d.updated_at')} AS updated_at
+        FROM documents d JOIN units u ON u.id = d.unit_id
+        JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
+        ${id === undefined ? sql`` : sql`WHERE d.id = ${id}`}
+        ORDER BY d.year DESC, u.name, d.kind`,
+  );
+  return r.map((x) => ({
+    id: num(x.id),
+    unitName: String(x.unit_name),
+    year: num(x.year),
+    kind: String(x.kind),
+    profile: String(x.profile),
+    title: x.title == null ? null : String(x.title),
+    latestVersion: num(x.latest_version),
+    counts: { error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) },
+    updatedAt: String(x.updated_at),
+  }));
+}
+
+export interface VersionRecord {
+  n: number;
+  createdAt: string;
+  author: string | null;
+  note: string | null;
+  baseVersion: number | null;
+  sha256: string;
+  counts: Record<Severity, number>;
+}
+
+/** Versions of a document, oldest first. */
+export async function selectVersions(db: Db, documentId: number): Promise<VersionRecord[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT n, ${ISO('created_at')} AS created_at, author, note, base_version, sha256, n_error, n_warning, n_info
+        FROM versions WHERE document_id = ${documentId} ORDER BY n`,
+  );
+  return r.map((x) => ({
+    n: num(x.n),
+    createdAt: String(x.created_at),
+    author: x.author == null ? null : String(x.author),
+    note: x.note == null ? null : String(x.note),
+    baseVersion: numOrNull(x.base_version),
+    sha256: String(x.sha256),
+    counts: { error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) },
+  }));
+}
+
+/** The version row id and number of a document's version (latest when `n` is undefined), or undefined. */
+export async function findVersion(db: Db, documentId: number, n?: number): Promise<{ versionId: number; n: number } | undefined> {
+  const r = await rows<{ id: unknown; n: unknown }>(
+    db,
+    n === undefined
+      ? sql`SELECT v.id, v.n FROM versions v JOIN documents d ON d.id = v.document_id AND v.n = d.latest_version WHERE d.id = ${documentId}`
+      : sql`SELECT id, n FROM versions WHERE document_id = ${documentId} AND n = ${n}`,
+  );
+  const x = r[0];
+  return x ? { versionId: num(x.id), n: num(x.n) } : undefined;
+}
+
+/** The canonical JSON of a version as stored (jsonb, so key order is not kept; content is). */
+export async function selectDocumentJson(db: Db, versionId: number): Promise<unknown> {
+  // ::text then JSON.parse: both drivers then hand back the same plain object.
+  const [x] = await rows<{ doc: string }>(db, sql`SELECT doc::text AS doc FROM versions WHERE id = ${versionId}`);
+  return x ? JSON.parse(x.doc) : undefined;
+}
+
+/** The findings of a version in the order the engine reported them. */
+export async function selectFindings(db: Db, versionId: number): Promise<Finding[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT rule, severity, category, title, message, location::text AS location, expected, actual, difference, unit
+        FROM findings WHERE version_id = ${versionId} ORDER BY idx`,
+  );
+  const opt = (v: unknown) => (v == null ? null : String(v));
+  return r.map((x) => ({
+    rule: String(x.rule),
+    severity: x.severity as Severity,
+    category: x.category as Finding['category'],
+    title: String(x.title),
+    message: String(x.message),
+    location: JSON.parse(String(x.location)) as Finding['location'],
+    expected: opt(x.expected),
+    actual: opt(x.actual),
+    difference: opt(x.difference),
+    unit: opt(x.unit),
+  }));
+}
+
+export interface AggregateFilter {
+  by: 'function' | 'econ' | 'project';
+  year?: number;
+  unitName?: string;
+}
+
+export interface AggregateRecord {
+  code: string | null;
+  name: string;
+  level: number | null;
+  fen: number;
+}
+
+const AGG: Record<AggregateFilter['by'], { role: string; codeSystem: string; column: string }> = {
+  function: { role: 'general-budget-function', codeSystem: 'function', column: 'total' },
+  econ: { role: 'basic-expenditure-economic', codeSystem: 'econ', column: 'total' },
+  project: { role: 'project-expenditure', codeSystem: 'project', column: 'total' },
+};
+
+/**
+ * Sums over the latest version of every matching budget: by function code (table 7 `total`), by
+ * economic code (table 4 `total`) or by project name (table 5 `total`).
+ */
+export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRecord[]> {
+  const a = AGG[f.by];
+  const where = [
+    sql`r.role = ${a.role}`,
+    sql`r.code_system = ${a.codeSystem}`,
+    sql`am.column_key = ${a.column}`,
+    f.by === 'project' ? sql`r.kind = 'item'` : sql`r.code IS NOT NULL`,
+  ];
+  if (f.year !== undefined) where.push(sql`d.year = ${f.year}`);
+  if (f.unitName !== undefined) where.push(sql`u.name = ${f.unitName}`);
+  const key = f.by === 'project' ? sql`r.label` : sql`r.code`;
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${f.by === 'project' ? sql`NULL` : sql`r.code`} AS code,
+               (array_agg(r.label ORDER BY d.year DESC, d.id))[1] AS name,
+               ${f.by === 'project' ? sql`NULL` : sql`min(r.level)`} AS level,
+               sum(am.fen)::bigint AS fen
+        FROM documents d
+        JOIN units u ON u.id = d.unit_id
+        JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
+        JOIN table_rows r ON r.version_id = v.id
+        JOIN amounts am ON am.version_id = r.version_id AND am.table_idx = r.table_idx AND am.ord = r.ord
+        WHERE ${sql.join(where, sql` AND `)}
+        GROUP BY ${key}
+        ORDER BY ${key}`,
+  );
+  return r.map((x) => ({ code: x.code == null ? null : String(x.code), name: String(x.name), level: numOrNull(x.level), fen: num(x.fen) }));
+}
+
+/** Row counts of every stored table (for tests and diagnostics). */
+export async function countAll(db: Db): Promise<Record<string, number>> {
+  const names = ['units', 'documents', 'versions', 'table_rows', 'amounts', 'projects', 'cost_lines', 'quarter_plans', 'indicators', 'findings'];
+  const out: Record<string, number> = {};
+  for (const n of names) {
+    const [x] = await rows<{ c: unknown }>(db, sql.raw(`SELECT count(*) AS c FROM ${n}`));
+    out[n] = num(x!.c);
+  }
+  return out;
+}
