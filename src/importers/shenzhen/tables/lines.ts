@@ -1,0 +1,230 @@
+/**
+ * Line-level reading shared by the table parsers: words with their line, trailing amounts, money with
+ * provenance, the header check, the classification vocabulary and the table under construction.
+ */
+import type { Column, Money, Row, Src } from '../../../domain/model.js';
+import { decimalsOf, isAmountText, parseAmount, type DisplayUnit } from '../../../domain/money.js';
+import { codes, type ClassificationSystem, type CodeEntry } from '../../../domain/classification/index.js';
+import { normalizeText, squash } from '../../../domain/text.js';
+import { placeSparseRow } from '../../_lib/sparse-row.js';
+import type { SourceLine } from '../../text/source.js';
+import { fail, srcOf, type ImportContext } from '../context.js';
+import type { TableSpec } from './specs.js';
+
+/** A printed word and the line it is on. */
+export interface Word {
+  text: string;
+  line: SourceLine;
+}
+
+/** Something that looks like a number but is not a well-formed amount ("1,2.3", "4.424,60"). */
+const NUMERIC_RE = /^[-−]?\d[\d,.]*$/;
+
+/** Splits a line into words. */
+export function wordsOf(line: SourceLine): Word[] {
+  return line.text
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .map((text) => ({ text, line }));
+}
+
+/**
+ * Splits words into the leading text and the trailing run of amounts. A trailing number that is not
+ * a well-formed amount is an input error at its line.
+ */
+export function trailingAmounts(ctx: ImportContext, words: Word[]): { text: Word[]; amounts: Word[] } {
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    if (isAmountText(w.text)) i--;
+    else if (NUMERIC_RE.test(w.text)) fail(ctx, w.line, 'an amount in 万元', w.text);
+    else break;
+  }
+  return { text: words.slice(0, i), amounts: words.slice(i) };
+}
+
+/** True for a well-formed amount; a malformed number is an input error at its line. */
+export function isAmountWord(ctx: ImportContext, w: Word): boolean {
+  if (isAmountText(w.text)) return true;
+  if (NUMERIC_RE.test(w.text)) fail(ctx, w.line, 'an amount in 万元', w.text);
+  return false;
+}
+
+/** A printed amount as Money with its line. */
+export function moneyOf(ctx: ImportContext, w: Word, unit: DisplayUnit): Money {
+  if (!isAmountText(w.text)) fail(ctx, w.line, `an amount in ${unit}`, w.text);
+  try {
+    return { fen: parseAmount(w.text, unit), decimals: decimalsOf(w.text), src: srcOf(w.line, w.text) };
+  } catch (e) {
+    return fail(ctx, w.line, `an amount in ${unit}`, `${w.text} (${(e as Error).message})`);
+  }
+}
+
+/** Provenance of a row spread over words of several lines. */
+export function srcOfWords(words: Word[], fallback: SourceLine): Src {
+  const first = words[0]?.line ?? fallback;
+  const last = words[words.length - 1]?.line ?? first;
+  const raw = words.map((w) => w.text).join(' ');
+  return srcOf(first, raw, last);
+}
+
+/** Joins label fragments: pdftotext breaks words anywhere, so white space carries no meaning. */
+export function joinLabel(words: Word[]): string {
+  return squash(words.map((w) => w.text).join(''));
+}
+
+/** Leading list numbering of a label: "一、", "1.", "(一)", "(1)". */
+const NUMBERING_RE = /^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|\([一二三四五六七八九十\d]+\))/;
+
+/** A label without its list numbering. */
+export function stripNumbering(label: string): string {
+  return label.replace(NUMBERING_RE, '');
+}
+
+/** Comparison form of a header or title: no white space, no quotes. */
+export const bare = (s: string): string => squash(normalizeText(s)).replace(/["“”'‘’]/g, '');
+
+/**
+ * Checks that the header lines print every expected label and returns the index of the first data
+ * line. The header ends at the first line by which every label has appeared; a label that never
+ * appears before the first data-looking line is a missing column.
+ */
+export function readHeader(ctx: ImportContext, spec: TableSpec, lines: SourceLine[], looksLikeData: (l: SourceLine) => boolean): number {
+  const labels = [...spec.labels].map(bare).sort((a, b) => b.length - a.length);
+  let text = '';
+  let dataAt = lines.length;
+  for (const [i, l] of lines.entries()) {
+    if (looksLikeData(l)) {
+      dataAt = i;
+      break;
+    }
+    text += bare(l.text);
+    if (missingLabels(text, labels).length === 0) return i + 1;
+  }
+  const missing = missingLabels(text, labels)[0]!;
+  const original = spec.labels.find((x) => bare(x) === missing) ?? missing;
+  return fail(ctx, lines[0] ?? lines[dataAt], `column "${original}" in the header of 表 ${spec.no}`, text || '(no header)');
+}
+
+function missingLabels(text: string, labelsLongestFirst: string[]): string[] {
+  let rest = text;
+  const missing: string[] = [];
+  for (const l of labelsLongestFirst) {
+    const at = rest.indexOf(l);
+    if (at < 0) missing.push(l);
+    else rest = rest.slice(0, at) + '\u0000' + rest.slice(at + l.length);
+  }
+  return missing;
+}
+
+/** Every name of a classification system valid in a year (for "is this a complete name?"). */
+export function namesOf(system: ClassificationSystem, year: number | null): string[] {
+  const out: string[] = [];
+  const walk = (parent: string | null) => {
+    for (const e of codes.children(system, parent, year)) {
+      out.push(bare(e.name));
+      walk(e.code);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+/** True when `label` is a strict prefix of one of `names` (a wrapped name still being read). */
+export function isPrefixOfAny(label: string, names: Iterable<string>): boolean {
+  for (const n of names) if (n.length > label.length && n.startsWith(label)) return true;
+  return false;
+}
+
+/** Resolves a function name by the tree: a 项 under the current 款, a 款 under the current 类, else a 类. */
+export function functionByName(name: string, year: number | null, cur: { cls: string | null; kuan: string | null }): CodeEntry | null {
+  const all = codes.byNameIn('function', name, year);
+  if (all.length === 0) return null;
+  const xiang = all.find((e) => e.level === '项' && cur.kuan !== null && e.parent === cur.kuan);
+  if (xiang) return xiang;
+  const kuan = all.find((e) => e.level === '款' && cur.cls !== null && e.parent === cur.cls);
+  if (kuan) return kuan;
+  const cls = all.find((e) => e.level === '类');
+  if (cls) return cls;
+  return all.length === 1 ? all[0]! : null;
+}
+
+/** A table being built: its rows, id allocation, warnings and the sparse placement of amounts. */
+export class TableBuilder {
+  readonly rows: Row[] = [];
+  ambiguousRows = 0;
+  readonly amountColumns: Column[];
+
+  constructor(
+    readonly ctx: ImportContext,
+    readonly spec: TableSpec,
+    readonly unit: DisplayUnit,
+  ) {
+    this.amountColumns = spec.columns.filter((c) => c.kind === 'amount');
+  }
+
+  nextId(): string {
+    return `t${this.spec.no}-${this.rows.length + 1}`;
+  }
+
+  add(row: Omit<Row, 'id'>): Row {
+    const r = { id: this.nextId(), ...row } as Row;
+    this.rows.push(r);
+    return r;
+  }
+
+  /** Puts rows in printed order (by first line, revenue before expenditure) and renumbers their ids. */
+  sortByLine(): void {
+    const side = (r: Row) => (r.side === 'expenditure' ? 1 : 0);
+    const sorted = this.rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.src.line ?? 0) - (b.r.src.line ?? 0) || side(a.r) - side(b.r) || a.i - b.i)
+      .map((x) => x.r);
+    const ids = new Map(sorted.map((r, i) => [r.id, `t${this.spec.no}-${i + 1}`]));
+    this.rows.length = 0;
+    for (const r of sorted) {
+      r.id = ids.get(r.id)!;
+      if (r.parent) r.parent = ids.get(r.parent) ?? r.parent;
+      this.rows.push(r);
+    }
+  }
+
+  warn(message: string, src: Src): void {
+    this.ctx.notes.push({ severity: 'warning', message: `表 ${this.spec.no}: ${message}`, src });
+  }
+
+  /**
+   * Places printed amounts into the amount columns. With a parent row, columns the parent leaves
+   * empty are tried last: a child cannot fill a column its parent does not.
+   */
+  place(values: Word[], label: string, parent: Row | null): Record<string, Money | null> {
+    const money = values.map((w) => moneyOf(this.ctx, w, this.unit));
+    const cols = this.amountColumns.map((c) => (c.sumOf ? { key: c.key, sumOf: c.sumOf } : { key: c.key }));
+    const out: Record<string, Money | null> = {};
+    for (const c of cols) out[c.key] = null;
+    if (money.length === cols.length) {
+      // Every cell printed: nothing to infer, and a wrong sum is for the rules to report.
+      cols.forEach((c, i) => (out[c.key] = money[i]!));
+      return out;
+    }
+    const fen = money.map((m) => m.fen);
+    const tolerancePerPart = this.unit === '万元' ? 5_000 : 50;
+    const allowed = parent ? new Set(cols.filter((c) => parent.amounts[c.key] != null).map((c) => c.key)) : undefined;
+    let r = allowed ? placeSparseRow(cols, fen, label, { tolerancePerPart, allowed }) : null;
+    if (!r || !r.ok) r = placeSparseRow(cols, fen, label, { tolerancePerPart });
+    if (!r.ok) {
+      const line = values[0]!.line;
+      return fail(this.ctx, line, `amounts that fit the columns of 表 ${this.spec.no} (${r.reason})`, values.map((v) => v.text).join(' '));
+    }
+    if (r.ambiguous) this.ambiguousRows++;
+    r.keys.forEach((k, i) => (out[k] = money[i]!));
+    return out;
+  }
+
+  /** Empty cells for every amount column. */
+  empty(): Record<string, Money | null> {
+    const out: Record<string, Money | null> = {};
+    for (const c of this.amountColumns) out[c.key] = null;
+    return out;
+  }
+}
