@@ -9,6 +9,7 @@ import { readSourceText } from '../text/source.js';
 import { newContext, type ImportContext } from './context.js';
 import { splitShenzhen } from './sections.js';
 import type { NarrativeResult } from './narrative.js';
+import { parseTables } from './tables.js';
 import { linkFormsToProjects, parseDepartmentTargets, parseProjectForm } from './forms.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
@@ -70,6 +71,9 @@ test('a level-3 name cut by a page break after its target is joined back ("IDC�
   assert.equal(ind.raw, '100%');
   assert.equal(ind.src.endLine, 1139);
   assert.ok(!f.indicators.some((i) => i.name === '率' || i.name.startsWith('率')));
+  // The page number printed inside form 7 is not taken for a target.
+  assert.ok(sample.ctx.notes.some((n) => n.src.line === 2459 && n.message.includes('page number')));
+  assert.ok(!sample.forms.some((x) => x.indicators.some((i) => i.raw === '37')));
 });
 
 test('form 3 plans 313.24 万元 for the fourth quarter and reads deadline targets', () => {
@@ -203,6 +207,20 @@ test('forms link to table-5 projects by name and by amounts summing exactly to t
     assert.equal(parent[n], null);
     assert.ok(ctx.notes.some((x) => x.severity === 'warning' && x.message.includes(`"${n}"`)));
   }
+});
+
+test('forms link to the projects of the parsed table 5 of the sample', () => {
+  const ctx = newContext(SAMPLE);
+  const structure = splitShenzhen(readSourceText(bytes, SAMPLE), ctx);
+  const tables = parseTables(structure.tables.filter((t) => t.no !== 14), ctx);
+  const forms = structure.forms.map((f) => parseProjectForm(f, ctx));
+  linkFormsToProjects(forms, tables, narrativeWith([]), ctx);
+  const t5 = tables.find((t) => t.role === 'project-expenditure');
+  assert.ok(t5);
+  const names = new Set(t5.rows.filter((r) => r.kind === 'item').map((r) => r.label));
+  const linked = forms.filter((f) => f.parentProject !== null);
+  assert.ok(linked.every((f) => names.has(f.parentProject!)));
+  assert.deepEqual(linked.map((f) => f.name).sort(), ['基础设施运行维护', '应用系统运行维护', '网络和信息安全运行维护', '绩效管理', '购置费', '应急项目和设备维修', '项目审计'].sort());
 });
 
 test('forms whose amounts cannot cover their project link through the narrative project list', () => {
