@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyPatch, diffDocuments, openWorkspace } from './workspace.js';
+import { FiscusError } from '../domain/errors.js';
+import { budget, bytesOf } from '../../test/storage/fixture.js';
+
+test('an in-memory workspace imports a document and lists it with its latest version', async () => {
+  const ws = await openWorkspace();
+  try {
+    const r = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+    const [b] = await ws.listBudgets();
+    assert.deepEqual([b?.id, b?.latestVersion, b?.year], [r.budgetId, 1, 2021]);
+  } finally {
+    await ws.close();
+  }
+});
+
+test('a patch replaces the listed parts of one project form and keeps the rest', () => {
+  const doc = budget(2021);
+  const next = applyPatch(doc, 'f1', { disbursement: [{ quarter: 1, amount: { fen: 6_000_000 } }], amounts: { other: { fen: 5 } } });
+  const f = next.projectForms[0]!;
+  assert.deepEqual(f.disbursement, [{ quarter: 1, amount: { fen: 6_000_000 }, src: { line: null, page: null, raw: '' } }]);
+  assert.equal(f.amounts.other?.fen, 5);
+  assert.equal(f.amounts.total?.fen, 6_000_000);
+  assert.deepEqual(f.costLines, doc.projectForms[0]!.costLines);
+  assert.equal(doc.projectForms[0]!.disbursement.length, 4, 'the original is not changed');
+});
+
+test('a patch that breaks the model is refused with INPUT_INVALID naming the field', () => {
+  assert.throws(
+    () => applyPatch(budget(2021), 'f1', { disbursement: [{ quarter: 5, amount: { fen: 1 } }] }),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /disbursement\.0\.quarter/.test(e.message),
+  );
+  assert.throws(() => applyPatch(budget(2021), 'nope', {}), (e: unknown) => e instanceof FiscusError && e.code === 'NOT_FOUND');
+});
+
+test('the diff of a changed form amount gives before, after and the difference in fen', () => {
+  const a = budget(2021);
+  const b = applyPatch(a, 'f1', { amounts: { total: { fen: 6_500_000 } } });
+  const d = diffDocuments(a, b);
+  assert.deepEqual(d.amounts.map((c) => [c.path, c.beforeFen, c.afterFen, c.differenceFen]), [['projectForms[f1].amounts.total', 6_000_000, 6_500_000, 500_000]]);
+  assert.deepEqual([d.added, d.removed], [[], []]);
+});
+
+test('identical documents have an empty diff', () => {
+  assert.deepEqual(diffDocuments(budget(2021), budget(2021)), { amounts: [], added: [], removed: [] });
+});

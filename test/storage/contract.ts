@@ -1,0 +1,276 @@
+/**
+ * The storage contract: the same cases run against every backend (PGlite in a folder, PostgreSQL),
+ * through the Workspace use cases and the storage layer beneath them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { importBytes } from '../../src/app/import-document.js';
+import { FiscusError } from '../../src/domain/errors.js';
+import { runRules } from '../../src/rules/engine.js';
+import { openPglite, openPostgres, type Connection } from '../../src/storage/connection.js';
+import { LOCK_FILE } from '../../src/storage/lock.js';
+import { MIGRATIONS_DIR, migrate } from '../../src/storage/migrate.js';
+import { countAll } from '../../src/storage/repository.js';
+import { budget, bytesOf, indicator, plain } from './fixture.js';
+
+export const SAMPLE = join(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt');
+
+/** A fresh, empty store of one backend, and how to dispose of it. */
+export interface Store {
+  opts: WorkspaceOptions;
+  drop(): Promise<void>;
+}
+
+export interface Backend {
+  name: string;
+  /** True for PGlite folders (the lock cases apply). */
+  folder: boolean;
+  fresh(): Promise<Store>;
+}
+
+function connect(opts: WorkspaceOptions): Promise<Connection> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+async function counts(opts: WorkspaceOptions): Promise<Record<string, number>> {
+  const c = await connect(opts);
+  try {
+    return await countAll(c.db);
+  } finally {
+    await c.close();
+  }
+}
+
+async function rejectsWith(p: Promise<unknown>, code: FiscusError['code'], message?: RegExp): Promise<FiscusError> {
+  let err: unknown;
+  await p.then(
+    () => assert.fail(`expected FiscusError ${code}, got success`),
+    (e: unknown) => (err = e),
+  );
+  assert.ok(err instanceof FiscusError, `expected FiscusError ${code}, got ${String(err)}`);
+  assert.equal(err.code, code, err.message);
+  if (message) assert.match(err.message, message);
+  return err;
+}
+
+/** Registers the contract cases for a backend. */
+export function registerContract(b: Backend): void {
+  const withWorkspace = async (fn: (ws: Workspace, store: Store) => Promise<void>) => {
+    const store = await b.fresh();
+    const ws = await openWorkspace(store.opts);
+    try {
+      await fn(ws, store);
+    } finally {
+      await ws.close();
+      await store.drop();
+    }
+  };
+
+  test(`${b.name}: an imported document comes back equal, with its findings and one version`, () =>
+    withWorkspace(async (ws) => {
+      const doc = budget(2021);
+      const r = await ws.importDocument(bytesOf(doc), 'budget.json', { author: '张三' });
+      assert.deepEqual({ version: r.version, created: r.created }, { version: 1, created: true });
+      assert.deepEqual(plain(await ws.getDocument(r.budgetId)), plain(doc));
+      assert.deepEqual(plain(await ws.getTables(r.budgetId, 1)), plain(doc.tables));
+      assert.deepEqual(plain(await ws.getFindings(r.budgetId)), plain(runRules(doc)));
+      const [s, ...more] = await ws.listBudgets();
+      assert.equal(more.length, 0);
+      assert.deepEqual({ id: s!.id, unit: s!.unitName, year: s!.year, kind: s!.kind, latest: s!.latestVersion }, { id: r.budgetId, unit: doc.unit.name, year: 2021, kind: '部门预算', latest: 1 });
+      assert.ok(!Number.isNaN(Date.parse(s!.updatedAt)));
+      const [v] = await ws.listVersions(r.budgetId);
+      assert.equal(v!.author, '张三');
+    }));
+
+  test(`${b.name}: re-importing the same unit, year and kind adds a version to the same budget`, () =>
+    withWorkspace(async (ws) => {
+      const a = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const second = budget(2021, undefined, 2);
+      const c = await ws.importDocument(bytesOf(second), 'b.json');
+      assert.deepEqual({ id: c.budgetId, version: c.version, created: c.created }, { id: a.budgetId, version: 2, created: false });
+      assert.equal((await ws.listBudgets()).length, 1);
+      assert.deepEqual(plain(await ws.getDocument(a.budgetId)), plain(second));
+      assert.deepEqual(plain(await ws.getDocument(a.budgetId, 1)), plain(budget(2021)));
+    }));
+
+  test(`${b.name}: an edit makes a new version with re-run findings and the diff names the changed amounts`, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const base = await ws.getDocument(budgetId);
+      const f = base.projectForms[0]!;
+      const lines = f.costLines.map((l, i) => (i === 0 ? { ...l, amount: { fen: 4_600_000 } } : l));
+      const disbursement = f.disbursement.map((q) => (q.quarter === 4 ? { quarter: 4, amount: { fen: 1_000_000 } } : q));
+      const e = await ws.editProjectForm(budgetId, 1, 'f1', { costLines: lines, disbursement, indicators: [...f.indicators, indicator('机柜数量', '8')] }, '李四');
+      assert.equal(e.version, 2);
+      const vs = await ws.listVersions(budgetId);
+      assert.deepEqual(vs.map((v) => [v.n, v.baseVersion, v.author]), [[1, null, null], [2, 1, '李四']]);
+      assert.notEqual(vs[0]!.sha256, vs[1]!.sha256);
+      const edited = await ws.getDocument(budgetId);
+      assert.equal(edited.projectForms[0]!.costLines[0]!.amount!.fen, 4_600_000);
+      assert.deepEqual(plain(await ws.getFindings(budgetId)), plain(runRules(edited)));
+      assert.deepEqual(e.findings, vs[1]!.findings);
+
+      const d = await ws.diffVersions(budgetId, 1, 2);
+      const byPath = new Map(d.amounts.map((c) => [c.path, c]));
+      const line = byPath.get('projectForms[f1].costLines[运维服务费].amount');
+      assert.deepEqual(line && { form: line.form, before: line.beforeFen, after: line.afterFen, diff: line.differenceFen }, { form: 'f1', before: 4_500_000, after: 4_600_000, diff: 100_000 });
+      const q4 = byPath.get('projectForms[f1].disbursement[Q4].amount');
+      assert.equal(q4?.differenceFen, -500_000);
+      assert.equal(d.amounts.length, 2, JSON.stringify(d.amounts));
+      assert.deepEqual(d.added.map((x) => [x.what, x.label]), [['indicator', '机柜数量 ≥8台']]);
+      assert.deepEqual(d.removed, []);
+    }));
+
+  test(`${b.name}: a table diff names the table, row and column`, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const changed = budget(2021);
+      const r = changed.tables[2]!.rows.find((x) => x.code === '2010301')!;
+      r.amounts.total = { fen: 1_200_000 };
+      changed.tables[2]!.rows.push({ ...r, id: 'f2010399', code: '2010399', label: '其他政府办公厅(室)及相关机构事务支出' });
+      await ws.importDocument(bytesOf(changed), 'b.json');
+      const d = await ws.diffVersions(budgetId, 1, 2);
+      assert.deepEqual(
+        d.amounts.map((c) => [c.table, c.row, c.field, c.beforeFen, c.afterFen, c.differenceFen]),
+        [[7, 'f2010301', 'total', 1_000_000, 1_200_000, 200_000]],
+      );
+      assert.deepEqual(d.added.map((x) => [x.what, x.table, x.label]), [['row', 7, '其他政府办公厅(室)及相关机构事务支出']]);
+    }));
+
+  test(`${b.name}: an edit based on a stale version is refused with CONFLICT and writes nothing`, () =>
+    withWorkspace(async (ws, store) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      await ws.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: null } });
+      const before = await ws.getBudget(budgetId);
+      await rejectsWith(ws.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: { fen: 1 } } }), 'CONFLICT', /版本 2/);
+      assert.deepEqual(await ws.getBudget(budgetId), before);
+      await rejectsWith(ws.editProjectForm(budgetId, 2, 'nope', {}), 'NOT_FOUND');
+      await rejectsWith(ws.getDocument(budgetId, 9), 'NOT_FOUND');
+      await rejectsWith(ws.getBudget('999'), 'NOT_FOUND');
+      await ws.close();
+      const c = await counts(store.opts);
+      assert.equal(c.versions, 2);
+    }));
+
+  test(`${b.name}: aggregates by function equal the table 7 figures`, () =>
+    withWorkspace(async (ws) => {
+      const doc = budget(2021);
+      await ws.importDocument(bytesOf(doc), 'a.json');
+      const t7 = doc.tables.find((t) => t.no === 7)!;
+      const expected = t7.rows.filter((r) => r.code).map((r) => ({ code: r.code!, name: r.label, level: r.level, fen: r.amounts.total!.fen }));
+      expected.sort((x, y) => (x.code < y.code ? -1 : 1));
+      assert.deepEqual(await ws.aggregate({ by: 'function' }), expected);
+      assert.deepEqual(
+        (await ws.aggregate({ by: 'econ' })).map((r) => [r.code, r.fen]),
+        [['301', 3_000_000], ['30101', 3_000_000], ['302', 1_000_000], ['30201', 1_000_000]],
+      );
+      assert.deepEqual(await ws.aggregate({ by: 'project' }), [{ code: null, name: '机房运行维护', level: null, fen: 6_000_000 }]);
+    }));
+
+  test(`${b.name}: budgets of two years and two units aggregate across years, units and by filter`, () =>
+    withWorkspace(async (ws) => {
+      await ws.importDocument(bytesOf(budget(2020, '单位甲', 1)), 'a.json');
+      await ws.importDocument(bytesOf(budget(2021, '单位甲', 2)), 'b.json');
+      await ws.importDocument(bytesOf(budget(2021, '单位乙', 5)), 'c.json');
+      const fen = async (q: Parameters<Workspace['aggregate']>[0]) => (await ws.aggregate(q)).find((r) => r.code === '201')?.fen;
+      assert.equal(await fen({ by: 'function' }), 7_000_000 * 8);
+      assert.equal(await fen({ by: 'function', year: 2021 }), 7_000_000 * 7);
+      assert.equal(await fen({ by: 'function', unitName: '单位甲' }), 7_000_000 * 3);
+      assert.equal(await fen({ by: 'function', year: 2020, unitName: '单位乙' }), undefined);
+      const list = await ws.listBudgets();
+      assert.deepEqual(list.map((x) => [x.year, x.unitName]), [[2021, '单位乙'], [2021, '单位甲'], [2020, '单位甲']].sort((x, y) => (y[0] as number) - (x[0] as number) || new Intl.Collator('en').compare(String(x[1]), String(y[1]))));
+    }));
+
+  test(`${b.name}: a failed import leaves no rows`, async () => {
+    const store = await b.fresh();
+    try {
+      const ws = await openWorkspace(store.opts);
+      try {
+        await rejectsWith(ws.importDocument(new Uint8Array([0x7b, 0x22, 0xff, 0x00]), 'bad.json'), 'INPUT_UNREADABLE');
+        await rejectsWith(ws.importDocument(new TextEncoder().encode('{"schema":"nope"}'), 'bad.json'), 'INPUT_INVALID');
+        // Valid to the model but not to PostgreSQL text (NUL): fails after the unit and document rows
+        // are written, so only a rolled-back transaction leaves the store empty.
+        const doc = budget(2021);
+        doc.tables[2]!.rows[3]!.label = '事业\u0000运行';
+        await assert.rejects(ws.importDocument(bytesOf(doc), 'nul.json'));
+        assert.deepEqual(await ws.listBudgets(), []);
+      } finally {
+        await ws.close();
+      }
+      const c = await counts(store.opts);
+      assert.deepEqual(Object.entries(c).filter(([, n]) => n !== 0), []);
+    } finally {
+      await store.drop();
+    }
+  });
+
+  test(`${b.name}: migrations refuse an edited or unknown history`, async () => {
+    const store = await b.fresh();
+    const dir = mkdtempSync(join(tmpdir(), 'fiscus-mig-'));
+    try {
+      cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      const c = await connect(store.opts);
+      try {
+        assert.deepEqual(await migrate(c, dir), ['0001_init.sql']);
+        assert.deepEqual(await migrate(c, dir), []);
+        const f = join(dir, '0001_init.sql');
+        writeFileSync(f, readFileSync(f, 'utf8') + '\n-- edited\n');
+        await rejectsWith(migrate(c, dir), 'INTERNAL', /0001_init\.sql 在应用后被修改/);
+        unlinkSync(f);
+        await rejectsWith(migrate(c, dir), 'INTERNAL', /迁移历史未知/);
+        writeFileSync(join(dir, '0001_init.sql'), readFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
+        writeFileSync(join(dir, '0002_more.sql'), 'CREATE TABLE extra (x integer);');
+        assert.deepEqual(await migrate(c, dir), ['0002_more.sql']);
+      } finally {
+        await c.close();
+      }
+      // The workspace's own migrations are a prefix of the database's history no longer: refused.
+      await rejectsWith(openWorkspace(store.opts), 'INTERNAL', /迁移历史未知/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.drop();
+    }
+  });
+
+  test(`${b.name}: the sample disclosure imports and comes back equal`, { timeout: 120_000 }, async (t) => {
+    const bytes = readFileSync(SAMPLE);
+    const doc = await importBytes(bytes, 'shenzhen-futian-data-center-2021-dept-budget.txt');
+    await withWorkspace(async (ws) => {
+      const t0 = performance.now();
+      const r = await ws.importDocument(bytes, 'shenzhen-futian-data-center-2021-dept-budget.txt');
+      t.diagnostic(`${b.name}: sample import (parse + rules + store) ${Math.round(performance.now() - t0)} ms`);
+      assert.deepEqual(plain(await ws.getDocument(r.budgetId)), plain(doc));
+      const t7 = doc.tables.find((x) => x.role === 'general-budget-function');
+      assert.ok(t7 && t7.rows.some((x) => x.code), 'the sample has table 7 with function codes');
+      const agg = new Map((await ws.aggregate({ by: 'function' })).map((x) => [x.code, x.fen]));
+      for (const row of t7.rows) if (row.code && row.amounts.total) assert.equal(agg.get(row.code), row.amounts.total.fen, `${row.code} ${row.label}`);
+    });
+  });
+
+  if (b.folder) {
+    test(`${b.name}: a second workspace on the same folder is refused with LOCKED; a dead process's lock is taken over`, async () => {
+      const store = await b.fresh();
+      try {
+        const ws = await openWorkspace(store.opts);
+        try {
+          const e = await rejectsWith(openWorkspace(store.opts), 'LOCKED', new RegExp(`正被进程 ${process.pid} 使用`));
+          assert.ok(e.message.includes(store.opts.dataDir!));
+        } finally {
+          await ws.close();
+        }
+        const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+        writeFileSync(join(store.opts.dataDir!, LOCK_FILE), String(dead));
+        const again = await openWorkspace(store.opts);
+        assert.equal(readFileSync(join(store.opts.dataDir!, LOCK_FILE), 'utf8'), String(process.pid));
+        await again.close();
+      } finally {
+        await store.drop();
+      }
+    });
+  }
+}
