@@ -289,3 +289,22 @@ test('another unit with an extra function 项 and project is read the same way (
   assert.equal(p.texts?.period?.text, '2021.03.01-2021.12.31');
   assert.equal(cellOf(p, 'total'), fen('10.00'));
 });
+
+test('an unknown expenditure name in table 1 is kept on the expenditure side without a code and noted', () => {
+  const text = withLine(RAW, 253, '数据要素市场培育支出 13.20');
+  const { tables, ctx } = tablesOf(text);
+  const r = tables.find((t) => t.no === 1)!.rows.find((x) => x.label === '数据要素市场培育支出')!;
+  assert.equal(r.side, 'expenditure');
+  assert.equal(r.code, null);
+  assert.equal(cellOf(r, 'amount'), fen('13.20'));
+  assert.ok(ctx.notes.some((n) => n.severity === 'warning' && n.src.line === 253));
+});
+
+test('table 13 tells a unit seen nowhere else from its project by the line that carries the cells', () => {
+  const text = withLine(withLine(RAW, 840, ''), 838, '深圳市福田区数据服务\n站');
+  const { tables } = tablesOf(text);
+  const r = tables.find((t) => t.no === 13)!.rows.find((x) => x.label === '购置费')!;
+  assert.equal(r.unit, '深圳市福田区数据服务站');
+  assert.equal(r.texts?.period?.text, '2021.01.01-2021.12.31');
+  assert.equal(cellOf(r, 'total'), fen('101.66'));
+});

@@ -163,10 +163,12 @@ export class TableBuilder {
     this.amountColumns = spec.columns.filter((c) => c.kind === 'amount');
   }
 
+  /** The id the next added row gets ("t7-4": table 7, fourth row). */
   nextId(): string {
     return `t${this.spec.no}-${this.rows.length + 1}`;
   }
 
+  /** Appends a row with the next id. */
   add(row: Omit<Row, 'id'>): Row {
     const r = { id: this.nextId(), ...row } as Row;
     this.rows.push(r);
@@ -218,13 +220,6 @@ export class TableBuilder {
     }
     if (r.ambiguous) this.ambiguousRows++;
     r.keys.forEach((k, i) => (out[k] = money[i]!));
-    return out;
-  }
-
-  /** Empty cells for every amount column. */
-  empty(): Record<string, Money | null> {
-    const out: Record<string, Money | null> = {};
-    for (const c of this.amountColumns) out[c.key] = null;
     return out;
   }
 }
