@@ -4,7 +4,7 @@
  */
 import type { BudgetDocument, Column, Money, Row, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, parseAmount } from '../../domain/money.js';
-import { COLUMN_LABELS } from './columns.js';
+import { COLUMN_LABELS, TITLES } from './columns.js';
 
 /** An empty 2021 Shenzhen department budget with no tables, forms or narrative. */
 export function emptyDoc(over: Partial<BudgetDocument> = {}): BudgetDocument {
@@ -71,20 +71,3 @@ export function table(role: TableRole, no: number | null, columns: Array<string 
 export function summaryTable(role: 'income-expenditure-summary' | 'appropriation-summary', no: number, rows: Row[]): Table {
   return table(role, no, [col('amount', undefined, ['2021年预算数'])], rows, { sides: { revenue: 'amount', expenditure: 'amount' } });
 }
-
-/** Published titles of the Shenzhen tables by role. */
-export const TITLES: Partial<Record<TableRole, string>> = {
-  'income-expenditure-summary': '收支总表',
-  'revenue-summary': '收入总表',
-  'expenditure-summary': '支出总表',
-  'basic-expenditure-economic': '基本支出总表',
-  'project-expenditure': '项目支出总表',
-  'appropriation-summary': '政府预算拨款收支总表',
-  'general-budget-function': '一般公共预算支出表',
-  'gov-fund-function': '政府性基金预算支出表',
-  'state-capital-function': '国有资本经营预算支出表',
-  'transfer-payments': '上级专项转移支付支出表',
-  procurement: '政府采购项目支出表',
-  'three-public': '一般公共预算“三公”经费支出表',
-  'performance-projects': '部门预算绩效管理项目情况表',
-};

@@ -1,0 +1,163 @@
+/**
+ * Reading tables for cross-table reconciliation: a column's table total (the total row, the single
+ * unit row, or the sum of the units), the two-sided summary lines of tables 1 and 6, and function
+ * codes summed over one or more tables.
+ */
+import type { BudgetDocument, Money, Row, Table, TableRole } from '../../domain/model.js';
+import { squash } from '../../domain/text.js';
+import type { RuleContext } from '../types.js';
+import { locRow, locTable, tableName } from './location.js';
+import { compareTotal, fenOf, type Figure } from './rounding.js';
+
+/** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
+export interface TableFigure {
+  value: Money | number | null;
+  fen: number;
+  row: Row | undefined;
+  /** How many printed figures were added (the tolerance count). */
+  n: number;
+}
+
+/** The first table with a role. */
+export function byRole(doc: BudgetDocument, role: TableRole): Table | undefined {
+  return doc.tables.find((t) => t.role === role);
+}
+
+/** True when the table has an amount column with this key. */
+export function hasColumn(t: Table, key: string): boolean {
+  return t.columns.some((c) => c.key === key);
+}
+
+/**
+ * The table total of a column: the `total` row if printed, else the one top-level unit row, else
+ * the sum of the top-level unit rows, else the sum of the top-level rows.
+ */
+export function columnTotal(t: Table, key: string): TableFigure {
+  const tot = t.rows.find((r) => r.kind === 'total' && r.side === undefined);
+  if (tot) return one(tot, key);
+  const units = t.rows.filter((r) => r.kind === 'unit');
+  const minUnit = Math.min(...units.map((r) => r.level));
+  const topUnits = units.filter((r) => r.level === minUnit);
+  if (topUnits.length === 1) return one(topUnits[0]!, key);
+  const rows = topUnits.length > 0 ? topUnits : topRows(t);
+  const fen = rows.reduce((s, r) => s + fenOf(r.amounts[key]), 0);
+  return { value: fen, fen, row: rows[0], n: rows.filter((r) => r.amounts[key] != null).length };
+}
+
+function one(r: Row, key: string): TableFigure {
+  const v = r.amounts[key] ?? null;
+  return { value: v, fen: fenOf(v), row: r, n: 1 };
+}
+
+/** Rows at the top of a table's hierarchy (no parent, or the minimum level when no parents are given). */
+export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
+  const rows = t.rows.filter((r) => (r.kind === 'item' || r.kind === 'group') && r.side === side);
+  if (rows.some((r) => r.parent != null)) {
+    return rows.filter((r) => (r.codeSystem === 'function' && r.code ? r.code.length === 3 : r.parent == null));
+  }
+  const min = Math.min(...rows.map((r) => r.level));
+  return rows.filter((r) => (r.codeSystem === 'function' && r.code ? r.code.length === 3 : r.level === min));
+}
+
+/** The amount column of one side of a two-sided table. */
+export function sideKey(t: Table, side: 'revenue' | 'expenditure'): string {
+  return t.sides?.[side] ?? 'amount';
+}
+
+/** The line of a kind on one side of a two-sided table (本年收入合计, 上年结余、结转, 收入总计 …). */
+export function sideLine(t: Table, side: 'revenue' | 'expenditure', kind: 'subtotal' | 'carry' | 'total'): Row | undefined {
+  return t.rows.find((r) => r.side === side && r.kind === kind);
+}
+
+/** Amount of a row on its side's column. */
+export function sideAmount(t: Table, r: Row | undefined): Money | null {
+  if (!r) return null;
+  return r.amounts[sideKey(t, r.side ?? 'expenditure')] ?? null;
+}
+
+/** Function-code rows of a table (expenditure side for two-sided tables), summed per code over unit blocks. */
+export function functionCodes(t: Table, key: string): Map<string, TableFigure> {
+  const out = new Map<string, TableFigure>();
+  for (const r of t.rows) {
+    if (r.codeSystem !== 'function' || !r.code) continue;
+    if (t.sides && r.side !== 'expenditure') continue;
+    const v = r.amounts[key] ?? null;
+    const prev = out.get(r.code);
+    if (!prev) out.set(r.code, { value: v, fen: fenOf(v), row: r, n: v == null ? 0 : 1 });
+    else out.set(r.code, { value: prev.fen + fenOf(v), fen: prev.fen + fenOf(v), row: prev.row, n: prev.n + (v == null ? 0 : 1) });
+  }
+  return out;
+}
+
+/** Unit rows of a per-unit table by squashed name (the budget unit's own line). */
+export function unitRows(t: Table): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of t.rows) if (r.kind === 'unit' && !m.has(squash(r.label))) m.set(squash(r.label), r);
+  return m;
+}
+
+/** The revenue keys that are government appropriation (the rest is non-appropriation money). */
+export const APPROPRIATION_KEYS = ['govApprop', 'general', 'govFund', 'stateCapital', 'generalBasic', 'generalDuty', 'generalSpecial', 'generalInvest'];
+
+/**
+ * True when all revenue is government appropriation (no special-account, unit funds or carry-over),
+ * judged from table 2 when present, else from table 1's revenue lines. Then tables 1 and 6 and the
+ * function tables 7–9 must agree exactly; otherwise table 1 may exceed them.
+ */
+export function allAppropriation(doc: BudgetDocument): boolean {
+  const t2 = byRole(doc, 'revenue-summary');
+  if (t2) {
+    return t2.columns.every((c) => c.kind !== 'amount' || c.key === 'total' || APPROPRIATION_KEYS.includes(c.key) || columnTotal(t2, c.key).fen === 0);
+  }
+  const t1 = byRole(doc, 'income-expenditure-summary');
+  if (!t1) return true;
+  const key = sideKey(t1, 'revenue');
+  return t1.rows
+    .filter((r) => r.side === 'revenue' && (r.kind === 'item' || r.kind === 'group' || r.kind === 'carry'))
+    .every((r) => (r.code && APPROPRIATION_KEYS.includes(r.code)) || fenOf(r.amounts[key]) === 0 || /政府预算拨款/.test(r.label));
+}
+
+/** One side of a reconciliation: where the figure is printed and what it is called there. */
+export interface Side {
+  table: Table;
+  /** The figure's name in that table ("支出总计", "基本支出", "2080505 机关事业单位基本养老保险缴费支出"). */
+  label: string;
+  fig: TableFigure;
+  /** Column key the figure is in (for the location's field). */
+  key?: string;
+}
+
+/** A figure from a row's cell. */
+export function cellFigure(r: Row | undefined, key: string): TableFigure {
+  const v = r?.amounts[key] ?? null;
+  return { value: v, fen: fenOf(v), row: r, n: 1 };
+}
+
+/** A figure that is a sum of other figures. */
+export function sumFigures(figs: TableFigure[]): TableFigure {
+  const fen = figs.reduce((s, f) => s + f.fen, 0);
+  const printed = figs.filter((f) => f.value != null);
+  if (printed.length === 1) return printed[0]!;
+  return { value: fen, fen, row: figs.find((f) => f.row)?.row, n: figs.reduce((s, f) => s + f.n, 0) };
+}
+
+/**
+ * Reports through `compareTotal` when the figure printed in one table (`a`, expected) differs from
+ * the figure in another (`b`, actual): exact for two printed figures, a rounding allowance for sums.
+ * Located at `a`'s cell.
+ */
+export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string): void {
+  const name = (s: Side) => `${tableName(s.table)} ${s.label}`;
+  const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
+  const location = a.fig.row ? locRow(a.table, a.fig.row, a.key ?? null) : locTable(a.table, a.label);
+  compareTotal(ctx, {
+    total: a.fig.value,
+    parts,
+    n: b.fig.n,
+    subject: subject ?? `${tableName(a.table)}与${tableName(b.table)}`,
+    totalLabel: name(a),
+    partLabels: [name(b)],
+    partsLabel: name(b),
+    location,
+  });
+}

@@ -1,0 +1,17 @@
+import type { Rule } from '../types.js';
+import { checkRowRelations, tablesOf } from '../_lib/arith.js';
+import { standardRelations } from '../_lib/columns.js';
+
+/** Three public expenses: total = overseas + reception + vehicles */
+export const rule: Rule = {
+  id: 'BUD-007',
+  title: 'Three public expenses: total = overseas + reception + vehicles',
+  titleZh: '“三公”经费：总计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费',
+  severity: 'error',
+  category: 'table-arithmetic',
+  reads: ['tables'],
+  basis: 'domain.md §5 三公 split; docs/model.md table 12 columns',
+  check(doc, ctx) {
+    for (const t of tablesOf(doc, 'three-public')) checkRowRelations(ctx, t, standardRelations(t).filter((r) => r.total === 'total'));
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../types.js';
+import type { Row, Table } from '../../domain/model.js';
+import { checkParent, childRows } from '../_lib/arith.js';
+
+/** The rows a unit or total line sums: its children, or for a total line every top-level unit. */
+function partsOf(t: Table, r: Row): Row[] {
+  const kids = childRows(t, r);
+  if (kids.length > 0 || r.kind !== 'total') return kids;
+  const units = t.rows.filter((x) => x.kind === 'unit' && x !== r);
+  const min = Math.min(...units.map((x) => x.level));
+  return units.filter((x) => x.level === min);
+}
+
+/** A budget unit's line (and a per-unit table's total line) equals the sum of the lines under it. */
+export const rule: Rule = {
+  id: 'BUD-010',
+  title: 'Unit and total lines equal the sum of their lines',
+  titleZh: '单位行（合计行）等于其下各行之和',
+  severity: 'error',
+  category: 'table-arithmetic',
+  reads: ['tables'],
+  basis: 'domain.md §3 "column totals equal the sum of their rows"',
+  check(doc, ctx) {
+    for (const t of doc.tables) {
+      if (t.sides) continue; // two-sided tables 1/6 have their own lines (BUD-015…018)
+      for (const r of t.rows) {
+        if (r.kind !== 'unit' && r.kind !== 'total') continue;
+        checkParent(ctx, t, r, partsOf(t, r));
+      }
+    }
+  },
+};

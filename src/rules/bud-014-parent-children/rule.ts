@@ -1,0 +1,28 @@
+import type { Rule } from '../types.js';
+import { checkParent, childRows } from '../_lib/arith.js';
+
+const BY_CODE = new Set(['function', 'econ', 'procurement']);
+
+/**
+ * A heading line equals the sum of the lines it heads (by `parent`): 一般性项目 = Σ projects,
+ * 一、政府预算拨款 = Σ its sources. Coded classifications and unit lines have their own rules.
+ */
+export const rule: Rule = {
+  id: 'BUD-014',
+  title: 'Heading lines equal the sum of the lines they head',
+  titleZh: '分组行等于其下各行之和',
+  severity: 'error',
+  category: 'table-arithmetic',
+  reads: ['tables'],
+  basis: 'domain.md §3 "parent codes equal the sum of children"; docs/model.md Row.parent',
+  check(doc, ctx) {
+    for (const t of doc.tables) {
+      for (const r of t.rows) {
+        if (r.kind !== 'item' && r.kind !== 'group') continue;
+        if (r.codeSystem && BY_CODE.has(r.codeSystem) && r.code) continue;
+        const kids = childRows(t, r).filter((c) => !(c.codeSystem && BY_CODE.has(c.codeSystem) && r.codeSystem === c.codeSystem));
+        if (kids.length > 0) checkParent(ctx, t, r, kids);
+      }
+    }
+  },
+};

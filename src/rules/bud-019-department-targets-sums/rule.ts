@@ -1,0 +1,46 @@
+import type { Rule } from '../types.js';
+import type { Money } from '../../domain/model.js';
+import { locSrc } from '../_lib/location.js';
+import { compareTotal } from '../_lib/rounding.js';
+
+const SECTION = '部门（单位）整体支出绩效目标申报表';
+const FIELDS = [
+  ['total', '总额'],
+  ['fiscal', '财政拨款'],
+  ['other', '其他资金'],
+] as const;
+
+/** Table 14: the 合计 line equals the sum of the tasks, and each amount = 财政拨款 + 其他资金. */
+export const rule: Rule = {
+  id: 'BUD-019',
+  title: 'Department-wide form: tasks add up and total = fiscal + other',
+  titleZh: '整体支出绩效目标申报表：合计 = 各任务之和，总额 = 财政拨款 + 其他资金',
+  severity: 'error',
+  category: 'table-arithmetic',
+  reads: ['departmentTargets'],
+  basis: 'Table 14 layout (年度主要任务 预算金额: 总额 / 财政拨款 / 其他资金, 合计); domain.md §3',
+  check(doc, ctx) {
+    const d = doc.departmentTargets;
+    if (!d) return;
+    const lines: Array<{ name: string; total: Money | null; fiscal: Money | null; other: Money | null; src: Money['src'] }> = [
+      ...d.tasks.map((x) => ({ name: x.name, total: x.total, fiscal: x.fiscal, other: x.other, src: x.src })),
+      ...(d.total ? [{ name: '合计', ...d.total }] : []),
+    ];
+    for (const l of lines) {
+      if (l.fiscal === null && l.other === null) continue;
+      compareTotal(ctx, {
+        total: l.total, parts: [l.fiscal, l.other], subject: `表14 ${l.name}`, totalLabel: '总额', partLabels: ['财政拨款', '其他资金'],
+        location: locSrc(SECTION, l.total?.src ?? l.src, l.name, '总额'),
+      });
+    }
+    if (!d.total || d.tasks.length === 0) return;
+    for (const [k, label] of FIELDS) {
+      const parts = d.tasks.map((x) => x[k]);
+      if (d.total[k] === null && parts.every((p) => p === null)) continue;
+      compareTotal(ctx, {
+        total: d.total[k], parts, subject: '表14 合计', totalLabel: label, partLabels: d.tasks.map((x) => `${x.name} ${label}`),
+        location: locSrc(SECTION, d.total[k]?.src ?? d.total.src, '合计', label),
+      });
+    }
+  },
+};

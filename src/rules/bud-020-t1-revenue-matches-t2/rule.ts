@@ -1,0 +1,26 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 1 revenue lines equal the table 2 column totals */
+export const rule: Rule = {
+  id: 'BUD-020',
+  title: 'Table 1 revenue lines equal the table 2 column totals',
+  titleZh: '收支总表收入各项 = 收入总表对应列合计',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "the same total … in tables 1, 2, 3"; docs/model.md revenue codes = table 2 column keys',
+  check(doc, ctx) {
+    const t1 = byRole(doc, 'income-expenditure-summary');
+    const t2 = byRole(doc, 'revenue-summary');
+    if (!t1 || !t2) return;
+    const key = sideKey(t1, 'revenue');
+    for (const r of t1.rows) {
+      if (r.side !== 'revenue') continue;
+      const col = r.kind === 'total' ? 'total' : r.kind === 'carry' ? 'carryOver' : r.codeSystem === 'revenue' ? r.code : null;
+      if (!col || !hasColumn(t2, col)) continue;
+      reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
+    }
+  },
+};

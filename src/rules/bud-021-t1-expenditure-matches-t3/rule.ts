@@ -1,0 +1,23 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 1 expenditure equals the table 3 total */
+export const rule: Rule = {
+  id: 'BUD-021',
+  title: 'Table 1 expenditure equals the table 3 total',
+  titleZh: '收支总表本年支出合计 = 支出总表支出总计',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "the same total … in tables 1, 2, 3"',
+  check(doc, ctx) {
+    const t1 = byRole(doc, 'income-expenditure-summary');
+    const t3 = byRole(doc, 'expenditure-summary');
+    if (!t1 || !t3 || !hasColumn(t3, 'total')) return;
+    const r = sideLine(t1, 'expenditure', 'subtotal') ?? sideLine(t1, 'expenditure', 'total');
+    if (!r) return;
+    const key = sideKey(t1, 'expenditure');
+    reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, { table: t3, label: columnLabel(t3, 'total'), fig: columnTotal(t3, 'total'), key: 'total' });
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 3 basic expenditure equals the table 4 total */
+export const rule: Rule = {
+  id: 'BUD-023',
+  title: 'Table 3 basic expenditure equals the table 4 total',
+  titleZh: '支出总表基本支出 = 基本支出总表总计',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 basic/project split across tables; table 4 is the economic breakdown of basic expenditure',
+  check(doc, ctx) {
+    const a = byRole(doc, 'expenditure-summary');
+    const b = byRole(doc, 'basic-expenditure-economic');
+    if (!a || !b || !hasColumn(a, 'basic') || !hasColumn(b, 'total')) return;
+    reconcile(ctx, { table: a, label: columnLabel(a, 'basic'), fig: columnTotal(a, 'basic'), key: 'basic' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
+  },
+};

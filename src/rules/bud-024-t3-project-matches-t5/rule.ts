@@ -1,0 +1,20 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 3 project expenditure equals the table 5 total */
+export const rule: Rule = {
+  id: 'BUD-024',
+  title: 'Table 3 project expenditure equals the table 5 total',
+  titleZh: '支出总表项目支出 = 项目支出总表总计',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 basic/project split across tables; table 5 lists the projects',
+  check(doc, ctx) {
+    const a = byRole(doc, 'expenditure-summary');
+    const b = byRole(doc, 'project-expenditure');
+    if (!a || !b || !hasColumn(a, 'project') || !hasColumn(b, 'total')) return;
+    reconcile(ctx, { table: a, label: columnLabel(a, 'project'), fig: columnTotal(a, 'project'), key: 'project' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
+  },
+};

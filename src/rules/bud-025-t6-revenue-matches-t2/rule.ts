@@ -1,0 +1,30 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 6 appropriation revenue equals the table 2 appropriation columns */
+export const rule: Rule = {
+  id: 'BUD-025',
+  title: 'Table 6 appropriation revenue equals the table 2 appropriation columns',
+  titleZh: '政府预算拨款收支总表收入 = 收入总表政府预算拨款各列合计',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "the same total … in tables 1, 2, 3, 6"; table 6 is the appropriation part of table 2',
+  check(doc, ctx) {
+    const t6 = byRole(doc, 'appropriation-summary');
+    const t2 = byRole(doc, 'revenue-summary');
+    if (!t6 || !t2) return;
+    const key = sideKey(t6, 'revenue');
+    const approp = hasColumn(t2, 'govApprop')
+      ? { label: columnLabel(t2, 'govApprop'), fig: columnTotal(t2, 'govApprop') }
+      : { label: '政府预算拨款（一般公共预算 + 政府性基金 + 国有资本经营）', fig: sumFigures(['general', 'govFund', 'stateCapital'].filter((k) => hasColumn(t2, k)).map((k) => columnTotal(t2, k))) };
+    for (const r of t6.rows) {
+      if (r.side !== 'revenue') continue;
+      const a = { table: t6, label: rowName(r), fig: cellFigure(r, key), key };
+      if (r.kind === 'subtotal' || r.kind === 'total') reconcile(ctx, a, { table: t2, ...approp });
+      else if (r.codeSystem === 'revenue' && r.code && r.code !== 'govApprop' && hasColumn(t2, r.code)) reconcile(ctx, a, { table: t2, label: columnLabel(t2, r.code), fig: columnTotal(t2, r.code), key: r.code });
+      else if (r.codeSystem === 'revenue' && r.code === 'govApprop') reconcile(ctx, a, { table: t2, ...approp });
+    }
+  },
+};

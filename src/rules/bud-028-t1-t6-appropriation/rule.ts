@@ -1,0 +1,28 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 6 appropriation lines equal table 1 */
+export const rule: Rule = {
+  id: 'BUD-028',
+  title: 'Table 6 appropriation lines equal table 1',
+  titleZh: '政府预算拨款收支总表收入各项 = 收支总表政府预算拨款各项',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "table 6 = table 1 where appropriation"',
+  check(doc, ctx) {
+    const t1 = byRole(doc, 'income-expenditure-summary');
+    const t6 = byRole(doc, 'appropriation-summary');
+    if (!t1 || !t6) return;
+    const k1 = sideKey(t1, 'revenue');
+    const k6 = sideKey(t6, 'revenue');
+    const approp = t1.rows.find((r) => r.side === 'revenue' && r.code === 'govApprop');
+    for (const r6 of t6.rows) {
+      if (r6.side !== 'revenue') continue;
+      const r1 = r6.kind === 'total' || r6.kind === 'subtotal' ? approp : r6.code ? t1.rows.find((r) => r.side === 'revenue' && r.code === r6.code) : undefined;
+      if (!r1) continue;
+      reconcile(ctx, { table: t6, label: rowName(r6), fig: cellFigure(r6, k6), key: k6 }, { table: t1, label: rowName(r1), fig: cellFigure(r1, k1), key: k1 });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 7 equals the general-budget columns of table 2 */
+export const rule: Rule = {
+  id: 'BUD-029',
+  title: 'Table 7 equals the general-budget columns of table 2',
+  titleZh: '一般公共预算支出表 = 收入总表一般公共预算拨款（基本支出拨款、项目拨款）',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "the same total, basic/project split … in tables 1, 2, 3, 6, 7"',
+  check(doc, ctx) {
+    const t7 = byRole(doc, 'general-budget-function');
+    const t2 = byRole(doc, 'revenue-summary');
+    if (!t7 || !t2) return;
+    const side = (key: string) => ({ table: t7, label: columnLabel(t7, key), fig: columnTotal(t7, key), key });
+    if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, side('total'), { table: t2, label: columnLabel(t2, 'general'), fig: columnTotal(t2, 'general'), key: 'general' });
+    if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcile(ctx, side('basic'), { table: t2, label: columnLabel(t2, 'generalBasic'), fig: columnTotal(t2, 'generalBasic'), key: 'generalBasic' });
+    const proj = ['generalDuty', 'generalSpecial', 'generalInvest'].filter((k) => hasColumn(t2, k));
+    if (hasColumn(t7, 'project') && proj.length > 0) {
+      reconcile(ctx, side('project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) });
+    }
+  },
+};

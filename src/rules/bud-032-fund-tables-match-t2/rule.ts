@@ -1,0 +1,23 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
+export const rule: Rule = {
+  id: 'BUD-032',
+  title: 'Tables 8 and 9 equal the fund and state-capital columns of table 2',
+  titleZh: '政府性基金、国有资本经营预算支出表 = 收入总表对应拨款',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 "the same total … in tables 1, 2 …"; a table with no data is still published with zeros (§5)',
+  check(doc, ctx) {
+    const t2 = byRole(doc, 'revenue-summary');
+    if (!t2) return;
+    for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
+      const t = byRole(doc, role);
+      if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
+      reconcile(ctx, { table: t, label: columnLabel(t, 'total'), fig: columnTotal(t, 'total'), key: 'total' }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
+    }
+  },
+};

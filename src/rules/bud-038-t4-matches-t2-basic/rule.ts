@@ -1,0 +1,20 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 4 general-budget column equals table 2 basic appropriation */
+export const rule: Rule = {
+  id: 'BUD-038',
+  title: 'Table 4 general-budget column equals table 2 basic appropriation',
+  titleZh: '基本支出总表一般公共预算拨款 = 收入总表基本支出拨款',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 basic/project split of tables 2, 3, 4',
+  check(doc, ctx) {
+    const a = byRole(doc, 'basic-expenditure-economic');
+    const b = byRole(doc, 'revenue-summary');
+    if (!a || !b || !hasColumn(a, 'general') || !hasColumn(b, 'generalBasic')) return;
+    reconcile(ctx, { table: a, label: columnLabel(a, 'general'), fig: columnTotal(a, 'general'), key: 'general' }, { table: b, label: columnLabel(b, 'generalBasic'), fig: columnTotal(b, 'generalBasic'), key: 'generalBasic' });
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../types.js';
+import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { columnLabel, rowName } from '../_lib/location.js';
+
+/** Table 5 general-budget columns equal table 2 project appropriation */
+export const rule: Rule = {
+  id: 'BUD-039',
+  title: 'Table 5 general-budget columns equal table 2 project appropriation',
+  titleZh: '项目支出总表一般公共预算拨款 = 收入总表履职类、专项、投资项目拨款',
+  severity: 'error',
+  category: 'cross-table',
+  reads: ['tables'],
+  basis: 'domain.md §3 basic/project split of tables 2, 3, 5',
+  check(doc, ctx) {
+    const t5 = byRole(doc, 'project-expenditure');
+    const t2 = byRole(doc, 'revenue-summary');
+    if (!t5 || !t2) return;
+    const subs = ['generalDuty', 'generalSpecial', 'generalInvest'];
+    for (const k of subs) {
+      if (hasColumn(t5, k) && hasColumn(t2, k)) reconcile(ctx, { table: t5, label: columnLabel(t5, k), fig: columnTotal(t5, k), key: k }, { table: t2, label: columnLabel(t2, k), fig: columnTotal(t2, k), key: k });
+    }
+    const in2 = subs.filter((k) => hasColumn(t2, k));
+    if (hasColumn(t5, 'general') && in2.length > 0) {
+      reconcile(ctx, { table: t5, label: columnLabel(t5, 'general'), fig: columnTotal(t5, 'general'), key: 'general' }, { table: t2, label: in2.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(in2.map((k) => columnTotal(t2, k))) });
+    }
+  },
+};

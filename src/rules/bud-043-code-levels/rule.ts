@@ -1,0 +1,47 @@
+import type { Rule } from '../types.js';
+import { levelOf, parentCode } from '../../domain/classification/index.js';
+import { unitBlocks } from '../_lib/arith.js';
+import { codedRows, SYSTEM_ZH, type CodedRow } from '../_lib/codes.js';
+import { locRow, tableName } from '../_lib/location.js';
+
+/**
+ * A code's shape fits its system, and it sits under its own parent: 2010399 under 20103 under 201,
+ * by the `parent` link when given, else under the nearest shorter code printed above it.
+ */
+export const rule: Rule = {
+  id: 'BUD-043',
+  title: 'Codes sit under their parent code',
+  titleZh: '科目编码层级与所在位置一致',
+  severity: 'error',
+  category: 'structure',
+  reads: ['tables'],
+  basis: 'domain.md §2 (类 3 / 款 5 / 项 7 digits; A → A02); §3 parent = Σ children needs the right parent',
+  check(doc, ctx) {
+    for (const t of doc.tables) {
+      const coded = new Set(codedRows(t));
+      for (const block of unitBlocks(t)) {
+        const above: CodedRow[] = [];
+        for (const r of block) {
+          if (!coded.has(r as CodedRow)) continue;
+          const c = r as CodedRow;
+          const report = (message: string) => ctx.report({ message, location: locRow(t, c), expected: null, actual: null, difference: null, unit: null });
+          if (levelOf(c.codeSystem, c.code) === null) {
+            report(`${tableName(t)} 编码 ${c.code}（${c.label}）不符合${SYSTEM_ZH[c.codeSystem]}的编码位数`);
+            continue;
+          }
+          const expected = parentCode(c.codeSystem, c.code);
+          const linked = c.parent ? block.find((x) => x.id === c.parent) : undefined;
+          const headedBy = linked?.code && linked.codeSystem === c.codeSystem
+            ? linked
+            : [...above].reverse().find((x) => x.codeSystem === c.codeSystem && x.code.length < c.code.length);
+          if (expected && headedBy?.code && headedBy.code !== expected && !c.code.startsWith(headedBy.code)) {
+            report(`${tableName(t)} ${c.code} ${c.label.replace(/\s+/g, '')} 列在 ${headedBy.code} ${headedBy.label.replace(/\s+/g, '')} 之下，但其上级编码应为 ${expected}`);
+          } else if (linked && linked.level >= c.level && linked.code) {
+            report(`${tableName(t)} ${c.code} 的层级（${c.level}）不低于其上级 ${linked.code}（${linked.level}）`);
+          }
+          above.push(c);
+        }
+      }
+    }
+  },
+};
