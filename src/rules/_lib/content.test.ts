@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  intervalsOverlap, intervalOf, isAdverseRate, isFavourableRate, nameKey, parseDate, percent, placesOf, money, fixtureIndicator, textPlaces, fixtureForm,
+} from './content.js';
+import { emptyDoc } from './test-doc.js';
+import { readTarget } from '../../importers/_lib/indicator.js';
+
+const ind = (name: string, raw: string) => fixtureIndicator('产出指标', '质量指标', name, raw, readTarget(raw)!);
+
+test('amounts are shown exactly, with four places when the source printed four', () => {
+  const doc = emptyDoc();
+  assert.equal(placesOf(doc, 81_758_700), 4);
+  assert.equal(placesOf(doc, 4_424_600_000), 2);
+  assert.equal(money(doc, 81_758_700), '81.7587 万元');
+  assert.equal(money(doc, 1_074_560_000), '1,074.56 万元');
+});
+
+test('percentages round half up at the displayed precision', () => {
+  assert.equal(percent(540_000, 4_424_060_000)?.toFixed(2), '0.01');
+  assert.equal(percent(5, 1000, 1)?.toFixed(1), '0.5');
+  assert.equal(percent(1, 0), null);
+});
+
+test('names match across spacing, quotes and brackets', () => {
+  assert.equal(nameKey('“福田政府在线” 网站（英文版）'), '福田政府在线网站英文版');
+});
+
+test('failure and complaint rates are adverse, pass and satisfaction rates favourable', () => {
+  assert.ok(isAdverseRate('IDC机房运行维护故障率'));
+  assert.ok(isAdverseRate('用户投诉率'));
+  assert.ok(!isAdverseRate('安全漏洞修复率'));
+  assert.ok(isFavourableRate('系统巡检验收合格率'));
+  assert.ok(isFavourableRate('用户满意度'));
+  assert.ok(!isFavourableRate('工作人员投诉率'));
+});
+
+test('target intervals overlap only when some value meets both', () => {
+  const a = intervalOf(ind('故障率', '≤ 2%'))!;
+  assert.equal(intervalsOverlap(a, intervalOf(ind('故障率', '100%'))!), false);
+  assert.equal(intervalsOverlap(a, intervalOf(ind('故障率', '2%'))!), true);
+  assert.equal(intervalsOverlap(intervalOf(ind('x', '<2%'))!, intervalOf(ind('x', '2%'))!), false);
+  assert.equal(intervalOf(ind('x', '及时')), null);
+});
+
+test('dates are read in the printed styles and invalid ones refused', () => {
+  assert.equal(parseDate('2021.01.01'), '2021-01-01');
+  assert.equal(parseDate('2021年2月', true), '2021-02-28');
+  assert.equal(parseDate('2021-13-01'), null);
+});
+
+test('free-text places cover the narrative and the forms with their lines', () => {
+  const doc = emptyDoc({ projectForms: [fixtureForm()] });
+  const places = textPlaces(doc);
+  assert.ok(places.some((p) => p.place.includes('测算明细') && p.src?.line === 13));
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc } from '../_lib/test-doc.js';
+import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import { readTarget } from '../../importers/_lib/indicator.js';
+import type { DepartmentTargets } from '../../domain/model.js';
+
+const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
+const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
+  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+});
+void dept;
+
+test('forms with output, outcome and satisfaction indicators pass', () => {
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [fixtureForm()] })), []);
+});
+
+test('a form without satisfaction indicators is an error naming the form and the level', () => {
+  const f = fixtureForm({ name: '项目审计' });
+  f.indicators = f.indicators.filter((i) => !i.level1.includes('满意'));
+  const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /项目审计.*缺少满意度指标/);
+});
+
+test('table 14 is checked too', () => {
+  const fs = runRule(rule, emptyDoc({ departmentTargets: dept([ind('产出指标', '数量指标', '系统巡检次数', '≥4次')]) }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /部门整体.*效益指标、满意度指标/);
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc } from '../_lib/test-doc.js';
+import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import { readTarget } from '../../importers/_lib/indicator.js';
+import type { DepartmentTargets } from '../../domain/model.js';
+
+const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
+const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
+  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+});
+void dept;
+
+test('figures with units and quality words pass', () => {
+  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '系统巡检次数', '≥4次'), ind('产出指标', '时效指标', '补丁更新及时性', '及时'), ind('效益指标', '经济效益指标', '不适用', '不适用')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});
+
+test('a bare figure without a unit is a warning naming the indicator', () => {
+  const f = fixtureForm({ name: '网络和信息安全运行维护', indicators: [ind('满意度指标', '服务对象满意度指标', '用户投诉数', '0', 77)] });
+  const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /网络和信息安全运行维护.*用户投诉数.*缺少计量单位/);
+  assert.equal(fs[0]!.location.line, 77);
+});
+
+test('a target that is neither figure nor quality word is a warning', () => {
+  const f = fixtureForm({ indicators: [fixtureIndicator('产出指标', '质量指标', '达标情况', '待定', { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false })] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [f] })).length, 1);
+});

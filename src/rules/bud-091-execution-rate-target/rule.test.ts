@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc } from '../_lib/test-doc.js';
+import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import { readTarget } from '../../importers/_lib/indicator.js';
+import type { DepartmentTargets } from '../../domain/model.js';
+
+const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
+const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
+  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+});
+void dept;
+
+test('table 14 with a budget execution rate passes', () => {
+  assert.deepEqual(runRule(rule, emptyDoc({ departmentTargets: dept([ind('产出指标', '成本指标', '预算执行率', '＞95%')]) })), []);
+});
+
+test('table 14 without it is a warning', () => {
+  const fs = runRule(rule, emptyDoc({ departmentTargets: dept([ind('产出指标', '数量指标', '系统巡检次数', '≥4次')]) }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /预算执行率/);
+});
+
+test('a budget execution rate that is not a percentage is a warning', () => {
+  assert.equal(runRule(rule, emptyDoc({ departmentTargets: dept([ind('产出指标', '成本指标', '预算执行率', '及时')]) })).length, 1);
+});
+
+test('no table 14 is not this rule\'s business', () => {
+  assert.deepEqual(runRule(rule, emptyDoc()), []);
+});

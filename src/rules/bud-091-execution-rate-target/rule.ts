@@ -1,0 +1,36 @@
+import type { Rule } from '../types.js';
+import { deptLocation, indicatorNumber, isPercent, lineRef, NO_FIGURES, targetText } from '../_lib/content.js';
+
+/** The department-wide targets include a 预算执行率 (budget execution rate) target, stated as a percentage. */
+export const rule: Rule = {
+  id: 'BUD-091',
+  title: 'The department-wide targets include a budget execution rate',
+  titleZh: '整体绩效目标含预算执行率指标',
+  severity: 'warning',
+  category: 'performance-target',
+  reads: ['departmentTargets'],
+  basis: '财预〔2020〕10号 部门整体绩效自评：预算执行率权重 10 分，须在目标中设定；domain.md §4',
+  check(doc, ctx) {
+    const dt = doc.departmentTargets;
+    if (!dt) return;
+    const rates = dt.indicators.filter((i) => /预算执行率|资金执行率|支出进度/.test(i.name.replace(/\s+/g, '')));
+    if (rates.length === 0) {
+      ctx.report({
+        message: `部门整体支出绩效目标申报表未设置“预算执行率”指标${lineRef(dt.src)}`,
+        location: deptLocation(doc, null, '年度绩效指标'),
+        ...NO_FIGURES,
+      });
+      return;
+    }
+    for (const r of rates) {
+      const v = indicatorNumber(r);
+      if (r.qualitative || !v || !isPercent(r)) {
+        ctx.report({
+          message: `部门整体支出绩效目标申报表指标「${r.name}」目标值 ${targetText(r)} 不是百分比${lineRef(r.src)}`,
+          location: deptLocation(doc, r.name, '目标值', r.src),
+          ...NO_FIGURES,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc } from '../_lib/test-doc.js';
+import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import { readTarget } from '../../importers/_lib/indicator.js';
+import type { DepartmentTargets } from '../../domain/model.js';
+
+const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
+const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
+  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+});
+void dept;
+
+test('distinct indicators pass', () => {
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [fixtureForm()] })), []);
+});
+
+test('the same indicator twice in a form is a warning naming both lines', () => {
+  const f = fixtureForm({ name: '绩效管理', indicators: [ind('产出指标', '数量指标', '等级保护系统测评数', '4个', 20), ind('产出指标', '质量指标', '等级保护 系统测评数', '4个', 25)] });
+  const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /绩效管理.*等级保护.*20.*25/);
+});
+
+test('repeated 不适用 rows are not duplicates', () => {
+  const f = fixtureForm({ indicators: [ind('效益指标', '经济效益指标', '不适用', '不适用'), ind('效益指标', '生态效益指标', '不适用', '不适用')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});

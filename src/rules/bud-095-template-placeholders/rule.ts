@@ -1,0 +1,31 @@
+import type { Rule } from '../types.js';
+import { lineRef, NO_FIGURES, textPlaces } from '../_lib/content.js';
+
+/** Template placeholders left in published text. Latin X runs only when not part of a word (XXL, XXX系统 in a product name are rare; "XX单位" is the template). */
+export const PLACEHOLDER_RE = /(?<![A-Za-z])(?:[Xx]{2,}|×{2,}|＊{2,}|\*{2,}|○{2,}|□{2,}|△{2,})(?![A-Za-z])|待填写|此处填写|请填写|待补充|待定金额|填写说明|（?示例）?：|某某/;
+
+/** A published document carries no template placeholders (XX, ××, 待填写, 此处填写 …). */
+export const rule: Rule = {
+  id: 'BUD-095',
+  title: 'No template placeholders in the published text',
+  titleZh: '公开文本中无模板占位符',
+  severity: 'error',
+  category: 'hygiene',
+  reads: ['meta', 'narrative', 'projectForms', 'departmentTargets'],
+  basis: '财预〔2016〕143号 公开内容应真实、完整；a placeholder means the text was never filled in',
+  check(doc, ctx) {
+    const places = textPlaces(doc);
+    if (doc.title) places.unshift({ text: doc.title.text, src: doc.title.src ?? null, place: '文档标题', location: { section: '文档标题', item: null, field: null, line: doc.title.src?.line ?? null, page: doc.title.src?.page ?? null }, kind: 'narrative' });
+    for (const p of places) {
+      const m = PLACEHOLDER_RE.exec(p.text);
+      if (!m) continue;
+      const at = Math.max(0, m.index - 12);
+      const excerpt = p.text.slice(at, m.index + m[0].length + 12).replace(/\s+/g, ' ');
+      ctx.report({
+        message: `${p.place}含模板占位符「${m[0]}」：“…${excerpt}…”${lineRef(p.src)}`,
+        location: p.location,
+        ...NO_FIGURES,
+      });
+    }
+  },
+};

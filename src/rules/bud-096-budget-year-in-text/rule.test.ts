@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc } from '../_lib/test-doc.js';
+import { fixtureForm } from '../_lib/content.js';
+import type { BudgetDocument } from '../../domain/model.js';
+
+/** A narrative with one part and one section holding the paragraphs (line 10, 11, …). */
+const narrative = (partTitle: string, sectionTitle: string, paras: string[]): BudgetDocument['narrative'] => ({
+  parts: [{ no: 2, title: partTitle, src: { line: 9, page: null, raw: '' }, sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }] }],
+  duties: [], projects: [], glossary: [], facts: [],
+});
+void fixtureForm;
+
+test('this year and comparisons with last year pass', () => {
+  const doc = emptyDoc({ narrative: narrative('部门预算收支总体情况', '2021 年主要工作目标', ['2021 年部门预算收入 4,424.60 万元，比 2020 年增加 0.54 万元。', '公务用车购置费 2021 年预算数 0.00 万元，比 2020 年预算数增加 0.00 万元。']), projectForms: [fixtureForm()] });
+  assert.deepEqual(runRule(rule, doc), []);
+});
+
+test('a form headed with last year is an error', () => {
+  const fs = runRule(rule, emptyDoc({ projectForms: [fixtureForm({ name: '购置费', year: 2020 })] }));
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0]!.severity, 'error');
+  assert.match(fs[0]!.message, /购置费.*2020 年度.*2021/);
+});
+
+test('a stale year in a narrative heading and a budget phrase are warnings', () => {
+  const doc = emptyDoc({ narrative: narrative('部门预算收支总体情况', '2020 年主要工作目标', ['纳入 2020 年部门预算共计 2,092.56 万元。']) });
+  const fs = runRule(rule, doc);
+  assert.equal(fs.length, 2);
+  assert.ok(fs.every((f) => f.severity === 'warning'));
+  assert.match(fs[1]!.message, /2020 年部门预算.*第 10 行/);
+});

@@ -1,0 +1,58 @@
+import type { Rule } from '../types.js';
+import { lineRef, NO_FIGURES, textPlaces } from '../_lib/content.js';
+
+const DOUBLED_RE = /([。，、；：！？])\1|[，、；：][。]|[。][，、；]/;
+const PAIRS: Record<string, string> = { '（': '）', '(': ')', '《': '》', '【': '】', '“': '”', '‘': '’', '〔': '〕', '[': ']' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+/** The first unbalanced bracket or quote in `s`, or null. */
+export function unbalanced(s: string): { ch: string; index: number } | null {
+  const stack: Array<{ ch: string; index: number }> = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch in PAIRS) stack.push({ ch, index: i });
+    else if (CLOSERS.has(ch)) {
+      const top = stack[stack.length - 1];
+      if (top && top.ch === CLOSERS.get(ch)) stack.pop();
+      else return { ch, index: i };
+    }
+  }
+  if (stack.length > 0) return stack[0]!;
+  // Straight double quotes cannot be told open from close: only their parity is checked.
+  const straight = [...s].filter((c) => c === '"').length;
+  if (straight % 2 === 1) return { ch: '"', index: s.lastIndexOf('"') };
+  return null;
+}
+
+/** Narrative and form texts have no doubled punctuation (。。 ，，) and no unmatched brackets or quotes. */
+export const rule: Rule = {
+  id: 'BUD-097',
+  title: 'No doubled punctuation or unmatched brackets and quotes',
+  titleZh: '无重复标点及不配对的括号、引号',
+  severity: 'warning',
+  category: 'hygiene',
+  reads: ['narrative', 'projectForms', 'departmentTargets'],
+  basis: 'GB/T 15834-2011 标点符号用法',
+  check(doc, ctx) {
+    for (const p of textPlaces(doc)) {
+      const text = p.text;
+      const d = DOUBLED_RE.exec(text);
+      const excerpt = (i: number, len: number): string => text.slice(Math.max(0, i - 12), i + len + 12).replace(/\s+/g, ' ');
+      if (d) {
+        ctx.report({
+          message: `${p.place}出现重复标点「${d[0]}」：“…${excerpt(d.index, d[0].length)}…”${lineRef(p.src)}`,
+          location: p.location,
+          ...NO_FIGURES,
+        });
+      }
+      const u = unbalanced(text);
+      if (u) {
+        ctx.report({
+          message: `${p.place}的「${u.ch}」没有配对：“…${excerpt(u.index, 1)}…”${lineRef(p.src)}`,
+          location: p.location,
+          ...NO_FIGURES,
+        });
+      }
+    }
+  },
+};
