@@ -224,7 +224,9 @@ class StoredWorkspace implements Workspace {
   }
 
   async listBudgets(): Promise<BudgetSummary[]> {
-    return (await repo.selectBudgets(this.db)).map(toSummary);
+    // Unit names sort by pinyin (zh-CN), which the database collation (often C) does not give.
+    const zh = new Intl.Collator('zh-CN');
+    return (await repo.selectBudgets(this.db)).map(toSummary).sort((a, b) => b.year - a.year || zh.compare(a.unitName, b.unitName) || zh.compare(a.kind, b.kind));
   }
 
   async getBudget(id: string): Promise<BudgetDetail> {

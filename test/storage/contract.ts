@@ -183,7 +183,8 @@ export function registerContract(b: Backend): void {
       assert.equal(await fen({ by: 'function', unitName: '单位甲' }), 7_000_000 * 3);
       assert.equal(await fen({ by: 'function', year: 2020, unitName: '单位乙' }), undefined);
       const list = await ws.listBudgets();
-      assert.deepEqual(list.map((x) => [x.year, x.unitName]), [[2021, '单位乙'], [2021, '单位甲'], [2020, '单位甲']].sort((x, y) => (y[0] as number) - (x[0] as number) || new Intl.Collator('en').compare(String(x[1]), String(y[1]))));
+      // By year, newest first, then by pinyin: 甲 (jiǎ) before 乙 (yǐ), although U+7532 > U+4E59.
+      assert.deepEqual(list.map((x) => [x.year, x.unitName]), [[2021, '单位甲'], [2021, '单位乙'], [2020, '单位甲']]);
     }));
 
   test(`${b.name}: a failed import leaves no rows`, async () => {
@@ -249,6 +250,17 @@ export function registerContract(b: Backend): void {
       assert.ok(t7 && t7.rows.some((x) => x.code), 'the sample has table 7 with function codes');
       const agg = new Map((await ws.aggregate({ by: 'function' })).map((x) => [x.code, x.fen]));
       for (const row of t7.rows) if (row.code && row.amounts.total) assert.equal(agg.get(row.code), row.amounts.total.fen, `${row.code} ${row.label}`);
+
+      // An edit of a real form's first cost line: a new version whose diff names that amount.
+      const form = doc.projectForms.find((f) => f.costLines.some((l) => l.amount));
+      assert.ok(form, 'the sample has a project form with cost lines');
+      const i = form.costLines.findIndex((l) => l.amount);
+      const l = form.costLines[i]!;
+      const costLines = form.costLines.map((x, j) => (j === i ? { ...x, amount: { fen: l.amount!.fen + 10_000 } } : x));
+      const e = await ws.editProjectForm(r.budgetId, 1, form.id, { costLines });
+      assert.equal(e.version, 2);
+      const d = await ws.diffVersions(r.budgetId, 1, 2);
+      assert.deepEqual(d.amounts.map((c) => [c.form, c.field, c.label, c.differenceFen]), [[form.id, 'amount', l.label, 10_000]]);
     });
   });
 
