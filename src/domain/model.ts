@@ -225,6 +225,8 @@ export const CostLine = z.object({
   quantity: z.string().nullable().optional(),
   quantityUnit: z.string().nullable().optional(),
   unitPrice: Money.nullable().optional(),
+  /** Other amounts the line prints: a calculation's result ("=2.4万元"), further stated amounts. */
+  otherAmounts: z.array(z.object({ role: z.enum(['stated', 'result', 'unitPrice']), money: Money })).optional(),
   src: Src,
 });
 export type CostLine = z.infer<typeof CostLine>;

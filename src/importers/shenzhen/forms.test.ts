@@ -358,10 +358,11 @@ test('a synthetic form with other wrapping, units and prose reads completely', (
   const [c1, c2, c3] = f.costLines;
   assert.equal(f.costLines.length, 3);
   assert.deepEqual([c1?.quantity, c1?.quantityUnit, c1?.unitPrice?.fen, c1?.amount?.fen], ['3', '台', wan('8.5'), wan('25.5')]);
-  // A line with several amounts: the one after 共 is the line's amount, the others are noted.
+  // A line with several amounts: the one after 共 is the line's amount, the others are kept beside it.
   assert.equal(c2?.amount?.fen, wan('30'));
-  assert.ok(ctx.notes.some((n) => n.src.raw === '0.9万元' && n.src.line === c2!.src.line! + 2));
-  assert.ok(ctx.notes.some((n) => n.src.raw === '150元'));
+  const others = c2?.otherAmounts ?? [];
+  assert.ok(others.some((o) => o.money.src?.raw === '0.9万元' && o.money.src.line === c2!.src.line! + 2));
+  assert.ok(others.some((o) => o.money.src?.raw === '150元'));
   assert.equal(c3?.amount, null);
   assert.equal(c3?.label, '场地协调(由街道提供,不需资金)');
   assert.deepEqual(f.disbursement.map((q) => [q.quarter, q.amount.fen]), [[2, wan('20')], [3, wan('30')], [4, wan('6.4')]]);

@@ -95,15 +95,16 @@ function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: n
   found.sort((x, y) => x.start - y.start);
   const stated = found.filter((f) => f.role === 'stated');
   const chosen = stated.find((f) => f.total) ?? stated[0] ?? found.find((f) => f.role === 'result') ?? null;
+  const others: NonNullable<CostLine['otherAmounts']> = [];
   for (const f of found) {
     if (f === chosen || (f.role === 'unitPrice' && f.money === unitPrice)) continue;
-    const same = chosen && f.money.fen === chosen.money.fen ? ' (the same as the line amount)' : '';
-    ctx.notes.push({ severity: 'info', message: `${where}: 测算明细${no ?? ''} also states ${f.money.src?.raw ?? ''}${same}`, src: f.money.src! });
+    others.push({ role: f.role, money: f.money });
   }
   const firstAmount = found[0]?.start ?? b;
   const stop = Math.min(firstAmount, j.text.indexOf('。', bodyAt) >= 0 ? j.text.indexOf('。', bodyAt) : b);
   const label = j.text.slice(bodyAt, Math.max(bodyAt, stop)).replace(/[\s，,;；。]*(共|合计|总计)?[\s，,]*$/u, '').trim();
   const line: CostLine = { no, text, label, amount: chosen?.money ?? null, src: spanSrc(j, a, b) };
+  if (others.length > 0) line.otherAmounts = others;
   if (quantity !== null) {
     line.quantity = quantity;
     line.quantityUnit = quantityUnit;

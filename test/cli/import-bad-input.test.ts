@@ -1,0 +1,100 @@
+/**
+ * `fiscus import` on bad input: exit code 2, one line `file:line: expected …, found …`, nothing written.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sampleText } from '../import/helpers.js';
+
+const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'fiscus-bad-'));
+
+function runImport(name: string, bytes: Uint8Array | string): { code: number | null; stderr: string; out: string } {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const out = join(dir, `${name}.json`);
+  const r = spawnSync(process.execPath, [BIN, 'import', file, '-o', out], { encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr, out };
+}
+
+function assertRejected(r: { code: number | null; stderr: string; out: string }, name: string, line: RegExp | number) {
+  assert.equal(r.code, 2, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `one line: ${r.stderr}`);
+  const m = /^([^:]+):(\d+): expected .+, found .+$/.exec(lines[0]!);
+  assert.ok(m, `file:line: expected …, found … — got ${lines[0]}`);
+  assert.equal(m[1], name);
+  if (typeof line === 'number') assert.equal(Number(m[2]), line);
+  else assert.match(m[2]!, line);
+  assert.equal(existsSync(r.out), false, 'nothing written on failure');
+}
+
+const text = sampleText();
+const lines = text.split('\n');
+
+test('an empty file is refused at line 1', () => {
+  assertRejected(runImport('empty.txt', ''), 'empty.txt', 1);
+});
+
+test('a binary file is refused at line 1', () => {
+  const bytes = new Uint8Array(2048).map((_, i) => (i * 37) % 256);
+  assertRejected(runImport('binary.txt', bytes), 'binary.txt', 1);
+});
+
+test('a truncated file (cut inside table 4) is refused naming a line', () => {
+  const cut = lines.findIndex((l) => l.trim() === '表 4') + 20;
+  assertRejected(runImport('truncated.txt', lines.slice(0, cut).join('\n')), 'truncated.txt', /\d+/);
+});
+
+test('a number like 1,2.3 is refused at its line', () => {
+  const i = lines.findIndex((l) => l.startsWith('收入总计 4,424.60'));
+  assert.ok(i > 0);
+  const bad = [...lines];
+  bad[i] = bad[i]!.replace('收入总计 4,424.60', '收入总计 1,2.3');
+  assertRejected(runImport('bad-number.txt', bad.join('\n')), 'bad-number.txt', i + 1);
+});
+
+test('a table with a missing column is refused naming the table header', () => {
+  const t3 = lines.findIndex((l) => l.trim() === '表 3');
+  const bad = [...lines];
+  const h = bad.findIndex((l, j) => j > t3 && l.includes('支出总计'));
+  bad[h] = bad[h]!.replace('支出总计 ', '');
+  assertRejected(runImport('missing-column.txt', bad.join('\n')), 'missing-column.txt', /\d+/);
+});
+
+test('a GBK file is decoded, not rejected', () => {
+  // Encode the sample as GB18030 with the TextDecoder's inverse: build it from iconv tables in Node.
+  const gbk = encodeGb18030(text);
+  const r = runImport('gbk.txt', gbk);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(readFileSync(r.out, 'utf8'));
+  assert.equal(doc.unit.name, '深圳市福田区数据管理中心');
+  assert.equal(doc.year, 2021);
+});
+
+/** GB18030 encoding through a lookup built by decoding every two-byte GBK code once. */
+function encodeGb18030(s: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const map = new Map<string, [number, number]>();
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && ch !== '\ufffd' && !map.has(ch)) map.set(ch, [a, b]);
+    }
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else {
+      const pair = map.get(ch);
+      if (!pair) throw new Error(`no GBK code for ${ch} U+${c.toString(16)}`);
+      out.push(...pair);
+    }
+  }
+  return new Uint8Array(out);
+}

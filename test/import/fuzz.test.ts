@@ -1,0 +1,64 @@
+/**
+ * Fuzz: mutations of the sample (drop, duplicate, shuffle lines, corrupt characters) either import or
+ * fail with a FiscusError `expected …, found …` naming a line — never an unhandled exception.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importBytes } from '../../src/app/import-document.js';
+import { FiscusError } from '../../src/domain/errors.js';
+import { sampleText } from './helpers.js';
+
+/** Small deterministic PRNG (mulberry32) so a failure can be replayed by its seed. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CORRUPT = ['\ufffd', '1', ',', '.', ' ', '表', '万元', '%', '\u0000', '—', '2,', '9'];
+
+function mutate(lines: string[], r: () => number): string[] {
+  const out = [...lines];
+  const n = 1 + Math.floor(r() * 4);
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(r() * out.length);
+    const op = Math.floor(r() * 4);
+    if (op === 0) out.splice(i, 1);
+    else if (op === 1) out.splice(i, 0, out[i] ?? '');
+    else if (op === 2) {
+      const j = Math.floor(r() * out.length);
+      [out[i], out[j]] = [out[j] ?? '', out[i] ?? ''];
+    } else {
+      const l = out[i] ?? '';
+      const p = Math.floor(r() * (l.length + 1));
+      out[i] = l.slice(0, p) + CORRUPT[Math.floor(r() * CORRUPT.length)]! + l.slice(p + 1);
+    }
+  }
+  return out;
+}
+
+test('200 mutations of the sample import or fail with a located message, never crash', async () => {
+  const lines = sampleText().split('\n');
+  let ok = 0;
+  let refused = 0;
+  for (let seed = 1; seed <= 200; seed++) {
+    const text = mutate(lines, rng(seed)).join('\n');
+    try {
+      await importBytes(new TextEncoder().encode(text), 'fuzz.txt');
+      ok++;
+    } catch (e) {
+      assert.ok(e instanceof FiscusError, `seed ${seed}: unhandled ${(e as Error).stack}`);
+      assert.ok(e.code === 'INPUT_INVALID' || e.code === 'INPUT_UNREADABLE', `seed ${seed}: code ${e.code}`);
+      assert.match(e.message, /expected .+, found /, `seed ${seed}: ${e.message}`);
+      assert.equal(e.where.file, 'fuzz.txt');
+      refused++;
+    }
+  }
+  console.log(`fuzz: ${ok} imported, ${refused} refused with a located message`);
+  assert.equal(ok + refused, 200);
+});
