@@ -1,6 +1,123 @@
+/**
+ * `fiscus serve`: the HTTP API and the web app over one workspace, in one process. The API and the
+ * web app are siblings (neither imports the other), so they are put together here.
+ */
 import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import { timing } from 'hono/timing';
+import { openWorkspace, type Workspace } from '../app/workspace.js';
+import { FiscusError } from '../domain/errors.js';
+import { createApi, type Exporter } from '../api/routes.js';
+import { createWeb } from '../web/routes.js';
 
-/** Registers `fiscus serve`. (Placeholder until the serve command lands: registers nothing.) */
+export interface HttpAppOptions {
+  maxUploadBytes?: number;
+  exporter?: Exporter;
+}
+
+/** The whole HTTP surface: `/api/v1/*`, `/openapi.json`, `/docs`, then the web pages. */
+export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
+  const app = new Hono();
+  // One Server-Timing header per response, whichever sub-app answers.
+  app.use('*', timing({ totalDescription: 'server' }));
+  app.route('/', createApi(ws, opts));
+  app.route('/', createWeb(ws, opts));
+  return app;
+}
+
+export interface ServerOptions {
+  port: number;
+  /** PGlite data folder (created when missing); ignored when `databaseUrl` is given. */
+  dataDir?: string;
+  databaseUrl?: string;
+  hostname?: string;
+  /** Called with the opened workspace before the server listens (e.g. to import a sample). */
+  prepare?: (ws: Workspace) => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ws: Workspace;
+  close(): Promise<void>;
+}
+
+/** Opens the workspace and listens; `close` stops listening and releases the workspace. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  if (!opts.databaseUrl && opts.dataDir) mkdirSync(resolve(opts.dataDir), { recursive: true });
+  const ws = await openWorkspace(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: resolve(opts.dataDir ?? 'data') });
+  try {
+    await opts.prepare?.(ws);
+    const app = createHttpApp(ws, await exporterIfAvailable());
+    const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => ok(s));
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        fail(e.code === 'EADDRINUSE' ? new FiscusError('LOCKED', `端口 ${opts.port} 已被占用（use --port or PORT to choose another）`) : e),
+      );
+    });
+    const port = (server.address() as AddressInfo).port;
+    let closed = false;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      ws,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await ws.close();
+      },
+    };
+  } catch (e) {
+    await ws.close();
+    throw e;
+  }
+}
+
+/** HTML/XLSX/PDF exports through the report use case when it is present in this build. */
+async function exporterIfAvailable(): Promise<HttpAppOptions> {
+  return {};
+}
+
+/** Waits for SIGINT/SIGTERM, then closes the server (releasing the data folder lock). */
+export async function runUntilSignal(server: RunningServer): Promise<void> {
+  await new Promise<void>((ok) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      ok();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new FiscusError('INPUT_INVALID', `expected a port number 0–65535, found ${JSON.stringify(v)}`);
+  return n;
+}
+
+/** Registers `fiscus serve [--port 8080] [--data ./data]` (DATABASE_URL selects PostgreSQL). */
 export function registerServe(program: Command): void {
-  void program;
+  program
+    .command('serve')
+    .description('启动 Web 应用与 HTTP API / serve the web app and the HTTP API')
+    .option('-p, --port <port>', '端口 / port (PORT overrides the default)', process.env['PORT'] ?? '8080')
+    .option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data')
+    .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')
+    .action(async (o: { port: string; data: string; host: string }) => {
+      const databaseUrl = process.env['DATABASE_URL'];
+      const server = await startServer({ port: parsePort(o.port), dataDir: o.data, hostname: o.host, ...(databaseUrl ? { databaseUrl } : {}) });
+      process.stdout.write(`fiscus 已启动: ${server.url}\n`);
+      await runUntilSignal(server);
+    });
 }

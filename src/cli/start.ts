@@ -1,23 +1,39 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { importFile } from '../app/index.js';
-import { formatAmount } from '../domain/money.js';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Workspace } from '../app/workspace.js';
+import { FiscusError } from '../domain/errors.js';
+import { runUntilSignal, startServer } from './serve.js';
 
 export const BUNDLED_SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 
+/** Imports the bundled sample when the workspace holds no budget yet (first run from a fresh clone). */
+export async function importSampleIfEmpty(ws: Workspace, log: (s: string) => void = () => {}): Promise<boolean> {
+  if ((await ws.listBudgets()).length > 0) return false;
+  const stored = await ws.importDocument(await readFile(BUNDLED_SAMPLE), basename(BUNDLED_SAMPLE), { author: 'fiscus start', note: '内置样例' });
+  log(`已导入内置样例（预算 ${stored.budgetId}，第 ${stored.version} 版）\n`);
+  return true;
+}
+
+/** Registers `fiscus start`: `serve` with defaults, importing the bundled sample into an empty workspace. */
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('导入内置样例并显示摘要 / import the bundled sample and print its summary')
-    .action(async () => {
-      const doc = await importFile(BUNDLED_SAMPLE);
-      const t1 = doc.tables.find((t) => t.no === 1);
-      const total = t1?.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
-      const fen = total ? Object.values(total.amounts)[0]?.fen : undefined;
-      process.stdout.write(
-        `${doc.unit.name} ${doc.year}年${doc.kind}\n` +
-          `  收入总计 ${fen !== undefined ? formatAmount(fen) : '—'} 万元\n` +
-          `  表格 ${doc.tables.length + (doc.departmentTargets ? 1 : 0)} 张，项目绩效目标申报表 ${doc.projectForms.length} 张，叙述事实 ${doc.narrative.facts.length} 项\n`,
-      );
+    .description('启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults')
+    .option('-p, --port <port>', '端口 / port', process.env['PORT'] ?? '8080')
+    .option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data')
+    .action(async (o: { port: string; data: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FiscusError('INPUT_INVALID', `expected a port number 0–65535, found ${JSON.stringify(o.port)}`);
+      const databaseUrl = process.env['DATABASE_URL'];
+      const server = await startServer({
+        port,
+        dataDir: o.data,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        prepare: (ws) => importSampleIfEmpty(ws, (s) => process.stdout.write(s)).then(() => undefined),
+      });
+      process.stdout.write(`fiscus 已启动: ${server.url}\n`);
+      await runUntilSignal(server);
     });
 }

@@ -1,0 +1,439 @@
+/**
+ * The HTTP API (`/api/v1`): budgets, versions, tables, findings, project forms (read and edit),
+ * differences, aggregates and exports, described by OpenAPI 3.1 at `/openapi.json`.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import type { Workspace, ProjectFormPatch, SeverityCounts } from '../app/workspace.js';
+import { FiscusError } from '../domain/errors.js';
+import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src } from '../domain/model.js';
+import { problemResponse, validationError } from './problem.js';
+import {
+  AggregateResponseSchema,
+  BudgetDetailSchema,
+  BudgetSummarySchema,
+  DiffSchema,
+  EditResultSchema,
+  FindingsResponseSchema,
+  IdParam,
+  ProblemSchema,
+  ProjectPatchSchema,
+  ProjectResponseSchema,
+  ProjectSummarySchema,
+  StoredVersionSchema,
+  TableSchema,
+  VersionInfoSchema,
+  VersionQuery,
+  VersionResponseSchema,
+  type ProjectPatchIn,
+} from './schemas.js';
+import { docsPage } from './docs-page.js';
+
+/** Largest accepted upload (a disclosure text is about 200 KB; a PDF text export stays far below). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Renders a budget version as a downloadable document (wired to the report use case by the caller). */
+export type Exporter = (
+  doc: import('../domain/model.js').BudgetDocument,
+  format: 'html' | 'xlsx' | 'pdf',
+) => Promise<{ body: Uint8Array | string; contentType: string }>;
+
+export interface ApiOptions {
+  maxUploadBytes?: number;
+  /** Produces HTML/XLSX/PDF exports; when absent those formats answer 503 DEPENDENCY_MISSING. */
+  exporter?: Exporter;
+}
+
+const problems = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const emptyCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
+
+function countFindings(fs: { severity: 'error' | 'warning' | 'info' }[]): SeverityCounts {
+  const c = emptyCounts();
+  for (const f of fs) c[f.severity]++;
+  return c;
+}
+
+const NO_SRC: Src = { line: null, page: null, raw: '' };
+
+function money(m: { fen: number; decimals?: number | undefined; src?: Src | undefined }, fallback: Src | undefined): Money {
+  const out: Money = { fen: m.fen };
+  if (m.decimals !== undefined) out.decimals = m.decimals;
+  const src = m.src ?? fallback;
+  if (src) out.src = src;
+  return out;
+}
+
+/**
+ * Input lists → domain lists. An edited value keeps the provenance of the value it replaces (same
+ * quarter, same position) so findings still point at the place in the source.
+ */
+export function toFormPatch(form: ProjectForm, p: ProjectPatchIn): ProjectFormPatch {
+  const out: ProjectFormPatch = {};
+  if (p.disbursement) {
+    out.disbursement = [...p.disbursement]
+      .sort((a, b) => a.quarter - b.quarter)
+      .map((q): QuarterPlan => {
+        const old = form.disbursement.find((o) => o.quarter === q.quarter);
+        const src = q.src ?? old?.src ?? form.src ?? NO_SRC;
+        return { quarter: q.quarter, amount: money(q.amount, old?.amount.src ?? src), src };
+      });
+  }
+  if (p.costLines) {
+    out.costLines = p.costLines.map((l, i): CostLine => {
+      const old = form.costLines[i];
+      const src = l.src ?? old?.src ?? form.src ?? NO_SRC;
+      const line: CostLine = { no: l.no, text: l.text, label: l.label, amount: l.amount ? money(l.amount, old?.amount?.src ?? src) : null, src };
+      if (l.quantity !== undefined) line.quantity = l.quantity;
+      if (l.quantityUnit !== undefined) line.quantityUnit = l.quantityUnit;
+      if (l.unitPrice !== undefined) line.unitPrice = l.unitPrice ? money(l.unitPrice, src) : null;
+      return line;
+    });
+  }
+  if (p.indicators) {
+    out.indicators = p.indicators.map((x, i): Indicator => ({ ...x, src: x.src ?? form.indicators[i]?.src ?? form.src ?? NO_SRC }));
+  }
+  if (p.amounts) {
+    const a: Partial<ProjectForm['amounts']> = {};
+    for (const [k, v] of Object.entries(p.amounts) as [keyof ProjectForm['amounts'], (typeof p.amounts)[keyof ProjectForm['amounts']]][]) {
+      if (v === undefined) continue;
+      a[k] = v === null ? null : money(v, form.amounts[k]?.src ?? form.src);
+    }
+    out.amounts = a;
+  }
+  return out;
+}
+
+/** Reads the uploaded bytes and a file name from a raw body or a multipart `file` field. */
+async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string }> {
+  const type = c.req.header('content-type') ?? '';
+  const nameFromQuery = c.req.query('name');
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.formData().catch(() => {
+      throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart/form-data body with a "file" field, found an unreadable body');
+    });
+    const file = form.get('file');
+    if (!file || typeof file === 'string') {
+      throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart field "file" holding the document, found none', { field: 'file' });
+    }
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: nameFromQuery ?? (file.name || 'upload') };
+  }
+  const disposition = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(c.req.header('content-disposition') ?? '')?.[1];
+  const name = nameFromQuery ?? (disposition ? decodeURIComponent(disposition) : type.includes('json') ? 'upload.json' : 'upload.txt');
+  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name };
+}
+
+/** Builds the API app. Mount it at the root: its routes carry the `/api/v1` prefix themselves. */
+export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
+  const maxUpload = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) return problemResponse(c, validationError(result.error.issues, result.target));
+      return undefined;
+    },
+  });
+  app.onError((err, c) => problemResponse(c, err));
+
+  // Upload: documented through the registry because the body is a raw document in any of several
+  // media types, which the zod validators would otherwise try to parse.
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/api/v1/budgets',
+    tags: ['budgets'],
+    summary: '上传并导入一份预算公开文本（文本、PDF 文本、规范 JSON）',
+    description: `原始请求体或 multipart/form-data 的 file 字段；不超过 ${maxUpload} 字节。同一单位、年度、类型再次导入时新增一个版本。`,
+    request: {
+      query: z.object({ name: z.string().optional().openapi({ description: '文件名（用于报错信息）' }) }),
+      body: {
+        content: {
+          'text/plain': { schema: z.string() },
+          'application/json': { schema: z.object({}).passthrough() },
+          'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+          'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) },
+        },
+      },
+    },
+    responses: { 201: json(StoredVersionSchema, '已导入'), 200: json(StoredVersionSchema, '已作为新版本导入'), ...problems(400, 413, 422) },
+  });
+  app.post(
+    '/api/v1/budgets',
+    bodyLimit({
+      maxSize: maxUpload,
+      onError: (c) => problemResponse(c, new FiscusError('TOO_LARGE', `expected at most ${maxUpload} bytes, found more`)),
+    }),
+    async (c) => {
+      const { bytes, name } = await readUpload(c);
+      if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a document, found an empty body', { file: name, line: 1 });
+      const stored = await ws.importDocument(bytes, name, { author: c.req.header('x-fiscus-author') ?? 'api' });
+      c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
+      return c.json(stored, stored.created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets',
+      tags: ['budgets'],
+      summary: '预算列表（最新版本与审核发现数）',
+      responses: { 200: json(z.array(BudgetSummarySchema), '预算列表') },
+    }),
+    async (c) => c.json(await ws.listBudgets(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}',
+      tags: ['budgets'],
+      summary: '一份预算及其版本',
+      request: { params: IdParam },
+      responses: { 200: json(BudgetDetailSchema, '预算'), ...problems(404) },
+    }),
+    async (c) => c.json(await ws.getBudget(c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/versions',
+      tags: ['versions'],
+      summary: '版本列表（从旧到新）',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(VersionInfoSchema), '版本'), ...problems(404) },
+    }),
+    async (c) => c.json(await ws.listVersions(c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/versions/{v}',
+      tags: ['versions'],
+      summary: '某一版本的规范文档',
+      request: { params: IdParam.extend({ v: z.coerce.number().int().positive().openapi({ param: { name: 'v', in: 'path' } }) }) },
+      responses: { 200: json(VersionResponseSchema, '版本与文档'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id, v } = c.req.valid('param');
+      const info = (await ws.listVersions(id)).find((x) => x.n === v);
+      if (!info) throw new FiscusError('NOT_FOUND', `budget ${id} has no version ${v}`);
+      return c.json({ info, document: await ws.getDocument(id, v) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/tables',
+      tags: ['tables'],
+      summary: '公开表格（表1–表13；表14 见文档 departmentTargets）',
+      request: { params: IdParam, query: VersionQuery },
+      responses: { 200: json(z.array(TableSchema), '表格'), ...problems(404) },
+    }),
+    async (c) => c.json(await ws.getTables(c.req.valid('param').id, c.req.valid('query').version), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/tables/{no}',
+      tags: ['tables'],
+      summary: '一张公开表格',
+      request: { params: IdParam.extend({ no: z.coerce.number().int().min(1).max(99).openapi({ param: { name: 'no', in: 'path' } }) }), query: VersionQuery },
+      responses: { 200: json(TableSchema, '表格'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id, no } = c.req.valid('param');
+      const t = (await ws.getTables(id, c.req.valid('query').version)).find((x) => x.no === no);
+      if (!t) throw new FiscusError('NOT_FOUND', `budget ${id} has no table ${no}`);
+      return c.json(t, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/findings',
+      tags: ['findings'],
+      summary: '审核发现',
+      request: {
+        params: IdParam,
+        query: VersionQuery.extend({
+          severity: z.enum(['error', 'warning', 'info']).optional().openapi({ param: { name: 'severity', in: 'query' } }),
+        }),
+      },
+      responses: { 200: json(FindingsResponseSchema, '审核发现'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const version = q.version ?? (await ws.getBudget(id)).latestVersion;
+      const all = await ws.getFindings(id, version);
+      const findings = q.severity ? all.filter((f) => f.severity === q.severity) : all;
+      return c.json({ budgetId: id, version, summary: countFindings(all), findings }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/projects',
+      tags: ['projects'],
+      summary: '项目绩效目标申报表列表',
+      request: { params: IdParam, query: VersionQuery },
+      responses: { 200: json(z.object({ budgetId: z.string(), version: z.number().int(), projects: z.array(ProjectSummarySchema) }), '项目'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const version = c.req.valid('query').version ?? (await ws.getBudget(id)).latestVersion;
+      const [doc, findings] = await Promise.all([ws.getDocument(id, version), ws.getFindings(id, version)]);
+      const projects = doc.projectForms.map((f) => ({
+        id: f.id,
+        name: f.name,
+        parentProject: f.parentProject,
+        totalFen: f.amounts.total?.fen ?? null,
+        findings: countFindings(findings.filter((x) => x.location.form === f.id)),
+      }));
+      return c.json({ budgetId: id, version, projects }, 200);
+    },
+  );
+
+  const FormParam = IdParam.extend({ formId: z.string().min(1).max(100).openapi({ param: { name: 'formId', in: 'path' } }) });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/projects/{formId}',
+      tags: ['projects'],
+      summary: '一张项目绩效目标申报表及其审核发现',
+      request: { params: FormParam, query: VersionQuery },
+      responses: { 200: json(ProjectResponseSchema, '项目'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id, formId } = c.req.valid('param');
+      const version = c.req.valid('query').version ?? (await ws.getBudget(id)).latestVersion;
+      const [doc, findings] = await Promise.all([ws.getDocument(id, version), ws.getFindings(id, version)]);
+      const form = doc.projectForms.find((f) => f.id === formId);
+      if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
+      c.header('ETag', `"v${version}"`);
+      return c.json({ budgetId: id, version, form, findings: findings.filter((f) => f.location.form === formId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/budgets/{id}/projects/{formId}',
+      tags: ['projects'],
+      summary: '修改项目申报表（测算明细、资金支出进度、绩效指标、金额），生成新版本并重新审核',
+      description: '列表整体替换；金额为整数分。baseVersion 不是最新版本时返回 409，不写入任何内容。',
+      request: { params: FormParam, body: { required: true, content: { 'application/json': { schema: ProjectPatchSchema } } } },
+      responses: { 200: json(EditResultSchema, '新版本与审核发现'), ...problems(400, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id, formId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const doc = await ws.getDocument(id);
+      const form = doc.projectForms.find((f) => f.id === formId);
+      if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
+      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), body.author ?? c.req.header('x-fiscus-author') ?? 'api');
+      const findings = await ws.getFindings(id, stored.version);
+      return c.json({ budgetId: id, version: stored.version, baseVersion: body.baseVersion, summary: stored.findings, findings }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/diff',
+      tags: ['versions'],
+      summary: '两个版本之间的差异',
+      request: {
+        params: IdParam,
+        query: z.object({
+          a: z.coerce.number().int().positive().openapi({ param: { name: 'a', in: 'query' } }),
+          b: z.coerce.number().int().positive().openapi({ param: { name: 'b', in: 'query' } }),
+        }),
+      },
+      responses: { 200: json(DiffSchema, '差异'), ...problems(404, 422) },
+    }),
+    async (c) => {
+      const { a, b } = c.req.valid('query');
+      return c.json(await ws.diffVersions(c.req.valid('param').id, a, b), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/aggregates',
+      tags: ['aggregates'],
+      summary: '跨单位、年度汇总（最新版本）',
+      request: {
+        query: z.object({
+          by: z.enum(['function', 'econ', 'project']).openapi({ param: { name: 'by', in: 'query' } }),
+          year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ param: { name: 'year', in: 'query' } }),
+          unit: z.string().min(1).max(200).optional().openapi({ param: { name: 'unit', in: 'query' } }),
+        }),
+      },
+      responses: { 200: json(AggregateResponseSchema, '汇总'), ...problems(422) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await ws.aggregate({ by: q.by, ...(q.year !== undefined ? { year: q.year } : {}), ...(q.unit !== undefined ? { unitName: q.unit } : {}) });
+      return c.json({ by: q.by, year: q.year ?? null, unit: q.unit ?? null, rows }, 200);
+    },
+  );
+
+  const EXPORT_TYPES = { json: 'application/json', html: 'text/html', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+  for (const format of ['json', 'html', 'xlsx', 'pdf'] as const) {
+    app.openAPIRegistry.registerPath({
+      method: 'get',
+      path: `/api/v1/budgets/{id}/export.${format}`,
+      tags: ['exports'],
+      summary: `导出为 ${format.toUpperCase()}`,
+      request: { params: IdParam, query: VersionQuery },
+      responses: { 200: { description: format, content: { [EXPORT_TYPES[format]]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(404, 503) },
+    });
+    app.get(`/api/v1/budgets/:id/export.${format}`, async (c) => {
+      const p = IdParam.safeParse({ id: c.req.param('id') });
+      if (!p.success) throw validationError(p.error.issues, 'param');
+      const q = VersionQuery.safeParse(c.req.query());
+      if (!q.success) throw validationError(q.error.issues, 'query');
+      const doc = await ws.getDocument(p.data.id, q.data.version);
+      const base = `${doc.unit.name}-${doc.year}-${doc.kind}`;
+      const disposition = (ext: string) => `attachment; filename="budget-${p.data.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${base}.${ext}`)}`;
+      if (format === 'json') {
+        return c.body(JSON.stringify(doc, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': disposition('json') });
+      }
+      if (!opts.exporter) throw new FiscusError('DEPENDENCY_MISSING', `export to ${format} is not available in this server`);
+      const out = await opts.exporter(doc, format);
+      const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
+      return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': disposition(format) });
+    });
+  }
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'fiscus API',
+      version: '0.1.0',
+      description: '部门预算与绩效管理 HTTP API。金额一律为整数分（fen）；错误为 application/problem+json。',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/docs', (c) => c.html(docsPage()));
+  // Unknown API paths answer in the API's own error format rather than the web app's page.
+  app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `no API operation ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  return app;
+}

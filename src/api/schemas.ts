@@ -1,0 +1,224 @@
+/**
+ * Request and response schemas of the HTTP API. Document parts reuse the domain's zod schemas so
+ * the OpenAPI description and the canonical JSON cannot drift apart. Amounts are integer fen.
+ */
+import { z } from '@hono/zod-openapi';
+import {
+  BudgetDocument,
+  Comparator,
+  DocumentKind,
+  Profile,
+  ProjectForm,
+  Src,
+  Table,
+} from '../domain/model.js';
+import { ERROR_CODES } from '../domain/errors.js';
+
+export const SeverityCountsSchema = z
+  .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
+  .openapi('SeverityCounts');
+
+export const BudgetSummarySchema = z
+  .object({
+    id: z.string().openapi({ example: '1' }),
+    unitName: z.string().openapi({ example: '深圳市福田区数据管理中心' }),
+    year: z.number().int().openapi({ example: 2021 }),
+    kind: DocumentKind,
+    profile: Profile,
+    title: z.string().nullable(),
+    latestVersion: z.number().int(),
+    findings: SeverityCountsSchema,
+    updatedAt: z.string(),
+  })
+  .openapi('BudgetSummary');
+
+export const VersionInfoSchema = z
+  .object({
+    n: z.number().int(),
+    createdAt: z.string(),
+    author: z.string().nullable(),
+    note: z.string().nullable(),
+    baseVersion: z.number().int().nullable(),
+    sha256: z.string(),
+    findings: SeverityCountsSchema,
+  })
+  .openapi('VersionInfo');
+
+export const BudgetDetailSchema = BudgetSummarySchema.extend({ versions: z.array(VersionInfoSchema) }).openapi('BudgetDetail');
+
+export const StoredVersionSchema = z
+  .object({ budgetId: z.string(), version: z.number().int(), created: z.boolean(), findings: SeverityCountsSchema })
+  .openapi('StoredVersion');
+
+export const FindingSchema = z
+  .object({
+    rule: z.string().openapi({ example: 'BUD-031' }),
+    severity: z.enum(['error', 'warning', 'info']),
+    category: z.string(),
+    title: z.string(),
+    message: z.string(),
+    location: z.object({
+      section: z.string(),
+      item: z.string().nullable().optional(),
+      field: z.string().nullable().optional(),
+      line: z.number().int().nullable(),
+      page: z.number().int().nullable(),
+      table: z.number().int().nullable().optional(),
+      row: z.string().nullable().optional(),
+      form: z.string().nullable().optional(),
+    }),
+    expected: z.string().nullable(),
+    actual: z.string().nullable(),
+    difference: z.string().nullable(),
+    unit: z.string().nullable(),
+  })
+  .openapi('Finding');
+
+export const FindingsResponseSchema = z
+  .object({ budgetId: z.string(), version: z.number().int(), summary: SeverityCountsSchema, findings: z.array(FindingSchema) })
+  .openapi('Findings');
+
+// The domain's schemas may be built before zod is extended with `.openapi()`, so they are named
+// through zod's own metadata, which the OpenAPI generator reads as the component id.
+export const DocumentSchema = BudgetDocument.meta({ id: 'BudgetDocument' });
+export const TableSchema = Table.meta({ id: 'Table' });
+export const ProjectFormSchema = ProjectForm.meta({ id: 'ProjectForm' });
+
+export const ProjectSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    parentProject: z.string().nullable(),
+    totalFen: z.number().int().nullable(),
+    findings: SeverityCountsSchema,
+  })
+  .openapi('ProjectSummary');
+
+export const ProjectResponseSchema = z
+  .object({ budgetId: z.string(), version: z.number().int(), form: ProjectFormSchema, findings: z.array(FindingSchema) })
+  .openapi('Project');
+
+/** Provenance is optional on input: an edited value keeps the line of the value it replaces. */
+const SrcIn = Src.optional();
+const MoneyIn = z.object({ fen: z.number().int().openapi({ description: '整数分 (integer fen)', example: 2686400 }), decimals: z.number().int().min(0).max(6).optional(), src: SrcIn });
+
+export const CostLineIn = z.object({
+  no: z.number().int().nullable().default(null),
+  text: z.string().max(2000),
+  label: z.string().max(500),
+  amount: MoneyIn.nullable(),
+  quantity: z.string().nullable().optional(),
+  quantityUnit: z.string().nullable().optional(),
+  unitPrice: MoneyIn.nullable().optional(),
+  src: SrcIn,
+});
+
+export const QuarterPlanIn = z.object({ quarter: z.number().int().min(1).max(4), amount: MoneyIn, src: SrcIn });
+
+export const IndicatorIn = z.object({
+  level1: z.string(),
+  level2: z.string(),
+  name: z.string(),
+  raw: z.string(),
+  comparator: Comparator.nullable(),
+  value: z.string().nullable(),
+  unit: z.string().nullable(),
+  qualitative: z.boolean(),
+  notApplicable: z.boolean(),
+  src: SrcIn,
+});
+
+export const ProjectPatchSchema = z
+  .object({
+    baseVersion: z.number().int().positive().openapi({ description: '编辑所基于的版本；不是最新版本时返回 409' }),
+    costLines: z.array(CostLineIn).max(500).optional(),
+    disbursement: z
+      .array(QuarterPlanIn)
+      .max(4)
+      .refine((a) => new Set(a.map((q) => q.quarter)).size === a.length, '每个季度只能出现一次')
+      .optional(),
+    indicators: z.array(IndicatorIn).max(500).optional(),
+    amounts: z
+      .object({
+        total: MoneyIn.nullable(),
+        currentYear: MoneyIn.nullable(),
+        fiscal: MoneyIn.nullable(),
+        other: MoneyIn.nullable(),
+        transfer: MoneyIn.nullable(),
+        purchasedServices: MoneyIn.nullable(),
+      })
+      .partial()
+      .optional(),
+    author: z.string().max(100).optional(),
+  })
+  .strict()
+  .openapi('ProjectPatch');
+export type ProjectPatchIn = z.infer<typeof ProjectPatchSchema>;
+
+export const EditResultSchema = z
+  .object({
+    budgetId: z.string(),
+    version: z.number().int(),
+    baseVersion: z.number().int(),
+    summary: SeverityCountsSchema,
+    findings: z.array(FindingSchema),
+  })
+  .openapi('EditResult');
+
+export const VersionResponseSchema = z.object({ info: VersionInfoSchema, document: DocumentSchema }).openapi('Version');
+
+export const DiffSchema = z
+  .object({
+    budgetId: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    amounts: z.array(
+      z.object({
+        path: z.string(),
+        table: z.number().int().nullable(),
+        form: z.string().nullable(),
+        row: z.string().nullable(),
+        field: z.string(),
+        label: z.string(),
+        beforeFen: z.number().int().nullable(),
+        afterFen: z.number().int().nullable(),
+        differenceFen: z.number().int(),
+      }),
+    ),
+    added: z.array(z.object({ what: z.string(), path: z.string(), table: z.number().int().nullable(), form: z.string().nullable(), label: z.string() })),
+    removed: z.array(z.object({ what: z.string(), path: z.string(), table: z.number().int().nullable(), form: z.string().nullable(), label: z.string() })),
+  })
+  .openapi('VersionDiff');
+
+export const AggregateResponseSchema = z
+  .object({
+    by: z.enum(['function', 'econ', 'project']),
+    year: z.number().int().nullable(),
+    unit: z.string().nullable(),
+    rows: z.array(z.object({ code: z.string().nullable(), name: z.string(), level: z.number().int().nullable(), fen: z.number().int() })),
+  })
+  .openapi('Aggregate');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(ERROR_CODES),
+    detail: z.string(),
+    instance: z.string(),
+    line: z.number().int().optional(),
+    field: z.string().optional(),
+    file: z.string().optional(),
+    expected: z.string().optional(),
+    found: z.string().optional(),
+  })
+  .openapi('Problem');
+
+/** Path parameters. */
+export const IdParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+});
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().positive().optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),
+});

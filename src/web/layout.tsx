@@ -1,0 +1,83 @@
+/** The page frame: head, top navigation, a budget's tab bar. */
+import type { Child } from 'hono/jsx';
+import { assetUrl } from './assets.js';
+
+/** htmx swaps 409/422 answers too: they carry the form with its message (a conflict, a bad figure). */
+const HTMX_CONFIG = JSON.stringify({
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '409', swap: true, error: false },
+    { code: '422', swap: true, error: false },
+    { code: '[45]..', swap: false, error: true },
+  ],
+});
+
+export interface BudgetNavInfo {
+  id: string;
+  unitName: string;
+  year: number;
+  kind: string;
+  latestVersion: number;
+}
+
+export type Tab = 'dashboard' | 'tables' | 'projects' | 'findings' | 'versions';
+
+const TABS: Array<[Tab, string, string]> = [
+  ['dashboard', '概览', ''],
+  ['tables', '公开表格', '/tables'],
+  ['projects', '项目', '/projects'],
+  ['findings', '审核发现', '/findings'],
+  ['versions', '版本历史', '/versions'],
+];
+
+export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean }) {
+  const b = props.budget;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <title>{props.title} — fiscus</title>
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <script src={assetUrl('htmx.min.js')} defer></script>
+        {props.charts ? <script src={assetUrl('echarts.min.js')} defer></script> : null}
+        <script src={assetUrl('app.js')} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">跳到正文</a>
+        <header class="top">
+          <a class="brand" href="/">fiscus 部门预算与绩效管理</a>
+          <nav aria-label="全站">
+            <ul>
+              <li><a href="/">预算列表</a></li>
+              <li><a href="/docs">API 文档</a></li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">
+          {b ? (
+            <>
+              <p class="sub">
+                <a href="/">预算列表</a> › {b.unitName} {b.year}年{b.kind}
+              </p>
+              <nav class="budget" aria-label="本预算">
+                <ul>
+                  {TABS.map(([t, label, path]) => (
+                    <li>
+                      <a href={`/budgets/${b.id}${path}`} aria-current={props.tab === t ? 'page' : undefined}>
+                        {label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </>
+          ) : null}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}

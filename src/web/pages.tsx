@@ -1,0 +1,941 @@
+/** The pages of the web app, as hono/jsx components. All text zh-CN; amounts formatted from fen. */
+import type { Child } from 'hono/jsx';
+import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
+import type { BudgetDocument, ProjectForm, Row, Table } from '../domain/model.js';
+import { formatAmount } from '../domain/money.js';
+import { Layout, type BudgetNavInfo } from './layout.js';
+import {
+  byEconomicClass,
+  byFunctionClass,
+  costLineSum,
+  decimalsFor,
+  disbursementSum,
+  findingHref,
+  fmt,
+  formAnchor,
+  headerRows,
+  keyFigures,
+  projectTree,
+  rowAnchor,
+  safeId,
+  type Finding,
+  type Slice,
+} from './figures.js';
+
+export const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const CATEGORY_ZH: Record<string, string> = {
+  'table-arithmetic': '表内勾稽',
+  'cross-table': '表间核对',
+  narrative: '文字与表格',
+  'project-form': '项目申报表',
+  'performance-target': '绩效目标',
+  structure: '结构与编码',
+  hygiene: '文字规范',
+  'final-accounts': '决算说明',
+  internal: '检查程序错误',
+};
+
+const dateTime = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+};
+
+function navInfo(b: BudgetSummary): BudgetNavInfo {
+  return { id: b.id, unitName: b.unitName, year: b.year, kind: b.kind, latestVersion: b.latestVersion };
+}
+
+export function Counts(props: { c: SeverityCounts }) {
+  const { c } = props;
+  return (
+    <span class="counts">
+      <span class={c.error ? 'count-error' : ''}>错误 <span class="n">{c.error}</span></span>
+      {' · '}
+      <span class={c.warning ? 'count-warning' : ''}>警告 <span class="n">{c.warning}</span></span>
+      {' · '}
+      提示 <span class="n">{c.info}</span>
+    </span>
+  );
+}
+
+function status(c: SeverityCounts): string {
+  if (c.error) return `未通过：${c.error} 个错误`;
+  if (c.warning) return `通过，有 ${c.warning} 个警告`;
+  return '通过';
+}
+
+/** Error box for a failed upload or edit: what went wrong and where. */
+export function ErrorBox(props: { title: string; detail: string; line?: number | null | undefined }) {
+  return (
+    <div class="alert" role="alert">
+      <strong>{props.title}</strong>
+      <div>{props.detail}</div>
+      {props.line ? <div>位置：第 {props.line} 行</div> : null}
+    </div>
+  );
+}
+
+export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: string; detail: string; line?: number | null } }) {
+  return (
+    <Layout title="预算列表">
+      <h1>预算列表</h1>
+      {props.error ? <ErrorBox {...props.error} /> : null}
+      {props.budgets.length === 0 ? (
+        <p>还没有预算。请上传一份部门预算公开文本。</p>
+      ) : (
+        <table class="data">
+          <thead>
+            <tr>
+              <th>单位</th>
+              <th>年度</th>
+              <th>类型</th>
+              <th>版本</th>
+              <th>状态</th>
+              <th>审核发现</th>
+              <th>更新时间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.budgets.map((b) => (
+              <tr>
+                <td>
+                  <a href={`/budgets/${b.id}`}>{b.unitName}</a>
+                </td>
+                <td class="num">{b.year}</td>
+                <td>{b.kind}</td>
+                <td class="num">第 {b.latestVersion} 版</td>
+                <td>{status(b.findings)}</td>
+                <td>
+                  <a href={`/budgets/${b.id}/findings`}>
+                    <Counts c={b.findings} />
+                  </a>
+                </td>
+                <td class="nowrap">{dateTime(b.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form class="upload" method="post" action="/upload" enctype="multipart/form-data">
+        <h2>上传预算</h2>
+        <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 20 MiB。同一单位、年度再次上传将新增一个版本。</p>
+        <label for="upload-file">选择文件</label>{' '}
+        <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
+        <button type="submit">上传并审核</button>
+      </form>
+    </Layout>
+  );
+}
+
+function Figure(props: { label: string; fen: number | null; doc: BudgetDocument; id: string }) {
+  return (
+    <div class="card" id={props.id}>
+      <div class="label">{props.label}</div>
+      <div class="value">
+        {fmt(props.fen, props.doc)}
+        <span class="unit">{props.doc.displayUnit}</span>
+      </div>
+    </div>
+  );
+}
+
+function Chart(props: { id: string; title: string; slices: Slice[]; doc: BudgetDocument }) {
+  const items = props.slices.map((s) => ({ name: s.code ? `${s.code} ${s.name}` : s.name, value: formatAmount(s.fen, props.doc.displayUnit, 2, false) }));
+  const total = props.slices.reduce((a, s) => a + s.fen, 0);
+  return (
+    <section aria-labelledby={`${props.id}-h`}>
+      <h3 id={`${props.id}-h`}>{props.title}</h3>
+      {props.slices.length === 0 ? (
+        <p class="muted">文档中没有相应数据。</p>
+      ) : (
+        <>
+          <div class="chart" id={props.id} role="img" aria-label={`${props.title}（图）`} data-chart={JSON.stringify({ unit: props.doc.displayUnit, items })}></div>
+          <details>
+            <summary>数据表</summary>
+            <table class="data">
+              <thead>
+                <tr>
+                  <th>类别</th>
+                  <th class="num">金额（{props.doc.displayUnit}）</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.slices.map((s) => (
+                  <tr>
+                    <td>{s.code ? `${s.code} ${s.name}` : s.name}</td>
+                    <td class="num">{fmt(s.fen, props.doc)}</td>
+                  </tr>
+                ))}
+                <tr class="total">
+                  <td>合计</td>
+                  <td class="num">{fmt(total, props.doc)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FindingItem(props: { budgetId: string; f: Finding }) {
+  const { f } = props;
+  const href = findingHref(props.budgetId, f);
+  const where = [f.location.section, f.location.item, f.location.field].filter(Boolean).join(' · ');
+  return (
+    <li>
+      <span class={`sev sev-${f.severity}`}>{SEVERITY_ZH[f.severity]}</span> <strong>{f.message}</strong>
+      <div class="meta">
+        {f.rule} {CATEGORY_ZH[f.category] ?? f.category} · {where}
+        {f.location.line ? ` · 第 ${f.location.line} 行` : ''}
+        {f.expected !== null ? ` · 应为 ${f.expected}，实为 ${f.actual ?? '—'}，差 ${f.difference ?? '—'} ${f.unit ?? ''}` : ''}
+        {href ? (
+          <>
+            {' · '}
+            <a href={href}>查看位置</a>
+          </>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+export function Downloads(props: { id: string }) {
+  const base = `/api/v1/budgets/${props.id}/export`;
+  return (
+    <ul>
+      <li><a href={`${base}.html`} download>HTML（公开文本排版）</a></li>
+      <li><a href={`${base}.xlsx`} download>XLSX（表格）</a></li>
+      <li><a href={`${base}.pdf`} download>PDF</a></li>
+      <li><a href={`${base}.json`} download>JSON（规范数据，金额为分）</a></li>
+    </ul>
+  );
+}
+
+export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] }) {
+  const { budget, doc, findings } = props;
+  const k = keyFigures(doc);
+  const tree = projectTree(doc);
+  const errors = findings.filter((f) => f.severity === 'error');
+  const byCat = new Map<string, number>();
+  for (const f of findings) byCat.set(f.category, (byCat.get(f.category) ?? 0) + 1);
+  return (
+    <Layout title={`${budget.unitName} ${budget.year}年${budget.kind}`} budget={navInfo(budget)} tab="dashboard" charts>
+      <h1>
+        {budget.unitName} {budget.year}年{budget.kind}
+      </h1>
+      <p class="sub">
+        第 {budget.latestVersion} 版 · 更新于 {dateTime(budget.updatedAt)} · {status(budget.findings)}
+      </p>
+      <section aria-label="主要数字" class="cards">
+        <Figure id="fig-revenue" label="收入总计" fen={k.revenueTotal} doc={doc} />
+        <Figure id="fig-basic" label="基本支出" fen={k.basic} doc={doc} />
+        <Figure id="fig-project" label="项目支出" fen={k.project} doc={doc} />
+        <Figure id="fig-procurement" label="政府采购" fen={k.procurement} doc={doc} />
+        <div class="card" id="fig-findings">
+          <div class="label">审核发现</div>
+          <div class="value">
+            <a href={`/budgets/${budget.id}/findings`}>{findings.length}</a>
+          </div>
+          <Counts c={budget.findings} />
+        </div>
+      </section>
+      <div class="grid2">
+        <Chart id="chart-function" title="支出构成（按功能分类·类）" slices={byFunctionClass(doc)} doc={doc} />
+        <Chart id="chart-econ" title="基本支出构成（按经济分类·类）" slices={byEconomicClass(doc)} doc={doc} />
+      </div>
+      <div class="grid2">
+        <section class="tree" aria-labelledby="tree-h">
+          <h2 id="tree-h">项目</h2>
+          <ul>
+            {tree.nodes.map((n) => (
+              <li>
+                {n.rowId ? <a href={`/budgets/${budget.id}/tables/5#${rowAnchor(5, n.rowId)}`}>{n.name}</a> : n.name}
+                <span class="amt">{fmt(n.fen, doc)}</span>
+                {n.forms.length ? (
+                  <ul>
+                    {n.forms.map((f) => (
+                      <li>
+                        <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                        <span class="amt">{fmt(f.amounts.total?.fen, doc)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+            {tree.unplaced.length ? (
+              <li>
+                其他申报表
+                <ul>
+                  {tree.unplaced.map((f) => (
+                    <li>
+                      <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                      <span class="amt">{fmt(f.amounts.total?.fen, doc)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+        <section aria-labelledby="sum-h">
+          <h2 id="sum-h">审核发现摘要</h2>
+          <p>
+            <Counts c={budget.findings} />
+          </p>
+          {byCat.size ? (
+            <table class="data">
+              <thead>
+                <tr>
+                  <th>类别</th>
+                  <th class="num">条数</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...byCat].map(([cat, n]) => (
+                  <tr>
+                    <td>{CATEGORY_ZH[cat] ?? cat}</td>
+                    <td class="num">{n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>没有审核发现。</p>
+          )}
+          {errors.length ? (
+            <>
+              <h3>错误（前 {Math.min(errors.length, 8)} 条）</h3>
+              <ul class="findings">
+                {errors.slice(0, 8).map((f) => (
+                  <FindingItem budgetId={budget.id} f={f} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <a href={`/budgets/${budget.id}/findings`}>全部审核发现 →</a>
+          </p>
+          <h2>下载</h2>
+          <Downloads id={budget.id} />
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+const LABEL_HEADER: Partial<Record<Table['role'], string>> = {
+  'revenue-summary': '预算单位',
+  'expenditure-summary': '预算单位',
+  'three-public': '预算单位',
+  'basic-expenditure-economic': '支出项目类别',
+  'project-expenditure': '支出项目类别',
+  'general-budget-function': '科目名称',
+  'gov-fund-function': '科目名称',
+  'state-capital-function': '科目名称',
+  'transfer-payments': '科目名称',
+  procurement: '采购品目',
+  'performance-projects': '项目名称',
+};
+
+function cellText(r: Row, key: string, kind: string, doc: BudgetDocument): string {
+  if (kind === 'amount') {
+    const m = r.amounts[key];
+    return m ? formatAmount(m.fen, doc.displayUnit, Math.max(2, m.decimals ?? 2)) : '';
+  }
+  return r.texts?.[key]?.text ?? '';
+}
+
+function TableView(props: { t: Table; doc: BudgetDocument; flagged: Set<string>; budgetId: string }) {
+  const { t, doc, flagged } = props;
+  const no = t.no ?? 0;
+  const twoSided = t.rows.some((r) => r.side);
+  const showCode = t.rows.some((r) => r.code && (r.codeResolved === 'printed' || r.codeSystem === 'function' || r.codeSystem === 'procurement'));
+  const head = headerRows(t.columns);
+  const rowsOf = (side?: 'revenue' | 'expenditure') => t.rows.filter((r) => side === undefined || r.side === side);
+  const body = (rows: Row[], cols = t.columns) =>
+    rows.map((r) => (
+      <tr id={rowAnchor(no, r.id)} class={[r.kind, flagged.has(r.id) ? 'has-finding' : ''].join(' ')}>
+        {showCode && !twoSided ? <td class="nowrap">{r.code ?? ''}</td> : null}
+        <th scope="row" style={`text-align:left;font-weight:${r.kind === 'item' ? 400 : 600};padding-left:${0.5 + r.level * 1.2}rem`}>
+          {r.label}
+          {flagged.has(r.id) ? (
+            <>
+              {' '}
+              <a href={`/budgets/${props.budgetId}/findings?table=${no}&row=${encodeURIComponent(r.id)}`} title="本行有审核发现" aria-label="本行有审核发现">
+                ⚠
+              </a>
+            </>
+          ) : null}
+        </th>
+        {cols.map((c) => (
+          <td class={c.kind === 'amount' ? 'num' : ''}>{cellText(r, c.key, c.kind, doc)}</td>
+        ))}
+      </tr>
+    ));
+  if (twoSided) {
+    const revKey = t.sides?.revenue ?? 'amount';
+    const expKey = t.sides?.expenditure ?? 'amount';
+    const side = (s: 'revenue' | 'expenditure', key: string, label: string) => {
+      const cols = t.columns.filter((c) => c.key === key);
+      return (
+        <table class="data">
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th>项目</th>
+              {cols.map((c) => (
+                <th>{c.header.join(' / ')}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body(rowsOf(s), cols)}</tbody>
+        </table>
+      );
+    };
+    return (
+      <div class="twoside">
+        {side('revenue', revKey, '收入')}
+        {side('expenditure', expKey, '支出')}
+      </div>
+    );
+  }
+  return (
+    <table class="data">
+      <thead>
+        {head.map((hr, d) => (
+          <tr>
+            {d === 0 && showCode ? <th rowspan={head.length}>{t.role === 'procurement' ? '编号' : '科目编码'}</th> : null}
+            {d === 0 ? <th rowspan={head.length}>{LABEL_HEADER[t.role] ?? '项目'}</th> : null}
+            {hr.map((h) => (
+              <th colspan={h.colspan > 1 ? h.colspan : undefined} rowspan={h.rowspan > 1 ? h.rowspan : undefined}>
+                {h.label}
+              </th>
+            ))}
+          </tr>
+        ))}
+      </thead>
+      <tbody>{body(rowsOf())}</tbody>
+    </table>
+  );
+}
+
+function DepartmentTargetsView(props: { doc: BudgetDocument }) {
+  const d = props.doc.departmentTargets;
+  if (!d) return <p>文档中没有部门整体支出绩效目标申报表。</p>;
+  return (
+    <>
+      <dl class="facts">
+        <dt>单位</dt>
+        <dd>{d.unitName.text}</dd>
+        {d.competentDepartment ? (
+          <>
+            <dt>主管部门</dt>
+            <dd>{d.competentDepartment.text}</dd>
+          </>
+        ) : null}
+        <dt>年度总体目标</dt>
+        <dd>{d.overallGoal.text}</dd>
+      </dl>
+      <table class="data">
+        <caption>年度主要任务</caption>
+        <thead>
+          <tr>
+            <th>任务名称</th>
+            <th>主要内容</th>
+            <th class="num">总金额</th>
+            <th class="num">财政拨款</th>
+            <th class="num">其他资金</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.tasks.map((t, i) => (
+            <tr id={rowAnchor(14, `task-${i}`)}>
+              <td>{t.name}</td>
+              <td>{t.content}</td>
+              <td class="num">{fmt(t.total?.fen, props.doc)}</td>
+              <td class="num">{fmt(t.fiscal?.fen, props.doc)}</td>
+              <td class="num">{fmt(t.other?.fen, props.doc)}</td>
+            </tr>
+          ))}
+          {d.total ? (
+            <tr class="total">
+              <td colspan={2}>金额合计</td>
+              <td class="num">{fmt(d.total.total?.fen, props.doc)}</td>
+              <td class="num">{fmt(d.total.fiscal?.fen, props.doc)}</td>
+              <td class="num">{fmt(d.total.other?.fen, props.doc)}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <IndicatorTable indicators={d.indicators} idPrefix="t14-ind" />
+    </>
+  );
+}
+
+function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix: string }) {
+  if (props.indicators.length === 0) return <p class="muted">没有绩效指标。</p>;
+  return (
+    <table class="data">
+      <caption>绩效指标</caption>
+      <thead>
+        <tr>
+          <th>一级指标</th>
+          <th>二级指标</th>
+          <th>指标内容</th>
+          <th>目标值</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.indicators.map((x, i) => (
+          <tr id={`${props.idPrefix}-${i}`}>
+            <td>{x.level1}</td>
+            <td>{x.level2}</td>
+            <td>{x.name}</td>
+            <td>{x.notApplicable ? '不适用' : x.comparator || x.value ? `${x.comparator ?? ''}${x.value ?? ''}${x.unit ?? ''}` : x.raw}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; no: number | null; findings: Finding[] }) {
+  const { budget, doc } = props;
+  const tables = [...doc.tables].sort((a, b) => (a.no ?? 99) - (b.no ?? 99));
+  const current = props.no === null ? null : tables.find((t) => t.no === props.no);
+  const flagged = new Set(props.findings.filter((f) => f.location.table === props.no && f.location.row).map((f) => f.location.row!));
+  const title = props.no === 14 ? '表14 部门（单位）整体支出绩效目标申报表' : current ? `表${current.no ?? ''} ${current.title.text}` : '公开表格';
+  return (
+    <Layout title={`${title} · ${budget.unitName}`} budget={navInfo(budget)} tab="tables">
+      <nav aria-label="表格目录">
+        <ul style="display:flex;flex-wrap:wrap;gap:.3rem .8rem;list-style:none;padding:0">
+          {tables.map((t) => (
+            <li>
+              <a href={`/budgets/${budget.id}/tables/${t.no}`} aria-current={t.no === props.no ? 'page' : undefined}>
+                表{t.no} {t.title.text}
+              </a>
+            </li>
+          ))}
+          {doc.departmentTargets ? (
+            <li>
+              <a href={`/budgets/${budget.id}/tables/14`} aria-current={props.no === 14 ? 'page' : undefined}>
+                表14 整体支出绩效目标
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <h1 id={props.no !== null ? `t${props.no}` : undefined}>{title}</h1>
+      {current ? (
+        <>
+          <p class="sub">
+            单位名称：{current.unitName?.text ?? doc.unit.name} · 单位：{current.displayUnit}
+            {current.src.line ? ` · 原文第 ${current.src.line} 行` : ''}
+          </p>
+          <TableView t={current} doc={doc} flagged={flagged} budgetId={budget.id} />
+          {current.note ? <p class="muted">{current.note.text}</p> : null}
+        </>
+      ) : props.no === 14 ? (
+        <DepartmentTargetsView doc={doc} />
+      ) : props.no === null ? (
+        <p>请选择一张表。</p>
+      ) : (
+        <p>本文档没有表{props.no}。</p>
+      )}
+    </Layout>
+  );
+}
+
+export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] }) {
+  const { budget, doc } = props;
+  return (
+    <Layout title={`项目 · ${budget.unitName}`} budget={navInfo(budget)} tab="projects">
+      <h1>项目支出绩效目标申报表</h1>
+      <table class="data">
+        <thead>
+          <tr>
+            <th>项目</th>
+            <th>所属项目（表5）</th>
+            <th class="num">项目总金额（{doc.displayUnit}）</th>
+            <th class="num">测算明细合计</th>
+            <th class="num">资金支出进度合计</th>
+            <th>审核发现</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.projectForms.map((f) => {
+            const n = props.findings.filter((x) => x.location.form === f.id);
+            return (
+              <tr>
+                <td>
+                  <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                </td>
+                <td>{f.parentProject ?? '—'}</td>
+                <td class="num">{fmt(f.amounts.total?.fen, doc)}</td>
+                <td class="num">{f.costLines.length ? fmt(costLineSum(f), doc, decimalsFor(f.costLines.map((l) => l.amount))) : '—'}</td>
+                <td class="num">{f.disbursement.length ? fmt(disbursementSum(f), doc) : '—'}</td>
+                <td>{n.length ? `${n.length} 条` : '无'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export interface PlanState {
+  /** Values as typed, by quarter (kept when the save failed). */
+  values?: Record<number, string>;
+  /** Per-quarter input errors. */
+  fieldErrors?: Record<number, string>;
+  error?: { title: string; detail: string };
+  saved?: { version: number; from: number };
+}
+
+/** The editable part of a project page: the quarterly plan form and the form's findings. htmx swaps it whole. */
+export function ProjectEditor(props: { budgetId: string; version: number; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState }) {
+  const { form, doc, state } = props;
+  const fid = safeId(form.id);
+  const total = form.amounts.total?.fen ?? null;
+  const planDecimals = decimalsFor(form.disbursement.map((q) => q.amount));
+  const sum = disbursementSum(form);
+  const action = `/budgets/${props.budgetId}/projects/${encodeURIComponent(form.id)}/disbursement`;
+  const own = props.findings.filter((f) => f.location.form === form.id);
+  return (
+    <div id="project-editor">
+      <p>
+        <span class="badge" id="current-version">当前版本：第 {props.version} 版</span>
+      </p>
+      {state?.saved ? (
+        <div class="notice" role="status">
+          已保存为第 {state.saved.version} 版（基于第 {state.saved.from} 版），已重新审核。
+        </div>
+      ) : null}
+      {state?.error ? <ErrorBox title={state.error.title} detail={state.error.detail} /> : null}
+      <section aria-labelledby={`${formAnchor(form.id, 'disbursement')}-h`} id={formAnchor(form.id, 'disbursement')}>
+        <h2 id={`${formAnchor(form.id, 'disbursement')}-h`}>资金支出进度</h2>
+        <p class="muted">
+          项目总金额 {fmt(total, doc)} {doc.displayUnit}；各季度合计 <span id="plan-sum">{fmt(sum, doc, planDecimals)}</span> {doc.displayUnit}
+          {total !== null && form.disbursement.length > 0 && sum !== total ? `，相差 ${fmt(sum - total, doc, planDecimals)} ${doc.displayUnit}` : ''}
+        </p>
+        <form class="plan" method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
+          <input type="hidden" name="baseVersion" value={String(props.version)} />
+          {[1, 2, 3, 4].map((q) => {
+            const existing = form.disbursement.find((d) => d.quarter === q);
+            const value = state?.values?.[q] ?? (existing ? formatAmount(existing.amount.fen, doc.displayUnit, planDecimals, false) : '');
+            const err = state?.fieldErrors?.[q];
+            const id = `form-${fid}-q${q}`;
+            return (
+              <label for={id}>
+                第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
+                <input id={id} name={`q${q}`} inputmode="decimal" value={value} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
+                {err ? (
+                  <span id={`${id}-err`} class="count-error">
+                    {err}
+                  </span>
+                ) : null}
+              </label>
+            );
+          })}
+          <div class="actions">
+            <button type="submit">保存并重新审核</button>
+            <span class="muted">保存后生成新版本；若他人已先保存，将提示冲突而不覆盖。</span>
+          </div>
+        </form>
+      </section>
+      <section aria-labelledby="form-findings-h">
+        <h2 id="form-findings-h">本项目的审核发现（{own.length}）</h2>
+        {own.length ? (
+          <ul class="findings" id="form-findings">
+            {own.map((f) => (
+              <FindingItem budgetId={props.budgetId} f={f} />
+            ))}
+          </ul>
+        ) : (
+          <p id="form-findings">本项目没有审核发现。</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState }) {
+  const { budget, doc, form } = props;
+  const a = form.amounts;
+  const costDecimals = decimalsFor(form.costLines.flatMap((l) => [l.amount, l.unitPrice ?? null]));
+  return (
+    <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects">
+      <h1 id={formAnchor(form.id, null)}>{form.name}</h1>
+      <p class="sub">
+        {form.parentProject ? `所属项目：${form.parentProject} · ` : ''}
+        {form.attribute?.text ?? ''} {form.projectType?.text ?? ''}
+        {form.period ? ` · ${form.period.start} 至 ${form.period.end}` : ''}
+        {form.competentDepartment ? ` · 主管部门：${form.competentDepartment.text}` : ''}
+        {form.src.line ? ` · 原文第 ${form.src.line} 行` : ''}
+      </p>
+      <section id={formAnchor(form.id, 'amounts')} aria-label="金额" class="cards">
+        {(
+          [
+            ['项目总金额', a.total],
+            ['本年预算金额', a.currentYear],
+            ['财政拨款资金', a.fiscal],
+            ['其他资金', a.other],
+            ['转移支付资金', a.transfer],
+            ['政府购买服务资金', a.purchasedServices],
+          ] as const
+        ).map(([label, m]) => (
+          <div class="card">
+            <div class="label">{label}</div>
+            <div class="value">
+              {fmt(m?.fen, doc)}
+              <span class="unit">{doc.displayUnit}</span>
+            </div>
+          </div>
+        ))}
+      </section>
+      <ProjectEditor budgetId={budget.id} version={budget.latestVersion} doc={doc} form={form} findings={props.findings} {...(props.state ? { state: props.state } : {})} />
+      <section id={formAnchor(form.id, 'overview')} aria-labelledby="ov-h">
+        <h2 id="ov-h">项目概况</h2>
+        <dl class="facts">
+          {form.overview.map((o) => (
+            <>
+              <dt>{o.label}</dt>
+              <dd>{o.text}</dd>
+            </>
+          ))}
+          {form.use ? (
+            <>
+              <dt>项目用途</dt>
+              <dd>{form.use.text}</dd>
+            </>
+          ) : null}
+          {form.midTermGoal ? (
+            <>
+              <dt>项目中期目标</dt>
+              <dd>{form.midTermGoal.text}</dd>
+            </>
+          ) : null}
+          {form.annualGoal ? (
+            <>
+              <dt>项目年度目标</dt>
+              <dd>{form.annualGoal.text}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <section id={formAnchor(form.id, 'costLines')} aria-labelledby="cl-h">
+        <h2 id="cl-h">测算明细</h2>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>序号</th>
+              <th>内容</th>
+              <th class="num">数量</th>
+              <th class="num">单价（{doc.displayUnit}）</th>
+              <th class="num">金额（{doc.displayUnit}）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.costLines.map((l, i) => (
+              <tr id={`form-${safeId(form.id)}-cost-${i}`}>
+                <td class="num">{l.no ?? ''}</td>
+                <td>{l.text}</td>
+                <td class="num">{l.quantity ? `${l.quantity}${l.quantityUnit ?? ''}` : ''}</td>
+                <td class="num">{l.unitPrice ? fmt(l.unitPrice.fen, doc, costDecimals) : ''}</td>
+                <td class="num">{l.amount ? fmt(l.amount.fen, doc, costDecimals) : '—'}</td>
+              </tr>
+            ))}
+            <tr class="total">
+              <td colspan={4}>合计</td>
+              <td class="num">{fmt(costLineSum(form), doc, costDecimals)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section id={formAnchor(form.id, 'indicators')} aria-labelledby="ind-h">
+        <h2 id="ind-h">绩效指标</h2>
+        <IndicatorTable indicators={form.indicators} idPrefix={`form-${safeId(form.id)}-ind`} />
+      </section>
+    </Layout>
+  );
+}
+
+export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[]; severity?: string | undefined; filterNote?: string }) {
+  const { budget } = props;
+  const shown = props.findings.filter((f) => !props.severity || f.severity === props.severity);
+  const groups = new Map<string, Finding[]>();
+  for (const f of shown) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+  const base = `/budgets/${budget.id}/findings`;
+  return (
+    <Layout title={`审核发现 · ${budget.unitName}`} budget={navInfo(budget)} tab="findings">
+      <h1>审核发现（第 {budget.latestVersion} 版）</h1>
+      <p>
+        <Counts c={budget.findings} />
+      </p>
+      <nav aria-label="按级别筛选">
+        <a href={base} aria-current={!props.severity ? 'page' : undefined}>全部</a>
+        {(['error', 'warning', 'info'] as const).map((s) => (
+          <>
+            {' · '}
+            <a href={`${base}?severity=${s}`} aria-current={props.severity === s ? 'page' : undefined}>
+              {SEVERITY_ZH[s]}
+            </a>
+          </>
+        ))}
+      </nav>
+      {props.filterNote ? <p class="muted">{props.filterNote}</p> : null}
+      {shown.length === 0 ? <p>没有符合条件的审核发现。</p> : null}
+      {[...groups].map(([cat, fs]) => (
+        <section>
+          <h2>
+            {CATEGORY_ZH[cat] ?? cat}（{fs.length}）
+          </h2>
+          <ul class="findings">
+            {fs.map((f) => (
+              <FindingItem budgetId={budget.id} f={f} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+function diffHref(budgetId: string, c: { table: number | null; form: string | null; row: string | null; field: string }): string | null {
+  if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
+  if (c.form) return `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}`;
+  return null;
+}
+
+export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument }) {
+  const { budget, versions, diff, doc } = props;
+  const base = `/budgets/${budget.id}/versions`;
+  const ns = versions.map((v) => v.n);
+  const Select = (p: { name: string; value: number; label: string }) => (
+    <label>
+      {p.label}{' '}
+      <select name={p.name}>
+        {ns.map((n) => (
+          <option value={String(n)} selected={n === p.value}>
+            第 {n} 版
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const link = (href: string | null, text: Child) => (href ? <a href={href}>{text}</a> : text);
+  return (
+    <Layout title={`版本历史 · ${budget.unitName}`} budget={navInfo(budget)} tab="versions">
+      <h1>版本历史</h1>
+      <table class="data" id="versions">
+        <thead>
+          <tr>
+            <th>版本</th>
+            <th>时间</th>
+            <th>作者</th>
+            <th>来源</th>
+            <th>说明</th>
+            <th>审核发现</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...versions].reverse().map((v) => (
+            <tr id={`v${v.n}`}>
+              <td class="num">第 {v.n} 版</td>
+              <td class="nowrap">{dateTime(v.createdAt)}</td>
+              <td>{v.author ?? '—'}</td>
+              <td>{v.baseVersion ? `修改自第 ${v.baseVersion} 版` : '导入'}</td>
+              <td>{v.note ?? ''}</td>
+              <td>
+                <Counts c={v.findings} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {versions.length > 1 ? (
+        <section aria-labelledby="diff-h">
+          <h2 id="diff-h">
+            第 {props.a} 版 → 第 {props.b} 版的差异
+          </h2>
+          <form method="get" action={base}>
+            <Select name="a" value={props.a} label="从" /> <Select name="b" value={props.b} label="到" /> <button type="submit">比较</button>
+          </form>
+          {diff ? (
+            diff.amounts.length + diff.added.length + diff.removed.length === 0 ? (
+              <p>两个版本之间没有差异。</p>
+            ) : (
+              <>
+                {diff.amounts.length ? (
+                  <table class="data" id="diff-amounts">
+                    <caption>金额变化（{doc.displayUnit}）</caption>
+                    <thead>
+                      <tr>
+                        <th>位置</th>
+                        <th>项目</th>
+                        <th>字段</th>
+                        <th class="num">修改前</th>
+                        <th class="num">修改后</th>
+                        <th class="num">差额</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {diff.amounts.map((c) => (
+                        <tr>
+                          <td>{link(diffHref(budget.id, c), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path)}</td>
+                          <td>{c.label}</td>
+                          <td>{c.field}</td>
+                          <td class="num">{fmt(c.beforeFen, doc, 2)}</td>
+                          <td class="num">{fmt(c.afterFen, doc, 2)}</td>
+                          <td class="num">{fmt(c.differenceFen, doc, 2)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
+                {diff.added.length ? (
+                  <>
+                    <h3>新增</h3>
+                    <ul>
+                      {diff.added.map((x) => (
+                        <li>{x.label}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {diff.removed.length ? (
+                  <>
+                    <h3>删除</h3>
+                    <ul>
+                      {diff.removed.map((x) => (
+                        <li>{x.label}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </>
+            )
+          ) : null}
+        </section>
+      ) : (
+        <p>只有一个版本。修改项目申报表后，这里会列出各版本之间的差异。</p>
+      )}
+    </Layout>
+  );
+}
+
+export function NotFoundPage(props: { detail: string }) {
+  return (
+    <Layout title="未找到">
+      <h1>未找到</h1>
+      <p>{props.detail}</p>
+      <p>
+        <a href="/">返回预算列表</a>
+      </p>
+    </Layout>
+  );
+}
