@@ -20,8 +20,13 @@ export interface Connection {
   execScript(script: string): Promise<void>;
   /** A parameterised query returning rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` on one server session (session-level advisory locks need the same connection). */
+  session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** One server session: raw statements on a single connection. */
+export type Session = Pick<Connection, 'execScript' | 'query'>;
 
 /**
  * Opens PGlite: in `dataDir/pgdata` with the folder locked (FiscusError LOCKED when another live
@@ -39,15 +44,19 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
     throw e;
   }
   const db = drizzlePglite(client) as unknown as Db;
-  return {
-    kind: 'pglite',
-    db,
+  const session: Session = {
     async execScript(script) {
       await client.exec(script);
     },
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.query<T>(text, params)).rows;
     },
+  };
+  return {
+    kind: 'pglite',
+    db,
+    ...session,
+    session: (fn) => fn(session),
     async close() {
       try {
         await client.close();
@@ -77,6 +86,21 @@ export async function openPostgres(url: string): Promise<Connection> {
     },
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
+    },
+    async session(fn) {
+      const c = await pool.connect();
+      try {
+        return await fn({
+          async execScript(script) {
+            await c.query(script);
+          },
+          async query<T>(text: string, params: unknown[] = []) {
+            return (await c.query(text, params)).rows as T[];
+          },
+        });
+      } finally {
+        c.release();
+      }
     },
     async close() {
       await pool.end();

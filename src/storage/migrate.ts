@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FiscusError } from '../domain/errors.js';
-import type { Connection } from './connection.js';
+import type { Connection, Session } from './connection.js';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
@@ -35,10 +35,22 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   const files = loadMigrations(dir);
-  await conn.execScript(
+  return conn.session(async (s) => {
+    // Two servers starting on one database: the second waits, then finds the history applied.
+    await s.query('SELECT pg_advisory_lock(7316452)');
+    try {
+      return await migrateLocked(s, files);
+    } finally {
+      await s.query('SELECT pg_advisory_unlock(7316452)');
+    }
+  });
+}
+
+async function migrateLocked(s: Session, files: Migration[]): Promise<string[]> {
+  await s.execScript(
     'CREATE TABLE IF NOT EXISTS fiscus_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  const applied = await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM fiscus_migrations ORDER BY name');
+  const applied = await s.query<{ name: string; checksum: string }>('SELECT name, checksum FROM fiscus_migrations ORDER BY name');
   for (const [i, a] of applied.entries()) {
     const f = files[i];
     if (!f || f.name !== a.name) {
@@ -51,7 +63,7 @@ export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): P
   const done: string[] = [];
   for (const m of files.slice(applied.length)) {
     // One simple-protocol script: the migration and its record commit or roll back together.
-    await conn.execScript(`${m.sql}\n;\nINSERT INTO fiscus_migrations (name, checksum) VALUES ('${m.name}', '${m.checksum}');`);
+    await s.execScript(`${m.sql}\n;\nINSERT INTO fiscus_migrations (name, checksum) VALUES ('${m.name}', '${m.checksum}');`);
     done.push(m.name);
   }
   return done;

@@ -264,6 +264,25 @@ export function registerContract(b: Backend): void {
     });
   });
 
+  if (!b.folder) {
+    test(`${b.name}: two servers starting at once on an empty database both migrate and open`, async () => {
+      const store = await b.fresh();
+      try {
+        const all = await Promise.allSettled([1, 2, 3].map(() => openWorkspace(store.opts)));
+        for (const r of all) if (r.status === 'fulfilled') await r.value.close();
+        assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok', 'ok']);
+        const c = await connect(store.opts);
+        try {
+          assert.deepEqual(await c.query('SELECT name FROM fiscus_migrations'), [{ name: '0001_init.sql' }]);
+        } finally {
+          await c.close();
+        }
+      } finally {
+        await store.drop();
+      }
+    });
+  }
+
   if (b.folder) {
     test(`${b.name}: a second workspace on the same folder is refused with LOCKED; a dead process's lock is taken over`, async () => {
       const store = await b.fresh();
