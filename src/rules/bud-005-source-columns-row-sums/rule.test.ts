@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports a line whose total differs from its sources', () => {
+  const d = doc();
+  setCell(d, 4, 't4-3', 'total', '508.94');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表4 30101 基本工资: 总计 508\.94 ≠ 政府预算拨款小计 508\.93/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('reports a rounding remainder as info', () => {
+  const d = doc();
+  setCell(d, 4, 't4-3', 'govApprop', '500.00');
+  setCell(d, 4, 't4-3', 'specialAccount', '8.94');
+  const fs = run(d);
+  const infos = fs.filter((f) => f.severity === 'info');
+  assert.ok(infos.length > 0, 'expected an info finding');
+  assert.match(infos[0]!.message, /尾差 0\.01 万元/);
+  assert.match(infos[0]!.message, /总计 508\.93/);
+  assert.equal(infos[0]!.difference, '0.01');
+
+});

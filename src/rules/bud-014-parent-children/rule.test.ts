@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports a heading that is not the sum of the lines it heads', () => {
+  const d = doc();
+  setCell(d, 5, 't5-2', 'total', '3,600.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表5 一般性项目: 总计 3,600\.00 ≠ 购置费 101\.66 \+ 电子政务运行维护 3,542\.88 = 3,644\.54/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('checks revenue headings of table 1 too', () => {
+  const d = doc();
+  setCell(d, 1, 't1-r1', 'amount', '4,000.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表1 一、政府预算拨款: .* 4,000\.00 ≠ 1\.一般公共预算拨款 4,424\.60/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('reports a rounding remainder as info', () => {
+  const d = doc();
+  setCell(d, 5, 't5-3', 'total', '101.67');
+  const fs = run(d);
+  const infos = fs.filter((f) => f.severity === 'info');
+  assert.ok(infos.length > 0, 'expected an info finding');
+  assert.match(infos[0]!.message, /尾差 0\.01 万元/);
+  assert.match(infos[0]!.message, /一般性项目/);
+  assert.equal(infos[0]!.difference, '0.01');
+
+});

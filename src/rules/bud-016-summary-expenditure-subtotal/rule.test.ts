@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports an expenditure subtotal that is not the sum of the classes', () => {
+  const d = doc();
+  setCell(d, 6, 't6-s2', 'amount', '4,400.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表6 本年支出合计: 本年支出合计 4,400\.00 ≠ 201 一般公共服务支出 4,263\.65 \+ 208 社会保障和就业支出 74\.31 \+ 221 住房保障支出 86\.64/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('reports a rounding remainder as info', () => {
+  const d = doc();
+  setCell(d, 1, 't1-e9', 'amount', '86.65');
+  const fs = run(d);
+  const infos = fs.filter((f) => f.severity === 'info');
+  assert.ok(infos.length > 0, 'expected an info finding');
+  assert.match(infos[0]!.message, /尾差 0\.01 万元/);
+  assert.match(infos[0]!.message, /221 住房保障支出 86\.65/);
+  assert.equal(infos[0]!.difference, '0.01');
+
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports a grand total that is not subtotal plus carry-over', () => {
+  const d = doc();
+  setCell(d, 1, 't1-t1', 'amount', '4,500.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表1 收入总计: 收入总计 4,500\.00 ≠ 本年收入合计 4,424\.60 \+ 上年结余、结转 \(空\)/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('reports a rounding remainder as info', () => {
+  const d = doc();
+  setCell(d, 6, 't6-c2', 'amount', '0.01');
+  const fs = run(d);
+  const infos = fs.filter((f) => f.severity === 'info');
+  assert.ok(infos.length > 0, 'expected an info finding');
+  assert.match(infos[0]!.message, /尾差 0\.01 万元/);
+  assert.match(infos[0]!.message, /结转下年 0\.01/);
+  assert.equal(infos[0]!.difference, '0.01');
+
+});

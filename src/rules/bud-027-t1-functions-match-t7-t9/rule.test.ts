@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports a table 1 function line that differs from table 7', () => {
+  const d = doc();
+  setCell(d, 1, 't1-e7', 'amount', '50.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表1 2080505 机关事业单位基本养老保险缴费支出 50\.00 ≠ 表7 2080505 支出总计（表7） 50\.40/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('allows table 1 to exceed table 7 when other money funds it, but not to fall below', () => {
+  const d = doc();
+  setCell(d, 2, 't2-1', 'business', '10.00');
+  setCell(d, 1, 't1-e7', 'amount', '60.40');
+  assert.deepEqual(run(d), []);
+  setCell(d, 1, 't1-e7', 'amount', '40.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表1 2080505 .* 40\.00 ≠ 表7/);
+  assert.equal(fs.length, 1);
+
+});

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('reports a pension contribution that differs between tables 4 and 7', () => {
+  const d = doc();
+  setCell(d, 4, 't4-4', 'general', '50.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /机关事业单位基本养老保险缴费: 表4 30108 机关事业单位基本养老保险缴费 50\.00 ≠ 表7 2080505 基本支出 50\.40/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('reports retirement pay that differs from 事业单位离退休', () => {
+  const d = doc();
+  setCell(d, 7, 't7-7', 'basic', '8.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表4 30301\+30302 离休费、退休费 8\.07 ≠ 表7 2080501\+2080502 基本支出 8\.00/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('resolves economic codes from names when the table prints none', () => {
+  const d = doc();
+  const r = rowOf(d, 4, 't4-6');
+  delete r.code; delete r.codeSystem;
+  setCell(d, 4, 't4-6', 'general', '60.00');
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /住房公积金: 表4 30113 住房公积金 60\.00 ≠ 表7 2210201 基本支出 63\.60/);
+  assert.equal(fs.length, 1);
+
+});

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRules } from '../engine.js';
+import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
+import type { BudgetDocument, Row } from '../../domain/model.js';
+
+const base = consistentDoc();
+const run = (d: BudgetDocument) => runRules(d, [rule]);
+const doc = () => clone(base);
+const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
+const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+void money; void row; void rowOf;
+
+test('accepts a consistent budget', () => {
+  assert.deepEqual(run(doc()), []);
+});
+
+test('warns about a name that differs from the code table', () => {
+  const d = doc();
+  rowOf(d, 7, 't7-4').label = '其他办公厅事务支出';
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表7 2010399 名称“其他办公厅事务支出”与2021 年支出功能分类名称“其他政府办公厅（室）及相关机构事务支出”不一致/);
+  assert.equal(fs.length, 1);
+
+});
+
+test('warns about the name of another year', () => {
+  const d = doc();
+  const r = rowOf(d, 7, 't7-10');
+  r.code = '210';
+  r.label = '医疗卫生与计划生育支出';
+  const fs = run(d);
+  assert.ok(fs.length > 0, 'expected a finding');
+  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.match(fs[0]!.message, /表7 210 使用旧科目名称“医疗卫生与计划生育支出”，2021 年应为“卫生健康支出”/);
+  assert.equal(fs.length, 1);
+
+});
