@@ -19,7 +19,8 @@ export const ALLOWED: Record<string, string[]> = {
   storage: ['domain', 'rules', 'scoring'],
   app: ['domain', 'rules', 'scoring', 'importers', 'reports', 'storage'],
   api: ['app', 'domain'],
-  cli: ['app', 'domain'],
+  // The CLI is the process entry point: `fiscus serve` composes the two HTTP front doors.
+  cli: ['app', 'domain', 'api', 'web'],
   web: ['app', 'domain'],
 };
 
