@@ -136,7 +136,7 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
   const { text: csv } = decodeText(bytes, file);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(csv, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as typeof records;
+    records = parse(csv, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? null;
     throw new FiscusError('INPUT_INVALID', `expected CSV, found ${(e as Error).message}`, { file, line });
