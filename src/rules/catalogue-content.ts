@@ -1,5 +1,21 @@
 /** Narrative, project-form, performance-target and hygiene rules (BUD-050 … BUD-099), listed explicitly. */
 import type { Rule } from './types.js';
+import { rule as bud050 } from './bud-050-narrative-revenue-total/rule.js';
+import { rule as bud051 } from './bud-051-narrative-revenue-sources/rule.js';
+import { rule as bud052 } from './bud-052-narrative-expenditure-total/rule.js';
+import { rule as bud053 } from './bud-053-narrative-basic-by-economic-class/rule.js';
+import { rule as bud054 } from './bud-054-narrative-basic-sum/rule.js';
+import { rule as bud055 } from './bud-055-narrative-project-total/rule.js';
+import { rule as bud056 } from './bud-056-narrative-project-list/rule.js';
+import { rule as bud057 } from './bud-057-narrative-project-items/rule.js';
+import { rule as bud058 } from './bud-058-narrative-procurement/rule.js';
+import { rule as bud059 } from './bud-059-narrative-three-public/rule.js';
+import { rule as bud060 } from './bud-060-narrative-change-arithmetic/rule.js';
+import { rule as bud061 } from './bud-061-narrative-funds-and-transfers/rule.js';
+import { rule as bud062 } from './bud-062-narrative-staff-counts/rule.js';
+import { rule as bud063 } from './bud-063-narrative-performance-projects/rule.js';
+import { rule as bud064 } from './bud-064-narrative-equipment-counts/rule.js';
+import { rule as bud065 } from './bud-065-narrative-composition/rule.js';
 import { rule as bud070 } from './bud-070-cost-lines-sum/rule.js';
 import { rule as bud071 } from './bud-071-quantity-times-price/rule.js';
 import { rule as bud072 } from './bud-072-disbursement-plan-sum/rule.js';
@@ -28,6 +44,22 @@ import { rule as bud097 } from './bud-097-punctuation-and-brackets/rule.js';
 import { rule as bud098 } from './bud-098-document-kind-naming/rule.js';
 
 export const CONTENT_RULES: Rule[] = [
+  bud050,
+  bud051,
+  bud052,
+  bud053,
+  bud054,
+  bud055,
+  bud056,
+  bud057,
+  bud058,
+  bud059,
+  bud060,
+  bud061,
+  bud062,
+  bud063,
+  bud064,
+  bud065,
   bud070,
   bud071,
   bud072,

@@ -54,3 +54,21 @@ test('free-text places cover the narrative and the forms with their lines', () =
   const places = textPlaces(doc);
   assert.ok(places.some((p) => p.place.includes('测算明细') && p.src?.line === 13));
 });
+
+test('on the reference sample the content rules find exactly the six real inconsistencies as errors', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { importShenzhenText } = await import('../../importers/shenzhen/index.js');
+  const { runRules } = await import('../engine.js');
+  const { CONTENT_RULES } = await import('../catalogue-content.js');
+  const file = new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url);
+  const doc = importShenzhenText(readFileSync(file), 'sample.txt');
+  const errors = runRules(doc, CONTENT_RULES).filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.location.item ?? ''}`).sort();
+  assert.deepEqual(errors, [
+    'BUD-070@应急项目和设备维修', // 测算明细 42.67 vs 42.70
+    'BUD-072@基础设施运行维护', // 4 × 318.25 = 1,273.00 vs 1,270.74
+    'BUD-072@应急项目和设备维修', // 8.53 + 12.8 + 21.34 = 42.67 vs 42.70
+    'BUD-072@应用系统运行维护', // 4 × 249.9 = 999.60 vs 1,074.56
+    'BUD-088@基础设施运行维护 / IDC机房运行维护故障率', // 故障率 100%
+    'BUD-090@基础设施运行维护 / IDC机房运行维护故障率', // ≤ 2% in table 14 vs 100%
+  ]);
+});

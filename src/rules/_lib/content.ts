@@ -8,7 +8,8 @@ import type { BudgetDocument, Fact, Indicator, Money, ProjectForm, Row, Src, Tab
 import { FEN_PER, formatAmount, toDecimalString } from '../../domain/money.js';
 import { factsByKey, tableByRole } from '../../domain/query.js';
 import { normalizeText, squash } from '../../domain/text.js';
-import type { Location } from '../types.js';
+import type { Location, RuleContext } from '../types.js';
+import { compareTotal } from './rounding.js';
 
 export const FORM_SECTION = '预算项目支出绩效目标申报表';
 export const DEPT_SECTION = '部门（单位）整体支出绩效目标申报表';
@@ -393,4 +394,62 @@ export function fixtureForm(over: Partial<ProjectForm> = {}): ProjectForm {
     src: src(1),
     ...over,
   };
+}
+
+// --- narrative ↔ tables -----------------------------------------------------------------------
+
+/** Location of a narrative fact. */
+export function factLocation(f: Fact): Location {
+  return { section: '部门预算说明', item: f.label, field: f.key, line: f.src.line, page: f.src.page };
+}
+
+/**
+ * Compares an amount the narrative states with the figure a table (or a sum of table figures) gives;
+ * `parts` are the figures whose sum should equal the stated amount. Empty cells count as 0.
+ */
+export function compareStated(
+  ctx: RuleContext,
+  doc: BudgetDocument,
+  f: Fact & { money: Money },
+  parts: Array<Money | number | null | undefined>,
+  partLabels: string[],
+  where: string,
+): void {
+  compareTotal(ctx, {
+    total: f.money,
+    parts,
+    subject: `说明${lineRef(f.src)}「${f.label}」与${where}`,
+    totalLabel: '说明所列',
+    partLabels,
+    location: factLocation(f),
+    unit: doc.displayUnit,
+  });
+}
+
+/** Every money fact with a key (all statements: part 2 and part 3 may repeat a figure). */
+export function moneyFacts(doc: BudgetDocument, key: string): Array<Fact & { money: Money }> {
+  return factsByKey(doc, key).filter((f): f is Fact & { money: Money } => f.money != null);
+}
+
+/** The first row of a table with a kind (and side). */
+export function firstRow(t: Table | undefined, kind: Row['kind'], side?: 'revenue' | 'expenditure'): Row | undefined {
+  return t?.rows.find((r) => r.kind === kind && (side === undefined || r.side === side));
+}
+
+/** The unit line of a per-unit table (table 3, 4, 5 …): the `total` row, else the first `unit` row. */
+export function unitLine(t: Table | undefined): Row | undefined {
+  return firstRow(t, 'total') ?? firstRow(t, 'unit');
+}
+
+/** A narrative fact for tests: money from a printed amount ("741.53"), or a count, or a percent. */
+export function fixtureFact(key: string, label: string, value: { amount?: string; count?: number; percent?: string }, line: number | null = null): Fact {
+  const src = { line, page: null, raw: label };
+  const f: Fact = { key, label, src };
+  if (value.amount !== undefined) {
+    const [i = '0', d = ''] = value.amount.replace(/,/g, '').split('.');
+    f.money = { fen: Number(i) * 1_000_000 + Number(d.padEnd(6, '0')), decimals: d.length, src };
+  }
+  if (value.count !== undefined) f.count = value.count;
+  if (value.percent !== undefined) f.percent = value.percent;
+  return f;
 }

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { lineRef, NO_FIGURES, textPlaces } from '../_lib/content.js';
 
-const DOUBLED_RE = /([。，、；：！？])\1|[，、；：][。]|[。][，、；]/;
+const DOUBLED_RE = /([。，、；：！？,;:!?])\1|[，、；：,;:][。]|[。][，、；,;]/;
 const PAIRS: Record<string, string> = { '（': '）', '(': ')', '《': '》', '【': '】', '“': '”', '‘': '’', '〔': '〕', '[': ']' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 

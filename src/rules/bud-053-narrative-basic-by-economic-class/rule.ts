@@ -1,0 +1,50 @@
+import type { Row } from '../../domain/model.js';
+import type { Rule } from '../types.js';
+import { tableByRole } from '../../domain/query.js';
+import { compareStated, moneyFacts, nameKey } from '../_lib/content.js';
+
+/** Retiree pay inside 303 对个人和家庭的补助: 离休费 30301, 退休费 30302. */
+const RETIREE_CODES = ['30301', '30302'];
+const RETIREE_NAMES = ['离休费', '退休费'];
+
+/**
+ * 人员 / 公用 / 离退休 stated in the narrative equal table 4 read by economic class:
+ * 人员支出 = 301 工资福利支出 + 303 对个人和家庭的补助 − (离休费 + 退休费);
+ * 公用支出 = 302 商品和服务支出 (+ 310 资本性支出 when basic expenditure has any);
+ * 离退休人员支出 = 离休费 + 退休费.
+ */
+export const rule: Rule = {
+  id: 'BUD-053',
+  title: 'Narrative personnel, operating and retiree spending equal table 4',
+  titleZh: '说明中的人员、公用、离退休支出与基本支出总表经济分类一致',
+  severity: 'error',
+  category: 'narrative',
+  reads: ['narrative', 'tables'],
+  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费',
+  check(doc, ctx) {
+    const t4 = tableByRole(doc, 'basic-expenditure-economic');
+    if (!t4) return;
+    const byCode = (c: string): Row | undefined => t4.rows.find((r) => r.code === c);
+    const byName = (n: string): Row | undefined => t4.rows.find((r) => nameKey(r.label) === n);
+    const cls = (code: string, name: string): Row | undefined => byCode(code) ?? byName(name);
+    const fen = (r: Row | undefined): number => r?.amounts['total']?.fen ?? 0;
+    const wages = cls('301', '工资福利支出');
+    const goods = cls('302', '商品和服务支出');
+    const transfers = cls('303', '对个人和家庭的补助');
+    const capital = cls('310', '资本性支出');
+    if (!wages && !goods && !transfers) return;
+    const retirees = RETIREE_CODES.map((c, i) => byCode(c) ?? byName(RETIREE_NAMES[i]!)).filter((r): r is Row => r !== undefined);
+    const retireeFen = retirees.reduce((s, r) => s + fen(r), 0);
+    const personnelParts = [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null, -retireeFen];
+    for (const f of moneyFacts(doc, 'expenditure.personnel')) {
+      compareStated(ctx, doc, f, personnelParts, ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
+    }
+    for (const f of moneyFacts(doc, 'expenditure.public')) {
+      const parts = capital ? [goods?.amounts['total'] ?? null, capital.amounts['total'] ?? null] : [goods?.amounts['total'] ?? null];
+      compareStated(ctx, doc, f, parts, ['表4 商品和服务支出', '资本性支出'], capital ? '表4（商品和服务支出 + 资本性支出）' : '表4 商品和服务支出');
+    }
+    for (const f of moneyFacts(doc, 'expenditure.retiree')) {
+      compareStated(ctx, doc, f, retirees.length > 0 ? retirees.map((r) => r.amounts['total'] ?? null) : [0], retirees.map((r) => `表4 ${r.label}`), '表4 离休费 + 退休费');
+    }
+  },
+};

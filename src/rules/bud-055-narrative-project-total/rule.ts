@@ -1,0 +1,22 @@
+import type { Rule } from '../types.js';
+import { tableByRole } from '../../domain/query.js';
+import { compareStated, moneyFacts, unitLine } from '../_lib/content.js';
+
+/** The project expenditure the narrative states equals table 3 项目支出 and table 5 总计. */
+export const rule: Rule = {
+  id: 'BUD-055',
+  title: 'Narrative project expenditure equals tables 3 and 5',
+  titleZh: '说明中的项目支出与支出总表、项目支出总表一致',
+  severity: 'error',
+  category: 'narrative',
+  reads: ['narrative', 'tables'],
+  basis: 'domain.md §3 Narrative ↔ tables',
+  check(doc, ctx) {
+    const t3 = unitLine(tableByRole(doc, 'expenditure-summary'));
+    const t5 = unitLine(tableByRole(doc, 'project-expenditure'));
+    for (const f of moneyFacts(doc, 'expenditure.project')) {
+      if (t3?.amounts['project'] !== undefined) compareStated(ctx, doc, f, [t3.amounts['project']], ['表3 项目支出'], '表3 项目支出');
+      if (t5?.amounts['total'] !== undefined) compareStated(ctx, doc, f, [t5.amounts['total']], ['表5 总计'], '表5 总计');
+    }
+  },
+};

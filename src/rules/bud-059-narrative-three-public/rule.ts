@@ -1,0 +1,38 @@
+import type { Row } from '../../domain/model.js';
+import type { Rule } from '../types.js';
+import { tableByRole } from '../../domain/query.js';
+import { compareStated, moneyFacts } from '../_lib/content.js';
+
+const ITEMS: Array<[string, string, string]> = [
+  ['three-public.total', 'total', '总计'],
+  ['three-public.overseas', 'overseas', '因公出国(境)费'],
+  ['three-public.reception', 'reception', '公务接待费'],
+  ['three-public.vehicles', 'vehicles', '公务用车购置及运行维护费'],
+  ['three-public.vehicle-purchase', 'vehiclePurchase', '公务用车购置费'],
+  ['three-public.vehicle-running', 'vehicleRunning', '公务用车运行维护费'],
+];
+
+/** The 三公 row of the budget year in table 12 (by its year text, else the last row). */
+export function currentYearRow(rows: Row[], year: number): Row | undefined {
+  return rows.find((r) => r.texts?.['year']?.text.trim() === String(year)) ?? (rows.some((r) => r.texts?.['year']) ? undefined : rows[rows.length - 1]);
+}
+
+/** 三公 amounts of part 5 equal table 12's budget-year row (a table 12 with empty cells means 0). */
+export const rule: Rule = {
+  id: 'BUD-059',
+  title: 'Narrative 三公 amounts equal table 12',
+  titleZh: '说明中的“三公”经费与“三公”经费支出表一致',
+  severity: 'error',
+  category: 'narrative',
+  reads: ['narrative', 'tables'],
+  basis: 'domain.md §3: table 12 and the narrative agree on 三公; §5 empty table still published',
+  check(doc, ctx) {
+    const t12 = tableByRole(doc, 'three-public');
+    if (!t12) return;
+    const r = currentYearRow(t12.rows, doc.year);
+    if (!r) return;
+    for (const [key, col, name] of ITEMS) {
+      for (const f of moneyFacts(doc, key)) compareStated(ctx, doc, f, [r.amounts[col] ?? null], [`表12 ${doc.year} 年${name}`], `表12 ${doc.year} 年${name}`);
+    }
+  },
+};

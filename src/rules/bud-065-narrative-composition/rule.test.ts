@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rule } from './rule.js';
+import { runRule } from '../engine.js';
+import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
+import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
+
+const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
+  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
+void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+
+const facts = (total: string) => [fact('expenditure.total', '部门预算支出', { amount: total }, 66), fact('expenditure.personnel', '人员支出', { amount: '741.53' }), fact('expenditure.public', '公用支出', { amount: '30.46' }), fact('expenditure.retiree', '离退休人员支出', { amount: '8.07' }), fact('expenditure.project', '项目支出', { amount: '3,644.54' })];
+
+test('parts adding up to the stated total pass', () => {
+  assert.deepEqual(runRule(rule, doc(facts('4,424.60'), [])), []);
+});
+
+test('parts not adding up are an error', () => {
+  const fs = runRule(rule, doc(facts('4,434.60'), []));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /4,434\.60.*4,424\.60/);
+});
+
+test('a one-cent remainder over four parts is information', () => {
+  assert.equal(runRule(rule, doc(facts('4,424.61'), []))[0]?.severity, 'info');
+});
+
+test('revenue sources that do not add up are an error', () => {
+  const fs = runRule(rule, doc([fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }), fact('revenue.unit-funds', '单位资金', { amount: '0.00' })], []));
+  assert.equal(fs.length, 1);
+});
