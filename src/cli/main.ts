@@ -4,7 +4,7 @@ import { FiscusError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
 import { registerImport } from './import.js';
 import { registerStart } from './start.js';
-import { registerValidate } from './validate.js';
+import { registerValidate, validateOutcome } from './validate.js';
 import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
 
@@ -24,8 +24,10 @@ export function buildProgram(): Command {
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
+    validateOutcome.exitCode = 0;
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // validate exits 1 when a finding reaches --fail-on; other commands leave it at 0.
+    return validateOutcome.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof FiscusError) {

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { consistentDoc, setCell } from '../rules/_lib/test-doc.js';
+import { RULES } from '../rules/registry.js';
+
+const SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
+
+const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
+
+/**
+ * Runs `node bin/fiscus.js` (a child process: under `node --test` this process's stdout carries
+ * the test runner's own protocol, so it cannot be captured here).
+ */
+function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { maxBuffer: 1 << 26 }, (e, out, err) => {
+      resolve({ code: e ? Number((e as { code?: number }).code ?? 99) : 0, out, err });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fiscus-validate-'));
+function docFile(name: string, broken: boolean): string {
+  const d = consistentDoc();
+  // Without table 14 and its indicators (an authored document), every rule accepts it.
+  d.departmentTargets = null;
+  d.profile = 'authored';
+  if (broken) setCell(d, 3, 't3-1', 'basic', '700.00');
+  const p = join(dir, name);
+  writeFileSync(p, JSON.stringify(d));
+  return p;
+}
+
+test('validate --format json prints one object with tool, document, summary and findings', async () => {
+  const r = await cli(['validate', docFile('bad.json', true), '--format', 'json']);
+  assert.equal(r.code, 1);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(j), ['tool', 'document', 'summary', 'findings']);
+  assert.deepEqual(j.tool, { name: 'fiscus', version: '0.1.0', rules: RULES.length });
+  assert.deepEqual(j.document, { unit: '测试单位', year: 2021, kind: '部门预算' });
+  const f = j.findings.find((x: { rule: string }) => x.rule === 'BUD-003');
+  assert.ok(f, 'BUD-003 finding');
+  assert.deepEqual(Object.keys(f), ['rule', 'severity', 'category', 'title', 'message', 'location', 'expected', 'actual', 'difference', 'unit']);
+  assert.equal(f.expected, '4424.60');
+  assert.equal(f.actual, '4344.54');
+  assert.equal(f.difference, '-80.06');
+  assert.equal(f.unit, '万元');
+  assert.equal(j.summary.error, j.findings.filter((x: { severity: string }) => x.severity === 'error').length);
+});
+
+test('validate prints compiler-style text grouped by severity with a summary line', async () => {
+  const r = await cli(['validate', docFile('bad2.json', true)]);
+  assert.equal(r.code, 1);
+  const lines = r.out.trimEnd().split('\n');
+  assert.match(lines[0]!, /^# 错误 \(\d+\)$/);
+  assert.ok(lines.some((l) => /^bad2\.json:\d+: error BUD-003 表3 测试单位: 支出总计 4,424\.60 ≠ .* \(expected 4424\.60, actual 4344\.54, difference -80\.06 万元\)$/.test(l)), r.out);
+  assert.match(lines[lines.length - 1]!, new RegExp(`^\\d+ errors?, \\d+ warnings?, \\d+ info \\(${RULES.length} rules\\)$`));
+});
+
+test('validate exits 0 on a consistent document and honours --fail-on', async () => {
+  const good = docFile('good.json', false);
+  const r = await cli(['validate', good]);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /^0 errors, /m);
+  const bad = docFile('bad3.json', true);
+  assert.equal((await cli(['validate', bad, '--fail-on', 'never'])).code, 0);
+  assert.equal((await cli(['validate', bad, '--fail-on', 'warning'])).code, 1);
+});
+
+test('validate exits 2 on unusable input and on a bad option', async () => {
+  const p = join(dir, 'broken.json');
+  writeFileSync(p, '{"schema": 1');
+  const r = await cli(['validate', p]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /broken\.json:1: expected JSON/);
+  assert.equal((await cli(['validate', join(dir, 'missing.txt')])).code, 2);
+  assert.equal((await cli(['validate', docFile('x.json', false), '--format', 'yaml'])).code, 2);
+});
+
+test('validate reads the reference sample and reports its findings with source lines', async () => {
+  const r = await cli(['validate', SAMPLE, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(r.code, 0);
+  const j = JSON.parse(r.out);
+  assert.equal(j.document.unit, '深圳市福田区数据管理中心');
+  // 工资福利支出 728.73 against its nine items summing to 728.74: a rounding remainder, not an error.
+  const info = j.findings.find((f: { rule: string; severity: string }) => f.rule === 'BUD-012' && f.severity === 'info');
+  assert.ok(info);
+  assert.equal(info.location.line, 465);
+  assert.equal(info.difference, '0.01');
+});
