@@ -65,12 +65,17 @@ function status(c: SeverityCounts): string {
 }
 
 /** Error box for a failed upload or edit: what went wrong and where. */
-export function ErrorBox(props: { title: string; detail: string; line?: number | null | undefined }) {
+export function ErrorBox(props: { title: string; detail: string; line?: number | null | undefined; href?: string | undefined; hrefText?: string | undefined }) {
   return (
     <div class="alert" role="alert">
       <strong>{props.title}</strong>
       <div>{props.detail}</div>
       {props.line ? <div>位置：第 {props.line} 行</div> : null}
+      {props.href ? (
+        <div>
+          <a href={props.href}>{props.hrefText ?? props.href}</a>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -592,7 +597,7 @@ export interface PlanState {
   values?: Record<number, string>;
   /** Per-quarter input errors. */
   fieldErrors?: Record<number, string>;
-  error?: { title: string; detail: string };
+  error?: { title: string; detail: string; href?: string; hrefText?: string };
   saved?: { version: number; from: number };
 }
 
@@ -615,7 +620,7 @@ export function ProjectEditor(props: { budgetId: string; version: number; doc: B
           已保存为第 {state.saved.version} 版（基于第 {state.saved.from} 版），已重新审核。
         </div>
       ) : null}
-      {state?.error ? <ErrorBox title={state.error.title} detail={state.error.detail} /> : null}
+      {state?.error ? <ErrorBox title={state.error.title} detail={state.error.detail} href={state.error.href} hrefText={state.error.hrefText} /> : null}
       <section aria-labelledby={`${formAnchor(form.id, 'disbursement')}-h`} id={formAnchor(form.id, 'disbursement')}>
         <h2 id={`${formAnchor(form.id, 'disbursement')}-h`}>资金支出进度</h2>
         <p class="muted">
@@ -805,6 +810,17 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
   );
 }
 
+const FORM_FIELDS: Record<string, string> = { amount: '金额', unitPrice: '单价', total: '项目总金额', currentYear: '本年预算金额', fiscal: '财政拨款资金', other: '其他资金', transfer: '转移支付资金', purchasedServices: '政府购买服务资金' };
+
+/** A changed field's printed name: the column header of a table cell, the form field's label. */
+function fieldLabel(doc: BudgetDocument, c: { table: number | null; field: string }): string {
+  if (c.table != null) {
+    const col = doc.tables.find((t) => t.no === c.table)?.columns.find((k) => k.key === c.field);
+    if (col) return col.header.join(' / ');
+  }
+  return FORM_FIELDS[c.field] ?? c.field;
+}
+
 function diffHref(budgetId: string, c: { table: number | null; form: string | null; row: string | null; field: string }): string | null {
   if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
   if (c.form) return `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}`;
@@ -888,7 +904,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
                         <tr>
                           <td>{link(diffHref(budget.id, c), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path)}</td>
                           <td>{c.label}</td>
-                          <td>{c.field}</td>
+                          <td>{fieldLabel(doc, c)}</td>
                           <td class="num">{fmt(c.beforeFen, doc, 2)}</td>
                           <td class="num">{fmt(c.afterFen, doc, 2)}</td>
                           <td class="num">{fmt(c.differenceFen, doc, 2)}</td>

@@ -197,6 +197,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
           error: {
             title: '保存失败：版本冲突',
             detail: `您的修改基于第 ${baseVersion} 版，但该预算已被修改为第 ${latest} 版。为避免覆盖他人的修改，本次未保存。请重新打开本页查看最新内容后再修改。`,
+            href: `/budgets/${id}/projects/${encodeURIComponent(formId)}`,
+            hrefText: `打开最新版本（第 ${latest} 版）`,
           },
         },
         baseVersion,

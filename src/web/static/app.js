@@ -8,6 +8,7 @@
     el.dataset.drawn = '1';
     chart.setOption({
       aria: { enabled: true },
+      animation: false,
       tooltip: { trigger: 'item', formatter: function (p) { return p.name + '<br>' + p.data.text + ' ' + data.unit + '（' + p.percent + '%）'; } },
       legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { fontSize: 12 } },
       series: [{

@@ -1,0 +1,289 @@
+/**
+ * The HTTP API on the real workspace: PGlite in a temporary folder, and PostgreSQL through
+ * TEST_DATABASE_URL (npm test starts a throwaway server). Upload the sample, read it back, edit a
+ * project form, and every failure as application/problem+json.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { createApi, MAX_UPLOAD_BYTES } from '../../src/api/routes.js';
+
+const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
+
+interface Backend {
+  name: string;
+  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+}
+
+async function problem(res: Response, status: number, code: string): Promise<Record<string, unknown>> {
+  assert.equal(res.status, status, `status of ${res.url || 'request'}`);
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const body = (await res.json()) as Record<string, unknown>;
+  assert.equal(body['status'], status);
+  assert.equal(body['code'], code);
+  for (const k of ['type', 'title', 'detail', 'instance']) assert.equal(typeof body[k], 'string', `problem.${k}`);
+  return body;
+}
+
+function suite(backend: Backend): void {
+  describe(`HTTP API on ${backend.name}`, () => {
+    let ws: Workspace;
+    let drop: () => Promise<void>;
+    let api: ReturnType<typeof createApi>;
+    let id = '';
+    const req = (path: string, init?: RequestInit) => api.request(path, init);
+    const patch = (formId: string, body: unknown) =>
+      req(`/api/v1/budgets/${id}/projects/${formId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    before(async () => {
+      const b = await backend.open();
+      drop = b.drop;
+      ws = await openWorkspace(b.opts);
+      api = createApi(ws);
+    });
+    after(async () => {
+      await ws?.close();
+      await drop?.();
+    });
+
+    test('uploading the sample as a raw text body imports it as version 1', async () => {
+      const res = await req('/api/v1/budgets?name=sample.txt', { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: SAMPLE });
+      assert.equal(res.status, 201);
+      const body = (await res.json()) as { budgetId: string; version: number; created: boolean; findings: { error: number } };
+      assert.equal(body.version, 1);
+      assert.equal(body.created, true);
+      assert.ok(body.findings.error > 0, 'the sample has known errors');
+      id = body.budgetId;
+      assert.equal(res.headers.get('location'), `/api/v1/budgets/${id}`);
+    });
+
+    test('the budget list shows the unit, year, latest version and finding counts', async () => {
+      const res = await req('/api/v1/budgets');
+      assert.equal(res.status, 200);
+      const list = (await res.json()) as Array<{ id: string; unitName: string; year: number; latestVersion: number; findings: { error: number } }>;
+      const b = list.find((x) => x.id === id);
+      assert.ok(b);
+      assert.equal(b.unitName, '深圳市福田区数据管理中心');
+      assert.equal(b.year, 2021);
+      assert.equal(b.latestVersion, 1);
+    });
+
+    test('table 1 comes back with its revenue total in integer fen', async () => {
+      const all = (await (await req(`/api/v1/budgets/${id}/tables`)).json()) as Array<{ no: number }>;
+      assert.deepEqual(all.map((t) => t.no).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+      const res = await req(`/api/v1/budgets/${id}/tables/1`);
+      assert.equal(res.status, 200);
+      const t1 = (await res.json()) as { rows: Array<{ side?: string; kind: string; amounts: Record<string, { fen: number } | null> }> };
+      const total = t1.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
+      assert.equal(total?.amounts['amount']?.fen, 4_424_600_000);
+    });
+
+    test('findings name the quarterly plan of 应用系统运行维护 that does not add up', async () => {
+      const res = await req(`/api/v1/budgets/${id}/findings?severity=error`);
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { version: number; summary: { error: number }; findings: Array<{ rule: string; severity: string; location: { form?: string } }> };
+      assert.equal(body.version, 1);
+      assert.ok(body.findings.every((f) => f.severity === 'error'));
+      assert.equal(body.findings.length, body.summary.error);
+      assert.ok(body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-2'));
+    });
+
+    test('a project form is listed and read with its version', async () => {
+      const list = (await (await req(`/api/v1/budgets/${id}/projects`)).json()) as { projects: Array<{ id: string; name: string; totalFen: number }> };
+      const p = list.projects.find((x) => x.name === '应用系统运行维护');
+      assert.equal(p?.id, 'form-2');
+      assert.equal(p?.totalFen, 1_074_560_000);
+      const res = await req(`/api/v1/budgets/${id}/projects/form-2`);
+      assert.equal(res.status, 200);
+      const one = (await res.json()) as { version: number; form: { disbursement: Array<{ amount: { fen: number } }> } };
+      assert.equal(one.version, 1);
+      assert.deepEqual(one.form.disbursement.map((q) => q.amount.fen), [249_900_000, 249_900_000, 249_900_000, 249_900_000]);
+    });
+
+    test('a PATCH correcting the plan answers with version 2 and without the plan finding', async () => {
+      const res = await patch('form-2', {
+        baseVersion: 1,
+        disbursement: [1, 2, 3].map((quarter) => ({ quarter, amount: { fen: 249_900_000 } })).concat([{ quarter: 4, amount: { fen: 324_860_000 } }]),
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { version: number; baseVersion: number; findings: Array<{ rule: string; location: { form?: string; line: number | null } }> };
+      assert.equal(body.version, 2);
+      assert.equal(body.baseVersion, 1);
+      assert.ok(!body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-2'));
+      assert.ok(body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-1'), 'other forms keep their findings');
+      const form = (await (await req(`/api/v1/budgets/${id}/projects/form-2`)).json()) as { form: { disbursement: Array<{ src: { line: number | null } }> } };
+      assert.ok(form.form.disbursement.every((q) => q.src.line !== null), 'edited quarters keep the line they were printed on');
+    });
+
+    test('a PATCH on a stale baseVersion is refused with 409 and writes nothing', async () => {
+      const res = await patch('form-2', { baseVersion: 1, disbursement: [{ quarter: 1, amount: { fen: 1 } }] });
+      const p = await problem(res, 409, 'CONFLICT');
+      assert.equal(p['instance'], `/api/v1/budgets/${id}/projects/form-2`);
+      const versions = (await (await req(`/api/v1/budgets/${id}/versions`)).json()) as Array<{ n: number; baseVersion: number | null }>;
+      assert.deepEqual(versions.map((v) => [v.n, v.baseVersion]), [[1, null], [2, 1]]);
+    });
+
+    test('an invalid PATCH is 422 naming the field, malformed JSON is 400', async () => {
+      const bad = await problem(await patch('form-2', { baseVersion: 2, disbursement: [{ quarter: 5, amount: { fen: 1 } }] }), 422, 'INPUT_INVALID');
+      assert.match(String(bad['detail']), /disbursement\.0\.quarter/);
+      const fraction = await problem(await patch('form-2', { baseVersion: 2, disbursement: [{ quarter: 1, amount: { fen: 1.5 } }] }), 422, 'INPUT_INVALID');
+      assert.match(String(fraction['field']), /amount\.fen/);
+      await problem(
+        await req(`/api/v1/budgets/${id}/projects/form-2`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"baseVersion": 2,' }),
+        400,
+        'INPUT_UNREADABLE',
+      );
+      await problem(await patch('no-such-form', { baseVersion: 2 }), 404, 'NOT_FOUND');
+    });
+
+    test('the difference between versions 1 and 2 is the fourth quarter, in fen', async () => {
+      const res = await req(`/api/v1/budgets/${id}/diff?a=1&b=2`);
+      assert.equal(res.status, 200);
+      const d = (await res.json()) as { amounts: Array<{ form: string | null; beforeFen: number | null; afterFen: number | null; differenceFen: number }> };
+      assert.deepEqual(
+        d.amounts.map((a) => [a.form, a.beforeFen, a.afterFen, a.differenceFen]),
+        [['form-2', 249_900_000, 324_860_000, 74_960_000]],
+      );
+    });
+
+    test('a version is read back with its document', async () => {
+      const res = await req(`/api/v1/budgets/${id}/versions/1`);
+      assert.equal(res.status, 200);
+      const v = (await res.json()) as { info: { n: number }; document: { unit: { name: string } } };
+      assert.equal(v.info.n, 1);
+      assert.equal(v.document.unit.name, '深圳市福田区数据管理中心');
+      await problem(await req(`/api/v1/budgets/${id}/versions/9`), 404, 'NOT_FOUND');
+    });
+
+    test('aggregates by function class sum the latest version', async () => {
+      const res = await req('/api/v1/aggregates?by=function&year=2021');
+      assert.equal(res.status, 200);
+      const a = (await res.json()) as { rows: Array<{ code: string | null; fen: number }> };
+      assert.ok(a.rows.some((r) => r.code === '201' && r.fen > 0));
+      await problem(await req('/api/v1/aggregates?by=colour'), 422, 'INPUT_INVALID');
+    });
+
+    test('the JSON export is the canonical document as an attachment', async () => {
+      const res = await req(`/api/v1/budgets/${id}/export.json`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition') ?? '', /attachment/);
+      const doc = (await res.json()) as { schema: string; projectForms: Array<{ id: string; disbursement: Array<{ amount: { fen: number } }> }> };
+      assert.equal(doc.schema, 'fiscus/budget-document@1');
+      assert.equal(doc.projectForms.find((f) => f.id === 'form-2')?.disbursement[3]?.amount.fen, 324_860_000);
+    });
+
+    test('an upload over 20 MiB is refused with 413', async () => {
+      const big = new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41);
+      await problem(await req('/api/v1/budgets', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: big }), 413, 'TOO_LARGE');
+    });
+
+    test('a binary upload is 400 and a text of no known layout is 422, both naming line 1', async () => {
+      const bin = await problem(await req('/api/v1/budgets?name=x.bin', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0x41, 0, 0x42]) }), 400, 'INPUT_UNREADABLE');
+      assert.equal(bin['line'], 1);
+      const text = await problem(await req('/api/v1/budgets?name=note.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '会议纪要\n今天讨论了预算。\n' }), 422, 'INPUT_INVALID');
+      assert.equal(text['line'], 1);
+      assert.match(String(text['detail']), /^note\.txt:1: /);
+    });
+
+    test('a truncated sample is refused naming the line where it stops making sense', async () => {
+      const cut = SAMPLE.subarray(0, Math.floor(SAMPLE.length / 3));
+      const res = await req('/api/v1/budgets?name=cut.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: cut });
+      assert.ok(res.status === 400 || res.status === 422, `status ${res.status}`);
+      const p = (await res.json()) as { line?: number; detail: string };
+      assert.equal(typeof p.line, 'number');
+      assert.match(p.detail, /^cut\.txt:\d+: /);
+      const list = (await (await req('/api/v1/budgets')).json()) as unknown[];
+      assert.equal(list.length, 1, 'nothing half-written');
+    });
+
+    test('a multipart upload of the same budget adds version 3 to it', async () => {
+      const form = new FormData();
+      form.set('file', new Blob([SAMPLE], { type: 'text/plain' }), 'again.txt');
+      const res = await req('/api/v1/budgets', { method: 'POST', body: form });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { budgetId: string; version: number; created: boolean };
+      assert.deepEqual([body.budgetId, body.version, body.created], [id, 3, false]);
+    });
+
+    test('unknown budgets and operations are 404 problems', async () => {
+      await problem(await req('/api/v1/budgets/99999'), 404, 'NOT_FOUND');
+      await problem(await req(`/api/v1/budgets/${id}/tables/42`), 404, 'NOT_FOUND');
+      await problem(await req('/api/v1/nothing-here'), 404, 'NOT_FOUND');
+      await problem(await req('/api/v1/budgets/bad%20id'), 422, 'INPUT_INVALID');
+    });
+
+    test('/openapi.json is an OpenAPI 3.1 document describing every operation, with resolvable references', async () => {
+      const res = await req('/openapi.json');
+      assert.equal(res.status, 200);
+      const spec = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+      assert.equal(spec.openapi, '3.1.0');
+      const ops = Object.entries(spec.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+      for (const op of [
+        'POST /api/v1/budgets',
+        'GET /api/v1/budgets',
+        'GET /api/v1/budgets/{id}',
+        'GET /api/v1/budgets/{id}/versions',
+        'GET /api/v1/budgets/{id}/versions/{v}',
+        'GET /api/v1/budgets/{id}/tables',
+        'GET /api/v1/budgets/{id}/tables/{no}',
+        'GET /api/v1/budgets/{id}/findings',
+        'GET /api/v1/budgets/{id}/projects',
+        'GET /api/v1/budgets/{id}/projects/{formId}',
+        'PATCH /api/v1/budgets/{id}/projects/{formId}',
+        'GET /api/v1/budgets/{id}/diff',
+        'GET /api/v1/aggregates',
+        'GET /api/v1/budgets/{id}/export.json',
+        'GET /api/v1/budgets/{id}/export.pdf',
+      ]) {
+        assert.ok(ops.includes(op), `${op} is described`);
+      }
+      for (const item of Object.values(spec.paths)) for (const op of Object.values(item)) assert.ok(Object.keys(op.responses).length > 0);
+      const refs = [...JSON.stringify(spec).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+      assert.ok(refs.length > 0);
+      for (const r of new Set(refs)) assert.ok(spec.components.schemas[r], `#/components/schemas/${r} exists`);
+      assert.ok(spec.components.schemas['BudgetDocument']);
+      const docs = await req('/docs');
+      assert.equal(docs.status, 200);
+      assert.match(await docs.text(), /fetch\('\/openapi\.json'\)/);
+    });
+  });
+}
+
+suite({
+  name: 'PGlite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'fiscus-api-'));
+    return { opts: { dataDir: join(dir, 'data') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+});
+
+const admin = process.env['TEST_DATABASE_URL'];
+if (!admin) {
+  test('PostgreSQL: the API suite needs TEST_DATABASE_URL', () => {
+    assert.fail('TEST_DATABASE_URL is not set: run the API suite through `npm test` (it starts a throwaway PostgreSQL), or `source scripts/pg-throwaway.sh && pg_throwaway_start` first');
+  });
+} else {
+  const exec = async (text: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  suite({
+    name: 'PostgreSQL',
+    async open() {
+      const name = `fiscus_api_${process.pid}_${Date.now()}`;
+      await exec(`CREATE DATABASE ${name}`);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      return { opts: { databaseUrl: url.toString() }, drop: () => exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    },
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * E2E helpers: run `fiscus start` as a child process on a free port with a temporary data folder
+ * (the same path `npm start` takes), and launch the system Chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, '.test-artifacts');
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface Started {
+  url: string;
+  dataDir: string;
+  stdout: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node bin/fiscus.js <args>` and waits for the "fiscus 已启动" line. */
+export async function startFiscus(command: 'start' | 'serve' = 'start', env: NodeJS.ProcessEnv = {}): Promise<Started> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fiscus-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['bin/fiscus.js', command, '--port', String(port), '--data', join(dataDir, 'data')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`fiscus ${command} did not start within 90 s\n${out}\n${err}`)), 90_000);
+    const check = () => {
+      const m = /fiscus 已启动: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`fiscus ${command} exited with ${code}\n${out}\n${err}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    stdout: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((ok) => setTimeout(ok, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The system Chromium, without network chatter. */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Server time of a page (the `total` metric of its Server-Timing header), in ms. */
+export async function serverTime(url: string): Promise<number> {
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  const m = /total;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
+  if (!m) throw new Error(`no Server-Timing total on ${url}`);
+  return Number(m[1]);
+}
