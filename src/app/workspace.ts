@@ -190,6 +190,15 @@ export async function openWorkspace(opts: WorkspaceOptions = {}): Promise<Worksp
   return new StoredWorkspace(conn);
 }
 
+const connections = new WeakMap<Workspace, Connection>();
+
+/** The database connection of a workspace opened here (for use cases in other app modules, e.g. follow.ts). */
+export function connectionOf(ws: Workspace): Connection {
+  const c = connections.get(ws);
+  if (!c) throw new FiscusError('INTERNAL', 'not a stored workspace');
+  return c;
+}
+
 const NO_SRC: Src = { line: null, page: null, raw: '' };
 
 function documentIdOf(id: string): number {
@@ -200,7 +209,9 @@ function documentIdOf(id: string): number {
 
 class StoredWorkspace implements Workspace {
   private closed = false;
-  constructor(private readonly conn: Connection) {}
+  constructor(private readonly conn: Connection) {
+    connections.set(this, conn);
+  }
 
   private get db(): Db {
     if (this.closed) throw new FiscusError('INTERNAL', 'workspace is closed');
