@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: speed figures of fiscus beside reference runs in the same process.
+ * Prints a table; never asserts (speed goals live here, not in timed tests).
+ *
+ *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { importBytes } from '../src/app/import-document.js';
+import { runRules } from '../src/rules/engine.js';
+import type { BudgetDocument } from '../src/domain/model.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;
+const want = (s: string) => only === null || only.has(s);
+
+const SAMPLE = fileURLToPath(new URL('../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
+const sample = readFileSync(SAMPLE);
+
+interface Stat {
+  name: string;
+  n: number;
+  median: number;
+  min: number;
+  note?: string;
+}
+const rows: Stat[] = [];
+
+/** Runs `fn` `n` times after `warm` warm-up runs; records median and min in ms. */
+async function time(name: string, n: number, fn: () => unknown | Promise<unknown>, note?: string, warm = 3): Promise<void> {
+  for (let i = 0; i < warm; i++) await fn();
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  rows.push({ name, n, median: t[Math.floor(n / 2)]!, min: t[0]!, ...(note ? { note } : {}) });
+}
+
+function print(): void {
+  const w = Math.max(...rows.map((r) => r.name.length));
+  console.log(`${'measure'.padEnd(w)}  ${'runs'.padStart(5)}  ${'median ms'.padStart(10)}  ${'min ms'.padStart(9)}  note`);
+  for (const r of rows) console.log(`${r.name.padEnd(w)}  ${String(r.n).padStart(5)}  ${r.median.toFixed(2).padStart(10)}  ${r.min.toFixed(2).padStart(9)}  ${r.note ?? ''}`);
+}
+
+/** Amount rows of the function tables: (code, column, fen). */
+function functionAmounts(doc: BudgetDocument): Array<{ code: string; col: string; fen: number }> {
+  const out: Array<{ code: string; col: string; fen: number }> = [];
+  for (const t of doc.tables) {
+    if (t.role !== 'general-budget-function') continue;
+    for (const r of t.rows) if (r.code) for (const [col, m] of Object.entries(r.amounts)) if (m) out.push({ code: r.code, col, fen: m.fen });
+  }
+  return out;
+}
+
+const N = quick ? 10 : 50;
+const doc = await importBytes(sample, 'sample.txt');
+
+if (want('import')) {
+  await time('import sample text (in-process)', N, () => importBytes(sample, 'sample.txt'));
+  await time('reference: split + NFKC the same text only', N, () => sample.toString('utf8').normalize('NFKC').split('\n').length, 'lower bound for any parser');
+}
+
+if (want('rules')) {
+  await time('run all rules on the sample', N, () => runRules(doc));
+  await time('import + check the sample', N, async () => runRules(await importBytes(sample, 'sample.txt')));
+}
+
+if (want('aggregate')) {
+  const amounts = functionAmounts(doc);
+  // Scale the sample up to a city: 2,000 documents' worth of function-table cells.
+  const copies = quick ? 200 : 2000;
+  const big: Array<{ doc: number; code: string; col: string; fen: number }> = [];
+  for (let d = 0; d < copies; d++) for (const a of amounts) big.push({ doc: d, ...a });
+  await time(`sum by 类 in JS over ${big.length} cells`, N, () => {
+    const m = new Map<string, number>();
+    for (const a of big) if (a.col === 'total') m.set(a.code.slice(0, 3), (m.get(a.code.slice(0, 3)) ?? 0) + a.fen);
+    return m.size;
+  });
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run('create table amounts(doc integer, code varchar, col varchar, fen bigint)');
+  const app = await duck.createAppender('amounts');
+  for (const a of big) {
+    app.appendInteger(a.doc);
+    app.appendVarchar(a.code);
+    app.appendVarchar(a.col);
+    app.appendBigInt(BigInt(a.fen));
+    app.endRow();
+  }
+  app.closeSync();
+  await time(`reference: DuckDB SQL sum by 类 over ${big.length} cells`, N, async () => (await duck.runAndReadAll("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).getRows().length);
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = new PGlite();
+  await pg.exec('create table amounts(doc integer, code text, col text, fen bigint)');
+  const chunk = 5000;
+  for (let i = 0; i < big.length; i += chunk) {
+    const part = big.slice(i, i + chunk);
+    await pg.query(
+      `insert into amounts select * from unnest($1::int[], $2::text[], $3::text[], $4::bigint[])`,
+      [part.map((a) => a.doc), part.map((a) => a.code), part.map((a) => a.col), part.map((a) => a.fen)],
+    );
+  }
+  await time(`reference: PGlite raw SQL sum by 类 over ${big.length} cells`, N, async () => (await pg.query("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).rows.length);
+  await pg.close();
+
+  const { openWorkspace } = await import('../src/app/workspace.js');
+  const ws = await openWorkspace({});
+  await ws.importDocument(sample, 'sample.txt');
+  await time('workspace aggregate by function (PGlite, 1 document)', N, () => ws.aggregate({ by: 'function' }));
+  await ws.close();
+}
+
+print();
