@@ -1,0 +1,213 @@
+/**
+ * From positioned text items to lines laid out like `pdftotext -layout`: items grouped by baseline,
+ * sorted by x, split words joined, gaps turned into spaces in proportion to their width. Pure: no
+ * pdfjs here, so the geometry is testable with hand-made items.
+ */
+import { normalizeText } from '../../domain/text.js';
+
+/** One piece of text as the PDF placed it; coordinates in points, origin top-left, y = baseline. */
+export interface PdfItem {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  /** Normalised text (NFKC + CJK radicals). */
+  text: string;
+}
+
+/** A line of one page: its items (split words already joined) and the synthesized layout text. */
+export interface PdfLine {
+  /** Baseline (points from the top of the page). */
+  y: number;
+  /** Layout text, trimmed at the end; leading spaces kept (see `indent`). */
+  text: string;
+  /** Leading spaces of `text`. */
+  indent: number;
+  /** The cells of the line, left to right, with their x position and width in points. */
+  items: PdfItem[];
+}
+
+export interface PdfPageLayout {
+  /** 1-based page number. */
+  no: number;
+  width: number;
+  height: number;
+  /** Points per text column on this page (the width estimate of one narrow character). */
+  charWidth: number;
+  lines: PdfLine[];
+}
+
+/**
+ * Display width of a character in text columns: East Asian wide characters (CJK ideographs, kana,
+ * Hangul, CJK punctuation, full-width forms) take two, as in a terminal.
+ */
+export function charColumns(c: string): number {
+  const cp = c.codePointAt(0) ?? 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
+}
+
+/** Display width of a string in text columns. */
+export function textColumns(s: string): number {
+  let n = 0;
+  for (const c of s) n += charColumns(c);
+  return n;
+}
+
+/** Raw item before grouping (text not yet normalised). */
+export interface RawItem {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  text: string;
+}
+
+/**
+ * Estimates the width of one text column on a page: the median width per display column over the
+ * items, so that a digit (one column) and an ideograph (two) measure alike.
+ */
+export function estimateCharWidth(items: readonly PdfItem[]): number {
+  const per: number[] = [];
+  for (const it of items) {
+    const cols = textColumns(it.text);
+    if (cols > 0 && it.width > 0) per.push(it.width / cols);
+  }
+  if (per.length === 0) return 5;
+  per.sort((a, b) => a - b);
+  const m = per[Math.floor(per.length / 2)]!;
+  return m > 0.5 ? m : 5;
+}
+
+/** Groups items into lines by baseline; the tolerance is relative to the smaller font size. */
+function groupLines(items: PdfItem[]): PdfItem[][] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: { y: number; size: number; items: PdfItem[] }[] = [];
+  for (const it of sorted) {
+    const last = lines[lines.length - 1];
+    // A third of the font size keeps sub/superscripts and cells vertically off by a hair on their
+    // line, while two lines of body text (≥ 1 em apart) never merge.
+    if (last && Math.abs(it.y - last.y) <= 0.35 * Math.min(it.fontSize, last.size)) {
+      last.items.push(it);
+    } else {
+      lines.push({ y: it.y, size: it.fontSize, items: [it] });
+    }
+  }
+  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+/**
+ * Joins items the PDF split inside a word (gap below a fifth of the font size) and drops text
+ * drawn twice at nearly the same place (fake bold).
+ */
+function joinItems(items: PdfItem[]): PdfItem[] {
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const tol = 0.2 * Math.min(prev.fontSize, it.fontSize);
+      const prevEnd = prev.x + prev.width;
+      if (prev.text.endsWith(it.text) && Math.abs(prevEnd - (it.x + it.width)) < tol) continue;
+      if (it.x - prevEnd <= tol && it.x >= prev.x) {
+        const end = Math.max(prevEnd, it.x + it.width);
+        out[out.length - 1] = {
+          ...prev,
+          text: prev.text + it.text,
+          width: end - prev.x,
+          height: Math.max(prev.height, it.height),
+          fontSize: Math.max(prev.fontSize, it.fontSize),
+        };
+        continue;
+      }
+    }
+    out.push({ ...it });
+  }
+  return out;
+}
+
+/**
+ * Lays out one page: normalises item text, drops white-space items (pdfjs invents them with
+ * unreliable widths), groups by baseline, joins split words and renders each line with spaces in
+ * proportion to the x gaps (column = (x − page's left text edge) ÷ charWidth).
+ */
+export function layoutPage(no: number, width: number, height: number, raw: readonly RawItem[]): PdfPageLayout {
+  const items: PdfItem[] = [];
+  for (const r of raw) {
+    const text = normalizeText(r.text).replace(/\s+$/u, '');
+    const lead = r.text.length - r.text.replace(/^\s+/u, '').length;
+    if (text.trim() === '') continue;
+    // Leading spaces inside an item shift its visible start; trailing ones are dropped above.
+    const t = text.replace(/^\s+/u, '');
+    const cw0 = r.width / Math.max(1, textColumns(r.text));
+    items.push({ x: r.x + lead * cw0, y: r.y, width: Math.max(0, r.width - lead * cw0), height: r.height, fontSize: r.fontSize, text: t });
+  }
+  const charWidth = estimateCharWidth(items);
+  const left = items.reduce((m, it) => Math.min(m, it.x), Infinity);
+  const lines: PdfLine[] = [];
+  for (const group of groupLines(items)) {
+    const cells = joinItems(group);
+    let text = '';
+    let cols = 0;
+    let prevEnd = -Infinity;
+    for (const c of cells) {
+      const want = Math.max(0, Math.round((c.x - left) / charWidth));
+      let pad: number;
+      if (cols === 0 && text === '') pad = want;
+      else {
+        const gap = c.x - prevEnd;
+        // A word space stays one space: ideographs are not exactly two columns wide, so the
+        // column of a later item drifts within running text. Anything wider separates cells: at
+        // least two spaces, so column splitters (/\s{2,}/) see the boundary, and as many as keep
+        // the cell at its column for alignment with the lines above and below.
+        pad = gap <= 0.6 * c.fontSize ? 1 : Math.max(2, want - cols);
+      }
+      text += ' '.repeat(pad) + c.text;
+      cols += pad + textColumns(c.text);
+      prevEnd = c.x + c.width;
+    }
+    const y = cells.reduce((s, c) => s + c.y, 0) / Math.max(1, cells.length);
+    const indent = text.length - text.trimStart().length;
+    lines.push({ y, text: text.trimEnd(), indent, items: cells });
+  }
+  return { no, width, height, charWidth, lines };
+}
+
+/** The marker line that starts page `n` in the synthesized text (what readSourceText recognises). */
+export function pageMarker(n: number): string {
+  return `===== page ${n} =====`;
+}
+
+/**
+ * Renders pages to one text: a page marker before each page, then its lines, with one blank line
+ * where the baseline gap exceeds 1.75 × the font size (as pdftotext leaves between table rows).
+ */
+export function renderPages(pages: readonly PdfPageLayout[]): string {
+  const out: string[] = [];
+  for (const p of pages) {
+    out.push(pageMarker(p.no));
+    let prev: PdfLine | null = null;
+    for (const l of p.lines) {
+      const size = Math.max(l.items[0]?.fontSize ?? 10, prev?.items[0]?.fontSize ?? 0);
+      if (prev && l.y - prev.y > 1.75 * size) out.push('');
+      out.push(l.text);
+      prev = l;
+    }
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,168 @@
+/**
+ * Reading a PDF: pdfjs text items with positions → lines laid out like `pdftotext -layout` → the
+ * same `SourceText` the text importers parse.
+ *
+ * Provenance of a value read from a PDF: `page` is the PDF page (1-based) and `line` the 1-based
+ * line of the synthesized text (`PdfText.text`: a `===== page N =====` marker line before each page,
+ * then its lines, blank lines where the page leaves a vertical gap). Feeding that text to
+ * `readSourceText` gives the same lines, so a user can open it and find any cited line.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FiscusError } from '../../domain/errors.js';
+import type { SourceLine, SourceText } from '../text/source.js';
+import { layoutPage, renderPages, type PdfItem, type PdfLine, type PdfPageLayout, type RawItem } from './layout.js';
+
+export type { PdfItem, PdfLine, PdfPageLayout };
+
+export interface PdfText {
+  /** The lines as the text importers read them (page on every line, `no` = line of `text`). */
+  source: SourceText;
+  /** The synthesized layout text that `source.lines` number. */
+  text: string;
+  /** Per page: the lines with their positioned cells, for parsers that want x positions. */
+  pages: PdfPageLayout[];
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+/** pdfjs is large: loaded on first use so that commands that never read a PDF do not pay for it. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    const require = createRequire(import.meta.url);
+    m.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+    return m;
+  });
+  return pdfjsPromise;
+}
+
+function assetDir(name: string): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('pdfjs-dist/package.json')), name) + '/';
+}
+
+function damaged(file: string, why: string): FiscusError {
+  return new FiscusError('INPUT_UNREADABLE', `expected a readable PDF, found a damaged file (${why})`, { file, line: null }, 'a readable PDF', `a damaged file (${why})`);
+}
+
+/** Checks the frame of the file before pdfjs, which silently reconstructs truncated files. */
+function checkFrame(bytes: Uint8Array, file: string): void {
+  const head = Buffer.from(bytes.subarray(0, Math.min(1024, bytes.length))).toString('latin1');
+  if (!head.includes('%PDF-')) throw damaged(file, 'no %PDF- header');
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+  if (!tail.includes('%%EOF')) throw damaged(file, `truncated: no %%EOF in the last bytes of ${bytes.length}`);
+}
+
+function describe(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 120 ? m.slice(0, 120) + '…' : m;
+}
+
+function pageRange(pages: number[]): string {
+  if (pages.length === 1) return `page ${pages[0]}`;
+  return `pages ${pages[0]}…${pages[pages.length - 1]}`;
+}
+
+/**
+ * Reads a PDF's text layer into numbered, paged lines. Truncated, damaged, password-protected and
+ * image-only PDFs end in a FiscusError (INPUT_UNREADABLE) saying what was expected and found.
+ */
+export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a readable PDF, found an empty file', { file, line: null });
+  checkFrame(bytes, file);
+  const pdfjs = await loadPdfJs();
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy, the caller keeps its bytes.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: assetDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetDir('standard_fonts'),
+    isEvalSupported: false,
+    stopAtErrors: true,
+    verbosity: 0,
+  });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      if (name === 'PasswordException') {
+        throw new FiscusError('INPUT_UNREADABLE', 'expected an unencrypted PDF, found a password-protected one', { file, line: null }, 'an unencrypted PDF', 'a password-protected one');
+      }
+      throw damaged(file, describe(e));
+    }
+    const pages: PdfPageLayout[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const vp = page.getViewport({ scale: 1 });
+        const tc = await page.getTextContent();
+        const raw: RawItem[] = [];
+        for (const it of tc.items) {
+          if (!('str' in it) || it.str === '') continue;
+          // Into viewport space (top-left origin, page rotation and crop box applied).
+          const m = pdfjs.Util.transform(vp.transform, it.transform);
+          const fontSize = Math.hypot(m[2]!, m[3]!) || Math.hypot(m[0]!, m[1]!) || it.height;
+          raw.push({ x: m[4]!, y: m[5]!, width: it.width, height: it.height, fontSize, text: it.str });
+        }
+        pages.push(layoutPage(n, vp.width, vp.height, raw));
+        page.cleanup();
+      } catch (e) {
+        if (e instanceof FiscusError) throw e;
+        throw damaged(file, `page ${n}: ${describe(e)}`);
+      }
+    }
+    if (pages.length === 0) throw damaged(file, 'no pages');
+    if (pages.every((p) => p.lines.length === 0)) {
+      const all = pages.map((p) => p.no);
+      const images = await hasImages(doc, pdfjs, Math.min(doc.numPages, 5));
+      if (images) throw new FiscusError('INPUT_UNREADABLE', `expected a PDF with a text layer, found only images (${pageRange(all)}): OCR is needed`, { file, line: null }, 'a PDF with a text layer', 'only images');
+      throw new FiscusError('INPUT_UNREADABLE', `expected a PDF with a text layer, found no text (${pageRange(all)})`, { file, line: null }, 'a PDF with a text layer', 'no text');
+    }
+    const text = renderPages(pages);
+    return { source: toSource(text, pages, bytes, file), text, pages };
+  } finally {
+    await task.destroy();
+  }
+}
+
+async function hasImages(doc: { getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }> }, pdfjs: PdfJs, upTo: number): Promise<boolean> {
+  const ops = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat]);
+  for (let n = 1; n <= upTo; n++) {
+    try {
+      const list = await (await doc.getPage(n)).getOperatorList();
+      if (list.fnArray.some((f) => ops.has(f))) return true;
+    } catch {
+      // A page whose images cannot be decoded still tells us nothing about text: keep looking.
+    }
+  }
+  return false;
+}
+
+/** Numbers the synthesized text's lines exactly as readSourceText would. */
+function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file: string): SourceText {
+  const raw = text.split('\n');
+  const lines: SourceLine[] = [];
+  let page: number | null = null;
+  raw.forEach((l, i) => {
+    const pm = /^===== page (\d+) =====$/.exec(l);
+    if (pm) {
+      page = Number(pm[1]);
+      return;
+    }
+    const t = l.trim();
+    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent: l.length - l.trimStart().length });
+  });
+  return {
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    encoding: 'utf-8',
+    lines,
+    lineCount: raw.length - (text.endsWith('\n') ? 1 : 0),
+    pages: pages.length,
+  };
+}
