@@ -40,6 +40,30 @@ export function failsAt(report: ValidationReport, failOn: FailOn): boolean {
   return report.summary.error > 0;
 }
 
+/**
+ * The report as the stable JSON of design.md: findings with exactly the documented keys and a
+ * location of section, item, field, line and page (internal table/row references are dropped).
+ */
+export function toJsonReport(report: ValidationReport): unknown {
+  return {
+    tool: report.tool,
+    document: report.document,
+    summary: report.summary,
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      category: f.category,
+      title: f.title,
+      message: f.message,
+      location: { section: f.location.section, item: f.location.item ?? null, field: f.location.field ?? null, line: f.location.line, page: f.location.page },
+      expected: f.expected,
+      actual: f.actual,
+      difference: f.difference,
+      unit: f.unit,
+    })),
+  };
+}
+
 const ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /**
@@ -54,9 +78,12 @@ export function formatText(report: ValidationReport, file: string): string {
     out.push(`# ${ZH[sev]} (${fs.length})`);
     for (const f of fs) {
       const where = f.location.line !== null ? `${file}:${f.location.line}` : file;
-      const figures = f.expected !== null || f.actual !== null
-        ? ` (expected ${f.expected ?? '—'}, actual ${f.actual ?? '—'}, difference ${f.difference ?? '—'}${f.unit ? ` ${f.unit}` : ''})`
-        : '';
+      const parts = [
+        f.expected !== null ? `expected ${f.expected}` : null,
+        f.actual !== null ? `actual ${f.actual}` : null,
+        f.difference !== null ? `difference ${f.difference}${f.unit ? ` ${f.unit}` : ''}` : null,
+      ].filter((x) => x !== null);
+      const figures = parts.length > 0 ? ` (${parts.join(', ')})` : '';
       out.push(`${where}: ${sev} ${f.rule} ${f.message}${figures}`);
     }
   }

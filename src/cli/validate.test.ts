@@ -50,6 +50,8 @@ test('validate --format json prints one object with tool, document, summary and 
   assert.equal(f.actual, '4344.54');
   assert.equal(f.difference, '-80.06');
   assert.equal(f.unit, '万元');
+  assert.deepEqual(Object.keys(f.location), ['section', 'item', 'field', 'line', 'page']);
+  assert.deepEqual([f.location.section, f.location.item, f.location.field], ['支出总表', '测试单位', '支出总计']);
   assert.equal(j.summary.error, j.findings.filter((x: { severity: string }) => x.severity === 'error').length);
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { failsAt, formatText, validateFile, type FailOn } from '../app/validate.js';
+import { failsAt, formatText, toJsonReport, validateFile, type FailOn } from '../app/validate.js';
 import { FiscusError } from '../domain/errors.js';
 
 /** Exit code of the last `fiscus validate` run (commander actions cannot return one). */
@@ -21,7 +21,7 @@ export function registerValidate(program: Command): void {
         throw new FiscusError('INPUT_INVALID', `expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)}`);
       }
       const report = await validateFile(file);
-      process.stdout.write(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, basename(file)));
+      process.stdout.write(opts.format === 'json' ? JSON.stringify(toJsonReport(report), null, 2) + '\n' : formatText(report, basename(file)));
       validateOutcome.exitCode = failsAt(report, opts.failOn as FailOn) ? 1 : 0;
     });
 }
