@@ -499,7 +499,7 @@ function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix
             <td>{x.level1}</td>
             <td>{x.level2}</td>
             <td>{x.name}</td>
-            <td>{x.notApplicable ? '不适用' : x.comparator || x.value ? `${x.comparator ?? ''}${x.value ?? ''}${x.unit ?? ''}` : x.raw}</td>
+            <td>{x.raw || (x.notApplicable ? '不适用' : `${x.comparator ?? ''}${x.value ?? ''}${x.unit ?? ''}`)}</td>
           </tr>
         ))}
       </tbody>
