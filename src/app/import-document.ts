@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import { BudgetDocument, type Profile } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { importShenzhenSource, looksLikeShenzhen, readSourceText } from '../importers/index.js';
+import { detectShanghaiProfile, importShanghaiSource } from '../importers/shanghai/index.js';
+import { readPdf } from '../importers/pdf/index.js';
 
 export interface ImportOptions {
   profile?: Profile;
@@ -50,12 +52,16 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
 export async function importBytes(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
   const format = sniffFormat(bytes);
   if (format === 'json') return parseCanonicalJson(bytes, file);
-  if (format === 'pdf' || format === 'xlsx') {
+  if (format === 'xlsx') {
     throw new FiscusError('INPUT_UNREADABLE', `expected disclosure text or canonical JSON, found ${format.toUpperCase()} (not yet supported)`, { file, line: 1 });
   }
-  const src = readSourceText(bytes, file);
-  const profile = opts.profile ?? (looksLikeShenzhen(src) ? 'shenzhen-dept-budget' : null);
-  if (profile === 'shenzhen-dept-budget') return importShenzhenSource(src);
+  // A PDF becomes the same SourceText a disclosure text gives; lines are those of its layout text.
+  const src = format === 'pdf' ? (await readPdf(bytes, file)).source : readSourceText(bytes, file);
+  const fromPdf = (doc: BudgetDocument): BudgetDocument =>
+    format === 'pdf' ? { ...doc, source: { ...doc.source, format: 'pdf', pages: src.pages ?? doc.source.pages } } : doc;
+  const profile = opts.profile ?? (looksLikeShenzhen(src) ? 'shenzhen-dept-budget' : detectShanghaiProfile(src));
+  if (profile === 'shenzhen-dept-budget') return fromPdf(importShenzhenSource(src));
+  if (profile === 'shanghai-budget' || profile === 'shanghai-final-accounts') return fromPdf(importShanghaiSource(src, profile));
   throw new FiscusError('INPUT_INVALID', 'expected a known disclosure layout (Shenzhen department budget), found none (use --profile to choose one)', { file, line: 1 });
 }
 
