@@ -1,0 +1,157 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readSourceText } from '../text/source.js';
+import { detectShanghaiProfile, importShanghaiSource } from './index.js';
+import type { BudgetDocument, Money, Table } from '../../domain/model.js';
+import { rowByCode, tableByRole } from '../../domain/query.js';
+
+const BUDGET = 'samples/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt';
+const FINAL = 'samples/shanghai-putuo-finance-bureau-2024-dept-final-accounts.txt';
+const load = (f: string) => importShanghaiSource(readSourceText(readFileSync(f), f));
+const budget = load(BUDGET);
+const final = load(FINAL);
+const yuan = (n: number) => n * 100;
+const wan = (s: string) => Math.round(Number(s) * 100) * 10_000;
+
+function must(t: Table | undefined): Table {
+  assert.ok(t, 'table present');
+  return t;
+}
+
+test('the budget is detected as a Shanghai department budget of 2024 with its unit', () => {
+  assert.equal(detectShanghaiProfile(readSourceText(readFileSync(BUDGET), BUDGET)), 'shanghai-budget');
+  assert.equal(budget.kind, '部门预算');
+  assert.equal(budget.year, 2024);
+  assert.equal(budget.unit.name, '上海市普陀区人民政府万里街道办事处');
+  assert.equal(budget.tables.length, 9);
+});
+
+test('the budget tables hold the totals and function rows read off the text, codes joined from 类 款 项', () => {
+  const t1 = must(tableByRole(budget, 'income-expenditure-summary'));
+  assert.equal(t1.displayUnit, '元');
+  const total = t1.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
+  assert.equal(total?.amounts.amount?.fen, yuan(156_211_123));
+  assert.equal(total?.src.line, 234);
+  const t3 = must(tableByRole(budget, 'expenditure-summary'));
+  const r = rowByCode(t3, '2120101');
+  assert.equal(r?.label, '行政运行');
+  assert.equal(r?.parent, 'f21201');
+  assert.equal(r?.level, 3);
+  assert.deepEqual([r?.amounts.total?.fen, r?.amounts.basic?.fen, r?.amounts.project?.fen], [yuan(16_603_248), yuan(16_353_248), yuan(250_000)]);
+  assert.equal(r?.src.line, 497);
+  const t5 = must(tableByRole(budget, 'general-budget-function'));
+  assert.equal(rowByCode(t5, '2080505')?.amounts.basic?.fen, yuan(4_608_515));
+  assert.equal(t5.rows.find((x) => x.kind === 'total')?.amounts.project?.fen, yuan(56_505_103));
+  const econ = must(tableByRole(budget, 'basic-expenditure-economic'));
+  // Printed "301   2" is 30102 津贴补贴; the import notes the one-digit code.
+  assert.equal(rowByCode(econ, '30102')?.amounts.total?.fen, yuan(16_623_810));
+  assert.ok(budget.importNotes.some((n) => n.src.line === 780));
+  const tp = must(tableByRole(budget, 'three-public'));
+  assert.deepEqual(
+    ['total', 'overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning', 'operatingFunds'].map((k) => tp.rows[0]?.amounts[k]?.fen),
+    [wan('47.91'), 0, wan('1.35'), wan('46.56'), wan('25'), wan('21.56'), wan('443.18')],
+  );
+});
+
+test('the budget narrative states its totals, 三公 and the item whose planned figure differs', () => {
+  const f = (k: string) => budget.narrative.facts.filter((x) => x.key === k);
+  assert.equal(f('revenue.total')[0]?.money?.fen, wan('15621.11'));
+  assert.equal(f('three-public.total')[0]?.money?.fen, wan('47.91'));
+  assert.equal(f('operating-funds')[0]?.money?.fen, wan('443.18'));
+  const gjj = f('function.item.planned').find((x) => x.label.includes('住房公积金'));
+  assert.equal(gjj?.money?.fen, wan('352.67'));
+  assert.equal(gjj?.src.line, 196);
+});
+
+test('the final account reads its nine tables, including the side-by-side economic table', () => {
+  assert.equal(final.kind, '部门决算');
+  assert.equal(final.unit.name, '上海市普陀区财政局');
+  assert.equal(final.tables.length, 9);
+  const t3 = must(tableByRole(final, 'expenditure-summary'));
+  const run = rowByCode(t3, '2010601');
+  // 1,503.52 is printed on the line above the code line (line 243).
+  assert.equal(run?.amounts.basic?.fen, wan('1503.52'));
+  assert.equal(run?.amounts.basic?.src?.line, 243);
+  assert.equal(run?.amounts.project?.fen, wan('8.37'));
+  const econ = must(tableByRole(final, 'basic-expenditure-economic'));
+  assert.equal(rowByCode(econ, '30201')?.amounts.amount?.fen, wan('21.21'));
+  assert.equal(rowByCode(econ, '30102')?.amounts.amount?.fen, wan('1238.58'));
+  assert.equal(rowByCode(econ, '31099')?.amounts.amount, null);
+  assert.equal(econ.rows.find((r) => r.label === '公用经费合计')?.amounts.amount?.fen, wan('184.65'));
+  const t4 = must(tableByRole(final, 'appropriation-summary'));
+  assert.equal(t4.rows.find((r) => r.side === 'revenue' && r.kind === 'total')?.amounts.amount?.fen, wan('2961.68'));
+  const tp = must(tableByRole(final, 'three-public'));
+  assert.equal(tp.rows.find((r) => r.id === 'budget')?.amounts.reception?.fen, wan('0.95'));
+  assert.equal(tp.rows.find((r) => r.id === 'final')?.amounts.reception, null);
+});
+
+test('the final account comparisons carry budget, actual, direction and reason, even where pdftotext swapped lines', () => {
+  const c = final.finalAccounts?.comparisons ?? [];
+  const run = c.find((x) => x.subject.endsWith('行政运行'));
+  assert.equal(run?.budget?.fen, wan('1560.05'));
+  assert.equal(run?.actual?.fen, wan('1511.89'));
+  assert.equal(run?.direction, '小于');
+  assert.equal(run?.reason, '人员进出及退休变化,减少人员经费开支');
+  const entrusted = c.find((x) => x.subject.endsWith('财政委托业务支出'));
+  assert.equal(entrusted?.actual?.fen, wan('449.52'));
+  assert.equal(entrusted?.budget?.fen, wan('450.52'));
+  assert.equal(c.find((x) => x.subject.endsWith('购房补贴'))?.direction, '持平');
+  assert.equal(final.narrative.facts.find((x) => x.key === 'appropriation.total')?.money?.fen, wan('0.3'));
+});
+
+/** Every amount printed inside the table pages, by an independent reading of the raw text. */
+function printedAmounts(file: string, doc: BudgetDocument): Array<{ line: number; text: string }> {
+  const raw = readFileSync(file, 'utf8').split('\n');
+  const out: Array<{ line: number; text: string }> = [];
+  const starts = doc.tables.map((t) => t.src.line!).sort((a, b) => a - b);
+  const end = Math.min(...doc.narrative.parts.map((p) => p.src.line!).filter((l) => l > starts[starts.length - 1]!));
+  const byStart = new Map(doc.tables.map((t) => [t.src.line!, t]));
+  let unit: '元' | '万元' = '万元';
+  for (let i = starts[0]!; i < end; i++) {
+    const t = byStart.get(i);
+    if (t) unit = t.displayUnit;
+    const text = raw[i - 1]!.replace(/^\s*\d{3}(\s+\d{1,2}){0,2}(?=\s)/, '');
+    if (/=====|单位|注|年/.test(text)) continue;
+    for (const m of text.matchAll(/(?<![\d,.])\d[\d,]*(\.\d+)?(?![\d,.])/g)) {
+      const v = m[0];
+      const isAmount = unit === '元' ? v.includes(',') || v === '0' || /^\d{1,3}$/.test(v) : v.includes('.') || /^\d+$/.test(v);
+      if (isAmount && (unit === '元' || v.includes('.') || /\d+\.\d+/.test(text))) out.push({ line: i, text: v });
+    }
+  }
+  return out;
+}
+
+function modelAmounts(doc: BudgetDocument): Set<string> {
+  const s = new Set<string>();
+  const add = (m: Money | null | undefined) => m?.src?.line && s.add(`${m.src.line}:${m.src.raw}`);
+  for (const t of doc.tables) for (const r of t.rows) for (const m of Object.values(r.amounts)) add(m);
+  return s;
+}
+
+for (const [file, doc] of [[BUDGET, budget], [FINAL, final]] as const) {
+  test(`every amount printed in the tables of ${file.split('/')[1]} is in the model at its line`, () => {
+    const have = modelAmounts(doc);
+    const printed = printedAmounts(file, doc).filter((p) => !(doc === final && /^\d{1,3}$/.test(p.text)));
+    assert.ok(printed.length > (doc === budget ? 600 : 150), `found ${printed.length} printed amounts`);
+    const missing = printed.filter((p) => !have.has(`${p.line}:${p.text}`));
+    assert.deepEqual(missing, []);
+  });
+}
+
+test('a renamed unit with another year and a changed cell still imports (synthetic variant)', () => {
+  const text = readFileSync(BUDGET, 'utf8')
+    .replaceAll('万里街道办事处', '长风街道办事处')
+    .replaceAll('2024年', '2025年')
+    .replace('201   38   02   一般行政管理事务        135,200             0     135,200', '201   38   02   一般行政管理事务        135,201             0     135,201');
+  const doc = importShanghaiSource(readSourceText(new TextEncoder().encode(text), 'variant.txt'));
+  assert.equal(doc.year, 2025);
+  assert.equal(doc.unit.name, '上海市普陀区人民政府长风街道办事处');
+  assert.equal(rowByCode(must(tableByRole(doc, 'expenditure-summary')), '2013802')?.amounts.total?.fen, yuan(135_201));
+});
+
+test('a text that is neither Shanghai budget nor final account is refused with its file name', () => {
+  const src = readSourceText(new TextEncoder().encode('某某单位\n一些文字\n'), 'x.txt');
+  assert.equal(detectShanghaiProfile(src), null);
+  assert.throws(() => importShanghaiSource(src), /Shanghai/);
+});

@@ -1,0 +1,192 @@
+/**
+ * The two Shanghai tables that are not code tables or two-sided summaries: the "三公" table (one row
+ * of figures, or 预算数/决算数 pairs in final accounts) and the final accounts' basic-expenditure
+ * table, printed as two economic-classification halves side by side.
+ */
+import type { Money, Row, Table } from '../../domain/model.js';
+import { squash } from '../../domain/text.js';
+import type { SourceLine } from '../text/source.js';
+import { fail, moneyAt, note, srcOf, type ShanghaiContext } from './context.js';
+import { columnsOf, noteOf, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
+import { anchorOf, assignToColumns, blocksOf, centerOf, isAmountTok, labelRuns, tokensOf, type Tok } from './layout.js';
+
+/** 三公 columns (docs/model.md keys) and the words that locate them in the header. */
+export const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
+  { key: 'total', header: ['合计'], marker: /合计/, sumOf: ['overseas', 'reception', 'vehicles'] },
+  { key: 'overseas', header: ['因公出国(境)费'], marker: /因公出国/ },
+  { key: 'vehicles', header: ['公务用车购置及运行费', '小计'], marker: /小计/, sumOf: ['vehiclePurchase', 'vehicleRunning'] },
+  { key: 'vehiclePurchase', header: ['公务用车购置及运行费', '购置费'], marker: /购置费/ },
+  { key: 'vehicleRunning', header: ['公务用车购置及运行费', '运行费'], marker: /(?<!机关)运行费/ },
+  { key: 'reception', header: ['公务接待费'], marker: /公务接待费/ },
+  { key: 'operatingFunds', header: ['机关运行经费预算数'], marker: /机关运行经/ },
+];
+
+/**
+ * Parses the 三公 table: its columns in the order the header prints them (the order differs between
+ * budgets and final accounts), then either one row of figures or 预算数/决算数 pairs.
+ */
+export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: number | null): Table {
+  const unit = unitOf(block);
+  const body = block.lines.filter((l) => !/^注\s*[:：]/.test(l.text) && !/单位\s*[:：]/.test(l.text) && !/^编制(部门|单位)/.test(l.text));
+  const dataLines = body.filter((l) => tokensOf(l).every(isAmountTok));
+  const headerLines = body.filter((l) => !dataLines.includes(l));
+  const present = THREE_PUBLIC_COLUMNS.map((c) => ({ c, x: anchorOf(headerLines, c.marker) })).filter((p) => p.x !== null);
+  present.sort((a, b) => a.x! - b.x!);
+  const cols = present.map((p) => p.c);
+  if (cols.length < 4) fail(ctx, block.title, 'the 三公 column headers (合计, 因公出国(境)费, 公务接待费, 公务用车…)');
+  const pairLine = headerLines.find((l) => (l.text.match(/预算数|决算数/g) ?? []).length >= 2 * cols.length);
+  const rows: Row[] = [];
+  const toks: Tok[] = dataLines.flatMap(tokensOf);
+  const first = dataLines[0] ?? block.title;
+  if (pairLine) {
+    const slots = tokensOf(pairLine).filter((t) => /预算数|决算数/.test(t.text));
+    const placed = toks.length ? assignToColumns(toks, slots.map(centerOf)) : slots.map(() => null);
+    if (!placed) fail(ctx, first, `at most ${slots.length} amounts in the 三公 table`);
+    for (const basis of ['预算数', '决算数'] as const) {
+      const amounts: Record<string, Money | null> = {};
+      cols.forEach((c, j) => {
+        const k = slots.findIndex((s, i) => i >= 2 * j && s.text === basis);
+        const t = k >= 0 ? placed[k] : null;
+        amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+      });
+      const id = basis === '预算数' ? 'budget' : 'final';
+      const texts = { basis: { text: basis }, ...(year ? { year: { text: String(year) } } : {}) };
+      rows.push({ id, kind: 'item', label: basis, level: 0, parent: null, amounts, texts, src: srcOf(dataLines[0] ?? pairLine) });
+    }
+  } else {
+    const anchors = cols.map((c) => anchorOf(headerLines, c.marker)!);
+    const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
+    if (!placed) fail(ctx, first, `at most ${cols.length} amounts in the 三公 table`);
+    const amounts: Record<string, Money | null> = {};
+    cols.forEach((c, j) => {
+      const t = placed[j];
+      amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+    });
+    const texts = year ? { year: { text: String(year) } } : undefined;
+    rows.push({ id: `y${year ?? ''}`, kind: 'item', label: `${year ?? ''}年预算数`, level: 0, parent: null, amounts, ...(texts ? { texts } : {}), src: srcOf(first) });
+  }
+  const t: Table = {
+    no: null,
+    role: 'three-public',
+    title: { text: block.title.text, src: srcOf(block.title) },
+    displayUnit: unit,
+    columns: columnsOf(cols.map((c) => ({ ...c, sumOf: c.sumOf?.filter((k) => cols.some((x) => x.key === k)) }))).map((c) => (c.sumOf?.length ? c : { key: c.key, header: c.header, kind: c.kind })),
+    rows,
+    src: srcOf(block.title),
+  };
+  const n = noteOf(block);
+  if (n) t.note = n;
+  return t;
+}
+
+interface HalfItem {
+  codes: string[];
+  label: string;
+  amount: Tok | null;
+  line: SourceLine;
+}
+
+/**
+ * Parses the final accounts' 一般公共预算财政拨款基本支出决算表: two halves side by side (人员经费
+ * classes on the left, 公用经费 classes on the right), each row a block of lines between blank lines
+ * with the amount, the codes and the name in any vertical order.
+ */
+export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock): Table {
+  const unit = unitOf(block);
+  const body = block.lines.filter((l) => !/单位\s*[:：]/.test(l.text));
+  const firstData = body.findIndex((l) => /^\d{3}(\s|$)/.test(l.text));
+  if (firstData < 0) fail(ctx, block.title, 'economic class codes (301 …) in the basic expenditure table');
+  // The right half starts at its class codes (302, 310 …), printed further right than any left name.
+  const rightCodes = body.slice(firstData).flatMap(tokensOf).filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
+  if (rightCodes.length === 0) fail(ctx, body[firstData], 'a right half with economic class codes');
+  const split = Math.min(...rightCodes.map((t) => t.x)) - 1;
+  const items: Array<HalfItem & { side: 'left' | 'right' }> = [];
+  const totals: Array<{ label: string; amount: Tok | null; line: SourceLine }> = [];
+  const segments: Array<{ side: 'left' | 'right'; toks: Tok[] }> = [];
+  for (const blk of blocksOf(body.slice(firstData))) {
+    for (const side of ['left', 'right'] as const) {
+      const perLine = blk.map((l) => tokensOf(l).filter((t) => (side === 'left' ? t.x < split : t.x >= split)));
+      // Two items printed without a blank line between them: cut at the second class code.
+      // …and at a 合计 line, taking along the amount printed on the line above it.
+      let cur: Tok[][] = [];
+      let hasClass = false;
+      const flush = () => {
+        if (cur.length > 0) segments.push({ side, toks: cur.flat() });
+        cur = [];
+        hasClass = false;
+      };
+      for (const ts of perLine) {
+        const cls = ts.some((t) => /^\d{3}$/.test(t.text));
+        const total = ts.some((t) => /合计$/.test(t.text));
+        if (total) {
+          const above = cur[cur.length - 1];
+          const carried = above && above.length > 0 && above.every(isAmountTok) ? cur.pop()! : [];
+          flush();
+          cur.push(carried);
+        } else if (cls && hasClass) flush();
+        hasClass ||= cls;
+        cur.push(ts);
+      }
+      flush();
+    }
+  }
+  {
+    for (const { side, toks } of segments) {
+      if (toks.length === 0) continue;
+      const amounts = toks.filter((t) => isAmountTok(t) && !/^\d{1,3}$/.test(t.text));
+      const codesT = toks.filter((t) => /^\d{1,3}$/.test(t.text) && !t.text.includes(','));
+      const words = labelRuns(toks.filter((t) => !codesT.includes(t) && !amounts.includes(t)), 2);
+      const label = squash(words.map((w) => w.text).join(''));
+      if (amounts.length > 1) fail(ctx, amounts[1]!.line, 'one amount per economic item', amounts.map((a) => a.text).join(' '));
+      if (/合计$/.test(label) && codesT.length === 0) {
+        totals.push({ label, amount: amounts[0] ?? null, line: (amounts[0] ?? words[0])!.line });
+        continue;
+      }
+      const cls = codesT.find((t) => t.text.length === 3);
+      if (!cls) {
+        if (label || amounts.length) fail(ctx, (amounts[0] ?? words[0])!.line, 'an economic class code beside this item', label);
+        continue;
+      }
+      const kuan = codesT.find((t) => t !== cls && t.text.length <= 2);
+      items.push({ side, codes: kuan ? [cls.text, kuan.text.padStart(2, '0')] : [cls.text], label, amount: amounts[0] ?? null, line: cls.line });
+    }
+  }
+  const rows: Row[] = [];
+  const ids = new Set<string>();
+  for (const side of ['left', 'right'] as const) {
+    for (const it of items.filter((i) => i.side === side)) {
+      const code = it.codes.join('');
+      const id = 'e' + code;
+      if (ids.has(id)) {
+        note(ctx, it.line, `经济分类代码 ${code} 重复出现`);
+        continue;
+      }
+      ids.add(id);
+      const parent = it.codes.length === 2 && ids.has('e' + it.codes[0]) ? 'e' + it.codes[0] : null;
+      rows.push({
+        id,
+        kind: it.codes.length === 2 ? 'item' : 'group',
+        label: it.label,
+        code,
+        codeSystem: 'econ',
+        codeResolved: 'printed',
+        level: it.codes.length,
+        parent,
+        amounts: { amount: it.amount ? moneyAt(ctx, it.amount.line, it.amount.text, unit) : null },
+        src: srcOf(it.line),
+      });
+    }
+  }
+  totals.forEach((t, i) => {
+    rows.push({ id: `subtotal${i + 1}`, kind: 'subtotal', label: t.label, level: 0, parent: null, amounts: { amount: t.amount ? moneyAt(ctx, t.amount.line, t.amount.text, unit) : null }, src: srcOf(t.line) });
+  });
+  return {
+    no: null,
+    role: 'basic-expenditure-economic',
+    title: { text: block.title.text, src: srcOf(block.title) },
+    displayUnit: unit,
+    columns: [{ key: 'amount', header: ['决算数'], kind: 'amount' }],
+    rows,
+    src: srcOf(block.title),
+  };
+}
