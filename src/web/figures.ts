@@ -115,7 +115,7 @@ export function formPart(field: string | null | undefined): FormPart | null {
   const f = field.toLowerCase();
   if (f.includes('支出进度') || f.includes('disbursement') || f.includes('季度')) return 'disbursement';
   if (f.includes('测算') || f.includes('costline')) return 'costLines';
-  if (f.includes('指标') || f.includes('indicator')) return 'indicators';
+  if (f.includes('指标') || f.includes('目标值') || f.includes('indicator')) return 'indicators';
   if (f.includes('金额') || f.includes('资金') || f.includes('amount')) return 'amounts';
   if (f.includes('概况') || f.includes('目标') || f.includes('overview') || f.includes('goal')) return 'overview';
   return null;

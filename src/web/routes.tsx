@@ -64,10 +64,33 @@ interface Loaded {
   findings: Finding[];
 }
 
+/**
+ * A stored version never changes, so its document and findings are kept for the next page (a few
+ * versions only: a document of the sample is about 170 KB of JSON and most of a page's time).
+ */
+class VersionCache {
+  private readonly map = new Map<string, Promise<{ doc: BudgetDocument; findings: Finding[] }>>();
+  constructor(private readonly ws: Workspace, private readonly size = 16) {}
+
+  get(id: string, version: number): Promise<{ doc: BudgetDocument; findings: Finding[] }> {
+    const key = `${id}@${version}`;
+    let hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+    } else {
+      hit = Promise.all([this.ws.getDocument(id, version), this.ws.getFindings(id, version)]).then(([doc, findings]) => ({ doc, findings }));
+      hit.catch(() => this.map.delete(key));
+    }
+    this.map.set(key, hit);
+    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    return hit;
+  }
+}
+
 /** Budget, document and findings of the latest version, read as one consistent version. */
-async function load(ws: Workspace, c: Context, id: string): Promise<Loaded> {
+async function load(cache: VersionCache, ws: Workspace, c: Context, id: string): Promise<Loaded> {
   const budget = await timed(c, ws.getBudget(id));
-  const [doc, findings] = await timed(c, Promise.all([ws.getDocument(id, budget.latestVersion), ws.getFindings(id, budget.latestVersion)]));
+  const { doc, findings } = await timed(c, cache.get(id, budget.latestVersion));
   return { budget, doc, findings };
 }
 
@@ -77,6 +100,7 @@ const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
   const app = new Hono();
+  const cache = new VersionCache(ws);
   app.use('*', async (c, next) => {
     await next();
     const db = c.get('dbMs' as never) as number | undefined;
@@ -115,7 +139,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   );
 
   app.get('/budgets/:id', async (c) => {
-    const l = await load(ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'));
     return c.html(<DashboardPage budget={l.budget} doc={l.doc} findings={l.findings} />);
   });
 
@@ -123,17 +147,17 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   app.get('/budgets/:id/tables/:no', async (c) => {
     const no = Number(c.req.param('no'));
     if (!Number.isInteger(no) || no < 1 || no > 99) throw new FiscusError('NOT_FOUND', `没有表 ${c.req.param('no')}`);
-    const l = await load(ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'));
     return c.html(<TablesPage budget={l.budget} doc={l.doc} no={no} findings={l.findings} />);
   });
 
   app.get('/budgets/:id/projects', async (c) => {
-    const l = await load(ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'));
     return c.html(<ProjectsPage budget={l.budget} doc={l.doc} findings={l.findings} />);
   });
 
   app.get('/budgets/:id/projects/:formId', async (c) => {
-    const l = await load(ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'));
     const form = l.doc.projectForms.find((f) => f.id === c.req.param('formId'));
     if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${c.req.param('formId')}`);
     return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} />);
@@ -150,7 +174,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const render = async (status: 200 | 409 | 422, state: PlanState, version?: number) => {
       const budget = await timed(c, ws.getBudget(id));
       const v = version ?? budget.latestVersion;
-      const [doc, findings] = await timed(c, Promise.all([ws.getDocument(id, v), ws.getFindings(id, v)]));
+      const { doc, findings } = await timed(c, cache.get(id, v));
       const form = doc.projectForms.find((f) => f.id === formId);
       if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
       if (isHtmx(c)) return c.html(<ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} />, status);
@@ -160,7 +184,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     if (!Number.isInteger(baseVersion) || baseVersion < 1) {
       return render(422, { values, error: { title: '缺少版本号', detail: '表单缺少所基于的版本号，请重新打开本页。' } });
     }
-    const baseDoc = await timed(c, ws.getDocument(id, baseVersion));
+    const baseDoc = (await timed(c, cache.get(id, baseVersion))).doc;
     const form = baseDoc.projectForms.find((f) => f.id === formId);
     if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
 
@@ -207,7 +231,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   app.get('/budgets/:id/findings', async (c) => {
-    const l = await load(ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'));
     const sev = c.req.query('severity');
     const severity = sev === 'error' || sev === 'warning' || sev === 'info' ? sev : undefined;
     const table = c.req.query('table');
@@ -223,7 +247,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
 
   app.get('/budgets/:id/versions', async (c) => {
     const id = c.req.param('id');
-    const l = await load(ws, c, id);
+    const l = await load(cache, ws, c, id);
     const versions = l.budget.versions;
     const last = versions.at(-1)?.n ?? 1;
     const num = (s: string | undefined, d: number) => (s && /^\d+$/.test(s) && versions.some((v) => v.n === Number(s)) ? Number(s) : d);

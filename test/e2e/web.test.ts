@@ -55,11 +55,14 @@ test('every page of the sample is served in under 200 ms of server time', async 
   const id = (await (await fetch(server.url + '/api/v1/budgets')).json())[0].id as string;
   const paths = ['/', `/budgets/${id}`, `/budgets/${id}/tables/1`, `/budgets/${id}/tables/4`, `/budgets/${id}/tables/7`, `/budgets/${id}/tables/14`, `/budgets/${id}/projects`, `/budgets/${id}/projects/form-2`, `/budgets/${id}/findings`, `/budgets/${id}/versions`];
   const times: Record<string, number> = {};
+  const first: Record<string, number> = {};
   for (const p of paths) {
     // Best of three: the first hit of a page also pays for warming caches and the JIT.
     const t = [await serverTime(server.url + p), await serverTime(server.url + p), await serverTime(server.url + p)];
+    first[p] = t[0]!;
     times[p] = Math.min(...t);
   }
+  console.log('server time (ms, first hit):', JSON.stringify(first));
   console.log('server time (ms, best of 3):', JSON.stringify(times));
   for (const [p, ms] of Object.entries(times)) assert.ok(ms < 200, `${p} took ${ms} ms`);
 });
