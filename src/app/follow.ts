@@ -1,0 +1,402 @@
+/**
+ * Following the year (绩效运行监控 and 绩效自评): payments against the disbursement plans, mid-year
+ * dual monitoring (execution and indicator attainment together) and the year-end self-evaluation.
+ * Pure functions serve the CLI on files; `followOf(ws)` serves the API and the web app over the
+ * workspace's database, where payments, monitoring entries and actuals are kept per budget.
+ */
+import { z } from 'zod';
+import { FiscusError } from '../domain/errors.js';
+import type { BudgetDocument, Indicator } from '../domain/model.js';
+import { readPayments, type ImportedPayment } from '../importers/payments/index.js';
+import {
+  buildEvaluation,
+  buildExecution,
+  buildMonitoring,
+  DEFAULT_FOLLOW_CONFIG,
+  DEPARTMENT,
+  type ActualsByOwner,
+  type DepartmentExecution,
+  type EntriesByOwner,
+  type EvaluationReport,
+  type FollowConfig,
+  type FormPayment,
+  type MonitoringReport,
+} from '../reports/follow/model.js';
+import { BANDS, DEVIATION_REASONS, LIKELIHOODS, type Actual, type MonitoringEntry } from '../scoring/index.js';
+import type { Db } from '../storage/connection.js';
+import * as fr from '../storage/follow-repo.js';
+import { connectionOf, type Workspace } from './workspace.js';
+
+export {
+  buildEvaluation,
+  buildExecution,
+  buildMonitoring,
+  DEFAULT_FOLLOW_CONFIG,
+  DEPARTMENT,
+  type ActualsByOwner,
+  type DepartmentExecution,
+  type EntriesByOwner,
+  type EvaluationReport,
+  type FollowConfig,
+  type FormPayment,
+  type MonitoringReport,
+};
+export type { ProjectExecution, ProjectMonitoring, ProjectEvaluation, MonitoringRow, ExecutionFigures } from '../reports/follow/model.js';
+export { budgetOf, targetText, scorable } from '../reports/follow/model.js';
+export type { ImportedPayment } from '../importers/payments/index.js';
+export type { PaymentRecord } from '../storage/follow-repo.js';
+export { LIKELIHOODS, DEVIATION_REASONS, BANDS } from '../scoring/index.js';
+export type { Actual, MonitoringEntry, Likelihood, DeviationReason, Band, ExecutionWarning, Evaluation, IndicatorScore } from '../scoring/index.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a payments file (CSV/XLSX) against a budget document; FiscusError naming `file:row` on a bad row. */
+export async function readPaymentsFile(doc: BudgetDocument, bytes: Uint8Array, file: string): Promise<ImportedPayment[]> {
+  return readPayments(bytes, file, doc);
+}
+
+/** The default as-of date of execution: today within the budget year, else the year's last day (or first). */
+export function defaultAsOf(year: number, today: Date = new Date()): string {
+  const t = today.toISOString().slice(0, 10);
+  if (t > `${year}-12-31`) return `${year}-12-31`;
+  if (t < `${year}-01-01`) return `${year}-01-01`;
+  return t;
+}
+
+function checkAsOf(asOf: string, year: number): string {
+  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new FiscusError('INPUT_INVALID', `expected an as-of date YYYY-MM-DD, found ${JSON.stringify(asOf)}`, { field: 'asOf' }, 'YYYY-MM-DD', asOf);
+  if (Number(asOf.slice(0, 4)) !== year) throw new FiscusError('INPUT_INVALID', `expected an as-of date in ${year}, found ${JSON.stringify(asOf)}`, { field: 'asOf' }, String(year), asOf);
+  return asOf;
+}
+
+/** A project form by id or name; NOT_FOUND otherwise. */
+function formOf(doc: BudgetDocument, ref: string) {
+  const f = doc.projectForms.find((x) => x.id === ref) ?? doc.projectForms.find((x) => x.name === ref);
+  if (!f) throw new FiscusError('NOT_FOUND', `本预算没有项目 ${ref}`);
+  return f;
+}
+
+/** The indicators of an owner (a form id or name, or DEPARTMENT) and its key. */
+function indicatorsOf(doc: BudgetDocument, owner: string): { owner: string; indicators: Indicator[] } {
+  if (owner === DEPARTMENT || owner === '部门整体') {
+    if (!doc.departmentTargets) throw new FiscusError('NOT_FOUND', '本预算没有部门整体支出绩效目标（表14）');
+    return { owner: DEPARTMENT, indicators: doc.departmentTargets.indicators };
+  }
+  const f = formOf(doc, owner);
+  return { owner: f.id, indicators: f.indicators };
+}
+
+/** The index of an indicator named `name` (the `index`-th of that name when given, 0-based position otherwise preferred). */
+function indicatorIndex(indicators: readonly Indicator[], name: string, prefer?: number): number {
+  if (prefer !== undefined && indicators[prefer]?.name === name) return prefer;
+  return indicators.findIndex((i) => i.name === name);
+}
+
+// ---- JSON inputs (monitoring entries and year-end actuals) ------------------------------------
+
+const Nullable = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+const EntryJson = z.object({
+  indicator: z.string().min(1),
+  index: z.number().int().min(0).optional(),
+  actualToDate: Nullable(z.union([z.string(), z.number()]).transform(String)),
+  likelihood: Nullable(z.enum(LIKELIHOODS)),
+  reason: Nullable(z.enum(DEVIATION_REASONS)),
+  action: Nullable(z.string()),
+});
+const ActualJson = z.object({
+  indicator: z.string().min(1),
+  index: z.number().int().min(0).optional(),
+  value: Nullable(z.union([z.string(), z.number()]).transform(String)),
+  band: Nullable(z.enum(Object.keys(BANDS) as [keyof typeof BANDS, ...Array<keyof typeof BANDS>])),
+  notApplicable: z.boolean().optional(),
+  reason: Nullable(z.string()),
+  correction: Nullable(z.string()),
+});
+const MonitoringFile = z.object({
+  asOf: z.string().regex(ISO_DATE).optional(),
+  projects: z.array(z.object({ project: z.string(), entries: z.array(EntryJson) })).default([]),
+  department: z.array(EntryJson).optional(),
+});
+const ActualsFile = z.object({
+  projects: z.array(z.object({ project: z.string(), actuals: z.array(ActualJson) })).default([]),
+});
+
+function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | string, file: string): T {
+  const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new FiscusError('INPUT_UNREADABLE', `expected JSON, found ${(e as Error).message}`, { file, line: 1 });
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    const path = i.path.map(String).join('.');
+    throw new FiscusError('INPUT_INVALID', `${path || '(root)'}: ${i.message}`, { file, field: path });
+  }
+  return r.data;
+}
+
+function place<T>(doc: BudgetDocument, owner: string, items: Array<{ indicator: string; index?: number | undefined }>, value: (x: number) => T, file: string, into: Record<string, Array<T | undefined>>) {
+  const { owner: key, indicators } = indicatorsOf(doc, owner);
+  const row = (into[key] ??= []);
+  items.forEach((it, n) => {
+    const idx = indicatorIndex(indicators, it.indicator, it.index);
+    if (idx < 0) throw new FiscusError('INPUT_INVALID', `${owner}: expected an indicator of the project, found ${JSON.stringify(it.indicator)}`, { file, field: `${owner}[${n}]` });
+    row[idx] = value(n);
+  });
+}
+
+/** Mid-year entries from JSON (`{asOf, projects: [{project, entries: [{indicator, actualToDate, likelihood, reason, action}]}], department}`). */
+export function parseMonitoringFile(doc: BudgetDocument, bytes: Uint8Array | string, file: string): { asOf: string | null; entries: EntriesByOwner } {
+  const m = parseJson(MonitoringFile, bytes, file);
+  const out: Record<string, Array<MonitoringEntry | undefined>> = {};
+  for (const p of m.projects) place(doc, p.project, p.entries, (n) => entryOf(p.entries[n]!), file, out);
+  if (m.department) place(doc, DEPARTMENT, m.department, (n) => entryOf(m.department![n]!), file, out);
+  return { asOf: m.asOf ?? null, entries: out };
+}
+
+function entryOf(e: z.infer<typeof EntryJson>): MonitoringEntry {
+  return { actualToDate: e.actualToDate ?? null, likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: e.action ?? null };
+}
+
+/** Year-end actuals from JSON (`{projects: [{project, actuals: [{indicator, value | band | notApplicable, reason, correction}]}]}`). */
+export function parseActualsFile(doc: BudgetDocument, bytes: Uint8Array | string, file: string): ActualsByOwner {
+  const a = parseJson(ActualsFile, bytes, file);
+  const out: Record<string, Array<Actual | undefined>> = {};
+  for (const p of a.projects) place(doc, p.project, p.actuals, (n) => actualOf(p.actuals[n]!), file, out);
+  return out;
+}
+
+function actualOf(a: z.infer<typeof ActualJson>): Actual {
+  return { value: a.value ?? null, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: a.reason ?? null, correction: a.correction ?? null };
+}
+
+// ---- the workspace-backed use cases ------------------------------------------------------------
+
+/** A payment entered by hand. */
+export interface PaymentInput {
+  /** Project form id or name. */
+  project: string;
+  /** ISO date within the budget year. */
+  date: string;
+  fen: number;
+  voucher?: string | null;
+  payee?: string | null;
+}
+
+/** One indicator's mid-year entry, by its position in the form (or table 14). */
+export interface IndexedEntry extends MonitoringEntry {
+  idx: number;
+}
+
+/** One indicator's year-end actual, by its position in the form. */
+export interface IndexedActual extends Actual {
+  idx: number;
+}
+
+export interface PaymentsImportResult {
+  budgetId: string;
+  imported: number;
+  totalFen: number;
+  /** Payments removed first (`replace`). */
+  replaced: number;
+}
+
+/** Following the year for the budgets of a workspace. */
+export interface Follow {
+  /** Imports a payments file in one transaction: a bad row imports nothing. `replace` removes the budget's payments first. */
+  importPayments(budgetId: string, bytes: Uint8Array, file: string, opts?: { replace?: boolean }): Promise<PaymentsImportResult>;
+  /** Adds one payment (INPUT_INVALID for a date outside the year or a negative amount, NOT_FOUND for an unknown project). */
+  addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord>;
+  listPayments(budgetId: string): Promise<fr.PaymentRecord[]>;
+  /** Execution per project and for the department at `asOf` (default: today within the year, else its last day). */
+  execution(budgetId: string, asOf?: string): Promise<DepartmentExecution>;
+  /** The monitoring table with the stored entries at `asOf` (default: the entries' date, else 31 August). */
+  monitoring(budgetId: string, asOf?: string): Promise<MonitoringReport>;
+  /** Replaces the entries of one project (id or name) or of DEPARTMENT; returns the recomputed table. */
+  saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<MonitoringReport>;
+  /** The self-evaluation with the stored actuals and the year's payments. */
+  evaluation(budgetId: string): Promise<EvaluationReport>;
+  /** Replaces the actuals of one project; returns the recomputed self-evaluation. */
+  saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
+  /** Whether the budget has any payment, entry or actual. */
+  hasData(budgetId: string): Promise<boolean>;
+}
+
+const cache = new WeakMap<Workspace, Follow>();
+
+/** The follow-the-year use cases over a workspace's database (one instance per workspace). */
+export function followOf(ws: Workspace, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG): Follow {
+  const hit = cache.get(ws);
+  if (hit && cfg === DEFAULT_FOLLOW_CONFIG) return hit;
+  const f = new StoredFollow(ws, cfg);
+  if (cfg === DEFAULT_FOLLOW_CONFIG) cache.set(ws, f);
+  return f;
+}
+
+function docId(id: string): number {
+  if (!/^\d{1,9}$/.test(id)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
+  return Number(id);
+}
+
+class StoredFollow implements Follow {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly cfg: FollowConfig,
+  ) {}
+
+  private get db(): Db {
+    return connectionOf(this.ws).db;
+  }
+
+  private async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction((t) => fn(t as unknown as Db));
+  }
+
+  private async payments(budgetId: string): Promise<FormPayment[]> {
+    return (await fr.selectPayments(this.db, docId(budgetId))).map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee }));
+  }
+
+  async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
+    const doc = await this.ws.getDocument(budgetId);
+    const ps = await readPayments(bytes, file, doc);
+    const id = docId(budgetId);
+    const replaced = await this.tx(async (db) => {
+      const n = opts.replace ? await fr.deletePayments(db, id) : 0;
+      await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row })));
+      return n;
+    });
+    return { budgetId, imported: ps.length, totalFen: ps.reduce((s, p) => s + p.fen, 0), replaced };
+  }
+
+  async addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord> {
+    const doc = await this.ws.getDocument(budgetId);
+    const form = formOf(doc, p.project);
+    checkAsOf(p.date, doc.year);
+    if (!Number.isSafeInteger(p.fen) || p.fen < 0) throw new FiscusError('INPUT_INVALID', `expected a non-negative amount in fen, found ${p.fen}`, { field: 'fen' });
+    const id = docId(budgetId);
+    const rec = { formId: form.id, date: p.date, fen: p.fen, voucher: p.voucher ?? null, payee: p.payee ?? null, source: 'manual', sourceRow: null };
+    const [newId] = await this.tx((db) => fr.insertPayments(db, id, [rec]));
+    return { id: newId!, ...rec };
+  }
+
+  async listPayments(budgetId: string): Promise<fr.PaymentRecord[]> {
+    await this.ws.getBudget(budgetId);
+    return fr.selectPayments(this.db, docId(budgetId));
+  }
+
+  async execution(budgetId: string, asOf?: string): Promise<DepartmentExecution> {
+    const doc = await this.ws.getDocument(budgetId);
+    return buildExecution(doc, await this.payments(budgetId), asOf ? checkAsOf(asOf, doc.year) : defaultAsOf(doc.year), this.cfg.execution);
+  }
+
+  private async entries(doc: BudgetDocument, budgetId: string): Promise<{ asOf: string | null; entries: EntriesByOwner }> {
+    const recs = await fr.selectMonitoring(this.db, docId(budgetId));
+    const out: Record<string, Array<MonitoringEntry | undefined>> = {};
+    let asOf: string | null = null;
+    for (const r of recs) {
+      const inds = r.owner === DEPARTMENT ? doc.departmentTargets?.indicators : doc.projectForms.find((f) => f.id === r.owner)?.indicators;
+      const idx = inds ? indicatorIndex(inds, r.name, r.idx) : -1;
+      if (idx < 0) continue; // the indicator is gone from the latest version
+      (out[r.owner] ??= [])[idx] = { actualToDate: r.actualToDate, likelihood: r.likelihood as MonitoringEntry['likelihood'], reason: r.reason as MonitoringEntry['reason'], action: r.action };
+      if (!asOf || r.asOf > asOf) asOf = r.asOf;
+    }
+    return { asOf, entries: out };
+  }
+
+  async monitoring(budgetId: string, asOf?: string): Promise<MonitoringReport> {
+    const doc = await this.ws.getDocument(budgetId);
+    const e = await this.entries(doc, budgetId);
+    const at = asOf ? checkAsOf(asOf, doc.year) : (e.asOf ?? `${doc.year}-08-31`);
+    return buildMonitoring(doc, await this.payments(budgetId), e.entries, at, this.cfg);
+  }
+
+  async saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<MonitoringReport> {
+    const doc = await this.ws.getDocument(budgetId);
+    const { owner: key, indicators } = indicatorsOf(doc, owner);
+    const at = asOf ? checkAsOf(asOf, doc.year) : ((await this.entries(doc, budgetId)).asOf ?? `${doc.year}-08-31`);
+    const recs = entries.map((e, n) => {
+      const ind = indicators[e.idx];
+      if (!ind) throw new FiscusError('INPUT_INVALID', `entries[${n}].idx: expected an indicator index 0–${indicators.length - 1}, found ${e.idx}`, { field: `entries.${n}.idx` });
+      if (e.likelihood && !(LIKELIHOODS as readonly string[]).includes(e.likelihood)) throw new FiscusError('INPUT_INVALID', `entries[${n}].likelihood: expected one of ${LIKELIHOODS.join('/')}, found ${JSON.stringify(e.likelihood)}`, { field: `entries.${n}.likelihood` });
+      if (e.reason && !(DEVIATION_REASONS as readonly string[]).includes(e.reason)) throw new FiscusError('INPUT_INVALID', `entries[${n}].reason: expected one of ${DEVIATION_REASONS.join('/')}, found ${JSON.stringify(e.reason)}`, { field: `entries.${n}.reason` });
+      const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+      return { idx: e.idx, name: ind.name, asOf: at, actualToDate: blank(e.actualToDate), likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: blank(e.action) };
+    });
+    await this.tx((db) => fr.replaceMonitoring(db, docId(budgetId), key, recs));
+    return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg);
+  }
+
+  private async actuals(doc: BudgetDocument, budgetId: string): Promise<ActualsByOwner> {
+    const out: Record<string, Array<Actual | undefined>> = {};
+    for (const r of await fr.selectActuals(this.db, docId(budgetId))) {
+      const inds = doc.projectForms.find((f) => f.id === r.owner)?.indicators;
+      const idx = inds ? indicatorIndex(inds, r.name, r.idx) : -1;
+      if (idx < 0) continue;
+      (out[r.owner] ??= [])[idx] = { value: r.value, band: r.band as Actual['band'], notApplicable: r.notApplicable, reason: r.reason, correction: r.correction };
+    }
+    return out;
+  }
+
+  async evaluation(budgetId: string): Promise<EvaluationReport> {
+    const doc = await this.ws.getDocument(budgetId);
+    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
+  }
+
+  async saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
+    const doc = await this.ws.getDocument(budgetId);
+    const form = formOf(doc, owner);
+    const recs = actuals.map((a, n) => {
+      const ind = form.indicators[a.idx];
+      if (!ind) throw new FiscusError('INPUT_INVALID', `actuals[${n}].idx: expected an indicator index 0–${form.indicators.length - 1}, found ${a.idx}`, { field: `actuals.${n}.idx` });
+      const value = a.value?.trim() ? a.value.trim() : null;
+      if (value !== null && !ind.qualitative && ind.value !== null && /^-?\d+(\.\d+)?$/.test(ind.value) && !/^-?\d+(\.\d+)?$/.test(value)) {
+        throw new FiscusError('INPUT_INVALID', `actuals[${n}].value: expected a number for ${ind.name}, found ${JSON.stringify(value)}`, { field: `actuals.${n}.value` }, 'a number', value);
+      }
+      if (a.band && !(a.band in BANDS)) throw new FiscusError('INPUT_INVALID', `actuals[${n}].band: expected one of ${Object.keys(BANDS).join('/')}, found ${JSON.stringify(a.band)}`, { field: `actuals.${n}.band` });
+      const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+      return { idx: a.idx, name: ind.name, value, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: blank(a.reason), correction: blank(a.correction) };
+    });
+    await this.tx((db) => fr.replaceActuals(db, docId(budgetId), form.id, recs));
+    return this.evaluation(budgetId);
+  }
+
+  async hasData(budgetId: string): Promise<boolean> {
+    return fr.hasFollowData(this.db, docId(budgetId));
+  }
+}
+
+/**
+ * Stores a year's figures for a budget from files (payments CSV/XLSX, monitoring JSON, actuals JSON)
+ * when it has none yet; returns whether anything was stored. Used by `fiscus start` for the sample.
+ */
+export async function loadYearIfEmpty(
+  ws: Workspace,
+  budgetId: string,
+  files: { payments?: { bytes: Uint8Array; name: string }; monitoring?: { bytes: Uint8Array; name: string }; actuals?: { bytes: Uint8Array; name: string } },
+): Promise<boolean> {
+  const f = followOf(ws);
+  if (await f.hasData(budgetId)) return false;
+  const doc = await ws.getDocument(budgetId);
+  if (files.payments) await f.importPayments(budgetId, files.payments.bytes, files.payments.name);
+  if (files.monitoring) {
+    const m = parseMonitoringFile(doc, files.monitoring.bytes, files.monitoring.name);
+    for (const [owner, es] of Object.entries(m.entries)) {
+      const list: IndexedEntry[] = [];
+      es.forEach((e, idx) => e && list.push({ idx, ...e }));
+      await f.saveMonitoring(budgetId, owner, list, m.asOf ?? undefined);
+    }
+  }
+  if (files.actuals) {
+    const a = parseActualsFile(doc, files.actuals.bytes, files.actuals.name);
+    for (const [owner, as] of Object.entries(a)) {
+      const list: IndexedActual[] = [];
+      as.forEach((x, idx) => x && list.push({ idx, ...x }));
+      await f.saveActuals(budgetId, owner, list);
+    }
+  }
+  return true;
+}
