@@ -18,7 +18,7 @@ fi
 
 mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
 if [ "$unit_only" = 1 ]; then
-  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf)/' || true)
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf|api)/' || true)
 fi
 mkdir -p .test-artifacts
 node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
