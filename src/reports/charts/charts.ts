@@ -1,0 +1,52 @@
+/** Charts of the package as static SVG (ECharts server-side rendering), inlined in the HTML and PDF. */
+import * as echarts from 'echarts';
+import { formatAmount } from '../../domain/money.js';
+import type { ChartSpec } from '../view/types.js';
+
+const FONT = '"WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
+
+/** Converts fen to a chart value in the display unit (display only: labels are formatted from fen). */
+function toUnit(fen: number, spec: ChartSpec): number {
+  return fen / (spec.displayUnit === '万元' ? 1_000_000 : 100);
+}
+
+/** Renders one chart spec to an SVG string of the given size. */
+export function renderChartSvg(spec: ChartSpec, width = 640, height = 320): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const label = (fen: number) => formatAmount(fen, spec.displayUnit, 2);
+  const base = { animation: false, textStyle: { fontFamily: FONT }, title: { text: `${spec.title}（${spec.displayUnit}）`, left: 'center', textStyle: { fontSize: 14, fontFamily: FONT } } };
+  if (spec.kind === 'pie') {
+    const s = spec.series[0]!;
+    chart.setOption({
+      ...base,
+      series: [
+        {
+          type: 'pie',
+          radius: ['30%', '60%'],
+          center: ['50%', '56%'],
+          label: { formatter: (p: { dataIndex: number; name: string; percent: number }) => `${p.name}\n${label(s.fen[p.dataIndex]!)}（${p.percent}%）`, fontFamily: FONT },
+          data: spec.categories.map((name, i) => ({ name, value: toUnit(s.fen[i]!, spec) })),
+        },
+      ],
+    });
+  } else {
+    const stacked = spec.kind === 'stacked-bar';
+    chart.setOption({
+      ...base,
+      legend: stacked ? { bottom: 0, type: 'plain', textStyle: { fontSize: 10, fontFamily: FONT } } : undefined,
+      grid: { left: 80, right: 24, top: 48, bottom: stacked ? 72 : 60, containLabel: false },
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontSize: 10, fontFamily: FONT } },
+      yAxis: { type: 'value', axisLabel: { fontFamily: FONT } },
+      series: spec.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        stack: stacked ? 'total' : undefined,
+        data: s.fen.map((f) => toUnit(f, spec)),
+        label: stacked ? undefined : { show: true, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => label(s.fen[p.dataIndex]!) },
+      })),
+    });
+  }
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
