@@ -30,7 +30,7 @@ test('every rule folder is registered and its rule.ts exports the registered rul
   for (const d of folders) {
     const id = `BUD-${d.slice(4, 7)}`;
     const registered = RULES.find((r) => r.id === id);
-    assert.ok(registered, `${d}: rule ${id} is not registered in catalogue-tables.ts or catalogue-content.ts`);
+    assert.ok(registered, `${d}: rule ${id} is not registered (registry.ts and its catalogues)`);
     const mod = (await import(pathToFileURL(join(DIR, d, 'rule.ts')).href)) as { rule?: unknown };
     assert.equal(mod.rule, registered, `${d}/rule.ts does not export the registered rule`);
   }

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
-import { sideAmount, sideLine, topRows } from '../_lib/cross.js';
+import { sideAmount, sideLine } from '../_lib/cross.js';
 
 /** Subtotal plus carry-over equals the grand total */
 export const rule: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
-import { sideAmount, sideLine, topRows } from '../_lib/cross.js';
+import { sideAmount, sideLine } from '../_lib/cross.js';
 
 /** Revenue total equals expenditure total */
 export const rule: Rule = {

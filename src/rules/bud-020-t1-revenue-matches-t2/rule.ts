@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { byRole, columnTotal, reconcile, cellFigure, hasColumn, sideKey } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 1 revenue lines equal the table 2 column totals */

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
+import { byRole, reconcile, cellFigure, hasColumn, unitRows } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Each unit’s revenue total equals its expenditure total */

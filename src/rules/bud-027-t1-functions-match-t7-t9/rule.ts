@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { byRole, reconcile, sumFigures, sideKey, functionCodes, allAppropriation } from '../_lib/cross.js';
+import { rowName } from '../_lib/location.js';
 
 /** Table 1 function lines equal tables 7–9 by code */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { byRole, columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
+import { columnLabel } from '../_lib/location.js';
 
 /** Table 7 equals the general-budget columns of table 2 */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { columnLabel } from '../_lib/location.js';
 
 /** Table 5 source columns equal the project expenditure of tables 7–9 */
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { columnLabel } from '../_lib/location.js';
 
 /** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
 export const rule: Rule = {

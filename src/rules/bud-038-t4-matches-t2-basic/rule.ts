@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideLine, sideKey, functionCodes, unitRows, allAppropriation } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { columnLabel } from '../_lib/location.js';
 
 /** Table 4 general-budget column equals table 2 basic appropriation */
 export const rule: Rule = {
