@@ -1,6 +1,7 @@
 /** Every registered rule: the table/structure catalogue and the content catalogue. Ids are unique. */
 import { TABLE_RULES } from './catalogue-tables.js';
 import { CONTENT_RULES } from './catalogue-content.js';
+import { REGIONAL_RULES } from './catalogue-regional.js';
 import type { Rule } from './types.js';
 
 /** Throws when two rules share an id (a programming error caught at load). */
@@ -12,7 +13,7 @@ export function assertUniqueIds(rules: readonly Rule[]): void {
   }
 }
 
-export const RULES: Rule[] = [...TABLE_RULES, ...CONTENT_RULES];
+export const RULES: Rule[] = [...TABLE_RULES, ...CONTENT_RULES, ...REGIONAL_RULES];
 assertUniqueIds(RULES);
 
 /** The rule with an id, or undefined. */

@@ -1,0 +1,11 @@
+/** Rules for regional layouts and final accounts (BUD-100 … BUD-129), listed explicitly. */
+import type { Rule } from './types.js';
+import { rule as r100 } from './bud-100-final-direction-words/rule.js';
+import { rule as r101 } from './bud-101-item-change-percent/rule.js';
+import { rule as r102 } from './bud-102-item-amount-consistent/rule.js';
+import { rule as r103 } from './bud-103-three-public-narrative/rule.js';
+import { rule as r104 } from './bud-104-empty-note-with-figures/rule.js';
+import { rule as r105 } from './bud-105-final-totals-narrative/rule.js';
+import { rule as r106 } from './bud-106-share-percent/rule.js';
+
+export const REGIONAL_RULES: Rule[] = [r100, r101, r102, r103, r104, r105, r106];
