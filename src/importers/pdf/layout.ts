@@ -101,15 +101,44 @@ function groupLines(items: PdfItem[]): PdfItem[][] {
   const lines: { y: number; size: number; items: PdfItem[] }[] = [];
   for (const it of sorted) {
     const last = lines[lines.length - 1];
-    // A third of the font size keeps sub/superscripts and cells vertically off by a hair on their
-    // line, while two lines of body text (≥ 1 em apart) never merge.
-    if (last && Math.abs(it.y - last.y) <= 0.35 * Math.min(it.fontSize, last.size)) {
+    // Cells of one table row may sit up to about half an em off each other's baseline (producers
+    // align columns top, middle or bottom: ONLYOFFICE prints amounts 0.58 em above their label);
+    // 0.6 em keeps them on one line while two lines of text (≥ 1 em apart) never merge. The band
+    // is measured from its first (topmost) item so that lines cannot chain together.
+    if (last && Math.abs(it.y - last.y) <= 0.6 * Math.min(it.fontSize, last.size)) {
       last.items.push(it);
     } else {
       lines.push({ y: it.y, size: it.fontSize, items: [it] });
     }
   }
   return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+/** True when no item of `a` overlaps an item of `b` horizontally. */
+function disjoint(a: PdfItem[], b: PdfItem[]): boolean {
+  return a.every((i) => b.every((j) => i.x + i.width <= j.x + 1 || j.x + j.width <= i.x + 1));
+}
+
+/**
+ * A table cell whose text wraps is often centred on its row: its first line sits above the row's
+ * baseline, the rest below. pdftotext emits the row first, then the cell's lines; so do we, so that
+ * parsers reading continuation lines after their row see the whole label. Pattern: A, R, B with A
+ * and B in R's empty space at the same x, each less than 1.1 em from R.
+ */
+function centredCells(lines: PdfItem[][]): PdfItem[][] {
+  const out = [...lines];
+  for (let i = 0; i + 2 < out.length; i++) {
+    const [a, r, b] = [out[i]!, out[i + 1]!, out[i + 2]!];
+    const size = r[0]!.fontSize;
+    const y = (l: PdfItem[]) => l[0]!.y;
+    if (r.length < 2 || Math.abs(a[0]!.x - b[0]!.x) > 1) continue;
+    if (y(r) - y(a) > 1.1 * size || y(b) - y(r) > 1.1 * size) continue;
+    if (!disjoint(a, r) || !disjoint(b, r)) continue;
+    out[i] = r;
+    out[i + 1] = a;
+    i++;
+  }
+  return out;
 }
 
 /**
@@ -144,7 +173,8 @@ function joinItems(items: PdfItem[]): PdfItem[] {
 /**
  * Lays out one page: normalises item text, drops white-space items (pdfjs invents them with
  * unreliable widths), groups by baseline, joins split words and renders each line with spaces in
- * proportion to the x gaps (column = (x − page's left text edge) ÷ charWidth).
+ * proportion to the x gaps: a cell starts at character offset (x − page's left text edge) ÷
+ * charWidth, or two spaces after the previous cell when the text before it runs longer.
  */
 export function layoutPage(no: number, width: number, height: number, raw: readonly RawItem[]): PdfPageLayout {
   const items: PdfItem[] = [];
@@ -160,7 +190,7 @@ export function layoutPage(no: number, width: number, height: number, raw: reado
   const charWidth = estimateCharWidth(items);
   const left = items.reduce((m, it) => Math.min(m, it.x), Infinity);
   const lines: PdfLine[] = [];
-  for (const group of groupLines(items)) {
+  for (const group of centredCells(groupLines(items))) {
     const cells = joinItems(group);
     let text = '';
     let cols = 0;
@@ -178,7 +208,9 @@ export function layoutPage(no: number, width: number, height: number, raw: reado
         pad = gap <= 0.6 * c.fontSize ? 1 : Math.max(2, want - cols);
       }
       text += ' '.repeat(pad) + c.text;
-      cols += pad + textColumns(c.text);
+      // Columns are character offsets, as in pdftotext -layout: parsers find a cell's column by its
+      // index in the line, so an ideograph counts one, whatever its width on the page.
+      cols += pad + c.text.length;
       prevEnd = c.x + c.width;
     }
     const y = cells.reduce((s, c) => s + c.y, 0) / Math.max(1, cells.length);
