@@ -21,6 +21,7 @@ import { rule as bud071 } from './bud-071-quantity-times-price/rule.js';
 import { rule as bud072 } from './bud-072-disbursement-plan-sum/rule.js';
 import { rule as bud073 } from './bud-073-form-funding-split/rule.js';
 import { rule as bud074 } from './bud-074-current-year-within-total/rule.js';
+import { rule as bud083 } from './bud-083-single-year-total/rule.js';
 import { rule as bud075 } from './bud-075-purchased-services-within-amount/rule.js';
 import { rule as bud076 } from './bud-076-forms-sum-to-project/rule.js';
 import { rule as bud077 } from './bud-077-form-matches-table13/rule.js';
@@ -65,6 +66,7 @@ export const CONTENT_RULES: Rule[] = [
   bud072,
   bud073,
   bud074,
+  bud083,
   bud075,
   bud076,
   bud077,
