@@ -75,10 +75,10 @@ test('the final account reads its nine tables, including the side-by-side econom
   assert.equal(run?.amounts.basic?.src?.line, 243);
   assert.equal(run?.amounts.project?.fen, wan('8.37'));
   const econ = must(tableByRole(final, 'basic-expenditure-economic'));
-  assert.equal(rowByCode(econ, '30201')?.amounts.amount?.fen, wan('21.21'));
-  assert.equal(rowByCode(econ, '30102')?.amounts.amount?.fen, wan('1238.58'));
-  assert.equal(rowByCode(econ, '31099')?.amounts.amount, null);
-  assert.equal(econ.rows.find((r) => r.label === '公用经费合计')?.amounts.amount?.fen, wan('184.65'));
+  assert.equal(rowByCode(econ, '30201')?.amounts.total?.fen, wan('21.21'));
+  assert.equal(rowByCode(econ, '30102')?.amounts.total?.fen, wan('1238.58'));
+  assert.equal(rowByCode(econ, '31099')?.amounts.total, null);
+  assert.equal(econ.rows.find((r) => r.label === '公用经费合计')?.amounts.total?.fen, wan('184.65'));
   const t4 = must(tableByRole(final, 'appropriation-summary'));
   assert.equal(t4.rows.find((r) => r.side === 'revenue' && r.kind === 'total')?.amounts.amount?.fen, wan('2961.68'));
   const tp = must(tableByRole(final, 'three-public'));

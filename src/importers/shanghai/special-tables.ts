@@ -172,20 +172,20 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock)
         codeResolved: 'printed',
         level: it.codes.length,
         parent,
-        amounts: { amount: it.amount ? moneyAt(ctx, it.amount.line, it.amount.text, unit) : null },
+        amounts: { total: it.amount ? moneyAt(ctx, it.amount.line, it.amount.text, unit) : null },
         src: srcOf(it.line),
       });
     }
   }
   totals.forEach((t, i) => {
-    rows.push({ id: `subtotal${i + 1}`, kind: 'subtotal', label: t.label, level: 0, parent: null, amounts: { amount: t.amount ? moneyAt(ctx, t.amount.line, t.amount.text, unit) : null }, src: srcOf(t.line) });
+    rows.push({ id: `subtotal${i + 1}`, kind: 'subtotal', label: t.label, level: 0, parent: null, amounts: { total: t.amount ? moneyAt(ctx, t.amount.line, t.amount.text, unit) : null }, src: srcOf(t.line) });
   });
   return {
     no: null,
     role: 'basic-expenditure-economic',
     title: { text: block.title.text, src: srcOf(block.title) },
     displayUnit: unit,
-    columns: [{ key: 'amount', header: ['决算数'], kind: 'amount' }],
+    columns: [{ key: 'total', header: ['决算数'], kind: 'amount' }],
     rows,
     src: srcOf(block.title),
   };
