@@ -9,6 +9,7 @@ import { FiscusError } from '../domain/errors.js';
 import { importShenzhenSource, looksLikeShenzhen, readSourceText } from '../importers/index.js';
 import { detectShanghaiProfile, importShanghaiSource } from '../importers/shanghai/index.js';
 import { readPdf } from '../importers/pdf/index.js';
+import { importXlsx } from '../importers/xlsx/index.js';
 
 export interface ImportOptions {
   profile?: Profile;
@@ -52,9 +53,7 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
 export async function importBytes(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
   const format = sniffFormat(bytes);
   if (format === 'json') return parseCanonicalJson(bytes, file);
-  if (format === 'xlsx') {
-    throw new FiscusError('INPUT_UNREADABLE', `expected disclosure text or canonical JSON, found ${format.toUpperCase()} (not yet supported)`, { file, line: 1 });
-  }
+  if (format === 'xlsx') return importXlsx(bytes, file);
   // A PDF becomes the same SourceText a disclosure text gives; lines are those of its layout text.
   const src = format === 'pdf' ? (await readPdf(bytes, file)).source : readSourceText(bytes, file);
   const fromPdf = (doc: BudgetDocument): BudgetDocument =>

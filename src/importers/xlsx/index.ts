@@ -1,0 +1,2 @@
+/** XLSX authoring template (fiscus-xlsx) → BudgetDocument. */
+export { importXlsx, looksLikeZip, XlsxCellError } from './read.js';
