@@ -1,0 +1,53 @@
+/**
+ * Report use case: a document (or a file) → the disclosure package as HTML, XLSX, PDF or Markdown,
+ * optionally with the validation findings as an appendix.
+ */
+import type { BudgetDocument } from '../domain/model.js';
+import { buildReportView, printPdf, renderHtml, renderMarkdown, renderXlsx, type HtmlOptions } from '../reports/index.js';
+import type { Finding } from '../rules/types.js';
+import { importFile, type ImportOptions } from './import-document.js';
+import { validateDocument } from './validate.js';
+
+export const REPORT_FORMATS = ['html', 'xlsx', 'pdf', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions extends HtmlOptions {
+  format: ReportFormat;
+  /** Validation findings for the appendix (none: no appendix). */
+  findings?: Finding[];
+  /** Called before each step of a long report (PDF): the step's name, 1-based index and count. */
+  onStep?: (step: string) => void;
+  /** Chromium executable for PDF (tests point it elsewhere to check the missing-dependency error). */
+  chromiumPath?: string;
+}
+
+/** Renders a document in memory: text formats as a string, binary ones as bytes. */
+export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Promise<string | Uint8Array> {
+  const view = buildReportView(doc, opts.findings);
+  switch (opts.format) {
+    case 'md':
+      return renderMarkdown(view);
+    case 'xlsx':
+      return renderXlsx(view);
+    case 'html':
+      return renderHtml(view, opts);
+    case 'pdf': {
+      opts.onStep?.('render HTML');
+      const html = renderHtml(view, opts);
+      opts.onStep?.('print PDF');
+      return printPdf(html, opts.chromiumPath ? { executablePath: opts.chromiumPath } : {});
+    }
+  }
+}
+
+/** Imports a file, optionally validates it (findings appendix), and renders the package. */
+export async function reportFile(path: string, opts: Omit<ReportOptions, 'findings'> & { withFindings?: boolean; import?: ImportOptions }): Promise<string | Uint8Array> {
+  opts.onStep?.('import');
+  const doc = await importFile(path, opts.import ?? {});
+  let findings: Finding[] | undefined;
+  if (opts.withFindings) {
+    opts.onStep?.('check');
+    findings = validateDocument(doc).findings;
+  }
+  return renderReport(doc, { ...opts, ...(findings ? { findings } : {}) });
+}
