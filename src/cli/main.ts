@@ -7,6 +7,7 @@ import { registerStart } from './start.js';
 import { registerValidate, validateOutcome } from './validate.js';
 import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
+import { registerTemplate } from './template.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerReport(program);
   registerServe(program);
+  registerTemplate(program);
   return program;
 }
 
