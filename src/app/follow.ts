@@ -400,3 +400,6 @@ export async function loadYearIfEmpty(
   }
   return true;
 }
+
+export { renderFollow, type FollowFormat } from '../reports/follow/index.js';
+export { wan } from '../reports/follow/html.js';

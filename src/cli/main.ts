@@ -8,6 +8,9 @@ import { registerValidate, validateOutcome } from './validate.js';
 import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
 import { registerTemplate } from './template.js';
+import { registerPayments } from './payments.js';
+import { registerMonitor } from './monitor.js';
+import { registerEvaluate } from './evaluate.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerReport(program);
   registerServe(program);
   registerTemplate(program);
+  registerPayments(program);
+  registerMonitor(program);
+  registerEvaluate(program);
   return program;
 }
 
