@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
@@ -215,9 +215,11 @@ export function registerContract(b: Backend): void {
     const dir = mkdtempSync(join(tmpdir(), 'fiscus-mig-'));
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+      assert.ok(shipped[0] === '0001_init.sql', 'the first migration is 0001_init.sql');
       const c = await connect(store.opts);
       try {
-        assert.deepEqual(await migrate(c, dir), ['0001_init.sql']);
+        assert.deepEqual(await migrate(c, dir), shipped);
         assert.deepEqual(await migrate(c, dir), []);
         const f = join(dir, '0001_init.sql');
         writeFileSync(f, readFileSync(f, 'utf8') + '\n-- edited\n');
@@ -225,8 +227,9 @@ export function registerContract(b: Backend): void {
         unlinkSync(f);
         await rejectsWith(migrate(c, dir), 'INTERNAL', /迁移历史未知/);
         writeFileSync(join(dir, '0001_init.sql'), readFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
-        writeFileSync(join(dir, '0002_more.sql'), 'CREATE TABLE extra (x integer);');
-        assert.deepEqual(await migrate(c, dir), ['0002_more.sql']);
+        const next = `${String(shipped.length + 1).padStart(4, '0')}_more.sql`;
+        writeFileSync(join(dir, next), 'CREATE TABLE extra (x integer);');
+        assert.deepEqual(await migrate(c, dir), [next]);
       } finally {
         await c.close();
       }
@@ -273,7 +276,8 @@ export function registerContract(b: Backend): void {
         assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok', 'ok']);
         const c = await connect(store.opts);
         try {
-          assert.deepEqual(await c.query('SELECT name FROM fiscus_migrations'), [{ name: '0001_init.sql' }]);
+          const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+          assert.deepEqual(await c.query('SELECT name FROM fiscus_migrations ORDER BY name'), shipped.map((name) => ({ name })));
         } finally {
           await c.close();
         }
