@@ -29,6 +29,7 @@ import {
   type ProjectPatchIn,
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
+import { registerFollowApi } from './follow.js';
 
 /** Largest accepted upload (a disclosure text is about 200 KB; a PDF text export stays far below). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -433,6 +434,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     servers: [{ url: '/' }],
   });
   app.get('/docs', (c) => c.html(docsPage()));
+  registerFollowApi(app, ws);
   // Unknown API paths answer in the API's own error format rather than the web app's page.
   app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `no API operation ${c.req.method} ${new URL(c.req.url).pathname}`)));
   return app;
