@@ -21,7 +21,7 @@ export interface BudgetNavInfo {
   latestVersion: number;
 }
 
-export type Tab = 'dashboard' | 'tables' | 'projects' | 'findings' | 'versions';
+export type Tab = 'dashboard' | 'tables' | 'projects' | 'findings' | 'versions' | 'follow';
 
 const TABS: Array<[Tab, string, string]> = [
   ['dashboard', '概览', ''],
@@ -29,6 +29,7 @@ const TABS: Array<[Tab, string, string]> = [
   ['projects', '项目', '/projects'],
   ['findings', '审核发现', '/findings'],
   ['versions', '版本历史', '/versions'],
+  ['follow', '执行与绩效', '/follow'],
 ];
 
 export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean }) {
