@@ -27,13 +27,15 @@ function pdfToText(pdf: Uint8Array): string {
   }
 }
 
-test('the PDF of the sample read back through pdftotext -layout and the importer equals the original in every amount', async () => {
+test('the full PDF package of the sample read back through pdftotext -layout and the importer equals the original in every amount', async () => {
   const doc = await importFile(SAMPLE);
-  // The publication body as the format publishes it: no cover, contents, charts or page numbers,
-  // which the Shenzhen importer does not expect (see the report of issue 4).
-  const html = renderHtml(buildReportView(doc), { frontMatter: false, charts: false });
-  const text = pdfToText(await printPdf(html, { pageNumbers: false }));
-  assert.match(text, /第一部分 部门概况/);
+  // The whole package as published by `fiscus report --format pdf --findings`: cover, contents,
+  // page numbers, charts and the findings appendix; the importer reads past them.
+  const { validateDocument } = await import('../../src/app/validate.js');
+  const pdf = (await renderReport(doc, { format: 'pdf', findings: validateDocument(doc).findings })) as Uint8Array;
+  const text = pdfToText(pdf);
+  assert.match(text, /目录/);
+  assert.match(text, /附录 图表/);
   const back = await importBytes(new TextEncoder().encode(text), 'round-trip.txt');
   const a = figures(doc);
   const b = figures(back);
@@ -42,6 +44,15 @@ test('the PDF of the sample read back through pdftotext -layout and the importer
   // the model follows the pairing; every figure, keyed by table, side, label and column, must match.
   assert.deepEqual([...b].sort(), [...a].sort());
   assert.deepEqual(back.narrative.facts.map((f) => f.key), doc.narrative.facts.map((f) => f.key));
+  assert.ok(back.source.pages !== null && back.source.pages > 30, 'pages counted from the form feeds');
+});
+
+test('the publication body alone (no cover, contents, charts or page numbers) round-trips too', async () => {
+  const doc = await importFile(SAMPLE);
+  const html = renderHtml(buildReportView(doc), { frontMatter: false, charts: false });
+  const text = pdfToText(await printPdf(html, { pageNumbers: false }));
+  const back = await importBytes(new TextEncoder().encode(text), 'round-trip.txt');
+  assert.deepEqual([...figures(back)].sort(), [...figures(doc)].sort());
 });
 
 test('the full package prints with cover, contents, charts and findings on A4 pages', async () => {

@@ -37,9 +37,47 @@ function assignPages(src: SourceText): SourceLine[] {
   });
 }
 
+/** A page-number footer ("— 20 —", "- 20 -", "第 20 页", "第 20 页 共 39 页"). */
+const FOOTER_RE = /^(?:[—–-]\s*(\d{1,4})\s*[—–-]|第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$/;
+/** An appendix heading after the forms (charts, validation findings): not part of the disclosure. */
+const APPENDIX_RE = /^附(?:录|件)(?:\s|$|[:：])/;
+
+/**
+ * Drops what is not the disclosure itself: a cover and table of contents before the body (the body
+ * starts at the last "第一部分" before the first table heading), page-number footers (which give the
+ * page of the lines after them when the text has no other page marks) and appendices after the body.
+ */
+function bodyLines(lines: SourceLine[], ctx: ImportContext): SourceLine[] {
+  const firstTable = lines.findIndex((l) => TABLE_RE.test(l.text));
+  let start = 0;
+  for (let i = 0; i < (firstTable < 0 ? lines.length : firstTable); i++) {
+    const m = PART_RE.exec(lines[i]!.text);
+    if (m && CN_NUM[m[1]!] === 1) start = i;
+  }
+  if (start > 0) ctx.notes.push({ severity: 'info', message: `第 ${lines[0]!.no}–${lines[start - 1]!.no} 行为封面或目录，未作为正文读取`, src: { line: lines[0]!.no, endLine: lines[start - 1]!.no, page: lines[0]!.page, raw: lines[0]!.text } });
+  const out: SourceLine[] = [];
+  const hasFooters = lines.some((l) => FOOTER_RE.test(l.text));
+  let footerPage: number | null = null;
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i]!;
+    const f = FOOTER_RE.exec(l.text);
+    if (f) {
+      footerPage = Number(f[1] ?? f[2]) + 1;
+      continue;
+    }
+    if (APPENDIX_RE.test(l.text) && out.some((x) => TABLE_RE.test(x.text))) {
+      ctx.notes.push({ severity: 'info', message: `第 ${l.no} 行起为附录「${l.text}」，未作为正文读取`, src: { line: l.no, page: l.page, raw: l.text } });
+      break;
+    }
+    out.push(hasFooters && footerPage !== null && l.page === null ? { ...l, page: footerPage } : l);
+  }
+  return out;
+}
+
 /** Splits the source into parts, tables and forms; fails if the skeleton is missing. */
 export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStructure {
-  const lines = assignPages(src);
+  const lines = bodyLines(assignPages(src), ctx);
+  if (lines.length === 0) fail(ctx, src.lines[0], '"第一部分 部门概况"');
   const out: ShenzhenStructure = { parts: [], tables: [], forms: [], pageCount: lines[lines.length - 1]?.page ?? null };
   let cur: Block | null = null;
   let bucket: Block[] | null = null;

@@ -59,11 +59,15 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
   const { text, encoding } = decodeText(bytes, file);
   const raw = text.split(/\r\n|\r|\n/);
   const lines: SourceLine[] = [];
-  let page: number | null = null;
-  let pages: number | null = null;
+  // pdftotext separates pages with form feeds: count them when present.
+  let page: number | null = text.includes('\f') ? 1 : null;
+  let pages: number | null = page;
   raw.forEach((l, i) => {
     const parts = l.split('\f');
-    if (parts.length > 1) page = (page ?? 1) + parts.length - 1;
+    if (parts.length > 1) {
+      page = (page ?? 1) + parts.length - 1;
+      pages = Math.max(pages ?? 0, page);
+    }
     const t = normalizeText(parts.join(' ')).replace(/\s+$/u, '').replace(/^\s+/u, '');
     const pm = PAGE_MARK.exec(t);
     if (pm) {
