@@ -47,6 +47,15 @@ export interface SumRelation {
 
 const has = (t: Table, k: string) => t.columns.some((c) => c.key === k);
 
+/**
+ * Revenue-summary appropriation parts: the split (一般公共预算 / 政府性基金 / 国有资本经营) when the
+ * table prints any of it, else the single 财政拨款收入 column (Shanghai prints only that).
+ */
+function appropParts(t: Table): string[] {
+  const split = ['general', 'govFund', 'stateCapital'];
+  return split.some((k) => has(t, k)) || !has(t, 'govApprop') ? split : ['govApprop'];
+}
+
 /** Source columns that add up to a total, using the 政府预算拨款 subtotal when the table prints one. */
 function sourceParts(t: Table): string[] {
   const approp = has(t, 'govApprop') ? ['govApprop'] : ['general', 'govFund', 'stateCapital'];
@@ -62,7 +71,8 @@ export function standardRelations(t: Table): SumRelation[] {
   switch (t.role) {
     case 'revenue-summary':
       rels = [
-        { total: 'total', parts: ['general', 'govFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'superior', 'subordinate', 'otherIncome', 'carryOver'] },
+        // Like sourceParts: the appropriation split when printed, else its 财政拨款收入 column alone.
+        { total: 'total', parts: [...appropParts(t), 'specialAccount', 'business', 'operating', 'superior', 'subordinate', 'otherIncome', 'carryOver'] },
         { total: 'govApprop', parts: ['general', 'govFund', 'stateCapital'] },
         { total: 'general', parts: ['generalBasic', 'generalDuty', 'generalSpecial', 'generalInvest'] },
       ];

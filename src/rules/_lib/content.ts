@@ -436,6 +436,31 @@ export function firstRow(t: Table | undefined, kind: Row['kind'], side?: 'revenu
   return t?.rows.find((r) => r.kind === kind && (side === undefined || r.side === side));
 }
 
+/**
+ * The line of a two-sided summary a narrative total refers to: "本年收入合计 / 本年支出合计" (the
+ * year's own money) is the subtotal line when the table prints one, anything else ("收入总计",
+ * "收入预算") the grand total. A final account's 总计 adds 年初/年末结转和结余 to the year's money.
+ */
+export function statedTotalLine(t: Table | undefined, side: 'revenue' | 'expenditure', label: string): { row: Row | undefined; name: string } {
+  const yearOnly = /本年.*合计/.test(squash(normalizeText(label)));
+  const sub = yearOnly ? firstRow(t, 'subtotal', side) : undefined;
+  if (sub) return { row: sub, name: side === 'revenue' ? '本年收入合计' : '本年支出合计' };
+  return { row: firstRow(t, 'total', side), name: side === 'revenue' ? '收入总计' : '支出总计' };
+}
+
+/**
+ * True when a per-unit table's `total` column (表2 收入合计 / 表3 支出合计) holds the same money as
+ * the summary line a narrative total refers to: always for the year's own money; for a grand total
+ * only when the per-unit table has a carry-over column or the summary carries nothing over.
+ */
+export function perUnitTotalComparable(summary: Table | undefined, perUnit: Table | undefined, side: 'revenue' | 'expenditure', yearOnly: boolean): boolean {
+  if (!perUnit) return false;
+  if (yearOnly || perUnit.columns.some((c) => c.key === 'carryOver')) return true;
+  if (!summary) return true;
+  const key = summary.sides?.[side] ?? 'amount';
+  return summary.rows.filter((r) => r.side === side && r.kind === 'carry').every((r) => (r.amounts[key]?.fen ?? 0) === 0);
+}
+
 /** The unit line of a per-unit table (table 3, 4, 5 …): the `total` row, else the first `unit` row. */
 export function unitLine(t: Table | undefined): Row | undefined {
   return firstRow(t, 'total') ?? firstRow(t, 'unit');

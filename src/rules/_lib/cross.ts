@@ -69,6 +69,26 @@ export function sideLine(t: Table, side: 'revenue' | 'expenditure', kind: 'subto
   return t.rows.find((r) => r.side === side && r.kind === kind);
 }
 
+/**
+ * Every top-level carry line on one side of a two-sided table. A final account prints several
+ * (使用非财政拨款结余 and 年初结转和结余 on the revenue side, 结余分配 and 年末结转和结余 on the
+ * expenditure side), and 合计 + all of them = 总计; breakdown rows under a carry line (its `parent`)
+ * are not counted again.
+ */
+export function carryLines(t: Table, side: 'revenue' | 'expenditure'): Row[] {
+  return t.rows.filter((r) => r.side === side && r.kind === 'carry' && !t.rows.some((p) => p.id === r.parent && p.kind === 'carry'));
+}
+
+/** True when a row breaks down a carry line (年初财政拨款结转和结余 → 一、一般公共预算财政拨款). */
+export function underCarry(t: Table, r: Row): boolean {
+  return r.parent != null && t.rows.some((p) => p.id === r.parent && p.kind === 'carry');
+}
+
+/** Sum of the carry lines of one side in fen (0 when none is printed). */
+export function carryFen(t: Table, side: 'revenue' | 'expenditure'): number {
+  return carryLines(t, side).reduce((s, r) => s + fenOf(sideAmount(t, r)), 0);
+}
+
 /** Amount of a row on its side's column. */
 export function sideAmount(t: Table, r: Row | undefined): Money | null {
   if (!r) return null;
@@ -87,6 +107,20 @@ export function functionCodes(t: Table, key: string): Map<string, TableFigure> {
     else out.set(r.code, { value: prev.fen + fenOf(v), fen: prev.fen + fenOf(v), row: prev.row, n: prev.n + (v == null ? 0 : 1) });
   }
   return out;
+}
+
+/**
+ * Function codes of several code maps restricted to the levels (code lengths 3/5/7) that every map
+ * prints: a Shanghai summary table lists only 类, so its 款 and 项 are not missing, just not printed.
+ */
+export function sharedLevelCodes(mine: Map<string, TableFigure>, theirs: Array<Map<string, TableFigure>>): string[] {
+  const lengths = (m: Map<string, TableFigure>) => new Set([...m.keys()].map((c) => c.length));
+  const own = lengths(mine);
+  const other = new Set(theirs.flatMap((m) => [...lengths(m)]));
+  // An empty side (no function rows at all) restricts nothing: its absence is itself a finding.
+  const shared = own.size === 0 ? other : other.size === 0 ? own : new Set([...own].filter((l) => other.has(l)));
+  const all = new Set([...mine.keys(), ...theirs.flatMap((m) => [...m.keys()])]);
+  return [...all].filter((c) => shared.has(c.length)).sort();
 }
 
 /** Unit rows of a per-unit table by squashed name (the budget unit's own line). */

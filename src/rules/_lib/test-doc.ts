@@ -223,3 +223,71 @@ export function consistentDoc(): BudgetDocument {
     },
   });
 }
+
+/**
+ * A small, consistent Shanghai final account (决算, 万元): 收入支出决算总表 with the four carry lines
+ * (使用非财政拨款结余, 年初结转和结余 | 结余分配, 年末结转和结余) and only 类 rows, 收入决算表 with
+ * one 财政拨款收入 column, 支出决算表, 财政拨款收入支出决算总表 whose carry-over is broken down by
+ * fund, and the general-budget function table (类/款/项). Tables keep `no: null` like the importer.
+ */
+export function shanghaiFinalDoc(): BudgetDocument {
+  const fnRows = (p: string, vals: Record<string, Record<string, CellInput>>) => [
+    fnRow('201', '一般公共服务支出', vals['201']!, { id: `${p}201` }),
+    fnRow('20106', '财政事务', vals['201']!, { id: `${p}20106`, parent: `${p}201` }),
+    fnRow('2010601', '行政运行', vals['201']!, { id: `${p}2010601`, parent: `${p}20106` }),
+    fnRow('221', '住房保障支出', vals['221']!, { id: `${p}221` }),
+    fnRow('22102', '住房改革支出', vals['221']!, { id: `${p}22102`, parent: `${p}221` }),
+    fnRow('2210201', '住房公积金', vals['221']!, { id: `${p}2210201`, parent: `${p}22102` }),
+  ];
+  const side = (s: 'revenue' | 'expenditure', kind: Row['kind'] = 'item', extra: RowOptions = {}): RowOptions => ({ side: s, kind, level: kind === 'item' ? 1 : 0, parent: null, ...extra });
+  const fnLine = (id: string, code: string, label: string, v: string | null, extra: Record<string, CellInput> = {}) =>
+    row(id, label, { amount: v, ...extra }, { ...side('expenditure'), code, codeSystem: 'function', codeResolved: 'by-name' });
+  const t1 = table('income-expenditure-summary', null, [col('amount', undefined, ['决算数'])], [
+    row('r1', '一、一般公共预算财政拨款收入', { amount: '100.00' }, { ...side('revenue'), code: 'general', codeSystem: 'revenue' }),
+    row('r2', '八、其他收入', { amount: '5.00' }, { ...side('revenue'), code: 'otherIncome', codeSystem: 'revenue' }),
+    fnLine('e1', '201', '一、一般公共服务支出', '60.00'),
+    fnLine('e2', '202', '二、外交支出', null),
+    fnLine('e3', '221', '十九、住房保障支出', '40.00'),
+    row('s1', '本年收入合计', { amount: '105.00' }, side('revenue', 'subtotal')),
+    row('s2', '本年支出合计', { amount: '100.00' }, side('expenditure', 'subtotal')),
+    row('c1', '使用非财政拨款结余(含专用结余)', { amount: null }, side('revenue', 'carry')),
+    row('c2', '结余分配', { amount: null }, side('expenditure', 'carry')),
+    row('c3', '年初结转和结余', { amount: '10.00' }, side('revenue', 'carry')),
+    row('c4', '年末结转和结余', { amount: '15.00' }, side('expenditure', 'carry')),
+    row('t1', '总计', { amount: '115.00' }, side('revenue', 'total')),
+    row('t2', '总计', { amount: '115.00' }, side('expenditure', 'total')),
+  ], { sides: { revenue: 'amount', expenditure: 'amount' }, title: { text: '收入支出决算总表' } });
+  const t2 = table('revenue-summary', null, ['total', 'govApprop', 'otherIncome'].map((k) => col(k, undefined, [{ total: '本年收入合计', govApprop: '财政拨款收入', otherIncome: '其他收入' }[k]!])), [
+    row('total', '合计', { total: '105.00', govApprop: '100.00', otherIncome: '5.00' }, { kind: 'total' }),
+    ...fnRows('f', { '201': { total: '65.00', govApprop: '60.00', otherIncome: '5.00' }, '221': { total: '40.00', govApprop: '40.00', otherIncome: null } }),
+  ], { title: { text: '收入决算表' } });
+  const t3 = table('expenditure-summary', null, ['total', 'basic', 'project'], [
+    row('total', '合计', { total: '100.00', basic: '70.00', project: '30.00' }, { kind: 'total' }),
+    ...fnRows('f', { '201': { total: '60.00', basic: '30.00', project: '30.00' }, '221': { total: '40.00', basic: '40.00', project: null } }),
+  ], { title: { text: '支出决算表' } });
+  const t4 = table('appropriation-summary', null, [col('amount', undefined, ['决算数']), 'general'], [
+    row('r1', '一、一般公共预算财政拨款', { amount: '100.00' }, { ...side('revenue'), code: 'general', codeSystem: 'revenue' }),
+    fnLine('e1', '201', '一、一般公共服务支出', '60.00', { general: '60.00' }),
+    fnLine('e3', '221', '十九、住房保障支出', '40.00', { general: '40.00' }),
+    row('s1', '本年收入合计', { amount: '100.00' }, side('revenue', 'subtotal')),
+    row('s2', '本年支出合计', { amount: '100.00', general: '100.00' }, side('expenditure', 'subtotal')),
+    row('c1', '年初财政拨款结转和结余', { amount: '8.00' }, side('revenue', 'carry')),
+    row('c2', '年末财政拨款结转和结余', { amount: '8.00', general: '8.00' }, side('expenditure', 'carry')),
+    row('c3', '一、一般公共预算财政拨款', { amount: '8.00' }, { ...side('revenue'), level: 2, parent: 'c1', code: 'general', codeSystem: 'revenue' }),
+    row('t1', '总计', { amount: '108.00' }, side('revenue', 'total')),
+    row('t2', '总计', { amount: '108.00', general: '108.00' }, side('expenditure', 'total')),
+  ], { sides: { revenue: 'amount', expenditure: 'amount' }, title: { text: '财政拨款收入支出决算总表' } });
+  const t5 = table('general-budget-function', null, ['total', 'basic', 'project'], [
+    ...fnRows('f', { '201': { total: '60.00', basic: '30.00', project: '30.00' }, '221': { total: '40.00', basic: '40.00', project: null } }),
+    row('total', '合计', { total: '100.00', basic: '70.00', project: '30.00' }, { kind: 'total' }),
+  ], { title: { text: '一般公共预算财政拨款支出决算表' } });
+  return emptyDoc({ kind: '部门决算', profile: 'shanghai-final-accounts', year: 2024, tables: [t1, t2, t3, t4, t5] });
+}
+
+/** Sets one printed cell of the first table with a role (tables without numbers); null empties it. */
+export function setRoleCell(doc: BudgetDocument, role: TableRole, rowId: string, key: string, value: string | null): BudgetDocument {
+  const r = doc.tables.find((x) => x.role === role)?.rows.find((x) => x.id === rowId);
+  if (!r) throw new Error(`no row ${rowId} in ${role}`);
+  r.amounts[key] = value === null ? null : money(value, r.src.line);
+  return doc;
+}

@@ -38,3 +38,18 @@ test('reports a rounding remainder as info', () => {
   assert.equal(infos[0]!.difference, '0.01');
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai 收入决算表: 本年收入合计 = 财政拨款收入 + 其他收入, a wrong row is reported', () => {
+  const fs = shErrors(setRoleCell(sh(), 'revenue-summary', 'f221', 'total', '41.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /221 住房保障支出: 本年收入合计 41\.00 ≠ 财政拨款收入 40\.00 \+ 其他收入 \(空\) = 40\.00/);
+});

@@ -38,3 +38,18 @@ test('reports a rounding remainder as info', () => {
   assert.equal(infos[0]!.difference, '0.01');
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; a wrong carry line is reported', () => {
+  const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 'c3', 'amount', '12.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /总计 115\.00 ≠ 本年收入合计 105\.00 \+ 使用非财政拨款结余\(含专用结余\) \(空\) \+ 年初结转和结余 12\.00 = 117\.00/);
+});

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
-import { sideAmount, sideLine } from '../_lib/cross.js';
+import { carryLines, sideAmount, sideLine } from '../_lib/cross.js';
 
 /** Subtotal plus carry-over equals the grand total */
 export const rule: Rule = {
@@ -17,12 +17,13 @@ export const rule: Rule = {
       if (!t.sides) continue;
       for (const side of ['revenue', 'expenditure'] as const) {
         const sub = sideLine(t, side, 'subtotal');
-        const carry = sideLine(t, side, 'carry');
+        // A final account prints several carry lines (使用非财政拨款结余, 年初结转和结余 …): all add in.
+        const carries = carryLines(t, side);
         const tot = sideLine(t, side, 'total');
         if (!tot || !sub) continue;
         compareTotal(ctx, {
-          total: sideAmount(t, tot), parts: [sideAmount(t, sub), sideAmount(t, carry)],
-          subject: `${tableName(t)} ${rowName(tot)}`, totalLabel: rowName(tot), partLabels: [rowName(sub), carry ? rowName(carry) : '结转'],
+          total: sideAmount(t, tot), parts: [sideAmount(t, sub), ...(carries.length > 0 ? carries.map((c) => sideAmount(t, c)) : [null])],
+          subject: `${tableName(t)} ${rowName(tot)}`, totalLabel: rowName(tot), partLabels: [rowName(sub), ...(carries.length > 0 ? carries.map((c) => rowName(c)) : ['结转'])],
           location: locRow(t, tot, t.sides[side]),
         });
       }

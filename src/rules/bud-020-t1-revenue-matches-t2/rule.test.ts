@@ -26,3 +26,18 @@ test('reports a table 1 source that differs from table 2', () => {
   assert.equal(fs.length, 1);
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai: table 2 total (本年收入合计) is compared with table 1 本年收入合计, not 总计', () => {
+  const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 's1', 'amount', '106.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /本年收入合计 106\.00 ≠ 收入决算表 本年收入合计 105\.00/);
+});

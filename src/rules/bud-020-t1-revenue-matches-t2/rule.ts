@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, hasColumn, sideKey } from '../_lib/cross.js';
+import { byRole, columnTotal, reconcile, cellFigure, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 1 revenue lines equal the table 2 column totals */
@@ -16,9 +16,14 @@ export const rule: Rule = {
     const t2 = byRole(doc, 'revenue-summary');
     if (!t1 || !t2) return;
     const key = sideKey(t1, 'revenue');
+    // Without a carry-over column, table 2's total is the year's revenue (决算: 本年收入合计): it
+    // matches table 1's 本年收入合计 line, and 总计 (which adds 年初结转和结余) is not in table 2.
+    const yearTotal = !hasColumn(t2, 'carryOver') && t1.rows.some((r) => r.side === 'revenue' && r.kind === 'subtotal');
     for (const r of t1.rows) {
       if (r.side !== 'revenue') continue;
-      const col = r.kind === 'total' ? 'total' : r.kind === 'carry' ? 'carryOver' : r.codeSystem === 'revenue' ? r.code : null;
+      const col = yearTotal
+        ? (r.kind === 'subtotal' ? 'total' : r.kind === 'item' && r.codeSystem === 'revenue' && !underCarry(t1, r) ? r.code : null)
+        : r.kind === 'total' ? 'total' : r.kind === 'carry' ? 'carryOver' : r.codeSystem === 'revenue' ? r.code : null;
       if (!col || !hasColumn(t2, col)) continue;
       reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
     }

@@ -26,3 +26,18 @@ test('reports table 6 appropriation that differs from table 2', () => {
   assert.equal(fs.length, 1);
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai: appropriation 本年收入合计 equals table 2 财政拨款收入; 总计 and the carry breakdown are not compared', () => {
+  const fs = shErrors(setRoleCell(sh(), 'appropriation-summary', 's1', 'amount', '101.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /本年收入合计 101\.00 ≠ 收入决算表 财政拨款收入 100\.00/);
+});

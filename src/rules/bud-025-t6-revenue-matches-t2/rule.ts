@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey } from '../_lib/cross.js';
+import { byRole, carryFen, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation revenue equals the table 2 appropriation columns */
@@ -19,9 +19,12 @@ export const rule: Rule = {
     const approp = hasColumn(t2, 'govApprop')
       ? { label: columnLabel(t2, 'govApprop'), fig: columnTotal(t2, 'govApprop') }
       : { label: '政府预算拨款（一般公共预算 + 政府性基金 + 国有资本经营）', fig: sumFigures(['general', 'govFund', 'stateCapital'].filter((k) => hasColumn(t2, k)).map((k) => columnTotal(t2, k))) };
+    // A final account's 总计 adds 年初财政拨款结转和结余, which table 2 (the year's revenue) does not hold.
+    const carried = carryFen(t6, 'revenue') !== 0 && t6.rows.some((r) => r.side === 'revenue' && r.kind === 'subtotal');
     for (const r of t6.rows) {
-      if (r.side !== 'revenue') continue;
+      if (r.side !== 'revenue' || underCarry(t6, r)) continue;
       const a = { table: t6, label: rowName(r), fig: cellFigure(r, key), key };
+      if (r.kind === 'total' && carried) continue;
       if (r.kind === 'subtotal' || r.kind === 'total') reconcile(ctx, a, { table: t2, ...approp });
       else if (r.codeSystem === 'revenue' && r.code && r.code !== 'govApprop' && hasColumn(t2, r.code)) reconcile(ctx, a, { table: t2, label: columnLabel(t2, r.code), fig: columnTotal(t2, r.code), key: r.code });
       else if (r.codeSystem === 'revenue' && r.code === 'govApprop') reconcile(ctx, a, { table: t2, ...approp });

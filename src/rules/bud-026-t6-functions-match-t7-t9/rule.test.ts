@@ -37,3 +37,18 @@ test('sums a code over tables 7 and 8', () => {
   assert.equal(fs.length, 1);
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai: a 类-only appropriation summary is compared at 类 level; a wrong 类 is reported', () => {
+  const fs = shErrors(setRoleCell(sh(), 'appropriation-summary', 'e3', 'amount', '41.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /221 十九、住房保障支出 41\.00 ≠ 一般公共预算财政拨款支出决算表 221 支出总计/);
+});

@@ -40,3 +40,18 @@ test('allows table 1 to exceed table 7 when other money funds it, but not to fal
   assert.equal(fs.length, 1);
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai: a 类-only income-expenditure summary is compared at 类 level; a wrong 类 is reported', () => {
+  const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 'e1', 'amount', '59.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /201 一、一般公共服务支出 59\.00 ≠ 一般公共预算财政拨款支出决算表 201 支出总计/);
+});

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, reconcile, sumFigures, sideKey, functionCodes, allAppropriation } from '../_lib/cross.js';
-import { rowName } from '../_lib/location.js';
+import { byRole, reconcile, sumFigures, sideKey, functionCodes, allAppropriation, sharedLevelCodes } from '../_lib/cross.js';
+import { rowName, tableName } from '../_lib/location.js';
 
 /** Table 1 function lines equal tables 7–9 by code */
 export const rule: Rule = {
@@ -19,8 +19,8 @@ export const rule: Rule = {
     const key = sideKey(t1, 'expenditure');
     const mine = functionCodes(t1, key);
     const theirs = fts.map((t) => ({ t, codes: functionCodes(t, 'total') }));
-    const all = new Set([...mine.keys(), ...theirs.flatMap((x) => [...x.codes.keys()])]);
-    for (const code of [...all].sort()) {
+    // Compare only the levels both sides print (Shanghai summary tables list 类 only).
+    for (const code of sharedLevelCodes(mine, theirs.map((x) => x.codes))) {
       const figs = theirs.map((x) => x.codes.get(code)).filter((f) => f !== undefined);
       const sum = sumFigures(figs);
       const m = mine.get(code) ?? { value: null, fen: 0, row: undefined, n: 0 };
@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (!exact && m.fen >= sum.fen) continue;
       const other = theirs.find((x) => x.codes.has(code));
       const label = m.row ? rowName(m.row) : rowName(other?.codes.get(code)?.row ?? { label: code, code, codeSystem: 'function' } as never);
-      const names = theirs.filter((x) => x.codes.has(code)).map((x) => `表${x.t.no ?? ''}`).join('+');
+      const names = theirs.filter((x) => x.codes.has(code)).map((x) => tableName(x.t)).join('+');
       reconcile(ctx, { table: t1, label, fig: m, key }, { table: other?.t ?? fts[0]!, label: `${code} 支出总计（${names || '表7'}）`, fig: sum, key: 'total' });
     }
   },

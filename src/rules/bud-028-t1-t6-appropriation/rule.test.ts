@@ -26,3 +26,18 @@ test('reports a table 6 appropriation line that differs from table 1', () => {
   assert.equal(fs.length, 1);
 
 });
+
+// Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
+import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = () => shanghaiFinalDoc();
+const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+
+test('accepts a consistent Shanghai final account', () => {
+  assert.deepEqual(runRules(sh(), [rule]), []);
+});
+
+test('Shanghai: the year appropriation is compared, the carry-over breakdown (年初结转) is not', () => {
+  const fs = shErrors(setRoleCell(sh(), 'appropriation-summary', 'r1', 'amount', '99.00'));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /一、一般公共预算财政拨款 99\.00 ≠ 收入支出决算总表 一、一般公共预算财政拨款收入 100\.00/);
+});

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { byRole, reconcile, cellFigure, sideKey } from '../_lib/cross.js';
+import { byRole, reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation lines equal table 1 */
@@ -19,7 +19,8 @@ export const rule: Rule = {
     const k6 = sideKey(t6, 'revenue');
     const approp = t1.rows.find((r) => r.side === 'revenue' && r.code === 'govApprop');
     for (const r6 of t6.rows) {
-      if (r6.side !== 'revenue') continue;
+      // Rows under 年初财政拨款结转和结余 break down the carry-over, not the year's appropriation.
+      if (r6.side !== 'revenue' || underCarry(t6, r6)) continue;
       const r1 = r6.kind === 'total' || r6.kind === 'subtotal' ? approp : r6.code ? t1.rows.find((r) => r.side === 'revenue' && r.code === r6.code) : undefined;
       if (!r1) continue;
       reconcile(ctx, { table: t6, label: rowName(r6), fig: cellFigure(r6, k6), key: k6 }, { table: t1, label: rowName(r1), fig: cellFigure(r1, k1), key: k1 });

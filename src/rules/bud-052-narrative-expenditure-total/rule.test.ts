@@ -20,3 +20,24 @@ test('the statement that differs is reported at its own line', () => {
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.location.line, 78);
 });
+
+// Shanghai final account: "本年支出合计" is the year's money (表1 subtotal), 总计 adds the carry lines.
+import { shanghaiFinalDoc } from '../_lib/test-doc.js';
+const sh = (facts: Fact[]) => { const d = shanghaiFinalDoc(); d.narrative.facts = facts; return d; };
+
+test('a stated 本年支出合计 equal to the summary subtotal and table total passes (总计 differs by the carry lines)', () => {
+  assert.deepEqual(runRule(rule, sh([fact('expenditure.total', '本年支出合计', { amount: '100.00' }, 581)])), []);
+});
+
+test('a stated 本年支出合计 that differs from the subtotal is an error', () => {
+  const fs = runRule(rule, sh([fact('expenditure.total', '本年支出合计', { amount: '101.00' }, 581)])).filter((f) => f.severity === 'error');
+  assert.ok(fs.length >= 1);
+  assert.match(fs[0]!.message, /本年支出合计.*101\.00.*100\.00/);
+});
+
+test('a stated 支出总计 is compared with 总计, not with the per-unit table of the year', () => {
+  assert.deepEqual(runRule(rule, sh([fact('expenditure.total', '支出总计', { amount: '115.00' }, 575)])), []);
+  const fs = runRule(rule, sh([fact('expenditure.total', '支出总计', { amount: '100.00' }, 575)]));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /表1 支出总计/);
+});
