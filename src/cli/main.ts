@@ -8,6 +8,7 @@ import { registerValidate, validateOutcome } from './validate.js';
 import { registerReport } from './report.js';
 import { registerServe } from './serve.js';
 import { registerTemplate } from './template.js';
+import { registerAudit } from './audit.js';
 import { registerPayments } from './payments.js';
 import { registerMonitor } from './monitor.js';
 import { registerEvaluate } from './evaluate.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerServe(program);
   registerTemplate(program);
+  registerAudit(program);
   registerPayments(program);
   registerMonitor(program);
   registerEvaluate(program);

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { auditExitCode, auditFiles, findDocuments } from '../app/audit.js';
+import { renderAuditCsv, renderAuditHtml } from '../reports/audit/index.js';
+import type { FailOn } from '../app/validate.js';
+import { FiscusError } from '../domain/errors.js';
+import { writeAtomic } from './io.js';
+import { validateOutcome } from './validate.js';
+
+/**
+ * Registers `fiscus audit <files or folders…> -o report.html|.csv|.json [--fail-on] [--workers]`.
+ * Exit 0 / 1 by the findings of the readable documents, 2 only when none could be read.
+ */
+export function registerAudit(program: Command): void {
+  program
+    .command('audit <paths...>')
+    .description('批量审核：导入并校验文件夹中的全部文档，生成跨文档报告 / check a batch of documents')
+    .requiredOption('-o, --output <path>', '报告文件：.html、.csv 或 .json / the report (.html, .csv or .json)')
+    .option('--fail-on <level>', 'exit 1 when a readable document has a finding at or above: error | warning | never', 'error')
+    .option('--workers <n>', '并行检查的线程数 / worker threads', '2')
+    .action(async (paths: string[], opts: { output: string; failOn: string; workers: string }) => {
+      const format = extname(opts.output).toLowerCase();
+      if (!['.html', '.csv', '.json'].includes(format)) throw new FiscusError('INPUT_INVALID', `expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)}`);
+      if (!['error', 'warning', 'never'].includes(opts.failOn)) throw new FiscusError('INPUT_INVALID', `expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)}`);
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new FiscusError('INPUT_INVALID', `expected --workers 0–64, found ${JSON.stringify(opts.workers)}`);
+
+      const files = await findDocuments(paths, [opts.output]);
+      const bar = new SingleBar({ stream: process.stderr, format: '审核 [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+      bar.start(files.length, 0, { file: '' });
+      const report = await auditFiles(files, {
+        workers,
+        failOn: opts.failOn as FailOn,
+        onProgress: (done, _total, e) => bar.update(done, { file: e.file }),
+      });
+      bar.stop();
+
+      const base = dirname(resolve(opts.output));
+      const href = (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
+      const text = format === '.json' ? JSON.stringify(report, null, 2) + '\n' : format === '.csv' ? renderAuditCsv(report, href) : renderAuditHtml(report, href);
+      await writeAtomic(opts.output, text);
+      const s = report.summary;
+      process.stderr.write(`${opts.output}: ${s.documents} 份文件，可读取 ${s.readable}，无法读取 ${s.unreadable}；错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}\n`);
+      for (const d of report.documents) if (!d.readable) process.stderr.write(`  无法读取 ${d.error.message.startsWith(d.file) ? '' : `${d.file}: `}${d.error.message}\n`);
+      validateOutcome.exitCode = auditExitCode(report);
+    });
+}

@@ -1,0 +1,69 @@
+/** The audit report as one self-contained HTML page in Chinese (inline CSS, no scripts, no fetches). */
+import { formatAmount, type DisplayUnit } from '../../domain/money.js';
+import { findingHref, findingPlace, type AuditReport, type AuditedDocument } from './model.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+function amount(fen: number | null, unit: string): string {
+  return fen === null ? '—' : formatAmount(fen, (unit === '元' ? '元' : '万元') as DisplayUnit, 2);
+}
+
+const CSS = `body{font-family:"WenQuanYi Zen Hei","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #bbb;padding:4px 8px;vertical-align:top}
+th{background:#eef3fa}td.n{text-align:right;font-variant-numeric:tabular-nums}.error{color:#b00020}.warning{color:#a15c00}.info{color:#555}
+.bad{background:#fff4f4}h2{margin-top:2em}small{color:#666}`;
+
+/**
+ * Renders the report. `href(file)` turns a document path into a link relative to where the report is
+ * written (so PDFs open at the finding's page: `file.pdf#page=N`).
+ */
+export function renderAuditHtml(r: AuditReport, href: (file: string) => string): string {
+  const s = r.summary;
+  const out: string[] = [];
+  out.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>批量审核报告</title><style>${CSS}</style></head><body>`);
+  out.push(`<h1>批量审核报告</h1><p>共 ${s.documents} 份文件：可读取 ${s.readable} 份，无法读取 ${s.unreadable} 份；` +
+    `错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条；按“${r.failOn === 'error' ? '错误' : r.failOn === 'warning' ? '警告及以上' : '不判定'}”判定不通过的文档 ${s.failing} 份。` +
+    `<small>（${esc(r.tool.name)} ${esc(r.tool.version)}，${r.tool.rules} 条规则）</small></p>`);
+
+  out.push('<h2>文档一览</h2><table><thead><tr><th>文件</th><th>格式</th><th>版式</th><th>单位</th><th>年度</th><th>类型</th><th>收入总计</th><th>支出总计</th><th>金额单位</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
+  for (const d of r.documents) {
+    if (!d.readable) continue;
+    out.push(`<tr${d.summary.error ? ' class="bad"' : ''}><td><a href="${esc(href(d.file))}">${esc(d.file)}</a></td><td>${esc(d.format)}</td><td>${esc(d.profile)}</td><td>${esc(d.unit)}</td><td>${d.year}</td><td>${esc(d.kind)}</td>` +
+      `<td class="n">${amount(d.totals.revenue, d.displayUnit)}</td><td class="n">${amount(d.totals.expenditure, d.displayUnit)}</td><td>${esc(d.displayUnit)}</td>` +
+      `<td class="n error">${d.summary.error}</td><td class="n warning">${d.summary.warning}</td><td class="n info">${d.summary.info}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  const bad = r.documents.filter((d) => !d.readable);
+  out.push(`<h2>无法读取的文件（${bad.length}）</h2>`);
+  if (bad.length) {
+    out.push('<table><thead><tr><th>文件</th><th>原因</th><th>代码</th></tr></thead><tbody>');
+    for (const d of bad) if (!d.readable) out.push(`<tr><td>${esc(d.file)}</td><td>${esc(d.error.message)}</td><td>${esc(d.error.code)}</td></tr>`);
+    out.push('</tbody></table>');
+  } else out.push('<p>无。</p>');
+
+  out.push('<h2>按规则统计</h2><table><thead><tr><th>规则</th><th>标题</th><th>类别</th><th>不通过的文档数</th><th>涉及文档数</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
+  for (const t of r.rules) {
+    out.push(`<tr><td>${esc(t.rule)}</td><td>${esc(t.title)}</td><td>${esc(t.category)}</td><td class="n">${t.failing}</td><td class="n">${t.documents}</td>` +
+      `<td class="n">${t.findings.error}</td><td class="n">${t.findings.warning}</td><td class="n">${t.findings.info}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  out.push('<h2>全部问题</h2>');
+  for (const d of r.documents) {
+    if (!d.readable || d.findings.length === 0) continue;
+    out.push(`<h3>${esc(d.unit)} ${d.year} ${esc(d.kind)} <small>${esc(d.file)}</small></h3>`);
+    out.push('<table><thead><tr><th>级别</th><th>规则</th><th>位置</th><th>说明</th><th>预期</th><th>实际</th><th>差额</th></tr></thead><tbody>');
+    for (const f of d.findings) out.push(findingRow(d, f, href(d.file)));
+    out.push('</tbody></table>');
+  }
+  out.push('</body></html>\n');
+  return out.join('\n');
+}
+
+function findingRow(d: AuditedDocument, f: AuditedDocument['findings'][number], fileHref: string): string {
+  const unit = f.unit ? ` ${esc(f.unit)}` : '';
+  return `<tr><td class="${f.severity}">${SEV[f.severity]}</td><td>${esc(f.rule)}</td><td><a href="${esc(findingHref(fileHref, d, f))}">${esc(findingPlace(d, f))}</a></td>` +
+    `<td>${esc(f.message)}</td><td class="n">${esc(f.expected ?? '')}${f.expected ? unit : ''}</td><td class="n">${esc(f.actual ?? '')}${f.actual ? unit : ''}</td><td class="n">${esc(f.difference ?? '')}</td></tr>`;
+}
