@@ -50,3 +50,15 @@ test('resolves economic codes from names when the table prints none', () => {
   assert.equal(fs.length, 1);
 
 });
+
+test('does not compare retiree pay with 离退休 function lines in the Shanghai layouts (not an identity there)', () => {
+  const d = doc();
+  setCell(d, 7, 't7-7', 'basic', '8.00');
+  d.profile = 'shanghai-budget';
+  assert.deepEqual(run(d), []);
+  // The other pairs still are identities there.
+  setCell(d, 7, 't7-8', 'basic', '50.00');
+  const fs = run(d);
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /30108 机关事业单位基本养老保险缴费 50\.40 ≠ .*2080505 基本支出 50\.00/);
+});

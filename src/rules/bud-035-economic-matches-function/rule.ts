@@ -8,13 +8,15 @@ import { fenOf } from '../_lib/rounding.js';
  * Where the economic view (table 4) and the function view (table 7, basic expenditure) meet: the
  * same contribution appears once by economic 款 and once by function 项.
  */
-export const PAIRS: ReadonlyArray<{ econ: string[]; fn: string[]; what: string }> = [
+export const PAIRS: ReadonlyArray<{ econ: string[]; fn: string[]; what: string; notIn?: BudgetDocument['profile'][] }> = [
   { econ: ['30108'], fn: ['2080505'], what: '机关事业单位基本养老保险缴费' },
   { econ: ['30109'], fn: ['2080506'], what: '职业年金缴费' },
   { econ: ['30110'], fn: ['2101101', '2101102'], what: '职工基本医疗保险缴费' },
   { econ: ['30111'], fn: ['2101103'], what: '公务员医疗补助缴费' },
   { econ: ['30113'], fn: ['2210201'], what: '住房公积金' },
-  { econ: ['30301', '30302'], fn: ['2080501', '2080502'], what: '离休费、退休费' },
+  // 行政/事业单位离退休 (2080501/02) also carry retirees' other basic spending (公用经费, 补助) where
+  // the layout books it there (Shanghai: 退休费 25.49 within 31.97): no identity in those layouts.
+  { econ: ['30301', '30302'], fn: ['2080501', '2080502'], what: '离休费、退休费', notIn: ['shanghai-budget', 'shanghai-final-accounts'] },
 ];
 
 /** Economic 款 rows of table 4 by code (resolved from the name when the table prints none). */
@@ -47,6 +49,7 @@ export const rule: Rule = {
     const econ = econRows(doc, t4);
     const fn = functionCodes(t7, 'basic');
     for (const p of PAIRS) {
+      if (p.notIn?.includes(doc.profile)) continue;
       const eRows = p.econ.flatMap((c) => econ.get(c) ?? []);
       const fFigs = p.fn.map((c) => fn.get(c)).filter((f): f is TableFigure => f !== undefined);
       const eFen = eRows.reduce((s, r) => s + fenOf(r.amounts[k4]), 0);

@@ -33,3 +33,20 @@ test('a one-cent difference over three rounded parts is information', () => {
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.severity, 'info');
 });
+
+// Shanghai: 人员经费 without a separate 离退休 figure is 301 + 303 including 退休费.
+test('人员经费 stated without 离退休 includes retiree pay: 728.73 + 20.87 = 749.60 passes', () => {
+  assert.deepEqual(runRule(rule, doc([fact('expenditure.personnel', '人员经费', { amount: '749.60' }, 677)], [t4('8.07')])), []);
+});
+
+test('人员经费 that subtracts retiree pay is an error against 301 + 303', () => {
+  const fs = runRule(rule, doc([fact('expenditure.personnel', '人员经费', { amount: '741.53' }, 677)], [t4('8.07')]));
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0]!.severity, 'error');
+  assert.match(fs[0]!.message, /人员经费.*741\.53.*工资福利支出 728\.73 \+ 对个人和家庭的补助 20\.87 = 749\.60/);
+});
+
+test('人员经费 beside a stated 离退休 figure still excludes retiree pay', () => {
+  const fs = runRule(rule, doc([fact('expenditure.personnel', '人员经费', { amount: '741.53' }, 68), fact('expenditure.retiree', '离退休人员支出', { amount: '8.07' }, 68)], [t4('8.07')]));
+  assert.deepEqual(fs, []);
+});

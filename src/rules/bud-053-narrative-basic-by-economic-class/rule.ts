@@ -8,8 +8,17 @@ const RETIREE_CODES = ['30301', '30302'];
 const RETIREE_NAMES = ['离休费', '退休费'];
 
 /**
+ * True when the narrative's personnel figure includes retiree pay: it is called 人员经费 (the
+ * 决算/Shanghai term, 工资福利支出 + 对个人和家庭的补助) and no 离退休 figure is stated beside it.
+ */
+export function includesRetirees(label: string, separateRetirees: boolean): boolean {
+  return !separateRetirees && /人员经费/.test(label);
+}
+
+/**
  * 人员 / 公用 / 离退休 stated in the narrative equal table 4 read by economic class:
- * 人员支出 = 301 工资福利支出 + 303 对个人和家庭的补助 − (离休费 + 退休费);
+ * 人员支出 = 301 工资福利支出 + 303 对个人和家庭的补助 − (离休费 + 退休费) when 离退休 is stated apart,
+ * else (人员经费, Shanghai) 301 + 303;
  * 公用支出 = 302 商品和服务支出 (+ 310 资本性支出 when basic expenditure has any);
  * 离退休人员支出 = 离休费 + 退休费.
  */
@@ -20,7 +29,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 'narrative',
   reads: ['narrative', 'tables'],
-  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费',
+  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41)',
   check(doc, ctx) {
     const t4 = tableByRole(doc, 'basic-expenditure-economic');
     if (!t4) return;
@@ -35,9 +44,15 @@ export const rule: Rule = {
     if (!wages && !goods && !transfers) return;
     const retirees = RETIREE_CODES.map((c, i) => byCode(c) ?? byName(RETIREE_NAMES[i]!)).filter((r): r is Row => r !== undefined);
     const retireeFen = retirees.reduce((s, r) => s + fen(r), 0);
-    const personnelParts = [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null, -retireeFen];
+    // Where the narrative states 离退休人员支出 on its own (Shenzhen "人员支出"), retiree pay is not
+    // personnel; "人员经费" without a separate retiree figure (Shanghai, 决算) is 301 + 303 whole.
+    const separateRetirees = moneyFacts(doc, 'expenditure.retiree').length > 0;
     for (const f of moneyFacts(doc, 'expenditure.personnel')) {
-      compareStated(ctx, doc, f, personnelParts, ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
+      if (includesRetirees(f.label, separateRetirees)) {
+        compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null], ['表4 工资福利支出', '对个人和家庭的补助'], '表4（工资福利支出 + 对个人和家庭的补助）');
+      } else {
+        compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null, -retireeFen], ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
+      }
     }
     for (const f of moneyFacts(doc, 'expenditure.public')) {
       const parts = capital ? [goods?.amounts['total'] ?? null, capital.amounts['total'] ?? null] : [goods?.amounts['total'] ?? null];
