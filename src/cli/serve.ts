@@ -12,6 +12,8 @@ import { timing } from 'hono/timing';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
+import { renderReport } from '../app/report.js';
+import { validateDocument } from '../app/validate.js';
 import { createWeb } from '../web/routes.js';
 
 export interface HttpAppOptions {
@@ -81,9 +83,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 }
 
-/** HTML/XLSX/PDF exports through the report use case when it is present in this build. */
-async function exporterIfAvailable(): Promise<HttpAppOptions> {
-  return {};
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+/** HTML/XLSX/PDF exports through the report use case, with the findings as an appendix. */
+export async function exporterIfAvailable(): Promise<HttpAppOptions> {
+  return {
+    exporter: async (doc, format) => ({
+      body: await renderReport(doc, { format, findings: validateDocument(doc).findings }),
+      contentType: CONTENT_TYPES[format],
+    }),
+  };
 }
 
 /** Waits for SIGINT/SIGTERM, then closes the server (releasing the data folder lock). */
