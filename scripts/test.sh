@@ -16,6 +16,12 @@ if [ "$unit_only" = 0 ]; then
   trap pg_throwaway_stop EXIT
 fi
 
+# The build: strict type-check of the whole tree (the app runs from the TypeScript sources through tsx).
+if [ "$unit_only" = 0 ]; then
+  echo "tsc: type-checking"
+  npx tsc -p tsconfig.json
+fi
+
 mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
 if [ "$unit_only" = 1 ]; then
   mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf|api)/' || true)
