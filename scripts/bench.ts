@@ -117,4 +117,40 @@ if (want('aggregate')) {
   await ws.close();
 }
 
+if (want('report')) {
+  const { renderReport } = await import('../src/app/report.js');
+  const { validateDocument } = await import('../src/app/validate.js');
+  const findings = validateDocument(doc).findings;
+  await time('report HTML (view model + render)', quick ? 5 : 20, () => renderReport(doc, { format: 'html', findings }));
+  await time('report XLSX', quick ? 3 : 10, () => renderReport(doc, { format: 'xlsx', findings }));
+  await time('report PDF package (Chromium, ~40 pages)', quick ? 2 : 5, () => renderReport(doc, { format: 'pdf', findings }), 'includes starting Chromium', 1);
+}
+
+if (want('serve')) {
+  const { openWorkspace } = await import('../src/app/workspace.js');
+  const { createHttpApp } = await import('../src/cli/serve.js');
+  const ws = await openWorkspace({});
+  const { budgetId } = await ws.importDocument(sample, 'sample.txt');
+  const app = createHttpApp(ws);
+  const form = doc.projectForms[1]?.id ?? 'form-1';
+  const pages: Array<[string, string]> = [
+    ['budget list', '/'],
+    ['dashboard', `/budgets/${budgetId}`],
+    ['table 7', `/budgets/${budgetId}/tables/7`],
+    ['table 14', `/budgets/${budgetId}/tables/14`],
+    ['project page', `/budgets/${budgetId}/projects/${form}`],
+    ['findings page', `/budgets/${budgetId}/findings`],
+    ['API tables JSON', `/api/v1/budgets/${budgetId}/tables`],
+  ];
+  for (const [name, path] of pages) {
+    const r = await app.request(path);
+    if (r.status !== 200) {
+      console.log(`serve: ${path} answered ${r.status}`);
+      continue;
+    }
+    await time(`page: ${name} (in-process request)`, N, async () => (await app.request(path)).text());
+  }
+  await ws.close();
+}
+
 print();
