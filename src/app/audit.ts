@@ -4,7 +4,7 @@
  * stops the batch: it is listed with its reason.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import type { BudgetDocument } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { tableByRole } from '../domain/query.js';
 import { RULES } from '../rules/index.js';
-import { tallyRules, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
+import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
 import { importFile } from './import-document.js';
 import { failsAt, TOOL, validateDocument, type FailOn } from './validate.js';
 
@@ -184,4 +184,18 @@ export async function auditFiles(files: readonly string[], opts: AuditOptions = 
 export function auditExitCode(r: AuditReport): 0 | 1 | 2 {
   if (r.summary.readable === 0) return 2;
   return r.summary.failing > 0 ? 1 : 0;
+}
+
+/**
+ * The report as text for an output path: `.json` (one object), `.csv` (one finding per row, BOM) or
+ * `.html` (self-contained), with links to the documents relative to where the report is written.
+ */
+export function renderAuditReport(r: AuditReport, outputPath: string): string {
+  const format = extname(outputPath).toLowerCase();
+  if (format === '.json') return JSON.stringify(r, null, 2) + '\n';
+  const base = dirname(resolve(outputPath));
+  const href = (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
+  if (format === '.csv') return renderAuditCsv(r, href);
+  if (format === '.html') return renderAuditHtml(r, href);
+  throw new FiscusError('INPUT_INVALID', `expected a report path ending in .html, .csv or .json, found ${JSON.stringify(outputPath)}`);
 }

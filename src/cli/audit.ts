@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { auditExitCode, auditFiles, findDocuments } from '../app/audit.js';
-import { renderAuditCsv, renderAuditHtml } from '../reports/audit/index.js';
+import { auditExitCode, auditFiles, findDocuments, renderAuditReport } from '../app/audit.js';
 import type { FailOn } from '../app/validate.js';
 import { FiscusError } from '../domain/errors.js';
 import { writeAtomic } from './io.js';
@@ -36,10 +35,7 @@ export function registerAudit(program: Command): void {
       });
       bar.stop();
 
-      const base = dirname(resolve(opts.output));
-      const href = (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
-      const text = format === '.json' ? JSON.stringify(report, null, 2) + '\n' : format === '.csv' ? renderAuditCsv(report, href) : renderAuditHtml(report, href);
-      await writeAtomic(opts.output, text);
+      await writeAtomic(opts.output, renderAuditReport(report, opts.output));
       const s = report.summary;
       process.stderr.write(`${opts.output}: ${s.documents} 份文件，可读取 ${s.readable}，无法读取 ${s.unreadable}；错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}\n`);
       for (const d of report.documents) if (!d.readable) process.stderr.write(`  无法读取 ${d.error.message.startsWith(d.file) ? '' : `${d.file}: `}${d.error.message}\n`);
