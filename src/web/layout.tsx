@@ -21,10 +21,18 @@ export interface BudgetNavInfo {
   latestVersion: number;
 }
 
-export type Tab = 'dashboard' | 'tables' | 'projects' | 'findings' | 'versions' | 'follow';
+export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'follow';
+
+/** An older version being browsed read-only: its number, the latest, and this page at the latest. */
+export interface VersionView {
+  v: number;
+  latest: number;
+  latestHref: string;
+}
 
 const TABS: Array<[Tab, string, string]> = [
   ['dashboard', '概览', ''],
+  ['narrative', '文字说明', '/narrative'],
   ['tables', '公开表格', '/tables'],
   ['projects', '项目', '/projects'],
   ['findings', '审核发现', '/findings'],
@@ -32,8 +40,11 @@ const TABS: Array<[Tab, string, string]> = [
   ['follow', '执行与绩效', '/follow'],
 ];
 
-export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean }) {
+export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined }) {
   const b = props.budget;
+  const view = props.view;
+  // Tabs stay in the version being browsed (the version history is always about all versions).
+  const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' ? `?v=${view.v}` : '');
   return (
     <html lang="zh-CN">
       <head>
@@ -67,13 +78,19 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
                 <ul>
                   {TABS.map(([t, label, path]) => (
                     <li>
-                      <a href={`/budgets/${b.id}${path}`} aria-current={props.tab === t ? 'page' : undefined}>
+                      <a href={`/budgets/${b.id}${path}${q(t)}`} aria-current={props.tab === t ? 'page' : undefined}>
                         {label}
                       </a>
                     </li>
                   ))}
                 </ul>
               </nav>
+              {view ? (
+                <div class="old-version" role="note" id="old-version">
+                  <strong>正在查看第 {view.v} 版（非最新）</strong>，只读。{' '}
+                  <a href={view.latestHref}>查看最新版本（第 {view.latest} 版）</a>
+                </div>
+              ) : null}
             </>
           ) : null}
           {props.children}
