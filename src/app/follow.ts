@@ -222,6 +222,8 @@ export interface Follow {
   evaluation(budgetId: string): Promise<EvaluationReport>;
   /** Replaces the actuals of one project; returns the recomputed self-evaluation. */
   saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
+  /** The self-evaluation as it would be with these actuals for one project, without storing them. */
+  previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
   /** Whether the budget has any payment, entry or actual. */
   hasData(budgetId: string): Promise<boolean>;
 }
@@ -362,6 +364,16 @@ class StoredFollow implements Follow {
     });
     await this.tx((db) => fr.replaceActuals(db, docId(budgetId), form.id, recs));
     return this.evaluation(budgetId);
+  }
+
+  async previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
+    const doc = await this.ws.getDocument(budgetId);
+    const form = formOf(doc, owner);
+    const all: Record<string, ReadonlyArray<Actual | undefined>> = { ...(await this.actuals(doc, budgetId)) };
+    const mine: Array<Actual | undefined> = [];
+    for (const a of actuals) if (form.indicators[a.idx]) mine[a.idx] = { value: a.value?.trim() || null, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: a.reason ?? null, correction: a.correction ?? null };
+    all[form.id] = mine;
+    return buildEvaluation(doc, await this.payments(budgetId), all, this.cfg);
   }
 
   async hasData(budgetId: string): Promise<boolean> {

@@ -3,16 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
+import { loadYearIfEmpty } from '../app/follow.js';
 import { FiscusError } from '../domain/errors.js';
 import { runUntilSignal, startServer } from './serve.js';
 
 export const BUNDLED_SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
+/** The sample's year (payments, August monitoring, year-end actuals), loaded with the sample. */
+export const BUNDLED_YEAR = fileURLToPath(new URL('../../samples/year-2021/', import.meta.url));
 
 /** Imports the bundled sample when the workspace holds no budget yet (first run from a fresh clone). */
 export async function importSampleIfEmpty(ws: Workspace, log: (s: string) => void = () => {}): Promise<boolean> {
   if ((await ws.listBudgets()).length > 0) return false;
   const stored = await ws.importDocument(await readFile(BUNDLED_SAMPLE), basename(BUNDLED_SAMPLE), { author: 'fiscus start', note: '内置样例' });
   log(`已导入内置样例（预算 ${stored.budgetId}，第 ${stored.version} 版）\n`);
+  const file = async (name: string) => ({ bytes: new Uint8Array(await readFile(BUNDLED_YEAR + name)), name });
+  await loadYearIfEmpty(ws, stored.budgetId, { payments: await file('payments.csv'), monitoring: await file('monitoring-2021-08.json'), actuals: await file('actuals-2021.json') });
+  log('已导入样例的 2021 年支付明细、8 月监控与年终自评数据\n');
   return true;
 }
 

@@ -10,6 +10,7 @@ import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, QuarterPlan } from '../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
 import { mountAssets } from './assets.js';
+import { registerFollowWeb } from './follow/routes.js';
 import type { Finding } from './figures.js';
 import {
   DashboardPage,
@@ -257,5 +258,6 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     return c.html(<VersionsPage budget={l.budget} versions={versions} diff={diff} a={a} b={b} doc={l.doc} />);
   });
 
+  registerFollowWeb(app, ws);
   return app;
 }

@@ -1,0 +1,299 @@
+/** Pages of following the year: the department's execution and monitoring overview, a project's execution, monitoring and self-evaluation. */
+import { raw } from 'hono/html';
+import {
+  BANDS,
+  DEVIATION_REASONS,
+  LIKELIHOODS,
+  targetText,
+  wan,
+  type DepartmentExecution,
+  type EvaluationReport,
+  type ExecutionFigures,
+  type MonitoringReport,
+  type ProjectEvaluation,
+  type ProjectMonitoring,
+} from '../../app/follow.js';
+import type { BudgetDetail } from '../../app/workspace.js';
+import { Layout } from '../layout.js';
+
+const pct = (s: string | null) => (s === null ? '—' : `${s}%`);
+
+/** Chart data for the client: cumulative percent by month (plan for the year, actual to the as-of month). */
+function curve(ex: ExecutionFigures, asOfMonth: number) {
+  const p = (fen: number) => (ex.budgetFen > 0 ? ((fen / ex.budgetFen) * 100).toFixed(2) : '0');
+  return { plan: ex.planned.map(p), actual: ex.cumulative.slice(0, asOfMonth).map(p) };
+}
+
+const CHART_SCRIPT = `
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-exec-chart]').forEach(function (el) {
+    if (!window.echarts) return;
+    var d = JSON.parse(el.dataset.execChart);
+    var c = window.echarts.init(el, null, { renderer: 'svg' });
+    c.setOption({
+      aria: { enabled: true }, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
+      legend: { bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: 'category', data: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月'] },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+      series: [
+        { name: '计划累计执行率', type: 'line', data: d.plan.map(Number), lineStyle: { type: 'dashed' } },
+        { name: '实际累计执行率', type: 'line', data: d.actual.map(Number), lineStyle: { width: 3 } }
+      ]
+    });
+    el.dataset.drawn = '1';
+    window.addEventListener('resize', function () { c.resize(); });
+  });
+});`;
+
+function ExecChart(props: { ex: ExecutionFigures; asOfMonth: number; label: string }) {
+  const d = curve(props.ex, props.asOfMonth);
+  return (
+    <figure class="follow-chart">
+      <div class="chart" style="height:300px" role="img" aria-label={`${props.label}：计划与实际累计执行率（图）`} data-exec-chart={JSON.stringify(d)}></div>
+      <figcaption>
+        截至 {props.asOfMonth} 月末累计执行率 {pct(props.ex.rate)}，计划 {pct(props.ex.planRate)}。
+      </figcaption>
+    </figure>
+  );
+}
+
+function Warnings(props: { ex: ExecutionFigures }) {
+  if (props.ex.warnings.length === 0) return <p class="ok">执行进度正常。</p>;
+  return (
+    <ul class="warnings" role="alert">
+      {props.ex.warnings.map((w) => (
+        <li class="warning">{w.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The department overview: upload payments, execution per project with warnings, the curve, links. */
+export function FollowOverviewPage(props: { budget: BudgetDetail; ex: DepartmentExecution; monitoring: MonitoringReport; evaluation: EvaluationReport; payments: number; message?: { kind: 'ok' | 'error'; text: string } }) {
+  const { budget, ex } = props;
+  const base = `/budgets/${budget.id}/follow`;
+  return (
+    <Layout title={`执行与绩效 — ${budget.unitName}`} budget={budget} tab="follow" charts>
+      <h1>预算执行与绩效监控</h1>
+      {props.message ? <p class={props.message.kind === 'ok' ? 'notice ok' : 'notice error'} role={props.message.kind === 'error' ? 'alert' : 'status'}>{props.message.text}</p> : null}
+      <section aria-label="导入支付明细">
+        <h2>导入支付明细</h2>
+        <form method="post" action={`${base}/payments`} enctype="multipart/form-data">
+          <label>
+            支付明细（CSV 或 XLSX：项目、日期、金额(元)、凭证号、收款方）<input type="file" name="file" accept=".csv,.xlsx" required />
+          </label>
+          <label>
+            <input type="checkbox" name="replace" value="1" /> 替换已有支付明细
+          </label>
+          <button type="submit">导入</button>
+        </form>
+        <p>已登记 {props.payments} 笔支付。</p>
+      </section>
+      <section aria-label="预算执行">
+        <h2>预算执行情况（截至 {ex.asOf}）</h2>
+        <form method="get" action={base} class="inline">
+          <label>
+            统计截止日期 <input type="date" name="asOf" value={ex.asOf} />
+          </label>
+          <button type="submit">刷新</button>
+        </form>
+        <ExecChart ex={ex.total} asOfMonth={ex.asOfMonth} label="部门项目支出" />
+        <h3>执行预警</h3>
+        {ex.warnings.length ? (
+          <ul class="warnings" role="alert" id="warnings">
+            {ex.warnings.map((w) => (
+              <li class="warning">
+                {w.name}：{w.warning.message}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p id="warnings">无执行预警。</p>
+        )}
+        <table class="data">
+          <thead>
+            <tr><th>项目</th><th>年度预算（万元）</th><th>累计支出（万元）</th><th>执行率</th><th>计划执行率</th><th>预计年末执行率</th><th>预警</th><th>指标偏差</th><th>自评得分</th></tr>
+          </thead>
+          <tbody>
+            {ex.projects.map((p, i) => {
+              const m = props.monitoring.projects[i];
+              const e = props.evaluation.projects[i];
+              return (
+                <tr>
+                  <td><a href={`${base}/${encodeURIComponent(p.formId)}`}>{p.name}</a></td>
+                  <td class="num">{wan(p.budgetFen)}</td>
+                  <td class="num">{wan(p.paidFen)}</td>
+                  <td class="num">{pct(p.rate)}</td>
+                  <td class="num">{pct(p.planRate)}</td>
+                  <td class="num">{pct(p.forecastRate)}</td>
+                  <td class={p.warnings.length ? 'warning' : ''}>{p.warnings.map((w) => (w.kind === 'below-floor' ? '低于进度要求' : '偏离计划')).join('、') || '—'}</td>
+                  <td class="num">{m ? `${m.deviations}${m.incomplete ? `（${m.incomplete} 待填）` : ''}` : ''}</td>
+                  <td class="num">{e && e.actuals.some((a) => a) ? `${e.evaluation.total}（${e.evaluation.grade}）` : '—'}</td>
+                </tr>
+              );
+            })}
+            <tr class="total">
+              <td>合计</td><td class="num">{wan(ex.total.budgetFen)}</td><td class="num">{wan(ex.total.paidFen)}</td><td class="num">{pct(ex.total.rate)}</td><td class="num">{pct(ex.total.planRate)}</td><td class="num">{pct(ex.total.forecastRate)}</td><td></td><td></td><td class="num">{props.evaluation.overall.score}（{props.evaluation.overall.grade}）</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      {props.monitoring.department ? (
+        <section aria-label="部门整体绩效目标监控">
+          <h2>部门整体绩效目标监控（表14，截至 {props.monitoring.asOf}）</h2>
+          <table class="data">
+            <thead><tr><th>指标</th><th>年度指标值</th><th>截至目前完成</th><th>完成进度</th><th>可能性</th><th>偏差原因</th><th>纠偏措施</th></tr></thead>
+            <tbody>
+              {props.monitoring.department.rows.filter((r) => !r.indicator.notApplicable).map((r) => (
+                <tr class={r.check.triggers.length ? 'deviation' : ''}>
+                  <td>{r.indicator.name}</td><td>{r.target}</td><td>{r.entry.actualToDate ?? ''}</td><td class="num">{pct(r.check.attainment)}</td><td>{r.entry.likelihood ?? ''}</td><td>{r.entry.reason ?? ''}</td><td>{r.entry.action ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section aria-label="文档">
+        <h2>文档</h2>
+        <ul>
+          <li>绩效运行监控表：<a href={`/api/v1/budgets/${budget.id}/monitoring.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/monitoring.xlsx`}>XLSX</a> · <a href={`/api/v1/budgets/${budget.id}/monitoring.pdf`}>PDF</a></li>
+          <li>绩效自评报告：<a href={`/api/v1/budgets/${budget.id}/evaluation.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.xlsx`}>XLSX</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.pdf`}>PDF</a></li>
+        </ul>
+      </section>
+      <script>{raw(CHART_SCRIPT)}</script>
+    </Layout>
+  );
+}
+
+/** The mid-year monitoring form of one project (swapped whole by htmx after a save). */
+export function MonitoringForm(props: { budgetId: string; pm: ProjectMonitoring; asOf: string; saved?: boolean; error?: string }) {
+  const { pm } = props;
+  const url = `/budgets/${props.budgetId}/follow/${encodeURIComponent(pm.execution.formId)}/monitoring`;
+  const incomplete = pm.rows.filter((r) => r.check.missing.length > 0).length;
+  return (
+    <form id="monitoring" method="post" action={url} hx-post={url} hx-target="#monitoring" hx-swap="outerHTML">
+      <input type="hidden" name="asOf" value={props.asOf} />
+      {props.error ? <p class="notice error" role="alert">{props.error}</p> : null}
+      {props.saved ? <p class="notice ok" role="status">已保存。{incomplete ? `仍有 ${incomplete} 项指标需填写偏差原因和纠偏措施。` : '所有偏差均已说明。'}</p> : null}
+      <table class="data monitoring">
+        <thead><tr><th>指标</th><th>年度指标值</th><th>截至目前完成</th><th>完成进度</th><th>全年预计完成可能性</th><th>偏差原因</th><th>纠偏措施</th><th>提示</th></tr></thead>
+        <tbody>
+          {pm.rows.filter((r) => !r.indicator.notApplicable).map((r) => {
+            const miss = (k: string) => (r.check.missing.includes(k as never) ? 'missing' : '');
+            return (
+              <tr data-indicator={r.indicator.name} class={r.check.triggers.length ? 'deviation' : ''}>
+                <td>{r.indicator.level2} / {r.indicator.name}</td>
+                <td>{r.target}</td>
+                <td class={miss('actualToDate')}><input name={`a${r.idx}`} value={r.entry.actualToDate ?? ''} aria-label={`${r.indicator.name} 截至目前完成`} size={8} /></td>
+                <td class="num">{pct(r.check.attainment)}</td>
+                <td class={miss('likelihood')}>
+                  <select name={`l${r.idx}`} aria-label={`${r.indicator.name} 可能性`}>
+                    <option value="">—</option>
+                    {LIKELIHOODS.map((l) => <option value={l} selected={r.entry.likelihood === l}>{l}</option>)}
+                  </select>
+                </td>
+                <td class={miss('reason')}>
+                  <select name={`r${r.idx}`} aria-label={`${r.indicator.name} 偏差原因`}>
+                    <option value="">—</option>
+                    {DEVIATION_REASONS.map((x) => <option value={x} selected={r.entry.reason === x}>{x}</option>)}
+                  </select>
+                </td>
+                <td class={miss('action')}><input name={`c${r.idx}`} value={r.entry.action ?? ''} aria-label={`${r.indicator.name} 纠偏措施`} /></td>
+                <td class="hint">{r.check.triggers.join('；')}{r.check.missing.length ? `（待填：${r.check.missing.map((m) => ({ actualToDate: '完成情况', likelihood: '可能性', reason: '偏差原因', action: '纠偏措施' })[m]).join('、')}）` : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button type="submit">保存监控情况</button>
+    </form>
+  );
+}
+
+/** The live score panel of a project's self-evaluation. */
+export function ScorePanel(props: { pe: ProjectEvaluation; preview?: boolean }) {
+  const e = props.pe.evaluation;
+  return (
+    <div id="score" class="cards" aria-live="polite">
+      <div class="card"><div class="label">自评得分{props.preview ? '（未保存）' : ''}</div><div class="value" id="score-total">{e.total}</div></div>
+      <div class="card"><div class="label">等级</div><div class="value" id="score-grade">{e.grade}</div></div>
+      <div class="card"><div class="label">预算执行率 / 得分</div><div class="value">{pct(props.pe.execution.rate)} / {e.byCategory.execution}</div></div>
+      <div class="card"><div class="label">产出 / 效益 / 满意度</div><div class="value">{e.byCategory.output} / {e.byCategory.effect} / {e.byCategory.satisfaction}</div></div>
+      <div class="card"><div class="label">待补充原因或措施</div><div class="value">{e.incomplete.length}</div></div>
+    </div>
+  );
+}
+
+/** The year-end self-evaluation form of one project: the score recomputes (htmx) on every change. */
+export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation; saved?: boolean; error?: string }) {
+  const { pe } = props;
+  const url = `/budgets/${props.budgetId}/follow/${encodeURIComponent(pe.formId)}/evaluation`;
+  return (
+    <form id="evaluation" method="post" action={url} hx-post={url} hx-target="#evaluation" hx-swap="outerHTML">
+      {props.error ? <p class="notice error" role="alert">{props.error}</p> : null}
+      {props.saved ? <p class="notice ok" role="status">已保存自评。</p> : null}
+      <ScorePanel pe={pe} />
+      <table class="data evaluation" hx-post={`${url}/preview`} hx-trigger="change from:closest form, keyup changed delay:400ms from:closest form" hx-target="#score" hx-swap="outerHTML" hx-include="closest form">
+        <thead><tr><th>指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因</th><th>改进措施</th></tr></thead>
+        <tbody>
+          {pe.evaluation.indicators.map((s, k) => {
+            const ind = pe.indicators[k]!;
+            if (ind.notApplicable) return null;
+            const a = pe.actuals[k];
+            const banded = s.indicator.qualitative || ind.value === null || !/^-?\d+(\.\d+)?$/.test(ind.value);
+            return (
+              <tr data-indicator={ind.name}>
+                <td>{ind.level1} / {ind.name}</td>
+                <td>{targetText(ind)}</td>
+                <td>
+                  {s.category === 'execution' ? (
+                    <span>按预算执行率计分</span>
+                  ) : banded ? (
+                    <select name={`b${k}`} aria-label={`${ind.name} 达成程度`}>
+                      <option value="">—</option>
+                      {Object.keys(BANDS).map((b) => <option value={b} selected={a?.band === b}>{b}</option>)}
+                    </select>
+                  ) : (
+                    <input name={`v${k}`} value={a?.value ?? ''} aria-label={`${ind.name} 实际完成值`} size={8} inputmode="decimal" />
+                  )}
+                </td>
+                <td class="num">{s.dropped ? '—' : Number(s.weight).toFixed(2)}</td>
+                <td class="num">{s.score ?? '—'}</td>
+                <td class={s.missing.includes('reason') ? 'missing' : ''}><input name={`r${k}`} value={a?.reason ?? ''} aria-label={`${ind.name} 偏差原因`} /></td>
+                <td class={s.missing.includes('correction') ? 'missing' : ''}><input name={`c${k}`} value={a?.correction ?? ''} aria-label={`${ind.name} 改进措施`} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button type="submit">保存自评</button>
+    </form>
+  );
+}
+
+/** A project's page: execution curve and warnings, mid-year monitoring, year-end self-evaluation. */
+export function FollowProjectPage(props: { budget: BudgetDetail; pm: ProjectMonitoring; asOf: string; asOfMonth: number; yearEx: ExecutionFigures; pe: ProjectEvaluation }) {
+  const { budget, pm } = props;
+  const ex = pm.execution;
+  return (
+    <Layout title={`${ex.name} — 执行与绩效`} budget={budget} tab="follow" charts>
+      <p class="sub"><a href={`/budgets/${budget.id}/follow`}>执行与绩效</a> › {ex.name}</p>
+      <h1>{ex.name}</h1>
+      <section aria-label="预算执行">
+        <h2>预算执行（截至 {props.asOf}）</h2>
+        <p>年度预算 {wan(ex.budgetFen)} 万元，累计支出 {wan(ex.paidFen)} 万元，执行率 {pct(ex.rate)}，计划 {pct(ex.planRate)}，预计年末 {pct(ex.forecastRate)}。</p>
+        <Warnings ex={ex} />
+        <ExecChart ex={ex} asOfMonth={props.asOfMonth} label={ex.name} />
+      </section>
+      <section aria-label="绩效运行监控">
+        <h2>绩效运行监控（双监控）</h2>
+        <MonitoringForm budgetId={budget.id} pm={pm} asOf={props.asOf} />
+      </section>
+      <section aria-label="年终绩效自评">
+        <h2>年终绩效自评（全年执行率 {pct(props.yearEx.rate)}）</h2>
+        <EvaluationForm budgetId={budget.id} pe={props.pe} />
+      </section>
+      <script>{raw(CHART_SCRIPT)}</script>
+    </Layout>
+  );
+}

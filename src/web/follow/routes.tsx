@@ -1,0 +1,125 @@
+/** Routes of following the year in the web app: `/budgets/:id/follow…` (pages, payments upload, htmx forms). */
+import type { Context, Hono } from 'hono';
+import { followOf, type IndexedActual, type IndexedEntry, type Band, type DeviationReason, type Likelihood } from '../../app/follow.js';
+import type { Workspace } from '../../app/workspace.js';
+import { FiscusError } from '../../domain/errors.js';
+import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
+
+const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Registers the follow-the-year pages on the web app. */
+export function registerFollowWeb(app: Hono, ws: Workspace): void {
+  const f = () => followOf(ws);
+
+  const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 422 = 200) => {
+    const id = c.req.param('id')!;
+    const budget = await ws.getBudget(id);
+    const q = c.req.query('asOf');
+    const asOf = q && ISO.test(q) && Number(q.slice(0, 4)) === budget.year ? q : undefined;
+    const [ex, monitoring, evaluation, payments] = await Promise.all([f().execution(id, asOf), f().monitoring(id), f().evaluation(id), f().listPayments(id)]);
+    return c.html(<FollowOverviewPage budget={budget} ex={ex} monitoring={monitoring} evaluation={evaluation} payments={payments.length} {...(message ? { message } : {})} />, status);
+  };
+
+  app.get('/budgets/:id/follow', (c) => overview(c));
+
+  app.post('/budgets/:id/follow/payments', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.formData().catch(() => null);
+    const file = form?.get('file');
+    try {
+      if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空的支付明细文件');
+      const r = await f().importPayments(id, new Uint8Array(await file.arrayBuffer()), file.name || 'payments.csv', { replace: form?.get('replace') === '1' });
+      return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
+    } catch (e) {
+      if (!(e instanceof FiscusError) || e.code === 'INTERNAL' || e.code === 'NOT_FOUND') throw e;
+      return overview(c, { kind: 'error', text: `未导入任何支付：${e.oneLine()}` }, e.code === 'INPUT_INVALID' ? 422 : 400);
+    }
+  });
+
+  const project = async (id: string, formId: string, asOf?: string) => {
+    const budget = await ws.getBudget(id);
+    const [m, ev] = await Promise.all([f().monitoring(id, asOf), f().evaluation(id)]);
+    const i = m.projects.findIndex((p) => p.execution.formId === formId);
+    if (i < 0) throw new FiscusError('NOT_FOUND', `本预算没有项目 ${formId}`);
+    return { budget, m, pm: m.projects[i]!, pe: ev.projects[i]! };
+  };
+
+  app.get('/budgets/:id/follow/:formId', async (c) => {
+    const { budget, m, pm, pe } = await project(c.req.param('id'), c.req.param('formId'));
+    return c.html(<FollowProjectPage budget={budget} pm={pm} asOf={m.asOf} asOfMonth={m.execution.asOfMonth} yearEx={pe.execution} pe={pe} />);
+  });
+
+  app.post('/budgets/:id/follow/:formId/monitoring', async (c) => {
+    const id = c.req.param('id');
+    const formId = c.req.param('formId');
+    const body = await c.req.parseBody();
+    const asOf = str(body['asOf']) || undefined;
+    const { pm } = await project(id, formId, asOf);
+    const entries: IndexedEntry[] = pm.rows
+      .filter((r) => !r.indicator.notApplicable)
+      .map((r) => ({
+        idx: r.idx,
+        actualToDate: str(body[`a${r.idx}`]) || null,
+        likelihood: (str(body[`l${r.idx}`]) || null) as Likelihood | null,
+        reason: (str(body[`r${r.idx}`]) || null) as DeviationReason | null,
+        action: str(body[`c${r.idx}`]) || null,
+      }));
+    let error: string | undefined;
+    let report;
+    try {
+      report = await f().saveMonitoring(id, formId, entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action), asOf);
+    } catch (e) {
+      if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
+      error = `未保存：${e.oneLine()}`;
+      report = await f().monitoring(id, asOf);
+    }
+    const saved = report.projects.find((p) => p.execution.formId === formId)!;
+    if (!isHtmx(c) && !error) return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#monitoring`, 303);
+    return c.html(<MonitoringForm budgetId={id} pm={saved} asOf={report.asOf} {...(error ? { error } : { saved: true })} />, error ? 422 : 200);
+  });
+
+  const actualsFrom = (body: Record<string, unknown>, count: number): IndexedActual[] => {
+    const out: IndexedActual[] = [];
+    for (let k = 0; k < count; k++) {
+      const value = str(body[`v${k}`]);
+      const band = str(body[`b${k}`]);
+      const reason = str(body[`r${k}`]);
+      const correction = str(body[`c${k}`]);
+      if (!value && !band && !reason && !correction) continue;
+      out.push({ idx: k, value: value || null, band: (band || null) as Band | null, reason: reason || null, correction: correction || null });
+    }
+    return out;
+  };
+
+  app.post('/budgets/:id/follow/:formId/evaluation/preview', async (c) => {
+    const id = c.req.param('id');
+    const formId = c.req.param('formId');
+    const { pe } = await project(id, formId);
+    const body = await c.req.parseBody();
+    // A figure still being typed ("9." or "abc") previews as empty rather than failing the panel.
+    const acts = actualsFrom(body, pe.indicators.length).map((a) => (a.value && !/^-?\d+(\.\d+)?$/.test(a.value) ? { ...a, value: null } : a));
+    const r = await f().previewActuals(id, formId, acts);
+    return c.html(<ScorePanel pe={r.projects.find((p) => p.formId === pe.formId)!} preview />);
+  });
+
+  app.post('/budgets/:id/follow/:formId/evaluation', async (c) => {
+    const id = c.req.param('id');
+    const formId = c.req.param('formId');
+    const { pe } = await project(id, formId);
+    const body = await c.req.parseBody();
+    let error: string | undefined;
+    let r;
+    try {
+      r = await f().saveActuals(id, formId, actualsFrom(body, pe.indicators.length));
+    } catch (e) {
+      if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
+      error = `未保存：${e.oneLine()}`;
+      r = await f().evaluation(id);
+    }
+    const now = r.projects.find((p) => p.formId === pe.formId)!;
+    if (!isHtmx(c) && !error) return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#evaluation`, 303);
+    return c.html(<EvaluationForm budgetId={id} pe={now} {...(error ? { error } : { saved: true })} />, error ? 422 : 200);
+  });
+}

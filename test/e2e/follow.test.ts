@@ -1,0 +1,110 @@
+/**
+ * Following the year in Chromium: import payments through the web page, see the execution curve and
+ * a warning, fill mid-year monitoring with a deviation reason, enter year-end actuals and see the live
+ * score and grade. Screenshots go to .test-artifacts/follow-*.png.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, ROOT, launchBrowser, startFiscus } from './helpers.js';
+
+const SAMPLE = join(ROOT, 'samples/shenzhen-futian-data-center-2021-dept-budget.txt');
+const PAYMENTS = join(ROOT, 'samples/year-2021/payments.csv');
+
+test('a year is followed through the web app: payments, curve and warnings, monitoring with a reason, actuals with a score', { timeout: 240_000 }, async () => {
+  const app = await startFiscus('serve');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(app.url);
+    await page.setInputFiles('#upload-file', SAMPLE);
+    await Promise.all([page.waitForURL(/\/budgets\/\d+$/), page.click('form.upload button[type=submit]')]);
+    const budgetUrl = page.url();
+
+    await page.click('nav.budget a:has-text("执行与绩效")');
+    await page.waitForURL(/\/follow$/);
+    assert.match(await page.textContent('main') ?? '', /已登记 0 笔支付/);
+    await page.setInputFiles('input[type=file][name=file]', PAYMENTS);
+    await Promise.all([page.waitForURL(/\/follow\?imported=179/), page.click('button:has-text("导入")')]);
+    assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/);
+
+    // At the end of August the department is below the 60 % floor; the curve is drawn in the browser.
+    await page.fill('input[name=asOf]', '2021-08-31');
+    await Promise.all([page.waitForURL(/asOf=2021-08-31/), page.click('button:has-text("刷新")')]);
+    await page.waitForSelector('[data-exec-chart][data-drawn="1"] svg');
+    const warnings = await page.textContent('#warnings');
+    assert.match(warnings ?? '', /部门整体：截至8月末累计执行率 52\.62%，低于 60% 的进度要求/);
+    assert.match(warnings ?? '', /网络和信息安全运行维护：截至8月末累计执行率 18\.86%，计划 42\.96%/);
+    const lines = await page.$$eval('[data-exec-chart] svg path', (ps) => ps.length);
+    assert.ok(lines >= 2, 'plan and actual lines are drawn');
+    await page.screenshot({ path: join(ARTIFACTS, 'follow-overview.png'), fullPage: true });
+
+    // Mid-year monitoring of the lagging project: a deviation needs a reason and an action.
+    await page.click('a:has-text("网络和信息安全运行维护")');
+    await page.waitForSelector('#monitoring');
+    const row = page.locator('#monitoring tr[data-indicator="应急演练次数"]');
+    await row.locator('input[name^=a]').fill('0');
+    await row.locator('select[name^=l]').selectOption('确定能');
+    await page.click('#monitoring button[type=submit]');
+    await page.waitForSelector('#monitoring .notice.ok');
+    assert.match(await page.locator('#monitoring tr[data-indicator="应急演练次数"] td.hint').textContent() ?? '', /待填：偏差原因、纠偏措施/);
+    const row2 = page.locator('#monitoring tr[data-indicator="应急演练次数"]');
+    await row2.locator('select[name^=r]').selectOption('其他');
+    await row2.locator('input[name^=c]').fill('应急演练按计划定于 10 月开展');
+    await page.click('#monitoring button[type=submit]');
+    await page.waitForFunction(() => !/待填/.test(document.querySelector('#monitoring tr[data-indicator="应急演练次数"] td.hint')?.textContent ?? '待填'));
+    assert.equal(await page.locator('#monitoring tr[data-indicator="应急演练次数"] select[name^=r]').inputValue(), '其他');
+    await page.locator('#monitoring').screenshot({ path: join(ARTIFACTS, 'follow-monitoring.png') });
+
+    // Year-end actuals: the score recomputes as figures are entered, and is saved with its grade.
+    const before = await page.textContent('#score-total');
+    const ev = page.locator('#evaluation');
+    const inputs = ev.locator('input[name^=v]');
+    const n = await inputs.count();
+    for (let i = 0; i < n; i++) {
+      const name = await inputs.nth(i).getAttribute('aria-label');
+      await inputs.nth(i).fill(name?.startsWith('应用系统扫描次数') ? '276' : name?.startsWith('用户投诉数') ? '0' : name?.includes('完成时间') ? '' : '100');
+    }
+    const selects = ev.locator('select[name^=b]');
+    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption('完全达成');
+    await page.waitForFunction((b) => document.querySelector('#score-total')?.textContent !== b && /未保存/.test(document.querySelector('#score')?.textContent ?? ''), before);
+    await page.click('#evaluation button[type=submit]');
+    await page.waitForSelector('#evaluation .notice.ok');
+    const total = await page.textContent('#score-total');
+    const grade = await page.textContent('#score-grade');
+    const id = /\/budgets\/(\d+)/.exec(budgetUrl)![1];
+    const api = (await (await fetch(`${app.url}/api/v1/budgets/${id}/evaluation`)).json()) as { projects: Array<{ name: string; evaluation: { total: string; grade: string } }> };
+    const sec = api.projects.find((p) => p.name === '网络和信息安全运行维护')!;
+    assert.equal(total, sec.evaluation.total, 'the page shows the stored score');
+    assert.equal(grade, sec.evaluation.grade);
+    assert.ok(Number(total) > 80, `a mostly met project scores well (${total})`);
+    await page.screenshot({ path: join(ARTIFACTS, 'follow-project.png'), fullPage: true });
+
+    // A bad payments file is refused whole, naming the row.
+    await page.goto(`${app.url}/budgets/${id}/follow`);
+    const bad = Buffer.from('项目,日期,金额(元)\n基础设施运行维护,2021-09-01,100\n基础设施运行维护,2021-09-02,"12,3.4"\n');
+    await page.setInputFiles('input[type=file][name=file]', { name: 'payments.csv', mimeType: 'text/csv', buffer: bad });
+    await page.click('button:has-text("导入")');
+    await page.waitForSelector('.notice.error');
+    assert.match(await page.textContent('.notice.error') ?? '', /未导入任何支付：payments\.csv:3: expected an amount in 元, found "12,3\.4"/);
+    assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/, 'nothing of the bad file was stored');
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});
+
+test('fiscus start loads the sample with its 2021 year', { timeout: 180_000 }, async () => {
+  const app = await startFiscus('start');
+  try {
+    const html = await (await fetch(`${app.url}/budgets/1/follow`)).text();
+    assert.match(html, /已登记 179 笔支付/);
+    const ev = (await (await fetch(`${app.url}/api/v1/budgets/1/evaluation`)).json()) as { overall: { score: string; grade: string } };
+    assert.equal(ev.overall.grade, '优');
+    const m = (await (await fetch(`${app.url}/api/v1/budgets/1/monitoring`)).json()) as { asOf: string; execution: { total: { rate: string } } };
+    assert.equal(m.asOf, '2021-08-31');
+    assert.equal(m.execution.total.rate, '52.62');
+  } finally {
+    await app.stop();
+  }
+});
