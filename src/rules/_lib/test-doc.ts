@@ -232,12 +232,12 @@ export function consistentDoc(): BudgetDocument {
  */
 export function shanghaiFinalDoc(): BudgetDocument {
   const fnRows = (p: string, vals: Record<string, Record<string, CellInput>>) => [
-    fnRow('201', '一般公共服务支出', vals['201']!, { id: `${p}201` }),
-    fnRow('20106', '财政事务', vals['201']!, { id: `${p}20106`, parent: `${p}201` }),
-    fnRow('2010601', '行政运行', vals['201']!, { id: `${p}2010601`, parent: `${p}20106` }),
-    fnRow('221', '住房保障支出', vals['221']!, { id: `${p}221` }),
-    fnRow('22102', '住房改革支出', vals['221']!, { id: `${p}22102`, parent: `${p}221` }),
-    fnRow('2210201', '住房公积金', vals['221']!, { id: `${p}2210201`, parent: `${p}22102` }),
+    { ...fnRow('201', '一般公共服务支出', vals['201']!), id: `${p}201` },
+    { ...fnRow('20106', '财政事务', vals['201']!, { parent: `${p}201` }), id: `${p}20106` },
+    { ...fnRow('2010601', '行政运行', vals['201']!, { parent: `${p}20106` }), id: `${p}2010601` },
+    { ...fnRow('221', '住房保障支出', vals['221']!), id: `${p}221` },
+    { ...fnRow('22102', '住房改革支出', vals['221']!, { parent: `${p}221` }), id: `${p}22102` },
+    { ...fnRow('2210201', '住房公积金', vals['221']!, { parent: `${p}22102` }), id: `${p}2210201` },
   ];
   const side = (s: 'revenue' | 'expenditure', kind: Row['kind'] = 'item', extra: RowOptions = {}): RowOptions => ({ side: s, kind, level: kind === 'item' ? 1 : 0, parent: null, ...extra });
   const fnLine = (id: string, code: string, label: string, v: string | null, extra: Record<string, CellInput> = {}) =>
