@@ -153,4 +153,34 @@ if (want('serve')) {
   await ws.close();
 }
 
+if (want('audit')) {
+  // A batch of 50 documents through `fiscus audit`'s worker pool (2 workers, startup included):
+  // the Shenzhen text and the two Shanghai PDFs, or the Shanghai texts where PDF import fails.
+  const { auditFiles } = await import('../src/app/audit.js');
+  const { execFile } = await import('node:child_process');
+  const here = (p: string) => fileURLToPath(new URL(`../samples/${p}`, import.meta.url));
+  const pdfs = ['pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf', 'pdf/shanghai-putuo-finance-bureau-2024-dept-final-accounts.pdf'].map(here);
+  const texts = ['shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt', 'shanghai-putuo-finance-bureau-2024-dept-final-accounts.txt'].map(here);
+  const pdfOk = await importBytes(readFileSync(pdfs[0]!), 'probe.pdf').then(() => true, () => false);
+  const kinds = [SAMPLE, ...(pdfOk ? pdfs : texts)];
+  const size = quick ? 12 : 50;
+  const batch = Array.from({ length: size }, (_, i) => kinds[i % kinds.length]!);
+  const t0 = performance.now();
+  const r = await auditFiles(batch, { workers: 2 });
+  const ms = performance.now() - t0;
+  const perDoc = r.documents.map((d) => d.ms).sort((a, b) => a - b);
+  rows.push({ name: `audit ${size} documents (${pdfOk ? 'text + PDF' : 'texts only'}), 2 workers`, n: 1, median: ms, min: ms, note: `${(size / (ms / 1000)).toFixed(1)} documents/s; ${r.summary.readable} readable; per document median ${perDoc[Math.floor(perDoc.length / 2)]!.toFixed(0)} ms` });
+  const batchPdfs = batch.filter((f) => f.endsWith('.pdf'));
+  if (batchPdfs.length) {
+    const run = (f: string) => new Promise<void>((res, rej) => execFile('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }, (e) => (e ? rej(e) : res())));
+    const p0 = performance.now();
+    let next = 0;
+    // The same two-way parallelism as the audit.
+    const lane = async () => { while (next < batchPdfs.length) await run(batchPdfs[next++]!); };
+    const ok = await Promise.all([lane(), lane()]).then(() => true, () => false);
+    const pms = performance.now() - p0;
+    rows.push({ name: `reference: pdftotext -layout on the batch's ${batchPdfs.length} PDFs, 2 at a time`, n: 1, median: pms, min: pms, note: ok ? 'text extraction only, no checks' : 'pdftotext missing or failed' });
+  }
+}
+
 print();
