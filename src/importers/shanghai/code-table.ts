@@ -129,6 +129,9 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
       const x = anchorOf([l], /项/);
       codeX = { kuan: k, xiang: x };
       if (!seenData.has(l.page)) headersByPage.set(l.page, [...(headersByPage.get(l.page) ?? []), l]);
+      // Some producers (ONLYOFFICE) put the 合计 row's first amounts on the baseline of this header
+      // line: they belong to the next 合计 or code line, like amounts printed alone above it.
+      pending.push(...amounts);
       continue;
     }
     if (head && toks[0]!.x <= 4) {

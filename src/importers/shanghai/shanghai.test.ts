@@ -155,3 +155,18 @@ test('a text that is neither Shanghai budget nor final account is refused with i
   assert.equal(detectShanghaiProfile(src), null);
   assert.throws(() => importShanghaiSource(src), /Shanghai/);
 });
+
+test('amounts printed on the 类 款 项 header line belong to the 合计 row below it (ONLYOFFICE PDFs)', () => {
+  // As the finance bureau's PDF places them: 基本支出 and 项目支出 of 合计 on the header's baseline.
+  const lines = readFileSync(FINAL, 'utf8').split('\n');
+  const at = lines.findIndex((l) => /^\s+2,336\.91\s+603\.14\s*$/.test(l));
+  const head = lines.findIndex((l, i) => i > at && /^\s*类\s+款\s+项\s*$/.test(l));
+  assert.ok(at > 0 && head > at && head - at < 4, 'the sample prints 合计 amounts above the header');
+  const moved = lines[head]!.padEnd(lines[at]!.search(/\d/), ' ') + lines[at]!.trimStart();
+  const text = [...lines.slice(0, at), '', ...lines.slice(at + 1, head), moved, ...lines.slice(head + 1)].join('\n');
+  const doc = importShanghaiSource(readSourceText(new TextEncoder().encode(text), 'moved.txt'));
+  const total = must(tableByRole(doc, 'expenditure-summary')).rows.find((r) => r.kind === 'total');
+  assert.equal(total?.amounts.total?.fen, wan('2940.05'));
+  assert.equal(total?.amounts.basic?.fen, wan('2336.91'));
+  assert.equal(total?.amounts.project?.fen, wan('603.14'));
+});
