@@ -1,6 +1,6 @@
 /**
  * Template use case: the XLSX authoring workbook, empty (the Shenzhen standard tables 1–13 with
- * their headers, table 14 and one blank project form to copy) or filled from an existing document.
+ * their headers and table 14; no project form sheet yet) or filled from an existing document.
  */
 import { SPECS } from '../importers/shenzhen/tables/specs.js';
 import { writeTemplate } from '../reports/template/index.js';
