@@ -126,14 +126,55 @@ export function formAnchor(formId: string, part: FormPart | null): string {
   return part ? `form-${safeId(formId)}-${part}` : `form-${safeId(formId)}`;
 }
 
+/** Anchor of an indicator row: `form-2-ind-<name>` on a project page, `t14-ind-<name>` in table 14 (first row of that name). */
+export function indicatorAnchor(prefix: string, name: string): string {
+  return `${prefix}-${safeId(name)}`;
+}
+
+/** Prefix of the indicator anchors of a project form. */
+export const formIndicatorPrefix = (formId: string): string => `form-${safeId(formId)}-ind`;
+
+/** Prefix of the indicator anchors of table 14. */
+export const T14_INDICATOR_PREFIX = 't14-ind';
+
+/** What a finding link needs besides the finding: the version shown, where the narrative's lines are. */
+export interface HrefContext {
+  /** A version other than the latest: links stay in that version (`?v=N`). */
+  v?: number | undefined;
+  /** The anchored narrative line for a source line, null when the line is not in the narrative. */
+  narrativeLine?: ((line: number) => number | null) | undefined;
+}
+
+/** The indicator a finding names: `item` is "form name / indicator" on forms, the indicator on table 14. */
+function indicatorName(item: string | null | undefined, onForm: boolean): string | null {
+  if (!item) return null;
+  if (!onForm) return item;
+  const i = item.indexOf(' / ');
+  return i < 0 ? null : item.slice(i + 3);
+}
+
 /** Where a finding's place is shown in the web app (page + anchor), or null when it has no page. */
-export function findingHref(budgetId: string, f: Finding): string | null {
+export function findingHref(budgetId: string, f: Finding, ctx: HrefContext = {}): string | null {
   const loc = f.location;
+  const q = ctx.v !== undefined ? `?v=${ctx.v}` : '';
+  const indicator = formPart(loc.field) === 'indicators';
   if (loc.table != null) {
-    if (loc.table === 14) return `/budgets/${budgetId}/tables/14${loc.row ? `#${rowAnchor(14, loc.row)}` : '#t14'}`;
-    return `/budgets/${budgetId}/tables/${loc.table}#${loc.row ? rowAnchor(loc.table, loc.row) : `t${loc.table}`}`;
+    if (loc.table === 14) {
+      const name = indicator && !loc.row ? indicatorName(loc.item, false) : null;
+      const anchor = loc.row ? rowAnchor(14, loc.row) : name ? indicatorAnchor(T14_INDICATOR_PREFIX, name) : 't14';
+      return `/budgets/${budgetId}/tables/14${q}#${anchor}`;
+    }
+    return `/budgets/${budgetId}/tables/${loc.table}${q}#${loc.row ? rowAnchor(loc.table, loc.row) : `t${loc.table}`}`;
   }
-  if (loc.form) return `/budgets/${budgetId}/projects/${encodeURIComponent(loc.form)}#${formAnchor(loc.form, formPart(loc.field))}`;
+  if (loc.form) {
+    const name = indicator ? indicatorName(loc.item, true) : null;
+    const anchor = name ? indicatorAnchor(formIndicatorPrefix(loc.form), name) : formAnchor(loc.form, formPart(loc.field));
+    return `/budgets/${budgetId}/projects/${encodeURIComponent(loc.form)}${q}#${anchor}`;
+  }
+  if (loc.line != null && ctx.narrativeLine) {
+    const line = ctx.narrativeLine(loc.line);
+    if (line !== null) return `/budgets/${budgetId}/narrative${q}#line-${line}`;
+  }
   return null;
 }
 

@@ -3,7 +3,8 @@ import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
 import type { BudgetDocument, ProjectForm, Row, Table } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
-import { Layout, type BudgetNavInfo } from './layout.js';
+import { Layout, type BudgetNavInfo, type VersionView } from './layout.js';
+import { narrativeLineFor, narrativeView, lineAnchor } from './narrative.js';
 import {
   byEconomicClass,
   byFunctionClass,
@@ -14,11 +15,14 @@ import {
   fmt,
   formAnchor,
   headerRows,
+  indicatorAnchor,
+  T14_INDICATOR_PREFIX,
   keyFigures,
   projectTree,
   rowAnchor,
   safeId,
   type Finding,
+  type HrefContext,
   type Slice,
 } from './figures.js';
 
@@ -41,7 +45,7 @@ const dateTime = (iso: string) => {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 };
 
-function navInfo(b: BudgetSummary): BudgetNavInfo {
+export function navInfo(b: BudgetSummary): BudgetNavInfo {
   return { id: b.id, unitName: b.unitName, year: b.year, kind: b.kind, latestVersion: b.latestVersion };
 }
 
@@ -184,9 +188,14 @@ function Chart(props: { id: string; title: string; slices: Slice[]; doc: BudgetD
   );
 }
 
-function FindingItem(props: { budgetId: string; f: Finding }) {
+/** Links of findings on a page showing `doc` (version `v` when it is not the latest). */
+export function hrefContext(doc: BudgetDocument, v?: number): HrefContext {
+  return { v, narrativeLine: (line) => narrativeLineFor(doc, line) };
+}
+
+export function FindingItem(props: { budgetId: string; f: Finding; ctx: HrefContext }) {
   const { f } = props;
-  const href = findingHref(props.budgetId, f);
+  const href = findingHref(props.budgetId, f, props.ctx);
   const where = [f.location.section, f.location.item, f.location.field].filter(Boolean).join(' · ');
   return (
     <li>
@@ -218,20 +227,31 @@ export function Downloads(props: { id: string }) {
   );
 }
 
-export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] }) {
+/** Page props shared by the pages that can show an older version. */
+interface Viewed {
+  /** Set when an older version is shown (read-only). */
+  view?: VersionView | undefined;
+  ctx: HrefContext;
+  /** Severity counts of the version shown. */
+  counts: SeverityCounts;
+  version: number;
+}
+
+export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] } & Viewed) {
   const { budget, doc, findings } = props;
+  const vq = props.view ? `?v=${props.view.v}` : '';
   const k = keyFigures(doc);
   const tree = projectTree(doc);
   const errors = findings.filter((f) => f.severity === 'error');
   const byCat = new Map<string, number>();
   for (const f of findings) byCat.set(f.category, (byCat.get(f.category) ?? 0) + 1);
   return (
-    <Layout title={`${budget.unitName} ${budget.year}年${budget.kind}`} budget={navInfo(budget)} tab="dashboard" charts>
+    <Layout title={`${budget.unitName} ${budget.year}年${budget.kind}`} budget={navInfo(budget)} tab="dashboard" charts view={props.view}>
       <h1>
         {budget.unitName} {budget.year}年{budget.kind}
       </h1>
       <p class="sub">
-        第 {budget.latestVersion} 版 · 更新于 {dateTime(budget.updatedAt)} · {status(budget.findings)}
+        第 {props.version} 版{props.view ? '' : ` · 更新于 ${dateTime(budget.updatedAt)}`} · {status(props.counts)}
       </p>
       <section aria-label="主要数字" class="cards">
         <Figure id="fig-revenue" label="收入总计" fen={k.revenueTotal} doc={doc} />
@@ -241,9 +261,9 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
         <div class="card" id="fig-findings">
           <div class="label">审核发现</div>
           <div class="value">
-            <a href={`/budgets/${budget.id}/findings`}>{findings.length}</a>
+            <a href={`/budgets/${budget.id}/findings${vq}`}>{findings.length}</a>
           </div>
-          <Counts c={budget.findings} />
+          <Counts c={props.counts} />
         </div>
       </section>
       <div class="grid2">
@@ -256,13 +276,13 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
           <ul>
             {tree.nodes.map((n) => (
               <li>
-                {n.rowId ? <a href={`/budgets/${budget.id}/tables/5#${rowAnchor(5, n.rowId)}`}>{n.name}</a> : n.name}
+                {n.rowId ? <a href={`/budgets/${budget.id}/tables/5${vq}#${rowAnchor(5, n.rowId)}`}>{n.name}</a> : n.name}
                 <span class="amt">{fmt(n.fen, doc)}</span>
                 {n.forms.length ? (
                   <ul>
                     {n.forms.map((f) => (
                       <li>
-                        <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                        <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}${vq}`}>{f.name}</a>
                         <span class="amt">{fmt(f.amounts.total?.fen, doc)}</span>
                       </li>
                     ))}
@@ -276,7 +296,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
                 <ul>
                   {tree.unplaced.map((f) => (
                     <li>
-                      <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                      <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}${vq}`}>{f.name}</a>
                       <span class="amt">{fmt(f.amounts.total?.fen, doc)}</span>
                     </li>
                   ))}
@@ -288,7 +308,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
         <section aria-labelledby="sum-h">
           <h2 id="sum-h">审核发现摘要</h2>
           <p>
-            <Counts c={budget.findings} />
+            <Counts c={props.counts} />
           </p>
           {byCat.size ? (
             <table class="data">
@@ -315,13 +335,13 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
               <h3>错误（前 {Math.min(errors.length, 8)} 条）</h3>
               <ul class="findings">
                 {errors.slice(0, 8).map((f) => (
-                  <FindingItem budgetId={budget.id} f={f} />
+                  <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
                 ))}
               </ul>
             </>
           ) : null}
           <p>
-            <a href={`/budgets/${budget.id}/findings`}>全部审核发现 →</a>
+            <a href={`/budgets/${budget.id}/findings${vq}`}>全部审核发现 →</a>
           </p>
           <h2>下载</h2>
           <Downloads id={budget.id} />
@@ -353,7 +373,7 @@ function cellText(r: Row, key: string, kind: string, doc: BudgetDocument): strin
   return r.texts?.[key]?.text ?? '';
 }
 
-function TableView(props: { t: Table; doc: BudgetDocument; flagged: Set<string>; budgetId: string }) {
+function TableView(props: { t: Table; doc: BudgetDocument; flagged: Set<string>; budgetId: string; vq: string }) {
   const { t, doc, flagged } = props;
   const no = t.no ?? 0;
   const twoSided = t.rows.some((r) => r.side);
@@ -369,7 +389,7 @@ function TableView(props: { t: Table; doc: BudgetDocument; flagged: Set<string>;
           {flagged.has(r.id) ? (
             <>
               {' '}
-              <a href={`/budgets/${props.budgetId}/findings?table=${no}&row=${encodeURIComponent(r.id)}`} title="本行有审核发现" aria-label="本行有审核发现">
+              <a href={`/budgets/${props.budgetId}/findings?table=${no}&row=${encodeURIComponent(r.id)}${props.vq.replace('?', '&')}`} title="本行有审核发现" aria-label="本行有审核发现">
                 ⚠
               </a>
             </>
@@ -475,13 +495,20 @@ function DepartmentTargetsView(props: { doc: BudgetDocument }) {
           ) : null}
         </tbody>
       </table>
-      <IndicatorTable indicators={d.indicators} idPrefix="t14-ind" />
+      <IndicatorTable indicators={d.indicators} idPrefix={T14_INDICATOR_PREFIX} />
     </>
   );
 }
 
-function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix: string }) {
+/** Indicators as published; the first row of each name carries the anchor findings link to. */
+export function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix: string }) {
   if (props.indicators.length === 0) return <p class="muted">没有绩效指标。</p>;
+  const seen = new Set<string>();
+  const idOf = (name: string) => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    return indicatorAnchor(props.idPrefix, name);
+  };
   return (
     <table class="data">
       <caption>绩效指标</caption>
@@ -494,8 +521,8 @@ function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix
         </tr>
       </thead>
       <tbody>
-        {props.indicators.map((x, i) => (
-          <tr id={`${props.idPrefix}-${i}`}>
+        {props.indicators.map((x) => (
+          <tr id={idOf(x.name)}>
             <td>{x.level1}</td>
             <td>{x.level2}</td>
             <td>{x.name}</td>
@@ -507,26 +534,27 @@ function IndicatorTable(props: { indicators: ProjectForm['indicators']; idPrefix
   );
 }
 
-export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; no: number | null; findings: Finding[] }) {
+export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; no: number | null; findings: Finding[] } & Viewed) {
   const { budget, doc } = props;
+  const vq = props.view ? `?v=${props.view.v}` : '';
   const tables = [...doc.tables].sort((a, b) => (a.no ?? 99) - (b.no ?? 99));
   const current = props.no === null ? null : tables.find((t) => t.no === props.no);
   const flagged = new Set(props.findings.filter((f) => f.location.table === props.no && f.location.row).map((f) => f.location.row!));
   const title = props.no === 14 ? '表14 部门（单位）整体支出绩效目标申报表' : current ? `表${current.no ?? ''} ${current.title.text}` : '公开表格';
   return (
-    <Layout title={`${title} · ${budget.unitName}`} budget={navInfo(budget)} tab="tables">
+    <Layout title={`${title} · ${budget.unitName}`} budget={navInfo(budget)} tab="tables" view={props.view}>
       <nav aria-label="表格目录">
         <ul style="display:flex;flex-wrap:wrap;gap:.3rem .8rem;list-style:none;padding:0">
           {tables.map((t) => (
             <li>
-              <a href={`/budgets/${budget.id}/tables/${t.no}`} aria-current={t.no === props.no ? 'page' : undefined}>
+              <a href={`/budgets/${budget.id}/tables/${t.no}${vq}`} aria-current={t.no === props.no ? 'page' : undefined}>
                 表{t.no} {t.title.text}
               </a>
             </li>
           ))}
           {doc.departmentTargets ? (
             <li>
-              <a href={`/budgets/${budget.id}/tables/14`} aria-current={props.no === 14 ? 'page' : undefined}>
+              <a href={`/budgets/${budget.id}/tables/14${vq}`} aria-current={props.no === 14 ? 'page' : undefined}>
                 表14 整体支出绩效目标
               </a>
             </li>
@@ -540,7 +568,7 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; n
             单位名称：{current.unitName?.text ?? doc.unit.name} · 单位：{current.displayUnit}
             {current.src.line ? ` · 原文第 ${current.src.line} 行` : ''}
           </p>
-          <TableView t={current} doc={doc} flagged={flagged} budgetId={budget.id} />
+          <TableView t={current} doc={doc} flagged={flagged} budgetId={budget.id} vq={vq} />
           {current.note ? <p class="muted">{current.note.text}</p> : null}
         </>
       ) : props.no === 14 ? (
@@ -554,10 +582,11 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; n
   );
 }
 
-export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] }) {
+export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] } & Viewed) {
   const { budget, doc } = props;
+  const vq = props.view ? `?v=${props.view.v}` : '';
   return (
-    <Layout title={`项目 · ${budget.unitName}`} budget={navInfo(budget)} tab="projects">
+    <Layout title={`项目 · ${budget.unitName}`} budget={navInfo(budget)} tab="projects" view={props.view}>
       <h1>项目支出绩效目标申报表</h1>
       <table class="data">
         <thead>
@@ -576,7 +605,7 @@ export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument;
             return (
               <tr>
                 <td>
-                  <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}`}>{f.name}</a>
+                  <a href={`/budgets/${budget.id}/projects/${encodeURIComponent(f.id)}${vq}`}>{f.name}</a>
                 </td>
                 <td>{f.parentProject ?? '—'}</td>
                 <td class="num">{fmt(f.amounts.total?.fen, doc)}</td>
@@ -592,201 +621,25 @@ export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument;
   );
 }
 
-export interface PlanState {
-  /** Values as typed, by quarter (kept when the save failed). */
-  values?: Record<number, string>;
-  /** Per-quarter input errors. */
-  fieldErrors?: Record<number, string>;
-  error?: { title: string; detail: string; href?: string; hrefText?: string };
-  saved?: { version: number; from: number };
-}
-
-/** The editable part of a project page: the quarterly plan form and the form's findings. htmx swaps it whole. */
-export function ProjectEditor(props: { budgetId: string; version: number; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState }) {
-  const { form, doc, state } = props;
-  const fid = safeId(form.id);
-  const total = form.amounts.total?.fen ?? null;
-  const planDecimals = decimalsFor(form.disbursement.map((q) => q.amount));
-  const sum = disbursementSum(form);
-  const action = `/budgets/${props.budgetId}/projects/${encodeURIComponent(form.id)}/disbursement`;
-  const own = props.findings.filter((f) => f.location.form === form.id);
-  return (
-    <div id="project-editor">
-      <p>
-        <span class="badge" id="current-version">当前版本：第 {props.version} 版</span>
-      </p>
-      {state?.saved ? (
-        <div class="notice" role="status">
-          已保存为第 {state.saved.version} 版（基于第 {state.saved.from} 版），已重新审核。
-        </div>
-      ) : null}
-      {state?.error ? <ErrorBox title={state.error.title} detail={state.error.detail} href={state.error.href} hrefText={state.error.hrefText} /> : null}
-      <section aria-labelledby={`${formAnchor(form.id, 'disbursement')}-h`} id={formAnchor(form.id, 'disbursement')}>
-        <h2 id={`${formAnchor(form.id, 'disbursement')}-h`}>资金支出进度</h2>
-        <p class="muted">
-          项目总金额 {fmt(total, doc)} {doc.displayUnit}；各季度合计 <span id="plan-sum">{fmt(sum, doc, planDecimals)}</span> {doc.displayUnit}
-          {total !== null && form.disbursement.length > 0 && sum !== total ? `，相差 ${fmt(sum - total, doc, planDecimals)} ${doc.displayUnit}` : ''}
-        </p>
-        <form class="plan" method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
-          <input type="hidden" name="baseVersion" value={String(props.version)} />
-          {[1, 2, 3, 4].map((q) => {
-            const existing = form.disbursement.find((d) => d.quarter === q);
-            const value = state?.values?.[q] ?? (existing ? formatAmount(existing.amount.fen, doc.displayUnit, planDecimals, false) : '');
-            const err = state?.fieldErrors?.[q];
-            const id = `form-${fid}-q${q}`;
-            return (
-              <label for={id}>
-                第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
-                <input id={id} name={`q${q}`} inputmode="decimal" value={value} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
-                {err ? (
-                  <span id={`${id}-err`} class="count-error">
-                    {err}
-                  </span>
-                ) : null}
-              </label>
-            );
-          })}
-          <div class="actions">
-            <button type="submit">保存并重新审核</button>
-            <span class="muted">保存后生成新版本；若他人已先保存，将提示冲突而不覆盖。</span>
-          </div>
-        </form>
-      </section>
-      <section aria-labelledby="form-findings-h">
-        <h2 id="form-findings-h">本项目的审核发现（{own.length}）</h2>
-        {own.length ? (
-          <ul class="findings" id="form-findings">
-            {own.map((f) => (
-              <FindingItem budgetId={props.budgetId} f={f} />
-            ))}
-          </ul>
-        ) : (
-          <p id="form-findings">本项目没有审核发现。</p>
-        )}
-      </section>
-    </div>
-  );
-}
-
-export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState }) {
-  const { budget, doc, form } = props;
-  const a = form.amounts;
-  const costDecimals = decimalsFor(form.costLines.flatMap((l) => [l.amount, l.unitPrice ?? null]));
-  return (
-    <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects">
-      <h1 id={formAnchor(form.id, null)}>{form.name}</h1>
-      <p class="sub">
-        {form.parentProject ? `所属项目：${form.parentProject} · ` : ''}
-        {form.attribute?.text ?? ''} {form.projectType?.text ?? ''}
-        {form.period ? ` · ${form.period.start} 至 ${form.period.end}` : ''}
-        {form.competentDepartment ? ` · 主管部门：${form.competentDepartment.text}` : ''}
-        {form.src.line ? ` · 原文第 ${form.src.line} 行` : ''}
-      </p>
-      <section id={formAnchor(form.id, 'amounts')} aria-label="金额" class="cards">
-        {(
-          [
-            ['项目总金额', a.total],
-            ['本年预算金额', a.currentYear],
-            ['财政拨款资金', a.fiscal],
-            ['其他资金', a.other],
-            ['转移支付资金', a.transfer],
-            ['政府购买服务资金', a.purchasedServices],
-          ] as const
-        ).map(([label, m]) => (
-          <div class="card">
-            <div class="label">{label}</div>
-            <div class="value">
-              {fmt(m?.fen, doc)}
-              <span class="unit">{doc.displayUnit}</span>
-            </div>
-          </div>
-        ))}
-      </section>
-      <ProjectEditor budgetId={budget.id} version={budget.latestVersion} doc={doc} form={form} findings={props.findings} {...(props.state ? { state: props.state } : {})} />
-      <section id={formAnchor(form.id, 'overview')} aria-labelledby="ov-h">
-        <h2 id="ov-h">项目概况</h2>
-        <dl class="facts">
-          {form.overview.map((o) => (
-            <>
-              <dt>{o.label}</dt>
-              <dd>{o.text}</dd>
-            </>
-          ))}
-          {form.use ? (
-            <>
-              <dt>项目用途</dt>
-              <dd>{form.use.text}</dd>
-            </>
-          ) : null}
-          {form.midTermGoal ? (
-            <>
-              <dt>项目中期目标</dt>
-              <dd>{form.midTermGoal.text}</dd>
-            </>
-          ) : null}
-          {form.annualGoal ? (
-            <>
-              <dt>项目年度目标</dt>
-              <dd>{form.annualGoal.text}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-      <section id={formAnchor(form.id, 'costLines')} aria-labelledby="cl-h">
-        <h2 id="cl-h">测算明细</h2>
-        <table class="data">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>内容</th>
-              <th class="num">数量</th>
-              <th class="num">单价（{doc.displayUnit}）</th>
-              <th class="num">金额（{doc.displayUnit}）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {form.costLines.map((l, i) => (
-              <tr id={`form-${safeId(form.id)}-cost-${i}`}>
-                <td class="num">{l.no ?? ''}</td>
-                <td>{l.text}</td>
-                <td class="num">{l.quantity ? `${l.quantity}${l.quantityUnit ?? ''}` : ''}</td>
-                <td class="num">{l.unitPrice ? fmt(l.unitPrice.fen, doc, costDecimals) : ''}</td>
-                <td class="num">{l.amount ? fmt(l.amount.fen, doc, costDecimals) : '—'}</td>
-              </tr>
-            ))}
-            <tr class="total">
-              <td colspan={4}>合计</td>
-              <td class="num">{fmt(costLineSum(form), doc, costDecimals)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </section>
-      <section id={formAnchor(form.id, 'indicators')} aria-labelledby="ind-h">
-        <h2 id="ind-h">绩效指标</h2>
-        <IndicatorTable indicators={form.indicators} idPrefix={`form-${safeId(form.id)}-ind`} />
-      </section>
-    </Layout>
-  );
-}
-
-export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[]; severity?: string | undefined; filterNote?: string }) {
+export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[]; severity?: string | undefined; filterNote?: string } & Viewed) {
   const { budget } = props;
+  const vq = props.view ? `v=${props.view.v}` : '';
   const shown = props.findings.filter((f) => !props.severity || f.severity === props.severity);
   const groups = new Map<string, Finding[]>();
   for (const f of shown) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
   const base = `/budgets/${budget.id}/findings`;
   return (
-    <Layout title={`审核发现 · ${budget.unitName}`} budget={navInfo(budget)} tab="findings">
-      <h1>审核发现（第 {budget.latestVersion} 版）</h1>
+    <Layout title={`审核发现 · ${budget.unitName}`} budget={navInfo(budget)} tab="findings" view={props.view}>
+      <h1>审核发现（第 {props.version} 版）</h1>
       <p>
-        <Counts c={budget.findings} />
+        <Counts c={props.counts} />
       </p>
       <nav aria-label="按级别筛选">
-        <a href={base} aria-current={!props.severity ? 'page' : undefined}>全部</a>
+        <a href={vq ? `${base}?${vq}` : base} aria-current={!props.severity ? 'page' : undefined}>全部</a>
         {(['error', 'warning', 'info'] as const).map((s) => (
           <>
             {' · '}
-            <a href={`${base}?severity=${s}`} aria-current={props.severity === s ? 'page' : undefined}>
+            <a href={`${base}?severity=${s}${vq ? `&${vq}` : ''}`} aria-current={props.severity === s ? 'page' : undefined}>
               {SEVERITY_ZH[s]}
             </a>
           </>
@@ -801,7 +654,7 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
           </h2>
           <ul class="findings">
             {fs.map((f) => (
-              <FindingItem budgetId={budget.id} f={f} />
+              <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
             ))}
           </ul>
         </section>
@@ -821,14 +674,30 @@ function fieldLabel(doc: BudgetDocument, c: { table: number | null; field: strin
   return FORM_FIELDS[c.field] ?? c.field;
 }
 
-function diffHref(budgetId: string, c: { table: number | null; form: string | null; row: string | null; field: string }): string | null {
-  if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
-  if (c.form) return `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}`;
-  return null;
+/**
+ * Where a changed amount is shown in the later version `docB` (`vq` is its `?v=N`, empty when it is
+ * the latest): the table row, or the cost line, quarterly plan or amounts of the project page.
+ */
+export function diffHref(budgetId: string, c: { path: string; table: number | null; form: string | null; row: string | null; field: string }, docB: BudgetDocument, vq = ''): string | null {
+  if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${vq}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
+  if (!c.form) return null;
+  const page = `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}${vq}`;
+  if (c.path.includes('.costLines[') && c.row !== null) {
+    const form = docB.projectForms.find((f) => f.id === c.form);
+    // The diff keys a cost line by its label, a repeated label getting "#2", "#3"…
+    const m = /^(.*?)(?:#(\d+))?$/.exec(c.row)!;
+    const nth = m[2] ? Number(m[2]) : 1;
+    let seen = 0;
+    const i = form?.costLines.findIndex((l) => l.label === m[1] && ++seen === nth) ?? -1;
+    return `${page}#${i >= 0 ? `form-${safeId(c.form)}-cost-${i}` : formAnchor(c.form, 'costLines')}`;
+  }
+  if (c.path.includes('.disbursement[')) return `${page}#${formAnchor(c.form, 'disbursement')}`;
+  return `${page}#${formAnchor(c.form, 'amounts')}`;
 }
 
-export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument }) {
+export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument; docB: BudgetDocument }) {
   const { budget, versions, diff, doc } = props;
+  const vqB = props.b === budget.latestVersion ? '' : `?v=${props.b}`;
   const base = `/budgets/${budget.id}/versions`;
   const ns = versions.map((v) => v.n);
   const Select = (p: { name: string; value: number; label: string }) => (
@@ -861,7 +730,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
         <tbody>
           {[...versions].reverse().map((v) => (
             <tr id={`v${v.n}`}>
-              <td class="num">第 {v.n} 版</td>
+              <td class="num">{v.n === budget.latestVersion ? `第 ${v.n} 版` : <a href={`/budgets/${budget.id}?v=${v.n}`}>第 {v.n} 版</a>}</td>
               <td class="nowrap">{dateTime(v.createdAt)}</td>
               <td>{v.author ?? '—'}</td>
               <td>{v.baseVersion ? `修改自第 ${v.baseVersion} 版` : '导入'}</td>
@@ -902,7 +771,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
                     <tbody>
                       {diff.amounts.map((c) => (
                         <tr>
-                          <td>{link(diffHref(budget.id, c), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path)}</td>
+                          <td>{link(diffHref(budget.id, c, props.docB, vqB), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path)}</td>
                           <td>{c.label}</td>
                           <td>{fieldLabel(doc, c)}</td>
                           <td class="num">{fmt(c.beforeFen, doc, 2)}</td>

@@ -5,25 +5,17 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
-import type { Workspace, BudgetDetail } from '../app/workspace.js';
+import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
-import type { BudgetDocument, QuarterPlan } from '../domain/model.js';
-import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
+import type { BudgetDocument } from '../domain/model.js';
 import { mountAssets } from './assets.js';
+import { registerEditRoutes } from './edit-routes.js';
 import { registerFollowWeb } from './follow/routes.js';
 import type { Finding } from './figures.js';
-import {
-  DashboardPage,
-  FindingsPage,
-  ListPage,
-  NotFoundPage,
-  ProjectEditor,
-  ProjectPage,
-  ProjectsPage,
-  TablesPage,
-  VersionsPage,
-  type PlanState,
-} from './pages.js';
+import type { VersionView } from './layout.js';
+import { NarrativePage } from './narrative-page.js';
+import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, ProjectsPage, TablesPage, VersionsPage } from './pages.js';
+import { ProjectPage } from './project.js';
 
 export interface WebOptions {
   maxUploadBytes?: number;
@@ -63,6 +55,13 @@ interface Loaded {
   budget: BudgetDetail;
   doc: BudgetDocument;
   findings: Finding[];
+  /** The version shown. */
+  version: number;
+  /** Set when `?v=N` asks for a version other than the latest (shown read-only). */
+  view: VersionView | undefined;
+  /** Severity counts of the version shown. */
+  counts: BudgetDetail['findings'];
+  ctx: ReturnType<typeof hrefContext>;
 }
 
 /**
@@ -88,12 +87,30 @@ class VersionCache {
   }
 }
 
-/** Budget, document and findings of the latest version, read as one consistent version. */
-async function load(cache: VersionCache, ws: Workspace, c: Context, id: string): Promise<Loaded> {
+/**
+ * Budget, document and findings of one version, read as one consistent version: the latest, or
+ * with `?v=N` (when `versioned`) that stored version, read-only, with a banner linking to the latest.
+ */
+async function load(cache: VersionCache, ws: Workspace, c: Context, id: string, versioned = false): Promise<Loaded> {
   const budget = await timed(c, ws.getBudget(id));
-  const { doc, findings } = await timed(c, cache.get(id, budget.latestVersion));
-  return { budget, doc, findings };
+  const q = versioned ? c.req.query('v') : undefined;
+  let version = budget.latestVersion;
+  if (q !== undefined && q !== '') {
+    const n = /^\d+$/.test(q) ? Number(q) : NaN;
+    if (!budget.versions.some((v) => v.n === n)) throw new FiscusError('NOT_FOUND', `本预算没有第 ${q} 版（共 ${budget.latestVersion} 版）`);
+    version = n;
+  }
+  const { doc, findings } = await timed(c, cache.get(id, version));
+  const old = version !== budget.latestVersion;
+  const url = new URL(c.req.url);
+  url.searchParams.delete('v');
+  const view = old ? { v: version, latest: budget.latestVersion, latestHref: url.pathname + url.search } : undefined;
+  const counts = budget.versions.find((v) => v.n === version)?.findings ?? budget.findings;
+  return { budget, doc, findings, version, view, counts, ctx: hrefContext(doc, old ? version : undefined) };
 }
+
+/** The props of a page that can show an older version. */
+const viewed = (l: Loaded) => ({ view: l.view, ctx: l.ctx, counts: l.counts, version: l.version });
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 
@@ -140,99 +157,39 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   );
 
   app.get('/budgets/:id', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'));
-    return c.html(<DashboardPage budget={l.budget} doc={l.doc} findings={l.findings} />);
+    const l = await load(cache, ws, c, c.req.param('id'), true);
+    return c.html(<DashboardPage budget={l.budget} doc={l.doc} findings={l.findings} {...viewed(l)} />);
+  });
+
+  app.get('/budgets/:id/narrative', async (c) => {
+    const l = await load(cache, ws, c, c.req.param('id'), true);
+    return c.html(<NarrativePage budget={l.budget} doc={l.doc} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
   });
 
   app.get('/budgets/:id/tables', (c) => c.redirect(`/budgets/${c.req.param('id')}/tables/1`, 302));
   app.get('/budgets/:id/tables/:no', async (c) => {
     const no = Number(c.req.param('no'));
     if (!Number.isInteger(no) || no < 1 || no > 99) throw new FiscusError('NOT_FOUND', `没有表 ${c.req.param('no')}`);
-    const l = await load(cache, ws, c, c.req.param('id'));
-    return c.html(<TablesPage budget={l.budget} doc={l.doc} no={no} findings={l.findings} />);
+    const l = await load(cache, ws, c, c.req.param('id'), true);
+    return c.html(<TablesPage budget={l.budget} doc={l.doc} no={no} findings={l.findings} {...viewed(l)} />);
   });
 
   app.get('/budgets/:id/projects', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'));
-    return c.html(<ProjectsPage budget={l.budget} doc={l.doc} findings={l.findings} />);
+    const l = await load(cache, ws, c, c.req.param('id'), true);
+    return c.html(<ProjectsPage budget={l.budget} doc={l.doc} findings={l.findings} {...viewed(l)} />);
   });
 
   app.get('/budgets/:id/projects/:formId', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'), true);
     const form = l.doc.projectForms.find((f) => f.id === c.req.param('formId'));
-    if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${c.req.param('formId')}`);
-    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} />);
+    if (!form) throw new FiscusError('NOT_FOUND', `本预算${l.view ? `第 ${l.version} 版` : ''}没有项目申报表 ${c.req.param('formId')}`);
+    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
   });
 
-  app.post('/budgets/:id/projects/:formId/disbursement', async (c) => {
-    const id = c.req.param('id');
-    const formId = c.req.param('formId');
-    const body = await c.req.parseBody();
-    const baseVersion = Number(body['baseVersion']);
-    const values: Record<number, string> = {};
-    for (const q of [1, 2, 3, 4]) values[q] = String(body[`q${q}`] ?? '').trim();
-
-    const render = async (status: 200 | 409 | 422, state: PlanState, version?: number) => {
-      const budget = await timed(c, ws.getBudget(id));
-      const v = version ?? budget.latestVersion;
-      const { doc, findings } = await timed(c, cache.get(id, v));
-      const form = doc.projectForms.find((f) => f.id === formId);
-      if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
-      if (isHtmx(c)) return c.html(<ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} />, status);
-      return c.html(<ProjectPage budget={{ ...budget, latestVersion: v }} doc={doc} form={form} findings={findings} state={state} />, status);
-    };
-
-    if (!Number.isInteger(baseVersion) || baseVersion < 1) {
-      return render(422, { values, error: { title: '缺少版本号', detail: '表单缺少所基于的版本号，请重新打开本页。' } });
-    }
-    const baseDoc = (await timed(c, cache.get(id, baseVersion))).doc;
-    const form = baseDoc.projectForms.find((f) => f.id === formId);
-    if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
-
-    const fieldErrors: Record<number, string> = {};
-    const plan: QuarterPlan[] = [];
-    for (const q of [1, 2, 3, 4]) {
-      const text = values[q]!.replace(/[\s,，]/g, '');
-      if (text === '') continue;
-      try {
-        const fen = parseAmount(text, baseDoc.displayUnit);
-        if (fen < 0) throw new MoneyParseError('negative', text);
-        const old = form.disbursement.find((d) => d.quarter === q);
-        const src = old?.src ?? form.src;
-        plan.push({ quarter: q, amount: { fen, decimals: decimalsOf(text), src: old?.amount.src ?? src }, src });
-      } catch (e) {
-        if (!(e instanceof MoneyParseError)) throw e;
-        fieldErrors[q] = `请输入不小于 0 的金额（${baseDoc.displayUnit}，最多 ${baseDoc.displayUnit === '万元' ? 6 : 2} 位小数）`;
-      }
-    }
-    if (Object.keys(fieldErrors).length) {
-      return render(422, { values, fieldErrors, error: { title: '未保存', detail: '有金额无法识别，请更正标出的季度。' } }, baseVersion);
-    }
-    try {
-      const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, { disbursement: plan }, 'web'));
-      if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}`, 303);
-      return render(200, { saved: { version: stored.version, from: baseVersion } }, stored.version);
-    } catch (e) {
-      if (!(e instanceof FiscusError) || e.code !== 'CONFLICT') throw e;
-      const latest = (await timed(c, ws.getBudget(id))).latestVersion;
-      return render(
-        409,
-        {
-          values,
-          error: {
-            title: '保存失败：版本冲突',
-            detail: `您的修改基于第 ${baseVersion} 版，但该预算已被修改为第 ${latest} 版。为避免覆盖他人的修改，本次未保存。请重新打开本页查看最新内容后再修改。`,
-            href: `/budgets/${id}/projects/${encodeURIComponent(formId)}`,
-            hrefText: `打开最新版本（第 ${latest} 版）`,
-          },
-        },
-        baseVersion,
-      );
-    }
-  });
+  registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v) });
 
   app.get('/budgets/:id/findings', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'));
+    const l = await load(cache, ws, c, c.req.param('id'), true);
     const sev = c.req.query('severity');
     const severity = sev === 'error' || sev === 'warning' || sev === 'info' ? sev : undefined;
     const table = c.req.query('table');
@@ -243,7 +200,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       findings = findings.filter((f) => String(f.location.table) === table && (!row || f.location.row === row));
       filterNote = `仅显示表${table}${row ? '中该行' : ''}的审核发现。`;
     }
-    return c.html(<FindingsPage budget={l.budget} findings={findings} severity={severity} {...(filterNote ? { filterNote } : {})} />);
+    return c.html(<FindingsPage budget={l.budget} findings={findings} severity={severity} {...(filterNote ? { filterNote } : {})} {...viewed(l)} />);
   });
 
   app.get('/budgets/:id/versions', async (c) => {
@@ -254,8 +211,10 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const num = (s: string | undefined, d: number) => (s && /^\d+$/.test(s) && versions.some((v) => v.n === Number(s)) ? Number(s) : d);
     const b = num(c.req.query('b'), last);
     const a = num(c.req.query('a'), Math.max(1, b - 1));
-    const diff = versions.length > 1 && a !== b ? await timed(c, ws.diffVersions(id, a, b)) : null;
-    return c.html(<VersionsPage budget={l.budget} versions={versions} diff={diff} a={a} b={b} doc={l.doc} />);
+    // Both versions come from the per-version cache; the difference is computed here, as diffVersions does.
+    const docB = b === l.version ? l.doc : (await timed(c, cache.get(id, b))).doc;
+    const diff = versions.length > 1 && a !== b ? { budgetId: id, from: a, to: b, ...diffDocuments((await timed(c, cache.get(id, a))).doc, docB) } : null;
+    return c.html(<VersionsPage budget={l.budget} versions={versions} diff={diff} a={a} b={b} doc={l.doc} docB={docB} />);
   });
 
   registerFollowWeb(app, ws);

@@ -1,0 +1,268 @@
+/**
+ * Editing a project form from its page: the quarterly plan, the 测算明细 cost lines and the
+ * indicators, each posted with the version it was based on and saved through
+ * `Workspace.editProjectForm` (a stale base version is refused and shown, nothing written).
+ * Adding or removing a row only redraws the draft; nothing is saved until the user saves.
+ */
+import type { Context, Hono } from 'hono';
+import type { ProjectFormPatch, Workspace } from '../app/workspace.js';
+import { FiscusError } from '../domain/errors.js';
+import type { BudgetDocument, Comparator, CostLine, Indicator, ProjectForm, QuarterPlan } from '../domain/model.js';
+import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
+import type { Finding } from './figures.js';
+import { hrefContext } from './pages.js';
+import {
+  COMPARATORS,
+  costDecimalsMax,
+  ProjectEditor,
+  ProjectPage,
+  type CostLineDraft,
+  type EditSection,
+  type IndicatorDraft,
+  type PlanState,
+} from './project.js';
+
+/** What the edit routes need from the web app: timed workspace calls and the per-version cache. */
+export interface EditDeps {
+  ws: Workspace;
+  timed<T>(c: Context, p: Promise<T>): Promise<T>;
+  version(id: string, v: number): Promise<{ doc: BudgetDocument; findings: Finding[] }>;
+}
+
+const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
+
+/** Typed text of a field: trimmed, internal runs of white space collapsed. */
+const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '').replace(/\s+/g, ' ').trim();
+
+/** An amount as typed: spaces and thousands separators dropped (full-width ones too). */
+const amountText = (s: string) => s.replace(/[\s,，]/g, '').replace(/．/g, '.');
+
+type Parsed = { patch: ProjectFormPatch } | { fieldErrors: Record<string, string>; detail: string };
+
+function parsePlan(body: Record<string, unknown>, doc: BudgetDocument, form: ProjectForm): Parsed {
+  const fieldErrors: Record<string, string> = {};
+  const plan: QuarterPlan[] = [];
+  const bad: string[] = [];
+  for (const q of [1, 2, 3, 4]) {
+    const text = amountText(field(body, `q${q}`));
+    if (text === '') continue;
+    try {
+      const fen = parseAmount(text, doc.displayUnit);
+      if (fen < 0) throw new MoneyParseError('negative', text);
+      const old = form.disbursement.find((d) => d.quarter === q);
+      const src = old?.src ?? form.src;
+      plan.push({ quarter: q, amount: { fen, decimals: decimalsOf(text), src: old?.amount.src ?? src }, src });
+    } catch (e) {
+      if (!(e instanceof MoneyParseError)) throw e;
+      fieldErrors[`q${q}`] = `请输入不小于 0 的金额（${doc.displayUnit}，最多 ${doc.displayUnit === '万元' ? 6 : 2} 位小数）`;
+      bad.push(`第${'一二三四'[q - 1]}季度`);
+    }
+  }
+  if (bad.length) return { fieldErrors, detail: `${bad.join('、')}的金额无法识别，请更正标出的季度。` };
+  return { patch: { disbursement: plan } };
+}
+
+function costDrafts(body: Record<string, unknown>): CostLineDraft[] {
+  const n = Math.min(500, Math.max(0, Number(body['n']) || 0));
+  const out: CostLineDraft[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push({ orig: field(body, `cl-${i}-orig`), text: field(body, `cl-${i}-text`), label: field(body, `cl-${i}-label`), amount: field(body, `cl-${i}-amount`) });
+  }
+  return out;
+}
+
+function parseCostLines(drafts: CostLineDraft[], doc: BudgetDocument, form: ProjectForm): Parsed {
+  const fieldErrors: Record<string, string> = {};
+  const bad: string[] = [];
+  const lines: Array<Omit<CostLine, 'src'> & { src?: CostLine['src'] }> = [];
+  const maxDec = costDecimalsMax(doc);
+  drafts.forEach((d, i) => {
+    if (d.text === '' && d.label === '' && d.amount === '') return; // an empty row is dropped
+    const orig = /^\d+$/.test(d.orig) ? form.costLines[Number(d.orig)] : undefined;
+    const text = amountText(d.amount);
+    let amount: CostLine['amount'] = null;
+    if (text !== '') {
+      try {
+        const fen = parseAmount(text, doc.displayUnit);
+        if (fen < 0) throw new MoneyParseError('negative', text);
+        if (decimalsOf(text) > maxDec) throw new MoneyParseError('decimals', text);
+        // An unchanged figure keeps its printed form and source place.
+        amount = orig?.amount && orig.amount.fen === fen ? orig.amount : { fen, decimals: decimalsOf(text), ...(orig?.amount?.src ?? orig?.src ? { src: orig?.amount?.src ?? orig!.src } : {}) };
+      } catch (e) {
+        if (!(e instanceof MoneyParseError)) throw e;
+        fieldErrors[`cl-${i}-amount`] = `金额「${d.amount}」无法识别：请输入不小于 0 的${doc.displayUnit}金额，最多 ${maxDec} 位小数，如 42.70`;
+        bad.push(`第 ${i + 1} 行「金额」`);
+        return;
+      }
+    }
+    const text0 = d.text || d.label;
+    // Quantity × unit price was read from the line's text: it stays only while the text does.
+    const sameText = orig !== undefined && orig.text.replace(/\s+/g, ' ').trim() === text0;
+    lines.push({
+      no: orig?.no ?? null,
+      text: sameText ? orig!.text : text0,
+      label: d.label || d.text,
+      amount,
+      ...(sameText && orig!.quantity !== undefined ? { quantity: orig!.quantity } : {}),
+      ...(sameText && orig!.quantityUnit !== undefined ? { quantityUnit: orig!.quantityUnit } : {}),
+      ...(sameText && orig!.unitPrice !== undefined ? { unitPrice: orig!.unitPrice } : {}),
+      ...(sameText && orig!.otherAmounts !== undefined ? { otherAmounts: orig!.otherAmounts } : {}),
+      ...(orig ? { src: orig.src } : {}),
+    });
+  });
+  if (bad.length) return { fieldErrors, detail: `测算明细${bad.join('、')}无法识别，本次未保存。请更正标出的金额。` };
+  return { patch: { costLines: lines } };
+}
+
+function indicatorDrafts(body: Record<string, unknown>): IndicatorDraft[] {
+  const n = Math.min(500, Math.max(0, Number(body['n']) || 0));
+  const out: IndicatorDraft[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = (k: string) => field(body, `ind-${i}-${k}`);
+    out.push({ orig: g('orig'), level1: g('level1'), level2: g('level2'), name: g('name'), comparator: g('comparator'), value: g('value'), unit: g('unit') });
+  }
+  return out;
+}
+
+const COMPARATOR_TEXT: Record<string, Comparator> = { '≥': '≥', '>=': '≥', '≤': '≤', '<=': '≤', '=': '=', '>': '>', '<': '<' };
+
+/**
+ * The indicator a row of the editor stands for. A figure is quantitative (no comparator chosen
+ * reads as "=", as the importer reads a bare printed figure); "不适用" is not applicable; other
+ * words are a qualitative target. `raw` is what the form would print.
+ */
+export function indicatorOf(d: IndicatorDraft, orig: Indicator | undefined): Omit<Indicator, 'src'> & { src?: Indicator['src'] } | { error: string } {
+  let cmp = d.comparator;
+  let value = d.value.normalize('NFKC').replace(/\s+/g, '');
+  let unit = d.unit.trim();
+  // "≤2%" typed into the value field alone.
+  const m = /^(>=|<=|[≥≤=><])?(-?\d+(?:\.\d+)?)(.*)$/.exec(value);
+  if (m && (m[1] || m[3])) {
+    if (m[1] && cmp && COMPARATOR_TEXT[m[1]] !== cmp) return { error: '目标值中的比较符与所选比较符不一致' };
+    if (m[1]) cmp = COMPARATOR_TEXT[m[1]]!;
+    if (m[3] && unit && m[3] !== unit) return { error: '目标值中的单位与单位栏不一致' };
+    if (m[3]) unit = m[3];
+    value = m[2]!;
+  }
+  if (cmp && !(COMPARATORS as readonly string[]).includes(cmp)) return { error: '比较符无效' };
+  const src = orig ? { src: orig.src } : {};
+  const base = { level1: d.level1, level2: d.level2, name: d.name, ...src };
+  if (value === '') {
+    if (cmp) return { error: '选择了比较符时请填写目标值' };
+    return { ...base, raw: '', comparator: null, value: null, unit: unit || null, qualitative: false, notApplicable: false };
+  }
+  if (value === '不适用') return { ...base, raw: '不适用', comparator: null, value: null, unit: null, qualitative: false, notApplicable: true };
+  if (/^-?\d+(?:\.\d+)?$/.test(value)) {
+    return { ...base, raw: `${cmp}${value}${unit}`, comparator: (cmp || '=') as Comparator, value, unit: unit || null, qualitative: false, notApplicable: false };
+  }
+  if (cmp) return { error: '选择了比较符时目标值应为数字，如 2' };
+  return { ...base, raw: d.value.trim(), comparator: null, value: null, unit: null, qualitative: true, notApplicable: false };
+}
+
+function parseIndicators(drafts: IndicatorDraft[], form: ProjectForm): Parsed {
+  const fieldErrors: Record<string, string> = {};
+  const bad: string[] = [];
+  const out: Array<Omit<Indicator, 'src'> & { src?: Indicator['src'] }> = [];
+  drafts.forEach((d, i) => {
+    if (!d.level1 && !d.level2 && !d.name && !d.value && !d.unit && !d.comparator) return;
+    const orig = /^\d+$/.test(d.orig) ? form.indicators[Number(d.orig)] : undefined;
+    if (!d.name) {
+      fieldErrors[`ind-${i}-name`] = '请填写三级指标名称';
+      bad.push(`第 ${i + 1} 项「三级指标」`);
+      return;
+    }
+    const r = indicatorOf(d, orig);
+    if ('error' in r) {
+      fieldErrors[`ind-${i}-value`] = r.error;
+      bad.push(`第 ${i + 1} 项「目标值」`);
+      return;
+    }
+    // An unchanged indicator stays exactly as printed.
+    const same = orig && orig.level1 === r.level1 && orig.level2 === r.level2 && orig.name === r.name && orig.comparator === r.comparator && orig.value === r.value && orig.unit === r.unit && orig.notApplicable === r.notApplicable && orig.qualitative === r.qualitative && (!r.qualitative || orig.raw === r.raw);
+    out.push(same ? orig : r);
+  });
+  if (bad.length) return { fieldErrors, detail: `绩效指标${bad.join('、')}有误，本次未保存。` };
+  return { patch: { indicators: out } };
+}
+
+/** Registers `POST /budgets/:id/projects/:formId/{disbursement,cost-lines,indicators}`. */
+export function registerEditRoutes(app: Hono, deps: EditDeps): void {
+  const { ws, timed } = deps;
+  const route = (path: string, section: EditSection) =>
+    app.post(`/budgets/:id/projects/:formId/${path}`, async (c) => {
+      const id = c.req.param('id');
+      const formId = c.req.param('formId');
+      const body = (await c.req.parseBody()) as Record<string, unknown>;
+      const baseVersion = Number(body['baseVersion']);
+      const op = String(body['op'] ?? '');
+      const values: Record<number, string> = {};
+      for (const q of [1, 2, 3, 4]) values[q] = String(body[`q${q}`] ?? '').trim();
+      let costLines = section === 'costLines' ? costDrafts(body) : undefined;
+      let indicators = section === 'indicators' ? indicatorDrafts(body) : undefined;
+      const typed = (): PlanState => ({ section, ...(section === 'disbursement' ? { values } : {}), ...(costLines ? { costLines } : {}), ...(indicators ? { indicators } : {}) });
+
+      const render = async (status: 200 | 409 | 422, state: PlanState, version?: number) => {
+        const budget = await timed(c, ws.getBudget(id));
+        const v = version ?? budget.latestVersion;
+        const { doc, findings } = await timed(c, deps.version(id, v));
+        const form = doc.projectForms.find((f) => f.id === formId);
+        if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
+        const ctx = hrefContext(doc);
+        if (isHtmx(c)) return c.html(<ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} ctx={ctx} />, status);
+        return c.html(<ProjectPage budget={{ ...budget, latestVersion: v }} doc={doc} form={form} findings={findings} state={state} ctx={ctx} version={v} />, status);
+      };
+
+      if (!Number.isInteger(baseVersion) || baseVersion < 1) {
+        return render(422, { ...typed(), error: { title: '缺少版本号', detail: '表单缺少所基于的版本号，请重新打开本页。' } });
+      }
+      const baseDoc = (await timed(c, deps.version(id, baseVersion))).doc;
+      const form = baseDoc.projectForms.find((f) => f.id === formId);
+      if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
+
+      // Adding or removing a row redraws the draft only.
+      const rm = /^remove-(\d+)$/.exec(op);
+      if (op === 'add' || rm) {
+        const at = rm ? Number(rm[1]) : -1;
+        if (costLines) {
+          costLines = rm ? costLines.filter((_, i) => i !== at) : [...costLines, { orig: '', text: '', label: '', amount: '' }];
+          return render(200, { ...typed(), focus: rm ? 'add' : `cl-${costLines.length - 1}-text` }, baseVersion);
+        }
+        if (indicators) {
+          indicators = rm ? indicators.filter((_, i) => i !== at) : [...indicators, { orig: '', level1: '', level2: '', name: '', comparator: '', value: '', unit: '' }];
+          return render(200, { ...typed(), focus: rm ? 'add' : `ind-${indicators.length - 1}-level1` }, baseVersion);
+        }
+      }
+
+      const parsed = section === 'disbursement' ? parsePlan(body, baseDoc, form) : section === 'costLines' ? parseCostLines(costLines!, baseDoc, form) : parseIndicators(indicators!, form);
+      if ('fieldErrors' in parsed) {
+        return render(422, { ...typed(), fieldErrors: parsed.fieldErrors, error: { title: '未保存', detail: parsed.detail } }, baseVersion);
+      }
+      try {
+        const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, 'web'));
+        if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}`, 303);
+        return render(200, { section, saved: { version: stored.version, from: baseVersion } }, stored.version);
+      } catch (e) {
+        if (e instanceof FiscusError && e.code === 'INPUT_INVALID') {
+          return render(422, { ...typed(), error: { title: '未保存：修改无效', detail: e.oneLine() } }, baseVersion);
+        }
+        if (!(e instanceof FiscusError) || e.code !== 'CONFLICT') throw e;
+        const latest = (await timed(c, ws.getBudget(id))).latestVersion;
+        return render(
+          409,
+          {
+            ...typed(),
+            error: {
+              title: '保存失败：版本冲突',
+              detail: `您的修改基于第 ${baseVersion} 版，但该预算已被修改为第 ${latest} 版。为避免覆盖他人的修改，本次未保存。请重新打开本页查看最新内容后再修改。`,
+              href: `/budgets/${id}/projects/${encodeURIComponent(formId)}`,
+              hrefText: `打开最新版本（第 ${latest} 版）`,
+            },
+          },
+          baseVersion,
+        );
+      }
+    });
+  route('disbursement', 'disbursement');
+  route('cost-lines', 'costLines');
+  route('indicators', 'indicators');
+}

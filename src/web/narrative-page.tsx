@@ -1,0 +1,97 @@
+/** The narrative page: the eight parts with their paragraphs, each source line an anchor (`#line-62`). */
+import type { BudgetDetail } from '../app/workspace.js';
+import type { BudgetDocument } from '../domain/model.js';
+import { findingHref, type Finding, type HrefContext } from './figures.js';
+import { Layout, type VersionView } from './layout.js';
+import { lineAnchor, narrativeView, type LineSegment } from './narrative.js';
+import { navInfo, SEVERITY_ZH } from './pages.js';
+
+const PART_NO = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function factTitle(s: LineSegment): string | undefined {
+  if (s.facts.length === 0) return undefined;
+  return s.facts.map((f) => f.label).join('、');
+}
+
+export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
+  const { budget, doc } = props;
+  const nv = narrativeView(doc);
+  // Findings by the anchored line they link to, shown as a mark after that line.
+  const byLine = new Map<number, Finding[]>();
+  for (const f of props.findings) {
+    if (f.location.table != null || f.location.form || f.location.line == null) continue;
+    const href = findingHref(budget.id, f, props.ctx);
+    const m = href ? /#line-(\d+)$/.exec(href) : null;
+    if (!m) continue;
+    const l = Number(m[1]);
+    byLine.set(l, [...(byLine.get(l) ?? []), f]);
+  }
+  const marks = (line: number | null) => {
+    const fs = line === null ? undefined : byLine.get(line);
+    if (!fs) return null;
+    return fs.map((f) => (
+      <a class={`flag sev-text-${f.severity}`} href={`/budgets/${budget.id}/findings${props.view ? `?v=${props.view.v}` : ''}`} title={f.message}>
+        ⚠<span class="visually-hidden">
+          {SEVERITY_ZH[f.severity]} {f.rule}：{f.message}
+        </span>
+      </a>
+    ));
+  };
+  const headingId = (line: number | null) => (line !== null && !nv.textLines.has(line) ? lineAnchor(line) : undefined);
+  return (
+    <Layout title={`文字说明 · ${budget.unitName}`} budget={navInfo(budget)} tab="narrative" view={props.view}>
+      <h1>
+        {budget.unitName} {budget.year}年{budget.kind}说明
+      </h1>
+      <p class="sub">第 {props.version} 版 · 每行可链接（#line-行号），审核发现中的“查看位置”指向所在行。</p>
+      {nv.parts.length === 0 ? <p>本文档没有文字说明。</p> : null}
+      <nav aria-label="说明目录">
+        <ol class="toc">
+          {nv.parts.map((p) => (
+            <li>
+              <a href={`#part-${p.no}`}>
+                第{PART_NO[p.no] ?? p.no}部分 {p.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <article class="narrative">
+        {nv.parts.map((p) => (
+          <section id={`part-${p.no}`} aria-labelledby={`part-${p.no}-h`}>
+            <h2 id={`part-${p.no}-h`}>
+              <span id={headingId(p.line)}>
+                第{PART_NO[p.no] ?? p.no}部分 {p.title}
+              </span>
+              {marks(p.line)}
+            </h2>
+            {p.sections.map((s) => (
+              <>
+                {s.title ? (
+                  <h3>
+                    <span id={headingId(s.line)}>
+                      {s.no ? `${s.no}、` : ''}
+                      {s.title}
+                    </span>
+                  </h3>
+                ) : null}
+                {s.paragraphs.map((para) => (
+                  <p>
+                    {para.segments.map((seg) => (
+                      <>
+                        <span class="line" id={seg.line !== null ? lineAnchor(seg.line) : undefined} data-line={seg.line ?? undefined} title={factTitle(seg)}>
+                          {seg.text}
+                        </span>
+                        {marks(seg.line)}
+                      </>
+                    ))}
+                  </p>
+                ))}
+              </>
+            ))}
+          </section>
+        ))}
+      </article>
+    </Layout>
+  );
+}
