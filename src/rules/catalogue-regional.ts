@@ -7,5 +7,10 @@ import { rule as r103 } from './bud-103-three-public-narrative/rule.js';
 import { rule as r104 } from './bud-104-empty-note-with-figures/rule.js';
 import { rule as r105 } from './bud-105-final-totals-narrative/rule.js';
 import { rule as r106 } from './bud-106-share-percent/rule.js';
+import { rule as r107 } from './bud-107-item-direction-words/rule.js';
+import { rule as r108 } from './bud-108-final-change-percent/rule.js';
+import { rule as r109 } from './bud-109-three-public-economic/rule.js';
+import { rule as r110 } from './bud-110-stale-code-names/rule.js';
+import { rule as r111 } from './bud-111-copied-reasons/rule.js';
 
-export const REGIONAL_RULES: Rule[] = [r100, r101, r102, r103, r104, r105, r106];
+export const REGIONAL_RULES: Rule[] = [r100, r101, r102, r103, r104, r105, r106, r107, r108, r109, r110, r111];

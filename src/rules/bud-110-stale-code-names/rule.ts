@@ -1,0 +1,34 @@
+import type { Rule } from '../types.js';
+import { codes } from '../../domain/classification/index.js';
+import { codedRows, nameKey, SYSTEM_ZH } from '../_lib/codes.js';
+import { locRow, tableName } from '../_lib/location.js';
+
+/**
+ * A printed classification name that is an older name of its code (the code tables keep historic
+ * names with their last valid year): the document copied a table of an earlier year.
+ */
+export const rule: Rule = {
+  id: 'BUD-110',
+  title: 'No classification names that are out of date for the year',
+  titleZh: '科目名称不得使用当年已停用的旧名称',
+  severity: 'warning',
+  category: 'structure',
+  reads: ['tables', 'meta'],
+  basis: 'domain.md §2 "Names change between years (210 was 医疗卫生与计划生育支出 before 2019), so code tables are per year"',
+  check(doc, ctx) {
+    for (const t of doc.tables) {
+      for (const r of codedRows(t)) {
+        const now = codes.byCodeIn(r.codeSystem, r.code, doc.year);
+        if (!now) continue;
+        const printed = nameKey(r.label.replace(/^[一二三四五六七八九十]+、/, ''));
+        if (printed === nameKey(now.name)) continue;
+        const old = codes.namesOf(r.codeSystem, r.code).find((e) => e.to !== null && e.to < doc.year && nameKey(e.name) === printed);
+        if (!old) continue;
+        ctx.report({
+          message: `${tableName(t)} ${r.code}「${r.label}」是${SYSTEM_ZH[r.codeSystem]}的旧名称（用至 ${old.to} 年），${doc.year} 年应为「${now.name}」`,
+          location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
+        });
+      }
+    }
+  },
+};
