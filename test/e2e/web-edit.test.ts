@@ -1,0 +1,203 @@
+/**
+ * Editing the rest of a project form in Chromium, against `fiscus start` on a temporary data folder:
+ * a cost line, an indicator target, a bad amount refused, an older version read-only, a narrative
+ * finding followed to its line. The tests run in order on one budget.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, launchBrowser, ROOT, serverTime, startFiscus, type Started } from './helpers.js';
+
+let server: Started;
+let browser: Browser;
+let budgetId: string;
+
+before(async () => {
+  server = await startFiscus('start');
+  browser = await launchBrowser();
+  budgetId = (await (await fetch(server.url + '/api/v1/budgets')).json())[0].id as string;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+async function openProject(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.url}/budgets/${budgetId}/projects`);
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+const version = async (page: Page) => Number(/第 (\d+) 版/.exec(await page.locator('#current-version').innerText())![1]);
+
+test('a bad cost-line amount names the field and saves nothing', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await openProject(page, '应急项目和设备维修');
+  const v0 = await version(page);
+  const amount = page.getByLabel('测算明细第 1 行 金额（万元）');
+  assert.equal(await amount.inputValue(), '42.67');
+  await amount.fill('42.7.0');
+  await page.getByRole('button', { name: '保存测算明细并重新审核' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /未保存[\s\S]*第 1 行「金额」/);
+  assert.match(await page.locator('.field-error').first().innerText(), /金额「42\.7\.0」无法识别/);
+  assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  assert.equal(await version(page), v0);
+  const versions = await (await fetch(`${server.url}/api/v1/budgets/${budgetId}/versions`)).json();
+  assert.equal(versions.length, v0);
+  await shot(page, 'e2e-edit-cost-error');
+  await page.close();
+});
+
+test('fixing the cost line of 应急项目和设备维修 to 42.70 removes BUD-070 and creates a new version', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await openProject(page, '应急项目和设备维修');
+  assert.match(await page.locator('#form-findings').innerText(), /BUD-070[\s\S]*测算明细/);
+  const v0 = await version(page);
+  await page.getByLabel('测算明细第 1 行 金额（万元）').fill('42.70');
+  await page.getByRole('button', { name: '保存测算明细并重新审核' }).click();
+  await page.getByRole('status').filter({ hasText: `已保存为第 ${v0 + 1} 版` }).waitFor();
+  assert.equal(await page.locator('#current-version').innerText(), `当前版本：第 ${v0 + 1} 版`);
+  assert.doesNotMatch(await page.locator('#form-findings').innerText(), /BUD-070/);
+  assert.match(await page.locator('#cost-sum').innerText(), /^42\.70$/);
+  await shot(page, 'e2e-edit-cost-saved');
+  // Stored exactly, in fen.
+  const project = await (await fetch(`${server.url}/api/v1/budgets/${budgetId}/projects/form-7`)).json();
+  assert.equal(project.form.costLines[0].amount.fen, 42_700_000);
+  await page.close();
+});
+
+test('adding and removing a cost line redraws the draft only and keeps the keyboard focus in the table', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await openProject(page, '项目审计');
+  const v0 = await version(page);
+  await page.getByRole('button', { name: '添加一行' }).click();
+  const text = page.getByLabel('测算明细第 2 行 内容');
+  await text.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'cl-1-text');
+  await page.keyboard.type('审计服务费');
+  await page.getByLabel('测算明细第 2 行 金额（万元）').fill('1.2345');
+  await page.getByRole('button', { name: '删除测算明细第 2 行' }).click();
+  await page.getByLabel('测算明细第 2 行 内容').waitFor({ state: 'detached' });
+  assert.equal(await version(page), v0);
+  await page.close();
+});
+
+test('changing the target of IDC机房运行维护故障率 from 100% to ≤2% removes BUD-088 and BUD-090', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await openProject(page, '基础设施运行维护');
+  const panel = page.locator('#form-findings');
+  assert.match(await panel.innerText(), /BUD-088/);
+  assert.match(await panel.innerText(), /BUD-090/);
+  // The finding links to the indicator's own row.
+  const link = page.locator('#form-findings li').filter({ hasText: 'BUD-088' }).getByRole('link', { name: '查看位置' });
+  await link.click();
+  const row = page.locator('tr:target');
+  await row.waitFor();
+  const name = row.getByLabel(/三级指标$/);
+  assert.equal(await name.inputValue(), 'IDC机房运行维护故障率');
+  await shot(page, 'e2e-edit-indicator-target');
+  const v0 = await version(page);
+  await row.getByLabel(/比较符$/).selectOption('≤');
+  await row.getByLabel(/目标值$/).fill('2');
+  await row.getByLabel(/单位$/).fill('%');
+  await page.getByRole('button', { name: '保存绩效指标并重新审核' }).click();
+  await page.getByRole('status').filter({ hasText: `已保存为第 ${v0 + 1} 版` }).waitFor();
+  const after = await page.locator('#form-findings').innerText();
+  assert.doesNotMatch(after, /BUD-088/);
+  assert.doesNotMatch(after, /BUD-090/);
+  await page.locator('#form-form-1-indicators').scrollIntoViewIfNeeded();
+  await shot(page, 'e2e-edit-indicator-saved');
+  const project = await (await fetch(`${server.url}/api/v1/budgets/${budgetId}/projects/form-1`)).json();
+  const idc = project.form.indicators.find((i: { name: string }) => i.name === 'IDC机房运行维护故障率');
+  assert.deepEqual([idc.comparator, idc.value, idc.unit, idc.raw], ['≤', '2', '%', '≤2%']);
+  await page.close();
+});
+
+test('a stale cost-line edit is refused with the conflict alert', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const a = await ctx.newPage();
+  const b = await ctx.newPage();
+  await openProject(a, '基层党建');
+  await openProject(b, '基层党建');
+  const amount = (p: Page) => p.getByLabel('测算明细第 1 行 金额（万元）');
+  await amount(a).fill('1.60');
+  await a.getByLabel('测算明细第 1 行 名称').fill('基层党建活动经费');
+  await a.getByRole('button', { name: '保存测算明细并重新审核' }).click();
+  await a.getByRole('status').filter({ hasText: '已保存为' }).waitFor();
+  await amount(b).fill('1.70');
+  await b.getByRole('button', { name: '保存测算明细并重新审核' }).click();
+  const alert = b.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /版本冲突[\s\S]*未保存/);
+  assert.equal(await amount(b).inputValue(), '1.70');
+  await shot(b, 'e2e-edit-conflict');
+  await ctx.close();
+});
+
+test('version 1 opens read-only with a banner and a link to the latest version', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${server.url}/budgets/${budgetId}/versions`);
+  await page.locator('#versions').getByRole('link', { name: '第 1 版', exact: true }).click();
+  const banner = page.getByRole('note');
+  assert.match(await banner.innerText(), /正在查看第 1 版（非最新）/);
+  await page.getByRole('link', { name: '项目', exact: true }).click();
+  await page.getByRole('link', { name: '应急项目和设备维修', exact: true }).click();
+  await page.waitForURL(/\/projects\/form-7\?v=1$/);
+  assert.match(await page.getByRole('note').innerText(), /正在查看第 1 版（非最新）/);
+  assert.equal(await page.locator('form').count(), 0, 'no editing forms on an older version');
+  assert.match(await page.locator('#cost-sum').innerText(), /^42\.67$/);
+  assert.match(await page.locator('#form-findings').innerText(), /BUD-070/);
+  await shot(page, 'e2e-version-1-readonly');
+  await page.getByRole('link', { name: /查看最新版本/ }).click();
+  await page.waitForURL(/\/projects\/form-7$/);
+  assert.match(await page.locator('#cost-sum').innerText(), /^42\.70$/);
+  // The tables of version 1 too.
+  await page.goto(`${server.url}/budgets/${budgetId}/tables/14?v=1`);
+  assert.match(await page.getByRole('note').innerText(), /第 1 版/);
+  await page.close();
+});
+
+test('the diff links a changed cost line to its row on the project page', async () => {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${server.url}/budgets/${budgetId}/versions?a=1&b=2`);
+  const row = page.locator('#diff-amounts tr').filter({ hasText: '42.70' });
+  assert.match(await row.innerText(), /42\.67\s+42\.70\s+0\.03/);
+  await row.getByRole('link').click();
+  await page.waitForURL(/\/projects\/form-7\?v=2#form-form-7-cost-0$/);
+  assert.match(await page.locator('tr:target').innerText(), /42\.70/);
+  await page.close();
+});
+
+test('every new page is served in under 200 ms of server time', async () => {
+  const paths = [`/budgets/${budgetId}/narrative`, `/budgets/${budgetId}/projects/form-1`, `/budgets/${budgetId}/projects/form-7?v=1`, `/budgets/${budgetId}?v=1`, `/budgets/${budgetId}/tables/14?v=1`, `/budgets/${budgetId}/versions?a=1&b=2`];
+  const times: Record<string, number> = {};
+  for (const p of paths) times[p] = Math.min(await serverTime(server.url + p), await serverTime(server.url + p), await serverTime(server.url + p));
+  console.log('server time (ms, best of 3):', JSON.stringify(times));
+  for (const [p, ms] of Object.entries(times)) assert.ok(ms < 200, `${p} took ${ms} ms`);
+});
+
+test('a narrative finding links to its line on the narrative page, highlighted as the target', async () => {
+  // A new version of the same budget whose narrative states 人员支出 as 741.35 (the tables say 741.53).
+  const text = readFileSync(join(ROOT, 'samples/shenzhen-futian-data-center-2021-dept-budget.txt'), 'utf8').replace('一、人员支出 741.53 万元', '一、人员支出 741.35 万元');
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+  await page.goto(server.url + '/');
+  await page.getByLabel('选择文件').setInputFiles({ name: 'narrative-changed.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: '上传并审核' }).click();
+  await page.getByRole('link', { name: '审核发现', exact: true }).click();
+  const item = page.locator('ul.findings li').filter({ hasText: 'BUD-053' }).first();
+  await item.getByRole('link', { name: '查看位置' }).click();
+  await page.waitForURL(/\/narrative#line-82$/);
+  const target = page.locator(':target');
+  assert.match(await target.innerText(), /人员支出741\.35万元/);
+  const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(bg, 'rgb(255, 244, 214)');
+  await shot(page, 'e2e-narrative-target');
+  await page.close();
+});
