@@ -118,7 +118,12 @@ async function inWorkers(files: readonly string[], n: number, onDone: (i: number
     new Promise((resolveWorker) => {
       // On Node 20 a worker started with execArgv ['--import', 'tsx'] still refuses a .ts entry
       // ("Unknown file extension"): the hooks are registered in the worker itself, then the entry imported.
-      const w = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`, { eval: true });
+      // pdfjs (2 MB of plain JavaScript) is loaded before tsx's hooks, so it is not transformed again
+      // in every worker; the TypeScript code importing it later finds it in the module cache.
+      const w = new Worker(
+        `import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => null).then(() => import('tsx/esm/api')).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`,
+        { eval: true },
+      );
       let current = -1;
       const finish = () => void w.terminate().then(() => resolveWorker());
       const feed = () => {

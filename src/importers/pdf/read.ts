@@ -81,6 +81,8 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
     cMapPacked: true,
     standardFontDataUrl: assetDir('standard_fonts'),
     isEvalSupported: false,
+    // Text only: no FontFace objects for rendering (saves a fifth of the time on embedded CJK fonts).
+    disableFontFace: true,
     stopAtErrors: true,
     verbosity: 0,
   });
