@@ -25,6 +25,8 @@ table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* An indicator tree that fits on a page moves whole, header row included (no orphaned header). */
+table.keep-whole { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #333; padding: 2pt 4pt; vertical-align: middle; }
 th { background: #eef1f5; font-weight: bold; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

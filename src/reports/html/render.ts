@@ -91,7 +91,7 @@ export function departmentTargetsHtml(d: DepartmentTargetsView): string {
     `<tr><td class="k" rowspan="2">年度主要任务</td><td class="k" rowspan="2">任务名称</td><td class="k" rowspan="2">主要内容</td><td class="k" colspan="3">预算金额（万元）</td></tr>` +
     `<tr><td class="k">总额</td><td class="k">财政拨款</td><td class="k">其他资金</td></tr>\n${taskRows}` +
     `</tbody></table>` +
-    `<table class="form"><tbody><tr><td class="k">年度绩效指标</td><td class="k">一级指标</td><td class="k">二级指标</td><td class="k">三级指标</td><td class="k">目标值</td></tr>\n` +
+    `<table class="form keep-whole"><tbody><tr><td class="k">年度绩效指标</td><td class="k">一级指标</td><td class="k">二级指标</td><td class="k">三级指标</td><td class="k">目标值</td></tr>\n` +
     indicatorRowsHtml(d.indicators, { label: '年度绩效指标', span: d.indicators.length }) +
     `</tbody></table></section>`
   );
