@@ -92,6 +92,8 @@ export function costLineDraft(doc: BudgetDocument, l: ProjectForm['costLines'][n
 }
 
 const fieldErr = (state: PlanState | undefined, name: string) => state?.fieldErrors?.[name];
+/** The input to focus after a redraw: the one asked for, else the first with an error. */
+const focused = (state: PlanState | undefined, name: string) => state?.focus === name || (state?.fieldErrors !== undefined && Object.keys(state.fieldErrors)[0] === name);
 
 function Notices(props: { state?: PlanState | undefined; section: EditSection }) {
   const s = props.state;
@@ -103,7 +105,12 @@ function Notices(props: { state?: PlanState | undefined; section: EditSection })
           已保存为第 {s.saved.version} 版（基于第 {s.saved.from} 版），已重新审核。
         </div>
       ) : null}
-      {s.error ? <ErrorBox title={s.error.title} detail={s.error.detail} href={s.error.href} hrefText={s.error.hrefText} /> : null}
+      {s.error ? (
+        // Focus goes to the first bad field when there is one, else to the message itself (a conflict).
+        <div tabindex={-1} autofocus={!s.fieldErrors || Object.keys(s.fieldErrors).length === 0} class="focus-target">
+          <ErrorBox title={s.error.title} detail={s.error.detail} href={s.error.href} hrefText={s.error.hrefText} />
+        </div>
+      ) : null}
     </>
   );
 }
@@ -170,7 +177,7 @@ function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocum
           return (
             <label for={id}>
               第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
-              <input id={id} name={`q${q}`} inputmode="decimal" value={value} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
+              <input id={id} name={`q${q}`} inputmode="decimal" value={value} autofocus={focused(state, `q${q}`)} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
               {err ? (
                 <span id={`${id}-err`} class="field-error">
                   {err}
@@ -242,7 +249,7 @@ function CostLinesEditor(props: { budgetId: string; version: number; doc: Budget
                     <Input id={`${id}-label`} name={`cl-${i}-label`} value={d.label} label={`测算明细第 ${i + 1} 行 名称`} size={14} />
                   </td>
                   <td class="num">
-                    <Input id={`${id}-amount`} name={`cl-${i}-amount`} value={d.amount} label={`测算明细第 ${i + 1} 行 金额（${u}）`} err={fieldErr(state, `cl-${i}-amount`)} num size={12} />
+                    <Input id={`${id}-amount`} name={`cl-${i}-amount`} value={d.amount} label={`测算明细第 ${i + 1} 行 金额（${u}）`} err={fieldErr(state, `cl-${i}-amount`)} num size={12} autofocus={focused(state, `cl-${i}-amount`)} />
                   </td>
                   <td>
                     <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除测算明细第 ${i + 1} 行`}>
@@ -310,7 +317,7 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
                     <Input id={`${id}-l2`} name={`ind-${i}-level2`} value={d.level2} label={`${n} 二级指标`} size={10} />
                   </td>
                   <td>
-                    <Input id={`${id}-name`} name={`ind-${i}-name`} value={d.name} label={`${n} 三级指标`} err={fieldErr(state, `ind-${i}-name`)} size={22} />
+                    <Input id={`${id}-name`} name={`ind-${i}-name`} value={d.name} label={`${n} 三级指标`} err={fieldErr(state, `ind-${i}-name`)} size={22} autofocus={focused(state, `ind-${i}-name`)} />
                   </td>
                   <td>
                     <label for={`${id}-cmp`} class="visually-hidden">
@@ -326,7 +333,7 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
                     </select>
                   </td>
                   <td>
-                    <Input id={`${id}-value`} name={`ind-${i}-value`} value={d.value} label={`${n} 目标值`} err={fieldErr(state, `ind-${i}-value`)} size={8} />
+                    <Input id={`${id}-value`} name={`ind-${i}-value`} value={d.value} label={`${n} 目标值`} err={fieldErr(state, `ind-${i}-value`)} size={8} autofocus={focused(state, `ind-${i}-value`)} />
                   </td>
                   <td>
                     <Input id={`${id}-unit`} name={`ind-${i}-unit`} value={d.unit} label={`${n} 单位`} size={4} />

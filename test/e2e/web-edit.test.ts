@@ -48,6 +48,8 @@ test('a bad cost-line amount names the field and saves nothing', async () => {
   assert.match(await alert.innerText(), /未保存[\s\S]*第 1 行「金额」/);
   assert.match(await page.locator('.field-error').first().innerText(), /金额「42\.7\.0」无法识别/);
   assert.equal(await amount.getAttribute('aria-invalid'), 'true');
+  // The bad field has the focus, so the message is in view.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cl-0-amount', undefined, { timeout: 5000 });
   assert.equal(await version(page), v0);
   const versions = await (await fetch(`${server.url}/api/v1/budgets/${budgetId}/versions`)).json();
   assert.equal(versions.length, v0);
@@ -80,11 +82,13 @@ test('adding and removing a cost line redraws the draft only and keeps the keybo
   await page.getByRole('button', { name: '添加一行' }).click();
   const text = page.getByLabel('测算明细第 2 行 内容');
   await text.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'cl-1-text');
+  // htmx focuses the new row's first field once the swap settles.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cl-1-text', undefined, { timeout: 5000 });
   await page.keyboard.type('审计服务费');
   await page.getByLabel('测算明细第 2 行 金额（万元）').fill('1.2345');
   await page.getByRole('button', { name: '删除测算明细第 2 行' }).click();
   await page.getByLabel('测算明细第 2 行 内容').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.textContent === '添加一行', undefined, { timeout: 5000 });
   assert.equal(await version(page), v0);
   await page.close();
 });
