@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingHref, formAnchor, formPart, headerRows, rowAnchor } from './figures.js';
+import { findingHref, formAnchor, formPart, headerRows, rowAnchor, safeId } from './figures.js';
+import { paragraphLines } from './narrative.js';
 import type { Finding } from './figures.js';
 
 test('header paths merge equal leading labels and short paths span the remaining rows', () => {
@@ -55,4 +56,27 @@ test('a finding on a form field links to that part of the project page', () => {
   assert.equal(findingHref('1', f({ section: 's', form: 'form-2', field: '资金支出进度', line: 1392, page: 25 })), `/budgets/1/projects/form-2#${formAnchor('form-2', 'disbursement')}`);
   assert.equal(findingHref('1', f({ section: 's', table: 5, row: 't5-4', line: 601, page: 11 })), '/budgets/1/tables/5#t5-r4');
   assert.equal(findingHref('1', f({ section: '第二部分', line: 40, page: 2 })), null);
+});
+
+test('indicator findings link to the indicator row; narrative findings to their line; ?v=N keeps the version', () => {
+  const f = (location: Finding['location']): Finding => ({
+    rule: 'BUD-088', severity: 'error', category: 'performance-target', title: '', message: '', location,
+    expected: null, actual: null, difference: null, unit: null,
+  });
+  assert.equal(
+    findingHref('1', f({ section: 's', item: '基础设施运行维护 / 故障率', field: '目标值', form: 'form-1', line: 1151, page: 23 })),
+    `/budgets/1/projects/form-1#form-form-1-ind-${safeId('故障率')}`,
+  );
+  assert.equal(findingHref('1', f({ section: 's', item: '故障率', field: '目标值', table: 14, line: 935, page: 21 }), { v: 2 }), `/budgets/1/tables/14?v=2#t14-ind-${safeId('故障率')}`);
+  const narrativeLine = (l: number) => (l <= 200 ? l - (l % 2) : null);
+  assert.equal(findingHref('1', f({ section: '说明', field: 'expenditure.personnel', line: 83, page: 2 }), { narrativeLine }), '/budgets/1/narrative#line-82');
+  assert.equal(findingHref('1', f({ section: '表13', line: 843, page: 19 }), { narrativeLine }), null);
+});
+
+test('a wrapped paragraph is cut back into its printed lines', () => {
+  const p = { text: '收入4,424.60万元,比2020年增加0.54万元,增长0.01%。', src: { line: 62, endLine: 64, page: 2, raw: '收入 4,424.60 万元,比 2020 年增加 0.54 万元,增长\n0.01%。' } };
+  assert.deepEqual(paragraphLines(p), [
+    { line: 62, text: '收入4,424.60万元,比2020年增加0.54万元,增长' },
+    { line: 64, text: '0.01%。' },
+  ]);
 });
