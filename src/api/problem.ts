@@ -5,18 +5,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { FiscusError, type ErrorCode } from '../domain/errors.js';
+import { HTTP_STATUS } from '../app/http-status.js';
 
-/** HTTP status of each error code (the API's half of design.md convention 5). */
-export const STATUS: Record<ErrorCode, 400 | 404 | 409 | 413 | 422 | 500 | 503> = {
-  INPUT_UNREADABLE: 400,
-  INPUT_INVALID: 422,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_LARGE: 413,
-  LOCKED: 503,
-  DEPENDENCY_MISSING: 503,
-  INTERNAL: 500,
-};
+/** HTTP status of each error code (one mapping, shared with the web app). */
+export const STATUS = HTTP_STATUS;
 
 /** Short Chinese title per code (the problem's `title`, the same for every instance of a code). */
 export const TITLES: Record<ErrorCode, string> = {

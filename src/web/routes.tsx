@@ -2,6 +2,7 @@
  * The web app: server-rendered pages over the workspace, htmx for the in-place project edit.
  * Every page answers with a `Server-Timing` header (total and time spent in the workspace).
  */
+import { HTTP_STATUS } from '../app/http-status.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
@@ -29,16 +30,7 @@ const TITLES: Record<string, string> = {
   NOT_FOUND: '未找到',
   LOCKED: '数据目录被占用',
 };
-const STATUS: Record<string, 400 | 404 | 409 | 413 | 422 | 500 | 503> = {
-  INPUT_UNREADABLE: 400,
-  INPUT_INVALID: 422,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_LARGE: 413,
-  LOCKED: 503,
-  DEPENDENCY_MISSING: 503,
-  INTERNAL: 500,
-};
+const STATUS = HTTP_STATUS;
 
 /** Times a workspace call into the `db` Server-Timing metric (summed over the calls of a request). */
 async function timed<T>(c: Context, p: Promise<T>): Promise<T> {
