@@ -200,33 +200,12 @@ export function parseFunction(t: TableBuilder, lines: SourceLine[], g: GridConte
     return e ? bare(e.name) === label : functionNames.has(label);
   };
   const names = { all: new Set([...functionNames, ...g.units]), complete };
-  let unit: Row | null = null;
-  const byCode = new Map<string, Row>();
-  for (const r of collect(t, lines, { code: FUNCTION_CODE, tail: amountsTail(t), names })) {
-    const label = joinLabel(r.words);
-    const src = rowSrc(r, lines[0]!);
-    if (!r.code) {
-      if (TOTAL_LABELS.has(label)) {
-        t.add({ kind: 'total', label, level: 0, parent: null, amounts: t.place(r.amounts, label, null), src });
-        continue;
-      }
-      g.units.add(label);
-      unit = t.add({ kind: 'unit', label, unit: label, level: 0, parent: null, amounts: t.place(r.amounts, label, null), src });
-      byCode.clear();
-      continue;
-    }
-    const code = r.code.text;
-    const e = codes.byCodeIn('function', code, g.year);
-    if (!e) t.warn(`function code ${code} "${label}" is not in the code table of ${g.year ?? 'the year'}`, src);
-    else if (bare(e.name) !== label) t.warn(`function code ${code} is printed as "${label}", the code table names it "${e.name}"`, src);
-    const pc = parentCode('function', code);
-    const parent = (pc ? byCode.get(pc) : undefined) ?? unit;
-    const row = t.add({
-      kind: 'item', label, code, codeSystem: 'function', codeResolved: 'printed', level: 1 + (code.length - 3) / 2,
-      parent: parent?.id ?? null, ...(unit ? { unit: unit.label } : {}), amounts: t.place(r.amounts, `${code} ${label}`, parent ?? null), src,
-    });
-    byCode.set(code, row);
-  }
+  codeTree(t, lines, g, {
+    system: 'function', code: FUNCTION_CODE, names,
+    level: (code) => 1 + (code.length - 3) / 2,
+    unknown: (code, label) => `function code ${code} "${label}" is not in the code table of ${g.year ?? 'the year'}`,
+    authority: 'the code table',
+  });
 }
 
 /** Table 10: unit rows, and transfer rows "unit? code subject project amount". */
@@ -265,9 +244,35 @@ export function parseTransfers(t: TableBuilder, lines: SourceLine[], g: GridCont
 
 /** Table 11: unit rows and procurement categories A/B/C with their classes. */
 export function parseProcurement(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
+  codeTree(t, lines, g, {
+    system: 'procurement', code: PROCUREMENT_CODE,
+    level: (code) => (code.length === 1 ? 1 : 1 + (code.length - 1) / 2),
+    unknown: (code, label) => `procurement code ${code} "${label}" is not in the code table`,
+    authority: 'the catalogue',
+  });
+}
+
+/**
+ * Rows of a table keyed by a hierarchical code (functions, procurement): totals, unit rows, and
+ * coded items under their parent code (or the unit); a code missing from the table, or printed
+ * under another name, is a warning naming `authority`.
+ */
+function codeTree(
+  t: TableBuilder,
+  lines: SourceLine[],
+  g: GridContext,
+  o: {
+    system: 'function' | 'procurement';
+    code: RegExp;
+    names?: CollectOptions['names'];
+    level: (code: string) => number;
+    unknown: (code: string, label: string) => string;
+    authority: string;
+  },
+): void {
   let unit: Row | null = null;
   const byCode = new Map<string, Row>();
-  for (const r of collect(t, lines, { code: PROCUREMENT_CODE, tail: amountsTail(t) })) {
+  for (const r of collect(t, lines, { code: o.code, tail: amountsTail(t), ...(o.names ? { names: o.names } : {}) })) {
     const label = joinLabel(r.words);
     const src = rowSrc(r, lines[0]!);
     if (!r.code) {
@@ -281,13 +286,13 @@ export function parseProcurement(t: TableBuilder, lines: SourceLine[], g: GridCo
       continue;
     }
     const code = r.code.text;
-    const e = codes.byCodeIn('procurement', code, g.year);
-    if (!e) t.warn(`procurement code ${code} "${label}" is not in the code table`, src);
-    else if (bare(e.name) !== label) t.warn(`procurement code ${code} is printed as "${label}", the catalogue names it "${e.name}"`, src);
-    const pc = parentCode('procurement', code);
+    const e = codes.byCodeIn(o.system, code, g.year);
+    if (!e) t.warn(o.unknown(code, label), src);
+    else if (bare(e.name) !== label) t.warn(`${o.system} code ${code} is printed as "${label}", ${o.authority} names it "${e.name}"`, src);
+    const pc = parentCode(o.system, code);
     const parent = (pc ? byCode.get(pc) : undefined) ?? unit;
     const row = t.add({
-      kind: 'item', label, code, codeSystem: 'procurement', codeResolved: 'printed', level: code.length === 1 ? 1 : 1 + (code.length - 1) / 2,
+      kind: 'item', label, code, codeSystem: o.system, codeResolved: 'printed', level: o.level(code),
       parent: parent?.id ?? null, ...(unit ? { unit: unit.label } : {}), amounts: t.place(r.amounts, `${code} ${label}`, parent ?? null), src,
     });
     byCode.set(code, row);

@@ -31,10 +31,32 @@ const UNIT_FUNDS: Array<[string, string]> = [
 const unitFundColumns = (prefix: string[]): Column[] => UNIT_FUNDS.map(([k, h]) => amount(k, [...prefix, '单位资金', h]));
 const SOURCE_LABELS = ['政府预算拨款', '一般公共预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款', '财政专户管理资金', '单位资金', ...UNIT_FUNDS.map(([, h]) => h), '上年结余、结转'];
 const AFTER_GENERAL = ['govFund', 'stateCapital', 'specialAccount', ...UNIT_FUNDS.map(([k]) => k), 'carryOver'];
-const FUNCTION_COLUMNS: Column[] = [
+/** 支出总计 = 基本支出 + 项目支出 (tables 3 and 7–9). */
+const spendingColumns = (): Column[] => [
   amount('total', ['支出总计'], ['basic', 'project']),
   amount('basic', ['基本支出']),
   amount('project', ['项目支出']),
+];
+const FUNCTION_COLUMNS = spendingColumns();
+const FUNCTION_LABELS = ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'];
+const TWO_SIDED_LABELS = ['收入', '支出', '项目', '项目', '年预算数', '年预算数'];
+/** The 一般公共预算拨款 members by purpose (tables 2 and 5). */
+const GENERAL_BY_PURPOSE: Array<[string, string]> = [
+  ['generalDuty', '履职类项目拨款'],
+  ['generalSpecial', '财政专项资金拨款'],
+  ['generalInvest', '政府投资项目拨款'],
+];
+const generalColumns = (prefix: string[], members: Array<[string, string]>): Column[] => [
+  amount('general', [...prefix, '政府预算拨款', '一般公共预算拨款', '小计'], members.map(([k]) => k)),
+  ...members.map(([k, h]) => amount(k, [...prefix, '政府预算拨款', '一般公共预算拨款', h])),
+];
+/** The sources after 一般公共预算拨款, in printed order (tables 2, 4 and 5); 上年结余、结转 is never under `prefix`. */
+const otherSourceColumns = (prefix: string[]): Column[] => [
+  amount('govFund', [...prefix, '政府预算拨款', '政府性基金预算拨款']),
+  amount('stateCapital', [...prefix, '政府预算拨款', '国有资本经营预算拨款']),
+  amount('specialAccount', [...prefix, '财政专户管理资金']),
+  ...unitFundColumns(prefix),
+  amount('carryOver', ['上年结余、结转']),
 ];
 
 export const SPECS: readonly TableSpec[] = [
@@ -43,7 +65,7 @@ export const SPECS: readonly TableSpec[] = [
     role: 'income-expenditure-summary',
     title: '收支总表',
     shape: 'two-sided',
-    labels: ['收入', '支出', '项目', '项目', '年预算数', '年预算数'],
+    labels: TWO_SIDED_LABELS,
     columns: [amount('amount', ['年预算数'])],
   },
   {
@@ -54,16 +76,8 @@ export const SPECS: readonly TableSpec[] = [
     labels: ['预算单位', '收入总计', '本年收入', '小计', '基本支出拨款', '履职类项目拨款', '财政专项资金拨款', '政府投资项目拨款', ...SOURCE_LABELS],
     columns: [
       amount('total', ['收入总计'], ['general', ...AFTER_GENERAL]),
-      amount('general', ['本年收入', '政府预算拨款', '一般公共预算拨款', '小计'], ['generalBasic', 'generalDuty', 'generalSpecial', 'generalInvest']),
-      amount('generalBasic', ['本年收入', '政府预算拨款', '一般公共预算拨款', '基本支出拨款']),
-      amount('generalDuty', ['本年收入', '政府预算拨款', '一般公共预算拨款', '履职类项目拨款']),
-      amount('generalSpecial', ['本年收入', '政府预算拨款', '一般公共预算拨款', '财政专项资金拨款']),
-      amount('generalInvest', ['本年收入', '政府预算拨款', '一般公共预算拨款', '政府投资项目拨款']),
-      amount('govFund', ['本年收入', '政府预算拨款', '政府性基金预算拨款']),
-      amount('stateCapital', ['本年收入', '政府预算拨款', '国有资本经营预算拨款']),
-      amount('specialAccount', ['本年收入', '财政专户管理资金']),
-      ...unitFundColumns(['本年收入']),
-      amount('carryOver', ['上年结余、结转']),
+      ...generalColumns(['本年收入'], [['generalBasic', '基本支出拨款'], ...GENERAL_BY_PURPOSE]),
+      ...otherSourceColumns(['本年收入']),
     ],
   },
   {
@@ -73,9 +87,7 @@ export const SPECS: readonly TableSpec[] = [
     shape: 'per-unit',
     labels: ['预算单位', '支出总计', '基本支出', '项目支出', '其中:政府采购项目'],
     columns: [
-      amount('total', ['支出总计'], ['basic', 'project']),
-      amount('basic', ['基本支出']),
-      amount('project', ['项目支出']),
+      ...spendingColumns(),
       amount('procurement', ['其中:政府采购项目']),
     ],
   },
@@ -89,11 +101,7 @@ export const SPECS: readonly TableSpec[] = [
       amount('total', ['总计'], ['govApprop', ...AFTER_GENERAL.slice(2)]),
       amount('govApprop', ['政府预算拨款', '小计'], ['general', 'govFund', 'stateCapital']),
       amount('general', ['政府预算拨款', '一般公共预算拨款']),
-      amount('govFund', ['政府预算拨款', '政府性基金预算拨款']),
-      amount('stateCapital', ['政府预算拨款', '国有资本经营预算拨款']),
-      amount('specialAccount', ['财政专户管理资金']),
-      ...unitFundColumns([]),
-      amount('carryOver', ['上年结余、结转']),
+      ...otherSourceColumns([]),
     ],
   },
   {
@@ -104,15 +112,8 @@ export const SPECS: readonly TableSpec[] = [
     labels: ['支出项目类别', '总计', '小计', '履职类项目拨款', '财政专项资金拨款', '政府投资项目拨款', ...SOURCE_LABELS],
     columns: [
       amount('total', ['总计'], ['general', ...AFTER_GENERAL]),
-      amount('general', ['政府预算拨款', '一般公共预算拨款', '小计'], ['generalDuty', 'generalSpecial', 'generalInvest']),
-      amount('generalDuty', ['政府预算拨款', '一般公共预算拨款', '履职类项目拨款']),
-      amount('generalSpecial', ['政府预算拨款', '一般公共预算拨款', '财政专项资金拨款']),
-      amount('generalInvest', ['政府预算拨款', '一般公共预算拨款', '政府投资项目拨款']),
-      amount('govFund', ['政府预算拨款', '政府性基金预算拨款']),
-      amount('stateCapital', ['政府预算拨款', '国有资本经营预算拨款']),
-      amount('specialAccount', ['财政专户管理资金']),
-      ...unitFundColumns([]),
-      amount('carryOver', ['上年结余、结转']),
+      ...generalColumns([], GENERAL_BY_PURPOSE),
+      ...otherSourceColumns([]),
     ],
   },
   {
@@ -120,7 +121,7 @@ export const SPECS: readonly TableSpec[] = [
     role: 'appropriation-summary',
     title: '政府预算拨款收支总表',
     shape: 'two-sided',
-    labels: ['收入', '支出', '项目', '项目', '年预算数', '年预算数'],
+    labels: TWO_SIDED_LABELS,
     columns: [amount('amount', ['年预算数'])],
   },
   {
@@ -128,7 +129,7 @@ export const SPECS: readonly TableSpec[] = [
     role: 'general-budget-function',
     title: '一般公共预算支出表',
     shape: 'function',
-    labels: ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+    labels: FUNCTION_LABELS,
     columns: FUNCTION_COLUMNS,
   },
   {
@@ -136,7 +137,7 @@ export const SPECS: readonly TableSpec[] = [
     role: 'gov-fund-function',
     title: '政府性基金预算支出表',
     shape: 'function',
-    labels: ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+    labels: FUNCTION_LABELS,
     columns: FUNCTION_COLUMNS,
   },
   {
@@ -144,7 +145,7 @@ export const SPECS: readonly TableSpec[] = [
     role: 'state-capital-function',
     title: '国有资本经营预算支出表',
     shape: 'function',
-    labels: ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'],
+    labels: FUNCTION_LABELS,
     columns: FUNCTION_COLUMNS,
   },
   {
