@@ -27,21 +27,9 @@ import type { Db } from '../storage/connection.js';
 import * as fr from '../storage/follow-repo.js';
 import { connectionOf, type Workspace } from './workspace.js';
 
-export {
-  buildEvaluation,
-  buildExecution,
-  buildMonitoring,
-  DEFAULT_FOLLOW_CONFIG,
-  DEPARTMENT,
-  type ActualsByOwner,
-  type DepartmentExecution,
-  type EntriesByOwner,
-  type EvaluationReport,
-  type FollowConfig,
-  type FormPayment,
-  type MonitoringReport,
-};
-export type { ProjectExecution, ProjectMonitoring, ProjectEvaluation, MonitoringRow, ExecutionFigures } from '../reports/follow/model.js';
+export { buildEvaluation, buildExecution, buildMonitoring, DEFAULT_FOLLOW_CONFIG, DEPARTMENT };
+export type { ActualsByOwner, DepartmentExecution, EntriesByOwner, EvaluationReport, ExecutionFigures, FollowConfig, FormPayment } from '../reports/follow/model.js';
+export type { MonitoringReport, MonitoringRow, ProjectEvaluation, ProjectExecution, ProjectMonitoring } from '../reports/follow/model.js';
 export { budgetOf, targetText, scorable } from '../reports/follow/model.js';
 export type { ImportedPayment } from '../importers/payments/index.js';
 export type { PaymentRecord } from '../storage/follow-repo.js';
