@@ -5,10 +5,13 @@
 import { z } from '@hono/zod-openapi';
 import {
   BudgetDocument,
-  Comparator,
+  CostLine,
   DocumentKind,
+  Indicator,
+  Money,
   Profile,
   ProjectForm,
+  QuarterPlan,
   Src,
   Table,
 } from '../domain/model.js';
@@ -100,33 +103,22 @@ export const ProjectResponseSchema = z
 
 /** Provenance is optional on input: an edited value keeps the line of the value it replaces. */
 const SrcIn = Src.optional();
-const MoneyIn = z.object({ fen: z.number().int().openapi({ description: '整数分 (integer fen)', example: 2686400 }), decimals: z.number().int().min(0).max(6).optional(), src: SrcIn });
+const MoneyIn = Money.extend({ fen: z.number().int().openapi({ description: '整数分 (integer fen)', example: 2686400 }) });
 
-export const CostLineIn = z.object({
-  no: z.number().int().nullable().default(null),
+// Edits take the model's shapes with `src` optional; a cost line's text and label are bounded and
+// its `otherAmounts` are the importer's reading of the text, not something a client sets.
+export const CostLineIn = CostLine.omit({ otherAmounts: true }).extend({
+  no: CostLine.shape.no.default(null),
   text: z.string().max(2000),
   label: z.string().max(500),
   amount: MoneyIn.nullable(),
-  quantity: z.string().nullable().optional(),
-  quantityUnit: z.string().nullable().optional(),
   unitPrice: MoneyIn.nullable().optional(),
   src: SrcIn,
 });
 
-export const QuarterPlanIn = z.object({ quarter: z.number().int().min(1).max(4), amount: MoneyIn, src: SrcIn });
+export const QuarterPlanIn = QuarterPlan.extend({ amount: MoneyIn, src: SrcIn });
 
-export const IndicatorIn = z.object({
-  level1: z.string(),
-  level2: z.string(),
-  name: z.string(),
-  raw: z.string(),
-  comparator: Comparator.nullable(),
-  value: z.string().nullable(),
-  unit: z.string().nullable(),
-  qualitative: z.boolean(),
-  notApplicable: z.boolean(),
-  src: SrcIn,
-});
+export const IndicatorIn = Indicator.partial({ src: true });
 
 export const ProjectPatchSchema = z
   .object({
