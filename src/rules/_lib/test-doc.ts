@@ -4,6 +4,8 @@
  */
 import type { BudgetDocument, Column, Money, Row, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, parseAmount } from '../../domain/money.js';
+import { runRules } from '../engine.js';
+import type { Rule } from '../types.js';
 import { COLUMN_LABELS, TITLES } from './columns.js';
 
 /** An empty 2021 Shenzhen department budget with no tables, forms or narrative. */
@@ -291,3 +293,20 @@ export function setRoleCell(doc: BudgetDocument, role: TableRole, rowId: string,
   r.amounts[key] = value === null ? null : money(value, r.src.line);
   return doc;
 }
+
+/**
+ * The set-up of a rule's tests: `run` checks a document with that rule alone, `doc()` gives a fresh
+ * copy of `base` (the consistent budget unless told) to spoil.
+ */
+export function ruleHarness(rule: Rule, base: BudgetDocument = consistentDoc()) {
+  return {
+    run: (d: BudgetDocument) => runRules(d, [rule]),
+    doc: () => clone(base),
+  };
+}
+
+/** Table `no` of a document (the test knows it is there). */
+export const tbl = (d: BudgetDocument, no: number): Table => d.tables.find((t) => t.no === no)!;
+
+/** Row `id` of table `no` (the test knows it is there). */
+export const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;

@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { runRules } from '../engine.js';
-import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
-import type { BudgetDocument, Row } from '../../domain/model.js';
+import { ruleHarness, setCell, setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+import type { BudgetDocument } from '../../domain/model.js';
 
-const base = consistentDoc();
-const run = (d: BudgetDocument) => runRules(d, [rule]);
-const doc = () => clone(base);
-const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
-const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
-void money; void row; void rowOf;
+const { run, doc } = ruleHarness(rule);
 
 test('accepts a consistent budget', () => {
   assert.deepEqual(run(doc()), []);
@@ -40,12 +34,11 @@ test('reports a rounding remainder as info', () => {
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
-import { setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
 const sh = () => shanghaiFinalDoc();
-const shErrors = (d: BudgetDocument) => runRules(d, [rule]).filter((f) => f.severity === 'error');
+const shErrors = (d: BudgetDocument) => run(d).filter((f) => f.severity === 'error');
 
 test('accepts a consistent Shanghai final account', () => {
-  assert.deepEqual(runRules(sh(), [rule]), []);
+  assert.deepEqual(run(sh()), []);
 });
 
 test('Shanghai 收入决算表: 本年收入合计 = 财政拨款收入 + 其他收入, a wrong row is reported', () => {

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { runRules } from '../engine.js';
-import { clone, consistentDoc, money, row, setCell } from '../_lib/test-doc.js';
-import type { BudgetDocument, Row } from '../../domain/model.js';
+import { ruleHarness, money } from '../_lib/test-doc.js';
 
-const base = consistentDoc();
-const run = (d: BudgetDocument) => runRules(d, [rule]);
-const doc = () => clone(base);
-const tbl = (d: BudgetDocument, no: number) => d.tables.find((t) => t.no === no)!;
-const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
-void money; void row; void rowOf;
+const { run, doc } = ruleHarness(rule);
 
 test('accepts a consistent budget', () => {
   assert.deepEqual(run(doc()), []);
