@@ -466,6 +466,31 @@ export function unitLine(t: Table | undefined): Row | undefined {
   return firstRow(t, 'total') ?? firstRow(t, 'unit');
 }
 
+const PER_UNIT = {
+  revenue: { role: 'revenue-summary', no: 2, year: '本年收入合计', all: '收入总计' },
+  expenditure: { role: 'expenditure-summary', no: 3, year: '本年支出合计', all: '支出总计' },
+} as const;
+
+/**
+ * Checks the total of one side the narrative states (`revenue.total`, `expenditure.total`) against
+ * the table 1 line it names and the total of the per-unit table (表2 收入总计 / 表3 支出总计), or
+ * its year's own money when the narrative states 本年…合计 and the per-unit table holds the same money.
+ */
+export function checkStatedTotal(ctx: RuleContext, doc: BudgetDocument, side: 'revenue' | 'expenditure'): void {
+  const p = PER_UNIT[side];
+  const s1 = tableByRole(doc, 'income-expenditure-summary');
+  const perUnit = tableByRole(doc, p.role);
+  const u = unitLine(perUnit);
+  for (const f of moneyFacts(doc, `${side}.total`)) {
+    // "本年收入合计" is the year's money (表1 subtotal); "收入总计" adds the carry lines.
+    const line = statedTotalLine(s1, side, f.label);
+    const yearOnly = line.row?.kind === 'subtotal';
+    if (line.row?.amounts['amount'] !== undefined) compareStated(ctx, doc, f, [line.row.amounts['amount']], [`表1 ${line.name}`], `表1 ${line.name}`);
+    const name = `表${p.no} ${yearOnly ? p.year : p.all}`;
+    if (u?.amounts['total'] !== undefined && perUnitTotalComparable(s1, perUnit, side, yearOnly)) compareStated(ctx, doc, f, [u.amounts['total']], [name], name);
+  }
+}
+
 /** A narrative fact for tests: money from a printed amount ("741.53"), or a count, or a percent. */
 export function fixtureFact(key: string, label: string, value: { amount?: string; count?: number; percent?: string }, line: number | null = null): Fact {
   const src = { line, page: null, raw: label };
