@@ -4,6 +4,7 @@
  * saved as a new version based on the version shown, the checks re-run and the findings panel
  * swapped with the editor.
  */
+import type { Child } from 'hono/jsx';
 import type { BudgetDetail } from '../app/workspace.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
@@ -150,6 +151,57 @@ const draftOp = (action: string, section: string, op: string) => ({
   'hx-swap': 'outerHTML',
 });
 
+/** The findings of one project form, linked to where they point. */
+function FormFindings(props: { budgetId: string; form: ProjectForm; findings: Finding[]; ctx: HrefContext }) {
+  const own = props.findings.filter((f) => f.location.form === props.form.id);
+  return (
+    <section aria-labelledby="form-findings-h">
+      <h2 id="form-findings-h">本项目的审核发现（{own.length}）</h2>
+      {own.length ? (
+        <ul class="findings" id="form-findings">
+          {own.map((f) => (
+            <FindingItem budgetId={props.budgetId} f={f} ctx={props.ctx} />
+          ))}
+        </ul>
+      ) : (
+        <p id="form-findings">本项目没有审核发现。</p>
+      )}
+    </section>
+  );
+}
+
+/** "项目总金额 … ；<sumName> … ，相差 …": a plan's or the cost lines' sum against the project total. */
+function SumLine(props: { doc: BudgetDocument; total: number | null; sumName: string; sumId: string; sum: number; decimals: number; empty: boolean }) {
+  const { doc, total, sum, decimals } = props;
+  const u = doc.displayUnit;
+  return (
+    <p class="muted">
+      项目总金额 {fmt(total, doc)} {u}；{props.sumName} <span id={props.sumId}>{fmt(sum, doc, decimals)}</span> {u}
+      {total !== null && !props.empty && sum !== total ? `，相差 ${fmt(sum - total, doc, decimals)} ${u}` : ''}
+    </p>
+  );
+}
+
+/**
+ * An editor's frame: its section, heading, optional sum line and notices, and the form that saves
+ * it as a new version on `version` (htmx swaps the whole editor); `rows` is the number of drafted rows.
+ */
+function EditorFrame(props: { anchor: string; title: string; action: string; version: number; state?: PlanState | undefined; section: EditSection; formClass: 'plan' | 'rows'; rows?: number; summary?: Child; children?: Child }) {
+  const { anchor, action } = props;
+  return (
+    <section aria-labelledby={`${anchor}-h`} id={anchor}>
+      <h2 id={`${anchor}-h`}>{props.title}</h2>
+      {props.summary}
+      <Notices state={props.state} section={props.section} />
+      <form class={props.formClass} method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
+        <input type="hidden" name="baseVersion" value={String(props.version)} />
+        {props.rows !== undefined ? <input type="hidden" name="n" value={String(props.rows)} /> : null}
+        {props.children}
+      </form>
+    </section>
+  );
+}
+
 function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocument; form: ProjectForm; state?: PlanState | undefined }) {
   const { form, doc } = props;
   const state = props.state?.section === 'disbursement' || props.state?.section === undefined ? props.state : undefined;
@@ -160,38 +212,30 @@ function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocum
   const action = `/budgets/${props.budgetId}/projects/${encodeURIComponent(form.id)}/disbursement`;
   const anchor = formAnchor(form.id, 'disbursement');
   return (
-    <section aria-labelledby={`${anchor}-h`} id={anchor}>
-      <h2 id={`${anchor}-h`}>资金支出进度</h2>
-      <p class="muted">
-        项目总金额 {fmt(total, doc)} {doc.displayUnit}；各季度合计 <span id="plan-sum">{fmt(sum, doc, planDecimals)}</span> {doc.displayUnit}
-        {total !== null && form.disbursement.length > 0 && sum !== total ? `，相差 ${fmt(sum - total, doc, planDecimals)} ${doc.displayUnit}` : ''}
-      </p>
-      <Notices state={props.state} section="disbursement" />
-      <form class="plan" method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
-        <input type="hidden" name="baseVersion" value={String(props.version)} />
-        {[1, 2, 3, 4].map((q) => {
-          const existing = form.disbursement.find((d) => d.quarter === q);
-          const value = state?.values?.[q] ?? (existing ? formatAmount(existing.amount.fen, doc.displayUnit, planDecimals, false) : '');
-          const err = fieldErr(state, `q${q}`);
-          const id = `form-${fid}-q${q}`;
-          return (
-            <label for={id}>
-              第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
-              <input id={id} name={`q${q}`} inputmode="decimal" value={value} autofocus={focused(state, `q${q}`)} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
-              {err ? (
-                <span id={`${id}-err`} class="field-error">
-                  {err}
-                </span>
-              ) : null}
-            </label>
-          );
-        })}
-        <div class="actions">
-          <button type="submit" id={`form-${fid}-plan-save`}>保存并重新审核</button>
-          <span class="muted">保存后生成新版本；若他人已先保存，将提示冲突而不覆盖。</span>
-        </div>
-      </form>
-    </section>
+    <EditorFrame anchor={anchor} title="资金支出进度" action={action} version={props.version} state={props.state} section="disbursement" formClass="plan"
+      summary={<SumLine doc={doc} total={total} sumName="各季度合计" sumId="plan-sum" sum={sum} decimals={planDecimals} empty={form.disbursement.length === 0} />}>
+      {[1, 2, 3, 4].map((q) => {
+        const existing = form.disbursement.find((d) => d.quarter === q);
+        const value = state?.values?.[q] ?? (existing ? formatAmount(existing.amount.fen, doc.displayUnit, planDecimals, false) : '');
+        const err = fieldErr(state, `q${q}`);
+        const id = `form-${fid}-q${q}`;
+        return (
+          <label for={id}>
+            第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
+            <input id={id} name={`q${q}`} inputmode="decimal" value={value} autofocus={focused(state, `q${q}`)} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
+            {err ? (
+              <span id={`${id}-err`} class="field-error">
+                {err}
+              </span>
+            ) : null}
+          </label>
+        );
+      })}
+      <div class="actions">
+        <button type="submit" id={`form-${fid}-plan-save`}>保存并重新审核</button>
+        <span class="muted">保存后生成新版本；若他人已先保存，将提示冲突而不覆盖。</span>
+      </div>
+    </EditorFrame>
   );
 }
 
@@ -207,69 +251,60 @@ function CostLinesEditor(props: { budgetId: string; version: number; doc: Budget
   const sum = costLineSum(form);
   const u = doc.displayUnit;
   return (
-    <section aria-labelledby={`${anchor}-h`} id={anchor}>
-      <h2 id={`${anchor}-h`}>测算明细</h2>
-      <p class="muted">
-        项目总金额 {fmt(total, doc)} {u}；测算明细合计 <span id="cost-sum">{fmt(sum, doc, decimals)}</span> {u}
-        {total !== null && form.costLines.length > 0 && sum !== total ? `，相差 ${fmt(sum - total, doc, decimals)} ${u}` : ''}
-      </p>
-      <Notices state={props.state} section="costLines" />
-      <form class="rows" method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
-        <input type="hidden" name="baseVersion" value={String(props.version)} />
-        <input type="hidden" name="n" value={String(drafts.length)} />
-        <table class="data edit">
-          <thead>
-            <tr>
-              <th scope="col">行</th>
-              <th scope="col">内容（原文）</th>
-              <th scope="col">名称</th>
-              <th scope="col" class="num">金额（{u}）</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drafts.map((d, i) => {
-              const id = `form-${fid}-cl-${i}`;
-              const orig = d.orig === '' ? undefined : form.costLines[Number(d.orig)];
-              const calc = orig?.quantity && orig.unitPrice ? `${orig.quantity}${orig.quantityUnit ?? ''} × ${fmt(orig.unitPrice.fen, doc, decimalsFor([orig.unitPrice]))}` : '';
-              return (
-                <tr id={`form-${fid}-cost-${i}`}>
-                  <td class="num">{i + 1}</td>
-                  <td>
-                    <input type="hidden" name={`cl-${i}-orig`} value={d.orig} />
-                    <label for={`${id}-text`} class="visually-hidden">
-                      测算明细第 {i + 1} 行 内容
-                    </label>
-                    <textarea id={`${id}-text`} name={`cl-${i}-text`} rows={2} autofocus={state?.focus === `cl-${i}-text`}>
-                      {d.text}
-                    </textarea>
-                    {calc ? <div class="muted small">原文测算：{calc}</div> : null}
-                  </td>
-                  <td>
-                    <Input id={`${id}-label`} name={`cl-${i}-label`} value={d.label} label={`测算明细第 ${i + 1} 行 名称`} size={14} />
-                  </td>
-                  <td class="num">
-                    <Input id={`${id}-amount`} name={`cl-${i}-amount`} value={d.amount} label={`测算明细第 ${i + 1} 行 金额（${u}）`} err={fieldErr(state, `cl-${i}-amount`)} num size={12} autofocus={focused(state, `cl-${i}-amount`)} />
-                  </td>
-                  <td>
-                    <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除测算明细第 ${i + 1} 行`}>
-                      删除
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <div class="actions">
-          <button type="button" class="secondary" id={`form-${fid}-cl-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
-            添加一行
-          </button>
-          <button type="submit" id={`form-${fid}-cl-save`}>保存测算明细并重新审核</button>
-          <span class="muted">金额以{u}填写，最多 {costDecimalsMax(doc)} 位小数。</span>
-        </div>
-      </form>
-    </section>
+    <EditorFrame anchor={anchor} title="测算明细" action={action} version={props.version} state={props.state} section="costLines" formClass="rows" rows={drafts.length}
+      summary={<SumLine doc={doc} total={total} sumName="测算明细合计" sumId="cost-sum" sum={sum} decimals={decimals} empty={form.costLines.length === 0} />}>
+      <table class="data edit">
+        <thead>
+          <tr>
+            <th scope="col">行</th>
+            <th scope="col">内容（原文）</th>
+            <th scope="col">名称</th>
+            <th scope="col" class="num">金额（{u}）</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {drafts.map((d, i) => {
+            const id = `form-${fid}-cl-${i}`;
+            const orig = d.orig === '' ? undefined : form.costLines[Number(d.orig)];
+            const calc = orig?.quantity && orig.unitPrice ? `${orig.quantity}${orig.quantityUnit ?? ''} × ${fmt(orig.unitPrice.fen, doc, decimalsFor([orig.unitPrice]))}` : '';
+            return (
+              <tr id={`form-${fid}-cost-${i}`}>
+                <td class="num">{i + 1}</td>
+                <td>
+                  <input type="hidden" name={`cl-${i}-orig`} value={d.orig} />
+                  <label for={`${id}-text`} class="visually-hidden">
+                    测算明细第 {i + 1} 行 内容
+                  </label>
+                  <textarea id={`${id}-text`} name={`cl-${i}-text`} rows={2} autofocus={state?.focus === `cl-${i}-text`}>
+                    {d.text}
+                  </textarea>
+                  {calc ? <div class="muted small">原文测算：{calc}</div> : null}
+                </td>
+                <td>
+                  <Input id={`${id}-label`} name={`cl-${i}-label`} value={d.label} label={`测算明细第 ${i + 1} 行 名称`} size={14} />
+                </td>
+                <td class="num">
+                  <Input id={`${id}-amount`} name={`cl-${i}-amount`} value={d.amount} label={`测算明细第 ${i + 1} 行 金额（${u}）`} err={fieldErr(state, `cl-${i}-amount`)} num size={12} autofocus={focused(state, `cl-${i}-amount`)} />
+                </td>
+                <td>
+                  <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除测算明细第 ${i + 1} 行`}>
+                    删除
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div class="actions">
+        <button type="button" class="secondary" id={`form-${fid}-cl-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
+          添加一行
+        </button>
+        <button type="submit" id={`form-${fid}-cl-save`}>保存测算明细并重新审核</button>
+        <span class="muted">金额以{u}填写，最多 {costDecimalsMax(doc)} 位小数。</span>
+      </div>
+    </EditorFrame>
   );
 }
 
@@ -283,104 +318,86 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
   const prefix = formIndicatorPrefix(form.id);
   const seen = new Set<string>();
   return (
-    <section aria-labelledby={`${anchor}-h`} id={anchor}>
-      <h2 id={`${anchor}-h`}>绩效指标</h2>
-      <Notices state={props.state} section="indicators" />
-      <form class="rows" method="post" action={action} hx-post={action} hx-target="#project-editor" hx-swap="outerHTML">
-        <input type="hidden" name="baseVersion" value={String(props.version)} />
-        <input type="hidden" name="n" value={String(drafts.length)} />
-        <table class="data edit">
-          <thead>
-            <tr>
-              <th scope="col">一级指标</th>
-              <th scope="col">二级指标</th>
-              <th scope="col">三级指标（指标内容）</th>
-              <th scope="col">比较符</th>
-              <th scope="col">目标值</th>
-              <th scope="col">单位</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drafts.map((d, i) => {
-              const id = `form-${fid}-ind-${i}`;
-              const rowId = seen.has(d.name) ? undefined : `${prefix}-${safeId(d.name)}`;
-              seen.add(d.name);
-              const n = `第 ${i + 1} 项指标`;
-              return (
-                <tr id={rowId} class="indicator">
-                  <td>
-                    <input type="hidden" name={`ind-${i}-orig`} value={d.orig} />
-                    <Input id={`${id}-l1`} name={`ind-${i}-level1`} value={d.level1} label={`${n} 一级指标`} size={8} autofocus={state?.focus === `ind-${i}-level1`} />
-                  </td>
-                  <td>
-                    <Input id={`${id}-l2`} name={`ind-${i}-level2`} value={d.level2} label={`${n} 二级指标`} size={10} />
-                  </td>
-                  <td>
-                    <Input id={`${id}-name`} name={`ind-${i}-name`} value={d.name} label={`${n} 三级指标`} err={fieldErr(state, `ind-${i}-name`)} size={22} autofocus={focused(state, `ind-${i}-name`)} />
-                  </td>
-                  <td>
-                    <label for={`${id}-cmp`} class="visually-hidden">
-                      {n} 比较符
-                    </label>
-                    <select id={`${id}-cmp`} name={`ind-${i}-comparator`}>
-                      <option value="" selected={d.comparator === ''}>（无）</option>
-                      {COMPARATORS.map((c) => (
-                        <option value={c} selected={d.comparator === c}>
-                          {c}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <Input id={`${id}-value`} name={`ind-${i}-value`} value={d.value} label={`${n} 目标值`} err={fieldErr(state, `ind-${i}-value`)} size={8} autofocus={focused(state, `ind-${i}-value`)} />
-                  </td>
-                  <td>
-                    <Input id={`${id}-unit`} name={`ind-${i}-unit`} value={d.unit} label={`${n} 单位`} size={4} />
-                  </td>
-                  <td>
-                    <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除${n}`}>
-                      删除
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        <div class="actions">
-          <button type="button" class="secondary" id={`form-${fid}-ind-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
-            添加指标
-          </button>
-          <button type="submit" id={`form-${fid}-ind-save`}>保存绩效指标并重新审核</button>
-          <span class="muted">目标值为数字时填写比较符和单位（如 ≤ 2 %）；定性目标（如“有效”）或“不适用”直接填在目标值中。</span>
-        </div>
-      </form>
-    </section>
+    <EditorFrame anchor={anchor} title="绩效指标" action={action} version={props.version} state={props.state} section="indicators" formClass="rows" rows={drafts.length}>
+      <table class="data edit">
+        <thead>
+          <tr>
+            <th scope="col">一级指标</th>
+            <th scope="col">二级指标</th>
+            <th scope="col">三级指标（指标内容）</th>
+            <th scope="col">比较符</th>
+            <th scope="col">目标值</th>
+            <th scope="col">单位</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {drafts.map((d, i) => {
+            const id = `form-${fid}-ind-${i}`;
+            const rowId = seen.has(d.name) ? undefined : `${prefix}-${safeId(d.name)}`;
+            seen.add(d.name);
+            const n = `第 ${i + 1} 项指标`;
+            return (
+              <tr id={rowId} class="indicator">
+                <td>
+                  <input type="hidden" name={`ind-${i}-orig`} value={d.orig} />
+                  <Input id={`${id}-l1`} name={`ind-${i}-level1`} value={d.level1} label={`${n} 一级指标`} size={8} autofocus={state?.focus === `ind-${i}-level1`} />
+                </td>
+                <td>
+                  <Input id={`${id}-l2`} name={`ind-${i}-level2`} value={d.level2} label={`${n} 二级指标`} size={10} />
+                </td>
+                <td>
+                  <Input id={`${id}-name`} name={`ind-${i}-name`} value={d.name} label={`${n} 三级指标`} err={fieldErr(state, `ind-${i}-name`)} size={22} autofocus={focused(state, `ind-${i}-name`)} />
+                </td>
+                <td>
+                  <label for={`${id}-cmp`} class="visually-hidden">
+                    {n} 比较符
+                  </label>
+                  <select id={`${id}-cmp`} name={`ind-${i}-comparator`}>
+                    <option value="" selected={d.comparator === ''}>（无）</option>
+                    {COMPARATORS.map((c) => (
+                      <option value={c} selected={d.comparator === c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <Input id={`${id}-value`} name={`ind-${i}-value`} value={d.value} label={`${n} 目标值`} err={fieldErr(state, `ind-${i}-value`)} size={8} autofocus={focused(state, `ind-${i}-value`)} />
+                </td>
+                <td>
+                  <Input id={`${id}-unit`} name={`ind-${i}-unit`} value={d.unit} label={`${n} 单位`} size={4} />
+                </td>
+                <td>
+                  <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除${n}`}>
+                    删除
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div class="actions">
+        <button type="button" class="secondary" id={`form-${fid}-ind-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
+          添加指标
+        </button>
+        <button type="submit" id={`form-${fid}-ind-save`}>保存绩效指标并重新审核</button>
+        <span class="muted">目标值为数字时填写比较符和单位（如 ≤ 2 %）；定性目标（如“有效”）或“不适用”直接填在目标值中。</span>
+      </div>
+    </EditorFrame>
   );
 }
 
 /** The editable part of a project page: findings panel and the three editors. htmx swaps it whole after a save. */
 export function ProjectEditor(props: { budgetId: string; version: number; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState | undefined; ctx: HrefContext }) {
-  const own = props.findings.filter((f) => f.location.form === props.form.id);
   const p = { budgetId: props.budgetId, version: props.version, doc: props.doc, form: props.form, state: props.state };
   return (
     <div id="project-editor">
       <p>
         <span class="badge" id="current-version">当前版本：第 {props.version} 版</span>
       </p>
-      <section aria-labelledby="form-findings-h">
-        <h2 id="form-findings-h">本项目的审核发现（{own.length}）</h2>
-        {own.length ? (
-          <ul class="findings" id="form-findings">
-            {own.map((f) => (
-              <FindingItem budgetId={props.budgetId} f={f} ctx={props.ctx} />
-            ))}
-          </ul>
-        ) : (
-          <p id="form-findings">本项目没有审核发现。</p>
-        )}
-      </section>
+      <FormFindings budgetId={props.budgetId} form={props.form} findings={props.findings} ctx={props.ctx} />
       <PlanEditor {...p} />
       <CostLinesEditor {...p} />
       <IndicatorsEditor {...p} />
@@ -393,24 +410,12 @@ function ProjectReadOnly(props: { budgetId: string; doc: BudgetDocument; form: P
   const { form, doc } = props;
   const costDecimals = decimalsFor(form.costLines.flatMap((l) => [l.amount, l.unitPrice ?? null]));
   const planDecimals = decimalsFor(form.disbursement.map((q) => q.amount));
-  const own = props.findings.filter((f) => f.location.form === form.id);
   return (
     <div id="project-readonly">
       <p>
         <span class="badge" id="current-version">第 {props.version} 版（只读）</span>
       </p>
-      <section aria-labelledby="form-findings-h">
-        <h2 id="form-findings-h">本项目的审核发现（{own.length}）</h2>
-        {own.length ? (
-          <ul class="findings" id="form-findings">
-            {own.map((f) => (
-              <FindingItem budgetId={props.budgetId} f={f} ctx={props.ctx} />
-            ))}
-          </ul>
-        ) : (
-          <p id="form-findings">本项目没有审核发现。</p>
-        )}
-      </section>
+      <FormFindings budgetId={props.budgetId} form={props.form} findings={props.findings} ctx={props.ctx} />
       <section id={formAnchor(form.id, 'disbursement')} aria-labelledby="plan-h">
         <h2 id="plan-h">资金支出进度</h2>
         <table class="data" style="max-width:40rem">
