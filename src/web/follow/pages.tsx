@@ -25,13 +25,14 @@ function curve(ex: ExecutionFigures, asOfMonth: number) {
 }
 
 const CHART_SCRIPT = `
-document.addEventListener('DOMContentLoaded', function () {
+(function () {
+function drawAll() {
   document.querySelectorAll('[data-exec-chart]').forEach(function (el) {
-    if (!window.echarts) return;
+    if (!window.echarts || el.dataset.drawn) return;
     var d = JSON.parse(el.dataset.execChart);
     var c = window.echarts.init(el, null, { renderer: 'svg' });
     c.setOption({
-      aria: { enabled: true }, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
+      aria: { enabled: true }, animation: false, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
       legend: { bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月'] },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
@@ -43,7 +44,10 @@ document.addEventListener('DOMContentLoaded', function () {
     el.dataset.drawn = '1';
     window.addEventListener('resize', function () { c.resize(); });
   });
-});`;
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawAll); else drawAll();
+document.addEventListener('htmx:afterSwap', drawAll);
+})();`;
 
 function ExecChart(props: { ex: ExecutionFigures; asOfMonth: number; label: string }) {
   const d = curve(props.ex, props.asOfMonth);
