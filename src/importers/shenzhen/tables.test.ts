@@ -308,3 +308,17 @@ test('table 13 tells a unit seen nowhere else from its project by the line that 
   assert.equal(r.texts?.period?.text, '2021.01.01-2021.12.31');
   assert.equal(cellOf(r, 'total'), fen('101.66'));
 });
+
+test('a note under a table is kept as the table note, not read as a row', async () => {
+  const { importShenzhenText } = await import('./index.js');
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url), 'utf8');
+  const lines = text.split('\n');
+  const at = lines.findIndex((l, i) => i > 700 && l.startsWith('深圳市福田区数据管理中心 0 0 0'));
+  lines.splice(at + 1, 0, '注：本单位 2021 年无政府性基金预算支出，', '本表无数据。');
+  const doc = importShenzhenText(new TextEncoder().encode(lines.join('\n')), 'note.txt');
+  const t8 = doc.tables.find((t) => t.no === 8)!;
+  assert.equal(t8.note?.text, '注:本单位 2021 年无政府性基金预算支出,本表无数据。');
+  assert.equal(t8.note?.src?.line, at + 2);
+  assert.equal(t8.rows.length, 1);
+});

@@ -25,6 +25,7 @@ import {
 
 const UNIT_LINE = /^单位名称[:：]\s*(.*?)\s*单位[:：]\s*(万元|元)\s*$/;
 const YEAR_IN_HEADER = /((?:19|20)\d{2})\s*年预算数/;
+const NOTE_LINE = /^(?:注|说明)\s*[:：]/;
 
 /**
  * Parses each table block (Shenzhen 表 1–13) into a Table with its role, columns and rows.
@@ -90,7 +91,11 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
   };
   const headerEnd = readHeader(ctx, spec, rest, looksLikeData);
   const header = rest.slice(0, headerEnd);
-  const data = rest.slice(headerEnd);
+  let data = rest.slice(headerEnd);
+  // A note under the table ("注：本单位无政府性基金预算支出，本表无数据。") runs to the end of the block.
+  const noteAt = data.findIndex((l) => NOTE_LINE.test(l.text));
+  const noteLines = noteAt >= 0 ? data.slice(noteAt) : [];
+  if (noteAt >= 0) data = data.slice(0, noteAt);
 
   const t = new TableBuilder(ctx, spec, unit);
   let columns = spec.columns;
@@ -130,5 +135,9 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
     src: srcOf(head, `${head.text} ${titleLine!.text}`, last),
   };
   if (spec.shape === 'two-sided') table.sides = { revenue: 'amount', expenditure: 'amount' };
+  if (noteLines.length > 0) {
+    const text = noteLines.map((l) => l.text).join('');
+    table.note = { text, src: srcOf(noteLines[0]!, text, noteLines[noteLines.length - 1]) };
+  }
   return table;
 }

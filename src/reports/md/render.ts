@@ -16,7 +16,7 @@ export function tableMarkdown(t: TableView): string {
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
     ...rows,
-    ...(t.note ? ['', `注：${t.note}`] : []),
+    ...(t.note ? ['', /^注/.test(t.note) ? t.note : `注：${t.note}`] : []),
   ].join('\n');
 }
 

@@ -51,6 +51,9 @@ test('a function table prints unit, code and name columns and empty cells as pub
   const t8 = tableView(doc.tables.find((t) => t.no === 8)!);
   assert.equal(t8.empty, true);
   assert.deepEqual(t8.body[0]!.cells.slice(3).map((c) => c.text), ['0', '0', '0']);
+  // An empty table is still published, with a note saying why (domain.md §5).
+  assert.equal(tableView(doc.tables.find((t) => t.no === 8)!, 2021).note, '注：本单位2021年无政府性基金预算支出，本表无数据。');
+  assert.equal(v.note, null);
 });
 
 test('wide tables go on landscape pages with merged multi-level headers', () => {

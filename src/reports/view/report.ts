@@ -68,7 +68,7 @@ export function buildReportView(doc: BudgetDocument, findings?: Finding[]): Repo
     kind: doc.kind,
     displayUnit: doc.displayUnit,
     narrative: doc.profile === 'shenzhen-dept-budget' || doc.narrative.facts.length > 0 ? narrativeView(doc) : [],
-    tables: tables.map(tableView),
+    tables: tables.map((t) => tableView(t, doc.year)),
     departmentTargets: doc.departmentTargets ? departmentTargetsView(doc.departmentTargets) : null,
     forms: doc.projectForms.map(projectFormView),
     charts: chartSpecs(doc),

@@ -53,8 +53,27 @@ function isTwoSided(t: Table): boolean {
   return t.role === 'income-expenditure-summary' || t.role === 'appropriation-summary' || t.sides !== undefined;
 }
 
-/** Builds the printed view of one table. */
-export function tableView(t: Table): TableView {
+/** What an empty table of a role reports the unit does not have (the note printed under it). */
+const EMPTY_SUBJECT: Partial<Record<Table['role'], string>> = {
+  'gov-fund-function': '政府性基金预算支出',
+  'state-capital-function': '国有资本经营预算支出',
+  'transfer-payments': '上级专项转移支付支出',
+  'three-public': '一般公共预算“三公”经费支出',
+  procurement: '政府采购预算',
+};
+
+/**
+ * The note of a table with no data (domain.md §5: still published, with a note saying why): the
+ * table's own printed note, else the standard wording for its role and the budget year.
+ */
+export function emptyTableNote(t: Table, year: number | null): string | null {
+  if (t.note) return t.note.text;
+  const subject = EMPTY_SUBJECT[t.role];
+  return subject ? `注：本单位${year ? `${year}年` : ''}无${subject}，本表无数据。` : '注：本表无数据。';
+}
+
+/** Builds the printed view of one table (`year` words the note of an empty table). */
+export function tableView(t: Table, year: number | null = null): TableView {
   const body = isTwoSided(t) ? twoSided(t) : oneSided(t);
   const empty = t.rows.every((r) => Object.values(r.amounts).every((m) => m == null || m.fen === 0));
   return {
@@ -68,7 +87,7 @@ export function tableView(t: Table): TableView {
     header: headerGrid(body.columns.map((c) => c.header)),
     body: body.rows,
     empty,
-    note: t.note?.text ?? null,
+    note: empty ? emptyTableNote(t, year) : (t.note?.text ?? null),
   };
 }
 
