@@ -109,21 +109,35 @@ export interface AuditOptions {
 }
 
 const WORKER_URL = new URL('./audit-worker.ts', import.meta.url);
+/** Plain JavaScript that loads pdfjs set up for text (src/importers/pdf/pdfjs-text.mjs). */
+const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
+
+/**
+ * What a worker thread runs first. Every module is named by an absolute URL: code evaluated in a
+ * worker resolves bare names from the current directory, where fiscus's node_modules need not be.
+ * On Node 20 a worker started with execArgv ['--import', 'tsx'] still refuses a .ts entry ("Unknown
+ * file extension"): the hooks are registered in the worker itself, then the entry imported. pdfjs
+ * (3 MB of plain JavaScript) is loaded before tsx's hooks, so tsx does not rewrite and source-map it
+ * again in every worker (about 1 s each); the TypeScript code importing it later finds it in the
+ * module cache. A failure there is left for the document that needs pdfjs to report.
+ */
+function workerBootstrap(): string {
+  const url = (u: string) => JSON.stringify(u);
+  return (
+    `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)` +
+    `.then(() => import(${url(import.meta.resolve('tsx/esm/api'))}))` +
+    `.then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`
+  );
+}
 
 /** Runs `files` through `n` worker threads, keeping the input order in the result. */
 async function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: AuditEntry) => void): Promise<AuditEntry[]> {
   const results: AuditEntry[] = new Array(files.length);
   let next = 0;
+  const bootstrap = workerBootstrap();
   const one = (): Promise<void> =>
     new Promise((resolveWorker) => {
-      // On Node 20 a worker started with execArgv ['--import', 'tsx'] still refuses a .ts entry
-      // ("Unknown file extension"): the hooks are registered in the worker itself, then the entry imported.
-      // pdfjs (2 MB of plain JavaScript) is loaded before tsx's hooks, so it is not transformed again
-      // in every worker; the TypeScript code importing it later finds it in the module cache.
-      const w = new Worker(
-        `import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => null).then(() => import('tsx/esm/api')).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`,
-        { eval: true },
-      );
+      const w = new Worker(bootstrap, { eval: true });
       let current = -1;
       const finish = () => void w.terminate().then(() => resolveWorker());
       const feed = () => {

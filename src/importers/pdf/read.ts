@@ -10,10 +10,12 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { FiscusError } from '../../domain/errors.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import { layoutPage, renderPages, type PdfItem, type PdfLine, type PdfPageLayout, type RawItem } from './layout.js';
+// pdfjs, loaded on first use (commands that never read a PDF do not pay for it) and set up for text
+// only: native built-ins restored, rendering-only font work skipped (see pdfjs-text.mjs).
+import { loadPdfJs, type PdfJs } from './pdfjs-text.mjs';
 
 export type { PdfItem, PdfLine, PdfPageLayout };
 
@@ -24,19 +26,6 @@ export interface PdfText {
   text: string;
   /** Per page: the lines with their positioned cells, for parsers that want x positions. */
   pages: PdfPageLayout[];
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<PdfJs> | null = null;
-
-/** pdfjs is large: loaded on first use so that commands that never read a PDF do not pay for it. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
-    const require = createRequire(import.meta.url);
-    m.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
-    return m;
-  });
-  return pdfjsPromise;
 }
 
 function assetDir(name: string): string {
