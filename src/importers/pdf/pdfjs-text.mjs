@@ -26,7 +26,10 @@
  *      characters from the ToUnicode/cmap, widths from the PDF's /W array, and the font matrix and
  *      bbox from the CFF top dict; those still come from the same `CFFParser.parse()` (only its
  *      per-glyph charstring validation is skipped) and `numGlyphs` from the same CharStrings count.
- *      The original CFF table is kept in the unused font file instead of the recompiled one.
+ *      The original CFF table is kept in the unused font file instead of the recompiled one. (Only
+ *      `getOperatorList`, which read.ts calls to tell an image-only PDF from an empty one, draws glyph
+ *      paths from that file; it runs on both sample PDFs without error, and read.ts already skips a
+ *      page whose operator list fails.)
  *    - `text-state-clone`: `TextState.clone()` made each copy's prototype the state it copied
  *      (`Object.create(this)`), which turns every saved graphics state (`q`) into a prototype and costs
  *      V8 a new hidden class each time. All TextState fields are own, enumerable class fields that the
