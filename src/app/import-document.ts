@@ -9,7 +9,6 @@ import { FiscusError } from '../domain/errors.js';
 import { importShenzhenSource, looksLikeShenzhen, readSourceText } from '../importers/index.js';
 import { detectShanghaiProfile, importShanghaiSource } from '../importers/shanghai/index.js';
 import { readPdf } from '../importers/pdf/index.js';
-import { importXlsx } from '../importers/xlsx/index.js';
 
 export interface ImportOptions {
   profile?: Profile;
@@ -53,7 +52,8 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
 export async function importBytes(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
   const format = sniffFormat(bytes);
   if (format === 'json') return parseCanonicalJson(bytes, file);
-  if (format === 'xlsx') return importXlsx(bytes, file);
+  // exceljs is heavy to load: only when a spreadsheet actually arrives (batch audits of PDFs and texts).
+  if (format === 'xlsx') return (await import('../importers/xlsx/index.js')).importXlsx(bytes, file);
   // A PDF becomes the same SourceText a disclosure text gives; lines are those of its layout text.
   const src = format === 'pdf' ? (await readPdf(bytes, file)).source : readSourceText(bytes, file);
   const fromPdf = (doc: BudgetDocument): BudgetDocument =>
