@@ -77,3 +77,16 @@ test('printing without Chromium is a DEPENDENCY_MISSING error naming the package
     return true;
   });
 });
+
+test('a table longer than a page repeats its header rows on every page', async () => {
+  const doc = await importFile(SAMPLE);
+  const t4 = doc.tables.find((t) => t.no === 4)!;
+  const extra = [];
+  for (let i = 0; i < 6; i++) for (const r of t4.rows.slice(1)) extra.push({ ...r, id: `${r.id}-copy${i}` });
+  t4.rows.push(...extra);
+  const pdf = (await renderReport(doc, { format: 'pdf', frontMatter: false, charts: false })) as Uint8Array;
+  const pages = pdfToText(pdf).split('\f');
+  const t4Pages = pages.filter((p) => p.includes('商品和服务支出') && p.includes('工资福利支出'));
+  assert.ok(t4Pages.length >= 3, `table 4 spans ${t4Pages.length} pages`);
+  for (const p of t4Pages) assert.match(p, /支出项目类别\s+总计/, 'header repeated on each page of the table');
+});
