@@ -45,3 +45,27 @@ test('the diff of a changed form amount gives before, after and the difference i
 test('identical documents have an empty diff', () => {
   assert.deepEqual(diffDocuments(budget(2021), budget(2021)), { amounts: [], added: [], removed: [] });
 });
+
+test('the diff names changed narrative figures and table 14 task amounts and targets', async () => {
+  const { importFile } = await import('./import-document.js');
+  const a = await importFile(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url).pathname);
+  const b = structuredClone(a);
+  const personnel = b.narrative.facts.filter((f) => f.key === 'expenditure.personnel');
+  personnel[1]!.money!.fen += 10_000; // the second statement of 人员支出
+  const staff = b.narrative.facts.find((f) => f.key === 'staff.career.actual')!;
+  staff.count = staff.count! + 1;
+  b.departmentTargets!.tasks[0]!.total!.fen += 20_000;
+  const sat = b.departmentTargets!.indicators.find((i) => i.name === '用户满意度')!;
+  sat.value = '95';
+  const d = diffDocuments(a, b);
+  assert.deepEqual(
+    d.amounts.map((c) => [c.path, c.differenceFen]),
+    [
+      ['narrative.facts[expenditure.personnel#2].money', 10_000],
+      [`departmentTargets.tasks[${a.departmentTargets!.tasks[0]!.name}].total`, 20_000],
+    ],
+  );
+  assert.deepEqual(d.removed.map((x) => x.what), ['fact', 'indicator']);
+  assert.deepEqual(d.added.map((x) => [x.what, x.table]), [['fact', null], ['indicator', 14]]);
+  assert.match(d.added[1]!.path, /用户满意度: ≥95%/);
+});

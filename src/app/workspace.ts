@@ -109,7 +109,7 @@ export interface AmountChange {
 
 /** A row, cost line, quarter plan or indicator present in only one version. */
 export interface ItemChange {
-  what: 'row' | 'costLine' | 'disbursement' | 'indicator' | 'projectForm';
+  what: 'row' | 'costLine' | 'disbursement' | 'indicator' | 'projectForm' | 'fact' | 'task';
   path: string;
   table: number | null;
   form: string | null;
@@ -358,6 +358,9 @@ function keyed<T>(xs: readonly T[], key: (x: T) => string): Keyed<T> {
 }
 
 /** Changed amounts and added/removed items between two documents (pure; `diffVersions` uses it). */
+/** An indicator's identity in a diff; it includes the target, so a changed target shows as removed + added. */
+const indicatorKey = (i: Indicator) => `${i.level1}/${i.level2}/${i.name}: ${i.comparator ?? ''}${i.value ?? ''}${i.unit ?? ''}${i.notApplicable ? ' 不适用' : ''}`;
+
 export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<VersionDiff, 'amounts' | 'added' | 'removed'> {
   const amounts: AmountChange[] = [];
   const added: ItemChange[] = [];
@@ -431,13 +434,54 @@ export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<Versio
       const q2 = qb.get(qk);
       if (q2) change({ path: `${base}.disbursement[${qk}].amount`, table: null, form: fk, row: qk, field: 'amount', label: `${f2.name} ${qk}`, beforeFen: q1.amount.fen, afterFen: q2.amount.fen });
     }
-    // An indicator whose target changed shows as removed + added: its key includes the target.
-    const ikey = (i: Indicator) => `${i.level1}/${i.level2}/${i.name}: ${i.comparator ?? ''}${i.value ?? ''}${i.unit ?? ''}${i.notApplicable ? ' 不适用' : ''}`;
-    const ia = keyed(f1.indicators, ikey);
-    const ib = keyed(f2.indicators, ikey);
+    const ia = keyed(f1.indicators, indicatorKey);
+    const ib = keyed(f2.indicators, indicatorKey);
     const iItem = (k: string, i: Indicator): ItemChange => ({ what: 'indicator', path: `${base}.indicators[${k}]`, table: null, form: fk, label: `${i.name} ${i.raw}` });
     onlyIn(ib, ia, added, iItem);
     onlyIn(ia, ib, removed, iItem);
+  }
+
+  // Narrative facts, by semantic key (a repeated key gets "#2", "#3"… in printed order).
+  const xa = keyed(a.narrative.facts, (f) => f.key);
+  const xb = keyed(b.narrative.facts, (f) => f.key);
+  const factValue = (f: BudgetDocument['narrative']['facts'][number]) => [f.count, f.percent, f.text].filter((v) => v !== undefined).join(' ');
+  const factItem = (k: string, f: BudgetDocument['narrative']['facts'][number]): ItemChange => ({ what: 'fact', path: `narrative.facts[${k}]`, table: null, form: null, label: `${f.label} ${f.money ? '' : factValue(f)}`.trim() });
+  onlyIn(xb, xa, added, factItem);
+  onlyIn(xa, xb, removed, factItem);
+  for (const [k, f1] of xa) {
+    const f2 = xb.get(k);
+    if (!f2) continue;
+    if (f1.money || f2.money) change({ path: `narrative.facts[${k}].money`, table: null, form: null, row: k, field: 'money', label: f2.label, beforeFen: f1.money?.fen ?? null, afterFen: f2.money?.fen ?? null });
+    else if (factValue(f1) !== factValue(f2)) {
+      removed.push(factItem(k, f1));
+      added.push(factItem(k, f2));
+    }
+  }
+
+  // Table 14: task amounts, the total line and the indicators.
+  const da = a.departmentTargets;
+  const db = b.departmentTargets;
+  if (da && db) {
+    const taskItem = (k: string): ItemChange => ({ what: 'task', path: `departmentTargets.tasks[${k}]`, table: 14, form: null, label: k });
+    const ka = keyed(da.tasks, (t) => t.name);
+    const kb = keyed(db.tasks, (t) => t.name);
+    onlyIn(kb, ka, added, taskItem);
+    onlyIn(ka, kb, removed, taskItem);
+    for (const [k, t1] of ka) {
+      const t2 = kb.get(k);
+      if (!t2) continue;
+      for (const field of ['total', 'fiscal', 'other'] as const) {
+        change({ path: `departmentTargets.tasks[${k}].${field}`, table: 14, form: null, row: `task:${k}`, field, label: k, beforeFen: t1[field]?.fen ?? null, afterFen: t2[field]?.fen ?? null });
+      }
+    }
+    for (const field of ['total', 'fiscal', 'other'] as const) {
+      change({ path: `departmentTargets.total.${field}`, table: 14, form: null, row: 'total', field, label: '合计', beforeFen: da.total?.[field]?.fen ?? null, afterFen: db.total?.[field]?.fen ?? null });
+    }
+    const dia = keyed(da.indicators, indicatorKey);
+    const dib = keyed(db.indicators, indicatorKey);
+    const dItem = (k: string, i: Indicator): ItemChange => ({ what: 'indicator', path: `departmentTargets.indicators[${k}]`, table: 14, form: null, label: `${i.name} ${i.raw}` });
+    onlyIn(dib, dia, added, dItem);
+    onlyIn(dia, dib, removed, dItem);
   }
   return { amounts, added, removed };
 }

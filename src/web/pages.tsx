@@ -679,6 +679,13 @@ function fieldLabel(doc: BudgetDocument, c: { table: number | null; field: strin
  * the latest): the table row, or the cost line, quarterly plan or amounts of the project page.
  */
 export function diffHref(budgetId: string, c: { path: string; table: number | null; form: string | null; row: string | null; field: string }, docB: BudgetDocument, vq = ''): string | null {
+  if (c.path.startsWith('narrative.facts[') && c.row) {
+    // The diff keys a fact by its semantic key, a repeated key getting "#2", "#3"… in printed order.
+    const m = /^(.*?)(?:#(\d+))?$/.exec(c.row)!;
+    const fact = docB.narrative.facts.filter((f) => f.key === m[1])[(m[2] ? Number(m[2]) : 1) - 1];
+    return `/budgets/${budgetId}/narrative${vq}${fact?.src.line ? `#line-${fact.src.line}` : ''}`;
+  }
+  if (c.table === 14 && c.path.startsWith('departmentTargets.')) return `/budgets/${budgetId}/tables/14${vq}`;
   if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${vq}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
   if (!c.form) return null;
   const page = `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}${vq}`;
@@ -771,7 +778,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
                     <tbody>
                       {diff.amounts.map((c) => (
                         <tr>
-                          <td>{link(diffHref(budget.id, c, props.docB, vqB), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path)}</td>
+                          <td>{link(diffHref(budget.id, c, props.docB, vqB), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path.startsWith('narrative.') ? '文字说明' : c.path)}</td>
                           <td>{c.label}</td>
                           <td>{fieldLabel(doc, c)}</td>
                           <td class="num">{fmt(c.beforeFen, doc, 2)}</td>
