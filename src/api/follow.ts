@@ -106,6 +106,22 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/budgets/{id}/payments/{paymentId}',
+      tags: ['follow'],
+      summary: '删除一笔支付',
+      request: { params: IdParam.extend({ paymentId: z.coerce.number().int().positive() }) },
+      responses: { 204: { description: '已删除' }, ...problems(404, 422) },
+    }),
+    async (c) => {
+      const { id, paymentId } = c.req.valid('param');
+      await f().deletePayment(id, paymentId);
+      return c.body(null, 204);
+    },
+  );
+
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/api/v1/budgets/{id}/payments/import',

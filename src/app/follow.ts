@@ -199,6 +199,8 @@ export interface Follow {
   importPayments(budgetId: string, bytes: Uint8Array, file: string, opts?: { replace?: boolean }): Promise<PaymentsImportResult>;
   /** Adds one payment (INPUT_INVALID for a date outside the year or a negative amount, NOT_FOUND for an unknown project). */
   addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord>;
+  /** Removes one payment (NOT_FOUND when the budget has no payment with that id). */
+  deletePayment(budgetId: string, paymentId: number): Promise<void>;
   listPayments(budgetId: string): Promise<fr.PaymentRecord[]>;
   /** Execution per project and for the department at `asOf` (default: today within the year, else its last day). */
   execution(budgetId: string, asOf?: string): Promise<DepartmentExecution>;
@@ -271,6 +273,12 @@ class StoredFollow implements Follow {
     const rec = { formId: form.id, date: p.date, fen: p.fen, voucher: p.voucher ?? null, payee: p.payee ?? null, source: 'manual', sourceRow: null };
     const [newId] = await this.tx((db) => fr.insertPayments(db, id, [rec]));
     return { id: newId!, ...rec };
+  }
+
+  async deletePayment(budgetId: string, paymentId: number): Promise<void> {
+    await this.ws.getBudget(budgetId);
+    const gone = Number.isSafeInteger(paymentId) && (await this.tx((db) => fr.deletePayment(db, docId(budgetId), paymentId)));
+    if (!gone) throw new FiscusError('NOT_FOUND', `预算 ${budgetId} 没有编号为 ${paymentId} 的支付记录`);
   }
 
   async listPayments(budgetId: string): Promise<fr.PaymentRecord[]> {

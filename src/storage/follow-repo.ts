@@ -69,6 +69,12 @@ export async function deletePayments(db: Db, documentId: number): Promise<number
   return r.length;
 }
 
+/** Removes one payment of a budget; false when the budget has no payment with that id. */
+export async function deletePayment(db: Db, documentId: number, paymentId: number): Promise<boolean> {
+  const r = await rows<{ id: unknown }>(db, sql`DELETE FROM payments WHERE document_id = ${documentId} AND id = ${paymentId} RETURNING id`);
+  return r.length > 0;
+}
+
 /** Payments of a budget by date, then entry order. */
 export async function selectPayments(db: Db, documentId: number): Promise<PaymentRecord[]> {
   const r = await rows<Record<string, unknown>>(

@@ -14,7 +14,83 @@ import {
   type ProjectMonitoring,
 } from '../../app/follow.js';
 import type { BudgetDetail } from '../../app/workspace.js';
+import { formatAmount } from '../../domain/money.js';
 import { Layout } from '../layout.js';
+
+/** One stored payment as the project page lists it. */
+export interface PaymentRow {
+  id: number;
+  date: string;
+  fen: number;
+  voucher: string | null;
+  payee: string | null;
+  source: string | null;
+}
+
+/** A project's payments with a delete button each, and a form to enter one payment. */
+export function PaymentsSection(props: { budgetId: string; formId: string; year: number; payments: readonly PaymentRow[]; error?: { text: string; values: Record<string, string> } }) {
+  const base = `/budgets/${props.budgetId}/follow/${encodeURIComponent(props.formId)}/payments`;
+  const v = props.error?.values ?? {};
+  const total = props.payments.reduce((s, p) => s + p.fen, 0);
+  return (
+    <section aria-labelledby="payments-h" id="payments">
+      <h2 id="payments-h">支付明细（{props.payments.length} 笔，合计 {formatAmount(total, '元')} 元）</h2>
+      {props.error ? (
+        <p class="alert error" role="alert">
+          未登记：{props.error.text}
+        </p>
+      ) : null}
+      <form method="post" action={base} class="inline-form">
+        <label>
+          支付日期 <input type="date" name="date" required min={`${props.year}-01-01`} max={`${props.year}-12-31`} value={v['date'] ?? ''} />
+        </label>{' '}
+        <label>
+          金额（元） <input type="text" name="amount" required inputmode="decimal" value={v['amount'] ?? ''} aria-describedby="amount-hint" />
+        </label>{' '}
+        <label>
+          凭证号 <input type="text" name="voucher" value={v['voucher'] ?? ''} />
+        </label>{' '}
+        <label>
+          收款方 <input type="text" name="payee" value={v['payee'] ?? ''} />
+        </label>{' '}
+        <button type="submit">登记支付</button>
+        <span id="amount-hint" class="sub"> 金额按元填写，最多两位小数，如 12,345.67</span>
+      </form>
+      {props.payments.length ? (
+        <table class="data">
+          <thead>
+            <tr>
+              <th>日期</th>
+              <th class="num">金额（元）</th>
+              <th>凭证号</th>
+              <th>收款方</th>
+              <th>来源</th>
+              <th>操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.payments.map((p) => (
+              <tr id={`payment-${p.id}`}>
+                <td>{p.date}</td>
+                <td class="num">{formatAmount(p.fen, '元')}</td>
+                <td>{p.voucher ?? ''}</td>
+                <td>{p.payee ?? ''}</td>
+                <td>{p.source === 'manual' ? '手工登记' : (p.source ?? '')}</td>
+                <td>
+                  <form method="post" action={`${base}/${p.id}/delete`}>
+                    <button type="submit" aria-label={`删除 ${p.date} 的支付 ${formatAmount(p.fen, '元')} 元`}>
+                      删除
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
 
 const pct = (s: string | null) => (s === null ? '—' : `${s}%`);
 
@@ -276,7 +352,16 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
 }
 
 /** A project's page: execution curve and warnings, mid-year monitoring, year-end self-evaluation. */
-export function FollowProjectPage(props: { budget: BudgetDetail; pm: ProjectMonitoring; asOf: string; asOfMonth: number; yearEx: ExecutionFigures; pe: ProjectEvaluation }) {
+export function FollowProjectPage(props: {
+  budget: BudgetDetail;
+  pm: ProjectMonitoring;
+  asOf: string;
+  asOfMonth: number;
+  yearEx: ExecutionFigures;
+  pe: ProjectEvaluation;
+  payments: readonly PaymentRow[];
+  paymentError?: { text: string; values: Record<string, string> };
+}) {
   const { budget, pm } = props;
   const ex = pm.execution;
   return (
@@ -289,6 +374,7 @@ export function FollowProjectPage(props: { budget: BudgetDetail; pm: ProjectMoni
         <Warnings ex={ex} />
         <ExecChart ex={ex} asOfMonth={props.asOfMonth} label={ex.name} />
       </section>
+      <PaymentsSection budgetId={budget.id} formId={ex.formId} year={budget.year} payments={props.payments} {...(props.paymentError ? { error: props.paymentError } : {})} />
       <section aria-label="绩效运行监控">
         <h2>绩效运行监控（双监控）</h2>
         <MonitoringForm budgetId={budget.id} pm={pm} asOf={props.asOf} />

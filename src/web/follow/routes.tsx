@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import { followOf, type IndexedActual, type IndexedEntry, type Band, type DeviationReason, type Likelihood } from '../../app/follow.js';
 import type { Workspace } from '../../app/workspace.js';
 import { FiscusError } from '../../domain/errors.js';
+import { parseAmount } from '../../domain/money.js';
 import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
@@ -46,9 +47,47 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     return { budget, m, pm: m.projects[i]!, pe: ev.projects[i]! };
   };
 
-  app.get('/budgets/:id/follow/:formId', async (c) => {
-    const { budget, m, pm, pe } = await project(c.req.param('id'), c.req.param('formId'));
-    return c.html(<FollowProjectPage budget={budget} pm={pm} asOf={m.asOf} asOfMonth={m.execution.asOfMonth} yearEx={pe.execution} pe={pe} />);
+  const projectPage = async (c: Context, paymentError?: { text: string; values: Record<string, string> }) => {
+    const id = c.req.param('id')!;
+    const formId = c.req.param('formId')!;
+    const [{ budget, m, pm, pe }, all] = await Promise.all([project(id, formId), f().listPayments(id)]);
+    const payments = all.filter((p) => p.formId === formId);
+    return c.html(
+      <FollowProjectPage budget={budget} pm={pm} asOf={m.asOf} asOfMonth={m.execution.asOfMonth} yearEx={pe.execution} pe={pe} payments={payments} {...(paymentError ? { paymentError } : {})} />,
+      paymentError ? 422 : 200,
+    );
+  };
+
+  app.get('/budgets/:id/follow/:formId', (c) => projectPage(c));
+
+  app.post('/budgets/:id/follow/:formId/payments', async (c) => {
+    const id = c.req.param('id');
+    const formId = c.req.param('formId');
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(['date', 'amount', 'voucher', 'payee'].map((k) => [k, str(body[k])]));
+    try {
+      let fen: number;
+      try {
+        fen = parseAmount(values['amount']!, '元');
+      } catch {
+        throw new FiscusError('INPUT_INVALID', `金额应为以元为单位、最多两位小数的数，收到 "${values['amount']}"`, { field: 'amount' });
+      }
+      if (!ISO.test(values['date']!)) throw new FiscusError('INPUT_INVALID', `支付日期应为 YYYY-MM-DD，收到 "${values['date']}"`, { field: 'date' });
+      const p = await f().addPayment(id, { project: formId, date: values['date']!, fen, voucher: values['voucher'] || null, payee: values['payee'] || null });
+      return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#payment-${p.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
+      return projectPage(c, { text: e.message, values });
+    }
+  });
+
+  app.post('/budgets/:id/follow/:formId/payments/:pid/delete', async (c) => {
+    const id = c.req.param('id');
+    const formId = c.req.param('formId');
+    const pid = c.req.param('pid');
+    if (!/^\d{1,12}$/.test(pid)) throw new FiscusError('NOT_FOUND', `支付记录 ${pid} 不存在`);
+    await f().deletePayment(id, Number(pid));
+    return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#payments`, 303);
   });
 
   app.post('/budgets/:id/follow/:formId/monitoring', async (c) => {

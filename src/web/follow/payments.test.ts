@@ -1,0 +1,74 @@
+/**
+ * Entering and deleting one payment in the web app (issue 6: "or entered in the web app"), and the
+ * API's DELETE, on a real in-memory workspace.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openWorkspace } from '../../app/workspace.js';
+import { followOf } from '../../app/follow.js';
+import { createHttpApp } from '../../cli/serve.js';
+
+const SAMPLE = readFileSync(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
+const form = (o: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(o), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+test('a payment entered on the project page is stored, listed, counted in execution and can be deleted', async () => {
+  const ws = await openWorkspace({});
+  try {
+    const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
+    const app = createHttpApp(ws);
+    const page = `/budgets/${budgetId}/follow/form-1`;
+    const r = await app.request(`${page}/payments`, form({ date: '2021-03-15', amount: '12,345.67', voucher: '记-031', payee: '某电信公司' }));
+    assert.equal(r.status, 303);
+    const [p] = await followOf(ws).listPayments(budgetId);
+    assert.deepEqual([p?.formId, p?.date, p?.fen, p?.voucher, p?.payee, p?.source], ['form-1', '2021-03-15', 1_234_567, '记-031', '某电信公司', 'manual']);
+    assert.equal(r.headers.get('location'), `${page}#payment-${p!.id}`);
+    const html = await (await app.request(page)).text();
+    assert.match(html, /支付明细（1 笔，合计 12,345\.67 元）/);
+    assert.match(html, /记-031/);
+    const ex = await followOf(ws).execution(budgetId, '2021-12-31');
+    assert.equal(ex.projects.find((x) => x.formId === 'form-1')!.paidFen, 1_234_567);
+
+    const del = await app.request(`${page}/payments/${p!.id}/delete`, { method: 'POST' });
+    assert.equal(del.status, 303);
+    assert.deepEqual(await followOf(ws).listPayments(budgetId), []);
+    const again = await app.request(`${page}/payments/${p!.id}/delete`, { method: 'POST' });
+    assert.equal(again.status, 404);
+  } finally {
+    await ws.close();
+  }
+});
+
+test('a bad amount or a date outside the year is refused on the page, naming it, and nothing is stored', async () => {
+  const ws = await openWorkspace({});
+  try {
+    const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
+    const app = createHttpApp(ws);
+    const page = `/budgets/${budgetId}/follow/form-1`;
+    const bad = await app.request(`${page}/payments`, form({ date: '2021-03-15', amount: '12,3.4' }));
+    assert.equal(bad.status, 422);
+    const html = await bad.text();
+    assert.match(html, /未登记：金额应为以元为单位/);
+    assert.match(html, /value="12,3.4"/, 'what the clerk typed is kept');
+    const late = await app.request(`${page}/payments`, form({ date: '2022-01-05', amount: '100' }));
+    assert.equal(late.status, 422);
+    assert.deepEqual(await followOf(ws).listPayments(budgetId), []);
+  } finally {
+    await ws.close();
+  }
+});
+
+test('the API deletes one payment and answers 404 for an unknown one', async () => {
+  const ws = await openWorkspace({});
+  try {
+    const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
+    const app = createHttpApp(ws);
+    const p = await followOf(ws).addPayment(budgetId, { project: '基础设施运行维护', date: '2021-05-01', fen: 500 });
+    assert.equal((await app.request(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' })).status, 204);
+    const gone = await app.request(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' });
+    assert.equal(gone.status, 404);
+    assert.match(gone.headers.get('content-type') ?? '', /problem\+json/);
+  } finally {
+    await ws.close();
+  }
+});
