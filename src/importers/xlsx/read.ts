@@ -59,10 +59,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 class Reader {
   readonly notes: ImportNote[] = [];
-  constructor(
-    readonly file: string,
-    readonly year: () => number | null,
-  ) {}
+  constructor(readonly file: string) {}
 
   place(ws: Worksheet, r: number, c?: number): string {
     return c === undefined ? `${ws.name}!${r}` : `${ws.name}!${ws.getCell(r, c).address}`;
@@ -390,7 +387,6 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
   const width = FIRST_DATA_COL + columns.length - 1;
   const rows: Row[] = [];
   const tag = no !== null ? `t${no}` : `t_${index + 1}`;
-  const year = rd.year();
   for (let r = top + depth; r <= ws.rowCount; r++) {
     if (isBlankRow(ws, r, width)) continue;
     const opt = (c: number): string | null | undefined => {
@@ -419,7 +415,6 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
     if (code && (codeSystem === 'function' || codeSystem === 'econ' || codeSystem === 'procurement') && codes.namesOf(codeSystem, code).length === 0) {
       rd.note('warning', `${rd.place(ws, r, 6)}: 代码 ${code} 不在${CODE_NAMES[codeSystem]}代码表中`, rd.src(ws, r, 6));
     }
-    void year;
     rows.push({
       id: rd.text(ws, r, 1) ?? `${tag}-r${r}`,
       ...(side ? { side } : {}),
@@ -647,10 +642,8 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Budge
     const names = wb.worksheets.map((w) => w.name).join('、');
     throw new FiscusError('INPUT_INVALID', `expected a fiscus template (a 封面 sheet; make one with \`fiscus template\`), found the sheets ${names || '(none)'}`, { file, line: null });
   }
-  let year: number | null = null;
-  const rd = new Reader(file, () => year);
+  const rd = new Reader(file);
   const cover = readCover(coverWs, rd);
-  year = cover.year;
   const narrative = readNarrative(wb.getWorksheet('叙述'), rd);
   const tables: Table[] = [];
   const forms: ProjectForm[] = [];
