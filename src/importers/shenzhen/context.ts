@@ -1,7 +1,7 @@
 /** Shared state of one Shenzhen import: the file name, notes, and provenance helpers. */
 import type { ImportNote, Money, Src } from '../../domain/model.js';
 import { inputError } from '../../domain/errors.js';
-import { decimalsOf, isAmountText, parseAmount } from '../../domain/money.js';
+import { decimalsOf, isAmountText, parseAmount, type DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
 
 export interface ImportContext {
@@ -23,10 +23,10 @@ export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
   return s;
 }
 
-/** Parses a printed 万元 amount at a line, or throws `file:line: expected an amount, found …`. */
-export function moneyAt(ctx: ImportContext, line: SourceLine, text: string): Money {
-  if (!isAmountText(text)) throw inputError({ file: ctx.file, line: line.no, page: line.page }, 'an amount in 万元', text);
-  return { fen: parseAmount(text, '万元'), decimals: decimalsOf(text), src: srcOf(line, text) };
+/** Parses a printed amount in `unit` (万元 unless told) at a line, or throws `file:line: expected an amount, found …`. */
+export function moneyAt(ctx: ImportContext, line: SourceLine, text: string, unit: DisplayUnit = '万元'): Money {
+  if (!isAmountText(text)) throw inputError({ file: ctx.file, line: line.no, page: line.page }, `an amount in ${unit}`, text);
+  return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: srcOf(line, text) };
 }
 
 /** Throws an input error at a line. */
