@@ -12,22 +12,12 @@ import { join, resolve } from 'node:path';
 import { importFile } from '../src/app/import-document.js';
 import { plannedCumulativeByMonth } from '../src/scoring/index.js';
 import type { Indicator, ProjectForm } from '../src/domain/model.js';
+import { seeded } from '../test/support/seeded.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'samples/year-2021');
 
-/** mulberry32: a small seeded generator, so the fixture is reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20210831);
+const rand = seeded(20210831);
 const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

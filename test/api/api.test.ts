@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
 import { createApi, MAX_UPLOAD_BYTES } from '../../src/api/routes.js';
+import { throwawayDatabases } from '../support/postgres.js';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
 
@@ -261,29 +261,13 @@ suite({
   },
 });
 
-const admin = process.env['TEST_DATABASE_URL'];
-if (!admin) {
-  test('PostgreSQL: the API suite needs TEST_DATABASE_URL', () => {
-    assert.fail('TEST_DATABASE_URL is not set: run the API suite through `npm test` (it starts a throwaway PostgreSQL), or `source scripts/pg-throwaway.sh && pg_throwaway_start` first');
-  });
-} else {
-  const exec = async (text: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
+const freshDatabase = throwawayDatabases('fiscus_api', 'API suite');
+if (freshDatabase) {
   suite({
     name: 'PostgreSQL',
     async open() {
-      const name = `fiscus_api_${process.pid}_${Date.now()}`;
-      await exec(`CREATE DATABASE ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      return { opts: { databaseUrl: url.toString() }, drop: () => exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+      const db = await freshDatabase();
+      return { opts: { databaseUrl: db.databaseUrl }, drop: db.drop };
     },
   });
 }

@@ -7,18 +7,7 @@ import assert from 'node:assert/strict';
 import { importBytes } from '../../src/app/import-document.js';
 import { FiscusError } from '../../src/domain/errors.js';
 import { sampleText } from './helpers.js';
-
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed by its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../support/seeded.js';
 
 const CORRUPT = ['\ufffd', '1', ',', '.', ' ', '表', '万元', '%', '\u0000', '—', '2,', '9'];
 
@@ -47,7 +36,7 @@ test('200 mutations of the sample import or fail with a located message, never c
   let ok = 0;
   let refused = 0;
   for (let seed = 1; seed <= 200; seed++) {
-    const text = mutate(lines, rng(seed)).join('\n');
+    const text = mutate(lines, seeded(seed)).join('\n');
     try {
       await importBytes(new TextEncoder().encode(text), 'fuzz.txt');
       ok++;

@@ -135,14 +135,5 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** A deterministic pseudo-random generator (mulberry32) for reproducible fuzzing. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random generator for reproducible fuzzing (shared with the other fuzz suites). */
+export { seeded } from '../../../test/support/seeded.js';
