@@ -108,11 +108,6 @@ export function standardRelations(t: Table): SumRelation[] {
     .filter((r) => has(t, r.total) && r.parts.length > 0);
 }
 
-/** Keys of columns holding amounts. */
-export function amountKeys(t: Table): string[] {
-  return t.columns.filter((c) => c.kind === 'amount').map((c) => c.key);
-}
-
 /** Published titles of the Shenzhen tables by role. */
 export const TITLES: Partial<Record<TableRole, string>> = {
   'income-expenditure-summary': '收支总表',

@@ -115,12 +115,6 @@ export function countFact(doc: BudgetDocument, ...keys: string[]): (Fact & { cou
   return undefined;
 }
 
-/** The project rows of table 5 (kind `item`), or [] without the table. */
-export function table5Projects(doc: BudgetDocument): Row[] {
-  const t = tableByRole(doc, 'project-expenditure');
-  return t ? t.rows.filter((r) => r.kind === 'item') : [];
-}
-
 /** The project rows of table 13 (rows with a project name: kind `item`). */
 export function table13Projects(doc: BudgetDocument): Row[] {
   const t = tableByRole(doc, 'performance-projects');

@@ -4,9 +4,8 @@
  * to n half-units of the parts' last place. Such a remainder (尾差) is reported as `info`; a larger
  * difference with the rule's severity; an exact match not at all.
  */
-import { Decimal } from 'decimal.js';
 import type { Money } from '../../domain/model.js';
-import { FEN_PER, formatAmount, halfUlpFen, toDecimalString, type DisplayUnit } from '../../domain/money.js';
+import { formatAmount, halfUlpFen, toDecimalString, type DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext, Severity } from '../types.js';
 
 /** A figure: printed Money, a fen amount, or null for an empty printed cell (counts as zero). */
@@ -62,11 +61,6 @@ function countParts(parts: Figure[] | number, n = 1): number {
 /** A fen amount as printed with `d` places (4,424.60). */
 function show(fen: number, d: number, unit: DisplayUnit): string {
   return formatAmount(fen, unit, d);
-}
-
-/** The decimal difference in the display unit (for messages), via decimal.js: no floating point. */
-export function differenceText(fen: number, unit: DisplayUnit = '万元', d = 2): string {
-  return new Decimal(fen).div(FEN_PER[unit]).toFixed(d);
 }
 
 /**
