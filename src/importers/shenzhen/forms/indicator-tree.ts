@@ -5,9 +5,9 @@
  * line ("质量指标 IDC机房运行维护故障率 ≤ 2%").
  */
 import type { Indicator } from '../../../domain/model.js';
-import { readTarget } from '../../_lib/indicator.js';
+import { readTarget, type TargetReading } from '../../_lib/indicator.js';
 import type { SourceLine } from '../../text/source.js';
-import type { ImportContext } from '../context.js';
+import { srcOf, type ImportContext } from '../context.js';
 
 /** Level-1 labels. */
 export const LEVEL1: readonly string[] = ['产出指标', '效益指标', '满意度指标', '投入指标'];
@@ -81,20 +81,17 @@ export function parseIndicatorTree(lines: readonly SourceLine[], ctx: ImportCont
   let level2 = '';
   let pending: Pending[] = [];
 
-  const emit = (target: string, line: SourceLine) => {
+  const emit = (target: string, reading: TargetReading, line: SourceLine) => {
     const first = pending[0]?.line ?? line;
     const name = pending.map((p) => p.text).join('');
     pending = [];
-    const r = readTarget(target);
-    if (!r) throw new Error(`emit on a non-target ${target}`);
-    const src = { line: first.no, page: first.page, raw: target, ...(line.no !== first.no ? { endLine: line.no } : {}) };
-    out.push({ level1, level2, name, raw: target, ...r, src });
+    out.push({ level1, level2, name, raw: target, ...reading, src: srcOf(first, target, line) });
   };
   const flushWithoutTarget = () => {
     if (pending.length === 0) return;
     const first = pending[0]!.line;
     const name = pending.map((p) => p.text).join('');
-    ctx.notes.push({ severity: 'warning', message: `${where}: 指标"${name}"没有目标值 (indicator without a target)`, src: { line: first.no, page: first.page, raw: name } });
+    ctx.notes.push({ severity: 'warning', message: `${where}: 指标"${name}"没有目标值 (indicator without a target)`, src: srcOf(first, name) });
     pending = [];
   };
 
@@ -125,31 +122,33 @@ export function parseIndicatorTree(lines: readonly SourceLine[], ctx: ImportCont
       continue;
     }
     const last = out[out.length - 1];
+    const reading = readTarget(text);
     // pdftotext starts a page with a one-space indent: a short fragment there, after a complete
     // indicator, is the end of that indicator's name pushed past its target by the page break.
-    if (offset === 0 && line.indent === 1 && pending.length === 0 && last && text.length <= 3 && !readTarget(text)) {
+    if (offset === 0 && line.indent === 1 && pending.length === 0 && last && text.length <= 3 && !reading) {
       last.name += text;
       last.src.endLine = Math.max(last.src.endLine ?? last.src.line ?? line.no, line.no);
-      ctx.notes.push({ severity: 'info', message: `${where}: "${text}" after a page break joined to the indicator name "${last.name}"`, src: { line: line.no, page: line.page, raw: text } });
+      ctx.notes.push({ severity: 'info', message: `${where}: "${text}" after a page break joined to the indicator name "${last.name}"`, src: srcOf(line, text) });
       i++;
       offset = 0;
       continue;
     }
-    if (readTarget(text)) {
+    if (reading) {
       if (pending.length === 0 && /^\d{1,3}$/.test(text)) {
-        ctx.notes.push({ severity: 'info', message: `${where}: "${text}" read as a page number`, src: { line: line.no, page: line.page, raw: text } });
+        ctx.notes.push({ severity: 'info', message: `${where}: "${text}" read as a page number`, src: srcOf(line, text) });
       } else if (pending.length === 0) {
-        ctx.notes.push({ severity: 'warning', message: `${where}: 目标值"${text}"没有指标名称 (target without an indicator name)`, src: { line: line.no, page: line.page, raw: text } });
+        ctx.notes.push({ severity: 'warning', message: `${where}: 目标值"${text}"没有指标名称 (target without an indicator name)`, src: srcOf(line, text) });
       } else {
-        emit(text, line);
+        emit(text, reading, line);
       }
     } else {
       let split = false;
       for (let k = text.indexOf(' '); k > 0; k = text.indexOf(' ', k + 1)) {
         const target = text.slice(k + 1).trim();
-        if (readTarget(target)) {
+        const r = readTarget(target);
+        if (r) {
           pending.push({ text: text.slice(0, k).trim(), line });
-          emit(target, line);
+          emit(target, r, line);
           split = true;
           break;
         }
