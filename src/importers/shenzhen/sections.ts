@@ -4,7 +4,7 @@
  * page-start marker (a line indented by one space) when the text has no explicit page marks.
  */
 import type { SourceLine, SourceText } from '../text/source.js';
-import { fail, type ImportContext } from './context.js';
+import { fail, srcOf, type ImportContext } from './context.js';
 
 export interface Block {
   /** Part number (1–8), table number (1–14) or form index (1…). */
@@ -66,7 +66,7 @@ function bodyLines(lines: SourceLine[], ctx: ImportContext): SourceLine[] {
       continue;
     }
     if (APPENDIX_RE.test(l.text) && out.some((x) => TABLE_RE.test(x.text))) {
-      ctx.notes.push({ severity: 'info', message: `第 ${l.no} 行起为附录「${l.text}」，未作为正文读取`, src: { line: l.no, page: l.page, raw: l.text } });
+      ctx.notes.push({ severity: 'info', message: `第 ${l.no} 行起为附录「${l.text}」，未作为正文读取`, src: srcOf(l) });
       break;
     }
     out.push(hasFooters && footerPage !== null && l.page === null ? { ...l, page: footerPage } : l);

@@ -5,6 +5,7 @@
  */
 import type { Src } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
+import { srcOf } from '../context.js';
 
 /** A piece of one source line (usually the whole line). */
 export interface Piece {
@@ -68,11 +69,7 @@ export function trimSpan(j: Joined, a: number, b: number): [number, number] {
 
 /** Provenance of the span [a, b): first and last line, page of the first, the span's text. */
 export function spanSrc(j: Joined, a: number, b: number): Src {
-  const first = lineAt(j, a);
-  const last = lineAt(j, Math.max(a, b - 1));
-  const s: Src = { line: first.no, page: first.page, raw: j.text.slice(a, b) };
-  if (last.no !== first.no) s.endLine = last.no;
-  return s;
+  return srcOf(lineAt(j, a), j.text.slice(a, b), lineAt(j, Math.max(a, b - 1)));
 }
 
 /** A regular expression matching `label` with any white space between its characters. */

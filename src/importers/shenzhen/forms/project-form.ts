@@ -5,7 +5,7 @@
  */
 import type { Money, ProjectForm, Src, Text } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
-import { fail, moneyAt, type ImportContext } from '../context.js';
+import { fail, moneyAt, srcOf, type ImportContext } from '../context.js';
 import type { Block } from '../sections.js';
 import { parseCostLines, parseQuarterPlan } from './cost-lines.js';
 import { parseIndicatorTree, matchLabel } from './indicator-tree.js';
@@ -132,7 +132,7 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
     costLines: [],
     disbursement: [],
     indicators: [],
-    src: { line: lines[0]!.no, page: lines[0]!.page, raw: name.text, ...(lines.length > 1 ? { endLine: lines[lines.length - 1]!.no } : {}) },
+    src: srcOf(lines[0]!, name.text, lines[lines.length - 1]),
   };
   const attribute = textOf(head, hits.get('attribute'));
   if (attribute) form.attribute = attribute;
