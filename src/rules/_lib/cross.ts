@@ -3,7 +3,8 @@
  * unit row, or the sum of the units), the two-sided summary lines of tables 1 and 6, and function
  * codes summed over one or more tables.
  */
-import type { BudgetDocument, Money, Row, Table, TableRole } from '../../domain/model.js';
+import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
+import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
 import type { RuleContext } from '../types.js';
 import { locRow, locTable, tableName } from './location.js';
@@ -16,11 +17,6 @@ export interface TableFigure {
   row: Row | undefined;
   /** How many printed figures were added (the tolerance count). */
   n: number;
-}
-
-/** The first table with a role. */
-export function byRole(doc: BudgetDocument, role: TableRole): Table | undefined {
-  return doc.tables.find((t) => t.role === role);
 }
 
 /** True when the table has an amount column with this key. */
@@ -139,11 +135,11 @@ export const APPROPRIATION_KEYS = ['govApprop', 'general', 'govFund', 'stateCapi
  * function tables 7–9 must agree exactly; otherwise table 1 may exceed them.
  */
 export function allAppropriation(doc: BudgetDocument): boolean {
-  const t2 = byRole(doc, 'revenue-summary');
+  const t2 = tableByRole(doc, 'revenue-summary');
   if (t2) {
     return t2.columns.every((c) => c.kind !== 'amount' || c.key === 'total' || APPROPRIATION_KEYS.includes(c.key) || columnTotal(t2, c.key).fen === 0);
   }
-  const t1 = byRole(doc, 'income-expenditure-summary');
+  const t1 = tableByRole(doc, 'income-expenditure-summary');
   if (!t1) return true;
   const key = sideKey(t1, 'revenue');
   return t1.rows

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, cellFigure, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 1 revenue lines equal the table 2 column totals */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"; docs/model.md revenue codes = table 2 column keys',
   check(doc, ctx) {
-    const t1 = byRole(doc, 'income-expenditure-summary');
-    const t2 = byRole(doc, 'revenue-summary');
+    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const t2 = tableByRole(doc, 'revenue-summary');
     if (!t1 || !t2) return;
     const key = sideKey(t1, 'revenue');
     // Without a carry-over column, table 2's total is the year's revenue (决算: 本年收入合计): it

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, cellFigure, hasColumn, sideLine, sideKey } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, cellFigure, hasColumn, sideLine, sideKey } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 1 expenditure equals the table 3 total */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"',
   check(doc, ctx) {
-    const t1 = byRole(doc, 'income-expenditure-summary');
-    const t3 = byRole(doc, 'expenditure-summary');
+    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const t3 = tableByRole(doc, 'expenditure-summary');
     if (!t1 || !t3 || !hasColumn(t3, 'total')) return;
     const r = sideLine(t1, 'expenditure', 'subtotal') ?? sideLine(t1, 'expenditure', 'total');
     if (!r) return;

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 3 basic expenditure equals the table 4 total */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables; table 4 is the economic breakdown of basic expenditure',
   check(doc, ctx) {
-    const a = byRole(doc, 'expenditure-summary');
-    const b = byRole(doc, 'basic-expenditure-economic');
+    const a = tableByRole(doc, 'expenditure-summary');
+    const b = tableByRole(doc, 'basic-expenditure-economic');
     if (!a || !b || !hasColumn(a, 'basic') || !hasColumn(b, 'total')) return;
     reconcile(ctx, { table: a, label: columnLabel(a, 'basic'), fig: columnTotal(a, 'basic'), key: 'basic' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
   },

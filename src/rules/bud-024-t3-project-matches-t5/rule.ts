@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 3 project expenditure equals the table 5 total */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables; table 5 lists the projects',
   check(doc, ctx) {
-    const a = byRole(doc, 'expenditure-summary');
-    const b = byRole(doc, 'project-expenditure');
+    const a = tableByRole(doc, 'expenditure-summary');
+    const b = tableByRole(doc, 'project-expenditure');
     if (!a || !b || !hasColumn(a, 'project') || !hasColumn(b, 'total')) return;
     reconcile(ctx, { table: a, label: columnLabel(a, 'project'), fig: columnTotal(a, 'project'), key: 'project' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, carryFen, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { carryFen, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation revenue equals the table 2 appropriation columns */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3, 6"; table 6 is the appropriation part of table 2',
   check(doc, ctx) {
-    const t6 = byRole(doc, 'appropriation-summary');
-    const t2 = byRole(doc, 'revenue-summary');
+    const t6 = tableByRole(doc, 'appropriation-summary');
+    const t2 = tableByRole(doc, 'revenue-summary');
     if (!t6 || !t2) return;
     const key = sideKey(t6, 'revenue');
     const approp = hasColumn(t2, 'govApprop')

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, reconcile, sumFigures, sideKey, functionCodes, sharedLevelCodes } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { reconcile, sumFigures, sideKey, functionCodes, sharedLevelCodes } from '../_lib/cross.js';
 import { rowName, tableName } from '../_lib/location.js';
 
 /** Table 6 function lines equal tables 7–9 by code */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same … function breakdown in tables 1, 2, 3, 6, 7"; table 6 expenditure = general budget + government funds + state capital',
   check(doc, ctx) {
-    const t6 = byRole(doc, 'appropriation-summary');
-    const fts = (['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const).map((r) => byRole(doc, r)).filter((t) => t !== undefined);
+    const t6 = tableByRole(doc, 'appropriation-summary');
+    const fts = (['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const).map((r) => tableByRole(doc, r)).filter((t) => t !== undefined);
     if (!t6 || fts.length === 0) return;
     const key = sideKey(t6, 'expenditure');
     const mine = functionCodes(t6, key);

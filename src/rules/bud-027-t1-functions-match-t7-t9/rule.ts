@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, reconcile, sumFigures, sideKey, functionCodes, allAppropriation, sharedLevelCodes } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { reconcile, sumFigures, sideKey, functionCodes, allAppropriation, sharedLevelCodes } from '../_lib/cross.js';
 import { rowName, tableName } from '../_lib/location.js';
 
 /** Table 1 function lines equal tables 7–9 by code */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same … function breakdown in tables 1 … 7"; when all revenue is appropriation, table 1 = tables 7 + 8 + 9, otherwise table 1 includes them',
   check(doc, ctx) {
-    const t1 = byRole(doc, 'income-expenditure-summary');
-    const fts = (['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const).map((r) => byRole(doc, r)).filter((t) => t !== undefined);
+    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const fts = (['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const).map((r) => tableByRole(doc, r)).filter((t) => t !== undefined);
     if (!t1 || fts.length === 0) return;
     const exact = allAppropriation(doc);
     const key = sideKey(t1, 'expenditure');

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation lines equal table 1 */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "table 6 = table 1 where appropriation"',
   check(doc, ctx) {
-    const t1 = byRole(doc, 'income-expenditure-summary');
-    const t6 = byRole(doc, 'appropriation-summary');
+    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const t6 = tableByRole(doc, 'appropriation-summary');
     if (!t1 || !t6) return;
     const k1 = sideKey(t1, 'revenue');
     const k6 = sideKey(t6, 'revenue');

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 7 equals the general-budget columns of table 2 */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total, basic/project split … in tables 1, 2, 3, 6, 7"',
   check(doc, ctx) {
-    const t7 = byRole(doc, 'general-budget-function');
-    const t2 = byRole(doc, 'revenue-summary');
+    const t7 = tableByRole(doc, 'general-budget-function');
+    const t2 = tableByRole(doc, 'revenue-summary');
     if (!t7 || !t2) return;
     const side = (key: string) => ({ table: t7, label: columnLabel(t7, key), fig: columnTotal(t7, key), key });
     if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, side('total'), { table: t2, label: columnLabel(t2, 'general'), fig: columnTotal(t2, 'general'), key: 'general' });

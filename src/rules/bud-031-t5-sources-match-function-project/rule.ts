@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 5 source columns equal the project expenditure of tables 7–9 */
@@ -12,11 +13,11 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables',
   check(doc, ctx) {
-    const a = byRole(doc, 'project-expenditure');
+    const a = tableByRole(doc, 'project-expenditure');
     if (!a) return;
     const pairs = [['general', 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
     for (const [col, role] of pairs) {
-      const b = byRole(doc, role);
+      const b = tableByRole(doc, role);
       if (!b || !hasColumn(a, col) || !hasColumn(b, 'project')) continue;
       reconcile(ctx, { table: a, label: columnLabel(a, col), fig: columnTotal(a, col), key: col }, { table: b, label: columnLabel(b, 'project'), fig: columnTotal(b, 'project'), key: 'project' });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
@@ -12,10 +13,10 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2 …"; a table with no data is still published with zeros (§5)',
   check(doc, ctx) {
-    const t2 = byRole(doc, 'revenue-summary');
+    const t2 = tableByRole(doc, 'revenue-summary');
     if (!t2) return;
     for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
-      const t = byRole(doc, role);
+      const t = tableByRole(doc, role);
       if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
       reconcile(ctx, { table: t, label: columnLabel(t, 'total'), fig: columnTotal(t, 'total'), key: 'total' }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
     }

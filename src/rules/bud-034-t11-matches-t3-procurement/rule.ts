@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 11 total equals table 3 procurement */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "table 11, the narrative and the project forms agree on procurement"',
   check(doc, ctx) {
-    const a = byRole(doc, 'procurement');
-    const b = byRole(doc, 'expenditure-summary');
+    const a = tableByRole(doc, 'procurement');
+    const b = tableByRole(doc, 'expenditure-summary');
     if (!a || !b || !hasColumn(a, 'amount') || !hasColumn(b, 'procurement')) return;
     reconcile(ctx, { table: a, label: columnLabel(a, 'amount'), fig: columnTotal(a, 'amount'), key: 'amount' }, { table: b, label: columnLabel(b, 'procurement'), fig: columnTotal(b, 'procurement'), key: 'procurement' });
   },

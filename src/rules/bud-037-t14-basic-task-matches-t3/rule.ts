@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, hasColumn } from '../_lib/cross.js';
 import { columnLabel, locSrc, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
 
@@ -14,7 +15,7 @@ export const rule: Rule = {
   basis: 'domain.md §3 "the same … basic/project split in tables … 3 … and 14"',
   check(doc, ctx) {
     const d = doc.departmentTargets;
-    const t3 = byRole(doc, 'expenditure-summary');
+    const t3 = tableByRole(doc, 'expenditure-summary');
     if (!d || !t3 || !hasColumn(t3, 'basic')) return;
     const task = d.tasks.find((x) => /基本支出/.test(x.name));
     if (!task) return;

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 4 general-budget column equals table 2 basic appropriation */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split of tables 2, 3, 4',
   check(doc, ctx) {
-    const a = byRole(doc, 'basic-expenditure-economic');
-    const b = byRole(doc, 'revenue-summary');
+    const a = tableByRole(doc, 'basic-expenditure-economic');
+    const b = tableByRole(doc, 'revenue-summary');
     if (!a || !b || !hasColumn(a, 'general') || !hasColumn(b, 'generalBasic')) return;
     reconcile(ctx, { table: a, label: columnLabel(a, 'general'), fig: columnTotal(a, 'general'), key: 'general' }, { table: b, label: columnLabel(b, 'generalBasic'), fig: columnTotal(b, 'generalBasic'), key: 'generalBasic' });
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { byRole, columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
+import { tableByRole } from '../../domain/query.js';
+import { columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 5 general-budget columns equal table 2 project appropriation */
@@ -12,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split of tables 2, 3, 5',
   check(doc, ctx) {
-    const t5 = byRole(doc, 'project-expenditure');
-    const t2 = byRole(doc, 'revenue-summary');
+    const t5 = tableByRole(doc, 'project-expenditure');
+    const t2 = tableByRole(doc, 'revenue-summary');
     if (!t5 || !t2) return;
     const subs = ['generalDuty', 'generalSpecial', 'generalInvest'];
     for (const k of subs) {
