@@ -1,8 +1,8 @@
 /** The audit report as one self-contained HTML page in Chinese (inline CSS, no scripts, no fetches). */
 import { formatAmount, type DisplayUnit } from '../../domain/money.js';
+import { esc } from '../html/esc.js';
 import { findingHref, findingPlace, type AuditReport, type AuditedDocument } from './model.js';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 
 function amount(fen: number | null, unit: string): string {

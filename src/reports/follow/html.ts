@@ -4,14 +4,10 @@
  */
 import { Decimal } from 'decimal.js';
 import { formatAmount } from '../../domain/money.js';
+import { esc } from '../html/esc.js';
 import type { IndicatorScore } from '../../scoring/index.js';
 import { attainmentSvg, executionCurveSvg } from './charts.js';
 import { DEFAULT_FOLLOW_CONFIG, targetText, type EvaluationReport, type ExecutionFigures, type MonitoringReport, type MonitoringRow } from './model.js';
-
-/** Escapes text for HTML. */
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** 万元 with two places. */
 export const wan = (fen: number) => formatAmount(fen, '万元', 2);

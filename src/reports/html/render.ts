@@ -2,17 +2,13 @@
 import { renderChartSvg } from '../charts/charts.js';
 import type { DepartmentTargetsView, FindingView, IndicatorRowView, NarrativePartView, ProjectFormView, ReportView, TableView } from '../view/types.js';
 import { PRINT_CSS } from './css.js';
+import { esc } from './esc.js';
 
 export interface HtmlOptions {
   /** Cover page and table of contents (default true). */
   frontMatter?: boolean;
   /** Chart appendix (default true). */
   charts?: boolean;
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const span = (n: number | undefined, attr: string) => (n && n > 1 ? ` ${attr}="${n}"` : '');
