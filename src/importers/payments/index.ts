@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { FiscusError, inputError } from '../../domain/errors.js';
 import type { ProjectForm } from '../../domain/model.js';
 import { MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
+import { normalizeText, squash } from '../../domain/text.js';
 import { decodeText } from '../text/source.js';
 
 /** One payment read from a file, resolved to a project form of the budget. */
@@ -40,7 +41,8 @@ interface Header {
   payee: number | null;
 }
 
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+/** Header and project-name key: the project's text normalisation (NFKC maps （） to ()) without white space. */
+const norm = (s: string) => squash(normalizeText(s));
 
 function findHeader(cells: string[], file: string, row: number): Header {
   const h = cells.map(norm);
