@@ -30,19 +30,14 @@ export function hasColumn(t: Table, key: string): boolean {
  */
 export function columnTotal(t: Table, key: string): TableFigure {
   const tot = t.rows.find((r) => r.kind === 'total' && r.side === undefined);
-  if (tot) return one(tot, key);
+  if (tot) return cellFigure(tot, key);
   const units = t.rows.filter((r) => r.kind === 'unit');
   const minUnit = Math.min(...units.map((r) => r.level));
   const topUnits = units.filter((r) => r.level === minUnit);
-  if (topUnits.length === 1) return one(topUnits[0]!, key);
+  if (topUnits.length === 1) return cellFigure(topUnits[0]!, key);
   const rows = topUnits.length > 0 ? topUnits : topRows(t);
   const fen = rows.reduce((s, r) => s + fenOf(r.amounts[key]), 0);
   return { value: fen, fen, row: rows[0], n: rows.filter((r) => r.amounts[key] != null).length };
-}
-
-function one(r: Row, key: string): TableFigure {
-  const v = r.amounts[key] ?? null;
-  return { value: v, fen: fenOf(v), row: r, n: 1 };
 }
 
 /** Rows at the top of a table's hierarchy (no parent, or the minimum level when no parents are given). */
