@@ -25,6 +25,7 @@ import {
 import { BANDS, DEVIATION_REASONS, LIKELIHOODS, type Actual, type MonitoringEntry } from '../scoring/index.js';
 import type { Db } from '../storage/connection.js';
 import * as fr from '../storage/follow-repo.js';
+import { findVersion } from '../storage/repository.js';
 import { connectionOf, type Workspace } from './workspace.js';
 
 export { buildEvaluation, buildExecution, buildMonitoring, DEFAULT_FOLLOW_CONFIG, DEPARTMENT };
@@ -253,7 +254,11 @@ class StoredFollow implements Follow {
   }
 
   async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
-    const doc = await this.ws.getDocument(budgetId);
+    return this.storePayments(await this.ws.getDocument(budgetId), budgetId, bytes, file, opts);
+  }
+
+  /** importPayments on a document already read (loadYearIfEmpty stores several files against one). */
+  async storePayments(doc: BudgetDocument, budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
     const ps = await readPayments(bytes, file, doc);
     const id = docId(budgetId);
     const replaced = await this.tx(async (db) => {
@@ -275,15 +280,21 @@ class StoredFollow implements Follow {
     return { id: newId!, ...rec };
   }
 
+  /** NOT_FOUND unless the budget exists (one query, where getBudget reads the budget and its versions). */
+  private async existing(budgetId: string): Promise<number> {
+    const id = docId(budgetId);
+    if (!(await findVersion(this.db, id))) throw new FiscusError('NOT_FOUND', `预算 ${budgetId} 不存在`);
+    return id;
+  }
+
   async deletePayment(budgetId: string, paymentId: number): Promise<void> {
-    await this.ws.getBudget(budgetId);
-    const gone = Number.isSafeInteger(paymentId) && (await this.tx((db) => fr.deletePayment(db, docId(budgetId), paymentId)));
+    const id = await this.existing(budgetId);
+    const gone = Number.isSafeInteger(paymentId) && (await this.tx((db) => fr.deletePayment(db, id, paymentId)));
     if (!gone) throw new FiscusError('NOT_FOUND', `预算 ${budgetId} 没有编号为 ${paymentId} 的支付记录`);
   }
 
   async listPayments(budgetId: string): Promise<fr.PaymentRecord[]> {
-    await this.ws.getBudget(budgetId);
-    return fr.selectPayments(this.db, docId(budgetId));
+    return fr.selectPayments(this.db, await this.existing(budgetId));
   }
 
   async execution(budgetId: string, asOf?: string): Promise<DepartmentExecution> {
@@ -314,6 +325,12 @@ class StoredFollow implements Follow {
 
   async saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<MonitoringReport> {
     const doc = await this.ws.getDocument(budgetId);
+    const at = await this.storeMonitoring(doc, budgetId, owner, entries, asOf);
+    return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg);
+  }
+
+  /** saveMonitoring on a document already read, without building the table; returns the as-of date used. */
+  async storeMonitoring(doc: BudgetDocument, budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<string> {
     const { owner: key, indicators } = indicatorsOf(doc, owner);
     const at = asOf ? checkAsOf(asOf, doc.year) : ((await this.entries(doc, budgetId)).asOf ?? `${doc.year}-08-31`);
     const recs = entries.map((e, n) => {
@@ -325,7 +342,7 @@ class StoredFollow implements Follow {
       return { idx: e.idx, name: ind.name, asOf: at, actualToDate: blank(e.actualToDate), likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: blank(e.action) };
     });
     await this.tx((db) => fr.replaceMonitoring(db, docId(budgetId), key, recs));
-    return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg);
+    return at;
   }
 
   private async actuals(doc: BudgetDocument, budgetId: string): Promise<ActualsByOwner> {
@@ -346,6 +363,12 @@ class StoredFollow implements Follow {
 
   async saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
     const doc = await this.ws.getDocument(budgetId);
+    await this.storeActuals(doc, budgetId, owner, actuals);
+    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
+  }
+
+  /** saveActuals on a document already read, without building the self-evaluation. */
+  async storeActuals(doc: BudgetDocument, budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<void> {
     const form = formOf(doc, owner);
     const recs = actuals.map((a, n) => {
       const ind = form.indicators[a.idx];
@@ -359,7 +382,6 @@ class StoredFollow implements Follow {
       return { idx: a.idx, name: ind.name, value, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: blank(a.reason), correction: blank(a.correction) };
     });
     await this.tx((db) => fr.replaceActuals(db, docId(budgetId), form.id, recs));
-    return this.evaluation(budgetId);
   }
 
   async previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
@@ -386,16 +408,16 @@ export async function loadYearIfEmpty(
   budgetId: string,
   files: { payments?: { bytes: Uint8Array; name: string }; monitoring?: { bytes: Uint8Array; name: string }; actuals?: { bytes: Uint8Array; name: string } },
 ): Promise<boolean> {
-  const f = followOf(ws);
+  const f = new StoredFollow(ws, DEFAULT_FOLLOW_CONFIG);
   if (await f.hasData(budgetId)) return false;
   const doc = await ws.getDocument(budgetId);
-  if (files.payments) await f.importPayments(budgetId, files.payments.bytes, files.payments.name);
+  if (files.payments) await f.storePayments(doc, budgetId, files.payments.bytes, files.payments.name);
   if (files.monitoring) {
     const m = parseMonitoringFile(doc, files.monitoring.bytes, files.monitoring.name);
     for (const [owner, es] of Object.entries(m.entries)) {
       const list: IndexedEntry[] = [];
       es.forEach((e, idx) => e && list.push({ idx, ...e }));
-      await f.saveMonitoring(budgetId, owner, list, m.asOf ?? undefined);
+      await f.storeMonitoring(doc, budgetId, owner, list, m.asOf ?? undefined);
     }
   }
   if (files.actuals) {
@@ -403,7 +425,7 @@ export async function loadYearIfEmpty(
     for (const [owner, as] of Object.entries(a)) {
       const list: IndexedActual[] = [];
       as.forEach((x, idx) => x && list.push({ idx, ...x }));
-      await f.saveActuals(budgetId, owner, list);
+      await f.storeActuals(doc, budgetId, owner, list);
     }
   }
   return true;
