@@ -3,7 +3,17 @@ import * as echarts from 'echarts';
 import { formatAmount } from '../../domain/money.js';
 import type { ChartSpec } from '../view/types.js';
 
-const FONT = '"WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
+/** The font of every chart text (the print CSS's first font). */
+export const FONT = '"WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
+
+/** An ECharts option drawn server-side as an SVG string of the given size. */
+export function svgOf(option: echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption(option);
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
 
 /** Converts fen to a chart value in the display unit (display only: labels are formatted from fen). */
 function toUnit(fen: number, spec: ChartSpec): number {
@@ -12,12 +22,11 @@ function toUnit(fen: number, spec: ChartSpec): number {
 
 /** Renders one chart spec to an SVG string of the given size. */
 export function renderChartSvg(spec: ChartSpec, width = 640, height = 320): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const label = (fen: number) => formatAmount(fen, spec.displayUnit, 2);
   const base = { animation: false, textStyle: { fontFamily: FONT }, title: { text: `${spec.title}（${spec.displayUnit}）`, left: 'center', textStyle: { fontSize: 14, fontFamily: FONT } } };
   if (spec.kind === 'pie') {
     const s = spec.series[0]!;
-    chart.setOption({
+    return svgOf({
       ...base,
       series: [
         {
@@ -28,25 +37,21 @@ export function renderChartSvg(spec: ChartSpec, width = 640, height = 320): stri
           data: spec.categories.map((name, i) => ({ name, value: toUnit(s.fen[i]!, spec) })),
         },
       ],
-    });
-  } else {
-    const stacked = spec.kind === 'stacked-bar';
-    chart.setOption({
-      ...base,
-      legend: stacked ? { bottom: 0, type: 'plain', textStyle: { fontSize: 10, fontFamily: FONT } } : undefined,
-      grid: { left: 80, right: 24, top: 48, bottom: stacked ? 72 : 60, containLabel: false },
-      xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontSize: 10, fontFamily: FONT } },
-      yAxis: { type: 'value', axisLabel: { fontFamily: FONT } },
-      series: spec.series.map((s) => ({
-        type: 'bar',
-        name: s.name,
-        stack: stacked ? 'total' : undefined,
-        data: s.fen.map((f) => toUnit(f, spec)),
-        label: stacked ? undefined : { show: true, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => label(s.fen[p.dataIndex]!) },
-      })),
-    });
+    }, width, height);
   }
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+  const stacked = spec.kind === 'stacked-bar';
+  return svgOf({
+    ...base,
+    legend: stacked ? { bottom: 0, type: 'plain', textStyle: { fontSize: 10, fontFamily: FONT } } : undefined,
+    grid: { left: 80, right: 24, top: 48, bottom: stacked ? 72 : 60, containLabel: false },
+    xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontSize: 10, fontFamily: FONT } },
+    yAxis: { type: 'value', axisLabel: { fontFamily: FONT } },
+    series: spec.series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      stack: stacked ? 'total' : undefined,
+      data: s.fen.map((f) => toUnit(f, spec)),
+      label: stacked ? undefined : { show: true, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => label(s.fen[p.dataIndex]!) },
+    })),
+  }, width, height);
 }

@@ -1,9 +1,8 @@
 /** Charts of the follow-the-year documents as static SVG (ECharts server-side rendering). */
-import * as echarts from 'echarts';
 import type { Evaluation } from '../../scoring/index.js';
+import { FONT, svgOf } from '../charts/charts.js';
 import type { ExecutionFigures } from './model.js';
 
-const FONT = '"WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 /** Percent of the budget as a chart value (drawing only; every printed figure comes from fen). */
@@ -14,12 +13,11 @@ const pct = (fen: number, budget: number) => (budget > 0 ? Math.round((fen / bud
  * for the actual line (the plan runs the whole year); the floors as dashed marks.
  */
 export function executionCurveSvg(ex: ExecutionFigures, asOfMonth: number, title: string, floors: Record<number, number> = {}, width = 640, height = 300): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   const plan = ex.planned.map((f) => pct(f, ex.budgetFen));
   const actual = ex.cumulative.slice(0, Math.max(0, asOfMonth)).map((f) => pct(f, ex.budgetFen));
   const top = Math.max(100, Math.ceil(Math.max(0, ...plan, ...actual) / 20) * 20);
   const floorMarks = Object.entries(floors).map(([m, v]) => [Number(m) - 1, v]);
-  chart.setOption({
+  return svgOf({
     animation: false,
     textStyle: { fontFamily: FONT },
     title: { text: title, left: 'center', textStyle: { fontSize: 13, fontFamily: FONT } },
@@ -39,18 +37,14 @@ export function executionCurveSvg(ex: ExecutionFigures, asOfMonth: number, title
       },
       ...(floorMarks.length ? [{ name: '进度要求', type: 'scatter', symbol: 'rect', symbolSize: [16, 3], itemStyle: { color: '#dc2626' }, data: floorMarks }] : []),
     ],
-  });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+  }, width, height);
 }
 
 /** Attainment (0–100 %) of each scored indicator of a self-evaluation, as horizontal bars. */
 export function attainmentSvg(ev: Evaluation, title: string, width = 640, maxHeight = 600): string {
   const scored = ev.indicators.filter((i) => !i.dropped);
   const height = Math.min(maxHeight, Math.max(140, 40 + scored.length * 20));
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption({
+  return svgOf({
     animation: false,
     textStyle: { fontFamily: FONT },
     title: { text: title, left: 'center', textStyle: { fontSize: 13, fontFamily: FONT } },
@@ -68,8 +62,5 @@ export function attainmentSvg(ev: Evaluation, title: string, width = 640, maxHei
         label: { show: true, position: 'right', formatter: '{c}%', fontFamily: FONT, fontSize: 10 },
       },
     ],
-  });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+  }, width, height);
 }
