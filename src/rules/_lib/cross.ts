@@ -7,7 +7,7 @@ import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
 import type { RuleContext } from '../types.js';
-import { locRow, locTable, tableName } from './location.js';
+import { columnLabel, locRow, locTable, tableName } from './location.js';
 import { compareTotal, fenOf, type Figure } from './rounding.js';
 
 /** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
@@ -150,6 +150,11 @@ export interface Side {
   fig: TableFigure;
   /** Column key the figure is in (for the location's field). */
   key?: string;
+}
+
+/** A column's table total as one side of a reconciliation, named by its printed header. */
+export function columnSide(t: Table, key: string): Side {
+  return { table: t, label: columnLabel(t, key), fig: columnTotal(t, key), key };
 }
 
 /** A figure from a row's cell. */

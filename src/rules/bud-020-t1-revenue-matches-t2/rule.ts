@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, cellFigure, hasColumn, sideKey, underCarry } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { reconcile, cellFigure, hasColumn, sideKey, underCarry, columnSide } from '../_lib/cross.js';
+import { rowName } from '../_lib/location.js';
 
 /** Table 1 revenue lines equal the table 2 column totals */
 export const rule: Rule = {
@@ -26,7 +26,7 @@ export const rule: Rule = {
         ? (r.kind === 'subtotal' ? 'total' : r.kind === 'item' && r.codeSystem === 'revenue' && !underCarry(t1, r) ? r.code : null)
         : r.kind === 'total' ? 'total' : r.kind === 'carry' ? 'carryOver' : r.codeSystem === 'revenue' ? r.code : null;
       if (!col || !hasColumn(t2, col)) continue;
-      reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
+      reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, columnSide(t2, col));
     }
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, cellFigure, hasColumn, sideLine, sideKey } from '../_lib/cross.js';
-import { columnLabel, rowName } from '../_lib/location.js';
+import { reconcile, cellFigure, hasColumn, sideLine, sideKey, columnSide } from '../_lib/cross.js';
+import { rowName } from '../_lib/location.js';
 
 /** Table 1 expenditure equals the table 3 total */
 export const rule: Rule = {
@@ -19,6 +19,6 @@ export const rule: Rule = {
     const r = sideLine(t1, 'expenditure', 'subtotal') ?? sideLine(t1, 'expenditure', 'total');
     if (!r) return;
     const key = sideKey(t1, 'expenditure');
-    reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, { table: t3, label: columnLabel(t3, 'total'), fig: columnTotal(t3, 'total'), key: 'total' });
+    reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, columnSide(t3, 'total'));
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 3 basic expenditure equals the table 4 total */
 export const rule: Rule = {
@@ -16,6 +15,6 @@ export const rule: Rule = {
     const a = tableByRole(doc, 'expenditure-summary');
     const b = tableByRole(doc, 'basic-expenditure-economic');
     if (!a || !b || !hasColumn(a, 'basic') || !hasColumn(b, 'total')) return;
-    reconcile(ctx, { table: a, label: columnLabel(a, 'basic'), fig: columnTotal(a, 'basic'), key: 'basic' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
+    reconcile(ctx, columnSide(a, 'basic'), columnSide(b, 'total'));
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 3 project expenditure equals the table 5 total */
 export const rule: Rule = {
@@ -16,6 +15,6 @@ export const rule: Rule = {
     const a = tableByRole(doc, 'expenditure-summary');
     const b = tableByRole(doc, 'project-expenditure');
     if (!a || !b || !hasColumn(a, 'project') || !hasColumn(b, 'total')) return;
-    reconcile(ctx, { table: a, label: columnLabel(a, 'project'), fig: columnTotal(a, 'project'), key: 'project' }, { table: b, label: columnLabel(b, 'total'), fig: columnTotal(b, 'total'), key: 'total' });
+    reconcile(ctx, columnSide(a, 'project'), columnSide(b, 'total'));
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
+import { columnTotal, reconcile, sumFigures, hasColumn, columnSide } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 7 equals the general-budget columns of table 2 */
@@ -16,12 +16,11 @@ export const rule: Rule = {
     const t7 = tableByRole(doc, 'general-budget-function');
     const t2 = tableByRole(doc, 'revenue-summary');
     if (!t7 || !t2) return;
-    const side = (key: string) => ({ table: t7, label: columnLabel(t7, key), fig: columnTotal(t7, key), key });
-    if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, side('total'), { table: t2, label: columnLabel(t2, 'general'), fig: columnTotal(t2, 'general'), key: 'general' });
-    if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcile(ctx, side('basic'), { table: t2, label: columnLabel(t2, 'generalBasic'), fig: columnTotal(t2, 'generalBasic'), key: 'generalBasic' });
+    if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, columnSide(t7, 'total'), columnSide(t2, 'general'));
+    if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcile(ctx, columnSide(t7, 'basic'), columnSide(t2, 'generalBasic'));
     const proj = ['generalDuty', 'generalSpecial', 'generalInvest'].filter((k) => hasColumn(t2, k));
     if (hasColumn(t7, 'project') && proj.length > 0) {
-      reconcile(ctx, side('project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) });
+      reconcile(ctx, columnSide(t7, 'project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) });
     }
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 5 source columns equal the project expenditure of tables 7–9 */
 export const rule: Rule = {
@@ -19,7 +18,7 @@ export const rule: Rule = {
     for (const [col, role] of pairs) {
       const b = tableByRole(doc, role);
       if (!b || !hasColumn(a, col) || !hasColumn(b, 'project')) continue;
-      reconcile(ctx, { table: a, label: columnLabel(a, col), fig: columnTotal(a, col), key: col }, { table: b, label: columnLabel(b, 'project'), fig: columnTotal(b, 'project'), key: 'project' });
+      reconcile(ctx, columnSide(a, col), columnSide(b, 'project'));
     }
   },
 };

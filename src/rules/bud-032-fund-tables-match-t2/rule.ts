@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
 export const rule: Rule = {
@@ -18,7 +17,7 @@ export const rule: Rule = {
     for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
       const t = tableByRole(doc, role);
       if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
-      reconcile(ctx, { table: t, label: columnLabel(t, 'total'), fig: columnTotal(t, 'total'), key: 'total' }, { table: t2, label: columnLabel(t2, col), fig: columnTotal(t2, col), key: col });
+      reconcile(ctx, columnSide(t, 'total'), columnSide(t2, col));
     }
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 11 total equals table 3 procurement */
 export const rule: Rule = {
@@ -16,6 +15,6 @@ export const rule: Rule = {
     const a = tableByRole(doc, 'procurement');
     const b = tableByRole(doc, 'expenditure-summary');
     if (!a || !b || !hasColumn(a, 'amount') || !hasColumn(b, 'procurement')) return;
-    reconcile(ctx, { table: a, label: columnLabel(a, 'amount'), fig: columnTotal(a, 'amount'), key: 'amount' }, { table: b, label: columnLabel(b, 'procurement'), fig: columnTotal(b, 'procurement'), key: 'procurement' });
+    reconcile(ctx, columnSide(a, 'amount'), columnSide(b, 'procurement'));
   },
 };

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, hasColumn } from '../_lib/cross.js';
-import { columnLabel } from '../_lib/location.js';
+import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 4 general-budget column equals table 2 basic appropriation */
 export const rule: Rule = {
@@ -16,6 +15,6 @@ export const rule: Rule = {
     const a = tableByRole(doc, 'basic-expenditure-economic');
     const b = tableByRole(doc, 'revenue-summary');
     if (!a || !b || !hasColumn(a, 'general') || !hasColumn(b, 'generalBasic')) return;
-    reconcile(ctx, { table: a, label: columnLabel(a, 'general'), fig: columnTotal(a, 'general'), key: 'general' }, { table: b, label: columnLabel(b, 'generalBasic'), fig: columnTotal(b, 'generalBasic'), key: 'generalBasic' });
+    reconcile(ctx, columnSide(a, 'general'), columnSide(b, 'generalBasic'));
   },
 };

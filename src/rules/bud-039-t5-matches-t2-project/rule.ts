@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, reconcile, sumFigures, hasColumn } from '../_lib/cross.js';
+import { columnTotal, reconcile, sumFigures, hasColumn, columnSide } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 5 general-budget columns equal table 2 project appropriation */
@@ -18,11 +18,11 @@ export const rule: Rule = {
     if (!t5 || !t2) return;
     const subs = ['generalDuty', 'generalSpecial', 'generalInvest'];
     for (const k of subs) {
-      if (hasColumn(t5, k) && hasColumn(t2, k)) reconcile(ctx, { table: t5, label: columnLabel(t5, k), fig: columnTotal(t5, k), key: k }, { table: t2, label: columnLabel(t2, k), fig: columnTotal(t2, k), key: k });
+      if (hasColumn(t5, k) && hasColumn(t2, k)) reconcile(ctx, columnSide(t5, k), columnSide(t2, k));
     }
     const in2 = subs.filter((k) => hasColumn(t2, k));
     if (hasColumn(t5, 'general') && in2.length > 0) {
-      reconcile(ctx, { table: t5, label: columnLabel(t5, 'general'), fig: columnTotal(t5, 'general'), key: 'general' }, { table: t2, label: in2.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(in2.map((k) => columnTotal(t2, k))) });
+      reconcile(ctx, columnSide(t5, 'general'), { table: t2, label: in2.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(in2.map((k) => columnTotal(t2, k))) });
     }
   },
 };
