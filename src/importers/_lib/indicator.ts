@@ -11,6 +11,7 @@
  * - "不适用" is not applicable: no comparator, value or unit, and not qualitative.
  */
 import type { Comparator } from '../../domain/model.js';
+import { squash } from '../../domain/text.js';
 
 export interface TargetReading {
   comparator: Comparator | null;
@@ -46,7 +47,7 @@ const NOT_APPLICABLE: TargetReading = { comparator: null, value: null, unit: nul
  * fragment, free prose). White space inside the target ("≤ 2%", "2021年 11月前") is ignored.
  */
 export function readTarget(text: string): TargetReading | null {
-  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  const s = squash(text.normalize('NFKC'));
   if (s === '') return null;
   if (s === '不适用' || s === '无此项' || s === '/') return { ...NOT_APPLICABLE };
   if (QUALITATIVE_TARGETS.includes(s)) return { comparator: null, value: null, unit: null, qualitative: true, notApplicable: false };

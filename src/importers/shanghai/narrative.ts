@@ -4,6 +4,7 @@
  */
 import type { Fact, FinalAccountComparison, Money, NarrativePart, Src } from '../../domain/model.js';
 import { decimalsOf, isAmountText, parseAmount } from '../../domain/money.js';
+import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
 import { srcOf } from './context.js';
 import { blocksOf } from './layout.js';
@@ -301,5 +302,5 @@ export function partOf(no: number, title: SourceLine, paras: JoinedParagraph[]):
     }
     cur.paragraphs.push({ text: p.text, src: spanSrc(p, 0, p.text.length) });
   }
-  return { no, title: title.text.replace(/\s+/g, ''), sections, src: srcOf(title) };
+  return { no, title: squash(title.text), sections, src: srcOf(title) };
 }

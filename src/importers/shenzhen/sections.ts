@@ -3,6 +3,7 @@
  * tables 表1 … 表14, and the 预算项目支出绩效目标申报表 forms. Page numbers come from pdftotext's
  * page-start marker (a line indented by one space) when the text has no explicit page marks.
  */
+import { squash } from '../../domain/text.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import { fail, srcOf, type ImportContext } from './context.js';
 
@@ -93,7 +94,7 @@ export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStru
       open({ no: CN_NUM[m[1]!] ?? 0, title: m[2]!.trim(), lines: [l] }, out.parts);
     } else if ((m = TABLE_RE.exec(t)) && bucket !== out.forms) {
       open({ no: Number(m[1]), title: '', lines: [l] }, out.tables);
-    } else if (FORM_RE.test(t.replace(/\s+/g, ''))) {
+    } else if (FORM_RE.test(squash(t))) {
       open({ no: out.forms.length + 1, title: '预算项目支出绩效目标申报表', lines: [l] }, out.forms);
     } else if (cur) {
       (cur as Block).lines.push(l);

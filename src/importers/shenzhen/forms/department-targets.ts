@@ -4,6 +4,7 @@
  */
 import type { DepartmentTargets, Money } from '../../../domain/model.js';
 import { isAmountText } from '../../../domain/money.js';
+import { squash } from '../../../domain/text.js';
 import type { SourceLine } from '../../text/source.js';
 import { fail, moneyAt, srcOf, type ImportContext } from '../context.js';
 import type { Block } from '../sections.js';
@@ -23,7 +24,6 @@ const TASK_HEADINGS = new Set(['年度主要任务', '任务名称', '主要内�
 /** "780.06 780.06 0.00" at the end of a line: the task's 总额, 财政拨款, 其他资金. */
 const THREE_AMOUNTS = /(?:^|\s)(\S+)\s+(\S+)\s+(\S+)$/;
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 function threeAmounts(ctx: ImportContext, line: SourceLine, text: string): [Money, Money, Money] | null {
   const m = THREE_AMOUNTS.exec(text);

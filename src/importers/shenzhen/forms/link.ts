@@ -3,6 +3,7 @@
  * lists 电子政务运行维护 2,994.28 while the forms are 应用系统运行维护, 网络和信息安全运行维护, … .
  */
 import type { ProjectForm, Table } from '../../../domain/model.js';
+import { squash } from '../../../domain/text.js';
 import type { ImportContext } from '../context.js';
 import type { NarrativeResult } from '../narrative.js';
 
@@ -14,7 +15,6 @@ interface Project {
   itemAmounts: number[];
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Every subset of `forms` summing exactly to `target`, up to `cap` solutions (DFS with pruning). */
 export function subsetsSummingTo(values: readonly number[], target: number, cap = 64): number[][] {

@@ -4,6 +4,7 @@
  * the header and body are joined into one text and read by their labels in printed order.
  */
 import type { Money, ProjectForm, Src, Text } from '../../../domain/model.js';
+import { squash } from '../../../domain/text.js';
 import type { SourceLine } from '../../text/source.js';
 import { fail, moneyAt, srcOf, type ImportContext } from '../context.js';
 import type { Block } from '../sections.js';
@@ -124,7 +125,7 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
 
   const form: ProjectForm = {
     id: `form-${block.no}`,
-    name: name.text.replace(/\s+/g, ''),
+    name: squash(name.text),
     year,
     parentProject: null,
     amounts,
@@ -142,7 +143,7 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
     form.period = { start: isoDate(start ?? ''), end: isoDate(end ?? ''), src: period.src };
   }
   const dept = textOf(head, hits.get('competentDepartment'));
-  if (dept) form.competentDepartment = { ...dept, text: dept.text.replace(/\s+/g, '') };
+  if (dept) form.competentDepartment = { ...dept, text: squash(dept.text) };
   const type = textOf(head, hits.get('projectType'));
   if (type) form.projectType = type;
   const use = textOf(head, hits.get('use'));
