@@ -26,7 +26,7 @@ import { BANDS, DEVIATION_REASONS, LIKELIHOODS, type Actual, type MonitoringEntr
 import type { Db } from '../storage/connection.js';
 import * as fr from '../storage/follow-repo.js';
 import { findVersion } from '../storage/repository.js';
-import { connectionOf, type Workspace } from './workspace.js';
+import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
 
 export { buildEvaluation, buildExecution, buildMonitoring, DEFAULT_FOLLOW_CONFIG, DEPARTMENT };
 export type { ActualsByOwner, DepartmentExecution, EntriesByOwner, EvaluationReport, ExecutionFigures, FollowConfig, FormPayment } from '../reports/follow/model.js';
@@ -230,11 +230,6 @@ export function followOf(ws: Workspace, cfg: FollowConfig = DEFAULT_FOLLOW_CONFI
   return f;
 }
 
-function docId(id: string): number {
-  if (!/^\d{1,9}$/.test(id)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
-  return Number(id);
-}
-
 class StoredFollow implements Follow {
   constructor(
     private readonly ws: Workspace,
@@ -250,7 +245,7 @@ class StoredFollow implements Follow {
   }
 
   private async payments(budgetId: string): Promise<FormPayment[]> {
-    return (await fr.selectPayments(this.db, docId(budgetId))).map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee }));
+    return (await fr.selectPayments(this.db, documentIdOf(budgetId))).map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee }));
   }
 
   async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
@@ -260,7 +255,7 @@ class StoredFollow implements Follow {
   /** importPayments on a document already read (loadYearIfEmpty stores several files against one). */
   async storePayments(doc: BudgetDocument, budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
     const ps = await readPayments(bytes, file, doc);
-    const id = docId(budgetId);
+    const id = documentIdOf(budgetId);
     const replaced = await this.tx(async (db) => {
       const n = opts.replace ? await fr.deletePayments(db, id) : 0;
       await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row })));
@@ -274,7 +269,7 @@ class StoredFollow implements Follow {
     const form = formOf(doc, p.project);
     checkAsOf(p.date, doc.year);
     if (!Number.isSafeInteger(p.fen) || p.fen < 0) throw new FiscusError('INPUT_INVALID', `expected a non-negative amount in fen, found ${p.fen}`, { field: 'fen' });
-    const id = docId(budgetId);
+    const id = documentIdOf(budgetId);
     const rec = { formId: form.id, date: p.date, fen: p.fen, voucher: p.voucher ?? null, payee: p.payee ?? null, source: 'manual', sourceRow: null };
     const [newId] = await this.tx((db) => fr.insertPayments(db, id, [rec]));
     return { id: newId!, ...rec };
@@ -282,7 +277,7 @@ class StoredFollow implements Follow {
 
   /** NOT_FOUND unless the budget exists (one query, where getBudget reads the budget and its versions). */
   private async existing(budgetId: string): Promise<number> {
-    const id = docId(budgetId);
+    const id = documentIdOf(budgetId);
     if (!(await findVersion(this.db, id))) throw new FiscusError('NOT_FOUND', `预算 ${budgetId} 不存在`);
     return id;
   }
@@ -303,7 +298,7 @@ class StoredFollow implements Follow {
   }
 
   private async entries(doc: BudgetDocument, budgetId: string): Promise<{ asOf: string | null; entries: EntriesByOwner }> {
-    const recs = await fr.selectMonitoring(this.db, docId(budgetId));
+    const recs = await fr.selectMonitoring(this.db, documentIdOf(budgetId));
     const out: Record<string, Array<MonitoringEntry | undefined>> = {};
     let asOf: string | null = null;
     for (const r of recs) {
@@ -341,13 +336,13 @@ class StoredFollow implements Follow {
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: e.idx, name: ind.name, asOf: at, actualToDate: blank(e.actualToDate), likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: blank(e.action) };
     });
-    await this.tx((db) => fr.replaceMonitoring(db, docId(budgetId), key, recs));
+    await this.tx((db) => fr.replaceMonitoring(db, documentIdOf(budgetId), key, recs));
     return at;
   }
 
   private async actuals(doc: BudgetDocument, budgetId: string): Promise<ActualsByOwner> {
     const out: Record<string, Array<Actual | undefined>> = {};
-    for (const r of await fr.selectActuals(this.db, docId(budgetId))) {
+    for (const r of await fr.selectActuals(this.db, documentIdOf(budgetId))) {
       const inds = doc.projectForms.find((f) => f.id === r.owner)?.indicators;
       const idx = inds ? indicatorIndex(inds, r.name, r.idx) : -1;
       if (idx < 0) continue;
@@ -381,7 +376,7 @@ class StoredFollow implements Follow {
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: a.idx, name: ind.name, value, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: blank(a.reason), correction: blank(a.correction) };
     });
-    await this.tx((db) => fr.replaceActuals(db, docId(budgetId), form.id, recs));
+    await this.tx((db) => fr.replaceActuals(db, documentIdOf(budgetId), form.id, recs));
   }
 
   async previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
@@ -395,7 +390,7 @@ class StoredFollow implements Follow {
   }
 
   async hasData(budgetId: string): Promise<boolean> {
-    return fr.hasFollowData(this.db, docId(budgetId));
+    return fr.hasFollowData(this.db, documentIdOf(budgetId));
   }
 }
 

@@ -201,7 +201,8 @@ export function connectionOf(ws: Workspace): Connection {
 
 const NO_SRC: Src = { line: null, page: null, raw: '' };
 
-function documentIdOf(id: string): number {
+/** The database id of a budget id (decimal string); NOT_FOUND when it cannot be one. */
+export function documentIdOf(id: string): number {
   const n = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   if (!Number.isSafeInteger(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
   return n;
