@@ -9,14 +9,7 @@ import { DEVIATION_REASONS, followOf, LIKELIHOODS, renderFollow, BANDS } from '.
 import type { Workspace } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { validationError } from './problem.js';
-import { IdParam, ProblemSchema } from './schemas.js';
-
-const problems = (...codes: number[]) =>
-  Object.fromEntries(codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }])) as Record<
-    number,
-    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
-  >;
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+import { EXPORT_TYPES, IdParam, json, problems } from './schemas.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const AsOfQuery = z.object({ asOf: IsoDate.optional().openapi({ param: { name: 'asOf', in: 'query' }, example: '2021-08-31' }) });
@@ -190,7 +183,6 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     },
   );
 
-  const TYPES = { html: 'text/html', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
   for (const kind of ['monitoring', 'evaluation'] as const) {
     for (const format of ['html', 'xlsx', 'pdf'] as const) {
       app.openAPIRegistry.registerPath({
@@ -199,7 +191,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
         tags: ['follow'],
         summary: `${kind === 'monitoring' ? '绩效运行监控表' : '绩效自评报告'}（${format.toUpperCase()}）`,
         request: { params: IdParam, ...(kind === 'monitoring' ? { query: AsOfQuery } : {}) },
-        responses: { 200: { description: format, content: { [TYPES[format]]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(404, 503) },
+        responses: { 200: { description: format, content: { [EXPORT_TYPES[format]]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(404, 503) },
       });
       app.get(`/api/v1/budgets/:id/${kind}.${format}`, async (c) => {
         const p = IdParam.safeParse({ id: c.req.param('id') });

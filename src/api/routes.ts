@@ -15,9 +15,11 @@ import {
   BudgetSummarySchema,
   DiffSchema,
   EditResultSchema,
+  EXPORT_TYPES,
   FindingsResponseSchema,
   IdParam,
-  ProblemSchema,
+  json,
+  problems,
   ProjectPatchSchema,
   ProjectResponseSchema,
   ProjectSummarySchema,
@@ -45,16 +47,6 @@ export interface ApiOptions {
   /** Produces HTML/XLSX/PDF exports; when absent those formats answer 503 DEPENDENCY_MISSING. */
   exporter?: Exporter;
 }
-
-const problems = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
-  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const emptyCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
 
@@ -396,7 +388,6 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
   );
 
-  const EXPORT_TYPES = { json: 'application/json', html: 'text/html', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
   for (const format of ['json', 'html', 'xlsx', 'pdf'] as const) {
     app.openAPIRegistry.registerPath({
       method: 'get',

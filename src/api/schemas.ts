@@ -207,6 +207,21 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** OpenAPI responses: a problem+json body for each of the given statuses. */
+export const problems = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+
+/** Media types of the downloadable documents, as the OpenAPI description names them. */
+export const EXPORT_TYPES = { json: 'application/json', html: 'text/html', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+
+/** An OpenAPI response with a JSON body of `schema`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
 /** Path parameters. */
 export const IdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
