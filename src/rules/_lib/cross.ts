@@ -7,7 +7,7 @@ import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
 import type { RuleContext } from '../types.js';
-import { columnLabel, locRow, locTable, tableName } from './location.js';
+import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
 import { compareTotal, fenOf, type Figure } from './rounding.js';
 
 /** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
@@ -190,4 +190,28 @@ export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string):
     partsLabel: name(b),
     location,
   });
+}
+
+const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const;
+
+/**
+ * Reconciles the function-code lines of a two-sided summary (table 1 or 6, expenditure side) with
+ * tables 7–9 summed per code, on the code levels both print (Shanghai summary tables list 类 only).
+ * `skip` leaves a code out given the summary's figure and the tables' sum.
+ */
+export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, summary: Table, skip?: (mine: TableFigure, theirs: TableFigure) => boolean): void {
+  const fts = FUNCTION_ROLES.map((r) => tableByRole(doc, r)).filter((t) => t !== undefined);
+  if (fts.length === 0) return;
+  const key = sideKey(summary, 'expenditure');
+  const mine = functionCodes(summary, key);
+  const theirs = fts.map((t) => ({ t, codes: functionCodes(t, 'total') }));
+  for (const code of sharedLevelCodes(mine, theirs.map((x) => x.codes))) {
+    const sum = sumFigures(theirs.map((x) => x.codes.get(code)).filter((f) => f !== undefined));
+    const m = mine.get(code) ?? { value: null, fen: 0, row: undefined, n: 0 };
+    if (skip?.(m, sum)) continue;
+    const other = theirs.find((x) => x.codes.has(code));
+    const row = m.row ?? other?.codes.get(code)?.row;
+    const names = theirs.filter((x) => x.codes.has(code)).map((x) => tableName(x.t)).join('+');
+    reconcile(ctx, { table: summary, label: row ? rowName(row) : code, fig: m, key }, { table: other?.t ?? fts[0]!, label: `${code} 支出总计（${names || '表7'}）`, fig: sum, key: 'total' });
+  }
 }
