@@ -69,15 +69,8 @@ export function textColumns(s: string): number {
   return n;
 }
 
-/** Raw item before grouping (text not yet normalised). */
-export interface RawItem {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  fontSize: number;
-  text: string;
-}
+/** Raw item before grouping: a PdfItem's fields, its text not yet normalised. */
+export type RawItem = PdfItem;
 
 /**
  * Estimates the width of one text column on a page: the median width per display column over the
