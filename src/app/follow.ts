@@ -245,7 +245,7 @@ class StoredFollow implements Follow {
   }
 
   private async payments(budgetId: string): Promise<FormPayment[]> {
-    return (await fr.selectPayments(this.db, documentIdOf(budgetId))).map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee }));
+    return fr.selectPayments(this.db, documentIdOf(budgetId));
   }
 
   async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {

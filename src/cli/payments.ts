@@ -24,8 +24,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 /** The budget document and its payments from files. */
 export async function loadBudgetAndPayments(budgetFile: string, paymentsFile: string): Promise<{ doc: BudgetDocument; payments: FormPayment[] }> {
   const doc = await importFile(budgetFile);
-  const rows = await readPaymentsFile(doc, await readBytes(paymentsFile), basename(paymentsFile));
-  return { doc, payments: rows.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee })) };
+  return { doc, payments: await readPaymentsFile(doc, await readBytes(paymentsFile), basename(paymentsFile)) };
 }
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
