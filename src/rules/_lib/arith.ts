@@ -1,5 +1,6 @@
 /** Shared arithmetic checks over tables: row identities across columns, parents against children. */
 import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.js';
+import type { ClassificationSystem } from '../../domain/classification/index.js';
 import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
 import { compareTotal, type CompareOutcome } from './rounding.js';
@@ -91,4 +92,25 @@ export function unitBlocks(t: Table): Row[][] {
     blocks.set(k, [...(blocks.get(k) ?? []), r]);
   }
   return [...blocks.values()];
+}
+
+/** Direct children of a code by its shape: one level (two digits) longer and starting with it. */
+function isTwoDigitChild(parent: string, child: string): boolean {
+  return child.startsWith(parent) && child.length === parent.length + 2;
+}
+
+/**
+ * Checks every row coded in `system` against the sum of its direct children, within each unit block
+ * of every table; `isChild` says which codes are a code's direct children (default: two digits longer).
+ */
+export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system: ClassificationSystem, isChild: (parent: string, child: string) => boolean = isTwoDigitChild): void {
+  for (const t of doc.tables) {
+    for (const block of unitBlocks(t)) {
+      const coded = block.filter((r): r is Row & { code: string } => r.codeSystem === system && !!r.code);
+      for (const p of coded) {
+        const kids = coded.filter((c) => c !== p && isChild(p.code, c.code));
+        if (kids.length > 0) checkParent(ctx, t, p, kids);
+      }
+    }
+  }
 }

@@ -1,6 +1,5 @@
 import type { Rule } from '../types.js';
-import type { Row } from '../../domain/model.js';
-import { checkParent, unitBlocks } from '../_lib/arith.js';
+import { checkCodeHierarchy } from '../_lib/arith.js';
 
 /** Direct children of a code by its shape: one level longer and starting with it. */
 function isChild(parent: string, child: string): boolean {
@@ -17,14 +16,6 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §2 政府采购品目 (A/B/C → A02 …); table 11 layout',
   check(doc, ctx) {
-    for (const t of doc.tables) {
-      for (const block of unitBlocks(t)) {
-        const coded = block.filter((r): r is Row & { code: string } => r.codeSystem === 'procurement' && !!r.code);
-        for (const p of coded) {
-          const kids = coded.filter((c) => c !== p && isChild(p.code, c.code));
-          if (kids.length > 0) checkParent(ctx, t, p, kids);
-        }
-      }
-    }
+    checkCodeHierarchy(ctx, doc, 'procurement', isChild);
   },
 };
