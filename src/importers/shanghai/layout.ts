@@ -43,8 +43,8 @@ export function labelRuns(toks: Tok[], gap = 2): Tok[] {
 /** Center of the first match of `re` on one of `lines`, on the page grid, or null. */
 export function anchorOf(lines: SourceLine[], re: RegExp, nth = 0): number | null {
   let seen = 0;
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
   for (const l of lines) {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
     for (const m of l.text.matchAll(g)) {
       if (seen++ === nth) return l.indent + m.index + m[0].length / 2;
     }
