@@ -5,6 +5,7 @@
 import type { BudgetDocument, Column, ProjectForm, Row, Table } from '../domain/model.js';
 import type { Workspace } from '../app/workspace.js';
 import { formatAmount, sumFen } from '../domain/money.js';
+import { cell, tableByRole } from '../domain/query.js';
 import { squash } from '../domain/text.js';
 
 /** A finding as the workspace returns it (the rules' type, reached through the app layer). */
@@ -18,8 +19,6 @@ export interface KeyFigures {
   expenditureTotal: number | null;
 }
 
-const amount = (r: Row | undefined, key: string | undefined): number | null => (r && key ? r.amounts[key]?.fen ?? null : null);
-
 /** The row that stands for the whole budget in a per-unit table: its total line, else its first unit line. */
 function wholeRow(t: Table | undefined): Row | undefined {
   if (!t) return undefined;
@@ -28,20 +27,20 @@ function wholeRow(t: Table | undefined): Row | undefined {
 
 /** 收入总计, 支出总计, 基本支出, 项目支出, 政府采购 as published (tables 1, 3 and 11). */
 export function keyFigures(doc: BudgetDocument): KeyFigures {
-  const t1 = doc.tables.find((t) => t.role === 'income-expenditure-summary');
-  const t2 = doc.tables.find((t) => t.role === 'revenue-summary');
-  const t3 = doc.tables.find((t) => t.role === 'expenditure-summary');
-  const t11 = doc.tables.find((t) => t.role === 'procurement');
+  const t1 = tableByRole(doc, 'income-expenditure-summary');
+  const t2 = tableByRole(doc, 'revenue-summary');
+  const t3 = tableByRole(doc, 'expenditure-summary');
+  const t11 = tableByRole(doc, 'procurement');
   const revKey = t1?.sides?.revenue ?? 'amount';
   const revTotal = t1?.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
   const e = wholeRow(t3);
-  const procurementFromT11 = t11 ? amount(t11.rows.find((r) => r.kind === 'total'), 'amount') : null;
+  const procurementFromT11 = t11 ? cell(t11.rows.find((r) => r.kind === 'total'), 'amount') : null;
   return {
-    revenueTotal: amount(revTotal, revKey) ?? amount(wholeRow(t2), 'total'),
-    expenditureTotal: amount(e, 'total'),
-    basic: amount(e, 'basic'),
-    project: amount(e, 'project'),
-    procurement: amount(e, 'procurement') ?? procurementFromT11,
+    revenueTotal: cell(revTotal, revKey) ?? cell(wholeRow(t2), 'total'),
+    expenditureTotal: cell(e, 'total'),
+    basic: cell(e, 'basic'),
+    project: cell(e, 'project'),
+    procurement: cell(e, 'procurement') ?? procurementFromT11,
   };
 }
 
@@ -53,7 +52,7 @@ export interface Slice {
 
 /** Expenditure by function class (类, table 7 `total`), largest first. */
 export function byFunctionClass(doc: BudgetDocument): Slice[] {
-  const t = doc.tables.find((x) => x.role === 'general-budget-function');
+  const t = tableByRole(doc, 'general-budget-function');
   if (!t) return [];
   const rows = t.rows.filter((r) => r.codeSystem === 'function' && r.code && r.code.length === 3);
   return slices(rows, 'total');
@@ -61,7 +60,7 @@ export function byFunctionClass(doc: BudgetDocument): Slice[] {
 
 /** Basic expenditure by economic class (类, table 4 `total`), largest first. */
 export function byEconomicClass(doc: BudgetDocument): Slice[] {
-  const t = doc.tables.find((x) => x.role === 'basic-expenditure-economic');
+  const t = tableByRole(doc, 'basic-expenditure-economic');
   if (!t) return [];
   const rows = t.rows.filter((r) => r.codeSystem === 'econ' && (r.code ? r.code.length === 3 : r.kind === 'group'));
   return slices(rows, 'total');
@@ -84,7 +83,7 @@ export interface ProjectNode {
 
 /** Projects of table 5 with the project forms that belong to each; forms without a project come last. */
 export function projectTree(doc: BudgetDocument): { nodes: ProjectNode[]; unplaced: ProjectForm[] } {
-  const t5 = doc.tables.find((x) => x.role === 'project-expenditure');
+  const t5 = tableByRole(doc, 'project-expenditure');
   const items = t5 ? t5.rows.filter((r) => r.kind === 'item') : [];
   const used = new Set<string>();
   const nodes = items.map((r): ProjectNode => {

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
 import type { BudgetDocument, ProjectForm, Row, Table } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
+import { tableByNo } from '../domain/query.js';
 import { Layout, type BudgetNavInfo, type VersionView } from './layout.js';
 import { narrativeLineFor, narrativeView, lineAnchor } from './narrative.js';
 import {
@@ -668,7 +669,7 @@ const FORM_FIELDS: Record<string, string> = { amount: '金额', unitPrice: '单�
 /** A changed field's printed name: the column header of a table cell, the form field's label. */
 function fieldLabel(doc: BudgetDocument, c: { table: number | null; field: string }): string {
   if (c.table != null) {
-    const col = doc.tables.find((t) => t.no === c.table)?.columns.find((k) => k.key === c.field);
+    const col = tableByNo(doc, c.table)?.columns.find((k) => k.key === c.field);
     if (col) return col.header.join(' / ');
   }
   return FORM_FIELDS[c.field] ?? c.field;
