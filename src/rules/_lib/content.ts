@@ -9,6 +9,7 @@ import { FEN_PER, formatAmount, toDecimalString } from '../../domain/money.js';
 import { factsByKey, tableByRole } from '../../domain/query.js';
 import { normalizeText, squash } from '../../domain/text.js';
 import type { Location, RuleContext } from '../types.js';
+import { locSrc } from './location.js';
 import { compareTotal } from './rounding.js';
 
 export const FORM_SECTION = '预算项目支出绩效目标申报表';
@@ -55,11 +56,6 @@ export function formLocation(form: ProjectForm, field: string | null, src?: Src 
 export function deptLocation(doc: BudgetDocument, item: string | null, field: string | null, src?: Src | null): Location {
   const s = src ?? doc.departmentTargets?.src ?? null;
   return { section: DEPT_SECTION, item, field, line: s?.line ?? null, page: s?.page ?? null, table: 14 };
-}
-
-/** Location in the narrative. */
-export function narrativeLocation(section: string, item: string | null, src?: Src | null): Location {
-  return { section, item, field: null, line: src?.line ?? null, page: src?.page ?? null };
 }
 
 /** Location of a table row (or the table itself). */
@@ -287,7 +283,7 @@ export function textPlaces(doc: BudgetDocument): TextPlace[] {
       const section = `第${part.no}部分 ${part.title}`;
       const item = sec.title ? `${sec.no}${sec.no && !/[、.]$/.test(sec.no) ? '、' : ''}${sec.title}` : null;
       for (const p of sec.paragraphs) {
-        out.push({ text: p.text, src: p.src, place: item ? `${section} ${item}` : section, location: narrativeLocation(section, item, p.src), kind: 'narrative' });
+        out.push({ text: p.text, src: p.src, place: item ? `${section} ${item}` : section, location: locSrc(section, p.src, item), kind: 'narrative' });
       }
     }
   }
@@ -392,11 +388,6 @@ export function fixtureForm(over: Partial<ProjectForm> = {}): ProjectForm {
 
 // --- narrative ↔ tables -----------------------------------------------------------------------
 
-/** Location of a narrative fact. */
-export function factLocation(f: Fact): Location {
-  return { section: '部门预算说明', item: f.label, field: f.key, line: f.src.line, page: f.src.page };
-}
-
 /**
  * Compares an amount the narrative states with the figure a table (or a sum of table figures) gives;
  * `parts` are the figures whose sum should equal the stated amount. Empty cells count as 0.
@@ -415,7 +406,7 @@ export function compareStated(
     subject: `说明${lineRef(f.src)}「${f.label}」与${where}`,
     totalLabel: '说明所列',
     partLabels,
-    location: factLocation(f),
+    location: locSrc('部门预算说明', f.src, f.label, f.key),
     unit: doc.displayUnit,
   });
 }

@@ -48,6 +48,6 @@ export function locTable(t: Table, field?: string | null): Location {
 }
 
 /** Location from a section name and a provenance. */
-export function locSrc(section: string, src: Src | undefined, item?: string | null, field?: string | null): Location {
+export function locSrc(section: string, src: Src | null | undefined, item?: string | null, field?: string | null): Location {
   return { section, item: item ?? null, field: field ?? null, line: src?.line ?? null, page: src?.page ?? null };
 }

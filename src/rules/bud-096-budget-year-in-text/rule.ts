@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { formLocation, lineRef, deptLocation, narrativeLocation } from '../_lib/content.js';
+import { formLocation, lineRef, deptLocation } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 /**
  * Phrases that name the budget year itself ("2021 年部门预算", "纳入 2021 年部门预算", "2021 年主要工作目标",
@@ -61,7 +62,7 @@ export const rule: Rule = {
         if (tm && Number(tm[1]) !== y && /工作目标|预算|计划/.test(sec.title)) {
           ctx.report({
             message: `${section}小标题“${sec.title}”的年度为 ${tm[1]} 年，而预算年度为 ${y} 年${lineRef(sec.src)}`,
-            location: narrativeLocation(section, sec.title, sec.src),
+            location: locSrc(section, sec.src, sec.title),
             expected: String(y), actual: tm[1]!, difference: null, unit: '年',
           });
         }
@@ -72,7 +73,7 @@ export const rule: Rule = {
             if (COMPARISON_BEFORE_RE.test(p.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) continue;
             ctx.report({
               message: `${section}${sec.title ? ` ${sec.title}` : ''}写作“${m[0]}”，而预算年度为 ${y} 年${lineRef(p.src)}`,
-              location: narrativeLocation(section, sec.title || null, p.src),
+              location: locSrc(section, p.src, sec.title || null),
               expected: String(y), actual: String(year), difference: null, unit: '年',
             });
           }

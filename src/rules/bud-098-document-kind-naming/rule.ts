@@ -1,6 +1,7 @@
 import type { Src } from '../../domain/model.js';
 import type { Rule } from '../types.js';
-import { lineRef, narrativeLocation, NO_FIGURES } from '../_lib/content.js';
+import { lineRef, NO_FIGURES } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 /** The word each kind calls itself, and the words that would name another kind. */
 const SELF: Record<string, { is: RegExp; wrong: RegExp; wrongName: string }> = {
@@ -36,7 +37,7 @@ export const rule: Rule = {
       if (!m || s.is.test(cleaned)) continue;
       ctx.report({
         message: `本文档为${doc.kind}，但${pl.where}“${pl.text.trim()}”称“${m[0]}”${lineRef(pl.src)}`,
-        location: narrativeLocation(pl.where, pl.text.trim(), pl.src),
+        location: locSrc(pl.where, pl.src, pl.text.trim()),
         ...NO_FIGURES,
       });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { figures, lineRef, money, narrativeLocation } from '../_lib/content.js';
+import { figures, lineRef, money } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 /**
  * In a final account, the direction word of a budget-vs-actual comparison (决算数大于/小于/等于
@@ -24,7 +25,7 @@ export const rule: Rule = {
       if (ok) continue;
       ctx.report({
         message: `${c.subject}：决算 ${money(doc, a)}，年初预算 ${money(doc, b)}，但说明称“决算数${c.direction}预算数”${lineRef(c.src)}`,
-        location: narrativeLocation('部门决算情况说明', c.subject, c.src),
+        location: locSrc('部门决算情况说明', c.src, c.subject),
         ...figures(doc, b, a),
       });
     }

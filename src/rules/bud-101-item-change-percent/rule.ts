@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { Rule } from '../types.js';
 import type { Fact as F } from '../../domain/model.js';
-import { lineRef, narrativeLocation } from '../_lib/content.js';
+import { lineRef } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 
 /**
@@ -32,7 +33,7 @@ export const rule: Rule = {
           ctx.report({
             severity: 'warning',
             message: `${p.label}：上年执行数为 0，增长百分比无意义，但说明写“${p.text ?? p.percent + '%'}”${lineRef(p.src)}`,
-            location: narrativeLocation('部门预算编制说明', p.label, p.src), expected: null, actual: p.percent!, difference: null, unit: '%',
+            location: locSrc('部门预算编制说明', p.src, p.label), expected: null, actual: p.percent!, difference: null, unit: '%',
           });
         continue;
       }
@@ -41,7 +42,7 @@ export const rule: Rule = {
       if (exact.minus(stated).abs().lte(ulp)) continue;
       ctx.report({
         message: `${p.label}：由 ${new Decimal(a).div(1e6).toFixed(2)} 万元到 ${new Decimal(b).div(1e6).toFixed(2)} 万元应为 ${exact.toFixed(places)}%，说明写 ${p.percent}%${lineRef(p.src)}`,
-        location: narrativeLocation('部门预算编制说明', p.label, p.src),
+        location: locSrc('部门预算编制说明', p.src, p.label),
         expected: exact.toFixed(places), actual: stated.toFixed(places), difference: stated.minus(exact).toFixed(places), unit: '%',
       });
     }

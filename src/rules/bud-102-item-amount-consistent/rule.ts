@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { figures, lineRef, money, narrativeLocation } from '../_lib/content.js';
+import { figures, lineRef, money } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
 
@@ -25,7 +26,7 @@ export const rule: Rule = {
       if (p?.money && p.money.fen !== h.money!.fen) {
         ctx.report({
           message: `${h.label}：说明先写 ${money(doc, h.money!.fen)}，又写“预算安排 ${money(doc, p.money.fen)}”${lineRef(p.src)}`,
-          location: narrativeLocation('部门预算编制说明', h.label, p.src),
+          location: locSrc('部门预算编制说明', p.src, h.label),
           ...figures(doc, h.money!.fen, p.money.fen),
         });
       }
@@ -41,7 +42,7 @@ export const rule: Rule = {
         if (!f?.money || f.money.fen === rounded) continue;
         ctx.report({
           message: `${h.label}：说明写 ${money(doc, f.money.fen)}，${t.title.text} ${xiang!.code} 为 ${money(doc, rounded)}${lineRef(f.src)}`,
-          location: narrativeLocation('部门预算编制说明', h.label, f.src),
+          location: locSrc('部门预算编制说明', f.src, h.label),
           ...figures(doc, rounded, f.money.fen),
         });
       }

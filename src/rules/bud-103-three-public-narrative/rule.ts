@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { figures, lineRef, money, narrativeLocation, tableLocation } from '../_lib/content.js';
+import { figures, lineRef, money, tableLocation } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 import { tableByRole } from '../../domain/query.js';
 
 const KEYS: Array<[string, string, string]> = [
@@ -37,7 +38,7 @@ export const rule: Rule = {
         if (f.money!.fen === want) continue;
         ctx.report({
           message: `${name}：说明写 ${money(doc, f.money!.fen)}${lineRef(f.src)}，${t.title.text} 为 ${money(doc, want)}`,
-          location: f.src ? narrativeLocation('其他相关情况说明', name, f.src) : tableLocation(t, r, col),
+          location: f.src ? locSrc('其他相关情况说明', f.src, name) : tableLocation(t, r, col),
           ...figures(doc, want, f.money!.fen),
         });
       }

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import type { Row, Table } from '../../domain/model.js';
-import { figures, lineRef, money, narrativeLocation } from '../_lib/content.js';
+import { figures, lineRef, money } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 import { tableByRole } from '../../domain/query.js';
 
 type Pick = (t: Table) => Row | undefined;
@@ -36,7 +37,7 @@ export const rule: Rule = {
         if (f.money!.fen === cell.fen) continue;
         ctx.report({
           message: `${name}：说明写 ${money(doc, f.money!.fen)}${lineRef(f.src)}，${t.title.text} 为 ${money(doc, cell.fen)}`,
-          location: narrativeLocation('部门决算情况说明', name, f.src),
+          location: locSrc('部门决算情况说明', f.src, name),
           ...figures(doc, cell.fen, f.money!.fen),
         });
       }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Rule } from '../types.js';
-import { lineRef, narrativeLocation } from '../_lib/content.js';
+import { lineRef } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 /** The whole a share is a share of: function classes of 一般公共预算 spending, else the paragraph's totals. */
 function baseKey(label: string): string[] {
@@ -34,7 +35,7 @@ export const rule: Rule = {
       if (exact.minus(stated).abs().lte(new Decimal(10).pow(-places))) continue;
       ctx.report({
         message: `${f.label}：${new Decimal(f.money!.fen).div(1e6).toFixed(2)} 万元占 ${base.label} ${new Decimal(base.money!.fen).div(1e6).toFixed(2)} 万元应为 ${exact.toFixed(places)}%，说明写 ${f.percent}%${lineRef(f.src)}`,
-        location: narrativeLocation('情况说明', f.label, f.src),
+        location: locSrc('情况说明', f.src, f.label),
         expected: exact.toFixed(places), actual: stated.toFixed(places), difference: stated.minus(exact).toFixed(places), unit: '%',
       });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { lineRef, narrativeLocation } from '../_lib/content.js';
+import { lineRef } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 import { budgetItems, directionOf, DIRECTION_ZH, figureDirection, statedDirection } from '../_lib/direction.js';
 
 const yuanWan = (fen: number) => (fen / 1e6).toFixed(2);
@@ -22,7 +23,7 @@ export const rule: Rule = {
       const figures = figureDirection(it);
       const at = it.change ?? it.planned;
       if (!at || !stated) continue;
-      const where = narrativeLocation('部门预算编制说明', it.label, at.src);
+      const where = locSrc('部门预算编制说明', at.src, it.label);
       if (figures && figures !== stated) {
         const a = it.prior!.money!.fen;
         const b = it.planned!.money!.fen;
@@ -36,7 +37,7 @@ export const rule: Rule = {
       if (because && because !== stated && it.reason) {
         ctx.report({
           message: `${it.label}：说明写“${it.change?.text ?? DIRECTION_ZH[stated]}”，原因却是“${it.reason.text}”（${DIRECTION_ZH[because]}）${lineRef(it.reason.src)}`,
-          location: narrativeLocation('部门预算编制说明', it.label, it.reason.src), expected: DIRECTION_ZH[stated], actual: DIRECTION_ZH[because], difference: null, unit: null,
+          location: locSrc('部门预算编制说明', it.reason.src, it.label), expected: DIRECTION_ZH[stated], actual: DIRECTION_ZH[because], difference: null, unit: null,
         });
       }
     }

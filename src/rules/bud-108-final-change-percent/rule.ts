@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { Fact } from '../../domain/model.js';
 import type { Rule } from '../types.js';
-import { lineRef, narrativeLocation } from '../_lib/content.js';
+import { lineRef } from '../_lib/content.js';
+import { locSrc } from '../_lib/location.js';
 
 const wan = (fen: number) => new Decimal(fen).div(1e6).toFixed(2);
 
@@ -41,7 +42,7 @@ export const rule: Rule = {
       const prior = x - y;
       const stated = new Decimal(s.percent.percent!);
       const places = s.percent.percent!.split('.')[1]?.length ?? 0;
-      const where = narrativeLocation('部门决算情况说明', s.current.label, s.percent.src);
+      const where = locSrc('部门决算情况说明', s.percent.src, s.current.label);
       if (prior <= 0) continue; // no base to take a percentage of
       const exact = new Decimal(y).div(prior).mul(100);
       const ulp = new Decimal(10).pow(-places);
