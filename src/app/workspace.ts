@@ -228,11 +228,14 @@ class StoredWorkspace implements Workspace {
 
   async importDocument(bytes: Uint8Array, fileName: string, opts: ImportToWorkspaceOptions = {}): Promise<StoredVersion> {
     const doc = await importBytes(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
+    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` });
+  }
+
+  /** Runs the rules on `doc` and stores it with its findings as a new version, in one transaction. */
+  private async store(doc: BudgetDocument, meta: Omit<repo.StoreVersionInput, 'doc' | 'findings'>): Promise<StoredVersion> {
     const findings = runRules(doc);
-    const ref = await this.db.transaction((tx) =>
-      repo.storeVersion(tx as unknown as Db, { doc, findings, author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` }),
-    );
-    return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: repo.countsOf(findings) };
+    const ref = await this.db.transaction((tx) => repo.storeVersion(tx as unknown as Db, { doc, findings, ...meta }));
+    return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: ref.counts };
   }
 
   async listBudgets(): Promise<BudgetSummary[]> {
@@ -269,18 +272,11 @@ class StoredWorkspace implements Workspace {
 
   async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string): Promise<StoredVersion> {
     const base = await this.getDocument(id, baseVersion);
-    const doc = applyPatch(base, formId, patch);
-    const findings = runRules(doc);
-    const ref = await this.db.transaction((tx) =>
-      repo.storeVersion(tx as unknown as Db, {
-        doc,
-        findings,
-        author: author ?? null,
-        note: `修改项目申报表 ${formId}`,
-        edit: { documentId: documentIdOf(id), baseVersion },
-      }),
-    );
-    return { budgetId: String(ref.documentId), version: ref.n, created: false, findings: repo.countsOf(findings) };
+    return this.store(applyPatch(base, formId, patch), {
+      author: author ?? null,
+      note: `修改项目申报表 ${formId}`,
+      edit: { documentId: documentIdOf(id), baseVersion },
+    });
   }
 
   async diffVersions(id: string, a: number, b: number): Promise<VersionDiff> {

@@ -34,7 +34,7 @@ async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unkn
   for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
 }
 
-export function countsOf(findings: readonly Finding[]): Record<Severity, number> {
+function countsOf(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
@@ -62,6 +62,8 @@ export interface StoredRef {
   documentId: number;
   n: number;
   created: boolean;
+  /** Findings of the stored version by severity. */
+  counts: Record<Severity, number>;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
   await db.execute(
     sql`UPDATE documents SET latest_version = ${n}, updated_at = ${now}, profile = ${doc.profile}, title = ${doc.title?.text ?? null} WHERE id = ${documentId}`,
   );
-  return { documentId, n, created };
+  return { documentId, n, created, counts };
 }
 
 function indicatorRow(versionId: number, owner: 'form' | 'department', formIdx: number, idx: number, i: Indicator) {
