@@ -7,9 +7,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import { num, rows } from './repository.js';
 
-/** The owner key of the department-wide (table 14) indicators. */
-export const DEPARTMENT_OWNER = 'department';
-
 export interface PaymentRecord {
   id: number;
   formId: string;
