@@ -15,6 +15,7 @@ import {
   fmt,
   formAnchor,
   formIndicatorPrefix,
+  indicatorAnchor,
   safeId,
   type Finding,
   type HrefContext,
@@ -334,7 +335,7 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
         <tbody>
           {drafts.map((d, i) => {
             const id = `form-${fid}-ind-${i}`;
-            const rowId = seen.has(d.name) ? undefined : `${prefix}-${safeId(d.name)}`;
+            const rowId = seen.has(d.name) ? undefined : indicatorAnchor(prefix, d.name);
             seen.add(d.name);
             const n = `第 ${i + 1} 项指标`;
             return (

@@ -30,7 +30,6 @@ const TITLES: Record<string, string> = {
   NOT_FOUND: '未找到',
   LOCKED: '数据目录被占用',
 };
-const STATUS = HTTP_STATUS;
 
 /** Times a workspace call into the `db` Server-Timing metric (summed over the calls of a request). */
 async function timed<T>(c: Context, p: Promise<T>): Promise<T> {
@@ -104,8 +103,6 @@ async function load(cache: VersionCache, ws: Workspace, c: Context, id: string, 
 /** The props of a page that can show an older version. */
 const viewed = (l: Loaded) => ({ view: l.view, ctx: l.ctx, counts: l.counts, version: l.version });
 
-const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
-
 /** Builds the web app (pages, static assets). */
 export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
@@ -122,7 +119,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const e = err instanceof FiscusError ? err : null;
     if (!e) console.error(err);
     if (e?.code === 'NOT_FOUND') return c.html(<NotFoundPage detail={e.message} />, 404);
-    return c.html(<NotFoundPage detail={e ? `${TITLES[e.code] ?? e.code}：${e.oneLine()}` : '内部错误'} />, STATUS[e?.code ?? 'INTERNAL'] ?? 500);
+    return c.html(<NotFoundPage detail={e ? `${TITLES[e.code] ?? e.code}：${e.oneLine()}` : '内部错误'} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
   });
 
   app.get('/', async (c) => c.html(<ListPage budgets={await timed(c, ws.listBudgets())} />));
@@ -143,7 +140,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
         const error = { title: TITLES[err.code] ?? err.code, detail: err.oneLine(), line: err.where.line ?? null };
-        return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, STATUS[err.code] ?? 400);
+        return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, HTTP_STATUS[err.code] ?? 400);
       }
     },
   );
