@@ -6,7 +6,7 @@
 import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
-import type { RuleContext } from '../types.js';
+import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
 import { compareTotal, fenOf, type Figure } from './rounding.js';
 
@@ -177,19 +177,18 @@ export function sumFigures(figs: TableFigure[]): TableFigure {
  * Located at `a`'s cell.
  */
 export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string): void {
-  const name = (s: Side) => `${tableName(s.table)} ${s.label}`;
-  const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
   const location = a.fig.row ? locRow(a.table, a.fig.row, a.key ?? null) : locTable(a.table, a.label);
-  compareTotal(ctx, {
-    total: a.fig.value,
-    parts,
-    n: b.fig.n,
-    subject: subject ?? `${tableName(a.table)}与${tableName(b.table)}`,
-    totalLabel: name(a),
-    partLabels: [name(b)],
-    partsLabel: name(b),
-    location,
-  });
+  reconcileAt(ctx, a.fig.value, `${tableName(a.table)} ${a.label}`, b, subject ?? `${tableName(a.table)}与${tableName(b.table)}`, location);
+}
+
+/**
+ * Like `reconcile` for a figure printed outside the tables (table 14, a form): `total`, called
+ * `totalLabel`, against the table figure `b`, reported at `location`.
+ */
+export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string, b: Side, subject: string, location: Location): void {
+  const name = `${tableName(b.table)} ${b.label}`;
+  const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
+  compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location });
 }
 
 const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const;

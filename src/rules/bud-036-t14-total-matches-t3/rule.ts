@@ -1,8 +1,8 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, hasColumn } from '../_lib/cross.js';
-import { columnLabel, locSrc, tableName } from '../_lib/location.js';
-import { compareTotal } from '../_lib/rounding.js';
+import { columnSide, hasColumn, reconcileAt } from '../_lib/cross.js';
+import { DEPT_SECTION } from '../_lib/content.js';
+import { locSrc, tableName } from '../_lib/location.js';
 
 /** Department-wide form total equals table 3 total */
 export const rule: Rule = {
@@ -16,17 +16,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     const d = doc.departmentTargets;
     const t3 = tableByRole(doc, 'expenditure-summary');
-    if (!d || !t3 || !hasColumn(t3, 'total')) return;
-    if (!d.total) return;
-    const mine = d.total.total;
-    const label = '表14 合计 总额';
-    const where = d.total.total?.src ?? d.total.src;
-    const item = '合计';
-    const t = columnTotal(t3, 'total');
-    compareTotal(ctx, {
-      total: mine, parts: t.n > 1 ? t.fen : [t.value], n: t.n, subject: '表14与' + tableName(t3),
-      totalLabel: label, partLabels: [`${tableName(t3)} ${columnLabel(t3, 'total')}`], partsLabel: `${tableName(t3)} ${columnLabel(t3, 'total')}`,
-      location: locSrc('部门（单位）整体支出绩效目标申报表', where, item, '总额'),
-    });
+    if (!d?.total || !t3 || !hasColumn(t3, 'total')) return;
+    reconcileAt(ctx, d.total.total, '表14 合计 总额', columnSide(t3, 'total'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, d.total.total?.src ?? d.total.src, '合计', '总额'));
   },
 };

@@ -1,8 +1,8 @@
 import type { Rule } from '../types.js';
 import { tableByRole } from '../../domain/query.js';
-import { columnTotal, hasColumn } from '../_lib/cross.js';
-import { columnLabel, locSrc, tableName } from '../_lib/location.js';
-import { compareTotal } from '../_lib/rounding.js';
+import { columnSide, hasColumn, reconcileAt } from '../_lib/cross.js';
+import { DEPT_SECTION } from '../_lib/content.js';
+import { locSrc, tableName } from '../_lib/location.js';
 
 /** Department-wide form basic task equals table 3 basic */
 export const rule: Rule = {
@@ -19,15 +19,6 @@ export const rule: Rule = {
     if (!d || !t3 || !hasColumn(t3, 'basic')) return;
     const task = d.tasks.find((x) => /基本支出/.test(x.name));
     if (!task) return;
-    const mine = task.total;
-    const label = `表14 ${task.name} 总额`;
-    const where = task.total?.src ?? task.src;
-    const item = task.name;
-    const t = columnTotal(t3, 'basic');
-    compareTotal(ctx, {
-      total: mine, parts: t.n > 1 ? t.fen : [t.value], n: t.n, subject: '表14与' + tableName(t3),
-      totalLabel: label, partLabels: [`${tableName(t3)} ${columnLabel(t3, 'basic')}`], partsLabel: `${tableName(t3)} ${columnLabel(t3, 'basic')}`,
-      location: locSrc('部门（单位）整体支出绩效目标申报表', where, item, '总额'),
-    });
+    reconcileAt(ctx, task.total, `表14 ${task.name} 总额`, columnSide(t3, 'basic'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, task.total?.src ?? task.src, task.name, '总额'));
   },
 };
