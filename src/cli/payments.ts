@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { importFile } from '../app/index.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { buildExecution, defaultAsOf, followOf, readPaymentsFile, wan, type DepartmentExecution, type FormPayment } from '../app/follow.js';
@@ -65,7 +64,6 @@ export function registerPayments(program: Command): void {
       const asOf = o.asOf ?? defaultAsOf(doc.year);
       if (o.data !== undefined || process.env['DATABASE_URL']) {
         const databaseUrl = process.env['DATABASE_URL'];
-        if (!databaseUrl) mkdirSync(resolve(o.data!), { recursive: true });
         const ws = await openWorkspace(databaseUrl ? { databaseUrl } : { dataDir: resolve(o.data!) });
         try {
           const id = await budgetIdIn(ws, doc, budgetFile);

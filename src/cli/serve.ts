@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { timing } from 'hono/timing';
@@ -50,7 +49,6 @@ export interface RunningServer {
 
 /** Opens the workspace and listens; `close` stops listening and releases the workspace. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  if (!opts.databaseUrl && opts.dataDir) mkdirSync(resolve(opts.dataDir), { recursive: true });
   const ws = await openWorkspace(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: resolve(opts.dataDir ?? 'data') });
   try {
     await opts.prepare?.(ws);
