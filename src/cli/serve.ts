@@ -111,7 +111,8 @@ export async function runUntilSignal(server: RunningServer): Promise<void> {
   await server.close();
 }
 
-function parsePort(v: string): number {
+/** A `--port` value; INPUT_INVALID unless 0–65535. */
+export function parsePort(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new FiscusError('INPUT_INVALID', `expected a port number 0–65535, found ${JSON.stringify(v)}`);
   return n;

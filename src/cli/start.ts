@@ -4,8 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
 import { loadYearIfEmpty } from '../app/follow.js';
-import { FiscusError } from '../domain/errors.js';
-import { runUntilSignal, startServer } from './serve.js';
+import { parsePort, runUntilSignal, startServer } from './serve.js';
 
 export const BUNDLED_SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 /** The sample's year (payments, August monitoring, year-end actuals), loaded with the sample. */
@@ -30,11 +29,9 @@ export function registerStart(program: Command): void {
     .option('-p, --port <port>', '端口 / port', process.env['PORT'] ?? '8080')
     .option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data')
     .action(async (o: { port: string; data: string }) => {
-      const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FiscusError('INPUT_INVALID', `expected a port number 0–65535, found ${JSON.stringify(o.port)}`);
       const databaseUrl = process.env['DATABASE_URL'];
       const server = await startServer({
-        port,
+        port: parsePort(o.port),
         dataDir: o.data,
         ...(databaseUrl ? { databaseUrl } : {}),
         prepare: (ws) => importSampleIfEmpty(ws, (s) => process.stdout.write(s)).then(() => undefined),
