@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import { num, rows } from './repository.js';
+import { num, numOrNull, rows, textOrNull } from './repository.js';
 
 export interface PaymentRecord {
   id: number;
@@ -83,10 +83,10 @@ export async function selectPayments(db: Db, documentId: number): Promise<Paymen
     formId: String(x['form_id']),
     date: isoDate(x['paid_on']),
     fen: num(x['fen']),
-    voucher: (x['voucher'] as string | null) ?? null,
-    payee: (x['payee'] as string | null) ?? null,
-    source: (x['source'] as string | null) ?? null,
-    sourceRow: x['source_row'] === null || x['source_row'] === undefined ? null : num(x['source_row']),
+    voucher: textOrNull(x['voucher']),
+    payee: textOrNull(x['payee']),
+    source: textOrNull(x['source']),
+    sourceRow: numOrNull(x['source_row']),
   }));
 }
 
@@ -113,10 +113,10 @@ export async function selectMonitoring(db: Db, documentId: number): Promise<Moni
     idx: num(x['indicator_idx']),
     name: String(x['indicator_name']),
     asOf: isoDate(x['as_of']),
-    actualToDate: (x['actual_to_date'] as string | null) ?? null,
-    likelihood: (x['likelihood'] as string | null) ?? null,
-    reason: (x['reason'] as string | null) ?? null,
-    action: (x['action'] as string | null) ?? null,
+    actualToDate: textOrNull(x['actual_to_date']),
+    likelihood: textOrNull(x['likelihood']),
+    reason: textOrNull(x['reason']),
+    action: textOrNull(x['action']),
   }));
 }
 
@@ -142,11 +142,11 @@ export async function selectActuals(db: Db, documentId: number): Promise<ActualR
     owner: String(x['owner']),
     idx: num(x['indicator_idx']),
     name: String(x['indicator_name']),
-    value: (x['value'] as string | null) ?? null,
-    band: (x['band'] as string | null) ?? null,
+    value: textOrNull(x['value']),
+    band: textOrNull(x['band']),
     notApplicable: x['not_applicable'] === true,
-    reason: (x['reason'] as string | null) ?? null,
-    correction: (x['correction'] as string | null) ?? null,
+    reason: textOrNull(x['reason']),
+    correction: textOrNull(x['correction']),
   }));
 }
 

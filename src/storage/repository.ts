@@ -26,9 +26,18 @@ export function num(v: unknown): number {
   return n;
 }
 
-function numOrNull(v: unknown): number | null {
+/** A nullable bigint/integer column. */
+export function numOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : num(v);
 }
+
+/** A nullable text column. */
+export function textOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** The finding counts stored on a version row. */
+const countsOfRow = (x: Record<string, unknown>): Record<Severity, number> => ({ error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) });
 
 async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
@@ -268,9 +277,9 @@ export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]
     year: num(x.year),
     kind: String(x.kind),
     profile: String(x.profile),
-    title: x.title == null ? null : String(x.title),
+    title: textOrNull(x.title),
     latestVersion: num(x.latest_version),
-    counts: { error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) },
+    counts: countsOfRow(x),
     updatedAt: String(x.updated_at),
   }));
 }
@@ -295,11 +304,11 @@ export async function selectVersions(db: Db, documentId: number): Promise<Versio
   return r.map((x) => ({
     n: num(x.n),
     createdAt: String(x.created_at),
-    author: x.author == null ? null : String(x.author),
-    note: x.note == null ? null : String(x.note),
+    author: textOrNull(x.author),
+    note: textOrNull(x.note),
     baseVersion: numOrNull(x.base_version),
     sha256: String(x.sha256),
-    counts: { error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) },
+    counts: countsOfRow(x),
   }));
 }
 
@@ -329,7 +338,6 @@ export async function selectFindings(db: Db, versionId: number): Promise<Finding
     sql`SELECT rule, severity, category, title, message, location::text AS location, expected, actual, difference, unit
         FROM findings WHERE version_id = ${versionId} ORDER BY idx`,
   );
-  const opt = (v: unknown) => (v == null ? null : String(v));
   return r.map((x) => ({
     rule: String(x.rule),
     severity: x.severity as Severity,
@@ -337,10 +345,10 @@ export async function selectFindings(db: Db, versionId: number): Promise<Finding
     title: String(x.title),
     message: String(x.message),
     location: JSON.parse(String(x.location)) as Finding['location'],
-    expected: opt(x.expected),
-    actual: opt(x.actual),
-    difference: opt(x.difference),
-    unit: opt(x.unit),
+    expected: textOrNull(x.expected),
+    actual: textOrNull(x.actual),
+    difference: textOrNull(x.difference),
+    unit: textOrNull(x.unit),
   }));
 }
 
@@ -393,7 +401,7 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
         GROUP BY ${key}
         ORDER BY ${key}`,
   );
-  return r.map((x) => ({ code: x.code == null ? null : String(x.code), name: String(x.name), level: numOrNull(x.level), fen: num(x.fen) }));
+  return r.map((x) => ({ code: textOrNull(x.code), name: String(x.name), level: numOrNull(x.level), fen: num(x.fen) }));
 }
 
 /** Row counts of every stored table (for tests and diagnostics). */
