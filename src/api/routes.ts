@@ -5,7 +5,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
-import type { Workspace, ProjectFormPatch, SeverityCounts } from '../app/workspace.js';
+import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src } from '../domain/model.js';
 import { problemResponse, validationError } from './problem.js';
@@ -36,24 +36,20 @@ import { registerFollowApi } from './follow.js';
 /** Largest accepted upload (a disclosure text is about 200 KB; a PDF text export stays far below). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** Renders a budget version as a downloadable document (wired to the report use case by the caller). */
+/**
+ * Renders a budget version as a downloadable document with the version's stored findings as its
+ * appendix (wired to the report use case by the caller).
+ */
 export type Exporter = (
   doc: import('../domain/model.js').BudgetDocument,
   format: 'html' | 'xlsx' | 'pdf',
+  findings: Finding[],
 ) => Promise<{ body: Uint8Array | string; contentType: string }>;
 
 export interface ApiOptions {
   maxUploadBytes?: number;
   /** Produces HTML/XLSX/PDF exports; when absent those formats answer 503 DEPENDENCY_MISSING. */
   exporter?: Exporter;
-}
-
-const emptyCounts = (): SeverityCounts => ({ error: 0, warning: 0, info: 0 });
-
-function countFindings(fs: { severity: 'error' | 'warning' | 'info' }[]): SeverityCounts {
-  const c = emptyCounts();
-  for (const f of fs) c[f.severity]++;
-  return c;
 }
 
 const NO_SRC: Src = { line: null, page: null, raw: '' };
@@ -273,7 +269,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const version = q.version ?? (await ws.getBudget(id)).latestVersion;
       const all = await ws.getFindings(id, version);
       const findings = q.severity ? all.filter((f) => f.severity === q.severity) : all;
-      return c.json({ budgetId: id, version, summary: countFindings(all), findings }, 200);
+      return c.json({ budgetId: id, version, summary: summarize(all), findings }, 200);
     },
   );
 
@@ -295,7 +291,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
         name: f.name,
         parentProject: f.parentProject,
         totalFen: f.amounts.total?.fen ?? null,
-        findings: countFindings(findings.filter((x) => x.location.form === f.id)),
+        findings: summarize(findings.filter((x) => x.location.form === f.id)),
       }));
       return c.json({ budgetId: id, version, projects }, 200);
     },
@@ -409,7 +405,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
         return c.body(JSON.stringify(doc, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': disposition('json') });
       }
       if (!opts.exporter) throw new FiscusError('DEPENDENCY_MISSING', `export to ${format} is not available in this server`);
-      const out = await opts.exporter(doc, format);
+      const out = await opts.exporter(doc, format, await ws.getFindings(p.data.id, q.data.version));
       const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
       return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': disposition(format) });
     });

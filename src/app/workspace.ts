@@ -6,7 +6,11 @@
 import { BudgetDocument, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import type { Finding, Severity } from '../rules/types.js';
-import { runRules } from '../rules/engine.js';
+import { runRules, summarize } from '../rules/engine.js';
+
+/** Findings and their counts, for the front doors (which do not import the rules layer). */
+export type { Finding, Severity };
+export { summarize };
 import { openPglite, openPostgres, type Connection, type Db } from '../storage/connection.js';
 import { migrate } from '../storage/migrate.js';
 import * as repo from '../storage/repository.js';

@@ -12,7 +12,6 @@ import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
 import { renderReport } from '../app/report.js';
-import { validateDocument } from '../app/validate.js';
 import { createWeb } from '../web/routes.js';
 
 export interface HttpAppOptions {
@@ -87,11 +86,11 @@ const CONTENT_TYPES = {
   pdf: 'application/pdf',
 } as const;
 
-/** HTML/XLSX/PDF exports through the report use case, with the findings as an appendix. */
+/** HTML/XLSX/PDF exports through the report use case, with the version's stored findings as an appendix. */
 export async function exporterIfAvailable(): Promise<HttpAppOptions> {
   return {
-    exporter: async (doc, format) => ({
-      body: await renderReport(doc, { format, findings: validateDocument(doc).findings }),
+    exporter: async (doc, format, findings) => ({
+      body: await renderReport(doc, { format, findings }),
       contentType: CONTENT_TYPES[format],
     }),
   };
