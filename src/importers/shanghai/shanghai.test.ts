@@ -170,3 +170,15 @@ test('amounts printed on the 类 款 项 header line belong to the 合计 row be
   assert.equal(total?.amounts.basic?.fen, wan('2336.91'));
   assert.equal(total?.amounts.project?.fen, wan('603.14'));
 });
+
+test('an amount with more decimals than its unit holds is an input error at its line, not a crash', async () => {
+  const { FiscusError } = await import('../../domain/errors.js');
+  const lines = readFileSync(BUDGET, 'utf8').split('\n');
+  const i = lines.findIndex((l) => /^208\s+05\s+05\s+机关事业单位基本养老保险缴费支出\s+4,608,515/.test(l));
+  assert.ok(i >= 0);
+  lines[i] = lines[i]!.replace('4,608,515', '4,608,515.123');
+  assert.throws(
+    () => importShanghaiSource(readSourceText(new TextEncoder().encode(lines.join('\n')), 'x.txt')),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.where.line === i + 1 && /expected an amount in 元 \(more than 2 decimals in 元\), found "4,608,515\.123"/.test(e.message),
+  );
+});

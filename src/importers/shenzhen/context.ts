@@ -1,7 +1,7 @@
 /** Shared state of one Shenzhen import: the file name, notes, and provenance helpers. */
 import type { ImportNote, Money, Src } from '../../domain/model.js';
 import { inputError } from '../../domain/errors.js';
-import { decimalsOf, isAmountText, parseAmount, type DisplayUnit } from '../../domain/money.js';
+import { decimalsOf, isAmountText, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
 
 export interface ImportContext {
@@ -25,8 +25,15 @@ export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
 
 /** Parses a printed amount in `unit` (万元 unless told) at a line, or throws `file:line: expected an amount, found …`. */
 export function moneyAt(ctx: ImportContext, line: SourceLine, text: string, unit: DisplayUnit = '万元'): Money {
-  if (!isAmountText(text)) throw inputError({ file: ctx.file, line: line.no, page: line.page }, `an amount in ${unit}`, text);
-  return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: srcOf(line, text) };
+  const where = { file: ctx.file, line: line.no, page: line.page };
+  if (!isAmountText(text)) throw inputError(where, `an amount in ${unit}`, text);
+  try {
+    return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: srcOf(line, text) };
+  } catch (e) {
+    // Well-formed but not representable in fen (more decimals than the unit allows, too large).
+    if (e instanceof MoneyParseError) throw inputError(where, `an amount in ${unit} (${e.message})`, text);
+    throw e;
+  }
 }
 
 /** Throws an input error at a line. */
