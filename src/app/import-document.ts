@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BudgetDocument, type Profile } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
-import { importShenzhenSource, looksLikeShenzhen, readSourceText } from '../importers/index.js';
-import { detectShanghaiProfile, importShanghaiSource } from '../importers/shanghai/index.js';
+import { readSourceText } from '../importers/index.js';
+import { chooseImporter, importerOf } from '../importers/registry.js';
+import { coverageOf } from '../importers/coverage.js';
 import { readPdf } from '../importers/pdf/index.js';
 
 export interface ImportOptions {
@@ -48,20 +49,29 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
   return r.data;
 }
 
+/** Gives every table its stable id ("t1", "t2" … in print order) where the source gave none. */
+export function withTableIds(doc: BudgetDocument): BudgetDocument {
+  doc.tables.forEach((t, i) => (t.id ??= `t${i + 1}`));
+  return doc;
+}
+
 /** Imports bytes of any supported format. */
 export async function importBytes(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
   const format = sniffFormat(bytes);
-  if (format === 'json') return parseCanonicalJson(bytes, file);
+  if (format === 'json') return withTableIds(parseCanonicalJson(bytes, file));
   // exceljs is heavy to load: only when a spreadsheet actually arrives (batch audits of PDFs and texts).
-  if (format === 'xlsx') return (await import('../importers/xlsx/index.js')).importXlsx(bytes, file);
+  if (format === 'xlsx') return withTableIds(await (await import('../importers/xlsx/index.js')).importXlsx(bytes, file));
   // A PDF becomes the same SourceText a disclosure text gives; lines are those of its layout text.
-  const src = format === 'pdf' ? (await readPdf(bytes, file)).source : readSourceText(bytes, file);
-  const fromPdf = (doc: BudgetDocument): BudgetDocument =>
-    format === 'pdf' ? { ...doc, source: { ...doc.source, format: 'pdf', pages: src.pages ?? doc.source.pages } } : doc;
-  const profile = opts.profile ?? (looksLikeShenzhen(src) ? 'shenzhen-dept-budget' : detectShanghaiProfile(src));
-  if (profile === 'shenzhen-dept-budget') return fromPdf(importShenzhenSource(src));
-  if (profile === 'shanghai-budget' || profile === 'shanghai-final-accounts') return fromPdf(importShanghaiSource(src, profile));
-  throw new FiscusError('INPUT_INVALID', 'expected a known disclosure layout (Shenzhen department budget), found none (use --profile to choose one)', { file, line: 1 });
+  const pdf = format === 'pdf' ? await readPdf(bytes, file) : null;
+  const src = pdf ? pdf.source : readSourceText(bytes, file);
+  const named = opts.profile ? importerOf(opts.profile) : undefined;
+  if (opts.profile && !named) throw new FiscusError('INPUT_INVALID', `expected a disclosure layout profile, found "${opts.profile}"`, { file, line: null });
+  const { importer, confidence } = named ? { importer: named, confidence: 1 } : chooseImporter(src);
+  let doc = importer.read(src);
+  if (pdf) doc = { ...doc, source: { ...doc.source, format: 'pdf', pages: src.pages ?? doc.source.pages } };
+  withTableIds(doc);
+  doc.coverage = coverageOf(doc, pdf ? pdf.text : src.lines.map((l) => l.text).join('\n'), importer.profile, confidence);
+  return doc;
 }
 
 /** Imports a file from disk. */

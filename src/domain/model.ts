@@ -27,6 +27,11 @@ export const Money = z.object({
   fen: z.number().int(),
   decimals: z.number().int().min(0).max(6).optional(),
   src: Src.optional(),
+  /**
+   * True when the column of this amount was inferred (the row printed fewer amounts than columns and
+   * no positions placed them): rules never rest an error on an inferred cell.
+   */
+  inferred: z.boolean().optional(),
 });
 export type Money = z.infer<typeof Money>;
 
@@ -47,6 +52,8 @@ export const Profile = z.enum([
   'shanghai-final-accounts',
   'fiscus-xlsx',
   'authored',
+  /** The genre recogniser: any region's published disclosure, read by table titles and headers. */
+  'generic',
 ]);
 export type Profile = z.infer<typeof Profile>;
 
@@ -71,6 +78,18 @@ export const TableRole = z.enum([
   'three-public', // SZ 12 "三公"经费支出表 / SH 三公经费和机关运行经费表
   'performance-projects', // SZ 13 部门预算绩效管理项目情况表
   'department-targets', // SZ 14 整体支出绩效目标申报表 (structured in `departmentTargets`)
+  // Tables of the national template and its regional variants (src/domain/catalogue/tables.ts).
+  'appropriation-expenditure', // 财政拨款支出表（功能科目）/ 预算单位财政拨款支出预算表
+  'appropriation-basic-economic', // 财政拨款基本支出表（经济科目）
+  'general-budget-economic', // 一般公共预算支出表（按经济分类）
+  'basic-expenditure-function', // 一般公共预算基本支出表（按功能分类科目）
+  'project-expenditure-economic', // 一般公共预算项目支出表（按经济分类科目）
+  'gov-fund-economic', // 政府性基金预算支出表（按经济分类）
+  'operating-funds', // 机关运行经费支出预算表
+  'meeting-training', // 会议费 / 培训费明细表
+  'purchased-services', // 政府购买服务预算表
+  'carryover-expenditure', // 上年结转资金支出表
+  'project-targets', // 项目支出绩效目标表 (structured in `projectForms`)
   'other',
 ]);
 export type TableRole = z.infer<typeof TableRole>;
@@ -120,12 +139,23 @@ export const Row = z.object({
   unit: z.string().optional(),
   amounts: z.record(z.string(), Money.nullable()),
   texts: z.record(z.string(), Text).optional(),
+  /**
+   * Amounts the row prints whose column could not be determined without guessing (more amounts than
+   * columns, a figure between two columns). While a row has any, its empty cells are unknown, not
+   * empty: rules skip the row and the result says what was not checked.
+   */
+  unplaced: z.array(Money).optional(),
   src: Src,
 });
 export type Row = z.infer<typeof Row>;
 
 /** A published table, by role, with its columns and rows as printed (empty cells are null). */
 export const Table = z.object({
+  /**
+   * Stable id of the table within its document ("t1", "t2" … in print order), used by links and
+   * finding locations; documents stored before it existed get it from `tableId` (domain/query.ts).
+   */
+  id: z.string().optional(),
   no: z.number().int().nullable(),
   role: TableRole,
   title: Text,
@@ -301,13 +331,68 @@ export const FinalAccountComparison = z.object({
 });
 export type FinalAccountComparison = z.infer<typeof FinalAccountComparison>;
 
-/** Something the importer noticed but could not place; kept so nothing printed is silently lost. */
+/**
+ * Something the importer noticed or could not read; kept so nothing printed is silently lost. An
+ * `error` is a part of the document that could not be read (a table, a row); it becomes a finding
+ * of category `structure` while everything else is still imported and checked. `code` is stable
+ * (docs/coverage.md); `table` and `row` locate it as data when it lies in a table.
+ */
 export const ImportNote = z.object({
-  severity: z.enum(['info', 'warning']),
+  severity: z.enum(['info', 'warning', 'error']),
   message: z.string(),
+  code: z.string().optional(),
+  table: z.string().nullable().optional(),
+  row: z.string().nullable().optional(),
   src: Src,
 });
 export type ImportNote = z.infer<typeof ImportNote>;
+
+/** One table as recognised: what it is called, how much of it was read. */
+export const CoverageTable = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: TableRole,
+  rows: z.number().int(),
+  columns: z.number().int(),
+  /** Amounts placed in a cell. */
+  amounts: z.number().int(),
+  /** Amounts printed in the table whose column could not be determined. */
+  unplaced: z.number().int(),
+  /** Cells that may hold one of the unplaced amounts (the empty cells of rows with unplaced amounts). */
+  unknownCells: z.number().int(),
+  /** Rows that could not be read at all. */
+  unreadRows: z.number().int(),
+  /** Columns whose header is not in the genre's vocabulary (kept, but no rule knows them). */
+  unmappedColumns: z.number().int(),
+  src: Src,
+});
+export type CoverageTable = z.infer<typeof CoverageTable>;
+
+/**
+ * Coverage of an import: which tables were recognised, the amounts read, the amounts printed but not
+ * placed, the unknown cells and the standard tables missing for the document's kind.
+ */
+export const Coverage = z.object({
+  /** How the importer recognised the document ("generic", "shenzhen-dept-budget", …) and how sure it was (0–1). */
+  recogniser: z.string(),
+  confidence: z.number().min(0).max(1),
+  tables: z.array(CoverageTable),
+  /** Amounts (figures with decimals or thousands separators) the source prints, tables and narrative. */
+  printedAmounts: z.number().int(),
+  /** Of those, how many the model holds as structured values. */
+  heldAmounts: z.number().int(),
+  /** Amounts held in table cells, in narrative facts and forms. */
+  tableAmounts: z.number().int(),
+  narrativeAmounts: z.number().int(),
+  formAmounts: z.number().int(),
+  unplacedAmounts: z.number().int(),
+  unknownCells: z.number().int(),
+  /** Standard tables of the document's kind that were not found (catalogue titles). */
+  missingTables: z.array(z.string()),
+  /** Parts that could not be read (counts of import errors). */
+  unreadParts: z.number().int(),
+});
+export type Coverage = z.infer<typeof Coverage>;
 
 export const BudgetDocument = z.object({
   schema: z.literal('fiscus/budget-document@1'),
@@ -334,5 +419,7 @@ export const BudgetDocument = z.object({
   departmentTargets: DepartmentTargets.nullable(),
   finalAccounts: z.object({ comparisons: z.array(FinalAccountComparison) }).optional(),
   importNotes: z.array(ImportNote),
+  /** What the import read and what it could not (absent on authored and older documents). */
+  coverage: Coverage.optional(),
 });
 export type BudgetDocument = z.infer<typeof BudgetDocument>;

@@ -35,6 +35,14 @@ export interface Location {
   row?: string | null;
   /** Project form id when the place is in a project form. */
   form?: string | null;
+  /**
+   * The place as data (design.md convention 12): the table's stable id in its document, the column
+   * key, the indicator and the narrative fact key. Links are built from these, never from the prose.
+   */
+  tableId?: string | null;
+  column?: string | null;
+  indicator?: string | null;
+  fact?: string | null;
 }
 
 /** A finding as reported and serialised (design.md "validate --format json"). */

@@ -134,19 +134,40 @@ async function hasImages(doc: { getPage(n: number): Promise<{ getOperatorList():
   return false;
 }
 
-/** Numbers the synthesized text's lines exactly as readSourceText would. */
+/**
+ * Numbers the synthesized text's lines exactly as readSourceText would, and gives each line its
+ * measured cells: x in text columns of its page (points ÷ the page's column width, from the page's
+ * left text edge), the baseline and the font size in the same unit.
+ */
 function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file: string): SourceText {
   const raw = text.split('\n');
   const lines: SourceLine[] = [];
   let page: number | null = null;
+  let layout: PdfPageLayout | undefined;
+  let next = 0;
+  let left = 0;
   raw.forEach((l, i) => {
     const pm = /^===== page (\d+) =====$/.exec(l);
     if (pm) {
       page = Number(pm[1]);
+      layout = pages.find((p) => p.no === page);
+      next = 0;
+      left = layout ? Math.min(...layout.lines.flatMap((x) => x.items.map((it) => it.x))) : 0;
+      if (!Number.isFinite(left)) left = 0;
       return;
     }
     const t = l.trim();
-    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent: l.length - l.trimStart().length });
+    if (t.length === 0) return;
+    const line: SourceLine = { no: i + 1, text: t, page, indent: l.length - l.trimStart().length };
+    const pl = layout?.lines[next];
+    if (pl && layout) {
+      next++;
+      const cw = layout.charWidth;
+      line.cells = pl.items.map((it) => ({ text: it.text, x0: (it.x - left) / cw, x1: (it.x + it.width - left) / cw }));
+      line.y = pl.y / cw;
+      line.size = (pl.items[0]?.fontSize ?? cw) / cw;
+    }
+    lines.push(line);
   });
   return {
     file,

@@ -15,7 +15,8 @@ import { parseDepartmentTargets, parseProjectForm, linkFormsToProjects } from '.
 /** True when the text looks like a Shenzhen department budget (for profile detection). */
 export function looksLikeShenzhen(src: SourceText): boolean {
   const head = src.lines.slice(0, 400).map((l) => l.text);
-  return head.some((t) => /^第一部分\s*部门概况/.test(t)) && src.lines.some((l) => /^表\s*14$/.test(l.text));
+  // Its table 14 and project forms are 申报表 (部门（单位）整体支出绩效目标申报表, 预算项目支出绩效目标申报表).
+  return head.some((t) => /^第一部分\s*部门概况/.test(t)) && src.lines.some((l) => /^表\s*14$/.test(l.text)) && src.lines.some((l) => /绩效目标申报表/.test(l.text.replace(/\s+/g, '')));
 }
 
 /** Imports Shenzhen disclosure text from already-read source lines. */

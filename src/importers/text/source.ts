@@ -6,6 +6,18 @@ import { createHash } from 'node:crypto';
 import { FiscusError } from '../../domain/errors.js';
 import { normalizeText } from '../../domain/text.js';
 
+/**
+ * A cell of a line: a run of text and its horizontal extent in text columns (the width of one narrow
+ * character). From a PDF the extent is measured (points ÷ the page's column width); from
+ * `pdftotext -layout` text it is the character offset, an ideograph counting two columns wide so that
+ * headers cover the columns their glyphs cover on the page.
+ */
+export interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
 export interface SourceLine {
   /** 1-based line number in the source file. */
   no: number;
@@ -15,6 +27,12 @@ export interface SourceLine {
   page: number | null;
   /** Leading white space of the raw line (pdftotext marks a new page with one space here). */
   indent: number;
+  /** The line's cells with their extents (tables are read from these). */
+  cells?: Cell[];
+  /** Baseline from the top of the page in text columns (PDF only; text lines are one row apart). */
+  y?: number;
+  /** Font size in text columns (PDF only). */
+  size?: number;
 }
 
 export interface SourceText {
@@ -54,6 +72,45 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
 
 const PAGE_MARK = /^=+\s*page\s+(\d+)\s*=+$/i;
 
+/** Display columns of a character: two for East Asian wide characters, one otherwise. */
+function wide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Display width of a string in text columns (ideographs two, other characters one). */
+export function displayColumns(s: string): number {
+  let n = 0;
+  for (const c of s) n += wide(c.codePointAt(0) ?? 0) ? 2 : 1;
+  return n;
+}
+
+/**
+ * The cells of a `pdftotext -layout` line: white-space separated tokens at their character offsets.
+ * pdftotext starts each word at the column its x position gives but writes an ideograph into one
+ * character cell, so a word's true extent is its display width from its start.
+ */
+export function cellsOfText(raw: string): Cell[] {
+  const out: Cell[] = [];
+  for (const m of raw.matchAll(/\S+/gu)) {
+    const x0 = m.index;
+    out.push({ text: m[0], x0, x1: x0 + displayColumns(m[0]) });
+  }
+  return out;
+}
+
 /** Reads a text disclosure into normalised, numbered, non-empty lines. */
 export function readSourceText(bytes: Uint8Array, file: string): SourceText {
   const { text, encoding } = decodeText(bytes, file);
@@ -76,7 +133,7 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
       return;
     }
     const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
-    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent });
+    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent, cells: cellsOfText(normalizeText(parts.join('')).replace(/[\t\u3000]/g, ' ')) });
   });
   if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found only white space', { file, line: 1 });
   return {

@@ -12,7 +12,8 @@ const SAMPLE = fileURLToPath(new URL('../../../samples/shenzhen-futian-data-cent
 
 /** The document without provenance, source and profile: what an authoring round trip must keep. */
 function content(d: BudgetDocument): unknown {
-  const { source: _s, profile: _p, ...rest } = d;
+  // Coverage describes how a source was read, like provenance: a spreadsheet is read cell by cell.
+  const { source: _s, profile: _p, coverage: _c, ...rest } = d;
   return JSON.parse(JSON.stringify(rest, (k, v) => (k === 'src' ? undefined : v)));
 }
 

@@ -39,12 +39,14 @@ export function locRow(t: Table, r: Row, key?: string | null): Location {
     page: src.page,
     table: t.no,
     row: r.id,
+    tableId: t.id ?? null,
+    column: key ?? null,
   };
 }
 
 /** Location of a whole table. */
 export function locTable(t: Table, field?: string | null): Location {
-  return { section: t.title.text, item: null, field: field ?? null, line: t.src.line, page: t.src.page, table: t.no, row: null };
+  return { section: t.title.text, item: null, field: field ?? null, line: t.src.line, page: t.src.page, table: t.no, row: null, tableId: t.id ?? null };
 }
 
 /** Location from a section name and a provenance. */

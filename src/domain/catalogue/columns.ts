@@ -1,0 +1,144 @@
+/**
+ * The column vocabulary of the genre: every amount column a disclosure table prints, under the names
+ * the national template and the regional variants give it, mapped to one contract key
+ * (docs/model.md "Column keys"). A column is named by its header path, top to bottom
+ * ("本年收入 / 一般公共预算拨款", "基本支出 / 小计", "上年结转结余 / 政府性基金预算资金"); the leaf names it,
+ * the groups above scope it.
+ */
+import type { TableRole } from '../model.js';
+import { squashTitle } from './tables.js';
+
+/** A contract column key with the labels printed for it. */
+export interface ColumnTerm {
+  key: string;
+  /** The national template's label (what fiscus prints when it lays the column out itself). */
+  label: string;
+  /** Patterns over a squashed header cell (the leaf, or a group when the leaf is 小计/合计). */
+  patterns: RegExp[];
+}
+
+/**
+ * Amount-column terms, most specific first (a label is matched against the patterns in this order).
+ * Patterns are anchored on the whole squashed cell so that "其他收入" never claims "其他收入合计".
+ */
+export const COLUMN_TERMS: readonly ColumnTerm[] = [
+  // totals
+  { key: 'total', label: '合计', patterns: [/^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|预算数合计|金额合计|合计数|总额|计|本年支出小计|支出合计|收入合计|资金总额|预算总额|年度资金总额|合计金额)$/] },
+  // sources of revenue
+  { key: 'govApprop', label: '财政拨款', patterns: [/^(财政拨款(收入|资金)?(合计|小计)?|政府预算拨款(小计)?|财政拨款（补助）|财政拨款\(补助\)|财政性资金)$/] },
+  { key: 'general', label: '一般公共预算拨款', patterns: [/^(一般公共预算(拨款|资金|收入|财政拨款|拨款收入)?(小计)?|公共财政拨款|一般公共预算拨款（补助）|一般预算拨款)$/] },
+  { key: 'generalBasic', label: '基本支出拨款', patterns: [/^基本支出拨款$/] },
+  { key: 'generalDuty', label: '履职类项目拨款', patterns: [/^履职类项目拨款$/] },
+  { key: 'generalSpecial', label: '财政专项资金拨款', patterns: [/^财政专项资金拨款$/] },
+  { key: 'generalInvest', label: '政府投资项目拨款', patterns: [/^政府投资项目拨款$/] },
+  { key: 'govFund', label: '政府性基金预算拨款', patterns: [/^(政府性基金(预算)?(拨款|资金|收入|财政拨款)?|政府性基金预算拨款收入)$/] },
+  { key: 'stateCapital', label: '国有资本经营预算拨款', patterns: [/^(国有资本经营(预算)?(拨款|资金|收入|财政拨款)?|国有资本经营预算拨款收入)$/] },
+  { key: 'specialAccount', label: '财政专户管理资金', patterns: [/^(财政专户管理(资金|的?资金收入)?|财政专户(管理)?资金收入|财政专户拨款|纳入专户管理的(行政事业性)?收费(收入)?)$/] },
+  { key: 'unitFunds', label: '单位资金', patterns: [/^(单位资金|单位资金小计|其他资金|单位自筹(资金)?)$/] },
+  { key: 'business', label: '事业收入', patterns: [/^事业收入$/, /^事业收入（不含专户管理的?教育收费）$/] },
+  { key: 'operating', label: '事业单位经营收入', patterns: [/^(事业单位)?经营收入$/] },
+  { key: 'superior', label: '上级补助收入', patterns: [/^上级补助(收入)?$/] },
+  { key: 'subordinate', label: '附属单位上缴收入', patterns: [/^附属单位上缴(收入)?$/] },
+  { key: 'otherIncome', label: '其他收入', patterns: [/^其他收入$/] },
+  { key: 'fundMakeup', label: '用事业基金弥补收支差额', patterns: [/^用事业基金弥补(收支差额)?$/] },
+  { key: 'carryOver', label: '上年结转', patterns: [/^(上年结(转|余)(结(转|余))?(资金)?|上年结余、结转|上年结转和结余|年初结转和结余|上年结转结余|上年财政拨款结转(资金)?|上年结转资金)$/] },
+  // uses
+  { key: 'basic', label: '基本支出', patterns: [/^基本支出(合计|小计)?$/] },
+  { key: 'personnel', label: '人员经费', patterns: [/^(人员(经费|支出|类)|工资福利支出及对个人和家庭的补助)$/] },
+  { key: 'public', label: '公用经费', patterns: [/^(日常)?公用(经费|支出)$/, /^日常公用支出$/] },
+  { key: 'project', label: '项目支出', patterns: [/^项目支出(合计|小计|总数)?$/, /^项目支出（?含上年结转）?$/] },
+  { key: 'projectNet', label: '扣除基建项目后预算数', patterns: [/^扣除基建项目后(预算数)?$/] },
+  { key: 'operatingExp', label: '事业单位经营支出', patterns: [/^(事业单位)?经营支出$/] },
+  { key: 'remitSuperior', label: '上缴上级支出', patterns: [/^上缴上级支出$/] },
+  { key: 'subsidySubordinate', label: '对附属单位补助支出', patterns: [/^对附属单位补助支出$/] },
+  { key: 'carryForward', label: '结转下年', patterns: [/^(结转下年|年终结转结余|年末结转和结余)$/] },
+  { key: 'procurement', label: '政府采购', patterns: [/^(其中[:：]?)?(\d{4}年)?政府采购(项目|预算|金额)?(小计)?$/] },
+  // 三公 and related
+  { key: 'overseas', label: '因公出国（境）费', patterns: [/^因公出国（境）(费|费用|经费)?$/] },
+  { key: 'reception', label: '公务接待费', patterns: [/^公务接待(费)?$/] },
+  { key: 'vehicles', label: '公务用车购置及运行维护费', patterns: [/^公务用车(购置及运行(维护)?|运行维护及购置)?(费)?(小计)?$/, /^公务用车购置及运行费$/] },
+  { key: 'vehiclePurchase', label: '公务用车购置费', patterns: [/^(公务用车)?购置(费)?$/] },
+  { key: 'vehicleRunning', label: '公务用车运行维护费', patterns: [/^(公务用车)?运行(维护|维修)?(费)?$/] },
+  { key: 'meeting', label: '会议费', patterns: [/^会议费$/] },
+  { key: 'training', label: '培训费', patterns: [/^培训费$/] },
+  { key: 'operatingFunds', label: '机关运行经费', patterns: [/^机关运行经费$/] },
+  { key: 'adminFunds', label: '行政经费', patterns: [/^行政经费$/] },
+  { key: 'threePublic', label: '“三公”经费', patterns: [/^三公经费(合计|小计)?$/] },
+  // one-amount tables and comparisons
+  { key: 'prior', label: '上年预算数', patterns: [/^(上年|(19|20)\d\d年)(预算数?|执行数|预计执行数?|决算数)$/] },
+  { key: 'amount', label: '预算数', patterns: [/^((19|20)\d\d年(度)?)?(预算数?|本年预算数?|年预算数|金额|预算金额|项目金额|决算数|本年数|数额|预算安排)$/] },
+  { key: 'change', label: '增减额', patterns: [/^(增减(额|金额)?|增加|比上年增减|增（减）额)$/] },
+];
+
+/** Group labels that scope their members ("上年结转结余 / 一般公共预算资金" is carry-over, not appropriation). */
+export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }> = [
+  { prefix: 'carryOver', patterns: [/^(上年结(转|余)(结(转|余))?|上年结余、结转|年初结转和结余|上年结转资金)$/] },
+  { prefix: 'prior', patterns: [/^(上年|(19|20)\d\d年)(预算|执行|决算)数?$/] },
+];
+
+/** Leaves that only name a subtotal of their group ("基本支出 / 小计" is 基本支出). */
+const SUBTOTAL_LEAF = /^(小计|合计|计)$/;
+
+/** The term a squashed label names, or null. */
+export function termOfLabel(label: string): ColumnTerm | null {
+  const s = squashTitle(label).replace(/^其中[:：]/, '').replace(/^[0-9]+[.、]/, '');
+  for (const t of COLUMN_TERMS) if (t.patterns.some((p) => p.test(s))) return t;
+  return null;
+}
+
+/**
+ * The contract key of a column from its header path (top group first, leaf last), or null when the
+ * vocabulary does not know it. A subtotal leaf takes its group's key; a member of a scope group
+ * (上年结转) gets the group's prefix ("carryOver.general"), its subtotal the group's own key.
+ */
+export function columnKeyOf(path: readonly string[]): string | null {
+  const cells = path.map((p) => squashTitle(p)).filter((p) => p !== '' && !/^(本年收入|本年支出|其中|预算数|收入|支出|金额|项目)$/.test(p) || path.length === 1);
+  if (cells.length === 0) return null;
+  const leaf = cells[cells.length - 1]!;
+  const groups = cells.slice(0, -1);
+  const scope = groups.map((g) => SCOPE_GROUPS.find((s) => s.patterns.some((p) => p.test(g)))).find((s) => s !== undefined);
+  if (SUBTOTAL_LEAF.test(leaf)) {
+    for (let i = groups.length - 1; i >= 0; i--) {
+      const t = termOfLabel(groups[i]!);
+      if (t) return t.key;
+      if (SCOPE_GROUPS.some((s) => s.patterns.some((p) => p.test(groups[i]!)))) return scope?.prefix ?? null;
+    }
+    return 'total';
+  }
+  const t = termOfLabel(leaf);
+  if (!t) return null;
+  if (scope && t.key !== scope.prefix) return `${scope.prefix}.${t.key}`;
+  return t.key;
+}
+
+/** The national label of a contract key ("general" → 一般公共预算拨款), or the key itself. */
+export function columnTermLabel(key: string): string {
+  const [head, tail] = key.includes('.') ? key.split('.', 2) : [key, undefined];
+  const t = COLUMN_TERMS.find((x) => x.key === (tail ?? head));
+  if (!t) return key;
+  if (tail) return `${COLUMN_TERMS.find((x) => x.key === head)?.label ?? head}：${t.label}`;
+  return t.label;
+}
+
+/** Roles whose rows carry function codes (支出功能分类). */
+export const FUNCTION_ROLES: readonly TableRole[] = [
+  'general-budget-function',
+  'gov-fund-function',
+  'state-capital-function',
+  'appropriation-expenditure',
+  'basic-expenditure-function',
+  'expenditure-summary',
+  'revenue-summary',
+];
+
+/** Roles whose rows carry economic codes (支出经济分类). */
+export const ECONOMIC_ROLES: readonly TableRole[] = [
+  'basic-expenditure-economic',
+  'appropriation-basic-economic',
+  'general-budget-economic',
+  'project-expenditure-economic',
+  'gov-fund-economic',
+];
+
+/** Two-sided tables (revenue left, expenditure right). */
+export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];

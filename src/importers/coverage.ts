@@ -1,0 +1,121 @@
+/**
+ * Coverage of an import, measured as `../shared/tools/amount-recall.py` measures it: the amounts a
+ * document prints (numbers with decimals or thousands separators, not percentages, not dates such as
+ * 2021.01) against those the model holds as structured values (objects with `fen` whose `src.raw`
+ * prints them).
+ */
+import type { BudgetDocument, Coverage, CoverageTable, Table } from '../domain/model.js';
+import { standardTables, stageOf } from '../domain/catalogue/index.js';
+
+const TOK = /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,6})(?![\d%％])/g;
+const DATE = /^(19|20)\d\d\.(0?[1-9]|1[0-2])(\.\d{1,2})?$/;
+
+/** The printed amounts of a text, normalised as amount-recall.py does (no separators, no sign). */
+export function printedAmounts(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOK)) {
+    const a = m[0].replace(/,/g, '').replace(/^-/, '');
+    if (!DATE.test(a)) out.push(a);
+  }
+  return out;
+}
+
+/** Counts of each printed amount. */
+export function countAmounts(text: string): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const a of printedAmounts(text)) c.set(a, (c.get(a) ?? 0) + 1);
+  return c;
+}
+
+/** The amounts a value holds: every object with `fen` and a `src.raw`, anywhere below it. */
+export function heldAmounts(value: unknown): Map<string, number> {
+  const c = new Map<string, number>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if ('fen' in o && o.src !== null && typeof o.src === 'object') {
+        for (const a of printedAmounts(String((o.src as { raw?: unknown }).raw ?? ''))) c.set(a, (c.get(a) ?? 0) + 1);
+      }
+      stack.push(...Object.values(o));
+    }
+  }
+  return c;
+}
+
+/** Recall of `held` over `printed`: Σ min(printed, held) per amount, over Σ printed. */
+export function recall(printed: Map<string, number>, held: Map<string, number>): { printed: number; held: number; recall: number } {
+  let total = 0;
+  let hit = 0;
+  for (const [k, n] of printed) {
+    total += n;
+    hit += Math.min(n, held.get(k) ?? 0);
+  }
+  return { printed: total, held: hit, recall: total === 0 ? 1 : hit / total };
+}
+
+/** Sum of the held counts of a value. */
+function count(value: unknown): number {
+  let n = 0;
+  for (const v of heldAmounts(value).values()) n += v;
+  return n;
+}
+
+/** A column key the vocabulary did not know (the reader names such columns c<panel>_<n>). */
+export const isUnmappedKey = (key: string): boolean => /^(?:p\d+\.)?c\d+_\d+$/.test(key);
+
+/** Coverage of one table; `unreadRows` from the import notes that name it. */
+export function tableCoverage(t: Table, unreadRows = 0): CoverageTable {
+  const unmappedColumns = t.columns.filter((c) => c.kind === 'amount' && isUnmappedKey(c.key)).length;
+  let amounts = 0;
+  let unplaced = 0;
+  let unknownCells = 0;
+  for (const r of t.rows) {
+    for (const v of Object.values(r.amounts)) if (v) amounts++;
+    if (r.unplaced && r.unplaced.length > 0) {
+      unplaced += r.unplaced.length;
+      unknownCells += Object.values(r.amounts).filter((v) => v === null).length;
+    }
+  }
+  return {
+    id: t.id ?? '',
+    title: t.title.text,
+    role: t.role,
+    rows: t.rows.length,
+    columns: t.columns.length,
+    amounts,
+    unplaced,
+    unknownCells,
+    unreadRows,
+    unmappedColumns,
+    src: t.src,
+  };
+}
+
+/** The coverage of an imported document against its source text. */
+export function coverageOf(doc: BudgetDocument, sourceText: string, recogniser: string, confidence: number): Coverage {
+  const unread = (id: string | undefined) => doc.importNotes.filter((n) => n.code === 'row-unreadable' && n.table === id).length;
+  const tables = doc.tables.map((t) => tableCoverage(t, unread(t.id)));
+  const r = recall(countAmounts(sourceText), heldAmounts(doc));
+  const have = new Set(doc.tables.map((t) => t.role));
+  const stage = stageOf(doc.kind);
+  const missing = standardTables(doc.kind)
+    .filter((t) => !have.has(t.role) && t.stage === stage)
+    .map((t) => t.name);
+  return {
+    recogniser,
+    confidence,
+    tables,
+    printedAmounts: r.printed,
+    heldAmounts: r.held,
+    tableAmounts: count(doc.tables),
+    narrativeAmounts: count(doc.narrative),
+    formAmounts: count([doc.projectForms, doc.departmentTargets]),
+    unplacedAmounts: tables.reduce((s, t) => s + t.unplaced, 0),
+    unknownCells: tables.reduce((s, t) => s + t.unknownCells, 0),
+    missingTables: missing,
+    unreadParts: doc.importNotes.filter((n) => n.severity === 'error').length,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The genre recogniser (profile `generic`): any region's published department or unit budget or final
+ * account → BudgetDocument, from the catalogue's vocabulary of table titles and headers and the
+ * positions of the text. Never refuses a disclosure for one bad part: a table that cannot be read is a
+ * located import error and the rest is imported; only input that is not a disclosure at all is refused.
+ */
+import { BudgetDocument, type BudgetDocument as Doc, type DepartmentTargets, type ImportNote, type ProjectForm, type Table } from '../../domain/model.js';
+import { readForms } from './forms.js';
+import { FiscusError } from '../../domain/errors.js';
+import type { DisplayUnit } from '../../domain/money.js';
+import type { SourceText } from '../text/source.js';
+import { readNarrative } from './narrative.js';
+import { recognise } from './recognise.js';
+import { segment } from './segment.js';
+import { readTable, srcOf, unitOfLines } from './table.js';
+
+export { segment } from './segment.js';
+export { recognise } from './recognise.js';
+
+/** How sure the genre recogniser is that a text is a disclosure it can read (0–1), without importing it. */
+export function detectGeneric(src: SourceText): number {
+  const seg = segment(src);
+  return recognise(src, seg.tables, seg.narrative).confidence;
+}
+
+/** Imports any disclosure text (from a PDF or pdftotext) through the genre recogniser. */
+export function importGenericSource(src: SourceText): Doc {
+  return importGenericWith(src).doc;
+}
+
+/** Imports through the genre recogniser and says how sure it was. */
+export function importGenericWith(src: SourceText): { doc: Doc; confidence: number } {
+  const seg = segment(src);
+  const rec = recognise(src, seg.tables, seg.narrative);
+  if (seg.tables.length === 0 && rec.confidence < 0.3) {
+    throw new FiscusError(
+      'INPUT_INVALID',
+      'expected a budget or final-account disclosure (tables such as 收支总表, or a narrative naming 部门预算 and its year), found neither',
+      { file: src.file, line: 1 },
+      'a budget or final-account disclosure',
+      'neither tables nor a budget narrative',
+    );
+  }
+  const notes: ImportNote[] = [];
+  // The document's unit: the one most tables state.
+  const units = seg.tables.map((t) => unitOfLines([...t.titleLines, ...t.lines.slice(0, 8)])).filter((u): u is DisplayUnit => u !== null);
+  const unit: DisplayUnit = units.filter((u) => u === '元').length > units.length / 2 ? '元' : '万元';
+  const tables: Table[] = [];
+  const projectForms: ProjectForm[] = [];
+  let departmentTargets: DepartmentTargets | null = null;
+  seg.tables.forEach((b, i) => {
+    const id = `t${i + 1}`;
+    try {
+      const ctx = { file: src.file, year: rec.year, unit, id };
+      if (b.type?.form) {
+        const f = readForms(b, ctx);
+        if (f.table) tables.push(f.table);
+        projectForms.push(...f.projectForms);
+        departmentTargets ??= f.departmentTargets;
+        notes.push(...f.notes);
+        return;
+      }
+      const r = readTable(b, ctx);
+      tables.push(r.table);
+      notes.push(...r.notes);
+    } catch (e) {
+      if (e instanceof FiscusError) throw e;
+      // A table that cannot be read at all is a located finding; the others are still read.
+      const first = b.titleLines[0]!;
+      notes.push({ severity: 'error', code: 'table-unreadable', table: id, row: null, message: `表《${b.title}》未能读取：${e instanceof Error ? e.message : String(e)}`, src: srcOf(first) });
+    }
+  });
+  const narrative = readNarrative(seg.narrative);
+  if (rec.year === null) notes.push({ severity: 'warning', code: 'year-unknown', message: '未能从封面或表头识别预算年度', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
+  if (rec.unit === null) notes.push({ severity: 'warning', code: 'unit-unknown', message: '未能从封面或表头识别部门（单位）名称', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
+  const doc: Doc = {
+    schema: 'fiscus/budget-document@1',
+    kind: rec.kind,
+    profile: 'generic',
+    year: rec.year ?? new Date().getFullYear(),
+    unit: { name: rec.unit ?? '（未识别的部门）', subordinateUnits: [] },
+    displayUnit: unit,
+    source: { file: src.file, sha256: src.sha256, format: 'text', lines: src.lineCount, pages: src.pages },
+    narrative,
+    tables,
+    projectForms,
+    departmentTargets,
+    importNotes: notes,
+  };
+  if (rec.titleLines.length > 0) doc.title = { text: rec.titleLines.map((l) => l.text.replace(/\s+/g, '')).join(''), src: srcOf(rec.titleLines[0]!, rec.titleLines.map((l) => l.text).join('\n'), rec.titleLines[rec.titleLines.length - 1]) };
+  return { doc: BudgetDocument.parse(doc), confidence: rec.confidence };
+}

@@ -1,0 +1,134 @@
+/**
+ * What a disclosure is: its kind (部门 / 单位 × 预算 / 决算), its year and its unit, from the cover, the
+ * table titles and the "部门名称：…" lines, whichever the document prints. Nothing here is about one
+ * region: covers that wrap over several lines, no cover at all and tables-only files all give what they
+ * print, and what they do not print stays unknown.
+ */
+import type { DocumentKind } from '../../domain/model.js';
+import { squashTitle } from '../../domain/catalogue/index.js';
+import type { SourceLine, SourceText } from '../text/source.js';
+import type { TableBlock } from './segment.js';
+
+export interface Recognised {
+  kind: DocumentKind;
+  year: number | null;
+  unit: string | null;
+  /** The cover title line(s), when found. */
+  titleLines: SourceLine[];
+  /** How sure the recogniser is that this is a disclosure of the genre (0–1). */
+  confidence: number;
+}
+
+const KIND_WORD = /(部门|单位)(综合)?(预算|决算)/gu;
+
+/** Counts the kind words in a text. */
+function kindVotes(texts: string[]): Map<DocumentKind, number> {
+  const votes = new Map<DocumentKind, number>();
+  for (const t of texts) {
+    for (const m of t.matchAll(KIND_WORD)) {
+      const k = `${m[1]}${m[3]}` as DocumentKind;
+      votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    // "预算单位…预算总表" (Shanghai unit budgets) names a unit budget.
+    if (/^(\d{4}年)?预算单位/.test(t)) votes.set('单位预算', (votes.get('单位预算') ?? 0) + 1);
+  }
+  return votes;
+}
+
+/** Cleans a candidate unit name: no year, no kind words, no punctuation at the ends. */
+function cleanUnit(s: string): string | null {
+  let u = squashTitle(s)
+    .replace(/(?:19|20)\d\d年度?.*$/u, '')
+    .replace(/(部门|单位)(综合)?(预算|决算).*$/u, '')
+    .replace(/^(关于|附件\d*[:：]?)/u, '')
+    .replace(/[:：，,。]+$/u, '');
+  u = u.replace(/（本级）$/u, '').trim();
+  if (u.length < 2 || u.length > 40) return null;
+  if (/^(目录|说明|公开|预算|决算|部门|单位|第.部分|附件)$/.test(u)) return null;
+  if (!/(局|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场)$/.test(u)) return null;
+  return u;
+}
+
+/** Recognises kind, year and unit. */
+export function recognise(src: SourceText, tables: TableBlock[], narrative: SourceLine[]): Recognised {
+  const head = src.lines.slice(0, 40);
+  const headText = head.map((l) => squashTitle(l.text));
+  const titleTexts = tables.map((t) => t.title);
+  // Kind: the cover's words first, then the tables' titles.
+  const coverVotes = kindVotes(headText.filter((t) => t.length <= 60));
+  const titleVotes = kindVotes(titleTexts);
+  const final = titleTexts.filter((t) => /决算/.test(t)).length > titleTexts.length / 2 || (coverVotes.get('部门决算') ?? 0) + (coverVotes.get('单位决算') ?? 0) > (coverVotes.get('部门预算') ?? 0) + (coverVotes.get('单位预算') ?? 0);
+  const pick = (votes: Map<DocumentKind, number>): DocumentKind | null => {
+    const c = [...votes.entries()].filter(([k]) => (final ? /决算/.test(k) : /预算/.test(k))).sort((a, b) => b[1] - a[1]);
+    return c[0]?.[0] ?? null;
+  };
+  let kind: DocumentKind = pick(coverVotes) ?? pick(titleVotes) ?? (final ? '部门决算' : '部门预算');
+  // A unit budget says so on its cover or in its table titles (单位预算 / 预算单位…表).
+  if (kind === '部门预算' && (titleVotes.get('单位预算') ?? 0) > (titleVotes.get('部门预算') ?? 0) && (coverVotes.get('部门预算') ?? 0) === 0) kind = '单位预算';
+
+  // Year: the year the cover names with the kind; else the year most titles print.
+  let year: number | null = null;
+  const titleLines: SourceLine[] = [];
+  for (let i = 0; i < head.length; i++) {
+    const t = headText[i]!;
+    // The cover title may wrap: "北京市审计局" / "2026年部门预算".
+    const m = /((?:19|20)\d\d)年度?.{0,12}(部门|单位)(综合)?(预算|决算)/u.exec(t);
+    if (m && t.length <= 60) {
+      year = Number(m[1]);
+      if (i > 0 && headText[i - 1]!.length <= 30 && !/目录|^\d+$/.test(headText[i - 1]!)) titleLines.push(head[i - 1]!);
+      titleLines.push(head[i]!);
+      break;
+    }
+  }
+  if (year === null) {
+    const counts = new Map<number, number>();
+    for (const t of [...titleTexts, ...headText]) {
+      const m = /((?:19|20)\d\d)年/.exec(t);
+      if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    }
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    year = best?.[0] ?? null;
+  }
+  if (year === null) {
+    // Narrative phrases: "2026年部门预算", "2026年收入预算".
+    for (const l of narrative.slice(0, 200)) {
+      const m = /((?:19|20)\d\d)年(?:度)?(?:部门|单位)?(?:综合)?(?:预算|决算|收入预算|支出预算|收支预算)/.exec(squashTitle(l.text));
+      if (m) {
+        year = Number(m[1]);
+        break;
+      }
+    }
+  }
+
+  // Unit: "部门名称：…" in the tables, the cover's name before its year, or the line above it.
+  let unit: string | null = null;
+  const counts = new Map<string, number>();
+  for (const t of tables) {
+    for (const l of t.lines.slice(0, 6)) {
+      const m = /(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|主管部门|部门|单位)\s*[:：]\s*(\S[^单]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$/u.exec(l.text);
+      const u = m ? cleanUnit(m[1]!) : null;
+      if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
+    }
+  }
+  for (const l of head) {
+    const m = /^(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|主管部门)\s*[:：]\s*(\S+)/u.exec(l.text.trim());
+    const u = m ? cleanUnit(m[1]!) : null;
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 3);
+  }
+  for (const l of titleLines) {
+    const u = cleanUnit(squashTitle(l.text));
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 2);
+  }
+  for (const t of headText.slice(0, 12)) {
+    const m = /^(.{2,40}?)(?:19|20)\d\d年度?/u.exec(t);
+    const u = m ? cleanUnit(m[1]!) : null;
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 2);
+  }
+  unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
+
+  // Confidence: standard tables recognised, a year and a unit found.
+  const known = new Set(tables.filter((t) => t.type?.standard).map((t) => t.type!.role)).size;
+  let confidence = Math.min(1, known / 6) * 0.7 + (year !== null ? 0.15 : 0) + (unit !== null ? 0.15 : 0);
+  if (tables.length === 0) confidence = narrative.some((l) => /预算|决算/.test(l.text)) && year !== null ? 0.3 : 0.05;
+  return { kind, year, unit, titleLines, confidence: Math.round(confidence * 100) / 100 };
+}

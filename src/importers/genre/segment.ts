@@ -1,0 +1,219 @@
+/**
+ * Cutting a disclosure into its tables and its narrative: page furniture (running headers, page
+ * numbers) set aside, table titles found by the catalogue's vocabulary (numbered or not, the number on
+ * its own line or not, wrapped over two lines), the table of contents told apart from the tables by
+ * what follows a title, and a table continued on the following pages kept as one.
+ */
+import { squashTitle, tableTypeOfTitle, titleParts, TABLE_NUMBER, type TableType } from '../../domain/catalogue/index.js';
+import type { SourceLine, SourceText } from '../text/source.js';
+import { tokensOf } from './tokens.js';
+
+/** A table as cut from the document. */
+export interface TableBlock {
+  /** The table type the title names (null: a table the catalogue does not know, titled …表). */
+  type: TableType | null;
+  /** The printed title (numbering included), squashed. */
+  title: string;
+  /** The number printed with the title, if any. */
+  no: number | null;
+  /** The line(s) the title was printed on. */
+  titleLines: SourceLine[];
+  /** Every line after the title up to the next table or the narrative (furniture removed). */
+  lines: SourceLine[];
+}
+
+export interface Segments {
+  tables: TableBlock[];
+  /** Lines outside the tables (cover, contents, narrative), furniture removed. */
+  narrative: SourceLine[];
+  /** Lines recognised as page furniture. */
+  furniture: Set<SourceLine>;
+}
+
+const PAGE_NUMBER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|[IVXLC]{1,5})$/u;
+
+/**
+ * Page furniture: page numbers, and the lines printed at the top or bottom of many pages (running
+ * headers such as "苏州市数据局 2026 年度部门预算公开"). A line counts when its text, digits masked, is the
+ * first or last two of at least three pages and a fifth of them.
+ */
+export function furnitureOf(src: SourceText): Set<SourceLine> {
+  const out = new Set<SourceLine>();
+  const byPage = new Map<number, SourceLine[]>();
+  for (const l of src.lines) {
+    if (PAGE_NUMBER.test(l.text.trim())) out.add(l);
+    if (l.page !== null) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  }
+  if (byPage.size < 3) return out;
+  const key = (l: SourceLine) => squashTitle(l.text).replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  const edges = new Map<number, SourceLine[]>();
+  for (const [p, ls] of byPage) {
+    const body = ls.filter((l) => !out.has(l));
+    const e = [...body.slice(0, 2), ...body.slice(-2)];
+    edges.set(p, e);
+    for (const k of new Set(e.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const min = Math.max(3, Math.ceil(byPage.size / 5));
+  for (const e of edges.values()) {
+    for (const l of e) {
+      const k = key(l);
+      // Table titles repeat on continuation pages: they are content, never furniture.
+      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k)) out.add(l);
+    }
+  }
+  return out;
+}
+
+/** Text of a line with a trailing "单位：万元" / "金额单位：元" removed. */
+function withoutUnit(s: string): string {
+  return s.replace(/(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(?:万元|元)\s*$/u, '').trim();
+}
+
+/** True when a line is only a table number ("表1", "公开 01 表", "表一"). */
+export function isNumberOnly(l: SourceLine): boolean {
+  const s = squashTitle(l.text);
+  const m = TABLE_NUMBER.exec(s);
+  return !!m && m[0].length === s.length;
+}
+
+/**
+ * The title a line prints, if any: a short line whose core ends with 表 (or 表 and a bracketed
+ * qualifier), printed without amounts, not a sentence.
+ */
+export function titleOf(text: string): string | null {
+  const s = squashTitle(withoutUnit(text));
+  if (s.length < 3 || s.length > 70) return null;
+  if (/[。；;，,]$/.test(s) || /[。；]/.test(s)) return null;
+  if (/^(注|说明|备注|资料来源)[:：]/.test(s)) return null;
+  const { core } = titleParts(s);
+  if (!/表(（[^）]{1,30}）)?$/.test(core)) return null;
+  if (/^(附件|附表)[:：]?$/.test(core)) return null;
+  // A sentence that ends in 表 ("详见下表") is not a title.
+  if (/(详见|见下|如下|列表|下表|上表|本表)/.test(core) && core.length < 8) return null;
+  if (/^(部门|单位)?(预算|决算)?(公开)?(报)?表$|^(部门|单位)?(预算|决算)(公开)?(报)?表格?$|公开报表$|预算表$/.test(core) && !tableTypeOfTitle(s)) return null;
+  return s;
+}
+
+interface Mark {
+  at: number;
+  end: number;
+  title: string;
+  type: TableType | null;
+  no: number | null;
+  lines: SourceLine[];
+}
+
+/** True when a line carries an amount (a figure with decimals or thousands separators). */
+function hasAmount(l: SourceLine): boolean {
+  return tokensOf(l).some((t) => t.kind === 'amount');
+}
+
+/** True for prose: a long line of running text (the narrative, not a table's row or note). */
+export function isProse(l: SourceLine): boolean {
+  const s = l.text.trim();
+  if (/^(注|说明|备注)\s*[:：\d]/.test(s)) return false;
+  const toks = tokensOf(l);
+  const texts = toks.filter((t) => t.kind === 'text');
+  if (toks.length - texts.length > 1) return false;
+  const sq = squashTitle(s);
+  return sq.length >= 18 && /[，。；、：]/.test(sq) && texts.length <= 3;
+}
+
+/**
+ * Finds the tables of a document. A title counts when something other than another title follows it
+ * (a header, rows, a note): the contents page lists the same titles back to back.
+ */
+export function segment(src: SourceText): Segments {
+  const furniture = furnitureOf(src);
+  const lines = src.lines.filter((l) => !furniture.has(l));
+  const marks: Mark[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let at = i;
+    let end = i;
+    let title: string | null = null;
+    let no: number | null = null;
+    if (isNumberOnly(l)) {
+      // "表1" alone: the title is printed on one of the next lines (a unit line may come between).
+      no = titleParts(l.text).no;
+      for (let k = i + 1; k <= Math.min(i + 3, lines.length - 1); k++) {
+        const t = titleOf(lines[k]!.text);
+        if (t) {
+          title = squashTitle(l.text) + t;
+          end = k;
+          break;
+        }
+        if (isNumberOnly(lines[k]!) || hasAmount(lines[k]!)) break;
+      }
+      if (!title) continue;
+    } else {
+      title = titleOf(l.text);
+      if (!title && i + 1 < lines.length && !hasAmount(l) && !hasAmount(lines[i + 1]!)) {
+        // A title wrapped over two lines ("…项目绩" / "效目标表"): the two halves make one.
+        const joined = squashTitle(l.text) + squashTitle(lines[i + 1]!.text);
+        const t = titleOf(joined);
+        if (t && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t)) {
+          title = t;
+          end = i + 1;
+        }
+      }
+      if (!title) continue;
+      no = titleParts(title).no;
+    }
+    marks.push({ at, end, title, type: tableTypeOfTitle(title), no, lines: [] });
+    i = end;
+  }
+  // Each title owns the lines up to the next title.
+  marks.forEach((m, k) => {
+    const next = marks[k + 1]?.at ?? lines.length;
+    m.lines = lines.slice(m.end + 1, next);
+  });
+  const narrative: SourceLine[] = [];
+  const tables: TableBlock[] = [];
+  let cursor = 0;
+  for (const m of marks) {
+    // A title with nothing of a table after it (contents, a list of tables in the narrative) is text.
+    const content = m.lines.filter((l) => !isNumberOnly(l) && !titleOf(l.text));
+    const tableLike = content.some((l) => hasAmount(l) || /单位\s*[:：]|项\s*目|科目|合\s*计|预算数|名称|编码|绩效|指标|无数据|空表|没有|不涉及/.test(l.text));
+    if (!tableLike) continue;
+    // The table ends where prose starts after its rows (the narrative that follows a table part).
+    let stop = m.lines.length;
+    let seenRows = false;
+    for (let k = 0; k < m.lines.length; k++) {
+      const l = m.lines[k]!;
+      if (hasAmount(l)) seenRows = true;
+      if (m.type?.form) continue;
+      if (isProse(l) && (seenRows || k > 8)) {
+        // Two prose lines in a row: the narrative has started.
+        const nx = m.lines[k + 1];
+        if (!nx || isProse(nx) || !hasAmount(nx)) {
+          stop = k;
+          break;
+        }
+      }
+    }
+    narrative.push(...lines.slice(cursor, m.at));
+    tables.push({ type: m.type, title: m.title, no: m.no, titleLines: lines.slice(m.at, m.end + 1), lines: m.lines.slice(0, stop) });
+    cursor = m.end + 1 + stop;
+    if (stop < m.lines.length) narrative.push(...m.lines.slice(stop));
+    cursor = Math.max(cursor, m.end + 1 + m.lines.length);
+  }
+  narrative.push(...lines.slice(cursor));
+  return { tables: mergeContinuations(tables), narrative, furniture };
+}
+
+/** Tables whose title is repeated on the next page ("表1 收支总表" on every page it covers) are one. */
+function mergeContinuations(tables: TableBlock[]): TableBlock[] {
+  const out: TableBlock[] = [];
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    const same = prev && prev.title === t.title && !prev.type?.form && !t.type?.form;
+    if (same) {
+      prev.lines.push(...t.lines);
+      continue;
+    }
+    out.push({ ...t, lines: [...t.lines] });
+  }
+  return out;
+}

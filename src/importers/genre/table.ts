@@ -1,0 +1,763 @@
+/**
+ * Reading one table from the positions of its text (geometry first). Per page:
+ * 1. the body starts at the first line that prints an amount; the lines above are the header band;
+ * 2. amounts are grouped into columns by horizontal overlap (right-aligned or centred alike);
+ * 3. label text printed between two amount columns splits the table into panels (a two-sided 收支总表
+ *    prints revenue, then expenditure; some print three classifications of expenditure side by side);
+ * 4. each amount column gets the header text above it (wrapped fragments joined, groups that span
+ *    several columns as path elements), and header cells with no amounts below them become empty
+ *    columns of their own;
+ * 5. rows: a label (codes split as 类 款 项 or merged, wrapped over lines), amounts placed in the
+ *    column whose extent they overlap. A row whose amounts cannot be placed without guessing keeps
+ *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
+ * A continuation page without a header reuses the columns of the page before, matched in order.
+ */
+import { columnKeyOf, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import { codes } from '../../domain/classification/index.js';
+import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
+import { decimalsOf, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
+import type { SourceLine } from '../text/source.js';
+import type { TableBlock } from './segment.js';
+import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
+
+export interface TableContext {
+  file: string;
+  year: number | null;
+  /** The document's unit when the table does not state one. */
+  unit: DisplayUnit;
+  id: string;
+}
+
+export interface ReadTable {
+  table: Table;
+  notes: ImportNote[];
+  /** Rows that could not be read at all (their amounts are still counted as unplaced). */
+  unreadRows: number;
+  unmappedColumns: number;
+}
+
+/** Provenance of one line. */
+export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
+  const s: Src = { line: line.no, page: line.page, raw: raw ?? line.text };
+  if (last && last.no !== line.no) s.endLine = last.no;
+  return s;
+}
+
+const UNIT_RE = /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(万元|元)/u;
+const META_RE = /^(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|部门|单位|主管部门|填报单位)\s*[:：]/u;
+const NOTE_RE = /^(?:注|说明|备注)\s*[:：\d]/u;
+
+/** The unit a table states ("单位：万元", "金额单位：元"), or null. */
+export function unitOfLines(lines: SourceLine[]): DisplayUnit | null {
+  for (const l of lines) {
+    const m = UNIT_RE.exec(l.text);
+    if (m) return m[1] as DisplayUnit;
+  }
+  return null;
+}
+
+/** The unit name a table states ("部门名称：深圳市统计局（本级）"), or null. */
+function unitNameOf(lines: SourceLine[]): { text: string; src: Src } | undefined {
+  for (const l of lines.slice(0, 6)) {
+    const s = l.text.replace(UNIT_RE, '').trim();
+    const m = /(?:部门名称|单位名称|编制单位|编制部门|预算单位|部门|单位|填报单位)\s*[:：]\s*(\S.*?)\s*$/u.exec(s);
+    if (m && m[1] && !/^(万元|元)$/.test(m[1])) return { text: m[1].replace(/\s+/g, ''), src: srcOf(l) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns from amount positions
+
+interface Zone {
+  x0: number;
+  x1: number;
+  /** Extent of the amounts printed in it (null for a header-only column). */
+  data: { x0: number; x1: number } | null;
+  /** Header path, top first. */
+  path: string[];
+}
+
+interface Panel {
+  /** Left edge of the panel's label area and right edge of its last column. */
+  x0: number;
+  x1: number;
+  labelEnd: number;
+  zones: Zone[];
+  labelHeader: string[];
+}
+
+/** Groups amount tokens into column extents by horizontal overlap, left to right. */
+function clusterColumns(toks: Tok[]): Array<{ x0: number; x1: number; n: number }> {
+  const sorted = [...toks].sort((a, b) => a.x0 - b.x0);
+  const out: Array<{ x0: number; x1: number; n: number }> = [];
+  for (const t of sorted) {
+    const c = out[out.length - 1];
+    // Overlap, allowing a sliver of rounding: two right-aligned figures of one column always overlap.
+    if (c && t.x0 < c.x1 - 0.2) {
+      c.x1 = Math.max(c.x1, t.x1);
+      c.n++;
+    } else out.push({ x0: t.x0, x1: t.x1, n: 1 });
+  }
+  // A right-aligned column chains through its figures; merge clusters that overlap after growth.
+  const merged: typeof out = [];
+  for (const c of out) {
+    const p = merged[merged.length - 1];
+    if (p && c.x0 < p.x1 - 0.2) {
+      p.x1 = Math.max(p.x1, c.x1);
+      p.n += c.n;
+    } else merged.push({ ...c });
+  }
+  return merged;
+}
+
+/** A line of column numbers ("栏次 1 2 3 …", "** 1 2 3"): header furniture. */
+function isColumnNumbers(toks: Tok[]): boolean {
+  const ints = toks.filter((t) => t.kind === 'int');
+  if (ints.length < 3) return false;
+  if (toks.some((t) => t.kind === 'amount')) return false;
+  const others = toks.filter((t) => t.kind !== 'int');
+  if (others.some((t) => !/^(\*+|栏次|行次|序号|[甲乙丙丁]|[A-Z])$/.test(t.text))) return false;
+  const ns = ints.map((t) => Number(t.text));
+  return ns.every((n, i) => i === 0 || n === ns[i - 1]! + 1);
+}
+
+const CODE = /^(?:\d{3}|\d{5}|\d{7}|\d{9})$/;
+const CODE_NAME = /^\[?(\d{3,9})\]?\s*[-—－:：]?\s*(\D.*)$/u;
+const SPLIT_PART = /^\d{2}$/;
+
+/** Leading tokens of a label that are classification codes ("201 05 01", "2010801", "2010801-行政运行"). */
+function codeOf(label: Tok[]): { code: string | null; rest: Tok[]; extra: string[] } {
+  if (label.length === 0) return { code: null, rest: label, extra: [] };
+  const first = label[0]!;
+  if (CODE.test(first.text)) {
+    let code = first.text;
+    let k = 1;
+    // 类 款 项 printed as columns: 201 / 05 / 01.
+    while (code.length <= 5 && k < label.length && SPLIT_PART.test(label[k]!.text)) {
+      code += label[k]!.text;
+      k++;
+    }
+    return { code, rest: label.slice(k), extra: [] };
+  }
+  const m = CODE_NAME.exec(first.text);
+  if (m && /^[2-5]/.test(m[1]!) && [3, 5, 7].includes(m[1]!.length)) {
+    // Several classifications side by side ("2010801-行政运行 50101-工资… 30101-基本工资").
+    const extra = label.slice(1).filter((t) => CODE_NAME.test(t.text)).map((t) => t.text);
+    return { code: m[1]!, rest: [{ ...first, text: m[2]! }, ...label.slice(1)], extra };
+  }
+  return { code: null, rest: label, extra: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+/** Header tokens per zone → paths; header-only columns split off where a zone holds two stacks. */
+function headerPaths(panel: Panel, header: Tok[][]): void {
+  const zones = panel.zones;
+  const zoneOf = (t: Tok) => zones.findIndex((z) => mid(t) >= z.x0 && mid(t) < z.x1);
+  const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1));
+  // Label-column headers: tokens over the label area.
+  panel.labelHeader = lines.flat().filter((t) => mid(t) < panel.labelEnd).map((t) => t.text);
+  // A token is a group when header text below it lies in two or more zones within its span (the
+  // interval between the midpoints to its neighbours on its own line).
+  const groups: Array<{ t: Tok; line: number; lo: number; hi: number }> = [];
+  lines.forEach((ts, li) => {
+    const inZones = ts.filter((t) => mid(t) >= panel.labelEnd);
+    inZones.forEach((t, k) => {
+      const lo = k > 0 ? (inZones[k - 1]!.x1 + t.x0) / 2 : panel.labelEnd;
+      const hi = k + 1 < inZones.length ? (t.x1 + inZones[k + 1]!.x0) / 2 : panel.x1;
+      const below = new Set<number>();
+      for (let lj = li + 1; lj < lines.length; lj++) {
+        for (const u of lines[lj]!) {
+          const c = mid(u);
+          if (c >= lo && c < hi) {
+            const z = zoneOf(u);
+            if (z >= 0) below.add(z);
+          }
+        }
+      }
+      if (below.size >= 2) groups.push({ t, line: li, lo, hi });
+    });
+  });
+  const isGroup = new Set(groups.map((g) => g.t));
+  zones.forEach((z, zi) => {
+    const own: Tok[] = [];
+    lines.forEach((ts) => ts.forEach((t) => !isGroup.has(t) && zoneOf(t) === zi && own.push(t)));
+    const firstLine = own.length > 0 ? Math.min(...own.map((t) => lines.findIndex((ls) => ls.includes(t)))) : lines.length;
+    const c = (z.x0 + z.x1) / 2;
+    const path = groups.filter((g) => g.line < firstLine && c >= g.lo && c < g.hi).map((g) => g.t.text);
+    path.push(own.map((t) => t.text).join(''));
+    z.path = path.map((p) => squashTitle(p));
+  });
+}
+
+/**
+ * Zones whose header holds two or more horizontally separate stacks of text while only one column
+ * of amounts sits below: the other stacks are columns of their own that print nothing.
+ */
+function splitHeaderOnly(panel: Panel, header: Tok[][]): void {
+  const out: Zone[] = [];
+  for (const z of panel.zones) {
+    const toks = header.flat().filter((t) => mid(t) >= Math.max(z.x0, panel.labelEnd) && mid(t) < z.x1);
+    const stacks: Array<{ x0: number; x1: number }> = [];
+    for (const t of [...toks].sort((a, b) => a.x0 - b.x0)) {
+      const s = stacks[stacks.length - 1];
+      if (s && t.x0 <= s.x1 + 0.5) s.x1 = Math.max(s.x1, t.x1);
+      else stacks.push({ x0: t.x0, x1: t.x1 });
+    }
+    if (stacks.length < 2) {
+      out.push(z);
+      continue;
+    }
+    // Keep the stack nearest the amounts as this zone's; the others become header-only columns.
+    const d = z.data;
+    const own = d ? stacks.reduce((b, s) => (Math.abs(mid(s) - mid(d)) < Math.abs(mid(b) - mid(d)) ? s : b)) : stacks[0]!;
+    const bounds = stacks.map((s, i) => (i === 0 ? z.x0 : (stacks[i - 1]!.x1 + s.x0) / 2));
+    stacks.forEach((s, i) => {
+      const zx0 = bounds[i]!;
+      const zx1 = i + 1 < stacks.length ? bounds[i + 1]! : z.x1;
+      out.push({ x0: zx0, x1: zx1, data: s === own ? d : null, path: [] });
+    });
+  }
+  panel.zones = out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+interface PageRead {
+  header: Tok[][];
+  body: Array<{ line: SourceLine; toks: Tok[] }>;
+  panels: Panel[];
+}
+
+/** True when a token is an amount candidate on a body line. */
+function isAmountish(t: Tok): boolean {
+  return t.kind === 'amount' || t.kind === 'int' || t.kind === 'dash';
+}
+
+/** Splits a page's lines into header band and body and finds its columns and panels. */
+function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
+  const toksOf = lines.map((l) => tokensOf(l));
+  let first = toksOf.findIndex((ts, i) => !isColumnNumbers(ts) && !META_RE.test(lines[i]!.text) && (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))));
+  if (first < 0) first = lines.length;
+  const header: Tok[][] = [];
+  for (let i = 0; i < first; i++) {
+    const l = lines[i]!;
+    if (UNIT_RE.test(l.text) || META_RE.test(l.text) || NOTE_RE.test(l.text) || isColumnNumbers(toksOf[i]!)) continue;
+    header.push(toksOf[i]!);
+  }
+  const body: PageRead['body'] = [];
+  for (let i = first; i < lines.length; i++) {
+    if (isColumnNumbers(toksOf[i]!)) continue;
+    body.push({ line: lines[i]!, toks: toksOf[i]! });
+  }
+  // Columns from strong amounts first; integers and dashes join the columns they overlap.
+  const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount'));
+  let cols = clusterColumns(strong);
+  if (cols.length > 0) {
+    const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    cols = clusterColumns([...strong, ...extra]);
+  } else {
+    // No decimal figure anywhere (a 元 table of whole amounts): integers right of the labels.
+    const ints = body.flatMap((b) => b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && k > 0 && !CODE.test(t.text)));
+    cols = clusterColumns(ints);
+  }
+  const panels: Panel[] = [];
+  if (cols.length > 0) {
+    // Label text printed between two amount columns on several lines: a new panel starts there.
+    const boundaries: number[] = [];
+    const textBetween = (a: { x1: number }, b: { x0: number }) =>
+      body.filter((bl) => bl.toks.some((t) => t.kind === 'text' && t.x0 >= a.x1 - 0.5 && t.x1 <= b.x0 + 0.5 && squashTitle(t.text).length >= 2)).length;
+    const minLines = Math.max(2, Math.ceil(body.length * 0.1));
+    for (let j = 0; j + 1 < cols.length; j++) if (textBetween(cols[j]!, cols[j + 1]!) >= minLines) boundaries.push(j + 1);
+    const starts = [0, ...boundaries];
+    starts.forEach((s, k) => {
+      const e = k + 1 < starts.length ? starts[k + 1]! : cols.length;
+      const mine = cols.slice(s, e);
+      const px0 = s === 0 ? -Infinity : cols[s - 1]!.x1;
+      const px1 = e < cols.length ? (() => {
+        // The next panel's labels start after this panel's last column.
+        const nextLabels = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= mine[mine.length - 1]!.x1 - 0.5 && t.x1 <= cols[e]!.x0 + 0.5)).map((t) => t.x0);
+        return nextLabels.length > 0 ? Math.min(...nextLabels) : (mine[mine.length - 1]!.x1 + cols[e]!.x0) / 2;
+      })() : Infinity;
+      // Where the labels end: the amounts' left edge, less the space labels actually use.
+      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5).map((t) => t.x1));
+      const labelEnd = labelXs.length > 0 ? Math.max(...labelXs) : mine[0]!.x0;
+      const zones: Zone[] = mine.map((c, j) => ({
+        x0: j === 0 ? Math.min(c.x0 - 0.1, (Math.min(labelEnd, c.x0) + c.x0) / 2) : (mine[j - 1]!.x1 + c.x0) / 2,
+        x1: j + 1 < mine.length ? (c.x1 + mine[j + 1]!.x0) / 2 : px1 === Infinity ? Infinity : px1,
+        data: { x0: c.x0, x1: c.x1 },
+        path: [],
+      }));
+      if (zones[zones.length - 1]!.x1 === Infinity) zones[zones.length - 1]!.x1 = Math.max(mine[mine.length - 1]!.x1 + 40, ...header.flat().map((t) => t.x1 + 1));
+      panels.push({ x0: px0 === -Infinity ? -Infinity : px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), zones, labelHeader: [] });
+    });
+    for (const p of panels) {
+      if (header.length > 0) {
+        splitHeaderOnly(p, header);
+        headerPaths(p, header);
+      }
+    }
+  }
+  if (header.length === 0 && prev && prev.panels.length === panels.length) {
+    // A continuation page: the columns of the page before, in order where the data columns match.
+    panels.forEach((p, k) => {
+      const q = prev.panels[k]!;
+      const qData = q.zones.filter((z) => z.data);
+      const pData = p.zones.filter((z) => z.data);
+      p.labelHeader = q.labelHeader;
+      if (pData.length === qData.length) {
+        pData.forEach((z, j) => (z.path = qData[j]!.path));
+        // Carry the header-only columns over too, between the same neighbours.
+        const zones: Zone[] = [];
+        let j = 0;
+        for (const z of q.zones) {
+          if (z.data) zones.push(pData[j++]!);
+          else zones.push({ ...z, x0: NaN, x1: NaN, data: null });
+        }
+        p.zones = zones;
+      } else if (pData.length === q.zones.length) {
+        pData.forEach((z, j) => (z.path = q.zones[j]!.path));
+      } else {
+        // Fewer columns printed than the page before: match each by position (a shifted grid keeps order).
+        const span = (zs: Zone[]): [number, number] => [Math.min(...zs.map((z) => z.data?.x0 ?? Infinity)), Math.max(...zs.map((z) => z.data?.x1 ?? -Infinity))];
+        const [a0, a1] = span(qData);
+        const [b0, b1] = span(pData);
+        pData.forEach((z) => {
+          const rel = b1 > b0 ? (mid(z.data!) - b0) / (b1 - b0) : 0;
+          const target = a0 + rel * (a1 - a0);
+          const best = qData.reduce((b, c) => (Math.abs(mid(c.data!) - target) < Math.abs(mid(b.data!) - target) ? c : b));
+          z.path = best.path;
+        });
+      }
+    });
+  }
+  return { header, body, panels };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+type Kind = Row['kind'];
+
+const TOTAL = /^(合计|总计|收入总计|支出总计|收支总计|合计数|总合计|本年合计)$/;
+const SUBTOTAL = /^(本年收入合计|本年支出合计|收入合计|支出合计|本年收入小计|本年支出小计|小计)$/;
+const CARRY = /(结转|结余)/;
+
+function kindOfLabel(label: string, code: string | null): Kind {
+  const s = squashTitle(label).replace(TITLE_ENUMERATOR, '');
+  if (code) return 'item';
+  if (TOTAL.test(s)) return 'total';
+  if (SUBTOTAL.test(s)) return 'subtotal';
+  if (CARRY.test(s) && s.length <= 20) return 'carry';
+  return 'item';
+}
+
+/** Depth of an enumerated label: 一、 1, （一） 2, 1. 2 or 3, (1) 3. */
+function enumDepth(label: string): number | null {
+  const s = label.trim();
+  if (/^[一二三四五六七八九十]{1,3}[、.．]/.test(s)) return 1;
+  if (/^[(（][一二三四五六七八九十]{1,3}[)）]/.test(s)) return 2;
+  if (/^\d{1,2}\s*[、.．](?!\d)/.test(s)) return 2;
+  if (/^[(（]\d{1,2}[)）]/.test(s)) return 3;
+  if (/^其中\s*[:：]/.test(s)) return 2;
+  return null;
+}
+
+interface RawRow {
+  label: Tok[];
+  labelText: string;
+  code: string | null;
+  extraCodes: string[];
+  cells: Map<number, Tok[]>;
+  stray: Tok[];
+  first: SourceLine;
+  last: SourceLine;
+  labelX: number;
+  page: number | null;
+  /** A label-only row whose amounts may still follow on the next line. */
+  provisional?: boolean;
+  /** The label already took a wrapped continuation line. */
+  continued?: boolean;
+}
+
+interface PanelRows {
+  rows: RawRow[];
+}
+
+/** Assigns one body line's tokens to a panel: its label tokens and its amounts by zone. */
+function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<number, Tok[]>; stray: Tok[] } {
+  const label: Tok[] = [];
+  const cells = new Map<number, Tok[]>();
+  const stray: Tok[] = [];
+  for (const t of toks) {
+    const c = mid(t);
+    if (c < p.x0 || c >= p.x1) continue;
+    if (t.x1 <= p.labelEnd + 0.5 || (t.kind === 'text' && c < (p.zones[0]?.x0 ?? p.labelEnd))) {
+      label.push(t);
+      continue;
+    }
+    if (t.kind === 'text') {
+      // Text among the amounts: a wrapped label running long, or a text cell of the table.
+      if (t.x0 < (p.zones[0]?.data?.x0 ?? p.labelEnd)) label.push(t);
+      else stray.push(t);
+      continue;
+    }
+    // The zone the token overlaps most.
+    let best = -1;
+    let bestOv = 0;
+    p.zones.forEach((z, j) => {
+      if (!Number.isFinite(z.x0)) return;
+      const ov = Math.min(t.x1, z.x1) - Math.max(t.x0, z.x0);
+      if (ov > bestOv) {
+        bestOv = ov;
+        best = j;
+      }
+    });
+    if (best < 0) stray.push(t);
+    else cells.set(best, [...(cells.get(best) ?? []), t]);
+  }
+  return { label, cells, stray };
+}
+
+const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
+
+/** Rows of one panel over all pages. */
+function panelRows(pages: PageRead[], k: number): PanelRows {
+  const rows: RawRow[] = [];
+  let pendingAmounts: { cells: Map<number, Tok[]>; line: SourceLine } | null = null;
+  let pendingLabel: { toks: Tok[]; line: SourceLine } | null = null;
+  for (const pg of pages) {
+    const p = pg.panels[k];
+    if (!p) continue;
+    let prevLine: SourceLine | null = null;
+    for (const { line, toks } of pg.body) {
+      if (NOTE_RE.test(line.text.trim())) break;
+      const { label, cells, stray } = lineInPanel(p, toks);
+      const hasCells = cells.size > 0;
+      const { code, rest, extra } = codeOf(label);
+      const text = squashTitle(joinLabel(rest));
+      const near = prevLine !== null && (line.y !== undefined && prevLine.y !== undefined ? line.y - prevLine.y < 1.6 * (line.size ?? 2) : line.no - prevLine.no <= 1);
+      prevLine = line;
+      if (!hasCells && label.length === 0) {
+        if (stray.length > 0 && rows.length > 0) rows[rows.length - 1]!.stray.push(...stray);
+        continue;
+      }
+      if (!hasCells) {
+        // A label alone: the wrapped rest of the row above, the first part of the row below, or a
+        // row of its own that prints no amounts.
+        const last = rows[rows.length - 1];
+        const startsRow = code !== null || enumDepth(text) !== null || kindOfLabel(text, null) !== 'item';
+        if (!startsRow && last && near && last.page === line.page && (!last.code || text.length <= 16) && !/[：:]$/.test(last.labelText) && (label[0]!.x0 >= last.labelX - 1 || text.length <= 6) && last.cells.size > 0 && !last.continued) {
+          last.labelText += text;
+          last.label.push(...rest);
+          last.last = line;
+          last.continued = text.length > 0;
+          continue;
+        }
+        pendingLabel = pendingLabel && near ? { toks: [...pendingLabel.toks, ...label], line: pendingLabel.line } : { toks: label, line };
+        // Decide at the next line: if it prints amounts without a label, the label is its.
+        rows.push(makeRow(pendingLabel.toks, pendingLabel.line, line));
+        rows[rows.length - 1]!.provisional = true;
+        continue;
+      }
+      const lastRow = rows[rows.length - 1];
+      if (label.length === 0 || (code === null && text === '')) {
+        // Amounts without a label: the row whose label was printed above (a centred cell), the
+        // continuation of a wrapped figure, or amounts that belong to the next row.
+        if (lastRow && lastRow.provisional && near && lastRow.cells.size === 0) {
+          lastRow.cells = cells;
+          lastRow.provisional = false;
+          lastRow.last = line;
+          if (code && !lastRow.code) lastRow.code = code;
+          pendingLabel = null;
+          continue;
+        }
+        if (lastRow && near && joinFragments(lastRow, cells)) continue;
+        pendingAmounts = { cells, line };
+        continue;
+      }
+      pendingLabel = null;
+      if (lastRow?.provisional) lastRow.provisional = false;
+      const row = makeRow(label, line, line);
+      row.code = code;
+      row.extraCodes = extra;
+      row.labelText = text;
+      row.label = rest;
+      row.cells = cells;
+      row.stray = stray;
+      if (pendingAmounts && pendingAmounts.line.page === line.page) {
+        for (const [z, ts] of pendingAmounts.cells) if (!row.cells.has(z)) row.cells.set(z, ts);
+        row.first = pendingAmounts.line.no < row.first.no ? pendingAmounts.line : row.first;
+      } else if (pendingAmounts) row.stray.push(...[...pendingAmounts.cells.values()].flat());
+      pendingAmounts = null;
+      rows.push(row);
+    }
+  }
+  if (pendingAmounts && rows.length > 0) rows[rows.length - 1]!.stray.push(...[...pendingAmounts.cells.values()].flat());
+  // A label-only line whose label was really the head of the next coded row ("机关事业单位基本养老" above
+  // "2080505 … 211.92"): joined into that row.
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const a = rows[i]!;
+    const b = rows[i + 1]!;
+    if (a.cells.size === 0 && a.code === null && b.code !== null && b.labelText === '' && b.first.no - a.last.no <= 1) {
+      b.labelText = a.labelText;
+      b.label = [...a.label, ...b.label];
+      b.first = a.first;
+      rows.splice(i, 1);
+      i--;
+    }
+  }
+  return { rows };
+}
+
+function makeRow(label: Tok[], first: SourceLine, last: SourceLine): RawRow {
+  const { code, rest, extra } = codeOf(label);
+  return {
+    label: rest,
+    labelText: squashTitle(joinLabel(rest)),
+    code,
+    extraCodes: extra,
+    cells: new Map(),
+    stray: [],
+    first,
+    last,
+    labelX: label[0]?.x0 ?? 0,
+    page: first.page,
+  };
+}
+
+/** A figure the PDF wrapped in its cell ("576,171.1" over "1"): the fragment joins the figure above. */
+function joinFragments(row: RawRow, cells: Map<number, Tok[]>): boolean {
+  for (const [z, ts] of cells) {
+    const above = row.cells.get(z);
+    if (!above || above.length !== 1 || ts.length !== 1) return false;
+    const a = above[0]!;
+    const b = ts[0]!;
+    if (!/^\d{1,3}$/.test(b.text) || !/(\.\d?|,\d{0,2})$/.test(a.text)) return false;
+  }
+  for (const [z, ts] of cells) {
+    const a = row.cells.get(z)![0]!;
+    const b = ts[0]!;
+    row.cells.set(z, [{ ...a, text: a.text + b.text, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), kind: kindOf(a.text + b.text), line: a.line, joined: b } as Tok]);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string): Money | null {
+  const text = t.text.replace('−', '-');
+  const joined = (t as Tok & { joined?: Tok }).joined;
+  const raw = joined ? `${t.text.slice(0, t.text.length - joined.text.length)}\n${joined.text}` : t.text;
+  try {
+    return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: t.line.no, page: t.line.page, raw, ...(joined && joined.line.no !== t.line.no ? { endLine: joined.line.no } : {}) } };
+  } catch (e) {
+    if (!(e instanceof MoneyParseError)) throw e;
+    // Six decimals in 元, or beyond 2^53 fen: printed, not representable; located, not guessed.
+    notes.push({ severity: 'error', code: 'amount-unreadable', table: tableId, row: null, message: `金额“${t.text}”无法按${unit}精确读取（${e.message}）`, src: { line: t.line.no, page: t.line.page, raw: t.text } });
+    return null;
+  }
+}
+
+function roleColumnKey(role: TableRole, path: string[], j: number, panel: number): string | null {
+  if (TWO_SIDED_ROLES.includes(role)) {
+    // Two-sided summaries: each side's first (or only) figure is its `amount`.
+    if (j === 0) return 'amount';
+    const k = columnKeyOf(path);
+    return k === 'total' || k === 'amount' ? 'amount' : k;
+  }
+  if (role === 'three-public' || role === 'operating-funds') {
+    const k = columnKeyOf(path);
+    if (k === 'amount' && panel > 0) return null;
+    return k;
+  }
+  return columnKeyOf(path);
+}
+
+/**
+ * Reads a table block into a Table. Never throws on content: what cannot be read becomes a located
+ * import note of severity `error` and the rest of the table is kept.
+ */
+export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
+  const notes: ImportNote[] = [];
+  const role: TableRole = block.type?.role ?? 'other';
+  const head = [...block.titleLines, ...block.lines.slice(0, 8)];
+  const unit = unitOfLines(head) ?? ctx.unit;
+  const titleLine = block.titleLines[block.titleLines.length - 1]!;
+  const title = { text: block.title, src: srcOf(block.titleLines[0]!, block.titleLines.map((l) => l.text).join('\n'), titleLine) };
+  // Pages of the table, each read on its own grid.
+  const byPage: SourceLine[][] = [];
+  for (const l of block.lines) {
+    const last = byPage[byPage.length - 1];
+    if (last && last[0]!.page === l.page) last.push(l);
+    else byPage.push([l]);
+  }
+  const pages: PageRead[] = [];
+  for (const ls of byPage) pages.push(readPage(ls, pages[pages.length - 1] ?? null));
+  const nPanels = Math.max(0, ...pages.map((p) => p.panels.length));
+  const base: Table = { id: ctx.id, no: block.no, role, title, displayUnit: unit, columns: [], rows: [], src: srcOf(titleLine) };
+  const un = unitNameOf(block.lines);
+  if (un) base.unitName = un;
+  const noteLine = block.lines.find((l) => NOTE_RE.test(l.text.trim()));
+  if (noteLine) base.note = { text: noteLine.text.trim(), src: srcOf(noteLine) };
+  if (nPanels === 0) {
+    // No amounts at all: a table published empty (with its note), or one whose rows are words.
+    const textRows = pages.flatMap((p) => p.body).filter((b) => !NOTE_RE.test(b.line.text));
+    base.rows = textRows.slice(0, 200).map((b, i) => ({ id: `r${i + 1}`, kind: 'item' as const, label: squashTitle(b.line.text).slice(0, 200), level: 0, amounts: {}, src: srcOf(b.line) }));
+    return { table: base, notes, unreadRows: 0, unmappedColumns: 0 };
+  }
+  const twoSided = TWO_SIDED_ROLES.includes(role) && nPanels >= 2;
+  // Columns: per panel, from the first page that has a header for it.
+  const columns: Column[] = [];
+  const keyOf: Array<Map<number, string>> = [];
+  let unmapped = 0;
+  const used = new Set<string>();
+  for (let k = 0; k < nPanels; k++) {
+    const ref = pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
+    const map = new Map<number, string>();
+    ref.zones.forEach((z, j) => {
+      let key = roleColumnKey(role, z.path, j, k);
+      const header = z.path.filter((s) => s !== '');
+      if (!key) {
+        unmapped++;
+        key = `c${k + 1}_${j + 1}`;
+      }
+      if (twoSided && k === 0) {
+        // The revenue side's single figure is `amount`; its own header is kept for display.
+        map.set(j, j === 0 ? 'amount' : `revenue.${key}`);
+        if (j === 0) {
+          if (!used.has('amount')) {
+            used.add('amount');
+            columns.push({ key: 'amount', header: header.length > 0 ? header : ['预算数'], kind: 'amount' });
+          }
+        } else if (!used.has(`revenue.${key}`)) {
+          used.add(`revenue.${key}`);
+          columns.push({ key: `revenue.${key}`, header: header.length > 0 ? header : [key], kind: 'amount' });
+        }
+        return;
+      }
+      let final = twoSided || nPanels === 1 ? key : k === 0 ? key : `p${k + 1}.${key}`;
+      if (used.has(final) && !(twoSided && final === 'amount')) {
+        let n = 2;
+        while (used.has(`${final}_${n}`)) n++;
+        final = `${final}_${n}`;
+      }
+      map.set(j, final);
+      if (!used.has(final)) {
+        used.add(final);
+        columns.push({ key: final, header: header.length > 0 ? header : [final], kind: 'amount' });
+      }
+    });
+    keyOf.push(map);
+  }
+  const codeSystem = FUNCTION_ROLES.includes(role) ? 'function' : ECONOMIC_ROLES.includes(role) ? 'econ' : role === 'procurement' ? 'procurement' : null;
+  const rows: Row[] = [];
+  const ids = new Set<string>();
+  let unreadRows = 0;
+  for (let k = 0; k < nPanels; k++) {
+    const { rows: raws } = panelRows(pages, k);
+    const side = twoSided ? (k === 0 ? 'revenue' : 'expenditure') : undefined;
+    // In tables with more than two panels, the panels after the second are further classifications
+    // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).
+    const keys = keyOf[k]!;
+    const stack: Array<{ level: number; id: string }> = [];
+    const labelXs = raws.map((r) => r.labelX).filter((x) => Number.isFinite(x));
+    const minX = labelXs.length > 0 ? Math.min(...labelXs) : 0;
+    for (const r of raws) {
+      if (r.labelText === '' && r.code === null && r.cells.size === 0) continue;
+      const amounts: Record<string, Money | null> = {};
+      const unplaced: Money[] = [];
+      for (const key of new Set(keys.values())) if (twoSided ? (k === 0 ? key === 'amount' || key.startsWith('revenue.') : !key.startsWith('revenue.')) : true) amounts[key] = null;
+      let conflict = false;
+      for (const [z, ts] of r.cells) {
+        const figs = ts.filter((t) => t.kind !== 'dash');
+        if (figs.length > 1) conflict = true;
+        const key = keys.get(z);
+        if (figs.length === 1 && key && !conflict) amounts[key] = money(figs[0]!, unit, notes, ctx.id);
+        else for (const f of figs) {
+          const m = money(f, unit, notes, ctx.id);
+          if (m) unplaced.push(m);
+        }
+      }
+      for (const s of r.stray.filter((t) => t.kind === 'amount' || t.kind === 'int')) {
+        const m = money(s, unit, notes, ctx.id);
+        if (m) unplaced.push(m);
+      }
+      if (conflict) {
+        // Two figures in one column: the columns of this row cannot be told apart without a guess.
+        for (const [z, ts] of r.cells) {
+          const key = keys.get(z);
+          if (key && amounts[key]) {
+            unplaced.push(amounts[key]!);
+            amounts[key] = null;
+          }
+          void ts;
+        }
+      }
+      const label = r.labelText || (r.code ?? '');
+      const kind = kindOfLabel(label, r.code);
+      let level: number;
+      const depth = enumDepth(label);
+      if (r.code && codeSystem !== 'procurement') level = r.code.length <= 3 ? 1 : r.code.length <= 5 ? 2 : 3;
+      else if (depth !== null) level = depth;
+      else if (kind !== 'item') level = 0;
+      else level = 1 + Math.max(0, Math.round((r.labelX - minX) / 2));
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
+      let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
+      idBase += r.code ? r.code : `${rows.length + 1}`;
+      let id = idBase;
+      for (let n = 2; ids.has(id); n++) id = `${idBase}-${n}`;
+      ids.add(id);
+      const parent = kind === 'item' && stack.length > 0 ? stack[stack.length - 1]!.id : null;
+      const row: Row = {
+        id,
+        kind: kind === 'item' && r.code === null && depth === null && level === 1 && stack.length === 0 && /本级|局$|中心$|委员会$|办公室$|院$|所$|站$|队$|馆$/.test(label) && role !== 'income-expenditure-summary' ? 'unit' : kind,
+        label,
+        level: kind === 'item' ? level : 0,
+        parent,
+        amounts,
+        src: srcOf(r.first, [r.first, ...(r.last.no !== r.first.no ? [r.last] : [])].map((l) => l.text).join('\n'), r.last),
+      };
+      if (side) row.side = side;
+      if (unplaced.length > 0) row.unplaced = unplaced;
+      if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
+      if (r.code) {
+        row.code = r.code;
+        const sys = codeSystem ?? (/^2/.test(r.code) ? 'function' : /^[35]/.test(r.code) ? 'econ' : null);
+        if (sys) {
+          row.codeSystem = sys;
+          row.codeResolved = 'printed';
+        }
+      } else if (side === 'revenue' && kind === 'item') {
+        const term = termOfLabel(label.replace(TITLE_ENUMERATOR, '').replace(/收入$/, ''));
+        const t2 = term ?? termOfLabel(label.replace(TITLE_ENUMERATOR, ''));
+        if (t2 && t2.key !== 'total' && t2.key !== 'amount') {
+          row.code = t2.key;
+          row.codeSystem = 'revenue';
+        }
+      } else if ((side === 'expenditure' || codeSystem === 'function' || codeSystem === 'econ') && kind === 'item') {
+        const sys = side === 'expenditure' ? 'function' : codeSystem!;
+        const name = label.replace(TITLE_ENUMERATOR, '').replace(/^[(（]\d+[)）]/, '');
+        const parentRow = parent ? rows.find((x) => x.id === parent) : undefined;
+        const hits = codes.byNameIn(sys, name, ctx.year, parentRow?.code ?? undefined);
+        const byLevel = hits.filter((h) => (side === 'expenditure' && level === 1 ? h.code.length === 3 : true));
+        if (byLevel.length === 1) {
+          row.code = byLevel[0]!.code;
+          row.codeSystem = sys;
+          row.codeResolved = 'by-name';
+        }
+      }
+      rows.push(row);
+      if (kind === 'item' || row.kind === 'unit') stack.push({ level: row.kind === 'unit' ? 0 : level, id });
+    }
+  }
+  base.columns = columns;
+  base.rows = rows;
+  if (twoSided) base.sides = { revenue: 'amount', expenditure: 'amount' };
+  void unreadRows;
+  return { table: base, notes, unreadRows, unmappedColumns: unmapped };
+}

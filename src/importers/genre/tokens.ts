@@ -1,0 +1,85 @@
+/**
+ * Tokens of a table line: the line's cells split at white space, each classified as an amount, a
+ * bare integer, a code, a dash (an empty cell printed as "-"), or text.
+ */
+import type { Cell, SourceLine } from '../text/source.js';
+import { cellsOfText } from '../text/source.js';
+
+export type TokKind = 'amount' | 'int' | 'dash' | 'text';
+
+export interface Tok {
+  text: string;
+  x0: number;
+  x1: number;
+  kind: TokKind;
+  line: SourceLine;
+}
+
+/** An amount with a decimal point or thousands separators ("4,424.60", "0.00", "156,211,123"). */
+export const STRONG_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
+/** A bare integer ("0", "12", "2026"): an amount in a 元 table, a count, a column number or a year. */
+export const INTEGER = /^[-−]?\d+$/;
+/** An empty cell printed as a dash. */
+export const DASH = /^(?:-|—|－|--|——|－－|\/|／)$/;
+
+/** Kind of one token's text. */
+export function kindOf(text: string): TokKind {
+  if (STRONG_AMOUNT.test(text)) return 'amount';
+  if (INTEGER.test(text)) return 'int';
+  if (DASH.test(text)) return 'dash';
+  return 'text';
+}
+
+/** The cells of a line (from the PDF's geometry or the text's character offsets). */
+export function cellsOf(line: SourceLine): Cell[] {
+  return line.cells ?? cellsOfText(' '.repeat(line.indent) + line.text);
+}
+
+/**
+ * Tokens of a line: each cell split at white space (a cell's width shared out by characters), so that
+ * "2010801   行政运行" from one PDF text run gives a code and a name.
+ */
+export function tokensOf(line: SourceLine): Tok[] {
+  const out: Tok[] = [];
+  for (const c of cellsOf(line)) {
+    const parts = [...c.text.matchAll(/\S+/gu)];
+    if (parts.length === 1 && parts[0]!.index === 0 && parts[0]![0].length === c.text.length) {
+      out.push({ text: c.text, x0: c.x0, x1: c.x1, kind: kindOf(c.text), line });
+      continue;
+    }
+    const n = Math.max(1, c.text.length);
+    const w = (c.x1 - c.x0) / n;
+    for (const p of parts) {
+      const x0 = c.x0 + p.index * w;
+      out.push({ text: p[0], x0, x1: x0 + p[0].length * w, kind: kindOf(p[0]), line });
+    }
+  }
+  // A number glued to a label by the producer ("合计32,365.09", "32,365.09一、…") is split, so that
+  // the amount is read; the split point's x is shared out by characters.
+  const split: Tok[] = [];
+  for (const t of out) {
+    if (t.kind !== 'text') {
+      split.push(t);
+      continue;
+    }
+    const m = /^(.*?[^\d,.\-−])(\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{2,6})$/u.exec(t.text) ?? /^(\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{2,6})([^\d,.%％].*)$/u.exec(t.text);
+    if (!m || /[%％]$/.test(t.text)) {
+      split.push(t);
+      continue;
+    }
+    const [a, b] = [m[1]!, m[2]!];
+    const w = (t.x1 - t.x0) / Math.max(1, t.text.length);
+    const xm = t.x0 + a.length * w;
+    split.push({ text: a, x0: t.x0, x1: xm, kind: kindOf(a), line: t.line }, { text: b, x0: xm, x1: t.x1, kind: kindOf(b), line: t.line });
+  }
+  return split;
+}
+
+/** Number of printed decimals of an amount token. */
+export function decimalsOfTok(t: { text: string }): number {
+  const m = /\.(\d+)$/.exec(t.text);
+  return m ? m[1]!.length : 0;
+}
+
+/** Centre of a token. */
+export const mid = (t: { x0: number; x1: number }): number => (t.x0 + t.x1) / 2;
