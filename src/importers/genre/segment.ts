@@ -116,8 +116,10 @@ export function isProse(l: SourceLine): boolean {
   const toks = tokensOf(l);
   const texts = toks.filter((t) => t.kind === 'text');
   if (toks.length - texts.length > 1) return false;
-  const sq = squashTitle(s);
-  return sq.length >= 18 && /[，。；、：]/.test(sq) && texts.length <= 3;
+  // Prose runs from the left margin; a table's text column (a project's description) starts far right.
+  if ((toks[0]?.x0 ?? 0) > 12) return false;
+  const sq = squashTitle(s).replace(/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])/u, '');
+  return sq.length >= 18 && /[，。；,;]/.test(sq) && texts.length <= 3;
 }
 
 /**
@@ -174,8 +176,12 @@ export function segment(src: SourceText): Segments {
   let cursor = 0;
   for (const m of marks) {
     // A title with nothing of a table after it (contents, a list of tables in the narrative) is text.
-    const content = m.lines.filter((l) => !isNumberOnly(l) && !titleOf(l.text));
-    const tableLike = content.some((l) => hasAmount(l) || /单位\s*[:：]|项\s*目|科目|合\s*计|预算数|名称|编码|绩效|指标|无数据|空表|没有|不涉及/.test(l.text));
+    // A table shows itself within its first lines: amounts, a unit line, a header of several cells,
+    // or the note of an empty table; a contents entry is followed by the next entry or by prose.
+    const content = m.lines.filter((l) => !isNumberOnly(l) && !titleOf(l.text)).slice(0, 8);
+    const firstHeading = content.findIndex((l) => /^第[一二三四五六七八九十]+部分/.test(squashTitle(l.text)));
+    const probe = firstHeading >= 0 ? content.slice(0, firstHeading) : content;
+    const tableLike = probe.some((l) => hasAmount(l) || /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/.test(l.text) || (tokensOf(l).length >= 3 && !isProse(l)));
     if (!tableLike) continue;
     // The table ends where prose starts after its rows (the narrative that follows a table part).
     let stop = m.lines.length;
@@ -183,11 +189,22 @@ export function segment(src: SourceText): Segments {
     for (let k = 0; k < m.lines.length; k++) {
       const l = m.lines[k]!;
       if (hasAmount(l)) seenRows = true;
-      if (m.type?.form) continue;
+      if (/^第[一二三四五六七八九十]+部分/.test(squashTitle(l.text)) && squashTitle(l.text).length <= 30) {
+        stop = k;
+        break;
+      }
+      if (m.type?.form) {
+        // Forms hold sentences in their cells: only a run of prose ends them.
+        if (k + 4 < m.lines.length && m.lines.slice(k, k + 5).every((x) => isProse(x))) {
+          stop = k;
+          break;
+        }
+        continue;
+      }
       if (isProse(l) && (seenRows || k > 8)) {
-        // Two prose lines in a row: the narrative has started.
+        // Two prose lines in a row (or prose to the end): the narrative has started.
         const nx = m.lines[k + 1];
-        if (!nx || isProse(nx) || !hasAmount(nx)) {
+        if (!nx || isProse(nx)) {
           stop = k;
           break;
         }

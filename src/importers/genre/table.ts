@@ -226,7 +226,7 @@ function splitHeaderOnly(panel: Panel, header: Tok[][]): void {
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-interface PageRead {
+export interface PageRead {
   header: Tok[][];
   body: Array<{ line: SourceLine; toks: Tok[] }>;
   panels: Panel[];
@@ -237,9 +237,54 @@ function isAmountish(t: Tok): boolean {
   return t.kind === 'amount' || t.kind === 'int' || t.kind === 'dash';
 }
 
+const FRACTION = /^\.(\d{1,6})$/;
+const GLUED_FRACTION = /^\.(\d{2})(\d{1,3}(?:,\d{3})*(?:\.\d+)?)$/;
+
+/**
+ * Figures whose decimals the PDF wrapped onto the next line ("174,900" over ".64"): the fraction joins
+ * the integer it sits under (same column, next line or the one after). pdftotext may glue the
+ * fraction to the next figure (".8441,534" is ".84" and "41,534"): split first, at the two decimals
+ * the genre prints.
+ */
+function joinWrappedFractions(toksOf: Tok[][]): void {
+  for (let i = 0; i < toksOf.length; i++) {
+    const ts = toksOf[i]!;
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k]!;
+      const g = GLUED_FRACTION.exec(t.text);
+      if (g) {
+        const w = (t.x1 - t.x0) / t.text.length;
+        const a = { ...t, text: `.${g[1]}`, x1: t.x0 + 3 * w, kind: 'text' as const };
+        const b = { ...t, text: g[2]!, x0: t.x0 + 3 * w, kind: kindOf(g[2]!) };
+        ts.splice(k, 1, a, b);
+      }
+    }
+  }
+  for (let i = 1; i < toksOf.length; i++) {
+    const ts = toksOf[i]!;
+    for (let k = 0; k < ts.length; k++) {
+      const f = ts[k]!;
+      if (!FRACTION.test(f.text)) continue;
+      let joined = false;
+      for (let up = i - 1; up >= Math.max(0, i - 2) && !joined; up--) {
+        const above = toksOf[up]!;
+        const j = above.findIndex((a) => /^[-−]?\d{1,3}(,\d{3})*$|^[-−]?\d+$/.test(a.text) && f.x0 < a.x1 + 1.5 && f.x1 > a.x0 - 0.5);
+        if (j < 0) continue;
+        const a = above[j]!;
+        const text = a.text + f.text;
+        above[j] = { ...a, text, kind: kindOf(text), x1: Math.max(a.x1, f.x1), joined: f };
+        ts.splice(k, 1);
+        k--;
+        joined = true;
+      }
+    }
+  }
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
-function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
+export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
   const toksOf = lines.map((l) => tokensOf(l));
+  joinWrappedFractions(toksOf);
   let first = toksOf.findIndex((ts, i) => !isColumnNumbers(ts) && !META_RE.test(lines[i]!.text) && (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))));
   if (first < 0) first = lines.length;
   const header: Tok[][] = [];
@@ -266,33 +311,38 @@ function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
   }
   const panels: Panel[] = [];
   if (cols.length > 0) {
-    // Label text printed between two amount columns on several lines: a new panel starts there.
-    const boundaries: number[] = [];
-    const textBetween = (a: { x1: number }, b: { x0: number }) =>
-      body.filter((bl) => bl.toks.some((t) => t.kind === 'text' && t.x0 >= a.x1 - 0.5 && t.x1 <= b.x0 + 0.5 && squashTitle(t.text).length >= 2)).length;
+    // Label text printed between two amount columns on several lines: a new panel starts there. In
+    // pdftotext text a label may start inside the extent of the figures before it (a glyph is one
+    // character wide there): past the middle of that column is enough.
+    const between = (a: { x0: number; x1: number }, b: { x0: number }) =>
+      body.flatMap((bl) => {
+        const t = bl.toks.find((u) => u.kind === 'text' && u.x0 > (a.x0 + a.x1) / 2 && u.x0 >= a.x0 + 2 && u.x1 <= b.x0 + 0.5 && squashTitle(u.text).length >= 2 && !/^[.．]\d/.test(u.text));
+        return t ? [t] : [];
+      });
     const minLines = Math.max(2, Math.ceil(body.length * 0.1));
-    for (let j = 0; j + 1 < cols.length; j++) if (textBetween(cols[j]!, cols[j + 1]!) >= minLines) boundaries.push(j + 1);
-    const starts = [0, ...boundaries];
-    starts.forEach((s, k) => {
-      const e = k + 1 < starts.length ? starts[k + 1]! : cols.length;
+    const cuts: Array<{ at: number; x: number }> = [];
+    for (let j = 0; j + 1 < cols.length; j++) {
+      const ts = between(cols[j]!, cols[j + 1]!);
+      if (ts.length >= minLines) cuts.push({ at: j + 1, x: Math.min(...ts.map((t) => t.x0)) });
+    }
+    const starts = [{ at: 0, x: -Infinity }, ...cuts];
+    starts.forEach((st, k) => {
+      const s = st.at;
+      const e = k + 1 < starts.length ? starts[k + 1]!.at : cols.length;
       const mine = cols.slice(s, e);
-      const px0 = s === 0 ? -Infinity : cols[s - 1]!.x1;
-      const px1 = e < cols.length ? (() => {
-        // The next panel's labels start after this panel's last column.
-        const nextLabels = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= mine[mine.length - 1]!.x1 - 0.5 && t.x1 <= cols[e]!.x0 + 0.5)).map((t) => t.x0);
-        return nextLabels.length > 0 ? Math.min(...nextLabels) : (mine[mine.length - 1]!.x1 + cols[e]!.x0) / 2;
-      })() : Infinity;
+      const px0 = st.x;
+      const px1 = k + 1 < starts.length ? starts[k + 1]!.x : Infinity;
       // Where the labels end: the amounts' left edge, less the space labels actually use.
-      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5).map((t) => t.x1));
+      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= px0 && t.x0 < mine[0]!.x0 && mid(t) < mine[0]!.x0 + 0.5).map((t) => Math.min(t.x1, mine[0]!.x0)));
       const labelEnd = labelXs.length > 0 ? Math.max(...labelXs) : mine[0]!.x0;
       const zones: Zone[] = mine.map((c, j) => ({
         x0: j === 0 ? Math.min(c.x0 - 0.1, (Math.min(labelEnd, c.x0) + c.x0) / 2) : (mine[j - 1]!.x1 + c.x0) / 2,
-        x1: j + 1 < mine.length ? (c.x1 + mine[j + 1]!.x0) / 2 : px1 === Infinity ? Infinity : px1,
+        x1: j + 1 < mine.length ? (c.x1 + mine[j + 1]!.x0) / 2 : px1,
         data: { x0: c.x0, x1: c.x1 },
         path: [],
       }));
       if (zones[zones.length - 1]!.x1 === Infinity) zones[zones.length - 1]!.x1 = Math.max(mine[mine.length - 1]!.x1 + 40, ...header.flat().map((t) => t.x1 + 1));
-      panels.push({ x0: px0 === -Infinity ? -Infinity : px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), zones, labelHeader: [] });
+      panels.push({ x0: px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), zones, labelHeader: [] });
     });
     for (const p of panels) {
       if (header.length > 0) {
@@ -476,6 +526,13 @@ function panelRows(pages: PageRead[], k: number): PanelRows {
           continue;
         }
         if (lastRow && near && joinFragments(lastRow, cells)) continue;
+        // Cells printed a little lower than their row (a staircase of baselines): the row above,
+        // when it is the line just before and these columns are still empty in it.
+        if (lastRow && near && lastRow.cells.size > 0 && [...cells.keys()].every((z) => !lastRow.cells.has(z))) {
+          for (const [z, ts] of cells) lastRow.cells.set(z, ts);
+          lastRow.last = line;
+          continue;
+        }
         pendingAmounts = { cells, line };
         continue;
       }
@@ -541,7 +598,7 @@ function joinFragments(row: RawRow, cells: Map<number, Tok[]>): boolean {
   for (const [z, ts] of cells) {
     const a = row.cells.get(z)![0]!;
     const b = ts[0]!;
-    row.cells.set(z, [{ ...a, text: a.text + b.text, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), kind: kindOf(a.text + b.text), line: a.line, joined: b } as Tok]);
+    row.cells.set(z, [{ ...a, text: a.text + b.text, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), kind: kindOf(a.text + b.text), line: a.line, joined: b }]);
   }
   return true;
 }
@@ -551,7 +608,7 @@ function joinFragments(row: RawRow, cells: Map<number, Tok[]>): boolean {
 
 function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string): Money | null {
   const text = t.text.replace('−', '-');
-  const joined = (t as Tok & { joined?: Tok }).joined;
+  const joined = t.joined;
   const raw = joined ? `${t.text.slice(0, t.text.length - joined.text.length)}\n${joined.text}` : t.text;
   try {
     return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: t.line.no, page: t.line.page, raw, ...(joined && joined.line.no !== t.line.no ? { endLine: joined.line.no } : {}) } };

@@ -13,6 +13,10 @@ export interface Tok {
   x1: number;
   kind: TokKind;
   line: SourceLine;
+  /** A fragment of the same figure the PDF wrapped onto a later line, joined into this token. */
+  joined?: Tok;
+  /** Built from letter-spaced single characters (true), or a word that takes none (false). */
+  spaced?: boolean;
 }
 
 /** An amount with a decimal point or thousands separators ("4,424.60", "0.00", "156,211,123"). */
@@ -72,7 +76,26 @@ export function tokensOf(line: SourceLine): Tok[] {
     const xm = t.x0 + a.length * w;
     split.push({ text: a, x0: t.x0, x1: xm, kind: kindOf(a), line: t.line }, { text: b, x0: xm, x1: t.x1, kind: kindOf(b), line: t.line });
   }
-  return split;
+  return spacedOut(split);
+}
+
+const ONE_CJK = /^[\u3400-\u9fff]$/u;
+
+/**
+ * Words printed letter-spaced ("合   计", "项    目", "预 算 数"): runs of single ideographs at most four
+ * columns apart become one token.
+ */
+function spacedOut(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of toks) {
+    const p = out[out.length - 1];
+    if (p && ONE_CJK.test(t.text) && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced)) {
+      out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, spaced: true };
+      continue;
+    }
+    out.push(ONE_CJK.test(t.text) ? { ...t } : { ...t, spaced: false });
+  }
+  return out;
 }
 
 /** Number of printed decimals of an amount token. */

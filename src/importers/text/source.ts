@@ -99,15 +99,12 @@ export function displayColumns(s: string): number {
 
 /**
  * The cells of a `pdftotext -layout` line: white-space separated tokens at their character offsets.
- * pdftotext starts each word at the column its x position gives but writes an ideograph into one
- * character cell, so a word's true extent is its display width from its start.
+ * pdftotext starts each word at the column its x position gives and writes every glyph, ideographs
+ * included, into one character cell: a token's extent is its offset and its length.
  */
 export function cellsOfText(raw: string): Cell[] {
   const out: Cell[] = [];
-  for (const m of raw.matchAll(/\S+/gu)) {
-    const x0 = m.index;
-    out.push({ text: m[0], x0, x1: x0 + displayColumns(m[0]) });
-  }
+  for (const m of raw.matchAll(/\S+/gu)) out.push({ text: m[0], x0: m.index, x1: m.index + m[0].length });
   return out;
 }
 
