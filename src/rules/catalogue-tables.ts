@@ -47,6 +47,8 @@ import { rule as r044 } from './bud-044-duplicate-codes/rule.js';
 import { rule as r045 } from './bud-045-negative-amounts/rule.js';
 import { rule as r046 } from './bud-046-role-columns/rule.js';
 import { rule as r047 } from './bud-047-empty-tables-zero/rule.js';
+import { rule as r048 } from './bud-048-import-notes/rule.js';
+import { rule as r049 } from './bud-049-unknown-cells/rule.js';
 
 export const TABLE_RULES: Rule[] = [
   r001, r002, r003, r004, r005, r006, r007, r008,
@@ -54,5 +56,6 @@ export const TABLE_RULES: Rule[] = [
   r017, r018, r019, r020, r021, r022, r023, r024,
   r025, r026, r027, r028, r029, r030, r031, r032,
   r033, r034, r035, r036, r037, r038, r039, r040,
-  r041, r042, r043, r044, r045, r046, r047,
+  r041, r042, r043, r044, r045, r046, r047, r048,
+  r049,
 ];

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRules, summarize } from './engine.js';
-import { emptyDoc } from './_lib/test-doc.js';
-import type { Rule } from './types.js';
+import { checkDocument, runRules, summarize } from './engine.js';
+import { clone, consistentDoc, emptyDoc, money, rowOf, setCell, tbl } from './_lib/test-doc.js';
+import type { Finding, Rule } from './types.js';
 import { RULES } from './registry.js';
 import { assertUniqueIds } from './registry.js';
 
@@ -59,4 +59,75 @@ test('duplicate rule ids are refused and the registry has none', () => {
 test('the registered rules find nothing in an empty document and never crash on it', () => {
   const fs = runRules(emptyDoc({ profile: 'authored' }));
   assert.equal(fs.filter((f) => f.category === 'internal').length, 0);
+});
+
+// --- no finding rests on a guess ---
+
+const rulesOf = (fs: Finding[]) => [...new Set(fs.filter((f) => f.severity !== 'info').map((f) => f.rule))].sort();
+
+test('a row whose amounts could not all be placed is the basis of no finding, and the checks are listed as not checked', () => {
+  const d = consistentDoc();
+  const t7 = tbl(d, 7);
+  t7.id = 't7';
+  const r = rowOf(d, 7, 't7-8'); // 2080505: its 基本支出 printed but not placed
+  r.unplaced = [r.amounts['basic']!];
+  r.amounts['basic'] = null;
+  const tableRules = RULES.filter((x) => x.reads.length === 1 && x.reads[0] === 'tables');
+  // Read as empty, the cell breaks 20805 = Σ 项 and the economic view of basic expenditure.
+  const naive = clone(d);
+  delete naive.tables[6]!.rows[7]!.unplaced;
+  assert.deepEqual(rulesOf(runRules(naive, tableRules)), ['BUD-011', 'BUD-035']);
+  const res = checkDocument(d, tableRules);
+  assert.deepEqual(res.findings.map((f) => f.rule), ['BUD-049']);
+  assert.deepEqual(res.notChecked.map((n) => n.rule).sort(), ['BUD-011', 'BUD-035']);
+  assert.ok(res.notChecked.some((n) => n.rule === 'BUD-011' && n.location.row === 't7-6' && n.tables[0] === 't7'));
+  assert.ok(res.notChecked.every((n) => /表《一般公共预算支出表》第 \d+ 行金额未能定位或读取，未进行核对/.test(n.reason)), res.notChecked[0]?.reason);
+});
+
+test('a real error beside an unknown row is still reported', () => {
+  const d = consistentDoc();
+  const r = rowOf(d, 7, 't7-8');
+  r.unplaced = [r.amounts['basic']!];
+  r.amounts['basic'] = null;
+  setCell(d, 7, 't7-12', 'basic', '60.60'); // 2210201: total 63.60 ≠ basic 60.60 + project 0
+  const fs = runRules(d, RULES.filter((x) => x.id === 'BUD-006'));
+  assert.deepEqual(fs.map((f) => [f.rule, f.location.row]), [['BUD-006', 't7-12']]);
+});
+
+test('an inferred placement is the basis of no finding', () => {
+  const d = consistentDoc();
+  const r = rowOf(d, 3, 't3-1');
+  r.amounts['project'] = { ...money('3,600.00', r.src.line), inferred: true };
+  const only = RULES.filter((x) => x.id === 'BUD-003' || x.id === 'BUD-024');
+  assert.equal(runRules(d, only).length, 0);
+  assert.deepEqual(checkDocument(d, only).notChecked.map((n) => n.rule).sort(), ['BUD-003', 'BUD-024']);
+  delete r.amounts['project']!.inferred;
+  assert.deepEqual(rulesOf(runRules(d, only)), ['BUD-003', 'BUD-024']);
+});
+
+test('a row that could not be read is the basis of no sum over rows', () => {
+  const d = consistentDoc();
+  const t7 = tbl(d, 7);
+  t7.id = 't7';
+  const gone = t7.rows.splice(12, 1)[0]!; // 2210203 购房补贴 23.04
+  d.importNotes = [{ severity: 'error', code: 'row-unreadable', table: 't7', row: null, message: '表《一般公共预算支出表》第 N 行未能读取', src: { line: gone.src.line, page: 3, raw: '' } }];
+  const hierarchy = RULES.filter((x) => x.id === 'BUD-011');
+  const naive = clone(d);
+  naive.importNotes = [];
+  assert.equal(rulesOf(runRules(naive, hierarchy)).length, 1);
+  assert.deepEqual(runRules(d, hierarchy), []);
+  assert.ok(checkDocument(d, hierarchy).notChecked.length > 0);
+});
+
+test('a finding that depends on a year the import could not recognise is not reported', () => {
+  const yearly = fake('BUD-910', {
+    check(doc, ctx) {
+      ctx.report({ message: `年度 ${doc.year}`, location: { section: 's', line: 1, page: null }, expected: null, actual: null, difference: null, unit: null });
+    },
+  });
+  const steady = fake('BUD-911', { lines: [[2, 'error']] });
+  const d = emptyDoc({ importNotes: [{ severity: 'warning', code: 'year-unknown', message: '未能识别年度', src: { line: 1, page: null, raw: '' } }] });
+  const res = checkDocument(d, [yearly, steady]);
+  assert.deepEqual(res.findings.map((f) => f.rule), ['BUD-911']);
+  assert.deepEqual(res.notChecked.map((n) => [n.rule, n.reason]), [['BUD-910', '依据预算年度未能识别，未进行核对']]);
 });

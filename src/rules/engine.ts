@@ -3,9 +3,10 @@
  * `internal` finding and the others still run), skips rules that do not apply to the document's
  * kind or profile, and sorts findings by severity then source line.
  */
-import type { BudgetDocument } from '../domain/model.js';
+import type { BudgetDocument, Table } from '../domain/model.js';
 import { RULES } from './registry.js';
-import type { DocPart, Finding, FindingInput, Rule, Severity } from './types.js';
+import type { DocPart, Finding, FindingInput, Location, Rule, Severity } from './types.js';
+import { isUncertain, uncertaintyOf, vary, type Uncertainty } from './_lib/unknown.js';
 
 export interface RunOptions {
   /** Only the rules reading one of these parts (re-checking after an edit). */
@@ -75,17 +76,133 @@ export function sortFindings(fs: Finding[]): Finding[] {
 }
 
 /**
- * Runs `rules` (default: every registered rule) over `doc` and returns the sorted findings.
+ * A check that was not made because it rests on something the document does not know: an unknown
+ * cell (a row whose amounts could not all be placed), an inferred placement, a row that could not be
+ * read, a year or unit that was not recognised. The finding the rule would have given is not
+ * reported; this says which rule, where, and on what it rests.
+ */
+export interface NotChecked {
+  rule: string;
+  title: string;
+  category: Finding['category'];
+  /** Where the check points (the cell or row it is about, as data and prose). */
+  location: Location;
+  /** 中文: what it rests on ("表《收支总表》第 12 行金额未能定位"). */
+  reason: string;
+  /** The tables whose unknown cells it rests on (their ids), when it rests on table cells. */
+  tables: string[];
+}
+
+/** What a run of the rules found, and what it could not check. */
+export interface CheckResult {
+  findings: Finding[];
+  notChecked: NotChecked[];
+}
+
+/** A finding as a comparable key (everything it says). */
+function keyOf(f: Finding): string {
+  return JSON.stringify([f.rule, f.severity, f.category, f.message, f.expected, f.actual, f.difference, f.unit, f.location]);
+}
+
+/** Counts of each finding key. */
+function counts(fs: readonly Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of fs) m.set(keyOf(f), (m.get(keyOf(f)) ?? 0) + 1);
+  return m;
+}
+
+/** The findings of `base` that every variant reproduces exactly (as a multiset), and the others. */
+function stable(base: readonly Finding[], variants: ReadonlyArray<readonly Finding[]>): { kept: Finding[]; dropped: Finding[] } {
+  const vs = variants.map(counts);
+  const used = new Map<string, number>();
+  const kept: Finding[] = [];
+  const dropped: Finding[] = [];
+  for (const f of base) {
+    const k = keyOf(f);
+    const n = (used.get(k) ?? 0) + 1;
+    used.set(k, n);
+    if (vs.every((v) => (v.get(k) ?? 0) >= n)) kept.push(f);
+    else dropped.push(f);
+  }
+  return { kept, dropped };
+}
+
+function ruleFindings(rules: readonly Rule[], doc: BudgetDocument): Finding[] {
+  return rules.flatMap((r) => runRule(r, doc));
+}
+
+/** "表《收支总表》第 12、14 行" — the uncertain rows of one table, by source line. */
+function rowsPhrase(u: Uncertainty, t: Table): string {
+  const lines = [...new Set([...u.rows.filter((x) => x.table === t).map((x) => x.row.src.line), ...u.unread.filter((x) => x.table === t).map((x) => x.note.src.line)])]
+    .filter((l): l is number => l !== null)
+    .sort((a, b) => a - b);
+  const shown = lines.length > 6 ? `${lines.slice(0, 6).join('、')} 等 ${lines.length} 行` : `${lines.join('、')} 行`;
+  return lines.length > 0 ? `表《${t.title.text}》第 ${shown}` : `表《${t.title.text}》`;
+}
+
+/**
+ * Which unknowns each dropped finding rests on: the tables whose variation alone changes it, and the
+ * year or unit when those were not recognised.
+ */
+function attribute(doc: BudgetDocument, rules: readonly Rule[], u: Uncertainty, dropped: Finding[]): NotChecked[] {
+  const tables = [...new Set([...u.rows.map((x) => x.table), ...u.unread.map((x) => x.table)])];
+  const byRule = new Map<string, Rule>(rules.map((r) => [r.id, r]));
+  const involved = [...new Set(dropped.map((f) => f.rule))].map((id) => byRule.get(id)).filter((r): r is Rule => r !== undefined);
+  const restsOn = new Map<Finding, Table[]>(dropped.map((f) => [f, []]));
+  if (tables.length > 1) {
+    for (const t of tables) {
+      const only = new Set([t]);
+      const variants = [1, 2].map((seed) => ruleFindings(involved, vary(doc, u, seed, only)));
+      for (const f of stable(dropped, variants).dropped) restsOn.get(f)!.push(t);
+    }
+  } else if (tables.length === 1) {
+    for (const f of dropped) restsOn.get(f)!.push(tables[0]!);
+  }
+  return dropped.map((f) => {
+    const ts = restsOn.get(f)!;
+    const parts = ts.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`);
+    if (parts.length === 0) {
+      if (u.year) parts.push('预算年度未能识别');
+      if (u.unit) parts.push('部门（单位）名称未能识别');
+      if (parts.length === 0) parts.push(...tables.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`));
+    }
+    return {
+      rule: f.rule,
+      title: f.title,
+      category: f.category,
+      location: f.location,
+      reason: `依据${parts.join('；')}，未进行核对`,
+      tables: ts.map((t) => t.id ?? t.title.text),
+    };
+  });
+}
+
+/**
+ * Runs `rules` (default: every registered rule) over `doc`: the sorted findings, and the checks not
+ * made because they rest on something unknown. No finding rests on a guess (design.md convention 11):
+ * when the document has unknown cells, inferred placements, unread rows or an unrecognised year or
+ * unit, the rules run again on two copies in which each of those is given a different arbitrary
+ * value, and a finding is reported only when both copies give it exactly as well; the others are
+ * `notChecked`. With `only`, runs just the rules whose `reads` intersect those parts.
+ */
+export function checkDocument(doc: BudgetDocument, rules: readonly Rule[] = RULES, opts: RunOptions = {}): CheckResult {
+  const active = rules.filter((rule) => applies(rule, doc) && (!opts.only || rule.reads.some((p) => opts.only!.includes(p))));
+  const base = ruleFindings(active, doc);
+  const u = uncertaintyOf(doc);
+  if (!isUncertain(u) || base.length === 0) return { findings: sortFindings(base), notChecked: [] };
+  const variants = [1, 2].map((seed) => ruleFindings(active, vary(doc, u, seed)));
+  const { kept, dropped } = stable(base, variants);
+  const notChecked = attribute(doc, active, u, dropped.filter((f) => f.severity !== 'info'));
+  return { findings: sortFindings(kept), notChecked };
+}
+
+/**
+ * Runs `rules` (default: every registered rule) over `doc` and returns the sorted findings that do
+ * not rest on anything unknown (`checkDocument` also says what was not checked).
  * With `only`, runs just the rules whose `reads` intersect those parts.
  */
 export function runRules(doc: BudgetDocument, rules: readonly Rule[] = RULES, opts: RunOptions = {}): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    if (!applies(rule, doc)) continue;
-    if (opts.only && !rule.reads.some((p) => opts.only!.includes(p))) continue;
-    out.push(...runRule(rule, doc));
-  }
-  return sortFindings(out);
+  return checkDocument(doc, rules, opts).findings;
 }
 
 /** Counts findings per severity. */

@@ -1,5 +1,5 @@
 /** The rules layer: engine, registry and the rule contract. */
 export * from './types.js';
-export { runRules, runRule, summarize, sortFindings, applies } from './engine.js';
-export type { RunOptions } from './engine.js';
+export { runRules, runRule, checkDocument, summarize, sortFindings, applies } from './engine.js';
+export type { RunOptions, CheckResult, NotChecked } from './engine.js';
 export { RULES, ruleById } from './registry.js';

@@ -1,0 +1,147 @@
+/**
+ * What a document does not know (design.md convention 11, "never guess"): the rows of a table whose
+ * empty cells are unknown rather than empty (the row prints amounts whose column could not be
+ * determined, or an amount that could not be read), the cells whose column was inferred, the rows an
+ * import could not read at all, and a year or unit the import could not recognise.
+ *
+ * The engine uses this to make sure that no finding rests on a guess: it runs the rules again on
+ * copies of the document in which every unknown or inferred value is replaced by a different,
+ * arbitrary value (`vary`), and keeps only the findings that come out the same. A finding that
+ * changes with a value nobody knows rests on that value; it is not reported but listed as not checked.
+ */
+import type { BudgetDocument, ImportNote, Money, Row, Table } from '../../domain/model.js';
+
+/** A row whose amounts are not all known, and why. */
+export interface UncertainRow {
+  table: Table;
+  row: Row;
+  /** `unplaced`: amounts printed whose column is unknown; `inferred`: placements inferred; `unreadable`: an amount that could not be read. */
+  reason: 'unplaced' | 'inferred' | 'unreadable';
+}
+
+/** A row of a table that the import could not read at all (an import error naming the table, no row of it). */
+export interface UnreadRow {
+  table: Table;
+  note: ImportNote;
+}
+
+/** Everything in a document that the rules must not rest an error on. */
+export interface Uncertainty {
+  rows: UncertainRow[];
+  unread: UnreadRow[];
+  /** The year could not be recognised (the import fell back to a default). */
+  year: boolean;
+  /** The unit's name could not be recognised. */
+  unit: boolean;
+}
+
+/** True when the note's line lies on the row (a wrapped row spans `line` … `endLine`). */
+function onRow(note: ImportNote, r: Row): boolean {
+  const line = note.src.line;
+  if (line === null || r.src.line === null) return false;
+  return line >= r.src.line && line <= (r.src.endLine ?? r.src.line);
+}
+
+/** True when a row has a cell whose placement was inferred. */
+export function hasInferred(r: Row): boolean {
+  return Object.values(r.amounts).some((v) => v?.inferred === true);
+}
+
+/** The unknowns of a document (empty when everything was read and placed from positions). */
+export function uncertaintyOf(doc: BudgetDocument): Uncertainty {
+  const rows: UncertainRow[] = [];
+  const unread: UnreadRow[] = [];
+  const tableErrors = doc.importNotes.filter((n) => n.severity === 'error' && n.table != null);
+  for (const t of doc.tables) {
+    const mine = tableErrors.filter((n) => t.id !== undefined && n.table === t.id);
+    const seen = new Set<Row>();
+    for (const r of t.rows) {
+      const reason = r.unplaced && r.unplaced.length > 0 ? 'unplaced' : hasInferred(r) ? 'inferred' : mine.some((n) => n.row === r.id || (n.row == null && onRow(n, r))) ? 'unreadable' : null;
+      if (reason) {
+        rows.push({ table: t, row: r, reason });
+        seen.add(r);
+      }
+    }
+    for (const n of mine) {
+      if (n.row != null ? t.rows.some((r) => r.id === n.row) : t.rows.some((r) => onRow(n, r))) continue;
+      unread.push({ table: t, note: n });
+    }
+  }
+  const code = (c: string) => doc.importNotes.some((n) => n.code === c);
+  return { rows, unread, year: code('year-unknown'), unit: code('unit-unknown') };
+}
+
+/** True when the document has anything unknown. */
+export function isUncertain(u: Uncertainty): boolean {
+  return u.rows.length > 0 || u.unread.length > 0 || u.year || u.unit;
+}
+
+/**
+ * An arbitrary amount in fen for the `i`-th unknown value of variant `seed`: large, positive, and
+ * different for every cell and variant, so that no sum of them cancels out by accident.
+ */
+function arbitraryFen(seed: number, i: number): number {
+  let h = (seed * 2654435761 + (i + 1) * 40503) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 2246822519) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 3266489917) >>> 0;
+  return 1_000_000_00 + (h % 9_000_000_00) + i;
+}
+
+/** The amount columns of a table (every key a row of it may hold). */
+function amountKeys(t: Table, r: Row): string[] {
+  return [...new Set([...t.columns.filter((c) => c.kind === 'amount').map((c) => c.key), ...Object.keys(r.amounts)])];
+}
+
+/**
+ * A copy of the document in which every unknown value is replaced by an arbitrary one (variant
+ * `seed`): the empty cells of uncertain rows, the inferred cells, a row standing for each unread row,
+ * the year and unit when they were not recognised. `only` restricts the variation to some tables.
+ */
+export function vary(doc: BudgetDocument, u: Uncertainty, seed: number, only?: ReadonlySet<Table>): BudgetDocument {
+  const out = structuredClone(doc);
+  let i = 0;
+  const fake = (): Money => ({ fen: arbitraryFen(seed, i++), decimals: 2 });
+  const byIndex = (t: Table) => out.tables[doc.tables.indexOf(t)]!;
+  for (const { table, row } of u.rows) {
+    if (only && !only.has(table)) continue;
+    const t = byIndex(table);
+    const r = t.rows[table.rows.indexOf(row)]!;
+    for (const k of amountKeys(t, r)) {
+      const v = r.amounts[k];
+      if (v == null) r.amounts[k] = fake();
+      else if (v.inferred) r.amounts[k] = { ...v, fen: v.fen + arbitraryFen(seed, i++) };
+    }
+  }
+  for (const { table, note } of u.unread) {
+    if (only && !only.has(table)) continue;
+    const t = byIndex(table);
+    // Stand-ins for the row that could not be read, where it was printed: one beside the row before it
+    // and one beside the row after it (same code, level, parent and side), so that every sum the
+    // unread row may belong to changes with them.
+    const line = note.src.line ?? Number.MAX_SAFE_INTEGER;
+    let at = t.rows.findIndex((r) => (r.src.line ?? 0) > line);
+    if (at < 0) at = t.rows.length;
+    const standIn = (like: Row | undefined): Row => {
+      const amounts: Record<string, Money | null> = {};
+      for (const c of t.columns) if (c.kind === 'amount') amounts[c.key] = fake();
+      return {
+        id: `unread-${seed}-${i}`,
+        kind: like && (like.kind === 'item' || like.kind === 'group') ? like.kind : 'item',
+        label: '（未能读取的行）',
+        level: like?.level ?? 1,
+        parent: like?.parent ?? null,
+        ...(like?.side ? { side: like.side } : {}),
+        ...(like?.code && like.codeSystem ? { code: like.code, codeSystem: like.codeSystem } : {}),
+        amounts,
+        // No line: a stand-in must not be taken for the unread row itself when the rules look for it.
+        src: { line: null, page: note.src.page, raw: '' },
+      };
+    };
+    t.rows.splice(at, 0, standIn(t.rows[at - 1]), standIn(t.rows[at]));
+  }
+  if (!only) {
+    if (u.year) out.year = doc.year + (seed % 2 === 0 ? 3 : -3);
+    if (u.unit) out.unit = { ...out.unit, name: `${out.unit.name}${seed}` };
+  }
+  return out;
+}
