@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import type { TableRole } from '../../domain/model.js';
+import { standardTables, tableTypeOfTitle } from '../../domain/catalogue/tables.js';
 import { TITLES } from '../_lib/columns.js';
 
 /** The fourteen tables of a Shenzhen department budget, by number and role. */
@@ -9,30 +10,62 @@ export const REQUIRED: ReadonlyArray<readonly [number, TableRole]> = [
   [9, 'state-capital-function'], [10, 'transfer-payments'], [11, 'procurement'], [12, 'three-public'], [13, 'performance-projects'],
 ];
 
-/** All fourteen tables are published, empty ones included (they still print, with zeros or a note). */
+const none = { expected: null, actual: null, difference: null, unit: null } as const;
+
+/**
+ * The standard tables of the document's kind are published, empty ones included (they still print,
+ * with zeros or a note). A Shenzhen department budget has fourteen (its own template, errors); any
+ * other layout is held to the national template's tables of its kind from the catalogue
+ * (`standardTables`), as warnings: regional templates differ, and a table the reader could not
+ * recognise by its title is not proven absent. A table that was found but could not be read is
+ * not missing (BUD-048 reports it).
+ */
 export const rule: Rule = {
   id: 'BUD-040',
-  title: 'All fourteen tables are published',
-  titleZh: '十四张公开表格齐全',
+  title: 'The standard tables of the document’s kind are published',
+  titleZh: '文档类型应公开的标准表格齐全',
   severity: 'error',
   category: 'structure',
   reads: ['tables', 'departmentTargets'],
-  basis: 'Shenzhen department-budget disclosure template (tables 1–14); domain.md §5 "a table with no data is still published"',
-  appliesTo: { profiles: ['shenzhen-dept-budget'] },
+  basis: 'Shenzhen department-budget disclosure template (tables 1–14); the national template’s tables per document kind (domain.md §1, src/domain/catalogue/tables.ts standardTables); domain.md §5 "a table with no data is still published"',
   check(doc, ctx) {
-    for (const [no, role] of REQUIRED) {
-      if (doc.tables.some((t) => t.role === role)) continue;
-      ctx.report({
-        message: `缺少表${no}“${TITLES[role] ?? role}”：部门预算应公开全部 14 张表，无数据的表也应公开并说明`,
-        location: { section: `表${no}`, item: null, field: null, line: null, page: null, table: no },
-        expected: null, actual: null, difference: null, unit: null,
-      });
+    if (doc.profile === 'shenzhen-dept-budget') {
+      for (const [no, role] of REQUIRED) {
+        if (doc.tables.some((t) => t.role === role)) continue;
+        ctx.report({
+          message: `缺少表${no}“${TITLES[role] ?? role}”：部门预算应公开全部 14 张表，无数据的表也应公开并说明`,
+          location: { section: `表${no}`, item: null, field: null, line: null, page: null, table: no },
+          ...none,
+        });
+      }
+      if (!doc.departmentTargets) {
+        ctx.report({
+          message: '缺少表14“部门（单位）整体支出绩效目标申报表”',
+          location: { section: '表14', item: null, field: null, line: null, page: null, table: 14 },
+          ...none,
+        });
+      }
+      return;
     }
-    if (!doc.departmentTargets) {
+    const unread = doc.importNotes.filter((n) => n.code === 'table-unreadable').map((n) => tableTypeOfTitle(n.src.raw)?.role);
+    const have = new Set<TableRole | undefined>([...doc.tables.map((t) => t.role), ...unread]);
+    const missing = standardTables(doc.kind).filter((t) => !have.has(t.role));
+    if (missing.length === 0) return;
+    if (doc.tables.length === 0 && unread.length === 0) {
       ctx.report({
-        message: '缺少表14“部门（单位）整体支出绩效目标申报表”',
-        location: { section: '表14', item: null, field: null, line: null, page: null, table: 14 },
-        expected: null, actual: null, difference: null, unit: null,
+        severity: 'warning',
+        message: `文档中未找到任何表格：${doc.kind}应公开${missing.map((t) => `《${t.name}》`).join('')}等 ${missing.length} 张标准表（表格可能另行发布）`,
+        location: { section: doc.title?.text ?? doc.unit.name, item: null, field: null, line: null, page: null },
+        ...none,
+      });
+      return;
+    }
+    for (const t of missing) {
+      ctx.report({
+        severity: 'warning',
+        message: `文档中未找到《${t.name}》：${doc.kind}应公开此表，无数据的表也应公开并说明`,
+        location: { section: t.name, item: null, field: null, line: null, page: null, table: null },
+        ...none,
       });
     }
   },
