@@ -5,6 +5,7 @@ import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
 import { compareTotal, type CompareOutcome } from './rounding.js';
 import type { SumRelation } from './columns.js';
+import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
 
 /** Tables of the given roles, in document order. */
 export function tablesOf(doc: BudgetDocument, ...roles: TableRole[]): Table[] {
@@ -18,10 +19,12 @@ export function subjectOf(t: Table, r: Row): string {
 
 /**
  * Checks `total = Σ parts` on every row of a table for each relation. A row that prints none of the
- * parts (all cells empty) is not checked: there is no breakdown to compare.
+ * parts (all cells empty) is not checked: there is no breakdown to compare. Nor is a row that prints
+ * a figure in a column the reader could not name: that column may be one of the parts.
  */
 export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[]): void {
   for (const r of t.rows) {
+    if (unmappedFigures(t, r).length > 0) continue;
     for (const rel of rels) {
       const parts = rel.parts.map((k) => r.amounts[k] ?? null);
       if (parts.every((p) => p === null)) continue;
@@ -32,16 +35,33 @@ export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[
         totalLabel: columnLabel(t, rel.total),
         partLabels: rel.parts.map((k) => columnLabel(t, k)),
         location: locRow(t, r, rel.total),
+        unit: t.displayUnit,
       });
     }
   }
 }
 
 /**
+ * True for a row that names a period or a change rather than a part ("2026年", "上年预算数",
+ * "增减变化金额"): a 三公 table lists last year, this year and the change as rows; none is a part of another.
+ */
+export function isPeriodRow(r: Row): boolean {
+  if (r.code) return false;
+  const s = r.label.replace(/\s+/g, '');
+  return isChangeLabel(s) || /^((19|20)\d\d年度?|上年|本年|当年)(预算|执行|决算)?数?$/.test(s);
+}
+
+/**
  * Direct children of a row: by `parent` ids when any row names it; otherwise, for a row followed by
- * deeper rows, the rows one level deeper up to the next row at its level or above.
+ * deeper rows, the rows one level deeper up to the next row at its level or above. A period or change
+ * row has no parts and is no part (`isPeriodRow`).
  */
 export function childRows(t: Table, r: Row): Row[] {
+  if (isPeriodRow(r)) return [];
+  return directChildren(t, r).filter((c) => !isPeriodRow(c));
+}
+
+function directChildren(t: Table, r: Row): Row[] {
   const byId = t.rows.filter((c) => c.parent === r.id && c.id !== r.id);
   if (byId.length > 0) return byId;
   if (t.rows.some((c) => c.parent != null)) return [];
@@ -73,6 +93,7 @@ export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: R
         totalLabel: columnLabel(t, c.key),
         partLabels: children.map((ch) => rowName(ch)),
         location: locRow(t, parent, c.key),
+        unit: t.displayUnit,
       }),
     );
   }
@@ -104,7 +125,7 @@ function isTwoDigitChild(parent: string, child: string): boolean {
  * of every table; `isChild` says which codes are a code's direct children (default: two digits longer).
  */
 export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system: ClassificationSystem, isChild: (parent: string, child: string) => boolean = isTwoDigitChild): void {
-  for (const t of doc.tables) {
+  for (const t of amountTables(doc)) {
     for (const block of unitBlocks(t)) {
       const coded = block.filter((r): r is Row & { code: string } => r.codeSystem === system && !!r.code);
       for (const p of coded) {

@@ -6,6 +6,7 @@
 import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
+import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
 import { compareTotal, fenOf, type Figure } from './rounding.js';
@@ -178,17 +179,19 @@ export function sumFigures(figs: TableFigure[]): TableFigure {
  */
 export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string): void {
   const location = a.fig.row ? locRow(a.table, a.fig.row, a.key ?? null) : locTable(a.table, a.label);
-  reconcileAt(ctx, a.fig.value, `${tableName(a.table)} ${a.label}`, b, subject ?? `${tableName(a.table)}与${tableName(b.table)}`, location);
+  // Both tables in 元: compare and show in 元; otherwise in 万元, the coarser of the two.
+  const unit = a.table.displayUnit === '元' && b.table.displayUnit === '元' ? '元' : '万元';
+  reconcileAt(ctx, a.fig.value, `${tableName(a.table)} ${a.label}`, b, subject ?? `${tableName(a.table)}与${tableName(b.table)}`, location, unit);
 }
 
 /**
  * Like `reconcile` for a figure printed outside the tables (table 14, a form): `total`, called
  * `totalLabel`, against the table figure `b`, reported at `location`.
  */
-export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string, b: Side, subject: string, location: Location): void {
+export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string, b: Side, subject: string, location: Location, unit: DisplayUnit = '万元'): void {
   const name = `${tableName(b.table)} ${b.label}`;
   const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
-  compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location });
+  compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit });
 }
 
 const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const;

@@ -61,3 +61,12 @@ test('a precomputed sum uses n parts for the tolerance', () => {
   assert.equal(compareTotal(c, { total: money('10.00'), parts: 10_020_000, n: 5, subject: 's', totalLabel: '合计', partsLabel: '各项目之和', location: loc }), 'rounding');
   assert.match(c.got[0]!.message, /各项目之和 10\.02.*在 5 项/);
 });
+
+test('whole-元 figures are rounded to 1 元: a remainder of 1 元 over two parts is info', () => {
+  const yuan = (s: string) => ({ fen: Number(s.replace(/,/g, '')) * 100, decimals: 0 });
+  assert.equal(toleranceFen([yuan('100'), yuan('200')], 1, '元'), 100);
+  const c = ctx();
+  assert.equal(compareTotal(c, { total: yuan('301'), parts: [yuan('100'), yuan('200')], subject: '表', totalLabel: '合计', location: loc, unit: '元' }), 'rounding');
+  assert.equal(compareTotal(c, { total: yuan('303'), parts: [yuan('100'), yuan('200')], subject: '表', totalLabel: '合计', location: loc, unit: '元' }), 'mismatch');
+  assert.match(c.got[1]!.message, /合计 303\.00 ≠ .*相差 3\.00 元/);
+});

@@ -17,9 +17,13 @@ export function fenOf(x: Figure): number {
   return typeof x === 'number' ? x : x.fen;
 }
 
-/** Places the figure was printed with (2 unless it says otherwise). */
-export function decimalsOfFigure(x: Figure): number {
-  return x != null && typeof x !== 'number' && x.decimals !== undefined ? Math.max(x.decimals, 2) : 2;
+/**
+ * Places the figure was printed with (2 unless it says otherwise). In 万元 never fewer than 2 (a
+ * "0" or "5" stands for 0.00 or 5.00 万元); in 元 as printed: a whole-元 figure is rounded to 1 元.
+ */
+export function decimalsOfFigure(x: Figure, unit: DisplayUnit = '万元'): number {
+  if (x == null || typeof x === 'number' || x.decimals === undefined) return 2;
+  return unit === '元' ? x.decimals : Math.max(x.decimals, 2);
 }
 
 export interface CompareTotalInput {
@@ -49,7 +53,7 @@ export function toleranceFen(parts: Figure[] | number, n = 1, unit: DisplayUnit 
   if (typeof parts === 'number') return Math.max(1, n) * halfUlpFen(unit, 2);
   const printed = parts.filter((p) => p != null);
   if (printed.length === 0) return halfUlpFen(unit, 2);
-  return printed.reduce<number>((s, p) => s + halfUlpFen(unit, decimalsOfFigure(p)), 0);
+  return printed.reduce<number>((s, p) => s + halfUlpFen(unit, decimalsOfFigure(p, unit)), 0);
 }
 
 /** How many rounded parts the tolerance covers. */
@@ -77,7 +81,7 @@ export function compareTotal(ctx: RuleContext, i: CompareTotalInput): CompareOut
   const tol = toleranceFen(i.parts, i.n, unit);
   const n = countParts(i.parts, i.n);
   const partsList = typeof i.parts === 'number' ? [] : i.parts;
-  const d = Math.max(2, decimalsOfFigure(i.total), ...partsList.map(decimalsOfFigure));
+  const d = Math.max(2, decimalsOfFigure(i.total), ...partsList.map((p) => decimalsOfFigure(p)));
   let expr: string;
   if (typeof i.parts === 'number') {
     expr = `${i.partsLabel ?? '各项之和'} ${show(sum, d, unit)}`;

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { checkRowRelations } from '../_lib/arith.js';
 import { standardRelations } from '../_lib/columns.js';
 
@@ -12,7 +13,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "row totals equal the sum of their columns"; docs/model.md Column.sumOf',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       // Relations of the role's contract are checked by their dedicated rules (BUD-002…009).
       const covered = new Set(standardRelations(t).map((r) => r.total));
       const rels = t.columns

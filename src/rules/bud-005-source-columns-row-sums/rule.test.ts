@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { col, money, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -31,4 +31,16 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /总计 508\.93/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('a row with a figure in a column the reader could not name is not checked: it may be one of the sources', () => {
+  const d = doc();
+  const t4 = tbl(d, 4);
+  t4.columns.push(col('c1_3', undefined, ['一般公共', '预算拨款']));
+  setCell(d, 4, 't4-1', 'general', '0.00');
+  t4.rows[0]!.amounts['c1_3'] = money('780.06');
+  assert.deepEqual(run(d).filter((f) => f.location.row === 't4-1'), []);
+  // A zero in the unnamed column cannot be a missing part: the row is checked.
+  t4.rows[0]!.amounts['c1_3'] = money('0.00');
+  assert.equal(run(d).filter((f) => f.location.row === 't4-1').length, 1);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,17 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /表11 测试单位/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('rows of years and of the change are no parts of the unit line above them', () => {
+  const d = doc();
+  const t12 = tbl(d, 12);
+  t12.rows = [
+    row('y1', '测试单位 2025年', { total: '3.50', reception: '1.00' }, { kind: 'unit', level: 1 }),
+    row('y2', '2026年', { total: '3.00', reception: '0.50' }, { level: 2, parent: 'y1' }),
+    row('y3', '增减变化金额', { total: '-0.50', reception: '-0.50' }, { level: 2, parent: 'y1' }),
+  ];
+  assert.deepEqual(run(d), []);
+  t12.rows[1]!.label = '北京分中心';
+  assert.ok(run(d).length > 0);
 });

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import type { Row, Table } from '../../domain/model.js';
 import { checkParent, childRows } from '../_lib/arith.js';
 
@@ -21,7 +22,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "column totals equal the sum of their rows"',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       if (t.sides) continue; // two-sided tables 1/6 have their own lines (BUD-015…018)
       for (const r of t.rows) {
         if (r.kind !== 'unit' && r.kind !== 'total') continue;

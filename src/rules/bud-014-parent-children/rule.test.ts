@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, table } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -41,4 +41,15 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /一般性项目/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('a performance-target form read as a grid is not a table of sums', () => {
+  const d = doc();
+  d.tables.push(table('project-targets', null, ['amount'], [
+    row('f1', '产出指标', { amount: '10.00' }, { level: 1 }),
+    row('f2', '数量指标', { amount: '3.00' }, { level: 2, parent: 'f1' }),
+  ]));
+  assert.deepEqual(run(d), []);
+  d.tables[d.tables.length - 1]!.role = 'project-expenditure';
+  assert.equal(run(d).length, 1);
 });

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { checkParent, childRows } from '../_lib/arith.js';
 
 const BY_CODE = new Set(['function', 'econ', 'procurement']);
@@ -16,7 +17,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "parent codes equal the sum of children"; docs/model.md Row.parent',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       for (const r of t.rows) {
         if (r.kind !== 'item' && r.kind !== 'group') continue;
         if (r.codeSystem && BY_CODE.has(r.codeSystem) && r.code) continue;

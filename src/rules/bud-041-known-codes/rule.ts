@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { codes } from '../../domain/classification/index.js';
 import { codedRows, SYSTEM_ZH } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
@@ -13,7 +14,7 @@ export const rule: Rule = {
   reads: ['tables', 'meta'],
   basis: 'domain.md §2 (code tables per year; an unknown code is a warning, never a crash). The shipped table is partial (observed codes), hence warning',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       for (const r of codedRows(t)) {
         if (r.codeResolved === 'by-name') continue; // resolved from the table itself: known by construction
         if (codes.byCodeIn(r.codeSystem, r.code, doc.year)) continue;

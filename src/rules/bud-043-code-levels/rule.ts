@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { levelOf, parentCode } from '../../domain/classification/index.js';
 import { unitBlocks } from '../_lib/arith.js';
 import { codedRows, SYSTEM_ZH, type CodedRow } from '../_lib/codes.js';
@@ -17,7 +18,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §2 (类 3 / 款 5 / 项 7 digits; A → A02); §3 parent = Σ children needs the right parent',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       const coded = new Set(codedRows(t));
       for (const block of unitBlocks(t)) {
         const above: CodedRow[] = [];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { unitBlocks } from '../_lib/arith.js';
 import { codedRows, type CodedRow } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
@@ -13,7 +14,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §2: each code is one line of the classification; a repeat breaks parent = Σ children',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       const coded = new Set(codedRows(t));
       for (const block of unitBlocks(t)) {
         const seen = new Map<string, CodedRow>();

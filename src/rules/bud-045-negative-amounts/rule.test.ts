@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { col, money, row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -27,4 +27,16 @@ test('does not apply to final accounts', () => {
   const fs = run(d);
   assert.deepEqual(fs, []);
 
+});
+
+test('a change against last year may be negative, as a row or as a column', () => {
+  const d = doc();
+  const t12 = tbl(d, 12);
+  t12.rows.push(row('t12-3', '增减变化金额', { total: '-0.50', overseas: '0.00', reception: '-0.50', vehicles: '0.00', vehiclePurchase: '0.00', vehicleRunning: '0.00' }));
+  t12.columns.push(col('change', undefined, ['比上年增减']), col('c3_1', undefined, ['增减变化情况', '合计']));
+  t12.rows[0]!.amounts['change'] = money('-0.50');
+  t12.rows[0]!.amounts['c3_1'] = money('-0.50');
+  assert.deepEqual(run(d), []);
+  t12.rows[0]!.amounts['reception'] = money('-1.00');
+  assert.equal(run(d).length, 1);
 });

@@ -1,8 +1,9 @@
 import type { Rule } from '../types.js';
+import { amountTables, isChangeLabel } from '../_lib/scope.js';
 import { formatAmount, toDecimalString } from '../../domain/money.js';
 import { locRow, rowName, tableName, columnLabel } from '../_lib/location.js';
 
-/** Budget amounts are never negative. */
+/** Budget amounts are never negative; a change against last year (增减变化) may be. */
 export const rule: Rule = {
   id: 'BUD-045',
   title: 'No negative amounts in budget tables',
@@ -13,13 +14,15 @@ export const rule: Rule = {
   basis: 'A budget allocates money: every published budget amount is ≥ 0 (final accounts may show negative balances, hence budgets only)',
   appliesTo: { kinds: ['部门预算', '单位预算'] },
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
+      const change = new Set(t.columns.filter((c) => c.key === 'change' || c.key.startsWith('change.') || c.header.some(isChangeLabel)).map((c) => c.key));
       for (const r of t.rows) {
+        if (!r.code && isChangeLabel(r.label)) continue;
         for (const [k, m] of Object.entries(r.amounts)) {
-          if (!m || m.fen >= 0) continue;
+          if (!m || m.fen >= 0 || change.has(k)) continue;
           ctx.report({
-            message: `${tableName(t)} ${rowName(r)}: ${columnLabel(t, k)} 为负数 ${formatAmount(m.fen)}`,
-            location: locRow(t, r, k), expected: '0.00', actual: toDecimalString(m.fen), difference: toDecimalString(m.fen), unit: '万元',
+            message: `${tableName(t)} ${rowName(r)}: ${columnLabel(t, k)} 为负数 ${formatAmount(m.fen, t.displayUnit)}`,
+            location: locRow(t, r, k), expected: '0.00', actual: toDecimalString(m.fen, t.displayUnit), difference: toDecimalString(m.fen, t.displayUnit), unit: t.displayUnit,
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { amountTables } from '../_lib/scope.js';
 import { codes } from '../../domain/classification/index.js';
 import { codedRows, nameKey, SYSTEM_ZH } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
@@ -16,7 +17,7 @@ export const rule: Rule = {
   reads: ['tables', 'meta'],
   basis: 'domain.md §2 "Names change between years (210 was 医疗卫生与计划生育支出 before 2019), so code tables are per year"',
   check(doc, ctx) {
-    for (const t of doc.tables) {
+    for (const t of amountTables(doc)) {
       for (const r of codedRows(t)) {
         const now = codes.byCodeIn(r.codeSystem, r.code, doc.year);
         if (!now) continue;

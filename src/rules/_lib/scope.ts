@@ -1,0 +1,34 @@
+/**
+ * Which tables and columns the table rules may read: a performance-target form read as a grid is not
+ * a table of amounts, and a column the vocabulary does not know has no known place in a sum.
+ */
+import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.js';
+
+/** Roles that are forms (performance targets): their grids hold indicators, not sums. */
+export const FORM_ROLES: ReadonlySet<TableRole> = new Set<TableRole>(['project-targets', 'department-targets']);
+
+/** The tables of amounts: every table except the forms read as grids. */
+export function amountTables(doc: BudgetDocument): Table[] {
+  return doc.tables.filter((t) => !FORM_ROLES.has(t.role));
+}
+
+/** A column key the reader could not name (`c<panel>_<n>`, `p2.c1_3`): its meaning is unknown. */
+export function isUnmappedKey(key: string): boolean {
+  return /^(?:p\d+\.)?(?:revenue\.)?c\d+_\d+$/.test(key);
+}
+
+/**
+ * The unmapped cells of a row that print a non-zero amount. While a row has any, no identity between
+ * its named columns can be asserted: the unnamed column may be one of the parts.
+ */
+export function unmappedFigures(t: Table, r: Row): string[] {
+  return t.columns.filter((c) => c.kind === 'amount' && isUnmappedKey(c.key) && (r.amounts[c.key]?.fen ?? 0) !== 0).map((c) => c.key);
+}
+
+/**
+ * True for a column or row that states a change against another year (增减, 变化, 比上年 …): such
+ * figures may be negative and are no part of the year's sums.
+ */
+export function isChangeLabel(s: string): boolean {
+  return /增减|变化|变动|比上年|同比|差额/.test(s.replace(/\s+/g, ''));
+}
