@@ -41,6 +41,7 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'subordinate', label: '附属单位上缴收入', patterns: [/^附属单位上缴(收入)?$/] },
   { key: 'otherIncome', label: '其他收入', patterns: [/^其他收入$/] },
   { key: 'fundMakeup', label: '用事业基金弥补收支差额', patterns: [/^用事业基金弥补(收支差额)?$/] },
+  { key: 'current', label: '本年收入（支出）小计', patterns: [/^本年(收入|支出)(小计|合计)$/] },
   { key: 'carryOver', label: '上年结转', patterns: [/^(上年结(转|余)(结(转|余))?(资金)?|上年结余、结转|上年结转和结余|年初结转和结余|上年结转结余|上年财政拨款结转(资金)?|上年结转资金)$/] },
   // uses
   { key: 'basic', label: '基本支出', patterns: [/^基本支出(合计|小计)?$/] },
@@ -72,6 +73,7 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
 
 /** Group labels that scope their members ("上年结转结余 / 一般公共预算资金" is carry-over, not appropriation). */
 export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }> = [
+  { prefix: 'current', patterns: [/^本年(收入|支出)$/] },
   { prefix: 'carryOver', patterns: [/^(上年结(转|余)(结(转|余))?|上年结余、结转|年初结转和结余|上年结转资金)$/] },
   { prefix: 'prior', patterns: [/^(上年|(19|20)\d\d年)(预算|执行|决算)数?$/] },
 ];
@@ -92,7 +94,7 @@ export function termOfLabel(label: string): ColumnTerm | null {
  * (上年结转) gets the group's prefix ("carryOver.general"), its subtotal the group's own key.
  */
 export function columnKeyOf(path: readonly string[]): string | null {
-  const cells = path.map((p) => squashTitle(p)).filter((p) => p !== '' && !/^(本年收入|本年支出|其中|预算数|收入|支出|金额|项目)$/.test(p) || path.length === 1);
+  const cells = path.map((p) => squashTitle(p)).filter((p) => p !== '' && (path.length === 1 || !/^(其中|预算数|收入|支出|金额|项目)$/.test(p)));
   if (cells.length === 0) return null;
   const leaf = cells[cells.length - 1]!;
   const groups = cells.slice(0, -1);
@@ -107,7 +109,7 @@ export function columnKeyOf(path: readonly string[]): string | null {
   }
   const t = termOfLabel(leaf);
   if (!t) return null;
-  if (scope && t.key !== scope.prefix) return `${scope.prefix}.${t.key}`;
+  if (scope && scope.prefix !== 'current' && t.key !== scope.prefix) return `${scope.prefix}.${t.key}`;
   return t.key;
 }
 

@@ -1,11 +1,32 @@
 /**
- * Performance-target forms (项目支出绩效目标表, 部门整体支出绩效目标表 and their regional variants):
- * a form block → project forms or the department-wide targets. Until the form reader reads their
- * structure, a form is kept as a table of its lines, so that nothing it prints is lost.
+ * Performance-target forms (项目支出绩效目标表, 部门整体支出绩效目标表 and their regional variants): a form
+ * block → project forms or the department-wide targets, and the block as a table for display.
+ *
+ * Two layouts cover the regions met so far:
+ * - a grid of projects (Beijing, Changsha, Chongqing 表十二, Hangzhou, Huzhou): one band of rows per
+ *   project, its name, amounts and goal printed as merged cells in the middle of the band beside its
+ *   indicator rows (forms/project-grid.ts);
+ * - cards (Fujian, Xi'an, Yantai, Chongqing 表十一, Beijing 专项转移支付 and the department-wide forms):
+ *   labelled fields, then an indicator grid (forms/cards.ts).
+ * Both rest on the same geometry (forms/layout.ts): columns from the header words, a vertical
+ * coordinate continuous over page breaks, and merged cells given to the rows they are centred on
+ * (forms/partition.ts).
+ *
+ * A form that cannot be structured is still held as the block's table, with an import note; a form
+ * continued in the next block (Changsha prints its title and header again on every page) is joined
+ * to the form it continues through a FormSession.
  */
 import type { DepartmentTargets, ImportNote, ProjectForm, Table } from '../../domain/model.js';
-import type { TableBlock } from './segment.js';
+import type { SourceLine } from '../text/source.js';
+import { formUnit } from './forms/amounts.js';
+import { cardHasContent, departmentTargetsOfCard, projectFormOfCard, readCard, splitCards } from './forms/cards.js';
+import { srcOfLines, tidy, type FormContext } from './forms/context.js';
+import { findHeader, verticalPositions, type HeaderBand } from './forms/layout.js';
+import { formOfGridProject, gridBody, projectName, readProjectGrid } from './forms/project-grid.js';
+import { headerKind, startsHeader } from './forms/vocabulary.js';
+import { titleOf, type TableBlock } from './segment.js';
 import { readTable, type TableContext } from './table.js';
+import { tokensOf } from './tokens.js';
 
 export interface ReadForms {
   projectForms: ProjectForm[];
@@ -15,8 +36,157 @@ export interface ReadForms {
   notes: ImportNote[];
 }
 
-/** Reads a form block. */
-export function readForms(block: TableBlock, ctx: TableContext): ReadForms {
+/**
+ * What the form reader remembers between the blocks of one document, so that a form continued in
+ * the next block (its title and header printed again on a new page) joins the form it continues.
+ * A caller reading one document passes one session to every readForms call.
+ */
+export interface FormSession {
+  last: {
+    file: string;
+    title: string;
+    lastLine: number;
+    page: number | null;
+    form: ProjectForm | null;
+    dept: DepartmentTargets | null;
+  } | null;
+}
+
+/** A fresh session for one document. */
+export function formSession(): FormSession {
+  return { last: null };
+}
+
+// Callers that pass no session share this one; it only joins blocks of the same file that follow
+// each other under the same title, so a stale entry from another document never matches.
+const shared: FormSession = formSession();
+
+/** The title a block's form carries: its last title line alone when that is a whole title. */
+function formTitle(block: TableBlock): string {
+  if (block.titleLines.length > 1) {
+    const last = titleOf(block.titleLines[block.titleLines.length - 1]!.text);
+    if (last) return last;
+  }
+  return block.title;
+}
+
+const isDepartment = (block: TableBlock, title: string) => /整体/.test(title) || (block.type?.role === 'department-targets' && !/项目/.test(title));
+
+/** A grid of projects: a header that names the projects' column and their amounts or goals. */
+function projectGridHeader(lines: readonly SourceLine[]): HeaderBand | null {
+  const h = findHeader(lines, 0, ['projectName', 'unitName', 'unitCode', 'seq'], 3);
+  if (!h) return null;
+  const kinds = new Set(h.columns.map((c) => c.kind));
+  const names = kinds.has('projectName') || kinds.has('unitName') || kinds.has('unitCode');
+  if (!names || !(kinds.has('goal') || kinds.has('total'))) return null;
+  return h;
+}
+
+/** True when a block prints something of a form (figures, or the words of a form's header or fields). */
+function looksLikeForm(lines: readonly SourceLine[]): boolean {
+  return lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount' || headerKind(t.text) !== null || startsHeader(t.text)));
+}
+
+/** Reads a form block. Never throws on content: what cannot be structured is a located note. */
+export function readForms(block: TableBlock, ctx: TableContext, session: FormSession = shared): ReadForms {
   const r = readTable(block, ctx);
-  return { projectForms: [], departmentTargets: null, table: r.table, notes: r.notes };
+  const out: ReadForms = { projectForms: [], departmentTargets: null, table: r.table, notes: [...r.notes] };
+  const title = formTitle(block);
+  const lines = block.lines;
+  const start = block.titleLines[0]!;
+  const prev = session.last;
+  const follows = prev !== null && prev.file === ctx.file && prev.title === title && start.no > prev.lastLine && (start.page ?? 0) - (prev.page ?? 0) <= 1;
+  const remember = (form: ProjectForm | null, dept: DepartmentTargets | null) => {
+    const end = lines[lines.length - 1] ?? block.titleLines[block.titleLines.length - 1]!;
+    session.last = { file: ctx.file, title, lastLine: end.no, page: end.page, form, dept };
+  };
+  if (lines.length === 0) {
+    remember(null, null);
+    return out;
+  }
+  const fc: FormContext = {
+    file: ctx.file,
+    year: ctx.year ?? new Date().getFullYear(),
+    unit: formUnit([...block.titleLines, ...lines.slice(0, 8)], lines, ctx.unit),
+    table: ctx.id,
+    title,
+    notes: out.notes,
+  };
+  const unreadable = (why: string, at: SourceLine, severity: 'warning' | 'error' = 'warning') =>
+    out.notes.push({ severity, code: 'form-unreadable', table: ctx.id, row: null, message: `绩效目标表《${title}》第 ${at.no} 行起未能按表单读取：${why}；其内容保留为表格`, src: srcOfLines(at, at.text) });
+  try {
+    const pos = verticalPositions(lines);
+    const dept = isDepartment(block, title);
+    const gridHeader = projectGridHeader(lines);
+    if (gridHeader) {
+      const body = gridBody(lines, gridHeader);
+      const read = readProjectGrid(body, gridHeader, pos, fc);
+      const forms = read.projects.map((p, k) => formOfGridProject(p, `${ctx.id}-f${k + 1}`, fc));
+      // Rows printed before any project's band: the continuation of the form of the block before.
+      if (read.orphans.length > 0) {
+        const target = follows ? (dept ? prev!.dept : prev!.form) : null;
+        if (target) target.indicators.push(...read.orphans);
+        else unreadable(`${read.orphans.length} 个绩效指标行之前没有项目名称和金额，无法确定所属项目`, read.orphans[0]!.src.line ? lines.find((l) => l.no === read.orphans[0]!.src.line) ?? lines[0]! : lines[0]!);
+      }
+      if (dept) {
+        const f = forms[0];
+        if (f) {
+          const d = departmentOfGridForm(f, read.projects[0] ? tidy(projectName(read.projects[0])) : '', fc, lines);
+          const merged = forms.slice(1);
+          for (const m of merged) d.indicators.push(...m.indicators);
+          out.departmentTargets = d;
+          remember(null, d);
+        } else remember(null, follows ? prev!.dept : null);
+        if (!f && read.orphans.length === 0 && looksLikeForm(body)) unreadable('未找到部门名称及金额', lines[0]!);
+        return out;
+      }
+      // The first project continues the last one of the block before (its name printed again).
+      if (follows && prev!.form && forms[0] && forms[0].name !== '' && forms[0].name === prev!.form.name && sameFen(forms[0], prev!.form)) {
+        prev!.form.indicators.push(...forms[0].indicators);
+        forms.shift();
+      }
+      out.projectForms = forms;
+      remember(forms[forms.length - 1] ?? (follows ? prev!.form : null), null);
+      if (forms.length === 0 && read.orphans.length === 0 && body.some((l) => tokensOf(l).some((t) => t.kind === 'amount'))) unreadable('未找到项目名称及金额', body[0]!);
+      return out;
+    }
+    if (dept) {
+      const d = departmentTargetsOfCard(lines, pos, fc);
+      if (d) out.departmentTargets = d;
+      else if (looksLikeForm(lines) && lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount'))) unreadable('未找到部门名称、整体目标或绩效指标', lines[0]!);
+      remember(null, d);
+      return out;
+    }
+    const cards = splitCards(lines, ['name']).map((ls) => readCard(ls, pos));
+    const titled = cards.length === 1 ? title : '';
+    let n = 0;
+    for (const c of cards) {
+      if (!cardHasContent(c)) continue;
+      out.projectForms.push(projectFormOfCard(c, `${ctx.id}-f${++n}`, fc, titled));
+    }
+    if (n === 0 && cards.some((c) => c.lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount')))) unreadable('未找到项目名称、金额或绩效指标', lines[0]!);
+    remember(out.projectForms[out.projectForms.length - 1] ?? null, null);
+  } catch (e) {
+    unreadable(e instanceof Error ? e.message : String(e), lines[0]!, 'error');
+    remember(null, null);
+  }
+  return out;
+}
+
+const sameFen = (a: ProjectForm, b: ProjectForm) => (a.amounts.currentYear?.fen ?? null) === (b.amounts.currentYear?.fen ?? null);
+
+/** The department-wide targets printed as one band of a grid (Changsha: the unit's row). */
+function departmentOfGridForm(f: ProjectForm, name: string, fc: FormContext, lines: readonly SourceLine[]): DepartmentTargets {
+  const unit = f.overview.find((o) => o.label === '单位名称');
+  const d: DepartmentTargets = {
+    year: fc.year,
+    unitName: { text: unit?.text ?? name, src: unit?.src ?? f.src },
+    overallGoal: f.annualGoal ?? { text: '', src: srcOfLines(lines[0]!, '') },
+    tasks: [],
+    indicators: [...f.indicators],
+    src: f.src,
+  };
+  const { currentYear, fiscal, other } = f.amounts;
+  if (currentYear || fiscal || other) d.total = { total: currentYear, fiscal, other, src: (currentYear ?? fiscal ?? other)!.src! };
+  return d;
 }

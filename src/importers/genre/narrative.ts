@@ -1,115 +1,678 @@
 /**
- * The narrative of a disclosure, whatever its region: parts and sections by their headings
- * (第一部分 / 一、 / （一）), paragraphs re-joined across wrapped lines and pages, and every amount it
- * states as a fact with the words before it (`mention`), so that nothing printed is lost.
+ * The narrative of a disclosure, whatever its region: parts and sections by their headings (第一部分 /
+ * 一、 / （一）, the table of contents set aside), paragraphs re-joined across wrapped lines, wrapped
+ * numbers and pages, the duties (主要职能) and the glossary (名词解释), and every amount it prints as a
+ * fact. A figure whose sentence names its subject ("收入预算 X万元，比上年增加 Y万元，增长 Z%", "其中：
+ * 基本支出 X万元", "“三公”经费预算 X万元", "政府采购预算 X万元：货物 …") gets the semantic key of the
+ * catalogue (domain/catalogue/facts.ts); every other figure stays a `mention` with the words before it,
+ * so that nothing printed is lost and nothing is keyed by a guess.
  */
-import type { Fact, Money, Narrative, NarrativePart, NarrativeSection, Src } from '../../domain/model.js';
+import {
+  budgetItemOf,
+  changeKeysOf,
+  factKeyOf,
+  GENERIC_LABEL,
+  PERFORMANCE_FUNDS,
+  isOrgName,
+  MENTION,
+  scopeOf,
+  sideOf,
+  subjectOf,
+  type FactScope,
+  type FactSubject,
+} from '../../domain/catalogue/index.js';
+import type { Fact, Money, Narrative, NarrativePart, NarrativeSection, Src, Text } from '../../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
 
-interface Para {
+// --- paragraphs ------------------------------------------------------------------------------
+
+/**
+ * A paragraph: its lines joined, white space dropped except one space between two ASCII letters or
+ * digits (so "4,424.60 万 元" reads "4,424.60万元" and a number wrapped as "174,900 / .64万元" reads
+ * "174,900.64万元"), each character mapped to the line and column it was printed at.
+ */
+export interface Para {
   text: string;
-  first: SourceLine;
-  last: SourceLine;
-  /** Offsets in `text` where each line starts. */
-  starts: Array<{ at: number; line: SourceLine }>;
+  /** For each character of `text`: its line (index into `lines`) and its column in that line's text. */
+  at: Array<{ li: number; col: number }>;
+  lines: SourceLine[];
+  /** `row`: a line of a table printed among the narrative (cells apart, amounts without units). */
+  kind: 'prose' | 'row';
+  /** A heading alone on its line(s), without a sentence after it. */
+  title: boolean;
 }
 
-const PART = /^第[一二三四五六七八九十]+部分/u;
-const SECTION = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])/u;
+const CN = '一二三四五六七八九十';
+const HEADINGS: Array<{ level: number; re: RegExp }> = [
+  { level: 0, re: new RegExp(`^第([${CN}]{1,3})部分[:：\\s]*`) },
+  { level: 1, re: new RegExp(`^([${CN}]{1,3})(?:、|[.．](?!\\d))\\s*`) },
+  { level: 2, re: new RegExp(`^[(（]([${CN}]{1,3})[)）]\\s*`) },
+  { level: 3, re: /^(\d{1,2})[.、．](?![\d.])\s*/ },
+  { level: 4, re: /^[(（](\d{1,2})[)）]\s*/ },
+];
 
-function srcOf(first: SourceLine, raw: string, last?: SourceLine): Src {
-  const s: Src = { line: first.no, page: first.page, raw };
-  if (last && last.no !== first.no) s.endLine = last.no;
+/** A heading at the start of a text: its level (0 第X部分, 1 一、, 2 （一）, 3 1., 4 （1）), numeral and title. */
+export function headingOf(text: string): { level: number; no: string; title: string; rest: string } | null {
+  for (const h of HEADINGS) {
+    const m = h.re.exec(text);
+    if (!m) continue;
+    const body = text.slice(m[0].length);
+    const cut = /[。:：,，;；]/.exec(body);
+    const title = (cut ? body.slice(0, cut.index) : body).trim();
+    return { level: h.level, no: m[1]!, title, rest: cut ? body.slice(cut.index + 1) : '' };
+  }
+  return null;
+}
+
+const TITLE_PUNCT = /[。,，;；!?！？]/;
+const DOT_LEADER = /(?:\.{5,}|…{2,}|·{5,}|-{6,}|_{6,})\s*\d*\s*$/;
+const DECIMAL_CELL = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
+
+/** True for a line of a table printed among the narrative: cells apart, at least one a bare amount. */
+export function isRowLine(text: string): boolean {
+  const cells = text.split(/\s{2,}/).filter((c) => c !== '');
+  if (cells.length < 2) return false;
+  if (cells.some((c) => /万元|。/.test(c))) return false;
+  return cells.some((c) => DECIMAL_CELL.test(c));
+}
+
+/** A heading that stands alone: no sentence after it, short, no amount. */
+function isTitleText(text: string): boolean {
+  const h = headingOf(text);
+  if (!h) return false;
+  const body = text.replace(HEADINGS[h.level]!.re, '').replace(/[:：]$/, '');
+  return body.length > 0 && body.length <= 40 && !TITLE_PUNCT.test(body) && !/[:：]/.test(body) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body);
+}
+
+/** Appends a line to a paragraph, dropping white space except between two ASCII letters or digits. */
+function append(p: Para, l: SourceLine): void {
+  const li = p.lines.length;
+  p.lines.push(l);
+  const t = l.text;
+  const alnum = (c: string | undefined) => c !== undefined && /[0-9A-Za-z]/.test(c);
+  let pendingSpace = p.text.length > 0;
+  let gap = 0;
+  for (let col = 0; col < t.length; col++) {
+    const c = t[col]!;
+    if (/\s/.test(c)) {
+      pendingSpace = true;
+      gap++;
+      continue;
+    }
+    // A wide gap inside a line is a column of the layout, not a wrapped number: "890      .22万元" is two pieces.
+    const wide = gap >= 3 && /\d/.test(p.text[p.text.length - 1] ?? '') && /[.\d]/.test(c);
+    gap = 0;
+    if ((pendingSpace && alnum(p.text[p.text.length - 1]) && alnum(c)) || wide) {
+      p.text += ' ';
+      p.at.push({ li, col });
+    }
+    pendingSpace = false;
+    p.text += c;
+    p.at.push({ li, col });
+  }
+}
+
+/** Where a span of a paragraph was printed: first line, last line, page and the text as printed (line breaks kept). */
+export function spanSrc(p: Para, start: number, end: number): Src {
+  const a = p.at[Math.max(0, Math.min(start, p.at.length - 1))]!;
+  const b = p.at[Math.max(0, Math.min(end - 1, p.at.length - 1))]!;
+  const parts: string[] = [];
+  for (let li = a.li; li <= b.li; li++) {
+    const t = p.lines[li]!.text;
+    parts.push(t.slice(li === a.li ? a.col : 0, li === b.li ? b.col + 1 : t.length));
+  }
+  const first = p.lines[a.li]!;
+  const last = p.lines[b.li]!;
+  const s: Src = { line: first.no, page: first.page, raw: parts.join('\n') };
+  if (last.no !== first.no) s.endLine = last.no;
   return s;
 }
 
-/** Paragraphs: lines joined until a line ends a sentence or the next starts a heading. */
-export function paragraphs(lines: SourceLine[]): Para[] {
+/** The lines of a table of contents: after 目录 while they read as entries, and dot-leader lines anywhere. */
+export function tocLines(lines: SourceLine[]): Set<SourceLine> {
+  const out = new Set<SourceLine>();
+  const key = (l: SourceLine) => l.text.replace(DOT_LEADER, '').replace(/\s+/g, '');
+  let inToc = false;
+  const seen = new Set<string>();
+  for (const l of lines) {
+    const t = l.text.replace(/\s+/g, '');
+    if (DOT_LEADER.test(l.text)) {
+      out.add(l);
+      continue;
+    }
+    if (/^目录$/.test(t)) {
+      inToc = true;
+      out.add(l);
+      continue;
+    }
+    if (!inToc) continue;
+    const entry = t.length <= 50 && !/[。;；]/.test(t) && (headingOf(t) !== null || /\d+$/.test(t) || /(部分|表|说明|情况|解释|概况)$/.test(t));
+    if (!entry || seen.has(key(l))) {
+      inToc = false;
+      continue;
+    }
+    seen.add(key(l));
+    out.add(l);
+  }
+  return out;
+}
+
+/** A line that continues the one before whatever its indentation: a wrapped number, unit or punctuation. */
+const CONTINUES = /^(?:[.,，、。;；:：)）%”]|万元|亿元|元[,，。;；、)）]|元$)/;
+
+/** Paragraphs of the narrative lines: joined until a sentence ends and the next line opens a paragraph. */
+export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(lines)): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
-  for (const l of lines) {
+  let prev: SourceLine | null = null;
+  const open = (l: SourceLine, kind: Para['kind']): Para => {
+    const p: Para = { text: '', at: [], lines: [], kind, title: false };
+    out.push(p);
+    return p;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     const t = l.text.trim();
-    if (t === '') continue;
-    const heading = PART.test(t) || (SECTION.test(t) && t.length <= 40);
-    const indented = l.indent >= 4 && (cur?.first.indent ?? 0) < l.indent;
-    if (!cur || heading || indented || /[。：:；]$/.test(cur.text) || (SECTION.test(cur.text) && cur.text.length <= 40 && cur.starts.length === 1)) {
-      cur = { text: t, first: l, last: l, starts: [{ at: 0, line: l }] };
-      out.push(cur);
-    } else {
-      cur.starts.push({ at: cur.text.length, line: l });
-      cur.text += t;
-      cur.last = l;
+    if (t === '' || toc.has(l)) {
+      cur = null;
+      prev = null;
+      continue;
     }
+    if (isRowLine(l.text)) {
+      const p = open(l, 'row');
+      append(p, l);
+      cur = null;
+      prev = null;
+      continue;
+    }
+    const squashed = t.replace(/\s+/g, '');
+    const hd = headingOf(squashed);
+    const heading = hd !== null;
+    // A title ends at its line unless the next line, set further left, wraps it ("…及相关机构事" / "务(款)…：反映…").
+    let fresh = !cur || (cur.title && !(prev !== null && l.indent < prev.indent && prev.text.replace(/\s+/g, '').length >= 20));
+    if (cur && !fresh && !CONTINUES.test(squashed)) {
+      const ended = /[。!?！？]$/.test(cur.text) || (/[:：;；]$/.test(cur.text) && heading);
+      const indented = prev !== null && l.indent >= 2 && l.indent - prev.indent >= 2 && /[\u4e00-\u9fa5)）”]$/.test(cur.text) && !/^\d/.test(squashed);
+      // 一、 and （一） at the start of a line open a paragraph; 1. and （1） only after a finished clause.
+      fresh = ended || (hd !== null && (hd.level <= 2 || /[:：;；]$/.test(cur.text) || isTitleText(squashed))) || indented;
+    }
+    // A wrapped title ("…支出预算情" / "况说明") continues its heading.
+    if (cur?.title && squashed.length <= 6 && !TITLE_PUNCT.test(squashed) && !/\d/.test(squashed) && /(说明|情况|表|解释|概况|职责|职能|设置|构成|任务|目标)$/.test(squashed) && headingOf(squashed) === null) fresh = false;
+    if (fresh) cur = open(l, 'prose');
+    append(cur!, l);
+    cur!.title = cur!.lines.length <= 2 && isTitleText(cur!.text);
+    prev = l;
   }
   return out;
 }
 
-/** The line a character offset of a paragraph was printed on. */
-function lineAt(p: Para, at: number): SourceLine {
-  let l = p.first;
-  for (const s of p.starts) if (s.at <= at) l = s.line;
-  return l;
+// --- amounts -------------------------------------------------------------------------------------
+
+/** A figure printed in a paragraph. */
+interface Token {
+  kind: 'money' | 'percent';
+  /** The number as normalised (separators kept). */
+  num: string;
+  unit: '万元' | '元' | '亿元' | '%';
+  start: number;
+  numEnd: number;
+  end: number;
+  /** Parenthesis depth at the figure. */
+  depth: number;
 }
 
-const AMOUNT_UNIT = /(?<![\d.,])(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|亿元)/gu;
+/** A number; a comma or point before it belongs to it only after a digit (NFKC turns "，" into ","). */
+const NUMBER = /(?<![\d.])(?<!\d,)(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d]|,\d)/g;
 
-/** Amount facts of a paragraph: every "X万元" / "X元" / "X亿元" with the words before it. */
-export function mentions(p: Para): Fact[] {
+/** The figures of a paragraph (amounts with a unit, percentages). */
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  const depthAt: number[] = [];
+  let d = 0;
+  for (const c of text) {
+    if (c === '(' || c === '（') d++;
+    depthAt.push(d);
+    if ((c === ')' || c === '）') && d > 0) d--;
+  }
+  for (const m of text.matchAll(NUMBER)) {
+    const after = text.slice(m.index + m[0].length);
+    // "15.00 万，主要用于…": 万 alone before punctuation is 万元.
+    const u = /^\s?(万元|亿元|元|%|万(?=[,，。;；、)）]|$))/.exec(after);
+    if (!u) continue;
+    out.push({
+      kind: u[1] === '%' ? 'percent' : 'money',
+      num: m[1]!,
+      unit: (u[1] === '万' ? '万元' : u[1]) as Token['unit'],
+      start: m.index,
+      numEnd: m.index + m[0].length,
+      end: m.index + m[0].length + u[0].length,
+      depth: depthAt[m.index] ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Integer fen of a printed amount in its unit, or null when it cannot be held exactly. */
+function fenOf(num: string, unit: '万元' | '元' | '亿元'): number | null {
+  try {
+    if (unit === '亿元') {
+      const [i = '0', f = ''] = num.replace(/,/g, '').replace(/^-/, '').split('.');
+      if (f.length > 6) return null;
+      const wan = `${i}${f.padEnd(4, '0').slice(0, 4)}.${f.length > 4 ? f.slice(4) : '0'}`;
+      const fen = parseAmount(wan, '万元');
+      return num.startsWith('-') ? -fen : fen;
+    }
+    return parseAmount(num, unit);
+  } catch (e) {
+    if (e instanceof MoneyParseError) return null;
+    throw e;
+  }
+}
+
+// --- clauses -------------------------------------------------------------------------------------
+
+/** Start of the clause a figure stands in: back to a separator outside parentheses (收、支 is one word). */
+function clauseStart(text: string, at: number, floor: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text[i]!;
+    if (c === ')' || c === '）') depth++;
+    else if (c === '(' || c === '（') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (depth === 0 && /[,，;；。:：!?]/.test(c)) return i + 1;
+    else if (depth === 0 && c === '、' && !(text[i - 1] === '收' && text[i + 1] === '支')) return i + 1;
+  }
+  return floor;
+}
+
+const DIRECTION = /(增加|增长|上升|提高|减少|下降|降低|压减|减|增|多|少)(了)?$/;
+const COMPARISON = /比|较|与.{0,16}?(相比|比较|持平)|同比|相比/;
+const LEADING = /^(?:其中|包括|主要是|主要包括|主要原因是|主要用于|分别是|分别为|含|即|另|此外|同时|以及|及|和|和其他|均|各|合计|共计|共|具体包括|具体如下)+[:：]?/;
+
+/** The words before a figure as a label: leading connectives and numbering removed, at most 30 characters. */
+function labelOf(words: string): string {
+  let w = words.replace(/^[\s"'“”]+/, '');
+  const h = headingOf(w);
+  if (h) w = w.slice(w.length - (h.title.length + (h.rest ? h.rest.length + 1 : 0)));
+  w = w.replace(LEADING, '').replace(/^[(（][^)）]*[)）]/, (m) => (/[类款项]/.test(m) ? m : m));
+  return w.slice(-30);
+}
+
+function sign(word: string): 1 | -1 {
+  return /减少|下降|降低|压减|^减|^少/.test(word) ? -1 : 1;
+}
+
+// --- reading facts ------------------------------------------------------------------------------
+
+/** What a figure's neighbours need to know about it. */
+interface Placed {
+  tok: Token;
+  key: string | null;
+  subject: FactSubject | null;
+  scope: FactScope;
+  side: 'revenue' | 'expenditure' | null;
+  label: string;
+  /** The separator before its clause (`、`, `,`, `:` …). */
+  sep: string;
+  /** The value this one is an item of, when it stands in a "其中 / 包括" list. */
+  head: Placed | null;
+  change: boolean;
+}
+
+/** The context a paragraph is read in: its section's scope and topic, a run-in title's topic, an open list. */
+interface Frame {
+  scope: FactScope;
+  topic: FactSubject | null;
+  side: 'revenue' | 'expenditure' | null;
+  /** A section titled by a unit's name: its figures are that unit's, not the department's. */
+  unit: boolean;
+  /** The value whose "其中：" the paragraph continues. */
+  list: Placed | null;
+  /** The words of the title the topic comes from (the label of a figure stated by topic alone). */
+  topicLabel: string;
+}
+
+function topicOf(title: string): FactSubject | null {
+  const s = subjectOf(title.replace(/(情况|说明|预算表|表|安排)+$/, ''));
+  return s;
+}
+
+/** The paragraph's facts. `frame` is updated with the list the paragraph leaves open. */
+function factsOf(p: Para, frame: Frame): Fact[] {
   const out: Fact[] = [];
-  for (const m of p.text.matchAll(AMOUNT_UNIT)) {
-    const raw = m[1]!;
-    const unit = m[2]!;
-    let fen: number;
-    try {
-      if (unit === '亿元') {
-        // 1 亿元 = 10,000 万元: the digits shift by four places, exactly.
-        const [i, f = ''] = raw.replace(/,/g, '').split('.');
-        if (f.length > 2) continue;
-        fen = parseAmount(`${i}${f.padEnd(4, '0').slice(0, 4)}.${f.padEnd(4, '0').slice(4) || '0'}`, '万元');
-      } else fen = parseAmount(raw, unit === '元' ? '元' : '万元');
-    } catch (e) {
-      if (e instanceof MoneyParseError) continue;
-      throw e;
+  const text = p.text;
+  const toks = tokensOf(text);
+  if (toks.length === 0) return out;
+  const placed: Placed[] = [];
+  // Sentences end at 。 outside parentheses; segments (for binding a change to its figure) also at ；.
+  const sentenceStart = (i: number, withSemicolon: boolean): number => {
+    let depth = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const c = text[j]!;
+      if (c === ')' || c === '）') depth++;
+      else if (c === '(' || c === '（') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && (c === '。' || (withSemicolon && (c === ';' || c === '；')))) return j + 1;
     }
-    const line = lineAt(p, m.index);
-    const before = p.text.slice(Math.max(0, m.index - 30), m.index);
-    const label = before.split(/[。；;，,]/).pop()!.trim() || before.trim();
-    const money: Money = { fen, decimals: decimalsOf(raw), src: srcOf(line, raw) };
-    out.push({ key: 'mention', label: label.slice(-30), money, text: unit, src: srcOf(line, m[0]) });
+    return 0;
+  };
+  const runIn = headingOf(text);
+  const placedEnd = (at: number): number => {
+    let e = 0;
+    for (const t of toks) if (t.end <= at) e = Math.max(e, t.end);
+    return e;
+  };
+  const runInTopic = runIn && runIn.rest ? topicOf(runIn.title) : null;
+  for (const tok of toks) {
+    const segStart = sentenceStart(tok.start, true);
+    const sentStart = sentenceStart(tok.start, false);
+    // A clause starts after the figure before it at the latest ("…5455.88万元4.财政专户管理资金收入 X万元").
+    const prevEnd = placedEnd(tok.start);
+    const cs = Math.max(clauseStart(text, tok.start, segStart), prevEnd);
+    const sep = cs > 0 ? text[cs - 1]! : '';
+    const words = text.slice(cs, tok.start).trim();
+    const src = spanSrc(p, cs, tok.end);
+    const before = placed.filter((x) => x.tok.start >= segStart && x.tok.depth === tok.depth && !x.change);
+    const prevValue = before[before.length - 1] ?? null;
+    const lastInSentence = placed.filter((x) => x.tok.start >= sentStart && x.tok.depth === tok.depth && !x.change).pop() ?? null;
+    if (tok.kind === 'percent') {
+      const dir = DIRECTION.exec(words.replace(/幅度$/, ''));
+      if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
+        const lastChange = [...placed].reverse().find((x) => x.change && x.tok.start >= segStart && x.tok.depth === tok.depth);
+        const explicit = words.slice(0, dir.index).replace(/(比|较|与|同比|相比).*$/, '').replace(LEADING, '');
+        const target = lastChange ?? (explicit ? null : bindTo(prevValue));
+        const key = lastChange ? lastChange.key : target?.key ?? null;
+        if (key && (lastChange ? lastChange.subject !== null : true)) {
+          const base = lastChange ? changeBase(lastChange) : key;
+          if (base) out.push({ key: changeKeysOf(base).percent, label: lastChange?.label ?? target?.label ?? labelOf(words), percent: sign(dir[1]!) < 0 ? `-${tok.num.replace(/,/g, '')}` : tok.num.replace(/,/g, ''), src });
+        }
+        continue;
+      }
+      if (/占[^,，;；。]*?(的|比重为|比例为)?$/.test(words) && prevValue && prevValue.tok.kind === 'money') {
+        const money = moneyOf(prevValue.tok, p);
+        if (money) out.push({ key: 'share', label: prevValue.label, money, percent: tok.num.replace(/,/g, ''), src: spanSrc(p, prevValue.tok.start, tok.end) });
+      }
+      continue;
+    }
+    const fen = fenOf(tok.num, tok.unit as '万元' | '元' | '亿元');
+    if (fen === null) continue;
+    const money: Money = { fen, decimals: decimalsOf(tok.num.replace(/^-/, '')), src: spanSrc(p, tok.start, tok.numEnd) };
+    // A change against last year: "比上年增加 X万元", "较2025年年初预算减少 X万元", "收入比2025年减少 X万元".
+    const dir = DIRECTION.exec(words.replace(/各$/, ''));
+    if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
+      const explicitWords = words.slice(0, dir.index).replace(/各$/, '').replace(/(比|较|与|同比|相比).*$/, '').replace(LEADING, '');
+      let subject: FactSubject | null = null;
+      let scope: FactScope = frame.scope;
+      let key: string | null = null;
+      let label = labelOf(words);
+      if (explicitWords) {
+        subject = subjectOf(explicitWords);
+        if (subject) {
+          scope = scopeOf(explicitWords) !== 'department' ? scopeOf(explicitWords) : frame.scope;
+          const side = sideOf(subject) ?? frame.side;
+          key = frame.unit ? null : factKeyOf(subject, scope, side);
+        }
+      } else {
+        // A sentence that opens with "比上年…" has the subject of the sentence before it, when that states one figure.
+        let v = prevValue;
+        if (!v && cs === sentStart && sentStart > 0) {
+          const prevStart = sentenceStart(sentStart - 1, false);
+          const prior = placed.filter((x) => !x.change && x.tok.depth === 0 && x.tok.start >= prevStart && x.tok.start < sentStart);
+          if (prior.length === 1) v = prior[0]!;
+        }
+        const target = bindTo(v);
+        if (target?.key) {
+          subject = target.subject;
+          key = target.key;
+          label = target.label;
+        }
+      }
+      const me: Placed = { tok, key, subject, scope, side: null, label, sep, head: null, change: true };
+      placed.push(me);
+      const base = changeBase(me);
+      money.fen = sign(dir[1]!) * money.fen;
+      out.push(base ? { key: changeKeysOf(base).amount, label, money, src } : { key: MENTION, label: labelOf(words), money: { ...money, fen: Math.abs(money.fen) }, src });
+      continue;
+    }
+    // A value: its subject from its own words, else from the topic of its paragraph or section.
+    const listOpen = /(?:其中|包括|分别为|分别是|具体为)[:：,，]?\s*$/.test(text.slice(0, cs)) || /^(其中|包括)/.test(words);
+    // "X万元：A万元、B万元" — a colon right after a figure opens its list.
+    const colonHead = (sep === ':' || sep === '：') && prevValue !== null && /^[^\d]{0,3}$/.test(text.slice(prevValue.tok.end, cs - 1)) ? prevValue : null;
+    let head: Placed | null = null;
+    if (colonHead) {
+      head = colonHead;
+    } else if (listOpen) {
+      // "…支出 X万元。其中：基本支出 …": the list of the figure the sentence before ends with.
+      let last = before[before.length - 1];
+      if (!last && sentStart > 0) last = placed.filter((x) => !x.change && x.tok.depth === 0 && x.tok.start < sentStart).pop();
+      head = last ?? frame.list;
+    } else if (lastInSentence?.head && /[、,，;；]/.test(sep)) {
+      head = lastInSentence.head;
+    } else if (!prevValue && frame.list && (cs === segStart || runIn !== null)) {
+      head = frame.list;
+    }
+    const item = budgetItemOf(words);
+    let subject: FactSubject | null = item ? item.subject : subjectOf(words);
+    const hw = headingOf(words);
+    const bare = (hw ? hw.rest || hw.title : words).replace(LEADING, '');
+    let topicLabel = '';
+    if (!subject && bare.trim() !== '' && GENERIC_LABEL.test(bare.replace(/\s+/g, ''))) {
+      subject = runInTopic ?? frame.topic;
+      if (subject) topicLabel = runInTopic ? runIn!.title : frame.topicLabel;
+    }
+    let performance: string | null = null;
+    if (!subject && PERFORMANCE_FUNDS.test(words)) {
+      const seg = text.slice(segStart, tok.start);
+      if (/绩效/.test(seg)) performance = /整体/.test(seg) ? 'performance.department-amount' : /项目/.test(seg) ? 'performance.amount' : null;
+    }
+    const ownScope = scopeOf(words);
+    const scope: FactScope = ownScope !== 'department' ? ownScope : head ? head.scope : frame.scope;
+    // The side of the sentence: its list head's, else the paragraph's; a source of revenue needs one.
+    const ctxSide = head?.side ?? frame.side;
+    const side = subject === 'source' || (subject !== null && REVENUE_OR_SOURCE.has(subject)) ? ctxSide : ((subject ? sideOf(subject) : null) ?? ctxSide);
+    let key = performance && !frame.unit ? performance : subject && !frame.unit ? factKeyOf(subject, scope, side) : null;
+    const label = item ? item.label : topicLabel ? `${topicLabel}${labelOf(bare)}`.slice(-30) : labelOf(words);
+    // Inside a list, only parts of the head's kind are keyed: "支出…其中：其他收入 X万元" stays a mention.
+    if (key && head?.key && head.side && sideOf(subject!) && sideOf(subject!) !== head.side && subject !== 'source') key = null;
+    const me: Placed = { tok, key, subject, scope, side: key ? (sideOf(subject!) ?? head?.side ?? frame.side) : null, label, sep, head, change: false };
+    placed.push(me);
+    out.push({ key: key ?? MENTION, label: key && item ? item.label : label, money, src });
+  }
+  // A paragraph ending in "其中：" (or whose last value opens a list) leaves the list open for the next.
+  const last = placed.filter((x) => !x.change && x.tok.depth === 0).pop();
+  if (last && /(?:其中|包括|具体如下|分别为)[:：]?\s*$/.test(text)) frame.list = last;
+  return out;
+
+  function bindTo(v: Placed | null): Placed | null {
+    if (!v) return null;
+    // A change after a 、-list, set off by a comma, is the list head's ("收入X万元，其中：A、B、C，较上年增加Y万元").
+    if (v.head && v.sep === '、') return v.head.key ? v.head : null;
+    return v.key ? v : null;
+  }
+}
+
+const REVENUE_OR_SOURCE = new Set<FactSubject>(['special-account', 'unit-funds', 'business', 'operating', 'superior', 'subordinate', 'other-income', 'carry-over']);
+
+/** The key a change is the change of (null for a change no phrasing places). */
+function changeBase(p: { key: string | null }): string | null {
+  return p.key;
+}
+
+function moneyOf(tok: Token, p: Para): Money | null {
+  if (tok.kind !== 'money') return null;
+  const fen = fenOf(tok.num, tok.unit as '万元' | '元' | '亿元');
+  return fen === null ? null : { fen, decimals: decimalsOf(tok.num.replace(/^-/, '')), src: spanSrc(p, tok.start, tok.numEnd) };
+}
+
+/** The unit a table printed among the narrative states ("单位：万元", "金额(元)"), from the nearest line above. */
+function unitAbove(lines: SourceLine[], at: number): '万元' | '元' | null {
+  for (let i = at; i >= 0 && i >= at - 60; i--) {
+    const t = lines[i]!.text.replace(/\s+/g, '');
+    const m = /单位[:：]?(万元|元)|[(（](万元|元)[)）]/.exec(t);
+    if (m) return (m[1] ?? m[2]) as '万元' | '元';
+  }
+  return null;
+}
+
+/** Mentions of a table row printed among the narrative: each bare amount with the row's text cells as its label. */
+function rowFacts(p: Para, unit: '万元' | '元' | null): Fact[] {
+  if (!unit) return [];
+  const out: Fact[] = [];
+  const l = p.lines[0]!;
+  const cells: Array<{ text: string; col: number }> = [];
+  for (const m of l.text.matchAll(/\S+(?:\s\S+)*/g)) cells.push({ text: m[0], col: m.index });
+  const labels: string[] = [];
+  for (const c of cells) {
+    if (!DECIMAL_CELL.test(c.text)) {
+      if (!/^-?\d+$/.test(c.text)) labels.push(c.text.replace(/\s+/g, ''));
+      continue;
+    }
+    const fen = fenOf(c.text, unit);
+    if (fen === null) continue;
+    const src: Src = { line: l.no, page: l.page, raw: c.text };
+    out.push({ key: MENTION, label: labels.join(' ').slice(0, 30), money: { fen, decimals: decimalsOf(c.text.replace(/^-/, '')), src }, src: { line: l.no, page: l.page, raw: l.text } });
   }
   return out;
 }
+
+/** "共 N 个项目", "设置并编报 N 个项目绩效目标": the number of projects with performance targets. */
+function countFacts(p: Para): Fact[] {
+  const out: Fact[] = [];
+  for (const sentence of p.text.matchAll(/[^。;；]+/g)) {
+    const s = sentence[0];
+    if (!/绩效/.test(s) || /整体/.test(s)) continue;
+    const m = /(?:共|编报|设置|纳入|涉及)[^,，。;；]{0,12}?(\d+)个(?:一级|二级)?项目/.exec(s);
+    if (!m) continue;
+    const at = sentence.index + m.index;
+    out.push({ key: 'performance.project-count', label: '编报绩效目标的项目', count: Number(m[1]), text: '个', src: spanSrc(p, at, at + m[0].length) });
+  }
+  return out;
+}
+
+// --- structure ------------------------------------------------------------------------------------
+
+function cnValue(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const d = (c: string | undefined) => (c ? CN.indexOf(c) + 1 : 0);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + d(s[1]);
+  if (s.length === 3) return d(s[0]) * 10 + d(s[2]);
+  if (s.length === 2 && s[1] === '十') return d(s[0]) * 10;
+  return d(s[0]);
+}
+
+const GLOSSARY = /名词解释/;
+const DUTIES = /主要职[能责]|职能职责|部门职责|单位职责|职责$/;
 
 /** The narrative of a document from its non-table lines. */
 export function readNarrative(lines: SourceLine[]): Narrative {
-  const paras = paragraphs(lines);
+  const toc = tocLines(lines);
+  const paras = paragraphs(lines, toc);
+  const lineIndex = new Map(lines.map((l, i) => [l, i] as const));
+  // Parts are 第X部分 when the document prints them, else its top-level 一、 titles.
+  const partTitles = paras.filter((p) => p.kind === 'prose' && headingOf(p.text)?.level === 0).length;
+  const partLevel = partTitles >= 2 ? 0 : 1;
   const parts: NarrativePart[] = [];
+  const duties: Text[] = [];
+  const glossary: Narrative['glossary'] = [];
+  const facts: Fact[] = [];
   let part: NarrativePart | null = null;
   let section: NarrativeSection | null = null;
-  const facts: Fact[] = [];
+  let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '' };
+  let sectionFrame: Frame = frame;
+  let subLevel: number | null = null;
+  const srcOfPara = (p: Para): Src => spanSrc(p, 0, p.text.length);
+  const titleOf = (p: Para): string => {
+    const h = headingOf(p.text);
+    return (h ? h.title + (h.rest ? '' : '') : p.text).replace(/[:：]$/, '');
+  };
+  const frameOf = (title: string): Frame => ({
+    scope: scopeOf(title),
+    topic: topicOf(title),
+    side: /收入/.test(title) && !/支出|收支/.test(title) ? 'revenue' : /支出/.test(title) && !/收入|收支/.test(title) ? 'expenditure' : null,
+    unit: isOrgName(title),
+    list: null,
+    topicLabel: title,
+  });
   for (const p of paras) {
-    facts.push(...mentions(p));
-    if (PART.test(p.text) && p.text.length <= 40) {
-      part = { no: parts.length + 1, title: p.text, sections: [], src: srcOf(p.first, p.text) };
+    const h = p.kind === 'prose' ? headingOf(p.text) : null;
+    if (h && p.title && h.level === partLevel) {
+      part = { no: cnValue(h.no), title: titleOf(p), sections: [], src: srcOfPara(p) };
       parts.push(part);
       section = null;
+      frame = sectionFrame = frameOf(part.title);
+      subLevel = null;
       continue;
     }
+    if (h && h.level === 0 && partLevel === 0) {
+      // A part heading run into its first sentence.
+      part = { no: cnValue(h.no), title: h.title, sections: [], src: srcOfPara(p) };
+      parts.push(part);
+      section = null;
+      frame = sectionFrame = frameOf(h.title);
+      subLevel = null;
+    }
     if (!part) {
-      part = { no: parts.length + 1, title: '', sections: [], src: srcOf(p.first, p.text) };
+      part = { no: 0, title: '', sections: [], src: srcOfPara(p) };
       parts.push(part);
     }
-    if (SECTION.test(p.text) && p.text.length <= 40) {
-      section = { no: /^[^、.．)）]+[、.．)）]?/.exec(p.text)?.[0] ?? '', title: p.text, paragraphs: [], src: srcOf(p.first, p.text) };
+    if (h && p.title && h.level === partLevel + 1) {
+      section = { no: h.no, title: titleOf(p), paragraphs: [], src: srcOfPara(p) };
       part.sections.push(section);
+      frame = sectionFrame = { ...frameOf(section.title), scope: scopeOf(section.title) !== 'department' ? scopeOf(section.title) : frameOf(part.title).scope };
+      subLevel = null;
       continue;
     }
     if (!section) {
-      section = { no: '', title: '', paragraphs: [], src: srcOf(p.first, p.text) };
+      section = { no: '', title: '', paragraphs: [], src: srcOfPara(p) };
       part.sections.push(section);
     }
-    section.paragraphs.push({ text: p.text, src: srcOf(p.first, p.text, p.last) });
+    section.paragraphs.push({ text: p.text, src: srcOfPara(p) });
+    // Titles below the section ("（一）因公出国（境）经费", "（二）支出预算：…") give the following paragraphs their topic.
+    if (h && h.level > partLevel + 1 && (subLevel === null || h.level <= subLevel)) {
+      const t = topicOf(h.title);
+      const f = frameOf(h.title);
+      if (p.title || t) {
+        frame = { ...sectionFrame, topic: t ?? sectionFrame.topic, topicLabel: t ? h.title : sectionFrame.topicLabel, side: f.side ?? sectionFrame.side, scope: f.scope !== 'department' ? f.scope : sectionFrame.scope, unit: sectionFrame.unit || f.unit, list: frame.list && !p.title ? frame.list : null };
+        subLevel = h.level;
+      }
+    } else if (!h && frame.list && p.kind === 'prose' && !/^(其中|包括)/.test(p.text)) {
+      // An unnumbered paragraph continues an open list only while it names a part of the head.
+      const first = subjectOf(p.text.slice(0, Math.max(0, p.text.search(/\d/))));
+      if (!first || !['basic', 'project', 'personnel', 'public', 'retiree', 'source'].includes(first)) frame = { ...frame, list: null };
+    }
+    if (p.kind === 'row') {
+      facts.push(...rowFacts(p, unitAbove(lines, lineIndex.get(p.lines[0]!) ?? 0)));
+      continue;
+    }
+    const openBefore = frame.list;
+    // A run-in title ("（一）收入预算：…", "1.因公出国（境）费用。…") is the topic of its own paragraph.
+    let pframe = frame;
+    if (h && !p.title && h.level > partLevel && h.rest) {
+      const t = topicOf(h.title);
+      const f = frameOf(h.title);
+      pframe = { ...frame, topic: t ?? frame.topic, topicLabel: t ? h.title : frame.topicLabel, side: f.side ?? frame.side, scope: f.scope !== 'department' ? f.scope : frame.scope };
+    }
+    const fs = factsOf(p, pframe);
+    frame.list = pframe.list;
+    facts.push(...fs, ...countFacts(p));
+    if (frame.list === openBefore && !/[:：]\s*$/.test(p.text) && !h) frame.list = frame.list && /^(其中|包括)/.test(p.text) ? null : frame.list;
   }
-  return { parts, duties: [], projects: [], glossary: [], facts };
+  // A table of contents printed without 目录 leaves empty parts whose titles recur: drop them.
+  const kept = parts.filter((pt, i) => pt.sections.some((s) => s.paragraphs.length > 0) || !parts.slice(i + 1).some((q) => q.no === pt.no || q.title === pt.title));
+  for (const pt of kept) {
+    const inGlossary = GLOSSARY.test(pt.title);
+    for (const s of pt.sections) {
+      if (inGlossary || GLOSSARY.test(s.title)) {
+        for (const g of s.paragraphs) {
+          const m = /^(?:第?[(（]?[一二三四五六七八九十\d]+[)）、.．]?)?\s*[“"]?([^:：。,，]{1,80}?)[”"]?[:：](.+)$/.exec(g.text);
+          if (m) glossary.push({ term: m[1]!, definition: m[2]!, src: g.src });
+          else if (glossary.length > 0 && !headingOf(g.text)) glossary[glossary.length - 1]!.definition += g.text;
+        }
+      }
+      if (DUTIES.test(s.title) || (DUTIES.test(pt.title) && s.title === '')) for (const d of s.paragraphs) duties.push({ text: d.text, src: d.src });
+    }
+  }
+  return { parts: kept, duties, projects: [], glossary, facts };
 }

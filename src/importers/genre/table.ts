@@ -12,7 +12,7 @@
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
-import { columnKeyOf, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import { columnKeyOf, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
 import { codes } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -152,73 +152,197 @@ function codeOf(label: Tok[]): { code: string | null; rest: Tok[]; extra: string
 // ---------------------------------------------------------------------------------------------
 // Header
 
-/** Header tokens per zone → paths; header-only columns split off where a zone holds two stacks. */
-function headerPaths(panel: Panel, header: Tok[][]): void {
-  const zones = panel.zones;
-  const zoneOf = (t: Tok) => zones.findIndex((z) => mid(t) >= z.x0 && mid(t) < z.x1);
-  const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1));
-  // Label-column headers: tokens over the label area.
-  panel.labelHeader = lines.flat().filter((t) => mid(t) < panel.labelEnd).map((t) => t.text);
-  // A token is a group when header text below it lies in two or more zones within its span (the
-  // interval between the midpoints to its neighbours on its own line).
-  const groups: Array<{ t: Tok; line: number; lo: number; hi: number }> = [];
-  lines.forEach((ts, li) => {
-    const inZones = ts.filter((t) => mid(t) >= panel.labelEnd);
-    inZones.forEach((t, k) => {
-      const lo = k > 0 ? (inZones[k - 1]!.x1 + t.x0) / 2 : panel.labelEnd;
-      const hi = k + 1 < inZones.length ? (t.x1 + inZones[k + 1]!.x0) / 2 : panel.x1;
-      const below = new Set<number>();
-      for (let lj = li + 1; lj < lines.length; lj++) {
-        for (const u of lines[lj]!) {
-          const c = mid(u);
-          if (c >= lo && c < hi) {
-            const z = zoneOf(u);
-            if (z >= 0) below.add(z);
-          }
-        }
+interface Stack {
+  x0: number;
+  x1: number;
+  /** Index of the header line its topmost part is printed on. */
+  top: number;
+  /** Text fragments of the leaf, top to bottom. */
+  parts: string[];
+  /** Groups above it, top first. */
+  groups: string[];
+}
+
+const centre = (s: { x0: number; x1: number }) => (s.x0 + s.x1) / 2;
+
+/**
+ * The header's columns, in two passes.
+ * 1. Bottom-up, every token either continues the column it sits over (the upper part of a wrapped
+ *    label: centred on it or aligned with its start, within its neighbours, nothing printed between)
+ *    or starts a column of its own (a label centred vertically, or a group's label).
+ * 2. With all columns known, a label of one line above a run of two or more neighbouring columns
+ *    whose labels all start below it, centred over them, is their group — also when pass 1 took it
+ *    for the upper part of the middle column, unless the joined words are a column the vocabulary
+ *    knows ("一般公共预算资" + "金").
+ */
+export function headerStacks(lines: Tok[][]): Stack[] {
+  type Col = { x0: number; x1: number; toks: Array<{ t: Tok; li: number }> };
+  const cols: Col[] = [];
+  const axis = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const topOf = (c: Col) => Math.min(...c.toks.map((x) => x.li));
+  for (let li = lines.length - 1; li >= 0; li--) {
+    for (const t of [...lines[li]!].sort((a, b) => a.x0 - b.x0)) {
+      cols.sort((a, b) => axis(a) - axis(b));
+      const c = mid(t);
+      const over = cols.filter((s) => s.x0 < t.x1 - 0.2 && s.x1 > t.x0 + 0.2);
+      const within = (s: Col) => {
+        const k = cols.indexOf(s);
+        const left = cols[k - 1];
+        const right = cols[k + 1];
+        return (!left || t.x0 >= left.x1 - 0.5) && (!right || t.x1 <= right.x0 + 0.5);
+      };
+      const clear = (s: Col) => !over.some((o) => o !== s && topOf(o) > li && topOf(o) < topOf(s));
+      const cont = over.find((s) => topOf(s) > li && clear(s) && within(s) && (Math.abs(axis(s) - c) <= Math.max(1.5, 0.3 * Math.max(s.x1 - s.x0, t.x1 - t.x0)) || Math.abs(s.x0 - t.x0) <= 1));
+      if (cont) {
+        cont.toks.push({ t, li });
+        continue;
       }
-      if (below.size >= 2) groups.push({ t, line: li, lo, hi });
-    });
-  });
-  const isGroup = new Set(groups.map((g) => g.t));
-  zones.forEach((z, zi) => {
-    const own: Tok[] = [];
-    lines.forEach((ts) => ts.forEach((t) => !isGroup.has(t) && zoneOf(t) === zi && own.push(t)));
-    const firstLine = own.length > 0 ? Math.min(...own.map((t) => lines.findIndex((ls) => ls.includes(t)))) : lines.length;
-    const c = (z.x0 + z.x1) / 2;
-    const path = groups.filter((g) => g.line < firstLine && c >= g.lo && c < g.hi).map((g) => g.t.text);
-    path.push(own.map((t) => t.text).join(''));
-    z.path = path.map((p) => squashTitle(p));
-  });
+      cols.push({ x0: t.x0, x1: t.x1, toks: [{ t, li }] });
+    }
+  }
+  cols.sort((a, b) => axis(a) - axis(b));
+  for (const col of cols) {
+    col.x0 = Math.min(...col.toks.map((x) => x.t.x0));
+    col.x1 = Math.max(...col.toks.map((x) => x.t.x1));
+  }
+  // Pass 2: groups.
+  const groups: Array<{ t: Tok; li: number; run: Col[] }> = [];
+  const groupCols = new Set<Col>();
+  const textOf = (c: Col) => [...c.toks].sort((a, b) => a.li - b.li).map((x) => x.t.text).join('');
+  const candidates = cols
+    .flatMap((col) => {
+      const top = [...col.toks].sort((a, b) => a.li - b.li)[0]!;
+      return [{ col, top }];
+    })
+    .sort((a, b) => a.top.li - b.top.li);
+  for (const { col, top } of candidates) {
+    const { t, li } = top;
+    const c = mid(t);
+    const alone = col.toks.length === 1;
+    // The columns below the token's line, with the token's own column (when pass 1 merged it) as
+    // it would be without the token.
+    const members = cols.filter((x) => !groupCols.has(x) && (x === col ? !alone : topOf(x) > li));
+    const rest = (x: Col) => (x === col ? x.toks.filter((y) => y.t !== t) : x.toks);
+    const restTop = (x: Col) => Math.min(...rest(x).map((y) => y.li));
+    const restAxis = (x: Col) => {
+      const r = rest(x);
+      return (Math.min(...r.map((y) => y.t.x0)) + Math.max(...r.map((y) => y.t.x1))) / 2;
+    };
+    let best: { a: number; b: number; err: number } | null = null;
+    for (let a = 0; a < members.length; a++) {
+      let sum = restAxis(members[a]!);
+      for (let b = a + 1; b < members.length; b++) {
+        sum += restAxis(members[b]!);
+        const n = b - a + 1;
+        const err = Math.abs(sum / n - c);
+        const gap = (restAxis(members[b]!) - restAxis(members[a]!)) / (n - 1);
+        if (err > Math.max(1, 0.3 * gap)) continue;
+        // Contiguous: no column of the token's line or above stands inside the run.
+        const lo = restAxis(members[a]!);
+        const hi = restAxis(members[b]!);
+        if (cols.some((x) => x !== col && !members.includes(x) && axis(x) > lo && axis(x) < hi && !groupCols.has(x))) continue;
+        // A run does not end in a single-level label standing higher than its other columns.
+        let deepest = -1;
+        for (let k = a; k <= b; k++) deepest = Math.max(deepest, restTop(members[k]!));
+        const shallow = (x: Col) => restTop(x) < deepest && rest(x).length === 1;
+        if (shallow(members[a]!) || shallow(members[b]!)) continue;
+        // The run's columns print nothing on the token's line.
+        if (members.slice(a, b + 1).some((x) => rest(x).some((y) => y.li <= li))) continue;
+        if (!best || err < best.err - 0.5 || (err <= best.err + 0.5 && n > best.b - best.a + 1)) best = { a, b, err };
+      }
+    }
+    if (!best) continue;
+    if (!alone) {
+      // Pass 1 took it for the upper part of its column: keep that when the joined words are a known
+      // column and the token alone is not, or when the run is that column and one neighbour only.
+      const joined = termOfLabel(textOf(col));
+      const own = termOfLabel(t.text) ?? SCOPE_GROUPS.find((g) => g.patterns.some((p) => p.test(squashTitle(t.text))));
+      if (joined && !own) continue;
+    }
+    const run = members.slice(best.a, best.b + 1);
+    if (alone) groupCols.add(col);
+    else col.toks = col.toks.filter((y) => y.t !== t);
+    groups.push({ t, li, run });
+  }
+  const out: Stack[] = [];
+  for (const col of cols) {
+    if (groupCols.has(col) || col.toks.length === 0) continue;
+    const toks = [...col.toks].sort((a, b) => a.li - b.li || a.t.x0 - b.t.x0);
+    const byLine = new Map<number, (typeof groups)[number]>();
+    for (const g of groups.filter((g) => g.run.includes(col))) {
+      const prev = byLine.get(g.li);
+      if (!prev || Math.abs(mid(g.t) - axis(col)) < Math.abs(mid(prev.t) - axis(col))) byLine.set(g.li, g);
+    }
+    const path = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g.t.text);
+    out.push({ x0: Math.min(...toks.map((x) => x.t.x0)), x1: Math.max(...toks.map((x) => x.t.x1)), top: toks[0]!.li, parts: toks.map((x) => x.t.text), groups: path });
+  }
+  return out.sort((a, b) => centre(a) - centre(b));
 }
 
 /**
- * Zones whose header holds two or more horizontally separate stacks of text while only one column
- * of amounts sits below: the other stacks are columns of their own that print nothing.
+ * Names the data columns of a panel from its header: header columns (stacks) are matched to the
+ * amount columns in order, by position; a header column with no amounts below it becomes a column
+ * of its own that prints nothing.
  */
-function splitHeaderOnly(panel: Panel, header: Tok[][]): void {
+function assignHeader(panel: Panel, header: Tok[][]): void {
+  const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1));
+  // Headers over the label column (项目, 科目名称) or over the whole side (收入, 支出) name no amounts.
+  const firstData = panel.zones.find((z) => z.data)?.data?.x0 ?? panel.labelEnd;
+  const isLabelHead = (t: Tok) => mid(t) < Math.max(panel.labelEnd, (panel.labelEnd + firstData) / 2) && t.x1 < firstData + 0.5;
+  panel.labelHeader = lines.flat().filter(isLabelHead).map((t) => t.text);
+  const stacks = headerStacks(lines.map((ts) => ts.filter((t) => !isLabelHead(t))));
+  const data = panel.zones;
+  // Order-preserving match of data columns to header columns, least total distance.
+  const n = data.length;
+  const m = stacks.length;
+  const INF = Number.POSITIVE_INFINITY;
+  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  const pick: Array<Array<0 | 1 | 2>> = Array.from({ length: n + 1 }, () => new Array<0 | 1 | 2>(m + 1).fill(0));
+  // 0 = skip a stack (header-only column), 1 = match, 2 = skip a data column (no header found for it).
+  cost[0]![0] = 0;
+  const SKIP_DATA = 1e6;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = cost[i]![j]!;
+      if (here === INF) continue;
+      if (j < m && here < cost[i]![j + 1]!) {
+        cost[i]![j + 1] = here;
+        pick[i]![j + 1] = 0;
+      }
+      if (i < n && here + SKIP_DATA < cost[i + 1]![j]!) {
+        cost[i + 1]![j] = here + SKIP_DATA;
+        pick[i + 1]![j] = 2;
+      }
+      if (i < n && j < m) {
+        const d = data[i]!.data!;
+        const s = stacks[j]!;
+        const ov = Math.min(d.x1, s.x1) - Math.max(d.x0, s.x0);
+        const dist = Math.abs(centre(d) - centre(s)) - (ov > 0 ? 0.5 * ov : 0);
+        if (here + dist < cost[i + 1]![j + 1]!) {
+          cost[i + 1]![j + 1] = here + dist;
+          pick[i + 1]![j + 1] = 1;
+        }
+      }
+    }
+  }
   const out: Zone[] = [];
-  for (const z of panel.zones) {
-    const toks = header.flat().filter((t) => mid(t) >= Math.max(z.x0, panel.labelEnd) && mid(t) < z.x1);
-    const stacks: Array<{ x0: number; x1: number }> = [];
-    for (const t of [...toks].sort((a, b) => a.x0 - b.x0)) {
-      const s = stacks[stacks.length - 1];
-      if (s && t.x0 <= s.x1 + 0.5) s.x1 = Math.max(s.x1, t.x1);
-      else stacks.push({ x0: t.x0, x1: t.x1 });
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const p = pick[i]![j]!;
+    if (p === 1) {
+      const s = stacks[j - 1]!;
+      out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)) });
+      i--;
+      j--;
+    } else if (p === 0) {
+      const s = stacks[j - 1]!;
+      out.unshift({ x0: NaN, x1: NaN, data: null, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)) });
+      j--;
+    } else {
+      out.unshift({ ...data[i - 1]!, path: [] });
+      i--;
     }
-    if (stacks.length < 2) {
-      out.push(z);
-      continue;
-    }
-    // Keep the stack nearest the amounts as this zone's; the others become header-only columns.
-    const d = z.data;
-    const own = d ? stacks.reduce((b, s) => (Math.abs(mid(s) - mid(d)) < Math.abs(mid(b) - mid(d)) ? s : b)) : stacks[0]!;
-    const bounds = stacks.map((s, i) => (i === 0 ? z.x0 : (stacks[i - 1]!.x1 + s.x0) / 2));
-    stacks.forEach((s, i) => {
-      const zx0 = bounds[i]!;
-      const zx1 = i + 1 < stacks.length ? bounds[i + 1]! : z.x1;
-      out.push({ x0: zx0, x1: zx1, data: s === own ? d : null, path: [] });
-    });
   }
   panel.zones = out;
 }
@@ -346,8 +470,7 @@ export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
     });
     for (const p of panels) {
       if (header.length > 0) {
-        splitHeaderOnly(p, header);
-        headerPaths(p, header);
+        assignHeader(p, header);
       }
     }
   }
@@ -445,13 +568,14 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<number, 
   for (const t of toks) {
     const c = mid(t);
     if (c < p.x0 || c >= p.x1) continue;
-    if (t.x1 <= p.labelEnd + 0.5 || (t.kind === 'text' && c < (p.zones[0]?.x0 ?? p.labelEnd))) {
+    const firstData = p.zones.find((z) => z.data);
+    if (t.x1 <= p.labelEnd + 0.5 || (t.kind === 'text' && c < (firstData?.x0 ?? p.labelEnd))) {
       label.push(t);
       continue;
     }
     if (t.kind === 'text') {
       // Text among the amounts: a wrapped label running long, or a text cell of the table.
-      if (t.x0 < (p.zones[0]?.data?.x0 ?? p.labelEnd)) label.push(t);
+      if (t.x0 < (firstData?.data?.x0 ?? p.labelEnd)) label.push(t);
       else stray.push(t);
       continue;
     }
@@ -620,10 +744,10 @@ function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string):
   }
 }
 
-function roleColumnKey(role: TableRole, path: string[], j: number, panel: number): string | null {
+function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number): string | null {
   if (TWO_SIDED_ROLES.includes(role)) {
     // Two-sided summaries: each side's first (or only) figure is its `amount`.
-    if (j === 0) return 'amount';
+    if (firstData) return 'amount';
     const k = columnKeyOf(path);
     return k === 'total' || k === 'amount' ? 'amount' : k;
   }
@@ -676,8 +800,9 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   for (let k = 0; k < nPanels; k++) {
     const ref = pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
     const map = new Map<number, string>();
+    const firstDataZone = ref.zones.findIndex((z) => z.data);
     ref.zones.forEach((z, j) => {
-      let key = roleColumnKey(role, z.path, j, k);
+      let key = roleColumnKey(role, z.path, j === firstDataZone, k);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
         unmapped++;
@@ -685,8 +810,8 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
       if (twoSided && k === 0) {
         // The revenue side's single figure is `amount`; its own header is kept for display.
-        map.set(j, j === 0 ? 'amount' : `revenue.${key}`);
-        if (j === 0) {
+        map.set(j, j === firstDataZone ? 'amount' : `revenue.${key}`);
+        if (j === firstDataZone) {
           if (!used.has('amount')) {
             used.add('amount');
             columns.push({ key: 'amount', header: header.length > 0 ? header : ['预算数'], kind: 'amount' });

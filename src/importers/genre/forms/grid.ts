@@ -1,0 +1,444 @@
+/**
+ * The grid of a form: fragments per column, the rows of its indicator table (one per target, found
+ * from the comparator or target column, with wrapped names, targets and units joined to the row
+ * they are centred on) and the merged level cells (一级 / 二级指标) spread over the rows they span.
+ */
+import type { Indicator, Src } from '../../../domain/model.js';
+import { readTarget } from '../../_lib/indicator.js';
+import type { SourceLine } from '../../text/source.js';
+import { isProse } from '../segment.js';
+import { tokensOf, type Tok } from '../tokens.js';
+import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type GridColumn } from './layout.js';
+import { blankGaps, splitCentered, type Anchor } from './partition.js';
+import {
+  COMPARATOR_TOKEN,
+  headerKind,
+  isLevelTerm,
+  isMarginWord,
+  labelKey,
+  level1OfLevel2,
+  LEVEL1_WORDS,
+  splitLevels,
+  startsLevelTerm,
+  type ColumnKind,
+} from './vocabulary.js';
+
+/** A grid's body: its columns and the fragments each line prints in each. */
+export interface Grid {
+  columns: GridColumn[];
+  /** Per column (index as in `columns`), its fragments top to bottom. */
+  frags: Frag[][];
+  lines: SourceLine[];
+}
+
+/** True when a body line starts a part that is no longer the grid (a note, a heading, prose). */
+export function endsGrid(line: SourceLine, firstX: number): boolean {
+  const toks = tokensOf(line);
+  const t0 = toks[0];
+  if (!t0) return false;
+  const s = line.text.trim();
+  if (/^(注|说明)\s*[:：]/.test(s)) return true;
+  if (t0.x0 > firstX + 2) return false;
+  if (/^备注$/.test(labelKey(t0.text)) || /^备注[:：]/.test(s)) return true;
+  if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/.test(s)) return true;
+  if (/^\d{1,2}[.、．]\s*\D/.test(s) && toks.length <= 3) return true;
+  return isProse(line);
+}
+
+/** Places a word in a column: comparator words go to the comparator column wherever pdftotext pushed them. */
+function placer(columns: readonly GridColumn[]): (t: Tok) => number {
+  const cmp = columns.findIndex((c) => c.kind === 'comparator');
+  const firstIndicator = columns.findIndex((c) => c.kind === 'level1' || c.kind === 'level2' || c.kind === 'name' || c.kind === 'levels');
+  const marginEdge = firstIndicator >= 0 ? columns[firstIndicator]!.x0 : -Infinity;
+  return (t) => {
+    if (cmp >= 0 && COMPARATOR_TOKEN.test(labelKey(t.text))) return cmp;
+    // The words a form prints vertically in its left margin ("年度绩效指标") belong to no column.
+    if (firstIndicator === 0 && t.x1 <= marginEdge + 1 && isMarginWord(t.text)) return -1;
+    return columnOf(columns, t);
+  };
+}
+
+/**
+ * The column a word belongs to by what it says, whatever its position: a level name, a comparator,
+ * a target that begins with a comparator. Used to line a later page up with the header's page.
+ */
+function landmark(columns: readonly GridColumn[], t: Tok): number {
+  const k = labelKey(t.text);
+  const idx = (kind: ColumnKind) => columns.findIndex((c) => c.kind === kind);
+  if (LEVEL1_WORDS.includes(k) && idx('level1') >= 0) return idx('level1');
+  if ((isLevelTerm(k) || startsLevelTerm(k)) && !LEVEL1_WORDS.includes(k)) return idx('level2');
+  if (COMPARATOR_TOKEN.test(k)) return idx('comparator');
+  if (/^[≥≤<>=]\d/.test(k) && idx('comparator') < 0) return idx('value');
+  return -1;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/**
+ * How a page's x positions map onto the header page's (ref = a·x + b), from the words whose column
+ * their text tells: each page of pdftotext output (and each PDF page, measured from its own left
+ * edge) may be shifted and scaled against the others. Null when the page offers no such word.
+ */
+function fitPage(columns: readonly GridColumn[], toks: readonly Tok[], ref: ReadonlyMap<number, number>): { a: number; b: number } | null {
+  const pairs: Array<[number, number]> = [];
+  const byCol = new Map<number, number[]>();
+  for (const t of toks) {
+    const j = landmark(columns, t);
+    if (j < 0 || !ref.has(j)) continue;
+    byCol.set(j, [...(byCol.get(j) ?? []), t.x0]);
+  }
+  for (const [j, xs] of byCol) pairs.push([median(xs), ref.get(j)!]);
+  if (pairs.length === 0) return null;
+  if (pairs.length === 1) return { a: 1, b: pairs[0]![1] - pairs[0]![0] };
+  const n = pairs.length;
+  const mx = pairs.reduce((s, p) => s + p[0], 0) / n;
+  const my = pairs.reduce((s, p) => s + p[1], 0) / n;
+  const sxx = pairs.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
+  const sxy = pairs.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
+  let a = sxx > 0 ? sxy / sxx : 1;
+  if (!(a > 0.75 && a < 1.35)) a = 1;
+  return { a, b: my - a * mx };
+}
+
+/**
+ * Reads the body lines of a grid under its columns. The header's page fixes the bands; a later page
+ * (no header printed again) is lined up with it first.
+ */
+export function readGrid(body: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>, columns: GridColumn[]): Grid {
+  const toks = body.map((l) => tokensOf(l));
+  const pages: number[][] = [];
+  body.forEach((l, i) => {
+    const last = pages[pages.length - 1];
+    if (last && body[last[0]!]!.page === l.page) last.push(i);
+    else pages.push([i]);
+  });
+  const refToks = (pages[0] ?? []).map((i) => toks[i]!);
+  setBands(columns, refToks);
+  const ref = new Map<number, number>();
+  {
+    const byCol = new Map<number, number[]>();
+    for (const t of refToks.flat()) {
+      const j = landmark(columns, t);
+      if (j >= 0) byCol.set(j, [...(byCol.get(j) ?? []), t.x0]);
+    }
+    for (const [j, xs] of byCol) ref.set(j, median(xs));
+  }
+  const frags: Frag[][] = columns.map(() => []);
+  pages.forEach((idx, p) => {
+    let cols: GridColumn[] = columns;
+    if (p > 0) {
+      const fit = fitPage(columns, idx.flatMap((i) => toks[i]!), ref);
+      if (fit && (Math.abs(fit.a - 1) > 0.02 || Math.abs(fit.b) > 0.5)) cols = columns.map((c) => ({ ...c, lo: (c.lo - fit.b) / fit.a, hi: (c.hi - fit.b) / fit.a, x0: (c.x0 - fit.b) / fit.a, x1: (c.x1 - fit.b) / fit.a }));
+    }
+    const place = placer(cols);
+    for (const i of idx) {
+      const l = body[i]!;
+      for (const [j, f] of fragmentsOf(l, toks[i]!, pos.get(l) ?? 0, cols, place)) frags[j]!.push(f);
+    }
+  });
+  return { columns, frags, lines: [...body] };
+}
+
+/** Index of the first column of a kind, or -1. */
+export const colIndex = (g: { columns: readonly GridColumn[] }, kind: ColumnKind) => g.columns.findIndex((c) => c.kind === kind);
+
+/** A row of the indicator table. */
+export interface IndicatorRow {
+  /** Centre and extent (positions). */
+  c: number;
+  top: number;
+  bot: number;
+  /** Fragments per column index. */
+  cells: Map<number, Frag[]>;
+  /** Level cells spread over this row (set by spreadLevels). */
+  level1: string;
+  level2: string;
+}
+
+const VALUE_START = /^(?:[≥≤<>=≧≦⩾⩽]|>=|<=|[-−]?\d|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|小于|等于|达到|高于|低于)/;
+
+/** True when a fragment of the target column begins a target (rather than continuing the one above). */
+function startsTarget(text: string): boolean {
+  return VALUE_START.test(labelKey(text)) || readTarget(text) !== null;
+}
+
+const isSpan = (k: ColumnKind) => k === 'level1' || k === 'level2';
+
+/**
+ * The rows of a grid's indicator table. A row is a target: a word in the comparator column, or a
+ * target beginning in the target column (a fragment that does not begin a target and touches the
+ * one above continues it). Every other column's fragments join the row they are centred on; the
+ * level columns are left for spreadLevels.
+ */
+export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRow[] {
+  const keep = only ?? (() => true);
+  const cmp = colIndex(g, 'comparator');
+  const val = colIndex(g, 'value');
+  if (cmp < 0 && val < 0) return [];
+  interface Key {
+    frags: Frag[];
+    top: number;
+    bot: number;
+  }
+  const keys: Key[] = [];
+  const keyCols = new Set<number>();
+  if (cmp >= 0) {
+    keyCols.add(cmp);
+    for (const f of g.frags[cmp]!.filter(keep)) keys.push({ frags: [f], top: f.v, bot: f.v });
+  }
+  if (val >= 0) {
+    const vals = g.frags[val]!.filter(keep);
+    let prev: Frag | null = null;
+    let prevKey: Key | null = null;
+    for (const f of vals) {
+      const near = keys.find((k) => Math.abs(k.top - f.v) < 0.75 || (f.v >= k.top && f.v <= k.bot));
+      if (cmp >= 0) {
+        // Targets beside a comparator are cells of that row; a target with no comparator near is a row.
+        if (!near && startsTarget(f.text) && !keys.some((k) => Math.abs(k.top - f.v) <= ADJACENT)) {
+          const k = { frags: [f], top: f.v, bot: f.v };
+          keys.push(k);
+        }
+        continue;
+      }
+      keyCols.add(val);
+      // A wrapped target: the next fragment does not begin a target and touches it, or it sits a
+      // line further down (another cell's line printed between) and completes a readable target.
+      const dv = prev ? f.v - prev.v : Infinity;
+      const continues =
+        prev !== null && prevKey !== null && !startsTarget(f.text) && (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && readTarget(prevKey.frags.map((x) => x.text).join('') + f.text) !== null));
+      if (continues) {
+        prevKey!.frags.push(f);
+        prevKey!.bot = f.v;
+      } else {
+        prevKey = { frags: [f], top: f.v, bot: f.v };
+        keys.push(prevKey);
+      }
+      prev = f;
+    }
+  }
+  keys.sort((a, b) => a.top - b.top);
+  const rows: IndicatorRow[] = keys.map((k) => {
+    const cells = new Map<number, Frag[]>();
+    for (const f of k.frags) {
+      const j = g.frags.findIndex((fs) => fs.includes(f));
+      cells.set(j, [...(cells.get(j) ?? []), f]);
+    }
+    return { c: (k.top + k.bot) / 2, top: k.top, bot: k.bot, cells, level1: '', level2: '' };
+  });
+  if (rows.length === 0) return rows;
+  // Text printed on a row's target line, or between the lines of a wrapped target, is that row's.
+  const keyLines = new Map<SourceLine, IndicatorRow>();
+  rows.forEach((r) => {
+    for (const fs of r.cells.values()) for (const f of fs) keyLines.set(f.line, r);
+  });
+  const within = (f: Frag) => keyLines.get(f.line) ?? rows.find((r) => r.bot > r.top && f.v > r.top && f.v < r.bot) ?? null;
+  const fixed = new Map<Frag, IndicatorRow>();
+  g.columns.forEach((col, j) => {
+    if (isSpan(col.kind)) return;
+    for (const f of g.frags[j]!) {
+      if (!keep(f) || rows.some((r) => r.cells.get(j)?.includes(f))) continue;
+      const r = within(f);
+      if (!r) continue;
+      fixed.set(f, r);
+      r.cells.set(j, [...(r.cells.get(j) ?? []), f]);
+    }
+  });
+  for (const r of rows) {
+    for (const fs of r.cells.values()) {
+      for (const f of fs) {
+        r.top = Math.min(r.top, f.v);
+        r.bot = Math.max(r.bot, f.v);
+      }
+    }
+  }
+  const anchors: Anchor[] = rows.map((r) => ({ c: r.c, top: r.top, bot: r.bot, mayBeEmpty: true }));
+  const barriers = blankGaps(g.frags.flat().filter(keep).map((f) => f.v));
+  g.columns.forEach((col, j) => {
+    if (isSpan(col.kind)) return;
+    // In a target-keyed grid, the target column's continuation fragments are already in their rows.
+    const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !rows.some((r) => r.cells.get(j)?.includes(f)));
+    if (fs.length === 0) return;
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors, barriers);
+    fs.forEach((f, i) => {
+      const r = rows[owner[i]!];
+      if (!r) return;
+      r.cells.set(j, [...(r.cells.get(j) ?? []), f].sort((a, b) => a.v - b.v || a.x0 - b.x0));
+    });
+  });
+  for (const r of rows) {
+    for (const fs of r.cells.values()) {
+      for (const f of fs) {
+        r.top = Math.min(r.top, f.v);
+        r.bot = Math.max(r.bot, f.v);
+      }
+    }
+  }
+  void keyCols;
+  return rows;
+}
+
+/** A merged level cell: its words joined and where it is printed. */
+interface LevelLabel {
+  text: string;
+  top: number;
+  bot: number;
+}
+
+/**
+ * Joins a level column's fragments into labels: fragments that touch join while they spell a
+ * level name ("经济成本指" / "标"), or while neither is a complete name; a complete name ends a label.
+ */
+export function levelLabels(frags: readonly Frag[]): LevelLabel[] {
+  const out: LevelLabel[] = [];
+  let cur: LevelLabel | null = null;
+  let last: Frag | null = null;
+  for (const f of [...frags].sort((a, b) => a.v - b.v)) {
+    const text = labelKey(f.text);
+    if (text === '') continue;
+    if (cur && last && f.v - last.v <= ADJACENT + 1.2) {
+      const joined = cur.text + text;
+      const spells = isLevelTerm(joined) || startsLevelTerm(joined);
+      if (!spells && f.v - last.v > ADJACENT) {
+        cur = { text, top: f.v, bot: f.v };
+        out.push(cur);
+        last = f;
+        continue;
+      }
+      const unknownWrap = !isLevelTerm(cur.text) && !isLevelTerm(text) && !startsLevelTerm(text) && !LEVEL1_WORDS.some((w) => text.startsWith(w));
+      if (spells || unknownWrap) {
+        cur.text = joined;
+        cur.bot = f.v;
+        last = f;
+        continue;
+      }
+    }
+    cur = { text, top: f.v, bot: f.v };
+    out.push(cur);
+    last = f;
+  }
+  return out;
+}
+
+/**
+ * Spreads the level columns' merged cells over the rows (of one form) they are centred on. Labels
+ * are given the contiguous runs of rows whose extent centres best on them; every label owns at
+ * least one row where rows allow.
+ */
+export function spreadLevels(g: Grid, rows: IndicatorRow[], within: (f: Frag) => boolean): void {
+  for (const kind of ['level1', 'level2'] as const) {
+    const j = colIndex(g, kind);
+    if (j < 0 || rows.length === 0) continue;
+    const labels = levelLabels(g.frags[j]!.filter(within));
+    if (labels.length === 0) continue;
+    let use = labels;
+    if (labels.length > rows.length) {
+      // More labels than rows: the rows cannot each hold one; give each row the label nearest it.
+      use = rows.map((r) => labels.reduce((b, l) => (Math.abs((l.top + l.bot) / 2 - r.c) < Math.abs((b.top + b.bot) / 2 - r.c) ? l : b)));
+      rows.forEach((r, i) => (r[kind] = use[i]!.text));
+      continue;
+    }
+    const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: false }));
+    const owner = splitCentered(rowBands(rows), anchors);
+    rows.forEach((r, i) => (r[kind] = labels[owner[i]!]?.text ?? ''));
+  }
+}
+
+/**
+ * The bands rows occupy: each row's text extent widened to halfway to its neighbours' (a merged
+ * cell spans whole rows, padding included, so its centre is the centre of their bands).
+ */
+export function rowBands(rows: ReadonlyArray<{ top: number; bot: number }>): Array<{ top: number; bot: number }> {
+  return rows.map((r, i) => ({
+    top: i > 0 ? Math.min(r.top, (rows[i - 1]!.bot + r.top) / 2) : r.top,
+    bot: i + 1 < rows.length ? Math.max(r.bot, (r.bot + rows[i + 1]!.top) / 2) : r.bot,
+  }));
+}
+
+/** Text of a row's cells in a column kind, joined as printed (top to bottom). */
+export function cellText(g: Grid, r: IndicatorRow, kind: ColumnKind): string {
+  const j = colIndex(g, kind);
+  if (j < 0) return '';
+  return joinText((r.cells.get(j) ?? []).map((f) => f.text));
+}
+
+/** The first and last source lines a row's cells were printed on. */
+export function rowLines(r: IndicatorRow): { first: SourceLine; last: SourceLine } | null {
+  const ls = [...r.cells.values()].flat().map((f) => f.line);
+  if (ls.length === 0) return null;
+  const sorted = [...ls].sort((a, b) => a.no - b.no);
+  return { first: sorted[0]!, last: sorted[sorted.length - 1]! };
+}
+
+/** Provenance of a row: its first line (and last when it spans several), with the printed target as raw. */
+export function rowSrc(r: IndicatorRow, raw: string): Src {
+  const ls = rowLines(r)!;
+  const s: Src = { line: ls.first.no, page: ls.first.page, raw };
+  if (ls.last.no !== ls.first.no) s.endLine = ls.last.no;
+  return s;
+}
+
+/**
+ * An indicator from a row: level names (level 1 from its column, else from the level 2 it names),
+ * the name, and the target read from the comparator, target and unit columns as printed. A target
+ * that cannot be read keeps its text in `raw` with no comparator or value.
+ */
+export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
+  let level1 = labelKey(r.level1);
+  let level2 = labelKey(r.level2);
+  let name = cellText(g, r, 'name');
+  const combined = cellText(g, r, 'levels');
+  if (combined !== '') {
+    const s = splitLevels(combined);
+    if (s) {
+      level1 ||= s.level1;
+      level2 ||= s.level2;
+      name = name || s.name;
+    } else name = name || labelKey(combined);
+  }
+  // A known level 2 names its level 1 (数量指标 is 产出); the level-1 column decides otherwise.
+  const derived = level2 ? level1OfLevel2(level2) : null;
+  if (derived) level1 = derived;
+  const cmp = labelKey(cellText(g, r, 'comparator'));
+  const value = cellText(g, r, 'value');
+  const unit = cellText(g, r, 'unit');
+  if (name === '' && value === '' && cmp === '') return null;
+  const raw = [cmp, value, unit].filter((s) => s !== '').join(' ');
+  let comparator: Indicator['comparator'] = null;
+  let val: string | null = null;
+  let u: string | null = null;
+  let qualitative = false;
+  let notApplicable = false;
+  if (cmp === '定性') {
+    const t = readTarget(value);
+    qualitative = !t?.notApplicable;
+    notApplicable = t?.notApplicable ?? false;
+  } else {
+    const reading = readTarget(cmp === '定量' ? value : cmp + value);
+    if (reading) {
+      comparator = reading.comparator;
+      val = reading.value;
+      u = unit !== '' && reading.value !== null ? labelKey(unit) : reading.unit;
+      qualitative = reading.qualitative;
+      notApplicable = reading.notApplicable;
+    } else if (value !== '' && !/\d/.test(value) && cmp === '') {
+      // A target printed without any figure ("效果显著", "较上年提高") is qualitative by what it says.
+      qualitative = true;
+    }
+  }
+  return { level1, level2, name: labelKey(name), raw, comparator, value: val, unit: u, qualitative, notApplicable, src: rowSrc(r, raw === '' ? name : raw) };
+}
+
+/** Column kinds of a grid that make it an indicator table. */
+export function hasIndicatorColumns(columns: readonly GridColumn[]): boolean {
+  return columns.some((c) => c.kind === 'value' || c.kind === 'comparator') && columns.some((c) => c.kind === 'name' || c.kind === 'levels' || c.kind === 'level2');
+}
+
+/** True for a header word of the grid repeated on a later page (a repeated header band line). */
+export function isRepeatedHeader(line: SourceLine): boolean {
+  const toks = tokensOf(line);
+  const named = toks.filter((t) => headerKind(t.text) !== null).length;
+  return named >= 2 && toks.every((t) => t.kind === 'text') && named >= toks.length / 2;
+}

@@ -1,0 +1,214 @@
+/**
+ * The geometry a form is read from: one vertical coordinate running through all pages of a block
+ * (a merged cell printed across a page break is centred over its whole span), the column bands of
+ * a header, and the fragments of text each line prints in each column.
+ */
+import type { SourceLine } from '../../text/source.js';
+import { tokensOf, type Tok } from '../tokens.js';
+import { headerKind, inHeader, isHeaderNoise, startsHeader, startsHeaderNoise, labelKey, type ColumnKind } from './vocabulary.js';
+
+/**
+ * Vertical positions of lines in line units (one text line, or one line pitch of a PDF page),
+ * continuous over page breaks: the first line of a page sits one and a half units below the last
+ * line of the page before.
+ */
+export function verticalPositions(lines: readonly SourceLine[]): Map<SourceLine, number> {
+  const out = new Map<SourceLine, number>();
+  const sizes = lines.map((l) => l.size).filter((s): s is number => typeof s === 'number' && s > 0).sort((a, b) => a - b);
+  const pitch = sizes.length > 0 ? Math.max(0.5, sizes[Math.floor(sizes.length / 2)]! * 1.25) : 1;
+  let v = 0;
+  let prev: SourceLine | null = null;
+  for (const l of lines) {
+    if (prev === null) v = 0;
+    else if (l.page !== prev.page) v += 1.5;
+    else if (l.y !== undefined && prev.y !== undefined) v += Math.max(0.2, (l.y - prev.y) / pitch);
+    else v += Math.max(1, l.no - prev.no);
+    out.set(l, v);
+    prev = l;
+  }
+  return out;
+}
+
+/** Lines whose positions are at most this far apart are adjacent (a wrapped cell's next line). */
+export const ADJACENT = 1.5;
+
+/** A column of a grid: what it holds, its header, and the horizontal band its text falls in. */
+export interface GridColumn {
+  kind: ColumnKind;
+  header: string;
+  /** Extent of the header text. */
+  x0: number;
+  x1: number;
+  /** The band assigned to the column (bounded by the white space between columns). */
+  lo: number;
+  hi: number;
+}
+
+/** Text of one line in one column. */
+export interface Frag {
+  text: string;
+  x0: number;
+  x1: number;
+  v: number;
+  line: SourceLine;
+  toks: Tok[];
+}
+
+const isCjk = (c: string) => /[\u3000-\u9fff\uff00-\uffef]/u.test(c);
+
+/** Joins text pieces as printed: no space between ideographs, one between Latin words and figures. */
+export function joinText(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts) {
+    const s = p.trim();
+    if (s === '') continue;
+    if (out !== '' && !isCjk(out[out.length - 1]!) && !isCjk(s[0]!) && /[\w%.)]$/.test(out) && /^[\w(]/.test(s)) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+/** A header found in a band of lines. */
+export interface HeaderBand {
+  /** Index (in the lines searched) of the first and last line of the band. */
+  first: number;
+  last: number;
+  columns: GridColumn[];
+}
+
+/** True when a line reads as part of a header band: short words, no figures that are not part of a header. */
+function headerLike(toks: Tok[]): boolean {
+  if (toks.length === 0) return false;
+  return toks.every((t) => {
+    if (t.kind === 'amount' || t.kind === 'dash') return false;
+    const k = labelKey(t.text);
+    if (t.kind === 'int') return false;
+    return k.length <= 14 && (headerKind(k) !== null || inHeader(k) || isHeaderNoise(k) || startsHeaderNoise(k) || /^[(（]?[%\d分万元]*[)）:：]?$/.test(k));
+  });
+}
+
+interface Stack {
+  toks: Tok[];
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+
+/**
+ * The columns a header band names. Header words may wrap over two or three lines ("绩效指" / "标性质");
+ * each word is joined with the words directly below it that overlap it, and the longest chain that
+ * is a known header names a column. Group headers ("其中：", "绩效指标" above 一级/二级/三级) name none.
+ */
+export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[] {
+  const used = new Set<Tok>();
+  const found: Stack[] = [];
+  const kinds: ColumnKind[] = [];
+  for (let li = 0; li < band.length; li++) {
+    for (const t of band[li]!) {
+      if (used.has(t)) continue;
+      // Chain downwards through single overlapping words.
+      const chain: Tok[] = [t];
+      let cur = t;
+      for (let lj = li + 1; lj < band.length && lj <= li + 3; lj++) {
+        const below = band[lj]!.filter((u) => !used.has(u) && overlap(u, cur) > 0.3 * Math.min(u.x1 - u.x0, cur.x1 - cur.x0));
+        if (below.length !== 1) break;
+        chain.push(below[0]!);
+        cur = below[0]!;
+      }
+      let best = -1;
+      for (let n = chain.length; n >= 1; n--) {
+        if (headerKind(chain.slice(0, n).map((c) => c.text).join('')) !== null) {
+          best = n;
+          break;
+        }
+      }
+      if (best < 0) continue;
+      const toks = chain.slice(0, best);
+      const text = toks.map((c) => c.text).join('');
+      toks.forEach((c) => used.add(c));
+      found.push({ toks, text, x0: Math.min(...toks.map((c) => c.x0)), x1: Math.max(...toks.map((c) => c.x1)) });
+      kinds.push(headerKind(text)!);
+    }
+  }
+  const cols: GridColumn[] = found.map((s, i) => ({ kind: kinds[i]!, header: labelKey(s.text), x0: s.x0, x1: s.x1, lo: -Infinity, hi: Infinity }));
+  cols.sort((a, b) => a.x0 + a.x1 - (b.x0 + b.x1));
+  return cols;
+}
+
+/**
+ * Finds the header band of a grid among `lines` (from index `from`): the line, with the lines just
+ * above and below it that read as header text, whose words name at least `min` columns of which at
+ * least one is of `need`.
+ */
+export function findHeader(lines: readonly SourceLine[], from: number, need: readonly ColumnKind[], min = 2, to = lines.length): HeaderBand | null {
+  const toks = lines.map((l) => tokensOf(l));
+  for (let i = from; i < to; i++) {
+    if (!toks[i]!.some((t) => headerKind(t.text) !== null || startsHeader(t.text))) continue;
+    if (!headerLike(toks[i]!)) continue;
+    let first = i;
+    while (first - 1 >= from && i - first < 3 && headerLike(toks[first - 1]!)) first--;
+    let last = i;
+    while (last + 1 < to && last - i < 3 && headerLike(toks[last + 1]!)) last++;
+    const columns = readHeaderBand(toks.slice(first, last + 1));
+    const distinct = new Set(columns.map((c) => c.kind));
+    if (distinct.size >= min && columns.some((c) => need.includes(c.kind))) return { first, last, columns };
+    i = last;
+  }
+  return null;
+}
+
+/**
+ * Bounds each column's band at the white space between it and its neighbour: the x between the two
+ * headers' centres that the fewest body words cross, nearest the middle of the gap between headers.
+ */
+export function setBands(columns: GridColumn[], body: ReadonlyArray<readonly Tok[]>): void {
+  const words = body.flat();
+  for (let j = 0; j + 1 < columns.length; j++) {
+    const a = columns[j]!;
+    const b = columns[j + 1]!;
+    const from = (a.x0 + a.x1) / 2;
+    const to = (b.x0 + b.x1) / 2;
+    const gapMid = a.x1 <= b.x0 ? (a.x1 + b.x0) / 2 : (from + to) / 2;
+    let best = gapMid;
+    let bestN = Infinity;
+    for (let x = from; x <= to; x += 0.25) {
+      let n = 0;
+      for (const w of words) if (w.x0 < x - 0.05 && w.x1 > x + 0.05) n++;
+      if (n < bestN || (n === bestN && Math.abs(x - gapMid) < Math.abs(best - gapMid))) {
+        bestN = n;
+        best = x;
+      }
+    }
+    a.hi = best;
+    b.lo = best;
+  }
+  if (columns.length > 0) {
+    columns[0]!.lo = -Infinity;
+    columns[columns.length - 1]!.hi = Infinity;
+  }
+}
+
+/** The column a word falls in (by its centre), or -1. */
+export function columnOf(columns: readonly GridColumn[], t: { x0: number; x1: number }): number {
+  const c = (t.x0 + t.x1) / 2;
+  return columns.findIndex((col) => c >= col.lo && c < col.hi);
+}
+
+/** Splits a line's words into fragments per column. */
+export function fragmentsOf(line: SourceLine, toks: readonly Tok[], v: number, columns: readonly GridColumn[], place: (t: Tok) => number = (t) => columnOf(columns, t)): Map<number, Frag> {
+  const out = new Map<number, Frag>();
+  for (const t of toks) {
+    const j = place(t);
+    if (j < 0) continue;
+    const f = out.get(j);
+    if (f) {
+      f.toks.push(t);
+      f.text = joinText([f.text, t.text]);
+      f.x0 = Math.min(f.x0, t.x0);
+      f.x1 = Math.max(f.x1, t.x1);
+    } else out.set(j, { text: t.text, x0: t.x0, x1: t.x1, v, line, toks: [t] });
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * Splitting a column's fragments (or a grid's rows) among the cells they belong to when cells are
+ * vertically centred: a merged cell's text (a project's name, a level label, a field's label) is
+ * printed in the middle of the rows it spans, so each anchor owns the contiguous run of items whose
+ * extent is centred on it. Items between two anchors go to one or the other, split where the sum of
+ * squared centring errors is least.
+ */
+
+/** Something with a vertical extent (a line: top = bot; a row: its first and last line). */
+export interface Extent {
+  top: number;
+  bot: number;
+}
+
+/** An anchor: the centre of a cell, and the extent its own text already covers (if any). */
+export interface Anchor {
+  c: number;
+  top?: number;
+  bot?: number;
+  /** True when the anchor may own no items (a field label whose value is printed inline). */
+  mayBeEmpty?: boolean;
+}
+
+const mid = (e: Extent) => (e.top + e.bot) / 2;
+
+/**
+ * Assigns each item (sorted by position) to an anchor (sorted by centre): returns the anchor's index
+ * per item, or -1 for every item when there are no anchors. Items above the first anchor go to it,
+ * items below the last go to it, and the items between two neighbouring anchors are split at the
+ * point that centres both groups best.
+ */
+export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], barriers: readonly number[] = []): number[] {
+  const k = anchors.length;
+  if (k === 0) return items.map(() => -1);
+  if (k === 1) return items.map(() => 0);
+  // Gap g (0..k-2) holds the items between anchors g and g+1; the head and tail hold the others.
+  const head: number[] = [];
+  const tail: number[] = [];
+  const gaps: number[][] = Array.from({ length: k - 1 }, () => []);
+  items.forEach((it, i) => {
+    const p = mid(it);
+    if (p < anchors[0]!.c) head.push(i);
+    else if (p >= anchors[k - 1]!.c) tail.push(i);
+    else {
+      let g = 0;
+      while (g < k - 2 && p >= anchors[g + 1]!.c) g++;
+      gaps[g]!.push(i);
+    }
+  });
+  // Cost of anchor j owning: head (j = 0), the tail part of gap j-1 from t, the head part of gap j up to u, tail (j = k-1).
+  const cost = (j: number, from: number, upto: number): number => {
+    const a = anchors[j]!;
+    let top = a.top ?? Infinity;
+    let bot = a.bot ?? -Infinity;
+    let n = 0;
+    const take = (i: number) => {
+      const it = items[i]!;
+      top = Math.min(top, it.top);
+      bot = Math.max(bot, it.bot);
+      n++;
+    };
+    if (j === 0) head.forEach(take);
+    if (j > 0) gaps[j - 1]!.slice(from).forEach(take);
+    if (j < k - 1) gaps[j]!.slice(0, upto).forEach(take);
+    if (j === k - 1) tail.forEach(take);
+    if (n === 0 && a.top === undefined) return a.mayBeEmpty ? 0 : 1e9;
+    // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
+    const e = Math.abs((top + bot) / 2 - a.c);
+    const d = Math.max(0, e - 0.75);
+    // A cell never spans a blank line: the lines of a wrapped cell follow each other.
+    let crossed = 0;
+    for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;
+    return d * d + 0.01 * e * e + 10 * crossed;
+  };
+  // dp over the split point t of each gap (items [0, t) of gap g go to anchor g, the rest to g+1).
+  let prev: number[] = [];
+  const choice: number[][] = [];
+  {
+    const g0 = gaps[0]!;
+    prev = Array.from({ length: g0.length + 1 }, (_, t) => cost(0, 0, t));
+  }
+  for (let g = 1; g < k - 1; g++) {
+    const n = gaps[g]!.length;
+    const cur: number[] = [];
+    const ch: number[] = [];
+    for (let t = 0; t <= n; t++) {
+      let best = Infinity;
+      let bi = 0;
+      for (let s = 0; s < prev.length; s++) {
+        const v = prev[s]! + cost(g, s, t);
+        if (v < best) {
+          best = v;
+          bi = s;
+        }
+      }
+      cur.push(best);
+      ch.push(bi);
+    }
+    choice.push(ch);
+    prev = cur;
+  }
+  let best = Infinity;
+  let bt = 0;
+  for (let s = 0; s < prev.length; s++) {
+    const v = prev[s]! + cost(k - 1, s, 0);
+    if (v < best) {
+      best = v;
+      bt = s;
+    }
+  }
+  // Walk back the split points.
+  const splits: number[] = new Array(k - 1).fill(0);
+  splits[k - 2] = bt;
+  for (let g = k - 2; g >= 1; g--) splits[g - 1] = choice[g - 1]![splits[g]!]!;
+  const out: number[] = new Array(items.length).fill(-1);
+  for (const i of head) out[i] = 0;
+  for (const i of tail) out[i] = k - 1;
+  gaps.forEach((gi, g) => gi.forEach((i, n) => (out[i] = n < splits[g]! ? g : g + 1)));
+  return out;
+}
+
+/** Positions of blank space between lines (a gap of two units or more): boundaries no cell crosses. */
+export function blankGaps(positions: readonly number[]): number[] {
+  const ps = [...positions].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 1; i < ps.length; i++) if (ps[i]! - ps[i - 1]! >= 2) out.push((ps[i]! + ps[i - 1]!) / 2);
+  return out;
+}
+
+/** The squared centring error of each anchor under an assignment (for judging how sure a split is). */
+export function centringErrors(items: readonly Extent[], anchors: readonly Anchor[], owner: readonly number[]): number[] {
+  return anchors.map((a, j) => {
+    let top = a.top ?? Infinity;
+    let bot = a.bot ?? -Infinity;
+    owner.forEach((o, i) => {
+      if (o !== j) return;
+      top = Math.min(top, items[i]!.top);
+      bot = Math.max(bot, items[i]!.bot);
+    });
+    if (!Number.isFinite(top)) return 0;
+    return Math.abs((top + bot) / 2 - a.c);
+  });
+}

@@ -1,0 +1,263 @@
+/**
+ * Forms printed as one grid of projects (Beijing 预算12表, Changsha 项目支出绩效目标表, Chongqing 表十二,
+ * Hangzhou / Huzhou 项目支出绩效表): a band of rows per project whose name, amounts and goal are merged
+ * cells printed in the middle of the band, beside the project's indicator rows. A project's band is
+ * the run of rows centred on its amount line; its cells' text is the text centred on that line.
+ */
+import type { Indicator, Money, ProjectForm } from '../../../domain/model.js';
+import type { SourceLine } from '../../text/source.js';
+import { continuesFigure, isFigure, moneyOf } from './amounts.js';
+import { srcOfLines, tidy, type FormContext } from './context.js';
+import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicatorRows, isRepeatedHeader, readGrid, spreadLevels, type Grid, type IndicatorRow } from './grid.js';
+import { ADJACENT, joinText, type Frag, type HeaderBand } from './layout.js';
+import { centringErrors, splitCentered, type Anchor } from './partition.js';
+import { labelKey, type ColumnKind } from './vocabulary.js';
+
+/** One project's band in a grid. */
+export interface GridProject {
+  /** The line its amounts are printed on, and its centre. */
+  line: SourceLine;
+  c: number;
+  top: number;
+  bot: number;
+  /** Text per project column kind. */
+  texts: Map<ColumnKind, Frag[]>;
+  amounts: Map<ColumnKind, Money | null>;
+  rows: IndicatorRow[];
+  indicators: Indicator[];
+}
+
+export interface ProjectGridRead {
+  grid: Grid;
+  projects: GridProject[];
+  /** Indicator rows printed before the first project's band on a block that starts mid-project. */
+  orphans: Indicator[];
+}
+
+const TEXT_KINDS: readonly ColumnKind[] = ['seq', 'unitCode', 'unitName', 'projectName', 'goal', 'activity'];
+const AMOUNT_KINDS: readonly ColumnKind[] = ['total', 'fiscal', 'other', 'general', 'fund', 'special', 'basic', 'project'];
+const SUMMARY = /^(合计|总计|小计|合\s*计|总\s*计)$/;
+
+/** The body of a grid: the lines after its header, without repeated headers, up to a note or prose. */
+export function gridBody(lines: readonly SourceLine[], header: HeaderBand): SourceLine[] {
+  const firstX = Math.min(...header.columns.map((c) => c.x0));
+  const out: SourceLine[] = [];
+  for (let i = header.last + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (endsGrid(l, firstX)) break;
+    if (isRepeatedHeader(l)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * Reads a grid of projects. `pos` gives the lines' vertical positions. Projects are found by the
+ * figures of their amount column (a 合计 row and a unit's own row, which print no goal, are not
+ * projects); rows are given to the project whose amount line they are centred on.
+ */
+export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand, pos: ReadonlyMap<SourceLine, number>, fc: FormContext): ProjectGridRead {
+  const grid = readGrid(body, pos, header.columns.map((c) => ({ ...c })));
+  const amountCol = [colIndex(grid, 'total'), colIndex(grid, 'fiscal'), colIndex(grid, 'general')].find((j) => j >= 0) ?? -1;
+  const goalCol = colIndex(grid, 'goal');
+  const labelCols = (['projectName', 'unitName', 'unitCode', 'seq'] as const).map((k) => colIndex(grid, k)).filter((j) => j >= 0);
+  const onLine = (j: number, line: SourceLine) => grid.frags[j]?.find((f) => f.line === line) ?? null;
+  const skipLines = new Set<SourceLine>();
+  interface Anc {
+    frag: Frag;
+    rest: Frag | null;
+  }
+  const anchors: Anc[] = [];
+  if (amountCol >= 0) {
+    const fs = grid.frags[amountCol]!;
+    fs.forEach((f, i) => {
+      const fig = f.toks.find((t) => isFigure(t.text));
+      if (!fig) return;
+      const next = fs[i + 1];
+      const rest = next && next.v - f.v <= ADJACENT && continuesFigure(fig.text, next.text) ? next : null;
+      if (anchors.some((a) => a.rest === f)) return;
+      const label = labelCols.map((j) => onLine(j, f.line)?.text ?? '').join('');
+      if (SUMMARY.test(labelKey(label))) {
+        skipLines.add(f.line);
+        return;
+      }
+      // A unit's own row (its code and name, its total) prints no goal beside it.
+      if (goalCol >= 0 && !grid.frags[goalCol]!.some((g) => Math.abs(g.v - f.v) <= ADJACENT * 2)) {
+        skipLines.add(f.line);
+        return;
+      }
+      anchors.push({ frag: f, rest });
+    });
+  } else {
+    // No amount column: each name cell is a project.
+    const j = colIndex(grid, 'projectName');
+    if (j >= 0) for (const f of grid.frags[j]!) anchors.push({ frag: f, rest: null });
+  }
+  const projects: GridProject[] = anchors.map((a) => {
+    const c = a.rest ? (a.frag.v + a.rest.v) / 2 : a.frag.v;
+    return { line: a.frag.line, c, top: c, bot: c, texts: new Map(), amounts: new Map(), rows: [], indicators: [] };
+  });
+  const orphans: Indicator[] = [];
+  if (projects.length === 0) {
+    // A page of a form continued from the block before: its rows belong to that form's project.
+    if (hasIndicatorColumns(grid.columns)) {
+      const rows = indicatorRows(grid, (f) => !skipLines.has(f.line));
+      spreadLevels(grid, rows, (f) => !skipLines.has(f.line));
+      for (const r of rows) {
+        const ind = indicatorOf(grid, r);
+        if (ind) orphans.push(ind);
+      }
+    }
+    return { grid, projects, orphans };
+  }
+  const pAnchors: Anchor[] = projects.map((p) => ({ c: p.c, top: p.c, bot: p.c, mayBeEmpty: true }));
+  // Text cells: each column's fragments to the project they are centred on.
+  grid.columns.forEach((col, j) => {
+    if (!TEXT_KINDS.includes(col.kind)) return;
+    const fs = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors);
+    fs.forEach((f, i) => {
+      const p = projects[owner[i]!];
+      if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
+    });
+  });
+  // Amounts: the figures on each project's amount line (a figure wrapped onto the next line joined).
+  projects.forEach((p, k) => {
+    const a = anchors[k]!;
+    grid.columns.forEach((col, j) => {
+      if (!AMOUNT_KINDS.includes(col.kind) || p.amounts.has(col.kind)) return;
+      const f = onLine(j, p.line);
+      const fig = f?.toks.find((t) => isFigure(t.text));
+      if (!f || !fig) {
+        p.amounts.set(col.kind, null);
+        return;
+      }
+      const next = grid.frags[j]!.find((x) => x.v > f.v && x.v - f.v <= ADJACENT);
+      const rest = j === amountCol ? a.rest : next && continuesFigure(fig.text, next.text) ? next : null;
+      p.amounts.set(col.kind, moneyOf({ text: fig.text, line: f.line, ...(rest ? { rest: { text: rest.text, line: rest.line } } : {}) }, fc.unit, fc.notes, fc.table));
+    });
+  });
+  if (hasIndicatorColumns(grid.columns)) {
+    const rows = indicatorRows(grid, (f) => !skipLines.has(f.line));
+    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })));
+    rows.forEach((r, i) => projects[owner[i]!]?.rows.push(r));
+    // Level cells belong to the project whose rows they lie among.
+    projects.forEach((p, k) => {
+      if (p.rows.length === 0) return;
+      p.top = Math.min(p.c, ...p.rows.map((r) => r.top));
+      p.bot = Math.max(p.c, ...p.rows.map((r) => r.bot));
+      const prev = projects[k - 1];
+      const next = projects[k + 1];
+      const lo = prev && prev.rows.length > 0 ? (Math.max(...prev.rows.map((r) => r.bot)) + p.top) / 2 : -Infinity;
+      const hi = next ? (p.bot + Math.min(next.c, ...next.rows.map((r) => r.top))) / 2 : Infinity;
+      spreadLevels(grid, p.rows, (f) => f.v > lo && f.v <= hi && !skipLines.has(f.line));
+      for (const r of p.rows) {
+        const ind = indicatorOf(grid, r);
+        if (ind) p.indicators.push(ind);
+      }
+    });
+    // A band far from centred on its project means the rows could not be told apart: say so.
+    const errs = centringErrors(rowBands(rows), projects.map((p) => ({ c: p.c })), owner);
+    projects.forEach((p, k) => {
+      const span = p.bot - p.top;
+      if (errs[k]! > 3 + span * 0.25) {
+        fc.notes.push({
+          severity: 'warning',
+          code: 'form-rows-uncertain',
+          table: fc.table,
+          row: null,
+          message: `表《${fc.title}》第 ${p.line.no} 行项目“${projectName(p) || '（未命名）'}”的绩效指标行与项目所在位置不对中，指标归属可能有误`,
+          src: srcOfLines(p.line, p.line.text),
+        });
+      }
+    });
+  }
+  return { grid, projects: mergeRepeated(projects), orphans };
+}
+
+/** Projects printed twice in a row (the name repeated on a new page) are one. */
+function mergeRepeated(ps: GridProject[]): GridProject[] {
+  const out: GridProject[] = [];
+  for (const p of ps) {
+    const q = out[out.length - 1];
+    const same = q && projectName(q) !== '' && projectName(q) === projectName(p) && sameMoney(q.amounts.get('total') ?? null, p.amounts.get('total') ?? null) && q.line.page !== p.line.page;
+    if (same) {
+      q.rows.push(...p.rows);
+      q.indicators.push(...p.indicators);
+      for (const [k, fs] of p.texts) if (k === 'goal' && !(q.texts.get(k)?.length)) q.texts.set(k, fs);
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+const sameMoney = (a: Money | null, b: Money | null) => (a === null && b === null) || (a !== null && b !== null && a.fen === b.fen);
+
+/** The text of a project's cells of one kind, joined as printed. */
+export function projectText(p: GridProject, kind: ColumnKind): string {
+  const fs = [...(p.texts.get(kind) ?? [])].sort((a, b) => a.v - b.v || a.x0 - b.x0);
+  return joinText(fs.map((f) => f.text));
+}
+
+const CODE_NAME = /^([0-9A-Z]{12,32})-(.+)$/;
+
+/** A project's name as printed, without the project code printed before it ("11000022T000000445578-…"). */
+export function projectName(p: GridProject): string {
+  const raw = tidy(projectText(p, 'projectName'));
+  const m = CODE_NAME.exec(raw);
+  return m ? m[2]! : raw;
+}
+
+/** The project code printed before the name, if any. */
+export function projectCode(p: GridProject): string | null {
+  const m = CODE_NAME.exec(tidy(projectText(p, 'projectName')));
+  return m ? m[1]! : null;
+}
+
+/** The lines a project's cells are printed on, first and last. */
+export function projectLines(p: GridProject): { first: SourceLine; last: SourceLine } {
+  const ls = [p.line, ...[...p.texts.values()].flat().map((f) => f.line), ...p.rows.flatMap((r) => [...r.cells.values()].flat().map((f) => f.line))];
+  const sorted = [...ls].sort((a, b) => a.no - b.no);
+  return { first: sorted[0]!, last: sorted[sorted.length - 1]! };
+}
+
+/** A ProjectForm from a grid project. */
+export function formOfGridProject(p: GridProject, id: string, fc: FormContext): ProjectForm {
+  const { first, last } = projectLines(p);
+  const name = projectName(p);
+  const overview: ProjectForm['overview'] = [];
+  const code = projectCode(p);
+  const at = srcOfLines(p.line, p.line.text);
+  if (code) overview.push({ label: '项目编码', text: code, src: at });
+  const unitName = tidy(projectText(p, 'unitName'));
+  if (unitName) overview.push({ label: '单位名称', text: unitName, src: at });
+  const unitCode = tidy(projectText(p, 'unitCode'));
+  if (unitCode) overview.push({ label: '单位编码', text: unitCode, src: at });
+  const goal = projectText(p, 'goal');
+  const goalFrags = p.texts.get('goal') ?? [];
+  const form: ProjectForm = {
+    id,
+    name,
+    year: fc.year,
+    parentProject: null,
+    amounts: {
+      total: null,
+      currentYear: p.amounts.get('total') ?? null,
+      fiscal: p.amounts.get('fiscal') ?? p.amounts.get('general') ?? null,
+      other: p.amounts.get('other') ?? null,
+      transfer: null,
+      purchasedServices: null,
+    },
+    overview,
+    costLines: [],
+    disbursement: [],
+    indicators: p.indicators,
+    src: srcOfLines(first, name || p.line.text, last),
+  };
+  if (goal !== '') {
+    const gl = [...goalFrags].sort((a, b) => a.line.no - b.line.no);
+    form.annualGoal = { text: goal, src: srcOfLines(gl[0]!.line, goal, gl[gl.length - 1]!.line) };
+  }
+  return form;
+}
