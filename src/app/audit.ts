@@ -12,9 +12,9 @@ import type { BudgetDocument } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { tableByRole } from '../domain/query.js';
 import { RULES } from '../rules/index.js';
-import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
+import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditCoverage, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
 import { importFile } from './import-document.js';
-import { failsAt, TOOL, validateDocument, type FailOn } from './validate.js';
+import { failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn } from './validate.js';
 
 /** Extensions `fiscus audit` looks for inside folders (a file named explicitly is always taken). */
 export const AUDIT_EXTENSIONS = ['.txt', '.pdf', '.json', '.xlsx'];
@@ -73,6 +73,22 @@ export function documentTotals(doc: BudgetDocument): AuditTotals {
   };
 }
 
+/** The audit's coverage columns of a document's coverage. */
+export function auditCoverage(c: CoverageSummary): AuditCoverage {
+  return {
+    tables: c.tables.length,
+    tablesWithRows: c.tables.filter((t) => t.rows > 0).length,
+    recall: c.recall,
+    printedAmounts: c.printedAmounts,
+    heldAmounts: c.heldAmounts,
+    unplacedAmounts: c.unplacedAmounts,
+    unknownCells: c.unknownCells,
+    missingTables: c.missingTables,
+    unreadParts: c.unread.length,
+    notChecked: c.notChecked?.length ?? 0,
+  };
+}
+
 /** Imports and checks one document; never throws (a failure becomes an unreadable entry). */
 export async function auditOne(file: string, name: string = file): Promise<AuditEntry> {
   const t0 = performance.now();
@@ -91,6 +107,7 @@ export async function auditOne(file: string, name: string = file): Promise<Audit
       pages: doc.source.pages,
       totals: documentTotals(doc),
       summary: report.summary,
+      coverage: auditCoverage(report.coverage),
       findings: report.findings,
       ms: performance.now() - t0,
     };

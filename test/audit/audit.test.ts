@@ -56,6 +56,13 @@ test('audit to JSON lists every document, the unreadable ones with reasons, and 
   assert.equal(a.year, 2021);
   assert.equal(a.profile, 'shenzhen-dept-budget');
   assert.deepEqual(a.totals, { revenue: 4_424_600_000, expenditure: 4_424_600_000 });
+  // Coverage columns: the sample's 13 tables, its amount recall against its own text, nothing unplaced.
+  assert.equal(a.coverage.tables, 13);
+  assert.equal(a.coverage.tablesWithRows, 13);
+  assert.ok(a.coverage.recall !== null && a.coverage.recall > 0.8 && a.coverage.recall <= 1, JSON.stringify(a.coverage));
+  assert.equal(a.coverage.recall, a.coverage.heldAmounts! / a.coverage.printedAmounts!);
+  assert.equal(a.coverage.unplacedAmounts, 0);
+  assert.deepEqual(a.coverage.missingTables, []);
   assert.ok(b.summary.error > a.summary.error, `changed ${b.summary.error} vs sample ${a.summary.error}`);
   // The change is reported at the line of the total it breaks (工资福利支出, line 465), as an error
   // where the sample has only a rounding remainder there.
@@ -97,6 +104,8 @@ test('audit to HTML is a self-contained Chinese page linking findings to their f
   const html = readFileSync(out, 'utf8');
   assert.match(html, /<html lang="zh-CN">/);
   assert.match(html, /无法读取的文件（2）/);
+  assert.match(html, /<th>识别表格<\/th><th>金额召回率<\/th><th>未定位金额<\/th>/);
+  assert.match(html, /金额召回率平均 \d+\.\d%，最低 \d+\.\d%。/);
   assert.match(html, /href="docs\/sub\/b-changed\.txt">b-changed\.txt:465</);
   assert.doesNotMatch(html, /<script|<link /);
 });

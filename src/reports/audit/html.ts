@@ -24,13 +24,15 @@ export function renderAuditHtml(r: AuditReport, href: (file: string) => string):
   out.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>批量审核报告</title><style>${CSS}</style></head><body>`);
   out.push(`<h1>批量审核报告</h1><p>共 ${s.documents} 份文件：可读取 ${s.readable} 份，无法读取 ${s.unreadable} 份；` +
     `错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条；按“${r.failOn === 'error' ? '错误' : r.failOn === 'warning' ? '警告及以上' : '不判定'}”判定不通过的文档 ${s.failing} 份。` +
+    recallSentence(r) +
     `<small>（${esc(r.tool.name)} ${esc(r.tool.version)}，${r.tool.rules} 条规则）</small></p>`);
 
-  out.push('<h2>文档一览</h2><table><thead><tr><th>文件</th><th>格式</th><th>版式</th><th>单位</th><th>年度</th><th>类型</th><th>收入总计</th><th>支出总计</th><th>金额单位</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
+  out.push('<h2>文档一览</h2><table><thead><tr><th>文件</th><th>格式</th><th>版式</th><th>单位</th><th>年度</th><th>类型</th><th>收入总计</th><th>支出总计</th><th>金额单位</th><th>识别表格</th><th>金额召回率</th><th>未定位金额</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
   for (const d of r.documents) {
     if (!d.readable) continue;
     out.push(`<tr${d.summary.error ? ' class="bad"' : ''}><td><a href="${esc(href(d.file))}">${esc(d.file)}</a></td><td>${esc(d.format)}</td><td>${esc(d.profile)}</td><td>${esc(d.unit)}</td><td>${d.year}</td><td>${esc(d.kind)}</td>` +
       `<td class="n">${amount(d.totals.revenue, d.displayUnit)}</td><td class="n">${amount(d.totals.expenditure, d.displayUnit)}</td><td>${esc(d.displayUnit)}</td>` +
+      coverageCells(d) +
       `<td class="n error">${d.summary.error}</td><td class="n warning">${d.summary.warning}</td><td class="n info">${d.summary.info}</td></tr>`);
   }
   out.push('</tbody></table>');
@@ -60,6 +62,24 @@ export function renderAuditHtml(r: AuditReport, href: (file: string) => string):
   }
   out.push('</body></html>\n');
   return out.join('\n');
+}
+
+/** 金额召回率平均 …，最低 … over the documents that print text to measure against. */
+function recallSentence(r: AuditReport): string {
+  const rs = r.documents.flatMap((d) => (d.readable && d.coverage.recall !== null ? [d.coverage.recall] : []));
+  if (rs.length === 0) return '';
+  const pct = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
+  return `金额召回率平均 ${pct(rs.reduce((a, b) => a + b, 0) / rs.length)}，最低 ${pct(Math.min(...rs))}。`;
+}
+
+/** The coverage columns: tables recognised (with rows / all; the missing standard tables on hover), recall, unplaced amounts. */
+function coverageCells(d: AuditedDocument): string {
+  const c = d.coverage;
+  const missing = c.missingTables.length ? ` title="缺少：${esc(c.missingTables.join('、'))}"` : '';
+  const tables = `${c.tablesWithRows}${c.tablesWithRows !== c.tables ? ` / ${c.tables}` : ''}${c.missingTables.length ? `（缺 ${c.missingTables.length}）` : ''}`;
+  const recall = c.recall === null ? '—' : `${(Math.floor(c.recall * 1000) / 10).toFixed(1)}%`;
+  const held = c.recall === null ? '' : ` title="${c.heldAmounts} / ${c.printedAmounts}"`;
+  return `<td class="n"${missing}>${tables}</td><td class="n"${held}>${recall}</td><td class="n">${c.unplacedAmounts}</td>`;
 }
 
 function findingRow(d: AuditedDocument, f: AuditedDocument['findings'][number], fileHref: string): string {

@@ -11,6 +11,26 @@ export interface AuditTotals {
   expenditure: number | null;
 }
 
+/** What the import of a document read (docs/coverage.md): the audit's coverage columns. */
+export interface AuditCoverage {
+  /** Tables recognised, and how many of them hold rows. */
+  tables: number;
+  tablesWithRows: number;
+  /** Amount recall (held ÷ printed), null when the source prints no text to measure against. */
+  recall: number | null;
+  printedAmounts: number | null;
+  heldAmounts: number | null;
+  /** Amounts printed in a table whose column could not be determined. */
+  unplacedAmounts: number;
+  unknownCells: number;
+  /** Standard tables of the document's kind that were not found. */
+  missingTables: string[];
+  /** Parts of the source that could not be read. */
+  unreadParts: number;
+  /** Checks the rules could not make because they rest on what was not read. */
+  notChecked: number;
+}
+
 /** A document that was read and checked. */
 export interface AuditedDocument {
   file: string;
@@ -24,6 +44,7 @@ export interface AuditedDocument {
   pages: number | null;
   totals: AuditTotals;
   summary: Record<Severity, number>;
+  coverage: AuditCoverage;
   findings: Finding[];
   ms: number;
 }
