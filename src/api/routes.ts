@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
-import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src } from '../domain/model.js';
+import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src, Table } from '../domain/model.js';
 import { problemResponse, validationError } from './problem.js';
 import {
   AggregateResponseSchema,
@@ -220,31 +220,43 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
   );
 
+  // Every table carries its stable id ("t3"); documents stored before ids existed get `t${index + 1}`.
+  const withIds = (tables: Table[]): Table[] => tables.map((t, i) => (t.id ? t : { ...t, id: `t${i + 1}` }));
+
   app.openapi(
     createRoute({
       method: 'get',
       path: '/api/v1/budgets/{id}/tables',
       tags: ['tables'],
-      summary: '公开表格（表1–表13；表14 见文档 departmentTargets）',
+      summary: '公开表格（按原文顺序，每张表有稳定的 id，如 t3；深圳格式的表14 见文档 departmentTargets）',
       request: { params: IdParam, query: VersionQuery },
       responses: { 200: json(z.array(TableSchema), '表格'), ...problems(404) },
     }),
-    async (c) => c.json(await ws.getTables(c.req.valid('param').id, c.req.valid('query').version), 200),
+    async (c) => c.json(withIds(await ws.getTables(c.req.valid('param').id, c.req.valid('query').version)), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/api/v1/budgets/{id}/tables/{no}',
+      path: '/api/v1/budgets/{id}/tables/{table}',
       tags: ['tables'],
-      summary: '一张公开表格',
-      request: { params: IdParam.extend({ no: z.coerce.number().int().min(1).max(99).openapi({ param: { name: 'no', in: 'path' } }) }), query: VersionQuery },
+      summary: '一张公开表格：按 id（t3），或按原文印的表号（7）',
+      request: {
+        params: IdParam.extend({
+          table: z
+            .string()
+            .regex(/^(t\d{1,3}|\d{1,2})$/)
+            .openapi({ param: { name: 'table', in: 'path' }, example: 't3', description: '表格 id（t1、t2 … 按原文顺序），或原文印的表号' }),
+        }),
+        query: VersionQuery,
+      },
       responses: { 200: json(TableSchema, '表格'), ...problems(404) },
     }),
     async (c) => {
-      const { id, no } = c.req.valid('param');
-      const t = (await ws.getTables(id, c.req.valid('query').version)).find((x) => x.no === no);
-      if (!t) throw new FiscusError('NOT_FOUND', `budget ${id} has no table ${no}`);
+      const { id, table } = c.req.valid('param');
+      const tables = withIds(await ws.getTables(id, c.req.valid('query').version));
+      const t = /^\d+$/.test(table) ? tables.find((x) => x.no === Number(table)) : tables.find((x) => x.id === table);
+      if (!t) throw new FiscusError('NOT_FOUND', `budget ${id} has no table ${table}`);
       return c.json(t, 200);
     },
   );

@@ -1,46 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingHref, formAnchor, formPart, headerRows, rowAnchor, safeId } from './figures.js';
+import { findingHref, formAnchor, formPart, rowAnchor, safeId, TARGETS_PAGE } from './figures.js';
+import { sampleDocument } from '../reports/testing/fixture.js';
 import { paragraphLines } from './narrative.js';
 import type { Finding } from './figures.js';
 
-test('header paths merge equal leading labels and short paths span the remaining rows', () => {
-  const rows = headerRows([
-    { header: ['总计'] },
-    { header: ['政府预算拨款', '一般公共预算拨款', '小计'] },
-    { header: ['政府预算拨款', '一般公共预算拨款', '履职类项目拨款'] },
-    { header: ['政府预算拨款', '政府性基金预算拨款'] },
-    { header: ['上年结余、结转'] },
-  ]);
-  assert.deepEqual(rows, [
-    [
-      { label: '总计', colspan: 1, rowspan: 3 },
-      { label: '政府预算拨款', colspan: 3, rowspan: 1 },
-      { label: '上年结余、结转', colspan: 1, rowspan: 3 },
-    ],
-    [
-      { label: '一般公共预算拨款', colspan: 2, rowspan: 1 },
-      { label: '政府性基金预算拨款', colspan: 1, rowspan: 2 },
-    ],
-    [
-      { label: '小计', colspan: 1, rowspan: 1 },
-      { label: '履职类项目拨款', colspan: 1, rowspan: 1 },
-    ],
-  ]);
-});
-
-test('neighbouring columns under different groups with the same second label do not merge', () => {
-  const rows = headerRows([{ header: ['A', '小计'] }, { header: ['B', '小计'] }]);
-  assert.deepEqual(rows[0], [
-    { label: 'A', colspan: 1, rowspan: 1 },
-    { label: 'B', colspan: 1, rowspan: 1 },
-  ]);
-});
-
-test('row anchors read t7-r3 whether or not the row id carries the table prefix', () => {
-  assert.equal(rowAnchor(7, 't7-3'), 't7-r3');
-  assert.equal(rowAnchor(7, '3'), 't7-r3');
-  assert.equal(rowAnchor(5, 'a b'), 't5-ra_20b');
+test('row anchors read t7-r3 whether or not the row id carries the table id as prefix', () => {
+  assert.equal(rowAnchor('t7', 't7-3'), 't7-r3');
+  assert.equal(rowAnchor('t7', '3'), 't7-r3');
+  assert.equal(rowAnchor('t5', 'a b'), 't5-ra_20b');
+  assert.equal(rowAnchor('t12', 'f2010301'), 't12-rf2010301');
 });
 
 test('a finding on a form field links to that part of the project page', () => {
@@ -54,7 +23,9 @@ test('a finding on a form field links to that part of the project page', () => {
     expected: null, actual: null, difference: null, unit: null,
   });
   assert.equal(findingHref('1', f({ section: 's', form: 'form-2', field: '资金支出进度', line: 1392, page: 25 })), `/budgets/1/projects/form-2#${formAnchor('form-2', 'disbursement')}`);
-  assert.equal(findingHref('1', f({ section: 's', table: 5, row: 't5-4', line: 601, page: 11 })), '/budgets/1/tables/5#t5-r4');
+  // A table finding links to its table by id and to its row's anchor.
+  assert.equal(findingHref('1', f({ section: 's', tableId: 't5', table: 5, row: 't5-4', line: 601, page: 11 })), '/budgets/1/tables/t5#t5-r4');
+  assert.equal(findingHref('1', f({ section: '2024年部门收入预算总表', tableId: 't2', table: null, row: 'f201', line: 90, page: 3 })), '/budgets/1/tables/t2#t2-rf201');
   assert.equal(findingHref('1', f({ section: '第二部分', line: 40, page: 2 })), null);
 });
 
@@ -63,14 +34,26 @@ test('indicator findings link to the indicator row; narrative findings to their 
     rule: 'BUD-088', severity: 'error', category: 'performance-target', title: '', message: '', location,
     expected: null, actual: null, difference: null, unit: null,
   });
+  const doc = sampleDocument();
+  // The indicator is the one of the form the location names: by its id (index) or, for findings
+  // stored before indicator ids, by the item compared with the form's indicator names.
   assert.equal(
-    findingHref('1', f({ section: 's', item: '基础设施运行维护 / 故障率', field: '目标值', form: 'form-1', line: 1151, page: 23 })),
-    `/budgets/1/projects/form-1#form-form-1-ind-${safeId('故障率')}`,
+    findingHref('1', f({ section: 's', item: '运行维护 / 系统巡检次数', field: '目标值', form: 'form-1', line: 1151, page: 23 }), { doc }),
+    `/budgets/1/projects/form-1#form-form-1-ind-${safeId('系统巡检次数')}`,
   );
-  assert.equal(findingHref('1', f({ section: 's', item: '故障率', field: '目标值', table: 14, line: 935, page: 21 }), { v: 2 }), `/budgets/1/tables/14?v=2#t14-ind-${safeId('故障率')}`);
+  assert.equal(findingHref('1', f({ section: 's', field: '目标值', form: 'form-1', indicator: '4', line: 1151, page: 23 }), { doc }), `/budgets/1/projects/form-1#form-form-1-ind-${safeId('用户投诉率')}`);
+  // Without the document the link still opens the form's indicators.
+  assert.equal(findingHref('1', f({ section: 's', item: '运行维护 / 系统巡检次数', field: '目标值', form: 'form-1', line: 1151, page: 23 })), '/budgets/1/projects/form-1#form-form-1-indicators');
+  const name = doc.departmentTargets!.indicators[0]!.name;
+  // Table 14 of a Shenzhen budget is its department-wide form: the indicator is found by its data.
+  assert.equal(findingHref('1', f({ section: 's', item: name, field: '目标值', table: 14, line: 935, page: 21 }), { v: 2, doc }), `/budgets/1/tables/${TARGETS_PAGE}?v=2#dt-ind-${safeId(name)}`);
+  assert.equal(findingHref('1', f({ section: 's', field: '目标值', table: 14, indicator: '0', line: 935, page: 21 }), { doc }), `/budgets/1/tables/${TARGETS_PAGE}#dt-ind-${safeId(name)}`);
   const narrativeLine = (l: number) => (l <= 200 ? l - (l % 2) : null);
   assert.equal(findingHref('1', f({ section: '说明', field: 'expenditure.personnel', line: 83, page: 2 }), { narrativeLine }), '/budgets/1/narrative#line-82');
   assert.equal(findingHref('1', f({ section: '表13', line: 843, page: 19 }), { narrativeLine }), null);
+  // A fact key finds the fact's line in the document, not the line the prose names.
+  const fact = doc.narrative.facts[0]!;
+  assert.equal(findingHref('1', f({ section: '说明', fact: fact.key, line: null, page: null }), { doc, narrativeLine: (l) => l }), `/budgets/1/narrative#line-${fact.src.line}`);
 });
 
 test('a wrapped paragraph is cut back into its printed lines', () => {

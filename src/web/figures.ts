@@ -2,7 +2,7 @@
  * What the pages show, computed from a BudgetDocument: key figures, composition by function and
  * economic class, the project tree, anchors that findings link to. Pure; amounts stay integer fen.
  */
-import type { BudgetDocument, Column, ProjectForm, Row, Table } from '../domain/model.js';
+import type { BudgetDocument, ProjectForm, Row, Table } from '../domain/model.js';
 import type { Workspace } from '../app/workspace.js';
 import { formatAmount, sumFen } from '../domain/money.js';
 import { cell, tableByRole } from '../domain/query.js';
@@ -76,21 +76,24 @@ function slices(rows: Row[], key: string): Slice[] {
 export interface ProjectNode {
   name: string;
   fen: number | null;
-  /** Row id in table 5, for the anchor. */
+  /** Row id in the project table, for the anchor. */
   rowId: string | null;
+  /** Id of the project table (`t5`). */
+  tableId: string | null;
   forms: ProjectForm[];
 }
 
-/** Projects of table 5 with the project forms that belong to each; forms without a project come last. */
+/** Projects of the project table (Shenzhen table 5) with the project forms that belong to each; forms without a project come last. */
 export function projectTree(doc: BudgetDocument): { nodes: ProjectNode[]; unplaced: ProjectForm[] } {
   const t5 = tableByRole(doc, 'project-expenditure');
   const items = t5 ? t5.rows.filter((r) => r.kind === 'item') : [];
+  const tableId = t5 ? (t5.id ?? `t${doc.tables.indexOf(t5) + 1}`) : null;
   const used = new Set<string>();
   const nodes = items.map((r): ProjectNode => {
     const key = squash(r.label);
     const forms = doc.projectForms.filter((f) => f.parentProject !== null && squash(f.parentProject) === key);
     for (const f of forms) used.add(f.id);
-    return { name: r.label, fen: r.amounts['total']?.fen ?? null, rowId: r.id, forms };
+    return { name: r.label, fen: r.amounts['total']?.fen ?? null, rowId: r.id, tableId, forms };
   });
   return { nodes, unplaced: doc.projectForms.filter((f) => !used.has(f.id)) };
 }
@@ -101,15 +104,32 @@ export function safeId(s: string): string {
 }
 
 /** Anchor of a table row: `t7-r3` (row ids already prefixed `t7-` lose the prefix). */
-export function rowAnchor(tableNo: number, rowId: string): string {
-  const prefix = `t${tableNo}-`;
+export function rowAnchor(tableId: string, rowId: string): string {
+  const prefix = `${tableId}-`;
   return `${prefix}r${safeId(rowId.startsWith(prefix) ? rowId.slice(prefix.length) : rowId)}`;
 }
 
+/**
+ * The page id of the department-wide target form when the document holds it as a form rather
+ * than as a printed table (Shenzhen table 14): `/budgets/:id/tables/department-targets`.
+ */
+export const TARGETS_PAGE = 'department-targets';
+
 export type FormPart = 'disbursement' | 'costLines' | 'indicators' | 'amounts' | 'overview';
 
-/** Which part of a project form a finding's `field` names (Chinese label or model key). */
-export function formPart(field: string | null | undefined): FormPart | null {
+const FORM_PARTS: readonly FormPart[] = ['disbursement', 'costLines', 'indicators', 'amounts', 'overview'];
+const FORM_AMOUNT_KEYS = new Set(['total', 'currentYear', 'fiscal', 'other', 'transfer', 'purchasedServices']);
+
+/**
+ * Which part of a project form a finding's place names: its column key when it carries one
+ * (`disbursement`, `costLines`, an amount key …), else the label of its field (legacy findings).
+ */
+export function formPart(field: string | null | undefined, column?: string | null): FormPart | null {
+  if (column) {
+    const head = column.split(/[.[]/)[0]!;
+    if ((FORM_PARTS as readonly string[]).includes(head)) return head as FormPart;
+    if (FORM_AMOUNT_KEYS.has(head)) return 'amounts';
+  }
   if (!field) return null;
   const f = field.toLowerCase();
   if (f.includes('支出进度') || f.includes('disbursement') || f.includes('季度')) return 'disbursement';
@@ -125,7 +145,7 @@ export function formAnchor(formId: string, part: FormPart | null): string {
   return part ? `form-${safeId(formId)}-${part}` : `form-${safeId(formId)}`;
 }
 
-/** Anchor of an indicator row: `form-2-ind-<name>` on a project page, `t14-ind-<name>` in table 14 (first row of that name). */
+/** Anchor of an indicator row: `form-2-ind-<name>` on a project page, `dt-ind-<name>` on the department form (first row of that name). */
 export function indicatorAnchor(prefix: string, name: string): string {
   return `${prefix}-${safeId(name)}`;
 }
@@ -133,46 +153,107 @@ export function indicatorAnchor(prefix: string, name: string): string {
 /** Prefix of the indicator anchors of a project form. */
 export const formIndicatorPrefix = (formId: string): string => `form-${safeId(formId)}-ind`;
 
-/** Prefix of the indicator anchors of table 14. */
-export const T14_INDICATOR_PREFIX = 't14-ind';
+/** Prefix of the indicator anchors of the department-wide target form. */
+export const TARGETS_INDICATOR_PREFIX = 'dt-ind';
 
-/** What a finding link needs besides the finding: the version shown, where the narrative's lines are. */
+/** Anchor of a task row of the department-wide target form. */
+export const targetsRowAnchor = (rowId: string): string => `dt-r${safeId(rowId)}`;
+
+/** What a finding link needs besides the finding: the document shown, its version, where the narrative's lines are. */
 export interface HrefContext {
   /** A version other than the latest: links stay in that version (`?v=N`). */
   v?: number | undefined;
   /** The anchored narrative line for a source line, null when the line is not in the narrative. */
   narrativeLine?: ((line: number) => number | null) | undefined;
+  /** The document the finding is about: resolves table numbers, indicators and facts to their places. */
+  doc?: BudgetDocument | undefined;
 }
 
-/** The indicator a finding names: `item` is "form name / indicator" on forms, the indicator on table 14. */
-function indicatorName(item: string | null | undefined, onForm: boolean): string | null {
-  if (!item) return null;
-  if (!onForm) return item;
-  const i = item.indexOf(' / ');
-  return i < 0 ? null : item.slice(i + 3);
+type Loc = Finding['location'];
+
+/** The id of the table a stored id names (the document's own table ids, `t${index + 1}` for old documents). */
+function tableIdIn(doc: BudgetDocument, id: string): string | null {
+  return doc.tables.some((t, i) => (t.id ?? `t${i + 1}`) === id) ? id : null;
+}
+
+/**
+ * Where a finding's table is: a table page (by id), the department-wide form, or nothing. The
+ * location's `tableId` decides; a finding stored before ids existed names the printed number,
+ * which the document resolves (its table 14 being the department-wide form when it holds one).
+ */
+export function findingTable(loc: Loc, doc: BudgetDocument | undefined): { page: 'table'; id: string } | { page: 'targets' } | null {
+  if (loc.tableId) {
+    if (!doc) return { page: 'table', id: loc.tableId };
+    const id = tableIdIn(doc, loc.tableId);
+    if (id) return { page: 'table', id };
+  }
+  if (loc.table == null) return null;
+  if (!doc) return { page: 'table', id: String(loc.table) };
+  const i = doc.tables.findIndex((t) => t.no === loc.table && t.role !== 'department-targets');
+  if (i >= 0) return { page: 'table', id: doc.tables[i]!.id ?? `t${i + 1}` };
+  const dtTable = doc.tables.findIndex((t) => t.role === 'department-targets');
+  if (doc.departmentTargets && dtTable < 0) return { page: 'targets' };
+  if (dtTable >= 0 && doc.tables[dtTable]!.no === loc.table) return { page: 'table', id: doc.tables[dtTable]!.id ?? `t${dtTable + 1}` };
+  return null;
+}
+
+/**
+ * The indicator a location points at, in a list of indicators: `indicator` (its index or its name)
+ * when the location carries one, else the indicator the location's item names (compared with the
+ * indicators' names: "故障率" or "项目名 / 故障率").
+ */
+export function indicatorAt(loc: Loc, indicators: ReadonlyArray<{ name: string }>, owner?: string): { name: string } | undefined {
+  if (loc.indicator != null) {
+    if (/^\d+$/.test(loc.indicator) && indicators[Number(loc.indicator)]) return indicators[Number(loc.indicator)];
+    return indicators.find((i) => i.name === loc.indicator);
+  }
+  if (!loc.item) return undefined;
+  return indicators.find((i) => loc.item === i.name || (owner !== undefined && loc.item === `${owner} / ${i.name}`));
+}
+
+/**
+ * The table printed on a source line, and the row on it: the table whose lines (its title to its
+ * last row) include the line, the row whose lines include it (else none: a header or note line).
+ */
+export function tableAtLine(doc: BudgetDocument, line: number): { id: string; row: string | null } | null {
+  for (const [i, t] of doc.tables.entries()) {
+    const from = t.src.line;
+    if (from === null || line < from) continue;
+    const last = Math.max(from, ...t.rows.map((r) => r.src.endLine ?? r.src.line ?? from), t.note?.src?.line ?? from);
+    if (line > last) continue;
+    const row = t.rows.find((r) => r.src.line !== null && r.src.line <= line && line <= (r.src.endLine ?? r.src.line));
+    return { id: t.id ?? `t${i + 1}`, row: row?.id ?? null };
+  }
+  return null;
 }
 
 /** Where a finding's place is shown in the web app (page + anchor), or null when it has no page. */
 export function findingHref(budgetId: string, f: Finding, ctx: HrefContext = {}): string | null {
   const loc = f.location;
   const q = ctx.v !== undefined ? `?v=${ctx.v}` : '';
-  const indicator = formPart(loc.field) === 'indicators';
-  if (loc.table != null) {
-    if (loc.table === 14) {
-      const name = indicator && !loc.row ? indicatorName(loc.item, false) : null;
-      const anchor = loc.row ? rowAnchor(14, loc.row) : name ? indicatorAnchor(T14_INDICATOR_PREFIX, name) : 't14';
-      return `/budgets/${budgetId}/tables/14${q}#${anchor}`;
-    }
-    return `/budgets/${budgetId}/tables/${loc.table}${q}#${loc.row ? rowAnchor(loc.table, loc.row) : `t${loc.table}`}`;
-  }
+  const doc = ctx.doc;
   if (loc.form) {
-    const name = indicator ? indicatorName(loc.item, true) : null;
-    const anchor = name ? indicatorAnchor(formIndicatorPrefix(loc.form), name) : formAnchor(loc.form, formPart(loc.field));
+    const form = doc?.projectForms.find((x) => x.id === loc.form);
+    const ind = form ? indicatorAt(loc, form.indicators, form.name || form.id) : undefined;
+    const anchor = ind ? indicatorAnchor(formIndicatorPrefix(loc.form), ind.name) : formAnchor(loc.form, formPart(loc.field, loc.column) ?? (loc.indicator != null ? 'indicators' : null));
     return `/budgets/${budgetId}/projects/${encodeURIComponent(loc.form)}${q}#${anchor}`;
   }
-  if (loc.line != null && ctx.narrativeLine) {
-    const line = ctx.narrativeLine(loc.line);
-    if (line !== null) return `/budgets/${budgetId}/narrative${q}#line-${line}`;
+  const place = findingTable(loc, doc);
+  if (place?.page === 'targets') {
+    const dt = doc?.departmentTargets;
+    const ind = dt ? indicatorAt(loc, dt.indicators) : undefined;
+    const anchor = ind ? indicatorAnchor(TARGETS_INDICATOR_PREFIX, ind.name) : loc.row ? targetsRowAnchor(loc.row) : TARGETS_PAGE;
+    return `/budgets/${budgetId}/tables/${TARGETS_PAGE}${q}#${anchor}`;
+  }
+  if (place) return `/budgets/${budgetId}/tables/${encodeURIComponent(place.id)}${q}#${loc.row ? rowAnchor(place.id, loc.row) : place.id}`;
+  const factLine = loc.fact && doc ? (doc.narrative.facts.find((x) => x.key === loc.fact)?.src.line ?? null) : null;
+  const line = factLine ?? loc.line;
+  // A place without a table that lies on the printed lines of a table is in that table (its row).
+  const inTable = factLine === null && line != null && doc ? tableAtLine(doc, line) : null;
+  if (inTable) return `/budgets/${budgetId}/tables/${encodeURIComponent(inTable.id)}${q}#${inTable.row ? rowAnchor(inTable.id, inTable.row) : inTable.id}`;
+  if (line != null && ctx.narrativeLine) {
+    const at = ctx.narrativeLine(line);
+    if (at !== null) return `/budgets/${budgetId}/narrative${q}#line-${at}`;
   }
   return null;
 }
@@ -198,44 +279,4 @@ export function disbursementSum(form: ProjectForm): number {
 /** Sum of a form's cost lines, in fen. */
 export function costLineSum(form: ProjectForm): number {
   return sumFen(form.costLines.map((l) => l.amount?.fen));
-}
-
-export interface HeaderCell {
-  label: string;
-  colspan: number;
-  rowspan: number;
-}
-
-/**
- * Header rows from the columns' header paths: equal leading labels of neighbouring columns merge
- * into one spanning cell; a path shorter than the deepest spans the remaining rows.
- */
-export function headerRows(columns: ReadonlyArray<Pick<Column, 'header'>>): HeaderCell[][] {
-  const depth = Math.max(1, ...columns.map((c) => c.header.length));
-  const rows: HeaderCell[][] = [];
-  for (let d = 0; d < depth; d++) {
-    const row: HeaderCell[] = [];
-    for (let i = 0; i < columns.length; ) {
-      const h = columns[i]!.header;
-      if (d >= h.length) {
-        i++;
-        continue;
-      }
-      if (d === h.length - 1) {
-        row.push({ label: h[d]!, colspan: 1, rowspan: depth - d });
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < columns.length) {
-        const g = columns[j]!.header;
-        if (g.length <= d + 1 || !h.slice(0, d + 1).every((x, k) => g[k] === x)) break;
-        j++;
-      }
-      row.push({ label: h[d]!, colspan: j - i, rowspan: 1 });
-      i = j;
-    }
-    rows.push(row);
-  }
-  return rows;
 }

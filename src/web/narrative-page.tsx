@@ -1,12 +1,14 @@
-/** The narrative page: the eight parts with their paragraphs, each source line an anchor (`#line-62`). */
+/**
+ * The narrative page: the document's parts with their headings as printed (the Shenzhen outline's
+ * "第一部分 …"), sections and paragraphs, each source line an anchor (`#line-62`).
+ */
 import type { BudgetDetail } from '../app/workspace.js';
 import type { BudgetDocument } from '../domain/model.js';
-import { findingHref, type Finding, type HrefContext } from './figures.js';
+import { severityLabel } from '../domain/catalogue/index.js';
+import { findingHref, findingTable, type Finding, type HrefContext } from './figures.js';
 import { Layout, type VersionView } from './layout.js';
 import { lineAnchor, narrativeView, type LineSegment } from './narrative.js';
-import { navInfo, SEVERITY_ZH } from './pages.js';
-
-const PART_NO = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+import { navInfo } from './pages.js';
 
 function factTitle(s: LineSegment): string | undefined {
   if (s.facts.length === 0) return undefined;
@@ -19,7 +21,7 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
   // Findings by the anchored line they link to, shown as a mark after that line.
   const byLine = new Map<number, Finding[]>();
   for (const f of props.findings) {
-    if (f.location.table != null || f.location.form || f.location.line == null) continue;
+    if (f.location.form || findingTable(f.location, doc) !== null || (f.location.line == null && f.location.fact == null)) continue;
     const href = findingHref(budget.id, f, props.ctx);
     const m = href ? /#line-(\d+)$/.exec(href) : null;
     if (!m) continue;
@@ -32,7 +34,7 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
     return fs.map((f) => (
       <a class={`flag sev-text-${f.severity}`} href={`/budgets/${budget.id}/findings${props.view ? `?v=${props.view.v}` : ''}`} title={f.message}>
         ⚠<span class="visually-hidden">
-          {SEVERITY_ZH[f.severity]} {f.rule}：{f.message}
+          {severityLabel(f.severity)} {f.rule}：{f.message}
         </span>
       </a>
     ));
@@ -47,32 +49,29 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
       {nv.parts.length === 0 ? <p>本文档没有文字说明。</p> : null}
       <nav aria-label="说明目录">
         <ol class="toc">
-          {nv.parts.map((p) => (
-            <li>
-              <a href={`#part-${p.no}`}>
-                第{PART_NO[p.no] ?? p.no}部分 {p.title}
-              </a>
-            </li>
-          ))}
+          {nv.parts
+            .filter((p) => p.heading)
+            .map((p) => (
+              <li>
+                <a href={`#part-${p.no}`}>{p.heading}</a>
+              </li>
+            ))}
         </ol>
       </nav>
       <article class="narrative">
         {nv.parts.map((p) => (
-          <section id={`part-${p.no}`} aria-labelledby={`part-${p.no}-h`}>
-            <h2 id={`part-${p.no}-h`}>
-              <span id={headingId(p.line)}>
-                第{PART_NO[p.no] ?? p.no}部分 {p.title}
-              </span>
-              {marks(p.line)}
-            </h2>
+          <section id={`part-${p.no}`} aria-labelledby={p.heading ? `part-${p.no}-h` : undefined}>
+            {p.heading ? (
+              <h2 id={`part-${p.no}-h`}>
+                <span id={headingId(p.line)}>{p.heading}</span>
+                {marks(p.line)}
+              </h2>
+            ) : null}
             {p.sections.map((s) => (
               <>
-                {s.title ? (
+                {s.heading ? (
                   <h3>
-                    <span id={headingId(s.line)}>
-                      {s.no ? `${s.no}、` : ''}
-                      {s.title}
-                    </span>
+                    <span id={headingId(s.line)}>{s.heading}</span>
                   </h3>
                 ) : null}
                 {s.paragraphs.map((para) => (

@@ -4,6 +4,7 @@
  * (`#line-62`). Pure; cached per document object (documents of stored versions never change).
  */
 import type { BudgetDocument, Fact, NarrativeSection } from '../domain/model.js';
+import { cnNumber, outlineOf, partHeading, sectionHeading } from '../reports/view/index.js';
 
 type Paragraph = NarrativeSection['paragraphs'][number];
 
@@ -22,6 +23,8 @@ export interface NarrativeParagraphView {
 export interface NarrativeSectionView {
   no: string;
   title: string;
+  /** The heading as the document prints it, null when it prints none (or the first paragraph carries it). */
+  heading: string | null;
   line: number | null;
   paragraphs: NarrativeParagraphView[];
 }
@@ -29,6 +32,8 @@ export interface NarrativeSectionView {
 export interface NarrativePartView {
   no: number;
   title: string;
+  /** "第一部分 部门概况" in the Shenzhen outline; else the part's title as printed, null when it has none. */
+  heading: string | null;
   line: number | null;
   sections: NarrativeSectionView[];
 }
@@ -99,17 +104,21 @@ export function narrativeView(doc: BudgetDocument): NarrativeView {
     const e = b ?? a;
     if (e !== null) to = to === null ? e : Math.max(to, e);
   };
-  const parts = doc.narrative.parts.map((part): NarrativePartView => {
+  const shenzhen = outlineOf(doc) === 'shenzhen';
+  const parts = doc.narrative.parts.map((part, i): NarrativePartView => {
     see(part.src.line);
     return {
-      no: part.no,
+      // Parts are anchored by their place in print order (a document may repeat a part's number).
+      no: shenzhen ? part.no : i + 1,
       title: part.title,
+      heading: shenzhen ? `第${cnNumber(part.no)}部分 ${part.title}` : partHeading(part),
       line: part.src.line,
       sections: part.sections.map((s): NarrativeSectionView => {
         see(s.src.line, s.src.endLine);
         return {
           no: s.no,
           title: s.title,
+          heading: sectionHeading(s),
           line: s.src.line,
           paragraphs: s.paragraphs.map((p) => {
             see(p.src.line, p.src.endLine);
@@ -127,8 +136,8 @@ export function narrativeView(doc: BudgetDocument): NarrativeView {
   const textLines = new Set(used);
   // Headings take a line's anchor only where no paragraph text was printed on that line.
   for (const part of parts) {
-    if (part.line !== null) used.add(part.line);
-    for (const s of part.sections) if (s.line !== null && s.title) used.add(s.line);
+    if (part.line !== null && part.heading) used.add(part.line);
+    for (const s of part.sections) if (s.line !== null && s.heading) used.add(s.line);
   }
   const view: NarrativeView = { parts, lines: [...used].sort((a, b) => a - b), textLines, from, to };
   views.set(doc, view);

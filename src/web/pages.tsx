@@ -1,11 +1,12 @@
 /** The pages of the web app, as hono/jsx components. All text zh-CN; amounts formatted from fen. */
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
-import type { BudgetDocument, ProjectForm, Row, Table } from '../domain/model.js';
+import { categoryLabel, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
+import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
-import { tableByNo } from '../domain/query.js';
+import { CoverageSection } from './coverage.js';
 import { Layout, type BudgetNavInfo, type VersionView } from './layout.js';
-import { narrativeLineFor, narrativeView, lineAnchor } from './narrative.js';
+import { narrativeLineFor } from './narrative.js';
 import {
   byEconomicClass,
   byFunctionClass,
@@ -15,31 +16,16 @@ import {
   findingHref,
   fmt,
   formAnchor,
-  headerRows,
   indicatorAnchor,
-  T14_INDICATOR_PREFIX,
   keyFigures,
   projectTree,
   rowAnchor,
   safeId,
+  TARGETS_PAGE,
   type Finding,
   type HrefContext,
   type Slice,
 } from './figures.js';
-
-export const SEVERITY_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
-
-export const CATEGORY_ZH: Record<string, string> = {
-  'table-arithmetic': '表内勾稽',
-  'cross-table': '表间核对',
-  narrative: '文字与表格',
-  'project-form': '项目申报表',
-  'performance-target': '绩效目标',
-  structure: '结构与编码',
-  hygiene: '文字规范',
-  'final-accounts': '决算说明',
-  internal: '检查程序错误',
-};
 
 const dateTime = (iso: string) => {
   const d = new Date(iso);
@@ -54,18 +40,18 @@ export function Counts(props: { c: SeverityCounts }) {
   const { c } = props;
   return (
     <span class="counts">
-      <span class={c.error ? 'count-error' : ''}>错误 <span class="n">{c.error}</span></span>
+      <span class={c.error ? 'count-error' : ''}>{SEVERITY_LABELS.error} <span class="n">{c.error}</span></span>
       {' · '}
-      <span class={c.warning ? 'count-warning' : ''}>警告 <span class="n">{c.warning}</span></span>
+      <span class={c.warning ? 'count-warning' : ''}>{SEVERITY_LABELS.warning} <span class="n">{c.warning}</span></span>
       {' · '}
-      提示 <span class="n">{c.info}</span>
+      {SEVERITY_LABELS.info} <span class="n">{c.info}</span>
     </span>
   );
 }
 
 function status(c: SeverityCounts): string {
-  if (c.error) return `未通过：${c.error} 个错误`;
-  if (c.warning) return `通过，有 ${c.warning} 个警告`;
+  if (c.error) return `未通过：${c.error} 个${SEVERITY_LABELS.error}`;
+  if (c.warning) return `通过，有 ${c.warning} 个${SEVERITY_LABELS.warning}`;
   return '通过';
 }
 
@@ -191,7 +177,7 @@ function Chart(props: { id: string; title: string; slices: Slice[]; doc: BudgetD
 
 /** Links of findings on a page showing `doc` (version `v` when it is not the latest). */
 export function hrefContext(doc: BudgetDocument, v?: number): HrefContext {
-  return { v, narrativeLine: (line) => narrativeLineFor(doc, line) };
+  return { v, doc, narrativeLine: (line) => narrativeLineFor(doc, line) };
 }
 
 export function FindingItem(props: { budgetId: string; f: Finding; ctx: HrefContext }) {
@@ -200,9 +186,9 @@ export function FindingItem(props: { budgetId: string; f: Finding; ctx: HrefCont
   const where = [f.location.section, f.location.item, f.location.field].filter(Boolean).join(' · ');
   return (
     <li>
-      <span class={`sev sev-${f.severity}`}>{SEVERITY_ZH[f.severity]}</span> <strong>{f.message}</strong>
+      <span class={`sev sev-${f.severity}`}>{severityLabel(f.severity)}</span> <strong>{f.message}</strong>
       <div class="meta">
-        {f.rule} {CATEGORY_ZH[f.category] ?? f.category} · {where}
+        {f.rule} {categoryLabel(f.category)} · {where}
         {f.location.line ? ` · 第 ${f.location.line} 行` : ''}
         {f.expected !== null ? ` · 应为 ${f.expected}，实为 ${f.actual ?? '—'}，差 ${f.difference ?? '—'} ${f.unit ?? ''}` : ''}
         {href ? (
@@ -267,6 +253,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
           <Counts c={props.counts} />
         </div>
       </section>
+      <CoverageSection budgetId={budget.id} doc={doc} vq={vq} />
       <div class="grid2">
         <Chart id="chart-function" title="支出构成（按功能分类·类）" slices={byFunctionClass(doc)} doc={doc} />
         <Chart id="chart-econ" title="基本支出构成（按经济分类·类）" slices={byEconomicClass(doc)} doc={doc} />
@@ -277,7 +264,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
           <ul>
             {tree.nodes.map((n) => (
               <li>
-                {n.rowId ? <a href={`/budgets/${budget.id}/tables/5${vq}#${rowAnchor(5, n.rowId)}`}>{n.name}</a> : n.name}
+                {n.rowId && n.tableId ? <a href={`/budgets/${budget.id}/tables/${n.tableId}${vq}#${rowAnchor(n.tableId, n.rowId)}`}>{n.name}</a> : n.name}
                 <span class="amt">{fmt(n.fen, doc)}</span>
                 {n.forms.length ? (
                   <ul>
@@ -322,7 +309,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
               <tbody>
                 {[...byCat].map(([cat, n]) => (
                   <tr>
-                    <td>{CATEGORY_ZH[cat] ?? cat}</td>
+                    <td>{categoryLabel(cat)}</td>
                     <td class="num">{n}</td>
                   </tr>
                 ))}
@@ -333,7 +320,7 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
           )}
           {errors.length ? (
             <>
-              <h3>错误（前 {Math.min(errors.length, 8)} 条）</h3>
+              <h3>{SEVERITY_LABELS.error}（前 {Math.min(errors.length, 8)} 条）</h3>
               <ul class="findings">
                 {errors.slice(0, 8).map((f) => (
                   <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
@@ -349,155 +336,6 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
         </section>
       </div>
     </Layout>
-  );
-}
-
-const LABEL_HEADER: Partial<Record<Table['role'], string>> = {
-  'revenue-summary': '预算单位',
-  'expenditure-summary': '预算单位',
-  'three-public': '预算单位',
-  'basic-expenditure-economic': '支出项目类别',
-  'project-expenditure': '支出项目类别',
-  'general-budget-function': '科目名称',
-  'gov-fund-function': '科目名称',
-  'state-capital-function': '科目名称',
-  'transfer-payments': '科目名称',
-  procurement: '采购品目',
-  'performance-projects': '项目名称',
-};
-
-function cellText(r: Row, key: string, kind: string, doc: BudgetDocument): string {
-  if (kind === 'amount') {
-    const m = r.amounts[key];
-    return m ? formatAmount(m.fen, doc.displayUnit, Math.max(2, m.decimals ?? 2)) : '';
-  }
-  return r.texts?.[key]?.text ?? '';
-}
-
-function TableView(props: { t: Table; doc: BudgetDocument; flagged: Set<string>; budgetId: string; vq: string }) {
-  const { t, doc, flagged } = props;
-  const no = t.no ?? 0;
-  const twoSided = t.rows.some((r) => r.side);
-  const showCode = t.rows.some((r) => r.code && (r.codeResolved === 'printed' || r.codeSystem === 'function' || r.codeSystem === 'procurement'));
-  const head = headerRows(t.columns);
-  const rowsOf = (side?: 'revenue' | 'expenditure') => t.rows.filter((r) => side === undefined || r.side === side);
-  const body = (rows: Row[], cols = t.columns) =>
-    rows.map((r) => (
-      <tr id={rowAnchor(no, r.id)} class={[r.kind, flagged.has(r.id) ? 'has-finding' : ''].join(' ')}>
-        {showCode && !twoSided ? <td class="nowrap">{r.code ?? ''}</td> : null}
-        <th scope="row" style={`text-align:left;font-weight:${r.kind === 'item' ? 400 : 600};padding-left:${0.5 + r.level * 1.2}rem`}>
-          {r.label}
-          {flagged.has(r.id) ? (
-            <>
-              {' '}
-              <a href={`/budgets/${props.budgetId}/findings?table=${no}&row=${encodeURIComponent(r.id)}${props.vq.replace('?', '&')}`} title="本行有审核发现" aria-label="本行有审核发现">
-                ⚠
-              </a>
-            </>
-          ) : null}
-        </th>
-        {cols.map((c) => (
-          <td class={c.kind === 'amount' ? 'num' : ''}>{cellText(r, c.key, c.kind, doc)}</td>
-        ))}
-      </tr>
-    ));
-  if (twoSided) {
-    const revKey = t.sides?.revenue ?? 'amount';
-    const expKey = t.sides?.expenditure ?? 'amount';
-    const side = (s: 'revenue' | 'expenditure', key: string, label: string) => {
-      const cols = t.columns.filter((c) => c.key === key);
-      return (
-        <table class="data">
-          <caption>{label}</caption>
-          <thead>
-            <tr>
-              <th>项目</th>
-              {cols.map((c) => (
-                <th>{c.header.join(' / ')}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{body(rowsOf(s), cols)}</tbody>
-        </table>
-      );
-    };
-    return (
-      <div class="twoside">
-        {side('revenue', revKey, '收入')}
-        {side('expenditure', expKey, '支出')}
-      </div>
-    );
-  }
-  return (
-    <table class="data">
-      <thead>
-        {head.map((hr, d) => (
-          <tr>
-            {d === 0 && showCode ? <th rowspan={head.length}>{t.role === 'procurement' ? '编号' : '科目编码'}</th> : null}
-            {d === 0 ? <th rowspan={head.length}>{LABEL_HEADER[t.role] ?? '项目'}</th> : null}
-            {hr.map((h) => (
-              <th colspan={h.colspan > 1 ? h.colspan : undefined} rowspan={h.rowspan > 1 ? h.rowspan : undefined}>
-                {h.label}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>{body(rowsOf())}</tbody>
-    </table>
-  );
-}
-
-function DepartmentTargetsView(props: { doc: BudgetDocument }) {
-  const d = props.doc.departmentTargets;
-  if (!d) return <p>文档中没有部门整体支出绩效目标申报表。</p>;
-  return (
-    <>
-      <dl class="facts">
-        <dt>单位</dt>
-        <dd>{d.unitName.text}</dd>
-        {d.competentDepartment ? (
-          <>
-            <dt>主管部门</dt>
-            <dd>{d.competentDepartment.text}</dd>
-          </>
-        ) : null}
-        <dt>年度总体目标</dt>
-        <dd>{d.overallGoal.text}</dd>
-      </dl>
-      <table class="data">
-        <caption>年度主要任务</caption>
-        <thead>
-          <tr>
-            <th>任务名称</th>
-            <th>主要内容</th>
-            <th class="num">总金额</th>
-            <th class="num">财政拨款</th>
-            <th class="num">其他资金</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.tasks.map((t, i) => (
-            <tr id={rowAnchor(14, `task-${i}`)}>
-              <td>{t.name}</td>
-              <td>{t.content}</td>
-              <td class="num">{fmt(t.total?.fen, props.doc)}</td>
-              <td class="num">{fmt(t.fiscal?.fen, props.doc)}</td>
-              <td class="num">{fmt(t.other?.fen, props.doc)}</td>
-            </tr>
-          ))}
-          {d.total ? (
-            <tr class="total">
-              <td colspan={2}>金额合计</td>
-              <td class="num">{fmt(d.total.total?.fen, props.doc)}</td>
-              <td class="num">{fmt(d.total.fiscal?.fen, props.doc)}</td>
-              <td class="num">{fmt(d.total.other?.fen, props.doc)}</td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-      <IndicatorTable indicators={d.indicators} idPrefix={T14_INDICATOR_PREFIX} />
-    </>
   );
 }
 
@@ -535,54 +373,6 @@ export function IndicatorTable(props: { indicators: ProjectForm['indicators']; i
   );
 }
 
-export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; no: number | null; findings: Finding[] } & Viewed) {
-  const { budget, doc } = props;
-  const vq = props.view ? `?v=${props.view.v}` : '';
-  const tables = [...doc.tables].sort((a, b) => (a.no ?? 99) - (b.no ?? 99));
-  const current = props.no === null ? null : tables.find((t) => t.no === props.no);
-  const flagged = new Set(props.findings.filter((f) => f.location.table === props.no && f.location.row).map((f) => f.location.row!));
-  const title = props.no === 14 ? '表14 部门（单位）整体支出绩效目标申报表' : current ? `表${current.no ?? ''} ${current.title.text}` : '公开表格';
-  return (
-    <Layout title={`${title} · ${budget.unitName}`} budget={navInfo(budget)} tab="tables" view={props.view}>
-      <nav aria-label="表格目录">
-        <ul style="display:flex;flex-wrap:wrap;gap:.3rem .8rem;list-style:none;padding:0">
-          {tables.map((t) => (
-            <li>
-              <a href={`/budgets/${budget.id}/tables/${t.no}${vq}`} aria-current={t.no === props.no ? 'page' : undefined}>
-                表{t.no} {t.title.text}
-              </a>
-            </li>
-          ))}
-          {doc.departmentTargets ? (
-            <li>
-              <a href={`/budgets/${budget.id}/tables/14${vq}`} aria-current={props.no === 14 ? 'page' : undefined}>
-                表14 整体支出绩效目标
-              </a>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
-      <h1 id={props.no !== null ? `t${props.no}` : undefined}>{title}</h1>
-      {current ? (
-        <>
-          <p class="sub">
-            单位名称：{current.unitName?.text ?? doc.unit.name} · 单位：{current.displayUnit}
-            {current.src.line ? ` · 原文第 ${current.src.line} 行` : ''}
-          </p>
-          <TableView t={current} doc={doc} flagged={flagged} budgetId={budget.id} vq={vq} />
-          {current.note ? <p class="muted">{current.note.text}</p> : null}
-        </>
-      ) : props.no === 14 ? (
-        <DepartmentTargetsView doc={doc} />
-      ) : props.no === null ? (
-        <p>请选择一张表。</p>
-      ) : (
-        <p>本文档没有表{props.no}。</p>
-      )}
-    </Layout>
-  );
-}
-
 export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] } & Viewed) {
   const { budget, doc } = props;
   const vq = props.view ? `?v=${props.view.v}` : '';
@@ -593,7 +383,7 @@ export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument;
         <thead>
           <tr>
             <th>项目</th>
-            <th>所属项目（表5）</th>
+            <th>所属项目</th>
             <th class="num">项目总金额（{doc.displayUnit}）</th>
             <th class="num">测算明细合计</th>
             <th class="num">资金支出进度合计</th>
@@ -641,7 +431,7 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
           <>
             {' · '}
             <a href={`${base}?severity=${s}${vq ? `&${vq}` : ''}`} aria-current={props.severity === s ? 'page' : undefined}>
-              {SEVERITY_ZH[s]}
+              {severityLabel(s)}
             </a>
           </>
         ))}
@@ -651,7 +441,7 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
       {[...groups].map(([cat, fs]) => (
         <section>
           <h2>
-            {CATEGORY_ZH[cat] ?? cat}（{fs.length}）
+            {categoryLabel(cat)}（{fs.length}）
           </h2>
           <ul class="findings">
             {fs.map((f) => (
@@ -666,13 +456,33 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
 
 const FORM_FIELDS: Record<string, string> = { amount: '金额', unitPrice: '单价', total: '项目总金额', currentYear: '本年预算金额', fiscal: '财政拨款资金', other: '其他资金', transfer: '转移支付资金', purchasedServices: '政府购买服务资金' };
 
+/**
+ * The table a diff path names in `doc`: the diff keys a table by its number and role
+ * (`tables[7:general-budget-function]…`, `tables[:revenue-summary#2]…` for the second unnumbered one).
+ */
+export function diffTable(doc: BudgetDocument, path: string): { table: Table; id: string } | null {
+  const m = /^tables\[(\d*):([a-z-]+)(?:#(\d+))?\]/.exec(path);
+  if (!m) return null;
+  const no = m[1] === '' ? null : Number(m[1]);
+  const nth = m[3] ? Number(m[3]) : 1;
+  let seen = 0;
+  const i = doc.tables.findIndex((t) => t.no === no && t.role === m[2] && ++seen === nth);
+  return i < 0 ? null : { table: doc.tables[i]!, id: doc.tables[i]!.id ?? `t${i + 1}` };
+}
+
 /** A changed field's printed name: the column header of a table cell, the form field's label. */
-function fieldLabel(doc: BudgetDocument, c: { table: number | null; field: string }): string {
-  if (c.table != null) {
-    const col = tableByNo(doc, c.table)?.columns.find((k) => k.key === c.field);
-    if (col) return col.header.join(' / ');
-  }
+function fieldLabel(doc: BudgetDocument, c: { path: string; field: string }): string {
+  const col = diffTable(doc, c.path)?.table.columns.find((k) => k.key === c.field);
+  if (col) return col.header.join(' / ');
   return FORM_FIELDS[c.field] ?? c.field;
+}
+
+/** Where a changed item is in the document, as the versions page names it: the table's title, 项目申报表, 文字说明. */
+function diffPlace(doc: BudgetDocument, c: { path: string; table: number | null; form: string | null }): string {
+  const t = diffTable(doc, c.path);
+  if (t) return t.table.no !== null && printedTitleNumber(t.table.title.text) === null ? `表${t.table.no} ${t.table.title.text}` : t.table.title.text;
+  if (c.path.startsWith('departmentTargets.')) return '整体支出绩效目标';
+  return c.form ? '项目申报表' : c.path.startsWith('narrative.') ? '文字说明' : c.path;
 }
 
 /**
@@ -686,8 +496,9 @@ export function diffHref(budgetId: string, c: { path: string; table: number | nu
     const fact = docB.narrative.facts.filter((f) => f.key === m[1])[(m[2] ? Number(m[2]) : 1) - 1];
     return `/budgets/${budgetId}/narrative${vq}${fact?.src.line ? `#line-${fact.src.line}` : ''}`;
   }
-  if (c.table === 14 && c.path.startsWith('departmentTargets.')) return `/budgets/${budgetId}/tables/14${vq}`;
-  if (c.table != null) return `/budgets/${budgetId}/tables/${c.table}${vq}${c.row ? `#${rowAnchor(c.table, c.row)}` : ''}`;
+  if (c.path.startsWith('departmentTargets.')) return `/budgets/${budgetId}/tables/${TARGETS_PAGE}${vq}`;
+  const t = diffTable(docB, c.path);
+  if (t) return `/budgets/${budgetId}/tables/${t.id}${vq}${c.row ? `#${rowAnchor(t.id, c.row)}` : ''}`;
   if (!c.form) return null;
   const page = `/budgets/${budgetId}/projects/${encodeURIComponent(c.form)}${vq}`;
   if (c.path.includes('.costLines[') && c.row !== null) {
@@ -779,7 +590,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
                     <tbody>
                       {diff.amounts.map((c) => (
                         <tr>
-                          <td>{link(diffHref(budget.id, c, props.docB, vqB), c.table != null ? `表${c.table}` : c.form ? '项目申报表' : c.path.startsWith('narrative.') ? '文字说明' : c.path)}</td>
+                          <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
                           <td>{c.label}</td>
                           <td>{fieldLabel(doc, c)}</td>
                           <td class="num">{fmt(c.beforeFen, doc, 2)}</td>

@@ -15,7 +15,8 @@ import { registerFollowWeb } from './follow/routes.js';
 import type { Finding } from './figures.js';
 import type { VersionView } from './layout.js';
 import { NarrativePage } from './narrative-page.js';
-import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, ProjectsPage, TablesPage, VersionsPage } from './pages.js';
+import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, ProjectsPage, VersionsPage } from './pages.js';
+import { findingsOnPage, tableNav, tablePageOfNumber, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 
 export interface WebOptions {
@@ -155,12 +156,26 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     return c.html(<NarrativePage budget={l.budget} doc={l.doc} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
   });
 
-  app.get('/budgets/:id/tables', (c) => c.redirect(`/budgets/${c.req.param('id')}/tables/1`, 302));
-  app.get('/budgets/:id/tables/:no', async (c) => {
-    const no = Number(c.req.param('no'));
-    if (!Number.isInteger(no) || no < 1 || no > 99) throw new FiscusError('NOT_FOUND', `没有表 ${c.req.param('no')}`);
+  // The first table of the document (in print order), keeping `?v=N`.
+  app.get('/budgets/:id/tables', async (c) => {
     const l = await load(cache, ws, c, c.req.param('id'), true);
-    return c.html(<TablesPage budget={l.budget} doc={l.doc} no={no} findings={l.findings} {...viewed(l)} />);
+    const first = tableNav(l.doc)[0];
+    if (!first) return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={null} findings={l.findings} {...viewed(l)} />);
+    return c.redirect(`/budgets/${c.req.param('id')}/tables/${first.id}${l.view ? `?v=${l.view.v}` : ''}`, 302);
+  });
+  app.get('/budgets/:id/tables/:table', async (c) => {
+    const id = c.req.param('id');
+    const page = c.req.param('table');
+    const l = await load(cache, ws, c, id, true);
+    if (/^\d{1,2}$/.test(page)) {
+      // The URLs of the Shenzhen numbering (`/tables/7`) stay valid: they lead to the table printed with that number.
+      const to = tablePageOfNumber(l.doc, Number(page));
+      if (!to) throw new FiscusError('NOT_FOUND', `本预算没有表 ${page}`);
+      const q = new URL(c.req.url).search;
+      return c.redirect(`/budgets/${id}/tables/${to}${q}`, 301);
+    }
+    if (!tableNav(l.doc).some((t) => t.id === page)) throw new FiscusError('NOT_FOUND', `本预算${l.view ? `第 ${l.version} 版` : ''}没有表格 ${page}`);
+    return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={page} findings={l.findings} {...viewed(l)} />);
   });
 
   app.get('/budgets/:id/projects', async (c) => {
@@ -186,8 +201,9 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     let findings = l.findings;
     let filterNote: string | undefined;
     if (table) {
-      findings = findings.filter((f) => String(f.location.table) === table && (!row || f.location.row === row));
-      filterNote = `仅显示表${table}${row ? '中该行' : ''}的审核发现。`;
+      const item = tableNav(l.doc).find((t) => t.id === table);
+      findings = findingsOnPage(findings, l.doc, table).filter((f) => !row || f.location.row === row);
+      filterNote = `仅显示${item ? `“${item.label}”` : `表格 ${table} `}${row ? '中该行' : ''}的审核发现。`;
     }
     return c.html(<FindingsPage budget={l.budget} findings={findings} severity={severity} {...(filterNote ? { filterNote } : {})} {...viewed(l)} />);
   });

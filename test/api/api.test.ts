@@ -72,14 +72,18 @@ function suite(backend: Backend): void {
       assert.equal(b.latestVersion, 1);
     });
 
-    test('table 1 comes back with its revenue total in integer fen', async () => {
-      const all = (await (await req(`/api/v1/budgets/${id}/tables`)).json()) as Array<{ no: number }>;
+    test('table 1 comes back with its revenue total in integer fen, by its id or by its printed number', async () => {
+      const all = (await (await req(`/api/v1/budgets/${id}/tables`)).json()) as Array<{ no: number; id: string }>;
       assert.deepEqual(all.map((t) => t.no).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-      const res = await req(`/api/v1/budgets/${id}/tables/1`);
-      assert.equal(res.status, 200);
-      const t1 = (await res.json()) as { rows: Array<{ side?: string; kind: string; amounts: Record<string, { fen: number } | null> }> };
-      const total = t1.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
-      assert.equal(total?.amounts['amount']?.fen, 4_424_600_000);
+      assert.deepEqual(all.map((t) => t.id), all.map((_, i) => `t${i + 1}`));
+      for (const path of [`/api/v1/budgets/${id}/tables/t1`, `/api/v1/budgets/${id}/tables/1`]) {
+        const res = await req(path);
+        assert.equal(res.status, 200, path);
+        const t1 = (await res.json()) as { id: string; rows: Array<{ side?: string; kind: string; amounts: Record<string, { fen: number } | null> }> };
+        assert.equal(t1.id, 't1');
+        const total = t1.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
+        assert.equal(total?.amounts['amount']?.fen, 4_424_600_000);
+      }
     });
 
     test('findings name the quarterly plan of 应用系统运行维护 that does not add up', async () => {
@@ -212,6 +216,7 @@ function suite(backend: Backend): void {
     test('unknown budgets and operations are 404 problems', async () => {
       await problem(await req('/api/v1/budgets/99999'), 404, 'NOT_FOUND');
       await problem(await req(`/api/v1/budgets/${id}/tables/42`), 404, 'NOT_FOUND');
+      await problem(await req(`/api/v1/budgets/${id}/tables/t99`), 404, 'NOT_FOUND');
       await problem(await req('/api/v1/nothing-here'), 404, 'NOT_FOUND');
       await problem(await req('/api/v1/budgets/bad%20id'), 422, 'INPUT_INVALID');
     });
@@ -229,7 +234,7 @@ function suite(backend: Backend): void {
         'GET /api/v1/budgets/{id}/versions',
         'GET /api/v1/budgets/{id}/versions/{v}',
         'GET /api/v1/budgets/{id}/tables',
-        'GET /api/v1/budgets/{id}/tables/{no}',
+        'GET /api/v1/budgets/{id}/tables/{table}',
         'GET /api/v1/budgets/{id}/findings',
         'GET /api/v1/budgets/{id}/projects',
         'GET /api/v1/budgets/{id}/projects/{formId}',

@@ -53,7 +53,7 @@ test('the dashboard shows the key figures of the sample and draws both compositi
 
 test('every page of the sample is served in under 200 ms of server time', async () => {
   const id = (await (await fetch(server.url + '/api/v1/budgets')).json())[0].id as string;
-  const paths = ['/', `/budgets/${id}`, `/budgets/${id}/tables/1`, `/budgets/${id}/tables/4`, `/budgets/${id}/tables/7`, `/budgets/${id}/tables/14`, `/budgets/${id}/projects`, `/budgets/${id}/projects/form-2`, `/budgets/${id}/findings`, `/budgets/${id}/versions`];
+  const paths = ['/', `/budgets/${id}`, `/budgets/${id}/tables/t1`, `/budgets/${id}/tables/t4`, `/budgets/${id}/tables/t7`, `/budgets/${id}/tables/department-targets`, `/budgets/${id}/projects`, `/budgets/${id}/projects/form-2`, `/budgets/${id}/findings`, `/budgets/${id}/versions`];
   const times: Record<string, number> = {};
   const first: Record<string, number> = {};
   for (const p of paths) {
@@ -131,7 +131,7 @@ test('a finding links to its table row, which is highlighted as the target', asy
   await page.getByRole('link', { name: '审核发现', exact: true }).click();
   const item = page.locator('ul.findings li').filter({ hasText: 'BUD-076' }).first();
   await item.getByRole('link', { name: '查看位置' }).click();
-  await page.waitForURL(/\/tables\/5#t5-r4$/);
+  await page.waitForURL(/\/tables\/t5#t5-r4$/);
   const target = page.locator('tr:target');
   assert.match(await target.innerText(), /一般管理事务/);
   await shot(page, 'e2e-finding-target');

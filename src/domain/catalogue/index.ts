@@ -4,3 +4,4 @@
  */
 export * from './tables.js';
 export * from './columns.js';
+export * from './labels.js';

@@ -39,6 +39,10 @@ section.landscape td { padding: 1.5pt 2pt; }
 td.label { white-space: nowrap; }
 tr.total td, tr.subtotal td, tr.unit td { font-weight: bold; }
 p.note { text-indent: 0; font-size: 9pt; margin-top: 0.4em; }
+/* Cells that may hold an amount whose column could not be determined, and inferred placements. */
+td.unknown { background: repeating-linear-gradient(135deg, #fff 0 3pt, #e6e6e6 3pt 4pt); }
+td.inferred { font-style: italic; }
+sup.mark { font-size: 7pt; margin-left: 1pt; }
 table.form { font-size: 8.5pt; margin-bottom: -0.6pt; }
 table.form td { vertical-align: top; }
 table.form td.k { background: #f5f6f8; font-weight: bold; white-space: nowrap; }

@@ -17,7 +17,7 @@ function narrativeHtml(p: NarrativePartView): string {
   const body = p.sections
     .map((s) => (s.title ? `<h3>${esc(s.title)}</h3>` : '') + s.paragraphs.map((x) => `<p>${esc(x)}</p>`).join(''))
     .join('\n');
-  return `<section class="chapter narrative" id="part-${p.no}"><h2 class="part">${esc(p.heading)}</h2>\n${body}</section>`;
+  return `<section class="chapter narrative" id="part-${p.no}">${p.heading ? `<h2 class="part">${esc(p.heading)}</h2>` : ''}\n${body}</section>`;
 }
 
 function tableHeadHtml(t: TableView): string {
@@ -26,28 +26,41 @@ function tableHeadHtml(t: TableView): string {
     .join('');
 }
 
-/** One table section: "表 N", title, unit line, header and rows; wide tables on landscape pages. */
+/** The mark of a row with unplaced amounts, and the note under the table that explains it. */
+const UNPLACED_MARK = '※';
+
+/**
+ * One table section: its number when fiscus prints one ("表 N"), its title, unit line, header and
+ * rows; wide tables on landscape pages. A row with amounts whose column could not be determined
+ * carries a mark, its possible cells are shaded, and a note under the table lists the amounts.
+ */
 export function tableHtml(t: TableView): string {
   const rows = t.body
     .map((r) => {
+      const marked = r.unplaced.length > 0;
       const cells = r.cells
         .map((c) => {
-          const cls = c.kind === 'amount' ? 'num' : c.kind === 'code' ? 'code' : c.kind === 'label' ? 'label' : 'text';
+          const cls = (c.kind === 'amount' ? 'num' : c.kind === 'code' ? 'code' : c.kind === 'label' ? 'label' : 'text') + (c.unknown ? ' unknown' : '') + (c.inferred ? ' inferred' : '');
           const pad = c.level && c.kind === 'label' ? ` style="padding-left:${4 + 10 * c.level}pt"` : '';
-          return `<td class="${cls}"${pad}>${esc(c.text)}</td>`;
+          const mark = marked && c.anchor !== undefined && r.unplaced.some((u) => u.rowId === c.anchor) ? `<sup class="mark">${UNPLACED_MARK}</sup>` : '';
+          return `<td class="${cls}"${pad}>${esc(c.text)}${mark}</td>`;
         })
         .join('');
       return `<tr class="${r.kind}">${cells}</tr>`;
     })
     .join('\n');
-  const id = t.no !== null ? `table-${t.no}` : `table-${t.role}`;
+  const unplaced = t.body.flatMap((r) => r.unplaced);
+  const notes = [
+    ...(t.note ? [t.note] : []),
+    ...unplaced.map((u) => `${UNPLACED_MARK}${u.label}：${u.note}（${u.amounts.join('、')}），阴影单元格为其可能所在列。`),
+  ];
   return (
-    `<section class="chapter table${t.landscape ? ' landscape' : ''}" id="${id}">` +
-    (t.no !== null ? `<div class="table-no">表 ${t.no}</div>` : '') +
+    `<section class="chapter table${t.landscape ? ' landscape' : ''}" id="${t.anchor}">` +
+    (t.numberLabel ? `<div class="table-no">${esc(t.numberLabel)}</div>` : '') +
     `<h2 class="table-title">${esc(t.title)}</h2>` +
-    `<div class="table-meta"><span>单位名称：${esc(t.unitName)}</span><span>单位：${t.displayUnit}</span></div>` +
+    `<div class="table-meta"><span>${t.unitName ? `单位名称：${esc(t.unitName)}` : ''}</span><span>单位：${t.displayUnit}</span></div>` +
     `<table><thead>${tableHeadHtml(t)}</thead><tbody>\n${rows}</tbody></table>` +
-    (t.note ? `<p class="note">${esc(t.note)}</p>` : '') +
+    notes.map((n) => `<p class="note">${esc(n)}</p>`).join('') +
     `</section>`
   );
 }
@@ -66,7 +79,7 @@ function indicatorRowsHtml(rows: IndicatorRowView[], lead?: { label: string; spa
     .join('\n');
 }
 
-/** Table 14, 部门（单位）整体支出绩效目标申报表. */
+/** The department-wide target form (Shenzhen table 14, 部门（单位）整体支出绩效目标申报表). */
 export function departmentTargetsHtml(d: DepartmentTargetsView): string {
   const tasks = [...d.tasks, ...(d.total ? [d.total] : [])];
   // Name above content in one cell and the amounts on the content's last line: text extraction then
@@ -79,8 +92,8 @@ export function departmentTargetsHtml(d: DepartmentTargetsView): string {
     })
     .join('\n');
   return (
-    `<section class="chapter targets" id="table-14"><div class="table-no">表 14</div>` +
-    `<h2 class="table-title">部门（单位）整体支出绩效目标申报表</h2><div class="form-year">${d.year} 年度</div>` +
+    `<section class="chapter targets" id="${d.id}">${d.numberLabel ? `<div class="table-no">${esc(d.numberLabel)}</div>` : ''}` +
+    `<h2 class="table-title">${esc(d.title)}</h2><div class="form-year">${d.year} 年度</div>` +
     `<table class="form"><tbody>` +
     `<tr><td class="k">部门（单位）名称</td><td class="v" colspan="2">${esc(d.unitName)}</td><td class="k">主管部门</td><td class="v" colspan="2">${esc(d.competentDepartment)}</td></tr>` +
     `<tr><td class="k">年度总体目标</td><td class="v" colspan="5">${esc(d.overallGoal)}</td></tr>` +
@@ -93,14 +106,14 @@ export function departmentTargetsHtml(d: DepartmentTargetsView): string {
   );
 }
 
-/** One 预算项目支出绩效目标申报表. */
+/** One project's target form (预算项目支出绩效目标申报表). */
 export function projectFormHtml(f: ProjectFormView, index: number): string {
   const grid = f.grid
     .map((row) => `<tr>${row.map((c) => `<td class="${c.kind === 'label' ? 'k' : c.kind === 'amount' ? 'num' : 'v'}"${span(c.colspan, 'colspan')}>${esc(c.text)}</td>`).join('')}</tr>`)
     .join('\n');
   const block = (label: string, lines: string[]) => `<tr><td class="k">${label}</td><td class="v multi" colspan="5">${lines.map((x) => `<div>${esc(x)}</div>`).join('')}</td></tr>`;
   return (
-    `<section class="chapter form" id="form-${index + 1}"><div class="form-title">预算项目支出绩效目标申报表</div><div class="form-year">${f.year} 年度</div>` +
+    `<section class="chapter form" id="form-${index + 1}"><div class="form-title">${esc(f.title)}</div><div class="form-year">${f.year} 年度</div>` +
     `<table class="form"><tbody>\n${grid}\n` +
     block('项目概况', f.overview) +
     block('项目用途', [f.use]) +
@@ -124,25 +137,38 @@ function findingsHtml(fs: FindingView[]): string {
   );
 }
 
-/** Renders the whole package as one HTML document. */
+/** Renders the whole package as one HTML document: the blocks of the body in the view's order. */
 export function renderHtml(v: ReportView, opts: HtmlOptions = {}): string {
   const front = opts.frontMatter ?? true;
   const charts = (opts.charts ?? true) && v.charts.length > 0;
-  const toc = [
-    ...v.narrative.map((p) => `<li><a href="#part-${p.no}">${esc(p.heading)}</a></li>`),
-    ...v.tables.map((t) => `<li><a href="#table-${t.no ?? t.role}">${t.no !== null ? `表 ${t.no} ` : ''}${esc(t.title)}</a></li>`),
-    ...(v.departmentTargets ? [`<li><a href="#table-14">表 14 部门（单位）整体支出绩效目标申报表</a></li>`] : []),
-    ...v.forms.map((f, i) => `<li><a href="#form-${i + 1}">预算项目支出绩效目标申报表：${esc(f.name)}</a></li>`),
-    ...(charts ? [`<li><a href="#charts">附录 图表</a></li>`] : []),
-    ...(v.findings ? [`<li><a href="#findings">附录 校验结果</a></li>`] : []),
-  ];
+  const toc: string[] = [];
+  const body: string[] = [];
+  for (const b of v.blocks) {
+    if (b.kind === 'part') {
+      const p = v.narrative[b.index]!;
+      if (p.heading) toc.push(`<li><a href="#part-${p.no}">${esc(p.heading)}</a></li>`);
+      body.push(narrativeHtml(p));
+    } else if (b.kind === 'table') {
+      const t = v.tables[b.index]!;
+      toc.push(`<li><a href="#${t.anchor}">${t.numberLabel ? `${esc(t.numberLabel)} ` : ''}${esc(t.title)}</a></li>`);
+      body.push(tableHtml(t));
+    } else if (b.kind === 'department-targets') {
+      const d = v.departmentTargets;
+      if (!d) continue;
+      toc.push(`<li><a href="#${d.id}">${d.numberLabel ? `${esc(d.numberLabel)} ` : ''}${esc(d.title)}</a></li>`);
+      body.push(departmentTargetsHtml(d));
+    } else {
+      const f = v.forms[b.index]!;
+      toc.push(`<li><a href="#form-${b.index + 1}">${esc(f.title)}：${esc(f.name)}</a></li>`);
+      body.push(projectFormHtml(f, b.index));
+    }
+  }
+  if (charts) toc.push(`<li><a href="#charts">附录 图表</a></li>`);
+  if (v.findings) toc.push(`<li><a href="#findings">附录 校验结果</a></li>`);
   const parts = [
     front ? `<section class="cover"><h1>${esc(v.unitName)}</h1><div class="sub">${v.year} 年${esc(v.kind)}</div></section>` : '',
     front ? `<nav class="toc"><h2 class="part">目录</h2><ol>${toc.join('')}</ol></nav>` : '',
-    ...v.narrative.map(narrativeHtml),
-    ...v.tables.map(tableHtml),
-    v.departmentTargets ? departmentTargetsHtml(v.departmentTargets) : '',
-    ...v.forms.map(projectFormHtml),
+    ...body,
     charts ? `<section class="chapter charts" id="charts"><h2 class="part">附录 图表</h2>${v.charts.map((c) => `<div class="chart">${renderChartSvg(c)}</div>`).join('\n')}</section>` : '',
     v.findings ? findingsHtml(v.findings) : '',
   ];

@@ -19,6 +19,7 @@ import type {
   TableRole,
 } from '../../domain/model.js';
 import { toDecimalString } from '../../domain/money.js';
+import { ECONOMIC_ROLES } from '../../domain/catalogue/index.js';
 import { codes, type ClassificationSystem } from '../../domain/classification/index.js';
 
 /** A table the empty template lays out (the Shenzhen standard tables 1–13). */
@@ -292,8 +293,9 @@ function narrativeSheet(wb: ExcelJS.Workbook, doc: BudgetDocument | null): void 
   }
 }
 
+/** The code list of a role's rows: economic codes for the economic tables of the catalogue, procurement items, else function codes. */
 function codeListOf(role: TableRole): ClassificationSystem {
-  return role === 'basic-expenditure-economic' ? 'econ' : role === 'procurement' ? 'procurement' : 'function';
+  return ECONOMIC_ROLES.includes(role) ? 'econ' : role === 'procurement' ? 'procurement' : 'function';
 }
 
 /** Writes the merged header rows of a table's columns starting at `top`; returns the depth. */

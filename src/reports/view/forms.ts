@@ -1,4 +1,5 @@
 /** View models of the project performance forms and the department-wide target form (table 14). */
+import { DEPARTMENT_TARGETS_TITLE, OF_WHICH, PROJECT_FORM_TITLE, tableNumberLabel } from '../../domain/catalogue/index.js';
 import type { DepartmentTargets, Indicator, Money, ProjectForm } from '../../domain/model.js';
 import { formatAmount } from '../../domain/money.js';
 import { cnNumber } from './narrative.js';
@@ -45,8 +46,8 @@ export function disbursementText(q: QuarterView[]): string {
   return q.length === 0 ? '' : q.map((x) => `${x.label}支付 ${x.amountText}万元`).join('，') + '。';
 }
 
-/** Builds the printed view of one project form. */
-export function projectFormView(f: ProjectForm): ProjectFormView {
+/** Builds the printed view of one project form (`title`: the form's printed name). */
+export function projectFormView(f: ProjectForm, title: string = PROJECT_FORM_TITLE): ProjectFormView {
   const a = f.amounts;
   const period = f.period ? `${f.period.start}~${f.period.end}` : '';
   const costLines = f.costLines.map((c): CostLineView => ({
@@ -73,6 +74,7 @@ export function projectFormView(f: ProjectForm): ProjectFormView {
   ];
   return {
     id: f.id,
+    title,
     name: f.name,
     year: f.year,
     parentProject: f.parentProject,
@@ -81,7 +83,7 @@ export function projectFormView(f: ProjectForm): ProjectFormView {
       [label('项目名称'), value(f.name, 5)],
       [label('项目属性名称'), value(f.attribute?.text ?? ''), label('项目起止时间'), value(period, 3)],
       [label('项目主管部门'), value(f.competentDepartment?.text ?? ''), label('项目类型'), value(f.projectType?.text ?? '', 3)],
-      [label('项目总金额（万元）'), amount(a.total), label('本年预算金额（万元）'), amount(a.currentYear), label('其中：财政拨款资金（万元）'), amount(a.fiscal)],
+      [label('项目总金额（万元）'), amount(a.total), label('本年预算金额（万元）'), amount(a.currentYear), label(`${OF_WHICH}财政拨款资金（万元）`), amount(a.fiscal)],
       [label('其他资金（万元）'), amount(a.other), label('转移支付资金（万元）'), amount(a.transfer), label('政府购买服务资金（万元）'), amount(a.purchasedServices)],
     ],
     overview: f.overview.map((o, i) => `${i + 1}.${o.label}：${o.text}`),
@@ -108,9 +110,20 @@ function task(name: string, content: string, t: { total: Money | null; fiscal: M
   };
 }
 
-/** Builds the printed view of table 14. */
-export function departmentTargetsView(d: DepartmentTargets): DepartmentTargetsView {
+/** How the department-wide form is headed: its anchor, the number fiscus prints, its title. */
+export interface TargetsHeading {
+  id: string;
+  numberLabel: string | null;
+  title: string;
+}
+
+/** Table 14 of the Shenzhen outline. */
+export const SHENZHEN_TARGETS_HEADING: TargetsHeading = { id: 'table-14', numberLabel: tableNumberLabel(14), title: DEPARTMENT_TARGETS_TITLE };
+
+/** Builds the printed view of the department-wide target form (Shenzhen table 14 by default). */
+export function departmentTargetsView(d: DepartmentTargets, heading: TargetsHeading = SHENZHEN_TARGETS_HEADING): DepartmentTargetsView {
   return {
+    ...heading,
     year: d.year,
     unitName: d.unitName.text,
     competentDepartment: d.competentDepartment?.text ?? '',

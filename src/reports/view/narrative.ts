@@ -1,12 +1,15 @@
 /**
- * The eight narrative parts of a Shenzhen department budget in the format's standard wording.
+ * The narrative of the package. Any document prints its own parts, sections and paragraphs
+ * (`documentNarrativeView`). A Shenzhen department budget prints its eight parts in the format's
+ * standard wording (`narrativeView`).
  * Every figure comes from the model: the narrative's facts where the document states them, else
  * the tables; the change against last year is recomputed (decimal.js) from this year's total and
  * the last-year figure the narrative implies. A section whose figures the model lacks falls back to
  * the document's own paragraphs for that section.
  */
 import { Decimal } from 'decimal.js';
-import type { BudgetDocument, Fact, Money, Table } from '../../domain/model.js';
+import { SHENZHEN_PARTS } from '../../domain/catalogue/index.js';
+import type { BudgetDocument, Fact, Money, NarrativePart, NarrativeSection, Table } from '../../domain/model.js';
 import { formatAmount } from '../../domain/money.js';
 import { cell, factByKey, rowByCode, tableByRole } from '../../domain/query.js';
 import type { NarrativePartView, NarrativeSectionView } from './types.js';
@@ -18,7 +21,6 @@ export function cnNumber(n: number): string {
   return CN[n] ?? String(n);
 }
 
-const PART_TITLES = ['', '部门概况', '部门预算收支总体情况', '部门预算支出具体情况', '政府采购预算情况', '一般公共预算“三公”经费预算情况', '部门预算绩效管理情况', '其他需要说明情况', '名词解释'];
 
 class Missing extends Error {}
 
@@ -309,6 +311,11 @@ function original(g: Figures, part: number, section: string): string[] | undefin
 
 const GENERATORS: SectionGen[] = [part1, part2, part3, part4, part5, part6, part7, part8];
 
+/** "第一部分 部门概况": the Shenzhen heading of part `no` (1–8). */
+export function shenzhenPartHeading(no: number): string {
+  return `第${cnNumber(no)}部分 ${SHENZHEN_PARTS[no - 1] ?? ''}`.trim();
+}
+
 /** Builds the eight parts; a part whose figures are missing prints the document's own paragraphs. */
 export function narrativeView(doc: BudgetDocument): NarrativePartView[] {
   const g = new Figures(doc);
@@ -320,12 +327,48 @@ export function narrativeView(doc: BudgetDocument): NarrativePartView[] {
     } catch (e) {
       if (!(e instanceof Missing)) throw e;
       const part = doc.narrative.parts.find((p) => p.no === no);
-      sections = (part?.sections ?? []).map((s) => ({
-        title: s.title && s.no && !s.paragraphs[0]?.text.startsWith(`${s.no}、`) ? `${s.no}、${s.title}` : null,
-        paragraphs: s.paragraphs.map((p) => p.text),
-      }));
+      sections = (part?.sections ?? []).map((s) => ({ title: sectionHeading(s), paragraphs: s.paragraphs.map((p) => p.text) }));
     }
-    return { no, heading: `第${cnNumber(no)}部分 ${PART_TITLES[no]}`, sections: sections.filter((s) => s.paragraphs.length > 0 || s.title) };
+    return { no, heading: shenzhenPartHeading(no), sections: sections.filter((s) => s.paragraphs.length > 0 || s.title) };
   });
 }
 
+const squashed = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * A part's heading as the document prints it: its title ("第一部分 广州市统计局概况", "名词解释"), or
+ * null when the importer found the part without a title line.
+ */
+export function partHeading(p: Pick<NarrativePart, 'title'>): string | null {
+  const t = p.title.trim();
+  return t === '' ? null : t;
+}
+
+/**
+ * A section's heading as the document prints it, or null when it prints none or its first
+ * paragraph already starts with it ("一、加强党的建设。…"). A number the title lacks is put back
+ * ("一" + "主要职责" → "一、主要职责"; "一、" + "一、主要职责" stays "一、主要职责").
+ */
+export function sectionHeading(s: Pick<NarrativeSection, 'no' | 'title' | 'paragraphs'>): string | null {
+  const title = s.title.trim();
+  if (title === '') return null;
+  const no = s.no.trim().replace(/[、.．]$/, '');
+  const numbered = no === '' || squashed(title).startsWith(squashed(no)) ? title : /^[(（]/.test(no) ? `${no}${title}` : `${no}、${title}`;
+  const first = squashed(s.paragraphs[0]?.text ?? '');
+  if (first !== '' && (first.startsWith(squashed(numbered)) || first.startsWith(squashed(title)))) return null;
+  return numbered;
+}
+
+/**
+ * The document's own narrative: its parts in order with their printed headings, sections and
+ * paragraphs, nothing worded by fiscus. Parts are numbered 1… in print order (anchors).
+ */
+export function documentNarrativeView(doc: BudgetDocument): NarrativePartView[] {
+  return doc.narrative.parts.map((p, i): NarrativePartView => ({
+    no: i + 1,
+    heading: partHeading(p) ?? '',
+    sections: p.sections
+      .map((s) => ({ title: sectionHeading(s), paragraphs: s.paragraphs.map((x) => x.text) }))
+      .filter((s) => s.paragraphs.length > 0 || s.title),
+  }));
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sampleDocument } from '../testing/fixture.js';
 import { buildReportView } from './report.js';
 import { changePercent } from './narrative.js';
-import { tableView } from './table.js';
+import { tableView, tableViewOf } from './table.js';
 import { projectFormView } from './forms.js';
 
 test('the change percent is computed from this year and last year to two places', () => {
@@ -34,7 +34,8 @@ test('figures missing from the facts come from the tables', () => {
 });
 
 test('a two-sided table pairs revenue and expenditure lines and keeps the totals on one line', () => {
-  const v = tableView(sampleDocument().tables[0]!);
+  const doc0 = sampleDocument();
+  const v = tableViewOf(doc0, doc0.tables[0]!, 'shenzhen');
   assert.deepEqual(v.columns.map((c) => c.header.join('/')), ['收入/项目', '收入/2021 年预算数', '支出/项目', '支出/2021 年预算数']);
   const last = v.body[v.body.length - 1]!;
   assert.deepEqual(last.cells.map((c) => c.text), ['收入总计', '1,234.56', '支出总计', '1,234.56']);
@@ -45,19 +46,21 @@ test('a two-sided table pairs revenue and expenditure lines and keeps the totals
 
 test('a function table prints unit, code and name columns and empty cells as published', () => {
   const doc = sampleDocument();
-  const v = tableView(doc.tables.find((t) => t.no === 7)!);
+  const v = tableView(doc.tables.find((t) => t.no === 7)!, 2021, { outline: 'shenzhen' });
   assert.deepEqual(v.columns.map((c) => c.header[0]), ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出']);
   assert.deepEqual(v.body[2]!.cells.map((c) => c.text), ['', '221', '住房保障支出', '134.56', '134.56', '']);
-  const t8 = tableView(doc.tables.find((t) => t.no === 8)!);
+  const t8 = tableView(doc.tables.find((t) => t.no === 8)!, null, { outline: 'shenzhen' });
   assert.equal(t8.empty, true);
   assert.deepEqual(t8.body[0]!.cells.slice(3).map((c) => c.text), ['0', '0', '0']);
   // An empty table is still published, with a note saying why (domain.md §5).
-  assert.equal(tableView(doc.tables.find((t) => t.no === 8)!, 2021).note, '注：本单位2021年无政府性基金预算支出，本表无数据。');
+  assert.equal(tableView(doc.tables.find((t) => t.no === 8)!, 2021, { outline: 'shenzhen' }).note, '注：本单位2021年无政府性基金预算支出，本表无数据。');
+  // Outside the Shenzhen outline fiscus words no note of its own: an empty table prints the document's note or none.
+  assert.equal(tableView(doc.tables.find((t) => t.no === 8)!, 2021).note, null);
   assert.equal(v.note, null);
 });
 
 test('wide tables go on landscape pages with merged multi-level headers', () => {
-  const v = tableView(sampleDocument().tables.find((t) => t.no === 2)!);
+  const v = tableView(sampleDocument().tables.find((t) => t.no === 2)!, null, { outline: 'shenzhen' });
   assert.equal(v.landscape, true);
   assert.equal(v.header.length, 4);
   assert.deepEqual(v.header[0]!.map((c) => [c.text, c.colspan]), [['预算单位', 1], ['收入总计', 1], ['本年收入', 7], ['上年结余、结转', 1]]);

@@ -33,15 +33,53 @@ export interface BodyCell {
   ref?: { rowId: string; key: string };
   /** Indentation level of a label. */
   level?: number;
+  /**
+   * Set on the first label cell of each model row the printed line shows: the row id, so that a
+   * renderer can give the row an anchor (two-sided tables show two model rows on one line).
+   */
+  anchor?: string;
+  /**
+   * An empty amount cell of a row with unplaced amounts: it may hold one of them, so it is unknown,
+   * not empty.
+   */
+  unknown?: boolean;
+  /** The amount's column was inferred (no positions placed it): shown, but no error rests on it. */
+  inferred?: boolean;
+}
+
+/** Amounts a model row prints whose column could not be determined. */
+export interface UnplacedView {
+  rowId: string;
+  label: string;
+  /** The amounts as printed. */
+  amounts: string[];
+  /** "本行有 N 个金额未能确定所在列" */
+  note: string;
 }
 
 export interface BodyRow {
   kind: 'item' | 'unit' | 'group' | 'subtotal' | 'carry' | 'total';
   cells: BodyCell[];
+  /** Ids of the model rows on this printed line (revenue then expenditure in two-sided tables). */
+  rowIds: string[];
+  /** Unplaced amounts of the model rows on this line (empty when every amount has its column). */
+  unplaced: UnplacedView[];
 }
 
+/** Which layout a package follows: the Shenzhen outline, or the document's own parts and tables. */
+export type Outline = 'shenzhen' | 'document';
+
 export interface TableView {
+  /** Stable id of the table in its document ("t3"), for anchors and links. */
+  id: string;
   no: number | null;
+  /**
+   * The number fiscus prints above the title ("表 7"): set in the Shenzhen outline, and for a
+   * numbered table whose title does not print its number itself; null otherwise.
+   */
+  numberLabel: string | null;
+  /** Anchor id in the package ("table-7" in the Shenzhen outline, else "table-t3"). */
+  anchor: string;
   role: string;
   title: string;
   unitName: string;
@@ -54,6 +92,9 @@ export interface TableView {
   /** True when no row carries a non-zero amount: the table is published with its note. */
   empty: boolean;
   note: string | null;
+  /** Amounts printed but not placed in a column (all rows), and the cells that are unknown because of them. */
+  unplacedCount: number;
+  unknownCells: number;
 }
 
 export interface NarrativeSectionView {
@@ -111,6 +152,8 @@ export interface QuarterView {
 
 export interface ProjectFormView {
   id: string;
+  /** The form's printed title (预算项目支出绩效目标申报表). */
+  title: string;
   name: string;
   year: number;
   parentProject: string | null;
@@ -134,6 +177,11 @@ export interface TaskView {
 }
 
 export interface DepartmentTargetsView {
+  /** Anchor id ("table-14" in the Shenzhen outline). */
+  id: string;
+  /** "表 14" in the Shenzhen outline, else null. */
+  numberLabel: string | null;
+  title: string;
   year: number;
   unitName: string;
   competentDepartment: string;
@@ -166,16 +214,29 @@ export interface FindingView {
   difference: string;
 }
 
+/** One block of the package body, in print order. */
+export type ReportBlock =
+  | { kind: 'part'; index: number }
+  | { kind: 'table'; index: number }
+  | { kind: 'department-targets' }
+  | { kind: 'form'; index: number };
+
 export interface ReportView {
   title: string;
   unitName: string;
   year: number;
   kind: string;
   displayUnit: DisplayUnit;
+  /** The Shenzhen eight-part outline, or the document's own parts and tables. */
+  outline: Outline;
   narrative: NarrativePartView[];
   tables: TableView[];
   departmentTargets: DepartmentTargetsView | null;
   forms: ProjectFormView[];
+  /** The narrative parts, tables, table 14 and forms in the order the package prints them. */
+  blocks: ReportBlock[];
+  /** The heading of the tables in the Markdown package and the XLSX contents (预算表 / 决算表). */
+  tablesHeading: string;
   charts: ChartSpec[];
   findings: FindingView[] | null;
 }

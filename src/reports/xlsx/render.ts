@@ -41,13 +41,21 @@ function box(ws: ExcelJS.Worksheet, r1: number, r2: number, cols: number): void 
   for (let r = r1; r <= r2; r++) for (let c = 1; c <= cols; c++) ws.getCell(r, c).border = BORDER;
 }
 
+/** The fill of a cell that may hold an amount whose column could not be determined. */
+const UNKNOWN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'lightGray', fgColor: { argb: 'FFBFBFBF' } };
+
+/** A sheet's name for a table: "表7 一般公共预算支出表" when fiscus prints the number, else the title. */
+export function tableSheetTitle(t: Pick<TableView, 'numberLabel' | 'title'>): string {
+  return t.numberLabel ? `${t.numberLabel.replace(/\s+/g, '')} ${t.title}` : t.title;
+}
+
 function tableSheet(wb: ExcelJS.Workbook, t: TableView): void {
-  const ws = wb.addWorksheet(sheetName(wb, `表${t.no ?? ''} ${t.title}`), { pageSetup: { paperSize: 9, orientation: t.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(sheetName(wb, tableSheetTitle(t)), { pageSetup: { paperSize: 9, orientation: t.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const n = t.columns.length;
-  ws.getCell(1, 1).value = `表 ${t.no ?? ''}  ${t.title}`;
+  ws.getCell(1, 1).value = t.numberLabel ? `${t.numberLabel}  ${t.title}` : t.title;
   ws.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
   if (n > 1) ws.mergeCells(1, 1, 1, n);
-  ws.getCell(2, 1).value = `单位名称：${t.unitName}`;
+  if (t.unitName) ws.getCell(2, 1).value = `单位名称：${t.unitName}`;
   ws.getCell(2, n).value = `单位：${t.displayUnit}`;
   const top = 3;
   for (const [level, row] of t.header.entries()) {
@@ -69,11 +77,18 @@ function tableSheet(wb: ExcelJS.Workbook, t: TableView): void {
         c.value = cell.text;
         if (cell.level) c.alignment = { indent: cell.level };
       }
-      c.font = { ...FONT, bold: row.kind === 'total' || row.kind === 'subtotal' || row.kind === 'unit' };
+      if (cell.unknown) c.fill = UNKNOWN_FILL;
+      const u = cell.anchor !== undefined ? row.unplaced.find((x) => x.rowId === cell.anchor) : undefined;
+      if (u) c.note = `${u.note}：${u.amounts.join('、')}`;
+      c.font = { ...FONT, bold: row.kind === 'total' || row.kind === 'subtotal' || row.kind === 'unit', italic: cell.inferred === true };
     });
   });
   box(ws, top, bodyTop + t.body.length - 1, n);
-  if (t.note) ws.getCell(bodyTop + t.body.length + 1, 1).value = t.note;
+  const notes = [
+    ...(t.note ? [t.note] : []),
+    ...t.body.flatMap((r) => r.unplaced).map((u) => `${u.label}：${u.note}（${u.amounts.join('、')}），灰底单元格为其可能所在列。`),
+  ];
+  notes.forEach((x, k) => (ws.getCell(bodyTop + t.body.length + 1 + k, 1).value = x));
   ws.views = [{ state: 'frozen', ySplit: bodyTop - 1, xSplit: 0 }];
   t.columns.forEach((col, j) => {
     ws.getColumn(j + 1).width = col.kind === 'amount' ? 14 : col.kind === 'code' ? 10 : 30;
@@ -104,8 +119,8 @@ function indicatorBlock(ws: ExcelJS.Worksheet, start: number, rows: IndicatorRow
 }
 
 function targetsSheet(wb: ExcelJS.Workbook, d: DepartmentTargetsView, unit: DisplayUnit): void {
-  const ws = wb.addWorksheet(sheetName(wb, '表14 整体支出绩效目标'));
-  ws.addRow(['表 14  部门（单位）整体支出绩效目标申报表']).font = { ...FONT, size: 14, bold: true };
+  const ws = wb.addWorksheet(sheetName(wb, d.numberLabel ? `${d.numberLabel.replace(/\s+/g, '')} 整体支出绩效目标` : d.title));
+  ws.addRow([d.numberLabel ? `${d.numberLabel}  ${d.title}` : d.title]).font = { ...FONT, size: 14, bold: true };
   ws.addRow([`${d.year} 年度`]);
   ws.addRow(['部门（单位）名称', d.unitName, '主管部门', d.competentDepartment]);
   ws.addRow(['年度总体目标', d.overallGoal]);
@@ -124,7 +139,7 @@ export const COST_AMOUNT_COLUMN = 3;
 
 function formSheet(wb: ExcelJS.Workbook, f: ProjectFormView, index: number, unit: DisplayUnit): void {
   const ws = wb.addWorksheet(sheetName(wb, `项目${index + 1} ${f.name}`));
-  ws.addRow(['预算项目支出绩效目标申报表']).font = { ...FONT, size: 14, bold: true };
+  ws.addRow([f.title]).font = { ...FONT, size: 14, bold: true };
   ws.addRow([`${f.year} 年度`]);
   for (const gridRow of f.grid) {
     const r = ws.addRow([]);
@@ -173,16 +188,19 @@ export async function renderXlsx(v: ReportView): Promise<Uint8Array> {
     const ws = wb.addWorksheet('文字说明');
     ws.getColumn(1).width = 120;
     for (const p of v.narrative) {
-      ws.addRow([p.heading]).font = { ...FONT, bold: true, size: 12 };
+      if (p.heading) ws.addRow([p.heading]).font = { ...FONT, bold: true, size: 12 };
       for (const s of p.sections) {
         if (s.title) ws.addRow([s.title]).font = { ...FONT, bold: true };
         for (const x of s.paragraphs) ws.addRow([x]).alignment = { wrapText: true };
       }
     }
   }
-  for (const t of v.tables) tableSheet(wb, t);
-  if (v.departmentTargets) targetsSheet(wb, v.departmentTargets, v.displayUnit);
-  v.forms.forEach((f, i) => formSheet(wb, f, i, v.displayUnit));
+  // Tables, table 14 and the forms in the package's print order (the narrative is one sheet above).
+  for (const b of v.blocks) {
+    if (b.kind === 'table') tableSheet(wb, v.tables[b.index]!);
+    else if (b.kind === 'department-targets' && v.departmentTargets) targetsSheet(wb, v.departmentTargets, v.displayUnit);
+    else if (b.kind === 'form') formSheet(wb, v.forms[b.index]!, b.index, v.displayUnit);
+  }
   if (v.findings) {
     const ws = wb.addWorksheet('校验结果');
     ws.addRow(['规则', '级别', '说明', '位置', '应为', '实为', '差额']).font = { ...FONT, bold: true };
