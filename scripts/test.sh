@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what it needs (as root, through apt), starts a throwaway
 # PostgreSQL server for the suites that claim PostgreSQL, runs every *.test.ts, stops the server.
-# --unit: only the tests that need no system package (quick loop while developing).
+# --unit: only the tests that need no system package (quick loop while developing); the corpus test
+# and its fuzz run (test/corpus: ../shared/corpus, python3 for amount-recall.py) are left to the full run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ fi
 
 mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
 if [ "$unit_only" = 1 ]; then
-  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf|api)/' || true)
+  mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf|api|corpus)/' || true)
 fi
 mkdir -p .test-artifacts
 node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

@@ -1,0 +1,105 @@
+/**
+ * The corpus test (issue 10): every document of ../shared/corpus read from its PDF and from its text.
+ * No refusal, no crash; amount recall as ../shared/tools/amount-recall.py measures it (a PDF against
+ * its `pdftotext -layout` text in the corpus) with mean ≥ 0.97 and ≥ 0.90 for every document; every
+ * table the manifest lists recognised with its rows. Prints the per-document figures (the table of
+ * docs/corpus.md) and the shortfalls. The targets are the issue's: they are not lowered to pass.
+ */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  amountRecall,
+  corpusManifest,
+  documentFigures,
+  figuresTable,
+  fmtRecall,
+  parseRecallTool,
+  pdfPath,
+  readFigures,
+  RECALL_TOOL,
+  shortfalls,
+  TARGET,
+  totals,
+  txtPath,
+  type DocumentFigures,
+} from './figures.js';
+
+const manifest = corpusManifest();
+const figs: DocumentFigures[] = [];
+
+before(async () => {
+  for (const e of manifest) figs.push(await documentFigures(e));
+  const tt = totals(figs, 'txt');
+  const tp = totals(figs, 'pdf');
+  console.log(`corpus: ${figs.length} documents\n${figuresTable(figs)}`);
+  for (const [name, t] of [['text', tt], ['PDF', tp]] as const) {
+    console.log(
+      `corpus ${name}: recall mean ${fmtRecall(t.mean)}, worst ${fmtRecall(t.worst)}, ${t.belowWorst} documents below ${TARGET.worstRecall}; ` +
+        `tables ${t.recognised}/${t.expected}; refused ${t.refused}, crashed ${t.crashed}; ${(t.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  const short = shortfalls(figs);
+  console.log(`corpus shortfalls (${short.length}):\n${short.map((s) => `  ${s}`).join('\n')}`);
+});
+
+test('the manifest lists 60 documents with their files', () => {
+  assert.equal(manifest.length, 60);
+  assert.equal(figs.length, manifest.length);
+});
+
+for (const format of ['txt', 'pdf'] as const) {
+  const what = format === 'pdf' ? 'PDF' : 'text';
+
+  test(`every corpus document is read from its ${what}: no refusal, no crash`, () => {
+    const bad = figs.filter((f) => f[format].outcome !== 'read').map((f) => `${f.entry.name}: ${f[format].outcome}: ${f[format].error}`);
+    assert.deepEqual(bad, []);
+  });
+
+  test(`amount recall of the ${what} reads: mean ≥ ${TARGET.meanRecall}, every document ≥ ${TARGET.worstRecall}`, () => {
+    const t = totals(figs, format);
+    const low = figs
+      .filter((f) => f[format].recall.recall < TARGET.worstRecall)
+      .map((f) => `${f.entry.name} ${fmtRecall(f[format].recall.recall)} (${f[format].recall.held}/${f[format].recall.printed})`);
+    assert.ok(t.mean >= TARGET.meanRecall && low.length === 0, `mean ${fmtRecall(t.mean)} (target ${TARGET.meanRecall}); below ${TARGET.worstRecall}: ${low.length ? low.join('; ') : 'none'}`);
+  });
+
+  test(`every table the manifest lists is recognised with its rows (${what})`, () => {
+    const missing = figs.flatMap((f) => [
+      ...f[format].match.notFound.map((t) => `${f.entry.name}: not recognised: ${t}`),
+      ...f[format].match.withoutRows.map((t) => `${f.entry.name}: no rows: ${t}`),
+    ]);
+    assert.deepEqual(missing, []);
+  });
+}
+
+test('the recall measured here is the one amount-recall.py prints', async () => {
+  // A Shanghai unit budget (元), a Beijing attachment (万元 with six decimals), a Xi'an budget with
+  // narrative amounts, each from its PDF and from its text, against the corpus text; and one PDF given
+  // to the tool itself (it runs pdftotext; this document's text is byte-identical to the corpus's).
+  const dir = mkdtempSync(join(tmpdir(), 'fiscus-corpus-'));
+  const picks = ['shanghai-data-bureau-2026-unit-budget', 'beijing-finance-bureau-2026-budget', 'xian-audit-bureau-2026-budget'];
+  const tool = (document: string, model: string) => parseRecallTool(execFileSync('python3', [RECALL_TOOL, document, model], { encoding: 'utf8' }));
+  for (const name of picks) {
+    const e = manifest.find((x) => x.name === name);
+    assert.ok(e, name);
+    const printed = readFileSync(txtPath(e), 'utf8');
+    for (const format of ['txt', 'pdf'] as const) {
+      const doc = (await readFigures(e, format, printed, true)).doc;
+      assert.ok(doc, `${name}.${format} read`);
+      const model = join(dir, `${name}.${format}.json`);
+      writeFileSync(model, JSON.stringify(doc));
+      const ours = amountRecall(printed, doc);
+      const theirs = tool(txtPath(e), model);
+      assert.deepEqual([ours.printed, ours.held], [theirs.printed, theirs.held], `${name}.${format}`);
+      assert.equal(ours.recall.toFixed(3), theirs.recall.toFixed(3));
+      if (name === picks[0] && format === 'pdf') {
+        const direct = tool(pdfPath(e), model);
+        assert.deepEqual([direct.printed, direct.held], [theirs.printed, theirs.held], 'the tool on the PDF itself');
+      }
+    }
+  }
+});
