@@ -2,7 +2,11 @@
  * `npm run bench`: speed figures of fiscus beside reference runs in the same process.
  * Prints a table; never asserts (speed goals live here, not in timed tests).
  *
- *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit]
+ *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,corpus]
+ *
+ * `corpus`: every corpus PDF (../shared/corpus/pdf) imported in this process (read, recognise, coverage)
+ * beside `pdftotext -layout` on the same file (a process per run), runs interleaved so that both see the
+ * same machine load; the ratio per file and overall (target: within 2×).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -201,4 +205,50 @@ if (want('audit')) {
   }
 }
 
-print();
+const corpusLines: string[] = [];
+if (want('corpus')) {
+  const { corpusManifest, pdfPath } = await import('../test/corpus/figures.js');
+  const { execFileSync } = await import('node:child_process');
+  const runs = quick ? 1 : 3;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const pdftotext = (f: string) => execFileSync('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+  const manifest = corpusManifest();
+  // pdfjs and the importers loaded once, as in a running server or a batch audit.
+  await importBytes(readFileSync(pdfPath(manifest[0]!)), 'warm.pdf');
+  const per: Array<{ name: string; pages: number; fiscus: number; reference: number }> = [];
+  for (const e of manifest) {
+    const f = pdfPath(e);
+    const bytes = readFileSync(f);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      await importBytes(bytes, `${e.name}.pdf`);
+      a.push(performance.now() - t);
+      t = performance.now();
+      pdftotext(f);
+      b.push(performance.now() - t);
+    }
+    per.push({ name: e.name, pages: e.pages, fiscus: median(a), reference: median(b) });
+    process.stderr.write(`\rcorpus: ${per.length}/${manifest.length}`);
+  }
+  process.stderr.write('\n');
+  const w = Math.max(...per.map((p) => p.name.length));
+  corpusLines.push(`corpus PDFs: fiscus import (in process) beside pdftotext -layout (a process per run), median of ${runs} run${runs === 1 ? '' : 's'} each`);
+  corpusLines.push(`${'document'.padEnd(w)}  pages  fiscus ms  pdftotext ms  ratio`);
+  for (const p of per) {
+    const ratio = p.fiscus / p.reference;
+    corpusLines.push(`${p.name.padEnd(w)}  ${String(p.pages).padStart(5)}  ${p.fiscus.toFixed(0).padStart(9)}  ${p.reference.toFixed(0).padStart(12)}  ${ratio.toFixed(2).padStart(5)}${ratio > 2 ? '  > 2×' : ''}`);
+  }
+  const sf = per.reduce((n, p) => n + p.fiscus, 0);
+  const sr = per.reduce((n, p) => n + p.reference, 0);
+  const ratios = per.map((p) => p.fiscus / p.reference);
+  const pages = per.reduce((n, p) => n + p.pages, 0);
+  corpusLines.push(
+    `${'overall'.padEnd(w)}  ${String(pages).padStart(5)}  ${sf.toFixed(0).padStart(9)}  ${sr.toFixed(0).padStart(12)}  ${(sf / sr).toFixed(2).padStart(5)}` +
+      `  (median ratio ${median(ratios).toFixed(2)}, ${ratios.filter((r) => r <= 2).length}/${per.length} files within 2×; ${(sf / pages).toFixed(1)} ms/page against ${(sr / pages).toFixed(1)})`,
+  );
+}
+
+if (rows.length) print();
+for (const l of corpusLines) console.log(l);
