@@ -10,6 +10,7 @@
 import {
   budgetItemOf,
   changeKeysOf,
+  departmentOfCover,
   factKeyOf,
   GENERIC_LABEL,
   PERFORMANCE_FUNDS,
@@ -70,8 +71,10 @@ const DOT_LEADER = /(?:\.{5,}|…{2,}|·{5,}|-{6,}|_{6,})\s*\d*\s*$/;
 const DECIMAL_CELL = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 
 /** True for a line of a table printed among the narrative: cells apart, at least one a bare amount. */
-export function isRowLine(text: string): boolean {
+export function isRowLine(text: string, indent = 0): boolean {
   const cells = text.split(/\s{2,}/).filter((c) => c !== '');
+  // A lone amount far from the margin is a cell of a table's row whose label wrapped onto other lines.
+  if (cells.length === 1) return indent >= 8 && DECIMAL_CELL.test(cells[0]!);
   if (cells.length < 2) return false;
   if (cells.some((c) => /万元|。/.test(c))) return false;
   return cells.some((c) => DECIMAL_CELL.test(c));
@@ -179,7 +182,7 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
       prev = null;
       continue;
     }
-    if (isRowLine(l.text)) {
+    if (isRowLine(l.text, l.indent)) {
       const p = open(l, 'row');
       append(p, l);
       cur = null;
@@ -282,7 +285,7 @@ function clauseStart(text: string, at: number, floor: number): number {
       if (depth === 0) return i + 1;
       depth--;
     } else if (depth === 0 && /[,，;；。:：!?]/.test(c)) return i + 1;
-    else if (depth === 0 && c === '、' && !(text[i - 1] === '收' && text[i + 1] === '支')) return i + 1;
+    else if (depth === 0 && c === '、' && !(text[i - 1] === '收' && text[i + 1] === '支') && !(text.slice(i - 2, i) === '收入' && text.slice(i + 1, i + 3) === '支出')) return i + 1;
   }
   return floor;
 }
@@ -332,11 +335,12 @@ interface Frame {
   list: Placed | null;
   /** The words of the title the topic comes from (the label of a figure stated by topic alone). */
   topicLabel: string;
+  /** The department's name, as its cover prints it (a total may follow it: "福州市商务局收入预算"). */
+  names: string[];
 }
 
-function topicOf(title: string): FactSubject | null {
-  const s = subjectOf(title.replace(/(情况|说明|预算表|表|安排)+$/, ''));
-  return s;
+function topicOf(title: string, names: string[] = []): FactSubject | null {
+  return subjectOf(title.replace(/(情况|说明|预算表|表|安排)+$/, ''), names);
 }
 
 /** The paragraph's facts. `frame` is updated with the list the paragraph leaves open. */
@@ -363,7 +367,7 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     for (const t of toks) if (t.end <= at) e = Math.max(e, t.end);
     return e;
   };
-  const runInTopic = runIn && runIn.rest ? topicOf(runIn.title) : null;
+  const runInTopic = runIn && runIn.rest ? topicOf(runIn.title, frame.names) : null;
   for (const tok of toks) {
     const segStart = sentenceStart(tok.start, true);
     const sentStart = sentenceStart(tok.start, false);
@@ -380,7 +384,7 @@ function factsOf(p: Para, frame: Frame): Fact[] {
       const dir = DIRECTION.exec(words.replace(/幅度$/, ''));
       if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
         const lastChange = [...placed].reverse().find((x) => x.change && x.tok.start >= segStart && x.tok.depth === tok.depth);
-        const explicit = words.slice(0, dir.index).replace(/(比|较|与|同比|相比).*$/, '').replace(LEADING, '');
+        const explicit = words.slice(0, dir.index).replace(/(比|较|与|同比|相比).*$/, '').replace(/^[\s,，。;；:：、)）]+/, '').replace(LEADING, '');
         const target = lastChange ?? (explicit ? null : bindTo(prevValue));
         const key = lastChange ? lastChange.key : target?.key ?? null;
         if (key && (lastChange ? lastChange.subject !== null : true)) {
@@ -401,13 +405,13 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     // A change against last year: "比上年增加 X万元", "较2025年年初预算减少 X万元", "收入比2025年减少 X万元".
     const dir = DIRECTION.exec(words.replace(/各$/, ''));
     if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
-      const explicitWords = words.slice(0, dir.index).replace(/各$/, '').replace(/(比|较|与|同比|相比).*$/, '').replace(LEADING, '');
+      const explicitWords = words.slice(0, dir.index).replace(/各$/, '').replace(/(比|较|与|同比|相比).*$/, '').replace(/^[\s,，。;；:：、)）]+/, '').replace(LEADING, '');
       let subject: FactSubject | null = null;
       let scope: FactScope = frame.scope;
       let key: string | null = null;
       let label = labelOf(words);
       if (explicitWords) {
-        subject = subjectOf(explicitWords);
+        subject = subjectOf(explicitWords, frame.names);
         if (subject) {
           scope = scopeOf(explicitWords) !== 'department' ? scopeOf(explicitWords) : frame.scope;
           const side = sideOf(subject) ?? frame.side;
@@ -447,13 +451,14 @@ function factsOf(p: Para, frame: Frame): Fact[] {
       let last = before[before.length - 1];
       if (!last && sentStart > 0) last = placed.filter((x) => !x.change && x.tok.depth === 0 && x.tok.start < sentStart).pop();
       head = last ?? frame.list;
-    } else if (lastInSentence?.head && /[、,，;；]/.test(sep)) {
+    } else if (lastInSentence?.head && /[、,，;；]/.test(sep) && !STANDALONE.has(subjectOf(words, frame.names) ?? 'function.item')) {
+      // The list goes on, unless the clause names a figure of its own ("…；本部门当年预算支出 X万元").
       head = lastInSentence.head;
     } else if (!prevValue && frame.list && (cs === segStart || runIn !== null)) {
       head = frame.list;
     }
     const item = budgetItemOf(words);
-    let subject: FactSubject | null = item ? item.subject : subjectOf(words);
+    let subject: FactSubject | null = item ? item.subject : subjectOf(words, frame.names);
     const hw = headingOf(words);
     const bare = (hw ? hw.rest || hw.title : words).replace(LEADING, '');
     let topicLabel = '';
@@ -473,6 +478,8 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     const side = subject === 'source' || (subject !== null && REVENUE_OR_SOURCE.has(subject)) ? ctxSide : ((subject ? sideOf(subject) : null) ?? ctxSide);
     let key = performance && !frame.unit ? performance : subject && !frame.unit ? factKeyOf(subject, scope, side) : null;
     const label = item ? item.label : topicLabel ? `${topicLabel}${labelOf(bare)}`.slice(-30) : labelOf(words);
+    // A final account states the budget beside the actual figure ("年初预算为 X万元，支出决算为 Y万元"): the key is the actual's.
+    if (key && /决算/.test(text.slice(sentStart, Math.min(text.length, tok.end + 40))) && /(年初|调整)?预算(数)?(为|是)?$/.test(words) && !/决算/.test(words)) key = null;
     // Inside a list, only parts of the head's kind are keyed: "支出…其中：其他收入 X万元" stays a mention.
     if (key && head?.key && head.side && sideOf(subject!) && sideOf(subject!) !== head.side && subject !== 'source') key = null;
     const me: Placed = { tok, key, subject, scope, side: key ? (sideOf(subject!) ?? head?.side ?? frame.side) : null, label, sep, head, change: false };
@@ -491,6 +498,9 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     return v.key ? v : null;
   }
 }
+
+/** Subjects that are never an item of another figure's list: totals and the topical figures. */
+const STANDALONE = new Set<FactSubject>(['revenue', 'expenditure', 'income-expenditure', 'three-public', 'operating-funds', 'procurement', 'meeting-fees', 'training-fees', 'entrusted-fees']);
 
 const REVENUE_OR_SOURCE = new Set<FactSubject>(['special-account', 'unit-funds', 'business', 'operating', 'superior', 'subordinate', 'other-income', 'carry-over']);
 
@@ -579,7 +589,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
   const facts: Fact[] = [];
   let part: NarrativePart | null = null;
   let section: NarrativeSection | null = null;
-  let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '' };
+  let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '', names: [] };
   let sectionFrame: Frame = frame;
   let subLevel: number | null = null;
   const srcOfPara = (p: Para): Src => spanSrc(p, 0, p.text.length);
@@ -587,31 +597,30 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     const h = headingOf(p.text);
     return (h ? h.title + (h.rest ? '' : '') : p.text).replace(/[:：]$/, '');
   };
+  // The department's name from the cover: a total may follow it, and a section titled by it is not a subordinate unit's.
+  const dept = departmentOfCover(lines.slice(0, 8).map((l) => l.text).join(''));
+  const names = dept ? [dept, dept.replace(/[(（](本级|汇总)[)）]$/, '')] : [];
+  const own = (t: string) => names.some((n) => t.replace(/\s+/g, '') === n.replace(/\s+/g, ''));
   const frameOf = (title: string): Frame => ({
     scope: scopeOf(title),
-    topic: topicOf(title),
+    topic: topicOf(title, names),
     side: /收入/.test(title) && !/支出|收支/.test(title) ? 'revenue' : /支出/.test(title) && !/收入|收支/.test(title) ? 'expenditure' : null,
-    unit: isOrgName(title),
+    unit: isOrgName(title) && !own(title),
     list: null,
     topicLabel: title,
+    names,
   });
+  frame = sectionFrame = { ...frame, names };
   for (const p of paras) {
     const h = p.kind === 'prose' ? headingOf(p.text) : null;
-    if (h && p.title && h.level === partLevel) {
-      part = { no: cnValue(h.no), title: titleOf(p), sections: [], src: srcOfPara(p) };
+    // 第X部分 opens a part wherever it stands; a title 一、 does when the document prints no 第X部分.
+    if (h && (h.level === 0 || (p.title && h.level === partLevel))) {
+      part = { no: cnValue(h.no), title: p.title ? titleOf(p) : h.title, sections: [], src: srcOfPara(p) };
       parts.push(part);
       section = null;
       frame = sectionFrame = frameOf(part.title);
       subLevel = null;
-      continue;
-    }
-    if (h && h.level === 0 && partLevel === 0) {
-      // A part heading run into its first sentence.
-      part = { no: cnValue(h.no), title: h.title, sections: [], src: srcOfPara(p) };
-      parts.push(part);
-      section = null;
-      frame = sectionFrame = frameOf(h.title);
-      subLevel = null;
+      if (p.title) continue;
     }
     if (!part) {
       part = { no: 0, title: '', sections: [], src: srcOfPara(p) };
@@ -631,7 +640,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     section.paragraphs.push({ text: p.text, src: srcOfPara(p) });
     // Titles below the section ("（一）因公出国（境）经费", "（二）支出预算：…") give the following paragraphs their topic.
     if (h && h.level > partLevel + 1 && (subLevel === null || h.level <= subLevel)) {
-      const t = topicOf(h.title);
+      const t = topicOf(h.title, names);
       const f = frameOf(h.title);
       if (p.title || t) {
         frame = { ...sectionFrame, topic: t ?? sectionFrame.topic, topicLabel: t ? h.title : sectionFrame.topicLabel, side: f.side ?? sectionFrame.side, scope: f.scope !== 'department' ? f.scope : sectionFrame.scope, unit: sectionFrame.unit || f.unit, list: frame.list && !p.title ? frame.list : null };
@@ -650,7 +659,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     // A run-in title ("（一）收入预算：…", "1.因公出国（境）费用。…") is the topic of its own paragraph.
     let pframe = frame;
     if (h && !p.title && h.level > partLevel && h.rest) {
-      const t = topicOf(h.title);
+      const t = topicOf(h.title, names);
       const f = frameOf(h.title);
       pframe = { ...frame, topic: t ?? frame.topic, topicLabel: t ? h.title : frame.topicLabel, side: f.side ?? frame.side, scope: f.scope !== 'department' ? f.scope : frame.scope };
     }

@@ -13,9 +13,9 @@
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
 import { columnKeyOf, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
-import { codes } from '../../domain/classification/index.js';
+import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
-import { decimalsOf, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
+import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
 import type { TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
@@ -361,6 +361,9 @@ function isAmountish(t: Tok): boolean {
   return t.kind === 'amount' || t.kind === 'int' || t.kind === 'dash';
 }
 
+/** Headings of a label column (项目, 科目名称, 单位名称 …): where they stand, a panel's labels start. */
+const LABEL_HEAD = /^(项目|科目|科目名称|科目编码|项目名称|收入项目|支出项目|单位名称|预算单位|功能分类科目(名称)?|(支出)?功能分类科目.*|(部门|政府)(预算)?支出经济分类科目.*)$/u;
+
 const FRACTION = /^\.(\d{1,6})$/;
 const GLUED_FRACTION = /^\.(\d{2})(\d{1,3}(?:,\d{3})*(?:\.\d+)?)$/;
 
@@ -405,6 +408,19 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
   }
 }
 
+/**
+ * A header line's words: tokens one space apart are one label ("2026 年预算数", "其中： 政府采购").
+ */
+function headerWords(ts: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of ts) {
+    const p = out[out.length - 1];
+    if (p && t.x0 - p.x1 <= 1.3 && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, kind: 'text' };
+    else out.push(t);
+  }
+  return out;
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
 export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
   const toksOf = lines.map((l) => tokensOf(l));
@@ -415,7 +431,7 @@ export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
   for (let i = 0; i < first; i++) {
     const l = lines[i]!;
     if (UNIT_RE.test(l.text) || META_RE.test(l.text) || NOTE_RE.test(l.text) || isColumnNumbers(toksOf[i]!)) continue;
-    header.push(toksOf[i]!);
+    header.push(headerWords(toksOf[i]!));
   }
   const body: PageRead['body'] = [];
   for (let i = first; i < lines.length; i++) {
@@ -445,9 +461,19 @@ export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
       });
     const minLines = Math.max(2, Math.ceil(body.length * 0.1));
     const cuts: Array<{ at: number; x: number }> = [];
+    // The header names each side's label column (项目, 科目名称 …): a label heading printed after
+    // an amount column starts a panel, whatever the rows below it print.
+    const heads = header.flat().filter((t) => LABEL_HEAD.test(squashTitle(t.text)));
     for (let j = 0; j + 1 < cols.length; j++) {
       const ts = between(cols[j]!, cols[j + 1]!);
-      if (ts.length >= minLines) cuts.push({ at: j + 1, x: Math.min(...ts.map((t) => t.x0)) });
+      const h = heads.filter((t) => mid(t) > cols[j]!.x1 - 0.5 && mid(t) < cols[j + 1]!.x0);
+      if (ts.length >= minLines) cuts.push({ at: j + 1, x: Math.min(...ts.map((t) => t.x0), ...h.map((t) => t.x0)) });
+      else if (h.length > 0) cuts.push({ at: j + 1, x: Math.min(...h.map((t) => t.x0), ...ts.map((t) => t.x0)) });
+      else if (prev && prev.panels.length > 1 && header.length === 0) {
+        // A continuation page without its header: the sides split where they split on the page before.
+        const x = prev.panels.slice(1).map((p) => p.x0).find((px) => px > cols[j]!.x1 - 2 && px < cols[j + 1]!.x0);
+        if (x !== undefined) cuts.push({ at: j + 1, x: ts.length > 0 ? Math.min(x, ...ts.map((t) => t.x0)) : x });
+      }
     }
     const starts = [{ at: 0, x: -Infinity }, ...cuts];
     starts.forEach((st, k) => {
@@ -598,100 +624,149 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<number, 
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
 
-/** Rows of one panel over all pages. */
+/** One body line as seen by one panel. */
+interface PLine {
+  line: SourceLine;
+  label: Tok[];
+  cells: Map<number, Tok[]>;
+  stray: Tok[];
+  code: string | null;
+  text: string;
+  kind: 'R' | 'L' | 'A' | 'E';
+}
+
+/** A label that starts a row of its own: a code, an enumerator, a total, 其中. */
+function startsRow(p: PLine): boolean {
+  return p.code !== null || enumDepth(p.text) !== null || kindOfLabel(p.text, null) !== 'item';
+}
+
+/**
+ * Rows of one panel over all pages. Each line is a row (label and amounts: R), a label alone (L),
+ * amounts alone (A) or nothing of this panel (E). Rows are assembled by the patterns the genre's
+ * producers print, looking one line ahead:
+ * - R, then an L that does not start a row of its own: the label wrapped (its tail printed below);
+ * - L, then A: a label whose amounts were printed on the next line; a following L is its tail;
+ * - L, then R with only a code: the label's head printed above the code line;
+ * - A, then R with those columns empty: amounts printed above their row;
+ * - R, then A with other columns: cells printed a little lower than their row (a staircase);
+ * - a figure's digits wrapped into the next line join it.
+ * Lines are adjacent when nothing (no blank line) separates them.
+ */
 function panelRows(pages: PageRead[], k: number): PanelRows {
-  const rows: RawRow[] = [];
-  let pendingAmounts: { cells: Map<number, Tok[]>; line: SourceLine } | null = null;
-  let pendingLabel: { toks: Tok[]; line: SourceLine } | null = null;
+  const items: PLine[] = [];
   for (const pg of pages) {
     const p = pg.panels[k];
     if (!p) continue;
-    let prevLine: SourceLine | null = null;
     for (const { line, toks } of pg.body) {
       if (NOTE_RE.test(line.text.trim())) break;
       const { label, cells, stray } = lineInPanel(p, toks);
-      const hasCells = cells.size > 0;
-      const { code, rest, extra } = codeOf(label);
+      const { code, rest } = codeOf(label);
       const text = squashTitle(joinLabel(rest));
-      const near = prevLine !== null && (line.y !== undefined && prevLine.y !== undefined ? line.y - prevLine.y < 1.6 * (line.size ?? 2) : line.no - prevLine.no <= 1);
-      prevLine = line;
-      if (!hasCells && label.length === 0) {
-        if (stray.length > 0 && rows.length > 0) rows[rows.length - 1]!.stray.push(...stray);
-        continue;
-      }
-      if (!hasCells) {
-        // A label alone: the wrapped rest of the row above, the first part of the row below, or a
-        // row of its own that prints no amounts.
-        const last = rows[rows.length - 1];
-        const startsRow = code !== null || enumDepth(text) !== null || kindOfLabel(text, null) !== 'item';
-        if (!startsRow && last && near && last.page === line.page && (!last.code || text.length <= 16) && !/[：:]$/.test(last.labelText) && (label[0]!.x0 >= last.labelX - 1 || text.length <= 6) && last.cells.size > 0 && !last.continued) {
-          last.labelText += text;
-          last.label.push(...rest);
-          last.last = line;
-          last.continued = text.length > 0;
-          continue;
-        }
-        pendingLabel = pendingLabel && near ? { toks: [...pendingLabel.toks, ...label], line: pendingLabel.line } : { toks: label, line };
-        // Decide at the next line: if it prints amounts without a label, the label is its.
-        rows.push(makeRow(pendingLabel.toks, pendingLabel.line, line));
-        rows[rows.length - 1]!.provisional = true;
-        continue;
-      }
-      const lastRow = rows[rows.length - 1];
-      if (label.length === 0 || (code === null && text === '')) {
-        // Amounts without a label: the row whose label was printed above (a centred cell), the
-        // continuation of a wrapped figure, or amounts that belong to the next row.
-        if (lastRow && lastRow.provisional && near && lastRow.cells.size === 0) {
-          lastRow.cells = cells;
-          lastRow.provisional = false;
-          lastRow.last = line;
-          if (code && !lastRow.code) lastRow.code = code;
-          pendingLabel = null;
-          continue;
-        }
-        if (lastRow && near && joinFragments(lastRow, cells)) continue;
-        // Cells printed a little lower than their row (a staircase of baselines): the row above,
-        // when it is the line just before and these columns are still empty in it.
-        if (lastRow && near && lastRow.cells.size > 0 && [...cells.keys()].every((z) => !lastRow.cells.has(z))) {
-          for (const [z, ts] of cells) lastRow.cells.set(z, ts);
-          lastRow.last = line;
-          continue;
-        }
-        pendingAmounts = { cells, line };
-        continue;
-      }
-      pendingLabel = null;
-      if (lastRow?.provisional) lastRow.provisional = false;
-      const row = makeRow(label, line, line);
-      row.code = code;
-      row.extraCodes = extra;
-      row.labelText = text;
-      row.label = rest;
-      row.cells = cells;
-      row.stray = stray;
-      if (pendingAmounts && pendingAmounts.line.page === line.page) {
-        for (const [z, ts] of pendingAmounts.cells) if (!row.cells.has(z)) row.cells.set(z, ts);
-        row.first = pendingAmounts.line.no < row.first.no ? pendingAmounts.line : row.first;
-      } else if (pendingAmounts) row.stray.push(...[...pendingAmounts.cells.values()].flat());
-      pendingAmounts = null;
-      rows.push(row);
+      const hasLabel = code !== null || text !== '';
+      const kind = cells.size > 0 ? (hasLabel ? 'R' : 'A') : hasLabel ? 'L' : 'E';
+      items.push({ line, label, cells, stray, code, text, kind });
     }
   }
-  if (pendingAmounts && rows.length > 0) rows[rows.length - 1]!.stray.push(...[...pendingAmounts.cells.values()].flat());
-  // A label-only line whose label was really the head of the next coded row ("机关事业单位基本养老" above
-  // "2080505 … 211.92"): joined into that row.
-  for (let i = 0; i + 1 < rows.length; i++) {
-    const a = rows[i]!;
-    const b = rows[i + 1]!;
-    if (a.cells.size === 0 && a.code === null && b.code !== null && b.labelText === '' && b.first.no - a.last.no <= 1) {
-      b.labelText = a.labelText;
-      b.label = [...a.label, ...b.label];
-      b.first = a.first;
-      rows.splice(i, 1);
-      i--;
+  const adjacent = (a: PLine | undefined, b: PLine | undefined): boolean => {
+    if (!a || !b || a.line.page !== b.line.page) return false;
+    if (a.line.y !== undefined && b.line.y !== undefined) return b.line.y - a.line.y < 1.45 * (b.line.size ?? 2.5);
+    return b.line.no - a.line.no === 1;
+  };
+  const disjoint = (a: Map<number, Tok[]>, b: Map<number, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
+  const rows: RawRow[] = [];
+  const fromItem = (it: PLine): RawRow => {
+    const r = makeRow(it.label, it.line, it.line);
+    r.cells = new Map(it.cells);
+    r.stray = [...it.stray];
+    return r;
+  };
+  const appendLabel = (r: RawRow, it: PLine) => {
+    r.labelText += it.text;
+    r.label.push(...codeOf(it.label).rest);
+    r.last = it.line;
+  };
+  /** After a row: its wrapped tail, wrapped figures, lower cells. */
+  const absorb = (r: RawRow, i: number): number => {
+    let prev = items[i - 1]!;
+    while (i < items.length) {
+      const nx = items[i]!;
+      if (!adjacent(prev, nx)) break;
+      if (nx.kind === 'A') {
+        if (joinFragments(r, nx.cells)) {
+          r.last = nx.line;
+        } else if (disjoint(r.cells, nx.cells) && !(items[i + 1]?.kind === 'R' && adjacent(nx, items[i + 1]) && disjoint(items[i + 1]!.cells, nx.cells) && items[i + 1]!.text === '')) {
+          for (const [z, ts] of nx.cells) r.cells.set(z, ts);
+          r.last = nx.line;
+        } else break;
+      } else if (nx.kind === 'L' && !startsRow(nx)) {
+        // A label line followed by its own amounts starts a row; otherwise it is this row's tail.
+        const after = items[i + 1];
+        if (after && adjacent(nx, after) && after.kind === 'A') break;
+        if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && after.code !== null) break;
+        appendLabel(r, nx);
+      } else if (nx.kind === 'E') {
+        r.stray.push(...nx.stray);
+      } else break;
+      prev = nx;
+      i++;
     }
+    return i;
+  };
+  let i = 0;
+  let pendingA: PLine | null = null;
+  while (i < items.length) {
+    const it = items[i]!;
+    if (it.kind === 'E') {
+      if (rows.length > 0) rows[rows.length - 1]!.stray.push(...it.stray);
+      i++;
+      continue;
+    }
+    if (it.kind === 'A') {
+      const nx = items[i + 1];
+      if (nx && adjacent(it, nx) && (nx.kind === 'R' || nx.kind === 'L') && disjoint(nx.cells, it.cells)) {
+        pendingA = it;
+      } else if (rows.length > 0) rows[rows.length - 1]!.stray.push(...[...it.cells.values()].flat(), ...it.stray);
+      i++;
+      continue;
+    }
+    let r: RawRow;
+    if (it.kind === 'L') {
+      const nx = items[i + 1];
+      if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx)) {
+        // L A: the label, its amounts on the next line.
+        r = fromItem(it);
+        for (const [z, ts] of nx.cells) r.cells.set(z, ts);
+        r.last = nx.line;
+        i += 2;
+      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.text === '' && nx.code !== null) {
+        // The head of a coded row's name printed above its code.
+        r = fromItem(nx);
+        r.labelText = it.text;
+        r.label = [...codeOf(it.label).rest];
+        r.first = it.line;
+        i += 2;
+      } else {
+        r = fromItem(it);
+        i += 1;
+      }
+    } else {
+      r = fromItem(it);
+      i += 1;
+    }
+    if (pendingA) {
+      if (adjacent(pendingA, it)) for (const [z, ts] of pendingA.cells) if (!r.cells.has(z)) r.cells.set(z, ts);
+      if (pendingA.line.no < r.first.no) r.first = pendingA.line;
+      pendingA = null;
+    }
+    i = absorb(r, i);
+    rows.push(r);
   }
   return { rows };
+
+  function joinable(a: PLine): boolean {
+    const last = rows[rows.length - 1];
+    return !!last && [...a.cells.values()].every((ts) => ts.length === 1 && /^\d{1,3}$/.test(ts[0]!.text));
+  }
 }
 
 function makeRow(label: Tok[], first: SourceLine, last: SourceLine): RawRow {
@@ -757,6 +832,124 @@ function roleColumnKey(role: TableRole, path: string[], firstData: boolean, pane
     return k;
   }
   return columnKeyOf(path);
+}
+
+const UNIT_NAME = /(本级|局|中心|委员会|委|办公室|办|院|所|站|队|馆|部|处|室|会|校|学院|公司)$/u;
+
+/**
+ * Levels and parents of a panel's rows: a printed or recognised code places a row under the row of
+ * its parent code; an enumerator (一、 > （一） / 1. > (1)) under the enumerated row above; otherwise
+ * the indentation says. Names of the function and economic classifications are looked up for their
+ * code under the code of the row above. A hierarchy read from indentation alone is kept only where
+ * the sums it implies hold for most of its groups: a layout that does not nest is not made to.
+ */
+function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number | null; fromIndent: boolean }>, system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
+  // Indentation steps of the panel, from the label starts of uncoded item rows.
+  const xs = [...new Set(items.filter((x) => x.row.kind === 'item').map((x) => Math.round(x.labelX * 2) / 2))].sort((a, b) => a - b);
+  const steps: number[] = [];
+  for (const x of xs) if (steps.length === 0 || x - steps[steps.length - 1]! > 0.9) steps.push(x);
+  const indentOf = (x: number) => {
+    let k = 0;
+    for (let i = 0; i < steps.length; i++) if (x >= steps[i]! - 0.45) k = i;
+    return k;
+  };
+  const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
+  const stack: Array<{ level: number; row: Row; indent: number }> = [];
+  let hasUnit = false;
+  for (const it of items) {
+    const r = it.row;
+    const indent = indentOf(it.labelX);
+    if (r.kind !== 'item') {
+      r.level = 0;
+      stack.length = 0;
+      continue;
+    }
+    // A budget unit's own line heads the rows below it (per-unit tables list units, then codes).
+    if (!r.code && it.depth === null && indent === 0 && UNIT_NAME.test(r.label) && !TWO_SIDED_ROLES.includes(role) && (items.some((x) => x.row.code && x.row.codeSystem !== 'revenue') || role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure')) {
+      r.kind = 'unit';
+      r.level = 0;
+      stack.length = 0;
+      stack.push({ level: 0, row: r, indent });
+      hasUnit = true;
+      continue;
+    }
+    let level: number;
+    const coded = !!r.code && r.codeSystem !== 'revenue';
+    if (coded) level = codeLevel(r.code!);
+    else if (it.depth !== null) level = it.depth;
+    else {
+      // Same start as an earlier row: its level; deeper than the row above: one more.
+      const same = [...stack].reverse().find((s) => s.indent === indent);
+      const above = stack[stack.length - 1];
+      level = same ? same.level : above && indent > above.indent ? above.level + 1 : Math.max(1, indent + 1);
+      it.fromIndent = true;
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= level && stack[stack.length - 1]!.row.kind !== 'unit') stack.pop();
+    let parent = stack[stack.length - 1]?.row ?? null;
+    if (!coded && system && (system === 'function' || system === 'econ')) {
+      // A classification name without its code: the code the name has under the parent's code.
+      const name = r.label.replace(TITLE_ENUMERATOR, '').replace(/^[(（]\d+[)）]/, '');
+      const hint = parent?.code && parent.codeSystem === system ? parent.code : undefined;
+      const hits = codes.byNameIn(system, name, year, hint).filter((h) => (it.depth === 1 ? h.code.length === 3 : true));
+      if (hits.length === 1 && (!hint || hits[0]!.code.startsWith(hint))) {
+        r.code = hits[0]!.code;
+        r.codeSystem = system;
+        r.codeResolved = 'by-name';
+        level = codeLevel(r.code);
+        it.fromIndent = false;
+        while (stack.length > 0 && stack[stack.length - 1]!.level >= level && stack[stack.length - 1]!.row.kind !== 'unit') stack.pop();
+        parent = stack[stack.length - 1]?.row ?? null;
+      }
+    }
+    if (r.code && r.codeSystem !== 'revenue') {
+      // The row of the parent code, when it is printed above.
+      const pc = parentCode(r.codeSystem === 'econ' ? 'econ' : r.codeSystem === 'procurement' ? 'procurement' : 'function', r.code);
+      const byCode = pc ? [...stack].reverse().find((s) => s.row.code === pc) : undefined;
+      if (byCode) parent = byCode.row;
+    }
+    r.level = level;
+    r.parent = parent?.id ?? null;
+    stack.push({ level, row: r, indent });
+  }
+  void hasUnit;
+  // The sums an indentation hierarchy implies: kept only when most of its groups add up.
+  const byId = new Map(items.map((x) => [x.row.id, x]));
+  const indentParents = new Set(items.filter((x) => x.fromIndent && x.row.parent && byId.get(x.row.parent)?.row.kind === 'item').map((x) => x.row.parent!));
+  let bad = 0;
+  let checked = 0;
+  for (const pid of indentParents) {
+    const p = byId.get(pid)!.row;
+    const kids = items.filter((x) => x.row.parent === pid).map((x) => x.row);
+    const keys = Object.keys(p.amounts);
+    let ok = true;
+    let any = false;
+    for (const key of keys) {
+      const mine = p.amounts[key]?.fen ?? null;
+      const parts = kids.map((c) => c.amounts[key]?.fen ?? null);
+      if (mine === null && parts.every((x) => x === null)) continue;
+      any = true;
+      const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+      const tol = (kids.length + 1) * halfUnit(unit, p.amounts[key] ?? null, kids.map((c) => c.amounts[key] ?? null));
+      if (Math.abs(sum - (mine ?? 0)) > tol) ok = false;
+    }
+    if (!any) continue;
+    checked++;
+    if (!ok) bad++;
+  }
+  if (bad >= 2 && bad > checked * 0.3) {
+    for (const x of items) {
+      if (!x.fromIndent) continue;
+      x.row.parent = null;
+      x.row.level = 1;
+    }
+  }
+}
+
+/** Half a unit of the last printed place of the coarsest of some figures, in fen. */
+function halfUnit(unit: DisplayUnit, total: Money | null, parts: Array<Money | null>): number {
+  const ds = [total, ...parts].filter((m): m is Money => m !== null).map((m) => m.decimals ?? 2);
+  const d = ds.length > 0 ? Math.min(...ds) : 2;
+  return Math.max(1, Math.floor(FEN_PER[unit] / Math.pow(10, d) / 2));
 }
 
 /**
@@ -846,9 +1039,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     // In tables with more than two panels, the panels after the second are further classifications
     // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).
     const keys = keyOf[k]!;
-    const stack: Array<{ level: number; id: string }> = [];
-    const labelXs = raws.map((r) => r.labelX).filter((x) => Number.isFinite(x));
-    const minX = labelXs.length > 0 ? Math.min(...labelXs) : 0;
+    const panelRowsOut: Array<{ row: Row; labelX: number; depth: number | null; fromIndent: boolean }> = [];
     for (const r of raws) {
       if (r.labelText === '' && r.code === null && r.cells.size === 0) continue;
       const amounts: Record<string, Money | null> = {};
@@ -871,36 +1062,26 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
       if (conflict) {
         // Two figures in one column: the columns of this row cannot be told apart without a guess.
-        for (const [z, ts] of r.cells) {
-          const key = keys.get(z);
-          if (key && amounts[key]) {
+        for (const key of keys.values()) {
+          if (amounts[key]) {
             unplaced.push(amounts[key]!);
             amounts[key] = null;
           }
-          void ts;
         }
       }
       const label = r.labelText || (r.code ?? '');
       const kind = kindOfLabel(label, r.code);
-      let level: number;
-      const depth = enumDepth(label);
-      if (r.code && codeSystem !== 'procurement') level = r.code.length <= 3 ? 1 : r.code.length <= 5 ? 2 : 3;
-      else if (depth !== null) level = depth;
-      else if (kind !== 'item') level = 0;
-      else level = 1 + Math.max(0, Math.round((r.labelX - minX) / 2));
-      while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
       let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
-      idBase += r.code ? r.code : `${rows.length + 1}`;
+      idBase += r.code ? r.code : `${rows.length + panelRowsOut.length + 1}`;
       let id = idBase;
       for (let n = 2; ids.has(id); n++) id = `${idBase}-${n}`;
       ids.add(id);
-      const parent = kind === 'item' && stack.length > 0 ? stack[stack.length - 1]!.id : null;
       const row: Row = {
         id,
-        kind: kind === 'item' && r.code === null && depth === null && level === 1 && stack.length === 0 && /本级|局$|中心$|委员会$|办公室$|院$|所$|站$|队$|馆$/.test(label) && role !== 'income-expenditure-summary' ? 'unit' : kind,
+        kind,
         label,
-        level: kind === 'item' ? level : 0,
-        parent,
+        level: 0,
+        parent: null,
         amounts,
         src: srcOf(r.first, [r.first, ...(r.last.no !== r.first.no ? [r.last] : [])].map((l) => l.text).join('\n'), r.last),
       };
@@ -915,27 +1096,16 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           row.codeResolved = 'printed';
         }
       } else if (side === 'revenue' && kind === 'item') {
-        const term = termOfLabel(label.replace(TITLE_ENUMERATOR, '').replace(/收入$/, ''));
-        const t2 = term ?? termOfLabel(label.replace(TITLE_ENUMERATOR, ''));
-        if (t2 && t2.key !== 'total' && t2.key !== 'amount') {
-          row.code = t2.key;
+        const term = termOfLabel(label.replace(TITLE_ENUMERATOR, '').replace(/收入$/, '')) ?? termOfLabel(label.replace(TITLE_ENUMERATOR, ''));
+        if (term && term.key !== 'total' && term.key !== 'amount') {
+          row.code = term.key;
           row.codeSystem = 'revenue';
         }
-      } else if ((side === 'expenditure' || codeSystem === 'function' || codeSystem === 'econ') && kind === 'item') {
-        const sys = side === 'expenditure' ? 'function' : codeSystem!;
-        const name = label.replace(TITLE_ENUMERATOR, '').replace(/^[(（]\d+[)）]/, '');
-        const parentRow = parent ? rows.find((x) => x.id === parent) : undefined;
-        const hits = codes.byNameIn(sys, name, ctx.year, parentRow?.code ?? undefined);
-        const byLevel = hits.filter((h) => (side === 'expenditure' && level === 1 ? h.code.length === 3 : true));
-        if (byLevel.length === 1) {
-          row.code = byLevel[0]!.code;
-          row.codeSystem = sys;
-          row.codeResolved = 'by-name';
-        }
       }
-      rows.push(row);
-      if (kind === 'item' || row.kind === 'unit') stack.push({ level: row.kind === 'unit' ? 0 : level, id });
+      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false });
     }
+    settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
+    rows.push(...panelRowsOut.map((x) => x.row));
   }
   base.columns = columns;
   base.rows = rows;

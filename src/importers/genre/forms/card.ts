@@ -7,7 +7,7 @@
 import type { SourceLine } from '../../text/source.js';
 import { tokensOf, type Tok } from '../tokens.js';
 import { isFigure } from './amounts.js';
-import { ADJACENT, joinText } from './layout.js';
+import { ADJACENT, joinText, type Positions } from './layout.js';
 import { splitCentered, type Anchor } from './partition.js';
 import { fieldKind, isGroupLabel, labelKey, startsLabel, AMOUNT_FIELDS, type FieldKind } from './vocabulary.js';
 
@@ -50,7 +50,7 @@ interface Word {
  * Reads the labelled fields of the lines of a card (the part above its indicator grid). Returns the
  * fields in print order; words that are neither a label nor any label's value are dropped.
  */
-export function readFields(lines: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>): Field[] {
+export function readFields(lines: readonly SourceLine[], pos: Positions): Field[] {
   const words: Word[][] = lines.map((l, i) =>
     tokensOf(l).flatMap((t) => {
       const [a, b] = splitColon(t);
@@ -68,7 +68,8 @@ export function readFields(lines: readonly SourceLine[], pos: ReadonlyMap<Source
       if (w.kind !== 'value') return;
       const text = w.tok.text;
       const key = labelKey(text);
-      if (key === '其中' || key === '其中:' || key === ':') {
+      // "其中：" alone, a colon wrapped off its label, the year printed under a title ("（2026年度）").
+      if (key === '其中' || key === '其中:' || key === ':' || /^\(?\d{4}(\(?年度?\)?)?\)?$/.test(key)) {
         w.kind = 'group';
         return;
       }
@@ -157,7 +158,7 @@ export function readFields(lines: readonly SourceLine[], pos: ReadonlyMap<Source
     const bot = Math.max(...r.map((f) => f.bot));
     return { c: (top + bot) / 2, top, bot, mayBeEmpty: true };
   });
-  const owner = splitCentered(freeLines.map((l) => ({ top: l.v, bot: l.v })), anchors);
+  const owner = splitCentered(freeLines.map((l) => ({ top: l.v, bot: l.v })), anchors, { slack: pos.slack });
   freeLines.forEach((l, i) => {
     const row = rows[owner[i]!];
     if (!row) return;

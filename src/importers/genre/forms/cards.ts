@@ -9,7 +9,7 @@ import { isFigure, moneyOf } from './amounts.js';
 import { fieldFigure, fieldLines, fieldText, readFields, type Field } from './card.js';
 import { nameFromTitle, srcOfLines, tidy, type FormContext } from './context.js';
 import { colIndex, indicatorOf, indicatorRows, readGrid, spreadLevels } from './grid.js';
-import { findHeader, readHeaderBand, type HeaderBand } from './layout.js';
+import { findHeader, readHeaderBand, type HeaderBand, type Positions } from './layout.js';
 import { gridBody } from './project-grid.js';
 import { splitCentered } from './partition.js';
 import { fieldKind, labelKey, type FieldKind } from './vocabulary.js';
@@ -26,7 +26,7 @@ export interface Card {
 }
 
 /** Reads one card's lines: fields above the indicator header, indicators below it. */
-export function readCard(lines: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>, skip: ReadonlySet<SourceLine> = new Set()): Card {
+export function readCard(lines: readonly SourceLine[], pos: Positions, skip: ReadonlySet<SourceLine> = new Set()): Card {
   const header = findHeader(lines, 0, [...INDICATOR_NEED], 2);
   const top = (header ? lines.slice(0, header.first) : [...lines]).filter((l) => !skip.has(l));
   const fields = readFields(top, pos);
@@ -128,7 +128,7 @@ export function projectFormOfCard(c: Card, id: string, fc: FormContext, title: s
 // Department-wide cards
 
 /** The tasks of a department-wide form (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金; 金额合计). */
-function readTasks(lines: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>, fc: FormContext): { tasks: DepartmentTargets['tasks']; total: DepartmentTargets['total'] | undefined; used: Set<SourceLine> } {
+function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext): { tasks: DepartmentTargets['tasks']; total: DepartmentTargets['total'] | undefined; used: Set<SourceLine> } {
   const used = new Set<SourceLine>();
   const header = findHeader(lines, 0, ['activity'], 3);
   if (!header || !header.columns.some((c) => c.kind === 'total' || c.kind === 'fiscal')) return { tasks: [], total: undefined, used };
@@ -153,7 +153,7 @@ function readTasks(lines: readonly SourceLine[], pos: ReadonlyMap<SourceLine, nu
   const texts = (j: number) => {
     if (j < 0) return anchors.map(() => [] as string[]);
     const fs = grid.frags[j]!;
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors.map((a) => ({ c: a.v, top: a.v, bot: a.v, mayBeEmpty: true })));
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors.map((a) => ({ c: a.v, top: a.v, bot: a.v, mayBeEmpty: true })), { slack: pos.slack });
     const out: string[][] = anchors.map(() => []);
     fs.forEach((f, i) => out[owner[i]!]?.push(f.text));
     return out;
@@ -218,7 +218,7 @@ function readFunds(lines: readonly SourceLine[], fc: FormContext): { total: Depa
 }
 
 /** The department-wide targets of a card. */
-export function departmentTargetsOfCard(lines: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>, fc: FormContext): DepartmentTargets | null {
+export function departmentTargetsOfCard(lines: readonly SourceLine[], pos: Positions, fc: FormContext): DepartmentTargets | null {
   const tasks = readTasks(lines, pos, fc);
   const funds = tasks.total ? { total: undefined, used: new Set<SourceLine>() } : readFunds(lines, fc);
   const card = readCard(lines, pos, new Set([...tasks.used, ...funds.used]));

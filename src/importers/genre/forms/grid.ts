@@ -8,7 +8,7 @@ import { readTarget } from '../../_lib/indicator.js';
 import type { SourceLine } from '../../text/source.js';
 import { isProse } from '../segment.js';
 import { tokensOf, type Tok } from '../tokens.js';
-import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type GridColumn } from './layout.js';
+import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type GridColumn, type Positions } from './layout.js';
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
 import {
   COMPARATOR_TOKEN,
@@ -29,6 +29,10 @@ export interface Grid {
   /** Per column (index as in `columns`), its fragments top to bottom. */
   frags: Frag[][];
   lines: SourceLine[];
+  /** Where each word was printed before its page was lined up with the header's page. */
+  printedAt: Map<Tok, { x0: number; x1: number }>;
+  /** How precise the vertical positions are (see SplitOptions.slack). */
+  slack: number;
 }
 
 /** True when a body line starts a part that is no longer the grid (a note, a heading, prose). */
@@ -42,7 +46,9 @@ export function endsGrid(line: SourceLine, firstX: number): boolean {
   if (/^备注$/.test(labelKey(t0.text)) || /^备注[:：]/.test(s)) return true;
   if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/.test(s)) return true;
   if (/^\d{1,2}[.、．]\s*\D/.test(s) && toks.length <= 3) return true;
-  return isProse(line);
+  // Prose runs on as one text; a grid's line leaves wide gaps between its cells.
+  const gaps = toks.slice(1).map((t, i) => t.x0 - toks[i]!.x1);
+  return isProse(line) && gaps.every((g) => g <= 3);
 }
 
 /** Places a word in a column: comparator words go to the comparator column wherever pdftotext pushed them. */
@@ -59,17 +65,27 @@ function placer(columns: readonly GridColumn[]): (t: Tok) => number {
 }
 
 /**
- * The column a word belongs to by what it says, whatever its position: a level name, a comparator,
- * a target that begins with a comparator. Used to line a later page up with the header's page.
+ * The columns words belong to by what they say, whatever their position: level names, comparators,
+ * a target beginning with a comparator, the target and unit printed after a comparator word. Used
+ * to line a later page up with the header's page.
  */
-function landmark(columns: readonly GridColumn[], t: Tok): number {
-  const k = labelKey(t.text);
+function landmarks(columns: readonly GridColumn[], toks: readonly Tok[]): Array<[number, Tok]> {
   const idx = (kind: ColumnKind) => columns.findIndex((c) => c.kind === kind);
-  if (LEVEL1_WORDS.includes(k) && idx('level1') >= 0) return idx('level1');
-  if ((isLevelTerm(k) || startsLevelTerm(k)) && !LEVEL1_WORDS.includes(k)) return idx('level2');
-  if (COMPARATOR_TOKEN.test(k)) return idx('comparator');
-  if (/^[≥≤<>=]\d/.test(k) && idx('comparator') < 0) return idx('value');
-  return -1;
+  const out: Array<[number, Tok]> = [];
+  const cmp = idx('comparator');
+  toks.forEach((t, i) => {
+    const k = labelKey(t.text);
+    let j = -1;
+    if (LEVEL1_WORDS.includes(k) && idx('level1') >= 0) j = idx('level1');
+    else if ((isLevelTerm(k) || startsLevelTerm(k)) && !LEVEL1_WORDS.includes(k)) j = idx('level2');
+    else if (idx('levels') >= 0 && LEVEL1_WORDS.some((w) => k.startsWith(w) && k.length > w.length + 1)) j = idx('levels');
+    else if (COMPARATOR_TOKEN.test(k)) j = cmp;
+    else if (/^[≥≤<>=]\d/.test(k) && cmp < 0) j = idx('value');
+    else if (cmp >= 0 && i > 0 && COMPARATOR_TOKEN.test(labelKey(toks[i - 1]!.text)) && t.line === toks[i - 1]!.line) j = idx('value');
+    else if (cmp >= 0 && i > 1 && COMPARATOR_TOKEN.test(labelKey(toks[i - 2]!.text)) && t.line === toks[i - 2]!.line && !/\d/.test(k) && k.length <= 4) j = idx('unit');
+    if (j >= 0) out.push([j, t]);
+  });
+  return out;
 }
 
 const median = (xs: number[]) => {
@@ -77,37 +93,48 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-/**
- * How a page's x positions map onto the header page's (ref = a·x + b), from the words whose column
- * their text tells: each page of pdftotext output (and each PDF page, measured from its own left
- * edge) may be shifted and scaled against the others. Null when the page offers no such word.
- */
-function fitPage(columns: readonly GridColumn[], toks: readonly Tok[], ref: ReadonlyMap<number, number>): { a: number; b: number } | null {
-  const pairs: Array<[number, number]> = [];
+/** Landmark positions per column (median left edge), and the left edge of the text (margin words aside). */
+function landmarkPositions(columns: readonly GridColumn[], toks: readonly Tok[]): Map<number, number> {
   const byCol = new Map<number, number[]>();
-  for (const t of toks) {
-    const j = landmark(columns, t);
-    if (j < 0 || !ref.has(j)) continue;
-    byCol.set(j, [...(byCol.get(j) ?? []), t.x0]);
-  }
-  for (const [j, xs] of byCol) pairs.push([median(xs), ref.get(j)!]);
-  if (pairs.length === 0) return null;
-  if (pairs.length === 1) return { a: 1, b: pairs[0]![1] - pairs[0]![0] };
-  const n = pairs.length;
-  const mx = pairs.reduce((s, p) => s + p[0], 0) / n;
-  const my = pairs.reduce((s, p) => s + p[1], 0) / n;
-  const sxx = pairs.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
-  const sxy = pairs.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
-  let a = sxx > 0 ? sxy / sxx : 1;
-  if (!(a > 0.75 && a < 1.35)) a = 1;
-  return { a, b: my - a * mx };
+  for (const [j, t] of landmarks(columns, toks)) byCol.set(j, [...(byCol.get(j) ?? []), t.x0]);
+  const out = new Map<number, number>();
+  for (const [j, xs] of byCol) out.set(j, median(xs));
+  const body = toks.filter((t) => !isMarginWord(t.text));
+  if (body.length > 0) out.set(-1, Math.min(...body.map((t) => t.x0)));
+  return out;
+}
+
+/**
+ * How a page's x positions map onto the header page's: piecewise linear through the landmarks both
+ * pages print (pdftotext lays out each page on its own, so a later page may be shifted and squeezed
+ * unevenly; a PDF page is measured from its own left edge). Null when the pages share no landmark.
+ */
+function fitPage(page: ReadonlyMap<number, number>, ref: ReadonlyMap<number, number>): ((x: number) => number) | null {
+  const pairs: Array<[number, number]> = [];
+  for (const [j, x] of page) if (ref.has(j)) pairs.push([x, ref.get(j)!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  // Keep the pairs that preserve order (a misread landmark must not fold the page).
+  const mono: Array<[number, number]> = [];
+  for (const p of pairs) if (mono.length === 0 || (p[0] > mono[mono.length - 1]![0] + 0.5 && p[1] > mono[mono.length - 1]![1] + 0.5)) mono.push(p);
+  if (mono.length === 0) return null;
+  if (mono.every(([x, r]) => Math.abs(x - r) <= 0.5)) return null;
+  return (x) => {
+    if (mono.length === 1 || x <= mono[0]![0]) return x + mono[0]![1] - mono[0]![0];
+    for (let i = 1; i < mono.length; i++) {
+      const [x0, r0] = mono[i - 1]!;
+      const [x1, r1] = mono[i]!;
+      if (x <= x1) return r0 + ((x - x0) * (r1 - r0)) / (x1 - x0);
+    }
+    const [xl, rl] = mono[mono.length - 1]!;
+    return x + rl - xl;
+  };
 }
 
 /**
  * Reads the body lines of a grid under its columns. The header's page fixes the bands; a later page
  * (no header printed again) is lined up with it first.
  */
-export function readGrid(body: readonly SourceLine[], pos: ReadonlyMap<SourceLine, number>, columns: GridColumn[]): Grid {
+export function readGrid(body: readonly SourceLine[], pos: Positions, columns: GridColumn[]): Grid {
   const toks = body.map((l) => tokensOf(l));
   const pages: number[][] = [];
   body.forEach((l, i) => {
@@ -117,29 +144,25 @@ export function readGrid(body: readonly SourceLine[], pos: ReadonlyMap<SourceLin
   });
   const refToks = (pages[0] ?? []).map((i) => toks[i]!);
   setBands(columns, refToks);
-  const ref = new Map<number, number>();
-  {
-    const byCol = new Map<number, number[]>();
-    for (const t of refToks.flat()) {
-      const j = landmark(columns, t);
-      if (j >= 0) byCol.set(j, [...(byCol.get(j) ?? []), t.x0]);
-    }
-    for (const [j, xs] of byCol) ref.set(j, median(xs));
-  }
+  const ref = landmarkPositions(columns, refToks.flat());
   const frags: Frag[][] = columns.map(() => []);
+  const place = placer(columns);
+  const printedAt = new Map<Tok, { x0: number; x1: number }>();
   pages.forEach((idx, p) => {
-    let cols: GridColumn[] = columns;
-    if (p > 0) {
-      const fit = fitPage(columns, idx.flatMap((i) => toks[i]!), ref);
-      if (fit && (Math.abs(fit.a - 1) > 0.02 || Math.abs(fit.b) > 0.5)) cols = columns.map((c) => ({ ...c, lo: (c.lo - fit.b) / fit.a, hi: (c.hi - fit.b) / fit.a, x0: (c.x0 - fit.b) / fit.a, x1: (c.x1 - fit.b) / fit.a }));
-    }
-    const place = placer(cols);
+    const fit = p > 0 ? fitPage(landmarkPositions(columns, idx.flatMap((i) => toks[i]!)), ref) : null;
     for (const i of idx) {
       const l = body[i]!;
-      for (const [j, f] of fragmentsOf(l, toks[i]!, pos.get(l) ?? 0, cols, place)) frags[j]!.push(f);
+      const ts = fit
+        ? toks[i]!.map((t) => {
+            const u = { ...t, x0: fit(t.x0), x1: Math.max(fit(t.x0) + 0.1, fit(t.x1)) };
+            printedAt.set(u, { x0: t.x0, x1: t.x1 });
+            return u;
+          })
+        : toks[i]!;
+      for (const [j, f] of fragmentsOf(l, ts, pos.get(l) ?? 0, columns, place)) frags[j]!.push(f);
     }
   });
-  return { columns, frags, lines: [...body] };
+  return { columns, frags, lines: [...body], printedAt, slack: pos.slack };
 }
 
 /** Index of the first column of a kind, or -1. */
@@ -261,7 +284,7 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     // In a target-keyed grid, the target column's continuation fragments are already in their rows.
     const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !rows.some((r) => r.cells.get(j)?.includes(f)));
     if (fs.length === 0) return;
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors, barriers);
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors, { barriers, slack: g.slack });
     fs.forEach((f, i) => {
       const r = rows[owner[i]!];
       if (!r) return;
@@ -341,7 +364,7 @@ export function spreadLevels(g: Grid, rows: IndicatorRow[], within: (f: Frag) =>
       continue;
     }
     const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: false }));
-    const owner = splitCentered(rowBands(rows), anchors);
+    const owner = splitCentered(rowBands(rows), anchors, { slack: g.slack });
     rows.forEach((r, i) => (r[kind] = labels[owner[i]!]?.text ?? ''));
   }
 }

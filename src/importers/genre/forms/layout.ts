@@ -9,24 +9,52 @@ import { headerKind, inHeader, isHeaderNoise, startsHeader, startsHeaderNoise, l
 
 /**
  * Vertical positions of lines in line units (one text line, or one line pitch of a PDF page),
- * continuous over page breaks: the first line of a page sits one and a half units below the last
- * line of the page before.
+ * continuous over page breaks: the first line of a page sits one row gap below the last line of
+ * the page before.
  */
-export function verticalPositions(lines: readonly SourceLine[]): Map<SourceLine, number> {
-  const out = new Map<SourceLine, number>();
+export function verticalPositions(lines: readonly SourceLine[]): Positions {
+  const measured = lines.some((l) => l.y !== undefined);
+  const out = new Positions(measured ? 0.2 : 0.75);
   const sizes = lines.map((l) => l.size).filter((s): s is number => typeof s === 'number' && s > 0).sort((a, b) => a - b);
   const pitch = sizes.length > 0 ? Math.max(0.5, sizes[Math.floor(sizes.length / 2)]! * 1.25) : 1;
-  let v = 0;
-  let prev: SourceLine | null = null;
+  // Per page: positions from the baseline (PDF) or the line number (text); pages stacked one and a
+  // half units apart. PDF lines are not always in baseline order (a line grouped by its first item).
+  const pages: SourceLine[][] = [];
   for (const l of lines) {
-    if (prev === null) v = 0;
-    else if (l.page !== prev.page) v += 1.5;
-    else if (l.y !== undefined && prev.y !== undefined) v += Math.max(0.2, (l.y - prev.y) / pitch);
-    else v += Math.max(1, l.no - prev.no);
-    out.set(l, v);
-    prev = l;
+    const last = pages[pages.length - 1];
+    if (last && last[0]!.page === l.page) last.push(l);
+    else pages.push([l]);
   }
+  const raws = pages.map((ls) => ls.map((l) => (l.y !== undefined ? l.y / pitch : l.no)));
+  // A page break joins the last row of a page to the first of the next as a row gap would: the
+  // typical gap between lines that are not the wrapped lines of one cell.
+  const gaps: number[] = [];
+  for (const raw of raws) {
+    const s = [...raw].sort((a, b) => a - b);
+    for (let i = 1; i < s.length; i++) if (s[i]! - s[i - 1]! > 1.2) gaps.push(s[i]! - s[i - 1]!);
+  }
+  gaps.sort((a, b) => a - b);
+  const pageGap = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 1.5;
+  let base = 0;
+  pages.forEach((ls, p) => {
+    const raw = raws[p]!;
+    const lo = Math.min(...raw);
+    let hi = base;
+    ls.forEach((l, i) => {
+      const v = base + raw[i]! - lo;
+      out.set(l, v);
+      hi = Math.max(hi, v);
+    });
+    base = hi + pageGap;
+  });
   return out;
+}
+
+/** Vertical positions of a block's lines, and how precise they are (see SplitOptions.slack). */
+export class Positions extends Map<SourceLine, number> {
+  constructor(readonly slack: number) {
+    super();
+  }
 }
 
 /** Lines whose positions are at most this far apart are adjacent (a wrapped cell's next line). */
@@ -113,6 +141,8 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
       let cur = t;
       for (let lj = li + 1; lj < band.length && lj <= li + 3; lj++) {
         const below = band[lj]!.filter((u) => !used.has(u) && overlap(u, cur) > 0.3 * Math.min(u.x1 - u.x0, cur.x1 - cur.x0));
+        // A line between the two halves may print other columns' headers only ("绩效指" / … / "标性质").
+        if (below.length === 0) continue;
         if (below.length !== 1) break;
         chain.push(below[0]!);
         cur = below[0]!;

@@ -23,13 +23,25 @@ export interface Anchor {
 
 const mid = (e: Extent) => (e.top + e.bot) / 2;
 
+export interface SplitOptions {
+  /** Positions of blank space no cell crosses. */
+  barriers?: readonly number[];
+  /**
+   * How far off centre a cell may be printed without cost: about half a line where positions are
+   * text rows (pdftotext rounds each baseline to a row), little where they are measured (PDF).
+   */
+  slack?: number;
+}
+
 /**
  * Assigns each item (sorted by position) to an anchor (sorted by centre): returns the anchor's index
  * per item, or -1 for every item when there are no anchors. Items above the first anchor go to it,
  * items below the last go to it, and the items between two neighbouring anchors are split at the
  * point that centres both groups best.
  */
-export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], barriers: readonly number[] = []): number[] {
+export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], opts: SplitOptions = {}): number[] {
+  const barriers = opts.barriers ?? [];
+  const slack = opts.slack ?? 0.75;
   const k = anchors.length;
   if (k === 0) return items.map(() => -1);
   if (k === 1) return items.map(() => 0);
@@ -66,7 +78,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     if (n === 0 && a.top === undefined) return a.mayBeEmpty ? 0 : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
-    const d = Math.max(0, e - 0.75);
+    const d = Math.max(0, e - slack);
     // A cell never spans a blank line: the lines of a wrapped cell follow each other.
     let crossed = 0;
     for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;

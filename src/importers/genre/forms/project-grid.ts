@@ -6,10 +6,11 @@
  */
 import type { Indicator, Money, ProjectForm } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
+import type { Tok } from '../tokens.js';
 import { continuesFigure, isFigure, moneyOf } from './amounts.js';
 import { srcOfLines, tidy, type FormContext } from './context.js';
 import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicatorRows, isRepeatedHeader, readGrid, spreadLevels, type Grid, type IndicatorRow } from './grid.js';
-import { ADJACENT, joinText, type Frag, type HeaderBand } from './layout.js';
+import { ADJACENT, joinText, type Frag, type HeaderBand, type Positions } from './layout.js';
 import { centringErrors, splitCentered, type Anchor } from './partition.js';
 import { labelKey, type ColumnKind } from './vocabulary.js';
 
@@ -56,7 +57,7 @@ export function gridBody(lines: readonly SourceLine[], header: HeaderBand): Sour
  * figures of their amount column (a 合计 row and a unit's own row, which print no goal, are not
  * projects); rows are given to the project whose amount line they are centred on.
  */
-export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand, pos: ReadonlyMap<SourceLine, number>, fc: FormContext): ProjectGridRead {
+export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand, pos: Positions, fc: FormContext): ProjectGridRead {
   const grid = readGrid(body, pos, header.columns.map((c) => ({ ...c })));
   const amountCol = [colIndex(grid, 'total'), colIndex(grid, 'fiscal'), colIndex(grid, 'general')].find((j) => j >= 0) ?? -1;
   const goalCol = colIndex(grid, 'goal');
@@ -115,31 +116,33 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   grid.columns.forEach((col, j) => {
     if (!TEXT_KINDS.includes(col.kind)) return;
     const fs = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors);
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack });
     fs.forEach((f, i) => {
       const p = projects[owner[i]!];
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
     });
   });
-  // Amounts: the figures on each project's amount line (a figure wrapped onto the next line joined).
+  // Amounts: the figures on each project's amount line, matched in order to the amount headers
+  // they sit nearest (pdftotext shifts a line's figures when its label runs long); a figure wrapped
+  // onto the next line is joined.
+  const amountCols = grid.columns.map((c, j) => ({ c, j })).filter(({ c }) => AMOUNT_KINDS.includes(c.kind));
   projects.forEach((p, k) => {
     const a = anchors[k]!;
-    grid.columns.forEach((col, j) => {
-      if (!AMOUNT_KINDS.includes(col.kind) || p.amounts.has(col.kind)) return;
-      const f = onLine(j, p.line);
-      const fig = f?.toks.find((t) => isFigure(t.text));
-      if (!f || !fig) {
-        p.amounts.set(col.kind, null);
-        return;
-      }
-      const next = grid.frags[j]!.find((x) => x.v > f.v && x.v - f.v <= ADJACENT);
-      const rest = j === amountCol ? a.rest : next && continuesFigure(fig.text, next.text) ? next : null;
-      p.amounts.set(col.kind, moneyOf({ text: fig.text, line: f.line, ...(rest ? { rest: { text: rest.text, line: rest.line } } : {}) }, fc.unit, fc.notes, fc.table));
+    for (const { c } of amountCols) p.amounts.set(c.kind, null);
+    const figs = amountCols.flatMap(({ j }) => (onLine(j, p.line)?.toks ?? []).filter((t) => isFigure(t.text)).map((t) => ({ t, j }))).sort((x, y) => x.t.x0 - y.t.x0);
+    const at = (t: Tok) => grid.printedAt.get(t) ?? t;
+    const owner = matchShifted(figs.map((f) => (at(f.t).x0 + at(f.t).x1) / 2), amountCols.map(({ c }) => (c.x0 + c.x1) / 2));
+    figs.forEach((f, i) => {
+      const col = amountCols[owner[i]!];
+      if (!col) return;
+      const next = grid.frags[f.j]!.find((x) => x.v > a.frag.v && x.v - a.frag.v <= ADJACENT);
+      const rest = f.j === amountCol && a.rest ? a.rest : next && continuesFigure(f.t.text, next.text) ? next : null;
+      p.amounts.set(col.c.kind, moneyOf({ text: f.t.text, line: p.line, ...(rest ? { rest: { text: rest.text, line: rest.line } } : {}) }, fc.unit, fc.notes, fc.table));
     });
   });
   if (hasIndicatorColumns(grid.columns)) {
     const rows = indicatorRows(grid, (f) => !skipLines.has(f.line));
-    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })));
+    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })), { slack: grid.slack });
     rows.forEach((r, i) => projects[owner[i]!]?.rows.push(r));
     // Level cells belong to the project whose rows they lie among.
     projects.forEach((p, k) => {
@@ -175,6 +178,60 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   return { grid, projects: mergeRepeated(projects), orphans };
 }
 
+/**
+ * Matches positions to slots in order (position i to slot owner[i], strictly increasing) so that the
+ * sum of distances is least; -1 for every position when there are more positions than slots.
+ */
+export function matchInOrder(xs: readonly number[], slots: readonly number[]): number[] {
+  const n = xs.length;
+  const m = slots.length;
+  if (n === 0) return [];
+  if (n > m) return xs.map(() => -1);
+  // best[i][j]: least cost of placing positions 0..i with position i in slot j.
+  const best: number[][] = xs.map(() => new Array(m).fill(Infinity));
+  const from: number[][] = xs.map(() => new Array(m).fill(-1));
+  for (let j = 0; j < m; j++) best[0]![j] = Math.abs(xs[0]! - slots[j]!);
+  for (let i = 1; i < n; i++) {
+    for (let j = i; j < m; j++) {
+      for (let q = i - 1; q < j; q++) {
+        const v = best[i - 1]![q]! + Math.abs(xs[i]! - slots[j]!);
+        if (v < best[i]![j]!) {
+          best[i]![j] = v;
+          from[i]![j] = q;
+        }
+      }
+    }
+  }
+  let j = 0;
+  for (let q = 1; q < m; q++) if (best[n - 1]![q]! < best[n - 1]![j]!) j = q;
+  const out: number[] = new Array(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = j;
+    j = from[i]![j]!;
+  }
+  return out;
+}
+
+/**
+ * Matches a line's figures to the amount headers in order, allowing the line's figures to be shifted
+ * together (pdftotext moves a line's figures when its label runs long; a later page may be offset):
+ * the spacing of the figures decides, the smallest shift breaking ties.
+ */
+export function matchShifted(xs: readonly number[], slots: readonly number[]): number[] {
+  if (xs.length === 0) return [];
+  const cost = (s: number) => {
+    const owner = matchInOrder(xs.map((x) => x + s), slots);
+    if (owner.some((o) => o < 0)) return { owner, c: Infinity };
+    return { owner, c: owner.reduce((sum, o, i) => sum + Math.abs(xs[i]! + s - slots[o]!), 0) + 0.1 * Math.abs(s) };
+  };
+  let best = cost(0);
+  for (const x of xs) for (const slot of slots) {
+    const r = cost(slot - x);
+    if (r.c < best.c - 1e-9) best = r;
+  }
+  return best.owner;
+}
+
 /** Projects printed twice in a row (the name repeated on a new page) are one. */
 function mergeRepeated(ps: GridProject[]): GridProject[] {
   const out: GridProject[] = [];
@@ -202,16 +259,22 @@ export function projectText(p: GridProject, kind: ColumnKind): string {
 
 const CODE_NAME = /^([0-9A-Z]{12,32})-(.+)$/;
 
+/** The name cell's text with its lines joined as one (a code wrapped over two lines is one code). */
+function codeJoined(p: GridProject): string {
+  const fs = [...(p.texts.get('projectName') ?? [])].sort((a, b) => a.v - b.v || a.x0 - b.x0);
+  return tidy(fs.map((f) => f.text).join(''));
+}
+
 /** A project's name as printed, without the project code printed before it ("11000022T000000445578-…"). */
 export function projectName(p: GridProject): string {
-  const raw = tidy(projectText(p, 'projectName'));
+  const raw = codeJoined(p);
   const m = CODE_NAME.exec(raw);
   return m ? m[2]! : raw;
 }
 
 /** The project code printed before the name, if any. */
 export function projectCode(p: GridProject): string | null {
-  const m = CODE_NAME.exec(tidy(projectText(p, 'projectName')));
+  const m = CODE_NAME.exec(codeJoined(p));
   return m ? m[1]! : null;
 }
 
