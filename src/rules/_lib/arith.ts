@@ -5,6 +5,7 @@ import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
 import { compareTotal, type CompareOutcome } from './rounding.js';
 import type { SumRelation } from './columns.js';
+import { undecidedColumns } from './relations.js';
 import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
 
 /** Tables of the given roles, in document order. */
@@ -23,8 +24,9 @@ export function subjectOf(t: Table, r: Row): string {
  * a figure in a column the reader could not name: that column may be one of the parts.
  */
 export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[]): void {
+  const undecided = undecidedColumns(t);
   for (const r of t.rows) {
-    if (unmappedFigures(t, r).length > 0) continue;
+    if (unmappedFigures(t, r).length > 0 || undecided.some((k) => (r.amounts[k]?.fen ?? 0) !== 0)) continue;
     for (const rel of rels) {
       const parts = rel.parts.map((k) => r.amounts[k] ?? null);
       if (parts.every((p) => p === null)) continue;

@@ -4,9 +4,10 @@
  * and the free-text places of a document. Pure; never throws on bad data.
  */
 import { Decimal } from 'decimal.js';
+import { tableOf } from './scope.js';
 import type { BudgetDocument, Fact, Indicator, Money, ProjectForm, Row, Src, Table } from '../../domain/model.js';
 import { FEN_PER, formatAmount, toDecimalString } from '../../domain/money.js';
-import { factsByKey, tableByRole } from '../../domain/query.js';
+import { factsByKey } from '../../domain/query.js';
 import { normalizeText, squash } from '../../domain/text.js';
 import type { Location, RuleContext } from '../types.js';
 import { locSrc } from './location.js';
@@ -113,7 +114,7 @@ export function countFact(doc: BudgetDocument, ...keys: string[]): (Fact & { cou
 
 /** The project rows of table 13 (rows with a project name: kind `item`). */
 export function table13Projects(doc: BudgetDocument): Row[] {
-  const t = tableByRole(doc, 'performance-projects');
+  const t = tableOf(doc, 'performance-projects');
   return t ? t.rows.filter((r) => r.kind === 'item') : [];
 }
 
@@ -463,8 +464,8 @@ const PER_UNIT = {
  */
 export function checkStatedTotal(ctx: RuleContext, doc: BudgetDocument, side: 'revenue' | 'expenditure'): void {
   const p = PER_UNIT[side];
-  const s1 = tableByRole(doc, 'income-expenditure-summary');
-  const perUnit = tableByRole(doc, p.role);
+  const s1 = tableOf(doc, 'income-expenditure-summary');
+  const perUnit = tableOf(doc, p.role);
   const u = unitLine(perUnit);
   for (const f of moneyFacts(doc, `${side}.total`)) {
     // "本年收入合计" is the year's money (表1 subtotal); "收入总计" adds the carry lines.

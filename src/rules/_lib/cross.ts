@@ -4,12 +4,13 @@
  * codes summed over one or more tables.
  */
 import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from './scope.js';
 import { squash } from '../../domain/text.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
-import { compareTotal, fenOf, type Figure } from './rounding.js';
+import { compareTotal, fenOf, toleranceFen, type Figure } from './rounding.js';
+import { formatAmount, toDecimalString } from '../../domain/money.js';
 
 /** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
 export interface TableFigure {
@@ -131,11 +132,11 @@ export const APPROPRIATION_KEYS = ['govApprop', 'general', 'govFund', 'stateCapi
  * function tables 7–9 must agree exactly; otherwise table 1 may exceed them.
  */
 export function allAppropriation(doc: BudgetDocument): boolean {
-  const t2 = tableByRole(doc, 'revenue-summary');
+  const t2 = tableOf(doc, 'revenue-summary');
   if (t2) {
     return t2.columns.every((c) => c.kind !== 'amount' || c.key === 'total' || APPROPRIATION_KEYS.includes(c.key) || columnTotal(t2, c.key).fen === 0);
   }
-  const t1 = tableByRole(doc, 'income-expenditure-summary');
+  const t1 = tableOf(doc, 'income-expenditure-summary');
   if (!t1) return true;
   const key = sideKey(t1, 'revenue');
   return t1.rows
@@ -202,7 +203,7 @@ const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-c
  * `skip` leaves a code out given the summary's figure and the tables' sum.
  */
 export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, summary: Table, skip?: (mine: TableFigure, theirs: TableFigure) => boolean): void {
-  const fts = FUNCTION_ROLES.map((r) => tableByRole(doc, r)).filter((t) => t !== undefined);
+  const fts = FUNCTION_ROLES.map((r) => tableOf(doc, r)).filter((t) => t !== undefined);
   if (fts.length === 0) return;
   const key = sideKey(summary, 'expenditure');
   const mine = functionCodes(summary, key);
@@ -216,4 +217,24 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
     const names = theirs.filter((x) => x.codes.has(code)).map((x) => tableName(x.t)).join('+');
     reconcile(ctx, { table: summary, label: row ? rowName(row) : code, fig: m, key }, { table: other?.t ?? fts[0]!, label: `${code} 支出总计（${names || '表7'}）`, fig: sum, key: 'total' });
   }
+}
+
+/**
+ * Reports when the figure `part` (a general-budget total, say) exceeds `whole` (the same figure over
+ * every fund) beyond the rounding allowance of the two: a part never exceeds its whole. Located at
+ * `part`'s cell; `expected` is the whole, `actual` the part.
+ */
+export function reconcileWithin(ctx: RuleContext, part: Side, whole: Side): void {
+  const excess = part.fig.fen - whole.fig.fen;
+  const unit: DisplayUnit = part.table.displayUnit === '元' && whole.table.displayUnit === '元' ? '元' : '万元';
+  if (excess <= toleranceFen(whole.fig.fen, part.fig.n + whole.fig.n, unit)) return;
+  const location = part.fig.row ? locRow(part.table, part.fig.row, part.key ?? null) : locTable(part.table, part.label);
+  ctx.report({
+    message: `${tableName(part.table)} ${part.label} ${formatAmount(part.fig.fen, unit)} 超过${tableName(whole.table)} ${whole.label} ${formatAmount(whole.fig.fen, unit)}，超出 ${formatAmount(excess, unit)} ${unit}（前者是后者的一部分）`,
+    location,
+    expected: toDecimalString(whole.fig.fen, unit),
+    actual: toDecimalString(part.fig.fen, unit),
+    difference: toDecimalString(excess, unit),
+    unit,
+  });
 }

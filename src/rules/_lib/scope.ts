@@ -32,3 +32,20 @@ export function unmappedFigures(t: Table, r: Row): string[] {
 export function isChangeLabel(s: string): boolean {
   return /增减|变化|变动|比上年|同比|差额/.test(s.replace(/\s+/g, ''));
 }
+
+/**
+ * True when a table holds the general public budget only (一般公共预算基本支出表, 一般公共预算财政拨款
+ * 基本支出决算表): its totals are the general budget's, not every fund's, as a Shenzhen 基本支出总表 is.
+ */
+export function generalBudgetOnly(t: Table): boolean {
+  return /一般公共预算|公共财政/.test(t.title.text.replace(/\s+/g, ''));
+}
+
+/**
+ * The table of a role that the rules read: the first one that prints amounts. A contents-page entry
+ * read as an empty table of the same role is passed over; with none printing amounts, the first.
+ */
+export function tableOf(doc: BudgetDocument, role: TableRole): Table | undefined {
+  const ts = doc.tables.filter((t) => t.role === role);
+  return ts.find((t) => t.rows.length > 0 && t.columns.some((c) => c.kind === 'amount')) ?? ts[0];
+}

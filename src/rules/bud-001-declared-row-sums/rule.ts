@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
 import { checkRowRelations } from '../_lib/arith.js';
-import { standardRelations } from '../_lib/columns.js';
+import { rowRelations } from '../_lib/relations.js';
 
 /** Every column a table declares as a sum (`sumOf`) equals the sum of those columns on every row. */
 export const rule: Rule = {
@@ -15,7 +15,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
       // Relations of the role's contract are checked by their dedicated rules (BUD-002…009).
-      const covered = new Set(standardRelations(t).map((r) => r.total));
+      const covered = new Set(rowRelations(t).map((r) => r.total));
       const rels = t.columns
         .filter((c) => c.kind === 'amount' && c.sumOf && c.sumOf.length > 0 && !covered.has(c.key))
         .map((c) => ({ total: c.key, parts: c.sumOf!.filter((k) => t.columns.some((x) => x.key === k)) }))

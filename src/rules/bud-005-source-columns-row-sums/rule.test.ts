@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { col, money, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
+import { col, money, row, ruleHarness, setCell, table, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -43,4 +43,14 @@ test('a row with a figure in a column the reader could not name is not checked: 
   // A zero in the unnamed column cannot be a missing part: the row is checked.
   t4.rows[0]!.amounts['c1_3'] = money('0.00');
   assert.equal(run(d).filter((f) => f.location.row === 't4-1').length, 1);
+});
+
+test('a national 一般公共预算基本支出表: total = personnel + operating funds', () => {
+  const d = doc();
+  d.tables = [table('basic-expenditure-economic', null, ['total', 'personnel', 'public'], [
+    row('b1', '合计', { total: '100.00', personnel: '80.00', public: '20.00' }, { kind: 'total' }),
+    row('b2', '工资福利支出', { total: '80.00', personnel: '80.00', public: null }, { code: '301', codeSystem: 'econ' }),
+    row('b3', '商品和服务支出', { total: '21.00', personnel: null, public: '20.00' }, { code: '302', codeSystem: 'econ' }),
+  ], { title: { text: '一般公共预算基本支出表' } })];
+  assert.deepEqual(run(d).map((f) => f.location.row), ['b3']);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { col, money, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,16 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /2010399/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('basic expenditure equals personnel plus operating funds where the table splits it', () => {
+  const d = doc();
+  const t7 = tbl(d, 7);
+  t7.columns.push(col('personnel', undefined, ['人员经费']), col('public', undefined, ['公用经费']));
+  const r = t7.rows[0]!;
+  r.amounts['personnel'] = money('700.00');
+  r.amounts['public'] = money('80.06');
+  assert.deepEqual(run(d), []);
+  r.amounts['public'] = money('8.06');
+  assert.deepEqual(run(d).map((f) => f.message), ['表7 测试单位: 基本支出 780.06 ≠ 人员经费 700.00 + 公用经费 8.06 = 708.06，相差 72.00 万元']);
 });

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, cellFigure, hasColumn, sideKey, underCarry, columnSide } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"; docs/model.md revenue codes = table 2 column keys',
   check(doc, ctx) {
-    const t1 = tableByRole(doc, 'income-expenditure-summary');
-    const t2 = tableByRole(doc, 'revenue-summary');
+    const t1 = tableOf(doc, 'income-expenditure-summary');
+    const t2 = tableOf(doc, 'revenue-summary');
     if (!t1 || !t2) return;
     const key = sideKey(t1, 'revenue');
     // Without a carry-over column, table 2's total is the year's revenue (决算: 本年收入合计): it

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, cellFigure, hasColumn, sideLine, sideKey, columnSide } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"',
   check(doc, ctx) {
-    const t1 = tableByRole(doc, 'income-expenditure-summary');
-    const t3 = tableByRole(doc, 'expenditure-summary');
+    const t1 = tableOf(doc, 'income-expenditure-summary');
+    const t3 = tableOf(doc, 'expenditure-summary');
     if (!t1 || !t3 || !hasColumn(t3, 'total')) return;
     const r = sideLine(t1, 'expenditure', 'subtotal') ?? sideLine(t1, 'expenditure', 'total');
     if (!r) return;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, cellFigure, hasColumn, unitRows } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 revenue 总计 = expenditure 总计, per budget unit (tables 2 and 3)',
   check(doc, ctx) {
-    const t2 = tableByRole(doc, 'revenue-summary');
-    const t3 = tableByRole(doc, 'expenditure-summary');
+    const t2 = tableOf(doc, 'revenue-summary');
+    const t3 = tableOf(doc, 'expenditure-summary');
     if (!t2 || !t3 || !hasColumn(t2, 'total') || !hasColumn(t3, 'total')) return;
     const u3 = unitRows(t3);
     for (const [name, r2] of unitRows(t2)) {

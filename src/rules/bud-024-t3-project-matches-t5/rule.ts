@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 3 project expenditure equals the table 5 total */
@@ -12,8 +12,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables; table 5 lists the projects',
   check(doc, ctx) {
-    const a = tableByRole(doc, 'expenditure-summary');
-    const b = tableByRole(doc, 'project-expenditure');
+    const a = tableOf(doc, 'expenditure-summary');
+    const b = tableOf(doc, 'project-expenditure');
     if (!a || !b || !hasColumn(a, 'project') || !hasColumn(b, 'total')) return;
     reconcile(ctx, columnSide(a, 'project'), columnSide(b, 'total'));
   },

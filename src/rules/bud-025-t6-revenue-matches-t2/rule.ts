@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { carryFen, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry, columnSide } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3, 6"; table 6 is the appropriation part of table 2',
   check(doc, ctx) {
-    const t6 = tableByRole(doc, 'appropriation-summary');
-    const t2 = tableByRole(doc, 'revenue-summary');
+    const t6 = tableOf(doc, 'appropriation-summary');
+    const t2 = tableOf(doc, 'revenue-summary');
     if (!t6 || !t2) return;
     const key = sideKey(t6, 'revenue');
     const approp = hasColumn(t2, 'govApprop')

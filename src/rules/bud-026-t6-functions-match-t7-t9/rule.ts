@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcileFunctionCodes } from '../_lib/cross.js';
 
 /** Table 6 function lines equal tables 7–9 by code */
@@ -12,7 +12,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same … function breakdown in tables 1, 2, 3, 6, 7"; table 6 expenditure = general budget + government funds + state capital',
   check(doc, ctx) {
-    const t6 = tableByRole(doc, 'appropriation-summary');
+    const t6 = tableOf(doc, 'appropriation-summary');
     if (t6) reconcileFunctionCodes(ctx, doc, t6);
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { allAppropriation, reconcileFunctionCodes } from '../_lib/cross.js';
 
 /** Table 1 function lines equal tables 7–9 by code */
@@ -12,7 +12,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same … function breakdown in tables 1 … 7"; when all revenue is appropriation, table 1 = tables 7 + 8 + 9, otherwise table 1 includes them',
   check(doc, ctx) {
-    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const t1 = tableOf(doc, 'income-expenditure-summary');
     if (!t1) return;
     const exact = allAppropriation(doc);
     // With other money than appropriation, table 1 may exceed tables 7–9 but never fall below them.

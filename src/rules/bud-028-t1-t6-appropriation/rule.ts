@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "table 6 = table 1 where appropriation"',
   check(doc, ctx) {
-    const t1 = tableByRole(doc, 'income-expenditure-summary');
-    const t6 = tableByRole(doc, 'appropriation-summary');
+    const t1 = tableOf(doc, 'income-expenditure-summary');
+    const t6 = tableOf(doc, 'appropriation-summary');
     if (!t1 || !t6) return;
     const k1 = sideKey(t1, 'revenue');
     const k6 = sideKey(t6, 'revenue');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { columnTotal, reconcile, sumFigures, hasColumn, columnSide } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total, basic/project split … in tables 1, 2, 3, 6, 7"',
   check(doc, ctx) {
-    const t7 = tableByRole(doc, 'general-budget-function');
-    const t2 = tableByRole(doc, 'revenue-summary');
+    const t7 = tableOf(doc, 'general-budget-function');
+    const t2 = tableOf(doc, 'revenue-summary');
     if (!t7 || !t2) return;
     if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, columnSide(t7, 'total'), columnSide(t2, 'general'));
     if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcile(ctx, columnSide(t7, 'basic'), columnSide(t2, 'generalBasic'));

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tablesOf } from '../_lib/arith.js';
+import { generalBudgetOnly, tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 4 source columns equal the basic expenditure of tables 7–9 */
@@ -12,13 +13,17 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the function view (table 7) and the economic view (table 4) of basic expenditure agree"',
   check(doc, ctx) {
-    const a = tableByRole(doc, 'basic-expenditure-economic');
-    if (!a) return;
-    const pairs = [['general', 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
-    for (const [col, role] of pairs) {
-      const b = tableByRole(doc, role);
-      if (!b || !hasColumn(a, col) || !hasColumn(b, 'basic')) continue;
-      reconcile(ctx, columnSide(a, col), columnSide(b, 'basic'));
+    for (const a of tablesOf(doc, 'basic-expenditure-economic')) {
+      if (a.rows.length === 0) continue;
+      // A general-budget-only economic table (national 一般公共预算基本支出表): its total is table 7's basic.
+      const single = a.columns.filter((c) => c.kind === 'amount').length === 1 && hasColumn(a, 'amount') ? 'amount' : 'total';
+      const general = generalBudgetOnly(a) && !hasColumn(a, 'general') ? single : 'general';
+      const pairs = [[general, 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
+      for (const [col, role] of pairs) {
+        const b = tableOf(doc, role);
+        if (!b || !hasColumn(a, col) || !hasColumn(b, 'basic')) continue;
+        reconcile(ctx, columnSide(a, col), columnSide(b, 'basic'));
+      }
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 5 source columns equal the project expenditure of tables 7–9 */
@@ -12,11 +12,11 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables',
   check(doc, ctx) {
-    const a = tableByRole(doc, 'project-expenditure');
+    const a = tableOf(doc, 'project-expenditure');
     if (!a) return;
     const pairs = [['general', 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
     for (const [col, role] of pairs) {
-      const b = tableByRole(doc, role);
+      const b = tableOf(doc, role);
       if (!b || !hasColumn(a, col) || !hasColumn(b, 'project')) continue;
       reconcile(ctx, columnSide(a, col), columnSide(b, 'project'));
     }

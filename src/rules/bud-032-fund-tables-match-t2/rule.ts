@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
@@ -12,10 +12,10 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2 …"; a table with no data is still published with zeros (§5)',
   check(doc, ctx) {
-    const t2 = tableByRole(doc, 'revenue-summary');
+    const t2 = tableOf(doc, 'revenue-summary');
     if (!t2) return;
     for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
-      const t = tableByRole(doc, role);
+      const t = tableOf(doc, role);
       if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
       reconcile(ctx, columnSide(t, 'total'), columnSide(t2, col));
     }

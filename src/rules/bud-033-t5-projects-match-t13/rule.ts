@@ -1,8 +1,8 @@
 import type { Rule } from '../types.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Row, Table } from '../../domain/model.js';
 import { squash } from '../../domain/text.js';
 import { formatAmount } from '../../domain/money.js';
-import { tableByRole } from '../../domain/query.js';
 import { cellFigure, reconcile } from '../_lib/cross.js';
 import { locRow, tableName } from '../_lib/location.js';
 
@@ -27,8 +27,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "table 5, table 13 and the narrative project list agree"',
   check(doc, ctx) {
-    const t5 = tableByRole(doc, 'project-expenditure');
-    const t13 = tableByRole(doc, 'performance-projects');
+    const t5 = tableOf(doc, 'project-expenditure');
+    const t13 = tableOf(doc, 'performance-projects');
     if (!t5 || !t13) return;
     const p5 = projects(t5);
     const p13 = projects(t13);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 11 total equals table 3 procurement */
@@ -12,8 +12,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "table 11, the narrative and the project forms agree on procurement"',
   check(doc, ctx) {
-    const a = tableByRole(doc, 'procurement');
-    const b = tableByRole(doc, 'expenditure-summary');
+    const a = tableOf(doc, 'procurement');
+    const b = tableOf(doc, 'expenditure-summary');
     if (!a || !b || !hasColumn(a, 'amount') || !hasColumn(b, 'procurement')) return;
     reconcile(ctx, columnSide(a, 'amount'), columnSide(b, 'procurement'));
   },

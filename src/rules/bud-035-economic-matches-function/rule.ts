@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
+import { tableOf } from '../_lib/scope.js';
 import type { BudgetDocument, Row, Table } from '../../domain/model.js';
 import { codes } from '../../domain/classification/index.js';
-import { tableByRole } from '../../domain/query.js';
 import { functionCodes, reconcile, sumFigures, hasColumn, type TableFigure } from '../_lib/cross.js';
 import { fenOf } from '../_lib/rounding.js';
 
@@ -42,8 +42,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 "the function view (table 7) and the economic view (table 4) of basic expenditure agree where they meet"',
   check(doc, ctx) {
-    const t4 = tableByRole(doc, 'basic-expenditure-economic');
-    const t7 = tableByRole(doc, 'general-budget-function');
+    const t4 = tableOf(doc, 'basic-expenditure-economic');
+    const t7 = tableOf(doc, 'general-budget-function');
     if (!t4 || !t7 || !hasColumn(t7, 'basic')) return;
     // The general-budget column of table 4 is what table 7 (general budget only) shows.
     const k4 = hasColumn(t4, 'general') ? 'general' : 'total';

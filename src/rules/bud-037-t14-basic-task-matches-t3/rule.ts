@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { columnSide, hasColumn, reconcileAt } from '../_lib/cross.js';
 import { DEPT_SECTION } from '../_lib/content.js';
 import { locSrc, tableName } from '../_lib/location.js';
@@ -15,7 +15,7 @@ export const rule: Rule = {
   basis: 'domain.md §3 "the same … basic/project split in tables … 3 … and 14"',
   check(doc, ctx) {
     const d = doc.departmentTargets;
-    const t3 = tableByRole(doc, 'expenditure-summary');
+    const t3 = tableOf(doc, 'expenditure-summary');
     if (!d || !t3 || !hasColumn(t3, 'basic')) return;
     const task = d.tasks.find((x) => /基本支出/.test(x.name));
     if (!task) return;

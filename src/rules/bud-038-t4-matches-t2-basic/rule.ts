@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
 
 /** Table 4 general-budget column equals table 2 basic appropriation */
@@ -12,8 +12,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split of tables 2, 3, 4',
   check(doc, ctx) {
-    const a = tableByRole(doc, 'basic-expenditure-economic');
-    const b = tableByRole(doc, 'revenue-summary');
+    const a = tableOf(doc, 'basic-expenditure-economic');
+    const b = tableOf(doc, 'revenue-summary');
     if (!a || !b || !hasColumn(a, 'general') || !hasColumn(b, 'generalBasic')) return;
     reconcile(ctx, columnSide(a, 'general'), columnSide(b, 'generalBasic'));
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { columnTotal, reconcile, sumFigures, hasColumn, columnSide } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
@@ -13,8 +13,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split of tables 2, 3, 5',
   check(doc, ctx) {
-    const t5 = tableByRole(doc, 'project-expenditure');
-    const t2 = tableByRole(doc, 'revenue-summary');
+    const t5 = tableOf(doc, 'project-expenditure');
+    const t2 = tableOf(doc, 'revenue-summary');
     if (!t5 || !t2) return;
     const subs = ['generalDuty', 'generalSpecial', 'generalInvest'];
     for (const k of subs) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { compareStated, firstRow, moneyFacts } from '../_lib/content.js';
 
 /** Narrative fact key → table 1 revenue row code (the revenue column keys of docs/model.md). */
@@ -27,7 +27,7 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3 Narrative ↔ tables; 表1 收支总表 revenue side',
   check(doc, ctx) {
-    const t1 = tableByRole(doc, 'income-expenditure-summary');
+    const t1 = tableOf(doc, 'income-expenditure-summary');
     if (!t1) return;
     for (const [key, code] of Object.entries(SOURCE_CODES)) {
       const r = t1.rows.find((x) => x.code === code && x.side !== 'expenditure');

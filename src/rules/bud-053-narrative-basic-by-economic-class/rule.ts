@@ -1,6 +1,6 @@
 import type { Row } from '../../domain/model.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
 import { compareStated, moneyFacts, nameKey } from '../_lib/content.js';
 
 /** Retiree pay inside 303 对个人和家庭的补助: 离休费 30301, 退休费 30302. */
@@ -31,7 +31,7 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41)',
   check(doc, ctx) {
-    const t4 = tableByRole(doc, 'basic-expenditure-economic');
+    const t4 = tableOf(doc, 'basic-expenditure-economic');
     if (!t4) return;
     const byCode = (c: string): Row | undefined => t4.rows.find((r) => r.code === c);
     const byName = (n: string): Row | undefined => t4.rows.find((r) => nameKey(r.label) === n);

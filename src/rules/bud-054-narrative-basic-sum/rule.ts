@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { lineRef, moneyFact, unitLine } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
     const p = moneyFact(doc, 'expenditure.personnel');
     const o = moneyFact(doc, 'expenditure.public');
     const r = moneyFact(doc, 'expenditure.retiree');
-    const t3 = tableByRole(doc, 'expenditure-summary');
+    const t3 = tableOf(doc, 'expenditure-summary');
     const basic = unitLine(t3)?.amounts['basic'];
     if (!p || !o || !r || !t3 || basic === undefined) return;
     compareTotal(ctx, {

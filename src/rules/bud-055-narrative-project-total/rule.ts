@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { compareStated, moneyFacts, unitLine } from '../_lib/content.js';
 
 /** The project expenditure the narrative states equals table 3 项目支出 and table 5 总计. */
@@ -12,8 +12,8 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3 Narrative ↔ tables',
   check(doc, ctx) {
-    const t3 = unitLine(tableByRole(doc, 'expenditure-summary'));
-    const t5 = unitLine(tableByRole(doc, 'project-expenditure'));
+    const t3 = unitLine(tableOf(doc, 'expenditure-summary'));
+    const t5 = unitLine(tableOf(doc, 'project-expenditure'));
     for (const f of moneyFacts(doc, 'expenditure.project')) {
       if (t3?.amounts['project'] !== undefined) compareStated(ctx, doc, f, [t3.amounts['project']], ['表3 项目支出'], '表3 项目支出');
       if (t5?.amounts['total'] !== undefined) compareStated(ctx, doc, f, [t5.amounts['total']], ['表5 总计'], '表5 总计');

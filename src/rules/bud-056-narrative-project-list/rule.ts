@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { lineRef, NO_FIGURES, sameName, tableLocation } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
@@ -13,7 +13,7 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3: table 5, table 13 and the narrative project list agree',
   check(doc, ctx) {
-    const t5 = tableByRole(doc, 'project-expenditure');
+    const t5 = tableOf(doc, 'project-expenditure');
     const projects = doc.narrative.projects;
     if (!t5 || projects.length === 0) return;
     const rows = t5.rows.filter((r) => r.kind === 'item');

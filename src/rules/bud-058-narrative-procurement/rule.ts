@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { rowByCode, tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
+import { rowByCode } from '../../domain/query.js';
 import { compareStated, moneyFacts, unitLine } from '../_lib/content.js';
 
 const CATEGORY: Array<[string, string, string]> = [
@@ -18,8 +19,8 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3: table 11, the narrative and the project forms agree on procurement',
   check(doc, ctx) {
-    const t11 = tableByRole(doc, 'procurement');
-    const t3 = unitLine(tableByRole(doc, 'expenditure-summary'));
+    const t11 = tableOf(doc, 'procurement');
+    const t3 = unitLine(tableOf(doc, 'expenditure-summary'));
     for (const f of moneyFacts(doc, 'procurement.total')) {
       const u = unitLine(t11);
       if (u?.amounts['amount'] !== undefined) compareStated(ctx, doc, f, [u.amounts['amount']], ['表11 合计'], '表11 合计');

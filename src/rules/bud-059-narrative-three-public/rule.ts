@@ -1,6 +1,6 @@
 import type { Row } from '../../domain/model.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
 import { compareStated, moneyFacts } from '../_lib/content.js';
 
 const ITEMS: Array<[string, string, string]> = [
@@ -27,7 +27,7 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3: table 12 and the narrative agree on 三公; §5 empty table still published',
   check(doc, ctx) {
-    const t12 = tableByRole(doc, 'three-public');
+    const t12 = tableOf(doc, 'three-public');
     if (!t12) return;
     const r = currentYearRow(t12.rows, doc.year);
     if (!r) return;

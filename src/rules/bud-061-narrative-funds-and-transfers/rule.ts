@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { compareStated, moneyFacts, unitLine } from '../_lib/content.js';
 
 /** 政府性基金 / 国有资本经营 / 上级专项转移支付 statements of part 7 equal tables 8, 9 and 10 (empty = 0). */
@@ -18,7 +18,7 @@ export const rule: Rule = {
       ['other.transfer', 'transfer-payments', 'amount', '表10 上级专项转移支付'],
     ];
     for (const [key, role, col, name] of pairs) {
-      const t = tableByRole(doc, role);
+      const t = tableOf(doc, role);
       if (!t) continue;
       const u = unitLine(t);
       const fen = u ? (u.amounts[col] ?? null) : t.rows.reduce((s, r) => s + (r.amounts[col]?.fen ?? 0), 0);

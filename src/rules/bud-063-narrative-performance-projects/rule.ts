@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { compareStated, countFact, lineRef, moneyFacts, table13Projects, unitLine } from '../_lib/content.js';
 
 /** Part 6: the number of projects with targets equals the table 13 projects; the funds covered equal table 13's total. */
@@ -12,7 +12,7 @@ export const rule: Rule = {
   reads: ['narrative', 'tables'],
   basis: 'domain.md §1 part 6 and table 13',
   check(doc, ctx) {
-    const t13 = tableByRole(doc, 'performance-projects');
+    const t13 = tableOf(doc, 'performance-projects');
     if (!t13) return;
     const rows = table13Projects(doc);
     const n = countFact(doc, 'performance.project-count');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { figures, formAmount, formsOfProject, lineRef, money, tableLocation } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
   reads: ['tables', 'projectForms'],
   basis: '所有预算项目纳入绩效管理（财预〔2020〕10号）：每个（子）项目一张申报表，合计即项目预算；domain.md §3 sub-projects sum to their parent',
   check(doc, ctx) {
-    const t5 = tableByRole(doc, 'project-expenditure');
+    const t5 = tableOf(doc, 'project-expenditure');
     if (!t5) return;
     for (const r of t5.rows) {
       if (r.kind !== 'item') continue;

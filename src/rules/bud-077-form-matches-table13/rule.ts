@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { formAmount, formLocation, formsOfProject, lineRef, NO_FIGURES, parseDate, sameName } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
   reads: ['tables', 'projectForms'],
   basis: '表13 lists the projects under performance management with amount and 预算执行时间; the forms detail the same projects',
   check(doc, ctx) {
-    const t13 = tableByRole(doc, 'performance-projects');
+    const t13 = tableOf(doc, 'performance-projects');
     if (!t13) return;
     for (const r of t13.rows) {
       if (r.kind !== 'item') continue;

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
-import { cell, tableByRole } from '../../domain/query.js';
+import { cell } from '../../domain/query.js';
 import { dec, lineRef, money, nameKey, percent, tableLocation } from '../_lib/content.js';
 
 /** Local default: the reserve is kept within 5 % of project expenditure (configurable practice, not national law). */
@@ -16,12 +17,12 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: '深圳市区级部门预算编制口径：预算准备金按项目支出的 5% 以内规模预留（本地做法，可配置）；domain.md §3',
   check(doc, ctx) {
-    const t5 = tableByRole(doc, 'project-expenditure');
+    const t5 = tableOf(doc, 'project-expenditure');
     if (!t5) return;
     const reserve = t5.rows.find((r) => r.kind === 'item' && nameKey(r.label).includes('预算准备金'));
     const reserveFen = cell(reserve, 'total');
     if (!reserve || reserveFen == null) return;
-    const t3 = tableByRole(doc, 'expenditure-summary');
+    const t3 = tableOf(doc, 'expenditure-summary');
     const t3total = t3?.rows.find((r) => r.kind === 'total') ?? t3?.rows.find((r) => r.kind === 'unit');
     const unitRow = t5.rows.find((r) => r.kind === 'total') ?? t5.rows.find((r) => r.kind === 'unit');
     const projectFen = cell(t3total, 'project') ?? cell(unitRow, 'total');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
 import { formsOfProject, lineRef, NO_FIGURES, tableLocation } from '../_lib/content.js';
 
 /** Every project listed in table 13 has at least one published project form. */
@@ -12,7 +12,7 @@ export const rule: Rule = {
   reads: ['tables', 'projectForms'],
   basis: '财预〔2020〕10号 / 深圳市部门预算公开模板：纳入绩效管理的项目公开其绩效目标',
   check(doc, ctx) {
-    const t13 = tableByRole(doc, 'performance-projects');
+    const t13 = tableOf(doc, 'performance-projects');
     // Only meaningful once forms were read at all: a document without forms is structure's business.
     if (!t13 || doc.projectForms.length === 0) return;
     for (const r of t13.rows) {

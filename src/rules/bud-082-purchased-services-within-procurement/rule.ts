@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { cell, rowByCode, tableByRole } from '../../domain/query.js';
+import { tableOf } from '../_lib/scope.js';
+import { cell, rowByCode } from '../../domain/query.js';
 import { figures, formAmount, lineRef, money, tableLocation } from '../_lib/content.js';
 
 /**
@@ -15,7 +16,7 @@ export const rule: Rule = {
   reads: ['tables', 'projectForms'],
   basis: '政府购买服务管理办法（财政部令第102号）第二十三条：按政府采购法律制度组织实施；表11 C 服务',
   check(doc, ctx) {
-    const t11 = tableByRole(doc, 'procurement');
+    const t11 = tableOf(doc, 'procurement');
     if (!t11) return;
     const services = rowByCode(t11, 'C');
     const cap = services ? cell(services, 'amount') ?? 0 : 0;

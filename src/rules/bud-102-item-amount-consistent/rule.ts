@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
+import { tableOf } from '../_lib/scope.js';
 import { figures, lineRef, money } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
-import { tableByRole } from '../../domain/query.js';
 import { squash } from '../../domain/text.js';
 
 /**
@@ -20,7 +20,7 @@ export const rule: Rule = {
   check(doc, ctx) {
     const heads = doc.narrative.facts.filter((f) => f.key === 'function.item' && f.money);
     const planned = new Map(doc.narrative.facts.filter((f) => f.key === 'function.item.planned' && f.money).map((f) => [f.label, f] as const));
-    const t = tableByRole(doc, 'general-budget-function');
+    const t = tableOf(doc, 'general-budget-function');
     for (const h of heads) {
       const p = planned.get(h.label);
       if (p?.money && p.money.fen !== h.money!.fen) {

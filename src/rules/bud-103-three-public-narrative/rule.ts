@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
+import { tableOf } from '../_lib/scope.js';
 import { figures, lineRef, money, tableLocation } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
-import { tableByRole } from '../../domain/query.js';
 
 const KEYS: Array<[string, string, string]> = [
   ['three-public.total', 'total', '“三公”经费合计'],
@@ -27,7 +27,7 @@ export const rule: Rule = {
   basis: 'domain.md §3：表12与说明的“三公”一致；财预〔2016〕143号',
   appliesTo: { profiles: ['shanghai-budget'] },
   check(doc, ctx) {
-    const t = tableByRole(doc, 'three-public');
+    const t = tableOf(doc, 'three-public');
     const r = t?.rows[0];
     if (!t || !r) return;
     for (const [key, col, name] of KEYS) {

@@ -1,13 +1,13 @@
 import type { Rule } from '../types.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Row, Table } from '../../domain/model.js';
 import { figures, lineRef, money } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
-import { tableByRole } from '../../domain/query.js';
 
 type Pick = (t: Table) => Row | undefined;
 const side = (s: 'revenue' | 'expenditure', kind: Row['kind']): Pick => (t) => t.rows.find((r) => r.side === s && r.kind === kind);
 
-const CHECKS: Array<[string, Parameters<typeof tableByRole>[1], Pick, string]> = [
+const CHECKS: Array<[string, Parameters<typeof tableOf>[1], Pick, string]> = [
   ['income-expenditure.total', 'income-expenditure-summary', side('revenue', 'total'), '收入支出总计'],
   ['revenue.total', 'income-expenditure-summary', side('revenue', 'subtotal'), '本年收入合计'],
   ['expenditure.total', 'income-expenditure-summary', side('expenditure', 'subtotal'), '本年支出合计'],
@@ -29,7 +29,7 @@ export const rule: Rule = {
   appliesTo: { kinds: ['部门决算', '单位决算'] },
   check(doc, ctx) {
     for (const [key, role, pick, name] of CHECKS) {
-      const t = tableByRole(doc, role);
+      const t = tableOf(doc, role);
       const r = t && pick(t);
       const cell = r?.amounts.amount;
       if (!t || !cell) continue;

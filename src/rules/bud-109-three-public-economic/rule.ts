@@ -1,6 +1,6 @@
 import type { Row } from '../../domain/model.js';
+import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
-import { tableByRole } from '../../domain/query.js';
 import {  } from '../_lib/cross.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { fenOf } from '../_lib/rounding.js';
@@ -31,8 +31,8 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: '“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费（基本支出与项目支出中的合计）；经济分类 30212/30217/30231/31013',
   check(doc, ctx) {
-    const econ = tableByRole(doc, 'basic-expenditure-economic');
-    const tp = tableByRole(doc, 'three-public');
+    const econ = tableOf(doc, 'basic-expenditure-economic');
+    const tp = tableOf(doc, 'three-public');
     if (!econ || !tp) return;
     const rows = tp.rows.filter((r) => r.kind === 'item' || r.kind === 'unit');
     // A final account prints 预算数 and 决算数 rows: the economic table is the 决算.
