@@ -6,6 +6,7 @@
 import { severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, CoverageTable, ImportNote } from '../domain/model.js';
 import { rowAnchor } from './figures.js';
+import { tableNav } from './table-nav.js';
 
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${(Math.floor((a / b) * 1000) / 10).toFixed(1)}%`);
 
@@ -66,6 +67,8 @@ export function CoverageSection(props: { budgetId: string; doc: BudgetDocument; 
   const { doc } = props;
   const c = doc.coverage;
   const unread = doc.importNotes.filter((n) => n.severity === 'error');
+  // Tables are named as in the table list (the Shenzhen outline's "表N" before the title).
+  const names = new Map(tableNav(doc).map((t) => [t.id, t.label]));
   return (
     <section aria-labelledby="coverage-h" id="coverage">
       <h2 id="coverage-h">识别情况</h2>
@@ -98,7 +101,7 @@ export function CoverageSection(props: { budgetId: string; doc: BudgetDocument; 
                 {c.tables.map((t) => (
                   <tr class={t.unplaced || t.unreadRows ? 'has-finding' : ''}>
                     <td>
-                      <a href={`/budgets/${props.budgetId}/tables/${t.id}${props.vq}`}>{t.title}</a>
+                      <a href={`/budgets/${props.budgetId}/tables/${t.id}${props.vq}`}>{names.get(t.id) ?? t.title}</a>
                     </td>
                     <td class="num">{t.rows}</td>
                     <td class="num">{t.columns}</td>

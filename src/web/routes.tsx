@@ -16,7 +16,8 @@ import type { Finding } from './figures.js';
 import type { VersionView } from './layout.js';
 import { NarrativePage } from './narrative-page.js';
 import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, ProjectsPage, VersionsPage } from './pages.js';
-import { findingsOnPage, tableNav, tablePageOfNumber, TablesPage } from './table-page.js';
+import { tableNav, tablePageOfNumber } from './table-nav.js';
+import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 
 export interface WebOptions {

@@ -7,55 +7,15 @@
  * "本行有 N 个金额未能确定所在列" on their row.
  */
 import type { BudgetDetail } from '../app/workspace.js';
-import { COVERAGE_LABELS, roleName } from '../domain/catalogue/index.js';
+import { COVERAGE_LABELS } from '../domain/catalogue/index.js';
 import type { BudgetDocument, Table } from '../domain/model.js';
 import { outlineOf, tableIdOf, tableViewOf, type BodyCell, type TableView } from '../reports/view/index.js';
+import { hasTargetsPage, tableLabel, tableNav, targetsLabel } from './table-nav.js';
 import { ImportNotes, tableCoverageText } from './coverage.js';
 import { findingTable, fmt, rowAnchor, TARGETS_INDICATOR_PREFIX, TARGETS_PAGE, targetsRowAnchor, type Finding, type HrefContext } from './figures.js';
 import { Layout, type VersionView } from './layout.js';
 import { FindingItem, IndicatorTable, navInfo } from './pages.js';
 import type { SeverityCounts } from '../app/workspace.js';
-
-/** One entry of the table list: the page id and how the document names the table. */
-export interface TableNavItem {
-  id: string;
-  label: string;
-}
-
-/** How a table is named in lists and headings: the number fiscus prints (Shenzhen) and the title. */
-function tableLabel(v: Pick<TableView, 'numberLabel' | 'title'>): string {
-  return v.numberLabel ? `${v.numberLabel.replace(/\s+/g, '')} ${v.title}` : v.title;
-}
-
-/** The department-wide form's name in the list: Shenzhen table 14, else the national name. */
-function targetsLabel(doc: BudgetDocument): string {
-  return outlineOf(doc) === 'shenzhen' ? '表14 整体支出绩效目标' : roleName('department-targets', doc.kind);
-}
-
-/** True when the document holds the department-wide form only as a form (no printed table of it). */
-export function hasTargetsPage(doc: BudgetDocument): boolean {
-  return doc.departmentTargets !== null && !doc.tables.some((t) => t.role === 'department-targets');
-}
-
-/** The tables of a document in print order (then the department-wide form when it has no table). */
-export function tableNav(doc: BudgetDocument): TableNavItem[] {
-  const outline = outlineOf(doc);
-  const tables = outline === 'shenzhen' ? [...doc.tables].sort((a, b) => (a.no ?? 99) - (b.no ?? 99)) : doc.tables;
-  const items = tables.map((t) => {
-    const v = tableViewOf(doc, t, outline);
-    return { id: v.id, label: tableLabel(v) };
-  });
-  if (hasTargetsPage(doc)) items.push({ id: TARGETS_PAGE, label: targetsLabel(doc) });
-  return items;
-}
-
-/** The page of a printed number (old URLs `/tables/7`): the table numbered so, or table 14's form. */
-export function tablePageOfNumber(doc: BudgetDocument, no: number): string | null {
-  const t = doc.tables.find((x) => x.no === no);
-  if (t) return tableIdOf(doc, t);
-  if (no === 14 && hasTargetsPage(doc)) return TARGETS_PAGE;
-  return null;
-}
 
 function cellClass(c: BodyCell): string {
   return [c.kind === 'amount' ? 'num' : c.kind === 'code' ? 'nowrap' : '', c.unknown ? 'unknown' : '', c.inferred ? 'inferred' : ''].filter(Boolean).join(' ');

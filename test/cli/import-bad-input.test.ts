@@ -1,5 +1,9 @@
 /**
- * `fiscus import` on bad input: exit code 2, one line `file:line: expected …, found …`, nothing written.
+ * `fiscus import` on bad input. Input that is not a disclosure at all (empty, binary, unrelated text):
+ * exit code 2, one line `file:line: expected …, found …`, nothing written. A disclosure with a part
+ * that cannot be read (a malformed number, a table header missing a column): degraded, never refused:
+ * exit 0 (import; validate 0 or 1), the output written, and a located import note (and, from
+ * `validate`, a structure finding) at the line; everything else is imported and checked.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +23,44 @@ function runImport(name: string, bytes: Uint8Array | string): { code: number | n
   const out = join(dir, `${name}.json`);
   const r = spawnSync(process.execPath, [BIN, 'import', file, '-o', out], { encoding: 'utf8' });
   return { code: r.status, stderr: r.stderr, out };
+}
+
+/** `fiscus validate` on a file already written by runImport's name. */
+function runValidate(name: string): { code: number | null; stdout: string } {
+  const r = spawnSync(process.execPath, [BIN, 'validate', join(dir, name)], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout };
+}
+
+interface Note {
+  severity: string;
+  code?: string;
+  table?: string | null;
+  row?: string | null;
+  message: string;
+  src: { line: number | null; page: number | null };
+}
+
+/**
+ * The degrade contract: the import succeeds and writes its JSON with exactly one error note, of
+ * `code`, at `line` (with its page and table id); validate exits 0 or 1 and reports a structure error
+ * at `file:line`. Returns the document.
+ */
+function assertDegraded(r: { code: number | null; stderr: string; out: string }, name: string, code: string, line: number) {
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(r.out), 'the output is written');
+  const doc = JSON.parse(readFileSync(r.out, 'utf8'));
+  const errors = (doc.importNotes as Note[]).filter((n) => n.severity === 'error');
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  const n = errors[0]!;
+  assert.equal(n.code, code);
+  assert.equal(n.src.line, line);
+  assert.equal(typeof n.src.page, 'number');
+  assert.match(String(n.table), /^t\d+$/);
+  assert.match(n.message, /^表《.+》/);
+  const v = runValidate(name);
+  assert.ok(v.code === 0 || v.code === 1, `validate exit ${v.code}`);
+  assert.ok(v.stdout.split('\n').some((l) => l.startsWith(`${name}:${line}: error BUD-048 `)), v.stdout);
+  return doc;
 }
 
 function assertRejected(r: { code: number | null; stderr: string; out: string }, name: string, line: RegExp | number) {
@@ -54,20 +96,33 @@ test('a truncated file (cut inside table 4) is not refused: what it has is impor
   assert.ok(doc.coverage.missingTables.includes('一般公共预算支出表'), JSON.stringify(doc.coverage.missingTables));
 });
 
-test('a number like 1,2.3 is refused at its line', () => {
+test('a number like 1,2.3 in a total is not refused: its row is a located row-unreadable note, the rest is imported', () => {
   const i = lines.findIndex((l) => l.startsWith('收入总计 4,424.60'));
   assert.ok(i > 0);
   const bad = [...lines];
   bad[i] = bad[i]!.replace('收入总计 4,424.60', '收入总计 1,2.3');
-  assertRejected(runImport('bad-number.txt', bad.join('\n')), 'bad-number.txt', i + 1);
+  const doc = assertDegraded(runImport('bad-number.txt', bad.join('\n')), 'bad-number.txt', 'row-unreadable', i + 1);
+  assert.equal(doc.tables.length, 13);
+  const t1 = doc.tables.find((t: { id: string }) => t.id === 't1');
+  const n = (doc.importNotes as Note[]).find((x) => x.severity === 'error')!;
+  assert.equal(n.table, 't1');
+  const row = t1.rows.find((r: { id: string }) => r.id === n.row);
+  assert.deepEqual([row.side, row.kind, row.amounts.amount], ['revenue', 'total', null]);
+  assert.match(n.message, /第 277 行未能读取：“1,2\.3”不是金额/);
 });
 
-test('a table with a missing column is refused naming the table header', () => {
+test('a table with a missing column is not refused: the table is a located table-unreadable note, the others are imported', () => {
   const t3 = lines.findIndex((l) => l.trim() === '表 3');
   const bad = [...lines];
   const h = bad.findIndex((l, j) => j > t3 && l.includes('支出总计'));
   bad[h] = bad[h]!.replace('支出总计 ', '');
-  assertRejected(runImport('missing-column.txt', bad.join('\n')), 'missing-column.txt', /\d+/);
+  const doc = assertDegraded(runImport('missing-column.txt', bad.join('\n')), 'missing-column.txt', 'table-unreadable', h + 1);
+  assert.deepEqual(doc.tables.map((t: { no: number }) => t.no), [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  assert.equal((doc.importNotes as Note[]).find((x) => x.severity === 'error')!.table, 't3');
+});
+
+test('text that is not a disclosure at all is refused at line 1', () => {
+  assertRejected(runImport('unrelated.txt', '今天天气很好。\n我们去公园散步。\n'), 'unrelated.txt', 1);
 });
 
 test('a GBK file is decoded, not rejected', () => {

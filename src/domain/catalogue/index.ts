@@ -5,3 +5,4 @@
 export * from './tables.js';
 export * from './columns.js';
 export * from './labels.js';
+export * from './facts.js';

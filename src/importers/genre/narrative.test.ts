@@ -47,7 +47,7 @@ describe('readNarrative: totals and their change against last year', () => {
   it('reads "<department>部门预算收入 X万元，较上年增加 Y万元，增长 Z%" into revenue.total and its change', () => {
     const total = one(n, 'revenue.total');
     assert.equal(total.money?.fen, wan('5,417.80'));
-    assert.equal(total.money?.src.raw, '5,417.80');
+    assert.equal(total.money?.src?.raw, '5,417.80');
     assert.equal(total.src.line, 127);
     assert.equal(one(n, 'revenue.change.amount').money?.fen, wan('206.09'));
     assert.equal(one(n, 'revenue.change.percent').percent, '4.0');
@@ -129,9 +129,9 @@ describe('readNarrative: numbers wrapped by pdftotext', () => {
   it('joins "174,900 / .64万元" into one amount and keeps the line break in its source', () => {
     const total = one(n, 'revenue.total');
     assert.equal(total.money?.fen, wan('174,900.64'));
-    assert.equal(total.money?.src.raw, '174,900\n.64');
-    assert.equal(total.money?.src.line, 58);
-    assert.equal(total.money?.src.endLine, 59);
+    assert.equal(total.money?.src?.raw, '174,900\n.64');
+    assert.equal(total.money?.src?.line, 58);
+    assert.equal(total.money?.src?.endLine, 59);
   });
 
   it('reads the sources of the "其中" list and the changes whose sentence names its subject', () => {

@@ -834,7 +834,7 @@ function roleColumnKey(role: TableRole, path: string[], firstData: boolean, pane
   return columnKeyOf(path);
 }
 
-const UNIT_NAME = /(本级|局|中心|委员会|委|办公室|办|院|所|站|队|馆|部|处|室|会|校|学院|公司)$/u;
+const UNIT_NAME = /(本级|本级）|局|署|中心|委员会|委|办公室|办|院|所|站|队|馆|部|处|室|会|校|学院|公司|厅|社|台|团|盟|联|园|场|基地)$/u;
 
 /**
  * Levels and parents of a panel's rows: a printed or recognised code places a row under the row of
@@ -856,6 +856,9 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
   const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
   let hasUnit = false;
+  const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
+  const coded = codedItems.length;
+  const codedX = coded > 0 ? Math.min(...codedItems.map((x) => x.labelX)) - 1 : -Infinity;
   for (const it of items) {
     const r = it.row;
     const indent = indentOf(it.labelX);
@@ -864,8 +867,10 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
       stack.length = 0;
       continue;
     }
-    // A budget unit's own line heads the rows below it (per-unit tables list units, then codes).
-    if (!r.code && it.depth === null && indent === 0 && UNIT_NAME.test(r.label) && !TWO_SIDED_ROLES.includes(role) && (items.some((x) => x.row.code && x.row.codeSystem !== 'revenue') || role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure')) {
+    // A budget unit's own line heads the rows below it: in a coded table, an uncoded line printed
+    // left of the codes (the 预算单位 column); in a per-unit table, a line named like a unit.
+    const unitLine = !r.code && it.depth === null && !TWO_SIDED_ROLES.includes(role) && (coded >= 3 ? it.labelX <= codedX + 0.5 : indent === 0 && UNIT_NAME.test(r.label) && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure'));
+    if (unitLine) {
       r.kind = 'unit';
       r.level = 0;
       stack.length = 0;
@@ -874,8 +879,8 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
       continue;
     }
     let level: number;
-    const coded = !!r.code && r.codeSystem !== 'revenue';
-    if (coded) level = codeLevel(r.code!);
+    const isCoded = !!r.code && r.codeSystem !== 'revenue';
+    if (isCoded) level = codeLevel(r.code!);
     else if (it.depth !== null) level = it.depth;
     else {
       // Same start as an earlier row: its level; deeper than the row above: one more.
@@ -886,7 +891,7 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
     }
     while (stack.length > 0 && stack[stack.length - 1]!.level >= level && stack[stack.length - 1]!.row.kind !== 'unit') stack.pop();
     let parent = stack[stack.length - 1]?.row ?? null;
-    if (!coded && system && (system === 'function' || system === 'econ')) {
+    if (!isCoded && system && (system === 'function' || system === 'econ')) {
       // A classification name without its code: the code the name has under the parent's code.
       const name = r.label.replace(TITLE_ENUMERATOR, '').replace(/^[(（]\d+[)）]/, '');
       const hint = parent?.code && parent.codeSystem === system ? parent.code : undefined;

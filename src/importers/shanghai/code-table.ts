@@ -7,7 +7,7 @@ import type { Column, Money, Row, Table, TableRole } from '../../domain/model.js
 import type { DisplayUnit } from '../../domain/money.js';
 import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
-import { fail, moneyAt, note, srcOf, type ShanghaiContext } from './context.js';
+import { clip, isMalformedNumber, moneyAt, note, rowUnreadable, srcOf, Unreadable, unreadable, type ShanghaiContext, type TableRef } from './context.js';
 import { anchorOf, assignToColumns, centerOf, isAmountTok, labelRuns, median, tokensOf, type Tok } from './layout.js';
 
 /** A column of a layout profile: contract key, printed header path, and a regex locating it in the header. */
@@ -41,6 +41,8 @@ interface RawRow {
   line: SourceLine;
   last: SourceLine;
   toks: Tok[];
+  /** Numbers printed on the row that are not well-formed amounts: they make the row unreadable. */
+  bad: Tok[];
 }
 
 const CODE_HEAD = /^(\d{3})(?=\s|$)/;
@@ -84,17 +86,23 @@ export function pageAnchors(
       if (found.every((x) => x !== null)) a = found as number[];
     }
     a ??= prev;
-    if (!a) fail(ctx, where, `column headers (${columns.map((c) => c.header.join('')).join(' / ')}) above the first amounts`);
+    if (!a) {
+      const names = columns.map((c) => c.header.join('')).join(' / ');
+      unreadable(ctx, where, `column headers (${names}) above the first amounts`, `金额之上找不到表头各列（${names}），各金额无法对应到列`);
+    }
     out.set(p, a);
     prev = a;
   }
   return out;
 }
 
-/** Places a row's amount tokens into the columns; every printed amount must find a column. */
+/** Places a row's amount tokens into the columns; every printed amount must find a column (else an {@link Unreadable}). */
 export function placeAmounts(ctx: ShanghaiContext, toks: Tok[], anchors: number[], columns: ColumnSpec[], unit: DisplayUnit, at: SourceLine): Record<string, Money | null> {
   const placed = assignToColumns(toks, anchors);
-  if (!placed) fail(ctx, at, `at most ${columns.length} amounts on a row`, toks.map((t) => t.text).join(' '));
+  if (!placed) {
+    const printed = toks.map((t) => t.text).join(' ');
+    unreadable(ctx, at, `at most ${columns.length} amounts on a row`, `印有 ${toks.length} 个金额（${clip(printed)}），多于本表的 ${columns.length} 个金额列`, printed);
+  }
   const out: Record<string, Money | null> = {};
   columns.forEach((c, j) => {
     const t = placed[j];
@@ -103,18 +111,68 @@ export function placeAmounts(ctx: ShanghaiContext, toks: Tok[], anchors: number[
   return out;
 }
 
+/** A row's cells as read: placed amounts, or unknown cells with the printed figures unplaced and why. */
+export interface ReadAmounts {
+  amounts: Record<string, Money | null>;
+  unplaced: Money[];
+  problem: { line: SourceLine; reason: string } | null;
+}
+
+/** The well-formed amounts among tokens, as Money (for a row whose cells are unknown). */
+export function amountsOf(ctx: ShanghaiContext, toks: Tok[], unit: DisplayUnit): Money[] {
+  return toks.flatMap((t) => {
+    try {
+      return [moneyAt(ctx, t.line, t.text, unit)];
+    } catch (e) {
+      if (e instanceof Unreadable) return [];
+      throw e;
+    }
+  });
+}
+
+/**
+ * Reads a row's cells: `place` puts the amount tokens in the columns. When a printed number is not an
+ * amount, or the figures cannot be placed, every cell is unknown (null), the figures are kept unplaced
+ * and the problem is returned for the row's `row-unreadable` note: never a guess, never a refusal.
+ */
+export function readRowAmounts(ctx: ShanghaiContext, toks: Tok[], bad: Tok[], keys: string[], unit: DisplayUnit, at: SourceLine, place: () => Record<string, Money | null>): ReadAmounts {
+  const empty = (): Record<string, Money | null> => Object.fromEntries(keys.map((k) => [k, null]));
+  if (bad.length > 0) {
+    return { amounts: empty(), unplaced: amountsOf(ctx, toks, unit), problem: { line: bad[0]!.line, reason: bad.map((b) => `“${clip(b.text)}”不是金额（${unit}）`).join('；') } };
+  }
+  if (toks.length === 0) return { amounts: empty(), unplaced: [], problem: null };
+  try {
+    return { amounts: place(), unplaced: [], problem: null };
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    const line = toks.find((t) => t.line.no === e.where.line)?.line ?? at;
+    return { amounts: empty(), unplaced: amountsOf(ctx, toks, unit), problem: { line, reason: e.reason } };
+  }
+}
+
+/** Puts what `readRowAmounts` found on the row it belongs to: unplaced figures and the import note. */
+export function settleRow(ctx: ShanghaiContext, ref: TableRef, row: Row, r: ReadAmounts): void {
+  if (r.unplaced.length > 0) row.unplaced = [...(row.unplaced ?? []), ...r.unplaced];
+  if (r.problem) ctx.notes.push(rowUnreadable(ref, r.problem.line, r.problem.reason, row.id));
+}
+
 /** Table columns from the specs. */
 export function columnsOf(specs: ColumnSpec[]): Column[] {
   return specs.map((c) => ({ key: c.key, header: c.header, kind: 'amount' as const, ...(c.sumOf ? { sumOf: c.sumOf } : {}) }));
 }
 
-/** Parses a code-column table (function or economic classification) into a Table. */
-export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: CodeTableSpec): Table {
+/**
+ * Parses a code-column table (function or economic classification) into a Table. A row that cannot
+ * be read keeps its code and name with unknown cells and becomes a `row-unreadable` note; a line that
+ * makes no row (figures beside no code) is noted on its line; neither refuses the document.
+ */
+export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: CodeTableSpec, ref: TableRef): Table {
   const unit = unitOf(block);
   const raws: RawRow[] = [];
   const headersByPage = new Map<number | null, SourceLine[]>();
   const rowsByPage = new Map<number | null, Tok[][]>();
   let pending: Tok[] = [];
+  let pendingBad: Tok[] = [];
   let codeX: { kuan: number | null; xiang: number | null } = { kuan: null, xiang: null };
   const seenData = new Set<number | null>();
   for (const l of block.lines) {
@@ -122,7 +180,8 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
     if (/单位\s*[:：]/.test(l.text) || /^编制(部门|单位)/.test(l.text)) continue;
     const toks = tokensOf(l);
     const amounts = toks.filter(isAmountTok);
-    const words = toks.filter((t) => !isAmountTok(t));
+    const bad = toks.filter((t) => isMalformedNumber(t.text));
+    const words = toks.filter((t) => !isAmountTok(t) && !bad.includes(t));
     const head = CODE_HEAD.exec(l.text);
     if (/^类\s+款/.test(l.text)) {
       const k = anchorOf([l], /款/);
@@ -145,42 +204,55 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
         } else break;
       }
       const rest = toks.slice(k);
-      const label = labelRuns(rest.filter((t) => !isAmountTok(t))).map((t) => t.text).join('');
-      raws.push({ kind: 'code', codes, label, line: l, last: l, toks: [...pending, ...rest.filter(isAmountTok)] });
+      const label = labelRuns(rest.filter((t) => !isAmountTok(t) && !bad.includes(t))).map((t) => t.text).join('');
+      raws.push({ kind: 'code', codes, label, line: l, last: l, toks: [...pending, ...rest.filter(isAmountTok)], bad: [...pendingBad, ...bad] });
       pending = [];
+      pendingBad = [];
       seenData.add(l.page);
       continue;
     }
     if (words.length > 0 && squash(words.map((w) => w.text).join('')) === '合计') {
-      raws.push({ kind: 'total', codes: [], label: '合计', line: l, last: l, toks: [...pending, ...amounts] });
+      raws.push({ kind: 'total', codes: [], label: '合计', line: l, last: l, toks: [...pending, ...amounts], bad: [...pendingBad, ...bad] });
       pending = [];
+      pendingBad = [];
       seenData.add(l.page);
       continue;
     }
-    if (words.length === 0 && amounts.length > 0) {
+    if (words.length === 0 && (amounts.length > 0 || bad.length > 0)) {
       pending.push(...amounts);
+      pendingBad.push(...bad);
       continue;
     }
     const prev = raws[raws.length - 1];
-    if (prev && seenData.has(l.page) && amounts.length === 0 && prev.kind === 'code') {
+    if (prev && seenData.has(l.page) && amounts.length === 0 && bad.length === 0 && prev.kind === 'code') {
       // A name the PDF wrapped onto the following lines.
       prev.label += words.map((w) => w.text).join('');
       prev.last = l;
       continue;
     }
-    if (amounts.length > 0) fail(ctx, l, 'a code line, a 合计 line or amounts only', l.text);
+    if (amounts.length > 0 || (bad.length > 0 && seenData.has(l.page))) {
+      // Figures beside a text that is neither a code nor 合计: which row they belong to cannot be told.
+      ctx.notes.push(rowUnreadable(ref, l, `应为代码行、合计行或单独一行的金额，实为“${clip(l.text)}”`));
+      continue;
+    }
     if (!seenData.has(l.page)) headersByPage.set(l.page, [...(headersByPage.get(l.page) ?? []), l]);
   }
-  if (pending.length > 0) fail(ctx, pending[0]!.line, 'a code or 合计 line after these amounts');
+  if (pending.length > 0 || pendingBad.length > 0) {
+    const first = [...pending, ...pendingBad].sort((a, b) => a.line.no - b.line.no)[0]!;
+    ctx.notes.push(rowUnreadable(ref, first.line, `金额“${clip([...pending, ...pendingBad].map((t) => t.text).join(' '))}”之后没有代码行或合计行，无法确定所属的行`));
+  }
   for (const r of raws) rowsByPage.set(r.line.page, [...(rowsByPage.get(r.line.page) ?? []), r.toks]);
   const anchors = raws.length > 0 ? pageAnchors(ctx, rowsByPage, headersByPage, spec.columns, block.title) : new Map<number | null, number[]>();
   const prefix = spec.codeSystem === 'function' ? 'f' : 'e';
   const rows: Row[] = [];
   const ids = new Set<string>();
   for (const r of raws) {
-    const amounts = r.toks.length === 0 ? Object.fromEntries(spec.columns.map((c) => [c.key, null])) : placeAmounts(ctx, r.toks, anchors.get(r.line.page)!, spec.columns, unit, r.line);
+    const read = readRowAmounts(ctx, r.toks, r.bad, spec.columns.map((c) => c.key), unit, r.line, () => placeAmounts(ctx, r.toks, anchors.get(r.line.page)!, spec.columns, unit, r.line));
+    const amounts = read.amounts;
     if (r.kind === 'total') {
-      rows.push({ id: 'total', kind: 'total', label: '合计', level: 0, parent: null, amounts, src: srcOf(r.line) });
+      const row: Row = { id: 'total', kind: 'total', label: '合计', level: 0, parent: null, amounts, src: srcOf(r.line) };
+      rows.push(row);
+      settleRow(ctx, ref, row, read);
       continue;
     }
     const parts = r.codes.map((c, i) => {
@@ -198,7 +270,7 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
     const parent = parentCode && ids.has(prefix + parentCode) ? prefix + parentCode : null;
     const level = parts.length;
     const leaf = spec.codeSystem === 'function' ? level === 3 : level === 2;
-    rows.push({
+    const row: Row = {
       id,
       kind: leaf ? 'item' : 'group',
       label: r.label,
@@ -209,7 +281,9 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
       parent,
       amounts,
       src: srcOf(r.line, r.line.text, r.last),
-    });
+    };
+    rows.push(row);
+    settleRow(ctx, ref, row, read);
   }
   const t: Table = {
     no: null,

@@ -3,11 +3,11 @@
  * published Shanghai district 部门预算/单位预算 or 部门决算 → BudgetDocument. Tables are read by the
  * x positions of their columns; the narrative gives facts and, in final accounts, comparisons.
  */
-import { BudgetDocument, type BudgetDocument as Doc, type DocumentKind } from '../../domain/model.js';
+import { BudgetDocument, type BudgetDocument as Doc, type DocumentKind, type Table } from '../../domain/model.js';
 import { FiscusError } from '../../domain/errors.js';
 import { squash } from '../../domain/text.js';
 import type { SourceText } from '../text/source.js';
-import { newContext, srcOf } from './context.js';
+import { lineOfError, newContext, reasonOf, srcOf, tableUnreadable } from './context.js';
 import { budgetFacts, comparisonsOf, finalFacts, paragraphsOf, partOf } from './narrative.js';
 import { splitShanghai, type ShanghaiProfile } from './sections.js';
 import { parseTable } from './tables.js';
@@ -62,7 +62,21 @@ export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile)
   }
   const structure = splitShanghai(src, p);
   if (structure.tables.length === 0) throw new FiscusError('INPUT_INVALID', 'expected the Shanghai tables (财务收支预算总表 … / 收入支出决算总表 …), found none', { file: src.file, line: 1 });
-  const tables = structure.tables.map((b) => parseTable(ctx, p, b));
+  // Never refuse the document for one table: one that cannot be read at all is left out (its id kept
+  // by no other table) and becomes a `table-unreadable` note; a row that cannot be read, a
+  // `row-unreadable` note on its line.
+  const tables: Table[] = [];
+  structure.tables.forEach((b, i) => {
+    const ref = { id: `t${i + 1}`, title: squash(b.title.text) };
+    const notesBefore = ctx.notes.length;
+    try {
+      tables.push({ ...parseTable(ctx, p, b, ref), id: ref.id });
+    } catch (e) {
+      if (!(e instanceof FiscusError)) throw e;
+      ctx.notes.length = notesBefore;
+      ctx.notes.push(tableUnreadable(ref, lineOfError(e, [b.title, ...b.lines]) ?? b.title, reasonOf(e)));
+    }
+  });
   const parts = structure.parts.map((b, i) => ({ block: b, paras: paragraphsOf(b.lines), no: i + 1 }));
   const allParas = parts.flatMap((x) => x.paras);
   const facts = p === 'shanghai-budget' ? budgetFacts(allParas) : finalFacts(allParas);

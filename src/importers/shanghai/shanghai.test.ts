@@ -171,14 +171,70 @@ test('amounts printed on the 类 款 项 header line belong to the 合计 row be
   assert.equal(total?.amounts.project?.fen, wan('603.14'));
 });
 
-test('an amount with more decimals than its unit holds is an input error at its line, not a crash', async () => {
-  const { FiscusError } = await import('../../domain/errors.js');
-  const lines = readFileSync(BUDGET, 'utf8').split('\n');
-  const i = lines.findIndex((l) => /^208\s+05\s+05\s+机关事业单位基本养老保险缴费支出\s+4,608,515/.test(l));
-  assert.ok(i >= 0);
-  lines[i] = lines[i]!.replace('4,608,515', '4,608,515.123');
-  assert.throws(
-    () => importShanghaiSource(readSourceText(new TextEncoder().encode(lines.join('\n')), 'x.txt')),
-    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.where.line === i + 1 && /expected an amount in 元 \(more than 2 decimals in 元\), found "4,608,515\.123"/.test(e.message),
-  );
+/** Imports a sample with some of its lines edited (1-based line → new text), by its lines' text. */
+function edited(file: string, edit: (lines: string[]) => void): BudgetDocument {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  edit(lines);
+  return importShanghaiSource(readSourceText(new TextEncoder().encode(lines.join('\n')), 'x.txt'));
+}
+const errors = (doc: BudgetDocument) => doc.importNotes.filter((n) => n.severity === 'error');
+
+test('an amount with more decimals than its unit holds makes its row unreadable at its line, not the document', () => {
+  let at = 0;
+  const doc = edited(BUDGET, (lines) => {
+    at = lines.findIndex((l) => /^208\s+05\s+05\s+机关事业单位基本养老保险缴费支出\s+4,608,515/.test(l)) + 1;
+    assert.ok(at > 0);
+    lines[at - 1] = lines[at - 1]!.replace('4,608,515', '4,608,515.123');
+  });
+  assert.equal(doc.tables.length, 9);
+  const [n, ...more] = errors(doc);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.row, n!.src.line, n!.src.page], ['row-unreadable', 't2', 'f2080505', at, 13]);
+  assert.equal(n!.message, `表《2024年部门收入预算总表》第 ${at} 行未能读取：金额“4,608,515.123”无法按元精确读取（more than 2 decimals in 元）`);
+  const r = rowByCode(must(tableByRole(doc, 'revenue-summary')), '2080505')!;
+  assert.ok(Object.values(r.amounts).every((v) => v === null), 'cells unknown, not guessed');
+  assert.deepEqual(r.unplaced?.map((m) => m.fen), [yuan(4_608_515), 0, 0, 0]);
+  // The same row in the next table is read as printed.
+  assert.equal(rowByCode(must(tableByRole(doc, 'expenditure-summary')), '2080505')?.amounts.total?.fen, yuan(4_608_515));
+});
+
+test('a malformed number in a code row or a summary line makes that row unreadable; the other side of the line is read', () => {
+  const a = edited(BUDGET, (lines) => (lines[372] = lines[372]!.replace('3,503,499', '3,50,3499')));
+  assert.deepEqual(errors(a).map((n) => [n.code, n.table, n.row, n.src.line]), [['row-unreadable', 't2', 'f2210201', 373]]);
+  assert.match(errors(a)[0]!.message, /第 373 行未能读取：“3,50,3499”不是金额（元）/);
+  const b = edited(FINAL, (lines) => (lines[179] = lines[179]!.replace('2,995.39', '2,99.539')));
+  const t1 = must(tableByRole(b, 'income-expenditure-summary'));
+  const [n] = errors(b);
+  assert.deepEqual([n!.code, n!.table, n!.src.line], ['row-unreadable', 't1', 180]);
+  const rev = t1.rows.find((r) => r.id === n!.row)!;
+  assert.deepEqual([rev.side, rev.kind, rev.amounts.amount], ['revenue', 'total', null]);
+  assert.equal(t1.rows.find((r) => r.side === 'expenditure' && r.kind === 'total')?.amounts.amount?.fen, wan('2995.39'));
+});
+
+test('a table whose header cannot be found is left out as a located table-unreadable note; the other eight are read', () => {
+  let at = 0;
+  const doc = edited(BUDGET, (lines) => {
+    at = lines.findIndex((l) => /^\s*合计\s+因公出国\(境\)费\s+公务接待费\s*$/.test(l)) + 1;
+    assert.ok(at > 0);
+    lines[at - 1] = '';
+    lines[at] = '';
+  });
+  assert.deepEqual(doc.tables.map((t) => t.id), ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']);
+  const [n, ...more] = errors(doc);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.row], ['table-unreadable', 't9', null]);
+  assert.match(n!.message, /^表《部门“三公”经费和机关运行经费预算表》未能读取（第 \d+ 行）：表头找不到“三公”经费各列/);
+});
+
+test('an economic item printing two amounts in the final accounts is unreadable, kept with its figures unplaced', () => {
+  const doc = edited(FINAL, (lines) => (lines[375] = lines[375]!.replace('2,082.85', '2,082.85 1.00')));
+  const [n, ...more] = errors(doc);
+  assert.deepEqual(more, []);
+  // The extra figure is printed in the right half, beside 302 商品和服务支出 171.07.
+  assert.deepEqual([n!.code, n!.table, n!.row, n!.src.line], ['row-unreadable', 't6', 'e302', 376]);
+  const t = must(tableByRole(doc, 'basic-expenditure-economic'));
+  const r = rowByCode(t, '302')!;
+  assert.equal(r.amounts.total, null);
+  assert.deepEqual(r.unplaced?.map((m) => m.fen), [wan('1.00'), wan('171.07')]);
+  assert.equal(rowByCode(t, '301')?.amounts.total?.fen, wan('2082.85'));
 });

@@ -4,10 +4,11 @@
  * table, printed as two economic-classification halves side by side.
  */
 import type { Money, Row, Table } from '../../domain/model.js';
+import type { DisplayUnit } from '../../domain/money.js';
 import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
-import { fail, moneyAt, note, srcOf, type ShanghaiContext } from './context.js';
-import { columnsOf, noteOf, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
+import { clip, isMalformedNumber, moneyAt, note, rowUnreadable, srcOf, unreadable, type ShanghaiContext, type TableRef } from './context.js';
+import { columnsOf, noteOf, readRowAmounts, settleRow, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
 import { anchorOf, assignToColumns, blocksOf, centerOf, isAmountTok, labelRuns, tokensOf, type Tok } from './layout.js';
 
 /** 三公 columns (docs/model.md keys) and the words that locate them in the header. */
@@ -23,47 +24,62 @@ export const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
 
 /**
  * Parses the 三公 table: its columns in the order the header prints them (the order differs between
- * budgets and final accounts), then either one row of figures or 预算数/决算数 pairs.
+ * budgets and final accounts), then either one row of figures or 预算数/决算数 pairs. Figures that
+ * cannot be placed (more than the columns, a number that is not an amount) leave the cells unknown
+ * and become a `row-unreadable` note on each row.
  */
-export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: number | null): Table {
+export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: number | null, ref: TableRef): Table {
   const unit = unitOf(block);
   const body = block.lines.filter((l) => !/^注\s*[:：]/.test(l.text) && !/单位\s*[:：]/.test(l.text) && !/^编制(部门|单位)/.test(l.text));
-  const dataLines = body.filter((l) => tokensOf(l).every(isAmountTok));
+  const dataLines = body.filter((l) => tokensOf(l).every((t) => isAmountTok(t) || isMalformedNumber(t.text)));
   const headerLines = body.filter((l) => !dataLines.includes(l));
   const present = THREE_PUBLIC_COLUMNS.map((c) => ({ c, x: anchorOf(headerLines, c.marker) })).filter((p) => p.x !== null);
   present.sort((a, b) => a.x! - b.x!);
   const cols = present.map((p) => p.c);
-  if (cols.length < 4) fail(ctx, block.title, 'the 三公 column headers (合计, 因公出国(境)费, 公务接待费, 公务用车…)');
+  if (cols.length < 4) unreadable(ctx, block.title, 'the 三公 column headers (合计, 因公出国(境)费, 公务接待费, 公务用车…)', '表头找不到“三公”经费各列（合计、因公出国(境)费、公务接待费、公务用车…）');
   const pairLine = headerLines.find((l) => (l.text.match(/预算数|决算数/g) ?? []).length >= 2 * cols.length);
   const rows: Row[] = [];
-  const toks: Tok[] = dataLines.flatMap(tokensOf);
+  const all: Tok[] = dataLines.flatMap(tokensOf);
+  const bad = all.filter((t) => isMalformedNumber(t.text));
+  const toks = all.filter((t) => !bad.includes(t));
   const first = dataLines[0] ?? block.title;
   if (pairLine) {
     const slots = tokensOf(pairLine).filter((t) => /预算数|决算数/.test(t.text));
-    const placed = toks.length ? assignToColumns(toks, slots.map(centerOf)) : slots.map(() => null);
-    if (!placed) fail(ctx, first, `at most ${slots.length} amounts in the 三公 table`);
+    const keys = cols.map((c) => c.key);
     for (const basis of ['预算数', '决算数'] as const) {
-      const amounts: Record<string, Money | null> = {};
-      cols.forEach((c, j) => {
-        const k = slots.findIndex((s, i) => i >= 2 * j && s.text === basis);
-        const t = k >= 0 ? placed[k] : null;
-        amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+      const read = readRowAmounts(ctx, toks, bad, keys, unit, first, () => {
+        const placed = assignToColumns(toks, slots.map(centerOf));
+        if (!placed) unreadable(ctx, first, `at most ${slots.length} amounts in the 三公 table`, `印有 ${toks.length} 个金额，多于本表的 ${slots.length} 个金额格`);
+        const amounts: Record<string, Money | null> = {};
+        cols.forEach((c, j) => {
+          const k = slots.findIndex((s, i) => i >= 2 * j && s.text === basis);
+          const t = k >= 0 ? placed[k] : null;
+          amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+        });
+        return amounts;
       });
       const id = basis === '预算数' ? 'budget' : 'final';
       const texts = { basis: { text: basis }, ...(year ? { year: { text: String(year) } } : {}) };
-      rows.push({ id, kind: 'item', label: basis, level: 0, parent: null, amounts, texts, src: srcOf(dataLines[0] ?? pairLine) });
+      const row: Row = { id, kind: 'item', label: basis, level: 0, parent: null, amounts: read.amounts, texts, src: srcOf(dataLines[0] ?? pairLine) };
+      rows.push(row);
+      settleRow(ctx, ref, row, read);
     }
   } else {
     const anchors = cols.map((c) => anchorOf(headerLines, c.marker)!);
-    const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
-    if (!placed) fail(ctx, first, `at most ${cols.length} amounts in the 三公 table`);
-    const amounts: Record<string, Money | null> = {};
-    cols.forEach((c, j) => {
-      const t = placed[j];
-      amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+    const read = readRowAmounts(ctx, toks, bad, cols.map((c) => c.key), unit, first, () => {
+      const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
+      if (!placed) unreadable(ctx, first, `at most ${cols.length} amounts in the 三公 table`, `印有 ${toks.length} 个金额，多于本表的 ${cols.length} 个金额列`);
+      const amounts: Record<string, Money | null> = {};
+      cols.forEach((c, j) => {
+        const t = placed[j];
+        amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+      });
+      return amounts;
     });
     const texts = year ? { year: { text: String(year) } } : undefined;
-    rows.push({ id: `y${year ?? ''}`, kind: 'item', label: `${year ?? ''}年预算数`, level: 0, parent: null, amounts, ...(texts ? { texts } : {}), src: srcOf(first) });
+    const row: Row = { id: `y${year ?? ''}`, kind: 'item', label: `${year ?? ''}年预算数`, level: 0, parent: null, amounts: read.amounts, ...(texts ? { texts } : {}), src: srcOf(first) };
+    rows.push(row);
+    settleRow(ctx, ref, row, read);
   }
   const t: Table = {
     no: null,
@@ -82,7 +98,9 @@ export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: 
 interface HalfItem {
   codes: string[];
   label: string;
-  amount: Tok | null;
+  /** The item's figures: one amount, or (when it cannot be read) all it printed. */
+  amounts: Tok[];
+  bad: Tok[];
   line: SourceLine;
 }
 
@@ -91,17 +109,17 @@ interface HalfItem {
  * classes on the left, 公用经费 classes on the right), each row a block of lines between blank lines
  * with the amount, the codes and the name in any vertical order.
  */
-export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock): Table {
+export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock, ref: TableRef): Table {
   const unit = unitOf(block);
   const body = block.lines.filter((l) => !/单位\s*[:：]/.test(l.text));
   const firstData = body.findIndex((l) => /^\d{3}(\s|$)/.test(l.text));
-  if (firstData < 0) fail(ctx, block.title, 'economic class codes (301 …) in the basic expenditure table');
+  if (firstData < 0) unreadable(ctx, block.title, 'economic class codes (301 …) in the basic expenditure table', '表中找不到经济分类类级代码（301 …）');
   // The right half starts at its class codes (302, 310 …), printed further right than any left name.
   const rightCodes = body.slice(firstData).flatMap(tokensOf).filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
-  if (rightCodes.length === 0) fail(ctx, body[firstData], 'a right half with economic class codes');
+  if (rightCodes.length === 0) unreadable(ctx, body[firstData], 'a right half with economic class codes', '表的右半部分找不到经济分类类级代码，左右两半无法分开');
   const split = Math.min(...rightCodes.map((t) => t.x)) - 1;
   const items: Array<HalfItem & { side: 'left' | 'right' }> = [];
-  const totals: Array<{ label: string; amount: Tok | null; line: SourceLine }> = [];
+  const totals: Array<{ label: string; amounts: Tok[]; bad: Tok[]; line: SourceLine }> = [];
   const segments: Array<{ side: 'left' | 'right'; toks: Tok[] }> = [];
   for (const blk of blocksOf(body.slice(firstData))) {
     for (const side of ['left', 'right'] as const) {
@@ -135,20 +153,23 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock)
       if (toks.length === 0) continue;
       const amounts = toks.filter((t) => isAmountTok(t) && !/^\d{1,3}$/.test(t.text));
       const codesT = toks.filter((t) => /^\d{1,3}$/.test(t.text) && !t.text.includes(','));
-      const words = labelRuns(toks.filter((t) => !codesT.includes(t) && !amounts.includes(t)), 2);
+      const bad = toks.filter((t) => isMalformedNumber(t.text));
+      const words = labelRuns(toks.filter((t) => !codesT.includes(t) && !amounts.includes(t) && !bad.includes(t)), 2);
       const label = squash(words.map((w) => w.text).join(''));
-      if (amounts.length > 1) fail(ctx, amounts[1]!.line, 'one amount per economic item', amounts.map((a) => a.text).join(' '));
       if (/合计$/.test(label) && codesT.length === 0) {
-        totals.push({ label, amount: amounts[0] ?? null, line: (amounts[0] ?? words[0])!.line });
+        totals.push({ label, amounts, bad, line: (amounts[0] ?? bad[0] ?? words[0])!.line });
         continue;
       }
       const cls = codesT.find((t) => t.text.length === 3);
       if (!cls) {
-        if (label || amounts.length) fail(ctx, (amounts[0] ?? words[0])!.line, 'an economic class code beside this item', label);
+        const at = (amounts[0] ?? bad[0] ?? words[0])?.line;
+        if (at && (label || amounts.length || bad.length)) {
+          ctx.notes.push(rowUnreadable(ref, at, `“${clip([label, ...amounts.map((a) => a.text), ...bad.map((b) => b.text)].filter(Boolean).join(' '))}”旁没有经济分类代码，无法确定所属的行`));
+        }
         continue;
       }
       const kuan = codesT.find((t) => t !== cls && t.text.length <= 2);
-      items.push({ side, codes: kuan ? [cls.text, kuan.text.padStart(2, '0')] : [cls.text], label, amount: amounts[0] ?? null, line: cls.line });
+      items.push({ side, codes: kuan ? [cls.text, kuan.text.padStart(2, '0')] : [cls.text], label, amounts, bad, line: cls.line });
     }
   }
   const rows: Row[] = [];
@@ -163,7 +184,8 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock)
       }
       ids.add(id);
       const parent = it.codes.length === 2 && ids.has('e' + it.codes[0]) ? 'e' + it.codes[0] : null;
-      rows.push({
+      const read = readRowAmounts(ctx, it.amounts, it.bad, ['total'], unit, it.line, () => oneAmount(ctx, it.amounts, unit));
+      const row: Row = {
         id,
         kind: it.codes.length === 2 ? 'item' : 'group',
         label: it.label,
@@ -172,13 +194,18 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock)
         codeResolved: 'printed',
         level: it.codes.length,
         parent,
-        amounts: { total: it.amount ? moneyAt(ctx, it.amount.line, it.amount.text, unit) : null },
+        amounts: read.amounts,
         src: srcOf(it.line),
-      });
+      };
+      rows.push(row);
+      settleRow(ctx, ref, row, read);
     }
   }
   totals.forEach((t, i) => {
-    rows.push({ id: `subtotal${i + 1}`, kind: 'subtotal', label: t.label, level: 0, parent: null, amounts: { total: t.amount ? moneyAt(ctx, t.amount.line, t.amount.text, unit) : null }, src: srcOf(t.line) });
+    const read = readRowAmounts(ctx, t.amounts, t.bad, ['total'], unit, t.line, () => oneAmount(ctx, t.amounts, unit));
+    const row: Row = { id: `subtotal${i + 1}`, kind: 'subtotal', label: t.label, level: 0, parent: null, amounts: read.amounts, src: srcOf(t.line) };
+    rows.push(row);
+    settleRow(ctx, ref, row, read);
   });
   return {
     no: null,
@@ -189,4 +216,13 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock)
     rows,
     src: srcOf(block.title),
   };
+}
+
+/** The one amount of an economic item (an {@link Unreadable} when it printed more than one). */
+function oneAmount(ctx: ShanghaiContext, toks: Tok[], unit: DisplayUnit): Record<string, Money | null> {
+  if (toks.length > 1) {
+    const printed = toks.map((a) => a.text).join(' ');
+    unreadable(ctx, toks[1]!.line, 'one amount per economic item', `一个经济分类科目印有 ${toks.length} 个金额（${printed}）`, printed);
+  }
+  return { total: toks[0] ? moneyAt(ctx, toks[0].line, toks[0].text, unit) : null };
 }

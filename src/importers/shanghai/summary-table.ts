@@ -7,8 +7,8 @@ import type { Row, Table } from '../../domain/model.js';
 import { codes } from '../../domain/classification/index.js';
 import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
-import { fail, moneyAt, srcOf, type ShanghaiContext } from './context.js';
-import { columnsOf, noteOf, pageAnchors, placeAmounts, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
+import { clip, isMalformedNumber, moneyAt, rowUnreadable, srcOf, unreadable, type ShanghaiContext, type TableRef } from './context.js';
+import { amountsOf, columnsOf, noteOf, pageAnchors, placeAmounts, readRowAmounts, settleRow, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
 import { isAmountTok, labelRuns, tokensOf, type Tok } from './layout.js';
 
 export interface SummarySpec {
@@ -41,6 +41,9 @@ interface Line2 {
   exp: Tok | null;
   revAmt: Tok[];
   expAmt: Tok[];
+  /** Numbers that are not well-formed amounts, per side. */
+  revBad: Tok[];
+  expBad: Tok[];
 }
 
 type Side = 'revenue' | 'expenditure';
@@ -53,8 +56,17 @@ function kindOf(side: Side, label: string): Row['kind'] {
   return 'item';
 }
 
-/** Parses a two-sided summary table. */
-export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec: SummarySpec, year: number | null): Table {
+/** The source line a row starts on (for a note on a row that printed no figures). */
+function srcLine(block: TableBlock, r: Row): SourceLine {
+  return block.lines.find((l) => l.no === r.src.line) ?? block.title;
+}
+
+/**
+ * Parses a two-sided summary table. A side of a line that cannot be read (a number that is not an
+ * amount, two amounts for one cell, figures beside no label) leaves the row's cells unknown and
+ * becomes a `row-unreadable` note; the rest of the table is read.
+ */
+export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec: SummarySpec, year: number | null, ref: TableRef): Table {
   const unit = unitOf(block);
   const body: SourceLine[] = [];
   for (const l of block.lines) {
@@ -67,7 +79,7 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     const runs = labelRuns(tokensOf(l));
     for (const t of runs.slice(1)) if (!isAmountTok(t) && /^(一、|本年支出|支出总计)/.test(t.text)) splitCandidates.push(t.x);
   }
-  if (splitCandidates.length === 0) fail(ctx, block.title, 'expenditure lines (一、…支出) on the right of the table');
+  if (splitCandidates.length === 0) unreadable(ctx, block.title, 'expenditure lines (一、…支出) on the right of the table', '表的右侧找不到支出项目（一、…支出 / 本年支出合计），收入与支出两侧无法分开');
   const split = Math.min(...splitCandidates) - 1;
   const lines: Line2[] = [];
   const headers = new Map<number | null, SourceLine[]>();
@@ -75,25 +87,32 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
   for (const l of body) {
     if (/单位\s*[:：]/.test(l.text) && tokensOf(l).length <= 3) continue;
     if (/^编制(部门|单位)/.test(l.text)) continue;
-    const runs = labelRuns(tokensOf(l));
+    const all = tokensOf(l);
+    const bad = all.filter((t) => isMalformedNumber(t.text));
+    const runs = labelRuns(all.filter((t) => !bad.includes(t)));
     const words = runs.filter((t) => !isAmountTok(t));
     const amts = runs.filter(isAmountTok);
     const rev = words.find((t) => t.x < split) ?? null;
     const exp = words.find((t) => t.x >= split) ?? null;
-    const isHeader = !started && amts.length === 0 && words.every((w) => /项目|预算数|决算数|收入|支出|合计|一般公共|政府性基金|国有资本|财政拨款|[预算款财政拨]$|^[预算款出]$/.test(w.text) && !ORDINAL.test(w.text));
+    const isHeader = !started && amts.length === 0 && bad.length === 0 && words.every((w) => /项目|预算数|决算数|收入|支出|合计|一般公共|政府性基金|国有资本|财政拨款|[预算款财政拨]$|^[预算款出]$/.test(w.text) && !ORDINAL.test(w.text));
     if (isHeader) {
       headers.set(l.page, [...(headers.get(l.page) ?? []), l]);
       continue;
     }
     started = true;
-    lines.push({ line: l, rev, exp, revAmt: amts.filter((t) => t.x < split), expAmt: amts.filter((t) => t.x >= split) });
+    lines.push({ line: l, rev, exp, revAmt: amts.filter((t) => t.x < split), expAmt: amts.filter((t) => t.x >= split), revBad: bad.filter((t) => t.x < split), expBad: bad.filter((t) => t.x >= split) });
   }
   const rows: Row[] = [];
   const last: Record<Side, Row | null> = { revenue: null, expenditure: null };
   const level1: Record<Side, Row | null> = { revenue: null, expenditure: null };
   const carry: Record<Side, Row | null> = { revenue: null, expenditure: null };
   const pend: Record<Side, Tok[]> = { revenue: [], expenditure: [] };
+  const pendBad: Record<Side, Tok[]> = { revenue: [], expenditure: [] };
   const expToks = new Map<Row, Tok[]>();
+  const expBad = new Map<Row, Tok[]>();
+  /** Revenue rows that cannot be read: their printed figures and why. */
+  const revUnread = new Map<Row, { toks: Tok[]; bad: Tok[]; line: SourceLine; reason: string }>();
+  const revToks = new Map<Row, Tok[]>();
   let n = 0;
   const open = (side: Side, label: Tok, l: SourceLine): Row => {
     const text = squash(label.text);
@@ -131,8 +150,10 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     for (const side of ['revenue', 'expenditure'] as const) {
       const label = side === 'revenue' ? x.rev : x.exp;
       const amts = side === 'revenue' ? x.revAmt : x.expAmt;
+      const bad = side === 'revenue' ? x.revBad : x.expBad;
       if (!label) {
         pend[side].push(...amts);
+        pendBad[side].push(...bad);
         continue;
       }
       const starts = ORDINAL.test(label.text) || kindOf(side, label.text) !== 'item' || /^(使用|结余分配)/.test(label.text);
@@ -149,22 +170,46 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
         }
       }
       const toks = [...pend[side], ...amts];
+      const badHere = [...pendBad[side], ...bad];
       pend[side] = [];
+      pendBad[side] = [];
       if (side === 'revenue') {
-        if (toks.length > 1) fail(ctx, l, 'one revenue amount on a line', toks.map((t) => t.text).join(' '));
-        if (toks[0]) {
-          if (r.amounts.amount) fail(ctx, toks[0].line, 'one amount per revenue line', toks[0].text);
-          r.amounts.amount = moneyAt(ctx, toks[0].line, toks[0].text, unit);
+        const all = [...(revToks.get(r) ?? []), ...toks];
+        revToks.set(r, all);
+        const prior = revUnread.get(r);
+        if (prior || badHere.length > 0 || all.length > 1) {
+          // Its one cell cannot be told: two figures for it, or one that is not an amount.
+          const reason = badHere.length > 0 ? badHere.map((b) => `“${clip(b.text)}”不是金额（${unit}）`).join('；') : `收入项目一格印有 ${all.length} 个金额（${all.map((t) => t.text).join(' ')}）`;
+          revUnread.set(r, { toks: all, bad: [...(prior?.bad ?? []), ...badHere], line: prior?.line ?? (badHere[0] ?? all[1] ?? all[0])?.line ?? l, reason: prior ? `${prior.reason}；${reason}` : reason });
         }
-      } else expToks.set(r, [...(expToks.get(r) ?? []), ...toks]);
+      } else {
+        expToks.set(r, [...(expToks.get(r) ?? []), ...toks]);
+        if (badHere.length > 0) expBad.set(r, [...(expBad.get(r) ?? []), ...badHere]);
+      }
     }
   }
   for (const side of ['revenue', 'expenditure'] as const) {
-    if (pend[side].length > 0) fail(ctx, pend[side][0]!.line, `a ${side} line for this amount`);
+    const left = [...pend[side], ...pendBad[side]].sort((a, b) => a.line.no - b.line.no);
+    if (left.length > 0) ctx.notes.push(rowUnreadable(ref, left[0]!.line, `${side === 'revenue' ? '收入' : '支出'}金额“${clip(left.map((t) => t.text).join(' '))}”之后没有项目名称，无法确定所属的行`));
+  }
+  for (const r of rows) {
+    if (r.side !== 'revenue') continue;
+    const u = revUnread.get(r);
+    const ts = revToks.get(r) ?? [];
+    if (u) {
+      r.amounts.amount = null;
+      const unplaced = amountsOf(ctx, u.toks, unit);
+      if (unplaced.length > 0) r.unplaced = unplaced;
+      ctx.notes.push(rowUnreadable(ref, u.line, u.reason, r.id));
+    } else if (ts[0]) {
+      const read = readRowAmounts(ctx, ts, [], ['amount'], unit, ts[0].line, () => ({ amount: moneyAt(ctx, ts[0]!.line, ts[0]!.text, unit) }));
+      r.amounts = read.amounts;
+      settleRow(ctx, ref, r, read);
+    }
   }
   // Expenditure amounts go to their columns by position, page by page.
   const byPage = new Map<number | null, Tok[][]>();
-  for (const [r, ts] of expToks) if (ts.length > 0) byPage.set(r.src.page, [...(byPage.get(r.src.page) ?? []), ts]);
+  for (const [r, ts] of expToks) if (ts.length > 0 && !expBad.has(r)) byPage.set(r.src.page, [...(byPage.get(r.src.page) ?? []), ts]);
   const anchors = spec.expenditure.length > 1 && byPage.size > 0 ? pageAnchors(ctx, byPage, headers, spec.expenditure, block.title) : null;
   for (const r of rows) {
     if (r.side === 'revenue') {
@@ -172,13 +217,17 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
       continue;
     }
     const ts = expToks.get(r) ?? [];
-    if (spec.expenditure.length === 1) {
-      if (ts.length > 1) fail(ctx, ts[1]!.line, 'one expenditure amount on a line', ts.map((t) => t.text).join(' '));
-      r.amounts = { amount: ts[0] ? moneyAt(ctx, ts[0].line, ts[0].text, unit) : null };
-    } else {
-      const line = ts[0]?.line;
-      r.amounts = ts.length === 0 || !line ? Object.fromEntries(spec.expenditure.map((c) => [c.key, null])) : placeAmounts(ctx, ts, anchors!.get(r.src.page)!, spec.expenditure, unit, line);
-    }
+    const at = ts[0]?.line ?? srcLine(block, r);
+    const place =
+      spec.expenditure.length === 1
+        ? () => {
+            if (ts.length > 1) unreadable(ctx, ts[1]!.line, 'one expenditure amount on a line', `支出项目一格印有 ${ts.length} 个金额（${ts.map((t) => t.text).join(' ')}）`, ts.map((t) => t.text).join(' '));
+            return { amount: moneyAt(ctx, ts[0]!.line, ts[0]!.text, unit) };
+          }
+        : () => placeAmounts(ctx, ts, anchors!.get(r.src.page)!, spec.expenditure, unit, at);
+    const read = readRowAmounts(ctx, ts, expBad.get(r) ?? [], spec.expenditure.map((c) => c.key), unit, at, place);
+    r.amounts = read.amounts;
+    settleRow(ctx, ref, r, read);
   }
   const cols = columnsOf(spec.expenditure);
   cols[0] = { ...cols[0]!, header: [...spec.revenueHeader, ...cols[0]!.header.slice(0, 0)], key: 'amount' };

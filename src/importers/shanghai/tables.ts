@@ -4,7 +4,7 @@
  */
 import type { Table } from '../../domain/model.js';
 import { parseCodeTable, type ColumnSpec, type TableBlock } from './code-table.js';
-import type { ShanghaiContext } from './context.js';
+import type { ShanghaiContext, TableRef } from './context.js';
 import type { ShanghaiProfile } from './sections.js';
 import { parseSideBySideEconomic, parseThreePublic } from './special-tables.js';
 import { parseSummaryTable } from './summary-table.js';
@@ -64,28 +64,28 @@ const FUND_FINAL: ColumnSpec[] = [
   { key: 'carryOut', header: ['年末结转和结余'], marker: /年末结转/ },
 ];
 
-/** Parses one table block of a profile. */
-export function parseTable(ctx: ShanghaiContext, profile: ShanghaiProfile, block: TableBlock): Table {
+/** Parses one table block of a profile; `ref` names the table in the notes on what cannot be read. */
+export function parseTable(ctx: ShanghaiContext, profile: ShanghaiProfile, block: TableBlock, ref: TableRef): Table {
   const budget = profile === 'shanghai-budget';
   switch (block.role) {
     case 'income-expenditure-summary':
-      return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: [{ key: 'amount', header: [budget ? '预算数' : '决算数'], marker: /预算数|决算数/, nth: 1 }] }, ctx.year);
+      return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: [{ key: 'amount', header: [budget ? '预算数' : '决算数'], marker: /预算数|决算数/, nth: 1 }] }, ctx.year, ref);
     case 'appropriation-summary':
-      return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: APPROP_EXP }, ctx.year);
+      return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: APPROP_EXP }, ctx.year, ref);
     case 'revenue-summary':
-      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? REVENUE_BUDGET : REVENUE_FINAL });
+      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? REVENUE_BUDGET : REVENUE_FINAL }, ref);
     case 'expenditure-summary':
-      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? FN_BUDGET : EXPENDITURE_FINAL });
+      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? FN_BUDGET : EXPENDITURE_FINAL }, ref);
     case 'general-budget-function':
-      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: FN_BUDGET });
+      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: FN_BUDGET }, ref);
     case 'gov-fund-function':
     case 'state-capital-function':
-      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? FN_BUDGET : FUND_FINAL });
+      return parseCodeTable(ctx, block, { role: block.role, codeSystem: 'function', columns: budget ? FN_BUDGET : FUND_FINAL }, ref);
     case 'basic-expenditure-economic':
-      return budget ? parseCodeTable(ctx, block, { role: block.role, codeSystem: 'econ', columns: ECON_BUDGET }) : parseSideBySideEconomic(ctx, block);
+      return budget ? parseCodeTable(ctx, block, { role: block.role, codeSystem: 'econ', columns: ECON_BUDGET }, ref) : parseSideBySideEconomic(ctx, block, ref);
     case 'three-public':
-      return parseThreePublic(ctx, block, ctx.year);
+      return parseThreePublic(ctx, block, ctx.year, ref);
     default:
-      return parseCodeTable(ctx, block, { role: 'other', codeSystem: 'function', columns: FN_BUDGET });
+      return parseCodeTable(ctx, block, { role: 'other', codeSystem: 'function', columns: FN_BUDGET }, ref);
   }
 }

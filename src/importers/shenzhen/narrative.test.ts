@@ -364,26 +364,21 @@ describe('parseNarrative does not depend on where lines were wrapped', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('parseNarrative on bad input', () => {
-  it('names the line of a malformed amount inside a recognised sentence', () => {
+  it('notes a malformed amount inside a recognised sentence at its line (fact-unreadable) and reads the rest', () => {
     const lines = sampleText.split('\n');
     assert.match(lines[67]!, /人员支出 741\.53 万元/);
     lines[67] = lines[67]!.replace('741.53', '1,2.3');
-    assert.throws(
-      () => parse(lines.join('\n'), 'bad.txt'),
-      (e: unknown) =>
-        e instanceof FiscusError &&
-        e.code === 'INPUT_INVALID' &&
-        e.where.line === 68 &&
-        e.oneLine() === 'bad.txt:68: expected an amount in 万元, found "1,2.3"',
-    );
+    const { r, ctx } = parse(lines.join('\n'), 'bad.txt');
+    const errs = ctx.notes.filter((n) => n.severity === 'error');
+    assert.deepEqual(errs.map((n) => [n.code, n.src.line, n.message]), [['fact-unreadable', 68, '说明第 68 行的数字未能读取：“1,2.3”不是金额（万元）']]);
+    assert.equal(r.narrative.facts.length, sample.r.narrative.facts.length - 1);
+    assert.ok(!r.narrative.facts.some((f) => f.src.line === 68 && f.money?.fen === 741_530_000));
   });
 
-  it('rejects a malformed count', () => {
+  it('notes a malformed count at its line', () => {
     const text = sampleText.replace('事业编制总数 18 人', '事业编制总数 1.8 人');
-    assert.throws(
-      () => parse(text, 'bad.txt'),
-      (e: unknown) => e instanceof FiscusError && e.where.line === 43 && /expected a whole number of 人/.test(e.message),
-    );
+    const { ctx } = parse(text, 'bad.txt');
+    assert.deepEqual(ctx.notes.filter((n) => n.severity === 'error').map((n) => [n.code, n.src.line, n.message]), [['fact-unreadable', 43, '说明第 43 行的数字未能读取：“1.8”不是人数']]);
   });
 
   it('rejects part 2 without its revenue total sentence', () => {

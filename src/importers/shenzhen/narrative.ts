@@ -17,7 +17,7 @@ import type {
 } from '../../domain/model.js';
 import { MoneyParseError, decimalsOf, parseAmount } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
-import { fail, srcOf, type ImportContext } from './context.js';
+import { clip, srcOf, Unreadable, unreadable, type ImportContext } from './context.js';
 import type { Block } from './sections.js';
 
 export interface NarrativeResult {
@@ -334,24 +334,42 @@ function moneyOf(c: Ctx, w: Where): Money {
     const u = unit === '元' ? '元' : '万元';
     return { fen: parseAmount(num, u), decimals: decimalsOf(num) };
   } catch (e) {
-    if (e instanceof MoneyParseError) fail(c.ictx, w.flow.lineAt(w.fig.numStart), `an amount in ${unit}`, num);
+    if (e instanceof MoneyParseError) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `an amount in ${unit}`, `“${clip(num)}”不是金额（${unit}）`, num);
     throw e;
   }
 }
 
 function countOf(c: Ctx, w: Where): number {
-  if (!/^(\d{1,3}(,\d{3})+|\d+)$/u.test(w.fig.num)) fail(c.ictx, w.flow.lineAt(w.fig.numStart), `a whole number of ${w.fig.unit}`, w.fig.num);
+  if (!/^(\d{1,3}(,\d{3})+|\d+)$/u.test(w.fig.num)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `a whole number of ${w.fig.unit}`, `“${clip(w.fig.num)}”不是${w.fig.unit}数`, w.fig.num);
   return Number(w.fig.num.replace(/,/gu, ''));
 }
 
 function percentOf(c: Ctx, w: Where, sign: -1 | 0 | 1): string {
   const n = w.fig.num;
-  if (!/^\d+(\.\d+)?$/u.test(n)) fail(c.ictx, w.flow.lineAt(w.fig.numStart), 'a percentage', n + '%');
+  if (!/^\d+(\.\d+)?$/u.test(n)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), 'a percentage', `“${clip(n)}%”不是百分比`, n + '%');
   return sign < 0 && /[1-9]/u.test(n) ? '-' + n : n;
 }
 
 /** Records a figure as a fact under `key`; money is signed by `sign` (減少 → negative). */
+/**
+ * Notes a figure of the narrative that cannot be read (code `fact-unreadable`, at its line) instead
+ * of refusing the document; the figure gives no fact.
+ */
+function unreadFigure(c: Ctx, w: Where, e: Unreadable): void {
+  const line = w.flow.lineAt(w.fig.numStart);
+  c.ictx.notes.push({ severity: 'error', code: 'fact-unreadable', table: null, row: null, message: `说明第 ${line.no} 行的数字未能读取：${e.reason}`, src: srcOf(line) });
+}
+
 function addFact(c: Ctx, w: Where, key: string, label?: string, sign: -1 | 0 | 1 = 0): void {
+  try {
+    readFact(c, w, key, label, sign);
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    unreadFigure(c, w, e);
+  }
+}
+
+function readFact(c: Ctx, w: Where, key: string, label: string | undefined, sign: -1 | 0 | 1): void {
   const fig = w.fig;
   const f: Fact = { key, label: label ?? (cleanLabel(fig.before, c.names) || fig.after.replace(/^以上/u, '')), src: figSrc(w) };
   if (fig.unit === '%') f.percent = percentOf(c, w, sign);
@@ -518,6 +536,22 @@ function itemLabel(before: string): string {
 }
 
 function parseProject(c: Ctx, flow: Flow, projects: NarrativeProject[]): boolean {
+  const before = c.ictx.notes.length;
+  const facts = c.facts.length;
+  try {
+    return readProject(c, flow, projects);
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    // The project item cannot be read: noted once at its figure, nothing of it kept.
+    c.ictx.notes.length = before;
+    c.facts.length = facts;
+    const line = flow.lines.find((l) => l.no === e.where.line) ?? flow.lineAt(0);
+    c.ictx.notes.push({ severity: 'error', code: 'fact-unreadable', table: null, row: null, message: `说明第 ${line.no} 行的项目支出未能读取：${e.reason}`, src: srcOf(line) });
+    return true;
+  }
+}
+
+function readProject(c: Ctx, flow: Flow, projects: NarrativeProject[]): boolean {
   const m = ITEM_RE.exec(flow.text);
   if (!m) return false;
   const figs = scanFigures(flow.text);
@@ -783,12 +817,12 @@ function part8(c: Ctx, part: PartDraft, glossary: Narrative['glossary']): void {
  */
 export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeResult {
   const part2Block = parts.find((p) => p.no === 2);
-  if (!part2Block) fail(ctx, parts[parts.length - 1]?.lines[0], '"第二部分 部门预算收支总体情况"', 'no part 2');
+  if (!part2Block) unreadable(ctx, parts[parts.length - 1]?.lines[0], '"第二部分 部门预算收支总体情况"', '找不到“第二部分 部门预算收支总体情况”', 'no part 2');
   // The unit name opens paragraphs, so it is read before paragraphs are split: from part 2's joined text.
   const p2 = joinLines(part2Block.lines.slice(1));
   const rev = /(?:^|。)(20\d{2})年([^,。:;0-9]+?)(?:部门|单位)?预算收入\s?[0-9]/u.exec(p2.text);
   if (!rev) {
-    fail(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分');
+    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
   }
   const year = Number(rev[1]);
   const unitName = rev[2]!;
@@ -838,8 +872,10 @@ export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeRes
     else if (d.no === 8) part8(c, d, glossary);
     else for (const s of d.sections) for (const flow of s.paragraphs) for (const fig of scanFigures(flow.text)) addFact(c, { flow, fig }, 'unclassified');
   }
-  if (!c.facts.some((f) => f.key === 'revenue.total')) {
-    fail(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分');
+  // Without the revenue sentence this is not the Shenzhen narrative; with it unreadable, that is noted.
+  const noted = (l: SourceLine) => ctx.notes.some((n) => n.code === 'fact-unreadable' && n.src.line === l.no);
+  if (!c.facts.some((f) => f.key === 'revenue.total') && !part2Block.lines.some(noted)) {
+    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
   }
 
   let competentDepartment: Text | undefined;

@@ -219,36 +219,77 @@ test('every amount printed in lines 228–846 is in some row with its line', () 
   assert.equal(printed.length, 203);
 });
 
-test('a table with a missing column fails naming the column and the table', () => {
+/** The import notes of errors (what could not be read). */
+const unread = (ctx: ImportContext) => ctx.notes.filter((n) => n.severity === 'error');
+
+test('a table with a missing column is left out as a located table-unreadable note; the other tables are read', () => {
   const text = withLine(RAW, 284, '预算单位');
   assert.equal(RAW.split('\n')[283], '预算单位 收入总计');
-  assert.throws(
-    () => tablesOf(text),
-    (e: unknown) =>
-      e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.message.includes('column "收入总计" in the header of 表 2') && e.where.line === 284,
-  );
+  const { tables, ctx } = tablesOf(text);
+  assert.deepEqual(tables.map((t) => t.no), [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  assert.deepEqual(tables.map((t) => t.id), ['t1', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12', 't13']);
+  const [n, ...more] = unread(ctx);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.row, n!.src.line, n!.src.page], ['table-unreadable', 't2', null, 284, 7]);
+  assert.match(n!.message, /^表《收入总表》未能读取（第 284 行）：表头缺少“收入总计”列/);
 });
 
-test('a malformed amount fails with its file and line', () => {
+test('a malformed amount makes its row unreadable at its file line: the row is kept with unknown cells, the rest of the table is read', () => {
   const text = withLine(RAW, 476, '50.40 1,2.3 50.40');
-  assert.throws(
-    () => tablesOf(text, 'futian.txt'),
-    (e: unknown) => e instanceof FiscusError && e.oneLine().startsWith('futian.txt:476: ') && e.message.includes('1,2.3'),
-  );
+  const { tables, ctx } = tablesOf(text, 'futian.txt');
+  const t4 = tables.find((t) => t.no === 4)!;
+  const [n, ...more] = unread(ctx);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.src.line, n!.src.page], ['row-unreadable', 't4', 476, 9]);
+  assert.match(n!.message, /^表《基本支出总表》第 476 行未能读取：「机关事业单位基本养老保险缴费」“1,2\.3”不是金额（万元）$/);
+  const r = t4.rows.find((x) => x.id === n!.row)!;
+  assert.equal(r.label, '机关事业单位基本养老保险缴费');
+  assert.ok(Object.values(r.amounts).every((v) => v === null));
+  assert.deepEqual(r.unplaced?.map((m) => m.fen), [fen('50.40'), fen('50.40')]);
+  // The rows below it are read as printed.
+  assert.equal(cellOf(t4.rows.find((x) => x.label === '职业年金缴费'), 'total'), fen('15.84'));
+  assert.equal(t4.rows.length, table(4).rows.length);
 });
 
-test('a table number outside 1–13 and a repeated table fail clearly', () => {
+test('a table number outside 1–13 and a repeated table are left out as located notes, the others read', () => {
   const src = readSourceText(Buffer.from(RAW, 'utf8'), 'x.txt');
-  const ctx = newContext('x.txt');
-  const blocks = splitShenzhen(src, ctx).tables;
-  assert.throws(() => parseTables(blocks, newContext('x.txt')), /表 1 … 表 13.*表 14/);
+  const blocks = splitShenzhen(src, newContext('x.txt')).tables;
+  const c1 = newContext('x.txt');
+  assert.deepEqual(parseTables(blocks, c1).map((t) => t.no), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  assert.deepEqual(unread(c1).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', 't14', 847]]);
+  assert.match(unread(c1)[0]!.message, /表 14.*不是深圳部门预算的表 1 至表 13/);
   const t3 = blocks.find((b) => b.no === 3)!;
-  assert.throws(() => parseTables([t3, { ...t3 }], newContext('x.txt')), (e: unknown) => e instanceof FiscusError && /one "表 3" \(already at line 385\)/.test(e.message));
+  const c2 = newContext('x.txt');
+  assert.deepEqual(parseTables([t3, { ...t3 }], c2).map((t) => [t.id, t.no]), [['t1', 3]]);
+  assert.deepEqual(unread(c2).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', 't2', 385]]);
+  assert.match(unread(c2)[0]!.message, /“表 3”已在第 385 行出现过/);
 });
 
-test('an amount row that fits no placement into the columns fails naming the row', () => {
+test('an amount row that fits no placement into the columns is unreadable, naming the row; its cells are unknown, not guessed', () => {
   const text = withLine(RAW, 685, '208 社会保障和就业支出 74.31 70.00');
-  assert.throws(() => tablesOf(text), (e: unknown) => e instanceof FiscusError && e.where.line === 685 && e.message.includes('208 社会保障和就业支出'));
+  const { tables, ctx } = tablesOf(text);
+  const [n, ...more] = unread(ctx);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.src.line], ['row-unreadable', 't7', 685]);
+  assert.match(n!.message, /第 685 行未能读取：「208 社会保障和就业支出」的 2 个金额（74\.31 70\.00）/);
+  const r = tables.find((t) => t.no === 7)!.rows.find((x) => x.id === n!.row)!;
+  assert.equal(r.code, '208');
+  assert.deepEqual(Object.values(r.amounts), [null, null, null]);
+  assert.deepEqual(r.unplaced?.map((m) => m.fen), [fen('74.31'), fen('70.00')]);
+});
+
+test('two-sided tables: a malformed amount leaves its side of the line unknown, an amount with no label is noted, the other side is read', () => {
+  const i = RAW.split('\n').findIndex((l) => l.startsWith('收入总计 4,424.60'));
+  const { tables, ctx } = tablesOf(withLine(RAW, i + 1, '收入总计 1,2.3 支出总计 4,424.60'));
+  const t1 = tables.find((t) => t.no === 1)!;
+  const [n, ...more] = unread(ctx);
+  assert.deepEqual(more, []);
+  assert.deepEqual([n!.code, n!.table, n!.src.line], ['row-unreadable', 't1', i + 1]);
+  const rev = t1.rows.find((r) => r.id === n!.row)!;
+  assert.deepEqual([rev.side, rev.kind, rev.amounts.amount], ['revenue', 'total', null]);
+  assert.equal(cellOf(t1.rows.find((r) => r.side === 'expenditure' && r.kind === 'total'), 'amount'), fen('4,424.60'));
+  const { ctx: c2 } = tablesOf(withLine(RAW, 237, '12.00'));
+  assert.deepEqual(unread(c2).map((x) => [x.code, x.table, x.row, x.src.line]), [['row-unreadable', 't1', null, 237]]);
 });
 
 test('an unknown row label is kept without a code and noted as a warning', () => {

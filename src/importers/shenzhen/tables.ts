@@ -4,9 +4,10 @@
  * amount in fen with its line. Table 14 is structured separately (forms.ts).
  */
 import type { Table } from '../../domain/model.js';
+import { FiscusError } from '../../domain/errors.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
-import { fail, srcOf, type ImportContext } from './context.js';
+import { lineOfError, reasonOf, rowUnreadable, srcOf, tableUnreadable, unreadable, type ImportContext, type TableRef } from './context.js';
 import type { Block } from './sections.js';
 import { SPECS, type TableSpec } from './tables/specs.js';
 import { bare, readHeader, TableBuilder } from './tables/lines.js';
@@ -28,22 +29,35 @@ const YEAR_IN_HEADER = /((?:19|20)\d{2})\s*年预算数/;
 const NOTE_LINE = /^(?:注|说明)\s*[:：]/;
 
 /**
- * Parses each table block (Shenzhen 表 1–13) into a Table with its role, columns and rows.
- * Fails with file:line on a table number outside 1–13, a repeated table, a missing title, unit line
- * or header column, a malformed amount, or a row whose amounts fit no placement into the columns.
- * Labels missing from the code tables are kept without a code and noted in `ctx.notes`.
+ * Parses each table block (Shenzhen 表 1–13) into a Table with its role, columns and rows, and its id
+ * ("t1", "t2" … in print order). Never refuses the document for one table: a table that cannot be
+ * read at all (a number outside 1–13, a repeated table, a title, unit line or header column missing)
+ * is left out and becomes a `table-unreadable` note, its id kept by no other table; a row that cannot
+ * be read (a malformed amount, amounts that fit no placement into the columns) stays with its cells
+ * unknown and becomes a `row-unreadable` note. Labels missing from the code tables are kept without
+ * a code and noted in `ctx.notes`.
  */
 export function parseTables(blocks: Block[], ctx: ImportContext): Table[] {
   const seen = new Map<number, SourceLine>();
-  for (const b of blocks) {
-    const head = b.lines[0];
-    if (b.no < 1 || b.no > 13) fail(ctx, head, 'a budget table numbered 表 1 … 表 13', `表 ${b.no}`);
-    const first = seen.get(b.no);
-    if (first) fail(ctx, head, `one "表 ${b.no}" (already at line ${first.no})`, `a second 表 ${b.no}`);
-    if (head) seen.set(b.no, head);
-  }
   const g: GridContext = { year: ctx.year ?? yearOfHeaders(blocks), units: new Set(ctx.unitName ? [bare(ctx.unitName)] : []) };
-  return blocks.map((b) => parseTable(b, ctx, g));
+  const out: Table[] = [];
+  blocks.forEach((b, i) => {
+    const head = b.lines[0]!;
+    const ref: TableRef = { id: `t${i + 1}`, title: (b.lines[1]?.text ?? '').replace(/\s+/g, '') || `表 ${b.no}` };
+    const first = seen.get(b.no);
+    if (b.no < 1 || b.no > 13) ctx.notes.push(tableUnreadable(ref, head, `表号“表 ${b.no}”不是深圳部门预算的表 1 至表 13`));
+    else if (first) ctx.notes.push(tableUnreadable(ref, head, `“表 ${b.no}”已在第 ${first.no} 行出现过`));
+    else {
+      seen.set(b.no, head);
+      try {
+        out.push(parseTable(b, ctx, g, ref));
+      } catch (e) {
+        if (!(e instanceof FiscusError)) throw e;
+        ctx.notes.push(tableUnreadable(ref, lineOfError(e, b.lines) ?? head, reasonOf(e)));
+      }
+    }
+  });
+  return out;
 }
 
 function yearOfHeaders(blocks: Block[]): number | null {
@@ -69,15 +83,15 @@ function specFor(b: Block, ctx: ImportContext, titleLine: SourceLine | undefined
     });
     return { ...byTitle, no: b.no };
   }
-  return fail(ctx, titleLine ?? b.lines[0], `the title "${byNo.title}" of 表 ${b.no}`);
+  return unreadable(ctx, titleLine ?? b.lines[0], `the title "${byNo.title}" of 表 ${b.no}`, `“表 ${b.no}”的标题不是深圳部门预算的表名（表 ${b.no} 通常为《${byNo.title}》）`, titleLine?.text);
 }
 
-function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
+function parseTable(b: Block, ctx: ImportContext, g: GridContext, ref: TableRef): Table {
   const head = b.lines[0]!;
   const titleLine = b.lines[1];
   const spec = specFor(b, ctx, titleLine);
   const unitAt = b.lines.findIndex((l, i) => i > 1 && UNIT_LINE.test(l.text));
-  if (unitAt < 0) fail(ctx, b.lines[2] ?? titleLine, `"单位名称:… 单位:万元" under the title of 表 ${b.no}`);
+  if (unitAt < 0) unreadable(ctx, b.lines[2] ?? titleLine, `"单位名称:… 单位:万元" under the title of 表 ${b.no}`, '标题下没有“单位名称：… 单位：万元”一行，金额单位不明');
   const unitLine = b.lines[unitAt]!;
   const [, unitName = '', unitText] = UNIT_LINE.exec(unitLine.text)!;
   const unit = unitText as DisplayUnit;
@@ -99,23 +113,18 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
 
   const t = new TableBuilder(ctx, spec, unit);
   let columns = spec.columns;
-  if (spec.shape === 'two-sided') {
-    const y = header.map((l) => YEAR_IN_HEADER.exec(l.text)?.[1]).find((x) => x !== undefined);
-    if (y) columns = columns.map((c) => ({ ...c, header: [`${y}年预算数`] }));
-    parseTwoSided(t, data, g.year);
-  } else {
-    const parse = {
-      'per-unit': parsePerUnit,
-      economic: parseEconomic,
-      projects: parseProjects,
-      function: parseFunction,
-      transfers: parseTransfers,
-      procurement: parseProcurement,
-      'three-public': parseThreePublic,
-      performance: parsePerformance,
-    }[spec.shape];
-    parse(t, data, g);
+  const y = spec.shape === 'two-sided' ? header.map((l) => YEAR_IN_HEADER.exec(l.text)?.[1]).find((x) => x !== undefined) : undefined;
+  if (y) columns = columns.map((c) => ({ ...c, header: [`${y}年预算数`] }));
+  try {
+    readRows(t, spec, data, g);
+  } catch (e) {
+    // A safety net: what the row readers did not expect cuts the table at its line, keeping the rows above.
+    if (!(e instanceof FiscusError)) throw e;
+    t.cutAt(lineOfError(e, data) ?? data[0] ?? head, reasonOf(e));
+    if (spec.shape === 'two-sided') t.sortByLine();
   }
+  t.flushPending();
+  for (const u of t.unread) ctx.notes.push(rowUnreadable(ref, u.line, u.reason, u.row?.id ?? null));
   const last = b.lines[b.lines.length - 1] ?? head;
   if (t.ambiguousRows > 0) {
     ctx.notes.push({
@@ -125,6 +134,7 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
     });
   }
   const table: Table = {
+    id: ref.id,
     no: b.no,
     role: spec.role,
     title: { text: titleLine!.text, src: srcOf(titleLine!) },
@@ -140,4 +150,23 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext): Table {
     table.note = { text, src: srcOf(noteLines[0]!, text, noteLines[noteLines.length - 1]) };
   }
   return table;
+}
+
+/** Reads the data lines of a table by the parser of its shape. */
+function readRows(t: TableBuilder, spec: TableSpec, data: SourceLine[], g: GridContext): void {
+  if (spec.shape === 'two-sided') {
+    parseTwoSided(t, data, g.year);
+  } else {
+    const parse = {
+      'per-unit': parsePerUnit,
+      economic: parseEconomic,
+      projects: parseProjects,
+      function: parseFunction,
+      transfers: parseTransfers,
+      procurement: parseProcurement,
+      'three-public': parseThreePublic,
+      performance: parsePerformance,
+    }[spec.shape];
+    parse(t, data, g);
+  }
 }

@@ -1,9 +1,12 @@
 /** The audit report as one self-contained HTML page in Chinese (inline CSS, no scripts, no fetches). */
+import { FAIL_ON_LABELS, SEVERITY_LABELS, severityLabel } from '../../domain/catalogue/index.js';
 import { formatAmount, type DisplayUnit } from '../../domain/money.js';
 import { esc } from '../html/esc.js';
 import { findingHref, findingPlace, type AuditReport, type AuditedDocument } from './model.js';
 
-const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** 错误 / 警告 / 提示 as column headers. */
+const SEVERITY_HEADS = (['error', 'warning', 'info'] as const).map((k) => `<th>${SEVERITY_LABELS[k]}</th>`).join('');
 
 function amount(fen: number | null, unit: string): string {
   return fen === null ? '—' : formatAmount(fen, (unit === '元' ? '元' : '万元') as DisplayUnit, 2);
@@ -23,11 +26,11 @@ export function renderAuditHtml(r: AuditReport, href: (file: string) => string):
   const out: string[] = [];
   out.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>批量审核报告</title><style>${CSS}</style></head><body>`);
   out.push(`<h1>批量审核报告</h1><p>共 ${s.documents} 份文件：可读取 ${s.readable} 份，无法读取 ${s.unreadable} 份；` +
-    `错误 ${s.error} 条，警告 ${s.warning} 条，提示 ${s.info} 条；按“${r.failOn === 'error' ? '错误' : r.failOn === 'warning' ? '警告及以上' : '不判定'}”判定不通过的文档 ${s.failing} 份。` +
+    `${SEVERITY_LABELS.error} ${s.error} 条，${SEVERITY_LABELS.warning} ${s.warning} 条，${SEVERITY_LABELS.info} ${s.info} 条；按“${FAIL_ON_LABELS[r.failOn]}”判定不通过的文档 ${s.failing} 份。` +
     recallSentence(r) +
     `<small>（${esc(r.tool.name)} ${esc(r.tool.version)}，${r.tool.rules} 条规则）</small></p>`);
 
-  out.push('<h2>文档一览</h2><table><thead><tr><th>文件</th><th>格式</th><th>版式</th><th>单位</th><th>年度</th><th>类型</th><th>收入总计</th><th>支出总计</th><th>金额单位</th><th>识别表格</th><th>金额召回率</th><th>未定位金额</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
+  out.push(`<h2>文档一览</h2><table><thead><tr><th>文件</th><th>格式</th><th>版式</th><th>单位</th><th>年度</th><th>类型</th><th>收入总计</th><th>支出总计</th><th>金额单位</th><th>识别表格</th><th>金额召回率</th><th>未定位金额</th>${SEVERITY_HEADS}</tr></thead><tbody>`);
   for (const d of r.documents) {
     if (!d.readable) continue;
     out.push(`<tr${d.summary.error ? ' class="bad"' : ''}><td><a href="${esc(href(d.file))}">${esc(d.file)}</a></td><td>${esc(d.format)}</td><td>${esc(d.profile)}</td><td>${esc(d.unit)}</td><td>${d.year}</td><td>${esc(d.kind)}</td>` +
@@ -45,7 +48,7 @@ export function renderAuditHtml(r: AuditReport, href: (file: string) => string):
     out.push('</tbody></table>');
   } else out.push('<p>无。</p>');
 
-  out.push('<h2>按规则统计</h2><table><thead><tr><th>规则</th><th>标题</th><th>类别</th><th>不通过的文档数</th><th>涉及文档数</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>');
+  out.push(`<h2>按规则统计</h2><table><thead><tr><th>规则</th><th>标题</th><th>类别</th><th>不通过的文档数</th><th>涉及文档数</th>${SEVERITY_HEADS}</tr></thead><tbody>`);
   for (const t of r.rules) {
     out.push(`<tr><td>${esc(t.rule)}</td><td>${esc(t.title)}</td><td>${esc(t.category)}</td><td class="n">${t.failing}</td><td class="n">${t.documents}</td>` +
       `<td class="n">${t.findings.error}</td><td class="n">${t.findings.warning}</td><td class="n">${t.findings.info}</td></tr>`);
@@ -84,6 +87,6 @@ function coverageCells(d: AuditedDocument): string {
 
 function findingRow(d: AuditedDocument, f: AuditedDocument['findings'][number], fileHref: string): string {
   const unit = f.unit ? ` ${esc(f.unit)}` : '';
-  return `<tr><td class="${f.severity}">${SEV[f.severity]}</td><td>${esc(f.rule)}</td><td><a href="${esc(findingHref(fileHref, d, f))}">${esc(findingPlace(d, f))}</a></td>` +
+  return `<tr><td class="${f.severity}">${severityLabel(f.severity)}</td><td>${esc(f.rule)}</td><td><a href="${esc(findingHref(fileHref, d, f))}">${esc(findingPlace(d, f))}</a></td>` +
     `<td>${esc(f.message)}</td><td class="n">${esc(f.expected ?? '')}${f.expected ? unit : ''}</td><td class="n">${esc(f.actual ?? '')}${f.actual ? unit : ''}</td><td class="n">${esc(f.difference ?? '')}</td></tr>`;
 }

@@ -115,6 +115,16 @@ export function tableById(doc: Pick<BudgetDocument, 'tables'>, id: string): Tabl
   return doc.tables.find((t, i) => (t.id ?? `t${i + 1}`) === id);
 }
 
+/**
+ * The number fiscus prints above a table's title: "表 7" in the Shenzhen outline, and for a
+ * numbered table whose title does not print its number itself; else null (the title carries it,
+ * or the document does not number the table).
+ */
+export function numberLabelOf(t: Pick<Table, 'no' | 'title'>, outline: Outline): string | null {
+  if (t.no === null) return null;
+  return outline === 'shenzhen' || printedTitleNumber(t.title.text) === null ? tableNumberLabel(t.no) : null;
+}
+
 export interface TableViewOptions {
   /** Which layout to follow (default: the document's own). */
   outline?: Outline;
@@ -130,7 +140,7 @@ export function tableView(t: Table, year: number | null = null, opts: TableViewO
   const outline = opts.outline ?? 'document';
   const body = isTwoSided(t) ? twoSided(t, outline) : oneSided(t, outline);
   const empty = t.rows.every((r) => Object.values(r.amounts).every((m) => m == null || m.fen === 0) && (r.unplaced ?? []).length === 0);
-  const numberLabel = t.no === null ? null : outline === 'shenzhen' || printedTitleNumber(t.title.text) === null ? tableNumberLabel(t.no) : null;
+  const numberLabel = numberLabelOf(t, outline);
   const unplacedCount = t.rows.reduce((s, r) => s + (r.unplaced?.length ?? 0), 0);
   const id = opts.id ?? t.id ?? 't?';
   return {

@@ -123,8 +123,26 @@ function isTwoDigitChild(parent: string, child: string): boolean {
 }
 
 /**
+ * The rows a coded parent heads in print: those after it up to the next row of its system that is
+ * not below it, or a total, subtotal, carry or unit line.
+ */
+function span(block: Row[], p: Row & { code: string }, system: ClassificationSystem): Row[] {
+  const out: Row[] = [];
+  for (const r of block.slice(block.indexOf(p) + 1)) {
+    if (r.side !== p.side) continue;
+    if (r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'carry' || r.kind === 'unit') break;
+    if (r.codeSystem === system && r.code && !r.code.startsWith(p.code)) break;
+    out.push(r);
+  }
+  return out;
+}
+
+/**
  * Checks every row coded in `system` against the sum of its direct children, within each unit block
  * of every table; `isChild` says which codes are a code's direct children (default: two digits longer).
+ * A parent is not checked when the lines it heads include one without a code (a child whose code the
+ * reader could not resolve may be among them) or repeat a child's code (the block holds several units
+ * the reader did not tell apart): its children are not known.
  */
 export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system: ClassificationSystem, isChild: (parent: string, child: string) => boolean = isTwoDigitChild): void {
   for (const t of amountTables(doc)) {
@@ -132,7 +150,10 @@ export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system
       const coded = block.filter((r): r is Row & { code: string } => r.codeSystem === system && !!r.code);
       for (const p of coded) {
         const kids = coded.filter((c) => c !== p && isChild(p.code, c.code));
-        if (kids.length > 0) checkParent(ctx, t, p, kids);
+        if (kids.length === 0) continue;
+        if (new Set(kids.map((k) => k.code)).size < kids.length) continue;
+        if (span(block, p, system).some((r) => !r.code && (r.kind === 'item' || r.kind === 'group') && !isPeriodRow(r))) continue;
+        checkParent(ctx, t, p, kids);
       }
     }
   }

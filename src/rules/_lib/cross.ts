@@ -116,6 +116,14 @@ export function sharedLevelCodes(mine: Map<string, TableFigure>, theirs: Array<M
   return [...all].filter((c) => shared.has(c.length)).sort();
 }
 
+/**
+ * True when a table (one side of it) has item lines without a function code: headings such as
+ * "一、本年支出" aside, a line whose code the reader could not resolve from its name.
+ */
+export function hasUncodedLines(t: Table, side?: 'revenue' | 'expenditure'): boolean {
+  return t.rows.some((r) => (side === undefined || r.side === side) && (r.kind === 'item' || r.kind === 'group') && !r.code && !underCarry(t, r) && !/^[一二三四五六七八九十]+、本年支出|^本年支出/.test(r.label.replace(/\s+/g, '')));
+}
+
 /** Unit rows of a per-unit table by squashed name (the budget unit's own line). */
 export function unitRows(t: Table): Map<string, Row> {
   const m = new Map<string, Row>();
@@ -208,8 +216,15 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
   const key = sideKey(summary, 'expenditure');
   const mine = functionCodes(summary, key);
   const theirs = fts.map((t) => ({ t, codes: functionCodes(t, 'total') }));
+  // A code one side does not list is 0 there only if every line of that side has its code: a line
+  // whose code the reader could not resolve may be the one.
+  const mineComplete = !hasUncodedLines(summary, 'expenditure');
+  const theirsComplete = fts.every((t) => !hasUncodedLines(t));
   for (const code of sharedLevelCodes(mine, theirs.map((x) => x.codes))) {
-    const sum = sumFigures(theirs.map((x) => x.codes.get(code)).filter((f) => f !== undefined));
+    const listed = theirs.filter((x) => x.codes.has(code));
+    if (!mine.has(code) && !mineComplete) continue;
+    if (listed.length === 0 && !theirsComplete) continue;
+    const sum = sumFigures(listed.map((x) => x.codes.get(code)!));
     const m = mine.get(code) ?? { value: null, fen: 0, row: undefined, n: 0 };
     if (skip?.(m, sum)) continue;
     const other = theirs.find((x) => x.codes.has(code));

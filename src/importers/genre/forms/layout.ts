@@ -14,7 +14,7 @@ import { headerKind, inHeader, isHeaderNoise, startsHeader, startsHeaderNoise, l
  */
 export function verticalPositions(lines: readonly SourceLine[]): Positions {
   const measured = lines.some((l) => l.y !== undefined);
-  const out = new Positions(measured ? 0.2 : 0.75);
+  const out = new Positions(measured ? 0.05 : 0.75);
   const sizes = lines.map((l) => l.size).filter((s): s is number => typeof s === 'number' && s > 0).sort((a, b) => a - b);
   const pitch = sizes.length > 0 ? Math.max(0.5, sizes[Math.floor(sizes.length / 2)]! * 1.25) : 1;
   // Per page: positions from the baseline (PDF) or the line number (text); pages stacked one and a

@@ -31,6 +31,13 @@ export interface SplitOptions {
    * text rows (pdftotext rounds each baseline to a row), little where they are measured (PDF).
    */
   slack?: number;
+  /**
+   * Positions of page breaks, and what a split there is worth: a generator that paginates a grid
+   * of merged cells tends to start a page with a new cell, so a split at a break is preferred unless
+   * the centring clearly says the cell runs on.
+   */
+  breaks?: readonly number[];
+  breakBonus?: number;
 }
 
 /**
@@ -84,12 +91,24 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;
     return d * d + 0.01 * e * e + 10 * crossed;
   };
+  // A split whose boundary falls on a page break earns the bonus.
+  const breaks = opts.breaks ?? [];
+  const bonusAt = (g: number, t: number): number => {
+    if (breaks.length === 0) return 0;
+    const gi = gaps[g]!;
+    const after = gi[t] ?? (g + 1 < k - 1 && gaps[g + 1]!.length > 0 ? gaps[g + 1]![0] : tail[0]);
+    const before = t > 0 ? gi[t - 1] : g > 0 && gaps[g - 1]!.length > 0 ? gaps[g - 1]![gaps[g - 1]!.length - 1] : head[head.length - 1];
+    if (after === undefined || before === undefined) return 0;
+    const lo = items[before]!.bot;
+    const hi = items[after]!.top;
+    return breaks.some((b) => b >= lo - 0.25 && b <= hi + 0.25) ? (opts.breakBonus ?? 0) : 0;
+  };
   // dp over the split point t of each gap (items [0, t) of gap g go to anchor g, the rest to g+1).
   let prev: number[] = [];
   const choice: number[][] = [];
   {
     const g0 = gaps[0]!;
-    prev = Array.from({ length: g0.length + 1 }, (_, t) => cost(0, 0, t));
+    prev = Array.from({ length: g0.length + 1 }, (_, t) => cost(0, 0, t) - bonusAt(0, t));
   }
   for (let g = 1; g < k - 1; g++) {
     const n = gaps[g]!.length;
@@ -98,8 +117,9 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     for (let t = 0; t <= n; t++) {
       let best = Infinity;
       let bi = 0;
+      const bonus = bonusAt(g, t);
       for (let s = 0; s < prev.length; s++) {
-        const v = prev[s]! + cost(g, s, t);
+        const v = prev[s]! + cost(g, s, t) - bonus;
         if (v < best) {
           best = v;
           bi = s;

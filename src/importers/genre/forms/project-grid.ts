@@ -142,7 +142,12 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   });
   if (hasIndicatorColumns(grid.columns)) {
     const rows = indicatorRows(grid, (f) => !skipLines.has(f.line));
-    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })), { slack: grid.slack });
+    const breaks: number[] = [];
+    body.forEach((l, i) => {
+      const n = body[i + 1];
+      if (n && n.page !== l.page) breaks.push(((pos.get(l) ?? 0) + (pos.get(n) ?? 0)) / 2);
+    });
+    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })), { slack: grid.slack, breaks, breakBonus: 2 });
     rows.forEach((r, i) => projects[owner[i]!]?.rows.push(r));
     // Level cells belong to the project whose rows they lie among.
     projects.forEach((p, k) => {

@@ -6,7 +6,7 @@
 import type { Money, ProjectForm, Src, Text } from '../../../domain/model.js';
 import { squash } from '../../../domain/text.js';
 import type { SourceLine } from '../../text/source.js';
-import { fail, moneyAt, srcOf, type ImportContext } from '../context.js';
+import { moneyAt, srcOf, unreadable, type ImportContext } from '../context.js';
 import type { Block } from '../sections.js';
 import { parseCostLines, parseQuarterPlan } from './cost-lines.js';
 import { parseIndicatorTree, matchLabel } from './indicator-tree.js';
@@ -110,7 +110,7 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
   const hits = findLabels(head, HEADER);
   const nameHit = hits.get('name');
   const name = valueOf(head, nameHit);
-  if (!nameHit || !name) fail(ctx, lines[headFrom] ?? lines[0], '"项目名称" and the project name in the form header', lines[headFrom]?.text);
+  if (!nameHit || !name) unreadable(ctx, lines[headFrom] ?? lines[0], '"项目名称" and the project name in the form header', '表头找不到“项目名称”及项目名称', lines[headFrom]?.text);
 
   const amounts = {} as ProjectForm['amounts'];
   for (const key of AMOUNT_KEYS) {

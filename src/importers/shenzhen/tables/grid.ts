@@ -6,10 +6,10 @@
 import type { Row, Text } from '../../../domain/model.js';
 import { codes, parentCode } from '../../../domain/classification/index.js';
 import type { SourceLine } from '../../text/source.js';
-import { fail, srcOf } from '../context.js';
+import { srcOf } from '../context.js';
 import {
   bare,
-  isAmountWord,
+  isNumberWord,
   isPrefixOfAny,
   joinLabel,
   namesOf,
@@ -60,8 +60,7 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
   for (const line of lines) {
     let words = wordsOf(line);
     // A code opens a row when it stands alone or is followed by a name (not by more amounts).
-    const startsCode =
-      o.code !== undefined && words[0] !== undefined && o.code.test(words[0].text) && (words.length === 1 || !isAmountWord(t.ctx, words[1]!));
+    const startsCode = o.code !== undefined && words[0] !== undefined && o.code.test(words[0].text) && (words.length === 1 || !isNumberWord(words[1]!));
     const tail = o.tail(startsCode ? words.slice(1) : words);
     if (cur !== null && (startsCode || (o.names && tail.text.length > 0 && endsHere(cur, tail.text, o.names)))) emit();
     const r: RawRow = cur ?? fresh();
@@ -73,8 +72,13 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
     }
     r.words.push(...tail.text);
     r.all.push(...tail.text);
+    if (tail.closes && r.words.length === 0 && r.code === null) {
+      // Figures with no name before them belong to no row that can be told.
+      t.skip(line, `金额“${[...tail.amounts, ...(tail.year ? [tail.year] : [])].map((w) => w.text).join(' ')}”前没有项目名称，无法确定所属的行`);
+      cur = null;
+      continue;
+    }
     if (tail.closes) {
-      if (r.words.length === 0 && r.code === null) fail(t.ctx, line, `a label before the amounts in 表 ${t.spec.no}`, line.text);
       r.amounts = tail.amounts;
       r.year = tail.year ?? null;
       r.period = tail.period ?? null;
@@ -94,8 +98,8 @@ function endsHere(cur: RawRow, next: Word[], names: NonNullable<CollectOptions['
   return !names.all.has(joined) && !isPrefixOfAny(joined, names.all);
 }
 
-const amountsTail = (t: TableBuilder) => (words: Word[]) => {
-  const { text, amounts } = trailingAmounts(t.ctx, words);
+const amountsTail = (words: Word[]) => {
+  const { text, amounts } = trailingAmounts(words);
   return { text, amounts, closes: amounts.length > 0 };
 };
 
@@ -115,7 +119,7 @@ const textOf = (w: Word): Text => ({ text: w.text, src: srcOf(w.line, w.text) })
 /** Tables 2 and 3: one row per budget unit (and a 合计 row when the department has several). */
 export function parsePerUnit(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
   let total: Row | null = null;
-  for (const r of collect(t, lines, { tail: amountsTail(t) })) {
+  for (const r of collect(t, lines, { tail: amountsTail })) {
     const label = joinLabel(r.words);
     const src = rowSrc(r, lines[0]!);
     if (TOTAL_LABELS.has(label)) {
@@ -133,7 +137,7 @@ export function parseEconomic(t: TableBuilder, lines: SourceLine[], g: GridConte
   const names = { all: new Set([...econNames, ...g.units]), complete: (r: RawRow) => names.all.has(joinLabel(r.words)) };
   let unit: Row | null = null;
   let cls: Row | null = null;
-  for (const r of collect(t, lines, { tail: amountsTail(t), names })) {
+  for (const r of collect(t, lines, { tail: amountsTail, names })) {
     const label = joinLabel(r.words);
     const src = rowSrc(r, lines[0]!);
     if (TOTAL_LABELS.has(label)) {
@@ -169,7 +173,7 @@ export function parseEconomic(t: TableBuilder, lines: SourceLine[], g: GridConte
 export function parseProjects(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
   let unit: Row | null = null;
   let group: Row | null = null;
-  for (const r of collect(t, lines, { tail: amountsTail(t) })) {
+  for (const r of collect(t, lines, { tail: amountsTail })) {
     const label = joinLabel(r.words);
     const src = rowSrc(r, lines[0]!);
     if (TOTAL_LABELS.has(label)) {
@@ -211,7 +215,7 @@ export function parseFunction(t: TableBuilder, lines: SourceLine[], g: GridConte
 /** Table 10: unit rows, and transfer rows "unit? code subject project amount". */
 export function parseTransfers(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
   let unit: Row | null = null;
-  for (const r of collect(t, lines, { code: FUNCTION_CODE, tail: amountsTail(t) })) {
+  for (const r of collect(t, lines, { code: FUNCTION_CODE, tail: amountsTail })) {
     const src = rowSrc(r, lines[0]!);
     const words = r.code ? [r.code, ...r.words] : r.words;
     const at = words.findIndex((w) => FUNCTION_CODE.test(w.text));
@@ -272,7 +276,7 @@ function codeTree(
 ): void {
   let unit: Row | null = null;
   const byCode = new Map<string, Row>();
-  for (const r of collect(t, lines, { code: o.code, tail: amountsTail(t), ...(o.names ? { names: o.names } : {}) })) {
+  for (const r of collect(t, lines, { code: o.code, tail: amountsTail, ...(o.names ? { names: o.names } : {}) })) {
     const label = joinLabel(r.words);
     const src = rowSrc(r, lines[0]!);
     if (!r.code) {
@@ -304,9 +308,8 @@ export function parseThreePublic(t: TableBuilder, lines: SourceLine[], g: GridCo
   const tail = (words: Word[]) => {
     const at = words.map((w) => YEAR.test(w.text)).lastIndexOf(true);
     if (at < 0) return { text: words, amounts: [], closes: false };
-    const amounts = words.slice(at + 1);
-    for (const w of amounts) if (!isAmountWord(t.ctx, w)) fail(t.ctx, w.line, 'an amount in 万元', w.text);
-    return { text: words.slice(0, at), amounts, year: words[at]!, closes: true };
+    // Whatever follows the year is the row's cells: a word that is not an amount makes the row unreadable.
+    return { text: words.slice(0, at), amounts: words.slice(at + 1), year: words[at]!, closes: true };
   };
   for (const r of collect(t, lines, { tail })) {
     const label = joinLabel(r.words);
@@ -325,7 +328,7 @@ export function parsePerformance(t: TableBuilder, lines: SourceLine[], g: GridCo
   const tail = (words: Word[]) => {
     const last = words[words.length - 1];
     const period = last && PERIOD.test(last.text) ? last : undefined;
-    const { text, amounts } = trailingAmounts(t.ctx, period ? words.slice(0, -1) : words);
+    const { text, amounts } = trailingAmounts(period ? words.slice(0, -1) : words);
     return { text, amounts, ...(period ? { period } : {}), closes: amounts.length > 0 || period !== undefined };
   };
   const units = new Map<string, Row>();

@@ -8,7 +8,7 @@ import { codes, type ClassificationSystem, type CodeEntry } from '../../../domai
 import { normalizeText, squash } from '../../../domain/text.js';
 import { placeSparseRow } from '../../_lib/sparse-row.js';
 import type { SourceLine } from '../../text/source.js';
-import { fail, srcOf, type ImportContext } from '../context.js';
+import { srcOf, Unreadable, unreadable, type ImportContext } from '../context.js';
 import type { TableSpec } from './specs.js';
 
 /** A printed word and the line it is on. */
@@ -29,34 +29,27 @@ export function wordsOf(line: SourceLine): Word[] {
 }
 
 /**
- * Splits words into the leading text and the trailing run of amounts. A trailing number that is not
- * a well-formed amount is an input error at its line.
+ * Splits words into the leading text and the trailing run of numbers. A number that is not a
+ * well-formed amount ("1,2.3") still closes the row: placing it makes the row unreadable, not the table.
  */
-export function trailingAmounts(ctx: ImportContext, words: Word[]): { text: Word[]; amounts: Word[] } {
+export function trailingAmounts(words: Word[]): { text: Word[]; amounts: Word[] } {
   let i = words.length;
-  while (i > 0) {
-    const w = words[i - 1]!;
-    if (isAmountText(w.text)) i--;
-    else if (NUMERIC_RE.test(w.text)) fail(ctx, w.line, 'an amount in 万元', w.text);
-    else break;
-  }
+  while (i > 0 && isNumberWord(words[i - 1]!)) i--;
   return { text: words.slice(0, i), amounts: words.slice(i) };
 }
 
-/** True for a well-formed amount; a malformed number is an input error at its line. */
-export function isAmountWord(ctx: ImportContext, w: Word): boolean {
-  if (isAmountText(w.text)) return true;
-  if (NUMERIC_RE.test(w.text)) fail(ctx, w.line, 'an amount in 万元', w.text);
-  return false;
+/** True for a word printed as a number, well-formed amount or not ("4,424.60", "1,2.3"). */
+export function isNumberWord(w: Word): boolean {
+  return isAmountText(w.text) || NUMERIC_RE.test(w.text);
 }
 
-/** A printed amount as Money with its line. */
+/** A printed amount as Money with its line; an {@link Unreadable} when it is not a well-formed amount. */
 export function moneyOf(ctx: ImportContext, w: Word, unit: DisplayUnit): Money {
-  if (!isAmountText(w.text)) fail(ctx, w.line, `an amount in ${unit}`, w.text);
+  if (!isAmountText(w.text)) unreadable(ctx, w.line, `an amount in ${unit}`, `“${w.text}”不是金额（${unit}）`, w.text);
   try {
     return { fen: parseAmount(w.text, unit), decimals: decimalsOf(w.text), src: srcOf(w.line, w.text) };
   } catch (e) {
-    return fail(ctx, w.line, `an amount in ${unit}`, `${w.text} (${(e as Error).message})`);
+    return unreadable(ctx, w.line, `an amount in ${unit}`, `金额“${w.text}”无法按${unit}精确读取（${(e as Error).message}）`, `${w.text} (${(e as Error).message})`);
   }
 }
 
@@ -103,7 +96,7 @@ export function readHeader(ctx: ImportContext, spec: TableSpec, lines: SourceLin
   }
   const missing = missingLabels(text, labels)[0]!;
   const original = spec.labels.find((x) => bare(x) === missing) ?? missing;
-  return fail(ctx, lines[0] ?? lines[dataAt], `column "${original}" in the header of 表 ${spec.no}`, text || '(no header)');
+  return unreadable(ctx, lines[0] ?? lines[dataAt], `column "${original}" in the header of 表 ${spec.no}`, `表头缺少“${original}”列，各金额无法对应到列`, text || '(no header)');
 }
 
 function missingLabels(text: string, labelsLongestFirst: string[]): string[] {
@@ -149,11 +142,25 @@ export function functionByName(name: string, year: number | null, cur: { cls: st
   return all.length === 1 ? all[0]! : null;
 }
 
-/** A table being built: its rows, id allocation, warnings and the sparse placement of amounts. */
+/** A row (or a line that opens none) that could not be read, and why (in Chinese). */
+export interface UnreadRow {
+  line: SourceLine;
+  reason: string;
+  /** The row kept in the table (its cells unknown), or null when the line made no row. */
+  row: Row | null;
+}
+
+/**
+ * A table being built: its rows, id allocation, warnings, the sparse placement of amounts, and the
+ * rows it could not read (their amounts unknown: null cells, the printed figures in `unplaced`).
+ */
 export class TableBuilder {
   readonly rows: Row[] = [];
   ambiguousRows = 0;
   readonly amountColumns: Column[];
+  readonly unread: UnreadRow[] = [];
+  /** Problems of the row being read, attached to it by the next `add`. */
+  private pending: Array<{ line: SourceLine; reason: string; unplaced: Money[] }> = [];
 
   constructor(
     readonly ctx: ImportContext,
@@ -168,11 +175,52 @@ export class TableBuilder {
     return `t${this.spec.no}-${this.rows.length + 1}`;
   }
 
-  /** Appends a row with the next id. */
+  /** Appends a row with the next id (and the problems met reading its amounts). */
   add(row: Omit<Row, 'id'>): Row {
     const r = { id: this.nextId(), ...row } as Row;
     this.rows.push(r);
+    for (const p of this.pending) {
+      this.unread.push({ line: p.line, reason: p.reason, row: r });
+      if (p.unplaced.length > 0) r.unplaced = [...(r.unplaced ?? []), ...p.unplaced];
+    }
+    this.pending = [];
     return r;
+  }
+
+  /** Records a line that could not be read and made no row. */
+  skip(line: SourceLine, reason: string): void {
+    this.unread.push({ line, reason, row: null });
+  }
+
+  /** A printed amount, or null (noted on the row being read) when it is not a well-formed amount. */
+  money(w: Word): Money | null {
+    try {
+      return moneyOf(this.ctx, w, this.unit);
+    } catch (e) {
+      if (!(e instanceof Unreadable)) throw e;
+      this.pending.push({ line: w.line, reason: e.reason, unplaced: [] });
+      return null;
+    }
+  }
+
+  /** Problems noted for a row that was never added: they stay on their lines. */
+  flushPending(): void {
+    for (const p of this.pending) this.unread.push({ line: p.line, reason: p.reason, row: null });
+    this.pending = [];
+  }
+
+  /** Drops the rows from `line` on (the rest of the table cannot be trusted) and records why. */
+  cutAt(line: SourceLine, reason: string): void {
+    this.flushPending();
+    const keep = this.rows.filter((r) => (r.src.line ?? 0) < line.no);
+    const kept = new Set(keep);
+    this.rows.length = 0;
+    this.rows.push(...keep);
+    for (let i = this.unread.length - 1; i >= 0; i--) {
+      const u = this.unread[i]!;
+      if (u.row && !kept.has(u.row)) this.unread[i] = { ...u, row: null };
+    }
+    this.unread.push({ line, reason: `${reason}；本表自此行起未读取`, row: null });
   }
 
   /** Puts rows in printed order (by first line, revenue before expenditure) and renumbers their ids. */
@@ -200,10 +248,24 @@ export class TableBuilder {
    * empty are tried last: a child cannot fill a column its parent does not.
    */
   place(values: Word[], label: string, parent: Row | null): Record<string, Money | null> {
-    const money = values.map((w) => moneyOf(this.ctx, w, this.unit));
     const cols = this.amountColumns.map((c) => (c.sumOf ? { key: c.key, sumOf: c.sumOf } : { key: c.key }));
     const out: Record<string, Money | null> = {};
     for (const c of cols) out[c.key] = null;
+    const money: Money[] = [];
+    const bad: string[] = [];
+    for (const w of values) {
+      try {
+        money.push(moneyOf(this.ctx, w, this.unit));
+      } catch (e) {
+        if (!(e instanceof Unreadable)) throw e;
+        bad.push(e.reason);
+      }
+    }
+    if (bad.length > 0) {
+      // The row's cells are unknown: the figures that are amounts stay on it, unplaced.
+      this.pending.push({ line: values[0]!.line, reason: `「${label}」${bad.join('；')}`, unplaced: money });
+      return out;
+    }
     if (money.length === cols.length) {
       // Every cell printed: nothing to infer, and a wrong sum is for the rules to report.
       cols.forEach((c, i) => (out[c.key] = money[i]!));
@@ -215,8 +277,14 @@ export class TableBuilder {
     let r = allowed ? placeSparseRow(cols, fen, label, { tolerancePerPart, allowed }) : null;
     if (!r || !r.ok) r = placeSparseRow(cols, fen, label, { tolerancePerPart });
     if (!r.ok) {
-      const line = values[0]!.line;
-      return fail(this.ctx, line, `amounts that fit the columns of 表 ${this.spec.no} (${r.reason})`, values.map((v) => v.text).join(' '));
+      // No placement satisfies the column sums: where each figure belongs would be a guess.
+      const printed = values.map((v) => v.text).join(' ');
+      const reason =
+        money.length > cols.length
+          ? `「${label}」印有 ${money.length} 个金额（${printed}），多于本表的 ${cols.length} 个金额列`
+          : `「${label}」的 ${money.length} 个金额（${printed}）无论怎样放入本表 ${cols.length} 个金额列都不满足列间合计关系，无法确定各金额所在的列`;
+      this.pending.push({ line: values[0]!.line, reason, unplaced: money });
+      return out;
     }
     if (r.ambiguous) this.ambiguousRows++;
     r.keys.forEach((k, i) => (out[k] = money[i]!));

@@ -6,13 +6,11 @@
  */
 import type { Money, Row } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
-import { fail } from '../context.js';
 import {
   functionByName,
-  isAmountWord,
+  isNumberWord,
   isPrefixOfAny,
   joinLabel,
-  moneyOf,
   namesOf,
   srcOfWords,
   stripNumbering,
@@ -66,7 +64,6 @@ interface Pending {
 
 /** Reads the data lines of a two-sided table into revenue and expenditure rows, in printed order. */
 export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number | null): void {
-  const ctx = t.ctx;
   const functionNames = new Set(namesOf('function', year));
   const knownExpenditure = (label: string) => functionNames.has(label) || EXPENDITURE_SPECIAL.has(label);
   const revenueParents = new Map<string, Row>();
@@ -86,7 +83,7 @@ export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number
       ...(term.key ? { codeSystem: 'revenue' as const } : {}),
       level: parent ? term.level : 0,
       parent: parent?.id ?? null,
-      amounts: { amount: amount ? moneyOf(ctx, amount, t.unit) : null },
+      amounts: { amount: amount ? t.money(amount) : null },
       src: srcOfWords(amount ? [...words, amount] : words, words[0]!.line),
     });
     if (term.key) revenueParents.set(term.key, row);
@@ -97,7 +94,7 @@ export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number
     const { words, amount } = exp;
     exp = null;
     const label = joinLabel(words);
-    const amounts: Record<string, Money | null> = { amount: amount ? moneyOf(ctx, amount, t.unit) : null };
+    const amounts: Record<string, Money | null> = { amount: amount ? t.money(amount) : null };
     const src = srcOfWords(amount ? [...words, amount] : words, words[0]!.line);
     const special = EXPENDITURE_SPECIAL.get(label);
     if (special) {
@@ -161,17 +158,21 @@ export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number
   };
 
   for (const line of lines) {
-    const segments = segmentsOf(t, line);
+    const segments = segmentsOf(line);
     if (segments.length === 0) continue;
     const [a, b, c, d] = segments;
-    if (segments.length > 4 || a!.kind === 'amount' && segments.length > 1) {
-      fail(ctx, line, 'a revenue label and amount and/or an expenditure label and amount', line.text);
+    if (segments.length > 4 || (a!.kind === 'amount' && segments.length > 1)) {
+      t.skip(line, `应为收入项目及金额和（或）支出项目及金额，实为“${line.text}”`);
+      continue;
     }
     if (a!.kind === 'amount') {
       // An amount alone on its line belongs to the expenditure name wrapped above it.
       // (TypeScript cannot see the closures above assign `exp`.)
       const open = exp as Pending | null;
-      if (!open || open.amount) return fail(ctx, line, 'a label before the amount', line.text);
+      if (!open || open.amount) {
+        t.skip(line, `金额“${a!.words[0]!.text}”前没有项目名称，无法确定所属的行`);
+        continue;
+      }
       open.amount = a!.words[0]!;
       closeExpenditure();
       continue;
@@ -209,7 +210,7 @@ function unknownRevenue(t: TableBuilder, words: Word[], amount: Word): void {
     code: null,
     level: 0,
     parent: null,
-    amounts: { amount: moneyOf(t.ctx, amount, t.unit) },
+    amounts: { amount: t.money(amount) },
     src: srcOfWords([...words, amount], words[0]!.line),
   });
 }
@@ -217,10 +218,10 @@ function unknownRevenue(t: TableBuilder, words: Word[], amount: Word): void {
 type Segment = { kind: 'text' | 'amount'; words: Word[] };
 
 /** A line as alternating runs of text and single amounts. */
-function segmentsOf(t: TableBuilder, line: SourceLine): Segment[] {
+function segmentsOf(line: SourceLine): Segment[] {
   const out: Segment[] = [];
   for (const w of line.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line }))) {
-    if (isAmountWord(t.ctx, w)) out.push({ kind: 'amount', words: [w] });
+    if (isNumberWord(w)) out.push({ kind: 'amount', words: [w] });
     else {
       const last = out[out.length - 1];
       if (last?.kind === 'text') last.words.push(w);
