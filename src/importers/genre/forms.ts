@@ -140,6 +140,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
         if (!f && read.orphans.length === 0 && looksLikeForm(body)) unreadable('未找到部门名称及金额', lines[0]!);
         return out;
       }
+      const readAny = forms.length > 0 || read.orphans.length > 0;
       // The first project continues the last one of the block before (its name printed again).
       if (follows && prev!.form && forms[0] && forms[0].name !== '' && forms[0].name === prev!.form.name && sameFen(forms[0], prev!.form)) {
         prev!.form.indicators.push(...forms[0].indicators);
@@ -147,7 +148,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       }
       out.projectForms = forms;
       remember(forms[forms.length - 1] ?? (follows ? prev!.form : null), null);
-      if (forms.length === 0 && read.orphans.length === 0 && body.some((l) => tokensOf(l).some((t) => t.kind === 'amount'))) unreadable('未找到项目名称及金额', body[0]!);
+      if (!readAny && body.some((l) => tokensOf(l).some((t) => t.kind === 'amount'))) unreadable('未找到项目名称及金额', body[0]!);
       return out;
     }
     if (dept) {

@@ -119,7 +119,9 @@ export function isProse(l: SourceLine): boolean {
   // Prose runs from the left margin; a table's text column (a project's description) starts far right.
   if ((toks[0]?.x0 ?? 0) > 12) return false;
   const sq = squashTitle(s).replace(/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])/u, '');
-  return sq.length >= 18 && /[，。；,;]/.test(sq) && texts.length <= 3;
+  // Thousands separators are not commas of a sentence.
+  const words = sq.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?/g, '');
+  return sq.length >= 18 && /[，。；;]|,(?!\d)/.test(words) && texts.length <= 3;
 }
 
 /**

@@ -116,12 +116,15 @@ export function sharedLevelCodes(mine: Map<string, TableFigure>, theirs: Array<M
   return [...all].filter((c) => shared.has(c.length)).sort();
 }
 
+/** Expenditure lines that are no function class: headings, other uses, carry-over. */
+const NOT_FUNCTION = /本年支出|支出合计|支出总计|上缴上级|对附属单位补助|经营支出|结转|结余/;
+
 /**
  * True when a table (one side of it) has item lines without a function code: headings such as
  * "一、本年支出" aside, a line whose code the reader could not resolve from its name.
  */
 export function hasUncodedLines(t: Table, side?: 'revenue' | 'expenditure'): boolean {
-  return t.rows.some((r) => (side === undefined || r.side === side) && (r.kind === 'item' || r.kind === 'group') && !r.code && !underCarry(t, r) && !/^[一二三四五六七八九十]+、本年支出|^本年支出/.test(r.label.replace(/\s+/g, '')));
+  return t.rows.some((r) => (side === undefined || r.side === side) && (r.kind === 'item' || r.kind === 'group') && !r.code && !underCarry(t, r) && !NOT_FUNCTION.test(r.label.replace(/\s+/g, '')));
 }
 
 /** Unit rows of a per-unit table by squashed name (the budget unit's own line). */

@@ -136,26 +136,22 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
   for (let li = 0; li < band.length; li++) {
     for (const t of band[li]!) {
       if (used.has(t)) continue;
-      // Chain downwards through single overlapping words.
-      const chain: Tok[] = [t];
-      let cur = t;
-      for (let lj = li + 1; lj < band.length && lj <= li + 3; lj++) {
+      // Chains downwards through the word that overlaps most on each of the next lines, each line
+      // taken or skipped (a line between two halves may print another column's header there:
+      // "指标值类" / "指标值" / "型"); the longest chain that is a header names the column.
+      const found1: { toks: Tok[] | null } = { toks: null };
+      const grow = (chain: Tok[], lj: number): void => {
+        if (headerKind(chain.map((c) => c.text).join('')) !== null && (!found1.toks || chain.length > found1.toks.length)) found1.toks = [...chain];
+        if (lj >= band.length || lj > li + 3) return;
+        const cur = chain[chain.length - 1]!;
         const below = band[lj]!.filter((u) => !used.has(u) && overlap(u, cur) > 0.3 * Math.min(u.x1 - u.x0, cur.x1 - cur.x0));
-        // A line between the two halves may print other columns' headers only ("绩效指" / … / "标性质").
-        if (below.length === 0) continue;
-        if (below.length !== 1) break;
-        chain.push(below[0]!);
-        cur = below[0]!;
-      }
-      let best = -1;
-      for (let n = chain.length; n >= 1; n--) {
-        if (headerKind(chain.slice(0, n).map((c) => c.text).join('')) !== null) {
-          best = n;
-          break;
-        }
-      }
-      if (best < 0) continue;
-      const toks = chain.slice(0, best);
+        const best = below.sort((a, b) => overlap(b, cur) - overlap(a, cur))[0];
+        if (best) grow([...chain, best], lj + 1);
+        grow(chain, lj + 1);
+      };
+      grow([t], li + 1);
+      const toks = found1.toks;
+      if (!toks) continue;
       const text = toks.map((c) => c.text).join('');
       toks.forEach((c) => used.add(c));
       found.push({ toks, text, x0: Math.min(...toks.map((c) => c.x0)), x1: Math.max(...toks.map((c) => c.x1)) });
