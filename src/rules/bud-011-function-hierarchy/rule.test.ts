@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,26 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /22102 住房改革支出/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('a class heading a line without a code is not checked: that line may be one of its children', () => {
+  const d = doc();
+  const t7 = tbl(d, 7);
+  // 2210203 printed without a code the reader could resolve: 22102 = 63.60 + (unknown) is not asserted.
+  const r = t7.rows.find((x) => x.id === 't7-13')!;
+  delete r.code;
+  delete r.codeSystem;
+  assert.deepEqual(run(d), []);
+  r.label = '购房补贴';
+  r.code = '2210203';
+  r.codeSystem = 'function';
+  setCell(d, 7, 't7-13', 'total', '24.04');
+  assert.ok(run(d).some((f) => f.location.row === 't7-11'));
+});
+
+test('children repeating a code (units the reader did not tell apart) leave the parent unchecked', () => {
+  const d = doc();
+  const t7 = tbl(d, 7);
+  t7.rows.push(row('t7-dup', '住房公积金', { total: '63.60', basic: '63.60', project: null }, { code: '2210201', codeSystem: 'function', level: 3, parent: 't7-11' }));
+  assert.deepEqual(run(d).filter((f) => f.location.row === 't7-11'), []);
 });

@@ -45,3 +45,15 @@ test('Shanghai: a 类-only appropriation summary is compared at 类 level; a wro
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /221 十九、住房保障支出 41\.00 ≠ 一般公共预算财政拨款支出决算表 221 支出总计/);
 });
+
+test('a code table 6 does not list is not taken as 0 while table 6 has function lines without a code', () => {
+  const d = doc();
+  const t6 = tbl(d, 6);
+  const r = t6.rows.find((x) => x.id === 't6-e12')!; // 2210203 购房补贴, code not resolved
+  delete r.code;
+  delete r.codeSystem;
+  assert.deepEqual(run(d), []);
+  // Once every line has its code, a code missing from table 6 is a finding.
+  t6.rows = t6.rows.filter((x) => x !== r);
+  assert.ok(run(d).some((f) => /2210203/.test(f.message)));
+});
