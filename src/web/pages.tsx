@@ -1,7 +1,7 @@
 /** The pages of the web app, as hono/jsx components. All text zh-CN; amounts formatted from fen. */
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
-import { categoryLabel, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
+import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
 import { CoverageSection } from './coverage.js';
@@ -454,7 +454,7 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
   );
 }
 
-const FORM_FIELDS: Record<string, string> = { amount: '金额', unitPrice: '单价', total: '项目总金额', currentYear: '本年预算金额', fiscal: '财政拨款资金', other: '其他资金', transfer: '转移支付资金', purchasedServices: '政府购买服务资金' };
+const FORM_FIELDS: Record<string, string> = { amount: '金额', unitPrice: '单价', ...FORM_AMOUNT_LABELS };
 
 /**
  * The table a diff path names in `doc`: the diff keys a table by its number and role

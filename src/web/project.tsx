@@ -7,6 +7,7 @@
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail } from '../app/workspace.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../domain/model.js';
+import { FORM_AMOUNT_LABELS } from '../domain/catalogue/index.js';
 import { formatAmount } from '../domain/money.js';
 import {
   costLineSum,
@@ -491,14 +492,7 @@ export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; 
       </p>
       <section id={formAnchor(form.id, 'amounts')} aria-label="金额" class="cards">
         {(
-          [
-            ['项目总金额', a.total],
-            ['本年预算金额', a.currentYear],
-            ['财政拨款资金', a.fiscal],
-            ['其他资金', a.other],
-            ['转移支付资金', a.transfer],
-            ['政府购买服务资金', a.purchasedServices],
-          ] as const
+          (['total', 'currentYear', 'fiscal', 'other', 'transfer', 'purchasedServices'] as const).map((k) => [FORM_AMOUNT_LABELS[k], a[k]] as const)
         ).map(([label, m]) => (
           <div class="card">
             <div class="label">{label}</div>

@@ -78,6 +78,16 @@ export const DEPARTMENT_TARGETS_TITLE = '部门（单位）整体支出绩效目
 /** One project's target form (Shenzhen and the national template). */
 export const PROJECT_FORM_TITLE = '预算项目支出绩效目标申报表';
 
+/** The amounts of a project's target form (ProjectForm.amounts keys), as the form prints them. */
+export const FORM_AMOUNT_LABELS: Readonly<Record<'total' | 'currentYear' | 'fiscal' | 'other' | 'transfer' | 'purchasedServices', string>> = {
+  total: '项目总金额',
+  currentYear: '本年预算金额',
+  fiscal: '财政拨款资金',
+  other: '其他资金',
+  transfer: '转移支付资金',
+  purchasedServices: '政府购买服务资金',
+};
+
 /** The title of a role's table: the Shenzhen title when it has one, else the national name for the kind. */
 export function tableTitle(role: TableRole, kind: DocumentKind = '部门预算'): string {
   return TITLES[role] ?? roleName(role, kind);

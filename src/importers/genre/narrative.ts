@@ -185,9 +185,19 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
     if (isRowLine(l.text, l.indent)) {
       const p = open(l, 'row');
       append(p, l);
+      cur = p;
+      prev = l;
+      continue;
+    }
+    // The wrapped cells of a table row ("级)   障,2026 年预计完成不少于") stay with their row.
+    if (cur?.kind === 'row') {
+      if ((l.indent >= 8 || /\S\s{3,}\S/.test(l.text)) && headingOf(l.text.replace(/\s+/g, '')) === null) {
+        append(cur, l);
+        prev = l;
+        continue;
+      }
       cur = null;
       prev = null;
-      continue;
     }
     const squashed = t.replace(/\s+/g, '');
     const hd = headingOf(squashed);
@@ -337,6 +347,8 @@ interface Frame {
   topicLabel: string;
   /** The department's name, as its cover prints it (a total may follow it: "福州市商务局收入预算"). */
   names: string[];
+  /** The budget year the cover names: a figure its words date to another year is not this budget's. */
+  year: string | null;
 }
 
 function topicOf(title: string, names: string[] = []): FactSubject | null {
@@ -478,6 +490,9 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     const side = subject === 'source' || (subject !== null && REVENUE_OR_SOURCE.has(subject)) ? ctxSide : ((subject ? sideOf(subject) : null) ?? ctxSide);
     let key = performance && !frame.unit ? performance : subject && !frame.unit ? factKeyOf(subject, scope, side) : null;
     const label = item ? item.label : topicLabel ? `${topicLabel}${labelOf(bare)}`.slice(-30) : labelOf(words);
+    // "2025年“三公”经费预算 X万元" in a 2026 budget: last year's figure, or a slip — either way not this year's key.
+    const dated = /(20\d\d)年/.exec(words);
+    if (key && frame.year && dated && dated[1] !== frame.year && !/(比|较|与)[^,，;；]*$/.test(words.slice(0, dated.index))) key = null;
     // A final account states the budget beside the actual figure ("年初预算为 X万元，支出决算为 Y万元"): the key is the actual's.
     if (key && /决算/.test(text.slice(sentStart, Math.min(text.length, tok.end + 40))) && /(年初|调整)?预算(数)?(为|是)?$/.test(words) && !/决算/.test(words)) key = null;
     // Inside a list, only parts of the head's kind are keyed: "支出…其中：其他收入 X万元" stays a mention.
@@ -589,7 +604,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
   const facts: Fact[] = [];
   let part: NarrativePart | null = null;
   let section: NarrativeSection | null = null;
-  let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '', names: [] };
+  let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '', names: [], year: null };
   let sectionFrame: Frame = frame;
   let subLevel: number | null = null;
   const srcOfPara = (p: Para): Src => spanSrc(p, 0, p.text.length);
@@ -600,6 +615,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
   // The department's name from the cover: a total may follow it, and a section titled by it is not a subordinate unit's.
   const dept = departmentOfCover(lines.slice(0, 8).map((l) => l.text).join(''));
   const names = dept ? [dept, dept.replace(/[(（](本级|汇总)[)）]$/, '')] : [];
+  const year = /(20\d\d)\s*年/.exec(lines.slice(0, 8).map((l) => l.text).join(''))?.[1] ?? null;
   const own = (t: string) => names.some((n) => t.replace(/\s+/g, '') === n.replace(/\s+/g, ''));
   const frameOf = (title: string): Frame => ({
     scope: scopeOf(title),
@@ -609,8 +625,9 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     list: null,
     topicLabel: title,
     names,
+    year,
   });
-  frame = sectionFrame = { ...frame, names };
+  frame = sectionFrame = { ...frame, names, year };
   for (const p of paras) {
     const h = p.kind === 'prose' ? headingOf(p.text) : null;
     // 第X部分 opens a part wherever it stands; a title 一、 does when the document prints no 第X部分.
@@ -653,6 +670,8 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     }
     if (p.kind === 'row') {
       facts.push(...rowFacts(p, unitAbove(lines, lineIndex.get(p.lines[0]!) ?? 0)));
+      // Figures with their unit in the row's wrapped cells are held too, never keyed (a cell is no sentence).
+      facts.push(...factsOf(p, { ...frame, unit: true, list: null }));
       continue;
     }
     const openBefore = frame.list;

@@ -127,7 +127,7 @@ const CODE_NAME = /^\[?(\d{3,9})\]?\s*[-—－:：]?\s*(\D.*)$/u;
 const SPLIT_PART = /^\d{2}$/;
 
 /** Leading tokens of a label that are classification codes ("201 05 01", "2010801", "2010801-行政运行"). */
-function codeOf(label: Tok[]): { code: string | null; rest: Tok[]; extra: string[] } {
+function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code: string | null; rest: Tok[]; extra: string[] } {
   if (label.length === 0) return { code: null, rest: label, extra: [] };
   const first = label[0]!;
   if (CODE.test(first.text)) {
@@ -142,9 +142,14 @@ function codeOf(label: Tok[]): { code: string | null; rest: Tok[]; extra: string
   }
   const m = CODE_NAME.exec(first.text);
   if (m && /^[2-5]/.test(m[1]!) && [3, 5, 7].includes(m[1]!.length)) {
-    // Several classifications side by side ("2010801-行政运行 50101-工资… 30101-基本工资").
-    const extra = label.slice(1).filter((t) => CODE_NAME.test(t.text)).map((t) => t.text);
-    return { code: m[1]!, rest: [{ ...first, text: m[2]! }, ...label.slice(1)], extra };
+    // Several classifications side by side ("2010801-行政运行 50101-工资… 30101-基本工资"): the one
+    // the table is by names the row (function 2…, departmental economic 3…); the others are kept.
+    const coded = label.map((t) => ({ t, m: CODE_NAME.exec(t.text) })).filter((x) => x.m && /^[2-5]/.test(x.m[1]!) && [3, 5, 7].includes(x.m[1]!.length));
+    const want = prefer === 'function' ? /^2/ : prefer === 'econ' ? /^3/ : /^[2-5]/;
+    const main = coded.find((x) => want.test(x.m![1]!)) ?? coded[0]!;
+    const extra = coded.filter((x) => x !== main).map((x) => x.t.text);
+    const rest = label.filter((t) => !coded.some((x) => x.t === t));
+    return { code: main.m![1]!, rest: [{ ...main.t, text: main.m![2]! }, ...rest], extra };
   }
   return { code: null, rest: label, extra: [] };
 }
@@ -652,7 +657,7 @@ function startsRow(p: PLine): boolean {
  * - a figure's digits wrapped into the next line join it.
  * Lines are adjacent when nothing (no blank line) separates them.
  */
-function panelRows(pages: PageRead[], k: number): PanelRows {
+function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | null = null): PanelRows {
   const items: PLine[] = [];
   for (const pg of pages) {
     const p = pg.panels[k];
@@ -660,7 +665,7 @@ function panelRows(pages: PageRead[], k: number): PanelRows {
     for (const { line, toks } of pg.body) {
       if (NOTE_RE.test(line.text.trim())) break;
       const { label, cells, stray } = lineInPanel(p, toks);
-      const { code, rest } = codeOf(label);
+      const { code, rest } = codeOf(label, prefer);
       const text = squashTitle(joinLabel(rest));
       const hasLabel = code !== null || text !== '';
       const kind = cells.size > 0 ? (hasLabel ? 'R' : 'A') : hasLabel ? 'L' : 'E';
@@ -675,14 +680,14 @@ function panelRows(pages: PageRead[], k: number): PanelRows {
   const disjoint = (a: Map<number, Tok[]>, b: Map<number, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
   const rows: RawRow[] = [];
   const fromItem = (it: PLine): RawRow => {
-    const r = makeRow(it.label, it.line, it.line);
+    const r = makeRow(it.label, it.line, it.line, prefer);
     r.cells = new Map(it.cells);
     r.stray = [...it.stray];
     return r;
   };
   const appendLabel = (r: RawRow, it: PLine) => {
     r.labelText += it.text;
-    r.label.push(...codeOf(it.label).rest);
+    r.label.push(...codeOf(it.label, prefer).rest);
     r.last = it.line;
   };
   /** After a row: its wrapped tail, wrapped figures, lower cells. */
@@ -742,7 +747,7 @@ function panelRows(pages: PageRead[], k: number): PanelRows {
         // The head of a coded row's name printed above its code.
         r = fromItem(nx);
         r.labelText = it.text;
-        r.label = [...codeOf(it.label).rest];
+        r.label = [...codeOf(it.label, prefer).rest];
         r.first = it.line;
         i += 2;
       } else {
@@ -769,8 +774,8 @@ function panelRows(pages: PageRead[], k: number): PanelRows {
   }
 }
 
-function makeRow(label: Tok[], first: SourceLine, last: SourceLine): RawRow {
-  const { code, rest, extra } = codeOf(label);
+function makeRow(label: Tok[], first: SourceLine, last: SourceLine, prefer: 'function' | 'econ' | null = null): RawRow {
+  const { code, rest, extra } = codeOf(label, prefer);
   return {
     label: rest,
     labelText: squashTitle(joinLabel(rest)),
@@ -1039,7 +1044,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const ids = new Set<string>();
   let unreadRows = 0;
   for (let k = 0; k < nPanels; k++) {
-    const { rows: raws } = panelRows(pages, k);
+    const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
     const side = twoSided ? (k === 0 ? 'revenue' : 'expenditure') : undefined;
     // In tables with more than two panels, the panels after the second are further classifications
     // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).

@@ -1,10 +1,12 @@
 /** View models of the project performance forms and the department-wide target form (table 14). */
-import { DEPARTMENT_TARGETS_TITLE, OF_WHICH, PROJECT_FORM_TITLE, tableNumberLabel } from '../../domain/catalogue/index.js';
+import { DEPARTMENT_TARGETS_TITLE, FORM_AMOUNT_LABELS, OF_WHICH, PROJECT_FORM_TITLE, tableNumberLabel } from '../../domain/catalogue/index.js';
 import type { DepartmentTargets, Indicator, Money, ProjectForm } from '../../domain/model.js';
 import { formatAmount } from '../../domain/money.js';
 import { cnNumber } from './narrative.js';
 import type { CostLineView, DepartmentTargetsView, FormCell, IndicatorRowView, ProjectFormView, QuarterView, TaskView } from './types.js';
 
+/** "项目总金额（万元）": a form amount's label with the unit the form prints. */
+const wan = (k: keyof typeof FORM_AMOUNT_LABELS) => `${FORM_AMOUNT_LABELS[k]}（万元）`;
 const label = (text: string, colspan = 1): FormCell => ({ text, kind: 'label', ...(colspan > 1 ? { colspan } : {}) });
 const value = (text: string, colspan = 1): FormCell => ({ text, kind: 'value', ...(colspan > 1 ? { colspan } : {}) });
 const amount = (m: Money | null): FormCell => ({
@@ -83,8 +85,8 @@ export function projectFormView(f: ProjectForm, title: string = PROJECT_FORM_TIT
       [label('项目名称'), value(f.name, 5)],
       [label('项目属性名称'), value(f.attribute?.text ?? ''), label('项目起止时间'), value(period, 3)],
       [label('项目主管部门'), value(f.competentDepartment?.text ?? ''), label('项目类型'), value(f.projectType?.text ?? '', 3)],
-      [label('项目总金额（万元）'), amount(a.total), label('本年预算金额（万元）'), amount(a.currentYear), label(`${OF_WHICH}财政拨款资金（万元）`), amount(a.fiscal)],
-      [label('其他资金（万元）'), amount(a.other), label('转移支付资金（万元）'), amount(a.transfer), label('政府购买服务资金（万元）'), amount(a.purchasedServices)],
+      [label(wan('total')), amount(a.total), label(wan('currentYear')), amount(a.currentYear), label(`${OF_WHICH}${wan('fiscal')}`), amount(a.fiscal)],
+      [label(wan('other')), amount(a.other), label(wan('transfer')), amount(a.transfer), label(wan('purchasedServices')), amount(a.purchasedServices)],
     ],
     overview: f.overview.map((o, i) => `${i + 1}.${o.label}：${o.text}`),
     use: f.use?.text ?? '',

@@ -2,6 +2,8 @@ import type { Row } from '../../domain/model.js';
 import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
 import { compareStated, moneyFacts } from '../_lib/content.js';
+import { threePublicFigure, type ThreePublicItem } from '../_lib/three-public.js';
+import { rowName, tableName } from '../_lib/location.js';
 
 const ITEMS: Array<[string, string, string]> = [
   ['three-public.total', 'total', '总计'],
@@ -17,7 +19,11 @@ export function currentYearRow(rows: Row[], year: number): Row | undefined {
   return rows.find((r) => r.texts?.['year']?.text.trim() === String(year)) ?? (rows.some((r) => r.texts?.['year']) ? undefined : rows[rows.length - 1]);
 }
 
-/** 三公 amounts of part 5 equal table 12's budget-year row (a table 12 with empty cells means 0). */
+/**
+ * 三公 amounts of part 5 equal table 12's budget-year figures (an empty printed cell means 0), in any
+ * layout of the 三公 table; where the table does not say which cell holds an item of the budget year,
+ * that item is not compared.
+ */
 export const rule: Rule = {
   id: 'BUD-059',
   title: 'Narrative 三公 amounts equal table 12',
@@ -29,10 +35,12 @@ export const rule: Rule = {
   check(doc, ctx) {
     const t12 = tableOf(doc, 'three-public');
     if (!t12) return;
-    const r = currentYearRow(t12.rows, doc.year);
-    if (!r) return;
     for (const [key, col, name] of ITEMS) {
-      for (const f of moneyFacts(doc, key)) compareStated(ctx, doc, f, [r.amounts[col] ?? null], [`表12 ${doc.year} 年${name}`], `表12 ${doc.year} 年${name}`);
+      // Only where the table says which cell holds the budget year's item (any layout, threePublicFigure).
+      const fig = threePublicFigure(t12, col as ThreePublicItem, doc.year);
+      if (!fig) continue;
+      const label = fig.row.texts?.['year'] ? `表12 ${doc.year} 年${name}` : `${tableName(t12)} ${rowName(fig.row)} ${name}`;
+      for (const f of moneyFacts(doc, key)) compareStated(ctx, doc, f, [fig.value], [label], label);
     }
   },
 };

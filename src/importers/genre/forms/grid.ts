@@ -146,7 +146,28 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   setBands(columns, refToks);
   const ref = landmarkPositions(columns, refToks.flat());
   const frags: Frag[][] = columns.map(() => []);
-  const place = placer(columns);
+  const basePlace = placer(columns);
+  const unitCol = columns.findIndex((c) => c.kind === 'unit');
+  const cmpCol = columns.findIndex((c) => c.kind === 'comparator');
+  const valCol = columns.findIndex((c) => c.kind === 'value');
+  // A unit word printed next to its target: pdftotext squeezes a line's right part when a long cell
+  // runs before it, so the unit may land in the neighbouring band. The word beside the comparator
+  // (or after the target) on the unit's side is the unit.
+  const lineWords = new Map<Tok, Tok[]>();
+  const place = (t: Tok): number => {
+    const j = basePlace(t);
+    if (unitCol < 0 || j === unitCol || j === cmpCol || j === valCol) return j;
+    const ws = lineWords.get(t);
+    if (!ws) return j;
+    const k = ws.indexOf(t);
+    const k2 = labelKey(t.text);
+    if (k2.length === 0 || k2.length > 6 || /\d/.test(k2) || COMPARATOR_TOKEN.test(k2)) return j;
+    const next = ws[k + 1];
+    const prev = ws[k - 1];
+    if (cmpCol === unitCol + 1 && next && basePlace(next) === cmpCol && next.x0 - t.x1 < 24) return unitCol;
+    if (valCol === unitCol - 1 && prev && basePlace(prev) === valCol && t.x0 - prev.x1 < 24) return unitCol;
+    return j;
+  };
   const printedAt = new Map<Tok, { x0: number; x1: number }>();
   pages.forEach((idx, p) => {
     const fit = p > 0 ? fitPage(landmarkPositions(columns, idx.flatMap((i) => toks[i]!)), ref) : null;
@@ -159,6 +180,7 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
             return u;
           })
         : toks[i]!;
+      for (const t of ts) lineWords.set(t, ts);
       for (const [j, f] of fragmentsOf(l, ts, pos.get(l) ?? 0, columns, place)) frags[j]!.push(f);
     }
   });
@@ -188,7 +210,8 @@ function startsTarget(text: string): boolean {
   return VALUE_START.test(labelKey(text)) || readTarget(text) !== null;
 }
 
-const isSpan = (k: ColumnKind) => k === 'level1' || k === 'level2';
+/** Columns printed once per indicator row (the others are a project's or a level's merged cells). */
+const PER_ROW: readonly ColumnKind[] = ['name', 'levels', 'comparator', 'value', 'unit', 'weight', 'core', 'content', 'scoring', 'note', 'activity'];
 
 /**
  * The rows of a grid's indicator table. A row is a target: a word in the comparator column, or a
@@ -260,7 +283,7 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
   const within = (f: Frag) => keyLines.get(f.line) ?? rows.find((r) => r.bot > r.top && f.v > r.top && f.v < r.bot) ?? null;
   const fixed = new Map<Frag, IndicatorRow>();
   g.columns.forEach((col, j) => {
-    if (isSpan(col.kind)) return;
+    if (!PER_ROW.includes(col.kind)) return;
     for (const f of g.frags[j]!) {
       if (!keep(f) || rows.some((r) => r.cells.get(j)?.includes(f))) continue;
       const r = within(f);
@@ -278,9 +301,9 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     }
   }
   const anchors: Anchor[] = rows.map((r) => ({ c: r.c, top: r.top, bot: r.bot, mayBeEmpty: true }));
-  const barriers = blankGaps(g.frags.flat().filter(keep).map((f) => f.v));
+  const barriers = blankGaps(g.frags.filter((_, j) => PER_ROW.includes(g.columns[j]!.kind)).flat().filter(keep).map((f) => f.v));
   g.columns.forEach((col, j) => {
-    if (isSpan(col.kind)) return;
+    if (!PER_ROW.includes(col.kind)) return;
     // In a target-keyed grid, the target column's continuation fragments are already in their rows.
     const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !rows.some((r) => r.cells.get(j)?.includes(f)));
     if (fs.length === 0) return;

@@ -158,7 +158,9 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
       kinds.push(headerKind(text)!);
     }
   }
-  const cols: GridColumn[] = found.map((s, i) => ({ kind: kinds[i]!, header: labelKey(s.text), x0: s.x0, x1: s.x1, lo: -Infinity, hi: Infinity }));
+  let cols: GridColumn[] = found.map((s, i) => ({ kind: kinds[i]!, header: labelKey(s.text), x0: s.x0, x1: s.x1, lo: -Infinity, hi: Infinity }));
+  // "绩效指标" over 一级 / 二级 / 三级指标 groups them; it names a column only where they are absent.
+  if (cols.some((c) => c.kind === 'level1' || c.kind === 'level2' || c.kind === 'name')) cols = cols.filter((c) => c.kind !== 'levels');
   cols.sort((a, b) => a.x0 + a.x1 - (b.x0 + b.x1));
   return cols;
 }
@@ -176,7 +178,7 @@ export function findHeader(lines: readonly SourceLine[], from: number, need: rea
     let first = i;
     while (first - 1 >= from && i - first < 3 && headerLike(toks[first - 1]!)) first--;
     let last = i;
-    while (last + 1 < to && last - i < 3 && headerLike(toks[last + 1]!)) last++;
+    while (last + 1 < to && last - i < 4 && headerLike(toks[last + 1]!)) last++;
     const columns = readHeaderBand(toks.slice(first, last + 1));
     const distinct = new Set(columns.map((c) => c.kind));
     if (distinct.size >= min && columns.some((c) => need.includes(c.kind))) return { first, last, columns };
