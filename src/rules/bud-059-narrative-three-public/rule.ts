@@ -1,4 +1,3 @@
-import type { Row } from '../../domain/model.js';
 import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
 import { compareStated, moneyFacts } from '../_lib/content.js';
@@ -13,11 +12,6 @@ const ITEMS: Array<[string, string, string]> = [
   ['three-public.vehicle-purchase', 'vehiclePurchase', '公务用车购置费'],
   ['three-public.vehicle-running', 'vehicleRunning', '公务用车运行维护费'],
 ];
-
-/** The 三公 row of the budget year in table 12 (by its year text, else the last row). */
-export function currentYearRow(rows: Row[], year: number): Row | undefined {
-  return rows.find((r) => r.texts?.['year']?.text.trim() === String(year)) ?? (rows.some((r) => r.texts?.['year']) ? undefined : rows[rows.length - 1]);
-}
 
 /**
  * 三公 amounts of part 5 equal table 12's budget-year figures (an empty printed cell means 0), in any

@@ -1,12 +1,12 @@
 import type { Row } from '../../domain/model.js';
 import { tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
-import {  } from '../_lib/cross.js';
+import { threePublicFigure, type ThreePublicItem } from '../_lib/three-public.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { fenOf } from '../_lib/rounding.js';
 
 /** Economic 款 of basic expenditure that are a part of one 三公 column. */
-export const PAIRS: ReadonlyArray<{ econ: string; key: string; what: string }> = [
+export const PAIRS: ReadonlyArray<{ econ: string; key: ThreePublicItem; what: string }> = [
   { econ: '30212', key: 'overseas', what: '因公出国（境）费' },
   { econ: '30217', key: 'reception', what: '公务接待费' },
   { econ: '30231', key: 'vehicleRunning', what: '公务用车运行维护费' },
@@ -36,15 +36,16 @@ export const rule: Rule = {
     if (!econ || !tp) return;
     const rows = tp.rows.filter((r) => r.kind === 'item' || r.kind === 'unit');
     // A final account prints 预算数 and 决算数 rows: the economic table is the 决算.
-    const current: Row | undefined = rows.find((r) => /决算/.test(r.label)) ?? (rows.length === 1 ? rows[0] : rows.find((r) => r.texts?.['year']?.text === String(doc.year)));
-    if (!current) return;
+    const final = rows.find((r) => /决算/.test(r.label));
     const key = econ.columns.some((c) => c.key === 'general') ? 'general' : 'total';
     for (const p of PAIRS) {
       const e = econ.rows.find((r) => r.codeSystem === 'econ' && r.code === p.econ);
-      const cell = current.amounts[p.key];
-      if (!e || e.amounts[key] == null || cell === undefined || !tp.columns.some((c) => c.key === p.key)) continue;
+      // Otherwise the budget year's cell of the item, in whatever layout (none where that is unclear).
+      const fig = final ? (tp.columns.some((c) => c.key === p.key) ? { row: final, value: final.amounts[p.key] ?? null } : undefined) : threePublicFigure(tp, p.key, doc.year);
+      if (!e || e.amounts[key] == null || !fig) continue;
+      const current: Row = fig.row;
       const ef = fenOf(e.amounts[key]);
-      const tf = fenOf(cell);
+      const tf = fenOf(fig.value);
       if (ef - tf <= HALF_CENT) continue;
       ctx.report({
         message: `${tableName(econ)} ${rowName(e)} ${wan(ef)} 万元超过${tableName(tp)}「${current.label}」${p.what} ${wan(tf)} 万元：基本支出中的${p.what}是三公经费的一部分，不能更大`,
