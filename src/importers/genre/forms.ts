@@ -134,8 +134,14 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
           const d = departmentOfGridForm(f, read.projects[0] ? tidy(projectName(read.projects[0])) : '', fc, lines);
           const merged = forms.slice(1);
           for (const m of merged) d.indicators.push(...m.indicators);
-          out.departmentTargets = d;
-          remember(null, d);
+          if (follows && prev!.dept && prev!.dept.unitName.text === d.unitName.text) {
+            // The department's row printed again on the next page: one form continued.
+            prev!.dept.indicators.push(...d.indicators);
+            remember(null, prev!.dept);
+          } else {
+            out.departmentTargets = d;
+            remember(null, d);
+          }
         } else remember(null, follows ? prev!.dept : null);
         if (!f && read.orphans.length === 0 && looksLikeForm(body)) unreadable('未找到部门名称及金额', lines[0]!);
         return out;

@@ -40,6 +40,8 @@ export interface Para {
   lines: SourceLine[];
   /** `row`: a line of a table printed among the narrative (cells apart, amounts without units). */
   kind: 'prose' | 'row';
+  /** The table rows among its lines (their bare amounts are read as cells, not as prose). */
+  rows: SourceLine[];
   /** A heading alone on its line(s), without a sentence after it. */
   title: boolean;
 }
@@ -85,7 +87,9 @@ function isTitleText(text: string): boolean {
   const h = headingOf(text);
   if (!h) return false;
   const body = text.replace(HEADINGS[h.level]!.re, '').replace(/[:：]$/, '');
-  return body.length > 0 && body.length <= 40 && !TITLE_PUNCT.test(body) && !/[:：]/.test(body) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body);
+  const open = (body.match(/[(（]/g) ?? []).length;
+  const close = (body.match(/[)）]/g) ?? []).length;
+  return body.length > 0 && body.length <= 40 && open === close && !TITLE_PUNCT.test(body) && !/[:：]/.test(body) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body);
 }
 
 /** Appends a line to a paragraph, dropping white space except between two ASCII letters or digits. */
@@ -162,7 +166,7 @@ export function tocLines(lines: SourceLine[]): Set<SourceLine> {
 }
 
 /** A line that continues the one before whatever its indentation: a wrapped number, unit or punctuation. */
-const CONTINUES = /^(?:[.,，、。;；:：)）%”]|万元|亿元|元[,，。;；、)）]|元$)/;
+const CONTINUES = /^(?:[.,，、。;；:：)）%”》」』]|万元|亿元|元[,，。;；、)）]|元$)/;
 
 /** Paragraphs of the narrative lines: joined until a sentence ends and the next line opens a paragraph. */
 export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(lines)): Para[] {
@@ -170,7 +174,7 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
   let cur: Para | null = null;
   let prev: SourceLine | null = null;
   const open = (l: SourceLine, kind: Para['kind']): Para => {
-    const p: Para = { text: '', at: [], lines: [], kind, title: false };
+    const p: Para = { text: '', at: [], lines: [], kind, title: false, rows: [] };
     out.push(p);
     return p;
   };
@@ -183,15 +187,18 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
       continue;
     }
     if (isRowLine(l.text, l.indent)) {
-      const p = open(l, 'row');
-      append(p, l);
-      cur = p;
+      // A row inside an unfinished sentence is a table pdftotext printed into it: the paragraph goes on.
+      const into = cur && cur.kind === 'prose' && !cur.title && !/[。:：;；!?！？]$/.test(cur.text) ? cur : open(l, 'row');
+      append(into, l);
+      into.rows.push(l);
+      cur = into;
       prev = l;
       continue;
     }
-    // The wrapped cells of a table row ("级)   障,2026 年预计完成不少于") stay with their row.
+    // The wrapped cells of a table row ("级)   障,2026 年预计完成不少于", "政府办公厅）") stay with their row.
     if (cur?.kind === 'row') {
-      if ((l.indent >= 8 || /\S\s{3,}\S/.test(l.text)) && headingOf(l.text.replace(/\s+/g, '')) === null) {
+      const sq = l.text.replace(/\s+/g, '');
+      if ((l.indent >= 8 || /\S\s{3,}\S/.test(l.text) || (sq.length <= 12 && !TITLE_PUNCT.test(sq))) && headingOf(sq) === null) {
         append(cur, l);
         prev = l;
         continue;
@@ -425,7 +432,9 @@ function factsOf(p: Para, frame: Frame): Fact[] {
       if (explicitWords) {
         subject = subjectOf(explicitWords, frame.names);
         if (subject) {
-          scope = scopeOf(explicitWords) !== 'department' ? scopeOf(explicitWords) : frame.scope;
+          // Unscoped, a change names a part of the figures its sentence is about ("基本支出…，主要原因是人员经费增加 X").
+          const part = ['basic', 'project', 'personnel', 'public', 'retiree'].includes(subject);
+          scope = scopeOf(explicitWords) !== 'department' ? scopeOf(explicitWords) : part && lastInSentence ? lastInSentence.scope : frame.scope;
           const side = sideOf(subject) ?? frame.side;
           key = frame.unit ? null : factKeyOf(subject, scope, side);
         }
@@ -541,10 +550,9 @@ function unitAbove(lines: SourceLine[], at: number): '万元' | '元' | null {
 }
 
 /** Mentions of a table row printed among the narrative: each bare amount with the row's text cells as its label. */
-function rowFacts(p: Para, unit: '万元' | '元' | null): Fact[] {
+function rowFacts(l: SourceLine, unit: '万元' | '元' | null): Fact[] {
   if (!unit) return [];
   const out: Fact[] = [];
-  const l = p.lines[0]!;
   const cells: Array<{ text: string; col: number }> = [];
   for (const m of l.text.matchAll(/\S+(?:\s\S+)*/g)) cells.push({ text: m[0], col: m.index });
   const labels: string[] = [];
@@ -668,8 +676,8 @@ export function readNarrative(lines: SourceLine[]): Narrative {
       const first = subjectOf(p.text.slice(0, Math.max(0, p.text.search(/\d/))));
       if (!first || !['basic', 'project', 'personnel', 'public', 'retiree', 'source'].includes(first)) frame = { ...frame, list: null };
     }
+    for (const r of p.rows) facts.push(...rowFacts(r, unitAbove(lines, lineIndex.get(r) ?? 0)));
     if (p.kind === 'row') {
-      facts.push(...rowFacts(p, unitAbove(lines, lineIndex.get(p.lines[0]!) ?? 0)));
       // Figures with their unit in the row's wrapped cells are held too, never keyed (a cell is no sentence).
       facts.push(...factsOf(p, { ...frame, unit: true, list: null }));
       continue;

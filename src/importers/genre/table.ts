@@ -127,9 +127,12 @@ const CODE_NAME = /^\[?(\d{3,9})\]?\s*[-—－:：]?\s*(\D.*)$/u;
 const SPLIT_PART = /^\d{2}$/;
 
 /** Leading tokens of a label that are classification codes ("201 05 01", "2010801", "2010801-行政运行"). */
-function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code: string | null; rest: Tok[]; extra: string[] } {
+function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code: string | null; rest: Tok[]; extra: string[]; rel?: string } {
   if (label.length === 0) return { code: null, rest: label, extra: [] };
   const first = label[0]!;
+  // 类 / 款 / 项 columns where a row prints only its own digits ("201", then "08", then "01"): the
+  // two digits are relative to the code of the row above (settleHierarchy joins them).
+  if (/^\d{2}$/.test(first.text) && label.length >= 2 && label[1]!.kind === 'text') return { code: null, rest: label.slice(1), extra: [], rel: first.text };
   if (CODE.test(first.text)) {
     let code = first.text;
     let k = 1;
@@ -581,6 +584,8 @@ interface RawRow {
   last: SourceLine;
   labelX: number;
   page: number | null;
+  /** Two digits printed in a 款 or 项 column, relative to the code of the row above. */
+  rel?: string;
   /** A label-only row whose amounts may still follow on the next line. */
   provisional?: boolean;
   /** The label already took a wrapped continuation line. */
@@ -775,8 +780,9 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
 }
 
 function makeRow(label: Tok[], first: SourceLine, last: SourceLine, prefer: 'function' | 'econ' | null = null): RawRow {
-  const { code, rest, extra } = codeOf(label, prefer);
+  const { code, rest, extra, rel } = codeOf(label, prefer);
   return {
+    ...(rel ? { rel } : {}),
     label: rest,
     labelText: squashTitle(joinLabel(rest)),
     code,
@@ -848,7 +854,15 @@ const UNIT_NAME = /(本级|本级）|局|署|中心|委员会|委|办公室|办|
  * code under the code of the row above. A hierarchy read from indentation alone is kept only where
  * the sums it implies hold for most of its groups: a layout that does not nest is not made to.
  */
-function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number | null; fromIndent: boolean }>, system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
+interface HierItem {
+  row: Row;
+  labelX: number;
+  depth: number | null;
+  fromIndent: boolean;
+  rel?: string;
+}
+
+function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
   // Indentation steps of the panel, from the label starts of uncoded item rows.
   const xs = [...new Set(items.filter((x) => x.row.kind === 'item').map((x) => Math.round(x.labelX * 2) / 2))].sort((a, b) => a - b);
   const steps: number[] = [];
@@ -883,6 +897,14 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
       hasUnit = true;
       continue;
     }
+    if (it.rel && !r.code && (system === 'function' || system === 'econ')) {
+      const base = [...stack].reverse().find((s) => s.row.code && s.row.codeSystem === system && (system === 'econ' ? s.row.code.length === 3 : s.row.code.length === 3 || s.row.code.length === 5) && s.indent < indent);
+      if (base) {
+        r.code = base.row.code + it.rel;
+        r.codeSystem = system;
+        r.codeResolved = 'printed';
+      }
+    }
     let level: number;
     const isCoded = !!r.code && r.codeSystem !== 'revenue';
     if (isCoded) level = codeLevel(r.code!);
@@ -912,10 +934,12 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
       }
     }
     if (r.code && r.codeSystem !== 'revenue') {
-      // The row of the parent code, when it is printed above.
+      // A coded row sits under the row of its parent code when that is printed above, else under its
+      // unit (or nothing): never under a row of another code.
       const pc = parentCode(r.codeSystem === 'econ' ? 'econ' : r.codeSystem === 'procurement' ? 'procurement' : 'function', r.code);
       const byCode = pc ? [...stack].reverse().find((s) => s.row.code === pc) : undefined;
-      if (byCode) parent = byCode.row;
+      const unit = [...stack].reverse().find((s) => s.row.kind === 'unit');
+      parent = byCode?.row ?? (parent && parent.code && r.code.startsWith(parent.code) ? parent : unit?.row ?? null);
     }
     r.level = level;
     r.parent = parent?.id ?? null;
@@ -947,10 +971,12 @@ function settleHierarchy(items: Array<{ row: Row; labelX: number; depth: number 
     if (!ok) bad++;
   }
   if (bad >= 2 && bad > checked * 0.3) {
+    // The nesting is not known: no parent, and one level with the totals so that nothing is taken
+    // for a group of the lines below it.
     for (const x of items) {
       if (!x.fromIndent) continue;
       x.row.parent = null;
-      x.row.level = 1;
+      x.row.level = 0;
     }
   }
 }
@@ -1049,7 +1075,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     // In tables with more than two panels, the panels after the second are further classifications
     // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).
     const keys = keyOf[k]!;
-    const panelRowsOut: Array<{ row: Row; labelX: number; depth: number | null; fromIndent: boolean }> = [];
+    const panelRowsOut: HierItem[] = [];
     for (const r of raws) {
       if (r.labelText === '' && r.code === null && r.cells.size === 0) continue;
       const amounts: Record<string, Money | null> = {};
@@ -1112,7 +1138,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           row.codeSystem = 'revenue';
         }
       }
-      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false });
+      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}) });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
     rows.push(...panelRowsOut.map((x) => x.row));

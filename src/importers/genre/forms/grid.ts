@@ -373,7 +373,24 @@ export function levelLabels(frags: readonly Frag[]): LevelLabel[] {
  * are given the contiguous runs of rows whose extent centres best on them; every label owns at
  * least one row where rows allow.
  */
-export function spreadLevels(g: Grid, rows: IndicatorRow[], within: (f: Frag) => boolean): void {
+export function spreadLevels(g: Grid, printed: IndicatorRow[], within: (f: Frag) => boolean): void {
+  if (printed.length === 0) return;
+  // A level label standing alone in the space between two rows heads rows the form left blank
+  // (社会成本指标 with nothing under it): those rows take up that space, so it gets a blank row.
+  const blanks: IndicatorRow[] = [];
+  for (const kind of ['level2', 'level1'] as const) {
+    const j = colIndex(g, kind);
+    if (j < 0) continue;
+    for (const l of levelLabels(g.frags[j]!.filter(within))) {
+      const all = [...printed, ...blanks].sort((a, b) => a.c - b.c);
+      const inside = all.some((r) => l.bot >= r.top - 1 && l.top <= r.bot + 1);
+      const before = all.filter((r) => r.bot < l.top);
+      const after = all.filter((r) => r.top > l.bot);
+      if (inside || before.length === 0 || after.length === 0) continue;
+      blanks.push({ c: (l.top + l.bot) / 2, top: l.top, bot: l.bot, cells: new Map(), level1: '', level2: '' });
+    }
+  }
+  const rows = [...printed, ...blanks].sort((a, b) => a.c - b.c);
   for (const kind of ['level1', 'level2'] as const) {
     const j = colIndex(g, kind);
     if (j < 0 || rows.length === 0) continue;
@@ -386,7 +403,8 @@ export function spreadLevels(g: Grid, rows: IndicatorRow[], within: (f: Frag) =>
       rows.forEach((r, i) => (r[kind] = use[i]!.text));
       continue;
     }
-    const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: false }));
+    // A label may span rows that print nothing (a level the form leaves blank): it may own none.
+    const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: true, emptyCost: 1 }));
     const owner = splitCentered(rowBands(rows), anchors, { slack: g.slack });
     rows.forEach((r, i) => (r[kind] = labels[owner[i]!]?.text ?? ''));
   }
@@ -462,11 +480,16 @@ export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
     qualitative = !t?.notApplicable;
     notApplicable = t?.notApplicable ?? false;
   } else {
-    const reading = readTarget(cmp === '定量' ? value : cmp + value);
+    const base = cmp === '定量' ? '' : cmp;
+    // The target with its own column's unit; a unit printed in the target's column, or a target
+    // pushed into the unit's column, read together.
+    const own = readTarget(base + value);
+    const joined = own ? null : readTarget(base + value + unit);
+    const reading = own ?? joined;
     if (reading) {
       comparator = reading.comparator;
       val = reading.value;
-      u = unit !== '' && reading.value !== null ? labelKey(unit) : reading.unit;
+      u = own && unit !== '' && reading.value !== null && !/\d/.test(unit) ? labelKey(unit) : reading.unit;
       qualitative = reading.qualitative;
       notApplicable = reading.notApplicable;
     } else if (value !== '' && !/\d/.test(value) && cmp === '') {

@@ -19,6 +19,8 @@ export interface Anchor {
   bot?: number;
   /** True when the anchor may own no items (a field label whose value is printed inline). */
   mayBeEmpty?: boolean;
+  /** What owning no items costs when it may (default 0). */
+  emptyCost?: number;
 }
 
 const mid = (e: Extent) => (e.top + e.bot) / 2;
@@ -82,7 +84,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     if (j > 0) gaps[j - 1]!.slice(from).forEach(take);
     if (j < k - 1) gaps[j]!.slice(0, upto).forEach(take);
     if (j === k - 1) tail.forEach(take);
-    if (n === 0 && a.top === undefined) return a.mayBeEmpty ? 0 : 1e9;
+    if (n === 0 && a.top === undefined) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
     const d = Math.max(0, e - slack);
