@@ -383,6 +383,28 @@ describe('readNarrative: structure', () => {
     assert.equal(n.glossary[0]!.src.endLine, 1133);
   });
 
+  it('takes the title of a part number alone on its line from the next line, after a dot-leader contents', () => {
+    // fuzhou-commerce-bureau-2026-budget.txt
+    const f = read([
+      [1, '2026 年度'],
+      [2, '福州市商务局'],
+      [3, ' 部门预算'],
+      [4, '                                                   目录'],
+      [6, '第一部分 部门概况..................................................................................................... 1'],
+      [8, '一、部门主要职责....................................................................................................... 2'],
+      [54, ' 第一部分'],
+      [55, '部门概况'],
+      [61, ' 一、部门主要职责'],
+      [63, '  福州市商务局的主要职责是：'],
+      [64, ' （一）贯彻执行国家有关贸易、国际经济合作和口岸管'],
+    ]);
+    const part = f.parts.find((p) => p.no === 1);
+    assert.equal(part?.title, '部门概况');
+    assert.equal(part?.src.line, 54);
+    assert.deepEqual(part?.sections.map((s) => s.title), ['部门主要职责']);
+    assert.equal(f.duties.length, 2);
+  });
+
   it('finds contents lines by their dot leaders anywhere', () => {
     const toc = tocLines(readSourceText(new TextEncoder().encode('第一部分部门概况..........................1\n正文'), 'x').lines);
     assert.equal(toc.size, 1);

@@ -89,6 +89,8 @@ function isTitleText(text: string): boolean {
   const body = text.replace(HEADINGS[h.level]!.re, '').replace(/[:：]$/, '');
   const open = (body.match(/[(（]/g) ?? []).length;
   const close = (body.match(/[)）]/g) ?? []).length;
+  // "第一部分" alone on its line: its title follows on the next.
+  if (h.level === 0 && body === '') return true;
   return body.length > 0 && body.length <= 40 && open === close && !TITLE_PUNCT.test(body) && !/[:：]/.test(body) && !/\d+(?:\.\d+)?\s*(?:万元|元|%)/.test(body);
 }
 
@@ -146,6 +148,7 @@ export function tocLines(lines: SourceLine[]): Set<SourceLine> {
     const t = l.text.replace(/\s+/g, '');
     if (DOT_LEADER.test(l.text)) {
       out.add(l);
+      seen.add(key(l));
       continue;
     }
     if (/^目录$/.test(t)) {
@@ -155,7 +158,8 @@ export function tocLines(lines: SourceLine[]): Set<SourceLine> {
     }
     if (!inToc) continue;
     const entry = t.length <= 50 && !/[。;；]/.test(t) && (headingOf(t) !== null || /\d+$/.test(t) || /(部分|表|说明|情况|解释|概况)$/.test(t));
-    if (!entry || seen.has(key(l))) {
+    // The body starts where an entry repeats, or begins again wrapped ("第一部分" / "部门概况").
+    if (!entry || seen.has(key(l)) || [...seen].some((k) => k.startsWith(key(l)))) {
       inToc = false;
       continue;
     }
@@ -165,11 +169,39 @@ export function tocLines(lines: SourceLine[]): Set<SourceLine> {
   return out;
 }
 
+/**
+ * The parts a table of contents lists ("一、单位主要职能") when the body prints their titles without the
+ * numbers ("上海市数据局（单位）主要职能"); empty when the body prints the numbered titles itself.
+ */
+export function unnumberedParts(lines: SourceLine[], toc: Set<SourceLine>): Array<{ no: string; title: string }> {
+  const entries = [...toc]
+    .map((l) => headingOf(l.text.replace(DOT_LEADER, '').replace(/\s+/g, '')))
+    .filter((h): h is NonNullable<typeof h> => h !== null && h.level <= 1 && h.title.length >= 4 && !h.rest);
+  if (entries.length === 0) return [];
+  const top = Math.min(...entries.map((e) => e.level));
+  const printed = new Set<string>();
+  for (const l of lines) {
+    if (toc.has(l)) continue;
+    const h = headingOf(l.text.replace(/\s+/g, ''));
+    if (h) printed.add(`${h.level}|${h.title}`);
+  }
+  if (entries.some((e) => e.level === top && printed.has(`${e.level}|${e.title}`))) return [];
+  return entries.filter((e) => e.level === top).map((e) => ({ no: e.no, title: e.title }));
+}
+
+/** The contents part a short line alone names by its ending ("…主要职能", "2026年单位预算编制说明"). */
+function contentsPartOf(text: string, parts: Array<{ no: string; title: string }>): { no: string; title: string } | null {
+  const t = text.replace(/\s+/g, '').replace(/[:：]$/, '');
+  if (parts.length === 0 || t.length > 30 || TITLE_PUNCT.test(t) || headingOf(t) !== null) return null;
+  const e = parts.find((x) => t.endsWith(x.title.slice(-4)));
+  return e ? { no: e.no, title: t } : null;
+}
+
 /** A line that continues the one before whatever its indentation: a wrapped number, unit or punctuation. */
 const CONTINUES = /^(?:[.,，、。;；:：)）%”》」』]|万元|亿元|元[,，。;；、)）]|元$)/;
 
 /** Paragraphs of the narrative lines: joined until a sentence ends and the next line opens a paragraph. */
-export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(lines)): Para[] {
+export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(lines), contents: Array<{ no: string; title: string }> = []): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   let prev: SourceLine | null = null;
@@ -219,9 +251,14 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
     }
     // A wrapped title ("…支出预算情" / "况说明") continues its heading.
     if (cur?.title && squashed.length <= 6 && !TITLE_PUNCT.test(squashed) && !/\d/.test(squashed) && /(说明|情况|表|解释|概况|职责|职能|设置|构成|任务|目标)$/.test(squashed) && headingOf(squashed) === null) fresh = false;
+    // "第一部分" / "部门概况": a part number alone on its line takes the next line as its title.
+    if (cur?.title && /^第[一二三四五六七八九十]{1,3}部分[:：]?$/.test(cur.text) && squashed.length <= 30 && !TITLE_PUNCT.test(squashed) && headingOf(squashed) === null) fresh = false;
+    // A part title the contents list stands alone, whatever comes before or after it.
+    const named = contentsPartOf(squashed, contents) !== null;
+    if (named) fresh = true;
     if (fresh) cur = open(l, 'prose');
     append(cur!, l);
-    cur!.title = cur!.lines.length <= 2 && isTitleText(cur!.text);
+    cur!.title = named || (cur!.lines.length <= 2 && isTitleText(cur!.text));
     prev = l;
   }
   return out;
@@ -601,11 +638,14 @@ const DUTIES = /主要职[能责]|职能职责|部门职责|单位职责|职责$
 /** The narrative of a document from its non-table lines. */
 export function readNarrative(lines: SourceLine[]): Narrative {
   const toc = tocLines(lines);
-  const paras = paragraphs(lines, toc);
+  // Parts the contents list but the body prints without their numbers: a line alone naming one is its heading.
+  const unnumbered = unnumberedParts(lines, toc);
+  const paras = paragraphs(lines, toc, unnumbered);
   const lineIndex = new Map(lines.map((l, i) => [l, i] as const));
   // Parts are 第X部分 when the document prints them, else its top-level 一、 titles.
   const partTitles = paras.filter((p) => p.kind === 'prose' && headingOf(p.text)?.level === 0).length;
-  const partLevel = partTitles >= 2 ? 0 : 1;
+  const contentsPart = (p: Para) => (p.kind === 'prose' && p.title ? contentsPartOf(p.text, unnumbered) : null);
+  const partLevel = partTitles >= 1 || unnumbered.length > 0 ? 0 : 1;
   const parts: NarrativePart[] = [];
   const duties: Text[] = [];
   const glossary: Narrative['glossary'] = [];
@@ -637,6 +677,15 @@ export function readNarrative(lines: SourceLine[]): Narrative {
   });
   frame = sectionFrame = { ...frame, names, year };
   for (const p of paras) {
+    const cp = contentsPart(p);
+    if (cp) {
+      part = { no: cnValue(cp.no), title: cp.title, sections: [], src: srcOfPara(p) };
+      parts.push(part);
+      section = null;
+      frame = sectionFrame = frameOf(part.title);
+      subLevel = null;
+      continue;
+    }
     const h = p.kind === 'prose' ? headingOf(p.text) : null;
     // 第X部分 opens a part wherever it stands; a title 一、 does when the document prints no 第X部分.
     if (h && (h.level === 0 || (p.title && h.level === partLevel))) {

@@ -755,6 +755,14 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         r.label = [...codeOf(it.label, prefer).rest];
         r.first = it.line;
         i += 2;
+      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.label.length > 0 && nx.label[0]!.x0 > it.label[it.label.length - 1]!.x1 - 0.5) {
+        // A left label cell wrapped around its row (printed above it, its tail below): the row's
+        // leftmost cell, whose other label cells and amounts are on the next line.
+        const joined = [...it.label, ...nx.label];
+        r = makeRow(joined, it.line, nx.line, prefer);
+        r.cells = new Map(nx.cells);
+        r.stray = [...nx.stray];
+        i += 2;
       } else {
         r = fromItem(it);
         i += 1;
@@ -1126,7 +1134,8 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
       if (r.code) {
         row.code = r.code;
-        const sys = codeSystem ?? (/^2/.test(r.code) ? 'function' : /^[35]/.test(r.code) ? 'econ' : null);
+        // The code's shape says its classification (a procurement table may print function codes).
+        const sys = /^[A-C]/.test(r.code) ? 'procurement' : /^2\d{2}(\d{2}){0,2}$/.test(r.code) ? 'function' : /^[35]\d{2}(\d{2})?$/.test(r.code) ? 'econ' : codeSystem;
         if (sys) {
           row.codeSystem = sys;
           row.codeResolved = 'printed';

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
 import type { BudgetDocument, Row, Table } from '../../domain/model.js';
 import { codes } from '../../domain/classification/index.js';
@@ -49,6 +49,12 @@ export const rule: Rule = {
     const k4 = hasColumn(t4, 'general') ? 'general' : 'total';
     const econ = econRows(doc, t4);
     const fn = functionCodes(t7, 'basic');
+    // Outside the Shenzhen template the pairs are a booking convention that regions apply differently
+    // (Shenzhen's own 2026 budgets book part of 2080505 under other economic 款): a mismatch is a
+    // warning to look at, not a proven error.
+    const out: RuleContext = doc.profile === 'shenzhen-dept-budget'
+      ? ctx
+      : { report: (f) => ctx.report({ ...f, severity: f.severity === 'info' ? 'info' : 'warning', message: `${f.message}（经济分类与功能分类的对应口径各地不一，请核对）` }) };
     for (const p of PAIRS) {
       if (p.notIn?.includes(doc.profile)) continue;
       const eRows = p.econ.flatMap((c) => econ.get(c) ?? []);
@@ -58,7 +64,7 @@ export const rule: Rule = {
       if (eFen === 0 && fSum.fen === 0) continue;
       const eFig: TableFigure = eRows.length === 1 ? { value: eRows[0]!.amounts[k4] ?? null, fen: eFen, row: eRows[0], n: 1 } : { value: eFen, fen: eFen, row: eRows[0], n: eRows.length };
       reconcile(
-        ctx,
+        out,
         { table: t4, label: `${p.econ.join('+')} ${p.what}`, fig: eFig, key: k4 },
         { table: t7, label: `${p.fn.join('+')} 基本支出`, fig: fSum, key: 'basic' },
         p.what,

@@ -22,26 +22,33 @@ export const rule: Rule = {
       const coded = new Set(codedRows(t));
       for (const block of unitBlocks(t)) {
         const above: CodedRow[] = [];
-        for (const r of block) {
-          if (!coded.has(r as CodedRow)) continue;
+        block.forEach((r, i) => {
+          if (!coded.has(r as CodedRow)) return;
           const c = r as CodedRow;
+          // A numeric code in a procurement table is another system's (a function code column).
+          if (c.codeSystem === 'procurement' && /^\d+$/.test(c.code)) return;
           const report = (message: string) => ctx.report({ message, location: locRow(t, c), expected: null, actual: null, difference: null, unit: null });
-          if (levelOf(c.codeSystem, c.code) === null) {
+          // Regions extend the economic classification below 款 (3021101 差旅费 under 30211): a sub-item.
+          const localSub = c.codeSystem === 'econ' && /^[35]\d{6}$/.test(c.code);
+          if (levelOf(c.codeSystem, c.code) === null && !localSub) {
             report(`${tableName(t)} 编码 ${c.code}（${c.label}）不符合${SYSTEM_ZH[c.codeSystem]}的编码位数`);
-            continue;
+            return;
           }
-          const expected = parentCode(c.codeSystem, c.code);
+          const expected = localSub ? c.code.slice(0, 5) : parentCode(c.codeSystem, c.code);
           const linked = c.parent ? block.find((x) => x.id === c.parent) : undefined;
-          const headedBy = linked?.code && linked.codeSystem === c.codeSystem
-            ? linked
-            : [...above].reverse().find((x) => x.codeSystem === c.codeSystem && x.code.length < c.code.length);
-          if (expected && headedBy?.code && headedBy.code !== expected && !c.code.startsWith(headedBy.code)) {
+          // The nearest shorter code above of the same system and family (2… function, 3…/5… economic).
+          const prior = [...above].reverse().find((x) => x.codeSystem === c.codeSystem && x.code.length < c.code.length && x.code[0] === c.code[0]);
+          const byLink = !!(linked?.code && linked.codeSystem === c.codeSystem);
+          const headedBy = byLink ? linked : prior;
+          // A line without a code between them may be the parent the reader could not resolve.
+          const gap = !byLink && headedBy ? block.slice(block.indexOf(headedBy) + 1, i).some((x) => !x.code && (x.kind === 'item' || x.kind === 'group')) : false;
+          if (expected && headedBy?.code && headedBy.code !== expected && !c.code.startsWith(headedBy.code) && !gap) {
             report(`${tableName(t)} ${c.code} ${c.label.replace(/\s+/g, '')} 列在 ${headedBy.code} ${headedBy.label.replace(/\s+/g, '')} 之下，但其上级编码应为 ${expected}`);
-          } else if (linked && linked.level >= c.level && linked.code) {
+          } else if (linked && linked.level >= c.level && linked.code && linked.code[0] === c.code[0]) {
             report(`${tableName(t)} ${c.code} 的层级（${c.level}）不低于其上级 ${linked.code}（${linked.level}）`);
           }
           above.push(c);
-        }
+        });
       }
     }
   },

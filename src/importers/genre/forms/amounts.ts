@@ -10,12 +10,10 @@ import { unitOfLines } from '../table.js';
 import { tokensOf } from '../tokens.js';
 import { labelKey } from './vocabulary.js';
 
-/** A figure as printed, possibly continued on a later line. */
-export interface Figure {
+/** A piece of a printed figure and the line it is on (a figure may wrap over several lines). */
+export interface FigurePart {
   text: string;
   line: SourceLine;
-  /** The wrapped rest of the figure and its line. */
-  rest?: { text: string; line: SourceLine };
 }
 
 /** True for text printed as an amount (with or without decimals or separators). */
@@ -30,19 +28,26 @@ export function continuesFigure(head: string, rest: string): boolean {
   return false;
 }
 
-/** Money for a printed figure; a figure the unit cannot hold is a located note, not a guess. */
-export function moneyOf(f: Figure, unit: DisplayUnit, notes: ImportNote[], table: string | null): Money | null {
-  const text = (f.text + (f.rest?.text ?? '')).replace('−', '-').replace(/\s+/g, '');
-  const raw = f.rest ? `${f.text}\n${f.rest.text}` : f.text;
+/** Money for a printed figure (its wrapped pieces joined); one the unit cannot hold is a located note, not a guess. */
+export function moneyOf(parts: readonly FigurePart[], unit: DisplayUnit, notes: ImportNote[], table: string | null): Money | null {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const text = parts.map((p) => p.text).join('').replace('−', '-').replace(/\s+/g, '');
+  const raw = parts.map((p) => p.text).join('\n');
   try {
-    const m: Money = { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: f.line.no, page: f.line.page, raw } };
-    if (f.rest && f.rest.line.no !== f.line.no) m.src!.endLine = f.rest.line.no;
+    const m: Money = { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: first.line.no, page: first.line.page, raw } };
+    if (last.line.no !== first.line.no) m.src!.endLine = last.line.no;
     return m;
   } catch (e) {
     if (!(e instanceof MoneyParseError)) throw e;
-    notes.push({ severity: 'error', code: 'amount-unreadable', table, row: null, message: `金额“${raw.replace('\n', '')}”无法按${unit}精确读取（${e.message}）`, src: { line: f.line.no, page: f.line.page, raw } });
+    notes.push({ severity: 'error', code: 'amount-unreadable', table, row: null, message: `金额“${text}”无法按${unit}精确读取（${e.message}）`, src: { line: first.line.no, page: first.line.page, raw } });
     return null;
   }
+}
+
+/** True when `text` can begin a figure that wraps ("46," before "794" / ".00"). */
+export function startsFigure(text: string): boolean {
+  return isFigure(text) || /^\d{1,3}(?:,\d{3})*,$/.test(text.trim());
 }
 
 /**

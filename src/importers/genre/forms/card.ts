@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from '../../text/source.js';
 import { tokensOf, type Tok } from '../tokens.js';
-import { isFigure } from './amounts.js';
+import { continuesFigure, isFigure, startsFigure } from './amounts.js';
 import { ADJACENT, joinText, type Positions } from './layout.js';
 import { splitCentered, type Anchor } from './partition.js';
 import { fieldKind, isGroupLabel, labelKey, startsLabel, AMOUNT_FIELDS, type FieldKind } from './vocabulary.js';
@@ -26,6 +26,8 @@ export interface Field {
   inline: Tok[];
   /** Lines of text the label owns (its value wrapped around it), with their words. */
   free: Array<{ line: SourceLine; v: number; toks: Tok[] }>;
+  /** For an amount field, the pieces of the figure it prints (a figure may wrap: "46," / "794" / ".00"). */
+  figure: Tok[] | null;
 }
 
 /** A word split at a colon ("单位名称：重庆市水利局" → label and value). */
@@ -61,7 +63,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   const make = (kind: FieldKind, label: string, parts: Word[]): Field => {
     const ls = [...new Set(parts.map((p) => lines[p.line]!))];
     const vs = ls.map((l) => pos.get(l) ?? 0);
-    return { kind, label, lines: ls, x0: Math.min(...parts.map((p) => p.tok.x0)), x1: Math.max(...parts.map((p) => p.tok.x1)), top: Math.min(...vs), bot: Math.max(...vs), inline: [], free: [] };
+    return { kind, label, lines: ls, x0: Math.min(...parts.map((p) => p.tok.x0)), x1: Math.max(...parts.map((p) => p.tok.x1)), top: Math.min(...vs), bot: Math.max(...vs), inline: [], free: [], figure: null };
   };
   words.forEach((ws, i) => {
     ws.forEach((w, k) => {
@@ -69,7 +71,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
       const text = w.tok.text;
       const key = labelKey(text);
       // "其中：" alone, a colon wrapped off its label, the year printed under a title ("（2026年度）").
-      if (key === '其中' || key === '其中:' || key === ':' || /^\(?\d{4}(\(?年度?\)?)?\)?$/.test(key)) {
+      if (key === '其中' || key === '其中:' || key === ':' || /^\(?\d{4}(\(?年度?\)?)?\)?$/.test(key) || /^(金额)?单位:(人民币)?(万元|元)$/.test(key)) {
         w.kind = 'group';
         return;
       }
@@ -144,6 +146,31 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
     }
     if (loose.length > 0) freeLines.push({ line: lines[i]!, v: pos.get(lines[i]!) ?? 0, toks: loose, at: i });
   });
+  // An amount field's figure: the first figure after its label, continued by the pieces printed
+  // under it on the next lines.
+  for (const f of fields) {
+    if (!AMOUNT_FIELDS.includes(f.kind)) continue;
+    const head = f.inline.find((t) => startsFigure(t.text));
+    if (!head) continue;
+    const parts = [head];
+    let acc = head.text;
+    let cur = head;
+    for (let n = 0; n < 3; n++) {
+      const at = lines.indexOf(cur.line);
+      const v = pos.get(cur.line) ?? 0;
+      const nextLines = lines.slice(at + 1).filter((l) => (pos.get(l) ?? 0) - v <= ADJACENT);
+      const next = nextLines
+        .flatMap((l) => words[lines.indexOf(l)]!.map((w) => w.tok))
+        .find((t) => Math.min(t.x1, cur.x1) - Math.max(t.x0, cur.x0) > -2 && continuesFigure(acc, t.text));
+      if (!next) break;
+      parts.push(next);
+      acc += next.text;
+      cur = next;
+    }
+    if (isFigure(acc)) f.figure = parts;
+  }
+  const consumed = new Set(fields.flatMap((f) => f.figure ?? []));
+  for (const l of freeLines) l.toks = l.toks.filter((t) => !consumed.has(t));
   // Lines without a label: given to the labelled line they are centred on, then to the label whose
   // value area (from its end to the next label on that line) holds them.
   fields.sort((a, b) => a.top - b.top || a.x0 - b.x0);
@@ -190,17 +217,9 @@ export function fieldLines(f: Field): SourceLine[] {
   return [...ls].sort((a, b) => a.no - b.no);
 }
 
-/** The figure a field prints (the first figure after its label; a dash or nothing is null). */
-export function fieldFigure(f: Field): { tok: Tok; rest?: Tok } | null {
-  // Only the label's own lines: a figure printed elsewhere belongs to another cell.
-  const own = new Set(f.lines);
-  const cands = [...f.inline, ...f.free.filter((l) => own.has(l.line)).flatMap((l) => l.toks)];
-  const i = cands.findIndex((t) => isFigure(t.text));
-  if (i < 0) return null;
-  const tok = cands[i]!;
-  const next = cands[i + 1];
-  if (next && next.line !== tok.line && /^\.\d+$/.test(next.text)) return { tok, rest: next };
-  return { tok };
+/** The figure a field prints: its pieces (one, or several when it wraps), or null (a dash or nothing). */
+export function fieldFigure(f: Field): Tok[] | null {
+  return f.figure;
 }
 
 /** True for a field holding an amount. */

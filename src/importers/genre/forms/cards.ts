@@ -74,7 +74,7 @@ function amountOf(f: Field | null, fc: FormContext): Money | null {
   if (!f) return null;
   const fig = fieldFigure(f);
   if (!fig) return null;
-  return moneyOf({ text: fig.tok.text, line: fig.tok.line, ...(fig.rest ? { rest: { text: fig.rest.text, line: fig.rest.line } } : {}) }, fc.unit, fc.notes, fc.table);
+  return moneyOf(fig.map((t) => ({ text: t.text, line: t.line })), fc.unit, fc.notes, fc.table);
 }
 
 /** True when a card holds anything (a blank template prints labels only). */
@@ -148,7 +148,7 @@ function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext
     const j = colIndex(grid, kind);
     const f = j >= 0 ? grid.frags[j]!.find((x) => x.line === line) : undefined;
     const fig = f?.toks.find((t) => isFigure(t.text));
-    return fig ? moneyOf({ text: fig.text, line }, fc.unit, fc.notes, fc.table) : null;
+    return fig ? moneyOf([{ text: fig.text, line }], fc.unit, fc.notes, fc.table) : null;
   };
   const texts = (j: number) => {
     if (j < 0) return anchors.map(() => [] as string[]);
@@ -203,7 +203,7 @@ function readFunds(lines: readonly SourceLine[], fc: FormContext): { total: Depa
     let other: Money | null = null;
     figs.forEach((f, k) => {
       const a = owner[k]!;
-      const m = () => moneyOf({ text: f.text, line: lines[i]! }, fc.unit, fc.notes, fc.table);
+      const m = () => moneyOf([{ text: f.text, line: lines[i]! }], fc.unit, fc.notes, fc.table);
       if (a.kind === 'total') total = m();
       else if (a.kind === 'subtotal') {
         const g = groupOf(a);

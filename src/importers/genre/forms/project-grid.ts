@@ -137,7 +137,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       if (!col) return;
       const next = grid.frags[f.j]!.find((x) => x.v > a.frag.v && x.v - a.frag.v <= ADJACENT);
       const rest = f.j === amountCol && a.rest ? a.rest : next && continuesFigure(f.t.text, next.text) ? next : null;
-      p.amounts.set(col.c.kind, moneyOf({ text: f.t.text, line: p.line, ...(rest ? { rest: { text: rest.text, line: rest.line } } : {}) }, fc.unit, fc.notes, fc.table));
+      p.amounts.set(col.c.kind, moneyOf([{ text: f.t.text, line: p.line }, ...(rest ? [{ text: rest.text, line: rest.line }] : [])], fc.unit, fc.notes, fc.table));
     });
   });
   if (hasIndicatorColumns(grid.columns)) {
