@@ -41,7 +41,7 @@ export const rule: Rule = {
           const byLink = !!(linked?.code && linked.codeSystem === c.codeSystem);
           const headedBy = byLink ? linked : prior;
           // A line without a code between them may be the parent the reader could not resolve.
-          const gap = !byLink && headedBy ? block.slice(block.indexOf(headedBy) + 1, i).some((x) => !x.code && (x.kind === 'item' || x.kind === 'group')) : false;
+          const gap = headedBy && block.includes(headedBy) ? block.slice(block.indexOf(headedBy) + 1, i).some((x) => !x.code && (x.kind === 'item' || x.kind === 'group')) : false;
           if (expected && headedBy?.code && headedBy.code !== expected && !c.code.startsWith(headedBy.code) && !gap) {
             report(`${tableName(t)} ${c.code} ${c.label.replace(/\s+/g, '')} 列在 ${headedBy.code} ${headedBy.label.replace(/\s+/g, '')} 之下，但其上级编码应为 ${expected}`);
           } else if (linked && linked.level >= c.level && linked.code && linked.code[0] === c.code[0]) {
