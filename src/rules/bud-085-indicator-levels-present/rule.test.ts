@@ -30,3 +30,14 @@ test('table 14 is checked too', () => {
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /部门整体.*效益指标、满意度指标/);
 });
+
+test('other layouts: a form without any indicator is not judged, a missing satisfaction level alone is a warning', () => {
+  const bare = fixtureForm({ name: '日常保障运行' });
+  bare.indicators = [];
+  const noSat = fixtureForm({ name: '办刊经费' });
+  noSat.indicators = noSat.indicators.filter((i) => !i.level1.includes('满意'));
+  const noOut = fixtureForm({ name: '课题研究' });
+  noOut.indicators = noOut.indicators.filter((i) => !i.level1.includes('产出'));
+  const fs = runRule(rule, emptyDoc({ profile: 'generic', projectForms: [bare, noSat, noOut] }));
+  assert.deepEqual(fs.map((f) => [f.severity, /办刊经费|课题研究/.exec(f.message)?.[0]]), [['warning', '办刊经费'], ['error', '课题研究']]);
+});
