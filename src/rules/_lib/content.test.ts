@@ -72,3 +72,12 @@ test('on the reference sample the content rules find exactly the six real incons
     'BUD-090@基础设施运行维护 / IDC机房运行维护故障率', // ≤ 2% in table 14 vs 100%
   ]);
 });
+
+test('narrative figures printed in 万元 are compared with the 万元 allowance even against tables in 元', async () => {
+  const { statedUnit } = await import('./content.js');
+  const { emptyDoc } = await import('./test-doc.js');
+  const yuan = emptyDoc({ displayUnit: '元' });
+  assert.equal(statedUnit(yuan, { line: 1, page: null, raw: '收入4,203.47万元' }), '万元');
+  assert.equal(statedUnit(yuan, { line: 1, page: null, raw: '公务接待费12,000.00元' }), '元');
+  assert.equal(statedUnit(emptyDoc(), { line: 1, page: null, raw: '12,000.00元' }), '万元');
+});

@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { tableOf } from './scope.js';
 import type { BudgetDocument, Fact, Indicator, Money, ProjectForm, Row, Src, Table } from '../../domain/model.js';
-import { FEN_PER, formatAmount, toDecimalString } from '../../domain/money.js';
+import { FEN_PER, formatAmount, toDecimalString, type DisplayUnit } from '../../domain/money.js';
 import { factsByKey } from '../../domain/query.js';
 import { normalizeText, squash } from '../../domain/text.js';
 import type { Location, RuleContext } from '../types.js';
@@ -32,6 +32,16 @@ export function money(doc: BudgetDocument, fen: number): string {
 /** A decimal string for a finding's expected/actual/difference, exact, in the display unit. */
 export function dec(doc: BudgetDocument, fen: number): string {
   return toDecimalString(fen, doc.displayUnit, placesOf(doc, fen));
+}
+
+/**
+ * The unit to compare narrative figures in: the document's unit only when every figure involved was
+ * printed in it; a figure printed in 万元 is rounded to 0.01 万元 = 100 元, so against a table in 元 the
+ * rounding allowance is that of 万元 (else a remainder of a few 元 would read as an error).
+ */
+export function statedUnit(doc: BudgetDocument, ...srcs: Array<Src | null | undefined>): DisplayUnit {
+  if (doc.displayUnit === '万元') return '万元';
+  return srcs.every((s) => s && /元/.test(s.raw) && !/万元/.test(s.raw)) ? doc.displayUnit : '万元';
 }
 
 /** Numeric finding fields: expected, actual, their difference (actual − expected) and the unit. */
@@ -408,7 +418,7 @@ export function compareStated(
     totalLabel: '说明所列',
     partLabels,
     location: locSrc('部门预算说明', f.src, f.label, f.key),
-    unit: doc.displayUnit,
+    unit: statedUnit(doc, f.src),
   });
 }
 

@@ -50,3 +50,13 @@ test('人员经费 beside a stated 离退休 figure still excludes retiree pay',
   const fs = runRule(rule, doc([fact('expenditure.personnel', '人员经费', { amount: '741.53' }, 68), fact('expenditure.retiree', '离退休人员支出', { amount: '8.07' }, 68)], [t4('8.07')]));
   assert.deepEqual(fs, []);
 });
+
+test('a general-budget-only economic table answers the general budget’s figures, not the department’s', () => {
+  const general = { ...t4('8.07'), title: { text: '一般公共预算基本支出表' } };
+  // The department's 人员支出 (every fund) is not compared with the general-budget table.
+  assert.deepEqual(runRule(rule, doc(facts('2,000.00', '500.00', '8.07').slice(0, 2), [general])), []);
+  const scoped = [fact('expenditure.general.personnel', '人员经费', { amount: '740.00' }, 70)];
+  const fs = runRule(rule, doc(scoped, [general]));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /人员经费.*740\.00/);
+});

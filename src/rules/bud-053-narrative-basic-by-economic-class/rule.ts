@@ -1,5 +1,5 @@
 import type { Row } from '../../domain/model.js';
-import { tableOf } from '../_lib/scope.js';
+import { generalBudgetOnly, tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
 import { compareStated, moneyFacts, nameKey } from '../_lib/content.js';
 
@@ -46,19 +46,22 @@ export const rule: Rule = {
     const retireeFen = retirees.reduce((s, r) => s + fen(r), 0);
     // Where the narrative states 离退休人员支出 on its own (Shenzhen "人员支出"), retiree pay is not
     // personnel; "人员经费" without a separate retiree figure (Shanghai, 决算) is 301 + 303 whole.
-    const separateRetirees = moneyFacts(doc, 'expenditure.retiree').length > 0;
-    for (const f of moneyFacts(doc, 'expenditure.personnel')) {
+    // A general-budget-only economic table (一般公共预算基本支出表) answers the narrative's figures for
+    // the general budget (expenditure.general.*), a table of every fund the department's (expenditure.*).
+    const scope = generalBudgetOnly(t4) ? 'expenditure.general.' : 'expenditure.';
+    const separateRetirees = moneyFacts(doc, `${scope}retiree`).length > 0;
+    for (const f of moneyFacts(doc, `${scope}personnel`)) {
       if (includesRetirees(f.label, separateRetirees)) {
         compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null], ['表4 工资福利支出', '对个人和家庭的补助'], '表4（工资福利支出 + 对个人和家庭的补助）');
       } else {
         compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null, -retireeFen], ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
       }
     }
-    for (const f of moneyFacts(doc, 'expenditure.public')) {
+    for (const f of moneyFacts(doc, `${scope}public`)) {
       const parts = capital ? [goods?.amounts['total'] ?? null, capital.amounts['total'] ?? null] : [goods?.amounts['total'] ?? null];
       compareStated(ctx, doc, f, parts, ['表4 商品和服务支出', '资本性支出'], capital ? '表4（商品和服务支出 + 资本性支出）' : '表4 商品和服务支出');
     }
-    for (const f of moneyFacts(doc, 'expenditure.retiree')) {
+    for (const f of moneyFacts(doc, `${scope}retiree`)) {
       compareStated(ctx, doc, f, retirees.length > 0 ? retirees.map((r) => r.amounts['total'] ?? null) : [0], retirees.map((r) => `表4 ${r.label}`), '表4 离休费 + 退休费');
     }
   },

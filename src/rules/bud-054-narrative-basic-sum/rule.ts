@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { lineRef, moneyFact, unitLine } from '../_lib/content.js';
+import { lineRef, moneyFact, unitLine, statedUnit } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
 /** 人员 + 公用 + 离退休 stated in the narrative equal 基本支出 of table 3. */
@@ -26,7 +26,7 @@ export const rule: Rule = {
       totalLabel: '表3 基本支出',
       partLabels: ['人员支出', '公用支出', '离退休人员支出'],
       location: { section: '部门预算说明', item: '人员支出、公用支出、离退休人员支出', field: 'expenditure.personnel', line: p.src.line, page: p.src.page },
-      unit: doc.displayUnit,
+      unit: statedUnit(doc, p.src, o.src, r.src),
     });
   },
 };

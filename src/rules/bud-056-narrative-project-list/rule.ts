@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { lineRef, NO_FIGURES, sameName, tableLocation } from '../_lib/content.js';
+import { lineRef, NO_FIGURES, sameName, tableLocation, statedUnit } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
 /** Each project of the narrative list is a table 5 project with the same amount, and every table 5 project is listed. */
@@ -24,7 +24,7 @@ export const rule: Rule = {
         ctx.report({ message: `说明项目「${p.name}」${lineRef(p.src)}在表5 项目支出总表中不存在`, location: loc, ...NO_FIGURES });
         continue;
       }
-      compareTotal(ctx, { total: p.amount, parts: [r.amounts['total'] ?? null], subject: `说明项目「${p.name}」${lineRef(p.src)}`, totalLabel: '说明金额', partLabels: [`表5${lineRef(r.src)}`], location: loc, unit: doc.displayUnit });
+      compareTotal(ctx, { total: p.amount, parts: [r.amounts['total'] ?? null], subject: `说明项目「${p.name}」${lineRef(p.src)}`, totalLabel: '说明金额', partLabels: [`表5${lineRef(r.src)}`], location: loc, unit: statedUnit(doc, p.src) });
     }
     for (const r of rows) {
       if (projects.some((p) => sameName(p.name, r.label))) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { dec, lineRef, money } from '../_lib/content.js';
+import { dec, lineRef, money, statedUnit } from '../_lib/content.js';
 import { toleranceFen } from '../_lib/rounding.js';
 
 /** The amounts named inside a project's description ("主要用于绩效管理 138 万元，项目评审费 7.5 万元") sum to no more than the project. */
@@ -18,7 +18,7 @@ export const rule: Rule = {
       const sum = items.reduce((s, i) => s + (i.money?.fen ?? 0), 0);
       const diff = sum - p.amount.fen;
       if (diff <= 0) continue;
-      const rounding = diff <= toleranceFen(items.map((i) => i.money ?? null), 1, doc.displayUnit);
+      const rounding = diff <= toleranceFen(items.map((i) => i.money ?? null), 1, statedUnit(doc, p.src));
       ctx.report({
         ...(rounding ? { severity: 'info' as const } : {}),
         message: `说明项目「${p.name}」${money(doc, p.amount.fen)}${lineRef(p.src)}，其说明列举的${items.map((i) => `${i.label} ${money(doc, i.money!.fen)}`).join('、')}合计 ${money(doc, sum)}，超出 ${money(doc, diff)}${rounding ? '（尾差）' : ''}`,

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { lineRef, moneyFact } from '../_lib/content.js';
+import { lineRef, moneyFact, statedUnit } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 
 /** Inside the narrative: 人员 + 公用 + 离退休 + 项目 = 支出总额, and the stated revenue sources sum to 收入总额. */
@@ -17,7 +17,7 @@ export const rule: Rule = {
     if (total && parts.every((p) => p)) {
       compareTotal(ctx, {
         total: total.money, parts: parts.map((p) => p!.money), subject: `说明支出总额${lineRef(total.src)}`, totalLabel: '支出', partLabels: ['人员支出', '公用支出', '离退休人员支出', '项目支出'],
-        location: { section: '第二部分 部门预算收支总体情况', item: total.label, field: 'expenditure.total', line: total.src.line, page: total.src.page }, unit: doc.displayUnit,
+        location: { section: '第二部分 部门预算收支总体情况', item: total.label, field: 'expenditure.total', line: total.src.line, page: total.src.page }, unit: statedUnit(doc, total.src, ...parts.map((x) => x!.src)),
       });
     }
     const rev = moneyFact(doc, 'revenue.total');
@@ -28,7 +28,7 @@ export const rule: Rule = {
       const given = [...sources, carry].filter((s) => s !== undefined);
       compareTotal(ctx, {
         total: rev.money, parts: given.map((s) => s!.money), subject: `说明收入总额${lineRef(rev.src)}`, totalLabel: '收入', partLabels: given.map((s) => s!.label),
-        location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page }, unit: doc.displayUnit,
+        location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page }, unit: statedUnit(doc, rev.src, ...given.map((x) => x!.src)),
       });
     }
   },
