@@ -157,9 +157,11 @@ export function tocLines(lines: SourceLine[]): Set<SourceLine> {
       continue;
     }
     if (!inToc) continue;
-    const entry = t.length <= 50 && !/[。;；]/.test(t) && (headingOf(t) !== null || /\d+$/.test(t) || /(部分|表|说明|情况|解释|概况)$/.test(t));
+    // An entry: a heading, a title with its page number, or the wrapped tail of the entry before ("明").
+    const entry = t.length <= 50 && !/[。;；,，]/.test(t) && (headingOf(t) !== null || /\d+$/.test(t) || /(部分|表|说明|情况|解释|概况)$/.test(t) || t.length <= 12);
     // The body starts where an entry repeats, or begins again wrapped ("第一部分" / "部门概况").
-    if (!entry || seen.has(key(l)) || [...seen].some((k) => k.startsWith(key(l)))) {
+    const tail = t.length <= 12 && headingOf(t) === null && !/(部分|表|说明|情况|解释|概况)$/.test(t);
+    if (!entry || (!tail && (seen.has(key(l)) || [...seen].some((k) => k.startsWith(key(l)))))) {
       inToc = false;
       continue;
     }
@@ -180,11 +182,12 @@ export function unnumberedParts(lines: SourceLine[], toc: Set<SourceLine>): Arra
   if (entries.length === 0) return [];
   const top = Math.min(...entries.map((e) => e.level));
   const printed = new Set<string>();
-  for (const l of lines) {
-    if (toc.has(l)) continue;
+  lines.forEach((l, i) => {
+    if (toc.has(l)) return;
     const h = headingOf(l.text.replace(/\s+/g, ''));
-    if (h) printed.add(`${h.level}|${h.title}`);
-  }
+    // "第一部分" / "部门概况": the number alone, its title on the next line.
+    if (h) printed.add(`${h.level}|${h.title || (lines[i + 1]?.text.replace(/\s+/g, '') ?? '')}`);
+  });
   if (entries.some((e) => e.level === top && printed.has(`${e.level}|${e.title}`))) return [];
   return entries.filter((e) => e.level === top).map((e) => ({ no: e.no, title: e.title }));
 }
@@ -220,7 +223,7 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
     }
     if (isRowLine(l.text, l.indent)) {
       // A row inside an unfinished sentence is a table pdftotext printed into it: the paragraph goes on.
-      const into = cur && cur.kind === 'prose' && !cur.title && !/[。:：;；!?！？]$/.test(cur.text) ? cur : open(l, 'row');
+      const into: Para = cur && cur.kind === 'prose' && !cur.title && !/[。:：;；!?！？]$/.test(cur.text) ? cur : open(l, 'row');
       append(into, l);
       into.rows.push(l);
       cur = into;
