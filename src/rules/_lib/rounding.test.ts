@@ -70,3 +70,12 @@ test('whole-元 figures are rounded to 1 元: a remainder of 1 元 over two part
   assert.equal(compareTotal(c, { total: yuan('303'), parts: [yuan('100'), yuan('200')], subject: '表', totalLabel: '合计', location: loc, unit: '元' }), 'mismatch');
   assert.match(c.got[1]!.message, /合计 303\.00 ≠ .*相差 3\.00 元/);
 });
+
+test('a total printed coarser than its parts is allowed half of its own last place ("723万元" for 723.31)', () => {
+  const c = ctx();
+  const whole = { fen: 723 * 1_000_000, decimals: 0 };
+  assert.equal(compareTotal(c, { total: whole, parts: [money('723.31')], subject: '说明', totalLabel: '收入', location: loc }), 'rounding');
+  assert.equal(compareTotal(c, { total: whole, parts: [money('723.61')], subject: '说明', totalLabel: '收入', location: loc }), 'mismatch');
+  // Printed at the same precision, two figures of one amount must agree exactly.
+  assert.equal(compareTotal(c, { total: money('723.30'), parts: [money('723.31')], subject: '表', totalLabel: '合计', location: loc }), 'mismatch');
+});

@@ -78,7 +78,10 @@ export function compareTotal(ctx: RuleContext, i: CompareTotalInput): CompareOut
   const sum = typeof i.parts === 'number' ? i.parts : i.parts.reduce<number>((s, p) => s + fenOf(p), 0);
   const diff = sum - totalFen;
   if (diff === 0) return 'equal';
-  const tol = toleranceFen(i.parts, i.n, unit);
+  // A total printed coarser than its parts (a narrative "723万元" against a table's 723.31) is itself
+  // rounded to its last place: the allowance is at least half of that place (a printed 0 is exact).
+  const totalPlaces = i.total != null && typeof i.total !== 'number' && i.total.decimals !== undefined && i.total.fen !== 0 ? i.total.decimals : 2;
+  const tol = Math.max(toleranceFen(i.parts, i.n, unit), halfUlpFen(unit, totalPlaces));
   const n = countParts(i.parts, i.n);
   const partsList = typeof i.parts === 'number' ? [] : i.parts;
   const d = Math.max(2, decimalsOfFigure(i.total), ...partsList.map((p) => decimalsOfFigure(p)));

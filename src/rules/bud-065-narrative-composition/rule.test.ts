@@ -28,6 +28,14 @@ test('a one-cent remainder over four parts is information', () => {
 });
 
 test('revenue sources that do not add up are an error', () => {
-  const fs = runRule(rule, doc([fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }), fact('revenue.unit-funds', '单位资金', { amount: '0.00' })], []));
+  const fs = runRule(rule, doc([fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }), fact('revenue.special-account', '财政专户', { amount: '0.00' }), fact('revenue.unit-funds', '单位资金', { amount: '0.00' })], []));
   assert.equal(fs.length, 1);
+});
+
+test('a list that may name only some sources may fall short of the total, never exceed it', () => {
+  const partial = (x: string) => [fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '财政拨款收入', { amount: '90.00' }), fact('revenue.business', '事业收入', { amount: x })];
+  assert.deepEqual(runRule(rule, doc(partial('5.00'), [])), []);
+  const fs = runRule(rule, doc(partial('15.00'), []));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /收入 100\.00 ≠ 财政拨款收入 90\.00 \+ 事业收入 15\.00/);
 });

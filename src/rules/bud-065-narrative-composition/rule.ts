@@ -21,15 +21,26 @@ export const rule: Rule = {
       });
     }
     const rev = moneyFact(doc, 'revenue.total');
-    const srcKeys = ['revenue.gov-approp', 'revenue.special-account', 'revenue.unit-funds'];
-    const sources = srcKeys.map((k) => moneyFact(doc, k));
-    if (rev && sources.some((s) => s)) {
-      const carry = moneyFact(doc, 'revenue.carry-over');
-      const given = [...sources, carry].filter((s) => s !== undefined);
-      compareTotal(ctx, {
-        total: rev.money, parts: given.map((s) => s!.money), subject: `说明收入总额${lineRef(rev.src)}`, totalLabel: '收入', partLabels: given.map((s) => s!.label),
-        location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page }, unit: statedUnit(doc, rev.src, ...given.map((x) => x!.src)),
-      });
-    }
+    if (!rev) return;
+    // The Shenzhen list (政府预算拨款, 财政专户, 单位资金) is the whole: it must add up. Any other list
+    // ("其中：财政拨款收入 …, 事业收入 …") may name only some sources: it may fall short, never exceed.
+    const whole = ['revenue.gov-approp', 'revenue.special-account', 'revenue.unit-funds'].map((k) => moneyFact(doc, k));
+    const complete = whole.every((x) => x !== undefined);
+    const approp = moneyFact(doc, 'revenue.gov-approp');
+    const unitFunds = moneyFact(doc, 'revenue.unit-funds');
+    const keys = [
+      ...(approp ? ['revenue.gov-approp'] : ['revenue.general', 'revenue.gov-fund', 'revenue.state-capital']),
+      'revenue.special-account',
+      ...(unitFunds ? ['revenue.unit-funds'] : ['revenue.business', 'revenue.operating', 'revenue.superior', 'revenue.subordinate', 'revenue.other-income']),
+      'revenue.carry-over',
+    ];
+    const given = keys.map((k) => moneyFact(doc, k)).filter((x) => x !== undefined);
+    if (given.length === 0) return;
+    const sum = given.reduce((a, x) => a + x.money.fen, 0);
+    if (!complete && sum <= rev.money.fen) return;
+    compareTotal(ctx, {
+      total: rev.money, parts: given.map((x) => x.money), subject: `说明收入总额${lineRef(rev.src)}`, totalLabel: '收入', partLabels: given.map((x) => x.label),
+      location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page }, unit: statedUnit(doc, rev.src, ...given.map((x) => x.src)),
+    });
   },
 };
