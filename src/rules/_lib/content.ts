@@ -215,11 +215,18 @@ export function indicatorKey(ind: Indicator): string {
  * Rates where less is better (failures, complaints, errors, accidents, leaks): a target of 100 %
  * or a "≥" floor on them is nonsense.
  */
-export const ADVERSE_RATE_RE = /(故障|投诉|差错|失误|事故|泄密|返工|错误|失败|不合格|违规|违纪|超支|流失|误报|漏报|中断|宕机|缺陷)[^率]{0,6}率$/;
+export const ADVERSE_RATE_RE = /(故障|投诉|差错|失误|事故|泄密|返工|错误|失败|不合格|违规|违纪|超支|流失|误报|漏报|中断|宕机|缺陷)(发生|出现|事件)?率$/;
 
-/** True for an adverse rate ("IDC机房运行维护故障率", "用户投诉率"). */
+/**
+ * A rate of the absence of the bad event, or of dealing with it, is favourable: 无差错率, 零事故率,
+ * 故障排除率, 投诉处理率, 故障响应率 ("100%" is right for them).
+ */
+const FAVOURABLE_ADVERSE_RE = /(无|零|非|未发生|不发生|杜绝)(故障|投诉|差错|失误|事故|泄密|返工|错误|失败|不合格|违规|违纪|超支|流失|误报|漏报|中断|宕机|缺陷)/;
+
+/** True for an adverse rate ("IDC机房运行维护故障率", "用户投诉率"), not "无差错率" or "故障排除率". */
 export function isAdverseRate(name: string): boolean {
-  return ADVERSE_RATE_RE.test(nameKey(name));
+  const k = nameKey(name);
+  return ADVERSE_RATE_RE.test(k) && !FAVOURABLE_ADVERSE_RE.test(k);
 }
 
 /** Rates and scores where more is better ("合格率", "满意度", "完成率", "及时率", "正常运行率"). */

@@ -190,6 +190,8 @@ export function sumFigures(figs: TableFigure[]): TableFigure {
  * Located at `a`'s cell.
  */
 export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string): void {
+  // A table read without any row says nothing about its figures (it is not a table of zeros).
+  if (a.table.rows.length === 0 || b.table.rows.length === 0) return;
   const location = a.fig.row ? locRow(a.table, a.fig.row, a.key ?? null) : locTable(a.table, a.label);
   // Both tables in 元: compare and show in 元; otherwise in 万元, the coarser of the two.
   const unit = a.table.displayUnit === '元' && b.table.displayUnit === '元' ? '元' : '万元';
@@ -201,6 +203,7 @@ export function reconcile(ctx: RuleContext, a: Side, b: Side, subject?: string):
  * `totalLabel`, against the table figure `b`, reported at `location`.
  */
 export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string, b: Side, subject: string, location: Location, unit: DisplayUnit = '万元'): void {
+  if (b.table.rows.length === 0) return;
   const name = `${tableName(b.table)} ${b.label}`;
   const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
   compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit });
@@ -243,6 +246,7 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
  * `part`'s cell; `expected` is the whole, `actual` the part.
  */
 export function reconcileWithin(ctx: RuleContext, part: Side, whole: Side): void {
+  if (part.table.rows.length === 0 || whole.table.rows.length === 0) return;
   const excess = part.fig.fen - whole.fig.fen;
   const unit: DisplayUnit = part.table.displayUnit === '元' && whole.table.displayUnit === '元' ? '元' : '万元';
   if (excess <= toleranceFen(whole.fig.fen, part.fig.n + whole.fig.n, unit)) return;

@@ -34,3 +34,9 @@ test('Shanghai: table 2 total (本年收入合计) is compared with table 1 本�
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /本年收入合计 106\.00 ≠ 收入决算表 本年收入合计 105\.00/);
 });
+
+test('a table 2 read without any row is not a table of zeros', () => {
+  const d = doc();
+  d.tables.find((t) => t.no === 2)!.rows = [];
+  assert.deepEqual(run(d), []);
+});

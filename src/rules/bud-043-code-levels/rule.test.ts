@@ -45,3 +45,13 @@ test('fits regional layouts: local economic sub-items, function codes in a procu
   t4.rows.push(row('x3', '差旅费', { total: '1.00' }, { code: '30211999', codeSystem: 'econ', level: 3 }));
   assert.equal(run(d).length, 1);
 });
+
+test('in a flat list a code is not "under" the shorter code printed before it', () => {
+  const d = doc();
+  d.tables.push(table('basic-expenditure-economic', null, ['total'], [
+    row('f1', '邮电费', { total: '1.00' }, { code: '30207', codeSystem: 'econ' }),
+    row('f2', '差旅费', { total: '46.56' }, { code: '3021101', codeSystem: 'econ' }),
+    row('f3', '工会经费', { total: '279.59' }, { code: '30228', codeSystem: 'econ' }),
+  ]));
+  assert.deepEqual(run(d), []);
+});

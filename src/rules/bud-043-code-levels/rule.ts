@@ -39,7 +39,10 @@ export const rule: Rule = {
           // The nearest shorter code above of the same system and family (2… function, 3…/5… economic).
           const prior = [...above].reverse().find((x) => x.codeSystem === c.codeSystem && x.code.length < c.code.length && x.code[0] === c.code[0]);
           const byLink = !!(linked?.code && linked.codeSystem === c.codeSystem);
-          const headedBy = byLink ? linked : prior;
+          // In a flat list (Beijing prints every row at 项 or 款 level) the nearest shorter code heads
+          // nothing: a code is only "under" a line that heads other lines.
+          const heads = (h: CodedRow) => block.some((x) => x !== h && x !== c && !!x.code && x.code.length > h.code.length && x.code.startsWith(h.code));
+          const headedBy = byLink ? linked : prior && heads(prior) ? prior : undefined;
           // A line without a code between them may be the parent the reader could not resolve.
           const gap = headedBy && block.includes(headedBy) ? block.slice(block.indexOf(headedBy) + 1, i).some((x) => !x.code && (x.kind === 'item' || x.kind === 'group')) : false;
           if (expected && headedBy?.code && headedBy.code !== expected && !c.code.startsWith(headedBy.code) && !gap) {

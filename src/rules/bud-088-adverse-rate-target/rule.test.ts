@@ -30,3 +30,11 @@ test('a complaint rate with a floor is an error', () => {
   const f = fixtureForm({ indicators: [ind('满意度指标', '满意度', '用户投诉率', '≥5%')] });
   assert.equal(runRule(rule, emptyDoc({ projectForms: [f] })).length, 1);
 });
+
+test('rates of the absence of the bad event or of dealing with it are favourable: 100% is right for them', () => {
+  for (const [name, raw] of [['重大安保任务无差错率', '=100%'], ['协调故障排除率', '≥99%'], ['系统故障响应率', '≥95%']] as const) {
+    const f = fixtureForm();
+    f.indicators = [fixtureIndicator('产出指标', '质量指标', name, raw, readTarget(raw)!)];
+    assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), [], name);
+  }
+});
