@@ -6,3 +6,4 @@ export * from './tables.js';
 export * from './columns.js';
 export * from './labels.js';
 export * from './facts.js';
+export * from './relations.js';
