@@ -190,6 +190,13 @@ export function level1Of(ind: Indicator): '产出' | '效益' | '满意度' | '�
   if (s.includes('满意')) return '满意度';
   if (s.includes('成本')) return '成本';
   if (s.includes('投入')) return '投入';
+  // A first level the reader could not take from the form: the second level names it in the national
+  // indicator framework (社会效益指标 → 效益, 服务对象满意度指标 → 满意度, 数量/质量/时效指标 → 产出).
+  const l2 = squash(normalizeText(ind.level2));
+  if (/效益/.test(l2)) return '效益';
+  if (/满意/.test(l2)) return '满意度';
+  if (/^(数量|质量|时效)(指标)?$/.test(l2)) return '产出';
+  if (/成本/.test(l2)) return '成本';
   return null;
 }
 

@@ -41,3 +41,10 @@ test('other layouts: a form without any indicator is not judged, a missing satis
   const fs = runRule(rule, emptyDoc({ profile: 'generic', projectForms: [bare, noSat, noOut] }));
   assert.deepEqual(fs.map((f) => [f.severity, /办刊经费|课题研究/.exec(f.message)?.[0]]), [['warning', '办刊经费'], ['error', '课题研究']]);
 });
+
+test('a first level the reader could not take is named by the second (社会效益指标 → 效益)', () => {
+  const f = fixtureForm({ name: '物业管理服务' });
+  f.indicators = f.indicators.map((i) => ({ ...i, level1: i.level1.includes('效益') ? '指标' : i.level1 }));
+  assert.ok(f.indicators.some((i) => i.level1 === '指标' && /效益/.test(i.level2)));
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});
