@@ -37,6 +37,10 @@ export function columnTotal(t: Table, key: string): TableFigure {
   const minUnit = Math.min(...units.map((r) => r.level));
   const topUnits = units.filter((r) => r.level === minUnit);
   if (topUnits.length === 1) return cellFigure(topUnits[0]!, key);
+  // A department's line printed level with its own units ("深圳市建筑工务署" beside "深圳市建筑工务署（本级）"):
+  // the department's line is the total.
+  const dept = topUnits.find((d) => topUnits.some((u) => u !== d && squash(u.label).startsWith(squash(d.label)) && /本级/.test(u.label)));
+  if (dept) return cellFigure(dept, key);
   const rows = topUnits.length > 0 ? topUnits : topRows(t);
   const fen = rows.reduce((s, r) => s + fenOf(r.amounts[key]), 0);
   return { value: fen, fen, row: rows[0], n: rows.filter((r) => r.amounts[key] != null).length };
@@ -50,6 +54,17 @@ export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
   }
   const min = Math.min(...rows.map((r) => r.level));
   return rows.filter((r) => (r.codeSystem === 'function' && r.code ? r.code.length === 3 : r.level === min));
+}
+
+/**
+ * The top lines of one side of a two-sided table, or undefined when one of them may not be a top
+ * line at all: a line without a code whose label is not enumerated as a class ("一、…") and is none of
+ * the known other uses (上缴上级支出 …) may be a 款 whose code the reader could not resolve.
+ */
+export function knownTopRows(t: Table, side: 'revenue' | 'expenditure'): Row[] | undefined {
+  const rows = topRows(t, side);
+  const unsure = rows.some((r) => !r.code && !/^\s*[一二三四五六七八九十]{1,3}[、.．]/.test(r.label) && !NOT_FUNCTION.test(r.label.replace(/\s+/g, '')));
+  return unsure ? undefined : rows;
 }
 
 /** The amount column of one side of a two-sided table. */
@@ -69,12 +84,28 @@ export function sideLine(t: Table, side: 'revenue' | 'expenditure', kind: 'subto
  * are not counted again.
  */
 export function carryLines(t: Table, side: 'revenue' | 'expenditure'): Row[] {
-  return t.rows.filter((r) => r.side === side && r.kind === 'carry' && !t.rows.some((p) => p.id === r.parent && p.kind === 'carry'));
+  return t.rows.filter((r) => r.side === side && r.kind === 'carry' && !underCarry(t, r));
 }
 
-/** True when a row breaks down a carry line (年初财政拨款结转和结余 → 一、一般公共预算财政拨款). */
+/** An enumerated sub-item label: 1. / 2、 / （一） / (1). */
+const SUB_ITEM = /^\s*(\d{1,2}\s*[.．、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])/;
+
+/**
+ * True when a row breaks down a carry line (年初财政拨款结转和结余 → 一、一般公共预算财政拨款): by its
+ * `parent`, or by print: a line after a carry line of its side and before that side's next 合计 or
+ * 总计 line (a carry line itself only when enumerated as a sub-item, "1.财政拨款结余、结转").
+ */
 export function underCarry(t: Table, r: Row): boolean {
-  return r.parent != null && t.rows.some((p) => p.id === r.parent && p.kind === 'carry');
+  if (r.parent != null && t.rows.some((p) => p.id === r.parent && p.kind === 'carry')) return true;
+  if (r.side === undefined || r.kind === 'subtotal' || r.kind === 'total') return false;
+  if (r.kind === 'carry' && !SUB_ITEM.test(r.label)) return false;
+  const side = t.rows.filter((x) => x.side === r.side);
+  for (let j = side.indexOf(r) - 1; j >= 0; j--) {
+    const x = side[j]!;
+    if (x.kind === 'subtotal' || x.kind === 'total') return false;
+    if (x.kind === 'carry' && !SUB_ITEM.test(x.label)) return true;
+  }
+  return false;
 }
 
 /** Sum of the carry lines of one side in fen (0 when none is printed). */
@@ -259,4 +290,19 @@ export function reconcileWithin(ctx: RuleContext, part: Side, whole: Side): void
     difference: toDecimalString(excess, unit),
     unit,
   });
+}
+
+/**
+ * Reconciles the spending `spent` (a column of table 7) with the source `source` that funds it in
+ * another table (this year's general-budget appropriation), given the carry-over `carry` that may
+ * fund part of the spending (上年结转, of every fund when the table does not split it): equal when
+ * nothing is carried over (located at `spent`, as `reconcile`), else source ≤ spent ≤ source + carry.
+ */
+export function reconcileWithCarry(ctx: RuleContext, spent: Side, source: Side, carry: Side | undefined): void {
+  if (!carry || carry.fig.fen === 0) {
+    reconcile(ctx, spent, source);
+    return;
+  }
+  reconcileWithin(ctx, source, spent);
+  reconcileWithin(ctx, spent, { table: source.table, label: `${source.label} + ${carry.label}`, fig: sumFigures([source.fig, carry.fig]), key: source.key });
 }

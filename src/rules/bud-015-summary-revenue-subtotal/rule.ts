@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
-import { sideAmount, sideLine, topRows } from '../_lib/cross.js';
+import { sideAmount, sideLine, knownTopRows } from '../_lib/cross.js';
 
 /** Revenue subtotal equals the sum of the sources */
 export const rule: Rule = {
@@ -17,8 +17,9 @@ export const rule: Rule = {
       if (!t.sides) continue;
       const sub = sideLine(t, 'revenue', 'subtotal');
       if (!sub) continue;
-      const parts = topRows(t, 'revenue');
-      if (parts.length === 0) continue;
+      // Not checked while a line may be a 款 whose code the reader could not resolve (knownTopRows).
+      const parts = knownTopRows(t, 'revenue');
+      if (!parts || parts.length === 0) continue;
       compareTotal(ctx, {
         total: sideAmount(t, sub), parts: parts.map((r) => sideAmount(t, r)),
         subject: `${tableName(t)} ${rowName(sub)}`, totalLabel: rowName(sub), partLabels: parts.map(rowName),

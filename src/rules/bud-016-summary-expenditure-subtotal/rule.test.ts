@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,14 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /221 住房保障支出 86\.65/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('not checked while a line without a code may be a 款 rather than a class', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  // 进修及培训 printed under 教育支出, its code not resolved and no parent: its level is unknown.
+  t1.rows.splice(t1.rows.findIndex((r) => r.kind === 'subtotal'), 0, row('x', '进修及培训', { amount: '5.00' }, { side: 'expenditure', level: 1, parent: null }));
+  assert.deepEqual(run(d), []);
+  t1.rows.find((r) => r.id === 'x')!.label = '一、教育支出';
+  assert.equal(run(d).length, 1);
 });

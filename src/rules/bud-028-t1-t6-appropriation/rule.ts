@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
+import { carryFen, reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation lines equal table 1 */
@@ -18,11 +18,14 @@ export const rule: Rule = {
     if (!t1 || !t6) return;
     const k1 = sideKey(t1, 'revenue');
     const k6 = sideKey(t6, 'revenue');
-    const approp = t1.rows.find((r) => r.side === 'revenue' && r.code === 'govApprop');
+    const approp = t1.rows.find((r) => r.side === 'revenue' && r.code === 'govApprop' && !underCarry(t1, r));
+    // 收入总计 adds the carry-over (上年结转) to the year's appropriation that table 1's line states.
+    const carried = carryFen(t6, 'revenue') !== 0;
     for (const r6 of t6.rows) {
       // Rows under 年初财政拨款结转和结余 break down the carry-over, not the year's appropriation.
       if (r6.side !== 'revenue' || underCarry(t6, r6)) continue;
-      const r1 = r6.kind === 'total' || r6.kind === 'subtotal' ? approp : r6.code ? t1.rows.find((r) => r.side === 'revenue' && r.code === r6.code) : undefined;
+      if (r6.kind === 'total' && carried) continue;
+      const r1 = r6.kind === 'total' || r6.kind === 'subtotal' ? approp : r6.code ? t1.rows.find((r) => r.side === 'revenue' && r.code === r6.code && !underCarry(t1, r)) : undefined;
       if (!r1) continue;
       reconcile(ctx, { table: t6, label: rowName(r6), fig: cellFigure(r6, k6), key: k6 }, { table: t1, label: rowName(r1), fig: cellFigure(r1, k1), key: k1 });
     }

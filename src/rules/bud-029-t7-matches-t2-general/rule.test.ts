@@ -19,3 +19,14 @@ test('reports table 7 basic expenditure that differs from the basic appropriatio
   assert.equal(fs.length, 1);
 
 });
+
+test('with a carry-over, table 7 lies between the year’s appropriation and that plus the carry-over', () => {
+  const d = doc();
+  setCell(d, 2, 't2-1', 'carryOver', '10.00');
+  setCell(d, 7, 't7-1', 'total', '4,434.60'); // spends 10.00 carried over
+  assert.deepEqual(run(d).filter((f) => f.severity !== 'info' && /支出总计/.test(f.message)), []);
+  setCell(d, 7, 't7-1', 'total', '4,444.60');
+  const fs = run(d).filter((f) => f.severity === 'error');
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /表7 支出总计 4,444\.60 超过表2 一般公共预算拨款小计 \+ 上年结余、结转 4,434\.60/);
+});

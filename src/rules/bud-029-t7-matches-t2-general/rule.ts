@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { columnTotal, reconcile, sumFigures, hasColumn, columnSide } from '../_lib/cross.js';
+import { columnTotal, reconcileWithCarry, sumFigures, hasColumn, columnSide, type Side } from '../_lib/cross.js';
 import { columnLabel } from '../_lib/location.js';
 
 /** Table 7 equals the general-budget columns of table 2 */
@@ -16,11 +16,16 @@ export const rule: Rule = {
     const t7 = tableOf(doc, 'general-budget-function');
     const t2 = tableOf(doc, 'revenue-summary');
     if (!t7 || !t2) return;
-    if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcile(ctx, columnSide(t7, 'total'), columnSide(t2, 'general'));
-    if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcile(ctx, columnSide(t7, 'basic'), columnSide(t2, 'generalBasic'));
+    // Table 7 also spends the general budget's carry-over (上年结转): exactly when table 2 prints the
+    // general budget's share of it, else at most the whole carry-over.
+    const exactCarry = hasColumn(t2, 'carryOver.general') ? columnSide(t2, 'carryOver.general') : undefined;
+    const carry = exactCarry ? undefined : hasColumn(t2, 'carryOver') ? columnSide(t2, 'carryOver') : undefined;
+    const plusCarry = (s: Side): Side => (exactCarry && exactCarry.fig.fen !== 0 ? { table: t2, label: `${s.label} + ${exactCarry.label}`, fig: sumFigures([s.fig, exactCarry.fig]), key: s.key } : s);
+    if (hasColumn(t7, 'total') && hasColumn(t2, 'general')) reconcileWithCarry(ctx, columnSide(t7, 'total'), plusCarry(columnSide(t2, 'general')), carry);
+    if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcileWithCarry(ctx, columnSide(t7, 'basic'), columnSide(t2, 'generalBasic'), carry ?? exactCarry);
     const proj = ['generalDuty', 'generalSpecial', 'generalInvest'].filter((k) => hasColumn(t2, k));
     if (hasColumn(t7, 'project') && proj.length > 0) {
-      reconcile(ctx, columnSide(t7, 'project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) });
+      reconcileWithCarry(ctx, columnSide(t7, 'project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) }, carry ?? exactCarry);
     }
   },
 };
