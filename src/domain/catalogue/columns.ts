@@ -64,7 +64,7 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'training', label: '培训费', patterns: [/^培训费$/] },
   { key: 'operatingFunds', label: '机关运行经费', patterns: [/^机关运行经费$/] },
   { key: 'adminFunds', label: '行政经费', patterns: [/^行政经费$/] },
-  { key: 'threePublic', label: '“三公”经费', patterns: [/^三公经费(合计|小计)?$/] },
+  { key: 'threePublic', label: '“三公”经费', patterns: [/^三公经费(合计|小计)?$/, /^(财政拨款|一般公共预算)?(拨款)?三公经费(财政拨款)?(预算)?(总额|合计|小计|总计)$/] },
   // one-amount tables and comparisons
   { key: 'prior', label: '上年预算数', patterns: [/^(上年|(19|20)\d\d年)(预算数?|执行数|预计执行数?|决算数)$/] },
   { key: 'amount', label: '预算数', patterns: [/^((19|20)\d\d年(度)?)?(预算数?|本年预算数?|年预算数|金额|预算金额|项目金额|决算数|本年数|数额|预算安排)$/] },

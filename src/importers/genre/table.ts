@@ -76,6 +76,8 @@ interface Zone {
   data: { x0: number; x1: number } | null;
   /** Header path, top first. */
   path: string[];
+  /** The header it was matched to might as well be a neighbour's: the column is not named. */
+  ambiguous?: boolean;
 }
 
 interface Panel {
@@ -287,6 +289,12 @@ export function headerStacks(lines: Tok[][]): Stack[] {
   return out.sort((a, b) => centre(a) - centre(b));
 }
 
+/** How badly a column of amounts sits under a header column (centres apart, less half their overlap). */
+function matchCost(d: { x0: number; x1: number }, s: Stack): number {
+  const ov = Math.min(d.x1, s.x1) - Math.max(d.x0, s.x0);
+  return Math.abs(centre(d) - centre(s)) - (ov > 0 ? 0.5 * ov : 0);
+}
+
 /**
  * Names the data columns of a panel from its header: header columns (stacks) are matched to the
  * amount columns in order, by position; a header column with no amounts below it becomes a column
@@ -322,16 +330,20 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
         pick[i + 1]![j] = 2;
       }
       if (i < n && j < m) {
-        const d = data[i]!.data!;
-        const s = stacks[j]!;
-        const ov = Math.min(d.x1, s.x1) - Math.max(d.x0, s.x0);
-        const dist = Math.abs(centre(d) - centre(s)) - (ov > 0 ? 0.5 * ov : 0);
+        const dist = matchCost(data[i]!.data!, stacks[j]!);
         if (here + dist < cost[i + 1]![j + 1]!) {
           cost[i + 1]![j + 1] = here + dist;
           pick[i + 1]![j + 1] = 1;
         }
       }
     }
+  }
+  const matched = new Set<Stack>();
+  for (let a = n, b = m; a > 0 || b > 0; ) {
+    const p = pick[a]![b]!;
+    if (p === 1) matched.add(stacks[b - 1]!);
+    if (p !== 2) b--;
+    if (p !== 0) a--;
   }
   const out: Zone[] = [];
   let i = n;
@@ -340,7 +352,12 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
     const p = pick[i]![j]!;
     if (p === 1) {
       const s = stacks[j - 1]!;
-      out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)) });
+      // Ambiguous when a neighbouring header that prints nothing would fit these amounts about as
+      // well: then the column is not named (no rule rests on a guessed header).
+      const d = data[i - 1]!.data!;
+      const mine = matchCost(d, s);
+      const rival = [stacks[j - 2], stacks[j]].filter((x): x is Stack => !!x && !matched.has(x)).some((x) => matchCost(d, x) - mine < 1.5);
+      out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)), ...(rival ? { ambiguous: true } : {}) });
       i--;
       j--;
     } else if (p === 0) {
@@ -423,7 +440,11 @@ function headerWords(ts: Tok[]): Tok[] {
   const out: Tok[] = [];
   for (const t of ts) {
     const p = out[out.length - 1];
-    if (p && t.x0 - p.x1 <= 1.3 && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, kind: 'text' };
+    // Only where the words make one label: a year and its noun, or a term of the vocabulary (dense
+    // headers print neighbouring columns one space apart too).
+    const joined = p ? p.text + t.text : '';
+    const one = p && (/^(19|20)\d\d$/.test(p.text) || termOfLabel(joined) !== null || /^其中[:：]?$/.test(p.text));
+    if (p && one && t.x0 - p.x1 <= 1.3 && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
     else out.push(t);
   }
   return out;
@@ -724,6 +745,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   };
   let i = 0;
   let pendingA: PLine | null = null;
+  let r: RawRow;
   while (i < items.length) {
     const it = items[i]!;
     if (it.kind === 'E') {
@@ -735,11 +757,16 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       const nx = items[i + 1];
       if (nx && adjacent(it, nx) && (nx.kind === 'R' || nx.kind === 'L') && disjoint(nx.cells, it.cells)) {
         pendingA = it;
-      } else if (rows.length > 0) rows[rows.length - 1]!.stray.push(...[...it.cells.values()].flat(), ...it.stray);
-      i++;
+        i++;
+        continue;
+      }
+      // Amounts printed without a label (a one-row table such as a 三公 table, or a total line whose
+      // label is the table itself): a row of their own, unlabelled.
+      r = fromItem(it);
+      i = absorb(r, i + 1);
+      rows.push(r);
       continue;
     }
-    let r: RawRow;
     if (it.kind === 'L') {
       const nx = items[i + 1];
       if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx)) {
@@ -1039,7 +1066,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     const map = new Map<number, string>();
     const firstDataZone = ref.zones.findIndex((z) => z.data);
     ref.zones.forEach((z, j) => {
-      let key = roleColumnKey(role, z.path, j === firstDataZone, k);
+      let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
         unmapped++;
