@@ -63,6 +63,8 @@ export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
  */
 export function knownTopRows(t: Table, side: 'revenue' | 'expenditure'): Row[] | undefined {
   const rows = topRows(t, side);
+  // A heading "一、本年支出" over the classes (Chongqing): the subtotal adds it and the carry-over.
+  if (rows.some((r) => /本年(支出|收入)$/.test(r.label.replace(/\s+/g, '')))) return undefined;
   const unsure = rows.some((r) => !r.code && !/^\s*[一二三四五六七八九十]{1,3}[、.．]/.test(r.label) && !NOT_FUNCTION.test(r.label.replace(/\s+/g, '')));
   return unsure ? undefined : rows;
 }
@@ -305,4 +307,22 @@ export function reconcileWithCarry(ctx: RuleContext, spent: Side, source: Side, 
   }
   reconcileWithin(ctx, source, spent);
   reconcileWithin(ctx, spent, { table: source.table, label: `${source.label} + ${carry.label}`, fig: sumFigures([source.fig, carry.fig]), key: source.key });
+}
+
+/**
+ * The carry-over of one source in a two-sided table's revenue side: the sum of the lines under its
+ * carry line that carry the source's code (上年结转 → （一）一般公共预算拨款), or 0 when none is printed.
+ */
+export function carryOfSource(t: Table, code: string): number {
+  return t.rows.filter((r) => r.side === 'revenue' && r.code === code && underCarry(t, r)).reduce((s, r) => s + fenOf(sideAmount(t, r)), 0);
+}
+
+/**
+ * True when `b` equals `a` plus the carry-over `carryFen` of the same source within rounding: some
+ * layouts (Chongqing) state a source in 收支总表 and 收入总表 with its carry-over, and in 财政拨款收支总表
+ * without it (本年收入 and 上年结转 apart). Either reading is the document's own, not an error.
+ */
+export function equalsWithCarry(a: TableFigure, b: TableFigure, carry: number): boolean {
+  if (carry === 0) return false;
+  return Math.abs(a.fen + carry - b.fen) <= toleranceFen(b.fen, a.n + b.n + 1);
 }

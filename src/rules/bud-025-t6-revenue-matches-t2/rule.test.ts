@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell, setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+import { money, row, ruleHarness, setCell, setRoleCell, shanghaiFinalDoc, tbl } from '../_lib/test-doc.js';
 import type { BudgetDocument } from '../../domain/model.js';
 
 const { run, doc } = ruleHarness(rule);
@@ -33,4 +33,16 @@ test('Shanghai: appropriation 本年收入合计 equals table 2 财政拨款收�
   const fs = shErrors(setRoleCell(sh(), 'appropriation-summary', 's1', 'amount', '101.00'));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /本年收入合计 101\.00 ≠ 收入决算表 财政拨款收入 100\.00/);
+});
+
+test('a source stated in table 2 with its carry-over matches table 6’s year line plus its carry-over line', () => {
+  const d = doc();
+  const t6 = tbl(d, 6);
+  const carry = t6.rows.find((r) => r.id === 't6-c1')!;
+  carry.amounts['amount'] = money('10.00', carry.src.line);
+  t6.rows.splice(t6.rows.indexOf(carry) + 1, 0, row('t6-c1a', '（一）一般公共预算拨款', { amount: '10.00' }, { side: 'revenue', kind: 'item', level: 1, code: 'general', codeSystem: 'revenue' }));
+  setCell(d, 2, 't2-1', 'general', '4,434.60');
+  assert.deepEqual(run(d).filter((f) => /一般公共预算拨款/.test(f.message) && f.location.row === 't6-r2'), []);
+  setCell(d, 2, 't2-1', 'general', '4,444.60');
+  assert.ok(run(d).some((f) => f.location.row === 't6-r2'));
 });

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { carryFen, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry, columnSide } from '../_lib/cross.js';
+import { carryFen, carryOfSource, equalsWithCarry, columnTotal, reconcile, cellFigure, sumFigures, hasColumn, sideKey, underCarry, columnSide } from '../_lib/cross.js';
 import { columnLabel, rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation revenue equals the table 2 appropriation columns */
@@ -27,7 +27,10 @@ export const rule: Rule = {
       const a = { table: t6, label: rowName(r), fig: cellFigure(r, key), key };
       if (r.kind === 'total' && carried) continue;
       if (r.kind === 'subtotal' || r.kind === 'total') reconcile(ctx, a, { table: t2, ...approp });
-      else if (r.codeSystem === 'revenue' && r.code && r.code !== 'govApprop' && hasColumn(t2, r.code)) reconcile(ctx, a, columnSide(t2, r.code));
+      else if (r.codeSystem === 'revenue' && r.code && r.code !== 'govApprop' && hasColumn(t2, r.code)) {
+        const b = columnSide(t2, r.code);
+        if (!equalsWithCarry(a.fig, b.fig, carryOfSource(t6, r.code))) reconcile(ctx, a, b);
+      }
       else if (r.codeSystem === 'revenue' && r.code === 'govApprop') reconcile(ctx, a, { table: t2, ...approp });
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { carryFen, reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
+import { carryFen, carryOfSource, equalsWithCarry, reconcile, cellFigure, sideKey, underCarry } from '../_lib/cross.js';
 import { rowName } from '../_lib/location.js';
 
 /** Table 6 appropriation lines equal table 1 */
@@ -27,7 +27,10 @@ export const rule: Rule = {
       if (r6.kind === 'total' && carried) continue;
       const r1 = r6.kind === 'total' || r6.kind === 'subtotal' ? approp : r6.code ? t1.rows.find((r) => r.side === 'revenue' && r.code === r6.code && !underCarry(t1, r)) : undefined;
       if (!r1) continue;
-      reconcile(ctx, { table: t6, label: rowName(r6), fig: cellFigure(r6, k6), key: k6 }, { table: t1, label: rowName(r1), fig: cellFigure(r1, k1), key: k1 });
+      const a = { table: t6, label: rowName(r6), fig: cellFigure(r6, k6), key: k6 };
+      const b = { table: t1, label: rowName(r1), fig: cellFigure(r1, k1), key: k1 };
+      if (r6.code && equalsWithCarry(a.fig, b.fig, carryOfSource(t6, r6.code))) continue;
+      reconcile(ctx, a, b);
     }
   },
 };

@@ -27,3 +27,8 @@ test('works stated but absent from table 11 and wrong goods are errors', () => {
   assert.equal(fs.length, 2);
   assert.ok(fs.some((f) => /工程采购.*5\.00/.test(f.message)));
 });
+
+test('a procurement table that does not list categories as rows says nothing about them', () => {
+  const t11 = table('procurement', 11, ['amount'], [row('p1', '办公设备购置', { amount: '486.50' })]);
+  assert.deepEqual(runRule(rule, doc([fact('procurement.goods', '政府采购货物预算', { amount: '486.50' })], [t11])), []);
+});

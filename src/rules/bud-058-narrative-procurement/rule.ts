@@ -27,9 +27,12 @@ export const rule: Rule = {
       if (t3?.amounts['procurement'] !== undefined) compareStated(ctx, doc, f, [t3.amounts['procurement']], ['表3 政府采购项目'], '表3 其中：政府采购项目');
     }
     if (!t11) return;
+    // Categories are compared only where table 11 lists them as rows (A 货物 / B 工程 / C 服务); a table
+    // by project or by unit says nothing about a category it does not print.
+    if (!CATEGORY.some(([, code]) => rowByCode(t11, code))) return;
     for (const [key, code, name] of CATEGORY) {
       const r = rowByCode(t11, code);
-      // A category table 11 does not print is an exact zero.
+      // A category a categorised table 11 does not print is an exact zero.
       for (const f of moneyFacts(doc, key)) compareStated(ctx, doc, f, [r ? (r.amounts['amount'] ?? null) : 0], [`表11 ${code} ${name}`], `表11 ${code} ${name}`);
     }
   },
