@@ -60,3 +60,17 @@ test('a general-budget-only economic table answers the general budget’s figure
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /人员经费.*740\.00/);
 });
+
+test('a table with 人员经费 and 公用经费 columns answers those figures by its column totals', () => {
+  const t = table('basic-expenditure-economic', 6, ['total', 'personnel', 'public'], [
+    row('c0', '合计', { total: '100.00', personnel: '70.00', public: '30.00' }, { kind: 'total' }),
+    row('c1', '工资福利支出', { total: '60.00', personnel: '60.00', public: null }, { code: '301', codeSystem: 'econ' }),
+    row('c2', '商品和服务支出', { total: '30.00', personnel: '2.00', public: '28.00' }, { code: '302', codeSystem: 'econ' }),
+    row('c3', '对个人和家庭的补助', { total: '10.00', personnel: '8.00', public: '2.00' }, { code: '303', codeSystem: 'econ' }),
+  ]);
+  const ok = [fact('expenditure.personnel', '人员支出', { amount: '70.00' }, 68), fact('expenditure.public', '公用支出', { amount: '30.00' }, 68)];
+  assert.deepEqual(runRule(rule, doc(ok, [t])), []);
+  const fs = runRule(rule, doc([fact('expenditure.public', '公用支出', { amount: '32.00' }, 68)], [t]));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /公用支出.*32\.00.*30\.00/);
+});

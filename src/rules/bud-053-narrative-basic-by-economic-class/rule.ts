@@ -2,6 +2,8 @@ import type { Row } from '../../domain/model.js';
 import { generalBudgetOnly, tableOf } from '../_lib/scope.js';
 import type { Rule } from '../types.js';
 import { compareStated, moneyFacts, nameKey } from '../_lib/content.js';
+import { columnSide, hasColumn } from '../_lib/cross.js';
+import { tableName } from '../_lib/location.js';
 
 /** Retiree pay inside 303 对个人和家庭的补助: 离休费 30301, 退休费 30302. */
 const RETIREE_CODES = ['30301', '30302'];
@@ -49,6 +51,18 @@ export const rule: Rule = {
     // A general-budget-only economic table (一般公共预算基本支出表) answers the narrative's figures for
     // the general budget (expenditure.general.*), a table of every fund the department's (expenditure.*).
     const scope = generalBudgetOnly(t4) ? 'expenditure.general.' : 'expenditure.';
+    // The national 一般公共预算基本支出表 prints 人员经费 and 公用经费 as columns: those are the figures
+    // (an economic class may hold both, so the class sums are not).
+    if (hasColumn(t4, 'personnel') && hasColumn(t4, 'public')) {
+      for (const [k, col] of [['personnel', 'personnel'], ['public', 'public']] as const) {
+        const side = columnSide(t4, col);
+        for (const f of moneyFacts(doc, `${scope}${k}`)) {
+          if (t4.rows.length === 0) continue;
+          compareStated(ctx, doc, f, [side.fig.fen], [`${tableName(t4)} ${side.label}`], `${tableName(t4)} ${side.label}`);
+        }
+      }
+      return;
+    }
     const separateRetirees = moneyFacts(doc, `${scope}retiree`).length > 0;
     for (const f of moneyFacts(doc, `${scope}personnel`)) {
       if (includesRetirees(f.label, separateRetirees)) {
