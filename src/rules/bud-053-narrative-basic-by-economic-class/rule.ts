@@ -38,7 +38,10 @@ export const rule: Rule = {
     const byCode = (c: string): Row | undefined => t4.rows.find((r) => r.code === c);
     const byName = (n: string): Row | undefined => t4.rows.find((r) => nameKey(r.label) === n);
     const cls = (code: string, name: string): Row | undefined => byCode(code) ?? byName(name);
-    const fen = (r: Row | undefined): number => r?.amounts['total']?.fen ?? 0;
+    // The total column (a one-amount table prints it as its only column).
+    const key = hasColumn(t4, 'total') ? 'total' : t4.columns.filter((c) => c.kind === 'amount').length === 1 && hasColumn(t4, 'amount') ? 'amount' : null;
+    if (!key || t4.rows.length === 0) return;
+    const fen = (r: Row | undefined): number => r?.amounts[key]?.fen ?? 0;
     const wages = cls('301', '工资福利支出');
     const goods = cls('302', '商品和服务支出');
     const transfers = cls('303', '对个人和家庭的补助');
@@ -66,17 +69,17 @@ export const rule: Rule = {
     const separateRetirees = moneyFacts(doc, `${scope}retiree`).length > 0;
     for (const f of moneyFacts(doc, `${scope}personnel`)) {
       if (includesRetirees(f.label, separateRetirees)) {
-        compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null], ['表4 工资福利支出', '对个人和家庭的补助'], '表4（工资福利支出 + 对个人和家庭的补助）');
+        compareStated(ctx, doc, f, [wages?.amounts[key] ?? null, transfers?.amounts[key] ?? null], ['表4 工资福利支出', '对个人和家庭的补助'], '表4（工资福利支出 + 对个人和家庭的补助）');
       } else {
-        compareStated(ctx, doc, f, [wages?.amounts['total'] ?? null, transfers?.amounts['total'] ?? null, -retireeFen], ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
+        compareStated(ctx, doc, f, [wages?.amounts[key] ?? null, transfers?.amounts[key] ?? null, -retireeFen], ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
       }
     }
     for (const f of moneyFacts(doc, `${scope}public`)) {
-      const parts = capital ? [goods?.amounts['total'] ?? null, capital.amounts['total'] ?? null] : [goods?.amounts['total'] ?? null];
+      const parts = capital ? [goods?.amounts[key] ?? null, capital.amounts[key] ?? null] : [goods?.amounts[key] ?? null];
       compareStated(ctx, doc, f, parts, ['表4 商品和服务支出', '资本性支出'], capital ? '表4（商品和服务支出 + 资本性支出）' : '表4 商品和服务支出');
     }
     for (const f of moneyFacts(doc, `${scope}retiree`)) {
-      compareStated(ctx, doc, f, retirees.length > 0 ? retirees.map((r) => r.amounts['total'] ?? null) : [0], retirees.map((r) => `表4 ${r.label}`), '表4 离休费 + 退休费');
+      compareStated(ctx, doc, f, retirees.length > 0 ? retirees.map((r) => r.amounts[key] ?? null) : [0], retirees.map((r) => `表4 ${r.label}`), '表4 离休费 + 退休费');
     }
   },
 };
