@@ -451,7 +451,10 @@ function headerWords(ts: Tok[]): Tok[] {
 }
 
 /** Splits a page's lines into header band and body and finds its columns and panels. */
-export function readPage(lines: SourceLine[], prev: PageRead | null): PageRead {
+export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
+  // From a PDF, lines in the order of their baselines (the text puts a centred cell's row before
+  // the cell's first line, as pdftotext does; rows are assembled by position here).
+  const lines = input.every((l) => l.y !== undefined) ? [...input].sort((a, b) => a.y! - b.y!) : input;
   const toksOf = lines.map((l) => tokensOf(l));
   joinWrappedFractions(toksOf);
   let first = toksOf.findIndex((ts, i) => !isColumnNumbers(ts) && !META_RE.test(lines[i]!.text) && (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))));
@@ -734,6 +737,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         const after = items[i + 1];
         if (after && adjacent(nx, after) && after.kind === 'A') break;
         if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && after.code !== null) break;
+        // Nearer the row below than this one (measured from a PDF): the head of the next row's label.
+        if (after && adjacent(nx, after) && after.kind === 'R' && !startsRow(after) && headOf(nx, after, prev)) break;
         appendLabel(r, nx);
       } else if (nx.kind === 'E') {
         r.stray.push(...nx.stray);
@@ -782,6 +787,13 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         r.label = [...codeOf(it.label, prefer).rest];
         r.first = it.line;
         i += 2;
+      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && !startsRow(it) && !startsRow(nx) && headOf(it, nx, items[i - 1])) {
+        // The first line of a label wrapped over three lines, its row's amounts on the middle one.
+        r = fromItem(nx);
+        r.labelText = it.text + nx.text;
+        r.label = [...codeOf(it.label, prefer).rest, ...codeOf(nx.label, prefer).rest];
+        r.first = it.line;
+        i += 2;
       } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.label.length > 0 && nx.label[0]!.x0 > it.label[it.label.length - 1]!.x1 - 0.5) {
         // A left label cell wrapped around its row (printed above it, its tail below): the row's
         // leftmost cell, whose other label cells and amounts are on the next line.
@@ -807,6 +819,20 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     rows.push(r);
   }
   return { rows };
+
+  /**
+   * True when label line `l` is the head of row `r` below it rather than the tail of the line above
+   * it: both in one label column, and (measured from a PDF) nearer `r`.
+   */
+  function headOf(l: PLine, r: PLine, above: PLine | undefined): boolean {
+    if (r.label.length === 0 || l.label.length === 0) return false;
+    const sameColumn = l.label[0]!.x0 < r.label[r.label.length - 1]!.x1 && r.label[0]!.x0 < l.label[l.label.length - 1]!.x1 + 1;
+    if (!sameColumn) return false;
+    if (l.line.y === undefined || r.line.y === undefined) return !above || !adjacent(above, l);
+    const down = r.line.y - l.line.y;
+    const up = above && above.line.y !== undefined && adjacent(above, l) ? l.line.y - above.line.y : Infinity;
+    return down < up;
+  }
 
   function joinable(a: PLine): boolean {
     const last = rows[rows.length - 1];
