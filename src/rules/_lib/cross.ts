@@ -65,6 +65,9 @@ export function knownTopRows(t: Table, side: 'revenue' | 'expenditure'): Row[] |
   const rows = topRows(t, side);
   // A heading "一、本年支出" over the classes (Chongqing): the subtotal adds it and the carry-over.
   if (rows.some((r) => /本年(支出|收入)$/.test(r.label.replace(/\s+/g, '')))) return undefined;
+  // The same line twice: the side prints several classifications of one total (Xi'an: by function and
+  // by economic class), so its top lines are not one breakdown.
+  if (new Set(rows.map((r) => r.label.replace(/\s+/g, ''))).size < rows.length) return undefined;
   const unsure = rows.some((r) => !r.code && !/^\s*[一二三四五六七八九十]{1,3}[、.．]/.test(r.label) && !NOT_FUNCTION.test(r.label.replace(/\s+/g, '')));
   return unsure ? undefined : rows;
 }

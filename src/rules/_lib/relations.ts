@@ -10,7 +10,13 @@ const has = (t: Table, k: string) => t.columns.some((c) => c.key === k);
 
 /** The row identities a table of its role must satisfy, for the columns it prints (the catalogue's). */
 export function rowRelations(t: Table): SumRelation[] {
-  return standardRelations(t);
+  const rels = standardRelations(t);
+  // A 三公经费及会议费、培训费 table (Xi'an): its 合计 also counts the meeting and training columns.
+  if (t.role === 'three-public') {
+    const extra = ['meeting', 'training'].filter((k) => has(t, k));
+    return rels.map((r) => (r.total === 'total' && extra.length > 0 ? { total: 'total', parts: [...r.parts, ...extra] } : r));
+  }
+  return rels;
 }
 
 /**

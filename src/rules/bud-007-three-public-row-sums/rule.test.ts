@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { col, money, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,17 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /公务接待费 1\.01/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('a 三公经费及会议费、培训费 table: 合计 also counts the meeting and training columns', () => {
+  const d = doc();
+  const t12 = tbl(d, 12);
+  t12.columns.push(col('meeting', undefined, ['会议费']), col('training', undefined, ['培训费']));
+  const r = t12.rows[0]!;
+  r.amounts['meeting'] = money('1.00');
+  r.amounts['training'] = money('2.00');
+  r.amounts['total'] = money('6.50');
+  assert.deepEqual(run(d).filter((f) => f.location.row === r.id), []);
+  r.amounts['total'] = money('3.50');
+  assert.equal(run(d).filter((f) => f.location.row === r.id).length, 1);
 });

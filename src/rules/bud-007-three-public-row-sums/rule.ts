@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { checkRowRelations, tablesOf } from '../_lib/arith.js';
-import { standardRelations } from '../_lib/columns.js';
+import { rowRelations } from '../_lib/relations.js';
 
 /** Three public expenses: total = overseas + reception + vehicles */
 export const rule: Rule = {
@@ -12,6 +12,6 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §5 三公 split; docs/model.md table 12 columns',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'three-public')) checkRowRelations(ctx, t, standardRelations(t).filter((r) => r.total !== 'vehicles'));
+    for (const t of tablesOf(doc, 'three-public')) checkRowRelations(ctx, t, rowRelations(t).filter((r) => r.total !== 'vehicles'));
   },
 };

@@ -41,3 +41,11 @@ test('not checked while a line without a code may be a 款 rather than a class',
   t1.rows.find((r) => r.id === 'x')!.label = '一、教育支出';
   assert.equal(run(d).length, 1);
 });
+
+test('a side printing one total under several classifications (the same line twice) is not summed', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  const at = t1.rows.findIndex((r) => r.kind === 'subtotal');
+  t1.rows.splice(at, 0, row('k1', '一、财政拨款', { amount: '4,424.60' }, { side: 'expenditure', level: 0, parent: null }), row('k2', '一、财政拨款', { amount: '4,424.60' }, { side: 'expenditure', level: 0, parent: null }));
+  assert.deepEqual(run(d), []);
+});
