@@ -17,6 +17,12 @@ export const rule: Rule = {
     const d = doc.departmentTargets;
     const t3 = tableOf(doc, 'expenditure-summary');
     if (!d?.total || !t3 || !hasColumn(t3, 'total')) return;
-    reconcileAt(ctx, d.total.total, '表14 合计 总额', columnSide(t3, 'total'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, d.total.total?.src ?? d.total.src, '合计', '总额'));
+    const side = columnSide(t3, 'total');
+    // A form whose 合计 is the sum of its tasks' rounded amounts may differ from the table's total by
+    // the rounding of those tasks (尾差), as any sum of rounded parts.
+    const tasks = d.tasks.filter((x) => x.total !== null);
+    const summed = tasks.length > 1 && tasks.reduce((a, x) => a + x.total!.fen, 0) === d.total.total?.fen;
+    const b = summed ? { ...side, fig: { ...side.fig, value: side.fig.fen, n: Math.max(side.fig.n, tasks.length) } } : side;
+    reconcileAt(ctx, d.total.total, '表14 合计 总额', b, '表14与' + tableName(t3), locSrc(DEPT_SECTION, d.total.total?.src ?? d.total.src, '合计', '总额'));
   },
 };
