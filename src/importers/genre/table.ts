@@ -602,7 +602,7 @@ interface RawRow {
   labelText: string;
   code: string | null;
   extraCodes: string[];
-  cells: Map<number, Tok[]>;
+  cells: Map<string, Tok[]>;
   stray: Tok[];
   first: SourceLine;
   last: SourceLine;
@@ -621,9 +621,9 @@ interface PanelRows {
 }
 
 /** Assigns one body line's tokens to a panel: its label tokens and its amounts by zone. */
-function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<number, Tok[]>; stray: Tok[] } {
+function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, Tok[]>; stray: Tok[] } {
   const label: Tok[] = [];
-  const cells = new Map<number, Tok[]>();
+  const cells = new Map<string, Tok[]>();
   const stray: Tok[] = [];
   for (const t of toks) {
     const c = mid(t);
@@ -651,18 +651,33 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<number, 
       }
     });
     if (best < 0) stray.push(t);
-    else cells.set(best, [...(cells.get(best) ?? []), t]);
+    else {
+      const id = zoneId(p, best);
+      cells.set(id, [...(cells.get(id) ?? []), t]);
+    }
   }
   return { label, cells, stray };
 }
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
 
+/**
+ * A column's identity across pages: its header path and which of the columns with that path it is
+ * (a continuation page may print fewer columns than the page that names them).
+ */
+function zoneId(p: Panel, j: number): string {
+  const path = p.zones[j]!.path.join('/');
+  if (path === '') return `@${j}`;
+  let n = 0;
+  for (let k = 0; k < j; k++) if (p.zones[k]!.path.join('/') === path) n++;
+  return `${path}#${n}`;
+}
+
 /** One body line as seen by one panel. */
 interface PLine {
   line: SourceLine;
   label: Tok[];
-  cells: Map<number, Tok[]>;
+  cells: Map<string, Tok[]>;
   stray: Tok[];
   code: string | null;
   text: string;
@@ -706,7 +721,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     if (a.line.y !== undefined && b.line.y !== undefined) return b.line.y - a.line.y < 1.45 * (b.line.size ?? 2.5);
     return b.line.no - a.line.no === 1;
   };
-  const disjoint = (a: Map<number, Tok[]>, b: Map<number, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
+  const disjoint = (a: Map<string, Tok[]>, b: Map<string, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
   const rows: RawRow[] = [];
   const fromItem = (it: PLine): RawRow => {
     const r = makeRow(it.label, it.line, it.line, prefer);
@@ -858,7 +873,7 @@ function makeRow(label: Tok[], first: SourceLine, last: SourceLine, prefer: 'fun
 }
 
 /** A figure the PDF wrapped in its cell ("576,171.1" over "1"): the fragment joins the figure above. */
-function joinFragments(row: RawRow, cells: Map<number, Tok[]>): boolean {
+function joinFragments(row: RawRow, cells: Map<string, Tok[]>): boolean {
   for (const [z, ts] of cells) {
     const above = row.cells.get(z);
     if (!above || above.length !== 1 || ts.length !== 1) return false;
@@ -1084,12 +1099,12 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const twoSided = TWO_SIDED_ROLES.includes(role) && nPanels >= 2;
   // Columns: per panel, from the first page that has a header for it.
   const columns: Column[] = [];
-  const keyOf: Array<Map<number, string>> = [];
+  const keyOf: Array<Map<string, string>> = [];
   let unmapped = 0;
   const used = new Set<string>();
   for (let k = 0; k < nPanels; k++) {
     const ref = pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
-    const map = new Map<number, string>();
+    const map = new Map<string, string>();
     const firstDataZone = ref.zones.findIndex((z) => z.data);
     ref.zones.forEach((z, j) => {
       let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k);
@@ -1100,7 +1115,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
       if (twoSided && k === 0) {
         // The revenue side's single figure is `amount`; its own header is kept for display.
-        map.set(j, j === firstDataZone ? 'amount' : `revenue.${key}`);
+        map.set(zoneId(ref, j), j === firstDataZone ? 'amount' : `revenue.${key}`);
         if (j === firstDataZone) {
           if (!used.has('amount')) {
             used.add('amount');
@@ -1118,7 +1133,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         while (used.has(`${final}_${n}`)) n++;
         final = `${final}_${n}`;
       }
-      map.set(j, final);
+      map.set(zoneId(ref, j), final);
       if (!used.has(final)) {
         used.add(final);
         columns.push({ key: final, header: header.length > 0 ? header : [final], kind: 'amount' });
