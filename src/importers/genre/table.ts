@@ -716,9 +716,16 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       items.push({ line, label, cells, stray, code, text, kind });
     }
   }
+  // Per page, the pitch of rows that print amounts: a wrapped line sits closer than a row does.
+  const pitch = new Map<number | null, number>();
+  for (const pg of new Set(items.map((x) => x.line.page))) {
+    const ys = items.filter((x) => x.line.page === pg && x.line.y !== undefined && x.cells.size > 0).map((x) => x.line.y!);
+    const ds = ys.slice(1).map((y, k) => y - ys[k]!).filter((d) => d > 0).sort((a, b) => a - b);
+    if (ds.length > 0) pitch.set(pg, ds[Math.floor(ds.length / 2)]!);
+  }
   const adjacent = (a: PLine | undefined, b: PLine | undefined): boolean => {
     if (!a || !b || a.line.page !== b.line.page) return false;
-    if (a.line.y !== undefined && b.line.y !== undefined) return b.line.y - a.line.y < 1.45 * (b.line.size ?? 2.5);
+    if (a.line.y !== undefined && b.line.y !== undefined) return b.line.y - a.line.y < Math.max(1.45 * (b.line.size ?? 2.5), 0.6 * (pitch.get(b.line.page) ?? 0));
     return b.line.no - a.line.no === 1;
   };
   const disjoint = (a: Map<string, Tok[]>, b: Map<string, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
