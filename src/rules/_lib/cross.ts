@@ -49,11 +49,14 @@ export function columnTotal(t: Table, key: string): TableFigure {
 /** Rows at the top of a table's hierarchy (no parent, or the minimum level when no parents are given). */
 export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
   const rows = t.rows.filter((r) => (r.kind === 'item' || r.kind === 'group') && r.side === side);
+  // A function code is at the top when no shorter code above it is printed (a flat list of 项 tops).
+  const codes = rows.filter((r) => r.codeSystem === 'function' && r.code).map((r) => r.code!);
+  const topCode = (c: string) => !codes.some((o) => o.length < c.length && c.startsWith(o));
   if (rows.some((r) => r.parent != null)) {
-    return rows.filter((r) => (r.codeSystem === 'function' && r.code ? r.code.length === 3 : r.parent == null));
+    return rows.filter((r) => (r.codeSystem === 'function' && r.code ? topCode(r.code) : r.parent == null));
   }
   const min = Math.min(...rows.map((r) => r.level));
-  return rows.filter((r) => (r.codeSystem === 'function' && r.code ? r.code.length === 3 : r.level === min));
+  return rows.filter((r) => (r.codeSystem === 'function' && r.code ? topCode(r.code) : r.level === min));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
+import { money, row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -28,4 +28,16 @@ test('a department line printed level with its own 本级 unit is the total, not
   own.label = '测试单位（本级）';
   t3.rows.push(own);
   assert.deepEqual(run(d), []);
+});
+
+test('a flat table 3 of 项 lines without a total line is summed over all its lines', () => {
+  const d = doc();
+  const t3 = tbl(d, 3);
+  t3.rows = [
+    row('a', '行政运行', { total: '4,000.00', basic: '780.06', project: '3,219.94' }, { code: '2010301', codeSystem: 'function', level: 3 }),
+    row('b', '其他政府办公厅（室）及相关机构事务支出', { total: '424.60', basic: null, project: '424.60' }, { code: '2010399', codeSystem: 'function', level: 3 }),
+  ];
+  assert.deepEqual(run(d), []);
+  t3.rows[1]!.amounts['total'] = money('400.00');
+  assert.equal(run(d).length, 1);
 });
