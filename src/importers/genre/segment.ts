@@ -59,7 +59,8 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
     for (const l of e) {
       const k = key(l);
       // Table titles repeat on continuation pages: they are content, never furniture.
-      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k)) out.add(l);
+      // A table's unit line ("编制单位：… 单位：元") repeats with its table: content, not furniture.
+      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim())) out.add(l);
     }
   }
   return out;
