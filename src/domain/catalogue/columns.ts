@@ -75,7 +75,8 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
 export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }> = [
   { prefix: 'current', patterns: [/^本年(收入|支出)$/] },
   { prefix: 'carryOver', patterns: [/^(上年结(转|余)(结(转|余))?|上年结余、结转|年初结转和结余|上年结转资金)$/] },
-  { prefix: 'prior', patterns: [/^(上年|(19|20)\d\d年)(预算|执行|决算)数?$/] },
+  { prefix: 'prior', patterns: [/^(上年|(19|20)\d\d年)(预算|执行|决算)?数?$/, /^上年(预算)?$/] },
+  { prefix: 'change', patterns: [/^(增减|增减额|增减变化|增减变化情况|比上年增减|变动情况|增减情况|增减变动)$/] },
 ];
 
 /** Leaves that only name a subtotal of their group ("基本支出 / 小计" is 基本支出). */
@@ -93,24 +94,47 @@ export function termOfLabel(label: string): ColumnTerm | null {
  * vocabulary does not know it. A subtotal leaf takes its group's key; a member of a scope group
  * (上年结转) gets the group's prefix ("carryOver.general"), its subtotal the group's own key.
  */
-export function columnKeyOf(path: readonly string[]): string | null {
-  const cells = path.map((p) => squashTitle(p)).filter((p) => p !== '' && (path.length === 1 || !/^(其中|预算数|收入|支出|金额|项目)$/.test(p)));
+export function columnKeyOf(path: readonly string[], year: number | null = null): string | null {
+  // A year printed in a header is the document's own (dropped) or an earlier one (上年).
+  const dated = path.map((p) => {
+    const s = squashTitle(p);
+    const m = /^((?:19|20)\d\d)年度?/.exec(s);
+    if (!m || year === null) return s;
+    const y = Number(m[1]);
+    if (y === year) return s.slice(m[0].length) || '预算数';
+    return y < year ? '上年' + s.slice(m[0].length) : s;
+  });
+  const cells = dated.filter((p) => p !== '' && (path.length === 1 || !/^(其中|预算数|收入|支出|金额|项目)$/.test(p)));
   if (cells.length === 0) return null;
   const leaf = cells[cells.length - 1]!;
   const groups = cells.slice(0, -1);
-  const scope = groups.map((g) => SCOPE_GROUPS.find((s) => s.patterns.some((p) => p.test(g)))).find((s) => s !== undefined);
+  const scopeOf = (g: string) => SCOPE_GROUPS.find((s) => s.patterns.some((p) => p.test(g)));
+  // The nearest scope above the leaf (上年 / 增减 / 上年结转 / 本年收入) qualifies the key.
+  const scope = [...groups].reverse().map(scopeOf).find((s) => s !== undefined);
+  let base: string | null;
   if (SUBTOTAL_LEAF.test(leaf)) {
+    // A subtotal is its nearest named group's; under a scope alone, the scope's own total.
+    base = null;
     for (let i = groups.length - 1; i >= 0; i--) {
-      const t = termOfLabel(groups[i]!);
-      if (t) return t.key;
-      if (SCOPE_GROUPS.some((s) => s.patterns.some((p) => p.test(groups[i]!)))) return scope?.prefix ?? null;
+      const sc = scopeOf(groups[i]!);
+      if (sc) {
+        base = sc.prefix === 'prior' || sc.prefix === 'change' ? 'total' : sc.prefix;
+        break;
+      }
+      const t = termOfLabel(groups[i]!) ?? (/三公/.test(groups[i]!) ? COLUMN_TERMS.find((x) => x.key === 'threePublic')! : null);
+      if (t) {
+        base = t.key;
+        break;
+      }
     }
-    return 'total';
+    base ??= 'total';
+  } else {
+    const t = termOfLabel(leaf);
+    if (!t) return null;
+    base = t.key;
   }
-  const t = termOfLabel(leaf);
-  if (!t) return null;
-  if (scope && scope.prefix !== 'current' && t.key !== scope.prefix) return `${scope.prefix}.${t.key}`;
-  return t.key;
+  if (!scope || scope.prefix === 'current' || base === scope.prefix) return base;
+  return `${scope.prefix}.${base}`;
 }
 
 /** The national label of a contract key ("general" → 一般公共预算拨款), or the key itself. */

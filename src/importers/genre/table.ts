@@ -12,7 +12,7 @@
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
-import { columnKeyOf, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import { columnKeyOf, roleRelations, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -913,19 +913,19 @@ function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string):
   }
 }
 
-function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number): string | null {
+function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number, year: number | null): string | null {
   if (TWO_SIDED_ROLES.includes(role)) {
     // Two-sided summaries: each side's first (or only) figure is its `amount`.
     if (firstData) return 'amount';
-    const k = columnKeyOf(path);
+    const k = columnKeyOf(path, year);
     return k === 'total' || k === 'amount' ? 'amount' : k;
   }
   if (role === 'three-public' || role === 'operating-funds') {
-    const k = columnKeyOf(path);
+    const k = columnKeyOf(path, year);
     if (k === 'amount' && panel > 0) return null;
     return k;
   }
-  return columnKeyOf(path);
+  return columnKeyOf(path, year);
 }
 
 const UNIT_NAME = /(本级|本级）|局|署|中心|委员会|委|办公室|办|院|所|站|队|馆|部|处|室|会|校|学院|公司|厅|社|台|团|盟|联|园|场|基地)$/u;
@@ -1072,6 +1072,48 @@ function halfUnit(unit: DisplayUnit, total: Money | null, parts: Array<Money | n
 }
 
 /**
+ * The names given to a table's columns are confirmed by the sums they imply (the catalogue's row
+ * identities for the role): where most rows that print the parts break an identity, the header was
+ * misread, not every row misprinted — the columns of that identity lose their names (no rule checks
+ * them by name) and a note says so. A single row that breaks it is left to the rules: a real
+ * misprint looks like that.
+ */
+function confirmColumns(t: Table, unit: DisplayUnit, notes: ImportNote[]): void {
+  const has = (k: string) => t.columns.some((c) => c.key === k);
+  const demote = new Set<string>();
+  for (const rel of roleRelations(t.role, has)) {
+    let checked = 0;
+    let bad = 0;
+    for (const r of t.rows) {
+      if (r.unplaced && r.unplaced.length > 0) continue;
+      const parts = rel.parts.map((k) => r.amounts[k] ?? null);
+      const total = r.amounts[rel.total] ?? null;
+      if (parts.every((p) => p === null) || total === null) continue;
+      checked++;
+      const sum = parts.reduce<number>((a, p) => a + (p?.fen ?? 0), 0);
+      const tol = (parts.filter((p) => p !== null).length + 1) * halfUnit(unit, total, parts);
+      if (Math.abs(sum - total.fen) > tol) bad++;
+    }
+    if (bad >= 2 && bad * 2 > checked) for (const k of [rel.total, ...rel.parts]) demote.add(k);
+  }
+  if (demote.size === 0) return;
+  const renamed = new Map<string, string>();
+  t.columns.forEach((c, j) => {
+    if (!demote.has(c.key)) return;
+    const key = `c0_${j + 1}`;
+    renamed.set(c.key, key);
+    c.key = key;
+  });
+  for (const r of t.rows) {
+    const out: Record<string, Money | null> = {};
+    for (const [k, v] of Object.entries(r.amounts)) out[renamed.get(k) ?? k] = v;
+    r.amounts = out;
+  }
+  const names = [...renamed.keys()].map((k) => t.columns.find((c) => c.key === renamed.get(k))?.header.join('/') ?? k).join('、');
+  notes.push({ severity: 'info', code: 'columns-unconfirmed', table: t.id ?? null, row: null, message: `表《${t.title.text}》的列（${names}）按表头所读的名称与各行金额的合计关系不符，可能表头读错：这些列不按名称核对`, src: t.src });
+}
+
+/**
  * Reads a table block into a Table. Never throws on content: what cannot be read becomes a located
  * import note of severity `error` and the rest of the table is kept.
  */
@@ -1114,7 +1156,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     const map = new Map<string, string>();
     const firstDataZone = ref.zones.findIndex((z) => z.data);
     ref.zones.forEach((z, j) => {
-      let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k);
+      let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k, ctx.year);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
         unmapped++;
@@ -1230,6 +1272,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   base.columns = columns;
   base.rows = rows;
   if (twoSided) base.sides = { revenue: 'amount', expenditure: 'amount' };
+  confirmColumns(base, unit, notes);
   void unreadRows;
   return { table: base, notes, unreadRows, unmappedColumns: unmapped };
 }
