@@ -586,14 +586,18 @@ function kindOfLabel(label: string, code: string | null): Kind {
   return 'item';
 }
 
-/** Depth of an enumerated label: 一、 1, （一） 2, 1. 2 or 3, (1) 3. */
+/**
+ * The rank of a label's enumerator in the Chinese document hierarchy: 一、 1, （一） 2, 1. 3, (1) 4;
+ * a bare 其中： is 0 (a part of the line above). Levels follow the ranks a table actually uses.
+ */
 function enumDepth(label: string): number | null {
   const s = label.trim();
-  if (/^[一二三四五六七八九十]{1,3}[、.．]/.test(s)) return 1;
-  if (/^[(（][一二三四五六七八九十]{1,3}[)）]/.test(s)) return 2;
-  if (/^\d{1,2}\s*[、.．](?!\d)/.test(s)) return 2;
-  if (/^[(（]\d{1,2}[)）]/.test(s)) return 3;
-  if (/^其中\s*[:：]/.test(s)) return 2;
+  const t = s.replace(/^其中\s*[:：]\s*/, '');
+  if (/^[一二三四五六七八九十]{1,3}[、.．]/.test(t)) return 1;
+  if (/^[(（][一二三四五六七八九十]{1,3}[)）]/.test(t)) return 2;
+  if (/^\d{1,2}\s*[、.．](?!\d)/.test(t)) return 3;
+  if (/^[(（]\d{1,2}[)）]/.test(t)) return 4;
+  if (t !== s) return 0;
   return null;
 }
 
@@ -660,6 +664,24 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
 }
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
+
+/**
+ * A label wrapped over lines in a table with several label columns (单位名称 | 项目名称): each column's
+ * words in line order, the columns left to right, so that wrapped names do not interleave.
+ */
+function labelByColumns(ts: Tok[]): string {
+  const cols: Array<{ x0: number; x1: number; toks: Tok[] }> = [];
+  for (const t of [...ts].sort((a, b) => a.x0 - b.x0)) {
+    const c = cols.find((x) => t.x0 < x.x1 + 0.5 && t.x1 > x.x0 - 0.5);
+    if (c) {
+      c.toks.push(t);
+      c.x0 = Math.min(c.x0, t.x0);
+      c.x1 = Math.max(c.x1, t.x1);
+    } else cols.push({ x0: t.x0, x1: t.x1, toks: [t] });
+  }
+  const order = (a: Tok, b: Tok) => (a.line.y !== undefined && b.line.y !== undefined ? a.line.y - b.line.y : a.line.no - b.line.no) || a.x0 - b.x0;
+  return squashTitle(cols.sort((a, b) => a.x0 - b.x0).map((c) => c.toks.sort(order).map((t) => t.text).join('')).join(''));
+}
 
 /**
  * A column's identity across pages: its header path and which of the columns with that path it is
@@ -958,6 +980,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
   let hasUnit = false;
+  const ranks = [...new Set(items.map((x) => x.depth).filter((d): d is number => d !== null && d > 0))].sort((a, b) => a - b);
   const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
   const coded = codedItems.length;
   const codedX = coded > 0 ? Math.min(...codedItems.map((x) => x.labelX)) - 1 : -Infinity;
@@ -991,7 +1014,8 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     let level: number;
     const isCoded = !!r.code && r.codeSystem !== 'revenue';
     if (isCoded) level = codeLevel(r.code!);
-    else if (it.depth !== null) level = it.depth;
+    else if (it.depth === 0) level = (stack[stack.length - 1]?.level ?? 0) + 1;
+    else if (it.depth !== null) level = ranks.indexOf(it.depth) + 1;
     else {
       // Same start as an earlier row: its level; deeper than the row above: one more.
       const same = [...stack].reverse().find((s) => s.indent === indent);
@@ -1230,7 +1254,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           }
         }
       }
-      const label = r.labelText || (r.code ?? '');
+      const label = (new Set(r.label.map((t) => t.line.no)).size > 1 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
       const kind = kindOfLabel(label, r.code);
       let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
       idBase += r.code ? r.code : `${rows.length + panelRowsOut.length + 1}`;
