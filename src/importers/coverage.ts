@@ -5,7 +5,7 @@
  * prints them).
  */
 import type { BudgetDocument, Coverage, CoverageTable, Table } from '../domain/model.js';
-import { standardTables, stageOf } from '../domain/catalogue/index.js';
+import { isUnmappedKey, standardTables, stageOf } from '../domain/catalogue/index.js';
 
 const TOK = /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,6})(?![\d%％])/g;
 const DATE = /^(19|20)\d\d\.(0?[1-9]|1[0-2])(\.\d{1,2})?$/;
@@ -63,8 +63,6 @@ function count(value: unknown): number {
   return n;
 }
 
-/** A column key the vocabulary did not know (the reader names such columns c<panel>_<n>). */
-export const isUnmappedKey = (key: string): boolean => /^(?:p\d+\.)?c\d+_\d+$/.test(key);
 
 /** Coverage of one table; `unreadRows` from the import notes that name it. */
 export function tableCoverage(t: Table, unreadRows = 0): CoverageTable {

@@ -168,3 +168,6 @@ export const ECONOMIC_ROLES: readonly TableRole[] = [
 
 /** Two-sided tables (revenue left, expenditure right). */
 export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];
+
+/** A column key the vocabulary did not give (`c<panel>_<n>`, `p2.c1_3`, `revenue.c1_2`): its meaning is unknown. */
+export const isUnmappedKey = (key: string): boolean => /^(?:p\d+\.)?(?:revenue\.)?c\d+_\d+$/.test(key);

@@ -12,10 +12,10 @@ export function amountTables(doc: BudgetDocument): Table[] {
   return doc.tables.filter((t) => !FORM_ROLES.has(t.role));
 }
 
-/** A column key the reader could not name (`c<panel>_<n>`, `p2.c1_3`): its meaning is unknown. */
-export function isUnmappedKey(key: string): boolean {
-  return /^(?:p\d+\.)?(?:revenue\.)?c\d+_\d+$/.test(key);
-}
+import { isUnmappedKey } from '../../domain/catalogue/columns.js';
+
+/** A column key the reader could not name: the catalogue's test. */
+export { isUnmappedKey };
 
 /**
  * The unmapped cells of a row that print a non-zero amount. While a row has any, no identity between

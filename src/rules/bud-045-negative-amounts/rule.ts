@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { amountTables, isChangeLabel } from '../_lib/scope.js';
+import { amountTables, isChangeLabel, isUnmappedKey } from '../_lib/scope.js';
 import { formatAmount, toDecimalString } from '../../domain/money.js';
 import { locRow, rowName, tableName, columnLabel } from '../_lib/location.js';
 
@@ -15,7 +15,8 @@ export const rule: Rule = {
   appliesTo: { kinds: ['部门预算', '单位预算'] },
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
-      const change = new Set(t.columns.filter((c) => c.key === 'change' || c.key.startsWith('change.') || c.header.some(isChangeLabel)).map((c) => c.key));
+      // A column the reader could not name may be a change against last year: not asserted.
+      const change = new Set(t.columns.filter((c) => c.key === 'change' || c.key.startsWith('change.') || c.header.some(isChangeLabel) || isUnmappedKey(c.key)).map((c) => c.key));
       for (const r of t.rows) {
         if (!r.code && isChangeLabel(r.label)) continue;
         for (const [k, m] of Object.entries(r.amounts)) {
