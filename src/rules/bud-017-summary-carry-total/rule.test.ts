@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell, setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+import { money, row, ruleHarness, setCell, setRoleCell, shanghaiFinalDoc, tbl } from '../_lib/test-doc.js';
 import type { BudgetDocument } from '../../domain/model.js';
 
 const { run, doc } = ruleHarness(rule);
@@ -45,4 +45,18 @@ test('Shanghai 总计 = 本年收入合计 + 使用非财政拨款结余 + 年�
   const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 'c3', 'amount', '12.00'));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /总计 115\.00 ≠ 本年收入合计 105\.00 \+ 使用非财政拨款结余\(含专用结余\) \(空\) \+ 年初结转和结余 12\.00 = 117\.00/);
+});
+
+test('lines printed between 本年收入合计 and 收入总计 add in (上级补助收入 printed below the subtotal)', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  const total = t1.rows.find((r) => r.id === 't1-t1')!;
+  total.amounts['amount'] = money('4,430.49', total.src.line);
+  t1.rows.splice(t1.rows.indexOf(t1.rows.find((r) => r.id === 't1-c1')!), 0, row('t1-sup', '上级补助收入', { amount: '5.89' }, { side: 'revenue', level: 0 }));
+  const exp = t1.rows.find((r) => r.id === 't1-t2')!;
+  exp.amounts['amount'] = money('4,430.49', exp.src.line);
+  t1.rows.splice(t1.rows.indexOf(t1.rows.find((r) => r.id === 't1-c2')!), 0, row('t1-rem', '上缴上级支出', { amount: '5.89' }, { side: 'expenditure', level: 0 }));
+  assert.deepEqual(run(d), []);
+  total.amounts['amount'] = money('4,440.49', total.src.line);
+  assert.equal(run(d).length, 1);
 });

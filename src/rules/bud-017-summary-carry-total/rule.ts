@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { locRow, rowName, tableName } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
-import { carryLines, sideAmount, sideLine } from '../_lib/cross.js';
+import { carryLines, sideAmount, sideLine, underCarry } from '../_lib/cross.js';
 
 /** Subtotal plus carry-over equals the grand total */
 export const rule: Rule = {
@@ -18,9 +18,13 @@ export const rule: Rule = {
       for (const side of ['revenue', 'expenditure'] as const) {
         const sub = sideLine(t, side, 'subtotal');
         // A final account prints several carry lines (使用非财政拨款结余, 年初结转和结余 …): all add in.
-        const carries = carryLines(t, side);
         const tot = sideLine(t, side, 'total');
         if (!tot || !sub) continue;
+        // Every line printed between 本年合计 and 总计 adds in: carry lines, and in some layouts other
+        // sources or uses printed there (Yantai: 上级补助收入 and 附属单位上缴收入 below 本年收入合计).
+        const rows = t.rows.filter((r) => r.side === side);
+        const between = rows.slice(rows.indexOf(sub) + 1, rows.indexOf(tot)).filter((r) => (r.kind === 'carry' || r.kind === 'item' || r.kind === 'group') && !underCarry(t, r));
+        const carries = [...new Set([...carryLines(t, side), ...between])].sort((a, b) => t.rows.indexOf(a) - t.rows.indexOf(b));
         compareTotal(ctx, {
           total: sideAmount(t, tot), parts: [sideAmount(t, sub), ...(carries.length > 0 ? carries.map((c) => sideAmount(t, c)) : [null])],
           subject: `${tableName(t)} ${rowName(tot)}`, totalLabel: rowName(tot), partLabels: [rowName(sub), ...(carries.length > 0 ? carries.map((c) => rowName(c)) : ['结转'])],
