@@ -12,7 +12,7 @@
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
-import { columnKeyOf, roleRelations, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import { columnKeyOf, isUnmappedKey, roleRelations, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -990,6 +990,8 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     if (r.kind !== 'item') {
       r.level = 0;
       stack.length = 0;
+      // 上年结转 heads the sources listed under it (一、一般公共预算拨款 … of the carry-over).
+      if (r.kind === 'carry') stack.push({ level: 0, row: r, indent });
       continue;
     }
     // A budget unit's own line heads the rows below it: in a coded table, an uncoded line printed
@@ -1015,7 +1017,12 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     const isCoded = !!r.code && r.codeSystem !== 'revenue';
     if (isCoded) level = codeLevel(r.code!);
     else if (it.depth === 0) level = (stack[stack.length - 1]?.level ?? 0) + 1;
-    else if (it.depth !== null) level = ranks.indexOf(it.depth) + 1;
+    else if (it.depth !== null) {
+      level = ranks.indexOf(it.depth) + 1;
+      // Enumerated lines indented under an unenumerated one ("财政拨款" / "1.一般公共预算拨款") are its parts.
+      const top = stack[stack.length - 1];
+      if (top && top.row.kind === 'item' && indent > top.indent && !items.find((x) => x.row === top.row)?.depth) level = Math.max(level, top.level + 1);
+    }
     else {
       // Same start as an earlier row: its level; deeper than the row above: one more.
       const same = [...stack].reverse().find((s) => s.indent === indent);
@@ -1213,6 +1220,21 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
     });
     keyOf.push(map);
+  }
+  // A name given to two columns of one table means a group above them was not read (two 小计, a
+  // 会议费 per year): none of them can be told apart, so none keeps the name.
+  const stem = (key: string) => key.replace(/_\d+$/, '');
+  const twice = new Set(columns.filter((c) => /_\d+$/.test(c.key) && !isUnmappedKey(c.key)).map((c) => stem(c.key)));
+  if (twice.size > 0) {
+    const renamed = new Map<string, string>();
+    columns.forEach((c, j) => {
+      if (isUnmappedKey(c.key) || !twice.has(stem(c.key)) || (twoSided && c.key === 'amount')) return;
+      const key = `c0_${j + 1}`;
+      renamed.set(c.key, key);
+      c.key = key;
+    });
+    for (const map of keyOf) for (const [z, key] of map) if (renamed.has(key)) map.set(z, renamed.get(key)!);
+    unmapped += renamed.size;
   }
   const codeSystem = FUNCTION_ROLES.includes(role) ? 'function' : ECONOMIC_ROLES.includes(role) ? 'econ' : role === 'procurement' ? 'procurement' : null;
   const rows: Row[] = [];
