@@ -23,7 +23,10 @@ export const rule: Rule = {
         // Every line printed between 本年合计 and 总计 adds in: carry lines, and in some layouts other
         // sources or uses printed there (Yantai: 上级补助收入 and 附属单位上缴收入 below 本年收入合计).
         const rows = t.rows.filter((r) => r.side === side);
-        const between = rows.slice(rows.indexOf(sub) + 1, rows.indexOf(tot)).filter((r) => (r.kind === 'carry' || r.kind === 'item' || r.kind === 'group') && !underCarry(t, r));
+        let between = rows.slice(rows.indexOf(sub) + 1, rows.indexOf(tot)).filter((r) => (r.kind === 'carry' || r.kind === 'item' || r.kind === 'group') && !underCarry(t, r));
+        // A subtotal printed as the heading of the classes ("一、本年支出合计" above them, Hangzhou) has
+        // the classes after it: they are its parts, not further lines of 总计.
+        if (between.some((r) => r.codeSystem === 'function')) between = between.filter((r) => r.kind === 'carry');
         const carries = [...new Set([...carryLines(t, side), ...between])].sort((a, b) => t.rows.indexOf(a) - t.rows.indexOf(b));
         compareTotal(ctx, {
           total: sideAmount(t, tot), parts: [sideAmount(t, sub), ...(carries.length > 0 ? carries.map((c) => sideAmount(t, c)) : [null])],
