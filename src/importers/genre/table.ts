@@ -124,7 +124,7 @@ function isColumnNumbers(toks: Tok[]): boolean {
   return ns.every((n, i) => i === 0 || n === ns[i - 1]! + 1);
 }
 
-const CODE = /^(?:\d{3}|\d{5}|\d{7}|\d{9})$/;
+const CODE = /^(?:\d{3}|\d{5}|\d{6}|\d{7}|\d{9})$/;
 const CODE_NAME = /^\[?(\d{3,9})\]?\s*[-—－:：]?\s*(\D.*)$/u;
 const SPLIT_PART = /^\d{2}$/;
 
@@ -146,6 +146,10 @@ function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code
     return { code, rest: label.slice(k), extra: [] };
   }
   const m = CODE_NAME.exec(first.text);
+  if (m && !/^[2-5]/.test(m[1]!) && m[1]!.length >= 3 && m[1]!.length <= 7 && label.length >= 1 && /^[\u3400-\u9fff]/u.test(m[2]!)) {
+    // A budget unit's code before its name ("117001西安市审计局", "068004 …").
+    return { code: m[1]!, rest: [{ ...first, text: m[2]! }, ...label.slice(1)], extra: [] };
+  }
   if (m && /^[2-5]/.test(m[1]!) && [3, 5, 7].includes(m[1]!.length)) {
     // Several classifications side by side ("2010801-行政运行 50101-工资… 30101-基本工资"): the one
     // the table is by names the row (function 2…, departmental economic 3…); the others are kept.
@@ -965,6 +969,8 @@ interface HierItem {
   depth: number | null;
   fromIndent: boolean;
   rel?: string;
+  /** The line prints a budget unit's code. */
+  agency?: boolean;
 }
 
 function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
@@ -979,6 +985,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   };
   const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
+  const units: Array<{ row: Row; indent: number }> = [];
   let hasUnit = false;
   const ranks = [...new Set(items.map((x) => x.depth).filter((d): d is number => d !== null && d > 0))].sort((a, b) => a - b);
   const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
@@ -996,10 +1003,16 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     }
     // A budget unit's own line heads the rows below it: in a coded table, an uncoded line printed
     // left of the codes (the 预算单位 column); in a per-unit table, a line named like a unit.
-    const unitLine = !r.code && it.depth === null && !TWO_SIDED_ROLES.includes(role) && (coded >= 3 ? it.labelX <= codedX + 0.5 : indent === 0 && UNIT_NAME.test(r.label) && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure'));
+    const unitish = UNIT_NAME.test(r.label.replace(/[(（][^()（）]*[)）]$/u, '').replace(/（?本级）?$/u, '')) || /本级）?$/u.test(r.label);
+    const unitLine = it.agency || !r.code && it.depth === null && !TWO_SIDED_ROLES.includes(role) && (coded >= 3 ? it.labelX <= codedX + 0.5 : indent <= 1 && unitish && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure'));
     if (unitLine) {
+      // Units nest by indentation (a department, then its units): the unit above that starts left of it.
+      while (units.length > 0 && units[units.length - 1]!.indent >= indent) units.pop();
+      const up = units[units.length - 1];
       r.kind = 'unit';
-      r.level = 0;
+      r.level = units.length;
+      r.parent = up?.row.id ?? null;
+      units.push({ row: r, indent });
       stack.length = 0;
       stack.push({ level: 0, row: r, indent });
       hasUnit = true;
@@ -1083,6 +1096,27 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     if (!any) continue;
     checked++;
     if (!ok) bad++;
+  }
+  // Units nested by indentation: kept only where a unit equals the units under it.
+  const unitParents = new Set(items.filter((x) => x.row.kind === 'unit' && x.row.parent).map((x) => x.row.parent!));
+  let ubad = 0;
+  for (const pid of unitParents) {
+    const p = byId.get(pid)!.row;
+    const kids = items.filter((x) => x.row.kind === 'unit' && x.row.parent === pid).map((x) => x.row);
+    const key = Object.keys(p.amounts).find((k) => p.amounts[k] !== null);
+    if (!key) continue;
+    const sum = kids.reduce<number>((a, c) => a + (c.amounts[key]?.fen ?? 0), 0);
+    if (Math.abs(sum - p.amounts[key]!.fen) > (kids.length + 1) * halfUnit(unit, p.amounts[key] ?? null, kids.map((c) => c.amounts[key] ?? null))) ubad++;
+  }
+  if (ubad > 0 && ubad * 2 >= unitParents.size) {
+    // How the units nest is not known: they are lines like any other, so that no total is taken
+    // for the sum of all of them.
+    for (const x of items) {
+      if (x.row.kind !== 'unit') continue;
+      x.row.kind = 'item';
+      x.row.parent = null;
+      x.row.level = 0;
+    }
   }
   if (bad >= 2 && bad > checked * 0.3) {
     // The nesting is not known: no parent, and one level with the totals so that nothing is taken
@@ -1295,10 +1329,15 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       if (side) row.side = side;
       if (unplaced.length > 0) row.unplaced = unplaced;
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
-      if (r.code) {
+      const agency = !!r.code && !/^[A-C]/.test(r.code) && !/^2\d{2}(\d{2}){0,2}$/.test(r.code) && !/^[35]\d{2}(\d{2}){0,2}$/.test(r.code) && codeSystem !== 'procurement';
+      if (agency) {
+        // A budget unit's code (117, 117001, 068004): the line is the unit's, not a classification's.
+        row.texts = { ...(row.texts ?? {}), unitCode: { text: r.code! } };
+        if (!r.labelText) row.label = r.code!;
+      } else if (r.code) {
         row.code = r.code;
         // The code's shape says its classification (a procurement table may print function codes).
-        const sys = /^[A-C]/.test(r.code) ? 'procurement' : /^2\d{2}(\d{2}){0,2}$/.test(r.code) ? 'function' : /^[35]\d{2}(\d{2})?$/.test(r.code) ? 'econ' : codeSystem;
+        const sys = /^[A-C]/.test(r.code) ? 'procurement' : /^2\d{2}(\d{2}){0,2}$/.test(r.code) ? 'function' : /^[35]\d{2}(\d{2}){0,2}$/.test(r.code) ? 'econ' : codeSystem;
         if (sys) {
           row.codeSystem = sys;
           row.codeResolved = 'printed';
@@ -1310,7 +1349,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           row.codeSystem = 'revenue';
         }
       }
-      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}) });
+      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency ? { agency: true } : {}) });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
     rows.push(...panelRowsOut.map((x) => x.row));
