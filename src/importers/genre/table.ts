@@ -712,7 +712,8 @@ interface PLine {
 
 /** A label that starts a row of its own: a code, an enumerator, a total, 其中. */
 function startsRow(p: PLine): boolean {
-  return p.code !== null || enumDepth(p.text) !== null || kindOfLabel(p.text, null) !== 'item';
+  // A code, an enumerator, a total, or a name of the vocabulary (上级补助收入, 结转下年 …).
+  return p.code !== null || enumDepth(p.text) !== null || kindOfLabel(p.text, null) !== 'item' || (p.text.length >= 4 && termOfLabel(p.text) !== null);
 }
 
 /**
@@ -770,6 +771,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   /** After a row: its wrapped tail, wrapped figures, lower cells. */
   const absorb = (r: RawRow, i: number): number => {
     let prev = items[i - 1]!;
+    // Totals and carry-over lines are keywords: they do not wrap into the lines below.
+    const keyword = kindOfLabel(r.labelText, r.code) !== 'item';
     while (i < items.length) {
       const nx = items[i]!;
       if (!adjacent(prev, nx)) break;
@@ -780,7 +783,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
           for (const [z, ts] of nx.cells) r.cells.set(z, ts);
           r.last = nx.line;
         } else break;
-      } else if (nx.kind === 'L' && !startsRow(nx)) {
+      } else if (nx.kind === 'L' && !startsRow(nx) && !keyword) {
         // A label line followed by its own amounts starts a row; otherwise it is this row's tail.
         const after = items[i + 1];
         if (after && adjacent(nx, after) && after.kind === 'A') break;
@@ -986,6 +989,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
   const units: Array<{ row: Row; indent: number }> = [];
+  let enumParent: { level: number; row: Row; indent: number } | null = null;
   let hasUnit = false;
   const ranks = [...new Set(items.map((x) => x.depth).filter((d): d is number => d !== null && d > 0))].sort((a, b) => a - b);
   const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
@@ -997,6 +1001,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     if (r.kind !== 'item') {
       r.level = 0;
       stack.length = 0;
+      enumParent = null;
       // 上年结转 heads the sources listed under it (一、一般公共预算拨款 … of the carry-over).
       if (r.kind === 'carry') stack.push({ level: 0, row: r, indent });
       continue;
@@ -1031,12 +1036,15 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     if (isCoded) level = codeLevel(r.code!);
     else if (it.depth === 0) level = (stack[stack.length - 1]?.level ?? 0) + 1;
     else if (it.depth !== null) {
-      level = ranks.indexOf(it.depth) + 1;
-      // Enumerated lines indented under an unenumerated one ("财政拨款" / "1.一般公共预算拨款") are its parts.
+      // Enumerated lines indented under an unenumerated one ("三公经费" / "（一）因公出国…",
+      // "财政拨款" / "1.一般公共预算拨款") are its parts, their ranks counted from its level.
       const top = stack[stack.length - 1];
-      if (top && top.row.kind === 'item' && indent > top.indent && !items.find((x) => x.row === top.row)?.depth) level = Math.max(level, top.level + 1);
+      if (enumParent && indent <= enumParent.indent) enumParent = null;
+      if (!enumParent && top && top.row.kind === 'item' && indent > top.indent && items.find((x) => x.row === top.row)?.depth == null) enumParent = top;
+      level = (enumParent ? enumParent.level : 0) + ranks.indexOf(it.depth) + 1;
     }
     else {
+      if (enumParent && indent <= enumParent.indent) enumParent = null;
       // Same start as an earlier row: its level; deeper than the row above: one more.
       const same = [...stack].reverse().find((s) => s.indent === indent);
       const above = stack[stack.length - 1];
