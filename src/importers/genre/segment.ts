@@ -117,8 +117,9 @@ export function isProse(l: SourceLine): boolean {
   const toks = tokensOf(l);
   const texts = toks.filter((t) => t.kind === 'text');
   if (toks.length - texts.length > 1) return false;
-  // Prose runs from the left margin; a table's text column (a project's description) starts far right.
-  if ((toks[0]?.x0 ?? 0) > 12) return false;
+  // Prose runs from the left margin; a table's text column (a project's description) starts far
+  // right (a long sentence is prose wherever it starts).
+  if ((toks[0]?.x0 ?? 0) > 12 && squashTitle(s).length < 30) return false;
   const sq = squashTitle(s).replace(/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])/u, '');
   // Thousands separators are not commas of a sentence.
   const words = sq.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?/g, '');
@@ -205,10 +206,12 @@ export function segment(src: SourceText): Segments {
         continue;
       }
       if (isProse(l) && (seenRows || k > 8)) {
-        // Two prose lines in a row (or prose to the end): the narrative has started.
+        // Two prose lines in a row (or prose to the end): the narrative has started — at the
+        // heading above them when there is one (十一、…情况说明).
         const nx = m.lines[k + 1];
         if (!nx || isProse(nx)) {
-          stop = k;
+          const above = m.lines[k - 1];
+          stop = above && !hasAmount(above) && /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/.test(squashTitle(above.text)) ? k - 1 : k;
           break;
         }
       }
