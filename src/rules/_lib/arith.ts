@@ -4,6 +4,7 @@ import type { ClassificationSystem } from '../../domain/classification/index.js'
 import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
 import { compareTotal, type CompareOutcome } from './rounding.js';
+import { halfUlpFen } from '../../domain/money.js';
 import type { SumRelation } from './columns.js';
 import { undecidedColumns } from './relations.js';
 import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
@@ -100,6 +101,29 @@ export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: R
     );
   }
   return out;
+}
+
+/** True for a row introduced by 其中 ("其中：专项资金列入部门预算的项目"): a part named, not a breakdown. */
+export function isOfWhich(r: Row): boolean {
+  return /^\s*其中/.test(r.label);
+}
+
+/**
+ * Checks a heading line against the lines it heads: equal to their sum, except where every line it
+ * heads is introduced by 其中 (parts named, not a whole breakdown), which may not exceed it.
+ */
+export function checkHeading(ctx: RuleContext, t: Table, parent: Row, children: Row[]): void {
+  if (children.length > 0 && children.every(isOfWhich)) {
+    for (const c of t.columns) {
+      if (c.kind !== 'amount') continue;
+      const sum = children.reduce((a, ch) => a + (ch.amounts[c.key]?.fen ?? 0), 0);
+      const mine = parent.amounts[c.key]?.fen ?? 0;
+      const tol = children.length * halfUlpFen(t.displayUnit, 2);
+      if (sum > mine + tol) checkParent(ctx, { ...t, columns: [c] }, parent, children);
+    }
+    return;
+  }
+  checkParent(ctx, t, parent, children);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
 import type { Row, Table } from '../../domain/model.js';
-import { checkParent, childRows } from '../_lib/arith.js';
+import { checkHeading, childRows } from '../_lib/arith.js';
 
 /** The rows a unit or total line sums: its children, or for a total line every top-level unit. */
 function partsOf(t: Table, r: Row): Row[] {
@@ -26,7 +26,7 @@ export const rule: Rule = {
       if (t.sides) continue; // two-sided tables 1/6 have their own lines (BUD-015…018)
       for (const r of t.rows) {
         if (r.kind !== 'unit' && r.kind !== 'total') continue;
-        checkParent(ctx, t, r, partsOf(t, r));
+        checkHeading(ctx, t, r, partsOf(t, r));
       }
     }
   },

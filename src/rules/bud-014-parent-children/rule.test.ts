@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { row, ruleHarness, setCell, table } from '../_lib/test-doc.js';
+import { money, row, ruleHarness, setCell, table } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -51,5 +51,16 @@ test('a performance-target form read as a grid is not a table of sums', () => {
   ]));
   assert.deepEqual(run(d), []);
   d.tables[d.tables.length - 1]!.role = 'project-expenditure';
+  assert.equal(run(d).length, 1);
+});
+
+test('lines introduced by 其中 name parts: they may fall short of the line above, never exceed it', () => {
+  const d = doc();
+  d.tables.push(table('appropriation-summary', null, ['amount'], [
+    row('h', '1、一般公共预算拨款', { amount: '100.00' }, { level: 1 }),
+    row('k', '其中:专项资金列入部门预算的项目', { amount: '30.00' }, { level: 2, parent: 'h' }),
+  ]));
+  assert.deepEqual(run(d), []);
+  d.tables[d.tables.length - 1]!.rows[1]!.amounts['amount'] = money('130.00');
   assert.equal(run(d).length, 1);
 });

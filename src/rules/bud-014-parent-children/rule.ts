@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
-import { checkParent, childRows } from '../_lib/arith.js';
+import { checkHeading, childRows } from '../_lib/arith.js';
 
 const BY_CODE = new Set(['function', 'econ', 'procurement']);
 
@@ -22,7 +22,7 @@ export const rule: Rule = {
         if (r.kind !== 'item' && r.kind !== 'group') continue;
         if (r.codeSystem && BY_CODE.has(r.codeSystem) && r.code) continue;
         const kids = childRows(t, r).filter((c) => !(c.codeSystem && BY_CODE.has(c.codeSystem) && r.codeSystem === c.codeSystem));
-        if (kids.length > 0) checkParent(ctx, t, r, kids);
+        if (kids.length > 0) checkHeading(ctx, t, r, kids);
       }
     }
   },
