@@ -20,3 +20,10 @@ test('a different project total is an error', () => {
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /项目支出.*3,644\.54.*3,600\.00/);
 });
+
+test('a project table that also lists the 经营支出 projects table 3 shows apart may exceed the narrative by them', () => {
+  const t3 = table('expenditure-summary', 3, ['total', 'project', 'operatingExp'], [row('u3', '单位', { total: '3,844.54', project: '3,644.54', operatingExp: '200.00' }, { kind: 'unit' })]);
+  const f = [fact('expenditure.project', '项目支出', { amount: '3,644.54' })];
+  assert.deepEqual(runRule(rule, doc(f, [t3, t5('3,844.54')])), []);
+  assert.equal(runRule(rule, doc(f, [t3, t5('3,944.54')])).length, 1);
+});
