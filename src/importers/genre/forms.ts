@@ -49,6 +49,8 @@ export interface FormSession {
     page: number | null;
     form: ProjectForm | null;
     dept: DepartmentTargets | null;
+    /** Reads the last card's indicator grid again with lines printed after it (see readForms). */
+    reread?: (extra: readonly SourceLine[]) => ProjectForm['indicators'];
   } | null;
 }
 
@@ -90,16 +92,27 @@ function looksLikeForm(lines: readonly SourceLine[]): boolean {
 /** Reads a form block. Never throws on content: what cannot be structured is a located note. */
 export function readForms(block: TableBlock, ctx: TableContext, session: FormSession = shared): ReadForms {
   const r = readTable(block, ctx);
+  // The form as printed: where the grid reader found no rows (a form of words, no amounts), its
+  // lines are the rows, so that nothing the form prints is lost.
+  if (r.table.rows.length === 0 && block.lines.length > 0) {
+    r.table.rows = block.lines.slice(0, 400).map((l, i) => ({ id: `r${i + 1}`, kind: 'item' as const, label: l.text.replace(/\s+/g, ' ').slice(0, 200), level: 0, amounts: {}, src: srcOfLines(l, l.text) }));
+  }
   const out: ReadForms = { projectForms: [], departmentTargets: null, table: r.table, notes: [...r.notes] };
   const title = formTitle(block);
   const lines = block.lines;
   const start = block.titleLines[0]!;
   const prev = session.last;
   const follows = prev !== null && prev.file === ctx.file && prev.title === title && start.no > prev.lastLine && (start.page ?? 0) - (prev.page ?? 0) <= 1;
-  const remember = (form: ProjectForm | null, dept: DepartmentTargets | null) => {
+  const remember = (form: ProjectForm | null, dept: DepartmentTargets | null, reread?: (extra: readonly SourceLine[]) => ProjectForm['indicators']) => {
     const end = lines[lines.length - 1] ?? block.titleLines[block.titleLines.length - 1]!;
-    session.last = { file: ctx.file, title, lastLine: end.no, page: end.page, form, dept };
+    session.last = { file: ctx.file, title, lastLine: end.no, page: end.page, form, dept, ...(reread ? { reread } : {}) };
   };
+  // A title joined with the line printed above it (the last row of the form before, taken for the
+  // first half of a wrapped title): that line is read back into the form it ends.
+  const stray = title !== block.title ? block.titleLines.slice(0, -1) : [];
+  if (stray.length > 0 && prev?.reread && prev.form && prev.file === ctx.file && stray[0]!.no > prev.lastLine && (stray[0]!.page ?? 0) - (prev.page ?? 0) <= 1) {
+    prev.form.indicators = prev.reread(stray);
+  }
   if (lines.length === 0) {
     remember(null, null);
     return out;
@@ -167,12 +180,21 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
     const cards = splitCards(lines, ['name']).map((ls) => readCard(ls, pos));
     const titled = cards.length === 1 ? title : '';
     let n = 0;
+    let lastCard: SourceLine[] | null = null;
     for (const c of cards) {
       if (!cardHasContent(c)) continue;
       out.projectForms.push(projectFormOfCard(c, `${ctx.id}-f${++n}`, fc, titled));
+      lastCard = c.lines;
     }
     if (n === 0 && cards.some((c) => c.lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount')))) unreadable('未找到项目名称、金额或绩效指标', lines[0]!);
-    remember(out.projectForms[out.projectForms.length - 1] ?? null, null);
+    const cardLines = lastCard;
+    const reread = cardLines
+      ? (extra: readonly SourceLine[]) => {
+          const all = [...cardLines, ...extra];
+          return readCard(all, verticalPositions(all)).indicators;
+        }
+      : undefined;
+    remember(out.projectForms[out.projectForms.length - 1] ?? null, null, reread);
   } catch (e) {
     unreadable(e instanceof Error ? e.message : String(e), lines[0]!, 'error');
     remember(null, null);

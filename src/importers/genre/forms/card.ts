@@ -71,7 +71,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
       const text = w.tok.text;
       const key = labelKey(text);
       // "其中：" alone, a colon wrapped off its label, the year printed under a title ("（2026年度）").
-      if (key === '其中' || key === '其中:' || key === ':' || /^\(?\d{4}(\(?年度?\)?)?\)?$/.test(key) || /^(金额)?单位:(人民币)?(万元|元)$/.test(key)) {
+      if (key === '其中' || key === '其中:' || key === ':' || /^\(\d{4}(\(?年度?\)?)?\)$|^\d{4}年度?$|^\(\d{4}$|^\(?年度\)$/.test(key) || /^(金额)?单位:(人民币)?(万元|元)$/.test(key)) {
         w.kind = 'group';
         return;
       }
@@ -107,7 +107,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
         const parts: Word[] = [w];
         let acc = text;
         let cur = w.tok;
-        for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+        for (let j = i + 1; j < lines.length && j <= i + 5; j++) {
           const below = words[j]!.find((u) => u.kind === 'value' && Math.min(u.tok.x1, cur.x1) - Math.max(u.tok.x0, cur.x0) > 0);
           if (!below) continue;
           const joined = acc + below.tok.text;

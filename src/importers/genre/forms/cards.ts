@@ -12,7 +12,7 @@ import { colIndex, indicatorOf, indicatorRows, readGrid, spreadLevels } from './
 import { findHeader, readHeaderBand, type HeaderBand, type Positions } from './layout.js';
 import { gridBody } from './project-grid.js';
 import { splitCentered } from './partition.js';
-import { fieldKind, labelKey, type FieldKind } from './vocabulary.js';
+import { fieldKind, headerKind, inHeader, isGroupLabel, isHeaderNoise, labelKey, startsHeader, type FieldKind } from './vocabulary.js';
 
 const INDICATOR_NEED = ['value', 'comparator', 'name', 'level1', 'level2'] as const;
 
@@ -211,7 +211,9 @@ function readFunds(lines: readonly SourceLine[], fc: FormContext): { total: Depa
         else if (g?.kind === 'other') other = m();
       }
     });
-    for (let j = Math.max(0, i - 4); j <= i; j++) used.add(lines[j]!);
+    // The figures' line and the header lines above it (not a field printed just above them).
+    used.add(lines[i]!);
+    for (let j = Math.max(0, i - 4); j < i; j++) if (tokensOf(lines[j]!).every((t) => headerKind(t.text) !== null || isHeaderNoise(t.text) || startsHeader(t.text) || inHeader(t.text) || isGroupLabel(t.text))) used.add(lines[j]!);
     return { total: { total, fiscal, other, src: srcOfLines(lines[i]!, lines[i]!.text) }, used };
   }
   return { total: undefined, used };

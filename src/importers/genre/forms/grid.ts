@@ -51,16 +51,34 @@ export function endsGrid(line: SourceLine, firstX: number): boolean {
   return isProse(line) && gaps.every((g) => g <= 3);
 }
 
+const AMOUNT_COLUMNS: readonly ColumnKind[] = ['total', 'fiscal', 'other', 'general', 'fund', 'special', 'basic', 'project'];
+const TEXT_COLUMNS: readonly ColumnKind[] = ['goal', 'projectName', 'unitName', 'activity'];
+
 /** Places a word in a column: comparator words go to the comparator column wherever pdftotext pushed them. */
-function placer(columns: readonly GridColumn[]): (t: Tok) => number {
+function placer(columns: readonly GridColumn[], marginX = -Infinity): (t: Tok) => number {
   const cmp = columns.findIndex((c) => c.kind === 'comparator');
   const firstIndicator = columns.findIndex((c) => c.kind === 'level1' || c.kind === 'level2' || c.kind === 'name' || c.kind === 'levels');
   const marginEdge = firstIndicator >= 0 ? columns[firstIndicator]!.x0 : -Infinity;
+
+  const nameCol = columns.findIndex((c) => c.kind === 'projectName');
+  const amountCols = columns.map((c, j) => (AMOUNT_COLUMNS.includes(c.kind) ? j : -1)).filter((j) => j >= 0);
   return (t) => {
     if (cmp >= 0 && COMPARATOR_TOKEN.test(labelKey(t.text))) return cmp;
-    // The words a form prints vertically in its left margin ("年度绩效指标") belong to no column.
+    // A project code ("11000022T000000445578-") is the start of the project's name cell, wherever
+    // pdftotext pushed it.
+    if (nameCol >= 0 && /^\d{6,}[A-Z]\d{4,}-?$/.test(t.text)) return nameCol;
+    // The words a form prints vertically in its left margin ("年度绩效指标", "年/度/主/要/任/务")
+    // belong to no column.
     if (firstIndicator === 0 && t.x1 <= marginEdge + 1 && isMarginWord(t.text)) return -1;
-    return columnOf(columns, t);
+    if (t.x1 <= marginX && labelKey(t.text).length <= 2) return -1;
+    const j = columnOf(columns, t);
+    // A figure with decimals standing alone in a project's text band (pdftotext runs a cell's text
+    // into the amounts' band) is the nearest amount column's.
+    if (t.kind === 'amount' && amountCols.length > 0 && j >= 0 && TEXT_COLUMNS.includes(columns[j]!.kind)) {
+      const c = (t.x0 + t.x1) / 2;
+      return amountCols.reduce((b, k) => (Math.abs((columns[k]!.x0 + columns[k]!.x1) / 2 - c) < Math.abs((columns[b]!.x0 + columns[b]!.x1) / 2 - c) ? k : b));
+    }
+    return j;
   };
 }
 
@@ -144,9 +162,23 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   });
   const refToks = (pages[0] ?? []).map((i) => toks[i]!);
   setBands(columns, refToks);
+  // Single ideographs the tokenizer joined as a letter-spaced word may be two cells' ends ("标  标"
+  // under "成本指" and "经济成本指"): a joined word that crosses a column's edge is split again.
+  const edges = columns.slice(1).map((c) => c.lo);
+  for (let i = 0; i < toks.length; i++) {
+    toks[i] = toks[i]!.flatMap((t) => {
+      if (!t.spaced || !edges.some((e) => e > t.x0 + 0.1 && e < t.x1 - 0.1)) return [t];
+      const chars = [...t.text];
+      const w = (t.x1 - t.x0) / chars.length;
+      return chars.map((ch, k) => ({ ...t, text: ch, x0: t.x0 + k * w, x1: t.x0 + k * w + Math.min(w, 1), spaced: false }));
+    });
+  }
   const ref = landmarkPositions(columns, refToks.flat());
   const frags: Frag[][] = columns.map(() => []);
-  const basePlace = placer(columns);
+  // Where the first column's text starts: single characters printed left of it are the margin's.
+  const firstWords = toks.flat().filter((t) => columnOf(columns, t) === 0 && labelKey(t.text).length > 2).map((t) => t.x0).sort((a, b) => a - b);
+  const marginX = firstWords.length > 0 ? firstWords[Math.floor(firstWords.length / 5)]! : -Infinity;
+  const basePlace = placer(columns, marginX);
   const unitCol = columns.findIndex((c) => c.kind === 'unit');
   const cmpCol = columns.findIndex((c) => c.kind === 'comparator');
   const valCol = columns.findIndex((c) => c.kind === 'value');
@@ -154,8 +186,18 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   // runs before it, so the unit may land in the neighbouring band. The word beside the comparator
   // (or after the target) on the unit's side is the unit.
   const lineWords = new Map<Tok, Tok[]>();
+  const after = columns.findIndex((c, j) => j > valCol && (c.kind === 'weight' || c.kind === 'note' || c.kind === 'unit'));
   const place = (t: Tok): number => {
-    const j = basePlace(t);
+    const j0 = basePlace(t);
+    // A bare number printed right after the target in its band (the line squeezed) is the next
+    // column's (a weight, a score) when that column prints nothing on the line.
+    const ws0 = lineWords.get(t);
+    if (j0 === valCol && valCol >= 0 && after >= 0 && ws0 && /^\d+(\.\d+)?$/.test(t.text)) {
+      const k0 = ws0.indexOf(t);
+      const prev0 = ws0[k0 - 1];
+      if (prev0 && basePlace(prev0) === valCol && !ws0.some((u) => basePlace(u) === after)) return after;
+    }
+    const j = j0;
     if (unitCol < 0 || j === unitCol || j === cmpCol || j === valCol) return j;
     const ws = lineWords.get(t);
     if (!ws) return j;
@@ -404,7 +446,8 @@ export function spreadLevels(g: Grid, printed: IndicatorRow[], within: (f: Frag)
       continue;
     }
     // A label may span rows that print nothing (a level the form leaves blank): it may own none.
-    const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: true, emptyCost: 1 }));
+    // A label printed on a row's own lines surely spans that row: owning none costs more.
+    const anchors: Anchor[] = labels.map((l) => ({ c: (l.top + l.bot) / 2, mayBeEmpty: true, emptyCost: printed.some((r) => l.bot >= r.top && l.top <= r.bot) ? 10 : 1 }));
     const owner = splitCentered(rowBands(rows), anchors, { slack: g.slack });
     rows.forEach((r, i) => (r[kind] = labels[owner[i]!]?.text ?? ''));
   }
@@ -481,10 +524,12 @@ export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
     notApplicable = t?.notApplicable ?? false;
   } else {
     const base = cmp === '定量' ? '' : cmp;
+    // Two figures in the target's cell ("≥18 4") are not one number: read neither.
+    const split = /\d\s+[\d.]/.test(value);
     // The target with its own column's unit; a unit printed in the target's column, or a target
     // pushed into the unit's column, read together.
-    const own = readTarget(base + value);
-    const joined = own ? null : readTarget(base + value + unit);
+    const own = split ? null : readTarget(base + value);
+    const joined = own || split ? null : readTarget(base + value + unit);
     const reading = own ?? joined;
     if (reading) {
       comparator = reading.comparator;
@@ -492,7 +537,7 @@ export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
       u = own && unit !== '' && reading.value !== null && !/\d/.test(unit) ? labelKey(unit) : reading.unit;
       qualitative = reading.qualitative;
       notApplicable = reading.notApplicable;
-    } else if (value !== '' && !/\d/.test(value) && cmp === '') {
+    } else if (!split && value !== '' && !/\d/.test(value) && cmp === '') {
       // A target printed without any figure ("效果显著", "较上年提高") is qualitative by what it says.
       qualitative = true;
     }

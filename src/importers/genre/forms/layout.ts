@@ -173,12 +173,21 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
 export function findHeader(lines: readonly SourceLine[], from: number, need: readonly ColumnKind[], min = 2, to = lines.length): HeaderBand | null {
   const toks = lines.map((l) => tokensOf(l));
   for (let i = from; i < to; i++) {
-    if (!toks[i]!.some((t) => headerKind(t.text) !== null || startsHeader(t.text))) continue;
+    if (!toks[i]!.some((t) => headerKind(t.text) !== null)) continue;
     if (!headerLike(toks[i]!)) continue;
-    let first = i;
-    while (first - 1 >= from && i - first < 3 && headerLike(toks[first - 1]!)) first--;
+    // Lines above and below join the band when they read as header text printed over or under the
+    // headers of this line (a wrapped header), not beside them (a field label at the margin).
+    // A line joins when each of its words is a header, or overlaps a header's piece on the line
+    // next to it in the band, or on the line after that (one line of other headers between).
+    const headerish = (u: Tok) => headerKind(u.text) !== null || inHeader(u.text) || startsHeader(u.text);
+    const stacked = (ts: readonly Tok[], next: ReadonlyArray<readonly Tok[]>) =>
+      ts.every((t) => isHeaderNoise(t.text) || headerKind(t.text) !== null || next.some((us) => us.some((u) => overlap(t, u) > 0 && headerish(u))));
+    // Above the line: its words stack over headers between it and two lines below this one; below
+    // the line: under headers from two lines above this one down to it.
     let last = i;
-    while (last + 1 < to && last - i < 4 && headerLike(toks[last + 1]!)) last++;
+    while (last + 1 < to && last - i < 4 && headerLike(toks[last + 1]!) && stacked(toks[last + 1]!, toks.slice(Math.max(from, i - 2), last + 1))) last++;
+    let first = i;
+    while (first - 1 >= from && i - first < 3 && headerLike(toks[first - 1]!) && stacked(toks[first - 1]!, toks.slice(first, Math.min(to, i + 3)))) first--;
     const columns = readHeaderBand(toks.slice(first, last + 1));
     const distinct = new Set(columns.map((c) => c.kind));
     if (distinct.size >= min && columns.some((c) => need.includes(c.kind))) return { first, last, columns };
@@ -196,8 +205,9 @@ export function setBands(columns: GridColumn[], body: ReadonlyArray<readonly Tok
   for (let j = 0; j + 1 < columns.length; j++) {
     const a = columns[j]!;
     const b = columns[j + 1]!;
-    const from = (a.x0 + a.x1) / 2;
-    const to = (b.x0 + b.x1) / 2;
+    // Search the gap between the two headers' words (centred headers sit inside their columns).
+    const from = a.x1 < b.x0 ? a.x1 : (a.x0 + a.x1) / 2;
+    const to = a.x1 < b.x0 ? b.x0 : (b.x0 + b.x1) / 2;
     const gapMid = a.x1 <= b.x0 ? (a.x1 + b.x0) / 2 : (from + to) / 2;
     let best = gapMid;
     let bestN = Infinity;

@@ -40,6 +40,11 @@ export interface SplitOptions {
    */
   breaks?: readonly number[];
   breakBonus?: number;
+  /**
+   * The widest gap allowed between two pieces of one cell: a wrapped cell's lines follow each other,
+   * so a group with a wider hole in it is two cells' text (each such hole costs as a far miss).
+   */
+  compact?: number;
 }
 
 /**
@@ -51,6 +56,7 @@ export interface SplitOptions {
 export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], opts: SplitOptions = {}): number[] {
   const barriers = opts.barriers ?? [];
   const slack = opts.slack ?? 0.75;
+  const compact = opts.compact;
   const k = anchors.length;
   if (k === 0) return items.map(() => -1);
   if (k === 1) return items.map(() => 0);
@@ -74,24 +80,35 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     let top = a.top ?? Infinity;
     let bot = a.bot ?? -Infinity;
     let n = 0;
+    const spans: Array<[number, number]> = a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [];
     const take = (i: number) => {
       const it = items[i]!;
       top = Math.min(top, it.top);
       bot = Math.max(bot, it.bot);
+      if (compact !== undefined) spans.push([it.top, it.bot]);
       n++;
     };
     if (j === 0) head.forEach(take);
     if (j > 0) gaps[j - 1]!.slice(from).forEach(take);
     if (j < k - 1) gaps[j]!.slice(0, upto).forEach(take);
     if (j === k - 1) tail.forEach(take);
-    if (n === 0 && a.top === undefined) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
+    if (n === 0) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
     const d = Math.max(0, e - slack);
     // A cell never spans a blank line: the lines of a wrapped cell follow each other.
     let crossed = 0;
     for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;
-    return d * d + 0.01 * e * e + 10 * crossed;
+    let holes = 0;
+    if (compact !== undefined && spans.length > 1) {
+      spans.sort((x, y) => x[0] - y[0]);
+      let reach = spans[0]![1];
+      for (const [t0, t1] of spans.slice(1)) {
+        if (t0 - reach > compact) holes++;
+        reach = Math.max(reach, t1);
+      }
+    }
+    return d * d + 0.01 * e * e + 10 * crossed + 10 * holes;
   };
   // A split whose boundary falls on a page break earns the bonus.
   const breaks = opts.breaks ?? [];

@@ -46,7 +46,8 @@ export function gridBody(lines: readonly SourceLine[], header: HeaderBand): Sour
   for (let i = header.last + 1; i < lines.length; i++) {
     const l = lines[i]!;
     if (endsGrid(l, firstX)) break;
-    if (isRepeatedHeader(l)) continue;
+    // Repeated headers, and the line of column markers pdftotext prints under some ("** ** **").
+    if (isRepeatedHeader(l) || /^[*\s\d]+$/.test(l.text) && /\*/.test(l.text)) continue;
     out.push(l);
   }
   return out;
@@ -60,6 +61,7 @@ export function gridBody(lines: readonly SourceLine[], header: HeaderBand): Sour
 export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand, pos: Positions, fc: FormContext): ProjectGridRead {
   const grid = readGrid(body, pos, header.columns.map((c) => ({ ...c })));
   const amountCol = [colIndex(grid, 'total'), colIndex(grid, 'fiscal'), colIndex(grid, 'general')].find((j) => j >= 0) ?? -1;
+  const amountJs = grid.columns.map((c, j) => (AMOUNT_KINDS.includes(c.kind) ? j : -1)).filter((j) => j >= 0);
   const goalCol = colIndex(grid, 'goal');
   const labelCols = (['projectName', 'unitName', 'unitCode', 'seq'] as const).map((k) => colIndex(grid, k)).filter((j) => j >= 0);
   const onLine = (j: number, line: SourceLine) => grid.frags[j]?.find((f) => f.line === line) ?? null;
@@ -70,13 +72,27 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   }
   const anchors: Anc[] = [];
   if (amountCol >= 0) {
-    const fs = grid.frags[amountCol]!;
-    fs.forEach((f, i) => {
+    // A project's amount line: a figure in any amount column (a page squeezed by pdftotext may push
+    // the total into the next band); the leftmost figure anchors it.
+    const byLine = new Map<SourceLine, Frag>();
+    for (const j of amountJs) {
+      for (const f of grid.frags[j]!) {
+        if (!f.toks.some((t) => isFigure(t.text) || /^\d{1,3}(,\d{3})*,?$/.test(t.text))) continue;
+        const cur = byLine.get(f.line);
+        if (!cur || f.x0 < cur.x0) byLine.set(f.line, f);
+      }
+    }
+    const fs = [...byLine.values()].sort((a, b) => a.v - b.v);
+    const restOf = (f: Frag): Frag | null => {
+      const head = f.toks[0]!.text;
+      const next = grid.frags[grid.frags.findIndex((x) => x.includes(f))]!.find((x) => x.v > f.v && x.v - f.v <= ADJACENT);
+      return next && continuesFigure(head, next.text) ? next : null;
+    };
+    fs.forEach((f) => {
       const fig = f.toks.find((t) => isFigure(t.text));
       if (!fig) return;
-      const next = fs[i + 1];
-      const rest = next && next.v - f.v <= ADJACENT && continuesFigure(fig.text, next.text) ? next : null;
-      if (anchors.some((a) => a.rest === f)) return;
+      const rest = restOf(f);
+      if (anchors.some((a) => a.rest?.line === f.line)) return;
       const label = labelCols.map((j) => onLine(j, f.line)?.text ?? '').join('');
       if (SUMMARY.test(labelKey(label))) {
         skipLines.add(f.line);
@@ -84,6 +100,12 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       }
       // A unit's own row (its code and name, its total) prints no goal beside it.
       if (goalCol >= 0 && !grid.frags[goalCol]!.some((g) => Math.abs(g.v - f.v) <= ADJACENT * 2)) {
+        skipLines.add(f.line);
+        return;
+      }
+      // A total whose label is left blank prints no name at all beside it.
+      const nameCols = (['projectName', 'unitName'] as const).map((k) => colIndex(grid, k)).filter((j) => j >= 0);
+      if (nameCols.length > 0 && !nameCols.some((j) => grid.frags[j]!.some((g) => Math.abs(g.v - f.v) <= ADJACENT && g.text.replace(/[*\s]/g, '') !== ''))) {
         skipLines.add(f.line);
         return;
       }
@@ -111,12 +133,22 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     }
     return { grid, projects, orphans };
   }
-  const pAnchors: Anchor[] = projects.map((p) => ({ c: p.c, top: p.c, bot: p.c, mayBeEmpty: true }));
-  // Text cells: each column's fragments to the project they are centred on.
+  // Text cells: each column's fragments to the project they are centred on (text on a project's
+  // amount line is its own); a project prints each of its cells, so owning none costs.
   grid.columns.forEach((col, j) => {
     if (!TEXT_KINDS.includes(col.kind)) return;
-    const fs = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack });
+    const all = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
+    const fs: Frag[] = [];
+    for (const f of all) {
+      const p = projects.find((q) => q.line === f.line);
+      if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
+      else fs.push(f);
+    }
+    const pAnchors: Anchor[] = projects.map((p) => {
+      const own = (p.texts.get(col.kind) ?? []).map((f) => f.v);
+      return { c: p.c, top: Math.min(p.c, ...own), bot: Math.max(p.c, ...own), mayBeEmpty: true, emptyCost: own.length > 0 ? 0 : 4 };
+    });
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack, compact: 3.5 });
     fs.forEach((f, i) => {
       const p = projects[owner[i]!];
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
@@ -129,9 +161,19 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   projects.forEach((p, k) => {
     const a = anchors[k]!;
     for (const { c } of amountCols) p.amounts.set(c.kind, null);
-    const figs = amountCols.flatMap(({ j }) => (onLine(j, p.line)?.toks ?? []).filter((t) => isFigure(t.text)).map((t) => ({ t, j }))).sort((x, y) => x.t.x0 - y.t.x0);
+    // Every figure printed in the amount columns on the line (and a decimal figure a squeezed line
+    // pushed into a neighbouring text band), matched by where it was printed.
+    const figs = grid.columns
+      .map((c, j) => ({ c, j }))
+      .filter(({ c }) => AMOUNT_KINDS.includes(c.kind) || c.kind === 'goal' || c.kind === 'projectName' || c.kind === 'unitName')
+      .flatMap(({ c, j }) => (onLine(j, p.line)?.toks ?? []).filter((t) => (AMOUNT_KINDS.includes(c.kind) ? isFigure(t.text) : t.kind === 'amount')).map((t) => ({ t, j })))
+      .sort((x, y) => x.t.x0 - y.t.x0);
     const at = (t: Tok) => grid.printedAt.get(t) ?? t;
-    const owner = matchShifted(figs.map((f) => (at(f.t).x0 + at(f.t).x1) / 2), amountCols.map(({ c }) => (c.x0 + c.x1) / 2));
+    const xs = figs.map((f) => (at(f.t).x0 + at(f.t).x1) / 2);
+    const slots = amountCols.map(({ c }) => (c.x0 + c.x1) / 2);
+    // A project always prints its total: the leftmost figure is it, and fixes where the line's
+    // other figures fall.
+    const owner = amountCols[0]?.c.kind === 'total' && xs.length > 0 ? [0, ...matchInOrder(xs.slice(1).map((x) => x + slots[0]! - xs[0]!), slots.slice(1)).map((o) => (o < 0 ? -1 : o + 1))] : matchShifted(xs, slots);
     figs.forEach((f, i) => {
       const col = amountCols[owner[i]!];
       if (!col) return;
