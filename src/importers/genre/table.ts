@@ -556,16 +556,32 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       } else if (pData.length === q.zones.length) {
         pData.forEach((z, j) => (z.path = q.zones[j]!.path));
       } else {
-        // Fewer columns printed than the page before: match each by position (a shifted grid keeps order).
-        const span = (zs: Zone[]): [number, number] => [Math.min(...zs.map((z) => z.data?.x0 ?? Infinity)), Math.max(...zs.map((z) => z.data?.x1 ?? -Infinity))];
-        const [a0, a1] = span(qData);
-        const [b0, b1] = span(pData);
-        pData.forEach((z) => {
-          const rel = b1 > b0 ? (mid(z.data!) - b0) / (b1 - b0) : 0;
-          const target = a0 + rel * (a1 - a0);
-          const best = qData.reduce((b, c) => (Math.abs(mid(c.data!) - target) < Math.abs(mid(b.data!) - target) ? c : b));
-          z.path = best.path;
-        });
+        // Fewer columns printed than the page before: each matched, in order, to the column whose
+        // figures end nearest (figures are right-aligned; a page's grid shifts a little, not much).
+        const n = pData.length;
+        const m = qData.length;
+        const INF = Number.POSITIVE_INFINITY;
+        const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+        const take = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
+        for (let j = 0; j <= m; j++) cost[0]![j] = 0;
+        for (let i = 1; i <= n; i++) {
+          for (let j = i; j <= m; j++) {
+            const skip = cost[i]![j - 1]!;
+            const use = cost[i - 1]![j - 1]! + Math.abs(pData[i - 1]!.data!.x1 - qData[j - 1]!.data!.x1);
+            if (use <= skip) {
+              cost[i]![j] = use;
+              take[i]![j] = true;
+            } else cost[i]![j] = skip;
+          }
+        }
+        for (let i = n, j = m; i > 0 && j > 0; j--) {
+          if (!take[i]![j]) continue;
+          const z = pData[i - 1]!;
+          const d = Math.abs(z.data!.x1 - qData[j - 1]!.data!.x1);
+          // Too far from any column of the page before: not named.
+          z.path = d <= 4 ? qData[j - 1]!.path : [];
+          i--;
+        }
       }
     });
   }
