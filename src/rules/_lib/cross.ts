@@ -332,3 +332,17 @@ export function equalsWithCarry(a: TableFigure, b: TableFigure, carry: number): 
   if (carry === 0) return false;
   return Math.abs(a.fen + carry - b.fen) <= toleranceFen(b.fen, a.n + b.n + 1);
 }
+
+/**
+ * True when two figures of one source differ by no more than the carry-over table 2 prints (上年结转):
+ * a table without a carry-over column of its own may state the source with or without it (Zhuhai's
+ * 项目支出表 counts the general budget's 0.11 carried over in its 一般公共预算 column), so such a
+ * difference is either reading, not an error.
+ */
+export function withinDocumentCarry(doc: BudgetDocument, a: Side, b: Side): boolean {
+  const t2 = tableOf(doc, 'revenue-summary');
+  if (!t2 || !hasColumn(t2, 'carryOver')) return false;
+  const carry = columnTotal(t2, 'carryOver').fen;
+  const diff = Math.abs(a.fig.fen - b.fig.fen);
+  return carry > 0 && diff > 0 && diff <= carry + toleranceFen(carry, a.fig.n + b.fig.n);
+}

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { tablesOf } from '../_lib/arith.js';
 import { generalBudgetOnly, tableOf } from '../_lib/scope.js';
-import { columnSide, hasColumn, reconcile, reconcileWithCarry } from '../_lib/cross.js';
+import { columnSide, hasColumn, reconcile, reconcileWithCarry, withinDocumentCarry } from '../_lib/cross.js';
 
 /** Table 4 source columns equal the basic expenditure of tables 7–9 */
 export const rule: Rule = {
@@ -25,6 +25,7 @@ export const rule: Rule = {
         // The table's 上年结余、结转 column may fund part of table 7's spending: then only bounds hold.
       const carry = col === 'govFund' || col === 'stateCapital' || !hasColumn(a, 'carryOver') ? undefined : columnSide(a, 'carryOver');
       if (carry && carry.fig.fen !== 0) reconcileWithCarry(ctx, columnSide(b, 'basic'), columnSide(a, col), carry);
+      else if (!carry && withinDocumentCarry(doc, columnSide(a, col), columnSide(b, 'basic'))) continue;
       else reconcile(ctx, columnSide(a, col), columnSide(b, 'basic'));
       }
     }
