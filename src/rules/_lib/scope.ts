@@ -3,6 +3,7 @@
  * a table of amounts, and a column the vocabulary does not know has no known place in a sum.
  */
 import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.js';
+import type { RuleContext } from '../types.js';
 
 /** Roles that are forms (performance targets): their grids hold indicators, not sums. */
 export const FORM_ROLES: ReadonlySet<TableRole> = new Set<TableRole>(['project-targets', 'department-targets']);
@@ -48,4 +49,14 @@ export function generalBudgetOnly(t: Table): boolean {
 export function tableOf(doc: BudgetDocument, role: TableRole): Table | undefined {
   const ts = doc.tables.filter((t) => t.role === role);
   return ts.find((t) => t.rows.length > 0 && t.columns.some((c) => c.kind === 'amount')) ?? ts[0];
+}
+
+/**
+ * A context that reports a rule's errors as warnings with a note, for identities that hold in the
+ * Shenzhen template but that other layouts do not promise (a department-wide target form that may
+ * cover only part of the budget): outside the Shenzhen profile a mismatch calls for a look.
+ */
+export function softOutsideShenzhen(doc: BudgetDocument, ctx: RuleContext, note: string): RuleContext {
+  if (doc.profile === 'shenzhen-dept-budget') return ctx;
+  return { report: (f) => ctx.report({ ...f, severity: f.severity === 'info' ? 'info' : 'warning', message: `${f.message}（${note}）` }) };
 }

@@ -27,3 +27,12 @@ test('a form total that is the sum of its rounded tasks may differ by their roun
   const fs = run(d);
   assert.deepEqual(fs.map((f) => f.severity), ['info']);
 });
+
+test('outside the Shenzhen profile a department-wide form that differs from table 3 is a warning', () => {
+  const d = doc();
+  d.profile = 'generic';
+  setCell(d, 3, 't3-1', 'total', '5,000.00');
+  const fs = run(d);
+  assert.deepEqual(fs.map((f) => f.severity), ['warning']);
+  assert.match(fs[0]!.message, /资金口径不一/);
+});

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { tableOf } from '../_lib/scope.js';
+import { softOutsideShenzhen, tableOf } from '../_lib/scope.js';
 import { columnSide, hasColumn, reconcileAt } from '../_lib/cross.js';
 import { DEPT_SECTION } from '../_lib/content.js';
 import { locSrc, tableName } from '../_lib/location.js';
@@ -19,6 +19,6 @@ export const rule: Rule = {
     if (!d || !t3 || !hasColumn(t3, 'basic')) return;
     const task = d.tasks.find((x) => /基本支出/.test(x.name));
     if (!task) return;
-    reconcileAt(ctx, task.total, `表14 ${task.name} 总额`, columnSide(t3, 'basic'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, task.total?.src ?? task.src, task.name, '总额'));
+    reconcileAt(softOutsideShenzhen(doc, ctx, '各地整体绩效目标表的资金口径不一，请核对'), task.total, `表14 ${task.name} 总额`, columnSide(t3, 'basic'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, task.total?.src ?? task.src, task.name, '总额'));
   },
 };
