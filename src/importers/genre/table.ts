@@ -1142,7 +1142,9 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       x.row.level = 0;
     }
   }
-  if (bad >= 2 && bad > checked * 0.3) {
+  // Kept when the groups that add up outnumber twice those that do not: one group against it is a
+  // finding, not the whole nesting in doubt.
+  if (bad >= 1 && checked - bad < 2 * bad) {
     // The nesting is not known: no parent, and one level with the totals so that nothing is taken
     // for a group of the lines below it.
     for (const x of items) {
