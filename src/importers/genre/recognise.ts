@@ -40,12 +40,12 @@ function cleanUnit(s: string): string | null {
   let u = squashTitle(s)
     .replace(/(?:19|20)\d\d年度?.*$/u, '')
     .replace(/(部门|单位)(综合)?(预算|决算).*$/u, '')
-    .replace(/^(关于|附件\d*[:：]?)/u, '')
+    .replace(/^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])?(关于|附件\d*[:：]?)?/u, '')
     .replace(/[:：，,。]+$/u, '');
-  u = u.replace(/（本级）$/u, '').trim();
+  u = u.replace(/[（(](本级|汇总|部门汇总|部门|单位|合并)[）)]$/u, '').trim();
   if (u.length < 2 || u.length > 40) return null;
   if (/^(目录|说明|公开|预算|决算|部门|单位|第.部分|附件)$/.test(u)) return null;
-  if (!/(局|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场)$/.test(u)) return null;
+  if (!/(局|署|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场|组|司|街道|镇|乡)$/.test(u)) return null;
   return u;
 }
 
@@ -123,6 +123,26 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
     const m = /^(.{2,40}?)(?:19|20)\d\d年度?/u.exec(t);
     const u = m ? cleanUnit(m[1]!) : null;
     if (u) counts.set(u, (counts.get(u) ?? 0) + 2);
+    // "2026年烟台市审计局部门预算": the unit between the year and the kind.
+    const y = /^(?:19|20)\d\d年度?(.{2,40}?)(?:部门|单位)(?:综合)?(?:预算|决算)/u.exec(t);
+    const v = y ? cleanUnit(y[1]!) : null;
+    if (v) counts.set(v, (counts.get(v) ?? 0) + 2);
+  }
+  // A cover wrapped over lines ("2026 年度" / "福州市商务局" / "部门预算"): the line between.
+  const cover = headText.slice(0, 8).filter((t) => t !== '' && !/目录/.test(t));
+  for (let i = 0; i < cover.length; i++) {
+    if (!/^(?:19|20)\d\d年度?$/.test(cover[i]!)) continue;
+    const end = cover.findIndex((t, k) => k > i && /^(部门|单位)(综合)?(预算|决算)/.test(t));
+    if (end < 0 || end - i > 4) continue;
+    // The name may wrap too ("泉州市市场监管综合监测" / "与技术保障中心"); "（本级）" qualifies it.
+    const u = cleanUnit(cover.slice(i + 1, end).join(''));
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 3);
+  }
+  // "部门名称  北京市审计局" in a form (no colon, the value across the gap), anywhere.
+  for (const l of src.lines) {
+    const m = /^(?:部门名称|单位名称|预算部门|主管部门)\s*[:：]?\s{2,}(\S+)\s*$/u.exec(l.text.trim());
+    const u = m ? cleanUnit(m[1]!) : null;
+    if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
   }
   unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
 
