@@ -19,3 +19,13 @@ test('reports a fund table total without fund appropriation in table 2', () => {
   assert.equal(fs.length, 1);
 
 });
+
+test('a fund table also spends the fund’s carry-over printed in table 2', () => {
+  const d = doc();
+  setCell(d, 2, 't2-1', 'govFund', '5.00');
+  setCell(d, 2, 't2-1', 'carryOver', '1.00');
+  setCell(d, 8, 't8-1', 'total', '6.00');
+  assert.deepEqual(run(d), []);
+  setCell(d, 8, 't8-1', 'total', '7.00');
+  assert.equal(run(d).length, 1);
+});

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { tableOf } from '../_lib/scope.js';
-import { reconcile, hasColumn, columnSide } from '../_lib/cross.js';
+import { reconcile, reconcileWithCarry, hasColumn, columnSide, sumFigures } from '../_lib/cross.js';
 
 /** Tables 8 and 9 equal the fund and state-capital columns of table 2 */
 export const rule: Rule = {
@@ -17,7 +17,13 @@ export const rule: Rule = {
     for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
       const t = tableOf(doc, role);
       if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
-      reconcile(ctx, columnSide(t, 'total'), columnSide(t2, col));
+      // The fund table also spends the fund's carry-over (上年结转): exactly the fund's share when table 2
+      // prints it, else at most the whole carry-over.
+      const own = hasColumn(t2, `carryOver.${col}`) ? columnSide(t2, `carryOver.${col}`) : undefined;
+      const source = columnSide(t2, col);
+      if (own && own.fig.fen !== 0) reconcile(ctx, columnSide(t, 'total'), { table: t2, label: `${source.label} + ${own.label}`, fig: sumFigures([source.fig, own.fig]), key: col });
+      else if (!own && hasColumn(t2, 'carryOver')) reconcileWithCarry(ctx, columnSide(t, 'total'), source, columnSide(t2, 'carryOver'));
+      else reconcile(ctx, columnSide(t, 'total'), source);
     }
   },
 };
