@@ -21,7 +21,7 @@ export const rule: Rule = {
       ? { label: columnLabel(t2, 'govApprop'), fig: columnTotal(t2, 'govApprop') }
       : { label: '政府预算拨款（一般公共预算 + 政府性基金 + 国有资本经营）', fig: sumFigures(['general', 'govFund', 'stateCapital'].filter((k) => hasColumn(t2, k)).map((k) => columnTotal(t2, k))) };
     // A final account's 总计 adds 年初财政拨款结转和结余, which table 2 (the year's revenue) does not hold.
-    const carried = carryFen(t6, 'revenue') !== 0 && t6.rows.some((r) => r.side === 'revenue' && r.kind === 'subtotal');
+    const carried = carryFen(t6, 'revenue') !== 0;
     for (const r of t6.rows) {
       if (r.side !== 'revenue' || underCarry(t6, r)) continue;
       const a = { table: t6, label: rowName(r), fig: cellFigure(r, key), key };
