@@ -24,6 +24,7 @@ import { srcOfLines, tidy, type FormContext } from './forms/context.js';
 import { findHeader, verticalPositions, type HeaderBand } from './forms/layout.js';
 import { formOfGridProject, gridBody, projectName, readProjectGrid } from './forms/project-grid.js';
 import { headerKind, startsHeader } from './forms/vocabulary.js';
+import { tableTypeOfTitle } from '../../domain/catalogue/index.js';
 import { titleOf, type TableBlock } from './segment.js';
 import { readTable, type TableContext } from './table.js';
 import { tokensOf } from './tokens.js';
@@ -113,7 +114,10 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
   if (stray.length > 0 && prev?.reread && prev.form && prev.file === ctx.file && stray[0]!.no > prev.lastLine && (stray[0]!.page ?? 0) - (prev.page ?? 0) <= 1) {
     prev.form.indicators = prev.reread(stray);
   }
-  if (lines.length === 0) {
+  // A title that is another table's (a form title joined with the next table's printed under it):
+  // the block is that table, held as read.
+  const own = tableTypeOfTitle(title);
+  if (lines.length === 0 || (own !== null && !own.form)) {
     remember(null, null);
     return out;
   }

@@ -45,6 +45,13 @@ export interface SplitOptions {
    * so a group with a wider hole in it is two cells' text (each such hole costs as a far miss).
    */
   compact?: number;
+  /** Per item, the anchor it surely belongs to (-1: none): giving it another costs as a far miss. */
+  fixed?: readonly number[];
+  /**
+   * Report (in the `doubts` argument) the items between anchors g and g+1 that a split costing at
+   * most this much more than the best would give to the other anchor.
+   */
+  doubt?: number;
 }
 
 /**
@@ -53,7 +60,7 @@ export interface SplitOptions {
  * items below the last go to it, and the items between two neighbouring anchors are split at the
  * point that centres both groups best.
  */
-export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], opts: SplitOptions = {}): number[] {
+export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], opts: SplitOptions = {}, doubts?: Array<{ gap: number; items: number[] }>): number[] {
   const barriers = opts.barriers ?? [];
   const slack = opts.slack ?? 0.75;
   const compact = opts.compact;
@@ -81,8 +88,11 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     let bot = a.bot ?? -Infinity;
     let n = 0;
     const spans: Array<[number, number]> = a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [];
+    let misplaced = 0;
     const take = (i: number) => {
       const it = items[i]!;
+      const f = opts.fixed?.[i] ?? -1;
+      if (f >= 0 && f !== j) misplaced++;
       top = Math.min(top, it.top);
       bot = Math.max(bot, it.bot);
       if (compact !== undefined) spans.push([it.top, it.bot]);
@@ -108,7 +118,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
         reach = Math.max(reach, t1);
       }
     }
-    return d * d + 0.01 * e * e + 10 * crossed + 10 * holes;
+    return d * d + 0.01 * e * e + 10 * crossed + 10 * holes + 100 * misplaced;
   };
   // A split whose boundary falls on a page break earns the bonus.
   const breaks = opts.breaks ?? [];
@@ -122,18 +132,17 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     const hi = items[after]!.top;
     return breaks.some((b) => b >= lo - 0.25 && b <= hi + 0.25) ? (opts.breakBonus ?? 0) : 0;
   };
-  // dp over the split point t of each gap (items [0, t) of gap g go to anchor g, the rest to g+1).
-  let prev: number[] = [];
+  // dp over the split point t of each gap (items [0, t) of gap g go to anchor g, the rest to g+1):
+  // forward (anchors up to g) and backward (anchors after g), so that the cost of the best split
+  // through any point is known (how sure the split is).
+  const fwd: number[][] = [];
   const choice: number[][] = [];
-  {
-    const g0 = gaps[0]!;
-    prev = Array.from({ length: g0.length + 1 }, (_, t) => cost(0, 0, t) - bonusAt(0, t));
-  }
+  fwd.push(Array.from({ length: gaps[0]!.length + 1 }, (_, t) => cost(0, 0, t) - bonusAt(0, t)));
   for (let g = 1; g < k - 1; g++) {
-    const n = gaps[g]!.length;
+    const prev = fwd[g - 1]!;
     const cur: number[] = [];
     const ch: number[] = [];
-    for (let t = 0; t <= n; t++) {
+    for (let t = 0; t <= gaps[g]!.length; t++) {
       let best = Infinity;
       let bi = 0;
       const bonus = bonusAt(g, t);
@@ -147,13 +156,24 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
       cur.push(best);
       ch.push(bi);
     }
+    fwd.push(cur);
     choice.push(ch);
-    prev = cur;
   }
+  const bwd: number[][] = new Array(k - 1);
+  bwd[k - 2] = Array.from({ length: gaps[k - 2]!.length + 1 }, (_, t) => cost(k - 1, t, 0));
+  for (let g = k - 3; g >= 0; g--) {
+    const next = bwd[g + 1]!;
+    bwd[g] = Array.from({ length: gaps[g]!.length + 1 }, (_, t) => {
+      let best = Infinity;
+      for (let u = 0; u < next.length; u++) best = Math.min(best, cost(g + 1, t, u) - bonusAt(g + 1, u) + next[u]!);
+      return best;
+    });
+  }
+  const last = fwd[k - 2]!;
   let best = Infinity;
   let bt = 0;
-  for (let s = 0; s < prev.length; s++) {
-    const v = prev[s]! + cost(k - 1, s, 0);
+  for (let s = 0; s < last.length; s++) {
+    const v = last[s]! + bwd[k - 2]![s]!;
     if (v < best) {
       best = v;
       bt = s;
@@ -167,6 +187,16 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
   for (const i of head) out[i] = 0;
   for (const i of tail) out[i] = k - 1;
   gaps.forEach((gi, g) => gi.forEach((i, n) => (out[i] = n < splits[g]! ? g : g + 1)));
+  // Splits almost as good as the best: the items between them could belong to either anchor.
+  const tol = opts.doubt ?? 0;
+  if (tol > 0 && doubts) {
+    for (let g = 0; g < k - 1; g++) {
+      const near = fwd[g]!.map((f, t) => (f + bwd[g]![t]! <= best + tol ? t : -1)).filter((t) => t >= 0);
+      const lo = Math.min(...near);
+      const hi = Math.max(...near);
+      if (hi > lo) doubts.push({ gap: g, items: gaps[g]!.slice(lo, hi) });
+    }
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@ import { continuesFigure, isFigure, moneyOf } from './amounts.js';
 import { srcOfLines, tidy, type FormContext } from './context.js';
 import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicatorRows, isRepeatedHeader, readGrid, spreadLevels, type Grid, type IndicatorRow } from './grid.js';
 import { ADJACENT, joinText, type Frag, type HeaderBand, type Positions } from './layout.js';
-import { centringErrors, splitCentered, type Anchor } from './partition.js';
+import { splitCentered, type Anchor } from './partition.js';
 import { labelKey, type ColumnKind } from './vocabulary.js';
 
 /** One project's band in a grid. */
@@ -37,6 +37,9 @@ export interface ProjectGridRead {
 
 const TEXT_KINDS: readonly ColumnKind[] = ['seq', 'unitCode', 'unitName', 'projectName', 'goal', 'activity'];
 const AMOUNT_KINDS: readonly ColumnKind[] = ['total', 'fiscal', 'other', 'general', 'fund', 'special', 'basic', 'project'];
+/** How much worse (in squared line units) another split may be and still leave the rows in doubt. */
+const DOUBT = 0.25;
+
 const SUMMARY = /^(合计|总计|小计|合\s*计|总\s*计)$/;
 
 /** The body of a grid: the lines after its header, without repeated headers, up to a note or prose. */
@@ -189,7 +192,27 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const n = body[i + 1];
       if (n && n.page !== l.page) breaks.push(((pos.get(l) ?? 0) + (pos.get(n) ?? 0)) / 2);
     });
-    const owner = splitCentered(rowBands(rows), projects.map((p) => ({ c: p.c, mayBeEmpty: false })), { slack: grid.slack, breaks, breakBonus: 2 });
+    // A project's cell spans its rows and its own text (a goal taller than its rows leaves the top
+    // or bottom of the cell without rows): both count in its extent.
+    const own = projects.map((p) => [...p.texts.values()].flat().map((f) => f.v));
+    // A project printed again on the next page (its cell split by the page break, its name and
+    // amounts on both parts) may have all its rows on one of them.
+    const cells: Anchor[] = projects.map((p, k) => {
+      const twin = (q: GridProject | undefined) => q !== undefined && samePrinted(p, q);
+      return { c: p.c, top: Math.min(p.c, ...own[k]!), bot: Math.max(p.c, ...own[k]!), mayBeEmpty: twin(projects[k - 1]) || twin(projects[k + 1]), emptyCost: 0.5 };
+    });
+    // A row printed between the first and last line of one project's name or goal lies inside
+    // that project's cell.
+    const spans = projects.map((p) => {
+      const vs = [...(p.texts.get('projectName') ?? []), ...(p.texts.get('goal') ?? [])].map((f) => f.v);
+      return vs.length > 1 ? { top: Math.min(...vs), bot: Math.max(...vs) } : null;
+    });
+    const fixed = rows.map((r) => {
+      const inside = spans.map((sp, k) => (sp && r.c > sp.top + 0.3 && r.c < sp.bot - 0.3 ? k : -1)).filter((k) => k >= 0);
+      return inside.length === 1 ? inside[0]! : -1;
+    });
+    const doubts: Array<{ gap: number; items: number[] }> = [];
+    const owner = splitCentered(rowBands(rows), cells, { slack: grid.slack, breaks, breakBonus: 2, fixed, doubt: DOUBT }, doubts);
     rows.forEach((r, i) => projects[owner[i]!]?.rows.push(r));
     // Level cells belong to the project whose rows they lie among.
     projects.forEach((p, k) => {
@@ -206,21 +229,22 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
         if (ind) p.indicators.push(ind);
       }
     });
-    // A band far from centred on its project means the rows could not be told apart: say so.
-    const errs = centringErrors(rowBands(rows), projects.map((p) => ({ c: p.c })), owner);
-    projects.forEach((p, k) => {
-      const span = p.bot - p.top;
-      if (errs[k]! > 3 + span * 0.25) {
-        fc.notes.push({
-          severity: 'warning',
-          code: 'form-rows-uncertain',
-          table: fc.table,
-          row: null,
-          message: `表《${fc.title}》第 ${p.line.no} 行项目“${projectName(p) || '（未命名）'}”的绩效指标行与项目所在位置不对中，指标归属可能有误`,
-          src: srcOfLines(p.line, p.line.text),
-        });
-      }
-    });
+    // Where another split is almost as well centred, the rows between the two could belong to
+    // either project: the reader keeps its best split and says which rows are in doubt.
+    for (const d of doubts) {
+      const a = projects[d.gap]!;
+      const b = projects[d.gap + 1]!;
+      const ls = d.items.flatMap((i) => [...rows[i]!.cells.values()].flat().map((f) => f.line)).sort((x, y) => x.no - y.no);
+      if (ls.length === 0) continue;
+      fc.notes.push({
+        severity: 'warning',
+        code: 'form-rows-uncertain',
+        table: fc.table,
+        row: null,
+        message: `表《${fc.title}》第 ${ls[0]!.no}–${ls[ls.length - 1]!.no} 行的 ${d.items.length} 个绩效指标可能属于项目“${projectName(a) || '（未命名）'}”或“${projectName(b) || '（未命名）'}”：表格未印出单元格边界，按居中位置归属`,
+        src: srcOfLines(ls[0]!, ls[0]!.text, ls[ls.length - 1]),
+      });
+    }
   }
   return { grid, projects: mergeRepeated(projects), orphans };
 }
@@ -284,10 +308,11 @@ function mergeRepeated(ps: GridProject[]): GridProject[] {
   const out: GridProject[] = [];
   for (const p of ps) {
     const q = out[out.length - 1];
-    const same = q && projectName(q) !== '' && projectName(q) === projectName(p) && sameMoney(q.amounts.get('total') ?? null, p.amounts.get('total') ?? null) && q.line.page !== p.line.page;
-    if (same) {
+    if (q && samePrinted(q, p)) {
       q.rows.push(...p.rows);
       q.indicators.push(...p.indicators);
+      // The part printed whole names the project (a name cut by the page break is its beginning).
+      if (projectName(p).length > projectName(q).length) q.texts.set('projectName', p.texts.get('projectName') ?? []);
       for (const [k, fs] of p.texts) if (k === 'goal' && !(q.texts.get(k)?.length)) q.texts.set(k, fs);
       continue;
     }
@@ -297,6 +322,19 @@ function mergeRepeated(ps: GridProject[]): GridProject[] {
 }
 
 const sameMoney = (a: Money | null, b: Money | null) => (a === null && b === null) || (a !== null && b !== null && a.fen === b.fen);
+
+/**
+ * Two bands that are one project printed on two pages: on following pages, the same amounts, and
+ * names one of which begins or ends the other (a name cell cut by the page break).
+ */
+function samePrinted(a: GridProject, b: GridProject): boolean {
+  if (a.line.page === b.line.page || a.line.page === null || b.line.page === null || Math.abs(a.line.page - b.line.page) !== 1) return false;
+  const na = projectName(a);
+  const nb = projectName(b);
+  if (na === '' || nb === '' || !(na.startsWith(nb) || nb.startsWith(na) || na.endsWith(nb) || nb.endsWith(na))) return false;
+  const kinds = new Set([...a.amounts.keys(), ...b.amounts.keys()]);
+  return [...kinds].every((k) => sameMoney(a.amounts.get(k) ?? null, b.amounts.get(k) ?? null)) && (a.amounts.get('total') ?? null) !== null;
+}
 
 /** The text of a project's cells of one kind, joined as printed. */
 export function projectText(p: GridProject, kind: ColumnKind): string {
