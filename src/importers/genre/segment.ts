@@ -60,7 +60,7 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
       const k = key(l);
       // Table titles repeat on continuation pages: they are content, never furniture.
       // A table's unit line ("编制单位：… 单位：元") repeats with its table: content, not furniture.
-      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim())) out.add(l);
+      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !isNumberOnly(l) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim())) out.add(l);
     }
   }
   return out;
@@ -159,7 +159,9 @@ export function segment(src: SourceText): Segments {
         // A title wrapped over two lines ("…项目绩" / "效目标表"): the two halves make one.
         const joined = squashTitle(l.text) + squashTitle(lines[i + 1]!.text);
         const t = titleOf(joined);
-        if (t && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t)) {
+        // Only a line of one piece of text (not a row of a form's cells) wraps into a title.
+        const pieces = tokensOf(l).filter((x) => x.kind === 'text').length;
+        if (t && pieces <= 2 && !/[≥≤<>%＞＜]|\d/.test(l.text) && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t)) {
           title = t;
           end = i + 1;
         }

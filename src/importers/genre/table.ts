@@ -85,6 +85,8 @@ interface Panel {
   x0: number;
   x1: number;
   labelEnd: number;
+  /** The body prints labels left of the amounts (a table of one row of amounts may not). */
+  hasLabels: boolean;
   zones: Zone[];
   labelHeader: string[];
 }
@@ -308,7 +310,7 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
   const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1));
   // Headers over the label column (项目, 科目名称) or over the whole side (收入, 支出) name no amounts.
   const firstData = panel.zones.find((z) => z.data)?.data?.x0 ?? panel.labelEnd;
-  const isLabelHead = (t: Tok) => mid(t) < Math.max(panel.labelEnd, (panel.labelEnd + firstData) / 2) && t.x1 < firstData + 0.5;
+  const isLabelHead = (t: Tok) => panel.hasLabels && mid(t) < Math.max(panel.labelEnd, (panel.labelEnd + firstData) / 2) && t.x1 < firstData + 0.5;
   panel.labelHeader = lines.flat().filter(isLabelHead).map((t) => t.text);
   const stacks = headerStacks(lines.map((ts) => ts.filter((t) => !isLabelHead(t))));
   const data = panel.zones;
@@ -448,7 +450,11 @@ function headerWords(ts: Tok[]): Tok[] {
     // headers print neighbouring columns one space apart too).
     const joined = p ? p.text + t.text : '';
     const one = p && (/^(19|20)\d\d$/.test(p.text) || termOfLabel(joined) !== null || /^其中[:：]?$/.test(p.text));
-    if (p && one && t.x0 - p.x1 <= 1.3 && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
+    // Pieces of one cell printed as separate runs: a bracket left open ("因公出国(境" ")费") or a
+    // quoted word and its noun ("“三公”" "经费").
+    const open = p ? (p.text.match(/[(（]/g)?.length ?? 0) > (p.text.match(/[)）]/g)?.length ?? 0) : false;
+    const measured = !!p && t.x0 - p.x1 <= 2 && (open || (/[”"]$/u.test(p.text) && /^[\u3400-\u9fff]/u.test(t.text)));
+    if (p && (one || measured) && t.x0 - p.x1 <= (measured ? 2 : 1.3) && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
     else out.push(t);
   }
   return out;
@@ -528,7 +534,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         path: [],
       }));
       if (zones[zones.length - 1]!.x1 === Infinity) zones[zones.length - 1]!.x1 = Math.max(mine[mine.length - 1]!.x1 + 40, ...header.flat().map((t) => t.x1 + 1));
-      panels.push({ x0: px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), zones, labelHeader: [] });
+      panels.push({ x0: px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), hasLabels: labelXs.length > 0, zones, labelHeader: [] });
     });
     for (const p of panels) {
       if (header.length > 0) {
@@ -1336,7 +1342,9 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           }
         }
       }
-      const label = (new Set(r.label.map((t) => t.line.no)).size > 1 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
+      // Several label columns (a first line of two or more label cells): joined column by column.
+      const firstLine = r.label.filter((t) => t.line === r.label[0]?.line).length;
+      const label = (new Set(r.label.map((t) => t.line.no)).size > 1 && firstLine >= 2 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
       const kind = kindOfLabel(label, r.code);
       let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
       idBase += r.code ? r.code : `${rows.length + panelRowsOut.length + 1}`;

@@ -1,0 +1,161 @@
+/**
+ * The genre reader on real disclosures of the development corpus (../shared/corpus): each case names
+ * the document, the table and what it prints, and checks what the reader made of it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readSourceText } from '../text/source.js';
+import { readPdf } from '../pdf/index.js';
+import { importGenericSource } from './index.js';
+import { segment } from './segment.js';
+import { parseAmount } from '../../domain/money.js';
+import type { BudgetDocument, Row, Table } from '../../domain/model.js';
+
+const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+
+async function doc(name: string, from: 'txt' | 'pdf'): Promise<BudgetDocument> {
+  const bytes = readFileSync(`${CORPUS}${from}/${name}.${from}`);
+  const src = from === 'pdf' ? (await readPdf(bytes, `${name}.pdf`)).source : readSourceText(bytes, `${name}.txt`);
+  return importGenericSource(src);
+}
+
+const table = (d: BudgetDocument, title: RegExp): Table => {
+  const t = d.tables.find((x) => title.test(x.title.text));
+  assert.ok(t, `no table ${title} in ${d.tables.map((x) => x.title.text).join(' | ')}`);
+  return t;
+};
+const row = (t: Table, pick: (r: Row) => boolean): Row => {
+  const r = t.rows.find(pick);
+  assert.ok(r, `no such row in ${t.title.text}: ${t.rows.map((x) => x.label).join(' | ')}`);
+  return r;
+};
+const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
+const w = (s: string) => parseAmount(s, '万元');
+
+test('a two-sided 收支总表 (suzhou-data 公开01表): revenue and expenditure sides, classes named by their codes', async () => {
+  const t = table(await doc('suzhou-data-bureau-2026-budget', 'txt'), /公开01表收支总表/);
+  assert.deepEqual(t.sides, { revenue: 'amount', expenditure: 'amount' });
+  const general = row(t, (r) => r.side === 'revenue' && r.code === 'general');
+  assert.equal(general.label, '一、一般公共预算拨款收入');
+  assert.equal(fen(general, 'amount'), w('64,090.74'));
+  const c201 = row(t, (r) => r.side === 'expenditure' && r.code === '201');
+  assert.equal(c201.codeResolved, 'by-name');
+  assert.equal(fen(c201, 'amount'), w('4,523.04'));
+  const totals = t.rows.filter((r) => r.kind === 'total');
+  assert.deepEqual(totals.map((r) => [r.side, fen(r, 'amount')]), [['revenue', w('64,090.74')], ['expenditure', w('64,090.74')]]);
+});
+
+test('a three-line header (beijing-audit 预算02表, PDF): groups over runs of columns, wrapped labels joined, empty columns kept', async () => {
+  const t = table(await doc('beijing-audit-bureau-2026-budget', 'pdf'), /预算02表收入总表/);
+  const keys = t.columns.map((c) => c.key);
+  for (const k of ['total', 'current', 'general', 'govFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'superior', 'subordinate', 'otherIncome', 'carryOver', 'carryOver.general', 'carryOver.unitFunds']) assert.ok(keys.includes(k), `${k} in ${keys.join(',')}`);
+  assert.deepEqual(t.columns.find((c) => c.key === 'general')!.header, ['本年收入', '一般公共预算资金']);
+  const r = t.rows[0]!;
+  assert.deepEqual(
+    ['total', 'current', 'general', 'otherIncome', 'carryOver', 'carryOver.general', 'carryOver.unitFunds'].map((k) => fen(r, k)),
+    ['32,852.053832', '32,380.090089', '32,365.090089', '15.000000', '471.963743', '436.846550', '35.117193'].map(w),
+  );
+  assert.equal(r.amounts['govFund'], null);
+});
+
+test('a header 小计 under 基本支出 is 基本支出 (suzhou-data 公开07表): total = basic + project, basic = personnel + public', async () => {
+  const t = table(await doc('suzhou-data-bureau-2026-budget', 'pdf'), /公开07表/);
+  assert.deepEqual(t.columns.map((c) => c.key), ['total', 'basic', 'personnel', 'public', 'project']);
+  const r = row(t, (x) => x.code === '201');
+  assert.deepEqual(['total', 'basic', 'personnel', 'public', 'project'].map((k) => fen(r, k)), ['4,523.04', '2,919.84', '2,556.25', '363.59', '1,603.20'].map(w));
+  const c = row(t, (x) => x.code === '2010302');
+  assert.equal(c.parent, row(t, (x) => x.code === '20103').id);
+  assert.deepEqual([fen(c, 'total'), fen(c, 'basic'), fen(c, 'project')], [w('306.00'), null, w('306.00')]);
+});
+
+test('类 / 款 / 项 columns where a row prints only its own digits (yantai-audit 收入总体情况表, PDF) give full codes', async () => {
+  const t = table(await doc('yantai-audit-bureau-2026-budget', 'pdf'), /收入总体情况表$/);
+  const codes = t.rows.filter((r) => r.codeSystem === 'function').map((r) => r.code);
+  assert.deepEqual(codes.slice(0, 6), ['201', '20108', '2010801', '2010804', '2010850', '2010899']);
+  const r = row(t, (x) => x.code === '2010804');
+  assert.equal(r.label, '审计业务');
+  assert.equal(r.parent, row(t, (x) => x.code === '20108').id);
+  assert.equal(fen(r, 'total'), w('592.50'));
+});
+
+test('figures whose decimals pdftotext printed on the next line are joined, the printed pieces kept (chongqing-commerce 表二)', async () => {
+  const t = table(await doc('chongqing-commerce-commission-2026-budget', 'txt'), /表二/);
+  const total = row(t, (r) => r.kind === 'total');
+  assert.equal(fen(total, 'total'), w('174,900.64'));
+  assert.equal(total.amounts['total']!.src!.raw, '174,900\n.64');
+  const r = row(t, (x) => x.code === '2011302');
+  assert.equal(fen(r, 'total'), w('3,065.17'));
+});
+
+test('a label wrapped around its row joins it (shenzhen-statistics 表4: 机关事业单位基本养老保险缴 / 196.80 … / 费)', async () => {
+  const t = table(await doc('shenzhen-statistics-bureau-2026-budget', 'txt'), /表4基本支出总表/);
+  const r = row(t, (x) => x.label === '机关事业单位基本养老保险缴费');
+  assert.equal(r.code, '30108');
+  assert.equal(fen(r, 'total'), w('196.80'));
+  assert.ok(!t.rows.some((x) => x.label === '费'));
+});
+
+test('a continuation page without its header takes the columns whose figures end nearest (suzhou-science 公开03表)', async () => {
+  const t = table(await doc('suzhou-science-technology-bureau-2026-unit-budget', 'txt'), /公开03表/);
+  const r = row(t, (x) => x.code === '2080501');
+  assert.deepEqual([fen(r, 'total'), fen(r, 'basic'), fen(r, 'project')], [w('31.47'), w('31.47'), null]);
+});
+
+test('the units of a per-unit table (guangzhou-statistics 收入总体情况表, PDF): a unit name wrapped around its row, the total their sum', async () => {
+  const t = table(await doc('guangzhou-statistics-bureau-2026-budget', 'pdf'), /^表2收入总体情况表/);
+  const units = t.rows.filter((r) => r.kind === 'unit');
+  assert.deepEqual(units.map((r) => r.label), ['广州市统计局', '广州市统计普查中心', '广州市统计监测中心（广州市统计发展中心）']);
+  // 6,748.28 + 1,373.74 + 1,361.71 = 9,483.73 against a printed 9,483.72: a rounding remainder of the
+  // document's, within half a cent per unit.
+  const sum = units.reduce((s, r) => s + (fen(r, 'total') ?? 0), 0);
+  assert.ok(Math.abs(sum - fen(row(t, (r) => r.kind === 'total'), 'total')!) <= units.length * 5000);
+});
+
+test('a row of amounts without a label is a row (beijing-audit 预算09表 三公)', async () => {
+  const t = table(await doc('beijing-audit-bureau-2026-budget', 'pdf'), /预算09表/);
+  assert.equal(t.rows.length, 1);
+  assert.deepEqual(['overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning'].map((k) => fen(t.rows[0]!, k)), ['173.520000', '6.000000', '65.328000', '37.380000', '27.948000'].map(w));
+});
+
+test('a header whose names the rows do not add up to loses them, with a note (xian-healthcare-security 2022 三公 table)', async () => {
+  const d = await doc('xian-healthcare-security-bureau-2022-budget', 'pdf');
+  const t = table(d, /三公经费、会议费、培训费表/);
+  const note = d.importNotes.find((n) => n.code === 'columns-unconfirmed' && n.table === t.id);
+  assert.ok(note, 'a note');
+  assert.match(note.message, /不按名称核对/);
+  // The columns named in the note keep their printed headers but no name of the vocabulary.
+  assert.ok(t.columns.some((c) => /^c0_\d+$/.test(c.key) && c.header.join('/').includes('因公出国')));
+});
+
+test('a contents page is no table; a title whose number is printed on the line above is one title (shenzhen-statistics)', () => {
+  const src = readSourceText(readFileSync(`${CORPUS}txt/shenzhen-statistics-bureau-2026-budget.txt`), 'x.txt');
+  const seg = segment(src);
+  const titles = seg.tables.map((t) => t.title);
+  assert.equal(titles[0], '表1收支总表');
+  assert.equal(titles.filter((t) => /收支总表$/.test(t) && !/财政拨款/.test(t)).length, 1, 'the three pages of 表1 are one table');
+  assert.ok(!titles.some((t) => /^（一）/.test(t)), 'the list of tables in the contents is not a table');
+});
+
+test('a narrative-only file has no table and is still a disclosure (beijing-transport)', async () => {
+  const d = await doc('beijing-transport-commission-2026-budget', 'txt');
+  assert.equal(d.tables.length, 0);
+  assert.equal(d.year, 2026);
+  assert.equal(d.unit.name, '北京市交通委员会');
+});
+
+test('covers: the unit between the year and the kind, wrapped over lines, or named in a form', async () => {
+  const cases: Array<[string, string, string]> = [
+    ['yantai-audit-bureau-2026-budget', '烟台市审计局', '部门预算'],
+    ['fuzhou-commerce-bureau-2026-budget', '福州市商务局', '部门预算'],
+    ['quanzhou-market-regulation-monitoring-tech-support-center-2026-unit-budget', '泉州市市场监管综合监测与技术保障中心', '单位预算'],
+    ['beijing-audit-bureau-2026-budget', '北京市审计局', '部门预算'],
+    ['huzhou-veterans-affairs-bureau-2026-budget', '湖州市退役军人事务局', '部门预算'],
+    ['shanghai-data-bureau-2026-unit-budget', '上海市数据局', '单位预算'],
+  ];
+  for (const [name, unit, kind] of cases) {
+    const d = await doc(name, 'txt');
+    assert.deepEqual([d.unit.name, d.kind, d.year], [unit, kind, 2026], name);
+  }
+});
