@@ -107,11 +107,17 @@ export function underCarry(t: Table, r: Row): boolean {
   if (r.parent != null && t.rows.some((p) => p.id === r.parent && p.kind === 'carry')) return true;
   if (r.side === undefined || r.kind === 'subtotal' || r.kind === 'total') return false;
   if (r.kind === 'carry' && !SUB_ITEM.test(r.label)) return false;
+  // A breakdown line says so: enumerated as a sub-item, introduced by 其中, indented deeper, or naming
+  // a fund (上年结转结余 → 一、一般公共预算拨款); a line level with the carry lines is a line of its own
+  // (上年实户资金余额 after 使用非财政拨款结余).
+  const label = r.label.replace(/\s+/g, '');
   const side = t.rows.filter((x) => x.side === r.side);
   for (let j = side.indexOf(r) - 1; j >= 0; j--) {
     const x = side[j]!;
     if (x.kind === 'subtotal' || x.kind === 'total') return false;
-    if (x.kind === 'carry' && !SUB_ITEM.test(x.label)) return true;
+    if (x.kind === 'carry' && !SUB_ITEM.test(x.label)) {
+      return SUB_ITEM.test(label) || /^其中/.test(label) || r.level > x.level || /一般公共预算|政府性基金|国有资本经营|财政拨款/.test(label);
+    }
   }
   return false;
 }

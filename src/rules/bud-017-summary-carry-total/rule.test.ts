@@ -60,3 +60,15 @@ test('lines printed between 本年收入合计 and 收入总计 add in (上级�
   total.amounts['amount'] = money('4,440.49', total.src.line);
   assert.equal(run(d).length, 1);
 });
+
+test('a line level with the carry lines is a line of its own, not a breakdown (上年实户资金余额 after 使用非财政拨款结余)', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  const total = t1.rows.find((r) => r.id === 't1-t1')!;
+  total.amounts['amount'] = money('4,522.78', total.src.line);
+  const carry = t1.rows.find((r) => r.id === 't1-c1')!;
+  carry.label = '使用非财政拨款结余';
+  carry.amounts['amount'] = null;
+  t1.rows.splice(t1.rows.indexOf(carry) + 1, 0, row('t1-own', '上年实户资金余额', { amount: '98.18' }, { side: 'revenue', level: 0 }));
+  assert.deepEqual(run(d).filter((f) => f.location.row === 't1-t1'), []);
+});

@@ -21,7 +21,7 @@ export const rule: Rule = {
       // The table's 上年结余、结转 column may fund part of table 7's spending: then only bounds hold.
       const carry = col === 'govFund' || col === 'stateCapital' || !hasColumn(a, 'carryOver') ? undefined : columnSide(a, 'carryOver');
       if (carry && carry.fig.fen !== 0) reconcileWithCarry(ctx, columnSide(b, 'project'), columnSide(a, col), carry);
-      else if (!carry && withinDocumentCarry(doc, columnSide(a, col), columnSide(b, 'project'))) continue;
+      else if ((!carry || carry.fig.fen === 0) && withinDocumentCarry(doc, columnSide(a, col), columnSide(b, 'project'))) continue;
       else reconcile(ctx, columnSide(a, col), columnSide(b, 'project'));
     }
   },
