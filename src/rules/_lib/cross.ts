@@ -65,7 +65,11 @@ export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
  * the known other uses (上缴上级支出 …) may be a 款 whose code the reader could not resolve.
  */
 export function knownTopRows(t: Table, side: 'revenue' | 'expenditure'): Row[] | undefined {
-  const rows = topRows(t, side);
+  // Only the lines printed above 本年合计: below it come the carry-over and, in some layouts, other
+  // lines of 总计 (Yantai: 上级补助收入 printed below 本年收入合计).
+  const sub = sideLine(t, side, 'subtotal');
+  const sideRows = t.rows.filter((r) => r.side === side);
+  const rows = topRows(t, side).filter((r) => !sub || sideRows.indexOf(r) < sideRows.indexOf(sub) || sideRows.indexOf(sub) < 0);
   // A heading "一、本年支出" over the classes (Chongqing): the subtotal adds it and the carry-over.
   if (rows.some((r) => /本年(支出|收入)$/.test(r.label.replace(/\s+/g, '')))) return undefined;
   // The same line twice: the side prints several classifications of one total (Xi'an: by function and

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, tbl } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -30,4 +30,12 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /二、财政专户管理资金 0\.01/);
   assert.equal(infos[0]!.difference, '0.01');
 
+});
+
+test('a source printed below 本年收入合计 is a line of 总计, not of the subtotal', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  const sub = t1.rows.find((r) => r.id === 't1-s1')!;
+  t1.rows.splice(t1.rows.indexOf(sub) + 1, 0, row('t1-sup', '上级补助收入', { amount: '205.89' }, { side: 'revenue', level: 0 }));
+  assert.deepEqual(run(d), []);
 });
