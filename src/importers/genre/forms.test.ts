@@ -145,9 +145,9 @@ test('a Xi\'an card prints its amounts in 万元 in a document in 元, and stack
   assert.deepEqual(f!.indicators.slice(0, 2).map((i) => `${i.level1}/${i.level2}`), ['成本指标/经济成本指标', '成本指标/经济成本指标']);
   const days = f!.indicators.find((i) => i.name === '审计项目工作日')!;
   assert.deepEqual([days.comparator, days.value, days.unit], ['≤', '44', '天']);
-  // A bare figure is a target of exactly that value; its unit is in its name here, so none is read.
+  // A bare figure is a target of exactly that value; the form prints its unit after the name.
   const rate = f!.indicators.find((i) => i.name === '市内外勤经费标准(元/人/天)')!;
-  assert.deepEqual([rate.comparator, rate.value, rate.unit, rate.raw], ['=', '35', null, '35']);
+  assert.deepEqual([rate.comparator, rate.value, rate.unit, rate.raw], ['=', '35', '元/人/天', '35']);
 });
 
 test('a Yantai 政策和项目预算绩效目标表 card', () => {

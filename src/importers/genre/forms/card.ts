@@ -183,7 +183,8 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   const anchors: Anchor[] = rows.map((r) => {
     const top = Math.min(...r.map((f) => f.top));
     const bot = Math.max(...r.map((f) => f.bot));
-    return { c: (top + bot) / 2, top, bot, mayBeEmpty: true };
+    // A row of figures only (资金总额 / 其他资金) takes text only where nothing else can.
+    return { c: (top + bot) / 2, top, bot, mayBeEmpty: true, perItem: r.every((f) => AMOUNT_FIELDS.includes(f.kind) || f.kind === 'code') ? 1 : 0 };
   });
   const owner = splitCentered(freeLines.map((l) => ({ top: l.v, bot: l.v })), anchors, { slack: pos.slack });
   freeLines.forEach((l, i) => {

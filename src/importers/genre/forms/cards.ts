@@ -79,7 +79,9 @@ function amountOf(f: Field | null, fc: FormContext): Money | null {
 
 /** True when a card holds anything (a blank template prints labels only). */
 export function cardHasContent(c: Card): boolean {
-  return c.indicators.length > 0 || c.fields.some((f) => f.kind !== 'remark' && (fieldFigure(f) !== null || tidy(fieldText(f)) !== ''));
+  // A blank template prints labels and placeholders ("目标1：目标2：……") but no name, figure or indicator.
+  const filled = (f: Field) => tidy(fieldText(f)).replace(/目标\d+[:：]?|[.…。、\s]+/g, '') !== '';
+  return c.indicators.length > 0 || c.fields.some((f) => fieldFigure(f) !== null || ((f.kind === 'name' || f.kind === 'department') && filled(f)));
 }
 
 /** A project form from a card; `title` names the project when no 项目名称 field does. */

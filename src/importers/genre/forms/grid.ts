@@ -10,6 +10,7 @@ import { isProse } from '../segment.js';
 import { tokensOf, type Tok } from '../tokens.js';
 import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type GridColumn, type Positions } from './layout.js';
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
+import { tidy } from './context.js';
 import {
   COMPARATOR_TOKEN,
   headerKind,
@@ -18,6 +19,8 @@ import {
   labelKey,
   level1OfLevel2,
   LEVEL1_WORDS,
+  levelOfWord,
+  splitLevelWords,
   splitLevels,
   startsLevelTerm,
   type ColumnKind,
@@ -61,12 +64,18 @@ function placer(columns: readonly GridColumn[], marginX = -Infinity): (t: Tok) =
   const marginEdge = firstIndicator >= 0 ? columns[firstIndicator]!.x0 : -Infinity;
 
   const nameCol = columns.findIndex((c) => c.kind === 'projectName');
+  const level1Col = columns.findIndex((c) => c.kind === 'level1');
+  const level2Col = columns.findIndex((c) => c.kind === 'level2');
   const amountCols = columns.map((c, j) => (AMOUNT_COLUMNS.includes(c.kind) ? j : -1)).filter((j) => j >= 0);
   return (t) => {
     if (cmp >= 0 && COMPARATOR_TOKEN.test(labelKey(t.text))) return cmp;
     // A project code ("11000022T000000445578-") is the start of the project's name cell, wherever
     // pdftotext pushed it.
     if (nameCol >= 0 && /^\d{6,}[A-Z]\d{4,}-?$/.test(t.text)) return nameCol;
+    // A level name is its level's, wherever a squeezed line put it ("产出指 质量指标" after the margin).
+    const lv = levelOfWord(t.text);
+    if (lv === 1 && level1Col >= 0 && level2Col >= 0) return level1Col;
+    if (lv === 2 && level2Col >= 0) return level2Col;
     // The words a form prints vertically in its left margin ("年度绩效指标", "年/度/主/要/任/务")
     // belong to no column.
     if (firstIndicator === 0 && t.x1 <= marginEdge + 1 && isMarginWord(t.text)) return -1;
@@ -148,12 +157,25 @@ function fitPage(page: ReadonlyMap<number, number>, ref: ReadonlyMap<number, num
   };
 }
 
+/** A word of level names printed together ("产出指标数量指标") split into its names. */
+function splitLevelTok(t: Tok): Tok[] {
+  const parts = splitLevelWords(t.text);
+  if (!parts) return [t];
+  const w = (t.x1 - t.x0) / Math.max(1, parts.join('').length);
+  let x = t.x0;
+  return parts.map((p) => {
+    const u = { ...t, text: p, x0: x, x1: x + p.length * w };
+    x += p.length * w;
+    return u;
+  });
+}
+
 /**
  * Reads the body lines of a grid under its columns. The header's page fixes the bands; a later page
  * (no header printed again) is lined up with it first.
  */
 export function readGrid(body: readonly SourceLine[], pos: Positions, columns: GridColumn[]): Grid {
-  const toks = body.map((l) => tokensOf(l));
+  const toks = body.map((l) => tokensOf(l).flatMap(splitLevelTok));
   const pages: number[][] = [];
   body.forEach((l, i) => {
     const last = pages[pages.length - 1];
@@ -508,11 +530,17 @@ export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
   // A known level 2 names its level 1 (数量指标 is 产出); the level-1 column decides otherwise.
   const derived = level2 ? level1OfLevel2(level2) : null;
   if (derived) level1 = derived;
-  const cmp = labelKey(cellText(g, r, 'comparator'));
-  const value = cellText(g, r, 'value');
+  let cmp = labelKey(cellText(g, r, 'comparator'));
+  let value = cellText(g, r, 'value');
   const unit = cellText(g, r, 'unit');
   if (name === '' && value === '' && cmp === '') return null;
   const raw = [cmp, value, unit].filter((s) => s !== '').join(' ');
+  // A comparator cell printed together with the target ("定性优", "≥90"): the word, then the target.
+  const head = /^(定性|定量|[≥≤><=≧≦⩾⩽]|>=|<=)(.+)$/.exec(cmp);
+  if (head) {
+    cmp = head[1]!;
+    value = joinText([head[2]!, value]);
+  }
   let comparator: Indicator['comparator'] = null;
   let val: string | null = null;
   let u: string | null = null;
@@ -542,7 +570,14 @@ export function indicatorOf(g: Grid, r: IndicatorRow): Indicator | null {
       qualitative = true;
     }
   }
-  return { level1, level2, name: labelKey(name), raw, comparator, value: val, unit: u, qualitative, notApplicable, src: rowSrc(r, raw === '' ? name : raw) };
+  // A figure with no unit after it, in a form that prints the unit after the name ("完成审计项目(个)",
+  // "信访事项及时受理率(%)"): that unit.
+  const printed = tidy(name);
+  if (val !== null && u === null && comparator !== null) {
+    const m = /[(（]([^()（）\d]{1,6})[)）]$/.exec(printed);
+    if (m && !/[年月日]前?$/.test(val)) u = m[1]!;
+  }
+  return { level1, level2, name: printed, raw, comparator, value: val, unit: u, qualitative, notApplicable, src: rowSrc(r, raw === '' ? name : raw) };
 }
 
 /** Column kinds of a grid that make it an indicator table. */

@@ -96,6 +96,30 @@ export function joinText(parts: readonly string[]): string {
   return out;
 }
 
+/** Header words printed with no space between them ("一级指标二级指标") as one word each. */
+export function splitGlued(t: Tok): Tok[] {
+  const k = labelKey(t.text);
+  if (k.length < 6 || headerKind(k) !== null || k.length !== t.text.replace(/\s+/g, '').length) return [t];
+  // The longest header word at each point, through to the end.
+  const parts: string[] = [];
+  let at = 0;
+  while (at < k.length) {
+    let n = k.length - at;
+    while (n > 1 && headerKind(k.slice(at, at + n)) === null) n--;
+    if (n <= 1) return [t];
+    parts.push(k.slice(at, at + n));
+    at += n;
+  }
+  if (parts.length < 2) return [t];
+  const w = (t.x1 - t.x0) / k.length;
+  let x = t.x0;
+  return parts.map((p) => {
+    const u = { ...t, text: p, x0: x, x1: x + p.length * w };
+    x += p.length * w;
+    return u;
+  });
+}
+
 /** A header found in a band of lines. */
 export interface HeaderBand {
   /** Index (in the lines searched) of the first and last line of the band. */
@@ -171,7 +195,7 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
  * least one is of `need`.
  */
 export function findHeader(lines: readonly SourceLine[], from: number, need: readonly ColumnKind[], min = 2, to = lines.length): HeaderBand | null {
-  const toks = lines.map((l) => tokensOf(l));
+  const toks = lines.map((l) => tokensOf(l).flatMap(splitGlued));
   for (let i = from; i < to; i++) {
     if (!toks[i]!.some((t) => headerKind(t.text) !== null)) continue;
     if (!headerLike(toks[i]!)) continue;
@@ -180,12 +204,19 @@ export function findHeader(lines: readonly SourceLine[], from: number, need: rea
     // A line joins when each of its words is a header, or overlaps a header's piece on the line
     // next to it in the band, or on the line after that (one line of other headers between).
     const headerish = (u: Tok) => headerKind(u.text) !== null || inHeader(u.text) || startsHeader(u.text);
-    const stacked = (ts: readonly Tok[], next: ReadonlyArray<readonly Tok[]>) =>
-      ts.every((t) => isHeaderNoise(t.text) || headerKind(t.text) !== null || next.some((us) => us.some((u) => overlap(t, u) > 0 && headerish(u))));
+    const stacked = (ts: readonly Tok[], next: ReadonlyArray<readonly Tok[]>, below?: readonly Tok[]) =>
+      ts.every(
+        (t) =>
+          isHeaderNoise(t.text) ||
+          headerKind(t.text) !== null ||
+          next.some((us) => us.some((u) => overlap(t, u) > 0 && headerish(u))) ||
+          // A header wrapped under the band ("一级" / "指标"): its two halves make a header.
+          (below ?? []).some((u) => overlap(t, u) > 0 && headerKind(t.text + u.text) !== null),
+      );
     // Above the line: its words stack over headers between it and two lines below this one; below
     // the line: under headers from two lines above this one down to it.
     let last = i;
-    while (last + 1 < to && last - i < 4 && headerLike(toks[last + 1]!) && stacked(toks[last + 1]!, toks.slice(Math.max(from, i - 2), last + 1))) last++;
+    while (last + 1 < to && last - i < 4 && headerLike(toks[last + 1]!) && stacked(toks[last + 1]!, toks.slice(Math.max(from, i - 2), last + 1), toks[last + 2])) last++;
     let first = i;
     while (first - 1 >= from && i - first < 3 && headerLike(toks[first - 1]!) && stacked(toks[first - 1]!, toks.slice(first, Math.min(to, i + 3)))) first--;
     const columns = readHeaderBand(toks.slice(first, last + 1));

@@ -21,6 +21,8 @@ export interface Anchor {
   mayBeEmpty?: boolean;
   /** What owning no items costs when it may (default 0). */
   emptyCost?: number;
+  /** What each item owned costs (an anchor that rarely owns text: a field holding a figure). */
+  perItem?: number;
 }
 
 const mid = (e: Extent) => (e.top + e.bot) / 2;
@@ -118,7 +120,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
         reach = Math.max(reach, t1);
       }
     }
-    return d * d + 0.01 * e * e + 10 * crossed + 10 * holes + 100 * misplaced;
+    return d * d + 0.01 * e * e + 10 * crossed + 10 * holes + 100 * misplaced + (a.perItem ?? 0) * n;
   };
   // A split whose boundary falls on a page break earns the bonus.
   const breaks = opts.breaks ?? [];

@@ -152,7 +152,7 @@ export const AMOUNT_FIELDS: readonly FieldKind[] = ['total', 'currentYear', 'fis
 export const TEXT_FIELDS: readonly FieldKind[] = ['annualGoal', 'midTermGoal', 'overview', 'remark'];
 
 const FIELD_WORDS: ReadonlyArray<readonly [FieldKind, readonly string[]]> = [
-  ['name', ['项目名称', '专项资金名称', '转移支付名称', '政策名称', '项目(政策)名称', '资金名称', '专项名称', '政策(项目)名称']],
+  ['name', ['项目名称', '专项资金名称', '转移支付名称', '政策名称', '项目(政策)名称', '资金名称', '专项名称', '政策(项目)名称', '专项(项目)名称', '项目(专项)名称']],
   ['department', ['部门名称', '部门(单位)名称', '单位名称', '预算部门', '部门(单位)']],
   ['competent', ['主管部门', '主管部门及代码', '资金主管部门', '市级主管部门', '预算主管部门', '项目主管部门', '主管部门名称']],
   ['implementer', ['实施单位', '项目实施单位', '实施单位名称']],
@@ -240,6 +240,39 @@ export function isLevelTerm(text: string): boolean {
 export function startsLevelTerm(text: string): boolean {
   const k = labelKey(text);
   return k !== '' && LEVEL_TERMS.some((w) => w.startsWith(k) && w !== k);
+}
+
+/** Level names printed with no space between them ("产出指标数量指标") as their parts, or null. */
+export function splitLevelWords(text: string): string[] | null {
+  const k = labelKey(text);
+  if (k.length < 6 || k.length !== text.replace(/\s+/g, '').length) return null;
+  const parts: string[] = [];
+  let at = 0;
+  while (at < k.length) {
+    const w = [...LEVEL_TERMS].sort((a, b) => b.length - a.length).find((t) => k.startsWith(t, at));
+    if (!w) return null;
+    parts.push(w);
+    at += w.length;
+  }
+  return parts.length >= 2 ? parts : null;
+}
+
+/**
+ * The level a word names: 1 for a level-1 name, 2 for a level-2 name, the same for the beginning of
+ * only such names ("经济成本指"); null for anything else or a beginning both share ("成本指").
+ */
+export function levelOfWord(text: string): 1 | 2 | null {
+  const k = labelKey(text);
+  if (k === '') return null;
+  const l1 = LEVEL1_WORDS.map(labelKey);
+  const l2 = LEVEL2_WORDS.map(([w]) => labelKey(w)).filter((w) => !l1.includes(w));
+  if (l1.includes(k)) return 1;
+  if (l2.includes(k)) return 2;
+  const in1 = l1.some((w) => w.startsWith(k));
+  const in2 = l2.some((w) => w.startsWith(k));
+  if (k.length >= 3 && in1 && !in2) return 1;
+  if (k.length >= 3 && in2 && !in1) return 2;
+  return null;
 }
 
 /**
