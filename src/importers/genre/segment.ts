@@ -187,7 +187,9 @@ export function segment(src: SourceText): Segments {
     const content = m.lines.filter((l) => !isNumberOnly(l) && !titleOf(l.text)).slice(0, 8);
     const firstHeading = content.findIndex((l) => /^第[一二三四五六七八九十]+部分/.test(squashTitle(l.text)));
     const probe = firstHeading >= 0 ? content.slice(0, firstHeading) : content;
-    const tableLike = probe.some((l) => hasAmount(l) || /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/.test(l.text) || (tokensOf(l).length >= 3 && !isProse(l)));
+    const tableLike = probe.some((l) => hasAmount(l) || /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/.test(l.text) || (tokensOf(l).length >= 3 && !isProse(l))) ||
+      // A form names its fields (绩效目标, 指标, 项目名称 …) whatever its first lines print.
+      (!!m.type?.form && probe.some((l) => /(整体绩效目标|绩效目标|指标|项目名称|单位名称|部门名称|主管部门|实施期限|资金总额)/.test(squashTitle(l.text)) && !/^\S{0,3}[、.]/.test(squashTitle(l.text))));
     if (!tableLike) continue;
     // The table ends where prose starts after its rows (the narrative that follows a table part).
     let stop = m.lines.length;

@@ -1238,8 +1238,13 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   if (noteLine) base.note = { text: noteLine.text.trim(), src: srcOf(noteLine) };
   if (nPanels === 0) {
     // No amounts at all: a table published empty (with its note), or one whose rows are words.
+    // With no amounts the header band runs to the end: its total line (合计, printed empty) is a row.
     const textRows = pages.flatMap((p) => p.body).filter((b) => !NOTE_RE.test(b.line.text));
-    base.rows = textRows.slice(0, 200).map((b, i) => ({ id: `r${i + 1}`, kind: 'item' as const, label: squashTitle(b.line.text).slice(0, 200), level: 0, amounts: {}, src: srcOf(b.line) }));
+    const empties = pages.flatMap((p) => p.header).filter((ts) => ts.length > 0 && TOTAL.test(squashTitle(ts.map((t) => t.text).join('')))).map((ts) => ({ line: ts[0]!.line }));
+    base.rows = [...empties, ...textRows].slice(0, 200).map((b, i) => {
+      const label = squashTitle(b.line.text).slice(0, 200);
+      return { id: `r${i + 1}`, kind: TOTAL.test(label) ? ('total' as const) : ('item' as const), label, level: 0, amounts: {}, src: srcOf(b.line) };
+    });
     return { table: base, notes, unreadRows: 0, unmappedColumns: 0 };
   }
   const twoSided = TWO_SIDED_ROLES.includes(role) && nPanels >= 2;
