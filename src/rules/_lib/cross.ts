@@ -70,8 +70,11 @@ export function knownTopRows(t: Table, side: 'revenue' | 'expenditure'): Row[] |
   const sub = sideLine(t, side, 'subtotal');
   const sideRows = t.rows.filter((r) => r.side === side);
   const rows = topRows(t, side).filter((r) => !sub || sideRows.indexOf(r) < sideRows.indexOf(sub) || sideRows.indexOf(sub) < 0);
-  // A heading "一、本年支出" over the classes (Chongqing): the subtotal adds it and the carry-over.
+  // A heading "一、本年支出" / "一、部门预算" over the classes (Chongqing, Xi'an): a line without a code
+  // that prints the subtotal itself heads the others, whatever their levels were read as.
   if (rows.some((r) => /本年(支出|收入)$/.test(r.label.replace(/\s+/g, '')))) return undefined;
+  const subFen = sub ? fenOf(sideAmount(t, sub)) : null;
+  if (rows.length > 1 && rows.some((r) => !r.code && subFen !== null && subFen !== 0 && fenOf(sideAmount(t, r)) === subFen)) return undefined;
   // The same line twice: the side prints several classifications of one total (Xi'an: by function and
   // by economic class), so its top lines are not one breakdown.
   if (new Set(rows.map((r) => r.label.replace(/\s+/g, ''))).size < rows.length) return undefined;

@@ -49,3 +49,10 @@ test('a side printing one total under several classifications (the same line twi
   t1.rows.splice(at, 0, row('k1', '一、财政拨款', { amount: '4,424.60' }, { side: 'expenditure', level: 0, parent: null }), row('k2', '一、财政拨款', { amount: '4,424.60' }, { side: 'expenditure', level: 0, parent: null }));
   assert.deepEqual(run(d), []);
 });
+
+test('a line without a code that prints the subtotal itself heads the classes ("一、部门预算")', () => {
+  const d = doc();
+  const t1 = tbl(d, 1);
+  t1.rows.splice(t1.rows.findIndex((r) => r.side === 'expenditure'), 0, row('hd', '一、部门预算', { amount: '4,424.60' }, { side: 'expenditure', level: 0, parent: null }));
+  assert.deepEqual(run(d), []);
+});
