@@ -95,8 +95,20 @@ export function chineseNumber(s: string): number | null {
   return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
 }
 
+const SQUASHED = new Map<string, string>();
+
 /** Squashes white space and the quotes and brackets' width, for matching titles and headers. */
 export function squashTitle(s: string): string {
+  // The same labels and titles are squashed again and again while a document is read.
+  const hit = SQUASHED.get(s);
+  if (hit !== undefined) return hit;
+  const out = squashOnce(s);
+  if (SQUASHED.size > 50_000) SQUASHED.clear();
+  SQUASHED.set(s, out);
+  return out;
+}
+
+function squashOnce(s: string): string {
   return normalizeText(s)
     .replace(/\s+/g, '')
     .replace(/[“”"‘’'「」『』]/g, '')

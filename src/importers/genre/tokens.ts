@@ -43,7 +43,20 @@ export function cellsOf(line: SourceLine): Cell[] {
  * Tokens of a line: each cell split at white space (a cell's width shared out by characters), so that
  * "2010801   行政运行" from one PDF text run gives a code and a name.
  */
+const TOKENS = new WeakMap<SourceLine, Tok[]>();
+
 export function tokensOf(line: SourceLine): Tok[] {
+  // Segmentation and the table reader ask for the same lines many times: read once, hand out copies
+  // of the list (readers may splice it; the tokens themselves are never changed in place).
+  let ts = TOKENS.get(line);
+  if (!ts) {
+    ts = readTokens(line);
+    TOKENS.set(line, ts);
+  }
+  return [...ts];
+}
+
+function readTokens(line: SourceLine): Tok[] {
   const out: Tok[] = [];
   for (const c of cellsOf(line)) {
     const parts = [...c.text.matchAll(/\S+/gu)];
