@@ -103,6 +103,52 @@ export function amountRecall(printedText: string, doc: BudgetDocument): Recall {
   return recallOf(printedCounts(printedText), heldCounts(JSON.parse(JSON.stringify(doc))));
 }
 
+/**
+ * Figures `pdftotext -layout` itself split over two lines ("174,900" above ".64", one figure on one
+ * baseline in the PDF, whose glyph widths overlap): amount-recall.py then counts "174900" as printed.
+ * Returns, per joined figure ("174900.64"), how many times its integer part was printed so.
+ */
+export function splitFigures(text: string): Map<string, { part: string; n: number }> {
+  const out = new Map<string, { part: string; n: number }>();
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
+    for (const m of l.matchAll(/(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,])/g)) {
+      const end = m.index + m[0].length;
+      for (const below of [lines[i + 1], lines[i + 2]]) {
+        if (below === undefined) continue;
+        const f = [...below.matchAll(/(?<![\d.])\.(\d{1,6})/g)].find((x) => Math.abs(x.index - end) <= 3);
+        if (!f) continue;
+        const part = m[0].replace(/,/g, '');
+        const joined = `${part}.${f[1]}`;
+        const e = out.get(joined) ?? { part, n: 0 };
+        e.n++;
+        out.set(joined, e);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Recall with pdftotext's split figures credited: a printed integer part counts as held when the
+ * model holds the whole figure it was split from. Reported beside the tool's measure, never instead.
+ */
+export function splitCorrectedRecall(printedText: string, doc: BudgetDocument): Recall & { split: number } {
+  const printed = printedCounts(printedText);
+  const held = heldCounts(JSON.parse(JSON.stringify(doc)));
+  const splits = splitFigures(printedText);
+  let split = 0;
+  for (const [joined, { part, n }] of splits) {
+    const whole = held.get(joined) ?? 0;
+    if (whole === 0 || !printed.has(part)) continue;
+    const credit = Math.min(n, whole);
+    held.set(part, (held.get(part) ?? 0) + credit);
+    split += n;
+  }
+  return { ...recallOf(printed, held), split };
+}
+
 /** The figures amount-recall.py prints: `recall 0.953  printed 1270  held 1210`. */
 export function parseRecallTool(out: string): Recall {
   const m = /^recall (\d+\.\d+)\s+printed (\d+)\s+held (\d+)/m.exec(out);
@@ -182,6 +228,8 @@ export interface ReadFigures {
   ms: number;
   /** Against the corpus text (`pdftotext -layout` of the PDF), as amount-recall.py measures. */
   recall: Recall;
+  /** The same with the figures pdftotext split over two lines credited (see splitCorrectedRecall). */
+  splitRecall: Recall & { split: number };
   /** Recognised tables, and the manifest's tables matched to them. */
   tables: number;
   match: TableMatch;
@@ -221,6 +269,7 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
       error: refused ? err.oneLine() : String((err as Error)?.stack ?? err),
       ms,
       recall: recallOf(printedCounts(printed), new Map()),
+      splitRecall: { ...recallOf(printedCounts(printed), new Map()), split: 0 },
       tables: 0,
       match: EMPTY_MATCH(e),
       unplaced: 0,
@@ -250,6 +299,7 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
     error,
     ms,
     recall: amountRecall(printed, doc),
+    splitRecall: splitCorrectedRecall(printed, doc),
     tables: doc.tables.length,
     match: matchTables(e.tables, doc, format === 'txt' ? { lines: printed.split('\n') } : printedEmpty ? { printedEmpty } : {}),
     unplaced: c?.unplacedAmounts ?? 0,
