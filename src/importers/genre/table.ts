@@ -525,7 +525,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       const px0 = st.x;
       const px1 = k + 1 < starts.length ? starts[k + 1]!.x : Infinity;
       // Where the labels end: the amounts' left edge, less the space labels actually use.
-      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => t.kind === 'text' && t.x0 >= px0 && t.x0 < mine[0]!.x0 && mid(t) < mine[0]!.x0 + 0.5).map((t) => Math.min(t.x1, mine[0]!.x0)));
+      // (A code printed alone in the label column is a label too.)
+      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => (t.kind === 'text' || (t.kind === 'int' && CODE.test(t.text))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5).map((t) => Math.min(t.x1, mine[0]!.x0)));
       const labelEnd = labelXs.length > 0 ? Math.max(...labelXs) : mine[0]!.x0;
       const zones: Zone[] = mine.map((c, j) => ({
         x0: j === 0 ? Math.min(c.x0 - 0.1, (Math.min(labelEnd, c.x0) + c.x0) / 2) : (mine[j - 1]!.x1 + c.x0) / 2,
@@ -1033,8 +1034,13 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     const unitish = UNIT_NAME.test(r.label.replace(/[(（][^()（）]*[)）]$/u, '').replace(/（?本级）?$/u, '')) || /本级）?$/u.test(r.label);
     const unitLine = it.agency || !r.code && it.depth === null && !TWO_SIDED_ROLES.includes(role) && (coded >= 3 ? it.labelX <= codedX + 0.5 : indent <= 1 && unitish && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure'));
     if (unitLine) {
-      // Units nest by indentation (a department, then its units): the unit above that starts left of it.
-      while (units.length > 0 && units[units.length - 1]!.indent >= indent) units.pop();
+      // Units nest by their codes (015 → 015001) where printed, else by indentation (a department,
+      // then its units): the unit above whose code begins this one's, or that starts left of it.
+      const myCode = r.texts?.['unitCode']?.text;
+      const byCode = myCode ? [...units].reverse().find((u) => { const c = u.row.texts?.['unitCode']?.text; return !!c && c.length < myCode.length && myCode.startsWith(c); }) : undefined;
+      if (byCode) while (units.length > 0 && units[units.length - 1] !== byCode) units.pop();
+      else if (myCode && units.some((u) => u.row.texts?.['unitCode'])) units.length = 0;
+      else while (units.length > 0 && units[units.length - 1]!.indent >= indent) units.pop();
       const up = units[units.length - 1];
       r.kind = 'unit';
       r.level = units.length;
@@ -1097,6 +1103,12 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       const byCode = pc ? [...stack].reverse().find((s) => s.row.code === pc) : undefined;
       const unit = [...stack].reverse().find((s) => s.row.kind === 'unit');
       parent = byCode?.row ?? (parent && parent.code && r.code.startsWith(parent.code) ? parent : unit?.row ?? null);
+    }
+    if (r.label === '') {
+      // A row of amounts without a label (a total printed without its word): under nothing.
+      r.level = 0;
+      r.parent = null;
+      continue;
     }
     r.level = level;
     r.parent = parent?.id ?? null;
