@@ -162,6 +162,14 @@ test('a Yantai 政策和项目预算绩效目标表 card', () => {
   assert.equal(f!.indicators.at(-1)!.level1, '满意度指标');
 });
 
+test('a figure the text splits on its line ("964 .85") is one figure', () => {
+  const [f] = forms(readAll('xian-state-owned-assets-commission-2022-budget', XIAN_SASAC_FUNDS, '元'));
+  assert.equal(f!.name, '西凹里保障房公开发行置换债券专项利息');
+  assert.equal(f!.amounts.total?.fen, wan('964.85'));
+  assert.equal(f!.amounts.fiscal?.fen, wan('964.85'));
+  assert.equal(f!.amounts.fiscal?.src?.raw, '964 .85');
+});
+
 // --- department-wide forms ----------------------------------------------------------------------
 
 test('Beijing 部门整体支出绩效目标表: funds under group headers, and levels printed in one cell', () => {
@@ -885,3 +893,14 @@ const HANGZHOU_GRID = `${FF}                      表11：2026年市级部门项
 杭州市气象服务中心（杭州市预                          1.突发公共事件预警信息稳定运行；2.根据天气雷达运行保障的特点，通过维护定标、维
                  专业系统维护及科普     146.69
 警信息发布中心）                                修定标、调整定标和专项定标等，保障新一代天气雷达正常运行。`;
+
+/** xian-state-owned-assets-commission-2022-budget.txt, lines 682–690. */
+const XIAN_SASAC_FUNDS = `                                2022年部门预算专项业务经费绩效目标表
+                 项目名称                              西凹里保障房公开发行置换债券专项利息
+
+                 主管部门                              西安市人民政府国有资产监督管理委员会
+
+                                    实施期资金总额：                            964.85
+                 资金金额
+                                       其中：财政拨款                          964 .85
+                 （万元）`;

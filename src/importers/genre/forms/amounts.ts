@@ -33,7 +33,8 @@ export function moneyOf(parts: readonly FigurePart[], unit: DisplayUnit, notes: 
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   const text = parts.map((p) => p.text).join('').replace('−', '-').replace(/\s+/g, '');
-  const raw = parts.map((p) => p.text).join('\n');
+  // As printed: pieces on one line with a space, on following lines with a line break.
+  const raw = parts.map((p, i) => (i === 0 ? '' : p.line === parts[i - 1]!.line ? ' ' : '\n') + p.text).join('');
   try {
     const m: Money = { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: first.line.no, page: first.line.page, raw } };
     if (last.line.no !== first.line.no) m.src!.endLine = last.line.no;

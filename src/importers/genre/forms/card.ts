@@ -155,6 +155,13 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
     const parts = [head];
     let acc = head.text;
     let cur = head;
+    // A figure split by a space on its own line ("964 .85").
+    const after = f.inline[f.inline.indexOf(head) + 1];
+    if (after && after.line === head.line && after.x0 - head.x1 <= 1.5 && continuesFigure(acc, after.text)) {
+      parts.push(after);
+      acc += after.text;
+      cur = after;
+    }
     for (let n = 0; n < 3; n++) {
       const at = lines.indexOf(cur.line);
       const v = pos.get(cur.line) ?? 0;
