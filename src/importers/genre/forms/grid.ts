@@ -315,10 +315,17 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       }
       keyCols.add(val);
       // A wrapped target: the next fragment does not begin a target and touches it, or it sits a
-      // line further down (another cell's line printed between) and completes a readable target.
+      // line further down (another cell's line printed between) and completes a readable target, or
+      // continues words that are no target yet ("上限" / "LPR+50BPs") on a line printing no name.
       const dv = prev ? f.v - prev.v : Infinity;
+      const before = prevKey ? prevKey.frags.map((x) => x.text).join('') : '';
+      const nameCol = colIndex(g, 'name');
+      const named = nameCol >= 0 && g.frags[nameCol]!.some((x) => x.line === f.line);
       const continues =
-        prev !== null && prevKey !== null && !startsTarget(f.text) && (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && readTarget(prevKey.frags.map((x) => x.text).join('') + f.text) !== null));
+        prev !== null &&
+        prevKey !== null &&
+        !startsTarget(f.text) &&
+        (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))));
       if (continues) {
         prevKey!.frags.push(f);
         prevKey!.bot = f.v;
