@@ -159,3 +159,11 @@ test('covers: the unit between the year and the kind, wrapped over lines, or nam
     assert.deepEqual([d.unit.name, d.kind, d.year], [unit, kind, 2026], name);
   }
 });
+
+test('a group over a group (shanghai-data 三公经费和机关运行经费预算表, PDF): 合计 and the items under “三公”经费预算数, 购置费 / 运行费 under 公务用车', async () => {
+  const t = table(await doc('shanghai-data-bureau-2026-unit-budget', 'pdf'), /三公经费和机关运行经费预算表/);
+  assert.deepEqual(t.columns.find((c) => c.key === 'vehicleRunning')?.header, ['三公经费预算数', '公务用车购置及运行费', '运行费']);
+  const r = t.rows[0]!;
+  assert.deepEqual(['threePublic', 'overseas', 'reception', 'vehicles', 'vehicleRunning'].map((k) => fen(r, k)), ['143.14', '109.14', '20.00', '14.00', '14.00'].map(w));
+  assert.equal(r.amounts['vehiclePurchase'], null);
+});

@@ -260,8 +260,9 @@ export function headerStacks(lines: Tok[][]): Stack[] {
         // A run does not end in a single-level label standing higher than its other columns.
         let deepest = -1;
         for (let k = a; k <= b; k++) deepest = Math.max(deepest, restTop(members[k]!));
-        const shallow = (x: Col) => restTop(x) < deepest && rest(x).length === 1;
-        if (shallow(members[a]!) || shallow(members[b]!)) continue;
+        // (An end standing as deep as its neighbour inside the run is one of them.)
+        const shallow = (x: Col, inside: Col | undefined) => restTop(x) < deepest && rest(x).length === 1 && (!inside || restTop(x) < restTop(inside));
+        if (shallow(members[a]!, members[a + 1]) || shallow(members[b]!, members[b - 1])) continue;
         // The run's columns print nothing on the token's line.
         if (members.slice(a, b + 1).some((x) => rest(x).some((y) => y.li <= li))) continue;
         if (!best || err < best.err - 0.5 || (err <= best.err + 0.5 && n > best.b - best.a + 1)) best = { a, b, err };
@@ -271,9 +272,9 @@ export function headerStacks(lines: Tok[][]): Stack[] {
     if (!alone) {
       // Pass 1 took it for the upper part of its column: keep that when the joined words are a known
       // column and the token alone is not, or when the run is that column and one neighbour only.
+      // (A known column in the joined words wins: "附属单位上缴" over "收入".)
       const joined = termOfLabel(textOf(col));
-      const own = termOfLabel(t.text) ?? SCOPE_GROUPS.find((g) => g.patterns.some((p) => p.test(squashTitle(t.text))));
-      if (joined && !own) continue;
+      if (joined) continue;
     }
     const run = members.slice(best.a, best.b + 1);
     if (alone) groupCols.add(col);
