@@ -287,7 +287,9 @@ export class TableBuilder {
       return out;
     }
     if (r.ambiguous) this.ambiguousRows++;
-    r.keys.forEach((k, i) => (out[k] = money[i]!));
+    // Where several placements fit the column sums, the earliest was taken: a guess, marked so that
+    // no finding rests on it.
+    r.keys.forEach((k, i) => (out[k] = r.ambiguous ? { ...money[i]!, inferred: true } : money[i]!));
     return out;
   }
 }
