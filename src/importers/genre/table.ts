@@ -455,7 +455,11 @@ function headerWords(ts: Tok[]): Tok[] {
     // quoted word and its noun ("“三公”" "经费").
     const open = p ? (p.text.match(/[(（]/g)?.length ?? 0) > (p.text.match(/[)）]/g)?.length ?? 0) : false;
     const measured = !!p && t.x0 - p.x1 <= 2 && (open || (/[”"]$/u.test(p.text) && /^[\u3400-\u9fff]/u.test(t.text)));
-    if (p && (one || measured) && t.x0 - p.x1 <= (measured ? 2 : 1.3) && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
+    // A word letter-spaced wide across its cell ("合          计"): two single characters that make a
+    // term or a label heading.
+    const spread = !!p && /^[\u3400-\u9fff]$/u.test(p.text) && /^[\u3400-\u9fff]$/u.test(t.text) && (termOfLabel(joined) !== null || LABEL_HEAD.test(joined)) && t.x0 - p.x1 <= 14;
+    if (p && spread) out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
+    else if (p && (one || measured) && t.x0 - p.x1 <= (measured ? 2 : 1.3) && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
     else out.push(t);
   }
   return out;
