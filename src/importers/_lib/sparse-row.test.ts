@@ -35,6 +35,13 @@ test('four values under fifteen revenue columns land on total, general and two o
   assert.equal(r.byColumn.generalDuty, 3);
   // The two parts could be any two of general's four parts: the text alone cannot tell.
   assert.equal(r.ambiguous, true);
+  // …but total and general are the same in every placement, and no placement fills a source column.
+  assert.equal(r.settled.total, true);
+  assert.equal(r.settled.general, true);
+  assert.equal(r.settled.govFund, true);
+  assert.equal(r.settled.generalBasic, false);
+  assert.equal(r.settled.generalDuty, false);
+  assert.equal(r.settled.generalInvest, false);
 });
 
 test('values that only fit later columns are placed there', () => {

@@ -35,6 +35,12 @@ export type SparseResult =
       byColumn: Record<string, number | null>;
       /** True when another placement satisfies the relations too (the earliest one was taken). */
       ambiguous: boolean;
+      /**
+       * Per column key: true when every placement that satisfies the relations puts the same value
+       * there (or leaves it empty in all of them), so the cell is known whichever placement is right.
+       * All false when there are more placements than the solver enumerates.
+       */
+      settled: Record<string, boolean>;
       /** True when the placement only holds within the rounding allowance. */
       withinTolerance: boolean;
     }
@@ -83,28 +89,37 @@ export function placeSparseRow(
   }
   const byColumn: Record<string, number | null> = {};
   for (const c of columns) byColumn[c.key] = null;
+  const settled: Record<string, boolean> = {};
+  for (const [ci, c] of columns.entries()) {
+    const at = (sol: readonly number[]) => sol.indexOf(ci);
+    settled[c.key] = found.complete && found.all.every((sol) => at(sol) === at(found.first!));
+  }
   const keys = found.first.map((ci, vi) => {
     const key = columns[ci]!.key;
     byColumn[key] = vi;
     return key;
   });
-  return { ok: true, keys, byColumn, ambiguous: found.count > 1, withinTolerance: found !== exact };
+  return { ok: true, keys, byColumn, ambiguous: found.count > 1, settled, withinTolerance: found !== exact };
 }
 
-/** Depth-first search in lexicographic order of column choices; stops after a second solution. */
+/** How many placements the search enumerates before it gives up telling settled cells from open ones. */
+const MAX_PLACEMENTS = 64;
+
+/** Depth-first search in lexicographic order of column choices; enumerates up to MAX_PLACEMENTS solutions. */
 function search(
   n: number,
   values: readonly number[],
   relations: readonly Relation[],
   allowedAt: readonly boolean[],
   tolPerPart: number,
-): { first: number[] | null; count: number } {
+): { first: number[] | null; count: number; all: number[][]; complete: boolean } {
   const k = values.length;
   const cell = new Array<number>(n).fill(0);
   const filled = new Array<boolean>(n).fill(false);
   const chosen: number[] = [];
   let first: number[] | null = null;
   let count = 0;
+  const all: number[][] = [];
 
   // A relation is checked as soon as every column it involves has been decided (placed or skipped).
   const holds = (r: Relation): boolean => {
@@ -122,11 +137,12 @@ function search(
   };
 
   const go = (vi: number, from: number): void => {
-    if (count > 1) return;
+    if (count > MAX_PLACEMENTS) return;
     if (vi === k) {
       if (!checkedBetween(from, n - 1)) return;
       count++;
       if (!first) first = [...chosen];
+      if (count <= MAX_PLACEMENTS) all.push([...chosen]);
       return;
     }
     // Leave room for the remaining values after column ci.
@@ -141,9 +157,9 @@ function search(
       chosen.pop();
       cell[ci] = 0;
       filled[ci] = false;
-      if (count > 1) return;
+      if (count > MAX_PLACEMENTS) return;
     }
   };
   go(0, 0);
-  return { first, count };
+  return { first, count, all, complete: count <= MAX_PLACEMENTS };
 }

@@ -94,7 +94,8 @@ function amountKeys(t: Table, r: Row): string[] {
 
 /**
  * A copy of the document in which every unknown value is replaced by an arbitrary one (variant
- * `seed`): the empty cells of uncertain rows, the inferred cells, a row standing for each unread row,
+ * `seed`): the unknown cells of uncertain rows (every empty cell of a row with unplaced or unreadable
+ * amounts; the cells without a key of a row placed by inference), the inferred cells, a row standing for each unread row,
  * the year and unit when they were not recognised. `only` restricts the variation to some tables.
  */
 export function vary(doc: BudgetDocument, u: Uncertainty, seed: number, only?: ReadonlySet<Table>): BudgetDocument {
@@ -102,14 +103,16 @@ export function vary(doc: BudgetDocument, u: Uncertainty, seed: number, only?: R
   let i = 0;
   const fake = (): Money => ({ fen: arbitraryFen(seed, i++), decimals: 2 });
   const byIndex = (t: Table) => out.tables[doc.tables.indexOf(t)]!;
-  for (const { table, row } of u.rows) {
+  for (const { table, row, reason } of u.rows) {
     if (only && !only.has(table)) continue;
     const t = byIndex(table);
     const r = t.rows[table.rows.indexOf(row)]!;
     for (const k of amountKeys(t, r)) {
       const v = r.amounts[k];
-      if (v == null) r.amounts[k] = fake();
-      else if (v.inferred) r.amounts[k] = { ...v, fen: v.fen + arbitraryFen(seed, i++) };
+      // A row whose figures were all placed, some by inference, has known empty cells (null): only
+      // its inferred cells and the cells left unknown (no key) vary.
+      if (v === undefined || (v === null && reason !== 'inferred')) r.amounts[k] = fake();
+      else if (v?.inferred) r.amounts[k] = { ...v, fen: v.fen + arbitraryFen(seed, i++) };
     }
   }
   for (const { table, note } of u.unread) {

@@ -287,9 +287,20 @@ export class TableBuilder {
       return out;
     }
     if (r.ambiguous) this.ambiguousRows++;
-    // Where several placements fit the column sums, the earliest was taken: a guess, marked so that
-    // no finding rests on it.
-    r.keys.forEach((k, i) => (out[k] = r.ambiguous ? { ...money[i]!, inferred: true } : money[i]!));
+    r.keys.forEach((k, i) => (out[k] = money[i]!));
+    if (r.ambiguous) {
+      // Several placements fit the column sums and the earliest was taken. A cell every placement
+      // fills alike (or leaves empty) is known; a figure placed where another placement would not put
+      // it is a guess (inferred), and an empty cell another placement would fill is unknown (no key):
+      // no finding rests on either.
+      const settled = r.settled;
+      for (const c of cols) {
+        if (settled[c.key]) continue;
+        const v = out[c.key];
+        if (v) out[c.key] = { ...v, inferred: true };
+        else delete out[c.key];
+      }
+    }
     return out;
   }
 }
