@@ -4,6 +4,7 @@
  */
 import type { BudgetDocument, Indicator, ProjectForm } from '../../src/domain/model.js';
 import { emptyDoc, fnRow, money, row, table } from '../../src/rules/_lib/test-doc.js';
+import { withTableIds } from '../../src/app/import-document.js';
 
 const src = (line: number) => ({ line, page: null, raw: `line ${line}` });
 
@@ -37,7 +38,8 @@ export function budget(year: number, unit = '深圳市福田区测试中心', sc
   // Explicit lines keep two builds of the same budget equal (the builder's default lines increase).
   let line = 10;
   const at = () => ({ src: src(line++) });
-  return emptyDoc({
+  // Tables carry the ids an import gives them, so what is stored equals what comes back.
+  return withTableIds(emptyDoc({
     year,
     unit: { name: unit, subordinateUnits: [] },
     title: { text: `${unit}${year}年部门预算`, src: src(1) },
@@ -67,7 +69,7 @@ export function budget(year: number, unit = '深圳市福田区测试中心', sc
       ]),
     ],
     projectForms: [form()],
-  });
+  }));
 }
 
 /** The canonical JSON form of a document (what a lossless store must give back). */

@@ -60,10 +60,6 @@ export function formSession(): FormSession {
   return { last: null };
 }
 
-// Callers that pass no session share this one; it only joins blocks of the same file that follow
-// each other under the same title, so a stale entry from another document never matches.
-const shared: FormSession = formSession();
-
 /** The title a block's form carries: its last title line alone when that is a whole title. */
 function formTitle(block: TableBlock): string {
   if (block.titleLines.length > 1) {
@@ -91,7 +87,7 @@ function looksLikeForm(lines: readonly SourceLine[]): boolean {
 }
 
 /** Reads a form block. Never throws on content: what cannot be structured is a located note. */
-export function readForms(block: TableBlock, ctx: TableContext, session: FormSession = shared): ReadForms {
+export function readForms(block: TableBlock, ctx: TableContext, session: FormSession): ReadForms {
   const r = readTable(block, ctx);
   // The form as printed: where the grid reader found no rows (a form of words, no amounts), its
   // lines are the rows, so that nothing the form prints is lost.

@@ -5,7 +5,7 @@
  * located import error and the rest is imported; only input that is not a disclosure at all is refused.
  */
 import { BudgetDocument, type BudgetDocument as Doc, type DepartmentTargets, type ImportNote, type ProjectForm, type Table } from '../../domain/model.js';
-import { readForms } from './forms.js';
+import { formSession, readForms } from './forms.js';
 import { FiscusError } from '../../domain/errors.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { SourceText } from '../text/source.js';
@@ -48,12 +48,14 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
   const tables: Table[] = [];
   const projectForms: ProjectForm[] = [];
   let departmentTargets: DepartmentTargets | null = null;
+  // One session per document: a form continued in the next block joins the form it continues.
+  const session = formSession();
   seg.tables.forEach((b, i) => {
     const id = `t${i + 1}`;
     try {
       const ctx = { file: src.file, year: rec.year, unit, id };
       if (b.type?.form) {
-        const f = readForms(b, ctx);
+        const f = readForms(b, ctx, session);
         if (f.table) tables.push(f.table);
         projectForms.push(...f.projectForms);
         departmentTargets ??= f.departmentTargets;
