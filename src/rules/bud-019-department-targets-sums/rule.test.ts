@@ -32,3 +32,24 @@ test('reports a rounding remainder as info', () => {
   assert.equal(infos[0]!.difference, '0.01');
 
 });
+
+test('an amount the form does not print is unknown, not zero: no error, one info saying what was not checked', () => {
+  // The genre's shape where the department-wide form prints 资金总额 and 其他资金 but no 财政拨款
+  // line (资金总额 8200.95 = 项目支出 + 基本支出; 其他资金 0.00).
+  const d = doc();
+  d.departmentTargets!.tasks = [];
+  d.departmentTargets!.total = { total: money('8,200.95', 901), fiscal: null, other: money('0.00', 908), src: { line: 901, page: null, raw: '8200.95' } };
+  const fs = run(d);
+  assert.equal(fs.filter((f) => f.severity !== 'info').length, 0, JSON.stringify(fs.map((f) => f.message)));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /未印出财政拨款.*核对未进行/);
+});
+
+test('an empty cell in a column the form prints is an empty printed cell: a wrong total is still found', () => {
+  const d = doc();
+  const t = d.departmentTargets!.tasks[0]!;
+  t.other = null; // printed empty
+  t.total = money('790.06', 901); // ≠ 780.06 + (empty)
+  const fs = run(d).filter((f) => f.severity === 'error');
+  assert.ok(fs.some((f) => /基本支出: 总额 790\.06 ≠ 财政拨款 780\.06 \+ 其他资金 \(空\)/.test(f.message)), JSON.stringify(fs.map((f) => f.message)));
+});

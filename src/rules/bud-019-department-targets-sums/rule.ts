@@ -9,8 +9,18 @@ const FIELDS = [
   ['fiscal', '财政拨款'],
   ['other', '其他资金'],
 ] as const;
+type Field = (typeof FIELDS)[number][0];
+const LABEL: Record<Field, string> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
 
-/** Table 14: the 合计 line equals the sum of the tasks, and each amount = 财政拨款 + 其他资金. */
+/**
+ * Table 14: the 合计 line equals the sum of the tasks, and each amount = 财政拨款 + 其他资金.
+ *
+ * An amount the form does not print is unknown, not zero. A column is printed when some line of the
+ * form (a task or the 合计) holds a figure in it; then an empty cell in it is an empty printed cell
+ * (0). A column no line fills is not printed by the form's template (Quanzhou's 部门整体支出绩效目标表
+ * prints 资金总额, 项目支出, 基本支出 and 其他资金 but no 财政拨款): no identity resting on it is
+ * checked, and one info says which check was not made.
+ */
 export const rule: Rule = {
   id: 'BUD-019',
   title: 'Department-wide form: tasks add up and total = fiscal + other',
@@ -26,15 +36,33 @@ export const rule: Rule = {
       ...d.tasks.map((x) => ({ name: x.name, total: x.total, fiscal: x.fiscal, other: x.other, src: x.src })),
       ...(d.total ? [{ name: '合计', ...d.total }] : []),
     ];
-    for (const l of lines) {
-      if (l.fiscal === null && l.other === null) continue;
-      compareTotal(ctx, {
-        total: l.total, parts: [l.fiscal, l.other], subject: `表14 ${l.name}`, totalLabel: '总额', partLabels: ['财政拨款', '其他资金'],
-        location: locSrc(SECTION, l.total?.src ?? l.src, l.name, '总额'),
+    if (lines.length === 0) return;
+    const printed = (k: Field) => lines.some((l) => l[k] !== null);
+    const unprinted = FIELDS.map(([k]) => k).filter((k) => !printed(k));
+    if (unprinted.length === 0) {
+      for (const l of lines) {
+        if (l.fiscal === null && l.other === null) continue;
+        compareTotal(ctx, {
+          total: l.total, parts: [l.fiscal, l.other], subject: `表14 ${l.name}`, totalLabel: '总额', partLabels: ['财政拨款', '其他资金'],
+          location: locSrc(SECTION, l.total?.src ?? l.src, l.name, '总额'),
+        });
+      }
+    } else if (unprinted.length < FIELDS.length) {
+      // Some amounts are printed, but not all three the identity needs.
+      const first = lines.find((l) => l.total ?? l.fiscal ?? l.other) ?? lines[0]!;
+      ctx.report({
+        severity: 'info',
+        message: `${SECTION}未印出${unprinted.map((k) => LABEL[k]).join('、')}，“总额 = 财政拨款 + 其他资金”的核对未进行${first.src?.line ? `（第 ${first.src.line} 行）` : ''}`,
+        location: locSrc(SECTION, first.total?.src ?? first.src, first.name, LABEL[unprinted[0]!]),
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
       });
     }
     if (!d.total || d.tasks.length === 0) return;
     for (const [k, label] of FIELDS) {
+      if (!printed(k)) continue;
       const parts = d.tasks.map((x) => x[k]);
       if (d.total[k] === null && parts.every((p) => p === null)) continue;
       compareTotal(ctx, {
