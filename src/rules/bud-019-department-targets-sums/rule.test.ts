@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, money } from '../_lib/test-doc.js';
+import { col, ruleHarness, money, table } from '../_lib/test-doc.js';
 
 const { run, doc } = ruleHarness(rule);
 
@@ -52,4 +52,18 @@ test('an empty cell in a column the form prints is an empty printed cell: a wron
   t.total = money('790.06', 901); // ≠ 780.06 + (empty)
   const fs = run(d).filter((f) => f.severity === 'error');
   assert.ok(fs.some((f) => /基本支出: 总额 790\.06 ≠ 财政拨款 780\.06 \+ 其他资金 \(空\)/.test(f.message)), JSON.stringify(fs.map((f) => f.message)));
+});
+
+test('a column the form heads but leaves blank on every line is printed empty (0), and still checked', () => {
+  const d = doc();
+  for (const t of d.departmentTargets!.tasks) t.other = null;
+  d.departmentTargets!.total!.other = null;
+  d.departmentTargets!.tasks[0]!.total = money('790.06', 901);
+  // Without the printed block, a column no line fills is unknown: no error, an info.
+  assert.ok(!run(d).some((f) => f.severity === 'error' && /基本支出: 总额/.test(f.message)));
+  // The block as read heads the column 其他资金: its blank cells are empty printed cells.
+  const line = d.departmentTargets!.src.line ?? 1;
+  d.tables.push(table('department-targets', null, [col('c1_1', undefined, ['预算金额（万元）', '总额']), col('c1_2', undefined, ['财政拨款']), col('c1_3', undefined, ['其他资金'])], [], { id: 'tdept', src: { line, page: null, raw: '' } }));
+  const errs = run(d).filter((f) => f.severity === 'error');
+  assert.ok(errs.some((f) => /基本支出: 总额 790\.06/.test(f.message)), JSON.stringify(errs.map((f) => f.message)));
 });

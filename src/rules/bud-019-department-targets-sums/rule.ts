@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import type { Money } from '../../domain/model.js';
 import { locSrc } from '../_lib/location.js';
 import { compareTotal } from '../_lib/rounding.js';
+import { departmentBlock, printedCells } from '../_lib/form-block.js';
 
 const SECTION = '部门（单位）整体支出绩效目标申报表';
 const FIELDS = [
@@ -11,15 +12,18 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 const LABEL: Record<Field, string> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
+/** The words that head each column where the form's block is held (a header piece or a field label). */
+const PRINTED: Record<Field, RegExp> = { total: /总额/, fiscal: /财政拨款/, other: /其他资金/ };
 
 /**
  * Table 14: the 合计 line equals the sum of the tasks, and each amount = 财政拨款 + 其他资金.
  *
  * An amount the form does not print is unknown, not zero. A column is printed when some line of the
- * form (a task or the 合计) holds a figure in it; then an empty cell in it is an empty printed cell
- * (0). A column no line fills is not printed by the form's template (Quanzhou's 部门整体支出绩效目标表
- * prints 资金总额, 项目支出, 基本支出 and 其他资金 but no 财政拨款): no identity resting on it is
- * checked, and one info says which check was not made.
+ * form (a task or the 合计) holds a figure in it, or the form's printed block heads a column or field
+ * with its name; then an empty cell in it is an empty printed cell (0). A column neither is not
+ * printed by the form's template (some 部门整体支出绩效目标表 print 资金总额, 项目支出, 基本支出 and
+ * 其他资金 but no 财政拨款): no identity resting on it is checked, and one info says which check was
+ * not made.
  */
 export const rule: Rule = {
   id: 'BUD-019',
@@ -37,7 +41,8 @@ export const rule: Rule = {
       ...(d.total ? [{ name: '合计', ...d.total }] : []),
     ];
     if (lines.length === 0) return;
-    const printed = (k: Field) => lines.some((l) => l[k] !== null);
+    const cells = printedCells(departmentBlock(doc));
+    const printed = (k: Field) => lines.some((l) => l[k] !== null) || cells.some((c) => PRINTED[k].test(c));
     const unprinted = FIELDS.map(([k]) => k).filter((k) => !printed(k));
     if (unprinted.length === 0) {
       for (const l of lines) {

@@ -48,3 +48,27 @@ test('a first level the reader could not take is named by the second (社会效�
   assert.ok(f.indicators.some((i) => i.level1 === '指标' && /效益/.test(i.level2)));
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
+
+test('other layouts: a template without level columns (指标名称 / 指标性质 / 指标值 only) is not judged, form or table 14', () => {
+  // The genre shape: indicators printed by name with comparator, value, unit and weight, no 一级/二级指标.
+  const flat = [ind('', '', '重要商品储备数量', '≥7500吨'), ind('', '', '外资企业对政策与政府服务满意度', '≥90%'), ind('', '', '年度预算执行率', '=100%')];
+  const f = fixtureForm({ name: '商务发展专项', indicators: flat });
+  assert.deepEqual(runRule(rule, emptyDoc({ profile: 'generic', projectForms: [f], departmentTargets: dept(flat) })), []);
+  // The Shenzhen template always prints the levels: there it is still an error.
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [f] })).length, 1);
+});
+
+test('other layouts: in a grid whose rows were split among projects with doubt, a missing level is not asserted; one info per grid', () => {
+  const noOut = fixtureForm({ id: 't12-f3', name: '报刊赠阅经费' });
+  noOut.indicators = noOut.indicators.filter((i) => !i.level1.includes('效益'));
+  const ok = fixtureForm({ id: 't12-f4', name: '法律服务费' });
+  const elsewhere = fixtureForm({ id: 't13-f1', name: '课题研究' });
+  elsewhere.indicators = elsewhere.indicators.filter((i) => !i.level1.includes('效益'));
+  const note = { severity: 'warning' as const, code: 'form-rows-uncertain', table: 't12', row: null, message: '第 1467–1470 行的 1 个绩效指标可能属于项目“报刊赠阅经费”或“法律服务费”', src: { line: 1467, page: null, raw: '' } };
+  const fs = runRule(rule, emptyDoc({ profile: 'generic', projectForms: [noOut, ok, elsewhere], importNotes: [note] }));
+  assert.deepEqual(fs.map((f) => f.severity).sort(), ['error', 'info']);
+  const err = fs.find((f) => f.severity === 'error')!;
+  assert.match(err.message, /课题研究.*缺少效益指标/);
+  const info = fs.find((f) => f.severity === 'info')!;
+  assert.match(info.message, /1 个项目.*核对未进行.*报刊赠阅经费/);
+});
