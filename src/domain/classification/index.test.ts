@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codes, NATIONAL_CLASSES, NATIONAL_ECON } from './index.js';
+import { codes, coverage, NATIONAL_CLASSES, NATIONAL_ECON } from './index.js';
 
 test('every national 类 of 支出功能分类 is a known 3-digit code, valid in 2024', () => {
   for (const [code, name] of NATIONAL_CLASSES) {
@@ -37,4 +37,32 @@ test('the national economic classification lists 款 under their 类, e.g. 30212
   }
   assert.deepEqual(codes.byNameIn('econ', '因 公 出 国 （ 境 ） 费 用', 2024).map((e) => e.code), ['30212']);
   assert.equal(codes.byCodeIn('econ', '30230', 2024), null);
+  assert.equal(codes.byCodeIn('econ', '31206', 2024)?.name, '其他资本性补助');
+});
+
+test('year-aware classes: 215 renamed in 2019, 224 from 2019, 234 from 2020', () => {
+  assert.equal(codes.byCodeIn('function', '215', 2018)?.name, '资源勘探信息等支出');
+  assert.equal(codes.byCodeIn('function', '215', 2019)?.name, '资源勘探工业信息等支出');
+  assert.equal(codes.byCodeIn('function', '224', 2018), null);
+  assert.equal(codes.byCodeIn('function', '224', 2019)?.name, '灾害防治及应急管理支出');
+  assert.equal(codes.byCodeIn('function', '234', 2019), null);
+  assert.equal(codes.byCodeIn('function', '234', 2020)?.name, '抗疫特别国债安排的支出');
+});
+
+test('coverage: complete for function 类 and departmental economic 类/款 of 2018–2026, partial below, none for 5xx and local subdivisions', () => {
+  assert.equal(coverage('function', '201', 2026), 'complete');
+  assert.equal(coverage('function', '20101', 2026), 'partial');
+  assert.equal(coverage('function', '2010101', 2026), 'partial');
+  assert.equal(coverage('function', '201', 2017), 'partial');
+  assert.equal(coverage('econ', '30230', 2026), 'complete');
+  assert.equal(coverage('econ', '3021101', 2026), 'none');
+  assert.equal(coverage('econ', '50501', 2026), 'none');
+  assert.equal(coverage('procurement', 'A02', 2026), 'partial');
+});
+
+test('a name shared by 309 and 310 (or 311 and 312) resolves to the ordinary 款 first', () => {
+  assert.equal(codes.byNameIn('econ', '房屋建筑物购建', 2024).find((e) => e.level === '款')?.code, '31001');
+  assert.equal(codes.byNameIn('econ', '办公设备购置', 2024).find((e) => e.level === '款')?.code, '31002');
+  assert.equal(codes.byNameIn('econ', '其他对企业补助', 2024).find((e) => e.level === '款')?.code, '31299');
+  assert.deepEqual(codes.byNameIn('econ', '办公设备购置', 2024, '309').map((e) => e.code), ['30902']);
 });

@@ -80,8 +80,11 @@ export const NATIONAL_CLASSES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * The national 部门预算支出经济分类 (财预〔2017〕98号, from 2018): 类, and 款 of the classes a basic
- * expenditure table prints in full (301 工资福利, 302 商品和服务, 303 对个人和家庭的补助, 310 资本性).
+ * The national 部门预算支出经济分类 (财预〔2017〕98号, from 2018, with its later additions): every 类 and
+ * every 款 (the classification has no lower level; 7-digit economic codes are local subdivisions).
+ * Departments' basic-expenditure tables print the whole list, used or not. The 款 of 309 and 311 repeat
+ * names of 310 and 312 (房屋建筑物购建, 资本金注入 …): they follow them, so that a name-only lookup meets
+ * the ordinary 款 first.
  */
 export const NATIONAL_ECON: ReadonlyArray<readonly [string, string]> = [
   ['301', '工资福利支出'],
@@ -101,6 +104,7 @@ export const NATIONAL_ECON: ReadonlyArray<readonly [string, string]> = [
   ['30306', '救济费'], ['30307', '医疗费补助'], ['30308', '助学金'], ['30309', '奖励金'], ['30310', '个人农业生产补贴'],
   ['30311', '代缴社会保险费'], ['30399', '其他对个人和家庭的补助'],
   ['307', '债务利息及费用支出'],
+  ['30701', '国内债务付息'], ['30702', '国外债务付息'], ['30703', '国内债务发行费用'], ['30704', '国外债务发行费用'],
   ['309', '资本性支出（基本建设）'],
   ['310', '资本性支出'],
   ['31001', '房屋建筑物购建'], ['31002', '办公设备购置'], ['31003', '专用设备购置'], ['31005', '基础设施建设'],
@@ -109,9 +113,30 @@ export const NATIONAL_ECON: ReadonlyArray<readonly [string, string]> = [
   ['31019', '其他交通工具购置'], ['31021', '文物和陈列品购置'], ['31022', '无形资产购置'], ['31099', '其他资本性支出'],
   ['311', '对企业补助（基本建设）'],
   ['312', '对企业补助'],
+  ['31201', '资本金注入'], ['31203', '政府投资基金股权投资'], ['31204', '费用补贴'], ['31205', '利息补贴'],
+  ['31206', '其他资本性补助'], ['31299', '其他对企业补助'],
   ['313', '对社会保障基金补助'],
+  ['31302', '对社会保险基金补助'], ['31303', '补充全国社会保障基金'], ['31304', '对机关事业单位职业年金的补助'],
   ['399', '其他支出'],
+  ['39906', '赠与'], ['39907', '国家赔偿费用支出'], ['39908', '对民间非营利组织和群众性自治组织补贴'],
+  ['39909', '经常性赠与'], ['39910', '资本性赠与'], ['39999', '其他支出'],
+  // 309 and 311 after the 款 of 310 and 312 whose names they repeat.
+  ['30901', '房屋建筑物购建'], ['30902', '办公设备购置'], ['30903', '专用设备购置'], ['30905', '基础设施建设'],
+  ['30906', '大型修缮'], ['30907', '信息网络及软件购置更新'], ['30908', '物资储备'], ['30913', '公务用车购置'],
+  ['30919', '其他交通工具购置'], ['30921', '文物和陈列品购置'], ['30922', '无形资产购置'], ['30999', '其他基本建设支出'],
+  ['31101', '资本金注入（基本建设）'], ['31199', '其他对企业补助'],
 ];
+
+/**
+ * The years for which the shipped tables hold a whole level of a classification, so that a code
+ * missing from them is known not to exist (elsewhere an unknown code is only "not checked"):
+ * - 支出功能分类 类: the national list with its renames, 2018 to the latest year shipped;
+ * - 部门预算支出经济分类 类 and 款 (codes 3xx): the national list, from its introduction in 2018.
+ * The function 款 and 项 are the observed ones only (a partial list); the 政府预算支出经济分类 (5xx),
+ * local 7-digit economic subdivisions and the procurement catalogue below its classes are not shipped.
+ */
+export const COMPLETE_FROM = 2018;
+export const COMPLETE_TO = 2026;
 
 /**
  * Names that changed: the older name stays valid for the years before the change, so a document of
@@ -122,6 +147,13 @@ const HISTORIC: ReadonlyArray<readonly [ClassificationSystem, string, string, nu
   ['function', '207', '文化体育与传媒支出', 2018],
   ['function', '210', '医疗卫生与计划生育支出', 2018],
   ['function', '220', '国土海洋气象等支出', 2018],
+  ['function', '215', '资源勘探信息等支出', 2018],
+];
+
+/** Classes introduced after 2018: [code, first budget year]. */
+const INTRODUCED: ReadonlyArray<readonly [ClassificationSystem, string, number]> = [
+  ['function', '224', 2019], // 灾害防治及应急管理支出 (2019 reform, after the 2018 institutional reform)
+  ['function', '234', 2020], // 抗疫特别国债安排的支出
 ];
 
 const key = (s: string) => squash(normalizeText(s));
@@ -213,6 +245,7 @@ export class CodeTable {
 function seed(): CodeEntry[] {
   const out: CodeEntry[] = [];
   const historic = new Map(HISTORIC.map(([s, c, n, to]) => [`${s}:${c}`, { n, to }]));
+  const introduced = new Map(INTRODUCED.map(([s, c, from]) => [`${s}:${c}`, from]));
   // Observed codes first; the national lists add what no observed document printed.
   const seen = new Set(OBSERVED.map(([system, code]) => `${system}:${code}`));
   const national: Array<readonly ['function' | 'econ', string, string, CodeLevel, string | null]> = [
@@ -222,13 +255,29 @@ function seed(): CodeEntry[] {
   for (const [system, code, name, level, parent] of [...OBSERVED, ...national]) {
     const h = historic.get(`${system}:${code}`);
     const changed = h && key(h.n) !== key(name);
-    out.push({ system, code, name, level, parent, from: changed ? h.to + 1 : null, to: null });
+    out.push({ system, code, name, level, parent, from: changed ? h.to + 1 : (introduced.get(`${system}:${code}`) ?? null), to: null });
     if (changed) out.push({ system, code, name: h.n, level, parent, from: null, to: h.to });
   }
   for (const [code, name, parent] of PROCUREMENT) {
     out.push({ system: 'procurement', code, name, level: parent ? '款' : '类', parent, from: null, to: null });
   }
   return out;
+}
+
+/**
+ * Whether the shipped tables settle the existence of a code in a year: 'complete' where they hold the
+ * whole level of the classification that year (a code missing there does not exist), 'partial' where
+ * they hold only the codes observed in documents, 'none' where they hold nothing of that system or
+ * level (政府预算支出经济分类 5xx, local 7-digit economic subdivisions, years outside the tables).
+ */
+export function coverage(system: ClassificationSystem, code: string, year: number | null): 'complete' | 'partial' | 'none' {
+  const inYears = year !== null && year >= COMPLETE_FROM && year <= COMPLETE_TO;
+  if (system === 'function') return inYears && /^\d{3}$/.test(code) ? 'complete' : 'partial';
+  if (system === 'econ') {
+    if (/^3\d\d(\d\d)?$/.test(code)) return inYears ? 'complete' : 'partial';
+    if (/^3\d{6}$/.test(code) || /^5\d\d(\d\d)?$/.test(code)) return 'none';
+  }
+  return 'partial';
 }
 
 /** The code tables fiscus ships (observed codes, procurement classes, historic names). */
