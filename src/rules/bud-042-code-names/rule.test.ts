@@ -32,3 +32,31 @@ test('warns about the name of another year', () => {
   assert.equal(fs.length, 1);
 
 });
+
+test('a label that also prints the government economic classification is checked on its own part', () => {
+  const d = doc();
+  const r = rowOf(d, 4, 't4-3');
+  r.codeResolved = 'printed';
+  r.label = '基本工资  50101 工资奖金津补贴';
+  assert.deepEqual(run(d), []);
+  r.label = '津贴补贴  50101 工资奖金津补贴'; // 30101 printed with 30102's name: still found
+  const fs = run(d);
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /30101 名称“津贴补贴”与2021 年部门预算支出经济分类名称“基本工资”不一致/);
+});
+
+test('the last line of a wrapped name is part of the name, not another name', () => {
+  const d = doc();
+  rowOf(d, 7, 't7-9').label = '缴费支出';
+  assert.deepEqual(run(d), []);
+  rowOf(d, 7, 't7-9').label = '出';
+  assert.deepEqual(run(d), []);
+});
+
+test('in a procurement table a function code is an attribute of the purchase, whose name the label is', () => {
+  const d = doc();
+  const t = d.tables.find((x) => x.no === 11)!;
+  const r = t.rows.find((x) => x.codeSystem === 'procurement')!;
+  t.rows.push({ ...r, id: 'fn-attr', code: '2010399', codeSystem: 'function', codeResolved: 'printed', label: '数据中心运维服务' });
+  assert.deepEqual(run(d), []);
+});

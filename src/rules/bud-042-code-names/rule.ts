@@ -1,10 +1,14 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
 import { codes } from '../../domain/classification/index.js';
-import { codedRows, nameKey, SYSTEM_ZH } from '../_lib/codes.js';
+import { classifiedRows, ITEM_ROLES, nameKey, ownName, SYSTEM_ZH } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
 
-/** The printed name of a code is its name in the code table of the document's year. */
+/**
+ * The printed name of a code is its name in the code table of the document's year. A name cut at a
+ * cell edge (a prefix of at least four characters) or the tail of a name wrapped over lines (a
+ * suffix) is part of the name, not another name; the label of a purchase line is the item's name.
+ */
 export const rule: Rule = {
   id: 'BUD-042',
   title: 'Code names match the code table of the year',
@@ -15,19 +19,23 @@ export const rule: Rule = {
   basis: 'domain.md §2 "names change between years (210 was 医疗卫生与计划生育支出 before 2019), so code tables are per year"',
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
-      for (const r of codedRows(t)) {
+      for (const r of classifiedRows(t)) {
         if (r.codeResolved === 'by-name') continue;
+        if (ITEM_ROLES.has(t.role) && r.codeSystem !== 'procurement') continue;
         const e = codes.byCodeIn(r.codeSystem, r.code, doc.year);
         if (!e) continue; // unknown codes: BUD-041
-        const printed = nameKey(r.label);
-        if (printed === '' || printed === nameKey(e.name)) continue;
+        const printed = ownName(r);
+        const name = nameKey(e.name);
+        if (printed === '' || printed === name) continue;
         // A name cut off at a page or cell edge is a prefix of the real one, not a different name.
-        if (nameKey(e.name).startsWith(printed) && printed.length >= 4) continue;
+        if (name.startsWith(printed) && printed.length >= 4) continue;
+        // The last line of a name wrapped over several lines, the first lines read apart from it.
+        if (name.endsWith(printed)) continue;
         const stale = codes.namesOf(r.codeSystem, r.code).find((x) => nameKey(x.name) === printed);
         ctx.report({
           message: stale
-            ? `${tableName(t)} ${r.code} 使用旧科目名称“${r.label.replace(/\s+/g, '')}”，${doc.year} 年应为“${e.name}”`
-            : `${tableName(t)} ${r.code} 名称“${r.label.replace(/\s+/g, '')}”与${doc.year} 年${SYSTEM_ZH[r.codeSystem]}名称“${e.name}”不一致`,
+            ? `${tableName(t)} ${r.code} 使用旧科目名称“${printed}”，${doc.year} 年应为“${e.name}”`
+            : `${tableName(t)} ${r.code} 名称“${printed}”与${doc.year} 年${SYSTEM_ZH[r.codeSystem]}名称“${e.name}”不一致`,
           location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
         });
       }
