@@ -30,3 +30,17 @@ test('a target that is neither figure nor quality word is a warning', () => {
   const f = fixtureForm({ indicators: [fixtureIndicator('产出指标', '质量指标', '达标情况', '待定', { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false })] });
   assert.equal(runRule(rule, emptyDoc({ projectForms: [f] })).length, 1);
 });
+
+const unread = (name: string, raw: string) => fixtureIndicator('产出指标', '数量指标', name, raw, { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false });
+
+test('targets complete as printed that the target reading leaves unread pass: compound units, areas, dates and periods', () => {
+  const f = fixtureForm({ indicators: [unread('污染物指标年均浓度', '≤37微克/立方米'), unread('审计人员成本标准', '≤560元/人/天'), unread('活动场地面积', '≥1700㎡'), unread('清查完成时间', '2026年10月至11月'), unread('报告报送时间', '12月31日前')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});
+
+test('several targets in one cell or words around a figure are still reported', () => {
+  const f = fixtureForm({ indicators: [unread('媒体宣传等', '10余次约6类'), unread('物业管理面积', '≥95%;≥95%;100%'), unread('完成情况', '94.5万元有所促进')] });
+  const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
+  assert.equal(fs.length, 3);
+  assert.match(fs[0]!.message, /既不是定量目标也不是定性表述/);
+});

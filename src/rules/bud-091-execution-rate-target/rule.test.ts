@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc } from '../_lib/test-doc.js';
+import { emptyDoc, row, table } from '../_lib/test-doc.js';
 import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
 import { readTarget } from '../../importers/_lib/indicator.js';
 import type { DepartmentTargets } from '../../domain/model.js';
@@ -29,4 +29,15 @@ test('a budget execution rate that is not a percentage is a warning', () => {
 
 test('no table 14 is not this rule\'s business', () => {
   assert.deepEqual(runRule(rule, emptyDoc()), []);
+});
+
+test('a template that scores the execution rate in a field of its own (执行率分值（10分）) is not missing it', () => {
+  const d = dept([ind('成本指标', '经济成本指标', '市内外勤经费标准', '35')]);
+  const block = table('department-targets', null, [], [
+    row('r1', '年审计事务', {}, { src: { line: 1, page: null, raw: '  年 审计事务     285.87    285.87\n  主                         执行率分值' } }),
+    row('r2', '要任务', {}, { src: { line: 2, page: null, raw: '  要 购买中介机构     350      350           （10分）' } }),
+  ], { id: 't23', src: { line: 1, page: null, raw: '部门整体支出绩效目标表' } });
+  assert.deepEqual(runRule(rule, emptyDoc({ profile: 'generic', departmentTargets: d, tables: [block] })), []);
+  // Without that field the rate is still missing.
+  assert.equal(runRule(rule, emptyDoc({ profile: 'generic', departmentTargets: d })).length, 1);
 });

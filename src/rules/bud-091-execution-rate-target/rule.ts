@@ -1,7 +1,19 @@
 import type { Rule } from '../types.js';
 import { deptLocation, indicatorNumber, isPercent, lineRef, NO_FIGURES, targetText } from '../_lib/content.js';
+import { departmentBlock, printedCells, printsLabel } from '../_lib/form-block.js';
 
-/** The department-wide targets include a 预算执行率 (budget execution rate) target, stated as a percentage. */
+/**
+ * A field or row of the form's own that holds the execution rate: some templates score it beside the
+ * funds (执行率分值（10分）, the indicators then weigh 90), and a 预算执行率 row the reader did not take as
+ * an indicator is printed all the same.
+ */
+const PRINTED_RATE = /^(执行率分值|(年度)?(预算|资金)执行率)/;
+
+/**
+ * The department-wide targets include a 预算执行率 (budget execution rate) target, stated as a percentage.
+ * Where the form's printed block carries the execution rate itself (a 执行率分值 field, or a 预算执行率
+ * row), it is not missing.
+ */
 export const rule: Rule = {
   id: 'BUD-091',
   title: 'The department-wide targets include a budget execution rate',
@@ -15,6 +27,7 @@ export const rule: Rule = {
     if (!dt) return;
     const rates = dt.indicators.filter((i) => /预算执行率|资金执行率|支出进度/.test(i.name.replace(/\s+/g, '')));
     if (rates.length === 0) {
+      if (printsLabel(printedCells(departmentBlock(doc)), PRINTED_RATE)) return;
       ctx.report({
         message: `部门整体支出绩效目标申报表未设置“预算执行率”指标${lineRef(dt.src)}`,
         location: deptLocation(doc, null, '年度绩效指标'),
