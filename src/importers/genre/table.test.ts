@@ -167,3 +167,100 @@ test('a group over a group (shanghai-data 三公经费和机关运行经费预�
   assert.deepEqual(['threePublic', 'overseas', 'reception', 'vehicles', 'vehicleRunning'].map((k) => fen(r, k)), ['143.14', '109.14', '20.00', '14.00', '14.00'].map(w));
   assert.equal(r.amounts['vehiclePurchase'], null);
 });
+
+/** A document read from text as pdftotext prints it (lines as given). */
+const fromText = (text: string): BudgetDocument => importGenericSource(readSourceText(Buffer.from(text, 'utf8'), 'fixture.txt'));
+
+test('a unit name wrapped over several lines, its figures centred, blank lines between rows (text): one row per name', () => {
+  const d = fromText(
+    [
+      '                         表2：2026年部门收入预算总表',
+      '部门名称：某某市某某局                                             单位：万元',
+      '    单位名称          总计          一般公共预算          其他收入',
+      '合计                 300.00            290.00             10.00',
+      '',
+      '某某市某某局          300.00            290.00             10.00',
+      '',
+      ' 某某市某某',
+      '                     120.00            120.00',
+      '局',
+      '',
+      ' 某某市某某',
+      '局监所管理支',
+      '                     180.00            170.00             10.00',
+      '队（留置看护',
+      '管理支队）',
+      '',
+    ].join('\n'),
+  );
+  const t = table(d, /收入预算总表/);
+  assert.deepEqual(
+    t.rows.map((r) => [r.label, fen(r, 'total')]),
+    [
+      ['合计', w('300.00')],
+      ['某某市某某局', w('300.00')],
+      ['某某市某某局', w('120.00')],
+      ['某某市某某局监所管理支队（留置看护管理支队）', w('180.00')],
+    ],
+  );
+});
+
+test('unit names wrapped around their figures (hangzhou-public-security 表2, PDF): rows cut where the figures are centred', async () => {
+  for (const from of ['pdf', 'txt'] as const) {
+    const t = table(await doc('hangzhou-public-security-bureau-2026-budget', from), /收入预算总表/);
+    const labels = t.rows.map((r) => r.label);
+    assert.ok(!labels.includes('杭州市公安'), `${from}: ${labels.join(' | ')}`);
+    assert.equal(fen(row(t, (r) => r.label === '杭州市公安局监所管理支队（留置看护管理支队）'), 'c0_1'), w('22,199.42'), from);
+    assert.equal(fen(row(t, (r) => r.label === '杭州市公安局巡特警支队'), 'c0_1'), w('26,263.80'), from);
+    // "18,536.8" whose last digit was taken for a page number: not known, not 18,536.80.
+    const total = row(t, (r) => r.label === '合计');
+    assert.equal(total.amounts['business'] ?? null, null, from);
+    assert.ok(total.unplaced?.some((m) => m.fen === w('18,536.8')), from);
+  }
+});
+
+test('a figure head between two rows whose last digit is lost: both rows unsure, neither holds it as known', () => {
+  const d = fromText(
+    [
+      '                         表1：2026年收支预算总表',
+      '                                                     单位：万元',
+      '              收入                                支出',
+      '         项目          预算数                   项目         预算数',
+      '一、一般公共预算拨款收入           23195.94   一、一般公共服务支出            2943.48',
+      '二、政府性基金预算拨款收入           1800.00   八、社会保障和就业支出            987.77',
+      '九、其他收入                            十一、城乡社区支出             1800.00',
+      '                                  十五、商业服务业等支出          18800.00',
+      '                                  十九、住房保障支出              464.69',
+      '                                  二十六、债务发行费用支出',
+      '                                                     24995.9',
+      '   本年收入合计           24995.94         本年支出合计',
+      '上年结转结余                    0.00    结转下年支出                  0.00',
+      '',
+    ].join('\n'),
+  );
+  const t = table(d, /收支预算总表/);
+  for (const label of ['二十六、债务发行费用支出', '本年支出合计']) {
+    const r = row(t, (x) => x.side === 'expenditure' && x.label === label);
+    assert.equal(r.amounts['amount'] ?? null, null, label);
+    assert.deepEqual(r.unplaced?.map((m) => m.fen), [w('24995.9')], label);
+  }
+});
+
+test('two columns whose figures run together in the text: a lone figure there is not placed', () => {
+  const d = fromText(
+    [
+      '      表5：2026年一般公共预算支出预算表',
+      '部门名称：某某市某某局                                             单位：万元',
+      '    功能分类科目名称          合计          基本支出    日常公用支出   项目支出',
+      '合计                       300.00          100.00    120.00 80.00',
+      '  行政运行                 220.00          100.00    120.00',
+      '  其他公安支出              80.00                             80.00',
+      '',
+    ].join('\n'),
+  );
+  const t = table(d, /一般公共预算支出预算表/);
+  const other = row(t, (r) => r.label === '其他公安支出');
+  assert.deepEqual(other.unplaced?.map((m) => m.fen), [w('80.00')]);
+  const run = row(t, (r) => r.label === '行政运行');
+  assert.deepEqual(run.unplaced?.map((m) => m.fen), [w('120.00')]);
+});

@@ -805,6 +805,18 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       const nx = items[i]!;
       if (!adjacent(prev, nx)) break;
       if (nx.kind === 'A') {
+        // The head of a figure wrapped in its cell, printed above the row it belongs to: that row's.
+        if (centredHead(i)) break;
+        if (looseHead(i)) {
+          // Its last digits lost: the row above or the row below, not known which; both are unsure.
+          const ts = [...nx.cells.values()].flat();
+          r.stray.push(...ts);
+          carry.push(...ts);
+          r.last = nx.line;
+          prev = nx;
+          i++;
+          continue;
+        }
         if (joinFragments(r, nx.cells)) {
           r.last = nx.line;
         } else if (disjoint(r.cells, nx.cells) && !(items[i + 1]?.kind === 'R' && adjacent(nx, items[i + 1]) && disjoint(items[i + 1]!.cells, nx.cells) && items[i + 1]!.text === '')) {
@@ -827,11 +839,32 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     }
     return i;
   };
+  const cellRows = cellBlocks();
+  /** Figures whose row is not known, also unsure on the next row. */
+  const carry: Tok[] = [];
   let i = 0;
   let pendingA: PLine | null = null;
   let r: RawRow;
   while (i < items.length) {
     const it = items[i]!;
+    const blockEnd = cellRows.get(i);
+    if (blockEnd !== undefined) {
+      // One tall row: its label wrapped over several lines, its figures centred on one of them.
+      const block = items.slice(i, blockEnd);
+      r = makeRow(
+        block.flatMap((x) => x.label),
+        it.line,
+        block[block.length - 1]!.line,
+        prefer,
+      );
+      r.cells = new Map();
+      for (const x of block) for (const [z, ts] of x.cells) if (!r.cells.has(z)) r.cells.set(z, ts);
+      r.stray = block.flatMap((x) => x.stray);
+      pendingA = null;
+      rows.push(r);
+      i = blockEnd;
+      continue;
+    }
     if (it.kind === 'E') {
       if (rows.length > 0) rows[rows.length - 1]!.stray.push(...it.stray);
       i++;
@@ -853,7 +886,16 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     }
     if (it.kind === 'L') {
       const nx = items[i + 1];
-      if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx)) {
+      if (nx && looseHead(i + 1)) {
+        r = fromItem(it);
+        const ts = [...nx.cells.values()].flat();
+        r.stray.push(...ts);
+        carry.push(...ts);
+        r.last = nx.line;
+        i += 2;
+        rows.push(r);
+        continue;
+      } else if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx) && !centredHead(i + 1)) {
         // L A: the label, its amounts on the next line.
         r = fromItem(it);
         for (const [z, ts] of nx.cells) r.cells.set(z, ts);
@@ -889,6 +931,10 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       r = fromItem(it);
       i += 1;
     }
+    if (carry.length > 0) {
+      r.stray.push(...carry);
+      carry.length = 0;
+    }
     if (pendingA) {
       if (adjacent(pendingA, it)) for (const [z, ts] of pendingA.cells) if (!r.cells.has(z)) r.cells.set(z, ts);
       if (pendingA.line.no < r.first.no) r.first = pendingA.line;
@@ -898,6 +944,94 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     rows.push(r);
   }
   return { rows };
+
+  /**
+   * Rows printed as cells of their own: lines set at the font's line pitch form a cell's text, and a
+   * wider gap (a blank line in pdftotext text) separates rows. A run of such lines holding exactly one
+   * line of figures, the others label lines of one label column that start no row of their own, is
+   * one row whose label wrapped over the run and whose figures are centred in it (the genre prints a
+   * long unit or project name so: "杭州市公安 / 局监所管理支 / [figures] 队（留置看护 / 管理支队）").
+   * Returns, per first item of such a run, the index after its last item.
+   */
+  function cellBlocks(): Map<number, number> {
+    const out = new Map<number, number>();
+    const tight = (a: PLine, b: PLine): boolean => a.line.page === b.line.page && b.line.no - a.line.no === 1;
+    const positioned = items.length > 0 && items.every((x) => x.line.y !== undefined);
+    // From text: a blank line is the gap between rows.
+    let s = positioned ? items.length : 0;
+    while (s < items.length) {
+      let e = s + 1;
+      while (e < items.length && items[e]!.kind !== 'E' && items[e - 1]!.kind !== 'E' && tight(items[e - 1]!, items[e]!)) e++;
+      const block = items.slice(s, e);
+      const figs = block.filter((x) => x.cells.size > 0);
+      const labels = block.filter((x) => x.kind === 'L');
+      if (
+        block.length >= 2 &&
+        figs.length === 1 &&
+        labels.length === block.length - 1 &&
+        block.every((x) => x.code === null && x.kind !== 'E' && (x.text === '' || !startsRow(x))) &&
+        !startsRow({ ...figs[0]!, text: block.map((x) => x.text).join('') }) &&
+        oneColumn(block.flatMap((x) => x.label))
+      )
+        out.set(s, e);
+      s = e;
+    }
+    // From a PDF: figures are centred against their label's lines. A run of lines that start no row
+    // of their own (no code, total, enumerator) is cut into rows when every line of figures lies at
+    // the middle of exactly one group of consecutive lines, and the groups use up the run.
+    if (positioned) {
+      const free = (x: PLine) => x.kind !== 'E' && x.code === null && (x.text === '' || !startsRow(x));
+      let a = 0;
+      while (a < items.length) {
+        if (!free(items[a]!)) {
+          a++;
+          continue;
+        }
+        let b = a;
+        while (b + 1 < items.length && free(items[b + 1]!) && items[b + 1]!.line.page === items[a]!.line.page) b++;
+        const groups = centredGroups(items.slice(a, b + 1));
+        if (groups) for (const [g0, g1] of groups) if (g1 > g0 + 1 && !out.has(a + g0)) out.set(a + g0, a + g1);
+        a = b + 1;
+      }
+    }
+    return out;
+  }
+
+  /** The run cut into rows by the centring of figures, or null when it cannot be cut so (or only so). */
+  function centredGroups(run: PLine[]): Array<[number, number]> | null {
+    const figs = (x: PLine) => x.cells.size > 0 && !isHead(x);
+    const groups: Array<[number, number]> = [];
+    let s = 0;
+    while (s < run.length) {
+      const f = run.findIndex((x, k) => k >= s && figs(x));
+      if (f < 0) return null;
+      const next = run.findIndex((x, k) => k > f && figs(x));
+      const last = next < 0 ? run.length - 1 : next - 1;
+      const fy = run[f]!.line.y!;
+      const tol = 0.3 * (run[f]!.line.size ?? 2.5);
+      const ends: number[] = [];
+      for (let e = f; e <= last; e++) {
+        // A line of figures alone (no label) is not a line of the label's text.
+        const lines = run.slice(s, e + 1).filter((x) => x.kind !== 'A');
+        if (lines.length === 0) continue;
+        const centre = (lines[0]!.line.y! + lines[lines.length - 1]!.line.y!) / 2;
+        if (Math.abs(centre - fy) <= tol) ends.push(e);
+      }
+      if (ends.length !== 1) return null;
+      if (!oneColumn(run.slice(s, ends[0]! + 1).flatMap((x) => x.label))) return null;
+      groups.push([s, ends[0]! + 1]);
+      s = ends[0]! + 1;
+    }
+    return groups.some(([g0, g1]) => g1 > g0 + 1) ? groups : null;
+  }
+
+  /** True when label tokens stand in one column (each overlaps the span of the others). */
+  function oneColumn(ts: Tok[]): boolean {
+    if (ts.length === 0) return false;
+    const x0 = Math.max(...ts.map((t) => t.x0));
+    const x1 = Math.min(...ts.map((t) => t.x1));
+    return x0 < x1 + 0.5;
+  }
 
   /**
    * True when label line `l` is the head of row `r` below it rather than the tail of the line above
@@ -911,6 +1045,33 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     const down = r.line.y - l.line.y;
     const up = above && above.line.y !== undefined && adjacent(above, l) ? l.line.y - above.line.y : Infinity;
     return down < up;
+  }
+
+  /** A line holding only the heads of figures wrapped in their cells ("18,536.8", its last digit below). */
+  function isHead(x: PLine): boolean {
+    return x.kind === 'A' && [...x.cells.values()].every((ts) => ts.length === 1 && /\.\d$|,\d{0,2}$/.test(ts[0]!.text));
+  }
+
+  /**
+   * True when item `j` holds the heads of figures wrapped in their cells and centred on the line
+   * below it, their last digits on the line after that: the figures are that middle line's.
+   */
+  function centredHead(j: number): boolean {
+    const h = items[j];
+    const row = items[j + 1];
+    const tail = items[j + 2];
+    if (!h || !row || !tail || !isHead(h) || !adjacent(h, row) || !adjacent(row, tail)) return false;
+    if (!(row.kind === 'R' || row.kind === 'L') || !disjoint(row.cells, h.cells) || tail.kind !== 'A') return false;
+    return [...tail.cells].every(([z, ts]) => h.cells.has(z) && ts.length === 1 && /^\d{1,3}$/.test(ts[0]!.text));
+  }
+
+  /** True when item `j` holds figure heads between two rows, their tails not printed (or not read). */
+  function looseHead(j: number): boolean {
+    const h = items[j];
+    const nx = items[j + 1];
+    const before = items[j - 1];
+    if (!h || !nx || !before || !isHead(h) || centredHead(j)) return false;
+    return adjacent(before, h) && adjacent(h, nx) && (nx.kind === 'R' || nx.kind === 'L') && disjoint(nx.cells, h.cells);
   }
 
   function joinable(a: PLine): boolean {
@@ -1122,12 +1283,13 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   void hasUnit;
   // The sums an indentation hierarchy implies: kept only when most of its groups add up.
   const byId = new Map(items.map((x) => [x.row.id, x]));
-  const indentParents = new Set(items.filter((x) => x.fromIndent && x.row.parent && byId.get(x.row.parent)?.row.kind === 'item').map((x) => x.row.parent!));
+  // (A unit's uncoded lines too: under a unit by their place alone, they must add up to it.)
+  const indentParents = new Set(items.filter((x) => x.fromIndent && x.row.parent && (byId.get(x.row.parent)?.row.kind === 'item' || byId.get(x.row.parent)?.row.kind === 'unit')).map((x) => x.row.parent!));
   let bad = 0;
   let checked = 0;
   for (const pid of indentParents) {
     const p = byId.get(pid)!.row;
-    const kids = items.filter((x) => x.row.parent === pid).map((x) => x.row);
+    const kids = items.filter((x) => x.row.parent === pid && (p.kind !== 'unit' || x.fromIndent)).map((x) => x.row);
     const keys = Object.keys(p.amounts);
     let ok = true;
     let any = false;
@@ -1325,11 +1487,30 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     unmapped += renamed.size;
   }
   const codeSystem = FUNCTION_ROLES.includes(role) ? 'function' : ECONOMIC_ROLES.includes(role) ? 'econ' : role === 'procurement' ? 'procurement' : null;
+  // A figure printed with one decimal fewer than every other figure of the table lost its last digit
+  // (wrapped in its cell, the digit taken for a page number or not printed): its value is not known.
+  const decs = pages.flatMap((pg) => pg.body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && t.text.includes('.')).map(decimalsOfTok)));
+  const common = decs.length > 0 ? Math.max(...decs) : 0;
+  const short = common >= 2 && decs.filter((d) => d === common).length >= Math.max(10, 0.8 * decs.length) ? common - 1 : -1;
+  const truncated = (t: Tok) => t.kind === 'amount' && !t.joined && t.text.includes('.') && decimalsOfTok(t) === short;
   const rows: Row[] = [];
   const ids = new Set<string>();
   let unreadRows = 0;
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
+    // A column whose extent holds two figures side by side on some line is two columns printed so
+    // close that their figures run together (pdftotext text): which of them a lone figure there
+    // belongs to is not known.
+    const merged = new Set<string>();
+    for (const pg of pages) {
+      const p = pg.panels[k];
+      if (!p) continue;
+      p.zones.forEach((z, j) => {
+        if (!z.data) return;
+        const d = z.data;
+        if (pg.body.some((b) => b.toks.filter((t) => t.kind === 'amount' && t.x0 >= d.x0 - 0.5 && t.x1 <= d.x1 + 0.5).length >= 2)) merged.add(zoneId(p, j));
+      });
+    }
     const side = twoSided ? (k === 0 ? 'revenue' : 'expenditure') : undefined;
     // In tables with more than two panels, the panels after the second are further classifications
     // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).
@@ -1345,7 +1526,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         const figs = ts.filter((t) => t.kind !== 'dash');
         if (figs.length > 1) conflict = true;
         const key = keys.get(z);
-        if (figs.length === 1 && key && !conflict) amounts[key] = money(figs[0]!, unit, notes, ctx.id);
+        if (figs.length === 1 && key && !conflict && !truncated(figs[0]!) && !merged.has(z)) amounts[key] = money(figs[0]!, unit, notes, ctx.id);
         else for (const f of figs) {
           const m = money(f, unit, notes, ctx.id);
           if (m) unplaced.push(m);
