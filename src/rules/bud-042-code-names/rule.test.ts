@@ -60,3 +60,12 @@ test('in a procurement table a function code is an attribute of the purchase, wh
   t.rows.push({ ...r, id: 'fn-attr', code: '2010399', codeSystem: 'function', codeResolved: 'printed', label: '数据中心运维服务' });
   assert.deepEqual(run(d), []);
 });
+
+test("the head of the next line's wrapped name read into this line is the next line's, not this name", () => {
+  const d = doc();
+  rowOf(d, 7, 't7-7').label = '事业单位离退休机关事业单位基本养老保';
+  rowOf(d, 7, 't7-8').label = '险缴费支出';
+  assert.deepEqual(run(d), []);
+  rowOf(d, 7, 't7-7').label = '事业单位离退休补贴'; // a longer name that begins no next name: reported
+  assert.equal(run(d).length, 1);
+});

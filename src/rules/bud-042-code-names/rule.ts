@@ -7,7 +7,8 @@ import { locRow, tableName } from '../_lib/location.js';
 /**
  * The printed name of a code is its name in the code table of the document's year. A name cut at a
  * cell edge (a prefix of at least four characters) or the tail of a name wrapped over lines (a
- * suffix) is part of the name, not another name; the label of a purchase line is the item's name.
+ * suffix) is part of the name, not another name, and so is the head of the next line's wrapped name
+ * read into this one; the label of a purchase line is the item's name.
  */
 export const rule: Rule = {
   id: 'BUD-042',
@@ -19,7 +20,8 @@ export const rule: Rule = {
   basis: 'domain.md §2 "names change between years (210 was 医疗卫生与计划生育支出 before 2019), so code tables are per year"',
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
-      for (const r of classifiedRows(t)) {
+      const rows = classifiedRows(t);
+      for (const [i, r] of rows.entries()) {
         if (r.codeResolved === 'by-name') continue;
         if (ITEM_ROLES.has(t.role) && r.codeSystem !== 'procurement') continue;
         const e = codes.byCodeIn(r.codeSystem, r.code, doc.year);
@@ -31,6 +33,11 @@ export const rule: Rule = {
         if (name.startsWith(printed) && printed.length >= 4) continue;
         // The last line of a name wrapped over several lines, the first lines read apart from it.
         if (name.endsWith(printed)) continue;
+        // The first line of the next line's wrapped name read into this one ("奖金" + "机关事业单位基本养老保"
+        // over "险缴费"): the rest begins the next code's name.
+        const next = rows[i + 1] ? codes.byCodeIn(rows[i + 1]!.codeSystem, rows[i + 1]!.code, doc.year) : null;
+        const rest = printed.slice(name.length);
+        if (printed.startsWith(name) && next && rest.length >= 2 && nameKey(next.name).startsWith(rest)) continue;
         const stale = codes.namesOf(r.codeSystem, r.code).find((x) => nameKey(x.name) === printed);
         ctx.report({
           message: stale
