@@ -96,6 +96,17 @@ export function titleOf(text: string): string | null {
   return s;
 }
 
+/**
+ * True when two lines can be the halves of one wrapped title. A title wraps on its own page, and only
+ * when its first line is full: a first half shorter than the second is not a wrap but the end of
+ * what stood above (a wrapped cell of the table's last row, "指标" or "备注", left before the next
+ * table's title).
+ */
+function wrapsInto(first: SourceLine, second: SourceLine): boolean {
+  if (first.page !== null && second.page !== null && first.page !== second.page) return false;
+  return squashTitle(first.text).length >= squashTitle(second.text).length;
+}
+
 interface Mark {
   at: number;
   end: number;
@@ -161,7 +172,7 @@ export function segment(src: SourceText): Segments {
         const t = titleOf(joined);
         // Only a line of one piece of text (not a row of a form's cells) wraps into a title.
         const pieces = tokensOf(l).filter((x) => x.kind === 'text').length;
-        if (t && pieces <= 2 && !/[≥≤<>%＞＜]|\d/.test(l.text) && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t)) {
+        if (t && pieces <= 2 && !/[≥≤<>%＞＜]|\d/.test(l.text) && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t) && wrapsInto(l, lines[i + 1]!)) {
           title = t;
           end = i + 1;
         }
