@@ -74,3 +74,95 @@ test('a title wrapped because its first line is full is still one title', () => 
   assert.equal(seg.tables[0]!.title, '自创区福州片区一区多园评估工作经费项目绩效目标表');
   assert.equal(seg.tables[0]!.titleLines.length, 2);
 });
+
+// --- 2. long sentences inside a form's grid do not end the form ---------------------------------
+
+/** A 部门整体绩效目标表 whose 当年整体绩效目标 cell prints numbered sentences from the left margin, then its indicator grid. */
+const DEPARTMENT_FORM = [
+  '表十',
+  '',
+  '                      2026 年部门整体绩效目标表',
+  '单位名称:重庆市气象局                                                              单位:万元',
+  '',
+  '                             当年整体绩效目标',
+  '',
+  '1.全力做好“十五五”规划编制，扎实推进智慧气象多跨融合试点建设等试点示范建设。',
+  '2.迭代升级数智气象业务技术体系，着力建设具有全国影响力的气象科技创新中心，纵深推进气象保障。',
+  '3.打造西部陆海新通道气象保障等内陆开放国际合作引领区气象保障应用场景标志性成果。',
+  '4.打造全面深化改革先行区气象保障体系标志性成果，加强气象法规和标准体系建设，深化气象领域改革。',
+  '5.打造超大城市现代化治理示范区气象保障应用场景标志性成果，健全以预警为先导的应急联动机制。',
+  '6.打造城乡融合乡村振兴示范区气象保障应用场景标志性成果，不断加强城镇功能品质提升气象保障。',
+  '7.打造美丽中国建设先行区气象保障应用场景标志性成果，实施污染防治攻坚战气象保障。',
+  '                      指标名称              指标性质   指标值    计量单位   指标权重(%) 是否核心',
+  '',
+  '         气候预测准确率                         ≥     68      %       12     是',
+  '',
+  '         短期天气预报准确率                       ≥     78      %       13     是',
+  '',
+  '  绩效指标   观测系统传输及时率(国家地面站)               ≥     98      %       10     是',
+  '',
+  '         公众气象服务满意度               ≥     90     分       5      否',
+].join('\n');
+
+test('sentences printed in a form\'s cell from the left margin stay in the form when its grid follows them', () => {
+  const seg = segment(src(DEPARTMENT_FORM));
+  assert.equal(seg.tables.length, 1);
+  const t = seg.tables[0]!;
+  assert.ok(t.type?.form);
+  assert.ok(t.lines.some((l) => l.text.startsWith('7.打造美丽中国')), 'the seventh goal is in the form');
+  assert.equal(t.lines.at(-1)!.text.replace(/\s+/g, ' '), '公众气象服务满意度 ≥ 90 分 5 否');
+  assert.deepEqual(seg.narrative.filter((l) => /打造|指标/.test(l.text)), []);
+});
+
+/** A grid of projects whose 绩效目标 column holds paragraphs; a project's amount stands on one of its lines. */
+const PROJECT_GRID = [
+  '                      表11：2026年市级部门项目支出绩效表',
+  '部门名称：杭州市交通运输局                                                                 单位:万元',
+  '',
+  '     单位名称            项目名称     金额                            绩效目标',
+  '',
+  '                                           推进干部教育培训事业持续健康发展，提升干部履职能力，提高党员干部塑造变革和推进',
+  '杭州市交通运输局        日常保障运行             64.90',
+  '                                           现代化建设新能力。',
+  '                                           不断提升交通运输服务质量和效益，初步构建现代综合交通运输体系，保障和改善民生，',
+  '                                           更好满足公众出行和交通运输需求。确保资金使用的安全性和合规性，提高资金使用绩',
+  '                                           效，加强内控管理。确保单位各项工作开展合法合规。规范档案管理工作，确保档案的完',
+  '杭州市交通运输局        综合交通行业管理        1,188.11   整、真实、有效。根据交通职能，进行相关的政府购买服务审核与评价。保障各项工作协',
+  '                                           同高效开展，提升单位治理水平和服务能力。通过项目的开展，按时、高质完成杭州市公',
+  '                                           路货运、道路客运、城市客运企业的数据审核、数据上报等工作。进一步完善安全生产责',
+  '                                           任链条，夯实安全生产基础，共同创建先进、科学的安全生产监管模式。',
+  '                                           满足群众公共交通出行需求，有效缓解交通拥堵、解决群众出行难，推进节能减排、促进',
+  '杭州市交通运输局        行业内相关政府补偿     504,000.00',
+  '                                           城市绿色发展。',
+].join('\n');
+
+test('a grid of projects keeps every project whose target text runs over several lines', () => {
+  const seg = segment(src(PROJECT_GRID));
+  assert.equal(seg.tables.length, 1);
+  const t = seg.tables[0]!;
+  assert.ok(t.lines.some((l) => l.text.includes('504,000.00')), 'the last project is in the form');
+  assert.equal(t.lines.at(-1)!.text, '城市绿色发展。');
+  assert.deepEqual(seg.narrative.map((l) => l.text), []);
+});
+
+test('the narrative after a form still ends it: a run of prose (amounts in its sentences too) after which the grid does not come back', () => {
+  const narrative = [
+    '2026年，本部门将继续加强预算绩效管理，强化绩效目标审核，提高财政资金使用效益，确保各项工作顺利开展。',
+    '2026年本部门项目支出预算 1,234.56 万元，主要是交通运输管理服务项目增加，保障各项工作有序开展。',
+    '一是严格执行预算，规范资金使用，按照年度预算安排和工作计划，合理安排支出进度，提高资金使用效率。',
+    '二是加强绩效监控，对项目实施情况和绩效目标完成情况开展跟踪监控，及时发现问题并督促整改落实到位。',
+    '三是做好绩效评价，按照有关规定组织开展项目绩效自评，评价结果作为以后年度安排预算的重要依据。',
+    '四是推进信息公开，按照规定公开部门预算和绩效目标，主动接受社会监督，不断提升预算管理的透明度。',
+    '五是强化结果应用，将绩效评价结果与预算安排挂钩，对绩效较差的项目压减预算，促进财政资金提质增效。',
+  ];
+  const seg = segment(src(`${PROJECT_GRID}\n\n${narrative.join('\n')}`));
+  const t = seg.tables[0]!;
+  assert.equal(t.lines.at(-1)!.text, '城市绿色发展。');
+  assert.deepEqual(seg.narrative.map((l) => l.text), narrative.map((l) => l.normalize('NFKC')));
+});
+
+test('a heading of the next part ends a form whatever follows', () => {
+  const seg = segment(src(`${DEPARTMENT_FORM}\n\n                 第四部分  名词解释\n\n一、财政拨款收入：指本级财政当年拨付的资金。`));
+  assert.equal(seg.tables[0]!.lines.at(-1)!.text.replace(/\s+/g, ' '), '公众气象服务满意度 ≥ 90 分 5 否');
+  assert.ok(seg.narrative.some((l) => l.text.startsWith('第四部分')));
+});

@@ -138,6 +138,18 @@ export function isProse(l: SourceLine): boolean {
 }
 
 /**
+ * A row of a form's grid: a line that prints an amount or several cells and is no sentence, or one
+ * whose amount stands among cells set apart by wide gaps, a sentence in its last cell ("杭州市交通运输局
+ * 综合交通行业管理   1,188.11   整、真实、有效。…"); a sentence of the narrative runs on with single spaces.
+ */
+function isFormRow(l: SourceLine): boolean {
+  if (!isProse(l)) return hasAmount(l) || tokensOf(l).length >= 3;
+  const toks = tokensOf(l);
+  const gaps = toks.slice(1).filter((t, i) => t.x0 - toks[i]!.x1 >= 2).length;
+  return hasAmount(l) && gaps >= 2;
+}
+
+/**
  * Finds the tables of a document. A title counts when something other than another title follows it
  * (a header, rows, a note): the contents page lists the same titles back to back.
  */
@@ -213,8 +225,9 @@ export function segment(src: SourceText): Segments {
         break;
       }
       if (m.type?.form) {
-        // Forms hold sentences in their cells: only a run of prose ends them.
-        if (k + 4 < m.lines.length && m.lines.slice(k, k + 5).every((x) => isProse(x))) {
+        // Forms hold sentences in their cells (项目概况, 绩效目标, an indicator's wording), wherever
+        // they start: only a run of prose after which the form's grid does not come back ends them.
+        if (k + 4 < m.lines.length && m.lines.slice(k, k + 5).every((x) => isProse(x)) && !m.lines.slice(k + 5).some(isFormRow)) {
           stop = k;
           break;
         }
