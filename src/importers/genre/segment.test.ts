@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSourceText } from '../text/source.js';
-import { segment } from './segment.js';
+import { furnitureOf, segment } from './segment.js';
 
 const src = (text: string) => readSourceText(Buffer.from(text, 'utf8'), 'fixture.txt');
 const texts = (ls: ReadonlyArray<{ text: string }>) => ls.map((l) => l.text);
@@ -165,4 +165,41 @@ test('a heading of the next part ends a form whatever follows', () => {
   const seg = segment(src(`${DEPARTMENT_FORM}\n\n                 第四部分  名词解释\n\n一、财政拨款收入：指本级财政当年拨付的资金。`));
   assert.equal(seg.tables[0]!.lines.at(-1)!.text.replace(/\s+/g, ' '), '公众气象服务满意度 ≥ 90 分 5 否');
   assert.ok(seg.narrative.some((l) => l.text.startsWith('第四部分')));
+});
+
+// --- 3. a short figure piece in a table is not a page number --------------------------------------
+
+/** A form's amounts wrapped in narrow cells ("40," / "624" / ".00"), and the page number at the foot. */
+const WRAPPED_FIGURES = [
+  '                2026 年市级重点专项资金绩效目标表 (一级项目 )',
+  '                                                                                       单位:万元',
+  '',
+  ' 项目名称                    市商务发展专项                      主管部门                 重庆市商务委员会',
+  '',
+  '                                                      市级支出                  40,',
+  '                                                                              624',
+  '                                                                                .00',
+  ' 当年预算                     46,',
+  '                            794',
+  '                              .00',
+  '                                                      补助区县                  6,',
+  '                                                                             170',
+  '                                                                               .00',
+  '',
+  '',
+  '                                           26',
+  '\f表十二',
+].join('\n');
+
+test('a short number that continues a figure wrapped in its cell is content, a number alone at the foot of the page is its page number', () => {
+  const s = src(WRAPPED_FIGURES);
+  const furniture = [...furnitureOf(s)].map((l) => l.text);
+  assert.deepEqual(furniture, ['26']);
+  const t = segment(s).tables[0]!;
+  for (const piece of ['40,', '624', '.00', '46,', '794', '6,', '170']) assert.ok(t.lines.some((l) => l.text.endsWith(piece)), `${piece} kept`);
+});
+
+test('a number under a figure that is whole (a chart axis "8.2" / "8") is still not a piece of it', () => {
+  const s = src(['         8.2', '           8', '         7.8'].join('\n'));
+  assert.deepEqual([...furnitureOf(s)].map((l) => l.text), ['8']);
 });

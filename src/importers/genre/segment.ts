@@ -6,7 +6,7 @@
  */
 import { squashTitle, tableTypeOfTitle, titleParts, TABLE_NUMBER, type TableType } from '../../domain/catalogue/index.js';
 import type { SourceLine, SourceText } from '../text/source.js';
-import { tokensOf } from './tokens.js';
+import { cellsOf, tokensOf } from './tokens.js';
 
 /** A table as cut from the document. */
 export interface TableBlock {
@@ -40,10 +40,10 @@ const PAGE_NUMBER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*�
 export function furnitureOf(src: SourceText): Set<SourceLine> {
   const out = new Set<SourceLine>();
   const byPage = new Map<number, SourceLine[]>();
-  for (const l of src.lines) {
-    if (PAGE_NUMBER.test(l.text.trim())) out.add(l);
+  src.lines.forEach((l, i) => {
+    if (PAGE_NUMBER.test(l.text.trim()) && !pieceOfFigure(src.lines, i)) out.add(l);
     if (l.page !== null) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
-  }
+  });
   if (byPage.size < 3) return out;
   const key = (l: SourceLine) => squashTitle(l.text).replace(/\d+/g, '#');
   const counts = new Map<string, number>();
@@ -62,6 +62,42 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
       // A table's unit line ("编制单位：… 单位：元") repeats with its table: content, not furniture.
       if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !isNumberOnly(l) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim())) out.add(l);
     }
+  }
+  return out;
+}
+
+/**
+ * A figure cut short by its cell's width: "40,", "3,4", "11." (the rest printed on the next line). A
+ * figure with one decimal ("8.2") may be whole (a chart's axis), so it is no head.
+ */
+const FIGURE_HEAD = /^(?:\d[\d,]*[,.]|\d{1,3}(?:,\d{3})*,\d{1,2})$/;
+/** The rest of a figure wrapped in its cell: ".00", ",024.98". */
+const FIGURE_TAIL = /^[.,]\d/;
+
+/**
+ * True when a short numeric line ("624") is a piece of a figure its cell wrapped over several lines
+ * ("40," / "624" / ".00"), not a page number: the line right above it ends with the head of a figure,
+ * or the line right below begins with its tail, in the same column.
+ */
+function pieceOfFigure(lines: readonly SourceLine[], i: number): boolean {
+  const l = lines[i]!;
+  if (!/^\d{1,3}$/.test(l.text.trim())) return false;
+  const cs = cellsOf(l);
+  const at = { x0: Math.min(...cs.map((c) => c.x0)), x1: Math.max(...cs.map((c) => c.x1)) };
+  const near = (w: { x0: number; x1: number }) => w.x0 <= at.x1 + 2 && w.x1 >= at.x0 - 2;
+  const adjacent = (o: SourceLine | undefined): o is SourceLine => !!o && o.page === l.page && Math.abs(o.no - l.no) === 1;
+  const above = lines[i - 1];
+  if (adjacent(above) && wordsOf(above).some((w) => FIGURE_HEAD.test(w.text) && near(w))) return true;
+  const below = lines[i + 1];
+  return adjacent(below) && wordsOf(below).some((w) => FIGURE_TAIL.test(w.text) && near(w));
+}
+
+/** The words of a line (its cells split at white space) with their extents. */
+function wordsOf(l: SourceLine): Array<{ text: string; x0: number; x1: number }> {
+  const out: Array<{ text: string; x0: number; x1: number }> = [];
+  for (const c of cellsOf(l)) {
+    const width = (c.x1 - c.x0) / Math.max(1, c.text.length);
+    for (const m of c.text.matchAll(/\S+/g)) out.push({ text: m[0], x0: c.x0 + m.index * width, x1: c.x0 + (m.index + m[0].length) * width });
   }
   return out;
 }
