@@ -203,3 +203,34 @@ test('a number under a figure that is whole (a chart axis "8.2" / "8") is still 
   const s = src(['         8.2', '           8', '         7.8'].join('\n'));
   assert.deepEqual([...furnitureOf(s)].map((l) => l.text), ['8']);
 });
+
+// --- contents ------------------------------------------------------------------------------------
+
+test('the last entry of a contents list, followed by the list\'s note on empty tables, opens no form', () => {
+  const text = [
+    '             目   录',
+    '第二部分 2026 年部门预算表',
+    '1、部门收支总表',
+    '2、部门收入总表',
+    '9、项目支出绩效目标表',
+    '10、部门整体支出绩效目标表',
+    '注：以上部门预算报表中，空表表示本部门无相关收支情况',
+    '       第一部分 部门预算公开说明',
+    '  一、部门基本概况',
+  ].join('\n');
+  const seg = segment(src(text));
+  assert.deepEqual(seg.tables.map((t) => t.title), []);
+  assert.ok(seg.narrative.some((l) => l.text.startsWith('10、部门整体支出绩效目标表')));
+});
+
+test('an empty table\'s note still makes its title a table', () => {
+  const text = [
+    '                 2026年政府性基金预算支出情况表',
+    '注：本部门2026年无政府性基金预算拨款安排，故此表为空表。',
+    '                 2026年部门整体支出绩效目标表',
+    '单位名称：长沙市信访局',
+    '  年度总体目标     完成信访工作任务',
+  ].join('\n');
+  const seg = segment(src(text));
+  assert.deepEqual(seg.tables.map((t) => t.title), ['2026年政府性基金预算支出情况表', '2026年部门整体支出绩效目标表']);
+});

@@ -239,17 +239,21 @@ export function segment(src: SourceText): Segments {
   const narrative: SourceLine[] = [];
   const tables: TableBlock[] = [];
   let cursor = 0;
-  for (const m of marks) {
+  marks.forEach((m, mk) => {
     // A title with nothing of a table after it (contents, a list of tables in the narrative) is text.
     // A table shows itself within its first lines: amounts, a unit line, a header of several cells,
     // or the note of an empty table; a contents entry is followed by the next entry or by prose.
     const content = m.lines.filter((l) => !isNumberOnly(l) && !titleOf(l.text)).slice(0, 8);
     const firstHeading = content.findIndex((l) => /^第[一二三四五六七八九十]+部分/.test(squashTitle(l.text)));
     const probe = firstHeading >= 0 ? content.slice(0, firstHeading) : content;
-    const tableLike = probe.some((l) => hasAmount(l) || /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/.test(l.text) || (tokensOf(l).length >= 3 && !isProse(l))) ||
+    // The last entry of a list of titles (a contents page: the title right above is another entry)
+    // is followed by the list's note ("注：以上报表中，空表表示…"), which is no empty table's note.
+    const listed = mk > 0 && marks[mk - 1]!.end + 1 === m.at;
+    const emptyNote = /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/;
+    const tableLike = probe.some((l) => hasAmount(l) || (listed ? /单位\s*[:：]/ : emptyNote).test(l.text) || (tokensOf(l).length >= 3 && !isProse(l))) ||
       // A form names its fields (绩效目标, 指标, 项目名称 …) whatever its first lines print.
       (!!m.type?.form && probe.some((l) => /(整体绩效目标|绩效目标|指标|项目名称|单位名称|部门名称|主管部门|实施期限|资金总额)/.test(squashTitle(l.text)) && !/^\S{0,3}[、.]/.test(squashTitle(l.text))));
-    if (!tableLike) continue;
+    if (!tableLike) return;
     // The table ends where prose starts after its rows (the narrative that follows a table part).
     let stop = m.lines.length;
     let seenRows = false;
@@ -285,7 +289,7 @@ export function segment(src: SourceText): Segments {
     cursor = m.end + 1 + stop;
     if (stop < m.lines.length) narrative.push(...m.lines.slice(stop));
     cursor = Math.max(cursor, m.end + 1 + m.lines.length);
-  }
+  });
   narrative.push(...lines.slice(cursor));
   return { tables: mergeContinuations(tables), narrative, furniture };
 }
