@@ -206,6 +206,18 @@ export const COVERAGE_LABELS = {
   unreadRow: '本行未能读取',
 } as const;
 
+/**
+ * The marks of the XLSX authoring template (written by reports/template, read by importers/xlsx): an
+ * explicitly empty value, an amount cell that was not read (unknown: the import could not place it),
+ * and the cell notes that keep an amount's printed decimals and an inferred column.
+ */
+export const TEMPLATE_MARKS = {
+  none: '（无）',
+  unknown: '（未知）',
+  printedPlaces: '原文小数位数：',
+  inferred: '所在列为推断',
+} as const;
+
 /** The heading of a document's tables in a package (预算表 / 决算表). */
 export function tablesHeading(kind: DocumentKind): string {
   return kind === '部门决算' || kind === '单位决算' ? '决算表' : '预算表';

@@ -35,6 +35,12 @@ test('the Shenzhen sample survives model → template → model unchanged apart 
   assert.equal(back.profile, 'fiscus-xlsx');
   assert.equal(back.source.format, 'xlsx');
   assert.deepStrictEqual(content(back), content(sample));
+  // The sample's 表2 unit row prints four figures in sixteen columns: two are inferred and two
+  // columns unknown (no key); both survive the spreadsheet rather than becoming plain or empty cells.
+  const unitRow = (d: BudgetDocument) => d.tables.find((t) => t.no === 2)!.rows[0]!;
+  assert.equal(unitRow(back).amounts.generalDuty?.inferred, true);
+  assert.equal('generalSpecial' in unitRow(sample).amounts, false);
+  assert.equal('generalSpecial' in unitRow(back).amounts, false);
   // Sanity: the comparison sees the whole document, not an empty shell.
   assert.equal(back.tables.length, 13);
   assert.equal(back.projectForms.length, 10);

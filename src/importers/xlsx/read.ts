@@ -37,8 +37,9 @@ import {
 import { FiscusError } from '../../domain/errors.js';
 import { MoneyParseError, decimalsOf, parseAmount } from '../../domain/money.js';
 import { codes } from '../../domain/classification/index.js';
+import { TEMPLATE_MARKS } from '../../domain/catalogue/index.js';
 
-const NULL_MARK = '（无）';
+const NULL_MARK = TEMPLATE_MARKS.none;
 const FIRST_DATA_COL = 11;
 
 /** An error at a cell: prints as `file:工作表!D12: message` (the row is also `where.line`). */
@@ -127,12 +128,14 @@ class Reader {
       if (e instanceof MoneyParseError && /decimals/.test(e.message)) this.fail(ws, r, c, 'an amount in 万元 with at most 6 decimals', s);
       this.fail(ws, r, c, 'an amount in 万元', s);
     }
-    const noted = /原文小数位数[:：]\s*(\d)/.exec(noteText(cell.note));
+    const note = noteText(cell.note);
+    const noted = new RegExp(`${TEMPLATE_MARKS.printedPlaces.replace(/[:：]$/, '')}[:：]\\s*(\\d)`).exec(note);
     const shown = noted ? Number(noted[1]) : formatPlaces(cell.numFmt);
     // `decimals` is what the cell shows (the printed places, possibly of a figure printed in 元), not
     // the digits the value needs: 6000 元 shown as 0.6 万元 keeps decimals 0 of its 元 print.
     const decimals = shown ?? (typeof v === 'string' ? decimalsOf(s) : undefined);
-    return decimals === undefined ? { fen, src: this.src(ws, r, c) } : { fen, decimals, src: this.src(ws, r, c) };
+    const inferred = note.includes(TEMPLATE_MARKS.inferred) ? { inferred: true as const } : {};
+    return decimals === undefined ? { fen, src: this.src(ws, r, c), ...inferred } : { fen, decimals, src: this.src(ws, r, c), ...inferred };
   }
 
   note(severity: ImportNote['severity'], message: string, src: Src): void {
@@ -406,7 +409,10 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
     const texts: NonNullable<Row['texts']> = {};
     columns.forEach((cdef, j) => {
       const c = FIRST_DATA_COL + j;
-      if (cdef.kind === 'amount') amounts[cdef.key] = rd.money(ws, r, c);
+      // The unknown mark: the import could not place a figure here; the key stays absent (unknown).
+      if (cdef.kind === 'amount') {
+        if (plain(ws.getCell(r, c).value) !== TEMPLATE_MARKS.unknown) amounts[cdef.key] = rd.money(ws, r, c);
+      }
       else {
         const t = rd.textOf(ws, r, c);
         if (t) texts[cdef.key] = t;

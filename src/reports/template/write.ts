@@ -19,7 +19,7 @@ import type {
   TableRole,
 } from '../../domain/model.js';
 import { toDecimalString } from '../../domain/money.js';
-import { ECONOMIC_ROLES } from '../../domain/catalogue/index.js';
+import { ECONOMIC_ROLES, TEMPLATE_MARKS } from '../../domain/catalogue/index.js';
 import { codes, type ClassificationSystem } from '../../domain/classification/index.js';
 
 /** A table the empty template lays out (the Shenzhen standard tables 1–13). */
@@ -88,20 +88,31 @@ function placesOf(fen: number): number {
   return frac.replace(/0+$/, '').length;
 }
 
-export const PRINTED_PLACES_NOTE = '原文小数位数：';
+export const PRINTED_PLACES_NOTE = TEMPLATE_MARKS.printedPlaces;
 
-function putMoney(c: Cell, m: Money | null | undefined): void {
+/**
+ * Writes an amount. `unknown` (the import could not place a figure in this column) is written as its
+ * mark, so that a round trip keeps it unknown rather than empty; an inferred column is said in a note.
+ */
+function putMoney(c: Cell, m: Money | null | undefined, unknown = false): void {
+  if (unknown) {
+    c.value = TEMPLATE_MARKS.unknown;
+    return;
+  }
   if (!m) {
     c.numFmt = amountFormat(2);
     return;
   }
   c.value = wan(m.fen);
   const need = placesOf(m.fen);
+  const notes: string[] = [];
   if (m.decimals !== undefined && m.decimals < need) {
     // Printed in 元 (6000 元 = 0.6 万元): the cell must show the digits, the note keeps the printed places.
     c.numFmt = amountFormat(need);
-    c.note = `${PRINTED_PLACES_NOTE}${m.decimals}（原文以元为单位）`;
+    notes.push(`${PRINTED_PLACES_NOTE}${m.decimals}（原文以元为单位）`);
   } else c.numFmt = amountFormat(m.decimals);
+  if (m.inferred) notes.push(TEMPLATE_MARKS.inferred);
+  if (notes.length) c.note = notes.join('\n');
 }
 
 function putText(c: Cell, s: string | null | undefined): void {
@@ -205,6 +216,7 @@ function readme(wb: ExcelJS.Workbook): void {
     '每个数据行：标识（本表唯一，如 t7-3）、收支侧、行类型（item/unit/group/subtotal/carry/total）、层级（0 起）、',
     '上级（上级行的标识）、代码（功能/经济分类或采购品目，可从下拉列表选择）、代码体系、代码来源、名称、预算单位。',
     '“（无）”表示该项明确为空（例如没有代码的行）。',
+    '金额栏的“（未知）”表示原文该行印出的金额少于栏数、未能确定此栏是否有数（校验不以此格下结论）；批注“所在列为推断”表示该数所在的栏是推断的。',
     '项目工作表：以【项目概况】【测算明细】【资金支出进度】【绩效指标】等标记分段，每段第一行为列名，段内空行表示结束。',
     '导入后每个数值的出处记为“工作表!单元格”（行号即工作表行号，页码为空），校验结果中的行号指工作表中的行。',
   ];
@@ -212,7 +224,7 @@ function readme(wb: ExcelJS.Workbook): void {
   ws.getCell(1, 1).font = { bold: true, size: 14 };
 }
 
-const NULL_MARK = '（无）';
+const NULL_MARK = TEMPLATE_MARKS.none;
 
 function cover(wb: ExcelJS.Workbook, doc: BudgetDocument | null, lists: Lists, year: number | null): void {
   const ws = wb.addWorksheet('封面');
@@ -399,7 +411,7 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table | StandardTable
     put(10, row.unit ?? null);
     t.columns.forEach((c, j) => {
       const cell = ws.getCell(r, TABLE_FIRST_DATA_COL + j);
-      if (c.kind === 'amount') putMoney(cell, row.amounts[c.key]);
+      if (c.kind === 'amount') putMoney(cell, row.amounts[c.key], !(c.key in row.amounts));
       else putText(cell, row.texts?.[c.key]?.text);
     });
   });
