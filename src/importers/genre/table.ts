@@ -803,7 +803,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     const keyword = kindOfLabel(r.labelText, r.code) !== 'item';
     while (i < items.length) {
       const nx = items[i]!;
-      if (!adjacent(prev, nx)) break;
+      if (!adjacent(prev, nx) || cellRows.has(i)) break;
       if (nx.kind === 'A') {
         // The head of a figure wrapped in its cell, printed above the row it belongs to: that row's.
         if (centredHead(i)) break;
@@ -871,7 +871,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       continue;
     }
     if (it.kind === 'A') {
-      const nx = items[i + 1];
+      const nx = cellRows.has(i + 1) ? undefined : items[i + 1];
       if (nx && adjacent(it, nx) && (nx.kind === 'R' || nx.kind === 'L') && disjoint(nx.cells, it.cells)) {
         pendingA = it;
         i++;
@@ -885,7 +885,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       continue;
     }
     if (it.kind === 'L') {
-      const nx = items[i + 1];
+      const nx = cellRows.has(i + 1) ? undefined : items[i + 1];
       if (nx && looseHead(i + 1)) {
         r = fromItem(it);
         const ts = [...nx.cells.values()].flat();
@@ -979,7 +979,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     // From a PDF: figures are centred against their label's lines. A run of lines that start no row
     // of their own (no code, total, enumerator) is cut into rows when every line of figures lies at
     // the middle of exactly one group of consecutive lines, and the groups use up the run.
-    if (positioned) {
+    {
       const free = (x: PLine) => x.kind !== 'E' && x.code === null && (x.text === '' || !startsRow(x));
       let a = 0;
       while (a < items.length) {
@@ -990,7 +990,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         let b = a;
         while (b + 1 < items.length && free(items[b + 1]!) && items[b + 1]!.line.page === items[a]!.line.page) b++;
         const groups = centredGroups(items.slice(a, b + 1));
-        if (groups) for (const [g0, g1] of groups) if (g1 > g0 + 1 && !out.has(a + g0)) out.set(a + g0, a + g1);
+        if (groups && groups.every(([g0, g1]) => ![...out].some(([o0, o1]) => a + g0 < o1 && o0 < a + g1 && (o0 !== a + g0 || o1 !== a + g1)))) for (const [g0, g1] of groups) if (g1 > g0 + 1 && !out.has(a + g0)) out.set(a + g0, a + g1);
         a = b + 1;
       }
     }
@@ -1007,14 +1007,18 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       if (f < 0) return null;
       const next = run.findIndex((x, k) => k > f && figs(x));
       const last = next < 0 ? run.length - 1 : next - 1;
-      const fy = run[f]!.line.y!;
-      const tol = 0.3 * (run[f]!.line.size ?? 2.5);
+      // Without positions (pdftotext text), line numbers: a row's lines follow each other.
+      const yOf = (x: PLine) => x.line.y ?? x.line.no;
+      const fy = yOf(run[f]!);
+      const tol = run[f]!.line.y !== undefined ? 0.3 * (run[f]!.line.size ?? 2.5) : 0.1;
       const ends: number[] = [];
       for (let e = f; e <= last; e++) {
         // A line of figures alone (no label) is not a line of the label's text.
         const lines = run.slice(s, e + 1).filter((x) => x.kind !== 'A');
         if (lines.length === 0) continue;
-        const centre = (lines[0]!.line.y! + lines[lines.length - 1]!.line.y!) / 2;
+        const centre = (yOf(lines[0]!) + yOf(lines[lines.length - 1]!)) / 2;
+        const g = run.slice(s, e + 1);
+        if (run[f]!.line.y === undefined && g.some((x, q) => q > 0 && x.line.no - g[q - 1]!.line.no !== 1)) continue;
         if (Math.abs(centre - fy) <= tol) ends.push(e);
       }
       if (ends.length !== 1) return null;
