@@ -79,7 +79,9 @@ export const TABLE_TYPES: readonly TableType[] = [
 ];
 
 /** The numbering printed before a title, or on the line above it: 表1, 表 10, 表一, 公开01表, 预算01表, 预算表12, 公开表1, 单位预算09表, 附表1. */
-export const TABLE_NUMBER = /^(?:(?:部门|单位)?(?:预算|公开|附)?\s*表\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:[-－—.．、:：]\s*[0-9]{1,2})?|(?:部门|单位)?(?:预算|公开)\s*([0-9]{1,2})\s*表)(?=$|[\s.．、:：]|[^0-9表])/u;
+// An Arabic number must not run on into digits (表12026 is not 表1); a Chinese numeral is taken whole
+// (表十一 is 11, never 表十 and 一) and may run on into the year (表一2026年…).
+export const TABLE_NUMBER = /^(?:(?:部门|单位)?(?:预算|公开|附)?\s*表\s*(?:([0-9]{1,2})(?:[-－—.．、:：]\s*[0-9]{1,2})?(?![0-9])|([一二三四五六七八九十]{1,3})(?![一二三四五六七八九十]))|(?:部门|单位)?(?:预算|公开)\s*([0-9]{1,2})\s*表)(?=$|[^表])/u;
 
 /** An enumerator before a title in a list or a heading: 一、 / （一） / 1. / 1、 */
 export const TITLE_ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))/u;
@@ -134,10 +136,14 @@ export interface TitleParts {
 export function titleParts(line: string): TitleParts {
   let s = squashTitle(line);
   let no: number | null = null;
-  const num = TABLE_NUMBER.exec(s);
+  // The number is read before spaces are squashed (表1 2026年… would become 表12026年…), then, for a
+  // number printed letter-spaced (公 开 0 1 表), from the squashed title.
+  const spaced = normalizeText(line).trim();
+  const before = TABLE_NUMBER.exec(spaced);
+  const num = before ?? TABLE_NUMBER.exec(s);
   if (num) {
-    no = chineseNumber(num[1] ?? num[2] ?? '');
-    s = s.slice(num[0].length).replace(/^[.．、:：\s]+/u, '');
+    no = chineseNumber(num[1] ?? num[2] ?? num[3] ?? '');
+    s = (before ? squashTitle(spaced.slice(num[0].length)) : s.slice(num[0].length)).replace(/^[.．、:：\s]+/u, '');
   } else {
     const en = TITLE_ENUMERATOR.exec(s);
     if (en) s = s.slice(en[0].length);
