@@ -182,10 +182,29 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   // value area (from its end to the next label on that line) holds them.
   fields.sort((a, b) => a.top - b.top || a.x0 - b.x0);
   const rows: Field[][] = [];
+  // A label stacked over lines around its value ("主管" / value / "部门") is one row with the labels
+  // printed on the lines between its halves: the value's line is the middle of that row.
+  const inside = (r: Field[], f: Field) => r.some((g) => g.top < f.top - 0.25 && f.top < g.bot - 0.25);
   for (const f of fields) {
-    const r = rows.find((x) => Math.abs(x[0]!.top - f.top) < 0.5);
+    const r = rows.find((x) => Math.abs(x[0]!.top - f.top) < 0.5) ?? rows.find((x) => inside(x, f));
     if (r) r.push(f);
     else rows.push([f]);
+  }
+  for (const r of rows) r.sort((a, b) => a.x0 - b.x0);
+  // In such a row, a word printed on the stacked label's line right of another label of the row
+  // ("主管部 … 福州市科学" over "实施单位"'s value) is that label's value wrapped, not the stacked one's.
+  for (const r of rows) {
+    if (r.every((f) => Math.abs(f.top - r[0]!.top) < 0.5)) continue;
+    for (const f of r) {
+      f.inline = f.inline.filter((t) => {
+        if (consumed.has(t)) return true;
+        const cands = r.filter((g) => g.x0 <= t.x0 + 1);
+        const g = cands[cands.length - 1];
+        if (!g || g === f || g.x0 <= f.x0) return true;
+        g.free.push({ line: t.line, v: pos.get(t.line) ?? 0, toks: [t] });
+        return false;
+      });
+    }
   }
   const anchors: Anchor[] = rows.map((r) => {
     const top = Math.min(...r.map((f) => f.top));
@@ -194,6 +213,19 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
     return { c: (top + bot) / 2, top, bot, mayBeEmpty: true, perItem: r.every((f) => AMOUNT_FIELDS.includes(f.kind) || f.kind === 'code') ? 1 : 0 };
   });
   const owner = splitCentered(freeLines.map((l) => ({ top: l.v, bot: l.v })), anchors, { slack: pos.slack });
+  // A line of closing brackets alone ("）") ends the text above it that left a bracket open.
+  const open = (f: Field) => {
+    const t = fieldText(f);
+    return (t.match(/[（(]/g) ?? []).length > (t.match(/[）)]/g) ?? []).length;
+  };
+  freeLines.forEach((l, i) => {
+    if (!l.toks.every((t) => /^[)）]+$/.test(t.text))) return;
+    const above = fields.filter((f) => f.top < l.v && !AMOUNT_FIELDS.includes(f.kind) && open(f));
+    const f = above.sort((a, b) => b.top - a.top)[0];
+    if (!f) return;
+    f.free.push({ line: l.line, v: l.v, toks: l.toks });
+    owner[i] = -1;
+  });
   freeLines.forEach((l, i) => {
     const row = rows[owner[i]!];
     if (!row) return;
