@@ -107,9 +107,13 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
         const parts: Word[] = [w];
         let acc = text;
         let cur = w.tok;
-        for (let j = i + 1; j < lines.length && j <= i + 5; j++) {
+        // One character a line ("总" / "体" / "目" / "标") with the value's lines printed between them:
+        // the next piece is looked for a few lines below the last one found.
+        let lastAt = i;
+        for (let j = i + 1; j < lines.length && j <= lastAt + 4; j++) {
           const below = words[j]!.find((u) => u.kind === 'value' && Math.min(u.tok.x1, cur.x1) - Math.max(u.tok.x0, cur.x0) > 0);
           if (!below) continue;
+          lastAt = j;
           const joined = acc + below.tok.text;
           if (fieldKind(joined) || isGroupLabel(joined)) {
             parts.push(below);

@@ -12,7 +12,7 @@ import { colIndex, indicatorOf, indicatorRows, readGrid, spreadLevels } from './
 import { findHeader, readHeaderBand, type HeaderBand, type Positions } from './layout.js';
 import { gridBody } from './project-grid.js';
 import { splitCentered } from './partition.js';
-import { fieldKind, headerKind, inHeader, isGroupLabel, isHeaderNoise, labelKey, startsHeader, type FieldKind } from './vocabulary.js';
+import { AMOUNT_FIELDS, fieldKind, headerKind, inHeader, isGroupLabel, isHeaderNoise, labelKey, startsHeader, type FieldKind } from './vocabulary.js';
 
 const INDICATOR_NEED = ['value', 'comparator', 'name', 'level1', 'level2'] as const;
 
@@ -60,7 +60,14 @@ export function splitCards(lines: readonly SourceLine[], starts: readonly FieldK
   return out;
 }
 
-const first = (fields: readonly Field[], kinds: readonly FieldKind[]) => fields.find((f) => kinds.includes(f.kind)) ?? null;
+/**
+ * The first field of the kinds; for a text, the first that holds any ("年度目标" printed as the head of
+ * a column whose text stands under "总体目标" beside it holds nothing).
+ */
+const first = (fields: readonly Field[], kinds: readonly FieldKind[]) => {
+  const all = fields.filter((f) => kinds.includes(f.kind));
+  return all.find((f) => AMOUNT_FIELDS.includes(f.kind) || tidy(fieldText(f)) !== '') ?? all[0] ?? null;
+};
 
 function textOf(f: Field | null): Text | undefined {
   if (!f) return undefined;

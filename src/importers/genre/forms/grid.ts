@@ -157,6 +157,36 @@ function fitPage(page: ReadonlyMap<number, number>, ref: ReadonlyMap<number, num
   };
 }
 
+/**
+ * A word that is a target by its form (a comparator and a figure: "≥366", ">3") stands in the target
+ * column. Where the white space put the target column's edge right of such words (a ragged target
+ * column whose header is printed far right of its text), the edge moves left of them: to the white
+ * space between the column before and the leftmost of them.
+ */
+function targetEdge(columns: GridColumn[], words: readonly Tok[]): void {
+  const val = columns.findIndex((c) => c.kind === 'value');
+  if (val <= 0 || columns.some((c) => c.kind === 'comparator')) return;
+  const a = columns[val - 1]!;
+  const b = columns[val]!;
+  const marks = words.filter((t) => /^(?:[≥≤<>≧≦]|>=|<=)\d/.test(labelKey(t.text)) && (t.x0 + t.x1) / 2 < b.lo);
+  if (marks.length < 2) return;
+  const edge = Math.min(...marks.map((t) => t.x0));
+  const from = a.x1 < edge ? a.x1 : (a.x0 + a.x1) / 2;
+  if (from >= edge) return;
+  let best = edge - 0.25;
+  let bestN = Infinity;
+  for (let x = edge - 0.25; x >= from; x -= 0.25) {
+    let n = 0;
+    for (const w of words) if (w.x0 < x - 0.05 && w.x1 > x + 0.05) n++;
+    if (n < bestN) {
+      bestN = n;
+      best = x;
+    }
+  }
+  a.hi = best;
+  b.lo = best;
+}
+
 /** A word of level names printed together ("产出指标数量指标") split into its names. */
 function splitLevelTok(t: Tok): Tok[] {
   const parts = splitLevelWords(t.text);
@@ -184,6 +214,7 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   });
   const refToks = (pages[0] ?? []).map((i) => toks[i]!);
   setBands(columns, refToks);
+  targetEdge(columns, refToks.flat());
   // Single ideographs the tokenizer joined as a letter-spaced word may be two cells' ends ("标  标"
   // under "成本指" and "经济成本指"): a joined word that crosses a column's edge is split again.
   const edges = columns.slice(1).map((c) => c.lo);
@@ -321,9 +352,12 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       const before = prevKey ? prevKey.frags.map((x) => x.text).join('') : '';
       const nameCol = colIndex(g, 'name');
       const named = nameCol >= 0 && g.frags[nameCol]!.some((x) => x.line === f.line);
+      // A numbered name ("指标 2：…", "3.") printed since the target above begins another row.
+      const numbered = prev !== null && nameCol >= 0 && g.frags[nameCol]!.some((x) => x.v > prev!.v && x.v <= f.v && /^(?:指标)?\d{1,2}[:：.、．]/.test(labelKey(x.text)));
       const continues =
         prev !== null &&
         prevKey !== null &&
+        !numbered &&
         !startsTarget(f.text) &&
         (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))));
       if (continues) {
