@@ -62,7 +62,7 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'vehicleRunning', label: '公务用车运行维护费', patterns: [/^(公务用车)?运行(维护|维修)?(费)?$/] },
   { key: 'meeting', label: '会议费', patterns: [/^会议费$/] },
   { key: 'training', label: '培训费', patterns: [/^培训费$/] },
-  { key: 'operatingFunds', label: '机关运行经费', patterns: [/^机关运行经费$/] },
+  { key: 'operatingFunds', label: '机关运行经费', patterns: [/^机关运行经费(预算数?|预算安排数?|合计)?$/] },
   { key: 'adminFunds', label: '行政经费', patterns: [/^行政经费$/] },
   { key: 'threePublic', label: '“三公”经费', patterns: [/^三公经费(合计|小计)?$/, /^(财政拨款|一般公共预算)?(拨款)?三公经费(财政拨款)?(预算)?(总额|合计|小计|总计)$/] },
   // one-amount tables and comparisons

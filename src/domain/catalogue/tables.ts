@@ -42,7 +42,7 @@ export const TABLE_TYPES: readonly TableType[] = [
   { role: 'three-public', name: '一般公共预算财政拨款“三公”经费支出决算表', stage: 'final', standard: true, patterns: [/三公经费.*决算表/] },
 
   // --- performance forms (read as forms) ---
-  { role: 'department-targets', name: '部门整体支出绩效目标表', stage: 'budget', form: true, patterns: [/(部门|单位)整体(支出)?绩效目标(申报)?表/, /整体支出绩效目标(申报)?表/] },
+  { role: 'department-targets', name: '部门整体支出绩效目标表', stage: 'budget', form: true, patterns: [/(部门|单位)?整体(支出)?绩效目标(申报)?表/] },
   { role: 'project-targets', name: '项目支出绩效目标表', stage: 'budget', form: true, patterns: [/绩效目标(申报)?表/, /项目支出绩效表/, /项目绩效表/] },
   { role: 'performance-projects', name: '部门预算绩效管理项目情况表', stage: 'budget', patterns: [/绩效管理项目情况表/] },
 

@@ -264,3 +264,21 @@ test('two columns whose figures run together in the text: a lone figure there is
   const run = row(t, (r) => r.label === '行政运行');
   assert.deepEqual(run.unplaced?.map((m) => m.fen), [w('120.00')]);
 });
+
+test('where a table prints its decimals apart from their figures, an integer part left without its decimals is unknown, not a whole figure (chongqing-meteorological 表三)', async () => {
+  const t = table(await doc('chongqing-meteorological-bureau-2026-budget', 'txt'), /表三/);
+  assert.equal(fen(row(t, (r) => r.code === '220'), 'project'), w('8,252.34'));
+  const r = row(t, (x) => x.code === '22005');
+  // pdftotext printed "8,252" and its ".34" apart: the value is not known, so no sum rests on 8,252.00.
+  assert.equal(fen(r, 'project'), null);
+  assert.deepEqual(r.unplaced?.map((m) => m.src?.raw), ['8,252']);
+  assert.equal(fen(r, 'basic'), w('5,621.02'));
+});
+
+test('a line of unplaced figure pieces under a row is that row\'s, so its empty cells are unknown (chongqing-commerce 表八)', async () => {
+  const t = table(await doc('chongqing-commerce-commission-2026-budget', 'txt'), /表八/);
+  assert.equal(t.rows.length, 1);
+  const r = t.rows[0]!;
+  assert.equal(fen(r, 'total'), w('890.97'));
+  assert.deepEqual(r.unplaced?.map((m) => m.src?.raw), ['121']);
+});

@@ -1496,7 +1496,12 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const decs = pages.flatMap((pg) => pg.body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && t.text.includes('.')).map(decimalsOfTok)));
   const common = decs.length > 0 ? Math.max(...decs) : 0;
   const short = common >= 2 && decs.filter((d) => d === common).length >= Math.max(10, 0.8 * decs.length) ? common - 1 : -1;
-  const truncated = (t: Tok) => t.kind === 'amount' && !t.joined && t.text.includes('.') && decimalsOfTok(t) === short;
+  // A figure split over lines (pdftotext staircases: "12,572" above or below ".73") whose pieces were
+  // not joined: where a table prints its decimals apart from their figures, a figure without a
+  // decimal part is only the integer part of its figure, and its value is not known.
+  const split = pages.some((pg) => pg.body.some((b) => b.toks.some((t) => FRACTION.test(t.text) || (t.joined !== undefined && FRACTION.test(t.joined.text)))));
+  const truncated = (t: Tok) =>
+    !t.joined && ((t.kind === 'amount' && t.text.includes('.') && decimalsOfTok(t) === short) || (split && (t.kind === 'amount' || t.kind === 'int') && !t.text.includes('.')));
   const rows: Row[] = [];
   const ids = new Set<string>();
   let unreadRows = 0;
@@ -1548,6 +1553,14 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
             amounts[key] = null;
           }
         }
+      }
+      // A line of figures without a label, none of them placed, right under a row: the last pieces of
+      // that row's figures (a staircase deeper than the fractions' join reaches). They are the row
+      // above's unplaced figures, so its empty cells become unknown rather than empty.
+      const prevRow = panelRowsOut[panelRowsOut.length - 1]?.row;
+      if (prevRow && r.labelText === '' && r.code === null && unplaced.length > 0 && Object.values(amounts).every((v) => v === null) && r.first.no - (prevRow.src.endLine ?? prevRow.src.line ?? -9) <= 2) {
+        prevRow.unplaced = [...(prevRow.unplaced ?? []), ...unplaced];
+        continue;
       }
       // Several label columns (a first line of two or more label cells): joined column by column.
       const firstLine = r.label.filter((t) => t.line === r.label[0]?.line).length;
