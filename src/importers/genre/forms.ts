@@ -52,6 +52,8 @@ export interface FormSession {
     dept: DepartmentTargets | null;
     /** Reads the last card's indicator grid again with lines printed after it (see readForms). */
     reread?: (extra: readonly SourceLine[]) => ProjectForm['indicators'];
+    /** The last card's lines (a card continued over blocks: all of them). */
+    cardLines?: SourceLine[];
   } | null;
 }
 
@@ -100,9 +102,9 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
   const start = block.titleLines[0]!;
   const prev = session.last;
   const follows = prev !== null && prev.file === ctx.file && prev.title === title && start.no > prev.lastLine && (start.page ?? 0) - (prev.page ?? 0) <= 1;
-  const remember = (form: ProjectForm | null, dept: DepartmentTargets | null, reread?: (extra: readonly SourceLine[]) => ProjectForm['indicators']) => {
+  const remember = (form: ProjectForm | null, dept: DepartmentTargets | null, reread?: (extra: readonly SourceLine[]) => ProjectForm['indicators'], cardLines?: SourceLine[]) => {
     const end = lines[lines.length - 1] ?? block.titleLines[block.titleLines.length - 1]!;
-    session.last = { file: ctx.file, title, lastLine: end.no, page: end.page, form, dept, ...(reread ? { reread } : {}) };
+    session.last = { file: ctx.file, title, lastLine: end.no, page: end.page, form, dept, ...(reread ? { reread } : {}), ...(cardLines ? { cardLines } : {}) };
   };
   // A title joined with the line printed above it (the last row of the form before, taken for the
   // first half of a wrapped title): that line is read back into the form it ends.
@@ -177,16 +179,32 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       remember(null, d);
       return out;
     }
-    const cards = splitCards(lines, ['name']).map((ls) => readCard(ls, pos));
-    const titled = cards.length === 1 ? title : '';
-    let n = 0;
+    let chunks = splitCards(lines, ['name']);
     let lastCard: SourceLine[] | null = null;
+    let lastForm: ProjectForm | null = null;
+    // A form continued on the next page under its title printed again: the lines before the first
+    // name are the rest of the form before (its indicator rows, under the header printed there).
+    const head = chunks[0]!;
+    const named = readCard(head, pos).fields.some((f) => f.kind === 'name');
+    if (follows && prev!.form && prev!.reread && !named) {
+      const more = prev!.reread(head);
+      if (more.length > prev!.form.indicators.length) {
+        prev!.form.indicators = more;
+        lastCard = [...(prev!.cardLines ?? []), ...head];
+        lastForm = prev!.form;
+        chunks = chunks.slice(1);
+      }
+    }
+    const cards = chunks.map((ls) => readCard(ls, pos));
+    const titled = cards.length === 1 && lastForm === null ? title : '';
+    let n = 0;
     for (const c of cards) {
       if (!cardHasContent(c)) continue;
-      out.projectForms.push(projectFormOfCard(c, `${ctx.id}-f${++n}`, fc, titled));
+      lastForm = projectFormOfCard(c, `${ctx.id}-f${++n}`, fc, titled);
+      out.projectForms.push(lastForm);
       lastCard = c.lines;
     }
-    if (n === 0 && cards.some((c) => c.lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount')))) unreadable('未找到项目名称、金额或绩效指标', lines[0]!);
+    if (n === 0 && lastForm === null && cards.some((c) => c.lines.some((l) => tokensOf(l).some((t) => t.kind === 'amount')))) unreadable('未找到项目名称、金额或绩效指标', lines[0]!);
     const cardLines = lastCard;
     const reread = cardLines
       ? (extra: readonly SourceLine[]) => {
@@ -194,7 +212,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
           return readCard(all, verticalPositions(all)).indicators;
         }
       : undefined;
-    remember(out.projectForms[out.projectForms.length - 1] ?? null, null, reread);
+    remember(lastForm, null, reread, cardLines ?? undefined);
   } catch (e) {
     unreadable(e instanceof Error ? e.message : String(e), lines[0]!, 'error');
     remember(null, null);

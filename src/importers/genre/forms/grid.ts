@@ -240,8 +240,16 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   // (or after the target) on the unit's side is the unit.
   const lineWords = new Map<Tok, Tok[]>();
   const after = columns.findIndex((c, j) => j > valCol && (c.kind === 'weight' || c.kind === 'note' || c.kind === 'unit'));
+  const level2Col = columns.findIndex((c) => c.kind === 'level2');
   const place = (t: Tok): number => {
-    const j0 = basePlace(t);
+    let j0 = basePlace(t);
+    // A name that is a level's words ("服务对象满意度" under 服务对象满意度指标) after the level cell
+    // on its line is the name's, where it is printed.
+    if (j0 === level2Col && level2Col >= 0) {
+      const ws = lineWords.get(t);
+      const k = ws ? ws.indexOf(t) : -1;
+      if (ws && k > 0 && ws.slice(0, k).some((u) => basePlace(u) === level2Col && levelOfWord(u.text) === 2) && columnOf(columns, t) > level2Col) j0 = columnOf(columns, t);
+    }
     // A bare number printed right after the target in its band (the line squeezed) is the next
     // column's (a weight, a score) when that column prints nothing on the line.
     const ws0 = lineWords.get(t);

@@ -193,3 +193,82 @@ const SPACED_LEVELS = `表 14
                                    指标 2：防雷安全执法到位 全年执法≥12 次
 表 15
 `;
+
+// --- 3. a form continued after its title printed again -------------------------------------
+
+test('a form continued on the next page under its title printed again keeps its rows', () => {
+  const rs = readAll('yantai-commerce-bureau-2026-budget', CONTINUED_CARD);
+  const fs = forms(rs);
+  assert.deepEqual(fs.map((f) => f.name), ['商务事业发展经费', '城市综合营销和对外宣传专项资金']);
+  const [a, b] = fs;
+  assert.deepEqual(
+    a!.indicators.map((i) => `${i.level1}/${i.level2}/${i.name} ${i.raw}`),
+    [
+      '产出指标/时效指标/各项商务工作按期完成率 ≥80%',
+      '效益指标/社会效益指标/保障商务工作正常运转情况 正常运转',
+      '效益指标/可持续影响指标/项目对老干部工作持续保障情况 100%',
+      // A name that repeats its level's words stays the name.
+      '满意度指标/服务对象满意度指标/服务对象满意度 ≥95%',
+    ],
+  );
+  assert.equal(b!.indicators.length, 1);
+  assert.deepEqual(rs.flatMap((r) => r.notes).filter((n) => n.code === 'form-unreadable'), []);
+});
+
+const CONTINUED_CARD = `${FF}                   政策和项目预算绩效目标表
+                       (2026年度)
+         项目名称                            商务事业发展经费
+
+       主管部门及代码             281_烟台市商务局      实施单位           烟台市商务局
+
+                          年度预算资金总额：                   817.00
+         项目资金
+                          其中：财政拨款                     740.00
+         （万元）
+                            其他资金                       77.00
+
+总体目标   落实好市委市政府安排的各项工作。
+
+        一级指标     二级指标         三级指标                    指标值
+
+绩效指标 产出指标      时效指标     各项商务工作按期完成率              ≥80%
+
+绩效指标 效益指标     社会效益指标   保障商务工作正常运转情况              正常运转
+
+
+
+
+                             — 40 —
+${FF}                   政策和项目预算绩效目标表
+                       (2026年度)
+                   政策和项目预算绩效目标表
+                       项目对老干部工作持续保障
+                            情况        100%
+绩效指标 效益指标    可持续影响指标
+
+绩效指标 满意度指标   服务对象满意度     服务对象满意度      ≥95%
+               指标
+
+
+
+
+                            — 41 —
+${FF}                   政策和项目预算绩效目标表
+                       (2026年度)
+         项目名称                            城市综合营销和对外宣传专项资金
+
+       主管部门及代码             281_烟台市商务局      实施单位           烟台市商务局
+
+                          年度预算资金总额：                   50.00
+         项目资金
+                          其中：财政拨款                     50.00
+         （万元）
+                            其他资金                       0.00
+
+总体目标   提升城市知名度。
+
+        一级指标     二级指标         三级指标                    指标值
+
+绩效指标 满意度指标   服务对象满意度    受益对象满意度                     ≥95%
+               指标
+`;
