@@ -3,6 +3,7 @@
  * of design.md ("validate --format json"), or as compiler-style text lines.
  */
 import type { BudgetDocument, TableRole } from '../domain/model.js';
+import { SEVERITY_LABELS } from '../domain/catalogue/index.js';
 import { checkDocument, RULES, summarize, type Finding, type NotChecked, type Rule, type Severity } from '../rules/index.js';
 import { coverageOf } from '../importers/coverage.js';
 import { importFile, type ImportOptions } from './import-document.js';
@@ -172,7 +173,6 @@ export function toJsonReport(report: ValidationReport): unknown {
   };
 }
 
-const ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /**
  * Compiler-style text: one line per finding, grouped by severity,
@@ -184,7 +184,7 @@ export function formatText(report: ValidationReport, file: string): string {
   for (const sev of ['error', 'warning', 'info'] as const) {
     const fs = report.findings.filter((f) => f.severity === sev);
     if (fs.length === 0) continue;
-    out.push(`# ${ZH[sev]} (${fs.length})`);
+    out.push(`# ${SEVERITY_LABELS[sev]} (${fs.length})`);
     for (const f of fs) {
       const where = f.location.line !== null ? `${file}:${f.location.line}` : file;
       const parts = [
