@@ -1,13 +1,22 @@
 /** The audit report as CSV: one finding per row (unreadable files as rows of level 无法读取), UTF-8 with BOM for Excel. */
-import { stringify } from 'csv-stringify/sync';
+import { csvText, type CsvKind, type CsvValue } from '../../domain/csv.js';
 import { severityLabel } from '../../domain/catalogue/index.js';
 import { findingHref, findingPlace, type AuditReport } from './model.js';
 
-export const AUDIT_CSV_HEADER = ['文件', '单位', '年度', '类型', '级别', '规则', '类别', '标题', '说明', '章节', '项目', '字段', '行', '页', '位置', '链接', '预期', '实际', '差额', '金额单位', '识别表格', '金额召回率', '未定位金额'];
+/** The columns and how each is written: names and messages are text (escaped against formulas), figures numbers. */
+const COLUMNS: ReadonlyArray<readonly [string, CsvKind]> = [
+  ['文件', 'text'], ['单位', 'text'], ['年度', 'number'], ['类型', 'text'], ['级别', 'text'], ['规则', 'text'], ['类别', 'text'],
+  ['标题', 'text'], ['说明', 'text'], ['章节', 'text'], ['项目', 'text'], ['字段', 'text'], ['行', 'number'], ['页', 'number'],
+  ['位置', 'text'], ['链接', 'text'], ['预期', 'number'], ['实际', 'number'], ['差额', 'number'], ['金额单位', 'text'],
+  ['识别表格', 'number'], ['金额召回率', 'number'], ['未定位金额', 'number'],
+];
+
+export const AUDIT_CSV_HEADER = COLUMNS.map(([name]) => name);
+const KINDS = COLUMNS.map(([, kind]) => kind);
 
 /** Renders the CSV text (starting with the UTF-8 BOM). */
 export function renderAuditCsv(r: AuditReport, href: (file: string) => string): string {
-  const rows: Array<Array<string | number>> = [AUDIT_CSV_HEADER];
+  const rows: CsvValue[][] = [];
   for (const d of r.documents) {
     if (!d.readable) {
       rows.push([d.file, '', '', '', '无法读取', '', '', d.error.code, d.error.message, '', '', '', '', '', '', href(d.file), '', '', '', '', '', '', '']);
@@ -21,5 +30,5 @@ export function renderAuditCsv(r: AuditReport, href: (file: string) => string): 
         findingPlace(d, f), findingHref(href(d.file), d, f), f.expected ?? '', f.actual ?? '', f.difference ?? '', f.unit ?? '', ...coverage]);
     }
   }
-  return '\uFEFF' + stringify(rows, { record_delimiter: '\r\n' });
+  return '\uFEFF' + csvText(AUDIT_CSV_HEADER, KINDS, rows);
 }
