@@ -6,7 +6,13 @@
  * - A bare figure ("100%", "7个", "12个月", "0") reads as `=`: the target is the value itself.
  * - A duration bound ("24小时内", "3日以内") is `≤` value unit; "以上" is `≥`, "以下" is `≤`.
  * - A deadline ("2021年11月前", "2021年10月底前") is `≤` with value "2021-11" and unit "年月"
- *   ("2021-12-31" and "年月日" with a day), so monitoring can compare it with a date.
+ *   ("2021-12-31" and "年月日" with a day), so monitoring can compare it with a date. A deadline
+ *   printed without its year ("12月31日前") keeps no year: value "12-31", unit "月日" (the year is
+ *   the form's, which the reading does not guess).
+ * - A period ("2026年5月至6月", "10月-11月") is `=` with value "start/end" (ISO 8601 interval:
+ *   "2026-05/2026-06"), the end taking the start's year when it prints none; unit as for a deadline.
+ * - A unit may be compound ("微克/立方米", "元/人/天", "元/人.月") or an area or volume ("㎡", read
+ *   as "m2" by NFKC; "m3", "km2").
  * - Words without a figure (及时, 有效, 达标, 合格 …) are qualitative: no comparator, value or unit.
  * - "不适用" is not applicable: no comparator, value or unit, and not qualitative.
  */
@@ -36,9 +42,25 @@ const WORD_COMPARATORS: ReadonlyArray<readonly [string, Comparator]> = [
 ];
 
 const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/;
-/** A unit is short and carries no digits ("%", "次", "小时", "个月"). */
-const UNIT_RE = /^[^\d\s]{0,4}$/;
-const DEADLINE_RE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:底)?(?:前|之前|以前|内)?$/;
+/**
+ * A unit is short and carries no digits ("%", "次", "小时", "个月"), or is compound: short words
+ * joined by "/" or "." ("微克/立方米", "元/人/天", "元/人.月"), or a length unit squared or cubed
+ * ("m2" as NFKC reads "㎡", "km2", "m3").
+ */
+const UNIT_WORD = '[^\\d\\s/.;；,，、。·]{1,5}';
+const UNIT_RE = new RegExp(`^(?:[^\\d\\s]{0,4}|${UNIT_WORD}(?:[/.·]${UNIT_WORD}){1,2}|[^\\d\\s/]{0,2}[kcd]?m[23])$`);
+const DATE = '(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?底?';
+const DEADLINE_RE = new RegExp(`^${DATE}(?:前|之前|以前|内)?(?:完成)?$`);
+const PERIOD_RE = new RegExp(`^${DATE}(?:至|到|-|—|－|~|～)${DATE}(?:完成|内|期间)?$`);
+
+/** A printed date as "YYYY-MM(-DD)", "MM-DD" or the month alone ("6", as a count reads), with its unit; null when month or day is out of range. */
+function dateOf(y: string | undefined, m: string, d: string | undefined): { value: string; unit: string } | null {
+  if (Number(m) < 1 || Number(m) > 12 || (d !== undefined && (Number(d) < 1 || Number(d) > 31))) return null;
+  const mm = m.padStart(2, '0');
+  const dd = d === undefined ? null : d.padStart(2, '0');
+  if (y) return dd ? { value: `${y}-${mm}-${dd}`, unit: '年月日' } : { value: `${y}-${mm}`, unit: '年月' };
+  return dd ? { value: `${mm}-${dd}`, unit: '月日' } : { value: String(Number(m)), unit: '月' };
+}
 
 const NOT_APPLICABLE: TargetReading = { comparator: null, value: null, unit: null, qualitative: false, notApplicable: true };
 
@@ -53,11 +75,18 @@ export function readTarget(text: string): TargetReading | null {
   if (QUALITATIVE_TARGETS.includes(s)) return { comparator: null, value: null, unit: null, qualitative: true, notApplicable: false };
 
   const d = DEADLINE_RE.exec(s);
-  if (d) {
-    const month = d[2]!.padStart(2, '0');
-    if (Number(month) < 1 || Number(month) > 12) return null;
-    const value = d[3] ? `${d[1]}-${month}-${d[3].padStart(2, '0')}` : `${d[1]}-${month}`;
-    return { comparator: '≤', value, unit: d[3] ? '年月日' : '年月', qualitative: false, notApplicable: false };
+  // A month alone ("12月") is a count of months unless it is a deadline ("12月底前", "12月前").
+  if (d && (d[1] || d[3] || /[前内底成]$/.test(s))) {
+    const at = dateOf(d[1], d[2]!, d[3]);
+    if (!at) return null;
+    return { comparator: '≤', value: at.value, unit: at.unit, qualitative: false, notApplicable: false };
+  }
+  const p = PERIOD_RE.exec(s);
+  if (p) {
+    const from = dateOf(p[1], p[2]!, p[3]);
+    const to = dateOf(p[4] ?? p[1], p[5]!, p[6]);
+    if (!from || !to) return null;
+    return { comparator: '=', value: `${from.value}/${to.value}`, unit: from.unit, qualitative: false, notApplicable: false };
   }
 
   let rest = s;

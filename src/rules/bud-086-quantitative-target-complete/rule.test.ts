@@ -33,8 +33,8 @@ test('a target that is neither figure nor quality word is a warning', () => {
 
 const unread = (name: string, raw: string) => fixtureIndicator('产出指标', '数量指标', name, raw, { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false });
 
-test('targets complete as printed that the target reading leaves unread pass: compound units, areas, dates and periods', () => {
-  const f = fixtureForm({ indicators: [unread('污染物指标年均浓度', '≤37微克/立方米'), unread('审计人员成本标准', '≤560元/人/天'), unread('活动场地面积', '≥1700㎡'), unread('清查完成时间', '2026年10月至11月'), unread('报告报送时间', '12月31日前')] });
+test('targets complete as printed pass: compound units, areas, dates and periods (the target reading reads them)', () => {
+  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '污染物指标年均浓度', '≤37微克/立方米'), ind('产出指标', '数量指标', '审计人员成本标准', '≤560元/人/天'), ind('产出指标', '数量指标', '活动场地面积', '≥1700㎡'), ind('产出指标', '时效指标', '清查完成时间', '2026年10月至11月'), ind('产出指标', '时效指标', '报告报送时间', '12月31日前')] });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
 

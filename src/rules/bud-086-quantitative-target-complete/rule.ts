@@ -1,18 +1,5 @@
 import type { Rule } from '../types.js';
 import { indicatorNumber, indicatorSets, level1Of, lineRef, NO_FIGURES } from '../_lib/content.js';
-import { normalizeText } from '../../domain/text.js';
-
-/**
- * Targets complete as printed that the import's target reading leaves unread: a figure with a compound
- * unit ("≤37微克/立方米", "≤560元/人/天") or an area ("≥1700㎡"), and dates or periods
- * ("12月31日前", "2026年5月至6月").
- */
-const FIGURE_WITH_UNIT = /^(?:[≥≤><=≧≦]|大于等于|小于等于|不低于|不少于|不高于|不超过)?\d+(?:\.\d+)?(?:[^\d/;；,，、。]{1,4}(?:\/[^\d/;；,，、。]{1,4}){1,2}|m2|m3)$/;
-const DATE_OR_PERIOD = /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底)?(?:(?:至|-|—|~)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底)?)?(?:前|之前|以前|内|完成)?$/;
-const completeAsPrinted = (raw: string) => {
-  const s = normalizeText(raw).replace(/\s+/g, '');
-  return FIGURE_WITH_UNIT.test(s) || DATE_OR_PERIOD.test(s);
-};
 
 /** Quantitative targets carry a readable value and a unit; a target that is neither a figure nor a known quality word is flagged. */
 export const rule: Rule = {
@@ -32,7 +19,6 @@ export const rule: Rule = {
         if (lvl === '成本' || lvl === '投入') continue;
         const where = `${set.place}指标「${ind.name}」`;
         if (ind.value == null) {
-          if (completeAsPrinted(ind.raw)) continue;
           ctx.report({
             message: `${where}的目标值「${ind.raw || '（空）'}」既不是定量目标也不是定性表述${lineRef(ind.src)}`,
             location: set.location('目标值', ind.src, ind.name),
@@ -40,7 +26,7 @@ export const rule: Rule = {
           });
           continue;
         }
-        // Deadlines ("2021-11", unit 年月) are complete by construction.
+        // Dates and periods ("2021-11", "12-31", "2026-05/2026-06") carry their unit (年月, 月日 …) by construction.
         if (indicatorNumber(ind) && (ind.unit == null || ind.unit.trim() === '')) {
           ctx.report({
             message: `${where}目标值「${ind.raw || ind.value}」缺少计量单位（如 %、次、个、件）${lineRef(ind.src)}`,
