@@ -4,10 +4,12 @@
  * Pure functions serve the CLI on files; `followOf(ws)` serves the API and the web app over the
  * workspace's database, where payments, monitoring entries and actuals are kept per budget.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Indicator } from '../domain/model.js';
-import { readPayments, type ImportedPayment } from '../importers/payments/index.js';
+import type { ImportedPayment } from '../importers/payments/index.js';
+import { parsePool } from './isolation/pool.js';
 import {
   buildEvaluation,
   buildExecution,
@@ -41,7 +43,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads a payments file (CSV/XLSX) against a budget document; FiscusError naming `file:row` on a bad row. */
 export async function readPaymentsFile(doc: BudgetDocument, bytes: Uint8Array, file: string): Promise<ImportedPayment[]> {
-  return readPayments(bytes, file, doc);
+  return parsePool().readPayments(bytes, file, doc);
 }
 
 /** The default as-of date of execution: today within the budget year, else the year's last day (or first). */
@@ -52,8 +54,16 @@ export function defaultAsOf(year: number, today: Date = new Date()): string {
   return t;
 }
 
+/** Whether `s` is a real calendar date YYYY-MM-DD (2021-02-30 is not: Date.parse rolls it over to March). */
+export function isCalendarDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
 function checkAsOf(asOf: string, year: number): string {
-  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new FiscusError('INPUT_INVALID', `expected an as-of date YYYY-MM-DD, found ${JSON.stringify(asOf)}`, { field: 'asOf' }, 'YYYY-MM-DD', asOf);
+  if (!isCalendarDate(asOf)) throw new FiscusError('INPUT_INVALID', `expected an as-of date YYYY-MM-DD, found ${JSON.stringify(asOf)}`, { field: 'asOf' }, 'YYYY-MM-DD', asOf);
   if (Number(asOf.slice(0, 4)) !== year) throw new FiscusError('INPUT_INVALID', `expected an as-of date in ${year}, found ${JSON.stringify(asOf)}`, { field: 'asOf' }, String(year), asOf);
   return asOf;
 }
@@ -188,16 +198,36 @@ export interface IndexedActual extends Actual {
 
 export interface PaymentsImportResult {
   budgetId: string;
+  /** Payments stored by this import (0 when the file was already imported). */
   imported: number;
   totalFen: number;
   /** Payments removed first (`replace`). */
   replaced: number;
+  /**
+   * True when a file with the same content (sha256) is already imported for the budget and nothing
+   * was stored: an import is idempotent unless `force` (or `replace`, which always replaces).
+   */
+  alreadyImported: boolean;
+  /** sha256 of the file's bytes. */
+  sha256: string;
+}
+
+export interface PaymentsImportOptions {
+  /** Remove the budget's payments first (always applied, even for a file already imported). */
+  replace?: boolean;
+  /** Store the file even when the same file is already imported for the budget. */
+  force?: boolean;
 }
 
 /** Following the year for the budgets of a workspace. */
 export interface Follow {
-  /** Imports a payments file in one transaction: a bad row imports nothing. `replace` removes the budget's payments first. */
-  importPayments(budgetId: string, bytes: Uint8Array, file: string, opts?: { replace?: boolean }): Promise<PaymentsImportResult>;
+  /**
+   * Imports a payments file in one transaction: a bad row imports nothing. `replace` removes the
+   * budget's payments first. A file already imported for the budget (same sha256) is not stored
+   * again unless `force`: the answer says `alreadyImported`. Concurrent imports of one budget are
+   * serialised. INPUT_INVALID when the budget's payments would add up beyond Number.MAX_SAFE_INTEGER fen.
+   */
+  importPayments(budgetId: string, bytes: Uint8Array, file: string, opts?: PaymentsImportOptions): Promise<PaymentsImportResult>;
   /** Adds one payment (INPUT_INVALID for a date outside the year or a negative amount, NOT_FOUND for an unknown project). */
   addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord>;
   /** Removes one payment (NOT_FOUND when the budget has no payment with that id). */
@@ -248,20 +278,27 @@ class StoredFollow implements Follow {
     return fr.selectPayments(this.db, documentIdOf(budgetId));
   }
 
-  async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
+  async importPayments(budgetId: string, bytes: Uint8Array, file: string, opts: PaymentsImportOptions = {}): Promise<PaymentsImportResult> {
     return this.storePayments(await this.ws.getDocument(budgetId), budgetId, bytes, file, opts);
   }
 
   /** importPayments on a document already read (loadYearIfEmpty stores several files against one). */
-  async storePayments(doc: BudgetDocument, budgetId: string, bytes: Uint8Array, file: string, opts: { replace?: boolean } = {}): Promise<PaymentsImportResult> {
-    const ps = await readPayments(bytes, file, doc);
+  async storePayments(doc: BudgetDocument, budgetId: string, bytes: Uint8Array, file: string, opts: PaymentsImportOptions = {}): Promise<PaymentsImportResult> {
+    // The reader refuses a file whose own amounts add up beyond Number.MAX_SAFE_INTEGER fen.
+    const ps = await parsePool().readPayments(bytes, file, doc);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const totalFen = ps.reduce((s, p) => s + p.fen, 0);
     const id = documentIdOf(budgetId);
-    const replaced = await this.tx(async (db) => {
-      const n = opts.replace ? await fr.deletePayments(db, id) : 0;
-      await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row })));
-      return n;
+    const done = await this.tx(async (db) => {
+      await fr.lockFollow(db, id);
+      if (!opts.replace && !opts.force && (await fr.paymentsImported(db, id, sha256))) return null;
+      const replaced = opts.replace ? await fr.deletePayments(db, id) : 0;
+      fr.checkPaymentsTotal(opts.replace ? 0n : await fr.paymentsTotal(db, id), totalFen, { file });
+      await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row, importSha256: sha256 })));
+      return { replaced };
     });
-    return { budgetId, imported: ps.length, totalFen: ps.reduce((s, p) => s + p.fen, 0), replaced };
+    if (!done) return { budgetId, imported: 0, totalFen: 0, replaced: 0, alreadyImported: true, sha256 };
+    return { budgetId, imported: ps.length, totalFen, replaced: done.replaced, alreadyImported: false, sha256 };
   }
 
   async addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord> {
@@ -271,7 +308,11 @@ class StoredFollow implements Follow {
     if (!Number.isSafeInteger(p.fen) || p.fen < 0) throw new FiscusError('INPUT_INVALID', `expected a non-negative amount in fen, found ${p.fen}`, { field: 'fen' });
     const id = documentIdOf(budgetId);
     const rec = { formId: form.id, date: p.date, fen: p.fen, voucher: p.voucher ?? null, payee: p.payee ?? null, source: 'manual', sourceRow: null };
-    const [newId] = await this.tx((db) => fr.insertPayments(db, id, [rec]));
+    const [newId] = await this.tx(async (db) => {
+      await fr.lockFollow(db, id);
+      fr.checkPaymentsTotal(await fr.paymentsTotal(db, id), p.fen);
+      return fr.insertPayments(db, id, [rec]);
+    });
     return { id: newId!, ...rec };
   }
 

@@ -14,7 +14,7 @@ export { summarize };
 import { openPglite, openPostgres, type Connection, type Db } from '../storage/connection.js';
 import { migrate } from '../storage/migrate.js';
 import * as repo from '../storage/repository.js';
-import { importBytes } from './import-document.js';
+import { parsePool } from './isolation/pool.js';
 
 /** Where the workspace keeps its data: a PostgreSQL server (`databaseUrl`) or a PGlite folder. */
 export interface WorkspaceOptions {
@@ -205,10 +205,18 @@ export function connectionOf(ws: Workspace): Connection {
 
 const NO_SRC: Src = { line: null, page: null, raw: '' };
 
-/** The database id of a budget id (decimal string); NOT_FOUND when it cannot be one. */
+/** The largest value of a 4-byte integer column (ids of budgets and versions, version numbers). */
+export const INT4_MAX = 2_147_483_647;
+
+/** Whether `n` can be a stored id or version number (a positive 4-byte integer). */
+export function isStoredNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= INT4_MAX;
+}
+
+/** The database id of a budget id (decimal string); NOT_FOUND when it cannot be one (not a positive 4-byte integer). */
 export function documentIdOf(id: string): number {
-  const n = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
+  const n = /^\d{1,10}$/.test(id) ? Number(id) : NaN;
+  if (!isStoredNumber(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
   return n;
 }
 
@@ -225,13 +233,16 @@ class StoredWorkspace implements Workspace {
 
   private async version(id: string, n?: number): Promise<{ documentId: number; versionId: number; n: number }> {
     const documentId = documentIdOf(id);
+    // A version number beyond a 4-byte integer cannot exist (and would overflow the query).
+    if (n !== undefined && !isStoredNumber(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有版本 ${n}`);
     const v = await repo.findVersion(this.db, documentId, n);
     if (!v) throw new FiscusError('NOT_FOUND', n === undefined ? `预算 ${id} 不存在` : `预算 ${id} 没有版本 ${n}`);
     return { documentId, ...v };
   }
 
   async importDocument(bytes: Uint8Array, fileName: string, opts: ImportToWorkspaceOptions = {}): Promise<StoredVersion> {
-    const doc = await importBytes(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
+    // Parsed in a thread of the parser pool: a hostile file costs that thread, never this process.
+    const doc = await parsePool().importDocument(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
     return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` });
   }
 

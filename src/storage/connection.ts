@@ -70,6 +70,18 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
 /** Opens a `pg` Pool on a PostgreSQL server. */
 export async function openPostgres(url: string): Promise<Connection> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle pooled connection that the server ends (restart, administrator, a dropped database) is
+  // discarded by the pool, which then emits 'error': without a listener that would end the process.
+  pool.on('error', (e) => console.warn(`fiscus: an idle PostgreSQL connection was closed by the server: ${e.message}`));
+  // pool.end() resolves before its connections have closed; close() waits for them, so a database
+  // dropped right after close() terminates no connection of ours.
+  const open = new Set<pg.PoolClient>();
+  let allClosed: (() => void) | undefined;
+  pool.on('connect', (c) => open.add(c));
+  pool.on('remove', (c) => {
+    open.delete(c);
+    if (open.size === 0) allClosed?.();
+  });
   try {
     (await pool.connect()).release();
   } catch (e) {
@@ -103,7 +115,11 @@ export async function openPostgres(url: string): Promise<Connection> {
       }
     },
     async close() {
+      const closed = open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));
       await pool.end();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000).unref()))]);
+      clearTimeout(timer);
     },
   };
 }

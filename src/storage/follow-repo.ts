@@ -4,8 +4,22 @@
  * Every function takes a drizzle database or transaction, so callers compose them in one transaction.
  */
 import { sql } from 'drizzle-orm';
+import { FiscusError } from '../domain/errors.js';
 import type { Db } from './connection.js';
 import { num, numOrNull, rows, textOrNull } from './repository.js';
+
+/** The advisory-lock class of a budget's follow-the-year data (the second key is the document id). */
+const FOLLOW_LOCK = 7316453;
+
+/**
+ * Serialises writers of one budget's payments, monitoring entries and actuals until the end of the
+ * transaction (call first inside it). At READ COMMITTED a replace (DELETE then INSERT) is otherwise
+ * not atomic against another: two concurrent replaces both delete what they see and both insert
+ * (duplicated payments), or collide on the primary key (monitoring, actuals).
+ */
+export async function lockFollow(db: Db, documentId: number): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${FOLLOW_LOCK}, ${documentId}::integer)`);
+}
 
 export interface PaymentRecord {
   id: number;
@@ -19,7 +33,10 @@ export interface PaymentRecord {
   sourceRow: number | null;
 }
 
-export type NewPayment = Omit<PaymentRecord, 'id'>;
+export type NewPayment = Omit<PaymentRecord, 'id'> & {
+  /** sha256 of the file the payment was imported from (null when entered by hand). */
+  importSha256?: string | null;
+};
 
 export interface IndicatorKey {
   owner: string;
@@ -51,13 +68,45 @@ export async function insertPayments(db: Db, documentId: number, ps: readonly Ne
   for (let i = 0; i < ps.length; i += 500) {
     const chunk = ps.slice(i, i + 500);
     const values = sql.join(
-      chunk.map((p) => sql`(${documentId}, ${p.formId}, ${p.date}::date, ${p.fen}, ${p.voucher}, ${p.payee}, ${p.source}, ${p.sourceRow})`),
+      chunk.map((p) => sql`(${documentId}, ${p.formId}, ${p.date}::date, ${p.fen}, ${p.voucher}, ${p.payee}, ${p.source}, ${p.sourceRow}, ${p.importSha256 ?? null})`),
       sql`, `,
     );
-    const r = await rows<{ id: unknown }>(db, sql`INSERT INTO payments (document_id, form_id, paid_on, fen, voucher, payee, source, source_row) VALUES ${values} RETURNING id`);
+    const r = await rows<{ id: unknown }>(db, sql`INSERT INTO payments (document_id, form_id, paid_on, fen, voucher, payee, source, source_row, import_sha256) VALUES ${values} RETURNING id`);
     ids.push(...r.map((x) => num(x.id)));
   }
   return ids;
+}
+
+/** Whether a payment imported from the file with this sha256 is stored for the budget. */
+export async function paymentsImported(db: Db, documentId: number, sha256: string): Promise<boolean> {
+  const r = await rows<{ x: unknown }>(db, sql`SELECT 1 AS x FROM payments WHERE document_id = ${documentId} AND import_sha256 = ${sha256} LIMIT 1`);
+  return r.length > 0;
+}
+
+/** The sum of a budget's payments in fen, exact (a bigint, whatever is stored). */
+export async function paymentsTotal(db: Db, documentId: number): Promise<bigint> {
+  const [x] = await rows<{ total: unknown }>(db, sql`SELECT coalesce(sum(fen), 0)::text AS total FROM payments WHERE document_id = ${documentId}`);
+  return BigInt(String(x?.total ?? '0'));
+}
+
+/** The largest sum of payments the follow-the-year views can add up exactly (Number.MAX_SAFE_INTEGER fen). */
+export const MAX_PAYMENTS_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Refuses (INPUT_INVALID, nothing written by the caller's transaction) payments that would bring a
+ * budget's total beyond MAX_PAYMENTS_FEN: sums, rates and forecasts are computed in JS numbers.
+ */
+export function checkPaymentsTotal(existing: bigint, adding: number, where: { file?: string } = {}): void {
+  const total = existing + BigInt(adding);
+  if (total > MAX_PAYMENTS_FEN) {
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `expected the budget's payments to add up to at most ${MAX_PAYMENTS_FEN} fen (Number.MAX_SAFE_INTEGER), found ${total} fen (${existing} stored + ${adding} new)`,
+      { ...where, field: 'fen' },
+      `at most ${MAX_PAYMENTS_FEN} fen`,
+      String(total),
+    );
+  }
 }
 
 /** Removes every payment of a budget (before a replacing import); returns how many. */
@@ -76,8 +125,11 @@ export async function deletePayment(db: Db, documentId: number, paymentId: numbe
 export async function selectPayments(db: Db, documentId: number): Promise<PaymentRecord[]> {
   const r = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT id, form_id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, fen, voucher, payee, source, source_row FROM payments WHERE document_id = ${documentId} ORDER BY paid_on, id`,
+    sql`SELECT id, form_id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, fen::text AS fen, voucher, payee, source, source_row FROM payments WHERE document_id = ${documentId} ORDER BY paid_on, id`,
   );
+  // Stored before imports checked their sums, payments may add up beyond what JS numbers hold
+  // exactly: a clear refusal naming the budget, never an unsafe figure or a crash in a view.
+  checkPaymentsTotal(r.reduce((s, x) => s + BigInt(String(x['fen'])), 0n), 0);
   return r.map((x) => ({
     id: num(x['id']),
     formId: String(x['form_id']),
@@ -90,15 +142,25 @@ export async function selectPayments(db: Db, documentId: number): Promise<Paymen
   }));
 }
 
+/** One indicator given twice in one save: the last one wins (one statement cannot write a key twice). */
+function lastPerIndicator<T extends { idx: number; name: string }>(xs: readonly T[]): T[] {
+  const m = new Map<string, T>();
+  for (const x of xs) m.set(`${x.idx}\u0000${x.name}`, x);
+  return [...m.values()];
+}
+
 /** Replaces the monitoring entries of one owner (a form id or the department). */
 export async function replaceMonitoring(db: Db, documentId: number, owner: string, entries: readonly Omit<MonitoringRecord, 'owner'>[]): Promise<void> {
+  await lockFollow(db, documentId);
   await db.execute(sql`DELETE FROM monitoring_entries WHERE document_id = ${documentId} AND owner = ${owner}`);
-  for (const e of entries) {
-    await db.execute(
-      sql`INSERT INTO monitoring_entries (document_id, owner, indicator_idx, indicator_name, as_of, actual_to_date, likelihood, reason, action)
-          VALUES (${documentId}, ${owner}, ${e.idx}, ${e.name}, ${e.asOf}::date, ${e.actualToDate}, ${e.likelihood}, ${e.reason}, ${e.action})`,
-    );
-  }
+  if (entries.length === 0) return;
+  const values = lastPerIndicator(entries).map((e) => sql`(${documentId}, ${owner}, ${e.idx}, ${e.name}, ${e.asOf}::date, ${e.actualToDate}, ${e.likelihood}, ${e.reason}, ${e.action})`);
+  await db.execute(
+    sql`INSERT INTO monitoring_entries (document_id, owner, indicator_idx, indicator_name, as_of, actual_to_date, likelihood, reason, action)
+        VALUES ${sql.join(values, sql`, `)}
+        ON CONFLICT (document_id, owner, indicator_idx, indicator_name) DO UPDATE SET as_of = excluded.as_of, actual_to_date = excluded.actual_to_date,
+          likelihood = excluded.likelihood, reason = excluded.reason, action = excluded.action, updated_at = now()`,
+  );
 }
 
 /** Every monitoring entry of a budget. */
@@ -122,13 +184,16 @@ export async function selectMonitoring(db: Db, documentId: number): Promise<Moni
 
 /** Replaces the year-end actuals of one owner. */
 export async function replaceActuals(db: Db, documentId: number, owner: string, actuals: readonly Omit<ActualRecord, 'owner'>[]): Promise<void> {
+  await lockFollow(db, documentId);
   await db.execute(sql`DELETE FROM evaluation_actuals WHERE document_id = ${documentId} AND owner = ${owner}`);
-  for (const a of actuals) {
-    await db.execute(
-      sql`INSERT INTO evaluation_actuals (document_id, owner, indicator_idx, indicator_name, value, band, not_applicable, reason, correction)
-          VALUES (${documentId}, ${owner}, ${a.idx}, ${a.name}, ${a.value}, ${a.band}, ${a.notApplicable}, ${a.reason}, ${a.correction})`,
-    );
-  }
+  if (actuals.length === 0) return;
+  const values = lastPerIndicator(actuals).map((a) => sql`(${documentId}, ${owner}, ${a.idx}, ${a.name}, ${a.value}, ${a.band}, ${a.notApplicable}, ${a.reason}, ${a.correction})`);
+  await db.execute(
+    sql`INSERT INTO evaluation_actuals (document_id, owner, indicator_idx, indicator_name, value, band, not_applicable, reason, correction)
+        VALUES ${sql.join(values, sql`, `)}
+        ON CONFLICT (document_id, owner, indicator_idx, indicator_name) DO UPDATE SET value = excluded.value, band = excluded.band,
+          not_applicable = excluded.not_applicable, reason = excluded.reason, correction = excluded.correction, updated_at = now()`,
+  );
 }
 
 /** Every year-end actual of a budget. */

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { connectionOf, openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { followOf } from '../../src/app/follow.js';
 import { importBytes } from '../../src/app/import-document.js';
 import { FiscusError } from '../../src/domain/errors.js';
 import { runRules } from '../../src/rules/engine.js';
@@ -16,6 +17,7 @@ import { openPglite, openPostgres, type Connection } from '../../src/storage/con
 import { LOCK_FILE } from '../../src/storage/lock.js';
 import { MIGRATIONS_DIR, migrate } from '../../src/storage/migrate.js';
 import { countAll } from '../../src/storage/repository.js';
+import { selectActuals } from '../../src/storage/follow-repo.js';
 import { budget, bytesOf, indicator, plain } from './fixture.js';
 
 export const SAMPLE = join(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt');
@@ -56,6 +58,19 @@ async function rejectsWith(p: Promise<unknown>, code: FiscusError['code'], messa
   assert.equal(err.code, code, err.message);
   if (message) assert.match(err.message, message);
   return err;
+}
+
+/** A payments CSV for the fixture budget's form f1 (2021): `n` rows, amounts 1.00 … n.00 元. */
+export function paymentsCsv(n: number, tag = 'V'): Uint8Array {
+  const rows = Array.from({ length: n }, (_, i) => `f1,2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${i + 1}.00,${tag}${i}`);
+  return new TextEncoder().encode(['项目,日期,金额(元),凭证号', ...rows].join('\n') + '\n');
+}
+
+/** The fixture budget with a second indicator on f1, so a mixed final state would show. */
+function budgetWithTwoIndicators() {
+  const doc = budget(2021);
+  doc.projectForms[0]!.indicators.push(indicator('机柜数量', '8'));
+  return doc;
 }
 
 /** Registers the contract cases for a backend. */
@@ -266,6 +281,73 @@ export function registerContract(b: Backend): void {
       assert.deepEqual(d.amounts.map((c) => [c.form, c.field, c.label, c.differenceFen]), [[form.id, 'amount', l.label, 10_000]]);
     });
   });
+
+  test(`${b.name}: 8 concurrent replacing payments imports leave exactly one copy`, { timeout: 60_000 }, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const f = followOf(ws);
+      const csv = paymentsCsv(179);
+      const all = await Promise.allSettled(Array.from({ length: 8 }, () => f.importPayments(budgetId, csv, 'payments.csv', { replace: true })));
+      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(8).fill('ok'));
+      const ps = await f.listPayments(budgetId);
+      assert.equal(ps.length, 179, `rows after 8 concurrent replace imports: ${ps.length}`);
+      assert.equal(new Set(ps.map((p) => p.voucher)).size, 179);
+    }));
+
+  test(`${b.name}: 8 concurrent imports of one payments file store it once; --force stores it again`, { timeout: 60_000 }, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const f = followOf(ws);
+      const csv = paymentsCsv(179);
+      const all = await Promise.all(Array.from({ length: 8 }, () => f.importPayments(budgetId, csv, 'payments.csv')));
+      assert.equal((await f.listPayments(budgetId)).length, 179);
+      assert.deepEqual(all.map((r) => r.alreadyImported).sort(), [false, ...Array(7).fill(true)]);
+      const again = all.find((r) => r.alreadyImported)!;
+      assert.deepEqual({ imported: again.imported, replaced: again.replaced }, { imported: 0, replaced: 0 });
+      // Another file is not the same file; the same file again is refused until forced.
+      const other = await f.importPayments(budgetId, paymentsCsv(3, 'W'), 'more.csv');
+      assert.deepEqual([other.alreadyImported, other.imported], [false, 3]);
+      const forced = await f.importPayments(budgetId, csv, 'payments.csv', { force: true });
+      assert.deepEqual([forced.alreadyImported, forced.imported], [false, 179]);
+      assert.equal((await f.listPayments(budgetId)).length, 179 * 2 + 3);
+      // A replacing import of a file already imported replaces (the result does not depend on history).
+      const replaced = await f.importPayments(budgetId, csv, 'payments.csv', { replace: true });
+      assert.deepEqual([replaced.alreadyImported, replaced.imported, replaced.replaced], [false, 179, 179 * 2 + 3]);
+      assert.equal((await f.listPayments(budgetId)).length, 179);
+    }));
+
+  test(`${b.name}: 16 concurrent monitoring saves for one owner all succeed and leave one of them whole`, { timeout: 60_000 }, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budgetWithTwoIndicators()), 'a.json');
+      const f = followOf(ws);
+      const all = await Promise.allSettled(
+        Array.from({ length: 16 }, (_, k) =>
+          f.saveMonitoring(budgetId, 'f1', [0, 1].map((idx) => ({ idx, actualToDate: String(k), likelihood: '确定能' as const, reason: null, action: `第${k}次` })), '2021-08-31'),
+        ),
+      );
+      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(16).fill('ok'));
+      const m = await f.monitoring(budgetId);
+      const rows = m.projects.find((p) => p.execution.formId === 'f1')!.rows;
+      assert.equal(rows.length, 2);
+      const ks = rows.map((r) => r.entry.actualToDate);
+      assert.ok(ks[0] !== null && ks[0] === ks[1], `one save's entries, not a mix: ${JSON.stringify(ks)}`);
+      assert.equal(rows[1]!.entry.action, `第${ks[0]}次`);
+    }));
+
+  test(`${b.name}: 16 concurrent evaluation saves for one owner all succeed and leave one of them whole`, { timeout: 60_000 }, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budgetWithTwoIndicators()), 'a.json');
+      const f = followOf(ws);
+      const all = await Promise.allSettled(
+        Array.from({ length: 16 }, (_, k) => f.saveActuals(budgetId, 'f1', [0, 1].map((idx) => ({ idx, value: String(k + 1), band: null, reason: `原因${k}`, correction: null })))),
+      );
+      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(16).fill('ok'));
+      const stored = await selectActuals(connectionOf(ws).db, Number(budgetId));
+      const vals = stored.map((a) => a.value);
+      assert.equal(stored.length, 2);
+      assert.ok(vals[0] !== null && vals[0] === vals[1], `one save's actuals, not a mix: ${JSON.stringify(vals)}`);
+      assert.equal(stored[1]!.reason, `原因${Number(vals[0]) - 1}`);
+    }));
 
   if (!b.folder) {
     test(`${b.name}: two servers starting at once on an empty database both migrate and open`, async () => {
