@@ -16,28 +16,54 @@ interface Project {
 }
 
 
-/** Every subset of `forms` summing exactly to `target`, up to `cap` solutions (DFS with pruning). */
-export function subsetsSummingTo(values: readonly number[], target: number, cap = 64): number[][] {
+/**
+ * Every subset of `values` summing exactly to `target`, up to `cap` solutions (depth-first with
+ * pruning, at most `budget.steps` steps, which it counts down; a solution found costs a step an
+ * element). The search is a loop over an explicit
+ * stack, not recursion: its depth is the number of values, and thousands of forms would overflow the
+ * call stack.
+ */
+export function subsetsSummingTo(values: readonly number[], target: number, cap = 64, budget = { steps: 2_000_000 }): number[][] {
+  const n = values.length;
   const order = values.map((v, i) => i).sort((a, b) => values[b]! - values[a]!);
-  const suffix: number[] = new Array<number>(order.length + 1).fill(0);
-  for (let k = order.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + values[order[k]!]!;
+  const suffix = new Float64Array(n + 1);
+  for (let k = n - 1; k >= 0; k--) suffix[k] = suffix[k + 1]! + values[order[k]!]!;
   const out: number[][] = [];
+  if (!(target > 0)) return out;
   const pick: number[] = [];
-  let budget = 2_000_000;
-  const dfs = (k: number, rest: number): void => {
-    if (out.length >= cap || --budget < 0) return;
-    if (rest === 0 && pick.length > 0) {
-      out.push([...pick].sort((a, b) => a - b));
-      return;
-    }
-    if (k >= order.length || rest < 0 || suffix[k]! < rest) return;
-    const i = order[k]!;
-    pick.push(i);
-    dfs(k + 1, rest - values[i]!);
-    pick.pop();
-    dfs(k + 1, rest);
-  };
-  if (target > 0) dfs(0, target);
+  // Frame k (the depth is the index into `order`): the amount still to reach, and how far the frame
+  // got — 0 entering, 1 after trying with order[k], 2 after trying without it.
+  const rest = new Float64Array(n + 2);
+  const phase = new Uint8Array(n + 2);
+  rest[0] = target;
+  for (let k = 0; k >= 0; ) {
+    if (phase[k] === 0) {
+      if (out.length >= cap || --budget.steps < 0) break;
+      const r = rest[k]!;
+      if (r === 0 && pick.length > 0) {
+        out.push(Array.from(Int32Array.from(pick).sort()));
+        budget.steps -= pick.length;
+        k--;
+        continue;
+      }
+      if (k >= n || r < 0 || suffix[k]! < r) {
+        k--;
+        continue;
+      }
+      const i = order[k]!;
+      pick.push(i);
+      phase[k] = 1;
+      rest[k + 1] = r - values[i]!;
+      phase[k + 1] = 0;
+      k++;
+    } else if (phase[k] === 1) {
+      pick.pop();
+      phase[k] = 2;
+      rest[k + 1] = rest[k]!;
+      phase[k + 1] = 0;
+      k++;
+    } else k--;
+  }
   return out;
 }
 
@@ -61,7 +87,10 @@ function corroboration(p: Project, form: ProjectForm): number {
  */
 export function linkFormsToProjects(forms: ProjectForm[], tables: readonly Table[], narrative: NarrativeResult, ctx: ImportContext): void {
   const narr = narrative.narrative.projects;
-  const narrOf = (name: string) => narr.find((n) => squash(n.name) === squash(name));
+  // Names compared squashed, looked up once each (a document may have thousands of both).
+  const narrByName = new Map<string, (typeof narr)[number]>();
+  for (const n of narr) if (!narrByName.has(squash(n.name))) narrByName.set(squash(n.name), n);
+  const narrOf = (name: string) => narrByName.get(squash(name));
   const t5 = tables.find((t) => t.role === 'project-expenditure');
   const base: Array<{ name: string; total: number | null }> = t5
     ? t5.rows.filter((r) => r.kind === 'item').map((r) => ({ name: r.label, total: r.amounts['total']?.fen ?? null }))
@@ -77,8 +106,10 @@ export function linkFormsToProjects(forms: ProjectForm[], tables: readonly Table
 
   const linked = new Set<ProjectForm>();
   const claimed = new Set<Project>();
+  const projectByName = new Map<string, Project>();
+  for (const q of projects) if (!projectByName.has(squash(q.name))) projectByName.set(squash(q.name), q);
   for (const f of forms) {
-    const p = projects.find((q) => squash(q.name) === squash(f.name));
+    const p = projectByName.get(squash(f.name));
     if (p) {
       f.parentProject = p.name;
       linked.add(f);
@@ -86,15 +117,25 @@ export function linkFormsToProjects(forms: ProjectForm[], tables: readonly Table
     }
   }
 
-  for (let progress = true; progress; ) {
+  // Each search may take 2 million steps, and all of them together 10 million (listing the free
+  // forms counts one step a form): a document with thousands of projects and forms must not search
+  // for hours.
+  const budget = { steps: 10_000_000 };
+  for (let progress = true; progress && budget.steps > 0; ) {
     progress = false;
     for (const p of projects) {
+      if (budget.steps <= 0) break;
       if (claimed.has(p) || p.total === null) continue;
       const free = forms.filter((f) => !linked.has(f) && f.amounts.total !== null);
-      const solutions = subsetsSummingTo(free.map((f) => f.amounts.total!.fen), p.total);
+      const search = { steps: Math.min(2_000_000, budget.steps) };
+      const before = search.steps;
+      const solutions = subsetsSummingTo(free.map((f) => f.amounts.total!.fen), p.total, 64, search);
+      budget.steps -= before - Math.max(0, search.steps) + free.length;
       let chosen: number[] | null = solutions.length === 1 ? solutions[0]! : null;
       if (solutions.length > 1) {
-        const scored = solutions.map((s) => ({ s, score: s.reduce((acc, i) => acc + corroboration(p, free[i]!), 0) }));
+        const of = new Map<number, number>();
+        const score = (i: number) => of.get(i) ?? of.set(i, corroboration(p, free[i]!)).get(i)!;
+        const scored = solutions.map((s) => ({ s, score: s.reduce((acc, i) => acc + score(i), 0) }));
         const best = Math.max(...scored.map((x) => x.score));
         const top = scored.filter((x) => x.score === best);
         if (best > 0 && top.length === 1) chosen = top[0]!.s;
