@@ -19,6 +19,7 @@
 import type { DepartmentTargets, ImportNote, ProjectForm, Table } from '../../domain/model.js';
 import type { SourceLine } from '../text/source.js';
 import { formUnit } from './forms/amounts.js';
+import { fieldLines, fieldText, readFields } from './forms/card.js';
 import { cardHasContent, departmentTargetsOfCard, projectFormOfCard, readCard, splitCards } from './forms/cards.js';
 import { srcOfLines, tidy, type FormContext } from './forms/context.js';
 import { findHeader, verticalPositions, type HeaderBand } from './forms/layout.js';
@@ -137,6 +138,9 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       const body = gridBody(lines, gridHeader);
       const read = readProjectGrid(body, gridHeader, pos, fc);
       const forms = read.projects.map((p, k) => formOfGridProject(p, `${ctx.id}-f${k + 1}`, fc));
+      // A field printed above the grid ("资金主管部门：重庆市商务委员会") is every project's.
+      const competent = fieldsAbove(lines.slice(0, gridHeader.first), pos);
+      if (competent) for (const f of forms) f.competentDepartment ??= competent;
       // Rows printed before any project's band: the continuation of the form of the block before.
       if (read.orphans.length > 0) {
         const target = follows ? (dept ? prev!.dept : prev!.form) : null;
@@ -147,6 +151,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
         const f = forms[0];
         if (f) {
           const d = departmentOfGridForm(f, read.projects[0] ? tidy(projectName(read.projects[0])) : '', fc, lines);
+          if (f.competentDepartment) d.competentDepartment = f.competentDepartment;
           const merged = forms.slice(1);
           for (const m of merged) d.indicators.push(...m.indicators);
           if (follows && prev!.dept && prev!.dept.unitName.text === d.unitName.text) {
@@ -218,6 +223,16 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
     remember(null, null);
   }
   return out;
+}
+
+/** The competent department a grid's block prints above its header, or null. */
+function fieldsAbove(lines: readonly SourceLine[], pos: ReturnType<typeof verticalPositions>): ProjectForm['competentDepartment'] | null {
+  if (lines.length === 0) return null;
+  const f = readFields(lines, pos).find((x) => x.kind === 'competent');
+  const text = f ? tidy(fieldText(f)) : '';
+  if (!f || text === '') return null;
+  const ls = fieldLines(f);
+  return { text, src: srcOfLines(ls[0]!, text, ls[ls.length - 1]) };
 }
 
 const sameFen = (a: ProjectForm, b: ProjectForm) => (a.amounts.currentYear?.fen ?? null) === (b.amounts.currentYear?.fen ?? null);

@@ -427,6 +427,29 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       r.cells.set(j, [...(r.cells.get(j) ?? []), f].sort((a, b) => a.v - b.v || a.x0 - b.x0));
     });
   });
+  // A name's piece that closes a bracket it does not open ("地面站)") ends the name above that left
+  // one open ("综合观测系统装备维修时限(国家"), not the name below.
+  const nameJ = colIndex(g, 'name');
+  if (nameJ >= 0) {
+    const balance = (t: string) => (t.match(/[(（]/g) ?? []).length - (t.match(/[)）]/g) ?? []).length;
+    const closesFirst = (t: string) => {
+      let depth = 0;
+      for (const ch of t) {
+        if (ch === '(' || ch === '（') depth++;
+        else if (ch === ')' || ch === '）') if (--depth < 0) return true;
+      }
+      return false;
+    };
+    for (let i = 1; i < rows.length; i++) {
+      const above = rows[i - 1]!.cells.get(nameJ) ?? [];
+      const here = rows[i]!.cells.get(nameJ) ?? [];
+      const head = here[0];
+      if (!head || here.length < 2 || above.length === 0 || !closesFirst(head.text) || balance(above.map((f) => f.text).join('')) <= 0) continue;
+      if (head.line === [...rows[i]!.cells.entries()].find(([j]) => j !== nameJ)?.[1][0]?.line) continue;
+      rows[i - 1]!.cells.set(nameJ, [...above, head]);
+      rows[i]!.cells.set(nameJ, here.slice(1));
+    }
+  }
   for (const r of rows) {
     for (const fs of r.cells.values()) {
       for (const f of fs) {
