@@ -1,0 +1,102 @@
+/**
+ * What a parser thread runs (loaded by worker-entry.mjs, see pool.ts): one untrusted file per task,
+ * checked against the limits first, then parsed by the importers. The answer is plain data: the
+ * parsed value, or the FiscusError as fields that the pool rebuilds on the other side.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { FiscusError } from '../../domain/errors.js';
+import type { BudgetDocument, Profile } from '../../domain/model.js';
+import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
+import { loadPdfJs } from '../../importers/pdf/pdfjs-text.mjs';
+import { importBytes, sniffFormat } from '../import-document.js';
+import { overLimit, type Limits } from '../limits.js';
+import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
+import { toWire, type ParseAnswer } from './wire.js';
+
+/** Tasks the pool's tests send to see a thread fail in each way (not used by fiscus itself). */
+export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' };
+
+export type ParseTask = { port?: MessagePort; limits: Limits } & (
+  | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile }
+  | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
+  | ProbeTask
+);
+
+/** Pages of a PDF as pdfjs counts them (null when it cannot open it: readPdf then says why). */
+async function pdfPages(bytes: Uint8Array): Promise<number | null> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, stopAtErrors: true, verbosity: 0 });
+  try {
+    return (await task.promise).numPages;
+  } catch {
+    return null;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Promise<BudgetDocument> {
+  const { bytes, file, limits } = t;
+  const format = sniffFormat(bytes);
+  if (format === 'xlsx') checkSpreadsheet(bytes, file, limits);
+  else if (format === 'json') checkJsonDepth(bytes, file, limits.depth);
+  else if (format === 'text') checkLines(bytes, file, limits.lines, 'lines');
+  else {
+    const pages = await pdfPages(bytes);
+    if (pages !== null && pages > limits.pages) throw overLimit('pages', limits.pages, pages, { file, line: null, page: null });
+  }
+  return importBytes(bytes, file, t.profile ? { profile: t.profile } : {});
+}
+
+async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Promise<ImportedPayment[]> {
+  const { bytes, file, limits } = t;
+  if (sniffFormat(bytes) === 'xlsx') checkSpreadsheet(bytes, file, limits);
+  // A header and `rows` rows.
+  else checkLines(bytes, file, limits.rows + 1, 'rows');
+  return readPayments(bytes, file, t.target);
+}
+
+const hold: unknown[] = [];
+
+async function probe(t: ProbeTask): Promise<unknown> {
+  switch (t.what) {
+    case 'echo':
+      return 'echo';
+    case 'throw':
+      throw new TypeError('probe: a parser bug');
+    case 'reject-later':
+      // A promise rejected after the task has answered, as pdfjs's do for some damaged files.
+      void Promise.reject(new Error('probe: rejected after the answer'));
+      return 'answered';
+    case 'spin':
+      for (;;);
+    case 'allocate':
+      for (;;) hold.push(new Array(1_000_000).fill({ x: hold.length }));
+  }
+}
+
+// A promise of a parser rejected after its task answered (pdfjs's loading tasks for some damaged
+// files) must not end the thread, let alone the process: it is reported and dropped.
+process.on('unhandledRejection', (reason) => {
+  const m = reason instanceof Error ? reason.message : String(reason);
+  console.error(`fiscus parser thread: a rejection nothing awaited was dropped: ${m.slice(0, 200)}`);
+});
+
+/** The handler piscina calls with each task. */
+export default async function parse(t: ParseTask): Promise<ParseAnswer> {
+  t.port?.postMessage('started');
+  try {
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : await probe(t);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof FiscusError) return { ok: false, error: toWire(e) };
+    const m = e instanceof Error ? e.message : String(e);
+    // A stack overflow or a parser bug on one file: the file is not readable by fiscus, and the
+    // message says so without the file's content.
+    if (e instanceof RangeError && /call stack/i.test(m)) {
+      const file = 'file' in t ? t.file : undefined;
+      return { ok: false, error: toWire(new FiscusError('INPUT_UNREADABLE', `expected a file fiscus can read, found one nested too deeply to read (${m})`, file ? { file, line: null } : {})) };
+    }
+    return { ok: false, error: { code: 'INTERNAL', message: `parser failed: ${m.slice(0, 300)}`, where: {}, oneLine: `parser failed: ${m.slice(0, 300)}` } };
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Untrusted files are parsed off the calling thread (design.md convention 13): a small pool of worker
+ * threads (piscina) with a heap limit per thread (`resourceLimits`) and a wall-clock limit per parse,
+ * counted from the moment a thread starts the parse (not while it waits in the queue). A thread that
+ * runs out of memory or time is ended and replaced; the parse is refused as TOO_LARGE naming the
+ * limit. A thread that dies otherwise (an uncaught exception in a parser) costs that file only:
+ * INPUT_UNREADABLE. Answers cross the boundary as plain data; FiscusErrors are rebuilt (wire.ts).
+ */
+import { MessageChannel } from 'node:worker_threads';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { FiscusError } from '../../domain/errors.js';
+import type { BudgetDocument, Profile } from '../../domain/model.js';
+import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
+import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
+import type { ParseTask, ProbeTask } from './parse-worker.js';
+import { fromWire, type ParseAnswer } from './wire.js';
+
+const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
+
+/** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
+const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
+
+type TaskBody = { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
+
+export interface ParsePoolOptions {
+  /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
+  minThreads?: number;
+  /** Where a thread's crash or a dropped rejection is reported (default console.error). */
+  log?: (message: string) => void;
+}
+
+/** A pool of parser threads under one set of limits. */
+export class ParsePool {
+  private pool: Piscina | null = null;
+  private closing: Promise<void> | null = null;
+  readonly limits: Limits;
+
+  constructor(
+    limits: Limits = DEFAULT_LIMITS,
+    private readonly opts: ParsePoolOptions = {},
+  ) {
+    this.limits = limits;
+  }
+
+  private get piscina(): Piscina {
+    if (this.pool) return this.pool;
+    const w = this.limits.worker;
+    const pool = new Piscina({
+      filename: ENTRY,
+      minThreads: Math.min(this.opts.minThreads ?? 1, w.threads),
+      maxThreads: w.threads,
+      idleTimeout: 5 * 60_000,
+      // Threads wait for tasks on their event loop (not in Atomics.wait), so a parser's own timers
+      // and promises settle between tasks.
+      atomics: 'disabled',
+      // tsx is registered by the entry itself; the parent's flags (--import tsx, --test) are not for threads.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: w.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(w.memoryMb / 16))), stackSizeMb: 4 },
+    });
+    // A thread that dies with no task of its own (a late rejection, a crash while idle) is replaced by
+    // piscina; it must not become an 'error' event nobody listens to (that would end the process).
+    pool.on('error', (e: unknown) => this.log(`fiscus: a parser thread ended while idle: ${describe(e)}`));
+    this.pool = pool;
+    return pool;
+  }
+
+  private log(m: string): void {
+    (this.opts.log ?? ((s: string) => console.error(s)))(m);
+  }
+
+  /** Starts the pool's idle threads now (a server does so before its first upload). */
+  warm(): void {
+    void this.piscina;
+  }
+
+  /** Runs one task in a thread under the limits; the FiscusError of a refused file, rebuilt. */
+  async run(body: TaskBody): Promise<unknown> {
+    if (this.closing) throw new FiscusError('INTERNAL', 'the parser pool is closed');
+    const pool = this.piscina;
+    const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    port1.once('message', () => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort(new Error('time limit'));
+      }, this.limits.worker.timeMs);
+    });
+    port1.unref();
+    const task: ParseTask = { ...body, port: port2, limits: this.limits };
+    const file = 'file' in body ? body.file : undefined;
+    try {
+      const answer = (await pool.run(task, { transferList: [port2], signal: abort.signal })) as ParseAnswer;
+      if (!answer.ok) throw fromWire(answer.error);
+      return answer.value;
+    } catch (e) {
+      if (e instanceof FiscusError) throw e;
+      const where = file !== undefined ? { file, line: null } : {};
+      if (timedOut) throw overLimit('worker.timeMs', this.limits.worker.timeMs, `a parse still running after ${(this.limits.worker.timeMs / 1000).toFixed(1)} s, stopped`, where);
+      const code = (e as NodeJS.ErrnoException).code;
+      const m = describe(e);
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(m)) {
+        throw overLimit('worker.memoryMb', this.limits.worker.memoryMb, 'a parse that needed more, stopped', where);
+      }
+      if (LOADING.test(`${code ?? ''} ${m}`)) throw new FiscusError('INTERNAL', `parser thread could not start: ${m}`);
+      this.log(`fiscus: a parser thread ended while reading ${file ?? 'a task'}: ${m}`);
+      throw new FiscusError('INPUT_UNREADABLE', `expected a file fiscus can read, found one that stopped its reader (${m})`, where, 'a file fiscus can read', 'one that stopped its reader');
+    } finally {
+      clearTimeout(timer);
+      port1.close();
+    }
+  }
+
+  /** A disclosure's bytes → BudgetDocument, parsed in a thread (import-document.ts importBytes there). */
+  async importDocument(bytes: Uint8Array, file: string, opts: { profile?: Profile } = {}): Promise<BudgetDocument> {
+    return (await this.run({ kind: 'document', bytes, file, ...(opts.profile ? { profile: opts.profile } : {}) })) as BudgetDocument;
+  }
+
+  /** A payments file → its payments, read in a thread against the budget's year and project forms. */
+  async readPayments(bytes: Uint8Array, file: string, target: PaymentTarget): Promise<ImportedPayment[]> {
+    const t: PaymentTarget = { year: target.year, projectForms: target.projectForms.map((f) => ({ id: f.id, name: f.name })) };
+    return (await this.run({ kind: 'payments', bytes, file, target: t })) as ImportedPayment[];
+  }
+
+  /** Ends the threads (waiting for running parses); the pool cannot be used afterwards. */
+  async close(): Promise<void> {
+    this.closing ??= this.pool ? this.pool.destroy() : Promise.resolve();
+    return this.closing;
+  }
+}
+
+function describe(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 300 ? m.slice(0, 300) + '…' : m;
+}
+
+let shared: ParsePool | null = null;
+
+/** The process's pool (created on first use, under DEFAULT_LIMITS unless `setParsePool` chose another). */
+export function parsePool(): ParsePool {
+  shared ??= new ParsePool();
+  return shared;
+}
+
+/** Makes `pool` the process's pool (a server with its own limits, a test); returns the previous one. */
+export function setParsePool(pool: ParsePool | null): ParsePool | null {
+  const prev = shared;
+  shared = pool;
+  return prev;
+}
+
+/** Reads a file from disk and imports it in a parser thread (the CLI's `import`, `validate`, `payments`). */
+export async function importFileIsolated(path: string, opts: { profile?: Profile; name?: string } = {}): Promise<BudgetDocument> {
+  return parsePool().importDocument(await readBytes(path), opts.name ?? basename(path), opts.profile ? { profile: opts.profile } : {});
+}
+
+/** A file's bytes; NOT_FOUND / INPUT_UNREADABLE naming the file when it cannot be read. */
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `cannot read file (${code ?? String(e)})`, { file: path });
+  }
+}

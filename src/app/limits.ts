@@ -1,0 +1,143 @@
+/**
+ * The one configuration of fiscus's limits on untrusted input: request bodies per kind of route,
+ * the shape of documents and spreadsheets (rows, merged ranges, pages, nesting) and the memory and
+ * wall-clock time of the worker threads that parse them. Every HTTP route and every CLI command reads
+ * its limits here; a refusal is a TOO_LARGE FiscusError naming the limit (`limits.<name>` in
+ * `where.field`), that is 413 problem+json in the API, a Chinese page in the web app, exit 2 in the CLI.
+ */
+import { FiscusError } from '../domain/errors.js';
+
+const MiB = 1024 * 1024;
+
+/** Request bodies, by the kind of route that reads them. */
+export interface BodyLimits {
+  /** The web app's document upload (POST /upload). */
+  upload: number;
+  /** The API's document import (POST /api/v1/budgets). */
+  import: number;
+  /** Payments files: API import and the web upload. */
+  payments: number;
+  /** JSON bodies of the API (payments, monitoring, evaluation). */
+  json: number;
+  /** PATCH of a project form (API). */
+  patch: number;
+  /** Web forms (edits, payments, monitoring, evaluation). */
+  form: number;
+}
+
+export interface Limits {
+  body: BodyLimits;
+  /** Rows of one worksheet or of a CSV file. */
+  rows: number;
+  /** Merged ranges of one worksheet. */
+  mergedRanges: number;
+  /** Cells covered by the merged ranges of one worksheet (one range over a whole sheet is as costly as a million ranges). */
+  mergedCells: number;
+  /** Bytes of a spreadsheet once unpacked (all parts of the ZIP container together). */
+  unpackedBytes: number;
+  /** Pages of a PDF. */
+  pages: number;
+  /** Nesting depth of a JSON document. */
+  depth: number;
+  /** Lines of a disclosure text. */
+  lines: number;
+  worker: {
+    /** Parser threads running at once. */
+    threads: number;
+    /** Main heap of one parser thread (V8 old generation), MB. */
+    memoryMb: number;
+    /** Wall-clock time of one parse, from its start in a thread, ms. */
+    timeMs: number;
+  };
+}
+
+/** The defaults: a disclosure is about 200 KB of text or a 1–5 MB PDF of 20–80 pages. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  body: Object.freeze({ upload: 20 * MiB, import: 20 * MiB, payments: 10 * MiB, json: 1 * MiB, patch: 2 * MiB, form: 1 * MiB }),
+  rows: 200_000,
+  mergedRanges: 10_000,
+  mergedCells: 1_000_000,
+  unpackedBytes: 200 * MiB,
+  pages: 2_000,
+  depth: 64,
+  lines: 1_000_000,
+  worker: Object.freeze({ threads: 2, memoryMb: 1024, timeMs: 120_000 }),
+}) as Limits;
+
+/** Partial limits (tests, operators) over the defaults. */
+export interface LimitsOverride extends Partial<Omit<Limits, 'body' | 'worker'>> {
+  body?: Partial<BodyLimits>;
+  worker?: Partial<Limits['worker']>;
+}
+
+/** The defaults with `o` applied. */
+export function limitsWith(o: LimitsOverride = {}, base: Limits = DEFAULT_LIMITS): Limits {
+  return { ...base, ...o, body: { ...base.body, ...o.body }, worker: { ...base.worker, ...o.worker } };
+}
+
+/** Names of the limits, as they appear in messages and in `where.field`. */
+export type LimitName = Exclude<keyof Limits, 'body' | 'worker'> | `body.${keyof BodyLimits}` | `worker.${keyof Limits['worker']}`;
+
+/** What each limit counts: the English unit of messages, the Chinese label and unit of the web app. */
+const UNITS: Record<LimitName, { en: string; zh: string; zhUnit: string }> = {
+  'body.upload': { en: 'bytes of upload', zh: '上传的文件', zhUnit: '' },
+  'body.import': { en: 'bytes of document', zh: '导入的文件', zhUnit: '' },
+  'body.payments': { en: 'bytes of payments file', zh: '上传的支付明细', zhUnit: '' },
+  'body.json': { en: 'bytes of JSON', zh: '请求内容', zhUnit: '' },
+  'body.patch': { en: 'bytes of patch', zh: '修改内容', zhUnit: '' },
+  'body.form': { en: 'bytes of form', zh: '提交的表单', zhUnit: '' },
+  rows: { en: 'rows', zh: '行数', zhUnit: ' 行' },
+  mergedRanges: { en: 'merged ranges', zh: '合并单元格区域数', zhUnit: ' 个' },
+  mergedCells: { en: 'merged cells', zh: '合并单元格总数', zhUnit: ' 个' },
+  unpackedBytes: { en: 'bytes unpacked', zh: '电子表格解压后的大小', zhUnit: '' },
+  pages: { en: 'pages', zh: 'PDF 页数', zhUnit: ' 页' },
+  depth: { en: 'levels of nesting', zh: 'JSON 嵌套层数', zhUnit: ' 层' },
+  lines: { en: 'lines', zh: '文本行数', zhUnit: ' 行' },
+  'worker.threads': { en: 'threads', zh: '读取线程数', zhUnit: ' 个' },
+  'worker.memoryMb': { en: 'MB of memory to read it', zh: '读取所需内存', zhUnit: ' MB' },
+  'worker.timeMs': { en: 'ms to read it', zh: '读取所需时间', zhUnit: ' 毫秒' },
+};
+
+/** Bytes in words (20 MiB, 512 KiB, 300 bytes). */
+export function bytesText(n: number): string {
+  if (n >= MiB && n % (MiB / 10) === 0) return `${n / MiB} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+const isBytes = (name: LimitName) => name.startsWith('body.') || name === 'unpackedBytes';
+
+/**
+ * The refusal for input over a limit: "expected at most 10000 merged ranges (limit mergedRanges),
+ * found 50000 in sheet1". `where.field` is `limits.<name>`; `expected` is the limit, `found` what
+ * was found (a number, or words when the input was not counted to its end).
+ */
+export function overLimit(name: LimitName, max: number, found: number | string, where: { file?: string; line?: number | null; page?: number | null } = {}, context = ''): FiscusError {
+  const u = UNITS[name];
+  const expected = isBytes(name) ? bytesText(max) : `${max} ${u.en}`;
+  const f = typeof found === 'number' ? (isBytes(name) ? bytesText(found) : String(found)) : found;
+  const e = new FiscusError('TOO_LARGE', `expected at most ${expected} (limit ${name}), found ${f}${context ? ` ${context}` : ''}`, { ...where, field: `limits.${name}` }, String(max), f);
+  return e;
+}
+
+/** The refusal of a request body over `limits.body[kind]`. */
+export function bodyTooLarge(kind: keyof BodyLimits, max: number): FiscusError {
+  return overLimit(`body.${kind}`, max, 'a larger body');
+}
+
+/** The limit a TOO_LARGE error names, if any. */
+export function limitOf(e: FiscusError): LimitName | null {
+  const f = e.where.field;
+  return f?.startsWith('limits.') && f.slice(7) in UNITS ? (f.slice(7) as LimitName) : null;
+}
+
+/** A Chinese sentence for the web app: what was over which limit ("上传的文件超过上限 20 MiB（限制项 body.upload）"). */
+export function limitSentence(e: FiscusError): string {
+  const name = limitOf(e);
+  if (!name) return e.message;
+  const u = UNITS[name];
+  const max = Number(e.expected);
+  const maxText = isBytes(name) ? bytesText(max) : `${max}${u.zhUnit}`;
+  const found = /^\d+$/.test(e.found ?? '') ? `，实际 ${e.found}${u.zhUnit}` : '';
+  return `${u.zh}超过上限 ${maxText}${found}（限制项 ${name}）。`;
+}
