@@ -319,3 +319,36 @@ const GRID_WITH_FIELD = `${FF}表十二
 
                                                年度预算执行率                 =    100    %       10
 `;
+
+// --- 8. a goal's last line is not the next project's goal ---------------------------------
+
+test('in a grid whose projects are one row each, a goal\'s last line before a blank line is not the next project\'s goal', () => {
+  const fs = forms(readAll('huzhou-health-commission-2026-budget', ONE_ROW_PROJECTS));
+  assert.deepEqual(fs.map((f) => f.name), ['医院建设发展', '医学人才培养', '公立医院改革与高质量发展示范项目']);
+  assert.match(fs[1]!.annualGoal!.text, /得出相关结论,取得相关成果。$/);
+  // The last project prints no goal where it stands: none is read (not the line above it).
+  assert.equal(fs[2]!.annualGoal, undefined);
+});
+
+const ONE_ROW_PROJECTS = `${FF}                                   2026年市级部门项目支出绩效表
+507-湖州市卫生健康委员会                                                                                   万元
+       单位名称                 项目名称        金额                               项目总体绩效目标
+         **                  **          **                                 **
+
+
+                                                 中医院迁建项目位于仁皇山分区，东靠安吉路，南接青太路，西临长兴路，北为规划道路。建设内容
+                                                 主要包括急诊部、门诊部、住院部、医技科室和药剂科室等医疗业务用房，中药制剂室、中医综合传
+湖州市中医院           医院建设发展                 5,500.00
+                                                 统诊疗室、科研用房，教学用房，大型医疗设备用房，保障系统、行政管理和院内生活服务等医疗辅
+                                                 助用房，地下停车场及相关配套工程。
+
+
+                                                  规培学员完成本阶段轮转科室的临床医疗工作，深入学习和掌握本专业的临床技能和理论知识。顺利
+                                                  通过年度和结业考核，考核通过率在90％以上。使带教老师的带教水平大大提高，带教积极性大大增
+湖州市中医院           医学人才培养                     46.93 强。高层次人培养对象的科研及技术创新能力显著提高，个人综合素质能力进一步增强。浙江省中医
+                                                  药科技计划等项目的年度任务及阶段性任务。湖州市科技计划项目完成相关技术指标，得出相关结
+                                                  论，取得相关成果。
+
+
+湖州市中医院           公立医院改革与高质量发展示范项目           21.55
+`;

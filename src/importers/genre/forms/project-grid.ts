@@ -11,7 +11,7 @@ import { continuesFigure, isFigure, moneyOf } from './amounts.js';
 import { srcOfLines, tidy, type FormContext } from './context.js';
 import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicatorRows, isRepeatedHeader, readGrid, spreadLevels, type Grid, type IndicatorRow } from './grid.js';
 import { ADJACENT, joinText, type Frag, type HeaderBand, type Positions } from './layout.js';
-import { splitCentered, type Anchor } from './partition.js';
+import { blankGaps, splitCentered, type Anchor } from './partition.js';
 import { labelKey, type ColumnKind } from './vocabulary.js';
 
 /** One project's band in a grid. */
@@ -137,7 +137,12 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     return { grid, projects, orphans };
   }
   // Text cells: each column's fragments to the project they are centred on (text on a project's
-  // amount line is its own); a project prints each of its cells, so owning none costs.
+  // amount line is its own); a project prints each of its cells, so owning none costs. Where a
+  // project is one row (a grid without indicator rows, Hangzhou / Huzhou), a blank line separates
+  // projects: a cell's text does not run over it (the last line of a goal is not the next
+  // project's goal, though that project prints none where it stands). Where a project's band holds
+  // indicator rows, blank lines separate those rows, not cells.
+  const lineGaps = hasIndicatorColumns(grid.columns) ? [] : blankGaps(body.filter((l) => !skipLines.has(l)).map((l) => pos.get(l) ?? 0));
   grid.columns.forEach((col, j) => {
     if (!TEXT_KINDS.includes(col.kind)) return;
     const all = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
@@ -151,7 +156,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const own = (p.texts.get(col.kind) ?? []).map((f) => f.v);
       return { c: p.c, top: Math.min(p.c, ...own), bot: Math.max(p.c, ...own), mayBeEmpty: true, emptyCost: own.length > 0 ? 0 : 4 };
     });
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack, compact: 3.5 });
+    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack, compact: 3.5, barriers: lineGaps });
     fs.forEach((f, i) => {
       const p = projects[owner[i]!];
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
