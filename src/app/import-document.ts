@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { BudgetDocument, type Profile } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { readSourceText } from '../importers/index.js';
+import { byteOrderMark, decodeUnicode } from '../importers/text/source.js';
 import { chooseImporter, importerOf } from '../importers/registry.js';
 import { coverageOf } from '../importers/coverage.js';
 import { readPdf } from '../importers/pdf/index.js';
@@ -19,10 +20,12 @@ export interface ImportOptions {
 
 export type SourceFormat = 'pdf' | 'xlsx' | 'json' | 'text';
 
-/** Sniffs the format from the first bytes. */
+/** Sniffs the format from the first bytes (a text with a UTF-16 or UTF-32 byte-order mark by its first characters). */
 export function sniffFormat(bytes: Uint8Array): SourceFormat {
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  const bom = byteOrderMark(bytes);
+  if (bom && bom.encoding !== 'utf-8') return decodeUnicode(bytes.subarray(bom.length, bom.length + 256), bom.encoding, false).trimStart().startsWith('{') ? 'json' : 'text';
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
@@ -33,7 +36,8 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
 /** Parses canonical JSON, naming the first schema violation's path. */
 export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocument {
   let data: unknown;
-  const text = new TextDecoder().decode(bytes);
+  const bom = byteOrderMark(bytes);
+  const text = bom && bom.encoding !== 'utf-8' ? decodeUnicode(bytes.subarray(bom.length), bom.encoding, false) : new TextDecoder().decode(bytes);
   try {
     data = JSON.parse(text);
   } catch (e) {

@@ -1,6 +1,6 @@
 /**
- * Reading a text disclosure: bytes → decoded text (UTF-8, else GB18030) → normalised lines with
- * their 1-based numbers. Rejects empty and binary input with a FiscusError naming the file.
+ * Reading a text disclosure: bytes → decoded text (by its byte-order mark, else UTF-8, else
+ * GB18030) → normalised lines with their 1-based numbers. Rejects empty and binary input with a FiscusError naming the file.
  */
 import { createHash } from 'node:crypto';
 import { FiscusError } from '../../domain/errors.js';
@@ -38,23 +38,90 @@ export interface SourceLine {
 export interface SourceText {
   file: string;
   sha256: string;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: TextEncodingName;
   lines: SourceLine[];
   /** Number of physical lines in the file. */
   lineCount: number;
   pages: number | null;
 }
 
-/** Decodes bytes: UTF-8 when valid, else GB18030 (GBK); binary or empty input is an error. */
-export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found an empty file', { file, line: 1 });
-  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+/** The Unicode encodings a byte-order mark names. */
+export type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+/** The encodings a text is read in: a byte-order mark's, else UTF-8 when valid, else GB18030. */
+export type TextEncodingName = UnicodeEncoding | 'gb18030';
+
+/**
+ * The byte-order mark the bytes begin with, if any: its encoding and length. UTF-32 LE is looked for
+ * before UTF-16 LE, whose mark (FF FE) begins it.
+ */
+export function byteOrderMark(bytes: Uint8Array): { encoding: UnicodeEncoding; length: number } | null {
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return { encoding: 'utf-32le', length: 4 };
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return { encoding: 'utf-32be', length: 4 };
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/**
+ * Decodes bytes (without their byte-order mark) in a Unicode encoding. UTF-8 and UTF-16 through
+ * TextDecoder; UTF-32, which TextDecoder does not know, here. `fatal`: a malformed sequence throws
+ * (a TypeError) instead of becoming U+FFFD.
+ */
+export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, fatal = true): string {
+  if (encoding !== 'utf-32le' && encoding !== 'utf-32be') return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  if (fatal && bytes.length % 4 !== 0) throw new TypeError(`UTF-32 text of ${bytes.length} bytes, not a multiple of 4`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const little = encoding === 'utf-32le';
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    let cp = view.getUint32(i, little);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      if (fatal) throw new TypeError(`not a Unicode code point in UTF-32 text: 0x${cp.toString(16)} at byte ${i}`);
+      cp = 0xfffd;
+    }
+    chunk.push(cp);
+    // Code points go to fromCodePoint a few thousand at a time: a spread of a whole file would overflow the stack.
+    if (chunk.length === 4096) parts.push(String.fromCodePoint(...chunk.splice(0)));
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
+}
+
+/** Refuses text whose first 8 KB hold NUL or many other control characters (bytes, or code units once decoded). */
+function refuseBinary(head: ArrayLike<number>, file: string): void {
   let control = 0;
-  for (const b of head) {
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
     if (b === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data (NUL bytes)', { file, line: 1 });
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   if (control > head.length * 0.05) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data', { file, line: 1 });
+}
+
+/**
+ * Decodes bytes: by their byte-order mark when they have one (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE),
+ * else UTF-8 when valid, else GB18030 (GBK); binary or empty input is an error.
+ */
+export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: TextEncodingName } {
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found an empty file', { file, line: 1 });
+  const bom = byteOrderMark(bytes);
+  if (bom && bom.encoding !== 'utf-8') {
+    let text: string;
+    try {
+      text = decodeUnicode(bytes.subarray(bom.length), bom.encoding);
+    } catch {
+      throw new FiscusError('INPUT_UNREADABLE', `expected ${bom.encoding.toUpperCase()} text after its byte-order mark, found undecodable bytes`, { file, line: 1 });
+    }
+    const head = text.slice(0, 8192);
+    refuseBinary(Array.from(head, (c) => c.charCodeAt(0)), file);
+    return { text, encoding: bom.encoding };
+  }
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+  refuseBinary(head, file);
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46)
     throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found a PDF (import the .pdf through the PDF importer)', { file, line: 1 });
   try {
