@@ -21,6 +21,7 @@ import {
   type IndicatorDraft,
   type PlanState,
 } from './project.js';
+import { formBody } from './form-body.js';
 
 /** What the edit routes need from the web app: timed workspace calls and the per-version cache. */
 export interface EditDeps {
@@ -192,7 +193,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
     app.post(`/budgets/:id/projects/:formId/${path}`, async (c) => {
       const id = c.req.param('id');
       const formId = c.req.param('formId');
-      const body = (await c.req.parseBody()) as Record<string, unknown>;
+      const body = (await formBody(c)) as Record<string, unknown>;
       const baseVersion = Number(body['baseVersion']);
       const op = String(body['op'] ?? '');
       const values: Record<number, string> = {};

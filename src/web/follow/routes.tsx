@@ -3,8 +3,10 @@ import type { Context, Hono } from 'hono';
 import { followOf, type IndexedActual, type IndexedEntry, type Band, type DeviationReason, type Likelihood } from '../../app/follow.js';
 import type { Workspace } from '../../app/workspace.js';
 import { FiscusError } from '../../domain/errors.js';
+import { limitOf, limitSentence } from '../../app/limits.js';
 import { parseAmount } from '../../domain/money.js';
 import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
+import { formBody } from '../form-body.js';
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -14,7 +16,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function registerFollowWeb(app: Hono, ws: Workspace): void {
   const f = () => followOf(ws);
 
-  const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 422 = 200) => {
+  const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 413 | 422 = 200) => {
     const id = c.req.param('id')!;
     const budget = await ws.getBudget(id);
     const q = c.req.query('asOf');
@@ -35,7 +37,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code === 'INTERNAL' || e.code === 'NOT_FOUND') throw e;
-      return overview(c, { kind: 'error', text: `未导入任何支付：${e.oneLine()}` }, e.code === 'INPUT_INVALID' ? 422 : 400);
+      return overview(c, { kind: 'error', text: `未导入任何支付：${limitOf(e) ? limitSentence(e) : e.oneLine()}` }, e.code === 'INPUT_INVALID' ? 422 : e.code === 'TOO_LARGE' ? 413 : 400);
     }
   });
 
@@ -63,7 +65,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
   app.post('/budgets/:id/follow/:formId/payments', async (c) => {
     const id = c.req.param('id');
     const formId = c.req.param('formId');
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const values = Object.fromEntries(['date', 'amount', 'voucher', 'payee'].map((k) => [k, str(body[k])]));
     try {
       let fen: number;
@@ -93,7 +95,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
   app.post('/budgets/:id/follow/:formId/monitoring', async (c) => {
     const id = c.req.param('id');
     const formId = c.req.param('formId');
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     const asOf = str(body['asOf']) || undefined;
     const { pm } = await project(id, formId, asOf);
     const entries: IndexedEntry[] = pm.rows
@@ -136,7 +138,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     const id = c.req.param('id');
     const formId = c.req.param('formId');
     const { pe } = await project(id, formId);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     // A figure still being typed ("9." or "abc") previews as empty rather than failing the panel.
     const acts = actualsFrom(body, pe.indicators.length).map((a) => (a.value && !/^-?\d+(\.\d+)?$/.test(a.value) ? { ...a, value: null } : a));
     const r = await f().previewActuals(id, formId, acts);
@@ -147,7 +149,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     const id = c.req.param('id');
     const formId = c.req.param('formId');
     const { pe } = await project(id, formId);
-    const body = await c.req.parseBody();
+    const body = await formBody(c);
     let error: string | undefined;
     let r;
     try {

@@ -1,0 +1,17 @@
+/**
+ * The body of a web form post. A body that is not a readable form (a broken multipart body, a
+ * boundary that never comes, bytes that are not a form) is the sender's mistake: a located
+ * INPUT_UNREADABLE (400 with a Chinese page), never an internal error.
+ */
+import type { Context } from 'hono';
+import { FiscusError } from '../domain/errors.js';
+
+export type FormBody = Record<string, string | File | Array<string | File>>;
+
+export async function formBody(c: Context): Promise<FormBody> {
+  try {
+    return (await c.req.parseBody()) as FormBody;
+  } catch (e) {
+    throw new FiscusError('INPUT_UNREADABLE', `表单内容无法读取（${(e as Error).message}）`);
+  }
+}
