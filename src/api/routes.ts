@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
+import { bodyTooLarge, bytesText, DEFAULT_LIMITS, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src, Table } from '../domain/model.js';
 import { problemResponse, validationError } from './problem.js';
 import {
@@ -33,8 +34,17 @@ import {
 import { docsPage } from './docs-page.js';
 import { registerFollowApi } from './follow.js';
 
-/** Largest accepted upload (a disclosure text is about 200 KB; a PDF text export stays far below). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Largest accepted document import (limits.body.import; a disclosure text is about 200 KB). */
+export const MAX_UPLOAD_BYTES = DEFAULT_LIMITS.body.import;
+
+/** Which body limit an API request falls under (null: it has no body to limit). */
+export function apiBodyKind(method: string, path: string): keyof BodyLimits | null {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
+  if (method === 'POST' && /^\/api\/v1\/budgets\/?$/.test(path)) return 'import';
+  if (/\/payments\/import\/?$/.test(path)) return 'payments';
+  if (method === 'PATCH') return 'patch';
+  return 'json';
+}
 
 /**
  * Renders a budget version as a downloadable document with the version's stored findings as its
@@ -47,6 +57,9 @@ export type Exporter = (
 ) => Promise<{ body: Uint8Array | string; contentType: string }>;
 
 export interface ApiOptions {
+  /** The limits on request bodies (default DEFAULT_LIMITS). */
+  limits?: Limits;
+  /** Overrides `limits.body.import`. */
   maxUploadBytes?: number;
   /** Produces HTML/XLSX/PDF exports; when absent those formats answer 503 DEPENDENCY_MISSING. */
   exporter?: Exporter;
@@ -123,7 +136,8 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
 
 /** Builds the API app. Mount it at the root: its routes carry the `/api/v1` prefix themselves. */
 export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
-  const maxUpload = opts.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const limits = opts.maxUploadBytes ? limitsWith({ body: { import: opts.maxUploadBytes } }, opts.limits) : (opts.limits ?? DEFAULT_LIMITS);
+  const maxUpload = limits.body.import;
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return problemResponse(c, validationError(result.error.issues, result.target));
@@ -132,6 +146,14 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   });
   app.onError((err, c) => problemResponse(c, err));
 
+  // Every body is limited by the kind of route that reads it, before anything reads it.
+  app.use('/api/*', async (c, next) => {
+    const kind = apiBodyKind(c.req.method, c.req.path);
+    if (!kind) return next();
+    const max = limits.body[kind];
+    return bodyLimit({ maxSize: max, onError: (c) => problemResponse(c, bodyTooLarge(kind, max)) })(c, next);
+  });
+
   // Upload: documented through the registry because the body is a raw document in any of several
   // media types, which the zod validators would otherwise try to parse.
   app.openAPIRegistry.registerPath({
@@ -139,7 +161,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     path: '/api/v1/budgets',
     tags: ['budgets'],
     summary: '上传并导入一份预算公开文本（文本、PDF 文本、规范 JSON）',
-    description: `原始请求体或 multipart/form-data 的 file 字段；不超过 ${maxUpload} 字节。同一单位、年度、类型再次导入时新增一个版本。`,
+    description: `原始请求体或 multipart/form-data 的 file 字段；不超过 ${bytesText(maxUpload)}（limits.body.import）。同一单位、年度、类型再次导入时新增一个版本。`,
     request: {
       query: z.object({ name: z.string().optional().openapi({ description: '文件名（用于报错信息）' }) }),
       body: {
@@ -155,10 +177,6 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   });
   app.post(
     '/api/v1/budgets',
-    bodyLimit({
-      maxSize: maxUpload,
-      onError: (c) => problemResponse(c, new FiscusError('TOO_LARGE', `expected at most ${maxUpload} bytes, found more`)),
-    }),
     async (c) => {
       const { bytes, name } = await readUpload(c);
       if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a document, found an empty body', { file: name, line: 1 });
@@ -166,6 +184,19 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
       return c.json(stored, stored.created ? 201 : 200);
     },
+  );
+
+  // Liveness: answers without touching the database or the parser threads (a probe during a
+  // hostile upload must not wait for it).
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/health',
+      tags: ['service'],
+      summary: '服务存活探测',
+      responses: { 200: json(z.object({ status: z.literal('ok') }), '服务在运行') },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
   );
 
   app.openapi(

@@ -98,10 +98,10 @@ const UNITS: Record<LimitName, { en: string; zh: string; zhUnit: string }> = {
   'worker.timeMs': { en: 'ms to read it', zh: '读取所需时间', zhUnit: ' 毫秒' },
 };
 
-/** Bytes in words (20 MiB, 512 KiB, 300 bytes). */
+/** Bytes in words, to a tenth (20 MiB, 1.5 MiB, 512 KiB, 300 bytes). */
 export function bytesText(n: number): string {
-  if (n >= MiB && n % (MiB / 10) === 0) return `${n / MiB} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MiB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KiB`;
   return `${n} bytes`;
 }
 

@@ -5,7 +5,8 @@
 import type { BudgetDocument } from '../domain/model.js';
 import { buildReportView, printPdf, renderHtml, renderMarkdown, renderXlsx, type HtmlOptions } from '../reports/index.js';
 import type { Finding } from '../rules/types.js';
-import { importFile, type ImportOptions } from './import-document.js';
+import type { ImportOptions } from './import-document.js';
+import { importFileIsolated } from './isolation/pool.js';
 import { validateDocument } from './validate.js';
 
 export const REPORT_FORMATS = ['html', 'xlsx', 'pdf', 'md'] as const;
@@ -43,7 +44,7 @@ export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Pr
 /** Imports a file, optionally validates it (findings appendix), and renders the package. */
 export async function reportFile(path: string, opts: Omit<ReportOptions, 'findings'> & { withFindings?: boolean; import?: ImportOptions }): Promise<string | Uint8Array> {
   opts.onStep?.('import');
-  const doc = await importFile(path, opts.import ?? {});
+  const doc = await importFileIsolated(path, opts.import ?? {});
   let findings: Finding[] | undefined;
   if (opts.withFindings) {
     opts.onStep?.('check');

@@ -4,7 +4,8 @@
  */
 import { SPECS } from '../importers/shenzhen/tables/specs.js';
 import { writeTemplate } from '../reports/template/index.js';
-import { importFile, type ImportOptions } from './import-document.js';
+import type { ImportOptions } from './import-document.js';
+import { importFileIsolated } from './isolation/pool.js';
 
 export interface TemplateOptions {
   /** A document (.txt/.pdf/.json/.xlsx) to fill the template from. */
@@ -16,7 +17,7 @@ export interface TemplateOptions {
 
 /** Builds the authoring template as XLSX bytes. Import errors of `from` propagate as FiscusError. */
 export async function buildTemplateFile(opts: TemplateOptions = {}): Promise<Uint8Array> {
-  const doc = opts.from ? await importFile(opts.from, opts.import ?? {}) : null;
+  const doc = opts.from ? await importFileIsolated(opts.from, opts.import ?? {}) : null;
   return writeTemplate({
     doc,
     standardTables: SPECS.map((s) => ({ no: s.no, role: s.role, title: s.title, columns: s.columns })),

@@ -6,7 +6,8 @@ import type { BudgetDocument, TableRole } from '../domain/model.js';
 import { SEVERITY_LABELS } from '../domain/catalogue/index.js';
 import { checkDocument, RULES, summarize, type Finding, type NotChecked, type Rule, type Severity } from '../rules/index.js';
 import { coverageOf } from '../importers/coverage.js';
-import { importFile, type ImportOptions } from './import-document.js';
+import type { ImportOptions } from './import-document.js';
+import { importFileIsolated } from './isolation/pool.js';
 
 export const TOOL = { name: 'fiscus', version: '0.1.0' } as const;
 
@@ -137,7 +138,7 @@ export function validateDocument(doc: BudgetDocument, rules: readonly Rule[] = R
 
 /** Imports a file and validates it (import errors propagate as FiscusError). */
 export async function validateFile(path: string, opts: ImportOptions = {}): Promise<ValidationReport> {
-  return validateDocument(await importFile(path, opts));
+  return validateDocument(await importFileIsolated(path, opts));
 }
 
 /** True when the report has a finding at or above the fail level. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { importFile } from '../app/index.js';
+import { importFileIsolated } from '../app/index.js';
 import { coverageLine, coverageSummary, formatCoverageText } from '../app/validate.js';
 import type { Profile } from '../domain/model.js';
 import { writeAtomic } from './io.js';
@@ -18,7 +18,7 @@ export function registerImport(program: Command): void {
     .option('--profile <profile>', 'layout profile: generic | shenzhen-dept-budget | shanghai-budget | shanghai-final-accounts')
     .option('--coverage', '在标准错误输出覆盖情况：识别的表格、金额召回率、未定位金额、缺少的表格、未能读取的部分 / print the coverage to standard error')
     .action(async (file: string, opts: { output?: string; profile?: Profile; coverage?: boolean }) => {
-      const doc = await importFile(file, opts.profile ? { profile: opts.profile } : {});
+      const doc = await importFileIsolated(file, opts.profile ? { profile: opts.profile } : {});
       const json = JSON.stringify(doc, null, 2) + '\n';
       const coverage = coverageSummary(doc);
       if (opts.output) await writeAtomic(opts.output, json);

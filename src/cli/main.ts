@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { FiscusError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
+import { guardProcess } from '../app/process-guard.js';
 import { registerImport } from './import.js';
 import { registerStart } from './start.js';
 import { registerValidate, validateOutcome } from './validate.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  guardProcess();
   try {
     validateOutcome.exitCode = 0;
     await buildProgram().parseAsync(argv, { from: 'user' });

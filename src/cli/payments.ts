@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importFile } from '../app/index.js';
+import { importFileIsolated } from '../app/index.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { buildExecution, defaultAsOf, followOf, readPaymentsFile, wan, type DepartmentExecution, type FormPayment } from '../app/follow.js';
 import type { BudgetDocument } from '../domain/model.js';
@@ -22,7 +22,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 
 /** The budget document and its payments from files. */
 export async function loadBudgetAndPayments(budgetFile: string, paymentsFile: string): Promise<{ doc: BudgetDocument; payments: FormPayment[] }> {
-  const doc = await importFile(budgetFile);
+  const doc = await importFileIsolated(budgetFile);
   return { doc, payments: await readPaymentsFile(doc, await readBytes(paymentsFile), basename(paymentsFile)) };
 }
 

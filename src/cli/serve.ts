@@ -9,12 +9,17 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { timing } from 'hono/timing';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
+import { parsePool } from '../app/isolation/pool.js';
+import { guardProcess } from '../app/process-guard.js';
+import type { Limits } from '../app/limits.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
 import { renderReport } from '../app/report.js';
 import { createWeb } from '../web/routes.js';
 
 export interface HttpAppOptions {
+  /** The limits on request bodies (default DEFAULT_LIMITS; the parser threads' own come from parsePool()). */
+  limits?: Limits;
   maxUploadBytes?: number;
   exporter?: Exporter;
 }
@@ -48,7 +53,10 @@ export interface RunningServer {
 
 /** Opens the workspace and listens; `close` stops listening and releases the workspace. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  guardProcess();
   const ws = await openWorkspace(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: resolve(opts.dataDir ?? 'data') });
+  // Parser threads load while the server starts, not during its first upload.
+  parsePool().warm();
   try {
     await opts.prepare?.(ws);
     const app = createHttpApp(ws, await exporterIfAvailable());

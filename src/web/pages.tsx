@@ -1,4 +1,5 @@
 /** The pages of the web app, as hono/jsx components. All text zh-CN; amounts formatted from fen. */
+import { bytesText, DEFAULT_LIMITS } from '../app/limits.js';
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
 import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
@@ -114,7 +115,7 @@ export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: str
       )}
       <form class="upload" method="post" action="/upload" enctype="multipart/form-data">
         <h2>上传预算</h2>
-        <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 20 MiB。同一单位、年度再次上传将新增一个版本。</p>
+        <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 {bytesText(DEFAULT_LIMITS.body.upload)}。同一单位、年度再次上传将新增一个版本。</p>
         <label for="upload-file">选择文件</label>{' '}
         <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
         <button type="submit">上传并审核</button>

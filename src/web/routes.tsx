@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
 import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
+import { bodyTooLarge, DEFAULT_LIMITS, limitOf, limitSentence, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { mountAssets } from './assets.js';
 import { registerEditRoutes } from './edit-routes.js';
@@ -21,7 +22,18 @@ import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 
 export interface WebOptions {
+  /** The limits on request bodies (default DEFAULT_LIMITS). */
+  limits?: Limits;
+  /** Overrides `limits.body.upload`. */
   maxUploadBytes?: number;
+}
+
+/** Which body limit a web request falls under (null: it has no body to limit). */
+export function webBodyKind(method: string, path: string): keyof BodyLimits | null {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
+  if (path === '/upload') return 'upload';
+  if (/^\/budgets\/[^/]+\/follow\/payments$/.test(path)) return 'payments';
+  return 'form';
 }
 
 const TITLES: Record<string, string> = {
@@ -107,7 +119,7 @@ const viewed = (l: Loaded) => ({ view: l.view, ctx: l.ctx, counts: l.counts, ver
 
 /** Builds the web app (pages, static assets). */
 export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
-  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+  const limits = opts.maxUploadBytes ? limitsWith({ body: { upload: opts.maxUploadBytes } }, opts.limits) : (opts.limits ?? DEFAULT_LIMITS);
   const app = new Hono();
   const cache = new VersionCache(ws);
   app.use('*', async (c, next) => {
@@ -121,17 +133,28 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const e = err instanceof FiscusError ? err : null;
     if (!e) console.error(err);
     if (e?.code === 'NOT_FOUND') return c.html(<NotFoundPage detail={e.message} />, 404);
-    return c.html(<NotFoundPage detail={e ? `${TITLES[e.code] ?? e.code}：${e.oneLine()}` : '内部错误'} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
+    return c.html(<NotFoundPage detail={e ? `${TITLES[e.code] ?? e.code}：${limitOf(e) ? limitSentence(e) : e.oneLine()}` : '内部错误'} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
+  });
+
+  // Every body is limited by the kind of route that reads it, before anything reads it.
+  app.use('*', async (c, next) => {
+    const kind = webBodyKind(c.req.method, c.req.path);
+    if (!kind) return next();
+    const max = limits.body[kind];
+    return bodyLimit({
+      maxSize: max,
+      onError: async (c) => {
+        const e = bodyTooLarge(kind, max);
+        if (kind === 'upload') return c.html(<ListPage budgets={await ws.listBudgets()} error={{ title: TITLES.TOO_LARGE!, detail: limitSentence(e) }} />, 413);
+        return c.html(<NotFoundPage detail={`${TITLES.TOO_LARGE}：${limitSentence(e)}`} />, 413);
+      },
+    })(c, next);
   });
 
   app.get('/', async (c) => c.html(<ListPage budgets={await timed(c, ws.listBudgets())} />));
 
   app.post(
     '/upload',
-    bodyLimit({
-      maxSize: maxUpload,
-      onError: async (c) => c.html(<ListPage budgets={await ws.listBudgets()} error={{ title: TITLES.TOO_LARGE!, detail: `上传内容超过 ${maxUpload / 1024 / 1024} MiB。` }} />, 413),
-    }),
     async (c) => {
       const form = await c.req.formData().catch(() => null);
       const file = form?.get('file');
@@ -141,7 +164,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
         return c.redirect(`/budgets/${stored.budgetId}`, 303);
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
-        const error = { title: TITLES[err.code] ?? err.code, detail: err.oneLine(), line: err.where.line ?? null };
+        const error = { title: TITLES[err.code] ?? err.code, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
         return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, HTTP_STATUS[err.code] ?? 400);
       }
     },

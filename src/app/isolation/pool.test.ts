@@ -1,0 +1,96 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FiscusError } from '../../domain/errors.js';
+import { importBytes } from '../import-document.js';
+import { limitsWith } from '../limits.js';
+import { ParsePool } from './pool.js';
+
+const SAMPLE = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url))));
+const logged: string[] = [];
+const pool = new ParsePool(limitsWith({ worker: { threads: 1, memoryMb: 64, timeMs: 1500 } }), { log: (m) => logged.push(m) });
+after(() => pool.close());
+
+/** The error `p` rejects with. */
+async function failure(p: Promise<unknown>): Promise<FiscusError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof FiscusError, `expected a FiscusError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected a refusal');
+}
+
+/** Runs `fn` while measuring how late a 50 ms timer of this thread fires, at worst. */
+async function worstTimerLag<T>(fn: () => Promise<T>): Promise<{ value: T; lagMs: number }> {
+  let worst = 0;
+  let last = performance.now();
+  const t = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 50);
+    last = now;
+  }, 50);
+  try {
+    return { value: await fn(), lagMs: worst };
+  } finally {
+    clearInterval(t);
+  }
+}
+
+test('a document read in a thread is the document read in place', { timeout: 120_000 }, async () => {
+  const big = new ParsePool(limitsWith({ worker: { threads: 1 } }));
+  try {
+    assert.deepEqual(await big.importDocument(SAMPLE, 'sample.txt'), await importBytes(SAMPLE, 'sample.txt'));
+  } finally {
+    await big.close();
+  }
+});
+
+test('a refusal from a thread keeps its code, place, expected/found and one-line form', { timeout: 60_000 }, async () => {
+  for (const bytes of [new TextEncoder().encode('{"schema": '), new TextEncoder().encode('会议纪要\n今天讨论了预算。\n')]) {
+    const here = await failure(importBytes(bytes, 'x.txt'));
+    const there = await failure(pool.importDocument(bytes, 'x.txt'));
+    assert.equal(there.code, here.code);
+    assert.deepEqual(there.where, here.where);
+    assert.equal(there.message, here.message);
+    assert.equal(there.oneLine(), here.oneLine());
+    assert.equal(there.expected, here.expected);
+  }
+});
+
+test('a parse over its time is stopped and named; this thread kept running meanwhile; the pool goes on', { timeout: 60_000 }, async () => {
+  await pool.run({ kind: 'probe', what: 'echo' });
+  const { value: e, lagMs } = await worstTimerLag(() => failure(pool.run({ kind: 'probe', what: 'spin' })));
+  assert.equal(e.code, 'TOO_LARGE');
+  assert.equal(e.where.field, 'limits.worker.timeMs');
+  assert.match(e.message, /^expected at most 1500 ms to read it \(limit worker\.timeMs\), found a parse still running after 1\.5 s, stopped$/);
+  assert.ok(lagMs < 500, `timers of the calling thread were late by ${lagMs} ms`);
+  assert.equal(await pool.run({ kind: 'probe', what: 'echo' }), 'echo');
+});
+
+test('a parse over its memory is stopped and named; the pool goes on', { timeout: 60_000 }, async () => {
+  const e = await failure(pool.run({ kind: 'probe', what: 'allocate' }));
+  assert.equal(e.code, 'TOO_LARGE');
+  assert.equal(e.where.field, 'limits.worker.memoryMb');
+  assert.match(e.message, /limit worker\.memoryMb/);
+  assert.equal(await pool.run({ kind: 'probe', what: 'echo' }), 'echo');
+});
+
+test('a rejection nothing awaited in a thread costs nothing: the answer stands, the thread goes on', { timeout: 60_000 }, async () => {
+  assert.equal(await pool.run({ kind: 'probe', what: 'reject-later' }), 'answered');
+  assert.equal(await pool.run({ kind: 'probe', what: 'echo' }), 'echo');
+});
+
+test('a parser bug is an internal error, not a crash', { timeout: 60_000 }, async () => {
+  const e = await failure(pool.run({ kind: 'probe', what: 'throw' }));
+  assert.equal(e.code, 'INTERNAL');
+  assert.match(e.message, /probe: a parser bug/);
+});
+
+test('a closed pool refuses work', async () => {
+  const p = new ParsePool();
+  await p.close();
+  assert.equal((await failure(p.run({ kind: 'probe', what: 'echo' }))).code, 'INTERNAL');
+});
