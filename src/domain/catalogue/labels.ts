@@ -218,6 +218,17 @@ export const TEMPLATE_MARKS = {
   inferred: '所在列为推断',
 } as const;
 
+/**
+ * The units of a target that is a date (read by importers/_lib/indicator from "2026年6月", "2026年6月30日前",
+ * "12月31日前"): the value is a date ("2026-06", "2026-06-30", "12-31"), not a figure with a unit.
+ */
+export const DATE_TARGET_UNITS = { yearMonthDay: '年月日', yearMonth: '年月', monthDay: '月日' } as const;
+
+/** True when an indicator's unit says its value is a date. */
+export function isDateTargetUnit(unit: string | null | undefined): boolean {
+  return unit === DATE_TARGET_UNITS.yearMonthDay || unit === DATE_TARGET_UNITS.yearMonth || unit === DATE_TARGET_UNITS.monthDay;
+}
+
 /** The heading of a document's tables in a package (预算表 / 决算表). */
 export function tablesHeading(kind: DocumentKind): string {
   return kind === '部门决算' || kind === '单位决算' ? '决算表' : '预算表';

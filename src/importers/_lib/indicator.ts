@@ -18,6 +18,7 @@
  */
 import type { Comparator } from '../../domain/model.js';
 import { squash } from '../../domain/text.js';
+import { DATE_TARGET_UNITS } from '../../domain/catalogue/index.js';
 
 export interface TargetReading {
   comparator: Comparator | null;
@@ -58,8 +59,8 @@ function dateOf(y: string | undefined, m: string, d: string | undefined): { valu
   if (Number(m) < 1 || Number(m) > 12 || (d !== undefined && (Number(d) < 1 || Number(d) > 31))) return null;
   const mm = m.padStart(2, '0');
   const dd = d === undefined ? null : d.padStart(2, '0');
-  if (y) return dd ? { value: `${y}-${mm}-${dd}`, unit: '年月日' } : { value: `${y}-${mm}`, unit: '年月' };
-  return dd ? { value: `${mm}-${dd}`, unit: '月日' } : { value: String(Number(m)), unit: '月' };
+  if (y) return dd ? { value: `${y}-${mm}-${dd}`, unit: DATE_TARGET_UNITS.yearMonthDay } : { value: `${y}-${mm}`, unit: DATE_TARGET_UNITS.yearMonth };
+  return dd ? { value: `${mm}-${dd}`, unit: DATE_TARGET_UNITS.monthDay } : { value: String(Number(m)), unit: '月' };
 }
 
 const NOT_APPLICABLE: TargetReading = { comparator: null, value: null, unit: null, qualitative: false, notApplicable: true };

@@ -4,6 +4,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { formatAmount } from '../../domain/money.js';
+import { isDateTargetUnit } from '../../domain/catalogue/index.js';
 import { esc } from '../html/esc.js';
 import type { IndicatorScore } from '../../scoring/index.js';
 import { attainmentSvg, executionCurveSvg } from './charts.js';
@@ -98,7 +99,7 @@ export function monitoringHtml(r: MonitoringReport, floors: Record<number, numbe
 function actualText(s: IndicatorScore, a: { value?: string | null; band?: string | null; notApplicable?: boolean } | undefined): string {
   if (s.dropped) return s.note ?? '—';
   if (a?.band) return a.band;
-  if (a?.value != null && a.value !== '') return `${a.value}${s.indicator.unit && s.indicator.unit !== '年月' ? s.indicator.unit : ''}`;
+  if (a?.value != null && a.value !== '') return `${a.value}${s.indicator.unit && !isDateTargetUnit(s.indicator.unit) ? s.indicator.unit : ''}`;
   return '';
 }
 

@@ -6,6 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../../domain/model.js';
+import { isDateTargetUnit } from '../../domain/catalogue/index.js';
 import {
   cumulativeByMonth,
   DEFAULT_EXECUTION_CONFIG,
@@ -159,7 +160,9 @@ export function scorable(ind: Indicator): Indicator {
 export function targetText(ind: Indicator): string {
   if (ind.notApplicable) return '不适用';
   if (ind.qualitative || ind.value === null) return ind.raw;
-  return `${ind.comparator && ind.comparator !== '=' ? ind.comparator : ''}${ind.value}${ind.unit && ind.unit !== '年月' ? ind.unit : ''}`;
+  // A date target reads as printed ("12月31日前", "2026年6月"), not as its normalised value.
+  if (isDateTargetUnit(ind.unit)) return ind.raw;
+  return `${ind.comparator && ind.comparator !== '=' ? ind.comparator : ''}${ind.value}${ind.unit ?? ''}`;
 }
 
 export interface MonitoringRow {
