@@ -2,7 +2,6 @@
  * Import use case: a file's bytes → BudgetDocument, choosing the format from the content (PDF, XLSX,
  * canonical JSON, disclosure text) and the layout profile from the text (or `profile` when given).
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BudgetDocument, type Profile } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
@@ -11,6 +10,8 @@ import { byteOrderMark, decodeUnicode } from '../importers/text/source.js';
 import { chooseImporter, importerOf } from '../importers/registry.js';
 import { coverageOf } from '../importers/coverage.js';
 import { readPdf } from '../importers/pdf/index.js';
+import { readInputFile } from './read-input.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 export interface ImportOptions {
   profile?: Profile;
@@ -78,14 +79,7 @@ export async function importBytes(bytes: Uint8Array, file: string, opts: ImportO
   return doc;
 }
 
-/** Imports a file from disk. */
+/** Imports a file from disk (a regular file within the import limit: read-input.ts). */
 export async function importFile(path: string, opts: ImportOptions = {}): Promise<BudgetDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `cannot read file (${code ?? String(e)})`, { file: path });
-  }
-  return importBytes(bytes, opts.name ?? basename(path), opts);
+  return importBytes(await readInputFile(path, DEFAULT_LIMITS.body.import, 'body.import'), opts.name ?? basename(path), opts);
 }

@@ -3,21 +3,20 @@
  * (all-or-nothing), prints the execution summary and, with `--data`, stores them in the workspace.
  */
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { importFileIsolated } from '../app/index.js';
+import { DEFAULT_LIMITS, importFileIsolated } from '../app/index.js';
+import { readInputFile } from '../app/read-input.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { buildExecution, defaultAsOf, followOf, readPaymentsFile, wan, type DepartmentExecution, type FormPayment } from '../app/follow.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 
-/** Reads a payments file from disk; INPUT_UNREADABLE when it cannot be read. */
+/**
+ * Reads a payments (or monitoring, actuals) file from disk: only a regular file, at most the payments
+ * limit (app/read-input.ts); NOT_FOUND, INPUT_UNREADABLE or TOO_LARGE naming the path otherwise.
+ */
 export async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new FiscusError('INPUT_UNREADABLE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: basename(path) });
-  }
+  return readInputFile(path, DEFAULT_LIMITS.body.payments, 'body.payments');
 }
 
 /** The budget document and its payments from files. */
@@ -48,7 +47,7 @@ export function executionText(ex: DepartmentExecution): string {
 export async function budgetIdIn(ws: Workspace, doc: BudgetDocument, budgetFile: string): Promise<string> {
   const hit = (await ws.listBudgets()).find((b) => b.unitName === doc.unit.name && b.year === doc.year && b.kind === doc.kind);
   if (hit) return hit.id;
-  return (await ws.importDocument(await readBytes(budgetFile), basename(budgetFile), { author: 'fiscus payments' })).budgetId;
+  return (await ws.importDocument(await readInputFile(budgetFile, DEFAULT_LIMITS.body.import, 'body.import'), basename(budgetFile), { author: 'fiscus payments' })).budgetId;
 }
 
 export function registerPayments(program: Command): void {

@@ -7,7 +7,6 @@
  * INPUT_UNREADABLE. Answers cross the boundary as plain data; FiscusErrors are rebuilt (wire.ts).
  */
 import { MessageChannel } from 'node:worker_threads';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -17,6 +16,7 @@ import type { ImportedPayment, PaymentTarget } from '../../importers/payments/in
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import type { ParseTask, ProbeTask } from './parse-worker.js';
 import { fromWire, type ParseAnswer } from './wire.js';
+import { readInputFile } from '../read-input.js';
 
 const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 
@@ -155,15 +155,8 @@ export function setParsePool(pool: ParsePool | null): ParsePool | null {
 
 /** Reads a file from disk and imports it in a parser thread (the CLI's `import`, `validate`, `payments`). */
 export async function importFileIsolated(path: string, opts: { profile?: Profile; name?: string } = {}): Promise<BudgetDocument> {
-  return parsePool().importDocument(await readBytes(path), opts.name ?? basename(path), opts.profile ? { profile: opts.profile } : {});
-}
-
-/** A file's bytes; NOT_FOUND / INPUT_UNREADABLE naming the file when it cannot be read. */
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `cannot read file (${code ?? String(e)})`, { file: path });
-  }
+  const pool = parsePool();
+  // Only a regular file, and no more of it than the import limit (a device or FIFO would never end).
+  const bytes = await readInputFile(path, pool.limits.body.import, 'body.import');
+  return pool.importDocument(bytes, opts.name ?? basename(path), opts.profile ? { profile: opts.profile } : {});
 }
