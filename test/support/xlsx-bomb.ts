@@ -5,7 +5,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A ZIP container of `parts` (deflated), as Office writes it. */
-export function zip(parts: Record<string, string | Uint8Array>): Uint8Array {
+export function zip(parts: Record<string, string | Uint8Array>): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -56,7 +56,7 @@ const WB_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
 /** A workbook of one worksheet with `rows` rows of inline text and `merges` merged ranges (each `width` × `height` cells, stacked down column A). */
-export function xlsxWith(opts: { rows?: number; merges?: number; width?: number; height?: number }): Uint8Array {
+export function xlsxWith(opts: { rows?: number; merges?: number; width?: number; height?: number }): Uint8Array<ArrayBuffer> {
   const rows: string[] = [];
   for (let r = 1; r <= (opts.rows ?? 1); r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>项目${r}</t></is></c></row>`);
   const merges: string[] = [];

@@ -1,0 +1,194 @@
+/**
+ * Issue 11, untrusted parsing in isolation, through a running server (real HTTP, PGlite): a damaged
+ * PDF is a clean 4xx and the server stays up; a spreadsheet of 50,000 merged ranges is refused by
+ * a limit (or, past the count, stopped by the parser thread's time limit) while the health probe
+ * answers within 1 s; a large upload being parsed does not hold up other requests; every kind of
+ * body has its limit (413 naming it).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ParsePool, setParsePool } from '../../src/app/isolation/pool.js';
+import { limitsWith } from '../../src/app/limits.js';
+import { createHttpApp, startServer, type RunningServer } from '../../src/cli/serve.js';
+import { damagedPdf } from '../support/damaged-pdf.js';
+import { xlsxWith } from '../support/xlsx-bomb.js';
+
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const SAMPLE = readFileSync(root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
+const PDF = readFileSync(root('samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf'));
+
+let escaped = 0;
+const count = () => escaped++;
+
+/** Probes `/api/v1/health` every 100 ms until `until` settles; returns the slowest answer and how many there were. */
+async function probeWhile(base: string, until: Promise<unknown>): Promise<{ probes: number; slowestMs: number; failed: number }> {
+  let done = false;
+  void until.finally(() => (done = true)).catch(() => undefined);
+  const r = { probes: 0, slowestMs: 0, failed: 0 };
+  while (!done) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+    const ms = performance.now() - t;
+    r.probes++;
+    r.slowestMs = Math.max(r.slowestMs, ms);
+    if (!res || res.status !== 200) r.failed++;
+    await res?.text();
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  return r;
+}
+
+async function problem(res: Response, status: number, field?: string): Promise<Record<string, unknown>> {
+  const text = await res.text();
+  assert.equal(res.status, status, text.slice(0, 300));
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const body = JSON.parse(text) as Record<string, unknown>;
+  if (field) assert.equal(body['field'], field);
+  return body;
+}
+
+describe('a running server with parser threads', () => {
+  let server: RunningServer;
+  let dir: string;
+  let previous: ParsePool | null;
+  const pool = new ParsePool(limitsWith({ worker: { timeMs: 60_000 } }));
+
+  before(async () => {
+    process.on('unhandledRejection', count);
+    previous = setParsePool(pool);
+    dir = mkdtempSync(join(tmpdir(), 'fiscus-iso-'));
+    server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: dir });
+    // The thread loads before the first timed request (as `fiscus serve` warms it).
+    await pool.run({ kind: 'probe', what: 'echo' });
+  });
+  after(async () => {
+    await server?.close();
+    await pool.close();
+    setParsePool(previous);
+    process.off('unhandledRejection', count);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('(a) a PDF with damaged content streams is a clean 400 in the API and the web, and the server stays up', { timeout: 180_000 }, async () => {
+    const bad = damagedPdf(PDF);
+    const api = await problem(await fetch(`${server.url}/api/v1/budgets?name=bad.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bad }), 400);
+    assert.equal(api['code'], 'INPUT_UNREADABLE');
+    assert.match(String(api['detail']), /^bad\.pdf: expected a (readable PDF|PDF with a text layer), found /);
+    const form = new FormData();
+    form.set('file', new Blob([bad]), 'bad.pdf');
+    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+    assert.equal(web.status, 400);
+    assert.match(await web.text(), /无法读取上传的文件/);
+    // The server answered 400 and exited about 3 s later: it must still answer after that.
+    await new Promise((ok) => setTimeout(ok, 4000));
+    assert.equal((await fetch(`${server.url}/api/v1/health`)).status, 200);
+    assert.equal(escaped, 0, 'no rejection escaped to the process');
+  });
+
+  test('(b) 50,000 merged ranges are refused by the limit while the health probe answers within 1 s', { timeout: 180_000 }, async () => {
+    const bomb = xlsxWith({ merges: 50_000, width: 8, height: 3 });
+    const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bomb });
+    const probes = await probeWhile(server.url, upload);
+    const body = await problem(await upload, 413, 'limits.mergedRanges');
+    console.log(`merged ranges: 413 ${String(body['field'])}; health probes ${probes.probes}, slowest ${probes.slowestMs.toFixed(0)} ms`);
+    assert.equal(body['detail'], 'merges.xlsx: expected at most 10000 merged ranges (limit mergedRanges), found 50000 in sheet1.xml');
+    assert.equal(probes.failed, 0);
+    assert.ok(probes.slowestMs < 1000, `slowest health probe ${probes.slowestMs.toFixed(0)} ms`);
+    const form = new FormData();
+    form.set('file', new Blob([bomb]), 'merges.xlsx');
+    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+    assert.equal(web.status, 413);
+    assert.match(await web.text(), /合并单元格区域数超过上限 10000 个，实际 50000 个（限制项 mergedRanges）/);
+  });
+
+  test('(b) past the count limits, the same spreadsheet costs the parser thread its time limit, not the server', { timeout: 180_000 }, async () => {
+    const slow = new ParsePool(limitsWith({ mergedRanges: 1e9, mergedCells: 1e12, worker: { threads: 1, timeMs: 3000, memoryMb: 256 } }));
+    setParsePool(slow);
+    try {
+      await slow.run({ kind: 'probe', what: 'echo' });
+      const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: xlsxWith({ merges: 50_000, width: 8, height: 3 }) });
+      const probes = await probeWhile(server.url, upload);
+      const body = await problem(await upload, 413);
+      assert.match(String(body['field']), /^limits\.worker\.(timeMs|memoryMb)$/);
+      console.log(`merged ranges past the counts: 413 ${String(body['field'])}; health probes ${probes.probes}, slowest ${probes.slowestMs.toFixed(0)} ms`);
+      assert.equal(probes.failed, 0);
+      assert.ok(probes.slowestMs < 1000, `slowest health probe ${probes.slowestMs.toFixed(0)} ms`);
+      assert.ok(probes.probes >= 5, `${probes.probes} probes`);
+      // The thread was replaced: the next document is read.
+      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      assert.equal(ok.status, 201, await ok.text());
+    } finally {
+      setParsePool(pool);
+      await slow.close();
+    }
+  });
+
+  test('(c) other requests are served while a large upload is parsed', { timeout: 300_000 }, async () => {
+    // About 4 MB of disclosure text: many seconds of parsing.
+    const big = Buffer.concat(Array.from({ length: 20 }, () => SAMPLE));
+    let parsing = true;
+    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: big }).finally(() => (parsing = false));
+    await new Promise((ok) => setTimeout(ok, 300));
+    const during: number[] = [];
+    while (parsing && during.length < 20) {
+      const t = performance.now();
+      const res = await fetch(`${server.url}/api/v1/budgets`);
+      assert.equal(res.status, 200);
+      await res.text();
+      if (parsing) during.push(performance.now() - t);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    const res = await upload;
+    assert.ok(res.status < 500, `upload answered ${res.status}`);
+    await res.text();
+    console.log(`large upload: ${res.status}; ${during.length} requests served while it was parsed, slowest ${Math.max(...during).toFixed(0)} ms`);
+    assert.ok(during.length >= 3, `only ${during.length} requests completed while the upload was parsed`);
+    assert.ok(Math.max(...during) < 1000, `slowest request during the upload ${Math.max(...during).toFixed(0)} ms`);
+  });
+});
+
+describe('every kind of request body has its limit', () => {
+  const tiny = limitsWith({ body: { import: 1000, upload: 1000, payments: 1000, json: 1000, patch: 1000, form: 1000 } });
+  // No workspace call is reached: the limit answers before a handler reads anything.
+  const app = createHttpApp(new Proxy({}, { get: () => () => Promise.resolve([]) }) as never, { limits: tiny });
+  const big = 'x'.repeat(2000);
+  const cases: Array<[string, string, string, Record<string, string>]> = [
+    ['POST', '/api/v1/budgets', 'body.import', { 'content-type': 'text/plain' }],
+    ['POST', '/api/v1/budgets/1/payments/import', 'body.payments', { 'content-type': 'text/csv' }],
+    ['POST', '/api/v1/budgets/1/payments', 'body.json', { 'content-type': 'application/json' }],
+    ['PUT', '/api/v1/budgets/1/monitoring', 'body.json', { 'content-type': 'application/json' }],
+    ['PUT', '/api/v1/budgets/1/evaluation', 'body.json', { 'content-type': 'application/json' }],
+    ['PATCH', '/api/v1/budgets/1/projects/form-1', 'body.patch', { 'content-type': 'application/json' }],
+  ];
+  for (const [method, path, limit, headers] of cases) {
+    test(`API ${method} ${path}: 413 naming limits.${limit}`, async () => {
+      const body = await problem(await app.request(path, { method, headers, body: big }), 413, `limits.${limit}`);
+      assert.equal(body['code'], 'TOO_LARGE');
+      assert.match(String(body['detail']), new RegExp(`\\(limit ${limit.replace('.', '\\.')}\\)`));
+    });
+  }
+  const web: Array<[string, string]> = [
+    ['/upload', '上传的文件超过上限 1000 bytes（限制项 body.upload）'],
+    ['/budgets/1/follow/payments', '上传的支付明细超过上限 1000 bytes（限制项 body.payments）'],
+    ['/budgets/1/projects/form-1/disbursement', '提交的表单超过上限 1000 bytes（限制项 body.form）'],
+    ['/budgets/1/follow/form-1/monitoring', '提交的表单超过上限 1000 bytes（限制项 body.form）'],
+  ];
+  for (const [path, sentence] of web) {
+    test(`web POST ${path}: 413 with a Chinese sentence naming the limit`, async () => {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `a=${big}` });
+      assert.equal(res.status, 413);
+      assert.ok((await res.text()).includes(sentence));
+    });
+  }
+  test('with the default limits, a 30 MiB PATCH and a 30 MiB web form are refused unread', async () => {
+    const def = createHttpApp(new Proxy({}, { get: () => () => Promise.resolve([]) }) as never);
+    const huge = new Uint8Array(30 * 1024 * 1024).fill(0x20);
+    await problem(await def.request('/api/v1/budgets/1/projects/form-1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: huge }), 413, 'limits.body.patch');
+    const res = await def.request('/budgets/1/projects/form-1/disbursement', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: huge });
+    assert.equal(res.status, 413);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Issue 11 in the CLI: a PDF with damaged content streams exits 2 with one line (it exited 1 with an
+ * UnhandledPromiseRejection); a spreadsheet of 50,000 merged ranges, as a disclosure or as a payments
+ * file, exits 2 naming the limit (it stalled, then died); nothing is written.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { damagedPdf } from '../support/damaged-pdf.js';
+import { xlsxWith } from '../support/xlsx-bomb.js';
+
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const BIN = root('bin/fiscus.js');
+const dir = mkdtempSync(join(tmpdir(), 'fiscus-cli-iso-'));
+const BAD_PDF = join(dir, 'bad.pdf');
+writeFileSync(BAD_PDF, damagedPdf(readFileSync(root('samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf'))));
+const MERGES = join(dir, 'merges.xlsx');
+writeFileSync(MERGES, xlsxWith({ merges: 50_000, width: 8, height: 3 }));
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const p = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => ok({ code, stdout, stderr }));
+  });
+}
+
+test('(a) import and validate of a PDF with damaged content streams: exit 2, one line, no output file', { timeout: 180_000 }, async () => {
+  const out = join(dir, 'bad.json');
+  const imp = await run(['import', BAD_PDF, '-o', out]);
+  assert.equal(imp.code, 2, imp.stderr);
+  assert.match(imp.stderr, /^bad\.pdf: expected a (readable PDF|PDF with a text layer), found .+\n$/);
+  assert.doesNotMatch(imp.stderr, /Unhandled|internal error/);
+  assert.equal(existsSync(out), false);
+  const val = await run(['validate', BAD_PDF]);
+  assert.equal(val.code, 2, val.stderr);
+  assert.doesNotMatch(val.stderr, /Unhandled|internal error/);
+});
+
+test('(b) a spreadsheet of 50,000 merged ranges: exit 2 naming the limit, as a disclosure and as a payments file', { timeout: 180_000 }, async () => {
+  const imp = await run(['import', MERGES, '-o', join(dir, 'merges.json')]);
+  assert.equal(imp.code, 2, imp.stderr);
+  assert.equal(imp.stderr, 'merges.xlsx: expected at most 10000 merged ranges (limit mergedRanges), found 50000 in sheet1.xml\n');
+  const pay = await run(['payments', 'import', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), MERGES]);
+  assert.equal(pay.code, 2, pay.stderr);
+  assert.match(pay.stderr, /merges\.xlsx: expected at most 10000 merged ranges \(limit mergedRanges\), found 50000 in sheet1\.xml/);
+});
