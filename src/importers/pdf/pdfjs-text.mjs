@@ -4,7 +4,7 @@
  * they register tsx (tsx would rewrite and source-map pdfjs's 3 MB again in every worker); read.ts
  * imports the same module (typed by pdfjs-text.d.mts).
  *
- * Two things make a read several times faster than stock pdfjs on Node 20, the extracted text staying
+ * Three things make a read several times faster than stock pdfjs on Node 20, the extracted text staying
  * byte for byte the same (src/importers/pdf/pinned-text.test.ts pins it for the sample PDFs):
  *
  * 1. Native built-ins back. The legacy build bundles core-js, which on Node 20's V8 replaces
@@ -35,9 +35,28 @@
  *      V8 a new hidden class each time. All TextState fields are own, enumerable class fields that the
  *      copy receives by `Object.assign`, so giving the copy TextState.prototype instead reads the same
  *      values. (EvalState.clone, which does rely on its prototype chain, is left alone.)
+ *    - `sync-inflate`: pdfjs 5 inflates every Flate stream (content streams, fonts, cmaps) through a
+ *      web `DecompressionStream`, which Node runs on the libuv thread pool behind several layers of
+ *      web-stream promises: a third of a second per document in stream plumbing and waiting. zlib's
+ *      `inflateSync` (the same zlib, hence the same bytes) is used instead where it reads the whole
+ *      stream without error and consumes every input byte; on an error or trailing bytes the stock
+ *      code runs as before (and falls back to pdfjs's own JavaScript inflater when that fails too).
+ *    - `loca-in-order`: for each embedded TrueType font, pdfjs finds every glyph's byte range by
+ *      sorting an object per glyph by offset and back by index (two comparator sorts over the font's
+ *      full glyph count, 15,000 on average for the subset CJK fonts of the corpus). When the offsets
+ *      are already in order — every font of the corpus — a stable sort leaves them in place, so the
+ *      ranges are read off directly; otherwise the stock sorts run. Same ranges, same output.
+ * 3. `loopback-no-clone`, in pdfjs's main module (pdf.mjs): the fake worker's `LoopbackPort` passes
+ *    every message between the two halves of pdfjs (which run in this one thread) through
+ *    `structuredClone`, a deep copy of each chunk of text items. A message of primitives only is
+ *    copied shallowly (the same thing); a text-content chunk gets fresh `chunk` and message objects
+ *    around the same `items` array and item objects — the worker never touches them again (it starts
+ *    a new `items` array after each chunk and builds a new object per item). Every other message, and
+ *    any message with transfers, is still cloned.
  *    A replacement whose text is not found exactly once (another pdfjs version) is not applied: pdfjs
  *    then does the stock work (slower, same text), and the pinned test's check of `applied` says so.
- *    FISCUS_PDFJS_STOCK=1 loads the stock worker module (for comparisons).
+ *    FISCUS_PDFJS_STOCK=1 loads the stock modules; FISCUS_PDFJS_SKIP=name,… leaves out the
+ *    replacements named (for comparisons).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -91,27 +110,230 @@ export const PATCHES = [
       '    clone.textMatrix = this.textMatrix.slice();',
     ].join('\n'),
   },
+  {
+    name: 'sync-inflate',
+    find: [
+      '  async asyncGetBytesFromDecompressionStream(name) {',
+      '    this.stream.reset();',
+      '    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();',
+      '    try {',
+    ].join('\n'),
+    replace: [
+      '  async asyncGetBytesFromDecompressionStream(name) {',
+      '    this.stream.reset();',
+      '    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();',
+      '    /* fiscus: zlib inflates in this thread where it reads the whole stream without error; anything else takes the stock path. */',
+      '    if (name === "deflate") {',
+      '      try {',
+      '        const r = globalThis.process.getBuiltinModule("node:zlib").inflateSync(bytes, { info: true });',
+      '        if (r.engine.bytesWritten === bytes.length) return { decompressed: new Uint8Array(r.buffer), compressed: bytes };',
+      '      } catch {}',
+      '    }',
+      '    try {',
+    ].join('\n'),
+  },
+  {
+    name: 'loca-in-order',
+    find: [
+      "      const locaEntries = [];",
+      "      for (i = 0, j = 0; i < numGlyphs + 1; i++, j += itemSize) {",
+      "        let offset = itemDecode(locaData, j);",
+      "        if (offset > oldGlyfDataLength) {",
+      "          offset = oldGlyfDataLength;",
+      "        }",
+      "        locaEntries.push({",
+      "          index: i,",
+      "          offset,",
+      "          endOffset: 0",
+      "        });",
+      "      }",
+      "      locaEntries.sort((a, b) => a.offset - b.offset);",
+      "      for (i = 0; i < numGlyphs; i++) {",
+      "        locaEntries[i].endOffset = locaEntries[i + 1].offset;",
+      "      }",
+      "      locaEntries.sort((a, b) => a.index - b.index);",
+      "      for (i = 0; i < numGlyphs; i++) {",
+      "        const {",
+      "          offset,",
+      "          endOffset",
+      "        } = locaEntries[i];",
+      "        if (offset !== 0 || endOffset !== 0) {",
+      "          break;",
+      "        }",
+      "        const nextOffset = locaEntries[i + 1].offset;",
+      "        if (nextOffset === 0) {",
+      "          continue;",
+      "        }",
+      "        locaEntries[i].endOffset = nextOffset;",
+      "        break;",
+      "      }",
+      "      const last = locaEntries.at(-2);",
+      "      if (last.offset !== 0 && last.endOffset === 0) {",
+      "        last.endOffset = oldGlyfDataLength;",
+      "      }",
+      "      const missingGlyphs = Object.create(null);",
+      "      let writeOffset = 0;",
+      "      itemEncode(locaData, 0, writeOffset);",
+      "      for (i = 0, j = itemSize; i < numGlyphs; i++, j += itemSize) {",
+      "        const glyphProfile = sanitizeGlyph(oldGlyfData, locaEntries[i].offset, locaEntries[i].endOffset, newGlyfData, writeOffset, hintsValid);"
+    ].join('\n'),
+    replace: [
+      "      /* fiscus: the same glyph ranges without two comparator sorts of an object per glyph when the offsets are already in order (a stable sort then leaves them where they are). */",
+      "      const locaStarts = new Float64Array(numGlyphs + 1);",
+      "      const locaEnds = new Float64Array(numGlyphs + 1);",
+      "      let locaInOrder = true;",
+      "      for (i = 0, j = 0; i < numGlyphs + 1; i++, j += itemSize) {",
+      "        let offset = itemDecode(locaData, j);",
+      "        if (offset > oldGlyfDataLength) {",
+      "          offset = oldGlyfDataLength;",
+      "        }",
+      "        locaStarts[i] = offset;",
+      "        if (i > 0 && offset < locaStarts[i - 1]) {",
+      "          locaInOrder = false;",
+      "        }",
+      "      }",
+      "      if (locaInOrder) {",
+      "        for (i = 0; i < numGlyphs; i++) {",
+      "          locaEnds[i] = locaStarts[i + 1];",
+      "        }",
+      "      } else {",
+      "        const locaEntries = [];",
+      "        for (i = 0; i < numGlyphs + 1; i++) {",
+      "          locaEntries.push({",
+      "            index: i,",
+      "            offset: locaStarts[i],",
+      "            endOffset: 0",
+      "          });",
+      "        }",
+      "        locaEntries.sort((a, b) => a.offset - b.offset);",
+      "        for (i = 0; i < numGlyphs; i++) {",
+      "          locaEntries[i].endOffset = locaEntries[i + 1].offset;",
+      "        }",
+      "        locaEntries.sort((a, b) => a.index - b.index);",
+      "        for (i = 0; i < numGlyphs + 1; i++) {",
+      "          locaEnds[i] = locaEntries[i].endOffset;",
+      "        }",
+      "      }",
+      "      for (i = 0; i < numGlyphs; i++) {",
+      "        if (locaStarts[i] !== 0 || locaEnds[i] !== 0) {",
+      "          break;",
+      "        }",
+      "        const nextOffset = locaStarts[i + 1];",
+      "        if (nextOffset === 0) {",
+      "          continue;",
+      "        }",
+      "        locaEnds[i] = nextOffset;",
+      "        break;",
+      "      }",
+      "      if (numGlyphs < 1) {",
+      "        throw new TypeError(\"no glyph before the last loca entry\");",
+      "      }",
+      "      if (locaStarts[numGlyphs - 1] !== 0 && locaEnds[numGlyphs - 1] === 0) {",
+      "        locaEnds[numGlyphs - 1] = oldGlyfDataLength;",
+      "      }",
+      "      const missingGlyphs = Object.create(null);",
+      "      let writeOffset = 0;",
+      "      itemEncode(locaData, 0, writeOffset);",
+      "      for (i = 0, j = itemSize; i < numGlyphs; i++, j += itemSize) {",
+      "        const glyphProfile = sanitizeGlyph(oldGlyfData, locaStarts[i], locaEnds[i], newGlyfData, writeOffset, hintsValid);"
+    ].join('\n'),
+  },
+  {
+    name: 'loopback-no-clone',
+    target: 'main',
+    find: [
+      '  postMessage(obj, transfer) {',
+      '    const event = {',
+      '      data: structuredClone(obj, transfer ? {',
+      '        transfer',
+      '      } : null)',
+      '    };',
+    ].join('\n'),
+    replace: [
+      '  postMessage(obj, transfer) {',
+      '    /* fiscus text-only: see pdfjs-text.mjs (loopback-no-clone). */',
+      '    const event = {',
+      '      data: transfer ? structuredClone(obj, { transfer }) : fiscusCopy(obj)',
+      '    };',
+    ].join('\n'),
+    // Defined once before the class (the module's own StreamKind is in scope by the time it runs).
+    prelude: [
+      'function fiscusCopy(obj) {',
+      '  if (obj === null || typeof obj !== "object" || Object.getPrototypeOf(obj) !== Object.prototype) return structuredClone(obj);',
+      '  let flat = true;',
+      '  for (const k in obj) {',
+      '    const v = obj[k];',
+      '    if (v !== null && typeof v === "object" || typeof v === "function" || typeof v === "symbol") { flat = false; break; }',
+      '  }',
+      '  if (flat) return { ...obj };',
+      '  if (obj.stream === StreamKind.ENQUEUE && obj.chunk !== null && typeof obj.chunk === "object" && Array.isArray(obj.chunk.items) && Object.keys(obj).every(k => k === "chunk" || typeof obj[k] !== "object")) return { ...obj, chunk: { ...obj.chunk } };',
+      '  return structuredClone(obj);',
+      '}',
+      'class LoopbackPort {',
+    ].join('\n'),
+    preludeAt: 'class LoopbackPort {',
+  },
 ];
 
 /** Applies the PATCHES that match exactly once; returns the new source and the names applied. */
-export function patchWorkerSource(source) {
+export function patchWorkerSource(source, skip = []) {
+  return patchSource(source, 'worker', skip);
+}
+
+/**
+ * Applies the PATCHES of one module ('worker': pdf.worker.mjs, 'main': pdf.mjs) whose texts (the
+ * replaced text, and the anchor of its prelude if any) occur exactly once, except those in `skip`.
+ */
+export function patchSource(source, target, skip = []) {
   const applied = [];
   let out = source;
+  const once = (t) => {
+    const at = out.indexOf(t);
+    return at >= 0 && out.indexOf(t, at + 1) < 0 ? at : -1;
+  };
   for (const p of PATCHES) {
-    const at = out.indexOf(p.find);
-    if (at < 0 || out.indexOf(p.find, at + 1) >= 0) continue;
+    if ((p.target ?? 'worker') !== target || skip.includes(p.name)) continue;
+    const at = once(p.find);
+    if (at < 0 || (p.prelude && once(p.preludeAt) < 0)) continue;
     out = out.slice(0, at) + p.replace + out.slice(at + p.find.length);
+    if (p.prelude) {
+      const pre = once(p.preludeAt);
+      out = out.slice(0, pre) + p.prelude + out.slice(pre + p.preludeAt.length);
+    }
     applied.push(p.name);
   }
   return { source: out, applied };
 }
 
+/** Imports a patched copy of a module file (a data: URL; its own URL kept for import.meta.url and stack traces). */
+async function importPatched(file, source) {
+  const url = pathToFileURL(file).href;
+  const text = source.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n').replaceAll('import.meta.url', JSON.stringify(url)) + `//# sourceURL=${url}\n`;
+  return import('data:text/javascript;base64,' + Buffer.from(text).toString('base64'));
+}
+
 let loaded = null;
 
 async function load() {
-  let pdfjs;
+  const skip = (process.env.FISCUS_PDFJS_SKIP ?? '').split(',');
+  const stock = process.env.FISCUS_PDFJS_STOCK === '1';
+  let pdfjs = null;
+  let applied = [];
   try {
-    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    if (!stock) {
+      try {
+        const mainFile = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+        const patched = patchSource(await readFile(mainFile, 'utf8'), 'main', skip);
+        if (patched.applied.length > 0) {
+          pdfjs = await importPatched(mainFile, patched.source);
+          applied = patched.applied;
+        }
+      } catch {
+        pdfjs = null;
+        applied = [];
+      }
+    }
+    pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
   } finally {
     restoreNatives();
   }
@@ -119,20 +341,18 @@ async function load() {
   const workerUrl = pathToFileURL(workerFile).href;
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   let worker = null;
-  let applied = [];
   try {
-    if (process.env.FISCUS_PDFJS_STOCK !== '1') {
+    if (!stock) {
       try {
-        const patched = patchWorkerSource(await readFile(workerFile, 'utf8'));
+        const patched = patchWorkerSource(await readFile(workerFile, 'utf8'), skip);
         if (patched.applied.length > 0) {
           // The stock file's source map does not fit the patched text: dropped; stack traces still name the file.
-          const source = patched.source.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n') + `//# sourceURL=${workerUrl}\n`;
-          worker = await import('data:text/javascript;base64,' + Buffer.from(source).toString('base64'));
-          applied = patched.applied;
+          worker = await importPatched(workerFile, patched.source);
+          applied = [...applied, ...patched.applied];
         }
       } catch {
         worker = null;
-        applied = [];
+        applied = applied.filter((name) => PATCHES.find((p) => p.name === name)?.target === 'main');
       }
     }
     worker ??= await import(workerUrl);
@@ -153,5 +373,6 @@ export function loadPdfJs() {
 /** Which text-only replacements are in effect (after loadPdfJs). */
 export async function textOnlyPatches() {
   loaded ??= load();
-  return { applied: (await loaded).applied, known: PATCHES.map((p) => p.name) };
+  const { applied } = await loaded;
+  return { applied: PATCHES.map((p) => p.name).filter((name) => applied.includes(name)), known: PATCHES.map((p) => p.name) };
 }
