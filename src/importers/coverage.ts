@@ -27,8 +27,11 @@ export function countAmounts(text: string): Map<string, number> {
   return c;
 }
 
-/** The amounts a value holds: every object with `fen` and a `src.raw`, anywhere below it. */
-export function heldAmounts(value: unknown): Map<string, number> {
+/**
+ * The amounts a value holds: every object with `fen` and a `src.raw`, anywhere below it. `memo` keeps
+ * the amounts of each raw text already read (the figures of one row all cite the row's line).
+ */
+export function heldAmounts(value: unknown, memo = new Map<string, string[]>()): Map<string, number> {
   const c = new Map<string, number>();
   const stack: unknown[] = [value];
   while (stack.length > 0) {
@@ -37,7 +40,10 @@ export function heldAmounts(value: unknown): Map<string, number> {
     else if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>;
       if ('fen' in o && o.src !== null && typeof o.src === 'object') {
-        for (const a of printedAmounts(String((o.src as { raw?: unknown }).raw ?? ''))) c.set(a, (c.get(a) ?? 0) + 1);
+        const raw = String((o.src as { raw?: unknown }).raw ?? '');
+        let amounts = memo.get(raw);
+        if (amounts === undefined) memo.set(raw, (amounts = printedAmounts(raw)));
+        for (const a of amounts) c.set(a, (c.get(a) ?? 0) + 1);
       }
       stack.push(...Object.values(o));
     }
@@ -57,9 +63,9 @@ export function recall(printed: Map<string, number>, held: Map<string, number>):
 }
 
 /** Sum of the held counts of a value. */
-function count(value: unknown): number {
+function count(value: unknown, memo?: Map<string, string[]>): number {
   let n = 0;
-  for (const v of heldAmounts(value).values()) n += v;
+  for (const v of heldAmounts(value, memo).values()) n += v;
   return n;
 }
 
@@ -96,7 +102,8 @@ export function tableCoverage(t: Table, unreadRows = 0): CoverageTable {
 export function coverageOf(doc: BudgetDocument, sourceText: string, recogniser: string, confidence: number): Coverage {
   const unread = (id: string | undefined) => doc.importNotes.filter((n) => n.code === 'row-unreadable' && n.table === id).length;
   const tables = doc.tables.map((t) => tableCoverage(t, unread(t.id)));
-  const r = recall(countAmounts(sourceText), heldAmounts(doc));
+  const memo = new Map<string, string[]>();
+  const r = recall(countAmounts(sourceText), heldAmounts(doc, memo));
   const have = new Set(doc.tables.map((t) => t.role));
   const stage = stageOf(doc.kind);
   const missing = standardTables(doc.kind)
@@ -108,9 +115,9 @@ export function coverageOf(doc: BudgetDocument, sourceText: string, recogniser: 
     tables,
     printedAmounts: r.printed,
     heldAmounts: r.held,
-    tableAmounts: count(doc.tables),
-    narrativeAmounts: count(doc.narrative),
-    formAmounts: count([doc.projectForms, doc.departmentTargets]),
+    tableAmounts: count(doc.tables, memo),
+    narrativeAmounts: count(doc.narrative, memo),
+    formAmounts: count([doc.projectForms, doc.departmentTargets], memo),
     unplacedAmounts: tables.reduce((s, t) => s + t.unplaced, 0),
     unknownCells: tables.reduce((s, t) => s + t.unknownCells, 0),
     missingTables: missing,

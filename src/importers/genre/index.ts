@@ -10,17 +10,33 @@ import { FiscusError } from '../../domain/errors.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { SourceText } from '../text/source.js';
 import { readNarrative } from './narrative.js';
-import { recognise } from './recognise.js';
-import { segment } from './segment.js';
+import { recognise, type Recognised } from './recognise.js';
+import { segment, type Segments } from './segment.js';
 import { readTable, srcOf, unitOfLines } from './table.js';
 
 export { segment } from './segment.js';
 export { recognise } from './recognise.js';
 
+/**
+ * What detectGeneric found in a text, kept for the import that follows it (the registry detects, then
+ * reads the same text): taken once, and only while the text's lines are those it was made from.
+ */
+const DETECTED = new WeakMap<SourceText, { lines: SourceText['lines']; count: number; seg: Segments; rec: Recognised }>();
+
+function segmentsOf(src: SourceText): { seg: Segments; rec: Recognised } {
+  const hit = DETECTED.get(src);
+  DETECTED.delete(src);
+  if (hit && hit.lines === src.lines && hit.count === src.lines.length) return hit;
+  const seg = segment(src);
+  return { seg, rec: recognise(src, seg.tables, seg.narrative) };
+}
+
 /** How sure the genre recogniser is that a text is a disclosure it can read (0–1), without importing it. */
 export function detectGeneric(src: SourceText): number {
   const seg = segment(src);
-  return recognise(src, seg.tables, seg.narrative).confidence;
+  const rec = recognise(src, seg.tables, seg.narrative);
+  DETECTED.set(src, { lines: src.lines, count: src.lines.length, seg, rec });
+  return rec.confidence;
 }
 
 /** Imports any disclosure text (from a PDF or pdftotext) through the genre recogniser. */
@@ -30,8 +46,7 @@ export function importGenericSource(src: SourceText): Doc {
 
 /** Imports through the genre recogniser and says how sure it was. */
 export function importGenericWith(src: SourceText): { doc: Doc; confidence: number } {
-  const seg = segment(src);
-  const rec = recognise(src, seg.tables, seg.narrative);
+  const { seg, rec } = segmentsOf(src);
   if (seg.tables.length === 0 && rec.confidence < 0.3) {
     throw new FiscusError(
       'INPUT_INVALID',

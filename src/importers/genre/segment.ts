@@ -42,7 +42,11 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
   const byPage = new Map<number, SourceLine[]>();
   src.lines.forEach((l, i) => {
     if (PAGE_NUMBER.test(l.text.trim()) && !pieceOfFigure(src.lines, i)) out.add(l);
-    if (l.page !== null) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+    if (l.page !== null) {
+      const ls = byPage.get(l.page);
+      if (ls) ls.push(l);
+      else byPage.set(l.page, [l]);
+    }
   });
   if (byPage.size < 3) return out;
   const key = (l: SourceLine) => squashTitle(l.text).replace(/\d+/g, '#');
