@@ -7,6 +7,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type { Limits } from '../limits.js';
 import { overLimit } from '../limits.js';
+import { byteOrderMark, decodeUnicode } from '../../importers/text/source.js';
 
 interface ZipEntry {
   name: string;
@@ -140,6 +141,9 @@ export function checkLines(bytes: Uint8Array, file: string, max: number, name: '
 
 /** Nesting depth of JSON text (brackets outside strings): refused over `max`. */
 export function checkJsonDepth(bytes: Uint8Array, file: string, max: number): void {
+  // UTF-16/32 (by their byte-order mark) are counted in UTF-8: their code units hold bracket bytes.
+  const bom = byteOrderMark(bytes);
+  if (bom && bom.encoding !== 'utf-8') bytes = new TextEncoder().encode(decodeUnicode(bytes.subarray(bom.length), bom.encoding, false));
   let depth = 0;
   let inString = false;
   let line = 1;
