@@ -5,13 +5,16 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DEVIATION_REASONS, followOf, LIKELIHOODS, renderFollow, BANDS } from '../app/follow.js';
+import { DEVIATION_REASONS, followOf, isCalendarDate, LIKELIHOODS, renderFollow, BANDS } from '../app/follow.js';
 import type { Workspace } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { validationError } from './problem.js';
 import { EXPORT_TYPES, IdParam, json, problems } from './schemas.js';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDate, 'expected a real calendar date YYYY-MM-DD');
 const AsOfQuery = z.object({ asOf: IsoDate.optional().openapi({ param: { name: 'asOf', in: 'query' }, example: '2021-08-31' }) });
 
 export const PaymentSchema = z
@@ -26,6 +29,21 @@ export const PaymentInputSchema = z
     payee: z.string().max(200).nullable().optional(),
   })
   .openapi('PaymentInput');
+const ImportQuery = z.object({
+  name: z.string().optional(),
+  replace: z.enum(['true', 'false']).optional(),
+  force: z.enum(['true', 'false']).optional().openapi({ description: '同一文件已导入过时仍再次存储' }),
+});
+export const PaymentsImportSchema = z
+  .object({
+    budgetId: z.string(),
+    imported: z.number().int().openapi({ description: '本次存储的笔数（已导入过时为 0）' }),
+    totalFen: z.number().int(),
+    replaced: z.number().int(),
+    alreadyImported: z.boolean().openapi({ description: '同一文件（sha256 相同）已为该预算导入过，本次未存储' }),
+    sha256: z.string(),
+  })
+  .openapi('PaymentsImport');
 const Report = (name: string) => z.object({}).passthrough().openapi(name);
 export const MonitoringPutSchema = z
   .object({
@@ -120,20 +138,25 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     path: '/api/v1/budgets/{id}/payments/import',
     tags: ['follow'],
     summary: '导入支付明细（CSV 或 XLSX；有一行出错则全部不导入）',
-    description: '列：项目（名称或编号）、日期、金额(元) 或 金额(万元)，可选 凭证号、收款方。CSV 可为 UTF-8 或 GBK。replace=true 时先删除原有支付明细。',
+    description:
+      '列：项目（名称或编号）、日期、金额(元) 或 金额(万元)，可选 凭证号、收款方。CSV 可为 UTF-8 或 GBK。replace=true 时先删除原有支付明细。' +
+      '幂等：同一文件（内容 sha256 相同）已为该预算导入过时不再存储，仍答 200，alreadyImported 为 true、imported 为 0；force=true 时再次存储（replace=true 总是替换）。' +
+      '该预算的支付合计超过 Number.MAX_SAFE_INTEGER 分时答 422，不写入任何内容。',
     request: {
       params: IdParam,
-      query: z.object({ name: z.string().optional(), replace: z.enum(['true', 'false']).optional() }),
+      query: ImportQuery,
       body: { content: { 'text/csv': { schema: z.string() }, 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } },
     },
-    responses: { 200: json(z.object({ budgetId: z.string(), imported: z.number().int(), totalFen: z.number().int(), replaced: z.number().int() }), '已导入'), ...problems(400, 404, 422) },
+    responses: { 200: json(PaymentsImportSchema, '已导入，或该文件已导入过（alreadyImported）'), ...problems(400, 404, 413, 422) },
   });
   app.post('/api/v1/budgets/:id/payments/import', async (c) => {
     const p = IdParam.safeParse({ id: c.req.param('id') });
     if (!p.success) throw validationError(p.error.issues, 'param');
     const { bytes, name } = await readUpload(c);
     if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a payments file, found an empty body', { file: name, line: 1 });
-    return c.json(await f().importPayments(p.data.id, bytes, name, { replace: c.req.query('replace') === 'true' }), 200);
+    const q = ImportQuery.safeParse(c.req.query());
+    if (!q.success) throw validationError(q.error.issues, 'query');
+    return c.json(await f().importPayments(p.data.id, bytes, name, { replace: q.data.replace === 'true', force: q.data.force === 'true' }), 200);
   });
 
   app.openapi(

@@ -27,6 +27,7 @@ import {
   StoredVersionSchema,
   TableSchema,
   VersionInfoSchema,
+  VersionNumber,
   VersionQuery,
   VersionResponseSchema,
   type ProjectPatchIn,
@@ -115,6 +116,16 @@ export function toFormPatch(form: ProjectForm, p: ProjectPatchIn): ProjectFormPa
   return out;
 }
 
+/** A percent-encoded file name of Content-Disposition; INPUT_UNREADABLE (400) for a bad escape such as `%E4%ZZ`. */
+export function decodeFileName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    const found = encoded.length > 80 ? `${encoded.slice(0, 80)}…` : encoded;
+    throw new FiscusError('INPUT_UNREADABLE', `expected a percent-encoded UTF-8 file name in Content-Disposition filename*=, found ${JSON.stringify(found)}`, { field: 'content-disposition' }, 'percent-encoded UTF-8', found);
+  }
+}
+
 /** Reads the uploaded bytes and a file name from a raw body or a multipart `file` field. */
 async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string }> {
   const type = c.req.header('content-type') ?? '';
@@ -130,7 +141,7 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: nameFromQuery ?? (file.name || 'upload') };
   }
   const disposition = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(c.req.header('content-disposition') ?? '')?.[1];
-  const name = nameFromQuery ?? (disposition ? decodeURIComponent(disposition) : type.includes('json') ? 'upload.json' : 'upload.txt');
+  const name = nameFromQuery ?? (disposition ? decodeFileName(disposition) : type.includes('json') ? 'upload.json' : 'upload.txt');
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name };
 }
 
@@ -240,7 +251,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: '/api/v1/budgets/{id}/versions/{v}',
       tags: ['versions'],
       summary: '某一版本的规范文档',
-      request: { params: IdParam.extend({ v: z.coerce.number().int().positive().openapi({ param: { name: 'v', in: 'path' } }) }) },
+      request: { params: IdParam.extend({ v: VersionNumber.openapi({ param: { name: 'v', in: 'path' } }) }) },
       responses: { 200: json(VersionResponseSchema, '版本与文档'), ...problems(404) },
     }),
     async (c) => {
@@ -393,8 +404,8 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       request: {
         params: IdParam,
         query: z.object({
-          a: z.coerce.number().int().positive().openapi({ param: { name: 'a', in: 'query' } }),
-          b: z.coerce.number().int().positive().openapi({ param: { name: 'b', in: 'query' } }),
+          a: VersionNumber.openapi({ param: { name: 'a', in: 'query' } }),
+          b: VersionNumber.openapi({ param: { name: 'b', in: 'query' } }),
         }),
       },
       responses: { 200: json(DiffSchema, '差异'), ...problems(404, 422) },

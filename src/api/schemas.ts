@@ -17,6 +17,12 @@ import {
 } from '../domain/model.js';
 import { ERROR_CODES } from '../domain/errors.js';
 
+/**
+ * The largest id or version number a budget can have (ids and versions are 4-byte integer columns):
+ * larger values are refused at the boundary as 422 rather than overflowing a query.
+ */
+export const INT4_MAX = 2_147_483_647;
+
 export const SeverityCountsSchema = z
   .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
   .openapi('SeverityCounts');
@@ -126,7 +132,7 @@ export const IndicatorIn = Indicator.partial({ src: true });
 
 export const ProjectPatchSchema = z
   .object({
-    baseVersion: z.number().int().positive().openapi({ description: '编辑所基于的版本；不是最新版本时返回 409' }),
+    baseVersion: z.number().int().positive().max(INT4_MAX).openapi({ description: '编辑所基于的版本；不是最新版本时返回 409' }),
     costLines: z.array(CostLineIn).max(500).optional(),
     disbursement: z
       .array(QuarterPlanIn)
@@ -226,10 +232,13 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
+/** A version number (or other stored 4-byte count) in a path or query: a positive integer ≤ INT4_MAX. */
+export const VersionNumber = z.coerce.number().int().positive().max(INT4_MAX);
+
 /** Path parameters. */
 export const IdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
 });
 export const VersionQuery = z.object({
-  version: z.coerce.number().int().positive().optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),
+  version: VersionNumber.optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),
 });

@@ -27,7 +27,7 @@ import {
 import { BANDS, DEVIATION_REASONS, LIKELIHOODS, type Actual, type MonitoringEntry } from '../scoring/index.js';
 import type { Db } from '../storage/connection.js';
 import * as fr from '../storage/follow-repo.js';
-import { findVersion } from '../storage/repository.js';
+import { asInputError, findVersion } from '../storage/repository.js';
 import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
 
 export { buildEvaluation, buildExecution, buildMonitoring, DEFAULT_FOLLOW_CONFIG, DEPARTMENT };
@@ -270,8 +270,13 @@ class StoredFollow implements Follow {
     return connectionOf(this.ws).db;
   }
 
+  /** One transaction; a database data exception (a value it cannot store) is INPUT_INVALID, not a 500. */
   private async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    return this.db.transaction((t) => fn(t as unknown as Db));
+    try {
+      return await this.db.transaction((t) => fn(t as unknown as Db));
+    } catch (e) {
+      throw asInputError(e);
+    }
   }
 
   private async payments(budgetId: string): Promise<FormPayment[]> {

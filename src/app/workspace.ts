@@ -249,7 +249,10 @@ class StoredWorkspace implements Workspace {
   /** Runs the rules on `doc` and stores it with its findings as a new version, in one transaction. */
   private async store(doc: BudgetDocument, meta: Omit<repo.StoreVersionInput, 'doc' | 'findings'>): Promise<StoredVersion> {
     const findings = runRules(doc);
-    const ref = await this.db.transaction((tx) => repo.storeVersion(tx as unknown as Db, { doc, findings, ...meta }));
+    // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
+    const ref = await this.db.transaction((tx) => repo.storeVersion(tx as unknown as Db, { doc, findings, ...meta })).catch((e: unknown) => {
+      throw repo.asInputError(e);
+    });
     return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: ref.counts };
   }
 

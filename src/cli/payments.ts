@@ -58,7 +58,8 @@ export function registerPayments(program: Command): void {
     .option('--as-of <date>', '统计截止日期 YYYY-MM-DD（默认今天或年末）')
     .option('-d, --data <dir>', '存入该 PGlite 数据目录的工作区（DATABASE_URL 选择 PostgreSQL）')
     .option('--replace', '替换该预算已有的支付明细')
-    .action(async (budgetFile: string, paymentsFile: string, o: { asOf?: string; data?: string; replace?: boolean }) => {
+    .option('--force', '该文件已导入过时仍再次存入（默认不重复存储）')
+    .action(async (budgetFile: string, paymentsFile: string, o: { asOf?: string; data?: string; replace?: boolean; force?: boolean }) => {
       const { doc, payments } = await loadBudgetAndPayments(budgetFile, paymentsFile);
       const asOf = o.asOf ?? defaultAsOf(doc.year);
       if (o.data !== undefined || process.env['DATABASE_URL']) {
@@ -67,8 +68,10 @@ export function registerPayments(program: Command): void {
         try {
           const id = await budgetIdIn(ws, doc, budgetFile);
           const f = followOf(ws);
-          const r = await f.importPayments(id, await readBytes(paymentsFile), basename(paymentsFile), { replace: o.replace ?? false });
-          process.stdout.write(`已存入预算 ${id}：${r.imported} 笔支付，合计 ${wan(r.totalFen)} 万元${r.replaced ? `（替换原有 ${r.replaced} 笔）` : ''}\n\n`);
+          const r = await f.importPayments(id, await readBytes(paymentsFile), basename(paymentsFile), { replace: o.replace ?? false, force: o.force ?? false });
+          // Idempotent: the same file again stores nothing and exits 0, saying so (--force stores it again).
+          if (r.alreadyImported) process.stdout.write(`未重复存储：${basename(paymentsFile)} 已导入过预算 ${id}（内容相同，sha256 ${r.sha256.slice(0, 12)}…）；如需再次存入请加 --force\n\n`);
+          else process.stdout.write(`已存入预算 ${id}：${r.imported} 笔支付，合计 ${wan(r.totalFen)} 万元${r.replaced ? `（替换原有 ${r.replaced} 笔）` : ''}\n\n`);
           process.stdout.write(executionText(await f.execution(id, asOf)));
         } finally {
           await ws.close();

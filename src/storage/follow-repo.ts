@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { FiscusError } from '../domain/errors.js';
 import type { Db } from './connection.js';
-import { num, numOrNull, rows, textOrNull } from './repository.js';
+import { checkStorableText, num, numOrNull, rows, textOrNull } from './repository.js';
 
 /** The advisory-lock class of a budget's follow-the-year data (the second key is the document id). */
 const FOLLOW_LOCK = 7316453;
@@ -64,6 +64,7 @@ const isoDate = (v: unknown): string => (v instanceof Date ? v.toISOString().sli
 
 /** Inserts payments (call inside a transaction for all-or-nothing imports); returns their ids. */
 export async function insertPayments(db: Db, documentId: number, ps: readonly NewPayment[]): Promise<number[]> {
+  ps.forEach((p, n) => checkStorableText({ [`payments[${n}].voucher`]: p.voucher, [`payments[${n}].payee`]: p.payee, [`payments[${n}].source`]: p.source, [`payments[${n}].formId`]: p.formId }));
   const ids: number[] = [];
   for (let i = 0; i < ps.length; i += 500) {
     const chunk = ps.slice(i, i + 500);
@@ -151,6 +152,7 @@ function lastPerIndicator<T extends { idx: number; name: string }>(xs: readonly 
 
 /** Replaces the monitoring entries of one owner (a form id or the department). */
 export async function replaceMonitoring(db: Db, documentId: number, owner: string, entries: readonly Omit<MonitoringRecord, 'owner'>[]): Promise<void> {
+  entries.forEach((e, n) => checkStorableText({ owner, [`entries[${n}].actualToDate`]: e.actualToDate, [`entries[${n}].action`]: e.action }));
   await lockFollow(db, documentId);
   await db.execute(sql`DELETE FROM monitoring_entries WHERE document_id = ${documentId} AND owner = ${owner}`);
   if (entries.length === 0) return;
@@ -184,6 +186,7 @@ export async function selectMonitoring(db: Db, documentId: number): Promise<Moni
 
 /** Replaces the year-end actuals of one owner. */
 export async function replaceActuals(db: Db, documentId: number, owner: string, actuals: readonly Omit<ActualRecord, 'owner'>[]): Promise<void> {
+  actuals.forEach((a, n) => checkStorableText({ owner, [`actuals[${n}].value`]: a.value, [`actuals[${n}].reason`]: a.reason, [`actuals[${n}].correction`]: a.correction }));
   await lockFollow(db, documentId);
   await db.execute(sql`DELETE FROM evaluation_actuals WHERE document_id = ${documentId} AND owner = ${owner}`);
   if (actuals.length === 0) return;

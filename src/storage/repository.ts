@@ -13,6 +13,70 @@ import * as s from './schema.js';
 
 const CHUNK = 1000;
 
+/** The largest value of a 4-byte integer column. */
+const INT4_MAX = 2_147_483_647;
+
+/** A NUL (PostgreSQL text cannot hold it) or a surrogate without its pair (not UTF-8, and refused by jsonb). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorable(path: string, s: string): FiscusError {
+  const m = UNSTORABLE.exec(s)!;
+  const what = m[0] === '\u0000' ? 'a NUL character (\\u0000)' : `an unpaired surrogate (\\u${m[0].charCodeAt(0).toString(16)})`;
+  const found = JSON.stringify(s.length > 40 ? `${s.slice(Math.max(0, m.index - 20), m.index + 20)}` : s);
+  return new FiscusError('INPUT_INVALID', `${path}: expected text without NUL characters or unpaired surrogates, found ${what} in ${found}`, { field: path }, 'Unicode text', found);
+}
+
+/**
+ * Refuses (INPUT_INVALID naming the field) text PostgreSQL cannot store: a NUL, or a lone surrogate
+ * (a JSON escape such as "\ud800" parses to one). Checked before writing, not left to a 500.
+ */
+export function checkStorableText(fields: Record<string, unknown>): void {
+  for (const [path, v] of Object.entries(fields)) if (typeof v === 'string' && UNSTORABLE.test(v)) throw unstorable(path, v);
+}
+
+/** Walks a document's strings and the integers that go into 4-byte columns; INPUT_INVALID at the first that cannot be stored. */
+export function checkStorable(doc: BudgetDocument): void {
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) throw unstorable(path, v);
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (UNSTORABLE.test(k)) throw unstorable(`${path}.${k}`, k);
+        walk(x, path ? `${path}.${k}` : k);
+      }
+    }
+  };
+  walk(doc, '');
+  const int4 = (n: number | null | undefined, path: string) => {
+    if (n !== null && n !== undefined && (n > INT4_MAX || n < -INT4_MAX - 1)) {
+      throw new FiscusError('INPUT_INVALID', `${path}: expected an integer within ±${INT4_MAX}, found ${n}`, { field: path }, `an integer within ±${INT4_MAX}`, String(n));
+    }
+  };
+  doc.tables.forEach((t, i) => {
+    int4(t.no, `tables[${i}].no`);
+    t.rows.forEach((r, j) => int4(r.level, `tables[${i}].rows[${j}].level`));
+  });
+  doc.projectForms.forEach((f, i) => f.costLines.forEach((l, j) => int4(l.no, `projectForms[${i}].costLines[${j}].no`)));
+}
+
+/**
+ * A PostgreSQL "data exception" (SQLSTATE class 22: a value out of range, text it cannot encode, an
+ * impossible date) raised by a write, as INPUT_INVALID (422); anything else is returned unchanged.
+ * The checks above catch the known cases with a better message; this keeps the rest from being a 500.
+ */
+export function asInputError(e: unknown): unknown {
+  if (e instanceof FiscusError) return e;
+  for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+      return new FiscusError('INPUT_INVALID', `expected values the database can store, found: ${(c as Error).message}`, {}, undefined, undefined);
+    }
+  }
+  return e;
+}
+
 /** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(db: Db, q: SQL): Promise<T[]> {
   const r = (await db.execute(q)) as unknown as { rows: T[] };
@@ -81,6 +145,7 @@ export interface StoredRef {
  */
 export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoredRef> {
   const { doc, findings } = input;
+  checkStorable(doc);
   const now = new Date().toISOString();
   let documentId: number;
   let latest: number;

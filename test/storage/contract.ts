@@ -16,9 +16,10 @@ import { runRules } from '../../src/rules/engine.js';
 import { openPglite, openPostgres, type Connection } from '../../src/storage/connection.js';
 import { LOCK_FILE } from '../../src/storage/lock.js';
 import { MIGRATIONS_DIR, migrate } from '../../src/storage/migrate.js';
+import { sql } from 'drizzle-orm';
 import { countAll } from '../../src/storage/repository.js';
 import { selectActuals } from '../../src/storage/follow-repo.js';
-import { budget, bytesOf, indicator, plain } from './fixture.js';
+import { budget, bytesOf, indicator, paymentsCsv, plain } from './fixture.js';
 
 export const SAMPLE = join(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt');
 
@@ -58,12 +59,6 @@ async function rejectsWith(p: Promise<unknown>, code: FiscusError['code'], messa
   assert.equal(err.code, code, err.message);
   if (message) assert.match(err.message, message);
   return err;
-}
-
-/** A payments CSV for the fixture budget's form f1 (2021): `n` rows, amounts 1.00 … n.00 元. */
-export function paymentsCsv(n: number, tag = 'V'): Uint8Array {
-  const rows = Array.from({ length: n }, (_, i) => `f1,2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${i + 1}.00,${tag}${i}`);
-  return new TextEncoder().encode(['项目,日期,金额(元),凭证号', ...rows].join('\n') + '\n');
 }
 
 /** The fixture budget with a second indicator on f1, so a mixed final state would show. */
@@ -314,6 +309,20 @@ export function registerContract(b: Backend): void {
       const replaced = await f.importPayments(budgetId, csv, 'payments.csv', { replace: true });
       assert.deepEqual([replaced.alreadyImported, replaced.imported, replaced.replaced], [false, 179, 179 * 2 + 3]);
       assert.equal((await f.listPayments(budgetId)).length, 179);
+    }));
+
+  test(`${b.name}: payments stored beyond Number.MAX_SAFE_INTEGER fen in total (before imports checked) are refused clearly by the views`, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const f = followOf(ws);
+      await connectionOf(ws).db.execute(
+        sql`INSERT INTO payments (document_id, form_id, paid_on, fen) VALUES (${Number(budgetId)}, 'f1', '2021-03-01', ${Number.MAX_SAFE_INTEGER}), (${Number(budgetId)}, 'f1', '2021-03-02', ${Number.MAX_SAFE_INTEGER})`,
+      );
+      await rejectsWith(f.execution(budgetId), 'INPUT_INVALID', /at most 9007199254740991 fen/);
+      await rejectsWith(f.listPayments(budgetId), 'INPUT_INVALID', /18014398509481982 fen/);
+      // Replacing them with a sane file repairs the budget.
+      await f.importPayments(budgetId, paymentsCsv(3), 'p.csv', { replace: true });
+      assert.equal((await f.execution(budgetId, '2021-12-31')).total.paidFen, 600);
     }));
 
   test(`${b.name}: 16 concurrent monitoring saves for one owner all succeed and leave one of them whole`, { timeout: 60_000 }, () =>

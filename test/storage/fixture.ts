@@ -80,3 +80,9 @@ export function plain<T>(x: T): unknown {
 export function bytesOf(doc: BudgetDocument): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(doc));
 }
+
+/** A payments CSV for the fixture budget's form f1 (2021): `n` rows, amounts 1.00 … n.00 元. */
+export function paymentsCsv(n: number, tag = 'V'): Uint8Array {
+  const rows = Array.from({ length: n }, (_, i) => `f1,2021-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${i + 1}.00,${tag}${i}`);
+  return new TextEncoder().encode(['项目,日期,金额(元),凭证号', ...rows].join('\n') + '\n');
+}

@@ -130,3 +130,13 @@ test('a bad XLSX row is reported by its sheet row number', async () => {
   const e = await thrown(readPayments(bytes, 'p.xlsx', budget));
   assert.equal(e.oneLine(), 'p.xlsx:3: expected an amount in 元, found "0.001"');
 });
+
+test('amounts that add up beyond Number.MAX_SAFE_INTEGER fen are refused at the row that overflows (issue 11)', async () => {
+  // Each row is a safe amount (90,071,992,547,409.91 元 = MAX_SAFE_INTEGER fen); two of them are not.
+  const max = '90071992547409.91';
+  const e = await thrown(readPayments(utf8(`项目,日期,金额(元)\nform-1,2021-01-05,${max}\nform-1,2021-01-06,0.01\n`), 'p.csv', budget));
+  assert.equal(e.code, 'INPUT_INVALID');
+  assert.match(e.oneLine(), /^p\.csv:3: expected the amounts to add up to at most 9007199254740991 fen/);
+  const one = await readPayments(utf8(`项目,日期,金额(元)\nform-1,2021-01-05,${max}\n`), 'p.csv', budget);
+  assert.equal(one[0]!.fen, Number.MAX_SAFE_INTEGER);
+});

@@ -149,8 +149,9 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
 /**
  * Reads a payments file (CSV in UTF-8 or GBK, or XLSX) against a budget: every row must name a
  * project form of the budget (by name or id), a date within the budget year and a non-negative
- * amount. Throws FiscusError INPUT_INVALID naming `file:row` on the first bad row; returns nothing
- * partial.
+ * amount, and the amounts must add up to at most Number.MAX_SAFE_INTEGER fen (the views add them
+ * up in JS numbers). Throws FiscusError INPUT_INVALID naming `file:row` on the first bad row;
+ * returns nothing partial.
  */
 export async function readPayments(bytes: Uint8Array, file: string, budget: PaymentTarget): Promise<ImportedPayment[]> {
   const rows = (await readRows(bytes, file)).filter((r) => r.cells.some((c) => text(c) !== ''));
@@ -163,6 +164,7 @@ export async function readPayments(bytes: Uint8Array, file: string, budget: Paym
     if (!byName.has(norm(f.name))) byName.set(norm(f.name), f);
   }
   const out: ImportedPayment[] = [];
+  let sum = 0;
   for (const { row, cells } of rows.slice(1)) {
     const where = { file, line: row };
     const projectText = text(cells[h.project] ?? null);
@@ -181,6 +183,10 @@ export async function readPayments(bytes: Uint8Array, file: string, budget: Paym
       throw inputError(where, `an amount in ${h.unit}`, amt);
     }
     if (fen < 0) throw inputError(where, `a non-negative amount in ${h.unit} (refunds are not payments)`, amt);
+    sum += fen;
+    if (!Number.isSafeInteger(sum)) {
+      throw new FiscusError('INPUT_INVALID', `expected the amounts to add up to at most ${Number.MAX_SAFE_INTEGER} fen (Number.MAX_SAFE_INTEGER), found more by this row (${amt} ${h.unit})`, where, `a sum of at most ${Number.MAX_SAFE_INTEGER} fen`, amt);
+    }
     const opt = (i: number | null) => {
       const v = i === null ? '' : text(cells[i] ?? null);
       return v === '' ? null : v;
