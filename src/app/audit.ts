@@ -14,6 +14,7 @@ import { tableByRole } from '../domain/query.js';
 import { RULES } from '../rules/index.js';
 import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditCoverage, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
 import { importFile } from './import-document.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn } from './validate.js';
 
 /** Extensions `fiscus audit` looks for inside folders (a file named explicitly is always taken). */
@@ -154,7 +155,8 @@ async function inWorkers(files: readonly string[], n: number, onDone: (i: number
   const bootstrap = workerBootstrap();
   const one = (): Promise<void> =>
     new Promise((resolveWorker) => {
-      const w = new Worker(bootstrap, { eval: true });
+      // The same heap limit as the parser pool's threads (limits.ts): a hostile file ends its worker, not the batch.
+      const w = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb } });
       let current = -1;
       const finish = () => void w.terminate().then(() => resolveWorker());
       const feed = () => {
