@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { FiscusError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
+import { removeStaleTemps } from './io.js';
 import { guardProcess } from '../app/process-guard.js';
 import { registerImport } from './import.js';
 import { registerStart } from './start.js';
@@ -18,7 +19,12 @@ export function buildProgram(): Command {
   const program = new Command('fiscus')
     .description('fiscus — 部门预算与绩效管理 / department budgets and their performance management')
     .version('0.1.0')
-    .exitOverride();
+    .exitOverride()
+    // A command that writes -o/--output first removes the temp files a killed earlier run left there (io.ts).
+    .hook('preAction', (_program, command) => {
+      const output: unknown = command.opts().output;
+      if (typeof output === 'string') removeStaleTemps(output);
+    });
   registerImport(program);
   registerStart(program);
   registerValidate(program);
