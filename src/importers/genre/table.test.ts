@@ -282,3 +282,33 @@ test('a line of unplaced figure pieces under a row is that row\'s, so its empty 
   assert.equal(fen(r, 'total'), w('890.97'));
   assert.deepEqual(r.unplaced?.map((m) => m.src?.raw), ['121']);
 });
+
+const SAMPLES = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
+const sample = (name: string): BudgetDocument => importGenericSource(readSourceText(readFileSync(`${SAMPLES}${name}`), name));
+
+test('columns of whole figures apart from the decimal ones are columns of their own; a 款 printed without its zero (Shanghai Wanli sample)', () => {
+  const d = sample('shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt');
+  // "201 一般公共服务支出 2,932,700 2,932,700 0 0 0": the three columns of zeros are read as zeros.
+  const r = row(table(d, /部门收入预算总表/), (x) => x.code === '201');
+  assert.equal(r.unplaced, undefined);
+  assert.deepEqual([fen(r, 'total'), fen(r, 'govApprop'), fen(r, 'business'), fen(r, 'otherIncome')], [293270000, 293270000, 0, 0]);
+  // A one-row 三公 table: "47.91 0 1.35 46.56 25 21.56 443.18" in seven columns.
+  const tp = table(d, /三公/).rows[0]!;
+  assert.deepEqual([fen(tp, 'total'), fen(tp, 'overseas'), fen(tp, 'vehiclePurchase')], [w('47.91'), 0, w('25')]);
+  // "301 2 津贴补贴" is 30102.
+  assert.ok(table(d, /基本支出/).rows.some((x) => x.code === '30102' && x.label === '津贴补贴'));
+});
+
+test('figures printed above their rows: the 类 款 项 heading line is no row, the 合计 takes the figures above it (Shanghai finance bureau sample)', () => {
+  const d = sample('shanghai-putuo-finance-bureau-2024-dept-final-accounts.txt');
+  const t = table(d, /^支出决算表/);
+  assert.ok(!t.rows.some((x) => /类款项/.test(x.label)));
+  const total = row(t, (x) => x.label === '合计');
+  assert.deepEqual([fen(total, 'total'), fen(total, 'basic'), fen(total, 'project')], [w('2,940.05'), w('2,336.91'), w('603.14')]);
+  const run = row(t, (x) => x.code === '2010601');
+  assert.deepEqual([fen(run, 'total'), fen(run, 'basic'), fen(run, 'project')], [w('1,511.89'), w('1,503.52'), w('8.37')]);
+  // A right-hand panel's 类 printed on every line ("301 01 … 302") is a code, not a figure.
+  const econ = table(d, /基本支出决算表/);
+  assert.ok(!econ.rows.some((x) => Object.values(x.amounts).some((m) => m?.src?.raw === '302')));
+  assert.equal(fen(row(econ, (x) => x.code === '30108'), 'amount'), w('160.75'));
+});

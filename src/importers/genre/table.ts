@@ -141,8 +141,10 @@ function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code
     let code = first.text;
     let k = 1;
     // 类 款 项 printed as columns: 201 / 05 / 01.
-    while (code.length <= 5 && k < label.length && SPLIT_PART.test(label[k]!.text)) {
-      code += label[k]!.text;
+    // A 款 or 项 printed without its leading zero ("301  2  津贴补贴"): one digit between the code and
+    // the name is the two digits 0N.
+    while (code.length <= 5 && k < label.length && (SPLIT_PART.test(label[k]!.text) || (/^[1-9]$/.test(label[k]!.text) && label[k + 1]?.kind === 'text'))) {
+      code += label[k]!.text.padStart(2, '0');
       k++;
     }
     return { code, rest: label.slice(k), extra: [] };
@@ -441,6 +443,23 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
 }
 
 /**
+ * A classification code printed after the first cell of its line, the same code at the same place
+ * on three lines or more (the 类 of a right-hand panel printed on every row of its staircase: "301 …
+ * 302", "301 01 … 302", its 款 and name on the line below): a code column, not a column of
+ * figures. Its tokens are label text.
+ */
+function codeColumns(toksOf: Tok[][]): void {
+  // Only where figures print their decimals (a whole 元 figure may repeat down a column).
+  if (!toksOf.some((ts) => ts.some((t) => t.kind === 'amount' && /\.\d+$/.test(t.text)))) return;
+  // (A 类 followed by its 款 digits on the line, "302 27 502 05", is a group of code cells, kept.)
+  const cand = toksOf.flatMap((ts) => ts.filter((t, k) => k > 0 && t.kind === 'int' && /^[235]\d\d$/.test(t.text) && !/^\d{1,2}$/.test(ts[k + 1]?.text ?? '')));
+  for (const t of cand) {
+    const same = cand.filter((u) => u.text === t.text && u.x0 < t.x1 + 0.5 && u.x1 > t.x0 - 0.5);
+    if (new Set(same.map((u) => u.line)).size >= 3) t.kind = 'text';
+  }
+}
+
+/**
  * A header line's words: tokens one space apart are one label ("2026 年预算数", "其中： 政府采购").
  */
 function headerWords(ts: Tok[]): Tok[] {
@@ -472,6 +491,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const lines = input.every((l) => l.y !== undefined) ? [...input].sort((a, b) => a.y! - b.y!) : input;
   const toksOf = lines.map((l) => tokensOf(l));
   joinWrappedFractions(toksOf);
+  codeColumns(toksOf);
   let first = toksOf.findIndex((ts, i) => !isColumnNumbers(ts) && !META_RE.test(lines[i]!.text) && (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))));
   if (first < 0) first = lines.length;
   const header: Tok[][] = [];
@@ -490,7 +510,23 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   let cols = clusterColumns(strong);
   if (cols.length > 0) {
     const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
-    cols = clusterColumns([...strong, ...extra]);
+    // Whole figures and dashes right of the first column of figures that stand apart from every
+    // column of decimal figures: a column that prints only whole figures ("0" in every row of a 元
+    // table, "25" beside "21.56") is a column of its own, not part of its neighbour.
+    const x0 = cols[0]!.x0;
+    // (Digits followed closely by a name are a code: "01    办公费".)
+    const named = (ts: Tok[], k: number) => ts[k + 1]?.kind === 'text' && /^[\u3400-\u9fff]/u.test(ts[k + 1]!.text) && ts[k + 1]!.x0 - ts[k]!.x1 <= 8;
+    const loose = body.flatMap((b) => b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !extra.includes(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
+    // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
+    // bare (298224), a bare zero's place is not known by its neighbours (pdftotext spaces them
+    // row by row).
+    const bare = body.reduce((n, b) => n + b.toks.filter((t, k) => k > 0 && t.kind === 'int' && /^[1-9]\d{3,}$/.test(t.text)).length, 0);
+    const kept = clusterColumns(bare > 0 ? [] : loose).filter((c) => {
+      const mine = loose.filter((t) => t.x0 >= c.x0 && t.x1 <= c.x1);
+      return mine.length >= 2 || mine.some((t) => strong.some((u) => u.line === t.line));
+    });
+    cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))]);
   } else {
     // No decimal figure anywhere (a 元 table of whole amounts): integers right of the labels.
     const ints = body.flatMap((b) => b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && k > 0 && !CODE.test(t.text)));
@@ -697,6 +733,9 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
 
+/** The heading of the code columns: 类 款 项 (or some of them). */
+const CODE_HEADING = /^(类款项|类款|款项|类|款|项)$/u;
+
 /**
  * A label wrapped over lines in a table with several label columns (单位名称 | 项目名称): each column's
  * words in line order, the columns left to right, so that wrapped names do not interleave.
@@ -758,17 +797,29 @@ function startsRow(p: PLine): boolean {
  */
 function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | null = null): PanelRows {
   const items: PLine[] = [];
+  /** Lines of the code columns' heading (类 款 项) left out: they do not separate the lines around them. */
+  const headingLines = new Set<number>();
   for (const pg of pages) {
     const p = pg.panels[k];
     if (!p) continue;
     for (const { line, toks } of pg.body) {
       if (NOTE_RE.test(line.text.trim())) break;
       const { label, cells, stray } = lineInPanel(p, toks);
-      const { code, rest } = codeOf(label, prefer);
-      const text = squashTitle(joinLabel(rest));
+      let { code, rest } = codeOf(label, prefer);
+      let text = squashTitle(joinLabel(rest));
+      // The heading of the code columns (类 款 项) repeated under the header band is no row: its
+      // figures (some producers put the first row's figures on its baseline) are a line of figures.
+      if (code === null && CODE_HEADING.test(text)) {
+        if (cells.size === 0) {
+          headingLines.add(line.no);
+          continue;
+        }
+        rest = [];
+        text = '';
+      }
       const hasLabel = code !== null || text !== '';
       const kind = cells.size > 0 ? (hasLabel ? 'R' : 'A') : hasLabel ? 'L' : 'E';
-      items.push({ line, label, cells, stray, code, text, kind });
+      items.push({ line, label: text === '' && code === null ? [] : label, cells, stray, code, text, kind });
     }
   }
   // Per page, the pitch of rows that print amounts: a wrapped line sits closer than a row does.
@@ -781,7 +832,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   const adjacent = (a: PLine | undefined, b: PLine | undefined): boolean => {
     if (!a || !b || a.line.page !== b.line.page) return false;
     if (a.line.y !== undefined && b.line.y !== undefined) return b.line.y - a.line.y < Math.max(1.45 * (b.line.size ?? 2.5), 0.6 * (pitch.get(b.line.page) ?? 0));
-    return b.line.no - a.line.no === 1;
+    for (let n = a.line.no + 1; n < b.line.no; n++) if (!headingLines.has(n)) return false;
+    return b.line.no > a.line.no;
   };
   const disjoint = (a: Map<string, Tok[]>, b: Map<string, Tok[]>) => [...b.keys()].every((z) => !a.has(z));
   const rows: RawRow[] = [];
@@ -792,8 +844,11 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     return r;
   };
   const appendLabel = (r: RawRow, it: PLine) => {
+    const c = codeOf(it.label, prefer);
+    // A code whose 款 / 项 digits stand on the line below it, with the name: one code.
+    if (c.rel && r.code && r.labelText === '' && (r.code.length === 3 || r.code.length === 5)) r.code += c.rel;
     r.labelText += it.text;
-    r.label.push(...codeOf(it.label, prefer).rest);
+    r.label.push(...c.rest);
     r.last = it.line;
   };
   /** After a row: its wrapped tail, wrapped figures, lower cells. */
@@ -844,6 +899,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   const carry: Tok[] = [];
   let i = 0;
   let pendingA: PLine | null = null;
+  let pendingFirst: SourceLine | null = null;
   let r: RawRow;
   while (i < items.length) {
     const it = items[i]!;
@@ -877,6 +933,24 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         i++;
         continue;
       }
+      // Lines of figures above the first row of the panel (no row above them to take them), each in
+      // columns of its own, then a row those columns leave empty: that row's figures, printed
+      // above its label (a tall total row, its figures at the top of their cells).
+      if (rows.length === 0 && !pendingA) {
+        let e = i;
+        const union = new Map(it.cells);
+        while (items[e + 1]?.kind === 'A' && adjacent(items[e]!, items[e + 1]) && disjoint(union, items[e + 1]!.cells) && !cellRows.has(e + 1)) {
+          e++;
+          for (const [z, ts] of items[e]!.cells) union.set(z, ts);
+        }
+        const row = cellRows.has(e + 1) ? undefined : items[e + 1];
+        if (e > i && row && adjacent(items[e]!, row) && (row.kind === 'R' || row.kind === 'L') && disjoint(row.cells, union)) {
+          pendingA = { ...items[e]!, cells: union };
+          pendingFirst = it.line;
+          i = e + 1;
+          continue;
+        }
+      }
       // Amounts printed without a label (a one-row table such as a 三公 table, or a total line whose
       // label is the table itself): a row of their own, unlabelled.
       r = fromItem(it);
@@ -895,8 +969,9 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         i += 2;
         rows.push(r);
         continue;
-      } else if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx) && !centredHead(i + 1)) {
-        // L A: the label, its amounts on the next line.
+      } else if (nx && adjacent(it, nx) && nx.kind === 'A' && !joinable(nx) && !centredHead(i + 1) && !(pendingA && adjacent(pendingA, it) && !disjoint(pendingA.cells, nx.cells))) {
+        // L A: the label, its amounts on the next line (not when the figures above the label fill
+        // those columns already: the row's figures were printed above it, these are the next row's).
         r = fromItem(it);
         for (const [z, ts] of nx.cells) r.cells.set(z, ts);
         r.last = nx.line;
@@ -937,8 +1012,10 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     }
     if (pendingA) {
       if (adjacent(pendingA, it)) for (const [z, ts] of pendingA.cells) if (!r.cells.has(z)) r.cells.set(z, ts);
-      if (pendingA.line.no < r.first.no) r.first = pendingA.line;
+      const top = pendingFirst ?? pendingA.line;
+      if (top.no < r.first.no) r.first = top;
       pendingA = null;
+      pendingFirst = null;
     }
     i = absorb(r, i);
     rows.push(r);
