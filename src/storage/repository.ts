@@ -456,7 +456,7 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
     sql`SELECT ${f.by === 'project' ? sql`NULL` : sql`r.code`} AS code,
                (array_agg(r.label ORDER BY d.year DESC, d.id))[1] AS name,
                ${f.by === 'project' ? sql`NULL` : sql`min(r.level)`} AS level,
-               sum(am.fen)::bigint AS fen
+               sum(am.fen)::text AS fen
         FROM documents d
         JOIN units u ON u.id = d.unit_id
         JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
@@ -466,7 +466,14 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
         GROUP BY ${key}
         ORDER BY ${key}`,
   );
-  return r.map((x) => ({ code: textOrNull(x.code), name: String(x.name), level: numOrNull(x.level), fen: num(x.fen) }));
+  return r.map((x) => {
+    // Sums across budgets of amounts that are each safe may not be: a clear refusal, not a 500.
+    const fen = Number(x.fen);
+    if (!Number.isSafeInteger(fen)) {
+      throw new FiscusError('INPUT_INVALID', `expected the ${f.by} aggregate ${String(x.code ?? x.name)} to add up to at most ${Number.MAX_SAFE_INTEGER} fen, found ${String(x.fen)}; narrow it by year or unit`, { field: 'by' }, `at most ${Number.MAX_SAFE_INTEGER} fen`, String(x.fen));
+    }
+    return { code: textOrNull(x.code), name: String(x.name), level: numOrNull(x.level), fen };
+  });
 }
 
 /** Row counts of every stored table (for tests and diagnostics). */

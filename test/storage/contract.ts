@@ -197,6 +197,15 @@ export function registerContract(b: Backend): void {
       assert.deepEqual(list.map((x) => [x.year, x.unitName]), [[2021, '单位甲'], [2021, '单位乙'], [2020, '单位甲']]);
     }));
 
+  test(`${b.name}: aggregates adding up beyond Number.MAX_SAFE_INTEGER fen are refused as INPUT_INVALID, and narrower ones answer`, () =>
+    withWorkspace(async (ws) => {
+      // Each budget is safe (its 合计 is 9e15 fen); table 7's 201 of both adds up to 1.26e16 fen.
+      await ws.importDocument(bytesOf(budget(2021, '单位甲', 9e8)), 'a.json');
+      await ws.importDocument(bytesOf(budget(2021, '单位乙', 9e8)), 'b.json');
+      await rejectsWith(ws.aggregate({ by: 'function' }), 'INPUT_INVALID', /at most 9007199254740991 fen/);
+      assert.equal((await ws.aggregate({ by: 'function', unitName: '单位甲' })).find((r) => r.code === '201')?.fen, 7 * 9e8 * 1e6);
+    }));
+
   test(`${b.name}: a failed import leaves no rows`, async () => {
     const store = await b.fresh();
     try {
