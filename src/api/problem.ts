@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { FiscusError, type ErrorCode } from '../domain/errors.js';
 import { HTTP_STATUS } from '../app/http-status.js';
+import { logError } from '../app/log.js';
 
 /** HTTP status of each error code (one mapping, shared with the web app). */
 export const STATUS = HTTP_STATUS;
@@ -35,6 +36,8 @@ export interface Problem {
   file?: string;
   expected?: string;
   found?: string;
+  /** An internal error's id, also in the server's log line (app/log.ts). */
+  errorId?: string;
 }
 
 /** Builds the problem body for a FiscusError raised while serving `instance` (the request path). */
@@ -69,8 +72,12 @@ export function toFiscusError(err: unknown): FiscusError {
 /** The problem+json response for any error raised while serving `c`. */
 export function problemResponse(c: Context, err: unknown): Response {
   const e = toFiscusError(err);
-  if (e.code === 'INTERNAL' && !(err instanceof FiscusError)) console.error(err);
   const body = problemOf(e, new URL(c.req.url).pathname);
+  if (e.code === 'INTERNAL') {
+    // Logged bounded with an id (never the whole request or document); the id goes to the client.
+    body.errorId = logError(`${c.req.method} ${body.instance}`, err);
+    body.detail = `${body.detail}（错误编号 ${body.errorId}）`;
+  }
   return new Response(JSON.stringify(body), {
     status: body.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8' },

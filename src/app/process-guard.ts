@@ -3,19 +3,10 @@
  * rejection that nothing awaited becomes a logged internal error with an error id, instead of
  * ending the process (Node's default) and every request in flight with it.
  */
-import { randomBytes } from 'node:crypto';
+import { errorId, excerpt } from './log.js';
 
-/** An id to quote between a log line and a report of it. */
-export function errorId(): string {
-  return randomBytes(6).toString('hex');
-}
-
-/** A bounded, one-line excerpt of any thrown value (never a whole document). */
-export function excerpt(reason: unknown, max = 500): string {
-  const s = reason instanceof Error ? `${reason.name}: ${reason.message}${reason.stack ? ` @ ${reason.stack.split('\n').slice(1, 4).map((l) => l.trim()).join(' < ')}` : ''}` : String(reason);
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > max ? one.slice(0, max) + '…' : one;
-}
+// The id and the bounded excerpt are the logger's (log.ts), re-exported for existing callers.
+export { errorId, excerpt };
 
 let installed: ((reason: unknown) => void) | null = null;
 

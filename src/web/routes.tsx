@@ -3,6 +3,7 @@
  * Every page answers with a `Server-Timing` header (total and time spent in the workspace).
  */
 import { HTTP_STATUS } from '../app/http-status.js';
+import { logError } from '../app/log.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
@@ -131,9 +132,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
 
   app.onError((err, c) => {
     const e = err instanceof FiscusError ? err : null;
-    if (!e) console.error(err);
+    // Internal errors are logged bounded with an id (app/log.ts), and the page shows the id.
+    const id = !e || e.code === 'INTERNAL' ? logError(`${c.req.method} ${c.req.path}`, err) : null;
     if (e?.code === 'NOT_FOUND') return c.html(<NotFoundPage detail={e.message} />, 404);
-    return c.html(<NotFoundPage detail={e ? `${TITLES[e.code] ?? e.code}：${limitOf(e) ? limitSentence(e) : e.oneLine()}` : '内部错误'} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
+    const detail = e ? `${TITLES[e.code] ?? e.code}：${limitOf(e) ? limitSentence(e) : e.oneLine()}` : '内部错误';
+    return c.html(<NotFoundPage detail={id ? `${detail}（错误编号 ${id}）` : detail} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
   });
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
