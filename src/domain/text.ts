@@ -29,6 +29,20 @@ const RADICAL_RE = /[\u2E80-\u2EF3]/g;
  * CJK punctuation), Kangxi radicals (U+2F00–U+2FD5) fold through NFKC itself.
  */
 export function normalizeText(s: string): string {
+  // The same cells and labels are normalised again and again while a document is read: short texts
+  // are remembered (NFKC costs far more than a lookup).
+  if (s.length > 200) return normalizeOnce(s);
+  const hit = NORMALIZED.get(s);
+  if (hit !== undefined) return hit;
+  const out = normalizeOnce(s);
+  if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
+  NORMALIZED.set(s, out);
+  return out;
+}
+
+const NORMALIZED = new Map<string, string>();
+
+function normalizeOnce(s: string): string {
   return s.normalize('NFKC').replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
 }
 
