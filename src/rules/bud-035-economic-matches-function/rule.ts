@@ -46,7 +46,10 @@ export const rule: Rule = {
     const t7 = tableOf(doc, 'general-budget-function');
     if (!t4 || !t7 || !hasColumn(t7, 'basic')) return;
     // The general-budget column of table 4 is what table 7 (general budget only) shows.
-    const k4 = hasColumn(t4, 'general') ? 'general' : 'total';
+    // (A table that prints one figure per row names it total or amount; a table with none of these
+    // columns is not checked: its figures are not known, not zero.)
+    const k4 = (['general', 'total', 'amount'] as const).find((k) => hasColumn(t4, k));
+    if (!k4) return;
     const econ = econRows(doc, t4);
     const fn = functionCodes(t7, 'basic');
     // Outside the Shenzhen template the pairs are a booking convention that regions apply differently
