@@ -5,6 +5,7 @@
  * prints them).
  */
 import type { BudgetDocument, Coverage, CoverageTable, Table } from '../domain/model.js';
+import { pushAll } from '../domain/arrays.js';
 import { isUnmappedKey, standardTables, stageOf } from '../domain/catalogue/index.js';
 
 const TOK = /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,6})(?![\d%％])/g;
@@ -36,7 +37,7 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const x = stack.pop();
-    if (Array.isArray(x)) stack.push(...x);
+    if (Array.isArray(x)) pushAll(stack, x);
     else if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>;
       if ('fen' in o && o.src !== null && typeof o.src === 'object') {
@@ -45,7 +46,7 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
         if (amounts === undefined) memo.set(raw, (amounts = printedAmounts(raw)));
         for (const a of amounts) c.set(a, (c.get(a) ?? 0) + 1);
       }
-      stack.push(...Object.values(o));
+      pushAll(stack, Object.values(o));
     }
   }
   return c;

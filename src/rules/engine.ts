@@ -4,6 +4,7 @@
  * kind or profile, and sorts findings by severity then source line.
  */
 import type { BudgetDocument, Table } from '../domain/model.js';
+import { pushAll } from '../domain/arrays.js';
 import { RULES } from './registry.js';
 import type { DocPart, Finding, FindingInput, Location, Rule, Severity } from './types.js';
 import { isUncertain, uncertaintyOf, vary, type Uncertainty } from './_lib/unknown.js';
@@ -164,7 +165,7 @@ function attribute(doc: BudgetDocument, rules: readonly Rule[], u: Uncertainty, 
     if (parts.length === 0) {
       if (u.year) parts.push('预算年度未能识别');
       if (u.unit) parts.push('部门（单位）名称未能识别');
-      if (parts.length === 0) parts.push(...tables.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`));
+      if (parts.length === 0) pushAll(parts, tables.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`));
     }
     return {
       rule: f.rule,

@@ -7,6 +7,7 @@
 import { BudgetDocument, type BudgetDocument as Doc, type DepartmentTargets, type ImportNote, type ProjectForm, type Table } from '../../domain/model.js';
 import { formSession, readForms } from './forms.js';
 import { FiscusError } from '../../domain/errors.js';
+import { pushAll } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { SourceText } from '../text/source.js';
 import { readNarrative } from './narrative.js';
@@ -72,14 +73,14 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
       if (b.type?.form) {
         const f = readForms(b, ctx, session);
         if (f.table) tables.push(f.table);
-        projectForms.push(...f.projectForms);
+        pushAll(projectForms, f.projectForms);
         departmentTargets ??= f.departmentTargets;
-        notes.push(...f.notes);
+        pushAll(notes, f.notes);
         return;
       }
       const r = readTable(b, ctx);
       tables.push(r.table);
-      notes.push(...r.notes);
+      pushAll(notes, r.notes);
     } catch (e) {
       if (e instanceof FiscusError) throw e;
       // A table that cannot be read at all is a located finding; the others are still read.

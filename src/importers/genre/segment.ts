@@ -5,6 +5,7 @@
  * what follows a title, and a table continued on the following pages kept as one.
  */
 import { squashTitle, tableTypeOfTitle, titleParts, TABLE_NUMBER, type TableType } from '../../domain/catalogue/index.js';
+import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import { cellsOf, tokensOf } from './tokens.js';
 
@@ -87,7 +88,7 @@ function pieceOfFigure(lines: readonly SourceLine[], i: number): boolean {
   const l = lines[i]!;
   if (!/^\d{1,3}$/.test(l.text.trim())) return false;
   const cs = cellsOf(l);
-  const at = { x0: Math.min(...cs.map((c) => c.x0)), x1: Math.max(...cs.map((c) => c.x1)) };
+  const at = { x0: minOf(cs.map((c) => c.x0)), x1: maxOf(cs.map((c) => c.x1)) };
   const near = (w: { x0: number; x1: number }) => w.x0 <= at.x1 + 2 && w.x1 >= at.x0 - 2;
   const adjacent = (o: SourceLine | undefined): o is SourceLine => !!o && o.page === l.page && Math.abs(o.no - l.no) === 1;
   const above = lines[i - 1];
@@ -288,13 +289,13 @@ export function segment(src: SourceText): Segments {
         }
       }
     }
-    narrative.push(...lines.slice(cursor, m.at));
+    pushAll(narrative, lines.slice(cursor, m.at));
     tables.push({ type: m.type, title: m.title, no: m.no, titleLines: lines.slice(m.at, m.end + 1), lines: m.lines.slice(0, stop) });
     cursor = m.end + 1 + stop;
-    if (stop < m.lines.length) narrative.push(...m.lines.slice(stop));
+    if (stop < m.lines.length) pushAll(narrative, m.lines.slice(stop));
     cursor = Math.max(cursor, m.end + 1 + m.lines.length);
   });
-  narrative.push(...lines.slice(cursor));
+  pushAll(narrative, lines.slice(cursor));
   return { tables: mergeContinuations(tables), narrative, furniture };
 }
 
@@ -305,7 +306,7 @@ function mergeContinuations(tables: TableBlock[]): TableBlock[] {
     const prev = out[out.length - 1];
     const same = prev && prev.title === t.title && !prev.type?.form && !t.type?.form;
     if (same) {
-      prev.lines.push(...t.lines);
+      pushAll(prev.lines, t.lines);
       continue;
     }
     out.push({ ...t, lines: [...t.lines] });

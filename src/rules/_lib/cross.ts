@@ -6,6 +6,7 @@
 import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableOf } from './scope.js';
 import { squash } from '../../domain/text.js';
+import { minOf } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
@@ -34,7 +35,7 @@ export function columnTotal(t: Table, key: string): TableFigure {
   const tot = t.rows.find((r) => r.kind === 'total' && r.side === undefined);
   if (tot) return cellFigure(tot, key);
   const units = t.rows.filter((r) => r.kind === 'unit');
-  const minUnit = Math.min(...units.map((r) => r.level));
+  const minUnit = minOf(units.map((r) => r.level));
   const topUnits = units.filter((r) => r.level === minUnit);
   if (topUnits.length === 1) return cellFigure(topUnits[0]!, key);
   // A department's line printed level with its own units ("深圳市建筑工务署" beside "深圳市建筑工务署（本级）"):
@@ -55,7 +56,7 @@ export function topRows(t: Table, side?: 'revenue' | 'expenditure'): Row[] {
   if (rows.some((r) => r.parent != null)) {
     return rows.filter((r) => (r.codeSystem === 'function' && r.code ? topCode(r.code) : r.parent == null));
   }
-  const min = Math.min(...rows.map((r) => r.level));
+  const min = minOf(rows.map((r) => r.level));
   return rows.filter((r) => (r.codeSystem === 'function' && r.code ? topCode(r.code) : r.level === min));
 }
 

@@ -6,6 +6,7 @@
  * cell holds the budget year's item; otherwise none (the check is not made).
  */
 import type { Money, Row, Table } from '../../domain/model.js';
+import { minOf } from '../../domain/arrays.js';
 import { isChangeLabel } from './scope.js';
 import { isPeriodRow } from './arith.js';
 
@@ -78,7 +79,7 @@ function yearRow(t: Table, year: number): Row | undefined {
   const rows = t.rows.filter((r) => !isPeriodRow(r) && !isChangeLabel(r.label));
   if (rows.length === 1) return rows[0];
   const units = rows.filter((r) => r.kind === 'unit');
-  const min = Math.min(...units.map((r) => r.level));
+  const min = minOf(units.map((r) => r.level));
   const top = units.filter((r) => r.level === min);
   return top.length === 1 ? top[0] : undefined;
 }

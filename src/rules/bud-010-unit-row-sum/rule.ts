@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
 import type { Row, Table } from '../../domain/model.js';
+import { minOf } from '../../domain/arrays.js';
 import { checkHeading, childRows } from '../_lib/arith.js';
 
 /** The rows a unit or total line sums: its children, or for a total line every top-level unit. */
@@ -8,7 +9,7 @@ function partsOf(t: Table, r: Row): Row[] {
   const kids = childRows(t, r);
   if (kids.length > 0 || r.kind !== 'total') return kids;
   const units = t.rows.filter((x) => x.kind === 'unit' && x !== r);
-  const min = Math.min(...units.map((x) => x.level));
+  const min = minOf(units.map((x) => x.level));
   return units.filter((x) => x.level === min);
 }
 
