@@ -66,6 +66,15 @@ function suite(backend: Backend): void {
       await problem(await req(`/api/v1/budgets/99999999999999999999/payments`), 404, 'NOT_FOUND');
       await problem(await req(`${base()}/payments/${BIG}`, { method: 'DELETE' }), 404, 'NOT_FOUND');
       await problem(await req(`${base()}/payments/99999999999999999999`, { method: 'DELETE' }), 422, 'INPUT_INVALID');
+      // A JSON budget or an edit whose integers go into 4-byte columns (table number, cost line number).
+      const doc = budget(2021);
+      doc.tables[0]!.no = BIG;
+      const t = await problem(await req('/api/v1/budgets?name=big.json', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
+      assert.equal(t['field'], 'tables[0].no');
+      const form = ((await (await req(`${base()}/projects/f1`)).json()) as { form: { costLines: Array<Record<string, unknown>> } }).form;
+      const costLines = form.costLines.map((l, i) => ({ no: i === 0 ? BIG : l['no'], text: l['text'], label: l['label'], amount: l['amount'] }));
+      const c = await problem(await req(`${base()}/projects/f1`, { method: 'PATCH', headers: JSON_HEADERS, body: JSON.stringify({ baseVersion: 1, costLines }) }), 422, 'INPUT_INVALID');
+      assert.equal(c['field'], 'projectForms[0].costLines[0].no');
       // The use cases themselves refuse what the front doors might pass on (the web app, the CLI).
       await assert.rejects(ws.getDocument(id, BIG), /没有版本/);
       await assert.rejects(ws.editProjectForm(id, BIG, 'f1', {}), /没有版本/);
