@@ -4,6 +4,7 @@ import { FiscusError } from '../domain/errors.js';
 import { EXIT } from './exit-codes.js';
 import { removeStaleTemps } from './io.js';
 import { guardProcess } from '../app/process-guard.js';
+import { closePdfBrowsers } from '../app/pdf-browsers.js';
 import { registerImport } from './import.js';
 import { registerStart } from './start.js';
 import { registerValidate, validateOutcome } from './validate.js';
@@ -54,5 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 4;
+  } finally {
+    // A command that printed PDFs exits now rather than after the shared browser's idle close.
+    await closePdfBrowsers();
   }
 }

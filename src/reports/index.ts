@@ -4,4 +4,5 @@ export { renderHtml, type HtmlOptions } from './html/render.js';
 export { renderXlsx } from './xlsx/render.js';
 export { renderMarkdown } from './md/render.js';
 export { printPdf, CHROMIUM_PATH, type PdfOptions } from './pdf/print.js';
+export { closePdfBrowsers } from './pdf/browsers.js';
 export { renderChartSvg } from './charts/charts.js';

@@ -1,6 +1,7 @@
 /** The HTML package printed to PDF by the system Chromium (playwright-core; no bundled browser). */
 import { access } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { sharedBrowser } from './browsers.js';
 import { FiscusError } from '../../domain/errors.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -26,19 +27,25 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
   } catch {
     throw new FiscusError('DEPENDENCY_MISSING', `Chromium is needed to print PDF but ${executablePath} is missing (install it: apt-get install chromium fonts-wqy-zenhei)`);
   }
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const shared = sharedBrowser(executablePath, () => chromium.launch({ executablePath, args: ARGS }));
   try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: opts.pageNumbers ?? true,
-      headerTemplate: '<span></span>',
-      footerTemplate: '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'WenQuanYi Zen Hei\',sans-serif;color:#555">— <span class="pageNumber"></span> —</div>',
-    });
-    return new Uint8Array(pdf);
+    // Each print in a context of its own: nothing of one document is seen by the next.
+    const context = await (await shared.browser).newContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: opts.pageNumbers ?? true,
+        headerTemplate: '<span></span>',
+        footerTemplate: '<div style="width:100%;text-align:center;font-size:8pt;font-family:\'WenQuanYi Zen Hei\',sans-serif;color:#555">— <span class="pageNumber"></span> —</div>',
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
   } finally {
-    await browser.close();
+    shared.release();
   }
 }
