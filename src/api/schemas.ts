@@ -214,6 +214,7 @@ export const ProblemSchema = z
     file: z.string().optional(),
     expected: z.string().optional(),
     found: z.string().optional(),
+    errorId: z.string().optional().openapi({ description: '内部错误的编号，与服务器日志中的一行对应 (the id of an internal error in the server log)' }),
   })
   .openapi('Problem');
 

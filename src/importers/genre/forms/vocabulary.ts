@@ -261,11 +261,22 @@ export function splitLevelWords(text: string): string[] | null {
  * The level a word names: 1 for a level-1 name, 2 for a level-2 name, the same for the beginning of
  * only such names ("经济成本指"); null for anything else or a beginning both share ("成本指").
  */
+let levelKeys: { l1: string[]; l2: string[] } | null = null;
+
+/** The keys of the level-1 and level-2 words, made once (they were made again on every call). */
+function levelWordKeys(): { l1: string[]; l2: string[] } {
+  if (!levelKeys) {
+    const l1 = LEVEL1_WORDS.map(labelKey);
+    const s1 = new Set(l1);
+    levelKeys = { l1, l2: LEVEL2_WORDS.map(([w]) => labelKey(w)).filter((w) => !s1.has(w)) };
+  }
+  return levelKeys;
+}
+
 export function levelOfWord(text: string): 1 | 2 | null {
   const k = labelKey(text);
   if (k === '') return null;
-  const l1 = LEVEL1_WORDS.map(labelKey);
-  const l2 = LEVEL2_WORDS.map(([w]) => labelKey(w)).filter((w) => !l1.includes(w));
+  const { l1, l2 } = levelWordKeys();
   if (l1.includes(k)) return 1;
   if (l2.includes(k)) return 2;
   const in1 = l1.some((w) => w.startsWith(k));
