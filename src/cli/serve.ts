@@ -29,6 +29,13 @@ export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
   const app = new Hono();
   // One Server-Timing header per response, whichever sub-app answers.
   app.use('*', timing({ totalDescription: 'server' }));
+  // A refused request that sent a body (which may not have been read to its end): the connection is
+  // closed after the answer, so a client never sends its next request on a socket the server is
+  // about to drop (a keep-alive race that clients see as ECONNRESET).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status >= 400) c.res.headers.set('Connection', 'close');
+  });
   app.route('/', createApi(ws, opts));
   app.route('/', createWeb(ws, opts));
   return app;
