@@ -27,7 +27,8 @@ test('500 seeded hostile requests to every route: no 5xx, no hang, the health pr
     { name: 'sample.pdf', bytes: readFileSync(join(ROOT, 'samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf')) },
     { name: 'payments.csv', bytes: readFileSync(join(ROOT, 'samples/year-2021/payments.csv')) },
   ];
-  const r = await runHttpFuzz({ url: server.url, seed: SEED, count: 500, concurrency: 4, samples });
+  // Two requests in flight: npm test runs two test files at once on two cores, and the probe measures the server, not a starved machine.
+  const r = await runHttpFuzz({ url: server.url, seed: SEED, count: 500, concurrency: 2, samples });
   const report = fuzzReport(r, SEED);
   for (const line of report) console.log(line);
   assert.equal(r.requests, 500);
