@@ -8,6 +8,7 @@ import { checkDocument, RULES, summarize, type Finding, type NotChecked, type Ru
 import { coverageOf } from '../importers/coverage.js';
 import type { ImportOptions } from './import-document.js';
 import { importFileIsolated } from './isolation/pool.js';
+import { pushAll } from '../domain/arrays.js';
 
 export const TOOL = { name: 'fiscus', version: '0.1.0' } as const;
 
@@ -197,7 +198,7 @@ export function formatText(report: ValidationReport, file: string): string {
       out.push(`${where}: ${sev} ${f.rule} ${f.message}${figures}`);
     }
   }
-  out.push(...formatCoverageText(report.coverage, file));
+  pushAll(out, formatCoverageText(report.coverage, file));
   const s = report.summary;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   out.push(`${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info (${report.tool.rules} rules)`);

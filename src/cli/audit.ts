@@ -6,6 +6,7 @@ import { formatRecall, type FailOn } from '../app/validate.js';
 import { FiscusError } from '../domain/errors.js';
 import { writeAtomic } from './io.js';
 import { validateOutcome } from './validate.js';
+import { minOf } from '../domain/arrays.js';
 
 /**
  * Registers `fiscus audit <files or folders…> -o report.html|.csv|.json [--fail-on] [--workers]`.
@@ -38,7 +39,7 @@ export function registerAudit(program: Command): void {
       await writeAtomic(opts.output, renderAuditReport(report, opts.output));
       const s = report.summary;
       const recalls = report.documents.flatMap((d) => (d.readable && d.coverage.recall !== null ? [d.coverage.recall] : []));
-      const coverage = recalls.length ? `；金额召回率平均 ${formatRecall(recalls.reduce((a, b) => a + b, 0) / recalls.length)}，最低 ${formatRecall(Math.min(...recalls))}` : '';
+      const coverage = recalls.length ? `；金额召回率平均 ${formatRecall(recalls.reduce((a, b) => a + b, 0) / recalls.length)}，最低 ${formatRecall(minOf(recalls))}` : '';
       process.stderr.write(`${opts.output}: ${s.documents} 份文件，可读取 ${s.readable}，无法读取 ${s.unreadable}；错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}${coverage}\n`);
       for (const d of report.documents) if (!d.readable) process.stderr.write(`  无法读取 ${d.error.message.startsWith(d.file) ? '' : `${d.file}: `}${d.error.message}\n`);
       validateOutcome.exitCode = auditExitCode(report);

@@ -18,8 +18,15 @@ export function maxOf(xs: Iterable<number>): number {
   return m;
 }
 
-/** Appends every element of `items` to `target` (in place); returns `target`. */
+/**
+ * Appends every element of `items` to `target` (in place); returns `target`. An array is read up to its
+ * length at the call, so appending an array to itself doubles it (as `target.push(...target)`).
+ */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
-  for (const x of items) target.push(x);
+  if (Array.isArray(items)) {
+    const xs = items as readonly T[];
+    const n = xs.length;
+    for (let i = 0; i < n; i++) target.push(xs[i]!);
+  } else for (const x of items) target.push(x);
   return target;
 }

@@ -29,6 +29,7 @@ import { tableTypeOfTitle } from '../../domain/catalogue/index.js';
 import { titleOf, type TableBlock } from './segment.js';
 import { readTable, type TableContext } from './table.js';
 import { tokensOf } from './tokens.js';
+import { pushAll } from '../../domain/arrays.js';
 
 export interface ReadForms {
   projectForms: ProjectForm[];
@@ -144,7 +145,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       // Rows printed before any project's band: the continuation of the form of the block before.
       if (read.orphans.length > 0) {
         const target = follows ? (dept ? prev!.dept : prev!.form) : null;
-        if (target) target.indicators.push(...read.orphans);
+        if (target) pushAll(target.indicators, read.orphans);
         else unreadable(`${read.orphans.length} 个绩效指标行之前没有项目名称和金额，无法确定所属项目`, read.orphans[0]!.src.line ? lines.find((l) => l.no === read.orphans[0]!.src.line) ?? lines[0]! : lines[0]!);
       }
       if (dept) {
@@ -153,10 +154,10 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
           const d = departmentOfGridForm(f, read.projects[0] ? tidy(projectName(read.projects[0])) : '', fc, lines);
           if (f.competentDepartment) d.competentDepartment = f.competentDepartment;
           const merged = forms.slice(1);
-          for (const m of merged) d.indicators.push(...m.indicators);
+          for (const m of merged) pushAll(d.indicators, m.indicators);
           if (follows && prev!.dept && prev!.dept.unitName.text === d.unitName.text) {
             // The department's row printed again on the next page: one form continued.
-            prev!.dept.indicators.push(...d.indicators);
+            pushAll(prev!.dept.indicators, d.indicators);
             remember(null, prev!.dept);
           } else {
             out.departmentTargets = d;
@@ -169,7 +170,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       const readAny = forms.length > 0 || read.orphans.length > 0;
       // The first project continues the last one of the block before (its name printed again).
       if (follows && prev!.form && forms[0] && forms[0].name !== '' && forms[0].name === prev!.form.name && sameFen(forms[0], prev!.form)) {
-        prev!.form.indicators.push(...forms[0].indicators);
+        pushAll(prev!.form.indicators, forms[0].indicators);
         forms.shift();
       }
       out.projectForms = forms;

@@ -25,6 +25,7 @@ import {
 import type { Fact, Money, Narrative, NarrativePart, NarrativeSection, Src, Text } from '../../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
+import { minOf, pushAll } from '../../domain/arrays.js';
 
 // --- paragraphs ------------------------------------------------------------------------------
 
@@ -180,7 +181,7 @@ export function unnumberedParts(lines: SourceLine[], toc: Set<SourceLine>): Arra
     .map((l) => headingOf(l.text.replace(DOT_LEADER, '').replace(/\s+/g, '')))
     .filter((h): h is NonNullable<typeof h> => h !== null && h.level <= 1 && h.title.length >= 4 && !h.rest);
   if (entries.length === 0) return [];
-  const top = Math.min(...entries.map((e) => e.level));
+  const top = minOf(entries.map((e) => e.level));
   const printed = new Set<string>();
   lines.forEach((l, i) => {
     if (toc.has(l)) return;
@@ -728,10 +729,10 @@ export function readNarrative(lines: SourceLine[]): Narrative {
       const first = subjectOf(p.text.slice(0, Math.max(0, p.text.search(/\d/))));
       if (!first || !['basic', 'project', 'personnel', 'public', 'retiree', 'source'].includes(first)) frame = { ...frame, list: null };
     }
-    for (const r of p.rows) facts.push(...rowFacts(r, unitAbove(lines, lineIndex.get(r) ?? 0)));
+    for (const r of p.rows) pushAll(facts, rowFacts(r, unitAbove(lines, lineIndex.get(r) ?? 0)));
     if (p.kind === 'row') {
       // Figures with their unit in the row's wrapped cells are held too, never keyed (a cell is no sentence).
-      facts.push(...factsOf(p, { ...frame, unit: true, list: null }));
+      pushAll(facts, factsOf(p, { ...frame, unit: true, list: null }));
       continue;
     }
     const openBefore = frame.list;
@@ -744,7 +745,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     }
     const fs = factsOf(p, pframe);
     frame.list = pframe.list;
-    facts.push(...fs, ...countFacts(p));
+    pushAll(facts, [...fs, ...countFacts(p)]);
     if (frame.list === openBefore && !/[:：]\s*$/.test(p.text) && !h) frame.list = frame.list && /^(其中|包括)/.test(p.text) ? null : frame.list;
   }
   // A table of contents printed without 目录 leaves empty parts whose titles recur: drop them.

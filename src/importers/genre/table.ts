@@ -19,6 +19,7 @@ import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } f
 import type { SourceLine } from '../text/source.js';
 import type { TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
+import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
 
 export interface TableContext {
   file: string;
@@ -197,7 +198,7 @@ export function headerStacks(lines: Tok[][]): Stack[] {
   type Col = { x0: number; x1: number; toks: Array<{ t: Tok; li: number }> };
   const cols: Col[] = [];
   const axis = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
-  const topOf = (c: Col) => Math.min(...c.toks.map((x) => x.li));
+  const topOf = (c: Col) => minOf(c.toks.map((x) => x.li));
   for (let li = lines.length - 1; li >= 0; li--) {
     for (const t of [...lines[li]!].sort((a, b) => a.x0 - b.x0)) {
       cols.sort((a, b) => axis(a) - axis(b));
@@ -220,8 +221,8 @@ export function headerStacks(lines: Tok[][]): Stack[] {
   }
   cols.sort((a, b) => axis(a) - axis(b));
   for (const col of cols) {
-    col.x0 = Math.min(...col.toks.map((x) => x.t.x0));
-    col.x1 = Math.max(...col.toks.map((x) => x.t.x1));
+    col.x0 = minOf(col.toks.map((x) => x.t.x0));
+    col.x1 = maxOf(col.toks.map((x) => x.t.x1));
   }
   // Pass 2: groups.
   const groups: Array<{ t: Tok; li: number; run: Col[] }> = [];
@@ -241,10 +242,10 @@ export function headerStacks(lines: Tok[][]): Stack[] {
     // it would be without the token.
     const members = cols.filter((x) => !groupCols.has(x) && (x === col ? !alone : topOf(x) > li));
     const rest = (x: Col) => (x === col ? x.toks.filter((y) => y.t !== t) : x.toks);
-    const restTop = (x: Col) => Math.min(...rest(x).map((y) => y.li));
+    const restTop = (x: Col) => minOf(rest(x).map((y) => y.li));
     const restAxis = (x: Col) => {
       const r = rest(x);
-      return (Math.min(...r.map((y) => y.t.x0)) + Math.max(...r.map((y) => y.t.x1))) / 2;
+      return (minOf(r.map((y) => y.t.x0)) + maxOf(r.map((y) => y.t.x1))) / 2;
     };
     let best: { a: number; b: number; err: number } | null = null;
     for (let a = 0; a < members.length; a++) {
@@ -293,7 +294,7 @@ export function headerStacks(lines: Tok[][]): Stack[] {
       if (!prev || Math.abs(mid(g.t) - axis(col)) < Math.abs(mid(prev.t) - axis(col))) byLine.set(g.li, g);
     }
     const path = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g.t.text);
-    out.push({ x0: Math.min(...toks.map((x) => x.t.x0)), x1: Math.max(...toks.map((x) => x.t.x1)), top: toks[0]!.li, parts: toks.map((x) => x.t.text), groups: path });
+    out.push({ x0: minOf(toks.map((x) => x.t.x0)), x1: maxOf(toks.map((x) => x.t.x1)), top: toks[0]!.li, parts: toks.map((x) => x.t.text), groups: path });
   }
   return out.sort((a, b) => centre(a) - centre(b));
 }
@@ -550,8 +551,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     for (let j = 0; j + 1 < cols.length; j++) {
       const ts = between(cols[j]!, cols[j + 1]!);
       const h = heads.filter((t) => mid(t) > cols[j]!.x1 - 0.5 && mid(t) < cols[j + 1]!.x0);
-      if (ts.length >= minLines) cuts.push({ at: j + 1, x: Math.min(...ts.map((t) => t.x0), ...h.map((t) => t.x0)) });
-      else if (h.length > 0) cuts.push({ at: j + 1, x: Math.min(...h.map((t) => t.x0), ...ts.map((t) => t.x0)) });
+      if (ts.length >= minLines) cuts.push({ at: j + 1, x: minOf([...ts.map((t) => t.x0), ...h.map((t) => t.x0)]) });
+      else if (h.length > 0) cuts.push({ at: j + 1, x: minOf([...h.map((t) => t.x0), ...ts.map((t) => t.x0)]) });
       else if (prev && prev.panels.length > 1 && header.length === 0) {
         // A continuation page without its header: the sides split where they split on the page before.
         const x = prev.panels.slice(1).map((p) => p.x0).find((px) => px > cols[j]!.x1 - 2 && px < cols[j + 1]!.x0);
@@ -568,7 +569,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       // Where the labels end: the amounts' left edge, less the space labels actually use.
       // (A code printed alone in the label column is a label too.)
       const labelXs = body.flatMap((bl) => bl.toks.filter((t) => (t.kind === 'text' || (t.kind === 'int' && CODE.test(t.text))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5).map((t) => Math.min(t.x1, mine[0]!.x0)));
-      const labelEnd = labelXs.length > 0 ? Math.max(...labelXs) : mine[0]!.x0;
+      const labelEnd = labelXs.length > 0 ? maxOf(labelXs) : mine[0]!.x0;
       const zones: Zone[] = mine.map((c, j) => ({
         x0: j === 0 ? Math.min(c.x0 - 0.1, (Math.min(labelEnd, c.x0) + c.x0) / 2) : (mine[j - 1]!.x1 + c.x0) / 2,
         x1: j + 1 < mine.length ? (c.x1 + mine[j + 1]!.x0) / 2 : px1,
@@ -848,7 +849,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     // A code whose 款 / 项 digits stand on the line below it, with the name: one code.
     if (c.rel && r.code && r.labelText === '' && (r.code.length === 3 || r.code.length === 5)) r.code += c.rel;
     r.labelText += it.text;
-    r.label.push(...c.rest);
+    pushAll(r.label, c.rest);
     r.last = it.line;
   };
   /** After a row: its wrapped tail, wrapped figures, lower cells. */
@@ -865,8 +866,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         if (looseHead(i)) {
           // Its last digits lost: the row above or the row below, not known which; both are unsure.
           const ts = [...nx.cells.values()].flat();
-          r.stray.push(...ts);
-          carry.push(...ts);
+          pushAll(r.stray, ts);
+          pushAll(carry, ts);
           r.last = nx.line;
           prev = nx;
           i++;
@@ -887,7 +888,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         if (after && adjacent(nx, after) && after.kind === 'R' && !startsRow(after) && headOf(nx, after, prev)) break;
         appendLabel(r, nx);
       } else if (nx.kind === 'E') {
-        r.stray.push(...nx.stray);
+        pushAll(r.stray, nx.stray);
       } else break;
       prev = nx;
       i++;
@@ -922,7 +923,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       continue;
     }
     if (it.kind === 'E') {
-      if (rows.length > 0) rows[rows.length - 1]!.stray.push(...it.stray);
+      if (rows.length > 0) pushAll(rows[rows.length - 1]!.stray, it.stray);
       i++;
       continue;
     }
@@ -963,8 +964,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       if (nx && looseHead(i + 1)) {
         r = fromItem(it);
         const ts = [...nx.cells.values()].flat();
-        r.stray.push(...ts);
-        carry.push(...ts);
+        pushAll(r.stray, ts);
+        pushAll(carry, ts);
         r.last = nx.line;
         i += 2;
         rows.push(r);
@@ -1007,7 +1008,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       i += 1;
     }
     if (carry.length > 0) {
-      r.stray.push(...carry);
+      pushAll(r.stray, carry);
       carry.length = 0;
     }
     if (pendingA) {
@@ -1109,8 +1110,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   /** True when label tokens stand in one column (each overlaps the span of the others). */
   function oneColumn(ts: Tok[]): boolean {
     if (ts.length === 0) return false;
-    const x0 = Math.max(...ts.map((t) => t.x0));
-    const x1 = Math.min(...ts.map((t) => t.x1));
+    const x0 = maxOf(ts.map((t) => t.x0));
+    const x1 = minOf(ts.map((t) => t.x1));
     return x0 < x1 + 0.5;
   }
 
@@ -1264,7 +1265,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   const ranks = [...new Set(items.map((x) => x.depth).filter((d): d is number => d !== null && d > 0))].sort((a, b) => a - b);
   const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
   const coded = codedItems.length;
-  const codedX = coded > 0 ? Math.min(...codedItems.map((x) => x.labelX)) - 1 : -Infinity;
+  const codedX = coded > 0 ? minOf(codedItems.map((x) => x.labelX)) - 1 : -Infinity;
   for (const it of items) {
     const r = it.row;
     const indent = indentOf(it.labelX);
@@ -1424,7 +1425,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
 /** Half a unit of the last printed place of the coarsest of some figures, in fen. */
 function halfUnit(unit: DisplayUnit, total: Money | null, parts: Array<Money | null>): number {
   const ds = [total, ...parts].filter((m): m is Money => m !== null).map((m) => m.decimals ?? 2);
-  const d = ds.length > 0 ? Math.min(...ds) : 2;
+  const d = ds.length > 0 ? minOf(ds) : 2;
   return Math.max(1, Math.floor(FEN_PER[unit] / Math.pow(10, d) / 2));
 }
 
@@ -1571,7 +1572,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   // A figure printed with one decimal fewer than every other figure of the table lost its last digit
   // (wrapped in its cell, the digit taken for a page number or not printed): its value is not known.
   const decs = pages.flatMap((pg) => pg.body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && t.text.includes('.')).map(decimalsOfTok)));
-  const common = decs.length > 0 ? Math.max(...decs) : 0;
+  const common = decs.length > 0 ? maxOf(decs) : 0;
   const short = common >= 2 && decs.filter((d) => d === common).length >= Math.max(10, 0.8 * decs.length) ? common - 1 : -1;
   // A figure split over lines (pdftotext staircases: "12,572" above or below ".73") whose pieces were
   // not joined: where a table prints its decimals apart from their figures, a figure without a
@@ -1683,7 +1684,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency ? { agency: true } : {}) });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
-    rows.push(...panelRowsOut.map((x) => x.row));
+    pushAll(rows, panelRowsOut.map((x) => x.row));
   }
   base.columns = columns;
   base.rows = rows;

@@ -16,6 +16,7 @@ import { layoutPage, renderPages, type PdfItem, type PdfLine, type PdfPageLayout
 // pdfjs, loaded on first use (commands that never read a PDF do not pay for it) and set up for text
 // only: native built-ins restored, rendering-only font work skipped (see pdfjs-text.mjs).
 import { loadPdfJs, type PdfJs } from './pdfjs-text.mjs';
+import { minOf } from '../../domain/arrays.js';
 
 export type { PdfItem, PdfLine, PdfPageLayout };
 
@@ -152,7 +153,7 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
       page = Number(pm[1]);
       layout = pages.find((p) => p.no === page);
       next = 0;
-      left = layout ? Math.min(...layout.lines.flatMap((x) => x.items.map((it) => it.x))) : 0;
+      left = layout ? minOf(layout.lines.flatMap((x) => x.items.map((it) => it.x))) : 0;
       if (!Number.isFinite(left)) left = 0;
       return;
     }

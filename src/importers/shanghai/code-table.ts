@@ -9,6 +9,7 @@ import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
 import { clip, isMalformedNumber, moneyAt, note, rowUnreadable, srcOf, Unreadable, unreadable, type ShanghaiContext, type TableRef } from './context.js';
 import { anchorOf, assignToColumns, centerOf, isAmountTok, labelRuns, median, tokensOf, type Tok } from './layout.js';
+import { pushAll } from '../../domain/arrays.js';
 
 /** A column of a layout profile: contract key, printed header path, and a regex locating it in the header. */
 export interface ColumnSpec {
@@ -190,7 +191,7 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
       if (!seenData.has(l.page)) headersByPage.set(l.page, [...(headersByPage.get(l.page) ?? []), l]);
       // Some producers (ONLYOFFICE) put the 合计 row's first amounts on the baseline of this header
       // line: they belong to the next 合计 or code line, like amounts printed alone above it.
-      pending.push(...amounts);
+      pushAll(pending, amounts);
       continue;
     }
     if (head && toks[0]!.x <= 4) {
@@ -219,8 +220,8 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
       continue;
     }
     if (words.length === 0 && (amounts.length > 0 || bad.length > 0)) {
-      pending.push(...amounts);
-      pendingBad.push(...bad);
+      pushAll(pending, amounts);
+      pushAll(pendingBad, bad);
       continue;
     }
     const prev = raws[raws.length - 1];

@@ -11,6 +11,7 @@ import { lineOfError, newContext, reasonOf, srcOf, tableUnreadable } from './con
 import { budgetFacts, comparisonsOf, finalFacts, paragraphsOf, partOf } from './narrative.js';
 import { splitShanghai, type ShanghaiProfile } from './sections.js';
 import { parseTable } from './tables.js';
+import { pushAll } from '../../domain/arrays.js';
 
 export type { ShanghaiProfile } from './sections.js';
 
@@ -81,7 +82,7 @@ export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile)
   const allParas = parts.flatMap((x) => x.paras);
   const facts = p === 'shanghai-budget' ? budgetFacts(allParas) : finalFacts(allParas);
   const cmp = p === 'shanghai-final-accounts' ? comparisonsOf(allParas) : null;
-  if (cmp) facts.push(...cmp.facts);
+  if (cmp) pushAll(facts, cmp.facts);
   const glossaryPart = parts.find((x) => /名词解释/.test(x.block.title.text));
   const glossary = (glossaryPart?.paras ?? []).flatMap((g) => {
     const m = /^(?:[(（]?[一二三四五六七八九十]+[)）、]?)\s*([^:：]{1,20})[:：](.*)$/.exec(g.text);

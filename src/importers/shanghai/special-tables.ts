@@ -10,6 +10,7 @@ import type { SourceLine } from '../text/source.js';
 import { clip, isMalformedNumber, moneyAt, note, rowUnreadable, srcOf, unreadable, type ShanghaiContext, type TableRef } from './context.js';
 import { columnsOf, noteOf, readRowAmounts, settleRow, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
 import { anchorOf, assignToColumns, blocksOf, centerOf, isAmountTok, labelRuns, tokensOf, type Tok } from './layout.js';
+import { minOf } from '../../domain/arrays.js';
 
 /** 三公 columns (docs/model.md keys) and the words that locate them in the header. */
 export const THREE_PUBLIC_COLUMNS: ColumnSpec[] = [
@@ -117,7 +118,7 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock,
   // The right half starts at its class codes (302, 310 …), printed further right than any left name.
   const rightCodes = body.slice(firstData).flatMap(tokensOf).filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
   if (rightCodes.length === 0) unreadable(ctx, body[firstData], 'a right half with economic class codes', '表的右半部分找不到经济分类类级代码，左右两半无法分开');
-  const split = Math.min(...rightCodes.map((t) => t.x)) - 1;
+  const split = minOf(rightCodes.map((t) => t.x)) - 1;
   const items: Array<HalfItem & { side: 'left' | 'right' }> = [];
   const totals: Array<{ label: string; amounts: Tok[]; bad: Tok[]; line: SourceLine }> = [];
   const segments: Array<{ side: 'left' | 'right'; toks: Tok[] }> = [];

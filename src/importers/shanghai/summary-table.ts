@@ -10,6 +10,7 @@ import type { SourceLine } from '../text/source.js';
 import { clip, isMalformedNumber, moneyAt, rowUnreadable, srcOf, unreadable, type ShanghaiContext, type TableRef } from './context.js';
 import { amountsOf, columnsOf, noteOf, pageAnchors, placeAmounts, readRowAmounts, settleRow, unitOf, type ColumnSpec, type TableBlock } from './code-table.js';
 import { isAmountTok, labelRuns, tokensOf, type Tok } from './layout.js';
+import { minOf, pushAll } from '../../domain/arrays.js';
 
 export interface SummarySpec {
   role: 'income-expenditure-summary' | 'appropriation-summary';
@@ -80,7 +81,7 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     for (const t of runs.slice(1)) if (!isAmountTok(t) && /^(一、|本年支出|支出总计)/.test(t.text)) splitCandidates.push(t.x);
   }
   if (splitCandidates.length === 0) unreadable(ctx, block.title, 'expenditure lines (一、…支出) on the right of the table', '表的右侧找不到支出项目（一、…支出 / 本年支出合计），收入与支出两侧无法分开');
-  const split = Math.min(...splitCandidates) - 1;
+  const split = minOf(splitCandidates) - 1;
   const lines: Line2[] = [];
   const headers = new Map<number | null, SourceLine[]>();
   let started = false;
@@ -152,8 +153,8 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
       const amts = side === 'revenue' ? x.revAmt : x.expAmt;
       const bad = side === 'revenue' ? x.revBad : x.expBad;
       if (!label) {
-        pend[side].push(...amts);
-        pendBad[side].push(...bad);
+        pushAll(pend[side], amts);
+        pushAll(pendBad[side], bad);
         continue;
       }
       const starts = ORDINAL.test(label.text) || kindOf(side, label.text) !== 'item' || /^(使用|结余分配)/.test(label.text);

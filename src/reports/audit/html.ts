@@ -3,6 +3,7 @@ import { FAIL_ON_LABELS, SEVERITY_LABELS, severityLabel } from '../../domain/cat
 import { formatAmount, type DisplayUnit } from '../../domain/money.js';
 import { esc } from '../html/esc.js';
 import { findingHref, findingPlace, type AuditReport, type AuditedDocument } from './model.js';
+import { minOf } from '../../domain/arrays.js';
 
 
 /** 错误 / 警告 / 提示 as column headers. */
@@ -72,7 +73,7 @@ function recallSentence(r: AuditReport): string {
   const rs = r.documents.flatMap((d) => (d.readable && d.coverage.recall !== null ? [d.coverage.recall] : []));
   if (rs.length === 0) return '';
   const pct = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
-  return `金额召回率平均 ${pct(rs.reduce((a, b) => a + b, 0) / rs.length)}，最低 ${pct(Math.min(...rs))}。`;
+  return `金额召回率平均 ${pct(rs.reduce((a, b) => a + b, 0) / rs.length)}，最低 ${pct(minOf(rs))}。`;
 }
 
 /** The coverage columns: tables recognised (with rows / all; the missing standard tables on hover), recall, unplaced amounts. */

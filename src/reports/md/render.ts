@@ -1,5 +1,6 @@
 /** The package as Markdown for the terminal: narrative, tables as pipe tables, forms, findings. */
 import type { DepartmentTargetsView, NarrativePartView, ProjectFormView, ReportView, TableView } from '../view/types.js';
+import { pushAll } from '../../domain/arrays.js';
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -45,8 +46,8 @@ function targetsMarkdown(d: DepartmentTargetsView): string[] {
 function formMarkdown(f: ProjectFormView): string[] {
   const out = [`### ${f.title}：${f.name}`, ''];
   for (const row of f.grid) out.push(row.map((c) => (c.kind === 'label' ? `**${c.text}**` : c.text)).join('　'), '');
-  out.push(...f.overview.map((x) => `- ${x}`), '', `**项目用途**　${f.use}`, '', `**项目年度目标**　${f.annualGoal}`, '', '**测算明细**', '');
-  out.push(...f.costLines.map((c) => `- ${c.text}`), '', `**资金支出进度**　${f.disbursementText}`, '');
+  pushAll(out, [...f.overview.map((x) => `- ${x}`), '', `**项目用途**　${f.use}`, '', `**项目年度目标**　${f.annualGoal}`, '', '**测算明细**', '']);
+  pushAll(out, [...f.costLines.map((c) => `- ${c.text}`), '', `**资金支出进度**　${f.disbursementText}`, '']);
   out.push('| 一级指标 | 二级指标 | 指标内容 | 目标值 |', '| --- | --- | --- | --- |');
   for (const i of f.indicators.filter((r) => !r.wide)) out.push(`| ${i.level1Span ? i.level1 : ''} | ${i.level2Span ? i.level2 : ''} | ${cellText(i.name)} | ${cellText(i.target)} |`);
   out.push('');
@@ -62,14 +63,14 @@ export function renderMarkdown(v: ReportView): string {
   const out: string[] = [`# ${v.unitName} ${v.year} 年${v.kind}`, ''];
   let tablesHeaded = false;
   for (const b of v.blocks) {
-    if (b.kind === 'part') out.push(...partMarkdown(v.narrative[b.index]!));
+    if (b.kind === 'part') pushAll(out, partMarkdown(v.narrative[b.index]!));
     else if (b.kind === 'table') {
       if (v.outline === 'shenzhen' && !tablesHeaded) out.push(`## ${v.tablesHeading}`, '');
       tablesHeaded = true;
       out.push(tableMarkdown(v.tables[b.index]!), '');
     } else if (b.kind === 'department-targets') {
-      if (v.departmentTargets) out.push(...targetsMarkdown(v.departmentTargets));
-    } else out.push(...formMarkdown(v.forms[b.index]!));
+      if (v.departmentTargets) pushAll(out, targetsMarkdown(v.departmentTargets));
+    } else pushAll(out, formMarkdown(v.forms[b.index]!));
   }
   if (v.findings) {
     out.push('## 附录 校验结果', '');

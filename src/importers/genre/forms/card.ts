@@ -10,6 +10,7 @@ import { continuesFigure, isFigure, startsFigure } from './amounts.js';
 import { ADJACENT, joinText, type Positions } from './layout.js';
 import { splitCentered, type Anchor } from './partition.js';
 import { fieldKind, isGroupLabel, labelKey, startsLabel, AMOUNT_FIELDS, type FieldKind } from './vocabulary.js';
+import { maxOf, minOf } from '../../../domain/arrays.js';
 
 /** A field label as printed, with what was read for it. */
 export interface Field {
@@ -63,7 +64,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   const make = (kind: FieldKind, label: string, parts: Word[]): Field => {
     const ls = [...new Set(parts.map((p) => lines[p.line]!))];
     const vs = ls.map((l) => pos.get(l) ?? 0);
-    return { kind, label, lines: ls, x0: Math.min(...parts.map((p) => p.tok.x0)), x1: Math.max(...parts.map((p) => p.tok.x1)), top: Math.min(...vs), bot: Math.max(...vs), inline: [], free: [], figure: null };
+    return { kind, label, lines: ls, x0: minOf(parts.map((p) => p.tok.x0)), x1: maxOf(parts.map((p) => p.tok.x1)), top: minOf(vs), bot: maxOf(vs), inline: [], free: [], figure: null };
   };
   words.forEach((ws, i) => {
     ws.forEach((w, k) => {
@@ -211,8 +212,8 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
     }
   }
   const anchors: Anchor[] = rows.map((r) => {
-    const top = Math.min(...r.map((f) => f.top));
-    const bot = Math.max(...r.map((f) => f.bot));
+    const top = minOf(r.map((f) => f.top));
+    const bot = maxOf(r.map((f) => f.bot));
     // A row of figures only (资金总额 / 其他资金) takes text only where nothing else can.
     return { c: (top + bot) / 2, top, bot, mayBeEmpty: true, perItem: r.every((f) => AMOUNT_FIELDS.includes(f.kind) || f.kind === 'code') ? 1 : 0 };
   });

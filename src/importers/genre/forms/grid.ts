@@ -25,6 +25,7 @@ import {
   startsLevelTerm,
   type ColumnKind,
 } from './vocabulary.js';
+import { minOf } from '../../../domain/arrays.js';
 
 /** A grid's body: its columns and the fragments each line prints in each. */
 export interface Grid {
@@ -127,7 +128,7 @@ function landmarkPositions(columns: readonly GridColumn[], toks: readonly Tok[])
   const out = new Map<number, number>();
   for (const [j, xs] of byCol) out.set(j, median(xs));
   const body = toks.filter((t) => !isMarginWord(t.text));
-  if (body.length > 0) out.set(-1, Math.min(...body.map((t) => t.x0)));
+  if (body.length > 0) out.set(-1, minOf(body.map((t) => t.x0)));
   return out;
 }
 
@@ -170,7 +171,7 @@ function targetEdge(columns: GridColumn[], words: readonly Tok[]): void {
   const b = columns[val]!;
   const marks = words.filter((t) => /^(?:[≥≤<>≧≦]|>=|<=)\d/.test(labelKey(t.text)) && (t.x0 + t.x1) / 2 < b.lo);
   if (marks.length < 2) return;
-  const edge = Math.min(...marks.map((t) => t.x0));
+  const edge = minOf(marks.map((t) => t.x0));
   const from = a.x1 < edge ? a.x1 : (a.x0 + a.x1) / 2;
   if (from >= edge) return;
   let best = edge - 0.25;

@@ -6,6 +6,7 @@
 import type { SourceLine } from '../../text/source.js';
 import { tokensOf, type Tok } from '../tokens.js';
 import { headerKind, inHeader, isHeaderNoise, startsHeader, startsHeaderNoise, labelKey, type ColumnKind } from './vocabulary.js';
+import { maxOf, minOf } from '../../../domain/arrays.js';
 
 /**
  * Vertical positions of lines in line units (one text line, or one line pitch of a PDF page),
@@ -38,7 +39,7 @@ export function verticalPositions(lines: readonly SourceLine[]): Positions {
   let base = 0;
   pages.forEach((ls, p) => {
     const raw = raws[p]!;
-    const lo = Math.min(...raw);
+    const lo = minOf(raw);
     let hi = base;
     ls.forEach((l, i) => {
       const v = base + raw[i]! - lo;
@@ -178,7 +179,7 @@ export function readHeaderBand(band: ReadonlyArray<readonly Tok[]>): GridColumn[
       if (!toks) continue;
       const text = toks.map((c) => c.text).join('');
       toks.forEach((c) => used.add(c));
-      found.push({ toks, text, x0: Math.min(...toks.map((c) => c.x0)), x1: Math.max(...toks.map((c) => c.x1)) });
+      found.push({ toks, text, x0: minOf(toks.map((c) => c.x0)), x1: maxOf(toks.map((c) => c.x1)) });
       kinds.push(headerKind(text)!);
     }
   }

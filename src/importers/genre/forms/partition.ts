@@ -6,6 +6,8 @@
  * squared centring errors is least.
  */
 
+import { maxOf, minOf } from '../../../domain/arrays.js';
+
 /** Something with a vertical extent (a line: top = bot; a row: its first and last line). */
 export interface Extent {
   top: number;
@@ -194,8 +196,8 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
   if (tol > 0 && doubts) {
     for (let g = 0; g < k - 1; g++) {
       const near = fwd[g]!.map((f, t) => (f + bwd[g]![t]! <= best + tol ? t : -1)).filter((t) => t >= 0);
-      const lo = Math.min(...near);
-      const hi = Math.max(...near);
+      const lo = minOf(near);
+      const hi = maxOf(near);
       if (hi > lo) doubts.push({ gap: g, items: gaps[g]!.slice(lo, hi) });
     }
   }

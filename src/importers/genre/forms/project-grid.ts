@@ -13,6 +13,7 @@ import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicat
 import { ADJACENT, joinText, type Frag, type HeaderBand, type Positions } from './layout.js';
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
 import { labelKey, type ColumnKind } from './vocabulary.js';
+import { maxOf, minOf, pushAll } from '../../../domain/arrays.js';
 
 /** One project's band in a grid. */
 export interface GridProject {
@@ -44,7 +45,7 @@ const SUMMARY = /^(合计|总计|小计|合\s*计|总\s*计)$/;
 
 /** The body of a grid: the lines after its header, without repeated headers, up to a note or prose. */
 export function gridBody(lines: readonly SourceLine[], header: HeaderBand): SourceLine[] {
-  const firstX = Math.min(...header.columns.map((c) => c.x0));
+  const firstX = minOf(header.columns.map((c) => c.x0));
   const out: SourceLine[] = [];
   for (let i = header.last + 1; i < lines.length; i++) {
     const l = lines[i]!;
@@ -210,7 +211,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     // that project's cell.
     const spans = projects.map((p) => {
       const vs = [...(p.texts.get('projectName') ?? []), ...(p.texts.get('goal') ?? [])].map((f) => f.v);
-      return vs.length > 1 ? { top: Math.min(...vs), bot: Math.max(...vs) } : null;
+      return vs.length > 1 ? { top: minOf(vs), bot: maxOf(vs) } : null;
     });
     const fixed = rows.map((r) => {
       const inside = spans.map((sp, k) => (sp && r.c > sp.top + 0.3 && r.c < sp.bot - 0.3 ? k : -1)).filter((k) => k >= 0);
@@ -226,7 +227,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       p.bot = Math.max(p.c, ...p.rows.map((r) => r.bot));
       const prev = projects[k - 1];
       const next = projects[k + 1];
-      const lo = prev && prev.rows.length > 0 ? (Math.max(...prev.rows.map((r) => r.bot)) + p.top) / 2 : -Infinity;
+      const lo = prev && prev.rows.length > 0 ? (maxOf(prev.rows.map((r) => r.bot)) + p.top) / 2 : -Infinity;
       const hi = next ? (p.bot + Math.min(next.c, ...next.rows.map((r) => r.top))) / 2 : Infinity;
       spreadLevels(grid, p.rows, (f) => f.v > lo && f.v <= hi && !skipLines.has(f.line));
       for (const r of p.rows) {
@@ -314,8 +315,8 @@ function mergeRepeated(ps: GridProject[]): GridProject[] {
   for (const p of ps) {
     const q = out[out.length - 1];
     if (q && samePrinted(q, p)) {
-      q.rows.push(...p.rows);
-      q.indicators.push(...p.indicators);
+      pushAll(q.rows, p.rows);
+      pushAll(q.indicators, p.indicators);
       // The part printed whole names the project (a name cut by the page break is its beginning).
       if (projectName(p).length > projectName(q).length) q.texts.set('projectName', p.texts.get('projectName') ?? []);
       for (const [k, fs] of p.texts) if (k === 'goal' && !(q.texts.get(k)?.length)) q.texts.set(k, fs);

@@ -19,6 +19,7 @@ import {
   type TableBuilder,
   type Word,
 } from './lines.js';
+import { pushAll } from '../../../domain/arrays.js';
 
 /** A row as printed: its code (when the code column printed one), label words and closing cells. */
 interface RawRow {
@@ -70,8 +71,8 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
       r.all.push(words[0]!);
       words = words.slice(1);
     }
-    r.words.push(...tail.text);
-    r.all.push(...tail.text);
+    pushAll(r.words, tail.text);
+    pushAll(r.all, tail.text);
     if (tail.closes && r.words.length === 0 && r.code === null) {
       // Figures with no name before them belong to no row that can be told.
       t.skip(line, `金额“${[...tail.amounts, ...(tail.year ? [tail.year] : [])].map((w) => w.text).join(' ')}”前没有项目名称，无法确定所属的行`);
@@ -83,7 +84,7 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
       r.year = tail.year ?? null;
       r.period = tail.period ?? null;
       r.closingWords = tail.text;
-      r.all.push(...tail.amounts, ...(tail.year ? [tail.year] : []), ...(tail.period ? [tail.period] : []));
+      pushAll(r.all, [...tail.amounts, ...(tail.year ? [tail.year] : []), ...(tail.period ? [tail.period] : [])]);
       emit();
     }
   }

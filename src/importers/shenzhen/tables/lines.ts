@@ -10,6 +10,7 @@ import { placeSparseRow } from '../../_lib/sparse-row.js';
 import type { SourceLine } from '../../text/source.js';
 import { srcOf, Unreadable, unreadable, type ImportContext } from '../context.js';
 import type { TableSpec } from './specs.js';
+import { pushAll } from '../../../domain/arrays.js';
 
 /** A printed word and the line it is on. */
 export interface Word {
@@ -215,7 +216,7 @@ export class TableBuilder {
     const keep = this.rows.filter((r) => (r.src.line ?? 0) < line.no);
     const kept = new Set(keep);
     this.rows.length = 0;
-    this.rows.push(...keep);
+    pushAll(this.rows, keep);
     for (let i = this.unread.length - 1; i >= 0; i--) {
       const u = this.unread[i]!;
       if (u.row && !kept.has(u.row)) this.unread[i] = { ...u, row: null };

@@ -17,6 +17,7 @@ import {
   type TableBuilder,
   type Word,
 } from './lines.js';
+import { pushAll } from '../../../domain/arrays.js';
 
 interface RevenueTerm {
   key: string | null;
@@ -138,7 +139,7 @@ export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number
       const joined = sofar + joinLabel(words);
       const continues = knownExpenditure(joined) || isPrefixOfAny(joined, functionNames) || !knownExpenditure(sofar);
       if (continues) {
-        exp.words.push(...words);
+        pushAll(exp.words, words);
         exp.amount = amount;
         if (amount) closeExpenditure();
         return;
