@@ -72,3 +72,36 @@ test('the API deletes one payment and answers 404 for an unknown one', async () 
     await ws.close();
   }
 });
+
+test('uploading the same payments file again on the overview says it was already imported and stores nothing; "replace" replaces', async () => {
+  const ws = await openWorkspace({});
+  try {
+    const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
+    const app = createHttpApp(ws);
+    const csv = readFileSync(new URL('../../../samples/year-2021/payments.csv', import.meta.url));
+    const upload = (replace: boolean) => {
+      const body = new FormData();
+      body.set('file', new File([csv], 'payments.csv', { type: 'text/csv' }));
+      if (replace) body.set('replace', '1');
+      return app.request(`/budgets/${budgetId}/follow/payments`, { method: 'POST', body });
+    };
+    const first = await upload(false);
+    assert.equal(first.status, 303);
+    assert.equal(first.headers.get('location'), `/budgets/${budgetId}/follow?imported=179`);
+    const again = await upload(false);
+    assert.equal(again.status, 303);
+    const to = again.headers.get('location')!;
+    assert.equal(to, `/budgets/${budgetId}/follow?imported=0&already=1`);
+    const html = await (await app.request(to)).text();
+    assert.match(html, /未重复导入：该文件（内容相同）已导入过本预算，本次未存储任何支付/);
+    assert.match(html, /请勾选“替换已有支付明细”后重新导入/);
+    assert.match(html, /已登记 179 笔支付/);
+    assert.equal((await followOf(ws).listPayments(budgetId)).length, 179);
+    const replaced = await upload(true);
+    assert.equal(replaced.headers.get('location'), `/budgets/${budgetId}/follow?imported=179`);
+    assert.equal((await followOf(ws).listPayments(budgetId)).length, 179);
+    assert.doesNotMatch(await (await app.request(`/budgets/${budgetId}/follow`)).text(), /未重复导入/);
+  } finally {
+    await ws.close();
+  }
+});

@@ -12,6 +12,9 @@ const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The upload's answer when the same file (same content) is already imported for the budget: nothing is stored. */
+export const ALREADY_IMPORTED = '未重复导入：该文件（内容相同）已导入过本预算，本次未存储任何支付。如需用此文件替换已有支付明细，请勾选“替换已有支付明细”后重新导入。';
+
 /** Registers the follow-the-year pages on the web app. */
 export function registerFollowWeb(app: Hono, ws: Workspace): void {
   const f = () => followOf(ws);
@@ -25,7 +28,11 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     return c.html(<FollowOverviewPage budget={budget} ex={ex} monitoring={monitoring} evaluation={evaluation} payments={payments.length} {...(message ? { message } : {})} />, status);
   };
 
-  app.get('/budgets/:id/follow', (c) => overview(c));
+  app.get('/budgets/:id/follow', (c) => {
+    // After an upload (POST-redirect-GET): the file was already imported for this budget and nothing was stored.
+    if (c.req.query('already') === '1') return overview(c, { kind: 'ok', text: ALREADY_IMPORTED });
+    return overview(c);
+  });
 
   app.post('/budgets/:id/follow/payments', async (c) => {
     const id = c.req.param('id');
@@ -34,6 +41,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     try {
       if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空的支付明细文件');
       const r = await f().importPayments(id, new Uint8Array(await file.arrayBuffer()), file.name || 'payments.csv', { replace: form?.get('replace') === '1' });
+      if (r.alreadyImported) return c.redirect(`/budgets/${id}/follow?imported=0&already=1`, 303);
       return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code === 'INTERNAL' || e.code === 'NOT_FOUND') throw e;
