@@ -6,6 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../../domain/model.js';
+import { FiscusError } from '../../domain/errors.js';
 import { isDateTargetUnit } from '../../domain/catalogue/index.js';
 import {
   cumulativeByMonth,
@@ -125,7 +126,35 @@ function figures(budgetFen: number, quarters: number[], payments: readonly Payme
   };
 }
 
-const quartersOf = (f: ProjectForm) => [1, 2, 3, 4].map((q) => f.disbursement.filter((d) => d.quarter === q).reduce((s, d) => s + d.amount.fen, 0));
+/** Sums computed from the budget document stay within Number.MAX_SAFE_INTEGER fen (as the payments: follow-repo checkPaymentsTotal). */
+const MAX_FEN = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The sum of `fen` over `items`, added in bigint; INPUT_INVALID naming the project (`nameOf`) at which
+ * the running sum leaves ±Number.MAX_SAFE_INTEGER fen: an uploaded budget's amounts near 2^53 fen
+ * would otherwise give inexact totals, rates and forecasts.
+ */
+function sumFen<T>(items: readonly T[], fen: (t: T) => number, what: string, nameOf: (t: T) => string): number {
+  let s = 0n;
+  for (const t of items) {
+    s += BigInt(fen(t));
+    if (s > MAX_FEN || s < -MAX_FEN) {
+      throw new FiscusError(
+        'INPUT_INVALID',
+        `expected ${what} to add up to at most ${MAX_FEN} fen (Number.MAX_SAFE_INTEGER), found ${s} fen with project "${nameOf(t)}"`,
+        { field: 'fen' },
+        `at most ${MAX_FEN} fen`,
+        String(s),
+      );
+    }
+  }
+  return Number(s);
+}
+
+const quartersOf = (f: ProjectForm) => {
+  sumFen(f.disbursement, (d) => d.amount.fen, `the quarterly disbursement plan of project "${f.name}"`, () => f.name);
+  return [1, 2, 3, 4].map((q) => sumFen(f.disbursement.filter((d) => d.quarter === q), (d) => d.amount.fen, `quarter ${q} of the disbursement plan of project "${f.name}"`, () => f.name));
+};
 
 /** Execution per project and for the department at `asOf` (ISO date; payments after it are left out). */
 export function buildExecution(doc: BudgetDocument, payments: readonly FormPayment[], asOf: string, cfg: ExecutionConfig = DEFAULT_EXECUTION_CONFIG): DepartmentExecution {
@@ -133,9 +162,9 @@ export function buildExecution(doc: BudgetDocument, payments: readonly FormPayme
     const ps = payments.filter((p) => p.formId === f.id);
     return { formId: f.id, name: f.name, parentProject: f.parentProject, payments: ps.length, ...figures(budgetOf(f), quartersOf(f), ps, doc.year, asOf, cfg) };
   });
-  const sum = (xs: number[][]) => xs.reduce((a, b) => a.map((v, i) => v + (b[i] ?? 0)), new Array<number>(4).fill(0));
-  const budget = projects.reduce((s, p) => s + p.budgetFen, 0);
-  const quarters = sum(projects.map((p) => p.planQuarters));
+  const budget = sumFen(projects, (p) => p.budgetFen, "the projects' budgets", (p) => p.name);
+  sumFen(projects, (p) => p.planQuarters.reduce((a, b) => a + b, 0), "the projects' disbursement plans", (p) => p.name);
+  const quarters = [0, 1, 2, 3].map((i) => sumFen(projects, (p) => p.planQuarters[i] ?? 0, `quarter ${i + 1} of the projects' disbursement plans`, (p) => p.name));
   const ownPayments = payments.filter((p) => doc.projectForms.some((f) => f.id === p.formId));
   const total = figures(budget, quarters, ownPayments, doc.year, asOf, cfg);
   const warnings = [
@@ -273,7 +302,7 @@ export function buildEvaluation(doc: BudgetDocument, payments: readonly FormPaym
     const evaluation = evaluate(f.indicators.map(scorable), acts, ex.rate, cfg.weights);
     return { formId: f.id, name: f.name, parentProject: f.parentProject, budgetFen: ex.budgetFen, paidFen: ex.paidFen, execution: ex, indicators: f.indicators, actuals: acts, evaluation };
   });
-  const budget = projects.reduce((s, p) => s + p.budgetFen, 0);
+  const budget = sumFen(projects, (p) => p.budgetFen, "the projects' budgets", (p) => p.name);
   const weighted = projects.reduce((s, p) => s.plus(new Decimal(p.evaluation.total).times(p.budgetFen)), new Decimal(0));
   const score = budget > 0 ? weighted.div(budget) : new Decimal(0);
   const grades = { 优: 0, 良: 0, 中: 0, 差: 0 } as Record<Evaluation['grade'], number>;
