@@ -1582,6 +1582,9 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     !t.joined && ((t.kind === 'amount' && t.text.includes('.') && decimalsOfTok(t) === short) || (split && (t.kind === 'amount' || t.kind === 'int') && !t.text.includes('.')));
   const rows: Row[] = [];
   const ids = new Set<string>();
+  // Per id base, the suffix the search for a free id starts from: ids only grow, so every suffix below it
+  // is still taken (the same ids as searching from 2, without a scan per row when a code repeats).
+  const nextSuffix = new Map<string, number>();
   let unreadRows = 0;
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
@@ -1647,7 +1650,12 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
       idBase += r.code ? r.code : `${rows.length + panelRowsOut.length + 1}`;
       let id = idBase;
-      for (let n = 2; ids.has(id); n++) id = `${idBase}-${n}`;
+      if (ids.has(id)) {
+        let n = nextSuffix.get(idBase) ?? 2;
+        while (ids.has(`${idBase}-${n}`)) n++;
+        id = `${idBase}-${n}`;
+        nextSuffix.set(idBase, n + 1);
+      }
       ids.add(id);
       const row: Row = {
         id,
