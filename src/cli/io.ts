@@ -7,6 +7,7 @@
 import { readdirSync, unlinkSync } from 'node:fs';
 import { rename, writeFile, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { processAlive } from '../app/process-alive.js';
 
 /** Temp files being written by this process, removed should a signal end it. */
 const pending = new Set<string>();
@@ -36,15 +37,6 @@ function untrack(tmp: string): void {
   if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temp files of earlier writes of `path` whose process no longer runs (left by kill -9
  * or a crash); returns their names. A temp file of a running process (another writer) is kept.
@@ -62,7 +54,7 @@ export function removeStaleTemps(path: string): string[] {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(name.slice(prefix.length, -'.tmp'.length));
-    if (!Number.isInteger(pid) || pid <= 0 || pending.has(join(dir, name)) || (pid !== process.pid && alive(pid))) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || pending.has(join(dir, name)) || (pid !== process.pid && processAlive(pid))) continue;
     try {
       unlinkSync(join(dir, name));
       removed.push(name);

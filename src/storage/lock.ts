@@ -14,7 +14,8 @@ export interface FolderLock {
   release(): void;
 }
 
-function alive(pid: number): boolean {
+/** True while process `pid` runs (also when it belongs to another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -59,7 +60,7 @@ export function lockFolder(dir: string): FolderLock {
       continue; // removed between open and read: try again
     }
     // An empty or garbled file may be a lock being written right now: treat it as held.
-    if (!Number.isInteger(owner) || owner <= 0 || alive(owner)) {
+    if (!Number.isInteger(owner) || owner <= 0 || processAlive(owner)) {
       throw new FiscusError('LOCKED', `数据目录 ${dir} 正被进程 ${Number.isInteger(owner) ? owner : '?'} 使用`, { file: path });
     }
     try {

@@ -1,23 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DisplayUnit } from '../../domain/money.js';
 import { readSourceText } from '../text/source.js';
-import { formSession, readForms, type ReadForms } from './forms.js';
+import { formSession, readForms } from './forms.js';
 import { matchInOrder } from './forms/project-grid.js';
 import { nameFromTitle } from './forms/context.js';
 import { splitCentered } from './forms/partition.js';
 import { continuesFigure } from './forms/amounts.js';
 import { segment } from './segment.js';
 
-/** Reads every form block of a quoted text the way the genre importer does, one session per document. */
-function readAll(name: string, text: string, unit: DisplayUnit = '万元'): ReadForms[] {
-  const src = readSourceText(Buffer.from(text, 'utf8'), `${name}.txt`);
-  const session = formSession();
-  return segment(src)
-    .tables.filter((b) => b.type?.form)
-    .map((b, i) => readForms(b, { file: `${name}.txt`, year: 2026, unit, id: `t${i + 1}` }, session));
-}
-const forms = (rs: ReadForms[]) => rs.flatMap((r) => r.projectForms);
+import { forms, readAll } from './forms/test-read.js';
 const wan = (s: string) => Math.round(Number(s) * 1_000_000);
 
 // --- grids of projects ------------------------------------------------------------------------

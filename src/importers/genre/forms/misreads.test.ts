@@ -5,19 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DisplayUnit } from '../../../domain/money.js';
-import { readSourceText } from '../../text/source.js';
-import { formSession, readForms, type ReadForms } from '../forms.js';
-import { segment } from '../segment.js';
 
-function readAll(name: string, text: string, unit: DisplayUnit = '万元'): ReadForms[] {
-  const src = readSourceText(Buffer.from(text, 'utf8'), `${name}.txt`);
-  const session = formSession();
-  return segment(src)
-    .tables.filter((b) => b.type?.form)
-    .map((b, i) => readForms(b, { file: `${name}.txt`, year: 2026, unit, id: `t${i + 1}` }, session));
-}
-const forms = (rs: ReadForms[]) => rs.flatMap((r) => r.projectForms);
+import { forms, readAll } from './test-read.js';
 const FF = '\f';
 
 // --- 1. a label stacked over two lines around its value ------------------------------------
