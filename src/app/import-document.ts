@@ -17,6 +17,8 @@ export interface ImportOptions {
   profile?: Profile;
   /** Name to report in messages and provenance (defaults to the file's base name). */
   name?: string;
+  /** For a PDF: called with its page count before any page is read (the parser pool's page limit). */
+  checkPages?: (pages: number) => void;
 }
 
 export type SourceFormat = 'pdf' | 'xlsx' | 'json' | 'text';
@@ -67,7 +69,7 @@ export async function importBytes(bytes: Uint8Array, file: string, opts: ImportO
   // exceljs is heavy to load: only when a spreadsheet actually arrives (batch audits of PDFs and texts).
   if (format === 'xlsx') return withTableIds(await (await import('../importers/xlsx/index.js')).importXlsx(bytes, file));
   // A PDF becomes the same SourceText a disclosure text gives; lines are those of its layout text.
-  const pdf = format === 'pdf' ? await readPdf(bytes, file) : null;
+  const pdf = format === 'pdf' ? await readPdf(bytes, file, opts.checkPages ? { checkPages: opts.checkPages } : {}) : null;
   const src = pdf ? pdf.source : readSourceText(bytes, file);
   const named = opts.profile ? importerOf(opts.profile) : undefined;
   if (opts.profile && !named) throw new FiscusError('INPUT_INVALID', `expected a disclosure layout profile, found "${opts.profile}"`, { file, line: null });

@@ -7,7 +7,6 @@ import type { MessagePort } from 'node:worker_threads';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
-import { loadPdfJs } from '../../importers/pdf/pdfjs-text.mjs';
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
@@ -22,30 +21,17 @@ export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | ProbeTask
 );
 
-/** Pages of a PDF as pdfjs counts them (null when it cannot open it: readPdf then says why). */
-async function pdfPages(bytes: Uint8Array): Promise<number | null> {
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, stopAtErrors: true, verbosity: 0 });
-  try {
-    return (await task.promise).numPages;
-  } catch {
-    return null;
-  } finally {
-    await task.destroy().catch(() => undefined);
-  }
-}
-
 async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Promise<BudgetDocument> {
   const { bytes, file, limits } = t;
   const format = sniffFormat(bytes);
   if (format === 'xlsx') checkSpreadsheet(bytes, file, limits);
   else if (format === 'json') checkJsonDepth(bytes, file, limits.depth);
   else if (format === 'text') checkLines(bytes, file, limits.lines, 'lines');
-  else {
-    const pages = await pdfPages(bytes);
-    if (pages !== null && pages > limits.pages) throw overLimit('pages', limits.pages, pages, { file, line: null, page: null });
-  }
-  return importBytes(bytes, file, t.profile ? { profile: t.profile } : {});
+  // A PDF's pages are counted by the reader once it has opened the file, before it reads a page.
+  const checkPages = (pages: number) => {
+    if (pages > limits.pages) throw overLimit('pages', limits.pages, pages, { file, line: null, page: null });
+  };
+  return importBytes(bytes, file, { ...(t.profile ? { profile: t.profile } : {}), ...(format === 'pdf' ? { checkPages } : {}) });
 }
 
 async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Promise<ImportedPayment[]> {

@@ -94,3 +94,15 @@ test('a closed pool refuses work', async () => {
   await p.close();
   assert.equal((await failure(p.run({ kind: 'probe', what: 'echo' }))).code, 'INTERNAL');
 });
+
+test('a PDF over the page limit is refused naming it, counted by the reader before any page is read', { timeout: 120_000 }, async () => {
+  const pdf = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf', import.meta.url))));
+  const few = new ParsePool(limitsWith({ pages: 2, worker: { threads: 1 } }));
+  try {
+    const e = await failure(few.importDocument(pdf, 'wanli.pdf'));
+    assert.equal(e.code, 'TOO_LARGE');
+    assert.equal(e.where.field, 'limits.pages');
+  } finally {
+    await few.close();
+  }
+});

@@ -60,7 +60,12 @@ function pageRange(pages: number[]): string {
  * Reads a PDF's text layer into numbered, paged lines. Truncated, damaged, password-protected and
  * image-only PDFs end in a FiscusError (INPUT_UNREADABLE) saying what was expected and found.
  */
-export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
+export interface ReadPdfOptions {
+  /** Called with the page count once the document is open, before any page is read (a caller's limit throws here). */
+  checkPages?: (pages: number) => void;
+}
+
+export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOptions = {}): Promise<PdfText> {
   if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a readable PDF, found an empty file', { file, line: null });
   checkFrame(bytes, file);
   const pdfjs = await loadPdfJs();
@@ -87,6 +92,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
       }
       throw damaged(file, describe(e));
     }
+    opts.checkPages?.(doc.numPages);
     const pages: PdfPageLayout[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
