@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { FiscusError, type ErrorCode } from '../domain/errors.js';
-import { HTTP_STATUS } from '../app/http-status.js';
+import { HTTP_STATUS, RETRY_AFTER_S } from '../app/http-status.js';
 import { logError } from '../app/log.js';
 
 /** HTTP status of each error code (one mapping, shared with the web app). */
@@ -20,6 +20,7 @@ export const TITLES: Record<ErrorCode, string> = {
   TOO_LARGE: '上传内容过大',
   LOCKED: '数据目录被占用',
   DEPENDENCY_MISSING: '缺少系统组件',
+  BUSY: '服务器繁忙，请稍后重试',
   INTERNAL: '内部错误',
 };
 
@@ -80,7 +81,7 @@ export function problemResponse(c: Context, err: unknown): Response {
   }
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...(e.code === 'BUSY' ? { 'retry-after': String(RETRY_AFTER_S) } : {}) },
   });
 }
 

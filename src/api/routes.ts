@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
+import { parsePool } from '../app/isolation/pool.js';
 import { bodyTooLarge, bytesText, DEFAULT_LIMITS, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src, Table } from '../domain/model.js';
 import { problemResponse, validationError } from './problem.js';
@@ -205,9 +206,9 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: '/api/v1/health',
       tags: ['service'],
       summary: '服务存活探测',
-      responses: { 200: json(z.object({ status: z.literal('ok') }), '服务在运行') },
+      responses: { 200: json(z.object({ status: z.literal('ok'), parsesWaiting: z.number().int().openapi({ description: '排队等待读取线程的文件数（超过 limits.worker.queue 时新的上传返回 503 BUSY）' }) }), '服务在运行') },
     }),
-    (c) => c.json({ status: 'ok' as const }, 200),
+    (c) => c.json({ status: 'ok' as const, parsesWaiting: parsePool().queued }, 200),
   );
 
   app.openapi(

@@ -14,5 +14,9 @@ export const HTTP_STATUS: Record<ErrorCode, HttpErrorStatus> = {
   TOO_LARGE: 413,
   LOCKED: 503,
   DEPENDENCY_MISSING: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };
+
+/** Seconds a client is asked to wait after BUSY (`Retry-After`): about one parse. */
+export const RETRY_AFTER_S = 5;

@@ -48,6 +48,8 @@ export interface Limits {
     memoryMb: number;
     /** Wall-clock time of one parse, from its start in a thread, ms. */
     timeMs: number;
+    /** Parses waiting for a thread; one more is refused as BUSY (503, Retry-After) rather than left to wait. */
+    queue: number;
   };
 }
 
@@ -61,7 +63,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   pages: 2_000,
   depth: 64,
   lines: 1_000_000,
-  worker: Object.freeze({ threads: 2, memoryMb: 1024, timeMs: 120_000 }),
+  worker: Object.freeze({ threads: 2, memoryMb: 1024, timeMs: 120_000, queue: 32 }),
 }) as Limits;
 
 /** Partial limits (tests, operators) over the defaults. */
@@ -96,6 +98,7 @@ const UNITS: Record<LimitName, { en: string; zh: string; zhUnit: string }> = {
   'worker.threads': { en: 'threads', zh: '读取线程数', zhUnit: ' 个' },
   'worker.memoryMb': { en: 'MB of memory to read it', zh: '读取所需内存', zhUnit: ' MB' },
   'worker.timeMs': { en: 'ms to read it', zh: '读取所需时间', zhUnit: ' 毫秒' },
+  'worker.queue': { en: 'parses waiting', zh: '排队等待读取的文件数', zhUnit: ' 个' },
 };
 
 /** Bytes in words, to a tenth (20 MiB, 1.5 MiB, 512 KiB, 300 bytes). */

@@ -242,13 +242,15 @@ class StoredWorkspace implements Workspace {
 
   async importDocument(bytes: Uint8Array, fileName: string, opts: ImportToWorkspaceOptions = {}): Promise<StoredVersion> {
     // Parsed in a thread of the parser pool: a hostile file costs that thread, never this process.
-    const doc = await parsePool().importDocument(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
-    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` });
+    // Read and checked in a thread of the parser pool: a hostile file costs that thread, never this
+    // process, and neither the reading nor the rules hold up other requests.
+    const { doc, findings } = await parsePool().importChecked(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
+    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` }, findings);
   }
 
-  /** Runs the rules on `doc` and stores it with its findings as a new version, in one transaction. */
-  private async store(doc: BudgetDocument, meta: Omit<repo.StoreVersionInput, 'doc' | 'findings'>): Promise<StoredVersion> {
-    const findings = runRules(doc);
+  /** Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction. */
+  private async store(doc: BudgetDocument, meta: Omit<repo.StoreVersionInput, 'doc' | 'findings'>, checked?: Finding[]): Promise<StoredVersion> {
+    const findings = checked ?? runRules(doc);
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
     const ref = await this.db.transaction((tx) => repo.storeVersion(tx as unknown as Db, { doc, findings, ...meta })).catch((e: unknown) => {
       throw repo.asInputError(e);

@@ -10,5 +10,6 @@ export const EXIT: Record<ErrorCode, number> = {
   CONFLICT: 2,
   LOCKED: 3,
   DEPENDENCY_MISSING: 3,
+  BUSY: 3,
   INTERNAL: 4,
 };

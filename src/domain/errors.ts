@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'LOCKED', // the data folder is in use by another process
   'TOO_LARGE',
   'DEPENDENCY_MISSING', // a system package (chromium, pdftotext) is not installed
+  'BUSY', // the server has more work waiting than it accepts; try again shortly
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,7 @@
  * The web app: server-rendered pages over the workspace, htmx for the in-place project edit.
  * Every page answers with a `Server-Timing` header (total and time spent in the workspace).
  */
-import { HTTP_STATUS } from '../app/http-status.js';
+import { HTTP_STATUS, RETRY_AFTER_S } from '../app/http-status.js';
 import { logError } from '../app/log.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -44,6 +44,7 @@ const TITLES: Record<string, string> = {
   CONFLICT: '版本冲突',
   NOT_FOUND: '未找到',
   LOCKED: '数据目录被占用',
+  BUSY: '服务器繁忙，请稍后重试',
 };
 
 /** Times a workspace call into the `db` Server-Timing metric (summed over the calls of a request). */
@@ -136,6 +137,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const id = !e || e.code === 'INTERNAL' ? logError(`${c.req.method} ${c.req.path}`, err) : null;
     if (e?.code === 'NOT_FOUND') return c.html(<NotFoundPage detail={e.message} />, 404);
     const detail = e ? `${TITLES[e.code] ?? e.code}：${limitOf(e) ? limitSentence(e) : e.oneLine()}` : '内部错误';
+    if (e?.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
     return c.html(<NotFoundPage detail={id ? `${detail}（错误编号 ${id}）` : detail} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
   });
 
@@ -168,6 +170,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
         const error = { title: TITLES[err.code] ?? err.code, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
+        if (err.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
         return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, HTTP_STATUS[err.code] ?? 400);
       }
     },

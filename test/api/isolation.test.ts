@@ -127,6 +127,40 @@ describe('a running server with parser threads', () => {
     }
   });
 
+  test('uploads beyond the parse queue are refused at once: 503 BUSY with Retry-After, API and web; the health probe counts the queue', { timeout: 180_000 }, async () => {
+    const small = new ParsePool(limitsWith({ mergedRanges: 1e9, mergedCells: 1e12, worker: { threads: 1, timeMs: 3000, memoryMb: 256, queue: 1 } }));
+    setParsePool(small);
+    try {
+      await small.run({ kind: 'probe', what: 'echo' });
+      const slowBody = xlsxWith({ merges: 50_000, width: 8, height: 3 });
+      const send = () => fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: slowBody });
+      const first = send();
+      while (small.running < 1) await new Promise((r) => setTimeout(r, 20));
+      const second = send();
+      while (small.queued < 1) await new Promise((r) => setTimeout(r, 20));
+      const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; parsesWaiting: number };
+      assert.deepEqual(health, { status: 'ok', parsesWaiting: 1 });
+      const busy = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      assert.equal(busy.headers.get('retry-after'), '5');
+      const body = await problem(busy, 503, 'limits.worker.queue');
+      assert.equal(body['code'], 'BUSY');
+      assert.equal(body['title'], '服务器繁忙，请稍后重试');
+      const form = new FormData();
+      form.set('file', new Blob([SAMPLE]), 'sample.txt');
+      const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+      assert.equal(web.status, 503);
+      assert.equal(web.headers.get('retry-after'), '5');
+      assert.match(await web.text(), /服务器繁忙，请稍后重试[\s\S]*排队等待读取的文件数超过上限 1 个（限制项 worker\.queue）/);
+      await problem(await first, 413);
+      await problem(await second, 413);
+      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      assert.ok(ok.status === 200 || ok.status === 201, await ok.text());
+    } finally {
+      setParsePool(pool);
+      await small.close();
+    }
+  });
+
   test('(c) other requests are served while a large upload is parsed', { timeout: 300_000 }, async () => {
     // About 4 MB of disclosure text: many seconds of parsing.
     const big = Buffer.concat(Array.from({ length: 20 }, () => SAMPLE));

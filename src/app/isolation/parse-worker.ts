@@ -9,6 +9,8 @@ import type { BudgetDocument, Profile } from '../../domain/model.js';
 import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
+import { runRules } from '../../rules/engine.js';
+import type { Finding } from '../../rules/types.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
 
@@ -16,12 +18,12 @@ import { toWire, type ParseAnswer } from './wire.js';
 export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' };
 
 export type ParseTask = { port?: MessagePort; limits: Limits } & (
-  | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile }
+  | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean }
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
   | ProbeTask
 );
 
-async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Promise<BudgetDocument> {
+async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Promise<BudgetDocument | CheckedDocument> {
   const { bytes, file, limits } = t;
   const format = sniffFormat(bytes);
   if (format === 'xlsx') checkSpreadsheet(bytes, file, limits);
@@ -31,7 +33,15 @@ async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Prom
   const checkPages = (pages: number) => {
     if (pages > limits.pages) throw overLimit('pages', limits.pages, pages, { file, line: null, page: null });
   };
-  return importBytes(bytes, file, { ...(t.profile ? { profile: t.profile } : {}), ...(format === 'pdf' ? { checkPages } : {}) });
+  const doc = await importBytes(bytes, file, { ...(t.profile ? { profile: t.profile } : {}), ...(format === 'pdf' ? { checkPages } : {}) });
+  // The rules run here too when asked: on a large document they take as long as its reading.
+  return t.check ? { doc, findings: runRules(doc) } : doc;
+}
+
+/** A document read and checked in a thread. */
+export interface CheckedDocument {
+  doc: BudgetDocument;
+  findings: Finding[];
 }
 
 async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Promise<ImportedPayment[]> {

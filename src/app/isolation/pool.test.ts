@@ -106,3 +106,25 @@ test('a PDF over the page limit is refused naming it, counted by the reader befo
     await few.close();
   }
 });
+
+test('beyond worker.queue waiting parses, one more is refused at once as BUSY; the pool goes on', { timeout: 60_000 }, async () => {
+  const small = new ParsePool(limitsWith({ worker: { threads: 1, queue: 1, timeMs: 800 } }));
+  try {
+    assert.equal(await small.run({ kind: 'probe', what: 'echo' }), 'echo');
+    const running = failure(small.run({ kind: 'probe', what: 'spin' }));
+    while (small.queued > 0) await new Promise((r) => setTimeout(r, 10));
+    const waiting = failure(small.run({ kind: 'probe', what: 'spin' }));
+    assert.equal(small.queued, 1);
+    const t0 = performance.now();
+    const busy = await failure(small.run({ kind: 'probe', what: 'echo' }));
+    assert.ok(performance.now() - t0 < 500, 'the refusal did not wait for the queue');
+    assert.equal(busy.code, 'BUSY');
+    assert.equal(busy.where.field, 'limits.worker.queue');
+    assert.match(busy.message, /^expected at most 1 parses waiting \(limit worker\.queue\)/);
+    assert.equal((await running).code, 'TOO_LARGE');
+    assert.equal((await waiting).code, 'TOO_LARGE');
+    assert.equal(await small.run({ kind: 'probe', what: 'echo' }), 'echo');
+  } finally {
+    await small.close();
+  }
+});

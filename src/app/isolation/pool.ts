@@ -14,7 +14,7 @@ import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
-import type { ParseTask, ProbeTask } from './parse-worker.js';
+import type { CheckedDocument, ParseTask, ProbeTask } from './parse-worker.js';
 import { fromWire, type ParseAnswer } from './wire.js';
 import { readInputFile } from '../read-input.js';
 
@@ -23,7 +23,7 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 /** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
 const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
 
-type TaskBody = { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
+type TaskBody = { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
 
 export interface ParsePoolOptions {
   /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
@@ -36,6 +36,10 @@ export interface ParsePoolOptions {
 export class ParsePool {
   private pool: Piscina | null = null;
   private closing: Promise<void> | null = null;
+  /** Parses handed to piscina and not yet started in a thread. */
+  private waiting = 0;
+  /** Parses started in a thread and not yet answered. */
+  private inThread = 0;
   readonly limits: Limits;
 
   constructor(
@@ -67,6 +71,16 @@ export class ParsePool {
     return pool;
   }
 
+  /** Parses waiting for a thread now. */
+  get queued(): number {
+    return this.waiting;
+  }
+
+  /** Parses running in a thread now. */
+  get running(): number {
+    return this.inThread;
+  }
+
   private log(m: string): void {
     (this.opts.log ?? ((s: string) => console.error(s)))(m);
   }
@@ -80,11 +94,27 @@ export class ParsePool {
   async run(body: TaskBody): Promise<unknown> {
     if (this.closing) throw new FiscusError('INTERNAL', 'the parser pool is closed');
     const pool = this.piscina;
+    const file = 'file' in body ? body.file : undefined;
+    // Parses waiting for a thread are counted here (piscina's own maxQueue does not count tasks that
+    // carry an abort signal); beyond the limit a new one is refused at once rather than left to wait.
+    if (this.waiting >= this.limits.worker.queue) {
+      const q = this.limits.worker.queue;
+      throw new FiscusError('BUSY', `expected at most ${q} parses waiting (limit worker.queue), found one more: try again in a few seconds`, { ...(file !== undefined ? { file } : {}), field: 'limits.worker.queue' }, String(q), 'one more');
+    }
+    this.waiting++;
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      this.waiting--;
+      this.inThread++;
+    };
     const { port1, port2 } = new MessageChannel();
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     port1.once('message', () => {
+      start();
       timer = setTimeout(() => {
         timedOut = true;
         abort.abort(new Error('time limit'));
@@ -92,7 +122,6 @@ export class ParsePool {
     });
     port1.unref();
     const task: ParseTask = { ...body, port: port2, limits: this.limits };
-    const file = 'file' in body ? body.file : undefined;
     try {
       const answer = (await pool.run(task, { transferList: [port2], signal: abort.signal })) as ParseAnswer;
       if (!answer.ok) throw fromWire(answer.error);
@@ -110,6 +139,8 @@ export class ParsePool {
       this.log(`fiscus: a parser thread ended while reading ${file ?? 'a task'}: ${m}`);
       throw new FiscusError('INPUT_UNREADABLE', `expected a file fiscus can read, found one that stopped its reader (${m})`, where, 'a file fiscus can read', 'one that stopped its reader');
     } finally {
+      start();
+      this.inThread--;
       clearTimeout(timer);
       port1.close();
     }
@@ -118,6 +149,11 @@ export class ParsePool {
   /** A disclosure's bytes → BudgetDocument, parsed in a thread (import-document.ts importBytes there). */
   async importDocument(bytes: Uint8Array, file: string, opts: { profile?: Profile } = {}): Promise<BudgetDocument> {
     return (await this.run({ kind: 'document', bytes, file, ...(opts.profile ? { profile: opts.profile } : {}) })) as BudgetDocument;
+  }
+
+  /** A disclosure's bytes → BudgetDocument and the rules' findings on it, both computed in a thread. */
+  async importChecked(bytes: Uint8Array, file: string, opts: { profile?: Profile } = {}): Promise<CheckedDocument> {
+    return (await this.run({ kind: 'document', bytes, file, check: true, ...(opts.profile ? { profile: opts.profile } : {}) })) as CheckedDocument;
   }
 
   /** A payments file → its payments, read in a thread against the budget's year and project forms. */

@@ -4,6 +4,7 @@ import { followOf, type IndexedActual, type IndexedEntry, type Band, type Deviat
 import type { Workspace } from '../../app/workspace.js';
 import { FiscusError } from '../../domain/errors.js';
 import { limitOf, limitSentence } from '../../app/limits.js';
+import { HTTP_STATUS, type HttpErrorStatus } from '../../app/http-status.js';
 import { parseAmount } from '../../domain/money.js';
 import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
 import { formBody } from '../form-body.js';
@@ -19,7 +20,7 @@ export const ALREADY_IMPORTED = '未重复导入：该文件（内容相同）�
 export function registerFollowWeb(app: Hono, ws: Workspace): void {
   const f = () => followOf(ws);
 
-  const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | 400 | 413 | 422 = 200) => {
+  const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | HttpErrorStatus = 200) => {
     const id = c.req.param('id')!;
     const budget = await ws.getBudget(id);
     const q = c.req.query('asOf');
@@ -45,7 +46,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code === 'INTERNAL' || e.code === 'NOT_FOUND') throw e;
-      return overview(c, { kind: 'error', text: `未导入任何支付：${limitOf(e) ? limitSentence(e) : e.oneLine()}` }, e.code === 'INPUT_INVALID' ? 422 : e.code === 'TOO_LARGE' ? 413 : 400);
+      return overview(c, { kind: 'error', text: `未导入任何支付：${limitOf(e) ? limitSentence(e) : e.oneLine()}` }, HTTP_STATUS[e.code]);
     }
   });
 
