@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { importFile, importBytes } from '../../app/import-document.js';
 import { writeTemplate } from '../../reports/template/index.js';
+import { TABLE_KEY_ROW } from '../../reports/template/write.js';
+import { runRules } from '../../rules/engine.js';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument } from '../../domain/model.js';
-import { importXlsx, XlsxCellError } from './read.js';
+import { importXlsx } from './read.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 
@@ -58,33 +60,56 @@ test('provenance names the sheet and cell, the line is the sheet row and the pag
   assert.equal(row.src.raw, `表7!${row.src.line}`);
 });
 
-test('an amount cell holding text that is not a number is refused with file, sheet and cell', async () => {
+test('an amount cell holding text that is not a number is unknown and a located error; the rest of the workbook is read and checked', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
   let r = 1;
   while (ws.getCell(r, 1).value !== 't7-2') r++;
+  const key = String(ws.getCell(TABLE_KEY_ROW, 11).value);
   ws.getCell(r, 11).value = 'abc';
-  const bytes = await save(wb);
-  await assert.rejects(importBytes(bytes, 'budget.xlsx'), (e: unknown) => {
-    assert.ok(e instanceof XlsxCellError && e instanceof FiscusError);
-    assert.equal(e.code, 'INPUT_INVALID');
-    assert.equal(e.oneLine(), `budget.xlsx:表7!K${r}: expected an amount in 万元, found "abc"`);
-    assert.equal(e.where.line, r);
-    return true;
-  });
+  const doc = await importBytes(await save(wb), 'budget.xlsx');
+  const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.id === 't7-2')!;
+  assert.ok(!(key in row.amounts), 'the bad cell is unknown, not zero');
+  assert.ok(Object.keys(row.amounts).length > 0, 'the row\'s other cells are read');
+  const note = doc.importNotes!.find((n) => n.code === 'amount-unreadable')!;
+  assert.equal(note.severity, 'error');
+  assert.equal(note.row, 't7-2');
+  assert.deepEqual(note.src, { line: r, page: null, raw: `表7!K${r}` });
+  assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!K${r}：expected an amount in 万元, found "abc"）`);
+  assert.equal(doc.tables.length, (await importXlsx(sampleXlsx, 'x.xlsx')).tables.length, 'every table is still read');
+  const findings = runRules(doc).filter((f) => f.rule === 'BUD-048');
+  assert.ok(findings.some((f) => f.severity === 'error' && f.message.includes(`表7!K${r}`)), 'the note is a finding');
 });
 
-test('an amount finer than one fen is refused rather than rounded', async () => {
+test('an amount finer than one fen is not rounded: the cell is unknown and named', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表3')!;
   let r = 1;
   while (ws.getCell(r, 3).value !== 'unit') r++;
   ws.getCell(r, 11).value = 1.1234567;
-  await assert.rejects(importXlsx(await save(wb), 'b.xlsx'), (e: unknown) => {
-    assert.ok(e instanceof FiscusError);
-    assert.match(e.oneLine(), /^b\.xlsx:表3!K\d+: expected an amount in 万元 with at most 6 decimals, found "1\.1234567"$/);
-    return true;
-  });
+  const doc = await importXlsx(await save(wb), 'b.xlsx');
+  const row = doc.tables.find((t) => t.no === 3)!.rows.find((x) => x.src.line === r)!;
+  assert.ok(Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570), 'no rounded value');
+  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), /表3!K\d+：expected an amount in 万元 with at most 6 decimals, found "1\.1234567"/);
+});
+
+test('a row with a bad field is left out and named; a sheet with a bad header is left out and named; the rest is read', async () => {
+  const wb = await load(sampleXlsx);
+  const t7 = wb.getWorksheet('表7')!;
+  let r = 1;
+  while (t7.getCell(r, 1).value !== 't7-2') r++;
+  t7.getCell(r, 2).value = 'NaN';
+  const t6 = wb.getWorksheet('表6')!;
+  t6.getCell(TABLE_KEY_ROW + 1, 11).value = '金额？';
+  const doc = await importXlsx(await save(wb), 'c.xlsx');
+  const all = await importXlsx(sampleXlsx, 'x.xlsx');
+  assert.equal(doc.tables.length, all.tables.length - 1);
+  assert.ok(!doc.tables.some((t) => t.no === 6));
+  const t7rows = doc.tables.find((t) => t.no === 7)!.rows;
+  assert.equal(t7rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
+  assert.ok(!t7rows.some((x) => x.id === 't7-2'));
+  const codes = doc.importNotes!.filter((n) => n.severity === 'error').map((n) => `${n.code} ${n.src.raw}`);
+  assert.deepEqual(codes.sort(), [`row-unreadable 表7!B${r}`, `table-unreadable 表6!K${TABLE_KEY_ROW + 1}`]);
 });
 
 test('amounts are converted to fen exactly, also where binary floating point would drift', async () => {

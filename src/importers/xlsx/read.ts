@@ -141,6 +141,22 @@ class Reader {
   note(severity: ImportNote['severity'], message: string, src: Src): void {
     this.notes.push({ severity, message, src });
   }
+
+  /**
+   * Degrade, never refuse: runs `read` (a cell, a row, a sheet); a bad cell in it becomes an error
+   * note of category structure (`code`, "<what>未能读取（表7!K12：expected …, found …）") located at
+   * the cell, and `fallback` stands in for what was not read. Other errors propagate.
+   */
+  degrade<T>(code: string, what: string, ws: Worksheet, r: number, read: () => T, fallback: T, row: string | null = null): T {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof XlsxCellError)) throw e;
+      const line = typeof e.where.line === 'number' ? e.where.line : r;
+      this.notes.push({ severity: 'error', code, table: null, row, message: `${what}未能读取（${e.place}：${e.message}）`, src: { line, page: null, raw: e.place } });
+      return fallback;
+    }
+  }
 }
 
 /** Unwraps formulas (their cached result), rich text and hyperlinks to a plain value. */
@@ -392,6 +408,11 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
   const tag = no !== null ? `t${no}` : `t_${index + 1}`;
   for (let r = top + depth; r <= ws.rowCount; r++) {
     if (isBlankRow(ws, r, width)) continue;
+    // A row with a bad field (收支侧, 行类型, 层级 …) is left out and named; the other rows are read.
+    const row = rd.degrade('row-unreadable', `工作表“${ws.name}”第 ${r} 行`, ws, r, () => readTableRow(r), null, rd.text(ws, r, 1));
+    if (row) rows.push(row);
+  }
+  function readTableRow(r: number): Row {
     const opt = (c: number): string | null | undefined => {
       const t = rd.text(ws, r, c);
       return t === null ? undefined : t === NULL_MARK ? null : t;
@@ -411,7 +432,10 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
       const c = FIRST_DATA_COL + j;
       // The unknown mark: the import could not place a figure here; the key stays absent (unknown).
       if (cdef.kind === 'amount') {
-        if (plain(ws.getCell(r, c).value) !== TEMPLATE_MARKS.unknown) amounts[cdef.key] = rd.money(ws, r, c);
+        if (plain(ws.getCell(r, c).value) === TEMPLATE_MARKS.unknown) return;
+        // A cell that is not an amount is unknown (the key stays absent) and a located error; the row is still read.
+        const m = rd.degrade('amount-unreadable', `工作表“${ws.name}”第 ${r} 行的金额`, ws, r, () => rd.money(ws, r, c), undefined, rd.text(ws, r, 1));
+        if (m !== undefined) amounts[cdef.key] = m;
       }
       else {
         const t = rd.textOf(ws, r, c);
@@ -421,7 +445,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
     if (code && (codeSystem === 'function' || codeSystem === 'econ' || codeSystem === 'procurement') && codes.namesOf(codeSystem, code).length === 0) {
       rd.note('warning', `${rd.place(ws, r, 6)}: 代码 ${code} 不在${CODE_NAMES[codeSystem]}代码表中`, rd.src(ws, r, 6));
     }
-    rows.push({
+    return {
       id: rd.text(ws, r, 1) ?? `${tag}-r${r}`,
       ...(side ? { side } : {}),
       kind,
@@ -435,7 +459,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
       amounts,
       ...(Object.keys(texts).length ? { texts } : {}),
       src: rd.src(ws, r),
-    });
+    };
   }
   let sides: Table['sides'];
   if (sidesText) {
@@ -649,16 +673,26 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Budge
     throw new FiscusError('INPUT_INVALID', `expected a fiscus template (a 封面 sheet; make one with \`fiscus template\`), found the sheets ${names || '(none)'}`, { file, line: null });
   }
   const rd = new Reader(file);
+  // The cover names the unit and the year: without them nothing else can be placed.
   const cover = readCover(coverWs, rd);
-  const narrative = readNarrative(wb.getWorksheet('叙述'), rd);
+  // Everything else degrades: a sheet with a bad cell is left out and named, the rest is read and checked.
+  const narrativeWs = wb.getWorksheet('叙述');
+  const narrative = narrativeWs ? rd.degrade('narrative-unreadable', '工作表“叙述”', narrativeWs, 1, () => readNarrative(narrativeWs, rd), readNarrative(undefined, rd)) : readNarrative(undefined, rd);
   const tables: Table[] = [];
   const forms: ProjectForm[] = [];
   for (const ws of wb.worksheets) {
-    if (/^表/.test(ws.name)) tables.push(readTable(ws, rd, tables.length));
-    else if (/^项目\d+/.test(ws.name)) forms.push(readForm(ws, rd, forms.length, cover.year));
+    if (/^表/.test(ws.name)) {
+      const t = rd.degrade('table-unreadable', `工作表“${ws.name}”`, ws, 1, () => readTable(ws, rd, tables.length), null);
+      if (t) tables.push(t);
+    } else if (/^项目\d+/.test(ws.name)) {
+      const f = rd.degrade('form-unreadable', `项目申报表“${ws.name}”`, ws, 1, () => readForm(ws, rd, forms.length, cover.year), null);
+      if (f) forms.push(f);
+    }
   }
-  const departmentTargets = readTargets(wb.getWorksheet('整体绩效目标'), rd, cover.year);
-  const finalAccounts = readFinalAccounts(wb.getWorksheet('决算说明'), rd);
+  const targetsWs = wb.getWorksheet('整体绩效目标');
+  const departmentTargets = targetsWs ? rd.degrade('targets-unreadable', '工作表“整体绩效目标”', targetsWs, 1, () => readTargets(targetsWs, rd, cover.year), null) : null;
+  const accountsWs = wb.getWorksheet('决算说明');
+  const finalAccounts = accountsWs ? rd.degrade('narrative-unreadable', '工作表“决算说明”', accountsWs, 1, () => readFinalAccounts(accountsWs, rd), undefined) : undefined;
   const importNotes = [...readNotes(wb.getWorksheet('导入备注'), rd), ...rd.notes];
   const doc: BudgetDocument = {
     schema: 'fiscus/budget-document@1',
