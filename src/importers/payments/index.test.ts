@@ -67,6 +67,26 @@ test('a GBK-encoded CSV is decoded and read like its UTF-8 twin', async () => {
   assert.equal(ps[0]!.fen, 9990);
 });
 
+test('a tab-separated export (UTF-8, and UTF-16 with its byte-order mark as spreadsheets write it) is read like the CSV', async () => {
+  const tsv = '项目\t日期\t金额(元)\t凭证号\n基础设施运行维护\t2021-03-15\t1,234.56\t记-001\nform-2\t2021/7/1\t800\t\n';
+  const expected = [
+    { row: 2, formId: 'form-1', formName: '基础设施运行维护', date: '2021-03-15', fen: 123456, voucher: '记-001', payee: null },
+    { row: 3, formId: 'form-2', formName: '应用系统运行维护', date: '2021-07-01', fen: 80000, voucher: null, payee: null },
+  ];
+  assert.deepEqual(await readPayments(utf8(tsv), 'payments.txt', budget), expected);
+  const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(tsv, (ch) => ch.charCodeAt(0)).buffer)]);
+  assert.deepEqual(await readPayments(utf16, 'payments.txt', budget), expected);
+});
+
+test('broken quoting is named at its line in words, not as the byte the CSV parser stopped at', async () => {
+  const e = await thrown(readPayments(utf8('项目,日期,金额(元),收款方\nform-1,2021-01-05,5,"某"公司\n'), 'q.csv', budget));
+  assert.equal(e.code, 'INPUT_INVALID');
+  assert.equal(e.where.line, 2);
+  assert.match(e.message, /found a closing quote followed by other characters in the same field$/);
+  const open = await thrown(readPayments(utf8('项目,日期,金额(元),收款方\nform-1,2021-01-05,5,"某公司\n'), 'q.csv', budget));
+  assert.match(open.message, /found a quoted field that is never closed$/);
+});
+
 test('an amount column in 万元 is converted to fen by its header', async () => {
   const ps = await readPayments(utf8('项目,日期,金额（万元）\nform-1,2021-01-31,12.3456\n'), 'p.csv', budget);
   assert.equal(ps[0]!.fen, 12_345_600); // 12.3456 万元 = 123,456 元

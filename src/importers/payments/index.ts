@@ -138,16 +138,29 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
   const { text: csv } = decodeText(bytes, file);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(csv, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(csv, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, delimiter: delimiterOf(csv) }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? null;
-    throw new FiscusError('INPUT_INVALID', `expected CSV, found ${(e as Error).message}`, { file, line });
+    // csv-parse names the offending byte, not the character (a Chinese character shows as "æ"): say what is wrong instead.
+    const code = (e as { code?: string }).code;
+    const found =
+      code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field that is never closed' : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' ? 'a closing quote followed by other characters in the same field' : (e as Error).message;
+    throw new FiscusError('INPUT_INVALID', `expected CSV (a field with a quote must be quoted whole: "a ""b"" c"), found ${found}`, { file, line });
   }
   return records.map((r) => ({ row: r.info.lines, cells: r.record }));
 }
 
 /**
- * Reads a payments file (CSV in UTF-8 or GBK, or XLSX) against a budget: every row must name a
+ * The field separator of a delimited text: a tab when its first line has tabs and no comma (a
+ * spreadsheet's "Unicode text" / TSV export), else a comma.
+ */
+function delimiterOf(text: string): string {
+  const first = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+/**
+ * Reads a payments file (CSV or tab-separated text in UTF-8 or GBK, or XLSX) against a budget: every row must name a
  * project form of the budget (by name or id), a date within the budget year and a non-negative
  * amount, and the amounts must add up to at most Number.MAX_SAFE_INTEGER fen (the views add them
  * up in JS numbers). Throws FiscusError INPUT_INVALID naming `file:row` on the first bad row;
