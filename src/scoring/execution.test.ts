@@ -66,3 +66,12 @@ test('straying more than 20 % from the cumulative plan warns; within 20 % does n
   assert.deepEqual(w.map((x) => x.kind), ['off-plan']);
   assert.match(w[0]!.message, /偏离计划 30\.0%/);
 });
+
+test('the year-end forecast is exact in bigint and never an unsafe integer', () => {
+  assert.equal(forecastYearEnd(7, 8, null), 11); // 10.5 rounds half up
+  assert.equal(forecastYearEnd(2 ** 51 + 1, 6, null), 2 ** 52 + 2); // exact: (2^51 + 1) × 2
+  assert.equal(forecastYearEnd(Number.MAX_SAFE_INTEGER, 1, null), Number.MAX_SAFE_INTEGER);
+  const plan = Array.from({ length: 12 }, (_, i) => (i + 1) * 2 ** 49);
+  assert.equal(forecastYearEnd(Number.MAX_SAFE_INTEGER - 1, 1, plan), Number.MAX_SAFE_INTEGER);
+  assert.ok(Number.isSafeInteger(forecastYearEnd(Number.MAX_SAFE_INTEGER, 3, plan)));
+});

@@ -77,17 +77,25 @@ export function executionRate(paid: number, budget: number): string | null {
 
 /**
  * Year-end forecast: what has been paid plus what the plan still schedules after the month `asOfMonth`;
- * without a plan, the run rate (paid ÷ months elapsed × 12). Integer fen.
+ * without a plan, the run rate (paid ÷ months elapsed × 12, rounded half up). Integer fen, computed
+ * exactly in bigint; a forecast beyond Number.MAX_SAFE_INTEGER fen (about 90 万亿元, only reachable
+ * from absurd payments) is reported as that bound, a floor rather than an unsafe number.
  */
 export function forecastYearEnd(paid: number, asOfMonth: number, plannedCumulative: readonly number[] | null): number {
   if (asOfMonth >= 12) return paid;
+  let f: bigint;
   if (plannedCumulative && plannedCumulative.length === 12) {
-    const remaining = plannedCumulative[11]! - (plannedCumulative[asOfMonth - 1] ?? 0);
-    return paid + Math.max(0, remaining);
+    const remaining = BigInt(plannedCumulative[11]!) - BigInt(plannedCumulative[asOfMonth - 1] ?? 0);
+    f = BigInt(paid) + (remaining > 0n ? remaining : 0n);
+  } else {
+    if (asOfMonth <= 0) return 0;
+    const m = BigInt(asOfMonth);
+    f = (BigInt(paid) * 12n * 2n + m) / (2n * m);
   }
-  if (asOfMonth <= 0) return 0;
-  return Math.round((paid * 12) / asOfMonth);
+  return f > MAX_SAFE ? Number.MAX_SAFE_INTEGER : Number(f);
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export interface ExecutionWarning {
   kind: 'below-floor' | 'off-plan';
