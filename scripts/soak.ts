@@ -99,7 +99,11 @@ async function soak(name: string, s: Server): Promise<string[]> {
   const warm = Date.now() + Math.min(30_000, minutes * 6_000);
   let rssWarm = NaN;
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(rssMiB(s.pid)), 10_000);
+  const sampler = setInterval(() => {
+    samples.push(rssMiB(s.pid));
+    // Progress once a minute: requests so far and the server's memory.
+    if (samples.length % 6 === 0) console.error(`${name}: ${samples.length / 6} min, ${t.requests} requests, ${[...t.errors.values()].reduce((a, b) => a + b, 0)} errors, server ${samples.at(-1)!.toFixed(0)} MiB`);
+  }, 10_000);
   const client = async (k: number) => {
     let i = k;
     while (Date.now() < until) {
@@ -131,9 +135,15 @@ async function soak(name: string, s: Server): Promise<string[]> {
   const sorted = [...t.ms].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   const errs = [...t.errors.values()].reduce((a, b) => a + b, 0);
+  // Memory at every fifth of the run (mean of the samples in that fifth) and growth over the second half:
+  // a server that leaks keeps growing; one that warms up levels off.
+  const fifths = Array.from({ length: 5 }, (_, i) => samples.slice(Math.floor((i * samples.length) / 5), Math.floor(((i + 1) * samples.length) / 5))).map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN));
+  const half = samples.slice(Math.floor(samples.length / 2));
+  const growth = half.length >= 2 ? half.at(-1)! - half[0]! : NaN;
   return [
     `${name}: ${minutes} min, ${clients} clients: ${t.requests} requests, ${(t.requests / secs).toFixed(1)}/s, p50 ${q(0.5).toFixed(0)} ms, p99 ${q(0.99).toFixed(0)} ms, errors ${errs}, stale-edit conflicts (409) ${t.conflicts}`,
     `${name}: server memory ${rssWarm.toFixed(0)} MiB after warm-up → ${rssEnd.toFixed(0)} MiB at the end (samples every 10 s: min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)})`,
+    `${name}: memory by fifths of the run ${fifths.map((m) => m.toFixed(0)).join(' → ')} MiB; over the second half ${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB`,
     ...[...t.errors].map(([k, n]) => `${name}:   ${n} × ${k}`),
   ];
 }
