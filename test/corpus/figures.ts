@@ -12,6 +12,7 @@ import { validateDocument } from '../../src/app/validate.js';
 import { FiscusError } from '../../src/domain/errors.js';
 import { tableTypeOfTitle, titleParts } from '../../src/domain/catalogue/index.js';
 import type { BudgetDocument } from '../../src/domain/model.js';
+import type { Finding } from '../../src/rules/types.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 export const RECALL_TOOL = fileURLToPath(new URL('../../../shared/tools/amount-recall.py', import.meta.url));
@@ -239,6 +240,8 @@ export interface ReadFigures {
   missingStandard: string[];
   errors: number;
   warnings: number;
+  /** The errors and warnings validate reports (labelled in test/corpus/reviewed-findings.json). */
+  findings: Finding[];
   /** The imported document (kept only when asked: a corpus of documents is large). */
   doc?: BudgetDocument;
 }
@@ -278,17 +281,20 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
       missingStandard: [],
       errors: 0,
       warnings: 0,
+      findings: [],
     };
   }
   const ms = performance.now() - t0;
   let errors = 0;
   let warnings = 0;
+  let findings: Finding[] = [];
   let outcome: ReadFigures['outcome'] = 'read';
   let error: string | null = null;
   try {
     const report = validateDocument(doc);
     errors = report.summary.error;
     warnings = report.summary.warning;
+    findings = report.findings.filter((f) => f.severity !== 'info');
   } catch (err) {
     outcome = 'crashed';
     error = `validate: ${String((err as Error)?.stack ?? err)}`;
@@ -308,6 +314,7 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
     missingStandard: c?.missingTables ?? [],
     errors,
     warnings,
+    findings,
     ...(keep ? { doc } : {}),
   };
 }
