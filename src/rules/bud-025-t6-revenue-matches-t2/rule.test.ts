@@ -46,3 +46,13 @@ test('a source stated in table 2 with its carry-over matches table 6’s year li
   setCell(d, 2, 't2-1', 'general', '4,444.60');
   assert.ok(run(d).some((f) => f.location.row === 't6-r2'));
 });
+
+test('table 2 read without any appropriation column is not a column of zeros: nothing is compared (Xi\'an 部门综合预算收入总表, headers not recognised)', () => {
+  const d = doc();
+  const t2 = tbl(d, 2);
+  // The headers of the appropriation columns were not recognised: the columns are kept under generic keys.
+  const generic = new Map(t2.columns.filter((c) => ['general', 'govFund', 'stateCapital', 'govApprop'].includes(c.key) || /^general/.test(c.key)).map((c, i) => [c.key, `c0_${i + 2}`]));
+  for (const c of t2.columns) c.key = generic.get(c.key) ?? c.key;
+  for (const r of t2.rows) r.amounts = Object.fromEntries(Object.entries(r.amounts).map(([k, v]) => [generic.get(k) ?? k, v]));
+  assert.deepEqual(run(d), []);
+});

@@ -17,9 +17,13 @@ export const rule: Rule = {
     const t2 = tableOf(doc, 'revenue-summary');
     if (!t6 || !t2) return;
     const key = sideKey(t6, 'revenue');
+    const parts = ['general', 'govFund', 'stateCapital'].filter((k) => hasColumn(t2, k));
+    // Table 2 read without any appropriation column (headers not recognised) says nothing about the
+    // appropriation: it is not a column of zeros.
+    if (!hasColumn(t2, 'govApprop') && parts.length === 0) return;
     const approp = hasColumn(t2, 'govApprop')
       ? { label: columnLabel(t2, 'govApprop'), fig: columnTotal(t2, 'govApprop') }
-      : { label: '政府预算拨款（一般公共预算 + 政府性基金 + 国有资本经营）', fig: sumFigures(['general', 'govFund', 'stateCapital'].filter((k) => hasColumn(t2, k)).map((k) => columnTotal(t2, k))) };
+      : { label: '政府预算拨款（一般公共预算 + 政府性基金 + 国有资本经营）', fig: sumFigures(parts.map((k) => columnTotal(t2, k))) };
     // A final account's 总计 adds 年初财政拨款结转和结余, which table 2 (the year's revenue) does not hold.
     const carried = carryFen(t6, 'revenue') !== 0;
     for (const r of t6.rows) {
