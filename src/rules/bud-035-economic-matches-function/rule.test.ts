@@ -56,13 +56,13 @@ test('does not compare retiree pay with 离退休 function lines in the Shanghai
   assert.match(fs[0]!.message, /30108 机关事业单位基本养老保险缴费 50\.40 ≠ .*2080505 基本支出 50\.00/);
 });
 
-test('outside the Shenzhen profile a mismatch is a warning: the correspondence is a booking convention', () => {
+test('outside the Shenzhen profile a mismatch is information, not a finding: the correspondence is a booking convention (90 of 90 reviewed corpus mismatches were regional practice)', () => {
   const d = doc();
   d.profile = 'generic';
   setCell(d, 4, 't4-4', 'general', '50.00');
   const fs = run(d);
   assert.equal(fs.length, 1);
-  assert.equal(fs[0]!.severity, 'warning');
+  assert.equal(fs[0]!.severity, 'info');
   assert.match(fs[0]!.message, /对应口径各地不一/);
 });
 

@@ -32,3 +32,20 @@ test('a stale year in a narrative heading and a budget phrase are warnings', () 
   assert.ok(fs.every((f) => f.severity === 'warning'));
   assert.match(fs[1]!.message, /2020 年部门预算.*第 10 行/);
 });
+
+/** A 三公 table whose amount columns carry these headers. */
+function sanGongTable(headers: string[][]): BudgetDocument['tables'][number] {
+  return {
+    no: 7, role: 'three-public', title: { text: '公开表7一般公共预算三公经费支出情况表', src: { line: 600, page: 20, raw: '' } }, displayUnit: '万元',
+    columns: headers.map((header, i) => ({ key: `c0_${i + 1}`, header, kind: 'amount' as const })), rows: [], src: { line: 600, page: 20, raw: '' },
+  };
+}
+
+test('a table that prints last year\'s budget beside this year\'s compares on purpose (Yantai 公开表7, yantai-audit-bureau-2026-budget.txt line 620); a lone stale year is still named', () => {
+  const both = emptyDoc({ year: 2026, tables: [sanGongTable([['2025年预算数', '合计'], ['2025年预算数', '因公出国（境）经费'], ['2026年预算数', '合计'], ['2026年预算数', '因公出国（境）经费']])] });
+  assert.deepEqual(runRule(rule, both), []);
+  const stale = emptyDoc({ year: 2026, tables: [sanGongTable([['2025年预算数', '合计'], ['2025年预算数', '因公出国（境）经费']])] });
+  assert.equal(runRule(rule, stale).length, 2);
+  const later = emptyDoc({ year: 2026, tables: [sanGongTable([['2027年预算数', '合计'], ['2026年预算数', '合计']])] });
+  assert.equal(runRule(rule, later).length, 1);
+});

@@ -43,10 +43,13 @@ export const rule: Rule = {
       });
     }
     for (const t of doc.tables) {
+      // A table that prints the budget year's columns beside an earlier year's (Yantai's 三公 table:
+      // 2025年预算数 | 2026年预算数) compares on purpose: the earlier year is not a stale one.
+      const compares = t.columns.some((c) => new RegExp(`${y}\\s*年`).test(c.header.join('')));
       for (const c of t.columns) {
         const h = c.header.join('');
         const m = /(\d{4})\s*年\s*预算数/.exec(h);
-        if (m && Number(m[1]) !== y && !/上年|\d{4}\s*年\s*执行/.test(h)) {
+        if (m && Number(m[1]) !== y && !/上年|\d{4}\s*年\s*执行/.test(h) && !(compares && Number(m[1]) < y)) {
           ctx.report({
             message: `表 ${t.no ?? ''}《${t.title.text}》列标题“${h}”的年度为 ${m[1]} 年，而预算年度为 ${y} 年${lineRef(t.src)}`,
             location: { section: t.title.text, item: null, field: h, line: t.src.line, page: t.src.page, table: t.no },
