@@ -12,6 +12,12 @@ export const REQUIRED: ReadonlyArray<readonly [number, TableRole]> = [
 
 const none = { expected: null, actual: null, difference: null, unit: null } as const;
 
+/** A fund's own function table, and how a summary table shows that fund (a column key, a row label). */
+const FUND_TABLES: Partial<Record<TableRole, { key: string; label: RegExp }>> = {
+  'state-capital-function': { key: 'stateCapital', label: /国有资本经营/ },
+  'gov-fund-function': { key: 'govFund', label: /政府性基金/ },
+};
+
 /**
  * The standard tables of the document's kind are published, empty ones included (they still print,
  * with zeros or a note). A Shenzhen department budget has fourteen (its own template, errors); any
@@ -61,6 +67,10 @@ export const rule: Rule = {
       return;
     }
     for (const t of missing) {
+      // Regional templates without a fund's own table (Xi'an's 16 tables, Changsha's 10, Chongqing's)
+      // show that fund as a column or a row of their summary tables: published, in another form.
+      const fund = FUND_TABLES[t.role];
+      if (fund && doc.tables.some((x) => x.columns.some((c) => c.key.split('.').includes(fund.key)) || x.rows.some((r) => fund.label.test(r.label)))) continue;
       ctx.report({
         severity: 'warning',
         message: `文档中未找到《${t.name}》：${doc.kind}应公开此表，无数据的表也应公开并说明`,
