@@ -44,3 +44,15 @@ test('several targets in one cell or words around a figure are still reported', 
   assert.equal(fs.length, 3);
   assert.match(fs[0]!.message, /既不是定量目标也不是定性表述/);
 });
+
+test('one target in words around its figure, or a range, is a quantitative target (corpus: xian-meteorological-bureau-2022-budget.txt lines 696–910, xian-state-owned-assets-commission-2022-budget.txt 804–835, xian-healthcare-security-bureau-2022-budget.txt 1112)', () => {
+  const f = fixtureForm({ indicators: [unread('站点运行', '每月站点正常运行率≥95%'), unread('满意度', '满意度≥92%'), unread('执行率', '1-12月执行率≥95%'), unread('改造', '在建2000户'), unread('增幅', '比同期上升5%'), unread('审计项目', '10-15项'), unread('效率', '效率提升≥1%')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});
+
+test('a unit carried by the indicator\'s name is the target\'s unit (xian-audit-bureau-2026-budget.txt lines 932–936, xian-petitions-bureau-2026-budget.txt 976); a name without one still needs it', () => {
+  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '培训场次', '4'), ind('产出指标', '数量指标', '培训人次', '265'), ind('产出指标', '数量指标', '培训天数', '13'), ind('产出指标', '时效指标', '发放时间(月)', '12'), ind('产出指标', '数量指标', '办公时间（工作日）', '250')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+  const g = fixtureForm({ indicators: [ind('产出指标', '数量指标', '促进被审计单位建立完善制度措施', '≥18')] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [g] })).length, 1);
+});

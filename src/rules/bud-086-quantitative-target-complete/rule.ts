@@ -1,6 +1,38 @@
 import type { Rule } from '../types.js';
 import { indicatorNumber, indicatorSets, level1Of, lineRef, NO_FIGURES } from '../_lib/content.js';
 
+/** A comparator or a direction word that can stand before a figure. */
+const COMPARATOR = '(?:≥|≤|>|<|=|＞|＜|＝|不低于|不高于|不少于|不多于|不超过|达到|高于|低于|上升|下降|提升|提高|增长|增加|减少|降低|控制在)';
+/** A unit after a figure: a percent sign, a few Chinese characters, a compound unit (元/人/天, ㎡). */
+const UNIT = '(?:[%％‰]|㎡|[a-zA-Z]{1,4}|[\\p{Script=Han}]{1,3}(?:/[\\p{Script=Han}]{1,3}){0,3}(?:[²³])?)';
+/** One figure with a unit at the end of the cell, words (a name, a period, a comparator) before it: "每月站点正常运行率≥95%", "比同期上升5%", "在建2000户". */
+const ONE_TARGET_AT_END = new RegExp(`^(?<before>.*?)${COMPARATOR}?\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}$`, 'u');
+/** A range with its unit: "10-15项", "3～5天". */
+const RANGE = new RegExp(`^\\d+(?:\\.\\d+)?\\s*[-~～—至]\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}$`, 'u');
+/** Another target in the words before a figure: a comparator and a figure, or a figure with a count unit or a percent. */
+const ANOTHER_TARGET = /(?:[≥≤><=＞＜]\s*\d)|\d\s*[余多]?\s*(?:[%％‰]|[次个项件类户人台套篇家批场])|[;；]\s*$/u;
+
+/**
+ * A cell that states one quantitative target in words around its figure (or a range): readable as a
+ * target by a person, so not "neither figure nor quality word". Several targets in one cell
+ * ("10余次约6类", "≥95%;≥95%;100%") and words after the unit ("94.5万元有所促进") are not.
+ */
+export function oneTargetInWords(raw: string): boolean {
+  const s = raw.replace(/\s+/g, ' ').trim();
+  if (RANGE.test(s)) return true;
+  const m = ONE_TARGET_AT_END.exec(s);
+  return !!m && !ANOTHER_TARGET.test(m.groups!['before']!) && !/\d$/.test(m.groups!['before']!.trim());
+}
+
+/** The unit an indicator's name carries ("培训场次", "培训人次", "培训天数", "发放时间（月）", "完成数量（项）"). */
+export function unitInName(name: string): string | null {
+  const s = name.replace(/\s+/g, '');
+  const paren = /[（(]([^()（）]{1,5})[)）]$/.exec(s);
+  if (paren) return paren[1]!;
+  const word = /(场次|人次|天数|日数|次数|户数|人数|个数|件数|项数|家数|台数|篇数|批次|课时|学时|工作日)$/.exec(s);
+  return word ? word[1]! : null;
+}
+
 /** Quantitative targets carry a readable value and a unit; a target that is neither a figure nor a known quality word is flagged. */
 export const rule: Rule = {
   id: 'BUD-086',
@@ -19,6 +51,7 @@ export const rule: Rule = {
         if (lvl === '成本' || lvl === '投入') continue;
         const where = `${set.place}指标「${ind.name}」`;
         if (ind.value == null) {
+          if (oneTargetInWords(ind.raw ?? '')) continue;
           ctx.report({
             message: `${where}的目标值「${ind.raw || '（空）'}」既不是定量目标也不是定性表述${lineRef(ind.src)}`,
             location: set.location('目标值', ind.src, ind.name),
@@ -27,7 +60,7 @@ export const rule: Rule = {
           continue;
         }
         // Dates and periods ("2021-11", "12-31", "2026-05/2026-06") carry their unit (年月, 月日 …) by construction.
-        if (indicatorNumber(ind) && (ind.unit == null || ind.unit.trim() === '')) {
+        if (indicatorNumber(ind) && (ind.unit == null || ind.unit.trim() === '') && !unitInName(ind.name)) {
           ctx.report({
             message: `${where}目标值「${ind.raw || ind.value}」缺少计量单位（如 %、次、个、件）${lineRef(ind.src)}`,
             location: set.location('目标值', ind.src, ind.name),
