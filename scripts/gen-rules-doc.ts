@@ -22,6 +22,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     '',
     `${sorted.length} rules. Each has a folder \`src/rules/bud-NNN-<slug>/\` with the rule, its tests and a README (what, why, basis, example).`,
     'Rounding remainders (尾差) are reported as `info` whatever the rule’s severity: see [rounding.md](rounding.md).',
+    '*(generic reader: warning)*: the rule rests on structure that a document read by the generic recogniser has only by inference from the layout (`Rule.layoutInferred`: the columns of a multi-level header, which rows head which, which row is the total); there its errors are reported as warnings saying so. Evidence: the reviewed corpus findings (`test/corpus/reviewed-findings.json`), where these rules’ errors were almost all misreads.',
     '',
     '| category | rules | error | warning | info |',
     '|---|---:|---:|---:|---:|',
@@ -35,7 +36,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
   for (const c of used) {
     out.push('', `## ${c}`, '', '| id | severity | title | 标题 | reads |', '|---|---|---|---|---|');
     for (const r of sorted.filter((x) => x.category === c)) {
-      out.push(`| ${r.id} | ${r.severity} | ${cellText(r.title)} | ${cellText(r.titleZh)} | ${r.reads.join(', ')} |`);
+      out.push(`| ${r.id} | ${r.severity}${r.layoutInferred ? ' (generic reader: warning)' : ''} | ${cellText(r.title)} | ${cellText(r.titleZh)} | ${r.reads.join(', ')} |`);
     }
   }
   return out.join('\n') + '\n';

@@ -131,3 +131,13 @@ test('a finding that depends on a year the import could not recognise is not rep
   assert.deepEqual(res.findings.map((f) => f.rule), ['BUD-911']);
   assert.deepEqual(res.notChecked.map((n) => [n.rule, n.reason]), [['BUD-910', '依据预算年度未能识别，未进行核对']]);
 });
+
+test('an error resting on structure the generic reader inferred from the layout is a warning with its note there; in an exact profile it stays an error', () => {
+  const r = fake('BUD-902', { layoutInferred: '收入总表各栏目按表头位置推断', lines: [[5, 'error'], [6, 'warning'], [7, 'info']] });
+  const generic = runRules(emptyDoc({ profile: 'generic' }), [r]);
+  assert.deepEqual(generic.map((f) => [f.severity, f.message]), [['warning', 'BUD-902@5（收入总表各栏目按表头位置推断，未经印证，请核对）'], ['warning', 'BUD-902@6'], ['info', 'BUD-902@7']]);
+  const exact = runRules(emptyDoc({ profile: 'shenzhen-dept-budget' }), [r]);
+  assert.deepEqual(exact.map((f) => f.severity), ['error', 'warning', 'info']);
+  // Every rule that declares it says what it rests on, in Chinese.
+  for (const rule of RULES.filter((x) => x.layoutInferred !== undefined)) assert.match(rule.layoutInferred!, /推断$/, rule.id);
+});

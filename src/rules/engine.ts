@@ -28,14 +28,18 @@ export function applies(rule: Rule, doc: BudgetDocument): boolean {
 /** Runs one rule and returns its findings (a throw becomes one internal-error finding). */
 export function runRule(rule: Rule, doc: BudgetDocument): Finding[] {
   const out: Finding[] = [];
+  // Errors resting on structure the generic reader inferred from the layout are warnings there.
+  const inferred = rule.layoutInferred !== undefined && doc.profile === 'generic';
   const ctx = {
     report(f: FindingInput): void {
+      const severity = f.severity ?? rule.severity;
+      const soft = inferred && severity === 'error';
       out.push({
         rule: rule.id,
-        severity: f.severity ?? rule.severity,
+        severity: soft ? 'warning' : severity,
         category: rule.category,
         title: rule.title,
-        message: f.message,
+        message: soft ? `${f.message}（${rule.layoutInferred}，未经印证，请核对）` : f.message,
         location: f.location,
         expected: f.expected,
         actual: f.actual,

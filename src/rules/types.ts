@@ -83,6 +83,13 @@ export interface Rule {
   reads: DocPart[];
   /** Where the identity comes from (a regulation, the table layout, domain.md §3). */
   basis: string;
+  /**
+   * The structure the rule's identity rests on that a document read by the generic recogniser only
+   * has by inference from the layout (the columns of a multi-level header, which rows head which,
+   * which row is the total): there its errors are not proven and are reported as warnings carrying
+   * this note (issue 12's precision discipline; test/corpus/reviewed-findings.json is the evidence).
+   */
+  layoutInferred?: string;
   /** Document kinds/profiles it applies to; absent = all. */
   appliesTo?: { kinds?: BudgetDocument['kind'][]; profiles?: BudgetDocument['profile'][] };
   check(doc: BudgetDocument, ctx: RuleContext): void;

@@ -20,6 +20,7 @@ export const rule: Rule = {
   titleZh: '单位行（合计行）等于其下各行之和',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '单位行与其下各行的归属按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 "column totals equal the sum of their rows"',
   check(doc, ctx) {

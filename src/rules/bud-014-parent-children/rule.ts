@@ -14,6 +14,7 @@ export const rule: Rule = {
   titleZh: '分组行等于其下各行之和',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '分组行与其下各行的上下级关系按缩进与版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 "parent codes equal the sum of children"; docs/model.md Row.parent',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '收支总表：本年收入合计 = 各收入来源之和',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '合计行按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3; table 1/6 layout: 本年收入合计 = 一、+ 二、+ 三、',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '收支总表：本年支出合计 = 各功能类支出（及上缴上级、对附属单位补助）之和',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '合计行与其组成行按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3; table 1/6 layout: 本年支出合计 = Σ 类 + 上缴上级支出 + 对附属单位补助支出',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '收支总表：收入总计 = 支出总计',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '收支两侧各行的栏目按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 "revenue 总计 = expenditure 总计"; a budget balances',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '收支总表收入各项 = 收入总表对应列合计',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '收入总表各栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"; docs/model.md revenue codes = table 2 column keys',
   check(doc, ctx) {

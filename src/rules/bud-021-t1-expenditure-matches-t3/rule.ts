@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '收支总表本年支出合计 = 支出总表支出总计',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '支出总表的合计行与栏目按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3"',
   check(doc, ctx) {

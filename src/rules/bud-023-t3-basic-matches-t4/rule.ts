@@ -14,6 +14,7 @@ export const rule: Rule = {
   titleZh: '支出总表基本支出 = 基本支出总表总计（一般公共预算基本支出表不超过基本支出）',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '支出总表的合计行与栏目按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables; table 4 is the economic breakdown of basic expenditure (of every fund in Shenzhen, of the general public budget in the national template)',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '支出总表项目支出 = 项目支出总表总计',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '支出总表的合计行与栏目按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables; table 5 lists the projects',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '政府预算拨款收支总表收入 = 收入总表政府预算拨款各列合计',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '收入总表各栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2, 3, 6"; table 6 is the appropriation part of table 2',
   check(doc, ctx) {

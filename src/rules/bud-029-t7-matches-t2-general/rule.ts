@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '一般公共预算支出表 = 收入总表一般公共预算拨款（基本支出拨款、项目拨款）',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '收入总表各栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same total, basic/project split … in tables 1, 2, 3, 6, 7"',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '政府性基金、国有资本经营预算支出表 = 收入总表对应拨款',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '收入总表各栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same total … in tables 1, 2 …"; a table with no data is still published with zeros (§5)',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '说明中的项目支出与支出总表、项目支出总表一致',
   severity: 'error',
   category: 'narrative',
+  layoutInferred: '支出总表的合计行与栏目按版式推断',
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3 Narrative ↔ tables',
   check(doc, ctx) {

@@ -16,6 +16,7 @@ export const rule: Rule = {
   titleZh: '说明中的政府采购预算与政府采购项目支出表、支出总表一致',
   severity: 'error',
   category: 'narrative',
+  layoutInferred: '表格的合计行与栏目按版式推断',
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3: table 11, the narrative and the project forms agree on procurement',
   check(doc, ctx) {

@@ -24,6 +24,7 @@ export const rule: Rule = {
   titleZh: '说明中的“三公”经费与“三公”经费支出表一致',
   severity: 'error',
   category: 'narrative',
+  layoutInferred: '“三公”经费表各栏目按表头位置推断',
   reads: ['narrative', 'tables'],
   basis: 'domain.md §3: table 12 and the narrative agree on 三公; §5 empty table still published',
   check(doc, ctx) {

@@ -28,6 +28,7 @@ export const rule: Rule = {
   titleZh: '基本支出经济分类中的三公科目不超过“三公”经费表对应金额',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '“三公”经费表各栏目按表头位置推断',
   reads: ['tables'],
   basis: '“三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费（基本支出与项目支出中的合计）；经济分类 30212/30217/30231/31013',
   check(doc, ctx) {
