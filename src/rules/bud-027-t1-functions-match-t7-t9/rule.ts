@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '收支总表各功能科目 = 表7、表8、表9 同一科目支出总计之和',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '收支总表支出侧各栏目按版式推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the same … function breakdown in tables 1 … 7"; when all revenue is appropriation, table 1 = tables 7 + 8 + 9, otherwise table 1 includes them',
   check(doc, ctx) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   titleZh: '基本支出总表各预算拨款列 = 表7/8/9 基本支出',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '各表合计行的栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 "the function view (table 7) and the economic view (table 4) of basic expenditure agree"',
   check(doc, ctx) {

@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '项目支出总表各预算拨款列 = 表7/8/9 项目支出',
   severity: 'error',
   category: 'cross-table',
+  layoutInferred: '各表合计行的栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §3 basic/project split across tables',
   check(doc, ctx) {
