@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAmount, isAmountText, parseAmount, sumFen, toDecimalString, MoneyParseError } from './money.js';
+import { decimalsOf, formatAmount, isAmountText, parseAmount, sumFen, toDecimalString, MoneyParseError } from './money.js';
 
 test('parses printed 万元 amounts into integer fen', () => {
   assert.equal(parseAmount('4,424.60'), 4_424_600_000);
@@ -33,4 +33,11 @@ test('sums exactly where floating point would not', () => {
   const parts = ['0.10', '0.20'].map((s) => parseAmount(s));
   assert.equal(sumFen(parts), parseAmount('0.30'));
   assert.equal(sumFen([null, 5, undefined, 7]), 12);
+});
+
+test('zeros printed beyond a fen add no value: "989034.300" 元 is exact; a non-zero digit there is still refused (xian-state-owned-assets-commission-2022-budget.txt line 504)', () => {
+  assert.equal(parseAmount('989034.300', '元'), 98_903_430);
+  assert.equal(parseAmount('1.23400000', '万元'), 1_234_000);
+  assert.throws(() => parseAmount('989034.301', '元'), /more than 2 decimals in 元/);
+  assert.equal(decimalsOf('989034.300'), 3, 'the printed places are kept as printed');
 });

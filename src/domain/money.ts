@@ -39,8 +39,10 @@ export function parseAmount(text: string, unit: DisplayUnit = '万元'): number 
   if (!m) throw new MoneyParseError(`not an amount`, text);
   const neg = m[1] !== undefined;
   const intPart = (m[2] ?? '0').replace(/,/g, '');
-  const frac = m[3] ?? '';
   const maxDec = MAX_DECIMALS[unit];
+  // Zeros printed beyond a fen ("989034.300" 元) add no value: the amount is still exact.
+  const printedFrac = m[3] ?? '';
+  const frac = printedFrac.length > maxDec && /^0+$/.test(printedFrac.slice(maxDec)) ? printedFrac.slice(0, maxDec) : printedFrac;
   if (frac.length > maxDec) throw new MoneyParseError(`more than ${maxDec} decimals in ${unit}`, text);
   const digits = intPart + frac.padEnd(maxDec, '0');
   // MAX_DECIMALS[unit] is log10(FEN_PER[unit]), so the padded digit string is already in fen.

@@ -6,7 +6,8 @@ import { columnLabel, locRow, rowName, tableName } from './location.js';
 import { compareTotal, type CompareOutcome } from './rounding.js';
 import { halfUlpFen } from '../../domain/money.js';
 import type { SumRelation } from './columns.js';
-import { undecidedColumns } from './relations.js';
+import { rowRelations, undecidedColumns } from './relations.js';
+import { toleranceFen } from './rounding.js';
 import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
 
 /** Tables of the given roles, in document order. */
@@ -168,6 +169,32 @@ function span(block: Row[], p: Row & { code: string }, system: ClassificationSys
  * reader could not resolve may be among them) or repeat a child's code (the block holds several units
  * the reader did not tell apart): its children are not known.
  */
+/**
+ * True when a row's cells contradict the table's row identities beyond rounding: an identity's total
+ * printed empty while its parts hold figures, or a total that is not the sum of its parts. Such a row
+ * was read with its figures in the wrong columns far more often than printed wrong (reviewed corpus:
+ * Yantai 表3 continuation pages, Chongqing 表二 row 215); its own row rule names it.
+ */
+export function breaksOwnSums(t: Table, r: Row): boolean {
+  // A column whose place in the sums layouts disagree on (结转下年) may or may not count: the row
+  // breaks its identity only if it fails both ways.
+  const undecided = undecidedColumns(t).filter((k) => r.amounts[k] != null && r.amounts[k]!.fen !== 0);
+  for (const rel of rowRelations(t)) {
+    if (!(rel.total in r.amounts)) continue;
+    const total = r.amounts[rel.total]?.fen ?? 0;
+    const fails = (parts: string[]) => {
+      const figs = parts.map((k) => r.amounts[k]).filter((m) => m != null);
+      if (figs.length === 0) return false;
+      const sum = figs.reduce((s, m) => s + m!.fen, 0);
+      // Beyond rounding: a unit of the last printed place per figure.
+      return Math.abs(total - sum) > 2 * toleranceFen(figs, figs.length, t.displayUnit);
+    };
+    const base = rel.parts.filter((k) => !undecided.includes(k));
+    if (fails(base) && (undecided.length === 0 || fails([...base, ...undecided]))) return true;
+  }
+  return false;
+}
+
 export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system: ClassificationSystem, isChild: (parent: string, child: string) => boolean = isTwoDigitChild): void {
   for (const t of amountTables(doc)) {
     for (const block of unitBlocks(t)) {
@@ -177,6 +204,10 @@ export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system
         if (kids.length === 0) continue;
         if (new Set(kids.map((k) => k.code)).size < kids.length) continue;
         if (span(block, p, system).some((r) => !r.code && (r.kind === 'item' || r.kind === 'group') && !isPeriodRow(r))) continue;
+        // Read by the generic recogniser, a row against its own identities (合计 = 基本支出 + 项目支出)
+        // was placed across its columns by inference, and wrongly (a continuation page read one column
+        // off): no sum over rows rests on its cells; its own row rule names it.
+        if (doc.profile === 'generic' && [p, ...kids].some((r) => breaksOwnSums(t, r))) continue;
         checkParent(ctx, t, p, kids);
       }
     }

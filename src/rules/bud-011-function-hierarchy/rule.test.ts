@@ -53,3 +53,14 @@ test('children repeating a code (units the reader did not tell apart) leave the 
   t7.rows.push(row('t7-dup', '住房公积金', { total: '63.60', basic: '63.60', project: null }, { code: '2210201', codeSystem: 'function', level: 3, parent: 't7-11' }));
   assert.deepEqual(run(d).filter((f) => f.location.row === 't7-11'), []);
 });
+
+test('read by the generic recogniser, a child row placed one column off (its own 合计 ≠ 基本 + 项目) is no basis for the class sum; in an exact profile it still is (yantai-education-bureau-2026-budget.txt line 458)', () => {
+  const d = doc();
+  // 2010399 read shifted: 合计 empty, 基本支出 ← its 合计, 项目支出 ← its 基本支出.
+  const r = tbl(d, 7).rows.find((x) => x.id === 't7-4')!;
+  const { total, basic } = r.amounts;
+  r.amounts = { ...r.amounts, total: null, basic: total!, project: basic! };
+  assert.ok(run(d).some((f) => f.severity === 'error'), 'exact profile: reported');
+  d.profile = 'generic';
+  assert.deepEqual(run(d).filter((f) => f.severity !== 'info'), []);
+});
