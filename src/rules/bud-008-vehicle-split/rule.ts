@@ -9,6 +9,7 @@ export const rule: Rule = {
   titleZh: '公务用车购置及运行维护费 = 购置费 + 运行维护费',
   severity: 'error',
   category: 'table-arithmetic',
+  layoutInferred: '“三公”经费表各栏目按表头位置推断',
   reads: ['tables'],
   basis: 'domain.md §5 三公 split (purchase / running); docs/model.md table 12 columns',
   check(doc, ctx) {

@@ -25,6 +25,7 @@ export const rule: Rule = {
   titleZh: '绩效目标表含产出、效益、满意度指标',
   severity: 'error',
   category: 'performance-target',
+  layoutInferred: '绩效目标表各行的指标层级按版式推断',
   reads: ['projectForms', 'departmentTargets'],
   basis: '财预〔2020〕10号 绩效指标体系（产出、效益、满意度）；domain.md §3 Performance targets',
   check(doc, ctx) {
