@@ -4,7 +4,15 @@ import { lineRef, NO_FIGURES, textPlaces } from '../_lib/content.js';
 /** Template placeholders left in published text. Latin X runs only when not part of a word (XXL, XXX系统 in a product name are rare; "XX单位" is the template). */
 export const PLACEHOLDER_RE = /(?<![A-Za-z])(?:[Xx]{2,}|×{2,}|＊{2,}|\*{2,}|○{2,}|□{2,}|△{2,})(?![A-Za-z])|待填写|此处填写|请填写|待补充|待定金额|填写说明|（?示例）?：|某某/;
 
-/** A published document carries no template placeholders (XX, ××, 待填写, 此处填写 …). */
+/** A template's alternatives left unresolved in prose: "较上年增加（减少）0 万元", "下降（增长）". */
+export const ALTERNATIVES_RE = /(增加|减少|增长|下降|上升|提高|降低)[（(](增加|减少|增长|下降|上升|提高|降低)[）)]/;
+/** A reason announced and not given: "主要原因是。" */
+export const EMPTY_REASON_RE = /原因(?:是|为|在于)?[:：]?\s*[。；;]/;
+
+/**
+ * A published document carries no template placeholders (XX, ××, 待填写, 此处填写 …), no alternatives
+ * of the template left unresolved (增加（减少）) and no reason announced but not given (主要原因是。).
+ */
 export const rule: Rule = {
   id: 'BUD-095',
   title: 'No template placeholders in the published text',
@@ -17,6 +25,24 @@ export const rule: Rule = {
     const places = textPlaces(doc);
     if (doc.title) places.unshift({ text: doc.title.text, src: doc.title.src ?? null, place: '文档标题', location: { section: '文档标题', item: null, field: null, line: doc.title.src?.line ?? null, page: doc.title.src?.page ?? null }, kind: 'narrative' });
     for (const p of places) {
+      const alt = p.kind === 'narrative' ? ALTERNATIVES_RE.exec(p.text) : null;
+      if (alt) {
+        const at = Math.max(0, alt.index - 12);
+        ctx.report({
+          message: `${p.place}保留了模板的备选写法「${alt[0]}」，未按实际情况选定：“…${p.text.slice(at, alt.index + alt[0].length + 12).replace(/\s+/g, ' ')}…”${lineRef(p.src)}`,
+          location: p.location,
+          ...NO_FIGURES,
+        });
+      }
+      const empty = p.kind === 'narrative' ? EMPTY_REASON_RE.exec(p.text) : null;
+      if (empty) {
+        const at = Math.max(0, empty.index - 16);
+        ctx.report({
+          message: `${p.place}写明“原因”却未填写原因：“…${p.text.slice(at, empty.index + empty[0].length).replace(/\s+/g, ' ')}”${lineRef(p.src)}`,
+          location: p.location,
+          ...NO_FIGURES,
+        });
+      }
       const m = PLACEHOLDER_RE.exec(p.text);
       if (!m) continue;
       const at = Math.max(0, m.index - 12);
