@@ -78,6 +78,15 @@ if (want('rules')) {
   await time('import + check the sample', N, async () => runRules(await importBytes(sample, 'sample.txt')));
 }
 
+if (want('rules')) {
+  // Issue 12: validate on a 60-page disclosure stays well under a second in-process (after import).
+  const { corpusManifest, pdfPath } = await import('../test/corpus/figures.js');
+  const { validateDocument } = await import('../src/app/validate.js');
+  const biggest = [...corpusManifest()].sort((a, b) => b.pages - a.pages)[0]!;
+  const big = await importBytes(new Uint8Array(readFileSync(pdfPath(biggest))), `${biggest.name}.pdf`);
+  await time(`validate a ${biggest.pages}-page corpus PDF in-process (${biggest.name}, imported once)`, quick ? 5 : 20, () => validateDocument(big), 'all rules and the coverage; target well under 1 s');
+}
+
 if (want('aggregate')) {
   const amounts = functionAmounts(doc);
   // Scale the sample up to a city: 2,000 documents' worth of function-table cells.
