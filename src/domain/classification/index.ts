@@ -228,6 +228,13 @@ export class CodeTable {
     return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
+  /** Names no longer valid (a last year is recorded), of one system: the historic names. */
+  retired(system: ClassificationSystem): CodeEntry[] {
+    const out: CodeEntry[] = [];
+    for (const list of this.byCode.values()) for (const e of list) if (e.system === system && e.to !== null) out.push(e);
+    return out;
+  }
+
   /** The parent entry of a code, or null at the top. */
   parent(system: ClassificationSystem, code: string, year: number | null = null): CodeEntry | null {
     const e = this.byCodeIn(system, code, year);

@@ -28,3 +28,13 @@ test('a name retired before the document year is reported with the current name'
 test('a name that is simply different (not a former name) is left to BUD-042', () => {
   assert.deepEqual(runRule(rule, doc(2024, '文化支出', '卫生健康支出')), []);
 });
+
+test('a retired class name in the narrative of a later year is named with the year\'s name; in its own years it passes', () => {
+  const narrative = (text: string) => ({ parts: [{ no: 2, title: '部门预算收支总体情况', src: { line: 1, page: null, raw: '' }, sections: [{ no: '一', title: '', src: { line: 1, page: null, raw: '' }, paragraphs: [{ text, src: { line: 88, page: null, raw: text } }] }] }], duties: [], projects: [], glossary: [], facts: [] });
+  const text = '医疗卫生与计划生育支出（类）行政事业单位医疗（款）支出 120.00 万元。';
+  const later = emptyDoc({ year: 2024, narrative: narrative(text) });
+  const fs = runRule(rule, later);
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /写“医疗卫生与计划生育支出”，是支出功能分类 210 的旧名称（用至 2018 年），2024 年应为「卫生健康支出」（第 88 行）/);
+  assert.deepEqual(runRule(rule, emptyDoc({ year: 2018, narrative: narrative(text) })), []);
+});

@@ -3,6 +3,7 @@ import { amountTables } from '../_lib/scope.js';
 import { codes } from '../../domain/classification/index.js';
 import { codedRows, nameKey, SYSTEM_ZH } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
+import { lineRef, textPlaces } from '../_lib/content.js';
 
 /**
  * A printed classification name that is an older name of its code (the code tables keep historic
@@ -14,7 +15,7 @@ export const rule: Rule = {
   titleZh: '科目名称不得使用当年已停用的旧名称',
   severity: 'warning',
   category: 'structure',
-  reads: ['tables', 'meta'],
+  reads: ['tables', 'meta', 'narrative'],
   basis: 'domain.md §2 "Names change between years (210 was 医疗卫生与计划生育支出 before 2019), so code tables are per year"',
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
@@ -30,6 +31,22 @@ export const rule: Rule = {
           location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
         });
       }
+    }
+    // The narrative too: a retired 类 / 款 name printed in the text of a later year (copied from an old
+    // explanation), unless the same words are also a name valid in the year.
+    const y = doc.year;
+    if (!(y > 0)) return;
+    const retired = codes.retired('function').filter((e) => e.to! < y && e.level !== '项' && e.name.length >= 6 && codes.byNameIn('function', e.name, y).length === 0);
+    if (retired.length === 0) return;
+    for (const p of textPlaces(doc)) {
+      if (p.kind !== 'narrative') continue;
+      const hit = retired.find((e) => p.text.includes(e.name));
+      if (!hit) continue;
+      const now = codes.byCodeIn('function', hit.code, y);
+      ctx.report({
+        message: `${p.place}写“${hit.name}”，是支出功能分类 ${hit.code} 的旧名称（用至 ${hit.to} 年）${now ? `，${y} 年应为「${now.name}」` : ''}${lineRef(p.src)}`,
+        location: p.location, expected: now?.name ?? null, actual: hit.name, difference: null, unit: null,
+      });
     }
   },
 };
