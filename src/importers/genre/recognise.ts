@@ -100,6 +100,19 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
     }
   }
 
+  if (year === null) {
+    // A year printed in brackets under a table's title ("（2026年度）", Beijing's 预算13表 of a
+    // tables-only file without a cover): the year most tables print so.
+    const counts = new Map<number, number>();
+    for (const t of tables) {
+      for (const l of t.lines.slice(0, 6)) {
+        const m = /[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]/u.exec(l.text);
+        if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      }
+    }
+    year = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  }
+
   // Unit: "部门名称：…" in the tables, the cover's name before its year, or the line above it.
   let unit: string | null = null;
   const counts = new Map<string, number>();

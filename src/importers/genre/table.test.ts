@@ -312,3 +312,9 @@ test('figures printed above their rows: the 类 款 项 heading line is no row, 
   assert.ok(!econ.rows.some((x) => Object.values(x.amounts).some((m) => m?.src?.raw === '302')));
   assert.equal(fen(row(econ, (x) => x.code === '30108'), 'amount'), w('160.75'));
 });
+
+test('a tables-only file without a cover takes its year from the bracketed year under a table title (beijing-public-security 预算13表 "（2026年度）")', async () => {
+  const d = await doc('beijing-public-security-bureau-2026-budget', 'txt');
+  assert.equal(d.year, 2026);
+  assert.ok(!d.importNotes.some((n) => n.code === 'year-unknown'));
+});
