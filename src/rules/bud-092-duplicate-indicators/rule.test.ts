@@ -28,3 +28,11 @@ test('repeated 不适用 rows are not duplicates', () => {
   const f = fixtureForm({ indicators: [ind('效益指标', '经济效益指标', '不适用', '不适用'), ind('效益指标', '生态效益指标', '不适用', '不适用')] });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
+
+test('a duplicate among rows the reader placed with doubt (form-rows-uncertain) is not asserted (beijing-public-security-bureau-2026-budget.txt lines 513/536)', () => {
+  const f = fixtureForm({ name: '公安信息网络购建', indicators: [ind('产出指标', '质量指标', '系统正常运行率', '≥99%', 513), ind('产出指标', '质量指标', '系统正常运行率', '≥98%', 536)] });
+  const doc = emptyDoc({ projectForms: [f] });
+  assert.equal(runRule(rule, doc).length, 1);
+  doc.importNotes = [{ severity: 'warning', code: 'form-rows-uncertain', table: 't11', row: null, message: '…可能属于…', src: { line: 530, endLine: 537, page: 18, raw: '' } }];
+  assert.deepEqual(runRule(rule, doc), []);
+});
