@@ -57,7 +57,7 @@ export const rule: Rule = {
       const first = forms[0]!;
       ctx.report({
         severity: 'info',
-        message: `表《${title}》的绩效指标行按居中位置归属项目（表格未印出单元格边界，部分行可能属于相邻项目），${forms.length} 个项目未见全部产出、效益、满意度指标，该项核对未进行：${names}${forms.length > 5 ? ' 等' : ''}`,
+        message: `表《${title}》的绩效指标行按居中位置归属项目（fiscus 未依据表格线划分各项目的行，部分行可能属于相邻项目），${forms.length} 个项目未见全部产出、效益、满意度指标，该项核对未进行：${names}${forms.length > 5 ? ' 等' : ''}`,
         location: { ...formLocation(first, '年度绩效指标'), tableId: block },
         ...NO_FIGURES,
       });

@@ -247,7 +247,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
         code: 'form-rows-uncertain',
         table: fc.table,
         row: null,
-        message: `表《${fc.title}》第 ${ls[0]!.no}–${ls[ls.length - 1]!.no} 行的 ${d.items.length} 个绩效指标可能属于项目“${projectName(a) || '（未命名）'}”或“${projectName(b) || '（未命名）'}”：表格未印出单元格边界，按居中位置归属`,
+        message: `表《${fc.title}》第 ${ls[0]!.no}–${ls[ls.length - 1]!.no} 行的 ${d.items.length} 个绩效指标可能属于项目“${projectName(a) || '（未命名）'}”或“${projectName(b) || '（未命名）'}”：fiscus 未依据表格线划分各项目的行，按居中位置归属（推断）`,
         src: srcOfLines(ls[0]!, ls[0]!.text, ls[ls.length - 1]),
       });
     }
