@@ -6,7 +6,7 @@ import type { BudgetDocument } from '../domain/model.js';
 import { buildReportView, printPdf, renderHtml, renderMarkdown, renderXlsx, type HtmlOptions } from '../reports/index.js';
 import type { Finding } from '../rules/types.js';
 import type { ImportOptions } from './import-document.js';
-import { importFileIsolated } from './isolation/pool.js';
+import { importFileIsolated, parsePool } from './isolation/pool.js';
 import { validateDocument } from './validate.js';
 
 export const REPORT_FORMATS = ['html', 'xlsx', 'pdf', 'md'] as const;
@@ -39,6 +39,17 @@ export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Pr
       return printPdf(html, opts.chromiumPath ? { executablePath: opts.chromiumPath } : {});
     }
   }
+}
+
+/**
+ * Renders the package of a stored document for a server: HTML and XLSX in a parser thread (building
+ * a package takes the CPU for a tenth of a second or more, which would hold up every other request
+ * on the server's thread); a PDF is that HTML printed by the shared Chromium.
+ */
+export async function renderReportIsolated(doc: BudgetDocument, format: 'html' | 'xlsx' | 'pdf', findings: Finding[]): Promise<string | Uint8Array> {
+  const pool = parsePool();
+  if (format !== 'pdf') return pool.render(doc, findings, format);
+  return printPdf(String(await pool.render(doc, findings, 'html')));
 }
 
 /** Imports a file, optionally validates it (findings appendix), and renders the package. */

@@ -14,7 +14,7 @@ import { guardProcess } from '../app/process-guard.js';
 import type { Limits } from '../app/limits.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
-import { renderReport } from '../app/report.js';
+import { renderReportIsolated } from '../app/report.js';
 import { createWeb } from '../web/routes.js';
 
 export interface HttpAppOptions {
@@ -104,10 +104,9 @@ const CONTENT_TYPES = {
 /** HTML/XLSX/PDF exports through the report use case, with the version's stored findings as an appendix. */
 export async function exporterIfAvailable(): Promise<HttpAppOptions> {
   return {
-    exporter: async (doc, format, findings) => ({
-      body: await renderReport(doc, { format, findings }),
-      contentType: CONTENT_TYPES[format],
-    }),
+    // Rendered in a parser thread (HTML, XLSX; a PDF's HTML too, then printed by Chromium): the
+    // server's own thread keeps answering meanwhile.
+    exporter: async (doc, format, findings) => ({ body: await renderReportIsolated(doc, format, findings), contentType: CONTENT_TYPES[format] }),
   };
 }
 

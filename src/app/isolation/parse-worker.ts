@@ -10,16 +10,21 @@ import { readPayments, type ImportedPayment, type PaymentTarget } from '../../im
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import { runRules } from '../../rules/engine.js';
+import { renderReport } from '../report.js';
 import type { Finding } from '../../rules/types.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
 
 /** Tasks the pool's tests send to see a thread fail in each way (not used by fiscus itself). */
+/** A disclosure package rendered off the request thread (HTML and XLSX; a PDF is its HTML printed by Chromium). */
+export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[]; format: 'html' | 'xlsx' };
+
 export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' };
 
 export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean }
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
+  | RenderTask
   | ProbeTask
 );
 
@@ -82,7 +87,7 @@ process.on('unhandledRejection', (reason) => {
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : await probe(t);
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await renderReport(t.doc, { format: t.format, findings: t.findings }) : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };

@@ -14,7 +14,8 @@ import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
-import type { CheckedDocument, ParseTask, ProbeTask } from './parse-worker.js';
+import type { CheckedDocument, ParseTask, ProbeTask, RenderTask } from './parse-worker.js';
+import type { Finding } from '../../rules/types.js';
 import { fromWire, type ParseAnswer } from './wire.js';
 import { readInputFile } from '../read-input.js';
 
@@ -23,7 +24,7 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 /** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
 const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
 
-type TaskBody = { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
+type TaskBody = RenderTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
 
 export interface ParsePoolOptions {
   /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
@@ -154,6 +155,14 @@ export class ParsePool {
   /** A disclosure's bytes → BudgetDocument and the rules' findings on it, both computed in a thread. */
   async importChecked(bytes: Uint8Array, file: string, opts: { profile?: Profile } = {}): Promise<CheckedDocument> {
     return (await this.run({ kind: 'document', bytes, file, check: true, ...(opts.profile ? { profile: opts.profile } : {}) })) as CheckedDocument;
+  }
+
+  /**
+   * The disclosure package as HTML or XLSX, rendered in a thread: building a package takes the CPU
+   * for a tenth of a second or more, which would hold up every other request on the server's thread.
+   */
+  async render(doc: BudgetDocument, findings: Finding[], format: 'html' | 'xlsx'): Promise<string | Uint8Array> {
+    return (await this.run({ kind: 'render', doc, findings, format })) as string | Uint8Array;
   }
 
   /** A payments file → its payments, read in a thread against the budget's year and project forms. */
