@@ -105,7 +105,11 @@ async function damageWorkbook(bytes: Uint8Array, n: number, r: () => number): Pr
         break;
       case 7:
         if (r() < 0.5) wb.removeWorksheet(ws.id);
-        else ws.name = pickOf(['表1', 'Sheet1', '收支总表', '项目申报表', 'x'], r) + String(k);
+        else {
+          // A name another sheet has is refused by exceljs (not by fiscus): that edit is skipped.
+          const name = pickOf(['表1', 'Sheet1', '收支总表', '项目申报表', 'x'], r) + String(k);
+          if (!wb.getWorksheet(name)) ws.name = name;
+        }
         break;
       default:
         wb.addWorksheet(`fuzz${k}`).addRow([pickOf(HOSTILE, r), pickOf(HOSTILE, r)]);
@@ -164,7 +168,11 @@ function damageJson(doc: BudgetDocument, n: number, r: () => number): Uint8Array
       const key = pickOf(keys, r);
       const child = node[key];
       if (child === null || typeof child !== 'object' || r() < 0.25) {
-        if (r() < 0.1) delete node[key];
+        // Half the edits keep the value's type (another text, another amount: the document stays
+        // readable and its checks run on odd figures); the others break it.
+        if (r() < 0.5 && typeof child === 'string') node[key] = pickOf(['', '合计', '其他支出', '\u0000', 'x'.repeat(300)], r);
+        else if (r() < 0.5 && typeof child === 'number' && Number.isInteger(child)) node[key] = Math.floor(r() * 2 ** 40);
+        else if (r() < 0.1) delete node[key];
         else node[key] = pickOf(values, r);
         break;
       }

@@ -10,7 +10,6 @@ import { readPayments, type ImportedPayment, type PaymentTarget } from '../../im
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import { runRules } from '../../rules/engine.js';
-import { renderReport } from '../report.js';
 import type { Finding } from '../../rules/types.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
@@ -57,6 +56,12 @@ async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Prom
   return readPayments(bytes, file, t.target);
 }
 
+/** Renders in the thread; the renderers (echarts, exceljs) load on the first render only, so parse threads stay small. */
+async function render(t: RenderTask): Promise<string | Uint8Array> {
+  const { renderReport } = await import('../report.js');
+  return renderReport(t.doc, { format: t.format, findings: t.findings });
+}
+
 const hold: unknown[] = [];
 
 async function probe(t: ProbeTask): Promise<unknown> {
@@ -87,7 +92,7 @@ process.on('unhandledRejection', (reason) => {
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await renderReport(t.doc, { format: t.format, findings: t.findings }) : await probe(t);
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };
