@@ -441,6 +441,8 @@ export function renderCorpusDoc(figs: readonly DocumentFigures[]): string {
   const line = (name: string, t: ReturnType<typeof totals>) =>
     `| ${name} | ${t.refused} | ${t.crashed} | ${fmtRecall(t.mean)} | ${fmtRecall(t.worst)} | ${t.belowWorst} | ${t.held.toLocaleString('en-US')} / ${t.printed.toLocaleString('en-US')} | ${t.recognised} / ${t.expected} | ${(t.ms / 1000).toFixed(1)} s |`;
   const short = shortfalls(figs);
+  const review = reviewTallies(figs);
+  const falseErrors = [...new Set([...review.txt.falseErrorList, ...review.pdf.falseErrorList])];
   return [
     '# The corpus: per-document figures',
     '',
@@ -482,14 +484,10 @@ export function renderCorpusDoc(figs: readonly DocumentFigures[]): string {
     '',
     '| read | documents | errors | true | false | warnings | true | false | unlabelled |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
-    reviewLine('text', reviewTallies(figs).txt),
-    reviewLine('PDF', reviewTallies(figs).pdf),
+    reviewLine('text', review.txt),
+    reviewLine('PDF', review.pdf),
     '',
-    ...(() => {
-      const r = reviewTallies(figs);
-      const list = [...new Set([...r.txt.falseErrorList, ...r.pdf.falseErrorList])];
-      return list.length ? ['Errors labelled false:', '', ...list.map((s) => `- ${s}`), ''] : [];
-    })(),
+    ...(falseErrors.length ? ['Errors labelled false:', '', ...falseErrors.map((s) => `- ${s}`), ''] : []),
     `## Short of the targets (${short.length})`,
     '',
     ...(short.length ? short.map((s) => `- ${s}`) : ['None.']),

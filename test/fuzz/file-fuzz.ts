@@ -228,7 +228,6 @@ function damageText(bytes: Uint8Array, n: number, r: () => number): Uint8Array {
 export async function runFileFuzz(o: FileFuzzOptions): Promise<FileFuzzResult> {
   const t0 = performance.now();
   const res: FileFuzzResult = { cases: 0, byKind: {}, failures: [], slowestMs: 0, seconds: 0 };
-  const target = { year: o.sampleDoc.year, projectForms: o.sampleDoc.projectForms.map((f) => ({ id: f.id, name: f.name })) };
   const kinds: Array<[FileKind, number]> = [['xlsx-disclosure', o.count], ['payments-csv', o.count], ['payments-xlsx', o.count], ['json', o.count], ['text', o.count], ['pdf', Math.max(2, Math.round(o.count / 10))]];
   // One seed per case, from fast-check's generator under the run's seed; each case draws from its own stream.
   const draws = fc.sample(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { seed: o.seed, numRuns: kinds.reduce((s, [, n]) => s + n, 0) });
@@ -245,7 +244,7 @@ export async function runFileFuzz(o: FileFuzzOptions): Promise<FileFuzzResult> {
         if (kind === 'payments-csv' || kind === 'payments-xlsx') {
           const rows = paymentRows(o.sampleDoc, r);
           const bytes = kind === 'payments-csv' ? csvOf(rows, r) : await xlsxOf(rows, r);
-          const ps = await o.pool.readPayments(bytes, kind === 'payments-csv' ? 'payments.csv' : 'payments.xlsx', target);
+          const ps = await o.pool.readPayments(bytes, kind === 'payments-csv' ? 'payments.csv' : 'payments.xlsx', o.sampleDoc);
           outcome = ps.length > 0 ? 'read' : 'read-empty';
         } else {
           const [bytes, name] =

@@ -20,6 +20,13 @@ function content(d: BudgetDocument): unknown {
 }
 
 const sample = await importFile(SAMPLE);
+
+/** The first sheet row whose cell in column `col` holds `value`. */
+function rowWhere(ws: ExcelJS.Worksheet, col: number, value: string): number {
+  let r = 1;
+  while (ws.getCell(r, col).value !== value) r++;
+  return r;
+}
 const sampleXlsx = await writeTemplate({ doc: sample, standardTables: [] });
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -63,8 +70,7 @@ test('provenance names the sheet and cell, the line is the sheet row and the pag
 test('an amount cell holding text that is not a number is unknown and a located error; the rest of the workbook is read and checked', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
-  let r = 1;
-  while (ws.getCell(r, 1).value !== 't7-2') r++;
+  const r = rowWhere(ws, 1, 't7-2');
   const key = String(ws.getCell(TABLE_KEY_ROW, 11).value);
   ws.getCell(r, 11).value = 'abc';
   const doc = await importBytes(await save(wb), 'budget.xlsx');
@@ -84,8 +90,7 @@ test('an amount cell holding text that is not a number is unknown and a located 
 test('an amount finer than one fen is not rounded: the cell is unknown and named', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表3')!;
-  let r = 1;
-  while (ws.getCell(r, 3).value !== 'unit') r++;
+  const r = rowWhere(ws, 3, 'unit');
   ws.getCell(r, 11).value = 1.1234567;
   const doc = await importXlsx(await save(wb), 'b.xlsx');
   const row = doc.tables.find((t) => t.no === 3)!.rows.find((x) => x.src.line === r)!;
@@ -96,8 +101,7 @@ test('an amount finer than one fen is not rounded: the cell is unknown and named
 test('a row with a bad field is left out and named; a sheet with a bad header is left out and named; the rest is read', async () => {
   const wb = await load(sampleXlsx);
   const t7 = wb.getWorksheet('表7')!;
-  let r = 1;
-  while (t7.getCell(r, 1).value !== 't7-2') r++;
+  const r = rowWhere(t7, 1, 't7-2');
   t7.getCell(r, 2).value = 'NaN';
   const t6 = wb.getWorksheet('表6')!;
   t6.getCell(TABLE_KEY_ROW + 1, 11).value = '金额？';
@@ -115,8 +119,7 @@ test('a row with a bad field is left out and named; a sheet with a bad header is
 test('amounts are converted to fen exactly, also where binary floating point would drift', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表3')!;
-  let r = 1;
-  while (ws.getCell(r, 3).value !== 'unit') r++;
+  const r = rowWhere(ws, 3, 'unit');
   // 0.1 + 0.2 in a double is 0.30000000000000004: a naive × 1e6 truncation gives 300,000 or worse.
   ws.getCell(r, 11).value = 4424.6;
   ws.getCell(r, 12).value = 1.005;
@@ -131,8 +134,7 @@ test('amounts are converted to fen exactly, also where binary floating point wou
 test('a code missing from the code tables becomes a warning import note, not an error', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
-  let r = 1;
-  while (ws.getCell(r, 7).value !== 'function') r++;
+  const r = rowWhere(ws, 7, 'function');
   ws.getCell(r, 6).value = '2999999';
   const d = await importXlsx(await save(wb), 'b.xlsx');
   const note = d.importNotes.find((n) => n.severity === 'warning' && n.message.includes('2999999'));

@@ -9,6 +9,12 @@ export const ALTERNATIVES_RE = /(增加|减少|增长|下降|上升|提高|降�
 /** A reason announced and not given: "主要原因是。" */
 export const EMPTY_REASON_RE = /原因(?:是|为|在于)?[:：]?\s*[。；;]/;
 
+/** Prose leftovers: the pattern, what is wrong, and the characters of context quoted before and after the match. */
+const NARRATIVE_LEFTOVERS: ReadonlyArray<{ re: RegExp; say: (found: string) => string; before: number; after: number }> = [
+  { re: ALTERNATIVES_RE, say: (f) => `保留了模板的备选写法「${f}」，未按实际情况选定`, before: 12, after: 12 },
+  { re: EMPTY_REASON_RE, say: () => '写明“原因”却未填写原因', before: 16, after: 0 },
+];
+
 /**
  * A published document carries no template placeholders (XX, ××, 待填写, 此处填写 …), no alternatives
  * of the template left unresolved (增加（减少）) and no reason announced but not given (主要原因是。).
@@ -25,23 +31,14 @@ export const rule: Rule = {
     const places = textPlaces(doc);
     if (doc.title) places.unshift({ text: doc.title.text, src: doc.title.src ?? null, place: '文档标题', location: { section: '文档标题', item: null, field: null, line: doc.title.src?.line ?? null, page: doc.title.src?.page ?? null }, kind: 'narrative' });
     for (const p of places) {
-      const alt = p.kind === 'narrative' ? ALTERNATIVES_RE.exec(p.text) : null;
-      if (alt) {
-        const at = Math.max(0, alt.index - 12);
-        ctx.report({
-          message: `${p.place}保留了模板的备选写法「${alt[0]}」，未按实际情况选定：“…${p.text.slice(at, alt.index + alt[0].length + 12).replace(/\s+/g, ' ')}…”${lineRef(p.src)}`,
-          location: p.location,
-          ...NO_FIGURES,
-        });
-      }
-      const empty = p.kind === 'narrative' ? EMPTY_REASON_RE.exec(p.text) : null;
-      if (empty) {
-        const at = Math.max(0, empty.index - 16);
-        ctx.report({
-          message: `${p.place}写明“原因”却未填写原因：“…${p.text.slice(at, empty.index + empty[0].length).replace(/\s+/g, ' ')}”${lineRef(p.src)}`,
-          location: p.location,
-          ...NO_FIGURES,
-        });
+      // Template wording that only prose can leave behind: one finding per kind and paragraph.
+      if (p.kind === 'narrative') {
+        for (const { re, say, before, after } of NARRATIVE_LEFTOVERS) {
+          const m = re.exec(p.text);
+          if (!m) continue;
+          const excerpt = p.text.slice(Math.max(0, m.index - before), m.index + m[0].length + after).replace(/\s+/g, ' ');
+          ctx.report({ message: `${p.place}${say(m[0])}：“…${excerpt}${after > 0 ? '…' : ''}”${lineRef(p.src)}`, location: p.location, ...NO_FIGURES });
+        }
       }
       const m = PLACEHOLDER_RE.exec(p.text);
       if (!m) continue;
