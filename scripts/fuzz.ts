@@ -39,6 +39,13 @@ if (count > 0) {
     console.log(`fuzz: ${count} requests, seed ${seed}, concurrency ${values.concurrency}, against ${server.url}`);
     const r = await runHttpFuzz({ url: server.url, seed, count, concurrency: Number(values.concurrency), samples, log: (l) => console.log(l) });
     for (const line of fuzzReport(r, seed)) console.log(line);
+    // The server's own account of its thread: the delay figures, and each stall it logged with the
+    // requests then in flight (FISCUS_STALL_LOG_MS, 300 ms by default).
+    const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { eventLoop?: { maxMs: number; p99Ms: number; stalls: number } };
+    console.log(`server event loop: max delay ${health.eventLoop?.maxMs} ms, p99 ${health.eventLoop?.p99Ms} ms, stalls logged ${health.eventLoop?.stalls}`);
+    const stalls = server.stderr().split('\n').filter((l) => l.includes('event loop stalled'));
+    const ms = (l: string) => Number(/阻塞 (\d+) ms/.exec(l)?.[1] ?? 0);
+    for (const l of stalls.sort((a, b) => ms(b) - ms(a)).slice(0, 10)) console.log(`  ${l.slice(0, 400)}`);
     console.log(`fuzz process rss ${(rssBefore / 2 ** 20).toFixed(0)} → ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
     failed ||= r.failures.length > 0 || r.failedProbes > 0;
   } finally {

@@ -5,7 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DEVIATION_REASONS, followOf, isCalendarDate, LIKELIHOODS, renderFollow, BANDS } from '../app/follow.js';
+import { DEVIATION_REASONS, followOf, isCalendarDate, LIKELIHOODS, renderFollowIsolated, BANDS } from '../app/follow.js';
 import type { Workspace } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { validationError } from './problem.js';
@@ -223,8 +223,8 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
         if (!q.success) throw validationError(q.error.issues, 'query');
         const out =
           kind === 'monitoring'
-            ? await renderFollow({ kind, report: await f().monitoring(p.data.id, q.data.asOf) }, format)
-            : await renderFollow({ kind, report: await f().evaluation(p.data.id) }, format);
+            ? await renderFollowIsolated({ kind, report: await f().monitoring(p.data.id, q.data.asOf) }, format)
+            : await renderFollowIsolated({ kind, report: await f().evaluation(p.data.id) }, format);
         const name = `${kind === 'monitoring' ? '绩效运行监控表' : '绩效自评报告'}-${p.data.id}.${format}`;
         const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
         return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${kind}-${p.data.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}` });

@@ -35,6 +35,7 @@ import {
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
 import { registerFollowApi } from './follow.js';
+import { stallMonitor } from '../app/stall-monitor.js';
 
 /** Largest accepted document import (limits.body.import; a disclosure text is about 200 KB). */
 export const MAX_UPLOAD_BYTES = DEFAULT_LIMITS.body.import;
@@ -206,9 +207,9 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: '/api/v1/health',
       tags: ['service'],
       summary: '服务存活探测',
-      responses: { 200: json(z.object({ status: z.literal('ok'), parsesWaiting: z.number().int().openapi({ description: '排队等待读取线程的文件数（超过 limits.worker.queue 时新的上传返回 503 BUSY）' }) }), '服务在运行') },
+      responses: { 200: json(z.object({ status: z.literal('ok'), parsesWaiting: z.number().int().openapi({ description: '排队等待读取线程的文件数（超过 limits.worker.queue 时新的上传返回 503 BUSY）' }), eventLoop: z.object({ maxMs: z.number().int(), p99Ms: z.number().int(), stalls: z.number().int() }).openapi({ description: '服务线程自启动以来的阻塞：最长（毫秒）、第 99 百分位延迟（毫秒）、超过 FISCUS_STALL_LOG_MS 的次数（每次记入日志，附当时在处理的请求）' }) }), '服务在运行') },
     }),
-    (c) => c.json({ status: 'ok' as const, parsesWaiting: parsePool().queued }, 200),
+    (c) => c.json({ status: 'ok' as const, parsesWaiting: parsePool().queued, eventLoop: stallMonitor().figures() }, 200),
   );
 
   app.openapi(

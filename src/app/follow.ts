@@ -10,6 +10,8 @@ import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Indicator } from '../domain/model.js';
 import type { ImportedPayment } from '../importers/payments/index.js';
 import { parsePool } from './isolation/pool.js';
+import { CONTENT_TYPES as FOLLOW_CONTENT_TYPES, type FollowDoc, type FollowFormat } from '../reports/follow/index.js';
+import { printPdf } from '../reports/pdf/print.js';
 import {
   buildEvaluation,
   buildExecution,
@@ -472,5 +474,16 @@ export async function loadYearIfEmpty(
   return true;
 }
 
-export { renderFollow, type FollowFormat } from '../reports/follow/index.js';
+export { renderFollow, type FollowFormat, type FollowDoc } from '../reports/follow/index.js';
+
+/**
+ * The server's rendering of a follow-the-year document: HTML and XLSX built in a parser thread (the
+ * charts and the workbook take the CPU for a large part of a second, which would hold up every other
+ * request on the server's thread); a PDF is that HTML printed by the shared Chromium.
+ */
+export async function renderFollowIsolated(doc: FollowDoc, format: FollowFormat): Promise<{ body: Uint8Array | string; contentType: string }> {
+  const pool = parsePool();
+  if (format !== 'pdf') return { body: await pool.renderFollow(doc, format), contentType: FOLLOW_CONTENT_TYPES[format] };
+  return { body: await printPdf(String(await pool.renderFollow(doc, 'html'))), contentType: FOLLOW_CONTENT_TYPES.pdf };
+}
 export { wan } from '../reports/follow/html.js';

@@ -57,3 +57,8 @@ export function logError(context: string, err: unknown): string {
   sink(`fiscus: internal error ${id} (${clip(context.replace(/\s+/g, ' '), 200)}): ${excerpt(err)}`);
   return id;
 }
+
+/** Logs an operational warning (not an error of a request), bounded like the errors. */
+export function logWarning(text: string): void {
+  sink(`fiscus: ${clip(text.replace(/\s+/g, ' '), LOG_EXCERPT_MAX)}`);
+}

@@ -11,6 +11,7 @@ import { timing } from 'hono/timing';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { parsePool } from '../app/isolation/pool.js';
 import { guardProcess } from '../app/process-guard.js';
+import { stallMonitor } from '../app/stall-monitor.js';
 import type { Limits } from '../app/limits.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
@@ -35,6 +36,16 @@ export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
   app.use('*', async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status >= 400) c.res.headers.set('Connection', 'close');
+  });
+  // Which requests were in flight when the thread stalled (logged by the stall monitor).
+  const monitor = stallMonitor();
+  app.use('*', async (c, next) => {
+    const done = monitor.begin(`${c.req.method} ${c.req.path}`);
+    try {
+      await next();
+    } finally {
+      done();
+    }
   });
   app.route('/', createApi(ws, opts));
   app.route('/', createWeb(ws, opts));

@@ -29,6 +29,7 @@ export interface Started {
   url: string;
   dataDir: string;
   stdout: () => string;
+  stderr: () => string;
   stop(): Promise<void>;
 }
 
@@ -64,6 +65,7 @@ export async function startFiscus(command: 'start' | 'serve' = 'start', env: Nod
     url,
     dataDir,
     stdout: () => out,
+    stderr: () => err,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));

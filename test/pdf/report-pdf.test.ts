@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { importBytes, importFile } from '../../src/app/import-document.js';
@@ -89,4 +89,37 @@ test('a table longer than a page repeats its header rows on every page', async (
   const t4Pages = pages.filter((p) => p.includes('商品和服务支出') && p.includes('工资福利支出'));
   assert.ok(t4Pages.length >= 3, `table 4 spans ${t4Pages.length} pages`);
   for (const p of t4Pages) assert.match(p, /支出项目类别\s+总计/, 'header repeated on each page of the table');
+});
+
+/** The processes below `pid` (Linux /proc): pid, command name and niceness. */
+function descendants(pid: number): { pid: number; comm: string; nice: number }[] {
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [{ pid: Number(d), ppid: Number(f[1]), comm, nice: Number(f[16]) }];
+      } catch {
+        return [];
+      }
+    });
+  const out: { pid: number; comm: string; nice: number }[] = [];
+  const walk = (p: number) => all.filter((x) => x.ppid === p).forEach((x) => (out.push(x), walk(x.pid)));
+  walk(pid);
+  return out;
+}
+
+test('Chromium prints below the server thread: its processes run at niceness 10 (not raised even when run as root)', { skip: process.platform !== 'linux' ? 'process niceness read from /proc' : false }, async () => {
+  const html = '<!doctype html><meta charset="utf-8"><p>优先级</p>';
+  let seen: { pid: number; comm: string; nice: number }[] = [];
+  const printing = printPdf(html);
+  for (let i = 0; i < 100 && seen.length < 3; i++) {
+    seen = descendants(process.pid).filter((p) => /chrom/i.test(p.comm));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await printing;
+  assert.ok(seen.length > 0, 'Chromium processes were seen');
+  for (const p of seen) assert.ok(p.nice >= 10, `${p.comm} ${p.pid} runs at niceness ${p.nice}`);
 });

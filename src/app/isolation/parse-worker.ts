@@ -4,6 +4,7 @@
  * parsed value, or the FiscusError as fields that the pool rebuilds on the other side.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { getPriority } from 'node:os';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
@@ -11,6 +12,7 @@ import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import { runRules } from '../../rules/engine.js';
 import type { Finding } from '../../rules/types.js';
+import type { FollowDoc } from '../../reports/follow/index.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
 
@@ -18,12 +20,16 @@ import { toWire, type ParseAnswer } from './wire.js';
 /** A disclosure package rendered off the request thread (HTML and XLSX; a PDF is its HTML printed by Chromium). */
 export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[]; format: 'html' | 'xlsx' };
 
-export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' };
+/** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
+export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
+
+export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' | 'priority' };
 
 export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean }
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
   | RenderTask
+  | RenderFollowTask
   | ProbeTask
 );
 
@@ -62,12 +68,19 @@ async function render(t: RenderTask): Promise<string | Uint8Array> {
   return renderReport(t.doc, { format: t.format, findings: t.findings });
 }
 
+async function renderFollowDoc(t: RenderFollowTask): Promise<string | Uint8Array> {
+  const { renderFollow } = await import('../../reports/follow/index.js');
+  return (await renderFollow(t.doc, t.format)).body;
+}
+
 const hold: unknown[] = [];
 
 async function probe(t: ProbeTask): Promise<unknown> {
   switch (t.what) {
     case 'echo':
       return 'echo';
+    case 'priority':
+      return getPriority();
     case 'throw':
       throw new TypeError('probe: a parser bug');
     case 'reject-later':
@@ -92,7 +105,7 @@ process.on('unhandledRejection', (reason) => {
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : await probe(t);
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };

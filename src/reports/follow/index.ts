@@ -17,11 +17,11 @@ export const CONTENT_TYPES: Record<FollowFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/** What a follow-the-year document is made from: the monitoring table or the self-evaluation report. */
+export type FollowDoc = { kind: 'monitoring'; report: MonitoringReport; floors?: Record<number, number> } | { kind: 'evaluation'; report: EvaluationReport };
+
 /** Renders the monitoring table or the self-evaluation report; PDF through the package's Chromium printer. */
-export async function renderFollow(
-  doc: { kind: 'monitoring'; report: MonitoringReport; floors?: Record<number, number> } | { kind: 'evaluation'; report: EvaluationReport },
-  format: FollowFormat,
-): Promise<{ body: Uint8Array | string; contentType: string }> {
+export async function renderFollow(doc: FollowDoc, format: FollowFormat): Promise<{ body: Uint8Array | string; contentType: string }> {
   const html = () => (doc.kind === 'monitoring' ? monitoringHtml(doc.report, doc.floors) : evaluationHtml(doc.report));
   if (format === 'html') return { body: html(), contentType: CONTENT_TYPES.html };
   if (format === 'xlsx') return { body: doc.kind === 'monitoring' ? await monitoringXlsx(doc.report) : await evaluationXlsx(doc.report), contentType: CONTENT_TYPES.xlsx };

@@ -1,5 +1,8 @@
 /** The HTML package printed to PDF by the system Chromium (playwright-core; no bundled browser). */
-import { access } from 'node:fs/promises';
+import { access, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sharedBrowser } from './browsers.js';
 import { FiscusError } from '../../domain/errors.js';
@@ -27,7 +30,7 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
   } catch {
     throw new FiscusError('DEPENDENCY_MISSING', `Chromium is needed to print PDF but ${executablePath} is missing (install it: apt-get install chromium fonts-wqy-zenhei)`);
   }
-  const shared = sharedBrowser(executablePath, () => chromium.launch({ executablePath, args: ARGS }));
+  const shared = sharedBrowser(executablePath, async () => chromium.launch({ executablePath: await niced(executablePath), args: ARGS }));
   try {
     // Each print in a context of its own: nothing of one document is seen by the next.
     const context = await (await shared.browser).newContext();
@@ -48,4 +51,46 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
   } finally {
     shared.release();
   }
+}
+
+/** The niceness Chromium runs at: below the server's thread that answers requests, as the parser threads. */
+export const PRINT_NICE = 10;
+
+/**
+ * The command that starts Chromium at a lower priority: a small script that execs `nice -n 10
+ * chromium "$@"` (playwright starts the executable it is given, with its own arguments and pipes, and
+ * Chromium's renderers inherit the niceness). Printing takes every core for a second; at the same
+ * priority as the server, four prints at once on two cores kept it from answering for over a second.
+ * Run as root, Chromium raises its own display threads to niceness −8, above the server; there the
+ * script first drops the capability to raise priorities (`setpriv --bounding-set -sys_nice`).
+ * Where `nice` is missing (not Linux or macOS), Chromium itself.
+ */
+async function niced(executablePath: string): Promise<string> {
+  const nice = await firstExisting(['/usr/bin/nice', '/bin/nice']);
+  if (!nice || process.platform === 'win32') return executablePath;
+  const setpriv = process.getuid?.() === 0 ? await firstExisting(['/usr/bin/setpriv', '/bin/setpriv']) : undefined;
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const drop = setpriv ? `${q(setpriv)} --bounding-set -sys_nice -- ` : '';
+  const script = `#!/bin/sh\nexec ${drop}${q(nice)} -n ${PRINT_NICE} ${q(executablePath)} "$@"\n`;
+  const dir = join(tmpdir(), `fiscus-${process.getuid?.() ?? 'user'}`);
+  const path = join(dir, `chromium-nice-${createHash('sha256').update(script).digest('hex').slice(0, 16)}.sh`);
+  if ((await readFile(path, 'utf8').catch(() => '')) === script) return path;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, script, { mode: 0o700 });
+  await chmod(tmp, 0o700);
+  await rename(tmp, path);
+  return path;
+}
+
+async function firstExisting(paths: string[]): Promise<string | undefined> {
+  for (const p of paths) {
+    try {
+      await access(p);
+      return p;
+    } catch {
+      /* the next */
+    }
+  }
+  return undefined;
 }
