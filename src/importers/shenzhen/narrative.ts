@@ -332,7 +332,8 @@ function moneyOf(c: Ctx, w: Where): Money {
   const { num, unit } = w.fig;
   try {
     const u = unit === '元' ? '元' : '万元';
-    return { fen: parseAmount(num, u), decimals: decimalsOf(num) };
+    // The amount carries its own provenance (the figure as printed), as every amount read from a document does.
+    return { fen: parseAmount(num, u), decimals: decimalsOf(num), src: w.flow.src(w.fig.numStart, w.fig.numStart + num.length) };
   } catch (e) {
     if (e instanceof MoneyParseError) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `an amount in ${unit}`, `“${clip(num)}”不是金额（${unit}）`, num);
     throw e;
