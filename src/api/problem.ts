@@ -16,6 +16,8 @@ export const TITLES: Record<ErrorCode, string> = {
   INPUT_UNREADABLE: '无法读取输入',
   INPUT_INVALID: '输入不符合要求',
   NOT_FOUND: '未找到',
+  UNAUTHENTICATED: '需要登录',
+  FORBIDDEN: '无权执行此操作',
   CONFLICT: '版本冲突：数据已被他人修改',
   TOO_LARGE: '上传内容过大',
   LOCKED: '数据目录被占用',

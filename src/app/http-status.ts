@@ -4,12 +4,14 @@
  */
 import type { ErrorCode } from '../domain/errors.js';
 
-export type HttpErrorStatus = 400 | 404 | 409 | 413 | 422 | 500 | 503;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
 
 export const HTTP_STATUS: Record<ErrorCode, HttpErrorStatus> = {
   INPUT_UNREADABLE: 400,
   INPUT_INVALID: 422,
   NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   CONFLICT: 409,
   TOO_LARGE: 413,
   LOCKED: 503,

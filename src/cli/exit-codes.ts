@@ -6,6 +6,8 @@ export const EXIT: Record<ErrorCode, number> = {
   INPUT_UNREADABLE: 2,
   INPUT_INVALID: 2,
   NOT_FOUND: 2,
+  UNAUTHENTICATED: 2,
+  FORBIDDEN: 2,
   TOO_LARGE: 2,
   CONFLICT: 2,
   LOCKED: 3,

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'INPUT_UNREADABLE', // binary, empty, undecodable, truncated input
   'INPUT_INVALID', // readable but not of the expected structure (names file:line)
   'NOT_FOUND',
+  'UNAUTHENTICATED', // not signed in, a wrong password or token, an expired session, a locked account
+  'FORBIDDEN', // signed in, may see the thing, may not do this to it
   'CONFLICT', // stale edit (based on an old version)
   'LOCKED', // the data folder is in use by another process
   'TOO_LARGE',
