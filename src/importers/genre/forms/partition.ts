@@ -91,21 +91,31 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     let top = a.top ?? Infinity;
     let bot = a.bot ?? -Infinity;
     let n = 0;
-    const spans: Array<[number, number]> = a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [];
+    // The extents are only needed to count holes (compact); the loops index the gaps in place (this
+    // runs for every split point of every gap: no copies, no closures per item).
+    const spans: Array<[number, number]> | null = compact === undefined ? null : a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [];
+    const fixed = opts.fixed;
     let misplaced = 0;
     const take = (i: number) => {
       const it = items[i]!;
-      const f = opts.fixed?.[i] ?? -1;
+      const f = fixed?.[i] ?? -1;
       if (f >= 0 && f !== j) misplaced++;
-      top = Math.min(top, it.top);
-      bot = Math.max(bot, it.bot);
-      if (compact !== undefined) spans.push([it.top, it.bot]);
+      if (it.top < top) top = it.top;
+      if (it.bot > bot) bot = it.bot;
+      spans?.push([it.top, it.bot]);
       n++;
     };
-    if (j === 0) head.forEach(take);
-    if (j > 0) gaps[j - 1]!.slice(from).forEach(take);
-    if (j < k - 1) gaps[j]!.slice(0, upto).forEach(take);
-    if (j === k - 1) tail.forEach(take);
+    if (j === 0) for (const i of head) take(i);
+    if (j > 0) {
+      const g = gaps[j - 1]!;
+      for (let x = from; x < g.length; x++) take(g[x]!);
+    }
+    if (j < k - 1) {
+      const g = gaps[j]!;
+      const end = Math.min(upto, g.length);
+      for (let x = 0; x < end; x++) take(g[x]!);
+    }
+    if (j === k - 1) for (const i of tail) take(i);
     if (n === 0) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
@@ -114,7 +124,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     let crossed = 0;
     for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;
     let holes = 0;
-    if (compact !== undefined && spans.length > 1) {
+    if (compact !== undefined && spans && spans.length > 1) {
       spans.sort((x, y) => x[0] - y[0]);
       let reach = spans[0]![1];
       for (const [t0, t1] of spans.slice(1)) {

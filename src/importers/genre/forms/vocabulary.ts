@@ -7,6 +7,20 @@ import { normalizeText } from '../../../domain/text.js';
 
 /** Comparison key of a printed label: NFKC, no white space, one kind of bracket and colon. */
 export function labelKey(s: string): string {
+  // Each fragment of a form is looked up in several vocabularies, each lookup keying it again:
+  // short texts are remembered, as normalizeText does.
+  if (s.length > 200) return keyOnce(s);
+  const hit = LABEL_KEYS.get(s);
+  if (hit !== undefined) return hit;
+  const out = keyOnce(s);
+  if (LABEL_KEYS.size >= 100_000) LABEL_KEYS.clear();
+  LABEL_KEYS.set(s, out);
+  return out;
+}
+
+const LABEL_KEYS = new Map<string, string>();
+
+function keyOnce(s: string): string {
   return normalizeText(s)
     .replace(/\s+/g, '')
     .replace(/[（(]/g, '(')
