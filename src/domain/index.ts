@@ -6,3 +6,4 @@ export * from './query.js';
 export { codes, CodeTable, parentCode, levelOf } from './classification/index.js';
 export type { CodeEntry, ClassificationSystem, CodeLevel } from './classification/index.js';
 export * from './access.js';
+export * from './accounts.js';

@@ -2,13 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerContract } from './contract.js';
+import { registerContract, type Backend } from './contract.js';
+import { registerAccountsContract } from './accounts-contract.js';
 
-registerContract({
+const backend: Backend = {
   name: 'PGlite',
   folder: true,
   async fresh() {
     const dataDir = mkdtempSync(join(tmpdir(), 'fiscus-pglite-'));
     return { opts: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   },
-});
+};
+
+registerContract(backend);
+registerAccountsContract(backend);
