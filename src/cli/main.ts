@@ -15,6 +15,7 @@ import { registerAudit } from './audit.js';
 import { registerPayments } from './payments.js';
 import { registerMonitor } from './monitor.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerAccounts } from './accounts.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerPayments(program);
   registerMonitor(program);
   registerEvaluate(program);
+  registerAccounts(program);
   return program;
 }
 

@@ -17,6 +17,8 @@ import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
 import { renderReportIsolated } from '../app/report.js';
 import { createWeb } from '../web/routes.js';
+import { accountsOf } from '../app/accounts.js';
+import { bootstrapAdmin } from './accounts.js';
 
 export interface HttpAppOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS; the parser threads' own come from parsePool()). */
@@ -152,7 +154,14 @@ export function registerServe(program: Command): void {
     .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')
     .action(async (o: { port: string; data: string; host: string }) => {
       const databaseUrl = process.env['DATABASE_URL'];
-      const server = await startServer({ port: parsePort(o.port), dataDir: o.data, hostname: o.host, ...(databaseUrl ? { databaseUrl } : {}) });
+      const server = await startServer({
+        port: parsePort(o.port),
+        dataDir: o.data,
+        hostname: o.host,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        // The first start of an empty workspace creates the administrator.
+        prepare: (ws) => bootstrapAdmin(accountsOf(ws), (s) => process.stdout.write(s)),
+      });
       process.stdout.write(`fiscus 已启动: ${server.url}\n`);
       await runUntilSignal(server);
     });

@@ -5,6 +5,28 @@ import { basename } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
 import { loadYearIfEmpty } from '../app/follow.js';
 import { parsePort, runUntilSignal, startServer } from './serve.js';
+import { accountsOf, demoAccountLines, DEMO_ACCOUNTS } from '../app/accounts.js';
+import { bootstrapAdmin } from './accounts.js';
+
+/** The 财政局 of the bundled sample: the root of the tree `fiscus start` creates in an empty workspace. */
+export const SAMPLE_ROOT = '深圳市福田区财政局';
+
+/**
+ * The administrator of an empty workspace, the bundled sample when there is no budget yet, and with
+ * it the demo accounts of every role (printed when created; their passwords are in the README).
+ */
+export async function prepareStart(ws: Workspace, log: (s: string) => void): Promise<void> {
+  const acc = accountsOf(ws);
+  await bootstrapAdmin(acc, log, SAMPLE_ROOT);
+  if (await importSampleIfEmpty(ws, log)) {
+    const made = await acc.ensureDemo();
+    if (made.length) log(['演示账户（每个角色一个；仅供试用，请勿用于正式部署）：', ...demoAccountLines(made)].join('\n') + '\n');
+    return;
+  }
+  const logins = new Set((await acc.listUsers()).map((u) => u.login));
+  const present = DEMO_ACCOUNTS.filter((a) => logins.has(a.login)).map((a) => a.login);
+  if (present.length) log(`演示账户：${present.join('、')}（密码见 README「账户与角色」）\n`);
+}
 
 export const BUNDLED_SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 /** The sample's year (payments, August monitoring, year-end actuals), loaded with the sample. */
@@ -34,7 +56,7 @@ export function registerStart(program: Command): void {
         port: parsePort(o.port),
         dataDir: o.data,
         ...(databaseUrl ? { databaseUrl } : {}),
-        prepare: (ws) => importSampleIfEmpty(ws, (s) => process.stdout.write(s)).then(() => undefined),
+        prepare: (ws) => prepareStart(ws, (s) => process.stdout.write(s)),
       });
       process.stdout.write(`fiscus 已启动: ${server.url}\n`);
       await runUntilSignal(server);
