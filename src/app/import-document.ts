@@ -10,6 +10,7 @@ import { byteOrderMark, decodeUnicode } from '../importers/text/source.js';
 import { chooseImporter, importerOf } from '../importers/registry.js';
 import { coverageOf } from '../importers/coverage.js';
 import { readPdf } from '../importers/pdf/index.js';
+import { punctuationOf } from '../importers/text/punctuation.js';
 import { readInputFile } from './read-input.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
@@ -76,6 +77,8 @@ export async function importBytes(bytes: Uint8Array, file: string, opts: ImportO
   const { importer, confidence } = named ? { importer: named, confidence: 1 } : chooseImporter(src);
   let doc = importer.read(src);
   if (pdf) doc = { ...doc, source: { ...doc.source, format: 'pdf', pages: src.pages ?? doc.source.pages } };
+  const punctuation = punctuationOf(src.lines);
+  if (punctuation) doc = { ...doc, source: { ...doc.source, punctuation } };
   withTableIds(doc);
   doc.coverage = coverageOf(doc, pdf ? pdf.text : src.lines.map((l) => l.text).join('\n'), importer.profile, confidence);
   return doc;

@@ -412,6 +412,13 @@ export const BudgetDocument = z.object({
     format: z.enum(['text', 'pdf', 'xlsx', 'json', 'authored']),
     lines: z.number().int().nullable(),
     pages: z.number().int().nullable(),
+    /**
+     * The commas of the text as printed (text and PDF imports; absent otherwise): full-width ones
+     * counted, half-width ones between Chinese words counted with their first places.
+     */
+    punctuation: z
+      .object({ fullWidthCommas: z.number().int().nonnegative(), halfWidthCommas: z.number().int().nonnegative(), halfWidthAt: z.array(Src) })
+      .optional(),
   }),
   narrative: Narrative,
   tables: z.array(Table),

@@ -18,5 +18,6 @@ import { rule as r114 } from './bud-114-direction-words-against-figures/rule.js'
 import { rule as r115 } from './bud-115-stated-change-percent/rule.js';
 import { rule as r116 } from './bud-116-narrative-class-path-names/rule.js';
 import { rule as r117 } from './bud-117-unit-name-variants/rule.js';
+import { rule as r118 } from './bud-118-half-width-commas/rule.js';
 
-export const REGIONAL_RULES: Rule[] = [r100, r101, r102, r103, r104, r105, r106, r107, r108, r109, r110, r111, r112, r113, r114, r115, r116, r117];
+export const REGIONAL_RULES: Rule[] = [r100, r101, r102, r103, r104, r105, r106, r107, r108, r109, r110, r111, r112, r113, r114, r115, r116, r117, r118];

@@ -14,6 +14,8 @@ export interface PdfItem {
   fontSize: number;
   /** Normalised text (NFKC + CJK radicals). */
   text: string;
+  /** The text as the PDF gives it, before normalisation (half- and full-width punctuation still told apart). */
+  raw?: string;
 }
 
 /** A line of one page: its items (split words already joined) and the synthesized layout text. */
@@ -26,6 +28,8 @@ export interface PdfLine {
   indent: number;
   /** The cells of the line, left to right, with their x position and width in points. */
   items: PdfItem[];
+  /** The cells' text before normalisation, one space between cells. */
+  raw?: string;
 }
 
 export interface PdfPageLayout {
@@ -151,6 +155,7 @@ function joinItems(items: PdfItem[]): PdfItem[] {
         out[out.length - 1] = {
           ...prev,
           text: prev.text + it.text,
+          raw: (prev.raw ?? prev.text) + (it.raw ?? it.text),
           width: end - prev.x,
           height: Math.max(prev.height, it.height),
           fontSize: Math.max(prev.fontSize, it.fontSize),
@@ -178,7 +183,7 @@ export function layoutPage(no: number, width: number, height: number, raw: reado
     // Leading spaces inside an item shift its visible start; trailing ones are dropped above.
     const t = text.replace(/^\s+/u, '');
     const cw0 = r.width / Math.max(1, textColumns(r.text));
-    items.push({ x: r.x + lead * cw0, y: r.y, width: Math.max(0, r.width - lead * cw0), height: r.height, fontSize: r.fontSize, text: t });
+    items.push({ x: r.x + lead * cw0, y: r.y, width: Math.max(0, r.width - lead * cw0), height: r.height, fontSize: r.fontSize, text: t, raw: r.text.trim() });
   }
   const charWidth = estimateCharWidth(items);
   const left = items.reduce((m, it) => Math.min(m, it.x), Infinity);
@@ -208,7 +213,7 @@ export function layoutPage(no: number, width: number, height: number, raw: reado
     }
     const y = cells.reduce((s, c) => s + c.y, 0) / Math.max(1, cells.length);
     const indent = text.length - text.trimStart().length;
-    lines.push({ y, text: text.trimEnd(), indent, items: cells });
+    lines.push({ y, text: text.trimEnd(), indent, items: cells, raw: cells.map((c) => c.raw ?? c.text).join(' ') });
   }
   return { no, width, height, charWidth, lines };
 }

@@ -173,6 +173,7 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
       line.cells = pl.items.map((it) => ({ text: it.text, x0: (it.x - left) / cw, x1: (it.x + it.width - left) / cw }));
       line.y = pl.y / cw;
       line.size = (pl.items[0]?.fontSize ?? cw) / cw;
+      if (pl.raw !== undefined) line.raw = pl.raw;
     }
     lines.push(line);
   });

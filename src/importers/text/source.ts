@@ -23,6 +23,11 @@ export interface SourceLine {
   no: number;
   /** Normalised text (NFKC + radicals), trimmed of surrounding white space. */
   text: string;
+  /**
+   * The line as printed, before normalisation, trimmed (NFKC makes the full-width comma "，" a ","):
+   * what typography checks read (importers/text/punctuation.ts). PDF: the cells' text, one space apart.
+   */
+  raw?: string;
   /** PDF page, when known (from "===== page N =====" markers or form feeds). */
   page: number | null;
   /** Leading white space of the raw line (pdftotext marks a new page with one space here). */
@@ -197,7 +202,7 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
       return;
     }
     const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
-    if (t.length > 0) lines.push({ no: i + 1, text: t, page, indent, cells: cellsOfText(normalizeText(parts.join('')).replace(/[\t\u3000]/g, ' ')) });
+    if (t.length > 0) lines.push({ no: i + 1, text: t, raw: parts.join(' ').trim(), page, indent, cells: cellsOfText(normalizeText(parts.join('')).replace(/[\t\u3000]/g, ' ')) });
   });
   if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found only white space', { file, line: 1 });
   return {
