@@ -25,22 +25,28 @@ const RADICALS: Record<string, string> = {
 const RADICAL_RE = /[\u2E80-\u2EF3]/g;
 
 /**
- * NFKC plus CJK radical folding. Full-width ASCII becomes half-width (，stays ， since NFKC keeps
- * CJK punctuation), Kangxi radicals (U+2F00–U+2FD5) fold through NFKC itself.
+ * `f` with its results for short texts remembered: the same cells and labels are normalised and
+ * keyed again and again while a document is read (NFKC costs far more than a lookup). At most
+ * 100,000 texts are kept; then the memory starts over.
  */
-export function normalizeText(s: string): string {
-  // The same cells and labels are normalised again and again while a document is read: short texts
-  // are remembered (NFKC costs far more than a lookup).
-  if (s.length > 200) return normalizeOnce(s);
-  const hit = NORMALIZED.get(s);
-  if (hit !== undefined) return hit;
-  const out = normalizeOnce(s);
-  if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
-  NORMALIZED.set(s, out);
-  return out;
+export function rememberShort(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    if (s.length > 200) return f(s);
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit;
+    const out = f(s);
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(s, out);
+    return out;
+  };
 }
 
-const NORMALIZED = new Map<string, string>();
+/**
+ * NFKC plus CJK radical folding. Full-width ASCII and punctuation become half-width (the full-width
+ * comma "，" becomes ","; 。 and 、 stay), Kangxi radicals (U+2F00–U+2FD5) fold through NFKC itself.
+ */
+export const normalizeText: (s: string) => string = rememberShort(normalizeOnce);
 
 function normalizeOnce(s: string): string {
   return s.normalize('NFKC').replace(RADICAL_RE, (c) => RADICALS[c] ?? c);

@@ -3,22 +3,13 @@
  * grids, the labels of their key-value fields, the indicator levels. One place, so that every
  * layout is read by the same vocabulary rather than by a rule about one file.
  */
-import { normalizeText } from '../../../domain/text.js';
+import { normalizeText, rememberShort } from '../../../domain/text.js';
 
-/** Comparison key of a printed label: NFKC, no white space, one kind of bracket and colon. */
-export function labelKey(s: string): string {
-  // Each fragment of a form is looked up in several vocabularies, each lookup keying it again:
-  // short texts are remembered, as normalizeText does.
-  if (s.length > 200) return keyOnce(s);
-  const hit = LABEL_KEYS.get(s);
-  if (hit !== undefined) return hit;
-  const out = keyOnce(s);
-  if (LABEL_KEYS.size >= 100_000) LABEL_KEYS.clear();
-  LABEL_KEYS.set(s, out);
-  return out;
-}
-
-const LABEL_KEYS = new Map<string, string>();
+/**
+ * Comparison key of a printed label: NFKC, no white space, one kind of bracket and colon (each
+ * fragment of a form is looked up in several vocabularies, each lookup keying it again: remembered).
+ */
+export const labelKey: (s: string) => string = rememberShort(keyOnce);
 
 function keyOnce(s: string): string {
   return normalizeText(s)
