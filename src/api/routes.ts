@@ -34,6 +34,7 @@ import {
   type ProjectPatchIn,
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
+import { accountsOf, authorOf, bearerUser, type User } from '../app/accounts.js';
 import { registerFollowApi } from './follow.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
@@ -118,6 +119,16 @@ export function toFormPatch(form: ProjectForm, p: ProjectPatchIn): ProjectFormPa
   return out;
 }
 
+/**
+ * The author recorded on a version an API request makes: the token's user when there is one (what
+ * the request claims is then ignored), else the claimed author (`author` in the body, then the
+ * `X-Fiscus-Author` header), else `api`.
+ */
+export function apiAuthor(c: Context, claimed?: string): string {
+  const u = c.get('user' as never) as User | null | undefined;
+  return u ? authorOf(u) : (claimed ?? c.req.header('x-fiscus-author') ?? 'api');
+}
+
 /** A percent-encoded file name of Content-Disposition; INPUT_UNREADABLE (400) for a bad escape such as `%E4%ZZ`. */
 export function decodeFileName(encoded: string): string {
   try {
@@ -167,6 +178,15 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     return bodyLimit({ maxSize: max, onError: (c) => problemResponse(c, bodyTooLarge(kind, max)) })(c, next);
   });
 
+  // The caller: an API token (`Authorization: Bearer`); a wrong one is 401, none is the public
+  // (issue 13: no route requires a caller yet).
+  const accounts = accountsOf(ws);
+  app.use('/api/*', async (c, next) => {
+    c.set('user' as never, (await bearerUser(accounts, c.req.header('authorization'))) as never);
+    await next();
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'fiscus token add <用户名> 生成的 API 令牌（fiscus_…）；暂非必需' });
+
   // Upload: documented through the registry because the body is a raw document in any of several
   // media types, which the zod validators would otherwise try to parse.
   app.openAPIRegistry.registerPath({
@@ -193,7 +213,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { bytes, name } = await readUpload(c);
       if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a document, found an empty body', { file: name, line: 1 });
-      const stored = await ws.importDocument(bytes, name, { author: c.req.header('x-fiscus-author') ?? 'api' });
+      const stored = await ws.importDocument(bytes, name, { author: apiAuthor(c) });
       c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
       return c.json(stored, stored.created ? 201 : 200);
     },
@@ -391,7 +411,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const doc = await ws.getDocument(id);
       const form = doc.projectForms.find((f) => f.id === formId);
       if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
-      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), body.author ?? c.req.header('x-fiscus-author') ?? 'api');
+      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), apiAuthor(c, body.author));
       const findings = await ws.getFindings(id, stored.version);
       return c.json({ budgetId: id, version: stored.version, baseVersion: body.baseVersion, summary: stored.findings, findings }, 200);
     },

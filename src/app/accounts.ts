@@ -84,10 +84,10 @@ export const DEMO_ORGANISATIONS: readonly { name: string; kind: OrgKind; parent:
 
 /** The demo accounts (organisation null: the root). Their passwords are public: demo data only. */
 export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; role: Role; organisation: string | null; password: string }[] = [
-  { login: 'jingban', displayName: '演示经办（数据管理中心）', role: 'preparer', organisation: '深圳市福田区数据管理中心', password: 'fiscus-jingban' },
-  { login: 'bumen', displayName: '演示部门审核（政务服务数据管理局）', role: 'department-reviewer', organisation: '深圳市福田区政务服务数据管理局', password: 'fiscus-bumen' },
+  { login: 'jingban', displayName: '演示经办甲', role: 'preparer', organisation: '深圳市福田区数据管理中心', password: 'fiscus-jingban' },
+  { login: 'bumen', displayName: '演示部门审核', role: 'department-reviewer', organisation: '深圳市福田区政务服务数据管理局', password: 'fiscus-bumen' },
   { login: 'caizheng', displayName: '演示财政审核', role: 'finance-reviewer', organisation: null, password: 'fiscus-caizheng' },
-  { login: 'jiaoyu', displayName: '演示经办（教育局）', role: 'preparer', organisation: '深圳市福田区教育局', password: 'fiscus-jiaoyu' },
+  { login: 'jiaoyu', displayName: '演示经办乙', role: 'preparer', organisation: '深圳市福田区教育局', password: 'fiscus-jiaoyu' },
 ];
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -103,14 +103,20 @@ export interface AccountsOptions {
 
 /** The accounts of a workspace. */
 export function accountsOf(ws: Workspace, opts: AccountsOptions = {}): Accounts {
-  return new Accounts(connectionOf(ws).db, opts.now ?? (() => new Date()));
+  // The connection is looked up at first use: a front door built over a workspace that is not stored
+  // (a test double) works until a request carries a credential.
+  return new Accounts(() => connectionOf(ws).db, opts.now ?? (() => new Date()));
 }
 
 export class Accounts {
   constructor(
-    private readonly db: Db,
+    private readonly dbOf: () => Db,
     private readonly now: () => Date,
   ) {}
+
+  private get db(): Db {
+    return this.dbOf();
+  }
 
   private iso(plusMs = 0): string {
     return new Date(this.now().getTime() + plusMs).toISOString();
@@ -320,6 +326,28 @@ export class Accounts {
     }
     return created;
   }
+}
+
+/** The name of the cookie that carries a web session. */
+export const SESSION_COOKIE = 'fiscus_session';
+
+/** How a version records its author: the user's name and login (`张三（zhang）`). */
+export function authorOf(u: User): string {
+  return `${u.displayName}（${u.login}）`;
+}
+
+/**
+ * The user an `Authorization` header names: null without one; UNAUTHENTICATED for a header that is
+ * not `Bearer <token>` or whose token is unknown, revoked or of a disabled user (a client that sends
+ * a credential learns that it is wrong, rather than being served as the public).
+ */
+export async function bearerUser(acc: Accounts, authorization: string | undefined): Promise<User | null> {
+  if (authorization === undefined) return null;
+  const m = /^Bearer[ \t]+(\S{1,200})[ \t]*$/i.exec(authorization);
+  if (!m) throw new FiscusError('UNAUTHENTICATED', 'Authorization 头应为 “Bearer <令牌>”', { field: 'authorization' });
+  const u = await acc.tokenUser(m[1]!);
+  if (!u) throw new FiscusError('UNAUTHENTICATED', 'API 令牌无效、已撤销或其用户已停用', { field: 'authorization' });
+  return u;
 }
 
 /** The matrix's view of a user (null for the anonymous public). */

@@ -28,6 +28,8 @@ export interface EditDeps {
   ws: Workspace;
   timed<T>(c: Context, p: Promise<T>): Promise<T>;
   version(id: string, v: number): Promise<{ doc: BudgetDocument; findings: Finding[] }>;
+  /** The author recorded on a version the request makes. */
+  author(c: Context): string;
 }
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
@@ -239,7 +241,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
         return render(422, { ...typed(), fieldErrors: parsed.fieldErrors, error: { title: '未保存', detail: parsed.detail } }, baseVersion);
       }
       try {
-        const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, 'web'));
+        const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, deps.author(c)));
         if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}`, 303);
         return render(200, { section, saved: { version: stored.version, from: baseVersion } }, stored.version);
       } catch (e) {

@@ -1,6 +1,7 @@
 /** The page frame: head, top navigation, a budget's tab bar. */
 import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets.js';
+import { UserNav } from './user.js';
 
 /** htmx swaps 409/422 answers too: they carry the form with its message (a conflict, a bad figure). */
 const HTMX_CONFIG = JSON.stringify({
@@ -65,6 +66,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
             <ul>
               <li><a href="/">预算列表</a></li>
               <li><a href="/docs">API 文档</a></li>
+              <UserNav />
             </ul>
           </nav>
         </header>

@@ -21,6 +21,9 @@ import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, Proje
 import { tableNav, tablePageOfNumber } from './table-nav.js';
 import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
+import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
+import { contextStorage } from 'hono/context-storage';
+import { authorOf } from '../app/accounts.js';
 
 export interface WebOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS). */
@@ -116,6 +119,12 @@ async function load(cache: VersionCache, ws: Workspace, c: Context, id: string, 
   return { budget, doc, findings, version, view, counts, ctx: hrefContext(doc, old ? version : undefined) };
 }
 
+/** The author of a version made through the web app: the signed-in user, else `web` (sign-in is not yet required). */
+export function webAuthor(c: Context): string {
+  const u = userOf(c);
+  return u ? authorOf(u) : 'web';
+}
+
 /** The props of a page that can show an older version. */
 const viewed = (l: Loaded) => ({ view: l.view, ctx: l.ctx, counts: l.counts, version: l.version });
 
@@ -156,6 +165,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     })(c, next);
   });
 
+  // The signed-in user (if any) for every handler and, through the context storage, the page frame.
+  app.use('*', contextStorage());
+  app.use('*', sessionMiddleware(ws));
+  registerSessionRoutes(app, ws);
+
   app.get('/', async (c) => c.html(<ListPage budgets={await timed(c, ws.listBudgets())} />));
 
   app.post(
@@ -165,7 +179,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       const file = form?.get('file');
       try {
         if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空文件');
-        const stored = await timed(c, ws.importDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt', { author: 'web' }));
+        const stored = await timed(c, ws.importDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt', { author: webAuthor(c) }));
         return c.redirect(`/budgets/${stored.budgetId}`, 303);
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
@@ -220,7 +234,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
   });
 
-  registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v) });
+  registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v), author: webAuthor });
 
   app.get('/budgets/:id/findings', async (c) => {
     const l = await load(cache, ws, c, c.req.param('id'), true);

@@ -1,0 +1,38 @@
+/** The signed-in user of a request, for handlers and for the page frame. */
+import type { Context } from 'hono';
+import { tryGetContext } from 'hono/context-storage';
+import type { User } from '../app/accounts.js';
+import { ROLE_LABELS } from '../domain/access.js';
+
+/** The signed-in user of a request (null: the public). */
+export function userOf(c: Context): User | null {
+  return (c.get('user' as never) as User | null | undefined) ?? null;
+}
+
+/** The signed-in user of the request being rendered, null outside a request or for the public. */
+export function currentUser(): User | null {
+  const c = tryGetContext();
+  return c ? userOf(c as unknown as Context) : null;
+}
+
+/** The signed-in user in the page frame: name, role, organisation and 退出, or 登录. */
+export function UserNav() {
+  const u = currentUser();
+  if (!u) {
+    return (
+      <li>
+        <a href="/login">登录</a>
+      </li>
+    );
+  }
+  return (
+    <li class="user">
+      <span>
+        {u.displayName}（{ROLE_LABELS[u.role]}，{u.organisation.name}）
+      </span>{' '}
+      <form method="post" action="/logout" class="inline">
+        <button type="submit">退出</button>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Signing in (issue 13) through the whole HTTP surface, on PGlite and on PostgreSQL: the Chinese 登录
+ * page, the session cookie's flags, safe redirects, lockout, sign-out, `Authorization: Bearer` on the
+ * API, and the signed-in user recorded as a version's author. No route requires a login yet: the
+ * public's requests keep working (authored `web` / `api`).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { accountsOf } from '../../src/app/accounts.js';
+import { createHttpApp } from '../../src/cli/serve.js';
+import { LOCKOUT, SESSION_IDLE_HOURS } from '../../src/domain/accounts.js';
+import { throwawayDatabases } from '../support/postgres.js';
+import { budget, bytesOf } from '../storage/fixture.js';
+
+const PW = 'zhang-password-1';
+
+interface Backend {
+  name: string;
+  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+}
+
+function suite(backend: Backend): void {
+  describe(`sign-in on ${backend.name}`, () => {
+    let ws: Workspace;
+    let drop: () => Promise<void>;
+    let app: ReturnType<typeof createHttpApp>;
+    let token = '';
+    const req = (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    const login = (fields: Record<string, string>, path = '/login', headers: Record<string, string> = {}) =>
+      req(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form(fields) });
+    const cookieOf = (res: Response) => /fiscus_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+    const authors = async () => (await ws.listVersions('1')).map((v) => v.author);
+
+    before(async () => {
+      const b = await backend.open();
+      drop = b.drop;
+      ws = await openWorkspace(b.opts);
+      const acc = accountsOf(ws);
+      await acc.bootstrap({ adminPassword: 'admin-password-1', rootName: '某区财政局' });
+      await acc.addOrganisation({ name: '某区教育局', kind: 'department', parent: '某区财政局' });
+      await acc.addOrganisation({ name: '某区第一中学', kind: 'unit', parent: '某区教育局' });
+      await acc.addUser({ login: 'zhang', displayName: '张三', role: 'preparer', organisation: '某区第一中学', password: PW });
+      await acc.addUser({ login: 'wang', displayName: '王五', role: 'preparer', organisation: '某区第一中学', password: PW });
+      token = (await acc.addToken('zhang')).token;
+      app = createHttpApp(ws);
+    });
+    after(async () => {
+      await ws?.close();
+      await drop?.();
+    });
+
+    test('the 登录 page is Chinese and the frame offers 登录 to the public', async () => {
+      const res = await req('/login');
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /<h1>登录<\/h1>/);
+      assert.match(html, /<label for="login">用户名<\/label>/);
+      assert.match(html, /<input id="password" name="password" type="password" autocomplete="current-password"/);
+      assert.match(await (await req('/')).text(), /<a href="\/login">登录<\/a>/);
+    });
+
+    test('a wrong password, an unknown login and empty fields answer 401 in Chinese with the code, and set no session', async () => {
+      for (const [fields, message] of [
+        [{ login: 'zhang', password: 'wrong password' }, '用户名或密码错误'],
+        [{ login: 'nobody', password: PW }, '用户名或密码错误'],
+        [{ login: '', password: PW }, '请输入用户名和密码'],
+        [{ login: 'zhang' }, '请输入用户名和密码'],
+      ] as const) {
+        const res = await login(fields);
+        assert.equal(res.status, 401, JSON.stringify(fields));
+        assert.match(await res.text(), new RegExp(`<strong>登录失败</strong>：${message}（UNAUTHENTICATED）`));
+        assert.equal(cookieOf(res), undefined);
+      }
+    });
+
+    test('signing in sets an HttpOnly, SameSite=Lax session cookie (Secure behind TLS) and goes back only to a path of this site', async () => {
+      const res = await login({ login: 'Zhang', password: PW }, `/login?next=${encodeURIComponent('/budgets/1?v=1')}`);
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), '/budgets/1?v=1');
+      const set = res.headers.get('set-cookie') ?? '';
+      assert.match(set, new RegExp(`^fiscus_session=[A-Za-z0-9_-]{43}; Max-Age=${SESSION_IDLE_HOURS * 3600}; Path=/; HttpOnly; SameSite=Lax$`));
+      for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+        const r = await login({ login: 'zhang', password: PW }, `/login?next=${encodeURIComponent(next)}`);
+        assert.equal(r.headers.get('location'), '/', next);
+      }
+      const tls = await login({ login: 'zhang', password: PW }, '/login', { 'x-forwarded-proto': 'https' });
+      assert.match(tls.headers.get('set-cookie') ?? '', /; Secure/);
+    });
+
+    test('a signed-in upload is authored by the user, the public\'s still by "web"; the frame names the user', async () => {
+      const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
+      const upload = (headers: Record<string, string>) => {
+        const fd = new FormData();
+        fd.append('file', new File([Buffer.from(bytesOf(budget(2021)))], 'budget.json', { type: 'application/json' }));
+        return req('/upload', { method: 'POST', body: fd, headers });
+      };
+      const signed = await upload({ cookie: `fiscus_session=${cookie}` });
+      assert.equal(signed.status, 303, await signed.clone().text());
+      const anonymous = await upload({});
+      assert.equal(anonymous.status, 303);
+      assert.deepEqual(await authors(), ['张三（zhang）', 'web']);
+      const page = await (await req('/budgets/1/versions', { headers: { cookie: `fiscus_session=${cookie}` } })).text();
+      assert.match(page, /张三（经办，某区第一中学）/);
+      assert.match(page, /<form method="post" action="\/logout" class="inline"><button type="submit">退出<\/button><\/form>/);
+      assert.match(page, /<td>张三（zhang）<\/td>/);
+    });
+
+    test('signing out ends the session on the server; the stale cookie is then removed and counts as the public', async () => {
+      const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
+      const out = await req('/logout', { method: 'POST', headers: { cookie: `fiscus_session=${cookie}` } });
+      assert.equal(out.status, 303);
+      assert.match(out.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0; Path=\//);
+      assert.equal(await accountsOf(ws).sessionUser(cookie), null);
+      const after = await req('/', { headers: { cookie: `fiscus_session=${cookie}` } });
+      assert.match(after.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0/);
+      assert.match(await after.text(), /<a href="\/login">登录<\/a>/);
+      const forged = await req('/', { headers: { cookie: 'fiscus_session=forged' } });
+      assert.equal(forged.status, 200);
+      assert.match(forged.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0/);
+    });
+
+    test(`${LOCKOUT.maxFailures} wrong passwords lock the account; the right one is then refused too, saying so`, async () => {
+      for (let i = 1; i <= LOCKOUT.maxFailures; i++) {
+        const res = await login({ login: 'wang', password: 'wrong password' });
+        assert.equal(res.status, 401);
+        const html = await res.text();
+        if (i < LOCKOUT.maxFailures) assert.match(html, /用户名或密码错误（UNAUTHENTICATED）/, `attempt ${i}`);
+        else assert.match(html, new RegExp(`连续 ${LOCKOUT.maxFailures} 次密码错误，账户已锁定至 \\d\\d:\\d\\d`));
+      }
+      const right = await login({ login: 'wang', password: PW });
+      assert.equal(right.status, 401);
+      assert.match(await right.text(), /账户已锁定至/);
+      assert.equal(cookieOf(right), undefined);
+    });
+
+    test('the API takes Authorization: Bearer: a token\'s user authors the version (a claimed author is ignored); a wrong, malformed or revoked token is 401', async () => {
+      const doc = budget(2021);
+      const post = (headers: Record<string, string>) => req('/api/v1/budgets?name=b.json', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(bytesOf(doc)) });
+      assert.equal((await post({ authorization: `Bearer ${token}`, 'x-fiscus-author': 'impostor' })).status, 200);
+      assert.equal((await post({ 'x-fiscus-author': 'li-si' })).status, 200);
+      const edit = await req('/api/v1/budgets/1/projects/f1', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `bearer ${token}` },
+        body: JSON.stringify({ baseVersion: 4, author: '冒名', disbursement: [{ quarter: 1, amount: { fen: 1 } }] }),
+      });
+      assert.equal(edit.status, 200, await edit.clone().text());
+      assert.deepEqual((await authors()).slice(2), ['张三（zhang）', 'li-si', '张三（zhang）']);
+
+      const revoked = (await accountsOf(ws).addToken('zhang')).token;
+      await accountsOf(ws).revokeToken(revoked);
+      for (const [authorization, detail] of [
+        [`Bearer ${token}x`, 'API 令牌无效、已撤销或其用户已停用'],
+        [`Bearer ${revoked}`, 'API 令牌无效、已撤销或其用户已停用'],
+        [`Basic ${Buffer.from('zhang:' + PW).toString('base64')}`, 'Authorization 头应为 “Bearer <令牌>”'],
+        ['Bearer', 'Authorization 头应为 “Bearer <令牌>”'],
+      ] as const) {
+        const res = await req('/api/v1/budgets', { headers: { authorization } });
+        assert.equal(res.status, 401, authorization);
+        const body = (await res.json()) as Record<string, unknown>;
+        assert.deepEqual([body['code'], body['title'], body['detail']], ['UNAUTHENTICATED', '需要登录', detail]);
+      }
+      assert.equal((await req('/api/v1/budgets', { headers: { authorization: `Bearer ${token}` } })).status, 200);
+      assert.equal((await req('/api/v1/budgets')).status, 200);
+      assert.equal(((await (await req('/openapi.json')).json()) as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes['bearer'] !== undefined, true);
+    });
+  });
+}
+
+suite({
+  name: 'PGlite',
+  async open() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fiscus-auth-'));
+    return { opts: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  },
+});
+
+const freshDatabase = throwawayDatabases('fiscus_auth', 'sign-in suite');
+if (freshDatabase) {
+  suite({
+    name: 'PostgreSQL',
+    async open() {
+      const db = await freshDatabase();
+      return { opts: { databaseUrl: db.databaseUrl }, drop: db.drop };
+    },
+  });
+}
