@@ -168,8 +168,8 @@ async function discover(url: string): Promise<Valid> {
 }
 
 /** The web routes (HTML pages and form posts), beside the API routes of the OpenAPI description. */
-const WEB_GET = ['/', '/budgets/{id}', '/budgets/{id}/narrative', '/budgets/{id}/tables', '/budgets/{id}/tables/{table}', '/budgets/{id}/projects', '/budgets/{id}/projects/{formId}', '/budgets/{id}/findings', '/budgets/{id}/versions', '/budgets/{id}/follow', '/budgets/{id}/follow/{formId}', '/docs', '/static/{name}', '/{junk}'];
-const WEB_POST = ['/upload', '/budgets/{id}/projects/{formId}/disbursement', '/budgets/{id}/projects/{formId}/cost-lines', '/budgets/{id}/projects/{formId}/indicators', '/budgets/{id}/follow/payments', '/budgets/{id}/follow/{formId}/payments', '/budgets/{id}/follow/{formId}/payments/{paymentId}/delete', '/budgets/{id}/follow/{formId}/monitoring', '/budgets/{id}/follow/{formId}/evaluation/preview', '/budgets/{id}/follow/{formId}/evaluation'];
+const WEB_GET = ['/', '/budgets/{id}', '/budgets/{id}/narrative', '/budgets/{id}/tables', '/budgets/{id}/tables/{table}', '/budgets/{id}/projects', '/budgets/{id}/projects/{formId}', '/budgets/{id}/findings', '/budgets/{id}/versions', '/budgets/{id}/follow', '/budgets/{id}/follow/{formId}', '/docs', '/static/{name}', '/{junk}', '/login'];
+const WEB_POST = ['/login', '/logout', '/upload', '/budgets/{id}/projects/{formId}/disbursement', '/budgets/{id}/projects/{formId}/cost-lines', '/budgets/{id}/projects/{formId}/indicators', '/budgets/{id}/follow/payments', '/budgets/{id}/follow/{formId}/payments', '/budgets/{id}/follow/{formId}/payments/{paymentId}/delete', '/budgets/{id}/follow/{formId}/monitoring', '/budgets/{id}/follow/{formId}/evaluation/preview', '/budgets/{id}/follow/{formId}/evaluation'];
 
 function requests(v: Valid, seed: number, count: number, samples: Array<{ name: string; bytes: Uint8Array }>): Req[] {
   const id = idArb(v.ids);
@@ -205,13 +205,19 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     fc.string({ maxLength: 2000 }).map((s) => ({ name: 'x.txt', bytes: enc.encode(s) })),
     fc.constantFrom('a.csv', 'b.xlsx', 'c.json', '', '../../x.txt', '=cmd|x.csv').map((name) => ({ name, bytes: enc.encode('日期,项目,金额\n2021-02-30,form-1,1e400\n') })),
   );
-  const gen = fc.record({ route, params: fc.record(params), query, file, pick: jsonish, rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }), shape: fc.nat(9), boundary: fc.string({ minLength: 1, maxLength: 20 }) });
+  // Forged credentials (issue 13): a session cookie or an Authorization header that names nobody.
+  const credential = fc.oneof(
+    { weight: 4, arbitrary: fc.constant({}) },
+    { weight: 1, arbitrary: fc.constantFrom('forged', '', 'x'.repeat(5000), 'A'.repeat(43), "'; DROP TABLE sessions;--", '%00').map((v) => ({ cookie: `fiscus_session=${v}` })) },
+    { weight: 1, arbitrary: fc.constantFrom('Bearer ', 'Bearer fiscus_x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(300)}`, `bearer  fiscus_${'A'.repeat(43)}`, 'Bearer fiscus_ fiscus_').map((v) => ({ authorization: v })) },
+  );
+  const gen = fc.record({ route, credential, params: fc.record(params), query, file, pick: jsonish, rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }), shape: fc.nat(9), boundary: fc.string({ minLength: 1, maxLength: 20 }) });
   return fc.sample(gen, { seed, numRuns: count }).map((g) => {
     let i = 0;
     const rnd = () => g.rnd[i++ % g.rnd.length]!;
     const path = g.route.path.replace(/\{(\w+)\}/g, (_, k: string) => g.params[k as keyof typeof g.params] ?? 'x');
     const qs = new URLSearchParams(g.query as Record<string, string>).toString();
-    const req: Req = { method: g.route.method, path: path + (qs ? `?${qs}` : ''), headers: {} };
+    const req: Req = { method: g.route.method, path: path + (qs ? `?${qs}` : ''), headers: { ...g.credential } };
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return req;
     const upload = /upload|import|payments$|\/budgets$/.test(g.route.path);
     switch (g.shape) {
