@@ -12,7 +12,8 @@ let server: Started;
 let browser: Browser;
 
 before(async () => {
-  server = await startFiscus('start');
+  // No FISCUS_ADMIN_PASSWORD: the administrator's password is generated and printed once.
+  server = await startFiscus('start', { FISCUS_ADMIN_PASSWORD: '' });
   browser = await launchBrowser();
 });
 
@@ -33,6 +34,31 @@ async function openProject(page: Page, name: string): Promise<void> {
 test('fiscus start imports the bundled sample into an empty data folder and prints the address', () => {
   assert.match(server.stdout(), /已导入内置样例/);
   assert.match(server.stdout(), /fiscus 已启动: http:\/\/localhost:\d+/);
+});
+
+test('fiscus start creates the administrator and one demo account per role, printed once; a demo account signs in and out through the 登录 page', async () => {
+  assert.match(server.stdout(), /已创建管理员 admin，初始密码（只显示这一次）：[A-Za-z0-9_-]{16}\n/);
+  assert.match(
+    server.stdout(),
+    /演示账户（每个角色一个；仅供试用，请勿用于正式部署）：\n  经办\tjingban \/ fiscus-jingban\t深圳市福田区数据管理中心\n  部门审核\tbumen \/ fiscus-bumen\t深圳市福田区政务服务数据管理局\n  财政审核\tcaizheng \/ fiscus-caizheng\t深圳市福田区财政局\n  经办\tjiaoyu \/ fiscus-jiaoyu\t深圳市福田区教育局\n/,
+  );
+  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  await page.goto(server.url + '/');
+  await page.getByRole('link', { name: '登录', exact: true }).click();
+  await page.getByLabel('用户名').fill('bumen');
+  await page.getByLabel('密码').fill('not the password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('alert').filter({ hasText: '用户名或密码错误（UNAUTHENTICATED）' }).waitFor();
+  await page.getByLabel('密码').fill('fiscus-bumen');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('演示部门审核（部门审核，深圳市福田区政务服务数据管理局）').waitFor();
+  await shot(page, 'signed-in');
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'fiscus_session');
+  assert.deepEqual(cookie && [cookie.httpOnly, cookie.sameSite, cookie.path], [true, 'Lax', '/']);
+  await page.getByRole('button', { name: '退出' }).click();
+  await page.getByRole('link', { name: '登录', exact: true }).waitFor();
+  assert.equal((await page.context().cookies()).some((c) => c.name === 'fiscus_session'), false);
+  await page.close();
 });
 
 test('the dashboard shows the key figures of the sample and draws both composition charts', async () => {
