@@ -7,21 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openWorkspace, connectionOf, type Workspace } from '../../src/app/workspace.js';
 import { accountsOf, ADMIN_LOGIN, DEMO_ACCOUNTS, type Accounts } from '../../src/app/accounts.js';
-import { FiscusError, type ErrorCode } from '../../src/domain/errors.js';
 import { LOCKOUT, SESSION_IDLE_HOURS } from '../../src/domain/accounts.js';
-import type { Backend, Store } from './contract.js';
-
-async function rejectsWith(p: Promise<unknown>, code: ErrorCode, message?: RegExp): Promise<FiscusError> {
-  let err: unknown;
-  await p.then(
-    () => assert.fail(`expected FiscusError ${code}, got success`),
-    (e: unknown) => (err = e),
-  );
-  assert.ok(err instanceof FiscusError, `expected FiscusError ${code}, got ${String(err)}`);
-  assert.equal(err.code, code, err.message);
-  if (message) assert.match(err.message, message);
-  return err;
-}
+import { rejectsWith, type Backend, type Store } from './contract.js';
 
 /** A movable clock. */
 function clock(start = Date.parse('2026-03-02T09:00:00Z')) {

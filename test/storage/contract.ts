@@ -49,7 +49,8 @@ async function counts(opts: WorkspaceOptions): Promise<Record<string, number>> {
   }
 }
 
-async function rejectsWith(p: Promise<unknown>, code: FiscusError['code'], message?: RegExp): Promise<FiscusError> {
+/** Awaits a FiscusError of `code` (its message matching `message`) and returns it. */
+export async function rejectsWith(p: Promise<unknown>, code: FiscusError['code'], message?: RegExp): Promise<FiscusError> {
   let err: unknown;
   await p.then(
     () => assert.fail(`expected FiscusError ${code}, got success`),
