@@ -49,3 +49,15 @@ test('table 14 with a malformed total is left out as a located note naming it t1
   assert.equal(doc.departmentTargets, null);
   assert.equal(doc.tables.length, 13);
 });
+
+test('table 12 (三公) ending on a unit name without its year and cells: that row is a located note, the table and the rest are read (file fuzz, seed 20261206, text case 171)', async () => {
+  assert.equal(lines[795]!, '深圳市福田区数据管理中心 2021');
+  const doc = await withLine(796, () => '深圳市福田区数据管理中心');
+  const t12 = doc.tables.find((t) => t.no === 12);
+  assert.ok(t12, 'table 12 is read');
+  assert.equal(t12.rows.length, 1, 'the 2020 row is kept');
+  const notes = doc.importNotes.filter((n) => n.src.line === 796);
+  assert.equal(notes.length, 1, JSON.stringify(doc.importNotes.map((n) => [n.code, n.src.line, n.message])));
+  assert.match(notes[0]!.message, /“深圳市福田区数据管理中心”后没有年度与金额，无法读取/);
+  assert.deepEqual([doc.tables.length, doc.projectForms.length], [13, 10]);
+});

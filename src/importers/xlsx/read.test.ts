@@ -152,3 +152,25 @@ test('a damaged ZIP is unreadable input', async () => {
   const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
   await assert.rejects(importBytes(bytes, 'broken.xlsx'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_UNREADABLE');
 });
+
+test('a date cell whose serial is no date, and a narrative column whose header was deleted, are located notes, not a parser crash (file fuzz, seed 20261206, xlsx cases 38 and 54)', async () => {
+  const wb = await load(sampleXlsx);
+  const t7 = wb.getWorksheet('表7')!;
+  const r = rowWhere(t7, 1, 't7-2');
+  // A number beyond any date, formatted as a date: exceljs reads it as an Invalid Date.
+  t7.getCell(r, 2).value = 1e12;
+  t7.getCell(r, 2).numFmt = 'yyyy-mm-dd';
+  const n = wb.getWorksheet('叙述')!;
+  let keyCol = 1;
+  while (n.getCell(1, keyCol).value !== '键') keyCol++;
+  n.getCell(1, keyCol).value = null;
+  const doc = await importXlsx(await save(wb), 'd.xlsx');
+  const all = await importXlsx(sampleXlsx, 'x.xlsx');
+  assert.equal(doc.tables.length, all.tables.length);
+  assert.equal(doc.tables.find((t) => t.no === 7)!.rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
+  const notes = doc.importNotes!.filter((x) => x.severity === 'error');
+  assert.ok(notes.some((x) => x.src.raw === `表7!B${r}` && /invalid date/.test(x.message)), JSON.stringify(notes.map((x) => x.message)));
+  // Without its key column, the facts cannot be named: each is a located note on its 叙述 row; the rest is read.
+  assert.ok(notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /fact key/.test(x.message)), JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)));
+  assert.ok(doc.narrative.parts.length > 0);
+});

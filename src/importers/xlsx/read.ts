@@ -58,12 +58,20 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Whether (r, c) names a cell: a column the template's header lacks is found at 0. */
+const onSheet = (r: number, c: number): boolean => Number.isSafeInteger(r) && Number.isSafeInteger(c) && r >= 1 && c >= 1;
+
+/** The value of cell (r, c), or null when there is no such cell (a missing column reads empty). */
+function valueAt(ws: Worksheet, r: number, c: number): CellValue {
+  return onSheet(r, c) ? ws.getCell(r, c).value : null;
+}
+
 class Reader {
   readonly notes: ImportNote[] = [];
   constructor(readonly file: string) {}
 
   place(ws: Worksheet, r: number, c?: number): string {
-    return c === undefined ? `${ws.name}!${r}` : `${ws.name}!${ws.getCell(r, c).address}`;
+    return c === undefined || !onSheet(r, c) ? `${ws.name}!${r}` : `${ws.name}!${ws.getCell(r, c).address}`;
   }
 
   src(ws: Worksheet, r: number, c?: number): Src {
@@ -77,11 +85,15 @@ class Reader {
 
   /** The cell's text, or null when empty. Numbers typed into text cells read as their decimal form. */
   text(ws: Worksheet, r: number, c: number): string | null {
-    const v = plain(ws.getCell(r, c).value);
+    const v = plain(valueAt(ws, r, c));
     if (v === null) return null;
     if (typeof v === 'number') return String(v);
     if (typeof v === 'boolean') return v ? '是' : '否';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (v instanceof Date) {
+      // A date cell whose serial is no date (a damaged or hand-edited workbook): unreadable here.
+      if (Number.isNaN(v.getTime())) this.fail(ws, r, c, 'a text or a date', 'an invalid date');
+      return v.toISOString().slice(0, 10);
+    }
     return v === '' ? null : v;
   }
 
@@ -98,7 +110,7 @@ class Reader {
   }
 
   int(ws: Worksheet, r: number, c: number, what: string): number | null {
-    const v = plain(ws.getCell(r, c).value);
+    const v = plain(valueAt(ws, r, c));
     if (v === null || v === '') return null;
     const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
     if (!Number.isSafeInteger(n)) this.fail(ws, r, c, what, String(v));
@@ -107,6 +119,7 @@ class Reader {
 
   /** An amount in 万元 → Money (fen exact, decimals = the places the cell shows), or null when empty. */
   money(ws: Worksheet, r: number, c: number): Money | null {
+    if (!onSheet(r, c)) return null;
     const cell = ws.getCell(r, c);
     const v = plain(cell.value);
     if (v === null || v === '') return null;
@@ -289,70 +302,74 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
   let part: NarrativePart | null = null;
   let sectionNo: NarrativePart['sections'][number] | null = null;
   for (let r = 2; r <= ws.rowCount; r++) {
-    const type = rd.text(ws, r, cType);
-    if (type === null) continue;
     const src = rd.src(ws, r);
     const text = () => rd.text(ws, r, cText) ?? '';
     const title = () => rd.text(ws, r, cTitle) ?? '';
     const money = () => rd.money(ws, r, cMoney);
     const count = () => rd.int(ws, r, cCount, 'a count');
-    switch (type) {
-      case '部分': {
-        const no = rd.int(ws, r, cNo, 'a part number');
-        part = { no: no ?? n.parts.length + 1, title: title(), sections: [], src };
-        sectionNo = null;
-        n.parts.push(part);
-        break;
+    // One row that cannot be read is left out and named; the rest of the narrative is read.
+    const readRow = (): void => {
+      const type = rd.text(ws, r, cType);
+      if (type === null) return;
+      switch (type) {
+        case '部分': {
+          const no = rd.int(ws, r, cNo, 'a part number');
+          part = { no: no ?? n.parts.length + 1, title: title(), sections: [], src };
+          sectionNo = null;
+          n.parts.push(part);
+          break;
+        }
+        case '节':
+          if (!part) rd.fail(ws, r, cType, 'a 部分 row before this 节', type);
+          sectionNo = { no: rd.text(ws, r, cNo) ?? '', title: title(), paragraphs: [], src };
+          part.sections.push(sectionNo);
+          break;
+        case '段落':
+          if (!sectionNo) rd.fail(ws, r, cType, 'a 节 row before this 段落', type);
+          sectionNo.paragraphs.push({ text: text(), src });
+          break;
+        case '职能':
+          n.duties.push({ text: text(), src });
+          break;
+        case '工作目标':
+          n.goals = { text: text(), src };
+          break;
+        case '变动原因':
+          n.changeReason = { text: text(), src };
+          break;
+        case '项目': {
+          const amount = money();
+          if (!amount) rd.fail(ws, r, cMoney, 'the project amount in 万元', '');
+          n.projects.push({ no: rd.int(ws, r, cNo, 'a project number') ?? n.projects.length + 1, name: title(), amount, description: text(), items: [], src });
+          break;
+        }
+        case '项目明细': {
+          const p = n.projects[n.projects.length - 1];
+          if (!p) rd.fail(ws, r, cType, 'a 项目 row before this 项目明细', type);
+          const m = money();
+          const k = count();
+          const u = rd.text(ws, r, cUnit);
+          p.items.push({ label: title(), ...(m ? { money: m } : {}), ...(k !== null ? { count: k } : {}), ...(u !== null ? { unit: u } : {}) });
+          break;
+        }
+        case '名词解释':
+          n.glossary.push({ term: title(), definition: text(), src });
+          break;
+        case '事实': {
+          const key = rd.text(ws, r, cKey);
+          if (!key) rd.fail(ws, r, cKey, 'the fact key (see docs/narrative-facts.md)', '');
+          const m = money();
+          const k = count();
+          const pct = rd.text(ws, r, cPct);
+          const t = rd.text(ws, r, cText);
+          n.facts.push({ key, label: title(), ...(m ? { money: m } : {}), ...(k !== null ? { count: k } : {}), ...(pct !== null ? { percent: pct } : {}), ...(t !== null ? { text: t } : {}), src });
+          break;
+        }
+        default:
+          rd.fail(ws, r, cType, '类型 部分/节/段落/职能/工作目标/变动原因/项目/项目明细/名词解释/事实', type);
       }
-      case '节':
-        if (!part) rd.fail(ws, r, cType, 'a 部分 row before this 节', type);
-        sectionNo = { no: rd.text(ws, r, cNo) ?? '', title: title(), paragraphs: [], src };
-        part.sections.push(sectionNo);
-        break;
-      case '段落':
-        if (!sectionNo) rd.fail(ws, r, cType, 'a 节 row before this 段落', type);
-        sectionNo.paragraphs.push({ text: text(), src });
-        break;
-      case '职能':
-        n.duties.push({ text: text(), src });
-        break;
-      case '工作目标':
-        n.goals = { text: text(), src };
-        break;
-      case '变动原因':
-        n.changeReason = { text: text(), src };
-        break;
-      case '项目': {
-        const amount = money();
-        if (!amount) rd.fail(ws, r, cMoney, 'the project amount in 万元', '');
-        n.projects.push({ no: rd.int(ws, r, cNo, 'a project number') ?? n.projects.length + 1, name: title(), amount, description: text(), items: [], src });
-        break;
-      }
-      case '项目明细': {
-        const p = n.projects[n.projects.length - 1];
-        if (!p) rd.fail(ws, r, cType, 'a 项目 row before this 项目明细', type);
-        const m = money();
-        const k = count();
-        const u = rd.text(ws, r, cUnit);
-        p.items.push({ label: title(), ...(m ? { money: m } : {}), ...(k !== null ? { count: k } : {}), ...(u !== null ? { unit: u } : {}) });
-        break;
-      }
-      case '名词解释':
-        n.glossary.push({ term: title(), definition: text(), src });
-        break;
-      case '事实': {
-        const key = rd.text(ws, r, cKey);
-        if (!key) rd.fail(ws, r, cKey, 'the fact key (see docs/narrative-facts.md)', '');
-        const m = money();
-        const k = count();
-        const pct = rd.text(ws, r, cPct);
-        const t = rd.text(ws, r, cText);
-        n.facts.push({ key, label: title(), ...(m ? { money: m } : {}), ...(k !== null ? { count: k } : {}), ...(pct !== null ? { percent: pct } : {}), ...(t !== null ? { text: t } : {}), src });
-        break;
-      }
-      default:
-        rd.fail(ws, r, cType, '类型 部分/节/段落/职能/工作目标/变动原因/项目/项目明细/名词解释/事实', type);
-    }
+    };
+    rd.degrade('row-unreadable', `工作表“叙述”第 ${r} 行`, ws, r, readRow, undefined);
   }
   return n;
 }

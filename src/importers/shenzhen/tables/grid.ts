@@ -314,12 +314,17 @@ export function parseThreePublic(t: TableBuilder, lines: SourceLine[], g: GridCo
   };
   for (const r of collect(t, lines, { tail })) {
     const label = joinLabel(r.words);
+    if (r.year === null) {
+      // A name the table ends on without its year and cells (a damaged or cut-off table).
+      t.skip(r.all[r.all.length - 1]!.line, `“${label}”后没有年度与金额，无法读取`);
+      continue;
+    }
     const src = rowSrc(r, lines[0]!);
     const kind = TOTAL_LABELS.has(label) ? 'total' : 'unit';
     if (kind === 'unit') g.units.add(label);
     t.add({
       kind, label, ...(kind === 'unit' ? { unit: label } : {}), level: 0, parent: null,
-      amounts: t.place(r.amounts, `${label} ${r.year!.text}`, null), texts: { year: textOf(r.year!) }, src,
+      amounts: t.place(r.amounts, `${label} ${r.year.text}`, null), texts: { year: textOf(r.year) }, src,
     });
   }
 }
