@@ -138,8 +138,9 @@ describe('a running server with parser threads', () => {
       while (small.running < 1) await new Promise((r) => setTimeout(r, 20));
       const second = send();
       while (small.queued < 1) await new Promise((r) => setTimeout(r, 20));
-      const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; parsesWaiting: number };
-      assert.deepEqual(health, { status: 'ok', parsesWaiting: 1 });
+      const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; parsesWaiting: number; eventLoop: { maxMs: number } };
+      assert.deepEqual([health.status, health.parsesWaiting], ['ok', 1]);
+      assert.equal(typeof health.eventLoop.maxMs, 'number', 'the health probe reports the thread\'s delay');
       const busy = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
       assert.equal(busy.headers.get('retry-after'), '5');
       const body = await problem(busy, 503, 'limits.worker.queue');
