@@ -26,17 +26,8 @@ export interface User {
   createdAt: string;
 }
 
-/** An API token as listed (the secret itself is shown once, when created). */
-export interface TokenInfo {
-  id: number;
-  login: string;
-  name: string;
-  /** The token's first characters, to tell tokens apart. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** An API token as listed (the secret itself is shown once, when created); `prefix`: its first characters. */
+export type TokenInfo = Omit<repo.TokenRecord, 'userId'>;
 
 export interface NewUserInput {
   login: string;
