@@ -385,5 +385,6 @@ function toUser(u: repo.UserRecord, tree: OrgTree): User {
 }
 
 function toTokenInfo(t: repo.TokenRecord): TokenInfo {
-  return { id: t.id, login: t.login, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+  const { userId: _userId, ...info } = t;
+  return info;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { openWorkspace, connectionOf, type Workspace } from '../../src/app/workspace.js';
 import { accountsOf, ADMIN_LOGIN, DEMO_ACCOUNTS, type Accounts } from '../../src/app/accounts.js';
 import { LOCKOUT, SESSION_IDLE_HOURS } from '../../src/domain/accounts.js';
-import { rejectsWith, type Backend, type Store } from './contract.js';
+import { rejectsWith, workspaceRunner, type Backend, type Store } from './contract.js';
 
 /** A movable clock. */
 function clock(start = Date.parse('2026-03-02T09:00:00Z')) {
@@ -27,16 +27,7 @@ async function seeded(acc: Accounts): Promise<void> {
 }
 
 export function registerAccountsContract(b: Backend): void {
-  const withWorkspace = async (fn: (ws: Workspace, store: Store) => Promise<void>) => {
-    const store = await b.fresh();
-    const ws = await openWorkspace(store.opts);
-    try {
-      await fn(ws, store);
-    } finally {
-      await ws.close();
-      await store.drop();
-    }
-  };
+  const withWorkspace = workspaceRunner(b);
 
   test(`${b.name}: the first start of an empty workspace creates the root and admin with a generated password, once`, () =>
     withWorkspace(async (ws) => {

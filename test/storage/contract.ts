@@ -69,9 +69,9 @@ function budgetWithTwoIndicators() {
   return doc;
 }
 
-/** Registers the contract cases for a backend. */
-export function registerContract(b: Backend): void {
-  const withWorkspace = async (fn: (ws: Workspace, store: Store) => Promise<void>) => {
+/** Runs `fn` on a workspace over a fresh store of `b`, then closes the workspace and drops the store. */
+export function workspaceRunner(b: Backend): (fn: (ws: Workspace, store: Store) => Promise<void>) => Promise<void> {
+  return async (fn) => {
     const store = await b.fresh();
     const ws = await openWorkspace(store.opts);
     try {
@@ -81,6 +81,11 @@ export function registerContract(b: Backend): void {
       await store.drop();
     }
   };
+}
+
+/** Registers the contract cases for a backend. */
+export function registerContract(b: Backend): void {
+  const withWorkspace = workspaceRunner(b);
 
   test(`${b.name}: an imported document comes back equal, with its findings and one version`, () =>
     withWorkspace(async (ws) => {

@@ -10,6 +10,9 @@ import { normalizeText } from '../text.js';
 /** The key of a figure no phrasing places: held with the words before it as its label. */
 export const MENTION = 'mention';
 
+/** The key of a share ("占X%"): its money repeats the figure the share is of, already held as its own fact. */
+export const SHARE = 'share';
+
 /** A fact key of the contract. */
 export interface FactKeyTerm {
   key: string;
@@ -378,7 +381,7 @@ export const FACT_KEYS: readonly FactKeyTerm[] = [
   { key: 'function.item.prior-execution', label: '科目上年预算执行数', kind: 'money' },
   { key: 'function.item.planned', label: '科目本年预算安排', kind: 'money' },
   { key: 'economic.item', label: '支出经济分类科目金额', kind: 'money' },
-  { key: 'share', label: '占比', kind: 'percent' },
+  { key: SHARE, label: '占比', kind: 'percent' },
   { key: 'change.current', label: '本年数（与上年相比）', kind: 'money' },
   { key: 'change.amount', label: '与上年相比增减额', kind: 'money' },
   { key: 'change.percent', label: '与上年相比增减幅度', kind: 'percent' },

@@ -16,6 +16,7 @@ import {
   PERFORMANCE_FUNDS,
   isOrgName,
   MENTION,
+  SHARE,
   scopeOf,
   sideOf,
   subjectOf,
@@ -455,7 +456,7 @@ function factsOf(p: Para, frame: Frame): Fact[] {
       }
       if (/占[^,，;；。]*?(的|比重为|比例为)?$/.test(words) && prevValue && prevValue.tok.kind === 'money') {
         const money = moneyOf(prevValue.tok, p);
-        if (money) out.push({ key: 'share', label: prevValue.label, money, percent: tok.num.replace(/,/g, ''), src: spanSrc(p, prevValue.tok.start, tok.end) });
+        if (money) out.push({ key: SHARE, label: prevValue.label, money, percent: tok.num.replace(/,/g, ''), src: spanSrc(p, prevValue.tok.start, tok.end) });
       }
       continue;
     }

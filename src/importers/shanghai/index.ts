@@ -12,7 +12,7 @@ import { budgetFacts, comparisonsOf, finalFacts, paragraphsOf, partOf } from './
 import { splitShanghai, type ShanghaiProfile } from './sections.js';
 import { parseTable } from './tables.js';
 import { pushAll } from '../../domain/arrays.js';
-import { MENTION } from '../../domain/catalogue/index.js';
+import { MENTION, SHARE } from '../../domain/catalogue/index.js';
 import type { Fact, Money } from '../../domain/model.js';
 import { readNarrative } from '../genre/narrative.js';
 import type { SourceLine } from '../text/source.js';
@@ -37,19 +37,10 @@ function otherMentions(lines: SourceLine[], held: readonly Money[]): Fact[] {
   // A held amount: its value and the lines it cites (a Shanghai fact cites its phrase or sentence).
   const have = held.flatMap((m) => (m.src?.line != null ? [{ fen: Math.abs(m.fen), from: m.src.line, to: m.src.endLine ?? m.src.line, used: false }] : []));
   const out: Fact[] = [];
-  // A figure is taken at most as many times as its line prints it (the genre reader may key one
-  // figure twice, e.g. as a share and as a class item).
-  const textOf = new Map(lines.map((l) => [l.no, l.text]));
-  const taken = new Map<string, number>();
   for (const f of readNarrative(lines).facts) {
     const line = f.money?.src?.line;
-    if (!f.money?.src || line == null) continue;
-    const raw = f.money.src.raw;
-    const k = `${line}|${raw}`;
-    taken.set(k, (taken.get(k) ?? 0) + 1);
-    // (A figure wrapped over two lines is on neither literally: not capped.)
-    const cap = printedTimes(textOf.get(line) ?? '', raw);
-    if (cap > 0 && taken.get(k)! > cap) continue;
+    // A share's money repeats the figure it is a share of, which the reader holds as its own fact.
+    if (!f.money || line == null || f.key === SHARE) continue;
     const fen = Math.abs(f.money.fen);
     // The same value held nearest to the figure's line is the same figure: the two readers cut
     // sentences differently, and a PDF's lines are not a text's, so lines are compared by distance.
@@ -60,22 +51,6 @@ function otherMentions(lines: SourceLine[], held: readonly Money[]): Fact[] {
       continue;
     }
     out.push({ ...f, key: MENTION });
-  }
-  return out;
-}
-
-/** How many times `line` prints the figure `raw` (not as part of a longer number). */
-function printedTimes(line: string, raw: string): number {
-  const esc = raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...line.matchAll(new RegExp(`(?<![0-9.,])${esc}(?![0-9])`, 'g'))].length;
-}
-
-/** Every amount (an object with `fen`) inside `v`. */
-function amountsIn(v: unknown, out: Money[] = []): Money[] {
-  if (Array.isArray(v)) for (const x of v) amountsIn(x, out);
-  else if (v && typeof v === 'object') {
-    if (typeof (v as Money).fen === 'number') out.push(v as Money);
-    else for (const x of Object.values(v)) amountsIn(x, out);
   }
   return out;
 }
@@ -140,7 +115,7 @@ export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile)
   const facts = p === 'shanghai-budget' ? budgetFacts(allParas) : finalFacts(allParas);
   const cmp = p === 'shanghai-final-accounts' ? comparisonsOf(allParas) : null;
   if (cmp) pushAll(facts, cmp.facts);
-  pushAll(facts, otherMentions(structure.parts.flatMap((b) => [b.title, ...b.lines]), [...facts.flatMap((f) => (f.money ? [f.money] : [])), ...amountsIn(cmp?.comparisons)]));
+  pushAll(facts, otherMentions(structure.parts.flatMap((b) => [b.title, ...b.lines]), [...facts.flatMap((f) => (f.money ? [f.money] : [])), ...(cmp?.comparisons ?? []).flatMap((c) => [c.budget, c.actual].filter((m) => m !== null))]));
   const glossaryPart = parts.find((x) => /名词解释/.test(x.block.title.text));
   const glossary = (glossaryPart?.paras ?? []).flatMap((g) => {
     const m = /^(?:[(（]?[一二三四五六七八九十]+[)）、]?)\s*([^:：]{1,20})[:：](.*)$/.exec(g.text);

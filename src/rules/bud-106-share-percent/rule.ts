@@ -4,6 +4,7 @@ import { lineRef, textPlaces } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
 import { parseAmount } from '../../domain/money.js';
 import { normalizeText, squash } from '../../domain/text.js';
+import { SHARE } from '../../domain/catalogue/index.js';
 
 /** "2,906.80万元，占49.4%" / "4万元，占“三公”经费的21.86%": amount, the whole's words, percent. */
 const SHARE_RE = /(\d[\d,]*(?:\.\d+)?)万元[，,]占([^\d%％，。；,;]{0,12}?)(\d+(?:\.\d+)?)[%％]/g;
@@ -54,7 +55,7 @@ export const rule: Rule = {
   reads: ['narrative'],
   basis: 'domain.md §3：所述百分比在显示精度内与其描述的金额一致；issue 12 class 7：同一整体各部分的占比合计为 100%',
   check(doc, ctx) {
-    for (const f of doc.narrative.facts.filter((x) => x.key === 'share' && x.money && x.percent)) {
+    for (const f of doc.narrative.facts.filter((x) => x.key === SHARE && x.money && x.percent)) {
       const base = baseKey(f.label)
         .map((k) => doc.narrative.facts.find((x) => x.key === k && x.money && x.money.fen > 0 && x.money.fen >= f.money!.fen))
         .find((x) => x);
