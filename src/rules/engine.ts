@@ -195,7 +195,10 @@ export function checkDocument(doc: BudgetDocument, rules: readonly Rule[] = RULE
   const base = ruleFindings(active, doc);
   const u = uncertaintyOf(doc);
   if (!isUncertain(u) || base.length === 0) return { findings: sortFindings(base), notChecked: [] };
-  const variants = [1, 2].map((seed) => ruleFindings(active, vary(doc, u, seed)));
+  // A finding's key names its rule: only the rules that found something can tell whether it is stable.
+  const found = new Set(base.map((f) => f.rule));
+  const recheck = active.filter((r) => found.has(r.id));
+  const variants = [1, 2].map((seed) => ruleFindings(recheck, vary(doc, u, seed)));
   const { kept, dropped } = stable(base, variants);
   const notChecked = attribute(doc, active, u, dropped.filter((f) => f.severity !== 'info'));
   return { findings: sortFindings(kept), notChecked };

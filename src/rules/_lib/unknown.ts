@@ -93,20 +93,88 @@ function amountKeys(t: Table, r: Row): string[] {
 }
 
 /**
+ * True when `doc` is plain data (objects and arrays only) in which none of the containers `vary` writes
+ * into (the table list, each table, its row list, each row and its amounts) is reachable twice. Then a
+ * copy of just those containers is the same to any reader as a deep copy of the whole document; the
+ * importers share only what vary never writes (a table's `src` with its coverage entry).
+ */
+function copyOnWriteSafe(doc: BudgetDocument): boolean {
+  const written = new Set<object>([doc.tables]);
+  for (const t of doc.tables) {
+    written.add(t);
+    written.add(t.rows);
+    for (const r of t.rows) {
+      written.add(r);
+      written.add(r.amounts);
+    }
+  }
+  const seen = new Set<object>();
+  const stack: object[] = [doc];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (seen.has(x)) {
+      if (written.has(x)) return false;
+      continue;
+    }
+    seen.add(x);
+    const proto = Object.getPrototypeOf(x);
+    if (Array.isArray(x)) {
+      if (proto !== Array.prototype) return false;
+      for (const v of x) if (v !== null && typeof v === 'object') stack.push(v);
+    } else {
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in x) {
+        const v = (x as Record<string, unknown>)[k];
+        if (v !== null && typeof v === 'object') stack.push(v);
+      }
+    }
+  }
+  return true;
+}
+
+/** Per run of the rules (an Uncertainty is made for each): whether its document may be varied by copying only what changes. */
+const COPY_ON_WRITE = new WeakMap<Uncertainty, boolean>();
+
+/**
  * A copy of the document in which every unknown value is replaced by an arbitrary one (variant
  * `seed`): the unknown cells of uncertain rows (every empty cell of a row with unplaced or unreadable
  * amounts; the cells without a key of a row placed by inference), the inferred cells, a row standing for each unread row,
  * the year and unit when they were not recognised. `only` restricts the variation to some tables.
+ * Only the containers that change are copied (the rules never write into a document), unless the
+ * document shares one of them between two places or holds anything but plain data: then all of it is.
  */
 export function vary(doc: BudgetDocument, u: Uncertainty, seed: number, only?: ReadonlySet<Table>): BudgetDocument {
-  const out = structuredClone(doc);
+  let cow = COPY_ON_WRITE.get(u);
+  if (cow === undefined) {
+    cow = copyOnWriteSafe(doc);
+    COPY_ON_WRITE.set(u, cow);
+  }
+  const out: BudgetDocument = cow ? { ...doc, tables: [...doc.tables] } : structuredClone(doc);
+  const copied = new Set<Table>();
+  const byIndex = (t: Table): Table => {
+    const at = doc.tables.indexOf(t);
+    if (!cow) return out.tables[at]!;
+    let c = out.tables[at]!;
+    if (!copied.has(c)) {
+      c = { ...t, rows: [...t.rows] };
+      out.tables[at] = c;
+      copied.add(c);
+    }
+    return c;
+  };
+  const rowOf = (t: Table, table: Table, row: Row): Row => {
+    const at = table.rows.indexOf(row);
+    if (!cow) return t.rows[at]!;
+    const r = { ...row, amounts: { ...row.amounts } };
+    t.rows[at] = r;
+    return r;
+  };
   let i = 0;
   const fake = (): Money => ({ fen: arbitraryFen(seed, i++), decimals: 2 });
-  const byIndex = (t: Table) => out.tables[doc.tables.indexOf(t)]!;
   for (const { table, row, reason } of u.rows) {
     if (only && !only.has(table)) continue;
     const t = byIndex(table);
-    const r = t.rows[table.rows.indexOf(row)]!;
+    const r = rowOf(t, table, row);
     for (const k of amountKeys(t, r)) {
       const v = r.amounts[k];
       // A row whose figures were all placed, some by inference, has known empty cells (null): only
