@@ -44,9 +44,11 @@ export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Pr
 /**
  * Renders the package of a stored document for a server: HTML and XLSX in a parser thread (building
  * a package takes the CPU for a tenth of a second or more, which would hold up every other request
- * on the server's thread); a PDF is that HTML printed by the shared Chromium.
+ * on the server's thread); a PDF is that HTML printed by the shared Chromium. `findings` is the
+ * appendix 校验结果: an empty list still prints it (saying that nothing was found); null leaves it out
+ * (the public portal's package).
  */
-export async function renderReportIsolated(doc: BudgetDocument, format: 'html' | 'xlsx' | 'pdf', findings: Finding[]): Promise<string | Uint8Array> {
+export async function renderReportIsolated(doc: BudgetDocument, format: 'html' | 'xlsx' | 'pdf', findings: Finding[] | null): Promise<string | Uint8Array> {
   const pool = parsePool();
   if (format !== 'pdf') return pool.render(doc, findings, format);
   return printPdf(String(await pool.render(doc, findings, 'html')));

@@ -1,7 +1,8 @@
 /** The page frame: head, top navigation, a budget's tab bar. */
 import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets.js';
-import { UserNav } from './user.js';
+import { tryGetContext } from 'hono/context-storage';
+import { currentUser, UserNav } from './user.js';
 
 /** htmx swaps 409/422 answers too: they carry the form with its message (a conflict, a bad figure). */
 const HTMX_CONFIG = JSON.stringify({
@@ -41,8 +42,21 @@ const TABS: Array<[Tab, string, string]> = [
   ['follow', '执行与绩效', '/follow'],
 ];
 
-export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined }) {
-  const b = props.budget;
+/** True while rendering an answer to a request for a public portal address (`/public…`). */
+function onPortal(): boolean {
+  const c = tryGetContext();
+  const path = c ? (c as unknown as { req: { path: string } }).req.path : '';
+  return path === '/public' || path.startsWith('/public/');
+}
+
+/**
+ * The page frame. `portal`: the public portal's frame (the portal's own navigation, never a budget's
+ * working tabs: no links to findings, versions, 审批 or edit pages); by default every page answering
+ * a portal address, so that its error pages (a budget with nothing published: 404) keep that frame.
+ */
+export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined; portal?: boolean }) {
+  const portal = props.portal ?? onPortal();
+  const b = portal ? undefined : props.budget;
   const view = props.view;
   // Tabs stay in the version being browsed (the version history is always about all versions).
   const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' ? `?v=${view.v}` : '');
@@ -61,14 +75,29 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
       <body>
         <a class="skip" href="#main">跳到正文</a>
         <header class="top">
-          <a class="brand" href="/">fiscus 部门预算与绩效管理</a>
-          <nav aria-label="全站">
-            <ul>
-              <li><a href="/">预算列表</a></li>
-              <li><a href="/docs">API 文档</a></li>
-              <UserNav />
-            </ul>
-          </nav>
+          {portal ? (
+            <>
+              <a class="brand" href="/public">fiscus 预算公开</a>
+              <nav aria-label="全站">
+                <ul>
+                  <li><a href="/public">已公开的预算</a></li>
+                  {currentUser() ? <li><a href="/">工作台</a></li> : null}
+                  <UserNav />
+                </ul>
+              </nav>
+            </>
+          ) : (
+            <>
+              <a class="brand" href="/">fiscus 部门预算与绩效管理</a>
+              <nav aria-label="全站">
+                <ul>
+                  <li><a href="/">预算列表</a></li>
+                  <li><a href="/docs">API 文档</a></li>
+                  <UserNav />
+                </ul>
+              </nav>
+            </>
+          )}
         </header>
         <main id="main">
           {b ? (

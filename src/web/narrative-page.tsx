@@ -2,6 +2,7 @@
  * The narrative page: the document's parts with their headings as printed (the Shenzhen outline's
  * "第一部分 …"), sections and paragraphs, each source line an anchor (`#line-62`).
  */
+import type { Child } from 'hono/jsx';
 import type { BudgetDetail } from '../app/workspace.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { severityLabel } from '../domain/catalogue/index.js';
@@ -15,37 +16,17 @@ function factTitle(s: LineSegment): string | undefined {
   return s.facts.map((f) => f.label).join('、');
 }
 
-export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
-  const { budget, doc } = props;
-  const nv = narrativeView(doc);
-  // Findings by the anchored line they link to, shown as a mark after that line.
-  const byLine = new Map<number, Finding[]>();
-  for (const f of props.findings) {
-    if (f.location.form || findingTable(f.location, doc) !== null || (f.location.line == null && f.location.fact == null)) continue;
-    const href = findingHref(budget.id, f, props.ctx);
-    const m = href ? /#line-(\d+)$/.exec(href) : null;
-    if (!m) continue;
-    const l = Number(m[1]);
-    byLine.set(l, [...(byLine.get(l) ?? []), f]);
-  }
-  const marks = (line: number | null) => {
-    const fs = line === null ? undefined : byLine.get(line);
-    if (!fs) return null;
-    return fs.map((f) => (
-      <a class={`flag sev-text-${f.severity}`} href={`/budgets/${budget.id}/findings${props.view ? `?v=${props.view.v}` : ''}`} title={f.message}>
-        ⚠<span class="visually-hidden">
-          {severityLabel(f.severity)} {f.rule}：{f.message}
-        </span>
-      </a>
-    ));
-  };
+/**
+ * The narrative's table of contents and text, each source line anchored; `marks(line)` is what
+ * follows a line (the working page's findings flags; the public portal shows none). Part headings
+ * are h2.
+ */
+export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: number | null) => Child }) {
+  const nv = narrativeView(props.doc);
+  const marks = props.marks ?? (() => null);
   const headingId = (line: number | null) => (line !== null && !nv.textLines.has(line) ? lineAnchor(line) : undefined);
   return (
-    <Layout title={`文字说明 · ${budget.unitName}`} budget={navInfo(budget)} tab="narrative" view={props.view}>
-      <h1>
-        {budget.unitName} {budget.year}年{budget.kind}说明
-      </h1>
-      <p class="sub">第 {props.version} 版 · 每行可链接（#line-行号），审核发现中的“查看位置”指向所在行。</p>
+    <>
       {nv.parts.length === 0 ? <p>本文档没有文字说明。</p> : null}
       <nav aria-label="说明目录">
         <ol class="toc">
@@ -91,6 +72,40 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
           </section>
         ))}
       </article>
+    </>
+  );
+}
+
+export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
+  const { budget, doc } = props;
+  // Findings by the anchored line they link to, shown as a mark after that line.
+  const byLine = new Map<number, Finding[]>();
+  for (const f of props.findings) {
+    if (f.location.form || findingTable(f.location, doc) !== null || (f.location.line == null && f.location.fact == null)) continue;
+    const href = findingHref(budget.id, f, props.ctx);
+    const m = href ? /#line-(\d+)$/.exec(href) : null;
+    if (!m) continue;
+    const l = Number(m[1]);
+    byLine.set(l, [...(byLine.get(l) ?? []), f]);
+  }
+  const marks = (line: number | null) => {
+    const fs = line === null ? undefined : byLine.get(line);
+    if (!fs) return null;
+    return fs.map((f) => (
+      <a class={`flag sev-text-${f.severity}`} href={`/budgets/${budget.id}/findings${props.view ? `?v=${props.view.v}` : ''}`} title={f.message}>
+        ⚠<span class="visually-hidden">
+          {severityLabel(f.severity)} {f.rule}：{f.message}
+        </span>
+      </a>
+    ));
+  };
+  return (
+    <Layout title={`文字说明 · ${budget.unitName}`} budget={navInfo(budget)} tab="narrative" view={props.view}>
+      <h1>
+        {budget.unitName} {budget.year}年{budget.kind}说明
+      </h1>
+      <p class="sub">第 {props.version} 版 · 每行可链接（#line-行号），审核发现中的“查看位置”指向所在行。</p>
+      <NarrativeBody doc={doc} marks={marks} />
     </Layout>
   );
 }

@@ -124,7 +124,8 @@ export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: str
   );
 }
 
-function Figure(props: { label: string; fen: number | null; doc: BudgetDocument; id: string }) {
+/** A key figure as a card (its label, the amount in the document's unit). */
+export function Figure(props: { label: string; fen: number | null; doc: BudgetDocument; id: string }) {
   return (
     <div class="card" id={props.id}>
       <div class="label">{props.label}</div>
@@ -136,7 +137,8 @@ function Figure(props: { label: string; fen: number | null; doc: BudgetDocument;
   );
 }
 
-function Chart(props: { id: string; title: string; slices: Slice[]; doc: BudgetDocument }) {
+/** A composition chart (drawn by app.js from `data-chart`) with its data table beside it. */
+export function Chart(props: { id: string; title: string; slices: Slice[]; doc: BudgetDocument }) {
   const items = props.slices.map((s) => ({ name: s.code ? `${s.code} ${s.name}` : s.name, value: formatAmount(s.fen, props.doc.displayUnit, 2, false) }));
   const total = props.slices.reduce((a, s) => a + s.fen, 0);
   return (

@@ -407,17 +407,21 @@ export function ProjectEditor(props: { budgetId: string; version: number; doc: B
   );
 }
 
-/** The read-only parts of an older version: plan, cost lines and indicators as stored. */
-function ProjectReadOnly(props: { budgetId: string; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; ctx: HrefContext; version: number }) {
+/**
+ * The read-only parts of a project form: plan, cost lines and indicators as stored (an older
+ * version; the public portal's published version, which passes no findings and its own `badge`).
+ */
+export function ProjectReadOnly(props: { doc: BudgetDocument; form: ProjectForm; version: number; findings?: { budgetId: string; list: Finding[]; ctx: HrefContext }; badge?: string }) {
   const { form, doc } = props;
+  const f = props.findings;
   const costDecimals = decimalsFor(form.costLines.flatMap((l) => [l.amount, l.unitPrice ?? null]));
   const planDecimals = decimalsFor(form.disbursement.map((q) => q.amount));
   return (
     <div id="project-readonly">
       <p>
-        <span class="badge" id="current-version">第 {props.version} 版（只读）</span>
+        <span class="badge" id="current-version">{props.badge ?? `第 ${props.version} 版（只读）`}</span>
       </p>
-      <FormFindings budgetId={props.budgetId} form={props.form} findings={props.findings} ctx={props.ctx} />
+      {f ? <FormFindings budgetId={f.budgetId} form={form} findings={f.list} ctx={f.ctx} /> : null}
       <section id={formAnchor(form.id, 'disbursement')} aria-labelledby="plan-h">
         <h2 id="plan-h">资金支出进度</h2>
         <table class="data" style="max-width:40rem">
@@ -477,11 +481,12 @@ function ProjectReadOnly(props: { budgetId: string; doc: BudgetDocument; form: P
   );
 }
 
-export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
-  const { budget, doc, form } = props;
+/** A project form's heading: its name, what it belongs to, and its amounts as cards. */
+export function ProjectHead(props: { doc: BudgetDocument; form: ProjectForm }) {
+  const { doc, form } = props;
   const a = form.amounts;
   return (
-    <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects" view={props.view}>
+    <>
       <h1 id={formAnchor(form.id, null)}>{form.name}</h1>
       <p class="sub">
         {form.parentProject ? `所属项目：${form.parentProject} · ` : ''}
@@ -503,40 +508,57 @@ export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; 
           </div>
         ))}
       </section>
+    </>
+  );
+}
+
+/** A project form's 项目概况: overview, use and goals as printed. */
+export function ProjectOverview(props: { form: ProjectForm }) {
+  const { form } = props;
+  return (
+    <section id={formAnchor(form.id, 'overview')} aria-labelledby="ov-h">
+      <h2 id="ov-h">项目概况</h2>
+      <dl class="facts">
+        {form.overview.map((o) => (
+          <>
+            <dt>{o.label}</dt>
+            <dd>{o.text}</dd>
+          </>
+        ))}
+        {form.use ? (
+          <>
+            <dt>项目用途</dt>
+            <dd>{form.use.text}</dd>
+          </>
+        ) : null}
+        {form.midTermGoal ? (
+          <>
+            <dt>项目中期目标</dt>
+            <dd>{form.midTermGoal.text}</dd>
+          </>
+        ) : null}
+        {form.annualGoal ? (
+          <>
+            <dt>项目年度目标</dt>
+            <dd>{form.annualGoal.text}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
+  const { budget, doc, form } = props;
+  return (
+    <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects" view={props.view}>
+      <ProjectHead doc={doc} form={form} />
       {props.view ? (
-        <ProjectReadOnly budgetId={budget.id} doc={doc} form={form} findings={props.findings} ctx={props.ctx} version={props.version} />
+        <ProjectReadOnly doc={doc} form={form} version={props.version} findings={{ budgetId: budget.id, list: props.findings, ctx: props.ctx }} />
       ) : (
         <ProjectEditor budgetId={budget.id} version={props.version} doc={doc} form={form} findings={props.findings} state={props.state} ctx={props.ctx} />
       )}
-      <section id={formAnchor(form.id, 'overview')} aria-labelledby="ov-h">
-        <h2 id="ov-h">项目概况</h2>
-        <dl class="facts">
-          {form.overview.map((o) => (
-            <>
-              <dt>{o.label}</dt>
-              <dd>{o.text}</dd>
-            </>
-          ))}
-          {form.use ? (
-            <>
-              <dt>项目用途</dt>
-              <dd>{form.use.text}</dd>
-            </>
-          ) : null}
-          {form.midTermGoal ? (
-            <>
-              <dt>项目中期目标</dt>
-              <dd>{form.midTermGoal.text}</dd>
-            </>
-          ) : null}
-          {form.annualGoal ? (
-            <>
-              <dt>项目年度目标</dt>
-              <dd>{form.annualGoal.text}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
+      <ProjectOverview form={form} />
     </Layout>
   );
 }

@@ -24,6 +24,7 @@ import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
 import { authorOf } from '../app/accounts.js';
+import { registerPortal } from './portal.js';
 
 export interface WebOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS). */
@@ -267,5 +268,6 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   registerFollowWeb(app, ws);
+  registerPortal(app, ws);
   return app;
 }

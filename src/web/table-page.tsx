@@ -17,13 +17,19 @@ import { Layout, type VersionView } from './layout.js';
 import { FindingItem, IndicatorTable, navInfo } from './pages.js';
 import type { SeverityCounts } from '../app/workspace.js';
 
+const NO_FLAGS: ReadonlySet<string> = new Set();
+
 function cellClass(c: BodyCell): string {
   return [c.kind === 'amount' ? 'num' : c.kind === 'code' ? 'nowrap' : '', c.unknown ? 'unknown' : '', c.inferred ? 'inferred' : ''].filter(Boolean).join(' ');
 }
 
-/** A table view as an HTML table, each model row anchored, flagged rows linking to their findings. */
-export function TableGrid(props: { v: TableView; flagged: Set<string>; findingsHref: (rowId: string) => string }) {
+/**
+ * A table view as an HTML table, each model row anchored, flagged rows linking to their findings
+ * (none flagged without `flagged`: the public portal's tables).
+ */
+export function TableGrid(props: { v: TableView; flagged?: Set<string>; findingsHref?: (rowId: string) => string }) {
   const { v } = props;
+  const flags = props.flagged ?? NO_FLAGS;
   return (
     <table class="data fiscus-table" id={`grid-${v.id}`}>
       <thead>
@@ -39,7 +45,7 @@ export function TableGrid(props: { v: TableView; flagged: Set<string>; findingsH
       </thead>
       <tbody>
         {v.body.map((r) => {
-          const flagged = r.rowIds.some((id) => props.flagged.has(id));
+          const flagged = r.rowIds.some((id) => flags.has(id));
           return (
             <tr id={r.rowIds[0] ? rowAnchor(v.id, r.rowIds[0]) : undefined} class={[r.kind, flagged ? 'has-finding' : '', r.unplaced.length ? 'has-unplaced' : ''].filter(Boolean).join(' ')}>
               {r.cells.map((c) => {
@@ -51,7 +57,7 @@ export function TableGrid(props: { v: TableView; flagged: Set<string>; findingsH
                 return (
                   <td id={id} class={cellClass(c) || undefined} style={style} title={c.unknown ? COVERAGE_LABELS.unknownCell : c.inferred ? COVERAGE_LABELS.inferredCell : undefined}>
                     {c.unknown ? <span aria-label={COVERAGE_LABELS.unknownCell}>?</span> : c.text}
-                    {anchored && props.flagged.has(c.anchor!) ? (
+                    {anchored && props.findingsHref && flags.has(c.anchor!) ? (
                       <>
                         {' '}
                         <a href={props.findingsHref(c.anchor!)} title="本行有审核发现" aria-label="本行有审核发现">
@@ -76,7 +82,7 @@ export function TableGrid(props: { v: TableView; flagged: Set<string>; findingsH
 }
 
 /** The department-wide target form (Shenzhen table 14) as a page: tasks and indicators, anchored. */
-function TargetsView(props: { doc: BudgetDocument }) {
+export function TargetsView(props: { doc: BudgetDocument }) {
   const d = props.doc.departmentTargets;
   if (!d) return <p>文档中没有部门整体支出绩效目标表。</p>;
   return (

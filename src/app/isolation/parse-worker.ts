@@ -17,8 +17,11 @@ import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
 
 /** Tasks the pool's tests send to see a thread fail in each way (not used by fiscus itself). */
-/** A disclosure package rendered off the request thread (HTML and XLSX; a PDF is its HTML printed by Chromium). */
-export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[]; format: 'html' | 'xlsx' };
+/**
+ * A disclosure package rendered off the request thread (HTML and XLSX; a PDF is its HTML printed by
+ * Chromium), with `findings` as its appendix (null: no appendix, as the public portal publishes it).
+ */
+export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[] | null; format: 'html' | 'xlsx' };
 
 /** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
 export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
@@ -65,7 +68,7 @@ async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Prom
 /** Renders in the thread; the renderers (echarts, exceljs) load on the first render only, so parse threads stay small. */
 async function render(t: RenderTask): Promise<string | Uint8Array> {
   const { renderReport } = await import('../report.js');
-  return renderReport(t.doc, { format: t.format, findings: t.findings });
+  return renderReport(t.doc, { format: t.format, ...(t.findings ? { findings: t.findings } : {}) });
 }
 
 async function renderFollowDoc(t: RenderFollowTask): Promise<string | Uint8Array> {
