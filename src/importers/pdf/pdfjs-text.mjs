@@ -46,6 +46,18 @@
  *      full glyph count, 15,000 on average for the subset CJK fonts of the corpus). When the offsets
  *      are already in order — every font of the corpus — a stable sort leaves them in place, so the
  *      ranges are read off directly; otherwise the stock sorts run. Same ranges, same output.
+ *    - `builtin-cmap-parsed-once`: a built-in CMap (UniGB-UCS2-H, Adobe-GB1-UCS2 …) was parsed again
+ *      for every font that names it, though pdfjs already keeps its file's bytes once per document
+ *      (`builtInCMapCache`). It is parsed once per those bytes (hence per document and name), and
+ *      every caller gets its own copy (own code-space ranges and map array), as it got its own parse:
+ *      a copy may be shared into a ToUnicode map that is amended later. Some producers give each page
+ *      its own non-embedded CJK font (one corpus PDF: 33 fonts on UniGB-UCS2-H).
+ *    - `ucs2-to-unicode-once`: such a font's ToUnicode map (each of up to 65,536 codes through the
+ *      CMap, then Adobe-GB1-UCS2) depends only on the two CMaps; when the font's CMap is the identity
+ *      or a built-in one, the map is made once per document and each font gets a copy of it.
+ *    - `fallback-font-char-once`: a non-embedded composite font whose ToUnicode map is that per-document
+ *      one, not amended since (an amend forgets it), gets a copy of the font characters made from the
+ *      first such font instead of walking the 65,536 codes again.
  * 3. `loopback-no-clone`, in pdfjs's main module (pdf.mjs): the fake worker's `LoopbackPort` passes
  *    every message between the two halves of pdfjs (which run in this one thread) through
  *    `structuredClone`, a deep copy of each chunk of text items. A message of primitives only is
@@ -55,6 +67,7 @@
  *    any message with transfers, is still cloned.
  *    A replacement whose text is not found exactly once (another pdfjs version) is not applied: pdfjs
  *    then does the stock work (slower, same text), and the pinned test's check of `applied` says so.
+ *    A replacement may also change a second text (`also`) and need others applied first (`requires`).
  *    FISCUS_PDFJS_STOCK=1 loads the stock modules; FISCUS_PDFJS_SKIP=name,… leaves out the
  *    replacements named (for comparisons).
  */
@@ -239,6 +252,192 @@ export const PATCHES = [
     ].join('\n'),
   },
   {
+    name: 'builtin-cmap-parsed-once',
+    find: [
+      '  const {',
+      '    cMapData,',
+      '    isCompressed',
+      '  } = await fetchBuiltInCMap(name);',
+      '  const cMap = new CMap(true);',
+      '  if (isCompressed) {',
+      '    return new BinaryCMapReader().process(cMapData, cMap, useCMap => extendCMap(cMap, fetchBuiltInCMap, useCMap));',
+      '  }',
+      '  const lexer = new Lexer(new Stream(cMapData));',
+      '  return parseCMap(cMap, lexer, fetchBuiltInCMap, null);',
+      '}',
+    ].join('\n'),
+    replace: [
+      '  const fetched = await fetchBuiltInCMap(name);',
+      '  const {',
+      '    cMapData,',
+      '    isCompressed',
+      '  } = fetched;',
+      '  /* fiscus text-only: one parse per document and name (see pdfjs-text.mjs), each caller gets its own copy. */',
+      '  let parsed = fiscusParsedCMaps.get(fetched);',
+      '  if (parsed === undefined) {',
+      '    parsed = (async () => {',
+      '      const cMap = new CMap(true);',
+      '      if (isCompressed) {',
+      '        return new BinaryCMapReader().process(cMapData, cMap, useCMap => extendCMap(cMap, fetchBuiltInCMap, useCMap));',
+      '      }',
+      '      const lexer = new Lexer(new Stream(cMapData));',
+      '      return parseCMap(cMap, lexer, fetchBuiltInCMap, null);',
+      '    })();',
+      '    if (fetched !== null && typeof fetched === "object") {',
+      '      fiscusParsedCMaps.set(fetched, parsed);',
+      '    }',
+      '  }',
+      '  const cMap = fiscusCopyCMap(await parsed);',
+      '  fiscusBuiltInNames.set(cMap, name);',
+      '  return cMap;',
+      '}',
+      'const fiscusParsedCMaps = new WeakMap();',
+      'const fiscusBuiltInNames = new WeakMap();',
+      'function fiscusCopyCMap(cMap) {',
+      '  const copy = Object.assign(Object.create(Object.getPrototypeOf(cMap)), cMap);',
+      '  copy.codespaceRanges = cMap.codespaceRanges.map(range => range.slice());',
+      '  copy._map = cMap._map.slice();',
+      '  return copy;',
+      '}',
+    ].join('\n'),
+  },
+  {
+    name: 'ucs2-to-unicode-once',
+    requires: ['builtin-cmap-parsed-once'],
+    find: [
+      '      const ucs2CMapName = Name.get(`${registry}-${ordering}-UCS2`);',
+      '      const ucs2CMap = await CMapFactory.create({',
+      '        encoding: ucs2CMapName,',
+      '        fetchBuiltInCMap: this._fetchBuiltInCMapBound,',
+      '        useCMap: null',
+      '      });',
+      '      const toUnicode = [],',
+      '        buf = [];',
+      '      properties.cMap.forEach(function (charcode, cid) {',
+      '        if (cid > 0xffff) {',
+      '          throw new FormatError("Max size of CID is 65,535");',
+      '        }',
+      '        const ucs2 = ucs2CMap.lookup(cid);',
+      '        if (ucs2) {',
+      '          buf.length = 0;',
+      '          for (let i = 0, ii = ucs2.length; i < ii; i += 2) {',
+      '            buf.push((ucs2.charCodeAt(i) << 8) + ucs2.charCodeAt(i + 1));',
+      '          }',
+      '          toUnicode[charcode] = String.fromCharCode(...buf);',
+      '        }',
+      '      });',
+      '      return new ToUnicodeMap(toUnicode);',
+    ].join('\n'),
+    replace: [
+      '      const ucs2CMapName = Name.get(`${registry}-${ordering}-UCS2`);',
+      '      /* fiscus text-only: the map of an identity or built-in CMap through a built-in UCS2 CMap is made once per document (see pdfjs-text.mjs). */',
+      '      const fiscusCMapKey = properties.cMap instanceof IdentityCMap ? "Identity" : fiscusBuiltInNames.get(properties.cMap);',
+      '      let fiscusMaps = null;',
+      '      const fiscusKey = `${fiscusCMapKey}|${ucs2CMapName.name}`;',
+      '      if (fiscusCMapKey !== undefined && this.builtInCMapCache !== null && typeof this.builtInCMapCache === "object") {',
+      '        fiscusMaps = fiscusToUnicodeMaps.get(this.builtInCMapCache);',
+      '        if (fiscusMaps === undefined) {',
+      '          fiscusMaps = new Map();',
+      '          fiscusToUnicodeMaps.set(this.builtInCMapCache, fiscusMaps);',
+      '        }',
+      '        const made = fiscusMaps.get(fiscusKey);',
+      '        if (made !== undefined) {',
+      '          const fiscusMap = new ToUnicodeMap(made.toUnicode.slice());',
+      '          fiscusPristineMaps.set(fiscusMap, made);',
+      '          return fiscusMap;',
+      '        }',
+      '      }',
+      '      const ucs2CMap = await CMapFactory.create({',
+      '        encoding: ucs2CMapName,',
+      '        fetchBuiltInCMap: this._fetchBuiltInCMapBound,',
+      '        useCMap: null',
+      '      });',
+      '      const toUnicode = [],',
+      '        buf = [];',
+      '      properties.cMap.forEach(function (charcode, cid) {',
+      '        if (cid > 0xffff) {',
+      '          throw new FormatError("Max size of CID is 65,535");',
+      '        }',
+      '        const ucs2 = ucs2CMap.lookup(cid);',
+      '        if (ucs2) {',
+      '          buf.length = 0;',
+      '          for (let i = 0, ii = ucs2.length; i < ii; i += 2) {',
+      '            buf.push((ucs2.charCodeAt(i) << 8) + ucs2.charCodeAt(i + 1));',
+      '          }',
+      '          toUnicode[charcode] = String.fromCharCode(...buf);',
+      '        }',
+      '      });',
+      '      const fiscusMap = new ToUnicodeMap(toUnicode);',
+      '      if (fiscusMaps !== null) {',
+      '        const made = { toUnicode: toUnicode.slice(), toFontChar: null };',
+      '        fiscusMaps.set(fiscusKey, made);',
+      '        fiscusPristineMaps.set(fiscusMap, made);',
+      '      }',
+      '      return fiscusMap;',
+    ].join('\n'),
+    prelude: ['const fiscusToUnicodeMaps = new WeakMap();', 'const fiscusPristineMaps = new WeakMap();', 'class PartialEvaluator {'].join('\n'),
+    preludeAt: 'class PartialEvaluator {',
+  },
+  {
+    name: 'fallback-font-char-once',
+    requires: ['ucs2-to-unicode-once'],
+    find: [
+      '  amend(map) {',
+      '    for (const charCode in map) {',
+      '      this._map[charCode] = map[charCode];',
+      '    }',
+      '  }',
+    ].join('\n'),
+    replace: [
+      '  amend(map) {',
+      '    /* fiscus text-only: an amended map is no longer the one made once per document (see ucs2-to-unicode-once). */',
+      '    fiscusPristineMaps.delete(this);',
+      '    for (const charCode in map) {',
+      '      this._map[charCode] = map[charCode];',
+      '    }',
+      '  }',
+    ].join('\n'),
+    also: {
+      find: [
+        '    } else {',
+        '      const glyphsUnicodeMap = getGlyphsUnicode();',
+        '      const map = [];',
+        '      this.toUnicode.forEach((charCode, unicodeCharCode) => {',
+        '        if (!this.composite) {',
+        '          const glyphName = this.differences[charCode] || this.defaultEncoding[charCode];',
+        '          const unicode = getUnicodeForGlyph(glyphName, glyphsUnicodeMap);',
+        '          if (unicode !== -1) {',
+        '            unicodeCharCode = unicode;',
+        '          }',
+        '        }',
+        '        map[+charCode] = unicodeCharCode;',
+        '      });',
+      ].join('\n'),
+      replace: [
+        '    } else {',
+        '      const glyphsUnicodeMap = getGlyphsUnicode();',
+        '      /* fiscus text-only: a composite font whose map is the one made once per document takes the font characters made from it once (see pdfjs-text.mjs). */',
+        '      const fiscusMade = this.composite ? fiscusPristineMaps.get(this.toUnicode) : undefined;',
+        '      const map = fiscusMade?.toFontChar ? fiscusMade.toFontChar.slice() : [];',
+        '      if (!fiscusMade?.toFontChar) {',
+        '      this.toUnicode.forEach((charCode, unicodeCharCode) => {',
+        '        if (!this.composite) {',
+        '          const glyphName = this.differences[charCode] || this.defaultEncoding[charCode];',
+        '          const unicode = getUnicodeForGlyph(glyphName, glyphsUnicodeMap);',
+        '          if (unicode !== -1) {',
+        '            unicodeCharCode = unicode;',
+        '          }',
+        '        }',
+        '        map[+charCode] = unicodeCharCode;',
+        '      });',
+        '      if (fiscusMade) {',
+        '        fiscusMade.toFontChar = map.slice();',
+        '      }',
+        '      }',
+      ].join('\n'),
+    },
+  },
+  {
     name: 'loopback-no-clone',
     target: 'main',
     find: [
@@ -294,8 +493,12 @@ export function patchSource(source, target, skip = []) {
   for (const p of PATCHES) {
     if ((p.target ?? 'worker') !== target || skip.includes(p.name)) continue;
     const at = once(p.find);
-    if (at < 0 || (p.prelude && once(p.preludeAt) < 0)) continue;
+    if (at < 0 || (p.prelude && once(p.preludeAt) < 0) || (p.also && once(p.also.find) < 0) || (p.requires ?? []).some((name) => !applied.includes(name))) continue;
     out = out.slice(0, at) + p.replace + out.slice(at + p.find.length);
+    if (p.also) {
+      const also = once(p.also.find);
+      out = out.slice(0, also) + p.also.replace + out.slice(also + p.also.find.length);
+    }
     if (p.prelude) {
       const pre = once(p.preludeAt);
       out = out.slice(0, pre) + p.prelude + out.slice(pre + p.preludeAt.length);
