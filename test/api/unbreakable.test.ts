@@ -14,6 +14,7 @@ import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/
 import { createApi } from '../../src/api/routes.js';
 import { throwawayDatabases } from '../support/postgres.js';
 import { budget, paymentsCsv } from '../storage/fixture.js';
+import { requester, setupDistrict, type District } from '../support/district.js';
 
 interface Backend {
   name: string;
@@ -38,13 +39,16 @@ function suite(backend: Backend): void {
     let drop: () => Promise<void>;
     let api: ReturnType<typeof createApi>;
     let id = '';
-    const req = (path: string, init?: RequestInit) => api.request(path, init);
+    let district: District;
+    // The 经办 of the unit the budget is imported for (imports, edits, payments, monitoring, evaluation).
+    const req = (path: string, init?: RequestInit) => requester(api, district, 'jingban')(path, init);
     const base = () => `/api/v1/budgets/${id}`;
 
     before(async () => {
       const b = await backend.open();
       drop = b.drop;
       ws = await openWorkspace(b.opts);
+      district = await setupDistrict(ws);
       api = createApi(ws);
       const res = await req('/api/v1/budgets?name=b.json', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(budget(2021)) });
       assert.equal(res.status, 201);
@@ -67,9 +71,11 @@ function suite(backend: Backend): void {
       await problem(await req(`${base()}/payments/${BIG}`, { method: 'DELETE' }), 404, 'NOT_FOUND');
       await problem(await req(`${base()}/payments/99999999999999999999`, { method: 'DELETE' }), 422, 'INPUT_INVALID');
       // A JSON budget or an edit whose integers go into 4-byte columns (table number, cost line number).
+      // A re-upload of an existing unit and year must now be confirmed (replace=true; issue 13), else it
+      // is a 409 before anything is stored: confirmed, it reaches the store and its checks.
       const doc = budget(2021);
       doc.tables[0]!.no = BIG;
-      const t = await problem(await req('/api/v1/budgets?name=big.json', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
+      const t = await problem(await req('/api/v1/budgets?name=big.json&replace=true', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
       assert.equal(t['field'], 'tables[0].no');
       const form = ((await (await req(`${base()}/projects/f1`)).json()) as { form: { costLines: Array<Record<string, unknown>> } }).form;
       const costLines = form.costLines.map((l, i) => ({ no: i === 0 ? BIG : l['no'], text: l['text'], label: l['label'], amount: l['amount'] }));
@@ -131,10 +137,11 @@ function suite(backend: Backend): void {
       const before = ((await (await req(base())).json()) as { latestVersion: number }).latestVersion;
       const doc = budget(2021);
       doc.tables[2]!.rows[3]!.label = '事业\ud800运行';
-      const p = await problem(await req('/api/v1/budgets?name=s.json', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
+      // Confirmed re-uploads (replace=true, issue 13), so that they reach the store's checks.
+      const p = await problem(await req('/api/v1/budgets?name=s.json&replace=true', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
       assert.match(String(p['detail']), /tables\[2\]\.rows\[3\]\.label/);
       doc.tables[2]!.rows[3]!.label = '事业\u0000运行';
-      await problem(await req('/api/v1/budgets?name=n.json', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
+      await problem(await req('/api/v1/budgets?name=n.json&replace=true', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(doc) }), 422, 'INPUT_INVALID');
       assert.equal(((await (await req(base())).json()) as { latestVersion: number }).latestVersion, before);
       await problem(
         await req(`${base()}/monitoring`, { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ owner: 'f1', entries: [{ idx: 0, action: 'a\u0000b' }] }) }),
