@@ -16,6 +16,8 @@ import { limitsWith } from '../../src/app/limits.js';
 import { createHttpApp, startServer, type RunningServer } from '../../src/cli/serve.js';
 import { damagedPdf } from '../support/damaged-pdf.js';
 import { xlsxWith } from '../support/xlsx-bomb.js';
+import { credentials, setupDistrict, type District, type Login } from '../support/district.js';
+import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const SAMPLE = readFileSync(root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
@@ -56,12 +58,15 @@ describe('a running server with parser threads', () => {
   let dir: string;
   let previous: ParsePool | null;
   const pool = new ParsePool(limitsWith({ worker: { timeMs: 60_000 } }));
+  let district: District;
+  /** Headers of a request by `login` (the sample unit's 经办 uploads), from this server's own origin. */
+  const as = (login: Login, headers: Record<string, string> = {}) => ({ ...credentials(district, login), origin: server.url, ...headers });
 
   before(async () => {
     process.on('unhandledRejection', count);
     previous = setParsePool(pool);
     dir = mkdtempSync(join(tmpdir(), 'fiscus-iso-'));
-    server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: dir });
+    server = await startServer({ port: 0, hostname: '127.0.0.1', dataDir: dir, prepare: async (ws) => void (district = await setupDistrict(ws)) });
     // The thread loads before the first timed request (as `fiscus serve` warms it).
     await pool.run({ kind: 'probe', what: 'echo' });
   });
@@ -75,12 +80,12 @@ describe('a running server with parser threads', () => {
 
   test('(a) a PDF with damaged content streams is a clean 400 in the API and the web, and the server stays up', { timeout: 180_000 }, async () => {
     const bad = damagedPdf(PDF);
-    const api = await problem(await fetch(`${server.url}/api/v1/budgets?name=bad.pdf`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bad }), 400);
+    const api = await problem(await fetch(`${server.url}/api/v1/budgets?name=bad.pdf`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/pdf' }), body: bad }), 400);
     assert.equal(api['code'], 'INPUT_UNREADABLE');
     assert.match(String(api['detail']), /^bad\.pdf: expected a (readable PDF|PDF with a text layer), found /);
     const form = new FormData();
     form.set('file', new Blob([bad]), 'bad.pdf');
-    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual', headers: as('jingban') });
     assert.equal(web.status, 400);
     assert.match(await web.text(), /无法读取上传的文件/);
     // The server answered 400 and exited about 3 s later: it must still answer after that.
@@ -91,7 +96,7 @@ describe('a running server with parser threads', () => {
 
   test('(b) 50,000 merged ranges are refused by the limit while the health probe answers within 1 s', { timeout: 180_000 }, async () => {
     const bomb = xlsxWith({ merges: 50_000, width: 8, height: 3 });
-    const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bomb });
+    const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/octet-stream' }), body: bomb });
     const probes = await probeWhile(server.url, upload);
     const body = await problem(await upload, 413, 'limits.mergedRanges');
     console.log(`merged ranges: 413 ${String(body['field'])}; health probes ${probes.probes}, slowest ${probes.slowestMs.toFixed(0)} ms`);
@@ -100,7 +105,7 @@ describe('a running server with parser threads', () => {
     assert.ok(probes.slowestMs < 1000, `slowest health probe ${probes.slowestMs.toFixed(0)} ms`);
     const form = new FormData();
     form.set('file', new Blob([bomb]), 'merges.xlsx');
-    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+    const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual', headers: as('jingban') });
     assert.equal(web.status, 413);
     assert.match(await web.text(), /合并单元格区域数超过上限 10000 个，实际 50000 个（限制项 mergedRanges）/);
   });
@@ -110,7 +115,7 @@ describe('a running server with parser threads', () => {
     setParsePool(slow);
     try {
       await slow.run({ kind: 'probe', what: 'echo' });
-      const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: xlsxWith({ merges: 50_000, width: 8, height: 3 }) });
+      const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/octet-stream' }), body: xlsxWith({ merges: 50_000, width: 8, height: 3 }) });
       const probes = await probeWhile(server.url, upload);
       const body = await problem(await upload, 413);
       assert.match(String(body['field']), /^limits\.worker\.(timeMs|memoryMb)$/);
@@ -119,7 +124,7 @@ describe('a running server with parser threads', () => {
       assert.ok(probes.slowestMs < 1000, `slowest health probe ${probes.slowestMs.toFixed(0)} ms`);
       assert.ok(probes.probes >= 5, `${probes.probes} probes`);
       // The thread was replaced: the next document is read.
-      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: SAMPLE });
       assert.equal(ok.status, 201, await ok.text());
     } finally {
       setParsePool(pool);
@@ -133,7 +138,7 @@ describe('a running server with parser threads', () => {
     try {
       await small.run({ kind: 'probe', what: 'echo' });
       const slowBody = xlsxWith({ merges: 50_000, width: 8, height: 3 });
-      const send = () => fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: slowBody });
+      const send = () => fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/octet-stream' }), body: slowBody });
       const first = send();
       while (small.running < 1) await new Promise((r) => setTimeout(r, 20));
       const second = send();
@@ -141,20 +146,21 @@ describe('a running server with parser threads', () => {
       const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; parsesWaiting: number; eventLoop: { maxMs: number } };
       assert.deepEqual([health.status, health.parsesWaiting], ['ok', 1]);
       assert.equal(typeof health.eventLoop.maxMs, 'number', 'the health probe reports the thread\'s delay');
-      const busy = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      const busy = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: SAMPLE });
       assert.equal(busy.headers.get('retry-after'), '5');
       const body = await problem(busy, 503, 'limits.worker.queue');
       assert.equal(body['code'], 'BUSY');
       assert.equal(body['title'], '服务器繁忙，请稍后重试');
       const form = new FormData();
       form.set('file', new Blob([SAMPLE]), 'sample.txt');
-      const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual' });
+      const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual', headers: as('jingban') });
       assert.equal(web.status, 503);
       assert.equal(web.headers.get('retry-after'), '5');
       assert.match(await web.text(), /服务器繁忙，请稍后重试[\s\S]*排队等待读取的文件数超过上限 1 个（限制项 worker\.queue）/);
       await problem(await first, 413);
       await problem(await second, 413);
-      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SAMPLE });
+      // The sample was imported by the test before: a re-upload is confirmed (replace=true, issue 13).
+      const ok = await fetch(`${server.url}/api/v1/budgets?name=sample.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: SAMPLE });
       assert.ok(ok.status === 200 || ok.status === 201, await ok.text());
     } finally {
       setParsePool(pool);
@@ -166,12 +172,12 @@ describe('a running server with parser threads', () => {
     // About 4 MB of disclosure text: many seconds of parsing.
     const big = Buffer.concat(Array.from({ length: 20 }, () => SAMPLE));
     let parsing = true;
-    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: big }).finally(() => (parsing = false));
+    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (parsing = false));
     await new Promise((ok) => setTimeout(ok, 300));
     const during: number[] = [];
     while (parsing && during.length < 20) {
       const t = performance.now();
-      const res = await fetch(`${server.url}/api/v1/budgets`);
+      const res = await fetch(`${server.url}/api/v1/budgets`, { headers: as('jingban') });
       assert.equal(res.status, 200);
       await res.text();
       if (parsing) during.push(performance.now() - t);
@@ -188,8 +194,24 @@ describe('a running server with parser threads', () => {
 
 describe('every kind of request body has its limit', () => {
   const tiny = limitsWith({ body: { import: 1000, upload: 1000, payments: 1000, json: 1000, patch: 1000, form: 1000 } });
-  // No workspace call is reached: the limit answers before a handler reads anything.
-  const app = createHttpApp(new Proxy({}, { get: () => () => Promise.resolve([]) }) as never, { limits: tiny });
+  // The limit answers before a handler reads anything. A real workspace all the same: the web's
+  // upload refusal shows the budget list, which asks the accounts (issue 13) what its reader may see.
+  let dir: string;
+  let ws: Workspace;
+  let district: District;
+  let app: ReturnType<typeof createHttpApp>;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fiscus-limits-'));
+    ws = await openWorkspace({ dataDir: join(dir, 'data') });
+    district = await setupDistrict(ws);
+    app = createHttpApp(ws, { limits: tiny });
+  });
+  after(async () => {
+    await ws?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** As the 经办 who would send such bodies (the limit comes before the authorisation, whoever asks). */
+  const jingban = (headers: Record<string, string>) => ({ ...credentials(district, 'jingban'), ...headers });
   const big = 'x'.repeat(2000);
   const cases: Array<[string, string, string, Record<string, string>]> = [
     ['POST', '/api/v1/budgets', 'body.import', { 'content-type': 'text/plain' }],
@@ -201,7 +223,7 @@ describe('every kind of request body has its limit', () => {
   ];
   for (const [method, path, limit, headers] of cases) {
     test(`API ${method} ${path}: 413 naming limits.${limit}`, async () => {
-      const body = await problem(await app.request(path, { method, headers, body: big }), 413, `limits.${limit}`);
+      const body = await problem(await app.request(path, { method, headers: jingban(headers), body: big }), 413, `limits.${limit}`);
       assert.equal(body['code'], 'TOO_LARGE');
       assert.match(String(body['detail']), new RegExp(`\\(limit ${limit.replace('.', '\\.')}\\)`));
     });
@@ -214,7 +236,7 @@ describe('every kind of request body has its limit', () => {
   ];
   for (const [path, sentence] of web) {
     test(`web POST ${path}: 413 with a Chinese sentence naming the limit`, async () => {
-      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `a=${big}` });
+      const res = await app.request(`http://localhost${path}`, { method: 'POST', headers: jingban({ 'content-type': 'application/x-www-form-urlencoded' }), body: `a=${big}` });
       assert.equal(res.status, 413);
       assert.ok((await res.text()).includes(sentence));
     });
@@ -223,7 +245,7 @@ describe('every kind of request body has its limit', () => {
     const def = createHttpApp(new Proxy({}, { get: () => () => Promise.resolve([]) }) as never);
     const huge = new Uint8Array(30 * 1024 * 1024).fill(0x20);
     await problem(await def.request('/api/v1/budgets/1/projects/form-1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: huge }), 413, 'limits.body.patch');
-    const res = await def.request('/budgets/1/projects/form-1/disbursement', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: huge });
+    const res = await def.request('/budgets/1/projects/form-1/disbursement', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: huge });
     assert.equal(res.status, 413);
   });
 });
