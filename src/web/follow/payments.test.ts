@@ -1,6 +1,7 @@
 /**
  * Entering and deleting one payment in the web app (issue 6: "or entered in the web app"), and the
- * API's DELETE, on a real in-memory workspace.
+ * API's DELETE, on a real in-memory workspace, as the 经办 of the sample's unit (issue 13: payments
+ * are the budget's own 经办's to record).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,31 +9,35 @@ import { readFileSync } from 'node:fs';
 import { openWorkspace } from '../../app/workspace.js';
 import { followOf } from '../../app/follow.js';
 import { createHttpApp } from '../../cli/serve.js';
+import { requester, setupDistrict } from '../../../test/support/district.js';
 
 const SAMPLE = readFileSync(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
-const form = (o: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(o), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+// Form posts come from this site's own pages: a same-origin Origin, as a browser sends (app/http-security.ts).
+const SAME_ORIGIN = { origin: 'http://localhost' };
+const form = (o: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(o), headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN } });
 
 test('a payment entered on the project page is stored, listed, counted in execution and can be deleted', async () => {
   const ws = await openWorkspace({});
   try {
+    const district = await setupDistrict(ws);
     const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
-    const app = createHttpApp(ws);
+    const app = requester(createHttpApp(ws), district, 'jingban');
     const page = `/budgets/${budgetId}/follow/form-1`;
-    const r = await app.request(`${page}/payments`, form({ date: '2021-03-15', amount: '12,345.67', voucher: '记-031', payee: '某电信公司' }));
+    const r = await app(`${page}/payments`, form({ date: '2021-03-15', amount: '12,345.67', voucher: '记-031', payee: '某电信公司' }));
     assert.equal(r.status, 303);
     const [p] = await followOf(ws).listPayments(budgetId);
     assert.deepEqual([p?.formId, p?.date, p?.fen, p?.voucher, p?.payee, p?.source], ['form-1', '2021-03-15', 1_234_567, '记-031', '某电信公司', 'manual']);
     assert.equal(r.headers.get('location'), `${page}#payment-${p!.id}`);
-    const html = await (await app.request(page)).text();
+    const html = await (await app(page)).text();
     assert.match(html, /支付明细（1 笔，合计 12,345\.67 元）/);
     assert.match(html, /记-031/);
     const ex = await followOf(ws).execution(budgetId, '2021-12-31');
     assert.equal(ex.projects.find((x) => x.formId === 'form-1')!.paidFen, 1_234_567);
 
-    const del = await app.request(`${page}/payments/${p!.id}/delete`, { method: 'POST' });
+    const del = await app(`${page}/payments/${p!.id}/delete`, { method: 'POST', headers: SAME_ORIGIN });
     assert.equal(del.status, 303);
     assert.deepEqual(await followOf(ws).listPayments(budgetId), []);
-    const again = await app.request(`${page}/payments/${p!.id}/delete`, { method: 'POST' });
+    const again = await app(`${page}/payments/${p!.id}/delete`, { method: 'POST', headers: SAME_ORIGIN });
     assert.equal(again.status, 404);
   } finally {
     await ws.close();
@@ -42,15 +47,16 @@ test('a payment entered on the project page is stored, listed, counted in execut
 test('a bad amount or a date outside the year is refused on the page, naming it, and nothing is stored', async () => {
   const ws = await openWorkspace({});
   try {
+    const district = await setupDistrict(ws);
     const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
-    const app = createHttpApp(ws);
+    const app = requester(createHttpApp(ws), district, 'jingban');
     const page = `/budgets/${budgetId}/follow/form-1`;
-    const bad = await app.request(`${page}/payments`, form({ date: '2021-03-15', amount: '12,3.4' }));
+    const bad = await app(`${page}/payments`, form({ date: '2021-03-15', amount: '12,3.4' }));
     assert.equal(bad.status, 422);
     const html = await bad.text();
     assert.match(html, /未登记：金额应为以元为单位/);
     assert.match(html, /value="12,3.4"/, 'what the clerk typed is kept');
-    const late = await app.request(`${page}/payments`, form({ date: '2022-01-05', amount: '100' }));
+    const late = await app(`${page}/payments`, form({ date: '2022-01-05', amount: '100' }));
     assert.equal(late.status, 422);
     assert.deepEqual(await followOf(ws).listPayments(budgetId), []);
   } finally {
@@ -61,11 +67,12 @@ test('a bad amount or a date outside the year is refused on the page, naming it,
 test('the API deletes one payment and answers 404 for an unknown one', async () => {
   const ws = await openWorkspace({});
   try {
+    const district = await setupDistrict(ws);
     const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
-    const app = createHttpApp(ws);
+    const app = requester(createHttpApp(ws), district, 'jingban');
     const p = await followOf(ws).addPayment(budgetId, { project: '基础设施运行维护', date: '2021-05-01', fen: 500 });
-    assert.equal((await app.request(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' })).status, 204);
-    const gone = await app.request(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' });
+    assert.equal((await app(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' })).status, 204);
+    const gone = await app(`/api/v1/budgets/${budgetId}/payments/${p.id}`, { method: 'DELETE' });
     assert.equal(gone.status, 404);
     assert.match(gone.headers.get('content-type') ?? '', /problem\+json/);
   } finally {
@@ -76,14 +83,15 @@ test('the API deletes one payment and answers 404 for an unknown one', async () 
 test('uploading the same payments file again on the overview says it was already imported and stores nothing; "replace" replaces', async () => {
   const ws = await openWorkspace({});
   try {
+    const district = await setupDistrict(ws);
     const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
-    const app = createHttpApp(ws);
+    const app = requester(createHttpApp(ws), district, 'jingban');
     const csv = readFileSync(new URL('../../../samples/year-2021/payments.csv', import.meta.url));
     const upload = (replace: boolean) => {
       const body = new FormData();
       body.set('file', new File([csv], 'payments.csv', { type: 'text/csv' }));
       if (replace) body.set('replace', '1');
-      return app.request(`/budgets/${budgetId}/follow/payments`, { method: 'POST', body });
+      return app(`/budgets/${budgetId}/follow/payments`, { method: 'POST', body, headers: SAME_ORIGIN });
     };
     const first = await upload(false);
     assert.equal(first.status, 303);
@@ -92,7 +100,7 @@ test('uploading the same payments file again on the overview says it was already
     assert.equal(again.status, 303);
     const to = again.headers.get('location')!;
     assert.equal(to, `/budgets/${budgetId}/follow?imported=0&already=1`);
-    const html = await (await app.request(to)).text();
+    const html = await (await app(to)).text();
     assert.match(html, /未重复导入：该文件（内容相同）已导入过本预算，本次未存储任何支付/);
     assert.match(html, /请勾选“替换已有支付明细”后重新导入/);
     assert.match(html, /已登记 179 笔支付/);
@@ -100,7 +108,7 @@ test('uploading the same payments file again on the overview says it was already
     const replaced = await upload(true);
     assert.equal(replaced.headers.get('location'), `/budgets/${budgetId}/follow?imported=179`);
     assert.equal((await followOf(ws).listPayments(budgetId)).length, 179);
-    assert.doesNotMatch(await (await app.request(`/budgets/${budgetId}/follow`)).text(), /未重复导入/);
+    assert.doesNotMatch(await (await app(`/budgets/${budgetId}/follow`)).text(), /未重复导入/);
   } finally {
     await ws.close();
   }
