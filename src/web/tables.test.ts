@@ -14,6 +14,7 @@ import { openWorkspace, type Workspace } from '../app/workspace.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { rowAnchor } from './figures.js';
 import { createWeb } from './routes.js';
+import { requester, setupDistrict, type District, type Login } from '../../test/support/district.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BEIJING = join(ROOT, '../shared/corpus/txt/beijing-audit-bureau-2026-budget.txt');
@@ -22,11 +23,15 @@ const SHANGHAI = join(ROOT, 'samples/shanghai-putuo-wanli-subdistrict-office-202
 let dir: string;
 let ws: Workspace;
 let web: Hono;
+let district: District;
 const ids: Record<'beijing' | 'shanghai', string> = { beijing: '', shanghai: '' };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fiscus-web-'));
   ws = await openWorkspace({ dataDir: join(dir, 'data') });
+  // The Shanghai sample's unit is the district's UNIT_B; the Beijing budget's unit is no organisation's,
+  // and such an unassigned budget is read by the 财政局's reviewers only (issue 13).
+  district = await setupDistrict(ws);
   // As `fiscus serve` mounts it: the Server-Timing middleware around the pages.
   web = new Hono();
   web.use('*', timing());
@@ -40,8 +45,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = async (path: string) => {
-  const res = await web.request(path);
+/** A page as `login` (by default the 财政审核, who reads every department's budgets). */
+const get = async (path: string, login: Login = 'caizheng') => {
+  const res = await requester(web, district, login)(path);
   return { status: res.status, location: res.headers.get('location'), html: res.status === 200 ? await res.text() : '' };
 };
 
@@ -138,18 +144,20 @@ test('the overview shows the coverage: tables recognised, amounts printed and he
 
 test('a Shanghai budget links its tables by id (never /tables/null) and its findings to existing anchors', async () => {
   const d = await doc(ids.shanghai);
-  const dash = await get(`/budgets/${ids.shanghai}`);
+  // As the 经办 of the Shanghai unit, whose budget it is.
+  const own = (path: string) => get(path, 'jingbanb');
+  const dash = await own(`/budgets/${ids.shanghai}`);
   assert.doesNotMatch(dash.html, /tables\/null/);
-  for (const [i, t] of d.tables.entries()) assert.equal((await get(`/budgets/${ids.shanghai}/tables/${t.id ?? `t${i + 1}`}`)).status, 200);
-  const findings = await get(`/budgets/${ids.shanghai}/findings`);
+  for (const [i, t] of d.tables.entries()) assert.equal((await own(`/budgets/${ids.shanghai}/tables/${t.id ?? `t${i + 1}`}`)).status, 200);
+  const findings = await own(`/budgets/${ids.shanghai}/findings`);
   for (const href of placeLinks(findings.html)) {
     const [path, anchor] = href.split('#') as [string, string | undefined];
-    const page = await get(path);
+    const page = await own(path);
     assert.equal(page.status, 200, href);
     if (anchor) assert.ok(anchors(page.html).has(anchor), href);
   }
   // The narrative prints the document's own headings, not the Shenzhen outline.
-  const narrative = await get(`/budgets/${ids.shanghai}/narrative`);
+  const narrative = await own(`/budgets/${ids.shanghai}/narrative`);
   assert.doesNotMatch(narrative.html, /第一部分 部门概况/);
   assert.match(narrative.html, new RegExp(d.narrative.parts[0]!.title.replace(/[()]/g, '\\$&')));
 });
