@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace } from '../app/workspace.js';
 import { createApi } from './routes.js';
+import { requester, setupDistrict } from '../../test/support/district.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -11,8 +12,10 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 test('the follow-the-year API imports payments, refuses a bad file whole, and recomputes monitoring and evaluation', { timeout: 120_000 }, async () => {
   const ws = await openWorkspace();
   try {
+    const district = await setupDistrict(ws);
     const { budgetId } = await ws.importDocument(readFileSync(resolve(ROOT, 'samples/shenzhen-futian-data-center-2021-dept-budget.txt')), 's.txt');
-    const app = createApi(ws);
+    // Payments, monitoring and evaluation are the budget's own 经办's (issue 13): the sample unit's.
+    const app = { request: requester(createApi(ws), district, 'jingban') };
     const base = `/api/v1/budgets/${budgetId}`;
     const bad = await app.request(`${base}/payments/import?name=p.csv`, { method: 'POST', body: '项目,日期,金额(元)\nform-1,2021-01-01,1\nform-1,2021-01-02,"12,3.4"\n', headers: { 'content-type': 'text/csv' } });
     assert.equal(bad.status, 422);
