@@ -15,6 +15,9 @@ import { stallMonitor } from '../app/stall-monitor.js';
 import type { Limits } from '../app/limits.js';
 import { FiscusError } from '../domain/errors.js';
 import { createApi, type Exporter } from '../api/routes.js';
+import { problemResponse } from '../api/problem.js';
+import { httpSecurity } from '../app/http-security.js';
+import { errorPage } from '../web/error-page.js';
 import { renderReportIsolated } from '../app/report.js';
 import { createWeb } from '../web/routes.js';
 import { accountsOf } from '../app/accounts.js';
@@ -49,6 +52,8 @@ export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
       done();
     }
   });
+  // CSRF refusal of cross-site form posts and the security headers (app/http-security.ts).
+  app.use('*', httpSecurity({ problem: problemResponse, page: errorPage }));
   app.route('/', createApi(ws, opts));
   app.route('/', createWeb(ws, opts));
   return app;

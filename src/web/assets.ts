@@ -1,6 +1,7 @@
 /**
  * Static assets served from this process (the network may be closed, so no CDN): htmx and ECharts
- * from node_modules, the app's own CSS and script. Gzipped once, cached by versioned URL.
+ * from node_modules, the app's own CSS and scripts (every script of a page is one of these: the
+ * Content-Security-Policy allows no inline script). Gzipped once, cached by versioned URL.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +24,8 @@ const SOURCES: Record<string, { path: () => string; type: string }> = {
   'echarts.min.js': { path: () => require.resolve('echarts/dist/echarts.min.js'), type: 'text/javascript; charset=utf-8' },
   'app.css': { path: () => fileURLToPath(new URL('./static/app.css', import.meta.url)), type: 'text/css; charset=utf-8' },
   'app.js': { path: () => fileURLToPath(new URL('./static/app.js', import.meta.url)), type: 'text/javascript; charset=utf-8' },
+  // The script of the API's /docs page (src/api/docs-page.ts), which links it without a version.
+  'docs.js': { path: () => fileURLToPath(new URL('./static/docs.js', import.meta.url)), type: 'text/javascript; charset=utf-8' },
 };
 
 const cache = new Map<string, Asset>();
@@ -48,10 +51,12 @@ export function assetUrl(name: keyof typeof SOURCES & string): string {
 export function mountAssets(app: Hono): void {
   app.get('/static/:name', (c) => {
     const a = load(c.req.param('name'));
-    if (!a) return c.text('未找到', 404);
+    if (!a) return c.text('未找到（NOT_FOUND）', 404);
     if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
     const gz = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    const headers: Record<string, string> = { 'content-type': a.type, etag: a.etag, 'cache-control': 'public, max-age=31536000, immutable', vary: 'accept-encoding' };
+    // A versioned URL (assetUrl) never changes; one without `?v=` is checked again on each use.
+    const cacheControl = c.req.query('v') === undefined ? 'no-cache' : 'public, max-age=31536000, immutable';
+    const headers: Record<string, string> = { 'content-type': a.type, etag: a.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
     if (gz) headers['content-encoding'] = 'gzip';
     return c.body(new Uint8Array(gz ? a.gzip : a.body), 200, headers);
   });

@@ -29,7 +29,12 @@ function suite(backend: Backend): void {
     let drop: () => Promise<void>;
     let app: ReturnType<typeof createHttpApp>;
     let token = '';
-    const req = (path: string, init?: RequestInit) => app.request(`http://localhost${path}`, init);
+    // Form posts come from this site's own pages (a same-origin Origin, as a browser sends).
+    const req = (path: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', 'http://localhost');
+      return app.request(`http://localhost${path}`, { ...init, headers });
+    };
     const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
     const login = (fields: Record<string, string>, path = '/login', headers: Record<string, string> = {}) =>
       req(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form(fields) });

@@ -78,13 +78,32 @@ export async function startFiscus(command: 'start' | 'serve' = 'start', env: Nod
   };
 }
 
-/** The system Chromium, without network chatter. */
+/**
+ * The system Chromium, without network chatter. Every page it opens is watched for Content-Security-
+ * Policy violations (a script, style or connection the server's policy refused: src/app/http-security.ts);
+ * `close()` fails, listing them, when there was any.
+ */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const violations: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const ctx = await newContext(...args);
+    ctx.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) violations.push(`${m.page()?.url() ?? '?'}: ${m.text().slice(0, 300)}`);
+    });
+    return ctx;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    await close(...args);
+    if (violations.length) throw new Error(`Content-Security-Policy violations in Chromium:\n${violations.join('\n')}`);
+  };
+  return browser;
 }
 
 /** Server time of a page (the `total` metric of its Server-Timing header), in ms. */

@@ -1,5 +1,4 @@
 /** Pages of following the year: the department's execution and monitoring overview, a project's execution, monitoring and self-evaluation. */
-import { raw } from 'hono/html';
 import {
   BANDS,
   DEVIATION_REASONS,
@@ -99,31 +98,6 @@ function curve(ex: ExecutionFigures, asOfMonth: number) {
   const p = (fen: number) => (ex.budgetFen > 0 ? ((fen / ex.budgetFen) * 100).toFixed(2) : '0');
   return { plan: ex.planned.map(p), actual: ex.cumulative.slice(0, asOfMonth).map(p) };
 }
-
-const CHART_SCRIPT = `
-(function () {
-function drawAll() {
-  document.querySelectorAll('[data-exec-chart]').forEach(function (el) {
-    if (!window.echarts || el.dataset.drawn) return;
-    var d = JSON.parse(el.dataset.execChart);
-    var c = window.echarts.init(el, null, { renderer: 'svg' });
-    c.setOption({
-      aria: { enabled: true }, animation: false, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
-      legend: { bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', data: ['1月','2月','3月','4月','5月','6月','7月','8月','9月','10月','11月','12月'] },
-      yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
-      series: [
-        { name: '计划累计执行率', type: 'line', data: d.plan.map(Number), lineStyle: { type: 'dashed' } },
-        { name: '实际累计执行率', type: 'line', data: d.actual.map(Number), lineStyle: { width: 3 } }
-      ]
-    });
-    el.dataset.drawn = '1';
-    window.addEventListener('resize', function () { c.resize(); });
-  });
-}
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', drawAll); else drawAll();
-document.addEventListener('htmx:afterSwap', drawAll);
-})();`;
 
 function ExecChart(props: { ex: ExecutionFigures; asOfMonth: number; label: string }) {
   const d = curve(props.ex, props.asOfMonth);
@@ -240,7 +214,6 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
           <li>绩效自评报告：<a href={`/api/v1/budgets/${budget.id}/evaluation.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.xlsx`}>XLSX</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.pdf`}>PDF</a></li>
         </ul>
       </section>
-      <script>{raw(CHART_SCRIPT)}</script>
     </Layout>
   );
 }
@@ -383,7 +356,6 @@ export function FollowProjectPage(props: {
         <h2>年终绩效自评（全年执行率 {pct(props.yearEx.rate)}）</h2>
         <EvaluationForm budgetId={budget.id} pe={props.pe} />
       </section>
-      <script>{raw(CHART_SCRIPT)}</script>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
-// Client side of the fiscus web app: ECharts composition charts from the data the server embeds.
+// Client side of the fiscus web app, loaded from /static/ (the Content-Security-Policy allows no inline
+// script): ECharts composition and execution charts from the data the server embeds.
 // Each chart has a data table next to it, so nothing depends on this script for reading.
 (function () {
   function draw(el) {
@@ -20,7 +21,28 @@
     });
     window.addEventListener('resize', function () { chart.resize(); });
   }
-  function all() { document.querySelectorAll('[data-chart]').forEach(draw); }
+  // 执行与绩效: planned and actual cumulative execution rate by month (percent strings from the server).
+  function drawExec(el) {
+    if (!window.echarts || el.dataset.drawn) return;
+    var d = JSON.parse(el.dataset.execChart);
+    var c = window.echarts.init(el, null, { renderer: 'svg' });
+    c.setOption({
+      aria: { enabled: true }, animation: false, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
+      legend: { bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: 'category', data: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'] },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+      series: [
+        { name: '计划累计执行率', type: 'line', data: d.plan.map(Number), lineStyle: { type: 'dashed' } },
+        { name: '实际累计执行率', type: 'line', data: d.actual.map(Number), lineStyle: { width: 3 } }
+      ]
+    });
+    el.dataset.drawn = '1';
+    window.addEventListener('resize', function () { c.resize(); });
+  }
+  function all() {
+    document.querySelectorAll('[data-chart]').forEach(draw);
+    document.querySelectorAll('[data-exec-chart]').forEach(drawExec);
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all); else all();
   document.addEventListener('htmx:afterSwap', all);
 })();
