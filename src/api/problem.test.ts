@@ -7,7 +7,7 @@ import { problemOf, STATUS, toFiscusError, validationError } from './problem.js'
 test('every error code maps to the status the API contract names', () => {
   assert.deepEqual(
     ERROR_CODES.map((c) => [c, STATUS[c]]),
-    [['INPUT_UNREADABLE', 400], ['INPUT_INVALID', 422], ['NOT_FOUND', 404], ['UNAUTHENTICATED', 401], ['FORBIDDEN', 403], ['CONFLICT', 409], ['LOCKED', 503], ['TOO_LARGE', 413], ['DEPENDENCY_MISSING', 503], ['BUSY', 503], ['INTERNAL', 500]],
+    [['INPUT_UNREADABLE', 400], ['INPUT_INVALID', 422], ['NOT_FOUND', 404], ['UNAUTHENTICATED', 401], ['FORBIDDEN', 403], ['CONFLICT', 409], ['LOCKED', 503], ['TOO_LARGE', 413], ['DEPENDENCY_MISSING', 503], ['BUSY', 503], ['AUDIT_BROKEN', 500], ['INTERNAL', 500]],
   );
 });
 

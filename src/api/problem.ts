@@ -23,6 +23,7 @@ export const TITLES: Record<ErrorCode, string> = {
   LOCKED: '数据目录被占用',
   DEPENDENCY_MISSING: '缺少系统组件',
   BUSY: '服务器繁忙，请稍后重试',
+  AUDIT_BROKEN: '审计日志校验失败',
   INTERNAL: '内部错误',
 };
 

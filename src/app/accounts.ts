@@ -9,6 +9,7 @@ import { OrgTree, ROLE_LABELS, checkOrgParent, checkRoleOrg, type Actor, type Or
 import { LOCKOUT, SESSION_IDLE_HOURS, checkPassword, parseDisplayName, parseLogin } from '../domain/accounts.js';
 import type { Db } from '../storage/connection.js';
 import * as repo from '../storage/accounts-repo.js';
+import { appendAudit } from '../storage/audit-log-repo.js';
 import { connectionOf, type Workspace } from './workspace.js';
 import { hashPassword, verifyPassword } from './password.js';
 
@@ -90,23 +91,34 @@ let dummyHash: Promise<string> | undefined;
 export interface AccountsOptions {
   /** The clock (tests move it to expire sessions and locks). */
   now?: () => Date;
+  /**
+   * Who the audit log names for the changes made through this instance (organisations, users,
+   * tokens): a user's login, or 'cli' / 'system' (the default). Sign-ins name the user signing in.
+   */
+  actor?: string;
 }
 
 /** The accounts of a workspace. */
 export function accountsOf(ws: Workspace, opts: AccountsOptions = {}): Accounts {
   // The connection is looked up at first use: a front door built over a workspace that is not stored
   // (a test double) works until a request carries a credential.
-  return new Accounts(() => connectionOf(ws).db, opts.now ?? (() => new Date()));
+  return new Accounts(() => connectionOf(ws).db, opts.now ?? (() => new Date()), opts.actor ?? 'system');
 }
 
 export class Accounts {
   constructor(
     private readonly dbOf: () => Db,
     private readonly now: () => Date,
+    private readonly actor: string = 'system',
   ) {}
 
   private get db(): Db {
     return this.dbOf();
+  }
+
+  /** `fn` in one transaction (a write and its audit entry commit together). */
+  private tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction((t) => fn(t as unknown as Db));
   }
 
   private iso(plusMs = 0): string {
@@ -142,7 +154,13 @@ export class Accounts {
       throw new FiscusError('INPUT_INVALID', '已有财政局：一个工作区只有一个机构树的根', { field: 'kind' });
     }
     if ((await this.organisations()).some((o) => o.name === name)) throw new FiscusError('INPUT_INVALID', `机构 ${name} 已存在`, { field: 'name' });
-    return toOrganisation(await repo.insertOrganisation(this.db, { name, kind: input.kind, parentId: parent?.id ?? null }));
+    return toOrganisation(
+      await this.tx(async (db) => {
+        const o = await repo.insertOrganisation(db, { name, kind: input.kind, parentId: parent?.id ?? null });
+        await appendAudit(db, { actor: this.actor, action: 'org.add', target: `org:${o.id}`, detail: { name, kind: input.kind, parent: parent?.name ?? null } });
+        return o;
+      }),
+    );
   }
 
   /** Adds a user. INPUT_INVALID for a bad login, name or password, a taken login, or a role that does not fit the organisation. */
@@ -154,7 +172,11 @@ export class Accounts {
     checkRoleOrg(input.role, org);
     if (await repo.findUserByLogin(this.db, login)) throw new FiscusError('INPUT_INVALID', `用户名 ${login} 已被使用`, { field: 'login' });
     const passwordHash = await hashPassword(input.password);
-    const id = await repo.insertUser(this.db, { login, displayName, role: input.role, organisationId: org.id, passwordHash }).catch((e: unknown) => {
+    const id = await this.tx(async (db) => {
+      const id = await repo.insertUser(db, { login, displayName, role: input.role, organisationId: org.id, passwordHash });
+      await appendAudit(db, { actor: this.actor, action: 'user.add', target: `user:${id}`, detail: { login, displayName, role: input.role, organisation: org.name } });
+      return id;
+    }).catch((e: unknown) => {
       if (isUniqueViolation(e)) throw new FiscusError('INPUT_INVALID', `用户名 ${login} 已被使用`, { field: 'login' });
       throw e;
     });
@@ -185,6 +207,7 @@ export class Accounts {
     await this.db.transaction(async (tx) => {
       await repo.setDisabled(tx as unknown as Db, u.id, disabled);
       if (disabled) await repo.deleteUserSessions(tx as unknown as Db, u.id);
+      await appendAudit(tx as unknown as Db, { actor: this.actor, action: disabled ? 'user.disable' : 'user.enable', target: `user:${u.id}`, detail: { login: u.login } });
     });
     return { ...u, disabled };
   }
@@ -197,6 +220,7 @@ export class Accounts {
     await this.db.transaction(async (tx) => {
       await repo.setPasswordHash(tx as unknown as Db, u.id, hash, this.iso());
       await repo.deleteUserSessions(tx as unknown as Db, u.id);
+      await appendAudit(tx as unknown as Db, { actor: this.actor, action: 'user.passwd', target: `user:${u.id}`, detail: { login: u.login } });
     });
   }
 
@@ -215,16 +239,30 @@ export class Accounts {
     }
     const lockedUntil = u.lockedUntil && Date.parse(u.lockedUntil) > this.now().getTime() ? u.lockedUntil : null;
     if (lockedUntil) throw lockedError(lockedUntil);
+    // Failures of a known account are recorded (whoever tried is not known: 'anonymous'); tries of
+    // unknown logins are not, so that nobody can fill the log with names of their choosing.
+    const failed = (db: Db, reason: 'password' | 'disabled', lockedUntil: string | null = null) =>
+      appendAudit(db, { actor: 'anonymous', action: 'user.signin-failed', target: `user:${u.id}`, detail: { login: u.login, reason, lockedUntil } });
     if (!(await verifyPassword(password, u.passwordHash))) {
-      const after = await repo.recordFailure(this.db, u.id, LOCKOUT.maxFailures, this.iso(LOCKOUT.minutes * 60_000));
+      const after = await this.tx(async (db) => {
+        const after = await repo.recordFailure(db, u.id, LOCKOUT.maxFailures, this.iso(LOCKOUT.minutes * 60_000));
+        await failed(db, 'password', after.lockedUntil);
+        return after;
+      });
       if (after.lockedUntil && Date.parse(after.lockedUntil) > this.now().getTime()) throw lockedError(after.lockedUntil);
       throw wrong();
     }
-    if (u.disabled) throw new FiscusError('UNAUTHENTICATED', '该账户已停用，请联系管理员', { field: 'login' });
-    await repo.recordSuccess(this.db, u.id, this.iso());
+    if (u.disabled) {
+      await this.tx((db) => failed(db, 'disabled'));
+      throw new FiscusError('UNAUTHENTICATED', '该账户已停用，请联系管理员', { field: 'login' });
+    }
     const session = secret();
     const expiresAt = this.iso(SESSION_IDLE_HOURS * 3_600_000);
-    await repo.insertSession(this.db, sha256(session), u.id, this.iso(), expiresAt);
+    await this.tx(async (db) => {
+      await repo.recordSuccess(db, u.id, this.iso());
+      await repo.insertSession(db, sha256(session), u.id, this.iso(), expiresAt);
+      await appendAudit(db, { actor: u.login, action: 'user.signin', target: `user:${u.id}`, detail: { login: u.login } });
+    });
     return { user: await this.userById(u.id), session, expiresAt };
   }
 
@@ -252,7 +290,11 @@ export class Accounts {
     const label = name.trim() || 'API';
     if ([...label].length > 100) throw new FiscusError('INPUT_INVALID', '令牌名称最多 100 个字符', { field: 'name' });
     const token = TOKEN_PREFIX + secret();
-    const r = await repo.insertToken(this.db, { userId: u.id, name: label, tokenSha256: sha256(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6), now: this.iso() });
+    const r = await this.tx(async (db) => {
+      const r = await repo.insertToken(db, { userId: u.id, name: label, tokenSha256: sha256(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6), now: this.iso() });
+      await appendAudit(db, { actor: this.actor, action: 'token.add', target: `token:${r.id}`, detail: { login: u.login, name: label, prefix: r.prefix } });
+      return r;
+    });
     return { token, info: toTokenInfo(r) };
   }
 
@@ -270,7 +312,10 @@ export class Accounts {
     const t = ref.startsWith(TOKEN_PREFIX) ? await repo.findTokenByHash(this.db, sha256(ref)) : /^\d{1,9}$/.test(ref) ? (await repo.selectTokens(this.db, { id: Number(ref) }))[0] : undefined;
     if (!t || (by && by.role !== 'admin' && by.id !== t.userId)) throw new FiscusError('NOT_FOUND', `令牌 ${ref.startsWith(TOKEN_PREFIX) ? ref.slice(0, TOKEN_PREFIX.length + 6) + '…' : JSON.stringify(ref)} 不存在`, { field: 'token' });
     if (t.revokedAt) throw new FiscusError('CONFLICT', `令牌 ${t.id}（${t.prefix}…）已于 ${t.revokedAt} 撤销`, { field: 'token' });
-    await repo.revokeToken(this.db, t.id, this.iso());
+    await this.tx(async (db) => {
+      await repo.revokeToken(db, t.id, this.iso());
+      await appendAudit(db, { actor: by ? by.login : this.actor, action: 'token.revoke', target: `token:${t.id}`, detail: { login: t.login, name: t.name, prefix: t.prefix } });
+    });
     return toTokenInfo((await repo.selectTokens(this.db, { id: t.id }))[0]!);
   }
 

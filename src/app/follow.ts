@@ -30,6 +30,7 @@ import { BANDS, DEVIATION_REASONS, LIKELIHOODS, type Actual, type MonitoringEntr
 import type { Db } from '../storage/connection.js';
 import * as fr from '../storage/follow-repo.js';
 import { asInputError, findVersion } from '../storage/repository.js';
+import { appendAudit } from '../storage/audit-log-repo.js';
 import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
 
 export { buildEvaluation, buildExecution, buildMonitoring, DEFAULT_FOLLOW_CONFIG, DEPARTMENT };
@@ -219,6 +220,8 @@ export interface PaymentsImportOptions {
   replace?: boolean;
   /** Store the file even when the same file is already imported for the budget. */
   force?: boolean;
+  /** Who the audit log names: a user's login, or 'web' / 'api' / 'cli' / 'system' (null: 'system'). */
+  actor?: string | null;
 }
 
 /** Following the year for the budgets of a workspace. */
@@ -230,21 +233,24 @@ export interface Follow {
    * serialised. INPUT_INVALID when the budget's payments would add up beyond Number.MAX_SAFE_INTEGER fen.
    */
   importPayments(budgetId: string, bytes: Uint8Array, file: string, opts?: PaymentsImportOptions): Promise<PaymentsImportResult>;
-  /** Adds one payment (INPUT_INVALID for a date outside the year or a negative amount, NOT_FOUND for an unknown project). */
-  addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord>;
+  /**
+   * Adds one payment (INPUT_INVALID for a date outside the year or a negative amount, NOT_FOUND for an
+   * unknown project). `actor`, here and below: who the audit log names (null: 'system').
+   */
+  addPayment(budgetId: string, p: PaymentInput, actor?: string | null): Promise<fr.PaymentRecord>;
   /** Removes one payment (NOT_FOUND when the budget has no payment with that id). */
-  deletePayment(budgetId: string, paymentId: number): Promise<void>;
+  deletePayment(budgetId: string, paymentId: number, actor?: string | null): Promise<void>;
   listPayments(budgetId: string): Promise<fr.PaymentRecord[]>;
   /** Execution per project and for the department at `asOf` (default: today within the year, else its last day). */
   execution(budgetId: string, asOf?: string): Promise<DepartmentExecution>;
   /** The monitoring table with the stored entries at `asOf` (default: the entries' date, else 31 August). */
   monitoring(budgetId: string, asOf?: string): Promise<MonitoringReport>;
   /** Replaces the entries of one project (id or name) or of DEPARTMENT; returns the recomputed table. */
-  saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<MonitoringReport>;
+  saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string, actor?: string | null): Promise<MonitoringReport>;
   /** The self-evaluation with the stored actuals and the year's payments. */
   evaluation(budgetId: string): Promise<EvaluationReport>;
   /** Replaces the actuals of one project; returns the recomputed self-evaluation. */
-  saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
+  saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[], actor?: string | null): Promise<EvaluationReport>;
   /** The self-evaluation as it would be with these actuals for one project, without storing them. */
   previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
   /** Whether the budget has any payment, entry or actual. */
@@ -302,13 +308,14 @@ class StoredFollow implements Follow {
       const replaced = opts.replace ? await fr.deletePayments(db, id) : 0;
       fr.checkPaymentsTotal(opts.replace ? 0n : await fr.paymentsTotal(db, id), totalFen, { file });
       await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row, importSha256: sha256 })));
+      await appendAudit(db, { actor: opts.actor ?? null, action: 'payments.import', target: `budget:${id}`, detail: { file, sha256, imported: ps.length, totalFen, replaced, force: opts.force ?? false } });
       return { replaced };
     });
     if (!done) return { budgetId, imported: 0, totalFen: 0, replaced: 0, alreadyImported: true, sha256 };
     return { budgetId, imported: ps.length, totalFen, replaced: done.replaced, alreadyImported: false, sha256 };
   }
 
-  async addPayment(budgetId: string, p: PaymentInput): Promise<fr.PaymentRecord> {
+  async addPayment(budgetId: string, p: PaymentInput, actor: string | null = null): Promise<fr.PaymentRecord> {
     const doc = await this.ws.getDocument(budgetId);
     const form = formOf(doc, p.project);
     checkAsOf(p.date, doc.year);
@@ -318,7 +325,9 @@ class StoredFollow implements Follow {
     const [newId] = await this.tx(async (db) => {
       await fr.lockFollow(db, id);
       fr.checkPaymentsTotal(await fr.paymentsTotal(db, id), p.fen);
-      return fr.insertPayments(db, id, [rec]);
+      const ids = await fr.insertPayments(db, id, [rec]);
+      await appendAudit(db, { actor, action: 'payment.add', target: `budget:${id}`, detail: { paymentId: ids[0], formId: rec.formId, date: rec.date, fen: rec.fen, voucher: rec.voucher, payee: rec.payee } });
+      return ids;
     });
     return { id: newId!, ...rec };
   }
@@ -330,9 +339,15 @@ class StoredFollow implements Follow {
     return id;
   }
 
-  async deletePayment(budgetId: string, paymentId: number): Promise<void> {
+  async deletePayment(budgetId: string, paymentId: number, actor: string | null = null): Promise<void> {
     const id = await this.existing(budgetId);
-    const gone = Number.isSafeInteger(paymentId) && (await this.tx((db) => fr.deletePayment(db, id, paymentId)));
+    const gone =
+      Number.isSafeInteger(paymentId) &&
+      (await this.tx(async (db) => {
+        const was = await fr.deletePayment(db, id, paymentId);
+        if (was) await appendAudit(db, { actor, action: 'payment.delete', target: `budget:${id}`, detail: { paymentId, ...was } });
+        return was !== undefined;
+      }));
     if (!gone) throw new FiscusError('NOT_FOUND', `预算 ${budgetId} 没有编号为 ${paymentId} 的支付记录`);
   }
 
@@ -366,14 +381,14 @@ class StoredFollow implements Follow {
     return buildMonitoring(doc, await this.payments(budgetId), e.entries, at, this.cfg);
   }
 
-  async saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<MonitoringReport> {
+  async saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string, actor: string | null = null): Promise<MonitoringReport> {
     const doc = await this.ws.getDocument(budgetId);
-    const at = await this.storeMonitoring(doc, budgetId, owner, entries, asOf);
+    const at = await this.storeMonitoring(doc, budgetId, owner, entries, asOf, actor);
     return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg);
   }
 
   /** saveMonitoring on a document already read, without building the table; returns the as-of date used. */
-  async storeMonitoring(doc: BudgetDocument, budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string): Promise<string> {
+  async storeMonitoring(doc: BudgetDocument, budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string, actor: string | null = null): Promise<string> {
     const { owner: key, indicators } = indicatorsOf(doc, owner);
     const at = asOf ? checkAsOf(asOf, doc.year) : ((await this.entries(doc, budgetId)).asOf ?? `${doc.year}-08-31`);
     const recs = entries.map((e, n) => {
@@ -384,7 +399,11 @@ class StoredFollow implements Follow {
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: e.idx, name: ind.name, asOf: at, actualToDate: blank(e.actualToDate), likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: blank(e.action) };
     });
-    await this.tx((db) => fr.replaceMonitoring(db, documentIdOf(budgetId), key, recs));
+    const id = documentIdOf(budgetId);
+    await this.tx(async (db) => {
+      await fr.replaceMonitoring(db, id, key, recs);
+      await appendAudit(db, { actor, action: 'monitoring.save', target: `budget:${id}`, detail: { owner: key, asOf: at, entries: recs } });
+    });
     return at;
   }
 
@@ -404,14 +423,14 @@ class StoredFollow implements Follow {
     return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
   }
 
-  async saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {
+  async saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[], actor: string | null = null): Promise<EvaluationReport> {
     const doc = await this.ws.getDocument(budgetId);
-    await this.storeActuals(doc, budgetId, owner, actuals);
+    await this.storeActuals(doc, budgetId, owner, actuals, actor);
     return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
   }
 
   /** saveActuals on a document already read, without building the self-evaluation. */
-  async storeActuals(doc: BudgetDocument, budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<void> {
+  async storeActuals(doc: BudgetDocument, budgetId: string, owner: string, actuals: readonly IndexedActual[], actor: string | null = null): Promise<void> {
     const form = formOf(doc, owner);
     const recs = actuals.map((a, n) => {
       const ind = form.indicators[a.idx];
@@ -424,7 +443,11 @@ class StoredFollow implements Follow {
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: a.idx, name: ind.name, value, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: blank(a.reason), correction: blank(a.correction) };
     });
-    await this.tx((db) => fr.replaceActuals(db, documentIdOf(budgetId), form.id, recs));
+    const id = documentIdOf(budgetId);
+    await this.tx(async (db) => {
+      await fr.replaceActuals(db, id, form.id, recs);
+      await appendAudit(db, { actor, action: 'evaluation.save', target: `budget:${id}`, detail: { owner: form.id, actuals: recs } });
+    });
   }
 
   async previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport> {

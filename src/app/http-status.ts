@@ -17,6 +17,7 @@ export const HTTP_STATUS: Record<ErrorCode, HttpErrorStatus> = {
   LOCKED: 503,
   DEPENDENCY_MISSING: 503,
   BUSY: 503,
+  AUDIT_BROKEN: 500,
   INTERNAL: 500,
 };
 

@@ -14,6 +14,7 @@ export { summarize };
 import { openPglite, openPostgres, type Connection, type Db } from '../storage/connection.js';
 import { migrate } from '../storage/migrate.js';
 import * as repo from '../storage/repository.js';
+import { appendAudit } from '../storage/audit-log-repo.js';
 import { parsePool } from './isolation/pool.js';
 
 /** Where the workspace keeps its data: a PostgreSQL server (`databaseUrl`) or a PGlite folder. */
@@ -66,6 +67,8 @@ export interface ImportToWorkspaceOptions {
   author?: string;
   profile?: Profile;
   note?: string;
+  /** Who the audit log names: the user's login, or 'web' / 'api' / 'cli' / 'system' (absent: 'system'). */
+  actor?: string | null;
 }
 
 /** What an import or an edit produced. */
@@ -170,7 +173,7 @@ export interface Workspace {
    * Applies a patch to one project form as a new version based on `baseVersion`, re-running the rules.
    * CONFLICT (nothing written) when `baseVersion` is not the latest; NOT_FOUND for an unknown form.
    */
-  editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string): Promise<StoredVersion>;
+  editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion>;
   /** Changed amounts and added/removed items from version `a` to version `b`. */
   diffVersions(id: string, a: number, b: number): Promise<VersionDiff>;
   /** Sums over the latest versions, computed in SQL. */
@@ -195,6 +198,11 @@ export async function openWorkspace(opts: WorkspaceOptions = {}): Promise<Worksp
 }
 
 const connections = new WeakMap<Workspace, Connection>();
+
+/** A version to store and the audit entry it appends (its target, version and findings added when stored). */
+interface VersionMeta extends Omit<repo.StoreVersionInput, 'doc' | 'findings'> {
+  audit: { actor: string | null; action: string; detail: Record<string, unknown> };
+}
 
 /** The database connection of a workspace opened here (for use cases in other app modules, e.g. follow.ts). */
 export function connectionOf(ws: Workspace): Connection {
@@ -245,14 +253,20 @@ class StoredWorkspace implements Workspace {
     // Read and checked in a thread of the parser pool: a hostile file costs that thread, never this
     // process, and neither the reading nor the rules hold up other requests.
     const { doc, findings } = await parsePool().importChecked(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
-    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}` }, findings);
+    const audit = { actor: opts.actor ?? null, action: 'budget.import', detail: { file: fileName, author: opts.author ?? null } };
+    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}`, audit }, findings);
   }
 
   /** Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction. */
-  private async store(doc: BudgetDocument, meta: Omit<repo.StoreVersionInput, 'doc' | 'findings'>, checked?: Finding[]): Promise<StoredVersion> {
+  private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[]): Promise<StoredVersion> {
     const findings = checked ?? runRules(doc);
+    const { audit, ...version } = meta;
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
-    const ref = await this.db.transaction((tx) => repo.storeVersion(tx as unknown as Db, { doc, findings, ...meta })).catch((e: unknown) => {
+    const ref = await this.db.transaction(async (tx) => {
+      const r = await repo.storeVersion(tx as unknown as Db, { doc, findings, ...version });
+      await appendAudit(tx as unknown as Db, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
+      return r;
+    }).catch((e: unknown) => {
       throw repo.asInputError(e);
     });
     return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: ref.counts };
@@ -290,12 +304,13 @@ class StoredWorkspace implements Workspace {
     return (await this.getDocument(id, version)).tables;
   }
 
-  async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string): Promise<StoredVersion> {
+  async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion> {
     const base = await this.getDocument(id, baseVersion);
     return this.store(applyPatch(base, formId, patch), {
       author: author ?? null,
       note: `修改项目申报表 ${formId}`,
       edit: { documentId: documentIdOf(id), baseVersion },
+      audit: { actor: actor ?? null, action: 'budget.edit', detail: { formId, baseVersion, author: author ?? null } },
     });
   }
 

@@ -26,7 +26,7 @@ async function withAccounts<T>(data: string, fn: (acc: Accounts, ws: Workspace) 
   const databaseUrl = process.env['DATABASE_URL'];
   const ws = await openWorkspace(databaseUrl ? { databaseUrl } : { dataDir: resolve(data) });
   try {
-    const acc = accountsOf(ws);
+    const acc = accountsOf(ws, { actor: 'cli' });
     await bootstrapAdmin(acc, (s) => process.stderr.write(s));
     return await fn(acc, ws);
   } finally {

@@ -1,7 +1,7 @@
 /** The one mapping from error codes to exit codes (see docs/cli.md). */
 import type { ErrorCode } from '../domain/errors.js';
 
-/** 0 ok, 1 findings at or above the fail level, 2 unusable input, 3 environment, 4 internal. */
+/** 0 ok, 1 findings at or above the fail level, 2 unusable input, 3 environment, 4 internal, 5 the audit log is broken. */
 export const EXIT: Record<ErrorCode, number> = {
   INPUT_UNREADABLE: 2,
   INPUT_INVALID: 2,
@@ -13,5 +13,6 @@ export const EXIT: Record<ErrorCode, number> = {
   LOCKED: 3,
   DEPENDENCY_MISSING: 3,
   BUSY: 3,
+  AUDIT_BROKEN: 5,
   INTERNAL: 4,
 };

@@ -16,6 +16,7 @@ import { registerPayments } from './payments.js';
 import { registerMonitor } from './monitor.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerAccounts } from './accounts.js';
+import { registerLog } from './log.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerMonitor(program);
   registerEvaluate(program);
   registerAccounts(program);
+  registerLog(program);
   return program;
 }
 

@@ -47,7 +47,7 @@ export function executionText(ex: DepartmentExecution): string {
 export async function budgetIdIn(ws: Workspace, doc: BudgetDocument, budgetFile: string): Promise<string> {
   const hit = (await ws.listBudgets()).find((b) => b.unitName === doc.unit.name && b.year === doc.year && b.kind === doc.kind);
   if (hit) return hit.id;
-  return (await ws.importDocument(await readInputFile(budgetFile, DEFAULT_LIMITS.body.import, 'body.import'), basename(budgetFile), { author: 'fiscus payments' })).budgetId;
+  return (await ws.importDocument(await readInputFile(budgetFile, DEFAULT_LIMITS.body.import, 'body.import'), basename(budgetFile), { author: 'fiscus payments', actor: 'cli' })).budgetId;
 }
 
 export function registerPayments(program: Command): void {
@@ -68,7 +68,7 @@ export function registerPayments(program: Command): void {
         try {
           const id = await budgetIdIn(ws, doc, budgetFile);
           const f = followOf(ws);
-          const r = await f.importPayments(id, await readBytes(paymentsFile), basename(paymentsFile), { replace: o.replace ?? false, force: o.force ?? false });
+          const r = await f.importPayments(id, await readBytes(paymentsFile), basename(paymentsFile), { replace: o.replace ?? false, force: o.force ?? false, actor: 'cli' });
           // Idempotent: the same file again stores nothing and exits 0, saying so (--force stores it again).
           if (r.alreadyImported) process.stdout.write(`未重复存储：${basename(paymentsFile)} 已导入过预算 ${id}（内容相同，sha256 ${r.sha256.slice(0, 12)}…）；如需再次存入请加 --force\n\n`);
           else process.stdout.write(`已存入预算 ${id}：${r.imported} 笔支付，合计 ${wan(r.totalFen)} 万元${r.replaced ? `（替换原有 ${r.replaced} 笔）` : ''}\n\n`);

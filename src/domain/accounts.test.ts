@@ -11,6 +11,11 @@ test('a login is lower-cased and trimmed; other shapes are refused naming the fi
   for (const bad of ['a', '1abc', '张三', 'a b', 'a'.repeat(33), '', 'admin;drop']) assert.throws(() => parseLogin(bad), invalid('login'), bad);
 });
 
+test('the audit log\'s non-user actors (system, cli, web, api, anonymous) cannot be taken as logins', () => {
+  for (const reserved of ['system', 'CLI', ' web ', 'api', 'anonymous']) assert.throws(() => parseLogin(reserved), /保留给审计日志/, reserved);
+  assert.equal(parseLogin('systems'), 'systems');
+});
+
 test('a password is 10 to 256 characters, counted as characters, not bytes, and never echoed', () => {
   assert.doesNotThrow(() => checkPassword('一二三四五六七八九十'));
   assert.throws(() => checkPassword('一二三四五六七八九'), invalid('password'));

@@ -15,13 +15,17 @@ export const PASSWORD_MAX = 256;
 
 const LOGIN = /^[a-z][a-z0-9._-]{1,31}$/;
 
+/** The audit log's actors that are not users (a write by the system, the CLI, or a door without a user): no user may take them as a login. */
+export const NON_USER_ACTORS = ['system', 'cli', 'web', 'api', 'anonymous'] as const;
+
 /**
- * A login name, lower-cased: a letter, then 1–31 letters, digits, `.`, `_` or `-`.
- * INPUT_INVALID (field `login`) otherwise.
+ * A login name, lower-cased: a letter, then 1–31 letters, digits, `.`, `_` or `-`, and not one of
+ * NON_USER_ACTORS. INPUT_INVALID (field `login`) otherwise.
  */
 export function parseLogin(s: string): string {
   const t = s.trim().toLowerCase();
   if (!LOGIN.test(t)) throw new FiscusError('INPUT_INVALID', `用户名应为 2–32 个字符：以字母开头，只含字母、数字和 . _ -，实际为 ${JSON.stringify(s.slice(0, 40))}`, { field: 'login' }, 'login', s.slice(0, 40));
+  if ((NON_USER_ACTORS as readonly string[]).includes(t)) throw new FiscusError('INPUT_INVALID', `用户名 ${t} 保留给审计日志（${NON_USER_ACTORS.join('、')}），请另选一个`, { field: 'login' }, 'login', t);
   return t;
 }
 

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'DEPENDENCY_MISSING', // a system package (chromium, pdftotext) is not installed
   'BUSY', // the server has more work waiting than it accepts; try again shortly
+  'AUDIT_BROKEN', // the audit log's hash chain does not verify: a row was altered or deleted behind the application's back
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -116,10 +116,13 @@ export async function deletePayments(db: Db, documentId: number): Promise<number
   return r.length;
 }
 
-/** Removes one payment of a budget; false when the budget has no payment with that id. */
-export async function deletePayment(db: Db, documentId: number, paymentId: number): Promise<boolean> {
-  const r = await rows<{ id: unknown }>(db, sql`DELETE FROM payments WHERE document_id = ${documentId} AND id = ${paymentId} RETURNING id`);
-  return r.length > 0;
+/** Removes one payment of a budget; returns what it was (for the audit log), undefined when the budget has no payment with that id. */
+export async function deletePayment(db: Db, documentId: number, paymentId: number): Promise<Pick<PaymentRecord, 'formId' | 'date' | 'fen'> | undefined> {
+  const [r] = await rows<Record<string, unknown>>(
+    db,
+    sql`DELETE FROM payments WHERE document_id = ${documentId} AND id = ${paymentId} RETURNING form_id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, fen::text AS fen`,
+  );
+  return r && { formId: String(r['form_id']), date: isoDate(r['paid_on']), fen: num(r['fen']) };
 }
 
 /** Payments of a budget by date, then entry order. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerContract, type Backend } from './contract.js';
 import { registerAccountsContract } from './accounts-contract.js';
+import { registerAuditContract } from './audit-contract.js';
 
 const backend: Backend = {
   name: 'PGlite',
@@ -16,3 +17,4 @@ const backend: Backend = {
 
 registerContract(backend);
 registerAccountsContract(backend);
+registerAuditContract(backend);

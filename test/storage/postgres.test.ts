@@ -4,6 +4,7 @@
  */
 import { registerContract, type Backend } from './contract.js';
 import { registerAccountsContract } from './accounts-contract.js';
+import { registerAuditContract } from './audit-contract.js';
 import { throwawayDatabases } from '../support/postgres.js';
 
 const freshDatabase = throwawayDatabases('fiscus_test', 'storage suite');
@@ -18,4 +19,5 @@ if (freshDatabase) {
   };
   registerContract(backend);
   registerAccountsContract(backend);
+  registerAuditContract(backend);
 }
