@@ -2,17 +2,19 @@
  * `npm run fuzz -- [--count N] [--files F] [--seed S] [--concurrency C]`: the long fuzz run.
  *
  * HTTP (N requests, default 2000): starts `fiscus start` on a fresh data folder (the bundled sample),
- * sends N seeded requests to every API and web route (test/fuzz/http-fuzz.ts) while a health probe
- * runs. Files (F per kind, default N / 200): damaged workbooks, payments files, JSON, texts and PDFs
+ * sends N seeded requests to every API and web route (test/fuzz/http-fuzz.ts), as the public and as
+ * each of its signed-in users (test/fuzz/fuzz-server.ts), while a health probe runs. Files (F per kind, default N / 200): damaged workbooks, payments files, JSON, texts and PDFs
  * read through the parser pool (test/fuzz/file-fuzz.ts). Prints the figures and exits 1 on any 5xx,
- * timeout, dropped connection, probe slower than one second, internal error or stopped parser thread.
+ * timeout, dropped connection, write by the public that succeeded, probe slower than one second,
+ * internal error or stopped parser thread.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzReport, runHttpFuzz } from '../test/fuzz/http-fuzz.js';
 import { fileFuzzReport, runFileFuzz } from '../test/fuzz/file-fuzz.js';
-import { ROOT, startFiscus } from '../test/e2e/helpers.js';
+import { startFuzzServer } from '../test/fuzz/fuzz-server.js';
+import { ROOT } from '../test/e2e/helpers.js';
 import { importBytes } from '../src/app/import-document.js';
 import { ParsePool } from '../src/app/isolation/pool.js';
 import { limitsWith } from '../src/app/limits.js';
@@ -28,7 +30,7 @@ const samplePdf = read('samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024
 let failed = false;
 
 if (count > 0) {
-  const server = await startFiscus('start');
+  const { server, users } = await startFuzzServer();
   const rssBefore = process.memoryUsage().rss;
   try {
     const samples = [
@@ -37,7 +39,7 @@ if (count > 0) {
       { name: 'payments.csv', bytes: read('samples/year-2021/payments.csv') },
     ];
     console.log(`fuzz: ${count} requests, seed ${seed}, concurrency ${values.concurrency}, against ${server.url}`);
-    const r = await runHttpFuzz({ url: server.url, seed, count, concurrency: Number(values.concurrency), samples, log: (l) => console.log(l) });
+    const r = await runHttpFuzz({ url: server.url, seed, count, concurrency: Number(values.concurrency), samples, users, log: (l) => console.log(l) });
     for (const line of fuzzReport(r, seed)) console.log(line);
     // The server's own account of its thread: the delay figures, and each stall it logged with the
     // requests then in flight (FISCUS_STALL_LOG_MS, 300 ms by default).

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, '.test-artifacts');
@@ -33,9 +33,11 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts `node bin/fiscus.js <args>` and waits for the "fiscus 已启动" line. */
-export async function startFiscus(command: 'start' | 'serve' = 'start', env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'fiscus-e2e-'));
+/**
+ * Starts `node bin/fiscus.js <args>` and waits for the "fiscus 已启动" line. `dataDir`: a folder
+ * prepared beforehand (its workspace in `data/`), removed on stop as a fresh one is.
+ */
+export async function startFiscus(command: 'start' | 'serve' = 'start', env: NodeJS.ProcessEnv = {}, dataDir = mkdtempSync(join(tmpdir(), 'fiscus-e2e-'))): Promise<Started> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['bin/fiscus.js', command, '--port', String(port), '--data', join(dataDir, 'data')], {
     cwd: ROOT,
@@ -106,9 +108,18 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Server time of a page (the `total` metric of its Server-Timing header), in ms. */
-export async function serverTime(url: string): Promise<number> {
-  const res = await fetch(url);
+/** Signs `page` in through the 登录 page of the server at `url` and waits until the page frame names the user. */
+export async function signIn(page: Page, url: string, login: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('用户名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+/** Server time of a page (the `total` metric of its Server-Timing header), in ms; `headers`: e.g. a session cookie. */
+export async function serverTime(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(url, { headers });
   await res.arrayBuffer();
   const m = /total;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
   if (!m) throw new Error(`no Server-Timing total on ${url}`);

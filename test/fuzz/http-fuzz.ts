@@ -4,11 +4,19 @@
  * bodies, random JSON, broken multipart, random and truncated files). Inputs come from fast-check's
  * generators, drawn from one seed; the same seed gives the same requests.
  *
- * A run fails on any 5xx, on a request that takes longer than its limit, and on a health probe
- * (GET /api/v1/health: touches neither the database nor the parser pool) slower than one second; the probe runs on its own
- * timer throughout, so a request that blocks the event loop is seen even while it is in flight.
+ * Every route asks for a signed-in user since issue 13: the requests come as a mix of the public
+ * (no credential, or a forged one that names nobody) and the signed-in users given (API token and web
+ * session of each, from this server's own origin), so that the handlers behind the authorisation are
+ * reached too. The web routes are those of the route table (src/app/route-policy.ts), whole.
+ *
+ * A run fails on any 5xx, on a request that takes longer than its limit, on a write by the public
+ * that succeeds (an unsafe method answered below 400; signing in and out aside) or a session cookie
+ * given to the public, and on a health probe (GET /api/v1/health: touches neither the database nor
+ * the parser pool) slower than one second; the probe runs on its own timer throughout, so a request
+ * that blocks the event loop is seen even while it is in flight.
  */
 import fc from 'fast-check';
+import { ROUTE_POLICIES } from '../../src/app/route-policy.js';
 
 export interface FuzzOptions {
   url: string;
@@ -20,7 +28,22 @@ export interface FuzzOptions {
   requestTimeoutMs?: number;
   /** Files that make valid uploads (mutated and truncated by the fuzzer). */
   samples?: Array<{ name: string; bytes: Uint8Array }>;
+  /**
+   * Signed-in users whose credentials go on part of the requests; the first one reads the budget the
+   * requests are built from (its 经办). None: every request is the public's.
+   */
+  users?: FuzzUser[];
   log?: (line: string) => void;
+}
+
+/** A user of the server under fuzz: an API token and web sessions. */
+export interface FuzzUser {
+  login: string;
+  token: string;
+  /** The web session of every request but POST /logout. */
+  session: string;
+  /** The web session that POST /logout ends (so that signing out does not end `session`). */
+  logoutSession: string;
 }
 
 export interface FuzzFailure {
@@ -29,9 +52,16 @@ export interface FuzzFailure {
   detail: string;
 }
 
+/** Who sent a request: the public, the public with a forged credential, or a user's login. */
+export type Sender = 'anonymous' | 'forged' | string;
+
 export interface FuzzResult {
   requests: number;
   byStatus: Record<string, number>;
+  /** Statuses per sender (`anonymous`, `forged`, each login). */
+  bySender: Record<Sender, Record<string, number>>;
+  /** Unsafe requests of the public (anonymous or forged), signing in and out aside; none may succeed. */
+  publicWrites: number;
   failures: FuzzFailure[];
   slowestMs: number;
   /** The five slowest requests. */
@@ -47,6 +77,7 @@ interface Req {
   path: string;
   headers: Record<string, string>;
   body?: Uint8Array | string;
+  sender: Sender;
 }
 
 const enc = new TextEncoder();
@@ -139,9 +170,9 @@ interface Valid {
   apiRoutes: Array<{ method: string; path: string }>;
 }
 
-async function discover(url: string): Promise<Valid> {
+async function discover(url: string, reader: FuzzUser | undefined): Promise<Valid> {
   const get = async (p: string) => {
-    const r = await fetch(url + p);
+    const r = await fetch(url + p, { headers: reader ? { authorization: `Bearer ${reader.token}` } : {} });
     if (!r.ok) throw new Error(`fuzz setup: GET ${p} → ${r.status}`);
     return r.json() as Promise<Record<string, unknown>>;
   };
@@ -167,11 +198,16 @@ async function discover(url: string): Promise<Valid> {
   };
 }
 
-/** The web routes (HTML pages and form posts), beside the API routes of the OpenAPI description. */
-const WEB_GET = ['/', '/budgets/{id}', '/budgets/{id}/narrative', '/budgets/{id}/tables', '/budgets/{id}/tables/{table}', '/budgets/{id}/projects', '/budgets/{id}/projects/{formId}', '/budgets/{id}/findings', '/budgets/{id}/versions', '/budgets/{id}/follow', '/budgets/{id}/follow/{formId}', '/docs', '/static/{name}', '/{junk}', '/login'];
-const WEB_POST = ['/login', '/logout', '/upload', '/budgets/{id}/projects/{formId}/disbursement', '/budgets/{id}/projects/{formId}/cost-lines', '/budgets/{id}/projects/{formId}/indicators', '/budgets/{id}/follow/payments', '/budgets/{id}/follow/{formId}/payments', '/budgets/{id}/follow/{formId}/payments/{paymentId}/delete', '/budgets/{id}/follow/{formId}/monitoring', '/budgets/{id}/follow/{formId}/evaluation/preview', '/budgets/{id}/follow/{formId}/evaluation'];
+/** The web routes (HTML pages and form posts) of the route table, beside the API routes of the OpenAPI description. */
+const isApi = (path: string) => path.startsWith('/api/');
+const webRoutes = (method: string) => ROUTE_POLICIES.filter(([m, path]) => m === method && !isApi(path)).map(([, path]) => path.replace(/:(\w+)/g, '{$1}'));
+const WEB_GET = [...webRoutes('GET'), '/{junk}'];
+const WEB_POST = webRoutes('POST');
 
-function requests(v: Valid, seed: number, count: number, samples: Array<{ name: string; bytes: Uint8Array }>): Req[] {
+/** Posts that the public may make and that may succeed: signing in and out. */
+const PUBLIC_POSTS = new Set(['/login', '/logout']);
+
+function requests(v: Valid, seed: number, count: number, samples: Array<{ name: string; bytes: Uint8Array }>, users: FuzzUser[], url: string): Req[] {
   const id = idArb(v.ids);
   const params: Record<string, fc.Arbitrary<string>> = {
     id,
@@ -179,6 +215,11 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     formId: idArb(v.forms),
     v: idArb(v.versions),
     paymentId: idArb(['1', '2']),
+    pid: idArb(['1', '2']),
+    action: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('submit', 'return', 'review', 'approve', 'publish') }, fc.constantFrom('withdraw', 'SUBMIT', '%00', '..%2Fsubmit'), fc.string({ maxLength: 20 }).map(encodeURIComponent)),
+    waiver: idArb(['1', '2']),
+    staged: idArb(['1', '2']),
+    file: fc.constantFrom('budget.pdf', 'budget.xlsx', 'budget.html', 'tables.csv', 'budget.exe', '..%2Fpackage.json', 'x'.repeat(300)),
     name: fc.constantFrom('app.css', 'echarts.min.js', '..%2Fpackage.json', '%2e%2e%2fsecret', 'x'.repeat(300)),
     junk: fc.string({ maxLength: 30 }).map(encodeURIComponent),
   };
@@ -205,19 +246,37 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     fc.string({ maxLength: 2000 }).map((s) => ({ name: 'x.txt', bytes: enc.encode(s) })),
     fc.constantFrom('a.csv', 'b.xlsx', 'c.json', '', '../../x.txt', '=cmd|x.csv').map((name) => ({ name, bytes: enc.encode('日期,项目,金额\n2021-02-30,form-1,1e400\n') })),
   );
-  // Forged credentials (issue 13): a session cookie or an Authorization header that names nobody.
-  const credential = fc.oneof(
-    { weight: 4, arbitrary: fc.constant({}) },
-    { weight: 1, arbitrary: fc.constantFrom('forged', '', 'x'.repeat(5000), 'A'.repeat(43), "'; DROP TABLE sessions;--", '%00').map((v) => ({ cookie: `fiscus_session=${v}` })) },
-    { weight: 1, arbitrary: fc.constantFrom('Bearer ', 'Bearer fiscus_x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(300)}`, `bearer  fiscus_${'A'.repeat(43)}`, 'Bearer fiscus_ fiscus_').map((v) => ({ authorization: v })) },
+  // Who sends it (issue 13): the public, with no credential or a forged one (a session cookie or an
+  // Authorization header that names nobody), or a signed-in user (token and session; from this
+  // server's own origin, as a browser on its pages, or now and then from nowhere: a CSRF-less post).
+  type Credential = { sender: Sender; headers: Record<string, string>; logout?: Record<string, string> };
+  const forged: fc.Arbitrary<Credential> = fc.oneof(
+    fc.constantFrom('forged', '', 'x'.repeat(5000), 'A'.repeat(43), "'; DROP TABLE sessions;--", '%00').map((v) => ({ sender: 'forged', headers: { cookie: `fiscus_session=${v}` } })),
+    fc.constantFrom('Bearer ', 'Bearer fiscus_x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(300)}`, `bearer  fiscus_${'A'.repeat(43)}`, 'Bearer fiscus_ fiscus_').map((v) => ({ sender: 'forged', headers: { authorization: v } })),
   );
+  const signedIn: fc.Arbitrary<Credential>[] = users.length
+    ? [
+        fc.record({ u: fc.constantFrom(...users), sameOrigin: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }).map(({ u, sameOrigin }) => {
+          const origin: Record<string, string> = sameOrigin ? { origin: url } : {};
+          return {
+            sender: u.login,
+            headers: { authorization: `Bearer ${u.token}`, cookie: `fiscus_session=${u.session}`, ...origin },
+            logout: { authorization: `Bearer ${u.token}`, cookie: `fiscus_session=${u.logoutSession}`, ...origin },
+          };
+        }),
+      ]
+    : [];
+  const credential: fc.Arbitrary<Credential> = users.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 5, arbitrary: signedIn[0]! })
+    : fc.oneof({ weight: 4, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged });
   const gen = fc.record({ route, credential, params: fc.record(params), query, file, pick: jsonish, rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }), shape: fc.nat(9), boundary: fc.string({ minLength: 1, maxLength: 20 }) });
   return fc.sample(gen, { seed, numRuns: count }).map((g) => {
     let i = 0;
     const rnd = () => g.rnd[i++ % g.rnd.length]!;
     const path = g.route.path.replace(/\{(\w+)\}/g, (_, k: string) => g.params[k as keyof typeof g.params] ?? 'x');
     const qs = new URLSearchParams(g.query as Record<string, string>).toString();
-    const req: Req = { method: g.route.method, path: path + (qs ? `?${qs}` : ''), headers: { ...g.credential } };
+    const logout = g.route.method === 'POST' && g.route.path === '/logout' && g.credential.logout;
+    const req: Req = { method: g.route.method, path: path + (qs ? `?${qs}` : ''), headers: { ...(logout || g.credential.headers) }, sender: g.credential.sender };
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return req;
     const upload = /upload|import|payments$|\/budgets$/.test(g.route.path);
     switch (g.shape) {
@@ -261,13 +320,16 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
   });
 }
 
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Runs `count` requests against a server that holds the bundled sample. */
 export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const t0 = performance.now();
   const timeout = o.requestTimeoutMs ?? 30_000;
-  const v = await discover(o.url);
-  const reqs = requests(v, o.seed, o.count, o.samples ?? []);
-  const res: FuzzResult = { requests: 0, byStatus: {}, failures: [], slowestMs: 0, slowest: [], probes: 0, slowestProbeMs: 0, failedProbes: 0, seconds: 0 };
+  const users = o.users ?? [];
+  const v = await discover(o.url, users[0]);
+  const reqs = requests(v, o.seed, o.count, o.samples ?? [], users, o.url);
+  const res: FuzzResult = { requests: 0, byStatus: {}, bySender: {}, publicWrites: 0, failures: [], slowestMs: 0, slowest: [], probes: 0, slowestProbeMs: 0, failedProbes: 0, seconds: 0 };
   let stop = false;
   const probe = (async () => {
     while (!stop) {
@@ -297,7 +359,18 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
         const r = await fetch(o.url + q.path, { method: q.method, headers: q.headers, ...(q.body !== undefined ? { body: typeof q.body === 'string' ? q.body : new Blob([q.body as Uint8Array<ArrayBuffer>]) } : {}), redirect: 'manual', signal: AbortSignal.timeout(timeout) });
         const text = await r.text();
         res.byStatus[r.status] = (res.byStatus[r.status] ?? 0) + 1;
+        const mine = (res.bySender[q.sender] ??= {});
+        mine[r.status] = (mine[r.status] ?? 0) + 1;
         if (r.status >= 500) res.failures.push({ request: label, status: r.status, detail: text.slice(0, 300) });
+        // The public never writes, and is never handed a session.
+        const isPublic = q.sender === 'anonymous' || q.sender === 'forged';
+        const path = q.path.split('?')[0]!;
+        if (isPublic && UNSAFE.has(q.method) && !PUBLIC_POSTS.has(path)) {
+          res.publicWrites++;
+          if (r.status < 400) res.failures.push({ request: `${label} (${q.sender})`, status: r.status, detail: `a write by the public succeeded: ${text.slice(0, 200)}` });
+        }
+        const session = /(?:^|[\s,])fiscus_session=([^;]*)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+        if (isPublic && session) res.failures.push({ request: `${label} (${q.sender})`, status: r.status, detail: 'the public was given a session cookie' });
       } catch (e) {
         const name = (e as Error).name;
         res.byStatus[name === 'TimeoutError' ? 'timeout' : 'network'] = (res.byStatus[name === 'TimeoutError' ? 'timeout' : 'network'] ?? 0) + 1;
@@ -322,6 +395,7 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
 export function fuzzReport(r: FuzzResult, seed: number): string[] {
   return [
     `seed ${seed}: ${r.requests} requests in ${r.seconds.toFixed(1)} s (${(r.requests / r.seconds).toFixed(0)}/s); statuses ${Object.entries(r.byStatus).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`,
+    `by sender: ${Object.entries(r.bySender).sort().map(([who, st]) => `${who} ${Object.entries(st).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`).join(' | ')}; writes by the public ${r.publicWrites}, none succeeded unless listed below`,
     `slowest request ${r.slowestMs.toFixed(0)} ms; health probes ${r.probes}, slowest ${r.slowestProbeMs.toFixed(0)} ms, over 1 s or failed: ${r.failedProbes}`,
     `slowest: ${r.slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.request.slice(0, 80)}`).join(' | ')}`,
     `failures (5xx, timeouts, dropped connections): ${r.failures.length}`,
