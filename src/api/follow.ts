@@ -7,6 +7,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DEVIATION_REASONS, followOf, isCalendarDate, LIKELIHOODS, renderFollowIsolated, BANDS } from '../app/follow.js';
 import type { Workspace } from '../app/workspace.js';
+import type { User } from '../app/accounts.js';
+import { auditActor } from '../app/audit-log.js';
 import { FiscusError } from '../domain/errors.js';
 import { validationError } from './problem.js';
 import { EXPORT_TYPES, IdParam, json, problems } from './schemas.js';
@@ -95,6 +97,8 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
 /** Registers the follow-the-year operations on the API app (before its catch-all). */
 export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   const f = () => followOf(ws);
+  // Who the audit log names: the token's user, else the API door.
+  const actor = (c: Context) => auditActor(c.get('user' as never) as User | null | undefined, 'api');
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/budgets/{id}/payments', tags: ['follow'], summary: '支付明细', request: { params: IdParam }, responses: { 200: json(z.array(PaymentSchema), '支付明细'), ...problems(404) } }),
@@ -112,7 +116,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const p = await f().addPayment(c.req.valid('param').id, { project: b.project, date: b.date, fen: b.fen, voucher: nn(b.voucher) ?? null, payee: nn(b.payee) ?? null });
+      const p = await f().addPayment(c.req.valid('param').id, { project: b.project, date: b.date, fen: b.fen, voucher: nn(b.voucher) ?? null, payee: nn(b.payee) ?? null }, actor(c));
       return c.json(p, 201);
     },
   );
@@ -128,7 +132,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     }),
     async (c) => {
       const { id, paymentId } = c.req.valid('param');
-      await f().deletePayment(id, paymentId);
+      await f().deletePayment(id, paymentId, actor(c));
       return c.body(null, 204);
     },
   );
@@ -156,7 +160,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a payments file, found an empty body', { file: name, line: 1 });
     const q = ImportQuery.safeParse(c.req.query());
     if (!q.success) throw validationError(q.error.issues, 'query');
-    return c.json(await f().importPayments(p.data.id, bytes, name, { replace: q.data.replace === 'true', force: q.data.force === 'true' }), 200);
+    return c.json(await f().importPayments(p.data.id, bytes, name, { replace: q.data.replace === 'true', force: q.data.force === 'true', actor: actor(c) }), 200);
   });
 
   app.openapi(
@@ -181,7 +185,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     async (c) => {
       const b = c.req.valid('json');
       const entries = b.entries.map((e) => ({ idx: e.idx, actualToDate: nn(e.actualToDate) ?? null, likelihood: nn(e.likelihood) ?? null, reason: nn(e.reason) ?? null, action: nn(e.action) ?? null }));
-      return c.json(await f().saveMonitoring(c.req.valid('param').id, b.owner, entries, b.asOf), 200);
+      return c.json(await f().saveMonitoring(c.req.valid('param').id, b.owner, entries, b.asOf, actor(c)), 200);
     },
   );
 
@@ -202,7 +206,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     async (c) => {
       const b = c.req.valid('json');
       const actuals = b.actuals.map((a) => ({ idx: a.idx, value: nn(a.value) ?? null, band: nn(a.band) ?? null, notApplicable: a.notApplicable ?? false, reason: nn(a.reason) ?? null, correction: nn(a.correction) ?? null }));
-      return c.json(await f().saveActuals(c.req.valid('param').id, b.owner, actuals), 200);
+      return c.json(await f().saveActuals(c.req.valid('param').id, b.owner, actuals, actor(c)), 200);
     },
   );
 

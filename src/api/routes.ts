@@ -26,6 +26,7 @@ import {
   ProjectResponseSchema,
   ProjectSummarySchema,
   StoredVersionSchema,
+  AuditEntrySchema,
   TableSchema,
   VersionInfoSchema,
   VersionNumber,
@@ -35,6 +36,7 @@ import {
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
 import { accountsOf, authorOf, bearerUser, type User } from '../app/accounts.js';
+import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { registerFollowApi } from './follow.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
@@ -129,6 +131,11 @@ export function apiAuthor(c: Context, claimed?: string): string {
   return u ? authorOf(u) : (claimed ?? c.req.header('x-fiscus-author') ?? 'api');
 }
 
+/** Who the audit log names for a write through the API: the token's user, else `api` (never what the request claims). */
+export function apiActor(c: Context): string {
+  return auditActor(c.get('user' as never) as User | null | undefined, 'api');
+}
+
 /** A percent-encoded file name of Content-Disposition; INPUT_UNREADABLE (400) for a bad escape such as `%E4%ZZ`. */
 export function decodeFileName(encoded: string): string {
   try {
@@ -213,7 +220,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { bytes, name } = await readUpload(c);
       if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a document, found an empty body', { file: name, line: 1 });
-      const stored = await ws.importDocument(bytes, name, { author: apiAuthor(c) });
+      const stored = await ws.importDocument(bytes, name, { author: apiAuthor(c), actor: apiActor(c) });
       c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
       return c.json(stored, stored.created ? 201 : 200);
     },
@@ -411,7 +418,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const doc = await ws.getDocument(id);
       const form = doc.projectForms.find((f) => f.id === formId);
       if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
-      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), apiAuthor(c, body.author));
+      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), apiAuthor(c, body.author), apiActor(c));
       const findings = await ws.getFindings(id, stored.version);
       return c.json({ budgetId: id, version: stored.version, baseVersion: body.baseVersion, summary: stored.findings, findings }, 200);
     },
@@ -435,6 +442,30 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { a, b } = c.req.valid('query');
       return c.json(await ws.diffVersions(c.req.valid('param').id, a, b), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/audit',
+      tags: ['versions'],
+      summary: '预算的操作记录（审计日志中该预算的记录，从旧到新）',
+      description: '导入、修改、支付、监控与自评，每条带操作人、时间与哈希链（fiscus log verify 校验整条链）。',
+      request: {
+        params: IdParam,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ param: { name: 'limit', in: 'query' }, description: '最多条数（默认 100）' }),
+          after: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'after', in: 'query' }, description: '只列编号大于此值的记录（翻页）' }),
+        }),
+      },
+      responses: { 200: json(z.array(AuditEntrySchema), '操作记录'), ...problems(404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      await ws.getBudget(id);
+      return c.json(await auditLogOf(ws).budgetHistory(id, { ...(q.limit !== undefined ? { limit: q.limit } : {}), ...(q.after !== undefined ? { afterId: q.after } : {}) }), 200);
     },
   );
 

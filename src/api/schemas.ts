@@ -243,3 +243,18 @@ export const IdParam = z.object({
 export const VersionQuery = z.object({
   version: VersionNumber.optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),
 });
+
+/** One entry of the audit log (a budget's history: `GET /api/v1/budgets/{id}/audit`). */
+export const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string().openapi({ description: '时间（ISO 8601，UTC）' }),
+    actor: z.string().openapi({ description: '操作人的用户名；system、cli、web、api、anonymous 为非用户（系统、命令行、未登录的网页或 API、登录失败者）' }),
+    actorName: z.string().nullable().openapi({ description: '操作人的姓名（操作人为用户时）' }),
+    action: z.string().openapi({ example: 'budget.import', description: '操作的稳定键：budget.import、budget.edit、payments.import、payment.add、payment.delete、monitoring.save、evaluation.save…' }),
+    target: z.string().openapi({ example: 'budget:1' }),
+    detail: z.record(z.string(), z.unknown()),
+    prevHash: z.string().openapi({ description: '前一条记录的哈希（第一条为 64 个 0）' }),
+    hash: z.string().openapi({ description: 'sha256(prevHash + "\\n" + JSON[id, at, actor, action, target, detail（键排序）])' }),
+  })
+  .openapi('AuditEntry');

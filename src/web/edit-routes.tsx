@@ -6,6 +6,8 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ProjectFormPatch, Workspace } from '../app/workspace.js';
+import { auditActor } from '../app/audit-log.js';
+import { userOf } from './user.js';
 import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Comparator, CostLine, Indicator, ProjectForm, QuarterPlan } from '../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
@@ -241,7 +243,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
         return render(422, { ...typed(), fieldErrors: parsed.fieldErrors, error: { title: '未保存', detail: parsed.detail } }, baseVersion);
       }
       try {
-        const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, deps.author(c)));
+        const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, deps.author(c), auditActor(userOf(c), 'web')));
         if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}`, 303);
         return render(200, { section, saved: { version: stored.version, from: baseVersion } }, stored.version);
       } catch (e) {

@@ -2,6 +2,7 @@
 import { bytesText, DEFAULT_LIMITS } from '../app/limits.js';
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
+import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
 import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
 import { formatAmount } from '../domain/money.js';
@@ -517,7 +518,41 @@ export function diffHref(budgetId: string, c: { path: string; table: number | nu
   return `${page}#${formAnchor(c.form, 'amounts')}`;
 }
 
-export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument; docB: BudgetDocument }) {
+/** The audit log's entries of a budget, newest first: who did what when, with the users' names. */
+function AuditSection(props: { audit: AuditEntry[] }) {
+  return (
+    <section aria-labelledby="audit-h">
+      <h2 id="audit-h">操作记录</h2>
+      {props.audit.length === 0 ? (
+        <p>审计日志中还没有本预算的操作记录。</p>
+      ) : (
+        <table class="data" id="audit">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>操作人</th>
+              <th>操作</th>
+              <th>内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.audit.map((e) => (
+              <tr id={`audit-${e.id}`}>
+                <td class="nowrap">{dateTime(e.at)}</td>
+                <td>{actorLabel(e)}</td>
+                <td>{actionLabel(e.action)}</td>
+                <td>{auditSummary(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="muted">导入、修改、支付、监控与自评都记入审计日志；每条记录带有前一条的哈希，fiscus log verify 可校验记录未被改动或删除。</p>
+    </section>
+  );
+}
+
+export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument; docB: BudgetDocument; audit?: AuditEntry[] }) {
   const { budget, versions, diff, doc } = props;
   const vqB = props.b === budget.latestVersion ? '' : `?v=${props.b}`;
   const base = `/budgets/${budget.id}/versions`;
@@ -631,6 +666,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
       ) : (
         <p>只有一个版本。修改项目申报表后，这里会列出各版本之间的差异。</p>
       )}
+      {props.audit ? <AuditSection audit={props.audit} /> : null}
     </Layout>
   );
 }

@@ -24,6 +24,7 @@ import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
 import { authorOf } from '../app/accounts.js';
+import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { registerPortal } from './portal.js';
 
 export interface WebOptions {
@@ -180,7 +181,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       const file = form?.get('file');
       try {
         if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空文件');
-        const stored = await timed(c, ws.importDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt', { author: webAuthor(c) }));
+        const stored = await timed(c, ws.importDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt', { author: webAuthor(c), actor: auditActor(userOf(c), 'web') }));
         return c.redirect(`/budgets/${stored.budgetId}`, 303);
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
@@ -264,7 +265,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     // Both versions come from the per-version cache; the difference is computed here, as diffVersions does.
     const docB = b === l.version ? l.doc : (await timed(c, cache.get(id, b))).doc;
     const diff = versions.length > 1 && a !== b ? { budgetId: id, from: a, to: b, ...diffDocuments((await timed(c, cache.get(id, a))).doc, docB) } : null;
-    return c.html(<VersionsPage budget={l.budget} versions={versions} diff={diff} a={a} b={b} doc={l.doc} docB={docB} />);
+    const audit = await timed(c, auditLogOf(ws).budgetHistory(id, { newestFirst: true, limit: 200 }));
+    return c.html(<VersionsPage budget={l.budget} versions={versions} diff={diff} a={a} b={b} doc={l.doc} docB={docB} audit={audit} />);
   });
 
   registerFollowWeb(app, ws);

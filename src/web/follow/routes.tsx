@@ -2,6 +2,8 @@
 import type { Context, Hono } from 'hono';
 import { followOf, type IndexedActual, type IndexedEntry, type Band, type DeviationReason, type Likelihood } from '../../app/follow.js';
 import type { Workspace } from '../../app/workspace.js';
+import { auditActor } from '../../app/audit-log.js';
+import { userOf } from '../user.js';
 import { FiscusError } from '../../domain/errors.js';
 import { limitOf, limitSentence } from '../../app/limits.js';
 import { HTTP_STATUS, type HttpErrorStatus } from '../../app/http-status.js';
@@ -19,6 +21,7 @@ export const ALREADY_IMPORTED = '未重复导入：该文件（内容相同）�
 /** Registers the follow-the-year pages on the web app. */
 export function registerFollowWeb(app: Hono, ws: Workspace): void {
   const f = () => followOf(ws);
+  const actor = (c: Context) => auditActor(userOf(c), 'web');
 
   const overview = async (c: Context, message?: { kind: 'ok' | 'error'; text: string }, status: 200 | HttpErrorStatus = 200) => {
     const id = c.req.param('id')!;
@@ -41,7 +44,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     const file = form?.get('file');
     try {
       if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空的支付明细文件');
-      const r = await f().importPayments(id, new Uint8Array(await file.arrayBuffer()), file.name || 'payments.csv', { replace: form?.get('replace') === '1' });
+      const r = await f().importPayments(id, new Uint8Array(await file.arrayBuffer()), file.name || 'payments.csv', { replace: form?.get('replace') === '1', actor: actor(c) });
       if (r.alreadyImported) return c.redirect(`/budgets/${id}/follow?imported=0&already=1`, 303);
       return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
     } catch (e) {
@@ -84,7 +87,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
         throw new FiscusError('INPUT_INVALID', `金额应为以元为单位、最多两位小数的数，收到 "${values['amount']}"`, { field: 'amount' });
       }
       if (!ISO.test(values['date']!)) throw new FiscusError('INPUT_INVALID', `支付日期应为 YYYY-MM-DD，收到 "${values['date']}"`, { field: 'date' });
-      const p = await f().addPayment(id, { project: formId, date: values['date']!, fen, voucher: values['voucher'] || null, payee: values['payee'] || null });
+      const p = await f().addPayment(id, { project: formId, date: values['date']!, fen, voucher: values['voucher'] || null, payee: values['payee'] || null }, actor(c));
       return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#payment-${p.id}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
@@ -97,7 +100,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     const formId = c.req.param('formId');
     const pid = c.req.param('pid');
     if (!/^\d{1,12}$/.test(pid)) throw new FiscusError('NOT_FOUND', `支付记录 ${pid} 不存在`);
-    await f().deletePayment(id, Number(pid));
+    await f().deletePayment(id, Number(pid), actor(c));
     return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#payments`, 303);
   });
 
@@ -119,7 +122,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     let error: string | undefined;
     let report;
     try {
-      report = await f().saveMonitoring(id, formId, entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action), asOf);
+      report = await f().saveMonitoring(id, formId, entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action), asOf, actor(c));
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
       error = `未保存：${e.oneLine()}`;
@@ -162,7 +165,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     let error: string | undefined;
     let r;
     try {
-      r = await f().saveActuals(id, formId, actualsFrom(body, pe.indicators.length));
+      r = await f().saveActuals(id, formId, actualsFrom(body, pe.indicators.length), actor(c));
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
       error = `未保存：${e.oneLine()}`;
