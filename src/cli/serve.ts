@@ -64,6 +64,7 @@ export interface ServerOptions {
   /** PGlite data folder (created when missing); ignored when `databaseUrl` is given. */
   dataDir?: string;
   databaseUrl?: string;
+  /** The address to listen on (default 127.0.0.1: this machine only). */
   hostname?: string;
   /** Called with the opened workspace before the server listens (e.g. to import a sample). */
   prepare?: (ws: Workspace) => Promise<void>;
@@ -71,9 +72,34 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The address and port listened on (`127.0.0.1:8080`). */
+  listen: string;
   port: number;
   ws: Workspace;
   close(): Promise<void>;
+}
+
+/** The address fiscus listens on unless `HOST` or `--host` says otherwise: this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** `--host`'s default: the `HOST` environment variable, else 127.0.0.1. */
+export function defaultHost(): string {
+  const h = process.env['HOST']?.trim();
+  return h ? h : DEFAULT_HOST;
+}
+
+const LOOPBACK_OR_ANY = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
+
+/** The address to open in a browser: localhost when listening on loopback or on every address. */
+function urlOf(a: AddressInfo): string {
+  if (LOOPBACK_OR_ANY.has(a.address)) return `http://localhost:${a.port}`;
+  return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+}
+
+/** The line printed once the server listens: where to open it, and where it listens. */
+export function startedLine(s: RunningServer): string {
+  const local = /^(127\.|\[::1\])/.test(s.listen);
+  return `fiscus 已启动: ${s.url} （监听 ${s.listen}${local ? '，仅本机可访问；对外服务请设置 HOST 或 --host' : ''}）\n`;
 }
 
 /** Opens the workspace and listens; `close` stops listening and releases the workspace. */
@@ -85,16 +111,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   try {
     await opts.prepare?.(ws);
     const app = createHttpApp(ws, await exporterIfAvailable());
+    const hostname = opts.hostname ?? DEFAULT_HOST;
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
-      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.hostname ?? '0.0.0.0' }, () => ok(s));
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname }, () => ok(s));
       s.once('error', (e: NodeJS.ErrnoException) =>
-        fail(e.code === 'EADDRINUSE' ? new FiscusError('LOCKED', `端口 ${opts.port} 已被占用（use --port or PORT to choose another）`) : e),
+        fail(
+          e.code === 'EADDRINUSE'
+            ? new FiscusError('LOCKED', `端口 ${opts.port} 已被占用（用 --port 或环境变量 PORT 另选端口）`)
+            : e.code === 'ENOTFOUND' || e.code === 'EADDRNOTAVAIL' || e.code === 'EAI_AGAIN'
+              ? new FiscusError('INPUT_INVALID', `无法在地址 ${hostname} 上监听（${e.code}）：请检查 --host 或环境变量 HOST`, { field: 'host' })
+              : e,
+        ),
       );
     });
-    const port = (server.address() as AddressInfo).port;
+    const bound = server.address() as AddressInfo;
+    const port = bound.port;
     let closed = false;
     return {
-      url: `http://localhost:${port}`,
+      url: urlOf(bound),
+      listen: `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${port}`,
       port,
       ws,
       async close() {
@@ -156,7 +191,7 @@ export function registerServe(program: Command): void {
     .description('启动 Web 应用与 HTTP API / serve the web app and the HTTP API')
     .option('-p, --port <port>', '端口 / port (PORT overrides the default)', process.env['PORT'] ?? '8080')
     .option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data')
-    .option('--host <host>', '监听地址 / address to listen on', '0.0.0.0')
+    .option('--host <host>', '监听地址 / address to listen on (HOST, else 127.0.0.1)', defaultHost())
     .action(async (o: { port: string; data: string; host: string }) => {
       const databaseUrl = process.env['DATABASE_URL'];
       const server = await startServer({
@@ -167,7 +202,7 @@ export function registerServe(program: Command): void {
         // The first start of an empty workspace creates the administrator.
         prepare: (ws) => bootstrapAdmin(accountsOf(ws), (s) => process.stdout.write(s)),
       });
-      process.stdout.write(`fiscus 已启动: ${server.url}\n`);
+      process.stdout.write(startedLine(server));
       await runUntilSignal(server);
     });
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
 import { loadYearIfEmpty } from '../app/follow.js';
-import { parsePort, runUntilSignal, startServer } from './serve.js';
+import { defaultHost, parsePort, runUntilSignal, startedLine, startServer } from './serve.js';
 import { accountsOf, demoAccountLines, DEMO_ACCOUNTS } from '../app/accounts.js';
 import { bootstrapAdmin } from './accounts.js';
 
@@ -50,15 +50,17 @@ export function registerStart(program: Command): void {
     .description('启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults')
     .option('-p, --port <port>', '端口 / port', process.env['PORT'] ?? '8080')
     .option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data')
-    .action(async (o: { port: string; data: string }) => {
+    .option('--host <host>', '监听地址 / address to listen on (HOST, else 127.0.0.1)', defaultHost())
+    .action(async (o: { port: string; data: string; host: string }) => {
       const databaseUrl = process.env['DATABASE_URL'];
       const server = await startServer({
         port: parsePort(o.port),
         dataDir: o.data,
+        hostname: o.host,
         ...(databaseUrl ? { databaseUrl } : {}),
         prepare: (ws) => prepareStart(ws, (s) => process.stdout.write(s)),
       });
-      process.stdout.write(`fiscus 已启动: ${server.url}\n`);
+      process.stdout.write(startedLine(server));
       await runUntilSignal(server);
     });
 }
