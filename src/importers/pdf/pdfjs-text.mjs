@@ -58,6 +58,9 @@
  *    - `fallback-font-char-once`: a non-embedded composite font whose ToUnicode map is that per-document
  *      one, not amended since (an amend forgets it), gets a copy of the font characters made from the
  *      first such font instead of walking the 65,536 codes again.
+ *    - `text-transform-in-place`: the text content's current transform (ctm × text matrix × the font
+ *      size and rise), taken twice per glyph, is multiplied out term by term with the same operations
+ *      in the same order as `Util.transform` twice, without its two intermediate arrays per call.
  * 3. `loopback-no-clone`, in pdfjs's main module (pdf.mjs): the fake worker's `LoopbackPort` passes
  *    every message between the two halves of pdfjs (which run in this one thread) through
  *    `structuredClone`, a deep copy of each chunk of text items. A message of primitives only is
@@ -436,6 +439,22 @@ export const PATCHES = [
         '      }',
       ].join('\n'),
     },
+  },
+  {
+    name: 'text-transform-in-place',
+    find: [
+      '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));',
+      '    }',
+    ].join('\n'),
+    replace: [
+      '      /* fiscus: Util.transform(ctm, Util.transform(textMatrix, tsm)) term by term, the same operations in the same order, without the two intermediate arrays. */',
+      '      const a = textState.textMatrix;',
+      '      const t0 = tsm[0], t1 = tsm[1], t2 = tsm[2], t3 = tsm[3], t4 = tsm[4], t5 = tsm[5];',
+      '      const i0 = a[0] * t0 + a[2] * t1, i1 = a[1] * t0 + a[3] * t1, i2 = a[0] * t2 + a[2] * t3, i3 = a[1] * t2 + a[3] * t3, i4 = a[0] * t4 + a[2] * t5 + a[4], i5 = a[1] * t4 + a[3] * t5 + a[5];',
+      '      const c = textState.ctm;',
+      '      return [c[0] * i0 + c[2] * i1, c[1] * i0 + c[3] * i1, c[0] * i2 + c[2] * i3, c[1] * i2 + c[3] * i3, c[0] * i4 + c[2] * i5 + c[4], c[1] * i4 + c[3] * i5 + c[5]];',
+      '    }',
+    ].join('\n'),
   },
   {
     name: 'loopback-no-clone',
