@@ -47,7 +47,11 @@ export interface PdfPageLayout {
  * Hangul, CJK punctuation, full-width forms) take two, as in a terminal.
  */
 export function charColumns(c: string): number {
-  const cp = c.codePointAt(0) ?? 0;
+  return codePointColumns(c.codePointAt(0) ?? 0);
+}
+
+/** Display width of a code point in text columns (see charColumns). */
+function codePointColumns(cp: number): number {
   if (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
@@ -68,8 +72,20 @@ export function charColumns(c: string): number {
 
 /** Display width of a string in text columns. */
 export function textColumns(s: string): number {
+  // By code point, as for-of walks a string (a surrogate pair is one, a lone surrogate itself), without
+  // a string per character: this runs for every text item of every page.
   let n = 0;
-  for (const c of s) n += charColumns(c);
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    n += codePointColumns(cp);
+  }
   return n;
 }
 
@@ -177,11 +193,12 @@ function joinItems(items: PdfItem[]): PdfItem[] {
 export function layoutPage(no: number, width: number, height: number, raw: readonly RawItem[]): PdfPageLayout {
   const items: PdfItem[] = [];
   for (const r of raw) {
-    const text = normalizeText(r.text).replace(/\s+$/u, '');
-    const lead = r.text.length - r.text.replace(/^\s+/u, '').length;
-    if (text.trim() === '') continue;
+    // trimStart / trimEnd drop exactly what /^\s+/u and /\s+$/u match (white space and line terminators).
+    const text = normalizeText(r.text).trimEnd();
+    const lead = r.text.length - r.text.trimStart().length;
     // Leading spaces inside an item shift its visible start; trailing ones are dropped above.
-    const t = text.replace(/^\s+/u, '');
+    const t = text.trimStart();
+    if (t === '') continue;
     const cw0 = r.width / Math.max(1, textColumns(r.text));
     items.push({ x: r.x + lead * cw0, y: r.y, width: Math.max(0, r.width - lead * cw0), height: r.height, fontSize: r.fontSize, text: t, raw: r.text.trim() });
   }
