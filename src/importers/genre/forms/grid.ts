@@ -101,16 +101,23 @@ function landmarks(columns: readonly GridColumn[], toks: readonly Tok[]): Array<
   const idx = (kind: ColumnKind) => columns.findIndex((c) => c.kind === kind);
   const out: Array<[number, Tok]> = [];
   const cmp = idx('comparator');
+  const level1 = idx('level1');
+  const level2 = idx('level2');
+  const levels = idx('levels');
+  const value = idx('value');
+  const unit = idx('unit');
+  // Each token's key once (a token is looked at again as the one before or two before the next).
+  const keys = toks.map((t) => labelKey(t.text));
   toks.forEach((t, i) => {
-    const k = labelKey(t.text);
+    const k = keys[i]!;
     let j = -1;
-    if (LEVEL1_WORDS.includes(k) && idx('level1') >= 0) j = idx('level1');
-    else if ((isLevelTerm(k) || startsLevelTerm(k)) && !LEVEL1_WORDS.includes(k)) j = idx('level2');
-    else if (idx('levels') >= 0 && LEVEL1_WORDS.some((w) => k.startsWith(w) && k.length > w.length + 1)) j = idx('levels');
+    if (LEVEL1_WORDS.includes(k) && level1 >= 0) j = level1;
+    else if ((isLevelTerm(k) || startsLevelTerm(k)) && !LEVEL1_WORDS.includes(k)) j = level2;
+    else if (levels >= 0 && LEVEL1_WORDS.some((w) => k.startsWith(w) && k.length > w.length + 1)) j = levels;
     else if (COMPARATOR_TOKEN.test(k)) j = cmp;
-    else if (/^[≥≤<>=]\d/.test(k) && cmp < 0) j = idx('value');
-    else if (cmp >= 0 && i > 0 && COMPARATOR_TOKEN.test(labelKey(toks[i - 1]!.text)) && t.line === toks[i - 1]!.line) j = idx('value');
-    else if (cmp >= 0 && i > 1 && COMPARATOR_TOKEN.test(labelKey(toks[i - 2]!.text)) && t.line === toks[i - 2]!.line && !/\d/.test(k) && k.length <= 4) j = idx('unit');
+    else if (/^[≥≤<>=]\d/.test(k) && cmp < 0) j = value;
+    else if (cmp >= 0 && i > 0 && COMPARATOR_TOKEN.test(keys[i - 1]!) && t.line === toks[i - 1]!.line) j = value;
+    else if (cmp >= 0 && i > 1 && COMPARATOR_TOKEN.test(keys[i - 2]!) && t.line === toks[i - 2]!.line && !/\d/.test(k) && k.length <= 4) j = unit;
     if (j >= 0) out.push([j, t]);
   });
   return out;
@@ -396,14 +403,22 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
   });
   const within = (f: Frag) => keyLines.get(f.line) ?? rows.find((r) => r.bot > r.top && f.v > r.top && f.v < r.bot) ?? null;
   const fixed = new Map<Frag, IndicatorRow>();
+  // The fragments of column j that some row already holds.
+  const placedIn = (j: number): Set<Frag> => {
+    const placed = new Set<Frag>();
+    for (const r of rows) for (const f of r.cells.get(j) ?? []) placed.add(f);
+    return placed;
+  };
   g.columns.forEach((col, j) => {
     if (!PER_ROW.includes(col.kind)) return;
+    const placed = placedIn(j);
     for (const f of g.frags[j]!) {
-      if (!keep(f) || rows.some((r) => r.cells.get(j)?.includes(f))) continue;
+      if (!keep(f) || placed.has(f)) continue;
       const r = within(f);
       if (!r) continue;
       fixed.set(f, r);
       r.cells.set(j, [...(r.cells.get(j) ?? []), f]);
+      placed.add(f);
     }
   });
   for (const r of rows) {
@@ -419,7 +434,8 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
   g.columns.forEach((col, j) => {
     if (!PER_ROW.includes(col.kind)) return;
     // In a target-keyed grid, the target column's continuation fragments are already in their rows.
-    const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !rows.some((r) => r.cells.get(j)?.includes(f)));
+    const placed = placedIn(j);
+    const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !placed.has(f));
     if (fs.length === 0) return;
     const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors, { barriers, slack: g.slack });
     fs.forEach((f, i) => {

@@ -97,22 +97,42 @@ export function joinText(parts: readonly string[]): string {
   return out;
 }
 
+/**
+ * The header words a text glues together, longest first at each point through to the end, or null
+ * when it is not two or more of them (remembered by text: every line of a band is tried, page after page).
+ */
+const gluedParts: (text: string) => readonly string[] | null = (() => {
+  const seen = new Map<string, readonly string[] | null>();
+  const partsOnce = (text: string): readonly string[] | null => {
+    const k = labelKey(text);
+    if (k.length < 6 || headerKind(k) !== null || k.length !== text.replace(/\s+/g, '').length) return null;
+    const parts: string[] = [];
+    let at = 0;
+    while (at < k.length) {
+      let n = k.length - at;
+      while (n > 1 && headerKind(k.slice(at, at + n)) === null) n--;
+      if (n <= 1) return null;
+      parts.push(k.slice(at, at + n));
+      at += n;
+    }
+    return parts.length < 2 ? null : parts;
+  };
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = partsOnce(text);
+      if (seen.size >= 100_000) seen.clear();
+      seen.set(text, out);
+    }
+    return out;
+  };
+})();
+
 /** Header words printed with no space between them ("一级指标二级指标") as one word each. */
 export function splitGlued(t: Tok): Tok[] {
-  const k = labelKey(t.text);
-  if (k.length < 6 || headerKind(k) !== null || k.length !== t.text.replace(/\s+/g, '').length) return [t];
-  // The longest header word at each point, through to the end.
-  const parts: string[] = [];
-  let at = 0;
-  while (at < k.length) {
-    let n = k.length - at;
-    while (n > 1 && headerKind(k.slice(at, at + n)) === null) n--;
-    if (n <= 1) return [t];
-    parts.push(k.slice(at, at + n));
-    at += n;
-  }
-  if (parts.length < 2) return [t];
-  const w = (t.x1 - t.x0) / k.length;
+  const parts = gluedParts(t.text);
+  if (parts === null) return [t];
+  const w = (t.x1 - t.x0) / parts.reduce((n, p) => n + p.length, 0);
   let x = t.x0;
   return parts.map((p) => {
     const u = { ...t, text: p, x0: x, x1: x + p.length * w };

@@ -58,6 +58,29 @@ export interface SplitOptions {
   doubt?: number;
 }
 
+/** What an anchor owns so far while a split is costed: the extent, the count, the items fixed elsewhere. */
+interface Owned {
+  top: number;
+  bot: number;
+  n: number;
+  misplaced: number;
+  spans: Array<[number, number]> | null;
+}
+
+/** Adds items `list[start..end)` to what anchor `j` owns. */
+function take(o: Owned, items: readonly Extent[], fixed: readonly number[] | undefined, j: number, list: readonly number[], start: number, end: number): void {
+  for (let x = start; x < end; x++) {
+    const i = list[x]!;
+    const it = items[i]!;
+    const f = fixed?.[i] ?? -1;
+    if (f >= 0 && f !== j) o.misplaced++;
+    if (it.top < o.top) o.top = it.top;
+    if (it.bot > o.bot) o.bot = it.bot;
+    o.spans?.push([it.top, it.bot]);
+    o.n++;
+  }
+}
+
 /**
  * Assigns each item (sorted by position) to an anchor (sorted by centre): returns the anchor's index
  * per item, or -1 for every item when there are no anchors. Items above the first anchor go to it,
@@ -88,34 +111,26 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
   // Cost of anchor j owning: head (j = 0), the tail part of gap j-1 from t, the head part of gap j up to u, tail (j = k-1).
   const cost = (j: number, from: number, upto: number): number => {
     const a = anchors[j]!;
-    let top = a.top ?? Infinity;
-    let bot = a.bot ?? -Infinity;
-    let n = 0;
-    // The extents are only needed to count holes (compact); the loops index the gaps in place (this
-    // runs for every split point of every gap: no copies, no closures per item).
-    const spans: Array<[number, number]> | null = compact === undefined ? null : a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [];
-    const fixed = opts.fixed;
-    let misplaced = 0;
-    const take = (i: number) => {
-      const it = items[i]!;
-      const f = fixed?.[i] ?? -1;
-      if (f >= 0 && f !== j) misplaced++;
-      if (it.top < top) top = it.top;
-      if (it.bot > bot) bot = it.bot;
-      spans?.push([it.top, it.bot]);
-      n++;
+    // The extents are only needed to count holes (compact); the items owned are taken from the gaps
+    // in place (this runs for every split point of every gap: no copies, no closure per call).
+    const o: Owned = {
+      top: a.top ?? Infinity,
+      bot: a.bot ?? -Infinity,
+      n: 0,
+      misplaced: 0,
+      spans: compact === undefined ? null : a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [],
     };
-    if (j === 0) for (const i of head) take(i);
+    if (j === 0) take(o, items, opts.fixed, j, head, 0, head.length);
     if (j > 0) {
       const g = gaps[j - 1]!;
-      for (let x = from; x < g.length; x++) take(g[x]!);
+      take(o, items, opts.fixed, j, g, from, g.length);
     }
     if (j < k - 1) {
       const g = gaps[j]!;
-      const end = Math.min(upto, g.length);
-      for (let x = 0; x < end; x++) take(g[x]!);
+      take(o, items, opts.fixed, j, g, 0, Math.min(upto, g.length));
     }
-    if (j === k - 1) for (const i of tail) take(i);
+    if (j === k - 1) take(o, items, opts.fixed, j, tail, 0, tail.length);
+    const { top, bot, n, misplaced, spans } = o;
     if (n === 0) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
