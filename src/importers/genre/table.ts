@@ -242,32 +242,38 @@ export function headerStacks(lines: Tok[][]): Stack[] {
     // it would be without the token.
     const members = cols.filter((x) => !groupCols.has(x) && (x === col ? !alone : topOf(x) > li));
     const rest = (x: Col) => (x === col ? x.toks.filter((y) => y.t !== t) : x.toks);
-    const restTop = (x: Col) => minOf(rest(x).map((y) => y.li));
-    const restAxis = (x: Col) => {
-      const r = rest(x);
-      return (minOf(r.map((y) => y.t.x0)) + maxOf(r.map((y) => y.t.x1))) / 2;
-    };
+    // Per member (fixed for this token): its axis, top and size without the token, and whether it
+    // prints on the token's line or above; every run a…b below reads them again and again.
+    const rests = members.map(rest);
+    const restTop = rests.map((r) => minOf(r.map((y) => y.li)));
+    const restAxis = rests.map((r) => (minOf(r.map((y) => y.t.x0)) + maxOf(r.map((y) => y.t.x1))) / 2);
+    const onOrAbove = rests.map((r) => r.some((y) => y.li <= li));
+    const memberSet = new Set(members);
+    // The axes of the other columns of the token's line or above (not in a group).
+    const others = cols.filter((x) => x !== col && !memberSet.has(x) && !groupCols.has(x)).map(axis);
     let best: { a: number; b: number; err: number } | null = null;
     for (let a = 0; a < members.length; a++) {
-      let sum = restAxis(members[a]!);
+      let sum = restAxis[a]!;
       for (let b = a + 1; b < members.length; b++) {
-        sum += restAxis(members[b]!);
+        sum += restAxis[b]!;
         const n = b - a + 1;
         const err = Math.abs(sum / n - c);
-        const gap = (restAxis(members[b]!) - restAxis(members[a]!)) / (n - 1);
+        const gap = (restAxis[b]! - restAxis[a]!) / (n - 1);
         if (err > Math.max(1, 0.3 * gap)) continue;
         // Contiguous: no column of the token's line or above stands inside the run.
-        const lo = restAxis(members[a]!);
-        const hi = restAxis(members[b]!);
-        if (cols.some((x) => x !== col && !members.includes(x) && axis(x) > lo && axis(x) < hi && !groupCols.has(x))) continue;
+        const lo = restAxis[a]!;
+        const hi = restAxis[b]!;
+        if (others.some((v) => v > lo && v < hi)) continue;
         // A run does not end in a single-level label standing higher than its other columns.
         let deepest = -1;
-        for (let k = a; k <= b; k++) deepest = Math.max(deepest, restTop(members[k]!));
+        for (let k = a; k <= b; k++) deepest = Math.max(deepest, restTop[k]!);
         // (An end standing as deep as its neighbour inside the run is one of them.)
-        const shallow = (x: Col, inside: Col | undefined) => restTop(x) < deepest && rest(x).length === 1 && (!inside || restTop(x) < restTop(inside));
-        if (shallow(members[a]!, members[a + 1]) || shallow(members[b]!, members[b - 1])) continue;
+        const shallow = (x: number, inside: number) => restTop[x]! < deepest && rests[x]!.length === 1 && (inside < 0 || inside >= members.length || restTop[x]! < restTop[inside]!);
+        if (shallow(a, a + 1) || shallow(b, b - 1)) continue;
         // The run's columns print nothing on the token's line.
-        if (members.slice(a, b + 1).some((x) => rest(x).some((y) => y.li <= li))) continue;
+        let above = false;
+        for (let k = a; k <= b && !above; k++) above = onOrAbove[k]!;
+        if (above) continue;
         if (!best || err < best.err - 0.5 || (err <= best.err + 0.5 && n > best.b - best.a + 1)) best = { a, b, err };
       }
     }
