@@ -4,14 +4,24 @@ import { lineRef, NO_FIGURES, textPlaces } from '../_lib/content.js';
 const DOUBLED_RE = /([。，、；：！？,;:!?])\1|[，、；：,;:][。]|[。][，、；,;]/;
 const PAIRS: Record<string, string> = { '（': '）', '(': ')', '《': '》', '【': '】', '“': '”', '‘': '’', '〔': '〕', '[': ']' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+// By UTF-16 code (every bracket and quote above is one): a narrative's characters are read without a
+// string made for each.
+const OPENER_AT = new Map(Object.keys(PAIRS).map((o) => [o.charCodeAt(0), o]));
+const CLOSER_AT = new Map([...CLOSERS.keys()].map((c) => [c.charCodeAt(0), c]));
+const STRAIGHT = '"'.charCodeAt(0);
 
 /** The first unbalanced bracket or quote in `s`, or null. */
 export function unbalanced(s: string): { ch: string; index: number } | null {
   const stack: Array<{ ch: string; index: number }> = [];
+  let straight = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch in PAIRS) stack.push({ ch, index: i });
-    else if (CLOSERS.has(ch)) {
+    const code = s.charCodeAt(i);
+    if (code === STRAIGHT) straight++;
+    const open = OPENER_AT.get(code);
+    if (open !== undefined) stack.push({ ch: open, index: i });
+    else {
+      const ch = CLOSER_AT.get(code);
+      if (ch === undefined) continue;
       const top = stack[stack.length - 1];
       if (top && top.ch === CLOSERS.get(ch)) stack.pop();
       else return { ch, index: i };
@@ -19,7 +29,6 @@ export function unbalanced(s: string): { ch: string; index: number } | null {
   }
   if (stack.length > 0) return stack[0]!;
   // Straight double quotes cannot be told open from close: only their parity is checked.
-  const straight = [...s].filter((c) => c === '"').length;
   if (straight % 2 === 1) return { ch: '"', index: s.lastIndexOf('"') };
   return null;
 }
