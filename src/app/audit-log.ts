@@ -5,6 +5,7 @@
  */
 import { ROLE_LABELS, type Role } from '../domain/access.js';
 import { FiscusError } from '../domain/errors.js';
+import { STATE_LABELS, type State } from '../domain/workflow.js';
 import * as audit from '../storage/audit-log-repo.js';
 import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
 
@@ -30,6 +31,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'payment.delete': '删除支付',
   'monitoring.save': '保存绩效监控',
   'evaluation.save': '保存绩效自评',
+  'budget.submit': '提交',
+  'budget.return': '退回',
+  'budget.review': '审核',
+  'budget.approve': '批复',
+  'budget.publish': '公开',
+  'waiver.add': '豁免错误',
+  'waiver.revoke': '撤销豁免',
+  'budget.upload-staged': '重新上传（待确认）',
+  'budget.upload-discarded': '放弃重新上传',
   'org.add': '新增机构',
   'user.add': '新增用户',
   'user.disable': '停用用户',
@@ -73,6 +83,20 @@ export function auditSummary(e: Pick<AuditEntry, 'action' | 'detail'>): string {
     case 'payment.add':
     case 'payment.delete':
       return `支付 ${str('paymentId')}：${str('formId')}，${str('date')}，${yuan(d['fen'])}`;
+    case 'budget.submit':
+    case 'budget.return':
+    case 'budget.review':
+    case 'budget.approve':
+    case 'budget.publish': {
+      const state = (k: string) => STATE_LABELS[str(k) as State] ?? str(k);
+      return `第 ${str('version')} 版：${state('from')} → ${state('to')}${d['reason'] ? `，理由：${str('reason')}` : ''}`;
+    }
+    case 'waiver.add':
+      return `${str('rule')}：${str('reason')}${d['expiresAt'] ? `（有效至 ${str('expiresAt')}）` : ''}`;
+    case 'waiver.revoke':
+      return `豁免 ${str('waiver')}`;
+    case 'budget.upload-staged':
+      return `文件 ${str('file')}（基于第 ${str('baseVersion')} 版，待确认）`;
     case 'monitoring.save':
       return `${str('owner')}：截至 ${str('asOf')}，${count('entries')} 项指标`;
     case 'evaluation.save':
