@@ -2,10 +2,12 @@
  * `npm run fuzz -- [--count N] [--files F] [--seed S] [--concurrency C]`: the long fuzz run.
  *
  * HTTP (N requests, default 2000): starts `fiscus start` on a fresh data folder (the bundled sample),
- * sends N seeded requests to every API and web route (test/fuzz/http-fuzz.ts), as the public and as
- * each of its signed-in users (test/fuzz/fuzz-server.ts), while a health probe runs. Files (F per kind, default N / 200): damaged workbooks, payments files, JSON, texts and PDFs
+ * sends N seeded requests to every API and web route (test/fuzz/http-fuzz.ts), as the public, as
+ * each of its signed-in users (test/fuzz/fuzz-server.ts) and as pages of other sites posting forms
+ * with those users' sessions (cross-site and CSRF-less), while a health probe runs. Files (F per kind, default N / 200): damaged workbooks, payments files, JSON, texts and PDFs
  * read through the parser pool (test/fuzz/file-fuzz.ts). Prints the figures and exits 1 on any 5xx,
- * timeout, dropped connection, write by the public that succeeded, probe slower than one second,
+ * timeout, dropped connection, write by the public that succeeded, cross-site form post that was not
+ * refused (4xx), probe slower than one second,
  * internal error or stopped parser thread.
  */
 import { readFileSync } from 'node:fs';

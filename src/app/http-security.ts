@@ -8,8 +8,9 @@
  * none). What passes without the check, and why:
  * - JSON and every other body type: a browser sends them across origins only after a CORS preflight,
  *   which fiscus never grants;
- * - `Authorization: Bearer …` (API tokens): no browser attaches it to a request on its own, and a page
- *   of another site cannot set it without a preflight;
+ * - under `/api/`, `Authorization: Bearer …` (API tokens): no browser attaches it to a request on its
+ *   own, and a page of another site cannot set it without a preflight (the web app reads no token, so
+ *   its forms are checked whatever the headers);
  * - under `/api/`, a request with neither `Origin` nor `Sec-Fetch-Site` and without the session cookie:
  *   a program (curl, an integrator's script), since every current browser sends one of the two on a
  *   post. The API reads no cookie (it signs in by token only), so such a request carries no browser
@@ -118,9 +119,9 @@ async function passesCsrf(c: Context): Promise<boolean> {
 /** Whether a request must pass the same-origin check (see the file's comment). */
 function mustCheck(c: Context): boolean {
   if (!formPost(c)) return false;
+  if (!isApi(c.req.path)) return true;
   if (/^bearer\s/i.test(c.req.header('authorization') ?? '')) return false;
-  if (isApi(c.req.path) && c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined && !hasSessionCookie(c)) return false;
-  return true;
+  return c.req.header('origin') !== undefined || c.req.header('sec-fetch-site') !== undefined || hasSessionCookie(c);
 }
 
 /** The refusal of a cross-site post: FORBIDDEN, naming where it came from. */

@@ -123,6 +123,9 @@ describe('web security', () => {
       assert.equal(res.status, 403, path);
       assert.match(await res.text(), /来源 https:\/\/evil\.example.*（FORBIDDEN）/, path);
     }
+    // The web app reads no token: a Bearer header does not spare a web form the check.
+    const bearer = await loginForm({ authorization: `Bearer ${token}`, origin: 'https://evil.example' });
+    assert.equal(bearer.status, 403);
     const noType = await req('/logout', { method: 'POST' });
     assert.equal(noType.status, 403, 'a post without a content type is a text/plain form to a browser');
   });

@@ -11,7 +11,9 @@
  *
  * A run fails on any 5xx, on a request that takes longer than its limit, on a write by the public
  * that succeeds (an unsafe method answered below 400; signing in and out aside) or a session cookie
- * given to the public, and on a health probe (GET /api/v1/health: touches neither the database nor
+ * given to the public, on a cross-site form post that is not refused (a page of another site making a
+ * signed-in user's browser post a form: a foreign Origin or Sec-Fetch-Site, or none at all, with the
+ * user's session cookie; it must answer 4xx, never a success or a 5xx: src/app/http-security.ts), and on a health probe (GET /api/v1/health: touches neither the database nor
  * the parser pool) slower than one second; the probe runs on its own timer throughout, so a request
  * that blocks the event loop is seen even while it is in flight.
  */
@@ -62,6 +64,8 @@ export interface FuzzResult {
   bySender: Record<Sender, Record<string, number>>;
   /** Unsafe requests of the public (anonymous or forged), signing in and out aside; none may succeed. */
   publicWrites: number;
+  /** Cross-site form posts (sender `cross-site`) by status; each must be refused (4xx). */
+  crossSite: Record<string, number>;
   failures: FuzzFailure[];
   slowestMs: number;
   /** The five slowest requests. */
@@ -78,6 +82,8 @@ interface Req {
   headers: Record<string, string>;
   body?: Uint8Array | string;
   sender: Sender;
+  /** A form post from another site (or from nowhere) that must be refused. */
+  crossSite?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -266,9 +272,27 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
         }),
       ]
     : [];
+  // A page of another site making a signed-in user's browser post (CSRF): the user's session cookie,
+  // an Origin or Sec-Fetch-Site that is not this server's, or neither (a CSRF-less post); always a form body.
+  const crossSite: fc.Arbitrary<Credential> = fc
+    .record({
+      cookie: users.length ? fc.constantFrom(...users.map((u) => `fiscus_session=${u.session}`)) : fc.constant('fiscus_session=forged'),
+      from: fc.constantFrom<Record<string, string>>(
+        { origin: 'https://evil.example' },
+        { origin: 'null' },
+        { origin: url.replace(/:(\d+)$/, (_, p: string) => `:${Number(p) + 1}`) },
+        { origin: url.replace('http://', 'https://') },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+        { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+        {},
+        {},
+      ),
+    })
+    .map(({ cookie, from }) => ({ sender: 'cross-site', headers: { cookie, ...from } }));
   const credential: fc.Arbitrary<Credential> = users.length
-    ? fc.oneof({ weight: 3, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 5, arbitrary: signedIn[0]! })
-    : fc.oneof({ weight: 4, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged });
+    ? fc.oneof({ weight: 3, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 5, arbitrary: signedIn[0]! }, { weight: 2, arbitrary: crossSite })
+    : fc.oneof({ weight: 4, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 1, arbitrary: crossSite });
   const gen = fc.record({ route, credential, params: fc.record(params), query, file, pick: jsonish, rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }), shape: fc.nat(9), boundary: fc.string({ minLength: 1, maxLength: 20 }) });
   return fc.sample(gen, { seed, numRuns: count }).map((g) => {
     let i = 0;
@@ -316,6 +340,25 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
         req.headers['content-type'] = upload ? 'text/csv' : 'text/plain';
         req.body = g.file.bytes;
     }
+    if (g.credential.sender === 'cross-site') {
+      // What a form of another site can send: urlencoded, multipart or text/plain, or no type at all.
+      req.crossSite = true;
+      const kind = g.shape % 4;
+      if (kind === 0) {
+        req.headers['content-type'] = 'application/x-www-form-urlencoded';
+        req.body = new URLSearchParams({ baseVersion: '1', q1: '1', date: '2021-03-15', amount: '1.00', login: 'admin', password: 'x', reason: '跨站', replace: '1' }).toString();
+      } else if (kind === 1) {
+        const b = `----csrf${Math.floor(rnd() * 1e9)}`;
+        req.headers['content-type'] = `multipart/form-data; boundary=${b}`;
+        req.body = multipart([{ name: 'file', filename: g.file.name, type: 'application/octet-stream', data: g.file.bytes }, { name: 'replace', data: '1' }], b);
+      } else if (kind === 2) {
+        req.headers['content-type'] = 'text/plain;charset=UTF-8';
+        req.body = 'a=1';
+      } else {
+        delete req.headers['content-type'];
+        req.body = 'a=1';
+      }
+    }
     return req;
   });
 }
@@ -329,7 +372,7 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const users = o.users ?? [];
   const v = await discover(o.url, users[0]);
   const reqs = requests(v, o.seed, o.count, o.samples ?? [], users, o.url);
-  const res: FuzzResult = { requests: 0, byStatus: {}, bySender: {}, publicWrites: 0, failures: [], slowestMs: 0, slowest: [], probes: 0, slowestProbeMs: 0, failedProbes: 0, seconds: 0 };
+  const res: FuzzResult = { requests: 0, byStatus: {}, bySender: {}, publicWrites: 0, crossSite: {}, failures: [], slowestMs: 0, slowest: [], probes: 0, slowestProbeMs: 0, failedProbes: 0, seconds: 0 };
   let stop = false;
   const probe = (async () => {
     while (!stop) {
@@ -369,6 +412,11 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
           res.publicWrites++;
           if (r.status < 400) res.failures.push({ request: `${label} (${q.sender})`, status: r.status, detail: `a write by the public succeeded: ${text.slice(0, 200)}` });
         }
+        // A form post from another site is refused before any route: never a success, never a 5xx.
+        if (q.crossSite) {
+          res.crossSite[r.status] = (res.crossSite[r.status] ?? 0) + 1;
+          if (r.status < 400) res.failures.push({ request: `${label} (cross-site ${JSON.stringify({ origin: q.headers['origin'], 'sec-fetch-site': q.headers['sec-fetch-site'] })})`, status: r.status, detail: `a cross-site form post was not refused: ${text.slice(0, 200)}` });
+        }
         const session = /(?:^|[\s,])fiscus_session=([^;]*)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
         if (isPublic && session) res.failures.push({ request: `${label} (${q.sender})`, status: r.status, detail: 'the public was given a session cookie' });
       } catch (e) {
@@ -396,6 +444,7 @@ export function fuzzReport(r: FuzzResult, seed: number): string[] {
   return [
     `seed ${seed}: ${r.requests} requests in ${r.seconds.toFixed(1)} s (${(r.requests / r.seconds).toFixed(0)}/s); statuses ${Object.entries(r.byStatus).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`,
     `by sender: ${Object.entries(r.bySender).sort().map(([who, st]) => `${who} ${Object.entries(st).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`).join(' | ')}; writes by the public ${r.publicWrites}, none succeeded unless listed below`,
+    `cross-site form posts ${Object.values(r.crossSite).reduce((a, b) => a + b, 0)}: statuses ${Object.entries(r.crossSite).sort().map(([s, n]) => `${s}:${n}`).join(' ') || '-'} (each must be 4xx)`,
     `slowest request ${r.slowestMs.toFixed(0)} ms; health probes ${r.probes}, slowest ${r.slowestProbeMs.toFixed(0)} ms, over 1 s or failed: ${r.failedProbes}`,
     `slowest: ${r.slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.request.slice(0, 80)}`).join(' | ')}`,
     `failures (5xx, timeouts, dropped connections): ${r.failures.length}`,

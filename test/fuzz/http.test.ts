@@ -2,7 +2,8 @@
  * The HTTP fuzz run of `npm test`: 500 seeded requests (test/fuzz/http-fuzz.ts) to every API and web
  * route of `fiscus start` on the bundled sample, as the public (with no credential or a forged one)
  * and as each of its signed-in users: no 5xx, no timeout, no dropped connection, no write by the
- * public that succeeds, and the health probe answered within one second throughout.
+ * public that succeeds, no cross-site or CSRF-less form post that is not refused, and the health probe
+ * answered within one second throughout.
  * `npm run fuzz -- --count 100000` is the long run.
  */
 import { after, before, test } from 'node:test';
@@ -37,8 +38,10 @@ test('500 seeded hostile requests to every route: no 5xx, no hang, the health pr
   for (const line of report) console.log(line);
   assert.equal(r.requests, 500);
   assert.deepEqual(r.failures, [], report.join('\n'));
-  // The mix: the public wrote (and was refused), and every user got past the authorisation somewhere.
+  // The mix: the public wrote (and was refused), pages of other sites posted forms with users' sessions
+  // (and were refused: any that was not is among the failures), and every user got past the authorisation somewhere.
   assert.ok(r.publicWrites > 0, report.join('\n'));
+  assert.ok(Object.values(r.crossSite).reduce((a, b) => a + b, 0) > 0, report.join('\n'));
   for (const u of users) {
     const statuses = r.bySender[u.login] ?? {};
     assert.ok(Object.keys(statuses).some((s) => /^2\d\d$/.test(s)), `${u.login} had no request answered 2xx: ${JSON.stringify(statuses)}`);
