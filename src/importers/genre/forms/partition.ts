@@ -164,6 +164,24 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
   // dp over the split point t of each gap (items [0, t) of gap g go to anchor g, the rest to g+1):
   // forward (anchors up to g) and backward (anchors after g), so that the cost of the best split
   // through any point is known (how sure the split is).
+  // The middle anchors' costs are met twice, forward and backward (cost(g, s, t) for every split s of
+  // gap g-1 and t of gap g): each is computed once, where the table stays small.
+  const memo: Array<Float64Array | null> = anchors.map((_, j) => {
+    if (j === 0 || j === k - 1) return null;
+    const size = (gaps[j - 1]!.length + 1) * (gaps[j]!.length + 1);
+    return size <= 1_000_000 ? new Float64Array(size).fill(NaN) : null;
+  });
+  const costOf = (j: number, from: number, upto: number): number => {
+    const m = memo[j];
+    if (!m) return cost(j, from, upto);
+    const at = from * (gaps[j]!.length + 1) + upto;
+    let v = m[at]!;
+    if (Number.isNaN(v)) {
+      v = cost(j, from, upto);
+      m[at] = v;
+    }
+    return v;
+  };
   const fwd: number[][] = [];
   const choice: number[][] = [];
   fwd.push(Array.from({ length: gaps[0]!.length + 1 }, (_, t) => cost(0, 0, t) - bonusAt(0, t)));
@@ -176,7 +194,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
       let bi = 0;
       const bonus = bonusAt(g, t);
       for (let s = 0; s < prev.length; s++) {
-        const v = prev[s]! + cost(g, s, t) - bonus;
+        const v = prev[s]! + costOf(g, s, t) - bonus;
         if (v < best) {
           best = v;
           bi = s;
@@ -192,9 +210,10 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
   bwd[k - 2] = Array.from({ length: gaps[k - 2]!.length + 1 }, (_, t) => cost(k - 1, t, 0));
   for (let g = k - 3; g >= 0; g--) {
     const next = bwd[g + 1]!;
+    const bonus = next.map((_, u) => bonusAt(g + 1, u));
     bwd[g] = Array.from({ length: gaps[g]!.length + 1 }, (_, t) => {
       let best = Infinity;
-      for (let u = 0; u < next.length; u++) best = Math.min(best, cost(g + 1, t, u) - bonusAt(g + 1, u) + next[u]!);
+      for (let u = 0; u < next.length; u++) best = Math.min(best, costOf(g + 1, t, u) - bonus[u]! + next[u]!);
       return best;
     });
   }
