@@ -43,10 +43,20 @@ export function rememberShort(f: (s: string) => string): (s: string) => string {
 }
 
 /**
+ * Texts that NFKC and the radical folding leave as they are: ASCII, the CJK unified ideographs
+ * (U+4E00–U+9FFF, none of which decomposes or composes) and 、。. Most cells of a table are such
+ * (figures, codes, names), and telling so is cheaper than looking them up.
+ */
+const STABLE = /^[\u0000-\u007f\u3001\u3002\u4e00-\u9fff]*$/;
+
+/**
  * NFKC plus CJK radical folding. Full-width ASCII and punctuation become half-width (the full-width
  * comma "，" becomes ","; 。 and 、 stay), Kangxi radicals (U+2F00–U+2FD5) fold through NFKC itself.
  */
-export const normalizeText: (s: string) => string = rememberShort(normalizeOnce);
+export const normalizeText: (s: string) => string = (() => {
+  const remembered = rememberShort(normalizeOnce);
+  return (s: string) => (STABLE.test(s) ? s : remembered(s));
+})();
 
 function normalizeOnce(s: string): string {
   return s.normalize('NFKC').replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
