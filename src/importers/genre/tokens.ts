@@ -59,6 +59,11 @@ export function tokensOf(line: SourceLine): Tok[] {
 function readTokens(line: SourceLine): Tok[] {
   const out: Tok[] = [];
   for (const c of cellsOf(line)) {
+    // A cell with no white space in it is one token (most are): no matching needed.
+    if (c.text !== '' && !/\s/u.test(c.text)) {
+      out.push({ text: c.text, x0: c.x0, x1: c.x1, kind: kindOf(c.text), line });
+      continue;
+    }
     const parts = [...c.text.matchAll(/\S+/gu)];
     if (parts.length === 1 && parts[0]!.index === 0 && parts[0]![0].length === c.text.length) {
       out.push({ text: c.text, x0: c.x0, x1: c.x1, kind: kindOf(c.text), line });
@@ -99,14 +104,18 @@ const ONE_CJK = /^[\u3400-\u9fff]$/u;
  * columns apart become one token.
  */
 function spacedOut(toks: Tok[]): Tok[] {
+  // `toks` are readTokens' own, made for this line and held nowhere else: taken as they are (a word
+  // that takes no letter-spaced neighbour marked so) instead of copied.
   const out: Tok[] = [];
   for (const t of toks) {
     const p = out[out.length - 1];
-    if (p && ONE_CJK.test(t.text) && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced)) {
+    const one = ONE_CJK.test(t.text);
+    if (p && one && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced)) {
       out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, spaced: true };
       continue;
     }
-    out.push(ONE_CJK.test(t.text) ? { ...t } : { ...t, spaced: false });
+    if (!one) t.spaced = false;
+    out.push(t);
   }
   return out;
 }
