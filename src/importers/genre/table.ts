@@ -523,7 +523,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     const x0 = cols[0]!.x0;
     // (Digits followed closely by a name are a code: "01    办公费".)
     const named = (ts: Tok[], k: number) => ts[k + 1]?.kind === 'text' && /^[\u3400-\u9fff]/u.test(ts[k + 1]!.text) && ts[k + 1]!.x0 - ts[k]!.x1 <= 8;
-    const loose = body.flatMap((b) => b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !extra.includes(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    const inExtra = new Set(extra);
+    const loose = body.flatMap((b) => b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !inExtra.has(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
     // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
     // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
     // bare (298224), a bare zero's place is not known by its neighbours (pdftotext spaces them
