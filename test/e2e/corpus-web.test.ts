@@ -2,7 +2,9 @@
  * Real disclosures of other regions through the web app, in Chromium, as a reviewer would use it:
  * upload a corpus PDF on the list page, open each of its tables, follow each finding to its place, and
  * download its PDF and XLSX, which must carry the document's own tables and headings (not the Shenzhen
- * outline). Screenshots go to .test-artifacts/ (corpus-*.png).
+ * outline). Screenshots go to .test-artifacts/ (corpus-*.png). The uploads are a 经办's (issue 13): the
+ * district's jingban, signed in through the 登录 page (the documents' units are no organisation's, so
+ * they become its unit's); the downloads go through the API with its token.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { squashTitle } from '../../src/domain/catalogue/index.js';
 import type { BudgetDocument } from '../../src/domain/model.js';
-import { ARTIFACTS, launchBrowser, ROOT, startFiscus, type Started } from './helpers.js';
+import { ARTIFACTS, launchBrowser, ROOT, signIn, startFiscus, type Started } from './helpers.js';
+import { bearer, prepareFolder } from './credentials.js';
+import { PASSWORD, setupDistrict } from '../support/district.js';
 
 const CORPUS = join(ROOT, '../shared/corpus');
 
@@ -33,10 +37,13 @@ const DOCS = ['chongqing-meteorological-bureau-2026-budget', 'shanghai-data-bure
 
 let server: Started;
 let browser: Browser;
+let api: (path: string) => Promise<Response>;
 
 before(async () => {
-  server = await startFiscus('serve');
+  const { dir, value: district } = await prepareFolder(setupDistrict);
+  server = await startFiscus('serve', {}, dir);
   browser = await launchBrowser();
+  api = (path) => fetch(server.url + path, { headers: bearer(district.token.jingban) });
 });
 
 after(async () => {
@@ -57,6 +64,7 @@ for (const name of DOCS) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     try {
       // Upload from the list page, as a user would.
+      await signIn(page, server.url, 'jingban', PASSWORD);
       await page.goto(server.url + '/');
       await page.getByLabel('选择文件').setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(join(CORPUS, 'pdf', `${name}.pdf`)) });
       await page.getByRole('button', { name: '上传并审核' }).click();
@@ -66,7 +74,7 @@ for (const name of DOCS) {
       assert.match(await page.locator('main').innerText(), new RegExp(entry.department));
       await shot(page, `corpus-${name}-overview`);
 
-      const doc = (await (await fetch(`${server.url}/api/v1/budgets/${id}/export.json`)).json()) as BudgetDocument;
+      const doc = (await (await api(`/api/v1/budgets/${id}/export.json`)).json()) as BudgetDocument;
 
       // The table list names every table of the manifest, and each page shows all of the table's rows.
       await page.goto(`${base}/tables`);
@@ -112,7 +120,7 @@ for (const name of DOCS) {
 
       // The package follows the document's own tables: each table title is printed in the PDF and is a sheet heading in the XLSX.
       const dir = mkdtempSync(join(tmpdir(), 'fiscus-corpus-web-'));
-      const pdf = new Uint8Array(await (await fetch(`${server.url}/api/v1/budgets/${id}/export.pdf`)).arrayBuffer());
+      const pdf = new Uint8Array(await (await api(`/api/v1/budgets/${id}/export.pdf`)).arrayBuffer());
       assert.equal(new TextDecoder().decode(pdf.slice(0, 5)), '%PDF-');
       writeFileSync(join(dir, 'out.pdf'), pdf);
       writeFileSync(join(ARTIFACTS, `corpus-${name}.pdf`), pdf);
@@ -120,7 +128,7 @@ for (const name of DOCS) {
       for (const t of doc.tables) assert.ok(text.includes(core(t.title.text)), `the PDF prints 《${t.title.text}》`);
       assert.ok(!text.includes('第一部分部门概况') || squashTitle(JSON.stringify(doc.narrative)).includes('第一部分'), 'the PDF does not impose the Shenzhen outline');
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(await (await fetch(`${server.url}/api/v1/budgets/${id}/export.xlsx`)).arrayBuffer()) as unknown as ArrayBuffer);
+      await wb.xlsx.load(Buffer.from(await (await api(`/api/v1/budgets/${id}/export.xlsx`)).arrayBuffer()) as unknown as ArrayBuffer);
       const headings = wb.worksheets.map((ws) => squashTitle(String(ws.getCell(1, 1).value ?? '')));
       for (const t of doc.tables) assert.ok(headings.some((h) => h.includes(core(t.title.text))), `the XLSX has a sheet headed 《${t.title.text}》`);
     } finally {
