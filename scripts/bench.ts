@@ -145,9 +145,12 @@ if (want('report')) {
 if (want('serve')) {
   const { openWorkspace } = await import('../src/app/workspace.js');
   const { createHttpApp } = await import('../src/cli/serve.js');
+  const { requester, setupDistrict } = await import('../test/support/district.js');
   const ws = await openWorkspace({});
+  // The pages as the sample unit's 经办 sees them (issue 13: signed out, each only redirects to 登录).
+  const district = await setupDistrict(ws);
   const { budgetId } = await ws.importDocument(sample, 'sample.txt');
-  const app = createHttpApp(ws);
+  const app = { request: requester(createHttpApp(ws), district, 'jingban') };
   const form = doc.projectForms[1]?.id ?? 'form-1';
   const pages: Array<[string, string]> = [
     ['budget list', '/'],
