@@ -85,10 +85,10 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
   const q = c.req.query('name');
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.formData().catch(() => {
-      throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart/form-data body with a "file" field, found an unreadable body');
+      throw new FiscusError('INPUT_UNREADABLE', '请求体应为带 file 字段的 multipart/form-data，但无法读取');
     });
     const file = form.get('file');
-    if (!file || typeof file === 'string') throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart field "file" holding the payments, found none', { field: 'file' });
+    if (!file || typeof file === 'string') throw new FiscusError('INPUT_UNREADABLE', 'multipart 请求体缺少 file 字段（支付明细文件）', { field: 'file' });
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: q ?? (file.name || 'payments.csv') };
   }
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name: q ?? (/spreadsheetml/.test(type) ? 'payments.xlsx' : 'payments.csv') };
@@ -157,7 +157,7 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     const p = IdParam.safeParse({ id: c.req.param('id') });
     if (!p.success) throw validationError(p.error.issues, 'param');
     const { bytes, name } = await readUpload(c);
-    if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a payments file, found an empty body', { file: name, line: 1 });
+    if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份支付明细文件', { file: name, line: 1 });
     const q = ImportQuery.safeParse(c.req.query());
     if (!q.success) throw validationError(q.error.issues, 'query');
     return c.json(await f().importPayments(p.data.id, bytes, name, { replace: q.data.replace === 'true', force: q.data.force === 'true', actor: actor(c) }), 200);

@@ -70,7 +70,7 @@ export function toFiscusError(err: unknown): FiscusError {
       err.status === 413 ? 'TOO_LARGE' : err.status === 404 ? 'NOT_FOUND' : err.status === 409 ? 'CONFLICT' : err.status === 422 ? 'INPUT_INVALID' : err.status < 500 ? 'INPUT_UNREADABLE' : 'INTERNAL';
     return new FiscusError(code, err.message || TITLES[code]);
   }
-  return new FiscusError('INTERNAL', 'internal error');
+  return new FiscusError('INTERNAL', '内部错误');
 }
 
 /** The problem+json response for any error raised while serving `c`. */
@@ -94,5 +94,5 @@ export function validationError(issues: ReadonlyArray<{ path: ReadonlyArray<Prop
   const field = first ? first.path.map(String).join('.') : '';
   const where = field ? `${part}.${field}` : part;
   const more = issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : '';
-  return new FiscusError('INPUT_INVALID', `${where}: ${first?.message ?? 'invalid'}${more}`, { field: where });
+  return new FiscusError('INPUT_INVALID', `${where}: ${first?.message ?? '无效'}${more}`, { field: where });
 }

@@ -142,7 +142,7 @@ export function decodeFileName(encoded: string): string {
     return decodeURIComponent(encoded);
   } catch {
     const found = encoded.length > 80 ? `${encoded.slice(0, 80)}…` : encoded;
-    throw new FiscusError('INPUT_UNREADABLE', `expected a percent-encoded UTF-8 file name in Content-Disposition filename*=, found ${JSON.stringify(found)}`, { field: 'content-disposition' }, 'percent-encoded UTF-8', found);
+    throw new FiscusError('INPUT_UNREADABLE', `Content-Disposition 的 filename*= 应为百分号编码的 UTF-8 文件名，实为 ${JSON.stringify(found)}`, { field: 'content-disposition' }, 'percent-encoded UTF-8', found);
   }
 }
 
@@ -152,11 +152,11 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
   const nameFromQuery = c.req.query('name');
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.formData().catch(() => {
-      throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart/form-data body with a "file" field, found an unreadable body');
+      throw new FiscusError('INPUT_UNREADABLE', '请求体应为带 file 字段的 multipart/form-data，但无法读取');
     });
     const file = form.get('file');
     if (!file || typeof file === 'string') {
-      throw new FiscusError('INPUT_UNREADABLE', 'expected a multipart field "file" holding the document, found none', { field: 'file' });
+      throw new FiscusError('INPUT_UNREADABLE', 'multipart 请求体缺少 file 字段（要导入的文件）', { field: 'file' });
     }
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: nameFromQuery ?? (file.name || 'upload') };
   }
@@ -219,7 +219,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     '/api/v1/budgets',
     async (c) => {
       const { bytes, name } = await readUpload(c);
-      if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a document, found an empty body', { file: name, line: 1 });
+      if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份预算文件', { file: name, line: 1 });
       const stored = await ws.importDocument(bytes, name, { author: apiAuthor(c), actor: apiActor(c) });
       c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
       return c.json(stored, stored.created ? 201 : 200);
@@ -286,7 +286,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { id, v } = c.req.valid('param');
       const info = (await ws.listVersions(id)).find((x) => x.n === v);
-      if (!info) throw new FiscusError('NOT_FOUND', `budget ${id} has no version ${v}`);
+      if (!info) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有第 ${v} 版`);
       return c.json({ info, document: await ws.getDocument(id, v) }, 200);
     },
   );
@@ -327,7 +327,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const { id, table } = c.req.valid('param');
       const tables = withIds(await ws.getTables(id, c.req.valid('query').version));
       const t = /^\d+$/.test(table) ? tables.find((x) => x.no === Number(table)) : tables.find((x) => x.id === table);
-      if (!t) throw new FiscusError('NOT_FOUND', `budget ${id} has no table ${table}`);
+      if (!t) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有表格 ${table}`);
       return c.json(t, 200);
     },
   );
@@ -396,7 +396,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const version = c.req.valid('query').version ?? (await ws.getBudget(id)).latestVersion;
       const [doc, findings] = await Promise.all([ws.getDocument(id, version), ws.getFindings(id, version)]);
       const form = doc.projectForms.find((f) => f.id === formId);
-      if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
+      if (!form) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有项目申报表 ${formId}`);
       c.header('ETag', `"v${version}"`);
       return c.json({ budgetId: id, version, form, findings: findings.filter((f) => f.location.form === formId) }, 200);
     },
@@ -417,7 +417,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const body = c.req.valid('json');
       const doc = await ws.getDocument(id);
       const form = doc.projectForms.find((f) => f.id === formId);
-      if (!form) throw new FiscusError('NOT_FOUND', `budget ${id} has no project form ${formId}`);
+      if (!form) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有项目申报表 ${formId}`);
       const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), apiAuthor(c, body.author), apiActor(c));
       const findings = await ws.getFindings(id, stored.version);
       return c.json({ budgetId: id, version: stored.version, baseVersion: body.baseVersion, summary: stored.findings, findings }, 200);
@@ -511,7 +511,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       if (format === 'json') {
         return c.body(JSON.stringify(doc, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': disposition('json') });
       }
-      if (!opts.exporter) throw new FiscusError('DEPENDENCY_MISSING', `export to ${format} is not available in this server`);
+      if (!opts.exporter) throw new FiscusError('DEPENDENCY_MISSING', `本服务器不能导出 ${format.toUpperCase()}（未配置导出组件）`);
       const out = await opts.exporter(doc, format, await ws.getFindings(p.data.id, q.data.version));
       const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
       return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': disposition(format) });
@@ -530,6 +530,6 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   app.get('/docs', (c) => c.html(docsPage()));
   registerFollowApi(app, ws);
   // Unknown API paths answer in the API's own error format rather than the web app's page.
-  app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `no API operation ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `没有这个 API 操作：${c.req.method} ${new URL(c.req.url).pathname}`)));
   return app;
 }

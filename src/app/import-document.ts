@@ -47,12 +47,12 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
   } catch (e) {
     const pos = /position (\d+)/.exec(String(e))?.[1];
     const line = pos ? text.slice(0, Number(pos)).split('\n').length : 1;
-    throw new FiscusError('INPUT_UNREADABLE', `expected JSON, found a syntax error (${(e as Error).message})`, { file, line });
+    throw new FiscusError('INPUT_UNREADABLE', `JSON 有语法错误（${(e as Error).message}） (expected JSON, found a syntax error (${(e as Error).message}))`, { file, line });
   }
   const r = BudgetDocument.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new FiscusError('INPUT_INVALID', `expected a fiscus budget document: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, line: null, field: issue.path.join('.') });
+    throw new FiscusError('INPUT_INVALID', `不是 fiscus 预算文档：${issue.path.join('.') || '（根）'}：${issue.message} (expected a fiscus budget document)`, { file, line: null, field: issue.path.join('.') });
   }
   return r.data;
 }
@@ -73,7 +73,7 @@ export async function importBytes(bytes: Uint8Array, file: string, opts: ImportO
   const pdf = format === 'pdf' ? await readPdf(bytes, file, opts.checkPages ? { checkPages: opts.checkPages } : {}) : null;
   const src = pdf ? pdf.source : readSourceText(bytes, file);
   const named = opts.profile ? importerOf(opts.profile) : undefined;
-  if (opts.profile && !named) throw new FiscusError('INPUT_INVALID', `expected a disclosure layout profile, found "${opts.profile}"`, { file, line: null });
+  if (opts.profile && !named) throw new FiscusError('INPUT_INVALID', `没有名为 "${opts.profile}" 的公开文本版式 (expected a disclosure layout profile, found "${opts.profile}")`, { file, line: null });
   const { importer, confidence } = named ? { importer: named, confidence: 1 } : chooseImporter(src);
   let doc = importer.read(src);
   if (pdf) doc = { ...doc, source: { ...doc.source, format: 'pdf', pages: src.pages ?? doc.source.pages } };

@@ -21,10 +21,10 @@ export function registerAudit(program: Command): void {
     .option('--workers <n>', '并行检查的线程数 / worker threads', '2')
     .action(async (paths: string[], opts: { output: string; failOn: string; workers: string }) => {
       const format = extname(opts.output).toLowerCase();
-      if (!['.html', '.csv', '.json'].includes(format)) throw new FiscusError('INPUT_INVALID', `expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)}`);
-      if (!['error', 'warning', 'never'].includes(opts.failOn)) throw new FiscusError('INPUT_INVALID', `expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)}`);
+      if (!['.html', '.csv', '.json'].includes(format)) throw new FiscusError('INPUT_INVALID', `报告文件（-o）应以 .html、.csv 或 .json 结尾，实为 ${JSON.stringify(opts.output)} (expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)})`);
+      if (!['error', 'warning', 'never'].includes(opts.failOn)) throw new FiscusError('INPUT_INVALID', `--fail-on 应为 error、warning 或 never，实为 ${JSON.stringify(opts.failOn)} (expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)})`);
       const workers = Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new FiscusError('INPUT_INVALID', `expected --workers 0–64, found ${JSON.stringify(opts.workers)}`);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new FiscusError('INPUT_INVALID', `--workers 应为 0–64 的整数，实为 ${JSON.stringify(opts.workers)} (expected --workers 0–64, found ${JSON.stringify(opts.workers)})`);
 
       const files = await findDocuments(paths, [opts.output]);
       const bar = new SingleBar({ stream: process.stderr, format: '审核 [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);

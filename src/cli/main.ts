@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.oneLine()}\n`);
       return EXIT[e.code];
     }
-    process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`内部错误（INTERNAL）：${(e as Error).stack ?? String(e)}\n`);
     return 4;
   } finally {
     // A command that printed PDFs exits now rather than after the shared browser's idle close.

@@ -3,6 +3,9 @@ import { REPORT_FORMATS, reportFile, type ReportFormat } from '../app/report.js'
 import { FiscusError } from '../domain/errors.js';
 import { writeAtomic } from './io.js';
 
+/** The progress lines of a PDF report, per step of reportFile. */
+const STEP_LABELS: Record<string, string> = { import: '导入', check: '校验', 'render HTML': '生成 HTML', 'print PDF': '打印 PDF' };
+
 /** Registers `fiscus report <file> --format html|xlsx|pdf|md -o <path>`. */
 export function registerReport(program: Command): void {
   program
@@ -15,23 +18,23 @@ export function registerReport(program: Command): void {
     .option('--no-charts', 'leave out the chart appendix')
     .action(async (file: string, opts: { format: string; output?: string; findings?: boolean; frontMatter: boolean; charts: boolean }) => {
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new FiscusError('INPUT_INVALID', `expected --format ${REPORT_FORMATS.join('|')}, found ${JSON.stringify(opts.format)}`);
+        throw new FiscusError('INPUT_INVALID', `--format 应为 ${REPORT_FORMATS.join('、')} 之一，实为 ${JSON.stringify(opts.format)} (expected --format ${REPORT_FORMATS.join('|')}, found ${JSON.stringify(opts.format)})`);
       }
       const format = opts.format as ReportFormat;
       if (!opts.output && (format === 'pdf' || format === 'xlsx')) {
-        throw new FiscusError('INPUT_INVALID', `expected -o <path> for --format ${format} (binary output is not written to a terminal)`);
+        throw new FiscusError('INPUT_INVALID', `--format ${format} 须用 -o <路径> 指定输出文件：二进制内容不写到终端 (expected -o <path> for --format ${format}, found none)`);
       }
       const steps = ['import', ...(opts.findings ? ['check'] : []), ...(format === 'pdf' ? ['render HTML', 'print PDF'] : [])];
       let i = 0;
       const onStep = (step: string) => {
         i++;
         // Progress only for PDF, the slow one; a line per step so logs stay readable when not a TTY.
-        if (format === 'pdf') process.stderr.write(`[${i}/${steps.length}] ${step}…\n`);
+        if (format === 'pdf') process.stderr.write(`[${i}/${steps.length}] ${STEP_LABELS[step] ?? step}…\n`);
       };
       const out = await reportFile(file, { format, withFindings: opts.findings === true, frontMatter: opts.frontMatter, charts: opts.charts, onStep });
       if (opts.output) {
         await writeAtomic(opts.output, out);
-        process.stderr.write(`${opts.output}: ${format.toUpperCase()} written\n`);
+        process.stderr.write(`${opts.output}: 已写入 ${format.toUpperCase()}\n`);
       } else process.stdout.write(out);
     });
 }

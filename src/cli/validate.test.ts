@@ -84,9 +84,12 @@ test('validate exits 2 on unusable input and on a bad option', async () => {
   writeFileSync(p, '{"schema": 1');
   const r = await cli(['validate', p]);
   assert.equal(r.code, 2);
-  assert.match(r.err, /broken\.json:1: expected JSON/);
+  // Chinese first, the expected/found of the CLI's contract after it (docs/cli.md).
+  assert.match(r.err, /^broken\.json:1: JSON 有语法错误（.+） \(expected JSON, found a syntax error/);
   assert.equal((await cli(['validate', join(dir, 'missing.txt')])).code, 2);
-  assert.equal((await cli(['validate', docFile('x.json', false), '--format', 'yaml'])).code, 2);
+  const bad = await cli(['validate', docFile('x.json', false), '--format', 'yaml']);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.err, '--format 应为 text 或 json，实为 "yaml" (expected --format text or json, found "yaml")\n');
 });
 
 test('validate reads the reference sample and reports its findings with source lines', async () => {

@@ -15,10 +15,10 @@ export function registerValidate(program: Command): void {
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: error | warning | never', 'error')
     .action(async (file: string, opts: { format: string; failOn: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
-        throw new FiscusError('INPUT_INVALID', `expected --format text or json, found ${JSON.stringify(opts.format)}`);
+        throw new FiscusError('INPUT_INVALID', `--format 应为 text 或 json，实为 ${JSON.stringify(opts.format)} (expected --format text or json, found ${JSON.stringify(opts.format)})`);
       }
       if (!['error', 'warning', 'never'].includes(opts.failOn)) {
-        throw new FiscusError('INPUT_INVALID', `expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)}`);
+        throw new FiscusError('INPUT_INVALID', `--fail-on 应为 error、warning 或 never，实为 ${JSON.stringify(opts.failOn)} (expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)})`);
       }
       const report = await validateFile(file);
       process.stdout.write(opts.format === 'json' ? JSON.stringify(toJsonReport(report), null, 2) + '\n' : formatText(report, basename(file)));

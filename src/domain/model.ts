@@ -13,6 +13,10 @@
  */
 import { z } from 'zod';
 
+// Zod's own messages (a value of the wrong type, out of range, not among the options) in Chinese: the
+// web, the API's problem details and the CLI show them to people.
+z.config(z.locales.zhCN());
+
 /** Where a value came from: 1-based source line (first and last when wrapped), PDF page, raw text. */
 export const Src = z.object({
   line: z.number().int().positive().nullable(),

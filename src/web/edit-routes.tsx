@@ -248,7 +248,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
         return render(200, { section, saved: { version: stored.version, from: baseVersion } }, stored.version);
       } catch (e) {
         if (e instanceof FiscusError && e.code === 'INPUT_INVALID') {
-          return render(422, { ...typed(), error: { title: '未保存：修改无效', detail: e.oneLine() } }, baseVersion);
+          return render(422, { ...typed(), error: { title: `未保存：修改无效（${e.code}）`, detail: e.oneLine() } }, baseVersion);
         }
         if (!(e instanceof FiscusError) || e.code !== 'CONFLICT') throw e;
         const latest = (await timed(c, ws.getBudget(id))).latestVersion;
@@ -257,7 +257,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
           {
             ...typed(),
             error: {
-              title: '保存失败：版本冲突',
+              title: '保存失败：版本冲突（CONFLICT）',
               detail: `您的修改基于第 ${baseVersion} 版，但该预算已被修改为第 ${latest} 版。为避免覆盖他人的修改，本次未保存。请重新打开本页查看最新内容后再修改。`,
               href: `/budgets/${id}/projects/${encodeURIComponent(formId)}`,
               hrefText: `打开最新版本（第 ${latest} 版）`,

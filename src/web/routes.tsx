@@ -12,12 +12,13 @@ import { FiscusError } from '../domain/errors.js';
 import { bodyTooLarge, DEFAULT_LIMITS, limitOf, limitSentence, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { mountAssets } from './assets.js';
+import { ERROR_TITLES, ErrorPage } from './error-page.js';
 import { registerEditRoutes } from './edit-routes.js';
 import { registerFollowWeb } from './follow/routes.js';
 import type { Finding } from './figures.js';
 import type { VersionView } from './layout.js';
 import { NarrativePage } from './narrative-page.js';
-import { DashboardPage, FindingsPage, hrefContext, ListPage, NotFoundPage, ProjectsPage, VersionsPage } from './pages.js';
+import { DashboardPage, FindingsPage, hrefContext, ListPage, ProjectsPage, VersionsPage } from './pages.js';
 import { tableNav, tablePageOfNumber } from './table-nav.js';
 import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
@@ -146,10 +147,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const e = err instanceof FiscusError ? err : null;
     // Internal errors are logged bounded with an id (app/log.ts), and the page shows the id.
     const id = !e || e.code === 'INTERNAL' ? logError(`${c.req.method} ${c.req.path}`, err) : null;
-    if (e?.code === 'NOT_FOUND') return c.html(<NotFoundPage detail={e.message} />, 404);
-    const detail = e ? `${TITLES[e.code] ?? e.code}：${limitOf(e) ? limitSentence(e) : e.oneLine()}` : '内部错误';
     if (e?.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
-    return c.html(<NotFoundPage detail={id ? `${detail}（错误编号 ${id}）` : detail} />, HTTP_STATUS[e?.code ?? 'INTERNAL'] ?? 500);
+    // A Chinese heading by code, the message and the stable code beside it (error-page.tsx).
+    const code = e?.code ?? 'INTERNAL';
+    const detail = !e ? '请求未能完成' : e.code === 'NOT_FOUND' ? e.message : limitOf(e) ? limitSentence(e) : e.oneLine();
+    return c.html(<ErrorPage code={code} detail={detail} errorId={id} />, HTTP_STATUS[code] ?? 500);
   });
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
@@ -161,8 +163,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       maxSize: max,
       onError: async (c) => {
         const e = bodyTooLarge(kind, max);
-        if (kind === 'upload') return c.html(<ListPage budgets={await ws.listBudgets()} error={{ title: TITLES.TOO_LARGE!, detail: limitSentence(e) }} />, 413);
-        return c.html(<NotFoundPage detail={`${TITLES.TOO_LARGE}：${limitSentence(e)}`} />, 413);
+        if (kind === 'upload') return c.html(<ListPage budgets={await ws.listBudgets()} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
+        return c.html(<ErrorPage code="TOO_LARGE" detail={limitSentence(e)} />, 413);
       },
     })(c, next);
   });
@@ -185,7 +187,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
         return c.redirect(`/budgets/${stored.budgetId}`, 303);
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
-        const error = { title: TITLES[err.code] ?? err.code, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
+        const error = { title: `${TITLES[err.code] ?? ERROR_TITLES[err.code] ?? '未能上传'}（${err.code}）`, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
         if (err.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
         return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, HTTP_STATUS[err.code] ?? 400);
       }

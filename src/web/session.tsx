@@ -60,7 +60,7 @@ function LoginPage(props: { next: string; login?: string; error?: FiscusError })
           <button type="submit">登录</button>
         </p>
       </form>
-      <p class="sub">连续 5 次密码错误后账户锁定 15 分钟。忘记密码请联系管理员（fiscus user passwd）。</p>
+      <p class="sub">连续 5 次密码错误后账户锁定 15 分钟。忘记密码请联系管理员重设。</p>
     </Layout>
   );
 }

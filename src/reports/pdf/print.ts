@@ -28,7 +28,7 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
   try {
     await access(executablePath);
   } catch {
-    throw new FiscusError('DEPENDENCY_MISSING', `Chromium is needed to print PDF but ${executablePath} is missing (install it: apt-get install chromium fonts-wqy-zenhei)`);
+    throw new FiscusError('DEPENDENCY_MISSING', `打印 PDF 需要 Chromium，但找不到 ${executablePath}（请管理员安装：apt-get install chromium fonts-wqy-zenhei）`);
   }
   const shared = sharedBrowser(executablePath, async () => chromium.launch({ executablePath: await niced(executablePath), args: ARGS }));
   try {

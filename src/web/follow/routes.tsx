@@ -49,7 +49,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       return c.redirect(`/budgets/${id}/follow?imported=${r.imported}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code === 'INTERNAL' || e.code === 'NOT_FOUND') throw e;
-      return overview(c, { kind: 'error', text: `未导入任何支付：${limitOf(e) ? limitSentence(e) : e.oneLine()}` }, HTTP_STATUS[e.code]);
+      return overview(c, { kind: 'error', text: `未导入任何支付：${limitOf(e) ? limitSentence(e) : e.oneLine()}（${e.code}）` }, HTTP_STATUS[e.code]);
     }
   });
 
@@ -91,7 +91,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       return c.redirect(`/budgets/${id}/follow/${encodeURIComponent(formId)}#payment-${p.id}`, 303);
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
-      return projectPage(c, { text: e.message, values });
+      return projectPage(c, { text: `${e.message}（${e.code}）`, values });
     }
   });
 
@@ -125,7 +125,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       report = await f().saveMonitoring(id, formId, entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action), asOf, actor(c));
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
-      error = `未保存：${e.oneLine()}`;
+      error = `未保存：${e.oneLine()}（${e.code}）`;
       report = await f().monitoring(id, asOf);
     }
     const saved = report.projects.find((p) => p.execution.formId === formId)!;
@@ -168,7 +168,7 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       r = await f().saveActuals(id, formId, actualsFrom(body, pe.indicators.length), actor(c));
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
-      error = `未保存：${e.oneLine()}`;
+      error = `未保存：${e.oneLine()}（${e.code}）`;
       r = await f().evaluation(id);
     }
     const now = r.projects.find((p) => p.formId === pe.formId)!;
