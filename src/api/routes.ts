@@ -14,7 +14,7 @@ import { problemResponse, validationError } from './problem.js';
 import {
   AggregateResponseSchema,
   BudgetDetailSchema,
-  BudgetSummarySchema,
+  ListedBudgetSchema,
   DiffSchema,
   EditResultSchema,
   EXPORT_TYPES,
@@ -37,6 +37,10 @@ import {
 import { docsPage } from './docs-page.js';
 import { accountsOf, authorOf, bearerUser, type User } from '../app/accounts.js';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
+import { authoriseRoutes } from '../app/route-policy.js';
+import { workflowOf } from '../app/workflow.js';
+import { registerWorkflowApi } from './workflow.js';
+import { stagingOf } from '../app/staged-import.js';
 import { registerFollowApi } from './follow.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
@@ -192,7 +196,17 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     c.set('user' as never, (await bearerUser(accounts, c.req.header('authorization'))) as never);
     await next();
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'fiscus token add <用户名> 生成的 API 令牌（fiscus_…）；暂非必需' });
+  // Every route asks the permission matrix (app/route-policy.ts) before its handler runs.
+  app.use('/api/*', authoriseRoutes(ws, { owns: () => true }));
+  const flow = workflowOf(ws);
+  const staging = stagingOf(ws);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'fiscus token add <用户名> 生成的 API 令牌（fiscus_…）。未带令牌时只能读取已公开的预算列表；其余操作按角色与所属机构授权（401 未登录，403 无权，404 不存在或不可见）',
+  });
+
+  registerWorkflowApi(app, ws);
 
   // Upload: documented through the registry because the body is a raw document in any of several
   // media types, which the zod validators would otherwise try to parse.
@@ -201,9 +215,12 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     path: '/api/v1/budgets',
     tags: ['budgets'],
     summary: '上传并导入一份预算公开文本（文本、PDF 文本、规范 JSON）',
-    description: `原始请求体或 multipart/form-data 的 file 字段；不超过 ${bytesText(maxUpload)}（limits.body.import）。同一单位、年度、类型再次导入时新增一个版本。`,
+    description: `原始请求体或 multipart/form-data 的 file 字段；不超过 ${bytesText(maxUpload)}（limits.body.import）。须以经办身份（本单位）调用。同一单位、年度、类型已有预算时，须加 replace=true 确认作为新版本（草稿），否则 409 并说明与最新版本的差异，不写入任何内容。`,
     request: {
-      query: z.object({ name: z.string().optional().openapi({ description: '文件名（用于报错信息）' }) }),
+      query: z.object({
+        name: z.string().optional().openapi({ description: '文件名（用于报错信息）' }),
+        replace: z.enum(['true', 'false']).optional().openapi({ description: '已有预算时确认作为新版本导入' }),
+      }),
       body: {
         content: {
           'text/plain': { schema: z.string() },
@@ -213,14 +230,19 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
         },
       },
     },
-    responses: { 201: json(StoredVersionSchema, '已导入'), 200: json(StoredVersionSchema, '已作为新版本导入'), ...problems(400, 413, 422) },
+    responses: { 201: json(StoredVersionSchema, '已导入'), 200: json(StoredVersionSchema, '已作为新版本导入'), ...problems(400, 401, 403, 409, 413, 422) },
   });
   app.post(
     '/api/v1/budgets',
     async (c) => {
       const { bytes, name } = await readUpload(c);
       if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份预算文件', { file: name, line: 1 });
-      const stored = await ws.importDocument(bytes, name, { author: apiAuthor(c), actor: apiActor(c) });
+      const u = c.get('user' as never) as User | null | undefined;
+      // The route policy let only a signed-in 经办 this far.
+      if (!u) throw new FiscusError('UNAUTHENTICATED', '请先登录');
+      const r = await staging.upload(u, bytes, name, c.req.query('replace') === 'true' ? 'add' : 'refuse');
+      if (r.kind !== 'stored') throw new FiscusError('INTERNAL', '上传未能导入');
+      const stored = r.stored;
       c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
       return c.json(stored, stored.created ? 201 : 200);
     },
@@ -245,9 +267,9 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: '/api/v1/budgets',
       tags: ['budgets'],
       summary: '预算列表（最新版本与审核发现数）',
-      responses: { 200: json(z.array(BudgetSummarySchema), '预算列表') },
+      responses: { 200: json(z.array(ListedBudgetSchema), '预算列表') },
     }),
-    async (c) => c.json(await ws.listBudgets(), 200),
+    async (c) => c.json(await flow.listFor((c.get('user' as never) as User | null | undefined) ?? null, await ws.listBudgets()), 200),
   );
 
   app.openapi(

@@ -3,6 +3,7 @@
  * the OpenAPI description and the canonical JSON cannot drift apart. Amounts are integer fen.
  */
 import { z } from '@hono/zod-openapi';
+import { REASON_MAX, STATE_LABELS, STATES } from '../domain/workflow.js';
 import {
   BudgetDocument,
   CostLine,
@@ -27,6 +28,59 @@ export const SeverityCountsSchema = z
   .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
   .openapi('SeverityCounts');
 
+export const StateSchema = z.enum(STATES).openapi({ description: STATES.map((x) => `${x}：${STATE_LABELS[x]}`).join('；') });
+
+export const TransitionSchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    action: z.string(),
+    from: StateSchema,
+    to: StateSchema,
+    actor: z.string(),
+    reason: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi('Transition');
+
+export const TransitionResultSchema = z.object({ version: z.number().int(), from: StateSchema, to: StateSchema }).openapi('TransitionResult');
+
+export const TransitionBodySchema = z
+  .object({
+    version: z.number().int().positive().max(INT4_MAX).openapi({ description: '操作针对的版本（须为最新版本，否则 409）' }),
+    reason: z.string().max(REASON_MAX).optional().openapi({ description: '理由（退回时必填）' }),
+  })
+  .openapi('TransitionRequest');
+
+export const WaiverSchema = z
+  .object({
+    id: z.number().int(),
+    key: z.string(),
+    rule: z.string(),
+    message: z.string(),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Waiver');
+
+export const WaiverRegisterSchema = z
+  .object({
+    waivers: z.array(WaiverSchema),
+    errors: z.array(z.object({ key: z.string(), rule: z.string(), message: z.string(), waived: z.boolean() })).openapi({ description: '最新版本的错误及其是否已被有效豁免（未豁免的错误阻止提交）' }),
+  })
+  .openapi('WaiverRegister');
+
+export const WaiverBodySchema = z
+  .object({
+    key: z.string().min(1).max(4000).openapi({ description: '问题的键：规则与结构化位置（见 GET …/waivers）' }),
+    reason: z.string().min(1).max(REASON_MAX),
+    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '有效至（含当日），缺省为长期' }),
+  })
+  .openapi('WaiverRequest');
+
 export const BudgetSummarySchema = z
   .object({
     id: z.string().openapi({ example: '1' }),
@@ -38,6 +92,11 @@ export const BudgetSummarySchema = z
     latestVersion: z.number().int(),
     findings: SeverityCountsSchema,
     updatedAt: z.string(),
+    organisationId: z.number().int().nullable().openapi({ description: '所属机构（null：尚未归属，仅财政审核可见）' }),
+    organisationName: z.string().nullable(),
+    state: StateSchema,
+    publishedVersion: z.number().int().nullable().openapi({ description: '最近公开的版本（公众看到的版本）' }),
+    publishedAt: z.string().nullable(),
   })
   .openapi('BudgetSummary');
 
@@ -50,10 +109,17 @@ export const VersionInfoSchema = z
     baseVersion: z.number().int().nullable(),
     sha256: z.string(),
     findings: SeverityCountsSchema,
+    state: StateSchema,
+    publishedAt: z.string().nullable(),
   })
   .openapi('VersionInfo');
 
 export const BudgetDetailSchema = BudgetSummarySchema.extend({ versions: z.array(VersionInfoSchema) }).openapi('BudgetDetail');
+
+/** A budget as listed: a budget the caller may read only as published is listed as its published version, without findings. */
+export const ListedBudgetSchema = BudgetSummarySchema.extend({
+  findings: SeverityCountsSchema.nullable().openapi({ description: '最新版本的审核发现数；只能查看已公开版本的预算为 null（latestVersion 即已公开的版本）' }),
+}).openapi('ListedBudget');
 
 export const StoredVersionSchema = z
   .object({ budgetId: z.string(), version: z.number().int(), created: z.boolean(), findings: SeverityCountsSchema })

@@ -35,6 +35,9 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['POST', '/logout', { kind: 'open' }],
   ['GET', '/static/:name', { kind: 'open' }],
   ['POST', '/upload', { kind: 'import' }],
+  ['GET', '/account', { kind: 'system', action: 'manage-own-tokens' }],
+  ['POST', '/account/tokens', { kind: 'system', action: 'manage-own-tokens' }],
+  ['POST', '/account/tokens/:token/revoke', { kind: 'system', action: 'manage-own-tokens' }],
   // Web: the working views of a budget (drafts, findings, versions).
   ['GET', '/budgets/:id', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/narrative', { kind: 'budget', action: 'read-draft' }],

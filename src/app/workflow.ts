@@ -19,6 +19,9 @@ export function targetOf(a: { organisationId: number | null; publishedVersion: n
   return { organisationId: a.organisationId ?? -1, published: a.publishedVersion !== null };
 }
 
+/** A budget as listed to a user: findings null where the user may read only its published version. */
+export type ListedBudget = Omit<BudgetSummary, 'findings'> & { findings: BudgetSummary['findings'] | null };
+
 export interface TransitionResult {
   version: number;
   from: State;
@@ -66,16 +69,29 @@ export class Workflow {
 
   /**
    * The budgets `user` may see: drafts they may read, and published budgets (for the public, only
-   * those). `mode: 'published'` keeps only published budgets (the public portal).
+   * those). `mode: 'published'` keeps only published budgets (the public portal); `'drafts'` only
+   * those whose drafts the user may read.
    */
-  async visible(user: User | null, budgets: readonly BudgetSummary[], mode: 'work' | 'published' = 'work'): Promise<BudgetSummary[]> {
+  async visible(user: User | null, budgets: readonly BudgetSummary[], mode: 'work' | 'published' | 'drafts' = 'work'): Promise<BudgetSummary[]> {
     const tree = await this.tree();
     const actor: Actor | null = actorOf(user);
     return budgets.filter((b) => {
       const t = targetOf(b);
       if (mode === 'published') return t.published && decide(actor, 'read-published', tree, t) === 'allow';
+      if (mode === 'drafts') return decide(actor, 'read-draft', tree, t) === 'allow';
       return decide(actor, 'read-draft', tree, t) === 'allow' || (t.published && decide(actor, 'read-published', tree, t) === 'allow');
     });
+  }
+
+  /**
+   * The budgets `user` may see, each as they may see it: those whose drafts they may read as they are;
+   * those they may read only as published as their published version, without its findings (null).
+   */
+  async listFor(user: User | null, budgets: readonly BudgetSummary[]): Promise<ListedBudget[]> {
+    const drafts = new Set((await this.visible(user, budgets, 'drafts')).map((b) => b.id));
+    return (await this.visible(user, budgets)).map((b) =>
+      drafts.has(b.id) ? b : { ...b, latestVersion: b.publishedVersion!, state: 'published' as const, findings: null, updatedAt: b.publishedAt ?? b.updatedAt },
+    );
   }
 
   /** Whether `user` may take each transition on the budget now (for the buttons). */

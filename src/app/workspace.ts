@@ -15,6 +15,10 @@ import { openPglite, openPostgres, type Connection, type Db } from '../storage/c
 import { migrate } from '../storage/migrate.js';
 import * as repo from '../storage/repository.js';
 import { appendAudit } from '../storage/audit-log-repo.js';
+import { claimForOrganisation } from '../storage/workflow-repo.js';
+import { isState, type State } from '../domain/workflow.js';
+
+const asState = (s: string): State => (isState(s) ? s : 'draft');
 import { parsePool } from './isolation/pool.js';
 
 /** Where the workspace keeps its data: a PostgreSQL server (`databaseUrl`) or a PGlite folder. */
@@ -43,6 +47,14 @@ export interface BudgetSummary {
   findings: SeverityCounts;
   /** ISO timestamp of the latest version. */
   updatedAt: string;
+  /** The organisation it belongs to (null: none yet; only the 财政局's reviewers see it). */
+  organisationId: number | null;
+  organisationName: string | null;
+  /** The latest version's state in the approval workflow. */
+  state: State;
+  /** The last published version (what the public sees) and when it was published. */
+  publishedVersion: number | null;
+  publishedAt: string | null;
 }
 
 /** One stored version of a budget. */
@@ -56,6 +68,8 @@ export interface VersionInfo {
   /** sha256 of the canonical JSON of this version. */
   sha256: string;
   findings: SeverityCounts;
+  state: State;
+  publishedAt: string | null;
 }
 
 /** A budget with its versions. */
@@ -69,6 +83,12 @@ export interface ImportToWorkspaceOptions {
   note?: string;
   /** Who the audit log names: the user's login, or 'web' / 'api' / 'cli' / 'system' (absent: 'system'). */
   actor?: string | null;
+  /**
+   * The importing user's organisation: the budget must be (or becomes) its own; FORBIDDEN when it is
+   * another organisation's or the document names another organisation's unit. Absent: an import by
+   * the system (CLI, the bundled sample), which belongs to the organisation named like its unit.
+   */
+  organisationId?: number;
 }
 
 /** What an import or an edit produced. */
@@ -157,6 +177,8 @@ export interface Workspace {
    * Throws FiscusError INPUT_UNREADABLE / INPUT_INVALID on bad input (nothing is written).
    */
   importDocument(bytes: Uint8Array, fileName: string, opts?: ImportToWorkspaceOptions): Promise<StoredVersion>;
+  /** Stores a document already read and checked (in a parser thread: `parsePool().importChecked`), as importDocument does. */
+  importChecked(checked: { doc: BudgetDocument; findings: Finding[] }, fileName: string, opts?: ImportToWorkspaceOptions): Promise<StoredVersion>;
   /** Every budget with its latest version and finding counts, by year (newest first) then unit. */
   listBudgets(): Promise<BudgetSummary[]>;
   /** One budget with its versions; NOT_FOUND when absent. */
@@ -252,18 +274,23 @@ class StoredWorkspace implements Workspace {
     // Parsed in a thread of the parser pool: a hostile file costs that thread, never this process.
     // Read and checked in a thread of the parser pool: a hostile file costs that thread, never this
     // process, and neither the reading nor the rules hold up other requests.
-    const { doc, findings } = await parsePool().importChecked(bytes, fileName, opts.profile ? { profile: opts.profile } : {});
+    return this.importChecked(await parsePool().importChecked(bytes, fileName, opts.profile ? { profile: opts.profile } : {}), fileName, opts);
+  }
+
+  async importChecked(checked: { doc: BudgetDocument; findings: Finding[] }, fileName: string, opts: ImportToWorkspaceOptions = {}): Promise<StoredVersion> {
+    const { doc, findings } = checked;
     const audit = { actor: opts.actor ?? null, action: 'budget.import', detail: { file: fileName, author: opts.author ?? null } };
-    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}`, audit }, findings);
+    return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}`, audit }, findings, opts.organisationId);
   }
 
   /** Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction. */
-  private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[]): Promise<StoredVersion> {
+  private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[], organisationId?: number): Promise<StoredVersion> {
     const findings = checked ?? runRules(doc);
     const { audit, ...version } = meta;
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
     const ref = await this.db.transaction(async (tx) => {
       const r = await repo.storeVersion(tx as unknown as Db, { doc, findings, ...version });
+      if (organisationId !== undefined) await claimForOrganisation(tx as unknown as Db, r.documentId, doc.unit.name, r.created, organisationId);
       await appendAudit(tx as unknown as Db, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
       return r;
     }).catch((e: unknown) => {
@@ -341,11 +368,16 @@ function toSummary(b: repo.BudgetRecord): BudgetSummary {
     latestVersion: b.latestVersion,
     findings: b.counts,
     updatedAt: b.updatedAt,
+    organisationId: b.organisationId,
+    organisationName: b.organisationName,
+    state: asState(b.state),
+    publishedVersion: b.publishedVersion,
+    publishedAt: b.publishedAt,
   };
 }
 
 function toVersionInfo(v: repo.VersionRecord): VersionInfo {
-  return { n: v.n, createdAt: v.createdAt, author: v.author, note: v.note, baseVersion: v.baseVersion, sha256: v.sha256, findings: v.counts };
+  return { n: v.n, createdAt: v.createdAt, author: v.author, note: v.note, baseVersion: v.baseVersion, sha256: v.sha256, findings: v.counts, state: asState(v.state), publishedAt: v.publishedAt };
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadYearIfEmpty } from '../app/follow.js';
 import { defaultHost, parsePort, runUntilSignal, startedLine, startServer } from './serve.js';
 import { accountsOf, demoAccountLines, DEMO_ACCOUNTS } from '../app/accounts.js';
 import { bootstrapAdmin } from './accounts.js';
+import { workflowOf } from '../app/workflow.js';
 
 /** The 财政局 of the bundled sample: the root of the tree `fiscus start` creates in an empty workspace. */
 export const SAMPLE_ROOT = '深圳市福田区财政局';
@@ -40,6 +41,9 @@ export async function importSampleIfEmpty(ws: Workspace, log: (s: string) => voi
   const file = async (name: string) => ({ bytes: new Uint8Array(await readFile(BUNDLED_YEAR + name)), name });
   await loadYearIfEmpty(ws, stored.budgetId, { payments: await file('payments.csv'), monitoring: await file('monitoring-2021-08.json'), actuals: await file('actuals-2021.json') });
   log('已导入样例的 2021 年支付明细、8 月监控与年终自评数据\n');
+  // Published, so that the public portal shows it from the first start (the transitions are recorded).
+  await workflowOf(ws).publishAsSystem(stored.budgetId, 'fiscus start', '内置样例：公开示范');
+  log('已公开内置样例（公开门户 /public）\n');
   return true;
 }
 

@@ -77,6 +77,20 @@ export function formatAmount(fen: number, unit: DisplayUnit = '万元', decimals
   return (neg ? '-' : '') + w + (d > 0 ? '.' + frac : '');
 }
 
+/**
+ * The fewest decimals (at least `min`) that show every amount of `fens` exactly in `unit`: a change of
+ * 1 元 shown in 万元 needs 4 decimals, never a rounded 0.00.
+ */
+export function exactDecimals(fens: readonly number[], unit: DisplayUnit = '万元', min = 2): number {
+  const maxDec = MAX_DECIMALS[unit];
+  let d = Math.min(min, maxDec);
+  for (const fen of fens) {
+    assertFen(fen);
+    while (d < maxDec && Math.abs(fen) % 10 ** (maxDec - d) !== 0) d++;
+  }
+  return d;
+}
+
 /** Decimal string without grouping, for findings' expected/actual/difference. */
 export function toDecimalString(fen: number, unit: DisplayUnit = '万元', decimals = 2): string {
   return formatAmount(fen, unit, decimals, false);

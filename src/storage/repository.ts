@@ -321,18 +321,37 @@ export interface BudgetRecord {
   latestVersion: number;
   counts: Record<Severity, number>;
   updatedAt: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  /** The latest version's state (src/domain/workflow.ts). */
+  state: string;
+  /** The last published version and when it was published. */
+  publishedVersion: number | null;
+  publishedAt: string | null;
 }
 
-const ISO = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+/** A timestamp column as an ISO string in UTC, the same from both drivers. */
+export const ISO = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * The organisation a budget belongs to: the one it was imported for, else the organisation named like
+ * its unit (so that budgets loaded before the tree existed are adopted by it), else none (null).
+ * `d` and `u` are the query's documents and units aliases.
+ */
+export const EFFECTIVE_ORG = sql.raw(`COALESCE(d.organisation_id, (SELECT o.id FROM organisations o WHERE o.name = u.name))`);
 
 /** Budgets with their latest version's finding counts; one budget when `id` is given. */
 export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]> {
   const r = await rows<Record<string, unknown>>(
     db,
     sql`SELECT d.id, u.name AS unit_name, d.year, d.kind, d.profile, d.title, d.latest_version,
-               v.n_error, v.n_warning, v.n_info, ${ISO('d.updated_at')} AS updated_at
+               v.n_error, v.n_warning, v.n_info, ${ISO('d.updated_at')} AS updated_at,
+               x.org AS organisation_id, (SELECT o.name FROM organisations o WHERE o.id = x.org) AS organisation_name, v.state,
+               p.n AS published_version, ${ISO('p.published_at')} AS published_at
         FROM documents d JOIN units u ON u.id = d.unit_id
         JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
+        CROSS JOIN LATERAL (SELECT ${EFFECTIVE_ORG} AS org) x
+        LEFT JOIN LATERAL (SELECT q.n, q.published_at FROM versions q WHERE q.document_id = d.id AND q.state = 'published' ORDER BY q.n DESC LIMIT 1) p ON true
         ${id === undefined ? sql`` : sql`WHERE d.id = ${id}`}
         ORDER BY d.year DESC, u.name, d.kind`,
   );
@@ -346,6 +365,11 @@ export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]
     latestVersion: num(x.latest_version),
     counts: countsOfRow(x),
     updatedAt: String(x.updated_at),
+    organisationId: numOrNull(x.organisation_id),
+    organisationName: textOrNull(x.organisation_name),
+    state: String(x.state),
+    publishedVersion: numOrNull(x.published_version),
+    publishedAt: textOrNull(x.published_at),
   }));
 }
 
@@ -357,13 +381,15 @@ export interface VersionRecord {
   baseVersion: number | null;
   sha256: string;
   counts: Record<Severity, number>;
+  state: string;
+  publishedAt: string | null;
 }
 
 /** Versions of a document, oldest first. */
 export async function selectVersions(db: Db, documentId: number): Promise<VersionRecord[]> {
   const r = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT n, ${ISO('created_at')} AS created_at, author, note, base_version, sha256, n_error, n_warning, n_info
+    sql`SELECT n, ${ISO('created_at')} AS created_at, author, note, base_version, sha256, n_error, n_warning, n_info, state, ${ISO('published_at')} AS published_at
         FROM versions WHERE document_id = ${documentId} ORDER BY n`,
   );
   return r.map((x) => ({
@@ -374,6 +400,8 @@ export async function selectVersions(db: Db, documentId: number): Promise<Versio
     baseVersion: numOrNull(x.base_version),
     sha256: String(x.sha256),
     counts: countsOfRow(x),
+    state: String(x.state),
+    publishedAt: textOrNull(x.published_at),
   }));
 }
 

@@ -21,9 +21,11 @@ export interface BudgetNavInfo {
   year: number;
   kind: string;
   latestVersion: number;
+  /** The latest version's state in the approval workflow (its label). */
+  stateLabel?: string;
 }
 
-export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'follow';
+export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow';
 
 /** An older version being browsed read-only: its number, the latest, and this page at the latest. */
 export interface VersionView {
@@ -39,6 +41,7 @@ const TABS: Array<[Tab, string, string]> = [
   ['projects', '项目', '/projects'],
   ['findings', '审核发现', '/findings'],
   ['versions', '版本历史', '/versions'],
+  ['workflow', '审批', '/workflow'],
   ['follow', '执行与绩效', '/follow'],
 ];
 
@@ -59,7 +62,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
   const b = portal ? undefined : props.budget;
   const view = props.view;
   // Tabs stay in the version being browsed (the version history is always about all versions).
-  const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' ? `?v=${view.v}` : '');
+  const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' && t !== 'workflow' ? `?v=${view.v}` : '');
   return (
     <html lang="zh-CN">
       <head>
@@ -92,6 +95,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
               <nav aria-label="全站">
                 <ul>
                   <li><a href="/">预算列表</a></li>
+                  <li><a href="/public">公开门户</a></li>
                   <li><a href="/docs">API 文档</a></li>
                   <UserNav />
                 </ul>
@@ -104,6 +108,12 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
             <>
               <p class="sub">
                 <a href="/">预算列表</a> › {b.unitName} {b.year}年{b.kind}
+                {b.stateLabel ? (
+                  <>
+                    {' '}
+                    · <a href={`/budgets/${b.id}/workflow`} class="state">{b.stateLabel}</a>
+                  </>
+                ) : null}
               </p>
               <nav class="budget" aria-label="本预算">
                 <ul>

@@ -5,7 +5,8 @@ import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionI
 import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
 import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
-import { formatAmount } from '../domain/money.js';
+import { exactDecimals, formatAmount } from '../domain/money.js';
+import { STATE_LABELS } from '../domain/workflow.js';
 import { CoverageSection } from './coverage.js';
 import { Layout, type BudgetNavInfo, type VersionView } from './layout.js';
 import { narrativeLineFor } from './narrative.js';
@@ -29,13 +30,13 @@ import {
   type Slice,
 } from './figures.js';
 
-const dateTime = (iso: string) => {
+export const dateTime = (iso: string) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 };
 
 export function navInfo(b: BudgetSummary): BudgetNavInfo {
-  return { id: b.id, unitName: b.unitName, year: b.year, kind: b.kind, latestVersion: b.latestVersion };
+  return { id: b.id, unitName: b.unitName, year: b.year, kind: b.kind, latestVersion: b.latestVersion, stateLabel: STATE_LABELS[b.state] };
 }
 
 export function Counts(props: { c: SeverityCounts }) {
@@ -73,7 +74,7 @@ export function ErrorBox(props: { title: string; detail: string; line?: number |
   );
 }
 
-export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: string; detail: string; line?: number | null } }) {
+export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: string; detail: string; line?: number | null }; mayImport?: boolean; publicOnly?: ReadonlySet<string> }) {
   return (
     <Layout title="预算列表">
       <h1>预算列表</h1>
@@ -88,39 +89,64 @@ export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: str
               <th>年度</th>
               <th>类型</th>
               <th>版本</th>
+              <th>审批</th>
               <th>状态</th>
               <th>审核发现</th>
               <th>更新时间</th>
             </tr>
           </thead>
           <tbody>
-            {props.budgets.map((b) => (
-              <tr>
-                <td>
-                  <a href={`/budgets/${b.id}`}>{b.unitName}</a>
-                </td>
-                <td class="num">{b.year}</td>
-                <td>{b.kind}</td>
-                <td class="num">第 {b.latestVersion} 版</td>
-                <td>{status(b.findings)}</td>
-                <td>
-                  <a href={`/budgets/${b.id}/findings`}>
-                    <Counts c={b.findings} />
-                  </a>
-                </td>
-                <td class="nowrap">{dateTime(b.updatedAt)}</td>
-              </tr>
-            ))}
+            {props.budgets.map((b) =>
+              props.publicOnly?.has(b.id) ? (
+                // A budget the user may read only as published: its published version, nothing of its drafts.
+                <tr>
+                  <td>
+                    <a href={`/public/budgets/${b.id}`} title="公开门户中的已公开版本">
+                      {b.unitName}
+                    </a>
+                  </td>
+                  <td class="num">{b.year}</td>
+                  <td>{b.kind}</td>
+                  <td class="num">第 {b.publishedVersion} 版</td>
+                  <td>{STATE_LABELS.published}</td>
+                  <td class="muted">—</td>
+                  <td class="muted">—</td>
+                  <td class="nowrap">{b.publishedAt ? dateTime(b.publishedAt) : ''}</td>
+                </tr>
+              ) : (
+                <tr>
+                  <td>
+                    <a href={`/budgets/${b.id}`}>{b.unitName}</a>
+                  </td>
+                  <td class="num">{b.year}</td>
+                  <td>{b.kind}</td>
+                  <td class="num">第 {b.latestVersion} 版</td>
+                  <td>
+                    <a href={`/budgets/${b.id}/workflow`}>{STATE_LABELS[b.state]}</a>
+                    {b.publishedVersion !== null && b.state !== 'published' ? <span class="muted">（第 {b.publishedVersion} 版已公开）</span> : null}
+                  </td>
+                  <td>{status(b.findings)}</td>
+                  <td>
+                    <a href={`/budgets/${b.id}/findings`}>
+                      <Counts c={b.findings} />
+                    </a>
+                  </td>
+                  <td class="nowrap">{dateTime(b.updatedAt)}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       )}
-      <form class="upload" method="post" action="/upload" enctype="multipart/form-data">
-        <h2>上传预算</h2>
-        <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 {bytesText(DEFAULT_LIMITS.body.upload)}。同一单位、年度再次上传将新增一个版本。</p>
-        <label for="upload-file">选择文件</label>{' '}
-        <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
-        <button type="submit">上传并审核</button>
-      </form>
+      {props.mayImport === false ? null : (
+        <form class="upload" method="post" action="/upload" enctype="multipart/form-data">
+          <h2>上传预算</h2>
+          <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 {bytesText(DEFAULT_LIMITS.body.upload)}。同一单位、年度再次上传时，先列出与最新版本的差异，确认后成为新的草稿版本。</p>
+          <label for="upload-file">选择文件</label>{' '}
+          <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
+          <button type="submit">上传并审核</button>
+        </form>
+      )}
     </Layout>
   );
 }
@@ -552,6 +578,74 @@ function AuditSection(props: { audit: AuditEntry[] }) {
   );
 }
 
+/**
+ * The differences between two versions of a budget (or an upload and the latest version): changed
+ * amounts, linked to where they are in `docB` when it is stored; added and removed items.
+ */
+export function DiffView(props: { budgetId: string; diff: Pick<VersionDiff, 'amounts' | 'added' | 'removed'>; doc: BudgetDocument; docB: BudgetDocument; vqB: string | null }) {
+  const { diff, doc } = props;
+  const budget = { id: props.budgetId };
+  const vqB = props.vqB ?? '';
+  const link = (href: string | null, text: Child) => (href && props.vqB !== null ? <a href={href}>{text}</a> : text);
+  // Each change shown exactly: a change smaller than the display's usual decimals is never rounded away.
+  const row = (c: { beforeFen: number | null; afterFen: number | null; differenceFen: number | null }) => [c.beforeFen, c.afterFen, c.differenceFen].filter((x): x is number => x !== null);
+  return (
+    diff.amounts.length + diff.added.length + diff.removed.length === 0 ? (
+      <p>两个版本之间没有差异。</p>
+    ) : (
+      <>
+        {diff.amounts.length ? (
+          <table class="data" id="diff-amounts">
+            <caption>金额变化（{doc.displayUnit}）</caption>
+            <thead>
+              <tr>
+                <th>位置</th>
+                <th>项目</th>
+                <th>字段</th>
+                <th class="num">修改前</th>
+                <th class="num">修改后</th>
+                <th class="num">差额</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.amounts.map((c) => (
+                <tr>
+                  <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
+                  <td>{c.label}</td>
+                  <td>{fieldLabel(doc, c)}</td>
+                  <td class="num">{fmt(c.beforeFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
+                  <td class="num">{fmt(c.afterFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
+                  <td class="num">{fmt(c.differenceFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {diff.added.length ? (
+          <>
+            <h3>新增</h3>
+            <ul>
+              {diff.added.map((x) => (
+                <li>{x.label}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {diff.removed.length ? (
+          <>
+            <h3>删除</h3>
+            <ul>
+              {diff.removed.map((x) => (
+                <li>{x.label}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </>
+    )
+  );
+}
+
 export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument; docB: BudgetDocument; audit?: AuditEntry[] }) {
   const { budget, versions, diff, doc } = props;
   const vqB = props.b === budget.latestVersion ? '' : `?v=${props.b}`;
@@ -569,7 +663,6 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
       </select>
     </label>
   );
-  const link = (href: string | null, text: Child) => (href ? <a href={href}>{text}</a> : text);
   return (
     <Layout title={`版本历史 · ${budget.unitName}`} budget={navInfo(budget)} tab="versions">
       <h1>版本历史</h1>
@@ -607,61 +700,7 @@ export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInf
           <form method="get" action={base}>
             <Select name="a" value={props.a} label="从" /> <Select name="b" value={props.b} label="到" /> <button type="submit">比较</button>
           </form>
-          {diff ? (
-            diff.amounts.length + diff.added.length + diff.removed.length === 0 ? (
-              <p>两个版本之间没有差异。</p>
-            ) : (
-              <>
-                {diff.amounts.length ? (
-                  <table class="data" id="diff-amounts">
-                    <caption>金额变化（{doc.displayUnit}）</caption>
-                    <thead>
-                      <tr>
-                        <th>位置</th>
-                        <th>项目</th>
-                        <th>字段</th>
-                        <th class="num">修改前</th>
-                        <th class="num">修改后</th>
-                        <th class="num">差额</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {diff.amounts.map((c) => (
-                        <tr>
-                          <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
-                          <td>{c.label}</td>
-                          <td>{fieldLabel(doc, c)}</td>
-                          <td class="num">{fmt(c.beforeFen, doc, 2)}</td>
-                          <td class="num">{fmt(c.afterFen, doc, 2)}</td>
-                          <td class="num">{fmt(c.differenceFen, doc, 2)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                ) : null}
-                {diff.added.length ? (
-                  <>
-                    <h3>新增</h3>
-                    <ul>
-                      {diff.added.map((x) => (
-                        <li>{x.label}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {diff.removed.length ? (
-                  <>
-                    <h3>删除</h3>
-                    <ul>
-                      {diff.removed.map((x) => (
-                        <li>{x.label}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-              </>
-            )
-          ) : null}
+          {diff ? <DiffView budgetId={budget.id} diff={diff} doc={doc} docB={props.docB} vqB={vqB} /> : null}
         </section>
       ) : (
         <p>只有一个版本。修改项目申报表后，这里会列出各版本之间的差异。</p>

@@ -7,7 +7,7 @@ import { logError } from '../app/log.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
-import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
+import { diffDocuments, type Workspace, type BudgetDetail, type BudgetSummary } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { bodyTooLarge, DEFAULT_LIMITS, limitOf, limitSentence, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { BudgetDocument } from '../domain/model.js';
@@ -24,8 +24,15 @@ import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
-import { authorOf } from '../app/accounts.js';
+import { actorOf, authorOf } from '../app/accounts.js';
+import { can } from '../domain/access.js';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
+import { authoriseRoutes } from '../app/route-policy.js';
+import { workflowOf } from '../app/workflow.js';
+import { registerWorkflowWeb } from './workflow.js';
+import { registerStagedWeb } from './staged.js';
+import { registerAccountWeb } from './account.js';
+import { stagingOf } from '../app/staged-import.js';
 import { registerPortal } from './portal.js';
 
 export interface WebOptions {
@@ -122,7 +129,7 @@ async function load(cache: VersionCache, ws: Workspace, c: Context, id: string, 
   return { budget, doc, findings, version, view, counts, ctx: hrefContext(doc, old ? version : undefined) };
 }
 
-/** The author of a version made through the web app: the signed-in user, else `web` (sign-in is not yet required). */
+/** The author of a version made through the web app: the signed-in user (every write needs one). */
 export function webAuthor(c: Context): string {
   const u = userOf(c);
   return u ? authorOf(u) : 'web';
@@ -163,7 +170,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       maxSize: max,
       onError: async (c) => {
         const e = bodyTooLarge(kind, max);
-        if (kind === 'upload') return c.html(<ListPage budgets={await ws.listBudgets()} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
+        if (kind === 'upload') return c.html(<ListPage budgets={await listFor(c)} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
         return c.html(<ErrorPage code="TOO_LARGE" detail={limitSentence(e)} />, 413);
       },
     })(c, next);
@@ -172,9 +179,33 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   // The signed-in user (if any) for every handler and, through the context storage, the page frame.
   app.use('*', contextStorage());
   app.use('*', sessionMiddleware(ws));
+  // Every route asks the permission matrix (app/route-policy.ts) before its handler runs; a signed-out
+  // visitor asking for a page that needs signing in is sent to 登录 and back.
+  app.use(
+    '*',
+    authoriseRoutes(ws, {
+      owns: (path) => !path.startsWith('/api/') && path !== '/openapi.json' && path !== '/docs',
+      signIn: (c) => (c.req.method === 'GET' ? c.redirect(`/login?next=${encodeURIComponent(new URL(c.req.url).pathname + new URL(c.req.url).search)}`, 303) : undefined),
+    }),
+  );
   registerSessionRoutes(app, ws);
 
-  app.get('/', async (c) => c.html(<ListPage budgets={await timed(c, ws.listBudgets())} />));
+  // The budgets the signed-in user may see (the public's home is the portal).
+  const flow = workflowOf(ws);
+  const staging = stagingOf(ws);
+  const listFor = async (c: Context) => flow.visible(userOf(c), await timed(c, ws.listBudgets()));
+  /** The listed budgets the user may read only as published (they link to the portal). */
+  const publicOnly = async (c: Context, budgets: BudgetSummary[]) => {
+    const drafts = new Set((await flow.visible(userOf(c), budgets, 'drafts')).map((b) => b.id));
+    return new Set(budgets.filter((b) => !drafts.has(b.id)).map((b) => b.id));
+  };
+  app.get('/', async (c) => {
+    if (!userOf(c)) return c.redirect('/public', 302);
+    const u = userOf(c);
+    const mayImport = u ? can(actorOf(u), 'import', await flow.tree(), { organisationId: u.organisation.id, published: false }) : false;
+    const budgets = await listFor(c);
+    return c.html(<ListPage budgets={budgets} mayImport={mayImport} publicOnly={await publicOnly(c, budgets)} />);
+  });
 
   app.post(
     '/upload',
@@ -183,13 +214,18 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       const file = form?.get('file');
       try {
         if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空文件');
-        const stored = await timed(c, ws.importDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt', { author: webAuthor(c), actor: auditActor(userOf(c), 'web') }));
+        const user = userOf(c);
+        if (!user) throw new FiscusError('UNAUTHENTICATED', '请先登录');
+        // A file for a budget that already has versions waits for the user's confirmation (with its differences).
+        const r = await timed(c, staging.upload(user, new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt'));
+        if (r.kind === 'staged') return c.redirect(`/budgets/${r.budgetId}/staged/${r.stagedId}`, 303);
+        const stored = r.stored;
         return c.redirect(`/budgets/${stored.budgetId}`, 303);
       } catch (err) {
         if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
         const error = { title: `${TITLES[err.code] ?? ERROR_TITLES[err.code] ?? '未能上传'}（${err.code}）`, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
         if (err.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
-        return c.html(<ListPage budgets={await ws.listBudgets()} error={error} />, HTTP_STATUS[err.code] ?? 400);
+        return c.html(<ListPage budgets={await listFor(c)} error={error} />, HTTP_STATUS[err.code] ?? 400);
       }
     },
   );
@@ -272,6 +308,9 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   registerFollowWeb(app, ws);
+  registerWorkflowWeb(app, ws);
+  registerStagedWeb(app, ws);
+  registerAccountWeb(app, ws);
   registerPortal(app, ws);
   return app;
 }

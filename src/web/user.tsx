@@ -27,9 +27,9 @@ export function UserNav() {
   }
   return (
     <li class="user">
-      <span>
+      <a href="/account" title="我的账户与 API 令牌">
         {u.displayName}（{ROLE_LABELS[u.role]}，{u.organisation.name}）
-      </span>{' '}
+      </a>{' '}
       <form method="post" action="/logout" class="inline">
         <button type="submit">退出</button>
       </form>

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
 import { createApi, MAX_UPLOAD_BYTES } from '../../src/api/routes.js';
 import { throwawayDatabases } from '../support/postgres.js';
+import { requester, setupDistrict, type District } from '../support/district.js';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
 
@@ -36,7 +37,10 @@ function suite(backend: Backend): void {
     let api: ReturnType<typeof createApi>;
     let id = '';
     let cutVersion = 0;
-    const req = (path: string, init?: RequestInit) => api.request(path, init);
+    let district: District;
+    // The sample unit's 经办 (imports and edits); the 财政审核 for what spans departments.
+    const req = (path: string, init?: RequestInit) => requester(api, district, 'jingban')(path, init);
+    const finance = (path: string, init?: RequestInit) => requester(api, district, 'caizheng')(path, init);
     const patch = (formId: string, body: unknown) =>
       req(`/api/v1/budgets/${id}/projects/${formId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -44,6 +48,7 @@ function suite(backend: Backend): void {
       const b = await backend.open();
       drop = b.drop;
       ws = await openWorkspace(b.opts);
+      district = await setupDistrict(ws);
       api = createApi(ws);
     });
     after(async () => {
@@ -165,11 +170,13 @@ function suite(backend: Backend): void {
     });
 
     test('aggregates by function class sum the latest version', async () => {
-      const res = await req('/api/v1/aggregates?by=function&year=2021');
+      // Aggregates span departments: the 财政审核's (batch-audit).
+      assert.equal((await req('/api/v1/aggregates?by=function&year=2021')).status, 403);
+      const res = await finance('/api/v1/aggregates?by=function&year=2021');
       assert.equal(res.status, 200);
       const a = (await res.json()) as { rows: Array<{ code: string | null; fen: number }> };
       assert.ok(a.rows.some((r) => r.code === '201' && r.fen > 0));
-      await problem(await req('/api/v1/aggregates?by=colour'), 422, 'INPUT_INVALID');
+      await problem(await finance('/api/v1/aggregates?by=colour'), 422, 'INPUT_INVALID');
     });
 
     test('the JSON export is the canonical document as an attachment', async () => {
@@ -197,7 +204,10 @@ function suite(backend: Backend): void {
     test('a truncated sample is not refused: what it prints is imported, the tables it lacks are named', async () => {
       // The first third of the sample: its narrative and its first tables, the others cut off.
       const cut = SAMPLE.subarray(0, Math.floor(SAMPLE.length / 3));
-      const res = await req('/api/v1/budgets?name=cut.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: cut });
+      // The same unit, year and kind as the sample: added as the next version only when confirmed (replace=true).
+      const refused = await req('/api/v1/budgets?name=cut.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: cut });
+      await problem(refused, 409, 'CONFLICT');
+      const res = await req('/api/v1/budgets?name=cut.txt&replace=true', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: cut });
       assert.ok(res.status === 200 || res.status === 201, `status ${res.status}`);
       const body = (await res.json()) as { budgetId: string; version: number };
       const doc = (await (await req(`/api/v1/budgets/${body.budgetId}/export.json`)).json()) as { tables: unknown[]; coverage: { missingTables: string[] } };
@@ -209,7 +219,7 @@ function suite(backend: Backend): void {
     test('a multipart upload of the same budget adds the next version to it', async () => {
       const form = new FormData();
       form.set('file', new Blob([SAMPLE], { type: 'text/plain' }), 'again.txt');
-      const res = await req('/api/v1/budgets', { method: 'POST', body: form });
+      const res = await req('/api/v1/budgets?replace=true', { method: 'POST', body: form });
       assert.equal(res.status, 200);
       const body = (await res.json()) as { budgetId: string; version: number; created: boolean };
       // The truncated upload of the same unit, year and kind was version 3 of the same budget.
@@ -221,7 +231,8 @@ function suite(backend: Backend): void {
       await problem(await req(`/api/v1/budgets/${id}/tables/42`), 404, 'NOT_FOUND');
       await problem(await req(`/api/v1/budgets/${id}/tables/t99`), 404, 'NOT_FOUND');
       await problem(await req('/api/v1/nothing-here'), 404, 'NOT_FOUND');
-      await problem(await req('/api/v1/budgets/bad%20id'), 422, 'INPUT_INVALID');
+      // An id no budget can have is not found, before anything else is asked (authorisation comes first).
+      await problem(await req('/api/v1/budgets/bad%20id'), 404, 'NOT_FOUND');
     });
 
     test('/openapi.json is an OpenAPI 3.1 document describing every operation, with resolvable references', async () => {

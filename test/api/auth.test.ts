@@ -1,8 +1,8 @@
 /**
  * Signing in (issue 13) through the whole HTTP surface, on PGlite and on PostgreSQL: the Chinese 登录
  * page, the session cookie's flags, safe redirects, lockout, sign-out, `Authorization: Bearer` on the
- * API, and the signed-in user recorded as a version's author. No route requires a login yet: the
- * public's requests keep working (authored `web` / `api`).
+ * API, and the signed-in user recorded as a version's author. Writes need a signed-in user: the
+ * public's are refused (401), and the public's home is the portal.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -66,7 +66,10 @@ function suite(backend: Backend): void {
       assert.match(html, /<h1>登录<\/h1>/);
       assert.match(html, /<label for="login">用户名<\/label>/);
       assert.match(html, /<input id="password" name="password" type="password" autocomplete="current-password"/);
-      assert.match(await (await req('/')).text(), /<a href="\/login">登录<\/a>/);
+      assert.match(html, /<a href="\/login">登录<\/a>/);
+      const home = await req('/');
+      assert.equal(home.status, 302);
+      assert.equal(home.headers.get('location'), '/public');
     });
 
     test('a wrong password, an unknown login and empty fields answer 401 in Chinese with the code, and set no session', async () => {
@@ -97,7 +100,7 @@ function suite(backend: Backend): void {
       assert.match(tls.headers.get('set-cookie') ?? '', /; Secure/);
     });
 
-    test('a signed-in upload is authored by the user, the public\'s still by "web"; the frame names the user', async () => {
+    test('a signed-in upload is authored by the user, the public\'s is refused (401); the frame names the user', async () => {
       const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
       const upload = (headers: Record<string, string>) => {
         const fd = new FormData();
@@ -107,8 +110,9 @@ function suite(backend: Backend): void {
       const signed = await upload({ cookie: `fiscus_session=${cookie}` });
       assert.equal(signed.status, 303, await signed.clone().text());
       const anonymous = await upload({});
-      assert.equal(anonymous.status, 303);
-      assert.deepEqual(await authors(), ['张三（zhang）', 'web']);
+      assert.equal(anonymous.status, 401);
+      assert.match(await anonymous.text(), /请先登录/);
+      assert.deepEqual(await authors(), ['张三（zhang）']);
       const page = await (await req('/budgets/1/versions', { headers: { cookie: `fiscus_session=${cookie}` } })).text();
       assert.match(page, /张三（经办，某区第一中学）/);
       assert.match(page, /<form method="post" action="\/logout" class="inline"><button type="submit">退出<\/button><\/form>/);
@@ -121,12 +125,39 @@ function suite(backend: Backend): void {
       assert.equal(out.status, 303);
       assert.match(out.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0; Path=\//);
       assert.equal(await accountsOf(ws).sessionUser(cookie), null);
-      const after = await req('/', { headers: { cookie: `fiscus_session=${cookie}` } });
+      const after = await req('/budgets/1', { headers: { cookie: `fiscus_session=${cookie}` } });
       assert.match(after.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0/);
-      assert.match(await after.text(), /<a href="\/login">登录<\/a>/);
+      // The public is asked to sign in.
+      assert.equal(after.status, 303);
+      assert.equal(after.headers.get('location'), '/login?next=%2Fbudgets%2F1');
       const forged = await req('/', { headers: { cookie: 'fiscus_session=forged' } });
-      assert.equal(forged.status, 200);
+      assert.equal(forged.status, 302);
       assert.match(forged.headers.get('set-cookie') ?? '', /^fiscus_session=; Max-Age=0/);
+    });
+
+    test('a user creates their own API token on 我的账户 (shown once), uses it, and revokes it; nobody else can revoke it', async () => {
+      const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
+      const headers = { cookie: `fiscus_session=${cookie}`, 'content-type': 'application/x-www-form-urlencoded' };
+      const made = await req('/account/tokens', { method: 'POST', headers, body: form({ name: '一体化平台' }) });
+      assert.equal(made.status, 200);
+      const html = await made.text();
+      const token = /<code>(fiscus_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
+      assert.ok(token, 'the new token is shown');
+      assert.match(html, /只显示这一次/);
+      assert.equal((await req('/api/v1/budgets', { headers: { authorization: `Bearer ${token}` } })).status, 200);
+      const info = (await accountsOf(ws).listTokens('zhang')).find((t) => t.name === '一体化平台')!;
+      // Another user (not an administrator) is told the token does not exist, and it stays valid.
+      const wangCookie = cookieOf(await login({ login: 'wang', password: PW }))!;
+      const other = await req(`/account/tokens/${info.id}/revoke`, { method: 'POST', headers: { ...headers, cookie: `fiscus_session=${wangCookie}` } });
+      assert.equal(other.status, 404);
+      assert.equal((await req('/api/v1/budgets', { headers: { authorization: `Bearer ${token}` } })).status, 200);
+      const page = await (await req('/account', { headers: { cookie: `fiscus_session=${cookie}` } })).text();
+      assert.doesNotMatch(page, new RegExp(token!), 'the secret is shown only once');
+      const revoked = await req(`/account/tokens/${info.id}/revoke`, { method: 'POST', headers });
+      assert.equal(revoked.status, 200);
+      assert.match(await revoked.text(), /令牌已撤销/);
+      assert.equal((await req('/api/v1/budgets', { headers: { authorization: `Bearer ${token}` } })).status, 401);
+      assert.equal((await req('/account')).status, 303, 'the public is asked to sign in');
     });
 
     test(`${LOCKOUT.maxFailures} wrong passwords lock the account; the right one is then refused too, saying so`, async () => {
@@ -145,16 +176,20 @@ function suite(backend: Backend): void {
 
     test('the API takes Authorization: Bearer: a token\'s user authors the version (a claimed author is ignored); a wrong, malformed or revoked token is 401', async () => {
       const doc = budget(2021);
-      const post = (headers: Record<string, string>) => req('/api/v1/budgets?name=b.json', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(bytesOf(doc)) });
+      // replace=true: the budget exists (uploaded through the web above), and a new version is meant.
+      const post = (headers: Record<string, string>) => req('/api/v1/budgets?name=b.json&replace=true', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(bytesOf(doc)) });
       assert.equal((await post({ authorization: `Bearer ${token}`, 'x-fiscus-author': 'impostor' })).status, 200);
-      assert.equal((await post({ 'x-fiscus-author': 'li-si' })).status, 200);
+      // Without a token a write is the public's: refused, and nothing is stored.
+      const anonymous = await post({ 'x-fiscus-author': 'li-si' });
+      assert.equal(anonymous.status, 401);
+      assert.equal(((await anonymous.json()) as Record<string, unknown>)['code'], 'UNAUTHENTICATED');
       const edit = await req('/api/v1/budgets/1/projects/f1', {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', authorization: `bearer ${token}` },
-        body: JSON.stringify({ baseVersion: 4, author: '冒名', disbursement: [{ quarter: 1, amount: { fen: 1 } }] }),
+        body: JSON.stringify({ baseVersion: 2, author: '冒名', disbursement: [{ quarter: 1, amount: { fen: 1 } }] }),
       });
       assert.equal(edit.status, 200, await edit.clone().text());
-      assert.deepEqual((await authors()).slice(2), ['张三（zhang）', 'li-si', '张三（zhang）']);
+      assert.deepEqual(await authors(), ['张三（zhang）', '张三（zhang）', '张三（zhang）']);
 
       const revoked = (await accountsOf(ws).addToken('zhang')).token;
       await accountsOf(ws).revokeToken(revoked);

@@ -32,7 +32,7 @@ type Who = Login | 'public';
 const WHO: readonly Who[] = ['public', 'jingban', 'jingban2', 'jingbanb', 'bumen', 'bumenb', 'caizheng', 'admin'];
 
 /** What a route needs, as the issue states the roles. */
-type Need = 'open' | 'read-draft' | 'read-published' | 'prepare' | 'review' | 'finance' | 'import' | 'batch-audit';
+type Need = 'open' | 'signed-in' | 'read-draft' | 'read-published' | 'prepare' | 'review' | 'finance' | 'import' | 'batch-audit';
 
 /**
  * Who may do what to a budget of unit A (深圳, 主管部门 A) or unit B (上海, 主管部门 B):
@@ -52,6 +52,9 @@ const NEEDS: Record<string, Need> = {
   'POST /logout': 'open',
   'GET /static/:name': 'open',
   'POST /upload': 'import',
+  'GET /account': 'signed-in',
+  'POST /account/tokens': 'signed-in',
+  'POST /account/tokens/:token/revoke': 'signed-in',
   'GET /budgets/:id': 'read-draft',
   'GET /budgets/:id/narrative': 'read-draft',
   'GET /budgets/:id/tables': 'read-draft',
@@ -179,6 +182,7 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':staged', '999999')
           .replace(':paymentId', '999999')
           .replace(':pid', '999999')
+          .replace(':token', '999999')
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {
@@ -244,6 +248,8 @@ function expected(need: Need, who: Who, unit: 'A' | 'B' | null, published: boole
   const web = !path.startsWith('/api/') && path !== '/openapi.json' && path !== '/docs';
   const signIn: Expect = { status: web && method === 'GET' ? 303 : 401 };
   if (need === 'open') return 'allow';
+  // Each user's own account (their API tokens): every role, never the public.
+  if (need === 'signed-in') return who === 'public' ? signIn : 'allow';
   if (need === 'import') {
     if (who === 'public') return signIn;
     return who.startsWith('jingban') ? 'allow' : { status: 403 };
