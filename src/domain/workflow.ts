@@ -9,6 +9,7 @@
  */
 import type { BudgetAction } from './access.js';
 import { FiscusError } from './errors.js';
+import type { Location } from './location.js';
 
 export const STATES = ['draft', 'submitted', 'returned', 'reviewed', 'approved', 'published'] as const;
 export type State = (typeof STATES)[number];
@@ -75,21 +76,10 @@ export function nextState(state: State, action: TransitionAction, reason: string
   return t.to;
 }
 
-/** The structural place of a finding, as the waiver register keys it (never its line or page, which move between versions). */
+/** A finding as the waiver register keys it: its rule and its place (never its line or page, which move between versions). */
 export interface FindingPlace {
   rule: string;
-  location: {
-    section: string;
-    item?: string | null;
-    field?: string | null;
-    table?: number | null;
-    row?: string | null;
-    form?: string | null;
-    tableId?: string | null;
-    column?: string | null;
-    indicator?: string | null;
-    fact?: string | null;
-  };
+  location: Location;
 }
 
 /**

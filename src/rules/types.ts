@@ -3,6 +3,7 @@
  * reports findings through its context; it never throws on bad data (a throw is a bug in the rule
  * and the engine turns it into an internal-error finding).
  */
+import type { Location } from '../domain/location.js';
 import type { BudgetDocument } from '../domain/model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,27 +24,8 @@ export type Category = (typeof CATEGORIES)[number];
 /** The parts of a document a rule reads, so the engine can re-run only affected rules after an edit. */
 export type DocPart = 'meta' | 'narrative' | 'tables' | 'projectForms' | 'departmentTargets' | 'finalAccounts';
 
-/** Where a finding points: the section (table title, form), the item (row, project), the field. */
-export interface Location {
-  section: string;
-  item?: string | null;
-  field?: string | null;
-  line: number | null;
-  page: number | null;
-  /** Table number when the place is in a numbered table; row id within it. */
-  table?: number | null;
-  row?: string | null;
-  /** Project form id when the place is in a project form. */
-  form?: string | null;
-  /**
-   * The place as data (design.md convention 12): the table's stable id in its document, the column
-   * key, the indicator and the narrative fact key. Links are built from these, never from the prose.
-   */
-  tableId?: string | null;
-  column?: string | null;
-  indicator?: string | null;
-  fact?: string | null;
-}
+/** Where a finding points (its one home is the domain: a waiver is keyed by it too). */
+export type { Location };
 
 /** A finding as reported and serialised (design.md "validate --format json"). */
 export interface Finding {
