@@ -34,7 +34,7 @@ const signInJingban = (page: Page) => signIn(page, server.url, ...JINGBAN);
 /** Opens a project form of the sample from the budget list (`page` signed in). */
 async function openProject(page: Page, name: string): Promise<void> {
   await page.goto(server.url + '/');
-  await page.getByRole('link', { name: '深圳市福田区数据管理中心' }).click();
+  await page.getByRole('link', { name: '深圳市福田区数据管理中心', exact: true }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
@@ -73,7 +73,7 @@ test('the dashboard shows the key figures of the sample and draws both compositi
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await signInJingban(page);
   await page.goto(server.url + '/');
-  await page.getByRole('link', { name: '深圳市福田区数据管理中心' }).click();
+  await page.getByRole('link', { name: '深圳市福田区数据管理中心', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /深圳市福田区数据管理中心 2021年部门预算/ }).waitFor();
   assert.match(await page.locator('#fig-revenue').innerText(), /收入总计\s*4,424\.60/);
   assert.match(await page.locator('#fig-basic').innerText(), /基本支出\s*780\.06/);
@@ -172,7 +172,7 @@ test('a finding links to its table row, which is highlighted as the target', asy
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await signInJingban(page);
   await page.goto(server.url + '/');
-  await page.getByRole('link', { name: '深圳市福田区数据管理中心' }).click();
+  await page.getByRole('link', { name: '深圳市福田区数据管理中心', exact: true }).click();
   await page.getByRole('link', { name: '审核发现', exact: true }).click();
   const item = page.locator('ul.findings li').filter({ hasText: 'BUD-076' }).first();
   await item.getByRole('link', { name: '查看位置' }).click();
