@@ -35,7 +35,8 @@ import {
   type ProjectPatchIn,
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
-import { accountsOf, authorOf, bearerUser, type User } from '../app/accounts.js';
+import { accountsOf, authorOf, bearerUser, SESSION_COOKIE, type User } from '../app/accounts.js';
+import { getCookie } from 'hono/cookie';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
@@ -189,11 +190,19 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     return bodyLimit({ maxSize: max, onError: (c) => problemResponse(c, bodyTooLarge(kind, max)) })(c, next);
   });
 
-  // The caller: an API token (`Authorization: Bearer`); a wrong one is 401, none is the public
-  // (issue 13: no route requires a caller yet).
+  // The caller: an API token (`Authorization: Bearer`); a wrong one is 401, none is the public.
   const accounts = accountsOf(ws);
   app.use('/api/*', async (c, next) => {
-    c.set('user' as never, (await bearerUser(accounts, c.req.header('authorization'))) as never);
+    const authorization = c.req.header('authorization');
+    let user = await bearerUser(accounts, authorization);
+    // The web app's own links (downloads of a budget's package, the monitoring and evaluation
+    // reports) are API reads: without a token, a GET carries the signed-in web user's session. Never a
+    // write (that needs a token: a cookie is sent by the browser on its own).
+    if (!user && authorization === undefined && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      const session = getCookie(c, SESSION_COOKIE);
+      if (session !== undefined) user = await accounts.sessionUser(session);
+    }
+    c.set('user' as never, user as never);
     await next();
   });
   // Every route asks the permission matrix (app/route-policy.ts) before its handler runs.

@@ -8,6 +8,7 @@ import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument } from '../domain/model.js';
 import type { Db } from '../storage/connection.js';
 import * as wf from '../storage/workflow-repo.js';
+import { checkStorable } from '../storage/repository.js';
 import { appendAudit } from '../storage/audit-log-repo.js';
 import { authorOf, type User } from './accounts.js';
 import { parsePool } from './isolation/pool.js';
@@ -47,6 +48,8 @@ export class Staging {
   async upload(user: User, bytes: Uint8Array, fileName: string, onExisting: 'stage' | 'refuse' | 'add' = 'stage'): Promise<UploadResult> {
     const checked = await parsePool().importChecked(bytes, fileName, {});
     const { doc } = checked;
+    // A file that could never be stored is refused before anything is asked of the user.
+    checkStorable(doc);
     const existing = await wf.findByKey(this.db, doc.unit.name, doc.year, doc.kind);
     await wf.checkClaim(this.db, doc.unit.name, existing?.org, user.organisation.id);
     const opts = { author: authorOf(user), actor: user.login, organisationId: user.organisation.id };

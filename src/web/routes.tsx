@@ -161,6 +161,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     return c.html(<ErrorPage code={code} detail={detail} errorId={id} />, HTTP_STATUS[code] ?? 500);
   });
 
+  // The signed-in user (if any) for every handler and, through the context storage, the page frame
+  // (before the body limit, whose refusal page shows the user's own list and frame).
+  app.use('*', contextStorage());
+  app.use('*', sessionMiddleware(ws));
+
   // Every body is limited by the kind of route that reads it, before anything reads it.
   app.use('*', async (c, next) => {
     const kind = webBodyKind(c.req.method, c.req.path);
@@ -176,9 +181,6 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     })(c, next);
   });
 
-  // The signed-in user (if any) for every handler and, through the context storage, the page frame.
-  app.use('*', contextStorage());
-  app.use('*', sessionMiddleware(ws));
   // Every route asks the permission matrix (app/route-policy.ts) before its handler runs; a signed-out
   // visitor asking for a page that needs signing in is sent to 登录 and back.
   app.use(

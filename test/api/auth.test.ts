@@ -160,6 +160,19 @@ function suite(backend: Backend): void {
       assert.equal((await req('/account')).status, 303, 'the public is asked to sign in');
     });
 
+    test('the web app\'s download links are API reads: a GET with the session cookie is the user\'s; a write needs a token', async () => {
+      const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
+      const got = await req('/api/v1/budgets/1/export.json', { headers: { cookie: `fiscus_session=${cookie}` } });
+      assert.equal(got.status, 200);
+      assert.equal((await req('/api/v1/budgets/1/export.json')).status, 401);
+      const write = await req('/api/v1/budgets/1/projects/f1', {
+        method: 'PATCH',
+        headers: { cookie: `fiscus_session=${cookie}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ baseVersion: 1, disbursement: [] }),
+      });
+      assert.equal(write.status, 401);
+    });
+
     test(`${LOCKOUT.maxFailures} wrong passwords lock the account; the right one is then refused too, saying so`, async () => {
       for (let i = 1; i <= LOCKOUT.maxFailures; i++) {
         const res = await login({ login: 'wang', password: 'wrong password' });
