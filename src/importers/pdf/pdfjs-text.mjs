@@ -60,7 +60,8 @@
  *      first such font instead of walking the 65,536 codes again.
  *    - `text-transform-in-place`: the text content's current transform (ctm × text matrix × the font
  *      size and rise), taken twice per glyph, is multiplied out term by term with the same operations
- *      in the same order as `Util.transform` twice, without its two intermediate arrays per call.
+ *      in the same order as `Util.transform` twice, without its intermediate arrays; the comparison
+ *      with the last position, which only reads it, gets it in one array kept for it.
  * 3. `loopback-no-clone`, in pdfjs's main module (pdf.mjs): the fake worker's `LoopbackPort` passes
  *    every message between the two halves of pdfjs (which run in this one thread) through
  *    `structuredClone`, a deep copy of each chunk of text items. A message of primitives only is
@@ -443,18 +444,51 @@ export const PATCHES = [
   {
     name: 'text-transform-in-place',
     find: [
+      '    function getCurrentTextTransform() {',
+      '      const font = textState.font;',
+      '      const tsm = [textState.fontSize * textState.textHScale, 0, 0, textState.fontSize, 0, textState.textRise];',
+      '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {',
+      '        const glyphHeight = font.bbox[3] - font.bbox[1];',
+      '        if (glyphHeight > 0) {',
+      '          tsm[3] *= glyphHeight * textState.fontMatrix[3];',
+      '        }',
+      '      }',
       '      return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));',
       '    }',
     ].join('\n'),
     replace: [
-      '      /* fiscus: Util.transform(ctm, Util.transform(textMatrix, tsm)) term by term, the same operations in the same order, without the two intermediate arrays. */',
+      '    /* fiscus: Util.transform(ctm, Util.transform(textMatrix, tsm)) term by term, the same operations in the same order (tsm is [t0, 0, 0, t3, 0, t5]), without the intermediate arrays; compareWithLastPosition, which only reads it, gets it in one array kept for it. */',
+      '    const fiscusCurrent = [0, 0, 0, 0, 0, 0];',
+      '    function fiscusTextTransform(out) {',
+      '      const font = textState.font;',
+      '      const t0 = textState.fontSize * textState.textHScale;',
+      '      let t3 = textState.fontSize;',
+      '      const t5 = textState.textRise;',
+      '      if (font.isType3Font && (textState.fontSize <= 1 || font.isCharBBox) && !isArrayEqual(textState.fontMatrix, FONT_IDENTITY_MATRIX)) {',
+      '        const glyphHeight = font.bbox[3] - font.bbox[1];',
+      '        if (glyphHeight > 0) {',
+      '          t3 *= glyphHeight * textState.fontMatrix[3];',
+      '        }',
+      '      }',
       '      const a = textState.textMatrix;',
-      '      const t0 = tsm[0], t1 = tsm[1], t2 = tsm[2], t3 = tsm[3], t4 = tsm[4], t5 = tsm[5];',
-      '      const i0 = a[0] * t0 + a[2] * t1, i1 = a[1] * t0 + a[3] * t1, i2 = a[0] * t2 + a[2] * t3, i3 = a[1] * t2 + a[3] * t3, i4 = a[0] * t4 + a[2] * t5 + a[4], i5 = a[1] * t4 + a[3] * t5 + a[5];',
+      '      const i0 = a[0] * t0 + a[2] * 0, i1 = a[1] * t0 + a[3] * 0, i2 = a[0] * 0 + a[2] * t3, i3 = a[1] * 0 + a[3] * t3, i4 = a[0] * 0 + a[2] * t5 + a[4], i5 = a[1] * 0 + a[3] * t5 + a[5];',
       '      const c = textState.ctm;',
-      '      return [c[0] * i0 + c[2] * i1, c[1] * i0 + c[3] * i1, c[0] * i2 + c[2] * i3, c[1] * i2 + c[3] * i3, c[0] * i4 + c[2] * i5 + c[4], c[1] * i4 + c[3] * i5 + c[5]];',
+      '      out[0] = c[0] * i0 + c[2] * i1;',
+      '      out[1] = c[1] * i0 + c[3] * i1;',
+      '      out[2] = c[0] * i2 + c[2] * i3;',
+      '      out[3] = c[1] * i2 + c[3] * i3;',
+      '      out[4] = c[0] * i4 + c[2] * i5 + c[4];',
+      '      out[5] = c[1] * i4 + c[3] * i5 + c[5];',
+      '      return out;',
+      '    }',
+      '    function getCurrentTextTransform() {',
+      '      return fiscusTextTransform([0, 0, 0, 0, 0, 0]);',
       '    }',
     ].join('\n'),
+    also: {
+      find: '      const currentTransform = getCurrentTextTransform();\n',
+      replace: '      const currentTransform = fiscusTextTransform(fiscusCurrent);\n',
+    },
   },
   {
     name: 'loopback-no-clone',
