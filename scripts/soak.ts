@@ -73,16 +73,40 @@ interface Tally {
   requests: number;
 }
 
+/** A web session of a demo account of `fiscus start`, signed in through the 登录 form (same origin). */
+async function signIn(url: string, login: string): Promise<string> {
+  const res = await fetch(`${url}/login`, { method: 'POST', body: new URLSearchParams({ login, password: `fiscus-${login}` }), headers: { origin: url }, redirect: 'manual' });
+  await res.arrayBuffer();
+  const session = /fiscus_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (res.status !== 303 || !session) throw new Error(`signing in as ${login}: ${res.status}`);
+  return `fiscus_session=${session}`;
+}
+
+/** An API token made on 我的账户 by the user of `cookie`, as a user would make one. */
+async function tokenOf(url: string, cookie: string): Promise<string> {
+  const res = await fetch(`${url}/account/tokens`, { method: 'POST', body: new URLSearchParams({ name: 'soak' }), headers: { origin: url, cookie } });
+  const token = /<code>(fiscus_[A-Za-z0-9_-]+)<\/code>/.exec(await res.text())?.[1];
+  if (!token) throw new Error(`no token from 我的账户: ${res.status}`);
+  return token;
+}
+
 async function soak(name: string, s: Server): Promise<string[]> {
-  const get = async (p: string) => (await fetch(s.url + p)).json() as Promise<Record<string, unknown>>;
+  // Issue 13: the sample unit's 经办 reads and writes (pages with the session, API writes with a token);
+  // the aggregates, which span departments, are the 财政审核's.
+  const preparer = await signIn(s.url, 'jingban');
+  const finance = await signIn(s.url, 'caizheng');
+  const token = await tokenOf(s.url, preparer);
+  const get = async (p: string) => (await fetch(s.url + p, { headers: { cookie: preparer } })).json() as Promise<Record<string, unknown>>;
   const forms = ((await get('/api/v1/budgets/1/projects'))['projects'] as Array<{ id: string }>).map((p) => p.id);
-  const reads = ['/', '/budgets/1', '/budgets/1/narrative', '/budgets/1/tables/t7', '/budgets/1/findings', '/budgets/1/versions', '/budgets/1/follow', '/api/v1/budgets', '/api/v1/budgets/1/tables', '/api/v1/budgets/1/findings', '/api/v1/budgets/1/execution', '/api/v1/aggregates?by=function', ...forms.slice(0, 4).map((f) => `/budgets/1/projects/${f}`)];
+  const reads = ['/', '/public', '/public/budgets/1', '/budgets/1', '/budgets/1/narrative', '/budgets/1/tables/t7', '/budgets/1/findings', '/budgets/1/versions', '/budgets/1/follow', '/api/v1/budgets', '/api/v1/budgets/1/tables', '/api/v1/budgets/1/findings', '/api/v1/budgets/1/execution', '/api/v1/aggregates?by=function', ...forms.slice(0, 4).map((f) => `/budgets/1/projects/${f}`)];
   const t: Tally = { ms: [], errors: new Map(), conflicts: 0, requests: 0 };
   const fail = (what: string) => t.errors.set(what, (t.errors.get(what) ?? 0) + 1);
   const call = async (method: string, path: string, body?: unknown, ok: number[] = [200]): Promise<Response | null> => {
     const t0 = performance.now();
     try {
-      const r = await fetch(s.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }), redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+      const who: Record<string, string> = path.startsWith('/api/v1/aggregates') ? { cookie: finance } : method === 'GET' ? { cookie: preparer } : { authorization: `Bearer ${token}` };
+      const headers = { ...who, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+      const r = await fetch(s.url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), redirect: 'manual', signal: AbortSignal.timeout(60_000) });
       await r.clone().arrayBuffer();
       t.ms.push(performance.now() - t0);
       t.requests++;
