@@ -191,7 +191,10 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
     // A form continued on the next page under its title printed again: the lines before the first
     // name are the rest of the form before (its indicator rows, under the header printed there).
     const head = chunks[0]!;
-    const named = readCard(head, pos).fields.some((f) => f.kind === 'name');
+    // Read once: the first card as well where it is not the form before's (readCard is a function of
+    // its lines and positions).
+    const headCard = readCard(head, pos);
+    const named = headCard.fields.some((f) => f.kind === 'name');
     if (follows && prev!.form && prev!.reread && !named) {
       const more = prev!.reread(head);
       if (more.length > prev!.form.indicators.length) {
@@ -201,7 +204,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
         chunks = chunks.slice(1);
       }
     }
-    const cards = chunks.map((ls) => readCard(ls, pos));
+    const cards = chunks.map((ls) => (ls === head ? headCard : readCard(ls, pos)));
     const titled = cards.length === 1 && lastForm === null ? title : '';
     let n = 0;
     for (const c of cards) {
