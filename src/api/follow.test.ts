@@ -21,7 +21,7 @@ test('the follow-the-year API imports payments, refuses a bad file whole, and re
     assert.equal(bad.status, 422);
     assert.equal(bad.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     const pb = (await bad.json()) as { detail: string; line: number };
-    assert.equal(pb.detail, 'p.csv:3: expected an amount in 元, found "12,3.4"');
+    assert.equal(pb.detail, 'p.csv:3: 应为金额（元），实为 "12,3.4"');
     assert.equal(pb.line, 3);
     assert.deepEqual(await (await app.request(`${base}/payments`)).json(), [], 'the good first row was not kept');
 

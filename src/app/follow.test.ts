@@ -87,7 +87,7 @@ test('payments, monitoring entries and actuals are stored per budget, all-or-not
     assert.equal(await f.hasData(budgetId), false);
     const lines = csv.toString('utf8').trim().split('\n');
     const bad = [...lines.slice(0, 20), '基础设施运行维护,2021-06-01,"12,3.4",,', ...lines.slice(20)].join('\n');
-    await rejects(f.importPayments(budgetId, new TextEncoder().encode(bad), 'payments.csv'), 'INPUT_INVALID', /^payments\.csv:21: expected an amount in 元, found "12,3\.4"$/);
+    await rejects(f.importPayments(budgetId, new TextEncoder().encode(bad), 'payments.csv'), 'INPUT_INVALID', /^payments\.csv:21: 应为金额（元），实为 "12,3\.4"$/);
     assert.deepEqual(await f.listPayments(budgetId), [], 'nothing of the bad file was stored');
 
     const r = await f.importPayments(budgetId, csv, 'payments.csv');

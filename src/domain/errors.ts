@@ -44,8 +44,8 @@ export class FiscusError extends Error {
   }
 }
 
-/** An input error at a place: "expected X, found Y". */
+/** An input error at a place: "应为X，实为 \"Y\"" (expected X, found Y; both kept as data). */
 export function inputError(where: ErrorWhere, expected: string, found: string): FiscusError {
   const f = found.length > 40 ? found.slice(0, 40) + '…' : found;
-  return new FiscusError('INPUT_INVALID', `expected ${expected}, found ${JSON.stringify(f)}`, where, expected, found);
+  return new FiscusError('INPUT_INVALID', `应为${expected}，实为 ${JSON.stringify(f)}`, where, expected, found);
 }

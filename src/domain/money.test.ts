@@ -38,6 +38,6 @@ test('sums exactly where floating point would not', () => {
 test('zeros printed beyond a fen add no value: "989034.300" 元 is exact; a non-zero digit there is still refused (xian-state-owned-assets-commission-2022-budget.txt line 504)', () => {
   assert.equal(parseAmount('989034.300', '元'), 98_903_430);
   assert.equal(parseAmount('1.23400000', '万元'), 1_234_000);
-  assert.throws(() => parseAmount('989034.301', '元'), /more than 2 decimals in 元/);
+  assert.throws(() => parseAmount('989034.301', '元'), /以元计多于 2 位小数/);
   assert.equal(decimalsOf('989034.300'), 3, 'the printed places are kept as printed');
 });

@@ -36,18 +36,18 @@ export function isAmountText(s: string): boolean {
 export function parseAmount(text: string, unit: DisplayUnit = '万元'): number {
   const s = text.trim();
   const m = AMOUNT_RE.exec(s);
-  if (!m) throw new MoneyParseError(`not an amount`, text);
+  if (!m) throw new MoneyParseError('不是金额', text);
   const neg = m[1] !== undefined;
   const intPart = (m[2] ?? '0').replace(/,/g, '');
   const maxDec = MAX_DECIMALS[unit];
   // Zeros printed beyond a fen ("989034.300" 元) add no value: the amount is still exact.
   const printedFrac = m[3] ?? '';
   const frac = printedFrac.length > maxDec && /^0+$/.test(printedFrac.slice(maxDec)) ? printedFrac.slice(0, maxDec) : printedFrac;
-  if (frac.length > maxDec) throw new MoneyParseError(`more than ${maxDec} decimals in ${unit}`, text);
+  if (frac.length > maxDec) throw new MoneyParseError(`以${unit}计多于 ${maxDec} 位小数`, text);
   const digits = intPart + frac.padEnd(maxDec, '0');
   // MAX_DECIMALS[unit] is log10(FEN_PER[unit]), so the padded digit string is already in fen.
   const v = Number(digits);
-  if (!Number.isSafeInteger(v)) throw new MoneyParseError('amount too large', text);
+  if (!Number.isSafeInteger(v)) throw new MoneyParseError('金额过大', text);
   return neg ? -v : v;
 }
 

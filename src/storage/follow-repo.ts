@@ -102,9 +102,9 @@ export function checkPaymentsTotal(existing: bigint, adding: number, where: { fi
   if (total > MAX_PAYMENTS_FEN) {
     throw new FiscusError(
       'INPUT_INVALID',
-      `expected the budget's payments to add up to at most ${MAX_PAYMENTS_FEN} fen (Number.MAX_SAFE_INTEGER), found ${total} fen (${existing} stored + ${adding} new)`,
+      `本预算的支付合计应不超过 ${MAX_PAYMENTS_FEN} 分（Number.MAX_SAFE_INTEGER），实为 ${total} 分（已存 ${existing} + 新增 ${adding}）`,
       { ...where, field: 'fen' },
-      `at most ${MAX_PAYMENTS_FEN} fen`,
+      `不超过 ${MAX_PAYMENTS_FEN} 分`,
       String(total),
     );
   }

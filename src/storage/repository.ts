@@ -21,9 +21,9 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 function unstorable(path: string, s: string): FiscusError {
   const m = UNSTORABLE.exec(s)!;
-  const what = m[0] === '\u0000' ? 'a NUL character (\\u0000)' : `an unpaired surrogate (\\u${m[0].charCodeAt(0).toString(16)})`;
+  const what = m[0] === '\u0000' ? 'NUL 字符（\\u0000）' : `不成对的代理项（\\u${m[0].charCodeAt(0).toString(16)}）`;
   const found = JSON.stringify(s.length > 40 ? `${s.slice(Math.max(0, m.index - 20), m.index + 20)}` : s);
-  return new FiscusError('INPUT_INVALID', `${path}: expected text without NUL characters or unpaired surrogates, found ${what} in ${found}`, { field: path }, 'Unicode text', found);
+  return new FiscusError('INPUT_INVALID', `${path}：应为不含 NUL 字符和不成对代理项的文本，实为 ${found} 中有${what}`, { field: path }, 'Unicode 文本', found);
 }
 
 /**
@@ -51,7 +51,7 @@ export function checkStorable(doc: BudgetDocument): void {
   walk(doc, '');
   const int4 = (n: number | null | undefined, path: string) => {
     if (n !== null && n !== undefined && (n > INT4_MAX || n < -INT4_MAX - 1)) {
-      throw new FiscusError('INPUT_INVALID', `${path}: expected an integer within ±${INT4_MAX}, found ${n}`, { field: path }, `an integer within ±${INT4_MAX}`, String(n));
+      throw new FiscusError('INPUT_INVALID', `${path}：应为 ±${INT4_MAX} 以内的整数，实为 ${n}`, { field: path }, `±${INT4_MAX} 以内的整数`, String(n));
     }
   };
   doc.tables.forEach((t, i) => {
@@ -71,7 +71,7 @@ export function asInputError(e: unknown): unknown {
   for (let c: unknown = e, depth = 0; c && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
     const code = (c as { code?: unknown }).code;
     if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
-      return new FiscusError('INPUT_INVALID', `expected values the database can store, found: ${(c as Error).message}`, {}, undefined, undefined);
+      return new FiscusError('INPUT_INVALID', `应为数据库能存储的值，实为：${(c as Error).message}`, {}, undefined, undefined);
     }
   }
   return e;
@@ -498,7 +498,7 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
     // Sums across budgets of amounts that are each safe may not be: a clear refusal, not a 500.
     const fen = Number(x.fen);
     if (!Number.isSafeInteger(fen)) {
-      throw new FiscusError('INPUT_INVALID', `expected the ${f.by} aggregate ${String(x.code ?? x.name)} to add up to at most ${Number.MAX_SAFE_INTEGER} fen, found ${String(x.fen)}; narrow it by year or unit`, { field: 'by' }, `at most ${Number.MAX_SAFE_INTEGER} fen`, String(x.fen));
+      throw new FiscusError('INPUT_INVALID', `按 ${f.by} 汇总的 ${String(x.code ?? x.name)} 合计应不超过 ${Number.MAX_SAFE_INTEGER} 分，实为 ${String(x.fen)}；请按年度或单位缩小范围`, { field: 'by' }, `不超过 ${Number.MAX_SAFE_INTEGER} 分`, String(x.fen));
     }
     return { code: textOrNull(x.code), name: String(x.name), level: numOrNull(x.level), fen };
   });

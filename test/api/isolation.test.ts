@@ -82,7 +82,7 @@ describe('a running server with parser threads', () => {
     const bad = damagedPdf(PDF);
     const api = await problem(await fetch(`${server.url}/api/v1/budgets?name=bad.pdf`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/pdf' }), body: bad }), 400);
     assert.equal(api['code'], 'INPUT_UNREADABLE');
-    assert.match(String(api['detail']), /^bad\.pdf: expected a (readable PDF|PDF with a text layer), found /);
+    assert.match(String(api['detail']), /^bad\.pdf: 应为(可读的 PDF|有文本层的 PDF)，实为/);
     const form = new FormData();
     form.set('file', new Blob([bad]), 'bad.pdf');
     const web = await fetch(`${server.url}/upload`, { method: 'POST', body: form, redirect: 'manual', headers: as('jingban') });

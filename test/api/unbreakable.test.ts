@@ -106,7 +106,7 @@ function suite(backend: Backend): void {
       const max = '90071992547409.91'; // 元 = Number.MAX_SAFE_INTEGER fen
       const csv = `项目,日期,金额(元)\nf1,2021-03-01,${max}\nf1,2021-03-02,${max}\n`;
       const p = await problem(await req(`${base()}/payments/import?name=big.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }), 422, 'INPUT_INVALID');
-      assert.match(String(p['detail']), /^big\.csv:3: expected the amounts to add up to at most 9007199254740991 fen/);
+      assert.match(String(p['detail']), /^big\.csv:3: 金额合计应不超过 9007199254740991 分/);
       assert.deepEqual(await (await req(`${base()}/payments`)).json(), []);
       // One such payment is fine; a second one, by hand or by file, would overflow the budget's total.
       const one = await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-01', fen: Number.MAX_SAFE_INTEGER }) });

@@ -1,6 +1,6 @@
 /**
  * `fiscus import` on bad input. Input that is not a disclosure at all (empty, binary, unrelated text):
- * exit code 2, one line `file:line: expected …, found …`, nothing written. A disclosure with a part
+ * exit code 2, one line `file:line: 应为……，实为……`, nothing written. A disclosure with a part
  * that cannot be read (a malformed number, a table header missing a column): degraded, never refused:
  * exit 0 (import; validate 0 or 1), the output written, and a located import note (and, from
  * `validate`, a structure finding) at the line; everything else is imported and checked.
@@ -67,8 +67,8 @@ function assertRejected(r: { code: number | null; stderr: string; out: string },
   assert.equal(r.code, 2, r.stderr);
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, `one line: ${r.stderr}`);
-  const m = /^([^:]+):(\d+): expected .+, found .+$/.exec(lines[0]!);
-  assert.ok(m, `file:line: expected …, found … — got ${lines[0]}`);
+  const m = /^([^:]+):(\d+): .*应.+，实为.+$/.exec(lines[0]!);
+  assert.ok(m, `file:line: 应为……，实为…… — got ${lines[0]}`);
   assert.equal(m[1], name);
   if (typeof line === 'number') assert.equal(Number(m[2]), line);
   else assert.match(m[2]!, line);

@@ -1,6 +1,6 @@
 /**
  * `fiscus import` of texts with a byte-order mark (issue 11): UTF-16 and UTF-32 files were refused as
- * binary ("expected a text file, found binary data (NUL bytes)", exit 2). A mark names the encoding:
+ * binary ("应为文本文件，实为二进制数据（含 NUL 字节）", exit 2). A mark names the encoding:
  * the text and the canonical JSON are read in it and give the same document as the UTF-8 file.
  */
 import { test } from 'node:test';
@@ -65,5 +65,5 @@ test('canonical JSON in UTF-16 LE with its byte-order mark is read as JSON', () 
 test('bytes after a UTF-16 mark that are not UTF-16 are refused at line 1, naming the encoding', () => {
   const r = runImport('bad-utf16.txt', new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00, 0x42, 0x00]));
   assert.equal(r.code, 2);
-  assert.equal(r.stderr.trim(), 'bad-utf16.txt:1: expected UTF-16LE text after its byte-order mark, found undecodable bytes');
+  assert.equal(r.stderr.trim(), 'bad-utf16.txt:1: 字节顺序标记之后应为 UTF-16LE 文本，实为无法解码的字节');
 });

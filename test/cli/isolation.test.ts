@@ -36,7 +36,7 @@ test('(a) import and validate of a PDF with damaged content streams: exit 2, one
   const out = join(dir, 'bad.json');
   const imp = await run(['import', BAD_PDF, '-o', out]);
   assert.equal(imp.code, 2, imp.stderr);
-  assert.match(imp.stderr, /^bad\.pdf: expected a (readable PDF|PDF with a text layer), found .+\n$/);
+  assert.match(imp.stderr, /^bad\.pdf: 应为(可读的 PDF|有文本层的 PDF)，实为.+\n$/);
   assert.doesNotMatch(imp.stderr, /Unhandled|internal error|内部错误/);
   assert.equal(existsSync(out), false);
   const val = await run(['validate', BAD_PDF]);

@@ -92,7 +92,7 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     await page.setInputFiles('input[type=file][name=file]', { name: 'payments.csv', mimeType: 'text/csv', buffer: bad });
     await page.click('button:has-text("导入")');
     await page.waitForSelector('.notice.error');
-    assert.match(await page.textContent('.notice.error') ?? '', /未导入任何支付：payments\.csv:3: expected an amount in 元, found "12,3\.4"/);
+    assert.match(await page.textContent('.notice.error') ?? '', /未导入任何支付：payments\.csv:3: 应为金额（元），实为 "12,3\.4"/);
     assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/, 'nothing of the bad file was stored');
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 /**
  * Fuzz: mutations of the sample (drop, duplicate, shuffle lines, corrupt characters) are imported,
  * what cannot be read noted at its line — never an unhandled exception, and never a refusal: every
- * variant still has recognisable tables (a refusal would be a FiscusError `expected …, found …`).
+ * variant still has recognisable tables (a refusal would be a FiscusError `应为……，实为……`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,7 +48,7 @@ test('200 mutations of the sample are imported, what cannot be read noted at its
     } catch (e) {
       assert.ok(e instanceof FiscusError, `seed ${seed}: unhandled ${(e as Error).stack}`);
       assert.ok(e.code === 'INPUT_INVALID' || e.code === 'INPUT_UNREADABLE', `seed ${seed}: code ${e.code}`);
-      assert.match(e.message, /expected .+, found /, `seed ${seed}: ${e.message}`);
+      assert.match(e.message, /应.+，实为/, `seed ${seed}: ${e.message}`);
       assert.equal(e.where.file, 'fuzz.txt');
       refused++;
     }

@@ -51,10 +51,10 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
   if (seg.tables.length === 0 && rec.confidence < 0.3) {
     throw new FiscusError(
       'INPUT_INVALID',
-      'expected a budget or final-account disclosure (tables such as 收支总表, or a narrative naming 部门预算 and its year), found neither',
+      '应为部门预算或决算公开文本（有收支总表等表格，或写明部门预算及其年度的叙述），实为两者都没有',
       { file: src.file, line: 1 },
-      'a budget or final-account disclosure',
-      'neither tables nor a budget narrative',
+      '部门预算或决算公开文本',
+      '既无表格也无预算叙述',
     );
   }
   const notes: ImportNote[] = [];

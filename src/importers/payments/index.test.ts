@@ -82,9 +82,9 @@ test('broken quoting is named at its line in words, not as the byte the CSV pars
   const e = await thrown(readPayments(utf8('项目,日期,金额(元),收款方\nform-1,2021-01-05,5,"某"公司\n'), 'q.csv', budget));
   assert.equal(e.code, 'INPUT_INVALID');
   assert.equal(e.where.line, 2);
-  assert.match(e.message, /found a closing quote followed by other characters in the same field$/);
+  assert.match(e.message, /实为闭合引号之后同一字段中还有其他字符$/);
   const open = await thrown(readPayments(utf8('项目,日期,金额(元),收款方\nform-1,2021-01-05,5,"某公司\n'), 'q.csv', budget));
-  assert.match(open.message, /found a quoted field that is never closed$/);
+  assert.match(open.message, /实为未闭合的带引号字段$/);
 });
 
 test('an amount column in 万元 is converted to fen by its header', async () => {
@@ -99,16 +99,16 @@ test('a malformed amount names the file and row and nothing is returned', async 
   lines.push('form-2,2021-03-02,5');
   const e = await thrown(readPayments(utf8(lines.join('\n')), 'payments.csv', budget));
   assert.equal(e.code, 'INPUT_INVALID');
-  assert.equal(e.oneLine(), 'payments.csv:17: expected an amount in 元, found "12,3.4"');
+  assert.equal(e.oneLine(), 'payments.csv:17: 应为金额（元），实为 "12,3.4"');
 });
 
 test('an unknown project, a date outside the budget year, an impossible date and a negative amount are errors naming the row', async () => {
   const head = '项目,日期,金额(元)\nform-1,2021-01-05,1\n';
   const cases: Array<[string, RegExp]> = [
-    ['不存在的项目,2021-01-05,1', /^p\.csv:3: expected a project of the 2021 budget .*found "不存在的项目"$/],
-    ['form-1,2020-12-31,1', /^p\.csv:3: expected a date in 2021, found "2020-12-31"$/],
-    ['form-1,2021-02-30,1', /^p\.csv:3: expected a date YYYY-MM-DD or YYYY\/M\/D, found "2021-02-30"$/],
-    ['form-1,2021-02-03,-5.00', /^p\.csv:3: expected a non-negative amount in 元.*found "-5\.00"$/],
+    ['不存在的项目,2021-01-05,1', /^p\.csv:3: 应为2021 年预算中的项目.*实为 "不存在的项目"$/],
+    ['form-1,2020-12-31,1', /^p\.csv:3: 应为2021 年内的日期，实为 "2020-12-31"$/],
+    ['form-1,2021-02-30,1', /^p\.csv:3: 应为日期 YYYY-MM-DD 或 YYYY\/M\/D，实为 "2021-02-30"$/],
+    ['form-1,2021-02-03,-5.00', /^p\.csv:3: 应为非负金额（元.*实为 "-5\.00"$/],
   ];
   for (const [line, re] of cases) {
     const e = await thrown(readPayments(utf8(head + line + '\n'), 'p.csv', budget));
@@ -119,7 +119,7 @@ test('an unknown project, a date outside the budget year, an impossible date and
 test('a file without the amount column is refused at its header row', async () => {
   const e = await thrown(readPayments(utf8('项目,日期,备注\nform-1,2021-01-01,x\n'), 'p.csv', budget));
   assert.equal(e.code, 'INPUT_INVALID');
-  assert.match(e.oneLine(), /^p\.csv:1: expected the columns .*金额\(元\)/);
+  assert.match(e.oneLine(), /^p\.csv:1: 应有 .*金额\(元\)/);
 });
 
 async function xlsx(rows: unknown[][]): Promise<Uint8Array> {
@@ -148,7 +148,7 @@ test('an XLSX sheet is read with date cells, numeric amounts and text amounts', 
 test('a bad XLSX row is reported by its sheet row number', async () => {
   const bytes = await xlsx([['项目', '日期', '金额(元)'], ['form-1', '2021-01-02', 1], ['form-1', '2021-01-03', 0.001]]);
   const e = await thrown(readPayments(bytes, 'p.xlsx', budget));
-  assert.equal(e.oneLine(), 'p.xlsx:3: expected an amount in 元, found "0.001"');
+  assert.equal(e.oneLine(), 'p.xlsx:3: 应为金额（元），实为 "0.001"');
 });
 
 test('amounts that add up beyond Number.MAX_SAFE_INTEGER fen are refused at the row that overflows (issue 11)', async () => {
@@ -156,7 +156,7 @@ test('amounts that add up beyond Number.MAX_SAFE_INTEGER fen are refused at the 
   const max = '90071992547409.91';
   const e = await thrown(readPayments(utf8(`项目,日期,金额(元)\nform-1,2021-01-05,${max}\nform-1,2021-01-06,0.01\n`), 'p.csv', budget));
   assert.equal(e.code, 'INPUT_INVALID');
-  assert.match(e.oneLine(), /^p\.csv:3: expected the amounts to add up to at most 9007199254740991 fen/);
+  assert.match(e.oneLine(), /^p\.csv:3: 金额合计应不超过 9007199254740991 分/);
   const one = await readPayments(utf8(`项目,日期,金额(元)\nform-1,2021-01-05,${max}\n`), 'p.csv', budget);
   assert.equal(one[0]!.fen, Number.MAX_SAFE_INTEGER);
 });

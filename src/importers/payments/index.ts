@@ -59,7 +59,7 @@ function findHeader(cells: string[], file: string, row: number): Header {
   if (date === null) missing.push('日期');
   if (yuan === null && wan === null) missing.push('金额(元)');
   if (missing.length) {
-    throw new FiscusError('INPUT_INVALID', `expected the columns 项目, 日期, 金额(元) or 金额(万元), found no ${missing.join(', ')} in ${JSON.stringify(cells.join(','))}`, { file, line: row }, '项目, 日期, 金额(元)', cells.join(','));
+    throw new FiscusError('INPUT_INVALID', `应有 项目、日期、金额(元) 或 金额(万元) 各列，实为 ${JSON.stringify(cells.join(','))} 中没有 ${missing.join('、')}`, { file, line: row }, '项目、日期、金额(元)', cells.join(','));
   }
   return {
     project: project!,
@@ -114,10 +114,10 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
-      throw new FiscusError('INPUT_UNREADABLE', 'expected an XLSX workbook, found an unreadable file', { file, line: 1 });
+      throw new FiscusError('INPUT_UNREADABLE', '应为 XLSX 工作簿，实为无法读取的文件', { file, line: 1 });
     }
     const ws = wb.worksheets[0];
-    if (!ws) throw new FiscusError('INPUT_INVALID', 'expected a worksheet, found none', { file, line: 1 });
+    if (!ws) throw new FiscusError('INPUT_INVALID', '应有工作表，实为没有', { file, line: 1 });
     const out: Array<{ row: number; cells: Cell[] }> = [];
     ws.eachRow({ includeEmpty: false }, (r, n) => {
       const cells: Cell[] = [];
@@ -134,7 +134,7 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
     });
     return out;
   }
-  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a payments CSV, found an empty file', { file, line: 1 });
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为支付 CSV，实为空文件', { file, line: 1 });
   const { text: csv } = decodeText(bytes, file);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -144,8 +144,8 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
     // csv-parse names the offending byte, not the character (a Chinese character shows as "æ"): say what is wrong instead.
     const code = (e as { code?: string }).code;
     const found =
-      code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field that is never closed' : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' ? 'a closing quote followed by other characters in the same field' : (e as Error).message;
-    throw new FiscusError('INPUT_INVALID', `expected CSV (a field with a quote must be quoted whole: "a ""b"" c"), found ${found}`, { file, line });
+      code === 'CSV_QUOTE_NOT_CLOSED' ? '未闭合的带引号字段' : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' ? '闭合引号之后同一字段中还有其他字符' : (e as Error).message;
+    throw new FiscusError('INPUT_INVALID', `应为 CSV（含引号的字段须整个加引号："a ""b"" c"），实为${found}`, { file, line });
   }
   return records.map((r) => ({ row: r.info.lines, cells: r.record }));
 }
@@ -169,7 +169,7 @@ function delimiterOf(text: string): string {
 export async function readPayments(bytes: Uint8Array, file: string, budget: PaymentTarget): Promise<ImportedPayment[]> {
   const rows = (await readRows(bytes, file)).filter((r) => r.cells.some((c) => text(c) !== ''));
   const first = rows[0];
-  if (!first) throw new FiscusError('INPUT_INVALID', 'expected a header row 项目, 日期, 金额(元), found no rows', { file, line: 1 });
+  if (!first) throw new FiscusError('INPUT_INVALID', '应有表头行 项目、日期、金额(元)，实为没有任何行', { file, line: 1 });
   const h = findHeader(first.cells.map(text), file, first.row);
   const byName = new Map<string, Pick<ProjectForm, 'id' | 'name'>>();
   for (const f of budget.projectForms) {
@@ -182,23 +182,23 @@ export async function readPayments(bytes: Uint8Array, file: string, budget: Paym
     const where = { file, line: row };
     const projectText = text(cells[h.project] ?? null);
     const form = byName.get(norm(projectText));
-    if (!form) throw inputError(where, `a project of the ${budget.year} budget (项目名称或编号)`, projectText);
+    if (!form) throw inputError(where, `${budget.year} 年预算中的项目（项目名称或编号）`, projectText);
     const dateCell = cells[h.date] ?? null;
     const date = isoDate(dateCell);
-    if (!date) throw inputError(where, 'a date YYYY-MM-DD or YYYY/M/D', text(dateCell));
-    if (Number(date.slice(0, 4)) !== budget.year) throw inputError(where, `a date in ${budget.year}`, date);
+    if (!date) throw inputError(where, '日期 YYYY-MM-DD 或 YYYY/M/D', text(dateCell));
+    if (Number(date.slice(0, 4)) !== budget.year) throw inputError(where, `${budget.year} 年内的日期`, date);
     const amt = amountText(cells[h.amount] ?? null).replace(/^[¥￥]/, '');
     let fen: number;
     try {
       fen = parseAmount(amt, h.unit);
     } catch (e) {
       if (!(e instanceof MoneyParseError)) throw e;
-      throw inputError(where, `an amount in ${h.unit}`, amt);
+      throw inputError(where, `金额（${h.unit}）`, amt);
     }
-    if (fen < 0) throw inputError(where, `a non-negative amount in ${h.unit} (refunds are not payments)`, amt);
+    if (fen < 0) throw inputError(where, `非负金额（${h.unit}；退款不是支付）`, amt);
     sum += fen;
     if (!Number.isSafeInteger(sum)) {
-      throw new FiscusError('INPUT_INVALID', `expected the amounts to add up to at most ${Number.MAX_SAFE_INTEGER} fen (Number.MAX_SAFE_INTEGER), found more by this row (${amt} ${h.unit})`, where, `a sum of at most ${Number.MAX_SAFE_INTEGER} fen`, amt);
+      throw new FiscusError('INPUT_INVALID', `金额合计应不超过 ${Number.MAX_SAFE_INTEGER} 分（Number.MAX_SAFE_INTEGER），实为加上本行（${amt} ${h.unit}）后超过`, where, `合计不超过 ${Number.MAX_SAFE_INTEGER} 分`, amt);
     }
     const opt = (i: number | null) => {
       const v = i === null ? '' : text(cells[i] ?? null);

@@ -21,15 +21,15 @@ async function outcome(bytes: Uint8Array): Promise<PdfText | FiscusError> {
   } catch (e) {
     assert.ok(e instanceof FiscusError, `expected a FiscusError, got ${String(e)}`);
     assert.equal(e.code, 'INPUT_UNREADABLE');
-    assert.match(e.message, /^expected .+, found .+/);
+    assert.match(e.message, /^应为.+，实为.+/);
     assert.equal(e.where.file, 'fuzz.pdf');
     return e;
   }
 }
 
-const DAMAGED = /^expected a readable PDF, found (a damaged file \(.+\)|an empty file)$/;
+const DAMAGED = /^应为可读的 PDF，实为(损坏的文件（.+）|空文件)$/;
 // Corruption that wipes out every text operator leaves a valid PDF without text.
-const DAMAGED_OR_EMPTY = /^expected (a readable PDF, found (a damaged file \(.+\)|an empty file)|a PDF with a text layer, found no text \(.+\))$/;
+const DAMAGED_OR_EMPTY = /^应为(可读的 PDF，实为(损坏的文件（.+）|空文件)|有文本层的 PDF，实为没有文本（.+）)$/;
 
 test('truncated PDFs are refused as damaged at every offset', async (t) => {
   for (const [name, base] of [['sample', sample], ['small', small]] as const) {
@@ -86,7 +86,7 @@ test('a content stream whose compressed data is damaged is refused, not read as 
 test('a password-protected PDF is refused as such', { timeout: CASE_MS }, async () => {
   const r = await outcome(buildPdf([{ runs: [{ x: 60, y: 750, size: 10, text: 'secret figures 1,000.00' }] }], { userPassword: 'secret' }));
   assert.ok(r instanceof FiscusError);
-  assert.equal(r.message, 'expected an unencrypted PDF, found a password-protected one');
+  assert.equal(r.message, '应为未加密的 PDF，实为有密码保护的 PDF');
 });
 
 test('the encrypted fixture is genuine: pdfjs opens it with its password', { timeout: CASE_MS }, async () => {
@@ -105,16 +105,16 @@ test('the encrypted fixture is genuine: pdfjs opens it with its password', { tim
 test('an image-only PDF asks for OCR and names its pages', { timeout: CASE_MS }, async () => {
   const one = await outcome(buildPdf([{ image: true }]));
   assert.ok(one instanceof FiscusError);
-  assert.equal(one.message, 'expected a PDF with a text layer, found only images (page 1): OCR is needed');
+  assert.equal(one.message, '应为有文本层的 PDF，实为只有图像（第 1 页）：需要 OCR');
   const three = await outcome(buildPdf([{ image: true }, { image: true }, { image: true }]));
   assert.ok(three instanceof FiscusError);
-  assert.equal(three.message, 'expected a PDF with a text layer, found only images (pages 1…3): OCR is needed');
+  assert.equal(three.message, '应为有文本层的 PDF，实为只有图像（第 1…3 页）：需要 OCR');
 });
 
 test('a PDF with pages but neither text nor images says it found no text', { timeout: CASE_MS }, async () => {
   const r = await outcome(buildPdf([{}, {}]));
   assert.ok(r instanceof FiscusError);
-  assert.equal(r.message, 'expected a PDF with a text layer, found no text (pages 1…2)');
+  assert.equal(r.message, '应为有文本层的 PDF，实为没有文本（第 1…2 页）');
 });
 
 test('one scanned page among text pages does not stop the read', { timeout: CASE_MS }, async () => {

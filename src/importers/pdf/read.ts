@@ -35,15 +35,15 @@ function assetDir(name: string): string {
 }
 
 function damaged(file: string, why: string): FiscusError {
-  return new FiscusError('INPUT_UNREADABLE', `expected a readable PDF, found a damaged file (${why})`, { file, line: null }, 'a readable PDF', `a damaged file (${why})`);
+  return new FiscusError('INPUT_UNREADABLE', `应为可读的 PDF，实为损坏的文件（${why}）`, { file, line: null }, '可读的 PDF', `损坏的文件（${why}）`);
 }
 
 /** Checks the frame of the file before pdfjs, which silently reconstructs truncated files. */
 function checkFrame(bytes: Uint8Array, file: string): void {
   const head = Buffer.from(bytes.subarray(0, Math.min(1024, bytes.length))).toString('latin1');
-  if (!head.includes('%PDF-')) throw damaged(file, 'no %PDF- header');
+  if (!head.includes('%PDF-')) throw damaged(file, '没有 %PDF- 文件头');
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
-  if (!tail.includes('%%EOF')) throw damaged(file, `truncated: no %%EOF in the last bytes of ${bytes.length}`);
+  if (!tail.includes('%%EOF')) throw damaged(file, `已截断：${bytes.length} 字节的末尾没有 %%EOF`);
 }
 
 function describe(e: unknown): string {
@@ -52,8 +52,8 @@ function describe(e: unknown): string {
 }
 
 function pageRange(pages: number[]): string {
-  if (pages.length === 1) return `page ${pages[0]}`;
-  return `pages ${pages[0]}…${pages[pages.length - 1]}`;
+  if (pages.length === 1) return `第 ${pages[0]} 页`;
+  return `第 ${pages[0]}…${pages[pages.length - 1]} 页`;
 }
 
 /**
@@ -85,7 +85,7 @@ export function pdfjsDocumentOptions(bytes: Uint8Array) {
 }
 
 export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOptions = {}): Promise<PdfText> {
-  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a readable PDF, found an empty file', { file, line: null });
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为可读的 PDF，实为空文件', { file, line: null });
   checkFrame(bytes, file);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument(pdfjsDocumentOptions(bytes));
@@ -96,7 +96,7 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
     } catch (e) {
       const name = (e as { name?: string }).name;
       if (name === 'PasswordException') {
-        throw new FiscusError('INPUT_UNREADABLE', 'expected an unencrypted PDF, found a password-protected one', { file, line: null }, 'an unencrypted PDF', 'a password-protected one');
+        throw new FiscusError('INPUT_UNREADABLE', '应为未加密的 PDF，实为有密码保护的 PDF', { file, line: null }, '未加密的 PDF', '有密码保护的 PDF');
       }
       throw damaged(file, describe(e));
     }
@@ -119,15 +119,15 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
         page.cleanup();
       } catch (e) {
         if (e instanceof FiscusError) throw e;
-        throw damaged(file, `page ${n}: ${describe(e)}`);
+        throw damaged(file, `第 ${n} 页：${describe(e)}`);
       }
     }
-    if (pages.length === 0) throw damaged(file, 'no pages');
+    if (pages.length === 0) throw damaged(file, '没有页面');
     if (pages.every((p) => p.lines.length === 0)) {
       const all = pages.map((p) => p.no);
       const images = await hasImages(doc, pdfjs, Math.min(doc.numPages, 5));
-      if (images) throw new FiscusError('INPUT_UNREADABLE', `expected a PDF with a text layer, found only images (${pageRange(all)}): OCR is needed`, { file, line: null }, 'a PDF with a text layer', 'only images');
-      throw new FiscusError('INPUT_UNREADABLE', `expected a PDF with a text layer, found no text (${pageRange(all)})`, { file, line: null }, 'a PDF with a text layer', 'no text');
+      if (images) throw new FiscusError('INPUT_UNREADABLE', `应为有文本层的 PDF，实为只有图像（${pageRange(all)}）：需要 OCR`, { file, line: null }, '有文本层的 PDF', '只有图像');
+      throw new FiscusError('INPUT_UNREADABLE', `应为有文本层的 PDF，实为没有文本（${pageRange(all)}）`, { file, line: null }, '有文本层的 PDF', '没有文本');
     }
     const text = renderPages(pages);
     return { source: toSource(text, pages, bytes, file), text, pages };

@@ -89,7 +89,7 @@ export function pageAnchors(
     a ??= prev;
     if (!a) {
       const names = columns.map((c) => c.header.join('')).join(' / ');
-      unreadable(ctx, where, `column headers (${names}) above the first amounts`, `金额之上找不到表头各列（${names}），各金额无法对应到列`);
+      unreadable(ctx, where, `首个金额之上的表头各列（${names}）`, `金额之上找不到表头各列（${names}），各金额无法对应到列`);
     }
     out.set(p, a);
     prev = a;
@@ -102,7 +102,7 @@ export function placeAmounts(ctx: ShanghaiContext, toks: Tok[], anchors: number[
   const placed = assignToColumns(toks, anchors);
   if (!placed) {
     const printed = toks.map((t) => t.text).join(' ');
-    unreadable(ctx, at, `at most ${columns.length} amounts on a row`, `印有 ${toks.length} 个金额（${clip(printed)}），多于本表的 ${columns.length} 个金额列`, printed);
+    unreadable(ctx, at, `一行至多 ${columns.length} 个金额`, `印有 ${toks.length} 个金额（${clip(printed)}），多于本表的 ${columns.length} 个金额列`, printed);
   }
   const out: Record<string, Money | null> = {};
   columns.forEach((c, j) => {

@@ -85,16 +85,16 @@ function cover(src: SourceText, profile: ShanghaiProfile): { year: number | null
 /** Imports Shanghai disclosure text as the given (or detected) profile. */
 export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile): Doc {
   const p = profile ?? detectShanghaiProfile(src);
-  if (!p) throw new FiscusError('INPUT_INVALID', 'expected a Shanghai budget or final account (财务收支预算总表 / 收入支出决算总表), found neither', { file: src.file, line: 1 });
+  if (!p) throw new FiscusError('INPUT_INVALID', '应为上海的部门预算或决算（财务收支预算总表 / 收入支出决算总表），实为两者都没有', { file: src.file, line: 1 });
   const ctx = newContext(src.file);
   const c = cover(src, p);
   ctx.year = c.year;
   ctx.unitName = c.unit;
   if (ctx.year === null || ctx.unitName === null) {
-    throw new FiscusError('INPUT_INVALID', 'expected the year and the unit on the cover (e.g. "2024年区级部门预算", "预算主管部门：…"), found neither', { file: src.file, line: c.title?.no ?? 1 });
+    throw new FiscusError('INPUT_INVALID', '封面上应有年度和单位（如“2024年区级部门预算”“预算主管部门：…”），实为两者都没有', { file: src.file, line: c.title?.no ?? 1 });
   }
   const structure = splitShanghai(src, p);
-  if (structure.tables.length === 0) throw new FiscusError('INPUT_INVALID', 'expected the Shanghai tables (财务收支预算总表 … / 收入支出决算总表 …), found none', { file: src.file, line: 1 });
+  if (structure.tables.length === 0) throw new FiscusError('INPUT_INVALID', '应有上海的预决算表（财务收支预算总表 … / 收入支出决算总表 …），实为一张也没有', { file: src.file, line: 1 });
   // Never refuse the document for one table: one that cannot be read at all is left out (its id kept
   // by no other table) and becomes a `table-unreadable` note; a row that cannot be read, a
   // `row-unreadable` note on its line.

@@ -37,7 +37,7 @@ export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: 
   const present = THREE_PUBLIC_COLUMNS.map((c) => ({ c, x: anchorOf(headerLines, c.marker) })).filter((p) => p.x !== null);
   present.sort((a, b) => a.x! - b.x!);
   const cols = present.map((p) => p.c);
-  if (cols.length < 4) unreadable(ctx, block.title, 'the 三公 column headers (合计, 因公出国(境)费, 公务接待费, 公务用车…)', '表头找不到“三公”经费各列（合计、因公出国(境)费、公务接待费、公务用车…）');
+  if (cols.length < 4) unreadable(ctx, block.title, '“三公”各列的表头（合计、因公出国(境)费、公务接待费、公务用车…）', '表头找不到“三公”经费各列（合计、因公出国(境)费、公务接待费、公务用车…）');
   const pairLine = headerLines.find((l) => (l.text.match(/预算数|决算数/g) ?? []).length >= 2 * cols.length);
   const rows: Row[] = [];
   const all: Tok[] = dataLines.flatMap(tokensOf);
@@ -50,7 +50,7 @@ export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: 
     for (const basis of ['预算数', '决算数'] as const) {
       const read = readRowAmounts(ctx, toks, bad, keys, unit, first, () => {
         const placed = assignToColumns(toks, slots.map(centerOf));
-        if (!placed) unreadable(ctx, first, `at most ${slots.length} amounts in the 三公 table`, `印有 ${toks.length} 个金额，多于本表的 ${slots.length} 个金额格`);
+        if (!placed) unreadable(ctx, first, `“三公”表中至多 ${slots.length} 个金额`, `印有 ${toks.length} 个金额，多于本表的 ${slots.length} 个金额格`);
         const amounts: Record<string, Money | null> = {};
         cols.forEach((c, j) => {
           const k = slots.findIndex((s, i) => i >= 2 * j && s.text === basis);
@@ -69,7 +69,7 @@ export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: 
     const anchors = cols.map((c) => anchorOf(headerLines, c.marker)!);
     const read = readRowAmounts(ctx, toks, bad, cols.map((c) => c.key), unit, first, () => {
       const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
-      if (!placed) unreadable(ctx, first, `at most ${cols.length} amounts in the 三公 table`, `印有 ${toks.length} 个金额，多于本表的 ${cols.length} 个金额列`);
+      if (!placed) unreadable(ctx, first, `“三公”表中至多 ${cols.length} 个金额`, `印有 ${toks.length} 个金额，多于本表的 ${cols.length} 个金额列`);
       const amounts: Record<string, Money | null> = {};
       cols.forEach((c, j) => {
         const t = placed[j];
@@ -114,10 +114,10 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock,
   const unit = unitOf(block);
   const body = block.lines.filter((l) => !/单位\s*[:：]/.test(l.text));
   const firstData = body.findIndex((l) => /^\d{3}(\s|$)/.test(l.text));
-  if (firstData < 0) unreadable(ctx, block.title, 'economic class codes (301 …) in the basic expenditure table', '表中找不到经济分类类级代码（301 …）');
+  if (firstData < 0) unreadable(ctx, block.title, '基本支出表中的经济分类类级代码（301 …）', '表中找不到经济分类类级代码（301 …）');
   // The right half starts at its class codes (302, 310 …), printed further right than any left name.
   const rightCodes = body.slice(firstData).flatMap(tokensOf).filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
-  if (rightCodes.length === 0) unreadable(ctx, body[firstData], 'a right half with economic class codes', '表的右半部分找不到经济分类类级代码，左右两半无法分开');
+  if (rightCodes.length === 0) unreadable(ctx, body[firstData], '有经济分类类级代码的右半部分', '表的右半部分找不到经济分类类级代码，左右两半无法分开');
   const split = minOf(rightCodes.map((t) => t.x)) - 1;
   const items: Array<HalfItem & { side: 'left' | 'right' }> = [];
   const totals: Array<{ label: string; amounts: Tok[]; bad: Tok[]; line: SourceLine }> = [];
@@ -223,7 +223,7 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock,
 function oneAmount(ctx: ShanghaiContext, toks: Tok[], unit: DisplayUnit): Record<string, Money | null> {
   if (toks.length > 1) {
     const printed = toks.map((a) => a.text).join(' ');
-    unreadable(ctx, toks[1]!.line, 'one amount per economic item', `一个经济分类科目印有 ${toks.length} 个金额（${printed}）`, printed);
+    unreadable(ctx, toks[1]!.line, '每个经济分类科目一个金额', `一个经济分类科目印有 ${toks.length} 个金额（${printed}）`, printed);
   }
   return { total: toks[0] ? moneyAt(ctx, toks[0].line, toks[0].text, unit) : null };
 }

@@ -80,7 +80,7 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     const runs = labelRuns(tokensOf(l));
     for (const t of runs.slice(1)) if (!isAmountTok(t) && /^(一、|本年支出|支出总计)/.test(t.text)) splitCandidates.push(t.x);
   }
-  if (splitCandidates.length === 0) unreadable(ctx, block.title, 'expenditure lines (一、…支出) on the right of the table', '表的右侧找不到支出项目（一、…支出 / 本年支出合计），收入与支出两侧无法分开');
+  if (splitCandidates.length === 0) unreadable(ctx, block.title, '表右侧的支出项目（一、…支出）', '表的右侧找不到支出项目（一、…支出 / 本年支出合计），收入与支出两侧无法分开');
   const split = minOf(splitCandidates) - 1;
   const lines: Line2[] = [];
   const headers = new Map<number | null, SourceLine[]>();
@@ -222,7 +222,7 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     const place =
       spec.expenditure.length === 1
         ? () => {
-            if (ts.length > 1) unreadable(ctx, ts[1]!.line, 'one expenditure amount on a line', `支出项目一格印有 ${ts.length} 个金额（${ts.map((t) => t.text).join(' ')}）`, ts.map((t) => t.text).join(' '));
+            if (ts.length > 1) unreadable(ctx, ts[1]!.line, '一行一个支出金额', `支出项目一格印有 ${ts.length} 个金额（${ts.map((t) => t.text).join(' ')}）`, ts.map((t) => t.text).join(' '));
             return { amount: moneyAt(ctx, ts[0]!.line, ts[0]!.text, unit) };
           }
         : () => placeAmounts(ctx, ts, anchors!.get(r.src.page)!, spec.expenditure, unit, at);

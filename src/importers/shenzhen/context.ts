@@ -31,12 +31,12 @@ export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
  * `file:line: expected an amount, found …` (a table reader turns it into a note on the row).
  */
 export function moneyAt(ctx: ImportContext, line: SourceLine, text: string, unit: DisplayUnit = '万元'): Money {
-  if (!isAmountText(text)) unreadable(ctx, line, `an amount in ${unit}`, `“${clip(text)}”不是金额（${unit}）`, text);
+  if (!isAmountText(text)) unreadable(ctx, line, `金额（${unit}）`, `“${clip(text)}”不是金额（${unit}）`, text);
   try {
     return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: srcOf(line, text) };
   } catch (e) {
     // Well-formed but not representable in fen (more decimals than the unit allows, too large).
-    if (e instanceof MoneyParseError) unreadable(ctx, line, `an amount in ${unit} (${e.message})`, `金额“${clip(text)}”无法按${unit}精确读取（${e.message}）`, text);
+    if (e instanceof MoneyParseError) unreadable(ctx, line, `金额（${unit}；${e.message}）`, `金额“${clip(text)}”无法按${unit}精确读取（${e.message}）`, text);
     throw e;
   }
 }
@@ -61,7 +61,7 @@ export class Unreadable extends FiscusError {
 
 /** Throws an {@link Unreadable} at a line: `expected` in English (as `fail`), `reason` in Chinese. */
 export function unreadable(ctx: ImportContext, line: SourceLine | undefined, expected: string, reason: string, found?: string): never {
-  throw new Unreadable({ file: ctx.file, line: line?.no ?? null, page: line?.page ?? null }, expected, found ?? line?.text ?? 'end of file', reason);
+  throw new Unreadable({ file: ctx.file, line: line?.no ?? null, page: line?.page ?? null }, expected, found ?? line?.text ?? '文件末尾', reason);
 }
 
 /** A text shortened for a message. */
@@ -99,5 +99,5 @@ export function tableUnreadable(t: TableRef, line: SourceLine, reason: string): 
 
 /** Throws an input error at a line. */
 export function fail(ctx: ImportContext, line: SourceLine | undefined, expected: string, found?: string): never {
-  throw inputError({ file: ctx.file, line: line?.no ?? null, page: line?.page ?? null }, expected, found ?? line?.text ?? 'end of file');
+  throw inputError({ file: ctx.file, line: line?.no ?? null, page: line?.page ?? null }, expected, found ?? line?.text ?? '文件末尾');
 }

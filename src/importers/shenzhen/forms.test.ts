@@ -392,25 +392,25 @@ function expectInputError(fn: () => unknown, line: number, expected: RegExp): vo
 
 test('a form without 项目名称 is an input error at its header', () => {
   const text = SYNTHETIC.replace('项目\n名称\n', '');
-  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), 3, /expected "项目名称"/);
+  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), 3, /应为表头中的“项目名称”/);
 });
 
 test('a malformed header amount ("1,2.3") is an input error at its line', () => {
   const text = SYNTHETIC.replace('56.40\n本年预', '1,2.3\n本年预');
   const line = text.split('\n').indexOf('1,2.3') + 1;
-  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /expected an amount in 万元, found "1,2.3"/);
+  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /应为金额（万元），实为 "1,2.3"/);
 });
 
 test('a quarter in the disbursement plan without a number is an input error at its line', () => {
   const text = SYNTHETIC.replace('季度支付 30万元', '季度支付 三十万元');
   const line = text.split('\n').findIndex((l) => l.startsWith('季度支付 三十')) + 1;
-  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /expected an amount in 万元.*found "三十"/);
+  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /应为金额（万元.*实为 "三十"/);
 });
 
 test('a malformed amount in a cost line or in table 14 is an input error at its line', () => {
   const text = SYNTHETIC.replace('共 30万元', '共 3,0万元');
   const line = text.split('\n').findIndex((l) => l.includes('3,0万元')) + 1;
-  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /found "3,0"/);
+  expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /实为 "3,0"/);
   const t14 = blockOf('表 14\n部门(单位)整体支出绩效目标申报表\n2021 年度\n部门(单位)名称 某单位 主管部门 某局\n年度总体目标\n做好工作。\n年度主要任务 任务名称 主要内容\n基本支出\n人员和公用。\n780.06 78,0.06 0.00\n');
-  expectInputError(() => parseDepartmentTargets(t14, newContext('s.txt')), 10, /found "78,0.06"/);
+  expectInputError(() => parseDepartmentTargets(t14, newContext('s.txt')), 10, /实为 "78,0.06"/);
 });

@@ -35,7 +35,7 @@ export function importShenzhenSource(src: SourceText): Doc {
   const projectForms = structure.forms.flatMap((f) => orNoted(ctx, f, { id: null, title: `${f.title}（第 ${f.no} 张）` }, () => [parseProjectForm(f, ctx)]) ?? []);
   linkFormsToProjects(projectForms, tables, narrative, ctx);
   if (ctx.year === null || ctx.unitName === null) {
-    throw new FiscusError('INPUT_INVALID', 'expected the unit name and budget year in the narrative or the table headers, found neither', { file: src.file, line: 1 });
+    throw new FiscusError('INPUT_INVALID', '应在叙述或表头中印有单位名称和预算年度，实为两者都没有', { file: src.file, line: 1 });
   }
   const doc: Doc = {
     schema: 'fiscus/budget-document@1',

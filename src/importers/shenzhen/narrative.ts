@@ -335,19 +335,19 @@ function moneyOf(c: Ctx, w: Where): Money {
     // The amount carries its own provenance (the figure as printed), as every amount read from a document does.
     return { fen: parseAmount(num, u), decimals: decimalsOf(num), src: w.flow.src(w.fig.numStart, w.fig.numStart + num.length) };
   } catch (e) {
-    if (e instanceof MoneyParseError) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `an amount in ${unit}`, `“${clip(num)}”不是金额（${unit}）`, num);
+    if (e instanceof MoneyParseError) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `金额（${unit}）`, `“${clip(num)}”不是金额（${unit}）`, num);
     throw e;
   }
 }
 
 function countOf(c: Ctx, w: Where): number {
-  if (!/^(\d{1,3}(,\d{3})+|\d+)$/u.test(w.fig.num)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `a whole number of ${w.fig.unit}`, `“${clip(w.fig.num)}”不是${w.fig.unit}数`, w.fig.num);
+  if (!/^(\d{1,3}(,\d{3})+|\d+)$/u.test(w.fig.num)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), `整${w.fig.unit}数`, `“${clip(w.fig.num)}”不是${w.fig.unit}数`, w.fig.num);
   return Number(w.fig.num.replace(/,/gu, ''));
 }
 
 function percentOf(c: Ctx, w: Where, sign: -1 | 0 | 1): string {
   const n = w.fig.num;
-  if (!/^\d+(\.\d+)?$/u.test(n)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), 'a percentage', `“${clip(n)}%”不是百分比`, n + '%');
+  if (!/^\d+(\.\d+)?$/u.test(n)) unreadable(c.ictx, w.flow.lineAt(w.fig.numStart), '百分比', `“${clip(n)}%”不是百分比`, n + '%');
   return sign < 0 && /[1-9]/u.test(n) ? '-' + n : n;
 }
 
@@ -818,12 +818,12 @@ function part8(c: Ctx, part: PartDraft, glossary: Narrative['glossary']): void {
  */
 export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeResult {
   const part2Block = parts.find((p) => p.no === 2);
-  if (!part2Block) unreadable(ctx, parts[parts.length - 1]?.lines[0], '"第二部分 部门预算收支总体情况"', '找不到“第二部分 部门预算收支总体情况”', 'no part 2');
+  if (!part2Block) unreadable(ctx, parts[parts.length - 1]?.lines[0], '“第二部分 部门预算收支总体情况”', '找不到“第二部分 部门预算收支总体情况”', '没有第二部分');
   // The unit name opens paragraphs, so it is read before paragraphs are split: from part 2's joined text.
   const p2 = joinLines(part2Block.lines.slice(1));
   const rev = /(?:^|。)(20\d{2})年([^,。:;0-9]+?)(?:部门|单位)?预算收入\s?[0-9]/u.exec(p2.text);
   if (!rev) {
-    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
+    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '第二部分中的“YYYY年<单位>部门预算收入 X 万元”', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
   }
   const year = Number(rev[1]);
   const unitName = rev[2]!;
@@ -876,7 +876,7 @@ export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeRes
   // Without the revenue sentence this is not the Shenzhen narrative; with it unreadable, that is noted.
   const noted = (l: SourceLine) => ctx.notes.some((n) => n.code === 'fact-unreadable' && n.src.line === l.no);
   if (!c.facts.some((f) => f.key === 'revenue.total') && !part2Block.lines.some(noted)) {
-    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '"YYYY年<单位>部门预算收入 X 万元" in 第二部分', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
+    unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '第二部分中的“YYYY年<单位>部门预算收入 X 万元”', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
   }
 
   let competentDepartment: Text | undefined;

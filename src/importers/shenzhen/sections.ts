@@ -78,7 +78,7 @@ function bodyLines(lines: SourceLine[], ctx: ImportContext): SourceLine[] {
 /** Splits the source into parts, tables and forms; fails if the skeleton is missing. */
 export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStructure {
   const lines = bodyLines(assignPages(src), ctx);
-  if (lines.length === 0) fail(ctx, src.lines[0], '"第一部分 部门概况"');
+  if (lines.length === 0) fail(ctx, src.lines[0], '“第一部分 部门概况”');
   const out: ShenzhenStructure = { parts: [], tables: [], forms: [], pageCount: lines[lines.length - 1]?.page ?? null };
   let cur: Block | null = null;
   let bucket: Block[] | null = null;
@@ -99,14 +99,14 @@ export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStru
     } else if (cur) {
       (cur as Block).lines.push(l);
     } else {
-      fail(ctx, l, '"第一部分 部门概况" at the start of a Shenzhen department budget');
+      fail(ctx, l, '深圳部门预算开头的“第一部分 部门概况”');
     }
   }
   for (const t of out.tables) {
     const titleLine = t.lines.find((l, i) => i > 0 && l.text.length > 0);
     t.title = titleLine?.text ?? '';
   }
-  if (out.parts.length === 0) fail(ctx, lines[0], '"第一部分 部门概况"');
-  if (out.tables.length === 0) fail(ctx, lines[lines.length - 1], 'the budget tables "表 1" … "表 14"', 'no table');
+  if (out.parts.length === 0) fail(ctx, lines[0], '“第一部分 部门概况”');
+  if (out.tables.length === 0) fail(ctx, lines[lines.length - 1], '预算表“表 1”…“表 14”', '没有表');
   return out;
 }

@@ -83,7 +83,7 @@ function specFor(b: Block, ctx: ImportContext, titleLine: SourceLine | undefined
     });
     return { ...byTitle, no: b.no };
   }
-  return unreadable(ctx, titleLine ?? b.lines[0], `the title "${byNo.title}" of 表 ${b.no}`, `“表 ${b.no}”的标题不是深圳部门预算的表名（表 ${b.no} 通常为《${byNo.title}》）`, titleLine?.text);
+  return unreadable(ctx, titleLine ?? b.lines[0], `表 ${b.no} 的标题“${byNo.title}”`, `“表 ${b.no}”的标题不是深圳部门预算的表名（表 ${b.no} 通常为《${byNo.title}》）`, titleLine?.text);
 }
 
 function parseTable(b: Block, ctx: ImportContext, g: GridContext, ref: TableRef): Table {
@@ -91,7 +91,7 @@ function parseTable(b: Block, ctx: ImportContext, g: GridContext, ref: TableRef)
   const titleLine = b.lines[1];
   const spec = specFor(b, ctx, titleLine);
   const unitAt = b.lines.findIndex((l, i) => i > 1 && UNIT_LINE.test(l.text));
-  if (unitAt < 0) unreadable(ctx, b.lines[2] ?? titleLine, `"单位名称:… 单位:万元" under the title of 表 ${b.no}`, '标题下没有“单位名称：… 单位：万元”一行，金额单位不明');
+  if (unitAt < 0) unreadable(ctx, b.lines[2] ?? titleLine, `表 ${b.no} 标题下的“单位名称:… 单位:万元”`, '标题下没有“单位名称：… 单位：万元”一行，金额单位不明');
   const unitLine = b.lines[unitAt]!;
   const [, unitName = '', unitText] = UNIT_LINE.exec(unitLine.text)!;
   const unit = unitText as DisplayUnit;

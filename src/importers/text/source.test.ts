@@ -37,7 +37,7 @@ test('without a byte-order mark: UTF-8, else GB18030, as before', () => {
 
 test('bytes after a UTF-16 or UTF-32 mark that do not decode are refused, naming the encoding', () => {
   const bad16 = new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]); // a lone high surrogate
-  assert.throws(() => decodeText(bad16, 'a.txt'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_UNREADABLE' && /UTF-16LE text after its byte-order mark/.test(e.message));
+  assert.throws(() => decodeText(bad16, 'a.txt'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_UNREADABLE' && /字节顺序标记之后应为 UTF-16LE 文本/.test(e.message));
   const bad32 = new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0x11, 0]); // 0x110041 is past U+10FFFF
   assert.throws(() => decodeText(bad32, 'a.txt'), (e: unknown) => e instanceof FiscusError && /UTF-32LE/.test(e.message));
   assert.throws(() => decodeText(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0]), 'a.txt'), /UTF-32BE/);
@@ -47,7 +47,7 @@ test('binary data behind a UTF-16 mark is still refused as binary', () => {
   const bytes = new Uint8Array(2 + 2048);
   bytes.set([0xff, 0xfe]);
   for (let i = 2; i < bytes.length; i += 2) bytes[i] = i % 7; // control characters U+0000–U+0006
-  assert.throws(() => decodeText(bytes, 'a.bin'), /binary data/);
+  assert.throws(() => decodeText(bytes, 'a.bin'), /二进制数据/);
 });
 
 test('a UTF-32 text of a million characters decodes without overflowing the stack', () => {

@@ -101,10 +101,10 @@ function refuseBinary(head: ArrayLike<number>, file: string): void {
   let control = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
-    if (b === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data (NUL bytes)', { file, line: 1 });
+    if (b === 0) throw new FiscusError('INPUT_UNREADABLE', '应为文本文件，实为二进制数据（含 NUL 字节）', { file, line: 1 });
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
-  if (control > head.length * 0.05) throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found binary data', { file, line: 1 });
+  if (control > head.length * 0.05) throw new FiscusError('INPUT_UNREADABLE', '应为文本文件，实为二进制数据', { file, line: 1 });
 }
 
 /**
@@ -112,14 +112,14 @@ function refuseBinary(head: ArrayLike<number>, file: string): void {
  * else UTF-8 when valid, else GB18030 (GBK); binary or empty input is an error.
  */
 export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: TextEncodingName } {
-  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found an empty file', { file, line: 1 });
+  if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为公开文本，实为空文件', { file, line: 1 });
   const bom = byteOrderMark(bytes);
   if (bom && bom.encoding !== 'utf-8') {
     let text: string;
     try {
       text = decodeUnicode(bytes.subarray(bom.length), bom.encoding);
     } catch {
-      throw new FiscusError('INPUT_UNREADABLE', `expected ${bom.encoding.toUpperCase()} text after its byte-order mark, found undecodable bytes`, { file, line: 1 });
+      throw new FiscusError('INPUT_UNREADABLE', `字节顺序标记之后应为 ${bom.encoding.toUpperCase()} 文本，实为无法解码的字节`, { file, line: 1 });
     }
     const head = text.slice(0, 8192);
     refuseBinary(Array.from(head, (c) => c.charCodeAt(0)), file);
@@ -128,7 +128,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
   const head = bytes.subarray(0, Math.min(bytes.length, 8192));
   refuseBinary(head, file);
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46)
-    throw new FiscusError('INPUT_UNREADABLE', 'expected a text file, found a PDF (import the .pdf through the PDF importer)', { file, line: 1 });
+    throw new FiscusError('INPUT_UNREADABLE', '应为文本文件，实为 PDF（请按 PDF 导入 .pdf 文件）', { file, line: 1 });
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -137,7 +137,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
     try {
       return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
     } catch {
-      throw new FiscusError('INPUT_UNREADABLE', 'expected UTF-8 or GBK text, found undecodable bytes', { file, line: 1 });
+      throw new FiscusError('INPUT_UNREADABLE', '应为 UTF-8 或 GBK 文本，实为无法解码的字节', { file, line: 1 });
     }
   }
 }
@@ -204,7 +204,7 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
     const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
     if (t.length > 0) lines.push({ no: i + 1, text: t, raw: parts.join(' ').trim(), page, indent, cells: cellsOfText(normalizeText(parts.join('')).replace(/[\t\u3000]/g, ' ')) });
   });
-  if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', 'expected a disclosure text, found only white space', { file, line: 1 });
+  if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为公开文本，实为只有空白字符', { file, line: 1 });
   return {
     file,
     sha256: createHash('sha256').update(bytes).digest('hex'),

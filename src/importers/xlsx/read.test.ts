@@ -81,7 +81,7 @@ test('an amount cell holding text that is not a number is unknown and a located 
   assert.equal(note.severity, 'error');
   assert.equal(note.row, 't7-2');
   assert.deepEqual(note.src, { line: r, page: null, raw: `表7!K${r}` });
-  assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!K${r}：expected an amount in 万元, found "abc"）`);
+  assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!K${r}：应为金额（万元），实为 "abc"）`);
   assert.equal(doc.tables.length, (await importXlsx(sampleXlsx, 'x.xlsx')).tables.length, 'every table is still read');
   const findings = runRules(doc).filter((f) => f.rule === 'BUD-048');
   assert.ok(findings.some((f) => f.severity === 'error' && f.message.includes(`表7!K${r}`)), 'the note is a finding');
@@ -95,7 +95,7 @@ test('an amount finer than one fen is not rounded: the cell is unknown and named
   const doc = await importXlsx(await save(wb), 'b.xlsx');
   const row = doc.tables.find((t) => t.no === 3)!.rows.find((x) => x.src.line === r)!;
   assert.ok(Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570), 'no rounded value');
-  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), /表3!K\d+：expected an amount in 万元 with at most 6 decimals, found "1\.1234567"/);
+  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), /表3!K\d+：应为金额（万元，至多 6 位小数），实为 "1\.1234567"/);
 });
 
 test('a row with a bad field is left out and named; a sheet with a bad header is left out and named; the rest is read', async () => {
@@ -169,8 +169,8 @@ test('a date cell whose serial is no date, and a narrative column whose header w
   assert.equal(doc.tables.length, all.tables.length);
   assert.equal(doc.tables.find((t) => t.no === 7)!.rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
   const notes = doc.importNotes!.filter((x) => x.severity === 'error');
-  assert.ok(notes.some((x) => x.src.raw === `表7!B${r}` && /invalid date/.test(x.message)), JSON.stringify(notes.map((x) => x.message)));
+  assert.ok(notes.some((x) => x.src.raw === `表7!B${r}` && /无效日期/.test(x.message)), JSON.stringify(notes.map((x) => x.message)));
   // Without its key column, the facts cannot be named: each is a located note on its 叙述 row; the rest is read.
-  assert.ok(notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /fact key/.test(x.message)), JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)));
+  assert.ok(notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /事实键/.test(x.message)), JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)));
   assert.ok(doc.narrative.parts.length > 0);
 });

@@ -80,7 +80,7 @@ class Reader {
 
   fail(ws: Worksheet, r: number, c: number | undefined, expected: string, found: string): never {
     const f = found.length > 40 ? found.slice(0, 40) + '…' : found;
-    throw new XlsxCellError(this.file, this.place(ws, r, c), r, `expected ${expected}, found ${JSON.stringify(f)}`, expected, found);
+    throw new XlsxCellError(this.file, this.place(ws, r, c), r, `应为${expected}，实为 ${JSON.stringify(f)}`, expected, found);
   }
 
   /** The cell's text, or null when empty. Numbers typed into text cells read as their decimal form. */
@@ -91,7 +91,7 @@ class Reader {
     if (typeof v === 'boolean') return v ? '是' : '否';
     if (v instanceof Date) {
       // A date cell whose serial is no date (a damaged or hand-edited workbook): unreadable here.
-      if (Number.isNaN(v.getTime())) this.fail(ws, r, c, 'a text or a date', 'an invalid date');
+      if (Number.isNaN(v.getTime())) this.fail(ws, r, c, '文本或日期', '无效日期');
       return v.toISOString().slice(0, 10);
     }
     return v === '' ? null : v;
@@ -105,7 +105,7 @@ class Reader {
   enumOf<T extends string>(ws: Worksheet, r: number, c: number, values: readonly T[], what: string): T | null {
     const t = this.text(ws, r, c);
     if (t === null) return null;
-    if (!(values as readonly string[]).includes(t)) this.fail(ws, r, c, `${what} (${values.join(' / ')})`, t);
+    if (!(values as readonly string[]).includes(t)) this.fail(ws, r, c, `${what}（${values.join(' / ')}）`, t);
     return t as T;
   }
 
@@ -125,21 +125,21 @@ class Reader {
     if (v === null || v === '') return null;
     let s: string;
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) this.fail(ws, r, c, 'an amount in 万元', String(v));
+      if (!Number.isFinite(v)) this.fail(ws, r, c, '金额（万元）', String(v));
       s = String(v);
       // Exponent form only appears below 1e-6 (finer than a fen) or at 1e21 and above.
-      if (/e/i.test(s)) this.fail(ws, r, c, Math.abs(v) < 1 ? 'an amount in 万元 with at most 6 decimals' : 'an amount in 万元', s);
+      if (/e/i.test(s)) this.fail(ws, r, c, Math.abs(v) < 1 ? '金额（万元，至多 6 位小数）' : '金额（万元）', s);
     } else if (typeof v === 'string') {
       s = v.trim().replace(/^−/, '-');
     } else {
-      this.fail(ws, r, c, 'an amount in 万元', cellText(cell));
+      this.fail(ws, r, c, '金额（万元）', cellText(cell));
     }
     let fen: number;
     try {
       fen = parseAmount(s, '万元');
     } catch (e) {
-      if (e instanceof MoneyParseError && /decimals/.test(e.message)) this.fail(ws, r, c, 'an amount in 万元 with at most 6 decimals', s);
-      this.fail(ws, r, c, 'an amount in 万元', s);
+      if (e instanceof MoneyParseError && /小数/.test(e.message)) this.fail(ws, r, c, '金额（万元，至多 6 位小数）', s);
+      this.fail(ws, r, c, '金额（万元）', s);
     }
     const note = noteText(cell.note);
     const noted = new RegExp(`${TEMPLATE_MARKS.printedPlaces.replace(/[:：]$/, '')}[:：]\\s*(\\d)`).exec(note);
@@ -265,10 +265,10 @@ function readCover(ws: Worksheet, rd: Reader) {
   const at = (k: string) => kv.get(k)?.[0];
   const nameRow = at('单位名称');
   const name = nameRow ? rd.text(ws, nameRow, 2) : null;
-  if (!name) rd.fail(ws, nameRow ?? 1, 2, '单位名称 on 封面', '');
+  if (!name) rd.fail(ws, nameRow ?? 1, 2, '“封面”上的单位名称', '');
   const yearRow = at('年度');
-  const year = yearRow ? rd.int(ws, yearRow, 2, 'a year') : null;
-  if (year === null || year < 1990 || year > 2100) rd.fail(ws, yearRow ?? 1, 2, 'a budget year (1990–2100)', year === null ? '' : String(year));
+  const year = yearRow ? rd.int(ws, yearRow, 2, '年度') : null;
+  if (year === null || year < 1990 || year > 2100) rd.fail(ws, yearRow ?? 1, 2, '预算年度（1990–2100）', year === null ? '' : String(year));
   const kindRow = at('文档类型');
   const kind = kindRow ? rd.enumOf(ws, kindRow, 2, DocumentKind.options, '文档类型') : null;
   const unitRow = at('金额单位');
@@ -298,7 +298,7 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
   for (let c = 1; c <= 9; c++) head.push(rd.text(ws, 1, c) ?? '');
   const C = (h: string) => head.indexOf(h) + 1;
   const [cType, cNo, cTitle, cKey, cText, cMoney, cCount, cPct, cUnit] = ['类型', '编号', '标题/名称', '键', '文本', '金额(万元)', '数量', '百分比', '单位'].map(C) as [number, number, number, number, number, number, number, number, number];
-  if (cType === 0) rd.fail(ws, 1, 1, 'the column 类型 on 叙述', head.join(','));
+  if (cType === 0) rd.fail(ws, 1, 1, '“叙述”上的“类型”列', head.join(','));
   let part: NarrativePart | null = null;
   let sectionNo: NarrativePart['sections'][number] | null = null;
   for (let r = 2; r <= ws.rowCount; r++) {
@@ -306,26 +306,26 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
     const text = () => rd.text(ws, r, cText) ?? '';
     const title = () => rd.text(ws, r, cTitle) ?? '';
     const money = () => rd.money(ws, r, cMoney);
-    const count = () => rd.int(ws, r, cCount, 'a count');
+    const count = () => rd.int(ws, r, cCount, '数目');
     // One row that cannot be read is left out and named; the rest of the narrative is read.
     const readRow = (): void => {
       const type = rd.text(ws, r, cType);
       if (type === null) return;
       switch (type) {
         case '部分': {
-          const no = rd.int(ws, r, cNo, 'a part number');
+          const no = rd.int(ws, r, cNo, '部分序号');
           part = { no: no ?? n.parts.length + 1, title: title(), sections: [], src };
           sectionNo = null;
           n.parts.push(part);
           break;
         }
         case '节':
-          if (!part) rd.fail(ws, r, cType, 'a 部分 row before this 节', type);
+          if (!part) rd.fail(ws, r, cType, '本“节”之前的“部分”行', type);
           sectionNo = { no: rd.text(ws, r, cNo) ?? '', title: title(), paragraphs: [], src };
           part.sections.push(sectionNo);
           break;
         case '段落':
-          if (!sectionNo) rd.fail(ws, r, cType, 'a 节 row before this 段落', type);
+          if (!sectionNo) rd.fail(ws, r, cType, '本“段落”之前的“节”行', type);
           sectionNo.paragraphs.push({ text: text(), src });
           break;
         case '职能':
@@ -339,13 +339,13 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
           break;
         case '项目': {
           const amount = money();
-          if (!amount) rd.fail(ws, r, cMoney, 'the project amount in 万元', '');
-          n.projects.push({ no: rd.int(ws, r, cNo, 'a project number') ?? n.projects.length + 1, name: title(), amount, description: text(), items: [], src });
+          if (!amount) rd.fail(ws, r, cMoney, '项目金额（万元）', '');
+          n.projects.push({ no: rd.int(ws, r, cNo, '项目序号') ?? n.projects.length + 1, name: title(), amount, description: text(), items: [], src });
           break;
         }
         case '项目明细': {
           const p = n.projects[n.projects.length - 1];
-          if (!p) rd.fail(ws, r, cType, 'a 项目 row before this 项目明细', type);
+          if (!p) rd.fail(ws, r, cType, '本“项目明细”之前的“项目”行', type);
           const m = money();
           const k = count();
           const u = rd.text(ws, r, cUnit);
@@ -357,7 +357,7 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
           break;
         case '事实': {
           const key = rd.text(ws, r, cKey);
-          if (!key) rd.fail(ws, r, cKey, 'the fact key (see docs/narrative-facts.md)', '');
+          if (!key) rd.fail(ws, r, cKey, '事实键（见 docs/narrative-facts.md）', '');
           const m = money();
           const k = count();
           const pct = rd.text(ws, r, cPct);
@@ -366,7 +366,7 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
           break;
         }
         default:
-          rd.fail(ws, r, cType, '类型 部分/节/段落/职能/工作目标/变动原因/项目/项目明细/名词解释/事实', type);
+          rd.fail(ws, r, cType, '类型 部分/节/段落/职能/工作目标/变动原因/项目/项目明细/名词解释/事实 之一', type);
       }
     };
     rd.degrade('row-unreadable', `工作表“叙述”第 ${r} 行`, ws, r, readRow, undefined);
@@ -380,7 +380,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
   const kv = keyValues(ws, rd, 7);
   const at = (k: string) => kv.get(k)?.[0];
   const noRow = at('表号');
-  const no = noRow ? rd.int(ws, noRow, 2, 'a table number') : null;
+  const no = noRow ? rd.int(ws, noRow, 2, '表号') : null;
   const roleRow = at('表格角色');
   const role = roleRow ? rd.enumOf(ws, roleRow, 2, TableRole.options, '表格角色') : null;
   const titleRow = at('表格标题');
@@ -396,7 +396,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
 
   let keyRow = 0;
   for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) if (rd.text(ws, r, 1) === '列键') keyRow = r;
-  if (keyRow === 0) rd.fail(ws, 1, 1, 'the 列键 row of a table sheet', ws.name);
+  if (keyRow === 0) rd.fail(ws, 1, 1, '表格工作表的“列键”行', ws.name);
   const columns: Column[] = [];
   for (let c = FIRST_DATA_COL; ; c++) {
     const key = rd.text(ws, keyRow, c);
@@ -417,7 +417,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
       const t = plain(cell.master.value);
       if (t !== null && t !== '') cdef.header.push(String(t));
     }
-    if (cdef.header.length === 0) rd.fail(ws, top, FIRST_DATA_COL + j, `a header for column ${cdef.key}`, '');
+    if (cdef.header.length === 0) rd.fail(ws, top, FIRST_DATA_COL + j, `列 ${cdef.key} 的表头`, '');
   });
 
   const width = FIRST_DATA_COL + columns.length - 1;
@@ -436,8 +436,8 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
     };
     const side = rd.enumOf(ws, r, 2, ['revenue', 'expenditure'] as const, '收支侧');
     const kind = rd.enumOf(ws, r, 3, RowKind.options, '行类型') ?? 'item';
-    const level = rd.int(ws, r, 4, 'a level (0, 1, 2 …)') ?? 0;
-    if (level < 0) rd.fail(ws, r, 4, 'a level (0, 1, 2 …)', String(level));
+    const level = rd.int(ws, r, 4, '层级（0、1、2 …）') ?? 0;
+    if (level < 0) rd.fail(ws, r, 4, '层级（0、1、2 …）', String(level));
     const parent = opt(5);
     const code = opt(6);
     const codeSystem = rd.enumOf(ws, r, 7, CodeSystem.options, '代码体系');
@@ -481,7 +481,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
   let sides: Table['sides'];
   if (sidesText) {
     const [rev, exp] = sidesText.split('|');
-    if (!rev || !exp) rd.fail(ws, sidesRow!, 2, '收支两侧 as 收入列键|支出列键', sidesText);
+    if (!rev || !exp) rd.fail(ws, sidesRow!, 2, '收支两侧，形如 收入列键|支出列键', sidesText);
     sides = { revenue: rev, expenditure: exp };
   }
   return {
@@ -558,7 +558,7 @@ function readForm(ws: Worksheet, rd: Reader, index: number, docYear: number): Pr
         const role = rd.enumOf(ws, r, c(`其他金额类型${k}`), ['stated', 'result', 'unitPrice'] as const, '其他金额类型');
         if (!role) continue;
         const m = rd.money(ws, r, c(`其他金额${k}(万元)`));
-        if (!m) rd.fail(ws, r, c(`其他金额${k}(万元)`), 'an amount in 万元', '');
+        if (!m) rd.fail(ws, r, c(`其他金额${k}(万元)`), '金额（万元）', '');
         others.push({ role, money: m });
       }
       costLines.push({
@@ -576,17 +576,17 @@ function readForm(ws: Worksheet, rd: Reader, index: number, docYear: number): Pr
   }
   const plan = byName.get('资金支出进度');
   const disbursement = (plan?.rows ?? []).map((r) => {
-    const q = rd.int(ws, r, 1, 'a quarter 1–4');
-    if (q === null || q < 1 || q > 4) rd.fail(ws, r, 1, 'a quarter 1–4', q === null ? '' : String(q));
+    const q = rd.int(ws, r, 1, '季度 1–4');
+    if (q === null || q < 1 || q > 4) rd.fail(ws, r, 1, '季度 1–4', q === null ? '' : String(q));
     const m = rd.money(ws, r, 2);
-    if (!m) rd.fail(ws, r, 2, 'an amount in 万元', '');
+    if (!m) rd.fail(ws, r, 2, '金额（万元）', '');
     return { quarter: q, amount: m, src: rd.src(ws, r) };
   });
   const overview = (byName.get('项目概况')?.rows ?? []).map((r) => ({ label: rd.text(ws, r, 1) ?? '', text: rd.text(ws, r, 2) ?? '', src: rd.src(ws, r) }));
   return {
     id: text('项目标识') ?? `form-${index + 1}`,
     name: text('项目名称') ?? '',
-    year: (yearRow ? rd.int(ws, yearRow, 2, 'a year') : null) ?? docYear,
+    year: (yearRow ? rd.int(ws, yearRow, 2, '年度') : null) ?? docYear,
     parentProject: text('所属项目'),
     ...opt('attribute', textOf('项目属性')),
     ...(start !== null || end !== null ? { period: { start: start ?? '', end: end ?? '', src: rd.src(ws, periodRow) } } : {}),
@@ -631,7 +631,7 @@ function readTargets(ws: Worksheet | undefined, rd: Reader, docYear: number): De
   const totalRow = byName.get('金额合计')?.rows[0];
   const dep = at('主管部门') ? rd.textOf(ws, at('主管部门')!, 2) : undefined;
   return {
-    year: (at('年度') ? rd.int(ws, at('年度')!, 2, 'a year') : null) ?? docYear,
+    year: (at('年度') ? rd.int(ws, at('年度')!, 2, '年度') : null) ?? docYear,
     unitName: unitName ?? { text: '', src: rd.src(ws, at('单位名称') ?? 2) },
     ...(dep ? { competentDepartment: dep } : {}),
     overallGoal: goal ?? { text: '', src: rd.src(ws, at('总体目标') ?? 4) },
@@ -682,12 +682,12 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Budge
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FiscusError('INPUT_UNREADABLE', `expected an XLSX workbook, found a damaged or different ZIP file (${(e as Error).message})`, { file, line: null });
+    throw new FiscusError('INPUT_UNREADABLE', `应为 XLSX 工作簿，实为损坏的或其他的 ZIP 文件（${(e as Error).message}）`, { file, line: null });
   }
   const coverWs = wb.getWorksheet('封面');
   if (!coverWs) {
     const names = wb.worksheets.map((w) => w.name).join('、');
-    throw new FiscusError('INPUT_INVALID', `expected a fiscus template (a 封面 sheet; make one with \`fiscus template\`), found the sheets ${names || '(none)'}`, { file, line: null });
+    throw new FiscusError('INPUT_INVALID', `应为 fiscus 模板（有“封面”工作表；用 \`fiscus template\` 生成），实为工作表 ${names || '（无）'}`, { file, line: null });
   }
   const rd = new Reader(file);
   // The cover names the unit and the year: without them nothing else can be placed.
@@ -734,7 +734,7 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Budge
   const checked = BudgetDocument.safeParse(doc);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new FiscusError('INPUT_INVALID', `expected a valid budget document: ${issue.path.join('.')}: ${issue.message}`, { file, line: null, field: issue.path.join('.') });
+    throw new FiscusError('INPUT_INVALID', `应为有效的预算文档：${issue.path.join('.')}：${issue.message}`, { file, line: null, field: issue.path.join('.') });
   }
   return doc;
 }

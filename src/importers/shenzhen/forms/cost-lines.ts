@@ -26,12 +26,12 @@ interface Found {
 function moneyIn(ctx: ImportContext, j: Joined, start: number, end: number, digits: string, unit: string): Money {
   const raw = j.text.slice(start, end);
   const line = lineAt(j, start);
-  if (!isAmountText(digits)) unreadable(ctx, line, `an amount in ${unit}`, `“${clip(digits)}”不是金额（${unit}）`, digits);
+  if (!isAmountText(digits)) unreadable(ctx, line, `金额（${unit}）`, `“${clip(digits)}”不是金额（${unit}）`, digits);
   try {
     const fen = parseAmount(digits, unit as DisplayUnit);
     return { fen, decimals: decimalsOf(digits), src: { ...spanSrc(j, start, start + raw.length), raw } };
   } catch (e) {
-    if (e instanceof MoneyParseError) unreadable(ctx, line, `an amount in ${unit} (${e.message})`, `金额“${clip(digits)}”无法按${unit}精确读取（${e.message}）`, digits);
+    if (e instanceof MoneyParseError) unreadable(ctx, line, `金额（${unit}；${e.message}）`, `金额“${clip(digits)}”无法按${unit}精确读取（${e.message}）`, digits);
     throw e;
   }
 }
@@ -128,7 +128,7 @@ export function parseQuarterPlan(j: Joined, ctx: ImportContext): QuarterPlan[] {
     const seg = j.text.slice(from, to);
     const m = /^\s*(?:支付|拨付|付款|安排)?\s*(?:资金)?\s*([^\s万元，,。;；]*)\s*万元/.exec(seg);
     const line = lineAt(j, from);
-    if (!m) unreadable(ctx, line, `an amount in 万元 after "${h[0]}"`, `“${h[0]}”之后应为以万元计的金额，实为“${clip(seg.trim())}”`, seg.trim());
+    if (!m) unreadable(ctx, line, `“${h[0]}”之后以万元计的金额`, `“${h[0]}”之后应为以万元计的金额，实为“${clip(seg.trim())}”`, seg.trim());
     const digits = m[1]!;
     const at = from + m.index + m[0].length - /\s*万元$/.exec(m[0])![0].length - digits.length;
     const money = moneyIn(ctx, j, at, from + m.index + m[0].length, digits, '万元');

@@ -50,7 +50,7 @@ export function parseDepartmentTargets(block: Block, ctx: ImportContext): Depart
   const lines = block.lines;
   const where = '表14 整体支出绩效目标';
   const yearIdx = lines.findIndex((l) => /^\d{4}\s*年度$/.test(l.text));
-  if (yearIdx < 0) unreadable(ctx, lines[1] ?? lines[0], '"YYYY 年度" in table 14', '找不到“YYYY 年度”一行');
+  if (yearIdx < 0) unreadable(ctx, lines[1] ?? lines[0], '表 14 中的“YYYY 年度”', '找不到“YYYY 年度”一行');
   const year = Number(/^\d{4}/.exec(lines[yearIdx]!.text)![0]);
   ctx.year ??= year;
   const idx = (re: RegExp, from: number) => lines.findIndex((l, k) => k >= from && re.test(squash(l.text)));
@@ -66,9 +66,9 @@ export function parseDepartmentTargets(block: Block, ctx: ImportContext): Depart
     return a < b ? { text: head.text.slice(a, b), src: spanSrc(head, a, b) } : null;
   };
   const unitName = value('unitName');
-  if (!unitName) unreadable(ctx, lines[yearIdx + 1], '"部门(单位)名称" and the unit name in table 14', '找不到“部门（单位）名称”及单位名称');
+  if (!unitName) unreadable(ctx, lines[yearIdx + 1], '表 14 中的“部门(单位)名称”及单位名称', '找不到“部门（单位）名称”及单位名称');
   const overallGoal = value('overallGoal');
-  if (!overallGoal) unreadable(ctx, lines[yearIdx + 1], '"年度总体目标" and the goal in table 14', '找不到“年度总体目标”及其内容');
+  if (!overallGoal) unreadable(ctx, lines[yearIdx + 1], '表 14 中的“年度总体目标”及其内容', '找不到“年度总体目标”及其内容');
   ctx.unitName ??= unitName.text;
 
   const out: DepartmentTargets = {
@@ -90,7 +90,7 @@ export function parseDepartmentTargets(block: Block, ctx: ImportContext): Depart
     if (words.every((w) => TASK_HEADINGS.has(w))) continue;
     if (/^合\s*计/.test(line.text)) {
       const amounts = threeAmounts(ctx, line, line.text);
-      if (!amounts) unreadable(ctx, line, '合计 with 总额, 财政拨款 and 其他资金', '“合计”一行应印有总额、财政拨款和其他资金三个金额');
+      if (!amounts) unreadable(ctx, line, '印有总额、财政拨款和其他资金的“合计”行', '“合计”一行应印有总额、财政拨款和其他资金三个金额');
       out.total = { total: amounts[0], fiscal: amounts[1], other: amounts[2], src: srcOf(line) };
       continue;
     }
@@ -101,7 +101,7 @@ export function parseDepartmentTargets(block: Block, ctx: ImportContext): Depart
     }
     const lead = line.text.replace(THREE_AMOUNTS, '').trim();
     const texts = [...buf.map((l) => l.text), ...(lead ? [lead] : [])];
-    if (texts.length === 0) unreadable(ctx, line, 'a task name and content before its amounts', '金额之前没有任务名称和主要内容');
+    if (texts.length === 0) unreadable(ctx, line, '金额之前的任务名称和主要内容', '金额之前没有任务名称和主要内容');
     const { name, content } = splitTask(texts);
     const first = buf[0] ?? line;
     out.tasks.push({ name, content, total: amounts[0], fiscal: amounts[1], other: amounts[2], src: srcOf(first, name, line) });

@@ -110,7 +110,7 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
   const hits = findLabels(head, HEADER);
   const nameHit = hits.get('name');
   const name = valueOf(head, nameHit);
-  if (!nameHit || !name) unreadable(ctx, lines[headFrom] ?? lines[0], '"项目名称" and the project name in the form header', '表头找不到“项目名称”及项目名称', lines[headFrom]?.text);
+  if (!nameHit || !name) unreadable(ctx, lines[headFrom] ?? lines[0], '表头中的“项目名称”及项目名称', '表头找不到“项目名称”及项目名称', lines[headFrom]?.text);
 
   const amounts = {} as ProjectForm['amounts'];
   for (const key of AMOUNT_KEYS) {

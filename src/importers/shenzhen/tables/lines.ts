@@ -46,11 +46,11 @@ export function isNumberWord(w: Word): boolean {
 
 /** A printed amount as Money with its line; an {@link Unreadable} when it is not a well-formed amount. */
 export function moneyOf(ctx: ImportContext, w: Word, unit: DisplayUnit): Money {
-  if (!isAmountText(w.text)) unreadable(ctx, w.line, `an amount in ${unit}`, `“${w.text}”不是金额（${unit}）`, w.text);
+  if (!isAmountText(w.text)) unreadable(ctx, w.line, `金额（${unit}）`, `“${w.text}”不是金额（${unit}）`, w.text);
   try {
     return { fen: parseAmount(w.text, unit), decimals: decimalsOf(w.text), src: srcOf(w.line, w.text) };
   } catch (e) {
-    return unreadable(ctx, w.line, `an amount in ${unit}`, `金额“${w.text}”无法按${unit}精确读取（${(e as Error).message}）`, `${w.text} (${(e as Error).message})`);
+    return unreadable(ctx, w.line, `金额（${unit}）`, `金额“${w.text}”无法按${unit}精确读取（${(e as Error).message}）`, `${w.text} (${(e as Error).message})`);
   }
 }
 
@@ -97,7 +97,7 @@ export function readHeader(ctx: ImportContext, spec: TableSpec, lines: SourceLin
   }
   const missing = missingLabels(text, labels)[0]!;
   const original = spec.labels.find((x) => bare(x) === missing) ?? missing;
-  return unreadable(ctx, lines[0] ?? lines[dataAt], `column "${original}" in the header of 表 ${spec.no}`, `表头缺少“${original}”列，各金额无法对应到列`, text || '(no header)');
+  return unreadable(ctx, lines[0] ?? lines[dataAt], `表 ${spec.no} 表头中的“${original}”列`, `表头缺少“${original}”列，各金额无法对应到列`, text || '（无表头）');
 }
 
 function missingLabels(text: string, labelsLongestFirst: string[]): string[] {
