@@ -28,7 +28,7 @@ export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
 
 /**
  * Parses a printed amount in `unit` (万元 unless told) at a line, or throws an {@link Unreadable}
- * `file:line: expected an amount, found …` (a table reader turns it into a note on the row).
+ * `file:line: 应为金额（万元），实为 "…"` (a table reader turns it into a note on the row).
  */
 export function moneyAt(ctx: ImportContext, line: SourceLine, text: string, unit: DisplayUnit = '万元'): Money {
   if (!isAmountText(text)) unreadable(ctx, line, `金额（${unit}）`, `“${clip(text)}”不是金额（${unit}）`, text);
@@ -44,7 +44,7 @@ export function moneyAt(ctx: ImportContext, line: SourceLine, text: string, unit
 /**
  * A part of a table that cannot be read (a malformed amount, a row whose amounts fit no column, a
  * header without one of its columns): an input error that carries, beside the English
- * `expected …, found …`, the Chinese `reason` the table readers put in the import note that replaces
+ * `应为……，实为 "…"`, the Chinese `reason` the table readers put in the import note that replaces
  * a refusal of the whole document.
  */
 export class Unreadable extends FiscusError {
@@ -59,7 +59,7 @@ export class Unreadable extends FiscusError {
   }
 }
 
-/** Throws an {@link Unreadable} at a line: `expected` in English (as `fail`), `reason` in Chinese. */
+/** Throws an {@link Unreadable} at a line: `expected` as a Chinese phrase (as `fail`), `reason` the note's Chinese sentence. */
 export function unreadable(ctx: ImportContext, line: SourceLine | undefined, expected: string, reason: string, found?: string): never {
   throw new Unreadable({ file: ctx.file, line: line?.no ?? null, page: line?.page ?? null }, expected, found ?? line?.text ?? '文件末尾', reason);
 }

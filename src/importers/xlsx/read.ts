@@ -157,7 +157,7 @@ class Reader {
 
   /**
    * Degrade, never refuse: runs `read` (a cell, a row, a sheet); a bad cell in it becomes an error
-   * note of category structure (`code`, "<what>未能读取（表7!K12：expected …, found …）") located at
+   * note of category structure (`code`, "<what>未能读取（表7!K12：应为……，实为 "…"）") located at
    * the cell, and `fallback` stands in for what was not read. Other errors propagate.
    */
   degrade<T>(code: string, what: string, ws: Worksheet, r: number, read: () => T, fallback: T, row: string | null = null): T {

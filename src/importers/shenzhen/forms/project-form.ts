@@ -94,7 +94,7 @@ function piecesOf(lines: readonly SourceLine[], from: number, to: number, offset
 
 /**
  * Parses one project performance form: header values, overview, goals, cost lines, disbursement
- * plan and indicators. Fails (file:line: expected …) on a form without 项目名称 or with a malformed
+ * plan and indicators. Fails (file:line: 应为……) on a form without 项目名称 or with a malformed
  * amount; `parentProject` is left null for linkFormsToProjects.
  */
 export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm {
