@@ -48,7 +48,7 @@ test('payments import: the same file again stores nothing and says so; --force s
     writeFileSync(big, '项目,日期,金额(元)\nf1,2021-03-01,90071992547409.91\nf1,2021-03-02,0.01\n');
     const over = await cli(['payments', 'import', budgetFile, big, '--data', data]);
     assert.equal(over.code, 2, over.err);
-    assert.match(over.err, /big\.csv:3: expected the amounts to add up to at most 9007199254740991 fen/);
+    assert.match(over.err, /big\.csv:3: 金额合计应不超过 9007199254740991 分/);
 
     const ws = await openWorkspace({ dataDir: data });
     try {
