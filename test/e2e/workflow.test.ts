@@ -49,7 +49,7 @@ const BUDGET = '深圳市福田区数据管理中心';
 
 async function workflowPage(page: Page): Promise<void> {
   await page.goto(`${server.url}/`);
-  await page.getByRole('link', { name: BUDGET }).click();
+  await page.getByRole('link', { name: BUDGET, exact: true }).click();
   await page.getByRole('link', { name: '审批', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: '审批' }).waitFor();
 }
@@ -68,7 +68,7 @@ test('the bundled sample is published on first start: the public portal lists it
 test('the 经办 prepares a new draft and cannot submit it while errors remain', async () => {
   const page = await as('jingban');
   await page.goto(`${server.url}/`);
-  await page.getByRole('link', { name: BUDGET }).click();
+  await page.getByRole('link', { name: BUDGET, exact: true }).click();
   await page.getByRole('link', { name: '项目', exact: true }).click();
   await page.getByRole('link', { name: '应用系统运行维护', exact: true }).click();
   // 1,074.56 − 3 × 249.90 = 324.86
@@ -91,7 +91,7 @@ test('the 经办 of another department sees only the published version, never th
   const row = page.locator('tr', { hasText: BUDGET });
   assert.match(await row.innerText(), /第 1 版\s+已公开/);
   assert.doesNotMatch(await row.innerText(), /草稿|第 2 版/);
-  assert.equal(await row.getByRole('link', { name: BUDGET }).getAttribute('href'), '/public/budgets/1');
+  assert.equal(await row.getByRole('link', { name: BUDGET, exact: true }).getAttribute('href'), '/public/budgets/1');
   for (const path of ['/budgets/1', '/budgets/1/versions', '/budgets/1/workflow', '/budgets/1/findings']) {
     const res = await page.goto(`${server.url}${path}`);
     assert.equal(res?.status(), 403, path);
