@@ -172,7 +172,7 @@ describe('a running server with parser threads', () => {
     // About 4 MB of disclosure text: many seconds of parsing.
     const big = Buffer.concat(Array.from({ length: 20 }, () => SAMPLE));
     let parsing = true;
-    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (parsing = false));
+    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (parsing = false));
     await new Promise((ok) => setTimeout(ok, 300));
     const during: number[] = [];
     while (parsing && during.length < 20) {

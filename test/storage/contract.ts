@@ -208,7 +208,7 @@ export function registerContract(b: Backend): void {
       // Each budget is safe (its 合计 is 9e15 fen); table 7's 201 of both adds up to 1.26e16 fen.
       await ws.importDocument(bytesOf(budget(2021, '单位甲', 9e8)), 'a.json');
       await ws.importDocument(bytesOf(budget(2021, '单位乙', 9e8)), 'b.json');
-      await rejectsWith(ws.aggregate({ by: 'function' }), 'INPUT_INVALID', /at most 9007199254740991 fen/);
+      await rejectsWith(ws.aggregate({ by: 'function' }), 'INPUT_INVALID', /合计应不超过 9007199254740991 分，实为 12600000000000000/);
       assert.equal((await ws.aggregate({ by: 'function', unitName: '单位甲' })).find((r) => r.code === '201')?.fen, 7 * 9e8 * 1e6);
     }));
 
@@ -333,8 +333,8 @@ export function registerContract(b: Backend): void {
       await connectionOf(ws).db.execute(
         sql`INSERT INTO payments (document_id, form_id, paid_on, fen) VALUES (${Number(budgetId)}, 'f1', '2021-03-01', ${Number.MAX_SAFE_INTEGER}), (${Number(budgetId)}, 'f1', '2021-03-02', ${Number.MAX_SAFE_INTEGER})`,
       );
-      await rejectsWith(f.execution(budgetId), 'INPUT_INVALID', /at most 9007199254740991 fen/);
-      await rejectsWith(f.listPayments(budgetId), 'INPUT_INVALID', /18014398509481982 fen/);
+      await rejectsWith(f.execution(budgetId), 'INPUT_INVALID', /支付合计应不超过 9007199254740991 分/);
+      await rejectsWith(f.listPayments(budgetId), 'INPUT_INVALID', /实为 18014398509481982 分/);
       // Replacing them with a sane file repairs the budget.
       await f.importPayments(budgetId, paymentsCsv(3), 'p.csv', { replace: true });
       assert.equal((await f.execution(budgetId, '2021-12-31')).total.paidFen, 600);
