@@ -7,7 +7,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DEVIATION_REASONS, followOf, isCalendarDate, LIKELIHOODS, renderFollowIsolated, BANDS } from '../app/follow.js';
 import type { Workspace } from '../app/workspace.js';
-import type { User } from '../app/accounts.js';
+import { requestUser } from '../app/route-policy.js';
 import { auditActor } from '../app/audit-log.js';
 import { FiscusError } from '../domain/errors.js';
 import { validationError } from './problem.js';
@@ -98,7 +98,7 @@ async function readUpload(c: Context): Promise<{ bytes: Uint8Array; name: string
 export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   const f = () => followOf(ws);
   // Who the audit log names: the token's user, else the API door.
-  const actor = (c: Context) => auditActor(c.get('user' as never) as User | null | undefined, 'api');
+  const actor = (c: Context) => auditActor(requestUser(c), 'api');
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/budgets/{id}/payments', tags: ['follow'], summary: '支付明细', request: { params: IdParam }, responses: { 200: json(z.array(PaymentSchema), '支付明细'), ...problems(404) } }),

@@ -35,10 +35,10 @@ import {
   type ProjectPatchIn,
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
-import { accountsOf, authorOf, bearerUser, SESSION_COOKIE, type User } from '../app/accounts.js';
+import { accountsOf, authorOf, bearerUser, SESSION_COOKIE } from '../app/accounts.js';
 import { getCookie } from 'hono/cookie';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
-import { authoriseRoutes } from '../app/route-policy.js';
+import { authoriseRoutes, requestUser } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowApi } from './workflow.js';
 import { stagingOf } from '../app/staged-import.js';
@@ -132,13 +132,13 @@ export function toFormPatch(form: ProjectForm, p: ProjectPatchIn): ProjectFormPa
  * `X-Fiscus-Author` header), else `api`.
  */
 export function apiAuthor(c: Context, claimed?: string): string {
-  const u = c.get('user' as never) as User | null | undefined;
+  const u = requestUser(c);
   return u ? authorOf(u) : (claimed ?? c.req.header('x-fiscus-author') ?? 'api');
 }
 
 /** Who the audit log names for a write through the API: the token's user, else `api` (never what the request claims). */
 export function apiActor(c: Context): string {
-  return auditActor(c.get('user' as never) as User | null | undefined, 'api');
+  return auditActor(requestUser(c), 'api');
 }
 
 /** A percent-encoded file name of Content-Disposition; INPUT_UNREADABLE (400) for a bad escape such as `%E4%ZZ`. */
@@ -246,7 +246,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { bytes, name } = await readUpload(c);
       if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份预算文件', { file: name, line: 1 });
-      const u = c.get('user' as never) as User | null | undefined;
+      const u = requestUser(c);
       // The route policy let only a signed-in 经办 this far.
       if (!u) throw new FiscusError('UNAUTHENTICATED', '请先登录');
       const r = await staging.upload(u, bytes, name, c.req.query('replace') === 'true' ? 'add' : 'refuse');
@@ -278,7 +278,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       summary: '预算列表（最新版本与审核发现数）',
       responses: { 200: json(z.array(ListedBudgetSchema), '预算列表') },
     }),
-    async (c) => c.json(await flow.listFor((c.get('user' as never) as User | null | undefined) ?? null, await ws.listBudgets()), 200),
+    async (c) => c.json(await flow.listFor(requestUser(c), await ws.listBudgets()), 200),
   );
 
   app.openapi(

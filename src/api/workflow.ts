@@ -4,14 +4,12 @@
  * checks again what the route cannot know (the state, the version, unwaived errors).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { User } from '../app/accounts.js';
+import { requestUser as userOf } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
 import type { Workspace } from '../app/workspace.js';
 import { TRANSITION_ACTIONS, TRANSITIONS, waiverKey, waiverLive } from '../domain/workflow.js';
 import { IdParam, json, problems, TransitionBodySchema, TransitionResultSchema, TransitionSchema, WaiverBodySchema, WaiverRegisterSchema } from './schemas.js';
 
-const userOf = (c: Context): User | null => (c.get('user' as never) as User | null | undefined) ?? null;
 
 export function registerWorkflowApi(app: OpenAPIHono, ws: Workspace): void {
   const flow = workflowOf(ws);

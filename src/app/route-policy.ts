@@ -5,7 +5,7 @@
  * refused: nothing is open by omission.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { ACTION_LABELS, can, decide, ROLE_LABELS, type BudgetAction, type SystemAction } from '../domain/access.js';
+import { ACTION_LABELS, decide, ROLE_LABELS, type BudgetAction, type SystemAction } from '../domain/access.js';
 import { FiscusError } from '../domain/errors.js';
 import { isTransitionAction } from '../domain/workflow.js';
 import { actorOf, type User } from './accounts.js';
@@ -195,8 +195,7 @@ export function authoriseRoutes(ws: Workspace, opts: AuthoriseOptions): Middlewa
     };
     if (p.kind === 'import') {
       if (!user) return unauthenticated();
-      const actor = actorOf(user)!;
-      if (!can(actor, 'import', await flow.tree(), { organisationId: actor.organisationId, published: false })) {
+      if (!(await flow.mayImport(user))) {
         throw new FiscusError('FORBIDDEN', '无权导入：只有经办人员可以导入本单位的预算');
       }
       return next();

@@ -3,7 +3,7 @@
  * 退回 / 已审核 → 已批复 → 已公开 with who, when and why, and the waiver register. Every decision is the
  * permission matrix's (src/domain/access.ts); the states are the domain's (src/domain/workflow.ts).
  */
-import { authorise, decide, OrgTree, type Action, type Actor, type BudgetTarget, type Decision } from '../domain/access.js';
+import { authorise, can, decide, OrgTree, type Action, type Actor, type BudgetTarget, type Decision } from '../domain/access.js';
 import { FiscusError } from '../domain/errors.js';
 import { nextState, REASON_MAX, TRANSITIONS, unwaivedErrors, waiverKey, waiverLive, type State, type TransitionAction, type Waiver } from '../domain/workflow.js';
 import type { Db } from '../storage/connection.js';
@@ -67,20 +67,11 @@ export class Workflow {
     authorise(actorOf(user), action, await this.tree(), targetOf(a), `预算 ${id}`);
   }
 
-  /**
-   * The budgets `user` may see: drafts they may read, and published budgets (for the public, only
-   * those). `mode: 'published'` keeps only published budgets (the public portal); `'drafts'` only
-   * those whose drafts the user may read.
-   */
-  async visible(user: User | null, budgets: readonly BudgetSummary[], mode: 'work' | 'published' | 'drafts' = 'work'): Promise<BudgetSummary[]> {
+  /** The published budgets `user` may read (the public portal's list). */
+  async published(user: User | null, budgets: readonly BudgetSummary[]): Promise<BudgetSummary[]> {
     const tree = await this.tree();
     const actor: Actor | null = actorOf(user);
-    return budgets.filter((b) => {
-      const t = targetOf(b);
-      if (mode === 'published') return t.published && decide(actor, 'read-published', tree, t) === 'allow';
-      if (mode === 'drafts') return decide(actor, 'read-draft', tree, t) === 'allow';
-      return decide(actor, 'read-draft', tree, t) === 'allow' || (t.published && decide(actor, 'read-published', tree, t) === 'allow');
-    });
+    return budgets.filter((b) => decide(actor, 'read-published', tree, targetOf(b)) === 'allow');
   }
 
   /**
@@ -88,10 +79,21 @@ export class Workflow {
    * those they may read only as published as their published version, without its findings (null).
    */
   async listFor(user: User | null, budgets: readonly BudgetSummary[]): Promise<ListedBudget[]> {
-    const drafts = new Set((await this.visible(user, budgets, 'drafts')).map((b) => b.id));
-    return (await this.visible(user, budgets)).map((b) =>
-      drafts.has(b.id) ? b : { ...b, latestVersion: b.publishedVersion!, state: 'published' as const, findings: null, updatedAt: b.publishedAt ?? b.updatedAt },
-    );
+    const tree = await this.tree();
+    const actor: Actor | null = actorOf(user);
+    const out: ListedBudget[] = [];
+    for (const b of budgets) {
+      const t = targetOf(b);
+      if (decide(actor, 'read-draft', tree, t) === 'allow') out.push(b);
+      else if (decide(actor, 'read-published', tree, t) === 'allow') out.push({ ...b, latestVersion: b.publishedVersion!, state: 'published', findings: null, updatedAt: b.publishedAt ?? b.updatedAt });
+    }
+    return out;
+  }
+
+  /** Whether `user` may import documents (into their own organisation): the 经办's right. */
+  async mayImport(user: User | null): Promise<boolean> {
+    if (!user) return false;
+    return can(actorOf(user), 'import', await this.tree(), { organisationId: user.organisation.id, published: false });
   }
 
   /** Whether `user` may take each transition on the budget now (for the buttons). */

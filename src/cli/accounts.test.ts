@@ -4,30 +4,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../../test/support/cli.js';
 import { openWorkspace } from '../app/workspace.js';
 import { accountsOf } from '../app/accounts.js';
 
-const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
-
-function cli(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<{ code: number; out: string; err: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
-  delete env['DATABASE_URL'];
-  if (!opts.env?.['FISCUS_ADMIN_PASSWORD']) delete env['FISCUS_ADMIN_PASSWORD'];
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('close', (code) => resolve({ code: code ?? 99, out, err }));
-    p.stdin.end(opts.input ?? '');
-  });
-}
+const cli = runCli;
 
 test('fiscus org/user/token: admin on first use, the tree, users, a token alone on stdout, revocation, refusals in Chinese with exit 2', { timeout: 240_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-accounts-cli-'));

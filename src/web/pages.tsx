@@ -2,6 +2,7 @@
 import { bytesText, DEFAULT_LIMITS } from '../app/limits.js';
 import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
+import type { ListedBudget } from '../app/workflow.js';
 import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
 import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
@@ -74,7 +75,7 @@ export function ErrorBox(props: { title: string; detail: string; line?: number |
   );
 }
 
-export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: string; detail: string; line?: number | null }; mayImport?: boolean; publicOnly?: ReadonlySet<string> }) {
+export function ListPage(props: { budgets: ListedBudget[]; error?: { title: string; detail: string; line?: number | null }; mayImport?: boolean }) {
   return (
     <Layout title="预算列表">
       <h1>预算列表</h1>
@@ -97,7 +98,7 @@ export function ListPage(props: { budgets: BudgetSummary[]; error?: { title: str
           </thead>
           <tbody>
             {props.budgets.map((b) =>
-              props.publicOnly?.has(b.id) ? (
+              b.findings === null ? (
                 // A budget the user may read only as published: its published version, nothing of its drafts.
                 <tr>
                   <td>
@@ -608,16 +609,19 @@ export function DiffView(props: { budgetId: string; diff: Pick<VersionDiff, 'amo
               </tr>
             </thead>
             <tbody>
-              {diff.amounts.map((c) => (
-                <tr>
-                  <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
-                  <td>{c.label}</td>
-                  <td>{fieldLabel(doc, c)}</td>
-                  <td class="num">{fmt(c.beforeFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
-                  <td class="num">{fmt(c.afterFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
-                  <td class="num">{fmt(c.differenceFen, doc, exactDecimals(row(c), doc.displayUnit))}</td>
-                </tr>
-              ))}
+              {diff.amounts.map((c) => {
+                const d = exactDecimals(row(c), doc.displayUnit);
+                return (
+                  <tr>
+                    <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
+                    <td>{c.label}</td>
+                    <td>{fieldLabel(doc, c)}</td>
+                    <td class="num">{fmt(c.beforeFen, doc, d)}</td>
+                    <td class="num">{fmt(c.afterFen, doc, d)}</td>
+                    <td class="num">{fmt(c.differenceFen, doc, d)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         ) : null}

@@ -464,7 +464,7 @@ export function registerPortal(app: Hono, ws: Workspace): void {
 
   app.get('/public', async (c) => {
     const [budgets, tree] = await Promise.all([ws.listBudgets(), flow.tree()]);
-    const visible = await flow.visible(userOf(c), budgets, 'published');
+    const visible = await flow.published(userOf(c), budgets);
     const zh = new Intl.Collator('zh-CN');
     const all = visible
       .map((b) => ({ b, department: departmentName(tree, b.organisationId) }))

@@ -7,7 +7,7 @@ import { logError } from '../app/log.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
-import { diffDocuments, type Workspace, type BudgetDetail, type BudgetSummary } from '../app/workspace.js';
+import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { bodyTooLarge, DEFAULT_LIMITS, limitOf, limitSentence, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { BudgetDocument } from '../domain/model.js';
@@ -24,8 +24,7 @@ import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
-import { actorOf, authorOf } from '../app/accounts.js';
-import { can } from '../domain/access.js';
+import { authorOf } from '../app/accounts.js';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
@@ -195,18 +194,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   // The budgets the signed-in user may see (the public's home is the portal).
   const flow = workflowOf(ws);
   const staging = stagingOf(ws);
-  const listFor = async (c: Context) => flow.visible(userOf(c), await timed(c, ws.listBudgets()));
-  /** The listed budgets the user may read only as published (they link to the portal). */
-  const publicOnly = async (c: Context, budgets: BudgetSummary[]) => {
-    const drafts = new Set((await flow.visible(userOf(c), budgets, 'drafts')).map((b) => b.id));
-    return new Set(budgets.filter((b) => !drafts.has(b.id)).map((b) => b.id));
-  };
+  const listFor = async (c: Context) => flow.listFor(userOf(c), await timed(c, ws.listBudgets()));
   app.get('/', async (c) => {
-    if (!userOf(c)) return c.redirect('/public', 302);
     const u = userOf(c);
-    const mayImport = u ? can(actorOf(u), 'import', await flow.tree(), { organisationId: u.organisation.id, published: false }) : false;
-    const budgets = await listFor(c);
-    return c.html(<ListPage budgets={budgets} mayImport={mayImport} publicOnly={await publicOnly(c, budgets)} />);
+    if (!u) return c.redirect('/public', 302);
+    return c.html(<ListPage budgets={await listFor(c)} mayImport={await flow.mayImport(u)} />);
   });
 
   app.post(

@@ -2,12 +2,11 @@
 import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
 import type { User } from '../app/accounts.js';
+import { requestUser } from '../app/route-policy.js';
 import { ROLE_LABELS } from '../domain/access.js';
 
-/** The signed-in user of a request (null: the public). */
-export function userOf(c: Context): User | null {
-  return (c.get('user' as never) as User | null | undefined) ?? null;
-}
+/** The signed-in user of a request (null: the public): the one reading of it, app/route-policy's. */
+export const userOf = requestUser;
 
 /** The signed-in user of the request being rendered, null outside a request or for the public. */
 export function currentUser(): User | null {

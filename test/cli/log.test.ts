@@ -5,29 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../support/cli.js';
 import { openPglite } from '../../src/storage/connection.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 
-const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
-
-function cli(args: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, FISCUS_ADMIN_PASSWORD: 'admin-password-1' };
-  delete env['DATABASE_URL'];
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...args], { env });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('close', (code) => resolve({ code: code ?? 99, out, err }));
-    p.stdin.end(input);
-  });
-}
+const cli = (args: string[], input = '') => runCli(args, { input, env: { FISCUS_ADMIN_PASSWORD: 'admin-password-1' } });
 
 /** Runs SQL on the folder's database while no CLI holds it. */
 async function sqlOn(data: string, text: string): Promise<void> {
