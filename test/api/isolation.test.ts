@@ -171,16 +171,19 @@ describe('a running server with parser threads', () => {
   test('(c) other requests are served while a large upload is parsed', { timeout: 300_000 }, async () => {
     // About 4 MB of disclosure text: many seconds of parsing.
     const big = Buffer.concat(Array.from({ length: 20 }, () => SAMPLE));
-    let parsing = true;
-    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (parsing = false));
-    await new Promise((ok) => setTimeout(ok, 300));
+    // Measured while the parse pool's worker holds the document: that is the property (the parse is
+    // off the server's thread). Checking and storing the parsed model afterwards happen on the thread.
+    let answered = false;
+    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (answered = true));
+    while (pool.running < 1 && !answered) await new Promise((ok) => setTimeout(ok, 20));
+    const parsing = () => pool.running >= 1 && !answered;
     const during: number[] = [];
-    while (parsing && during.length < 20) {
+    while (parsing() && during.length < 20) {
       const t = performance.now();
       const res = await fetch(`${server.url}/api/v1/budgets`, { headers: as('jingban') });
       assert.equal(res.status, 200);
       await res.text();
-      if (parsing) during.push(performance.now() - t);
+      if (parsing()) during.push(performance.now() - t);
       await new Promise((ok) => setTimeout(ok, 100));
     }
     const res = await upload;
