@@ -235,5 +235,5 @@ export function renderAuditReport(r: AuditReport, outputPath: string): string {
   const href = (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
   if (format === '.csv') return renderAuditCsv(r, href);
   if (format === '.html') return renderAuditHtml(r, href);
-  throw new FiscusError('INPUT_INVALID', `expected a report path ending in .html, .csv or .json, found ${JSON.stringify(outputPath)}`);
+  throw new FiscusError('INPUT_INVALID', `应为以 .html、.csv 或 .json 结尾的报告路径，实为 ${JSON.stringify(outputPath)}`);
 }

@@ -80,52 +80,50 @@ export function limitsWith(o: LimitsOverride = {}, base: Limits = DEFAULT_LIMITS
 /** Names of the limits, as they appear in messages and in `where.field`. */
 export type LimitName = Exclude<keyof Limits, 'body' | 'worker'> | `body.${keyof BodyLimits}` | `worker.${keyof Limits['worker']}`;
 
-/** What each limit counts: the English unit of messages, the Chinese label and unit of the web app. */
-const UNITS: Record<LimitName, { en: string; zh: string; zhUnit: string }> = {
-  'body.upload': { en: 'bytes of upload', zh: '上传的文件', zhUnit: '' },
-  'body.import': { en: 'bytes of document', zh: '导入的文件', zhUnit: '' },
-  'body.payments': { en: 'bytes of payments file', zh: '上传的支付明细', zhUnit: '' },
-  'body.json': { en: 'bytes of JSON', zh: '请求内容', zhUnit: '' },
-  'body.patch': { en: 'bytes of patch', zh: '修改内容', zhUnit: '' },
-  'body.form': { en: 'bytes of form', zh: '提交的表单', zhUnit: '' },
-  rows: { en: 'rows', zh: '行数', zhUnit: ' 行' },
-  mergedRanges: { en: 'merged ranges', zh: '合并单元格区域数', zhUnit: ' 个' },
-  mergedCells: { en: 'merged cells', zh: '合并单元格总数', zhUnit: ' 个' },
-  unpackedBytes: { en: 'bytes unpacked', zh: '电子表格解压后的大小', zhUnit: '' },
-  pages: { en: 'pages', zh: 'PDF 页数', zhUnit: ' 页' },
-  depth: { en: 'levels of nesting', zh: 'JSON 嵌套层数', zhUnit: ' 层' },
-  lines: { en: 'lines', zh: '文本行数', zhUnit: ' 行' },
-  'worker.threads': { en: 'threads', zh: '读取线程数', zhUnit: ' 个' },
-  'worker.memoryMb': { en: 'MB of memory to read it', zh: '读取所需内存', zhUnit: ' MB' },
-  'worker.timeMs': { en: 'ms to read it', zh: '读取所需时间', zhUnit: ' 毫秒' },
-  'worker.queue': { en: 'parses waiting', zh: '排队等待读取的文件数', zhUnit: ' 个' },
+/** What each limit counts: its Chinese label and unit. */
+const UNITS: Record<LimitName, { zh: string; zhUnit: string }> = {
+  'body.upload': { zh: '上传的文件', zhUnit: '' },
+  'body.import': { zh: '导入的文件', zhUnit: '' },
+  'body.payments': { zh: '上传的支付明细', zhUnit: '' },
+  'body.json': { zh: '请求内容', zhUnit: '' },
+  'body.patch': { zh: '修改内容', zhUnit: '' },
+  'body.form': { zh: '提交的表单', zhUnit: '' },
+  rows: { zh: '行数', zhUnit: ' 行' },
+  mergedRanges: { zh: '合并单元格区域数', zhUnit: ' 个' },
+  mergedCells: { zh: '合并单元格总数', zhUnit: ' 个' },
+  unpackedBytes: { zh: '电子表格解压后的大小', zhUnit: '' },
+  pages: { zh: 'PDF 页数', zhUnit: ' 页' },
+  depth: { zh: 'JSON 嵌套层数', zhUnit: ' 层' },
+  lines: { zh: '文本行数', zhUnit: ' 行' },
+  'worker.threads': { zh: '读取线程数', zhUnit: ' 个' },
+  'worker.memoryMb': { zh: '读取所需内存', zhUnit: ' MB' },
+  'worker.timeMs': { zh: '读取所需时间', zhUnit: ' 毫秒' },
+  'worker.queue': { zh: '排队等待读取的文件数', zhUnit: ' 个' },
 };
 
-/** Bytes in words, to a tenth (20 MiB, 1.5 MiB, 512 KiB, 300 bytes). */
+/** Bytes in words, to a tenth (20 MiB, 1.5 MiB, 512 KiB, 300 字节). */
 export function bytesText(n: number): string {
   if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MiB`;
   if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KiB`;
-  return `${n} bytes`;
+  return `${n} 字节`;
 }
 
 const isBytes = (name: LimitName) => name.startsWith('body.') || name === 'unpackedBytes';
 
 /**
- * The refusal for input over a limit: "expected at most 10000 merged ranges (limit mergedRanges),
- * found 50000 in sheet1". `where.field` is `limits.<name>`; `expected` is the limit, `found` what
- * was found (a number, or words when the input was not counted to its end).
+ * The refusal for input over a limit: "合并单元格区域数应不超过 10000 个（限制项 mergedRanges），实为
+ * 50000 个（工作表 sheet1.xml）". `where.field` is `limits.<name>`; `expected` is the limit, `found`
+ * what was found (a number, or Chinese words when the input was not counted to its end).
  */
 export function overLimit(name: LimitName, max: number, found: number | string, where: { file?: string; line?: number | null; page?: number | null } = {}, context = ''): FiscusError {
-  const u = UNITS[name];
-  const expected = isBytes(name) ? bytesText(max) : `${max} ${u.en}`;
-  const f = typeof found === 'number' ? (isBytes(name) ? bytesText(found) : String(found)) : found;
-  const e = new FiscusError('TOO_LARGE', `expected at most ${expected} (limit ${name}), found ${f}${context ? ` ${context}` : ''}`, { ...where, field: `limits.${name}` }, String(max), f);
-  return e;
+  const amount = (n: number) => (isBytes(name) ? bytesText(n) : `${n}${UNITS[name].zhUnit}`);
+  const f = typeof found === 'number' ? amount(found) : found;
+  return new FiscusError('TOO_LARGE', `${UNITS[name].zh}应不超过 ${amount(max)}（限制项 ${name}），实为${typeof found === 'number' ? ' ' : ''}${f}${context ? `（${context}）` : ''}`, { ...where, field: `limits.${name}` }, String(max), typeof found === 'number' ? String(found) : found);
 }
 
 /** The refusal of a request body over `limits.body[kind]`. */
 export function bodyTooLarge(kind: keyof BodyLimits, max: number): FiscusError {
-  return overLimit(`body.${kind}`, max, 'a larger body');
+  return overLimit(`body.${kind}`, max, '更大的请求内容');
 }
 
 /** The limit a TOO_LARGE error names, if any. */

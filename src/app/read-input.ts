@@ -8,14 +8,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { FiscusError } from '../domain/errors.js';
-
-/** Bytes in words (20 MiB, 20.5 MiB, 512 KiB, 300 bytes). */
-function bytesText(n: number): string {
-  const MiB = 1024 * 1024;
-  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
-}
+import { bytesText } from './limits.js';
 
 /** What a path that is not a regular file is, in Chinese and English. */
 function kindOf(st: Stats): [string, string] {
@@ -35,7 +28,7 @@ function notRegular(path: string, st: Stats): FiscusError {
 function tooLarge(path: string, max: number, limit: string, found: string): FiscusError {
   return new FiscusError(
     'TOO_LARGE',
-    `文件超过上限 ${bytesText(max)}（限制项 ${limit}），不予读取 (expected at most ${bytesText(max)} (limit ${limit}), found ${found})`,
+    `文件超过上限 ${bytesText(max)}（限制项 ${limit}），实为${found}，不予读取`,
     { file: path, field: `limits.${limit}` },
     String(max),
     found,
@@ -44,7 +37,7 @@ function tooLarge(path: string, max: number, limit: string, found: string): Fisc
 
 function unreadable(path: string, e: unknown): FiscusError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `cannot read file (${code ?? String(e)})`, { file: path });
+  return new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '无权读取该文件' : '无法读取该文件'}（${code ?? String(e)}）`, { file: path });
 }
 
 /**
@@ -60,7 +53,7 @@ export async function readInputFile(path: string, max: number, limit: string): P
     throw unreadable(path, e);
   }
   if (!st.isFile()) throw notRegular(path, st);
-  if (st.size > max) throw tooLarge(path, max, limit, `${st.size} bytes`);
+  if (st.size > max) throw tooLarge(path, max, limit, ` ${st.size} 字节`);
   // O_NONBLOCK: should the path have become a FIFO since stat, opening it does not wait for a writer.
   let fh;
   try {
@@ -80,7 +73,7 @@ export async function readInputFile(path: string, max: number, limit: string): P
       if (bytesRead === 0) break;
       chunks.push(buf.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > max) throw tooLarge(path, max, limit, `more than ${bytesText(max)}`);
+      if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
     }
     if (chunks.length === 1) return chunks[0]!;
     const out = new Uint8Array(total);

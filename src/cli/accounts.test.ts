@@ -33,10 +33,10 @@ test('fiscus org/user/token: admin on first use, the tree, users, a token alone 
     assert.equal(add.code, 0, add.err);
     assert.equal(add.out, '已新增用户 zhang（张三，经办，某区第一中学）\n');
     const badRole = await run(['user', 'add', 'li', '--name', '李四', '--role', '部门审核', '--org', '某区第一中学']);
-    assert.deepEqual([badRole.code, badRole.err], [2, '部门审核应属于主管部门，而 某区第一中学 是所属单位\n']);
+    assert.deepEqual([badRole.code, badRole.err], [2, '部门审核应属于主管部门，而 某区第一中学 是所属单位（INPUT_INVALID）\n']);
     const unknownRole = await run(['user', 'add', 'li', '--name', '李四', '--role', 'boss', '--org', '某区第一中学']);
     assert.equal(unknownRole.code, 2);
-    assert.match(unknownRole.err, /^角色应为 经办（preparer）、部门审核（department-reviewer）、财政审核（finance-reviewer）、管理员（admin） 之一，实际为 "boss"\n$/);
+    assert.match(unknownRole.err, /^角色应为 经办（preparer）、部门审核（department-reviewer）、财政审核（finance-reviewer）、管理员（admin） 之一，实际为 "boss"（INPUT_INVALID）\n$/);
 
     const tok = await run(['token', 'add', 'zhang', '--name', '接口']);
     assert.equal(tok.code, 0, tok.err);
@@ -52,7 +52,7 @@ test('fiscus org/user/token: admin on first use, the tree, users, a token alone 
     const newPassword = /新密码（只显示这一次）：(\S+)\n/.exec(passwd.out)?.[1];
     assert.ok(newPassword, passwd.out);
     assert.equal((await run(['user', 'enable', 'zhang'])).code, 0);
-    assert.deepEqual(await run(['user', 'passwd', 'nobody']).then((r) => [r.code, r.err]), [2, '用户 "nobody" 不存在\n']);
+    assert.deepEqual(await run(['user', 'passwd', 'nobody']).then((r) => [r.code, r.err]), [2, '用户 "nobody" 不存在（NOT_FOUND）\n']);
 
     // What the commands wrote, seen through the accounts use cases.
     const ws = await openWorkspace({ dataDir: data });
@@ -68,7 +68,7 @@ test('fiscus org/user/token: admin on first use, the tree, users, a token alone 
     assert.equal(revoke.out, `已撤销 zhang 的令牌 1（${token.slice(0, 13)}…）\n`);
     const again = await run(['token', 'revoke', token]);
     assert.equal(again.code, 2);
-    assert.match(again.err, /^令牌 1（fiscus_\S+…）已于 \S+ 撤销\n$/);
+    assert.match(again.err, /^令牌 1（fiscus_\S+…）已于 \S+ 撤销（CONFLICT）\n$/);
     const ws2 = await openWorkspace({ dataDir: data });
     try {
       assert.equal(await accountsOf(ws2).tokenUser(token), null);
@@ -86,7 +86,7 @@ test('FISCUS_ADMIN_PASSWORD sets the first administrator\'s password; a short on
   try {
     const short = await cli(['user', 'list', '--data', data], { env: { FISCUS_ADMIN_PASSWORD: 'short' } });
     assert.deepEqual([short.code, short.out], [2, '']);
-    assert.match(short.err, /^FISCUS_ADMIN_PASSWORD 不符合要求：密码长度应为 10–256 个字符，实际为 5 个\n$/);
+    assert.match(short.err, /^FISCUS_ADMIN_PASSWORD 不符合要求：密码长度应为 10–256 个字符，实际为 5 个（INPUT_INVALID）\n$/);
     const ok = await cli(['user', 'list', '--data', data], { env: { FISCUS_ADMIN_PASSWORD: 'admin-password-1' } });
     assert.equal(ok.code, 0, ok.err);
     assert.equal(ok.err, '已创建管理员 admin（密码取自 FISCUS_ADMIN_PASSWORD）\n');

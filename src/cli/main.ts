@@ -54,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof FiscusError) {
-      process.stderr.write(`${e.oneLine()}\n`);
+      // The compiler's `file:line: message`, and the stable code for programs beside it (as the web's titles).
+      process.stderr.write(`${e.oneLine()}（${e.code}）\n`);
       return EXIT[e.code];
     }
     process.stderr.write(`内部错误（INTERNAL）：${(e as Error).stack ?? String(e)}\n`);

@@ -89,7 +89,7 @@ test('validate exits 2 on unusable input and on a bad option', async () => {
   assert.equal((await cli(['validate', join(dir, 'missing.txt')])).code, 2);
   const bad = await cli(['validate', docFile('x.json', false), '--format', 'yaml']);
   assert.equal(bad.code, 2);
-  assert.equal(bad.err, '--format 应为 text 或 json，实为 "yaml" (expected --format text or json, found "yaml")\n');
+  assert.equal(bad.err, '--format 应为 text 或 json，实为 "yaml" (expected --format text or json, found "yaml")（INPUT_INVALID）\n');
 });
 
 test('validate reads the reference sample and reports its findings with source lines', async () => {

@@ -100,7 +100,7 @@ describe('a running server with parser threads', () => {
     const probes = await probeWhile(server.url, upload);
     const body = await problem(await upload, 413, 'limits.mergedRanges');
     console.log(`merged ranges: 413 ${String(body['field'])}; health probes ${probes.probes}, slowest ${probes.slowestMs.toFixed(0)} ms`);
-    assert.equal(body['detail'], 'merges.xlsx: expected at most 10000 merged ranges (limit mergedRanges), found 50000 in sheet1.xml');
+    assert.equal(body['detail'], 'merges.xlsx: 合并单元格区域数应不超过 10000 个（限制项 mergedRanges），实为 50000 个（工作表 sheet1.xml）');
     assert.equal(probes.failed, 0);
     assert.ok(probes.slowestMs < 1000, `slowest health probe ${probes.slowestMs.toFixed(0)} ms`);
     const form = new FormData();
@@ -228,14 +228,14 @@ describe('every kind of request body has its limit', () => {
     test(`API ${method} ${path}: 413 naming limits.${limit}`, async () => {
       const body = await problem(await app.request(path, { method, headers: jingban(headers), body: big }), 413, `limits.${limit}`);
       assert.equal(body['code'], 'TOO_LARGE');
-      assert.match(String(body['detail']), new RegExp(`\\(limit ${limit.replace('.', '\\.')}\\)`));
+      assert.match(String(body['detail']), new RegExp(`（限制项 ${limit.replace('.', '\\.')}）`));
     });
   }
   const web: Array<[string, string]> = [
-    ['/upload', '上传的文件超过上限 1000 bytes（限制项 body.upload）'],
-    ['/budgets/1/follow/payments', '上传的支付明细超过上限 1000 bytes（限制项 body.payments）'],
-    ['/budgets/1/projects/form-1/disbursement', '提交的表单超过上限 1000 bytes（限制项 body.form）'],
-    ['/budgets/1/follow/form-1/monitoring', '提交的表单超过上限 1000 bytes（限制项 body.form）'],
+    ['/upload', '上传的文件超过上限 1000 字节（限制项 body.upload）'],
+    ['/budgets/1/follow/payments', '上传的支付明细超过上限 1000 字节（限制项 body.payments）'],
+    ['/budgets/1/projects/form-1/disbursement', '提交的表单超过上限 1000 字节（限制项 body.form）'],
+    ['/budgets/1/follow/form-1/monitoring', '提交的表单超过上限 1000 字节（限制项 body.form）'],
   ];
   for (const [path, sentence] of web) {
     test(`web POST ${path}: 413 with a Chinese sentence naming the limit`, async () => {

@@ -27,7 +27,7 @@ function assertRefused(args: string[], path: string, what: string, out?: string)
   const r = run(args);
   assert.equal(r.signal, null, `ended by ${r.signal}: it did not return`);
   assert.equal(r.code, 2, r.stderr);
-  assert.equal(r.stderr, `${path}: 不是普通文件（${what}），不予读取 (expected a regular file, found ${what === '命名管道' ? 'a FIFO' : what === '目录' ? 'a directory' : 'a character device'})\n`);
+  assert.equal(r.stderr, `${path}: 不是普通文件（${what}），不予读取 (expected a regular file, found ${what === '命名管道' ? 'a FIFO' : what === '目录' ? 'a directory' : 'a character device'})（INPUT_UNREADABLE）\n`);
   if (out) assert.equal(existsSync(out), false, 'nothing written');
 }
 
@@ -62,6 +62,6 @@ test('a file over the import limit is refused by its size before it is read, nam
   const r = run(['import', big, '-o', out]);
   assert.equal(r.code, 2, r.stderr);
   const mib = DEFAULT_LIMITS.body.import / 1024 / 1024;
-  assert.equal(r.stderr, `${big}: 文件超过上限 ${mib} MiB（限制项 body.import），不予读取 (expected at most ${mib} MiB (limit body.import), found ${DEFAULT_LIMITS.body.import + 1} bytes)\n`);
+  assert.equal(r.stderr, `${big}: 文件超过上限 ${mib} MiB（限制项 body.import），实为 ${DEFAULT_LIMITS.body.import + 1} 字节，不予读取（TOO_LARGE）\n`);
   assert.equal(existsSync(out), false);
 });

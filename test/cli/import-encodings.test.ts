@@ -65,5 +65,5 @@ test('canonical JSON in UTF-16 LE with its byte-order mark is read as JSON', () 
 test('bytes after a UTF-16 mark that are not UTF-16 are refused at line 1, naming the encoding', () => {
   const r = runImport('bad-utf16.txt', new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00, 0x42, 0x00]));
   assert.equal(r.code, 2);
-  assert.equal(r.stderr.trim(), 'bad-utf16.txt:1: 字节顺序标记之后应为 UTF-16LE 文本，实为无法解码的字节');
+  assert.equal(r.stderr.trim(), 'bad-utf16.txt:1: 字节顺序标记之后应为 UTF-16LE 文本，实为无法解码的字节（INPUT_UNREADABLE）');
 });

@@ -47,8 +47,8 @@ test('(a) import and validate of a PDF with damaged content streams: exit 2, one
 test('(b) a spreadsheet of 50,000 merged ranges: exit 2 naming the limit, as a disclosure and as a payments file', { timeout: 180_000 }, async () => {
   const imp = await run(['import', MERGES, '-o', join(dir, 'merges.json')]);
   assert.equal(imp.code, 2, imp.stderr);
-  assert.equal(imp.stderr, 'merges.xlsx: expected at most 10000 merged ranges (limit mergedRanges), found 50000 in sheet1.xml\n');
+  assert.equal(imp.stderr, 'merges.xlsx: 合并单元格区域数应不超过 10000 个（限制项 mergedRanges），实为 50000 个（工作表 sheet1.xml）（TOO_LARGE）\n');
   const pay = await run(['payments', 'import', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), MERGES]);
   assert.equal(pay.code, 2, pay.stderr);
-  assert.match(pay.stderr, /merges\.xlsx: expected at most 10000 merged ranges \(limit mergedRanges\), found 50000 in sheet1\.xml/);
+  assert.match(pay.stderr, /merges\.xlsx: 合并单元格区域数应不超过 10000 个（限制项 mergedRanges），实为 50000 个（工作表 sheet1\.xml）/);
 });

@@ -65,14 +65,14 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
     assert.equal(altered.code, EXIT.AUDIT_BROKEN);
     assert.equal(altered.code, 5);
     assert.equal(altered.out, '');
-    assert.match(altered.err, /^审计日志第 4 条记录校验失败：记录内容与其哈希不符（该条记录被修改过）；该条记录：\S+，cli，新增用户（user\.add），对象 user:2。此前 3 条记录完好\n$/);
+    assert.match(altered.err, /^审计日志第 4 条记录校验失败：记录内容与其哈希不符（该条记录被修改过）；该条记录：\S+，cli，新增用户（user\.add），对象 user:2。此前 3 条记录完好（AUDIT_BROKEN）\n$/);
 
     await sqlOn(data, `UPDATE audit_log SET detail = jsonb_set(detail, '{role}', '"preparer"') WHERE id = 4`);
     assert.equal((await run(['log', 'verify'])).code, 0, 'restored, the entry verifies again');
     await sqlOn(data, `DELETE FROM audit_log WHERE id = 2`);
     const deleted = await run(['log', 'verify']);
     assert.equal(deleted.code, 5);
-    assert.match(deleted.err, /^审计日志第 3 条记录校验失败（应为第 2 条，缺少第 2 条）：此前缺少记录（有记录被删除）；该条记录：\S+，cli，新增机构（org\.add），对象 org:2。此前 1 条记录完好\n$/);
+    assert.match(deleted.err, /^审计日志第 3 条记录校验失败（应为第 2 条，缺少第 2 条）：此前缺少记录（有记录被删除）；该条记录：\S+，cli，新增机构（org\.add），对象 org:2。此前 1 条记录完好（AUDIT_BROKEN）\n$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -117,8 +117,9 @@ export default async function parse(t: ParseTask): Promise<ParseAnswer> {
     // message says so without the file's content.
     if (e instanceof RangeError && /call stack/i.test(m)) {
       const file = 'file' in t ? t.file : undefined;
-      return { ok: false, error: toWire(new FiscusError('INPUT_UNREADABLE', `expected a file fiscus can read, found one nested too deeply to read (${m})`, file ? { file, line: null } : {})) };
+      return { ok: false, error: toWire(new FiscusError('INPUT_UNREADABLE', `应为 fiscus 能读取的文件，实为嵌套过深、无法读取的文件（${m}）`, file ? { file, line: null } : {})) };
     }
-    return { ok: false, error: { code: 'INTERNAL', message: `parser failed: ${m.slice(0, 300)}`, where: {}, oneLine: `parser failed: ${m.slice(0, 300)}` } };
+    const message = `读取程序出错：${m.slice(0, 300)}`;
+    return { ok: false, error: { code: 'INTERNAL', message, where: {}, oneLine: message } };
   }
 }

@@ -65,7 +65,7 @@ test('a parse over its time is stopped and named; this thread kept running meanw
   const { value: e, lagMs } = await worstTimerLag(() => failure(pool.run({ kind: 'probe', what: 'spin' })));
   assert.equal(e.code, 'TOO_LARGE');
   assert.equal(e.where.field, 'limits.worker.timeMs');
-  assert.match(e.message, /^expected at most 1500 ms to read it \(limit worker\.timeMs\), found a parse still running after 1\.5 s, stopped$/);
+  assert.match(e.message, /^读取所需时间应不超过 1500 毫秒（限制项 worker\.timeMs），实为读取 1\.5 秒后仍未完成，已停止$/);
   assert.ok(lagMs < 500, `timers of the calling thread were late by ${lagMs} ms`);
   assert.equal(await pool.run({ kind: 'probe', what: 'echo' }), 'echo');
 });
@@ -78,7 +78,7 @@ test('a parse over its memory is stopped and named; the pool goes on', { timeout
     const e = await failure(roomy.run({ kind: 'probe', what: 'allocate' }));
     assert.equal(e.code, 'TOO_LARGE');
     assert.equal(e.where.field, 'limits.worker.memoryMb');
-    assert.match(e.message, /limit worker\.memoryMb/);
+    assert.match(e.message, /^读取所需内存应不超过 64 MB（限制项 worker\.memoryMb），实为读取需要更多内存，已停止$/);
     assert.equal(await roomy.run({ kind: 'probe', what: 'echo' }), 'echo');
   } finally {
     await roomy.close();
@@ -127,7 +127,7 @@ test('beyond worker.queue waiting parses, one more is refused at once as BUSY; t
     assert.ok(performance.now() - t0 < 500, 'the refusal did not wait for the queue');
     assert.equal(busy.code, 'BUSY');
     assert.equal(busy.where.field, 'limits.worker.queue');
-    assert.match(busy.message, /^expected at most 1 parses waiting \(limit worker\.queue\)/);
+    assert.match(busy.message, /^排队等待读取的文件数应不超过 1 个（限制项 worker\.queue），实为多 1 个：请几秒后重试$/);
     assert.equal((await running).code, 'TOO_LARGE');
     assert.equal((await waiting).code, 'TOO_LARGE');
     assert.equal(await small.run({ kind: 'probe', what: 'echo' }), 'echo');

@@ -94,14 +94,14 @@ export class ParsePool {
 
   /** Runs one task in a thread under the limits; the FiscusError of a refused file, rebuilt. */
   async run(body: TaskBody): Promise<unknown> {
-    if (this.closing) throw new FiscusError('INTERNAL', 'the parser pool is closed');
+    if (this.closing) throw new FiscusError('INTERNAL', '读取线程池已关闭');
     const pool = this.piscina;
     const file = 'file' in body ? body.file : undefined;
     // Parses waiting for a thread are counted here (piscina's own maxQueue does not count tasks that
     // carry an abort signal); beyond the limit a new one is refused at once rather than left to wait.
     if (this.waiting >= this.limits.worker.queue) {
       const q = this.limits.worker.queue;
-      throw new FiscusError('BUSY', `expected at most ${q} parses waiting (limit worker.queue), found one more: try again in a few seconds`, { ...(file !== undefined ? { file } : {}), field: 'limits.worker.queue' }, String(q), 'one more');
+      throw new FiscusError('BUSY', `排队等待读取的文件数应不超过 ${q} 个（限制项 worker.queue），实为多 1 个：请几秒后重试`, { ...(file !== undefined ? { file } : {}), field: 'limits.worker.queue' }, String(q), '多 1 个');
     }
     this.waiting++;
     let started = false;
@@ -131,15 +131,15 @@ export class ParsePool {
     } catch (e) {
       if (e instanceof FiscusError) throw e;
       const where = file !== undefined ? { file, line: null } : {};
-      if (timedOut) throw overLimit('worker.timeMs', this.limits.worker.timeMs, `a parse still running after ${(this.limits.worker.timeMs / 1000).toFixed(1)} s, stopped`, where);
+      if (timedOut) throw overLimit('worker.timeMs', this.limits.worker.timeMs, `读取 ${(this.limits.worker.timeMs / 1000).toFixed(1)} 秒后仍未完成，已停止`, where);
       const code = (e as NodeJS.ErrnoException).code;
       const m = describe(e);
       if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(m)) {
-        throw overLimit('worker.memoryMb', this.limits.worker.memoryMb, 'a parse that needed more, stopped', where);
+        throw overLimit('worker.memoryMb', this.limits.worker.memoryMb, '读取需要更多内存，已停止', where);
       }
-      if (LOADING.test(`${code ?? ''} ${m}`)) throw new FiscusError('INTERNAL', `parser thread could not start: ${m}`);
+      if (LOADING.test(`${code ?? ''} ${m}`)) throw new FiscusError('INTERNAL', `读取线程无法启动：${m}`);
       this.log(`fiscus: a parser thread ended while reading ${file ?? 'a task'}: ${m}`);
-      throw new FiscusError('INPUT_UNREADABLE', `expected a file fiscus can read, found one that stopped its reader (${m})`, where, 'a file fiscus can read', 'one that stopped its reader');
+      throw new FiscusError('INPUT_UNREADABLE', `应为 fiscus 能读取的文件，实为使读取线程中止的文件（${m}）`, where, 'fiscus 能读取的文件', '使读取线程中止的文件');
     } finally {
       start();
       this.inThread--;

@@ -30,20 +30,20 @@ test('the ZIP directory of a spreadsheet is read without exceljs', () => {
 
 test('too many rows, merged ranges or merged cells are refused naming the limit and the worksheet', () => {
   const rows = refusal(() => checkSpreadsheet(xlsxWith({ rows: 101 }), 'r.xlsx', limits));
-  assert.equal(rows.message, 'expected at most 100 rows (limit rows), found 101 in sheet1.xml');
+  assert.equal(rows.message, '行数应不超过 100 行（限制项 rows），实为 101 行（工作表 sheet1.xml）');
   assert.equal(rows.where.field, 'limits.rows');
   assert.equal(rows.where.file, 'r.xlsx');
   const merged = refusal(() => checkSpreadsheet(xlsxWith({ merges: 50_000 }), 'm.xlsx', { ...limits, unpackedBytes: 100 * 1024 * 1024 }));
-  assert.equal(merged.message, 'expected at most 10 merged ranges (limit mergedRanges), found 50000 in sheet1.xml');
+  assert.equal(merged.message, '合并单元格区域数应不超过 10 个（限制项 mergedRanges），实为 50000 个（工作表 sheet1.xml）');
   // One range over a large block costs as much as many small ones.
   const cells = refusal(() => checkSpreadsheet(xlsxWith({ merges: 2, width: 26, height: 100 }), 'c.xlsx', limits));
-  assert.equal(cells.message, 'expected at most 1000 merged cells (limit mergedCells), found 5200 in sheet1.xml');
+  assert.equal(cells.message, '合并单元格总数应不超过 1000 个（限制项 mergedCells），实为 5200 个（工作表 sheet1.xml）');
 });
 
 test('a spreadsheet that unpacks beyond the limit is refused before it is unpacked whole', () => {
   const claimed = refusal(() => checkSpreadsheet(zip({ 'xl/worksheets/sheet1.xml': ' '.repeat(2 * 1024 * 1024) }), 'bomb.xlsx', limits));
   assert.equal(claimed.where.field, 'limits.unpackedBytes');
-  assert.match(claimed.message, /^expected at most 1 MiB \(limit unpackedBytes\), found 2 MiB$/);
+  assert.match(claimed.message, /^电子表格解压后的大小应不超过 1 MiB（限制项 unpackedBytes），实为 2 MiB$/);
 });
 
 test('ranges: one cell, a block, absolute references, nonsense', () => {
@@ -57,7 +57,7 @@ test('ranges: one cell, a block, absolute references, nonsense', () => {
 test('JSON nested beyond the limit is refused at its line; brackets in strings do not count', () => {
   checkJsonDepth(new TextEncoder().encode(`{"a": "${'['.repeat(100)}", "b": [[[1]]]}`), 'ok.json', 8);
   const e = refusal(() => checkJsonDepth(new TextEncoder().encode('{\n"a":\n' + '['.repeat(100_000)), 'deep.json', 8));
-  assert.equal(e.message, 'expected at most 8 levels of nesting (limit depth), found more (at line 3)');
+  assert.equal(e.message, 'JSON 嵌套层数应不超过 8 层（限制项 depth），实为更多（第 3 行）');
   assert.equal(e.where.line, 3);
 });
 
@@ -65,5 +65,5 @@ test('a text longer than the limit is refused at the first line over it', () => 
   checkLines(new TextEncoder().encode('a\n'.repeat(9)), 't.txt', 10, 'lines');
   const e = refusal(() => checkLines(new TextEncoder().encode('a\n'.repeat(20)), 't.txt', 10, 'lines'));
   assert.equal(e.where.line, 11);
-  assert.match(e.message, /^expected at most 10 lines \(limit lines\), found more \(line 11 at byte 20\)$/);
+  assert.match(e.message, /^文本行数应不超过 10 行（限制项 lines），实为更多（第 11 行，第 20 字节）$/);
 });

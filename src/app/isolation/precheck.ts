@@ -115,13 +115,13 @@ export function checkSpreadsheet(bytes: Uint8Array, file: string, limits: Limits
     try {
       part = unpack(bytes, e, left);
     } catch {
-      throw overLimit('unpackedBytes', limits.unpackedBytes, `more (at ${e.name})`, { file, line: null });
+      throw overLimit('unpackedBytes', limits.unpackedBytes, `更多（解压到 ${e.name} 时）`, { file, line: null });
     }
     if (!part) continue;
     left -= part.length;
     if (!/worksheets/i.test(e.name)) continue;
     const where = { file, line: null };
-    const sheet = `in ${e.name.replace(/^xl\/worksheets\//i, '')}`;
+    const sheet = `工作表 ${e.name.replace(/^xl\/worksheets\//i, '')}`;
     const rows = countTags(part, '<row', SPACE_OR_CLOSE);
     if (rows > limits.rows) throw overLimit('rows', limits.rows, rows, where, sheet);
     const m = merges(part);
@@ -135,7 +135,7 @@ export function checkLines(bytes: Uint8Array, file: string, max: number, name: '
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let n = 1;
   for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) {
-    if (++n > max) throw overLimit(name, max, `more (line ${n} at byte ${i + 1})`, { file, line: n });
+    if (++n > max) throw overLimit(name, max, `更多（第 ${n} 行，第 ${i + 1} 字节）`, { file, line: n });
   }
 }
 
@@ -157,7 +157,7 @@ export function checkJsonDepth(bytes: Uint8Array, file: string, max: number): vo
     }
     if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) throw overLimit('depth', max, `more (at line ${line})`, { file, line });
+      if (++depth > max) throw overLimit('depth', max, `更多（第 ${line} 行）`, { file, line });
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
 }
