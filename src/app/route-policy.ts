@@ -38,6 +38,13 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/account', { kind: 'system', action: 'manage-own-tokens' }],
   ['POST', '/account/tokens', { kind: 'system', action: 'manage-own-tokens' }],
   ['POST', '/account/tokens/:token/revoke', { kind: 'system', action: 'manage-own-tokens' }],
+  // Web: the administrator's users and organisations.
+  ['GET', '/admin/users', { kind: 'system', action: 'manage-users' }],
+  ['POST', '/admin/users', { kind: 'system', action: 'manage-users' }],
+  ['POST', '/admin/users/:login/disable', { kind: 'system', action: 'manage-users' }],
+  ['POST', '/admin/users/:login/enable', { kind: 'system', action: 'manage-users' }],
+  ['POST', '/admin/users/:login/password', { kind: 'system', action: 'manage-users' }],
+  ['POST', '/admin/organisations', { kind: 'system', action: 'manage-users' }],
   // Web: the working views of a budget (drafts, findings, versions).
   ['GET', '/budgets/:id', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/narrative', { kind: 'budget', action: 'read-draft' }],

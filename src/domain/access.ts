@@ -203,7 +203,7 @@ function isBudgetAction(a: Action): a is BudgetAction {
 export function decide(actor: Actor | null, action: Action, tree: OrgTree, target?: BudgetTarget): Decision {
   if (!isBudgetAction(action)) {
     if (!actor) return 'unauthenticated';
-    return SYSTEM_MATRIX[actor.role].includes(action) ? 'allow' : 'forbidden';
+    return roleMay(actor.role, action) ? 'allow' : 'forbidden';
   }
   if (!target) throw new FiscusError('INTERNAL', `权限判断缺少预算：动作 ${action} 针对一个预算`);
   const allows = (a: BudgetAction): boolean => {
@@ -216,6 +216,11 @@ export function decide(actor: Actor | null, action: Action, tree: OrgTree, targe
   if (!visible || (action === 'read-published' && !target.published)) return 'not-found';
   if (allows(action)) return 'allow';
   return actor ? 'forbidden' : 'unauthenticated';
+}
+
+/** Whether a role may take a system action (what a page frame asks before it offers a link). */
+export function roleMay(role: Role, action: SystemAction): boolean {
+  return SYSTEM_MATRIX[role].includes(action);
 }
 
 /** Whether `decide` allows. */

@@ -31,6 +31,7 @@ import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowWeb } from './workflow.js';
 import { registerStagedWeb } from './staged.js';
 import { registerAccountWeb } from './account.js';
+import { registerAdminWeb } from './admin.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerPortal } from './portal.js';
 
@@ -305,6 +306,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   registerWorkflowWeb(app, ws);
   registerStagedWeb(app, ws);
   registerAccountWeb(app, ws);
+  registerAdminWeb(app, ws);
   registerPortal(app, ws);
   return app;
 }

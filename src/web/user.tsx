@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
 import type { User } from '../app/accounts.js';
 import { requestUser } from '../app/route-policy.js';
-import { ROLE_LABELS } from '../domain/access.js';
+import { ROLE_LABELS, roleMay } from '../domain/access.js';
 
 /** The signed-in user of a request (null: the public): the one reading of it, app/route-policy's. */
 export const userOf = requestUser;
@@ -25,6 +25,12 @@ export function UserNav() {
     );
   }
   return (
+    <>
+      {roleMay(u.role, 'manage-users') ? (
+        <li>
+          <a href="/admin/users">用户与机构</a>
+        </li>
+      ) : null}
     <li class="user">
       <a href="/account" title="我的账户与 API 令牌">
         {u.displayName}（{ROLE_LABELS[u.role]}，{u.organisation.name}）
@@ -33,5 +39,6 @@ export function UserNav() {
         <button type="submit">退出</button>
       </form>
     </li>
+    </>
   );
 }

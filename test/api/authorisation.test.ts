@@ -32,7 +32,7 @@ type Who = Login | 'public';
 const WHO: readonly Who[] = ['public', 'jingban', 'jingban2', 'jingbanb', 'bumen', 'bumenb', 'caizheng', 'admin'];
 
 /** What a route needs, as the issue states the roles. */
-type Need = 'open' | 'signed-in' | 'read-draft' | 'read-published' | 'prepare' | 'review' | 'finance' | 'import' | 'batch-audit';
+type Need = 'open' | 'signed-in' | 'read-draft' | 'read-published' | 'prepare' | 'review' | 'finance' | 'import' | 'batch-audit' | 'manage-users';
 
 /**
  * Who may do what to a budget of unit A (深圳, 主管部门 A) or unit B (上海, 主管部门 B):
@@ -55,6 +55,12 @@ const NEEDS: Record<string, Need> = {
   'GET /account': 'signed-in',
   'POST /account/tokens': 'signed-in',
   'POST /account/tokens/:token/revoke': 'signed-in',
+  'GET /admin/users': 'manage-users',
+  'POST /admin/users': 'manage-users',
+  'POST /admin/users/:login/disable': 'manage-users',
+  'POST /admin/users/:login/enable': 'manage-users',
+  'POST /admin/users/:login/password': 'manage-users',
+  'POST /admin/organisations': 'manage-users',
   'GET /budgets/:id': 'read-draft',
   'GET /budgets/:id/narrative': 'read-draft',
   'GET /budgets/:id/tables': 'read-draft',
@@ -183,6 +189,7 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':paymentId', '999999')
           .replace(':pid', '999999')
           .replace(':token', '999999')
+          .replace(':login', 'nobody')
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {
@@ -257,6 +264,11 @@ function expected(need: Need, who: Who, unit: 'A' | 'B' | null, published: boole
   if (need === 'batch-audit') {
     if (who === 'public') return signIn;
     return who === 'caizheng' ? 'allow' : { status: 403 };
+  }
+  // Users and organisations: the 管理员's alone.
+  if (need === 'manage-users') {
+    if (who === 'public') return signIn;
+    return who === 'admin' ? 'allow' : { status: 403 };
   }
   const u = unit!;
   const readsDraft = MAY[u]['read-draft'].includes(who);
