@@ -220,6 +220,14 @@ export async function openWorkspace(opts: WorkspaceOptions = {}): Promise<Worksp
 }
 
 const connections = new WeakMap<Workspace, Connection>();
+const closeHooks = new WeakMap<Workspace, (() => Promise<void>)[]>();
+
+/** Runs `fn` when the workspace closes, before its database (e.g. to stop the job queue that uses it). */
+export function onWorkspaceClose(ws: Workspace, fn: () => Promise<void>): void {
+  const hooks = closeHooks.get(ws) ?? [];
+  hooks.push(fn);
+  closeHooks.set(ws, hooks);
+}
 
 /** A version to store and the audit entry it appends (its target, version and findings added when stored). */
 interface VersionMeta extends Omit<repo.StoreVersionInput, 'doc' | 'findings'> {
@@ -353,7 +361,11 @@ class StoredWorkspace implements Workspace {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.conn.close();
+    try {
+      for (const fn of (closeHooks.get(this) ?? []).reverse()) await fn().catch((e: unknown) => console.warn(`fiscus: closing: ${(e as Error)?.message ?? String(e)}`));
+    } finally {
+      await this.conn.close();
+    }
   }
 }
 

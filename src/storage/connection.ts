@@ -8,6 +8,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+// pg's own parameter encoding (arrays as PostgreSQL array literals, objects as JSON, dates as
+// timestamps), so that SQL written for pg gets the same values on PGlite.
+// @ts-expect-error -- pg's types do not declare this module (it is exported: "./lib/*.js").
+import pgUtilsUntyped from 'pg/lib/utils.js';
+const pgUtils = pgUtilsUntyped as { prepareValue(v: unknown): unknown };
 import { lockFolder, type FolderLock } from './lock.js';
 
 /** A drizzle database (or transaction) over either driver. */
@@ -20,6 +25,12 @@ export interface Connection {
   execScript(script: string): Promise<void>;
   /** A parameterised query returning rows. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A statement as a `pg`-style driver runs it, for libraries that bring their own SQL (the job
+   * queue, pg-boss): with `values`, one parameterised statement; without, a script of one or more
+   * statements in the simple protocol, answering the last statement's rows.
+   */
+  raw(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Runs `fn` on one server session (session-level advisory locks need the same connection). */
   session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -56,6 +67,13 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
     kind: 'pglite',
     db,
     ...session,
+    async raw(text, values) {
+      if (values === undefined || values.length === 0) {
+        const all = await client.exec(text);
+        return { rows: (all[all.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      }
+      return { rows: (await client.query<Record<string, unknown>>(text, values.map((v) => pgUtils.prepareValue(v)))).rows };
+    },
     session: (fn) => fn(session),
     async close() {
       try {
@@ -98,6 +116,12 @@ export async function openPostgres(url: string): Promise<Connection> {
     },
     async query<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
+    },
+    async raw(text, values) {
+      // A script of several statements answers one result per statement.
+      const r = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(r) ? r[r.length - 1] : r;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
     },
     async session(fn) {
       const c = await pool.connect();

@@ -1,0 +1,74 @@
+/**
+ * The job queue: pg-boss (a maintained PostgreSQL job queue; its tables in their own schema,
+ * `pgboss`) driven through the workspace's own connection, on PostgreSQL and on PGlite alike. pg-boss
+ * accepts a `db` object with `executeSql(text, values)`; Connection.raw runs pg-boss's SQL as `pg`
+ * would (a script of statements without values, one parameterised statement with them; pg's own
+ * parameter encoding on PGlite). On PostgreSQL every server and `fiscus worker` shares the queue; on
+ * PGlite (one process owns the data folder) the queue runs in that process.
+ */
+import PgBoss from 'pg-boss';
+import type { Connection } from './connection.js';
+
+/** pg-boss's schema: kept apart from fiscus's tables. */
+export const QUEUE_SCHEMA = 'pgboss';
+
+/** How long a job may run before it counts as lost (its worker killed) and is retried, and how often that is checked. */
+export interface QueueSettings {
+  /** A job active for longer is failed and retried by another worker (pg-boss expireInSeconds). */
+  expireInSeconds: number;
+  /** Retries of a failed or expired job before it goes to the dead-letter queue. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** How often expired jobs are looked for (pg-boss maintenance; one process does it per interval). */
+  maintenanceIntervalSeconds: number;
+  /** How often an idle worker asks for a job. */
+  pollingIntervalSeconds: number;
+}
+
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const v = env[name];
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= min ? n : fallback;
+}
+
+/**
+ * The settings, from FISCUS_JOB_EXPIRE_SECONDS (default 300), FISCUS_JOB_RETRY_LIMIT (3),
+ * FISCUS_JOB_RETRY_DELAY_SECONDS (1), FISCUS_JOB_MAINTENANCE_SECONDS (15), FISCUS_JOB_POLL_SECONDS (1).
+ */
+export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettings {
+  return {
+    expireInSeconds: Math.round(envNumber(env, 'FISCUS_JOB_EXPIRE_SECONDS', 300, 1)),
+    retryLimit: Math.round(envNumber(env, 'FISCUS_JOB_RETRY_LIMIT', 3, 0)),
+    retryDelaySeconds: Math.round(envNumber(env, 'FISCUS_JOB_RETRY_DELAY_SECONDS', 1, 0)),
+    maintenanceIntervalSeconds: Math.round(envNumber(env, 'FISCUS_JOB_MAINTENANCE_SECONDS', 15, 1)),
+    pollingIntervalSeconds: envNumber(env, 'FISCUS_JOB_POLL_SECONDS', 1, 0.5),
+  };
+}
+
+/** A queue with its dead-letter queue, created when missing and set to `settings` (idempotent; any process may do it). */
+export async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
+  const dead = `${name}_dead`;
+  await boss.createQueue(dead);
+  const options = { name, retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, expireInSeconds: settings.expireInSeconds, deadLetter: dead };
+  await boss.createQueue(name, options);
+  await boss.updateQueue(name, options);
+}
+
+/**
+ * Starts pg-boss on the connection (creating or upgrading its schema under its own advisory lock).
+ * Errors of its background work (maintenance, polling) are logged, never thrown at the process.
+ */
+export async function openQueue(conn: Connection, settings: QueueSettings = queueSettings()): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values: unknown[]) => conn.raw(text, values) },
+    schema: QUEUE_SCHEMA,
+    migrate: true,
+    supervise: true,
+    schedule: false,
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+  });
+  boss.on('error', (e: Error) => console.warn(`fiscus: 任务队列后台操作失败（pg-boss）：${e.message}`));
+  await boss.start();
+  return boss;
+}
