@@ -12,7 +12,8 @@ import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Comparator, CostLine, Indicator, ProjectForm, QuarterPlan } from '../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
 import type { Finding } from './figures.js';
-import { hrefContext } from './pages.js';
+import { hrefContext, navInfo } from './pages.js';
+import { BudgetCrumb } from './layout.js';
 import {
   COMPARATORS,
   costDecimalsMax,
@@ -213,7 +214,15 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
         const form = doc.projectForms.find((f) => f.id === formId);
         if (!form) throw new FiscusError('NOT_FOUND', `本预算没有项目申报表 ${formId}`);
         const ctx = hrefContext(doc);
-        if (isHtmx(c)) return c.html(<ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} ctx={ctx} />, status);
+        // The fragment, and the breadcrumb out of band: a save may have started a new draft.
+        if (isHtmx(c))
+          return c.html(
+            <>
+              <ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} ctx={ctx} />
+              <BudgetCrumb b={navInfo(budget)} oob />
+            </>,
+            status,
+          );
         return c.html(<ProjectPage budget={{ ...budget, latestVersion: v }} doc={doc} form={form} findings={findings} state={state} ctx={ctx} version={v} />, status);
       };
 

@@ -25,6 +25,25 @@ export interface BudgetNavInfo {
   stateLabel?: string;
 }
 
+/**
+ * The budget's breadcrumb with its workflow state. `oob`: sent beside an htmx fragment so that the
+ * state shown follows a save (an edit of an approved or published version starts a new draft).
+ */
+export function BudgetCrumb(props: { b: BudgetNavInfo; oob?: boolean }) {
+  const { b } = props;
+  return (
+    <p class="sub" id="budget-crumb" hx-swap-oob={props.oob ? 'true' : undefined}>
+      <a href="/">预算列表</a> › {b.unitName} {b.year}年{b.kind}
+      {b.stateLabel ? (
+        <>
+          {' '}
+          · <a href={`/budgets/${b.id}/workflow`} class="state">{b.stateLabel}</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow';
 
 /** An older version being browsed read-only: its number, the latest, and this page at the latest. */
@@ -106,15 +125,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
         <main id="main">
           {b ? (
             <>
-              <p class="sub">
-                <a href="/">预算列表</a> › {b.unitName} {b.year}年{b.kind}
-                {b.stateLabel ? (
-                  <>
-                    {' '}
-                    · <a href={`/budgets/${b.id}/workflow`} class="state">{b.stateLabel}</a>
-                  </>
-                ) : null}
-              </p>
+              <BudgetCrumb b={b} />
               <nav class="budget" aria-label="本预算">
                 <ul>
                   {TABS.map(([t, label, path]) => (

@@ -123,14 +123,28 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
     test('an edit of the published version is a new draft; the public keeps the published version', async () => {
       const doc = (await (await as('jingban')(`/api/v1/budgets/${id}/versions/1`)).json()) as { document: { projectForms: { id: string; disbursement: { quarter: number; amount: { fen: number } }[] }[] } };
       const form = doc.document.projectForms[0]!;
-      const edit = await json('jingban', 'PATCH', `/api/v1/budgets/${id}/projects/${encodeURIComponent(form.id)}`, { baseVersion: 1, disbursement: form.disbursement });
+      // In the web (htmx): the fragment comes with the breadcrumb out of band, whose state follows the save.
+      const page = await (await as('jingban')(`/budgets/${id}/projects/${encodeURIComponent(form.id)}`)).text();
+      assert.match(page, /id="budget-crumb"[^>]*>[\s\S]*?class="state">已公开</);
+      const quarters = Object.fromEntries(form.disbursement.map((q) => [`q${q.quarter}`, (q.amount.fen / 100).toFixed(2)]));
+      const web = await as('jingban')(`/budgets/${id}/projects/${encodeURIComponent(form.id)}/disbursement`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true' },
+        body: new URLSearchParams({ baseVersion: '1', ...quarters }).toString(),
+      });
+      const fragment = await web.text();
+      assert.equal(web.status, 200, fragment.slice(0, 500));
+      assert.match(fragment, /<p class="sub" id="budget-crumb" hx-swap-oob="true">[\s\S]*?class="state">草稿</);
+      assert.deepEqual([(await state()).latestVersion, (await state()).state], [2, 'draft']);
+      // Through the API: a further draft.
+      const edit = await json('jingban', 'PATCH', `/api/v1/budgets/${id}/projects/${encodeURIComponent(form.id)}`, { baseVersion: 2, disbursement: form.disbursement });
       assert.equal(edit.status, 200, await edit.clone().text());
       const s = await state();
-      assert.deepEqual([s.latestVersion, s.state, s.publishedVersion], [2, 'draft', 1]);
+      assert.deepEqual([s.latestVersion, s.state, s.publishedVersion], [3, 'draft', 1]);
       const pub = (await (await as(null)('/api/v1/budgets')).json()) as Array<{ publishedVersion: number; latestVersion: number }>;
       assert.equal(pub[0]!.publishedVersion, 1);
       const versions = (await (await as('jingban')(`/api/v1/budgets/${id}/versions`)).json()) as Array<{ n: number; state: string; publishedAt: string | null }>;
-      assert.deepEqual(versions.map((v) => [v.n, v.state, v.publishedAt !== null]), [[1, 'published', true], [2, 'draft', false]]);
+      assert.deepEqual(versions.map((v) => [v.n, v.state, v.publishedAt !== null]), [[1, 'published', true], [2, 'draft', false], [3, 'draft', false]]);
     });
 
     test('the history names who did what, when and why', async () => {
