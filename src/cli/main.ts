@@ -17,6 +17,7 @@ import { registerMonitor } from './monitor.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerAccounts } from './accounts.js';
 import { registerLog } from './log.js';
+import { registerWorker } from './worker.js';
 
 export function buildProgram(): Command {
   const program = new Command('fiscus')
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerAccounts(program);
   registerLog(program);
+  registerWorker(program);
   return program;
 }
 
