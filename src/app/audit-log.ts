@@ -136,8 +136,26 @@ export interface AuditLog {
   budgetHistory(budgetId: string, q?: Omit<audit.AuditQuery, 'target'>): Promise<AuditEntry[]>;
   /** Recomputes the whole chain: ok with the count, or the first broken entry and why. */
   verify(): Promise<AuditVerification>;
-  /** verify, throwing AUDIT_BROKEN naming the first broken entry when the chain is broken. */
-  check(): Promise<Extract<AuditVerification, { ok: true }>>;
+  /**
+   * verify, throwing AUDIT_BROKEN naming the first broken entry when the chain is broken. With an
+   * `anchor` (an entry's id and hash recorded outside the database earlier, as `verify` prints it),
+   * also AUDIT_BROKEN when that entry is gone (the log was cut after it: a chain alone cannot tell)
+   * or has another hash (the log was rewritten whole from there).
+   */
+  check(anchor?: AuditAnchor): Promise<Extract<AuditVerification, { ok: true }>>;
+}
+
+/** An entry's id and hash, recorded outside the database (`编号:哈希`, as `fiscus log verify` prints it). */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+}
+
+/** Reads `编号:哈希` (`12:9f…`, 64 hex digits); INPUT_INVALID otherwise. */
+export function parseAnchor(s: string): AuditAnchor {
+  const m = /^(\d{1,12}):([0-9a-f]{64})$/i.exec(s.trim());
+  if (!m || Number(m[1]) < 1) throw new FiscusError('INPUT_INVALID', `锚点应为"编号:哈希"（如 12:后接 64 位十六进制哈希），实为 ${JSON.stringify(s.slice(0, 80))}`, { field: 'anchor' });
+  return { id: Number(m[1]), hash: m[2]!.toLowerCase() };
 }
 
 /** The audit log of a workspace. */
@@ -148,9 +166,18 @@ export function auditLogOf(ws: Workspace): AuditLog {
     list: (q = {}) => audit.listAudit(db(), q),
     budgetHistory: (budgetId, q = {}) => audit.listAudit(db(), { ...q, target: budgetTarget(documentIdOf(budgetId)) }),
     verify,
-    async check() {
+    async check(anchor) {
       const v = await verify();
       if (!v.ok) throw new FiscusError('AUDIT_BROKEN', brokenSentence(v), { field: `audit_log.${v.entry.id}` });
+      if (anchor) {
+        const [e] = await audit.listAudit(db(), { afterId: anchor.id - 1, limit: 1 });
+        if (!e || e.id !== anchor.id) {
+          throw new FiscusError('AUDIT_BROKEN', `审计日志缺少锚点第 ${anchor.id} 条记录：现仅有 ${v.count} 条（第 ${v.lastId ?? 0} 条之后的记录被删除）`, { field: `audit_log.${anchor.id}` });
+        }
+        if (e.hash !== anchor.hash) {
+          throw new FiscusError('AUDIT_BROKEN', `审计日志第 ${anchor.id} 条记录的哈希与锚点不符：应为 ${anchor.hash.slice(0, 16)}…，实为 ${e.hash.slice(0, 16)}…（日志自此条或更早起被整体改写）`, { field: `audit_log.${anchor.id}` });
+        }
+      }
       return v;
     },
   };

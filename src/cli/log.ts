@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
-import { actionLabel, actorLabel, auditLogOf, auditSummary } from '../app/audit-log.js';
+import { actionLabel, actorLabel, auditLogOf, auditSummary, parseAnchor, type AuditAnchor } from '../app/audit-log.js';
 import { FiscusError } from '../domain/errors.js';
 
 interface WhereOptions {
@@ -34,13 +34,18 @@ export function registerLog(program: Command): void {
   const where = (c: Command) =>
     c.option('-d, --data <dir>', 'PGlite 数据目录 / data folder', './data').option('--database-url <url>', 'PostgreSQL（缺省取 DATABASE_URL）/ PostgreSQL instead of the data folder');
 
-  where(log.command('verify').description('校验审计日志的哈希链；有记录被修改或删除时以 5 退出并指出第一条 / verify the hash chain')).action(async (o: WhereOptions) => {
+  where(
+    log
+      .command('verify')
+      .description('校验审计日志的哈希链；有记录被修改或删除时以 5 退出并指出第一条 / verify the hash chain')
+      .option('--anchor <编号:哈希>', '此前记在库外的锚点（上次校验打印的"锚点"）：该条记录须仍在且哈希不变，以发现末尾记录被删或日志被整体改写', parseAnchor),
+  ).action(async (o: WhereOptions & { anchor?: AuditAnchor }) => {
     await withWorkspace(o, async (ws) => {
-      const v = await auditLogOf(ws).check();
+      const v = await auditLogOf(ws).check(o.anchor);
       process.stdout.write(
         v.count === 0
           ? '审计日志完好：尚无记录\n'
-          : `审计日志完好：共 ${v.count} 条记录（第 1–${v.lastId} 条），哈希链连续、无改动\n最新哈希：${v.headHash}\n`,
+          : `审计日志完好：共 ${v.count} 条记录（第 1–${v.lastId} 条），哈希链连续、无改动${o.anchor ? `，锚点第 ${o.anchor.id} 条相符` : ''}\n最新哈希：${v.headHash}\n锚点：${v.lastId}:${v.headHash}（请记在数据库之外，下次以 --anchor 校验）\n`,
       );
     });
   });

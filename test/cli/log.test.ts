@@ -1,7 +1,8 @@
 /**
  * `fiscus log verify` and `fiscus log list` (issue 13) as an operator runs them on a data folder: a
  * fresh log verifies (exit 0); after a row is altered with SQL behind the application's back, verify
- * exits 5 (AUDIT_BROKEN) naming the entry, in Chinese; after a row is deleted, it names the gap.
+ * exits 5 (AUDIT_BROKEN) naming the entry, in Chinese; after a row is deleted, it names the gap; the
+ * last row deleted or the log rewritten is found against an anchor (`--anchor 编号:哈希`) kept outside.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,7 +39,16 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
     assert.equal(add.code, 0, add.err);
     const ok = await run(['log', 'verify']);
     assert.equal(ok.code, 0, ok.err);
-    assert.match(ok.out, /^审计日志完好：共 4 条记录（第 1–4 条），哈希链连续、无改动\n最新哈希：[0-9a-f]{64}\n$/);
+    assert.match(ok.out, /^审计日志完好：共 4 条记录（第 1–4 条），哈希链连续、无改动\n最新哈希：[0-9a-f]{64}\n锚点：4:[0-9a-f]{64}（请记在数据库之外，下次以 --anchor 校验）\n$/);
+    const anchor = /锚点：(4:[0-9a-f]{64})/.exec(ok.out)![1]!;
+    const anchored = await run(['log', 'verify', '--anchor', anchor]);
+    assert.equal(anchored.code, 0, anchored.err);
+    assert.match(anchored.out, /哈希链连续、无改动，锚点第 4 条相符\n/);
+    const badAnchor = await run(['log', 'verify', '--anchor', '4:abc']);
+    assert.deepEqual([badAnchor.code, badAnchor.err], [2, '锚点应为"编号:哈希"（如 12:后接 64 位十六进制哈希），实为 "4:abc"（INPUT_INVALID）\n']);
+    const otherHash = await run(['log', 'verify', '--anchor', `4:${'0'.repeat(64)}`]);
+    assert.equal(otherHash.code, 5);
+    assert.match(otherHash.err, /^审计日志第 4 条记录的哈希与锚点不符：应为 0{16}…，实为 [0-9a-f]{16}…（日志自此条或更早起被整体改写）（AUDIT_BROKEN）\n$/);
 
     const list = await run(['log', 'list']);
     assert.equal(list.code, 0, list.err);
@@ -69,6 +79,15 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
 
     await sqlOn(data, `UPDATE audit_log SET detail = jsonb_set(detail, '{role}', '"preparer"') WHERE id = 4`);
     assert.equal((await run(['log', 'verify'])).code, 0, 'restored, the entry verifies again');
+    // The last entry deleted: the chain that is left is whole (a chain alone cannot tell), the anchor can.
+    await sqlOn(data, `CREATE TABLE audit_saved AS SELECT * FROM audit_log WHERE id = 4`);
+    await sqlOn(data, `DELETE FROM audit_log WHERE id = 4`);
+    assert.equal((await run(['log', 'verify'])).code, 0, 'without the anchor, 3 entries verify');
+    const cut = await run(['log', 'verify', '--anchor', anchor]);
+    assert.equal(cut.code, 5);
+    assert.equal(cut.err, '审计日志缺少锚点第 4 条记录：现仅有 3 条（第 3 条之后的记录被删除）（AUDIT_BROKEN）\n');
+    await sqlOn(data, `INSERT INTO audit_log SELECT * FROM audit_saved`);
+    assert.equal((await run(['log', 'verify', '--anchor', anchor])).code, 0, 'restored, the anchor holds again');
     await sqlOn(data, `DELETE FROM audit_log WHERE id = 2`);
     const deleted = await run(['log', 'verify']);
     assert.equal(deleted.code, 5);
