@@ -1,11 +1,16 @@
 /**
  * Worker thread of `fiscus audit`: imports and checks one document per message and posts back a
- * compact result (never the whole document). Runs TypeScript through tsx (`execArgv: ['--import', 'tsx']`).
+ * compact result (never the whole document). Messages are worked through one at a time in the order
+ * they arrive (the pool sends a document ahead so that the thread never waits between two, and knows
+ * which one a crash cost). Started by `startAuditWorker` (audit.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { auditOne } from './audit.js';
 
-parentPort?.on('message', async (msg: { id: number; file: string; name: string }) => {
-  const entry = await auditOne(msg.file, msg.name);
-  parentPort!.postMessage({ id: msg.id, entry });
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (msg: { id: number; file: string; name: string }) => {
+  queue = queue.then(async () => {
+    const entry = await auditOne(msg.file, msg.name);
+    parentPort!.postMessage({ id: msg.id, entry });
+  });
 });

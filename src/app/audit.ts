@@ -3,8 +3,9 @@
  * threads, and gather the cross-document report (src/reports/audit). One unreadable document never
  * stops the batch: it is listed with its reason.
  */
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +13,24 @@ import type { BudgetDocument } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { tableByRole } from '../domain/query.js';
 import { RULES } from '../rules/index.js';
-import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditCoverage, type AuditEntry, type AuditReport, type AuditTotals } from '../reports/audit/index.js';
+import {
+  AUDIT_HTML_CLOSING,
+  auditCsvDocument,
+  auditCsvHead,
+  auditHtmlDocumentRow,
+  auditHtmlFindings,
+  auditHtmlMiddle,
+  auditHtmlOpening,
+  renderAuditCsv,
+  renderAuditHtml,
+  RuleTallies,
+  type AuditCoverage,
+  type AuditEntry,
+  type AuditReport,
+  type AuditTotals,
+  type RecallStats,
+  type UnreadableDocument,
+} from '../reports/audit/index.js';
 import { importFile } from './import-document.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn } from './validate.js';
@@ -119,109 +137,164 @@ export async function auditOne(file: string, name: string = file): Promise<Audit
 }
 
 export interface AuditOptions {
-  /** Worker threads (default: 2, at most the machine's parallelism); 0 runs in this thread. */
+  /** Worker threads (default: the machine's parallelism, `os.availableParallelism()`; at most that); 0 runs in this thread. */
   workers?: number;
   failOn?: FailOn;
-  /** Called after each document with the count done so far. */
+  /** Called after each document, as it finishes (not in input order), with the count done so far. */
   onProgress?: (done: number, total: number, entry: AuditEntry) => void;
+  /** Told of each temporary file `writeAuditReport` creates and removes (the CLI removes them should a signal end it). */
+  tempFiles?: { add(path: string): void; delete(path: string): void };
+}
+
+/** The worker threads a batch runs on: `requested` (default: one per core), at most the machine's parallelism. */
+export function auditWorkerCount(requested?: number): number {
+  return Math.max(0, Math.min(requested ?? availableParallelism(), availableParallelism()));
 }
 
 const WORKER_URL = new URL('./audit-worker.ts', import.meta.url);
 /** Plain JavaScript that loads pdfjs set up for text (src/importers/pdf/pdfjs-text.mjs). */
 const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
 
+/** V8's young generation of an audit worker, in MB (V8's default is 16 MB semi-spaces): an import makes many short-lived objects. */
+const AUDIT_YOUNG_GENERATION_MB = 48;
+
 /**
- * What a worker thread runs first. Every module is named by an absolute URL: code evaluated in a
- * worker resolves bare names from the current directory, where fiscus's node_modules need not be.
- * On Node 20 a worker started with execArgv ['--import', 'tsx'] still refuses a .ts entry ("Unknown
- * file extension"): the hooks are registered in the worker itself, then the entry imported. pdfjs
- * (3 MB of plain JavaScript) is loaded before tsx's hooks, so tsx does not rewrite and source-map it
- * again in every worker (about 1 s each); the TypeScript code importing it later finds it in the
- * module cache. A failure there is left for the document that needs pdfjs to report.
+ * Starts one audit worker thread: the one place that knows where the worker's code is and how it is
+ * started (a compiled build changes only this function). Every module is named by an absolute URL:
+ * code evaluated in a worker resolves bare names from the current directory, where fiscus's
+ * node_modules need not be. On Node 20 a worker started with execArgv ['--import', 'tsx'] still
+ * refuses a .ts entry ("Unknown file extension"): the hooks are registered in the worker itself, then
+ * the entry imported. pdfjs (3 MB of plain JavaScript) is loaded before tsx's hooks, so tsx does not
+ * rewrite and source-map it again in every worker (about 1 s each); the TypeScript code importing it
+ * later finds it in the module cache, loaded once per worker for the whole batch. A failure there is
+ * left for the document that needs pdfjs to report. The heap limit is the parser pool's (limits.ts):
+ * a hostile file ends its worker, not the batch.
  */
-function workerBootstrap(): string {
+export function startAuditWorker(): Worker {
   const url = (u: string) => JSON.stringify(u);
-  return (
+  const bootstrap =
     `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)` +
     `.then(() => import(${url(import.meta.resolve('tsx/esm/api'))}))` +
-    `.then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`
-  );
+    `.then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`;
+  return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb, maxYoungGenerationSizeMb: AUDIT_YOUNG_GENERATION_MB } });
 }
 
-/** Runs `files` through `n` worker threads, keeping the input order in the result. */
-async function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: AuditEntry) => void): Promise<AuditEntry[]> {
-  const results: AuditEntry[] = new Array(files.length);
+/** Documents sent ahead to each worker (it works through them one at a time), so that it never waits for this thread between two. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Runs `files` through one pool of `n` worker threads, started once for the whole batch, calling
+ * `onDone(i, entry)` as each document finishes (in any order). A crashed worker (out of memory, a
+ * native fault) costs the document it was checking, reported unreadable; the one sent ahead to it is
+ * checked by its replacement.
+ */
+function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: AuditEntry) => void): Promise<void> {
   let next = 0;
-  const bootstrap = workerBootstrap();
-  const one = (): Promise<void> =>
-    new Promise((resolveWorker) => {
-      // The same heap limit as the parser pool's threads (limits.ts): a hostile file ends its worker, not the batch.
-      const w = new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb } });
-      let current = -1;
-      const finish = () => void w.terminate().then(() => resolveWorker());
+  const again: number[] = [];
+  let remaining = files.length;
+  const live = new Set<Worker>();
+  return new Promise<void>((resolveAll) => {
+    if (remaining === 0) return resolveAll();
+    const done = (i: number, e: AuditEntry) => {
+      onDone(i, e);
+      if (--remaining > 0) return;
+      for (const w of live) void w.terminate();
+      resolveAll();
+    };
+    const spawn = () => {
+      const w = startAuditWorker();
+      live.add(w);
+      // In the order sent: the worker checks them in that order, so the first is the one running.
+      const held: number[] = [];
       const feed = () => {
-        if (next >= files.length) return finish();
-        current = next++;
-        w.postMessage({ id: current, file: files[current]!, name: files[current]! });
+        while (held.length < IN_FLIGHT_PER_WORKER && (again.length > 0 || next < files.length)) {
+          const i = again.length > 0 ? again.shift()! : next++;
+          held.push(i);
+          w.postMessage({ id: i, file: files[i]!, name: files[i]! });
+        }
       };
       w.on('message', (m: { id: number; entry: AuditEntry }) => {
-        results[m.id] = m.entry;
-        onDone(m.id, m.entry);
+        held.splice(held.indexOf(m.id), 1);
         feed();
+        done(m.id, m.entry);
       });
-      // A crashed worker (out of memory, a native fault) costs one document, not the batch.
       w.on('error', (e) => {
-        if (current >= 0 && results[current] === undefined) {
-          const entry: AuditEntry = { file: files[current]!, readable: false, error: { code: 'INTERNAL', message: `检查进程异常退出：${e.message}` }, ms: 0 };
-          results[current] = entry;
-          onDone(current, entry);
-        }
-        void one().then(resolveWorker);
+        live.delete(w);
+        const [running, ...ahead] = held.splice(0);
+        again.unshift(...ahead);
+        if (remaining - (running === undefined ? 0 : 1) > 0) spawn();
+        if (running !== undefined) done(running, { file: files[running]!, readable: false, error: { code: 'INTERNAL', message: `检查进程异常退出：${e.message}` }, ms: 0 });
       });
       feed();
-    });
-  await Promise.all(Array.from({ length: Math.min(n, files.length) }, one));
-  return results;
+    };
+    for (let k = 0; k < Math.min(n, files.length); k++) spawn();
+  });
 }
 
-/** Audits the given document paths and returns the cross-document report. */
-export async function auditFiles(files: readonly string[], opts: AuditOptions = {}): Promise<AuditReport> {
+/**
+ * Runs the batch (in worker threads, or in this thread when `workers` is 0) and hands each entry to
+ * `sink` in input order as soon as it and those before it are done: an entry that finishes early
+ * waits in memory only until the ones before it arrive. Returns the batch's summary and rule tallies.
+ */
+export async function auditInOrder(files: readonly string[], opts: AuditOptions, sink: (e: AuditEntry) => void): Promise<Omit<AuditReport, 'documents'>> {
   const failOn = opts.failOn ?? 'error';
-  const n = Math.max(0, Math.min(opts.workers ?? 2, availableParallelism()));
-  let done = 0;
-  const onDone = (_i: number, e: AuditEntry) => opts.onProgress?.(++done, files.length, e);
-  let documents: AuditEntry[];
-  if (n === 0 || files.length === 0) {
-    documents = [];
-    for (const f of files) {
-      const e = await auditOne(f, f);
-      documents.push(e);
-      onDone(documents.length - 1, e);
-    }
-  } else documents = await inWorkers(files, n, onDone);
-  const sev = { error: 0, warning: 0, info: 0 };
-  let failing = 0;
-  for (const d of documents) {
-    if (!d.readable) continue;
-    sev.error += d.summary.error;
-    sev.warning += d.summary.warning;
-    sev.info += d.summary.info;
-    if (failsAt({ summary: d.summary } as Parameters<typeof failsAt>[0], failOn)) failing++;
-  }
-  const readable = documents.filter((d) => d.readable).length;
-  return {
-    tool: { ...TOOL, rules: RULES.length },
-    failOn,
-    summary: { documents: documents.length, readable, unreadable: documents.length - readable, failing, ...sev },
-    documents,
-    rules: tallyRules(documents),
+  const n = auditWorkerCount(opts.workers);
+  const summary = { documents: files.length, readable: 0, unreadable: 0, failing: 0, error: 0, warning: 0, info: 0 };
+  const tallies = new RuleTallies();
+  const early = new Map<number, AuditEntry>();
+  let written = 0;
+  let finished = 0;
+  const take = (d: AuditEntry) => {
+    if (d.readable) {
+      summary.readable++;
+      summary.error += d.summary.error;
+      summary.warning += d.summary.warning;
+      summary.info += d.summary.info;
+      if (failsAt({ summary: d.summary } as Parameters<typeof failsAt>[0], failOn)) summary.failing++;
+      tallies.add(d);
+    } else summary.unreadable++;
+    sink(d);
   };
+  const onDone = (i: number, e: AuditEntry) => {
+    opts.onProgress?.(++finished, files.length, e);
+    if (i !== written) return void early.set(i, e);
+    take(e);
+    written++;
+    for (let d = early.get(written); d !== undefined; d = early.get(written)) {
+      early.delete(written++);
+      take(d);
+    }
+  };
+  if (n === 0) for (let i = 0; i < files.length; i++) onDone(i, await auditOne(files[i]!, files[i]!));
+  else await inWorkers(files, n, onDone);
+  return { tool: { ...TOOL, rules: RULES.length }, failOn, summary, rules: tallies.result() };
+}
+
+/** Audits the given document paths and returns the cross-document report (every entry in memory; `writeAuditReport` streams instead). */
+export async function auditFiles(files: readonly string[], opts: AuditOptions = {}): Promise<AuditReport> {
+  const documents: AuditEntry[] = [];
+  const r = await auditInOrder(files, opts, (e) => documents.push(e));
+  return { tool: r.tool, failOn: r.failOn, summary: r.summary, documents, rules: r.rules };
 }
 
 /** 2 when no document could be read, else 1 when a readable one fails at `failOn`, else 0. */
-export function auditExitCode(r: AuditReport): 0 | 1 | 2 {
+export function auditExitCode(r: Pick<AuditReport, 'summary'>): 0 | 1 | 2 {
   if (r.summary.readable === 0) return 2;
   return r.summary.failing > 0 ? 1 : 0;
+}
+
+type ReportFormat = '.json' | '.csv' | '.html';
+
+function reportFormat(outputPath: string): ReportFormat {
+  const format = extname(outputPath).toLowerCase();
+  if (format === '.json' || format === '.csv' || format === '.html') return format;
+  throw new FiscusError('INPUT_INVALID', `应为以 .html、.csv 或 .json 结尾的报告路径，实为 ${JSON.stringify(outputPath)}`);
+}
+
+/** Links to the documents relative to where the report is written. */
+function hrefFrom(outputPath: string): (file: string) => string {
+  const base = dirname(resolve(outputPath));
+  return (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
 }
 
 /**
@@ -229,11 +302,133 @@ export function auditExitCode(r: AuditReport): 0 | 1 | 2 {
  * `.html` (self-contained), with links to the documents relative to where the report is written.
  */
 export function renderAuditReport(r: AuditReport, outputPath: string): string {
-  const format = extname(outputPath).toLowerCase();
+  const format = reportFormat(outputPath);
   if (format === '.json') return JSON.stringify(r, null, 2) + '\n';
-  const base = dirname(resolve(outputPath));
-  const href = (file: string) => relative(base, resolve(file)).split(sep).map(encodeURIComponent).join('/');
+  const href = hrefFrom(outputPath);
   if (format === '.csv') return renderAuditCsv(r, href);
-  if (format === '.html') return renderAuditHtml(r, href);
-  throw new FiscusError('INPUT_INVALID', `应为以 .html、.csv 或 .json 结尾的报告路径，实为 ${JSON.stringify(outputPath)}`);
+  return renderAuditHtml(r, href);
+}
+
+/** What `writeAuditReport` tells its caller once the report is written (the report without its documents). */
+export interface AuditOutcome extends Omit<AuditReport, 'documents'> {
+  /** 金额召回率 of the readable documents that print text to measure against. */
+  recalls: RecallStats;
+  /** The documents that could not be read, in input order. */
+  unreadable: UnreadableDocument[];
+}
+
+/** Text written to a file in large pieces, synchronously (a report's pieces are small and many). */
+class Spool {
+  private readonly fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w', 0o644);
+  }
+  write(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
+  /** Appends the whole content of another spool's (closed) file. */
+  append(path: string): void {
+    this.flush();
+    const fd = openSync(path, 'r');
+    try {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) writeSync(this.fd, chunk, 0, n);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Audits `files` and writes the report to `outputPath` (.json, .csv or .html) as the documents finish,
+ * without holding the batch in memory: each document's part is written in input order (the same file
+ * `renderAuditReport` of `auditFiles` gives, byte for byte). Parts that the report prints before the
+ * documents (the summary) are written once the batch is done: the documents go to a temporary file
+ * beside the report, then the report is put together and renamed into place, so that no half-written
+ * report is ever left at `outputPath`.
+ */
+export async function writeAuditReport(files: readonly string[], outputPath: string, opts: AuditOptions = {}): Promise<AuditOutcome> {
+  const format = reportFormat(outputPath);
+  const href = hrefFrom(outputPath);
+  const tmp = join(dirname(resolve(outputPath)), `.${basename(outputPath)}.${process.pid}`);
+  const parts = { out: `${tmp}.tmp`, docs: `${tmp}.documents`, findings: `${tmp}.findings` };
+  const unreadable: UnreadableDocument[] = [];
+  const recalls: RecallStats = { count: 0, sum: 0, min: Infinity };
+  const spools: Spool[] = [];
+  for (const p of Object.values(parts)) opts.tempFiles?.add(p);
+  const spool = (p: string) => {
+    const s = new Spool(p);
+    spools.push(s);
+    return s;
+  };
+  try {
+    const docs = spool(format === '.csv' ? parts.out : parts.docs);
+    const findings = format === '.html' ? spool(parts.findings) : null;
+    let first = true;
+    if (format === '.csv') docs.write(auditCsvHead());
+    const r = await auditInOrder(files, opts, (d) => {
+      if (!d.readable) unreadable.push(d);
+      else if (d.coverage.recall !== null) {
+        recalls.count++;
+        recalls.sum += d.coverage.recall;
+        recalls.min = Math.min(recalls.min, d.coverage.recall);
+      }
+      if (format === '.csv') docs.write(auditCsvDocument(d, href));
+      else if (format === '.json') {
+        // As JSON.stringify(report, null, 2) writes an element of `documents` (strings hold no raw line breaks).
+        docs.write(`${first ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`);
+      } else {
+        const row = auditHtmlDocumentRow(d, href);
+        if (row !== null) docs.write(row + '\n');
+        for (const l of auditHtmlFindings(d, href)) findings!.write(l + '\n');
+      }
+      first = false;
+    });
+    for (const s of spools) s.close();
+    spools.length = 0;
+    if (format !== '.csv') {
+      const out = spool(parts.out);
+      if (format === '.json') {
+        const head = JSON.stringify({ tool: r.tool, failOn: r.failOn, summary: r.summary }, null, 2);
+        out.write(`${head.slice(0, -2)},\n  "documents": [`);
+        out.append(parts.docs);
+        out.write(`${first ? '' : '\n  '}],\n  "rules": ${JSON.stringify(r.rules, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+      } else {
+        for (const l of auditHtmlOpening(r, recalls)) out.write(l + '\n');
+        out.append(parts.docs);
+        for (const l of auditHtmlMiddle(unreadable, r.rules)) out.write(l + '\n');
+        out.append(parts.findings);
+        out.write(AUDIT_HTML_CLOSING);
+      }
+      out.close();
+      spools.length = 0;
+    }
+    renameSync(parts.out, outputPath);
+    return { ...r, recalls, unreadable };
+  } finally {
+    for (const s of spools) {
+      try {
+        s.close();
+      } catch {
+        // Already closed or failing: removed below.
+      }
+    }
+    for (const p of Object.values(parts)) {
+      rmSync(p, { force: true });
+      opts.tempFiles?.delete(p);
+    }
+  }
 }

@@ -37,6 +37,9 @@ function untrack(tmp: string): void {
   if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
+/** Temp files written by another module (a report written as it goes): removed should a signal end the process. */
+export const tempFiles = { add: track, delete: untrack };
+
 /**
  * Removes the temp files of earlier writes of `path` whose process no longer runs (left by kill -9
  * or a crash); returns their names. A temp file of a running process (another writer) is kept.

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { AUDIT_CSV_HEADER, type AuditReport } from '../../src/reports/audit/index.js';
-import { findDocuments } from '../../src/app/audit.js';
+import { auditFiles, findDocuments, renderAuditReport, writeAuditReport } from '../../src/app/audit.js';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
@@ -120,4 +120,29 @@ test('audit exits 2 only when no document could be read', async () => {
   assert.equal(j.summary.unreadable, 2);
   assert.equal(j.documents.find((d) => d.file.endsWith('missing.pdf'))!.readable, false);
   assert.match(r.err, /无法读取/);
+});
+
+test('the report written as the documents finish is the one rendered from the whole batch, in input order', async () => {
+  const files = await findDocuments([docs]);
+  // Twice the batch, so that the two workers finish out of order and the report still follows the input.
+  const batch = [...files, ...files];
+  const whole = await auditFiles(batch, { workers: 2 });
+  assert.deepEqual(whole.documents.map((d) => d.file), batch);
+  const noMs = (s: string) => s.replace(/"ms": [\d.e+-]+/g, '"ms": 0');
+  for (const ext of ['json', 'csv', 'html']) {
+    const out = join(dir, `streamed.${ext}`);
+    const done: string[] = [];
+    const outcome = await writeAuditReport(batch, out, { workers: 2, onProgress: (_n, _t, e) => done.push(e.file) });
+    assert.equal(done.length, batch.length);
+    assert.deepEqual(outcome.summary, whole.summary);
+    assert.deepEqual(outcome.rules, whole.rules);
+    assert.deepEqual(outcome.unreadable.map((d) => d.file), whole.documents.filter((d) => !d.readable).map((d) => d.file));
+    assert.equal(noMs(readFileSync(out, 'utf8')), noMs(renderAuditReport(whole, out)), ext);
+  }
+  // No temporary file is left beside the report.
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.streamed')), []);
+  // An empty batch is a valid report too.
+  const empty = join(dir, 'empty.json');
+  await writeAuditReport([], empty);
+  assert.equal(readFileSync(empty, 'utf8'), renderAuditReport(await auditFiles([]), empty));
 });

@@ -1,7 +1,7 @@
 /** The audit report as CSV: one finding per row (unreadable files as rows of level 无法读取), UTF-8 with BOM for Excel. */
-import { csvText, type CsvKind, type CsvValue } from '../../domain/csv.js';
+import { csvField, csvText, type CsvKind, type CsvValue } from '../../domain/csv.js';
 import { severityLabel } from '../../domain/catalogue/index.js';
-import { findingHref, findingPlace, type AuditReport } from './model.js';
+import { findingHref, findingPlace, type AuditEntry, type AuditReport } from './model.js';
 
 /** The columns and how each is written: names and messages are text (escaped against formulas), figures numbers. */
 const COLUMNS: ReadonlyArray<readonly [string, CsvKind]> = [
@@ -14,21 +14,33 @@ const COLUMNS: ReadonlyArray<readonly [string, CsvKind]> = [
 export const AUDIT_CSV_HEADER = COLUMNS.map(([name]) => name);
 const KINDS = COLUMNS.map(([, kind]) => kind);
 
-/** Renders the CSV text (starting with the UTF-8 BOM). */
-export function renderAuditCsv(r: AuditReport, href: (file: string) => string): string {
-  const rows: CsvValue[][] = [];
-  for (const d of r.documents) {
-    if (!d.readable) {
-      rows.push([d.file, '', '', '', '无法读取', '', '', d.error.code, d.error.message, '', '', '', '', '', '', href(d.file), '', '', '', '', '', '', '']);
-      continue;
-    }
-    const c = d.coverage;
-    const coverage = [c.tables, c.recall === null ? '' : c.recall.toFixed(3), c.unplacedAmounts];
-    for (const f of d.findings) {
-      const l = f.location;
-      rows.push([d.file, d.unit, d.year, d.kind, severityLabel(f.severity), f.rule, f.category, f.title, f.message, l.section, l.item ?? '', l.field ?? '', l.line ?? '', l.page ?? '',
-        findingPlace(d, f), findingHref(href(d.file), d, f), f.expected ?? '', f.actual ?? '', f.difference ?? '', f.unit ?? '', ...coverage]);
-    }
+/** The CSV's first line: the UTF-8 BOM and the header record. */
+export function auditCsvHead(): string {
+  return '\uFEFF' + csvText(AUDIT_CSV_HEADER, KINDS, []);
+}
+
+/** The CSV records of one document (one per finding; an unreadable file is one record), each ending in CRLF. */
+export function auditCsvDocument(d: AuditEntry, href: (file: string) => string): string {
+  if (!d.readable) return csvRecord([d.file, '', '', '', '无法读取', '', '', d.error.code, d.error.message, '', '', '', '', '', '', href(d.file), '', '', '', '', '', '', '']);
+  const c = d.coverage;
+  const coverage = [c.tables, c.recall === null ? '' : c.recall.toFixed(3), c.unplacedAmounts];
+  const fileHref = href(d.file);
+  let out = '';
+  for (const f of d.findings) {
+    const l = f.location;
+    out += csvRecord([d.file, d.unit, d.year, d.kind, severityLabel(f.severity), f.rule, f.category, f.title, f.message, l.section, l.item ?? '', l.field ?? '', l.line ?? '', l.page ?? '',
+      findingPlace(d, f), findingHref(fileHref, d, f), f.expected ?? '', f.actual ?? '', f.difference ?? '', f.unit ?? '', ...coverage]);
   }
-  return '\uFEFF' + csvText(AUDIT_CSV_HEADER, KINDS, rows);
+  return out;
+}
+
+function csvRecord(cells: readonly CsvValue[]): string {
+  return cells.map((c, i) => csvField(c, KINDS[i] ?? 'text')).join(',') + '\r\n';
+}
+
+/** Renders the CSV text (starting with the UTF-8 BOM): `auditCsvHead` then `auditCsvDocument` of each document. */
+export function renderAuditCsv(r: AuditReport, href: (file: string) => string): string {
+  let out = auditCsvHead();
+  for (const d of r.documents) out += auditCsvDocument(d, href);
+  return out;
 }

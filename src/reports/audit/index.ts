@@ -1,4 +1,4 @@
 /** The cross-document audit report: model, HTML, CSV (JSON is the report object itself). */
 export * from './model.js';
-export { renderAuditHtml } from './html.js';
-export { renderAuditCsv, AUDIT_CSV_HEADER } from './csv.js';
+export { renderAuditHtml, auditHtmlOpening, auditHtmlDocumentRow, auditHtmlMiddle, auditHtmlFindings, recallStats, AUDIT_HTML_CLOSING, type RecallStats } from './html.js';
+export { renderAuditCsv, auditCsvHead, auditCsvDocument, AUDIT_CSV_HEADER } from './csv.js';

@@ -78,27 +78,42 @@ export interface AuditReport {
   rules: RuleTally[];
 }
 
-/** Tallies findings per rule across the readable documents, most failing documents first. */
-export function tallyRules(docs: readonly AuditEntry[]): RuleTally[] {
-  const by = new Map<string, RuleTally>();
-  for (const d of docs) {
-    if (!d.readable) continue;
+/**
+ * The per-rule tally built one document at a time (a batch written as it goes need not keep its
+ * documents): `add` each readable document, `result` the tallies as `tallyRules` gives them.
+ */
+export class RuleTallies {
+  private readonly by = new Map<string, RuleTally>();
+
+  add(d: AuditEntry): void {
+    if (!d.readable) return;
     const seen = new Set<string>();
     const failing = new Set<string>();
     for (const f of d.findings) {
-      let t = by.get(f.rule);
+      let t = this.by.get(f.rule);
       if (!t) {
         t = { rule: f.rule, title: f.title, category: f.category, failing: 0, documents: 0, findings: { error: 0, warning: 0, info: 0 } };
-        by.set(f.rule, t);
+        this.by.set(f.rule, t);
       }
       t.findings[f.severity]++;
       seen.add(f.rule);
       if (f.severity !== 'info') failing.add(f.rule);
     }
-    for (const r of seen) by.get(r)!.documents++;
-    for (const r of failing) by.get(r)!.failing++;
+    for (const r of seen) this.by.get(r)!.documents++;
+    for (const r of failing) this.by.get(r)!.failing++;
   }
-  return [...by.values()].sort((a, b) => b.failing - a.failing || b.documents - a.documents || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+
+  /** Most failing documents first, then most documents, then by rule id. */
+  result(): RuleTally[] {
+    return [...this.by.values()].sort((a, b) => b.failing - a.failing || b.documents - a.documents || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  }
+}
+
+/** Tallies findings per rule across the readable documents, most failing documents first. */
+export function tallyRules(docs: readonly AuditEntry[]): RuleTally[] {
+  const t = new RuleTallies();
+  for (const d of docs) t.add(d);
+  return t.result();
 }
 
 /**
