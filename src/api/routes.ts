@@ -43,6 +43,7 @@ import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowApi } from './workflow.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerFollowApi } from './follow.js';
+import { registerBatchAuditApi } from './batch-audit.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
 /** Largest accepted document import (limits.body.import; a disclosure text is about 200 KB). */
@@ -52,6 +53,7 @@ export const MAX_UPLOAD_BYTES = DEFAULT_LIMITS.body.import;
 export function apiBodyKind(method: string, path: string): keyof BodyLimits | null {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
   if (method === 'POST' && /^\/api\/v1\/budgets\/?$/.test(path)) return 'import';
+  if (method === 'POST' && /^\/api\/v1\/audits\/?$/.test(path)) return 'batch';
   if (/\/payments\/import\/?$/.test(path)) return 'payments';
   if (method === 'PATCH') return 'patch';
   return 'json';
@@ -216,6 +218,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   });
 
   registerWorkflowApi(app, ws);
+  registerBatchAuditApi(app, ws);
 
   // Upload: documented through the registry because the body is a raw document in any of several
   // media types, which the zod validators would otherwise try to parse.

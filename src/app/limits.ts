@@ -15,6 +15,8 @@ export interface BodyLimits {
   upload: number;
   /** The API's document import (POST /api/v1/budgets). */
   import: number;
+  /** A batch audit's documents together (POST /api/v1/audits). */
+  batch: number;
   /** Payments files: API import and the web upload. */
   payments: number;
   /** JSON bodies of the API (payments, monitoring, evaluation). */
@@ -55,7 +57,7 @@ export interface Limits {
 
 /** The defaults: a disclosure is about 200 KB of text or a 1–5 MB PDF of 20–80 pages. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
-  body: Object.freeze({ upload: 20 * MiB, import: 20 * MiB, payments: 10 * MiB, json: 1 * MiB, patch: 2 * MiB, form: 1 * MiB }),
+  body: Object.freeze({ upload: 20 * MiB, import: 20 * MiB, batch: 200 * MiB, payments: 10 * MiB, json: 1 * MiB, patch: 2 * MiB, form: 1 * MiB }),
   rows: 200_000,
   mergedRanges: 10_000,
   mergedCells: 1_000_000,
@@ -84,6 +86,7 @@ export type LimitName = Exclude<keyof Limits, 'body' | 'worker'> | `body.${keyof
 const UNITS: Record<LimitName, { zh: string; zhUnit: string }> = {
   'body.upload': { zh: '上传的文件', zhUnit: '' },
   'body.import': { zh: '导入的文件', zhUnit: '' },
+  'body.batch': { zh: '批量审核上传的文件', zhUnit: '' },
   'body.payments': { zh: '上传的支付明细', zhUnit: '' },
   'body.json': { zh: '请求内容', zhUnit: '' },
   'body.patch': { zh: '修改内容', zhUnit: '' },

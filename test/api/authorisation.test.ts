@@ -97,6 +97,9 @@ const NEEDS: Record<string, Need> = {
   'GET /api/v1/budgets': 'open',
   'POST /api/v1/budgets': 'import',
   'GET /api/v1/aggregates': 'batch-audit',
+  'POST /api/v1/audits': 'batch-audit',
+  'GET /api/v1/audits/:batch': 'batch-audit',
+  'GET /api/v1/audits/:batch/report': 'batch-audit',
   'PATCH /api/v1/budgets/:id/projects/:formId': 'prepare',
   'POST /api/v1/budgets/:id/payments': 'prepare',
   'POST /api/v1/budgets/:id/payments/import': 'prepare',
@@ -190,6 +193,7 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':pid', '999999')
           .replace(':token', '999999')
           .replace(':login', 'nobody')
+          .replace(':batch', '999999')
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {
