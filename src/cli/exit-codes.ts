@@ -16,3 +16,6 @@ export const EXIT: Record<ErrorCode, number> = {
   AUDIT_BROKEN: 5,
   INTERNAL: 4,
 };
+
+/** Exit code of the last `fiscus validate` or `fiscus audit` run (commander actions cannot return one). */
+export const validateOutcome = { exitCode: 0 };

@@ -1,25 +1,53 @@
 /** fiscus command line: one file per command; errors mapped to exit codes in one place. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { FiscusError } from '../domain/errors.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, validateOutcome } from './exit-codes.js';
 import { removeStaleTemps } from './io.js';
 import { guardProcess } from '../app/process-guard.js';
 import { closePdfBrowsers } from '../app/pdf-browsers.js';
-import { registerImport } from './import.js';
-import { registerStart } from './start.js';
-import { registerValidate, validateOutcome } from './validate.js';
-import { registerReport } from './report.js';
-import { registerServe } from './serve.js';
-import { registerTemplate } from './template.js';
-import { registerAudit } from './audit.js';
-import { registerPayments } from './payments.js';
-import { registerMonitor } from './monitor.js';
-import { registerEvaluate } from './evaluate.js';
-import { registerAccounts } from './accounts.js';
-import { registerLog } from './log.js';
-import { registerWorker } from './worker.js';
 
-export function buildProgram(): Command {
+/**
+ * The commands, in the order `fiscus --help` lists them. Each module is imported only when its command
+ * runs (or its own help is asked for), so `fiscus --help`, `--version` and every command load no code of
+ * the others (pdfjs, exceljs, echarts, PGlite, Chromium…: test/cli/lazy-load.test.ts). `term` and
+ * `summary` are what the top-level help shows without loading the module; main.test.ts checks that they
+ * are what the module registers. A module that registers several commands is named by each of them.
+ */
+const COMMANDS: Record<string, { term: string; summary: string; load: () => Promise<(program: Command) => void> }> = {
+  import: { term: 'import [options] <file>', summary: '导入披露文件（.txt/.pdf/.xlsx/.json）为规范 JSON / import a disclosure to the canonical JSON', load: async () => (await import('./import.js')).registerImport },
+  start: { term: 'start [options]', summary: '启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults', load: async () => (await import('./start.js')).registerStart },
+  validate: { term: 'validate [options] <file>', summary: '校验预算文档 / check a budget against every identity it must satisfy', load: async () => (await import('./validate.js')).registerValidate },
+  report: { term: 'report [options] <file>', summary: '生成公开文本（HTML/XLSX/PDF/Markdown）/ publish the disclosure package', load: async () => (await import('./report.js')).registerReport },
+  serve: { term: 'serve [options]', summary: '启动 Web 应用与 HTTP API / serve the web app and the HTTP API', load: async () => (await import('./serve.js')).registerServe },
+  template: { term: 'template [options]', summary: '生成 XLSX 编制模板（可由已有文档填充）/ write the XLSX authoring template', load: async () => (await import('./template.js')).registerTemplate },
+  audit: { term: 'audit [options] <paths...>', summary: '批量审核：导入并校验文件夹中的全部文档，生成跨文档报告 / check a batch of documents', load: async () => (await import('./audit.js')).registerAudit },
+  payments: { term: 'payments', summary: '支付明细 / payments against the budget', load: async () => (await import('./payments.js')).registerPayments },
+  monitor: { term: 'monitor [options] <budget-file>', summary: '绩效运行监控表（预算执行与指标完成“双监控”）/ mid-year monitoring table', load: async () => (await import('./monitor.js')).registerMonitor },
+  evaluate: { term: 'evaluate [options] <budget-file>', summary: '年终绩效自评（得分与等级）/ year-end self-evaluation', load: async () => (await import('./evaluate.js')).registerEvaluate },
+  org: { term: 'org', summary: '机构树（财政局 → 主管部门 → 所属单位）/ the organisation tree', load: async () => (await import('./accounts.js')).registerAccounts },
+  user: { term: 'user', summary: '用户 / users', load: async () => (await import('./accounts.js')).registerAccounts },
+  token: { term: 'token', summary: 'API 令牌（Authorization: Bearer）/ API tokens', load: async () => (await import('./accounts.js')).registerAccounts },
+  log: { term: 'log', summary: '审计日志 / the audit log (a hash chain of every write)', load: async () => (await import('./log.js')).registerLog },
+  worker: { term: 'worker [options]', summary: '处理任务队列（批量审核）：任意机器上连接同一 PostgreSQL（DATABASE_URL）/ work the job queue', load: async () => (await import('./worker.js')).registerWorker },
+};
+
+/** The command `argv` runs (or asks help for: `help <command>`), if it names one. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (const a of argv) {
+    // `fiscus --help import` is the top-level help, as commander reads it.
+    if (words.length === 0 && ['-h', '--help', '-V', '--version'].includes(a)) return undefined;
+    if (!a.startsWith('-')) words.push(a);
+  }
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? name : undefined;
+}
+
+/**
+ * The program for `argv`: the one command it names, registered in full by its module; otherwise (the
+ * top-level help, --version, an unknown command) every command as a name and a summary only.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('fiscus')
     .description('fiscus — 部门预算与绩效管理 / department budgets and their performance management')
     .version('0.1.0')
@@ -29,19 +57,27 @@ export function buildProgram(): Command {
       const output: unknown = command.opts().output;
       if (typeof output === 'string') removeStaleTemps(output);
     });
-  registerImport(program);
-  registerStart(program);
-  registerValidate(program);
-  registerReport(program);
-  registerServe(program);
-  registerTemplate(program);
-  registerAudit(program);
-  registerPayments(program);
-  registerMonitor(program);
-  registerEvaluate(program);
-  registerAccounts(program);
-  registerLog(program);
-  registerWorker(program);
+  const name = commandOf(argv);
+  if (name !== undefined) {
+    (await COMMANDS[name]!.load())(program);
+    return program;
+  }
+  const terms = new Map<Command, string>();
+  for (const [n, c] of Object.entries(COMMANDS)) terms.set(program.command(n).description(c.summary), c.term);
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (c) => terms.get(c) ?? help.subcommandTerm(c) });
+  return program;
+}
+
+/** Every command registered in full by its module (main.test.ts compares them with the summaries). */
+export async function fullProgram(): Promise<Command> {
+  const program = new Command('fiscus');
+  const loaded = new Set<(program: Command) => void>();
+  for (const c of Object.values(COMMANDS)) {
+    const register = await c.load();
+    if (!loaded.has(register)) register(program);
+    loaded.add(register);
+  }
   return program;
 }
 
@@ -50,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   guardProcess();
   try {
     validateOutcome.exitCode = 0;
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
     // validate exits 1 when a finding reaches --fail-on; other commands leave it at 0.
     return validateOutcome.exitCode;
   } catch (e) {

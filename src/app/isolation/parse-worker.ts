@@ -10,7 +10,6 @@ import type { BudgetDocument, Profile } from '../../domain/model.js';
 import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
-import { runRules } from '../../rules/engine.js';
 import type { Finding } from '../../rules/types.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
@@ -48,7 +47,11 @@ async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Prom
   };
   const doc = await importBytes(bytes, file, { ...(t.profile ? { profile: t.profile } : {}), ...(format === 'pdf' ? { checkPages } : {}) });
   // The rules run here too when asked: on a large document they take as long as its reading.
-  return t.check ? { doc, findings: runRules(doc) } : doc;
+  if (!t.check) return doc;
+  // The rules (a few hundred modules) are loaded by the first task that asks for them: a thread that only
+  // reads (fiscus import, validate, the server's uploads) starts without them.
+  const { runRules } = await import('../../rules/engine.js');
+  return { doc, findings: runRules(doc) };
 }
 
 /** A document read and checked in a thread. */

@@ -3,7 +3,6 @@
  * id), 日期, 金额(元) or 金额(万元), optional 凭证号 and 收款方. All-or-nothing: the first bad row
  * throws a FiscusError naming the file and row, and nothing is returned.
  */
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { FiscusError, inputError } from '../../domain/errors.js';
 import type { ProjectForm } from '../../domain/model.js';
@@ -110,6 +109,8 @@ function amountText(v: Cell): string {
 async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: number; cells: Cell[] }>> {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(file) || isZip) {
+    // exceljs (a quarter of a second to load) only for a workbook: a parser thread reading a text does without it.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Command } from 'commander';
+import { buildProgram, fullProgram } from './main.js';
+
+function listing(program: Command): string[] {
+  const help = program.createHelp();
+  return help.visibleCommands(program).map((c) => `${help.subcommandTerm(c)} — ${help.subcommandDescription(c)}`);
+}
+
+test('the top-level help lists each command as its module registers it (the summaries in main.ts are not stale)', async () => {
+  assert.deepEqual(listing(await buildProgram(['--help'])), listing(await fullProgram()));
+});
+
+test('a command line is given the one command it names, its own help included', async () => {
+  assert.deepEqual((await buildProgram(['validate', 'x.txt', '--format', 'json'])).commands.map((c) => c.name()), ['validate']);
+  assert.deepEqual((await buildProgram(['help', 'audit'])).commands.map((c) => c.name()), ['audit']);
+  assert.deepEqual((await buildProgram(['user', 'list', '-d', 'data'])).commands.map((c) => c.name()), ['org', 'user', 'token']);
+  const all = (await fullProgram()).commands.length;
+  assert.equal((await buildProgram(['--help', 'import'])).commands.length, all);
+  assert.equal((await buildProgram(['frobnicate'])).commands.length, all);
+});
