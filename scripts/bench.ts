@@ -361,3 +361,10 @@ if (want('corpus')) {
 
 if (rows.length) print();
 for (const l of corpusLines) console.log(l);
+
+// Issue 14 item 4, the load run (scripts/bench-scale.ts): 32 clients for 60 s (--quick: 10 s) on a mixed
+// read/write workload, against 2 `fiscus serve` on PostgreSQL (TEST_DATABASE_URL) and 1 on PGlite.
+if (want('scale')) {
+  const { runScaleLoad } = await import('./bench-scale.js');
+  for (const l of await runScaleLoad({ seconds: quick ? 10 : 60 })) console.log(`scale: ${l}`);
+}
