@@ -3,11 +3,12 @@
 // maps on, `./x.ts` imports rewritten to `./x.js`; tsconfig.build.json), then every file of src/ that is
 // not TypeScript (SQL migrations, web static files, the plain .mjs modules) is copied beside its
 // compiled neighbours, so code that reads `new URL('./…', import.meta.url)` finds it in dist/ as in src/.
-// dist/.build-stamp holds the time the build started: bin/fiscus.js runs the sources through tsx when a
+// Then the template of a new PGlite data folder (dist/pglite-template-<version>.tar.gz, see
+// src/storage/pglite-template.ts). dist/.build-stamp holds the time the build started: bin/fiscus.js runs the sources through tsx when a
 // file of src/ is newer (a development checkout edited since).
 // Plain JavaScript on purpose: it runs before anything is compiled, without tsx.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,5 +39,18 @@ for (const e of readdirSync(src, { recursive: true, withFileTypes: true })) {
   copyFileSync(from, to);
   copied++;
 }
+// The template of a new PGlite data folder (src/storage/pglite-template.ts): an empty PGlite's data
+// folder after initdb, once here rather than at every first `fiscus start`. Named by PGlite's version.
+const pglite = await import('@electric-sql/pglite');
+const version = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))), '..', 'package.json'), 'utf8')).version;
+const template = join(dist, `pglite-template-${version}.tar.gz`);
+if (!existsSync(template)) {
+  const db = new pglite.PGlite();
+  await db.waitReady;
+  const blob = await db.dumpDataDir('gzip');
+  await db.close();
+  writeFileSync(`${template}.tmp`, Buffer.from(await blob.arrayBuffer()));
+  renameSync(`${template}.tmp`, template);
+}
 writeFileSync(join(dist, '.build-stamp'), `${started}\n`);
-process.stdout.write(`fiscus 构建完成：dist/（tsc，另复制 ${copied} 个非 TypeScript 文件）\n`);
+process.stdout.write(`fiscus 构建完成：dist/（tsc，另复制 ${copied} 个非 TypeScript 文件，PGlite ${version} 数据目录模板）\n`);

@@ -163,15 +163,19 @@ export class Accounts {
     );
   }
 
-  /** Adds a user. INPUT_INVALID for a bad login, name or password, a taken login, or a role that does not fit the organisation. */
-  async addUser(input: NewUserInput): Promise<User> {
+  /**
+   * Adds a user. INPUT_INVALID for a bad login, name or password, a taken login, or a role that does not
+   * fit the organisation. `passwordHashOfInput`: the password's hash made beforehand (ensureDemo hashes
+   * several at once).
+   */
+  async addUser(input: NewUserInput, passwordHashOfInput?: string): Promise<User> {
     const login = parseLogin(input.login);
     const displayName = parseDisplayName(input.displayName);
     checkPassword(input.password);
     const org = await this.organisation(input.organisation);
     checkRoleOrg(input.role, org);
     if (await repo.findUserByLogin(this.db, login)) throw new FiscusError('INPUT_INVALID', `用户名 ${login} 已被使用`, { field: 'login' });
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = passwordHashOfInput ?? (await hashPassword(input.password));
     const id = await this.tx(async (db) => {
       const id = await repo.insertUser(db, { login, displayName, role: input.role, organisationId: org.id, passwordHash });
       await appendAudit(db, { actor: this.actor, action: 'user.add', target: `user:${id}`, detail: { login, displayName, role: input.role, organisation: org.name } });
@@ -353,11 +357,15 @@ export class Accounts {
     if (!root) throw new FiscusError('INTERNAL', '演示账户需要机构树的根（先运行 bootstrap）');
     const names = new Set((await this.organisations()).map((o) => o.name));
     for (const o of DEMO_ORGANISATIONS) if (!names.has(o.name)) await this.addOrganisation({ name: o.name, kind: o.kind, parent: o.parent ?? root.name });
+    const missing: (typeof DEMO_ACCOUNTS)[number][] = [];
+    for (const a of DEMO_ACCOUNTS) if (!(await repo.findUserByLogin(this.db, a.login))) missing.push(a);
+    // The scrypt hashes (tens of ms of CPU each) side by side in libuv's threads, not one after another:
+    // they are most of the demo accounts' share of a first `fiscus start`.
+    const hashes = await Promise.all(missing.map((a) => hashPassword(a.password)));
     const created: DemoAccount[] = [];
-    for (const a of DEMO_ACCOUNTS) {
-      if (await repo.findUserByLogin(this.db, a.login)) continue;
+    for (const [i, a] of missing.entries()) {
       const organisation = a.organisation ?? root.name;
-      await this.addUser({ login: a.login, displayName: a.displayName, role: a.role, organisation, password: a.password });
+      await this.addUser({ login: a.login, displayName: a.displayName, role: a.role, organisation, password: a.password }, hashes[i]);
       created.push({ login: a.login, password: a.password, role: a.role, organisation });
     }
     return created;

@@ -2,6 +2,7 @@
  * Database connections: PGlite (PostgreSQL in WASM) in a locked data folder or in memory, or a
  * PostgreSQL server through a `pg` Pool. Both are driven through drizzle-orm.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -14,6 +15,7 @@ import pg from 'pg';
 import pgUtilsUntyped from 'pg/lib/utils.js';
 const pgUtils = pgUtilsUntyped as { prepareValue(v: unknown): unknown };
 import { lockFolder, type FolderLock } from './lock.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 /** A drizzle database (or transaction) over either driver. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -48,7 +50,13 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
   if (dataDir !== undefined) lock = lockFolder(dataDir);
   let client: PGlite;
   try {
-    client = dataDir === undefined ? new PGlite() : new PGlite(join(dataDir, 'pgdata'));
+    if (dataDir === undefined) client = new PGlite();
+    else {
+      const pgdata = join(dataDir, 'pgdata');
+      // A new folder is unpacked from the build's template rather than made by initdb (pglite-template.ts).
+      const template = existsSync(join(pgdata, 'PG_VERSION')) ? null : pgliteTemplate();
+      client = new PGlite(pgdata, template ? { loadDataDir: template } : {});
+    }
     await client.waitReady;
   } catch (e) {
     lock?.release();

@@ -1,14 +1,23 @@
 /** Charts of the package as static SVG (ECharts server-side rendering), inlined in the HTML and PDF. */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as ECharts from 'echarts';
 import { formatAmount } from '../../domain/money.js';
 import type { ChartSpec } from '../view/types.js';
 
 /** The font of every chart text (the print CSS's first font). */
 export const FONT = '"WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
 
+/**
+ * ECharts as its one-file build (the package's `require` entry, dist/echarts.js), loaded by the first
+ * chart drawn: its ES-module entry is 2,700 files, seconds of start-up on a busy machine for every
+ * process that may draw a chart (the server, a parser thread), drawn or not.
+ */
+let lib: typeof ECharts | undefined;
+const echarts = (): typeof ECharts => (lib ??= createRequire(import.meta.url)('echarts') as typeof ECharts);
+
 /** An ECharts option drawn server-side as an SVG string of the given size. */
-export function svgOf(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+export function svgOf(option: ECharts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption(option);
   const svg = chart.renderToSVGString();
   chart.dispose();
