@@ -176,8 +176,26 @@ export function displayColumns(s: string): number {
  */
 export function cellsOfText(raw: string): Cell[] {
   const out: Cell[] = [];
-  for (const m of raw.matchAll(/\S+/gu)) out.push({ text: m[0], x0: m.index, x1: m.index + m[0].length });
+  // As raw.matchAll(/\S+/gu) gives them, without a regular expression per line: the white space of
+  // \s is tested only where a character might be one (ASCII blanks, or above U+007F).
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(raw.charCodeAt(i))) i++;
+    out.push({ text: raw.slice(start, i), x0: start, x1: i });
+  }
   return out;
+}
+
+const SPACE = /\s/;
+
+/** True for the code units \s matches (white space and line terminators; none is a surrogate). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0xfeff || ((c === 0x1680 || (c >= 0x2000 && c <= 0x3000)) && SPACE.test(String.fromCharCode(c)));
 }
 
 /** Reads a text disclosure into normalised, numbered, non-empty lines. */
@@ -194,15 +212,22 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
       page = (page ?? 1) + parts.length - 1;
       pages = Math.max(pages ?? 0, page);
     }
-    const t = normalizeText(parts.join(' ')).replace(/\s+$/u, '').replace(/^\s+/u, '');
-    const pm = PAGE_MARK.exec(t);
-    if (pm) {
-      page = Number(pm[1]);
-      pages = Math.max(pages ?? 0, page);
-      return;
+    // Without a form feed (nearly every line) the line joined with ' ' and with '' is the line itself: normalised once.
+    const spaced = parts.length > 1 ? parts.join(' ') : l;
+    const normal = normalizeText(spaced);
+    const t = normal.replace(/\s+$/u, '').replace(/^\s+/u, '');
+    if (t.length > 0 && t.charCodeAt(0) === 0x3d /* = */) {
+      const pm = PAGE_MARK.exec(t);
+      if (pm) {
+        page = Number(pm[1]);
+        pages = Math.max(pages ?? 0, page);
+        return;
+      }
     }
+    if (t.length === 0) return;
     const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
-    if (t.length > 0) lines.push({ no: i + 1, text: t, raw: parts.join(' ').trim(), page, indent, cells: cellsOfText(normalizeText(parts.join('')).replace(/[\t\u3000]/g, ' ')) });
+    const joined = parts.length > 1 ? normalizeText(parts.join('')) : normal;
+    lines.push({ no: i + 1, text: t, raw: spaced.trim(), page, indent, cells: cellsOfText(joined.replace(/[\t\u3000]/g, ' ')) });
   });
   if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为公开文本，实为只有空白字符', { file, line: 1 });
   return {

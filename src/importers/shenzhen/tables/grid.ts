@@ -12,7 +12,7 @@ import {
   isNumberWord,
   isPrefixOfAny,
   joinLabel,
-  namesOf,
+  nameSetOf,
   srcOfWords,
   trailingAmounts,
   wordsOf,
@@ -134,7 +134,7 @@ export function parsePerUnit(t: TableBuilder, lines: SourceLine[], g: GridContex
 
 /** Table 4: unit → economic 类 (group) → 款 (item), codes resolved by name within the 类. */
 export function parseEconomic(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
-  const econNames = new Set(namesOf('econ', g.year));
+  const econNames = nameSetOf('econ', g.year);
   const names = { all: new Set([...econNames, ...g.units]), complete: (r: RawRow) => names.all.has(joinLabel(r.words)) };
   let unit: Row | null = null;
   let cls: Row | null = null;
@@ -197,7 +197,7 @@ export function parseProjects(t: TableBuilder, lines: SourceLine[], g: GridConte
 
 /** Tables 7–9: unit rows and printed function codes 类/款/项 with their names. */
 export function parseFunction(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
-  const functionNames = new Set(namesOf('function', g.year));
+  const functionNames = nameSetOf('function', g.year);
   const complete = (r: RawRow) => {
     const label = joinLabel(r.words);
     if (!r.code) return g.units.has(label);

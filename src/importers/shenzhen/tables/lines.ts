@@ -111,8 +111,17 @@ function missingLabels(text: string, labelsLongestFirst: string[]): string[] {
   return missing;
 }
 
-/** Every name of a classification system valid in a year (for "is this a complete name?"). */
-export function namesOf(system: ClassificationSystem, year: number | null): string[] {
+const namesCache = new Map<string, readonly string[]>();
+const nameSetCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Every name of a classification system valid in a year (for "is this a complete name?"), in tree
+ * order. The code tables never change while the process runs: each list is made once.
+ */
+export function namesOf(system: ClassificationSystem, year: number | null): readonly string[] {
+  const key = `${system}:${year}`;
+  const hit = namesCache.get(key);
+  if (hit) return hit;
   const out: string[] = [];
   const walk = (parent: string | null) => {
     for (const e of codes.children(system, parent, year)) {
@@ -121,7 +130,16 @@ export function namesOf(system: ClassificationSystem, year: number | null): stri
     }
   };
   walk(null);
+  namesCache.set(key, out);
   return out;
+}
+
+/** `namesOf` as a set, made once per system and year. */
+export function nameSetOf(system: ClassificationSystem, year: number | null): ReadonlySet<string> {
+  const key = `${system}:${year}`;
+  let set = nameSetCache.get(key);
+  if (!set) nameSetCache.set(key, (set = new Set(namesOf(system, year))));
+  return set;
 }
 
 /** True when `label` is a strict prefix of one of `names` (a wrapped name still being read). */

@@ -11,7 +11,7 @@ import {
   isNumberWord,
   isPrefixOfAny,
   joinLabel,
-  namesOf,
+  nameSetOf,
   srcOfWords,
   stripNumbering,
   type TableBuilder,
@@ -65,7 +65,7 @@ interface Pending {
 
 /** Reads the data lines of a two-sided table into revenue and expenditure rows, in printed order. */
 export function parseTwoSided(t: TableBuilder, lines: SourceLine[], year: number | null): void {
-  const functionNames = new Set(namesOf('function', year));
+  const functionNames = nameSetOf('function', year);
   const knownExpenditure = (label: string) => functionNames.has(label) || EXPENDITURE_SPECIAL.has(label);
   const revenueParents = new Map<string, Row>();
   const cur = { cls: null as string | null, kuan: null as string | null };
