@@ -29,7 +29,9 @@ export function punctuationOf(lines: readonly SourceLine[]): PunctuationCensus |
   for (const l of lines) {
     const raw = l.raw;
     if (!raw) continue;
-    out.fullWidthCommas += raw.match(FULL)?.length ?? 0;
+    // Most lines hold no comma at all: the expressions (one with a look-behind over Han script) only where one is.
+    if (raw.includes('，')) out.fullWidthCommas += raw.match(FULL)?.length ?? 0;
+    if (!raw.includes(',')) continue;
     const found = [...raw.matchAll(HALF)];
     if (found.length === 0) continue;
     out.halfWidthCommas += found.length;
