@@ -10,7 +10,7 @@ import { auditOne } from './audit.js';
 let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (msg: { id: number; file: string; name: string }) => {
   queue = queue.then(async () => {
-    const entry = await auditOne(msg.file, msg.name);
+    const entry = await auditOne(msg.file, msg.name, { readSync: true });
     parentPort!.postMessage({ id: msg.id, entry });
   });
 });

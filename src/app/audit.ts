@@ -31,7 +31,8 @@ import {
   type RecallStats,
   type UnreadableDocument,
 } from '../reports/audit/index.js';
-import { importFile } from './import-document.js';
+import { importBytes, importFile } from './import-document.js';
+import { readInputFileSync } from './read-input.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn } from './validate.js';
 
@@ -108,11 +109,15 @@ export function auditCoverage(c: CoverageSummary): AuditCoverage {
   };
 }
 
-/** Imports and checks one document; never throws (a failure becomes an unreadable entry). */
-export async function auditOne(file: string, name: string = file): Promise<AuditEntry> {
+/**
+ * Imports and checks one document; never throws (a failure becomes an unreadable entry). `readSync`
+ * reads the file without yielding (the same checks and limits: read-input.ts), for a thread that has
+ * nothing else to do meanwhile.
+ */
+export async function auditOne(file: string, name: string = file, opts: { readSync?: boolean } = {}): Promise<AuditEntry> {
   const t0 = performance.now();
   try {
-    const doc = await importFile(file, { name });
+    const doc = opts.readSync ? await importBytes(readInputFileSync(file, DEFAULT_LIMITS.body.import, 'body.import'), name, { name }) : await importFile(file, { name });
     const report = validateDocument(doc);
     return {
       file: name,

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FiscusError } from '../domain/errors.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile, readInputFileSync } from './read-input.js';
 
 const MiB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'fiscus-read-'));
@@ -60,4 +60,24 @@ test('a file whose size stat does not tell (procfs) is read to its end, and stop
 test('a missing file is NOT_FOUND', async () => {
   const e = await refusal(join(dir, 'missing.txt'));
   assert.equal(e.code, 'NOT_FOUND');
+});
+
+test('the synchronous read gives the same bytes and the same refusals', async () => {
+  const big = join(dir, 'big.txt');
+  writeFileSync(big, 'x'.repeat(300_000));
+  const cases: Array<[string, number]> = [[join(dir, 'a.txt'), 100], [big, 1 * MiB], [big, 1000], [dir, 20 * MiB], ['/dev/zero', 20 * MiB], [join(dir, 'missing.txt'), 100]];
+  if (process.platform === 'linux') cases.push(['/proc/self/cmdline', 10], ['/proc/self/cmdline', 1 * MiB]);
+  for (const [path, max] of cases) {
+    const outcome = async (read: () => Uint8Array | Promise<Uint8Array>) => {
+      try {
+        return { bytes: Buffer.from(await read()).toString('latin1').length };
+      } catch (e) {
+        assert.ok(e instanceof FiscusError, String(e));
+        return { code: e.code, message: e.message, where: e.where };
+      }
+    };
+    const a = await outcome(() => readInputFile(path, max, 'body.import'));
+    const b = await outcome(() => readInputFileSync(path, max, 'body.import'));
+    assert.deepEqual(b, a, path);
+  }
 });

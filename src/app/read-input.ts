@@ -5,7 +5,7 @@
  * payments files), so a file that grows while it is read stops at the limit too. Refusals are
  * FiscusErrors naming the path (exit 2), TOO_LARGE naming the limit in `where.field` as limits.ts does.
  */
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { FiscusError } from '../domain/errors.js';
 import { bytesText } from './limits.js';
@@ -87,5 +87,53 @@ export async function readInputFile(path: string, max: number, limit: string): P
     throw e instanceof FiscusError ? e : unreadable(path, e);
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * `readInputFile` without waiting on the thread pool between its steps: the same checks, limits and
+ * refusals, synchronously. For threads that do nothing else meanwhile (`fiscus audit`'s workers, which
+ * would otherwise sit idle through six round trips per document).
+ */
+export function readInputFileSync(path: string, max: number, limit: string): Uint8Array {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  if (!st.isFile()) throw notRegular(path, st);
+  if (st.size > max) throw tooLarge(path, max, limit, ` ${st.size} 字节`);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    const now = fstatSync(fd);
+    if (!now.isFile()) throw notRegular(path, now);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = new Uint8Array(Math.min(total === 0 ? now.size + 1 : 1 << 16, max + 1 - total));
+      const bytesRead = readSync(fd, buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } catch (e) {
+    throw e instanceof FiscusError ? e : unreadable(path, e);
+  } finally {
+    closeSync(fd);
   }
 }
