@@ -1,8 +1,9 @@
 /**
  * Issue 14: `fiscus --help` and `fiscus --version` load no heavy package; each command loads its modules
  * only when it runs (src/cli/main.ts). Seen from outside: bin/fiscus.js runs under a module-resolve hook
- * (test/support/load-log.mjs) that writes every module the process resolves to a file. The same hook
- * sees exceljs when `fiscus template` runs, so the test can fail.
+ * (test/support/load-log.mjs) that writes every module the process resolves, imported or required, to a
+ * file. The same hook sees exceljs (required when a workbook is made) when `fiscus template` runs and
+ * piscina (imported) when `fiscus validate` runs, so the test can fail.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,10 +41,17 @@ for (const flag of ['--help', '--version']) {
   });
 }
 
-test('the same hook sees exceljs when a command that needs it runs (fiscus template)', () => {
+test('the same hook sees exceljs (required) when a command that needs it runs (fiscus template)', () => {
   const r = packagesLoaded(['template', '-o', join(dir, 'template.xlsx')]);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.packages.has('exceljs'), [...r.packages].join(' '));
   // The other commands' modules stay unloaded.
   assert.deepEqual(['pdfjs-dist', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono'].filter((p) => r.packages.has(p)), []);
+});
+
+test('the same hook sees piscina (imported) when a command that needs it runs (fiscus validate)', () => {
+  const r = packagesLoaded(['validate', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.packages.has('piscina'), [...r.packages].join(' '));
+  assert.deepEqual(['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)), []);
 });

@@ -1,5 +1,6 @@
 /** The monitoring table and the self-evaluation as XLSX workbooks (amounts in 万元 as numbers with two places). */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../xlsx/exceljs.js';
 import { Decimal } from 'decimal.js';
 import { targetText, type EvaluationReport, type MonitoringReport, type MonitoringRow } from './model.js';
 
@@ -44,7 +45,7 @@ const indicatorRow = (owner: string, r: MonitoringRow) => [
 
 /** The monitoring table: 执行情况 (per project and total), 指标监控 (table 14 and every project's indicators). */
 export async function monitoringXlsx(r: MonitoringReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'fiscus';
   const ex = r.execution;
   const s1 = sheet(wb, '执行情况', `${r.unitName}${r.year}年度预算执行监控（截至 ${r.asOf}，万元）`, ['项目名称', '年度预算', '计划支出', '实际支出', '执行率', '计划执行率', '预计年末支出', '预计年末执行率', '执行预警'], [28, 14, 14, 14, 10, 10, 14, 12, 60]);
@@ -67,7 +68,7 @@ export async function monitoringXlsx(r: MonitoringReport): Promise<Uint8Array> {
 
 /** The self-evaluation: 自评汇总 and 绩效自评表 (every indicator of every project with weights and scores). */
 export async function evaluationXlsx(r: EvaluationReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'fiscus';
   const s1 = sheet(wb, '自评汇总', `${r.unitName}${r.year}年度项目支出绩效自评汇总（万元）`, ['项目名称', '年度预算', '全年支出', '执行率', '执行率得分', '产出', '效益', '满意度', '总分', '等级'], [28, 14, 14, 10, 10, 10, 10, 10, 10, 8]);
   for (const p of r.projects) {

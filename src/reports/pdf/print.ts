@@ -3,7 +3,6 @@ import { access, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promi
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { sharedBrowser } from './browsers.js';
 import { FiscusError } from '../../domain/errors.js';
 
@@ -30,7 +29,9 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
   } catch {
     throw new FiscusError('DEPENDENCY_MISSING', `打印 PDF 需要 Chromium，但找不到 ${executablePath}（请管理员安装：apt-get install chromium fonts-wqy-zenhei）`);
   }
-  const shared = sharedBrowser(executablePath, async () => chromium.launch({ executablePath: await niced(executablePath), args: ARGS }));
+  // playwright-core (two large CommonJS bundles, about half a second of a server's start on a busy
+  // machine) is loaded by the first print, not by every process that might print.
+  const shared = sharedBrowser(executablePath, async () => (await import('playwright-core')).chromium.launch({ executablePath: await niced(executablePath), args: ARGS }));
   try {
     // Each print in a context of its own: nothing of one document is seen by the next.
     const context = await (await shared.browser).newContext();

@@ -6,7 +6,8 @@
  * Amounts are numbers in 万元 (fen / 1,000,000, exact in a double up to 9 billion 万元) and the cell's
  * number format carries the printed places (`decimals`): `#,##0.00`, `#,##0.0000`, `#,##0`.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../xlsx/exceljs.js';
 import type { Borders, Cell, Worksheet } from 'exceljs';
 import type {
   BudgetDocument,
@@ -617,7 +618,7 @@ function notesSheet(wb: ExcelJS.Workbook, doc: BudgetDocument | null): void {
 export function buildTemplate(input: TemplateInput): ExcelJS.Workbook {
   const { doc } = input;
   const year = doc?.year ?? input.year ?? null;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'fiscus';
   readme(wb);
   const { lists, columns } = codeLists(year);

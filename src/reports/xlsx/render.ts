@@ -3,7 +3,8 @@
  * multi-level headers and frozen header rows, table 14, one sheet per project form, and findings.
  * Amounts are numbers in the display unit with the number format of their printed decimals.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './exceljs.js';
 import { FEN_PER, type DisplayUnit } from '../../domain/money.js';
 import type { DepartmentTargetsView, IndicatorRowView, ProjectFormView, ReportView, TableView } from '../view/types.js';
 
@@ -175,7 +176,7 @@ function formSheet(wb: ExcelJS.Workbook, f: ProjectFormView, index: number, unit
 
 /** Renders the package as XLSX bytes. */
 export async function renderXlsx(v: ReportView): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'fiscus';
   const cover = wb.addWorksheet('封面');
   cover.addRow([v.unitName]).font = { ...FONT, size: 18, bold: true };
