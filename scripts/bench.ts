@@ -2,7 +2,7 @@
  * `npm run bench`: speed figures of fiscus beside reference runs in the same process.
  * Prints a table; never asserts (speed goals live here, not in timed tests).
  *
- *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,corpus]
+ *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,startup,corpus]
  *
  * `corpus`: every corpus PDF (../shared/corpus/pdf) read and checked as `fiscus validate X.pdf` does once
  * started (validateFile: the file imported in a parser thread, every check, the coverage) beside
@@ -12,6 +12,9 @@
  * shell (start-up included). Wall time, and CPU time (fiscus: this process, all its threads; pdftotext:
  * the child's user + system time from /proc/self/stat, 10 ms ticks) which a shared machine's load
  * disturbs much less; the output says which column is which.
+ *
+ * `startup`: `fiscus --version` and `fiscus validate` of the sample typed at a shell (compiled CLI) beside
+ * `node -e 0`, and `fiscus start` until its first 200 on `/` on a fresh and on an existing data folder.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -221,6 +224,84 @@ if (want('audit')) {
     const pms = performance.now() - p0;
     rows.push({ name: `reference: pdftotext -layout on the batch's ${batchPdfs.length} PDFs, 2 at a time`, n: 1, median: pms, min: pms, note: ok ? 'text extraction only, no checks' : 'pdftotext missing or failed' });
   }
+}
+
+if (want('startup')) {
+  // Issue 14: commands as typed at a shell, start-up included, on the compiled CLI (dist/, built here
+  // first: FISCUS_RUN=dist, so that a development checkout edited meanwhile does not fall back to tsx),
+  // each beside `node -e 0` measured in the same loop (runs interleaved, so both see the same load);
+  // then `fiscus start` until its first 200 on `/` (redirects followed: signed out, `/` leads to the
+  // public portal) on a fresh data folder and again on that existing one.
+  const { spawn, spawnSync, execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const bin = join(root, 'bin/fiscus.js');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const env: Record<string, string | undefined> = { ...process.env, FISCUS_RUN: 'dist' };
+  delete env['DATABASE_URL'];
+  const wall = (args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    if (r.status !== 0 && !(args.includes('validate') && r.status === 1)) throw new Error(`${args.join(' ')} exited ${r.status}`);
+    return performance.now() - t;
+  };
+  const runs = quick ? 5 : 15;
+  const m: Record<'node' | 'version' | 'validate', number[]> = { node: [], version: [], validate: [] };
+  for (let i = 0; i < runs; i++) {
+    m.node.push(wall(['-e', '0']));
+    m.version.push(wall([bin, '--version']));
+    m.validate.push(wall([bin, 'validate', SAMPLE]));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const row = (name: string, xs: number[], note: string) => rows.push({ name, n: xs.length, median: med(xs), min: Math.min(...xs), note });
+  const ratio = (xs: number[]) => `${(med(xs) / med(m.node)).toFixed(1)}× node -e 0 (median; min ${(Math.min(...xs) / Math.min(...m.node)).toFixed(1)}×)`;
+  row('reference: node -e 0', m.node, `a process per run; load average ${loadavg()[0]!.toFixed(1)}`);
+  row('fiscus --version (compiled, wall)', m.version, `${ratio(m.version)}; target ≤ 3×`);
+  row('fiscus validate sample (compiled, wall)', m.validate, `${ratio(m.validate)}; target ≤ 300 ms`);
+  const ready = async (dir: string): Promise<number> => {
+    const t = performance.now();
+    const p = spawn(process.execPath, [bin, 'start', '--port', '0', '--data', dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<never>((_, fail) => p.once('exit', (c) => fail(new Error(`fiscus start exited ${c}: ${out}`))));
+    const url = await Promise.race([
+      new Promise<string>((ok) =>
+        p.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const u = /fiscus 已启动: (\S+)/.exec(out);
+          if (u) ok(u[1]!);
+        }),
+      ),
+      exited,
+    ]);
+    let ms = NaN;
+    for (let i = 0; i < 500 && Number.isNaN(ms); i++) {
+      const r = await fetch(new URL('/', url)).catch(() => null);
+      await r?.arrayBuffer();
+      if (r?.status === 200) ms = performance.now() - t;
+      else await new Promise((ok) => setTimeout(ok, 10));
+    }
+    const gone = new Promise((ok) => p.once('exit', ok));
+    p.kill('SIGTERM');
+    await gone;
+    return ms;
+  };
+  const fresh: number[] = [];
+  const existing: number[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < (quick ? 1 : 2); i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-start-'));
+    try {
+      node.push(wall(['-e', '0']));
+      fresh.push(await ready(join(dir, 'data')));
+      for (let j = 0; j < (quick ? 2 : 3); j++) existing.push(await ready(join(dir, 'data')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  row('fiscus start ready, fresh data folder (wall)', fresh, `spawn → first 200 on / (PGlite created, migrations, sample and its year imported and published, demo accounts); node -e 0 ${med(node).toFixed(0)} ms; target a few seconds`);
+  row('fiscus start ready, existing data folder (wall)', existing, 'spawn → first 200 on / ; target ≤ 1 s');
 }
 
 const corpusLines: string[] = [];
