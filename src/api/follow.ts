@@ -10,6 +10,7 @@ import type { Workspace } from '../app/workspace.js';
 import { requestUser } from '../app/route-policy.js';
 import { auditActor } from '../app/audit-log.js';
 import { FiscusError } from '../domain/errors.js';
+import { remainingFen } from '../domain/budget-control.js';
 import { validationError } from './problem.js';
 import { EXPORT_TYPES, IdParam, json, problems } from './schemas.js';
 
@@ -46,6 +47,26 @@ export const PaymentsImportSchema = z
     sha256: z.string(),
   })
   .openapi('PaymentsImport');
+export const AdjustmentInputSchema = z
+  .object({
+    project: z.string().min(1).max(200).openapi({ description: '项目申报表编号或名称', example: 'form-9' }),
+    fen: z.number().int().openapi({ description: '调整金额（分）：正数为追加，负数为调减；不为零', example: 150_000 }),
+    reason: z.string().min(1).max(1000).openapi({ description: '调整（调剂）原因' }),
+  })
+  .openapi('AdjustmentInput');
+export const AdjustmentSchema = z
+  .object({ id: z.number().int(), formId: z.string(), fen: z.number().int(), reason: z.string(), approvedBy: z.string().openapi({ description: '批准人（用户名）' }), approvedAt: z.string() })
+  .openapi('Adjustment');
+export const BudgetControlSchema = z
+  .object({
+    formId: z.string(),
+    name: z.string(),
+    budgetFen: z.number().int().nullable().openapi({ description: '申报表列明的本年预算（分）；未列明时为 null，不作指标控制' }),
+    adjustedFen: z.string().openapi({ description: '已批准调整合计（分，十进制整数字符串）' }),
+    paidFen: z.string().openapi({ description: '已支付合计（分，十进制整数字符串）' }),
+    remainingFen: z.string().nullable().openapi({ description: '剩余可用指标（分）；预算未列明时为 null' }),
+  })
+  .openapi('BudgetControl');
 const Report = (name: string) => z.object({}).passthrough().openapi(name);
 export const MonitoringPutSchema = z
   .object({
@@ -118,6 +139,38 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
       const b = c.req.valid('json');
       const p = await f().addPayment(c.req.valid('param').id, { project: b.project, date: b.date, fen: b.fen, voucher: nn(b.voucher) ?? null, payee: nn(b.payee) ?? null }, actor(c));
       return c.json(p, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/adjustments', tags: ['follow'], summary: '预算调整（调剂）记录', request: { params: IdParam }, responses: { 200: json(z.array(AdjustmentSchema), '调整记录，按时间先后'), ...problems(404) } }),
+    async (c) => c.json(await f().listAdjustments(c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/budgets/{id}/adjustments',
+      tags: ['follow'],
+      summary: '录入一项经批准的预算调整（调剂）',
+      description: '须以部门审核（本部门所属单位）或财政审核身份调用：调用者即批准人。调整后预算不得低于已支付合计，也不得为负；执行率按调整后预算计算，支付以调整后预算为指标控制。',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AdjustmentInputSchema } } } },
+      responses: { 201: json(AdjustmentSchema, '已录入'), ...problems(404, 422) },
+    }),
+    async (c) => {
+      const b = c.req.valid('json');
+      return c.json(await f().addAdjustment(c.req.valid('param').id, { project: b.project, fen: b.fen, reason: b.reason }, actor(c)), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/budget-control', tags: ['follow'], summary: '指标控制：各项目的预算、调整、已支付与剩余可用', request: { params: IdParam }, responses: { 200: json(z.array(BudgetControlSchema), '按申报表顺序'), ...problems(404) } }),
+    async (c) => {
+      const states = await f().budgetControl(c.req.valid('param').id);
+      return c.json(
+        states.map((st) => ({ formId: st.formId, name: st.name, budgetFen: st.budgetFen, adjustedFen: String(st.adjustedFen), paidFen: String(st.paidFen), remainingFen: remainingFen(st)?.toString() ?? null })),
+        200,
+      );
     },
   );
 

@@ -29,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'payments.import': '导入支付明细',
   'payment.add': '录入支付',
   'payment.delete': '删除支付',
+  'budget.adjust': '预算调整（调剂）',
   'monitoring.save': '保存绩效监控',
   'evaluation.save': '保存绩效自评',
   'budget.submit': '提交',
@@ -83,6 +84,8 @@ export function auditSummary(e: Pick<AuditEntry, 'action' | 'detail'>): string {
     case 'payment.add':
     case 'payment.delete':
       return `支付 ${str('paymentId')}：${str('formId')}，${str('date')}，${yuan(d['fen'])}`;
+    case 'budget.adjust':
+      return `调整 ${str('adjustmentId')}：${str('formId')}，${yuan(d['fen'])}，${str('reason')}`;
     case 'budget.submit':
     case 'budget.return':
     case 'budget.review':

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FiscusError } from '../domain/errors.js';
+import { checkAdjustment, checkWithinBudget, formBudgetFen, type FormBudgetState } from '../domain/budget-control.js';
 import type { BudgetDocument, Indicator } from '../domain/model.js';
 import type { ImportedPayment } from '../importers/payments/index.js';
 import { parsePool } from './isolation/pool.js';
@@ -19,6 +20,7 @@ import {
   DEFAULT_FOLLOW_CONFIG,
   DEPARTMENT,
   type ActualsByOwner,
+  type Adjustments,
   type DepartmentExecution,
   type EntriesByOwner,
   type EvaluationReport,
@@ -38,6 +40,7 @@ export type { ActualsByOwner, DepartmentExecution, EntriesByOwner, EvaluationRep
 export type { MonitoringReport, MonitoringRow, ProjectEvaluation, ProjectExecution, ProjectMonitoring } from '../reports/follow/model.js';
 export { budgetOf, targetText, scorable } from '../reports/follow/model.js';
 export type { ImportedPayment } from '../importers/payments/index.js';
+export type { AdjustmentRecord } from '../storage/follow-repo.js';
 export type { PaymentRecord } from '../storage/follow-repo.js';
 export { LIKELIHOODS, DEVIATION_REASONS, BANDS } from '../scoring/index.js';
 export type { Actual, MonitoringEntry, Likelihood, DeviationReason, Band, ExecutionWarning, Evaluation, IndicatorScore } from '../scoring/index.js';
@@ -255,9 +258,35 @@ export interface Follow {
   previewActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[]): Promise<EvaluationReport>;
   /** Whether the budget has any payment, entry or actual. */
   hasData(budgetId: string): Promise<boolean>;
+  /**
+   * Records an approved budget adjustment (预算调整 / 调剂) of one project: `fen` added (negative: taken
+   * away), with its reason; `actor` is who approved it. INPUT_INVALID for a zero amount, an empty
+   * reason, a form whose budget is not printed, or a budget that would fall below what is paid.
+   */
+  addAdjustment(budgetId: string, a: AdjustmentInput, actor: string): Promise<fr.AdjustmentRecord>;
+  listAdjustments(budgetId: string): Promise<fr.AdjustmentRecord[]>;
+  /** Each project's budget, adjustments, payments and what remains (指标控制), in form order. */
+  budgetControl(budgetId: string): Promise<FormBudgetState[]>;
+}
+
+/** A budget adjustment as entered. */
+export interface AdjustmentInput {
+  /** Project form id or name. */
+  project: string;
+  /** Added to the project's budget, in fen (negative: taken away). */
+  fen: number;
+  reason: string;
 }
 
 const cache = new WeakMap<Workspace, Follow>();
+
+/** The control state of every form of `doc` from the stored adjustments and payments (inside a transaction: consistent). */
+async function controlStates(db: Db, doc: BudgetDocument, documentId: number): Promise<FormBudgetState[]> {
+  const paid = await fr.paidByForm(db, documentId);
+  const adjusted = new Map<string, bigint>();
+  for (const a of await fr.selectAdjustments(db, documentId)) adjusted.set(a.formId, (adjusted.get(a.formId) ?? 0n) + BigInt(a.fen));
+  return doc.projectForms.map((f) => ({ formId: f.id, name: f.name, budgetFen: formBudgetFen(f), adjustedFen: adjusted.get(f.id) ?? 0n, paidFen: paid.get(f.id) ?? 0n }));
+}
 
 /** The follow-the-year use cases over a workspace's database (one instance per workspace). */
 export function followOf(ws: Workspace, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG): Follow {
@@ -307,6 +336,14 @@ class StoredFollow implements Follow {
       if (!opts.replace && !opts.force && (await fr.paymentsImported(db, id, sha256))) return null;
       const replaced = opts.replace ? await fr.deletePayments(db, id) : 0;
       fr.checkPaymentsTotal(opts.replace ? 0n : await fr.paymentsTotal(db, id), totalFen, { file });
+      // 指标控制: the row whose payment takes its project beyond the adjusted budget is named; nothing is stored.
+      const states = new Map((await controlStates(db, doc, id)).map((st) => [st.formId, st]));
+      for (const p of ps) {
+        const st = states.get(p.formId);
+        if (!st) continue;
+        checkWithinBudget(st, BigInt(p.fen), { file, line: p.row });
+        st.paidFen += BigInt(p.fen);
+      }
       await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row, importSha256: sha256 })));
       await appendAudit(db, { actor: opts.actor ?? null, action: 'payments.import', target: `budget:${id}`, detail: { file, sha256, imported: ps.length, totalFen, replaced, force: opts.force ?? false } });
       return { replaced };
@@ -325,6 +362,8 @@ class StoredFollow implements Follow {
     const [newId] = await this.tx(async (db) => {
       await fr.lockFollow(db, id);
       fr.checkPaymentsTotal(await fr.paymentsTotal(db, id), p.fen);
+      const st = (await controlStates(db, doc, id)).find((x) => x.formId === form.id);
+      if (st) checkWithinBudget(st, BigInt(p.fen));
       const ids = await fr.insertPayments(db, id, [rec]);
       await appendAudit(db, { actor, action: 'payment.add', target: `budget:${id}`, detail: { paymentId: ids[0], formId: rec.formId, date: rec.date, fen: rec.fen, voucher: rec.voucher, payee: rec.payee } });
       return ids;
@@ -355,9 +394,43 @@ class StoredFollow implements Follow {
     return fr.selectPayments(this.db, await this.existing(budgetId));
   }
 
+  /** The recorded adjustments per form (their sum), for the execution rates. */
+  private async adjustments(budgetId: string): Promise<Adjustments> {
+    const out = new Map<string, number>();
+    for (const a of await fr.selectAdjustments(this.db, documentIdOf(budgetId))) out.set(a.formId, (out.get(a.formId) ?? 0) + a.fen);
+    return out;
+  }
+
   async execution(budgetId: string, asOf?: string): Promise<DepartmentExecution> {
     const doc = await this.ws.getDocument(budgetId);
-    return buildExecution(doc, await this.payments(budgetId), asOf ? checkAsOf(asOf, doc.year) : defaultAsOf(doc.year), this.cfg.execution);
+    return buildExecution(doc, await this.payments(budgetId), asOf ? checkAsOf(asOf, doc.year) : defaultAsOf(doc.year), this.cfg.execution, await this.adjustments(budgetId));
+  }
+
+  async addAdjustment(budgetId: string, a: AdjustmentInput, actor: string): Promise<fr.AdjustmentRecord> {
+    const doc = await this.ws.getDocument(budgetId);
+    const form = formOf(doc, a.project);
+    if (!Number.isSafeInteger(a.fen)) throw new FiscusError('INPUT_INVALID', `调整金额应为整数（分），实为 ${a.fen}`, { field: 'fen' });
+    const reason = a.reason.trim();
+    if (!reason) throw new FiscusError('INPUT_INVALID', '预算调整须写明原因', { field: 'reason' });
+    if ([...reason].length > 1000) throw new FiscusError('INPUT_INVALID', `原因应不超过 1000 个字符，实为 ${[...reason].length} 个`, { field: 'reason' });
+    const id = documentIdOf(budgetId);
+    return this.tx(async (db) => {
+      await fr.lockFollow(db, id);
+      const st = (await controlStates(db, doc, id)).find((x) => x.formId === form.id)!;
+      checkAdjustment(st, BigInt(a.fen));
+      const rec = await fr.insertAdjustment(db, id, { formId: form.id, fen: a.fen, reason, approvedBy: actor });
+      await appendAudit(db, { actor, action: 'budget.adjust', target: `budget:${id}`, detail: { adjustmentId: rec.id, formId: form.id, fen: a.fen, reason } });
+      return rec;
+    });
+  }
+
+  async listAdjustments(budgetId: string): Promise<fr.AdjustmentRecord[]> {
+    return fr.selectAdjustments(this.db, await this.existing(budgetId));
+  }
+
+  async budgetControl(budgetId: string): Promise<FormBudgetState[]> {
+    const doc = await this.ws.getDocument(budgetId);
+    return controlStates(this.db, doc, documentIdOf(budgetId));
   }
 
   private async entries(doc: BudgetDocument, budgetId: string): Promise<{ asOf: string | null; entries: EntriesByOwner }> {
@@ -378,13 +451,13 @@ class StoredFollow implements Follow {
     const doc = await this.ws.getDocument(budgetId);
     const e = await this.entries(doc, budgetId);
     const at = asOf ? checkAsOf(asOf, doc.year) : (e.asOf ?? `${doc.year}-08-31`);
-    return buildMonitoring(doc, await this.payments(budgetId), e.entries, at, this.cfg);
+    return buildMonitoring(doc, await this.payments(budgetId), e.entries, at, this.cfg, await this.adjustments(budgetId));
   }
 
   async saveMonitoring(budgetId: string, owner: string, entries: readonly IndexedEntry[], asOf?: string, actor: string | null = null): Promise<MonitoringReport> {
     const doc = await this.ws.getDocument(budgetId);
     const at = await this.storeMonitoring(doc, budgetId, owner, entries, asOf, actor);
-    return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg);
+    return buildMonitoring(doc, await this.payments(budgetId), (await this.entries(doc, budgetId)).entries, at, this.cfg, await this.adjustments(budgetId));
   }
 
   /** saveMonitoring on a document already read, without building the table; returns the as-of date used. */
@@ -420,13 +493,13 @@ class StoredFollow implements Follow {
 
   async evaluation(budgetId: string): Promise<EvaluationReport> {
     const doc = await this.ws.getDocument(budgetId);
-    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
+    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg, await this.adjustments(budgetId));
   }
 
   async saveActuals(budgetId: string, owner: string, actuals: readonly IndexedActual[], actor: string | null = null): Promise<EvaluationReport> {
     const doc = await this.ws.getDocument(budgetId);
     await this.storeActuals(doc, budgetId, owner, actuals, actor);
-    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg);
+    return buildEvaluation(doc, await this.payments(budgetId), await this.actuals(doc, budgetId), this.cfg, await this.adjustments(budgetId));
   }
 
   /** saveActuals on a document already read, without building the self-evaluation. */
@@ -457,7 +530,7 @@ class StoredFollow implements Follow {
     const mine: Array<Actual | undefined> = [];
     for (const a of actuals) if (form.indicators[a.idx]) mine[a.idx] = { value: a.value?.trim() || null, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: a.reason ?? null, correction: a.correction ?? null };
     all[form.id] = mine;
-    return buildEvaluation(doc, await this.payments(budgetId), all, this.cfg);
+    return buildEvaluation(doc, await this.payments(budgetId), all, this.cfg, await this.adjustments(budgetId));
   }
 
   async hasData(budgetId: string): Promise<boolean> {

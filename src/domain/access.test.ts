@@ -60,6 +60,7 @@ const EXPECTED: Record<Role | 'public', Record<BudgetAction, [D, D, D, D, D, D]>
     approve: [N, N, N, U, U, U],
     waive: [N, N, N, U, U, U],
     publish: [N, N, N, U, U, U],
+    'adjust-budget': [N, N, N, U, U, U],
   },
   preparer: {
     'read-published': [N, N, N, A, A, A],
@@ -73,6 +74,7 @@ const EXPECTED: Record<Role | 'public', Record<BudgetAction, [D, D, D, D, D, D]>
     approve: [F, N, N, F, F, F],
     waive: [F, N, N, F, F, F],
     publish: [F, N, N, F, F, F],
+    'adjust-budget': [F, N, N, F, F, F],
   },
   'department-reviewer': {
     'read-published': [N, N, N, A, A, A],
@@ -86,6 +88,7 @@ const EXPECTED: Record<Role | 'public', Record<BudgetAction, [D, D, D, D, D, D]>
     approve: [F, F, N, F, F, F],
     waive: [A, A, N, A, A, F],
     publish: [F, F, N, F, F, F],
+    'adjust-budget': [A, A, N, A, A, F],
   },
   'finance-reviewer': {
     'read-published': [N, N, N, A, A, A],
@@ -99,6 +102,7 @@ const EXPECTED: Record<Role | 'public', Record<BudgetAction, [D, D, D, D, D, D]>
     approve: [A, A, A, A, A, A],
     waive: [A, A, A, A, A, A],
     publish: [A, A, A, A, A, A],
+    'adjust-budget': [A, A, A, A, A, A],
   },
   admin: {
     'read-published': [N, N, N, A, A, A],
@@ -112,6 +116,7 @@ const EXPECTED: Record<Role | 'public', Record<BudgetAction, [D, D, D, D, D, D]>
     approve: [N, N, N, F, F, F],
     waive: [N, N, N, F, F, F],
     publish: [N, N, N, F, F, F],
+    'adjust-budget': [N, N, N, F, F, F],
   },
 };
 

@@ -63,6 +63,7 @@ export const BUDGET_ACTIONS = [
   'approve',
   'waive',
   'publish',
+  'adjust-budget',
 ] as const;
 export const SYSTEM_ACTIONS = ['batch-audit', 'manage-users', 'manage-settings', 'manage-own-tokens'] as const;
 export const ACTIONS = [...BUDGET_ACTIONS, ...SYSTEM_ACTIONS] as const;
@@ -82,6 +83,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   approve: '财政批复',
   waive: '豁免问题',
   publish: '公开',
+  'adjust-budget': '批准预算调整（调剂）',
   'batch-audit': '批量审核',
   'manage-users': '管理用户',
   'manage-settings': '管理设置',
@@ -136,6 +138,8 @@ const BUDGET_MATRIX: Record<Role, Partial<Record<BudgetAction, readonly Relation
     return: ['own', 'same-department'],
     review: ['own', 'same-department'],
     waive: ['own', 'same-department'],
+    // 预算调整 and 调剂 are approved by the 主管部门 for its units, or by the 财政.
+    'adjust-budget': ['own', 'same-department'],
   },
   'finance-reviewer': {
     'read-published': ['own', 'same-department', 'other-department'],
@@ -145,6 +149,7 @@ const BUDGET_MATRIX: Record<Role, Partial<Record<BudgetAction, readonly Relation
     approve: ['own', 'same-department', 'other-department'],
     waive: ['own', 'same-department', 'other-department'],
     publish: ['own', 'same-department', 'other-department'],
+    'adjust-budget': ['own', 'same-department', 'other-department'],
   },
   // Users and settings only: an administrator reads what the public reads.
   admin: {

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { FiscusError } from '../domain/errors.js';
 import type { Db } from './connection.js';
-import { checkStorableText, num, numOrNull, rows, textOrNull } from './repository.js';
+import { checkStorableText, ISO, num, numOrNull, rows, textOrNull } from './repository.js';
 
 /** The advisory-lock class of a budget's follow-the-year data (the second key is the document id). */
 const FOLLOW_LOCK = 7316453;
@@ -228,4 +228,46 @@ export async function hasFollowData(db: Db, documentId: number): Promise<boolean
     sql`SELECT (SELECT count(*) FROM payments WHERE document_id = ${documentId}) + (SELECT count(*) FROM monitoring_entries WHERE document_id = ${documentId}) + (SELECT count(*) FROM evaluation_actuals WHERE document_id = ${documentId}) AS n`,
   );
   return num(x?.n ?? 0) > 0;
+}
+
+/** A recorded budget adjustment (预算调整 / 调剂) of one project form. */
+export interface AdjustmentRecord {
+  id: number;
+  formId: string;
+  /** Added to the form's budget (negative: taken away). */
+  fen: number;
+  reason: string;
+  approvedBy: string;
+  /** ISO timestamp. */
+  approvedAt: string;
+}
+
+export async function insertAdjustment(db: Db, documentId: number, a: Omit<AdjustmentRecord, 'id' | 'approvedAt'>): Promise<AdjustmentRecord> {
+  checkStorableText({ reason: a.reason });
+  const [r] = await rows<Record<string, unknown>>(
+    db,
+    sql`INSERT INTO budget_adjustments (document_id, form_id, fen, reason, approved_by) VALUES (${documentId}, ${a.formId}, ${a.fen}, ${a.reason}, ${a.approvedBy})
+        RETURNING id, form_id, fen::text AS fen, reason, approved_by, ${ISO('approved_at')} AS approved_at`,
+  );
+  return toAdjustment(r!);
+}
+
+/** A budget's adjustments, oldest first. */
+export async function selectAdjustments(db: Db, documentId: number): Promise<AdjustmentRecord[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT id, form_id, fen::text AS fen, reason, approved_by, ${ISO('approved_at')} AS approved_at
+        FROM budget_adjustments WHERE document_id = ${documentId} ORDER BY id`,
+  );
+  return r.map(toAdjustment);
+}
+
+function toAdjustment(r: Record<string, unknown>): AdjustmentRecord {
+  return { id: num(r['id']), formId: String(r['form_id']), fen: num(r['fen']), reason: String(r['reason']), approvedBy: String(r['approved_by']), approvedAt: String(r['approved_at']) };
+}
+
+/** Paid so far per form of a budget (exact: summed in the database as numeric, read as bigint). */
+export async function paidByForm(db: Db, documentId: number): Promise<Map<string, bigint>> {
+  const r = await rows<{ form_id: unknown; total: unknown }>(db, sql`SELECT form_id, sum(fen)::text AS total FROM payments WHERE document_id = ${documentId} GROUP BY form_id`);
+  return new Map(r.map((x) => [String(x.form_id), BigInt(String(x.total))]));
 }

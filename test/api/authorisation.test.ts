@@ -76,6 +76,7 @@ const NEEDS: Record<string, Need> = {
   'POST /budgets/:id/projects/:formId/disbursement': 'prepare',
   'POST /budgets/:id/projects/:formId/indicators': 'prepare',
   'POST /budgets/:id/follow/payments': 'prepare',
+  'POST /budgets/:id/follow/adjustments': 'review',
   'POST /budgets/:id/follow/:formId/payments': 'prepare',
   'POST /budgets/:id/follow/:formId/payments/:pid/delete': 'prepare',
   'POST /budgets/:id/follow/:formId/monitoring': 'prepare',
@@ -107,9 +108,11 @@ const NEEDS: Record<string, Need> = {
   'PUT /api/v1/budgets/:id/monitoring': 'prepare',
   'PUT /api/v1/budgets/:id/evaluation': 'prepare',
   'POST /api/v1/budgets/:id/waivers': 'review',
+  // Budget adjustments are approved by those who review: the 部门审核 of the unit's department, the 财政审核.
+  'POST /api/v1/budgets/:id/adjustments': 'review',
   'POST /api/v1/budgets/:id/waivers/:waiver/revoke': 'review',
 };
-for (const p of ['', '/diff', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers']) {
+for (const p of ['', '/diff', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
 for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {

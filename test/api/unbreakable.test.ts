@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
+import { followOf } from '../../src/app/follow.js';
 import { createApi } from '../../src/api/routes.js';
 import { throwawayDatabases } from '../support/postgres.js';
 import { budget, paymentsCsv } from '../storage/fixture.js';
@@ -98,7 +99,6 @@ function suite(backend: Backend): void {
         'INPUT_INVALID',
       );
       // The use case, as the web form reaches it, refuses it too.
-      const { followOf } = await import('../../src/app/follow.js');
       await assert.rejects(followOf(ws).addPayment(id, { project: 'f1', date: '2021-02-30', fen: 1 }), (e: Error) => /YYYY-MM-DD/.test(e.message));
     });
 
@@ -108,7 +108,10 @@ function suite(backend: Backend): void {
       const p = await problem(await req(`${base()}/payments/import?name=big.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv }), 422, 'INPUT_INVALID');
       assert.match(String(p['detail']), /^big\.csv:3: 金额合计应不超过 9007199254740991 分/);
       assert.deepEqual(await (await req(`${base()}/payments`)).json(), []);
-      // One such payment is fine; a second one, by hand or by file, would overflow the budget's total.
+      // One such payment is fine once the project's budget allows it (指标控制, issue 15: an approved
+      // adjustment up to Number.MAX_SAFE_INTEGER fen); a second one, by hand or by file, would overflow the total.
+      const f1 = (await followOf(ws).budgetControl(id)).find((x) => x.formId === 'f1')!;
+      await followOf(ws).addAdjustment(id, { project: 'f1', fen: Number.MAX_SAFE_INTEGER - f1.budgetFen!, reason: '溢出测试' }, 'caizheng');
       const one = await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-01', fen: Number.MAX_SAFE_INTEGER }) });
       assert.equal(one.status, 201);
       await problem(await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-02', fen: 1 }) }), 422, 'INPUT_INVALID');

@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../../domain/model.js';
 import { FiscusError } from '../../domain/errors.js';
 import { isDateTargetUnit } from '../../domain/catalogue/index.js';
+import { formBudgetFen } from '../../domain/budget-control.js';
 import {
   cumulativeByMonth,
   DEFAULT_EXECUTION_CONFIG,
@@ -75,7 +76,13 @@ export interface ProjectExecution extends ExecutionFigures {
   name: string;
   parentProject: string | null;
   payments: number;
+  /** The recorded budget adjustments (预算调整 / 调剂) included in `budgetFen` (0: none). */
+  adjustmentFen: number;
 }
+
+/** Recorded budget adjustments per form id (their sum in fen); execution rates use the adjusted budget. */
+export type Adjustments = ReadonlyMap<string, number>;
+export const NO_ADJUSTMENTS: Adjustments = new Map();
 
 export interface DepartmentExecution {
   unitName: string;
@@ -89,9 +96,9 @@ export interface DepartmentExecution {
   warnings: Array<{ formId: string | null; name: string; warning: ExecutionWarning }>;
 }
 
-/** This year's budget of a form: 本年预算 when printed, else the total. */
+/** This year's budget of a form: 本年预算 when printed, else the total (0 when neither is printed). */
 export function budgetOf(form: ProjectForm): number {
-  return form.amounts.currentYear?.fen ?? form.amounts.total?.fen ?? 0;
+  return formBudgetFen(form) ?? 0;
 }
 
 /** Month (1–12) of an as-of date in the budget year: before the year → 0, after it → 12. */
@@ -157,10 +164,11 @@ const quartersOf = (f: ProjectForm) => {
 };
 
 /** Execution per project and for the department at `asOf` (ISO date; payments after it are left out). */
-export function buildExecution(doc: BudgetDocument, payments: readonly FormPayment[], asOf: string, cfg: ExecutionConfig = DEFAULT_EXECUTION_CONFIG): DepartmentExecution {
+export function buildExecution(doc: BudgetDocument, payments: readonly FormPayment[], asOf: string, cfg: ExecutionConfig = DEFAULT_EXECUTION_CONFIG, adjustments: Adjustments = NO_ADJUSTMENTS): DepartmentExecution {
   const projects = doc.projectForms.map((f): ProjectExecution => {
     const ps = payments.filter((p) => p.formId === f.id);
-    return { formId: f.id, name: f.name, parentProject: f.parentProject, payments: ps.length, ...figures(budgetOf(f), quartersOf(f), ps, doc.year, asOf, cfg) };
+    const adjustmentFen = adjustments.get(f.id) ?? 0;
+    return { formId: f.id, name: f.name, parentProject: f.parentProject, payments: ps.length, adjustmentFen, ...figures(budgetOf(f) + adjustmentFen, quartersOf(f), ps, doc.year, asOf, cfg) };
   });
   const budget = sumFen(projects, (p) => p.budgetFen, "the projects' budgets", (p) => p.name);
   sumFen(projects, (p) => p.planQuarters.reduce((a, b) => a + b, 0), "the projects' disbursement plans", (p) => p.name);
@@ -253,8 +261,8 @@ const tally = (rows: MonitoringRow[]) => ({
 });
 
 /** The mid-year monitoring table: execution to `asOf` and every indicator's entry checked against it. */
-export function buildMonitoring(doc: BudgetDocument, payments: readonly FormPayment[], entries: EntriesByOwner, asOf: string, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG): MonitoringReport {
-  const execution = buildExecution(doc, payments, asOf, cfg.execution);
+export function buildMonitoring(doc: BudgetDocument, payments: readonly FormPayment[], entries: EntriesByOwner, asOf: string, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG, adjustments: Adjustments = NO_ADJUSTMENTS): MonitoringReport {
+  const execution = buildExecution(doc, payments, asOf, cfg.execution, adjustments);
   const projects = doc.projectForms.map((f, i): ProjectMonitoring => {
     const ex = execution.projects[i]!;
     const rows = monitorRows(f.indicators, entries[f.id] ?? [], ex.rate, cfg.monitoring);
@@ -294,8 +302,8 @@ export interface EvaluationReport {
 export type ActualsByOwner = Record<string, ReadonlyArray<Actual | undefined>>;
 
 /** The year-end self-evaluation of every project: the year's execution rate and the entered actuals, scored. */
-export function buildEvaluation(doc: BudgetDocument, payments: readonly FormPayment[], actuals: ActualsByOwner, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG): EvaluationReport {
-  const execution = buildExecution(doc, payments, `${doc.year}-12-31`, cfg.execution);
+export function buildEvaluation(doc: BudgetDocument, payments: readonly FormPayment[], actuals: ActualsByOwner, cfg: FollowConfig = DEFAULT_FOLLOW_CONFIG, adjustments: Adjustments = NO_ADJUSTMENTS): EvaluationReport {
+  const execution = buildExecution(doc, payments, `${doc.year}-12-31`, cfg.execution, adjustments);
   const projects = doc.projectForms.map((f, i): ProjectEvaluation => {
     const ex = execution.projects[i]!;
     const acts = f.indicators.map((_, k) => actuals[f.id]?.[k]);

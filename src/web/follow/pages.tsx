@@ -14,6 +14,9 @@ import {
 } from '../../app/follow.js';
 import type { BudgetDetail } from '../../app/workspace.js';
 import { formatAmount } from '../../domain/money.js';
+import { adjustedBudget, remainingFen, type FormBudgetState } from '../../domain/budget-control.js';
+import type { AdjustmentRecord } from '../../app/follow.js';
+import { dateTime } from '../pages.js';
 import { Layout } from '../layout.js';
 
 /** One stored payment as the project page lists it. */
@@ -123,7 +126,75 @@ function Warnings(props: { ex: ExecutionFigures }) {
 }
 
 /** The department overview: upload payments, execution per project with warnings, the curve, links. */
-export function FollowOverviewPage(props: { budget: BudgetDetail; ex: DepartmentExecution; monitoring: MonitoringReport; evaluation: EvaluationReport; payments: number; message?: { kind: 'ok' | 'error'; text: string } }) {
+/** 预算调整与指标控制: each project's budget, approved adjustments, paid and what remains; the register; the form for who may approve. */
+export function BudgetControlSection(props: { budgetId: string; control: readonly FormBudgetState[]; adjustments: readonly AdjustmentRecord[]; mayAdjust: boolean }) {
+  const names = new Map(props.control.map((s) => [s.formId, s.name]));
+  const yuan = (fen: bigint | number) => formatAmount(Number(fen), '元');
+  return (
+    <section aria-labelledby="control-h" id="budget-control">
+      <h2 id="control-h">预算调整与指标控制</h2>
+      <p class="muted">支付不得超过项目的剩余可用指标（预算加已批准的调整，减已支付）；超出时先由部门审核或财政审核录入预算调整（调剂）。执行率按调整后预算计算。</p>
+      <table class="data">
+        <thead>
+          <tr><th>项目</th><th>预算（元）</th><th>已批准调整（元）</th><th>调整后预算（元）</th><th>已支付（元）</th><th>剩余可用（元）</th></tr>
+        </thead>
+        <tbody>
+          {props.control.map((s) => {
+            const adjusted = adjustedBudget(s);
+            const left = remainingFen(s);
+            return (
+              <tr>
+                <td>{s.name}</td>
+                <td class="num">{s.budgetFen === null ? '未列明' : yuan(s.budgetFen)}</td>
+                <td class="num">{s.adjustedFen === 0n ? '—' : yuan(s.adjustedFen)}</td>
+                <td class="num">{adjusted === null ? '—' : yuan(adjusted)}</td>
+                <td class="num">{yuan(s.paidFen)}</td>
+                <td class="num">{left === null ? '不控制（预算未列明）' : yuan(left)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3>调整记录（{props.adjustments.length} 项）</h3>
+      {props.adjustments.length ? (
+        <table class="data" id="adjustments">
+          <thead><tr><th>项目</th><th>调整金额（元）</th><th>原因</th><th>批准人</th><th>批准时间</th></tr></thead>
+          <tbody>
+            {props.adjustments.map((a) => (
+              <tr><td>{names.get(a.formId) ?? a.formId}</td><td class="num">{yuan(a.fen)}</td><td>{a.reason}</td><td>{a.approvedBy}</td><td class="nowrap">{dateTime(a.approvedAt)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>尚无预算调整。</p>
+      )}
+      {props.mayAdjust ? (
+        <form method="post" action={`/budgets/${props.budgetId}/follow/adjustments`} class="stack" id="adjustment-new">
+          <h3>录入经批准的预算调整（调剂）</h3>
+          <p>
+            <label for="adj-project">项目</label>{' '}
+            <select id="adj-project" name="project" required>
+              {props.control.filter((s) => s.budgetFen !== null).map((s) => <option value={s.formId}>{s.name}</option>)}
+            </select>
+          </p>
+          <p>
+            <label for="adj-amount">调整金额（元，调减填负数）</label> <input id="adj-amount" name="amount" required inputmode="decimal" placeholder="如 1500.00 或 -200" />
+          </p>
+          <p>
+            <label for="adj-reason">原因</label>
+            <br />
+            <textarea id="adj-reason" name="reason" required maxlength={1000} rows={3} cols={60}></textarea>
+          </p>
+          <p>
+            <button type="submit">录入调整</button> <span class="muted">录入人即批准人，记入审计日志。</span>
+          </p>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+export function FollowOverviewPage(props: { budget: BudgetDetail; ex: DepartmentExecution; monitoring: MonitoringReport; evaluation: EvaluationReport; payments: number; message?: { kind: 'ok' | 'error'; text: string }; control: readonly FormBudgetState[]; adjustments: readonly AdjustmentRecord[]; mayAdjust: boolean }) {
   const { budget, ex } = props;
   const base = `/budgets/${budget.id}/follow`;
   return (
@@ -192,6 +263,7 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
           </tbody>
         </table>
       </section>
+      <BudgetControlSection budgetId={budget.id} control={props.control} adjustments={props.adjustments} mayAdjust={props.mayAdjust} />
       {props.monitoring.department ? (
         <section aria-label="部门整体绩效目标监控">
           <h2>部门整体绩效目标监控（表14，截至 {props.monitoring.asOf}）</h2>

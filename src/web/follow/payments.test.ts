@@ -113,3 +113,46 @@ test('uploading the same payments file again on the overview says it was already
     await ws.close();
   }
 });
+
+test('指标控制 in the web: a payment beyond the project\'s budget is refused on the page, nothing stored; the 部门审核 records an adjustment on the overview, then it is accepted', async () => {
+  const ws = await openWorkspace({});
+  try {
+    const district = await setupDistrict(ws);
+    const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
+    const http = createHttpApp(ws);
+    const app = requester(http, district, 'jingban');
+    const reviewer = requester(http, district, 'bumen');
+    // 基层党建 (form-10): a budget of 16,000.00 元; 16,000.01 元 is one fen too many.
+    const page = `/budgets/${budgetId}/follow/form-10`;
+    const over = await app(`${page}/payments`, form({ date: '2021-05-10', amount: '16,000.01' }));
+    assert.equal(over.status, 422);
+    const html = await over.text();
+    assert.match(html, /项目&quot;基层党建&quot;的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元|项目"基层党建"的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元/);
+    assert.deepEqual(await followOf(ws).listPayments(budgetId), [], 'nothing stored');
+
+    // The 经办 sees the control table but no adjustment form, and may not post one.
+    const mine = await (await app(`/budgets/${budgetId}/follow`)).text();
+    assert.match(mine, /预算调整与指标控制/);
+    assert.doesNotMatch(mine, /id="adjustment-new"/);
+    assert.equal((await app(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '1', reason: '自批' }))).status, 403);
+    const theirs = await (await reviewer(`/budgets/${budgetId}/follow`)).text();
+    assert.match(theirs, /id="adjustment-new"/);
+    const bad = await reviewer(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '十元', reason: '追加' }));
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /未录入预算调整：调整金额应为以元计的金额/);
+    const adj = await reviewer(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '0.01', reason: '追加 1 分以验证指标控制' }));
+    assert.equal(adj.status, 303);
+    assert.equal(adj.headers.get('location'), `/budgets/${budgetId}/follow?adjusted=1#budget-control`);
+    const after = await (await reviewer(`/budgets/${budgetId}/follow?adjusted=1`)).text();
+    assert.match(after, /已录入预算调整/);
+    assert.match(after, /追加 1 分以验证指标控制<\/td><td>bumen<\/td>/);
+
+    const ok = await app(`${page}/payments`, form({ date: '2021-05-10', amount: '16,000.01' }));
+    assert.equal(ok.status, 303);
+    const ex = await followOf(ws).execution(budgetId, '2021-12-31');
+    const p = ex.projects.find((x) => x.formId === 'form-10')!;
+    assert.deepEqual([p.budgetFen, p.adjustmentFen, p.paidFen, p.rate], [1_600_001, 1, 1_600_001, '100.00']);
+  } finally {
+    await ws.close();
+  }
+});

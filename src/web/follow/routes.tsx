@@ -7,7 +7,8 @@ import { userOf } from '../user.js';
 import { FiscusError } from '../../domain/errors.js';
 import { limitOf, limitSentence } from '../../app/limits.js';
 import { HTTP_STATUS, type HttpErrorStatus } from '../../app/http-status.js';
-import { parseAmount } from '../../domain/money.js';
+import { MoneyParseError, parseAmount } from '../../domain/money.js';
+import { workflowOf } from '../../app/workflow.js';
 import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
 import { formBody } from '../form-body.js';
 
@@ -28,14 +29,46 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     const budget = await ws.getBudget(id);
     const q = c.req.query('asOf');
     const asOf = q && ISO.test(q) && Number(q.slice(0, 4)) === budget.year ? q : undefined;
-    const [ex, monitoring, evaluation, payments] = await Promise.all([f().execution(id, asOf), f().monitoring(id), f().evaluation(id), f().listPayments(id)]);
-    return c.html(<FollowOverviewPage budget={budget} ex={ex} monitoring={monitoring} evaluation={evaluation} payments={payments.length} {...(message ? { message } : {})} />, status);
+    const [ex, monitoring, evaluation, payments, control, adjustments, may] = await Promise.all([
+      f().execution(id, asOf),
+      f().monitoring(id),
+      f().evaluation(id),
+      f().listPayments(id),
+      f().budgetControl(id),
+      f().listAdjustments(id),
+      workflowOf(ws).decideOn(userOf(c), 'adjust-budget', id),
+    ]);
+    return c.html(
+      <FollowOverviewPage budget={budget} ex={ex} monitoring={monitoring} evaluation={evaluation} payments={payments.length} control={control} adjustments={adjustments} mayAdjust={may === 'allow'} {...(message ? { message } : {})} />,
+      status,
+    );
   };
 
   app.get('/budgets/:id/follow', (c) => {
     // After an upload (POST-redirect-GET): the file was already imported for this budget and nothing was stored.
     if (c.req.query('already') === '1') return overview(c, { kind: 'ok', text: ALREADY_IMPORTED });
+    if (c.req.query('adjusted') === '1') return overview(c, { kind: 'ok', text: '已录入预算调整：指标控制与执行率按调整后预算计算。' });
     return overview(c);
+  });
+
+  app.post('/budgets/:id/follow/adjustments', async (c) => {
+    const id = c.req.param('id');
+    const body = await formBody(c);
+    const amount = str(body['amount']).replace(/[\s,，]/g, '');
+    try {
+      let fen: number;
+      try {
+        fen = parseAmount(amount, '元');
+      } catch (e) {
+        if (!(e instanceof MoneyParseError)) throw e;
+        throw new FiscusError('INPUT_INVALID', `调整金额应为以元计的金额（如 1500.00 或 -200），实为 ${JSON.stringify(amount.slice(0, 40))}`, { field: 'amount' });
+      }
+      await f().addAdjustment(id, { project: str(body['project']), fen, reason: str(body['reason']) }, actor(c));
+      return c.redirect(`/budgets/${id}/follow?adjusted=1#budget-control`, 303);
+    } catch (e) {
+      if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
+      return overview(c, { kind: 'error', text: `未录入预算调整：${e.message}（${e.code}）` }, 422);
+    }
   });
 
   app.post('/budgets/:id/follow/payments', async (c) => {
