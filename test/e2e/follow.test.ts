@@ -94,6 +94,30 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     await page.waitForSelector('.notice.error');
     assert.match(await page.textContent('.notice.error') ?? '', /未导入任何支付：payments\.csv:3: 应为金额（元），实为 "12,3\.4"/);
     assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/, 'nothing of the bad file was stored');
+
+    // Replacing the payments asks first; declined, nothing changes (issue 15 item 7).
+    const asked: string[] = [];
+    await page.goto(`${app.url}/budgets/${id}/follow`);
+    page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+    await page.setInputFiles('input[type=file][name=file]', PAYMENTS);
+    await page.check('input[name=replace]');
+    await page.click('button:has-text("导入")');
+    await page.waitForTimeout(300);
+    assert.deepEqual(asked, ['勾选了“替换已有支付明细”：将先删除已登记的 179 笔支付，再导入此文件。确定替换吗？']);
+    assert.match(page.url(), /\/follow$/, 'the form was not sent');
+    // Deleting a payment asks too: dismissed it stays, accepted it goes.
+    await page.goto(`${app.url}/budgets/${id}/follow/form-10`);
+    const count = () => page.locator('tr[id^=payment-]').count();
+    const n0 = await count();
+    const first = page.locator('tr[id^=payment-] button:has-text("删除")').first();
+    page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+    await first.click();
+    await page.waitForTimeout(300);
+    assert.equal(await count(), n0, 'declined: still there');
+    assert.match(asked[1] ?? '', /^确定删除 2021-\d\d-\d\d 的这笔支付（[\d,.]+ 元）吗？删除记入审计日志，不能撤销。$/);
+    page.once('dialog', (d) => void d.accept());
+    await Promise.all([page.waitForLoadState('load'), first.click()]);
+    await page.waitForFunction((n) => document.querySelectorAll('tr[id^=payment-]').length === n - 1, n0);
   } finally {
     await browser.close();
     await app.stop();

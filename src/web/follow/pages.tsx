@@ -79,7 +79,7 @@ export function PaymentsSection(props: { budgetId: string; formId: string; year:
                 <td>{p.payee ?? ''}</td>
                 <td>{p.source === 'manual' ? '手工登记' : (p.source ?? '')}</td>
                 <td>
-                  <form method="post" action={`${base}/${p.id}/delete`}>
+                  <form method="post" action={`${base}/${p.id}/delete`} data-confirm={`确定删除 ${p.date} 的这笔支付（${formatAmount(p.fen, '元')} 元）吗？删除记入审计日志，不能撤销。`}>
                     <button type="submit" aria-label={`删除 ${p.date} 的支付 ${formatAmount(p.fen, '元')} 元`}>
                       删除
                     </button>
@@ -203,7 +203,7 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
       {props.message ? <p class={props.message.kind === 'ok' ? 'notice ok' : 'notice error'} role={props.message.kind === 'error' ? 'alert' : 'status'}>{props.message.text}</p> : null}
       <section aria-label="导入支付明细">
         <h2>导入支付明细</h2>
-        <form method="post" action={`${base}/payments`} enctype="multipart/form-data">
+        <form method="post" action={`${base}/payments`} enctype="multipart/form-data" data-confirm-checked="replace" data-confirm={`勾选了“替换已有支付明细”：将先删除已登记的 ${props.payments} 笔支付，再导入此文件。确定替换吗？`}>
           <label>
             支付明细（CSV 或 XLSX：项目、日期、金额(元)、凭证号、收款方）<input type="file" name="file" accept=".csv,.xlsx" required />
           </label>

@@ -43,6 +43,15 @@
     document.querySelectorAll('[data-chart]').forEach(draw);
     document.querySelectorAll('[data-exec-chart]').forEach(drawExec);
   }
+  // A form that deletes or replaces asks first: data-confirm is the question; with data-confirm-checked
+  // it is asked only when the named checkbox is ticked. Without this script the form still works.
+  document.addEventListener('submit', function (e) {
+    var f = e.target;
+    if (!f || !f.dataset || !f.dataset.confirm) return;
+    var only = f.dataset.confirmChecked;
+    if (only && !(f.elements[only] && f.elements[only].checked)) return;
+    if (!window.confirm(f.dataset.confirm)) e.preventDefault();
+  }, true);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all); else all();
   document.addEventListener('htmx:afterSwap', all);
 })();
