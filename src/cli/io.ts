@@ -82,3 +82,16 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     untrack(tmp);
   }
 }
+
+/** Resolves at the first SIGINT or SIGTERM (a server or a worker then closes in order). */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>((ok) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      ok();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -22,6 +22,7 @@ import { renderReportIsolated } from '../app/report.js';
 import { createWeb } from '../web/routes.js';
 import { accountsOf } from '../app/accounts.js';
 import { bootstrapAdmin } from './accounts.js';
+import { untilSignal } from './io.js';
 
 export interface HttpAppOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS; the parser threads' own come from parsePool()). */
@@ -165,15 +166,7 @@ export async function exporterIfAvailable(): Promise<HttpAppOptions> {
 
 /** Waits for SIGINT/SIGTERM, then closes the server (releasing the data folder lock). */
 export async function runUntilSignal(server: RunningServer): Promise<void> {
-  await new Promise<void>((ok) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      ok();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilSignal();
   await server.close();
 }
 

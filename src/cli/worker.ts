@@ -9,6 +9,7 @@ import { FiscusError } from '../domain/errors.js';
 import { openWorkspace } from '../app/workspace.js';
 import { BATCH_AUDIT_QUEUE, startBatchAuditWorker, WORKER_NAME } from '../app/batch-audit.js';
 import { guardProcess } from '../app/process-guard.js';
+import { untilSignal } from './io.js';
 
 /** Registers `fiscus worker [--concurrency 1]` (DATABASE_URL names the PostgreSQL database). */
 export function registerWorker(program: Command): void {
@@ -30,15 +31,7 @@ export function registerWorker(program: Command): void {
       try {
         await startBatchAuditWorker(ws, { concurrency });
         process.stdout.write(`fiscus worker 已启动：${WORKER_NAME}，处理队列 ${BATCH_AUDIT_QUEUE}（并发 ${concurrency}）\n`);
-        await new Promise<void>((ok) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            ok();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await untilSignal();
       } finally {
         // Jobs in hand get a few seconds to finish; one cut short is retried by another worker.
         await ws.close();

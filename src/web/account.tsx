@@ -10,7 +10,7 @@ import { ROLE_LABELS } from '../domain/access.js';
 import { FiscusError } from '../domain/errors.js';
 import { formBody } from './form-body.js';
 import { Layout } from './layout.js';
-import { dateTime, ErrorBox } from './pages.js';
+import { dateTime, Outcome } from './pages.js';
 import { userOf } from './user.js';
 
 function AccountPage(props: { user: User; tokens: TokenInfo[]; created?: { token: string; name: string } | undefined; notice?: string | undefined; error?: FiscusError | undefined }) {
@@ -21,12 +21,7 @@ function AccountPage(props: { user: User; tokens: TokenInfo[]; created?: { token
       <p class="sub">
         {user.displayName}（{user.login}）· {ROLE_LABELS[user.role]} · {user.organisation.name}
       </p>
-      {props.error ? <ErrorBox title={`未能完成（${props.error.code}）`} detail={props.error.message} /> : null}
-      {props.notice ? (
-        <div class="notice" role="status">
-          {props.notice}
-        </div>
-      ) : null}
+      <Outcome error={props.error} notice={props.notice} />
       {props.created ? (
         <div class="notice" role="status" id="new-token">
           <p>

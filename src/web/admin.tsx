@@ -13,7 +13,7 @@ import { ORG_KIND_LABELS, ORG_KINDS, PARENT_KIND, ROLE_LABELS, ROLE_ORG_KINDS, R
 import { FiscusError } from '../domain/errors.js';
 import { formBody, type FormBody } from './form-body.js';
 import { Layout } from './layout.js';
-import { dateTime, ErrorBox } from './pages.js';
+import { dateTime, Outcome } from './pages.js';
 import { userOf } from './user.js';
 
 /** What the administrator typed into the add-user form, shown again after a refusal (never the password). */
@@ -46,6 +46,16 @@ function treeOrder(orgs: readonly Organisation[]): Array<{ org: Organisation; de
   return out;
 }
 
+/** An organisation in a select, indented by its depth in the tree, with its kind. */
+function OrgOption(props: { org: Organisation; depth: number; selected: boolean }) {
+  return (
+    <option value={props.org.name} selected={props.selected}>
+      {'　'.repeat(props.depth)}
+      {props.org.name}（{ORG_KIND_LABELS[props.org.kind]}）
+    </option>
+  );
+}
+
 function userState(u: User): string {
   if (u.disabled) return '已停用';
   if (u.lockedUntil && Date.parse(u.lockedUntil) > Date.now()) return `已锁定至 ${dateTime(u.lockedUntil)}`;
@@ -61,12 +71,7 @@ function AdminPage(props: PageProps) {
       <p class="sub">
         {props.me.displayName}（{ROLE_LABELS[props.me.role]}）· 每项变更都记入审计日志
       </p>
-      {props.error ? <ErrorBox title={`未能完成（${props.error.code}）`} detail={props.error.message} /> : null}
-      {props.notice ? (
-        <div class="notice" role="status">
-          {props.notice}
-        </div>
-      ) : null}
+      <Outcome error={props.error} notice={props.notice} />
       <section aria-labelledby="users-h">
         <h2 id="users-h">用户（{props.users.length} 个）</h2>
         <table class="data" id="users">
@@ -135,11 +140,8 @@ function AdminPage(props: PageProps) {
           <p>
             <label for="u-org">所属机构</label>{' '}
             <select id="u-org" name="organisation" required>
-              {ordered.map(({ org, depth }) => (
-                <option value={org.name} selected={d.organisation === org.name}>
-                  {'　'.repeat(depth)}
-                  {org.name}（{ORG_KIND_LABELS[org.kind]}）
-                </option>
+              {ordered.map((o) => (
+                <OrgOption {...o} selected={d.organisation === o.org.name} />
               ))}
             </select>
           </p>
@@ -178,11 +180,8 @@ function AdminPage(props: PageProps) {
             <select id="o-parent" name="parent" required>
               {ordered
                 .filter(({ org }) => org.kind !== 'unit')
-                .map(({ org, depth }) => (
-                  <option value={org.name}>
-                    {'　'.repeat(depth)}
-                    {org.name}（{ORG_KIND_LABELS[org.kind]}）
-                  </option>
+                .map((o) => (
+                  <OrgOption {...o} selected={false} />
                 ))}
             </select>
           </p>

@@ -6,6 +6,7 @@ import type { ListedBudget } from '../app/workflow.js';
 import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
 import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
+import type { FiscusError } from '../domain/errors.js';
 import { exactDecimals, formatAmount } from '../domain/money.js';
 import { STATE_LABELS } from '../domain/workflow.js';
 import { CoverageSection } from './coverage.js';
@@ -72,6 +73,20 @@ export function ErrorBox(props: { title: string; detail: string; line?: number |
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The outcome of a form post on the page it returns to: the refusal with its code, or the notice. */
+export function Outcome(props: { error?: FiscusError | undefined; notice?: string | undefined }) {
+  return (
+    <>
+      {props.error ? <ErrorBox title={`未能完成（${props.error.code}）`} detail={props.error.message} /> : null}
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
+    </>
   );
 }
 
