@@ -63,10 +63,10 @@ export function recall(printed: Map<string, number>, held: Map<string, number>):
   return { printed: total, held: hit, recall: total === 0 ? 1 : hit / total };
 }
 
-/** Sum of the held counts of a value. */
-function count(value: unknown, memo?: Map<string, string[]>): number {
+/** Sum of the held counts. */
+function total(held: Map<string, number>): number {
   let n = 0;
-  for (const v of heldAmounts(value, memo).values()) n += v;
+  for (const v of held.values()) n += v;
   return n;
 }
 
@@ -99,12 +99,27 @@ export function tableCoverage(t: Table, unreadRows = 0): CoverageTable {
   };
 }
 
+/** The members of a document whose held amounts the coverage counts apart. */
+const COUNTED_PARTS = new Set(['tables', 'narrative', 'projectForms', 'departmentTargets']);
+
 /** The coverage of an imported document against its source text. */
 export function coverageOf(doc: BudgetDocument, sourceText: string, recogniser: string, confidence: number): Coverage {
   const unread = (id: string | undefined) => doc.importNotes.filter((n) => n.code === 'row-unreadable' && n.table === id).length;
   const tables = doc.tables.map((t) => tableCoverage(t, unread(t.id)));
   const memo = new Map<string, string[]>();
-  const r = recall(countAmounts(sourceText), heldAmounts(doc, memo));
+  // The document is walked once: the amounts held by the whole are those held by each of its members
+  // (the walk counts what it reaches, shared objects each time), so the parts counted below and the
+  // rest of the members add up to what a walk of the whole gives.
+  const inTables = heldAmounts(doc.tables, memo);
+  const inNarrative = heldAmounts(doc.narrative, memo);
+  const inForms = heldAmounts([doc.projectForms, doc.departmentTargets], memo);
+  const inRest = heldAmounts(
+    Object.entries(doc).flatMap(([k, v]) => (COUNTED_PARTS.has(k) ? [] : [v])),
+    memo,
+  );
+  const held = new Map<string, number>();
+  for (const m of [inTables, inNarrative, inForms, inRest]) for (const [a, n] of m) held.set(a, (held.get(a) ?? 0) + n);
+  const r = recall(countAmounts(sourceText), held);
   const have = new Set(doc.tables.map((t) => t.role));
   const stage = stageOf(doc.kind);
   const missing = standardTables(doc.kind)
@@ -116,9 +131,9 @@ export function coverageOf(doc: BudgetDocument, sourceText: string, recogniser: 
     tables,
     printedAmounts: r.printed,
     heldAmounts: r.held,
-    tableAmounts: count(doc.tables, memo),
-    narrativeAmounts: count(doc.narrative, memo),
-    formAmounts: count([doc.projectForms, doc.departmentTargets], memo),
+    tableAmounts: total(inTables),
+    narrativeAmounts: total(inNarrative),
+    formAmounts: total(inForms),
     unplacedAmounts: tables.reduce((s, t) => s + t.unplaced, 0),
     unknownCells: tables.reduce((s, t) => s + t.unknownCells, 0),
     missingTables: missing,

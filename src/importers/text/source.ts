@@ -207,7 +207,7 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
   let page: number | null = text.includes('\f') ? 1 : null;
   let pages: number | null = page;
   raw.forEach((l, i) => {
-    const parts = l.split('\f');
+    const parts = l.includes('\f') ? l.split('\f') : [l];
     if (parts.length > 1) {
       page = (page ?? 1) + parts.length - 1;
       pages = Math.max(pages ?? 0, page);
@@ -215,7 +215,8 @@ export function readSourceText(bytes: Uint8Array, file: string): SourceText {
     // Without a form feed (nearly every line) the line joined with ' ' and with '' is the line itself: normalised once.
     const spaced = parts.length > 1 ? parts.join(' ') : l;
     const normal = normalizeText(spaced);
-    const t = normal.replace(/\s+$/u, '').replace(/^\s+/u, '');
+    // trim() removes exactly what \s matches (white space and line terminators).
+    const t = normal.trim();
     if (t.length > 0 && t.charCodeAt(0) === 0x3d /* = */) {
       const pm = PAGE_MARK.exec(t);
       if (pm) {

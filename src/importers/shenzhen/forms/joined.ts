@@ -77,6 +77,18 @@ export function labelPattern(label: string): string {
   return [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
 }
 
+const LABEL_RES = new Map<string, RegExp>();
+
+/**
+ * The global expression of `labelPattern(label)`, made once per label: labels are a fixed vocabulary,
+ * and findLabels sets `lastIndex` before each use and runs to the end without yielding.
+ */
+function labelRegExp(label: string): RegExp {
+  let re = LABEL_RES.get(label);
+  if (!re) LABEL_RES.set(label, (re = new RegExp(labelPattern(label), 'g')));
+  return re;
+}
+
 export interface LabelSpec<K extends string> {
   key: K;
   /** Printed variants, tried in order at each position (put the longer variant first). */
@@ -103,7 +115,7 @@ export function findLabels<K extends string>(j: Joined, specs: ReadonlyArray<Lab
   for (const spec of specs) {
     let best: { start: number; end: number } | null = null;
     for (const label of spec.labels) {
-      const re = new RegExp(labelPattern(label), 'g');
+      const re = labelRegExp(label);
       re.lastIndex = cursor;
       let m: RegExpExecArray | null;
       while ((m = re.exec(j.text)) !== null) {
