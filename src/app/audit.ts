@@ -160,9 +160,6 @@ const WORKER_URL = new URL('./audit-worker.ts', import.meta.url);
 /** Plain JavaScript that loads pdfjs set up for text (src/importers/pdf/pdfjs-text.mjs). */
 const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
 
-/** V8's young generation of an audit worker, in MB (V8's default is 16 MB semi-spaces): an import makes many short-lived objects. */
-const AUDIT_YOUNG_GENERATION_MB = 48;
-
 /**
  * Starts one audit worker thread: the one place that knows where the worker's code is and how it is
  * started (a compiled build changes only this function). Every module is named by an absolute URL:
@@ -181,7 +178,7 @@ export function startAuditWorker(): Worker {
     `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)` +
     `.then(() => import(${url(import.meta.resolve('tsx/esm/api'))}))` +
     `.then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb, maxYoungGenerationSizeMb: AUDIT_YOUNG_GENERATION_MB } });
+  return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb } });
 }
 
 /** Documents sent ahead to each worker (it works through them one at a time), so that it never waits for this thread between two. */
