@@ -11,7 +11,7 @@ import { userOf } from './user.js';
 import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Comparator, CostLine, Indicator, ProjectForm, QuarterPlan } from '../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
-import type { Finding } from './figures.js';
+import { formAnchor, type Finding } from './figures.js';
 import { hrefContext, navInfo } from './pages.js';
 import { BudgetCrumb } from './layout.js';
 import {
@@ -253,7 +253,8 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
       }
       try {
         const stored = await timed(c, ws.editProjectForm(id, baseVersion, formId, parsed.patch, deps.author(c), auditActor(userOf(c), 'web')));
-        if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}`, 303);
+        // Without htmx: the page again, at the edited section with its message (saved, from, section in the query).
+        if (!isHtmx(c)) return c.redirect(`/budgets/${id}/projects/${encodeURIComponent(formId)}?saved=${stored.version}&from=${baseVersion}&section=${section}#${formAnchor(formId, section)}`, 303);
         return render(200, { section, saved: { version: stored.version, from: baseVersion } }, stored.version);
       } catch (e) {
         if (e instanceof FiscusError && e.code === 'INPUT_INVALID') {

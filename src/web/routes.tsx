@@ -266,7 +266,15 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     const l = await load(cache, ws, c, c.req.param('id'), true);
     const form = l.doc.projectForms.find((f) => f.id === c.req.param('formId'));
     if (!form) throw new FiscusError('NOT_FOUND', `本预算${l.view ? `第 ${l.version} 版` : ''}没有项目申报表 ${c.req.param('formId')}`);
-    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
+    // After a save without htmx (edit-routes): the saved notice in the edited section.
+    const saved = Number(c.req.query('saved'));
+    const from = Number(c.req.query('from'));
+    const section = c.req.query('section');
+    const state =
+      Number.isSafeInteger(saved) && saved > 0 && Number.isSafeInteger(from) && from > 0 && (section === 'disbursement' || section === 'costLines' || section === 'indicators')
+        ? { state: { section, saved: { version: saved, from } } as const }
+        : {};
+    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} {...state} />);
   });
 
   registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v), author: webAuthor });

@@ -100,7 +100,7 @@ function WorkflowPage(p: WorkflowView) {
                         <form method="post" action={`/budgets/${b.id}/waivers`} class="waive">
                           <input type="hidden" name="key" value={waiverKey(f)} />
                           <label>
-                            理由 <input name="reason" required maxlength={REASON_MAX} size={24} />
+                            理由 <textarea name="reason" required maxlength={REASON_MAX} rows={2} cols={28}></textarea>
                           </label>{' '}
                           <label>
                             有效至 <input name="expires" type="date" />

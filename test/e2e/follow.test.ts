@@ -56,7 +56,7 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     assert.match(await page.locator('#monitoring tr[data-indicator="应急演练次数"] td.hint').textContent() ?? '', /待填：偏差原因、纠偏措施/);
     const row2 = page.locator('#monitoring tr[data-indicator="应急演练次数"]');
     await row2.locator('select[name^=r]').selectOption('其他');
-    await row2.locator('input[name^=c]').fill('应急演练按计划定于 10 月开展');
+    await row2.locator('textarea[name^=c]').fill('应急演练按计划定于 10 月开展');
     await page.click('#monitoring button[type=submit]');
     await page.waitForFunction(() => !/待填/.test(document.querySelector('#monitoring tr[data-indicator="应急演练次数"] td.hint')?.textContent ?? '待填'));
     assert.equal(await page.locator('#monitoring tr[data-indicator="应急演练次数"] select[name^=r]').inputValue(), '其他');

@@ -323,7 +323,7 @@ export function MonitoringForm(props: { budgetId: string; pm: ProjectMonitoring;
                     {DEVIATION_REASONS.map((x) => <option value={x} selected={r.entry.reason === x}>{x}</option>)}
                   </select>
                 </td>
-                <td class={miss('action')}><input name={`c${r.idx}`} value={r.entry.action ?? ''} aria-label={`${r.indicator.name} 纠偏措施`} /></td>
+                <td class={miss('action')}><textarea name={`c${r.idx}`} rows={2} maxlength={2000} aria-label={`${r.indicator.name} 纠偏措施`}>{r.entry.action ?? ''}</textarea></td>
                 <td class="hint">{r.check.triggers.join('；')}{r.check.missing.length ? `（待填：${r.check.missing.map((m) => ({ actualToDate: '完成情况', likelihood: '可能性', reason: '偏差原因', action: '纠偏措施' })[m]).join('、')}）` : ''}</td>
               </tr>
             );
@@ -384,8 +384,8 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
                 </td>
                 <td class="num">{s.dropped ? '—' : Number(s.weight).toFixed(2)}</td>
                 <td class="num">{s.score ?? '—'}</td>
-                <td class={s.missing.includes('reason') ? 'missing' : ''}><input name={`r${k}`} value={a?.reason ?? ''} aria-label={`${ind.name} 偏差原因`} /></td>
-                <td class={s.missing.includes('correction') ? 'missing' : ''}><input name={`c${k}`} value={a?.correction ?? ''} aria-label={`${ind.name} 改进措施`} /></td>
+                <td class={s.missing.includes('reason') ? 'missing' : ''}><textarea name={`r${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 偏差原因`}>{a?.reason ?? ''}</textarea></td>
+                <td class={s.missing.includes('correction') ? 'missing' : ''}><textarea name={`c${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 改进措施`}>{a?.correction ?? ''}</textarea></td>
               </tr>
             );
           })}
