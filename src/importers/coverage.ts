@@ -5,7 +5,6 @@
  * prints them).
  */
 import type { BudgetDocument, Coverage, CoverageTable, Table } from '../domain/model.js';
-import { pushAll } from '../domain/arrays.js';
 import { isUnmappedKey, standardTables, stageOf } from '../domain/catalogue/index.js';
 
 const TOK = /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2,6})(?![\d%％])/g;
@@ -37,8 +36,10 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const x = stack.pop();
-    if (Array.isArray(x)) pushAll(stack, x);
-    else if (x !== null && typeof x === 'object') {
+    // Only objects and arrays are pushed (nothing else can hold an amount): the same visits, fewer pops.
+    if (Array.isArray(x)) {
+      for (const v of x) if (v !== null && typeof v === 'object') stack.push(v);
+    } else if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>;
       if ('fen' in o && o.src !== null && typeof o.src === 'object') {
         const raw = String((o.src as { raw?: unknown }).raw ?? '');
@@ -46,7 +47,7 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
         if (amounts === undefined) memo.set(raw, (amounts = printedAmounts(raw)));
         for (const a of amounts) c.set(a, (c.get(a) ?? 0) + 1);
       }
-      pushAll(stack, Object.values(o));
+      for (const v of Object.values(o)) if (v !== null && typeof v === 'object') stack.push(v);
     }
   }
   return c;

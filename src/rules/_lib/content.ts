@@ -8,7 +8,7 @@ import { tableOf } from './scope.js';
 import type { BudgetDocument, Fact, Indicator, Money, ProjectForm, Row, Src, Table } from '../../domain/model.js';
 import { FEN_PER, formatAmount, toDecimalString, type DisplayUnit } from '../../domain/money.js';
 import { factsByKey } from '../../domain/query.js';
-import { normalizeText, squash } from '../../domain/text.js';
+import { normalizeText, rememberShort, squash } from '../../domain/text.js';
 import type { Location, RuleContext } from '../types.js';
 import { locSrc } from './location.js';
 import { compareTotal } from './rounding.js';
@@ -90,10 +90,12 @@ export function tableName(t: Table): string {
 }
 
 const NAME_NOISE_RE = /[\s"'“”‘’《》〈〉「」()（）[\]【】:：,，、.。;；]/g;
+// The same names are keyed again and again across rules and the engine's re-runs (a pure function of the text).
+const nameKeyOnce = rememberShort((s) => normalizeText(s).replace(NAME_NOISE_RE, ''));
 
 /** Canonical form of an item name for matching across places (white space, quotes, brackets ignored). */
 export function nameKey(s: string): string {
-  return normalizeText(s).replace(NAME_NOISE_RE, '');
+  return nameKeyOnce(s);
 }
 
 /** True when two item names denote the same item. */
