@@ -304,6 +304,87 @@ if (want('startup')) {
   row('fiscus start ready, existing data folder (wall)', existing, 'spawn → first 200 on / ; target ≤ 1 s');
 }
 
+const scaleLines: string[] = [];
+if (want('audit-scale')) {
+  const { writeAuditReport, auditWorkerCount } = await import('../src/app/audit.js');
+  const { writeScaledVariants } = await import('../test/support/scaled-variants.js');
+  const { corpusManifest, pdfPath } = await import('../test/corpus/figures.js');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFile, spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-audit-'));
+  const cpuMs = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  /** CPU time of this process's waited-for children (Linux /proc/self/stat cutime + cstime, 10 ms ticks), or NaN. */
+  const childCpuMs = () => {
+    try {
+      const stat = readFileSync('/proc/self/stat', 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(f[13]) + Number(f[14])) * 10;
+    } catch {
+      return NaN;
+    }
+  };
+  const workers = auditWorkerCount();
+  const load0 = loadavg()[0]!;
+  try {
+    const n = quick ? 300 : 2000;
+    const variants = writeScaledVariants(join(dir, 'variants'), n);
+    const batch = async (files: string[], out: string) => {
+      const t = performance.now();
+      const u = cpuMs();
+      const e = performance.eventLoopUtilization();
+      const r = await writeAuditReport(files, join(dir, out));
+      // The main thread's share of the wall time spent working (receiving entries, writing the report).
+      const main = performance.eventLoopUtilization(e).utilization;
+      return { ms: performance.now() - t, cpu: cpuMs() - u, readable: r.summary.readable, main };
+    };
+    // Once for the workers' code to be compiled and cached by tsx, as it is after any first run.
+    await batch(variants.slice(0, 4 * workers), 'warm.csv');
+    const v = await batch(variants, 'variants.csv');
+    scaleLines.push(
+      `audit ${n} scaled text variants of the sample, ${workers} worker${workers === 1 ? '' : 's'} (writeAuditReport to CSV, once started): ` +
+        `${(n / (v.ms / 1000)).toFixed(0)} documents/s wall (${(v.ms / 1000).toFixed(1)} s, ${v.readable} readable; target ≥ 200 on 2 cores); ` +
+        `CPU ${(v.cpu / n).toFixed(1)} ms/document (all threads), ${((100 * v.cpu) / (workers * v.ms)).toFixed(0)}% of ${workers} cores; main thread busy ${(100 * v.main).toFixed(0)}% of the wall time`,
+    );
+    const j = await batch(variants, 'variants.json');
+    scaleLines.push(`  the same to JSON: ${(n / (j.ms / 1000)).toFixed(0)} documents/s wall, CPU ${(j.cpu / n).toFixed(1)} ms/document`);
+    // The whole command typed at a shell: node, tsx, the CLI's modules, the workers' start, the batch.
+    const bin = fileURLToPath(new URL('../bin/fiscus.js', import.meta.url));
+    const t = performance.now();
+    const cmd = spawnSync(process.execPath, [bin, 'audit', join(dir, 'variants'), '-o', join(dir, 'cli.csv'), '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const cms = performance.now() - t;
+    scaleLines.push(`  \`fiscus audit\` on the ${n} variants typed at a shell (start-up included): ${(cms / 1000).toFixed(1)} s, ${(n / (cms / 1000)).toFixed(0)} documents/s wall (exit ${cmd.status})`);
+
+    // Every corpus PDF in one batch beside pdftotext -layout on the same files, as many at a time as the audit has workers.
+    const pdfs = corpusManifest().map(pdfPath);
+    const p = await batch(pdfs, 'corpus.csv');
+    const run = (f: string) => new Promise<void>((res, rej) => execFile('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }, (e) => (e ? rej(e) : res())));
+    const t0 = performance.now();
+    const c0 = childCpuMs();
+    let next = 0;
+    const lane = async () => {
+      while (next < pdfs.length) await run(pdfs[next++]!);
+    };
+    const ok = await Promise.all(Array.from({ length: Math.max(1, workers) }, lane)).then(() => true, () => false);
+    const refMs = performance.now() - t0;
+    const refCpu = childCpuMs() - c0;
+    const per = (x: number) => (x / pdfs.length).toFixed(0);
+    scaleLines.push(
+      `audit the ${pdfs.length} corpus PDFs in one batch, ${workers} worker${workers === 1 ? '' : 's'}: ${per(p.ms)} ms/document wall (${p.readable} readable), CPU ${per(p.cpu)} ms/document; ` +
+        (ok
+          ? `pdftotext -layout on the same files ${workers} at a time: ${per(refMs)} ms/document wall, CPU ${per(refCpu)} ms/document; ratio ${(p.ms / refMs).toFixed(2)}× wall, ${(p.cpu / refCpu).toFixed(2)}× CPU (target within 2×)`
+          : 'pdftotext missing or failed'),
+    );
+    scaleLines.push(`  load average ${load0.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after; ${(await import('node:os')).availableParallelism()} cores`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const corpusLines: string[] = [];
 if (want('corpus')) {
   // Issue 10: every corpus PDF through what `fiscus validate X.pdf` does once started (the file read
@@ -441,6 +522,7 @@ if (want('corpus')) {
 }
 
 if (rows.length) print();
+for (const l of scaleLines) console.log(l);
 for (const l of corpusLines) console.log(l);
 
 // Issue 14 item 4, the load run (scripts/bench-scale.ts): 32 clients for 60 s (--quick: 10 s) on a mixed
