@@ -31,6 +31,7 @@ import {
   VersionInfoSchema,
   VersionNumber,
   VersionQuery,
+  ExportQuery,
   VersionResponseSchema,
   type ProjectPatchIn,
 } from './schemas.js';
@@ -61,12 +62,12 @@ export function apiBodyKind(method: string, path: string): keyof BodyLimits | nu
 
 /**
  * Renders a budget version as a downloadable document with the version's stored findings as its
- * appendix (wired to the report use case by the caller).
+ * appendix, or without it (null: the publishable package), wired to the report use case by the caller.
  */
 export type Exporter = (
   doc: import('../domain/model.js').BudgetDocument,
   format: 'html' | 'xlsx' | 'pdf',
-  findings: Finding[],
+  findings: Finding[] | null,
 ) => Promise<{ body: Uint8Array | string; contentType: string }>;
 
 export interface ApiOptions {
@@ -508,20 +509,35 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       method: 'get',
       path: '/api/v1/aggregates',
       tags: ['aggregates'],
-      summary: '跨单位、年度汇总（最新版本）',
+      summary: '跨单位汇总：每行一个年度、一种文件（预算或决算）、一个分组（各文件取最新版本）',
+      description:
+        'by=function（一般公共预算支出功能分类表“合计”，level 1 类 / 2 款 / 3 项）、econ（基本支出经济分类表“合计”，level 1 类 / 2 款）、department（主管部门，按机构树）、unit、year（功能分类表各类之和，即一般公共预算支出）、project（项目支出表）。不同年度、预算与决算从不相加：每行写明所加的年度、种类与文件数。金额为整数分。',
       request: {
         query: z.object({
-          by: z.enum(['function', 'econ', 'project']).openapi({ param: { name: 'by', in: 'query' } }),
+          by: z.enum(['function', 'econ', 'department', 'unit', 'project', 'year']).openapi({ param: { name: 'by', in: 'query' } }),
+          level: z.coerce.number().int().min(1).max(3).optional().openapi({ param: { name: 'level', in: 'query' }, description: '分类级次：1 类（默认）、2 款、3 项（经济分类到款）' }),
           year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ param: { name: 'year', in: 'query' } }),
+          kind: z.enum(['部门预算', '单位预算', '部门决算', '单位决算']).optional().openapi({ param: { name: 'kind', in: 'query' } }),
           unit: z.string().min(1).max(200).optional().openapi({ param: { name: 'unit', in: 'query' } }),
+          department: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ param: { name: 'department', in: 'query' }, description: '主管部门的机构编号：只汇总该部门及其所属单位' }),
+          ids: z.enum(['true', 'false']).optional().openapi({ param: { name: 'ids', in: 'query' }, description: 'true：每行列出所加文件的预算编号' }),
         }),
       },
       responses: { 200: json(AggregateResponseSchema, '汇总'), ...problems(422) },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await ws.aggregate({ by: q.by, ...(q.year !== undefined ? { year: q.year } : {}), ...(q.unit !== undefined ? { unitName: q.unit } : {}) });
-      return c.json({ by: q.by, year: q.year ?? null, unit: q.unit ?? null, rows }, 200);
+      const rows = await ws.aggregate({
+        by: q.by,
+        ...(q.level !== undefined ? { level: q.level } : {}),
+        ...(q.year !== undefined ? { year: q.year } : {}),
+        ...(q.kind !== undefined ? { kind: q.kind } : {}),
+        ...(q.unit !== undefined ? { unitName: q.unit } : {}),
+        ...(q.department !== undefined ? { departmentId: q.department } : {}),
+        ...(q.ids === 'true' ? { withIds: true } : {}),
+      });
+      const classed = q.by === 'function' || q.by === 'econ';
+      return c.json({ by: q.by, level: classed ? (q.level ?? 1) : null, year: q.year ?? null, kind: q.kind ?? null, unit: q.unit ?? null, department: q.department ?? null, rows }, 200);
     },
   );
 
@@ -531,13 +547,13 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: `/api/v1/budgets/{id}/export.${format}`,
       tags: ['exports'],
       summary: `导出为 ${format.toUpperCase()}`,
-      request: { params: IdParam, query: VersionQuery },
+      request: { params: IdParam, query: ExportQuery },
       responses: { 200: { description: format, content: { [EXPORT_TYPES[format]]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...problems(404, 503) },
     });
     app.get(`/api/v1/budgets/:id/export.${format}`, async (c) => {
       const p = IdParam.safeParse({ id: c.req.param('id') });
       if (!p.success) throw validationError(p.error.issues, 'param');
-      const q = VersionQuery.safeParse(c.req.query());
+      const q = ExportQuery.safeParse(c.req.query());
       if (!q.success) throw validationError(q.error.issues, 'query');
       const doc = await ws.getDocument(p.data.id, q.data.version);
       const base = `${doc.unit.name}-${doc.year}-${doc.kind}`;
@@ -546,7 +562,8 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
         return c.body(JSON.stringify(doc, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': disposition('json') });
       }
       if (!opts.exporter) throw new FiscusError('DEPENDENCY_MISSING', `本服务器不能导出 ${format.toUpperCase()}（未配置导出组件）`);
-      const out = await opts.exporter(doc, format, await ws.getFindings(p.data.id, q.data.version));
+      // appendix=none: the publishable package, as the public portal serves it (no findings appendix).
+      const out = await opts.exporter(doc, format, q.data.appendix === 'none' ? null : await ws.getFindings(p.data.id, q.data.version));
       const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
       return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': disposition(format) });
     });

@@ -260,10 +260,27 @@ export const DiffSchema = z
 
 export const AggregateResponseSchema = z
   .object({
-    by: z.enum(['function', 'econ', 'project']),
+    by: z.enum(['function', 'econ', 'department', 'unit', 'project', 'year']),
+    level: z.number().int().nullable(),
     year: z.number().int().nullable(),
+    kind: z.string().nullable(),
     unit: z.string().nullable(),
-    rows: z.array(z.object({ code: z.string().nullable(), name: z.string(), level: z.number().int().nullable(), fen: z.number().int() })),
+    department: z.number().int().nullable(),
+    rows: z.array(
+      z
+        .object({
+          year: z.number().int().openapi({ description: '本行所加文件的年度（一行只含一个年度）' }),
+          kind: z.string().openapi({ description: '本行所加文件的种类：部门预算、单位预算、部门决算或单位决算（预算与决算从不相加）' }),
+          documents: z.number().int().openapi({ description: '本行所加文件（各取最新版本）的个数' }),
+          documentIds: z.array(z.string()).optional().openapi({ description: '这些文件的预算编号（ids=true 时）' }),
+          code: z.string().nullable(),
+          name: z.string().nullable(),
+          level: z.number().int().nullable(),
+          organisationId: z.number().int().nullable(),
+          fen: z.number().int(),
+        })
+        .openapi('AggregateRow'),
+    ),
   })
   .openapi('Aggregate');
 
@@ -308,6 +325,14 @@ export const IdParam = z.object({
 });
 export const VersionQuery = z.object({
   version: VersionNumber.optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),
+});
+
+/** An export's query: the version, and whether the findings appendix (附录 校验结果) is included. */
+export const ExportQuery = VersionQuery.extend({
+  appendix: z
+    .enum(['findings', 'none'])
+    .optional()
+    .openapi({ param: { name: 'appendix', in: 'query' }, description: 'findings（缺省）：附审核结果附录，供审核；none：可公开的版本，不含审核附录' }),
 });
 
 /** One entry of the audit log (a budget's history: `GET /api/v1/budgets/{id}/audit`). */

@@ -254,7 +254,8 @@ export function Downloads(props: { id: string }) {
     <ul>
       <li><a href={`${base}.html`} download>HTML（公开文本排版）</a></li>
       <li><a href={`${base}.xlsx`} download>XLSX（表格）</a></li>
-      <li><a href={`${base}.pdf`} download>PDF</a></li>
+      <li><a href={`${base}.pdf`} download>PDF（审核版：附审核结果）</a></li>
+      <li><a href={`${base}.pdf?appendix=none`} download>PDF（可公开版：不含审核附录）</a></li>
       <li><a href={`${base}.json`} download>JSON（规范数据，金额为分）</a></li>
     </ul>
   );
