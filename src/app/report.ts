@@ -3,7 +3,9 @@
  * optionally with the validation findings as an appendix.
  */
 import type { BudgetDocument } from '../domain/model.js';
-import { buildReportView, printPdf, renderHtml, renderMarkdown, renderXlsx, type HtmlOptions } from '../reports/index.js';
+import { buildReportView, fillTocPages, printPdf, renderHtml, renderMarkdown, renderXlsx, tocAnchors, type HtmlOptions } from '../reports/index.js';
+import { pdfLinkPages } from '../importers/pdf/index.js';
+import type { PdfOptions } from '../reports/pdf/print.js';
 import type { Finding } from '../rules/types.js';
 import type { ImportOptions } from './import-document.js';
 import { importFileIsolated, parsePool } from './isolation/pool.js';
@@ -36,7 +38,7 @@ export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Pr
       opts.onStep?.('render HTML');
       const html = renderHtml(view, opts);
       opts.onStep?.('print PDF');
-      return printPdf(html, opts.chromiumPath ? { executablePath: opts.chromiumPath } : {});
+      return printPackage(html, opts.chromiumPath ? { executablePath: opts.chromiumPath } : {});
     }
   }
 }
@@ -51,7 +53,29 @@ export async function renderReport(doc: BudgetDocument, opts: ReportOptions): Pr
 export async function renderReportIsolated(doc: BudgetDocument, format: 'html' | 'xlsx' | 'pdf', findings: Finding[] | null): Promise<string | Uint8Array> {
   const pool = parsePool();
   if (format !== 'pdf') return pool.render(doc, findings, format);
-  return printPdf(String(await pool.render(doc, findings, 'html')));
+  return printPackage(String(await pool.render(doc, findings, 'html')));
+}
+
+/**
+ * Prints a package whose 目录 carries page numbers: Chromium cannot number a table of contents, so the
+ * package is printed, the page each 目录 link leads to is read from that PDF (its named destinations),
+ * and the package is printed again with the numbers. The numbers take room the first print already
+ * kept for them, so the pages do not move; a second reading checks it, and should they have moved the
+ * print is made again with the new numbers (at most twice more). A package without a 目录 prints once.
+ */
+export async function printPackage(html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const anchors = tocAnchors(html);
+  let pdf = await printPdf(html, opts);
+  if (anchors.length === 0) return pdf;
+  let pages = await pdfLinkPages(pdf);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const numbered = await printPdf(fillTocPages(html, pages), opts);
+    const after = await pdfLinkPages(numbered);
+    pdf = numbered;
+    if (anchors.every((a) => after.get(a) === pages.get(a))) break;
+    pages = after;
+  }
+  return pdf;
 }
 
 /** Imports a file, optionally validates it (findings appendix), and renders the package. */

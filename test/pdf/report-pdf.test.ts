@@ -123,3 +123,31 @@ test('Chromium prints below the server thread: its processes run at niceness 10 
   assert.ok(seen.length > 0, 'Chromium processes were seen');
   for (const p of seen) assert.ok(p.nice >= 10, `${p.comm} ${p.pid} runs at niceness ${p.nice}`);
 });
+
+test('the 目录 of the printed package gives each entry\'s page, and the entry is on that page', { timeout: 180_000 }, async () => {
+  const doc = await importFile(SAMPLE);
+  const pdf = (await renderReport(doc, { format: 'pdf', findings: [] })) as Uint8Array;
+  const { pdfLinkPages } = await import('../../src/importers/pdf/index.js');
+  const links = await pdfLinkPages(pdf);
+  const page = (n: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fiscus-pdf-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), pdf);
+      return execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // The 目录 (page 2): each line ends with a page number.
+  const toc = page(2).split('\n').map((l) => /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(l)).filter((m) => m !== null);
+  assert.ok(toc.length >= 30, `${toc.length} numbered entries`);
+  const numbers = toc.map((m) => Number(m[2]));
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'in page order');
+  // The same numbers as the links lead to, and each entry's title is printed on its page.
+  for (const [, title, n] of toc) {
+    const text = page(Number(n)).replace(/\s+/g, '');
+    const key = title!.replace(/^表\s*\d+\s*/, '').replace(/\s+/g, '').slice(0, 8);
+    assert.ok(text.includes(key), `「${title}」 on page ${n}`);
+  }
+  assert.deepEqual(new Set(numbers), new Set([...links.values()].filter((n) => n > 2)), 'the numbers are the pages the links lead to');
+});

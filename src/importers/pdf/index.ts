@@ -1,3 +1,3 @@
 /** PDF input: the text layer with positions, laid out like `pdftotext -layout`, as SourceText. */
-export { readPdf } from './read.js';
+export { pdfLinkPages, readPdf } from './read.js';
 export type { PdfText, PdfItem, PdfLine, PdfPageLayout } from './read.js';

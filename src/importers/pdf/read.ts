@@ -194,3 +194,28 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
     pages: pages.length,
   };
 }
+
+/**
+ * The page (1-based) each named destination of a PDF's internal links leads to: a printed package's
+ * 目录 links `#table-1` → page 11. For the print's own output (fiscus' HTML printed by Chromium, whose
+ * named destinations are the HTML ids); a link to an unknown destination is left out.
+ */
+export async function pdfLinkPages(bytes: Uint8Array): Promise<Map<string, number>> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument(pdfjsDocumentOptions(bytes));
+  try {
+    const doc = await task.promise;
+    const out = new Map<string, number>();
+    for (let n = 1; n <= doc.numPages; n++) {
+      const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; dest?: unknown }>;
+      for (const a of annotations) {
+        if (a.subtype !== 'Link' || typeof a.dest !== 'string' || out.has(a.dest)) continue;
+        const dest = (await doc.getDestination(a.dest)) as [unknown, ...unknown[]] | null;
+        if (dest) out.set(a.dest, (await doc.getPageIndex(dest[0] as never)) + 1);
+      }
+    }
+    return out;
+  } finally {
+    await task.destroy();
+  }
+}

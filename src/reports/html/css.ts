@@ -14,7 +14,8 @@ p { margin: 0.3em 0; text-indent: 2em; text-align: justify; }
 .cover .sub { font-size: 14pt; margin-top: 1em; }
 nav.toc { break-before: page; }
 nav.toc ol { list-style: none; padding: 0; }
-nav.toc li { margin: 0.15em 0; }
+nav.toc li { margin: 0.15em 0; display: flex; align-items: baseline; gap: 1em; }
+nav.toc .toc-page { margin-left: auto; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 nav.toc a { color: inherit; text-decoration: none; }
 section.chapter { break-before: page; }
 section.landscape { page: wide; }

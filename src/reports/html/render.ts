@@ -137,6 +137,26 @@ function findingsHtml(fs: FindingView[]): string {
   );
 }
 
+/**
+ * One entry of the 目录: the link, and the place of its page number — empty in HTML (a browser has no
+ * pages), filled by `fillTocPages` once a print has shown on which page each anchor lands.
+ */
+function tocItem(anchor: string, html: string): string {
+  return `<li><a href="#${anchor}">${html}</a><span class="toc-page" data-anchor="${anchor}"></span></li>`;
+}
+
+const TOC_PAGE = /<span class="toc-page" data-anchor="([^"]*)">[^<]*<\/span>/g;
+
+/** The anchors whose page the 目录 shows (empty without front matter). */
+export function tocAnchors(html: string): string[] {
+  return [...html.matchAll(TOC_PAGE)].map((m) => m[1]!);
+}
+
+/** The HTML with each 目录 entry's page number from `pages` (anchor → 1-based page; an unknown one stays empty). */
+export function fillTocPages(html: string, pages: ReadonlyMap<string, number>): string {
+  return html.replace(TOC_PAGE, (_, anchor: string) => `<span class="toc-page" data-anchor="${anchor}">${pages.get(anchor) ?? ''}</span>`);
+}
+
 /** Renders the whole package as one HTML document: the blocks of the body in the view's order. */
 export function renderHtml(v: ReportView, opts: HtmlOptions = {}): string {
   const front = opts.frontMatter ?? true;
@@ -146,25 +166,25 @@ export function renderHtml(v: ReportView, opts: HtmlOptions = {}): string {
   for (const b of v.blocks) {
     if (b.kind === 'part') {
       const p = v.narrative[b.index]!;
-      if (p.heading) toc.push(`<li><a href="#part-${p.no}">${esc(p.heading)}</a></li>`);
+      if (p.heading) toc.push(tocItem(`part-${p.no}`, esc(p.heading)));
       body.push(narrativeHtml(p));
     } else if (b.kind === 'table') {
       const t = v.tables[b.index]!;
-      toc.push(`<li><a href="#${t.anchor}">${t.numberLabel ? `${esc(t.numberLabel)} ` : ''}${esc(t.title)}</a></li>`);
+      toc.push(tocItem(t.anchor, `${t.numberLabel ? `${esc(t.numberLabel)} ` : ''}${esc(t.title)}`));
       body.push(tableHtml(t));
     } else if (b.kind === 'department-targets') {
       const d = v.departmentTargets;
       if (!d) continue;
-      toc.push(`<li><a href="#${d.id}">${d.numberLabel ? `${esc(d.numberLabel)} ` : ''}${esc(d.title)}</a></li>`);
+      toc.push(tocItem(d.id, `${d.numberLabel ? `${esc(d.numberLabel)} ` : ''}${esc(d.title)}`));
       body.push(departmentTargetsHtml(d));
     } else {
       const f = v.forms[b.index]!;
-      toc.push(`<li><a href="#form-${b.index + 1}">${esc(f.title)}：${esc(f.name)}</a></li>`);
+      toc.push(tocItem(`form-${b.index + 1}`, `${esc(f.title)}：${esc(f.name)}`));
       body.push(projectFormHtml(f, b.index));
     }
   }
-  if (charts) toc.push(`<li><a href="#charts">附录 图表</a></li>`);
-  if (v.findings) toc.push(`<li><a href="#findings">附录 校验结果</a></li>`);
+  if (charts) toc.push(tocItem('charts', '附录 图表'));
+  if (v.findings) toc.push(tocItem('findings', '附录 校验结果'));
   const parts = [
     front ? `<section class="cover"><h1>${esc(v.unitName)}</h1><div class="sub">${v.year} 年${esc(v.kind)}</div></section>` : '',
     front ? `<nav class="toc"><h2 class="part">目录</h2><ol>${toc.join('')}</ol></nav>` : '',
