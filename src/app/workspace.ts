@@ -17,6 +17,7 @@ import * as repo from '../storage/repository.js';
 import { appendAudit } from '../storage/audit-log-repo.js';
 import { claimForOrganisation } from '../storage/workflow-repo.js';
 import { isState, type State } from '../domain/workflow.js';
+import { codes } from '../domain/classification/index.js';
 
 const asState = (s: string): State => (isState(s) ? s : 'draft');
 import { parsePool } from './isolation/pool.js';
@@ -153,19 +154,42 @@ export interface VersionDiff {
 }
 
 export interface AggregateQuery {
-  /** function: table 7 `total` by function code; econ: table 4 `total` by economic code; project: table 5 `total` by project name. */
-  by: 'function' | 'econ' | 'project';
+  /**
+   * function: the function table's \`total\` by function class; econ: the basic-expenditure economic
+   * table's \`total\` by economic class; department (主管部门, through the organisation tree), unit or year:
+   * the function table's 类 rows added up (its 一般公共预算支出); project: the project table by project name.
+   */
+  by: repo.AggregateBy;
+  /** function: 1 类, 2 款, 3 项; econ: 1 类, 2 款 (default 1). */
+  level?: number;
   year?: number;
+  /** 部门预算, 单位预算, 部门决算 or 单位决算. */
+  kind?: DocumentKind;
   unitName?: string;
+  /** A 主管部门's organisation id: its own budgets and its units'. */
+  departmentId?: number;
+  /** Also list the ids of the documents each row adds. */
+  withIds?: boolean;
 }
 
-/** One aggregate line; amounts of the latest version of every matching budget, summed in SQL. */
+/**
+ * One aggregate line: one year, one document kind and one group, summed in SQL over the latest version of
+ * each document it counts. Budgets and final accounts, and different years, are never added together.
+ */
 export interface AggregateRow {
-  /** Classification code (null for projects). */
+  year: number;
+  kind: DocumentKind;
+  /** How many documents the line adds, and (when asked) their budget ids. */
+  documents: number;
+  documentIds?: string[];
+  /** Classification code at the asked level (null for other dimensions). */
   code: string | null;
-  name: string;
-  /** Classification level (1 = 类, 2 = 款, 3 = 项) where known. */
+  /** The label printed at the code (else the national name of the code that year), or the project, unit or 主管部门 name; null when unknown (a budget outside the organisation tree). */
+  name: string | null;
+  /** Classification level (1 = 类, 2 = 款, 3 = 项) for function and econ. */
   level: number | null;
+  /** The 主管部门 (by=department) or the unit's organisation (by=unit), when the tree has one. */
+  organisationId: number | null;
   fen: number;
 }
 
@@ -355,7 +379,13 @@ class StoredWorkspace implements Workspace {
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
-    return repo.aggregate(this.db, q);
+    const system = q.by === 'function' || q.by === 'econ' ? q.by : null;
+    return (await repo.aggregate(this.db, q)).map((r) => {
+      // A class printed only through its children (many documents print 项 rows only) has no label of its own.
+      const name = r.name ?? (system && r.code ? (codes.byCodeIn(system, r.code, r.year)?.name ?? codes.namesOf(system, r.code)[0]?.name ?? null) : null);
+      const { documentIds, ...rest } = r;
+      return { ...rest, kind: r.kind as DocumentKind, name, ...(documentIds ? { documentIds: documentIds.map(String) } : {}) };
+    });
   }
 
   async close(): Promise<void> {

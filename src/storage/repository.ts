@@ -445,62 +445,158 @@ export async function selectFindings(db: Db, versionId: number): Promise<Finding
   }));
 }
 
+export type AggregateBy = 'function' | 'econ' | 'department' | 'unit' | 'project' | 'year';
+
 export interface AggregateFilter {
-  by: 'function' | 'econ' | 'project';
+  by: AggregateBy;
+  /** For function: 1 类 (3 digits), 2 款 (5), 3 项 (7); for econ: 1 类 (3), 2 款 (5). Default 1. */
+  level?: number;
   year?: number;
+  /** Document kind as stored (部门预算, 单位预算, 部门决算, 单位决算). */
+  kind?: string;
   unitName?: string;
+  /** The 主管部门 (organisation id): budgets of the department itself and of its units. */
+  departmentId?: number;
+  /** Also list the ids of the documents each row adds. */
+  withIds?: boolean;
 }
 
+/** One aggregate row: one year, one document kind, one group of the dimension. */
 export interface AggregateRecord {
+  year: number;
+  kind: string;
+  /** How many documents (latest versions) the row adds. */
+  documents: number;
+  /** Their ids, ascending (only when asked). */
+  documentIds?: number[];
+  /** Classification code (function, econ: the code at the asked level), else null. */
   code: string | null;
-  name: string;
+  /** The row label printed at that code, the project, unit or department name; null when no document prints one. */
+  name: string | null;
   level: number | null;
+  /** The 主管部门 (department) or the unit's organisation (unit) when the tree knows it. */
+  organisationId: number | null;
   fen: number;
 }
 
-const AGG: Record<AggregateFilter['by'], { role: string; codeSystem: string; column: string }> = {
-  function: { role: 'general-budget-function', codeSystem: 'function', column: 'total' },
-  econ: { role: 'basic-expenditure-economic', codeSystem: 'econ', column: 'total' },
-  project: { role: 'project-expenditure', codeSystem: 'project', column: 'total' },
-};
+/** Code lengths of the classification levels. */
+export const CODE_LENGTHS: Record<'function' | 'econ', readonly number[]> = { function: [3, 5, 7], econ: [3, 5] };
+
+const SOURCE = {
+  function: { role: 'general-budget-function', codeSystem: 'function' },
+  econ: { role: 'basic-expenditure-economic', codeSystem: 'econ' },
+  project: { role: 'project-expenditure', codeSystem: 'project' },
+} as const;
 
 /**
- * Sums over the latest version of every matching budget: by function code (table 7 `total`), by
- * economic code (table 4 `total`) or by project name (table 5 `total`).
+ * The latest version of every document matching the filter, with its effective organisation (the one it
+ * was imported for, else the one named like its unit) and that organisation's 主管部门 (itself unless it
+ * is a 所属单位).
+ */
+function latestDocs(f: AggregateFilter): SQL {
+  const where: SQL[] = [sql`TRUE`];
+  if (f.year !== undefined) where.push(sql`d.year = ${f.year}`);
+  if (f.kind !== undefined) where.push(sql`d.kind = ${f.kind}`);
+  if (f.unitName !== undefined) where.push(sql`u.name = ${f.unitName}`);
+  const inner = sql`SELECT d.id AS document_id, d.year, d.kind, v.id AS version_id, u.name AS unit_name,
+                           ${EFFECTIVE_ORG} AS org_id
+                    FROM documents d
+                    JOIN units u ON u.id = d.unit_id
+                    JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
+                    WHERE ${sql.join(where, sql` AND `)}`;
+  const dept = f.departmentId !== undefined ? sql`WHERE (CASE WHEN o.kind = 'unit' THEN o.parent_id ELSE o.id END) = ${f.departmentId}` : sql``;
+  return sql`SELECT x.*, (CASE WHEN o.kind = 'unit' THEN o.parent_id ELSE o.id END) AS dept_id
+             FROM (${inner}) x LEFT JOIN organisations o ON o.id = x.org_id ${dept}`;
+}
+
+/**
+ * The classified rows a level adds, per document: of the first table of the role, the `total` column of
+ * the rows whose code is the shortest at least `len` digits long under each `len`-digit prefix. A
+ * document printing 类 rows gives them; one printing only 项 rows (many do) gives those, added up by
+ * their 类; parents and their children are never both added.
+ */
+function classRows(system: 'function' | 'econ', len: number): SQL {
+  const src = SOURCE[system];
+  return sql`SELECT y.*
+    FROM (SELECT dc.document_id, dc.year, dc.kind, dc.unit_name, dc.org_id, dc.dept_id, left(r.code, ${len}) AS prefix,
+                 length(r.code) AS len, r.label, am.fen,
+                 min(length(r.code)) OVER (PARTITION BY dc.version_id, left(r.code, ${len})) AS shortest
+          FROM docs dc
+          JOIN table_rows r ON r.version_id = dc.version_id
+               AND r.table_idx = (SELECT min(t.table_idx) FROM table_rows t WHERE t.version_id = dc.version_id AND t.role = ${src.role})
+          JOIN amounts am ON am.version_id = r.version_id AND am.table_idx = r.table_idx AND am.ord = r.ord AND am.column_key = 'total'
+          WHERE r.role = ${src.role} AND r.code_system = ${src.codeSystem} AND r.code IS NOT NULL AND length(r.code) >= ${len}) y
+    WHERE y.len = y.shortest`;
+}
+
+/**
+ * Sums over the latest version of every matching document, one row per year × document kind × group:
+ * budgets and final accounts, and different years, are never added together. By function class (the
+ * 一般公共预算支出 function table, `total`) or economic class (the basic-expenditure economic table) at a
+ * level; by 主管部门, unit or year (the function table's 类 rows: its 一般公共预算支出 total); by project
+ * (the project table's items).
  */
 export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRecord[]> {
-  const a = AGG[f.by];
-  const where = [
-    sql`r.role = ${a.role}`,
-    sql`r.code_system = ${a.codeSystem}`,
-    sql`am.column_key = ${a.column}`,
-    f.by === 'project' ? sql`r.kind = 'item'` : sql`r.code IS NOT NULL`,
-  ];
-  if (f.year !== undefined) where.push(sql`d.year = ${f.year}`);
-  if (f.unitName !== undefined) where.push(sql`u.name = ${f.unitName}`);
-  const key = f.by === 'project' ? sql`r.label` : sql`r.code`;
-  const r = await rows<Record<string, unknown>>(
-    db,
-    sql`SELECT ${f.by === 'project' ? sql`NULL` : sql`r.code`} AS code,
-               (array_agg(r.label ORDER BY d.year DESC, d.id))[1] AS name,
-               ${f.by === 'project' ? sql`NULL` : sql`min(r.level)`} AS level,
-               sum(am.fen)::text AS fen
-        FROM documents d
-        JOIN units u ON u.id = d.unit_id
-        JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
-        JOIN table_rows r ON r.version_id = v.id
-        JOIN amounts am ON am.version_id = r.version_id AND am.table_idx = r.table_idx AND am.ord = r.ord
-        WHERE ${sql.join(where, sql` AND `)}
-        GROUP BY ${key}
-        ORDER BY ${key}`,
-  );
+  const classed = f.by === 'function' || f.by === 'econ';
+  const lengths = classed ? CODE_LENGTHS[f.by as 'function' | 'econ'] : [3];
+  const level = f.level ?? 1;
+  const len = lengths[level - 1];
+  if (len === undefined) {
+    throw new FiscusError('INPUT_INVALID', `按 ${f.by} 汇总的级次应为 1–${lengths.length}，实为 ${level}`, { field: 'level' }, `1–${lengths.length}`, String(level));
+  }
+  const ids = f.withIds ? sql`array_agg(DISTINCT s.document_id ORDER BY s.document_id)::text` : sql`NULL`;
+  let q: SQL;
+  if (f.by === 'project') {
+    q = sql`WITH docs AS (${latestDocs(f)}),
+      s AS (SELECT dc.document_id, dc.year, dc.kind, r.label, am.fen
+            FROM docs dc
+            JOIN table_rows r ON r.version_id = dc.version_id
+                 AND r.table_idx = (SELECT min(t.table_idx) FROM table_rows t WHERE t.version_id = dc.version_id AND t.role = ${SOURCE.project.role})
+            JOIN amounts am ON am.version_id = r.version_id AND am.table_idx = r.table_idx AND am.ord = r.ord AND am.column_key = 'total'
+            WHERE r.role = ${SOURCE.project.role} AND r.kind = 'item')
+      SELECT s.year, s.kind, count(DISTINCT s.document_id) AS documents, ${ids} AS ids, NULL AS code, s.label AS name,
+             NULL::integer AS level, NULL::integer AS org, sum(s.fen)::text AS fen
+      FROM s GROUP BY s.year, s.kind, s.label ORDER BY s.year, s.kind, s.label`;
+  } else if (classed) {
+    q = sql`WITH docs AS (${latestDocs(f)}), s AS (${classRows(f.by as 'function' | 'econ', len)})
+      SELECT s.year, s.kind, count(DISTINCT s.document_id) AS documents, ${ids} AS ids, s.prefix AS code,
+             (array_agg(s.label ORDER BY s.document_id DESC) FILTER (WHERE s.len = ${len}))[1] AS name,
+             ${level}::integer AS level, NULL::integer AS org, sum(s.fen)::text AS fen
+      FROM s GROUP BY s.year, s.kind, s.prefix ORDER BY s.year, s.kind, s.prefix`;
+  } else {
+    const group = f.by === 'department' ? sql`s.dept_id` : f.by === 'unit' ? sql`s.unit_name` : null;
+    const name =
+      f.by === 'department'
+        ? sql`(SELECT o.name FROM organisations o WHERE o.id = s.dept_id)`
+        : f.by === 'unit'
+          ? sql`s.unit_name`
+          : sql`NULL`;
+    const org = f.by === 'department' ? sql`s.dept_id` : f.by === 'unit' ? sql`min(s.org_id)` : sql`NULL::integer`;
+    q = sql`WITH docs AS (${latestDocs(f)}), s AS (${classRows('function', 3)})
+      SELECT s.year, s.kind, count(DISTINCT s.document_id) AS documents, ${ids} AS ids, NULL AS code, ${name} AS name,
+             NULL::integer AS level, ${org} AS org, sum(s.fen)::text AS fen
+      FROM s GROUP BY s.year, s.kind${group ? sql`, ${group}` : sql``}
+      ORDER BY s.year, s.kind${group ? sql`, ${group}` : sql``}`;
+  }
+  const r = await rows<Record<string, unknown>>(db, q);
   return r.map((x) => {
     // Sums across budgets of amounts that are each safe may not be: a clear refusal, not a 500.
     const fen = Number(x.fen);
     if (!Number.isSafeInteger(fen)) {
-      throw new FiscusError('INPUT_INVALID', `按 ${f.by} 汇总的 ${String(x.code ?? x.name)} 合计应不超过 ${Number.MAX_SAFE_INTEGER} 分，实为 ${String(x.fen)}；请按年度或单位缩小范围`, { field: 'by' }, `不超过 ${Number.MAX_SAFE_INTEGER} 分`, String(x.fen));
+      throw new FiscusError('INPUT_INVALID', `按 ${f.by} 汇总的 ${String(x.year)} 年${String(x.kind)} ${String(x.code ?? x.name)} 合计应不超过 ${Number.MAX_SAFE_INTEGER} 分，实为 ${String(x.fen)}；请按年度、单位或主管部门缩小范围`, { field: 'by' }, `不超过 ${Number.MAX_SAFE_INTEGER} 分`, String(x.fen));
     }
-    return { code: textOrNull(x.code), name: String(x.name), level: numOrNull(x.level), fen };
+    const out: AggregateRecord = {
+      year: num(x.year),
+      kind: String(x.kind),
+      documents: num(x.documents),
+      code: textOrNull(x.code),
+      name: textOrNull(x.name),
+      level: numOrNull(x.level),
+      organisationId: numOrNull(x.org),
+      fen,
+    };
+    if (f.withIds) out.documentIds = String(x.ids).replace(/[{}]/g, '').split(',').filter(Boolean).map(num);
+    return out;
   });
 }
 

@@ -173,34 +173,40 @@ export function registerContract(b: Backend): void {
       assert.equal(c.versions, 2);
     }));
 
-  test(`${b.name}: aggregates by function equal the table 7 figures`, () =>
+  test(`${b.name}: aggregates by function class at each level equal the table 7 figures, naming the year, kind and documents they add`, () =>
     withWorkspace(async (ws) => {
       const doc = budget(2021);
       await ws.importDocument(bytesOf(doc), 'a.json');
       const t7 = doc.tables.find((t) => t.no === 7)!;
-      const expected = t7.rows.filter((r) => r.code).map((r) => ({ code: r.code!, name: r.label, level: r.level, fen: r.amounts.total!.fen }));
-      expected.sort((x, y) => (x.code < y.code ? -1 : 1));
-      assert.deepEqual(await ws.aggregate({ by: 'function' }), expected);
-      assert.deepEqual(
-        (await ws.aggregate({ by: 'econ' })).map((r) => [r.code, r.fen]),
-        [['301', 3_000_000], ['30101', 3_000_000], ['302', 1_000_000], ['30201', 1_000_000]],
-      );
-      assert.deepEqual(await ws.aggregate({ by: 'project' }), [{ code: null, name: '机房运行维护', level: null, fen: 6_000_000 }]);
+      const line = { year: 2021, kind: '部门预算', documents: 1, organisationId: null };
+      for (const [level, len] of [[1, 3], [2, 5], [3, 7]] as const) {
+        const expected = t7.rows.filter((r) => r.code?.length === len).map((r) => ({ ...line, code: r.code!, name: r.label, level, fen: r.amounts.total!.fen }));
+        expected.sort((x, y) => (x.code < y.code ? -1 : 1));
+        assert.deepEqual(await ws.aggregate({ by: 'function', level }), expected);
+      }
+      assert.deepEqual((await ws.aggregate({ by: 'econ' })).map((r) => [r.code, r.fen]), [['301', 3_000_000], ['302', 1_000_000]]);
+      assert.deepEqual((await ws.aggregate({ by: 'econ', level: 2 })).map((r) => [r.code, r.fen]), [['30101', 3_000_000], ['30201', 1_000_000]]);
+      await rejectsWith(ws.aggregate({ by: 'econ', level: 3 }), 'INPUT_INVALID', /级次应为 1–2/);
+      assert.deepEqual(await ws.aggregate({ by: 'project' }), [{ ...line, code: null, name: '机房运行维护', level: null, fen: 6_000_000 }]);
+      assert.deepEqual(await ws.aggregate({ by: 'year' }), [{ ...line, code: null, name: null, level: null, fen: 10_000_000 }]);
+      assert.deepEqual(await ws.aggregate({ by: 'unit', withIds: true }), [{ ...line, documentIds: ['1'], code: null, name: '深圳市福田区测试中心', level: null, fen: 10_000_000 }]);
     }));
 
-  test(`${b.name}: budgets of two years and two units aggregate across years, units and by filter`, () =>
+  test(`${b.name}: budgets and final accounts of two years and two units aggregate by year and kind, never added together`, () =>
     withWorkspace(async (ws) => {
       await ws.importDocument(bytesOf(budget(2020, '单位甲', 1)), 'a.json');
       await ws.importDocument(bytesOf(budget(2021, '单位甲', 2)), 'b.json');
       await ws.importDocument(bytesOf(budget(2021, '单位乙', 5)), 'c.json');
-      const fen = async (q: Parameters<Workspace['aggregate']>[0]) => (await ws.aggregate(q)).find((r) => r.code === '201')?.fen;
-      assert.equal(await fen({ by: 'function' }), 7_000_000 * 8);
-      assert.equal(await fen({ by: 'function', year: 2021 }), 7_000_000 * 7);
-      assert.equal(await fen({ by: 'function', unitName: '单位甲' }), 7_000_000 * 3);
-      assert.equal(await fen({ by: 'function', year: 2020, unitName: '单位乙' }), undefined);
+      await ws.importDocument(bytesOf({ ...budget(2021, '单位甲', 3), kind: '部门决算' }), 'd.json');
+      const of201 = async (q: Parameters<Workspace['aggregate']>[0]) => (await ws.aggregate(q)).filter((r) => r.code === '201').map((r) => [r.year, r.kind, r.documents, r.fen]);
+      assert.deepEqual(await of201({ by: 'function' }), [[2020, '部门预算', 1, 7_000_000], [2021, '部门决算', 1, 7_000_000 * 3], [2021, '部门预算', 2, 7_000_000 * 7]]);
+      assert.deepEqual(await of201({ by: 'function', year: 2021, kind: '部门预算' }), [[2021, '部门预算', 2, 7_000_000 * 7]]);
+      assert.deepEqual(await of201({ by: 'function', unitName: '单位甲' }), [[2020, '部门预算', 1, 7_000_000], [2021, '部门决算', 1, 7_000_000 * 3], [2021, '部门预算', 1, 7_000_000 * 2]]);
+      assert.deepEqual(await of201({ by: 'function', year: 2020, unitName: '单位乙' }), []);
+      assert.deepEqual((await ws.aggregate({ by: 'year' })).map((r) => [r.year, r.kind, r.documents, r.fen]), [[2020, '部门预算', 1, 10_000_000], [2021, '部门决算', 1, 30_000_000], [2021, '部门预算', 2, 70_000_000]]);
       const list = await ws.listBudgets();
       // By year, newest first, then by pinyin: 甲 (jiǎ) before 乙 (yǐ), although U+7532 > U+4E59.
-      assert.deepEqual(list.map((x) => [x.year, x.unitName]), [[2021, '单位甲'], [2021, '单位乙'], [2020, '单位甲']]);
+      assert.deepEqual(list.map((x) => [x.year, x.unitName, x.kind]), [[2021, '单位甲', '部门决算'], [2021, '单位甲', '部门预算'], [2021, '单位乙', '部门预算'], [2020, '单位甲', '部门预算']]);
     }));
 
   test(`${b.name}: aggregates adding up beyond Number.MAX_SAFE_INTEGER fen are refused as INPUT_INVALID, and narrower ones answer`, () =>
@@ -276,7 +282,7 @@ export function registerContract(b: Backend): void {
       assert.deepEqual(plain(await ws.getDocument(r.budgetId)), plain(doc));
       const t7 = doc.tables.find((x) => x.role === 'general-budget-function');
       assert.ok(t7 && t7.rows.some((x) => x.code), 'the sample has table 7 with function codes');
-      const agg = new Map((await ws.aggregate({ by: 'function' })).map((x) => [x.code, x.fen]));
+      const agg = new Map((await Promise.all([1, 2, 3].map((level) => ws.aggregate({ by: 'function', level })))).flat().map((x) => [x.code, x.fen]));
       for (const row of t7.rows) if (row.code && row.amounts.total) assert.equal(agg.get(row.code), row.amounts.total.fen, `${row.code} ${row.label}`);
 
       // An edit of a real form's first cost line: a new version whose diff names that amount.
