@@ -4,7 +4,6 @@
  */
 import type { BudgetDocument } from '../domain/model.js';
 import { buildReportView, fillTocPages, printPdf, renderHtml, renderMarkdown, renderXlsx, tocAnchors, type HtmlOptions } from '../reports/index.js';
-import { pdfLinkPages } from '../importers/pdf/index.js';
 import type { PdfOptions } from '../reports/pdf/print.js';
 import type { Finding } from '../rules/types.js';
 import type { ImportOptions } from './import-document.js';
@@ -58,7 +57,8 @@ export async function renderReportIsolated(doc: BudgetDocument, format: 'html' |
 
 /**
  * Prints a package whose 目录 carries page numbers: Chromium cannot number a table of contents, so the
- * package is printed, the page each 目录 link leads to is read from that PDF (its named destinations),
+ * package is printed, the page each 目录 link leads to is read from that PDF (its named destinations, in a
+ * parser thread: pdfjs would hold up a server's requests),
  * and the package is printed again with the numbers. The numbers take room the first print already
  * kept for them, so the pages do not move; a second reading checks it, and should they have moved the
  * print is made again with the new numbers (at most twice more). A package without a 目录 prints once.
@@ -67,10 +67,11 @@ export async function printPackage(html: string, opts: PdfOptions = {}): Promise
   const anchors = tocAnchors(html);
   let pdf = await printPdf(html, opts);
   if (anchors.length === 0) return pdf;
-  let pages = await pdfLinkPages(pdf);
+  const links = (bytes: Uint8Array) => parsePool().pdfLinks(bytes);
+  let pages = await links(pdf);
   for (let attempt = 0; attempt < 3; attempt++) {
     const numbered = await printPdf(fillTocPages(html, pages), opts);
-    const after = await pdfLinkPages(numbered);
+    const after = await links(numbered);
     pdf = numbered;
     if (anchors.every((a) => after.get(a) === pages.get(a))) break;
     pages = after;

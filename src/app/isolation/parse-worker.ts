@@ -25,6 +25,9 @@ export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Findin
 /** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
 export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
 
+/** Where a printed package's 目录 links lead (anchor → page), read off the request thread (pdfjs parses the PDF). */
+export type PdfLinksTask = { kind: 'pdf-links'; bytes: Uint8Array };
+
 export type ProbeTask = { kind: 'probe'; what: 'reject-later' | 'throw' | 'spin' | 'allocate' | 'echo' | 'priority' };
 
 export type ParseTask = { port?: MessagePort; limits: Limits } & (
@@ -32,6 +35,7 @@ export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
   | RenderTask
   | RenderFollowTask
+  | PdfLinksTask
   | ProbeTask
 );
 
@@ -111,7 +115,7 @@ process.on('unhandledRejection', (reason) => {
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : await probe(t);
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : t.kind === 'pdf-links' ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))] : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };

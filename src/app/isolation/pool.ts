@@ -14,7 +14,7 @@ import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
-import type { CheckedDocument, ParseTask, ProbeTask, RenderFollowTask, RenderTask } from './parse-worker.js';
+import type { CheckedDocument, ParseTask, PdfLinksTask, ProbeTask, RenderFollowTask, RenderTask } from './parse-worker.js';
 import type { Finding } from '../../rules/types.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
 import { fromWire, type ParseAnswer } from './wire.js';
@@ -25,7 +25,7 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 /** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
 const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
 
-type TaskBody = RenderTask | RenderFollowTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | ProbeTask;
+type TaskBody = RenderTask | RenderFollowTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | PdfLinksTask | ProbeTask;
 
 export interface ParsePoolOptions {
   /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
@@ -170,6 +170,11 @@ export class ParsePool {
   /** A monitoring table or self-evaluation report as HTML or XLSX, rendered in a thread (its charts take the CPU). */
   async renderFollow(doc: FollowDoc, format: 'html' | 'xlsx'): Promise<string | Uint8Array> {
     return (await this.run({ kind: 'render-follow', doc, format })) as string | Uint8Array;
+  }
+
+  /** Where the internal links of a PDF fiscus printed lead (named destination → 1-based page), read in a thread. */
+  async pdfLinks(bytes: Uint8Array): Promise<Map<string, number>> {
+    return new Map((await this.run({ kind: 'pdf-links', bytes })) as Array<[string, number]>);
   }
 
   /** A payments file → its payments, read in a thread against the budget's year and project forms. */
