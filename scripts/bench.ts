@@ -2,7 +2,7 @@
  * `npm run bench`: speed figures of fiscus beside reference runs in the same process.
  * Prints a table; never asserts (speed goals live here, not in timed tests).
  *
- *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,startup,corpus]
+ *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,startup,corpus,city]
  *
  * `corpus`: every corpus PDF (../shared/corpus/pdf) read and checked as `fiscus validate X.pdf` does once
  * started (validateFile: the file imported in a parser thread, every check, the coverage) beside
@@ -530,4 +530,12 @@ for (const l of corpusLines) console.log(l);
 if (want('scale')) {
   const { runScaleLoad } = await import('./bench-scale.js');
   for (const l of await runScaleLoad({ seconds: quick ? 10 : 60 })) console.log(`scale: ${l}`);
+}
+
+// Issue 14 item 5, city-scale aggregates (scripts/bench-city.ts): a generated city on PostgreSQL
+// (TEST_DATABASE_URL's server, else a throwaway one; --quick: 120 units), each API aggregate beside
+// hand-written SQL of the same figures.
+if (want('city')) {
+  const { runCityBench } = await import('./bench-city.js');
+  await runCityBench({ quick });
 }
