@@ -29,22 +29,8 @@ function distStale() {
   return null;
 }
 
-/**
- * Temporary bridge (issue 14): until src/app/audit.ts starts its worker threads from compiled JavaScript
- * (its bootstrap registers tsx and imports ./audit-worker.ts), `fiscus audit` runs from the sources.
- * This ends by itself when the compiled audit.js no longer names audit-worker.ts.
- */
-function auditNeedsSources() {
-  if (!process.argv.slice(2).includes('audit')) return false;
-  try {
-    return readFileSync(`${root}dist/app/audit.js`, 'utf8').includes("'./audit-worker.ts'");
-  } catch {
-    return false;
-  }
-}
-
 const mode = process.env['FISCUS_RUN'];
-const why = mode === 'dist' ? null : mode === 'src' ? 'FISCUS_RUN=src' : (distStale() ?? (auditNeedsSources() ? 'audit 的工作线程尚未支持编译产物' : null));
+const why = mode === 'dist' ? null : mode === 'src' ? 'FISCUS_RUN=src' : distStale();
 let main;
 if (why === null) {
   ({ main } = await import('../dist/cli/main.js'));

@@ -156,7 +156,9 @@ export function auditWorkerCount(requested?: number): number {
   return Math.max(0, Math.min(requested ?? availableParallelism(), availableParallelism()));
 }
 
-const WORKER_URL = new URL('./audit-worker.ts', import.meta.url);
+/** Running as compiled JavaScript (dist/, `npm run build`) rather than the sources through tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_URL = new URL(COMPILED ? './audit-worker.js' : './audit-worker.ts', import.meta.url);
 /** Plain JavaScript that loads pdfjs set up for text (src/importers/pdf/pdfjs-text.mjs). */
 const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
 
@@ -174,10 +176,11 @@ const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
  */
 export function startAuditWorker(): Worker {
   const url = (u: string) => JSON.stringify(u);
-  const bootstrap =
-    `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)` +
-    `.then(() => import(${url(import.meta.resolve('tsx/esm/api'))}))` +
-    `.then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`;
+  const pdfjs = `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)`;
+  // Compiled: the worker is plain JavaScript; from the sources, tsx's hooks are registered first.
+  const bootstrap = COMPILED
+    ? `${pdfjs}.then(() => import(${url(WORKER_URL.href)}))`
+    : `${pdfjs}.then(() => import(${url(import.meta.resolve('tsx/esm/api'))})).then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`;
   return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb } });
 }
 
