@@ -2,7 +2,7 @@
  * `npm run bench`: speed figures of fiscus beside reference runs in the same process.
  * Prints a table; never asserts (speed goals live here, not in timed tests).
  *
- *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,startup,corpus,city]
+ *   node --import tsx scripts/bench.ts [--quick] [--only import,rules,aggregate,report,serve,audit,audit-scale,startup,corpus,scale,city]
  *
  * `corpus`: every corpus PDF (../shared/corpus/pdf) read and checked as `fiscus validate X.pdf` does once
  * started (validateFile: the file imported in a parser thread, every check, the coverage) beside
