@@ -175,7 +175,7 @@ export function renderBatchReport(r: AuditReport, format: 'csv' | 'html'): strin
 /** Checks the documents of one job still without a result, writing each one's result once. */
 async function runChunk(ws: Workspace, job: ChunkJob): Promise<void> {
   const db = connectionOf(ws).db;
-  const pending = await repo.claimPending(db, job.batchId, job.from, job.to);
+  const pending = await repo.claimPending(db, job.batchId, job.from, job.to, WORKER_NAME);
   if (pending.length > 0) {
     const dir = await mkdtemp(join(tmpdir(), 'fiscus-batch-'));
     try {
@@ -199,7 +199,7 @@ async function runChunk(ws: Workspace, job: ChunkJob): Promise<void> {
 /** A job that failed every retry: its documents without a result are listed as unreadable, so that the batch still ends. */
 async function giveUpChunk(ws: Workspace, job: ChunkJob): Promise<void> {
   const db = connectionOf(ws).db;
-  for (const d of await repo.claimPending(db, job.batchId, job.from, job.to)) {
+  for (const d of await repo.claimPending(db, job.batchId, job.from, job.to, WORKER_NAME)) {
     const entry: AuditEntry = { file: d.name, readable: false, error: { code: 'INTERNAL', message: `${d.name}: 检查该文件的任务多次失败（工作进程异常退出或超时），已放弃` }, ms: 0 };
     await repo.recordResult(db, job.batchId, d.idx, entry, WORKER_NAME);
   }

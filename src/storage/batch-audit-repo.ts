@@ -59,12 +59,12 @@ export async function selectBatch(db: Db, id: number): Promise<BatchRecord | und
 
 /**
  * The documents of `from`…`to − 1` still without a result, with their bytes; each one's attempts
- * counted up (a document started again after a killed worker shows 2).
+ * counted up (a document started again after a killed worker shows 2) and `by` named as its claimant.
  */
-export async function claimPending(db: Db, batchId: number, from: number, to: number): Promise<{ idx: number; name: string; bytes: Uint8Array }[]> {
+export async function claimPending(db: Db, batchId: number, from: number, to: number, by: string): Promise<{ idx: number; name: string; bytes: Uint8Array }[]> {
   const r = await rows<Record<string, unknown>>(
     db,
-    sql`UPDATE audit_batch_documents SET attempts = attempts + 1
+    sql`UPDATE audit_batch_documents SET attempts = attempts + 1, claimed_by = ${by}
         WHERE batch_id = ${batchId} AND idx >= ${from} AND idx < ${to} AND entry IS NULL
         RETURNING idx, name, bytes`,
   );

@@ -70,6 +70,7 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
   let formId: string;
   const servers: Proc[] = [];
   const workers: Proc[] = [];
+  let env: Record<string, string> = {};
 
   before(async () => {
     db = await throwawayDatabases('fiscus_scale', 'multi-process test')!();
@@ -83,7 +84,7 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
     } finally {
       await ws.close();
     }
-    const env = {
+    env = {
       DATABASE_URL: db.databaseUrl,
       // A job whose worker died counts as lost after 8 s; lost jobs are looked for every second.
       FISCUS_JOB_EXPIRE_SECONDS: '8',
@@ -169,24 +170,41 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
     assert.equal(submitted.status, 202, await submitted.clone().text());
     const batch = ((await submitted.json()) as { id: string }).id;
 
-    // Kill a worker with SIGKILL once it has checked documents and the batch is not done.
-    const victim = workers[0]!;
-    const victimName = `:${victim.child.pid}`;
+    // Kill a worker with SIGKILL while it holds a job: once it has checked documents, and while documents it
+    // claimed have no result yet (claimed_by). Should its job end between the look and the kill (nothing of
+    // it left unchecked, so nothing for the queue to retry), a fresh worker joins and is the next victim.
     const pgc = new pg.Client({ connectionString: db.databaseUrl });
     await pgc.connect();
     try {
       let killedAt = -1;
-      for (let n = 0; killedAt < 0; n++) {
-        assert.ok(n < 1200, 'the victim worker checked no document within 120 s');
-        const { rows } = await pgc.query<{ mine: string; total: string }>('SELECT count(*) FILTER (WHERE done_by LIKE $2) AS mine, count(entry) AS total FROM audit_batch_documents WHERE batch_id = $1', [batch, `%${victimName}`]);
-        if (Number(rows[0]!.mine) >= 10 && Number(rows[0]!.total) < DOCUMENTS - 40) {
-          victim.child.kill('SIGKILL');
-          killedAt = Number(rows[0]!.total);
-        } else await sleep(100);
+      let victim = workers[0]!;
+      let open = 0;
+      for (let round = 0; open === 0; round++) {
+        assert.ok(round < 3, 'three kills each landed between two jobs');
+        const victimName = `%:${victim.child.pid}`;
+        for (let n = 0; ; n++) {
+          assert.ok(n < 1200, 'the victim worker held no job within 120 s');
+          const { rows } = await pgc.query<{ mine: string; open: string; total: string }>(
+            'SELECT count(*) FILTER (WHERE done_by LIKE $2) AS mine, count(*) FILTER (WHERE claimed_by LIKE $2 AND entry IS NULL) AS open, count(entry) AS total FROM audit_batch_documents WHERE batch_id = $1',
+            [batch, victimName],
+          );
+          if (Number(rows[0]!.mine) >= (round === 0 ? 10 : 1) && Number(rows[0]!.open) > 0 && Number(rows[0]!.total) < DOCUMENTS - 40) {
+            victim.child.kill('SIGKILL');
+            killedAt = Number(rows[0]!.total);
+            break;
+          }
+          await sleep(50);
+        }
+        await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once('exit', r)));
+        assert.equal(victim.child.signalCode, 'SIGKILL');
+        const { rows: left } = await pgc.query<{ n: string }>('SELECT count(*) AS n FROM audit_batch_documents WHERE batch_id = $1 AND claimed_by LIKE $2 AND entry IS NULL', [batch, victimName]);
+        open = Number(left[0]!.n);
+        console.log(`# worker ${victim.child.pid} killed (SIGKILL) with ${killedAt}/${DOCUMENTS} documents checked, ${open} of its job unchecked`);
+        if (open === 0) {
+          victim = await spawnFiscus(`worker-${2 + round}`, ['worker'], env, /fiscus worker 已启动/);
+          workers.push(victim);
+        }
       }
-      await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once('exit', r)));
-      assert.equal(victim.child.signalCode, 'SIGKILL');
-      console.log(`# worker ${victim.child.pid} killed (SIGKILL) with ${killedAt}/${DOCUMENTS} documents checked`);
 
       // Progress from every server until done (the killed worker's job expires after 8 s, then is retried).
       let status: { state: string; done: number; total: number } = { state: 'queued', done: 0, total: DOCUMENTS };
@@ -218,7 +236,7 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
         `SELECT count(*) AS n FROM (SELECT retry_count FROM pgboss.job WHERE name = 'fiscus_batch_audit' UNION ALL SELECT retry_count FROM pgboss.archive WHERE name = 'fiscus_batch_audit') j WHERE retry_count > 0`,
       );
       console.log(`# batch of ${DOCUMENTS} done in ${ms} ms; documents per worker ${JSON.stringify(Object.fromEntries(by.map((r) => [r.done_by, Number(r.n)])))}; documents started again after the kill ${again[0]!.n}; jobs retried ${retried[0]!.n}; report: ${report.documents.length} documents, ${count.size} distinct`);
-      assert.equal(by.length, 2, 'both workers checked documents');
+      assert.ok(by.length >= 2, 'more than one worker checked documents');
       assert.ok(Number(retried[0]!.n) >= 1, 'the killed worker’s job was retried');
       assert.ok(Number(again[0]!.n) >= 1, 'documents of the killed worker’s job were taken up again');
       assert.ok(seen.length > 0);
