@@ -30,6 +30,23 @@ const onlyArg = args[args.indexOf('--only') + 1];
 const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;
 const want = (s: string) => only === null || only.has(s);
 
+/** CPU time of this process (main thread and its worker threads), in ms. */
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+/** CPU time of this process's waited-for children (Linux: cutime + cstime of /proc/self/stat, at 100 ticks a second), or NaN. */
+const childCpuMs = () => {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+
 const SAMPLE = fileURLToPath(new URL('../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 const sample = readFileSync(SAMPLE);
 
@@ -314,20 +331,6 @@ if (want('audit-scale')) {
   const { join } = await import('node:path');
   const { execFile, spawnSync } = await import('node:child_process');
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-audit-'));
-  const cpuMs = () => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1000;
-  };
-  /** CPU time of this process's waited-for children (Linux /proc/self/stat cutime + cstime, 10 ms ticks), or NaN. */
-  const childCpuMs = () => {
-    try {
-      const stat = readFileSync('/proc/self/stat', 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(f[13]) + Number(f[14])) * 10;
-    } catch {
-      return NaN;
-    }
-  };
   const workers = auditWorkerCount();
   const load0 = loadavg()[0]!;
   try {
@@ -415,20 +418,6 @@ if (want('corpus')) {
       }
     } finally {
       await task.destroy();
-    }
-  };
-  const cpuMs = () => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1000;
-  };
-  /** CPU time of this process's waited-for children (Linux: cutime + cstime of /proc/self/stat, at 100 ticks a second), or NaN. */
-  const childCpuMs = () => {
-    try {
-      const stat = readFileSync('/proc/self/stat', 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(f[13]) + Number(f[14])) * 10;
-    } catch {
-      return NaN;
     }
   };
   const manifest = corpusManifest();

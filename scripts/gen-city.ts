@@ -26,6 +26,7 @@ import { followOf } from '../src/app/follow.js';
 import { importBytes } from '../src/app/import-document.js';
 import { parsePool } from '../src/app/isolation/pool.js';
 import type { BudgetDocument } from '../src/domain/model.js';
+import { seeded } from '../test/support/seeded.js';
 import { insertOrganisation } from '../src/storage/accounts-repo.js';
 import { appendAudit } from '../src/storage/audit-log-repo.js';
 import type { Db } from '../src/storage/connection.js';
@@ -82,16 +83,7 @@ export interface CityReport {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same city. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seeded;
 
 const gcd = (a: bigint, b: bigint): bigint => {
   while (b) [a, b] = [b, a % b];

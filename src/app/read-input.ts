@@ -35,6 +35,18 @@ function tooLarge(path: string, max: number, limit: string, found: string): Fisc
   );
 }
 
+/** The chunks read, as one array (the one chunk itself when there is one). */
+function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 function unreadable(path: string, e: unknown): FiscusError {
   const code = (e as NodeJS.ErrnoException).code;
   return new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '无权读取该文件' : '无法读取该文件'}（${code ?? String(e)}）`, { file: path });
@@ -75,14 +87,7 @@ export async function readInputFile(path: string, max: number, limit: string): P
       total += bytesRead;
       if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
     }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joined(chunks, total);
   } catch (e) {
     throw e instanceof FiscusError ? e : unreadable(path, e);
   } finally {
@@ -123,14 +128,7 @@ export function readInputFileSync(path: string, max: number, limit: string): Uin
       total += bytesRead;
       if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
     }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joined(chunks, total);
   } catch (e) {
     throw e instanceof FiscusError ? e : unreadable(path, e);
   } finally {
