@@ -35,16 +35,55 @@ function tooLarge(path: string, max: number, limit: string, found: string): Fisc
   );
 }
 
-/** The chunks read, as one array (the one chunk itself when there is one). */
-function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+/** Refuses a path that is not a regular file, or one whose size is already over the limit. */
+function checkSize(path: string, st: Stats, max: number, limit: string): void {
+  if (!st.isFile()) throw notRegular(path, st);
+  if (st.size > max) throw tooLarge(path, max, limit, ` ${st.size} 字节`);
+}
+
+/**
+ * One bounded read of an open file, whichever way its bytes are read (awaited or synchronously): the
+ * buffer for the next read — the size fstat gave and one byte more to see the end, then 64 KiB at a
+ * time should the file grow — and the chunks so far, refused (TOO_LARGE) past `max`.
+ */
+class BoundedRead {
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+
+  constructor(
+    private readonly path: string,
+    opened: Stats,
+    private readonly max: number,
+    private readonly limit: string,
+    private readonly size = opened.size,
+  ) {
+    if (!opened.isFile()) throw notRegular(path, opened);
   }
-  return out;
+
+  nextBuffer(): Uint8Array {
+    return new Uint8Array(Math.min(this.total === 0 ? this.size + 1 : 1 << 16, this.max + 1 - this.total));
+  }
+
+  /** Keeps the `n` bytes just read into `buf`; false at the end of the file. */
+  took(buf: Uint8Array, n: number): boolean {
+    if (n === 0) return false;
+    this.chunks.push(buf.subarray(0, n));
+    this.total += n;
+    if (this.total > this.max) throw tooLarge(this.path, this.max, this.limit, `超过 ${bytesText(this.max)}`);
+    return true;
+  }
+
+  /** The bytes read, as one array (the one chunk itself when there is one). */
+  bytes(): Uint8Array {
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    const out = new Uint8Array(this.total);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
 }
 
 function unreadable(path: string, e: unknown): FiscusError {
@@ -64,8 +103,7 @@ export async function readInputFile(path: string, max: number, limit: string): P
   } catch (e) {
     throw unreadable(path, e);
   }
-  if (!st.isFile()) throw notRegular(path, st);
-  if (st.size > max) throw tooLarge(path, max, limit, ` ${st.size} 字节`);
+  checkSize(path, st, max, limit);
   // O_NONBLOCK: should the path have become a FIFO since stat, opening it does not wait for a writer.
   let fh;
   try {
@@ -74,20 +112,11 @@ export async function readInputFile(path: string, max: number, limit: string): P
     throw unreadable(path, e);
   }
   try {
-    const now = await fh.stat();
-    if (!now.isFile()) throw notRegular(path, now);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
+    const read = new BoundedRead(path, await fh.stat(), max, limit);
     for (;;) {
-      // The size stat gave, and one byte more to see the end; then 64 KiB at a time should it grow.
-      const buf = new Uint8Array(Math.min(total === 0 ? now.size + 1 : 1 << 16, max + 1 - total));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
+      const buf = read.nextBuffer();
+      if (!read.took(buf, (await fh.read(buf, 0, buf.length, null)).bytesRead)) return read.bytes();
     }
-    return joined(chunks, total);
   } catch (e) {
     throw e instanceof FiscusError ? e : unreadable(path, e);
   } finally {
@@ -107,8 +136,7 @@ export function readInputFileSync(path: string, max: number, limit: string): Uin
   } catch (e) {
     throw unreadable(path, e);
   }
-  if (!st.isFile()) throw notRegular(path, st);
-  if (st.size > max) throw tooLarge(path, max, limit, ` ${st.size} 字节`);
+  checkSize(path, st, max, limit);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -116,19 +144,11 @@ export function readInputFileSync(path: string, max: number, limit: string): Uin
     throw unreadable(path, e);
   }
   try {
-    const now = fstatSync(fd);
-    if (!now.isFile()) throw notRegular(path, now);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
+    const read = new BoundedRead(path, fstatSync(fd), max, limit);
     for (;;) {
-      const buf = new Uint8Array(Math.min(total === 0 ? now.size + 1 : 1 << 16, max + 1 - total));
-      const bytesRead = readSync(fd, buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) throw tooLarge(path, max, limit, `超过 ${bytesText(max)}`);
+      const buf = read.nextBuffer();
+      if (!read.took(buf, readSync(fd, buf, 0, buf.length, null))) return read.bytes();
     }
-    return joined(chunks, total);
   } catch (e) {
     throw e instanceof FiscusError ? e : unreadable(path, e);
   } finally {
