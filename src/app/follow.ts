@@ -283,8 +283,7 @@ const cache = new WeakMap<Workspace, Follow>();
 /** The control state of every form of `doc` from the stored adjustments and payments (inside a transaction: consistent). */
 async function controlStates(db: Db, doc: BudgetDocument, documentId: number): Promise<FormBudgetState[]> {
   const paid = await fr.paidByForm(db, documentId);
-  const adjusted = new Map<string, bigint>();
-  for (const a of await fr.selectAdjustments(db, documentId)) adjusted.set(a.formId, (adjusted.get(a.formId) ?? 0n) + BigInt(a.fen));
+  const adjusted = await fr.adjustedByForm(db, documentId);
   return doc.projectForms.map((f) => ({ formId: f.id, name: f.name, budgetFen: formBudgetFen(f), adjustedFen: adjusted.get(f.id) ?? 0n, paidFen: paid.get(f.id) ?? 0n }));
 }
 
@@ -396,9 +395,8 @@ class StoredFollow implements Follow {
 
   /** The recorded adjustments per form (their sum), for the execution rates. */
   private async adjustments(budgetId: string): Promise<Adjustments> {
-    const out = new Map<string, number>();
-    for (const a of await fr.selectAdjustments(this.db, documentIdOf(budgetId))) out.set(a.formId, (out.get(a.formId) ?? 0) + a.fen);
-    return out;
+    // Safe integers: an adjustment never takes a budget past Number.MAX_SAFE_INTEGER fen (domain/budget-control).
+    return new Map([...(await fr.adjustedByForm(this.db, documentIdOf(budgetId)))].map(([form, fen]) => [form, Number(fen)]));
   }
 
   async execution(budgetId: string, asOf?: string): Promise<DepartmentExecution> {

@@ -268,6 +268,15 @@ function toAdjustment(r: Record<string, unknown>): AdjustmentRecord {
 
 /** Paid so far per form of a budget (exact: summed in the database as numeric, read as bigint). */
 export async function paidByForm(db: Db, documentId: number): Promise<Map<string, bigint>> {
-  const r = await rows<{ form_id: unknown; total: unknown }>(db, sql`SELECT form_id, sum(fen)::text AS total FROM payments WHERE document_id = ${documentId} GROUP BY form_id`);
+  return sumByForm(db, sql`payments`, documentId);
+}
+
+/** The approved adjustments per form of a budget, summed (exact, as paidByForm). */
+export async function adjustedByForm(db: Db, documentId: number): Promise<Map<string, bigint>> {
+  return sumByForm(db, sql`budget_adjustments`, documentId);
+}
+
+async function sumByForm(db: Db, table: ReturnType<typeof sql>, documentId: number): Promise<Map<string, bigint>> {
+  const r = await rows<{ form_id: unknown; total: unknown }>(db, sql`SELECT form_id, sum(fen)::text AS total FROM ${table} WHERE document_id = ${documentId} GROUP BY form_id`);
   return new Map(r.map((x) => [String(x.form_id), BigInt(String(x.total))]));
 }
