@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { term: string; summary: string; load: () => Prom
   start: { term: 'start [options]', summary: '启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults', load: async () => (await import('./start.js')).registerStart },
   validate: { term: 'validate [options] <file>', summary: '校验预算文档 / check a budget against every identity it must satisfy', load: async () => (await import('./validate.js')).registerValidate },
   report: { term: 'report [options] <file>', summary: '生成公开文本（HTML/XLSX/PDF/Markdown）/ publish the disclosure package', load: async () => (await import('./report.js')).registerReport },
+  export: { term: 'export [options] <file>', summary: '开放数据：财政数据包（Fiscal Data Package，ZIP）或一张表格的 CSV / open data: a Fiscal Data Package or one table as CSV', load: async () => (await import('./export.js')).registerExport },
   serve: { term: 'serve [options]', summary: '启动 Web 应用与 HTTP API / serve the web app and the HTTP API', load: async () => (await import('./serve.js')).registerServe },
   template: { term: 'template [options]', summary: '生成 XLSX 编制模板（可由已有文档填充）/ write the XLSX authoring template', load: async () => (await import('./template.js')).registerTemplate },
   audit: { term: 'audit [options] <paths...>', summary: '批量审核：导入并校验文件夹中的全部文档，生成跨文档报告 / check a batch of documents', load: async () => (await import('./audit.js')).registerAudit },
