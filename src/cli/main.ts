@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { term: string; summary: string; load: () => Prom
   import: { term: 'import [options] <file>', summary: '导入披露文件（.txt/.pdf/.xlsx/.json）为规范 JSON / import a disclosure to the canonical JSON', load: async () => (await import('./import.js')).registerImport },
   start: { term: 'start [options]', summary: '启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults', load: async () => (await import('./start.js')).registerStart },
   validate: { term: 'validate [options] <file>', summary: '校验预算文档 / check a budget against every identity it must satisfy', load: async () => (await import('./validate.js')).registerValidate },
+  reconcile: { term: 'reconcile [options] <budget> <final>', summary: '预算与决算核对（同一单位、同一年度）/ reconcile a budget with its final account', load: async () => (await import('./reconcile.js')).registerReconcile },
   report: { term: 'report [options] <file>', summary: '生成公开文本（HTML/XLSX/PDF/Markdown）/ publish the disclosure package', load: async () => (await import('./report.js')).registerReport },
   export: { term: 'export [options] <file>', summary: '开放数据：财政数据包（Fiscal Data Package，ZIP）或一张表格的 CSV / open data: a Fiscal Data Package or one table as CSV', load: async () => (await import('./export.js')).registerExport },
   serve: { term: 'serve [options]', summary: '启动 Web 应用与 HTTP API / serve the web app and the HTTP API', load: async () => (await import('./serve.js')).registerServe },
