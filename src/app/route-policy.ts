@@ -102,6 +102,8 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/budgets/:id/export.html', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/export.xlsx', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/export.pdf', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/api/v1/budgets/:id/export.fdp', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/api/v1/budgets/:id/export.csv', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/payments', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/execution', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/monitoring', { kind: 'budget', action: 'read-draft' }],

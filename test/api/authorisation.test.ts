@@ -115,7 +115,7 @@ const NEEDS: Record<string, Need> = {
 for (const p of ['', '/diff', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
-for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
+for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'export.fdp', 'export.csv', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
   NEEDS[`GET /api/v1/budgets/:id/${f}`] = 'read-draft';
 }
 /** Transitions: submit is the 经办's, return and review the reviewers', approve and publish the 财政's. */
