@@ -91,6 +91,8 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/audits/:batch/report', { kind: 'system', action: 'batch-audit' }],
   ['GET', '/api/v1/budgets/:id', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/diff', { kind: 'budget', action: 'read-draft' }],
+  // Budget against final accounts: reading the budget `:id` here, the final account `:final` in the handler.
+  ['GET', '/api/v1/budgets/:id/reconcile/:final', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions/:v', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/findings', { kind: 'budget', action: 'read-draft' }],
@@ -102,8 +104,6 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/budgets/:id/export.html', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/export.xlsx', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/export.pdf', { kind: 'budget', action: 'read-draft' }],
-  ['GET', '/api/v1/budgets/:id/export.fdp', { kind: 'budget', action: 'read-draft' }],
-  ['GET', '/api/v1/budgets/:id/export.csv', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/payments', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/execution', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/monitoring', { kind: 'budget', action: 'read-draft' }],
