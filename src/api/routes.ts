@@ -44,8 +44,9 @@ import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowApi } from './workflow.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerFollowApi } from './follow.js';
+import { registerOpenDataApi } from './open-data.js';
 import { registerBatchAuditApi } from './batch-audit.js';
-import { registerReconcileApi } from './reconcile.js';
+import { registerPackagesApi } from './packages.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
 /** Largest accepted document import (limits.body.import; a disclosure text is about 200 KB). */
@@ -221,7 +222,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
 
   registerWorkflowApi(app, ws);
   registerBatchAuditApi(app, ws);
-  registerReconcileApi(app, ws);
+  registerPackagesApi(app, ws);
 
   // Upload: documented through the registry because the body is a raw document in any of several
   // media types, which the zod validators would otherwise try to parse.
@@ -582,6 +583,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   });
   app.get('/docs', (c) => c.html(docsPage()));
   registerFollowApi(app, ws);
+  registerOpenDataApi(app, ws);
   // Unknown API paths answer in the API's own error format rather than the web app's page.
   app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `没有这个 API 操作：${c.req.method} ${new URL(c.req.url).pathname}`)));
   return app;

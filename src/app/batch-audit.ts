@@ -158,6 +158,11 @@ export async function batchAuditStatus(ws: Workspace, id: string): Promise<Batch
   return toStatus(b);
 }
 
+/** The most recent batches, newest first (the reviewer's desk lists them). */
+export async function recentBatchAudits(ws: Workspace, limit = 50): Promise<BatchAuditStatus[]> {
+  return (await repo.selectRecentBatches(connectionOf(ws).db, limit)).map(toStatus);
+}
+
 /** The report of a finished batch; CONFLICT while documents are still being checked. */
 export async function batchAuditReport(ws: Workspace, id: string): Promise<AuditReport> {
   const s = await batchAuditStatus(ws, id);

@@ -5,10 +5,11 @@
  */
 import type { BudgetDocument } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
-import { fdpZip, tableCsv, tableCsvFileName, tableViews } from '../reports/fdp/package.js';
+import { fdpZip, tableCsv, tableCsvFileName } from '../reports/fdp/package.js';
+import { outlineOf, tableIdOf, tableViewOf } from '../reports/view/index.js';
 import type { TableView } from '../reports/view/types.js';
 import type { ImportOptions } from './import-document.js';
-import { importFileIsolated } from './isolation/pool.js';
+import { importFileIsolated, parsePool } from './isolation/pool.js';
 
 export const OPEN_DATA_FORMATS = ['fdp', 'csv'] as const;
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
@@ -26,14 +27,21 @@ export interface OpenDataFile {
 /** A document's name in file names: unit, year and kind. */
 const baseOf = (doc: BudgetDocument) => `${doc.unit.name}-${doc.year}年${doc.kind}`.replace(/[\\/:*?"<>|\s]+/g, '');
 
-/** The document's Fiscal Data Package as a ZIP. */
+const fdpName = (doc: BudgetDocument) => `${baseOf(doc)}-财政数据包.zip`;
+
+/** The document's Fiscal Data Package as a ZIP, made here (the command line). */
 export async function fdpFile(doc: BudgetDocument): Promise<OpenDataFile> {
-  return { body: await fdpZip(doc), contentType: OPEN_DATA_TYPES.fdp, fileName: `${baseOf(doc)}-财政数据包.zip` };
+  return { body: await fdpZip(doc), contentType: OPEN_DATA_TYPES.fdp, fileName: fdpName(doc) };
+}
+
+/** The document's Fiscal Data Package as a ZIP, made in a parser thread (a server: it takes the CPU). */
+export async function fdpFileIsolated(doc: BudgetDocument): Promise<OpenDataFile> {
+  return { body: await parsePool().render(doc, null, 'fdp'), contentType: OPEN_DATA_TYPES.fdp, fileName: fdpName(doc) };
 }
 
 /** "t1 收支总表、t2 收入总表…": the tables a document offers, for messages. */
-export function tableChoices(views: readonly TableView[]): string {
-  return views.length === 0 ? '（本文档没有表格）' : views.map((v) => `${v.id} ${v.title}`).join('、');
+export function tableChoices(doc: BudgetDocument): string {
+  return doc.tables.length === 0 ? '（本文档没有表格）' : doc.tables.map((t) => `${tableIdOf(doc, t)} ${t.title.text}`).join('、');
 }
 
 /**
@@ -41,12 +49,11 @@ export function tableChoices(views: readonly TableView[]): string {
  * NOT_FOUND, naming the document's tables, when it has none such.
  */
 export function tableViewNamed(doc: BudgetDocument, table: string): TableView {
-  const views = tableViews(doc);
-  const byId = views.find((v) => v.id === table);
-  const byNo = /^\d{1,3}$/.test(table) ? views.filter((v) => v.no === Number(table)) : [];
-  const v = byId ?? (byNo.length === 1 ? byNo[0] : undefined);
-  if (!v) throw new FiscusError('NOT_FOUND', `本文档没有表格 ${JSON.stringify(table.slice(0, 40))}（可选：${tableChoices(views)}）`, { field: 'table' });
-  return v;
+  const byId = doc.tables.find((t) => tableIdOf(doc, t) === table);
+  const byNo = /^\d{1,3}$/.test(table) ? doc.tables.filter((t) => t.no === Number(table)) : [];
+  const t = byId ?? (byNo.length === 1 ? byNo[0] : undefined);
+  if (!t) throw new FiscusError('NOT_FOUND', `本文档没有表格 ${JSON.stringify(table.slice(0, 40))}（可选：${tableChoices(doc)}）`, { field: 'table' });
+  return tableViewOf(doc, t, outlineOf(doc));
 }
 
 /** One table as plain CSV with a byte-order mark (spreadsheets read the Chinese), as the document prints it. */
@@ -72,7 +79,7 @@ export async function exportFile(path: string, opts: ExportOptions): Promise<Ope
   if (opts.table === undefined) {
     throw new FiscusError(
       'INPUT_INVALID',
-      `--format csv 须用 --table 指定一张表格（${tableChoices(tableViews(doc))}）；全部表格见 --format fdp (expected --table <id> for --format csv, found none)`,
+      `--format csv 须用 --table 指定一张表格（${tableChoices(doc)}）；全部表格见 --format fdp (expected --table <id> for --format csv, found none)`,
       { file: path },
     );
   }

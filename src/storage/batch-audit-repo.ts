@@ -111,3 +111,45 @@ export async function selectResults(db: Db, batchId: number): Promise<BatchDocum
     return { idx: num(x['idx']), name: String(x['name']), entry: typeof e === 'string' ? (JSON.parse(e) as unknown) : (e ?? null), attempts: num(x['attempts']), doneBy: (x['done_by'] as string | null) ?? null };
   });
 }
+
+/** The most recent batches first (at most `limit`), with their progress. */
+export async function selectRecentBatches(db: Db, limit: number): Promise<BatchRecord[]> {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT b.id, b.created_by, ${ISO('b.created_at')} AS created_at, b.fail_on, b.total, ${ISO('b.finished_at')} AS finished_at,
+               (SELECT count(*) FROM audit_batch_documents d WHERE d.batch_id = b.id AND d.entry IS NOT NULL) AS done
+        FROM audit_batches b ORDER BY b.id DESC LIMIT ${limit}`,
+  );
+  return r.map((x) => ({
+    id: num(x['id']),
+    createdBy: (x['created_by'] as string | null) ?? null,
+    createdAt: String(x['created_at']),
+    failOn: String(x['fail_on']),
+    total: num(x['total']),
+    done: num(x['done']),
+    finishedAt: (x['finished_at'] as string | null) ?? null,
+  }));
+}
+
+const parsed = (e: unknown): unknown => (typeof e === 'string' ? (JSON.parse(e) as unknown) : (e ?? null));
+
+/**
+ * Every document of a batch in upload order with its result but without its findings (the review
+ * table's rows: the database drops them, so that a large batch's table does not read every finding).
+ */
+export async function selectResultSummaries(db: Db, batchId: number): Promise<BatchDocumentResult[]> {
+  const r = await rows<Record<string, unknown>>(db, sql`SELECT idx, name, entry - 'findings' AS entry, attempts, done_by FROM audit_batch_documents WHERE batch_id = ${batchId} ORDER BY idx`);
+  return r.map((x) => ({ idx: num(x['idx']), name: String(x['name']), entry: parsed(x['entry']), attempts: num(x['attempts']), doneBy: (x['done_by'] as string | null) ?? null }));
+}
+
+/** One document of a batch with its result (null while pending) and, when `withBytes`, the uploaded bytes; undefined when there is none. */
+export async function selectBatchDocument(db: Db, batchId: number, idx: number, withBytes: boolean): Promise<(BatchDocumentResult & { bytes: Uint8Array | null }) | undefined> {
+  const [x] = await rows<Record<string, unknown>>(
+    db,
+    withBytes
+      ? sql`SELECT idx, name, entry, attempts, done_by, bytes FROM audit_batch_documents WHERE batch_id = ${batchId} AND idx = ${idx}`
+      : sql`SELECT idx, name, entry, attempts, done_by FROM audit_batch_documents WHERE batch_id = ${batchId} AND idx = ${idx}`,
+  );
+  if (!x) return undefined;
+  return { idx: num(x['idx']), name: String(x['name']), entry: parsed(x['entry']), attempts: num(x['attempts']), doneBy: (x['done_by'] as string | null) ?? null, bytes: withBytes ? (x['bytes'] as Uint8Array) : null };
+}

@@ -75,8 +75,9 @@ function onPortal(): boolean {
  * The page frame. `portal`: the public portal's frame (the portal's own navigation, never a budget's
  * working tabs: no links to findings, versions, 审批 or edit pages); by default every page answering
  * a portal address, so that its error pages (a budget with nothing published: 404) keep that frame.
+ * `noscriptHead`: put in the head inside `<noscript>` (what replaces a page's script without it).
  */
-export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined; portal?: boolean }) {
+export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined; portal?: boolean; noscriptHead?: Child | undefined }) {
   const portal = props.portal ?? onPortal();
   const b = portal ? undefined : props.budget;
   const view = props.view;
@@ -93,6 +94,8 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
         <script src={assetUrl('htmx.min.js')} defer></script>
         {props.charts ? <script src={assetUrl('echarts.min.js')} defer></script> : null}
         <script src={assetUrl('app.js')} defer></script>
+        {/* Only without script (a page that refreshes itself while its script would listen for events). */}
+        {props.noscriptHead ? <noscript>{props.noscriptHead}</noscript> : null}
       </head>
       <body>
         <a class="skip" href="#main">跳到正文</a>

@@ -257,6 +257,7 @@ export function Downloads(props: { id: string }) {
       <li><a href={`${base}.pdf`} download>PDF（审核版：附审核结果）</a></li>
       <li><a href={`${base}.pdf?appendix=none`} download>PDF（可公开版：不含审核附录）</a></li>
       <li><a href={`${base}.json`} download>JSON（规范数据，金额为分）</a></li>
+      <li><a href={`${base}.fdp`} download>开放数据：财政数据包（Fiscal Data Package，ZIP：全部金额及每张表格的 CSV）</a></li>
     </ul>
   );
 }

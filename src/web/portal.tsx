@@ -9,13 +9,15 @@
  * - `/public/budgets/:id`: title, key figures, charts, the narrative, the tables and project forms, downloads.
  * - `/public/budgets/:id/tables/:table`, `/public/budgets/:id/projects/:formId`: one table, one form, read-only.
  * - `/public/budgets/:id/download/:file`: the disclosure package (PDF, XLSX, HTML) without the
- *   findings appendix, and every table as one CSV.
+ *   findings appendix, every table as one CSV, the Fiscal Data Package (`budget.fdp.zip`, open data:
+ *   docs/open-data.md) and each table as the document prints it (`<table id>.csv`).
  *
  * Who may see what is the route policy's (app/route-policy.ts): the front door's middleware answers
  * 404 for a budget with nothing published before these handlers run; they check again.
  */
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { fdpFileIsolated, tableCsvFile } from '../app/open-data.js';
 import { renderReportIsolated } from '../app/report.js';
 import { workflowOf } from '../app/workflow.js';
 import type { BudgetDetail, BudgetSummary, Workspace } from '../app/workspace.js';
@@ -35,7 +37,7 @@ import { TableGrid, TargetsView } from './table-page.js';
 import { userOf } from './user.js';
 
 /** The files a published budget offers, by name. */
-export const PORTAL_FILES = ['budget.pdf', 'budget.xlsx', 'budget.html', 'tables.csv'] as const;
+export const PORTAL_FILES = ['budget.pdf', 'budget.xlsx', 'budget.html', 'tables.csv', 'budget.fdp.zip'] as const;
 export type PortalFile = (typeof PORTAL_FILES)[number];
 
 const FILE_LABELS: Record<PortalFile, string> = {
@@ -43,6 +45,7 @@ const FILE_LABELS: Record<PortalFile, string> = {
   'budget.xlsx': 'XLSX（全部表格，Excel 工作簿）',
   'budget.html': 'HTML（公开文本排版，网页）',
   'tables.csv': 'CSV（全部表格的金额，长表格式，单位：元）',
+  'budget.fdp.zip': '开放数据：财政数据包（Fiscal Data Package，ZIP：datapackage.json、全部金额及每张表格的 CSV）',
 };
 
 const CONTENT_TYPES: Record<PortalFile, string> = {
@@ -50,6 +53,7 @@ const CONTENT_TYPES: Record<PortalFile, string> = {
   'budget.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'budget.html': 'text/html; charset=utf-8',
   'tables.csv': 'text/csv; charset=utf-8',
+  'budget.fdp.zip': 'application/zip',
 };
 
 /** The CSV's columns (long format: one line per amount). */
@@ -257,7 +261,7 @@ function PortalListPage(props: { all: ListRow[]; shown: ListRow[]; filters: Port
                   <td class="nowrap">{publicationDate(b.publishedAt)}</td>
                   <td class="nowrap">
                     <a href={`${pageOf(b.id)}/download/budget.pdf`}>PDF</a> · <a href={`${pageOf(b.id)}/download/budget.xlsx`}>XLSX</a> ·{' '}
-                    <a href={`${pageOf(b.id)}/download/tables.csv`}>CSV</a>
+                    <a href={`${pageOf(b.id)}/download/tables.csv`}>CSV</a> · <a href={`${pageOf(b.id)}/download/budget.fdp.zip`}>数据包</a>
                   </td>
                 </tr>
               ))}
@@ -330,6 +334,14 @@ function PortalBudgetPage(props: { p: Published }) {
             {tables.map((t) => (
               <li>
                 <a href={`${pageOf(id)}/tables/${encodeURIComponent(t.id)}`}>{t.label}</a>
+                {t.id !== TARGETS_PAGE ? (
+                  <>
+                    {' · '}
+                    <a href={`${pageOf(id)}/download/${encodeURIComponent(t.id)}.csv`} download>
+                      CSV
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -404,7 +416,16 @@ function PortalTablePage(props: { p: Published; pageId: string }) {
         <TargetsView doc={doc} />
       )}
       <p>
-        <a href={pageOf(budget.id)}>← 返回{budgetName(budget)}</a> · <a href={`${pageOf(budget.id)}/download/tables.csv`}>下载全部表格（CSV）</a>
+        <a href={pageOf(budget.id)}>← 返回{budgetName(budget)}</a>
+        {v ? (
+          <>
+            {' · '}
+            <a href={`${pageOf(budget.id)}/download/${encodeURIComponent(pageId)}.csv`} id="table-csv" download>
+              下载本表（CSV，按公开文本的列）
+            </a>
+          </>
+        ) : null}{' '}
+        · <a href={`${pageOf(budget.id)}/download/tables.csv`}>下载全部表格（CSV）</a> · <a href={`${pageOf(budget.id)}/download/budget.fdp.zip`}>财政数据包（ZIP）</a>
       </p>
     </PortalFrame>
   );
@@ -501,8 +522,18 @@ export function registerPortal(app: Hono, ws: Workspace): void {
 
   app.get('/public/budgets/:id/download/:file', async (c) => {
     const file = c.req.param('file');
-    if (!isPortalFile(file)) throw new FiscusError('NOT_FOUND', `没有可下载的文件 ${file}（可下载：${PORTAL_FILES.join('、')}）`);
+    const tableCsv = /^([A-Za-z0-9_-]{1,40})\.csv$/.exec(file);
+    if (!isPortalFile(file) && !tableCsv) throw new FiscusError('NOT_FOUND', `没有可下载的文件 ${file}（可下载：${PORTAL_FILES.join('、')}，或一张表格：<表格编号>.csv）`);
     const p = await published(c.req.param('id'));
+    if (file === 'budget.fdp.zip' || !isPortalFile(file)) {
+      // Open data: the Fiscal Data Package (made in a parser thread), or one table as the document prints it.
+      const f = file === 'budget.fdp.zip' ? await fdpFileIsolated(p.doc) : tableCsvFile(p.doc, tableCsv![1]!);
+      const ext = file === 'budget.fdp.zip' ? 'zip' : 'csv';
+      return c.body(typeof f.body === 'string' ? f.body : new Uint8Array(f.body), 200, {
+        'content-type': f.contentType,
+        'content-disposition': `attachment; filename="budget-${p.budget.id}-v${p.version}.${ext}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+      });
+    }
     const ext = file.slice(file.lastIndexOf('.') + 1);
     const base = `${p.budget.unitName}-${p.budget.year}年${p.budget.kind}-第${p.version}版${file === 'tables.csv' ? '-表格' : ''}`;
     const headers = {

@@ -34,6 +34,8 @@ import { registerAccountWeb } from './account.js';
 import { registerAdminWeb } from './admin.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerPortal } from './portal.js';
+import { registerReviewWeb, ReviewDeskPage } from './review.js';
+import { recentBatchAudits } from '../app/batch-audit.js';
 
 export interface WebOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS). */
@@ -46,6 +48,7 @@ export interface WebOptions {
 export function webBodyKind(method: string, path: string): keyof BodyLimits | null {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
   if (path === '/upload') return 'upload';
+  if (path === '/reviews') return 'batch';
   if (/^\/budgets\/[^/]+\/follow\/payments$/.test(path)) return 'payments';
   return 'form';
 }
@@ -176,6 +179,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       onError: async (c) => {
         const e = bodyTooLarge(kind, max);
         if (kind === 'upload') return c.html(<ListPage budgets={await listFor(c)} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
+        if (kind === 'batch') return c.html(<ReviewDeskPage batches={await recentBatchAudits(ws)} limits={limits} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
         return c.html(<ErrorPage code="TOO_LARGE" detail={limitSentence(e)} />, 413);
       },
     })(c, next);
@@ -316,5 +320,6 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   registerAccountWeb(app, ws);
   registerAdminWeb(app, ws);
   registerPortal(app, ws);
+  registerReviewWeb(app, ws, limits);
   return app;
 }

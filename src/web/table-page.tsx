@@ -199,6 +199,11 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
           ) : null}
           {v.body.length === 0 ? <p>本表没有读取到数据行。</p> : <TableGrid v={v} flagged={flagged} findingsHref={findingsHref} />}
           {v.note ? <p class="muted">{v.note}</p> : null}
+          <p>
+            <a href={`/api/v1/budgets/${budget.id}/export.csv?table=${encodeURIComponent(v.id)}&version=${props.version}`} id="table-csv" download>
+              下载本表（CSV，按公开文本的列）
+            </a>
+          </p>
           {notes.length ? (
             <section aria-labelledby="notes-h">
               <h2 id="notes-h">导入说明（{notes.length}）</h2>

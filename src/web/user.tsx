@@ -26,6 +26,11 @@ export function UserNav() {
   }
   return (
     <>
+      {roleMay(u.role, 'batch-audit') ? (
+        <li>
+          <a href="/reviews">批量审核</a>
+        </li>
+      ) : null}
       {roleMay(u.role, 'manage-users') ? (
         <li>
           <a href="/admin/users">用户与机构</a>

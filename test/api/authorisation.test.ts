@@ -101,6 +101,9 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/audits': 'batch-audit',
   'GET /api/v1/audits/:batch': 'batch-audit',
   'GET /api/v1/audits/:batch/report': 'batch-audit',
+  'POST /api/v1/packages': 'batch-audit',
+  'GET /api/v1/packages/:batch': 'batch-audit',
+  'GET /api/v1/packages/:batch/download': 'batch-audit',
   'PATCH /api/v1/budgets/:id/projects/:formId': 'prepare',
   'POST /api/v1/budgets/:id/payments': 'prepare',
   'POST /api/v1/budgets/:id/payments/import': 'prepare',
@@ -112,10 +115,10 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/budgets/:id/adjustments': 'review',
   'POST /api/v1/budgets/:id/waivers/:waiver/revoke': 'review',
 };
-for (const p of ['', '/diff', '/reconcile/:final', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
+for (const p of ['', '/diff', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
-for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
+for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'export.fdp', 'export.csv', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
   NEEDS[`GET /api/v1/budgets/:id/${f}`] = 'read-draft';
 }
 /** Transitions: submit is the 经办's, return and review the reviewers', approve and publish the 财政's. */
@@ -197,8 +200,6 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':token', '999999')
           .replace(':login', 'nobody')
           .replace(':batch', '999999')
-          // The final account to reconcile with: the budget itself (an allowed reader gets 422, not a denial).
-          .replace(':final', id)
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {

@@ -244,4 +244,34 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
       await pgc.end();
     }
   });
+
+  test('PDF packages asked for on one server are printed by a `fiscus worker` and downloaded from another', async () => {
+    const t0 = performance.now();
+    const submitted = await api(0, '/api/v1/packages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ budgets: [budgetId] }) });
+    assert.equal(submitted.status, 202, await submitted.clone().text());
+    const { id } = (await submitted.json()) as { id: string };
+    let status = { state: 'queued', done: 0, failed: 0, items: [] as { state: string; error: unknown }[] };
+    while (status.state !== 'done') {
+      assert.ok(performance.now() - t0 < 240_000, 'the packages are printed');
+      await sleep(500);
+      status = (await (await api(1, `/api/v1/packages/${id}`)).json()) as typeof status;
+    }
+    assert.equal(status.failed, 0, JSON.stringify(status.items));
+    const zip = await api(2, `/api/v1/packages/${id}/download`);
+    assert.equal(zip.status, 200);
+    const bytes = new Uint8Array(await zip.arrayBuffer());
+    // A ZIP (PK\x03\x04) holding a PDF printed by a worker process (the servers work no queue on PostgreSQL).
+    assert.equal(Buffer.from(bytes.subarray(0, 4)).toString('latin1'), 'PK\x03\x04');
+    assert.ok(Buffer.from(bytes).includes(Buffer.from('%PDF-')), 'the ZIP holds the PDF');
+    const pgc = new pg.Client({ connectionString: db.databaseUrl });
+    await pgc.connect();
+    try {
+      const { rows } = await pgc.query<{ done_by: string }>('SELECT done_by FROM package_batch_items WHERE batch_id = $1', [Number(id)]);
+      const workerPids = workers.map((w) => String(w.child.pid));
+      console.log(`# PDF package printed in ${Math.round(performance.now() - t0)} ms by ${rows.map((r) => r.done_by).join(', ')}; ZIP ${bytes.length} bytes from server 2`);
+      assert.ok(rows.every((r) => workerPids.includes(r.done_by.split(':').pop()!)), 'printed by a worker');
+    } finally {
+      await pgc.end();
+    }
+  });
 });

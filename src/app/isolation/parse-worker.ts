@@ -20,7 +20,7 @@ import { toWire, type ParseAnswer } from './wire.js';
  * A disclosure package rendered off the request thread (HTML and XLSX; a PDF is its HTML printed by
  * Chromium), with `findings` as its appendix (null: no appendix, as the public portal publishes it).
  */
-export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[] | null; format: 'html' | 'xlsx' };
+export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[] | null; format: 'html' | 'xlsx' | 'fdp' };
 
 /** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
 export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
@@ -74,6 +74,8 @@ async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Prom
 
 /** Renders in the thread; the renderers (echarts, exceljs) load on the first render only, so parse threads stay small. */
 async function render(t: RenderTask): Promise<string | Uint8Array> {
+  // The Fiscal Data Package (open data): the tables' views, their CSVs and the ZIP.
+  if (t.format === 'fdp') return (await import('../../reports/fdp/package.js')).fdpZip(t.doc);
   const { renderReport } = await import('../report.js');
   return renderReport(t.doc, { format: t.format, ...(t.findings ? { findings: t.findings } : {}) });
 }

@@ -159,11 +159,11 @@ export class ParsePool {
   }
 
   /**
-   * The disclosure package as HTML or XLSX, rendered in a thread: building a package takes the CPU
-   * for a tenth of a second or more, which would hold up every other request on the server's thread.
-   * `findings` is the appendix (null: none).
+   * The disclosure package as HTML or XLSX, or its Fiscal Data Package (a ZIP), rendered in a thread:
+   * building a package takes the CPU for a tenth of a second or more, which would hold up every other
+   * request on the server's thread. `findings` is the appendix (null: none; the FDP has none).
    */
-  async render(doc: BudgetDocument, findings: Finding[] | null, format: 'html' | 'xlsx'): Promise<string | Uint8Array> {
+  async render(doc: BudgetDocument, findings: Finding[] | null, format: 'html' | 'xlsx' | 'fdp'): Promise<string | Uint8Array> {
     return (await this.run({ kind: 'render', doc, findings, format })) as string | Uint8Array;
   }
 

@@ -12,25 +12,35 @@ const COLUMNS: ReadonlyArray<readonly [string, CsvKind]> = [
 ];
 
 export const AUDIT_CSV_HEADER = COLUMNS.map(([name]) => name);
-const KINDS = COLUMNS.map(([, kind]) => kind);
+/** How each column of AUDIT_CSV_HEADER is written: text (escaped against formulas) or a number. */
+export const AUDIT_CSV_KINDS: readonly CsvKind[] = COLUMNS.map(([, kind]) => kind);
+const KINDS = AUDIT_CSV_KINDS;
 
 /** The CSV's first line: the UTF-8 BOM and the header record. */
 export function auditCsvHead(): string {
   return '\uFEFF' + csvText(AUDIT_CSV_HEADER, KINDS, []);
 }
 
-/** The CSV records of one document (one per finding; an unreadable file is one record), each ending in CRLF. */
-export function auditCsvDocument(d: AuditEntry, href: (file: string) => string): string {
-  if (!d.readable) return csvRecord([d.file, '', '', '', '无法读取', '', '', d.error.code, d.error.message, '', '', '', '', '', '', href(d.file), '', '', '', '', '', '', '']);
+/**
+ * The records of one document, one per finding (an unreadable file is one record), as cells in the
+ * columns of AUDIT_CSV_HEADER: the CSV writes them escaped by AUDIT_CSV_KINDS, a workbook as cells.
+ */
+export function auditFindingRecords(d: AuditEntry, href: (file: string) => string): CsvValue[][] {
+  if (!d.readable) return [[d.file, '', '', '', '无法读取', '', '', d.error.code, d.error.message, '', '', '', '', '', '', href(d.file), '', '', '', '', '', '', '']];
   const c = d.coverage;
   const coverage = [c.tables, c.recall === null ? '' : c.recall.toFixed(3), c.unplacedAmounts];
   const fileHref = href(d.file);
-  let out = '';
-  for (const f of d.findings) {
+  return d.findings.map((f) => {
     const l = f.location;
-    out += csvRecord([d.file, d.unit, d.year, d.kind, severityLabel(f.severity), f.rule, f.category, f.title, f.message, l.section, l.item ?? '', l.field ?? '', l.line ?? '', l.page ?? '',
-      findingPlace(d, f), findingHref(fileHref, d, f), f.expected ?? '', f.actual ?? '', f.difference ?? '', f.unit ?? '', ...coverage]);
-  }
+    return [d.file, d.unit, d.year, d.kind, severityLabel(f.severity), f.rule, f.category, f.title, f.message, l.section, l.item ?? '', l.field ?? '', l.line ?? '', l.page ?? '',
+      findingPlace(d, f), findingHref(fileHref, d, f), f.expected ?? '', f.actual ?? '', f.difference ?? '', f.unit ?? '', ...coverage];
+  });
+}
+
+/** The CSV records of one document (one per finding; an unreadable file is one record), each ending in CRLF. */
+export function auditCsvDocument(d: AuditEntry, href: (file: string) => string): string {
+  let out = '';
+  for (const r of auditFindingRecords(d, href)) out += csvRecord(r);
   return out;
 }
 

@@ -52,6 +52,33 @@
     if (only && !(f.elements[only] && f.elements[only].checked)) return;
     if (!window.confirm(f.dataset.confirm)) e.preventDefault();
   }, true);
+  // 批量审核: the progress of a batch from the server's events (EventSource); at the end the page is
+  // loaded again with the full table. Without this script the page refreshes itself (<noscript>).
+  function reviewEvents() {
+    var box = document.querySelector('[data-review-events]');
+    if (!box || !window.EventSource) return;
+    var bar = document.getElementById('review-progress');
+    var count = document.getElementById('review-count');
+    var es = new EventSource(box.dataset.reviewEvents);
+    function show(e) {
+      var p = JSON.parse(e.data);
+      if (bar) { bar.max = p.total; bar.value = p.done; }
+      if (count) {
+        var n = count.querySelectorAll('.n');
+        if (n[0]) n[0].textContent = p.done;
+        if (n[1]) n[1].textContent = p.total;
+        var st = document.getElementById('review-state');
+        if (st) st.textContent = p.label;
+      }
+    }
+    es.addEventListener('progress', show);
+    es.addEventListener('done', function (e) {
+      show(e);
+      es.close();
+      window.location.reload();
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reviewEvents); else reviewEvents();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all); else all();
   document.addEventListener('htmx:afterSwap', all);
 })();
