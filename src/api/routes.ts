@@ -44,6 +44,7 @@ import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowApi } from './workflow.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerFollowApi } from './follow.js';
+import { registerCompareApi } from './compare.js';
 import { registerOpenDataApi } from './open-data.js';
 import { registerBatchAuditApi } from './batch-audit.js';
 import { registerPackagesApi } from './packages.js';
@@ -583,6 +584,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   });
   app.get('/docs', (c) => c.html(docsPage()));
   registerFollowApi(app, ws);
+  registerCompareApi(app, ws);
   registerOpenDataApi(app, ws);
   // Unknown API paths answer in the API's own error format rather than the web app's page.
   app.all('/api/*', (c) => problemResponse(c, new FiscusError('NOT_FOUND', `没有这个 API 操作：${c.req.method} ${new URL(c.req.url).pathname}`)));

@@ -36,6 +36,11 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/static/:name', { kind: 'open' }],
   ['POST', '/upload', { kind: 'import' }],
   ['GET', '/account', { kind: 'system', action: 'manage-own-tokens' }],
+  // Web: comparisons across departments; open, each visitor comparing only the budgets they may read
+  // (the public: published versions), in the version they may read (app/compare.ts).
+  ['GET', '/compare', { kind: 'open' }],
+  ['GET', '/compare/departments', { kind: 'open' }],
+  ['GET', '/compare/departments.xlsx', { kind: 'open' }],
   ['POST', '/account/tokens', { kind: 'system', action: 'manage-own-tokens' }],
   ['POST', '/account/tokens/:token/revoke', { kind: 'system', action: 'manage-own-tokens' }],
   // Web: the administrator's users and organisations.
@@ -57,6 +62,8 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/budgets/:id/workflow', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/follow', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/follow/:formId', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/budgets/:id/compare', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/budgets/:id/compare.xlsx', { kind: 'budget', action: 'read-draft' }],
   ['POST', '/budgets/:id/projects/:formId/cost-lines', { kind: 'budget', action: 'edit' }],
   ['POST', '/budgets/:id/projects/:formId/disbursement', { kind: 'budget', action: 'edit' }],
   ['POST', '/budgets/:id/projects/:formId/indicators', { kind: 'budget', action: 'edit' }],
@@ -86,6 +93,7 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/budgets', { kind: 'open' }],
   ['POST', '/api/v1/budgets', { kind: 'import' }],
   ['GET', '/api/v1/aggregates', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/api/v1/comparisons', { kind: 'open' }],
   ['POST', '/api/v1/audits', { kind: 'system', action: 'batch-audit' }],
   ['GET', '/api/v1/audits/:batch', { kind: 'system', action: 'batch-audit' }],
   ['GET', '/api/v1/audits/:batch/report', { kind: 'system', action: 'batch-audit' }],
@@ -94,6 +102,7 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/packages/:batch/download', { kind: 'system', action: 'batch-audit' }],
   ['GET', '/api/v1/budgets/:id', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/diff', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/api/v1/budgets/:id/compare', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions/:v', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/findings', { kind: 'budget', action: 'read-draft' }],

@@ -44,7 +44,7 @@ export function BudgetCrumb(props: { b: BudgetNavInfo; oob?: boolean }) {
   );
 }
 
-export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow';
+export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow' | 'compare';
 
 /** An older version being browsed read-only: its number, the latest, and this page at the latest. */
 export interface VersionView {
@@ -62,6 +62,7 @@ const TABS: Array<[Tab, string, string]> = [
   ['versions', '版本历史', '/versions'],
   ['workflow', '审批', '/workflow'],
   ['follow', '执行与绩效', '/follow'],
+  ['compare', '与上年比较', '/compare'],
 ];
 
 /** True while rendering an answer to a request for a public portal address (`/public…`). */
@@ -82,7 +83,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
   const b = portal ? undefined : props.budget;
   const view = props.view;
   // Tabs stay in the version being browsed (the version history is always about all versions).
-  const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' && t !== 'workflow' ? `?v=${view.v}` : '');
+  const q = (t: Tab) => (view && t !== 'versions' && t !== 'follow' && t !== 'workflow' && t !== 'compare' ? `?v=${view.v}` : '');
   return (
     <html lang="zh-CN">
       <head>
@@ -117,6 +118,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
               <nav aria-label="全站">
                 <ul>
                   <li><a href="/">预算列表</a></li>
+                  <li><a href="/compare">比较</a></li>
                   <li><a href="/public">公开门户</a></li>
                   <li><a href="/docs">API 文档</a></li>
                   <UserNav />

@@ -34,6 +34,7 @@ import { registerAccountWeb } from './account.js';
 import { registerAdminWeb } from './admin.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerPortal } from './portal.js';
+import { registerCompareWeb } from './compare.js';
 import { registerReviewWeb, ReviewDeskPage } from './review.js';
 import { recentBatchAudits } from '../app/batch-audit.js';
 
@@ -315,6 +316,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   registerFollowWeb(app, ws);
+  registerCompareWeb(app, ws, (c, id) => timed(c, ws.getBudget(id)));
   registerWorkflowWeb(app, ws);
   registerStagedWeb(app, ws);
   registerAccountWeb(app, ws);

@@ -72,6 +72,13 @@ const NEEDS: Record<string, Need> = {
   'GET /budgets/:id/workflow': 'read-draft',
   'GET /budgets/:id/follow': 'read-draft',
   'GET /budgets/:id/follow/:formId': 'read-draft',
+  'GET /budgets/:id/compare': 'read-draft',
+  'GET /budgets/:id/compare.xlsx': 'read-draft',
+  // Comparisons across departments: anyone, over the budgets they may read (the public: published ones).
+  'GET /compare': 'open',
+  'GET /compare/departments': 'open',
+  'GET /compare/departments.xlsx': 'open',
+  'GET /api/v1/comparisons': 'open',
   'POST /budgets/:id/projects/:formId/cost-lines': 'prepare',
   'POST /budgets/:id/projects/:formId/disbursement': 'prepare',
   'POST /budgets/:id/projects/:formId/indicators': 'prepare',
@@ -115,7 +122,7 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/budgets/:id/adjustments': 'review',
   'POST /api/v1/budgets/:id/waivers/:waiver/revoke': 'review',
 };
-for (const p of ['', '/diff', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
+for (const p of ['', '/diff', '/compare', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
 for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'export.fdp', 'export.csv', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {

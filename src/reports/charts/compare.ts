@@ -1,0 +1,57 @@
+/**
+ * Charts of the comparisons (issue 15 item 2) as static SVG (ECharts server-side rendering): horizontal
+ * bars, one category per budget, so that long unit names stay readable. Drawing only: every figure the
+ * bars are labelled with is formatted from fen.
+ */
+import { formatAmount } from '../../domain/money.js';
+import { FONT, svgOf } from './charts.js';
+
+export interface BarChartSpec {
+  title: string;
+  /** One bar group per category (a budget), top to bottom. */
+  categories: string[];
+  /** Values in fen (null: not stated; drawn as no bar). */
+  series: { name: string; fen: (number | null)[] }[];
+  decimals: number;
+  /** Stack the series into one bar per category (labelled by its sum), instead of bars side by side. */
+  stacked?: boolean;
+}
+
+const COLORS = ['#1d4ed8', '#ea580c', '#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777'];
+
+/** Horizontal bars in 万元 (axis and labels), one row per category. */
+export function compareBarsSvg(spec: BarChartSpec, width = 760): string {
+  const stacked = spec.stacked === true;
+  const rows = spec.categories.length * (stacked ? 1 : Math.max(1, spec.series.length));
+  const height = Math.max(160, 70 + rows * 22 + (spec.series.length > 1 ? 24 : 0));
+  return svgOf(
+    {
+      animation: false,
+      textStyle: { fontFamily: FONT },
+      title: { text: `${spec.title}（万元）`, left: 'center', textStyle: { fontSize: 13, fontFamily: FONT } },
+      legend: spec.series.length > 1 ? { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 11 } } : undefined,
+      grid: { left: 230, right: 110, top: 36, bottom: spec.series.length > 1 ? 36 : 16 },
+      xAxis: { type: 'value', axisLabel: { fontFamily: FONT, fontSize: 10 } },
+      yAxis: { type: 'category', inverse: true, data: spec.categories, axisLabel: { fontFamily: FONT, fontSize: 11, width: 220, overflow: 'truncate' } },
+      series: spec.series.map((s, i) => {
+        const last = i === spec.series.length - 1;
+        // A stack is labelled once, at its end, with the sum of its parts (formatted from fen).
+        const text = (k: number) => {
+          if (!stacked) return s.fen[k] == null ? '' : formatAmount(s.fen[k]!, '万元', spec.decimals);
+          return formatAmount(spec.series.reduce((sum, x) => sum + (x.fen[k] ?? 0), 0), '万元', spec.decimals);
+        };
+        return {
+          type: 'bar',
+          name: s.name,
+          stack: stacked ? 'all' : undefined,
+          barMaxWidth: 16,
+          itemStyle: { color: COLORS[i % COLORS.length] },
+          data: s.fen.map((f) => (f === null ? null : f / 1_000_000)),
+          label: { show: !stacked || last, position: 'right', fontSize: 10, fontFamily: FONT, formatter: (p: { dataIndex: number }) => text(p.dataIndex) },
+        };
+      }),
+    },
+    width,
+    height,
+  );
+}
