@@ -9,7 +9,7 @@ import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '
 import { FiscusError } from '../domain/errors.js';
 import { parsePool } from '../app/isolation/pool.js';
 import { bodyTooLarge, bytesText, DEFAULT_LIMITS, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
-import type { CostLine, Indicator, Money, ProjectForm, QuarterPlan, Src, Table } from '../domain/model.js';
+import type { Table } from '../domain/model.js';
 import { problemResponse, validationError } from './problem.js';
 import {
   AggregateResponseSchema,
@@ -82,54 +82,14 @@ export interface ApiOptions {
   exporter?: Exporter;
 }
 
-const NO_SRC: Src = { line: null, page: null, raw: '' };
-
-function money(m: { fen: number; decimals?: number | undefined; src?: Src | undefined }, fallback: Src | undefined): Money {
-  const out: Money = { fen: m.fen };
-  if (m.decimals !== undefined) out.decimals = m.decimals;
-  const src = m.src ?? fallback;
-  if (src) out.src = src;
-  return out;
-}
-
 /**
- * Input lists → domain lists. An edited value keeps the provenance of the value it replaces (same
- * quarter, same position) so findings still point at the place in the source.
+ * The request's edit as the app's `FormEdit`: which line each submitted line replaces (`replaces`,
+ * else its `src`, else its position) and so its provenance is decided by `editForm` (app/form-edit.ts),
+ * the same for the web.
  */
-export function toFormPatch(form: ProjectForm, p: ProjectPatchIn): ProjectFormPatch {
-  const out: ProjectFormPatch = {};
-  if (p.disbursement) {
-    out.disbursement = [...p.disbursement]
-      .sort((a, b) => a.quarter - b.quarter)
-      .map((q): QuarterPlan => {
-        const old = form.disbursement.find((o) => o.quarter === q.quarter);
-        const src = q.src ?? old?.src ?? form.src ?? NO_SRC;
-        return { quarter: q.quarter, amount: money(q.amount, old?.amount.src ?? src), src };
-      });
-  }
-  if (p.costLines) {
-    out.costLines = p.costLines.map((l, i): CostLine => {
-      const old = form.costLines[i];
-      const src = l.src ?? old?.src ?? form.src ?? NO_SRC;
-      const line: CostLine = { no: l.no, text: l.text, label: l.label, amount: l.amount ? money(l.amount, old?.amount?.src ?? src) : null, src };
-      if (l.quantity !== undefined) line.quantity = l.quantity;
-      if (l.quantityUnit !== undefined) line.quantityUnit = l.quantityUnit;
-      if (l.unitPrice !== undefined) line.unitPrice = l.unitPrice ? money(l.unitPrice, src) : null;
-      return line;
-    });
-  }
-  if (p.indicators) {
-    out.indicators = p.indicators.map((x, i): Indicator => ({ ...x, src: x.src ?? form.indicators[i]?.src ?? form.src ?? NO_SRC }));
-  }
-  if (p.amounts) {
-    const a: Partial<ProjectForm['amounts']> = {};
-    for (const [k, v] of Object.entries(p.amounts) as [keyof ProjectForm['amounts'], (typeof p.amounts)[keyof ProjectForm['amounts']]][]) {
-      if (v === undefined) continue;
-      a[k] = v === null ? null : money(v, form.amounts[k]?.src ?? form.src);
-    }
-    out.amounts = a;
-  }
-  return out;
+export function toFormEdit(p: ProjectPatchIn): ProjectFormPatch {
+  const { baseVersion: _base, author: _author, ...edit } = p;
+  return edit;
 }
 
 /**
@@ -457,7 +417,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       const doc = await ws.getDocument(id);
       const form = doc.projectForms.find((f) => f.id === formId);
       if (!form) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有项目申报表 ${formId}`);
-      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormPatch(form, body), apiAuthor(c, body.author), apiActor(c));
+      const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormEdit(body), apiAuthor(c, body.author), apiActor(c));
       const findings = await ws.getFindings(id, stored.version);
       return c.json({ budgetId: id, version: stored.version, baseVersion: body.baseVersion, summary: stored.findings, findings }, 200);
     },

@@ -179,22 +179,35 @@ export const ProjectResponseSchema = z
 
 /** Provenance is optional on input: an edited value keeps the line of the value it replaces. */
 const SrcIn = Src.optional();
+/** Which cost line or indicator of the edited version a submitted one replaces (app/form-edit.ts). */
+const ReplacesIn = z
+  .number()
+  .int()
+  .min(0)
+  .max(499)
+  .nullable()
+  .optional()
+  .openapi({
+    description:
+      '所替换的原有一项在 baseVersion 版本该列表中的序号（从 0 起）；null 为新增的一项。省略时：带 src 的一项替换原文同一位置的一项，否则替换同一序号的一项。被替换项的原文位置（src）和未改动的内容（金额的印刷形式、由原文读出的数量与单价、指标原文）由此沿用',
+  });
 const MoneyIn = Money.extend({ fen: z.number().int().openapi({ description: '整数分 (integer fen)', example: 2686400 }) });
 
 // Edits take the model's shapes with `src` optional; a cost line's text and label are bounded and
 // its `otherAmounts` are the importer's reading of the text, not something a client sets.
 export const CostLineIn = CostLine.omit({ otherAmounts: true }).extend({
-  no: CostLine.shape.no.default(null),
+  no: CostLine.shape.no.optional().openapi({ description: '序号；省略时沿用所替换一项的序号' }),
   text: z.string().max(2000),
   label: z.string().max(500),
   amount: MoneyIn.nullable(),
   unitPrice: MoneyIn.nullable().optional(),
   src: SrcIn,
+  replaces: ReplacesIn,
 });
 
 export const QuarterPlanIn = QuarterPlan.extend({ amount: MoneyIn, src: SrcIn });
 
-export const IndicatorIn = Indicator.partial({ src: true });
+export const IndicatorIn = Indicator.partial({ src: true }).extend({ replaces: ReplacesIn });
 
 export const ProjectPatchSchema = z
   .object({

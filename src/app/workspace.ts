@@ -5,6 +5,7 @@
  */
 import { BudgetDocument, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
+import { editForm, type FormEdit } from './form-edit.js';
 import type { Finding, Severity } from '../rules/types.js';
 import { runRules, summarize } from '../rules/engine.js';
 
@@ -101,19 +102,11 @@ export interface StoredVersion {
   findings: SeverityCounts;
 }
 
-/** An item with its provenance optional: an edited value has none (it gets an empty `src`). */
-export type WithOptionalSrc<T extends { src: Src }> = Omit<T, 'src'> & { src?: Src };
-
 /**
- * A change to one project form. Lists replace the form's lists wholesale; `amounts` replaces only the
- * given fields (`null` empties a field).
+ * A change to one project form (see `FormEdit`): the provenance of what it submits is decided by
+ * `editForm` (app/form-edit.ts), for the web and the API alike.
  */
-export interface ProjectFormPatch {
-  costLines?: WithOptionalSrc<CostLine>[];
-  disbursement?: WithOptionalSrc<QuarterPlan>[];
-  indicators?: WithOptionalSrc<Indicator>[];
-  amounts?: Partial<ProjectForm['amounts']>;
-}
+export type ProjectFormPatch = FormEdit;
 
 /** One changed amount between two versions. */
 export interface AmountChange {
@@ -264,8 +257,6 @@ export function connectionOf(ws: Workspace): Connection {
   if (!c) throw new FiscusError('INTERNAL', 'not a stored workspace');
   return c;
 }
-
-const NO_SRC: Src = { line: null, page: null, raw: '' };
 
 /** The largest value of a 4-byte integer column (ids of budgets and versions, version numbers). */
 export const INT4_MAX = 2_147_483_647;
@@ -430,16 +421,8 @@ export function applyPatch(doc: BudgetDocument, formId: string, patch: ProjectFo
   const idx = doc.projectForms.findIndex((f) => f.id === formId);
   const form = doc.projectForms[idx];
   if (!form) throw new FiscusError('NOT_FOUND', `项目申报表 ${formId} 不存在`);
-  const withSrc = <T extends { src?: Src }>(xs: T[]) => xs.map((x) => ({ ...x, src: x.src ?? NO_SRC }));
-  const next = {
-    ...form,
-    ...(patch.costLines ? { costLines: withSrc(patch.costLines) } : {}),
-    ...(patch.disbursement ? { disbursement: withSrc(patch.disbursement) } : {}),
-    ...(patch.indicators ? { indicators: withSrc(patch.indicators) } : {}),
-    ...(patch.amounts ? { amounts: { ...form.amounts, ...patch.amounts } } : {}),
-  };
   const forms = doc.projectForms.slice();
-  forms[idx] = next as ProjectForm;
+  forms[idx] = editForm(form, patch);
   const r = BudgetDocument.safeParse({ ...doc, projectForms: forms });
   if (!r.success) {
     const issue = r.error.issues[0]!;

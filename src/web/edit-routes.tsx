@@ -5,11 +5,12 @@
  * Adding or removing a row only redraws the draft; nothing is saved until the user saves.
  */
 import type { Context, Hono } from 'hono';
-import type { ProjectFormPatch, Workspace } from '../app/workspace.js';
+import type { Workspace } from '../app/workspace.js';
+import type { CostLineEdit, FormEdit, IndicatorEdit, QuarterEdit } from '../app/form-edit.js';
 import { auditActor } from '../app/audit-log.js';
 import { userOf } from './user.js';
 import { FiscusError } from '../domain/errors.js';
-import type { BudgetDocument, Comparator, CostLine, Indicator, ProjectForm, QuarterPlan } from '../domain/model.js';
+import type { BudgetDocument, Comparator, Indicator } from '../domain/model.js';
 import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
 import { formAnchor, type Finding } from './figures.js';
 import { hrefContext, navInfo } from './pages.js';
@@ -43,11 +44,11 @@ const field = (body: Record<string, unknown>, name: string) => String(body[name]
 /** An amount as typed: spaces and thousands separators dropped (full-width ones too). */
 const amountText = (s: string) => s.replace(/[\s,，]/g, '').replace(/．/g, '.');
 
-type Parsed = { patch: ProjectFormPatch } | { fieldErrors: Record<string, string>; detail: string };
+type Parsed = { patch: FormEdit } | { fieldErrors: Record<string, string>; detail: string };
 
-function parsePlan(body: Record<string, unknown>, doc: BudgetDocument, form: ProjectForm): Parsed {
+function parsePlan(body: Record<string, unknown>, doc: BudgetDocument): Parsed {
   const fieldErrors: Record<string, string> = {};
-  const plan: QuarterPlan[] = [];
+  const plan: QuarterEdit[] = [];
   const bad: string[] = [];
   for (const q of [1, 2, 3, 4]) {
     const text = amountText(field(body, `q${q}`));
@@ -55,9 +56,7 @@ function parsePlan(body: Record<string, unknown>, doc: BudgetDocument, form: Pro
     try {
       const fen = parseAmount(text, doc.displayUnit);
       if (fen < 0) throw new MoneyParseError('negative', text);
-      const old = form.disbursement.find((d) => d.quarter === q);
-      const src = old?.src ?? form.src;
-      plan.push({ quarter: q, amount: { fen, decimals: decimalsOf(text), src: old?.amount.src ?? src }, src });
+      plan.push({ quarter: q, amount: { fen, decimals: decimalsOf(text) } });
     } catch (e) {
       if (!(e instanceof MoneyParseError)) throw e;
       fieldErrors[`q${q}`] = `请输入不小于 0 的金额（${doc.displayUnit}，最多 ${doc.displayUnit === '万元' ? 6 : 2} 位小数）`;
@@ -77,23 +76,24 @@ function costDrafts(body: Record<string, unknown>): CostLineDraft[] {
   return out;
 }
 
-function parseCostLines(drafts: CostLineDraft[], doc: BudgetDocument, form: ProjectForm): Parsed {
+/** The line of the edited version a draft row replaces: its hidden index, none for a new row. */
+const replacesOf = (orig: string) => (/^\d+$/.test(orig) ? Number(orig) : null);
+
+function parseCostLines(drafts: CostLineDraft[], doc: BudgetDocument): Parsed {
   const fieldErrors: Record<string, string> = {};
   const bad: string[] = [];
-  const lines: Array<Omit<CostLine, 'src'> & { src?: CostLine['src'] }> = [];
+  const lines: CostLineEdit[] = [];
   const maxDec = costDecimalsMax(doc);
   drafts.forEach((d, i) => {
     if (d.text === '' && d.label === '' && d.amount === '') return; // an empty row is dropped
-    const orig = /^\d+$/.test(d.orig) ? form.costLines[Number(d.orig)] : undefined;
     const text = amountText(d.amount);
-    let amount: CostLine['amount'] = null;
+    let amount: CostLineEdit['amount'] = null;
     if (text !== '') {
       try {
         const fen = parseAmount(text, doc.displayUnit);
         if (fen < 0) throw new MoneyParseError('negative', text);
         if (decimalsOf(text) > maxDec) throw new MoneyParseError('decimals', text);
-        // An unchanged figure keeps its printed form and source place.
-        amount = orig?.amount && orig.amount.fen === fen ? orig.amount : { fen, decimals: decimalsOf(text), ...(orig?.amount?.src ?? orig?.src ? { src: orig?.amount?.src ?? orig!.src } : {}) };
+        amount = { fen, decimals: decimalsOf(text) };
       } catch (e) {
         if (!(e instanceof MoneyParseError)) throw e;
         fieldErrors[`cl-${i}-amount`] = `金额「${d.amount}」无法识别：请输入不小于 0 的${doc.displayUnit}金额，最多 ${maxDec} 位小数，如 42.70`;
@@ -101,20 +101,8 @@ function parseCostLines(drafts: CostLineDraft[], doc: BudgetDocument, form: Proj
         return;
       }
     }
-    const text0 = d.text || d.label;
-    // Quantity × unit price was read from the line's text: it stays only while the text does.
-    const sameText = orig !== undefined && orig.text.replace(/\s+/g, ' ').trim() === text0;
-    lines.push({
-      no: orig?.no ?? null,
-      text: sameText ? orig!.text : text0,
-      label: d.label || d.text,
-      amount,
-      ...(sameText && orig!.quantity !== undefined ? { quantity: orig!.quantity } : {}),
-      ...(sameText && orig!.quantityUnit !== undefined ? { quantityUnit: orig!.quantityUnit } : {}),
-      ...(sameText && orig!.unitPrice !== undefined ? { unitPrice: orig!.unitPrice } : {}),
-      ...(sameText && orig!.otherAmounts !== undefined ? { otherAmounts: orig!.otherAmounts } : {}),
-      ...(orig ? { src: orig.src } : {}),
-    });
+    // What the line keeps of the one it replaces (number, place, printed figures) is the app's to decide.
+    lines.push({ replaces: replacesOf(d.orig), text: d.text || d.label, label: d.label || d.text, amount });
   });
   if (bad.length) return { fieldErrors, detail: `测算明细${bad.join('、')}无法识别，本次未保存。请更正标出的金额。` };
   return { patch: { costLines: lines } };
@@ -137,7 +125,7 @@ const COMPARATOR_TEXT: Record<string, Comparator> = { '≥': '≥', '>=': '≥',
  * reads as "=", as the importer reads a bare printed figure); "不适用" is not applicable; other
  * words are a qualitative target. `raw` is what the form would print.
  */
-export function indicatorOf(d: IndicatorDraft, orig: Indicator | undefined): Omit<Indicator, 'src'> & { src?: Indicator['src'] } | { error: string } {
+export function indicatorOf(d: IndicatorDraft): Omit<Indicator, 'src'> | { error: string } {
   let cmp = d.comparator;
   let value = d.value.normalize('NFKC').replace(/\s+/g, '');
   let unit = d.unit.trim();
@@ -151,8 +139,7 @@ export function indicatorOf(d: IndicatorDraft, orig: Indicator | undefined): Omi
     value = m[2]!;
   }
   if (cmp && !(COMPARATORS as readonly string[]).includes(cmp)) return { error: '比较符无效' };
-  const src = orig ? { src: orig.src } : {};
-  const base = { level1: d.level1, level2: d.level2, name: d.name, ...src };
+  const base = { level1: d.level1, level2: d.level2, name: d.name };
   if (value === '') {
     if (cmp) return { error: '选择了比较符时请填写目标值' };
     return { ...base, raw: '', comparator: null, value: null, unit: unit || null, qualitative: false, notApplicable: false };
@@ -165,27 +152,24 @@ export function indicatorOf(d: IndicatorDraft, orig: Indicator | undefined): Omi
   return { ...base, raw: d.value.trim(), comparator: null, value: null, unit: null, qualitative: true, notApplicable: false };
 }
 
-function parseIndicators(drafts: IndicatorDraft[], form: ProjectForm): Parsed {
+function parseIndicators(drafts: IndicatorDraft[]): Parsed {
   const fieldErrors: Record<string, string> = {};
   const bad: string[] = [];
-  const out: Array<Omit<Indicator, 'src'> & { src?: Indicator['src'] }> = [];
+  const out: IndicatorEdit[] = [];
   drafts.forEach((d, i) => {
     if (!d.level1 && !d.level2 && !d.name && !d.value && !d.unit && !d.comparator) return;
-    const orig = /^\d+$/.test(d.orig) ? form.indicators[Number(d.orig)] : undefined;
     if (!d.name) {
       fieldErrors[`ind-${i}-name`] = '请填写三级指标名称';
       bad.push(`第 ${i + 1} 项「三级指标」`);
       return;
     }
-    const r = indicatorOf(d, orig);
+    const r = indicatorOf(d);
     if ('error' in r) {
       fieldErrors[`ind-${i}-value`] = r.error;
       bad.push(`第 ${i + 1} 项「目标值」`);
       return;
     }
-    // An unchanged indicator stays exactly as printed.
-    const same = orig && orig.level1 === r.level1 && orig.level2 === r.level2 && orig.name === r.name && orig.comparator === r.comparator && orig.value === r.value && orig.unit === r.unit && orig.notApplicable === r.notApplicable && orig.qualitative === r.qualitative && (!r.qualitative || orig.raw === r.raw);
-    out.push(same ? orig : r);
+    out.push({ ...r, replaces: replacesOf(d.orig) });
   });
   if (bad.length) return { fieldErrors, detail: `绩效指标${bad.join('、')}有误，本次未保存。` };
   return { patch: { indicators: out } };
@@ -247,7 +231,7 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
         }
       }
 
-      const parsed = section === 'disbursement' ? parsePlan(body, baseDoc, form) : section === 'costLines' ? parseCostLines(costLines!, baseDoc, form) : parseIndicators(indicators!, form);
+      const parsed = section === 'disbursement' ? parsePlan(body, baseDoc) : section === 'costLines' ? parseCostLines(costLines!, baseDoc) : parseIndicators(indicators!);
       if ('fieldErrors' in parsed) {
         return render(422, { ...typed(), fieldErrors: parsed.fieldErrors, error: { title: '未保存', detail: parsed.detail } }, baseVersion);
       }
