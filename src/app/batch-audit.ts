@@ -14,10 +14,10 @@ import { FiscusError } from '../domain/errors.js';
 import { RULES } from '../rules/index.js';
 import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditEntry, type AuditReport } from '../reports/audit/index.js';
 import * as repo from '../storage/batch-audit-repo.js';
-import { ensureQueue, openQueue, queueSettings, type QueueSettings } from '../storage/queue.js';
+import { jobQueue, type JobQueue } from './job-queue.js';
 import { auditOne } from './audit.js';
 import { failsAt, TOOL, type FailOn } from './validate.js';
-import { connectionOf, documentIdOf, onWorkspaceClose, type Workspace } from './workspace.js';
+import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
 
 /** The queue of batch-audit jobs (its dead letters: `…_dead`). */
 export const BATCH_AUDIT_QUEUE = 'fiscus_batch_audit';
@@ -56,33 +56,13 @@ const FAIL_ONS: readonly FailOn[] = ['error', 'warning', 'never'];
 /** The worker's name in the results (`host:pid`): which machine checked a document. */
 export const WORKER_NAME = `${hostname()}:${process.pid}`;
 
-interface QueueState {
-  boss: PgBoss;
-  settings: QueueSettings;
-  /** Whether this process works the queue (a `fiscus worker`, or a server on PGlite). */
-  working: Promise<void> | null;
-}
+/** Whether this process works the batch-audit queue (a `fiscus worker`, or a server on PGlite): once per workspace. */
+const working = new WeakMap<Workspace, Promise<void>>();
 
-const queues = new WeakMap<Workspace, Promise<QueueState>>();
-
-/** The workspace's pg-boss, started once and stopped when the workspace closes. */
-function queueOf(ws: Workspace): Promise<QueueState> {
-  let q = queues.get(ws);
-  if (!q) {
-    const settings = queueSettings();
-    q = (async () => {
-      const boss = await openQueue(connectionOf(ws), settings);
-      await ensureQueue(boss, BATCH_AUDIT_QUEUE, settings);
-      return { boss, settings, working: null };
-    })();
-    queues.set(ws, q);
-    const opened = q;
-    onWorkspaceClose(ws, async () => {
-      const s = await opened.catch(() => null);
-      // Jobs in hand are given a few seconds; one cut short is retried by another worker.
-      await s?.boss.stop({ graceful: true, timeout: 5000, wait: true });
-    });
-  }
+/** The workspace's job queue with the batch-audit queue made. */
+async function queueOf(ws: Workspace): Promise<JobQueue> {
+  const q = await jobQueue(ws);
+  await q.ensure(BATCH_AUDIT_QUEUE);
   return q;
 }
 
@@ -221,20 +201,21 @@ export interface WorkerOptions {
  * calls return the same promise). A job whose worker dies is retried by another when it expires.
  */
 export function startBatchAuditWorker(ws: Workspace, opts: WorkerOptions = {}): Promise<void> {
-  return queueOf(ws).then((q) => {
-    if (!q.working) {
-      q.working = (async () => {
-        const options = { batchSize: 1, pollingIntervalSeconds: q.settings.pollingIntervalSeconds };
-        for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
-          await q.boss.work<ChunkJob>(BATCH_AUDIT_QUEUE, options, async (jobs) => {
-            for (const j of jobs) await runChunk(ws, j.data);
-          });
-        }
-        await q.boss.work<ChunkJob>(`${BATCH_AUDIT_QUEUE}_dead`, options, async (jobs) => {
-          for (const j of jobs) await giveUpChunk(ws, j.data);
+  let w = working.get(ws);
+  if (!w) {
+    w = (async () => {
+      const q = await queueOf(ws);
+      const options = { batchSize: 1, pollingIntervalSeconds: q.settings.pollingIntervalSeconds };
+      for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
+        await q.boss.work<ChunkJob>(BATCH_AUDIT_QUEUE, options, async (jobs) => {
+          for (const j of jobs) await runChunk(ws, j.data);
         });
-      })();
-    }
-    return q.working;
-  });
+      }
+      await q.boss.work<ChunkJob>(`${BATCH_AUDIT_QUEUE}_dead`, options, async (jobs) => {
+        for (const j of jobs) await giveUpChunk(ws, j.data);
+      });
+    })();
+    working.set(ws, w);
+  }
+  return w;
 }
