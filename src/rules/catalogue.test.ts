@@ -1,7 +1,7 @@
 /**
  * The catalogue stays honest (typescript-eslint's docs tests): every registered rule has its folder
- * with rule.ts, a test file with a case expecting a finding, a README with what/why/basis/example,
- * and its line in docs/rules.md, which must equal what scripts/gen-rules-doc.ts generates now.
+ * with rule.ts, a test file with a case expecting a finding, a README with what/why/basis/example
+ * whose title and basis are the rule's metadata, and its line in docs/rules.md, which must equal what scripts/gen-rules-doc.ts generates now.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,16 +48,32 @@ test('every rule has tests including a case that expects a finding', () => {
   }
 });
 
-test('every rule has a README with what, why, basis and example', () => {
+/** A README's title line and its Basis section (white space, line breaks too, read as one space). */
+function readmeHead(text: string): { title: string | undefined; basis: string | undefined } {
+  const title = /^# (.*)$/m.exec(text)?.[1]?.trim();
+  const basis = /^## Basis[ \t]*\n+([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+  return { title, basis };
+}
+
+test('every rule has a README with what, why, basis and example; its title and basis are the metadata', () => {
   for (const r of RULES) {
     const p = join(DIR, folderOf(r.id) ?? '-', 'README.md');
     assert.ok(existsSync(p), `${r.id}: missing README.md`);
     const text = readFileSync(p, 'utf8');
-    assert.match(text, new RegExp(`^# ${r.id}`), `${r.id}: README title`);
     for (const h of ['What', 'Why', 'Basis', 'Example']) {
       assert.match(text, new RegExp(`^## ${h}\\s*\\n+\\S`, 'm'), `${r.id}: README section ${h} missing or empty`);
     }
+    const head = readmeHead(text);
+    assert.equal(head.title, `${r.id}: ${r.title}`, `${r.id}: the README's title is not the rule's (# ${r.id}: title, rule.ts)`);
+    assert.equal(head.basis, r.basis, `${r.id}: the README's Basis is not the rule's basis (rule.ts)`);
   }
+});
+
+test('the README check reads a title and a wrapped basis, and tells a changed one', () => {
+  const readme = '# BUD-999: A title\n\n## What\nx\n\n## Basis\ndomain.md §3：所述\n  增减一致\n\n## Example\ny\n';
+  assert.deepEqual(readmeHead(readme), { title: 'BUD-999: A title', basis: 'domain.md §3：所述 增减一致' });
+  assert.deepEqual(readmeHead(readme.replace('## Example\ny\n', '')).basis, 'domain.md §3：所述 增减一致', 'a Basis section at the end');
+  assert.notEqual(readmeHead(readme.replace('增减', '增加')).basis, readmeHead(readme).basis);
 });
 
 test('docs/rules.md lists every rule and is what the generator produces now', () => {

@@ -31,7 +31,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 'narrative',
   reads: ['narrative', 'tables'],
-  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41)',
+  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41), 公用经费合计 = 302 + 310 (184.65 = 171.07 + 13.58)',
   check(doc, ctx) {
     const t4 = tableOf(doc, 'basic-expenditure-economic');
     if (!t4) return;

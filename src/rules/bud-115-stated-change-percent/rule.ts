@@ -65,7 +65,7 @@ export const rule: Rule = {
   severity: 'error',
   category: 'narrative',
   reads: ['narrative'],
-  basis: 'domain.md §3 叙述与表格：所述增减（金额与百分比）在显示精度内算术一致；issue 12 class 1',
+  basis: 'domain.md §3 叙述与表格：所述增减（金额与百分比）在显示精度内算术一致；issue 12 class 1 (year-on-year statements) and class 7 (percent of a zero base)',
   check(doc, ctx) {
     for (const s of statements(doc)) {
       const x = s.current.money!.fen;
