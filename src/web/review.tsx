@@ -362,6 +362,8 @@ function Fact(props: { label: string; children?: unknown }) {
   );
 }
 
+const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', text: '文本', xlsx: 'XLSX 电子表格', json: 'fiscus JSON', authored: '在线编制' };
+
 const amount = (fen: number | null, d: AuditedDocument) => (fen === null ? '—' : `${formatAmount(fen, d.displayUnit as DisplayUnit)} ${d.displayUnit}`);
 
 /** One document of a batch: its facts, coverage and findings, and its original file. */
@@ -397,7 +399,7 @@ export function ReviewDocumentPage(props: { s: BatchAuditStatus; row: ReviewRow;
             <Fact label="单位">{entry.unit}</Fact>
             <Fact label="年度">{String(entry.year)}</Fact>
             <Fact label="类型">{entry.kind}</Fact>
-            <Fact label="格式">{`${entry.format}${entry.pages ? `，${entry.pages} 页` : ''}（版式 ${entry.profile}）`}</Fact>
+            <Fact label="格式">{`${FORMAT_LABELS[entry.format] ?? entry.format}${entry.pages ? `，${entry.pages} 页` : ''}`}</Fact>
             <Fact label="收入总计">{amount(entry.totals.revenue, entry)}</Fact>
             <Fact label="支出总计">{amount(entry.totals.expenditure, entry)}</Fact>
             <Fact label="审核发现">{`${SEVERITY_LABELS.error} ${entry.summary.error} · ${SEVERITY_LABELS.warning} ${entry.summary.warning} · ${SEVERITY_LABELS.info} ${entry.summary.info}`}</Fact>
@@ -427,7 +429,7 @@ export function ReviewDocumentPage(props: { s: BatchAuditStatus; row: ReviewRow;
                   <li>
                     <span class={`sev sev-${f.severity}`}>{severityLabel(f.severity)}</span> <strong>{f.message}</strong>
                     <div class="meta">
-                      {f.rule} {f.title} · {categoryLabel(f.category)}
+                      {f.rule} {categoryLabel(f.category)}
                       {where ? ` · ${where}` : ''}
                       {f.location.line !== null ? ` · 第 ${f.location.line} 行` : ''}
                       {page !== null ? (
