@@ -13,7 +13,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type JSZipType from 'jszip';
 import type * as ExcelJSType from 'exceljs';
-import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
+import { connectionOf, openWorkspace, type Workspace } from '../../src/app/workspace.js';
+import { finishIfComplete, insertBatch, recordResult } from '../../src/storage/batch-audit-repo.js';
 import { batchAuditStatus, MAX_BATCH_DOCUMENTS } from '../../src/app/batch-audit.js';
 import { limitsWith } from '../../src/app/limits.js';
 import { AUDIT_CSV_HEADER } from '../../src/reports/audit/index.js';
@@ -125,17 +126,49 @@ describe('批量审核 in the web app (PGlite)', () => {
     assert.match(page, /显示 4\/4 份文件/);
   });
 
-  test('a batch still being checked refreshes itself without script and names its events stream; an unknown batch is 404 before any stream', async () => {
-    const res = await upload([{ name: 'one.txt', bytes: WANLI }]);
-    const id = /\/reviews\/(\d+)/.exec(res.headers.get('location') ?? '')![1]!;
+  test('a batch still being checked: the page refreshes itself without script and names its events stream, whose progress is counted from the rows; no export yet', async () => {
+    // A batch stored without jobs: nothing checks it until this test writes its results, as any worker would.
+    const db = connectionOf(ws).db;
+    const id = String(await db.transaction((tx) => insertBatch(tx as unknown as typeof db, { createdBy: 'caizheng', failOn: 'error', documents: [{ name: 'a.txt', bytes: WANLI }, { name: 'b.txt', bytes: JUNK }] })));
     const page = await (await req(`/reviews/${id}`)).text();
-    const s = await batchAuditStatus(ws, id);
-    if (s.state !== 'done') {
-      assert.match(page, /<noscript><meta http-equiv="refresh" content="3"\/?><\/noscript>/);
-      assert.match(page, new RegExp(`data-review-events="/reviews/${id}/events"`));
-      assert.match(page, /全部文件检查完毕后可下载/);
-    }
-    await until(id);
+    assert.match(page, /<noscript><meta http-equiv="refresh" content="3"\/?><\/noscript>/);
+    assert.match(page, new RegExp(`data-review-events="/reviews/${id}/events"`));
+    assert.match(page, /已检查 <strong class="n">0<\/strong>\/<span class="n">2<\/span> 份 · <span id="review-state">排队中<\/span>/);
+    assert.deepEqual(rowsOf(page).map((r) => r.status), ['pending', 'pending']);
+    assert.match(page, /全部文件检查完毕后可下载/);
+    const early = await req(`/reviews/${id}/export.xlsx`);
+    assert.equal(early.status, 409);
+    assert.match(await early.text(), new RegExp(`批量审核 ${id} 尚未完成（已检查 0/2 份），完成后再下载`));
+    assert.match(await (await req(`/reviews/${id}/documents/1`)).text(), /本文件尚未检查（排队中）/);
+
+    // The events stream: 0/2 at once, then each result as it is written to the database, then done.
+    const res = await req(`/reviews/${id}/events`);
+    assert.equal(res.status, 200);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const next = async (event: string) => {
+      for (;;) {
+        const m = new RegExp(`event: ${event}\ndata: (.*)\n`).exec(text);
+        if (m) {
+          text = text.slice(m.index + m[0].length);
+          return JSON.parse(m[1]!) as { done: number; total: number; state: string };
+        }
+        const r = await reader.read();
+        assert.ok(!r.done, `the stream ended before a ${event} event`);
+        text += r.value;
+      }
+    };
+    assert.deepEqual(await next('progress'), { done: 0, total: 2, state: 'queued', label: '排队中' });
+    const entry = (file: string) => ({ file, readable: false, error: { code: 'INPUT_INVALID', message: `${file}: 测试写入的结果` }, ms: 0 });
+    await recordResult(db, Number(id), 0, entry('a.txt'), 'test');
+    assert.deepEqual(await next('progress'), { done: 1, total: 2, state: 'running', label: '检查中' });
+    await recordResult(db, Number(id), 1, entry('b.txt'), 'test');
+    await finishIfComplete(db, Number(id));
+    const last = await next('done');
+    assert.deepEqual(last, { done: 2, total: 2, state: 'done', label: '已完成' });
+    await reader.cancel();
+    assert.deepEqual(rowsOf(await (await req(`/reviews/${id}`)).text()).map((r) => r.status), ['unreadable', 'unreadable']);
+
     const missing = await req('/reviews/999999/events');
     assert.equal(missing.status, 404);
     assert.match(await missing.text(), /批量审核 999999 不存在/);
