@@ -157,9 +157,11 @@ async function checkPackage(doc: BudgetDocument): Promise<{ descriptor: FdpDescr
   for (const [k, v] of model) cells.set(k, v);
   let tableCells = 0;
   for (const v of views) {
-    const r = descriptor.resources.find((x) => x.title.endsWith(v.title) && x.path === `tables/${x.name.slice('table-'.length)}.csv` && records.get(x.name)!.length === v.body.length + 1)!;
+    const r = descriptor.resources.find((x) => x.name === `table-${v.id}`)!;
     assert.ok(r, `a resource for ${v.id} ${v.title}`);
+    assert.equal(r.path, `tables/${v.id}.csv`);
     const rows = records.get(r.name)!;
+    assert.equal(rows.length, v.body.length + 1, `${v.id}: a header line and each printed line`);
     v.body.forEach((line, i) => {
       line.cells.forEach((c, j) => {
         const text = rows[i + 1]![j]!;
