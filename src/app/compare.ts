@@ -224,7 +224,7 @@ export function departmentCharts(v: DepartmentComparison): { id: string; title: 
   const rest = v.classes.filter((c) => !top.includes(c));
   const series = top.map((c) => ({ name: `${c.code} ${c.label}`, fen: c.fen.map((f) => f ?? 0) }));
   if (rest.length) series.push({ name: '其他科目', fen: names.map((_, i) => rest.reduce((s, c) => s + (c.fen[i] ?? 0), 0)) });
-  const byLabel = `${COMPARE_BY_LABELS[v.by]}${LEVEL_LABELS[v.by][v.level - 1]}`;
+  const byLabel = `${COMPARE_BY_LABELS[v.by]}（${LEVEL_LABELS[v.by][v.level - 1]}）`;
   out.push({ id: 'chart-classes', title: `各部门按${byLabel}`, svg: compareBarsSvg({ title: `各部门按${byLabel}`, categories: names, series, decimals: v.decimals, stacked: true }) });
   if (v.focus) out.push({ id: 'chart-focus', title: `${v.focus.code} ${v.focus.label}`, svg: compareBarsSvg({ title: `${v.focus.code} ${v.focus.label}`, categories: names, series: [{ name: v.focus.label, fen: v.focus.fen }], decimals: v.decimals }) });
   const items = THREE_PUBLIC_ITEMS.filter((i) => i.id === 'overseas' || i.id === 'reception' || i.id === 'vehicles');

@@ -120,7 +120,7 @@ export function YearComparePage(props: { budget: BudgetDetail; r: YearComparison
   return (
     <Layout title={`与上年比较 — ${budget.unitName} ${budget.year}年${budget.kind}`} budget={navInfo(budget)} tab="compare">
       <h1>与上年比较</h1>
-      <p class="sub">
+      <p class="sub" id="compare-summary">
         {v.before ? (
           <>
             比较 {docName(v.after)}（预算 {v.after.budgetId} 第 {v.after.version} 版）与 {docName(v.before)}（
@@ -318,7 +318,7 @@ export function DepartmentsComparePage(props: { r: DepartmentComparisonResult; h
               <h2 id="cmp-focus">
                 {v.focus.code} {v.focus.label}
               </h2>
-              <table class="data" id="table-focus">
+              <table class="data compare" id="table-focus">
                 <thead>
                   <tr>
                     <th scope="col">单位</th>

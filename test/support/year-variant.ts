@@ -10,7 +10,7 @@
  *   (a zero base when the template has none), and the narrative's statement of its change is dropped
  *   (a change the narrative should explain and does not); its 三公 total follows, while the narrative's
  *   stated change of the 三公 total is left as scaled (a statement the two years contradict);
- * - the narrative's stated changes of the revenue and expenditure totals become the true differences.
+ * - the narrative's stated changes of the revenue and expenditure totals (amount and percentage) become the true ones.
  */
 import type { BudgetDocument, Table } from '../../src/domain/model.js';
 import { codes } from '../../src/domain/classification/index.js';
@@ -80,9 +80,16 @@ export function nextYearVariant(doc: BudgetDocument, seed = 1): YearVariant {
   // The totals' stated changes: the true differences.
   const rev = (d: BudgetDocument) => total(d, 'income-expenditure-summary', (t) => t.rows.find((x) => x.side === 'revenue' && x.kind === 'total')?.amounts[t.sides?.revenue ?? 'amount']?.fen);
   const exp = (d: BudgetDocument) => total(d, 'expenditure-summary', (t) => (t.rows.find((x) => x.kind === 'total') ?? t.rows.find((x) => x.kind === 'unit'))?.amounts['total']?.fen);
+  // Percentages as printed: two places, half up, computed on integers here (not by the code under test).
+  const pct = (after: number, before: number) => {
+    const q = ((BigInt(after) - BigInt(before)) * 20_000n + BigInt(before)) / (2n * BigInt(before));
+    return `${q / 100n}.${String(q % 100n).padStart(2, '0')}`;
+  };
   for (const f of next.narrative.facts) {
     if (f.key === 'revenue.change.amount' && f.money) f.money = { ...f.money, fen: rev(next) - rev(doc) };
     if (f.key === 'expenditure.change.amount' && f.money) f.money = { ...f.money, fen: exp(next) - exp(doc) };
+    if (f.key === 'revenue.change.percent') f.percent = pct(rev(next), rev(doc));
+    if (f.key === 'expenditure.change.percent') f.percent = pct(exp(next), exp(doc));
   }
   return { doc: next, factor, recoded: { from, to }, reception };
 }

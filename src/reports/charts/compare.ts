@@ -20,17 +20,20 @@ export interface BarChartSpec {
 const COLORS = ['#1d4ed8', '#ea580c', '#16a34a', '#9333ea', '#0891b2', '#ca8a04', '#db2777'];
 
 /** Horizontal bars in 万元 (axis and labels), one row per category. */
-export function compareBarsSvg(spec: BarChartSpec, width = 760): string {
+export function compareBarsSvg(spec: BarChartSpec, width = 900): string {
   const stacked = spec.stacked === true;
   const rows = spec.categories.length * (stacked ? 1 : Math.max(1, spec.series.length));
-  const height = Math.max(160, 70 + rows * 22 + (spec.series.length > 1 ? 24 : 0));
+  // A legend of several series sits under the axis, three names a line.
+  const legendLines = spec.series.length > 1 ? Math.ceil(spec.series.length / 3) : 0;
+  const bottom = 34 + legendLines * 20;
+  const height = Math.max(160, 50 + rows * 24 + bottom);
   return svgOf(
     {
       animation: false,
       textStyle: { fontFamily: FONT },
       title: { text: `${spec.title}（万元）`, left: 'center', textStyle: { fontSize: 13, fontFamily: FONT } },
-      legend: spec.series.length > 1 ? { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 11 } } : undefined,
-      grid: { left: 230, right: 110, top: 36, bottom: spec.series.length > 1 ? 36 : 16 },
+      legend: legendLines ? { bottom: 0, left: 20, right: 20, itemGap: 14, textStyle: { fontFamily: FONT, fontSize: 11, width: (width - 80) / 3 - 40, overflow: 'truncate' } } : undefined,
+      grid: { left: 230, right: 110, top: 36, bottom },
       xAxis: { type: 'value', axisLabel: { fontFamily: FONT, fontSize: 10 } },
       yAxis: { type: 'category', inverse: true, data: spec.categories, axisLabel: { fontFamily: FONT, fontSize: 11, width: 220, overflow: 'truncate' } },
       series: spec.series.map((s, i) => {

@@ -5,7 +5,7 @@ import { importFile } from '../../app/import-document.js';
 import type { BudgetDocument } from '../../domain/model.js';
 import { SAMPLE_TEXT } from '../../../test/support/scaled-variants.js';
 import { nextYearVariant, type YearVariant } from '../../../test/support/year-variant.js';
-import { changePercentSigned, classAmounts, departmentComparison, isSignificant, sharePercent, yearComparison, type CompareLine, type ComparedDocument } from './compare.js';
+import { changePercentSigned, classAmounts, departmentComparison, isSignificant, percentWithin, sharePercent, yearComparison, type CompareLine, type ComparedDocument } from './compare.js';
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/txt');
 
@@ -50,6 +50,15 @@ test('the threshold is met in integers: 10 % and 1.00 万元, a zero base by the
   assert.equal(isSignificant(999_999, 0), false);
 });
 
+test('a stated percentage agrees within one unit of its last printed place', () => {
+  assert.equal(percentWithin('12.00', 1_120_000, 1_000_000), true);
+  assert.equal(percentWithin('12.01', 1_120_000, 1_000_000), true);
+  assert.equal(percentWithin('12.02', 1_120_000, 1_000_000), false);
+  assert.equal(percentWithin('12', 1_125_000, 1_000_000), true, '12.5 printed as 12');
+  assert.equal(percentWithin('-3.2', 968_000, 1_000_000), true);
+  assert.equal(percentWithin('3.2', 968_000, 1_000_000), false, 'the sign counts');
+});
+
 test('one unit against its previous year: every amount and change in fen, the percentages exact', () => {
   const cmp = yearComparison({ meta: meta(sample, '1'), doc: sample }, { meta: meta(variant.doc, '2'), doc: variant.doc });
   assert.equal(cmp.basis, 'documents');
@@ -66,6 +75,7 @@ test('one unit against its previous year: every amount and change in fen, the pe
   const q = ((m - h) * 20_000n + h) / (2n * h); // (m − h) / h in hundredths of a percent, half up
   assert.equal(rev.percent, `${q / 100n}.${String(q % 100n).padStart(2, '0')}`);
   assert.equal(rev.narrative?.agrees, true, 'the variant states the true change');
+  assert.equal(new Set(cmp.sections.map((s) => s.decimals)).size, 1, 'one number of places for every table');
   assert.equal(rev.flag, null);
 
   // Function classes, class by class: the re-coded 项 exists only in 2021, its replacement only in 2022.
@@ -124,6 +134,13 @@ test('a change the narrative should explain and does not is highlighted; a state
   assert.equal(cmp.flagged, cmp.sections.flatMap((s) => s.lines).filter((l) => l.flag).length);
   assert.ok(cmp.flagged >= 2);
   assert.match(cmp.thresholdText, /1\.00 万元.*10%/);
+  // A narrative stating the template's 0.01 % for a change of (m − h) / h is contradicted, even with the right amount.
+  const stale = structuredClone(variant.doc);
+  for (const f of stale.narrative.facts) if (f.key === 'revenue.change.percent') f.percent = '0.01';
+  const s2 = yearComparison({ meta: meta(sample, '1'), doc: sample }, { meta: meta(stale, '2'), doc: stale });
+  const rev = lineOf(s2.sections.find((s) => s.id === 'summary')!.lines, 'revenue.total');
+  assert.equal(rev.narrative?.stated?.percent, '0.01');
+  assert.equal(rev.flag, 'mismatch');
 });
 
 test('without the previous year: said so, and only the document’s own 上年 figures are compared, labelled', () => {
@@ -171,6 +188,7 @@ test('across departments: classes side by side, shares of each total and of the 
   for (const c of cmp.classes) {
     assert.equal(c.total, c.fen.reduce<number>((s, x) => s + (x ?? 0), 0));
     assert.equal(c.shareOfTotal, sharePercent(c.total, cmp.grandTotal));
+    assert.deepEqual(c.shareOfClass, c.fen.map((f) => (f === null ? null : sharePercent(f, c.total))));
   }
   // A class only some departments have: null (absent), not zero, for the others.
   const partial = cmp.classes.find((c) => c.fen.some((x) => x === null));

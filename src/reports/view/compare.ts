@@ -88,7 +88,7 @@ export interface CompareSection {
   title: string;
   /** What the figures are ("表 7 一般公共预算支出表 “合计”列"). */
   source: string;
-  /** Places shown for every amount of the section (enough to show each exactly). */
+  /** Places shown for every amount (enough to show each amount of the comparison exactly; the same in every section). */
   decimals: number;
   lines: CompareLine[];
   /** Sections compared against the later document's own 上年 columns say so here. */
@@ -129,6 +129,16 @@ export function changePercentSigned(after: number, base: number): string | null 
 export function sharePercent(part: number, whole: number): string | null {
   if (whole === 0) return null;
   return new Decimal(part).mul(100).div(whole).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Whether a printed percentage (signed, "12.5") is the change from `base` to `after` at its printed places,
+ * within one unit of its last place (the amounts it was computed from were rounded too).
+ */
+export function percentWithin(printed: string, after: number, base: number): boolean {
+  const places = printed.includes('.') ? printed.length - printed.indexOf('.') - 1 : 0;
+  const exact = new Decimal(after).minus(base).mul(100).div(new Decimal(base).abs());
+  return exact.minus(printed).abs().lte(new Decimal(10).pow(-places));
 }
 
 /** Whether a change reaches the threshold, in exact integers. */
@@ -278,7 +288,9 @@ function lines(pairs: Pair[], after: BudgetDocument, t: ChangeThreshold, withNar
       const pct = after.narrative.facts.find((f) => f.key === keys.percent && f.percent !== undefined);
       const stated = amount || pct ? { fen: amount?.money?.fen ?? null, decimals: amount?.money?.decimals ?? 2, percent: pct?.percent ?? null, line: amount?.src.line ?? pct?.src.line ?? null } : null;
       // Both figures are rounded to the printed places: they agree within one place.
-      const agrees = stated && stated.fen !== null && change !== null ? Math.abs(stated.fen - change) <= 2 * halfUlpFen('万元', stated.decimals) : null;
+      const amountAgrees = stated && stated.fen !== null && change !== null ? Math.abs(stated.fen - change) <= 2 * halfUlpFen('万元', stated.decimals) : null;
+      const percentAgrees = stated?.percent != null && a !== null && b !== null && b !== 0 ? percentWithin(stated.percent, a, b) : null;
+      const agrees = amountAgrees === false || percentAgrees === false ? false : (amountAgrees ?? percentAgrees);
       narrative = { key: p.explain.key, stated, agrees };
       if (agrees === false) flag = 'mismatch';
       else if (!stated && significant && p.explain.must) flag = 'unexplained';
@@ -413,6 +425,9 @@ export function yearComparison(before: { meta: ComparedDocument; doc: BudgetDocu
     );
   }
 
+  // One number of places for the whole comparison (enough for every amount of it), so that the tables read alike.
+  const places = Math.max(2, ...sections.map((s) => s.decimals));
+  for (const s of sections) s.decimals = places;
   const basis = B ? 'documents' : sections.length ? 'prior-columns' : 'none';
   if (!B) {
     notes.push(`未找到 ${after.meta.unitName} ${priorYear} 年的${A.kind}。`);
