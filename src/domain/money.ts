@@ -51,6 +51,16 @@ export function parseAmount(text: string, unit: DisplayUnit = '万元'): number 
   return neg ? -v : v;
 }
 
+/**
+ * Parses an amount a person typed into a form in `unit` into integer fen: full-width digits, commas and
+ * points (an input method's) read as their ASCII forms and white space dropped; thousands separators
+ * must still be well formed ("1,234.50"), so "1,0.0" or "1.234" 元 is refused (MoneyParseError), never
+ * read as a guess.
+ */
+export function parseTypedAmount(text: string, unit: DisplayUnit): number {
+  return parseAmount(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''), unit);
+}
+
 /** Number of decimals a printed amount carries ("81.7587" → 4, "3,644.54" → 2, "0" → 0). */
 export function decimalsOf(text: string): number {
   const m = AMOUNT_RE.exec(text.trim());

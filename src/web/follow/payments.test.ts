@@ -140,6 +140,11 @@ test('指标控制 in the web: a payment beyond the project\'s budget is refused
     const bad = await reviewer(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '十元', reason: '追加' }));
     assert.equal(bad.status, 422);
     assert.match(await bad.text(), /未录入预算调整：调整金额应为以元计的金额/);
+    // A misplaced thousands separator is refused, not read as 10.00 (nothing recorded: the next one is the first).
+    const misplaced = await reviewer(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '1,0.0', reason: '追加' }));
+    assert.equal(misplaced.status, 422);
+    assert.match(await misplaced.text(), /实为 &quot;1,0\.0&quot;|实为 "1,0\.0"/);
+    assert.equal((await followOf(ws).listAdjustments(budgetId)).length, 0);
     const adj = await reviewer(`/budgets/${budgetId}/follow/adjustments`, form({ project: 'form-10', amount: '0.01', reason: '追加 1 分以验证指标控制' }));
     assert.equal(adj.status, 303);
     assert.equal(adj.headers.get('location'), `/budgets/${budgetId}/follow?adjusted=1#budget-control`);

@@ -7,7 +7,7 @@ import { userOf } from '../user.js';
 import { FiscusError } from '../../domain/errors.js';
 import { limitOf, limitSentence } from '../../app/limits.js';
 import { HTTP_STATUS, type HttpErrorStatus } from '../../app/http-status.js';
-import { MoneyParseError, parseAmount } from '../../domain/money.js';
+import { MoneyParseError, parseTypedAmount } from '../../domain/money.js';
 import { workflowOf } from '../../app/workflow.js';
 import { EvaluationForm, FollowOverviewPage, FollowProjectPage, MonitoringForm, ScorePanel } from './pages.js';
 import { formBody } from '../form-body.js';
@@ -54,14 +54,14 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
   app.post('/budgets/:id/follow/adjustments', async (c) => {
     const id = c.req.param('id');
     const body = await formBody(c);
-    const amount = str(body['amount']).replace(/[\s,，]/g, '');
+    const amount = str(body['amount']);
     try {
       let fen: number;
       try {
-        fen = parseAmount(amount, '元');
+        fen = parseTypedAmount(amount, '元');
       } catch (e) {
         if (!(e instanceof MoneyParseError)) throw e;
-        throw new FiscusError('INPUT_INVALID', `调整金额应为以元计的金额（如 1500.00 或 -200），实为 ${JSON.stringify(amount.slice(0, 40))}`, { field: 'amount' });
+        throw new FiscusError('INPUT_INVALID', `调整金额应为以元计的金额，至多两位小数，千分位逗号须每三位一个（如 1500.00、1,500.00 或 -200），实为 ${JSON.stringify(amount.trim().slice(0, 40))}`, { field: 'amount' });
       }
       await f().addAdjustment(id, { project: str(body['project']), fen, reason: str(body['reason']) }, actor(c));
       return c.redirect(`/budgets/${id}/follow?adjusted=1#budget-control`, 303);
@@ -115,8 +115,9 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     try {
       let fen: number;
       try {
-        fen = parseAmount(values['amount']!, '元');
-      } catch {
+        fen = parseTypedAmount(values['amount']!, '元');
+      } catch (e) {
+        if (!(e instanceof MoneyParseError)) throw e;
         throw new FiscusError('INPUT_INVALID', `金额应为以元为单位、最多两位小数的数，收到 "${values['amount']}"`, { field: 'amount' });
       }
       if (!ISO.test(values['date']!)) throw new FiscusError('INPUT_INVALID', `支付日期应为 YYYY-MM-DD，收到 "${values['date']}"`, { field: 'date' });
