@@ -26,6 +26,9 @@ export const budgetTarget = (documentId: number | string): string => `budget:${d
 export const ACTION_LABELS: Record<string, string> = {
   'budget.import': '导入',
   'budget.edit': '修改项目申报表',
+  'budget.edit-narrative': '修改说明',
+  'budget.edit-cells': '修改表格金额',
+  'budget.edit-overview': '修改项目概况',
   'payments.import': '导入支付明细',
   'payment.add': '录入支付',
   'payment.delete': '删除支付',

@@ -218,6 +218,13 @@ export interface Workspace {
   /** Sums over the latest versions, computed in SQL. */
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
   /** Closes the database and releases the data folder lock. */
+  /**
+   * Stores `change(base)` as a new version based on `baseVersion`, re-running the rules, with one audit
+   * entry (`action`, `detail`): the use case of every edit beside the project forms' (app/edit-document.ts).
+   * CONFLICT (nothing written) when `baseVersion` is not the latest; the change throws INPUT_INVALID or
+   * NOT_FOUND to refuse it.
+   */
+  editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion>;
   close(): Promise<void>;
 }
 
@@ -414,6 +421,16 @@ function toVersionInfo(v: repo.VersionRecord): VersionInfo {
 }
 
 /**
+  async editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion> {
+    const next = change(await this.getDocument(id, baseVersion));
+    return this.store(next, {
+      author: author ?? null,
+      note: meta.note,
+      edit: { documentId: documentIdOf(id), baseVersion },
+      audit: { actor: actor ?? null, action: meta.action, detail: { ...meta.detail, baseVersion, author: author ?? null } },
+    });
+  }
+
  * The document with one project form changed. Throws NOT_FOUND for an unknown form and
  * INPUT_INVALID (naming the field) when the result is not a valid document.
  */

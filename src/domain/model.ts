@@ -17,12 +17,14 @@ import { z } from 'zod';
 // web, the API's problem details and the CLI show them to people.
 z.config(z.locales.zhCN());
 
-/** Where a value came from: 1-based source line (first and last when wrapped), PDF page, raw text. */
+/** Where a value came from: 1-based source line (first and last when wrapped), PDF page, raw text; or who typed it. */
 export const Src = z.object({
   line: z.number().int().positive().nullable(),
   endLine: z.number().int().positive().nullable().optional(),
   page: z.number().int().positive().nullable(),
   raw: z.string(),
+  /** Set when the value was typed in an edit rather than read from the source: who (login or door) and when (ISO time). */
+  edited: z.object({ by: z.string(), at: z.string() }).optional(),
 });
 export type Src = z.infer<typeof Src>;
 

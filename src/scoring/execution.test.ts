@@ -75,3 +75,21 @@ test('the year-end forecast is exact in bigint and never an unsafe integer', () 
   assert.equal(forecastYearEnd(Number.MAX_SAFE_INTEGER - 1, 1, plan), Number.MAX_SAFE_INTEGER);
   assert.ok(Number.isSafeInteger(forecastYearEnd(Number.MAX_SAFE_INTEGER, 3, plan)));
 });
+
+test('a plan concentrated in one quarter: nothing planned before it, that quarter spread over its months', () => {
+  assert.deepEqual(plannedCumulativeByMonth([0, 0, 0, 100]), [0, 0, 0, 0, 0, 0, 0, 0, 0, 33, 66, 100]);
+  assert.deepEqual(plannedCumulativeByMonth([100, 0, 0, 0]), [33, 66, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
+  assert.deepEqual(plannedCumulativeByMonth([0, 2]), [0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2], 'a missing quarter plans nothing; 2 fen cannot be split into thirds');
+  const plan = plannedCumulativeByMonth([0, 0, 0, 100 * W]);
+  // Before the quarter nothing is planned, so nothing is off plan; the floors still apply.
+  assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 30, 30, 45, 45, 60, 60, 80, 80, 100]), plan, 6), []);
+  assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10, 10]), plan, 6).map((w) => w.kind), ['below-floor']);
+  // In the quarter, paying nothing is 100 % off the plan (and below October's floor); at the year's end 95 % is within 20 % of 100 %.
+  const none = executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), plan, 11);
+  assert.deepEqual(none.map((x) => [x.kind, x.month, x.actual, x.expected]), [['below-floor', 10, '0.00', '80'], ['off-plan', 11, '0.00', '66.67']]);
+  assert.match(none[1]!.message, /偏离计划 100\.0%/);
+  assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 80, 80, 95]), plan, 12), []);
+  // The forecast adds what the quarter still schedules.
+  assert.equal(forecastYearEnd(5 * W, 9, plan), 105 * W);
+  assert.equal(forecastYearEnd(5 * W, 10, plan), 5 * W + 100 * W - 33_333_333);
+});

@@ -19,6 +19,7 @@ import {
   COMPARATORS,
   costDecimalsMax,
   ProjectEditor,
+  ProjectOverview,
   ProjectPage,
   type CostLineDraft,
   type EditSection,
@@ -26,6 +27,8 @@ import {
   type PlanState,
 } from './project.js';
 import { formBody } from './form-body.js';
+import { OverviewEditor } from './document-edit.js';
+import { registerDocumentEditRoutes } from './document-edit-routes.js';
 
 /** What the edit routes need from the web app: timed workspace calls and the per-version cache. */
 export interface EditDeps {
@@ -204,6 +207,10 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
             <>
               <ProjectEditor budgetId={id} version={v} doc={doc} form={form} findings={findings} state={state} ctx={ctx} />
               <BudgetCrumb b={navInfo(budget)} oob />
+              {/* The 项目概况 form is on the same version: its base version follows. */}
+              <OverviewEditor budgetId={id} version={v} form={form} ctx={ctx} oob>
+                <ProjectOverview form={form} />
+              </OverviewEditor>
             </>,
             status,
           );
@@ -264,4 +271,6 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
   route('disbursement', 'disbursement');
   route('cost-lines', 'costLines');
   route('indicators', 'indicators');
+  // The narrative's sections, the tables' amount cells and 项目概况, the same way (document-edit-routes.tsx).
+  registerDocumentEditRoutes(app, deps);
 }

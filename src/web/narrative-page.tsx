@@ -10,6 +10,7 @@ import { findingHref, findingTable, type Finding, type HrefContext } from './fig
 import { Layout, type VersionView } from './layout.js';
 import { lineAnchor, narrativeView, type LineSegment } from './narrative.js';
 import { navInfo } from './pages.js';
+import { SectionEditor, type DocEditState } from './document-edit.js';
 
 function factTitle(s: LineSegment): string | undefined {
   if (s.facts.length === 0) return undefined;
@@ -21,7 +22,7 @@ function factTitle(s: LineSegment): string | undefined {
  * follows a line (the working page's findings flags; the public portal shows none). Part headings
  * are h2.
  */
-export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: number | null) => Child }) {
+export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: number | null) => Child; sectionTools?: (part: number, section: number) => Child }) {
   const nv = narrativeView(props.doc);
   const marks = props.marks ?? (() => null);
   const headingId = (line: number | null) => (line !== null && !nv.textLines.has(line) ? lineAnchor(line) : undefined);
@@ -40,7 +41,7 @@ export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: numbe
         </ol>
       </nav>
       <article class="narrative">
-        {nv.parts.map((p) => (
+        {nv.parts.map((p, pi) => (
           <section id={`part-${p.no}`} aria-labelledby={p.heading ? `part-${p.no}-h` : undefined}>
             {p.heading ? (
               <h2 id={`part-${p.no}-h`}>
@@ -48,7 +49,7 @@ export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: numbe
                 {marks(p.line)}
               </h2>
             ) : null}
-            {p.sections.map((s) => (
+            {p.sections.map((s, si) => (
               <>
                 {s.heading ? (
                   <h3>
@@ -67,6 +68,7 @@ export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: numbe
                     ))}
                   </p>
                 ))}
+                {props.sectionTools?.(pi, si)}
               </>
             ))}
           </section>
@@ -76,7 +78,7 @@ export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: numbe
   );
 }
 
-export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
+export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number; edit?: DocEditState | undefined }) {
   const { budget, doc } = props;
   // Findings by the anchored line they link to, shown as a mark after that line.
   const byLine = new Map<number, Finding[]>();
@@ -104,8 +106,16 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
       <h1>
         {budget.unitName} {budget.year}年{budget.kind}说明
       </h1>
-      <p class="sub">第 {props.version} 版 · 每行可链接（#line-行号），审核发现中的“查看位置”指向所在行。</p>
-      <NarrativeBody doc={doc} marks={marks} />
+      <div id="narrative-main">
+        <p class="sub">
+          第 {props.version} 版 · 每行可链接（#line-行号），审核发现中的“查看位置”指向所在行。{props.view ? '' : '每节下可“编辑本节”，保存后重新读取其中的数字并重新审核。'}
+        </p>
+        <NarrativeBody
+          doc={doc}
+          marks={marks}
+          sectionTools={props.view ? undefined : (part, section) => <SectionEditor budgetId={budget.id} version={props.version} doc={doc} part={part} section={section} state={props.edit} ctx={props.ctx} />}
+        />
+      </div>
     </Layout>
   );
 }

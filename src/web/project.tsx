@@ -23,6 +23,7 @@ import {
 } from './figures.js';
 import { Layout, type VersionView } from './layout.js';
 import { ErrorBox, FindingItem, IndicatorTable, navInfo } from './pages.js';
+import { OverviewEditor, type DocEditState } from './document-edit.js';
 
 export type EditSection = 'disbursement' | 'costLines' | 'indicators';
 
@@ -548,7 +549,7 @@ export function ProjectOverview(props: { form: ProjectForm }) {
   );
 }
 
-export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState; view?: VersionView | undefined; ctx: HrefContext; version: number }) {
+export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState; view?: VersionView | undefined; ctx: HrefContext; version: number; overviewEdit?: DocEditState | undefined }) {
   const { budget, doc, form } = props;
   return (
     <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects" view={props.view}>
@@ -558,7 +559,13 @@ export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; 
       ) : (
         <ProjectEditor budgetId={budget.id} version={props.version} doc={doc} form={form} findings={props.findings} state={props.state} ctx={props.ctx} />
       )}
-      <ProjectOverview form={form} />
+      {props.view ? (
+        <ProjectOverview form={form} />
+      ) : (
+        <OverviewEditor budgetId={budget.id} version={props.version} form={form} state={props.overviewEdit} ctx={props.ctx}>
+          <ProjectOverview form={form} />
+        </OverviewEditor>
+      )}
     </Layout>
   );
 }

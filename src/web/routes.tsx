@@ -14,6 +14,7 @@ import type { BudgetDocument } from '../domain/model.js';
 import { mountAssets } from './assets.js';
 import { ERROR_TITLES, ErrorPage } from './error-page.js';
 import { registerEditRoutes } from './edit-routes.js';
+import { savedFromQuery } from './document-edit-routes.js';
 import { registerFollowWeb } from './follow/routes.js';
 import type { Finding } from './figures.js';
 import type { VersionView } from './layout.js';
@@ -237,7 +238,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
 
   app.get('/budgets/:id/narrative', async (c) => {
     const l = await load(cache, ws, c, c.req.param('id'), true);
-    return c.html(<NarrativePage budget={l.budget} doc={l.doc} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} />);
+    const edit = l.view ? undefined : await savedFromQuery(c, (i, v) => cache.get(i, v), c.req.param('id'), l.budget);
+    return c.html(<NarrativePage budget={l.budget} doc={l.doc} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} edit={edit} />);
   });
 
   // The first table of the document (in print order), keeping `?v=N`.
@@ -259,7 +261,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       return c.redirect(`/budgets/${id}/tables/${to}${q}`, 301);
     }
     if (!tableNav(l.doc).some((t) => t.id === page)) throw new FiscusError('NOT_FOUND', `本预算${l.view ? `第 ${l.version} 版` : ''}没有表格 ${page}`);
-    return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={page} findings={l.findings} {...viewed(l)} />);
+    const edit = l.view ? undefined : await savedFromQuery(c, (i, v) => cache.get(i, v), id, l.budget);
+    return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={page} findings={l.findings} {...viewed(l)} edit={edit} editOpen={c.req.query('edit') === 'cells'} />);
   });
 
   app.get('/budgets/:id/projects', async (c) => {
@@ -279,7 +282,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       Number.isSafeInteger(saved) && saved > 0 && Number.isSafeInteger(from) && from > 0 && (section === 'disbursement' || section === 'costLines' || section === 'indicators')
         ? { state: { section, saved: { version: saved, from } } as const }
         : {};
-    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} {...state} />);
+    const overviewEdit = l.view ? undefined : await savedFromQuery(c, (i, v) => cache.get(i, v), c.req.param('id'), l.budget);
+    return c.html(<ProjectPage budget={l.budget} doc={l.doc} form={form} findings={l.findings} view={l.view} ctx={l.ctx} version={l.version} {...state} overviewEdit={overviewEdit} />);
   });
 
   registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v), author: webAuthor });

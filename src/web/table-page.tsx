@@ -16,6 +16,7 @@ import { findingTable, fmt, rowAnchor, TARGETS_INDICATOR_PREFIX, TARGETS_PAGE, t
 import { Layout, type VersionView } from './layout.js';
 import { FindingItem, IndicatorTable, navInfo } from './pages.js';
 import type { SeverityCounts } from '../app/workspace.js';
+import { TableCellsEditor, type DocEditState } from './document-edit.js';
 
 const NO_FLAGS: ReadonlySet<string> = new Set();
 
@@ -152,7 +153,7 @@ export function findingsOnPage(findings: Finding[], doc: BudgetDocument, pageId:
 }
 
 /** A table page (or the department-wide form's page when `pageId` is {@link TARGETS_PAGE}). */
-export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; pageId: string | null; findings: Finding[] } & Viewed) {
+export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; pageId: string | null; findings: Finding[]; edit?: DocEditState | undefined; editOpen?: boolean } & Viewed) {
   const { budget, doc } = props;
   const vq = props.view ? `?v=${props.view.v}` : '';
   const nav = tableNav(doc);
@@ -180,6 +181,7 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
         </ul>
       </nav>
       <h1 id={props.pageId ?? undefined}>{title}</h1>
+      <div id="table-main">
       {v && table ? (
         <>
           <p class="sub">
@@ -204,6 +206,7 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
               下载本表（CSV，按公开文本的列）
             </a>
           </p>
+          {props.view ? null : <TableCellsEditor budgetId={budget.id} version={props.version} doc={doc} table={table} state={props.edit} ctx={props.ctx} open={props.editOpen ?? false} />}
           {notes.length ? (
             <section aria-labelledby="notes-h">
               <h2 id="notes-h">导入说明（{notes.length}）</h2>
@@ -228,6 +231,7 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
           </ul>
         </section>
       ) : null}
+      </div>
     </Layout>
   );
 }

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readSourceText } from '../importers/text/source.js';
+import { chooseImporter } from '../importers/registry.js';
+import { rereadAsPrinted } from '../importers/narrative-reread.js';
+import { runRules } from '../rules/engine.js';
+import { FiscusError } from '../domain/errors.js';
+import { tableIdOf } from '../reports/view/table.js';
+import type { BudgetDocument } from '../domain/model.js';
+import { findingsChange, readCells, sectionText, withCells, withOverview, withSection } from './edit-document.js';
+
+const SAMPLES = resolve(import.meta.dirname, '../../samples');
+function read(file: string): BudgetDocument {
+  const src = readSourceText(readFileSync(resolve(SAMPLES, file)), file);
+  return chooseImporter(src).importer.read(src);
+}
+const SZ = read('shenzhen-futian-data-center-2021-dept-budget.txt');
+const WHO = { by: 'jingban', at: '2026-12-06T00:00:00.000Z' };
+const idOf = (t: BudgetDocument['tables'][number]) => tableIdOf(SZ, t);
+
+test('the Shenzhen narrative laid out again and read by its reader is the imported narrative, provenance and all', () => {
+  assert.deepEqual(rereadAsPrinted(SZ), SZ.narrative);
+});
+
+test('editing 人员支出 in the narrative reads its fact again and the narrative checks find the new figure', () => {
+  const r = { part: 2, section: 1 };
+  assert.match(sectionText(SZ, r), /^一、人员支出741\.53万元/);
+  const next = withSection(SZ, r, sectionText(SZ, r).replace('741.53', '751.53'), WHO);
+  // The section's own fact (part 3 states 人员支出 three times: in its opening sentence, its list and this section).
+  const before = SZ.narrative.facts.filter((f) => f.key === 'expenditure.personnel');
+  const after = next.narrative.facts.filter((f) => f.key === 'expenditure.personnel');
+  assert.deepEqual(before.map((f) => f.money!.fen), [741_530_000, 741_530_000, 741_530_000]);
+  assert.deepEqual(after.map((f) => f.money!.fen), [741_530_000, 741_530_000, 751_530_000]);
+  const edited = after[2]!;
+  assert.deepEqual(edited.src.edited, WHO);
+  assert.equal(edited.src.line, null);
+  assert.deepEqual(after.slice(0, 2), before.slice(0, 2));
+  // Facts of other sections keep their printed provenance.
+  assert.deepEqual(next.narrative.facts.find((f) => f.key === 'revenue.total'), SZ.narrative.facts.find((f) => f.key === 'revenue.total'));
+  const change = findingsChange(runRules(SZ), runRules(next));
+  assert.ok(change.added.some((f) => f.category === 'narrative' && /751\.53/.test(f.message)), JSON.stringify(change.added.map((f) => f.message)));
+});
+
+test('a narrative edit the Shenzhen reader cannot read is refused naming the section; an unchanged one makes no version', () => {
+  const r = { part: 1, section: 0 };
+  assert.throws(() => withSection(SZ, r, '本部门今年没有预算。', WHO), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /部门预算收支总体情况/.test(e.message) && /收入/.test(e.message));
+  assert.throws(() => withSection(SZ, r, sectionText(SZ, r), WHO), (e: unknown) => e instanceof FiscusError && /没有修改/.test(e.message));
+});
+
+test('cells typed in 元 are read exactly to fen; anything ambiguous is refused naming the cell', () => {
+  const t = SZ.tables.find((x) => x.no === 1)!;
+  const row = t.rows.find((r) => r.side === 'revenue' && r.amounts[t.sides!.revenue])!;
+  const col = t.sides!.revenue;
+  const ok = readCells(t, [
+    { row: row.id, column: col, text: '1,234.50' },
+    { row: row.id, column: col, text: '４４２４６０００.0' },
+    { row: row.id, column: col, text: '' },
+  ]);
+  assert.deepEqual(ok.errors, []);
+  assert.deepEqual(ok.changes.map((c) => c.money), [123_450, 4_424_600_000, null]);
+  for (const bad of ['1,0.0', '1.234', '12元', '1,23.00', 'abc']) {
+    const r = readCells(t, [{ row: row.id, column: col, text: bad }]);
+    assert.equal(r.changes.length, 0, bad);
+    assert.equal(r.errors.length, 1, bad);
+    assert.match(r.errors[0]!.message, new RegExp(`表《收支总表》第 \\d+ 行“${row.label}”.*“${bad.replace('.', '\\.')}”无法识别`), bad);
+  }
+});
+
+test('a changed cell records who edited it; unchanged cells keep their printed provenance', () => {
+  const t = SZ.tables.find((x) => x.no === 1)!;
+  const row = t.rows.find((r) => r.side === 'revenue' && r.amounts[t.sides!.revenue])!;
+  const col = t.sides!.revenue;
+  const next = withCells(SZ, idOf(t), [{ row: row.id, column: col, text: '100.00' }], WHO);
+  const cell = next.tables.find((x) => x.no === 1)!.rows.find((r) => r.id === row.id)!.amounts[col]!;
+  assert.equal(cell.fen, 10_000);
+  assert.deepEqual(cell.src?.edited, WHO);
+  assert.equal(cell.src?.raw, '100.00 元');
+  const other = t.rows.find((r) => r !== row && r.amounts[col])!;
+  assert.deepEqual(next.tables.find((x) => x.no === 1)!.rows.find((r) => r.id === other.id), other);
+  assert.throws(() => withCells(SZ, idOf(t), [{ row: row.id, column: col, text: '1.234' }], WHO), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /收支总表/.test(e.message));
+});
+
+test('项目概况 texts are replaced with who typed them; labels stay', () => {
+  const form = SZ.projectForms.find((f) => f.overview.length > 0)!;
+  const next = withOverview(SZ, form.id, [{ index: 0, text: '新的项目概况。' }], WHO);
+  const o = next.projectForms.find((f) => f.id === form.id)!.overview[0]!;
+  assert.equal(o.label, form.overview[0]!.label);
+  assert.equal(o.text, '新的项目概况。');
+  assert.deepEqual(o.src.edited, WHO);
+});
