@@ -10,6 +10,7 @@ import { accountsOf, type User } from '../app/accounts.js';
 import { HTTP_STATUS } from '../app/http-status.js';
 import type { Workspace } from '../app/workspace.js';
 import { ORG_KIND_LABELS, ORG_KINDS, PARENT_KIND, ROLE_LABELS, ROLE_ORG_KINDS, ROLES, type Organisation, type OrgKind, type Role } from '../domain/access.js';
+import { parseLogin } from '../domain/accounts.js';
 import { FiscusError } from '../domain/errors.js';
 import { formBody, type FormBody } from './form-body.js';
 import { Layout } from './layout.js';
@@ -197,10 +198,14 @@ function AdminPage(props: PageProps) {
 const text = (form: FormBody, key: string): string => (typeof form[key] === 'string' ? (form[key] as string) : '');
 
 /** The route's login parameter: a login as accounts stores it, else NOT_FOUND (nothing is looked up). */
+/** The `:login` of the path as the domain reads a login (parseLogin); one that cannot be a login names no user: NOT_FOUND. */
 function loginParam(c: Context): string {
   const login = c.req.param('login') ?? '';
-  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/i.test(login)) throw new FiscusError('NOT_FOUND', `用户 ${JSON.stringify(login.slice(0, 64))} 不存在`);
-  return login;
+  try {
+    return parseLogin(login);
+  } catch {
+    throw new FiscusError('NOT_FOUND', `用户 ${JSON.stringify(login.slice(0, 64))} 不存在`);
+  }
 }
 
 export function registerAdminWeb(app: Hono, ws: Workspace): void {
