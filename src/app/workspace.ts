@@ -217,7 +217,6 @@ export interface Workspace {
   diffVersions(id: string, a: number, b: number): Promise<VersionDiff>;
   /** Sums over the latest versions, computed in SQL. */
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
-  /** Closes the database and releases the data folder lock. */
   /**
    * Stores `change(base)` as a new version based on `baseVersion`, re-running the rules, with one audit
    * entry (`action`, `detail`): the use case of every edit beside the project forms' (app/edit-document.ts).
@@ -225,6 +224,7 @@ export interface Workspace {
    * NOT_FOUND to refuse it.
    */
   editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion>;
+  /** Closes the database and releases the data folder lock. */
   close(): Promise<void>;
 }
 
@@ -371,6 +371,16 @@ class StoredWorkspace implements Workspace {
     });
   }
 
+  async editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion> {
+    const next = change(await this.getDocument(id, baseVersion));
+    return this.store(next, {
+      author: author ?? null,
+      note: meta.note,
+      edit: { documentId: documentIdOf(id), baseVersion },
+      audit: { actor: actor ?? null, action: meta.action, detail: { ...meta.detail, baseVersion, author: author ?? null } },
+    });
+  }
+
   async diffVersions(id: string, a: number, b: number): Promise<VersionDiff> {
     const [da, db] = await Promise.all([this.getDocument(id, a), this.getDocument(id, b)]);
     return { budgetId: id, from: a, to: b, ...diffDocuments(da, db) };
@@ -421,16 +431,6 @@ function toVersionInfo(v: repo.VersionRecord): VersionInfo {
 }
 
 /**
-  async editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion> {
-    const next = change(await this.getDocument(id, baseVersion));
-    return this.store(next, {
-      author: author ?? null,
-      note: meta.note,
-      edit: { documentId: documentIdOf(id), baseVersion },
-      audit: { actor: actor ?? null, action: meta.action, detail: { ...meta.detail, baseVersion, author: author ?? null } },
-    });
-  }
-
  * The document with one project form changed. Throws NOT_FOUND for an unknown form and
  * INPUT_INVALID (naming the field) when the result is not a valid document.
  */
