@@ -149,9 +149,10 @@ export class Comparisons {
   /**
    * Budgets of one year and kind side by side. With `ids`: those budgets (each readable, else NOT_FOUND),
    * which must be of one year and one kind (else INPUT_INVALID, naming them); without: every readable
-   * budget of `year` (default: the latest) and `kind` (default: 部门预算 when there is one).
+   * budget of `year` (default: the latest) and `kind` (default: 部门预算 when there is one). `choicesOnly`: what
+   * could be compared (years, kinds, budgets), without reading any document.
    */
-  async departments(user: User | null, q: DepartmentQuery): Promise<DepartmentComparisonResult> {
+  async departments(user: User | null, q: DepartmentQuery, opts: { choicesOnly?: boolean } = {}): Promise<DepartmentComparisonResult> {
     const visible = await this.visible(user);
     const years = [...new Set(visible.map((b) => b.year))].sort((a, b) => b - a);
     const notes: string[] = [];
@@ -192,7 +193,8 @@ export class Comparisons {
     const available = visible.filter((b) => b.year === year && b.kind === kind).map(metaOf);
     const kinds = [...new Set(visible.filter((b) => b.year === year).map((b) => b.kind))];
     const query: DepartmentQuery = { ...q, ...(year !== undefined ? { year } : {}), ...(kind !== undefined ? { kind } : {}) };
-    if (!chosen.length) return { query, view: null, available, years, kinds, notes, charts: [] };
+    // The choices alone (the form of the 比较 page) read no document.
+    if (!chosen.length || opts.choicesOnly) return { query, view: null, available, years, kinds, notes, charts: [] };
     const docs = await Promise.all(chosen.map((b) => this.load(b)));
     const names = (code: string, y: number) => codes.byCodeIn(q.by, code, y)?.name ?? codes.namesOf(q.by, code)[0]?.name ?? null;
     const view = departmentComparison(docs, q.by, q.level, names, q.code ?? null);

@@ -525,7 +525,7 @@ export function registerCompareWeb(app: Hono, ws: Parameters<typeof comparisonsO
   app.get('/compare', async (c) => {
     const user = userOf(c);
     const budgets = await cmp.visible(user);
-    const r = budgets.length ? await cmp.departments(user, { by: 'function', level: 1 }).catch(() => null) : null;
+    const r = budgets.length ? await cmp.departments(user, { by: 'function', level: 1 }, { choicesOnly: true }) : null;
     return c.html(<CompareHomePage budgets={budgets} r={r} />);
   });
   app.get('/compare/departments', async (c) => {
