@@ -72,3 +72,17 @@ test('a line level with the carry lines is a line of its own, not a breakdown (�
   t1.rows.splice(t1.rows.indexOf(carry) + 1, 0, row('t1-own', '上年实户资金余额', { amount: '98.18' }, { side: 'revenue', level: 0 }));
   assert.deepEqual(run(d).filter((f) => f.location.row === 't1-t1'), []);
 });
+
+test('a carry-over on both sides adds in: 总计 = 本年合计 + 上年结余、结转 (revenue), + 结转下年 (expenditure)', () => {
+  const d = doc();
+  setCell(d, 1, 't1-c1', 'amount', '100.00');
+  setCell(d, 1, 't1-t1', 'amount', '4,524.60');
+  setCell(d, 1, 't1-c2', 'amount', '100.00');
+  setCell(d, 1, 't1-t2', 'amount', '4,524.60');
+  assert.deepEqual(run(d), []);
+  setCell(d, 1, 't1-c2', 'amount', '90.00');
+  const fs = run(d);
+  assert.deepEqual(fs.map((f) => [f.severity, f.location.row]), [['error', 't1-t2']]);
+  assert.match(fs[0]!.message, /支出总计 4,524\.60 ≠ 本年支出合计 4,424\.60 \+ 结转下年 90\.00/);
+  assert.equal(fs[0]!.difference, '-10.00', 'the parts fall 10.00 short of the total');
+});

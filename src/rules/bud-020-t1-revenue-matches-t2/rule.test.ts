@@ -40,3 +40,26 @@ test('a table 2 read without any row is not a table of zeros', () => {
   d.tables.find((t) => t.no === 2)!.rows = [];
   assert.deepEqual(run(d), []);
 });
+
+/** The budget with 100.00 万元 carried over from last year, in table 1's carry line and table 2's carryOver column. */
+function withCarry(t1Carry: string): BudgetDocument {
+  const d = doc();
+  setCell(d, 1, 't1-c1', 'amount', t1Carry);
+  setCell(d, 1, 't1-t1', 'amount', '4,524.60');
+  setCell(d, 2, 't2-1', 'carryOver', '100.00');
+  setCell(d, 2, 't2-1', 'total', '4,524.60');
+  return d;
+}
+
+test('table 1 carry-over (上年结余、结转) is table 2 carryOver column, and 总计 is table 2 total with it', () => {
+  assert.deepEqual(run(withCarry('100.00')), []);
+  const fs = run(withCarry('90.00'));
+  assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => f.message)));
+  assert.match(fs[0]!.message, /表1 上年结余、结转 90\.00 ≠ 表2 .*100\.00/);
+  assert.equal(fs[0]!.location.row, 't1-c1');
+  // Table 2 without the carry-over: table 1's 总计 (which adds it) no longer matches table 2's total.
+  const noCarry = withCarry('100.00');
+  setCell(noCarry, 2, 't2-1', 'total', '4,424.60');
+  const total = run(noCarry);
+  assert.ok(total.some((f) => /收入总计 4,524\.60 ≠ 表2 .*4,424\.60/.test(f.message)), JSON.stringify(total.map((f) => f.message)));
+});
