@@ -47,6 +47,7 @@ import { registerFollowApi } from './follow.js';
 import { registerCompareApi } from './compare.js';
 import { registerOpenDataApi } from './open-data.js';
 import { registerBatchAuditApi } from './batch-audit.js';
+import { registerReconcileApi } from './reconcile.js';
 import { registerPackagesApi } from './packages.js';
 import { stallMonitor } from '../app/stall-monitor.js';
 
@@ -183,6 +184,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
 
   registerWorkflowApi(app, ws);
   registerBatchAuditApi(app, ws);
+  registerReconcileApi(app, ws);
   registerPackagesApi(app, ws);
 
   // Upload: documented through the registry because the body is a raw document in any of several

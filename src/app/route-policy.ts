@@ -62,6 +62,7 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/budgets/:id/workflow', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/follow', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/follow/:formId', { kind: 'budget', action: 'read-draft' }],
+  ['GET', '/budgets/:id/reconcile', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/compare', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/budgets/:id/compare.xlsx', { kind: 'budget', action: 'read-draft' }],
   ['POST', '/budgets/:id/projects/:formId/cost-lines', { kind: 'budget', action: 'edit' }],
@@ -105,6 +106,8 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['GET', '/api/v1/packages/:batch/download', { kind: 'system', action: 'batch-audit' }],
   ['GET', '/api/v1/budgets/:id', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/diff', { kind: 'budget', action: 'read-draft' }],
+  // Budget against final accounts: reading the budget `:id` here, the final account `:final` in the handler.
+  ['GET', '/api/v1/budgets/:id/reconcile/:final', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/compare', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions', { kind: 'budget', action: 'read-draft' }],
   ['GET', '/api/v1/budgets/:id/versions/:v', { kind: 'budget', action: 'read-draft' }],

@@ -35,6 +35,7 @@ import { registerAccountWeb } from './account.js';
 import { registerAdminWeb } from './admin.js';
 import { stagingOf } from '../app/staged-import.js';
 import { registerPortal } from './portal.js';
+import { registerReconcileWeb } from './reconcile.js';
 import { registerCompareWeb } from './compare.js';
 import { registerReviewWeb, ReviewDeskPage } from './review.js';
 import { recentBatchAudits } from '../app/batch-audit.js';
@@ -320,6 +321,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   registerFollowWeb(app, ws);
+  registerReconcileWeb(app, ws);
   registerCompareWeb(app, ws, (c, id) => timed(c, ws.getBudget(id)));
   registerWorkflowWeb(app, ws);
   registerStagedWeb(app, ws);

@@ -72,6 +72,7 @@ const NEEDS: Record<string, Need> = {
   'GET /budgets/:id/workflow': 'read-draft',
   'GET /budgets/:id/follow': 'read-draft',
   'GET /budgets/:id/follow/:formId': 'read-draft',
+  'GET /budgets/:id/reconcile': 'read-draft',
   'GET /budgets/:id/compare': 'read-draft',
   'GET /budgets/:id/compare.xlsx': 'read-draft',
   // Comparisons across departments: anyone, over the budgets they may read (the public: published ones).
@@ -125,7 +126,7 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/budgets/:id/adjustments': 'review',
   'POST /api/v1/budgets/:id/waivers/:waiver/revoke': 'review',
 };
-for (const p of ['', '/diff', '/compare', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
+for (const p of ['', '/diff', '/reconcile/:final', '/compare', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
 for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'export.fdp', 'export.csv', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
@@ -210,6 +211,8 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':token', '999999')
           .replace(':login', 'nobody')
           .replace(':batch', '999999')
+          // The final account to reconcile with: the budget itself (an allowed reader gets 422, not a denial).
+          .replace(':final', id)
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {
