@@ -466,7 +466,7 @@ export function CompareHomePage(props: { budgets: ListedBudget[]; r: DepartmentC
       <p class="sub">只比较同一年度、同一种类的文件：预算与决算、不同年度从不相加。</p>
       <h2 id="year-h">本单位与上年比较</h2>
       {drafts.length ? (
-        <table class="data" id="year-list">
+        <table class="data compare" id="year-list">
           <thead>
             <tr>
               <th scope="col">单位</th>

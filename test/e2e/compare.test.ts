@@ -2,7 +2,7 @@
  * Comparisons in Chromium (issue 15 item 2), as a 财政审核 would use them: from a budget's dashboard to its
  * 与上年比较 tab (the Shenzhen sample's unit in 2021 and its seeded 2022 variant, test/support/year-variant.ts),
  * then from the top navigation's 比较 to the comparison of three 2026 department budgets of the corpus,
- * with its server-drawn charts. Screenshots go to scratch/s6/compare/ (year.png, departments.png, …).
+ * with its server-drawn charts. Screenshots go to scratch/s6/compare/ (year.png, compare-home.png, departments.png, …).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +82,8 @@ test('a reviewer compares one unit over two years and three departments of one y
   // 比较 in the top navigation, then the three departments of 2026.
   await page.getByRole('navigation', { name: '全站' }).getByRole('link', { name: '比较', exact: true }).click();
   await page.waitForURL(`${server.url}/compare`);
+  assert.equal(await page.locator('#year-list tbody tr').count(), 5, 'every budget the reviewer reads, each with its year comparison');
+  await shot(page, 'compare-home');
   await page.locator('#department-form select[name="year"]').selectOption('2026');
   await page.locator('#department-form select[name="kind"]').selectOption('部门预算');
   await page.locator('#department-form button[type="submit"]').click();
