@@ -206,6 +206,22 @@ export const COVERAGE_LABELS = {
   unreadRow: '本行未能读取',
 } as const;
 
+/** How the authoring template names a row's kind (the model's `RowKind`) for a person filling it in. */
+export const ROW_KIND_LABELS = { item: '明细', unit: '单位', group: '分组', subtotal: '小计', carry: '结转', total: '合计' } as const;
+
+/** The levels a classification code is printed in, one column each in the published tables (类 3 digits, 款 and 项 2 each). */
+export const CODE_LEVELS = [
+  { label: '类', digits: 3 },
+  { label: '款', digits: 2 },
+  { label: '项', digits: 2 },
+] as const;
+
+/** The row fields of a table sheet of the authoring template, before its amount columns (the code in 类 / 款 / 项). */
+export const TEMPLATE_ROW_FIELDS = ['标识', '收支侧', '行类型', '层级', '上级', ...CODE_LEVELS.map((l) => l.label), '代码体系', '代码来源', '名称', '预算单位'] as const;
+
+/** "单位：万元": how a table states the unit of its amounts. */
+export const amountUnitLabel = (unit: string): string => `单位：${unit}`;
+
 /**
  * The marks of the XLSX authoring template (written by reports/template, read by importers/xlsx): an
  * explicitly empty value, an amount cell that was not read (unknown: the import could not place it),

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { importFile, importBytes } from '../../app/import-document.js';
 import { writeTemplate } from '../../reports/template/index.js';
-import { TABLE_KEY_ROW } from '../../reports/template/write.js';
+import { TABLE_FIRST_DATA_COL, TABLE_KEY_ROW } from '../../reports/template/write.js';
+
+/** The first amount column of a table sheet, as a letter (after the row fields). */
+const A1 = String.fromCharCode(64 + TABLE_FIRST_DATA_COL);
 import { runRules } from '../../rules/engine.js';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument } from '../../domain/model.js';
@@ -63,7 +66,7 @@ test('provenance names the sheet and cell, the line is the sheet row and the pag
   const m = Object.values(row.amounts).find((x) => x !== null)!;
   assert.equal(m.src!.page, null);
   assert.equal(m.src!.line, row.src.line);
-  assert.match(m.src!.raw, new RegExp(`^表7!K${row.src.line}$`));
+  assert.match(m.src!.raw, new RegExp(`^表7!${A1}${row.src.line}$`));
   assert.equal(row.src.raw, `表7!${row.src.line}`);
 });
 
@@ -71,8 +74,8 @@ test('an amount cell holding text that is not a number is unknown and a located 
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
   const r = rowWhere(ws, 1, 't7-2');
-  const key = String(ws.getCell(TABLE_KEY_ROW, 11).value);
-  ws.getCell(r, 11).value = 'abc';
+  const key = String(ws.getCell(TABLE_KEY_ROW, TABLE_FIRST_DATA_COL).value);
+  ws.getCell(r, TABLE_FIRST_DATA_COL).value = 'abc';
   const doc = await importBytes(await save(wb), 'budget.xlsx');
   const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.id === 't7-2')!;
   assert.ok(!(key in row.amounts), 'the bad cell is unknown, not zero');
@@ -80,22 +83,22 @@ test('an amount cell holding text that is not a number is unknown and a located 
   const note = doc.importNotes!.find((n) => n.code === 'amount-unreadable')!;
   assert.equal(note.severity, 'error');
   assert.equal(note.row, 't7-2');
-  assert.deepEqual(note.src, { line: r, page: null, raw: `表7!K${r}` });
-  assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!K${r}：应为金额（万元），实为 "abc"）`);
+  assert.deepEqual(note.src, { line: r, page: null, raw: `表7!${A1}${r}` });
+  assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!${A1}${r}：应为金额（万元），实为 "abc"）`);
   assert.equal(doc.tables.length, (await importXlsx(sampleXlsx, 'x.xlsx')).tables.length, 'every table is still read');
   const findings = runRules(doc).filter((f) => f.rule === 'BUD-048');
-  assert.ok(findings.some((f) => f.severity === 'error' && f.message.includes(`表7!K${r}`)), 'the note is a finding');
+  assert.ok(findings.some((f) => f.severity === 'error' && f.message.includes(`表7!${A1}${r}`)), 'the note is a finding');
 });
 
 test('an amount finer than one fen is not rounded: the cell is unknown and named', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表3')!;
-  const r = rowWhere(ws, 3, 'unit');
-  ws.getCell(r, 11).value = 1.1234567;
+  const r = rowWhere(ws, 3, '单位');
+  ws.getCell(r, TABLE_FIRST_DATA_COL).value = 1.1234567;
   const doc = await importXlsx(await save(wb), 'b.xlsx');
   const row = doc.tables.find((t) => t.no === 3)!.rows.find((x) => x.src.line === r)!;
   assert.ok(Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570), 'no rounded value');
-  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), /表3!K\d+：应为金额（万元，至多 6 位小数），实为 "1\.1234567"/);
+  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), new RegExp(`表3!${A1}\\d+：应为金额（万元，至多 6 位小数），实为 "1\\.1234567"`));
 });
 
 test('a row with a bad field is left out and named; a sheet with a bad header is left out and named; the rest is read', async () => {
@@ -104,7 +107,7 @@ test('a row with a bad field is left out and named; a sheet with a bad header is
   const r = rowWhere(t7, 1, 't7-2');
   t7.getCell(r, 2).value = 'NaN';
   const t6 = wb.getWorksheet('表6')!;
-  t6.getCell(TABLE_KEY_ROW + 1, 11).value = '金额？';
+  t6.getCell(TABLE_KEY_ROW + 1, TABLE_FIRST_DATA_COL).value = '金额？';
   const doc = await importXlsx(await save(wb), 'c.xlsx');
   const all = await importXlsx(sampleXlsx, 'x.xlsx');
   assert.equal(doc.tables.length, all.tables.length - 1);
@@ -113,17 +116,17 @@ test('a row with a bad field is left out and named; a sheet with a bad header is
   assert.equal(t7rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
   assert.ok(!t7rows.some((x) => x.id === 't7-2'));
   const codes = doc.importNotes!.filter((n) => n.severity === 'error').map((n) => `${n.code} ${n.src.raw}`);
-  assert.deepEqual(codes.sort(), [`row-unreadable 表7!B${r}`, `table-unreadable 表6!K${TABLE_KEY_ROW + 1}`]);
+  assert.deepEqual(codes.sort(), [`row-unreadable 表7!B${r}`, `table-unreadable 表6!${A1}${TABLE_KEY_ROW + 1}`]);
 });
 
 test('amounts are converted to fen exactly, also where binary floating point would drift', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表3')!;
-  const r = rowWhere(ws, 3, 'unit');
+  const r = rowWhere(ws, 3, '单位');
   // 0.1 + 0.2 in a double is 0.30000000000000004: a naive × 1e6 truncation gives 300,000 or worse.
-  ws.getCell(r, 11).value = 4424.6;
-  ws.getCell(r, 12).value = 1.005;
-  ws.getCell(r, 13).value = '3,644.54';
+  ws.getCell(r, TABLE_FIRST_DATA_COL).value = 4424.6;
+  ws.getCell(r, TABLE_FIRST_DATA_COL + 1).value = 1.005;
+  ws.getCell(r, TABLE_FIRST_DATA_COL + 2).value = '3,644.54';
   const d = await importXlsx(await save(wb), 'b.xlsx');
   const row = d.tables.find((t) => t.no === 3)!.rows[0]!;
   assert.equal(row.amounts['total']!.fen, 4_424_600_000);
@@ -134,8 +137,11 @@ test('amounts are converted to fen exactly, also where binary floating point wou
 test('a code missing from the code tables becomes a warning import note, not an error', async () => {
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
-  const r = rowWhere(ws, 7, 'function');
-  ws.getCell(r, 6).value = '2999999';
+  const r = rowWhere(ws, 9, 'function');
+  // 类 / 款 / 项 as a person types them.
+  ws.getCell(r, 6).value = '299';
+  ws.getCell(r, 7).value = '99';
+  ws.getCell(r, 8).value = '99';
   const d = await importXlsx(await save(wb), 'b.xlsx');
   const note = d.importNotes.find((n) => n.severity === 'warning' && n.message.includes('2999999'));
   assert.ok(note, JSON.stringify(d.importNotes.slice(-2)));
@@ -173,4 +179,59 @@ test('a date cell whose serial is no date, and a narrative column whose header w
   // Without its key column, the facts cannot be named: each is a located note on its 叙述 row; the rest is read.
   assert.ok(notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /事实键/.test(x.message)), JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)));
   assert.ok(doc.narrative.parts.length > 0);
+});
+
+/** Every amount of every table row, keyed by table, row id and column key: what "the same amounts, fen by fen" compares. */
+function amountsOf(d: BudgetDocument): Map<string, number | null> {
+  const m = new Map<string, number | null>();
+  for (const t of d.tables) for (const r of t.rows) for (const [k, v] of Object.entries(r.amounts)) m.set(`${t.no}|${r.id}|${k}`, v?.fen ?? null);
+  return m;
+}
+
+test('the laid-out template of the sample reads back to the same amounts, fen by fen, and prints titles, units and 类 / 款 / 项 as published', async () => {
+  const back = await importXlsx(sampleXlsx, 'budget.xlsx');
+  const a = amountsOf(sample);
+  assert.ok(a.size > 300, `amounts compared: ${a.size}`);
+  assert.deepEqual(amountsOf(back), a);
+  const wb = await load(sampleXlsx);
+  const t7 = wb.getWorksheet('表7')!;
+  assert.equal(t7.getCell(1, 1).value, '表7 一般公共预算支出表');
+  assert.equal(t7.getCell(2, t7.actualColumnCount).value, '单位：万元');
+  const r = rowWhere(t7, 11, '其他政府办公厅(室)及相关机构事务支出');
+  assert.deepEqual([6, 7, 8].map((c) => t7.getCell(r, c).value), ['201', '03', '99']);
+  assert.equal(t7.getCell(r, 3).value, '明细');
+});
+
+test('a template filled by hand reads the same: labels typed with spaces and colons, 其中: for 其中：, 款 typed as a number, a column known by its heading alone', async () => {
+  const wb = await load(sampleXlsx);
+  const t3 = wb.getWorksheet('表3')!;
+  const t7 = wb.getWorksheet('表7')!;
+  // The table fields as a person types them.
+  for (const ws of [t3, t7]) {
+    for (let r = 1; r < TABLE_KEY_ROW; r++) {
+      const v = ws.getCell(r, 1).value;
+      if (v === '表格标题') ws.getCell(r, 1).value = '表格 标题：';
+      if (v === '金额单位') ws.getCell(r, 1).value = ' 金额单位: ';
+    }
+    ws.getCell(TABLE_KEY_ROW + 3, 11).value = '名 称';
+  }
+  // 表3's 政府采购 column without its key, its heading typed "其中: 政府采购项目": the catalogue's vocabulary names it.
+  let pc = TABLE_FIRST_DATA_COL;
+  while (t3.getCell(TABLE_KEY_ROW, pc).value !== 'procurement') pc++;
+  t3.getCell(TABLE_KEY_ROW, pc).value = null;
+  t3.getCell(TABLE_KEY_ROW + 3, pc).value = '其中: 政府采购项目';
+  // 201 03 99 typed with 款 and 项 as numbers (Excel drops "03"'s zero), a row kind with spaces.
+  const r = rowWhere(t7, 11, '其他政府办公厅(室)及相关机构事务支出');
+  t7.getCell(r, 7).value = 3;
+  t7.getCell(r, 8).value = 99;
+  t7.getCell(r, 3).value = ' 明 细 ';
+  const doc = await importXlsx(await save(wb), 'hand.xlsx');
+  assert.deepEqual(doc.importNotes.filter((n) => n.severity === 'error'), []);
+  assert.deepEqual(amountsOf(doc), amountsOf(sample));
+  const t3back = doc.tables.find((t) => t.no === 3)!;
+  assert.deepEqual(t3back.columns.map((c) => c.key), sample.tables.find((t) => t.no === 3)!.columns.map((c) => c.key));
+  assert.equal(t3back.title.text, sample.tables.find((t) => t.no === 3)!.title.text);
+  const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.label === '其他政府办公厅(室)及相关机构事务支出')!;
+  assert.equal(row.code, '2010399');
+  assert.equal(row.kind, 'item');
 });

@@ -37,10 +37,24 @@ import {
 import { FiscusError } from '../../domain/errors.js';
 import { MoneyParseError, decimalsOf, parseAmount } from '../../domain/money.js';
 import { codes } from '../../domain/classification/index.js';
-import { TEMPLATE_MARKS } from '../../domain/catalogue/index.js';
+import { CODE_LEVELS, columnKeyOf, LABEL_HEADERS, ROW_KIND_LABELS, TEMPLATE_MARKS, TEMPLATE_ROW_FIELDS } from '../../domain/catalogue/index.js';
 
 const NULL_MARK = TEMPLATE_MARKS.none;
-const FIRST_DATA_COL = 11;
+
+/**
+ * A label as compared: what a person may type differently is not a difference — white space (inside
+ * too: "表 格 标题"), full-width forms, a colon after it ("表号：", "其中:" and "其中：").
+ */
+export const labelKey = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[:：]$/, '').replace(/[:：]/g, '：');
+
+/** The row kinds and sides by the words the template writes (and the model's own keys, which earlier templates wrote). */
+const ROW_KIND_OF = new Map<string, RowKind>([...RowKind.options.map((k) => [k, k] as const), ...Object.entries(ROW_KIND_LABELS).map(([k, v]) => [labelKey(v), k as RowKind] as const)]);
+const SIDE_OF = new Map<string, 'revenue' | 'expenditure'>([
+  ['revenue', 'revenue'],
+  ['expenditure', 'expenditure'],
+  [labelKey(LABEL_HEADERS.revenue), 'revenue'],
+  [labelKey(LABEL_HEADERS.expenditure), 'expenditure'],
+]);
 
 /** An error at a cell: prints as `file:工作表!D12: message` (the row is also `where.line`). */
 export class XlsxCellError extends FiscusError {
@@ -220,9 +234,10 @@ function isBlankRow(ws: Worksheet, r: number, cols: number): boolean {
 function keyValues(ws: Worksheet, rd: Reader, until: number): Map<string, number[]> {
   const m = new Map<string, number[]>();
   for (let r = 1; r <= until; r++) {
-    const k = rd.text(ws, r, 1);
-    if (k === null) continue;
-    m.set(k, [...(m.get(k) ?? []), r]);
+    const t = rd.text(ws, r, 1);
+    if (t === null) continue;
+    // Labels are looked up as typed by a person may type them ("表号：", "金额 单位").
+    for (const k of new Set([t, labelKey(t)])) m.set(k, [...(m.get(k) ?? []), r]);
   }
   return m;
 }
@@ -376,9 +391,13 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
 
 const CODE_NAMES: Record<string, string> = { function: '支出功能分类', econ: '部门预算支出经济分类', procurement: '政府采购品目' };
 
-function readTable(ws: Worksheet, rd: Reader, index: number): Table {
-  const kv = keyValues(ws, rd, 7);
-  const at = (k: string) => kv.get(k)?.[0];
+function readTable(ws: Worksheet, rd: Reader, index: number, docYear: number | null): Table {
+  let keyRow = 0;
+  for (let r = 1; r <= Math.min(ws.rowCount, 24); r++) if (labelKey(rd.text(ws, r, 1) ?? '') === '列键') keyRow = r;
+  if (keyRow === 0) rd.fail(ws, 1, 1, '表格工作表的“列键”行', ws.name);
+  // The table's fields: label in A, value in B, above the 列键 row (below the printed title and unit).
+  const kv = keyValues(ws, rd, keyRow - 1);
+  const at = (k: string) => kv.get(labelKey(k))?.[0];
   const noRow = at('表号');
   const no = noRow ? rd.int(ws, noRow, 2, '表号') : null;
   const roleRow = at('表格角色');
@@ -394,33 +413,46 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
   const noteRow = at('表注');
   const note = noteRow ? rd.textOf(ws, noteRow, 2) : undefined;
 
-  let keyRow = 0;
-  for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) if (rd.text(ws, r, 1) === '列键') keyRow = r;
-  if (keyRow === 0) rd.fail(ws, 1, 1, '表格工作表的“列键”行', ws.name);
-  const columns: Column[] = [];
-  for (let c = FIRST_DATA_COL; ; c++) {
-    const key = rd.text(ws, keyRow, c);
-    if (key === null) break;
-    const kind = rd.enumOf(ws, keyRow + 1, c, ['amount', 'text', 'code', 'count', 'year'] as const, '列类型') ?? 'amount';
-    const sum = rd.text(ws, keyRow + 2, c);
-    columns.push({ key, header: [], kind, ...(sum !== null ? { sumOf: sum.split(',').map((s) => s.trim()) } : {}) });
-  }
   const top = keyRow + 3;
   const anchor = ws.getCell(top, 1).address;
   let depth = 1;
   while (ws.getCell(top + depth, 1).master.address === anchor && top + depth <= ws.rowCount) depth++;
-  columns.forEach((cdef, j) => {
+  // The row fields by their headings (as typed: "名 称" is 名称); the code in 类 / 款 / 项, or in one 代码 column (earlier templates).
+  const fieldCol = new Map<string, number>();
+  let lastField = 0;
+  for (let c = 1; c <= Math.max(ws.columnCount, 1); c++) {
+    const h = labelKey(rd.text(ws, top, c) ?? '');
+    if ((TEMPLATE_ROW_FIELDS as readonly string[]).includes(h) || h === '代码') {
+      if (!fieldCol.has(h)) fieldCol.set(h, c);
+      lastField = c;
+    } else if (lastField > 0) break;
+  }
+  if (!fieldCol.has('标识') || !fieldCol.has('名称')) rd.fail(ws, top, 1, '表头的行字段（标识、收支侧、行类型 … 名称、预算单位）', rd.text(ws, top, 1) ?? '');
+  const firstDataCol = lastField + 1;
+  const F = (name: string) => fieldCol.get(name) ?? 0;
+
+  const columns: Column[] = [];
+  for (let c = firstDataCol; ; c++) {
+    const key0 = rd.text(ws, keyRow, c);
+    const header: string[] = [];
     for (let lvl = 0; lvl < depth; lvl++) {
-      const cell = ws.getCell(top + lvl, FIRST_DATA_COL + j);
+      const cell = ws.getCell(top + lvl, c);
       // A leaf label merged down over the rows below it is read once, at its own row.
       if (Number(cell.master.row) !== top + lvl) continue;
       const t = plain(cell.master.value);
-      if (t !== null && t !== '') cdef.header.push(String(t));
+      if (t !== null && String(t).trim() !== '') header.push(String(t).trim());
     }
-    if (cdef.header.length === 0) rd.fail(ws, top, FIRST_DATA_COL + j, `列 ${cdef.key} 的表头`, '');
-  });
+    if (key0 === null && header.length === 0) break;
+    // A column a person added by its heading alone takes the key the genre's vocabulary gives that heading.
+    const key = key0 ?? columnKeyOf(header.map(labelKey), docYear);
+    if (key === null) rd.fail(ws, keyRow, c, `列键，或列 ${header.join('/')} 的表头为已知的栏目名称`, header.join('/'));
+    if (header.length === 0) rd.fail(ws, top, c, `列 ${key} 的表头`, '');
+    const kind = rd.enumOf(ws, keyRow + 1, c, ['amount', 'text', 'code', 'count', 'year'] as const, '列类型') ?? 'amount';
+    const sum = rd.text(ws, keyRow + 2, c);
+    columns.push({ key, header, kind, ...(sum !== null ? { sumOf: sum.split(',').map((x) => x.trim()) } : {}) });
+  }
 
-  const width = FIRST_DATA_COL + columns.length - 1;
+  const width = firstDataCol + columns.length - 1;
   const rows: Row[] = [];
   const tag = no !== null ? `t${no}` : `t_${index + 1}`;
   for (let r = top + depth; r <= ws.rowCount; r++) {
@@ -429,24 +461,48 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
     const row = rd.degrade('row-unreadable', `工作表“${ws.name}”第 ${r} 行`, ws, r, () => readTableRow(r), null, rd.text(ws, r, 1));
     if (row) rows.push(row);
   }
+  /**
+   * The code of a row from its 类 / 款 / 项 cells: the levels joined (a 款 or 项 Excel made a number,
+   * 1 for "01", gets its zero back); `（无）` is no code; a blank 类 leaves the code absent.
+   */
+  function codeOf(r: number): string | null | undefined {
+    const parts = CODE_LEVELS.map((l) => {
+      const c = F(l.label);
+      const v = c ? plain(ws.getCell(r, c).value) : null;
+      if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return String(v).padStart(l.digits, '0');
+      const t = c ? rd.text(ws, r, c) : null;
+      return t === null ? null : t.replace(/\s+/g, '');
+    });
+    const [first, ...rest] = parts;
+    if (first === null || first === undefined) return undefined;
+    if (first === NULL_MARK) return null;
+    return first + rest.filter((x) => x !== null).join('');
+  }
   function readTableRow(r: number): Row {
     const opt = (c: number): string | null | undefined => {
       const t = rd.text(ws, r, c);
       return t === null ? undefined : t === NULL_MARK ? null : t;
     };
-    const side = rd.enumOf(ws, r, 2, ['revenue', 'expenditure'] as const, '收支侧');
-    const kind = rd.enumOf(ws, r, 3, RowKind.options, '行类型') ?? 'item';
-    const level = rd.int(ws, r, 4, '层级（0、1、2 …）') ?? 0;
-    if (level < 0) rd.fail(ws, r, 4, '层级（0、1、2 …）', String(level));
-    const parent = opt(5);
-    const code = opt(6);
-    const codeSystem = rd.enumOf(ws, r, 7, CodeSystem.options, '代码体系');
-    const codeResolved = rd.enumOf(ws, r, 8, ['printed', 'by-name', 'by-position'] as const, '代码来源');
-    const unit = rd.text(ws, r, 10);
+    const word = <T,>(c: number, of: Map<string, T>, what: string): T | null => {
+      const t = rd.text(ws, r, c);
+      if (t === null) return null;
+      const v = of.get(labelKey(t)) ?? of.get(t.trim());
+      if (v === undefined) rd.fail(ws, r, c, `${what}（${[...new Set([...of.keys()].filter((k) => /[^\x00-\x7f]/.test(k)))].join(' / ')}）`, t);
+      return v;
+    };
+    const side = word(F('收支侧'), SIDE_OF, '收支侧');
+    const kind = word(F('行类型'), ROW_KIND_OF, '行类型') ?? 'item';
+    const level = rd.int(ws, r, F('层级'), '层级（0、1、2 …）') ?? 0;
+    if (level < 0) rd.fail(ws, r, F('层级'), '层级（0、1、2 …）', String(level));
+    const parent = opt(F('上级'));
+    const code = fieldCol.has('代码') ? opt(F('代码')) : codeOf(r);
+    const codeSystem = rd.enumOf(ws, r, F('代码体系'), CodeSystem.options, '代码体系');
+    const codeResolved = rd.enumOf(ws, r, F('代码来源'), ['printed', 'by-name', 'by-position'] as const, '代码来源');
+    const unit = rd.text(ws, r, F('预算单位'));
     const amounts: Row['amounts'] = {};
     const texts: NonNullable<Row['texts']> = {};
     columns.forEach((cdef, j) => {
-      const c = FIRST_DATA_COL + j;
+      const c = firstDataCol + j;
       // The unknown mark: the import could not place a figure here; the key stays absent (unknown).
       if (cdef.kind === 'amount') {
         if (plain(ws.getCell(r, c).value) === TEMPLATE_MARKS.unknown) return;
@@ -459,14 +515,15 @@ function readTable(ws: Worksheet, rd: Reader, index: number): Table {
         if (t) texts[cdef.key] = t;
       }
     });
+    const codeCol = F('代码') || F(CODE_LEVELS[0].label);
     if (code && (codeSystem === 'function' || codeSystem === 'econ' || codeSystem === 'procurement') && codes.namesOf(codeSystem, code).length === 0) {
-      rd.note('warning', `${rd.place(ws, r, 6)}: 代码 ${code} 不在${CODE_NAMES[codeSystem]}代码表中`, rd.src(ws, r, 6));
+      rd.note('warning', `${rd.place(ws, r, codeCol)}: 代码 ${code} 不在${CODE_NAMES[codeSystem]}代码表中`, rd.src(ws, r, codeCol));
     }
     return {
-      id: rd.text(ws, r, 1) ?? `${tag}-r${r}`,
+      id: rd.text(ws, r, F('标识')) ?? `${tag}-r${r}`,
       ...(side ? { side } : {}),
       kind,
-      label: rd.text(ws, r, 9) ?? '',
+      label: rd.text(ws, r, F('名称')) ?? '',
       ...(code !== undefined ? { code } : {}),
       ...(codeSystem ? { codeSystem } : {}),
       ...(codeResolved ? { codeResolved } : {}),
@@ -699,7 +756,7 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Budge
   const forms: ProjectForm[] = [];
   for (const ws of wb.worksheets) {
     if (/^表/.test(ws.name)) {
-      const t = rd.degrade('table-unreadable', `工作表“${ws.name}”`, ws, 1, () => readTable(ws, rd, tables.length), null);
+      const t = rd.degrade('table-unreadable', `工作表“${ws.name}”`, ws, 1, () => readTable(ws, rd, tables.length, cover.year), null);
       if (t) tables.push(t);
     } else if (/^项目\d+/.test(ws.name)) {
       const f = rd.degrade('form-unreadable', `项目申报表“${ws.name}”`, ws, 1, () => readForm(ws, rd, forms.length, cover.year), null);

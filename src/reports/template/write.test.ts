@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTemplateFile } from '../../app/template.js';
 import { importBytes } from '../../app/import-document.js';
 import { codes } from '../../domain/classification/index.js';
+import { TABLE_FIRST_DATA_COL, TABLE_KEY_ROW } from './write.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 
@@ -25,35 +26,44 @@ test('the empty template has the guide, cover, narrative, tables 1–13, table 1
   assert.equal(empty.getWorksheet('代码表')!.state, 'hidden');
 });
 
-test('table sheets carry the column keys and the header paths as merged header rows', () => {
+test('table sheets print the title, the unit and the header as published, the code in 类 / 款 / 项, and carry the column keys', () => {
   const ws = empty.getWorksheet('表2')!;
-  assert.equal(ws.getCell('A8').value, '列键');
-  assert.equal(ws.getCell('K8').value, 'total');
+  const row2 = (ws.getRow(2).values as unknown[]).filter((v) => v !== undefined && v !== null);
+  assert.equal(ws.getCell(1, 1).value, '表2 收入总表');
+  assert.equal(ws.getCell(2, 1).value, '编制单位：');
+  assert.deepEqual(row2, ['编制单位：', '单位：万元']);
+  assert.equal(ws.getCell(2, ws.actualColumnCount).value, '单位：万元');
+  assert.equal(ws.getCell(TABLE_KEY_ROW, 1).value, '列键');
+  assert.equal(ws.getCell(TABLE_KEY_ROW, TABLE_FIRST_DATA_COL).value, 'total');
+  const top = TABLE_KEY_ROW + 3;
+  assert.deepEqual([6, 7, 8].map((c) => ws.getCell(top, c).value), ['类', '款', '项']);
   // 本年收入 spans the columns below it; the leaf 收入总计 is merged down over the header rows.
   const merges: string[] = (ws.model as unknown as { merges: string[] }).merges;
-  assert.ok(merges.some((m) => /^K11:K1[3-4]$/.test(m)), merges.join(' '));
-  assert.equal(ws.getCell('L11').value, '本年收入');
-  assert.equal(ws.getCell('M11').master.address, 'L11');
+  const col = (c: number) => String.fromCharCode(64 + c);
+  assert.ok(merges.some((m) => new RegExp(`^${col(TABLE_FIRST_DATA_COL)}${top}:${col(TABLE_FIRST_DATA_COL)}${top + 2}|${top + 3}$`).test(m)), merges.join(' '));
+  assert.equal(ws.getCell(top, TABLE_FIRST_DATA_COL + 1).value, '本年收入');
+  assert.equal(ws.getCell(top, TABLE_FIRST_DATA_COL + 2).master.address, `${col(TABLE_FIRST_DATA_COL + 1)}${top}`);
 });
 
-test('drop-down lists feed from the hidden code sheet: function, economic and procurement codes, row kinds, comparators, quarters', async () => {
+test('drop-down lists feed from the hidden code sheet: function, economic and procurement codes, row kinds in Chinese, comparators, quarters', async () => {
   const list = empty.getWorksheet('代码表')!;
   const column = (letter: string) => list.getColumn(letter).values.slice(2).filter((v) => v !== null && v !== undefined).map(String);
   assert.ok(column('A').includes('2010301') && column('A').length >= 50);
   assert.ok(column('C').includes('30101'));
   assert.ok(column('E').includes('A02'));
-  assert.deepEqual(column('G'), ['item', 'unit', 'group', 'subtotal', 'carry', 'total']);
+  assert.deepEqual(column('G'), ['明细', '单位', '分组', '小计', '结转', '合计']);
+  assert.deepEqual(column('K'), ['收入', '支出']);
   assert.deepEqual(column('H'), ['≥', '≤', '=', '>', '<']);
   assert.deepEqual(column('I'), ['1', '2', '3', '4']);
   assert.equal(column('A').length, codesOf('function'));
 
   const t7 = empty.getWorksheet('表7')!;
-  const kind = t7.getCell('C14').dataValidation;
+  const first = TABLE_KEY_ROW + 3 + 3;
+  const kind = t7.getCell(first, 3).dataValidation;
   assert.equal(kind.type, 'list');
   assert.equal(kind.formulae[0], `'代码表'!$G$2:$G$7`);
-  assert.match(String(t7.getCell('F14').dataValidation.formulae[0]), /^'代码表'!\$A\$2:\$A\$\d+$/);
-  assert.match(String(empty.getWorksheet('表4')!.getCell('F14').dataValidation.formulae[0]), /^'代码表'!\$C\$2/);
-  assert.match(String(empty.getWorksheet('表11')!.getCell('F12').dataValidation.formulae[0]), /^'代码表'!\$E\$2/);
+  // 类 / 款 / 项 are text cells: a 款 typed as 01 keeps its zero.
+  assert.deepEqual([6, 7, 8].map((c) => t7.getCell(first, c).numFmt), ['@', '@', '@']);
 
   const filled = await load(await buildTemplateFile({ from: SAMPLE }));
   const form = filled.worksheets.find((w) => w.name.startsWith('项目1'))!;
@@ -81,8 +91,8 @@ test('amount cells are numbers in 万元 formatted with the printed places', asy
   const ws = filled.getWorksheet('表1')!;
   let r = 1;
   while (ws.getCell(r, 1).value !== 't1-1') r++;
-  assert.equal(ws.getCell(r, 11).value, 4424.6);
-  assert.equal(ws.getCell(r, 11).numFmt, '#,##0.00');
+  assert.equal(ws.getCell(r, TABLE_FIRST_DATA_COL).value, 4424.6);
+  assert.equal(ws.getCell(r, TABLE_FIRST_DATA_COL).numFmt, '#,##0.00');
   const form = filled.worksheets.find((w) => w.name.startsWith('项目1'))!;
   let four = 0;
   form.eachRow((row) => row.eachCell((c) => { if (c.value === 81.7587 && c.numFmt === '#,##0.0000') four++; }));

@@ -20,7 +20,7 @@ import type {
   TableRole,
 } from '../../domain/model.js';
 import { toDecimalString } from '../../domain/money.js';
-import { ECONOMIC_ROLES, TEMPLATE_MARKS } from '../../domain/catalogue/index.js';
+import { amountUnitLabel, CODE_LEVELS, LABEL_HEADERS, ROW_KIND_LABELS, TEMPLATE_MARKS, TEMPLATE_ROW_FIELDS } from '../../domain/catalogue/index.js';
 import { codes, type ClassificationSystem } from '../../domain/classification/index.js';
 
 /** A table the empty template lays out (the Shenzhen standard tables 1–13). */
@@ -40,11 +40,18 @@ export interface TemplateInput {
   year?: number;
 }
 
-/** Column of the first data column of a table sheet (after the ten row fields). */
-export const TABLE_FIRST_DATA_COL = 11;
-/** Sheet row of the 列键 row; 列类型 and 合计关系 follow, header rows start two rows below. */
-export const TABLE_KEY_ROW = 8;
-export const TABLE_FIXED = ['标识', '收支侧', '行类型', '层级', '上级', '代码', '代码体系', '代码来源', '名称', '预算单位'] as const;
+/**
+ * The row fields of a table sheet, before its amount columns: the code printed as the published
+ * tables print it, one column per level (类 / 款 / 项, the catalogue's CODE_LEVELS).
+ */
+export const TABLE_FIXED = TEMPLATE_ROW_FIELDS;
+/** Column of the first data column of a table sheet (after the row fields). */
+export const TABLE_FIRST_DATA_COL = TABLE_FIXED.length + 1;
+/** Rows of a table sheet's printed head: its title, then 编制单位 and 单位：万元. */
+const TITLE_ROWS = 2;
+/** Sheet row of the 列键 row (after the head and the seven table fields); 列类型 and 合计关系 follow, header rows start below. */
+export const TABLE_KEY_ROW = TITLE_ROWS + 8;
+const FIXED_COL = (name: (typeof TABLE_FIXED)[number]) => TABLE_FIXED.indexOf(name) + 1;
 
 const SPARE_ROWS = 60;
 const LISTS = {
@@ -165,11 +172,11 @@ function codeLists(year: number | null): { lists: Lists; columns: ListColumn[] }
     const cs = allCodes(name, year);
     columns.push([name, title, cs.map(([c]) => c), cs.map(([, n]) => n)]);
   }
-  columns.push(['rowKind', '行类型', ['item', 'unit', 'group', 'subtotal', 'carry', 'total']]);
+  columns.push(['rowKind', '行类型', Object.values(ROW_KIND_LABELS)]);
   columns.push(['comparator', '比较符', ['≥', '≤', '=', '>', '<']]);
   columns.push(['quarter', '季度', ['1', '2', '3', '4']]);
   columns.push(['docKind', '文档类型', ['部门预算', '单位预算', '部门决算', '单位决算']]);
-  columns.push(['side', '收支侧', ['revenue', 'expenditure']]);
+  columns.push(['side', '收支侧', [LABEL_HEADERS.revenue, LABEL_HEADERS.expenditure]]);
   columns.push(['codeSystem', '代码体系', ['function', 'econ', 'procurement', 'revenue', 'project']]);
   columns.push(['yesNo', '是否', ['是', '否']]);
   columns.push(['displayUnit', '金额单位', ['万元', '元']]);
@@ -213,9 +220,10 @@ function readme(wb: ExcelJS.Workbook): void {
     '',
     '金额：一律以“万元”为单位填写数字（不带千分位文本、不带“万元”字样），最多 6 位小数；',
     '单元格的数字格式即公布的小数位数（#,##0.00 为两位，#,##0.0000 为四位），请保留。空单元格表示表中该格为空（不是 0）。',
-    '表格工作表：第 1–7 行为表格信息；“列键”“列类型”“合计关系”三行供程序识别各列，请勿修改；其下为多行表头，再下为数据行。',
-    '每个数据行：标识（本表唯一，如 t7-3）、收支侧、行类型（item/unit/group/subtotal/carry/total）、层级（0 起）、',
-    '上级（上级行的标识）、代码（功能/经济分类或采购品目，可从下拉列表选择）、代码体系、代码来源、名称、预算单位。',
+    '表格工作表：第 1 行为表名，第 2 行为编制单位和金额单位（单位：万元）；其下为表格信息（表号、表格标题等，标签可带空格或冒号）；',
+    '“列键”“列类型”“合计关系”三行供程序识别各列：新增一栏时可只填表头（如“其中：政府采购”），列键留空，按公开表格的栏目名称识别；其下为多行表头，再下为数据行。',
+    '每个数据行：标识（本表唯一，如 t7-3）、收支侧（收入/支出）、行类型（明细/单位/分组/小计/结转/合计）、层级（0 起）、',
+    '上级（上级行的标识）、类/款/项（功能或经济分类科目编码按公开表格分三栏填写，如 201、03、99；采购品目等其他编码整体填在“类”栏）、代码体系、代码来源、名称、预算单位。',
     '“（无）”表示该项明确为空（例如没有代码的行）。',
     '金额栏的“（未知）”表示原文该行印出的金额少于栏数、未能确定此栏是否有数（校验不以此格下结论）；批注“所在列为推断”表示该数所在的栏是推断的。',
     '项目工作表：以【项目概况】【测算明细】【资金支出进度】【绩效指标】等标记分段，每段第一行为列名，段内空行表示结束。',
@@ -306,11 +314,6 @@ function narrativeSheet(wb: ExcelJS.Workbook, doc: BudgetDocument | null): void 
   }
 }
 
-/** The code list of a role's rows: economic codes for the economic tables of the catalogue, procurement items, else function codes. */
-function codeListOf(role: TableRole): ClassificationSystem {
-  return ECONOMIC_ROLES.includes(role) ? 'econ' : role === 'procurement' ? 'procurement' : 'function';
-}
-
 /** Writes the merged header rows of a table's columns starting at `top`; returns the depth. */
 function headerRows(ws: Worksheet, columns: readonly Column[], top: number): number {
   const depth = Math.max(1, ...columns.map((c) => c.header.length));
@@ -355,6 +358,18 @@ function headerRows(ws: Worksheet, columns: readonly Column[], top: number): num
 function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table | StandardTable, lists: Lists): void {
   const ws = wb.addWorksheet(name);
   const full = 'rows' in t ? t : null;
+  const full0 = 'rows' in t ? t : null;
+  // The printed head: the title across the table, then 编制单位 on the left and the unit on the right.
+  const width = TABLE_FIRST_DATA_COL + t.columns.length - 1;
+  const titleText = full0 ? full0.title.text : (t as StandardTable).title;
+  ws.mergeCells(1, 1, 1, width);
+  ws.getCell(1, 1).value = t.no !== null && !/^(表|预算|公开|部门|单位)/.test(titleText) ? `表${t.no} ${titleText}` : titleText;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.getRow(1).height = 24;
+  ws.getCell(2, 1).value = `编制单位：${full0?.unitName?.text ?? ''}`;
+  ws.getCell(2, width).value = amountUnitLabel('万元');
+  ws.getCell(2, width).alignment = { horizontal: 'right' };
   const meta: Array<[string, string | number | null, ListName?]> = [
     ['表号', t.no],
     ['表格角色', t.role],
@@ -365,10 +380,11 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table | StandardTable
     ['表注', full?.note?.text ?? null],
   ];
   meta.forEach(([k, v, list], i) => {
-    label(ws.getCell(i + 1, 1));
-    ws.getCell(i + 1, 1).value = k;
-    if (v !== null) ws.getCell(i + 1, 2).value = v;
-    if (list) validate(ws.getCell(i + 1, 2), lists, list);
+    const r = TITLE_ROWS + i + 1;
+    label(ws.getCell(r, 1));
+    ws.getCell(r, 1).value = k;
+    if (v !== null) ws.getCell(r, 2).value = v;
+    if (list) validate(ws.getCell(r, 2), lists, list);
   });
   const machine: Array<[string, (c: Column) => string | null]> = [
     ['列键', (c) => c.key],
@@ -390,26 +406,30 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table | StandardTable
   const depth = headerRows(ws, t.columns, top);
   const first = top + depth;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: first - 1 }];
-  [10, 10, 9, 6, 10, 10, 10, 10, 36, 24].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [10, 8, 8, 6, 10, 7, 5, 5, 10, 10, 36, 24].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   t.columns.forEach((c, j) => (ws.getColumn(TABLE_FIRST_DATA_COL + j).width = c.kind === 'amount' ? 14 : 22));
   const rows = full?.rows ?? [];
-  const system = codeListOf(t.role);
   const optional = (v: string | null | undefined): string | null => (v === undefined ? null : v === null ? NULL_MARK : v);
   rows.forEach((row, i) => {
     const r = first + i;
     const put = (col: number, v: string | number | null) => {
       if (v !== null) ws.getCell(r, col).value = v;
     };
-    put(1, row.id);
-    put(2, row.side ?? null);
-    put(3, row.kind);
-    put(4, row.level);
-    put(5, optional(row.parent));
-    put(6, optional(row.code));
-    put(7, row.codeSystem ?? null);
-    put(8, row.codeResolved ?? null);
-    put(9, row.label);
-    put(10, row.unit ?? null);
+    put(FIXED_COL('标识'), row.id);
+    put(FIXED_COL('收支侧'), row.side ? LABEL_HEADERS[row.side] : null);
+    put(FIXED_COL('行类型'), ROW_KIND_LABELS[row.kind]);
+    put(FIXED_COL('层级'), row.level);
+    put(FIXED_COL('上级'), optional(row.parent));
+    codeLevels(row.code, row.codeSystem).forEach((part, k) => {
+      const c = ws.getCell(r, FIXED_COL('类') + k);
+      // Text, so that a 款 of "01" keeps its zero.
+      c.numFmt = '@';
+      if (part !== null) c.value = part;
+    });
+    put(FIXED_COL('代码体系'), row.codeSystem ?? null);
+    put(FIXED_COL('代码来源'), row.codeResolved ?? null);
+    put(FIXED_COL('名称'), row.label);
+    put(FIXED_COL('预算单位'), row.unit ?? null);
     t.columns.forEach((c, j) => {
       const cell = ws.getCell(r, TABLE_FIRST_DATA_COL + j);
       if (c.kind === 'amount') putMoney(cell, row.amounts[c.key], !(c.key in row.amounts));
@@ -417,17 +437,35 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, t: Table | StandardTable
     });
   });
   for (let r = first; r < first + rows.length + SPARE_ROWS; r++) {
-    validate(ws.getCell(r, 2), lists, 'side');
-    validate(ws.getCell(r, 3), lists, 'rowKind');
-    validate(ws.getCell(r, 6), lists, system, false);
-    validate(ws.getCell(r, 7), lists, 'codeSystem');
-    validate(ws.getCell(r, 8), lists, 'codeResolved');
+    validate(ws.getCell(r, FIXED_COL('收支侧')), lists, 'side');
+    validate(ws.getCell(r, FIXED_COL('行类型')), lists, 'rowKind');
+    validate(ws.getCell(r, FIXED_COL('代码体系')), lists, 'codeSystem');
+    validate(ws.getCell(r, FIXED_COL('代码来源')), lists, 'codeResolved');
+    for (let k = 0; k < CODE_LEVELS.length; k++) ws.getCell(r, FIXED_COL('类') + k).numFmt = '@';
     if (r >= first + rows.length) {
       t.columns.forEach((c, j) => {
         if (c.kind === 'amount') ws.getCell(r, TABLE_FIRST_DATA_COL + j).numFmt = amountFormat(2);
       });
     }
   }
+}
+
+/**
+ * A row's code in the 类 / 款 / 项 columns: a function or economic code split at its levels (3, 2, 2
+ * digits), anything else (a procurement item, a revenue key, `（无）`) whole in the 类 column.
+ */
+export function codeLevels(code: string | null | undefined, system: string | undefined): Array<string | null> {
+  const none = CODE_LEVELS.map(() => null as string | null);
+  if (code === undefined) return none;
+  if (code === null) return [NULL_MARK, ...none.slice(1)];
+  let at = 0;
+  const split = CODE_LEVELS.map((l) => {
+    const part = code.slice(at, at + l.digits);
+    at += l.digits;
+    return part === '' ? null : part;
+  });
+  const classified = (system === 'function' || system === 'econ') && /^\d+$/.test(code) && CODE_LEVELS.some((_, k) => CODE_LEVELS.slice(0, k + 1).reduce((n, l) => n + l.digits, 0) === code.length);
+  return classified ? split : [code, ...none.slice(1)];
 }
 
 const INDICATOR_HEAD = ['一级指标', '二级指标', '三级指标', '指标原文', '比较符', '指标值', '计量单位', '定性', '不适用'];
