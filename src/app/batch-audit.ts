@@ -14,10 +14,10 @@ import { FiscusError } from '../domain/errors.js';
 import { RULES } from '../rules/index.js';
 import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditEntry, type AuditReport } from '../reports/audit/index.js';
 import * as repo from '../storage/batch-audit-repo.js';
-import { jobQueue, type JobQueue } from './job-queue.js';
+import { batchIdOf, batchState, jobQueue, type BatchState, type JobQueue } from './job-queue.js';
 import { auditOne } from './audit.js';
 import { failsAt, TOOL, type FailOn } from './validate.js';
-import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
+import { connectionOf, type Workspace } from './workspace.js';
 
 /** The queue of batch-audit jobs (its dead letters: `…_dead`). */
 export const BATCH_AUDIT_QUEUE = 'fiscus_batch_audit';
@@ -36,7 +36,6 @@ interface ChunkJob {
   to: number;
 }
 
-export type BatchState = 'queued' | 'running' | 'done';
 
 /** A batch audit as any server reads it from the database. */
 export interface BatchAuditStatus {
@@ -66,18 +65,10 @@ async function queueOf(ws: Workspace): Promise<JobQueue> {
   return q;
 }
 
-function batchIdOf(id: string): number {
-  try {
-    return documentIdOf(id);
-  } catch {
-    throw new FiscusError('NOT_FOUND', `批量审核 ${id.slice(0, 40)} 不存在`);
-  }
-}
-
 function toStatus(b: repo.BatchRecord): BatchAuditStatus {
   return {
     id: String(b.id),
-    state: b.finishedAt ? 'done' : b.done > 0 ? 'running' : 'queued',
+    state: batchState(b),
     total: b.total,
     done: b.done,
     createdBy: b.createdBy,
@@ -133,7 +124,7 @@ export async function submitBatchAudit(ws: Workspace, files: readonly repo.Batch
 
 /** A batch's status and progress; NOT_FOUND when there is none. */
 export async function batchAuditStatus(ws: Workspace, id: string): Promise<BatchAuditStatus> {
-  const b = await repo.selectBatch(connectionOf(ws).db, batchIdOf(id));
+  const b = await repo.selectBatch(connectionOf(ws).db, batchIdOf(id, '批量审核'));
   if (!b) throw new FiscusError('NOT_FOUND', `批量审核 ${id} 不存在`);
   return toStatus(b);
 }
@@ -203,18 +194,7 @@ export interface WorkerOptions {
 export function startBatchAuditWorker(ws: Workspace, opts: WorkerOptions = {}): Promise<void> {
   let w = working.get(ws);
   if (!w) {
-    w = (async () => {
-      const q = await queueOf(ws);
-      const options = { batchSize: 1, pollingIntervalSeconds: q.settings.pollingIntervalSeconds };
-      for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
-        await q.boss.work<ChunkJob>(BATCH_AUDIT_QUEUE, options, async (jobs) => {
-          for (const j of jobs) await runChunk(ws, j.data);
-        });
-      }
-      await q.boss.work<ChunkJob>(`${BATCH_AUDIT_QUEUE}_dead`, options, async (jobs) => {
-        for (const j of jobs) await giveUpChunk(ws, j.data);
-      });
-    })();
+    w = queueOf(ws).then((q) => q.work<ChunkJob>(BATCH_AUDIT_QUEUE, opts.concurrency ?? 1, (j) => runChunk(ws, j), (j) => giveUpChunk(ws, j)));
     working.set(ws, w);
   }
   return w;

@@ -11,10 +11,10 @@ import { ACTION_LABELS, ROLE_LABELS } from '../domain/access.js';
 import * as repo from '../storage/package-batch-repo.js';
 import type { User } from './accounts.js';
 import { WORKER_NAME } from './batch-audit.js';
-import { jobQueue } from './job-queue.js';
+import { batchIdOf, batchState, jobQueue, type BatchState } from './job-queue.js';
 import { renderReportIsolated } from './report.js';
 import { workflowOf } from './workflow.js';
-import { connectionOf, documentIdOf, type Workspace } from './workspace.js';
+import { connectionOf, type Workspace } from './workspace.js';
 
 /** The queue of package jobs (its dead letters: `…_dead`). */
 export const PACKAGE_QUEUE = 'fiscus_package';
@@ -51,7 +51,7 @@ export interface PackageItemStatus {
 
 export interface PackageBatchStatus {
   id: string;
-  state: 'queued' | 'running' | 'done';
+  state: BatchState;
   total: number;
   /** Budgets with an outcome (printed or failed). */
   done: number;
@@ -61,14 +61,6 @@ export interface PackageBatchStatus {
   createdAt: string;
   finishedAt: string | null;
   items: PackageItemStatus[];
-}
-
-function batchIdOf(id: string): number {
-  try {
-    return documentIdOf(id);
-  } catch {
-    throw new FiscusError('NOT_FOUND', `PDF 打包任务 ${id.slice(0, 40)} 不存在`);
-  }
 }
 
 /** A file name for the ZIP from the budget's unit, year and kind: no path separators or control characters, unique in the batch. */
@@ -125,12 +117,12 @@ export async function submitPackageBatch(ws: Workspace, budgets: readonly string
 /** A batch's status, progress and items; NOT_FOUND when there is none. */
 export async function packageBatchStatus(ws: Workspace, id: string): Promise<PackageBatchStatus> {
   const db = connectionOf(ws).db;
-  const b = await repo.selectPackageBatch(db, batchIdOf(id));
+  const b = await repo.selectPackageBatch(db, batchIdOf(id, 'PDF 打包任务'));
   if (!b) throw new FiscusError('NOT_FOUND', `PDF 打包任务 ${id} 不存在`);
   const items = await repo.selectPackageItems(db, b.id, false);
   return {
     id: String(b.id),
-    state: b.finishedAt ? 'done' : b.done > 0 ? 'running' : 'queued',
+    state: batchState(b),
     total: b.total,
     done: b.done,
     failed: b.failed,
@@ -194,17 +186,10 @@ const working = new WeakMap<Workspace, Promise<void>>();
 export function startPackageWorker(ws: Workspace): Promise<void> {
   let w = working.get(ws);
   if (!w) {
-    w = (async () => {
-      const q = await jobQueue(ws);
+    w = jobQueue(ws).then(async (q) => {
       await ensurePackageQueue(q);
-      const options = { batchSize: 1, pollingIntervalSeconds: q.settings.pollingIntervalSeconds };
-      await q.boss.work<PackageJob>(PACKAGE_QUEUE, options, async (jobs) => {
-        for (const j of jobs) await runPackageJob(ws, j.data);
-      });
-      await q.boss.work<PackageJob>(`${PACKAGE_QUEUE}_dead`, options, async (jobs) => {
-        for (const j of jobs) await giveUpPackageJob(ws, j.data);
-      });
-    })();
+      await q.work<PackageJob>(PACKAGE_QUEUE, 1, (j) => runPackageJob(ws, j), (j) => giveUpPackageJob(ws, j));
+    });
     working.set(ws, w);
   }
   return w;
