@@ -84,6 +84,16 @@ export const ROUTE_POLICIES: readonly [Method, string, Policy][] = [
   ['POST', '/budgets/:id/transitions/:action', { kind: 'transition' }],
   ['POST', '/budgets/:id/waivers', { kind: 'budget', action: 'waive' }],
   ['POST', '/budgets/:id/waivers/:waiver/revoke', { kind: 'budget', action: 'waive' }],
+  // Web: 批量审核, the reviewer's desk (the batches of the API's batch audits).
+  ['GET', '/reviews', { kind: 'system', action: 'batch-audit' }],
+  ['POST', '/reviews', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/events', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/export.xlsx', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/table.csv', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/findings.csv', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/documents/:idx', { kind: 'system', action: 'batch-audit' }],
+  ['GET', '/reviews/:batch/documents/:idx/source', { kind: 'system', action: 'batch-audit' }],
   // Web: the public portal (published versions only).
   ['GET', '/public', { kind: 'open' }],
   ['GET', '/public/budgets/:id', { kind: 'budget', action: 'read-published' }],

@@ -112,6 +112,15 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/audits': 'batch-audit',
   'GET /api/v1/audits/:batch': 'batch-audit',
   'GET /api/v1/audits/:batch/report': 'batch-audit',
+  'GET /reviews': 'batch-audit',
+  'POST /reviews': 'batch-audit',
+  'GET /reviews/:batch': 'batch-audit',
+  'GET /reviews/:batch/events': 'batch-audit',
+  'GET /reviews/:batch/export.xlsx': 'batch-audit',
+  'GET /reviews/:batch/table.csv': 'batch-audit',
+  'GET /reviews/:batch/findings.csv': 'batch-audit',
+  'GET /reviews/:batch/documents/:idx': 'batch-audit',
+  'GET /reviews/:batch/documents/:idx/source': 'batch-audit',
   'POST /api/v1/packages': 'batch-audit',
   'GET /api/v1/packages/:batch': 'batch-audit',
   'GET /api/v1/packages/:batch/download': 'batch-audit',
@@ -211,6 +220,7 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':token', '999999')
           .replace(':login', 'nobody')
           .replace(':batch', '999999')
+          .replace(':idx', '0')
           // The final account to reconcile with: the budget itself (an allowed reader gets 422, not a denial).
           .replace(':final', id)
           .replace(':action', action ?? '');
