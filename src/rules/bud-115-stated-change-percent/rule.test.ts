@@ -65,3 +65,62 @@ test('a clause that prints last year\'s amount is recomputed from it (beijing-tr
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.expected, '-3.81');
 });
+
+test('the percent is checked to ±1 in its last place, with its sign; the message names the direction and last year', () => {
+  // 110 → 100: −10 is −9.0909…%.
+  const at = (pct: string) => run([change('operating-funds', '机关运行经费', '100.00', '-10.00', pct, 10)]);
+  assert.deepEqual([at('-9.09'), at('-9.1'), at('-9.10'), at('-9')], [[], [], [], []], 'within one unit of the last printed place');
+  assert.deepEqual(at('-9.08').map((f) => [f.expected, f.actual, f.difference]), [['-9.09', '-9.08', '0.01']], '0.0109 off: beyond one unit of 0.01');
+  assert.deepEqual(at('-8').map((f) => f.expected), ['-9']);
+  const up = at('9.09');
+  assert.deepEqual(up.map((f) => [f.severity, f.expected, f.actual]), [['error', '-9.09', '9.09']], 'a rise stated for a fall');
+  assert.match(up[0]!.message, /机关运行经费：本年 100\.00 万元，比上年减少 10\.00 万元（上年 110\.00 万元），变动率应为 9\.09%，说明写 9\.09%（第 10 行）/);
+  const rise = run([change('operating-funds', '机关运行经费', '110.00', '10.00', '5', 10)]);
+  assert.match(rise[0]!.message, /比上年增加 10\.00 万元（上年 100\.00 万元），变动率应为 10%，说明写 5%/);
+  // A stated 0 % or an exact 0 change has no sign to disagree with.
+  assert.deepEqual(run([change('operating-funds', '机关运行经费', '100.00', '0.00', '0.00', 10)]), []);
+  assert.deepEqual(run([change('operating-funds', '机关运行经费', '100.00', '0.004', '0', 10)]), []);
+});
+
+test('no finding where the figures cannot be last year\'s: a change larger than the amount, a zero base stated as 0 %', () => {
+  assert.deepEqual(run([change('operating-funds', '机关运行经费', '10.00', '20.00', '200', 10)]), []);
+  assert.deepEqual(run([change('three-public.vehicle-purchase', '公务用车购置费', '200.00', '200.00', '0', 557)]), []);
+  const zero = run([change('three-public.vehicle-purchase', '公务用车购置费', '200.00', '200.00', '-100', 557)]);
+  assert.match(zero[0]!.message, /说明却写 100%（第 557 行）/);
+  assert.deepEqual([zero[0]!.expected, zero[0]!.actual, zero[0]!.unit], [null, '-100', '%']);
+});
+
+test('the three facts pair only within one sentence: the amount at most a line before the percent, the current at most three before the amount', () => {
+  const spread = (currentLine: number, amountLine: number, percentLine: number) => {
+    const fs = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', percentLine);
+    fs[0]!.src = { line: currentLine, page: null, raw: '' };
+    fs[1]!.src = { line: amountLine, page: null, raw: '' };
+    return run([fs]).length;
+  };
+  assert.deepEqual([spread(7, 10, 11), spread(6, 10, 11), spread(10, 9, 11), spread(10, 10, 12), spread(12, 10, 11)], [1, 0, 0, 0, 0]);
+  // A fact wrapped over lines counts from its last line.
+  const wrapped = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', 20);
+  wrapped[0]!.src = { line: 10, endLine: 17, page: null, raw: '' };
+  wrapped[1]!.src = { line: 18, endLine: 19, page: null, raw: '' };
+  assert.equal(run([wrapped]).length, 1);
+  // Another label is another subject.
+  const other = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', 30);
+  other[2]!.label = '培训费';
+  assert.deepEqual(run([other]), []);
+});
+
+test('a clause with last year\'s amount: its direction word and figures, a rise or a fall; unreadable figures are left alone', () => {
+  const ok = '2026年度支出预算110.00万元，比上年预算数100.00万元增加10.00万元，增长10.00%。';
+  assert.deepEqual(run([], [[7, ok]]), []);
+  const wrongWord = run([], [[7, ok.replace('增长10.00%', '下降10.00%')]]);
+  assert.deepEqual(wrongWord.map((f) => [f.expected, f.actual]), [['10.00', '-10.00']]);
+  assert.match(wrongWord[0]!.message, /10\.00 万元占上年 100\.00 万元应为 10\.00%（第 7 行）/);
+  const wrongPct = run([], [[7, ok.replace('增长10.00%', '增长11.00%')]]);
+  assert.deepEqual(wrongPct.map((f) => [f.expected, f.actual]), [['10.00', '11.00']]);
+  assert.deepEqual(run([], [[7, ok.replace('增长10.00%', '增长10.01%')]]), [], 'one unit of the last place');
+  assert.deepEqual(run([], [[7, '比上年100.00万元减少10.00万元，下降10%。']]), []);
+  assert.deepEqual(run([], [[7, '比上年100.00万元减少0.00万元，增长0%。']]), [], 'no change: no direction to disagree with');
+  assert.deepEqual(run([], [[7, '比上年100.00万元减少0.10万元，增长0%。']]), [], 'a stated 0 % has no direction (−0.1 % within one unit)');
+  assert.deepEqual(run([], [[7, '比上年0.00万元增加10.00万元，增长5%。']]), [], 'no percent of a zero base here');
+  assert.deepEqual(run([], [[7, '比上年1.1234567万元增加10.00万元，增长5%。']]), [], 'a figure that is no amount');
+});
