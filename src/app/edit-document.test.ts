@@ -90,3 +90,18 @@ test('项目概况 texts are replaced with who typed them; labels stay', () => {
   assert.equal(o.text, '新的项目概况。');
   assert.deepEqual(o.src.edited, WHO);
 });
+
+test('a second edit lays the first edited section out again once, keeping who typed it; only the second edit\'s finding is new', () => {
+  const first = withSection(SZ, { part: 2, section: 1 }, sectionText(SZ, { part: 2, section: 1 }).replace('741.53', '751.53'), WHO);
+  const later = { by: 'jingban', at: '2026-12-06T01:00:00.000Z' };
+  const second = withSection(first, { part: 2, section: 2 }, sectionText(first, { part: 2, section: 2 }).replace('30.46', '30.45'), later);
+  // The structure stays: the first section once, with its own text and author.
+  assert.deepEqual(second.narrative.parts.map((p) => p.sections.length), SZ.narrative.parts.map((p) => p.sections.length));
+  assert.equal(sectionText(second, { part: 2, section: 1 }), sectionText(first, { part: 2, section: 1 }));
+  assert.deepEqual(second.narrative.parts[2]!.sections[1], first.narrative.parts[2]!.sections[1]);
+  const personnel = second.narrative.facts.filter((f) => f.key === 'expenditure.personnel').at(-1)!;
+  assert.deepEqual(personnel.src.edited, WHO);
+  const change = findingsChange(runRules(first), runRules(second));
+  assert.deepEqual(change.added.map((f) => f.location.field), ['expenditure.public']);
+  assert.deepEqual(change.removed, []);
+});

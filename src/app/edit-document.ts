@@ -95,7 +95,7 @@ export function readCells(table: Table, cells: CellInput[]): { changes: Array<{ 
   for (const c of cells) {
     const row = table.rows.find((r) => r.id === c.row);
     const column = row ? amountColumnsOf(table, row).find((k) => k.key === c.column) : undefined;
-    if (!row || !column) throw new FiscusError('NOT_FOUND', `表 ${table.title.text} 没有单元格 ${c.row}/${c.column}`);
+    if (!row || !column) throw new FiscusError('INPUT_INVALID', `表《${table.title.text}》没有单元格 ${c.row}/${c.column}，请重新打开本页`, { field: `${c.row}/${c.column}` });
     // Full-width digits, separators and points typed by an input method are the same characters.
     const text = c.text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
     if (text === '') {

@@ -64,49 +64,66 @@ function pagesOf(n: Narrative): (line: number) => number | null {
   };
 }
 
-/** Source lines of a printed span (its `src`): its raw lines at its line numbers (lines skipped in print keep the last's number). */
-function printedLines(src: Src, page: (line: number) => number | null): SourceLine[] {
+/**
+ * Line numbers of typed lines: each typed line gets its own number from TYPED up, and who typed it —
+ * the edit being made, or an earlier edit whose text is laid out again (it keeps its own author and time).
+ */
+class Typed {
+  private next = TYPED;
+  readonly by = new Map<number, NonNullable<Src['edited']>>();
+  line(edited: NonNullable<Src['edited']>): number {
+    this.by.set(this.next, edited);
+    return this.next++;
+  }
+}
+
+/** Source lines of a span (its `src`): printed, its raw lines at its line numbers (lines skipped in print keep the last's number); typed earlier, new typed lines. */
+function printedLines(src: Src, page: (line: number) => number | null, typed: Typed): SourceLine[] {
   const raw = src.raw.split('\n').filter((l) => l.trim() !== '');
-  const first = src.line ?? TYPED;
+  if (src.line === null) return raw.map((text) => ({ no: typed.line(src.edited ?? { by: '', at: '' }), text: text.trim(), page: null, indent: 0 }));
+  const first = src.line;
   const last = src.endLine ?? first;
   return raw.map((text, i) => {
     const no = i === raw.length - 1 ? Math.max(first, last) : Math.min(first + i, Math.max(first, last));
-    return { no, text: text.trim(), page: src.line === null ? null : page(no), indent: 0 };
+    return { no, text: text.trim(), page: page(no), indent: 0 };
   });
 }
 
-/** The narrative as source lines, parts as blocks: the edited section's lines typed, the rest as printed. */
-function layOut(doc: BudgetDocument, edit: SectionEdit, blankBetween: boolean): { blocks: Block[]; typed: string[] } {
+/** Whether a heading's provenance is that of the paragraph it opens (a run-in title): the same printed line, or the same typed first line. */
+function opens(heading: Src, para: Src | undefined): boolean {
+  if (!para) return false;
+  if (heading.line !== null || para.line !== null) return heading.line !== null && heading.line === para.line;
+  return heading.raw.split('\n')[0]!.trim() === para.raw.split('\n')[0]!.trim();
+}
+
+/** The narrative as source lines, parts as blocks: the edited section's lines typed, the rest as printed (or as typed before). */
+function layOut(doc: BudgetDocument, edit: SectionEdit, blankBetween: boolean): { blocks: Block[]; typed: string[]; lines: Typed } {
   const page = pagesOf(doc.narrative);
   const typed = typedLines(edit.text);
-  let next = TYPED;
+  const lines = new Typed();
   const blocks: Block[] = [];
   const blank = (): SourceLine[] => (blankBetween ? [{ no: TYPED - 1, text: '', page: null, indent: 0 }] : []);
   doc.narrative.parts.forEach((part, pi) => {
-    const lines: SourceLine[] = [];
-    const firstPara = part.sections[0]?.paragraphs[0];
+    const out: SourceLine[] = [];
     // A part's heading is its own line unless it opens its first paragraph (a run-in title).
-    const headingIsPara = firstPara !== undefined && firstPara.src.line === part.src.line && firstPara.src.line !== null;
-    if (part.title !== '' && !headingIsPara) lines.push(...printedLines(part.src, page), ...blank());
+    if (part.title !== '' && !opens(part.src, part.sections[0]?.paragraphs[0]?.src)) out.push(...printedLines(part.src, page, lines), ...blank());
     part.sections.forEach((s, si) => {
-      const p0 = s.paragraphs[0];
-      const ownHeading = s.no !== '' && s.title !== '' && (p0 === undefined || p0.src.line !== s.src.line || p0.src.line === null);
-      if (ownHeading) lines.push(...printedLines(s.src, page), ...blank());
+      if (s.no !== '' && s.title !== '' && !opens(s.src, s.paragraphs[0]?.src)) out.push(...printedLines(s.src, page, lines), ...blank());
       if (pi === edit.part && si === edit.section) {
-        for (const t of typed) lines.push({ no: next++, text: t, page: null, indent: 0 }, ...blank());
+        for (const t of typed) out.push({ no: lines.line(edit.edited), text: t, page: null, indent: 0 }, ...blank());
         return;
       }
-      for (const p of s.paragraphs) lines.push(...printedLines(p.src, page), ...blank());
+      for (const p of s.paragraphs) out.push(...printedLines(p.src, page, lines), ...blank());
     });
-    blocks.push({ no: part.no, title: part.title, lines });
+    blocks.push({ no: part.no, title: part.title, lines: out });
   });
-  return { blocks, typed };
+  return { blocks, typed, lines };
 }
 
 /** Replaces the provenance of what was read from typed lines by the typed text and who typed it. */
-function markTyped<T>(value: T, edited: NonNullable<Src['edited']>): T {
+function markTyped<T>(value: T, typed: Typed): T {
   return eachSrc(value, (s) => {
-    if (s.line !== null && s.line >= TYPED) return { line: null, page: null, raw: s.raw, edited };
+    if (s.line !== null && s.line >= TYPED) return { line: null, page: null, raw: s.raw, edited: typed.by.get(s.line) ?? { by: '', at: '' } };
     if (s.endLine != null && s.endLine >= TYPED) {
       const { endLine: _drop, ...rest } = s;
       return rest;
@@ -149,7 +166,7 @@ function asImported<T>(value: T, imported: Narrative): T {
     if (x === null || typeof x !== 'object') return x;
     const o = x as Record<string, unknown>;
     if ('raw' in o && 'line' in o) return o;
-    if ('src' in o && !(JSON.stringify(o).includes('"edited"'))) {
+    if ('src' in o) {
       const same = pool.get(said(o));
       if (same && same.length) return same.shift();
     }
@@ -174,7 +191,7 @@ export function rereadNarrative(doc: BudgetDocument, edit: SectionEdit): Narrati
   if (edit.part !== -1 && (!part || !section)) throw new FiscusError('NOT_FOUND', `说明中没有第 ${edit.part + 1} 部分第 ${edit.section + 1} 节`);
   const where = `${part?.title || '说明'}${section?.title ? ` · ${section.title}` : ''}`;
   if (doc.profile === 'shenzhen-dept-budget') {
-    const { blocks } = layOut(doc, edit, false);
+    const { blocks, lines } = layOut(doc, edit, false);
     const ctx = newContext(doc.source.file);
     let narrative: Narrative;
     try {
@@ -185,10 +202,10 @@ export function rereadNarrative(doc: BudgetDocument, edit: SectionEdit): Narrati
     }
     const bad = ctx.notes.filter((n: ImportNote) => n.severity === 'error' && n.src.line !== null && n.src.line >= TYPED);
     if (bad.length) throw new FiscusError('INPUT_INVALID', `“${where}”中有数字无法读取：${bad.map((n) => relabel(n.message)).join('；')}`, { field: 'text' });
-    return asImported(markTyped(narrative, edit.edited), doc.narrative);
+    return asImported(markTyped(narrative, lines), doc.narrative);
   }
-  const { blocks, typed } = layOut(doc, edit, true);
-  const reread = asImported(markTyped(readNarrative(blocks.flatMap((b) => b.lines)), edit.edited), doc.narrative);
+  const { blocks, typed, lines } = layOut(doc, edit, true);
+  const reread = asImported(markTyped(readNarrative(blocks.flatMap((b) => b.lines)), lines), doc.narrative);
   if (edit.part === -1) return { ...reread, projects: doc.narrative.projects };
   // Other readers (the Shanghai one, a workbook's stated facts) keyed the rest of the narrative: only the
   // edited section is read again — its facts are those the genre reader finds in the typed lines, in
@@ -196,7 +213,8 @@ export function rereadNarrative(doc: BudgetDocument, edit: SectionEdit): Narrati
   const span = sectionSpan(section!);
   const inSection = (f: Narrative['facts'][number]) =>
     f.src.edited ? section!.paragraphs.some((p) => p.src.edited && p.text.includes(f.src.raw.replace(/\s+/g, ''))) : f.src.line !== null && span !== null && f.src.line >= span.from && f.src.line <= span.to;
-  const facts = [...doc.narrative.facts.filter((f) => !inSection(f)), ...reread.facts.filter((f) => f.src.edited)];
+  const now = (f: Narrative['facts'][number]) => f.src.edited?.by === edit.edited.by && f.src.edited.at === edit.edited.at;
+  const facts = [...doc.narrative.facts.filter((f) => !inSection(f)), ...reread.facts.filter(now)];
   const paragraphs = typed.map((text) => ({ text, src: { line: null, page: null, raw: text, edited: edit.edited } }));
   const parts = doc.narrative.parts.map((p, pi) => (pi !== edit.part ? p : { ...p, sections: p.sections.map((s, si) => (si !== edit.section ? s : { ...s, paragraphs })) }));
   return { ...doc.narrative, parts, facts };

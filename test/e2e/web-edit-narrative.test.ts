@@ -119,7 +119,10 @@ test('without JavaScript a section saved comes back to its place with the notice
   await box.getByRole('button', { name: '保存本节并重新审核' }).click();
   await page.waitForURL(/saved=/);
   assert.match(page.url(), new RegExp(`narrative\\?saved=${v0 + 1}&from=${v0}&edit=section%3A2\\.2#sec-2-2$`));
-  assert.match(await page.locator('#edit-notice').innerText(), /已保存为第 \d+ 版[\s\S]*审核发现的变化/);
+  // Under its own section, naming only the finding this edit raised (the earlier edit of 人员支出 is no news).
+  const notice = await page.locator('#sec-2-2 #edit-notice').innerText();
+  assert.match(notice, /已保存为第 \d+ 版[\s\S]*审核发现的变化：新增 1 条，消除 0 条/);
+  assert.match(notice, /30\.45/);
   await shot(page, 'narrative-saved-nojs');
   await page.context().close();
 });
