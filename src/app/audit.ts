@@ -34,7 +34,7 @@ import {
 import { importBytes, importFile } from './import-document.js';
 import { readInputFileSync } from './read-input.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn } from './validate.js';
+import { checkedReport, failsAt, TOOL, validateDocument, type CoverageSummary, type FailOn, type ValidationReport } from './validate.js';
 
 /** Extensions `fiscus audit` looks for inside folders (a file named explicitly is always taken). */
 export const AUDIT_EXTENSIONS = ['.txt', '.pdf', '.json', '.xlsx'];
@@ -118,27 +118,51 @@ export async function auditOne(file: string, name: string = file, opts: { readSy
   const t0 = performance.now();
   try {
     const doc = opts.readSync ? await importBytes(readInputFileSync(file, DEFAULT_LIMITS.body.import, 'body.import'), name, { name }) : await importFile(file, { name });
-    const report = validateDocument(doc);
-    return {
-      file: name,
-      readable: true,
-      format: doc.source.format,
-      profile: doc.profile,
-      unit: doc.unit.name,
-      year: doc.year,
-      kind: doc.kind,
-      displayUnit: doc.displayUnit,
-      pages: doc.source.pages,
-      totals: documentTotals(doc),
-      summary: report.summary,
-      coverage: auditCoverage(report.coverage),
-      findings: report.findings,
-      ms: performance.now() - t0,
-    };
+    return auditEntryOf(name, doc, validateDocument(doc), t0);
   } catch (e) {
-    const error = e instanceof FiscusError ? { code: e.code, message: e.oneLine() } : { code: 'INTERNAL', message: `程序错误：${(e as Error)?.message ?? String(e)}` };
-    return { file: name, readable: false, error, ms: performance.now() - t0 };
+    return unreadableEntry(name, e, t0);
   }
+}
+
+/**
+ * Imports and checks one document's bytes in a parser thread (the server's own thread stays free:
+ * a batch audit worked by a server on PGlite); never throws (a failure becomes an unreadable entry).
+ */
+export async function auditBytesIsolated(bytes: Uint8Array, name: string): Promise<AuditEntry> {
+  const t0 = performance.now();
+  try {
+    const { parsePool } = await import('./isolation/pool.js');
+    const { doc, findings, notChecked } = await parsePool().importChecked(bytes, name);
+    return auditEntryOf(name, doc, checkedReport(doc, findings, notChecked), t0);
+  } catch (e) {
+    return unreadableEntry(name, e, t0);
+  }
+}
+
+/** The audit's entry of a document read and checked (`t0`: when its reading started). */
+function auditEntryOf(name: string, doc: BudgetDocument, report: ValidationReport, t0: number): AuditEntry {
+  return {
+    file: name,
+    readable: true,
+    format: doc.source.format,
+    profile: doc.profile,
+    unit: doc.unit.name,
+    year: doc.year,
+    kind: doc.kind,
+    displayUnit: doc.displayUnit,
+    pages: doc.source.pages,
+    totals: documentTotals(doc),
+    summary: report.summary,
+    coverage: auditCoverage(report.coverage),
+    findings: report.findings,
+    ms: performance.now() - t0,
+  };
+}
+
+/** The audit's entry of a document that could not be read: its code and one-line reason. */
+function unreadableEntry(name: string, e: unknown, t0: number): AuditEntry {
+  const error = e instanceof FiscusError ? { code: e.code, message: e.oneLine() } : { code: 'INTERNAL', message: `程序错误：${(e as Error)?.message ?? String(e)}` };
+  return { file: name, readable: false, error, ms: performance.now() - t0 };
 }
 
 export interface AuditOptions {

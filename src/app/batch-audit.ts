@@ -6,16 +6,14 @@
  * and the report is the stored results in upload order: every document exactly once. On PGlite the
  * same code runs the worker in the server's own process.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { FiscusError } from '../domain/errors.js';
 import { RULES } from '../rules/index.js';
 import { renderAuditCsv, renderAuditHtml, tallyRules, type AuditEntry, type AuditReport } from '../reports/audit/index.js';
 import * as repo from '../storage/batch-audit-repo.js';
 import { batchIdOf, batchState, jobQueue, type BatchState, type JobQueue } from './job-queue.js';
-import { auditOne } from './audit.js';
+import { auditBytesIsolated } from './audit.js';
 import { failsAt, TOOL, type FailOn } from './validate.js';
 import { connectionOf, type Workspace } from './workspace.js';
 
@@ -152,22 +150,10 @@ export function renderBatchReport(r: AuditReport, format: 'csv' | 'html'): strin
 async function runChunk(ws: Workspace, job: ChunkJob): Promise<void> {
   const db = connectionOf(ws).db;
   const pending = await repo.claimPending(db, job.batchId, job.from, job.to, WORKER_NAME);
-  if (pending.length > 0) {
-    const dir = await mkdtemp(join(tmpdir(), 'fiscus-batch-'));
-    try {
-      for (const d of pending) {
-        // auditOne reads a path: the bytes from the database go to a private temporary file.
-        const path = join(dir, `${d.idx}${extname(d.name).toLowerCase().slice(0, 8)}`);
-        await writeFile(path, d.bytes);
-        const entry = await auditOne(path, d.name);
-        await rm(path, { force: true });
-        await repo.recordResult(db, job.batchId, d.idx, entry, WORKER_NAME);
-        // Other work of this process (a server's requests on PGlite) goes between two documents.
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  for (const d of pending) {
+    // Read and checked in a parser thread: a server on PGlite works this queue beside its requests.
+    const entry = await auditBytesIsolated(d.bytes, d.name);
+    await repo.recordResult(db, job.batchId, d.idx, entry, WORKER_NAME);
   }
   await repo.finishIfComplete(db, job.batchId);
 }

@@ -128,8 +128,13 @@ export type FailOn = 'error' | 'warning' | 'never';
 /** Validates a document already in memory. */
 export function validateDocument(doc: BudgetDocument, rules: readonly Rule[] = RULES): ValidationReport {
   const { findings, notChecked } = checkDocument(doc, rules);
+  return checkedReport(doc, findings, notChecked, rules.length);
+}
+
+/** The report of a document whose rules already ran (in a parser thread: `parsePool().importChecked`). */
+export function checkedReport(doc: BudgetDocument, findings: Finding[], notChecked: readonly NotChecked[], rules: number = RULES.length): ValidationReport {
   return {
-    tool: { ...TOOL, rules: rules.length },
+    tool: { ...TOOL, rules },
     document: { unit: doc.unit.name, year: doc.year, kind: doc.kind },
     summary: summarize(findings),
     findings,

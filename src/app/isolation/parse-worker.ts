@@ -11,6 +11,7 @@ import { readPayments, type ImportedPayment, type PaymentTarget } from '../../im
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import type { Finding } from '../../rules/types.js';
+import type { NotChecked } from '../../rules/engine.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
@@ -54,14 +55,15 @@ async function importDocument(t: Extract<ParseTask, { kind: 'document' }>): Prom
   if (!t.check) return doc;
   // The rules (a few hundred modules) are loaded by the first task that asks for them: a thread that only
   // reads (fiscus import, validate, the server's uploads) starts without them.
-  const { runRules } = await import('../../rules/engine.js');
-  return { doc, findings: runRules(doc) };
+  const { checkDocument } = await import('../../rules/engine.js');
+  return { doc, ...checkDocument(doc) };
 }
 
-/** A document read and checked in a thread. */
+/** A document read and checked in a thread, with the checks the rules could not make. */
 export interface CheckedDocument {
   doc: BudgetDocument;
   findings: Finding[];
+  notChecked: NotChecked[];
 }
 
 async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Promise<ImportedPayment[]> {
