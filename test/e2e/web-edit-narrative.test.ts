@@ -126,3 +126,26 @@ test('without JavaScript a section saved comes back to its place with the notice
   await shot(page, 'narrative-saved-nojs');
   await page.context().close();
 });
+
+test('项目概况 edited in place; the plan editor beside it follows to the new version, so saving it next is no conflict', async () => {
+  const page = await newPage();
+  await page.goto(`${server.url}/budgets/${budgetId}/projects`);
+  await page.getByRole('link', { name: '应急项目和设备维修', exact: true }).click();
+  const v0 = await latest();
+  const box = page.locator('#project-overview');
+  await box.locator('summary', { hasText: '编辑项目概况' }).click();
+  const first = box.locator('textarea').first();
+  await first.fill(`${await first.inputValue()}（已复核）`);
+  await box.getByRole('button', { name: '保存项目概况并重新审核' }).click();
+  const notice = page.locator('#project-overview #edit-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), new RegExp(`已保存为第 ${v0 + 1} 版（基于第 ${v0} 版），已重新审核。[\\s\\S]*审核发现没有变化`));
+  assert.match(await box.locator('dl').innerText(), /（已复核）/);
+  assert.equal(await page.locator('#project-editor input[name=baseVersion]').first().inputValue(), String(v0 + 1));
+  await notice.scrollIntoViewIfNeeded();
+  await shot(page, 'overview-saved');
+  await page.getByRole('button', { name: '保存并重新审核' }).click();
+  await page.locator('#project-editor .notice').waitFor();
+  assert.match(await page.locator('#project-editor .notice').innerText(), new RegExp(`已保存为第 ${v0 + 2} 版`));
+  await page.context().close();
+});
