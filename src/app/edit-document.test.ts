@@ -105,3 +105,18 @@ test('a second edit lays the first edited section out again once, keeping who ty
   assert.deepEqual(change.added.map((f) => f.location.field), ['expenditure.public']);
   assert.deepEqual(change.removed, []);
 });
+
+test('in a document another reader keyed (Shanghai), only the edited section is read again: its figures by the genre reader, every other fact as imported', () => {
+  const SH = read('shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt');
+  const r = { part: 4, section: 1 };
+  assert.match(sectionText(SH, r), /政府采购预算1662\.44万元/);
+  const next = withSection(SH, r, sectionText(SH, r).replace('1662.44', '1662.45'), WHO);
+  const span = SH.narrative.parts[4]!.sections[1]!.paragraphs.flatMap((p) => [p.src.line!, p.src.endLine ?? p.src.line!]);
+  const outside = (f: BudgetDocument['narrative']['facts'][number]) => f.src.line !== null && (f.src.line < Math.min(...span) || f.src.line > Math.max(...span));
+  assert.deepEqual(next.narrative.facts.filter(outside), SH.narrative.facts.filter(outside));
+  const typed = next.narrative.facts.filter((f) => f.src.edited);
+  assert.ok(typed.some((f) => f.money?.fen === 1_662_450_000), JSON.stringify(typed.map((f) => [f.key, f.money?.fen])));
+  assert.ok(SH.narrative.facts.some((f) => f.money?.fen === 1_662_440_000 && !outside(f)), 'the section held the figure');
+  assert.ok(!next.narrative.facts.some((f) => f.money?.fen === 1_662_440_000 && !outside(f)), 'the old figure of the section is gone');
+  assert.deepEqual(next.narrative.parts[4]!.sections[1]!.paragraphs.map((p) => p.text), sectionText(SH, r).replace('1662.44', '1662.45').split('\n'));
+});
