@@ -44,7 +44,7 @@ export function BudgetCrumb(props: { b: BudgetNavInfo; oob?: boolean }) {
   );
 }
 
-export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow' | 'compare';
+export type Tab = 'dashboard' | 'narrative' | 'tables' | 'projects' | 'findings' | 'versions' | 'workflow' | 'follow' | 'compare' | 'reconcile';
 
 /** An older version being browsed read-only: its number, the latest, and this page at the latest. */
 export interface VersionView {
@@ -63,6 +63,7 @@ const TABS: Array<[Tab, string, string]> = [
   ['workflow', '审批', '/workflow'],
   ['follow', '执行与绩效', '/follow'],
   ['compare', '与上年比较', '/compare'],
+  ['reconcile', '预算与决算核对', '/reconcile'],
 ];
 
 /** True while rendering an answer to a request for a public portal address (`/public…`). */

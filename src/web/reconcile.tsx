@@ -57,7 +57,7 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
   const other = FINAL_OF[self.kind] ?? '';
   const unit = (report?.finalAccount.displayUnit ?? '万元') as DisplayUnit;
   return (
-    <Layout title={`预算与决算核对 · ${self.unitName} ${self.year}`} budget={navInfo(self)}>
+    <Layout title={`预算与决算核对 · ${self.unitName} ${self.year}`} budget={navInfo(self)} tab="reconcile">
       <h1>预算与决算核对</h1>
       <p>
         {self.unitName} {self.year} 年{self.kind}与同一单位、同一年度的{other}逐项核对：决算所列年初预算数与公开的预算是否一致，决算数偏离预算较大的是否在说明中写明原因，说明所列决算数与完成率是否与表格一致。
