@@ -5,26 +5,22 @@
  * and final accounts, and different years, are never put side by side or added: asking for it is refused
  * (INPUT_INVALID, 422) with a message naming the documents.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DocumentKind } from '../domain/model.js';
 import { DocumentKind as DocumentKindSchema } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { codes } from '../domain/classification/index.js';
-import { departmentComparison, threePublicLabel, THREE_PUBLIC_ITEMS, yearComparison, type ComparedDocument, type DepartmentComparison, type YearComparison } from '../reports/view/compare.js';
-import { compareBarsSvg } from '../reports/charts/compare.js';
-import { departmentComparisonXlsx, yearComparisonXlsx } from '../reports/xlsx/compare.js';
+import { COMPARE_BY_LABELS, departmentComparison, LEVEL_LABELS, yearComparison, type CompareBy, type ComparedDocument, type DepartmentComparison, type YearComparison } from '../reports/view/compare.js';
+import { parsePool } from './isolation/pool.js';
 import type { User } from './accounts.js';
 import { workflowOf, type ListedBudget } from './workflow.js';
 import type { Workspace } from './workspace.js';
 
 export type { ComparedDocument, CompareLine, CompareSection, DepartmentComparison, YearComparison, ClassAcross } from '../reports/view/compare.js';
-export { signedAmount, threePublicLabel, THREE_PUBLIC_ITEMS } from '../reports/view/compare.js';
+export { COMPARE_BY_LABELS, LEVEL_LABELS, signedAmount, threePublicLabel, THREE_PUBLIC_ITEMS, type CompareBy } from '../reports/view/compare.js';
 
 /** At most this many budgets side by side (a page and a chart stay readable; the SQL aggregates add any number). */
 export const MAX_COMPARED = 30;
-
-export type CompareBy = 'function' | 'econ';
-export const COMPARE_BY_LABELS: Record<CompareBy, string> = { function: '支出功能分类', econ: '经济分类（基本支出）' };
-export const LEVEL_LABELS: Record<CompareBy, readonly string[]> = { function: ['类', '款', '项'], econ: ['类', '款'] };
 
 /** A comparison across departments, as asked. */
 export interface DepartmentQuery {
@@ -98,7 +94,7 @@ export interface DepartmentComparisonResult {
   kinds: DocumentKind[];
   /** Notes for the page (a capped selection). */
   notes: string[];
-  /** Charts as SVG (server-side, no script). */
+  /** Charts as SVG (server-side, no script), drawn in a parser thread; only when asked for (`charts`). */
   charts: { id: string; title: string; svg: string }[];
 }
 
@@ -140,19 +136,20 @@ export class Comparisons {
     return { view, others: others.map(metaOf) };
   }
 
-  /** The year comparison as an XLSX workbook. */
+  /** The year comparison as an XLSX workbook, built in a parser thread (exceljs takes the CPU). */
   async yearXlsx(user: User | null, id: string, withId?: string): Promise<{ bytes: Uint8Array; fileName: string }> {
     const { view } = await this.year(user, id, withId);
-    return { bytes: await yearComparisonXlsx(view), fileName: `${view.after.unitName}-${view.afterLabel}-与${view.beforeLabel}比较.xlsx` };
+    return { bytes: await parsePool().compareXlsx({ of: 'year', view }), fileName: `${view.after.unitName}-${view.afterLabel}-与${view.beforeLabel}比较.xlsx` };
   }
 
   /**
    * Budgets of one year and kind side by side. With `ids`: those budgets (each readable, else NOT_FOUND),
    * which must be of one year and one kind (else INPUT_INVALID, naming them); without: every readable
    * budget of `year` (default: the latest) and `kind` (default: 部门预算 when there is one). `choicesOnly`: what
-   * could be compared (years, kinds, budgets), without reading any document.
+   * could be compared (years, kinds, budgets), without reading any document; `charts`: with the charts
+   * (the web page's), drawn in a parser thread.
    */
-  async departments(user: User | null, q: DepartmentQuery, opts: { choicesOnly?: boolean } = {}): Promise<DepartmentComparisonResult> {
+  async departments(user: User | null, q: DepartmentQuery, opts: { choicesOnly?: boolean; charts?: boolean } = {}): Promise<DepartmentComparisonResult> {
     const visible = await this.visible(user);
     const years = [...new Set(visible.map((b) => b.year))].sort((a, b) => b - a);
     const notes: string[] = [];
@@ -195,46 +192,29 @@ export class Comparisons {
     const query: DepartmentQuery = { ...q, ...(year !== undefined ? { year } : {}), ...(kind !== undefined ? { kind } : {}) };
     // The choices alone (the form of the 比较 page) read no document.
     if (!chosen.length || opts.choicesOnly) return { query, view: null, available, years, kinds, notes, charts: [] };
-    const docs = await Promise.all(chosen.map((b) => this.load(b)));
+    // One document at a time, the thread let go between them: reading and validating a document not in the
+    // workspace's cache takes the thread for a tenth of a second, thirty at once would hold up every request.
+    const docs: Awaited<ReturnType<Comparisons['load']>>[] = [];
+    for (const b of chosen) {
+      docs.push(await this.load(b));
+      await nextTurn();
+    }
     const names = (code: string, y: number) => codes.byCodeIn(q.by, code, y)?.name ?? codes.namesOf(q.by, code)[0]?.name ?? null;
     const view = departmentComparison(docs, q.by, q.level, names, q.code ?? null);
     if (q.code && !view.focus) notes.push(`所选文件中没有科目 ${q.code}。`);
-    return { query, view, available, years, kinds, notes, charts: departmentCharts(view) };
+    const charts = opts.charts ? await parsePool().compareCharts(view) : [];
+    return { query, view, available, years, kinds, notes, charts };
   }
 
-  /** The comparison across departments as an XLSX workbook. */
+  /** The comparison across departments as an XLSX workbook, built in a parser thread. */
   async departmentsXlsx(user: User | null, q: DepartmentQuery): Promise<{ bytes: Uint8Array; fileName: string }> {
     const r = await this.departments(user, q);
     if (!r.view) throw new FiscusError('NOT_FOUND', `没有可比较的 ${r.query.year ?? ''} 年${r.query.kind ?? '文件'}`);
-    return { bytes: await departmentComparisonXlsx(r.view), fileName: `${r.view.year}年${r.view.kind}-部门间比较-${COMPARE_BY_LABELS[r.view.by]}.xlsx` };
+    return { bytes: await parsePool().compareXlsx({ of: 'departments', view: r.view }), fileName: `${r.view.year}年${r.view.kind}-部门间比较-${COMPARE_BY_LABELS[r.view.by]}.xlsx` };
   }
 }
 
 /** The comparisons of a workspace. */
 export function comparisonsOf(ws: Workspace): Comparisons {
   return new Comparisons(ws);
-}
-
-/** How many classes a stacked chart shows by name (the rest is one 其他 layer). */
-const CHART_CLASSES = 6;
-
-/** The charts of a comparison across departments, drawn server-side as SVG. */
-export function departmentCharts(v: DepartmentComparison): { id: string; title: string; svg: string }[] {
-  const names = v.documents.map((d) => d.unitName);
-  const out: { id: string; title: string; svg: string }[] = [];
-  const top = [...v.classes].sort((a, b) => b.total - a.total).slice(0, CHART_CLASSES);
-  const rest = v.classes.filter((c) => !top.includes(c));
-  const series = top.map((c) => ({ name: `${c.code} ${c.label}`, fen: c.fen.map((f) => f ?? 0) }));
-  if (rest.length) series.push({ name: '其他科目', fen: names.map((_, i) => rest.reduce((s, c) => s + (c.fen[i] ?? 0), 0)) });
-  const byLabel = `${COMPARE_BY_LABELS[v.by]}（${LEVEL_LABELS[v.by][v.level - 1]}）`;
-  out.push({ id: 'chart-classes', title: `各部门按${byLabel}`, svg: compareBarsSvg({ title: `各部门按${byLabel}`, categories: names, series, decimals: v.decimals, stacked: true }) });
-  if (v.focus) out.push({ id: 'chart-focus', title: `${v.focus.code} ${v.focus.label}`, svg: compareBarsSvg({ title: `${v.focus.code} ${v.focus.label}`, categories: names, series: [{ name: v.focus.label, fen: v.focus.fen }], decimals: v.decimals }) });
-  const items = THREE_PUBLIC_ITEMS.filter((i) => i.id === 'overseas' || i.id === 'reception' || i.id === 'vehicles');
-  out.push({
-    id: 'chart-three-public',
-    title: '“三公”经费',
-    svg: compareBarsSvg({ title: '“三公”经费', categories: names, series: items.map((i) => ({ name: threePublicLabel(i.id), fen: v.threePublic.map((t) => t.items[i.id] ?? null) })), decimals: v.decimals, stacked: true }),
-  });
-  out.push({ id: 'chart-operating', title: '机关运行经费', svg: compareBarsSvg({ title: '机关运行经费', categories: names, series: [{ name: '机关运行经费', fen: v.threePublic.map((t) => t.items['operatingFunds'] ?? null) }], decimals: v.decimals }) });
-  return out;
 }

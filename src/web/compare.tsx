@@ -529,7 +529,7 @@ export function registerCompareWeb(app: Hono, ws: Parameters<typeof comparisonsO
     return c.html(<CompareHomePage budgets={budgets} r={r} />);
   });
   app.get('/compare/departments', async (c) => {
-    const r = await cmp.departments(userOf(c), departmentQuery(c));
+    const r = await cmp.departments(userOf(c), departmentQuery(c), { charts: true });
     return c.html(<DepartmentsComparePage r={r} href={hrefOf(c)} />);
   });
   app.get('/compare/departments.xlsx', async (c) => {

@@ -13,6 +13,7 @@ import { overLimit, type Limits } from '../limits.js';
 import type { Finding } from '../../rules/types.js';
 import type { NotChecked } from '../../rules/engine.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
+import type { DepartmentComparison, YearComparison } from '../../reports/view/compare.js';
 import { checkJsonDepth, checkLines, checkSpreadsheet } from './precheck.js';
 import { toWire, type ParseAnswer } from './wire.js';
 
@@ -26,6 +27,15 @@ export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Findin
 /** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
 export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
 
+/**
+ * A comparison's charts (SVG, the page across departments) or workbook drawn off the request thread from
+ * its view model (computed on the request thread): echarts and exceljs take the CPU, and load on first use.
+ */
+export type RenderCompareTask = { kind: 'render-compare' } & ({ output: 'charts'; view: DepartmentComparison } | { output: 'xlsx'; comparison: CompareWorkbook });
+
+/** Which comparison a workbook is of. */
+export type CompareWorkbook = { of: 'year'; view: YearComparison } | { of: 'departments'; view: DepartmentComparison };
+
 /** Where a printed package's 目录 links lead (anchor → page), read off the request thread (pdfjs parses the PDF). */
 export type PdfLinksTask = { kind: 'pdf-links'; bytes: Uint8Array };
 
@@ -36,6 +46,7 @@ export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
   | RenderTask
   | RenderFollowTask
+  | RenderCompareTask
   | PdfLinksTask
   | ProbeTask
 );
@@ -87,6 +98,12 @@ async function renderFollowDoc(t: RenderFollowTask): Promise<string | Uint8Array
   return (await renderFollow(t.doc, t.format)).body;
 }
 
+async function renderCompare(t: RenderCompareTask): Promise<{ id: string; title: string; svg: string }[] | Uint8Array> {
+  if (t.output === 'charts') return (await import('../../reports/charts/compare.js')).departmentCharts(t.view);
+  const { departmentComparisonXlsx, yearComparisonXlsx } = await import('../../reports/xlsx/compare.js');
+  return t.comparison.of === 'year' ? yearComparisonXlsx(t.comparison.view) : departmentComparisonXlsx(t.comparison.view);
+}
+
 const hold: unknown[] = [];
 
 async function probe(t: ProbeTask): Promise<unknown> {
@@ -119,6 +136,7 @@ process.on('unhandledRejection', (reason) => {
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
+    if (t.kind === 'render-compare') return { ok: true, value: await renderCompare(t) };
     const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : t.kind === 'pdf-links' ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))] : await probe(t);
     return { ok: true, value };
   } catch (e) {

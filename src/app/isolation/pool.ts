@@ -17,6 +17,8 @@ import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
 import type { CheckedDocument, ParseTask, PdfLinksTask, ProbeTask, RenderFollowTask, RenderTask } from './parse-worker.js';
 import type { Finding } from '../../rules/types.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
+import type { DepartmentComparison } from '../../reports/view/compare.js';
+import type { CompareWorkbook, RenderCompareTask } from './parse-worker.js';
 import { fromWire, type ParseAnswer } from './wire.js';
 import { readInputFile } from '../read-input.js';
 
@@ -93,7 +95,7 @@ export class ParsePool {
   }
 
   /** Runs one task in a thread under the limits; the FiscusError of a refused file, rebuilt. */
-  async run(body: TaskBody): Promise<unknown> {
+  async run(body: TaskBody | RenderCompareTask): Promise<unknown> {
     if (this.closing) throw new FiscusError('INTERNAL', '读取线程池已关闭');
     const pool = this.piscina;
     const file = 'file' in body ? body.file : undefined;
@@ -170,6 +172,16 @@ export class ParsePool {
   /** A monitoring table or self-evaluation report as HTML or XLSX, rendered in a thread (its charts take the CPU). */
   async renderFollow(doc: FollowDoc, format: 'html' | 'xlsx'): Promise<string | Uint8Array> {
     return (await this.run({ kind: 'render-follow', doc, format })) as string | Uint8Array;
+  }
+
+  /** The charts (SVG) of a comparison across departments, drawn in a thread (echarts takes the CPU). */
+  async compareCharts(view: DepartmentComparison): Promise<{ id: string; title: string; svg: string }[]> {
+    return (await this.run({ kind: 'render-compare', output: 'charts', view })) as { id: string; title: string; svg: string }[];
+  }
+
+  /** A comparison's XLSX workbook (a unit's years, or departments side by side), built in a thread. */
+  async compareXlsx(comparison: CompareWorkbook): Promise<Uint8Array> {
+    return (await this.run({ kind: 'render-compare', output: 'xlsx', comparison })) as Uint8Array;
   }
 
   /** Where the internal links of a PDF fiscus printed lead (named destination → 1-based page), read in a thread. */

@@ -5,6 +5,7 @@
  */
 import { formatAmount } from '../../domain/money.js';
 import { FONT, svgOf } from './charts.js';
+import { COMPARE_BY_LABELS, LEVEL_LABELS, threePublicLabel, THREE_PUBLIC_ITEMS, type DepartmentComparison } from '../view/compare.js';
 
 export interface BarChartSpec {
   title: string;
@@ -57,4 +58,28 @@ export function compareBarsSvg(spec: BarChartSpec, width = 900): string {
     width,
     height,
   );
+}
+
+/** How many classes a stacked chart shows by name (the rest is one 其他 layer). */
+const CHART_CLASSES = 6;
+
+/** The charts of a comparison across departments, drawn server-side as SVG (the web page's; in a parser thread, app/isolation). */
+export function departmentCharts(v: DepartmentComparison): { id: string; title: string; svg: string }[] {
+  const names = v.documents.map((d) => d.unitName);
+  const out: { id: string; title: string; svg: string }[] = [];
+  const top = [...v.classes].sort((a, b) => b.total - a.total).slice(0, CHART_CLASSES);
+  const rest = v.classes.filter((c) => !top.includes(c));
+  const series = top.map((c) => ({ name: `${c.code} ${c.label}`, fen: c.fen.map((f) => f ?? 0) }));
+  if (rest.length) series.push({ name: '其他科目', fen: names.map((_, i) => rest.reduce((s, c) => s + (c.fen[i] ?? 0), 0)) });
+  const byLabel = `${COMPARE_BY_LABELS[v.by]}（${LEVEL_LABELS[v.by][v.level - 1]}）`;
+  out.push({ id: 'chart-classes', title: `各部门按${byLabel}`, svg: compareBarsSvg({ title: `各部门按${byLabel}`, categories: names, series, decimals: v.decimals, stacked: true }) });
+  if (v.focus) out.push({ id: 'chart-focus', title: `${v.focus.code} ${v.focus.label}`, svg: compareBarsSvg({ title: `${v.focus.code} ${v.focus.label}`, categories: names, series: [{ name: v.focus.label, fen: v.focus.fen }], decimals: v.decimals }) });
+  const items = THREE_PUBLIC_ITEMS.filter((i) => i.id === 'overseas' || i.id === 'reception' || i.id === 'vehicles');
+  out.push({
+    id: 'chart-three-public',
+    title: '“三公”经费',
+    svg: compareBarsSvg({ title: '“三公”经费', categories: names, series: items.map((i) => ({ name: threePublicLabel(i.id), fen: v.threePublic.map((t) => t.items[i.id] ?? null) })), decimals: v.decimals, stacked: true }),
+  });
+  out.push({ id: 'chart-operating', title: '机关运行经费', svg: compareBarsSvg({ title: '机关运行经费', categories: names, series: [{ name: '机关运行经费', fen: v.threePublic.map((t) => t.items['operatingFunds'] ?? null) }], decimals: v.decimals }) });
+  return out;
 }

@@ -499,6 +499,11 @@ export interface DepartmentComparison {
 
 export const ROLE_OF: Record<'function' | 'econ', TableRole> = { function: 'general-budget-function', econ: 'basic-expenditure-economic' };
 
+/** The classifications a comparison across departments is made by, and the names of their levels. */
+export type CompareBy = 'function' | 'econ';
+export const COMPARE_BY_LABELS: Record<CompareBy, string> = { function: '支出功能分类', econ: '经济分类（基本支出）' };
+export const LEVEL_LABELS: Record<CompareBy, readonly string[]> = { function: ['类', '款', '项'], econ: ['类', '款'] };
+
 /**
  * Amounts by class at a level in one document: of the first table of the role, the `total` column of the
  * rows whose code is the shortest at least the level's length under each prefix — a document printing
