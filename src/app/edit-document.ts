@@ -7,7 +7,7 @@
  */
 import { BudgetDocument, type Money, type Src, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
-import { exactDecimals, formatAmount, MoneyParseError, parseAmount } from '../domain/money.js';
+import { exactDecimals, formatAmount, MoneyParseError, parseAmount, typedAmountText } from '../domain/money.js';
 import { rereadNarrative, typedLines } from '../importers/narrative-reread.js';
 import { tableById } from '../reports/view/table.js';
 import type { Finding, StoredVersion, Workspace } from './workspace.js';
@@ -97,7 +97,7 @@ export function readCells(table: Table, cells: CellInput[]): { changes: Array<{ 
     const column = row ? amountColumnsOf(table, row).find((k) => k.key === c.column) : undefined;
     if (!row || !column) throw new FiscusError('INPUT_INVALID', `表《${table.title.text}》没有单元格 ${c.row}/${c.column}，请重新打开本页`, { field: `${c.row}/${c.column}` });
     // Full-width digits, separators and points typed by an input method are the same characters.
-    const text = c.text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+    const text = typedAmountText(c.text);
     if (text === '') {
       changes.push({ row: c.row, column: c.column, money: null, text });
       continue;

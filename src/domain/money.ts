@@ -58,7 +58,12 @@ export function parseAmount(text: string, unit: DisplayUnit = '万元'): number 
  * read as a guess.
  */
 export function parseTypedAmount(text: string, unit: DisplayUnit): number {
-  return parseAmount(text.normalize('NFKC').replace(/[\s\u3000]+/g, ''), unit);
+  return parseAmount(typedAmountText(text), unit);
+}
+
+/** A typed amount as parseAmount and decimalsOf read it: NFKC (full-width digits, "，", "．"), white space dropped; separators kept. */
+export function typedAmountText(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
 }
 
 /** Number of decimals a printed amount carries ("81.7587" → 4, "3,644.54" → 2, "0" → 0). */

@@ -11,7 +11,7 @@ import { auditActor } from '../app/audit-log.js';
 import { userOf } from './user.js';
 import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument, Comparator, Indicator } from '../domain/model.js';
-import { decimalsOf, MoneyParseError, parseAmount } from '../domain/money.js';
+import { decimalsOf, MoneyParseError, parseAmount, typedAmountText } from '../domain/money.js';
 import { formAnchor, type Finding } from './figures.js';
 import { hrefContext, navInfo } from './pages.js';
 import { BudgetCrumb } from './layout.js';
@@ -44,8 +44,6 @@ const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 /** Typed text of a field: trimmed, internal runs of white space collapsed. */
 const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '').replace(/\s+/g, ' ').trim();
 
-/** An amount as typed: spaces and thousands separators dropped (full-width ones too). */
-const amountText = (s: string) => s.replace(/[\s,，]/g, '').replace(/．/g, '.');
 
 type Parsed = { patch: FormEdit } | { fieldErrors: Record<string, string>; detail: string };
 
@@ -54,7 +52,7 @@ function parsePlan(body: Record<string, unknown>, doc: BudgetDocument): Parsed {
   const plan: QuarterEdit[] = [];
   const bad: string[] = [];
   for (const q of [1, 2, 3, 4]) {
-    const text = amountText(field(body, `q${q}`));
+    const text = typedAmountText(field(body, `q${q}`));
     if (text === '') continue;
     try {
       const fen = parseAmount(text, doc.displayUnit);
@@ -89,7 +87,7 @@ function parseCostLines(drafts: CostLineDraft[], doc: BudgetDocument): Parsed {
   const maxDec = costDecimalsMax(doc);
   drafts.forEach((d, i) => {
     if (d.text === '' && d.label === '' && d.amount === '') return; // an empty row is dropped
-    const text = amountText(d.amount);
+    const text = typedAmountText(d.amount);
     let amount: CostLineEdit['amount'] = null;
     if (text !== '') {
       try {

@@ -21,6 +21,15 @@ test('a plan saved without htmx returns to its section with the saved notice', {
     const doc = await ws.getDocument(budgetId);
     const form = doc.projectForms[0]!;
     const quarters = Object.fromEntries(form.disbursement.map((q) => [`q${q.quarter}`, (q.amount!.fen / 1_000_000).toFixed(6)]));
+    // A misplaced thousands separator is refused (not read as 10), a full-width amount is read; nothing is saved by the refusal.
+    const misplaced = await as(`/budgets/${budgetId}/projects/${form.id}/disbursement`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ baseVersion: '1', ...quarters, q1: '1,0.0' }).toString(),
+    });
+    assert.equal(misplaced.status, 422);
+    assert.match(await misplaced.text(), /请输入不小于 0 的金额/);
+    assert.equal((await ws.listVersions(budgetId)).length, 1);
     const res = await as(`/budgets/${budgetId}/projects/${form.id}/disbursement`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
