@@ -86,3 +86,16 @@ test('a carry-over on both sides adds in: 总计 = 本年合计 + 上年结余�
   assert.match(fs[0]!.message, /支出总计 4,524\.60 ≠ 本年支出合计 4,424\.60 \+ 结转下年 90\.00/);
   assert.equal(fs[0]!.difference, '-10.00', 'the parts fall 10.00 short of the total');
 });
+
+test('a summary printing no carry line at all: 总计 is 本年合计 plus an empty 结转; a side without 本年合计 or 总计 is not checked', () => {
+  const d = doc();
+  const t1 = d.tables.find((t) => t.no === 1)!;
+  t1.rows = t1.rows.filter((r) => r.kind !== 'carry');
+  assert.deepEqual(run(d), []);
+  setCell(d, 1, 't1-t2', 'amount', '4,500.00');
+  const fs = run(d);
+  assert.deepEqual(fs.map((f) => f.location.row), ['t1-t2']);
+  assert.match(fs[0]!.message, /支出总计 4,500\.00 ≠ 本年支出合计 4,424\.60 \+ 结转 \(空\)/);
+  t1.rows = t1.rows.filter((r) => r.id !== 't1-s2');
+  assert.deepEqual(run(d), [], 'no 本年支出合计: nothing to add up');
+});
