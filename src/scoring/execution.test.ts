@@ -93,3 +93,19 @@ test('a plan concentrated in one quarter: nothing planned before it, that quarte
   assert.equal(forecastYearEnd(5 * W, 9, plan), 105 * W);
   assert.equal(forecastYearEnd(5 * W, 10, plan), 5 * W + 100 * W - 33_333_333);
 });
+
+test('dates, forecasts and warnings at their edges: a whole ISO date, months 1–12, no budget, no month, a plan that is not twelve months', () => {
+  assert.deepEqual(['2021-12-31', '2021-01-01', '2021-00-10', 'x2021-05-01', '2021-05-01x', '2021-5-1'].map((d) => monthOf(d, 2021)), [12, 1, null, null, null, null]);
+  assert.equal(forecastYearEnd(500, 6, []), 1000, 'a plan that is not twelve months is no plan: the run rate');
+  assert.equal(forecastYearEnd(500, 0, null), 0, 'before the first month nothing is forecast');
+  // A plan that ends below what it planned so far (a negative quarter) schedules nothing more.
+  assert.equal(forecastYearEnd(10, 3, plannedCumulativeByMonth([100, -50, 0, 0])), 10);
+  assert.deepEqual(executionWarnings(0, cum([50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50]), null, 6), [], 'no budget, no rate');
+  assert.deepEqual(executionWarnings(-1, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), null, 6), []);
+  assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), null, 0), [], 'no month reached');
+  // January is judged against the plan already (no floor yet).
+  const plan = plannedCumulativeByMonth([30 * W, 30 * W, 20 * W, 20 * W]);
+  assert.deepEqual(executionWarnings(budget, cum([20, 20, 30, 40, 50, 60, 70, 80, 90, 100, 100, 100]), plan, 1).map((w) => [w.kind, w.month]), [['off-plan', 1]]);
+  const floor = executionWarnings(budget, cum([5, 10, 20, 24, 30, 41, 50, 61, 70, 81, 90, 100]), null, 4);
+  assert.equal(floor[0]!.message, '截至4月末累计执行率 24.00%，低于 25% 的进度要求');
+});
