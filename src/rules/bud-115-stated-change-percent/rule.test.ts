@@ -124,3 +124,14 @@ test('a clause with last year\'s amount: its direction word and figures, a rise 
   assert.deepEqual(run([], [[7, '比上年0.00万元增加10.00万元，增长5%。']]), [], 'no percent of a zero base here');
   assert.deepEqual(run([], [[7, '比上年1.1234567万元增加10.00万元，增长5%。']]), [], 'a figure that is no amount');
 });
+
+test('a change-percent fact without its percent, or a change without a current amount, is no statement', () => {
+  const noPercent = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', 10);
+  delete noPercent[2]!.percent;
+  assert.deepEqual(run([noPercent]), []);
+  const noCurrent = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', 10).slice(1);
+  assert.deepEqual(run([noCurrent]), []);
+  const currentWithoutMoney = change('operating-funds', '机关运行经费', '100.00', '-10.00', '-5.00', 10);
+  delete currentWithoutMoney[0]!.money;
+  assert.deepEqual(run([currentWithoutMoney]), []);
+});
