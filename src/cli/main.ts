@@ -30,7 +30,7 @@ const COMMANDS: Record<string, { term: string; summary: string; load: () => Prom
   user: { term: 'user', summary: '用户 / users', load: async () => (await import('./accounts.js')).registerAccounts },
   token: { term: 'token', summary: 'API 令牌（Authorization: Bearer）/ API tokens', load: async () => (await import('./accounts.js')).registerAccounts },
   log: { term: 'log', summary: '审计日志 / the audit log (a hash chain of every write)', load: async () => (await import('./log.js')).registerLog },
-  worker: { term: 'worker [options]', summary: '处理任务队列（批量审核）：任意机器上连接同一 PostgreSQL（DATABASE_URL）/ work the job queue', load: async () => (await import('./worker.js')).registerWorker },
+  worker: { term: 'worker [options]', summary: '处理任务队列（批量审核、PDF 批量打印）：任意机器上连接同一 PostgreSQL（DATABASE_URL）/ work the job queue', load: async () => (await import('./worker.js')).registerWorker },
 };
 
 /** The command `argv` runs (or asks help for: `help <command>`), if it names one. */
