@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
-import { ruleHarness, setCell, setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
+import { row, ruleHarness, setCell, setRoleCell, shanghaiFinalDoc } from '../_lib/test-doc.js';
 import type { BudgetDocument } from '../../domain/model.js';
 
 const { run, doc } = ruleHarness(rule);
@@ -62,4 +62,15 @@ test('table 1 carry-over (上年结余、结转) is table 2 carryOver column, an
   setCell(noCarry, 2, 't2-1', 'total', '4,424.60');
   const total = run(noCarry);
   assert.ok(total.some((f) => /收入总计 4,524\.60 ≠ 表2 .*4,424\.60/.test(f.message)), JSON.stringify(total.map((f) => f.message)));
+});
+
+test('Shanghai: each revenue source of table 1 is table 2\'s column of that source; a source printed under a carry line is a breakdown of it, not compared', () => {
+  const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 'r2', 'amount', '6.00'));
+  assert.deepEqual(fs.map((f) => f.location.row), ['r2']);
+  assert.match(fs[0]!.message, /八、其他收入 6\.00 ≠ 收入决算表 其他收入 5\.00/);
+  const d = sh();
+  const t1 = d.tables.find((t) => t.role === 'income-expenditure-summary')!;
+  const c3 = t1.rows.findIndex((r) => r.id === 'c3');
+  t1.rows.splice(c3 + 1, 0, row('c3a', '其他收入', { amount: '3.00' }, { side: 'revenue', kind: 'item', level: 2, parent: 'c3', code: 'otherIncome', codeSystem: 'revenue' }));
+  assert.deepEqual(shErrors(d), []);
 });
