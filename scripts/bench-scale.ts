@@ -5,11 +5,15 @@
  * web page, a table over the API, the budget list, the portal) and writes (project-form edits on the
  * latest version: a 409 from a concurrent edit is counted apart, it is the stale-edit refusal). Prints
  * requests/s, p50, p99, errors (5xx, dropped connections, other 4xx) and each server's resident memory
- * before and after.
+ * before and after, then p50/p99 by request kind.
+ *
+ * The servers run the compiled build (dist/, built here first; FISCUS_RUN=dist, so that a checkout edited
+ * meanwhile does not fall back to tsx). `--cpu-prof DIR` (or FISCUS_BENCH_CPU_PROF=DIR) runs each server
+ * under `node --cpu-prof`, its profile written to DIR when it stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openWorkspace, type WorkspaceOptions } from '../src/app/workspace.js';
@@ -23,8 +27,9 @@ interface Proc {
   child: ChildProcess;
 }
 
-function serve(args: string[], env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/fiscus.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(args: string[], env: Record<string, string>, cpuProf?: string): Promise<Proc> {
+  const node = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const child = spawn(process.execPath, [...node, join(ROOT, 'bin/fiscus.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, FISCUS_RUN: 'dist', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`fiscus serve did not start within 120 s\n${out}`)), 120_000);
@@ -69,43 +74,76 @@ async function prepare(opts: WorkspaceOptions): Promise<{ district: District; bu
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
-async function load(name: string, servers: Proc[], prep: Awaited<ReturnType<typeof prepare>>, clients: number, seconds: number): Promise<string> {
-  const { district, budgetId, formIds } = prep;
-  const auth = { authorization: `Bearer ${district.token.jingban}` };
-  const cookie = { cookie: `fiscus_session=${district.session.jingban}` };
+/** The workload's request kinds, each with its share of the mix (percent); one request of each is `run`. */
+type Prep = Awaited<ReturnType<typeof prepare>>;
+interface Kind {
+  name: string;
+  share: number;
+  /** Answers the kind's (last) response; `i` is the client's request count. */
+  run(url: string, p: Prep, c: number, i: number): Promise<Response>;
+}
+const auth = (p: Prep) => ({ authorization: `Bearer ${p.district.token.jingban}` });
+const cookie = (p: Prep) => ({ cookie: `fiscus_session=${p.district.session.jingban}` });
+export const KINDS: Kind[] = [
+  {
+    // A project-form edit on the latest version: a 409 from a concurrent edit is the stale-edit refusal.
+    name: 'edit',
+    share: 20,
+    async run(url, p, c, i) {
+      const latest = ((await (await fetch(`${url}/api/v1/budgets/${p.budgetId}`, { headers: auth(p) })).json()) as { latestVersion: number }).latestVersion;
+      const form = p.formIds[i % p.formIds.length]!;
+      const body = JSON.stringify({ baseVersion: latest, amounts: { other: { fen: (c * 1000 + i) % 100_000 } } });
+      return fetch(`${url}/api/v1/budgets/${p.budgetId}/projects/${encodeURIComponent(form)}`, { method: 'PATCH', headers: { ...auth(p), 'content-type': 'application/json' }, body });
+    },
+  },
+  { name: 'page', share: 30, run: (url, p) => fetch(`${url}/budgets/${p.budgetId}`, { headers: cookie(p) }) },
+  { name: 'table', share: 25, run: (url, p) => fetch(`${url}/api/v1/budgets/${p.budgetId}/tables/t3`, { headers: auth(p) }) },
+  { name: 'list', share: 15, run: (url, p) => fetch(`${url}/api/v1/budgets`, { headers: auth(p) }) },
+  { name: 'public', share: 10, run: (url) => fetch(`${url}/public`) },
+];
+const KIND_LABEL: Record<string, string> = { edit: 'edit (GET budget + PATCH form) stored', 'edit 409': 'edit refused stale (409)', page: 'page /budgets/:id', table: 'API tables/t3', list: 'API budgets', public: 'page /public' };
+
+async function load(name: string, servers: Proc[], prep: Prep, clients: number, seconds: number, kinds: Kind[]): Promise<string> {
+  const { budgetId } = prep;
   // Warm-up: each server's first pages (templates, parser threads) before the memory is read.
-  for (const s of servers) for (const p of [`/budgets/${budgetId}`, `/api/v1/budgets/${budgetId}/tables/t3`, '/public']) await (await fetch(s.url + p, { headers: cookie })).arrayBuffer();
+  for (const s of servers) for (const p of [`/budgets/${budgetId}`, `/api/v1/budgets/${budgetId}/tables/t3`, '/public']) await (await fetch(s.url + p, { headers: cookie(prep) })).arrayBuffer();
   const before = servers.map((s) => rssMiB(s.child.pid!));
   const ms: number[] = [];
+  const byKind = new Map<string, number[]>();
   const errors = new Map<string, number>();
   let conflicts = 0;
   let writes = 0;
+  const totalShare = kinds.reduce((a, k) => a + k.share, 0);
+  const pick = (r: number) => {
+    let x = r % totalShare;
+    for (const k of kinds) if ((x -= k.share) < 0) return k;
+    return kinds[0]!;
+  };
   const end = Date.now() + seconds * 1000;
   const t0 = performance.now();
   const one = async (c: number) => {
     for (let i = 0; Date.now() < end; i++) {
       const s = servers[(c + i) % servers.length]!;
-      const r = (c * 7919 + i * 104729) % 100;
+      const kind = pick((c * 7919 + i * 104729) % 100);
+      if (kind.name === 'edit') writes++;
       const t = performance.now();
       let key = '';
+      let label = kind.name;
       try {
-        let res: Response;
-        if (r < 20) {
-          writes++;
-          const latest = ((await (await fetch(`${s.url}/api/v1/budgets/${budgetId}`, { headers: auth })).json()) as { latestVersion: number }).latestVersion;
-          const form = formIds[i % formIds.length]!;
-          res = await fetch(`${s.url}/api/v1/budgets/${budgetId}/projects/${encodeURIComponent(form)}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ baseVersion: latest, amounts: { other: { fen: (c * 1000 + i) % 100_000 } } }) });
-        } else if (r < 50) res = await fetch(`${s.url}/budgets/${budgetId}`, { headers: cookie });
-        else if (r < 75) res = await fetch(`${s.url}/api/v1/budgets/${budgetId}/tables/t3`, { headers: auth });
-        else if (r < 90) res = await fetch(`${s.url}/api/v1/budgets`, { headers: auth });
-        else res = await fetch(`${s.url}/public`);
+        const res = await kind.run(s.url, prep, c, i);
         await res.arrayBuffer();
-        if (res.status === 409) conflicts++;
-        else if (res.status >= 400) key = `${res.status}`;
+        if (res.status === 409) {
+          conflicts++;
+          label += ' 409';
+        } else if (res.status >= 400) key = `${res.status}`;
       } catch (e) {
         key = (e as Error).message.slice(0, 60);
       }
-      ms.push(performance.now() - t);
+      const d = performance.now() - t;
+      ms.push(d);
+      const xs = byKind.get(label) ?? [];
+      xs.push(d);
+      byKind.set(label, xs);
       if (key) errors.set(key, (errors.get(key) ?? 0) + 1);
     }
   };
@@ -114,19 +152,32 @@ async function load(name: string, servers: Proc[], prep: Awaited<ReturnType<type
   const after = servers.map((s) => rssMiB(s.child.pid!));
   ms.sort((a, b) => a - b);
   const nErrors = [...errors.values()].reduce((a, b) => a + b, 0);
+  const perKind = [...byKind].map(([k, xs]) => {
+    xs.sort((a, b) => a - b);
+    return `${KIND_LABEL[k] ?? k} ${xs.length}: p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms`;
+  });
   return (
     `${name}: ${clients} clients × ${seconds} s: ${ms.length} requests, ${(ms.length / wall).toFixed(1)} requests/s, p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
-    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}`
+    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}\n  by kind: ${perKind.join('; ')}`
   );
 }
 
 /** Runs the load on PostgreSQL (2 servers, when TEST_DATABASE_URL is set) and on PGlite (1 server); returns the printed lines. */
-export async function runScaleLoad(opts: { clients?: number; seconds?: number } = {}): Promise<string[]> {
+export async function runScaleLoad(opts: { clients?: number; seconds?: number; cpuProf?: string; kind?: string; db?: 'postgres' | 'pglite' | 'both' } = {}): Promise<string[]> {
   const clients = opts.clients ?? 32;
+  // One kind alone (to profile it), else the mix.
+  const kinds = opts.kind ? KINDS.filter((k) => k.name === opts.kind) : KINDS;
+  if (!kinds.length) throw new Error(`--kind: one of ${KINDS.map((k) => k.name).join(', ')}`);
+  const db = opts.db ?? 'both';
   const seconds = opts.seconds ?? 60;
-  const lines: string[] = [];
+  const cpuProf = opts.cpuProf ?? (process.env['FISCUS_BENCH_CPU_PROF'] || undefined);
+  // The servers run dist/ (FISCUS_RUN=dist): built here, so that it holds this checkout's sources.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const lines: string[] = [`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the start; servers run dist/ (compiled)${cpuProf ? `, CPU profiles in ${cpuProf}` : ''}`];
   const admin = process.env['TEST_DATABASE_URL'];
-  if (admin) {
+  if (db === 'pglite') {
+    // PostgreSQL not asked for.
+  } else if (admin) {
     const name = `fiscus_bench_${process.pid}_${Date.now()}`;
     const exec = async (q: string) => {
       const c = new pg.Client({ connectionString: admin });
@@ -139,8 +190,8 @@ export async function runScaleLoad(opts: { clients?: number; seconds?: number } 
     const servers: Proc[] = [];
     try {
       const prep = await prepare({ databaseUrl: url.toString() });
-      servers.push(...(await Promise.all([0, 1].map(() => serve([], { DATABASE_URL: url.toString() })))));
-      lines.push(await load('PostgreSQL, 2 servers', servers, prep, clients, seconds));
+      servers.push(...(await Promise.all([0, 1].map(() => serve([], { DATABASE_URL: url.toString() }, cpuProf)))));
+      lines.push(await load('PostgreSQL, 2 servers', servers, prep, clients, seconds, kinds));
     } finally {
       for (const s of servers) await stop(s);
       await exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -148,20 +199,28 @@ export async function runScaleLoad(opts: { clients?: number; seconds?: number } 
   } else lines.push('PostgreSQL, 2 servers: skipped (TEST_DATABASE_URL is not set; `source scripts/pg-throwaway.sh && pg_throwaway_start`)');
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-scale-'));
   let server: Proc | undefined;
-  try {
+  if (db !== 'postgres') try {
     const prep = await prepare({ dataDir: join(dir, 'data') });
-    server = await serve(['--data', join(dir, 'data')], { DATABASE_URL: '' });
-    lines.push(await load('PGlite, 1 server', [server], prep, clients, seconds));
+    server = await serve(['--data', join(dir, 'data')], { DATABASE_URL: '' }, cpuProf);
+    lines.push(await load('PGlite, 1 server', [server], prep, clients, seconds, kinds));
   } finally {
     if (server) await stop(server);
     rmSync(dir, { recursive: true, force: true });
   }
+  lines.push(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
   return lines;
 }
 
-// Run alone: node --import tsx scripts/bench-scale.ts [--quick] [--clients N] [--seconds S]
+// Run alone: node --import tsx scripts/bench-scale.ts [--quick] [--clients N] [--seconds S] [--cpu-prof DIR]
+//   [--kind edit|page|table|list|public (one kind alone, to profile it)] [--db postgres|pglite|both]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (n: string) => (process.argv.includes(n) ? Number(process.argv[process.argv.indexOf(n) + 1]) : undefined);
+  const arg = (n: string) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
   const quick = process.argv.includes('--quick');
-  for (const l of await runScaleLoad({ clients: arg('--clients') ?? 32, seconds: arg('--seconds') ?? (quick ? 10 : 60) })) console.log(l);
+  const prof = arg('--cpu-prof');
+  const kind = arg('--kind');
+  const dbArg = arg('--db');
+  const db: 'postgres' | 'pglite' | 'both' | undefined = dbArg === 'postgres' || dbArg === 'pglite' || dbArg === 'both' ? dbArg : undefined;
+  if (dbArg !== undefined && !db) throw new Error('--db: postgres, pglite or both');
+  const opts = { clients: Number(arg('--clients') ?? 32), seconds: Number(arg('--seconds') ?? (quick ? 10 : 60)), ...(prof ? { cpuProf: resolve(prof) } : {}), ...(kind ? { kind } : {}), ...(db ? { db } : {}) };
+  for (const l of await runScaleLoad(opts)) console.log(l);
 }

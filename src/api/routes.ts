@@ -36,7 +36,7 @@ import {
   type ProjectPatchIn,
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
-import { accountsOf, authorOf, bearerUser, SESSION_COOKIE } from '../app/accounts.js';
+import { accountsOf, authorOf, bearerUser, oneTreePerRequest, SESSION_COOKIE } from '../app/accounts.js';
 import { getCookie } from 'hono/cookie';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes, requestUser } from '../app/route-policy.js';
@@ -148,6 +148,8 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
   });
   app.onError((err, c) => problemResponse(c, err));
+  // The organisation tree is read once for a request (its user's organisation, the permission matrix).
+  app.use('/api/*', (_c, next) => oneTreePerRequest(next));
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
   app.use('/api/*', async (c, next) => {
@@ -416,7 +418,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     async (c) => {
       const { id, formId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const doc = await ws.getDocument(id);
+      const doc = await ws.sharedDocument(id);
       const form = doc.projectForms.find((f) => f.id === formId);
       if (!form) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有项目申报表 ${formId}`);
       const stored = await ws.editProjectForm(id, body.baseVersion, formId, toFormEdit(body), apiAuthor(c, body.author), apiActor(c));

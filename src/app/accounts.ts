@@ -3,6 +3,7 @@
  * sessions, API tokens, and the first administrator of an empty workspace. The front doors (CLI, web,
  * API) call these; who may do what is decided by the domain's matrix (domain/access.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { FiscusError } from '../domain/errors.js';
 import { OrgTree, ROLE_LABELS, checkOrgParent, checkRoleOrg, type Actor, type OrgKind, type Organisation, type Role, ROLES, ORG_KINDS } from '../domain/access.js';
@@ -85,6 +86,26 @@ export const DEMO_ACCOUNTS: readonly { login: string; displayName: string; role:
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
 
+/**
+ * A session's sliding expiry and a token's last use are written at most once a minute: every request
+ * reads them, and a write on each (on one row for every request of a user) would serialise a busy
+ * user's requests on PostgreSQL and flush its log for every page. A session so ends 12 idle hours after
+ * a use at most a minute before its last one.
+ */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The organisation tree of each workspace (by its database) as read for the request being handled. */
+const requestTrees = new AsyncLocalStorage<WeakMap<Db, Promise<OrgTree>>>();
+
+/**
+ * Runs the handling of one request (`next`) reading the organisation tree once: the user's organisation
+ * and the permission matrix (route-policy.ts, workflow.ts) both need it, and each read is a query. An
+ * organisation added during the request is seen by what follows it.
+ */
+export function oneTreePerRequest<T>(next: () => T): T {
+  return requestTrees.run(new WeakMap(), next);
+}
+
 // Verified against when the login is unknown, so that an unknown login costs as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
@@ -125,9 +146,19 @@ export class Accounts {
     return new Date(this.now().getTime() + plusMs).toISOString();
   }
 
-  /** Every organisation, as the tree the permission matrix reads. */
+  /** Every organisation, as the tree the permission matrix reads (once per request: oneTreePerRequest). */
   async tree(): Promise<OrgTree> {
-    return new OrgTree(await this.organisations());
+    const read = async () => new OrgTree(await this.organisations());
+    const memo = requestTrees.getStore();
+    if (!memo) return read();
+    const db = this.db;
+    let tree = memo.get(db);
+    if (!tree) {
+      tree = read();
+      tree.catch(() => memo.delete(db));
+      memo.set(db, tree);
+    }
+    return tree;
   }
 
   async organisations(): Promise<Organisation[]> {
@@ -159,7 +190,7 @@ export class Accounts {
         const o = await repo.insertOrganisation(db, { name, kind: input.kind, parentId: parent?.id ?? null });
         await appendAudit(db, { actor: this.actor, action: 'org.add', target: `org:${o.id}`, detail: { name, kind: input.kind, parent: parent?.name ?? null } });
         return o;
-      }),
+      }).finally(() => requestTrees.getStore()?.delete(this.db)),
     );
   }
 
@@ -273,7 +304,7 @@ export class Accounts {
   /** The user of a live session, extending it; null for an unknown, expired or ended session or a disabled user. */
   async sessionUser(session: string): Promise<User | null> {
     if (!session || session.length > 200) return null;
-    const u = await repo.touchSession(this.db, sha256(session), this.iso(), this.iso(SESSION_IDLE_HOURS * 3_600_000));
+    const u = await repo.touchSession(this.db, sha256(session), this.iso(), this.iso(SESSION_IDLE_HOURS * 3_600_000), this.iso(-TOUCH_EVERY_MS));
     if (!u || u.disabled) return null;
     return toUser(u, await this.tree());
   }
@@ -326,7 +357,7 @@ export class Accounts {
   /** The user of an unrevoked token (recording its use); null for an unknown or revoked token or a disabled user. */
   async tokenUser(token: string): Promise<User | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-    const u = await repo.useToken(this.db, sha256(token), this.iso());
+    const u = await repo.useToken(this.db, sha256(token), this.iso(), this.iso(-TOUCH_EVERY_MS));
     if (!u || u.disabled) return null;
     return toUser(u, await this.tree());
   }

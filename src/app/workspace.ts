@@ -3,11 +3,11 @@
  * back, edit project forms as new versions, compare versions and aggregate across units and years.
  * This is the one place that wires importers, rules and storage for the API, the web app and the CLI.
  */
-import { BudgetDocument, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
+import { BudgetDocument, ProjectForm as ProjectFormSchema, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { editForm, type FormEdit } from './form-edit.js';
 import type { Finding, Severity } from '../rules/types.js';
-import { runRules, summarize } from '../rules/engine.js';
+import { summarize } from '../rules/engine.js';
 
 /** Findings and their counts, for the front doors (which do not import the rules layer). */
 export type { Finding, Severity };
@@ -204,6 +204,11 @@ export interface Workspace {
   listVersions(id: string): Promise<VersionInfo[]>;
   /** The canonical document of a version (latest by default); NOT_FOUND when absent. */
   getDocument(id: string, version?: number): Promise<BudgetDocument>;
+  /**
+   * The same document, kept parsed for the next caller and shared with it: deep-frozen, so read it and
+   * build a changed copy rather than change it. For the reads of every request (pages, tables, edits).
+   */
+  sharedDocument(id: string, version?: number): Promise<BudgetDocument>;
   /** The stored findings of a version (latest by default). */
   getFindings(id: string, version?: number): Promise<Finding[]>;
   /** The tables of a version (latest by default). */
@@ -280,8 +285,42 @@ export function documentIdOf(id: string): number {
   return n;
 }
 
+/**
+ * Parsed documents of stored versions, the last few used. A version's document never changes once
+ * stored, and each is keyed by its version row's id and sha256 as the database gives them, so the
+ * cache is derived: every server process on one database keeps the same answers. Entries are
+ * deep-frozen (they are shared by every request that reads them); concurrent reads of one version share
+ * one read of the database.
+ */
+class DocumentCache {
+  private readonly map = new Map<string, Promise<BudgetDocument>>();
+  constructor(private readonly size = 16) {}
+
+  get(v: { versionId: number; sha256: string }, read: () => Promise<BudgetDocument>): Promise<BudgetDocument> {
+    const key = `${v.versionId}:${v.sha256}`;
+    let hit = this.map.get(key);
+    if (hit) this.map.delete(key);
+    else {
+      hit = read().then(deepFreeze);
+      hit.catch(() => this.map.delete(key));
+    }
+    this.map.set(key, hit);
+    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    return hit;
+  }
+}
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
 class StoredWorkspace implements Workspace {
   private closed = false;
+  private readonly documents = new DocumentCache();
   constructor(private readonly conn: Connection) {
     connections.set(this, conn);
   }
@@ -291,7 +330,7 @@ class StoredWorkspace implements Workspace {
     return this.conn.db;
   }
 
-  private async version(id: string, n?: number): Promise<{ documentId: number; versionId: number; n: number }> {
+  private async version(id: string, n?: number): Promise<{ documentId: number; versionId: number; n: number; sha256: string }> {
     const documentId = documentIdOf(id);
     // A version number beyond a 4-byte integer cannot exist (and would overflow the query).
     if (n !== undefined && !isStoredNumber(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有版本 ${n}`);
@@ -313,9 +352,15 @@ class StoredWorkspace implements Workspace {
     return this.store(doc, { author: opts.author ?? null, note: opts.note ?? `导入 ${fileName}`, audit }, findings, opts.organisationId);
   }
 
-  /** Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction. */
+  /**
+   * Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction.
+   * The rules run in a parser thread (they take the CPU for a tenth of a second on a large document, which
+   * would hold up every other request on the server's thread), and not at all for an edit whose base is
+   * already stale (refused as the transaction would refuse it).
+   */
   private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[], organisationId?: number): Promise<StoredVersion> {
-    const findings = checked ?? runRules(doc);
+    if (!checked && meta.edit) await repo.refuseStaleEdit(this.db, meta.edit);
+    const findings = checked ?? (await parsePool().check(doc));
     const { audit, ...version } = meta;
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
     const ref = await this.db.transaction(async (tx) => {
@@ -331,16 +376,16 @@ class StoredWorkspace implements Workspace {
 
   async listBudgets(): Promise<BudgetSummary[]> {
     // Unit names sort by pinyin (zh-CN), which the database collation (often C) does not give.
-    const zh = new Intl.Collator('zh-CN');
+    const zh = ZH;
     return (await repo.selectBudgets(this.db)).map(toSummary).sort((a, b) => b.year - a.year || zh.compare(a.unitName, b.unitName) || zh.compare(a.kind, b.kind));
   }
 
   async getBudget(id: string): Promise<BudgetDetail> {
     const documentId = documentIdOf(id);
-    const [b] = await repo.selectBudgets(this.db, documentId);
+    // Two queries at once (each a round trip to the database), not one after the other.
+    const [[b], versions] = await Promise.all([repo.selectBudgets(this.db, documentId), repo.selectVersions(this.db, documentId)]);
     if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
-    const versions = (await repo.selectVersions(this.db, documentId)).map(toVersionInfo);
-    return { ...toSummary(b), versions };
+    return { ...toSummary(b), versions: versions.map(toVersionInfo) };
   }
 
   async listVersions(id: string): Promise<VersionInfo[]> {
@@ -352,17 +397,22 @@ class StoredWorkspace implements Workspace {
     return BudgetDocument.parse(await repo.selectDocumentJson(this.db, v.versionId));
   }
 
+  async sharedDocument(id: string, version?: number): Promise<BudgetDocument> {
+    const v = await this.version(id, version);
+    return this.documents.get(v, async () => BudgetDocument.parse(await repo.selectDocumentJson(this.db, v.versionId)));
+  }
+
   async getFindings(id: string, version?: number): Promise<Finding[]> {
     const v = await this.version(id, version);
     return repo.selectFindings(this.db, v.versionId);
   }
 
   async getTables(id: string, version?: number): Promise<Table[]> {
-    return (await this.getDocument(id, version)).tables;
+    return (await this.sharedDocument(id, version)).tables;
   }
 
   async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion> {
-    const base = await this.getDocument(id, baseVersion);
+    const base = await this.sharedDocument(id, baseVersion);
     return this.store(applyPatch(base, formId, patch), {
       author: author ?? null,
       note: `修改项目申报表 ${formId}`,
@@ -407,6 +457,9 @@ class StoredWorkspace implements Workspace {
   }
 }
 
+/** The zh-CN collator of listBudgets, made once. */
+const ZH = new Intl.Collator('zh-CN');
+
 function toSummary(b: repo.BudgetRecord): BudgetSummary {
   return {
     id: String(b.id),
@@ -438,15 +491,17 @@ export function applyPatch(doc: BudgetDocument, formId: string, patch: ProjectFo
   const idx = doc.projectForms.findIndex((f) => f.id === formId);
   const form = doc.projectForms[idx];
   if (!form) throw new FiscusError('NOT_FOUND', `项目申报表 ${formId} 不存在`);
-  const forms = doc.projectForms.slice();
-  forms[idx] = editForm(form, patch);
-  const r = BudgetDocument.safeParse({ ...doc, projectForms: forms });
+  // Only the changed form is checked: the rest of `doc` is a stored version, already read through the
+  // schema (which has no rule across forms), and is kept as it is.
+  const r = ProjectFormSchema.safeParse(editForm(form, patch));
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const path = issue.path.slice(2).join('.');
+    const path = issue.path.join('.');
     throw new FiscusError('INPUT_INVALID', `项目申报表 ${formId} 的修改无效：${path || '(form)'}: ${issue.message}`, { field: path });
   }
-  return r.data;
+  const forms = doc.projectForms.slice();
+  forms[idx] = r.data;
+  return { ...doc, projectForms: forms };
 }
 
 type Keyed<T> = Map<string, T>;

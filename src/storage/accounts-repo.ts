@@ -161,14 +161,18 @@ export async function insertSession(db: Db, tokenSha256: string, userId: number,
 
 /**
  * The user of a live session (expiring after `now` is live), extending it to `expiresAt` (sliding
- * expiry); undefined for an unknown or expired session.
+ * expiry) when it was last seen at or before `touchedBefore` (a read, not a write, on every other
+ * request); undefined for an unknown or expired session. One statement.
  */
-export async function touchSession(db: Db, tokenSha256: string, now: string, expiresAt: string): Promise<UserRecord | undefined> {
-  const [s] = await rows<{ user_id: unknown }>(
+export async function touchSession(db: Db, tokenSha256: string, now: string, expiresAt: string, touchedBefore: string): Promise<UserRecord | undefined> {
+  const [u] = await rows<Record<string, unknown>>(
     db,
-    sql`UPDATE sessions SET last_seen_at = ${now}::timestamptz, expires_at = ${expiresAt}::timestamptz WHERE token_sha256 = ${tokenSha256} AND expires_at > ${now}::timestamptz RETURNING user_id`,
+    sql`WITH live AS (SELECT user_id FROM sessions WHERE token_sha256 = ${tokenSha256} AND expires_at > ${now}::timestamptz),
+             touched AS (UPDATE sessions SET last_seen_at = ${now}::timestamptz, expires_at = ${expiresAt}::timestamptz
+                         WHERE token_sha256 = ${tokenSha256} AND expires_at > ${now}::timestamptz AND last_seen_at <= ${touchedBefore}::timestamptz RETURNING 1)
+        SELECT u.* FROM users u JOIN live ON u.id = live.user_id`,
   );
-  return s ? findUserById(db, num(s.user_id)) : undefined;
+  return u && toUser(u);
 }
 
 export async function deleteSession(db: Db, tokenSha256: string): Promise<void> {
@@ -212,10 +216,20 @@ export async function findTokenByHash(db: Db, tokenSha256: string): Promise<Toke
   return r && toToken(r);
 }
 
-/** The user of an unrevoked token, recording its use; undefined for an unknown or revoked token. */
-export async function useToken(db: Db, tokenSha256: string, now: string): Promise<UserRecord | undefined> {
-  const [t] = await rows<{ user_id: unknown }>(db, sql`UPDATE api_tokens SET last_used_at = ${now}::timestamptz WHERE token_sha256 = ${tokenSha256} AND revoked_at IS NULL RETURNING user_id`);
-  return t ? findUserById(db, num(t.user_id)) : undefined;
+/**
+ * The user of an unrevoked token, recording its use at `now` when its last recorded use is at or before
+ * `touchedBefore` (or none: a read, not a write, on every other request); undefined for an unknown or
+ * revoked token. One statement.
+ */
+export async function useToken(db: Db, tokenSha256: string, now: string, touchedBefore: string): Promise<UserRecord | undefined> {
+  const [u] = await rows<Record<string, unknown>>(
+    db,
+    sql`WITH live AS (SELECT user_id FROM api_tokens WHERE token_sha256 = ${tokenSha256} AND revoked_at IS NULL),
+             touched AS (UPDATE api_tokens SET last_used_at = ${now}::timestamptz
+                         WHERE token_sha256 = ${tokenSha256} AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at <= ${touchedBefore}::timestamptz) RETURNING 1)
+        SELECT u.* FROM users u JOIN live ON u.id = live.user_id`,
+  );
+  return u && toUser(u);
 }
 
 /** Revokes a token; returns false when it does not exist or was revoked already. */

@@ -34,8 +34,12 @@ export function checkStorableText(fields: Record<string, unknown>): void {
   for (const [path, v] of Object.entries(fields)) if (typeof v === 'string' && UNSTORABLE.test(v)) throw unstorable(path, v);
 }
 
-/** Walks a document's strings and the integers that go into 4-byte columns; INPUT_INVALID at the first that cannot be stored. */
-export function checkStorable(doc: BudgetDocument): void {
+/**
+ * Walks a document's strings and the integers that go into 4-byte columns; INPUT_INVALID at the first that cannot be stored.
+ * `json`, the document's JSON.stringify when the caller has it, spares the walk of the strings when it
+ * holds no `\u` escape: JSON.stringify writes every NUL and lone surrogate as one.
+ */
+export function checkStorable(doc: BudgetDocument, json?: string): void {
   const walk = (v: unknown, path: string): void => {
     if (typeof v === 'string') {
       if (UNSTORABLE.test(v)) throw unstorable(path, v);
@@ -48,7 +52,7 @@ export function checkStorable(doc: BudgetDocument): void {
       }
     }
   };
-  walk(doc, '');
+  if (json === undefined || json.includes('\\u')) walk(doc, '');
   const int4 = (n: number | null | undefined, path: string) => {
     if (n !== null && n !== undefined && (n > INT4_MAX || n < -INT4_MAX - 1)) {
       throw new FiscusError('INPUT_INVALID', `${path}：应为 ±${INT4_MAX} 以内的整数，实为 ${n}`, { field: path }, `±${INT4_MAX} 以内的整数`, String(n));
@@ -139,13 +143,29 @@ export interface StoredRef {
   counts: Record<Severity, number>;
 }
 
+/** The refusal of an edit based on a version that is no longer the latest. */
+function staleEdit(edit: { documentId: number; baseVersion: number }, latest: number): FiscusError {
+  return new FiscusError('CONFLICT', `预算 ${edit.documentId} 已有更新的版本 ${latest}，本次修改基于版本 ${edit.baseVersion}；请在最新版本上重新修改`);
+}
+
+/**
+ * Refuses at once (CONFLICT, as storeVersion would) an edit whose base is no longer the latest version,
+ * before the edit's checks are run: a read, without a lock, so storeVersion still decides in its
+ * transaction. An unknown document is left to storeVersion (NOT_FOUND).
+ */
+export async function refuseStaleEdit(db: Db, edit: { documentId: number; baseVersion: number }): Promise<void> {
+  const [d] = await rows<{ latest_version: unknown }>(db, sql`SELECT latest_version FROM documents WHERE id = ${edit.documentId}`);
+  if (d && num(d.latest_version) !== edit.baseVersion) throw staleEdit(edit, num(d.latest_version));
+}
+
 /**
  * Stores a new version. Without `edit` the document is found (or created) by unit × year × kind.
  * Call inside a transaction: it reads and writes several tables.
  */
 export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoredRef> {
   const { doc, findings } = input;
-  checkStorable(doc);
+  const { json, sha256 } = canonical(doc);
+  checkStorable(doc, json);
   const now = new Date().toISOString();
   let documentId: number;
   let latest: number;
@@ -154,9 +174,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
     const [d] = await rows<{ latest_version: unknown }>(db, sql`SELECT latest_version FROM documents WHERE id = ${input.edit.documentId} FOR UPDATE`);
     if (!d) throw new FiscusError('NOT_FOUND', `预算 ${input.edit.documentId} 不存在`);
     latest = num(d.latest_version);
-    if (latest !== input.edit.baseVersion) {
-      throw new FiscusError('CONFLICT', `预算 ${input.edit.documentId} 已有更新的版本 ${latest}，本次修改基于版本 ${input.edit.baseVersion}；请在最新版本上重新修改`);
-    }
+    if (latest !== input.edit.baseVersion) throw staleEdit(input.edit, latest);
     documentId = input.edit.documentId;
   } else {
     const [u] = await rows<{ id: unknown }>(
@@ -179,7 +197,6 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
     latest = num(d!.latest_version);
   }
   const n = latest + 1;
-  const { json, sha256 } = canonical(doc);
   const counts = countsOf(findings);
   const [v] = await db
     .insert(s.versions)
@@ -405,16 +422,19 @@ export async function selectVersions(db: Db, documentId: number): Promise<Versio
   }));
 }
 
-/** The version row id and number of a document's version (latest when `n` is undefined), or undefined. */
-export async function findVersion(db: Db, documentId: number, n?: number): Promise<{ versionId: number; n: number } | undefined> {
-  const r = await rows<{ id: unknown; n: unknown }>(
+/**
+ * The version row id, number and content hash (sha256 of its canonical JSON) of a document's version
+ * (latest when `n` is undefined), or undefined.
+ */
+export async function findVersion(db: Db, documentId: number, n?: number): Promise<{ versionId: number; n: number; sha256: string } | undefined> {
+  const r = await rows<{ id: unknown; n: unknown; sha256: unknown }>(
     db,
     n === undefined
-      ? sql`SELECT v.id, v.n FROM versions v JOIN documents d ON d.id = v.document_id AND v.n = d.latest_version WHERE d.id = ${documentId}`
-      : sql`SELECT id, n FROM versions WHERE document_id = ${documentId} AND n = ${n}`,
+      ? sql`SELECT v.id, v.n, v.sha256 FROM versions v JOIN documents d ON d.id = v.document_id AND v.n = d.latest_version WHERE d.id = ${documentId}`
+      : sql`SELECT id, n, sha256 FROM versions WHERE document_id = ${documentId} AND n = ${n}`,
   );
   const x = r[0];
-  return x ? { versionId: num(x.id), n: num(x.n) } : undefined;
+  return x ? { versionId: num(x.id), n: num(x.n), sha256: String(x.sha256) } : undefined;
 }
 
 /** The canonical JSON of a version as stored (jsonb, so key order is not kept; content is). */

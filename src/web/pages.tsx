@@ -32,9 +32,12 @@ import {
   type Slice,
 } from './figures.js';
 
+/** What `toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })` prints, made once (each of those calls builds a formatter). */
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
 export const dateTime = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
 };
 
 export function navInfo(b: BudgetSummary): BudgetNavInfo {

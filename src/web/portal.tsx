@@ -63,12 +63,15 @@ const CSV_KINDS: readonly CsvKind[] = ['number', 'text', 'text', 'text', 'text',
 /** What the CSV's 列 says of an amount the import could not place in a column. */
 const UNPLACED_COLUMN = '（未能确定所在列）';
 
+/** Made once: a formatter costs more to make than to use (toLocaleDateString makes one per call). */
+const PUBLICATION_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+
 /** A publication date as the portal prints it: 2026年5月3日 (Beijing time). */
 export function publicationDate(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+  return PUBLICATION_DATE.format(d);
 }
 
 /** The 主管部门 of a budget's organisation (itself for a department's own budget); null when it has none. */

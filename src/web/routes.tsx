@@ -25,7 +25,7 @@ import { findingsOnPage, TablesPage } from './table-page.js';
 import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
-import { authorOf } from '../app/accounts.js';
+import { authorOf, oneTreePerRequest } from '../app/accounts.js';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
@@ -104,7 +104,7 @@ class VersionCache {
     if (hit) {
       this.map.delete(key);
     } else {
-      hit = Promise.all([this.ws.getDocument(id, version), this.ws.getFindings(id, version)]).then(([doc, findings]) => ({ doc, findings }));
+      hit = Promise.all([this.ws.sharedDocument(id, version), this.ws.getFindings(id, version)]).then(([doc, findings]) => ({ doc, findings }));
       hit.catch(() => this.map.delete(key));
     }
     this.map.set(key, hit);
@@ -149,6 +149,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   const limits = opts.maxUploadBytes ? limitsWith({ body: { upload: opts.maxUploadBytes } }, opts.limits) : (opts.limits ?? DEFAULT_LIMITS);
   const app = new Hono();
   const cache = new VersionCache(ws);
+  // The organisation tree is read once for a request (its user's organisation, the permission matrix).
+  app.use('*', (_c, next) => oneTreePerRequest(next));
   app.use('*', async (c, next) => {
     await next();
     const db = c.get('dbMs' as never) as number | undefined;

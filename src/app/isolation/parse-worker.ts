@@ -24,6 +24,9 @@ import { toWire, type ParseAnswer } from './wire.js';
  */
 export type RenderTask = { kind: 'render'; doc: BudgetDocument; findings: Finding[] | null; format: 'html' | 'xlsx' | 'fdp' };
 
+/** The rules run on a document off the request thread (an edit's new version: they take the CPU for a tenth of a second). */
+export type CheckTask = { kind: 'check'; doc: BudgetDocument };
+
 /** A monitoring table or self-evaluation report rendered off the request thread (its charts and workbook take the CPU). */
 export type RenderFollowTask = { kind: 'render-follow'; doc: FollowDoc; format: 'html' | 'xlsx' };
 
@@ -46,6 +49,7 @@ export type ParseTask = { port?: MessagePort; limits: Limits } & (
   | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
   | RenderTask
   | RenderFollowTask
+  | CheckTask
   | RenderCompareTask
   | PdfLinksTask
   | ProbeTask
@@ -137,7 +141,7 @@ export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
     if (t.kind === 'render-compare') return { ok: true, value: await renderCompare(t) };
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : t.kind === 'pdf-links' ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))] : await probe(t);
+    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'check' ? (await import('../../rules/engine.js')).runRules(t.doc) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : t.kind === 'pdf-links' ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))] : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };

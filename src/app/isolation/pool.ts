@@ -14,7 +14,7 @@ import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
 import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
 import { DEFAULT_LIMITS, overLimit, type Limits } from '../limits.js';
-import type { CheckedDocument, ParseTask, PdfLinksTask, ProbeTask, RenderFollowTask, RenderTask } from './parse-worker.js';
+import type { CheckedDocument, CheckTask, ParseTask, PdfLinksTask, ProbeTask, RenderFollowTask, RenderTask } from './parse-worker.js';
 import type { Finding } from '../../rules/types.js';
 import type { FollowDoc } from '../../reports/follow/index.js';
 import type { DepartmentComparison } from '../../reports/view/compare.js';
@@ -27,7 +27,7 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 /** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
 const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
 
-type TaskBody = RenderTask | RenderFollowTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | PdfLinksTask | ProbeTask;
+type TaskBody = RenderTask | RenderFollowTask | CheckTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | PdfLinksTask | ProbeTask;
 
 export interface ParsePoolOptions {
   /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
@@ -193,6 +193,11 @@ export class ParsePool {
   async readPayments(bytes: Uint8Array, file: string, target: PaymentTarget): Promise<ImportedPayment[]> {
     const t: PaymentTarget = { year: target.year, projectForms: target.projectForms.map((f) => ({ id: f.id, name: f.name })) };
     return (await this.run({ kind: 'payments', bytes, file, target: t })) as ImportedPayment[];
+  }
+
+  /** The rules' findings on a document (an edited version), computed in a thread. */
+  async check(doc: BudgetDocument): Promise<Finding[]> {
+    return (await this.run({ kind: 'check', doc })) as Finding[];
   }
 
   /** Ends the threads (waiting for running parses); the pool cannot be used afterwards. */
