@@ -1,6 +1,7 @@
 /** The monitoring table and the self-evaluation as XLSX workbooks (amounts in 万元 as numbers with two places). */
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../xlsx/exceljs.js';
+import { headerRow } from '../xlsx/render.js';
 import { Decimal } from 'decimal.js';
 import { targetText, type EvaluationReport, type MonitoringReport, type MonitoringRow } from './model.js';
 
@@ -12,14 +13,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
   const ws = wb.addWorksheet(name, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, header.length);
-  const h = ws.addRow(header);
-  h.font = { bold: true };
-  h.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  headerRow(ws, header, widths);
   return ws;
 }
 

@@ -6,7 +6,7 @@
 import type * as ExcelJS from 'exceljs';
 import { Decimal } from 'decimal.js';
 import { exceljs } from './exceljs.js';
-import { cellNumber, numFmt } from './render.js';
+import { cellNumber, headerRow, numFmt } from './render.js';
 import { threePublicLabel, THREE_PUBLIC_ITEMS, type ComparedDocument, type DepartmentComparison, type YearComparison } from '../view/compare.js';
 
 const pct = (s: string | null) => (s === null ? null : new Decimal(s).div(100).toNumber());
@@ -19,14 +19,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, notes: string[
   const ws = wb.addWorksheet(n);
   ws.addRow([title]).font = { bold: true, size: 13 };
   for (const note of notes) ws.addRow([note]);
-  const h = ws.addRow(header);
-  h.font = { bold: true };
-  h.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.views = [{ state: 'frozen', ySplit: h.number }];
+  headerRow(ws, header, widths);
   return ws;
 }
 

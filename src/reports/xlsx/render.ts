@@ -18,6 +18,22 @@ export function numFmt(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }
 
+/**
+ * A sheet's header row as the workbooks of the reports print it (bold, shaded, centred, wrapped), the
+ * columns' widths, and the rows up to it frozen; returns the row.
+ */
+export function headerRow(ws: ExcelJS.Worksheet, header: string[], widths: number[]): ExcelJS.Row {
+  const h = ws.addRow(header);
+  h.font = { bold: true };
+  h.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } };
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: h.number }];
+  return h;
+}
+
 /** A cell number in the display unit. fen / FEN_PER is the nearest double to the exact decimal. */
 export function cellNumber(fen: number, unit: DisplayUnit): number {
   return fen / FEN_PER[unit];
