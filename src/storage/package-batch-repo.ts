@@ -1,5 +1,5 @@
 /**
- * PDF packages of many budgets in the database (migration 0014): the budgets asked for, each one's
+ * PDF packages of many budgets in the database (migration 0012): the budgets asked for, each one's
  * printed PDF or the error that stopped it (written once), and progress counted from the rows, so
  * that every server and every worker sees the same state. Functions take a drizzle database or transaction.
  */

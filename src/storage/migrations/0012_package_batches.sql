@@ -1,4 +1,4 @@
--- fiscus storage, version 14: PDF packages of many budgets printed by the job queue (issue 14). A
+-- fiscus storage, version 12: PDF packages of many budgets printed by the job queue (issue 14). A
 -- reviewer asks for the packages of several budgets at once; each budget is one job, printed by
 -- whichever `fiscus worker` (or the PGlite server) takes it, and its PDF is kept here, not on a
 -- worker's disk, so that any server hands out the ZIP. Each item's outcome (the PDF, or the error that
