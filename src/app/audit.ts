@@ -279,7 +279,7 @@ export async function auditInOrder(files: readonly string[], opts: AuditOptions,
       summary.error += d.summary.error;
       summary.warning += d.summary.warning;
       summary.info += d.summary.info;
-      if (failsAt({ summary: d.summary } as Parameters<typeof failsAt>[0], failOn)) summary.failing++;
+      if (failsAt({ summary: d.summary }, failOn)) summary.failing++;
       tallies.add(d);
     } else summary.unreadable++;
     sink(d);

@@ -85,7 +85,7 @@ export function reportOf(documents: AuditEntry[], failOn: FailOn): AuditReport {
     sev.error += d.summary.error;
     sev.warning += d.summary.warning;
     sev.info += d.summary.info;
-    if (failsAt({ summary: d.summary } as Parameters<typeof failsAt>[0], failOn)) failing++;
+    if (failsAt({ summary: d.summary }, failOn)) failing++;
   }
   const readable = documents.filter((d) => d.readable).length;
   return {

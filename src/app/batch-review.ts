@@ -112,7 +112,7 @@ export function reviewRowOf(idx: number, file: string, entry: unknown, failOn: F
   const e = entry as AuditEntry;
   if (!e.readable) return { idx, file, status: 'unreadable', ...none, problem: e.error };
   const s = e.summary;
-  const status: ReviewStatus = failsAt({ summary: s } as Parameters<typeof failsAt>[0], failOn) ? 'failing' : s.error + s.warning > 0 ? 'warnings' : 'passed';
+  const status: ReviewStatus = failsAt({ summary: s }, failOn) ? 'failing' : s.error + s.warning > 0 ? 'warnings' : 'passed';
   return {
     idx,
     file,

@@ -107,8 +107,9 @@ export class Comparisons {
     return workflowOf(this.ws).listFor(user, await this.ws.listBudgets());
   }
 
+  /** A budget's document as every page reads it: parsed once and shared (Workspace.sharedDocument). */
   private async load(b: ListedBudget) {
-    return { meta: metaOf(b), doc: await this.ws.getDocument(b.id, b.latestVersion) };
+    return { meta: metaOf(b), doc: await this.ws.sharedDocument(b.id, b.latestVersion) };
   }
 
   /**

@@ -12,7 +12,7 @@ import { pairMismatch, reconcile, type ReconcileLine, type ReconcileResult } fro
 export { parseDeviationPercent } from '../rules/reconcile/index.js';
 import type { Location } from '../rules/types.js';
 import { importFileIsolated } from './isolation/pool.js';
-import { TOOL, type FailOn } from './validate.js';
+import { TOOL } from './validate.js';
 import type { Workspace } from './workspace.js';
 import { pushAll } from '../domain/arrays.js';
 
@@ -43,13 +43,6 @@ export async function reconcileFiles(budgetPath: string, finalPath: string, opts
 export async function reconcileStored(ws: Workspace, budgetId: string, finalId: string, opts: ReconcileUseOptions & { budgetVersion?: number; finalVersion?: number } = {}): Promise<ReconcileReport> {
   const [budget, finalAccount] = await Promise.all([ws.getDocument(budgetId, opts.budgetVersion), ws.getDocument(finalId, opts.finalVersion)]);
   return reconcileDocuments(budget, finalAccount, opts);
-}
-
-/** True when the report has a finding at or above the fail level. */
-export function reconcileFails(report: ReconcileReport, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'warning') return report.summary.error + report.summary.warning > 0;
-  return report.summary.error > 0;
 }
 
 /** A location as the JSON report gives it: prose and data, absent keys as null. */

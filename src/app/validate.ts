@@ -147,8 +147,8 @@ export async function validateFile(path: string, opts: ImportOptions = {}): Prom
   return validateDocument(await importFileIsolated(path, opts));
 }
 
-/** True when the report has a finding at or above the fail level. */
-export function failsAt(report: ValidationReport, failOn: FailOn): boolean {
+/** True when a report (of a document, a batch entry, a reconciliation) has a finding at or above the fail level. */
+export function failsAt(report: { summary: Pick<Record<Severity, number>, 'error' | 'warning'> }, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   if (failOn === 'warning') return report.summary.error + report.summary.warning > 0;
   return report.summary.error > 0;

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { extname } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { auditExitCode, auditWorkerCount, findDocuments, writeAuditReport } from '../app/audit.js';
-import { formatRecall, type FailOn } from '../app/validate.js';
+import { formatRecall } from '../app/validate.js';
 import { FiscusError } from '../domain/errors.js';
 import { validateOutcome } from './validate.js';
 import { removeStaleTemps, tempFiles } from './io.js';
+import { failOnOption } from './report-options.js';
 
 /**
  * Registers `fiscus audit <files or folders…> -o report.html|.csv|.json [--fail-on] [--workers]`.
@@ -22,7 +23,7 @@ export function registerAudit(program: Command): void {
     .action(async (paths: string[], opts: { output: string; failOn: string; workers?: string }) => {
       const format = extname(opts.output).toLowerCase();
       if (!['.html', '.csv', '.json'].includes(format)) throw new FiscusError('INPUT_INVALID', `报告文件（-o）应以 .html、.csv 或 .json 结尾，实为 ${JSON.stringify(opts.output)} (expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)})`);
-      if (!['error', 'warning', 'never'].includes(opts.failOn)) throw new FiscusError('INPUT_INVALID', `--fail-on 应为 error、warning 或 never，实为 ${JSON.stringify(opts.failOn)} (expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)})`);
+      const failOn = failOnOption(opts.failOn);
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new FiscusError('INPUT_INVALID', `--workers 应为 0–64 的整数，实为 ${JSON.stringify(opts.workers)} (expected --workers 0–64, found ${JSON.stringify(opts.workers)})`);
 
@@ -32,7 +33,7 @@ export function registerAudit(program: Command): void {
       bar.start(files.length, 0, { file: '' });
       const report = await writeAuditReport(files, opts.output, {
         ...(workers === undefined ? {} : { workers }),
-        failOn: opts.failOn as FailOn,
+        failOn,
         onProgress: (done, _total, e) => bar.update(done, { file: e.file }),
         tempFiles,
       });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import type { FailOn } from '../app/validate.js';
+import { failOnOption, textOrJsonOption } from './report-options.js';
 import { FiscusError } from '../domain/errors.js';
 import { validateOutcome } from './exit-codes.js';
 
@@ -13,20 +13,17 @@ export function registerReconcile(program: Command): void {
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: error | warning | never', 'error')
     .option('--deviation <percent>', '决算数偏离预算数超过此百分比须说明原因 / a larger deviation must be explained', '10')
     .action(async (budget: string, final: string, opts: { format: string; failOn: string; deviation: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') {
-        throw new FiscusError('INPUT_INVALID', `--format 应为 text 或 json，实为 ${JSON.stringify(opts.format)} (expected --format text or json, found ${JSON.stringify(opts.format)})`);
-      }
-      if (!['error', 'warning', 'never'].includes(opts.failOn)) {
-        throw new FiscusError('INPUT_INVALID', `--fail-on 应为 error、warning 或 never，实为 ${JSON.stringify(opts.failOn)} (expected --fail-on error, warning or never, found ${JSON.stringify(opts.failOn)})`);
-      }
-      const { formatReconcileText, parseDeviationPercent, reconcileFails, reconcileFiles, toJsonReconcile } = await import('../app/reconcile.js');
+      const format = textOrJsonOption(opts.format);
+      const failOn = failOnOption(opts.failOn);
+      const { formatReconcileText, parseDeviationPercent, reconcileFiles, toJsonReconcile } = await import('../app/reconcile.js');
+      const { failsAt } = await import('../app/validate.js');
       const deviationPercent = parseDeviationPercent(opts.deviation);
       if (deviationPercent === null) {
         throw new FiscusError('INPUT_INVALID', `--deviation 应为 0–1000 之间的百分数（至多两位小数），实为 ${JSON.stringify(opts.deviation)} (expected a percentage, found ${JSON.stringify(opts.deviation)})`);
       }
       (await import('../app/isolation/pool.js')).parsePool().warm();
       const report = await reconcileFiles(budget, final, { deviationPercent });
-      process.stdout.write(opts.format === 'json' ? JSON.stringify(toJsonReconcile(report), null, 2) + '\n' : formatReconcileText(report, basename(budget), basename(final)));
-      validateOutcome.exitCode = reconcileFails(report, opts.failOn as FailOn) ? 1 : 0;
+      process.stdout.write(format === 'json' ? JSON.stringify(toJsonReconcile(report), null, 2) + '\n' : formatReconcileText(report, basename(budget), basename(final)));
+      validateOutcome.exitCode = failsAt(report, failOn) ? 1 : 0;
     });
 }
