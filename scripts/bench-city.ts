@@ -41,7 +41,13 @@ function classSql(role: string, system: string, len: number): string {
 }
 
 const AGGREGATES: Aggregate[] = [
-  ...([['function', 'general-budget-function', 1, 3], ['function', 'general-budget-function', 3, 7], ['econ', 'basic-expenditure-economic', 2, 5]] as const).map(([by, role, level, len]) => ({
+  ...(
+    [
+      ['function', 'general-budget-function', 1, 3],
+      ['function', 'general-budget-function', 3, 7],
+      ['econ', 'basic-expenditure-economic', 2, 5],
+    ] as const
+  ).map(([by, role, level, len]) => ({
     name: `by ${by} class, level ${level}`,
     query: `/api/v1/aggregates?by=${by}&level=${level}`,
     sql: `SELECT year, kind, left(code, ${len}) AS key, sum(fen)::text AS fen, count(DISTINCT id) AS documents FROM (${classSql(role, by, len)}) x GROUP BY 1, 2, 3`,
@@ -75,7 +81,9 @@ function median(xs: number[]): number {
 
 /** Starts a throwaway PostgreSQL (scripts/pg-throwaway.sh); returns its URL and how to stop it. */
 function throwaway(): { url: string; stop: () => void } {
-  const out = execFileSync('bash', ['-c', `source "${ROOT}/scripts/pg-throwaway.sh" && pg_throwaway_start >&2 && echo "$TEST_DATABASE_URL $PG_TMP"`], { encoding: 'utf8' }).trim().split(' ');
+  const out = execFileSync('bash', ['-c', `source "${ROOT}/scripts/pg-throwaway.sh" && pg_throwaway_start >&2 && echo "$TEST_DATABASE_URL $PG_TMP"`], { encoding: 'utf8' })
+    .trim()
+    .split(' ');
   const [url, tmp] = [out[0]!, out[1]!];
   return { url, stop: () => execFileSync('bash', ['-c', `source "${ROOT}/scripts/pg-throwaway.sh" && PG_TMP="${tmp}" pg_throwaway_stop`]) };
 }
@@ -111,8 +119,14 @@ export async function runCityBench(opts: { quick: boolean; city?: Partial<CityOp
     const rep = await generateCity(ws, { ...size, ...opts.city, log: (l) => say(l) });
     await client.connect();
     await client.query('VACUUM ANALYZE');
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM table_rows) AS table_rows, (SELECT count(*) FROM amounts) AS amounts, (SELECT count(*) FROM payments) AS payments`)).rows[0] as Record<string, string>;
-    say(`city: ${rep.budgets} budgets + ${rep.finalAccounts} final accounts of ${size.units} units under ${size.departments} 主管部门 × ${size.years} years; ${counts.table_rows} table rows, ${counts.amounts} amounts, ${counts.payments} payments; generated in ${(rep.ms.total / 1000).toFixed(1)} s`);
+    const counts = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM table_rows) AS table_rows, (SELECT count(*) FROM amounts) AS amounts, (SELECT count(*) FROM payments) AS payments`,
+      )
+    ).rows[0] as Record<string, string>;
+    say(
+      `city: ${rep.budgets} budgets + ${rep.finalAccounts} final accounts of ${size.units} units under ${size.departments} 主管部门 × ${size.years} years; ${counts.table_rows} table rows, ${counts.amounts} amounts, ${counts.payments} payments; generated in ${(rep.ms.total / 1000).toFixed(1)} s`,
+    );
     const app = requester(createHttpApp(ws), district, 'caizheng');
     const n = opts.quick ? 5 : 11;
     say(`${'aggregate'.padEnd(30)}  ${'API ms'.padStart(9)}  ${'SQL ms'.padStart(9)}  ${'ratio'.padStart(6)}  rows  same figures`);
@@ -136,7 +150,9 @@ export async function runCityBench(opts: { quick: boolean; city?: Partial<CityOp
       const got = new Map(apiRows.map((r) => [a.key(r), `${String(r.fen)}/${String(r.documents)}`]));
       const same = want.size === got.size && [...want].every(([k, v]) => got.get(k) === v);
       const ratio = median(api) / median(ref);
-      say(`${a.name.padEnd(30)}  ${median(api).toFixed(1).padStart(9)}  ${median(ref).toFixed(1).padStart(9)}  ${ratio.toFixed(2).padStart(6)}  ${String(apiRows.length).padStart(4)}  ${same ? 'yes' : `NO (${got.size} API rows, ${want.size} SQL rows)`}${ratio > 2 ? '  > 2×' : ''}`);
+      say(
+        `${a.name.padEnd(30)}  ${median(api).toFixed(1).padStart(9)}  ${median(ref).toFixed(1).padStart(9)}  ${ratio.toFixed(2).padStart(6)}  ${String(apiRows.length).padStart(4)}  ${same ? 'yes' : `NO (${got.size} API rows, ${want.size} SQL rows)`}${ratio > 2 ? '  > 2×' : ''}`,
+      );
     }
   } finally {
     await client.end().catch(() => {});

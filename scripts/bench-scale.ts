@@ -29,7 +29,11 @@ interface Proc {
 
 function serve(args: string[], env: Record<string, string>, cpuProf?: string): Promise<Proc> {
   const node = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
-  const child = spawn(process.execPath, [...node, join(ROOT, 'bin/fiscus.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, FISCUS_RUN: 'dist', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...node, join(ROOT, 'bin/fiscus.js'), 'serve', '--port', '0', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, FISCUS_RUN: 'dist', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`fiscus serve did not start within 120 s\n${out}`)), 120_000);
@@ -101,7 +105,14 @@ export const KINDS: Kind[] = [
   { name: 'list', share: 15, run: (url, p) => fetch(`${url}/api/v1/budgets`, { headers: auth(p) }) },
   { name: 'public', share: 10, run: (url) => fetch(`${url}/public`) },
 ];
-const KIND_LABEL: Record<string, string> = { edit: 'edit (GET budget + PATCH form) stored', 'edit 409': 'edit refused stale (409)', page: 'page /budgets/:id', table: 'API tables/t3', list: 'API budgets', public: 'page /public' };
+const KIND_LABEL: Record<string, string> = {
+  edit: 'edit (GET budget + PATCH form) stored',
+  'edit 409': 'edit refused stale (409)',
+  page: 'page /budgets/:id',
+  table: 'API tables/t3',
+  list: 'API budgets',
+  public: 'page /public',
+};
 
 async function load(name: string, servers: Proc[], prep: Prep, clients: number, seconds: number, kinds: Kind[]): Promise<string> {
   const { budgetId } = prep;
@@ -173,7 +184,11 @@ export async function runScaleLoad(opts: { clients?: number; seconds?: number; c
   const cpuProf = opts.cpuProf ?? (process.env['FISCUS_BENCH_CPU_PROF'] || undefined);
   // The servers run dist/ (FISCUS_RUN=dist): built here, so that it holds this checkout's sources.
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const lines: string[] = [`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the start; servers run dist/ (compiled)${cpuProf ? `, CPU profiles in ${cpuProf}` : ''}`];
+  const lines: string[] = [
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the start; servers run dist/ (compiled)${cpuProf ? `, CPU profiles in ${cpuProf}` : ''}`,
+  ];
   const admin = process.env['TEST_DATABASE_URL'];
   if (db === 'pglite') {
     // PostgreSQL not asked for.
@@ -199,15 +214,20 @@ export async function runScaleLoad(opts: { clients?: number; seconds?: number; c
   } else lines.push('PostgreSQL, 2 servers: skipped (TEST_DATABASE_URL is not set; `source scripts/pg-throwaway.sh && pg_throwaway_start`)');
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-scale-'));
   let server: Proc | undefined;
-  if (db !== 'postgres') try {
-    const prep = await prepare({ dataDir: join(dir, 'data') });
-    server = await serve(['--data', join(dir, 'data')], { DATABASE_URL: '' }, cpuProf);
-    lines.push(await load('PGlite, 1 server', [server], prep, clients, seconds, kinds));
-  } finally {
-    if (server) await stop(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
-  lines.push(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
+  if (db !== 'postgres')
+    try {
+      const prep = await prepare({ dataDir: join(dir, 'data') });
+      server = await serve(['--data', join(dir, 'data')], { DATABASE_URL: '' }, cpuProf);
+      lines.push(await load('PGlite, 1 server', [server], prep, clients, seconds, kinds));
+    } finally {
+      if (server) await stop(server);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  lines.push(
+    `load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the end`,
+  );
   return lines;
 }
 
@@ -221,6 +241,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dbArg = arg('--db');
   const db: 'postgres' | 'pglite' | 'both' | undefined = dbArg === 'postgres' || dbArg === 'pglite' || dbArg === 'both' ? dbArg : undefined;
   if (dbArg !== undefined && !db) throw new Error('--db: postgres, pglite or both');
-  const opts = { clients: Number(arg('--clients') ?? 32), seconds: Number(arg('--seconds') ?? (quick ? 10 : 60)), ...(prof ? { cpuProf: resolve(prof) } : {}), ...(kind ? { kind } : {}), ...(db ? { db } : {}) };
+  const opts = {
+    clients: Number(arg('--clients') ?? 32),
+    seconds: Number(arg('--seconds') ?? (quick ? 10 : 60)),
+    ...(prof ? { cpuProf: resolve(prof) } : {}),
+    ...(kind ? { kind } : {}),
+    ...(db ? { db } : {}),
+  };
   for (const l of await runScaleLoad(opts)) console.log(l);
 }

@@ -107,7 +107,12 @@ if (want('rules')) {
   const { validateDocument } = await import('../src/app/validate.js');
   const biggest = [...corpusManifest()].sort((a, b) => b.pages - a.pages)[0]!;
   const big = await importBytes(new Uint8Array(readFileSync(pdfPath(biggest))), `${biggest.name}.pdf`);
-  await time(`validate a ${biggest.pages}-page corpus PDF in-process (${biggest.name}, imported once)`, quick ? 5 : 20, () => validateDocument(big), 'all rules and the coverage; target well under 1 s');
+  await time(
+    `validate a ${biggest.pages}-page corpus PDF in-process (${biggest.name}, imported once)`,
+    quick ? 5 : 20,
+    () => validateDocument(big),
+    'all rules and the coverage; target well under 1 s',
+  );
 }
 
 if (want('aggregate')) {
@@ -133,7 +138,11 @@ if (want('aggregate')) {
     app.endRow();
   }
   app.closeSync();
-  await time(`reference: DuckDB SQL sum by 类 over ${big.length} cells`, N, async () => (await duck.runAndReadAll("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).getRows().length);
+  await time(
+    `reference: DuckDB SQL sum by 类 over ${big.length} cells`,
+    N,
+    async () => (await duck.runAndReadAll("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).getRows().length,
+  );
 
   const { PGlite } = await import('@electric-sql/pglite');
   const pg = new PGlite();
@@ -141,12 +150,18 @@ if (want('aggregate')) {
   const chunk = 5000;
   for (let i = 0; i < big.length; i += chunk) {
     const part = big.slice(i, i + chunk);
-    await pg.query(
-      `insert into amounts select * from unnest($1::int[], $2::text[], $3::text[], $4::bigint[])`,
-      [part.map((a) => a.doc), part.map((a) => a.code), part.map((a) => a.col), part.map((a) => a.fen)],
-    );
+    await pg.query(`insert into amounts select * from unnest($1::int[], $2::text[], $3::text[], $4::bigint[])`, [
+      part.map((a) => a.doc),
+      part.map((a) => a.code),
+      part.map((a) => a.col),
+      part.map((a) => a.fen),
+    ]);
   }
-  await time(`reference: PGlite raw SQL sum by 类 over ${big.length} cells`, N, async () => (await pg.query("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).rows.length);
+  await time(
+    `reference: PGlite raw SQL sum by 类 over ${big.length} cells`,
+    N,
+    async () => (await pg.query("select substr(code,1,3) c, sum(fen) from amounts where col='total' and length(code)=7 group by 1")).rows.length,
+  );
   await pg.close();
 
   const { openWorkspace } = await import('../src/app/workspace.js');
@@ -203,7 +218,10 @@ if (want('audit')) {
   const here = (p: string) => fileURLToPath(new URL(`../samples/${p}`, import.meta.url));
   const pdfs = ['pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf', 'pdf/shanghai-putuo-finance-bureau-2024-dept-final-accounts.pdf'].map(here);
   const texts = ['shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt', 'shanghai-putuo-finance-bureau-2024-dept-final-accounts.txt'].map(here);
-  const pdfOk = await importBytes(readFileSync(pdfs[0]!), 'probe.pdf').then(() => true, () => false);
+  const pdfOk = await importBytes(readFileSync(pdfs[0]!), 'probe.pdf').then(
+    () => true,
+    () => false,
+  );
   const kinds = [SAMPLE, ...(pdfOk ? pdfs : texts)];
   const size = quick ? 12 : 50;
   const batch = Array.from({ length: size }, (_, i) => kinds[i % kinds.length]!);
@@ -216,14 +234,23 @@ if (want('audit')) {
   const cpu = process.cpuUsage(c0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const perDoc = r.documents.map((d) => d.ms).sort((a, b) => a - b);
-  rows.push({ name: `audit ${size} documents (${pdfOk ? 'text + PDF' : 'texts only'}), 2 workers`, n: 1, median: ms, min: ms, note: `${(size / (ms / 1000)).toFixed(1)} documents/s; ${r.summary.readable} readable; per document median ${perDoc[Math.floor(perDoc.length / 2)]!.toFixed(0)} ms; CPU ${(cpuMs / size).toFixed(0)} ms/document (all threads), ${((100 * cpuMs) / (2 * ms)).toFixed(0)}% of 2 cores` });
+  rows.push({
+    name: `audit ${size} documents (${pdfOk ? 'text + PDF' : 'texts only'}), 2 workers`,
+    n: 1,
+    median: ms,
+    min: ms,
+    note: `${(size / (ms / 1000)).toFixed(1)} documents/s; ${r.summary.readable} readable; per document median ${perDoc[Math.floor(perDoc.length / 2)]!.toFixed(0)} ms; CPU ${(cpuMs / size).toFixed(0)} ms/document (all threads), ${((100 * cpuMs) / (2 * ms)).toFixed(0)}% of 2 cores`,
+  });
   if (pdfOk) {
     // Each PDF read warm in this process (pdfjs loaded), beside pdftotext on the same file.
     const { readPdf } = await import('../src/importers/pdf/index.js');
     const { execFileSync } = await import('node:child_process');
     for (const f of pdfs) {
       const bytes = readFileSync(f);
-      const name = f.split('/').pop()!.replace(/\.pdf$/, '');
+      const name = f
+        .split('/')
+        .pop()!
+        .replace(/\.pdf$/, '');
       const pages = (await readPdf(bytes, f)).source.pages;
       await time(`read PDF warm: ${name} (${pages} pages)`, quick ? 5 : 15, () => readPdf(bytes, f));
       const pdftotext = () => execFileSync('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -236,10 +263,21 @@ if (want('audit')) {
     const p0 = performance.now();
     let next = 0;
     // The same two-way parallelism as the audit.
-    const lane = async () => { while (next < batchPdfs.length) await run(batchPdfs[next++]!); };
-    const ok = await Promise.all([lane(), lane()]).then(() => true, () => false);
+    const lane = async () => {
+      while (next < batchPdfs.length) await run(batchPdfs[next++]!);
+    };
+    const ok = await Promise.all([lane(), lane()]).then(
+      () => true,
+      () => false,
+    );
     const pms = performance.now() - p0;
-    rows.push({ name: `reference: pdftotext -layout on the batch's ${batchPdfs.length} PDFs, 2 at a time`, n: 1, median: pms, min: pms, note: ok ? 'text extraction only, no checks' : 'pdftotext missing or failed' });
+    rows.push({
+      name: `reference: pdftotext -layout on the batch's ${batchPdfs.length} PDFs, 2 at a time`,
+      n: 1,
+      median: pms,
+      min: pms,
+      note: ok ? 'text extraction only, no checks' : 'pdftotext missing or failed',
+    });
   }
 }
 
@@ -317,7 +355,11 @@ if (want('startup')) {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  row('fiscus start ready, fresh data folder (wall)', fresh, `spawn → first 200 on / (PGlite created, migrations, sample and its year imported and published, demo accounts); node -e 0 ${med(node).toFixed(0)} ms; target a few seconds`);
+  row(
+    'fiscus start ready, fresh data folder (wall)',
+    fresh,
+    `spawn → first 200 on / (PGlite created, migrations, sample and its year imported and published, demo accounts); node -e 0 ${med(node).toFixed(0)} ms; target a few seconds`,
+  );
   row('fiscus start ready, existing data folder (wall)', existing, 'spawn → first 200 on / ; target ≤ 1 s');
 }
 
@@ -360,7 +402,9 @@ if (want('audit-scale')) {
     const t = performance.now();
     const cmd = spawnSync(process.execPath, [bin, 'audit', join(dir, 'variants'), '-o', join(dir, 'cli.csv'), '--fail-on', 'never'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
     const cms = performance.now() - t;
-    scaleLines.push(`  \`fiscus audit\` on the ${n} variants typed at a shell (start-up included): ${(cms / 1000).toFixed(1)} s, ${(n / (cms / 1000)).toFixed(0)} documents/s wall (exit ${cmd.status})`);
+    scaleLines.push(
+      `  \`fiscus audit\` on the ${n} variants typed at a shell (start-up included): ${(cms / 1000).toFixed(1)} s, ${(n / (cms / 1000)).toFixed(0)} documents/s wall (exit ${cmd.status})`,
+    );
 
     // Every corpus PDF in one batch beside pdftotext -layout on the same files, as many at a time as the audit has workers.
     const pdfs = corpusManifest().map(pdfPath);
@@ -372,7 +416,10 @@ if (want('audit-scale')) {
     const lane = async () => {
       while (next < pdfs.length) await run(pdfs[next++]!);
     };
-    const ok = await Promise.all(Array.from({ length: Math.max(1, workers) }, lane)).then(() => true, () => false);
+    const ok = await Promise.all(Array.from({ length: Math.max(1, workers) }, lane)).then(
+      () => true,
+      () => false,
+    );
     const refMs = performance.now() - t0;
     const refCpu = childCpuMs() - c0;
     const per = (x: number) => (x / pdfs.length).toFixed(0);
@@ -455,7 +502,18 @@ if (want('corpus')) {
       m.reference.push(performance.now() - t);
       m.referenceCpu.push(childCpuMs() - u);
     }
-    per.push({ name: e.name, pages: e.pages, fiscus: best(m.fiscus), fiscusCpu: best(m.fiscusCpu), read: best(m.read), readCpu: best(m.readCpu), pdfjs: best(m.pdfjs), pdfjsCpu: best(m.pdfjsCpu), reference: best(m.reference), referenceCpu: best(m.referenceCpu) });
+    per.push({
+      name: e.name,
+      pages: e.pages,
+      fiscus: best(m.fiscus),
+      fiscusCpu: best(m.fiscusCpu),
+      read: best(m.read),
+      readCpu: best(m.readCpu),
+      pdfjs: best(m.pdfjs),
+      pdfjsCpu: best(m.pdfjsCpu),
+      reference: best(m.reference),
+      referenceCpu: best(m.referenceCpu),
+    });
     process.stderr.write(`\rcorpus: ${per.length}/${manifest.length}`);
   }
   process.stderr.write('\n');
@@ -491,7 +549,18 @@ if (want('corpus')) {
     `  ${fmt(p.fiscusCpu, 10)}  ${fmt(p.readCpu, 8)}  ${fmt(p.pdfjsCpu, 9)}  ${fmt(p.referenceCpu, 13)}  ${fmt(p.fiscusCpu / p.referenceCpu, 9, 2)}${tail}`;
   for (const p of per) corpusLines.push(row(p, p.fiscus / p.reference > 2 ? '  > 2× (wall)' : ''));
   const pages = sum('pages');
-  const total: Per = { name: 'overall', pages, fiscus: sum('fiscus'), fiscusCpu: sum('fiscusCpu'), read: sum('read'), readCpu: sum('readCpu'), pdfjs: sum('pdfjs'), pdfjsCpu: sum('pdfjsCpu'), reference: sum('reference'), referenceCpu: sum('referenceCpu') };
+  const total: Per = {
+    name: 'overall',
+    pages,
+    fiscus: sum('fiscus'),
+    fiscusCpu: sum('fiscusCpu'),
+    read: sum('read'),
+    readCpu: sum('readCpu'),
+    pdfjs: sum('pdfjs'),
+    pdfjsCpu: sum('pdfjsCpu'),
+    reference: sum('reference'),
+    referenceCpu: sum('referenceCpu'),
+  };
   corpusLines.push(row(total));
   const ratios = per.map((p) => p.fiscus / p.reference);
   const cpuRatios = per.map((p) => p.fiscusCpu / p.referenceCpu).filter(Number.isFinite);

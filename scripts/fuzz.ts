@@ -22,7 +22,9 @@ import { ParsePool } from '../src/app/isolation/pool.js';
 import { limitsWith } from '../src/app/limits.js';
 import { writeTemplate } from '../src/reports/template/index.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '2000' }, files: { type: 'string' }, seed: { type: 'string', default: '20261206' }, concurrency: { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '2000' }, files: { type: 'string' }, seed: { type: 'string', default: '20261206' }, concurrency: { type: 'string', default: '4' } },
+});
 const count = Number(values.count);
 const files = values.files !== undefined ? Number(values.files) : Math.round(count / 200);
 const seed = Number(values.seed);
@@ -47,7 +49,10 @@ if (count > 0) {
     // requests then in flight (FISCUS_STALL_LOG_MS, 300 ms by default).
     const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { eventLoop?: { maxMs: number; p99Ms: number; stalls: number } };
     console.log(`server event loop: max delay ${health.eventLoop?.maxMs} ms, p99 ${health.eventLoop?.p99Ms} ms, stalls logged ${health.eventLoop?.stalls}`);
-    const stalls = server.stderr().split('\n').filter((l) => l.includes('event loop stalled'));
+    const stalls = server
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('event loop stalled'));
     const ms = (l: string) => Number(/阻塞 (\d+) ms/.exec(l)?.[1] ?? 0);
     for (const l of stalls.sort((a, b) => ms(b) - ms(a)).slice(0, 10)) console.log(`  ${l.slice(0, 400)}`);
     console.log(`fuzz process rss ${(rssBefore / 2 ** 20).toFixed(0)} → ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);

@@ -146,7 +146,14 @@ export function functionTotal(doc: BudgetDocument): number {
 }
 
 async function loadTemplates(o: CityOptions): Promise<{ budgets: BudgetDocument[]; finals: BudgetDocument[] }> {
-  const files = o.templates.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => join(d, f)) : []));
+  const files = o.templates.flatMap((d) =>
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => join(d, f))
+      : [],
+  );
   if (o.cacheDir) mkdirSync(o.cacheDir, { recursive: true });
   const budgets: BudgetDocument[] = [];
   const finals: BudgetDocument[] = [];
@@ -169,13 +176,66 @@ async function loadTemplates(o: CityOptions): Promise<{ budgets: BudgetDocument[
 }
 
 const DEPARTMENTS = [
-  '教育局', '卫生健康委员会', '公安局', '民政局', '财政局机关', '人力资源和社会保障局', '自然资源局', '生态环境局', '住房和城乡建设局',
-  '交通运输局', '水务局', '农业农村局', '商务局', '文化广电旅游体育局', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局',
-  '城市管理和综合执法局', '司法局', '发展和改革委员会', '工业和信息化局', '科技创新局', '退役军人事务局', '信访局', '政务服务数据管理局',
-  '机关事务管理局', '档案馆', '地方志办公室', '气象局', '规划和自然资源研究中心', '人民政府办公室', '妇女联合会', '共青团委员会',
-  '残疾人联合会', '总工会', '科学技术协会', '文学艺术界联合会', '红十字会', '侨务办公室', '民族宗教事务局', '国有资产监督管理委员会',
-  '金融工作局', '投资促进局', '口岸办公室', '人民法院', '人民检察院', '党校', '融媒体中心', '图书馆', '博物馆', '疾病预防控制中心',
-  '妇幼保健院', '人民医院', '中医院', '职业技术学院', '建筑工务署', '土地整备局', '街道办事处',
+  '教育局',
+  '卫生健康委员会',
+  '公安局',
+  '民政局',
+  '财政局机关',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水务局',
+  '农业农村局',
+  '商务局',
+  '文化广电旅游体育局',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '城市管理和综合执法局',
+  '司法局',
+  '发展和改革委员会',
+  '工业和信息化局',
+  '科技创新局',
+  '退役军人事务局',
+  '信访局',
+  '政务服务数据管理局',
+  '机关事务管理局',
+  '档案馆',
+  '地方志办公室',
+  '气象局',
+  '规划和自然资源研究中心',
+  '人民政府办公室',
+  '妇女联合会',
+  '共青团委员会',
+  '残疾人联合会',
+  '总工会',
+  '科学技术协会',
+  '文学艺术界联合会',
+  '红十字会',
+  '侨务办公室',
+  '民族宗教事务局',
+  '国有资产监督管理委员会',
+  '金融工作局',
+  '投资促进局',
+  '口岸办公室',
+  '人民法院',
+  '人民检察院',
+  '党校',
+  '融媒体中心',
+  '图书馆',
+  '博物馆',
+  '疾病预防控制中心',
+  '妇幼保健院',
+  '人民医院',
+  '中医院',
+  '职业技术学院',
+  '建筑工务署',
+  '土地整备局',
+  '街道办事处',
 ];
 const UNIT_KINDS = ['服务中心', '事务中心', '信息中心', '综合执法大队', '研究所', '发展中心', '管理所', '保障中心', '监测站', '学校', '培训中心', '档案室', '评审中心', '检测所', '指导中心'];
 
@@ -193,7 +253,12 @@ async function organisations(ws: Workspace, o: CityOptions): Promise<{ units: { 
   let count = 0;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const existing = new Map(((await t.execute(sql`SELECT id, name, kind FROM organisations`)) as unknown as { rows: { id: unknown; name: string; kind: string }[] }).rows.map((r) => [r.name, { id: Number(r.id), kind: r.kind }]));
+    const existing = new Map(
+      ((await t.execute(sql`SELECT id, name, kind FROM organisations`)) as unknown as { rows: { id: unknown; name: string; kind: string }[] }).rows.map((r) => [
+        r.name,
+        { id: Number(r.id), kind: r.kind },
+      ]),
+    );
     const add = async (name: string, kind: 'finance-bureau' | 'department' | 'unit', parentId: number | null): Promise<number> => {
       const have = existing.get(name);
       if (have) return have.id;
@@ -307,7 +372,9 @@ export async function generateCity(ws: Workspace, opts: Partial<CityOptions> = {
     }
   });
   const t3 = performance.now();
-  o.log(`gen-city: ${budgets} budgets and ${finals} final accounts stored in ${((t3 - t2) / 1000).toFixed(1)} s (${((done * 1000) / (t3 - t2)).toFixed(1)} documents/s); findings ${findings.error} errors, ${findings.warning} warnings, ${findings.info} info`);
+  o.log(
+    `gen-city: ${budgets} budgets and ${finals} final accounts stored in ${((t3 - t2) / 1000).toFixed(1)} s (${((done * 1000) / (t3 - t2)).toFixed(1)} documents/s); findings ${findings.error} errors, ${findings.warning} warnings, ${findings.info} info`,
+  );
   const follow = followOf(ws);
   await inParallel(payJobs, o.concurrency, async (p) => {
     const csv = paymentsCsv(p.doc, o.payments, r);
@@ -342,18 +409,54 @@ function parseArgs(argv: string[]): { city: Partial<CityOptions>; ws: WorkspaceO
     const a = argv[i]!;
     const v = argv[i + 1];
     switch (a) {
-      case '--units': city.units = int('units', v, 1); i++; break;
-      case '--departments': city.departments = int('departments', v, 1); i++; break;
-      case '--years': city.years = int('years', v, 1); i++; break;
-      case '--first-year': city.firstYear = int('first-year', v, 1990); i++; break;
-      case '--final-share': city.finalShare = Number(v); i++; break;
-      case '--payments': city.payments = int('payments', v, 0); i++; break;
-      case '--templates': city.templates = (v ?? '').split(',').map((x) => resolve(x)); i++; break;
-      case '--seed': city.seed = int('seed', v, 0); i++; break;
-      case '--concurrency': city.concurrency = int('concurrency', v, 1); i++; break;
-      case '--city': city.city = v ?? '示范市'; i++; break;
-      case '--database-url': ws.databaseUrl = v; i++; break;
-      case '--data': ws.dataDir = resolve(v ?? 'data'); i++; break;
+      case '--units':
+        city.units = int('units', v, 1);
+        i++;
+        break;
+      case '--departments':
+        city.departments = int('departments', v, 1);
+        i++;
+        break;
+      case '--years':
+        city.years = int('years', v, 1);
+        i++;
+        break;
+      case '--first-year':
+        city.firstYear = int('first-year', v, 1990);
+        i++;
+        break;
+      case '--final-share':
+        city.finalShare = Number(v);
+        i++;
+        break;
+      case '--payments':
+        city.payments = int('payments', v, 0);
+        i++;
+        break;
+      case '--templates':
+        city.templates = (v ?? '').split(',').map((x) => resolve(x));
+        i++;
+        break;
+      case '--seed':
+        city.seed = int('seed', v, 0);
+        i++;
+        break;
+      case '--concurrency':
+        city.concurrency = int('concurrency', v, 1);
+        i++;
+        break;
+      case '--city':
+        city.city = v ?? '示范市';
+        i++;
+        break;
+      case '--database-url':
+        ws.databaseUrl = v;
+        i++;
+        break;
+      case '--data':
+        ws.dataDir = resolve(v ?? 'data');
+        i++;
+        break;
       default:
         throw new Error(`未知参数 ${a}（用法见 scripts/gen-city.ts 开头）`);
     }

@@ -5,7 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const csv = readFileSync(new URL('../../shared/codes/classification-codes-observed.csv', import.meta.url), 'utf8');
-const rows = csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const rows = csv
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','));
 const out = rows.map(([code, name, system, level, parent]) => {
   const sys = system === 'dept_econ' ? 'econ' : 'function';
   return `  [${JSON.stringify(sys)}, ${JSON.stringify(code)}, ${JSON.stringify(name)}, ${JSON.stringify(level)}, ${JSON.stringify(parent || null)}],`;

@@ -43,7 +43,9 @@ const PROFILES: Record<string, Profile> = {
 };
 
 function factorAt(p: Profile, m: number): number {
-  const ks = Object.keys(p.factor).map(Number).sort((a, b) => a - b);
+  const ks = Object.keys(p.factor)
+    .map(Number)
+    .sort((a, b) => a - b);
   const lo = [...ks].reverse().find((k) => k <= m) ?? ks[0]!;
   const hi = ks.find((k) => k >= m) ?? ks.at(-1)!;
   if (lo === hi) return p.factor[lo]!;
@@ -150,7 +152,11 @@ interface ActualOut {
 }
 
 const ACTUAL_OVERRIDES: Record<string, Omit<ActualOut, 'indicator'>> = {
-  '基础设施运行维护/IDC机房运行维护故障率': { value: '0.3', reason: '申报表目标值印为"100%"，应为"≤2%"；全年故障率 0.3%，按所印目标计分偏低', correction: '2022 年申报时更正目标值，并在编报审核中核对故障率类指标的比较符' },
+  '基础设施运行维护/IDC机房运行维护故障率': {
+    value: '0.3',
+    reason: '申报表目标值印为"100%"，应为"≤2%"；全年故障率 0.3%，按所印目标计分偏低',
+    correction: '2022 年申报时更正目标值，并在编报审核中核对故障率类指标的比较符',
+  },
   '网络和信息安全运行维护/应用系统扫描次数': { value: '276', reason: '上半年扫描人员不足，下半年虽增派人员仍未完成全年 300 次', correction: '2022 年按月分解扫描任务并纳入驻场人员考核' },
   '网络和信息安全运行维护/安全设备正常运行率': { value: '92', reason: '目标以"="申报，实际运行率高于目标，按偏差计分', correction: '2022 年改以"≥90%"申报' },
   '网络和信息安全运行维护/培训参与率': { value: '78', reason: '第三季度培训与护网行动时间冲突，部分人员缺席', correction: '2022 年培训安排避开重保期并提供线上补训' },
@@ -180,7 +186,18 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'payments.csv'), payments(doc.projectForms));
   // Progress to the end of August per project, for the count and completion-rate entries.
-  const PROGRESS: Record<string, number> = { 基础设施运行维护: 0.68, 应用系统运行维护: 0.64, 网络和信息安全运行维护: 0.62, 绩效管理: 0.6, 购置费: 1, 其他一般管理事务: 0.8, 应急项目和设备维修: 0.55, 劳务派遣人员: 0.67, 项目审计: 0.4, 基层党建: 0.35 };
+  const PROGRESS: Record<string, number> = {
+    基础设施运行维护: 0.68,
+    应用系统运行维护: 0.64,
+    网络和信息安全运行维护: 0.62,
+    绩效管理: 0.6,
+    购置费: 1,
+    其他一般管理事务: 0.8,
+    应急项目和设备维修: 0.55,
+    劳务派遣人员: 0.67,
+    项目审计: 0.4,
+    基层党建: 0.35,
+  };
   const monitoring = {
     asOf: '2021-08-31',
     projects: doc.projectForms.map((f) => ({

@@ -19,7 +19,10 @@ mkdirSync(out, { recursive: true });
 let compared = 0;
 const differ: string[] = [];
 for (const e of corpusManifest()) {
-  for (const [kind, path] of [['pdf', pdfPath(e)], ['txt', txtPath(e)]] as const) {
+  for (const [kind, path] of [
+    ['pdf', pdfPath(e)],
+    ['txt', txtPath(e)],
+  ] as const) {
     let json: string;
     try {
       json = JSON.stringify(await importFile(path), null, 1);

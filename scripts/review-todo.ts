@@ -30,7 +30,10 @@ for (const e of corpusManifest()) {
   }
   const labelled = new Set((reviewed[e.name] ?? []).map((l) => findingKey(l)));
   const todo = new Map<string, { f: Finding; reads: string[] }>();
-  for (const [mode, r] of [['txt', f.txt], ['pdf', f.pdf]] as const) {
+  for (const [mode, r] of [
+    ['txt', f.txt],
+    ['pdf', f.pdf],
+  ] as const) {
     for (const x of r.findings) {
       const k = findingKey(x);
       if (labelled.has(k)) continue;

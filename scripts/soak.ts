@@ -98,7 +98,23 @@ async function soak(name: string, s: Server): Promise<string[]> {
   const token = await tokenOf(s.url, preparer);
   const get = async (p: string) => (await fetch(s.url + p, { headers: { cookie: preparer } })).json() as Promise<Record<string, unknown>>;
   const forms = ((await get('/api/v1/budgets/1/projects'))['projects'] as Array<{ id: string }>).map((p) => p.id);
-  const reads = ['/', '/public', '/public/budgets/1', '/budgets/1', '/budgets/1/narrative', '/budgets/1/tables/t7', '/budgets/1/findings', '/budgets/1/versions', '/budgets/1/follow', '/api/v1/budgets', '/api/v1/budgets/1/tables', '/api/v1/budgets/1/findings', '/api/v1/budgets/1/execution', '/api/v1/aggregates?by=function', ...forms.slice(0, 4).map((f) => `/budgets/1/projects/${f}`)];
+  const reads = [
+    '/',
+    '/public',
+    '/public/budgets/1',
+    '/budgets/1',
+    '/budgets/1/narrative',
+    '/budgets/1/tables/t7',
+    '/budgets/1/findings',
+    '/budgets/1/versions',
+    '/budgets/1/follow',
+    '/api/v1/budgets',
+    '/api/v1/budgets/1/tables',
+    '/api/v1/budgets/1/findings',
+    '/api/v1/budgets/1/execution',
+    '/api/v1/aggregates?by=function',
+    ...forms.slice(0, 4).map((f) => `/budgets/1/projects/${f}`),
+  ];
   const t: Tally = { ms: [], errors: new Map(), conflicts: 0, requests: 0 };
   const fail = (what: string) => t.errors.set(what, (t.errors.get(what) ?? 0) + 1);
   const call = async (method: string, path: string, body?: unknown, ok: number[] = [200]): Promise<Response | null> => {
@@ -126,7 +142,8 @@ async function soak(name: string, s: Server): Promise<string[]> {
   const sampler = setInterval(() => {
     samples.push(rssMiB(s.pid));
     // Progress once a minute: requests so far and the server's memory.
-    if (samples.length % 6 === 0) console.error(`${name}: ${samples.length / 6} min, ${t.requests} requests, ${[...t.errors.values()].reduce((a, b) => a + b, 0)} errors, server ${samples.at(-1)!.toFixed(0)} MiB`);
+    if (samples.length % 6 === 0)
+      console.error(`${name}: ${samples.length / 6} min, ${t.requests} requests, ${[...t.errors.values()].reduce((a, b) => a + b, 0)} errors, server ${samples.at(-1)!.toFixed(0)} MiB`);
   }, 10_000);
   const client = async (k: number) => {
     let i = k;
@@ -141,7 +158,11 @@ async function soak(name: string, s: Server): Promise<string[]> {
         const p = await call('GET', `/api/v1/budgets/1/projects/${form}`);
         if (!p || p.status !== 200) continue;
         const j = (await p.json()) as { version: number; form: { disbursement: Array<{ quarter: number; amount: { fen: number } }> } };
-        await call('PATCH', `/api/v1/budgets/1/projects/${form}`, { baseVersion: j.version, author: `soak-${k}`, disbursement: j.form.disbursement.map((q) => ({ quarter: q.quarter, amount: { fen: q.amount.fen } })) });
+        await call('PATCH', `/api/v1/budgets/1/projects/${form}`, {
+          baseVersion: j.version,
+          author: `soak-${k}`,
+          disbursement: j.form.disbursement.map((q) => ({ quarter: q.quarter, amount: { fen: q.amount.fen } })),
+        });
       } else if (r < 96) {
         const p = await call('POST', '/api/v1/budgets/1/payments', { project: form, date: '2021-06-15', fen: 1000 + k, voucher: `soak-${k}-${i}` }, [200, 201]);
         if (p && (p.status === 200 || p.status === 201)) {
@@ -161,7 +182,9 @@ async function soak(name: string, s: Server): Promise<string[]> {
   const errs = [...t.errors.values()].reduce((a, b) => a + b, 0);
   // Memory at every fifth of the run (mean of the samples in that fifth) and growth over the second half:
   // a server that leaks keeps growing; one that warms up levels off.
-  const fifths = Array.from({ length: 5 }, (_, i) => samples.slice(Math.floor((i * samples.length) / 5), Math.floor(((i + 1) * samples.length) / 5))).map((xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN));
+  const fifths = Array.from({ length: 5 }, (_, i) => samples.slice(Math.floor((i * samples.length) / 5), Math.floor(((i + 1) * samples.length) / 5))).map((xs) =>
+    xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN,
+  );
   const half = samples.slice(Math.floor(samples.length / 2));
   const growth = half.length >= 2 ? half.at(-1)! - half[0]! : NaN;
   return [

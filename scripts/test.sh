@@ -26,6 +26,10 @@ if [ "$unit_only" = 0 ]; then
   echo "tsc: type-checking"
   npx tsc -p tsconfig.json
 fi
+# Formatting (prettier, .prettierrc.json; what it leaves alone: .prettierignore): any file that
+# \`npm run format\` would change fails the run, in the quick loop too.
+echo "prettier: checking the formatting"
+npx prettier --check --log-level warn .
 
 mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
 if [ "$unit_only" = 1 ]; then

@@ -21,7 +21,16 @@ const IsoDate = z
 const AsOfQuery = z.object({ asOf: IsoDate.optional().openapi({ param: { name: 'asOf', in: 'query' }, example: '2021-08-31' }) });
 
 export const PaymentSchema = z
-  .object({ id: z.number().int(), formId: z.string(), date: z.string(), fen: z.number().int(), voucher: z.string().nullable(), payee: z.string().nullable(), source: z.string().nullable(), sourceRow: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    formId: z.string(),
+    date: z.string(),
+    fen: z.number().int(),
+    voucher: z.string().nullable(),
+    payee: z.string().nullable(),
+    source: z.string().nullable(),
+    sourceRow: z.number().int().nullable(),
+  })
   .openapi('Payment');
 export const PaymentInputSchema = z
   .object({
@@ -90,7 +99,10 @@ export const EvaluationPutSchema = z
       z.object({
         idx: z.number().int().min(0),
         value: z.string().max(100).nullable().optional(),
-        band: z.enum(Object.keys(BANDS) as [keyof typeof BANDS, ...Array<keyof typeof BANDS>]).nullable().optional(),
+        band: z
+          .enum(Object.keys(BANDS) as [keyof typeof BANDS, ...Array<keyof typeof BANDS>])
+          .nullable()
+          .optional(),
         notApplicable: z.boolean().optional(),
         reason: z.string().max(2000).nullable().optional(),
         correction: z.string().max(2000).nullable().optional(),
@@ -122,7 +134,14 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   const actor = (c: Context) => auditActor(requestUser(c), 'api');
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/payments', tags: ['follow'], summary: '支付明细', request: { params: IdParam }, responses: { 200: json(z.array(PaymentSchema), '支付明细'), ...problems(404) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/payments',
+      tags: ['follow'],
+      summary: '支付明细',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(PaymentSchema), '支付明细'), ...problems(404) },
+    }),
     async (c) => c.json(await f().listPayments(c.req.valid('param').id), 200),
   );
 
@@ -143,7 +162,14 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/adjustments', tags: ['follow'], summary: '预算调整（调剂）记录', request: { params: IdParam }, responses: { 200: json(z.array(AdjustmentSchema), '调整记录，按时间先后'), ...problems(404) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/adjustments',
+      tags: ['follow'],
+      summary: '预算调整（调剂）记录',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(AdjustmentSchema), '调整记录，按时间先后'), ...problems(404) },
+    }),
     async (c) => c.json(await f().listAdjustments(c.req.valid('param').id), 200),
   );
 
@@ -164,11 +190,25 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/budget-control', tags: ['follow'], summary: '指标控制：各项目的预算、调整、已支付与剩余可用', request: { params: IdParam }, responses: { 200: json(z.array(BudgetControlSchema), '按申报表顺序'), ...problems(404) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/budget-control',
+      tags: ['follow'],
+      summary: '指标控制：各项目的预算、调整、已支付与剩余可用',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(BudgetControlSchema), '按申报表顺序'), ...problems(404) },
+    }),
     async (c) => {
       const states = await f().budgetControl(c.req.valid('param').id);
       return c.json(
-        states.map((st) => ({ formId: st.formId, name: st.name, budgetFen: st.budgetFen, adjustedFen: String(st.adjustedFen), paidFen: String(st.paidFen), remainingFen: remainingFen(st)?.toString() ?? null })),
+        states.map((st) => ({
+          formId: st.formId,
+          name: st.name,
+          budgetFen: st.budgetFen,
+          adjustedFen: String(st.adjustedFen),
+          paidFen: String(st.paidFen),
+          remainingFen: remainingFen(st)?.toString() ?? null,
+        })),
         200,
       );
     },
@@ -217,12 +257,26 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/execution', tags: ['follow'], summary: '预算执行情况（按项目与部门，累计、计划、执行率、预测、预警）', request: { params: IdParam, query: AsOfQuery }, responses: { 200: json(Report('Execution'), '执行情况'), ...problems(404, 422) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/execution',
+      tags: ['follow'],
+      summary: '预算执行情况（按项目与部门，累计、计划、执行率、预测、预警）',
+      request: { params: IdParam, query: AsOfQuery },
+      responses: { 200: json(Report('Execution'), '执行情况'), ...problems(404, 422) },
+    }),
     async (c) => c.json(await f().execution(c.req.valid('param').id, c.req.valid('query').asOf), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/monitoring', tags: ['follow'], summary: '绩效运行监控（双监控）', request: { params: IdParam, query: AsOfQuery }, responses: { 200: json(Report('Monitoring'), '监控表'), ...problems(404, 422) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/monitoring',
+      tags: ['follow'],
+      summary: '绩效运行监控（双监控）',
+      request: { params: IdParam, query: AsOfQuery },
+      responses: { 200: json(Report('Monitoring'), '监控表'), ...problems(404, 422) },
+    }),
     async (c) => c.json(await f().monitoring(c.req.valid('param').id, c.req.valid('query').asOf), 200),
   );
 
@@ -237,13 +291,26 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const entries = b.entries.map((e) => ({ idx: e.idx, actualToDate: nn(e.actualToDate) ?? null, likelihood: nn(e.likelihood) ?? null, reason: nn(e.reason) ?? null, action: nn(e.action) ?? null }));
+      const entries = b.entries.map((e) => ({
+        idx: e.idx,
+        actualToDate: nn(e.actualToDate) ?? null,
+        likelihood: nn(e.likelihood) ?? null,
+        reason: nn(e.reason) ?? null,
+        action: nn(e.action) ?? null,
+      }));
       return c.json(await f().saveMonitoring(c.req.valid('param').id, b.owner, entries, b.asOf, actor(c)), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/budgets/{id}/evaluation', tags: ['follow'], summary: '年终绩效自评（得分、等级、待补充项）', request: { params: IdParam }, responses: { 200: json(Report('EvaluationReport'), '自评'), ...problems(404) } }),
+    createRoute({
+      method: 'get',
+      path: '/api/v1/budgets/{id}/evaluation',
+      tags: ['follow'],
+      summary: '年终绩效自评（得分、等级、待补充项）',
+      request: { params: IdParam },
+      responses: { 200: json(Report('EvaluationReport'), '自评'), ...problems(404) },
+    }),
     async (c) => c.json(await f().evaluation(c.req.valid('param').id), 200),
   );
 
@@ -258,7 +325,14 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const actuals = b.actuals.map((a) => ({ idx: a.idx, value: nn(a.value) ?? null, band: nn(a.band) ?? null, notApplicable: a.notApplicable ?? false, reason: nn(a.reason) ?? null, correction: nn(a.correction) ?? null }));
+      const actuals = b.actuals.map((a) => ({
+        idx: a.idx,
+        value: nn(a.value) ?? null,
+        band: nn(a.band) ?? null,
+        notApplicable: a.notApplicable ?? false,
+        reason: nn(a.reason) ?? null,
+        correction: nn(a.correction) ?? null,
+      }));
       return c.json(await f().saveActuals(c.req.valid('param').id, b.owner, actuals, actor(c)), 200);
     },
   );
@@ -284,7 +358,10 @@ export function registerFollowApi(app: OpenAPIHono, ws: Workspace): void {
             : await renderFollowIsolated({ kind, report: await f().evaluation(p.data.id) }, format);
         const name = `${kind === 'monitoring' ? '绩效运行监控表' : '绩效自评报告'}-${p.data.id}.${format}`;
         const body = typeof out.body === 'string' ? out.body : new Uint8Array(out.body);
-        return c.body(body, 200, { 'content-type': out.contentType, 'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${kind}-${p.data.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}` });
+        return c.body(body, 200, {
+          'content-type': out.contentType,
+          'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${kind}-${p.data.id}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        });
       });
     }
   }

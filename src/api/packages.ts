@@ -60,7 +60,14 @@ export function registerPackagesApi(app: OpenAPIHono, ws: Workspace): void {
     });
     const p = PackageRequest.safeParse(body);
     if (!p.success) {
-      throw new FiscusError('INPUT_INVALID', `请求体应为 {"budgets": [预算 id…], "appendix": "findings" | "none"}：${p.error.issues.map((i) => `${i.path.join('.') || '（根）'} ${i.message}`).join('；').slice(0, 300)}`, { field: 'body' });
+      throw new FiscusError(
+        'INPUT_INVALID',
+        `请求体应为 {"budgets": [预算 id…], "appendix": "findings" | "none"}：${p.error.issues
+          .map((i) => `${i.path.join('.') || '（根）'} ${i.message}`)
+          .join('；')
+          .slice(0, 300)}`,
+        { field: 'body' },
+      );
     }
     const user = requestUser(c);
     const s = await submitPackageBatch(ws, p.data.budgets, { user, createdBy: auditActor(user, 'api'), ...(p.data.appendix ? { appendix: p.data.appendix } : {}) });
@@ -89,6 +96,9 @@ export function registerPackagesApi(app: OpenAPIHono, ws: Workspace): void {
   app.get('/api/v1/packages/:batch/download', async (c) => {
     const id = c.req.param('batch');
     const zip = await packageBatchZip(ws, id);
-    return c.body(new Uint8Array(zip), 200, { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="packages-${encodeURIComponent(id)}.zip"; filename*=UTF-8''${encodeURIComponent(`PDF打包-${id}.zip`)}` });
+    return c.body(new Uint8Array(zip), 200, {
+      'content-type': 'application/zip',
+      'content-disposition': `attachment; filename="packages-${encodeURIComponent(id)}.zip"; filename*=UTF-8''${encodeURIComponent(`PDF打包-${id}.zip`)}`,
+    });
   });
 }

@@ -7,7 +7,20 @@ import { problemOf, STATUS, toFiscusError, validationError } from './problem.js'
 test('every error code maps to the status the API contract names', () => {
   assert.deepEqual(
     ERROR_CODES.map((c) => [c, STATUS[c]]),
-    [['INPUT_UNREADABLE', 400], ['INPUT_INVALID', 422], ['NOT_FOUND', 404], ['UNAUTHENTICATED', 401], ['FORBIDDEN', 403], ['CONFLICT', 409], ['LOCKED', 503], ['TOO_LARGE', 413], ['DEPENDENCY_MISSING', 503], ['BUSY', 503], ['AUDIT_BROKEN', 500], ['INTERNAL', 500]],
+    [
+      ['INPUT_UNREADABLE', 400],
+      ['INPUT_INVALID', 422],
+      ['NOT_FOUND', 404],
+      ['UNAUTHENTICATED', 401],
+      ['FORBIDDEN', 403],
+      ['CONFLICT', 409],
+      ['LOCKED', 503],
+      ['TOO_LARGE', 413],
+      ['DEPENDENCY_MISSING', 503],
+      ['BUSY', 503],
+      ['AUDIT_BROKEN', 500],
+      ['INTERNAL', 500],
+    ],
   );
 });
 
@@ -28,7 +41,13 @@ test('a malformed body from the validators is unreadable input, an unknown throw
 });
 
 test('validation issues name the first field and count the others', () => {
-  const e = validationError([{ path: ['disbursement', 0, 'quarter'], message: 'Too big' }, { path: ['x'], message: 'y' }], 'json');
+  const e = validationError(
+    [
+      { path: ['disbursement', 0, 'quarter'], message: 'Too big' },
+      { path: ['x'], message: 'y' },
+    ],
+    'json',
+  );
   assert.equal(e.code, 'INPUT_INVALID');
   assert.equal(e.where.field, 'json.disbursement.0.quarter');
   assert.match(e.message, /^json\.disbursement\.0\.quarter: Too big（另有 1 处）$/);

@@ -27,9 +27,19 @@ test('GET /api/v1/budgets/{id}/reconcile/{final} reconciles two stored documents
     // A new version of the budget with the changed class: the findings of the edit, at their places.
     await ws.importDocument(readFileSync(CHANGED_CLASS_FILE), 'budget.json');
     const changed = await as('caizheng')(`/api/v1/budgets/${budget}/reconcile/${final}?deviation=10`);
-    const c = (await changed.json()) as { summary: Record<string, number>; findings: Array<{ rule: string; location: { line: number }; budgetLocation: { tableId: string; row: string; column: string } }> };
+    const c = (await changed.json()) as {
+      summary: Record<string, number>;
+      findings: Array<{ rule: string; location: { line: number }; budgetLocation: { tableId: string; row: string; column: string } }>;
+    };
     assert.equal(changed.status, 200);
-    assert.deepEqual(c.findings.map((f) => [f.rule, f.location.line, f.budgetLocation.row]), [['REC-001', 618, 'total'], ['REC-004', 618, 'total'], ['REC-001', 632, 'f2010607']]);
+    assert.deepEqual(
+      c.findings.map((f) => [f.rule, f.location.line, f.budgetLocation.row]),
+      [
+        ['REC-001', 618, 'total'],
+        ['REC-004', 618, 'total'],
+        ['REC-001', 632, 'f2010607'],
+      ],
+    );
     // The first version is still there to reconcile.
     const v1 = (await (await as('caizheng')(`/api/v1/budgets/${budget}/reconcile/${final}?budgetVersion=1`)).json()) as { summary: { error: number } };
     assert.equal(v1.summary.error, 0);

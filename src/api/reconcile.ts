@@ -49,7 +49,9 @@ export const ReconcileReportSchema = z
         unit: z.string().nullable(),
       }),
     ),
-    notChecked: z.array(z.object({ rule: z.string(), title: z.string(), item: z.string().nullable(), reason: z.string(), location: LocationSchema.nullable(), budgetLocation: LocationSchema.nullable() })),
+    notChecked: z.array(
+      z.object({ rule: z.string(), title: z.string(), item: z.string().nullable(), reason: z.string(), location: LocationSchema.nullable(), budgetLocation: LocationSchema.nullable() }),
+    ),
     lines: z.array(
       z.object({
         item: z.string(),
@@ -85,9 +87,19 @@ export function registerReconcileApi(app: OpenAPIHono, ws: Workspace): void {
       description:
         '决算所列年初预算数（“三公”经费表“预算数”行、说明“年初预算为X万元”）与公开的预算逐项核对（REC-001）；决算数偏离预算数超过 deviation%（缺省 10）须在说明中写明原因（REC-002）；说明所列决算数、完成率与表格核对（REC-003、REC-004）。两份文件须可读（预算 id 由路由授权，决算 final 同样须可读，否则 404）；不是同一单位、同一年度的预算与决算时 422。金额为整数分。',
       request: {
-        params: IdParam.extend({ final: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'final', in: 'path' }, example: '2', description: '决算（部门决算或单位决算）的预算编号' }) }),
+        params: IdParam.extend({
+          final: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{1,64}$/)
+            .openapi({ param: { name: 'final', in: 'path' }, example: '2', description: '决算（部门决算或单位决算）的预算编号' }),
+        }),
         query: z.object({
-          deviation: z.coerce.number().min(0).max(1000).optional().openapi({ param: { name: 'deviation', in: 'query' }, description: '差异较大的阈值（预算数的百分比，缺省 10）' }),
+          deviation: z.coerce
+            .number()
+            .min(0)
+            .max(1000)
+            .optional()
+            .openapi({ param: { name: 'deviation', in: 'query' }, description: '差异较大的阈值（预算数的百分比，缺省 10）' }),
           budgetVersion: VersionNumber.optional().openapi({ param: { name: 'budgetVersion', in: 'query' } }),
           finalVersion: VersionNumber.optional().openapi({ param: { name: 'finalVersion', in: 'query' } }),
         }),

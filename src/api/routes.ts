@@ -68,11 +68,7 @@ export function apiBodyKind(method: string, path: string): keyof BodyLimits | nu
  * Renders a budget version as a downloadable document with the version's stored findings as its
  * appendix, or without it (null: the publishable package), wired to the report use case by the caller.
  */
-export type Exporter = (
-  doc: import('../domain/model.js').BudgetDocument,
-  format: 'html' | 'xlsx' | 'pdf',
-  findings: Finding[] | null,
-) => Promise<{ body: Uint8Array | string; contentType: string }>;
+export type Exporter = (doc: import('../domain/model.js').BudgetDocument, format: 'html' | 'xlsx' | 'pdf', findings: Finding[] | null) => Promise<{ body: Uint8Array | string; contentType: string }>;
 
 export interface ApiOptions {
   /** The limits on request bodies (default DEFAULT_LIMITS). */
@@ -114,7 +110,13 @@ export function decodeFileName(encoded: string): string {
     return decodeURIComponent(encoded);
   } catch {
     const found = encoded.length > 80 ? `${encoded.slice(0, 80)}…` : encoded;
-    throw new FiscusError('INPUT_UNREADABLE', `Content-Disposition 的 filename*= 应为百分号编码的 UTF-8 文件名，实为 ${JSON.stringify(found)}`, { field: 'content-disposition' }, 'percent-encoded UTF-8', found);
+    throw new FiscusError(
+      'INPUT_UNREADABLE',
+      `Content-Disposition 的 filename*= 应为百分号编码的 UTF-8 文件名，实为 ${JSON.stringify(found)}`,
+      { field: 'content-disposition' },
+      'percent-encoded UTF-8',
+      found,
+    );
   }
 }
 
@@ -213,21 +215,18 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
     responses: { 201: json(StoredVersionSchema, '已导入'), 200: json(StoredVersionSchema, '已作为新版本导入'), ...problems(400, 401, 403, 409, 413, 422) },
   });
-  app.post(
-    '/api/v1/budgets',
-    async (c) => {
-      const { bytes, name } = await readUpload(c);
-      if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份预算文件', { file: name, line: 1 });
-      const u = requestUser(c);
-      // The route policy let only a signed-in 经办 this far.
-      if (!u) throw new FiscusError('UNAUTHENTICATED', '请先登录');
-      const r = await staging.upload(u, bytes, name, c.req.query('replace') === 'true' ? 'add' : 'refuse');
-      if (r.kind !== 'stored') throw new FiscusError('INTERNAL', '上传未能导入');
-      const stored = r.stored;
-      c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
-      return c.json(stored, stored.created ? 201 : 200);
-    },
-  );
+  app.post('/api/v1/budgets', async (c) => {
+    const { bytes, name } = await readUpload(c);
+    if (bytes.length === 0) throw new FiscusError('INPUT_UNREADABLE', '请求体为空：应为一份预算文件', { file: name, line: 1 });
+    const u = requestUser(c);
+    // The route policy let only a signed-in 经办 this far.
+    if (!u) throw new FiscusError('UNAUTHENTICATED', '请先登录');
+    const r = await staging.upload(u, bytes, name, c.req.query('replace') === 'true' ? 'add' : 'refuse');
+    if (r.kind !== 'stored') throw new FiscusError('INTERNAL', '上传未能导入');
+    const stored = r.stored;
+    c.header('Location', `/api/v1/budgets/${stored.budgetId}`);
+    return c.json(stored, stored.created ? 201 : 200);
+  });
 
   // Liveness: answers without touching the database or the parser threads (a probe during a
   // hostile upload must not wait for it).
@@ -237,7 +236,18 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       path: '/api/v1/health',
       tags: ['service'],
       summary: '服务存活探测',
-      responses: { 200: json(z.object({ status: z.literal('ok'), parsesWaiting: z.number().int().openapi({ description: '排队等待读取线程的文件数（超过 limits.worker.queue 时新的上传返回 503 BUSY）' }), eventLoop: z.object({ maxMs: z.number().int(), p99Ms: z.number().int(), stalls: z.number().int() }).openapi({ description: '服务线程自启动以来的阻塞：最长（毫秒）、第 99 百分位延迟（毫秒）、超过 FISCUS_STALL_LOG_MS 的次数（每次记入日志，附当时在处理的请求）' }) }), '服务在运行') },
+      responses: {
+        200: json(
+          z.object({
+            status: z.literal('ok'),
+            parsesWaiting: z.number().int().openapi({ description: '排队等待读取线程的文件数（超过 limits.worker.queue 时新的上传返回 503 BUSY）' }),
+            eventLoop: z
+              .object({ maxMs: z.number().int(), p99Ms: z.number().int(), stalls: z.number().int() })
+              .openapi({ description: '服务线程自启动以来的阻塞：最长（毫秒）、第 99 百分位延迟（毫秒）、超过 FISCUS_STALL_LOG_MS 的次数（每次记入日志，附当时在处理的请求）' }),
+          }),
+          '服务在运行',
+        ),
+      },
     }),
     (c) => c.json({ status: 'ok' as const, parsesWaiting: parsePool().queued, eventLoop: stallMonitor().figures() }, 200),
   );
@@ -344,7 +354,10 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       request: {
         params: IdParam,
         query: VersionQuery.extend({
-          severity: z.enum(['error', 'warning', 'info']).optional().openapi({ param: { name: 'severity', in: 'query' } }),
+          severity: z
+            .enum(['error', 'warning', 'info'])
+            .optional()
+            .openapi({ param: { name: 'severity', in: 'query' } }),
         }),
       },
       responses: { 200: json(FindingsResponseSchema, '审核发现'), ...problems(404) },
@@ -383,7 +396,13 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
   );
 
-  const FormParam = IdParam.extend({ formId: z.string().min(1).max(100).openapi({ param: { name: 'formId', in: 'path' } }) });
+  const FormParam = IdParam.extend({
+    formId: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ param: { name: 'formId', in: 'path' } }),
+  });
 
   app.openapi(
     createRoute({
@@ -458,8 +477,19 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       request: {
         params: IdParam,
         query: z.object({
-          limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ param: { name: 'limit', in: 'query' }, description: '最多条数（默认 100）' }),
-          after: z.coerce.number().int().min(0).optional().openapi({ param: { name: 'after', in: 'query' }, description: '只列编号大于此值的记录（翻页）' }),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .optional()
+            .openapi({ param: { name: 'limit', in: 'query' }, description: '最多条数（默认 100）' }),
+          after: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .openapi({ param: { name: 'after', in: 'query' }, description: '只列编号大于此值的记录（翻页）' }),
         }),
       },
       responses: { 200: json(z.array(AuditEntrySchema), '操作记录'), ...problems(404) },
@@ -483,12 +513,41 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
       request: {
         query: z.object({
           by: z.enum(['function', 'econ', 'department', 'unit', 'project', 'year']).openapi({ param: { name: 'by', in: 'query' } }),
-          level: z.coerce.number().int().min(1).max(3).optional().openapi({ param: { name: 'level', in: 'query' }, description: '分类级次：1 类（默认）、2 款、3 项（经济分类到款）' }),
-          year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ param: { name: 'year', in: 'query' } }),
-          kind: z.enum(['部门预算', '单位预算', '部门决算', '单位决算']).optional().openapi({ param: { name: 'kind', in: 'query' } }),
-          unit: z.string().min(1).max(200).optional().openapi({ param: { name: 'unit', in: 'query' } }),
-          department: z.coerce.number().int().min(1).max(2_147_483_647).optional().openapi({ param: { name: 'department', in: 'query' }, description: '主管部门的机构编号：只汇总该部门及其所属单位' }),
-          ids: z.enum(['true', 'false']).optional().openapi({ param: { name: 'ids', in: 'query' }, description: 'true：每行列出所加文件的预算编号' }),
+          level: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(3)
+            .optional()
+            .openapi({ param: { name: 'level', in: 'query' }, description: '分类级次：1 类（默认）、2 款、3 项（经济分类到款）' }),
+          year: z.coerce
+            .number()
+            .int()
+            .min(1990)
+            .max(2100)
+            .optional()
+            .openapi({ param: { name: 'year', in: 'query' } }),
+          kind: z
+            .enum(['部门预算', '单位预算', '部门决算', '单位决算'])
+            .optional()
+            .openapi({ param: { name: 'kind', in: 'query' } }),
+          unit: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .openapi({ param: { name: 'unit', in: 'query' } }),
+          department: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(2_147_483_647)
+            .optional()
+            .openapi({ param: { name: 'department', in: 'query' }, description: '主管部门的机构编号：只汇总该部门及其所属单位' }),
+          ids: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ param: { name: 'ids', in: 'query' }, description: 'true：每行列出所加文件的预算编号' }),
         }),
       },
       responses: { 200: json(AggregateResponseSchema, '汇总'), ...problems(422) },

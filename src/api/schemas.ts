@@ -4,18 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { REASON_MAX, STATE_LABELS, STATES } from '../domain/workflow.js';
-import {
-  BudgetDocument,
-  CostLine,
-  DocumentKind,
-  Indicator,
-  Money,
-  Profile,
-  ProjectForm,
-  QuarterPlan,
-  Src,
-  Table,
-} from '../domain/model.js';
+import { BudgetDocument, CostLine, DocumentKind, Indicator, Money, Profile, ProjectForm, QuarterPlan, Src, Table } from '../domain/model.js';
 import { ERROR_CODES } from '../domain/errors.js';
 
 /**
@@ -24,9 +13,7 @@ import { ERROR_CODES } from '../domain/errors.js';
  */
 export const INT4_MAX = 2_147_483_647;
 
-export const SeverityCountsSchema = z
-  .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
-  .openapi('SeverityCounts');
+export const SeverityCountsSchema = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }).openapi('SeverityCounts');
 
 export const StateSchema = z.enum(STATES).openapi({ description: STATES.map((x) => `${x}：${STATE_LABELS[x]}`).join('；') });
 
@@ -77,7 +64,11 @@ export const WaiverBodySchema = z
   .object({
     key: z.string().min(1).max(4000).openapi({ description: '问题的键：规则与结构化位置（见 GET …/waivers）' }),
     reason: z.string().min(1).max(REASON_MAX),
-    expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: '有效至（含当日），缺省为长期' }),
+    expires: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .openapi({ description: '有效至（含当日），缺省为长期' }),
   })
   .openapi('WaiverRequest');
 
@@ -121,9 +112,7 @@ export const ListedBudgetSchema = BudgetSummarySchema.extend({
   findings: SeverityCountsSchema.nullable().openapi({ description: '最新版本的审核发现数；只能查看已公开版本的预算为 null（latestVersion 即已公开的版本）' }),
 }).openapi('ListedBudget');
 
-export const StoredVersionSchema = z
-  .object({ budgetId: z.string(), version: z.number().int(), created: z.boolean(), findings: SeverityCountsSchema })
-  .openapi('StoredVersion');
+export const StoredVersionSchema = z.object({ budgetId: z.string(), version: z.number().int(), created: z.boolean(), findings: SeverityCountsSchema }).openapi('StoredVersion');
 
 export const FindingSchema = z
   .object({
@@ -153,9 +142,7 @@ export const FindingSchema = z
   })
   .openapi('Finding');
 
-export const FindingsResponseSchema = z
-  .object({ budgetId: z.string(), version: z.number().int(), summary: SeverityCountsSchema, findings: z.array(FindingSchema) })
-  .openapi('Findings');
+export const FindingsResponseSchema = z.object({ budgetId: z.string(), version: z.number().int(), summary: SeverityCountsSchema, findings: z.array(FindingSchema) }).openapi('Findings');
 
 // The domain's schemas may be built before zod is extended with `.openapi()`, so they are named
 // through zod's own metadata, which the OpenAPI generator reads as the component id.
@@ -173,24 +160,15 @@ export const ProjectSummarySchema = z
   })
   .openapi('ProjectSummary');
 
-export const ProjectResponseSchema = z
-  .object({ budgetId: z.string(), version: z.number().int(), form: ProjectFormSchema, findings: z.array(FindingSchema) })
-  .openapi('Project');
+export const ProjectResponseSchema = z.object({ budgetId: z.string(), version: z.number().int(), form: ProjectFormSchema, findings: z.array(FindingSchema) }).openapi('Project');
 
 /** Provenance is optional on input: an edited value keeps the line of the value it replaces. */
 const SrcIn = Src.optional();
 /** Which cost line or indicator of the edited version a submitted one replaces (app/form-edit.ts). */
-const ReplacesIn = z
-  .number()
-  .int()
-  .min(0)
-  .max(499)
-  .nullable()
-  .optional()
-  .openapi({
-    description:
-      '所替换的原有一项在 baseVersion 版本该列表中的序号（从 0 起）；null 为新增的一项。省略时：带 src 的一项替换原文同一位置的一项，否则替换同一序号的一项。被替换项的原文位置（src）和未改动的内容（金额的印刷形式、由原文读出的数量与单价、指标原文）由此沿用',
-  });
+const ReplacesIn = z.number().int().min(0).max(499).nullable().optional().openapi({
+  description:
+    '所替换的原有一项在 baseVersion 版本该列表中的序号（从 0 起）；null 为新增的一项。省略时：带 src 的一项替换原文同一位置的一项，否则替换同一序号的一项。被替换项的原文位置（src）和未改动的内容（金额的印刷形式、由原文读出的数量与单价、指标原文）由此沿用',
+});
 const MoneyIn = Money.extend({ fen: z.number().int().openapi({ description: '整数分 (integer fen)', example: 2686400 }) });
 
 // Edits take the model's shapes with `src` optional; a cost line's text and label are bounded and
@@ -316,9 +294,10 @@ export const ProblemSchema = z
 
 /** OpenAPI responses: a problem+json body for each of the given statuses. */
 export const problems = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }]),
-  ) as Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }>;
+  Object.fromEntries(codes.map((s) => [s, { description: 'problem', content: { 'application/problem+json': { schema: ProblemSchema } } }])) as Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  >;
 
 /** Media types of the downloadable documents, as the OpenAPI description names them. */
 export const EXPORT_TYPES = { json: 'application/json', html: 'text/html', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
@@ -334,7 +313,10 @@ export const VersionNumber = z.coerce.number().int().positive().max(INT4_MAX);
 
 /** Path parameters. */
 export const IdParam = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
 });
 export const VersionQuery = z.object({
   version: VersionNumber.optional().openapi({ param: { name: 'version', in: 'query' }, description: '版本号；缺省为最新版本' }),

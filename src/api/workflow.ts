@@ -10,7 +10,6 @@ import type { Workspace } from '../app/workspace.js';
 import { TRANSITION_ACTIONS, TRANSITIONS, waiverKey, waiverLive } from '../domain/workflow.js';
 import { IdParam, json, problems, TransitionBodySchema, TransitionResultSchema, TransitionSchema, WaiverBodySchema, WaiverRegisterSchema } from './schemas.js';
 
-
 export function registerWorkflowApi(app: OpenAPIHono, ws: Workspace): void {
   const flow = workflowOf(ws);
 
@@ -86,7 +85,16 @@ export function registerWorkflowApi(app: OpenAPIHono, ws: Workspace): void {
       path: '/api/v1/budgets/{id}/waivers/{waiver}/revoke',
       tags: ['workflow'],
       summary: '撤销一项豁免',
-      request: { params: IdParam.extend({ waiver: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'waiver', in: 'path' } }) }) },
+      request: {
+        params: IdParam.extend({
+          waiver: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2_147_483_647)
+            .openapi({ param: { name: 'waiver', in: 'path' } }),
+        }),
+      },
       responses: { 204: { description: '已撤销' }, ...problems(401, 403, 404) },
     }),
     async (c) => {

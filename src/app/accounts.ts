@@ -345,7 +345,8 @@ export class Accounts {
    */
   async revokeToken(ref: string, by?: User): Promise<TokenInfo> {
     const t = ref.startsWith(TOKEN_PREFIX) ? await repo.findTokenByHash(this.db, sha256(ref)) : /^\d{1,9}$/.test(ref) ? (await repo.selectTokens(this.db, { id: Number(ref) }))[0] : undefined;
-    if (!t || (by && by.role !== 'admin' && by.id !== t.userId)) throw new FiscusError('NOT_FOUND', `令牌 ${ref.startsWith(TOKEN_PREFIX) ? ref.slice(0, TOKEN_PREFIX.length + 6) + '…' : JSON.stringify(ref)} 不存在`, { field: 'token' });
+    if (!t || (by && by.role !== 'admin' && by.id !== t.userId))
+      throw new FiscusError('NOT_FOUND', `令牌 ${ref.startsWith(TOKEN_PREFIX) ? ref.slice(0, TOKEN_PREFIX.length + 6) + '…' : JSON.stringify(ref)} 不存在`, { field: 'token' });
     if (t.revokedAt) throw new FiscusError('CONFLICT', `令牌 ${t.id}（${t.prefix}…）已于 ${t.revokedAt} 撤销`, { field: 'token' });
     await this.tx(async (db) => {
       await repo.revokeToken(db, t.id, this.iso());

@@ -5,7 +5,10 @@ import { auditHash, canonicalJson, GENESIS_HASH } from '../storage/audit-log-rep
 
 test('an entry reads in Chinese: who (姓名（login） or the door), what, and a one-line summary of its detail', () => {
   assert.equal(actorLabel({ actor: 'zhang', actorName: '张三' }), '张三（zhang）');
-  assert.deepEqual(['cli', 'system', 'web', 'api', 'anonymous'].map((actor) => actorLabel({ actor, actorName: null })), ['命令行', '系统', '网页（未登录）', 'API（未登录）', '匿名']);
+  assert.deepEqual(
+    ['cli', 'system', 'web', 'api', 'anonymous'].map((actor) => actorLabel({ actor, actorName: null })),
+    ['命令行', '系统', '网页（未登录）', 'API（未登录）', '匿名'],
+  );
   assert.equal(auditActor({ login: 'zhang' }, 'web'), 'zhang');
   assert.equal(auditActor(null, 'api'), 'api');
   assert.equal(actionLabel('payment.add'), '录入支付');

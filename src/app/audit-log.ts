@@ -181,7 +181,9 @@ export function auditLogOf(ws: Workspace): AuditLog {
           throw new FiscusError('AUDIT_BROKEN', `审计日志缺少锚点第 ${anchor.id} 条记录：现仅有 ${v.count} 条（第 ${v.lastId ?? 0} 条之后的记录被删除）`, { field: `audit_log.${anchor.id}` });
         }
         if (e.hash !== anchor.hash) {
-          throw new FiscusError('AUDIT_BROKEN', `审计日志第 ${anchor.id} 条记录的哈希与锚点不符：应为 ${anchor.hash.slice(0, 16)}…，实为 ${e.hash.slice(0, 16)}…（日志自此条或更早起被整体改写）`, { field: `audit_log.${anchor.id}` });
+          throw new FiscusError('AUDIT_BROKEN', `审计日志第 ${anchor.id} 条记录的哈希与锚点不符：应为 ${anchor.hash.slice(0, 16)}…，实为 ${e.hash.slice(0, 16)}…（日志自此条或更早起被整体改写）`, {
+            field: `audit_log.${anchor.id}`,
+          });
         }
       }
       return v;

@@ -34,7 +34,6 @@ interface ChunkJob {
   to: number;
 }
 
-
 /** A batch audit as any server reads it from the database. */
 export interface BatchAuditStatus {
   id: string;
@@ -103,9 +102,11 @@ export function reportOf(documents: AuditEntry[], failOn: FailOn): AuditReport {
  */
 export async function submitBatchAudit(ws: Workspace, files: readonly repo.BatchDocumentInput[], opts: { createdBy: string | null; failOn?: string }): Promise<BatchAuditStatus> {
   const failOn = opts.failOn ?? 'error';
-  if (!FAIL_ONS.includes(failOn as FailOn)) throw new FiscusError('INPUT_INVALID', `failOn 应为 error、warning 或 never，实为 ${JSON.stringify(failOn.slice(0, 40))}`, { field: 'failOn' }, 'error | warning | never', failOn);
+  if (!FAIL_ONS.includes(failOn as FailOn))
+    throw new FiscusError('INPUT_INVALID', `failOn 应为 error、warning 或 never，实为 ${JSON.stringify(failOn.slice(0, 40))}`, { field: 'failOn' }, 'error | warning | never', failOn);
   if (files.length === 0) throw new FiscusError('INPUT_INVALID', '批量审核至少需要一份文件（multipart 的 files 字段）', { field: 'files' });
-  if (files.length > MAX_BATCH_DOCUMENTS) throw new FiscusError('TOO_LARGE', `一次批量审核的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${files.length} 份`, { field: 'files' }, String(MAX_BATCH_DOCUMENTS), String(files.length));
+  if (files.length > MAX_BATCH_DOCUMENTS)
+    throw new FiscusError('TOO_LARGE', `一次批量审核的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${files.length} 份`, { field: 'files' }, String(MAX_BATCH_DOCUMENTS), String(files.length));
   const empty = files.find((f) => f.bytes.length === 0);
   if (empty) throw new FiscusError('INPUT_UNREADABLE', `文件 ${empty.name} 为空`, { file: empty.name });
   const q = await queueOf(ws);
@@ -137,7 +138,10 @@ export async function batchAuditReport(ws: Workspace, id: string): Promise<Audit
   const s = await batchAuditStatus(ws, id);
   if (s.state !== 'done') throw new FiscusError('CONFLICT', `批量审核 ${id} 尚未完成（已检查 ${s.done}/${s.total} 份）`);
   const results = await repo.selectResults(connectionOf(ws).db, Number(s.id));
-  return reportOf(results.map((r) => r.entry as AuditEntry), s.failOn);
+  return reportOf(
+    results.map((r) => r.entry as AuditEntry),
+    s.failOn,
+  );
 }
 
 /** The report as CSV or HTML (documents are named, not linked: they live in the database). */
@@ -180,7 +184,14 @@ export interface WorkerOptions {
 export function startBatchAuditWorker(ws: Workspace, opts: WorkerOptions = {}): Promise<void> {
   let w = working.get(ws);
   if (!w) {
-    w = queueOf(ws).then((q) => q.work<ChunkJob>(BATCH_AUDIT_QUEUE, opts.concurrency ?? 1, (j) => runChunk(ws, j), (j) => giveUpChunk(ws, j)));
+    w = queueOf(ws).then((q) =>
+      q.work<ChunkJob>(
+        BATCH_AUDIT_QUEUE,
+        opts.concurrency ?? 1,
+        (j) => runChunk(ws, j),
+        (j) => giveUpChunk(ws, j),
+      ),
+    );
     working.set(ws, w);
   }
   return w;

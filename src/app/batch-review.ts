@@ -144,8 +144,7 @@ export function applyReviewQuery(rows: readonly ReviewRow[], q: ReviewQuery): Re
       (needle === undefined || (r.unit ?? r.file).toLowerCase().includes(needle)),
   );
   const sign = q.dir === 'asc' ? 1 : -1;
-  const key = (r: ReviewRow): number | string | null =>
-    q.sort === 'errors' ? r.error : q.sort === 'warnings' ? r.warning : q.sort === 'recall' ? r.recall : q.sort === 'unit' ? r.unit : null;
+  const key = (r: ReviewRow): number | string | null => (q.sort === 'errors' ? r.error : q.sort === 'warnings' ? r.warning : q.sort === 'recall' ? r.recall : q.sort === 'unit' ? r.unit : null);
   return kept.sort((a, b) => {
     if (q.sort !== 'file') {
       const ka = key(a);
@@ -226,15 +225,40 @@ export async function reviewSource(ws: Workspace, batch: string, idx: string): P
 
 /** The columns of the review table as exported: header and kind. */
 const TABLE_COLUMNS: ReadonlyArray<readonly [string, CsvKind, number]> = [
-  ['序号', 'number', 6], ['文件', 'text', 40], ['单位', 'text', 30], ['年度', 'number', 8], ['类型', 'text', 10], ['状态', 'text', 14],
-  ['错误', 'number', 8], ['警告', 'number', 8], ['提示', 'number', 8], ['金额召回率', 'number', 12], ['识别表格', 'number', 10], ['缺少标准表格', 'number', 12],
-  ['无法读取的原因', 'text', 40], ['链接', 'text', 40],
+  ['序号', 'number', 6],
+  ['文件', 'text', 40],
+  ['单位', 'text', 30],
+  ['年度', 'number', 8],
+  ['类型', 'text', 10],
+  ['状态', 'text', 14],
+  ['错误', 'number', 8],
+  ['警告', 'number', 8],
+  ['提示', 'number', 8],
+  ['金额召回率', 'number', 12],
+  ['识别表格', 'number', 10],
+  ['缺少标准表格', 'number', 12],
+  ['无法读取的原因', 'text', 40],
+  ['链接', 'text', 40],
 ];
 
 /** The export's cells of a row (`href`: the link of a document's page). */
 function tableRecord(r: ReviewRow, href: (idx: number) => string): CsvValue[] {
-  return [r.idx + 1, r.file, r.unit ?? '', r.year ?? '', r.kind ?? '', REVIEW_STATUS_LABELS[r.status], r.error ?? '', r.warning ?? '', r.info ?? '',
-    r.recall === null ? '' : formatRecall(r.recall), r.tables ?? '', r.missingTables ?? '', r.problem ? `${r.problem.code}: ${r.problem.message}` : '', href(r.idx)];
+  return [
+    r.idx + 1,
+    r.file,
+    r.unit ?? '',
+    r.year ?? '',
+    r.kind ?? '',
+    REVIEW_STATUS_LABELS[r.status],
+    r.error ?? '',
+    r.warning ?? '',
+    r.info ?? '',
+    r.recall === null ? '' : formatRecall(r.recall),
+    r.tables ?? '',
+    r.missingTables ?? '',
+    r.problem ? `${r.problem.code}: ${r.problem.message}` : '',
+    href(r.idx),
+  ];
 }
 
 /** Links in an export: each document's page and original file, absolute from `origin`. */
@@ -245,7 +269,14 @@ export interface ReviewLinks {
 
 /** The review table as CSV (BOM, one row per document, in the table's order), escaped against formulas. */
 export function reviewTableCsv(t: ReviewTable, links: ReviewLinks): string {
-  return '\uFEFF' + csvText(TABLE_COLUMNS.map(([h]) => h), TABLE_COLUMNS.map(([, k]) => k), t.rows.map((r) => tableRecord(r, links.document)));
+  return (
+    '\uFEFF' +
+    csvText(
+      TABLE_COLUMNS.map(([h]) => h),
+      TABLE_COLUMNS.map(([, k]) => k),
+      t.rows.map((r) => tableRecord(r, links.document)),
+    )
+  );
 }
 
 /** The full entries of the table's rows, in the table's order (read once, findings included). */
@@ -266,8 +297,20 @@ export async function reviewXlsx(ws: Workspace, t: ReviewTable, links: ReviewLin
   const findings: CsvValue[][] = [];
   for (const { row, entry } of await entriesOf(ws, t)) if (entry) findings.push(...auditFindingRecords(entry, () => links.source(row.idx)));
   return renderSheetsXlsx([
-    { name: '审核总表', header: TABLE_COLUMNS.map(([h]) => h), kinds: TABLE_COLUMNS.map(([, k]) => k), widths: TABLE_COLUMNS.map(([, , w]) => w), rows: t.rows.map((r) => tableRecord(r, links.document)) },
-    { name: '审核发现', header: AUDIT_CSV_HEADER, kinds: AUDIT_CSV_KINDS, widths: AUDIT_CSV_HEADER.map((h) => (h === '说明' || h === '标题' ? 50 : h === '文件' || h === '链接' ? 36 : 12)), rows: findings },
+    {
+      name: '审核总表',
+      header: TABLE_COLUMNS.map(([h]) => h),
+      kinds: TABLE_COLUMNS.map(([, k]) => k),
+      widths: TABLE_COLUMNS.map(([, , w]) => w),
+      rows: t.rows.map((r) => tableRecord(r, links.document)),
+    },
+    {
+      name: '审核发现',
+      header: AUDIT_CSV_HEADER,
+      kinds: AUDIT_CSV_KINDS,
+      widths: AUDIT_CSV_HEADER.map((h) => (h === '说明' || h === '标题' ? 50 : h === '文件' || h === '链接' ? 36 : 12)),
+      rows: findings,
+    },
   ]);
 }
 

@@ -57,14 +57,29 @@ test('names a Chinese Windows archiver wrote in GBK (no UTF-8 flag) are read as 
     { name: new TextEncoder().encode('决算/单位决算.txt'), data: Buffer.from('另一份') },
   ]);
   const r = await unpackZip(bytes, 'gbk.zip', DEFAULT_LIMITS, { left: DEFAULT_LIMITS.body.batch });
-  assert.deepEqual(r.documents.map((d) => d.name), ['部门预算.txt', '决算/单位决算.txt']);
+  assert.deepEqual(
+    r.documents.map((d) => d.name),
+    ['部门预算.txt', '决算/单位决算.txt'],
+  );
   assert.equal(Buffer.from(r.documents[0]!.bytes).toString('utf8'), '内容');
 });
 
 test('files given one by one keep their base name; empty ones are left out, and nothing at all is refused', async () => {
-  const r = await batchDocumentsOf([{ name: 'C:\\fakepath\\a.txt', bytes: Buffer.from('x') }, { name: 'empty.txt', bytes: new Uint8Array() }], DEFAULT_LIMITS);
-  assert.deepEqual(r.documents.map((d) => d.name), ['a.txt']);
+  const r = await batchDocumentsOf(
+    [
+      { name: 'C:\\fakepath\\a.txt', bytes: Buffer.from('x') },
+      { name: 'empty.txt', bytes: new Uint8Array() },
+    ],
+    DEFAULT_LIMITS,
+  );
+  assert.deepEqual(
+    r.documents.map((d) => d.name),
+    ['a.txt'],
+  );
   assert.deepEqual(r.skipped, [{ name: 'empty.txt', reason: '空文件' }]);
   await assert.rejects(batchDocumentsOf([], DEFAULT_LIMITS), (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && /请选择要审核的文件/.test(e.message));
-  await assert.rejects(batchDocumentsOf([{ name: 'e.txt', bytes: new Uint8Array() }], DEFAULT_LIMITS), (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && /所选文件均为空/.test(e.message));
+  await assert.rejects(
+    batchDocumentsOf([{ name: 'e.txt', bytes: new Uint8Array() }], DEFAULT_LIMITS),
+    (e: Error & { code?: string }) => e.code === 'INPUT_INVALID' && /所选文件均为空/.test(e.message),
+  );
 });

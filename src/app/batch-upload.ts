@@ -116,12 +116,24 @@ export async function unpackZip(bytes: Uint8Array, zipName: string, limits: Limi
   // Counted before anything is unpacked: a ZIP of a million empty entries is refused as it is.
   const candidates = entries.filter((e) => !e.dir);
   if (candidates.length > MAX_BATCH_DOCUMENTS) {
-    throw new FiscusError('TOO_LARGE', `ZIP 文件 ${zipName} 中的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${candidates.length} 份`, { file: zipName, field: 'files' }, String(MAX_BATCH_DOCUMENTS), String(candidates.length));
+    throw new FiscusError(
+      'TOO_LARGE',
+      `ZIP 文件 ${zipName} 中的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${candidates.length} 份`,
+      { file: zipName, field: 'files' },
+      String(MAX_BATCH_DOCUMENTS),
+      String(candidates.length),
+    );
   }
   for (const e of entries) {
     const original = e.unsafeOriginalName ?? e.name;
     if (isPathTrick(original) || CONTROL.test(original)) {
-      throw new FiscusError('INPUT_INVALID', `ZIP 文件 ${zipName} 中的条目 ${JSON.stringify(original.slice(0, 80))} 的路径不安全（跳出压缩包目录、以根目录开头或含控制字符），整个压缩包不予接收`, { file: zipName, field: 'files' }, '压缩包内的相对路径', original.slice(0, 80));
+      throw new FiscusError(
+        'INPUT_INVALID',
+        `ZIP 文件 ${zipName} 中的条目 ${JSON.stringify(original.slice(0, 80))} 的路径不安全（跳出压缩包目录、以根目录开头或含控制字符），整个压缩包不予接收`,
+        { file: zipName, field: 'files' },
+        '压缩包内的相对路径',
+        original.slice(0, 80),
+      );
     }
   }
   const out: BatchUpload = { documents: [], skipped: [] };
@@ -166,7 +178,13 @@ export async function unpackZip(bytes: Uint8Array, zipName: string, limits: Limi
     out.documents.push({ name, bytes: data });
   }
   if (out.documents.length === 0) {
-    throw new FiscusError('INPUT_INVALID', `ZIP 文件 ${zipName} 中没有可审核的文件（${AUDIT_EXTENSIONS.join('、')}）`, { file: zipName, field: 'files' }, AUDIT_EXTENSIONS.join('、'), `${entries.length} 个条目`);
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `ZIP 文件 ${zipName} 中没有可审核的文件（${AUDIT_EXTENSIONS.join('、')}）`,
+      { file: zipName, field: 'files' },
+      AUDIT_EXTENSIONS.join('、'),
+      `${entries.length} 个条目`,
+    );
   }
   return out;
 }
@@ -195,9 +213,23 @@ export async function batchDocumentsOf(files: readonly BatchDocumentInput[], lim
       out.documents.push({ name: f.name.split(/[\\/]/).pop() || f.name, bytes: f.bytes });
     }
     if (out.documents.length > MAX_BATCH_DOCUMENTS) {
-      throw new FiscusError('TOO_LARGE', `一次批量审核的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${out.documents.length} 份以上`, { field: 'files' }, String(MAX_BATCH_DOCUMENTS), String(out.documents.length));
+      throw new FiscusError(
+        'TOO_LARGE',
+        `一次批量审核的文件数应不超过 ${MAX_BATCH_DOCUMENTS} 份，实为 ${out.documents.length} 份以上`,
+        { field: 'files' },
+        String(MAX_BATCH_DOCUMENTS),
+        String(out.documents.length),
+      );
     }
   }
-  if (out.documents.length === 0) throw new FiscusError('INPUT_INVALID', `所选文件均为空，没有可审核的文件（${out.skipped.map((s) => s.name).join('、').slice(0, 200)}）`, { field: 'files' });
+  if (out.documents.length === 0)
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `所选文件均为空，没有可审核的文件（${out.skipped
+        .map((s) => s.name)
+        .join('、')
+        .slice(0, 200)}）`,
+      { field: 'files' },
+    );
   return out;
 }

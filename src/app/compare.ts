@@ -10,7 +10,16 @@ import type { DocumentKind } from '../domain/model.js';
 import { DocumentKind as DocumentKindSchema } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { codes } from '../domain/classification/index.js';
-import { COMPARE_BY_LABELS, departmentComparison, LEVEL_LABELS, yearComparison, type CompareBy, type ComparedDocument, type DepartmentComparison, type YearComparison } from '../reports/view/compare.js';
+import {
+  COMPARE_BY_LABELS,
+  departmentComparison,
+  LEVEL_LABELS,
+  yearComparison,
+  type CompareBy,
+  type ComparedDocument,
+  type DepartmentComparison,
+  type YearComparison,
+} from '../reports/view/compare.js';
 import { parsePool } from './isolation/pool.js';
 import type { User } from './accounts.js';
 import { workflowOf, type ListedBudget } from './workflow.js';
@@ -59,7 +68,14 @@ export function parseDepartmentQuery(p: Record<string, string | undefined>): Dep
     q.kind = k.data;
   }
   if (p['ids']) {
-    const ids = [...new Set(p['ids'].split(',').map((s) => s.trim()).filter(Boolean))];
+    const ids = [
+      ...new Set(
+        p['ids']
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     const wrong = ids.find((s) => !/^\d{1,9}$/.test(s));
     if (wrong !== undefined) throw bad('ids', `ids 应为以逗号分隔的预算编号，其中 “${wrong.slice(0, 40)}” 不是`, '预算编号,预算编号…', wrong.slice(0, 40));
     if (ids.length > MAX_COMPARED) throw bad('ids', `一次最多比较 ${MAX_COMPARED} 份，实为 ${ids.length} 份`, `≤ ${MAX_COMPARED}`, String(ids.length));
@@ -126,9 +142,11 @@ export class Comparisons {
     if (withId !== undefined) {
       other = visible.find((b) => b.id === withId);
       if (!other) throw new FiscusError('NOT_FOUND', `预算 ${withId} 不存在`);
-      if (other.kind !== target.kind) throw bad('with', `不能比较不同种类的文件：预算 ${id} 是${label(target)}，预算 ${withId} 是${label(other)}（预算与决算从不放在一起比较）`, target.kind, other.kind);
+      if (other.kind !== target.kind)
+        throw bad('with', `不能比较不同种类的文件：预算 ${id} 是${label(target)}，预算 ${withId} 是${label(other)}（预算与决算从不放在一起比较）`, target.kind, other.kind);
       if (other.year === target.year) throw bad('with', `两份文件都是 ${target.year} 年的：年度比较需要同一单位不同年度的${target.kind}`, `${target.year} 年以外的年度`, String(other.year));
-      if (other.unitName !== target.unitName) throw bad('with', `预算 ${withId}（${other.unitName}）与预算 ${id}（${target.unitName}）不是同一单位：不同单位请用“部门间比较”`, target.unitName, other.unitName);
+      if (other.unitName !== target.unitName)
+        throw bad('with', `预算 ${withId}（${other.unitName}）与预算 ${id}（${target.unitName}）不是同一单位：不同单位请用“部门间比较”`, target.unitName, other.unitName);
     } else {
       other = others.find((b) => b.year === target.year - 1);
     }

@@ -31,22 +31,40 @@ test('editing 人员支出 in the narrative reads its fact again and the narrati
   // The section's own fact (part 3 states 人员支出 three times: in its opening sentence, its list and this section).
   const before = SZ.narrative.facts.filter((f) => f.key === 'expenditure.personnel');
   const after = next.narrative.facts.filter((f) => f.key === 'expenditure.personnel');
-  assert.deepEqual(before.map((f) => f.money!.fen), [741_530_000, 741_530_000, 741_530_000]);
-  assert.deepEqual(after.map((f) => f.money!.fen), [741_530_000, 741_530_000, 751_530_000]);
+  assert.deepEqual(
+    before.map((f) => f.money!.fen),
+    [741_530_000, 741_530_000, 741_530_000],
+  );
+  assert.deepEqual(
+    after.map((f) => f.money!.fen),
+    [741_530_000, 741_530_000, 751_530_000],
+  );
   const edited = after[2]!;
   assert.deepEqual(edited.src.edited, WHO);
   assert.equal(edited.src.line, null);
   assert.deepEqual(after.slice(0, 2), before.slice(0, 2));
   // Facts of other sections keep their printed provenance.
-  assert.deepEqual(next.narrative.facts.find((f) => f.key === 'revenue.total'), SZ.narrative.facts.find((f) => f.key === 'revenue.total'));
+  assert.deepEqual(
+    next.narrative.facts.find((f) => f.key === 'revenue.total'),
+    SZ.narrative.facts.find((f) => f.key === 'revenue.total'),
+  );
   const change = findingsChange(runRules(SZ), runRules(next));
-  assert.ok(change.added.some((f) => f.category === 'narrative' && /751\.53/.test(f.message)), JSON.stringify(change.added.map((f) => f.message)));
+  assert.ok(
+    change.added.some((f) => f.category === 'narrative' && /751\.53/.test(f.message)),
+    JSON.stringify(change.added.map((f) => f.message)),
+  );
 });
 
 test('a narrative edit the Shenzhen reader cannot read is refused naming the section; an unchanged one makes no version', () => {
   const r = { part: 1, section: 0 };
-  assert.throws(() => withSection(SZ, r, '本部门今年没有预算。', WHO), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /部门预算收支总体情况/.test(e.message) && /收入/.test(e.message));
-  assert.throws(() => withSection(SZ, r, sectionText(SZ, r), WHO), (e: unknown) => e instanceof FiscusError && /没有修改/.test(e.message));
+  assert.throws(
+    () => withSection(SZ, r, '本部门今年没有预算。', WHO),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /部门预算收支总体情况/.test(e.message) && /收入/.test(e.message),
+  );
+  assert.throws(
+    () => withSection(SZ, r, sectionText(SZ, r), WHO),
+    (e: unknown) => e instanceof FiscusError && /没有修改/.test(e.message),
+  );
 });
 
 test('cells typed in 元 are read exactly to fen; anything ambiguous is refused naming the cell', () => {
@@ -59,7 +77,10 @@ test('cells typed in 元 are read exactly to fen; anything ambiguous is refused 
     { row: row.id, column: col, text: '' },
   ]);
   assert.deepEqual(ok.errors, []);
-  assert.deepEqual(ok.changes.map((c) => c.money), [123_450, 4_424_600_000, null]);
+  assert.deepEqual(
+    ok.changes.map((c) => c.money),
+    [123_450, 4_424_600_000, null],
+  );
   for (const bad of ['1,0.0', '1.234', '12元', '1,23.00', 'abc']) {
     const r = readCells(t, [{ row: row.id, column: col, text: bad }]);
     assert.equal(r.changes.length, 0, bad);
@@ -78,8 +99,14 @@ test('a changed cell records who edited it; unchanged cells keep their printed p
   assert.deepEqual(cell.src?.edited, WHO);
   assert.equal(cell.src?.raw, '100.00 元');
   const other = t.rows.find((r) => r !== row && r.amounts[col])!;
-  assert.deepEqual(next.tables.find((x) => x.no === 1)!.rows.find((r) => r.id === other.id), other);
-  assert.throws(() => withCells(SZ, idOf(t), [{ row: row.id, column: col, text: '1.234' }], WHO), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /收支总表/.test(e.message));
+  assert.deepEqual(
+    next.tables.find((x) => x.no === 1)!.rows.find((r) => r.id === other.id),
+    other,
+  );
+  assert.throws(
+    () => withCells(SZ, idOf(t), [{ row: row.id, column: col, text: '1.234' }], WHO),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /收支总表/.test(e.message),
+  );
 });
 
 test('项目概况 texts are replaced with who typed them; labels stay', () => {
@@ -91,18 +118,24 @@ test('项目概况 texts are replaced with who typed them; labels stay', () => {
   assert.deepEqual(o.src.edited, WHO);
 });
 
-test('a second edit lays the first edited section out again once, keeping who typed it; only the second edit\'s finding is new', () => {
+test("a second edit lays the first edited section out again once, keeping who typed it; only the second edit's finding is new", () => {
   const first = withSection(SZ, { part: 2, section: 1 }, sectionText(SZ, { part: 2, section: 1 }).replace('741.53', '751.53'), WHO);
   const later = { by: 'jingban', at: '2026-12-06T01:00:00.000Z' };
   const second = withSection(first, { part: 2, section: 2 }, sectionText(first, { part: 2, section: 2 }).replace('30.46', '30.45'), later);
   // The structure stays: the first section once, with its own text and author.
-  assert.deepEqual(second.narrative.parts.map((p) => p.sections.length), SZ.narrative.parts.map((p) => p.sections.length));
+  assert.deepEqual(
+    second.narrative.parts.map((p) => p.sections.length),
+    SZ.narrative.parts.map((p) => p.sections.length),
+  );
   assert.equal(sectionText(second, { part: 2, section: 1 }), sectionText(first, { part: 2, section: 1 }));
   assert.deepEqual(second.narrative.parts[2]!.sections[1], first.narrative.parts[2]!.sections[1]);
   const personnel = second.narrative.facts.filter((f) => f.key === 'expenditure.personnel').at(-1)!;
   assert.deepEqual(personnel.src.edited, WHO);
   const change = findingsChange(runRules(first), runRules(second));
-  assert.deepEqual(change.added.map((f) => f.location.field), ['expenditure.public']);
+  assert.deepEqual(
+    change.added.map((f) => f.location.field),
+    ['expenditure.public'],
+  );
   assert.deepEqual(change.removed, []);
 });
 
@@ -115,8 +148,17 @@ test('in a document another reader keyed (Shanghai), only the edited section is 
   const outside = (f: BudgetDocument['narrative']['facts'][number]) => f.src.line !== null && (f.src.line < Math.min(...span) || f.src.line > Math.max(...span));
   assert.deepEqual(next.narrative.facts.filter(outside), SH.narrative.facts.filter(outside));
   const typed = next.narrative.facts.filter((f) => f.src.edited);
-  assert.ok(typed.some((f) => f.money?.fen === 1_662_450_000), JSON.stringify(typed.map((f) => [f.key, f.money?.fen])));
-  assert.ok(SH.narrative.facts.some((f) => f.money?.fen === 1_662_440_000 && !outside(f)), 'the section held the figure');
+  assert.ok(
+    typed.some((f) => f.money?.fen === 1_662_450_000),
+    JSON.stringify(typed.map((f) => [f.key, f.money?.fen])),
+  );
+  assert.ok(
+    SH.narrative.facts.some((f) => f.money?.fen === 1_662_440_000 && !outside(f)),
+    'the section held the figure',
+  );
   assert.ok(!next.narrative.facts.some((f) => f.money?.fen === 1_662_440_000 && !outside(f)), 'the old figure of the section is gone');
-  assert.deepEqual(next.narrative.parts[4]!.sections[1]!.paragraphs.map((p) => p.text), sectionText(SH, r).replace('1662.44', '1662.45').split('\n'));
+  assert.deepEqual(
+    next.narrative.parts[4]!.sections[1]!.paragraphs.map((p) => p.text),
+    sectionText(SH, r).replace('1662.44', '1662.45').split('\n'),
+  );
 });

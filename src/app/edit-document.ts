@@ -106,7 +106,11 @@ export function readCells(table: Table, cells: CellInput[]): { changes: Array<{ 
       changes.push({ row: c.row, column: c.column, money: parseAmount(text, '元'), text });
     } catch (e) {
       if (!(e instanceof MoneyParseError)) throw e;
-      errors.push({ row: c.row, column: c.column, message: `${cellName(table, row, column)}的金额“${c.text.trim()}”无法识别（${e.message}）：请以元为单位填写，至多两位小数，千分位逗号须每三位一个，如 1234.50 或 1,234.50` });
+      errors.push({
+        row: c.row,
+        column: c.column,
+        message: `${cellName(table, row, column)}的金额“${c.text.trim()}”无法识别（${e.message}）：请以元为单位填写，至多两位小数，千分位逗号须每三位一个，如 1234.50 或 1,234.50`,
+      });
     }
   }
   return { changes, errors };
@@ -182,15 +186,36 @@ export function documentEditsOf(ws: Workspace) {
   return {
     /** Replaces a narrative section's text as a new version; the narrative's facts are read again from it. */
     editNarrativeSection(id: string, baseVersion: number, r: SectionRef, text: string, who: string, author?: string): Promise<StoredVersion> {
-      return ws.editDocument(id, baseVersion, (base) => withSection(base, r, text, { by: who, at: now() }), { note: '修改说明', action: EDIT_ACTIONS.narrative, detail: { section: sectionKey(r) } }, author, who);
+      return ws.editDocument(
+        id,
+        baseVersion,
+        (base) => withSection(base, r, text, { by: who, at: now() }),
+        { note: '修改说明', action: EDIT_ACTIONS.narrative, detail: { section: sectionKey(r) } },
+        author,
+        who,
+      );
     },
     /** Sets amount cells of one table (typed in 元) as a new version. */
     editTableCells(id: string, baseVersion: number, tableId: string, cells: CellInput[], who: string, author?: string): Promise<StoredVersion> {
-      return ws.editDocument(id, baseVersion, (base) => withCells(base, tableId, cells, { by: who, at: now() }), { note: `修改表格 ${tableId} 的金额`, action: EDIT_ACTIONS.cells, detail: { table: tableId, cells: cells.length } }, author, who);
+      return ws.editDocument(
+        id,
+        baseVersion,
+        (base) => withCells(base, tableId, cells, { by: who, at: now() }),
+        { note: `修改表格 ${tableId} 的金额`, action: EDIT_ACTIONS.cells, detail: { table: tableId, cells: cells.length } },
+        author,
+        who,
+      );
     },
     /** Replaces a project form's 项目概况 texts as a new version. */
     editProjectOverview(id: string, baseVersion: number, formId: string, entries: OverviewInput[], who: string, author?: string): Promise<StoredVersion> {
-      return ws.editDocument(id, baseVersion, (base) => withOverview(base, formId, entries, { by: who, at: now() }), { note: `修改项目申报表 ${formId} 的项目概况`, action: EDIT_ACTIONS.overview, detail: { formId } }, author, who);
+      return ws.editDocument(
+        id,
+        baseVersion,
+        (base) => withOverview(base, formId, entries, { by: who, at: now() }),
+        { note: `修改项目申报表 ${formId} 的项目概况`, action: EDIT_ACTIONS.overview, detail: { formId } },
+        author,
+        who,
+      );
     },
   };
 }

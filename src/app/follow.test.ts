@@ -43,7 +43,10 @@ test('the fixture year: execution to the end of August matches the payments and 
   assert.deepEqual(kinds('网络和信息安全运行维护'), ['below-floor', 'off-plan'], 'the lagging project is below the floor and off its plan');
   assert.deepEqual(kinds('其他一般管理事务'), ['off-plan'], 'the project paying ahead is off its plan upwards');
   assert.deepEqual(kinds('基础设施运行维护'), [], 'an on-plan project above the floor has no warning');
-  assert.ok(r.execution.total.warnings.some((w) => w.kind === 'below-floor'), 'the department as a whole is below the August floor');
+  assert.ok(
+    r.execution.total.warnings.some((w) => w.kind === 'below-floor'),
+    'the department as a whole is below the August floor',
+  );
   const sec = r.projects.find((p) => p.execution.name === '网络和信息安全运行维护')!;
   const scan = sec.rows.find((x) => x.indicator.name === '应用系统扫描次数')!;
   assert.equal(scan.entry.likelihood, '有可能');
@@ -72,7 +75,10 @@ test('the fixture year: the self-evaluation scores each project and the lagging 
   const deadline = sec.evaluation.indicators.find((i) => i.indicator.name === '现场检查完成时间')!;
   assert.equal(deadline.ratio, '1.0000');
   const repair = r.projects.find((p) => p.name === '应急项目和设备维修')!;
-  assert.deepEqual(repair.evaluation.incomplete.map((i) => [i.indicator.name, i.missing]), [['设备正常使用率', ['correction']]]);
+  assert.deepEqual(
+    repair.evaluation.incomplete.map((i) => [i.indicator.name, i.missing]),
+    [['设备正常使用率', ['correction']]],
+  );
 });
 
 async function rejects(p: Promise<unknown>, code: string, re: RegExp) {
@@ -92,7 +98,10 @@ test('payments, monitoring entries and actuals are stored per budget, all-or-not
 
     const r = await f.importPayments(budgetId, csv, 'payments.csv');
     assert.equal(r.imported, lines.length - 1);
-    assert.equal(r.totalFen, [...csvTotals('2021-12-31').values()].reduce((a, b) => a + b, 0));
+    assert.equal(
+      r.totalFen,
+      [...csvTotals('2021-12-31').values()].reduce((a, b) => a + b, 0),
+    );
     const before = await f.execution(budgetId, '2021-08-31');
     await f.addPayment(budgetId, { project: '基础设施运行维护', date: '2021-08-20', fen: 1_000_000 });
     const after = await f.execution(budgetId, '2021-08-31');
@@ -133,42 +142,49 @@ test('payments, monitoring entries and actuals are stored per budget, all-or-not
   }
 });
 
-test('指标控制: a payments file taking a project beyond its budget is refused at the row that crosses, nothing written; after an approved adjustment it is stored and the rates use the adjusted budget', { timeout: 120_000 }, async () => {
-  const ws = await openWorkspace();
-  try {
-    const { budgetId } = await ws.importDocument(sample, 'sample.txt');
-    const f = followOf(ws);
-    await f.importPayments(budgetId, csv, 'payments.csv');
-    const control = async (name: string) => (await f.budgetControl(budgetId)).find((s) => s.name === name)!;
-    // 基层党建: budget 16,000.00 元, 15,000.00 元 paid by the file; two rows of 600 元: the second crosses.
-    const before = await control('基层党建');
-    assert.deepEqual([before.budgetFen, before.paidFen, before.adjustedFen], [1_600_000, 1_500_000n, 0n]);
-    const file = '项目,日期,金额(元)\n基层党建,2021-11-01,600.00\n基层党建,2021-11-20,600.00\n';
-    await rejects(
-      f.importPayments(budgetId, new TextEncoder().encode(file), 'more.csv'),
-      'INPUT_INVALID',
-      /^more\.csv:3: 项目"基层党建"的支付超出可用指标（指标控制）：本次 600\.00 元，应不超过剩余可用 400\.00 元（预算 16,000\.00 元，已支付 15,600\.00 元）；/,
-    );
-    assert.equal((await control('基层党建')).paidFen, 1_500_000n, 'nothing of the file was stored');
+test(
+  '指标控制: a payments file taking a project beyond its budget is refused at the row that crosses, nothing written; after an approved adjustment it is stored and the rates use the adjusted budget',
+  { timeout: 120_000 },
+  async () => {
+    const ws = await openWorkspace();
+    try {
+      const { budgetId } = await ws.importDocument(sample, 'sample.txt');
+      const f = followOf(ws);
+      await f.importPayments(budgetId, csv, 'payments.csv');
+      const control = async (name: string) => (await f.budgetControl(budgetId)).find((s) => s.name === name)!;
+      // 基层党建: budget 16,000.00 元, 15,000.00 元 paid by the file; two rows of 600 元: the second crosses.
+      const before = await control('基层党建');
+      assert.deepEqual([before.budgetFen, before.paidFen, before.adjustedFen], [1_600_000, 1_500_000n, 0n]);
+      const file = '项目,日期,金额(元)\n基层党建,2021-11-01,600.00\n基层党建,2021-11-20,600.00\n';
+      await rejects(
+        f.importPayments(budgetId, new TextEncoder().encode(file), 'more.csv'),
+        'INPUT_INVALID',
+        /^more\.csv:3: 项目"基层党建"的支付超出可用指标（指标控制）：本次 600\.00 元，应不超过剩余可用 400\.00 元（预算 16,000\.00 元，已支付 15,600\.00 元）；/,
+      );
+      assert.equal((await control('基层党建')).paidFen, 1_500_000n, 'nothing of the file was stored');
 
-    // An adjustment may not be zero, nor leave less than is paid, nor concern a form with no printed budget.
-    await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: 0, reason: '无' }, 'bumen'), 'INPUT_INVALID', /调整金额应不为零/);
-    await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: -100_001, reason: '调减' }, 'bumen'), 'INPUT_INVALID', /应不低于已支付的 15,000\.00 元/);
-    await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: 1, reason: '  ' }, 'bumen'), 'INPUT_INVALID', /须写明原因/);
-    const adj = await f.addAdjustment(budgetId, { project: '基层党建', fen: 20_000, reason: '党建活动场地费调剂' }, 'bumen');
-    assert.deepEqual([adj.fen, adj.approvedBy, adj.reason], [20_000, 'bumen', '党建活动场地费调剂']);
-    const r = await f.importPayments(budgetId, new TextEncoder().encode(file), 'more.csv');
-    assert.equal(r.imported, 2);
-    const after = await control('基层党建');
-    assert.deepEqual([after.paidFen, after.adjustedFen], [1_620_000n, 20_000n]);
+      // An adjustment may not be zero, nor leave less than is paid, nor concern a form with no printed budget.
+      await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: 0, reason: '无' }, 'bumen'), 'INPUT_INVALID', /调整金额应不为零/);
+      await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: -100_001, reason: '调减' }, 'bumen'), 'INPUT_INVALID', /应不低于已支付的 15,000\.00 元/);
+      await rejects(f.addAdjustment(budgetId, { project: '基层党建', fen: 1, reason: '  ' }, 'bumen'), 'INPUT_INVALID', /须写明原因/);
+      const adj = await f.addAdjustment(budgetId, { project: '基层党建', fen: 20_000, reason: '党建活动场地费调剂' }, 'bumen');
+      assert.deepEqual([adj.fen, adj.approvedBy, adj.reason], [20_000, 'bumen', '党建活动场地费调剂']);
+      const r = await f.importPayments(budgetId, new TextEncoder().encode(file), 'more.csv');
+      assert.equal(r.imported, 2);
+      const after = await control('基层党建');
+      assert.deepEqual([after.paidFen, after.adjustedFen], [1_620_000n, 20_000n]);
 
-    // Execution: the adjusted budget (16,200 元), paid in full: 100.00 %, the adjustment shown.
-    const ex = (await f.execution(budgetId, '2021-12-31')).projects.find((p) => p.name === '基层党建')!;
-    assert.deepEqual([ex.budgetFen, ex.adjustmentFen, ex.paidFen, ex.rate], [1_620_000, 20_000, 1_620_000, '100.00']);
-    const ev = (await f.evaluation(budgetId)).projects.find((p) => p.name === '基层党建')!;
-    assert.equal(ev.execution.budgetFen, 1_620_000);
-    assert.deepEqual((await f.listAdjustments(budgetId)).map((a) => a.formId), [after.formId]);
-  } finally {
-    await ws.close();
-  }
-});
+      // Execution: the adjusted budget (16,200 元), paid in full: 100.00 %, the adjustment shown.
+      const ex = (await f.execution(budgetId, '2021-12-31')).projects.find((p) => p.name === '基层党建')!;
+      assert.deepEqual([ex.budgetFen, ex.adjustmentFen, ex.paidFen, ex.rate], [1_620_000, 20_000, 1_620_000, '100.00']);
+      const ev = (await f.evaluation(budgetId)).projects.find((p) => p.name === '基层党建')!;
+      assert.equal(ev.execution.budgetFen, 1_620_000);
+      assert.deepEqual(
+        (await f.listAdjustments(budgetId)).map((a) => a.formId),
+        [after.formId],
+      );
+    } finally {
+      await ws.close();
+    }
+  },
+);

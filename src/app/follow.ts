@@ -69,8 +69,22 @@ export function isCalendarDate(s: string): boolean {
 }
 
 function checkAsOf(asOf: string, year: number): string {
-  if (!isCalendarDate(asOf)) throw new FiscusError('INPUT_INVALID', `截止日期应为 YYYY-MM-DD，实为 ${JSON.stringify(asOf)} (expected an as-of date YYYY-MM-DD, found ${JSON.stringify(asOf)})`, { field: 'asOf' }, 'YYYY-MM-DD', asOf);
-  if (Number(asOf.slice(0, 4)) !== year) throw new FiscusError('INPUT_INVALID', `截止日期应在 ${year} 年内，实为 ${JSON.stringify(asOf)} (expected an as-of date in ${year}, found ${JSON.stringify(asOf)})`, { field: 'asOf' }, String(year), asOf);
+  if (!isCalendarDate(asOf))
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `截止日期应为 YYYY-MM-DD，实为 ${JSON.stringify(asOf)} (expected an as-of date YYYY-MM-DD, found ${JSON.stringify(asOf)})`,
+      { field: 'asOf' },
+      'YYYY-MM-DD',
+      asOf,
+    );
+  if (Number(asOf.slice(0, 4)) !== year)
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `截止日期应在 ${year} 年内，实为 ${JSON.stringify(asOf)} (expected an as-of date in ${year}, found ${JSON.stringify(asOf)})`,
+      { field: 'asOf' },
+      String(year),
+      asOf,
+    );
   return asOf;
 }
 
@@ -144,12 +158,23 @@ function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | string, file: st
   return r.data;
 }
 
-function place<T>(doc: BudgetDocument, owner: string, items: Array<{ indicator: string; index?: number | undefined }>, value: (x: number) => T, file: string, into: Record<string, Array<T | undefined>>) {
+function place<T>(
+  doc: BudgetDocument,
+  owner: string,
+  items: Array<{ indicator: string; index?: number | undefined }>,
+  value: (x: number) => T,
+  file: string,
+  into: Record<string, Array<T | undefined>>,
+) {
   const { owner: key, indicators } = indicatorsOf(doc, owner);
   const row = (into[key] ??= []);
   items.forEach((it, n) => {
     const idx = indicatorIndex(indicators, it.indicator, it.index);
-    if (idx < 0) throw new FiscusError('INPUT_INVALID', `${owner}：应为本项目的绩效指标，实为 ${JSON.stringify(it.indicator)} (expected an indicator of the project, found ${JSON.stringify(it.indicator)})`, { file, field: `${owner}[${n}]` });
+    if (idx < 0)
+      throw new FiscusError('INPUT_INVALID', `${owner}：应为本项目的绩效指标，实为 ${JSON.stringify(it.indicator)} (expected an indicator of the project, found ${JSON.stringify(it.indicator)})`, {
+        file,
+        field: `${owner}[${n}]`,
+      });
     row[idx] = value(n);
   });
 }
@@ -343,8 +368,17 @@ class StoredFollow implements Follow {
         checkWithinBudget(st, BigInt(p.fen), { file, line: p.row });
         st.paidFen += BigInt(p.fen);
       }
-      await fr.insertPayments(db, id, ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row, importSha256: sha256 })));
-      await appendAudit(db, { actor: opts.actor ?? null, action: 'payments.import', target: `budget:${id}`, detail: { file, sha256, imported: ps.length, totalFen, replaced, force: opts.force ?? false } });
+      await fr.insertPayments(
+        db,
+        id,
+        ps.map((p) => ({ formId: p.formId, date: p.date, fen: p.fen, voucher: p.voucher, payee: p.payee, source: file, sourceRow: p.row, importSha256: sha256 })),
+      );
+      await appendAudit(db, {
+        actor: opts.actor ?? null,
+        action: 'payments.import',
+        target: `budget:${id}`,
+        detail: { file, sha256, imported: ps.length, totalFen, replaced, force: opts.force ?? false },
+      });
       return { replaced };
     });
     if (!done) return { budgetId, imported: 0, totalFen: 0, replaced: 0, alreadyImported: true, sha256 };
@@ -355,7 +389,8 @@ class StoredFollow implements Follow {
     const doc = await this.ws.getDocument(budgetId);
     const form = formOf(doc, p.project);
     checkAsOf(p.date, doc.year);
-    if (!Number.isSafeInteger(p.fen) || p.fen < 0) throw new FiscusError('INPUT_INVALID', `金额应为非负整数（分），实为 ${p.fen} (expected a non-negative amount in fen, found ${p.fen})`, { field: 'fen' });
+    if (!Number.isSafeInteger(p.fen) || p.fen < 0)
+      throw new FiscusError('INPUT_INVALID', `金额应为非负整数（分），实为 ${p.fen} (expected a non-negative amount in fen, found ${p.fen})`, { field: 'fen' });
     const id = documentIdOf(budgetId);
     const rec = { formId: form.id, date: p.date, fen: p.fen, voucher: p.voucher ?? null, payee: p.payee ?? null, source: 'manual', sourceRow: null };
     const [newId] = await this.tx(async (db) => {
@@ -364,7 +399,12 @@ class StoredFollow implements Follow {
       const st = (await controlStates(db, doc, id)).find((x) => x.formId === form.id);
       if (st) checkWithinBudget(st, BigInt(p.fen));
       const ids = await fr.insertPayments(db, id, [rec]);
-      await appendAudit(db, { actor, action: 'payment.add', target: `budget:${id}`, detail: { paymentId: ids[0], formId: rec.formId, date: rec.date, fen: rec.fen, voucher: rec.voucher, payee: rec.payee } });
+      await appendAudit(db, {
+        actor,
+        action: 'payment.add',
+        target: `budget:${id}`,
+        detail: { paymentId: ids[0], formId: rec.formId, date: rec.date, fen: rec.fen, voucher: rec.voucher, payee: rec.payee },
+      });
       return ids;
     });
     return { id: newId!, ...rec };
@@ -464,9 +504,22 @@ class StoredFollow implements Follow {
     const at = asOf ? checkAsOf(asOf, doc.year) : ((await this.entries(doc, budgetId)).asOf ?? `${doc.year}-08-31`);
     const recs = entries.map((e, n) => {
       const ind = indicators[e.idx];
-      if (!ind) throw new FiscusError('INPUT_INVALID', `entries[${n}].idx：指标序号应为 0–${indicators.length - 1}，实为 ${e.idx} (expected an indicator index 0–${indicators.length - 1}, found ${e.idx})`, { field: `entries.${n}.idx` });
-      if (e.likelihood && !(LIKELIHOODS as readonly string[]).includes(e.likelihood)) throw new FiscusError('INPUT_INVALID', `entries[${n}].likelihood：完成可能性应为 ${LIKELIHOODS.join('/')} 之一，实为 ${JSON.stringify(e.likelihood)} (expected one of ${LIKELIHOODS.join('/')}, found ${JSON.stringify(e.likelihood)})`, { field: `entries.${n}.likelihood` });
-      if (e.reason && !(DEVIATION_REASONS as readonly string[]).includes(e.reason)) throw new FiscusError('INPUT_INVALID', `entries[${n}].reason：偏差原因应为 ${DEVIATION_REASONS.join('/')} 之一，实为 ${JSON.stringify(e.reason)} (expected one of ${DEVIATION_REASONS.join('/')}, found ${JSON.stringify(e.reason)})`, { field: `entries.${n}.reason` });
+      if (!ind)
+        throw new FiscusError('INPUT_INVALID', `entries[${n}].idx：指标序号应为 0–${indicators.length - 1}，实为 ${e.idx} (expected an indicator index 0–${indicators.length - 1}, found ${e.idx})`, {
+          field: `entries.${n}.idx`,
+        });
+      if (e.likelihood && !(LIKELIHOODS as readonly string[]).includes(e.likelihood))
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `entries[${n}].likelihood：完成可能性应为 ${LIKELIHOODS.join('/')} 之一，实为 ${JSON.stringify(e.likelihood)} (expected one of ${LIKELIHOODS.join('/')}, found ${JSON.stringify(e.likelihood)})`,
+          { field: `entries.${n}.likelihood` },
+        );
+      if (e.reason && !(DEVIATION_REASONS as readonly string[]).includes(e.reason))
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `entries[${n}].reason：偏差原因应为 ${DEVIATION_REASONS.join('/')} 之一，实为 ${JSON.stringify(e.reason)} (expected one of ${DEVIATION_REASONS.join('/')}, found ${JSON.stringify(e.reason)})`,
+          { field: `entries.${n}.reason` },
+        );
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: e.idx, name: ind.name, asOf: at, actualToDate: blank(e.actualToDate), likelihood: e.likelihood ?? null, reason: e.reason ?? null, action: blank(e.action) };
     });
@@ -505,12 +558,28 @@ class StoredFollow implements Follow {
     const form = formOf(doc, owner);
     const recs = actuals.map((a, n) => {
       const ind = form.indicators[a.idx];
-      if (!ind) throw new FiscusError('INPUT_INVALID', `actuals[${n}].idx：指标序号应为 0–${form.indicators.length - 1}，实为 ${a.idx} (expected an indicator index 0–${form.indicators.length - 1}, found ${a.idx})`, { field: `actuals.${n}.idx` });
+      if (!ind)
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `actuals[${n}].idx：指标序号应为 0–${form.indicators.length - 1}，实为 ${a.idx} (expected an indicator index 0–${form.indicators.length - 1}, found ${a.idx})`,
+          { field: `actuals.${n}.idx` },
+        );
       const value = a.value?.trim() ? a.value.trim() : null;
       if (value !== null && !ind.qualitative && ind.value !== null && /^-?\d+(\.\d+)?$/.test(ind.value) && !/^-?\d+(\.\d+)?$/.test(value)) {
-        throw new FiscusError('INPUT_INVALID', `actuals[${n}].value：${ind.name} 的实际完成值应为数字，实为 ${JSON.stringify(value)} (expected a number for ${ind.name}, found ${JSON.stringify(value)})`, { field: `actuals.${n}.value` }, 'a number', value);
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `actuals[${n}].value：${ind.name} 的实际完成值应为数字，实为 ${JSON.stringify(value)} (expected a number for ${ind.name}, found ${JSON.stringify(value)})`,
+          { field: `actuals.${n}.value` },
+          'a number',
+          value,
+        );
       }
-      if (a.band && !(a.band in BANDS)) throw new FiscusError('INPUT_INVALID', `actuals[${n}].band：评价档次应为 ${Object.keys(BANDS).join('/')} 之一，实为 ${JSON.stringify(a.band)} (expected one of ${Object.keys(BANDS).join('/')}, found ${JSON.stringify(a.band)})`, { field: `actuals.${n}.band` });
+      if (a.band && !(a.band in BANDS))
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `actuals[${n}].band：评价档次应为 ${Object.keys(BANDS).join('/')} 之一，实为 ${JSON.stringify(a.band)} (expected one of ${Object.keys(BANDS).join('/')}, found ${JSON.stringify(a.band)})`,
+          { field: `actuals.${n}.band` },
+        );
       const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
       return { idx: a.idx, name: ind.name, value, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: blank(a.reason), correction: blank(a.correction) };
     });
@@ -526,7 +595,9 @@ class StoredFollow implements Follow {
     const form = formOf(doc, owner);
     const all: Record<string, ReadonlyArray<Actual | undefined>> = { ...(await this.actuals(doc, budgetId)) };
     const mine: Array<Actual | undefined> = [];
-    for (const a of actuals) if (form.indicators[a.idx]) mine[a.idx] = { value: a.value?.trim() || null, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: a.reason ?? null, correction: a.correction ?? null };
+    for (const a of actuals)
+      if (form.indicators[a.idx])
+        mine[a.idx] = { value: a.value?.trim() || null, band: a.band ?? null, notApplicable: a.notApplicable ?? false, reason: a.reason ?? null, correction: a.correction ?? null };
     all[form.id] = mine;
     return buildEvaluation(doc, await this.payments(budgetId), all, this.cfg, await this.adjustments(budgetId));
   }

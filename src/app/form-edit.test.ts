@@ -8,7 +8,13 @@ import { budget, indicator } from '../../test/storage/fixture.js';
 /** The fixture's form with three cost lines (801, 802, 803 in the source) and two indicators. */
 function before(): ProjectForm {
   const f = structuredClone(budget(2021).projectForms[0]!);
-  f.costLines.push({ no: 3, text: '3.电费：0.5万元', label: '电费', amount: { fen: 500_000, decimals: 1, src: { line: 803, page: null, raw: '0.5' } }, src: { line: 803, page: null, raw: 'line 803' } });
+  f.costLines.push({
+    no: 3,
+    text: '3.电费：0.5万元',
+    label: '电费',
+    amount: { fen: 500_000, decimals: 1, src: { line: 803, page: null, raw: '0.5' } },
+    src: { line: 803, page: null, raw: 'line 803' },
+  });
   f.indicators.push({ ...indicator('机柜数量', '8'), src: { line: 901, page: null, raw: 'line 901' } });
   return f;
 }
@@ -22,9 +28,15 @@ test('a reordered list: each line keeps its own origin, number, printed figures 
   const [a, b, c] = f.costLines as [CostLine, CostLine, CostLine];
   const next = editForm(f, { costLines: [typed(c, 2), typed(a, 0), typed(b, 1)] });
   assert.deepEqual(lineOf(next), [803, 801, 802]);
-  assert.deepEqual(next.costLines.map((l) => l.no), [3, 1, 2]);
+  assert.deepEqual(
+    next.costLines.map((l) => l.no),
+    [3, 1, 2],
+  );
   // Unchanged figures are the printed ones (their decimals and place), not the typed 2 decimals.
-  assert.deepEqual(next.costLines.map((l) => l.amount), [c.amount, a.amount, b.amount]);
+  assert.deepEqual(
+    next.costLines.map((l) => l.amount),
+    [c.amount, a.amount, b.amount],
+  );
   assert.deepEqual([next.costLines[2]!.quantity, next.costLines[2]!.quantityUnit, next.costLines[2]!.unitPrice], ['5', '台', b.unitPrice]);
   assert.equal(f.costLines[0]!.src.line, 801, 'the form before is not changed');
 });
@@ -68,15 +80,29 @@ test('a line that claims to replace a line the version does not have is refused,
     () => editForm(f, { costLines: [typed(f.costLines[0]!, 0), typed(f.costLines[0]!, 3)] }),
     (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.where.field === 'costLines.1.replaces' && /测算明细第 2 项要替换原第 4 项，但原有的只有 3 项/.test(e.message),
   );
-  assert.throws(() => editForm(f, { indicators: [{ ...f.indicators[0]!, replaces: -1 }] }), (e: unknown) => e instanceof FiscusError && e.where.field === 'indicators.0.replaces');
+  assert.throws(
+    () => editForm(f, { indicators: [{ ...f.indicators[0]!, replaces: -1 }] }),
+    (e: unknown) => e instanceof FiscusError && e.where.field === 'indicators.0.replaces',
+  );
 });
 
 test('without `replaces`: a line with an `src` replaces the line printed there, one without the line at its position', () => {
   const f = before();
   const [a, b] = f.costLines as [CostLine, CostLine];
   // An API client that read the form and sends it back reordered, each line with its src.
-  const echoed = editForm(f, { costLines: [{ ...b, amount: { fen: b.amount!.fen } }, { ...a, amount: { fen: a.amount!.fen } }] });
-  assert.deepEqual(echoed.costLines.map((l) => [l.src.line, l.amount]), [[802, b.amount], [801, a.amount]]);
+  const echoed = editForm(f, {
+    costLines: [
+      { ...b, amount: { fen: b.amount!.fen } },
+      { ...a, amount: { fen: a.amount!.fen } },
+    ],
+  });
+  assert.deepEqual(
+    echoed.costLines.map((l) => [l.src.line, l.amount]),
+    [
+      [802, b.amount],
+      [801, a.amount],
+    ],
+  );
   // Without src: the position (the API's contract before `replaces`).
   const positional = editForm(f, { costLines: [{ text: 'x', label: 'x', amount: { fen: 7 } }] });
   assert.deepEqual([positional.costLines[0]!.src, positional.costLines[0]!.amount], [a.src, { fen: 7, src: a.amount!.src ?? a.src }]);
@@ -96,15 +122,27 @@ test('indicators: an unchanged one stays exactly as printed wherever it moves; a
   assert.equal(next.indicators[0], y, 'unchanged: the printed indicator itself');
   assert.deepEqual([next.indicators[1]!.value, next.indicators[1]!.raw, next.indicators[1]!.src], ['25', '≥25台', x.src]);
   assert.deepEqual([next.indicators[2]!.name, next.indicators[2]!.src], ['新增指标', f.src]);
-  assert.ok(next.indicators.every((i) => !('replaces' in i)), 'replaces is not stored');
+  assert.ok(
+    next.indicators.every((i) => !('replaces' in i)),
+    'replaces is not stored',
+  );
 });
 
 test('quarters are their own ids: each keeps its quarter’s place, an unchanged figure stays as printed, a new quarter points at the form', () => {
   const f = before();
   f.disbursement = f.disbursement.filter((q) => q.quarter !== 3);
   const [q1, q2] = f.disbursement as [ProjectForm['disbursement'][number], ProjectForm['disbursement'][number]];
-  const next = editForm(f, { disbursement: [{ quarter: 3, amount: { fen: 10 } }, { quarter: 2, amount: { fen: 20, decimals: 2 } }, { quarter: 1, amount: { fen: q1.amount.fen, decimals: 4 } }] });
-  assert.deepEqual(next.disbursement.map((q) => q.quarter), [1, 2, 3]);
+  const next = editForm(f, {
+    disbursement: [
+      { quarter: 3, amount: { fen: 10 } },
+      { quarter: 2, amount: { fen: 20, decimals: 2 } },
+      { quarter: 1, amount: { fen: q1.amount.fen, decimals: 4 } },
+    ],
+  });
+  assert.deepEqual(
+    next.disbursement.map((q) => q.quarter),
+    [1, 2, 3],
+  );
   assert.deepEqual(next.disbursement[0], q1);
   assert.deepEqual(next.disbursement[1], { quarter: 2, amount: { fen: 20, decimals: 2, src: q2.amount.src ?? q2.src }, src: q2.src });
   assert.deepEqual(next.disbursement[2], { quarter: 3, amount: { fen: 10, src: f.src }, src: f.src });

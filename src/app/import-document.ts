@@ -29,7 +29,12 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   const bom = byteOrderMark(bytes);
-  if (bom && bom.encoding !== 'utf-8') return decodeUnicode(bytes.subarray(bom.length, bom.length + 256), bom.encoding, false).trimStart().startsWith('{') ? 'json' : 'text';
+  if (bom && bom.encoding !== 'utf-8')
+    return decodeUnicode(bytes.subarray(bom.length, bom.length + 256), bom.encoding, false)
+      .trimStart()
+      .startsWith('{')
+      ? 'json'
+      : 'text';
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
@@ -52,7 +57,11 @@ export function parseCanonicalJson(bytes: Uint8Array, file: string): BudgetDocum
   const r = BudgetDocument.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new FiscusError('INPUT_INVALID', `不是 fiscus 预算文档：${issue.path.join('.') || '（根）'}：${issue.message} (expected a fiscus budget document)`, { file, line: null, field: issue.path.join('.') });
+    throw new FiscusError('INPUT_INVALID', `不是 fiscus 预算文档：${issue.path.join('.') || '（根）'}：${issue.message} (expected a fiscus budget document)`, {
+      file,
+      line: null,
+      field: issue.path.join('.'),
+    });
   }
   return r.data;
 }

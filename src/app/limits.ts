@@ -121,7 +121,13 @@ const isBytes = (name: LimitName) => name.startsWith('body.') || name === 'unpac
 export function overLimit(name: LimitName, max: number, found: number | string, where: { file?: string; line?: number | null; page?: number | null } = {}, context = ''): FiscusError {
   const amount = (n: number) => (isBytes(name) ? bytesText(n) : `${n}${UNITS[name].zhUnit}`);
   const f = typeof found === 'number' ? amount(found) : found;
-  return new FiscusError('TOO_LARGE', `${UNITS[name].zh}应不超过 ${amount(max)}（限制项 ${name}），实为${typeof found === 'number' ? ' ' : ''}${f}${context ? `（${context}）` : ''}`, { ...where, field: `limits.${name}` }, String(max), typeof found === 'number' ? String(found) : found);
+  return new FiscusError(
+    'TOO_LARGE',
+    `${UNITS[name].zh}应不超过 ${amount(max)}（限制项 ${name}），实为${typeof found === 'number' ? ' ' : ''}${f}${context ? `（${context}）` : ''}`,
+    { ...where, field: `limits.${name}` },
+    String(max),
+    typeof found === 'number' ? String(found) : found,
+  );
 }
 
 /** The refusal of a request body over `limits.body[kind]`. */

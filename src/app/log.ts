@@ -28,7 +28,15 @@ export function excerpt(reason: unknown, max = LOG_EXCERPT_MAX): string {
     parts.push(clip(text.replace(/\s+/g, ' '), Math.floor(max / 3)));
     e = e instanceof Error ? (e as Error & { cause?: unknown }).cause : undefined;
   }
-  const stack = reason instanceof Error && reason.stack ? reason.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim()).join(' < ') : '';
+  const stack =
+    reason instanceof Error && reason.stack
+      ? reason.stack
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 3)
+          .map((l) => l.trim())
+          .join(' < ')
+      : '';
   const one = parts.join(' ← caused by ') + (stack ? ` @ ${stack}` : '');
   return one.length > max ? one.slice(0, max) + '…' : one;
 }

@@ -77,11 +77,9 @@ export async function exportFile(path: string, opts: ExportOptions): Promise<Ope
   const doc = await importFileIsolated(path, opts.import ?? {});
   if (opts.format === 'fdp') return fdpFile(doc);
   if (opts.table === undefined) {
-    throw new FiscusError(
-      'INPUT_INVALID',
-      `--format csv 须用 --table 指定一张表格（${tableChoices(doc)}）；全部表格见 --format fdp (expected --table <id> for --format csv, found none)`,
-      { file: path },
-    );
+    throw new FiscusError('INPUT_INVALID', `--format csv 须用 --table 指定一张表格（${tableChoices(doc)}）；全部表格见 --format fdp (expected --table <id> for --format csv, found none)`, {
+      file: path,
+    });
   }
   return tableCsvFile(doc, opts.table);
 }

@@ -81,7 +81,13 @@ export function packageFileName(unit: string, year: number, kind: string, taken:
 export async function submitPackageBatch(ws: Workspace, budgets: readonly string[], opts: { user: User | null; createdBy: string | null; appendix?: string }): Promise<PackageBatchStatus> {
   const appendix = opts.appendix ?? 'findings';
   if (!PACKAGE_APPENDIXES.includes(appendix as PackageAppendix)) {
-    throw new FiscusError('INPUT_INVALID', `appendix 应为 findings（附校验结果）或 none（可公开版本），实为 ${JSON.stringify(appendix.slice(0, 40))}`, { field: 'appendix' }, 'findings | none', appendix);
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `appendix 应为 findings（附校验结果）或 none（可公开版本），实为 ${JSON.stringify(appendix.slice(0, 40))}`,
+      { field: 'appendix' },
+      'findings | none',
+      appendix,
+    );
   }
   if (budgets.length === 0) throw new FiscusError('INPUT_INVALID', 'PDF 打包至少需要一个预算（budgets）', { field: 'budgets' });
   if (budgets.length > MAX_PACKAGE_BUDGETS) {
@@ -144,7 +150,10 @@ export async function packageBatchZip(ws: Workspace, id: string): Promise<Uint8A
   const items = await repo.selectPackageItems(connectionOf(ws).db, Number(s.id), true);
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
-  const lines = [`PDF 打包任务 ${s.id}：${s.total} 个预算，${s.total - s.failed} 个已打印，${s.failed} 个未能打印；${s.appendix === 'none' ? '可公开版本（无校验结果附录）' : '审核版本（附校验结果）'}`, ''];
+  const lines = [
+    `PDF 打包任务 ${s.id}：${s.total} 个预算，${s.total - s.failed} 个已打印，${s.failed} 个未能打印；${s.appendix === 'none' ? '可公开版本（无校验结果附录）' : '审核版本（附校验结果）'}`,
+    '',
+  ];
   for (const i of items) {
     // Stored, not deflated: a PDF's streams are compressed already, and deflating megabytes would hold the server's thread.
     if (i.pdf) zip.file(i.name, i.pdf, { binary: true, compression: 'STORE', date: new Date(s.finishedAt ?? s.createdAt) });
@@ -188,7 +197,12 @@ export function startPackageWorker(ws: Workspace): Promise<void> {
   if (!w) {
     w = jobQueue(ws).then(async (q) => {
       await ensurePackageQueue(q);
-      await q.work<PackageJob>(PACKAGE_QUEUE, 1, (j) => runPackageJob(ws, j), (j) => giveUpPackageJob(ws, j));
+      await q.work<PackageJob>(
+        PACKAGE_QUEUE,
+        1,
+        (j) => runPackageJob(ws, j),
+        (j) => giveUpPackageJob(ws, j),
+      );
     });
     working.set(ws, w);
   }

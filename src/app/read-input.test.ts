@@ -26,7 +26,11 @@ test('a regular file is read whole', async () => {
 });
 
 test('devices and directories are refused before anything is read, naming the path and what it is', async () => {
-  for (const [path, zh, en] of [['/dev/zero', '字符设备', 'a character device'], ['/dev/urandom', '字符设备', 'a character device'], [dir, '目录', 'a directory']] as const) {
+  for (const [path, zh, en] of [
+    ['/dev/zero', '字符设备', 'a character device'],
+    ['/dev/urandom', '字符设备', 'a character device'],
+    [dir, '目录', 'a directory'],
+  ] as const) {
     const e = await refusal(path);
     assert.equal(e.code, 'INPUT_UNREADABLE');
     assert.equal(e.oneLine(), `${path}: 不是普通文件（${zh}），不予读取 (expected a regular file, found ${en})`);
@@ -65,7 +69,14 @@ test('a missing file is NOT_FOUND', async () => {
 test('the synchronous read gives the same bytes and the same refusals', async () => {
   const big = join(dir, 'big.txt');
   writeFileSync(big, 'x'.repeat(300_000));
-  const cases: Array<[string, number]> = [[join(dir, 'a.txt'), 100], [big, 1 * MiB], [big, 1000], [dir, 20 * MiB], ['/dev/zero', 20 * MiB], [join(dir, 'missing.txt'), 100]];
+  const cases: Array<[string, number]> = [
+    [join(dir, 'a.txt'), 100],
+    [big, 1 * MiB],
+    [big, 1000],
+    [dir, 20 * MiB],
+    ['/dev/zero', 20 * MiB],
+    [join(dir, 'missing.txt'), 100],
+  ];
   if (process.platform === 'linux') cases.push(['/proc/self/cmdline', 10], ['/proc/self/cmdline', 1 * MiB]);
   for (const [path, max] of cases) {
     const outcome = async (read: () => Uint8Array | Promise<Uint8Array>) => {

@@ -26,13 +26,7 @@ function notRegular(path: string, st: Stats): FiscusError {
 }
 
 function tooLarge(path: string, max: number, limit: string, found: string): FiscusError {
-  return new FiscusError(
-    'TOO_LARGE',
-    `文件超过上限 ${bytesText(max)}（限制项 ${limit}），实为${found}，不予读取`,
-    { file: path, field: `limits.${limit}` },
-    String(max),
-    found,
-  );
+  return new FiscusError('TOO_LARGE', `文件超过上限 ${bytesText(max)}（限制项 ${limit}），实为${found}，不予读取`, { file: path, field: `limits.${limit}` }, String(max), found);
 }
 
 /** Refuses a path that is not a regular file, or one whose size is already over the limit. */
@@ -88,7 +82,11 @@ class BoundedRead {
 
 function unreadable(path: string, e: unknown): FiscusError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new FiscusError(code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE', `${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '无权读取该文件' : '无法读取该文件'}（${code ?? String(e)}）`, { file: path });
+  return new FiscusError(
+    code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_UNREADABLE',
+    `${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '无权读取该文件' : '无法读取该文件'}（${code ?? String(e)}）`,
+    { file: path },
+  );
 }
 
 /**

@@ -14,7 +14,8 @@ import { FiscusError } from '../domain/errors.js';
 
 const load = (p: string) => importBytes(readFileSync(p), basename(p));
 const [budget, final, changed, missing] = await Promise.all([load(BUDGET_FILE), load(FINAL_FILE), load(CHANGED_CLASS_FILE), load(MISSING_EXPLANATION_FILE)]);
-const brief = (r: ReturnType<typeof reconcileDocuments>) => r.findings.map((f) => [f.rule, f.severity, f.item, f.location.line, f.location.tableId ?? null, f.location.row ?? null, f.expected, f.actual, f.difference]);
+const brief = (r: ReturnType<typeof reconcileDocuments>) =>
+  r.findings.map((f) => [f.rule, f.severity, f.item, f.location.line, f.location.tableId ?? null, f.location.row ?? null, f.expected, f.actual, f.difference]);
 
 test('the fixtures are what make-fixtures.ts makes now from the shared final account', async () => {
   for (const [file, content] of await fixtures()) assert.equal(readFileSync(file, 'utf8'), content, `${file} is out of date: run node --import tsx test/fixtures/reconcile/make-fixtures.ts`);
@@ -40,7 +41,11 @@ test('a changed class (信息化建设 +20.00) gives the two stated budgets and 
   ]);
   assert.deepEqual(
     r.findings.map((f) => [f.budgetLocation?.tableId, f.budgetLocation?.row, f.budgetLocation?.column]),
-    [['t1', 'total', 'total'], ['t1', 'total', 'total'], ['t1', 'f2010607', 'total']],
+    [
+      ['t1', 'total', 'total'],
+      ['t1', 'total', 'total'],
+      ['t1', 'f2010607', 'total'],
+    ],
   );
 });
 
@@ -72,15 +77,34 @@ test('an unknown budget cell is listed as not checked, not as an error', () => {
 
 test('documents that are not a budget and the final account of one unit and year are refused', async () => {
   const wanli = await load(new URL('../../samples/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt', import.meta.url).pathname);
-  assert.throws(() => reconcileDocuments(wanli, final), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /同一单位/.test(e.message));
-  assert.throws(() => reconcileDocuments(final, budget), (e: unknown) => e instanceof FiscusError && /第一份文件应为部门预算/.test(e.message));
-  assert.throws(() => reconcileDocuments({ ...budget, year: 2023 }, final), (e: unknown) => e instanceof FiscusError && /同一年度/.test(e.message));
+  assert.throws(
+    () => reconcileDocuments(wanli, final),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /同一单位/.test(e.message),
+  );
+  assert.throws(
+    () => reconcileDocuments(final, budget),
+    (e: unknown) => e instanceof FiscusError && /第一份文件应为部门预算/.test(e.message),
+  );
+  assert.throws(
+    () => reconcileDocuments({ ...budget, year: 2023 }, final),
+    (e: unknown) => e instanceof FiscusError && /同一年度/.test(e.message),
+  );
 });
 
 test('the JSON and text reports carry the places as data', () => {
   const r = reconcileDocuments(changed, final);
   const j = toJsonReconcile(r) as { findings: Array<{ location: { fact: string | null }; budgetLocation: { tableId: string; row: string; column: string } }> };
-  assert.deepEqual(j.findings[2]!.budgetLocation, { section: '2024年部门一般公共预算支出功能分类预算表', item: '2010607 信息化建设', field: '合计', line: null, page: null, tableId: 't1', row: 'f2010607', column: 'total', fact: null });
+  assert.deepEqual(j.findings[2]!.budgetLocation, {
+    section: '2024年部门一般公共预算支出功能分类预算表',
+    item: '2010607 信息化建设',
+    field: '合计',
+    line: null,
+    page: null,
+    tableId: 't1',
+    row: 'f2010607',
+    column: 'total',
+    fact: null,
+  });
   assert.equal(j.findings[2]!.location.fact, 'comparison.budget');
   const text = formatReconcileText(r, 'b.json', 'f.txt');
   assert.match(text, /^f\.txt:632: error REC-001 .*← b\.json 表 t1 行 f2010607 列 total$/m);

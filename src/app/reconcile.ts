@@ -112,14 +112,20 @@ export function comparedLines(report: ReconcileReport): ReconcileLine[] {
  */
 export function formatReconcileText(report: ReconcileReport, budgetFile: string, finalFile: string): string {
   const out: string[] = [];
-  out.push(`# 预算与决算核对：${report.budget.unit} ${report.budget.year} ${report.budget.kind}（${budgetFile}）↔ ${report.finalAccount.kind}（${finalFile}），差异较大的阈值 ${report.deviationPercent}%`);
+  out.push(
+    `# 预算与决算核对：${report.budget.unit} ${report.budget.year} ${report.budget.kind}（${budgetFile}）↔ ${report.finalAccount.kind}（${finalFile}），差异较大的阈值 ${report.deviationPercent}%`,
+  );
   for (const sev of ['error', 'warning', 'info'] as const) {
     const fs = report.findings.filter((f) => f.severity === sev);
     if (fs.length === 0) continue;
     out.push(`# ${SEVERITY_LABELS[sev]} (${fs.length})`);
     for (const f of fs) {
       const where = f.location.line !== null ? `${finalFile}:${f.location.line}` : `${finalFile}（${cellRef(f.location)}）`;
-      const parts = [f.expected !== null ? `expected ${f.expected}` : null, f.actual !== null ? `actual ${f.actual}` : null, f.difference !== null ? `difference ${f.difference}${f.unit ? ` ${f.unit}` : ''}` : null].filter((x) => x !== null);
+      const parts = [
+        f.expected !== null ? `expected ${f.expected}` : null,
+        f.actual !== null ? `actual ${f.actual}` : null,
+        f.difference !== null ? `difference ${f.difference}${f.unit ? ` ${f.unit}` : ''}` : null,
+      ].filter((x) => x !== null);
       const budgetAt = f.budgetLocation ? ` ← ${budgetFile} ${cellRef(f.budgetLocation)}` : '';
       out.push(`${where}: ${sev} ${f.rule} ${f.message}${parts.length ? ` (${parts.join(', ')})` : ''}${budgetAt}`);
     }
@@ -133,7 +139,10 @@ export function formatReconcileText(report: ReconcileReport, budgetFile: string,
   out.push(`# 核对明细（${lines.length} 项，${unit}）：项目 | 预算数 | 决算所列年初预算数 | 决算数 | 差异 | 差异率`);
   pushAll(
     out,
-    lines.map((l) => `  ${l.name} | ${amount(l.budgetFen, unit)} | ${amount(l.statedBudgetFen, unit)} | ${amount(l.finalFen, unit)} | ${amount(l.deviationFen, unit)} | ${l.deviationPercent !== null ? `${l.deviationPercent}%` : '—'}`),
+    lines.map(
+      (l) =>
+        `  ${l.name} | ${amount(l.budgetFen, unit)} | ${amount(l.statedBudgetFen, unit)} | ${amount(l.finalFen, unit)} | ${amount(l.deviationFen, unit)} | ${l.deviationPercent !== null ? `${l.deviationPercent}%` : '—'}`,
+    ),
   );
   const s = report.summary;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;

@@ -14,7 +14,8 @@ import { authorOf, type User } from './accounts.js';
 import { parsePool } from './isolation/pool.js';
 import { connectionOf, diffDocuments, documentIdOf, type Finding, type StoredVersion, type VersionDiff, type Workspace } from './workspace.js';
 
-export type UploadResult = { kind: 'stored'; stored: StoredVersion } | { kind: 'staged'; budgetId: string; stagedId: number; baseVersion: number; diff: Pick<VersionDiff, 'amounts' | 'added' | 'removed'> };
+export type UploadResult =
+  { kind: 'stored'; stored: StoredVersion } | { kind: 'staged'; budgetId: string; stagedId: number; baseVersion: number; diff: Pick<VersionDiff, 'amounts' | 'added' | 'removed'> };
 
 export interface StagedView {
   budgetId: string;
@@ -82,7 +83,18 @@ export class Staging {
   async view(id: string, stagedId: number): Promise<StagedView> {
     const r = await this.record(id, stagedId);
     const [{ doc, findings }, base, budget] = await Promise.all([parsePool().importChecked(r.bytes, r.fileName, {}), this.ws.getDocument(id, r.baseVersion), this.ws.getBudget(id)]);
-    return { budgetId: id, stagedId, fileName: r.fileName, author: r.author, createdAt: r.createdAt, baseVersion: r.baseVersion, latestVersion: budget.latestVersion, doc, findings, diff: diffDocuments(base, doc) };
+    return {
+      budgetId: id,
+      stagedId,
+      fileName: r.fileName,
+      author: r.author,
+      createdAt: r.createdAt,
+      baseVersion: r.baseVersion,
+      latestVersion: budget.latestVersion,
+      doc,
+      findings,
+      diff: diffDocuments(base, doc),
+    };
   }
 
   /**
@@ -95,7 +107,12 @@ export class Staging {
     if (budget.latestVersion !== r.baseVersion) {
       throw new FiscusError('CONFLICT', `预算 ${id} 在上传后又有了第 ${budget.latestVersion} 版，与上传比较的是第 ${r.baseVersion} 版；请重新上传`);
     }
-    const stored = await this.ws.importDocument(r.bytes, r.fileName, { author: authorOf(user), actor: user.login, organisationId: user.organisation.id, note: `导入 ${r.fileName}（确认替换第 ${r.baseVersion} 版）` });
+    const stored = await this.ws.importDocument(r.bytes, r.fileName, {
+      author: authorOf(user),
+      actor: user.login,
+      organisationId: user.organisation.id,
+      note: `导入 ${r.fileName}（确认替换第 ${r.baseVersion} 版）`,
+    });
     await wf.deleteStaged(this.db, documentIdOf(id), stagedId);
     return stored;
   }

@@ -180,7 +180,6 @@ export function toJsonReport(report: ValidationReport): unknown {
   };
 }
 
-
 /**
  * Compiler-style text: one line per finding, grouped by severity,
  * `file:line: error BUD-031 message (expected …, actual …, difference …)`, then the coverage block

@@ -85,7 +85,8 @@ export class Workflow {
     for (const b of budgets) {
       const t = targetOf(b);
       if (decide(actor, 'read-draft', tree, t) === 'allow') out.push(b);
-      else if (decide(actor, 'read-published', tree, t) === 'allow') out.push({ ...b, latestVersion: b.publishedVersion!, state: 'published', findings: null, updatedAt: b.publishedAt ?? b.updatedAt });
+      else if (decide(actor, 'read-published', tree, t) === 'allow')
+        out.push({ ...b, latestVersion: b.publishedVersion!, state: 'published', findings: null, updatedAt: b.publishedAt ?? b.updatedAt });
     }
     return out;
   }
@@ -122,11 +123,24 @@ export class Workflow {
       if (action === 'submit') {
         const open = unwaivedErrors(findings, await wf.selectWaivers(t, documentId), now);
         if (open.length) {
-          const list = open.slice(0, 5).map((f) => `${f.rule} ${f.message}`).join('；');
+          const list = open
+            .slice(0, 5)
+            .map((f) => `${f.rule} ${f.message}`)
+            .join('；');
           throw new FiscusError('INPUT_INVALID', `仍有 ${open.length} 个错误未修正或豁免，不能提交：${list}${open.length > 5 ? '……' : ''}`, { field: 'findings' });
         }
       }
-      await wf.insertTransition(t, { documentId, version, action, from: latest.state, to, userId: user?.id ?? null, actor: user ? authorOf(user) : 'system', reason: reason?.trim() || null, at: now.toISOString() });
+      await wf.insertTransition(t, {
+        documentId,
+        version,
+        action,
+        from: latest.state,
+        to,
+        userId: user?.id ?? null,
+        actor: user ? authorOf(user) : 'system',
+        reason: reason?.trim() || null,
+        at: now.toISOString(),
+      });
       await appendAudit(t, { actor: user?.login ?? 'system', action: `budget.${action}`, target: `budget:${documentId}`, detail: { version, from: latest.state, to, reason: reason?.trim() || null } });
       return { version, from: latest.state, to };
     });
@@ -168,8 +182,23 @@ export class Workflow {
       const t = tx as unknown as Db;
       const live = (await wf.selectWaivers(t, documentId)).find((w) => w.key === key && waiverLive(w, now));
       if (live) throw new FiscusError('CONFLICT', `该错误已于 ${live.at.slice(0, 10)} 由${live.by}豁免`);
-      const waiverId = await wf.insertWaiver(t, { documentId, key, rule: finding.rule, message: finding.message, reason: r, userId: user?.id ?? null, actor: user ? authorOf(user) : 'system', at: now.toISOString(), expiresAt: expires });
-      await appendAudit(t, { actor: user?.login ?? 'system', action: 'waiver.add', target: `budget:${documentId}`, detail: { waiver: waiverId, rule: finding.rule, key, reason: r, expiresAt: expires } });
+      const waiverId = await wf.insertWaiver(t, {
+        documentId,
+        key,
+        rule: finding.rule,
+        message: finding.message,
+        reason: r,
+        userId: user?.id ?? null,
+        actor: user ? authorOf(user) : 'system',
+        at: now.toISOString(),
+        expiresAt: expires,
+      });
+      await appendAudit(t, {
+        actor: user?.login ?? 'system',
+        action: 'waiver.add',
+        target: `budget:${documentId}`,
+        detail: { waiver: waiverId, rule: finding.rule, key, reason: r, expiresAt: expires },
+      });
       return waiverId;
     });
   }

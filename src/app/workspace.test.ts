@@ -33,14 +33,20 @@ test('a patch that breaks the model is refused with INPUT_INVALID naming the fie
     () => applyPatch(budget(2021), 'f1', { disbursement: [{ quarter: 5, amount: { fen: 1 } }] }),
     (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /disbursement\.0\.quarter/.test(e.message),
   );
-  assert.throws(() => applyPatch(budget(2021), 'nope', {}), (e: unknown) => e instanceof FiscusError && e.code === 'NOT_FOUND');
+  assert.throws(
+    () => applyPatch(budget(2021), 'nope', {}),
+    (e: unknown) => e instanceof FiscusError && e.code === 'NOT_FOUND',
+  );
 });
 
 test('the diff of a changed form amount gives before, after and the difference in fen', () => {
   const a = budget(2021);
   const b = applyPatch(a, 'f1', { amounts: { total: { fen: 6_500_000 } } });
   const d = diffDocuments(a, b);
-  assert.deepEqual(d.amounts.map((c) => [c.path, c.beforeFen, c.afterFen, c.differenceFen]), [['projectForms[f1].amounts.total', 6_000_000, 6_500_000, 500_000]]);
+  assert.deepEqual(
+    d.amounts.map((c) => [c.path, c.beforeFen, c.afterFen, c.differenceFen]),
+    [['projectForms[f1].amounts.total', 6_000_000, 6_500_000, 500_000]],
+  );
   assert.deepEqual([d.added, d.removed], [[], []]);
 });
 
@@ -67,7 +73,16 @@ test('the diff names changed narrative figures and table 14 task amounts and tar
       [`departmentTargets.tasks[${a.departmentTargets!.tasks[0]!.name}].total`, 20_000],
     ],
   );
-  assert.deepEqual(d.removed.map((x) => x.what), ['fact', 'indicator']);
-  assert.deepEqual(d.added.map((x) => [x.what, x.table]), [['fact', null], ['indicator', 14]]);
+  assert.deepEqual(
+    d.removed.map((x) => x.what),
+    ['fact', 'indicator'],
+  );
+  assert.deepEqual(
+    d.added.map((x) => [x.what, x.table]),
+    [
+      ['fact', null],
+      ['indicator', 14],
+    ],
+  );
   assert.match(d.added[1]!.path, /用户满意度: ≥95%/);
 });

@@ -3,7 +3,18 @@
  * back, edit project forms as new versions, compare versions and aggregate across units and years.
  * This is the one place that wires importers, rules and storage for the API, the web app and the CLI.
  */
-import { BudgetDocument, ProjectForm as ProjectFormSchema, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type QuarterPlan, type Src, type Table } from '../domain/model.js';
+import {
+  BudgetDocument,
+  ProjectForm as ProjectFormSchema,
+  type CostLine,
+  type DocumentKind,
+  type Indicator,
+  type Profile,
+  type ProjectForm,
+  type QuarterPlan,
+  type Src,
+  type Table,
+} from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { editForm, type FormEdit } from './form-edit.js';
 import type { Finding, Severity } from '../rules/types.js';
@@ -228,7 +239,14 @@ export interface Workspace {
    * CONFLICT (nothing written) when `baseVersion` is not the latest; the change throws INPUT_INVALID or
    * NOT_FOUND to refuse it.
    */
-  editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion>;
+  editDocument(
+    id: string,
+    baseVersion: number,
+    change: (base: BudgetDocument) => BudgetDocument,
+    meta: { note: string; action: string; detail: Record<string, unknown> },
+    author?: string,
+    actor?: string | null,
+  ): Promise<StoredVersion>;
   /** Closes the database and releases the data folder lock. */
   close(): Promise<void>;
 }
@@ -363,14 +381,16 @@ class StoredWorkspace implements Workspace {
     const findings = checked ?? (await parsePool().check(doc));
     const { audit, ...version } = meta;
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
-    const ref = await this.db.transaction(async (tx) => {
-      const r = await repo.storeVersion(tx as unknown as Db, { doc, findings, ...version });
-      if (organisationId !== undefined) await claimForOrganisation(tx as unknown as Db, r.documentId, doc.unit.name, r.created, organisationId);
-      await appendAudit(tx as unknown as Db, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
-      return r;
-    }).catch((e: unknown) => {
-      throw repo.asInputError(e);
-    });
+    const ref = await this.db
+      .transaction(async (tx) => {
+        const r = await repo.storeVersion(tx as unknown as Db, { doc, findings, ...version });
+        if (organisationId !== undefined) await claimForOrganisation(tx as unknown as Db, r.documentId, doc.unit.name, r.created, organisationId);
+        await appendAudit(tx as unknown as Db, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
+        return r;
+      })
+      .catch((e: unknown) => {
+        throw repo.asInputError(e);
+      });
     return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: ref.counts };
   }
 
@@ -421,7 +441,14 @@ class StoredWorkspace implements Workspace {
     });
   }
 
-  async editDocument(id: string, baseVersion: number, change: (base: BudgetDocument) => BudgetDocument, meta: { note: string; action: string; detail: Record<string, unknown> }, author?: string, actor?: string | null): Promise<StoredVersion> {
+  async editDocument(
+    id: string,
+    baseVersion: number,
+    change: (base: BudgetDocument) => BudgetDocument,
+    meta: { note: string; action: string; detail: Record<string, unknown> },
+    author?: string,
+    actor?: string | null,
+  ): Promise<StoredVersion> {
     const next = change(await this.getDocument(id, baseVersion));
     return this.store(next, {
       author: author ?? null,
@@ -541,7 +568,9 @@ export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<Versio
     if (!t2) continue;
     const ra = keyed(t1.rows, (r) => r.id);
     const rb = keyed(t2.rows, (r) => r.id);
-    const rowItem = (t: Table) => (k: string, r: Table['rows'][number]): ItemChange => ({ what: 'row', path: `tables[${tk}].rows[${k}]`, table: t.no, form: null, label: r.label });
+    const rowItem =
+      (t: Table) =>
+      (k: string, r: Table['rows'][number]): ItemChange => ({ what: 'row', path: `tables[${tk}].rows[${k}]`, table: t.no, form: null, label: r.label });
     onlyIn(rb, ra, added, rowItem(t2));
     onlyIn(ra, rb, removed, rowItem(t1));
     for (const [rk, r1] of ra) {
@@ -606,13 +635,20 @@ export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<Versio
   const xa = keyed(a.narrative.facts, (f) => f.key);
   const xb = keyed(b.narrative.facts, (f) => f.key);
   const factValue = (f: BudgetDocument['narrative']['facts'][number]) => [f.count, f.percent, f.text].filter((v) => v !== undefined).join(' ');
-  const factItem = (k: string, f: BudgetDocument['narrative']['facts'][number]): ItemChange => ({ what: 'fact', path: `narrative.facts[${k}]`, table: null, form: null, label: `${f.label} ${f.money ? '' : factValue(f)}`.trim() });
+  const factItem = (k: string, f: BudgetDocument['narrative']['facts'][number]): ItemChange => ({
+    what: 'fact',
+    path: `narrative.facts[${k}]`,
+    table: null,
+    form: null,
+    label: `${f.label} ${f.money ? '' : factValue(f)}`.trim(),
+  });
   onlyIn(xb, xa, added, factItem);
   onlyIn(xa, xb, removed, factItem);
   for (const [k, f1] of xa) {
     const f2 = xb.get(k);
     if (!f2) continue;
-    if (f1.money || f2.money) change({ path: `narrative.facts[${k}].money`, table: null, form: null, row: k, field: 'money', label: f2.label, beforeFen: f1.money?.fen ?? null, afterFen: f2.money?.fen ?? null });
+    if (f1.money || f2.money)
+      change({ path: `narrative.facts[${k}].money`, table: null, form: null, row: k, field: 'money', label: f2.label, beforeFen: f1.money?.fen ?? null, afterFen: f2.money?.fen ?? null });
     else if (factValue(f1) !== factValue(f2)) {
       removed.push(factItem(k, f1));
       added.push(factItem(k, f2));
@@ -636,7 +672,16 @@ export function diffDocuments(a: BudgetDocument, b: BudgetDocument): Pick<Versio
       }
     }
     for (const field of ['total', 'fiscal', 'other'] as const) {
-      change({ path: `departmentTargets.total.${field}`, table: 14, form: null, row: 'total', field, label: '合计', beforeFen: da.total?.[field]?.fen ?? null, afterFen: db.total?.[field]?.fen ?? null });
+      change({
+        path: `departmentTargets.total.${field}`,
+        table: 14,
+        form: null,
+        row: 'total',
+        field,
+        label: '合计',
+        beforeFen: da.total?.[field]?.fen ?? null,
+        afterFen: db.total?.[field]?.fen ?? null,
+      });
     }
     const dia = keyed(da.indicators, indicatorKey);
     const dib = keyed(db.indicators, indicatorKey);

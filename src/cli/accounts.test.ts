@@ -80,7 +80,7 @@ test('fiscus org/user/token: admin on first use, the tree, users, a token alone 
   }
 });
 
-test('FISCUS_ADMIN_PASSWORD sets the first administrator\'s password; a short one exits 2 naming it and creates nothing', { timeout: 120_000 }, async () => {
+test("FISCUS_ADMIN_PASSWORD sets the first administrator's password; a short one exits 2 naming it and creates nothing", { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-accounts-cli-'));
   const data = join(dir, 'data');
   try {

@@ -167,7 +167,9 @@ export function registerAccounts(program: Command): void {
     .option(...DATA_OPTION)
     .action(async (login: string | undefined, o: { data: string }) => {
       await withAccounts(o.data, async (acc) => {
-        const lines = (await acc.listTokens(login)).map((t) => [t.id, t.login, t.name, `${t.prefix}…`, t.createdAt, t.lastUsedAt ?? '未使用', t.revokedAt ? `已撤销 ${t.revokedAt}` : '有效'].join('\t'));
+        const lines = (await acc.listTokens(login)).map((t) =>
+          [t.id, t.login, t.name, `${t.prefix}…`, t.createdAt, t.lastUsedAt ?? '未使用', t.revokedAt ? `已撤销 ${t.revokedAt}` : '有效'].join('\t'),
+        );
         process.stdout.write(['编号\t用户\t用途\t前缀\t创建时间\t最近使用\t状态', ...lines].join('\n') + '\n');
       });
     });

@@ -22,10 +22,15 @@ export function registerAudit(program: Command): void {
     .option('--workers <n>', `并行检查的线程数（默认为处理器核数 ${auditWorkerCount()}）/ worker threads (default: one per core)`)
     .action(async (paths: string[], opts: { output: string; failOn: string; workers?: string }) => {
       const format = extname(opts.output).toLowerCase();
-      if (!['.html', '.csv', '.json'].includes(format)) throw new FiscusError('INPUT_INVALID', `报告文件（-o）应以 .html、.csv 或 .json 结尾，实为 ${JSON.stringify(opts.output)} (expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)})`);
+      if (!['.html', '.csv', '.json'].includes(format))
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `报告文件（-o）应以 .html、.csv 或 .json 结尾，实为 ${JSON.stringify(opts.output)} (expected -o ending in .html, .csv or .json, found ${JSON.stringify(opts.output)})`,
+        );
       const failOn = failOnOption(opts.failOn);
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new FiscusError('INPUT_INVALID', `--workers 应为 0–64 的整数，实为 ${JSON.stringify(opts.workers)} (expected --workers 0–64, found ${JSON.stringify(opts.workers)})`);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64))
+        throw new FiscusError('INPUT_INVALID', `--workers 应为 0–64 的整数，实为 ${JSON.stringify(opts.workers)} (expected --workers 0–64, found ${JSON.stringify(opts.workers)})`);
 
       const files = await findDocuments(paths, [opts.output]);
       removeStaleTemps(opts.output);

@@ -10,7 +10,9 @@ function evaluationText(r: EvaluationReport): string {
   const out = [`${r.unitName} ${r.year}年 项目支出绩效自评`, `预算 ${wan(o.budgetFen)} 万元，支出 ${wan(o.paidFen)} 万元，执行率 ${o.rate ?? '—'}%；加权平均得分 ${o.score}（${o.grade}）`, ''];
   for (const p of r.projects) {
     const e = p.evaluation;
-    out.push(`${p.name}：执行率 ${p.execution.rate ?? '—'}%，得分 ${e.total}（${e.grade}）= 执行 ${e.byCategory.execution} + 产出 ${e.byCategory.output} + 效益 ${e.byCategory.effect} + 满意度 ${e.byCategory.satisfaction}`);
+    out.push(
+      `${p.name}：执行率 ${p.execution.rate ?? '—'}%，得分 ${e.total}（${e.grade}）= 执行 ${e.byCategory.execution} + 产出 ${e.byCategory.output} + 效益 ${e.byCategory.effect} + 满意度 ${e.byCategory.satisfaction}`,
+    );
     for (const i of e.indicators.filter((x) => x.needsExplanation)) {
       out.push(`    未完全达成：${i.indicator.name}（达成率 ${i.ratio}）${i.missing.length ? `【待补充：${i.missing.map((m) => (m === 'reason' ? '偏差原因' : '改进措施')).join('、')}】` : ''}`);
     }

@@ -13,7 +13,10 @@ export function registerExport(program: Command): void {
     .option('-o, --output <path>', 'write here (a CSV defaults to standard output; a package needs -o)')
     .action(async (file: string, opts: { format: string; table?: string; output?: string }) => {
       if (!(OPEN_DATA_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new FiscusError('INPUT_INVALID', `--format 应为 ${OPEN_DATA_FORMATS.join('、')} 之一，实为 ${JSON.stringify(opts.format)} (expected --format ${OPEN_DATA_FORMATS.join('|')}, found ${JSON.stringify(opts.format)})`);
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `--format 应为 ${OPEN_DATA_FORMATS.join('、')} 之一，实为 ${JSON.stringify(opts.format)} (expected --format ${OPEN_DATA_FORMATS.join('|')}, found ${JSON.stringify(opts.format)})`,
+        );
       }
       const format = opts.format as OpenDataFormat;
       if (format === 'fdp' && !opts.output) {

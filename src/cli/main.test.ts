@@ -13,9 +13,18 @@ test('the top-level help lists each command as its module registers it (the summ
 });
 
 test('a command line is given the one command it names, its own help included', async () => {
-  assert.deepEqual((await buildProgram(['validate', 'x.txt', '--format', 'json'])).commands.map((c) => c.name()), ['validate']);
-  assert.deepEqual((await buildProgram(['help', 'audit'])).commands.map((c) => c.name()), ['audit']);
-  assert.deepEqual((await buildProgram(['user', 'list', '-d', 'data'])).commands.map((c) => c.name()), ['org', 'user', 'token']);
+  assert.deepEqual(
+    (await buildProgram(['validate', 'x.txt', '--format', 'json'])).commands.map((c) => c.name()),
+    ['validate'],
+  );
+  assert.deepEqual(
+    (await buildProgram(['help', 'audit'])).commands.map((c) => c.name()),
+    ['audit'],
+  );
+  assert.deepEqual(
+    (await buildProgram(['user', 'list', '-d', 'data'])).commands.map((c) => c.name()),
+    ['org', 'user', 'token'],
+  );
   const all = (await fullProgram()).commands.length;
   assert.equal((await buildProgram(['--help', 'import'])).commands.length, all);
   assert.equal((await buildProgram(['frobnicate'])).commands.length, all);

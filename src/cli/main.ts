@@ -14,23 +14,47 @@ import { closePdfBrowsers } from '../app/pdf-browsers.js';
  * are what the module registers. A module that registers several commands is named by each of them.
  */
 const COMMANDS: Record<string, { term: string; summary: string; load: () => Promise<(program: Command) => void> }> = {
-  import: { term: 'import [options] <file>', summary: '导入披露文件（.txt/.pdf/.xlsx/.json）为规范 JSON / import a disclosure to the canonical JSON', load: async () => (await import('./import.js')).registerImport },
+  import: {
+    term: 'import [options] <file>',
+    summary: '导入披露文件（.txt/.pdf/.xlsx/.json）为规范 JSON / import a disclosure to the canonical JSON',
+    load: async () => (await import('./import.js')).registerImport,
+  },
   start: { term: 'start [options]', summary: '启动 fiscus（./data，首次运行导入内置样例，端口 8080 或 PORT）/ serve with defaults', load: async () => (await import('./start.js')).registerStart },
   validate: { term: 'validate [options] <file>', summary: '校验预算文档 / check a budget against every identity it must satisfy', load: async () => (await import('./validate.js')).registerValidate },
-  reconcile: { term: 'reconcile [options] <budget> <final>', summary: '预算与决算核对（同一单位、同一年度）/ reconcile a budget with its final account', load: async () => (await import('./reconcile.js')).registerReconcile },
+  reconcile: {
+    term: 'reconcile [options] <budget> <final>',
+    summary: '预算与决算核对（同一单位、同一年度）/ reconcile a budget with its final account',
+    load: async () => (await import('./reconcile.js')).registerReconcile,
+  },
   report: { term: 'report [options] <file>', summary: '生成公开文本（HTML/XLSX/PDF/Markdown）/ publish the disclosure package', load: async () => (await import('./report.js')).registerReport },
-  export: { term: 'export [options] <file>', summary: '开放数据：财政数据包（Fiscal Data Package，ZIP）或一张表格的 CSV / open data: a Fiscal Data Package or one table as CSV', load: async () => (await import('./export.js')).registerExport },
+  export: {
+    term: 'export [options] <file>',
+    summary: '开放数据：财政数据包（Fiscal Data Package，ZIP）或一张表格的 CSV / open data: a Fiscal Data Package or one table as CSV',
+    load: async () => (await import('./export.js')).registerExport,
+  },
   serve: { term: 'serve [options]', summary: '启动 Web 应用与 HTTP API / serve the web app and the HTTP API', load: async () => (await import('./serve.js')).registerServe },
   template: { term: 'template [options]', summary: '生成 XLSX 编制模板（可由已有文档填充）/ write the XLSX authoring template', load: async () => (await import('./template.js')).registerTemplate },
-  audit: { term: 'audit [options] <paths...>', summary: '批量审核：导入并校验文件夹中的全部文档，生成跨文档报告 / check a batch of documents', load: async () => (await import('./audit.js')).registerAudit },
+  audit: {
+    term: 'audit [options] <paths...>',
+    summary: '批量审核：导入并校验文件夹中的全部文档，生成跨文档报告 / check a batch of documents',
+    load: async () => (await import('./audit.js')).registerAudit,
+  },
   payments: { term: 'payments', summary: '支付明细 / payments against the budget', load: async () => (await import('./payments.js')).registerPayments },
-  monitor: { term: 'monitor [options] <budget-file>', summary: '绩效运行监控表（预算执行与指标完成“双监控”）/ mid-year monitoring table', load: async () => (await import('./monitor.js')).registerMonitor },
+  monitor: {
+    term: 'monitor [options] <budget-file>',
+    summary: '绩效运行监控表（预算执行与指标完成“双监控”）/ mid-year monitoring table',
+    load: async () => (await import('./monitor.js')).registerMonitor,
+  },
   evaluate: { term: 'evaluate [options] <budget-file>', summary: '年终绩效自评（得分与等级）/ year-end self-evaluation', load: async () => (await import('./evaluate.js')).registerEvaluate },
   org: { term: 'org', summary: '机构树（财政局 → 主管部门 → 所属单位）/ the organisation tree', load: async () => (await import('./accounts.js')).registerAccounts },
   user: { term: 'user', summary: '用户 / users', load: async () => (await import('./accounts.js')).registerAccounts },
   token: { term: 'token', summary: 'API 令牌（Authorization: Bearer）/ API tokens', load: async () => (await import('./accounts.js')).registerAccounts },
   log: { term: 'log', summary: '审计日志 / the audit log (a hash chain of every write)', load: async () => (await import('./log.js')).registerLog },
-  worker: { term: 'worker [options]', summary: '处理任务队列（批量审核、PDF 批量打印）：任意机器上连接同一 PostgreSQL（DATABASE_URL）/ work the job queue', load: async () => (await import('./worker.js')).registerWorker },
+  worker: {
+    term: 'worker [options]',
+    summary: '处理任务队列（批量审核、PDF 批量打印）：任意机器上连接同一 PostgreSQL（DATABASE_URL）/ work the job queue',
+    load: async () => (await import('./worker.js')).registerWorker,
+  },
 };
 
 /** The command `argv` runs (or asks help for: `help <command>`), if it names one. */

@@ -10,8 +10,10 @@ const FORMATS = ['text', 'html', 'xlsx', 'pdf'] as const;
 
 /** Checks `--format` and `-o`: binary formats need an output file. */
 export function checkFormat(format: string, output: string | undefined): (typeof FORMATS)[number] {
-  if (!(FORMATS as readonly string[]).includes(format)) throw new FiscusError('INPUT_INVALID', `--format 应为 text、html、xlsx 或 pdf，实为 ${JSON.stringify(format)} (expected --format text|html|xlsx|pdf, found ${JSON.stringify(format)})`);
-  if ((format === 'xlsx' || format === 'pdf') && !output) throw new FiscusError('INPUT_INVALID', `--format ${format} 须用 -o <路径> 指定输出文件 (expected -o <path> for --format ${format}, found none)`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new FiscusError('INPUT_INVALID', `--format 应为 text、html、xlsx 或 pdf，实为 ${JSON.stringify(format)} (expected --format text|html|xlsx|pdf, found ${JSON.stringify(format)})`);
+  if ((format === 'xlsx' || format === 'pdf') && !output)
+    throw new FiscusError('INPUT_INVALID', `--format ${format} 须用 -o <路径> 指定输出文件 (expected -o <path> for --format ${format}, found none)`);
   return format as (typeof FORMATS)[number];
 }
 
@@ -31,7 +33,9 @@ function monitoringText(r: MonitoringReport): string {
       if (!row.check.triggers.length && !row.check.missing.length) continue;
       n++;
       const miss = row.check.missing.length ? `  【待填写：${row.check.missing.join('、')}】` : '';
-      out.push(`  ${p.name} / ${row.indicator.name}：${row.check.triggers.join('；') || '未填写'}${row.entry.reason ? `；原因 ${row.entry.reason}` : ''}${row.entry.action ? `；措施 ${row.entry.action}` : ''}${miss}`);
+      out.push(
+        `  ${p.name} / ${row.indicator.name}：${row.check.triggers.join('；') || '未填写'}${row.entry.reason ? `；原因 ${row.entry.reason}` : ''}${row.entry.action ? `；措施 ${row.entry.action}` : ''}${miss}`,
+      );
     }
   }
   if (n === 0) out.push('  无');
@@ -52,7 +56,11 @@ export function registerMonitor(program: Command): void {
       const { doc, payments } = await loadBudgetAndPayments(budgetFile, o.payments);
       const m = o.entries ? parseMonitoringFile(doc, await readBytes(o.entries), basename(o.entries)) : { asOf: null, entries: {} };
       const asOf = o.asOf ?? m.asOf ?? `${doc.year}-08-31`;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number(asOf.slice(0, 4)) !== doc.year) throw new FiscusError('INPUT_INVALID', `--as-of 应为 ${doc.year} 年内的日期 YYYY-MM-DD，实为 ${JSON.stringify(asOf)} (expected --as-of YYYY-MM-DD in ${doc.year}, found ${JSON.stringify(asOf)})`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number(asOf.slice(0, 4)) !== doc.year)
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `--as-of 应为 ${doc.year} 年内的日期 YYYY-MM-DD，实为 ${JSON.stringify(asOf)} (expected --as-of YYYY-MM-DD in ${doc.year}, found ${JSON.stringify(asOf)})`,
+        );
       const report = buildMonitoring(doc, payments, m.entries, asOf);
       if (format === 'text') return emit(monitoringText(report), o.output);
       const out = await renderFollow({ kind: 'monitoring', report }, format as FollowFormat);

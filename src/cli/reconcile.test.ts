@@ -21,7 +21,14 @@ test('reconcile exits 0 on the unedited pair and 1 on errors, with one JSON obje
   assert.equal(bad.code, 1, bad.err);
   const j = JSON.parse(bad.out) as { summary: { error: number }; findings: Array<{ rule: string; location: { line: number } }> };
   assert.equal(j.summary.error, 3);
-  assert.deepEqual(j.findings.map((f) => [f.rule, f.location.line]), [['REC-001', 618], ['REC-004', 618], ['REC-001', 632]]);
+  assert.deepEqual(
+    j.findings.map((f) => [f.rule, f.location.line]),
+    [
+      ['REC-001', 618],
+      ['REC-004', 618],
+      ['REC-001', 632],
+    ],
+  );
 });
 
 test('--fail-on warning exits 1 on a missing explanation; a pair of other units exits 2', async () => {

@@ -19,7 +19,10 @@ export function registerReconcile(program: Command): void {
       const { failsAt } = await import('../app/validate.js');
       const deviationPercent = parseDeviationPercent(opts.deviation);
       if (deviationPercent === null) {
-        throw new FiscusError('INPUT_INVALID', `--deviation 应为 0–1000 之间的百分数（至多两位小数），实为 ${JSON.stringify(opts.deviation)} (expected a percentage, found ${JSON.stringify(opts.deviation)})`);
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `--deviation 应为 0–1000 之间的百分数（至多两位小数），实为 ${JSON.stringify(opts.deviation)} (expected a percentage, found ${JSON.stringify(opts.deviation)})`,
+        );
       }
       (await import('../app/isolation/pool.js')).parsePool().warm();
       const report = await reconcileFiles(budget, final, { deviationPercent });

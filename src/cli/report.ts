@@ -18,7 +18,10 @@ export function registerReport(program: Command): void {
     .option('--no-charts', 'leave out the chart appendix')
     .action(async (file: string, opts: { format: string; output?: string; findings?: boolean; frontMatter: boolean; charts: boolean }) => {
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new FiscusError('INPUT_INVALID', `--format 应为 ${REPORT_FORMATS.join('、')} 之一，实为 ${JSON.stringify(opts.format)} (expected --format ${REPORT_FORMATS.join('|')}, found ${JSON.stringify(opts.format)})`);
+        throw new FiscusError(
+          'INPUT_INVALID',
+          `--format 应为 ${REPORT_FORMATS.join('、')} 之一，实为 ${JSON.stringify(opts.format)} (expected --format ${REPORT_FORMATS.join('|')}, found ${JSON.stringify(opts.format)})`,
+        );
       }
       const format = opts.format as ReportFormat;
       if (!opts.output && (format === 'pdf' || format === 'xlsx')) {

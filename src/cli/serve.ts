@@ -173,7 +173,8 @@ export async function runUntilSignal(server: RunningServer): Promise<void> {
 /** A `--port` value; INPUT_INVALID unless 0–65535. */
 export function parsePort(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new FiscusError('INPUT_INVALID', `端口应为 0–65535 的整数，实为 ${JSON.stringify(v)} (expected a port number 0–65535, found ${JSON.stringify(v)})`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new FiscusError('INPUT_INVALID', `端口应为 0–65535 的整数，实为 ${JSON.stringify(v)} (expected a port number 0–65535, found ${JSON.stringify(v)})`);
   return n;
 }
 

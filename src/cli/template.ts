@@ -12,11 +12,13 @@ export function registerTemplate(program: Command): void {
     .option('--from <file>', '用已有文档（.txt/.pdf/.json/.xlsx）填充 / fill from an existing document')
     .option('--year <year>', '空模板的预算年度（决定代码表）/ budget year of an empty template')
     .action(async (opts: { output: string; from?: string; year?: string }) => {
-      if (!/\.xlsx$/i.test(opts.output)) throw new FiscusError('INPUT_INVALID', `输出文件应以 .xlsx 结尾，实为 ${JSON.stringify(opts.output)} (expected an output path ending in .xlsx, found ${JSON.stringify(opts.output)})`);
+      if (!/\.xlsx$/i.test(opts.output))
+        throw new FiscusError('INPUT_INVALID', `输出文件应以 .xlsx 结尾，实为 ${JSON.stringify(opts.output)} (expected an output path ending in .xlsx, found ${JSON.stringify(opts.output)})`);
       let year: number | undefined;
       if (opts.year !== undefined) {
         year = Number(opts.year);
-        if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new FiscusError('INPUT_INVALID', `--year 应为 1990–2100 的年份，实为 ${JSON.stringify(opts.year)} (expected --year 1990–2100, found ${JSON.stringify(opts.year)})`);
+        if (!Number.isInteger(year) || year < 1990 || year > 2100)
+          throw new FiscusError('INPUT_INVALID', `--year 应为 1990–2100 的年份，实为 ${JSON.stringify(opts.year)} (expected --year 1990–2100, found ${JSON.stringify(opts.year)})`);
       }
       const bytes = await buildTemplateFile({ ...(opts.from ? { from: opts.from } : {}), ...(year !== undefined ? { year } : {}) });
       await writeAtomic(opts.output, bytes);

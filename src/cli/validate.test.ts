@@ -60,13 +60,19 @@ test('validate prints compiler-style text grouped by severity with a summary lin
   assert.equal(r.code, 1);
   const lines = r.out.trimEnd().split('\n');
   assert.match(lines[0]!, /^# 错误 \(\d+\)$/);
-  assert.ok(lines.some((l) => /^bad2\.json:\d+: error BUD-003 表3 测试单位: 支出总计 4,424\.60 ≠ .* \(expected 4424\.60, actual 4344\.54, difference -80\.06 万元\)$/.test(l)), r.out);
+  assert.ok(
+    lines.some((l) => /^bad2\.json:\d+: error BUD-003 表3 测试单位: 支出总计 4,424\.60 ≠ .* \(expected 4424\.60, actual 4344\.54, difference -80\.06 万元\)$/.test(l)),
+    r.out,
+  );
   assert.match(lines[lines.length - 1]!, new RegExp(`^\\d+ errors?, \\d+ warnings?, \\d+ info \\(${RULES.length} rules\\)$`));
   // The coverage block sits between the findings and the summary line; a JSON document records no
   // printed text, so no recall is claimed for it.
   const at = lines.findIndex((l) => l.startsWith('# 覆盖情况'));
   assert.ok(at > 0, r.out);
-  assert.ok(lines.slice(at).some((l) => /^金额：已读取 表格 \d+ 个/.test(l)), r.out);
+  assert.ok(
+    lines.slice(at).some((l) => /^金额：已读取 表格 \d+ 个/.test(l)),
+    r.out,
+  );
 });
 
 test('validate exits 0 on a consistent document and honours --fail-on', async () => {
@@ -120,7 +126,22 @@ test('validate reports coverage: recognised tables, amounts read against printed
 
   const j = JSON.parse((await cli(['validate', SAMPLE, '--format', 'json', '--fail-on', 'never'])).out);
   const c = j.coverage;
-  assert.deepEqual(Object.keys(c), ['recogniser', 'confidence', 'recall', 'printedAmounts', 'heldAmounts', 'tableAmounts', 'narrativeAmounts', 'formAmounts', 'unplacedAmounts', 'unknownCells', 'tables', 'missingTables', 'unread', 'notChecked']);
+  assert.deepEqual(Object.keys(c), [
+    'recogniser',
+    'confidence',
+    'recall',
+    'printedAmounts',
+    'heldAmounts',
+    'tableAmounts',
+    'narrativeAmounts',
+    'formAmounts',
+    'unplacedAmounts',
+    'unknownCells',
+    'tables',
+    'missingTables',
+    'unread',
+    'notChecked',
+  ]);
   assert.equal(c.recogniser, 'shenzhen-dept-budget');
   assert.equal(c.tables.length, 13);
   assert.deepEqual(Object.keys(c.tables[0]), ['id', 'title', 'role', 'rows', 'columns', 'amounts', 'unplaced', 'unknownCells', 'unreadRows', 'unmappedColumns', 'line', 'page']);
@@ -151,7 +172,14 @@ test('an unread part is listed with its line and page, in text and JSON', async 
   const d = consistentDoc();
   d.departmentTargets = null;
   d.profile = 'authored';
-  d.importNotes.push({ severity: 'error', code: 'row-unreadable', table: 't3', row: null, message: '表《支出总表》第 2 行未能读取：expected one amount per column', src: { line: 42, page: 3, raw: 'x' } });
+  d.importNotes.push({
+    severity: 'error',
+    code: 'row-unreadable',
+    table: 't3',
+    row: null,
+    message: '表《支出总表》第 2 行未能读取：expected one amount per column',
+    src: { line: 42, page: 3, raw: 'x' },
+  });
   const p = join(dir, 'unread.json');
   writeFileSync(p, JSON.stringify(d));
   const r = await cli(['validate', p, '--fail-on', 'never']);

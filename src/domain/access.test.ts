@@ -41,7 +41,10 @@ const CASES: Record<Role | 'public', { actor: Actor | null; own: number; same: n
   admin: { actor: { role: 'admin', organisationId: 1 }, own: 1, same: 11, other: 21 },
 };
 
-const A = 'allow', U = 'unauthenticated', F = 'forbidden', N = 'not-found';
+const A = 'allow',
+  U = 'unauthenticated',
+  F = 'forbidden',
+  N = 'not-found';
 type D = Decision;
 /**
  * The expected grid. Per role and action: [own, same department, other department] on a draft, then
@@ -188,21 +191,42 @@ test('authorise throws the error code of the decision, in Chinese', () => {
     }
     return ['none', ''];
   };
-  assert.deepEqual(err(() => authorise({ role: 'preparer', organisationId: 11 }, 'edit', tree, draft, '预算 7')), ['NOT_FOUND', '预算 7不存在']);
-  assert.deepEqual(err(() => authorise(null, 'edit', tree, { ...draft, published: true })), ['UNAUTHENTICATED', '请先登录：修改需要登录']);
-  assert.deepEqual(err(() => authorise({ role: 'preparer', organisationId: 21 }, 'publish', tree, draft)), ['FORBIDDEN', '无权公开：经办不能对该预算执行此操作']);
-  assert.deepEqual(err(() => authorise({ role: 'finance-reviewer', organisationId: 1 }, 'publish', tree, draft)), ['none', '']);
-  assert.throws(() => decide(null, 'edit', tree), (e: unknown) => e instanceof FiscusError && e.code === 'INTERNAL');
+  assert.deepEqual(
+    err(() => authorise({ role: 'preparer', organisationId: 11 }, 'edit', tree, draft, '预算 7')),
+    ['NOT_FOUND', '预算 7不存在'],
+  );
+  assert.deepEqual(
+    err(() => authorise(null, 'edit', tree, { ...draft, published: true })),
+    ['UNAUTHENTICATED', '请先登录：修改需要登录'],
+  );
+  assert.deepEqual(
+    err(() => authorise({ role: 'preparer', organisationId: 21 }, 'publish', tree, draft)),
+    ['FORBIDDEN', '无权公开：经办不能对该预算执行此操作'],
+  );
+  assert.deepEqual(
+    err(() => authorise({ role: 'finance-reviewer', organisationId: 1 }, 'publish', tree, draft)),
+    ['none', ''],
+  );
+  assert.throws(
+    () => decide(null, 'edit', tree),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INTERNAL',
+  );
 });
 
 test('roles and organisation kinds parse from their key or their Chinese label, and nothing else', () => {
   assert.equal(parseRole('经办'), 'preparer');
   assert.equal(parseRole(' finance-reviewer '), 'finance-reviewer');
   assert.equal(parseRole('管理员'), 'admin');
-  assert.throws(() => parseRole('root'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /角色应为 经办（preparer）、部门审核/.test(e.message));
+  assert.throws(
+    () => parseRole('root'),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /角色应为 经办（preparer）、部门审核/.test(e.message),
+  );
   assert.equal(parseOrgKind('主管部门'), 'department');
   assert.equal(parseOrgKind('unit'), 'unit');
-  assert.throws(() => parseOrgKind('科室'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID');
+  assert.throws(
+    () => parseOrgKind('科室'),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID',
+  );
 });
 
 test('the tree admits only 财政局 → 主管部门 → 所属单位', () => {
@@ -219,8 +243,25 @@ test('the tree admits only 财政局 → 主管部门 → 所属单位', () => {
 });
 
 test('each role belongs only to its kinds of organisation', () => {
-  const ok: [Role, number][] = [['preparer', 11], ['preparer', 10], ['department-reviewer', 10], ['finance-reviewer', 1], ['admin', 1]];
-  const bad: [Role, number][] = [['preparer', 1], ['department-reviewer', 11], ['department-reviewer', 1], ['finance-reviewer', 10], ['admin', 11]];
+  const ok: [Role, number][] = [
+    ['preparer', 11],
+    ['preparer', 10],
+    ['department-reviewer', 10],
+    ['finance-reviewer', 1],
+    ['admin', 1],
+  ];
+  const bad: [Role, number][] = [
+    ['preparer', 1],
+    ['department-reviewer', 11],
+    ['department-reviewer', 1],
+    ['finance-reviewer', 10],
+    ['admin', 11],
+  ];
   for (const [r, o] of ok) assert.doesNotThrow(() => checkRoleOrg(r, tree.get(o)!), `${r} ${o}`);
-  for (const [r, o] of bad) assert.throws(() => checkRoleOrg(r, tree.get(o)!), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.where.field === 'organisation', `${r} ${o}`);
+  for (const [r, o] of bad)
+    assert.throws(
+      () => checkRoleOrg(r, tree.get(o)!),
+      (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.where.field === 'organisation',
+      `${r} ${o}`,
+    );
 });

@@ -51,20 +51,7 @@ export const ROLE_ORG_KINDS: Record<Role, readonly OrgKind[]> = {
  * Every action a route may ask about. Budget actions concern one budget (its organisation and
  * whether it is published); system actions concern no budget.
  */
-export const BUDGET_ACTIONS = [
-  'read-published',
-  'read-draft',
-  'edit',
-  'import',
-  'record-execution',
-  'submit',
-  'return',
-  'review',
-  'approve',
-  'waive',
-  'publish',
-  'adjust-budget',
-] as const;
+export const BUDGET_ACTIONS = ['read-published', 'read-draft', 'edit', 'import', 'record-execution', 'submit', 'return', 'review', 'approve', 'waive', 'publish', 'adjust-budget'] as const;
 export const SYSTEM_ACTIONS = ['batch-audit', 'manage-users', 'manage-settings', 'manage-own-tokens'] as const;
 export const ACTIONS = [...BUDGET_ACTIONS, ...SYSTEM_ACTIONS] as const;
 export type BudgetAction = (typeof BUDGET_ACTIONS)[number];
@@ -257,7 +244,14 @@ export function parseRole(s: string): Role {
 export function parseOrgKind(s: string): OrgKind {
   const t = s.trim();
   const hit = ORG_KINDS.find((k) => k === t || ORG_KIND_LABELS[k] === t);
-  if (!hit) throw new FiscusError('INPUT_INVALID', `机构类型应为 ${ORG_KINDS.map((k) => `${ORG_KIND_LABELS[k]}（${k}）`).join('、')} 之一，实际为 ${JSON.stringify(s)}`, { field: 'kind' }, ORG_KINDS.join('|'), s);
+  if (!hit)
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `机构类型应为 ${ORG_KINDS.map((k) => `${ORG_KIND_LABELS[k]}（${k}）`).join('、')} 之一，实际为 ${JSON.stringify(s)}`,
+      { field: 'kind' },
+      ORG_KINDS.join('|'),
+      s,
+    );
   return hit;
 }
 
@@ -267,7 +261,8 @@ export function checkOrgParent(kind: OrgKind, parent: Organisation | null): void
   if (want === null && parent === null) return;
   if (want === null) throw new FiscusError('INPUT_INVALID', `${ORG_KIND_LABELS[kind]}是机构树的根，不能有上级机构（给出的上级：${parent!.name}）`, { field: 'parent' });
   if (parent === null) throw new FiscusError('INPUT_INVALID', `${ORG_KIND_LABELS[kind]}必须有上级${ORG_KIND_LABELS[want]}`, { field: 'parent' });
-  if (parent.kind !== want) throw new FiscusError('INPUT_INVALID', `${ORG_KIND_LABELS[kind]}的上级应为${ORG_KIND_LABELS[want]}，而 ${parent.name} 是${ORG_KIND_LABELS[parent.kind]}`, { field: 'parent' });
+  if (parent.kind !== want)
+    throw new FiscusError('INPUT_INVALID', `${ORG_KIND_LABELS[kind]}的上级应为${ORG_KIND_LABELS[want]}，而 ${parent.name} 是${ORG_KIND_LABELS[parent.kind]}`, { field: 'parent' });
 }
 
 /** INPUT_INVALID unless a user of `role` may belong to `org`. */

@@ -11,7 +11,7 @@ test('a login is lower-cased and trimmed; other shapes are refused naming the fi
   for (const bad of ['a', '1abc', '张三', 'a b', 'a'.repeat(33), '', 'admin;drop']) assert.throws(() => parseLogin(bad), invalid('login'), bad);
 });
 
-test('the audit log\'s non-user actors (system, cli, web, api, anonymous) cannot be taken as logins', () => {
+test("the audit log's non-user actors (system, cli, web, api, anonymous) cannot be taken as logins", () => {
   for (const reserved of ['system', 'CLI', ' web ', 'api', 'anonymous']) assert.throws(() => parseLogin(reserved), /保留给审计日志/, reserved);
   assert.equal(parseLogin('systems'), 'systems');
 });
@@ -21,7 +21,10 @@ test('a password is 10 to 256 characters, counted as characters, not bytes, and 
   assert.throws(() => checkPassword('一二三四五六七八九'), invalid('password'));
   assert.throws(() => checkPassword('x'.repeat(257)), invalid('password'));
   assert.throws(() => checkPassword(' '.repeat(12)), /密码不能全为空白字符/);
-  assert.throws(() => checkPassword('secret123'), (e: unknown) => e instanceof Error && /实际为 9 个/.test(e.message) && !e.message.includes('secret123'));
+  assert.throws(
+    () => checkPassword('secret123'),
+    (e: unknown) => e instanceof Error && /实际为 9 个/.test(e.message) && !e.message.includes('secret123'),
+  );
 });
 
 test('a display name is trimmed and 1 to 64 characters', () => {

@@ -24,8 +24,10 @@ export const NON_USER_ACTORS = ['system', 'cli', 'web', 'api', 'anonymous'] as c
  */
 export function parseLogin(s: string): string {
   const t = s.trim().toLowerCase();
-  if (!LOGIN.test(t)) throw new FiscusError('INPUT_INVALID', `用户名应为 2–32 个字符：以字母开头，只含字母、数字和 . _ -，实际为 ${JSON.stringify(s.slice(0, 40))}`, { field: 'login' }, 'login', s.slice(0, 40));
-  if ((NON_USER_ACTORS as readonly string[]).includes(t)) throw new FiscusError('INPUT_INVALID', `用户名 ${t} 保留给审计日志（${NON_USER_ACTORS.join('、')}），请另选一个`, { field: 'login' }, 'login', t);
+  if (!LOGIN.test(t))
+    throw new FiscusError('INPUT_INVALID', `用户名应为 2–32 个字符：以字母开头，只含字母、数字和 . _ -，实际为 ${JSON.stringify(s.slice(0, 40))}`, { field: 'login' }, 'login', s.slice(0, 40));
+  if ((NON_USER_ACTORS as readonly string[]).includes(t))
+    throw new FiscusError('INPUT_INVALID', `用户名 ${t} 保留给审计日志（${NON_USER_ACTORS.join('、')}），请另选一个`, { field: 'login' }, 'login', t);
   return t;
 }
 

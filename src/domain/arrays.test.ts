@@ -12,7 +12,10 @@ test('minOf and maxOf agree with Math.min and Math.max, empty and NaN included',
 test('a million elements do not overflow the stack (Math.max(...xs) and push(...xs) do)', () => {
   const xs = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003);
   assert.throws(() => Math.max(...xs), RangeError);
-  assert.equal(maxOf(xs), xs.reduce((a, b) => (b > a ? b : a)));
+  assert.equal(
+    maxOf(xs),
+    xs.reduce((a, b) => (b > a ? b : a)),
+  );
   assert.equal(minOf(xs), 0);
   const target = [1];
   assert.throws(() => target.push(...xs), RangeError);

@@ -34,5 +34,15 @@ test('a number column keeps negative numbers as numbers and escapes anything els
 });
 
 test('csvText writes a header and rows by column kind, CRLF after every record', () => {
-  assert.equal(csvText(['名称', '差额'], ['text', 'number'], [['=A1', '-0.56'], ['-x', -3]]), `名称,差额\r\n"'=A1",-0.56\r\n"'-x",-3\r\n`);
+  assert.equal(
+    csvText(
+      ['名称', '差额'],
+      ['text', 'number'],
+      [
+        ['=A1', '-0.56'],
+        ['-x', -3],
+      ],
+    ),
+    `名称,差额\r\n"'=A1",-0.56\r\n"'-x",-3\r\n`,
+  );
 });

@@ -422,9 +422,7 @@ export const BudgetDocument = z.object({
      * The commas of the text as printed (text and PDF imports; absent otherwise): full-width ones
      * counted, half-width ones between Chinese words counted with their first places.
      */
-    punctuation: z
-      .object({ fullWidthCommas: z.number().int().nonnegative(), halfWidthCommas: z.number().int().nonnegative(), halfWidthAt: z.array(Src) })
-      .optional(),
+    punctuation: z.object({ fullWidthCommas: z.number().int().nonnegative(), halfWidthCommas: z.number().int().nonnegative(), halfWidthAt: z.array(Src) }).optional(),
   }),
   narrative: Narrative,
   tables: z.array(Table),

@@ -54,8 +54,16 @@ test('amounts too large to hold exactly in fen are refused, the largest that fit
   assert.equal(parseAmount('9,007,199,254.740991'), Number.MAX_SAFE_INTEGER);
   assert.equal(parseAmount('90071992547409.91', '元'), Number.MAX_SAFE_INTEGER);
   assert.equal(parseAmount('−9,007,199,254.740991'), -Number.MAX_SAFE_INTEGER, 'the printed minus sign');
-  for (const [big, unit] of [['9,007,199,254.740992', '万元'], ['90071992547409.92', '元'], ['99999999999999999999', '元']] as const) {
-    assert.throws(() => parseAmount(big, unit), (e: unknown) => e instanceof MoneyParseError && e.message === '金额过大' && e.found === big, big);
+  for (const [big, unit] of [
+    ['9,007,199,254.740992', '万元'],
+    ['90071992547409.92', '元'],
+    ['99999999999999999999', '元'],
+  ] as const) {
+    assert.throws(
+      () => parseAmount(big, unit),
+      (e: unknown) => e instanceof MoneyParseError && e.message === '金额过大' && e.found === big,
+      big,
+    );
   }
   // Sums and formats refuse what is not a safe integer instead of rounding it.
   assert.throws(() => sumFen([Number.MAX_SAFE_INTEGER, 1]), TypeError);
@@ -68,7 +76,10 @@ test('amounts too large to hold exactly in fen are refused, the largest that fit
 });
 
 test('formatting rounds half away from zero at the shown place and never shows more places than fen hold', () => {
-  assert.deepEqual([5_000, 4_999, -5_000, -5_001, 15_000].map((f) => formatAmount(f)), ['0.01', '0.00', '-0.01', '-0.01', '0.02']);
+  assert.deepEqual(
+    [5_000, 4_999, -5_000, -5_001, 15_000].map((f) => formatAmount(f)),
+    ['0.01', '0.00', '-0.01', '-0.01', '0.02'],
+  );
   assert.equal(formatAmount(1_234_567, '万元', 0), '1');
   assert.equal(formatAmount(1_500_000, '万元', 0), '2');
   assert.equal(formatAmount(123, '元', 6), '1.23', '元 hold two places');

@@ -71,7 +71,6 @@ function total(held: Map<string, number>): number {
   return n;
 }
 
-
 /** Coverage of one table; `unreadRows` from the import notes that name it. */
 export function tableCoverage(t: Table, unreadRows = 0): CoverageTable {
   const unmappedColumns = t.columns.filter((c) => c.kind === 'amount' && isUnmappedKey(c.key)).length;

@@ -139,7 +139,11 @@ const said = (x: unknown) => JSON.stringify(sorted(eachSrc(x, (s) => ({ line: nu
 function sorted(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(sorted);
   if (x === null || typeof x !== 'object') return x;
-  return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted((x as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(x)
+      .sort()
+      .map((k) => [k, sorted((x as Record<string, unknown>)[k])]),
+  );
 }
 
 /**
@@ -212,7 +216,9 @@ export function rereadNarrative(doc: BudgetDocument, edit: SectionEdit): Narrati
   // the frame of its part and section; every other fact, paragraph and list stays as imported.
   const span = sectionSpan(section!);
   const inSection = (f: Narrative['facts'][number]) =>
-    f.src.edited ? section!.paragraphs.some((p) => p.src.edited && p.text.includes(f.src.raw.replace(/\s+/g, ''))) : f.src.line !== null && span !== null && f.src.line >= span.from && f.src.line <= span.to;
+    f.src.edited
+      ? section!.paragraphs.some((p) => p.src.edited && p.text.includes(f.src.raw.replace(/\s+/g, '')))
+      : f.src.line !== null && span !== null && f.src.line >= span.from && f.src.line <= span.to;
   const now = (f: Narrative['facts'][number]) => f.src.edited?.by === edit.edited.by && f.src.edited.at === edit.edited.at;
   const facts = [...doc.narrative.facts.filter((f) => !inSection(f)), ...reread.facts.filter(now)];
   const paragraphs = typed.map((text) => ({ text, src: { line: null, page: null, raw: text, edited: edit.edited } }));

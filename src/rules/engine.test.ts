@@ -9,16 +9,27 @@ import { assertUniqueIds } from './registry.js';
 function fake(id: string, over: Partial<Rule> & { lines?: Array<[number | null, 'error' | 'warning' | 'info']> } = {}): Rule {
   const { lines = [], ...rest } = over;
   return {
-    id, title: id, titleZh: id, severity: 'error', category: 'table-arithmetic', reads: ['tables'], basis: 'test',
+    id,
+    title: id,
+    titleZh: id,
+    severity: 'error',
+    category: 'table-arithmetic',
+    reads: ['tables'],
+    basis: 'test',
     check(_doc, ctx) {
-      for (const [line, severity] of lines) ctx.report({ severity, message: `${id}@${line}`, location: { section: 's', line, page: null }, expected: null, actual: null, difference: null, unit: null });
+      for (const [line, severity] of lines)
+        ctx.report({ severity, message: `${id}@${line}`, location: { section: 's', line, page: null }, expected: null, actual: null, difference: null, unit: null });
     },
     ...rest,
   };
 }
 
 test('a rule that throws becomes one internal error finding and the other rules still run', () => {
-  const boom = fake('BUD-900', { check: () => { throw new Error('kaputt'); } });
+  const boom = fake('BUD-900', {
+    check: () => {
+      throw new Error('kaputt');
+    },
+  });
   const ok = fake('BUD-901', { lines: [[5, 'warning']] });
   const fs = runRules(emptyDoc(), [boom, ok]);
   assert.equal(fs.length, 2);
@@ -30,9 +41,20 @@ test('a rule that throws becomes one internal error finding and the other rules 
 });
 
 test('findings are sorted by severity, then by line with unknown lines last', () => {
-  const r = fake('BUD-902', { lines: [[30, 'info'], [null, 'error'], [20, 'warning'], [10, 'error'], [5, 'info']] });
+  const r = fake('BUD-902', {
+    lines: [
+      [30, 'info'],
+      [null, 'error'],
+      [20, 'warning'],
+      [10, 'error'],
+      [5, 'info'],
+    ],
+  });
   const fs = runRules(emptyDoc(), [r]);
-  assert.deepEqual(fs.map((f) => f.message), ['BUD-902@10', 'BUD-902@null', 'BUD-902@20', 'BUD-902@5', 'BUD-902@30']);
+  assert.deepEqual(
+    fs.map((f) => f.message),
+    ['BUD-902@10', 'BUD-902@null', 'BUD-902@20', 'BUD-902@5', 'BUD-902@30'],
+  );
   assert.deepEqual(summarize(fs), { error: 2, warning: 1, info: 2 });
 });
 
@@ -40,14 +62,20 @@ test('rules whose appliesTo does not match the document are skipped', () => {
   const onlyFinal = fake('BUD-903', { lines: [[1, 'error']], appliesTo: { kinds: ['部门决算'] } });
   const onlyShanghai = fake('BUD-904', { lines: [[1, 'error']], appliesTo: { profiles: ['shanghai-budget'] } });
   const mine = fake('BUD-905', { lines: [[1, 'error']], appliesTo: { kinds: ['部门预算'], profiles: ['shenzhen-dept-budget'] } });
-  assert.deepEqual(runRules(emptyDoc(), [onlyFinal, onlyShanghai, mine]).map((f) => f.rule), ['BUD-905']);
+  assert.deepEqual(
+    runRules(emptyDoc(), [onlyFinal, onlyShanghai, mine]).map((f) => f.rule),
+    ['BUD-905'],
+  );
 });
 
 test('only runs the rules that read one of the given parts', () => {
   const t = fake('BUD-906', { lines: [[1, 'error']], reads: ['tables'] });
   const n = fake('BUD-907', { lines: [[1, 'error']], reads: ['narrative', 'tables'] });
   const p = fake('BUD-908', { lines: [[1, 'error']], reads: ['projectForms'] });
-  assert.deepEqual(runRules(emptyDoc(), [t, n, p], { only: ['narrative'] }).map((f) => f.rule), ['BUD-907']);
+  assert.deepEqual(
+    runRules(emptyDoc(), [t, n, p], { only: ['narrative'] }).map((f) => f.rule),
+    ['BUD-907'],
+  );
   assert.equal(runRules(emptyDoc(), [t, n, p]).length, 3);
 });
 
@@ -78,10 +106,16 @@ test('a row whose amounts could not all be placed is the basis of no finding, an
   delete naive.tables[6]!.rows[7]!.unplaced;
   assert.deepEqual(rulesOf(runRules(naive, tableRules)), ['BUD-011', 'BUD-035']);
   const res = checkDocument(d, tableRules);
-  assert.deepEqual(res.findings.map((f) => f.rule), ['BUD-049']);
+  assert.deepEqual(
+    res.findings.map((f) => f.rule),
+    ['BUD-049'],
+  );
   assert.deepEqual(res.notChecked.map((n) => n.rule).sort(), ['BUD-011', 'BUD-035']);
   assert.ok(res.notChecked.some((n) => n.rule === 'BUD-011' && n.location.row === 't7-6' && n.tables[0] === 't7'));
-  assert.ok(res.notChecked.every((n) => /表《一般公共预算支出表》第 \d+ 行金额未能定位或读取，未进行核对/.test(n.reason)), res.notChecked[0]?.reason);
+  assert.ok(
+    res.notChecked.every((n) => /表《一般公共预算支出表》第 \d+ 行金额未能定位或读取，未进行核对/.test(n.reason)),
+    res.notChecked[0]?.reason,
+  );
 });
 
 test('a real error beside an unknown row is still reported', () => {
@@ -90,8 +124,14 @@ test('a real error beside an unknown row is still reported', () => {
   r.unplaced = [r.amounts['basic']!];
   r.amounts['basic'] = null;
   setCell(d, 7, 't7-12', 'basic', '60.60'); // 2210201: total 63.60 ≠ basic 60.60 + project 0
-  const fs = runRules(d, RULES.filter((x) => x.id === 'BUD-006'));
-  assert.deepEqual(fs.map((f) => [f.rule, f.location.row]), [['BUD-006', 't7-12']]);
+  const fs = runRules(
+    d,
+    RULES.filter((x) => x.id === 'BUD-006'),
+  );
+  assert.deepEqual(
+    fs.map((f) => [f.rule, f.location.row]),
+    [['BUD-006', 't7-12']],
+  );
 });
 
 test('an inferred placement is the basis of no finding', () => {
@@ -100,7 +140,12 @@ test('an inferred placement is the basis of no finding', () => {
   r.amounts['project'] = { ...money('3,600.00', r.src.line), inferred: true };
   const only = RULES.filter((x) => x.id === 'BUD-003' || x.id === 'BUD-024');
   assert.equal(runRules(d, only).length, 0);
-  assert.deepEqual(checkDocument(d, only).notChecked.map((n) => n.rule).sort(), ['BUD-003', 'BUD-024']);
+  assert.deepEqual(
+    checkDocument(d, only)
+      .notChecked.map((n) => n.rule)
+      .sort(),
+    ['BUD-003', 'BUD-024'],
+  );
   delete r.amounts['project']!.inferred;
   assert.deepEqual(rulesOf(runRules(d, only)), ['BUD-003', 'BUD-024']);
 });
@@ -128,16 +173,39 @@ test('a finding that depends on a year the import could not recognise is not rep
   const steady = fake('BUD-911', { lines: [[2, 'error']] });
   const d = emptyDoc({ importNotes: [{ severity: 'warning', code: 'year-unknown', message: '未能识别年度', src: { line: 1, page: null, raw: '' } }] });
   const res = checkDocument(d, [yearly, steady]);
-  assert.deepEqual(res.findings.map((f) => f.rule), ['BUD-911']);
-  assert.deepEqual(res.notChecked.map((n) => [n.rule, n.reason]), [['BUD-910', '依据预算年度未能识别，未进行核对']]);
+  assert.deepEqual(
+    res.findings.map((f) => f.rule),
+    ['BUD-911'],
+  );
+  assert.deepEqual(
+    res.notChecked.map((n) => [n.rule, n.reason]),
+    [['BUD-910', '依据预算年度未能识别，未进行核对']],
+  );
 });
 
 test('an error resting on structure the generic reader inferred from the layout is a warning with its note there; in an exact profile it stays an error', () => {
-  const r = fake('BUD-902', { layoutInferred: '收入总表各栏目按表头位置推断', lines: [[5, 'error'], [6, 'warning'], [7, 'info']] });
+  const r = fake('BUD-902', {
+    layoutInferred: '收入总表各栏目按表头位置推断',
+    lines: [
+      [5, 'error'],
+      [6, 'warning'],
+      [7, 'info'],
+    ],
+  });
   const generic = runRules(emptyDoc({ profile: 'generic' }), [r]);
-  assert.deepEqual(generic.map((f) => [f.severity, f.message]), [['warning', 'BUD-902@5（收入总表各栏目按表头位置推断，未经印证，请核对）'], ['warning', 'BUD-902@6'], ['info', 'BUD-902@7']]);
+  assert.deepEqual(
+    generic.map((f) => [f.severity, f.message]),
+    [
+      ['warning', 'BUD-902@5（收入总表各栏目按表头位置推断，未经印证，请核对）'],
+      ['warning', 'BUD-902@6'],
+      ['info', 'BUD-902@7'],
+    ],
+  );
   const exact = runRules(emptyDoc({ profile: 'shenzhen-dept-budget' }), [r]);
-  assert.deepEqual(exact.map((f) => f.severity), ['error', 'warning', 'info']);
+  assert.deepEqual(
+    exact.map((f) => f.severity),
+    ['error', 'warning', 'info'],
+  );
   // Every rule that declares it says what it rests on, in Chinese.
   for (const rule of RULES.filter((x) => x.layoutInferred !== undefined)) assert.match(rule.layoutInferred!, /推断$/, rule.id);
 });

@@ -73,10 +73,7 @@ export function runRule(rule: Rule, doc: BudgetDocument): Finding[] {
 /** Orders findings: errors first, then warnings, then info; within a severity by line (unknown last). */
 export function sortFindings(fs: Finding[]): Finding[] {
   return [...fs].sort(
-    (a, b) =>
-      RANK[a.severity] - RANK[b.severity] ||
-      (a.location.line ?? Number.MAX_SAFE_INTEGER) - (b.location.line ?? Number.MAX_SAFE_INTEGER) ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) => RANK[a.severity] - RANK[b.severity] || (a.location.line ?? Number.MAX_SAFE_INTEGER) - (b.location.line ?? Number.MAX_SAFE_INTEGER) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }
 
@@ -169,7 +166,11 @@ function attribute(doc: BudgetDocument, rules: readonly Rule[], u: Uncertainty, 
     if (parts.length === 0) {
       if (u.year) parts.push('预算年度未能识别');
       if (u.unit) parts.push('部门（单位）名称未能识别');
-      if (parts.length === 0) pushAll(parts, tables.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`));
+      if (parts.length === 0)
+        pushAll(
+          parts,
+          tables.map((t) => `${rowsPhrase(u, t)}金额未能定位或读取`),
+        );
     }
     return {
       rule: f.rule,
@@ -200,7 +201,12 @@ export function checkDocument(doc: BudgetDocument, rules: readonly Rule[] = RULE
   const recheck = active.filter((r) => found.has(r.id));
   const variants = [1, 2].map((seed) => ruleFindings(recheck, vary(doc, u, seed)));
   const { kept, dropped } = stable(base, variants);
-  const notChecked = attribute(doc, active, u, dropped.filter((f) => f.severity !== 'info'));
+  const notChecked = attribute(
+    doc,
+    active,
+    u,
+    dropped.filter((f) => f.severity !== 'info'),
+  );
   return { findings: sortFindings(kept), notChecked };
 }
 

@@ -87,16 +87,14 @@ test('weights split equally inside a category and shortfalls need a reason and a
 test('qualitative bands earn 100/80/50/0 % of the weight', () => {
   const inds = ['完全达成', '基本达成', '部分达成', '未达成'].map((n) => ind('效益指标', n, null, null));
   const e = evaluate(inds, [{ band: '完全达成' }, { band: '基本达成' }, { band: '部分达成' }, { band: '未达成' }], null);
-  assert.deepEqual(e.indicators.map((s) => s.ratio), ['1.0000', '0.8000', '0.5000', '0.0000']);
+  assert.deepEqual(
+    e.indicators.map((s) => s.ratio),
+    ['1.0000', '0.8000', '0.5000', '0.0000'],
+  );
 });
 
 test('not-applicable indicators are dropped and the rest re-weighted', () => {
-  const inds = [
-    ind('产出指标', 'A', '≥', '1'),
-    ind('效益指标', '经济效益', null, null, { notApplicable: true }),
-    ind('效益指标', '社会效益', null, null),
-    ind('满意度指标', 'D', '≥', '90'),
-  ];
+  const inds = [ind('产出指标', 'A', '≥', '1'), ind('效益指标', '经济效益', null, null, { notApplicable: true }), ind('效益指标', '社会效益', null, null), ind('满意度指标', 'D', '≥', '90')];
   const e = evaluate(inds, [{ value: '1' }, undefined, { band: '完全达成' }, { value: '90' }], '100');
   assert.equal(e.indicators[1]!.dropped, true);
   assert.equal(e.indicators[2]!.weight, '30.0000');

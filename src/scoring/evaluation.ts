@@ -150,9 +150,7 @@ export function evaluate(
   const present = cats.filter((c) => (c === 'execution' ? executionRatePercent !== null : (live.get(c) ?? 0) > 0));
   const presentSum = present.reduce((s, c) => s.plus(weights[c]), ZERO);
   const totalW = cats.reduce((s, c) => s.plus(weights[c]), ZERO);
-  const eff = Object.fromEntries(
-    cats.map((c) => [c, present.includes(c) && presentSum.gt(0) ? new Decimal(weights[c]).times(totalW).div(presentSum) : ZERO]),
-  ) as Record<Category, Decimal>;
+  const eff = Object.fromEntries(cats.map((c) => [c, present.includes(c) && presentSum.gt(0) ? new Decimal(weights[c]).times(totalW).div(presentSum) : ZERO])) as Record<Category, Decimal>;
 
   const exact: Decimal[] = [];
   const scored: IndicatorScore[] = prelim.map((p) => {

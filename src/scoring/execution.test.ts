@@ -53,7 +53,10 @@ const floorCases: Array<[string, number, number[], string[]]> = [
 
 for (const [name, month, c, kinds] of floorCases) {
   test(`execution floors: ${name}`, () => {
-    assert.deepEqual(executionWarnings(budget, c, null, month).map((w) => w.kind), kinds);
+    assert.deepEqual(
+      executionWarnings(budget, c, null, month).map((w) => w.kind),
+      kinds,
+    );
   });
 }
 
@@ -63,7 +66,10 @@ test('straying more than 20 % from the cumulative plan warns; within 20 % does n
   assert.deepEqual(executionWarnings(budget, onPlan, plan, 6), []);
   const ahead = cum([8, 16, 25, 33, 41, 65, 58, 66, 75, 83, 91, 100]);
   const w = executionWarnings(budget, ahead, plan, 6);
-  assert.deepEqual(w.map((x) => x.kind), ['off-plan']);
+  assert.deepEqual(
+    w.map((x) => x.kind),
+    ['off-plan'],
+  );
   assert.match(w[0]!.message, /偏离计划 30\.0%/);
 });
 
@@ -83,10 +89,19 @@ test('a plan concentrated in one quarter: nothing planned before it, that quarte
   const plan = plannedCumulativeByMonth([0, 0, 0, 100 * W]);
   // Before the quarter nothing is planned, so nothing is off plan; the floors still apply.
   assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 30, 30, 45, 45, 60, 60, 80, 80, 100]), plan, 6), []);
-  assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10, 10]), plan, 6).map((w) => w.kind), ['below-floor']);
+  assert.deepEqual(
+    executionWarnings(budget, cum([0, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10, 10]), plan, 6).map((w) => w.kind),
+    ['below-floor'],
+  );
   // In the quarter, paying nothing is 100 % off the plan (and below October's floor); at the year's end 95 % is within 20 % of 100 %.
   const none = executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), plan, 11);
-  assert.deepEqual(none.map((x) => [x.kind, x.month, x.actual, x.expected]), [['below-floor', 10, '0.00', '80'], ['off-plan', 11, '0.00', '66.67']]);
+  assert.deepEqual(
+    none.map((x) => [x.kind, x.month, x.actual, x.expected]),
+    [
+      ['below-floor', 10, '0.00', '80'],
+      ['off-plan', 11, '0.00', '66.67'],
+    ],
+  );
   assert.match(none[1]!.message, /偏离计划 100\.0%/);
   assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 80, 80, 95]), plan, 12), []);
   // The forecast adds what the quarter still schedules.
@@ -95,7 +110,10 @@ test('a plan concentrated in one quarter: nothing planned before it, that quarte
 });
 
 test('dates, forecasts and warnings at their edges: a whole ISO date, months 1–12, no budget, no month, a plan that is not twelve months', () => {
-  assert.deepEqual(['2021-12-31', '2021-01-01', '2021-00-10', 'x2021-05-01', '2021-05-01x', '2021-5-1'].map((d) => monthOf(d, 2021)), [12, 1, null, null, null, null]);
+  assert.deepEqual(
+    ['2021-12-31', '2021-01-01', '2021-00-10', 'x2021-05-01', '2021-05-01x', '2021-5-1'].map((d) => monthOf(d, 2021)),
+    [12, 1, null, null, null, null],
+  );
   assert.equal(forecastYearEnd(500, 6, []), 1000, 'a plan that is not twelve months is no plan: the run rate');
   assert.equal(forecastYearEnd(500, 0, null), 0, 'before the first month nothing is forecast');
   // A plan that ends below what it planned so far (a negative quarter) schedules nothing more.
@@ -105,7 +123,10 @@ test('dates, forecasts and warnings at their edges: a whole ISO date, months 1�
   assert.deepEqual(executionWarnings(budget, cum([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), null, 0), [], 'no month reached');
   // January is judged against the plan already (no floor yet).
   const plan = plannedCumulativeByMonth([30 * W, 30 * W, 20 * W, 20 * W]);
-  assert.deepEqual(executionWarnings(budget, cum([20, 20, 30, 40, 50, 60, 70, 80, 90, 100, 100, 100]), plan, 1).map((w) => [w.kind, w.month]), [['off-plan', 1]]);
+  assert.deepEqual(
+    executionWarnings(budget, cum([20, 20, 30, 40, 50, 60, 70, 80, 90, 100, 100, 100]), plan, 1).map((w) => [w.kind, w.month]),
+    [['off-plan', 1]],
+  );
   const floor = executionWarnings(budget, cum([5, 10, 20, 24, 30, 41, 50, 61, 70, 81, 90, 100]), null, 4);
   assert.equal(floor[0]!.message, '截至4月末累计执行率 24.00%，低于 25% 的进度要求');
 });

@@ -122,7 +122,10 @@ export function executionWarnings(
   const month = Math.min(12, asOfMonth);
   const paid = cumulative[month - 1] ?? 0;
   const rate = new Decimal(paid).div(budget).times(100);
-  const floorMonths = Object.keys(cfg.floors).map(Number).filter((m) => m <= month).sort((a, b) => b - a);
+  const floorMonths = Object.keys(cfg.floors)
+    .map(Number)
+    .filter((m) => m <= month)
+    .sort((a, b) => b - a);
   const fm = floorMonths[0];
   if (fm !== undefined) {
     const floor = cfg.floors[fm]!;

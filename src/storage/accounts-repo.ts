@@ -156,7 +156,9 @@ export async function recordSuccess(db: Db, userId: number, now: string): Promis
 }
 
 export async function insertSession(db: Db, tokenSha256: string, userId: number, now: string, expiresAt: string): Promise<void> {
-  await db.execute(sql`INSERT INTO sessions (token_sha256, user_id, created_at, last_seen_at, expires_at) VALUES (${tokenSha256}, ${userId}, ${now}::timestamptz, ${now}::timestamptz, ${expiresAt}::timestamptz)`);
+  await db.execute(
+    sql`INSERT INTO sessions (token_sha256, user_id, created_at, last_seen_at, expires_at) VALUES (${tokenSha256}, ${userId}, ${now}::timestamptz, ${now}::timestamptz, ${expiresAt}::timestamptz)`,
+  );
 }
 
 /**

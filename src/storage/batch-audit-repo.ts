@@ -108,7 +108,13 @@ export async function selectResults(db: Db, batchId: number): Promise<BatchDocum
   const r = await rows<Record<string, unknown>>(db, sql`SELECT idx, name, entry, attempts, done_by FROM audit_batch_documents WHERE batch_id = ${batchId} ORDER BY idx`);
   return r.map((x) => {
     const e = x['entry'];
-    return { idx: num(x['idx']), name: String(x['name']), entry: typeof e === 'string' ? (JSON.parse(e) as unknown) : (e ?? null), attempts: num(x['attempts']), doneBy: (x['done_by'] as string | null) ?? null };
+    return {
+      idx: num(x['idx']),
+      name: String(x['name']),
+      entry: typeof e === 'string' ? (JSON.parse(e) as unknown) : (e ?? null),
+      attempts: num(x['attempts']),
+      doneBy: (x['done_by'] as string | null) ?? null,
+    };
   });
 }
 
@@ -151,5 +157,12 @@ export async function selectBatchDocument(db: Db, batchId: number, idx: number, 
       : sql`SELECT idx, name, entry, attempts, done_by FROM audit_batch_documents WHERE batch_id = ${batchId} AND idx = ${idx}`,
   );
   if (!x) return undefined;
-  return { idx: num(x['idx']), name: String(x['name']), entry: parsed(x['entry']), attempts: num(x['attempts']), doneBy: (x['done_by'] as string | null) ?? null, bytes: withBytes ? (x['bytes'] as Uint8Array) : null };
+  return {
+    idx: num(x['idx']),
+    name: String(x['name']),
+    entry: parsed(x['entry']),
+    attempts: num(x['attempts']),
+    doneBy: (x['done_by'] as string | null) ?? null,
+    bytes: withBytes ? (x['bytes'] as Uint8Array) : null,
+  };
 }

@@ -80,7 +80,14 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
         const all = await client.exec(text);
         return { rows: (all[all.length - 1]?.rows ?? []) as Record<string, unknown>[] };
       }
-      return { rows: (await client.query<Record<string, unknown>>(text, values.map((v) => pgUtils.prepareValue(v)))).rows };
+      return {
+        rows: (
+          await client.query<Record<string, unknown>>(
+            text,
+            values.map((v) => pgUtils.prepareValue(v)),
+          )
+        ).rows,
+      };
     },
     session: (fn) => fn(session),
     async close() {

@@ -133,7 +133,10 @@ export async function selectPayments(db: Db, documentId: number): Promise<Paymen
   );
   // Stored before imports checked their sums, payments may add up beyond what JS numbers hold
   // exactly: a clear refusal naming the budget, never an unsafe figure or a crash in a view.
-  checkPaymentsTotal(r.reduce((s, x) => s + BigInt(String(x['fen'])), 0n), 0);
+  checkPaymentsTotal(
+    r.reduce((s, x) => s + BigInt(String(x['fen'])), 0n),
+    0,
+  );
   return r.map((x) => ({
     id: num(x['id']),
     formId: String(x['form_id']),

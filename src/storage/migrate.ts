@@ -47,9 +47,7 @@ export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): P
 }
 
 async function migrateLocked(s: Session, files: Migration[]): Promise<string[]> {
-  await s.execScript(
-    'CREATE TABLE IF NOT EXISTS fiscus_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  await s.execScript('CREATE TABLE IF NOT EXISTS fiscus_migrations (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
   const applied = await s.query<{ name: string; checksum: string }>('SELECT name, checksum FROM fiscus_migrations ORDER BY name');
   for (const [i, a] of applied.entries()) {
     const f = files[i];

@@ -177,10 +177,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
     if (latest !== input.edit.baseVersion) throw staleEdit(input.edit, latest);
     documentId = input.edit.documentId;
   } else {
-    const [u] = await rows<{ id: unknown }>(
-      db,
-      sql`INSERT INTO units (name) VALUES (${doc.unit.name}) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
-    );
+    const [u] = await rows<{ id: unknown }>(db, sql`INSERT INTO units (name) VALUES (${doc.unit.name}) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`);
     const unitId = num(u!.id);
     const ins = await rows<{ id: unknown }>(
       db,
@@ -216,9 +213,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
     .returning({ id: s.versions.id });
   const versionId = v!.id;
   await insertNormalised(db, versionId, doc, findings);
-  await db.execute(
-    sql`UPDATE documents SET latest_version = ${n}, updated_at = ${now}, profile = ${doc.profile}, title = ${doc.title?.text ?? null} WHERE id = ${documentId}`,
-  );
+  await db.execute(sql`UPDATE documents SET latest_version = ${n}, updated_at = ${now}, profile = ${doc.profile}, title = ${doc.title?.text ?? null} WHERE id = ${documentId}`);
   return { documentId, n, created, counts };
 }
 
@@ -586,12 +581,7 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
       FROM s GROUP BY s.year, s.kind, s.prefix ORDER BY s.year, s.kind, s.prefix`;
   } else {
     const group = f.by === 'department' ? sql`s.dept_id` : f.by === 'unit' ? sql`s.unit_name` : null;
-    const name =
-      f.by === 'department'
-        ? sql`(SELECT o.name FROM organisations o WHERE o.id = s.dept_id)`
-        : f.by === 'unit'
-          ? sql`s.unit_name`
-          : sql`NULL`;
+    const name = f.by === 'department' ? sql`(SELECT o.name FROM organisations o WHERE o.id = s.dept_id)` : f.by === 'unit' ? sql`s.unit_name` : sql`NULL`;
     const org = f.by === 'department' ? sql`s.dept_id` : f.by === 'unit' ? sql`min(s.org_id)` : sql`NULL::integer`;
     q = sql`WITH docs AS MATERIALIZED (${latestDocs(f, SOURCE.function.role)}), s AS (${classRows('function', 3)})
       SELECT s.year, s.kind, count(DISTINCT s.document_id) AS documents, ${ids} AS ids, NULL AS code, ${name} AS name,
@@ -604,7 +594,13 @@ export async function aggregate(db: Db, f: AggregateFilter): Promise<AggregateRe
     // Sums across budgets of amounts that are each safe may not be: a clear refusal, not a 500.
     const fen = Number(x.fen);
     if (!Number.isSafeInteger(fen)) {
-      throw new FiscusError('INPUT_INVALID', `按 ${f.by} 汇总的 ${String(x.year)} 年${String(x.kind)} ${String(x.code ?? x.name)} 合计应不超过 ${Number.MAX_SAFE_INTEGER} 分，实为 ${String(x.fen)}；请按年度、单位或主管部门缩小范围`, { field: 'by' }, `不超过 ${Number.MAX_SAFE_INTEGER} 分`, String(x.fen));
+      throw new FiscusError(
+        'INPUT_INVALID',
+        `按 ${f.by} 汇总的 ${String(x.year)} 年${String(x.kind)} ${String(x.code ?? x.name)} 合计应不超过 ${Number.MAX_SAFE_INTEGER} 分，实为 ${String(x.fen)}；请按年度、单位或主管部门缩小范围`,
+        { field: 'by' },
+        `不超过 ${Number.MAX_SAFE_INTEGER} 分`,
+        String(x.fen),
+      );
     }
     const out: AggregateRecord = {
       year: num(x.year),

@@ -16,7 +16,9 @@ export const documents = pgTable(
   'documents',
   {
     id: serial('id').primaryKey(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     kind: text('kind').notNull(),
     profile: text('profile').notNull(),
@@ -32,7 +34,9 @@ export const versions = pgTable(
   'versions',
   {
     id: serial('id').primaryKey(),
-    documentId: integer('document_id').notNull().references(() => documents.id),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
     n: integer('n').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
     author: text('author'),
@@ -50,7 +54,9 @@ export const versions = pgTable(
 export const tableRows = pgTable(
   'table_rows',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     tableIdx: integer('table_idx').notNull(),
     tableNo: integer('table_no'),
     role: text('role').notNull(),
@@ -71,7 +77,9 @@ export const tableRows = pgTable(
 export const amounts = pgTable(
   'amounts',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     tableIdx: integer('table_idx').notNull(),
     tableNo: integer('table_no'),
     ord: integer('ord').notNull(),
@@ -85,7 +93,9 @@ export const amounts = pgTable(
 export const projects = pgTable(
   'projects',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     formIdx: integer('form_idx').notNull(),
     formId: text('form_id').notNull(),
     name: text('name').notNull(),
@@ -103,7 +113,9 @@ export const projects = pgTable(
 export const costLines = pgTable(
   'cost_lines',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     formIdx: integer('form_idx').notNull(),
     lineIdx: integer('line_idx').notNull(),
     no: integer('no'),
@@ -120,7 +132,9 @@ export const costLines = pgTable(
 export const quarterPlans = pgTable(
   'quarter_plans',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     formIdx: integer('form_idx').notNull(),
     idx: integer('idx').notNull(),
     quarter: integer('quarter').notNull(),
@@ -132,7 +146,9 @@ export const quarterPlans = pgTable(
 export const indicators = pgTable(
   'indicators',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     /** 'form' (with form_idx) or 'department' (table 14, form_idx -1). */
     owner: text('owner').notNull(),
     formIdx: integer('form_idx').notNull(),
@@ -152,7 +168,9 @@ export const indicators = pgTable(
 export const findings = pgTable(
   'findings',
   {
-    versionId: integer('version_id').notNull().references(() => versions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
     idx: integer('idx').notNull(),
     rule: text('rule').notNull(),
     severity: text('severity').notNull(),

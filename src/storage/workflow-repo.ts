@@ -155,7 +155,16 @@ export async function selectTransitions(db: Db, documentId: number): Promise<Tra
     db,
     sql`SELECT id, version_n, action, from_state, to_state, actor, reason, ${ISO('at')} AS at FROM transitions WHERE document_id = ${documentId} ORDER BY id`,
   );
-  return r.map((x) => ({ id: num(x.id), version: num(x.version_n), action: String(x.action), from: stateOf(x.from_state), to: stateOf(x.to_state), actor: String(x.actor), reason: textOrNull(x.reason), at: String(x.at) }));
+  return r.map((x) => ({
+    id: num(x.id),
+    version: num(x.version_n),
+    action: String(x.action),
+    from: stateOf(x.from_state),
+    to: stateOf(x.to_state),
+    actor: String(x.actor),
+    reason: textOrNull(x.reason),
+    at: String(x.at),
+  }));
 }
 
 export async function insertWaiver(

@@ -24,9 +24,7 @@ function AccountPage(props: { user: User; tokens: TokenInfo[]; created?: { token
       <Outcome error={props.error} notice={props.notice} />
       {props.created ? (
         <div class="notice" role="status" id="new-token">
-          <p>
-            已创建令牌“{props.created.name}”。请立即复制保存，它只显示这一次：
-          </p>
+          <p>已创建令牌“{props.created.name}”。请立即复制保存，它只显示这一次：</p>
           <p>
             <code>{props.created.token}</code>
           </p>
@@ -72,9 +70,7 @@ function AccountPage(props: { user: User; tokens: TokenInfo[]; created?: { token
           </table>
         )}
         <form method="post" action="/account/tokens" class="token-new">
-          <label for="token-name">新令牌名称</label>{' '}
-          <input id="token-name" name="name" maxlength={100} required placeholder="如：预算一体化平台对接" />{' '}
-          <button type="submit">创建令牌</button>
+          <label for="token-name">新令牌名称</label> <input id="token-name" name="name" maxlength={100} required placeholder="如：预算一体化平台对接" /> <button type="submit">创建令牌</button>
         </form>
       </section>
     </Layout>

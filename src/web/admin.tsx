@@ -243,7 +243,13 @@ export function registerAdminWeb(app: Hono, ws: Workspace): void {
       async (acc, form) => {
         const role = text(form, 'role');
         if (!(ROLES as readonly string[]).includes(role)) throw new FiscusError('INPUT_INVALID', `角色应为 ${ROLES.map((r) => ROLE_LABELS[r]).join('、')} 之一`, { field: 'role' });
-        const u = await acc.addUser({ login: text(form, 'login'), displayName: text(form, 'displayName'), role: role as Role, organisation: text(form, 'organisation'), password: text(form, 'password') });
+        const u = await acc.addUser({
+          login: text(form, 'login'),
+          displayName: text(form, 'displayName'),
+          role: role as Role,
+          organisation: text(form, 'organisation'),
+          password: text(form, 'password'),
+        });
         return `已新增用户 ${u.login}（${u.displayName}，${ROLE_LABELS[u.role]}，${u.organisation.name}）。`;
       },
       (form) => ({ login: text(form, 'login'), displayName: text(form, 'displayName'), role: text(form, 'role'), organisation: text(form, 'organisation') }),

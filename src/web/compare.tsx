@@ -52,7 +52,9 @@ function NarrativeCell(props: { l: CompareLine; decimals: number }) {
   const n = props.l.narrative;
   if (!n) return <td class="muted">—</td>;
   if (!n.stated) return <td class="muted">未述及</td>;
-  const parts = [n.stated.fen !== null ? `${signedAmount(n.stated.fen, Math.max(props.decimals, n.stated.decimals))} 万元` : null, n.stated.percent !== null ? `${n.stated.percent}%` : null].filter(Boolean);
+  const parts = [n.stated.fen !== null ? `${signedAmount(n.stated.fen, Math.max(props.decimals, n.stated.decimals))} 万元` : null, n.stated.percent !== null ? `${n.stated.percent}%` : null].filter(
+    Boolean,
+  );
   return (
     <td class="nowrap">
       {parts.join('，')}
@@ -102,7 +104,17 @@ function SectionTable(props: { s: CompareSection; beforeLabel: string; afterLabe
               <td class="num">{percentText(l.percent)}</td>
               {narrative ? <NarrativeCell l={l} decimals={s.decimals} /> : null}
               <td>
-                {l.flag ? <strong class="flag">{FLAG_TEXT[l.flag]}</strong> : l.onlyIn === 'before' ? '仅上年有' : l.onlyIn === 'after' ? '仅本年有' : l.significant ? <span class="muted">变动达阈值</span> : ''}
+                {l.flag ? (
+                  <strong class="flag">{FLAG_TEXT[l.flag]}</strong>
+                ) : l.onlyIn === 'before' ? (
+                  '仅上年有'
+                ) : l.onlyIn === 'after' ? (
+                  '仅本年有'
+                ) : l.significant ? (
+                  <span class="muted">变动达阈值</span>
+                ) : (
+                  ''
+                )}
               </td>
             </tr>
           ))}
@@ -123,11 +135,13 @@ export function YearComparePage(props: { budget: BudgetDetail; r: YearComparison
       <p class="sub" id="compare-summary">
         {v.before ? (
           <>
-            比较 {docName(v.after)}（预算 {v.after.budgetId} 第 {v.after.version} 版）与 {docName(v.before)}（
-            <a href={`/budgets/${v.before.budgetId}`}>预算 {v.before.budgetId}</a> 第 {v.before.version} 版）。金额以分为单位精确相减，增减幅度由精确整数算出后只四舍五入一次。
+            比较 {docName(v.after)}（预算 {v.after.budgetId} 第 {v.after.version} 版）与 {docName(v.before)}（<a href={`/budgets/${v.before.budgetId}`}>预算 {v.before.budgetId}</a> 第{' '}
+            {v.before.version} 版）。金额以分为单位精确相减，增减幅度由精确整数算出后只四舍五入一次。
           </>
         ) : (
-          <>比较对象：{docName(v.after)}（预算 {v.after.budgetId} 第 {v.after.version} 版）。</>
+          <>
+            比较对象：{docName(v.after)}（预算 {v.after.budgetId} 第 {v.after.version} 版）。
+          </>
         )}
       </p>
       {v.notes.length ? (
@@ -149,12 +163,15 @@ export function YearComparePage(props: { budget: BudgetDetail; r: YearComparison
               ))}
             </select>
           </label>{' '}
-          <button type="submit" class="secondary">比较</button>
+          <button type="submit" class="secondary">
+            比较
+          </button>
         </form>
       ) : null}
       <p id="threshold">
         <strong>应由文字说明解释的变动：</strong>
-        {v.thresholdText}。收入总计、支出总计、“三公”经费及其各项、机关运行经费的这类变动，文字说明未述及增减的标为“应说明而未说明”；文字说明所述增减额与两年数之差超过一位末位的标为“所述增减与两年数不符”。
+        {v.thresholdText}
+        。收入总计、支出总计、“三公”经费及其各项、机关运行经费的这类变动，文字说明未述及增减的标为“应说明而未说明”；文字说明所述增减额与两年数之差超过一位末位的标为“所述增减与两年数不符”。
         {v.before ? (
           <>
             {' '}
@@ -504,7 +521,10 @@ function hrefOf(c: Context): string {
   const u = new URL(c.req.url);
   const p = new URLSearchParams();
   for (const [k, val] of u.searchParams) if (val !== '' && ['year', 'kind', 'by', 'level', 'code'].includes(k)) p.set(k, val);
-  const ids = u.searchParams.getAll('ids').flatMap((s) => s.split(',')).filter(Boolean);
+  const ids = u.searchParams
+    .getAll('ids')
+    .flatMap((s) => s.split(','))
+    .filter(Boolean);
   if (ids.length) p.set('ids', ids.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';

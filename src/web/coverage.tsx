@@ -24,9 +24,7 @@ export function NotePlace(props: { budgetId: string; doc: BudgetDocument; n: Imp
   const at = [n.src.line !== null ? `第 ${n.src.line} 行` : null, n.src.page !== null ? `第 ${n.src.page} 页` : null].filter(Boolean).join('，');
   return (
     <>
-      {t ? (
-        <a href={`/budgets/${props.budgetId}/tables/${t.id}${props.vq}#${n.row ? rowAnchor(t.id, n.row) : t.id}`}>{t.title}</a>
-      ) : null}
+      {t ? <a href={`/budgets/${props.budgetId}/tables/${t.id}${props.vq}#${n.row ? rowAnchor(t.id, n.row) : t.id}`}>{t.title}</a> : null}
       {t && at ? ' · ' : ''}
       {at}
     </>
@@ -77,10 +75,12 @@ export function CoverageSection(props: { budgetId: string; doc: BudgetDocument; 
       ) : (
         <>
           <p id="coverage-summary">
-            原文金额 <strong>{c.printedAmounts}</strong> 个，已读取 <strong>{c.heldAmounts}</strong> 个（{pct(c.heldAmounts, c.printedAmounts)}；表格 {c.tableAmounts}、文字说明 {c.narrativeAmounts}、申报表 {c.formAmounts}）
-            {' · '}未能确定所在列的金额 <strong class={c.unplacedAmounts ? 'count-warning' : ''}>{c.unplacedAmounts}</strong> 个，未知单元格 <strong>{c.unknownCells}</strong> 个
-            {' · '}未能读取的部分 <strong class={c.unreadParts ? 'count-error' : ''}>{c.unreadParts}</strong> 处
-            <span class="muted">（识别方式 {c.recogniser}，置信度 {Math.round(c.confidence * 100)}%）</span>
+            原文金额 <strong>{c.printedAmounts}</strong> 个，已读取 <strong>{c.heldAmounts}</strong> 个（{pct(c.heldAmounts, c.printedAmounts)}；表格 {c.tableAmounts}、文字说明 {c.narrativeAmounts}
+            、申报表 {c.formAmounts}）{' · '}未能确定所在列的金额 <strong class={c.unplacedAmounts ? 'count-warning' : ''}>{c.unplacedAmounts}</strong> 个，未知单元格 <strong>{c.unknownCells}</strong>{' '}
+            个{' · '}未能读取的部分 <strong class={c.unreadParts ? 'count-error' : ''}>{c.unreadParts}</strong> 处
+            <span class="muted">
+              （识别方式 {c.recogniser}，置信度 {Math.round(c.confidence * 100)}%）
+            </span>
           </p>
           <details open={c.tables.length <= 16 ? true : undefined}>
             <summary>识别的表格（{c.tables.length} 张）</summary>

@@ -111,11 +111,27 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
       const p = await page(c, id, v);
       return c.html(<NarrativePage budget={p.budget} doc={p.doc} findings={p.findings} ctx={hrefContext(p.doc)} version={v} edit={state} />, status);
     };
-    if (!ref) return render(422, { target, error: { title: '未保存：修改无效（INPUT_INVALID）', detail: '表单没有指明要修改的节，请重新打开本页。' } }, (await deps.timed(c, deps.ws.getBudget(id))).latestVersion);
-    return runEdit(c, deps, id, body, target, { text }, (base) => edits.editNarrativeSection(id, base, ref, text, who(c), deps.author(c)), render, {
-      href: (v, from) => `/budgets/${id}/narrative?saved=${v}&from=${from}&edit=${encodeURIComponent(target)}#sec-${ref.part}-${ref.section}`,
-      latest: `/budgets/${id}/narrative`,
-    }, () => 'text');
+    if (!ref)
+      return render(
+        422,
+        { target, error: { title: '未保存：修改无效（INPUT_INVALID）', detail: '表单没有指明要修改的节，请重新打开本页。' } },
+        (await deps.timed(c, deps.ws.getBudget(id))).latestVersion,
+      );
+    return runEdit(
+      c,
+      deps,
+      id,
+      body,
+      target,
+      { text },
+      (base) => edits.editNarrativeSection(id, base, ref, text, who(c), deps.author(c)),
+      render,
+      {
+        href: (v, from) => `/budgets/${id}/narrative?saved=${v}&from=${from}&edit=${encodeURIComponent(target)}#sec-${ref.part}-${ref.section}`,
+        latest: `/budgets/${id}/narrative`,
+      },
+      () => 'text',
+    );
   });
 
   app.post('/budgets/:id/tables/:table', async (c) => {
@@ -142,7 +158,15 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
       });
     };
     const baseVersion = Number(body['baseVersion']);
-    const baseDoc = Number.isSafeInteger(baseVersion) && baseVersion >= 1 ? (await deps.timed(c, deps.version(id, baseVersion).catch(() => null)))?.doc : undefined;
+    const baseDoc =
+      Number.isSafeInteger(baseVersion) && baseVersion >= 1
+        ? (
+            await deps.timed(
+              c,
+              deps.version(id, baseVersion).catch(() => null),
+            )
+          )?.doc
+        : undefined;
     // Every cell that cannot be read is marked at its input, each with its own message; nothing is saved.
     if (baseDoc) {
       const t = tableById(baseDoc, tid);
@@ -150,8 +174,18 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
       const { errors } = readCells(t, cellsOf(baseDoc));
       if (errors.length) {
         const fieldErrors: Record<string, string> = {};
-        for (const e of errors) fieldErrors[cellInput(t.rows.findIndex((r) => r.id === e.row), t.columns.findIndex((k) => k.key === e.column))] = e.message;
-        return render(422, { target: 'cells', typed, fieldErrors, error: { title: `未保存：${errors.length} 个金额无法识别（INPUT_INVALID）`, detail: errors.map((e) => e.message).join('；') } }, baseVersion);
+        for (const e of errors)
+          fieldErrors[
+            cellInput(
+              t.rows.findIndex((r) => r.id === e.row),
+              t.columns.findIndex((k) => k.key === e.column),
+            )
+          ] = e.message;
+        return render(
+          422,
+          { target: 'cells', typed, fieldErrors, error: { title: `未保存：${errors.length} 个金额无法识别（INPUT_INVALID）`, detail: errors.map((e) => e.message).join('；') } },
+          baseVersion,
+        );
       }
     }
     return runEdit(c, deps, id, body, 'cells', typed, async (base) => edits.editTableCells(id, base, tid, cellsOf(baseDoc ?? (await deps.version(id, base)).doc), who(c), deps.author(c)), render, {
@@ -179,4 +213,3 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
     });
   });
 }
-

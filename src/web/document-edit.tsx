@@ -110,7 +110,13 @@ export function SectionEditor(props: { budgetId: string; version: number; doc: B
           <input type="hidden" name="baseVersion" value={String(props.version)} />
           <input type="hidden" name="section" value={key} />
           <label for={`${id}-text`}>本节文字（每行一段；数字按原文格式书写，如 741.53万元）</label>
-          <textarea id={`${id}-text`} name="text" rows={Math.min(16, Math.max(3, text.split('\n').length + 1))} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined}>
+          <textarea
+            id={`${id}-text`}
+            name="text"
+            rows={Math.min(16, Math.max(3, text.split('\n').length + 1))}
+            aria-invalid={err ? 'true' : undefined}
+            aria-describedby={err ? `${id}-err` : undefined}
+          >
             {text}
           </textarea>
           {err ? (
@@ -119,7 +125,9 @@ export function SectionEditor(props: { budgetId: string; version: number; doc: B
             </span>
           ) : null}
           <div class="actions">
-            <button type="submit" id={`${id}-save`}>保存本节并重新审核</button>
+            <button type="submit" id={`${id}-save`}>
+              保存本节并重新审核
+            </button>
             <span class="muted">{SAVE_NOTE}</span>
           </div>
         </form>
@@ -216,7 +224,9 @@ export function TableCellsEditor(props: { budgetId: string; version: number; doc
           </table>
         </div>
         <div class="actions">
-          <button type="submit" id="cells-save">保存金额并重新审核</button>
+          <button type="submit" id="cells-save">
+            保存金额并重新审核
+          </button>
           <a href={`/budgets/${props.budgetId}/tables/${tid}`}>取消</a>
         </div>
       </form>
@@ -246,7 +256,9 @@ export function OverviewEditor(props: { budgetId: string; version: number; form:
               </p>
             ))}
             <div class="actions">
-              <button type="submit" id="overview-save">保存项目概况并重新审核</button>
+              <button type="submit" id="overview-save">
+                保存项目概况并重新审核
+              </button>
               <span class="muted">{SAVE_NOTE}</span>
             </div>
           </form>
@@ -256,4 +268,3 @@ export function OverviewEditor(props: { budgetId: string; version: number; form:
     </div>
   );
 }
-

@@ -15,17 +15,7 @@ import { decimalsOf, MoneyParseError, parseAmount, typedAmountText } from '../do
 import { formAnchor, type Finding } from './figures.js';
 import { hrefContext, navInfo } from './pages.js';
 import { BudgetCrumb } from './layout.js';
-import {
-  COMPARATORS,
-  costDecimalsMax,
-  ProjectEditor,
-  ProjectOverview,
-  ProjectPage,
-  type CostLineDraft,
-  type EditSection,
-  type IndicatorDraft,
-  type PlanState,
-} from './project.js';
+import { COMPARATORS, costDecimalsMax, ProjectEditor, ProjectOverview, ProjectPage, type CostLineDraft, type EditSection, type IndicatorDraft, type PlanState } from './project.js';
 import { formBody } from './form-body.js';
 import { OverviewEditor } from './document-edit.js';
 import { registerDocumentEditRoutes } from './document-edit-routes.js';
@@ -42,8 +32,10 @@ export interface EditDeps {
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 
 /** Typed text of a field: trimmed, internal runs of white space collapsed. */
-const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '').replace(/\s+/g, ' ').trim();
-
+const field = (body: Record<string, unknown>, name: string) =>
+  String(body[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 type Parsed = { patch: FormEdit } | { fieldErrors: Record<string, string>; detail: string };
 

@@ -19,8 +19,16 @@ test('a finding on a form field links to that part of the project page', () => {
   assert.equal(formPart('项目年度目标'), 'overview');
   assert.equal(formPart('备注'), null);
   const f = (location: Finding['location']): Finding => ({
-    rule: 'BUD-072', severity: 'error', category: 'project-form', title: '', message: '', location,
-    expected: null, actual: null, difference: null, unit: null,
+    rule: 'BUD-072',
+    severity: 'error',
+    category: 'project-form',
+    title: '',
+    message: '',
+    location,
+    expected: null,
+    actual: null,
+    difference: null,
+    unit: null,
   });
   assert.equal(findingHref('1', f({ section: 's', form: 'form-2', field: '资金支出进度', line: 1392, page: 25 })), `/budgets/1/projects/form-2#${formAnchor('form-2', 'disbursement')}`);
   // A table finding links to its table by id and to its row's anchor.
@@ -31,8 +39,16 @@ test('a finding on a form field links to that part of the project page', () => {
 
 test('indicator findings link to the indicator row; narrative findings to their line; ?v=N keeps the version', () => {
   const f = (location: Finding['location']): Finding => ({
-    rule: 'BUD-088', severity: 'error', category: 'performance-target', title: '', message: '', location,
-    expected: null, actual: null, difference: null, unit: null,
+    rule: 'BUD-088',
+    severity: 'error',
+    category: 'performance-target',
+    title: '',
+    message: '',
+    location,
+    expected: null,
+    actual: null,
+    difference: null,
+    unit: null,
   });
   const doc = sampleDocument();
   // The indicator is the one of the form the location names: by its id (index) or, for findings
@@ -41,7 +57,10 @@ test('indicator findings link to the indicator row; narrative findings to their 
     findingHref('1', f({ section: 's', item: '运行维护 / 系统巡检次数', field: '目标值', form: 'form-1', line: 1151, page: 23 }), { doc }),
     `/budgets/1/projects/form-1#form-form-1-ind-${safeId('系统巡检次数')}`,
   );
-  assert.equal(findingHref('1', f({ section: 's', field: '目标值', form: 'form-1', indicator: '4', line: 1151, page: 23 }), { doc }), `/budgets/1/projects/form-1#form-form-1-ind-${safeId('用户投诉率')}`);
+  assert.equal(
+    findingHref('1', f({ section: 's', field: '目标值', form: 'form-1', indicator: '4', line: 1151, page: 23 }), { doc }),
+    `/budgets/1/projects/form-1#form-form-1-ind-${safeId('用户投诉率')}`,
+  );
   // Without the document the link still opens the form's indicators.
   assert.equal(findingHref('1', f({ section: 's', item: '运行维护 / 系统巡检次数', field: '目标值', form: 'form-1', line: 1151, page: 23 })), '/budgets/1/projects/form-1#form-form-1-indicators');
   const name = doc.departmentTargets!.indicators[0]!.name;

@@ -34,7 +34,12 @@ export function keyFigures(doc: BudgetDocument): KeyFigures {
   const revKey = t1?.sides?.revenue ?? 'amount';
   const revTotal = t1?.rows.find((r) => r.side === 'revenue' && r.kind === 'total');
   const e = wholeRow(t3);
-  const procurementFromT11 = t11 ? cell(t11.rows.find((r) => r.kind === 'total'), 'amount') : null;
+  const procurementFromT11 = t11
+    ? cell(
+        t11.rows.find((r) => r.kind === 'total'),
+        'amount',
+      )
+    : null;
   return {
     revenueTotal: cell(revTotal, revKey) ?? cell(wholeRow(t2), 'total'),
     expenditureTotal: cell(e, 'total'),

@@ -37,7 +37,10 @@ export function BudgetCrumb(props: { b: BudgetNavInfo; oob?: boolean }) {
       {b.stateLabel ? (
         <>
           {' '}
-          · <a href={`/budgets/${b.id}/workflow`} class="state">{b.stateLabel}</a>
+          ·{' '}
+          <a href={`/budgets/${b.id}/workflow`} class="state">
+            {b.stateLabel}
+          </a>
         </>
       ) : null}
     </p>
@@ -79,7 +82,16 @@ function onPortal(): boolean {
  * a portal address, so that its error pages (a budget with nothing published: 404) keep that frame.
  * `noscriptHead`: put in the head inside `<noscript>` (what replaces a page's script without it).
  */
-export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab; children?: Child; charts?: boolean; view?: VersionView | undefined; portal?: boolean; noscriptHead?: Child | undefined }) {
+export function Layout(props: {
+  title: string;
+  budget?: BudgetNavInfo;
+  tab?: Tab;
+  children?: Child;
+  charts?: boolean;
+  view?: VersionView | undefined;
+  portal?: boolean;
+  noscriptHead?: Child | undefined;
+}) {
   const portal = props.portal ?? onPortal();
   const b = portal ? undefined : props.budget;
   const view = props.view;
@@ -100,28 +112,48 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
         {props.noscriptHead ? <noscript>{props.noscriptHead}</noscript> : null}
       </head>
       <body>
-        <a class="skip" href="#main">跳到正文</a>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
         <header class="top">
           {portal ? (
             <>
-              <a class="brand" href="/public">fiscus 预算公开</a>
+              <a class="brand" href="/public">
+                fiscus 预算公开
+              </a>
               <nav aria-label="全站">
                 <ul>
-                  <li><a href="/public">已公开的预算</a></li>
-                  {currentUser() ? <li><a href="/">工作台</a></li> : null}
+                  <li>
+                    <a href="/public">已公开的预算</a>
+                  </li>
+                  {currentUser() ? (
+                    <li>
+                      <a href="/">工作台</a>
+                    </li>
+                  ) : null}
                   <UserNav />
                 </ul>
               </nav>
             </>
           ) : (
             <>
-              <a class="brand" href="/">fiscus 部门预算与绩效管理</a>
+              <a class="brand" href="/">
+                fiscus 部门预算与绩效管理
+              </a>
               <nav aria-label="全站">
                 <ul>
-                  <li><a href="/">预算列表</a></li>
-                  <li><a href="/compare">比较</a></li>
-                  <li><a href="/public">公开门户</a></li>
-                  <li><a href="/docs">API 文档</a></li>
+                  <li>
+                    <a href="/">预算列表</a>
+                  </li>
+                  <li>
+                    <a href="/compare">比较</a>
+                  </li>
+                  <li>
+                    <a href="/public">公开门户</a>
+                  </li>
+                  <li>
+                    <a href="/docs">API 文档</a>
+                  </li>
                   <UserNav />
                 </ul>
               </nav>
@@ -145,8 +177,7 @@ export function Layout(props: { title: string; budget?: BudgetNavInfo; tab?: Tab
               </nav>
               {view ? (
                 <div class="old-version" role="note" id="old-version">
-                  <strong>正在查看第 {view.v} 版（非最新）</strong>，只读。{' '}
-                  <a href={view.latestHref}>查看最新版本（第 {view.latest} 版）</a>
+                  <strong>正在查看第 {view.v} 版（非最新）</strong>，只读。 <a href={view.latestHref}>查看最新版本（第 {view.latest} 版）</a>
                 </div>
               ) : null}
             </>

@@ -78,7 +78,15 @@ export function NarrativeBody(props: { doc: BudgetDocument; marks?: (line: numbe
   );
 }
 
-export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[]; view?: VersionView | undefined; ctx: HrefContext; version: number; edit?: DocEditState | undefined }) {
+export function NarrativePage(props: {
+  budget: BudgetDetail;
+  doc: BudgetDocument;
+  findings: Finding[];
+  view?: VersionView | undefined;
+  ctx: HrefContext;
+  version: number;
+  edit?: DocEditState | undefined;
+}) {
   const { budget, doc } = props;
   // Findings by the anchored line they link to, shown as a mark after that line.
   const byLine = new Map<number, Finding[]>();
@@ -95,7 +103,8 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
     if (!fs) return null;
     return fs.map((f) => (
       <a class={`flag sev-text-${f.severity}`} href={`/budgets/${budget.id}/findings${props.view ? `?v=${props.view.v}` : ''}`} title={f.message}>
-        ⚠<span class="visually-hidden">
+        ⚠
+        <span class="visually-hidden">
           {severityLabel(f.severity)} {f.rule}：{f.message}
         </span>
       </a>
@@ -113,7 +122,9 @@ export function NarrativePage(props: { budget: BudgetDetail; doc: BudgetDocument
         <NarrativeBody
           doc={doc}
           marks={marks}
-          sectionTools={props.view ? undefined : (part, section) => <SectionEditor budgetId={budget.id} version={props.version} doc={doc} part={part} section={section} state={props.edit} ctx={props.ctx} />}
+          sectionTools={
+            props.view ? undefined : (part, section) => <SectionEditor budgetId={budget.id} version={props.version} doc={doc} part={part} section={section} state={props.edit} ctx={props.ctx} />
+          }
         />
       </div>
     </Layout>

@@ -75,7 +75,7 @@ export function paragraphLines(p: Paragraph): Array<{ line: number | null; text:
   for (let i = 0; i < k; i++) {
     let got = 0;
     let text = '';
-    while (ci < chars.length && (got < want[i]! || (i === k - 1))) {
+    while (ci < chars.length && (got < want[i]! || i === k - 1)) {
       text += chars[ci]!;
       got += weight(chars[ci]!);
       ci++;
@@ -125,7 +125,7 @@ export function narrativeView(doc: BudgetDocument): NarrativeView {
             return {
               segments: paragraphLines(p).map((seg) => {
                 if (seg.line !== null) used.add(seg.line);
-                return { ...seg, facts: seg.line === null ? [] : factsByLine.get(seg.line) ?? [] };
+                return { ...seg, facts: seg.line === null ? [] : (factsByLine.get(seg.line) ?? []) };
               }),
             };
           }),

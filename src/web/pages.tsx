@@ -33,7 +33,16 @@ import {
 } from './figures.js';
 
 /** What `toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })` prints, made once (each of those calls builds a formatter). */
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
 export const dateTime = (iso: string) => {
   const d = new Date(iso);
@@ -48,9 +57,13 @@ export function Counts(props: { c: SeverityCounts }) {
   const { c } = props;
   return (
     <span class="counts">
-      <span class={c.error ? 'count-error' : ''}>{SEVERITY_LABELS.error} <span class="n">{c.error}</span></span>
+      <span class={c.error ? 'count-error' : ''}>
+        {SEVERITY_LABELS.error} <span class="n">{c.error}</span>
+      </span>
       {' · '}
-      <span class={c.warning ? 'count-warning' : ''}>{SEVERITY_LABELS.warning} <span class="n">{c.warning}</span></span>
+      <span class={c.warning ? 'count-warning' : ''}>
+        {SEVERITY_LABELS.warning} <span class="n">{c.warning}</span>
+      </span>
       {' · '}
       {SEVERITY_LABELS.info} <span class="n">{c.info}</span>
     </span>
@@ -160,9 +173,10 @@ export function ListPage(props: { budgets: ListedBudget[]; error?: { title: stri
       {props.mayImport === false ? null : (
         <form class="upload" method="post" action="/upload" enctype="multipart/form-data">
           <h2>上传预算</h2>
-          <p class="muted">部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 {bytesText(DEFAULT_LIMITS.body.upload)}。同一单位、年度再次上传时，先列出与最新版本的差异，确认后成为新的草稿版本。</p>
-          <label for="upload-file">选择文件</label>{' '}
-          <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
+          <p class="muted">
+            部门预算公开文本（.txt，或由 PDF 转出的文本）或 fiscus 规范 JSON，不超过 {bytesText(DEFAULT_LIMITS.body.upload)}。同一单位、年度再次上传时，先列出与最新版本的差异，确认后成为新的草稿版本。
+          </p>
+          <label for="upload-file">选择文件</label> <input id="upload-file" name="file" type="file" accept=".txt,.json,.pdf,text/plain,application/json" required />{' '}
           <button type="submit">上传并审核</button>
         </form>
       )}
@@ -255,12 +269,36 @@ export function Downloads(props: { id: string }) {
   const base = `/api/v1/budgets/${props.id}/export`;
   return (
     <ul>
-      <li><a href={`${base}.html`} download>HTML（公开文本排版）</a></li>
-      <li><a href={`${base}.xlsx`} download>XLSX（表格）</a></li>
-      <li><a href={`${base}.pdf`} download>PDF（审核版：附审核结果）</a></li>
-      <li><a href={`${base}.pdf?appendix=none`} download>PDF（可公开版：不含审核附录）</a></li>
-      <li><a href={`${base}.json`} download>JSON（规范数据，金额为分）</a></li>
-      <li><a href={`${base}.fdp`} download>开放数据：财政数据包（Fiscal Data Package，ZIP：全部金额及每张表格的 CSV）</a></li>
+      <li>
+        <a href={`${base}.html`} download>
+          HTML（公开文本排版）
+        </a>
+      </li>
+      <li>
+        <a href={`${base}.xlsx`} download>
+          XLSX（表格）
+        </a>
+      </li>
+      <li>
+        <a href={`${base}.pdf`} download>
+          PDF（审核版：附审核结果）
+        </a>
+      </li>
+      <li>
+        <a href={`${base}.pdf?appendix=none`} download>
+          PDF（可公开版：不含审核附录）
+        </a>
+      </li>
+      <li>
+        <a href={`${base}.json`} download>
+          JSON（规范数据，金额为分）
+        </a>
+      </li>
+      <li>
+        <a href={`${base}.fdp`} download>
+          开放数据：财政数据包（Fiscal Data Package，ZIP：全部金额及每张表格的 CSV）
+        </a>
+      </li>
     </ul>
   );
 }
@@ -371,7 +409,9 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
           )}
           {errors.length ? (
             <>
-              <h3>{SEVERITY_LABELS.error}（前 {Math.min(errors.length, 8)} 条）</h3>
+              <h3>
+                {SEVERITY_LABELS.error}（前 {Math.min(errors.length, 8)} 条）
+              </h3>
               <ul class="findings">
                 {errors.slice(0, 8).map((f) => (
                   <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
@@ -477,7 +517,9 @@ export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[];
         <Counts c={props.counts} />
       </p>
       <nav aria-label="按级别筛选">
-        <a href={vq ? `${base}?${vq}` : base} aria-current={!props.severity ? 'page' : undefined}>全部</a>
+        <a href={vq ? `${base}?${vq}` : base} aria-current={!props.severity ? 'page' : undefined}>
+          全部
+        </a>
         {(['error', 'warning', 'info'] as const).map((s) => (
           <>
             {' · '}
@@ -610,67 +652,74 @@ export function DiffView(props: { budgetId: string; diff: Pick<VersionDiff, 'amo
   const link = (href: string | null, text: Child) => (href && props.vqB !== null ? <a href={href}>{text}</a> : text);
   // Each change shown exactly: a change smaller than the display's usual decimals is never rounded away.
   const row = (c: { beforeFen: number | null; afterFen: number | null; differenceFen: number | null }) => [c.beforeFen, c.afterFen, c.differenceFen].filter((x): x is number => x !== null);
-  return (
-    diff.amounts.length + diff.added.length + diff.removed.length === 0 ? (
-      <p>两个版本之间没有差异。</p>
-    ) : (
-      <>
-        {diff.amounts.length ? (
-          <table class="data" id="diff-amounts">
-            <caption>金额变化（{doc.displayUnit}）</caption>
-            <thead>
-              <tr>
-                <th>位置</th>
-                <th>项目</th>
-                <th>字段</th>
-                <th class="num">修改前</th>
-                <th class="num">修改后</th>
-                <th class="num">差额</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.amounts.map((c) => {
-                const d = exactDecimals(row(c), doc.displayUnit);
-                return (
-                  <tr>
-                    <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
-                    <td>{c.label}</td>
-                    <td>{fieldLabel(doc, c)}</td>
-                    <td class="num">{fmt(c.beforeFen, doc, d)}</td>
-                    <td class="num">{fmt(c.afterFen, doc, d)}</td>
-                    <td class="num">{fmt(c.differenceFen, doc, d)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : null}
-        {diff.added.length ? (
-          <>
-            <h3>新增</h3>
-            <ul>
-              {diff.added.map((x) => (
-                <li>{x.label}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {diff.removed.length ? (
-          <>
-            <h3>删除</h3>
-            <ul>
-              {diff.removed.map((x) => (
-                <li>{x.label}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </>
-    )
+  return diff.amounts.length + diff.added.length + diff.removed.length === 0 ? (
+    <p>两个版本之间没有差异。</p>
+  ) : (
+    <>
+      {diff.amounts.length ? (
+        <table class="data" id="diff-amounts">
+          <caption>金额变化（{doc.displayUnit}）</caption>
+          <thead>
+            <tr>
+              <th>位置</th>
+              <th>项目</th>
+              <th>字段</th>
+              <th class="num">修改前</th>
+              <th class="num">修改后</th>
+              <th class="num">差额</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.amounts.map((c) => {
+              const d = exactDecimals(row(c), doc.displayUnit);
+              return (
+                <tr>
+                  <td>{link(diffHref(budget.id, c, props.docB, vqB), diffPlace(props.docB, c))}</td>
+                  <td>{c.label}</td>
+                  <td>{fieldLabel(doc, c)}</td>
+                  <td class="num">{fmt(c.beforeFen, doc, d)}</td>
+                  <td class="num">{fmt(c.afterFen, doc, d)}</td>
+                  <td class="num">{fmt(c.differenceFen, doc, d)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {diff.added.length ? (
+        <>
+          <h3>新增</h3>
+          <ul>
+            {diff.added.map((x) => (
+              <li>{x.label}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {diff.removed.length ? (
+        <>
+          <h3>删除</h3>
+          <ul>
+            {diff.removed.map((x) => (
+              <li>{x.label}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 
-export function VersionsPage(props: { budget: BudgetDetail; versions: VersionInfo[]; diff: VersionDiff | null; a: number; b: number; doc: BudgetDocument; docB: BudgetDocument; audit?: AuditEntry[] }) {
+export function VersionsPage(props: {
+  budget: BudgetDetail;
+  versions: VersionInfo[];
+  diff: VersionDiff | null;
+  a: number;
+  b: number;
+  doc: BudgetDocument;
+  docB: BudgetDocument;
+  audit?: AuditEntry[];
+}) {
   const { budget, versions, diff, doc } = props;
   const vqB = props.b === budget.latestVersion ? '' : `?v=${props.b}`;
   const base = `/budgets/${budget.id}/versions`;

@@ -99,7 +99,11 @@ export function tablesCsv(doc: BudgetDocument): string {
       if (!d) return;
       const lines = [...d.tasks.map((t) => ({ name: t.name, m: t })), ...(d.total ? [{ name: '金额合计', m: d.total }] : [])];
       for (const { name, m } of lines) {
-        for (const [col, v] of [['总金额', m.total], ['财政拨款', m.fiscal], ['其他资金', m.other]] as const) {
+        for (const [col, v] of [
+          ['总金额', m.total],
+          ['财政拨款', m.fiscal],
+          ['其他资金', m.other],
+        ] as const) {
           const a = yuan(v);
           if (a !== null) out.push([no, item.label, '', name, col, a]);
         }
@@ -140,7 +144,10 @@ interface Published {
 /** The stored documents of published versions (they never change), a few kept for the next page. */
 class DocCache {
   private readonly map = new Map<string, Promise<BudgetDocument>>();
-  constructor(private readonly ws: Workspace, private readonly size = 16) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly size = 16,
+  ) {}
 
   get(id: string, version: number): Promise<BudgetDocument> {
     const key = `${id}@${version}`;
@@ -202,7 +209,9 @@ function Select(props: { id: string; name: string; label: string; value: string;
     <label for={props.id}>
       {props.label}{' '}
       <select id={props.id} name={props.name}>
-        <option value="" selected={props.value === ''}>全部</option>
+        <option value="" selected={props.value === ''}>
+          全部
+        </option>
         {props.options.map((o) => (
           <option value={o} selected={props.value === o}>
             {props.text ? props.text(o) : o}
@@ -263,8 +272,8 @@ function PortalListPage(props: { all: ListRow[]; shown: ListRow[]; filters: Port
                   <td class="num">第 {b.publishedVersion} 版</td>
                   <td class="nowrap">{publicationDate(b.publishedAt)}</td>
                   <td class="nowrap">
-                    <a href={`${pageOf(b.id)}/download/budget.pdf`}>PDF</a> · <a href={`${pageOf(b.id)}/download/budget.xlsx`}>XLSX</a> ·{' '}
-                    <a href={`${pageOf(b.id)}/download/tables.csv`}>CSV</a> · <a href={`${pageOf(b.id)}/download/budget.fdp.zip`}>数据包</a>
+                    <a href={`${pageOf(b.id)}/download/budget.pdf`}>PDF</a> · <a href={`${pageOf(b.id)}/download/budget.xlsx`}>XLSX</a> · <a href={`${pageOf(b.id)}/download/tables.csv`}>CSV</a> ·{' '}
+                    <a href={`${pageOf(b.id)}/download/budget.fdp.zip`}>数据包</a>
                   </td>
                 </tr>
               ))}
@@ -303,12 +312,24 @@ function PortalBudgetPage(props: { p: Published }) {
       <PublishedLine p={p} id="published" />
       <nav aria-label="本页目录">
         <ul class="table-nav">
-          <li><a href="#figures-h">主要数字</a></li>
-          <li><a href="#downloads-h">下载</a></li>
-          <li><a href="#charts-h">图表</a></li>
-          <li><a href="#tables-h">公开表格</a></li>
-          <li><a href="#projects-h">项目</a></li>
-          <li><a href="#narrative-h">文字说明</a></li>
+          <li>
+            <a href="#figures-h">主要数字</a>
+          </li>
+          <li>
+            <a href="#downloads-h">下载</a>
+          </li>
+          <li>
+            <a href="#charts-h">图表</a>
+          </li>
+          <li>
+            <a href="#tables-h">公开表格</a>
+          </li>
+          <li>
+            <a href="#projects-h">项目</a>
+          </li>
+          <li>
+            <a href="#narrative-h">文字说明</a>
+          </li>
         </ul>
       </nav>
       <h2 id="figures-h">主要数字</h2>
@@ -393,7 +414,13 @@ function PortalTablePage(props: { p: Published; pageId: string }) {
   const v = table ? tableViewOf(doc, table, outlineOf(doc)) : null;
   const title = nav.find((t) => t.id === pageId)?.label ?? pageId;
   return (
-    <PortalFrame title={`${title} · ${budget.unitName}`} trail={[[pageOf(budget.id), budgetName(budget)], ['', title]]}>
+    <PortalFrame
+      title={`${title} · ${budget.unitName}`}
+      trail={[
+        [pageOf(budget.id), budgetName(budget)],
+        ['', title],
+      ]}
+    >
       <nav aria-label="表格目录">
         <ul class="table-nav">
           {nav.map((t) => (
@@ -439,7 +466,13 @@ function PortalProjectPage(props: { p: Published; formId: string }) {
   const { doc, budget } = p;
   const form = doc.projectForms.find((f) => f.id === props.formId)!;
   return (
-    <PortalFrame title={`${form.name} · ${budget.unitName}`} trail={[[pageOf(budget.id), budgetName(budget)], ['', form.name]]}>
+    <PortalFrame
+      title={`${form.name} · ${budget.unitName}`}
+      trail={[
+        [pageOf(budget.id), budgetName(budget)],
+        ['', form.name],
+      ]}
+    >
       <ProjectHead doc={doc} form={form} />
       <ProjectReadOnly doc={doc} form={form} version={p.version} badge={`第 ${p.version} 版（已公开，${publicationDate(p.publishedAt)}）`} />
       <ProjectOverview form={form} />
@@ -454,7 +487,13 @@ function PortalProjectPage(props: { p: Published; formId: string }) {
 function PortalUnavailablePage(props: { p: Published; title: string; detail: string; code: string }) {
   const { p } = props;
   return (
-    <PortalFrame title={props.title} trail={[[pageOf(p.budget.id), budgetName(p.budget)], ['', props.title]]}>
+    <PortalFrame
+      title={props.title}
+      trail={[
+        [pageOf(p.budget.id), budgetName(p.budget)],
+        ['', props.title],
+      ]}
+    >
       <h1>{props.title}</h1>
       <p role="alert">
         {props.detail}（{props.code}）
@@ -558,4 +597,3 @@ export function registerPortal(app: Hono, ws: Workspace): void {
     return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, headers);
   });
 }
-

@@ -9,18 +9,7 @@ import type { BudgetDetail } from '../app/workspace.js';
 import type { BudgetDocument, Indicator, ProjectForm } from '../domain/model.js';
 import { FORM_AMOUNT_LABELS } from '../domain/catalogue/index.js';
 import { formatAmount } from '../domain/money.js';
-import {
-  costLineSum,
-  decimalsFor,
-  disbursementSum,
-  fmt,
-  formAnchor,
-  formIndicatorPrefix,
-  indicatorAnchor,
-  safeId,
-  type Finding,
-  type HrefContext,
-} from './figures.js';
+import { costLineSum, decimalsFor, disbursementSum, fmt, formAnchor, formIndicatorPrefix, indicatorAnchor, safeId, type Finding, type HrefContext } from './figures.js';
 import { Layout, type VersionView } from './layout.js';
 import { ErrorBox, FindingItem, IndicatorTable, navInfo } from './pages.js';
 import { OverviewEditor, type DocEditState } from './document-edit.js';
@@ -82,7 +71,7 @@ export function indicatorDraft(x: Indicator, orig: number | ''): IndicatorDraft 
     name: x.name,
     comparator: quantitative && x.comparator && printedComparator(x.raw) ? x.comparator : '',
     value: x.notApplicable ? '不适用' : quantitative ? x.value! : x.raw,
-    unit: quantitative ? x.unit ?? '' : '',
+    unit: quantitative ? (x.unit ?? '') : '',
   };
 }
 
@@ -189,7 +178,18 @@ function SumLine(props: { doc: BudgetDocument; total: number | null; sumName: st
  * An editor's frame: its section, heading, optional sum line and notices, and the form that saves
  * it as a new version on `version` (htmx swaps the whole editor); `rows` is the number of drafted rows.
  */
-function EditorFrame(props: { anchor: string; title: string; action: string; version: number; state?: PlanState | undefined; section: EditSection; formClass: 'plan' | 'rows'; rows?: number; summary?: Child; children?: Child }) {
+function EditorFrame(props: {
+  anchor: string;
+  title: string;
+  action: string;
+  version: number;
+  state?: PlanState | undefined;
+  section: EditSection;
+  formClass: 'plan' | 'rows';
+  rows?: number;
+  summary?: Child;
+  children?: Child;
+}) {
   const { anchor, action } = props;
   return (
     <section aria-labelledby={`${anchor}-h`} id={anchor}>
@@ -215,8 +215,16 @@ function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocum
   const action = `/budgets/${props.budgetId}/projects/${encodeURIComponent(form.id)}/disbursement`;
   const anchor = formAnchor(form.id, 'disbursement');
   return (
-    <EditorFrame anchor={anchor} title="资金支出进度" action={action} version={props.version} state={props.state} section="disbursement" formClass="plan"
-      summary={<SumLine doc={doc} total={total} sumName="各季度合计" sumId="plan-sum" sum={sum} decimals={planDecimals} empty={form.disbursement.length === 0} />}>
+    <EditorFrame
+      anchor={anchor}
+      title="资金支出进度"
+      action={action}
+      version={props.version}
+      state={props.state}
+      section="disbursement"
+      formClass="plan"
+      summary={<SumLine doc={doc} total={total} sumName="各季度合计" sumId="plan-sum" sum={sum} decimals={planDecimals} empty={form.disbursement.length === 0} />}
+    >
       {[1, 2, 3, 4].map((q) => {
         const existing = form.disbursement.find((d) => d.quarter === q);
         const value = state?.values?.[q] ?? (existing ? formatAmount(existing.amount.fen, doc.displayUnit, planDecimals, false) : '');
@@ -225,7 +233,15 @@ function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocum
         return (
           <label for={id}>
             第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
-            <input id={id} name={`q${q}`} inputmode="decimal" value={value} autofocus={focused(state, `q${q}`)} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${id}-err` : undefined} />
+            <input
+              id={id}
+              name={`q${q}`}
+              inputmode="decimal"
+              value={value}
+              autofocus={focused(state, `q${q}`)}
+              aria-invalid={err ? 'true' : undefined}
+              aria-describedby={err ? `${id}-err` : undefined}
+            />
             {err ? (
               <span id={`${id}-err`} class="field-error">
                 {err}
@@ -235,7 +251,9 @@ function PlanEditor(props: { budgetId: string; version: number; doc: BudgetDocum
         );
       })}
       <div class="actions">
-        <button type="submit" id={`form-${fid}-plan-save`}>保存并重新审核</button>
+        <button type="submit" id={`form-${fid}-plan-save`}>
+          保存并重新审核
+        </button>
         <span class="muted">保存后生成新版本；若他人已先保存，将提示冲突而不覆盖。</span>
       </div>
     </EditorFrame>
@@ -254,15 +272,26 @@ function CostLinesEditor(props: { budgetId: string; version: number; doc: Budget
   const sum = costLineSum(form);
   const u = doc.displayUnit;
   return (
-    <EditorFrame anchor={anchor} title="测算明细" action={action} version={props.version} state={props.state} section="costLines" formClass="rows" rows={drafts.length}
-      summary={<SumLine doc={doc} total={total} sumName="测算明细合计" sumId="cost-sum" sum={sum} decimals={decimals} empty={form.costLines.length === 0} />}>
+    <EditorFrame
+      anchor={anchor}
+      title="测算明细"
+      action={action}
+      version={props.version}
+      state={props.state}
+      section="costLines"
+      formClass="rows"
+      rows={drafts.length}
+      summary={<SumLine doc={doc} total={total} sumName="测算明细合计" sumId="cost-sum" sum={sum} decimals={decimals} empty={form.costLines.length === 0} />}
+    >
       <table class="data edit">
         <thead>
           <tr>
             <th scope="col">行</th>
             <th scope="col">内容（原文）</th>
             <th scope="col">名称</th>
-            <th scope="col" class="num">金额（{u}）</th>
+            <th scope="col" class="num">
+              金额（{u}）
+            </th>
             <th scope="col">操作</th>
           </tr>
         </thead>
@@ -288,7 +317,16 @@ function CostLinesEditor(props: { budgetId: string; version: number; doc: Budget
                   <Input id={`${id}-label`} name={`cl-${i}-label`} value={d.label} label={`测算明细第 ${i + 1} 行 名称`} size={14} />
                 </td>
                 <td class="num">
-                  <Input id={`${id}-amount`} name={`cl-${i}-amount`} value={d.amount} label={`测算明细第 ${i + 1} 行 金额（${u}）`} err={fieldErr(state, `cl-${i}-amount`)} num size={12} autofocus={focused(state, `cl-${i}-amount`)} />
+                  <Input
+                    id={`${id}-amount`}
+                    name={`cl-${i}-amount`}
+                    value={d.amount}
+                    label={`测算明细第 ${i + 1} 行 金额（${u}）`}
+                    err={fieldErr(state, `cl-${i}-amount`)}
+                    num
+                    size={12}
+                    autofocus={focused(state, `cl-${i}-amount`)}
+                  />
                 </td>
                 <td>
                   <button type="button" class="secondary" {...draftOp(action, anchor, `remove-${i}`)} aria-label={`删除测算明细第 ${i + 1} 行`}>
@@ -304,8 +342,12 @@ function CostLinesEditor(props: { budgetId: string; version: number; doc: Budget
         <button type="button" class="secondary" id={`form-${fid}-cl-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
           添加一行
         </button>
-        <button type="submit" id={`form-${fid}-cl-save`}>保存测算明细并重新审核</button>
-        <span class="muted">金额以{u}填写，最多 {costDecimalsMax(doc)} 位小数。</span>
+        <button type="submit" id={`form-${fid}-cl-save`}>
+          保存测算明细并重新审核
+        </button>
+        <span class="muted">
+          金额以{u}填写，最多 {costDecimalsMax(doc)} 位小数。
+        </span>
       </div>
     </EditorFrame>
   );
@@ -357,7 +399,9 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
                     {n} 比较符
                   </label>
                   <select id={`${id}-cmp`} name={`ind-${i}-comparator`}>
-                    <option value="" selected={d.comparator === ''}>（无）</option>
+                    <option value="" selected={d.comparator === ''}>
+                      （无）
+                    </option>
                     {COMPARATORS.map((c) => (
                       <option value={c} selected={d.comparator === c}>
                         {c}
@@ -366,7 +410,15 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
                   </select>
                 </td>
                 <td>
-                  <Input id={`${id}-value`} name={`ind-${i}-value`} value={d.value} label={`${n} 目标值`} err={fieldErr(state, `ind-${i}-value`)} size={8} autofocus={focused(state, `ind-${i}-value`)} />
+                  <Input
+                    id={`${id}-value`}
+                    name={`ind-${i}-value`}
+                    value={d.value}
+                    label={`${n} 目标值`}
+                    err={fieldErr(state, `ind-${i}-value`)}
+                    size={8}
+                    autofocus={focused(state, `ind-${i}-value`)}
+                  />
                 </td>
                 <td>
                   <Input id={`${id}-unit`} name={`ind-${i}-unit`} value={d.unit} label={`${n} 单位`} size={4} />
@@ -385,7 +437,9 @@ function IndicatorsEditor(props: { budgetId: string; version: number; doc: Budge
         <button type="button" class="secondary" id={`form-${fid}-ind-add`} autofocus={state?.focus === 'add'} {...draftOp(action, anchor, 'add')}>
           添加指标
         </button>
-        <button type="submit" id={`form-${fid}-ind-save`}>保存绩效指标并重新审核</button>
+        <button type="submit" id={`form-${fid}-ind-save`}>
+          保存绩效指标并重新审核
+        </button>
         <span class="muted">目标值为数字时填写比较符和单位（如 ≤ 2 %）；定性目标（如“有效”）或“不适用”直接填在目标值中。</span>
       </div>
     </EditorFrame>
@@ -398,7 +452,9 @@ export function ProjectEditor(props: { budgetId: string; version: number; doc: B
   return (
     <div id="project-editor">
       <p>
-        <span class="badge" id="current-version">当前版本：第 {props.version} 版</span>
+        <span class="badge" id="current-version">
+          当前版本：第 {props.version} 版
+        </span>
       </p>
       <FormFindings budgetId={props.budgetId} form={props.form} findings={props.findings} ctx={props.ctx} />
       <PlanEditor {...p} />
@@ -420,7 +476,9 @@ export function ProjectReadOnly(props: { doc: BudgetDocument; form: ProjectForm;
   return (
     <div id="project-readonly">
       <p>
-        <span class="badge" id="current-version">{props.badge ?? `第 ${props.version} 版（只读）`}</span>
+        <span class="badge" id="current-version">
+          {props.badge ?? `第 ${props.version} 版（只读）`}
+        </span>
       </p>
       {f ? <FormFindings budgetId={f.budgetId} form={form} findings={f.list} ctx={f.ctx} /> : null}
       <section id={formAnchor(form.id, 'disbursement')} aria-labelledby="plan-h">
@@ -429,7 +487,9 @@ export function ProjectReadOnly(props: { doc: BudgetDocument; form: ProjectForm;
           <thead>
             <tr>
               {[1, 2, 3, 4].map((q) => (
-                <th class="num">第{'一二三四'[q - 1]}季度（{doc.displayUnit}）</th>
+                <th class="num">
+                  第{'一二三四'[q - 1]}季度（{doc.displayUnit}）
+                </th>
               ))}
               <th class="num">合计</th>
             </tr>
@@ -440,7 +500,9 @@ export function ProjectReadOnly(props: { doc: BudgetDocument; form: ProjectForm;
                 const d = form.disbursement.find((x) => x.quarter === q);
                 return <td class="num">{d ? fmt(d.amount.fen, doc, planDecimals) : ''}</td>;
               })}
-              <td class="num" id="plan-sum">{fmt(disbursementSum(form), doc, planDecimals)}</td>
+              <td class="num" id="plan-sum">
+                {fmt(disbursementSum(form), doc, planDecimals)}
+              </td>
             </tr>
           </tbody>
         </table>
@@ -469,7 +531,9 @@ export function ProjectReadOnly(props: { doc: BudgetDocument; form: ProjectForm;
             ))}
             <tr class="total">
               <td colspan={4}>合计</td>
-              <td class="num" id="cost-sum">{fmt(costLineSum(form), doc, costDecimals)}</td>
+              <td class="num" id="cost-sum">
+                {fmt(costLineSum(form), doc, costDecimals)}
+              </td>
             </tr>
           </tbody>
         </table>
@@ -497,17 +561,17 @@ export function ProjectHead(props: { doc: BudgetDocument; form: ProjectForm }) {
         {form.src.line ? ` · 原文第 ${form.src.line} 行` : ''}
       </p>
       <section id={formAnchor(form.id, 'amounts')} aria-label="金额" class="cards">
-        {(
-          (['total', 'currentYear', 'fiscal', 'other', 'transfer', 'purchasedServices'] as const).map((k) => [FORM_AMOUNT_LABELS[k], a[k]] as const)
-        ).map(([label, m]) => (
-          <div class="card">
-            <div class="label">{label}</div>
-            <div class="value">
-              {fmt(m?.fen, doc)}
-              <span class="unit">{doc.displayUnit}</span>
+        {(['total', 'currentYear', 'fiscal', 'other', 'transfer', 'purchasedServices'] as const)
+          .map((k) => [FORM_AMOUNT_LABELS[k], a[k]] as const)
+          .map(([label, m]) => (
+            <div class="card">
+              <div class="label">{label}</div>
+              <div class="value">
+                {fmt(m?.fen, doc)}
+                <span class="unit">{doc.displayUnit}</span>
+              </div>
             </div>
-          </div>
-        ))}
+          ))}
       </section>
     </>
   );
@@ -549,7 +613,17 @@ export function ProjectOverview(props: { form: ProjectForm }) {
   );
 }
 
-export function ProjectPage(props: { budget: BudgetDetail; doc: BudgetDocument; form: ProjectForm; findings: Finding[]; state?: PlanState; view?: VersionView | undefined; ctx: HrefContext; version: number; overviewEdit?: DocEditState | undefined }) {
+export function ProjectPage(props: {
+  budget: BudgetDetail;
+  doc: BudgetDocument;
+  form: ProjectForm;
+  findings: Finding[];
+  state?: PlanState;
+  view?: VersionView | undefined;
+  ctx: HrefContext;
+  version: number;
+  overviewEdit?: DocEditState | undefined;
+}) {
   const { budget, doc, form } = props;
   return (
     <Layout title={`${form.name} · ${budget.unitName}`} budget={navInfo(budget)} tab="projects" view={props.view}>

@@ -60,10 +60,13 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
     <Layout title={`预算与决算核对 · ${self.unitName} ${self.year}`} budget={navInfo(self)} tab="reconcile">
       <h1>预算与决算核对</h1>
       <p>
-        {self.unitName} {self.year} 年{self.kind}与同一单位、同一年度的{other}逐项核对：决算所列年初预算数与公开的预算是否一致，决算数偏离预算较大的是否在说明中写明原因，说明所列决算数与完成率是否与表格一致。
+        {self.unitName} {self.year} 年{self.kind}与同一单位、同一年度的{other}
+        逐项核对：决算所列年初预算数与公开的预算是否一致，决算数偏离预算较大的是否在说明中写明原因，说明所列决算数与完成率是否与表格一致。
       </p>
       {props.candidates.length === 0 ? (
-        <p class="muted">没有可核对的{other}（同一单位 {self.unitName}、{self.year} 年，且您可以查看）。</p>
+        <p class="muted">
+          没有可核对的{other}（同一单位 {self.unitName}、{self.year} 年，且您可以查看）。
+        </p>
       ) : (
         <p>
           核对对象：
@@ -86,14 +89,19 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
       {report && budget && final ? (
         <>
           <p>
-            预算：<a href={`/budgets/${budget.id}`}>{report.budget.unit} {report.budget.year} {report.budget.kind}</a>；决算：
+            预算：
+            <a href={`/budgets/${budget.id}`}>
+              {report.budget.unit} {report.budget.year} {report.budget.kind}
+            </a>
+            ；决算：
             <a href={`/budgets/${final.id}`}>
               {report.finalAccount.unit} {report.finalAccount.year} {report.finalAccount.kind}
             </a>
             ；差异较大的阈值 {report.deviationPercent}%（地方惯例，可在 API 中以 deviation 设置）。
           </p>
           <p class="counts">
-            {SEVERITY_LABELS.error} <span class="n">{report.summary.error}</span> · {SEVERITY_LABELS.warning} <span class="n">{report.summary.warning}</span> · {SEVERITY_LABELS.info} <span class="n">{report.summary.info}</span> · 未核对 <span class="n">{report.notChecked.length}</span>
+            {SEVERITY_LABELS.error} <span class="n">{report.summary.error}</span> · {SEVERITY_LABELS.warning} <span class="n">{report.summary.warning}</span> · {SEVERITY_LABELS.info}{' '}
+            <span class="n">{report.summary.info}</span> · 未核对 <span class="n">{report.notChecked.length}</span>
           </p>
           <h2>核对发现</h2>
           {report.findings.length === 0 ? (
@@ -116,7 +124,8 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
             <ul>
               {report.notChecked.map((n) => (
                 <li>
-                  <code>{n.rule}</code> {n.reason} <PlaceLink label="决算" budgetId={final.id} loc={n.location} ctx={final.ctx} /> <PlaceLink label="预算" budgetId={budget.id} loc={n.budgetLocation} ctx={budget.ctx} />
+                  <code>{n.rule}</code> {n.reason} <PlaceLink label="决算" budgetId={final.id} loc={n.location} ctx={final.ctx} />{' '}
+                  <PlaceLink label="预算" budgetId={budget.id} loc={n.budgetLocation} ctx={budget.ctx} />
                 </li>
               ))}
             </ul>

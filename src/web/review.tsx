@@ -100,7 +100,11 @@ function SortLink(props: { t: ReviewTable; sort: ReviewSort; children: string; b
   const dir = active ? (q.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIR[props.sort];
   const arrow = active ? (q.dir === 'asc' ? ' ▲' : ' ▼') : '';
   return (
-    <a href={`${props.base}${queryString(q, { sort: props.sort === 'file' && dir === 'asc' ? '' : props.sort, dir: dir === DEFAULT_DIR[props.sort] ? '' : dir })}`} class="sort" title={`按${props.children}排序`}>
+    <a
+      href={`${props.base}${queryString(q, { sort: props.sort === 'file' && dir === 'asc' ? '' : props.sort, dir: dir === DEFAULT_DIR[props.sort] ? '' : dir })}`}
+      class="sort"
+      title={`按${props.children}排序`}
+    >
       {props.children}
       {arrow}
     </a>
@@ -216,7 +220,11 @@ function ReviewTableView(props: { t: ReviewTable }) {
               <td class="num">{r.recall === null ? <span class="muted">{r.status === 'pending' || r.status === 'unreadable' ? '' : '不适用'}</span> : formatRecall(r.recall)}</td>
               <td class="num">
                 {r.tables ?? ''}
-                {r.missingTables ? <span class="muted small" title="缺少的标准表格">（缺 {r.missingTables}）</span> : null}
+                {r.missingTables ? (
+                  <span class="muted small" title="缺少的标准表格">
+                    （缺 {r.missingTables}）
+                  </span>
+                ) : null}
               </td>
               <td class={`num${r.error ? ' count-error' : ''}`}>{r.error ?? ''}</td>
               <td class={`num${r.warning ? ' count-warning' : ''}`}>{r.warning ?? ''}</td>
@@ -267,8 +275,8 @@ export function ReviewDeskPage(props: { batches: BatchAuditStatus[]; limits: Lim
       <form class="upload" method="post" action="/reviews" enctype="multipart/form-data">
         <h2>上传文件</h2>
         <p class="muted">
-          PDF、文本（.txt）、XLSX 或 fiscus JSON，可一次多选；也可上传一个 ZIP 压缩包（其中的 {AUDIT_EXTENSIONS.join('、')} 文件逐份审核）。合计不超过{' '}
-          {bytesText(props.limits.body.batch)}，单个文件不超过 {bytesText(props.limits.body.import)}。
+          PDF、文本（.txt）、XLSX 或 fiscus JSON，可一次多选；也可上传一个 ZIP 压缩包（其中的 {AUDIT_EXTENSIONS.join('、')} 文件逐份审核）。合计不超过 {bytesText(props.limits.body.batch)}
+          ，单个文件不超过 {bytesText(props.limits.body.import)}。
         </p>
         <p>
           <label for="review-files">选择文件</label>{' '}
@@ -510,7 +518,17 @@ export function registerReviewWeb(app: Hono, ws: Workspace, limits: Limits): voi
   app.get('/reviews/:batch', async (c) => {
     const t = await tableOf(c);
     const n = Number(c.req.query('skipped'));
-    const skipped = Number.isSafeInteger(n) && n > 0 ? { count: n, names: c.req.queries('s')?.slice(0, 5).map((s) => s.slice(0, 60)) ?? [] } : undefined;
+    const skipped =
+      Number.isSafeInteger(n) && n > 0
+        ? {
+            count: n,
+            names:
+              c.req
+                .queries('s')
+                ?.slice(0, 5)
+                .map((s) => s.slice(0, 60)) ?? [],
+          }
+        : undefined;
     return c.html(<ReviewBatchPage t={t} skipped={skipped} />);
   });
 

@@ -96,7 +96,10 @@ interface Loaded {
  */
 class VersionCache {
   private readonly map = new Map<string, Promise<{ doc: BudgetDocument; findings: Finding[] }>>();
-  constructor(private readonly ws: Workspace, private readonly size = 16) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly size = 16,
+  ) {}
 
   get(id: string, version: number): Promise<{ doc: BudgetDocument; findings: Finding[] }> {
     const key = `${id}@${version}`;
@@ -184,7 +187,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
       onError: async (c) => {
         const e = bodyTooLarge(kind, max);
         if (kind === 'upload') return c.html(<ListPage budgets={await listFor(c)} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
-        if (kind === 'batch') return c.html(<ReviewDeskPage batches={await recentBatchAudits(ws)} limits={limits} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
+        if (kind === 'batch')
+          return c.html(<ReviewDeskPage batches={await recentBatchAudits(ws)} limits={limits} error={{ title: `${TITLES.TOO_LARGE!}（TOO_LARGE）`, detail: limitSentence(e) }} />, 413);
         return c.html(<ErrorPage code="TOO_LARGE" detail={limitSentence(e)} />, 413);
       },
     })(c, next);
@@ -211,28 +215,25 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     return c.html(<ListPage budgets={await listFor(c)} mayImport={await flow.mayImport(u)} />);
   });
 
-  app.post(
-    '/upload',
-    async (c) => {
-      const form = await c.req.formData().catch(() => null);
-      const file = form?.get('file');
-      try {
-        if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空文件');
-        const user = userOf(c);
-        if (!user) throw new FiscusError('UNAUTHENTICATED', '请先登录');
-        // A file for a budget that already has versions waits for the user's confirmation (with its differences).
-        const r = await timed(c, staging.upload(user, new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt'));
-        if (r.kind === 'staged') return c.redirect(`/budgets/${r.budgetId}/staged/${r.stagedId}`, 303);
-        const stored = r.stored;
-        return c.redirect(`/budgets/${stored.budgetId}`, 303);
-      } catch (err) {
-        if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
-        const error = { title: `${TITLES[err.code] ?? ERROR_TITLES[err.code] ?? '未能上传'}（${err.code}）`, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
-        if (err.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
-        return c.html(<ListPage budgets={await listFor(c)} error={error} />, HTTP_STATUS[err.code] ?? 400);
-      }
-    },
-  );
+  app.post('/upload', async (c) => {
+    const form = await c.req.formData().catch(() => null);
+    const file = form?.get('file');
+    try {
+      if (!file || typeof file === 'string' || file.size === 0) throw new FiscusError('INPUT_UNREADABLE', '请选择一个非空文件');
+      const user = userOf(c);
+      if (!user) throw new FiscusError('UNAUTHENTICATED', '请先登录');
+      // A file for a budget that already has versions waits for the user's confirmation (with its differences).
+      const r = await timed(c, staging.upload(user, new Uint8Array(await file.arrayBuffer()), file.name || 'upload.txt'));
+      if (r.kind === 'staged') return c.redirect(`/budgets/${r.budgetId}/staged/${r.stagedId}`, 303);
+      const stored = r.stored;
+      return c.redirect(`/budgets/${stored.budgetId}`, 303);
+    } catch (err) {
+      if (!(err instanceof FiscusError) || err.code === 'INTERNAL') throw err;
+      const error = { title: `${TITLES[err.code] ?? ERROR_TITLES[err.code] ?? '未能上传'}（${err.code}）`, detail: limitOf(err) ? limitSentence(err) : err.oneLine(), line: err.where.line ?? null };
+      if (err.code === 'BUSY') c.header('retry-after', String(RETRY_AFTER_S));
+      return c.html(<ListPage budgets={await listFor(c)} error={error} />, HTTP_STATUS[err.code] ?? 400);
+    }
+  });
 
   app.get('/budgets/:id', async (c) => {
     const l = await load(cache, ws, c, c.req.param('id'), true);

@@ -44,4 +44,3 @@ export function tablePageOfNumber(doc: BudgetDocument, no: number): string | nul
   if (no === 14 && hasTargetsPage(doc)) return TARGETS_PAGE;
   return null;
 }
-

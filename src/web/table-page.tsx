@@ -182,57 +182,56 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
       </nav>
       <h1 id={props.pageId ?? undefined}>{title}</h1>
       <div id="table-main">
-      {v && table ? (
-        <>
-          <p class="sub">
-            {v.unitName ? `单位名称：${v.unitName} · ` : ''}单位：{v.displayUnit}
-            {table.src.line ? ` · 原文第 ${table.src.line} 行` : ''}
-            {table.src.page ? `（第 ${table.src.page} 页）` : ''}
-          </p>
-          {coverage ? (
-            <p class="muted" id="table-coverage">
-              {tableCoverageText(coverage)}
+        {v && table ? (
+          <>
+            <p class="sub">
+              {v.unitName ? `单位名称：${v.unitName} · ` : ''}单位：{v.displayUnit}
+              {table.src.line ? ` · 原文第 ${table.src.line} 行` : ''}
+              {table.src.page ? `（第 ${table.src.page} 页）` : ''}
             </p>
-          ) : null}
-          {v.unplacedCount ? (
-            <p class="notice-warn" id="table-unplaced">
-              本表有 {v.unplacedCount} 个金额未能确定所在列；标“?”的 {v.unknownCells} 个单元格可能是其中之一（未知，不作空白处理），相关检查未对这些单元格下结论。
+            {coverage ? (
+              <p class="muted" id="table-coverage">
+                {tableCoverageText(coverage)}
+              </p>
+            ) : null}
+            {v.unplacedCount ? (
+              <p class="notice-warn" id="table-unplaced">
+                本表有 {v.unplacedCount} 个金额未能确定所在列；标“?”的 {v.unknownCells} 个单元格可能是其中之一（未知，不作空白处理），相关检查未对这些单元格下结论。
+              </p>
+            ) : null}
+            {v.body.length === 0 ? <p>本表没有读取到数据行。</p> : <TableGrid v={v} flagged={flagged} findingsHref={findingsHref} />}
+            {v.note ? <p class="muted">{v.note}</p> : null}
+            <p>
+              <a href={`/api/v1/budgets/${budget.id}/export.csv?table=${encodeURIComponent(v.id)}&version=${props.version}`} id="table-csv" download>
+                下载本表（CSV，按公开文本的列）
+              </a>
             </p>
-          ) : null}
-          {v.body.length === 0 ? <p>本表没有读取到数据行。</p> : <TableGrid v={v} flagged={flagged} findingsHref={findingsHref} />}
-          {v.note ? <p class="muted">{v.note}</p> : null}
-          <p>
-            <a href={`/api/v1/budgets/${budget.id}/export.csv?table=${encodeURIComponent(v.id)}&version=${props.version}`} id="table-csv" download>
-              下载本表（CSV，按公开文本的列）
-            </a>
-          </p>
-          {props.view ? null : <TableCellsEditor budgetId={budget.id} version={props.version} doc={doc} table={table} state={props.edit} ctx={props.ctx} open={props.editOpen ?? false} />}
-          {notes.length ? (
-            <section aria-labelledby="notes-h">
-              <h2 id="notes-h">导入说明（{notes.length}）</h2>
-              <ImportNotes budgetId={budget.id} doc={doc} notes={notes} vq={vq} id="table-notes" />
-            </section>
-          ) : null}
-        </>
-      ) : targets ? (
-        <TargetsView doc={doc} />
-      ) : props.pageId === null ? (
-        <p>本文档没有表格。</p>
-      ) : (
-        <p>本文档没有表格 {props.pageId}。</p>
-      )}
-      {here.length ? (
-        <section aria-labelledby="page-findings-h">
-          <h2 id="page-findings-h">本表的审核发现（{here.length}）</h2>
-          <ul class="findings" id="table-findings">
-            {here.map((f) => (
-              <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+            {props.view ? null : <TableCellsEditor budgetId={budget.id} version={props.version} doc={doc} table={table} state={props.edit} ctx={props.ctx} open={props.editOpen ?? false} />}
+            {notes.length ? (
+              <section aria-labelledby="notes-h">
+                <h2 id="notes-h">导入说明（{notes.length}）</h2>
+                <ImportNotes budgetId={budget.id} doc={doc} notes={notes} vq={vq} id="table-notes" />
+              </section>
+            ) : null}
+          </>
+        ) : targets ? (
+          <TargetsView doc={doc} />
+        ) : props.pageId === null ? (
+          <p>本文档没有表格。</p>
+        ) : (
+          <p>本文档没有表格 {props.pageId}。</p>
+        )}
+        {here.length ? (
+          <section aria-labelledby="page-findings-h">
+            <h2 id="page-findings-h">本表的审核发现（{here.length}）</h2>
+            <ul class="findings" id="table-findings">
+              {here.map((f) => (
+                <FindingItem budgetId={budget.id} f={f} ctx={props.ctx} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </Layout>
   );
 }
-

@@ -54,7 +54,11 @@ const get = async (path: string, login: Login = 'caizheng') => {
 /** Every `id="…"` on a page. */
 const anchors = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
 
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const unescape = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /** The "查看位置" links of a page. */
 const placeLinks = (html: string) => [...html.matchAll(/<a href="([^"]+)">查看位置<\/a>/g)].map((m) => unescape(m[1]!));
@@ -77,7 +81,10 @@ test('every table of a Beijing budget has its page, listed in print order under 
     assert.match(page.html, new RegExp(`<h1 id="${id}">${t.title.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
     // The list of tables is the document's, in print order.
     const nav = [...page.html.matchAll(/<ul class="table-nav">([\s\S]*?)<\/ul>/g)][0]![1]!;
-    assert.deepEqual([...nav.matchAll(/tables\/(t\d+)/g)].map((m) => m[1]), d.tables.map((x, k) => x.id ?? `t${k + 1}`));
+    assert.deepEqual(
+      [...nav.matchAll(/tables\/(t\d+)/g)].map((m) => m[1]),
+      d.tables.map((x, k) => x.id ?? `t${k + 1}`),
+    );
     // Every row has its anchor.
     const a = anchors(page.html);
     for (const r of t.rows) assert.ok(a.has(rowAnchor(id, r.id)), `${id} row ${r.id}`);

@@ -36,14 +36,14 @@ export function UserNav() {
           <a href="/admin/users">用户与机构</a>
         </li>
       ) : null}
-    <li class="user">
-      <a href="/account" title="我的账户与 API 令牌">
-        {u.displayName}（{ROLE_LABELS[u.role]}，{u.organisation.name}）
-      </a>{' '}
-      <form method="post" action="/logout" class="inline">
-        <button type="submit">退出</button>
-      </form>
-    </li>
+      <li class="user">
+        <a href="/account" title="我的账户与 API 令牌">
+          {u.displayName}（{ROLE_LABELS[u.role]}，{u.organisation.name}）
+        </a>{' '}
+        <form method="post" action="/logout" class="inline">
+          <button type="submit">退出</button>
+        </form>
+      </li>
     </>
   );
 }

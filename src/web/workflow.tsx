@@ -68,7 +68,9 @@ function WorkflowPage(p: WorkflowView) {
           ))}
         </section>
       ) : (
-        <p class="muted" id="no-actions">当前状态下您没有可执行的审批操作。</p>
+        <p class="muted" id="no-actions">
+          当前状态下您没有可执行的审批操作。
+        </p>
       )}
       <section aria-labelledby="errors-h">
         <h2 id="errors-h">错误与豁免（第 {b.latestVersion} 版）</h2>
@@ -253,4 +255,3 @@ export function registerWorkflowWeb(app: Hono, ws: Workspace): void {
     return page(c, { notice: '已撤销豁免。' });
   });
 }
-

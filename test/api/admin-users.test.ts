@@ -74,7 +74,10 @@ test('adding an organisation and a user, who then signs in; disabling ends their
   assert.equal((await acc.signIn('li.si', 'another-password-2')).user.displayName, '李四');
 
   const entries = await auditLogOf(ws).list({ afterId: lastId, limit: 1000 });
-  const mine = entries.filter((e) => e.actor === 'admin').map((e) => e.action).sort();
+  const mine = entries
+    .filter((e) => e.actor === 'admin')
+    .map((e) => e.action)
+    .sort();
   assert.deepEqual(mine, ['org.add', 'user.add', 'user.disable', 'user.enable', 'user.passwd'].sort());
   assert.equal((await auditLogOf(ws).verify()).ok, true);
 });

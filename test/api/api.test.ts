@@ -41,8 +41,7 @@ function suite(backend: Backend): void {
     // The sample unit's 经办 (imports and edits); the 财政审核 for what spans departments.
     const req = (path: string, init?: RequestInit) => requester(api, district, 'jingban')(path, init);
     const finance = (path: string, init?: RequestInit) => requester(api, district, 'caizheng')(path, init);
-    const patch = (formId: string, body: unknown) =>
-      req(`/api/v1/budgets/${id}/projects/${formId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const patch = (formId: string, body: unknown) => req(`/api/v1/budgets/${id}/projects/${formId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     before(async () => {
       const b = await backend.open();
@@ -80,8 +79,14 @@ function suite(backend: Backend): void {
 
     test('table 1 comes back with its revenue total in integer fen, by its id or by its printed number', async () => {
       const all = (await (await req(`/api/v1/budgets/${id}/tables`)).json()) as Array<{ no: number; id: string }>;
-      assert.deepEqual(all.map((t) => t.no).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-      assert.deepEqual(all.map((t) => t.id), all.map((_, i) => `t${i + 1}`));
+      assert.deepEqual(
+        all.map((t) => t.no).sort((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+      );
+      assert.deepEqual(
+        all.map((t) => t.id),
+        all.map((_, i) => `t${i + 1}`),
+      );
       for (const path of [`/api/v1/budgets/${id}/tables/t1`, `/api/v1/budgets/${id}/tables/1`]) {
         const res = await req(path);
         assert.equal(res.status, 200, path);
@@ -111,7 +116,10 @@ function suite(backend: Backend): void {
       assert.equal(res.status, 200);
       const one = (await res.json()) as { version: number; form: { disbursement: Array<{ amount: { fen: number } }> } };
       assert.equal(one.version, 1);
-      assert.deepEqual(one.form.disbursement.map((q) => q.amount.fen), [249_900_000, 249_900_000, 249_900_000, 249_900_000]);
+      assert.deepEqual(
+        one.form.disbursement.map((q) => q.amount.fen),
+        [249_900_000, 249_900_000, 249_900_000, 249_900_000],
+      );
     });
 
     test('a PATCH correcting the plan answers with version 2 and without the plan finding', async () => {
@@ -124,9 +132,15 @@ function suite(backend: Backend): void {
       assert.equal(body.version, 2);
       assert.equal(body.baseVersion, 1);
       assert.ok(!body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-2'));
-      assert.ok(body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-1'), 'other forms keep their findings');
+      assert.ok(
+        body.findings.some((f) => f.rule === 'BUD-072' && f.location.form === 'form-1'),
+        'other forms keep their findings',
+      );
       const form = (await (await req(`/api/v1/budgets/${id}/projects/form-2`)).json()) as { form: { disbursement: Array<{ src: { line: number | null } }> } };
-      assert.ok(form.form.disbursement.every((q) => q.src.line !== null), 'edited quarters keep the line they were printed on');
+      assert.ok(
+        form.form.disbursement.every((q) => q.src.line !== null),
+        'edited quarters keep the line they were printed on',
+      );
     });
 
     test('a PATCH on a stale baseVersion is refused with 409 and writes nothing', async () => {
@@ -134,7 +148,13 @@ function suite(backend: Backend): void {
       const p = await problem(res, 409, 'CONFLICT');
       assert.equal(p['instance'], `/api/v1/budgets/${id}/projects/form-2`);
       const versions = (await (await req(`/api/v1/budgets/${id}/versions`)).json()) as Array<{ n: number; baseVersion: number | null }>;
-      assert.deepEqual(versions.map((v) => [v.n, v.baseVersion]), [[1, null], [2, 1]]);
+      assert.deepEqual(
+        versions.map((v) => [v.n, v.baseVersion]),
+        [
+          [1, null],
+          [2, 1],
+        ],
+      );
     });
 
     test('an invalid PATCH is 422 naming the field, malformed JSON is 400', async () => {
@@ -142,11 +162,7 @@ function suite(backend: Backend): void {
       assert.match(String(bad['detail']), /disbursement\.0\.quarter/);
       const fraction = await problem(await patch('form-2', { baseVersion: 2, disbursement: [{ quarter: 1, amount: { fen: 1.5 } }] }), 422, 'INPUT_INVALID');
       assert.match(String(fraction['field']), /amount\.fen/);
-      await problem(
-        await req(`/api/v1/budgets/${id}/projects/form-2`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"baseVersion": 2,' }),
-        400,
-        'INPUT_UNREADABLE',
-      );
+      await problem(await req(`/api/v1/budgets/${id}/projects/form-2`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"baseVersion": 2,' }), 400, 'INPUT_UNREADABLE');
       await problem(await patch('no-such-form', { baseVersion: 2 }), 404, 'NOT_FOUND');
     });
 
@@ -194,7 +210,11 @@ function suite(backend: Backend): void {
     });
 
     test('a binary upload is 400 and a text of no known layout is 422, both naming line 1', async () => {
-      const bin = await problem(await req('/api/v1/budgets?name=x.bin', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0x41, 0, 0x42]) }), 400, 'INPUT_UNREADABLE');
+      const bin = await problem(
+        await req('/api/v1/budgets?name=x.bin', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0x41, 0, 0x42]) }),
+        400,
+        'INPUT_UNREADABLE',
+      );
       assert.equal(bin['line'], 1);
       const text = await problem(await req('/api/v1/budgets?name=note.txt', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '会议纪要\n今天讨论了预算。\n' }), 422, 'INPUT_INVALID');
       assert.equal(text['line'], 1);

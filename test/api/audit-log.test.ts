@@ -43,7 +43,7 @@ describe('the audit trail on the web and the API', () => {
     await ws?.close();
   });
 
-  test('an upload by a signed-in user is recorded with their login; the versions page lists the budget\'s entries with real names, newest first', async () => {
+  test("an upload by a signed-in user is recorded with their login; the versions page lists the budget's entries with real names, newest first", async () => {
     const fd = new FormData();
     fd.append('file', new File([Buffer.from(bytesOf(budget(2021, UNIT)))], 'budget.json', { type: 'application/json' }));
     const up = await req('/upload', { method: 'POST', body: fd, headers: { cookie: `fiscus_session=${zhang}` } });
@@ -57,24 +57,33 @@ describe('the audit trail on the web and the API', () => {
     const html = await page.text();
     assert.match(html, /<h2 id="audit-h">操作记录<\/h2>/);
     const rows = [...html.matchAll(/<tr id="audit-(\d+)"><td class="nowrap">[^<]+<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1));
-    assert.deepEqual(rows.map((r) => r.slice(1)), [
-      ['API（未登录）', '录入支付', `支付 ${rows[0]![3]!.match(/支付 (\d+)/)?.[1]}：f1，2021-04-01，1,234.56 元`],
-      ['张三（zhang）', '导入', '第 1 版（新建预算），文件 budget.json'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => r.slice(1)),
+      [
+        ['API（未登录）', '录入支付', `支付 ${rows[0]![3]!.match(/支付 (\d+)/)?.[1]}：f1，2021-04-01，1,234.56 元`],
+        ['张三（zhang）', '导入', '第 1 版（新建预算），文件 budget.json'],
+      ],
+    );
   });
 
-  test('GET /api/v1/budgets/{id}/audit answers the budget\'s entries oldest first, pages with after and limit, and 404 for an unknown budget', async () => {
+  test("GET /api/v1/budgets/{id}/audit answers the budget's entries oldest first, pages with after and limit, and 404 for an unknown budget", async () => {
     const auth = { authorization: `Bearer ${token}` };
     const res = await req('/api/v1/budgets/1/audit', { headers: auth });
     assert.equal(res.status, 200, await res.clone().text());
     const entries = (await res.json()) as { id: number; actor: string; actorName: string | null; action: string; target: string; detail: Record<string, unknown>; prevHash: string; hash: string }[];
-    assert.deepEqual(entries.map((e) => [e.action, e.actor, e.actorName, e.target]), [
-      ['budget.import', 'zhang', '张三', 'budget:1'],
-      ['payment.add', 'api', null, 'budget:1'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.actor, e.actorName, e.target]),
+      [
+        ['budget.import', 'zhang', '张三', 'budget:1'],
+        ['payment.add', 'api', null, 'budget:1'],
+      ],
+    );
     assert.match(entries[0]!.hash, /^[0-9a-f]{64}$/);
     const page = (await (await req(`/api/v1/budgets/1/audit?after=${entries[0]!.id}&limit=1`, { headers: auth })).json()) as { action: string }[];
-    assert.deepEqual(page.map((e) => e.action), ['payment.add']);
+    assert.deepEqual(
+      page.map((e) => e.action),
+      ['payment.add'],
+    );
     assert.equal((await req('/api/v1/budgets/99/audit', { headers: auth })).status, 404);
     assert.equal((await req('/api/v1/budgets/1/audit?limit=0', { headers: auth })).status, 422);
     const spec = (await (await req('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };

@@ -100,7 +100,7 @@ function suite(backend: Backend): void {
       assert.match(tls.headers.get('set-cookie') ?? '', /; Secure/);
     });
 
-    test('a signed-in upload is authored by the user, the public\'s is refused (401); the frame names the user', async () => {
+    test("a signed-in upload is authored by the user, the public's is refused (401); the frame names the user", async () => {
       const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
       const upload = (headers: Record<string, string>) => {
         const fd = new FormData();
@@ -160,7 +160,7 @@ function suite(backend: Backend): void {
       assert.equal((await req('/account')).status, 303, 'the public is asked to sign in');
     });
 
-    test('the web app\'s download links are API reads: a GET with the session cookie is the user\'s; a write needs a token', async () => {
+    test("the web app's download links are API reads: a GET with the session cookie is the user's; a write needs a token", async () => {
       const cookie = cookieOf(await login({ login: 'zhang', password: PW }))!;
       const got = await req('/api/v1/budgets/1/export.json', { headers: { cookie: `fiscus_session=${cookie}` } });
       assert.equal(got.status, 200);
@@ -187,10 +187,11 @@ function suite(backend: Backend): void {
       assert.equal(cookieOf(right), undefined);
     });
 
-    test('the API takes Authorization: Bearer: a token\'s user authors the version (a claimed author is ignored); a wrong, malformed or revoked token is 401', async () => {
+    test("the API takes Authorization: Bearer: a token's user authors the version (a claimed author is ignored); a wrong, malformed or revoked token is 401", async () => {
       const doc = budget(2021);
       // replace=true: the budget exists (uploaded through the web above), and a new version is meant.
-      const post = (headers: Record<string, string>) => req('/api/v1/budgets?name=b.json&replace=true', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(bytesOf(doc)) });
+      const post = (headers: Record<string, string>) =>
+        req('/api/v1/budgets?name=b.json&replace=true', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(bytesOf(doc)) });
       assert.equal((await post({ authorization: `Bearer ${token}`, 'x-fiscus-author': 'impostor' })).status, 200);
       // Without a token a write is the public's: refused, and nothing is stored.
       const anonymous = await post({ 'x-fiscus-author': 'li-si' });

@@ -135,10 +135,44 @@ const NEEDS: Record<string, Need> = {
   'POST /api/v1/budgets/:id/adjustments': 'review',
   'POST /api/v1/budgets/:id/waivers/:waiver/revoke': 'review',
 };
-for (const p of ['', '/diff', '/reconcile/:final', '/compare', '/versions', '/versions/:v', '/findings', '/tables', '/tables/:table', '/projects', '/projects/:formId', '/payments', '/execution', '/monitoring', '/evaluation', '/audit', '/transitions', '/waivers', '/adjustments', '/budget-control']) {
+for (const p of [
+  '',
+  '/diff',
+  '/reconcile/:final',
+  '/compare',
+  '/versions',
+  '/versions/:v',
+  '/findings',
+  '/tables',
+  '/tables/:table',
+  '/projects',
+  '/projects/:formId',
+  '/payments',
+  '/execution',
+  '/monitoring',
+  '/evaluation',
+  '/audit',
+  '/transitions',
+  '/waivers',
+  '/adjustments',
+  '/budget-control',
+]) {
   NEEDS[`GET /api/v1/budgets/:id${p}`] = 'read-draft';
 }
-for (const f of ['export.json', 'export.html', 'export.xlsx', 'export.pdf', 'export.fdp', 'export.csv', 'monitoring.html', 'monitoring.xlsx', 'monitoring.pdf', 'evaluation.html', 'evaluation.xlsx', 'evaluation.pdf']) {
+for (const f of [
+  'export.json',
+  'export.html',
+  'export.xlsx',
+  'export.pdf',
+  'export.fdp',
+  'export.csv',
+  'monitoring.html',
+  'monitoring.xlsx',
+  'monitoring.pdf',
+  'evaluation.html',
+  'evaluation.xlsx',
+  'evaluation.pdf',
+]) {
   NEEDS[`GET /api/v1/budgets/:id/${f}`] = 'read-draft';
 }
 /** Transitions: submit is the 经办's, return and review the reviewers', approve and publish the 财政's. */
@@ -198,9 +232,21 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
       const routes = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
       const policies = new Set(ROUTE_POLICIES.map(([m, p]) => `${m} ${p}`));
       const tested = new Set([...Object.keys(NEEDS), 'POST /budgets/:id/transitions/:action', 'POST /api/v1/budgets/:id/transitions/:action']);
-      assert.deepEqual([...routes].filter((r) => !policies.has(r)), [], 'routes without a policy');
-      assert.deepEqual([...policies].filter((r) => !routes.has(r)), [], 'policies without a route');
-      assert.deepEqual([...routes].filter((r) => !tested.has(r)), [], 'routes this test does not walk');
+      assert.deepEqual(
+        [...routes].filter((r) => !policies.has(r)),
+        [],
+        'routes without a policy',
+      );
+      assert.deepEqual(
+        [...policies].filter((r) => !routes.has(r)),
+        [],
+        'policies without a route',
+      );
+      assert.deepEqual(
+        [...routes].filter((r) => !tested.has(r)),
+        [],
+        'routes this test does not walk',
+      );
     });
 
     test('every route × role × own / same-department / other-department budget, draft and published', async () => {
@@ -226,13 +272,18 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
           .replace(':action', action ?? '');
       const routes = ROUTE_POLICIES.map(([m, p]) => [m, p] as const);
       for (const [method, path] of routes) {
-        const expand: [string, Need][] = path.endsWith('/transitions/:action')
-          ? Object.entries(TRANSITION_NEED).map(([a, n]) => [a, n])
-          : [['', NEEDS[`${method} ${path}`]!]];
+        const expand: [string, Need][] = path.endsWith('/transitions/:action') ? Object.entries(TRANSITION_NEED).map(([a, n]) => [a, n]) : [['', NEEDS[`${method} ${path}`]!]];
         for (const [action, need] of expand) {
           assert.ok(need, `${method} ${path} has a need in this test`);
           const perBudget = path.includes(':id');
-          const targets: ['A' | 'B' | null, boolean][] = perBudget ? [['A', false], ['A', true], ['B', false], ['B', true]] : [[null, false]];
+          const targets: ['A' | 'B' | null, boolean][] = perBudget
+            ? [
+                ['A', false],
+                ['A', true],
+                ['B', false],
+                ['B', true],
+              ]
+            : [[null, false]];
           for (const [unit, published] of targets) {
             const id = unit ? ids[unit][published ? 'published' : 'draft'] : '';
             const url = fill(path, id, action);
@@ -272,7 +323,9 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
         }
       }
       const bad = cells.filter((c) => !c.ok);
-      console.log(`authorisation matrix on ${name}: ${cells.length} cells (${routes.length} routes, transitions × 5, × ${WHO.length} users incl. the public, × 4 budgets where a route names one); as expected ${cells.length - bad.length}, not ${bad.length}`);
+      console.log(
+        `authorisation matrix on ${name}: ${cells.length} cells (${routes.length} routes, transitions × 5, × ${WHO.length} users incl. the public, × 4 budgets where a route names one); as expected ${cells.length - bad.length}, not ${bad.length}`,
+      );
       assert.deepEqual(
         bad.slice(0, 30).map((c) => `${c.who} ${c.route} (${c.published ? 'published' : 'draft'}): ${c.why}`),
         [],

@@ -117,10 +117,16 @@ describe('comparisons', () => {
     const res = await as('caizheng')(`/api/v1/comparisons?ids=${ids}&by=function&level=1`);
     assert.equal(res.status, 200);
     const { comparison: v } = (await res.json()) as { comparison: DepartmentComparison };
-    assert.deepEqual(v.documents.map((d) => d.budgetId), DEPARTMENTS.map((n) => id[n]));
+    assert.deepEqual(
+      v.documents.map((d) => d.budgetId),
+      DEPARTMENTS.map((n) => id[n]),
+    );
     assert.match(v.statement, /只含 2026 年部门预算，共 3 份/);
     const agg = await ws.aggregate({ by: 'function', level: 1, year: 2026, kind: '部门预算', withIds: true });
-    assert.deepEqual(v.classes.map((c) => c.code), agg.map((r) => r.code));
+    assert.deepEqual(
+      v.classes.map((c) => c.code),
+      agg.map((r) => r.code),
+    );
     for (const c of v.classes) {
       const row = agg.find((r) => r.code === c.code)!;
       assert.equal(c.total, row.fen, `class ${c.code}`);
@@ -128,7 +134,10 @@ describe('comparisons', () => {
     }
     const econ = (await (await as('caizheng')(`/api/v1/comparisons?ids=${ids}&by=econ&level=2`)).json()) as { comparison: DepartmentComparison };
     const aggEcon = await ws.aggregate({ by: 'econ', level: 2, year: 2026, kind: '部门预算' });
-    assert.deepEqual(econ.comparison.classes.map((c) => [c.code, c.total]), aggEcon.map((r) => [r.code, r.fen]));
+    assert.deepEqual(
+      econ.comparison.classes.map((c) => [c.code, c.total]),
+      aggEcon.map((r) => [r.code, r.fen]),
+    );
   });
 
   test('mixing years, or budgets with final accounts, is refused with 422 and a Chinese message naming them', async () => {
@@ -163,10 +172,16 @@ describe('comparisons', () => {
     assert.equal(x.status, 200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await x.arrayBuffer()) as never);
-    assert.deepEqual(wb.worksheets.map((s) => s.name), ['所比较的文件', '按科目', '三公与机关运行经费']);
+    assert.deepEqual(
+      wb.worksheets.map((s) => s.name),
+      ['所比较的文件', '按科目', '三公与机关运行经费'],
+    );
     // The 经办 of the sample's unit sees its own two years only; the public nothing unpublished.
     const mine = (await (await as('jingban')(`/api/v1/comparisons?year=2022&kind=部门预算`)).json()) as { comparison: DepartmentComparison };
-    assert.deepEqual(mine.comparison.documents.map((d) => d.budgetId), [id['2022']]);
+    assert.deepEqual(
+      mine.comparison.documents.map((d) => d.budgetId),
+      [id['2022']],
+    );
     const pub = (await (await as(null)(`/api/v1/comparisons?year=2026`)).json()) as { comparison: DepartmentComparison | null };
     assert.equal(pub.comparison, null);
     const home = await as('caizheng')('/compare');

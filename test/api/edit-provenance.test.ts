@@ -63,13 +63,19 @@ test('the same edit in the web and through the API stores the same provenance', 
       body: new URLSearchParams({
         baseVersion: '1',
         n: String(lines.length),
-        ...Object.fromEntries(lines.flatMap((d, i) => [[`cl-${i}-orig`, d.orig], [`cl-${i}-text`, d.text], [`cl-${i}-label`, d.label], [`cl-${i}-amount`, d.amount]])),
+        ...Object.fromEntries(
+          lines.flatMap((d, i) => [
+            [`cl-${i}-orig`, d.orig],
+            [`cl-${i}-text`, d.text],
+            [`cl-${i}-label`, d.label],
+            [`cl-${i}-amount`, d.amount],
+          ]),
+        ),
       }).toString(),
     });
     assert.equal(webLines.status, 303, (await webLines.text()).slice(0, 400));
     const amount = (s: string) => (s === '' ? null : { fen: parseAmount(s.replace(/,/g, ''), doc.displayUnit as never), decimals: decimalsOf(s.replace(/,/g, '')) });
-    const patch = (body: unknown) =>
-      api.as(`/api/v1/budgets/${api.budgetId}/projects/${form.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const patch = (body: unknown) => api.as(`/api/v1/budgets/${api.budgetId}/projects/${form.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const apiLines = await patch({
       baseVersion: 1,
       costLines: lines.map((d) => ({ replaces: d.orig === '' ? null : Number(d.orig), text: d.text, label: d.label, amount: amount(d.amount) })),
@@ -110,14 +116,20 @@ test('the same edit in the web and through the API stores the same provenance', 
 
     // And that provenance is each line's own origin.
     const [l0, l1, l2] = form.costLines;
-    assert.deepEqual(wf.costLines.slice(0, 3).map((l) => l.src), [l2!.src, l0!.src, form.src]);
+    assert.deepEqual(
+      wf.costLines.slice(0, 3).map((l) => l.src),
+      [l2!.src, l0!.src, form.src],
+    );
     assert.deepEqual(wf.costLines[0], l2, 'the moved, unchanged line is the printed one');
     assert.equal(wf.costLines[1]!.amount!.fen, parseAmount('12.3456', doc.displayUnit as never));
     assert.deepEqual(wf.costLines[1]!.amount!.src, l0!.amount!.src ?? l0!.src, 'the changed figure keeps the printed figure’s place');
     assert.ok(!wf.costLines.some((l) => l.src === l1!.src && l.text === l1!.text), 'the deleted line is gone');
     assert.deepEqual(wf.costLines.slice(3), form.costLines.slice(3));
     const [i0, , i2] = form.indicators;
-    assert.deepEqual(wf.indicators.slice(0, 3).map((x) => x.src), [i2!.src, i0!.src, form.src]);
+    assert.deepEqual(
+      wf.indicators.slice(0, 3).map((x) => x.src),
+      [i2!.src, i0!.src, form.src],
+    );
   } finally {
     await web.ws.close();
     await api.ws.close();

@@ -115,7 +115,11 @@ describe('a running server with parser threads', () => {
     setParsePool(slow);
     try {
       await slow.run({ kind: 'probe', what: 'echo' });
-      const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, { method: 'POST', headers: as('jingban', { 'content-type': 'application/octet-stream' }), body: xlsxWith({ merges: 50_000, width: 8, height: 3 }) });
+      const upload = fetch(`${server.url}/api/v1/budgets?name=merges.xlsx`, {
+        method: 'POST',
+        headers: as('jingban', { 'content-type': 'application/octet-stream' }),
+        body: xlsxWith({ merges: 50_000, width: 8, height: 3 }),
+      });
       const probes = await probeWhile(server.url, upload);
       const body = await problem(await upload, 413);
       assert.match(String(body['field']), /^limits\.worker\.(timeMs|memoryMb)$/);
@@ -145,7 +149,7 @@ describe('a running server with parser threads', () => {
       while (small.queued < 1) await new Promise((r) => setTimeout(r, 20));
       const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { status: string; parsesWaiting: number; eventLoop: { maxMs: number } };
       assert.deepEqual([health.status, health.parsesWaiting], ['ok', 1]);
-      assert.equal(typeof health.eventLoop.maxMs, 'number', 'the health probe reports the thread\'s delay');
+      assert.equal(typeof health.eventLoop.maxMs, 'number', "the health probe reports the thread's delay");
       const busy = await fetch(`${server.url}/api/v1/budgets?name=sample.txt`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: SAMPLE });
       assert.equal(busy.headers.get('retry-after'), '5');
       const body = await problem(busy, 503, 'limits.worker.queue');
@@ -174,7 +178,9 @@ describe('a running server with parser threads', () => {
     // Measured while the parse pool's worker holds the document: that is the property (the parse is
     // off the server's thread). Checking and storing the parsed model afterwards happen on the thread.
     let answered = false;
-    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(() => (answered = true));
+    const upload = fetch(`${server.url}/api/v1/budgets?name=big.txt&replace=true`, { method: 'POST', headers: as('jingban', { 'content-type': 'text/plain' }), body: big }).finally(
+      () => (answered = true),
+    );
     while (pool.running < 1 && !answered) await new Promise((ok) => setTimeout(ok, 20));
     const parsing = () => pool.running >= 1 && !answered;
     const during: number[] = [];
@@ -248,7 +254,11 @@ describe('every kind of request body has its limit', () => {
     const def = createHttpApp(new Proxy({}, { get: () => () => Promise.resolve([]) }) as never);
     const huge = new Uint8Array(30 * 1024 * 1024).fill(0x20);
     await problem(await def.request('/api/v1/budgets/1/projects/form-1', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: huge }), 413, 'limits.body.patch');
-    const res = await def.request('/budgets/1/projects/form-1/disbursement', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' }, body: huge });
+    const res = await def.request('/budgets/1/projects/form-1/disbursement', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: huge,
+    });
     assert.equal(res.status, 413);
   });
 });

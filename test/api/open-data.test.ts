@@ -63,7 +63,13 @@ describe('open data over HTTP', () => {
     assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.match(csv.headers.get('content-disposition') ?? '', /^attachment; filename="budget-\d+\.csv"; filename\*=UTF-8''.+t7-.+\.csv$/);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    assert.equal(text, tableCsv(tableViews(doc).find((v) => v.id === 't7')!, { bom: true }));
+    assert.equal(
+      text,
+      tableCsv(
+        tableViews(doc).find((v) => v.id === 't7')!,
+        { bom: true },
+      ),
+    );
     assert.match(text, /^\uFEFF预算单位,科目编码,科目名称,支出总计,基本支出,项目支出\r\n/);
 
     // What cannot be answered: no table named, a table the document does not have, a version it does not have.
@@ -97,7 +103,13 @@ describe('open data over HTTP', () => {
     assert.equal(csv.status, 200);
     assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.match(csv.headers.get('content-disposition') ?? '', /^attachment; filename="budget-\d+-v1\.csv"/);
-    assert.equal(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()), tableCsv(tableViews(doc).find((v) => v.id === 't4')!, { bom: true }));
+    assert.equal(
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer()),
+      tableCsv(
+        tableViews(doc).find((v) => v.id === 't4')!,
+        { bom: true },
+      ),
+    );
     assert.equal((await get(`/public/budgets/${id}/download/t99.csv`)).status, 404);
     assert.equal((await get(`/public/budgets/${id}/download/budget.rar`)).status, 404);
 

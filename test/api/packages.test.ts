@@ -65,7 +65,10 @@ test('packages of two budgets are printed by the queue and downloaded as one ZIP
     }
     process.stdout.write(`# 2 packages printed by the in-process queue in ${Math.round(performance.now() - t0)} ms; progress seen ${[...seen].join(', ')}\n`);
     assert.equal(s.failed, 0, JSON.stringify(s.items));
-    assert.deepEqual(s.items.map((i) => i.state), ['printed', 'printed']);
+    assert.deepEqual(
+      s.items.map((i) => i.state),
+      ['printed', 'printed'],
+    );
 
     const res = await as(`/api/v1/packages/${s0.id}/download`);
     assert.equal(res.status, 200);

@@ -119,7 +119,11 @@ function suite(backend: Backend): void {
       const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((e) => ({ event: e[1]!, data: JSON.parse(e[2]!) as { done: number; total: number; state: string } }));
       const progress = events.filter((e) => e.event === 'progress').map((e) => e.data.done);
       assert.ok(progress.length >= 1, text);
-      assert.deepEqual(progress, [...progress].sort((a, b) => a - b), 'progress only counts up');
+      assert.deepEqual(
+        progress,
+        [...progress].sort((a, b) => a - b),
+        'progress only counts up',
+      );
       assert.equal(new Set(progress).size, progress.length, 'each count is sent once');
       assert.deepEqual(events.at(-1), { event: 'done', data: { done: 4, total: 4, state: 'done', label: '已完成' } });
       const s = await until(batch);
@@ -129,7 +133,10 @@ function suite(backend: Backend): void {
       assert.doesNotMatch(page, /http-equiv="refresh"/, 'a finished batch does not refresh itself');
       assert.doesNotMatch(page, /data-review-events/, 'nor listens for events');
       const rows = rowsOf(page);
-      assert.deepEqual(rows.map((r) => r.idx), [0, 1, 2, 3]);
+      assert.deepEqual(
+        rows.map((r) => r.idx),
+        [0, 1, 2, 3],
+      );
       assert.equal(rows[0]!.cells[2], '深圳市福田区数据管理中心');
       assert.equal(rows[0]!.cells[3], '2021');
       assert.equal(rows[0]!.cells[4], '部门预算');
@@ -142,12 +149,26 @@ function suite(backend: Backend): void {
     test('a batch still being checked: the page refreshes itself without script and names its events stream, whose progress is counted from the rows; no export yet', async () => {
       // A batch stored without jobs: nothing checks it until this test writes its results, as any worker would.
       const db = connectionOf(ws).db;
-      const id = String(await db.transaction((tx) => insertBatch(tx as unknown as typeof db, { createdBy: 'caizheng', failOn: 'error', documents: [{ name: 'a.txt', bytes: WANLI }, { name: 'b.txt', bytes: JUNK }] })));
+      const id = String(
+        await db.transaction((tx) =>
+          insertBatch(tx as unknown as typeof db, {
+            createdBy: 'caizheng',
+            failOn: 'error',
+            documents: [
+              { name: 'a.txt', bytes: WANLI },
+              { name: 'b.txt', bytes: JUNK },
+            ],
+          }),
+        ),
+      );
       const page = await (await req(`/reviews/${id}`)).text();
       assert.match(page, /<noscript><meta http-equiv="refresh" content="3"\/?><\/noscript>/);
       assert.match(page, new RegExp(`data-review-events="/reviews/${id}/events"`));
       assert.match(page, /已检查 <strong class="n">0<\/strong>\/<span class="n">2<\/span> 份 · <span id="review-state">排队中<\/span>/);
-      assert.deepEqual(rowsOf(page).map((r) => r.status), ['pending', 'pending']);
+      assert.deepEqual(
+        rowsOf(page).map((r) => r.status),
+        ['pending', 'pending'],
+      );
       assert.match(page, /全部文件检查完毕后可下载/);
       const early = await req(`/reviews/${id}/export.xlsx`);
       assert.equal(early.status, 409);
@@ -180,7 +201,10 @@ function suite(backend: Backend): void {
       const last = await next('done');
       assert.deepEqual(last, { done: 2, total: 2, state: 'done', label: '已完成' });
       await reader.cancel();
-      assert.deepEqual(rowsOf(await (await req(`/reviews/${id}`)).text()).map((r) => r.status), ['unreadable', 'unreadable']);
+      assert.deepEqual(
+        rowsOf(await (await req(`/reviews/${id}`)).text()).map((r) => r.status),
+        ['unreadable', 'unreadable'],
+      );
 
       const missing = await req('/reviews/999999/events');
       assert.equal(missing.status, 404);
@@ -195,27 +219,56 @@ function suite(backend: Backend): void {
 
       const byErrors = rowsOf(await (await req(`/reviews/${batch}?sort=errors`)).text());
       const expected = [...readable].sort((a, b) => errorsOf(b)! - errorsOf(a)! || a.idx - b.idx).map((r) => r.idx);
-      assert.deepEqual(byErrors.map((r) => r.idx), [...expected, 3], 'most errors first, the unreadable file last');
+      assert.deepEqual(
+        byErrors.map((r) => r.idx),
+        [...expected, 3],
+        'most errors first, the unreadable file last',
+      );
       const byErrorsAsc = rowsOf(await (await req(`/reviews/${batch}?sort=errors&dir=asc`)).text());
-      assert.deepEqual(byErrorsAsc.map((r) => r.idx), [...[...readable].sort((a, b) => errorsOf(a)! - errorsOf(b)! || a.idx - b.idx).map((r) => r.idx), 3]);
+      assert.deepEqual(
+        byErrorsAsc.map((r) => r.idx),
+        [...[...readable].sort((a, b) => errorsOf(a)! - errorsOf(b)! || a.idx - b.idx).map((r) => r.idx), 3],
+      );
       const byWarnings = rowsOf(await (await req(`/reviews/${batch}?sort=warnings`)).text());
-      assert.deepEqual(byWarnings.map((r) => r.idx), [...[...readable].sort((a, b) => warningsOf(b)! - warningsOf(a)! || a.idx - b.idx).map((r) => r.idx), 3]);
+      assert.deepEqual(
+        byWarnings.map((r) => r.idx),
+        [...[...readable].sort((a, b) => warningsOf(b)! - warningsOf(a)! || a.idx - b.idx).map((r) => r.idx), 3],
+      );
       const byUnit = rowsOf(await (await req(`/reviews/${batch}?sort=unit`)).text());
       const zh = new Intl.Collator('zh-CN', { numeric: true });
-      assert.deepEqual(byUnit.map((r) => r.idx), [...[...readable].sort((a, b) => zh.compare(a.cells[2]!, b.cells[2]!)).map((r) => r.idx), 3]);
+      assert.deepEqual(
+        byUnit.map((r) => r.idx),
+        [...[...readable].sort((a, b) => zh.compare(a.cells[2]!, b.cells[2]!)).map((r) => r.idx), 3],
+      );
       const byRecall = rowsOf(await (await req(`/reviews/${batch}?sort=recall`)).text());
       const recalls = byRecall.filter((r) => /^\d/.test(r.cells[5]!)).map((r) => Number(r.cells[5]));
       assert.ok(recalls.length >= 2);
-      assert.deepEqual(recalls, [...recalls].sort((a, b) => a - b), 'lowest recall first');
+      assert.deepEqual(
+        recalls,
+        [...recalls].sort((a, b) => a - b),
+        'lowest recall first',
+      );
 
       const finals = rowsOf(await (await req(`/reviews/${batch}?kind=${encodeURIComponent('部门决算')}`)).text());
-      assert.deepEqual(finals.map((r) => r.idx), [2]);
+      assert.deepEqual(
+        finals.map((r) => r.idx),
+        [2],
+      );
       const y2021 = rowsOf(await (await req(`/reviews/${batch}?year=2021`)).text());
-      assert.deepEqual(y2021.map((r) => r.idx), [0]);
+      assert.deepEqual(
+        y2021.map((r) => r.idx),
+        [0],
+      );
       const search = rowsOf(await (await req(`/reviews/${batch}?q=${encodeURIComponent('万里')}`)).text());
-      assert.deepEqual(search.map((r) => r.idx), [1]);
+      assert.deepEqual(
+        search.map((r) => r.idx),
+        [1],
+      );
       const withErrors = rowsOf(await (await req(`/reviews/${batch}?errors=1`)).text());
-      assert.deepEqual(withErrors.map((r) => r.idx), readable.filter((r) => errorsOf(r)! > 0).map((r) => r.idx));
+      assert.deepEqual(
+        withErrors.map((r) => r.idx),
+        readable.filter((r) => errorsOf(r)! > 0).map((r) => r.idx),
+      );
       // The filter form offers the kinds and years present.
       const page = await (await req(`/reviews/${batch}`)).text();
       assert.match(page, /<option value="部门决算">部门决算<\/option>/);
@@ -261,7 +314,11 @@ function suite(backend: Backend): void {
       assert.equal(table.rowCount, 5, 'header and the four documents');
       assert.deepEqual((table.getRow(1).values as unknown[]).slice(1, 8), ['序号', '文件', '单位', '年度', '类型', '状态', '错误']);
       const pageOrder = rowsOf(await (await req(`/reviews/${batch}?sort=errors`)).text()).map((r) => r.idx + 1);
-      assert.deepEqual([2, 3, 4, 5].map((r) => table.getRow(r).getCell(1).value), pageOrder, 'the rows in the order of the page');
+      assert.deepEqual(
+        [2, 3, 4, 5].map((r) => table.getRow(r).getCell(1).value),
+        pageOrder,
+        'the rows in the order of the page',
+      );
       const hostile = [2, 3, 4, 5].map((r) => table.getRow(r).getCell(2)).find((c) => c.value === HOSTILE_NAME);
       assert.ok(hostile, 'the formula-like file name is in the table as it was uploaded');
       assert.equal(hostile.type, ExcelJS.ValueType.String, 'a file name beginning with = is text, not a formula');
@@ -295,7 +352,10 @@ function suite(backend: Backend): void {
       const id = /\/reviews\/(\d+)/.exec(loc)![1]!;
       await until(id);
       const html = await (await req(loc)).text();
-      assert.deepEqual(rowsOf(html).map((r) => r.cells[1]), ['预算/深圳.txt', '预算/万里.txt']);
+      assert.deepEqual(
+        rowsOf(html).map((r) => r.cells[1]),
+        ['预算/深圳.txt', '预算/万里.txt'],
+      );
       assert.match(html, /上传内容中有 2 个文件未列入本批/);
       assert.match(html, /第一批\.zip\/说明\.png/);
     });

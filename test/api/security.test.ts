@@ -43,7 +43,9 @@ describe('web security', () => {
     await acc.addUser({ login: 'zhang', displayName: '张三', role: 'preparer', organisation: '某区第一中学', password: PW });
     token = (await acc.addToken('zhang')).token;
     // The HTML exports' headers (their rendering in Chromium under this policy: test/e2e).
-    app = createHttpApp(ws, { exporter: async (doc, format) => ({ body: `<!doctype html><title>${doc.unit.name}</title><style>p{}</style><p>${format}</p>`, contentType: 'text/html; charset=utf-8' }) });
+    app = createHttpApp(ws, {
+      exporter: async (doc, format) => ({ body: `<!doctype html><title>${doc.unit.name}</title><style>p{}</style><p>${format}</p>`, contentType: 'text/html; charset=utf-8' }),
+    });
   });
   after(async () => {
     await ws?.close();

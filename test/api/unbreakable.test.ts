@@ -115,7 +115,11 @@ function suite(backend: Backend): void {
       const one = await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-01', fen: Number.MAX_SAFE_INTEGER }) });
       assert.equal(one.status, 201);
       await problem(await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-02', fen: 1 }) }), 422, 'INPUT_INVALID');
-      await problem(await req(`${base()}/payments/import?name=one.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '项目,日期,金额(元)\nf1,2021-03-02,0.01\n' }), 422, 'INPUT_INVALID');
+      await problem(
+        await req(`${base()}/payments/import?name=one.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: '项目,日期,金额(元)\nf1,2021-03-02,0.01\n' }),
+        422,
+        'INPUT_INVALID',
+      );
       await problem(await req(`${base()}/payments`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ project: 'f1', date: '2021-03-02', fen: 2 ** 60 }) }), 422, 'INPUT_INVALID');
       for (const path of ['execution?asOf=2021-12-31', 'monitoring', 'evaluation', 'payments']) assert.equal((await req(`${base()}/${path}`)).status, 200, path);
       const { id: paymentId } = (await one.json()) as { id: number };
@@ -129,7 +133,11 @@ function suite(backend: Backend): void {
       await problem(await req(`${base()}/payments/import`, { method: 'POST', headers: multipart, body: garbage }), 400, 'INPUT_UNREADABLE');
       await problem(await req('/api/v1/budgets', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'x' }), 400, 'INPUT_UNREADABLE');
       const bad = await problem(
-        await req('/api/v1/budgets', { method: 'POST', headers: { 'content-type': 'application/json', 'content-disposition': "attachment; filename*=UTF-8''%E4%ZZ.json" }, body: JSON.stringify(budget(2021)) }),
+        await req('/api/v1/budgets', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-disposition': "attachment; filename*=UTF-8''%E4%ZZ.json" },
+          body: JSON.stringify(budget(2021)),
+        }),
         400,
         'INPUT_UNREADABLE',
       );

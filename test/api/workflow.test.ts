@@ -25,11 +25,10 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
     let app: ReturnType<typeof createHttpApp>;
     let id = '';
     const as = (who: Login | null) => requester(app, district, who);
-    const json = (who: Login | null, method: string, path: string, body: unknown) =>
-      as(who)(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = (who: Login | null, method: string, path: string, body: unknown) => as(who)(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const act = (who: Login, action: string, version: number, reason?: string) =>
       json(who, 'POST', `/api/v1/budgets/${id}/transitions/${action}`, reason === undefined ? { version } : { version, reason });
-    const state = async (who: Login = 'caizheng') => ((await (await as(who)(`/api/v1/budgets/${id}`)).json()) as { state: string; latestVersion: number; publishedVersion: number | null });
+    const state = async (who: Login = 'caizheng') => (await (await as(who)(`/api/v1/budgets/${id}`)).json()) as { state: string; latestVersion: number; publishedVersion: number | null };
     const problem = async (res: Response, status: number, code: string, detail?: RegExp) => {
       const body = (await res.json()) as { code: string; detail: string };
       assert.equal(res.status, status, body.detail);
@@ -52,7 +51,7 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
       await drop?.();
     });
 
-    test('an import is a draft of the importing 经办\'s unit, invisible to the public and to other departments', async () => {
+    test("an import is a draft of the importing 经办's unit, invisible to the public and to other departments", async () => {
       const s = await state('jingban');
       assert.equal(s.state, 'draft');
       assert.equal(s.publishedVersion, null);
@@ -115,13 +114,18 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
       assert.equal(s.state, 'published');
       assert.equal(s.publishedVersion, 1);
       const pub = (await (await as(null)('/api/v1/budgets')).json()) as Array<{ id: string; publishedVersion: number }>;
-      assert.deepEqual(pub.map((b) => [b.id, b.publishedVersion]), [[id, 1]]);
+      assert.deepEqual(
+        pub.map((b) => [b.id, b.publishedVersion]),
+        [[id, 1]],
+      );
       // The public reads the published budget in the portal, not its working views.
       assert.equal((await as(null)(`/api/v1/budgets/${id}/findings`)).status, 401);
     });
 
     test('an edit of the published version is a new draft; the public keeps the published version', async () => {
-      const doc = (await (await as('jingban')(`/api/v1/budgets/${id}/versions/1`)).json()) as { document: { projectForms: { id: string; disbursement: { quarter: number; amount: { fen: number } }[] }[] } };
+      const doc = (await (await as('jingban')(`/api/v1/budgets/${id}/versions/1`)).json()) as {
+        document: { projectForms: { id: string; disbursement: { quarter: number; amount: { fen: number } }[] }[] };
+      };
       const form = doc.document.projectForms[0]!;
       // In the web (htmx): the fragment comes with the breadcrumb out of band, whose state follows the save.
       const page = await (await as('jingban')(`/budgets/${id}/projects/${encodeURIComponent(form.id)}`)).text();
@@ -144,7 +148,14 @@ function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(
       const pub = (await (await as(null)('/api/v1/budgets')).json()) as Array<{ publishedVersion: number; latestVersion: number }>;
       assert.equal(pub[0]!.publishedVersion, 1);
       const versions = (await (await as('jingban')(`/api/v1/budgets/${id}/versions`)).json()) as Array<{ n: number; state: string; publishedAt: string | null }>;
-      assert.deepEqual(versions.map((v) => [v.n, v.state, v.publishedAt !== null]), [[1, 'published', true], [2, 'draft', false], [3, 'draft', false]]);
+      assert.deepEqual(
+        versions.map((v) => [v.n, v.state, v.publishedAt !== null]),
+        [
+          [1, 'published', true],
+          [2, 'draft', false],
+          [3, 'draft', false],
+        ],
+      );
     });
 
     test('the history names who did what, when and why', async () => {

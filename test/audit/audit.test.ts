@@ -36,7 +36,10 @@ writeFileSync(join(docs, 'ignored.md'), '# not a document');
 
 test('documents are found recursively by extension, in a stable order', async () => {
   const found = await findDocuments([docs]);
-  assert.deepEqual(found.map((f) => f.slice(docs.length + 1)), ['a-sample.txt', 'c-empty.txt', 'd-binary.pdf', 'sub/b-changed.txt']);
+  assert.deepEqual(
+    found.map((f) => f.slice(docs.length + 1)),
+    ['a-sample.txt', 'c-empty.txt', 'd-binary.pdf', 'sub/b-changed.txt'],
+  );
 });
 
 test('audit to JSON lists every document, the unreadable ones with reasons, and exits 1 on errors', async () => {
@@ -127,7 +130,10 @@ test('the report written as the documents finish is the one rendered from the wh
   // Twice the batch, so that the two workers finish out of order and the report still follows the input.
   const batch = [...files, ...files];
   const whole = await auditFiles(batch, { workers: 2 });
-  assert.deepEqual(whole.documents.map((d) => d.file), batch);
+  assert.deepEqual(
+    whole.documents.map((d) => d.file),
+    batch,
+  );
   const noMs = (s: string) => s.replace(/"ms": [\d.e+-]+/g, '"ms": 0');
   for (const ext of ['json', 'csv', 'html']) {
     const out = join(dir, `streamed.${ext}`);
@@ -136,11 +142,17 @@ test('the report written as the documents finish is the one rendered from the wh
     assert.equal(done.length, batch.length);
     assert.deepEqual(outcome.summary, whole.summary);
     assert.deepEqual(outcome.rules, whole.rules);
-    assert.deepEqual(outcome.unreadable.map((d) => d.file), whole.documents.filter((d) => !d.readable).map((d) => d.file));
+    assert.deepEqual(
+      outcome.unreadable.map((d) => d.file),
+      whole.documents.filter((d) => !d.readable).map((d) => d.file),
+    );
     assert.equal(noMs(readFileSync(out, 'utf8')), noMs(renderAuditReport(whole, out)), ext);
   }
   // No temporary file is left beside the report.
-  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.streamed')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('.streamed')),
+    [],
+  );
   // An empty batch is a valid report too.
   const empty = join(dir, 'empty.json');
   await writeAuditReport([], empty);

@@ -59,7 +59,10 @@ function assertDegraded(r: { code: number | null; stderr: string; out: string },
   assert.match(n.message, /^表《.+》/);
   const v = runValidate(name);
   assert.ok(v.code === 0 || v.code === 1, `validate exit ${v.code}`);
-  assert.ok(v.stdout.split('\n').some((l) => l.startsWith(`${name}:${line}: error BUD-048 `)), v.stdout);
+  assert.ok(
+    v.stdout.split('\n').some((l) => l.startsWith(`${name}:${line}: error BUD-048 `)),
+    v.stdout,
+  );
   return doc;
 }
 
@@ -92,7 +95,10 @@ test('a truncated file (cut inside table 4) is not refused: what it has is impor
   const r = runImport('truncated.txt', lines.slice(0, cut).join('\n'));
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(readFileSync(r.out, 'utf8'));
-  assert.deepEqual(doc.tables.slice(0, 3).map((t: { title: { text: string } }) => t.title.text), ['表1收支总表', '表2收入总表', '表3支出总表']);
+  assert.deepEqual(
+    doc.tables.slice(0, 3).map((t: { title: { text: string } }) => t.title.text),
+    ['表1收支总表', '表2收入总表', '表3支出总表'],
+  );
   assert.ok(doc.coverage.missingTables.includes('一般公共预算支出表'), JSON.stringify(doc.coverage.missingTables));
 });
 
@@ -117,7 +123,10 @@ test('a table with a missing column is not refused: the table is a located table
   const h = bad.findIndex((l, j) => j > t3 && l.includes('支出总计'));
   bad[h] = bad[h]!.replace('支出总计 ', '');
   const doc = assertDegraded(runImport('missing-column.txt', bad.join('\n')), 'missing-column.txt', 'table-unreadable', h + 1);
-  assert.deepEqual(doc.tables.map((t: { no: number }) => t.no), [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  assert.deepEqual(
+    doc.tables.map((t: { no: number }) => t.no),
+    [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+  );
   assert.equal((doc.importNotes as Note[]).find((x) => x.severity === 'error')!.table, 't3');
 });
 

@@ -27,7 +27,10 @@ function assertRefused(args: string[], path: string, what: string, out?: string)
   const r = run(args);
   assert.equal(r.signal, null, `ended by ${r.signal}: it did not return`);
   assert.equal(r.code, 2, r.stderr);
-  assert.equal(r.stderr, `${path}: 不是普通文件（${what}），不予读取 (expected a regular file, found ${what === '命名管道' ? 'a FIFO' : what === '目录' ? 'a directory' : 'a character device'})（INPUT_UNREADABLE）\n`);
+  assert.equal(
+    r.stderr,
+    `${path}: 不是普通文件（${what}），不予读取 (expected a regular file, found ${what === '命名管道' ? 'a FIFO' : what === '目录' ? 'a directory' : 'a character device'})（INPUT_UNREADABLE）\n`,
+  );
   if (out) assert.equal(existsSync(out), false, 'nothing written');
 }
 

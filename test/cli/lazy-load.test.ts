@@ -37,7 +37,10 @@ for (const flag of ['--help', '--version']) {
     const r = packagesLoaded([flag]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, flag === '--help' ? /Commands:[\s\S]*validate \[options\] <file>[\s\S]*audit/ : /^0\.1\.0\n$/);
-    assert.deepEqual(HEAVY.filter((p) => r.packages.has(p)), []);
+    assert.deepEqual(
+      HEAVY.filter((p) => r.packages.has(p)),
+      [],
+    );
   });
 }
 
@@ -46,12 +49,18 @@ test('the same hook sees exceljs (required) when a command that needs it runs (f
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.packages.has('exceljs'), [...r.packages].join(' '));
   // The other commands' modules stay unloaded.
-  assert.deepEqual(['pdfjs-dist', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono'].filter((p) => r.packages.has(p)), []);
+  assert.deepEqual(
+    ['pdfjs-dist', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono'].filter((p) => r.packages.has(p)),
+    [],
+  );
 });
 
 test('the same hook sees piscina (imported) when a command that needs it runs (fiscus validate)', () => {
   const r = packagesLoaded(['validate', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), '--fail-on', 'never']);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.packages.has('piscina'), [...r.packages].join(' '));
-  assert.deepEqual(['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)), []);
+  assert.deepEqual(
+    ['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)),
+    [],
+  );
 });

@@ -52,7 +52,10 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
 
     const list = await run(['log', 'list']);
     assert.equal(list.code, 0, list.err);
-    const rows = list.out.trim().split('\n').map((l) => l.split('\t'));
+    const rows = list.out
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     assert.deepEqual(rows[0], ['编号', '时间', '操作人', '操作', '对象', '内容']);
     assert.deepEqual(
       rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]]),
@@ -64,8 +67,23 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
       ],
     );
     assert.equal((await run(['log', 'list', '--target', 'user:2'])).out.trim().split('\n').length, 2);
-    assert.deepEqual((await run(['log', 'list', '--limit', '1'])).out.trim().split('\n').slice(1).map((l) => l.split('\t')[0]), ['4'], 'the newest entries');
-    assert.deepEqual((await run(['log', 'list', '--after', '2', '--limit', '1'])).out.trim().split('\n').slice(1).map((l) => l.split('\t')[0]), ['3']);
+    assert.deepEqual(
+      (await run(['log', 'list', '--limit', '1'])).out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t')[0]),
+      ['4'],
+      'the newest entries',
+    );
+    assert.deepEqual(
+      (await run(['log', 'list', '--after', '2', '--limit', '1'])).out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t')[0]),
+      ['3'],
+    );
     const badLimit = await run(['log', 'list', '--limit', 'many']);
     assert.equal(badLimit.code, 2, badLimit.err);
 
@@ -91,7 +109,10 @@ test('fiscus log verify: exit 0 on a fresh log and after writes; exit 5 naming t
     await sqlOn(data, `DELETE FROM audit_log WHERE id = 2`);
     const deleted = await run(['log', 'verify']);
     assert.equal(deleted.code, 5);
-    assert.match(deleted.err, /^审计日志第 3 条记录校验失败（应为第 2 条，缺少第 2 条）：此前缺少记录（有记录被删除）；该条记录：\S+，cli，新增机构（org\.add），对象 org:2。此前 1 条记录完好（AUDIT_BROKEN）\n$/);
+    assert.match(
+      deleted.err,
+      /^审计日志第 3 条记录校验失败（应为第 2 条，缺少第 2 条）：此前缺少记录（有记录被删除）；该条记录：\S+，cli，新增机构（org\.add），对象 org:2。此前 1 条记录完好（AUDIT_BROKEN）\n$/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

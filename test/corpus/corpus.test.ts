@@ -31,7 +31,6 @@ import {
   type DocumentFigures,
 } from './figures.js';
 
-
 const manifest = corpusManifest();
 const figs: DocumentFigures[] = [];
 
@@ -40,7 +39,10 @@ before(async () => {
   const tt = totals(figs, 'txt');
   const tp = totals(figs, 'pdf');
   console.log(`corpus: ${figs.length} documents\n${figuresTable(figs)}`);
-  for (const [name, t] of [['text', tt], ['PDF', tp]] as const) {
+  for (const [name, t] of [
+    ['text', tt],
+    ['PDF', tp],
+  ] as const) {
     console.log(
       `corpus ${name}: recall mean ${fmtRecall(t.mean)}, worst ${fmtRecall(t.worst)}, ${t.belowWorst} documents below ${TARGET.worstRecall}; ` +
         `tables ${t.recognised}/${t.expected}; refused ${t.refused}, crashed ${t.crashed}; ${(t.ms / 1000).toFixed(1)} s`,
@@ -70,7 +72,9 @@ for (const format of ['txt', 'pdf'] as const) {
     const splitDoc = (f: DocumentFigures) => f[format].splitRecall.split * 4 >= f[format].recall.printed && f[format].splitRecall.split > 0;
     const recallOf = (f: DocumentFigures) => (splitDoc(f) ? f[format].splitRecall.recall : f[format].recall.recall);
     for (const f of figs.filter(splitDoc)) {
-      console.log(`${f.entry.name}.${format}: ${f[format].splitRecall.split} figures split by pdftotext; recall ${fmtRecall(f[format].recall.recall)} as the tool measures, ${fmtRecall(f[format].splitRecall.recall)} with them credited`);
+      console.log(
+        `${f.entry.name}.${format}: ${f[format].splitRecall.split} figures split by pdftotext; recall ${fmtRecall(f[format].recall.recall)} as the tool measures, ${fmtRecall(f[format].splitRecall.recall)} with them credited`,
+      );
     }
     const m = figs.reduce((s, f) => s + recallOf(f), 0) / figs.length;
     const low = figs.filter((f) => recallOf(f) < TARGET.worstRecall).map((f) => `${f.entry.name} ${fmtRecall(recallOf(f))} (${f[format].recall.held}/${f[format].recall.printed})`);
@@ -78,10 +82,7 @@ for (const format of ['txt', 'pdf'] as const) {
   });
 
   test(`every table the manifest lists is recognised with its rows (${what})`, () => {
-    const missing = figs.flatMap((f) => [
-      ...f[format].match.notFound.map((t) => `${f.entry.name}: not recognised: ${t}`),
-      ...f[format].match.withoutRows.map((t) => `${f.entry.name}: no rows: ${t}`),
-    ]);
+    const missing = figs.flatMap((f) => [...f[format].match.notFound.map((t) => `${f.entry.name}: not recognised: ${t}`), ...f[format].match.withoutRows.map((t) => `${f.entry.name}: no rows: ${t}`)]);
     assert.deepEqual(missing, []);
   });
 }
@@ -91,7 +92,9 @@ for (const format of ['txt', 'pdf'] as const) {
   test(`issue 12: every error and warning of the ${what} reads is labelled after review; errors labelled false no more than now (target: one per ${REVIEW_TARGET.documentsPerFalseError} documents)`, () => {
     const t = reviewTallies(figs)[format];
     const target = Math.floor(t.documents / REVIEW_TARGET.documentsPerFalseError);
-    console.log(`corpus ${what} findings: ${t.documents} documents; errors ${t.errors} (true ${t.trueErrors}, false ${t.falseErrors}); warnings ${t.warnings} (true ${t.trueWarnings}, false ${t.falseWarnings}); unlabelled ${t.unlabelled.length}; false errors target ≤ ${target}, ceiling now ${FALSE_ERRORS_CEILING[format]}`);
+    console.log(
+      `corpus ${what} findings: ${t.documents} documents; errors ${t.errors} (true ${t.trueErrors}, false ${t.falseErrors}); warnings ${t.warnings} (true ${t.trueWarnings}, false ${t.falseWarnings}); unlabelled ${t.unlabelled.length}; false errors target ≤ ${target}, ceiling now ${FALSE_ERRORS_CEILING[format]}`,
+    );
     for (const s of t.falseErrorList) console.log(`  false error: ${s}`);
     assert.deepEqual(t.unlabelled.slice(0, 30), [], `${t.unlabelled.length} findings without a label (scripts/review-todo.ts lists them)`);
     assert.ok(t.falseErrors <= FALSE_ERRORS_CEILING[format], `${t.falseErrors} errors labelled false, more than the ${FALSE_ERRORS_CEILING[format]} of now`);

@@ -373,7 +373,9 @@ export function totals(figs: readonly DocumentFigures[], format: 'txt' | 'pdf') 
  */
 export function figuresTable(figs: readonly DocumentFigures[]): string {
   const rows: string[] = [];
-  rows.push('| document | region | kind | pages | tables | recognised txt / pdf | recall txt | recall pdf | unplaced txt / pdf | unknown cells txt / pdf | errors / warnings txt | errors / warnings pdf |');
+  rows.push(
+    '| document | region | kind | pages | tables | recognised txt / pdf | recall txt | recall pdf | unplaced txt / pdf | unknown cells txt / pdf | errors / warnings txt | errors / warnings pdf |',
+  );
   rows.push('|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const f of figs) {
     const t = cell(f.txt);
@@ -402,9 +404,8 @@ export function shortfalls(figs: readonly DocumentFigures[]): string[] {
       const name = `${f.entry.name}.${format}`;
       if (r.outcome !== 'read') out.push(`${name}: ${r.outcome}: ${(r.error ?? '').split('\n')[0]}`);
       if (r.recall.recall < TARGET.worstRecall) {
-        const split = r.splitRecall.split > 0
-          ? `; pdftotext -layout splits ${r.splitRecall.split} of its figures over two lines, and with those credited the recall is ${fmtRecall(r.splitRecall.recall)}`
-          : '';
+        const split =
+          r.splitRecall.split > 0 ? `; pdftotext -layout splits ${r.splitRecall.split} of its figures over two lines, and with those credited the recall is ${fmtRecall(r.splitRecall.recall)}` : '';
         out.push(`${name}: recall ${fmtRecall(r.recall.recall)} < ${TARGET.worstRecall.toFixed(2)} (${r.recall.held}/${r.recall.printed}, ${r.recall.printed - r.recall.held} amounts short)${split}`);
       }
       if (r.match.notFound.length) out.push(`${name}: ${r.match.notFound.length} of ${f.entry.tables.length} tables not recognised: ${r.match.notFound.join('；')}`);
@@ -425,7 +426,11 @@ export const FALSE_ERRORS_CEILING = { txt: 3, pdf: 3 } as const;
 /** The reviewed-findings tally of each read. */
 export function reviewTallies(figs: readonly DocumentFigures[]): { txt: ReviewTally; pdf: ReviewTally } {
   const reviewed = loadReviewed();
-  const of = (format: 'txt' | 'pdf') => tallyReviewed(figs.map((f) => ({ name: f.entry.name, findings: f[format].findings })), reviewed);
+  const of = (format: 'txt' | 'pdf') =>
+    tallyReviewed(
+      figs.map((f) => ({ name: f.entry.name, findings: f[format].findings })),
+      reviewed,
+    );
   return { txt: of('txt'), pdf: of('pdf') };
 }
 

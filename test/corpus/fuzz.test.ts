@@ -86,12 +86,19 @@ export const MUTATIONS: Record<string, (text: string, r: Rand, e: CorpusEntry) =
     return pages[pick(r, pages.length)]!.join('\n');
   },
   /** The cover alone: the first 3–12 lines. */
-  'cover only': (text, r) => text.split('\n').slice(0, 3 + pick(r, 10)).join('\n'),
+  'cover only': (text, r) =>
+    text
+      .split('\n')
+      .slice(0, 3 + pick(r, 10))
+      .join('\n'),
   /** Table titles missing: each line naming a manifest table deleted with probability ½ (at least one). */
   'deleted title lines': (text, r, e) => {
     const cores = e.tables.map((t) => titleParts(t).core).filter((c) => c.length >= 4);
     const lines = text.split('\n');
-    const hits = lines.map((l, i) => [i, squashTitle(l)] as const).filter(([, s]) => cores.some((c) => s.includes(c))).map(([i]) => i);
+    const hits = lines
+      .map((l, i) => [i, squashTitle(l)] as const)
+      .filter(([, s]) => cores.some((c) => s.includes(c)))
+      .map(([i]) => i);
     const drop = new Set(hits.filter(() => r() < 0.5));
     if (drop.size === 0 && hits.length) drop.add(hits[pick(r, hits.length)]!);
     return lines.filter((_, i) => !drop.has(i)).join('\n');
@@ -137,7 +144,13 @@ test(`fuzz: corpus texts damaged (seed ${SEED}) import, or are refused only with
       t.imported++;
       t.recalls.push(amountRecall(text, doc).recall);
     } catch (err) {
-      if (!(err instanceof FiscusError)) t.crashed.push(`${label}: ${String((err as Error)?.stack ?? err).split('\n').slice(0, 3).join(' | ')}`);
+      if (!(err instanceof FiscusError))
+        t.crashed.push(
+          `${label}: ${String((err as Error)?.stack ?? err)
+            .split('\n')
+            .slice(0, 3)
+            .join(' | ')}`,
+        );
       else if (hasRecognisableTable(text)) t.refusedWithTable.push(`${label}: ${err.oneLine()}`);
       else t.refusedNoTable++;
     }
@@ -154,7 +167,9 @@ test(`fuzz: corpus texts damaged (seed ${SEED}) import, or are refused only with
   console.log(`fuzz (seed ${SEED}): ${cases} cases over ${manifest.length} corpus texts`);
   console.log('  mutation (last applied)   cases  imported  refused (no table left)  refused with a table  crashed  mean recall of the damaged text');
   for (const [k, t] of by) {
-    console.log(`  ${k.padEnd(24)}  ${String(t.cases).padStart(5)}  ${String(t.imported).padStart(8)}  ${String(t.refusedNoTable).padStart(23)}  ${String(t.refusedWithTable.length).padStart(20)}  ${String(t.crashed.length).padStart(7)}  ${t.recalls.length ? fmtRecall(mean(t.recalls)) : '—'}`);
+    console.log(
+      `  ${k.padEnd(24)}  ${String(t.cases).padStart(5)}  ${String(t.imported).padStart(8)}  ${String(t.refusedNoTable).padStart(23)}  ${String(t.refusedWithTable.length).padStart(20)}  ${String(t.crashed.length).padStart(7)}  ${t.recalls.length ? fmtRecall(mean(t.recalls)) : '—'}`,
+    );
   }
   const crashed = [...by.values()].flatMap((t) => t.crashed);
   const refused = [...by.values()].flatMap((t) => t.refusedWithTable);

@@ -79,11 +79,16 @@ for (const name of DOCS) {
       // The table list names every table of the manifest, and each page shows all of the table's rows.
       await page.goto(`${base}/tables`);
       // The table links (not the 编辑本表金额 link of the table shown, whose address is the same table's).
-      const nav = await page.locator(`a[href^="/budgets/${id}/tables/"]:not(#table-edit-open)`).evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: (a.textContent ?? '').trim() })));
+      const nav = await page
+        .locator(`a[href^="/budgets/${id}/tables/"]:not(#table-edit-open)`)
+        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: (a.textContent ?? '').trim() })));
       const pages = [...new Map(nav.map((n) => [n.href.replace(/[?#].*$/, ''), n])).values()];
       assert.ok(!pages.some((p) => /\/tables\/(null|undefined)$/.test(p.href)), JSON.stringify(pages));
       for (const title of entry.tables) {
-        assert.ok(pages.some((p) => squashTitle(p.text).includes(core(title))), `the table list names 《${title}》: ${pages.map((p) => p.text).join(' | ')}`);
+        assert.ok(
+          pages.some((p) => squashTitle(p.text).includes(core(title))),
+          `the table list names 《${title}》: ${pages.map((p) => p.text).join(' | ')}`,
+        );
       }
       for (const t of doc.tables) {
         await page.goto(`${server.url}/budgets/${id}/tables/${t.id}`);
@@ -131,7 +136,11 @@ for (const name of DOCS) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await (await api(`/api/v1/budgets/${id}/export.xlsx`)).arrayBuffer()) as unknown as ArrayBuffer);
       const headings = wb.worksheets.map((ws) => squashTitle(String(ws.getCell(1, 1).value ?? '')));
-      for (const t of doc.tables) assert.ok(headings.some((h) => h.includes(core(t.title.text))), `the XLSX has a sheet headed 《${t.title.text}》`);
+      for (const t of doc.tables)
+        assert.ok(
+          headings.some((h) => h.includes(core(t.title.text))),
+          `the XLSX has a sheet headed 《${t.title.text}》`,
+        );
     } finally {
       await page.close();
     }

@@ -29,10 +29,10 @@ test('a year is followed through the web app: payments, curve and warnings, moni
 
     await page.click('nav.budget a:has-text("执行与绩效")');
     await page.waitForURL(/\/follow$/);
-    assert.match(await page.textContent('main') ?? '', /已登记 0 笔支付/);
+    assert.match((await page.textContent('main')) ?? '', /已登记 0 笔支付/);
     await page.setInputFiles('input[type=file][name=file]', PAYMENTS);
     await Promise.all([page.waitForURL(/\/follow\?imported=179/), page.click('button:has-text("导入")')]);
-    assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/);
+    assert.match((await page.textContent('main')) ?? '', /已登记 179 笔支付/);
 
     // At the end of August the department is below the 60 % floor; the curve is drawn in the browser.
     await page.fill('input[name=asOf]', '2021-08-31');
@@ -53,7 +53,7 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     await row.locator('select[name^=l]').selectOption('确定能');
     await page.click('#monitoring button[type=submit]');
     await page.waitForSelector('#monitoring .notice.ok');
-    assert.match(await page.locator('#monitoring tr[data-indicator="应急演练次数"] td.hint').textContent() ?? '', /待填：偏差原因、纠偏措施/);
+    assert.match((await page.locator('#monitoring tr[data-indicator="应急演练次数"] td.hint').textContent()) ?? '', /待填：偏差原因、纠偏措施/);
     const row2 = page.locator('#monitoring tr[data-indicator="应急演练次数"]');
     await row2.locator('select[name^=r]').selectOption('其他');
     await row2.locator('textarea[name^=c]').fill('应急演练按计划定于 10 月开展');
@@ -79,7 +79,9 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     const total = await page.textContent('#score-total');
     const grade = await page.textContent('#score-grade');
     const id = /\/budgets\/(\d+)/.exec(budgetUrl)![1];
-    const api = (await (await fetch(`${app.url}/api/v1/budgets/${id}/evaluation`, { headers: bearer(district.token.jingban) })).json()) as { projects: Array<{ name: string; evaluation: { total: string; grade: string } }> };
+    const api = (await (await fetch(`${app.url}/api/v1/budgets/${id}/evaluation`, { headers: bearer(district.token.jingban) })).json()) as {
+      projects: Array<{ name: string; evaluation: { total: string; grade: string } }>;
+    };
     const sec = api.projects.find((p) => p.name === '网络和信息安全运行维护')!;
     assert.equal(total, sec.evaluation.total, 'the page shows the stored score');
     assert.equal(grade, sec.evaluation.grade);
@@ -92,8 +94,8 @@ test('a year is followed through the web app: payments, curve and warnings, moni
     await page.setInputFiles('input[type=file][name=file]', { name: 'payments.csv', mimeType: 'text/csv', buffer: bad });
     await page.click('button:has-text("导入")');
     await page.waitForSelector('.notice.error');
-    assert.match(await page.textContent('.notice.error') ?? '', /未导入任何支付：payments\.csv:3: 应为金额（元），实为 "12,3\.4"/);
-    assert.match(await page.textContent('main') ?? '', /已登记 179 笔支付/, 'nothing of the bad file was stored');
+    assert.match((await page.textContent('.notice.error')) ?? '', /未导入任何支付：payments\.csv:3: 应为金额（元），实为 "12,3\.4"/);
+    assert.match((await page.textContent('main')) ?? '', /已登记 179 笔支付/, 'nothing of the bad file was stored');
 
     // Replacing the payments asks first; declined, nothing changes (issue 15 item 7).
     const asked: string[] = [];

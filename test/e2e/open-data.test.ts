@@ -69,6 +69,8 @@ test('the Fiscal Data Package downloaded from a budget dashboard holds every amo
   assert.ok(inDoc.length > 100, `${inDoc.length} table amounts`);
   const missing = inDoc.filter((k) => !inZip.includes(k));
   assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${inDoc.length} table amounts missing from data/amounts.csv`);
-  process.stdout.write(`# FDP ZIP from the dashboard: ${tablePaths.length} table CSVs, ${rows.length} amounts in data/amounts.csv, all ${inDoc.length} table amounts of the document found fen by fen\n`);
+  process.stdout.write(
+    `# FDP ZIP from the dashboard: ${tablePaths.length} table CSVs, ${rows.length} amounts in data/amounts.csv, all ${inDoc.length} table amounts of the document found fen by fen\n`,
+  );
   await ctx.close();
 });

@@ -88,9 +88,7 @@ test('20 corpus PDFs at once: progress to 20/20, the table sorted by errors, one
     await signIn(page, server.url, 'caizheng', PASSWORD);
     await page.getByRole('link', { name: '批量审核' }).click();
     await page.waitForURL(/\/reviews$/);
-    await page
-      .getByLabel('选择文件')
-      .setInputFiles(entries.map((e) => ({ name: `${e.name}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(pdfPath(e)) })));
+    await page.getByLabel('选择文件').setInputFiles(entries.map((e) => ({ name: `${e.name}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(pdfPath(e)) })));
     await shot(page, '01-desk');
     const t0 = Date.now();
     await page.getByRole('button', { name: '上传并审核' }).click();
@@ -103,7 +101,10 @@ test('20 corpus PDFs at once: progress to 20/20, the table sorted by errors, one
     // The page follows the events stream, then loads itself again with the full table at 20/20.
     await page.waitForFunction(() => document.getElementById('review-state')?.textContent === '已完成' && !document.querySelector('[data-review-events]'), undefined, { timeout: 150_000 });
     const checkedIn = Date.now() - t0;
-    assert.ok(events.some((e) => e.startsWith('200 text/event-stream')), `the page listened to the events stream: ${events.join(', ')}`);
+    assert.ok(
+      events.some((e) => e.startsWith('200 text/event-stream')),
+      `the page listened to the events stream: ${events.join(', ')}`,
+    );
     assert.equal(await page.locator('#review-count').innerText(), '已检查 20/20 份 · 已完成');
     assert.equal(await page.locator('#review-progress').getAttribute('value'), '20');
     const rows = page.locator('#review-table tbody tr');
@@ -115,7 +116,11 @@ test('20 corpus PDFs at once: progress to 20/20, the table sorted by errors, one
     await page.waitForURL(/sort=errors/);
     const errors = (await page.locator('#review-table tbody tr td:nth-child(8)').allInnerTexts()).map(Number);
     assert.equal(errors.length, 20);
-    assert.deepEqual(errors, [...errors].sort((a, b) => b - a), 'most errors first');
+    assert.deepEqual(
+      errors,
+      [...errors].sort((a, b) => b - a),
+      'most errors first',
+    );
     assert.ok(errors[0]! > 0, 'some document has errors');
     assert.equal(await page.locator('#review-table thead th[aria-sort="descending"]').innerText(), '错误 ▼');
     await shot(page, '04-sorted-by-errors', true);
@@ -131,7 +136,10 @@ test('20 corpus PDFs at once: progress to 20/20, the table sorted by errors, one
     assert.equal(top.summary!.error, errors[0]);
     await page.locator('#review-table tbody tr').first().locator('td.file a').click();
     await page.waitForURL(/\/reviews\/\d+\/documents\/\d+$/);
-    assert.equal(await page.locator('h1').innerText(), `${top.unit} ${entries.find((e) => `${e.name}.pdf` === firstFile)!.year}年${entries.find((e) => `${e.name}.pdf` === firstFile)!.kind === 'unit-budget' ? '单位预算' : '部门预算'}`);
+    assert.equal(
+      await page.locator('h1').innerText(),
+      `${top.unit} ${entries.find((e) => `${e.name}.pdf` === firstFile)!.year}年${entries.find((e) => `${e.name}.pdf` === firstFile)!.kind === 'unit-budget' ? '单位预算' : '部门预算'}`,
+    );
     assert.equal(await page.locator('#review-findings li').count(), top.findings!.length);
     assert.equal(await page.locator('#review-findings li .sev-error').count(), top.summary!.error);
     await shot(page, '05-document', false);

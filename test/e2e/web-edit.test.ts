@@ -84,7 +84,10 @@ test('fixing the cost line of 应急项目和设备维修 to 42.70 removes BUD-0
   const v0 = await version(page);
   await page.getByLabel('测算明细第 1 行 金额（万元）').fill('42.70');
   await page.getByRole('button', { name: '保存测算明细并重新审核' }).click();
-  await page.getByRole('status').filter({ hasText: `已保存为第 ${v0 + 1} 版` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已保存为第 ${v0 + 1} 版` })
+    .waitFor();
   assert.equal(await page.locator('#current-version').innerText(), `当前版本：第 ${v0 + 1} 版`);
   assert.doesNotMatch(await page.locator('#form-findings').innerText(), /BUD-070/);
   assert.match(await page.locator('#cost-sum').innerText(), /^42\.70$/);
@@ -132,7 +135,10 @@ test('changing the target of IDC机房运行维护故障率 from 100% to ≤2% r
   await row.getByLabel(/目标值$/).fill('2');
   await row.getByLabel(/单位$/).fill('%');
   await page.getByRole('button', { name: '保存绩效指标并重新审核' }).click();
-  await page.getByRole('status').filter({ hasText: `已保存为第 ${v0 + 1} 版` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已保存为第 ${v0 + 1} 版` })
+    .waitFor();
   const after = await page.locator('#form-findings').innerText();
   assert.doesNotMatch(after, /BUD-088/);
   assert.doesNotMatch(after, /BUD-090/);
@@ -204,7 +210,14 @@ test('the diff links a changed cost line to its row on the project page', async 
 });
 
 test('every new page is served in under 200 ms of server time', async () => {
-  const paths = [`/budgets/${budgetId}/narrative`, `/budgets/${budgetId}/projects/form-1`, `/budgets/${budgetId}/projects/form-7?v=1`, `/budgets/${budgetId}?v=1`, `/budgets/${budgetId}/tables/department-targets?v=1`, `/budgets/${budgetId}/versions?a=1&b=2`];
+  const paths = [
+    `/budgets/${budgetId}/narrative`,
+    `/budgets/${budgetId}/projects/form-1`,
+    `/budgets/${budgetId}/projects/form-7?v=1`,
+    `/budgets/${budgetId}?v=1`,
+    `/budgets/${budgetId}/tables/department-targets?v=1`,
+    `/budgets/${budgetId}/versions?a=1&b=2`,
+  ];
   const times: Record<string, number> = {};
   // As the 经办 sees them (signed out, each would only redirect to 登录).
   const cookie = { cookie: await sessionCookie(server.url, ...JINGBAN) };

@@ -65,7 +65,10 @@ test('fiscus start creates the administrator and one demo account per role, prin
   assert.deepEqual(cookie && [cookie.httpOnly, cookie.sameSite, cookie.path], [true, 'Lax', '/']);
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByRole('link', { name: '登录', exact: true }).waitFor();
-  assert.equal((await page.context().cookies()).some((c) => c.name === 'fiscus_session'), false);
+  assert.equal(
+    (await page.context().cookies()).some((c) => c.name === 'fiscus_session'),
+    false,
+  );
   await page.close();
 });
 
@@ -90,7 +93,18 @@ test('every page of the sample is served in under 200 ms of server time', async 
   const id = (await (await fetch(server.url + '/api/v1/budgets')).json())[0].id as string;
   // The pages as the 经办 sees them (signed out, each would only redirect to 登录).
   const cookie = { cookie: await sessionCookie(server.url, ...JINGBAN) };
-  const paths = ['/', `/budgets/${id}`, `/budgets/${id}/tables/t1`, `/budgets/${id}/tables/t4`, `/budgets/${id}/tables/t7`, `/budgets/${id}/tables/department-targets`, `/budgets/${id}/projects`, `/budgets/${id}/projects/form-2`, `/budgets/${id}/findings`, `/budgets/${id}/versions`];
+  const paths = [
+    '/',
+    `/budgets/${id}`,
+    `/budgets/${id}/tables/t1`,
+    `/budgets/${id}/tables/t4`,
+    `/budgets/${id}/tables/t7`,
+    `/budgets/${id}/tables/department-targets`,
+    `/budgets/${id}/projects`,
+    `/budgets/${id}/projects/form-2`,
+    `/budgets/${id}/findings`,
+    `/budgets/${id}/versions`,
+  ];
   const times: Record<string, number> = {};
   const first: Record<string, number> = {};
   for (const p of paths) {
@@ -118,7 +132,10 @@ test('correcting the quarterly plan of 应用系统运行维护 removes its find
   // 1,074.56 − 3 × 249.90 = 324.86
   await page.getByLabel('第四季度（万元）').fill('324.86');
   await page.getByRole('button', { name: '保存并重新审核' }).click();
-  await page.getByRole('status').filter({ hasText: `已保存为第 ${v0 + 1} 版` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已保存为第 ${v0 + 1} 版` })
+    .waitFor();
   assert.equal(await page.locator('#current-version').innerText(), `当前版本：第 ${v0 + 1} 版`);
   assert.doesNotMatch(await page.locator('#form-findings').innerText(), /BUD-072/);
   assert.match(await page.locator('#plan-sum').innerText(), /1,074\.56/);

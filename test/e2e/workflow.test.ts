@@ -173,7 +173,10 @@ test('an anonymous browser sees the published version on the portal and nothing 
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const anon = await ctx.newPage();
   await anon.goto(`${server.url}/public`);
-  await anon.getByRole('link', { name: new RegExp(BUDGET) }).first().click();
+  await anon
+    .getByRole('link', { name: new RegExp(BUDGET) })
+    .first()
+    .click();
   const body = await anon.locator('main').innerText();
   assert.match(body, /第 3 版/);
   assert.doesNotMatch(body, /审核发现|BUD-\d{3}|豁免|草稿/);

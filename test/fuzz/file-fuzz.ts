@@ -49,10 +49,48 @@ const REFUSALS = new Set(['INPUT_UNREADABLE', 'INPUT_INVALID']);
 
 /** Hostile cell values: what a tired clerk or an adversary types into a spreadsheet. */
 const HOSTILE: ReadonlyArray<ExcelJS.CellValue> = [
-  '', ' ', '-', '—', '0', '-0', '1e400', '-1e400', '9007199254740993', '99999999999999999999.99', '1,234,567.89', '１２３４', '(1,234.00)', '12.345678901',
-  'NaN', 'Infinity', '=1+1', '=HYPERLINK("http://x","y")', '@SUM(A1)', '+1', '\u0000', '\ud800', '表1', '合计', '其中：', '万元', '2021-02-30', '2021年13月',
-  0, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 0.1 + 0.2, -123456789.123456, 1.5e-10,
-  true, false, null, new Date(Date.UTC(2021, 1, 28)), new Date(Number.NaN),
+  '',
+  ' ',
+  '-',
+  '—',
+  '0',
+  '-0',
+  '1e400',
+  '-1e400',
+  '9007199254740993',
+  '99999999999999999999.99',
+  '1,234,567.89',
+  '１２３４',
+  '(1,234.00)',
+  '12.345678901',
+  'NaN',
+  'Infinity',
+  '=1+1',
+  '=HYPERLINK("http://x","y")',
+  '@SUM(A1)',
+  '+1',
+  '\u0000',
+  '\ud800',
+  '表1',
+  '合计',
+  '其中：',
+  '万元',
+  '2021-02-30',
+  '2021年13月',
+  0,
+  -0,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 2,
+  0.1 + 0.2,
+  -123456789.123456,
+  1.5e-10,
+  true,
+  false,
+  null,
+  new Date(Date.UTC(2021, 1, 28)),
+  new Date(Number.NaN),
   { formula: 'SUM(A1:A3)', result: 42 },
   { formula: 'A1/0', result: { error: '#DIV/0!' } },
   { error: '#N/A' },
@@ -134,7 +172,13 @@ function paymentRows(doc: BudgetDocument, r: () => number): string[][] {
   const n = Math.floor(r() * 40);
   for (let i = 0; i < n; i++) {
     const month = 1 + (i % 12);
-    const row = [odd() ? pickOf(projects, r) : pickOf(names, r), odd() ? pickOf(PAY_DATES, r) : `${doc.year}-${String(month).padStart(2, '0')}-15`, odd() ? pickOf(PAY_AMOUNTS, r) : (1 + Math.floor(r() * 1e6)).toFixed(2), `记-${i}`, odd() ? '"未闭合' : '某公司'];
+    const row = [
+      odd() ? pickOf(projects, r) : pickOf(names, r),
+      odd() ? pickOf(PAY_DATES, r) : `${doc.year}-${String(month).padStart(2, '0')}-15`,
+      odd() ? pickOf(PAY_AMOUNTS, r) : (1 + Math.floor(r() * 1e6)).toFixed(2),
+      `记-${i}`,
+      odd() ? '"未闭合' : '某公司',
+    ];
     rows.push(odd() ? row.slice(0, 1 + Math.floor(r() * 5)) : row);
   }
   return rows;
@@ -228,7 +272,14 @@ function damageText(bytes: Uint8Array, n: number, r: () => number): Uint8Array {
 export async function runFileFuzz(o: FileFuzzOptions): Promise<FileFuzzResult> {
   const t0 = performance.now();
   const res: FileFuzzResult = { cases: 0, byKind: {}, failures: [], slowestMs: 0, seconds: 0 };
-  const kinds: Array<[FileKind, number]> = [['xlsx-disclosure', o.count], ['payments-csv', o.count], ['payments-xlsx', o.count], ['json', o.count], ['text', o.count], ['pdf', Math.max(2, Math.round(o.count / 10))]];
+  const kinds: Array<[FileKind, number]> = [
+    ['xlsx-disclosure', o.count],
+    ['payments-csv', o.count],
+    ['payments-xlsx', o.count],
+    ['json', o.count],
+    ['text', o.count],
+    ['pdf', Math.max(2, Math.round(o.count / 10))],
+  ];
   // One seed per case, from fast-check's generator under the run's seed; each case draws from its own stream.
   const draws = fc.sample(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { seed: o.seed, numRuns: kinds.reduce((s, [, n]) => s + n, 0) });
   let d = 0;
@@ -248,7 +299,13 @@ export async function runFileFuzz(o: FileFuzzOptions): Promise<FileFuzzResult> {
           outcome = ps.length > 0 ? 'read' : 'read-empty';
         } else {
           const [bytes, name] =
-            kind === 'xlsx-disclosure' ? [await damageWorkbook(o.sampleXlsx, edits, r), 'budget.xlsx'] : kind === 'json' ? [damageJson(o.sampleDoc, 1 + (edits % 3), r), 'budget.json'] : kind === 'pdf' ? [damagePdf(o.samplePdf, r), 'budget.pdf'] : [damageText(o.sampleText, edits, r), 'budget.txt'];
+            kind === 'xlsx-disclosure'
+              ? [await damageWorkbook(o.sampleXlsx, edits, r), 'budget.xlsx']
+              : kind === 'json'
+                ? [damageJson(o.sampleDoc, 1 + (edits % 3), r), 'budget.json']
+                : kind === 'pdf'
+                  ? [damagePdf(o.samplePdf, r), 'budget.pdf']
+                  : [damageText(o.sampleText, edits, r), 'budget.txt'];
           const { doc, findings } = await o.pool.importChecked(bytes, name);
           outcome = doc.tables.length > 0 ? `read (${findings.length > 0 ? 'findings' : 'clean'})` : 'read (no tables)';
         }
@@ -273,7 +330,13 @@ export async function runFileFuzz(o: FileFuzzOptions): Promise<FileFuzzResult> {
 export function fileFuzzReport(r: FileFuzzResult, seed: number): string[] {
   return [
     `files, seed ${seed}: ${r.cases} cases in ${r.seconds.toFixed(1)} s; slowest ${r.slowestMs.toFixed(0)} ms`,
-    ...Object.entries(r.byKind).map(([k, t]) => `  ${k}: ${Object.entries(t).sort().map(([o, n]) => `${o} ${n}`).join(', ')}`),
+    ...Object.entries(r.byKind).map(
+      ([k, t]) =>
+        `  ${k}: ${Object.entries(t)
+          .sort()
+          .map(([o, n]) => `${o} ${n}`)
+          .join(', ')}`,
+    ),
     `failures (internal errors, thread time or memory limits, other throws): ${r.failures.length}`,
     ...r.failures.slice(0, 20).map((f) => `  ${f.kind} #${f.case}: ${f.detail.replace(/\s+/g, ' ')}`),
   ];

@@ -31,6 +31,9 @@ test('seeded damaged files of every kind are read and checked, or refused naming
   assert.deepEqual(r.failures, []);
   // The damage is not so heavy that nothing is read: every kind has files read as well as files refused.
   for (const [kind, tally] of Object.entries(r.byKind)) {
-    assert.ok(Object.keys(tally).some((k) => k.startsWith('read')), `${kind}: no file was read (${JSON.stringify(tally)})`);
+    assert.ok(
+      Object.keys(tally).some((k) => k.startsWith('read')),
+      `${kind}: no file was read (${JSON.stringify(tally)})`,
+    );
   }
 });

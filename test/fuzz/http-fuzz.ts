@@ -222,7 +222,11 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     v: idArb(v.versions),
     paymentId: idArb(['1', '2']),
     pid: idArb(['1', '2']),
-    action: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('submit', 'return', 'review', 'approve', 'publish') }, fc.constantFrom('withdraw', 'SUBMIT', '%00', '..%2Fsubmit'), fc.string({ maxLength: 20 }).map(encodeURIComponent)),
+    action: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('submit', 'return', 'review', 'approve', 'publish') },
+      fc.constantFrom('withdraw', 'SUBMIT', '%00', '..%2Fsubmit'),
+      fc.string({ maxLength: 20 }).map(encodeURIComponent),
+    ),
     waiver: idArb(['1', '2']),
     staged: idArb(['1', '2']),
     file: fc.constantFrom('budget.pdf', 'budget.xlsx', 'budget.html', 'tables.csv', 'budget.exe', '..%2Fpackage.json', 'x'.repeat(300)),
@@ -240,14 +244,29 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     { weight: 2, arbitrary: fc.constantFrom(...WEB_POST).map((path) => ({ method: 'POST', path })) },
     { weight: 1, arbitrary: fc.record({ method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), path: fc.constantFrom(...WEB_GET, ...v.apiRoutes.map((r) => r.path)) }) },
   );
-  const validBody = (path: string): unknown => (/projects\/\{formId\}$/.test(path) ? v.patch : /payments$/.test(path) ? v.payment : /monitoring$/.test(path) ? v.monitoring : /evaluation$/.test(path) ? v.evaluation : /budgets$/.test(path) ? { schema: 'fiscus/budget-document@1' } : {});
+  const validBody = (path: string): unknown =>
+    /projects\/\{formId\}$/.test(path)
+      ? v.patch
+      : /payments$/.test(path)
+        ? v.payment
+        : /monitoring$/.test(path)
+          ? v.monitoring
+          : /evaluation$/.test(path)
+            ? v.evaluation
+            : /budgets$/.test(path)
+              ? { schema: 'fiscus/budget-document@1' }
+              : {};
   const file = fc.oneof(
-    ...(samples.length ? [fc.record({ s: fc.constantFrom(...samples), cut: fc.double({ min: 0, max: 1, noNaN: true }), flip: fc.nat(), keep: fc.boolean() }).map(({ s, cut, flip, keep }) => {
-      const b = keep ? s.bytes.slice() : s.bytes.slice(0, Math.floor(s.bytes.length * cut));
-      const at = b.length > 0 ? flip % b.length : -1;
-      if (at >= 0 && !keep) b[at] = b[at]! ^ 0xff;
-      return { name: s.name, bytes: b };
-    })] : []),
+    ...(samples.length
+      ? [
+          fc.record({ s: fc.constantFrom(...samples), cut: fc.double({ min: 0, max: 1, noNaN: true }), flip: fc.nat(), keep: fc.boolean() }).map(({ s, cut, flip, keep }) => {
+            const b = keep ? s.bytes.slice() : s.bytes.slice(0, Math.floor(s.bytes.length * cut));
+            const at = b.length > 0 ? flip % b.length : -1;
+            if (at >= 0 && !keep) b[at] = b[at]! ^ 0xff;
+            return { name: s.name, bytes: b };
+          }),
+        ]
+      : []),
     fc.uint8Array({ maxLength: 4096 }).map((bytes) => ({ name: 'x.pdf', bytes })),
     fc.string({ maxLength: 2000 }).map((s) => ({ name: 'x.txt', bytes: enc.encode(s) })),
     fc.constantFrom('a.csv', 'b.xlsx', 'c.json', '', '../../x.txt', '=cmd|x.csv').map((name) => ({ name, bytes: enc.encode('日期,项目,金额\n2021-02-30,form-1,1e400\n') })),
@@ -258,7 +277,9 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
   type Credential = { sender: Sender; headers: Record<string, string>; logout?: Record<string, string> };
   const forged: fc.Arbitrary<Credential> = fc.oneof(
     fc.constantFrom('forged', '', 'x'.repeat(5000), 'A'.repeat(43), "'; DROP TABLE sessions;--", '%00').map((v) => ({ sender: 'forged', headers: { cookie: `fiscus_session=${v}` } })),
-    fc.constantFrom('Bearer ', 'Bearer fiscus_x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(300)}`, `bearer  fiscus_${'A'.repeat(43)}`, 'Bearer fiscus_ fiscus_').map((v) => ({ sender: 'forged', headers: { authorization: v } })),
+    fc
+      .constantFrom('Bearer ', 'Bearer fiscus_x', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(300)}`, `bearer  fiscus_${'A'.repeat(43)}`, 'Bearer fiscus_ fiscus_')
+      .map((v) => ({ sender: 'forged', headers: { authorization: v } })),
   );
   const signedIn: fc.Arbitrary<Credential>[] = users.length
     ? [
@@ -291,9 +312,24 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     })
     .map(({ cookie, from }) => ({ sender: 'cross-site', headers: { cookie, ...from } }));
   const credential: fc.Arbitrary<Credential> = users.length
-    ? fc.oneof({ weight: 3, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 5, arbitrary: signedIn[0]! }, { weight: 2, arbitrary: crossSite })
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) },
+        { weight: 2, arbitrary: forged },
+        { weight: 5, arbitrary: signedIn[0]! },
+        { weight: 2, arbitrary: crossSite },
+      )
     : fc.oneof({ weight: 4, arbitrary: fc.constant({ sender: 'anonymous', headers: {} }) }, { weight: 2, arbitrary: forged }, { weight: 1, arbitrary: crossSite });
-  const gen = fc.record({ route, credential, params: fc.record(params), query, file, pick: jsonish, rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }), shape: fc.nat(9), boundary: fc.string({ minLength: 1, maxLength: 20 }) });
+  const gen = fc.record({
+    route,
+    credential,
+    params: fc.record(params),
+    query,
+    file,
+    pick: jsonish,
+    rnd: fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { minLength: 8, maxLength: 8 }),
+    shape: fc.nat(9),
+    boundary: fc.string({ minLength: 1, maxLength: 20 }),
+  });
   return fc.sample(gen, { seed, numRuns: count }).map((g) => {
     let i = 0;
     const rnd = () => g.rnd[i++ % g.rnd.length]!;
@@ -323,7 +359,13 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
       case 6: {
         const b = `----fuzz${Math.floor(rnd() * 1e9)}`;
         req.headers['content-type'] = `multipart/form-data; boundary=${b}`;
-        req.body = multipart([{ name: upload ? 'file' : 'q1', filename: g.file.name, type: 'application/octet-stream', data: g.file.bytes }, { name: 'baseVersion', data: str(g.pick) }], b);
+        req.body = multipart(
+          [
+            { name: upload ? 'file' : 'q1', filename: g.file.name, type: 'application/octet-stream', data: g.file.bytes },
+            { name: 'baseVersion', data: str(g.pick) },
+          ],
+          b,
+        );
         break;
       }
       case 7: {
@@ -334,7 +376,17 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
       }
       case 8:
         req.headers['content-type'] = 'application/x-www-form-urlencoded';
-        req.body = new URLSearchParams({ baseVersion: str(g.pick), op: str(g.pick).slice(0, 20), q1: '1e400', q2: '-0', q3: '\ud800', q4: '9'.repeat(40), date: '2021-02-30', fen: '9007199254740993', amount: '1,2,3' }).toString();
+        req.body = new URLSearchParams({
+          baseVersion: str(g.pick),
+          op: str(g.pick).slice(0, 20),
+          q1: '1e400',
+          q2: '-0',
+          q3: '\ud800',
+          q4: '9'.repeat(40),
+          date: '2021-02-30',
+          fen: '9007199254740993',
+          amount: '1,2,3',
+        }).toString();
         break;
       default:
         req.headers['content-type'] = upload ? 'text/csv' : 'text/plain';
@@ -350,7 +402,13 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
       } else if (kind === 1) {
         const b = `----csrf${Math.floor(rnd() * 1e9)}`;
         req.headers['content-type'] = `multipart/form-data; boundary=${b}`;
-        req.body = multipart([{ name: 'file', filename: g.file.name, type: 'application/octet-stream', data: g.file.bytes }, { name: 'replace', data: '1' }], b);
+        req.body = multipart(
+          [
+            { name: 'file', filename: g.file.name, type: 'application/octet-stream', data: g.file.bytes },
+            { name: 'replace', data: '1' },
+          ],
+          b,
+        );
       } else if (kind === 2) {
         req.headers['content-type'] = 'text/plain;charset=UTF-8';
         req.body = 'a=1';
@@ -372,7 +430,20 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const users = o.users ?? [];
   const v = await discover(o.url, users[0]);
   const reqs = requests(v, o.seed, o.count, o.samples ?? [], users, o.url);
-  const res: FuzzResult = { requests: 0, byStatus: {}, bySender: {}, publicWrites: 0, crossSite: {}, failures: [], slowestMs: 0, slowest: [], probes: 0, slowestProbeMs: 0, failedProbes: 0, seconds: 0 };
+  const res: FuzzResult = {
+    requests: 0,
+    byStatus: {},
+    bySender: {},
+    publicWrites: 0,
+    crossSite: {},
+    failures: [],
+    slowestMs: 0,
+    slowest: [],
+    probes: 0,
+    slowestProbeMs: 0,
+    failedProbes: 0,
+    seconds: 0,
+  };
   let stop = false;
   const probe = (async () => {
     while (!stop) {
@@ -399,7 +470,13 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
       const label = `${q.method} ${q.path.slice(0, 160)}`;
       const s0 = performance.now();
       try {
-        const r = await fetch(o.url + q.path, { method: q.method, headers: q.headers, ...(q.body !== undefined ? { body: typeof q.body === 'string' ? q.body : new Blob([q.body as Uint8Array<ArrayBuffer>]) } : {}), redirect: 'manual', signal: AbortSignal.timeout(timeout) });
+        const r = await fetch(o.url + q.path, {
+          method: q.method,
+          headers: q.headers,
+          ...(q.body !== undefined ? { body: typeof q.body === 'string' ? q.body : new Blob([q.body as Uint8Array<ArrayBuffer>]) } : {}),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeout),
+        });
         const text = await r.text();
         res.byStatus[r.status] = (res.byStatus[r.status] ?? 0) + 1;
         const mine = (res.bySender[q.sender] ??= {});
@@ -415,7 +492,12 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
         // A form post from another site is refused before any route: never a success, never a 5xx.
         if (q.crossSite) {
           res.crossSite[r.status] = (res.crossSite[r.status] ?? 0) + 1;
-          if (r.status < 400) res.failures.push({ request: `${label} (cross-site ${JSON.stringify({ origin: q.headers['origin'], 'sec-fetch-site': q.headers['sec-fetch-site'] })})`, status: r.status, detail: `a cross-site form post was not refused: ${text.slice(0, 200)}` });
+          if (r.status < 400)
+            res.failures.push({
+              request: `${label} (cross-site ${JSON.stringify({ origin: q.headers['origin'], 'sec-fetch-site': q.headers['sec-fetch-site'] })})`,
+              status: r.status,
+              detail: `a cross-site form post was not refused: ${text.slice(0, 200)}`,
+            });
         }
         const session = /(?:^|[\s,])fiscus_session=([^;]*)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
         if (isPublic && session) res.failures.push({ request: `${label} (${q.sender})`, status: r.status, detail: 'the public was given a session cookie' });
@@ -442,9 +524,26 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
 /** The figures of a run, one line each. */
 export function fuzzReport(r: FuzzResult, seed: number): string[] {
   return [
-    `seed ${seed}: ${r.requests} requests in ${r.seconds.toFixed(1)} s (${(r.requests / r.seconds).toFixed(0)}/s); statuses ${Object.entries(r.byStatus).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`,
-    `by sender: ${Object.entries(r.bySender).sort().map(([who, st]) => `${who} ${Object.entries(st).sort().map(([s, n]) => `${s}:${n}`).join(' ')}`).join(' | ')}; writes by the public ${r.publicWrites}, none succeeded unless listed below`,
-    `cross-site form posts ${Object.values(r.crossSite).reduce((a, b) => a + b, 0)}: statuses ${Object.entries(r.crossSite).sort().map(([s, n]) => `${s}:${n}`).join(' ') || '-'} (each must be 4xx)`,
+    `seed ${seed}: ${r.requests} requests in ${r.seconds.toFixed(1)} s (${(r.requests / r.seconds).toFixed(0)}/s); statuses ${Object.entries(r.byStatus)
+      .sort()
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ')}`,
+    `by sender: ${Object.entries(r.bySender)
+      .sort()
+      .map(
+        ([who, st]) =>
+          `${who} ${Object.entries(st)
+            .sort()
+            .map(([s, n]) => `${s}:${n}`)
+            .join(' ')}`,
+      )
+      .join(' | ')}; writes by the public ${r.publicWrites}, none succeeded unless listed below`,
+    `cross-site form posts ${Object.values(r.crossSite).reduce((a, b) => a + b, 0)}: statuses ${
+      Object.entries(r.crossSite)
+        .sort()
+        .map(([s, n]) => `${s}:${n}`)
+        .join(' ') || '-'
+    } (each must be 4xx)`,
     `slowest request ${r.slowestMs.toFixed(0)} ms; health probes ${r.probes}, slowest ${r.slowestProbeMs.toFixed(0)} ms, over 1 s or failed: ${r.failedProbes}`,
     `slowest: ${r.slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.request.slice(0, 80)}`).join(' | ')}`,
     `failures (5xx, timeouts, dropped connections): ${r.failures.length}`,

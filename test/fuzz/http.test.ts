@@ -44,7 +44,10 @@ test('500 seeded hostile requests to every route: no 5xx, no hang, the health pr
   assert.ok(Object.values(r.crossSite).reduce((a, b) => a + b, 0) > 0, report.join('\n'));
   for (const u of users) {
     const statuses = r.bySender[u.login] ?? {};
-    assert.ok(Object.keys(statuses).some((s) => /^2\d\d$/.test(s)), `${u.login} had no request answered 2xx: ${JSON.stringify(statuses)}`);
+    assert.ok(
+      Object.keys(statuses).some((s) => /^2\d\d$/.test(s)),
+      `${u.login} had no request answered 2xx: ${JSON.stringify(statuses)}`,
+    );
   }
   assert.equal(r.failedProbes, 0, report.join('\n'));
 });

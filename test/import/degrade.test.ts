@@ -21,7 +21,10 @@ const errors = (doc: BudgetDocument) => doc.importNotes.filter((n) => n.severity
 test('a narrative without its revenue sentence is noted at its line; the year and unit come from the tables', async () => {
   assert.match(lines[61]!, /部门预算收入 4,424\.60 万元/);
   const doc = await withLine(62, () => ' 深圳市福田区数据管理中心的收入情况如下，');
-  assert.deepEqual(errors(doc).map((n) => [n.code, n.src.line]), [['narrative-unreadable', 62]]);
+  assert.deepEqual(
+    errors(doc).map((n) => [n.code, n.src.line]),
+    [['narrative-unreadable', 62]],
+  );
   assert.match(errors(doc)[0]!.message, /^说明部分未能读取（第 62 行）：第二部分找不到/);
   assert.deepEqual([doc.year, doc.unit.name, doc.tables.length, doc.projectForms.length], [2021, '深圳市福田区数据管理中心', 13, 10]);
   assert.deepEqual(doc.narrative.facts, []);
@@ -29,7 +32,10 @@ test('a narrative without its revenue sentence is noted at its line; the year an
 
 test('a malformed figure in the narrative is noted at its line and gives no fact; the rest is read', async () => {
   const doc = await withLine(62, (l) => l.replace('4,424.60', '4,42.460'));
-  assert.deepEqual(errors(doc).map((n) => [n.code, n.src.line, n.message]), [['fact-unreadable', 62, '说明第 62 行的数字未能读取：“4,42.460”不是金额（万元）']]);
+  assert.deepEqual(
+    errors(doc).map((n) => [n.code, n.src.line, n.message]),
+    [['fact-unreadable', 62, '说明第 62 行的数字未能读取：“4,42.460”不是金额（万元）']],
+  );
   assert.ok(!doc.narrative.facts.some((f) => f.key === 'revenue.total'));
   assert.ok(doc.narrative.facts.some((f) => f.key === 'revenue.change.amount'));
 });
@@ -37,7 +43,10 @@ test('a malformed figure in the narrative is noted at its line and gives no fact
 test('a project form with a malformed amount is left out as a located note; the other nine are read', async () => {
   assert.equal(lines[1016], '1,270.74');
   const doc = await withLine(1017, () => '1,27.074');
-  assert.deepEqual(errors(doc).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', null, 1017]]);
+  assert.deepEqual(
+    errors(doc).map((n) => [n.code, n.table, n.src.line]),
+    [['table-unreadable', null, 1017]],
+  );
   assert.equal(errors(doc)[0]!.message, '表《预算项目支出绩效目标申报表（第 1 张）》未能读取（第 1017 行）：“1,27.074”不是金额（万元）');
   assert.equal(doc.projectForms.length, 9);
   assert.ok(!doc.projectForms.some((f) => f.name === '基础设施运行维护'));
@@ -45,7 +54,10 @@ test('a project form with a malformed amount is left out as a located note; the 
 
 test('table 14 with a malformed total is left out as a located note naming it t14', async () => {
   const doc = await withLine(906, (l) => l.replace('4,424.60', '4,42.460'));
-  assert.deepEqual(errors(doc).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', 't14', 906]]);
+  assert.deepEqual(
+    errors(doc).map((n) => [n.code, n.table, n.src.line]),
+    [['table-unreadable', 't14', 906]],
+  );
   assert.equal(doc.departmentTargets, null);
   assert.equal(doc.tables.length, 13);
 });

@@ -29,7 +29,11 @@ function assertSameText(actual: string, expected: string, what: string): void {
   const e = expected.split('\n');
   let i = 0;
   while (i < a.length && i < e.length && a[i] === e[i]) i++;
-  const around = (ls: string[]) => ls.slice(Math.max(0, i - 3), i + 4).map((l, k) => `${String(Math.max(0, i - 3) + k + 1).padStart(6)} ${l}`).join('\n');
+  const around = (ls: string[]) =>
+    ls
+      .slice(Math.max(0, i - 3), i + 4)
+      .map((l, k) => `${String(Math.max(0, i - 3) + k + 1).padStart(6)} ${l}`)
+      .join('\n');
   assert.fail(`${what} changed at line ${i + 1} (${a.length} lines now, ${e.length} committed); ${UPDATE}\n--- committed\n${around(e)}\n+++ now\n${around(a)}`);
 }
 
@@ -86,7 +90,10 @@ test('shenzhen-futian-2021: spot checks of the golden model against the printed 
   // Form 2 应用系统运行维护: 1,074.56 planned as 4 × 249.9
   const f2 = doc.projectForms.find((f: { name: string }) => f.name === '应用系统运行维护');
   assert.equal(f2.amounts.total.fen, w('1,074.56'));
-  assert.deepEqual(f2.disbursement.map((q: { amount: { fen: number } }) => q.amount.fen), [w('249.9'), w('249.9'), w('249.9'), w('249.9')]);
+  assert.deepEqual(
+    f2.disbursement.map((q: { amount: { fen: number } }) => q.amount.fen),
+    [w('249.9'), w('249.9'), w('249.9'), w('249.9')],
+  );
   // 表14 合计 4,424.60 and 用户满意度 ≥90%
   assert.equal(doc.departmentTargets.total.total.fen, w('4,424.60'));
   const sat = doc.departmentTargets.indicators.find((i: { name: string }) => i.name === '用户满意度');
@@ -101,7 +108,10 @@ const yuan = (s: string) => parseAmount(s, '元');
 test('shanghai-putuo-wanli-2024-budget: spot checks of the golden model against the printed text', () => {
   const doc = golden('shanghai-putuo-wanli-2024-budget');
   assert.deepEqual([doc.unit.name, doc.year, doc.kind, doc.tables.length], ['上海市普陀区人民政府万里街道办事处', 2024, '部门预算', 9]);
-  assert.deepEqual(doc.tables.map((t: Table) => t.id), ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9']);
+  assert.deepEqual(
+    doc.tables.map((t: Table) => t.id),
+    ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9'],
+  );
   // 收入预算总表 (单位：元) line 373: 221 02 01 住房公积金 3,503,499 3,503,499 0 0 0
   const rev = byRole(doc, 'revenue-summary');
   assert.equal(rev.displayUnit, '元');

@@ -17,7 +17,9 @@ const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 // accounts, produced by ONLYOFFICE, print table 3's 合计 amounts on the baseline of the 类 款 项
 // header; the Shanghai parser takes amounts on that header line as the next row's.)
 const IMPORT_AS_TEXT = new Set(['shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf', 'shanghai-putuo-finance-bureau-2024-dept-final-accounts.pdf']);
-const PDFS = readdirSync(join(SAMPLES, 'pdf')).filter((f) => f.endsWith('.pdf')).sort();
+const PDFS = readdirSync(join(SAMPLES, 'pdf'))
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
 
 async function attempt(bytes: Uint8Array, file: string) {
   try {
@@ -45,7 +47,10 @@ for (const name of PDFS) {
     const fromPdf = await attempt(bytes, name);
     if (fromText instanceof FiscusError || fromPdf instanceof FiscusError) {
       // Until a profile reads this layout, both routes must refuse it alike.
-      assert.ok(fromText instanceof FiscusError && fromPdf instanceof FiscusError, `text: ${String(fromText instanceof FiscusError ? fromText.message : 'imported')}; pdf: ${String(fromPdf instanceof FiscusError ? fromPdf.message : 'imported')}`);
+      assert.ok(
+        fromText instanceof FiscusError && fromPdf instanceof FiscusError,
+        `text: ${String(fromText instanceof FiscusError ? fromText.message : 'imported')}; pdf: ${String(fromPdf instanceof FiscusError ? fromPdf.message : 'imported')}`,
+      );
       assert.equal(fromPdf.code, fromText.code);
       assert.equal(fromPdf.message, fromText.message);
       console.log(`${name}: no profile reads it yet (${fromPdf.message})`);
@@ -53,7 +58,10 @@ for (const name of PDFS) {
     }
     assert.equal(fromPdf.source.format, 'pdf');
     assert.equal(fromPdf.profile, fromText.profile);
-    const fen = (d: unknown) => allAmounts(d).map((a) => a.fen).sort((a, b) => a - b);
+    const fen = (d: unknown) =>
+      allAmounts(d)
+        .map((a) => a.fen)
+        .sort((a, b) => a - b);
     assert.deepEqual(fen(fromPdf), fen(fromText));
     console.log(`${name}: imported as ${fromPdf.profile}, ${allAmounts(fromPdf).length} amounts as from the text`);
   });

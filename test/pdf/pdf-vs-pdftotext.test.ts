@@ -13,7 +13,9 @@ import { normalizeText } from '../../src/domain/text.js';
 import { readPdf } from '../../src/importers/pdf/index.js';
 
 const DIR = fileURLToPath(new URL('../../samples/pdf/', import.meta.url));
-const SAMPLES = readdirSync(DIR).filter((f) => f.endsWith('.pdf')).sort();
+const SAMPLES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
 
 function pdftotext(path: string): string {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
@@ -32,7 +34,11 @@ function missing(want: Map<string, number>, have: Map<string, number>): string[]
   return out;
 }
 
-const cells = (page: string): string[] => page.split('\n').flatMap((l) => l.trim().split(/\s{2,}/)).filter((c) => c !== '');
+const cells = (page: string): string[] =>
+  page
+    .split('\n')
+    .flatMap((l) => l.trim().split(/\s{2,}/))
+    .filter((c) => c !== '');
 
 test('the samples are there to compare', () => {
   assert.ok(SAMPLES.length >= 2, SAMPLES.join(', '));
@@ -66,7 +72,9 @@ for (const name of SAMPLES) {
       agree += theirCells.filter((c) => mineCells.has(c)).length;
     }
     const n = [...figures(mine.text.replace(/^===== page \d+ =====$/gm, ''))].reduce((s, [, k]) => s + k, 0);
-    console.log(`${name}: ${mine.pages.length} pages, ${mine.source.lines.length} lines, ${n} figures; readPdf ${tMine.toFixed(0)} ms, pdftotext -layout ${tTheirs.toFixed(0)} ms; cells as pdftotext ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%)`);
+    console.log(
+      `${name}: ${mine.pages.length} pages, ${mine.source.lines.length} lines, ${n} figures; readPdf ${tMine.toFixed(0)} ms, pdftotext -layout ${tTheirs.toFixed(0)} ms; cells as pdftotext ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%)`,
+    );
     // Cell boundaries differ where pdftotext merges a cell with its neighbour by one space or
     // orders stacked cells differently; the large majority must agree.
     assert.ok(agree / total > 0.9, `${agree}/${total} cells as pdftotext`);

@@ -43,7 +43,10 @@ test('the full PDF package of the sample read back through pdftotext -layout and
   // Two-sided tables interleave revenue and expenditure rows by printed line, so the row order of
   // the model follows the pairing; every figure, keyed by table, side, label and column, must match.
   assert.deepEqual([...b].sort(), [...a].sort());
-  assert.deepEqual(back.narrative.facts.map((f) => f.key), doc.narrative.facts.map((f) => f.key));
+  assert.deepEqual(
+    back.narrative.facts.map((f) => f.key),
+    doc.narrative.facts.map((f) => f.key),
+  );
   assert.ok(back.source.pages !== null && back.source.pages > 30, 'pages counted from the form feeds');
 });
 
@@ -111,20 +114,24 @@ function descendants(pid: number): { pid: number; comm: string; nice: number }[]
   return out;
 }
 
-test('Chromium prints below the server thread: its processes run at niceness 10 (not raised even when run as root)', { skip: process.platform !== 'linux' ? 'process niceness read from /proc' : false }, async () => {
-  const html = '<!doctype html><meta charset="utf-8"><p>优先级</p>';
-  let seen: { pid: number; comm: string; nice: number }[] = [];
-  const printing = printPdf(html);
-  for (let i = 0; i < 100 && seen.length < 3; i++) {
-    seen = descendants(process.pid).filter((p) => /chrom/i.test(p.comm));
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await printing;
-  assert.ok(seen.length > 0, 'Chromium processes were seen');
-  for (const p of seen) assert.ok(p.nice >= 10, `${p.comm} ${p.pid} runs at niceness ${p.nice}`);
-});
+test(
+  'Chromium prints below the server thread: its processes run at niceness 10 (not raised even when run as root)',
+  { skip: process.platform !== 'linux' ? 'process niceness read from /proc' : false },
+  async () => {
+    const html = '<!doctype html><meta charset="utf-8"><p>优先级</p>';
+    let seen: { pid: number; comm: string; nice: number }[] = [];
+    const printing = printPdf(html);
+    for (let i = 0; i < 100 && seen.length < 3; i++) {
+      seen = descendants(process.pid).filter((p) => /chrom/i.test(p.comm));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await printing;
+    assert.ok(seen.length > 0, 'Chromium processes were seen');
+    for (const p of seen) assert.ok(p.nice >= 10, `${p.comm} ${p.pid} runs at niceness ${p.nice}`);
+  },
+);
 
-test('the 目录 of the printed package gives each entry\'s page, and the entry is on that page', { timeout: 180_000 }, async () => {
+test("the 目录 of the printed package gives each entry's page, and the entry is on that page", { timeout: 180_000 }, async () => {
   const doc = await importFile(SAMPLE);
   const pdf = (await renderReport(doc, { format: 'pdf', findings: [] })) as Uint8Array;
   const { pdfLinkPages } = await import('../../src/importers/pdf/index.js');
@@ -139,14 +146,24 @@ test('the 目录 of the printed package gives each entry\'s page, and the entry 
     }
   };
   // The 目录 (page 2): each line ends with a page number.
-  const toc = page(2).split('\n').map((l) => /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(l)).filter((m) => m !== null);
+  const toc = page(2)
+    .split('\n')
+    .map((l) => /^\s*(\S.*?)\s{2,}(\d+)\s*$/.exec(l))
+    .filter((m) => m !== null);
   assert.ok(toc.length >= 30, `${toc.length} numbered entries`);
   const numbers = toc.map((m) => Number(m[2]));
-  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'in page order');
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => a - b),
+    'in page order',
+  );
   // The same numbers as the links lead to, and each entry's title is printed on its page.
   for (const [, title, n] of toc) {
     const text = page(Number(n)).replace(/\s+/g, '');
-    const key = title!.replace(/^表\s*\d+\s*/, '').replace(/\s+/g, '').slice(0, 8);
+    const key = title!
+      .replace(/^表\s*\d+\s*/, '')
+      .replace(/\s+/g, '')
+      .slice(0, 8);
     assert.ok(text.includes(key), `「${title}」 on page ${n}`);
   }
   assert.deepEqual(new Set(numbers), new Set([...links.values()].filter((n) => n > 2)), 'the numbers are the pages the links lead to');

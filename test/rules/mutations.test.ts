@@ -233,6 +233,10 @@ test('the two one-number edits that made the whole sample unreadable now give th
     assert.ok(r.unplaced?.some((x) => x.src?.raw === m.to));
     assert.equal(doc.tables.length, 13);
     const findings = validateDocument(doc).findings.filter((f) => f.severity === 'error' && f.category === 'structure');
-    assert.deepEqual(findings.map((f) => f.location.line), [m.line], `${m.where}: one structure error at the line`);
+    assert.deepEqual(
+      findings.map((f) => f.location.line),
+      [m.line],
+      `${m.where}: one structure error at the line`,
+    );
   }
 });

@@ -27,7 +27,9 @@ const SAMPLE_FILES = ['shenzhen-futian-data-center-2021-dept-budget.txt', 'shang
 const DOCUMENTS = 200;
 const EDITS = 16;
 
-const noPostgres = process.env['TEST_DATABASE_URL'] ? false : 'no PostgreSQL: TEST_DATABASE_URL is not set (npm test starts a throwaway one; or `source scripts/pg-throwaway.sh && pg_throwaway_start`)';
+const noPostgres = process.env['TEST_DATABASE_URL']
+  ? false
+  : 'no PostgreSQL: TEST_DATABASE_URL is not set (npm test starts a throwaway one; or `source scripts/pg-throwaway.sh && pg_throwaway_start`)';
 if (noPostgres) console.log(`# multi-process test skipped: ${noPostgres}`);
 
 interface Proc {
@@ -121,7 +123,12 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
 
   test('a session made on one server is honoured by the others, and failed sign-ins lock the account on all', async () => {
     const signIn = (i: number, login: string, password: string) =>
-      fetch(`${servers[i]!.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: servers[i]!.url! }, body: new URLSearchParams({ login, password }) });
+      fetch(`${servers[i]!.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: servers[i]!.url! },
+        body: new URLSearchParams({ login, password }),
+      });
     const ok = await signIn(0, 'bumen', PASSWORD);
     assert.equal(ok.status, 303);
     const cookie = /fiscus_session=[^;]+/.exec(ok.headers.get('set-cookie') ?? '')?.[0];
@@ -132,24 +139,39 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
     }
     // Five wrong passwords, concurrently, over the three servers: the account is locked everywhere.
     const wrong = await Promise.all([0, 1, 2, 0, 1].map((i) => signIn(i, 'bumenb', 'wrong-password')));
-    assert.deepEqual(wrong.map((r) => r.status), [401, 401, 401, 401, 401]);
+    assert.deepEqual(
+      wrong.map((r) => r.status),
+      [401, 401, 401, 401, 401],
+    );
     for (const i of [0, 1, 2]) assert.equal((await signIn(i, 'bumenb', PASSWORD)).status, 401, `server ${i} refuses the locked account`);
   });
 
   test(`${EDITS} concurrent stale edits over 3 servers: exactly 1 stored, ${EDITS - 1} × 409`, async () => {
     const edits = await Promise.all(
       Array.from({ length: EDITS }, (_, i) =>
-        api(i, `/api/v1/budgets/${budgetId}/projects/${encodeURIComponent(formId)}`, {
-          method: 'PATCH',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ baseVersion: 1, amounts: { other: { fen: 100 + i } } }),
-        }, 'jingban').then(async (r) => ({ status: r.status, body: await r.text() })),
+        api(
+          i,
+          `/api/v1/budgets/${budgetId}/projects/${encodeURIComponent(formId)}`,
+          {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ baseVersion: 1, amounts: { other: { fen: 100 + i } } }),
+          },
+          'jingban',
+        ).then(async (r) => ({ status: r.status, body: await r.text() })),
       ),
     );
     const statuses = edits.map((e) => e.status);
     const tally = statuses.reduce<Record<number, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {});
     console.log(`# stale edits over 3 servers: ${JSON.stringify(tally)}`);
-    assert.deepEqual(tally, { 200: 1, 409: EDITS - 1 }, edits.filter((e) => e.status !== 409).map((e) => e.body.slice(0, 300)).join('\n'));
+    assert.deepEqual(
+      tally,
+      { 200: 1, 409: EDITS - 1 },
+      edits
+        .filter((e) => e.status !== 409)
+        .map((e) => e.body.slice(0, 300))
+        .join('\n'),
+    );
     for (const e of edits.filter((x) => x.status === 409)) assert.match(e.body, /CONFLICT/);
     // The budget has exactly one new version, whichever server is asked.
     for (const i of [0, 1, 2]) assert.equal(((await (await api(i, `/api/v1/budgets/${budgetId}`, {}, 'jingban')).json()) as { latestVersion: number }).latestVersion, 2);
@@ -225,8 +247,16 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
       for (const d of report.documents) count.set(d.file, (count.get(d.file) ?? 0) + 1);
       assert.equal(report.documents.length, DOCUMENTS);
       assert.equal(report.summary.documents, DOCUMENTS);
-      assert.deepEqual(report.documents.map((d) => d.file), names, 'the report lists the documents in upload order');
-      assert.deepEqual([...count.values()].filter((c) => c !== 1), [], 'every document exactly once');
+      assert.deepEqual(
+        report.documents.map((d) => d.file),
+        names,
+        'the report lists the documents in upload order',
+      );
+      assert.deepEqual(
+        [...count.values()].filter((c) => c !== 1),
+        [],
+        'every document exactly once',
+      );
       assert.equal(report.summary.readable, DOCUMENTS, 'every copy of a sample is readable');
 
       // The killed worker's job was taken again: documents started twice, checked once; the other worker finished the batch.
@@ -235,7 +265,9 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
       const { rows: retried } = await pgc.query<{ n: string }>(
         `SELECT count(*) AS n FROM (SELECT retry_count FROM pgboss.job WHERE name = 'fiscus_batch_audit' UNION ALL SELECT retry_count FROM pgboss.archive WHERE name = 'fiscus_batch_audit') j WHERE retry_count > 0`,
       );
-      console.log(`# batch of ${DOCUMENTS} done in ${ms} ms; documents per worker ${JSON.stringify(Object.fromEntries(by.map((r) => [r.done_by, Number(r.n)])))}; documents started again after the kill ${again[0]!.n}; jobs retried ${retried[0]!.n}; report: ${report.documents.length} documents, ${count.size} distinct`);
+      console.log(
+        `# batch of ${DOCUMENTS} done in ${ms} ms; documents per worker ${JSON.stringify(Object.fromEntries(by.map((r) => [r.done_by, Number(r.n)])))}; documents started again after the kill ${again[0]!.n}; jobs retried ${retried[0]!.n}; report: ${report.documents.length} documents, ${count.size} distinct`,
+      );
       assert.ok(by.length >= 2, 'more than one worker checked documents');
       assert.ok(Number(retried[0]!.n) >= 1, 'the killed worker’s job was retried');
       assert.ok(Number(again[0]!.n) >= 1, 'documents of the killed worker’s job were taken up again');
@@ -269,7 +301,10 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
       const { rows } = await pgc.query<{ done_by: string }>('SELECT done_by FROM package_batch_items WHERE batch_id = $1', [Number(id)]);
       const workerPids = workers.map((w) => String(w.child.pid));
       console.log(`# PDF package printed in ${Math.round(performance.now() - t0)} ms by ${rows.map((r) => r.done_by).join(', ')}; ZIP ${bytes.length} bytes from server 2`);
-      assert.ok(rows.every((r) => workerPids.includes(r.done_by.split(':').pop()!)), 'printed by a worker');
+      assert.ok(
+        rows.every((r) => workerPids.includes(r.done_by.split(':').pop()!)),
+        'printed by a worker',
+      );
     } finally {
       await pgc.end();
     }

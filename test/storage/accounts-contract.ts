@@ -35,7 +35,10 @@ export function registerAccountsContract(b: Backend): void {
       const first = await acc.bootstrap();
       assert.equal(first.created, true);
       assert.match(first.generatedPassword ?? '', /^[A-Za-z0-9_-]{16}$/);
-      assert.deepEqual((await acc.organisations()).map((o) => [o.name, o.kind, o.parentId]), [['财政局', 'finance-bureau', null]]);
+      assert.deepEqual(
+        (await acc.organisations()).map((o) => [o.name, o.kind, o.parentId]),
+        [['财政局', 'finance-bureau', null]],
+      );
       const [admin, ...others] = await acc.listUsers();
       assert.equal(others.length, 0);
       assert.deepEqual([admin!.login, admin!.role, admin!.organisation.name, admin!.disabled], [ADMIN_LOGIN, 'admin', '财政局', false]);
@@ -74,13 +77,23 @@ export function registerAccountsContract(b: Backend): void {
       const acc = accountsOf(ws);
       await seeded(acc);
       const users = await acc.listUsers();
-      assert.deepEqual(users.map((u) => [u.login, u.displayName, u.role, u.organisation.name]), [['admin', '管理员', 'admin', '某区财政局'], ['zhang', '张三', 'preparer', '某区第一中学']]);
+      assert.deepEqual(
+        users.map((u) => [u.login, u.displayName, u.role, u.organisation.name]),
+        [
+          ['admin', '管理员', 'admin', '某区财政局'],
+          ['zhang', '张三', 'preparer', '某区第一中学'],
+        ],
+      );
       assert.ok(!JSON.stringify(users).includes('scrypt'), 'no password hash leaves the accounts module');
       const [row] = await connectionOf(ws).query<{ password_hash: string }>("SELECT password_hash FROM users WHERE login = 'zhang'");
       assert.match(row!.password_hash, /^scrypt\$15\$8\$1\$/);
       assert.ok(!row!.password_hash.includes(PW));
       await rejectsWith(acc.addUser({ login: 'Zhang', displayName: '另一个张三', role: 'preparer', organisation: '某区第一中学', password: PW }), 'INPUT_INVALID', /用户名 zhang 已被使用/);
-      await rejectsWith(acc.addUser({ login: 'li', displayName: '李四', role: 'department-reviewer', organisation: '某区第一中学', password: PW }), 'INPUT_INVALID', /部门审核应属于主管部门，而 某区第一中学 是所属单位/);
+      await rejectsWith(
+        acc.addUser({ login: 'li', displayName: '李四', role: 'department-reviewer', organisation: '某区第一中学', password: PW }),
+        'INPUT_INVALID',
+        /部门审核应属于主管部门，而 某区第一中学 是所属单位/,
+      );
       await rejectsWith(acc.addUser({ login: 'li', displayName: '李四', role: 'preparer', organisation: '无此单位', password: PW }), 'NOT_FOUND');
       await rejectsWith(acc.addUser({ login: 'li', displayName: '李四', role: 'preparer', organisation: '某区第一中学', password: 'short' }), 'INPUT_INVALID', /密码长度/);
       await rejectsWith(acc.user('nobody'), 'NOT_FOUND', /用户 "nobody" 不存在/);
@@ -211,7 +224,13 @@ export function registerAccountsContract(b: Backend): void {
       assert.equal(await acc.tokenUser(second.token), null);
       await rejectsWith(acc.revokeToken('fiscus_nonexistent'), 'NOT_FOUND', /令牌 fiscus_nonexi… 不存在/);
       await rejectsWith(acc.revokeToken('999999'), 'NOT_FOUND');
-      assert.deepEqual((await acc.listTokens()).map((t) => [t.login, t.revokedAt !== null]), [['zhang', true], ['zhang', true]]);
+      assert.deepEqual(
+        (await acc.listTokens()).map((t) => [t.login, t.revokedAt !== null]),
+        [
+          ['zhang', true],
+          ['zhang', true],
+        ],
+      );
     }));
 
   test(`${b.name}: the demo accounts of the sample are created once, one per role, and each signs in`, () =>
@@ -219,12 +238,15 @@ export function registerAccountsContract(b: Backend): void {
       const acc = accountsOf(ws);
       await acc.bootstrap({ adminPassword: 'admin-password-1', rootName: '深圳市福田区财政局' });
       const made = await acc.ensureDemo();
-      assert.deepEqual(made.map((a) => [a.login, a.role, a.organisation]), [
-        ['jingban', 'preparer', '深圳市福田区数据管理中心'],
-        ['bumen', 'department-reviewer', '深圳市福田区政务服务数据管理局'],
-        ['caizheng', 'finance-reviewer', '深圳市福田区财政局'],
-        ['jiaoyu', 'preparer', '深圳市福田区教育局'],
-      ]);
+      assert.deepEqual(
+        made.map((a) => [a.login, a.role, a.organisation]),
+        [
+          ['jingban', 'preparer', '深圳市福田区数据管理中心'],
+          ['bumen', 'department-reviewer', '深圳市福田区政务服务数据管理局'],
+          ['caizheng', 'finance-reviewer', '深圳市福田区财政局'],
+          ['jiaoyu', 'preparer', '深圳市福田区教育局'],
+        ],
+      );
       assert.deepEqual(await acc.ensureDemo(), []);
       for (const a of DEMO_ACCOUNTS) assert.equal((await acc.signIn(a.login, a.password)).user.role, a.role);
       assert.deepEqual(new Set((await acc.listUsers()).map((u) => u.role)), new Set(['admin', 'preparer', 'department-reviewer', 'finance-reviewer']));

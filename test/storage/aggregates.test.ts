@@ -30,7 +30,9 @@ function classRows(doc: BudgetDocument, role: string, system: string, len: numbe
   const rows = t.rows.filter((r) => r.codeSystem === system && r.code && r.code.length >= len && r.amounts.total);
   const shortest = new Map<string, number>();
   for (const r of rows) shortest.set(r.code!.slice(0, len), Math.min(shortest.get(r.code!.slice(0, len)) ?? 99, r.code!.length));
-  return rows.filter((r) => r.code!.length === shortest.get(r.code!.slice(0, len))).map((r) => ({ prefix: r.code!.slice(0, len), fen: r.amounts.total!.fen, label: r.code!.length === len ? r.label : null }));
+  return rows
+    .filter((r) => r.code!.length === shortest.get(r.code!.slice(0, len)))
+    .map((r) => ({ prefix: r.code!.slice(0, len), fen: r.amounts.total!.fen, label: r.code!.length === len ? r.label : null }));
 }
 
 function add(m: Map<string, Expected>, key: string, id: string, fen: number): void {
@@ -58,7 +60,19 @@ function same(label: string, rows: AggregateRow[], expected: Map<string, Expecte
 }
 
 async function checkCity(ws: Workspace): Promise<void> {
-  const rep = await generateCity(ws, { units: 6, departments: 2, years: 2, firstYear: 2023, finalShare: 1, payments: 1, templates: [LOCAL_SAMPLES], cacheDir: null, concurrency: 3, seed: 7, log: () => {} });
+  const rep = await generateCity(ws, {
+    units: 6,
+    departments: 2,
+    years: 2,
+    firstYear: 2023,
+    finalShare: 1,
+    payments: 1,
+    templates: [LOCAL_SAMPLES],
+    cacheDir: null,
+    concurrency: 3,
+    seed: 7,
+    log: () => {},
+  });
   assert.ok(rep.budgets >= 12 && rep.finalAccounts >= 1, `a city of budgets and final accounts: ${JSON.stringify(rep)}`);
   const docs = new Map<string, BudgetDocument>();
   for (const id of rep.documentIds) docs.set(id, await ws.getDocument(id));
@@ -67,7 +81,10 @@ async function checkCity(ws: Workspace): Promise<void> {
 
   const q = async (x: AggregateQuery) => ws.aggregate({ ...x, withIds: true });
   // By class, at every level.
-  for (const [by, role, lengths] of [['function', 'general-budget-function', [3, 5, 7]], ['econ', 'basic-expenditure-economic', [3, 5]]] as const) {
+  for (const [by, role, lengths] of [
+    ['function', 'general-budget-function', [3, 5, 7]],
+    ['econ', 'basic-expenditure-economic', [3, 5]],
+  ] as const) {
     for (const [i, len] of lengths.entries()) {
       const m = new Map<string, Expected>();
       for (const [id, d] of docs) for (const r of classRows(d, role, by, len)) add(m, `${d.year}/${d.kind}/${r.prefix}`, id, r.fen);
@@ -97,7 +114,12 @@ async function checkCity(ws: Workspace): Promise<void> {
   // Department totals add up to the year's; a filter by one department gives its row alone.
   const years = await q({ by: 'year' });
   const depts = await q({ by: 'department' });
-  for (const y of years) assert.equal(depts.filter((r) => r.year === y.year && r.kind === y.kind).reduce((s, r) => s + r.fen, 0), y.fen, `${y.year} ${y.kind}: departments add up to the year`);
+  for (const y of years)
+    assert.equal(
+      depts.filter((r) => r.year === y.year && r.kind === y.kind).reduce((s, r) => s + r.fen, 0),
+      y.fen,
+      `${y.year} ${y.kind}: departments add up to the year`,
+    );
   const one = depts.find((r) => r.organisationId !== null)!;
   assert.deepEqual(
     (await q({ by: 'department', departmentId: one.organisationId!, year: one.year, kind: one.kind as AggregateQuery['kind'] & string })).map((r) => [r.organisationId, r.fen]),

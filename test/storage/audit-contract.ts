@@ -183,9 +183,7 @@ export function registerAuditContract(b: Backend): void {
       // On PostgreSQL, half of them through a second workspace: another server process on the database.
       const other = b.folder ? ws : await openWorkspace(store.opts);
       try {
-        const all = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => (i % 2 ? other : ws).importDocument(bytesOf(budget(2021, `并发单位${i}`)), `u${i}.json`, { actor: `p${i % 2}` })),
-        );
+        const all = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? other : ws).importDocument(bytesOf(budget(2021, `并发单位${i}`)), `u${i}.json`, { actor: `p${i % 2}` })));
         // And writers of another kind at the same time: payments on the new budgets.
         await Promise.all(all.map((r, i) => followOf(i % 2 ? other : ws).addPayment(r.budgetId, { project: 'f1', date: '2021-05-01', fen: 100 + i }, 'api')));
         const es = await auditLogOf(ws).list();
@@ -196,5 +194,6 @@ export function registerAuditContract(b: Backend): void {
       } finally {
         if (other !== ws) await other.close();
       }
-    }));
+    }),
+  );
 }

@@ -124,7 +124,13 @@ export function registerContract(b: Backend): void {
       const e = await ws.editProjectForm(budgetId, 1, 'f1', { costLines: lines, disbursement, indicators: [...f.indicators, indicator('机柜数量', '8')] }, '李四');
       assert.equal(e.version, 2);
       const vs = await ws.listVersions(budgetId);
-      assert.deepEqual(vs.map((v) => [v.n, v.baseVersion, v.author]), [[1, null, null], [2, 1, '李四']]);
+      assert.deepEqual(
+        vs.map((v) => [v.n, v.baseVersion, v.author]),
+        [
+          [1, null, null],
+          [2, 1, '李四'],
+        ],
+      );
       assert.notEqual(vs[0]!.sha256, vs[1]!.sha256);
       const edited = await ws.getDocument(budgetId);
       assert.equal(edited.projectForms[0]!.costLines[0]!.amount!.fen, 4_600_000);
@@ -138,7 +144,10 @@ export function registerContract(b: Backend): void {
       const q4 = byPath.get('projectForms[f1].disbursement[Q4].amount');
       assert.equal(q4?.differenceFen, -500_000);
       assert.equal(d.amounts.length, 2, JSON.stringify(d.amounts));
-      assert.deepEqual(d.added.map((x) => [x.what, x.label]), [['indicator', '机柜数量 ≥8台']]);
+      assert.deepEqual(
+        d.added.map((x) => [x.what, x.label]),
+        [['indicator', '机柜数量 ≥8台']],
+      );
       assert.deepEqual(d.removed, []);
     }));
 
@@ -155,7 +164,10 @@ export function registerContract(b: Backend): void {
         d.amounts.map((c) => [c.table, c.row, c.field, c.beforeFen, c.afterFen, c.differenceFen]),
         [[7, 'f2010301', 'total', 1_000_000, 1_200_000, 200_000]],
       );
-      assert.deepEqual(d.added.map((x) => [x.what, x.table, x.label]), [['row', 7, '其他政府办公厅(室)及相关机构事务支出']]);
+      assert.deepEqual(
+        d.added.map((x) => [x.what, x.table, x.label]),
+        [['row', 7, '其他政府办公厅(室)及相关机构事务支出']],
+      );
     }));
 
   test(`${b.name}: an edit based on a stale version is refused with CONFLICT and writes nothing`, () =>
@@ -179,13 +191,29 @@ export function registerContract(b: Backend): void {
       await ws.importDocument(bytesOf(doc), 'a.json');
       const t7 = doc.tables.find((t) => t.no === 7)!;
       const line = { year: 2021, kind: '部门预算', documents: 1, organisationId: null };
-      for (const [level, len] of [[1, 3], [2, 5], [3, 7]] as const) {
+      for (const [level, len] of [
+        [1, 3],
+        [2, 5],
+        [3, 7],
+      ] as const) {
         const expected = t7.rows.filter((r) => r.code?.length === len).map((r) => ({ ...line, code: r.code!, name: r.label, level, fen: r.amounts.total!.fen }));
         expected.sort((x, y) => (x.code < y.code ? -1 : 1));
         assert.deepEqual(await ws.aggregate({ by: 'function', level }), expected);
       }
-      assert.deepEqual((await ws.aggregate({ by: 'econ' })).map((r) => [r.code, r.fen]), [['301', 3_000_000], ['302', 1_000_000]]);
-      assert.deepEqual((await ws.aggregate({ by: 'econ', level: 2 })).map((r) => [r.code, r.fen]), [['30101', 3_000_000], ['30201', 1_000_000]]);
+      assert.deepEqual(
+        (await ws.aggregate({ by: 'econ' })).map((r) => [r.code, r.fen]),
+        [
+          ['301', 3_000_000],
+          ['302', 1_000_000],
+        ],
+      );
+      assert.deepEqual(
+        (await ws.aggregate({ by: 'econ', level: 2 })).map((r) => [r.code, r.fen]),
+        [
+          ['30101', 3_000_000],
+          ['30201', 1_000_000],
+        ],
+      );
       await rejectsWith(ws.aggregate({ by: 'econ', level: 3 }), 'INPUT_INVALID', /级次应为 1–2/);
       assert.deepEqual(await ws.aggregate({ by: 'project' }), [{ ...line, code: null, name: '机房运行维护', level: null, fen: 6_000_000 }]);
       assert.deepEqual(await ws.aggregate({ by: 'year' }), [{ ...line, code: null, name: null, level: null, fen: 10_000_000 }]);
@@ -199,14 +227,37 @@ export function registerContract(b: Backend): void {
       await ws.importDocument(bytesOf(budget(2021, '单位乙', 5)), 'c.json');
       await ws.importDocument(bytesOf({ ...budget(2021, '单位甲', 3), kind: '部门决算' }), 'd.json');
       const of201 = async (q: Parameters<Workspace['aggregate']>[0]) => (await ws.aggregate(q)).filter((r) => r.code === '201').map((r) => [r.year, r.kind, r.documents, r.fen]);
-      assert.deepEqual(await of201({ by: 'function' }), [[2020, '部门预算', 1, 7_000_000], [2021, '部门决算', 1, 7_000_000 * 3], [2021, '部门预算', 2, 7_000_000 * 7]]);
+      assert.deepEqual(await of201({ by: 'function' }), [
+        [2020, '部门预算', 1, 7_000_000],
+        [2021, '部门决算', 1, 7_000_000 * 3],
+        [2021, '部门预算', 2, 7_000_000 * 7],
+      ]);
       assert.deepEqual(await of201({ by: 'function', year: 2021, kind: '部门预算' }), [[2021, '部门预算', 2, 7_000_000 * 7]]);
-      assert.deepEqual(await of201({ by: 'function', unitName: '单位甲' }), [[2020, '部门预算', 1, 7_000_000], [2021, '部门决算', 1, 7_000_000 * 3], [2021, '部门预算', 1, 7_000_000 * 2]]);
+      assert.deepEqual(await of201({ by: 'function', unitName: '单位甲' }), [
+        [2020, '部门预算', 1, 7_000_000],
+        [2021, '部门决算', 1, 7_000_000 * 3],
+        [2021, '部门预算', 1, 7_000_000 * 2],
+      ]);
       assert.deepEqual(await of201({ by: 'function', year: 2020, unitName: '单位乙' }), []);
-      assert.deepEqual((await ws.aggregate({ by: 'year' })).map((r) => [r.year, r.kind, r.documents, r.fen]), [[2020, '部门预算', 1, 10_000_000], [2021, '部门决算', 1, 30_000_000], [2021, '部门预算', 2, 70_000_000]]);
+      assert.deepEqual(
+        (await ws.aggregate({ by: 'year' })).map((r) => [r.year, r.kind, r.documents, r.fen]),
+        [
+          [2020, '部门预算', 1, 10_000_000],
+          [2021, '部门决算', 1, 30_000_000],
+          [2021, '部门预算', 2, 70_000_000],
+        ],
+      );
       const list = await ws.listBudgets();
       // By year, newest first, then by pinyin: 甲 (jiǎ) before 乙 (yǐ), although U+7532 > U+4E59.
-      assert.deepEqual(list.map((x) => [x.year, x.unitName, x.kind]), [[2021, '单位甲', '部门决算'], [2021, '单位甲', '部门预算'], [2021, '单位乙', '部门预算'], [2020, '单位甲', '部门预算']]);
+      assert.deepEqual(
+        list.map((x) => [x.year, x.unitName, x.kind]),
+        [
+          [2021, '单位甲', '部门决算'],
+          [2021, '单位甲', '部门预算'],
+          [2021, '单位乙', '部门预算'],
+          [2020, '单位甲', '部门预算'],
+        ],
+      );
     }));
 
   test(`${b.name}: aggregates adding up beyond Number.MAX_SAFE_INTEGER fen are refused as INPUT_INVALID, and narrower ones answer`, () =>
@@ -235,7 +286,10 @@ export function registerContract(b: Backend): void {
         await ws.close();
       }
       const c = await counts(store.opts);
-      assert.deepEqual(Object.entries(c).filter(([, n]) => n !== 0), []);
+      assert.deepEqual(
+        Object.entries(c).filter(([, n]) => n !== 0),
+        [],
+      );
     } finally {
       await store.drop();
     }
@@ -246,7 +300,9 @@ export function registerContract(b: Backend): void {
     const dir = mkdtempSync(join(tmpdir(), 'fiscus-mig-'));
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-      const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
+      const shipped = readdirSync(MIGRATIONS_DIR)
+        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+        .sort();
       assert.ok(shipped[0] === '0001_init.sql', 'the first migration is 0001_init.sql');
       const c = await connect(store.opts);
       try {
@@ -294,7 +350,10 @@ export function registerContract(b: Backend): void {
       const e = await ws.editProjectForm(r.budgetId, 1, form.id, { costLines });
       assert.equal(e.version, 2);
       const d = await ws.diffVersions(r.budgetId, 1, 2);
-      assert.deepEqual(d.amounts.map((c) => [c.form, c.field, c.label, c.differenceFen]), [[form.id, 'amount', l.label, 10_000]]);
+      assert.deepEqual(
+        d.amounts.map((c) => [c.form, c.field, c.label, c.differenceFen]),
+        [[form.id, 'amount', l.label, 10_000]],
+      );
     });
   });
 
@@ -304,11 +363,15 @@ export function registerContract(b: Backend): void {
       const f = followOf(ws);
       const csv = paymentsCsv(179);
       const all = await Promise.allSettled(Array.from({ length: 8 }, () => f.importPayments(budgetId, csv, 'payments.csv', { replace: true })));
-      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(8).fill('ok'));
+      assert.deepEqual(
+        all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        Array(8).fill('ok'),
+      );
       const ps = await f.listPayments(budgetId);
       assert.equal(ps.length, 179, `rows after 8 concurrent replace imports: ${ps.length}`);
       assert.equal(new Set(ps.map((p) => p.voucher)).size, 179);
-    }));
+    }),
+  );
 
   test(`${b.name}: 8 concurrent imports of one payments file store it once; --force stores it again`, { timeout: 60_000 }, () =>
     withWorkspace(async (ws) => {
@@ -330,7 +393,8 @@ export function registerContract(b: Backend): void {
       const replaced = await f.importPayments(budgetId, csv, 'payments.csv', { replace: true });
       assert.deepEqual([replaced.alreadyImported, replaced.imported, replaced.replaced], [false, 179, 179 * 2 + 3]);
       assert.equal((await f.listPayments(budgetId)).length, 179);
-    }));
+    }),
+  );
 
   test(`${b.name}: payments stored beyond Number.MAX_SAFE_INTEGER fen in total (before imports checked) are refused clearly by the views`, () =>
     withWorkspace(async (ws) => {
@@ -352,32 +416,51 @@ export function registerContract(b: Backend): void {
       const f = followOf(ws);
       const all = await Promise.allSettled(
         Array.from({ length: 16 }, (_, k) =>
-          f.saveMonitoring(budgetId, 'f1', [0, 1].map((idx) => ({ idx, actualToDate: String(k), likelihood: '确定能' as const, reason: null, action: `第${k}次` })), '2021-08-31'),
+          f.saveMonitoring(
+            budgetId,
+            'f1',
+            [0, 1].map((idx) => ({ idx, actualToDate: String(k), likelihood: '确定能' as const, reason: null, action: `第${k}次` })),
+            '2021-08-31',
+          ),
         ),
       );
-      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(16).fill('ok'));
+      assert.deepEqual(
+        all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        Array(16).fill('ok'),
+      );
       const m = await f.monitoring(budgetId);
       const rows = m.projects.find((p) => p.execution.formId === 'f1')!.rows;
       assert.equal(rows.length, 2);
       const ks = rows.map((r) => r.entry.actualToDate);
       assert.ok(ks[0] !== null && ks[0] === ks[1], `one save's entries, not a mix: ${JSON.stringify(ks)}`);
       assert.equal(rows[1]!.entry.action, `第${ks[0]}次`);
-    }));
+    }),
+  );
 
   test(`${b.name}: 16 concurrent evaluation saves for one owner all succeed and leave one of them whole`, { timeout: 60_000 }, () =>
     withWorkspace(async (ws) => {
       const { budgetId } = await ws.importDocument(bytesOf(budgetWithTwoIndicators()), 'a.json');
       const f = followOf(ws);
       const all = await Promise.allSettled(
-        Array.from({ length: 16 }, (_, k) => f.saveActuals(budgetId, 'f1', [0, 1].map((idx) => ({ idx, value: String(k + 1), band: null, reason: `原因${k}`, correction: null })))),
+        Array.from({ length: 16 }, (_, k) =>
+          f.saveActuals(
+            budgetId,
+            'f1',
+            [0, 1].map((idx) => ({ idx, value: String(k + 1), band: null, reason: `原因${k}`, correction: null })),
+          ),
+        ),
       );
-      assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), Array(16).fill('ok'));
+      assert.deepEqual(
+        all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+        Array(16).fill('ok'),
+      );
       const stored = await selectActuals(connectionOf(ws).db, Number(budgetId));
       const vals = stored.map((a) => a.value);
       assert.equal(stored.length, 2);
       assert.ok(vals[0] !== null && vals[0] === vals[1], `one save's actuals, not a mix: ${JSON.stringify(vals)}`);
       assert.equal(stored[1]!.reason, `原因${Number(vals[0]) - 1}`);
-    }));
+    }),
+  );
 
   if (!b.folder) {
     test(`${b.name}: two servers starting at once on an empty database both migrate and open`, async () => {
@@ -385,11 +468,19 @@ export function registerContract(b: Backend): void {
       try {
         const all = await Promise.allSettled([1, 2, 3].map(() => openWorkspace(store.opts)));
         for (const r of all) if (r.status === 'fulfilled') await r.value.close();
-        assert.deepEqual(all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')), ['ok', 'ok', 'ok']);
+        assert.deepEqual(
+          all.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok')),
+          ['ok', 'ok', 'ok'],
+        );
         const c = await connect(store.opts);
         try {
-          const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
-          assert.deepEqual(await c.query('SELECT name FROM fiscus_migrations ORDER BY name'), shipped.map((name) => ({ name })));
+          const shipped = readdirSync(MIGRATIONS_DIR)
+            .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+            .sort();
+          assert.deepEqual(
+            await c.query('SELECT name FROM fiscus_migrations ORDER BY name'),
+            shipped.map((name) => ({ name })),
+          );
         } finally {
           await c.close();
         }

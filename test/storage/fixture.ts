@@ -39,37 +39,54 @@ export function budget(year: number, unit = '深圳市福田区测试中心', sc
   let line = 10;
   const at = () => ({ src: src(line++) });
   // Tables carry the ids an import gives them, so what is stored equals what comes back.
-  return withTableIds(emptyDoc({
-    year,
-    unit: { name: unit, subordinateUnits: [] },
-    title: { text: `${unit}${year}年部门预算`, src: src(1) },
-    source: { file: `test-${year}.json`, sha256: 'a'.repeat(64), format: 'json', lines: null, pages: null },
-    tables: [
-      table('basic-expenditure-economic', 4, ['total', 'general'], [
-        row('u', unit, { total: m(4), general: m(4) }, { kind: 'unit', level: 0, ...at() }),
-        row('e301', '工资福利支出', { total: m(3), general: m(3) }, { kind: 'group', code: '301', codeSystem: 'econ', level: 1, parent: 'u', ...at() }),
-        row('e30101', '基本工资', { total: m(3), general: m(3) }, { code: '30101', codeSystem: 'econ', level: 2, parent: 'e301', ...at() }),
-        row('e302', '商品和服务支出', { total: m(1), general: m(1) }, { kind: 'group', code: '302', codeSystem: 'econ', level: 1, parent: 'u', ...at() }),
-        row('e30201', '办公费', { total: m(1), general: m(1) }, { code: '30201', codeSystem: 'econ', level: 2, parent: 'e302', ...at() }),
-      ]),
-      table('project-expenditure', 5, ['total', 'general'], [
-        row('u', unit, { total: m(6), general: m(6) }, { kind: 'unit', level: 0, ...at() }),
-        row('g', '一般性项目', { total: m(6), general: m(6) }, { kind: 'group', level: 1, parent: 'u', ...at() }),
-        row('p1', '机房运行维护', { total: m(6), general: m(6) }, { codeSystem: 'project', level: 2, parent: 'g', ...at() }),
-      ]),
-      table('general-budget-function', 7, ['total', 'basic', 'project'], [
-        fnRow('201', '一般公共服务支出', { total: m(7), basic: m(1), project: m(6) }, at()),
-        fnRow('20103', '政府办公厅(室)及相关机构事务', { total: m(7), basic: m(1), project: m(6) }, at()),
-        fnRow('2010301', '行政运行', { total: m(1), basic: m(1), project: null }, at()),
-        fnRow('2010350', '事业运行', { total: m(6), basic: null, project: m(6) }, at()),
-        fnRow('208', '社会保障和就业支出', { total: m(3), basic: m(3), project: null }, at()),
-        fnRow('20805', '行政事业单位养老支出', { total: m(3), basic: m(3), project: null }, at()),
-        fnRow('2080505', '机关事业单位基本养老保险缴费支出', { total: m(3), basic: m(3), project: null }, at()),
-        row('t', '合计', { total: m(10), basic: m(4), project: m(6) }, { kind: 'total', ...at() }),
-      ]),
-    ],
-    projectForms: [form()],
-  }));
+  return withTableIds(
+    emptyDoc({
+      year,
+      unit: { name: unit, subordinateUnits: [] },
+      title: { text: `${unit}${year}年部门预算`, src: src(1) },
+      source: { file: `test-${year}.json`, sha256: 'a'.repeat(64), format: 'json', lines: null, pages: null },
+      tables: [
+        table(
+          'basic-expenditure-economic',
+          4,
+          ['total', 'general'],
+          [
+            row('u', unit, { total: m(4), general: m(4) }, { kind: 'unit', level: 0, ...at() }),
+            row('e301', '工资福利支出', { total: m(3), general: m(3) }, { kind: 'group', code: '301', codeSystem: 'econ', level: 1, parent: 'u', ...at() }),
+            row('e30101', '基本工资', { total: m(3), general: m(3) }, { code: '30101', codeSystem: 'econ', level: 2, parent: 'e301', ...at() }),
+            row('e302', '商品和服务支出', { total: m(1), general: m(1) }, { kind: 'group', code: '302', codeSystem: 'econ', level: 1, parent: 'u', ...at() }),
+            row('e30201', '办公费', { total: m(1), general: m(1) }, { code: '30201', codeSystem: 'econ', level: 2, parent: 'e302', ...at() }),
+          ],
+        ),
+        table(
+          'project-expenditure',
+          5,
+          ['total', 'general'],
+          [
+            row('u', unit, { total: m(6), general: m(6) }, { kind: 'unit', level: 0, ...at() }),
+            row('g', '一般性项目', { total: m(6), general: m(6) }, { kind: 'group', level: 1, parent: 'u', ...at() }),
+            row('p1', '机房运行维护', { total: m(6), general: m(6) }, { codeSystem: 'project', level: 2, parent: 'g', ...at() }),
+          ],
+        ),
+        table(
+          'general-budget-function',
+          7,
+          ['total', 'basic', 'project'],
+          [
+            fnRow('201', '一般公共服务支出', { total: m(7), basic: m(1), project: m(6) }, at()),
+            fnRow('20103', '政府办公厅(室)及相关机构事务', { total: m(7), basic: m(1), project: m(6) }, at()),
+            fnRow('2010301', '行政运行', { total: m(1), basic: m(1), project: null }, at()),
+            fnRow('2010350', '事业运行', { total: m(6), basic: null, project: m(6) }, at()),
+            fnRow('208', '社会保障和就业支出', { total: m(3), basic: m(3), project: null }, at()),
+            fnRow('20805', '行政事业单位养老支出', { total: m(3), basic: m(3), project: null }, at()),
+            fnRow('2080505', '机关事业单位基本养老保险缴费支出', { total: m(3), basic: m(3), project: null }, at()),
+            row('t', '合计', { total: m(10), basic: m(4), project: m(6) }, { kind: 'total', ...at() }),
+          ],
+        ),
+      ],
+      projectForms: [form()],
+    }),
+  );
 }
 
 /** The canonical JSON form of a document (what a lossless store must give back). */

@@ -141,7 +141,20 @@ export default async function parse(t: ParseTask): Promise<ParseAnswer> {
   t.port?.postMessage('started');
   try {
     if (t.kind === 'render-compare') return { ok: true, value: await renderCompare(t) };
-    const value = t.kind === 'document' ? await importDocument(t) : t.kind === 'check' ? (await import('../../rules/engine.js')).runRules(t.doc) : t.kind === 'payments' ? await importPayments(t) : t.kind === 'render' ? await render(t) : t.kind === 'render-follow' ? await renderFollowDoc(t) : t.kind === 'pdf-links' ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))] : await probe(t);
+    const value =
+      t.kind === 'document'
+        ? await importDocument(t)
+        : t.kind === 'check'
+          ? (await import('../../rules/engine.js')).runRules(t.doc)
+          : t.kind === 'payments'
+            ? await importPayments(t)
+            : t.kind === 'render'
+              ? await render(t)
+              : t.kind === 'render-follow'
+                ? await renderFollowDoc(t)
+                : t.kind === 'pdf-links'
+                  ? [...(await (await import('../../importers/pdf/index.js')).pdfLinkPages(t.bytes))]
+                  : await probe(t);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof FiscusError) return { ok: false, error: toWire(e) };

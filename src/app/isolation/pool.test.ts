@@ -136,10 +136,14 @@ test('beyond worker.queue waiting parses, one more is refused at once as BUSY; t
   }
 });
 
-test('parser threads run below the server thread that answers requests (niceness 10 on Linux), the caller keeps its own', { skip: process.platform !== 'linux' ? 'thread niceness is a Linux attribute' : false }, async () => {
-  const { getPriority } = await import('node:os');
-  const own = getPriority();
-  const thread = (await pool.run({ kind: 'probe', what: 'priority' })) as number;
-  assert.ok(thread >= 10, `parser thread niceness ${thread}`);
-  assert.equal(getPriority(), own, 'the calling thread keeps its priority');
-});
+test(
+  'parser threads run below the server thread that answers requests (niceness 10 on Linux), the caller keeps its own',
+  { skip: process.platform !== 'linux' ? 'thread niceness is a Linux attribute' : false },
+  async () => {
+    const { getPriority } = await import('node:os');
+    const own = getPriority();
+    const thread = (await pool.run({ kind: 'probe', what: 'priority' })) as number;
+    assert.ok(thread >= 10, `parser thread niceness ${thread}`);
+    assert.equal(getPriority(), own, 'the calling thread keeps its priority');
+  },
+);

@@ -27,7 +27,14 @@ const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 /** Errors of our own code loading in a thread: a bug or a broken install, never the input's fault. */
 const LOADING = /ERR_MODULE_NOT_FOUND|ERR_UNKNOWN_FILE_EXTENSION|Cannot find module|does not provide an export/;
 
-type TaskBody = RenderTask | RenderFollowTask | CheckTask | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean } | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget } | PdfLinksTask | ProbeTask;
+type TaskBody =
+  | RenderTask
+  | RenderFollowTask
+  | CheckTask
+  | { kind: 'document'; bytes: Uint8Array; file: string; profile?: Profile; check?: boolean }
+  | { kind: 'payments'; bytes: Uint8Array; file: string; target: PaymentTarget }
+  | PdfLinksTask
+  | ProbeTask;
 
 export interface ParsePoolOptions {
   /** Threads kept started while idle (default 1: the first upload does not wait for a thread to load). */
@@ -103,7 +110,13 @@ export class ParsePool {
     // carry an abort signal); beyond the limit a new one is refused at once rather than left to wait.
     if (this.waiting >= this.limits.worker.queue) {
       const q = this.limits.worker.queue;
-      throw new FiscusError('BUSY', `排队等待读取的文件数应不超过 ${q} 个（限制项 worker.queue），实为多 1 个：请几秒后重试`, { ...(file !== undefined ? { file } : {}), field: 'limits.worker.queue' }, String(q), '多 1 个');
+      throw new FiscusError(
+        'BUSY',
+        `排队等待读取的文件数应不超过 ${q} 个（限制项 worker.queue），实为多 1 个：请几秒后重试`,
+        { ...(file !== undefined ? { file } : {}), field: 'limits.worker.queue' },
+        String(q),
+        '多 1 个',
+      );
     }
     this.waiting++;
     let started = false;

@@ -25,7 +25,16 @@ before(async () => {
   years = yearComparison({ meta: meta(sample, '1'), doc: sample }, { meta: meta(variant, '2'), doc: variant });
   // Two budgets of one year side by side (the variant's figures under the sample's year), with a class on its own.
   const other = { ...variant, year: sample.year };
-  departments = departmentComparison([{ meta: meta(sample, '1'), doc: sample }, { meta: meta(other, '2'), doc: other }], 'function', 1, () => null, '201');
+  departments = departmentComparison(
+    [
+      { meta: meta(sample, '1'), doc: sample },
+      { meta: meta(other, '2'), doc: other },
+    ],
+    'function',
+    1,
+    () => null,
+    '201',
+  );
 });
 
 /** Every sheet's name and cell values of a workbook. */
@@ -40,7 +49,10 @@ test('charts and workbooks of both comparisons come from a thread, equal to thos
   const [charts, deptXlsx, yearXlsx] = await Promise.all([pool.compareCharts(departments), pool.compareXlsx({ of: 'departments', view: departments }), pool.compareXlsx({ of: 'year', view: years })]);
   const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => /node_modules[\\/](echarts|exceljs)[\\/]/.test(p));
   assert.deepEqual(loaded, [], 'echarts and exceljs stay out of the calling thread');
-  assert.deepEqual(charts.map((c) => c.id), ['chart-classes', 'chart-focus', 'chart-three-public', 'chart-operating']);
+  assert.deepEqual(
+    charts.map((c) => c.id),
+    ['chart-classes', 'chart-focus', 'chart-three-public', 'chart-operating'],
+  );
   const { departmentCharts } = await import('../../reports/charts/compare.js');
   assert.deepEqual(charts, departmentCharts(departments));
   const { departmentComparisonXlsx, yearComparisonXlsx } = await import('../../reports/xlsx/compare.js');

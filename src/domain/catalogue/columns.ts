@@ -23,7 +23,11 @@ export interface ColumnTerm {
  */
 export const COLUMN_TERMS: readonly ColumnTerm[] = [
   // totals
-  { key: 'total', label: '合计', patterns: [/^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|预算数合计|金额合计|合计数|总额|计|本年支出小计|支出合计|收入合计|资金总额|预算总额|年度资金总额|合计金额)$/] },
+  {
+    key: 'total',
+    label: '合计',
+    patterns: [/^(合计|总计|小计|收入总计|支出总计|本年收入合计|本年支出合计|预算数合计|金额合计|合计数|总额|计|本年支出小计|支出合计|收入合计|资金总额|预算总额|年度资金总额|合计金额)$/],
+  },
   // sources of revenue
   { key: 'govApprop', label: '财政拨款', patterns: [/^(财政拨款(收入|资金)?(合计|小计)?|政府预算拨款(小计)?|财政拨款（补助）|财政拨款\(补助\)|财政性资金)$/] },
   { key: 'general', label: '一般公共预算拨款', patterns: [/^(一般公共预算(拨款|资金|收入|财政拨款|拨款收入)?(小计)?|公共财政拨款|一般公共预算拨款（补助）|一般预算拨款)$/] },
@@ -84,7 +88,9 @@ const SUBTOTAL_LEAF = /^(小计|合计|计)$/;
 
 /** The term a squashed label names, or null. */
 export function termOfLabel(label: string): ColumnTerm | null {
-  const s = squashTitle(label).replace(/^其中[:：]/, '').replace(/^[0-9]+[.、]/, '');
+  const s = squashTitle(label)
+    .replace(/^其中[:：]/, '')
+    .replace(/^[0-9]+[.、]/, '');
   for (const t of COLUMN_TERMS) if (t.patterns.some((p) => p.test(s))) return t;
   return null;
 }
@@ -110,7 +116,10 @@ export function columnKeyOf(path: readonly string[], year: number | null = null)
   const groups = cells.slice(0, -1);
   const scopeOf = (g: string) => SCOPE_GROUPS.find((s) => s.patterns.some((p) => p.test(g)));
   // The nearest scope above the leaf (上年 / 增减 / 上年结转 / 本年收入) qualifies the key.
-  const scope = [...groups].reverse().map(scopeOf).find((s) => s !== undefined);
+  const scope = [...groups]
+    .reverse()
+    .map(scopeOf)
+    .find((s) => s !== undefined);
   let base: string | null;
   if (SUBTOTAL_LEAF.test(leaf)) {
     // A subtotal is its nearest named group's; under a scope alone, the scope's own total.
@@ -158,13 +167,7 @@ export const FUNCTION_ROLES: readonly TableRole[] = [
 ];
 
 /** Roles whose rows carry economic codes (支出经济分类). */
-export const ECONOMIC_ROLES: readonly TableRole[] = [
-  'basic-expenditure-economic',
-  'appropriation-basic-economic',
-  'general-budget-economic',
-  'project-expenditure-economic',
-  'gov-fund-economic',
-];
+export const ECONOMIC_ROLES: readonly TableRole[] = ['basic-expenditure-economic', 'appropriation-basic-economic', 'general-budget-economic', 'project-expenditure-economic', 'gov-fund-economic'];
 
 /** Two-sided tables (revenue left, expenditure right). */
 export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];

@@ -148,13 +148,14 @@ export const SUBJECT_FILLERS = /(?:的|为|是|共|共计|合计|总计|总额|�
  * The words a total may carry besides 收入 / 支出 / 收支 ("2026年本部门收入预算", "当年预算收入",
  * "相应安排支出预算", "本年一般公共预算收入"): the year, the department, scope words, 预算, 总 …
  */
-const QUALIFIER = /^(?:20\d\d年度?|[,，、]|其中|包括|本部门|本单位|我单位|我局|我委|全局|部门|单位(?!资金)|本级|当年|本年度?|年初|全年|相应|安排|预算|总|共|合计|为|的|一般公共预算|公共财政预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政预算拨款|政府预算拨款|财政性资金|拨款)/;
-
+const QUALIFIER =
+  /^(?:20\d\d年度?|[,，、]|其中|包括|本部门|本单位|我单位|我局|我委|全局|部门|单位(?!资金)|本级|当年|本年度?|年初|全年|相应|安排|预算|总|共|合计|为|的|一般公共预算|公共财政预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政预算拨款|政府预算拨款|财政性资金|拨款)/;
 
 const ORG_NAME = /^[\u4e00-\u9fa5()（）“”]{2,40}(?:局|署|委员会|委|中心|办公室|办公厅|厅|部|研究院|学院|学校|院|站|所|支队|大队|队|馆|处|社|政府|总会|联合会|协会)(?:\(本级\)|本级|机关)?$/;
 
 /** An organisation's name followed by 部门 / 单位 预算 ("深圳市福田区数据管理中心部门预算收入"). */
-const ORG_BEFORE_OWN = /^(?:20\d\d年度?)?[\u4e00-\u9fa5()（）“”]{2,40}?(?:局|署|委员会|委|中心|办公室|办公厅|厅|部|研究院|学院|学校|院|站|所|支队|大队|队|馆|处|社|政府|总会|联合会|协会)(?:\(本级\)|本级)?(?=(?:部门|单位)(?:综合)?(?:预算|收入|支出))/;
+const ORG_BEFORE_OWN =
+  /^(?:20\d\d年度?)?[\u4e00-\u9fa5()（）“”]{2,40}?(?:局|署|委员会|委|中心|办公室|办公厅|厅|部|研究院|学院|学校|院|站|所|支队|大队|队|馆|处|社|政府|总会|联合会|协会)(?:\(本级\)|本级)?(?=(?:部门|单位)(?:综合)?(?:预算|收入|支出))/;
 
 /**
  * An organisation's name alone (a section of part 3 titled by a unit): the figures under it are that
@@ -171,7 +172,9 @@ export function isOrgName(s: string): boolean {
  * ("2011301-行政运行", "行政运行(2010801)", "工资福利支出(301)") or a quoted 科目 ("“一般公共服务支出”科目").
  */
 export function budgetItemOf(words: string): { subject: 'function.item' | 'economic.item'; label: string } | null {
-  const w = normalizeText(words).replace(/\s+/g, '').replace(/^(其中|包括)[:：]?/, '');
+  const w = normalizeText(words)
+    .replace(/\s+/g, '')
+    .replace(/^(其中|包括)[:：]?/, '');
   const path = /^(.*\((?:类|款|项)\))(?:支出)?(?:预算(?:数|为)?|为)?$/.exec(w) ?? /^(.*\((?:类|款|项)\))/.exec(w);
   if (path) {
     const label = path[1]!.replace(/^[^\u4e00-\u9fa5“]+/, '').replace(/^(?:其中|包括)[:：]?/, '');
@@ -249,7 +252,13 @@ export function subjectOf(words: string, names: readonly string[] = []): FactSub
 
 const SCOPED: Partial<Record<FactSubject, Record<FactScope, string | null>>> = {
   revenue: { department: 'revenue.total', appropriation: 'revenue.gov-approp', general: 'revenue.general', 'gov-fund': 'revenue.gov-fund', 'state-capital': 'revenue.state-capital' },
-  expenditure: { department: 'expenditure.total', appropriation: 'expenditure.appropriation', general: 'expenditure.general', 'gov-fund': 'expenditure.gov-fund', 'state-capital': 'expenditure.state-capital' },
+  expenditure: {
+    department: 'expenditure.total',
+    appropriation: 'expenditure.appropriation',
+    general: 'expenditure.general',
+    'gov-fund': 'expenditure.gov-fund',
+    'state-capital': 'expenditure.state-capital',
+  },
   'income-expenditure': { department: 'income-expenditure.total', appropriation: 'appropriation.total', general: null, 'gov-fund': null, 'state-capital': null },
 };
 

@@ -35,7 +35,9 @@ const WHOLE_SUBJECTS: ReadonlyArray<[ComparedWhole, RegExp]> = [
 
 /** The whole a comparison's subject names ("一般公共预算财政拨款支出" → general-total), or null. */
 export function comparedWholeOf(subject: string): ComparedWhole | null {
-  const s = normalizeText(subject).replace(/[\s"“”]/g, '').replace(/^20\d\d年度?/, '');
+  const s = normalizeText(subject)
+    .replace(/[\s"“”]/g, '')
+    .replace(/^20\d\d年度?/, '');
   return WHOLE_SUBJECTS.find(([, p]) => p.test(s))?.[0] ?? null;
 }
 
@@ -45,7 +47,9 @@ export function comparedWholeOf(subject: string): ComparedWhole | null {
  * come without its marker (a comparison's subject drops the trailing "（项）").
  */
 export function classPathOf(subject: string): string[] | null {
-  const s = normalizeText(subject).replace(/\s+/g, '').replace(/^\d+[、.．]/, '');
+  const s = normalizeText(subject)
+    .replace(/\s+/g, '')
+    .replace(/^\d+[、.．]/, '');
   if (!/\((类|款)\)/.test(s)) return null;
   const parts = s.split(/\((?:类|款|项)\)/).filter((p) => p !== '');
   return parts.length >= 2 && parts.length <= 3 ? parts : null;

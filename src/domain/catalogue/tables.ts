@@ -58,7 +58,13 @@ export const TABLE_TYPES: readonly TableType[] = [
   { role: 'appropriation-expenditure', name: '财政拨款支出表（功能科目）', stage: 'budget', patterns: [/^财政拨款支出(预算)?(明细)?表/] },
   // --- general public budget ---
   { role: 'basic-expenditure-function', name: '一般公共预算基本支出表（按功能分类）', stage: 'budget', patterns: [/一般公共预算(拨款)?基本支出.*表.*功能/] },
-  { role: 'basic-expenditure-economic', name: '一般公共预算基本支出表', stage: 'budget', standard: true, patterns: [/一般公共预算(拨款)?基本支出/, /^基本支出(预算)?(总|情况)?表/, /部门预算基本支出预算表/] },
+  {
+    role: 'basic-expenditure-economic',
+    name: '一般公共预算基本支出表',
+    stage: 'budget',
+    standard: true,
+    patterns: [/一般公共预算(拨款)?基本支出/, /^基本支出(预算)?(总|情况)?表/, /部门预算基本支出预算表/],
+  },
   { role: 'project-expenditure-economic', name: '一般公共预算项目支出表（按经济分类）', stage: 'budget', patterns: [/一般公共预算(拨款)?项目支出.*表.*经济/] },
   { role: 'general-budget-economic', name: '一般公共预算支出表（按经济分类）', stage: 'budget', patterns: [/一般公共预算(拨款)?支出.*表.*经济/, /一般公共预算(拨款)?支出经济分类/] },
   { role: 'general-budget-function', name: '一般公共预算支出表', stage: 'budget', standard: true, patterns: [/一般公共预算(拨款)?(财政拨款)?支出/] },
@@ -81,7 +87,8 @@ export const TABLE_TYPES: readonly TableType[] = [
 /** The numbering printed before a title, or on the line above it: 表1, 表 10, 表一, 公开01表, 预算01表, 预算表12, 公开表1, 单位预算09表, 附表1. */
 // An Arabic number must not run on into digits (表12026 is not 表1); a Chinese numeral is taken whole
 // (表十一 is 11, never 表十 and 一) and may run on into the year (表一2026年…).
-export const TABLE_NUMBER = /^(?:(?:部门|单位)?(?:预算|公开|附)?\s*表\s*(?:([0-9]{1,2})(?:[-－—.．、:：]\s*[0-9]{1,2})?(?![0-9])|([一二三四五六七八九十]{1,3})(?![一二三四五六七八九十]))|(?:部门|单位)?(?:预算|公开)\s*([0-9]{1,2})\s*表)(?=$|[^表])/u;
+export const TABLE_NUMBER =
+  /^(?:(?:部门|单位)?(?:预算|公开|附)?\s*表\s*(?:([0-9]{1,2})(?:[-－—.．、:：]\s*[0-9]{1,2})?(?![0-9])|([一二三四五六七八九十]{1,3})(?![一二三四五六七八九十]))|(?:部门|单位)?(?:预算|公开)\s*([0-9]{1,2})\s*表)(?=$|[^表])/u;
 
 /** An enumerator before a title in a list or a heading: 一、 / （一） / 1. / 1、 */
 export const TITLE_ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))/u;

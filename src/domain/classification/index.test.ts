@@ -17,15 +17,27 @@ test('every national 类 of 支出功能分类 is a known 3-digit code, valid in
 });
 
 test('national class names resolve by name (NFKC, white space ignored), as summary tables print them', () => {
-  assert.deepEqual(codes.byNameIn('function', '抗疫特别国债安排的支出', 2024).map((e) => e.code), ['234']);
-  assert.deepEqual(codes.byNameIn('function', '资源勘探工业信息等 支出', 2024).map((e) => e.code), ['215']);
+  assert.deepEqual(
+    codes.byNameIn('function', '抗疫特别国债安排的支出', 2024).map((e) => e.code),
+    ['234'],
+  );
+  assert.deepEqual(
+    codes.byNameIn('function', '资源勘探工业信息等 支出', 2024).map((e) => e.code),
+    ['215'],
+  );
 });
 
 test('renamed classes keep the older name for the years before the change', () => {
   assert.equal(codes.byCodeIn('function', '207', 2018)?.name, '文化体育与传媒支出');
   assert.equal(codes.byCodeIn('function', '207', 2019)?.name, '文化旅游体育与传媒支出');
   assert.equal(codes.byCodeIn('function', '220', 2024)?.name, '自然资源海洋气象等支出');
-  assert.deepEqual(codes.namesOf('function', '220').map((e) => e.name).sort(), ['国土海洋气象等支出', '自然资源海洋气象等支出']);
+  assert.deepEqual(
+    codes
+      .namesOf('function', '220')
+      .map((e) => e.name)
+      .sort(),
+    ['国土海洋气象等支出', '自然资源海洋气象等支出'],
+  );
 });
 
 test('the national economic classification lists 款 under their 类, e.g. 30212 因公出国（境）费用 and 31099', () => {
@@ -35,7 +47,10 @@ test('the national economic classification lists 款 under their 类, e.g. 30212
     assert.equal(e.level, code.length === 3 ? '类' : '款');
     if (code.length === 5) assert.equal(e.parent, code.slice(0, 3));
   }
-  assert.deepEqual(codes.byNameIn('econ', '因 公 出 国 （ 境 ） 费 用', 2024).map((e) => e.code), ['30212']);
+  assert.deepEqual(
+    codes.byNameIn('econ', '因 公 出 国 （ 境 ） 费 用', 2024).map((e) => e.code),
+    ['30212'],
+  );
   assert.equal(codes.byCodeIn('econ', '30230', 2024), null);
   assert.equal(codes.byCodeIn('econ', '31206', 2024)?.name, '其他资本性补助');
 });
@@ -64,5 +79,8 @@ test('a name shared by 309 and 310 (or 311 and 312) resolves to the ordinary 款
   assert.equal(codes.byNameIn('econ', '房屋建筑物购建', 2024).find((e) => e.level === '款')?.code, '31001');
   assert.equal(codes.byNameIn('econ', '办公设备购置', 2024).find((e) => e.level === '款')?.code, '31002');
   assert.equal(codes.byNameIn('econ', '其他对企业补助', 2024).find((e) => e.level === '款')?.code, '31299');
-  assert.deepEqual(codes.byNameIn('econ', '办公设备购置', 2024, '309').map((e) => e.code), ['30902']);
+  assert.deepEqual(
+    codes.byNameIn('econ', '办公设备购置', 2024, '309').map((e) => e.code),
+    ['30902'],
+  );
 });

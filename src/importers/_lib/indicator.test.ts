@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { isTarget, readTarget, type TargetReading } from './indicator.js';
 
 const q = (comparator: TargetReading['comparator'], value: string, unit: string | null): TargetReading => ({
-  comparator, value, unit, qualitative: false, notApplicable: false,
+  comparator,
+  value,
+  unit,
+  qualitative: false,
+  notApplicable: false,
 });
 const QUAL: TargetReading = { comparator: null, value: null, unit: null, qualitative: true, notApplicable: false };
 const NA: TargetReading = { comparator: null, value: null, unit: null, qualitative: false, notApplicable: true };
@@ -63,7 +67,22 @@ for (const [text, expected] of CASES) {
   });
 }
 
-const NOT_TARGETS = ['成率', '率', 'IDC机房', '服务对象', '运行维护', '2021年13月前', '24小时值班告警服务', '', '不适用 不适用', '12月32日前', '飞机增雨10次/年;火箭增雨12次/年', '10余次约6类', '≥95%;≥95%;100%', '94.5万元有所促进'];
+const NOT_TARGETS = [
+  '成率',
+  '率',
+  'IDC机房',
+  '服务对象',
+  '运行维护',
+  '2021年13月前',
+  '24小时值班告警服务',
+  '',
+  '不适用 不适用',
+  '12月32日前',
+  '飞机增雨10次/年;火箭增雨12次/年',
+  '10余次约6类',
+  '≥95%;≥95%;100%',
+  '94.5万元有所促进',
+];
 for (const text of NOT_TARGETS) {
   test(`"${text}" is not read as a target`, () => {
     assert.equal(readTarget(text), null);

@@ -21,11 +21,7 @@ const revenue: SparseColumn[] = [
   { key: 'carryOver' },
 ];
 
-const basic: SparseColumn[] = [
-  { key: 'total', sumOf: ['basic', 'project'] },
-  { key: 'basic' },
-  { key: 'project' },
-];
+const basic: SparseColumn[] = [{ key: 'total', sumOf: ['basic', 'project'] }, { key: 'basic' }, { key: 'project' }];
 
 test('four values under fifteen revenue columns land on total, general and two of its parts', () => {
   const r = placeSparseRow(revenue, [44_246_000, 44_246_000, 7_800_600, 36_445_400], '数据管理中心');

@@ -58,12 +58,7 @@ interface Relation {
  * relation, empty cells counting as zero. `label` names the row in the failure reason.
  * Values are integers (fen); the search is exact integer arithmetic.
  */
-export function placeSparseRow(
-  columns: readonly SparseColumn[],
-  values: readonly number[],
-  label: string,
-  options: SparseOptions = {},
-): SparseResult {
+export function placeSparseRow(columns: readonly SparseColumn[], values: readonly number[], label: string, options: SparseOptions = {}): SparseResult {
   const n = columns.length;
   const k = values.length;
   if (k > n) return { ok: false, reason: `row "${label}": ${k} values for ${n} columns` };

@@ -16,7 +16,10 @@ const wan = (s: string) => Math.round(Number(s) * 1_000_000);
 test('a Beijing 预算表12 grid gives one form per project, its rows being those centred on its amount line', () => {
   const rs = readAll('beijing-audit-bureau-2026-budget', BEIJING_AUDIT_GRID);
   const fs = forms(rs);
-  assert.deepEqual(fs.map((f) => f.name), ['《北京审计》杂志办刊经费', '机动经费(北京市审计局)']);
+  assert.deepEqual(
+    fs.map((f) => f.name),
+    ['《北京审计》杂志办刊经费', '机动经费(北京市审计局)'],
+  );
   const [a, b] = fs;
   // "16-《北京审计》杂志           17.398000   17.398000": 项目总额 and 财政资金, printed with six decimals.
   assert.equal(a!.amounts.currentYear?.fen, wan('17.398'));
@@ -38,14 +41,23 @@ test('a Beijing 预算表12 grid gives one form per project, its rows being thos
   assert.equal(q.name, '促进设计理论知识、技术方法、经验成果等方面的交流');
   assert.deepEqual([q.qualitative, q.comparator, q.value, q.raw], [true, null, null, '定性 优']);
   // A name wrapped above and below its row is joined.
-  assert.ok(b!.indicators.some((i) => i.name === '新增、紧急和临时性项目保障及时率'), 'a wrapped name joined');
+  assert.ok(
+    b!.indicators.some((i) => i.name === '新增、紧急和临时性项目保障及时率'),
+    'a wrapped name joined',
+  );
   assert.ok(rs[0]!.table !== null, 'the block is still held as a table for display');
-  assert.deepEqual(rs[0]!.notes.filter((n) => n.severity !== 'info'), []);
+  assert.deepEqual(
+    rs[0]!.notes.filter((n) => n.severity !== 'info'),
+    [],
+  );
 });
 
 test('a Changsha form continued on the next page (title and header printed again) is one form', () => {
   const fs = forms(readAll('changsha-petitions-bureau-2026-budget', CHANGSHA_TWO_PAGES));
-  assert.deepEqual(fs.map((f) => f.name), ['基层及其他信访业务工作经费专项', '人民来访接待中心及特护期运行专项']);
+  assert.deepEqual(
+    fs.map((f) => f.name),
+    ['基层及其他信访业务工作经费专项', '人民来访接待中心及特护期运行专项'],
+  );
   const [a, b] = fs;
   assert.equal(a!.amounts.currentYear?.fen, wan('35.78'));
   // 合计 417.41 and the unit's own row "126001 长沙市信访局 417.41" are not projects.
@@ -81,21 +93,30 @@ test('a Chongqing 表十二 grid: 序号, a wrapped header, indicators without l
     ['水质检验对象数量 ≥3060个次', '发布重要水情专报 ≥50次数', '水文资料整编准确率 ≥95%', '机关食堂满意度 ≥80%', '年度预算执行率 =100%'],
   );
   // The template prints no 一级 / 二级指标: none is made up.
-  assert.ok(f!.indicators.every((i) => i.level1 === '' && i.level2 === ''), 'no level made up');
+  assert.ok(
+    f!.indicators.every((i) => i.level1 === '' && i.level2 === ''),
+    'no level made up',
+  );
 });
 
 test('a Hangzhou 项目支出绩效表 (unit, project, amount, goal; no indicators) gives its projects and their goals', () => {
   const fs = forms(readAll('hangzhou-meteorological-bureau-2026-budget', HANGZHOU_GRID));
-  assert.deepEqual(fs.map((f) => [f.name, f.amounts.currentYear?.fen]), [
-    ['气象业务建设', wan('1097.02')],
-    ['气象设施维护及科普', wan('887.90')],
-    ['专业系统维护及科普', wan('146.69')],
-  ]);
+  assert.deepEqual(
+    fs.map((f) => [f.name, f.amounts.currentYear?.fen]),
+    [
+      ['气象业务建设', wan('1097.02')],
+      ['气象设施维护及科普', wan('887.90')],
+      ['专业系统维护及科普', wan('146.69')],
+    ],
+  );
   // Eleven lines of goal centred on "887.90": all of them, and none of the neighbours'.
   assert.match(fs[1]!.annualGoal!.text, /^通过实施气象设施维护及科普项目.*开发网络气象科普图解与小视频。$/);
   assert.match(fs[0]!.annualGoal!.text, /^通过气象监测能力项目.*提升气象数智化服务水平。$/);
   assert.equal(fs[2]!.overview.find((o) => o.label === '单位名称')?.text, '杭州市气象服务中心(杭州市预警信息发布中心)');
-  assert.ok(fs.every((f) => f.indicators.length === 0), 'no indicators printed');
+  assert.ok(
+    fs.every((f) => f.indicators.length === 0),
+    'no indicators printed',
+  );
 });
 
 // --- cards ------------------------------------------------------------------------------------
@@ -122,7 +143,7 @@ test('a Fuzhou card: the title names the project, wrapped names and targets are 
   );
 });
 
-test('a Xi\'an card prints its amounts in 万元 in a document in 元, and stacks its labels', () => {
+test("a Xi'an card prints its amounts in 万元 in a document in 元, and stacks its labels", () => {
   const [f] = forms(readAll('xian-audit-bureau-2026-budget', XIAN_AUDIT_CARD, '元'));
   assert.equal(f!.name, '审计专项补助经费');
   // "资金金额 (万元)": 198.18 万元, not 198.18 元.
@@ -133,7 +154,10 @@ test('a Xi\'an card prints its amounts in 万元 in a document in 元, and stack
   assert.equal(f!.annualGoal?.text, '维护国家财经秩序,履行审计职责,促进廉政建设。');
   assert.equal(f!.indicators.length, 9);
   // Level names wrapped in narrow cells ("成本指" / "标").
-  assert.deepEqual(f!.indicators.slice(0, 2).map((i) => `${i.level1}/${i.level2}`), ['成本指标/经济成本指标', '成本指标/经济成本指标']);
+  assert.deepEqual(
+    f!.indicators.slice(0, 2).map((i) => `${i.level1}/${i.level2}`),
+    ['成本指标/经济成本指标', '成本指标/经济成本指标'],
+  );
   const days = f!.indicators.find((i) => i.name === '审计项目工作日')!;
   assert.deepEqual([days.comparator, days.value, days.unit], ['≤', '44', '天']);
   // A bare figure is a target of exactly that value; the form prints its unit after the name.
@@ -177,17 +201,20 @@ test('Beijing 部门整体支出绩效目标表: funds under group headers, and 
   assert.equal(r!.projectForms.length, 0);
 });
 
-test('Xi\'an 部门整体支出绩效目标表: tasks with their amounts, 金额合计 as the total', () => {
+test("Xi'an 部门整体支出绩效目标表: tasks with their amounts, 金额合计 as the total", () => {
   const [r] = readAll('xian-audit-bureau-2026-budget', XIAN_AUDIT_DEPT, '元');
   const d = r!.departmentTargets!;
   assert.equal(d.unitName.text, '西安市审计局');
-  assert.deepEqual(d.tasks.map((t) => [t.name, t.total?.fen, t.fiscal?.fen, t.other?.fen ?? null]), [
-    ['机关运转', wan('3354.42'), wan('3354.42'), null],
-    ['审计事务', wan('285.87'), wan('285.87'), null],
-    ['购买中介机构审计服务', wan('350'), wan('350'), null],
-    ['审计培训', wan('15'), wan('15'), null],
-    ['审计专项补助经费', wan('198.18'), 0, wan('198.18')],
-  ]);
+  assert.deepEqual(
+    d.tasks.map((t) => [t.name, t.total?.fen, t.fiscal?.fen, t.other?.fen ?? null]),
+    [
+      ['机关运转', wan('3354.42'), wan('3354.42'), null],
+      ['审计事务', wan('285.87'), wan('285.87'), null],
+      ['购买中介机构审计服务', wan('350'), wan('350'), null],
+      ['审计培训', wan('15'), wan('15'), null],
+      ['审计专项补助经费', wan('198.18'), 0, wan('198.18')],
+    ],
+  );
   assert.deepEqual([d.total?.total?.fen, d.total?.fiscal?.fen, d.total?.other?.fen], [wan('4203.47'), wan('4005.29'), wan('198.18')]);
   assert.match(d.overallGoal.text, /^履行审计监督职责/);
   assert.ok(d.indicators.length >= 20, `${d.indicators.length} indicators`);
@@ -218,13 +245,22 @@ test('indicator rows with no project line before them are kept as the table and 
   assert.match(note.message, /^绩效目标表《预算表12项目支出绩效目标表》第 \d+ 行起未能按表单读取/);
 });
 
-test('no arrangement of a form\'s lines makes the reader throw', () => {
-  for (const [name, text] of [['beijing', BEIJING_AUDIT_GRID], ['fuzhou', FUZHOU_PROPERTY], ['xian', XIAN_AUDIT_DEPT], ['changsha', CHANGSHA_TWO_PAGES]] as const) {
+test("no arrangement of a form's lines makes the reader throw", () => {
+  for (const [name, text] of [
+    ['beijing', BEIJING_AUDIT_GRID],
+    ['fuzhou', FUZHOU_PROPERTY],
+    ['xian', XIAN_AUDIT_DEPT],
+    ['changsha', CHANGSHA_TWO_PAGES],
+  ] as const) {
     const lines = text.split('\n');
     const title = lines.findIndex((l) => /绩效目标表|绩效表/.test(l));
     for (let seed = 1; seed <= 5; seed++) {
       // A deterministic shuffle of the lines after the title.
-      const rest = lines.slice(title + 1).map((l, i) => ({ l, k: (i * 7919 * seed) % 104729 })).sort((a, b) => a.k - b.k).map((x) => x.l);
+      const rest = lines
+        .slice(title + 1)
+        .map((l, i) => ({ l, k: (i * 7919 * seed) % 104729 }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.l);
       const rs = readAll(name, [...lines.slice(0, title + 1), ...rest].join('\n'));
       for (const r of rs) assert.ok(r.table !== null, `${name} ${seed}`);
     }
@@ -235,9 +271,21 @@ test('no arrangement of a form\'s lines makes the reader throw', () => {
 
 test('items between two anchors are split where both groups centre best', () => {
   // A two-line name above and below its row's target, next to a one-line row.
-  assert.deepEqual(splitCentered([17, 19, 22].map((v) => ({ top: v, bot: v })), [{ c: 18 }, { c: 22 }]), [0, 0, 1]);
+  assert.deepEqual(
+    splitCentered(
+      [17, 19, 22].map((v) => ({ top: v, bot: v })),
+      [{ c: 18 }, { c: 22 }],
+    ),
+    [0, 0, 1],
+  );
   // A merged cell spanning three rows is centred on the middle one.
-  assert.deepEqual(splitCentered([10, 12, 14, 16, 18].map((v) => ({ top: v, bot: v })), [{ c: 12 }, { c: 17 }]), [0, 0, 0, 1, 1]);
+  assert.deepEqual(
+    splitCentered(
+      [10, 12, 14, 16, 18].map((v) => ({ top: v, bot: v })),
+      [{ c: 12 }, { c: 17 }],
+    ),
+    [0, 0, 0, 1, 1],
+  );
 });
 
 test('figures are matched to amount headers in order', () => {
@@ -248,7 +296,12 @@ test('figures are matched to amount headers in order', () => {
 
 test('a figure wrapped over lines is joined only where the pieces make one figure', () => {
   assert.deepEqual(
-    [['4,902', '.34'], ['46,', '794'], ['4,902.34', '17'], ['35.78', '.5']].map(([a, b]) => continuesFigure(a!, b!)),
+    [
+      ['4,902', '.34'],
+      ['46,', '794'],
+      ['4,902.34', '17'],
+      ['35.78', '.5'],
+    ].map(([a, b]) => continuesFigure(a!, b!)),
     [true, true, false, false],
   );
 });
@@ -257,7 +310,15 @@ test('a title names its project only when it is not a generic title', () => {
   assert.equal(nameFromTitle('办公楼物业项目绩效目标表'), '办公楼物业');
   assert.equal(nameFromTitle('科学普及活动项目项目绩效目标表'), '科学普及活动项目');
   assert.equal(nameFromTitle('96196电梯应急处置服务平台项目绩效目标表'), '96196电梯应急处置服务平台');
-  for (const t of ['预算表12项目支出绩效目标表', '政策和项目预算绩效目标表', '部门专项业务经费绩效目标表', '2022年部门预算专项业务经费绩效目标表', '项目支出绩效目标表(2026)', '专项资金绩效目标表', '表十一2026年市级重点专项资金绩效目标表(一级项目)']) {
+  for (const t of [
+    '预算表12项目支出绩效目标表',
+    '政策和项目预算绩效目标表',
+    '部门专项业务经费绩效目标表',
+    '2022年部门预算专项业务经费绩效目标表',
+    '项目支出绩效目标表(2026)',
+    '专项资金绩效目标表',
+    '表十一2026年市级重点专项资金绩效目标表(一级项目)',
+  ]) {
     assert.equal(nameFromTitle(t), null, t);
   }
 });

@@ -96,7 +96,9 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
   // The form as printed: where the grid reader found no rows (a form of words, no amounts), its
   // lines are the rows, so that nothing the form prints is lost.
   if (r.table.rows.length === 0 && block.lines.length > 0) {
-    r.table.rows = block.lines.slice(0, 400).map((l, i) => ({ id: `r${i + 1}`, kind: 'item' as const, label: l.text.replace(/\s+/g, ' ').slice(0, 200), level: 0, amounts: {}, src: srcOfLines(l, l.text) }));
+    r.table.rows = block.lines
+      .slice(0, 400)
+      .map((l, i) => ({ id: `r${i + 1}`, kind: 'item' as const, label: l.text.replace(/\s+/g, ' ').slice(0, 200), level: 0, amounts: {}, src: srcOfLines(l, l.text) }));
   }
   const out: ReadForms = { projectForms: [], departmentTargets: null, table: r.table, notes: [...r.notes] };
   const title = formTitle(block);
@@ -130,7 +132,14 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
     notes: out.notes,
   };
   const unreadable = (why: string, at: SourceLine, severity: 'warning' | 'error' = 'warning') =>
-    out.notes.push({ severity, code: 'form-unreadable', table: ctx.id, row: null, message: `绩效目标表《${title}》第 ${at.no} 行起未能按表单读取：${why}；其内容保留为表格`, src: srcOfLines(at, at.text) });
+    out.notes.push({
+      severity,
+      code: 'form-unreadable',
+      table: ctx.id,
+      row: null,
+      message: `绩效目标表《${title}》第 ${at.no} 行起未能按表单读取：${why}；其内容保留为表格`,
+      src: srcOfLines(at, at.text),
+    });
   try {
     const pos = verticalPositions(lines);
     const dept = isDepartment(block, title);
@@ -146,7 +155,11 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       if (read.orphans.length > 0) {
         const target = follows ? (dept ? prev!.dept : prev!.form) : null;
         if (target) pushAll(target.indicators, read.orphans);
-        else unreadable(`${read.orphans.length} 个绩效指标行之前没有项目名称和金额，无法确定所属项目`, read.orphans[0]!.src.line ? lines.find((l) => l.no === read.orphans[0]!.src.line) ?? lines[0]! : lines[0]!);
+        else
+          unreadable(
+            `${read.orphans.length} 个绩效指标行之前没有项目名称和金额，无法确定所属项目`,
+            read.orphans[0]!.src.line ? (lines.find((l) => l.no === read.orphans[0]!.src.line) ?? lines[0]!) : lines[0]!,
+          );
       }
       if (dept) {
         const f = forms[0];

@@ -89,8 +89,10 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
     }
   });
   const narrative = readNarrative(seg.narrative);
-  if (rec.year === null) notes.push({ severity: 'warning', code: 'year-unknown', message: '未能从封面或表头识别预算年度', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
-  if (rec.unit === null) notes.push({ severity: 'warning', code: 'unit-unknown', message: '未能从封面或表头识别部门（单位）名称', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
+  if (rec.year === null)
+    notes.push({ severity: 'warning', code: 'year-unknown', message: '未能从封面或表头识别预算年度', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
+  if (rec.unit === null)
+    notes.push({ severity: 'warning', code: 'unit-unknown', message: '未能从封面或表头识别部门（单位）名称', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
   const doc: Doc = {
     schema: 'fiscus/budget-document@1',
     kind: rec.kind,
@@ -105,6 +107,10 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
     departmentTargets,
     importNotes: notes,
   };
-  if (rec.titleLines.length > 0) doc.title = { text: rec.titleLines.map((l) => l.text.replace(/\s+/g, '')).join(''), src: srcOf(rec.titleLines[0]!, rec.titleLines.map((l) => l.text).join('\n'), rec.titleLines[rec.titleLines.length - 1]) };
+  if (rec.titleLines.length > 0)
+    doc.title = {
+      text: rec.titleLines.map((l) => l.text.replace(/\s+/g, '')).join(''),
+      src: srcOf(rec.titleLines[0]!, rec.titleLines.map((l) => l.text).join('\n'), rec.titleLines[rec.titleLines.length - 1]),
+    };
   return { doc: BudgetDocument.parse(doc), confidence: rec.confidence };
 }

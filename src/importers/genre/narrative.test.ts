@@ -230,7 +230,7 @@ describe('readNarrative: lists, and changes after them', () => {
 });
 
 describe('readNarrative: figures that must not get a semantic key', () => {
-  it('leaves a project\'s carry-over a mention, not revenue.carry-over', () => {
+  it("leaves a project's carry-over a mention, not revenue.carry-over", () => {
     // shenzhen-port-office-2026-budget.txt
     const n = read([
       [189, '  3.上级转移支付项目 10,289.74 万元,主要包括：广深港高'],
@@ -243,7 +243,7 @@ describe('readNarrative: figures that must not get a semantic key', () => {
     assert.equal(carry?.label, '上年结转');
   });
 
-  it('leaves the figures of a subordinate unit\'s section mentions', () => {
+  it("leaves the figures of a subordinate unit's section mentions", () => {
     // shenzhen-public-works-bureau-2026-budget.txt: part 3 has one section per unit.
     const n = read([
       [1, '2026 年深圳市建筑工务署部门预算'],
@@ -261,7 +261,7 @@ describe('readNarrative: figures that must not get a semantic key', () => {
     assert.equal(n.facts.filter((f) => f.money?.fen === wan('9,866.11')).length, 2);
   });
 
-  it('keys the department\'s own single section, named as on the cover', () => {
+  it("keys the department's own single section, named as on the cover", () => {
     // shenzhen-statistics-bureau-2026-budget.txt
     const n = read([
       [1, '2026 年深圳市统计局（本级）部门预'],
@@ -401,7 +401,10 @@ describe('readNarrative: structure', () => {
     const part = f.parts.find((p) => p.no === 1);
     assert.equal(part?.title, '部门概况');
     assert.equal(part?.src.line, 54);
-    assert.deepEqual(part?.sections.map((s) => s.title), ['部门主要职责']);
+    assert.deepEqual(
+      part?.sections.map((s) => s.title),
+      ['部门主要职责'],
+    );
     assert.equal(f.duties.length, 2);
   });
 
@@ -430,7 +433,7 @@ describe('readNarrative: structure', () => {
 });
 
 describe('readNarrative: units and percentages', () => {
-  it('reads 万 before punctuation as 万元 and keeps a percentage\'s digits without separators', () => {
+  it("reads 万 before punctuation as 万元 and keeps a percentage's digits without separators", () => {
     // hangzhou-meteorological-bureau-2026-budget.txt; hangzhou-transport-bureau-2026-budget.txt
     const n = read([
       [186, '   （2）农林水支出（类）农业农村（款）农业生产发展'],

@@ -255,7 +255,15 @@ export function paragraphs(lines: SourceLine[], toc: Set<SourceLine> = tocLines(
       fresh = ended || (hd !== null && (hd.level <= 2 || /[:：;；]$/.test(cur.text) || isTitleText(squashed))) || indented;
     }
     // A wrapped title ("…支出预算情" / "况说明") continues its heading.
-    if (cur?.title && squashed.length <= 6 && !TITLE_PUNCT.test(squashed) && !/\d/.test(squashed) && /(说明|情况|表|解释|概况|职责|职能|设置|构成|任务|目标)$/.test(squashed) && headingOf(squashed) === null) fresh = false;
+    if (
+      cur?.title &&
+      squashed.length <= 6 &&
+      !TITLE_PUNCT.test(squashed) &&
+      !/\d/.test(squashed) &&
+      /(说明|情况|表|解释|概况|职责|职能|设置|构成|任务|目标)$/.test(squashed) &&
+      headingOf(squashed) === null
+    )
+      fresh = false;
     // "第一部分" / "部门概况": a part number alone on its line takes the next line as its title.
     if (cur?.title && /^第[一二三四五六七八九十]{1,3}部分[:：]?$/.test(cur.text) && squashed.length <= 30 && !TITLE_PUNCT.test(squashed) && headingOf(squashed) === null) fresh = false;
     // A part title the contents list stands alone, whatever comes before or after it.
@@ -445,12 +453,22 @@ function factsOf(p: Para, frame: Frame): Fact[] {
       const dir = DIRECTION.exec(words.replace(/幅度$/, ''));
       if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
         const lastChange = [...placed].reverse().find((x) => x.change && x.tok.start >= segStart && x.tok.depth === tok.depth);
-        const explicit = words.slice(0, dir.index).replace(/(比|较|与|同比|相比).*$/, '').replace(/^[\s,，。;；:：、)）]+/, '').replace(LEADING, '');
+        const explicit = words
+          .slice(0, dir.index)
+          .replace(/(比|较|与|同比|相比).*$/, '')
+          .replace(/^[\s,，。;；:：、)）]+/, '')
+          .replace(LEADING, '');
         const target = lastChange ?? (explicit ? null : bindTo(prevValue));
-        const key = lastChange ? lastChange.key : target?.key ?? null;
+        const key = lastChange ? lastChange.key : (target?.key ?? null);
         if (key && (lastChange ? lastChange.subject !== null : true)) {
           const base = lastChange ? changeBase(lastChange) : key;
-          if (base) out.push({ key: changeKeysOf(base).percent, label: lastChange?.label ?? target?.label ?? labelOf(words), percent: sign(dir[1]!) < 0 ? `-${tok.num.replace(/,/g, '')}` : tok.num.replace(/,/g, ''), src });
+          if (base)
+            out.push({
+              key: changeKeysOf(base).percent,
+              label: lastChange?.label ?? target?.label ?? labelOf(words),
+              percent: sign(dir[1]!) < 0 ? `-${tok.num.replace(/,/g, '')}` : tok.num.replace(/,/g, ''),
+              src,
+            });
         }
         continue;
       }
@@ -466,7 +484,12 @@ function factsOf(p: Para, frame: Frame): Fact[] {
     // A change against last year: "比上年增加 X万元", "较2025年年初预算减少 X万元", "收入比2025年减少 X万元".
     const dir = DIRECTION.exec(words.replace(/各$/, ''));
     if (dir && COMPARISON.test(text.slice(sentStart, tok.start))) {
-      const explicitWords = words.slice(0, dir.index).replace(/各$/, '').replace(/(比|较|与|同比|相比).*$/, '').replace(/^[\s,，。;；:：、)）]+/, '').replace(LEADING, '');
+      const explicitWords = words
+        .slice(0, dir.index)
+        .replace(/各$/, '')
+        .replace(/(比|较|与|同比|相比).*$/, '')
+        .replace(/^[\s,，。;；:：、)）]+/, '')
+        .replace(LEADING, '');
       let subject: FactSubject | null = null;
       let scope: FactScope = frame.scope;
       let key: string | null = null;
@@ -666,9 +689,20 @@ export function readNarrative(lines: SourceLine[]): Narrative {
     return (h ? h.title + (h.rest ? '' : '') : p.text).replace(/[:：]$/, '');
   };
   // The department's name from the cover: a total may follow it, and a section titled by it is not a subordinate unit's.
-  const dept = departmentOfCover(lines.slice(0, 8).map((l) => l.text).join(''));
+  const dept = departmentOfCover(
+    lines
+      .slice(0, 8)
+      .map((l) => l.text)
+      .join(''),
+  );
   const names = dept ? [dept, dept.replace(/[(（](本级|汇总)[)）]$/, '')] : [];
-  const year = /(20\d\d)\s*年/.exec(lines.slice(0, 8).map((l) => l.text).join(''))?.[1] ?? null;
+  const year =
+    /(20\d\d)\s*年/.exec(
+      lines
+        .slice(0, 8)
+        .map((l) => l.text)
+        .join(''),
+    )?.[1] ?? null;
   const own = (t: string) => names.some((n) => t.replace(/\s+/g, '') === n.replace(/\s+/g, ''));
   const frameOf = (title: string): Frame => ({
     scope: scopeOf(title),
@@ -722,7 +756,15 @@ export function readNarrative(lines: SourceLine[]): Narrative {
       const t = topicOf(h.title, names);
       const f = frameOf(h.title);
       if (p.title || t) {
-        frame = { ...sectionFrame, topic: t ?? sectionFrame.topic, topicLabel: t ? h.title : sectionFrame.topicLabel, side: f.side ?? sectionFrame.side, scope: f.scope !== 'department' ? f.scope : sectionFrame.scope, unit: sectionFrame.unit || f.unit, list: frame.list && !p.title ? frame.list : null };
+        frame = {
+          ...sectionFrame,
+          topic: t ?? sectionFrame.topic,
+          topicLabel: t ? h.title : sectionFrame.topicLabel,
+          side: f.side ?? sectionFrame.side,
+          scope: f.scope !== 'department' ? f.scope : sectionFrame.scope,
+          unit: sectionFrame.unit || f.unit,
+          list: frame.list && !p.title ? frame.list : null,
+        };
         subLevel = h.level;
       }
     } else if (!h && frame.list && p.kind === 'prose' && !/^(其中|包括)/.test(p.text)) {

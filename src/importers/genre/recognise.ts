@@ -45,7 +45,8 @@ function cleanUnit(s: string): string | null {
   u = u.replace(/[（(](本级|汇总|部门汇总|部门|单位|合并)[）)]$/u, '').trim();
   if (u.length < 2 || u.length > 40) return null;
   if (/^(目录|说明|公开|预算|决算|部门|单位|第.部分|附件)$/.test(u)) return null;
-  if (!/(局|署|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场|组|司|街道|镇|乡)$/.test(u)) return null;
+  if (!/(局|署|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场|组|司|街道|镇|乡)$/.test(u))
+    return null;
   return u;
 }
 
@@ -57,7 +58,9 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
   // Kind: the cover's words first, then the tables' titles.
   const coverVotes = kindVotes(headText.filter((t) => t.length <= 60));
   const titleVotes = kindVotes(titleTexts);
-  const final = titleTexts.filter((t) => /决算/.test(t)).length > titleTexts.length / 2 || (coverVotes.get('部门决算') ?? 0) + (coverVotes.get('单位决算') ?? 0) > (coverVotes.get('部门预算') ?? 0) + (coverVotes.get('单位预算') ?? 0);
+  const final =
+    titleTexts.filter((t) => /决算/.test(t)).length > titleTexts.length / 2 ||
+    (coverVotes.get('部门决算') ?? 0) + (coverVotes.get('单位决算') ?? 0) > (coverVotes.get('部门预算') ?? 0) + (coverVotes.get('单位预算') ?? 0);
   const pick = (votes: Map<DocumentKind, number>): DocumentKind | null => {
     const c = [...votes.entries()].filter(([k]) => (final ? /决算/.test(k) : /预算/.test(k))).sort((a, b) => b[1] - a[1]);
     return c[0]?.[0] ?? null;

@@ -41,7 +41,7 @@ const FORM_THEN_TITLE = [
   '绩效指标   产出指标      质量指标       系统等保测评评分                 ≥60分',
 ].join('\n');
 
-test('the wrapped cell of a form\'s last row, left at the foot of its page, stays in the form: the next title is printed on its own page', () => {
+test("the wrapped cell of a form's last row, left at the foot of its page, stays in the form: the next title is printed on its own page", () => {
   const seg = segment(src(FORM_THEN_TITLE));
   assert.equal(seg.tables.length, 2);
   const [a, b] = seg.tables;
@@ -104,14 +104,20 @@ const DEPARTMENT_FORM = [
   '         公众气象服务满意度               ≥     90     分       5      否',
 ].join('\n');
 
-test('sentences printed in a form\'s cell from the left margin stay in the form when its grid follows them', () => {
+test("sentences printed in a form's cell from the left margin stay in the form when its grid follows them", () => {
   const seg = segment(src(DEPARTMENT_FORM));
   assert.equal(seg.tables.length, 1);
   const t = seg.tables[0]!;
   assert.ok(t.type?.form);
-  assert.ok(t.lines.some((l) => l.text.startsWith('7.打造美丽中国')), 'the seventh goal is in the form');
+  assert.ok(
+    t.lines.some((l) => l.text.startsWith('7.打造美丽中国')),
+    'the seventh goal is in the form',
+  );
   assert.equal(t.lines.at(-1)!.text.replace(/\s+/g, ' '), '公众气象服务满意度 ≥ 90 分 5 否');
-  assert.deepEqual(seg.narrative.filter((l) => /打造|指标/.test(l.text)), []);
+  assert.deepEqual(
+    seg.narrative.filter((l) => /打造|指标/.test(l.text)),
+    [],
+  );
 });
 
 /** A grid of projects whose 绩效目标 column holds paragraphs; a project's amount stands on one of its lines. */
@@ -140,9 +146,15 @@ test('a grid of projects keeps every project whose target text runs over several
   const seg = segment(src(PROJECT_GRID));
   assert.equal(seg.tables.length, 1);
   const t = seg.tables[0]!;
-  assert.ok(t.lines.some((l) => l.text.includes('504,000.00')), 'the last project is in the form');
+  assert.ok(
+    t.lines.some((l) => l.text.includes('504,000.00')),
+    'the last project is in the form',
+  );
   assert.equal(t.lines.at(-1)!.text, '城市绿色发展。');
-  assert.deepEqual(seg.narrative.map((l) => l.text), []);
+  assert.deepEqual(
+    seg.narrative.map((l) => l.text),
+    [],
+  );
 });
 
 test('the narrative after a form still ends it: a run of prose (amounts in its sentences too) after which the grid does not come back', () => {
@@ -158,7 +170,10 @@ test('the narrative after a form still ends it: a run of prose (amounts in its s
   const seg = segment(src(`${PROJECT_GRID}\n\n${narrative.join('\n')}`));
   const t = seg.tables[0]!;
   assert.equal(t.lines.at(-1)!.text, '城市绿色发展。');
-  assert.deepEqual(seg.narrative.map((l) => l.text), narrative.map((l) => l.normalize('NFKC')));
+  assert.deepEqual(
+    seg.narrative.map((l) => l.text),
+    narrative.map((l) => l.normalize('NFKC')),
+  );
 });
 
 test('a heading of the next part ends a form whatever follows', () => {
@@ -196,17 +211,24 @@ test('a short number that continues a figure wrapped in its cell is content, a n
   const furniture = [...furnitureOf(s)].map((l) => l.text);
   assert.deepEqual(furniture, ['26']);
   const t = segment(s).tables[0]!;
-  for (const piece of ['40,', '624', '.00', '46,', '794', '6,', '170']) assert.ok(t.lines.some((l) => l.text.endsWith(piece)), `${piece} kept`);
+  for (const piece of ['40,', '624', '.00', '46,', '794', '6,', '170'])
+    assert.ok(
+      t.lines.some((l) => l.text.endsWith(piece)),
+      `${piece} kept`,
+    );
 });
 
 test('a number under a figure that is whole (a chart axis "8.2" / "8") is still not a piece of it', () => {
   const s = src(['         8.2', '           8', '         7.8'].join('\n'));
-  assert.deepEqual([...furnitureOf(s)].map((l) => l.text), ['8']);
+  assert.deepEqual(
+    [...furnitureOf(s)].map((l) => l.text),
+    ['8'],
+  );
 });
 
 // --- contents ------------------------------------------------------------------------------------
 
-test('the last entry of a contents list, followed by the list\'s note on empty tables, opens no form', () => {
+test("the last entry of a contents list, followed by the list's note on empty tables, opens no form", () => {
   const text = [
     '             目   录',
     '第二部分 2026 年部门预算表',
@@ -219,11 +241,14 @@ test('the last entry of a contents list, followed by the list\'s note on empty t
     '  一、部门基本概况',
   ].join('\n');
   const seg = segment(src(text));
-  assert.deepEqual(seg.tables.map((t) => t.title), []);
+  assert.deepEqual(
+    seg.tables.map((t) => t.title),
+    [],
+  );
   assert.ok(seg.narrative.some((l) => l.text.startsWith('10、部门整体支出绩效目标表')));
 });
 
-test('an empty table\'s note still makes its title a table', () => {
+test("an empty table's note still makes its title a table", () => {
   const text = [
     '                 2026年政府性基金预算支出情况表',
     '注：本部门2026年无政府性基金预算拨款安排，故此表为空表。',
@@ -232,5 +257,8 @@ test('an empty table\'s note still makes its title a table', () => {
     '  年度总体目标     完成信访工作任务',
   ].join('\n');
   const seg = segment(src(text));
-  assert.deepEqual(seg.tables.map((t) => t.title), ['2026年政府性基金预算支出情况表', '2026年部门整体支出绩效目标表']);
+  assert.deepEqual(
+    seg.tables.map((t) => t.title),
+    ['2026年政府性基金预算支出情况表', '2026年部门整体支出绩效目标表'],
+  );
 });

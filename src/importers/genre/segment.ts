@@ -65,7 +65,8 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
       const k = key(l);
       // Table titles repeat on continuation pages: they are content, never furniture.
       // A table's unit line ("编制单位：… 单位：元") repeats with its table: content, not furniture.
-      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !isNumberOnly(l) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim())) out.add(l);
+      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !isNumberOnly(l) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim()))
+        out.add(l);
     }
   }
   return out;
@@ -225,7 +226,15 @@ export function segment(src: SourceText): Segments {
         const t = titleOf(joined);
         // Only a line of one piece of text (not a row of a form's cells) wraps into a title.
         const pieces = tokensOf(l).filter((x) => x.kind === 'text').length;
-        if (t && pieces <= 2 && !/[≥≤<>%＞＜]|\d/.test(l.text) && squashTitle(lines[i + 1]!.text).length <= 12 && squashTitle(l.text).length <= 40 && tableTypeOfTitle(t) && wrapsInto(l, lines[i + 1]!)) {
+        if (
+          t &&
+          pieces <= 2 &&
+          !/[≥≤<>%＞＜]|\d/.test(l.text) &&
+          squashTitle(lines[i + 1]!.text).length <= 12 &&
+          squashTitle(l.text).length <= 40 &&
+          tableTypeOfTitle(t) &&
+          wrapsInto(l, lines[i + 1]!)
+        ) {
           title = t;
           end = i + 1;
         }
@@ -255,9 +264,11 @@ export function segment(src: SourceText): Segments {
     // is followed by the list's note ("注：以上报表中，空表表示…"), which is no empty table's note.
     const listed = mk > 0 && marks[mk - 1]!.end + 1 === m.at;
     const emptyNote = /单位\s*[:：]|无数据|空表|本表|无此项|不涉及|没有/;
-    const tableLike = probe.some((l) => hasAmount(l) || (listed ? /单位\s*[:：]/ : emptyNote).test(l.text) || (tokensOf(l).length >= 3 && !isProse(l))) ||
+    const tableLike =
+      probe.some((l) => hasAmount(l) || (listed ? /单位\s*[:：]/ : emptyNote).test(l.text) || (tokensOf(l).length >= 3 && !isProse(l))) ||
       // A form names its fields (绩效目标, 指标, 项目名称 …) whatever its first lines print.
-      (!!m.type?.form && probe.some((l) => /(整体绩效目标|绩效目标|指标|项目名称|单位名称|部门名称|主管部门|实施期限|资金总额)/.test(squashTitle(l.text)) && !/^\S{0,3}[、.]/.test(squashTitle(l.text))));
+      (!!m.type?.form &&
+        probe.some((l) => /(整体绩效目标|绩效目标|指标|项目名称|单位名称|部门名称|主管部门|实施期限|资金总额)/.test(squashTitle(l.text)) && !/^\S{0,3}[、.]/.test(squashTitle(l.text))));
     if (!tableLike) return;
     // The table ends where prose starts after its rows (the narrative that follows a table part).
     let stop = m.lines.length;

@@ -44,13 +44,35 @@ test('a two-sided 收支总表 (suzhou-data 公开01表): revenue and expenditur
   assert.equal(c201.codeResolved, 'by-name');
   assert.equal(fen(c201, 'amount'), w('4,523.04'));
   const totals = t.rows.filter((r) => r.kind === 'total');
-  assert.deepEqual(totals.map((r) => [r.side, fen(r, 'amount')]), [['revenue', w('64,090.74')], ['expenditure', w('64,090.74')]]);
+  assert.deepEqual(
+    totals.map((r) => [r.side, fen(r, 'amount')]),
+    [
+      ['revenue', w('64,090.74')],
+      ['expenditure', w('64,090.74')],
+    ],
+  );
 });
 
 test('a three-line header (beijing-audit 预算02表, PDF): groups over runs of columns, wrapped labels joined, empty columns kept', async () => {
   const t = table(await doc('beijing-audit-bureau-2026-budget', 'pdf'), /预算02表收入总表/);
   const keys = t.columns.map((c) => c.key);
-  for (const k of ['total', 'current', 'general', 'govFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'superior', 'subordinate', 'otherIncome', 'carryOver', 'carryOver.general', 'carryOver.unitFunds']) assert.ok(keys.includes(k), `${k} in ${keys.join(',')}`);
+  for (const k of [
+    'total',
+    'current',
+    'general',
+    'govFund',
+    'stateCapital',
+    'specialAccount',
+    'business',
+    'operating',
+    'superior',
+    'subordinate',
+    'otherIncome',
+    'carryOver',
+    'carryOver.general',
+    'carryOver.unitFunds',
+  ])
+    assert.ok(keys.includes(k), `${k} in ${keys.join(',')}`);
   assert.deepEqual(t.columns.find((c) => c.key === 'general')!.header, ['本年收入', '一般公共预算资金']);
   const r = t.rows[0]!;
   assert.deepEqual(
@@ -62,9 +84,15 @@ test('a three-line header (beijing-audit 预算02表, PDF): groups over runs of 
 
 test('a header 小计 under 基本支出 is 基本支出 (suzhou-data 公开07表): total = basic + project, basic = personnel + public', async () => {
   const t = table(await doc('suzhou-data-bureau-2026-budget', 'pdf'), /公开07表/);
-  assert.deepEqual(t.columns.map((c) => c.key), ['total', 'basic', 'personnel', 'public', 'project']);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total', 'basic', 'personnel', 'public', 'project'],
+  );
   const r = row(t, (x) => x.code === '201');
-  assert.deepEqual(['total', 'basic', 'personnel', 'public', 'project'].map((k) => fen(r, k)), ['4,523.04', '2,919.84', '2,556.25', '363.59', '1,603.20'].map(w));
+  assert.deepEqual(
+    ['total', 'basic', 'personnel', 'public', 'project'].map((k) => fen(r, k)),
+    ['4,523.04', '2,919.84', '2,556.25', '363.59', '1,603.20'].map(w),
+  );
   const c = row(t, (x) => x.code === '2010302');
   assert.equal(c.parent, row(t, (x) => x.code === '20103').id);
   assert.deepEqual([fen(c, 'total'), fen(c, 'basic'), fen(c, 'project')], [w('306.00'), null, w('306.00')]);
@@ -106,17 +134,32 @@ test('a continuation page without its header takes the columns whose figures end
 test('the units of a per-unit table (guangzhou-statistics 收入总体情况表, PDF): a unit name wrapped around its row, the total their sum', async () => {
   const t = table(await doc('guangzhou-statistics-bureau-2026-budget', 'pdf'), /^表2收入总体情况表/);
   const units = t.rows.filter((r) => r.kind === 'unit');
-  assert.deepEqual(units.map((r) => r.label), ['广州市统计局', '广州市统计普查中心', '广州市统计监测中心（广州市统计发展中心）']);
+  assert.deepEqual(
+    units.map((r) => r.label),
+    ['广州市统计局', '广州市统计普查中心', '广州市统计监测中心（广州市统计发展中心）'],
+  );
   // 6,748.28 + 1,373.74 + 1,361.71 = 9,483.73 against a printed 9,483.72: a rounding remainder of the
   // document's, within half a cent per unit.
   const sum = units.reduce((s, r) => s + (fen(r, 'total') ?? 0), 0);
-  assert.ok(Math.abs(sum - fen(row(t, (r) => r.kind === 'total'), 'total')!) <= units.length * 5000);
+  assert.ok(
+    Math.abs(
+      sum -
+        fen(
+          row(t, (r) => r.kind === 'total'),
+          'total',
+        )!,
+    ) <=
+      units.length * 5000,
+  );
 });
 
 test('a row of amounts without a label is a row (beijing-audit 预算09表 三公)', async () => {
   const t = table(await doc('beijing-audit-bureau-2026-budget', 'pdf'), /预算09表/);
   assert.equal(t.rows.length, 1);
-  assert.deepEqual(['overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning'].map((k) => fen(t.rows[0]!, k)), ['173.520000', '6.000000', '65.328000', '37.380000', '27.948000'].map(w));
+  assert.deepEqual(
+    ['overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning'].map((k) => fen(t.rows[0]!, k)),
+    ['173.520000', '6.000000', '65.328000', '37.380000', '27.948000'].map(w),
+  );
 });
 
 test('a header whose names the rows do not add up to loses them, with a note (xian-healthcare-security 2022 三公 table)', async () => {
@@ -164,7 +207,10 @@ test('a group over a group (shanghai-data 三公经费和机关运行经费预�
   const t = table(await doc('shanghai-data-bureau-2026-unit-budget', 'pdf'), /三公经费和机关运行经费预算表/);
   assert.deepEqual(t.columns.find((c) => c.key === 'vehicleRunning')?.header, ['三公经费预算数', '公务用车购置及运行费', '运行费']);
   const r = t.rows[0]!;
-  assert.deepEqual(['threePublic', 'overseas', 'reception', 'vehicles', 'vehicleRunning'].map((k) => fen(r, k)), ['143.14', '109.14', '20.00', '14.00', '14.00'].map(w));
+  assert.deepEqual(
+    ['threePublic', 'overseas', 'reception', 'vehicles', 'vehicleRunning'].map((k) => fen(r, k)),
+    ['143.14', '109.14', '20.00', '14.00', '14.00'].map(w),
+  );
   assert.equal(r.amounts['vehiclePurchase'], null);
 });
 
@@ -210,12 +256,29 @@ test('unit names wrapped around their figures (hangzhou-public-security 表2, PD
     const t = table(await doc('hangzhou-public-security-bureau-2026-budget', from), /收入预算总表/);
     const labels = t.rows.map((r) => r.label);
     assert.ok(!labels.includes('杭州市公安'), `${from}: ${labels.join(' | ')}`);
-    assert.equal(fen(row(t, (r) => r.label === '杭州市公安局监所管理支队（留置看护管理支队）'), 'c0_1'), w('22,199.42'), from);
-    assert.equal(fen(row(t, (r) => r.label === '杭州市公安局巡特警支队'), 'c0_1'), w('26,263.80'), from);
+    assert.equal(
+      fen(
+        row(t, (r) => r.label === '杭州市公安局监所管理支队（留置看护管理支队）'),
+        'c0_1',
+      ),
+      w('22,199.42'),
+      from,
+    );
+    assert.equal(
+      fen(
+        row(t, (r) => r.label === '杭州市公安局巡特警支队'),
+        'c0_1',
+      ),
+      w('26,263.80'),
+      from,
+    );
     // "18,536.8" whose last digit was taken for a page number: not known, not 18,536.80.
     const total = row(t, (r) => r.label === '合计');
     assert.equal(total.amounts['business'] ?? null, null, from);
-    assert.ok(total.unplaced?.some((m) => m.fen === w('18,536.8')), from);
+    assert.ok(
+      total.unplaced?.some((m) => m.fen === w('18,536.8')),
+      from,
+    );
   }
 });
 
@@ -242,7 +305,11 @@ test('a figure head between two rows whose last digit is lost: both rows unsure,
   for (const label of ['二十六、债务发行费用支出', '本年支出合计']) {
     const r = row(t, (x) => x.side === 'expenditure' && x.label === label);
     assert.equal(r.amounts['amount'] ?? null, null, label);
-    assert.deepEqual(r.unplaced?.map((m) => m.fen), [w('24995.9')], label);
+    assert.deepEqual(
+      r.unplaced?.map((m) => m.fen),
+      [w('24995.9')],
+      label,
+    );
   }
 });
 
@@ -260,27 +327,45 @@ test('two columns whose figures run together in the text: a lone figure there is
   );
   const t = table(d, /一般公共预算支出预算表/);
   const other = row(t, (r) => r.label === '其他公安支出');
-  assert.deepEqual(other.unplaced?.map((m) => m.fen), [w('80.00')]);
+  assert.deepEqual(
+    other.unplaced?.map((m) => m.fen),
+    [w('80.00')],
+  );
   const run = row(t, (r) => r.label === '行政运行');
-  assert.deepEqual(run.unplaced?.map((m) => m.fen), [w('120.00')]);
+  assert.deepEqual(
+    run.unplaced?.map((m) => m.fen),
+    [w('120.00')],
+  );
 });
 
 test('where a table prints its decimals apart from their figures, an integer part left without its decimals is unknown, not a whole figure (chongqing-meteorological 表三)', async () => {
   const t = table(await doc('chongqing-meteorological-bureau-2026-budget', 'txt'), /表三/);
-  assert.equal(fen(row(t, (r) => r.code === '220'), 'project'), w('8,252.34'));
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '220'),
+      'project',
+    ),
+    w('8,252.34'),
+  );
   const r = row(t, (x) => x.code === '22005');
   // pdftotext printed "8,252" and its ".34" apart: the value is not known, so no sum rests on 8,252.00.
   assert.equal(fen(r, 'project'), null);
-  assert.deepEqual(r.unplaced?.map((m) => m.src?.raw), ['8,252']);
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.src?.raw),
+    ['8,252'],
+  );
   assert.equal(fen(r, 'basic'), w('5,621.02'));
 });
 
-test('a line of unplaced figure pieces under a row is that row\'s, so its empty cells are unknown (chongqing-commerce 表八)', async () => {
+test("a line of unplaced figure pieces under a row is that row's, so its empty cells are unknown (chongqing-commerce 表八)", async () => {
   const t = table(await doc('chongqing-commerce-commission-2026-budget', 'txt'), /表八/);
   assert.equal(t.rows.length, 1);
   const r = t.rows[0]!;
   assert.equal(fen(r, 'total'), w('890.97'));
-  assert.deepEqual(r.unplaced?.map((m) => m.src?.raw), ['121']);
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.src?.raw),
+    ['121'],
+  );
 });
 
 const SAMPLES = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
@@ -310,7 +395,13 @@ test('figures printed above their rows: the 类 款 项 heading line is no row, 
   // A right-hand panel's 类 printed on every line ("301 01 … 302") is a code, not a figure.
   const econ = table(d, /基本支出决算表/);
   assert.ok(!econ.rows.some((x) => Object.values(x.amounts).some((m) => m?.src?.raw === '302')));
-  assert.equal(fen(row(econ, (x) => x.code === '30108'), 'amount'), w('160.75'));
+  assert.equal(
+    fen(
+      row(econ, (x) => x.code === '30108'),
+      'amount',
+    ),
+    w('160.75'),
+  );
 });
 
 test('a tables-only file without a cover takes its year from the bracketed year under a table title (beijing-public-security 预算13表 "（2026年度）")', async () => {

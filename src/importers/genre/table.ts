@@ -227,7 +227,11 @@ export function headerStacks(lines: Tok[][]): Stack[] {
   // Pass 2: groups.
   const groups: Array<{ t: Tok; li: number; run: Col[] }> = [];
   const groupCols = new Set<Col>();
-  const textOf = (c: Col) => [...c.toks].sort((a, b) => a.li - b.li).map((x) => x.t.text).join('');
+  const textOf = (c: Col) =>
+    [...c.toks]
+      .sort((a, b) => a.li - b.li)
+      .map((x) => x.t.text)
+      .join('');
   const candidates = cols
     .flatMap((col) => {
       const top = [...col.toks].sort((a, b) => a.li - b.li)[0]!;
@@ -321,7 +325,10 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
   // Headers over the label column (项目, 科目名称) or over the whole side (收入, 支出) name no amounts.
   const firstData = panel.zones.find((z) => z.data)?.data?.x0 ?? panel.labelEnd;
   const isLabelHead = (t: Tok) => panel.hasLabels && mid(t) < Math.max(panel.labelEnd, (panel.labelEnd + firstData) / 2) && t.x1 < firstData + 0.5;
-  panel.labelHeader = lines.flat().filter(isLabelHead).map((t) => t.text);
+  panel.labelHeader = lines
+    .flat()
+    .filter(isLabelHead)
+    .map((t) => t.text);
   const stacks = headerStacks(lines.map((ts) => ts.filter((t) => !isLabelHead(t))));
   const data = panel.zones;
   // Order-preserving match of data columns to header columns, least total distance.
@@ -355,7 +362,7 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
     }
   }
   const matched = new Set<Stack>();
-  for (let a = n, b = m; a > 0 || b > 0; ) {
+  for (let a = n, b = m; a > 0 || b > 0;) {
     const p = pick[a]![b]!;
     if (p === 1) matched.add(stacks[b - 1]!);
     if (p !== 2) b--;
@@ -499,7 +506,12 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const toksOf = lines.map((l) => tokensOf(l));
   joinWrappedFractions(toksOf);
   codeColumns(toksOf);
-  let first = toksOf.findIndex((ts, i) => !isColumnNumbers(ts) && !META_RE.test(lines[i]!.text) && (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))));
+  let first = toksOf.findIndex(
+    (ts, i) =>
+      !isColumnNumbers(ts) &&
+      !META_RE.test(lines[i]!.text) &&
+      (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))),
+  );
   if (first < 0) first = lines.length;
   const header: Tok[][] = [];
   for (let i = 0; i < first; i++) {
@@ -524,7 +536,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // (Digits followed closely by a name are a code: "01    办公费".)
     const named = (ts: Tok[], k: number) => ts[k + 1]?.kind === 'text' && /^[\u3400-\u9fff]/u.test(ts[k + 1]!.text) && ts[k + 1]!.x0 - ts[k]!.x1 <= 8;
     const inExtra = new Set(extra);
-    const loose = body.flatMap((b) => b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !inExtra.has(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    const loose = body.flatMap((b) =>
+      b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !inExtra.has(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)),
+    );
     // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
     // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
     // bare (298224), a bare zero's place is not known by its neighbours (pdftotext spaces them
@@ -562,7 +576,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       else if (h.length > 0) cuts.push({ at: j + 1, x: minOf([...h.map((t) => t.x0), ...ts.map((t) => t.x0)]) });
       else if (prev && prev.panels.length > 1 && header.length === 0) {
         // A continuation page without its header: the sides split where they split on the page before.
-        const x = prev.panels.slice(1).map((p) => p.x0).find((px) => px > cols[j]!.x1 - 2 && px < cols[j + 1]!.x0);
+        const x = prev.panels
+          .slice(1)
+          .map((p) => p.x0)
+          .find((px) => px > cols[j]!.x1 - 2 && px < cols[j + 1]!.x0);
         if (x !== undefined) cuts.push({ at: j + 1, x: ts.length > 0 ? Math.min(x, ...ts.map((t) => t.x0)) : x });
       }
     }
@@ -575,7 +592,11 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       const px1 = k + 1 < starts.length ? starts[k + 1]!.x : Infinity;
       // Where the labels end: the amounts' left edge, less the space labels actually use.
       // (A code printed alone in the label column is a label too.)
-      const labelXs = body.flatMap((bl) => bl.toks.filter((t) => (t.kind === 'text' || (t.kind === 'int' && CODE.test(t.text))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5).map((t) => Math.min(t.x1, mine[0]!.x0)));
+      const labelXs = body.flatMap((bl) =>
+        bl.toks
+          .filter((t) => (t.kind === 'text' || (t.kind === 'int' && CODE.test(t.text))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5)
+          .map((t) => Math.min(t.x1, mine[0]!.x0)),
+      );
       const labelEnd = labelXs.length > 0 ? maxOf(labelXs) : mine[0]!.x0;
       const zones: Zone[] = mine.map((c, j) => ({
         x0: j === 0 ? Math.min(c.x0 - 0.1, (Math.min(labelEnd, c.x0) + c.x0) / 2) : (mine[j - 1]!.x1 + c.x0) / 2,
@@ -759,7 +780,17 @@ function labelByColumns(ts: Tok[]): string {
     } else cols.push({ x0: t.x0, x1: t.x1, toks: [t] });
   }
   const order = (a: Tok, b: Tok) => (a.line.y !== undefined && b.line.y !== undefined ? a.line.y - b.line.y : a.line.no - b.line.no) || a.x0 - b.x0;
-  return squashTitle(cols.sort((a, b) => a.x0 - b.x0).map((c) => c.toks.sort(order).map((t) => t.text).join('')).join(''));
+  return squashTitle(
+    cols
+      .sort((a, b) => a.x0 - b.x0)
+      .map((c) =>
+        c.toks
+          .sort(order)
+          .map((t) => t.text)
+          .join(''),
+      )
+      .join(''),
+  );
 }
 
 /**
@@ -834,7 +865,11 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
   const pitch = new Map<number | null, number>();
   for (const pg of new Set(items.map((x) => x.line.page))) {
     const ys = items.filter((x) => x.line.page === pg && x.line.y !== undefined && x.cells.size > 0).map((x) => x.line.y!);
-    const ds = ys.slice(1).map((y, k) => y - ys[k]!).filter((d) => d > 0).sort((a, b) => a - b);
+    const ds = ys
+      .slice(1)
+      .map((y, k) => y - ys[k]!)
+      .filter((d) => d > 0)
+      .sort((a, b) => a - b);
     if (ds.length > 0) pitch.set(pg, ds[Math.floor(ds.length / 2)]!);
   }
   const adjacent = (a: PLine | undefined, b: PLine | undefined): boolean => {
@@ -1075,7 +1110,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         let b = a;
         while (b + 1 < items.length && free(items[b + 1]!) && items[b + 1]!.line.page === items[a]!.line.page) b++;
         const groups = centredGroups(items.slice(a, b + 1));
-        if (groups && groups.every(([g0, g1]) => ![...out].some(([o0, o1]) => a + g0 < o1 && o0 < a + g1 && (o0 !== a + g0 || o1 !== a + g1)))) for (const [g0, g1] of groups) if (g1 > g0 + 1 && !out.has(a + g0)) out.set(a + g0, a + g1);
+        if (groups && groups.every(([g0, g1]) => ![...out].some(([o0, o1]) => a + g0 < o1 && o0 < a + g1 && (o0 !== a + g0 || o1 !== a + g1))))
+          for (const [g0, g1] of groups) if (g1 > g0 + 1 && !out.has(a + g0)) out.set(a + g0, a + g1);
         a = b + 1;
       }
     }
@@ -1211,11 +1247,22 @@ function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string):
   const joined = t.joined;
   const raw = joined ? `${t.text.slice(0, t.text.length - joined.text.length)}\n${joined.text}` : t.text;
   try {
-    return { fen: parseAmount(text, unit), decimals: decimalsOf(text), src: { line: t.line.no, page: t.line.page, raw, ...(joined && joined.line.no !== t.line.no ? { endLine: joined.line.no } : {}) } };
+    return {
+      fen: parseAmount(text, unit),
+      decimals: decimalsOf(text),
+      src: { line: t.line.no, page: t.line.page, raw, ...(joined && joined.line.no !== t.line.no ? { endLine: joined.line.no } : {}) },
+    };
   } catch (e) {
     if (!(e instanceof MoneyParseError)) throw e;
     // Six decimals in 元, or beyond 2^53 fen: printed, not representable; located, not guessed.
-    notes.push({ severity: 'error', code: 'amount-unreadable', table: tableId, row: null, message: `金额“${t.text}”无法按${unit}精确读取（${e.message}）`, src: { line: t.line.no, page: t.line.page, raw: t.text } });
+    notes.push({
+      severity: 'error',
+      code: 'amount-unreadable',
+      table: tableId,
+      row: null,
+      message: `金额“${t.text}”无法按${unit}精确读取（${e.message}）`,
+      src: { line: t.line.no, page: t.line.page, raw: t.text },
+    });
     return null;
   }
 }
@@ -1264,7 +1311,8 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     for (let i = 0; i < steps.length; i++) if (x >= steps[i]! - 0.45) k = i;
     return k;
   };
-  const codeLevel = (code: string) => (system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4);
+  const codeLevel = (code: string) =>
+    system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4;
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
   const units: Array<{ row: Row; indent: number }> = [];
   let enumParent: { level: number; row: Row; indent: number } | null = null;
@@ -1287,12 +1335,24 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     // A budget unit's own line heads the rows below it: in a coded table, an uncoded line printed
     // left of the codes (the 预算单位 column); in a per-unit table, a line named like a unit.
     const unitish = UNIT_NAME.test(r.label.replace(/[(（][^()（）]*[)）]$/u, '').replace(/（?本级）?$/u, '')) || /本级）?$/u.test(r.label);
-    const unitLine = it.agency || !r.code && it.depth === null && !TWO_SIDED_ROLES.includes(role) && (coded >= 3 ? it.labelX <= codedX + 0.5 : indent <= 1 && unitish && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure'));
+    const unitLine =
+      it.agency ||
+      (!r.code &&
+        it.depth === null &&
+        !TWO_SIDED_ROLES.includes(role) &&
+        (coded >= 3
+          ? it.labelX <= codedX + 0.5
+          : indent <= 1 && unitish && (role === 'revenue-summary' || role === 'expenditure-summary' || role === 'basic-expenditure-economic' || role === 'project-expenditure')));
     if (unitLine) {
       // Units nest by their codes (015 → 015001) where printed, else by indentation (a department,
       // then its units): the unit above whose code begins this one's, or that starts left of it.
       const myCode = r.texts?.['unitCode']?.text;
-      const byCode = myCode ? [...units].reverse().find((u) => { const c = u.row.texts?.['unitCode']?.text; return !!c && c.length < myCode.length && myCode.startsWith(c); }) : undefined;
+      const byCode = myCode
+        ? [...units].reverse().find((u) => {
+            const c = u.row.texts?.['unitCode']?.text;
+            return !!c && c.length < myCode.length && myCode.startsWith(c);
+          })
+        : undefined;
       if (byCode) while (units.length > 0 && units[units.length - 1] !== byCode) units.pop();
       else if (myCode && units.some((u) => u.row.texts?.['unitCode'])) units.length = 0;
       else while (units.length > 0 && units[units.length - 1]!.indent >= indent) units.pop();
@@ -1307,7 +1367,9 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       continue;
     }
     if (it.rel && !r.code && (system === 'function' || system === 'econ')) {
-      const base = [...stack].reverse().find((s) => s.row.code && s.row.codeSystem === system && (system === 'econ' ? s.row.code.length === 3 : s.row.code.length === 3 || s.row.code.length === 5) && s.indent < indent);
+      const base = [...stack]
+        .reverse()
+        .find((s) => s.row.code && s.row.codeSystem === system && (system === 'econ' ? s.row.code.length === 3 : s.row.code.length === 3 || s.row.code.length === 5) && s.indent < indent);
       if (base) {
         r.code = base.row.code + it.rel;
         r.codeSystem = system;
@@ -1325,8 +1387,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       if (enumParent && indent <= enumParent.indent) enumParent = null;
       if (!enumParent && top && top.row.kind === 'item' && indent > top.indent && items.find((x) => x.row === top.row)?.depth == null) enumParent = top;
       level = (enumParent ? enumParent.level : 0) + ranks.indexOf(it.depth) + 1;
-    }
-    else {
+    } else {
       if (enumParent && indent <= enumParent.indent) enumParent = null;
       // Same start as an earlier row: its level; deeper than the row above: one more.
       const same = [...stack].reverse().find((s) => s.indent === indent);
@@ -1357,7 +1418,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       const pc = parentCode(r.codeSystem === 'econ' ? 'econ' : r.codeSystem === 'procurement' ? 'procurement' : 'function', r.code);
       const byCode = pc ? [...stack].reverse().find((s) => s.row.code === pc) : undefined;
       const unit = [...stack].reverse().find((s) => s.row.kind === 'unit');
-      parent = byCode?.row ?? (parent && parent.code && r.code.startsWith(parent.code) ? parent : unit?.row ?? null);
+      parent = byCode?.row ?? (parent && parent.code && r.code.startsWith(parent.code) ? parent : (unit?.row ?? null));
     }
     if (r.label === '') {
       // A row of amounts without a label (a total printed without its word): under nothing.
@@ -1373,7 +1434,9 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   // The sums an indentation hierarchy implies: kept only when most of its groups add up.
   const byId = new Map(items.map((x) => [x.row.id, x]));
   // (A unit's uncoded lines too: under a unit by their place alone, they must add up to it.)
-  const indentParents = new Set(items.filter((x) => x.fromIndent && x.row.parent && (byId.get(x.row.parent)?.row.kind === 'item' || byId.get(x.row.parent)?.row.kind === 'unit')).map((x) => x.row.parent!));
+  const indentParents = new Set(
+    items.filter((x) => x.fromIndent && x.row.parent && (byId.get(x.row.parent)?.row.kind === 'item' || byId.get(x.row.parent)?.row.kind === 'unit')).map((x) => x.row.parent!),
+  );
   let bad = 0;
   let checked = 0;
   for (const pid of indentParents) {
@@ -1388,7 +1451,13 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       if (mine === null && parts.every((x) => x === null)) continue;
       any = true;
       const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
-      const tol = (kids.length + 1) * halfUnit(unit, p.amounts[key] ?? null, kids.map((c) => c.amounts[key] ?? null));
+      const tol =
+        (kids.length + 1) *
+        halfUnit(
+          unit,
+          p.amounts[key] ?? null,
+          kids.map((c) => c.amounts[key] ?? null),
+        );
       if (Math.abs(sum - (mine ?? 0)) > tol) ok = false;
     }
     if (!any) continue;
@@ -1404,7 +1473,16 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     const key = Object.keys(p.amounts).find((k) => p.amounts[k] !== null);
     if (!key) continue;
     const sum = kids.reduce<number>((a, c) => a + (c.amounts[key]?.fen ?? 0), 0);
-    if (Math.abs(sum - p.amounts[key]!.fen) > (kids.length + 1) * halfUnit(unit, p.amounts[key] ?? null, kids.map((c) => c.amounts[key] ?? null))) ubad++;
+    if (
+      Math.abs(sum - p.amounts[key]!.fen) >
+      (kids.length + 1) *
+        halfUnit(
+          unit,
+          p.amounts[key] ?? null,
+          kids.map((c) => c.amounts[key] ?? null),
+        )
+    )
+      ubad++;
   }
   if (ubad > 0 && ubad * 2 >= unitParents.size) {
     // How the units nest is not known: they are lines like any other, so that no total is taken
@@ -1475,7 +1553,14 @@ function confirmColumns(t: Table, unit: DisplayUnit, notes: ImportNote[]): void 
     r.amounts = out;
   }
   const names = [...renamed.keys()].map((k) => t.columns.find((c) => c.key === renamed.get(k))?.header.join('/') ?? k).join('、');
-  notes.push({ severity: 'info', code: 'columns-unconfirmed', table: t.id ?? null, row: null, message: `表《${t.title.text}》的列（${names}）按表头所读的名称与各行金额的合计关系不符，可能表头读错：这些列不按名称核对`, src: t.src });
+  notes.push({
+    severity: 'info',
+    code: 'columns-unconfirmed',
+    table: t.id ?? null,
+    row: null,
+    message: `表《${t.title.text}》的列（${names}）按表头所读的名称与各行金额的合计关系不符，可能表头读错：这些列不按名称核对`,
+    src: t.src,
+  });
 }
 
 /**
@@ -1508,7 +1593,10 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     // No amounts at all: a table published empty (with its note), or one whose rows are words.
     // With no amounts the header band runs to the end: its total line (合计, printed empty) is a row.
     const textRows = pages.flatMap((p) => p.body).filter((b) => !NOTE_RE.test(b.line.text));
-    const empties = pages.flatMap((p) => p.header).filter((ts) => ts.length > 0 && TOTAL.test(squashTitle(ts.map((t) => t.text).join('')))).map((ts) => ({ line: ts[0]!.line }));
+    const empties = pages
+      .flatMap((p) => p.header)
+      .filter((ts) => ts.length > 0 && TOTAL.test(squashTitle(ts.map((t) => t.text).join(''))))
+      .map((ts) => ({ line: ts[0]!.line }));
     base.rows = [...empties, ...textRows].slice(0, 200).map((b, i) => {
       const label = squashTitle(b.line.text).slice(0, 200);
       return { id: `r${i + 1}`, kind: TOTAL.test(label) ? ('total' as const) : ('item' as const), label, level: 0, amounts: {}, src: srcOf(b.line) };
@@ -1624,10 +1712,11 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         if (figs.length > 1) conflict = true;
         const key = keys.get(z);
         if (figs.length === 1 && key && !conflict && !truncated(figs[0]!) && !merged.has(z)) amounts[key] = money(figs[0]!, unit, notes, ctx.id);
-        else for (const f of figs) {
-          const m = money(f, unit, notes, ctx.id);
-          if (m) unplaced.push(m);
-        }
+        else
+          for (const f of figs) {
+            const m = money(f, unit, notes, ctx.id);
+            if (m) unplaced.push(m);
+          }
       }
       for (const s of r.stray.filter((t) => t.kind === 'amount' || t.kind === 'int')) {
         const m = money(s, unit, notes, ctx.id);
@@ -1646,7 +1735,14 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       // that row's figures (a staircase deeper than the fractions' join reaches). They are the row
       // above's unplaced figures, so its empty cells become unknown rather than empty.
       const prevRow = panelRowsOut[panelRowsOut.length - 1]?.row;
-      if (prevRow && r.labelText === '' && r.code === null && unplaced.length > 0 && Object.values(amounts).every((v) => v === null) && r.first.no - (prevRow.src.endLine ?? prevRow.src.line ?? -9) <= 2) {
+      if (
+        prevRow &&
+        r.labelText === '' &&
+        r.code === null &&
+        unplaced.length > 0 &&
+        Object.values(amounts).every((v) => v === null) &&
+        r.first.no - (prevRow.src.endLine ?? prevRow.src.line ?? -9) <= 2
+      ) {
         prevRow.unplaced = [...(prevRow.unplaced ?? []), ...unplaced];
         continue;
       }
@@ -1699,7 +1795,10 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency ? { agency: true } : {}) });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
-    pushAll(rows, panelRowsOut.map((x) => x.row));
+    pushAll(
+      rows,
+      panelRowsOut.map((x) => x.row),
+    );
   }
   base.columns = columns;
   base.rows = rows;

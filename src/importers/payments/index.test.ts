@@ -146,7 +146,11 @@ test('an XLSX sheet is read with date cells, numeric amounts and text amounts', 
 });
 
 test('a bad XLSX row is reported by its sheet row number', async () => {
-  const bytes = await xlsx([['项目', '日期', '金额(元)'], ['form-1', '2021-01-02', 1], ['form-1', '2021-01-03', 0.001]]);
+  const bytes = await xlsx([
+    ['项目', '日期', '金额(元)'],
+    ['form-1', '2021-01-02', 1],
+    ['form-1', '2021-01-03', 0.001],
+  ]);
   const e = await thrown(readPayments(bytes, 'p.xlsx', budget));
   assert.equal(e.oneLine(), 'p.xlsx:3: 应为金额（元），实为 "0.001"');
 });

@@ -58,7 +58,13 @@ function findHeader(cells: string[], file: string, row: number): Header {
   if (date === null) missing.push('日期');
   if (yuan === null && wan === null) missing.push('金额(元)');
   if (missing.length) {
-    throw new FiscusError('INPUT_INVALID', `应有 项目、日期、金额(元) 或 金额(万元) 各列，实为 ${JSON.stringify(cells.join(','))} 中没有 ${missing.join('、')}`, { file, line: row }, '项目、日期、金额(元)', cells.join(','));
+    throw new FiscusError(
+      'INPUT_INVALID',
+      `应有 项目、日期、金额(元) 或 金额(万元) 各列，实为 ${JSON.stringify(cells.join(','))} 中没有 ${missing.join('、')}`,
+      { file, line: row },
+      '项目、日期、金额(元)',
+      cells.join(','),
+    );
   }
   return {
     project: project!,
@@ -145,7 +151,11 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
     // csv-parse names the offending byte, not the character (a Chinese character shows as "æ"): say what is wrong instead.
     const code = (e as { code?: string }).code;
     const found =
-      code === 'CSV_QUOTE_NOT_CLOSED' ? '未闭合的带引号字段' : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' ? '闭合引号之后同一字段中还有其他字符' : (e as Error).message;
+      code === 'CSV_QUOTE_NOT_CLOSED'
+        ? '未闭合的带引号字段'
+        : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+          ? '闭合引号之后同一字段中还有其他字符'
+          : (e as Error).message;
     throw new FiscusError('INPUT_INVALID', `应为 CSV（含引号的字段须整个加引号："a ""b"" c"），实为${found}`, { file, line });
   }
   return records.map((r) => ({ row: r.info.lines, cells: r.record }));
@@ -199,7 +209,13 @@ export async function readPayments(bytes: Uint8Array, file: string, budget: Paym
     if (fen < 0) throw inputError(where, `非负金额（${h.unit}；退款不是支付）`, amt);
     sum += fen;
     if (!Number.isSafeInteger(sum)) {
-      throw new FiscusError('INPUT_INVALID', `金额合计应不超过 ${Number.MAX_SAFE_INTEGER} 分（Number.MAX_SAFE_INTEGER），实为加上本行（${amt} ${h.unit}）后超过`, where, `合计不超过 ${Number.MAX_SAFE_INTEGER} 分`, amt);
+      throw new FiscusError(
+        'INPUT_INVALID',
+        `金额合计应不超过 ${Number.MAX_SAFE_INTEGER} 分（Number.MAX_SAFE_INTEGER），实为加上本行（${amt} ${h.unit}）后超过`,
+        where,
+        `合计不超过 ${Number.MAX_SAFE_INTEGER} 分`,
+        amt,
+      );
     }
     const opt = (i: number | null) => {
       const v = i === null ? '' : text(cells[i] ?? null);

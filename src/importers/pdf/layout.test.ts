@@ -6,18 +6,27 @@ const item = (x: number, y: number, text: string, width: number, fontSize = 10):
 
 test('items on one baseline form one line sorted by x, whatever their order in the content stream', () => {
   const p = layoutPage(1, 600, 800, [item(300, 100, '200.00', 30), item(50, 100, '合计', 20), item(50, 130, '下一行', 30)]);
-  assert.deepEqual(p.lines.map((l) => l.items.map((i) => i.text)), [['合计', '200.00'], ['下一行']]);
+  assert.deepEqual(
+    p.lines.map((l) => l.items.map((i) => i.text)),
+    [['合计', '200.00'], ['下一行']],
+  );
 });
 
 test('a cell a little off the baseline (within a third of the font size) stays on its line', () => {
   const p = layoutPage(1, 600, 800, [item(50, 100, 'a', 5), item(300, 102.5, 'b', 5), item(50, 110, 'c', 5)]);
-  assert.deepEqual(p.lines.map((l) => l.text.replace(/\s+/g, ' ')), ['a b', 'c']);
+  assert.deepEqual(
+    p.lines.map((l) => l.text.replace(/\s+/g, ' ')),
+    ['a b', 'c'],
+  );
 });
 
 test('pieces of a word split by the PDF are joined without a space, figures included', () => {
   const p = layoutPage(1, 600, 800, [item(50, 100, '预算为', 30), item(80, 100, '1,2', 15), item(95.5, 100, '34.56', 25), item(120.5, 100, '万元', 20)]);
   assert.equal(p.lines[0]!.text, '预算为1,234.56万元');
-  assert.deepEqual(p.lines[0]!.items.map((i) => [i.x, i.width, i.text]), [[50, 90.5, '预算为1,234.56万元']]);
+  assert.deepEqual(
+    p.lines[0]!.items.map((i) => [i.x, i.width, i.text]),
+    [[50, 90.5, '预算为1,234.56万元']],
+  );
 });
 
 test('a word space stays one space even after ideographs', () => {
@@ -27,8 +36,12 @@ test('a word space stays one space even after ideographs', () => {
 
 test('cells far apart get at least two spaces and keep their columns across lines', () => {
   const p = layoutPage(1, 600, 800, [
-    item(50, 100, '201', 15), item(200, 100, '一般公共服务支出', 80), item(400, 100, '2,932,700', 45),
-    item(50, 120, '204', 15), item(200, 120, '公共安全', 40), item(400, 120, '1,633,000', 45),
+    item(50, 100, '201', 15),
+    item(200, 100, '一般公共服务支出', 80),
+    item(400, 100, '2,932,700', 45),
+    item(50, 120, '204', 15),
+    item(200, 120, '公共安全', 40),
+    item(400, 120, '1,633,000', 45),
   ]);
   const [a, b] = p.lines.map((l) => l.text);
   assert.match(a!, /^201 {2,}一般公共服务支出 {2,}2,932,700$/);
@@ -57,7 +70,10 @@ test('radicals and full-width forms are normalised, white-space items dropped', 
 
 test('indent counts columns from the leftmost text of the page', () => {
   const p = layoutPage(1, 600, 800, [item(50, 100, 'ab', 10), item(70, 120, 'cd', 10)]);
-  assert.deepEqual(p.lines.map((l) => l.indent), [0, 4]);
+  assert.deepEqual(
+    p.lines.map((l) => l.indent),
+    [0, 4],
+  );
   assert.equal(p.charWidth, 5);
 });
 
@@ -69,14 +85,29 @@ test('pages render with a marker line before each and a blank line at wide verti
 
 test('a wrapped cell centred on its row comes after the row, as pdftotext prints it', () => {
   const p = layoutPage(1, 600, 800, [
-    item(200, 92, '机关事业单位基本养老保险', 120, 12), item(50, 100, '2080505', 42, 12), item(400, 100, '160.75', 33, 12),
-    item(200, 108, '缴费支出', 48, 12), item(50, 130, '2080506', 42, 12),
+    item(200, 92, '机关事业单位基本养老保险', 120, 12),
+    item(50, 100, '2080505', 42, 12),
+    item(400, 100, '160.75', 33, 12),
+    item(200, 108, '缴费支出', 48, 12),
+    item(50, 130, '2080506', 42, 12),
   ]);
-  assert.deepEqual(p.lines.map((l) => l.text.trim().split(/\s+/)[0]), ['2080505', '机关事业单位基本养老保险', '缴费支出', '2080506']);
+  assert.deepEqual(
+    p.lines.map((l) => l.text.trim().split(/\s+/)[0]),
+    ['2080505', '机关事业单位基本养老保险', '缴费支出', '2080506'],
+  );
 });
 
 test('amounts printed half an em above their row label stay on the row', () => {
-  const p = layoutPage(1, 600, 800, [item(50, 100, '201', 18, 12), item(200, 100, '一般公共服务支出', 96, 12), item(400, 100, '2,106.66', 42, 12), item(470, 93.1, '1,503.52', 42, 12), item(50, 128, '201', 18, 12)]);
+  const p = layoutPage(1, 600, 800, [
+    item(50, 100, '201', 18, 12),
+    item(200, 100, '一般公共服务支出', 96, 12),
+    item(400, 100, '2,106.66', 42, 12),
+    item(470, 93.1, '1,503.52', 42, 12),
+    item(50, 128, '201', 18, 12),
+  ]);
   assert.equal(p.lines.length, 2);
-  assert.deepEqual(p.lines[0]!.items.map((i) => i.text), ['201', '一般公共服务支出', '2,106.66', '1,503.52']);
+  assert.deepEqual(
+    p.lines[0]!.items.map((i) => i.text),
+    ['201', '一般公共服务支出', '2,106.66', '1,503.52'],
+  );
 });

@@ -9,7 +9,13 @@ import { buildPdf, seeded } from './test-pdf.js';
 const SAMPLE = fileURLToPath(new URL('../../../samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf', import.meta.url));
 const sample = new Uint8Array(readFileSync(SAMPLE));
 const small = buildPdf([
-  { runs: [{ x: 60, y: 780, size: 14, text: '部门预算', font: 'CJK' }, { x: 60, y: 750, size: 10, text: 'Total' }, { x: 400, y: 750, size: 10, text: '1,234.56' }] },
+  {
+    runs: [
+      { x: 60, y: 780, size: 14, text: '部门预算', font: 'CJK' },
+      { x: 60, y: 750, size: 10, text: 'Total' },
+      { x: 400, y: 750, size: 10, text: '1,234.56' },
+    ],
+  },
   { runs: [{ x: 60, y: 780, size: 10, text: 'Second page 42' }] },
 ]);
 const CASE_MS = 15_000;
@@ -32,7 +38,10 @@ const DAMAGED = /^应为可读的 PDF，实为(损坏的文件（.+）|空文件
 const DAMAGED_OR_EMPTY = /^应为(可读的 PDF，实为(损坏的文件（.+）|空文件)|有文本层的 PDF，实为没有文本（.+）)$/;
 
 test('truncated PDFs are refused as damaged at every offset', async (t) => {
-  for (const [name, base] of [['sample', sample], ['small', small]] as const) {
+  for (const [name, base] of [
+    ['sample', sample],
+    ['small', small],
+  ] as const) {
     const offsets = [0, 5, 9, 100, Math.floor(base.length / 3), Math.floor(base.length / 2), base.length - 200, base.length - 7];
     for (const at of offsets) {
       await t.test(`${name} cut at ${at} of ${base.length}`, { timeout: CASE_MS }, async () => {
@@ -47,7 +56,10 @@ test('truncated PDFs are refused as damaged at every offset', async (t) => {
 test('random byte corruption (fixed seed) ends in a read or a clear damaged-file error, never a crash', async (t) => {
   const rnd = seeded(20240218);
   const tally = { damaged: 0, read: 0 };
-  const runs: [string, Uint8Array, number][] = [['sample', sample, 12], ['small', small, 40]];
+  const runs: [string, Uint8Array, number][] = [
+    ['sample', sample, 12],
+    ['small', small, 40],
+  ];
   for (const [name, base, count] of runs) {
     for (let k = 0; k < count; k++) {
       const bytes = new Uint8Array(base);
@@ -121,5 +133,8 @@ test('one scanned page among text pages does not stop the read', { timeout: CASE
   const r = await outcome(buildPdf([{ runs: [{ x: 60, y: 750, size: 10, text: 'page one' }] }, { image: true }]));
   assert.ok(!(r instanceof FiscusError));
   assert.equal(r.pages.length, 2);
-  assert.deepEqual(r.source.lines.map((l) => [l.page, l.text]), [[1, 'page one']]);
+  assert.deepEqual(
+    r.source.lines.map((l) => [l.page, l.text]),
+    [[1, 'page one']],
+  );
 });

@@ -37,7 +37,10 @@ test('every text-only replacement applies to the installed pdfjs, and the native
   const { applied, known } = await textOnlyPatches();
   // A pdfjs upgrade that moves the replaced code shows here (reading still works, only slower).
   assert.deepEqual(applied, known);
-  assert.deepEqual(known, PATCHES.map((p) => p.name));
+  assert.deepEqual(
+    known,
+    PATCHES.map((p) => p.name),
+  );
   const native = (f: unknown) => /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
   assert.ok(native(Array.prototype.push), 'Array.prototype.push is native');
   assert.ok(native(JSON.parse), 'JSON.parse is native');

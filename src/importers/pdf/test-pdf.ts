@@ -92,11 +92,15 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>');
   add('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>');
   // CIDs 1–95 of Adobe-GB1 are the half-width ASCII glyphs: half an em, as in real CJK fonts.
-  add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 /W [1 95 500] >>`);
+  add(
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 /W [1 95 500] >>`,
+  );
   add('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x40\x80\xc0\xff\nendstream');
   for (const p of pages) {
     const n = objs.length + 1;
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${p.width ?? 595} ${p.height ?? 842}] /Resources << /Font << /F1 3 0 R /F2 4 0 R /CJK 5 0 R >> /XObject << /Im1 7 0 R >> >> /Contents ${n + 1} 0 R >>`);
+    add(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${p.width ?? 595} ${p.height ?? 842}] /Resources << /Font << /F1 3 0 R /F2 4 0 R /CJK 5 0 R >> /XObject << /Im1 7 0 R >> >> /Contents ${n + 1} 0 R >>`,
+    );
     const c = content(p);
     add(`<< /Length ${Buffer.byteLength(c, 'latin1')} >>\nstream\n${c}\nendstream`);
   }
@@ -110,10 +114,17 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
     const P = -4;
     const p = Buffer.alloc(4);
     p.writeInt32LE(P);
-    const key = createHash('md5').update(Buffer.concat([padPassword(opts.userPassword), O, p, id])).digest().subarray(0, 5);
+    const key = createHash('md5')
+      .update(Buffer.concat([padPassword(opts.userPassword), O, p, id]))
+      .digest()
+      .subarray(0, 5);
     const U = rc4(key, PAD);
     encrypt = ` /Encrypt << /Filter /Standard /V 1 /R 2 /O ${hex(O)} /U ${hex(U)} /P ${P} >>`;
-    objKey = (num) => createHash('md5').update(Buffer.concat([key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])])).digest().subarray(0, 10);
+    objKey = (num) =>
+      createHash('md5')
+        .update(Buffer.concat([key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])]))
+        .digest()
+        .subarray(0, 10);
   }
   const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let offset = chunks[0]!.length;

@@ -205,7 +205,9 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
         } else break;
       }
       const rest = toks.slice(k);
-      const label = labelRuns(rest.filter((t) => !isAmountTok(t) && !bad.includes(t))).map((t) => t.text).join('');
+      const label = labelRuns(rest.filter((t) => !isAmountTok(t) && !bad.includes(t)))
+        .map((t) => t.text)
+        .join('');
       raws.push({ kind: 'code', codes, label, line: l, last: l, toks: [...pending, ...rest.filter(isAmountTok)], bad: [...pendingBad, ...bad] });
       pending = [];
       pendingBad = [];
@@ -248,7 +250,15 @@ export function parseCodeTable(ctx: ShanghaiContext, block: TableBlock, spec: Co
   const rows: Row[] = [];
   const ids = new Set<string>();
   for (const r of raws) {
-    const read = readRowAmounts(ctx, r.toks, r.bad, spec.columns.map((c) => c.key), unit, r.line, () => placeAmounts(ctx, r.toks, anchors.get(r.line.page)!, spec.columns, unit, r.line));
+    const read = readRowAmounts(
+      ctx,
+      r.toks,
+      r.bad,
+      spec.columns.map((c) => c.key),
+      unit,
+      r.line,
+      () => placeAmounts(ctx, r.toks, anchors.get(r.line.page)!, spec.columns, unit, r.line),
+    );
     const amounts = read.amounts;
     if (r.kind === 'total') {
       const row: Row = { id: 'total', kind: 'total', label: '合计', level: 0, parent: null, amounts, src: srcOf(r.line) };

@@ -115,7 +115,13 @@ export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile)
   const facts = p === 'shanghai-budget' ? budgetFacts(allParas) : finalFacts(allParas);
   const cmp = p === 'shanghai-final-accounts' ? comparisonsOf(allParas) : null;
   if (cmp) pushAll(facts, cmp.facts);
-  pushAll(facts, otherMentions(structure.parts.flatMap((b) => [b.title, ...b.lines]), [...facts.flatMap((f) => (f.money ? [f.money] : [])), ...(cmp?.comparisons ?? []).flatMap((c) => [c.budget, c.actual].filter((m) => m !== null))]));
+  pushAll(
+    facts,
+    otherMentions(
+      structure.parts.flatMap((b) => [b.title, ...b.lines]),
+      [...facts.flatMap((f) => (f.money ? [f.money] : [])), ...(cmp?.comparisons ?? []).flatMap((c) => [c.budget, c.actual].filter((m) => m !== null))],
+    ),
+  );
   const glossaryPart = parts.find((x) => /名词解释/.test(x.block.title.text));
   const glossary = (glossaryPart?.paras ?? []).flatMap((g) => {
     const m = /^(?:[(（]?[一二三四五六七八九十]+[)）、]?)\s*([^:：]{1,20})[:：](.*)$/.exec(g.text);

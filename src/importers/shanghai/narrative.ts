@@ -134,11 +134,14 @@ export function budgetFacts(paras: JoinedParagraph[]): Fact[] {
   for (const p of paras) {
     collect(p, BUDGET_FACTS, out);
     itemFacts(p, out);
-    for (const m of p.text.matchAll(/编报绩效目标的项目(\d+)个/g)) out.push({ key: 'performance.project-count', label: '编报绩效目标的项目', count: Number(m[1]), text: '个', src: spanSrc(p, m.index, m.index + m[0].length) });
+    for (const m of p.text.matchAll(/编报绩效目标的项目(\d+)个/g))
+      out.push({ key: 'performance.project-count', label: '编报绩效目标的项目', count: Number(m[1]), text: '个', src: spanSrc(p, m.index, m.index + m[0].length) });
   }
   // The 三公 change patterns: read the direction word explicitly (增加 25万元 / 持平).
   for (const p of paras) {
-    for (const m of p.text.matchAll(/(“三公”经费预算数|因公出国[(（]境[)）]费|公务用车购置及运行费|公务用车购置费|公务用车运行费|公务接待费)[\d.,]*万元[。,，]?比\d{4}年预算(增加|减少|持平)([\d.,]*)(万元)?/g)) {
+    for (const m of p.text.matchAll(
+      /(“三公”经费预算数|因公出国[(（]境[)）]费|公务用车购置及运行费|公务用车购置费|公务用车运行费|公务接待费)[\d.,]*万元[。,，]?比\d{4}年预算(增加|减少|持平)([\d.,]*)(万元)?/g,
+    )) {
       const item = m[1]!.startsWith('“三公') ? 'three-public.change.amount' : `three-public.${ITEM_KEY[m[1]!.replace(/[(（]境[)）]/, '(境)')] ?? 'other'}.change`;
       const src = spanSrc(p, m.index, m.index + m[0].length);
       const money = m[2] === '持平' ? { fen: 0, decimals: 0, src } : wan(m[3] ?? '', src);

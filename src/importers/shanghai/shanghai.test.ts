@@ -129,7 +129,10 @@ function modelAmounts(doc: BudgetDocument): Set<string> {
   return s;
 }
 
-for (const [file, doc] of [[BUDGET, budget], [FINAL, final]] as const) {
+for (const [file, doc] of [
+  [BUDGET, budget],
+  [FINAL, final],
+] as const) {
   test(`every amount printed in the tables of ${file.split('/')[1]} is in the model at its line`, () => {
     const have = modelAmounts(doc);
     const printed = printedAmounts(file, doc).filter((p) => !(doc === final && /^\d{1,3}$/.test(p.text)));
@@ -192,15 +195,24 @@ test('an amount with more decimals than its unit holds makes its row unreadable 
   assert.deepEqual([n!.code, n!.table, n!.row, n!.src.line, n!.src.page], ['row-unreadable', 't2', 'f2080505', at, 13]);
   assert.equal(n!.message, `表《2024年部门收入预算总表》第 ${at} 行未能读取：金额“4,608,515.123”无法按元精确读取（以元计多于 2 位小数）`);
   const r = rowByCode(must(tableByRole(doc, 'revenue-summary')), '2080505')!;
-  assert.ok(Object.values(r.amounts).every((v) => v === null), 'cells unknown, not guessed');
-  assert.deepEqual(r.unplaced?.map((m) => m.fen), [yuan(4_608_515), 0, 0, 0]);
+  assert.ok(
+    Object.values(r.amounts).every((v) => v === null),
+    'cells unknown, not guessed',
+  );
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.fen),
+    [yuan(4_608_515), 0, 0, 0],
+  );
   // The same row in the next table is read as printed.
   assert.equal(rowByCode(must(tableByRole(doc, 'expenditure-summary')), '2080505')?.amounts.total?.fen, yuan(4_608_515));
 });
 
 test('a malformed number in a code row or a summary line makes that row unreadable; the other side of the line is read', () => {
   const a = edited(BUDGET, (lines) => (lines[372] = lines[372]!.replace('3,503,499', '3,50,3499')));
-  assert.deepEqual(errors(a).map((n) => [n.code, n.table, n.row, n.src.line]), [['row-unreadable', 't2', 'f2210201', 373]]);
+  assert.deepEqual(
+    errors(a).map((n) => [n.code, n.table, n.row, n.src.line]),
+    [['row-unreadable', 't2', 'f2210201', 373]],
+  );
   assert.match(errors(a)[0]!.message, /第 373 行未能读取：“3,50,3499”不是金额（元）/);
   const b = edited(FINAL, (lines) => (lines[179] = lines[179]!.replace('2,995.39', '2,99.539')));
   const t1 = must(tableByRole(b, 'income-expenditure-summary'));
@@ -219,7 +231,10 @@ test('a table whose header cannot be found is left out as a located table-unread
     lines[at - 1] = '';
     lines[at] = '';
   });
-  assert.deepEqual(doc.tables.map((t) => t.id), ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']);
+  assert.deepEqual(
+    doc.tables.map((t) => t.id),
+    ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'],
+  );
   const [n, ...more] = errors(doc);
   assert.deepEqual(more, []);
   assert.deepEqual([n!.code, n!.table, n!.row], ['table-unreadable', 't9', null]);
@@ -235,6 +250,9 @@ test('an economic item printing two amounts in the final accounts is unreadable,
   const t = must(tableByRole(doc, 'basic-expenditure-economic'));
   const r = rowByCode(t, '302')!;
   assert.equal(r.amounts.total, null);
-  assert.deepEqual(r.unplaced?.map((m) => m.fen), [wan('1.00'), wan('171.07')]);
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.fen),
+    [wan('1.00'), wan('171.07')],
+  );
   assert.equal(rowByCode(t, '301')?.amounts.total?.fen, wan('2082.85'));
 });

@@ -67,16 +67,24 @@ export function parseThreePublic(ctx: ShanghaiContext, block: TableBlock, year: 
     }
   } else {
     const anchors = cols.map((c) => anchorOf(headerLines, c.marker)!);
-    const read = readRowAmounts(ctx, toks, bad, cols.map((c) => c.key), unit, first, () => {
-      const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
-      if (!placed) unreadable(ctx, first, `“三公”表中至多 ${cols.length} 个金额`, `印有 ${toks.length} 个金额，多于本表的 ${cols.length} 个金额列`);
-      const amounts: Record<string, Money | null> = {};
-      cols.forEach((c, j) => {
-        const t = placed[j];
-        amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
-      });
-      return amounts;
-    });
+    const read = readRowAmounts(
+      ctx,
+      toks,
+      bad,
+      cols.map((c) => c.key),
+      unit,
+      first,
+      () => {
+        const placed = toks.length === cols.length ? [...toks].sort((a, b) => a.x - b.x) : assignToColumns(toks, anchors);
+        if (!placed) unreadable(ctx, first, `“三公”表中至多 ${cols.length} 个金额`, `印有 ${toks.length} 个金额，多于本表的 ${cols.length} 个金额列`);
+        const amounts: Record<string, Money | null> = {};
+        cols.forEach((c, j) => {
+          const t = placed[j];
+          amounts[c.key] = t ? moneyAt(ctx, t.line, t.text, unit) : null;
+        });
+        return amounts;
+      },
+    );
     const texts = year ? { year: { text: String(year) } } : undefined;
     const row: Row = { id: `y${year ?? ''}`, kind: 'item', label: `${year ?? ''}年预算数`, level: 0, parent: null, amounts: read.amounts, ...(texts ? { texts } : {}), src: srcOf(first) };
     rows.push(row);
@@ -116,7 +124,10 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock,
   const firstData = body.findIndex((l) => /^\d{3}(\s|$)/.test(l.text));
   if (firstData < 0) unreadable(ctx, block.title, '基本支出表中的经济分类类级代码（301 …）', '表中找不到经济分类类级代码（301 …）');
   // The right half starts at its class codes (302, 310 …), printed further right than any left name.
-  const rightCodes = body.slice(firstData).flatMap(tokensOf).filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
+  const rightCodes = body
+    .slice(firstData)
+    .flatMap(tokensOf)
+    .filter((t) => /^\d{3}$/.test(t.text) && t.x > 15);
   if (rightCodes.length === 0) unreadable(ctx, body[firstData], '有经济分类类级代码的右半部分', '表的右半部分找不到经济分类类级代码，左右两半无法分开');
   const split = minOf(rightCodes.map((t) => t.x)) - 1;
   const items: Array<HalfItem & { side: 'left' | 'right' }> = [];
@@ -155,7 +166,10 @@ export function parseSideBySideEconomic(ctx: ShanghaiContext, block: TableBlock,
       const amounts = toks.filter((t) => isAmountTok(t) && !/^\d{1,3}$/.test(t.text));
       const codesT = toks.filter((t) => /^\d{1,3}$/.test(t.text) && !t.text.includes(','));
       const bad = toks.filter((t) => isMalformedNumber(t.text));
-      const words = labelRuns(toks.filter((t) => !codesT.includes(t) && !amounts.includes(t) && !bad.includes(t)), 2);
+      const words = labelRuns(
+        toks.filter((t) => !codesT.includes(t) && !amounts.includes(t) && !bad.includes(t)),
+        2,
+      );
       const label = squash(words.map((w) => w.text).join(''));
       if (/合计$/.test(label) && codesT.length === 0) {
         totals.push({ label, amounts, bad, line: (amounts[0] ?? bad[0] ?? words[0])!.line });

@@ -95,13 +95,25 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     const amts = runs.filter(isAmountTok);
     const rev = words.find((t) => t.x < split) ?? null;
     const exp = words.find((t) => t.x >= split) ?? null;
-    const isHeader = !started && amts.length === 0 && bad.length === 0 && words.every((w) => /项目|预算数|决算数|收入|支出|合计|一般公共|政府性基金|国有资本|财政拨款|[预算款财政拨]$|^[预算款出]$/.test(w.text) && !ORDINAL.test(w.text));
+    const isHeader =
+      !started &&
+      amts.length === 0 &&
+      bad.length === 0 &&
+      words.every((w) => /项目|预算数|决算数|收入|支出|合计|一般公共|政府性基金|国有资本|财政拨款|[预算款财政拨]$|^[预算款出]$/.test(w.text) && !ORDINAL.test(w.text));
     if (isHeader) {
       headers.set(l.page, [...(headers.get(l.page) ?? []), l]);
       continue;
     }
     started = true;
-    lines.push({ line: l, rev, exp, revAmt: amts.filter((t) => t.x < split), expAmt: amts.filter((t) => t.x >= split), revBad: bad.filter((t) => t.x < split), expBad: bad.filter((t) => t.x >= split) });
+    lines.push({
+      line: l,
+      rev,
+      exp,
+      revAmt: amts.filter((t) => t.x < split),
+      expAmt: amts.filter((t) => t.x >= split),
+      revBad: bad.filter((t) => t.x < split),
+      expBad: bad.filter((t) => t.x >= split),
+    });
   }
   const rows: Row[] = [];
   const last: Record<Side, Row | null> = { revenue: null, expenditure: null };
@@ -181,7 +193,12 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
         if (prior || badHere.length > 0 || all.length > 1) {
           // Its one cell cannot be told: two figures for it, or one that is not an amount.
           const reason = badHere.length > 0 ? badHere.map((b) => `“${clip(b.text)}”不是金额（${unit}）`).join('；') : `收入项目一格印有 ${all.length} 个金额（${all.map((t) => t.text).join(' ')}）`;
-          revUnread.set(r, { toks: all, bad: [...(prior?.bad ?? []), ...badHere], line: prior?.line ?? (badHere[0] ?? all[1] ?? all[0])?.line ?? l, reason: prior ? `${prior.reason}；${reason}` : reason });
+          revUnread.set(r, {
+            toks: all,
+            bad: [...(prior?.bad ?? []), ...badHere],
+            line: prior?.line ?? (badHere[0] ?? all[1] ?? all[0])?.line ?? l,
+            reason: prior ? `${prior.reason}；${reason}` : reason,
+          });
         }
       } else {
         expToks.set(r, [...(expToks.get(r) ?? []), ...toks]);
@@ -226,7 +243,15 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
             return { amount: moneyAt(ctx, ts[0]!.line, ts[0]!.text, unit) };
           }
         : () => placeAmounts(ctx, ts, anchors!.get(r.src.page)!, spec.expenditure, unit, at);
-    const read = readRowAmounts(ctx, ts, expBad.get(r) ?? [], spec.expenditure.map((c) => c.key), unit, at, place);
+    const read = readRowAmounts(
+      ctx,
+      ts,
+      expBad.get(r) ?? [],
+      spec.expenditure.map((c) => c.key),
+      unit,
+      at,
+      place,
+    );
     r.amounts = read.amounts;
     settleRow(ctx, ref, r, read);
   }

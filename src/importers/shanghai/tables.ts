@@ -69,7 +69,13 @@ export function parseTable(ctx: ShanghaiContext, profile: ShanghaiProfile, block
   const budget = profile === 'shanghai-budget';
   switch (block.role) {
     case 'income-expenditure-summary':
-      return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: [{ key: 'amount', header: [budget ? '预算数' : '决算数'], marker: /预算数|决算数/, nth: 1 }] }, ctx.year, ref);
+      return parseSummaryTable(
+        ctx,
+        block,
+        { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: [{ key: 'amount', header: [budget ? '预算数' : '决算数'], marker: /预算数|决算数/, nth: 1 }] },
+        ctx.year,
+        ref,
+      );
     case 'appropriation-summary':
       return parseSummaryTable(ctx, block, { role: block.role, revenueHeader: [budget ? '预算数' : '决算数'], expenditure: APPROP_EXP }, ctx.year, ref);
     case 'revenue-summary':

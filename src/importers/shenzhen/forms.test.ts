@@ -37,7 +37,10 @@ test('the sample has ten project forms with ids, year and names in printed order
     sample.forms.map((f) => f.name),
     ['基础设施运行维护', '应用系统运行维护', '网络和信息安全运行维护', '绩效管理', '购置费', '其他一般管理事务', '应急项目和设备维修', '劳务派遣人员', '项目审计', '基层党建'],
   );
-  assert.deepEqual(sample.forms.map((f) => f.id), sample.forms.map((_, i) => `form-${i + 1}`));
+  assert.deepEqual(
+    sample.forms.map((f) => f.id),
+    sample.forms.map((_, i) => `form-${i + 1}`),
+  );
   assert.ok(sample.forms.every((f) => f.year === 2021 && f.parentProject === null));
 });
 
@@ -58,8 +61,14 @@ test('form 1 reads its header amounts, cost lines and quarterly plan', () => {
   assert.equal(f.costLines[0]?.amount?.fen, 81_758_700);
   assert.equal(f.costLines[0]?.label, '电脑联网服务');
   assert.equal(f.costLines[4]?.amount?.fen, wan('1164.8'));
-  assert.deepEqual(f.disbursement.map((q) => [q.quarter, q.amount.fen]), [1, 2, 3, 4].map((q) => [q, wan('318.25')]));
-  assert.deepEqual(f.overview.map((o) => o.label), ['项目背景', '项目内容', '项目范围', '项目实施部门']);
+  assert.deepEqual(
+    f.disbursement.map((q) => [q.quarter, q.amount.fen]),
+    [1, 2, 3, 4].map((q) => [q, wan('318.25')]),
+  );
+  assert.deepEqual(
+    f.overview.map((o) => o.label),
+    ['项目背景', '项目内容', '项目范围', '项目实施部门'],
+  );
   assert.equal(f.overview[1]?.text, '电脑联网服务、新增设备、消防设备维保、动环监控系统运维管理保障服务、IDC机房。');
 });
 
@@ -100,7 +109,10 @@ test('every form has 产出, 效益 and 满意度 indicators with levels from th
   for (const f of sample.forms) {
     const l1 = new Set(f.indicators.map((i) => i.level1));
     assert.deepEqual([...l1].sort(), ['产出指标', '效益指标', '满意度指标'].sort(), f.name);
-    assert.ok(f.indicators.every((i) => i.level2 !== '' && i.name !== '' && i.raw !== ''), f.name);
+    assert.ok(
+      f.indicators.every((i) => i.level2 !== '' && i.name !== '' && i.raw !== ''),
+      f.name,
+    );
   }
 });
 
@@ -160,7 +172,9 @@ test('every amount printed in table 14 and the forms (lines 847–2906) is in th
   const noted = sample.ctx.notes.filter((n) => /万元$|元$/.test(n.src.raw));
   const missing = printed.filter((p) => {
     const inModel = model.some((m) => m.fen === p.fen && m.src!.line !== null && m.src!.line <= p.line && p.line <= (m.src!.endLine ?? m.src!.line));
-    const inNotes = noted.some((n) => n.src.line === p.line && moneys([{ fen: parseAmount(n.src.raw.replace(/万?元$/, ''), n.src.raw.endsWith('万元') ? '万元' : '元'), src: n.src }])[0]!.fen === p.fen);
+    const inNotes = noted.some(
+      (n) => n.src.line === p.line && moneys([{ fen: parseAmount(n.src.raw.replace(/万?元$/, ''), n.src.raw.endsWith('万元') ? '万元' : '元'), src: n.src }])[0]!.fen === p.fen,
+    );
     return !inModel && !inNotes;
   });
   t.diagnostic(`printed amounts in lines 847–2906: ${printed.length}; in the model: ${model.length} Money values; as notes: ${noted.length}`);
@@ -168,7 +182,10 @@ test('every amount printed in table 14 and the forms (lines 847–2906) is in th
   assert.deepEqual(missing, []);
   // And the other way round: no amount in the model that its line does not print.
   for (const m of model) {
-    const lines = raw.slice(m.src!.line! - 1, m.src!.endLine ?? m.src!.line!).join('').normalize('NFKC');
+    const lines = raw
+      .slice(m.src!.line! - 1, m.src!.endLine ?? m.src!.line!)
+      .join('')
+      .normalize('NFKC');
     assert.ok(lines.replace(/\s+/g, '').includes(m.src!.raw.replace(/\s+/g, '')), `${m.src!.raw} at ${m.src!.line}`);
   }
 });
@@ -177,14 +194,28 @@ function row(label: string, amount: string): Table['rows'][number] {
   return { id: label, kind: 'item', label, level: 2, codeSystem: 'project', amounts: { total: { fen: wan(amount) } }, src: { line: 1, page: 1, raw: label } };
 }
 function table5(rows: Table['rows']): Table {
-  return { no: 5, role: 'project-expenditure', title: { text: '项目支出总表' }, displayUnit: '万元', columns: [{ key: 'total', header: ['总计'], kind: 'amount' }], rows, src: { line: 1, page: 1, raw: '表 5' } };
+  return {
+    no: 5,
+    role: 'project-expenditure',
+    title: { text: '项目支出总表' },
+    displayUnit: '万元',
+    columns: [{ key: 'total', header: ['总计'], kind: 'amount' }],
+    rows,
+    src: { line: 1, page: 1, raw: '表 5' },
+  };
 }
 function narrativeWith(projects: Array<{ name: string; amount: string; description: string; items?: Array<{ label: string; amount?: string }> }>): NarrativeResult {
   return {
     narrative: {
-      parts: [], duties: [], glossary: [], facts: [],
+      parts: [],
+      duties: [],
+      glossary: [],
+      facts: [],
       projects: projects.map((p, i) => ({
-        no: i + 1, name: p.name, amount: { fen: wan(p.amount) }, description: p.description,
+        no: i + 1,
+        name: p.name,
+        amount: { fen: wan(p.amount) },
+        description: p.description,
         items: (p.items ?? []).map((it) => (it.amount ? { label: it.label, money: { fen: wan(it.amount) } } : { label: it.label })),
         src: { line: 90, page: 1, raw: p.name },
       })),
@@ -212,7 +243,10 @@ test('forms link to table-5 projects by name and by amounts summing exactly to t
 test('forms link to the projects of the parsed table 5 of the sample', () => {
   const ctx = newContext(SAMPLE);
   const structure = splitShenzhen(readSourceText(bytes, SAMPLE), ctx);
-  const tables = parseTables(structure.tables.filter((t) => t.no !== 14), ctx);
+  const tables = parseTables(
+    structure.tables.filter((t) => t.no !== 14),
+    ctx,
+  );
   const forms = structure.forms.map((f) => parseProjectForm(f, ctx));
   linkFormsToProjects(forms, tables, narrativeWith([]), ctx);
   const t5 = tables.find((t) => t.role === 'project-expenditure');
@@ -227,7 +261,12 @@ test('forms whose amounts cannot cover their project link through the narrative 
   const { forms, ctx } = loadSample();
   const narrative = narrativeWith([
     { name: '一般管理事务', amount: '400.10', description: '主要用于劳务派遣人员、基层党建、其他一般管理事务等。' },
-    { name: '电子政务运行维护', amount: '2,994.28', description: '主要用于应用系统运行维护 1,074.56 万元、网络和信息安全运行维护 606.28 万元、机房运行维护 1,270.74 万元', items: [{ label: '机房运行维护', amount: '1,270.74' }] },
+    {
+      name: '电子政务运行维护',
+      amount: '2,994.28',
+      description: '主要用于应用系统运行维护 1,074.56 万元、网络和信息安全运行维护 606.28 万元、机房运行维护 1,270.74 万元',
+      items: [{ label: '机房运行维护', amount: '1,270.74' }],
+    },
   ]);
   linkFormsToProjects(forms, [SAMPLE_TABLE5], narrative, ctx);
   for (const n of ['其他一般管理事务', '劳务派遣人员', '基层党建']) assert.equal(forms.find((f) => f.name === n)?.parentProject, '一般管理事务');
@@ -237,19 +276,32 @@ test('forms whose amounts cannot cover their project link through the narrative 
 
 test('when several subsets of forms fit a project, the narrative items break the tie', () => {
   const mk = (name: string, total: string): ProjectForm => ({
-    id: name, name, year: 2021, parentProject: null,
+    id: name,
+    name,
+    year: 2021,
+    parentProject: null,
     amounts: { total: { fen: wan(total) }, currentYear: null, fiscal: null, other: null, transfer: null, purchasedServices: null },
-    overview: [], costLines: [], disbursement: [], indicators: [], src: { line: 1, page: null, raw: name },
+    overview: [],
+    costLines: [],
+    disbursement: [],
+    indicators: [],
+    src: { line: 1, page: null, raw: name },
   });
   const forms = [mk('甲', '10.00'), mk('乙', '10.00'), mk('丙', '20.00')];
   const tables = [table5([row('项目一', '20.00'), row('项目二', '20.00')])];
   const ctx = newContext('t.txt');
   linkFormsToProjects(forms, tables, narrativeWith([{ name: '项目一', amount: '20.00', description: '', items: [{ label: '丙', amount: '20.00' }] }]), ctx);
-  assert.deepEqual(forms.map((f) => f.parentProject), ['项目二', '项目二', '项目一']);
+  assert.deepEqual(
+    forms.map((f) => f.parentProject),
+    ['项目二', '项目二', '项目一'],
+  );
   const ctx2 = newContext('t.txt');
   const again = [mk('甲', '10.00'), mk('乙', '10.00'), mk('丙', '20.00')];
   linkFormsToProjects(again, tables, narrativeWith([]), ctx2);
-  assert.deepEqual(again.map((f) => f.parentProject), [null, null, null]);
+  assert.deepEqual(
+    again.map((f) => f.parentProject),
+    [null, null, null],
+  );
   assert.equal(ctx2.notes.filter((n) => n.severity === 'warning').length, 3);
 });
 
@@ -353,7 +405,10 @@ test('a synthetic form with other wrapping, units and prose reads completely', (
     [f.amounts.total?.fen, f.amounts.currentYear?.fen, f.amounts.fiscal?.fen, f.amounts.other?.fen, f.amounts.transfer?.fen, f.amounts.purchasedServices?.fen],
     [wan('56.40'), wan('56.40'), wan('50.00'), wan('6.40'), 0, wan('12.00')],
   );
-  assert.deepEqual(f.overview.map((o) => o.label), ['项目背景', '项目内容']);
+  assert.deepEqual(
+    f.overview.map((o) => o.label),
+    ['项目背景', '项目内容'],
+  );
   assert.equal(f.midTermGoal?.text, '完成辖区 3个社区图书馆的数字化改造。');
   const [c1, c2, c3] = f.costLines;
   assert.equal(f.costLines.length, 3);
@@ -365,7 +420,14 @@ test('a synthetic form with other wrapping, units and prose reads completely', (
   assert.ok(others.some((o) => o.money.src?.raw === '150元'));
   assert.equal(c3?.amount, null);
   assert.equal(c3?.label, '场地协调(由街道提供,不需资金)');
-  assert.deepEqual(f.disbursement.map((q) => [q.quarter, q.amount.fen]), [[2, wan('20')], [3, wan('30')], [4, wan('6.4')]]);
+  assert.deepEqual(
+    f.disbursement.map((q) => [q.quarter, q.amount.fen]),
+    [
+      [2, wan('20')],
+      [3, wan('30')],
+      [4, wan('6.4')],
+    ],
+  );
   assert.deepEqual(
     f.indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit]),
     [
@@ -411,6 +473,8 @@ test('a malformed amount in a cost line or in table 14 is an input error at its 
   const text = SYNTHETIC.replace('共 30万元', '共 3,0万元');
   const line = text.split('\n').findIndex((l) => l.includes('3,0万元')) + 1;
   expectInputError(() => parseProjectForm(blockOf(text), newContext('s.txt')), line, /实为 "3,0"/);
-  const t14 = blockOf('表 14\n部门(单位)整体支出绩效目标申报表\n2021 年度\n部门(单位)名称 某单位 主管部门 某局\n年度总体目标\n做好工作。\n年度主要任务 任务名称 主要内容\n基本支出\n人员和公用。\n780.06 78,0.06 0.00\n');
+  const t14 = blockOf(
+    '表 14\n部门(单位)整体支出绩效目标申报表\n2021 年度\n部门(单位)名称 某单位 主管部门 某局\n年度总体目标\n做好工作。\n年度主要任务 任务名称 主要内容\n基本支出\n人员和公用。\n780.06 78,0.06 0.00\n',
+  );
   expectInputError(() => parseDepartmentTargets(t14, newContext('s.txt')), 10, /实为 "78,0.06"/);
 });

@@ -24,9 +24,16 @@ export function importShenzhenSource(src: SourceText): Doc {
   const ctx = newContext(src.file);
   const structure = splitShenzhen(src, ctx);
   const narrative = narrativeOrNoted(structure.parts, ctx);
-  const tables = parseTables(structure.tables.filter((t) => t.no !== 14), ctx);
+  const tables = parseTables(
+    structure.tables.filter((t) => t.no !== 14),
+    ctx,
+  );
   // Without a readable narrative, the year and the unit are those the tables print.
-  ctx.year ??= tables.map((t) => /((?:19|20)\d{2})年预算数/.exec(t.columns[0]?.header.join('') ?? '')?.[1]).map(Number).find((y) => y > 0) ?? null;
+  ctx.year ??=
+    tables
+      .map((t) => /((?:19|20)\d{2})年预算数/.exec(t.columns[0]?.header.join('') ?? '')?.[1])
+      .map(Number)
+      .find((y) => y > 0) ?? null;
   ctx.unitName ??= tables.map((t) => t.unitName?.text).find((u) => u) ?? null;
   // Table 14 and the project forms are structured apart from the tables: one that cannot be read is
   // left out and noted (table-unreadable) at its line, and the rest of the document is still read.

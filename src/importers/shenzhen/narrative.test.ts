@@ -169,7 +169,16 @@ describe('parseNarrative on the Futian data-center 2021 budget', () => {
     assert.equal(services.src.line, 110);
     assert.equal(one(facts, 'three-public.unit-count').count, 1);
     assert.equal(one(facts, 'three-public.total').src.line, 121);
-    for (const k of ['three-public.total', 'three-public.change.amount', 'three-public.overseas', 'three-public.reception', 'three-public.reception.change', 'three-public.vehicles', 'three-public.vehicle-purchase', 'three-public.vehicle-running'])
+    for (const k of [
+      'three-public.total',
+      'three-public.change.amount',
+      'three-public.overseas',
+      'three-public.reception',
+      'three-public.reception.change',
+      'three-public.vehicles',
+      'three-public.vehicle-purchase',
+      'three-public.vehicle-running',
+    ])
       assert.equal(one(facts, k).money?.fen, 0, k);
     assert.equal(one(facts, 'three-public.overseas').src.line, 123);
     assert.equal(one(facts, 'three-public.vehicle-running').src.line, 133);
@@ -189,8 +198,7 @@ describe('parseNarrative on the Futian data-center 2021 budget', () => {
       assert.equal(one(facts, `assets.${scope}.general-equipment.threshold`).money?.fen, 50_000_000);
       assert.equal(one(facts, `assets.${scope}.special-equipment.count`).count, 0);
       assert.equal(one(facts, `assets.${scope}.special-equipment.threshold`).money?.fen, 100_000_000);
-      for (const v of ['total', 'official', 'law-enforcement', 'special', 'other'])
-        assert.equal(one(facts, `assets.${scope}.vehicles.${v}`).count, 0);
+      for (const v of ['total', 'official', 'law-enforcement', 'special', 'other']) assert.equal(one(facts, `assets.${scope}.vehicles.${v}`).count, 0);
     }
     assert.equal(one(facts, 'assets.2020-12-31.general-equipment.count').src.line, 166);
     assert.equal(one(facts, 'assets.2021.general-equipment.count').src.line, 172);
@@ -262,7 +270,11 @@ describe('parseNarrative on the Futian data-center 2021 budget', () => {
       assert.ok(f.src.page !== null, `${f.key} page`);
       const raw = f.src.raw.replace(/\s+/g, '');
       const numbers = [...raw.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0]);
-      if (f.money) assert.ok(numbers.some((x) => parseAmount(x, '万元') === Math.abs(f.money!.fen)), `${f.key}: ${f.src.raw}`);
+      if (f.money)
+        assert.ok(
+          numbers.some((x) => parseAmount(x, '万元') === Math.abs(f.money!.fen)),
+          `${f.key}: ${f.src.raw}`,
+        );
       else if (f.count !== undefined) assert.ok(numbers.includes(String(f.count)), `${f.key}: ${f.src.raw}`);
       else if (f.percent !== undefined) assert.ok(numbers.includes(f.percent.replace(/^-/, '')), `${f.key}: ${f.src.raw}`);
       else assert.ok(f.text && raw.includes(f.text.replace(/\s+/g, '')), `${f.key}: ${f.src.raw}`);
@@ -319,7 +331,10 @@ function rewrapped(text: string, parsed: NarrativeResult, width: number): string
   for (const [a, b] of ranges) {
     out.push(...file.slice(next - 1, a - 1));
     let joined = '';
-    for (const l of file.slice(a - 1, b).map((x) => x.trim()).filter((x) => x.length > 0)) {
+    for (const l of file
+      .slice(a - 1, b)
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0)) {
       const sep = /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(l) ? ' ' : '';
       joined += sep + l;
     }
@@ -333,7 +348,12 @@ function rewrapped(text: string, parsed: NarrativeResult, width: number): string
 /** A value with every `src` removed (provenance is expected to change with the wrapping). */
 function withoutSrc(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSrc);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'src').map(([k, x]) => [k, withoutSrc(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== 'src')
+        .map(([k, x]) => [k, withoutSrc(x)]),
+    );
   return v;
 }
 
@@ -341,7 +361,12 @@ describe('parseNarrative does not depend on where lines were wrapped', () => {
   for (const width of [20, 60]) {
     it(`gives the same narrative when the sample's paragraphs are re-wrapped at ${width} characters`, () => {
       const text = rewrapped(sampleText, sample.r, width);
-      const narrativeLines = (t: string) => t.slice(0, t.indexOf(' 表 1')).split('\n').map((l) => l.trim()).filter((l) => l);
+      const narrativeLines = (t: string) =>
+        t
+          .slice(0, t.indexOf(' 表 1'))
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l);
       assert.notDeepEqual(narrativeLines(text), narrativeLines(sampleText));
       const again = parse(text);
       assert.equal(again.ctx.year, sample.ctx.year);
@@ -370,7 +395,10 @@ describe('parseNarrative on bad input', () => {
     lines[67] = lines[67]!.replace('741.53', '1,2.3');
     const { r, ctx } = parse(lines.join('\n'), 'bad.txt');
     const errs = ctx.notes.filter((n) => n.severity === 'error');
-    assert.deepEqual(errs.map((n) => [n.code, n.src.line, n.message]), [['fact-unreadable', 68, '说明第 68 行的数字未能读取：“1,2.3”不是金额（万元）']]);
+    assert.deepEqual(
+      errs.map((n) => [n.code, n.src.line, n.message]),
+      [['fact-unreadable', 68, '说明第 68 行的数字未能读取：“1,2.3”不是金额（万元）']],
+    );
     assert.equal(r.narrative.facts.length, sample.r.narrative.facts.length - 1);
     assert.ok(!r.narrative.facts.some((f) => f.src.line === 68 && f.money?.fen === 741_530_000));
   });
@@ -378,7 +406,10 @@ describe('parseNarrative on bad input', () => {
   it('notes a malformed count at its line', () => {
     const text = sampleText.replace('事业编制总数 18 人', '事业编制总数 1.8 人');
     const { ctx } = parse(text, 'bad.txt');
-    assert.deepEqual(ctx.notes.filter((n) => n.severity === 'error').map((n) => [n.code, n.src.line, n.message]), [['fact-unreadable', 43, '说明第 43 行的数字未能读取：“1.8”不是人数']]);
+    assert.deepEqual(
+      ctx.notes.filter((n) => n.severity === 'error').map((n) => [n.code, n.src.line, n.message]),
+      [['fact-unreadable', 43, '说明第 43 行的数字未能读取：“1.8”不是人数']],
+    );
   });
 
   it('rejects part 2 without its revenue total sentence', () => {
@@ -498,8 +529,22 @@ describe('parseNarrative on another unit with different figures', () => {
     assert.deepEqual(
       other.r.narrative.projects.map((p) => [p.name, p.amount.fen, p.items.map((i) => [i.label, i.money?.fen ?? i.count, i.unit ?? '万元'])]),
       [
-        ['文化活动经费', 6_500_000_000, [['举办公益演出', 40, '场'], ['图书', 3000, '册']]],
-        ['场馆维护费', 200_000_000, [['体育场馆维修', 180_000_000, '万元'], ['安全检测', 20_000_000, '万元']]],
+        [
+          '文化活动经费',
+          6_500_000_000,
+          [
+            ['举办公益演出', 40, '场'],
+            ['图书', 3000, '册'],
+          ],
+        ],
+        [
+          '场馆维护费',
+          200_000_000,
+          [
+            ['体育场馆维修', 180_000_000, '万元'],
+            ['安全检测', 20_000_000, '万元'],
+          ],
+        ],
       ],
     );
     assert.equal(one(fs, 'procurement.works').money?.fen, 100_000_000);

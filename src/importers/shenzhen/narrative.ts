@@ -5,16 +5,7 @@
  * (docs/narrative-facts.md). The parser reads the layout and sentence patterns shared by every
  * Shenzhen district department, never this or that document's figures.
  */
-import type {
-  Fact,
-  Money,
-  Narrative,
-  NarrativePart,
-  NarrativeProject,
-  NarrativeSection,
-  Src,
-  Text,
-} from '../../domain/model.js';
+import type { Fact, Money, Narrative, NarrativePart, NarrativeProject, NarrativeSection, Src, Text } from '../../domain/model.js';
 import { MoneyParseError, decimalsOf, parseAmount } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
 import { clip, srcOf, Unreadable, unreadable, type ImportContext } from './context.js';
@@ -193,9 +184,7 @@ function sectionsOf(block: Block, starts: StartTest): SectionDraft[] {
       const next = body[i + 1];
       // A heading on its own line is followed by a line that itself opens a paragraph; a run-in
       // heading ("一、人员支出 741.53 万元，…") continues as text.
-      const pure =
-        !/[,。:;]/u.test(rest) &&
-        (next === undefined || isMarker(next.text) || starts(joinLines(body.slice(i + 1, i + 6)).text));
+      const pure = !/[,。:;]/u.test(rest) && (next === undefined || isMarker(next.text) || starts(joinLines(body.slice(i + 1, i + 6)).text));
       cur = {
         no: m[1]!,
         title: pure ? norm(rest) : runInTitle(rest),
@@ -291,8 +280,7 @@ function scanFigures(text: string): Figure[] {
   return out;
 }
 
-const LEAD_WORDS =
-  /^(?:其中|包括|主要用于|主要包括|主要是|用于|共有|共计|共|安排购置|购置|购买|采购|比|为|是|合计|总计|具体包括)+/u;
+const LEAD_WORDS = /^(?:其中|包括|主要用于|主要包括|主要是|用于|共有|共计|共|安排购置|购置|购买|采购|比|为|是|合计|总计|具体包括)+/u;
 
 /** A readable label from the words before a figure: markers, year, unit names and verbs dropped. */
 function cleanLabel(before: string, names: string[]): string {
@@ -441,13 +429,7 @@ function part1(c: Ctx, part: PartDraft, duties: Text[], goals: { value?: Text })
           else key = STAFF.find(([r]) => r.test(b))?.[1] ?? 'staff.other';
           addFact(c, w, key);
         } else if (fig.unit === '辆') {
-          const key = /摩托/u.test(b)
-            ? 'vehicles.motorcycles'
-            : /定编|编制/u.test(b)
-              ? 'vehicles.establishment'
-              : /实有|共有/u.test(b)
-                ? 'vehicles.actual'
-                : 'vehicles.other';
+          const key = /摩托/u.test(b) ? 'vehicles.motorcycles' : /定编|编制/u.test(b) ? 'vehicles.establishment' : /实有|共有/u.test(b) ? 'vehicles.actual' : 'vehicles.other';
           addFact(c, w, key);
         } else addFact(c, w, 'unclassified');
       }
@@ -698,8 +680,7 @@ function part6(c: Ctx, part: PartDraft): void {
       for (const fig of scanFigures(flow.text)) {
         const w = { flow, fig };
         if ((fig.unit === '家' || fig.unit === '个') && /基层单位/u.test(fig.after)) addFact(c, w, 'performance.unit-count', '基层单位');
-        else if ((fig.unit === '个' || fig.unit === '项') && /项目|绩效目标/u.test(fig.after))
-          addFact(c, w, 'performance.project-count', fig.after);
+        else if ((fig.unit === '个' || fig.unit === '项') && /项目|绩效目标/u.test(fig.after)) addFact(c, w, 'performance.project-count', fig.after);
         else if (isMoney(fig) && /资金|预算/u.test(fig.before)) addFact(c, w, 'performance.amount', cleanLabel(fig.before, c.names));
         else addFact(c, w, 'unclassified');
       }
@@ -737,13 +718,7 @@ function equipmentKind(s: string): string | null {
 
 function part7(c: Ctx, part: PartDraft): void {
   for (const s of part.sections) {
-    const topic = /机关运行经费/u.test(s.title)
-      ? 'operating'
-      : /国有资产|资产占用/u.test(s.title)
-        ? 'assets'
-        : /其他/u.test(s.title)
-          ? 'other'
-          : null;
+    const topic = /机关运行经费/u.test(s.title) ? 'operating' : /国有资产|资产占用/u.test(s.title) ? 'assets' : /其他/u.test(s.title) ? 'other' : null;
     for (const flow of s.paragraphs) {
       const t = flow.text;
       if (topic === 'operating') {
@@ -768,17 +743,10 @@ function part7(c: Ctx, part: PartDraft): void {
           const sentence = t.slice(Math.max(t.lastIndexOf('。', fig.numStart - 1) + 1, 0), fig.numStart);
           if (fig.unit === '辆') key = `${prefix}.vehicles.${VEHICLE_KINDS.find(([r]) => r.test(b))?.[1] ?? 'type'}`;
           else if (/^(台|套|台\(套\)|件)$/u.test(fig.unit)) key = `${prefix}.${equipmentKind(b) ?? 'equipment'}.count`;
-          else if (isMoney(fig) && /^以上/u.test(fig.after))
-            key = `${prefix}.${equipmentKind(fig.after) ?? 'equipment'}.threshold`;
+          else if (isMoney(fig) && /^以上/u.test(fig.after)) key = `${prefix}.${equipmentKind(fig.after) ?? 'equipment'}.threshold`;
           else if (isMoney(fig)) key = `${prefix}.${equipmentKind(sentence) ?? 'equipment'}.value`;
         } else if (topic === 'other' && isMoney(fig)) {
-          key = /政府性基金/u.test(b)
-            ? 'other.gov-fund'
-            : /国有资本/u.test(b)
-              ? 'other.state-capital'
-              : /转移支付/u.test(b)
-                ? 'other.transfer'
-                : 'other.amount';
+          key = /政府性基金/u.test(b) ? 'other.gov-fund' : /国有资本/u.test(b) ? 'other.state-capital' : /转移支付/u.test(b) ? 'other.transfer' : 'other.amount';
         }
         const label = key.endsWith('.threshold') ? `${fig.num}${fig.unit}${/^以上[^0-9]*/u.exec(fig.after)?.[0] ?? ''}` : undefined;
         addFact(c, w, key, label, fig.unit === '%' || isMoney(fig) ? dir : 0);
@@ -794,7 +762,10 @@ function part8(c: Ctx, part: PartDraft, glossary: Narrative['glossary']): void {
   for (const s of part.sections) {
     if (s.paragraphs.length === 0) continue;
     const first = s.paragraphs[0]!;
-    const body = s.paragraphs.map((p) => p.text).join('').replace(SEC_RE, '$2');
+    const body = s.paragraphs
+      .map((p) => p.text)
+      .join('')
+      .replace(SEC_RE, '$2');
     const src = first.src();
     const last = s.paragraphs[s.paragraphs.length - 1]!;
     const endNo = last.lineAt(last.text.length - 1).no;
@@ -833,9 +804,7 @@ export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeRes
   if (part1Block) {
     const p1 = joinLines(part1Block.lines.slice(1));
     const esc = unitName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    const sub =
-      new RegExp(`${esc}包括([^。]+?)共(\\d+)(?:家|个)基层单位`, 'u').exec(p1.text) ??
-      /包括([^。]+?)共(\d+)(?:家|个)基层单位/u.exec(p1.text);
+    const sub = new RegExp(`${esc}包括([^。]+?)共(\\d+)(?:家|个)基层单位`, 'u').exec(p1.text) ?? /包括([^。]+?)共(\d+)(?:家|个)基层单位/u.exec(p1.text);
     if (sub) {
       let at = sub.index + sub[0].indexOf('包括') + 2;
       for (const name of sub[1]!.split(/([、,])/u)) {
@@ -894,14 +863,12 @@ export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeRes
     no: d.no,
     title: d.title,
     src: d.src,
-    sections: d.sections.map(
-      (s): NarrativeSection => ({
-        no: s.no,
-        title: s.title,
-        src: s.src,
-        paragraphs: s.paragraphs.map((p) => ({ text: p.text, src: p.src() })),
-      }),
-    ),
+    sections: d.sections.map((s): NarrativeSection => ({
+      no: s.no,
+      title: s.title,
+      src: s.src,
+      paragraphs: s.paragraphs.map((p) => ({ text: p.text, src: p.src() })),
+    })),
   }));
   const narrative: Narrative = { parts: partsOut, duties, projects, glossary, facts: c.facts };
   if (goals.value) narrative.goals = goals.value;

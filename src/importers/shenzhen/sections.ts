@@ -55,7 +55,12 @@ function bodyLines(lines: SourceLine[], ctx: ImportContext): SourceLine[] {
     const m = PART_RE.exec(lines[i]!.text);
     if (m && CN_NUM[m[1]!] === 1) start = i;
   }
-  if (start > 0) ctx.notes.push({ severity: 'info', message: `第 ${lines[0]!.no}–${lines[start - 1]!.no} 行为封面或目录，未作为正文读取`, src: { line: lines[0]!.no, endLine: lines[start - 1]!.no, page: lines[0]!.page, raw: lines[0]!.text } });
+  if (start > 0)
+    ctx.notes.push({
+      severity: 'info',
+      message: `第 ${lines[0]!.no}–${lines[start - 1]!.no} 行为封面或目录，未作为正文读取`,
+      src: { line: lines[0]!.no, endLine: lines[start - 1]!.no, page: lines[0]!.page, raw: lines[0]!.text },
+    });
   const out: SourceLine[] = [];
   const hasFooters = lines.some((l) => FOOTER_RE.test(l.text));
   let footerPage: number | null = null;

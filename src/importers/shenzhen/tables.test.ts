@@ -38,7 +38,10 @@ const fen = (wan: string) => {
 const cellOf = (r: Row | undefined, key: string) => (r ? (r.amounts[key] === null ? null : r.amounts[key]!.fen) : undefined);
 
 test('the sample yields tables 1 to 13 with their roles, and each satisfies the table schema', () => {
-  assert.deepEqual(sample.tables.map((t) => t.no), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  assert.deepEqual(
+    sample.tables.map((t) => t.no),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+  );
   assert.equal(table(4).role, 'basic-expenditure-economic');
   assert.equal(table(12).role, 'three-public');
   for (const t of sample.tables) {
@@ -59,7 +62,10 @@ test('table 1 revenue 收入总计 is 4,424.60 on line 277, and both sides keep 
   assert.equal(total.src.line, 277);
   assert.equal(total.amounts.amount!.src!.line, 277);
   const lines = t.rows.map((r) => r.src.line ?? 0);
-  assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+  assert.deepEqual(
+    lines,
+    [...lines].sort((a, b) => a - b),
+  );
   assert.deepEqual(t.sides, { revenue: 'amount', expenditure: 'amount' });
 });
 
@@ -113,7 +119,10 @@ test('table 2 places the four printed cells of the unit row among sixteen column
   assert.equal(r.amounts.total!.inferred, undefined);
   assert.equal(r.amounts.generalBasic!.inferred, true);
   assert.equal(r.amounts.generalDuty!.inferred, true);
-  assert.deepEqual(t.columns.map((c) => c.key).filter((k) => !(k in r.amounts)), ['generalSpecial', 'generalInvest']);
+  assert.deepEqual(
+    t.columns.map((c) => c.key).filter((k) => !(k in r.amounts)),
+    ['generalSpecial', 'generalInvest'],
+  );
   const others = Object.keys(r.amounts).filter((k) => !['total', 'general', 'generalBasic', 'generalDuty'].includes(k));
   assert.equal(others.length, t.columns.length - 6);
   for (const k of others) assert.equal(r.amounts[k], null, k);
@@ -141,12 +150,21 @@ test('table 4 reads the wrapped 机关事业单位基本养老保险缴费 as 30
   assert.equal(cls.kind, 'group');
   assert.equal(t.rows.find((x) => x.id === cls.parent)!.kind, 'unit');
   assert.equal(t.rows.find((x) => x.label === '维修(护)费')!.code, '30213');
-  assert.equal(t.rows.filter((x) => x.kind === 'group').map((x) => x.code).join(','), '301,302,303');
+  assert.equal(
+    t.rows
+      .filter((x) => x.kind === 'group')
+      .map((x) => x.code)
+      .join(','),
+    '301,302,303',
+  );
 });
 
 test('table 5 has the unit, the 一般性项目 group and five projects', () => {
   const t = table(5);
-  assert.deepEqual(t.rows.map((r) => r.kind), ['unit', 'group', 'item', 'item', 'item', 'item', 'item']);
+  assert.deepEqual(
+    t.rows.map((r) => r.kind),
+    ['unit', 'group', 'item', 'item', 'item', 'item', 'item'],
+  );
   const p = t.rows.find((r) => r.label === '电子政务运行维护')!;
   assert.equal(p.codeSystem, 'project');
   assert.equal(p.parent, t.rows[1]!.id);
@@ -192,7 +210,10 @@ test('table 11 reads printed procurement codes with levels and parents', () => {
 
 test('table 12 keeps both year rows with every cell empty', () => {
   const t = table(12);
-  assert.deepEqual(t.rows.map((r) => r.texts?.year?.text), ['2020', '2021']);
+  assert.deepEqual(
+    t.rows.map((r) => r.texts?.year?.text),
+    ['2020', '2021'],
+  );
   for (const r of t.rows) {
     assert.equal(r.unit, '深圳市福田区数据管理中心');
     assert.deepEqual(Object.values(r.amounts), [null, null, null, null, null, null]);
@@ -204,7 +225,10 @@ test('table 13 separates the wrapped unit name from the project name and keeps t
   assert.equal(t.rows[0]!.kind, 'unit');
   assert.equal(cellOf(t.rows[0], 'total'), fen('3,644.54'));
   const items = t.rows.slice(1);
-  assert.deepEqual(items.map((r) => r.label), ['一般管理事务', '电子政务管理', '电子政务运行维护', '购置费', '预算准备金']);
+  assert.deepEqual(
+    items.map((r) => r.label),
+    ['一般管理事务', '电子政务管理', '电子政务运行维护', '购置费', '预算准备金'],
+  );
   for (const r of items) {
     assert.equal(r.texts?.period?.text, '2021.01.01-2021.12.31');
     assert.equal(r.unit, '深圳市福田区数据管理中心');
@@ -233,8 +257,14 @@ test('a table with a missing column is left out as a located table-unreadable no
   const text = withLine(RAW, 284, '预算单位');
   assert.equal(RAW.split('\n')[283], '预算单位 收入总计');
   const { tables, ctx } = tablesOf(text);
-  assert.deepEqual(tables.map((t) => t.no), [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-  assert.deepEqual(tables.map((t) => t.id), ['t1', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12', 't13']);
+  assert.deepEqual(
+    tables.map((t) => t.no),
+    [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+  );
+  assert.deepEqual(
+    tables.map((t) => t.id),
+    ['t1', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12', 't13'],
+  );
   const [n, ...more] = unread(ctx);
   assert.deepEqual(more, []);
   assert.deepEqual([n!.code, n!.table, n!.row, n!.src.line, n!.src.page], ['table-unreadable', 't2', null, 284, 7]);
@@ -252,9 +282,18 @@ test('a malformed amount makes its row unreadable at its file line: the row is k
   const r = t4.rows.find((x) => x.id === n!.row)!;
   assert.equal(r.label, '机关事业单位基本养老保险缴费');
   assert.ok(Object.values(r.amounts).every((v) => v === null));
-  assert.deepEqual(r.unplaced?.map((m) => m.fen), [fen('50.40'), fen('50.40')]);
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.fen),
+    [fen('50.40'), fen('50.40')],
+  );
   // The rows below it are read as printed.
-  assert.equal(cellOf(t4.rows.find((x) => x.label === '职业年金缴费'), 'total'), fen('15.84'));
+  assert.equal(
+    cellOf(
+      t4.rows.find((x) => x.label === '职业年金缴费'),
+      'total',
+    ),
+    fen('15.84'),
+  );
   assert.equal(t4.rows.length, table(4).rows.length);
 });
 
@@ -262,13 +301,25 @@ test('a table number outside 1–13 and a repeated table are left out as located
   const src = readSourceText(Buffer.from(RAW, 'utf8'), 'x.txt');
   const blocks = splitShenzhen(src, newContext('x.txt')).tables;
   const c1 = newContext('x.txt');
-  assert.deepEqual(parseTables(blocks, c1).map((t) => t.no), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-  assert.deepEqual(unread(c1).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', 't14', 847]]);
+  assert.deepEqual(
+    parseTables(blocks, c1).map((t) => t.no),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+  );
+  assert.deepEqual(
+    unread(c1).map((n) => [n.code, n.table, n.src.line]),
+    [['table-unreadable', 't14', 847]],
+  );
   assert.match(unread(c1)[0]!.message, /表 14.*不是深圳部门预算的表 1 至表 13/);
   const t3 = blocks.find((b) => b.no === 3)!;
   const c2 = newContext('x.txt');
-  assert.deepEqual(parseTables([t3, { ...t3 }], c2).map((t) => [t.id, t.no]), [['t1', 3]]);
-  assert.deepEqual(unread(c2).map((n) => [n.code, n.table, n.src.line]), [['table-unreadable', 't2', 385]]);
+  assert.deepEqual(
+    parseTables([t3, { ...t3 }], c2).map((t) => [t.id, t.no]),
+    [['t1', 3]],
+  );
+  assert.deepEqual(
+    unread(c2).map((n) => [n.code, n.table, n.src.line]),
+    [['table-unreadable', 't2', 385]],
+  );
   assert.match(unread(c2)[0]!.message, /“表 3”已在第 385 行出现过/);
 });
 
@@ -282,7 +333,10 @@ test('an amount row that fits no placement into the columns is unreadable, namin
   const r = tables.find((t) => t.no === 7)!.rows.find((x) => x.id === n!.row)!;
   assert.equal(r.code, '208');
   assert.deepEqual(Object.values(r.amounts), [null, null, null]);
-  assert.deepEqual(r.unplaced?.map((m) => m.fen), [fen('74.31'), fen('70.00')]);
+  assert.deepEqual(
+    r.unplaced?.map((m) => m.fen),
+    [fen('74.31'), fen('70.00')],
+  );
 });
 
 test('two-sided tables: a malformed amount leaves its side of the line unknown, an amount with no label is noted, the other side is read', () => {
@@ -294,9 +348,18 @@ test('two-sided tables: a malformed amount leaves its side of the line unknown, 
   assert.deepEqual([n!.code, n!.table, n!.src.line], ['row-unreadable', 't1', i + 1]);
   const rev = t1.rows.find((r) => r.id === n!.row)!;
   assert.deepEqual([rev.side, rev.kind, rev.amounts.amount], ['revenue', 'total', null]);
-  assert.equal(cellOf(t1.rows.find((r) => r.side === 'expenditure' && r.kind === 'total'), 'amount'), fen('4,424.60'));
+  assert.equal(
+    cellOf(
+      t1.rows.find((r) => r.side === 'expenditure' && r.kind === 'total'),
+      'amount',
+    ),
+    fen('4,424.60'),
+  );
   const { ctx: c2 } = tablesOf(withLine(RAW, 237, '12.00'));
-  assert.deepEqual(unread(c2).map((x) => [x.code, x.table, x.row, x.src.line]), [['row-unreadable', 't1', null, 237]]);
+  assert.deepEqual(
+    unread(c2).map((x) => [x.code, x.table, x.row, x.src.line]),
+    [['row-unreadable', 't1', null, 237]],
+  );
 });
 
 test('an unknown row label is kept without a code and noted as a warning', () => {

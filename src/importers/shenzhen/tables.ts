@@ -12,17 +12,7 @@ import type { Block } from './sections.js';
 import { SPECS, type TableSpec } from './tables/specs.js';
 import { bare, readHeader, TableBuilder } from './tables/lines.js';
 import { parseTwoSided } from './tables/two-sided.js';
-import {
-  parseEconomic,
-  parseFunction,
-  parsePerUnit,
-  parsePerformance,
-  parseProcurement,
-  parseProjects,
-  parseThreePublic,
-  parseTransfers,
-  type GridContext,
-} from './tables/grid.js';
+import { parseEconomic, parseFunction, parsePerUnit, parsePerformance, parseProcurement, parseProjects, parseThreePublic, parseTransfers, type GridContext } from './tables/grid.js';
 
 const UNIT_LINE = /^单位名称[:：]\s*(.*?)\s*单位[:：]\s*(万元|元)\s*$/;
 const YEAR_IN_HEADER = /((?:19|20)\d{2})\s*年预算数/;

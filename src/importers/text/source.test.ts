@@ -37,9 +37,15 @@ test('without a byte-order mark: UTF-8, else GB18030, as before', () => {
 
 test('bytes after a UTF-16 or UTF-32 mark that do not decode are refused, naming the encoding', () => {
   const bad16 = new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]); // a lone high surrogate
-  assert.throws(() => decodeText(bad16, 'a.txt'), (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_UNREADABLE' && /字节顺序标记之后应为 UTF-16LE 文本/.test(e.message));
+  assert.throws(
+    () => decodeText(bad16, 'a.txt'),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_UNREADABLE' && /字节顺序标记之后应为 UTF-16LE 文本/.test(e.message),
+  );
   const bad32 = new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0x11, 0]); // 0x110041 is past U+10FFFF
-  assert.throws(() => decodeText(bad32, 'a.txt'), (e: unknown) => e instanceof FiscusError && /UTF-32LE/.test(e.message));
+  assert.throws(
+    () => decodeText(bad32, 'a.txt'),
+    (e: unknown) => e instanceof FiscusError && /UTF-32LE/.test(e.message),
+  );
   assert.throws(() => decodeText(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0]), 'a.txt'), /UTF-32BE/);
 });
 

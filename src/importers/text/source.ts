@@ -122,13 +122,15 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
       throw new FiscusError('INPUT_UNREADABLE', `字节顺序标记之后应为 ${bom.encoding.toUpperCase()} 文本，实为无法解码的字节`, { file, line: 1 });
     }
     const head = text.slice(0, 8192);
-    refuseBinary(Array.from(head, (c) => c.charCodeAt(0)), file);
+    refuseBinary(
+      Array.from(head, (c) => c.charCodeAt(0)),
+      file,
+    );
     return { text, encoding: bom.encoding };
   }
   const head = bytes.subarray(0, Math.min(bytes.length, 8192));
   refuseBinary(head, file);
-  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46)
-    throw new FiscusError('INPUT_UNREADABLE', '应为文本文件，实为 PDF（请按 PDF 导入 .pdf 文件）', { file, line: 1 });
+  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) throw new FiscusError('INPUT_UNREADABLE', '应为文本文件，实为 PDF（请按 PDF 导入 .pdf 文件）', { file, line: 1 });
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -79,7 +79,7 @@ test('an amount cell holding text that is not a number is unknown and a located 
   const doc = await importBytes(await save(wb), 'budget.xlsx');
   const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.id === 't7-2')!;
   assert.ok(!(key in row.amounts), 'the bad cell is unknown, not zero');
-  assert.ok(Object.keys(row.amounts).length > 0, 'the row\'s other cells are read');
+  assert.ok(Object.keys(row.amounts).length > 0, "the row's other cells are read");
   const note = doc.importNotes!.find((n) => n.code === 'amount-unreadable')!;
   assert.equal(note.severity, 'error');
   assert.equal(note.row, 't7-2');
@@ -87,7 +87,10 @@ test('an amount cell holding text that is not a number is unknown and a located 
   assert.equal(note.message, `工作表“表7”第 ${r} 行的金额未能读取（表7!${A1}${r}：应为金额（万元），实为 "abc"）`);
   assert.equal(doc.tables.length, (await importXlsx(sampleXlsx, 'x.xlsx')).tables.length, 'every table is still read');
   const findings = runRules(doc).filter((f) => f.rule === 'BUD-048');
-  assert.ok(findings.some((f) => f.severity === 'error' && f.message.includes(`表7!${A1}${r}`)), 'the note is a finding');
+  assert.ok(
+    findings.some((f) => f.severity === 'error' && f.message.includes(`表7!${A1}${r}`)),
+    'the note is a finding',
+  );
 });
 
 test('an amount finer than one fen is not rounded: the cell is unknown and named', async () => {
@@ -97,7 +100,10 @@ test('an amount finer than one fen is not rounded: the cell is unknown and named
   ws.getCell(r, TABLE_FIRST_DATA_COL).value = 1.1234567;
   const doc = await importXlsx(await save(wb), 'b.xlsx');
   const row = doc.tables.find((t) => t.no === 3)!.rows.find((x) => x.src.line === r)!;
-  assert.ok(Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570), 'no rounded value');
+  assert.ok(
+    Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570),
+    'no rounded value',
+  );
   assert.match(doc.importNotes!.map((n) => n.message).join('\n'), new RegExp(`表3!${A1}\\d+：应为金额（万元，至多 6 位小数），实为 "1\\.1234567"`));
 });
 
@@ -175,9 +181,15 @@ test('a date cell whose serial is no date, and a narrative column whose header w
   assert.equal(doc.tables.length, all.tables.length);
   assert.equal(doc.tables.find((t) => t.no === 7)!.rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
   const notes = doc.importNotes!.filter((x) => x.severity === 'error');
-  assert.ok(notes.some((x) => x.src.raw === `表7!B${r}` && /无效日期/.test(x.message)), JSON.stringify(notes.map((x) => x.message)));
+  assert.ok(
+    notes.some((x) => x.src.raw === `表7!B${r}` && /无效日期/.test(x.message)),
+    JSON.stringify(notes.map((x) => x.message)),
+  );
   // Without its key column, the facts cannot be named: each is a located note on its 叙述 row; the rest is read.
-  assert.ok(notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /事实键/.test(x.message)), JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)));
+  assert.ok(
+    notes.some((x) => /^叙述!\d+/.test(x.src.raw) && /事实键/.test(x.message)),
+    JSON.stringify(notes.map((x) => `${x.src.raw} ${x.message}`).slice(0, 5)),
+  );
   assert.ok(doc.narrative.parts.length > 0);
 });
 
@@ -198,7 +210,10 @@ test('the laid-out template of the sample reads back to the same amounts, fen by
   assert.equal(t7.getCell(1, 1).value, '表7 一般公共预算支出表');
   assert.equal(t7.getCell(2, t7.actualColumnCount).value, '单位：万元');
   const r = rowWhere(t7, 11, '其他政府办公厅(室)及相关机构事务支出');
-  assert.deepEqual([6, 7, 8].map((c) => t7.getCell(r, c).value), ['201', '03', '99']);
+  assert.deepEqual(
+    [6, 7, 8].map((c) => t7.getCell(r, c).value),
+    ['201', '03', '99'],
+  );
   assert.equal(t7.getCell(r, 3).value, '明细');
 });
 
@@ -226,10 +241,16 @@ test('a template filled by hand reads the same: labels typed with spaces and col
   t7.getCell(r, 8).value = 99;
   t7.getCell(r, 3).value = ' 明 细 ';
   const doc = await importXlsx(await save(wb), 'hand.xlsx');
-  assert.deepEqual(doc.importNotes.filter((n) => n.severity === 'error'), []);
+  assert.deepEqual(
+    doc.importNotes.filter((n) => n.severity === 'error'),
+    [],
+  );
   assert.deepEqual(amountsOf(doc), amountsOf(sample));
   const t3back = doc.tables.find((t) => t.no === 3)!;
-  assert.deepEqual(t3back.columns.map((c) => c.key), sample.tables.find((t) => t.no === 3)!.columns.map((c) => c.key));
+  assert.deepEqual(
+    t3back.columns.map((c) => c.key),
+    sample.tables.find((t) => t.no === 3)!.columns.map((c) => c.key),
+  );
   assert.equal(t3back.title.text, sample.tables.find((t) => t.no === 3)!.title.text);
   const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.label === '其他政府办公厅(室)及相关机构事务支出')!;
   assert.equal(row.code, '2010399');

@@ -45,7 +45,12 @@ const NULL_MARK = TEMPLATE_MARKS.none;
  * A label as compared: what a person may type differently is not a difference — white space (inside
  * too: "表 格 标题"), full-width forms, a colon after it ("表号：", "其中:" and "其中：").
  */
-export const labelKey = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').replace(/[:：]$/, '').replace(/[:：]/g, '：');
+export const labelKey = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[:：]$/, '')
+    .replace(/[:：]/g, '：');
 
 /** The row kinds and sides by the words the template writes (and the model's own keys, which earlier templates wrote). */
 const ROW_KIND_OF = new Map<string, RowKind>([...RowKind.options.map((k) => [k, k] as const), ...Object.entries(ROW_KIND_LABELS).map(([k, v]) => [labelKey(v), k as RowKind] as const)]);
@@ -58,7 +63,14 @@ const SIDE_OF = new Map<string, 'revenue' | 'expenditure'>([
 
 /** An error at a cell: prints as `file:工作表!D12: message` (the row is also `where.line`). */
 export class XlsxCellError extends FiscusError {
-  constructor(file: string, readonly place: string, row: number | null, message: string, expected?: string, found?: string) {
+  constructor(
+    file: string,
+    readonly place: string,
+    row: number | null,
+    message: string,
+    expected?: string,
+    found?: string,
+  ) {
     super('INPUT_INVALID', message, { file, line: row, page: null, field: place }, expected, found);
   }
 
@@ -312,7 +324,17 @@ function readNarrative(ws: Worksheet | undefined, rd: Reader): Narrative {
   const head: string[] = [];
   for (let c = 1; c <= 9; c++) head.push(rd.text(ws, 1, c) ?? '');
   const C = (h: string) => head.indexOf(h) + 1;
-  const [cType, cNo, cTitle, cKey, cText, cMoney, cCount, cPct, cUnit] = ['类型', '编号', '标题/名称', '键', '文本', '金额(万元)', '数量', '百分比', '单位'].map(C) as [number, number, number, number, number, number, number, number, number];
+  const [cType, cNo, cTitle, cKey, cText, cMoney, cCount, cPct, cUnit] = ['类型', '编号', '标题/名称', '键', '文本', '金额(万元)', '数量', '百分比', '单位'].map(C) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (cType === 0) rd.fail(ws, 1, 1, '“叙述”上的“类型”列', head.join(','));
   let part: NarrativePart | null = null;
   let sectionNo: NarrativePart['sections'][number] | null = null;
@@ -483,7 +505,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number, docYear: number | n
       const t = rd.text(ws, r, c);
       return t === null ? undefined : t === NULL_MARK ? null : t;
     };
-    const word = <T,>(c: number, of: Map<string, T>, what: string): T | null => {
+    const word = <T>(c: number, of: Map<string, T>, what: string): T | null => {
       const t = rd.text(ws, r, c);
       if (t === null) return null;
       const v = of.get(labelKey(t)) ?? of.get(t.trim());
@@ -509,8 +531,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number, docYear: number | n
         // A cell that is not an amount is unknown (the key stays absent) and a located error; the row is still read.
         const m = rd.degrade('amount-unreadable', `工作表“${ws.name}”第 ${r} 行的金额`, ws, r, () => rd.money(ws, r, c), undefined, rd.text(ws, r, 1));
         if (m !== undefined) amounts[cdef.key] = m;
-      }
-      else {
+      } else {
         const t = rd.textOf(ws, r, c);
         if (t) texts[cdef.key] = t;
       }
@@ -693,9 +714,7 @@ function readTargets(ws: Worksheet | undefined, rd: Reader, docYear: number): De
     ...(dep ? { competentDepartment: dep } : {}),
     overallGoal: goal ?? { text: '', src: rd.src(ws, at('总体目标') ?? 4) },
     tasks,
-    ...(totalRow !== undefined
-      ? { total: { total: rd.money(ws, totalRow, 1), fiscal: rd.money(ws, totalRow, 2), other: rd.money(ws, totalRow, 3), src: rd.src(ws, totalRow) } }
-      : {}),
+    ...(totalRow !== undefined ? { total: { total: rd.money(ws, totalRow, 1), fiscal: rd.money(ws, totalRow, 2), other: rd.money(ws, totalRow, 3), src: rd.src(ws, totalRow) } } : {}),
     indicators,
     src: { line: 1, endLine: Math.max(1, ws.rowCount), page: null, raw: ws.name },
   };

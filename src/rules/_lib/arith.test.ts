@@ -7,7 +7,13 @@ import type { Row } from '../../domain/model.js';
 const ids = (rs: Row[]) => rs.map((r) => r.id);
 const at = (id: string, level: number, opts: Partial<Row> = {}) => row(id, id, { total: '1.00' }, { level, parent: null, ...opts });
 // The parser sets `parent: null` when it read no ids; a table where no row names a parent is read by levels.
-const noIds = (rows: Row[]) => table('project-expenditure', 5, ['total'], rows.map((r) => ({ ...r, parent: undefined })));
+const noIds = (rows: Row[]) =>
+  table(
+    'project-expenditure',
+    5,
+    ['total'],
+    rows.map((r) => ({ ...r, parent: undefined })),
+  );
 
 test('without parent ids, a row heads the rows one level deeper up to the next row at its level or above', () => {
   const t = noIds([at('a', 1), at('a1', 2), at('a1x', 3), at('a2', 2), at('b', 1), at('b1', 2)]);

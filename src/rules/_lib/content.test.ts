@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  intervalsOverlap, intervalOf, isAdverseRate, isFavourableRate, nameKey, parseDate, percent, placesOf, money, fixtureIndicator, textPlaces, fixtureForm,
-} from './content.js';
+import { intervalsOverlap, intervalOf, isAdverseRate, isFavourableRate, nameKey, parseDate, percent, placesOf, money, fixtureIndicator, textPlaces, fixtureForm } from './content.js';
 import { emptyDoc } from './test-doc.js';
 import { readTarget } from '../../importers/_lib/indicator.js';
 
@@ -62,7 +60,10 @@ test('on the reference sample the content rules find exactly the six real incons
   const { CONTENT_RULES } = await import('../catalogue-content.js');
   const file = new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url);
   const doc = importShenzhenText(readFileSync(file), 'sample.txt');
-  const errors = runRules(doc, CONTENT_RULES).filter((f) => f.severity === 'error').map((f) => `${f.rule}@${f.location.item ?? ''}`).sort();
+  const errors = runRules(doc, CONTENT_RULES)
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule}@${f.location.item ?? ''}`)
+    .sort();
   assert.deepEqual(errors, [
     'BUD-070@应急项目和设备维修', // 测算明细 42.67 vs 42.70
     'BUD-072@基础设施运行维护', // 4 × 318.25 = 1,273.00 vs 1,270.74

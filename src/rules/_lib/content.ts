@@ -419,14 +419,7 @@ export function fixtureForm(over: Partial<ProjectForm> = {}): ProjectForm {
  * Compares an amount the narrative states with the figure a table (or a sum of table figures) gives;
  * `parts` are the figures whose sum should equal the stated amount. Empty cells count as 0.
  */
-export function compareStated(
-  ctx: RuleContext,
-  doc: BudgetDocument,
-  f: Fact & { money: Money },
-  parts: Array<Money | number | null | undefined>,
-  partLabels: string[],
-  where: string,
-): void {
+export function compareStated(ctx: RuleContext, doc: BudgetDocument, f: Fact & { money: Money }, parts: Array<Money | number | null | undefined>, partLabels: string[], where: string): void {
   compareTotal(ctx, {
     total: f.money,
     parts,

@@ -279,7 +279,10 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
   // whose code the reader could not resolve may be the one.
   const mineComplete = !hasUncodedLines(summary, 'expenditure');
   const theirsComplete = fts.every((t) => !hasUncodedLines(t));
-  for (const code of sharedLevelCodes(mine, theirs.map((x) => x.codes))) {
+  for (const code of sharedLevelCodes(
+    mine,
+    theirs.map((x) => x.codes),
+  )) {
     const listed = theirs.filter((x) => x.codes.has(code));
     if (!mine.has(code) && !mineComplete) continue;
     if (listed.length === 0 && !theirsComplete) continue;
@@ -288,7 +291,10 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
     if (skip?.(m, sum)) continue;
     const other = theirs.find((x) => x.codes.has(code));
     const row = m.row ?? other?.codes.get(code)?.row;
-    const names = theirs.filter((x) => x.codes.has(code)).map((x) => tableName(x.t)).join('+');
+    const names = theirs
+      .filter((x) => x.codes.has(code))
+      .map((x) => tableName(x.t))
+      .join('+');
     reconcile(ctx, { table: summary, label: row ? rowName(row) : code, fig: m, key }, { table: other?.t ?? fts[0]!, label: `${code} 支出总计（${names || '表7'}）`, fig: sum, key: 'total' });
   }
 }

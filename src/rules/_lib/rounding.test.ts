@@ -31,8 +31,12 @@ test('a remainder within n half-cents of the rounded parts is info (尾差)', ()
 test('a difference beyond the tolerance takes the rule severity and names both figures', () => {
   const c = ctx();
   const out = compareTotal(c, {
-    total: money('4,263.65'), parts: [money('619.11'), money('3,644.00')], subject: '表7 2010399 其他政府办公厅（室）及相关机构事务支出',
-    totalLabel: '支出总计', partLabels: ['基本支出', '项目支出'], location: loc,
+    total: money('4,263.65'),
+    parts: [money('619.11'), money('3,644.00')],
+    subject: '表7 2010399 其他政府办公厅（室）及相关机构事务支出',
+    totalLabel: '支出总计',
+    partLabels: ['基本支出', '项目支出'],
+    location: loc,
   });
   assert.equal(out, 'mismatch');
   const f = c.got[0]!;

@@ -15,10 +15,12 @@ test('reports a unit whose appropriation subtotal differs from basic plus projec
   setCell(d, 2, 't2-1', 'generalBasic', '780.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表2 测试单位: 一般公共预算拨款小计 4,424\.60 ≠ 基本支出拨款 780\.00 \+ 履职类项目拨款 3,644\.54/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -30,7 +32,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /基本支出拨款 780\.07/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.

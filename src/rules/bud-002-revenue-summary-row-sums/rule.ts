@@ -13,6 +13,11 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'docs/model.md table 2 columns; domain.md §3 row totals',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'revenue-summary')) checkRowRelations(ctx, t, standardRelations(t).filter((r) => r.total !== ''));
+    for (const t of tablesOf(doc, 'revenue-summary'))
+      checkRowRelations(
+        ctx,
+        t,
+        standardRelations(t).filter((r) => r.total !== ''),
+      );
   },
 };

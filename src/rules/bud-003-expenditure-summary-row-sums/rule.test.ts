@@ -14,13 +14,15 @@ test('reports a total that is not basic plus project', () => {
   setCell(d, 3, 't3-1', 'basic', '700.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表3 测试单位: 支出总计 4,424\.60 ≠ 基本支出 700\.00 \+ 项目支出 3,644\.54 = 4,344\.54/);
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.expected, '4424.60');
   assert.equal(fs[0]!.actual, '4344.54');
   assert.equal(fs[0]!.location.line, rowOf(d, 3, 't3-1').src.line);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -32,7 +34,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /支出总计/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('the national 支出总表 adds the other uses, and splits basic expenditure into personnel and operating funds', () => {
@@ -47,10 +48,13 @@ test('the national 支出总表 adds the other uses, and splits basic expenditur
   r.amounts['remitSuperior'] = money('10.00');
   r.amounts['public'] = money('70.06');
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => f.message), [
-    '表3 测试单位: 支出总计 4,424.60 ≠ 基本支出 780.06 + 项目支出 3,644.54 + 上缴上级支出 10.00 = 4,434.60，相差 10.00 万元',
-    '表3 测试单位: 基本支出 780.06 ≠ 人员经费 700.00 + 公用经费 70.06 = 770.06，相差 10.00 万元',
-  ]);
+  assert.deepEqual(
+    fs.map((f) => f.message),
+    [
+      '表3 测试单位: 支出总计 4,424.60 ≠ 基本支出 780.06 + 项目支出 3,644.54 + 上缴上级支出 10.00 = 4,434.60，相差 10.00 万元',
+      '表3 测试单位: 基本支出 780.06 ≠ 人员经费 700.00 + 公用经费 70.06 = 770.06，相差 10.00 万元',
+    ],
+  );
 });
 
 test('a row with a figure in 结转下年 is not checked: the layouts differ on whether it is a part', () => {

@@ -14,9 +14,11 @@ test('reports procurement above the total', () => {
   setCell(d, 3, 't3-1', 'procurement', '5,000.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /其中：政府采购项目 5,000\.00 > 支出总计 4,424\.60/);
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.difference, '575.40');
-
 });

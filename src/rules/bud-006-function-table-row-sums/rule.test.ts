@@ -14,10 +14,12 @@ test('reports a function line whose total is not basic plus project', () => {
   setCell(d, 7, 't7-4', 'basic', '619.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 2010399 其他政府办公厅（室）及相关机构事务支出: 支出总计 4,263\.65 ≠ 基本支出 619\.00 \+ 项目支出 3,644\.54 = 4,263\.54/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -29,7 +31,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /2010399/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('basic expenditure equals personnel plus operating funds where the table splits it', () => {
@@ -41,5 +42,8 @@ test('basic expenditure equals personnel plus operating funds where the table sp
   r.amounts['public'] = money('80.06');
   assert.deepEqual(run(d), []);
   r.amounts['public'] = money('8.06');
-  assert.deepEqual(run(d).map((f) => f.message), ['表7 测试单位: 基本支出 780.06 ≠ 人员经费 700.00 + 公用经费 8.06 = 708.06，相差 72.00 万元']);
+  assert.deepEqual(
+    run(d).map((f) => f.message),
+    ['表7 测试单位: 基本支出 780.06 ≠ 人员经费 700.00 + 公用经费 8.06 = 708.06，相差 72.00 万元'],
+  );
 });

@@ -12,6 +12,7 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'docs/model.md tables 7–9 columns; domain.md §3 row totals',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'general-budget-function', 'gov-fund-function', 'state-capital-function', 'appropriation-expenditure', 'basic-expenditure-function')) checkRowRelations(ctx, t, rowRelations(t));
+    for (const t of tablesOf(doc, 'general-budget-function', 'gov-fund-function', 'state-capital-function', 'appropriation-expenditure', 'basic-expenditure-function'))
+      checkRowRelations(ctx, t, rowRelations(t));
   },
 };

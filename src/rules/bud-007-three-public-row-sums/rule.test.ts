@@ -14,10 +14,12 @@ test('reports a three-public total that is not the sum of its three parts', () =
   setCell(d, 12, 't12-1', 'total', '4.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /总计 4\.00 ≠ 因公出国\(境\)费 0\.00 \+ 公务接待费 1\.00 \+ 公务用车购置及运行维护费小计 2\.50/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -29,7 +31,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /公务接待费 1\.01/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('a 三公经费及会议费、培训费 table: 合计 also counts the meeting and training columns', () => {
@@ -40,7 +41,10 @@ test('a 三公经费及会议费、培训费 table: 合计 also counts the meeti
   r.amounts['meeting'] = money('1.00');
   r.amounts['training'] = money('2.00');
   r.amounts['total'] = money('6.50');
-  assert.deepEqual(run(d).filter((f) => f.location.row === r.id), []);
+  assert.deepEqual(
+    run(d).filter((f) => f.location.row === r.id),
+    [],
+  );
   r.amounts['total'] = money('3.50');
   assert.equal(run(d).filter((f) => f.location.row === r.id).length, 1);
 });

@@ -13,6 +13,11 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §5 三公 split (purchase / running); docs/model.md table 12 columns',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'three-public')) checkRowRelations(ctx, t, standardRelations(t).filter((r) => r.total === 'vehicles'));
+    for (const t of tablesOf(doc, 'three-public'))
+      checkRowRelations(
+        ctx,
+        t,
+        standardRelations(t).filter((r) => r.total === 'vehicles'),
+      );
   },
 };

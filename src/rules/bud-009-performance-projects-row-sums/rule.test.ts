@@ -14,10 +14,12 @@ test('reports a project total that is not general plus other funds', () => {
   setCell(d, 13, 't13-2', 'general', '3,500.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表13 电子政务运行维护: 合计 3,542\.88 ≠ 一般公共预算拨款 3,500\.00/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -30,5 +32,4 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /其他资金 0\.02/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });

@@ -12,6 +12,11 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'docs/model.md table 13 columns; domain.md §3 row totals',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'performance-projects')) checkRowRelations(ctx, t, standardRelations(t).filter((r) => r.total === 'total'));
+    for (const t of tablesOf(doc, 'performance-projects'))
+      checkRowRelations(
+        ctx,
+        t,
+        standardRelations(t).filter((r) => r.total === 'total'),
+      );
   },
 };

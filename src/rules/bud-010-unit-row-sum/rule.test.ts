@@ -14,10 +14,12 @@ test('reports a unit line that is not the sum of its classes', () => {
   setCell(d, 7, 't7-1', 'total', '4,424.70');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 测试单位: 支出总计 4,424\.70 ≠ 201 一般公共服务支出 4,263\.65 \+ 208 社会保障和就业支出 74\.31 \+ 221 住房保障支出 86\.64 = 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -29,7 +31,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /表11 测试单位/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('rows of years and of the change are no parts of the unit line above them', () => {

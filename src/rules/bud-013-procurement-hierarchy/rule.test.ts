@@ -14,10 +14,12 @@ test('reports a category that is not the sum of its classes', () => {
   setCell(d, 11, 't11-3', 'amount', '100.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表11 A 货物: 金额 101\.66 ≠ A02 通用设备 100\.00/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -29,5 +31,4 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /A 货物/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });

@@ -14,10 +14,12 @@ test('reports a heading that is not the sum of the lines it heads', () => {
   setCell(d, 5, 't5-2', 'total', '3,600.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表5 一般性项目: 总计 3,600\.00 ≠ 购置费 101\.66 \+ 电子政务运行维护 3,542\.88 = 3,644\.54/);
   assert.equal(fs.length, 1);
-
 });
 
 test('checks revenue headings of table 1 too', () => {
@@ -25,10 +27,12 @@ test('checks revenue headings of table 1 too', () => {
   setCell(d, 1, 't1-r1', 'amount', '4,000.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 一、政府预算拨款: .* 4,000\.00 ≠ 1\.一般公共预算拨款 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -40,15 +44,11 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /一般性项目/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('a performance-target form read as a grid is not a table of sums', () => {
   const d = doc();
-  d.tables.push(table('project-targets', null, ['amount'], [
-    row('f1', '产出指标', { amount: '10.00' }, { level: 1 }),
-    row('f2', '数量指标', { amount: '3.00' }, { level: 2, parent: 'f1' }),
-  ]));
+  d.tables.push(table('project-targets', null, ['amount'], [row('f1', '产出指标', { amount: '10.00' }, { level: 1 }), row('f2', '数量指标', { amount: '3.00' }, { level: 2, parent: 'f1' })]));
   assert.deepEqual(run(d), []);
   d.tables[d.tables.length - 1]!.role = 'project-expenditure';
   assert.equal(run(d).length, 1);
@@ -56,10 +56,14 @@ test('a performance-target form read as a grid is not a table of sums', () => {
 
 test('lines introduced by 其中 name parts: they may fall short of the line above, never exceed it', () => {
   const d = doc();
-  d.tables.push(table('appropriation-summary', null, ['amount'], [
-    row('h', '1、一般公共预算拨款', { amount: '100.00' }, { level: 1 }),
-    row('k', '其中:专项资金列入部门预算的项目', { amount: '30.00' }, { level: 2, parent: 'h' }),
-  ]));
+  d.tables.push(
+    table(
+      'appropriation-summary',
+      null,
+      ['amount'],
+      [row('h', '1、一般公共预算拨款', { amount: '100.00' }, { level: 1 }), row('k', '其中:专项资金列入部门预算的项目', { amount: '30.00' }, { level: 2, parent: 'h' })],
+    ),
+  );
   assert.deepEqual(run(d), []);
   d.tables[d.tables.length - 1]!.rows[1]!.amounts['amount'] = money('130.00');
   assert.equal(run(d).length, 1);

@@ -14,10 +14,12 @@ test('reports a revenue subtotal that is not the sum of the sources', () => {
   setCell(d, 1, 't1-s1', 'amount', '4,400.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 本年收入合计: 本年收入合计 4,400\.00 ≠ 一、政府预算拨款 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -29,7 +31,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /二、财政专户管理资金 0\.01/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 test('a source printed below 本年收入合计 is a line of 总计, not of the subtotal', () => {

@@ -22,8 +22,11 @@ export const rule: Rule = {
       const parts = knownTopRows(t, 'revenue');
       if (!parts || parts.length === 0) continue;
       compareTotal(ctx, {
-        total: sideAmount(t, sub), parts: parts.map((r) => sideAmount(t, r)),
-        subject: `${tableName(t)} ${rowName(sub)}`, totalLabel: rowName(sub), partLabels: parts.map(rowName),
+        total: sideAmount(t, sub),
+        parts: parts.map((r) => sideAmount(t, r)),
+        subject: `${tableName(t)} ${rowName(sub)}`,
+        totalLabel: rowName(sub),
+        partLabels: parts.map(rowName),
         location: locRow(t, sub, t.sides.revenue),
       });
     }

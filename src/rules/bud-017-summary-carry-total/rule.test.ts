@@ -15,10 +15,12 @@ test('reports a grand total that is not subtotal plus carry-over', () => {
   setCell(d, 1, 't1-t1', 'amount', '4,500.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 收入总计: 收入总计 4,500\.00 ≠ 本年收入合计 4,424\.60 \+ 上年结余、结转 \(空\)/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a rounding remainder as info', () => {
@@ -30,7 +32,6 @@ test('reports a rounding remainder as info', () => {
   assert.match(infos[0]!.message, /尾差 0\.01 万元/);
   assert.match(infos[0]!.message, /结转下年 0\.01/);
   assert.equal(infos[0]!.difference, '0.01');
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
@@ -70,7 +71,10 @@ test('a line level with the carry lines is a line of its own, not a breakdown (�
   carry.label = '使用非财政拨款结余';
   carry.amounts['amount'] = null;
   t1.rows.splice(t1.rows.indexOf(carry) + 1, 0, row('t1-own', '上年实户资金余额', { amount: '98.18' }, { side: 'revenue', level: 0 }));
-  assert.deepEqual(run(d).filter((f) => f.location.row === 't1-t1'), []);
+  assert.deepEqual(
+    run(d).filter((f) => f.location.row === 't1-t1'),
+    [],
+  );
 });
 
 test('a carry-over on both sides adds in: 总计 = 本年合计 + 上年结余、结转 (revenue), + 结转下年 (expenditure)', () => {
@@ -82,7 +86,10 @@ test('a carry-over on both sides adds in: 总计 = 本年合计 + 上年结余�
   assert.deepEqual(run(d), []);
   setCell(d, 1, 't1-c2', 'amount', '90.00');
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => [f.severity, f.location.row]), [['error', 't1-t2']]);
+  assert.deepEqual(
+    fs.map((f) => [f.severity, f.location.row]),
+    [['error', 't1-t2']],
+  );
   assert.match(fs[0]!.message, /支出总计 4,524\.60 ≠ 本年支出合计 4,424\.60 \+ 结转下年 90\.00/);
   assert.equal(fs[0]!.difference, '-10.00', 'the parts fall 10.00 short of the total');
 });
@@ -94,7 +101,10 @@ test('a summary printing no carry line at all: 总计 is 本年合计 plus an em
   assert.deepEqual(run(d), []);
   setCell(d, 1, 't1-t2', 'amount', '4,500.00');
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => f.location.row), ['t1-t2']);
+  assert.deepEqual(
+    fs.map((f) => f.location.row),
+    ['t1-t2'],
+  );
   assert.match(fs[0]!.message, /支出总计 4,500\.00 ≠ 本年支出合计 4,424\.60 \+ 结转 \(空\)/);
   t1.rows = t1.rows.filter((r) => r.id !== 't1-s2');
   assert.deepEqual(run(d), [], 'no 本年支出合计: nothing to add up');

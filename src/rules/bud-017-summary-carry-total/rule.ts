@@ -29,8 +29,11 @@ export const rule: Rule = {
         if (between.some((r) => r.codeSystem === 'function')) between = between.filter((r) => r.kind === 'carry');
         const carries = [...new Set([...carryLines(t, side), ...between])].sort((a, b) => t.rows.indexOf(a) - t.rows.indexOf(b));
         compareTotal(ctx, {
-          total: sideAmount(t, tot), parts: [sideAmount(t, sub), ...(carries.length > 0 ? carries.map((c) => sideAmount(t, c)) : [null])],
-          subject: `${tableName(t)} ${rowName(tot)}`, totalLabel: rowName(tot), partLabels: [rowName(sub), ...(carries.length > 0 ? carries.map((c) => rowName(c)) : ['结转'])],
+          total: sideAmount(t, tot),
+          parts: [sideAmount(t, sub), ...(carries.length > 0 ? carries.map((c) => sideAmount(t, c)) : [null])],
+          subject: `${tableName(t)} ${rowName(tot)}`,
+          totalLabel: rowName(tot),
+          partLabels: [rowName(sub), ...(carries.length > 0 ? carries.map((c) => rowName(c)) : ['结转'])],
           location: locRow(t, tot, t.sides[side]),
         });
       }

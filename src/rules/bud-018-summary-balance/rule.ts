@@ -20,8 +20,11 @@ export const rule: Rule = {
       const exp = sideLine(t, 'expenditure', 'total');
       if (!rev || !exp) continue;
       compareTotal(ctx, {
-        total: sideAmount(t, rev), parts: [sideAmount(t, exp)],
-        subject: tableName(t), totalLabel: rowName(rev), partLabels: [rowName(exp)],
+        total: sideAmount(t, rev),
+        parts: [sideAmount(t, exp)],
+        subject: tableName(t),
+        totalLabel: rowName(rev),
+        partLabels: [rowName(exp)],
         location: locRow(t, exp, t.sides.expenditure),
       });
     }

@@ -48,7 +48,11 @@ export const rule: Rule = {
       for (const l of lines) {
         if (l.fiscal === null && l.other === null) continue;
         compareTotal(ctx, {
-          total: l.total, parts: [l.fiscal, l.other], subject: `表14 ${l.name}`, totalLabel: '总额', partLabels: ['财政拨款', '其他资金'],
+          total: l.total,
+          parts: [l.fiscal, l.other],
+          subject: `表14 ${l.name}`,
+          totalLabel: '总额',
+          partLabels: ['财政拨款', '其他资金'],
           location: locSrc(SECTION, l.total?.src ?? l.src, l.name, '总额'),
         });
       }
@@ -71,7 +75,11 @@ export const rule: Rule = {
       const parts = d.tasks.map((x) => x[k]);
       if (d.total[k] === null && parts.every((p) => p === null)) continue;
       compareTotal(ctx, {
-        total: d.total[k], parts, subject: '表14 合计', totalLabel: label, partLabels: d.tasks.map((x) => `${x.name} ${label}`),
+        total: d.total[k],
+        parts,
+        subject: '表14 合计',
+        totalLabel: label,
+        partLabels: d.tasks.map((x) => `${x.name} ${label}`),
         location: locSrc(SECTION, d.total[k]?.src ?? d.total.src, '合计', label),
       });
     }

@@ -15,10 +15,12 @@ test('reports a table 1 source that differs from table 2', () => {
   setCell(d, 1, 't1-r2', 'amount', '4,400.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 1\.一般公共预算拨款 4,400\.00 ≠ 表2 一般公共预算拨款小计 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
@@ -61,12 +63,18 @@ test('table 1 carry-over (上年结余、结转) is table 2 carryOver column, an
   const noCarry = withCarry('100.00');
   setCell(noCarry, 2, 't2-1', 'total', '4,424.60');
   const total = run(noCarry);
-  assert.ok(total.some((f) => /收入总计 4,524\.60 ≠ 表2 .*4,424\.60/.test(f.message)), JSON.stringify(total.map((f) => f.message)));
+  assert.ok(
+    total.some((f) => /收入总计 4,524\.60 ≠ 表2 .*4,424\.60/.test(f.message)),
+    JSON.stringify(total.map((f) => f.message)),
+  );
 });
 
-test('Shanghai: each revenue source of table 1 is table 2\'s column of that source; a source printed under a carry line is a breakdown of it, not compared', () => {
+test("Shanghai: each revenue source of table 1 is table 2's column of that source; a source printed under a carry line is a breakdown of it, not compared", () => {
   const fs = shErrors(setRoleCell(sh(), 'income-expenditure-summary', 'r2', 'amount', '6.00'));
-  assert.deepEqual(fs.map((f) => f.location.row), ['r2']);
+  assert.deepEqual(
+    fs.map((f) => f.location.row),
+    ['r2'],
+  );
   assert.match(fs[0]!.message, /八、其他收入 6\.00 ≠ 收入决算表 其他收入 5\.00/);
   const d = sh();
   const t1 = d.tables.find((t) => t.role === 'income-expenditure-summary')!;

@@ -24,8 +24,20 @@ export const rule: Rule = {
     for (const r of t1.rows) {
       if (r.side !== 'revenue') continue;
       const col = yearTotal
-        ? (r.kind === 'subtotal' ? 'total' : r.kind === 'item' && r.codeSystem === 'revenue' && !underCarry(t1, r) ? r.code : null)
-        : r.kind === 'total' ? 'total' : underCarry(t1, r) ? null : r.kind === 'carry' ? 'carryOver' : r.codeSystem === 'revenue' ? r.code : null;
+        ? r.kind === 'subtotal'
+          ? 'total'
+          : r.kind === 'item' && r.codeSystem === 'revenue' && !underCarry(t1, r)
+            ? r.code
+            : null
+        : r.kind === 'total'
+          ? 'total'
+          : underCarry(t1, r)
+            ? null
+            : r.kind === 'carry'
+              ? 'carryOver'
+              : r.codeSystem === 'revenue'
+                ? r.code
+                : null;
       if (!col || !hasColumn(t2, col)) continue;
       reconcile(ctx, { table: t1, label: rowName(r), fig: cellFigure(r, key), key }, columnSide(t2, col));
     }

@@ -20,7 +20,12 @@ export const rule: Rule = {
     for (const [name, r2] of unitRows(t2)) {
       const r3 = u3.get(name);
       if (!r3) continue;
-      reconcile(ctx, { table: t2, label: `${rowName(r2)} ${columnLabel(t2, 'total')}`, fig: cellFigure(r2, 'total'), key: 'total' }, { table: t3, label: `${rowName(r3)} ${columnLabel(t3, 'total')}`, fig: cellFigure(r3, 'total'), key: 'total' }, rowName(r2));
+      reconcile(
+        ctx,
+        { table: t2, label: `${rowName(r2)} ${columnLabel(t2, 'total')}`, fig: cellFigure(r2, 'total'), key: 'total' },
+        { table: t3, label: `${rowName(r3)} ${columnLabel(t3, 'total')}`, fig: cellFigure(r3, 'total'), key: 'total' },
+        rowName(r2),
+      );
     }
   },
 };

@@ -14,10 +14,12 @@ test('reports table 3 basic expenditure that differs from table 4', () => {
   setCell(d, 3, 't3-1', 'basic', '700.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表3 基本支出 700\.00 ≠ 表4 总计 780\.06/);
   assert.equal(fs.length, 1);
-
 });
 
 test('a general-budget-only economic table is a part of the basic expenditure: it may be less, never more', () => {

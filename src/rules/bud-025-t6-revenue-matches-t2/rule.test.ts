@@ -15,10 +15,12 @@ test('reports table 6 appropriation that differs from table 2', () => {
   setCell(d, 6, 't6-r2', 'amount', '4,000.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表6 一般公共预算拨款 4,000\.00 ≠ 表2 一般公共预算拨款小计 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.
@@ -42,12 +44,15 @@ test('a source stated in table 2 with its carry-over matches table 6’s year li
   carry.amounts['amount'] = money('10.00', carry.src.line);
   t6.rows.splice(t6.rows.indexOf(carry) + 1, 0, row('t6-c1a', '（一）一般公共预算拨款', { amount: '10.00' }, { side: 'revenue', kind: 'item', level: 1, code: 'general', codeSystem: 'revenue' }));
   setCell(d, 2, 't2-1', 'general', '4,434.60');
-  assert.deepEqual(run(d).filter((f) => /一般公共预算拨款/.test(f.message) && f.location.row === 't6-r2'), []);
+  assert.deepEqual(
+    run(d).filter((f) => /一般公共预算拨款/.test(f.message) && f.location.row === 't6-r2'),
+    [],
+  );
   setCell(d, 2, 't2-1', 'general', '4,444.60');
   assert.ok(run(d).some((f) => f.location.row === 't6-r2'));
 });
 
-test('table 2 read without any appropriation column is not a column of zeros: nothing is compared (Xi\'an 部门综合预算收入总表, headers not recognised)', () => {
+test("table 2 read without any appropriation column is not a column of zeros: nothing is compared (Xi'an 部门综合预算收入总表, headers not recognised)", () => {
   const d = doc();
   const t2 = tbl(d, 2);
   // The headers of the appropriation columns were not recognised: the columns are kept under generic keys.

@@ -35,8 +35,7 @@ export const rule: Rule = {
       else if (r.codeSystem === 'revenue' && r.code && r.code !== 'govApprop' && hasColumn(t2, r.code)) {
         const b = columnSide(t2, r.code);
         if (!equalsWithCarry(a.fig, b.fig, carryOfSource(t6, r.code))) reconcile(ctx, a, b);
-      }
-      else if (r.codeSystem === 'revenue' && r.code === 'govApprop') reconcile(ctx, a, { table: t2, ...approp });
+      } else if (r.codeSystem === 'revenue' && r.code === 'govApprop') reconcile(ctx, a, { table: t2, ...approp });
     }
   },
 };

@@ -15,10 +15,12 @@ test('reports a table 6 function line that differs from table 7', () => {
   setCell(d, 6, 't6-e7', 'amount', '50.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表6 2080505 机关事业单位基本养老保险缴费支出 50\.00 ≠ 表7 2080505 支出总计（表7） 50\.40/);
   assert.equal(fs.length, 1);
-
 });
 
 test('sums a code over tables 7 and 8', () => {
@@ -26,10 +28,12 @@ test('sums a code over tables 7 and 8', () => {
   tbl(d, 8).rows.push(row('t8-x', '机关事业单位基本养老保险缴费支出', { total: '1.00', basic: '1.00', project: null }, { code: '2080505', codeSystem: 'function', level: 1, parent: 't8-1' }));
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /2080505 支出总计（表7\+表8） 51\.40/);
   assert.equal(fs.length, 1);
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.

@@ -15,10 +15,12 @@ test('reports a table 1 function line that differs from table 7', () => {
   setCell(d, 1, 't1-e7', 'amount', '50.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 2080505 机关事业单位基本养老保险缴费支出 50\.00 ≠ 表7 2080505 支出总计（表7） 50\.40/);
   assert.equal(fs.length, 1);
-
 });
 
 test('allows table 1 to exceed table 7 when other money funds it, but not to fall below', () => {
@@ -29,10 +31,12 @@ test('allows table 1 to exceed table 7 when other money funds it, but not to fal
   setCell(d, 1, 't1-e7', 'amount', '40.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表1 2080505 .* 40\.00 ≠ 表7/);
   assert.equal(fs.length, 1);
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.

@@ -15,10 +15,12 @@ test('reports a table 6 appropriation line that differs from table 1', () => {
   setCell(d, 6, 't6-r1', 'amount', '4,000.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表6 政府预算拨款 4,000\.00 ≠ 表1 一、政府预算拨款 4,424\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 // Shanghai final account (决算): carry lines, 类-only summaries, one 财政拨款收入 column.

@@ -26,7 +26,12 @@ export const rule: Rule = {
     if (hasColumn(t7, 'basic') && hasColumn(t2, 'generalBasic')) reconcileWithCarry(ctx, columnSide(t7, 'basic'), columnSide(t2, 'generalBasic'), carry ?? exactCarry);
     const proj = ['generalDuty', 'generalSpecial', 'generalInvest'].filter((k) => hasColumn(t2, k));
     if (hasColumn(t7, 'project') && proj.length > 0) {
-      reconcileWithCarry(ctx, columnSide(t7, 'project'), { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) }, carry ?? exactCarry);
+      reconcileWithCarry(
+        ctx,
+        columnSide(t7, 'project'),
+        { table: t2, label: proj.map((k) => columnLabel(t2, k)).join(' + '), fig: sumFigures(proj.map((k) => columnTotal(t2, k))) },
+        carry ?? exactCarry,
+      );
     }
   },
 };

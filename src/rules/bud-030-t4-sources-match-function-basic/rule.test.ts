@@ -14,10 +14,12 @@ test('reports a general-budget column of table 4 that differs from table 7 basic
   setCell(d, 4, 't4-1', 'general', '700.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表4 一般公共预算拨款 700\.00 ≠ 表7 基本支出 780\.06/);
   assert.equal(fs.length, 1);
-
 });
 
 test('compares the fund column with table 8', () => {
@@ -25,10 +27,12 @@ test('compares the fund column with table 8', () => {
   setCell(d, 4, 't4-1', 'govFund', '5.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表4 政府性基金预算拨款 5\.00 ≠ 表8 基本支出 0\.00/);
   assert.equal(fs.length, 1);
-
 });
 
 test('the total of a general-budget-only economic table equals table 7 basic', () => {

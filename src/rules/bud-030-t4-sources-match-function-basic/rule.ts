@@ -19,15 +19,19 @@ export const rule: Rule = {
       // A general-budget-only economic table (national 一般公共预算基本支出表): its total is table 7's basic.
       const single = a.columns.filter((c) => c.kind === 'amount').length === 1 && hasColumn(a, 'amount') ? 'amount' : 'total';
       const general = generalBudgetOnly(a) && !hasColumn(a, 'general') ? single : 'general';
-      const pairs = [[general, 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
+      const pairs = [
+        [general, 'general-budget-function'],
+        ['govFund', 'gov-fund-function'],
+        ['stateCapital', 'state-capital-function'],
+      ] as const;
       for (const [col, role] of pairs) {
         const b = tableOf(doc, role);
         if (!b || !hasColumn(a, col) || !hasColumn(b, 'basic')) continue;
         // The table's 上年结余、结转 column may fund part of table 7's spending: then only bounds hold.
-      const carry = col === 'govFund' || col === 'stateCapital' || !hasColumn(a, 'carryOver') ? undefined : columnSide(a, 'carryOver');
-      if (carry && carry.fig.fen !== 0) reconcileWithCarry(ctx, columnSide(b, 'basic'), columnSide(a, col), carry);
-      else if ((!carry || carry.fig.fen === 0) && withinDocumentCarry(doc, columnSide(a, col), columnSide(b, 'basic'))) continue;
-      else reconcile(ctx, columnSide(a, col), columnSide(b, 'basic'));
+        const carry = col === 'govFund' || col === 'stateCapital' || !hasColumn(a, 'carryOver') ? undefined : columnSide(a, 'carryOver');
+        if (carry && carry.fig.fen !== 0) reconcileWithCarry(ctx, columnSide(b, 'basic'), columnSide(a, col), carry);
+        else if ((!carry || carry.fig.fen === 0) && withinDocumentCarry(doc, columnSide(a, col), columnSide(b, 'basic'))) continue;
+        else reconcile(ctx, columnSide(a, col), columnSide(b, 'basic'));
       }
     }
   },

@@ -15,7 +15,11 @@ export const rule: Rule = {
   check(doc, ctx) {
     const a = tableOf(doc, 'project-expenditure');
     if (!a) return;
-    const pairs = [['general', 'general-budget-function'], ['govFund', 'gov-fund-function'], ['stateCapital', 'state-capital-function']] as const;
+    const pairs = [
+      ['general', 'general-budget-function'],
+      ['govFund', 'gov-fund-function'],
+      ['stateCapital', 'state-capital-function'],
+    ] as const;
     for (const [col, role] of pairs) {
       const b = tableOf(doc, role);
       if (!b || !hasColumn(a, col) || !hasColumn(b, 'project')) continue;

@@ -15,7 +15,10 @@ export const rule: Rule = {
   check(doc, ctx) {
     const t2 = tableOf(doc, 'revenue-summary');
     if (!t2) return;
-    for (const [role, col] of [['gov-fund-function', 'govFund'], ['state-capital-function', 'stateCapital']] as const) {
+    for (const [role, col] of [
+      ['gov-fund-function', 'govFund'],
+      ['state-capital-function', 'stateCapital'],
+    ] as const) {
       const t = tableOf(doc, role);
       if (!t || !hasColumn(t, 'total') || !hasColumn(t2, col)) continue;
       // The fund table also spends the fund's carry-over (上年结转): exactly the fund's share when table 2

@@ -38,7 +38,11 @@ export const rule: Rule = {
         ctx.report({
           severity: 'warning',
           message: `${tableName(t5)} 项目“${r5.label}”（${formatAmount(cellFigure(r5, 'total').fen)} 万元）未列入${tableName(t13)}绩效管理项目`,
-          location: locRow(t5, r5, 'total'), expected: null, actual: null, difference: null, unit: null,
+          location: locRow(t5, r5, 'total'),
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
         });
         continue;
       }
@@ -48,7 +52,11 @@ export const rule: Rule = {
       if (p5.has(name)) continue;
       ctx.report({
         message: `${tableName(t13)} 项目“${r13.texts?.['project']?.text ?? r13.label}”（${formatAmount(cellFigure(r13, 'total').fen)} 万元）不在${tableName(t5)}项目支出中`,
-        location: locRow(t13, r13, 'total'), expected: null, actual: null, difference: null, unit: null,
+        location: locRow(t13, r13, 'total'),
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
       });
     }
   },

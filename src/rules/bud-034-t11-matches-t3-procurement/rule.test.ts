@@ -14,8 +14,10 @@ test('reports a procurement table total that differs from table 3', () => {
   setCell(d, 11, 't11-1', 'amount', '2,000.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表11 金额 2,000\.00 ≠ 表3 其中：政府采购项目 2,092\.56/);
   assert.equal(fs.length, 1);
-
 });

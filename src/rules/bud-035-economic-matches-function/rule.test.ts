@@ -14,10 +14,12 @@ test('reports a pension contribution that differs between tables 4 and 7', () =>
   setCell(d, 4, 't4-4', 'general', '50.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /机关事业单位基本养老保险缴费: 表4 30108 机关事业单位基本养老保险缴费 50\.00 ≠ 表7 2080505 基本支出 50\.40/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports retirement pay that differs from 事业单位离退休', () => {
@@ -25,23 +27,28 @@ test('reports retirement pay that differs from 事业单位离退休', () => {
   setCell(d, 7, 't7-7', 'basic', '8.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表4 30301\+30302 离休费、退休费 8\.07 ≠ 表7 2080501\+2080502 基本支出 8\.00/);
   assert.equal(fs.length, 1);
-
 });
 
 test('resolves economic codes from names when the table prints none', () => {
   const d = doc();
   const r = rowOf(d, 4, 't4-6');
-  delete r.code; delete r.codeSystem;
+  delete r.code;
+  delete r.codeSystem;
   setCell(d, 4, 't4-6', 'general', '60.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /住房公积金: 表4 30113 住房公积金 60\.00 ≠ 表7 2210201 基本支出 63\.60/);
   assert.equal(fs.length, 1);
-
 });
 
 test('does not compare retiree pay with 离退休 function lines in the Shanghai layouts (not an identity there)', () => {

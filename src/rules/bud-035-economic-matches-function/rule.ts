@@ -57,9 +57,8 @@ export const rule: Rule = {
     // regional practice (Changsha and Suzhou book all staff costs under 行政运行, Fuzhou retiree
     // subsidies under 30399, Shanghai medical as 30110 + 30111 under 2101101, Shenzhen's own 2026
     // budgets 2080505 above 30108). A mismatch there is information to look at, never a finding.
-    const out: RuleContext = doc.profile === 'shenzhen-dept-budget'
-      ? ctx
-      : { report: (f) => ctx.report({ ...f, severity: 'info', message: `${f.message}（经济分类与功能分类的对应口径各地不一，仅供核对）` }) };
+    const out: RuleContext =
+      doc.profile === 'shenzhen-dept-budget' ? ctx : { report: (f) => ctx.report({ ...f, severity: 'info', message: `${f.message}（经济分类与功能分类的对应口径各地不一，仅供核对）` }) };
     for (const p of PAIRS) {
       if (p.notIn?.includes(doc.profile)) continue;
       const eRows = p.econ.flatMap((c) => econ.get(c) ?? []);
@@ -68,12 +67,7 @@ export const rule: Rule = {
       const fSum = sumFigures(fFigs);
       if (eFen === 0 && fSum.fen === 0) continue;
       const eFig: TableFigure = eRows.length === 1 ? { value: eRows[0]!.amounts[k4] ?? null, fen: eFen, row: eRows[0], n: 1 } : { value: eFen, fen: eFen, row: eRows[0], n: eRows.length };
-      reconcile(
-        out,
-        { table: t4, label: `${p.econ.join('+')} ${p.what}`, fig: eFig, key: k4 },
-        { table: t7, label: `${p.fn.join('+')} 基本支出`, fig: fSum, key: 'basic' },
-        p.what,
-      );
+      reconcile(out, { table: t4, label: `${p.econ.join('+')} ${p.what}`, fig: eFig, key: k4 }, { table: t7, label: `${p.fn.join('+')} 基本支出`, fig: fSum, key: 'basic' }, p.what);
     }
   },
 };

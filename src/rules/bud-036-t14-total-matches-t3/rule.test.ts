@@ -14,18 +14,23 @@ test('reports a department-wide total that differs from table 3', () => {
   d.departmentTargets!.total!.total = money('4,400.00', 903);
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表14 合计 总额 4,400\.00 ≠ 表3 支出总计 4,424\.60/);
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.location.line, 903);
-
 });
 
 test('a form total that is the sum of its rounded tasks may differ by their rounding (尾差, info)', () => {
   const d = doc();
   setCell(d, 3, 't3-1', 'total', '4,424.61');
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => f.severity), ['info']);
+  assert.deepEqual(
+    fs.map((f) => f.severity),
+    ['info'],
+  );
 });
 
 test('outside the Shenzhen profile a department-wide form that differs from table 3 is a warning', () => {
@@ -33,6 +38,9 @@ test('outside the Shenzhen profile a department-wide form that differs from tabl
   d.profile = 'generic';
   setCell(d, 3, 't3-1', 'total', '5,000.00');
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => f.severity), ['warning']);
+  assert.deepEqual(
+    fs.map((f) => f.severity),
+    ['warning'],
+  );
   assert.match(fs[0]!.message, /资金口径不一/);
 });

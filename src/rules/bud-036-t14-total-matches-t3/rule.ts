@@ -23,6 +23,13 @@ export const rule: Rule = {
     const tasks = d.tasks.filter((x) => x.total !== null);
     const summed = tasks.length > 1 && tasks.reduce((a, x) => a + x.total!.fen, 0) === d.total.total?.fen;
     const b = summed ? { ...side, fig: { ...side.fig, value: side.fig.fen, n: Math.max(side.fig.n, tasks.length) } } : side;
-    reconcileAt(softOutsideShenzhen(doc, ctx, '各地整体绩效目标表的资金口径不一，请核对'), d.total.total, '表14 合计 总额', b, '表14与' + tableName(t3), locSrc(DEPT_SECTION, d.total.total?.src ?? d.total.src, '合计', '总额'));
+    reconcileAt(
+      softOutsideShenzhen(doc, ctx, '各地整体绩效目标表的资金口径不一，请核对'),
+      d.total.total,
+      '表14 合计 总额',
+      b,
+      '表14与' + tableName(t3),
+      locSrc(DEPT_SECTION, d.total.total?.src ?? d.total.src, '合计', '总额'),
+    );
   },
 };

@@ -19,6 +19,13 @@ export const rule: Rule = {
     if (!d || !t3 || !hasColumn(t3, 'basic')) return;
     const task = d.tasks.find((x) => /基本支出/.test(x.name));
     if (!task) return;
-    reconcileAt(softOutsideShenzhen(doc, ctx, '各地整体绩效目标表的资金口径不一，请核对'), task.total, `表14 ${task.name} 总额`, columnSide(t3, 'basic'), '表14与' + tableName(t3), locSrc(DEPT_SECTION, task.total?.src ?? task.src, task.name, '总额'));
+    reconcileAt(
+      softOutsideShenzhen(doc, ctx, '各地整体绩效目标表的资金口径不一，请核对'),
+      task.total,
+      `表14 ${task.name} 总额`,
+      columnSide(t3, 'basic'),
+      '表14与' + tableName(t3),
+      locSrc(DEPT_SECTION, task.total?.src ?? task.src, task.name, '总额'),
+    );
   },
 };

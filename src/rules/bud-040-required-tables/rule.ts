@@ -5,9 +5,19 @@ import { TITLES } from '../_lib/columns.js';
 
 /** The fourteen tables of a Shenzhen department budget, by number and role. */
 export const REQUIRED: ReadonlyArray<readonly [number, TableRole]> = [
-  [1, 'income-expenditure-summary'], [2, 'revenue-summary'], [3, 'expenditure-summary'], [4, 'basic-expenditure-economic'],
-  [5, 'project-expenditure'], [6, 'appropriation-summary'], [7, 'general-budget-function'], [8, 'gov-fund-function'],
-  [9, 'state-capital-function'], [10, 'transfer-payments'], [11, 'procurement'], [12, 'three-public'], [13, 'performance-projects'],
+  [1, 'income-expenditure-summary'],
+  [2, 'revenue-summary'],
+  [3, 'expenditure-summary'],
+  [4, 'basic-expenditure-economic'],
+  [5, 'project-expenditure'],
+  [6, 'appropriation-summary'],
+  [7, 'general-budget-function'],
+  [8, 'gov-fund-function'],
+  [9, 'state-capital-function'],
+  [10, 'transfer-payments'],
+  [11, 'procurement'],
+  [12, 'three-public'],
+  [13, 'performance-projects'],
 ];
 
 const none = { expected: null, actual: null, difference: null, unit: null } as const;
@@ -33,7 +43,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 'structure',
   reads: ['tables', 'departmentTargets'],
-  basis: 'Shenzhen department-budget disclosure template (tables 1–14); the national template’s tables per document kind (domain.md §1, src/domain/catalogue/tables.ts standardTables); domain.md §5 "a table with no data is still published"',
+  basis:
+    'Shenzhen department-budget disclosure template (tables 1–14); the national template’s tables per document kind (domain.md §1, src/domain/catalogue/tables.ts standardTables); domain.md §5 "a table with no data is still published"',
   check(doc, ctx) {
     if (doc.profile === 'shenzhen-dept-budget') {
       for (const [no, role] of REQUIRED) {

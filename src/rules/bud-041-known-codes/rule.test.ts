@@ -46,7 +46,10 @@ test('a class valid only from a later year is reported in an earlier one (224 fr
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /编码 224（.*）在 2018 年支出功能分类中无效（其他年度为“灾害防治及应急管理支出”）/);
   d.year = 2019;
-  assert.deepEqual(run(d).filter((f) => f.severity === 'warning'), []);
+  assert.deepEqual(
+    run(d).filter((f) => f.severity === 'warning'),
+    [],
+  );
 });
 
 test('departmental economic 款 are checked against the whole national list; local 7-digit subdivisions and 5xx codes are not', () => {
@@ -61,15 +64,25 @@ test('departmental economic 款 are checked against the whole national list; loc
   // Every 款 of the national list is known (309, 311, 312, 313, 399 included).
   for (const code of ['30701', '30905', '31101', '31206', '31304', '39909', '39999']) {
     a.code = code;
-    assert.deepEqual(run(d).filter((f) => f.severity === 'warning'), [], code);
+    assert.deepEqual(
+      run(d).filter((f) => f.severity === 'warning'),
+      [],
+      code,
+    );
   }
   a.code = '3021101'; // a local subdivision of 30211 差旅费
   fs = run(d);
-  assert.deepEqual(fs.map((f) => f.severity), ['info']);
+  assert.deepEqual(
+    fs.map((f) => f.severity),
+    ['info'],
+  );
   a.code = '3023001'; // its 款 30230 does not exist
   fs = run(d);
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /编码 3023001（基本工资）的款 30230 不在 2021 年部门预算支出经济分类中/);
   a.code = '50501'; // 政府预算支出经济分类: not in the shipped tables
-  assert.deepEqual(run(d).map((f) => f.severity), ['info']);
+  assert.deepEqual(
+    run(d).map((f) => f.severity),
+    ['info'],
+  );
 });

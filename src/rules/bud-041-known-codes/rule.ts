@@ -36,7 +36,8 @@ export const rule: Rule = {
   severity: 'warning',
   category: 'structure',
   reads: ['tables', 'meta'],
-  basis: 'domain.md §2 (code tables per year; an unknown code is a warning, never a crash). Reported only where the shipped tables hold the whole level for the year; elsewhere the code is listed as not checked',
+  basis:
+    'domain.md §2 (code tables per year; an unknown code is a warning, never a crash). Reported only where the shipped tables hold the whole level for the year; elsewhere the code is listed as not checked',
   check(doc, ctx) {
     for (const t of amountTables(doc)) {
       const unchecked: CodedRow[] = [];
@@ -57,10 +58,13 @@ export const rule: Rule = {
         const head = `${tableName(t)} 编码 ${r.code}（${label}）`;
         const what = by.own ? '' : `的${r.codeSystem === 'function' ? '类' : '款'} ${by.code} `;
         ctx.report({
-          message: other.length > 0
-            ? `${head}${what}在 ${doc.year} 年${SYSTEM_ZH[r.codeSystem]}中无效（其他年度为“${other[0]!.name}”）`
-            : `${head}${what}不在 ${doc.year} 年${SYSTEM_ZH[r.codeSystem]}中`,
-          location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
+          message:
+            other.length > 0 ? `${head}${what}在 ${doc.year} 年${SYSTEM_ZH[r.codeSystem]}中无效（其他年度为“${other[0]!.name}”）` : `${head}${what}不在 ${doc.year} 年${SYSTEM_ZH[r.codeSystem]}中`,
+          location: locRow(t, r),
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
         });
       }
       if (unchecked.length > 0) reportUnchecked(ctx, t, doc.year, unchecked);
@@ -75,6 +79,10 @@ function reportUnchecked(ctx: Parameters<Rule['check']>[1], t: Table, year: numb
   ctx.report({
     severity: 'info',
     message: `${tableName(t)} ${list.length} 个编码未核对是否存在（编码表完整收录的只有 ${year} 年支出功能分类的类、部门预算支出经济分类的类和款；其下的编码只核对了所属的类或款）：${shown}`,
-    location: locTable(t), expected: null, actual: null, difference: null, unit: null,
+    location: locTable(t),
+    expected: null,
+    actual: null,
+    difference: null,
+    unit: null,
   });
 }

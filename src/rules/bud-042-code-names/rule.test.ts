@@ -14,10 +14,12 @@ test('warns about a name that differs from the code table', () => {
   rowOf(d, 7, 't7-4').label = '其他办公厅事务支出';
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'warning'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 2010399 名称“其他办公厅事务支出”与2021 年支出功能分类名称“其他政府办公厅（室）及相关机构事务支出”不一致/);
   assert.equal(fs.length, 1);
-
 });
 
 test('warns about the name of another year', () => {
@@ -27,10 +29,12 @@ test('warns about the name of another year', () => {
   r.label = '医疗卫生与计划生育支出';
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'warning'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 210 使用旧科目名称“医疗卫生与计划生育支出”，2021 年应为“卫生健康支出”/);
   assert.equal(fs.length, 1);
-
 });
 
 test('a label that also prints the government economic classification is checked on its own part', () => {

@@ -43,7 +43,11 @@ export const rule: Rule = {
           message: stale
             ? `${tableName(t)} ${r.code} 使用旧科目名称“${printed}”，${doc.year} 年应为“${e.name}”`
             : `${tableName(t)} ${r.code} 名称“${printed}”与${doc.year} 年${SYSTEM_ZH[r.codeSystem]}名称“${e.name}”不一致`,
-          location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
+          location: locRow(t, r),
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
         });
       }
     }

@@ -14,10 +14,12 @@ test('reports a 项 printed under the wrong 款', () => {
   rowOf(d, 7, 't7-9').code = '2080701';
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 2080701 机关事业单位职业年金缴费支出 列在 20805 行政事业单位养老支出 之下，但其上级编码应为 20807/);
   assert.equal(fs.length, 1);
-
 });
 
 test('reports a code of the wrong shape', () => {
@@ -25,17 +27,22 @@ test('reports a code of the wrong shape', () => {
   rowOf(d, 7, 't7-9').code = '20805061';
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /编码 20805061（机关事业单位职业年金缴费支出）不符合支出功能分类的编码位数/);
   assert.equal(fs.length, 1);
-
 });
 
 test('fits regional layouts: local economic sub-items, function codes in a procurement table, an unresolved parent line', () => {
   const d = doc();
   const t4 = tbl(d, 4);
   // 3021101 差旅费 (a region's sub-item of 30211) under 302.
-  t4.rows.push(row('x1', '商品和服务支出', { total: '1.00' }, { code: '302', codeSystem: 'econ', level: 1 }), row('x2', '差旅费', { total: '1.00' }, { code: '3021101', codeSystem: 'econ', level: 3 }));
+  t4.rows.push(
+    row('x1', '商品和服务支出', { total: '1.00' }, { code: '302', codeSystem: 'econ', level: 1 }),
+    row('x2', '差旅费', { total: '1.00' }, { code: '3021101', codeSystem: 'econ', level: 3 }),
+  );
   // A procurement table listing function codes (its 品目 are in another column).
   d.tables.push(table('procurement', null, ['amount'], [row('p1', '一般公共服务支出', { amount: '1.00' }, { code: '201', codeSystem: 'procurement' })]));
   // 21011 after a 卫生健康支出 line whose code was not resolved: not "under 208".
@@ -48,10 +55,17 @@ test('fits regional layouts: local economic sub-items, function codes in a procu
 
 test('in a flat list a code is not "under" the shorter code printed before it', () => {
   const d = doc();
-  d.tables.push(table('basic-expenditure-economic', null, ['total'], [
-    row('f1', '邮电费', { total: '1.00' }, { code: '30207', codeSystem: 'econ' }),
-    row('f2', '差旅费', { total: '46.56' }, { code: '3021101', codeSystem: 'econ' }),
-    row('f3', '工会经费', { total: '279.59' }, { code: '30228', codeSystem: 'econ' }),
-  ]));
+  d.tables.push(
+    table(
+      'basic-expenditure-economic',
+      null,
+      ['total'],
+      [
+        row('f1', '邮电费', { total: '1.00' }, { code: '30207', codeSystem: 'econ' }),
+        row('f2', '差旅费', { total: '46.56' }, { code: '3021101', codeSystem: 'econ' }),
+        row('f3', '工会经费', { total: '279.59' }, { code: '30228', codeSystem: 'econ' }),
+      ],
+    ),
+  );
   assert.deepEqual(run(d), []);
 });

@@ -14,10 +14,12 @@ test('warns about a code printed twice for one unit', () => {
   rowOf(d, 7, 't7-9').code = '2080505';
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'warning'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表7 编码 2080505（机关事业单位职业年金缴费支出）重复出现/);
   assert.equal(fs.length, 1);
-
 });
 
 test('a table crossing classifications repeats a function code once per economic code: not a duplicate', () => {

@@ -43,7 +43,11 @@ export const rule: Rule = {
           }
           ctx.report({
             message: `${tableName(t)} 编码 ${c.code}（${c.label.replace(/\s+/g, '')}）重复出现（首次在第 ${first.src.line ?? '?'} 行）`,
-            location: locRow(t, c), expected: null, actual: null, difference: null, unit: null,
+            location: locRow(t, c),
+            expected: null,
+            actual: null,
+            difference: null,
+            unit: null,
           });
         }
       }

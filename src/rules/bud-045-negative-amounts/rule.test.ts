@@ -14,10 +14,12 @@ test('reports a negative amount', () => {
   setCell(d, 3, 't3-1', 'procurement', '-1.00');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'error'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'error'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表3 测试单位: 其中：政府采购项目 为负数 -1\.00/);
   assert.equal(fs.length, 1);
-
 });
 
 test('does not apply to final accounts', () => {
@@ -26,7 +28,6 @@ test('does not apply to final accounts', () => {
   d.kind = '部门决算';
   const fs = run(d);
   assert.deepEqual(fs, []);
-
 });
 
 test('a change against last year may be negative, as a row or as a column', () => {

@@ -23,7 +23,11 @@ export const rule: Rule = {
           if (!m || m.fen >= 0 || change.has(k)) continue;
           ctx.report({
             message: `${tableName(t)} ${rowName(r)}: ${columnLabel(t, k)} 为负数 ${formatAmount(m.fen, t.displayUnit)}`,
-            location: locRow(t, r, k), expected: '0.00', actual: toDecimalString(m.fen, t.displayUnit), difference: toDecimalString(m.fen, t.displayUnit), unit: t.displayUnit,
+            location: locRow(t, r, k),
+            expected: '0.00',
+            actual: toDecimalString(m.fen, t.displayUnit),
+            difference: toDecimalString(m.fen, t.displayUnit),
+            unit: t.displayUnit,
           });
         }
       }

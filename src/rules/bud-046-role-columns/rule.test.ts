@@ -14,10 +14,12 @@ test('warns about a table without the columns of its role', () => {
   tbl(d, 3).columns = tbl(d, 3).columns.filter((c) => c.key !== 'basic');
   const fs = run(d);
   assert.ok(fs.length > 0, 'expected a finding');
-  assert.ok(fs.every((f) => f.severity === 'warning'), JSON.stringify(fs.map((f) => f.severity)));
+  assert.ok(
+    fs.every((f) => f.severity === 'warning'),
+    JSON.stringify(fs.map((f) => f.severity)),
+  );
   assert.match(fs[0]!.message, /表3“支出总表”缺少栏目：基本支出/);
   assert.equal(fs.length, 1);
-
 });
 
 test('a table that prints no figure has nothing to reconcile', () => {
@@ -25,14 +27,21 @@ test('a table that prints no figure has nothing to reconcile', () => {
   const t = tbl(d, 8);
   t.columns = [];
   for (const r of t.rows) r.amounts = {};
-  assert.deepEqual(run(d).filter((f) => f.location.table === 8), []);
+  assert.deepEqual(
+    run(d).filter((f) => f.location.table === 8),
+    [],
+  );
 });
 
 test('a single figure column stands for the total, and 三公经费合计 for the 三公 total', () => {
   const d = doc();
   const t5 = tbl(d, 5);
   for (const c of t5.columns) if (c.key === 'total') c.key = 'amount';
-  for (const r of t5.rows) if ('total' in r.amounts) { r.amounts['amount'] = r.amounts['total']!; delete r.amounts['total']; }
+  for (const r of t5.rows)
+    if ('total' in r.amounts) {
+      r.amounts['amount'] = r.amounts['total']!;
+      delete r.amounts['total'];
+    }
   const t12 = tbl(d, 12);
   for (const c of t12.columns) if (c.key === 'total') c.key = 'threePublic';
   assert.deepEqual(run(d), []);

@@ -64,10 +64,15 @@ export const rule: Rule = {
       const unnamed = t.columns.filter((c) => c.kind === 'amount' && isUnmappedKey(c.key)).length;
       ctx.report({
         ...(unnamed > 0 ? { severity: 'info' as const } : {}),
-        message: unnamed > 0
-          ? `${tableName(t)}“${t.title.text}”未能确定栏目：${names.join('、')}（表中 ${unnamed} 个金额栏未能命名），相关核对未进行`
-          : `${tableName(t)}“${t.title.text}”缺少栏目：${names.join('、')}，相关核对无法进行`,
-        location: locTable(t), expected: null, actual: null, difference: null, unit: null,
+        message:
+          unnamed > 0
+            ? `${tableName(t)}“${t.title.text}”未能确定栏目：${names.join('、')}（表中 ${unnamed} 个金额栏未能命名），相关核对未进行`
+            : `${tableName(t)}“${t.title.text}”缺少栏目：${names.join('、')}，相关核对无法进行`,
+        location: locTable(t),
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
       });
     }
   },

@@ -23,7 +23,11 @@ export const rule: Rule = {
           if (!m || m.fen === 0) continue;
           ctx.report({
             message: `${tableName(t)} ${rowName(r)}: ${columnLabel(t, k)} ${formatAmount(m.fen)} 万元，但表中没有任何明细行`,
-            location: locRow(t, r, k), expected: '0.00', actual: formatAmount(m.fen, '万元', 2, false), difference: formatAmount(m.fen, '万元', 2, false), unit: '万元',
+            location: locRow(t, r, k),
+            expected: '0.00',
+            actual: formatAmount(m.fen, '万元', 2, false),
+            difference: formatAmount(m.fen, '万元', 2, false),
+            unit: '万元',
           });
         }
       }

@@ -36,5 +36,8 @@ test('reports a coded import warning as a warning and leaves uncoded remarks in 
     { severity: 'warning', message: '代码“2”只印了一位，按两位“02”读取', src: { line: 780, page: 29, raw: '' } },
   ];
   const fs = run(d);
-  assert.deepEqual(fs.map((f) => [f.severity, f.message, f.location.line]), [['warning', '未能从封面或表头识别预算年度', 1]]);
+  assert.deepEqual(
+    fs.map((f) => [f.severity, f.message, f.location.line]),
+    [['warning', '未能从封面或表头识别预算年度', 1]],
+  );
 });

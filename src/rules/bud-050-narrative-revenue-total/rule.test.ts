@@ -7,7 +7,9 @@ import { fixtureFact as fact } from '../_lib/content.js';
 import type { Fact, Table } from '../../domain/model.js';
 
 const doc = (facts: Fact[], tables: Table[]) => emptyDoc({ tables, narrative: { parts: [], duties: [], projects: [], glossary: [], facts } });
-void row; void table; void summaryTable;
+void row;
+void table;
+void summaryTable;
 
 const t1 = (total: string) => summaryTable('income-expenditure-summary', 1, [row('r', '收入总计', { amount: total }, { kind: 'total', side: 'revenue' })]);
 
@@ -24,7 +26,11 @@ test('a different revenue is an error with both figures and the line', () => {
 
 // Shanghai final account: "本年收入合计" is the year's money (表1 subtotal), 总计 adds the carry lines.
 import { shanghaiFinalDoc } from '../_lib/test-doc.js';
-const sh = (facts: Fact[]) => { const d = shanghaiFinalDoc(); d.narrative.facts = facts; return d; };
+const sh = (facts: Fact[]) => {
+  const d = shanghaiFinalDoc();
+  d.narrative.facts = facts;
+  return d;
+};
 
 test('a stated 本年收入合计 equal to the summary subtotal and table total passes (总计 differs by the carry lines)', () => {
   assert.deepEqual(runRule(rule, sh([fact('revenue.total', '本年收入合计', { amount: '105.00' }, 581)])), []);

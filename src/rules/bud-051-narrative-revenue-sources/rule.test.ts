@@ -7,7 +7,9 @@ import { fixtureFact as fact } from '../_lib/content.js';
 import type { Fact, Table } from '../../domain/model.js';
 
 const doc = (facts: Fact[], tables: Table[]) => emptyDoc({ tables, narrative: { parts: [], duties: [], projects: [], glossary: [], facts } });
-void row; void table; void summaryTable;
+void row;
+void table;
+void summaryTable;
 
 const t1 = summaryTable('income-expenditure-summary', 1, [
   row('a', '一、政府预算拨款', { amount: '4,424.60' }, { side: 'revenue', code: 'govApprop', codeSystem: 'revenue' }),

@@ -7,7 +7,9 @@ import { fixtureFact as fact } from '../_lib/content.js';
 import type { Fact, Table } from '../../domain/model.js';
 
 const doc = (facts: Fact[], tables: Table[]) => emptyDoc({ tables, narrative: { parts: [], duties: [], projects: [], glossary: [], facts } });
-void row; void table; void summaryTable;
+void row;
+void table;
+void summaryTable;
 
 const t3 = (total: string) => table('expenditure-summary', 3, ['total', 'basic', 'project'], [row('u', '单位', { total, basic: null, project: null }, { kind: 'unit' })]);
 
@@ -23,7 +25,11 @@ test('the statement that differs is reported at its own line', () => {
 
 // Shanghai final account: "本年支出合计" is the year's money (表1 subtotal), 总计 adds the carry lines.
 import { shanghaiFinalDoc } from '../_lib/test-doc.js';
-const sh = (facts: Fact[]) => { const d = shanghaiFinalDoc(); d.narrative.facts = facts; return d; };
+const sh = (facts: Fact[]) => {
+  const d = shanghaiFinalDoc();
+  d.narrative.facts = facts;
+  return d;
+};
 
 test('a stated 本年支出合计 equal to the summary subtotal and table total passes (总计 differs by the carry lines)', () => {
   assert.deepEqual(runRule(rule, sh([fact('expenditure.total', '本年支出合计', { amount: '100.00' }, 581)])), []);

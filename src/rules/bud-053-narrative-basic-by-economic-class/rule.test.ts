@@ -7,16 +7,28 @@ import { fixtureFact as fact } from '../_lib/content.js';
 import type { Fact, Table } from '../../domain/model.js';
 
 const doc = (facts: Fact[], tables: Table[]) => emptyDoc({ tables, narrative: { parts: [], duties: [], projects: [], glossary: [], facts } });
-void row; void table; void summaryTable;
+void row;
+void table;
+void summaryTable;
 
-const t4 = (retire: string) => table('basic-expenditure-economic', 4, ['total'], [
-  row('g1', '工资福利支出', { total: '728.73' }, { kind: 'group', code: '301', codeSystem: 'econ' }),
-  row('g2', '商品和服务支出', { total: '30.46' }, { kind: 'group', code: '302', codeSystem: 'econ' }),
-  row('g3', '对个人和家庭的补助', { total: '20.87' }, { kind: 'group', code: '303', codeSystem: 'econ' }),
-  row('i1', '退休费', { total: retire }, { code: '30302', codeSystem: 'econ' }),
-  row('i2', '奖励金', { total: '12.80' }, { code: '30309', codeSystem: 'econ' }),
-]);
-const facts = (p: string, o: string, r: string) => [fact('expenditure.personnel', '人员支出', { amount: p }, 68), fact('expenditure.public', '公用支出', { amount: o }, 68), fact('expenditure.retiree', '离退休人员支出', { amount: r }, 68)];
+const t4 = (retire: string) =>
+  table(
+    'basic-expenditure-economic',
+    4,
+    ['total'],
+    [
+      row('g1', '工资福利支出', { total: '728.73' }, { kind: 'group', code: '301', codeSystem: 'econ' }),
+      row('g2', '商品和服务支出', { total: '30.46' }, { kind: 'group', code: '302', codeSystem: 'econ' }),
+      row('g3', '对个人和家庭的补助', { total: '20.87' }, { kind: 'group', code: '303', codeSystem: 'econ' }),
+      row('i1', '退休费', { total: retire }, { code: '30302', codeSystem: 'econ' }),
+      row('i2', '奖励金', { total: '12.80' }, { code: '30309', codeSystem: 'econ' }),
+    ],
+  );
+const facts = (p: string, o: string, r: string) => [
+  fact('expenditure.personnel', '人员支出', { amount: p }, 68),
+  fact('expenditure.public', '公用支出', { amount: o }, 68),
+  fact('expenditure.retiree', '离退休人员支出', { amount: r }, 68),
+];
 
 test('741.53 = 728.73 + 20.87 − 8.07, 30.46 and 8.07 pass', () => {
   assert.deepEqual(runRule(rule, doc(facts('741.53', '30.46', '8.07'), [t4('8.07')])), []);
@@ -62,12 +74,17 @@ test('a general-budget-only economic table answers the general budget’s figure
 });
 
 test('a table with 人员经费 and 公用经费 columns answers those figures by its column totals', () => {
-  const t = table('basic-expenditure-economic', 6, ['total', 'personnel', 'public'], [
-    row('c0', '合计', { total: '100.00', personnel: '70.00', public: '30.00' }, { kind: 'total' }),
-    row('c1', '工资福利支出', { total: '60.00', personnel: '60.00', public: null }, { code: '301', codeSystem: 'econ' }),
-    row('c2', '商品和服务支出', { total: '30.00', personnel: '2.00', public: '28.00' }, { code: '302', codeSystem: 'econ' }),
-    row('c3', '对个人和家庭的补助', { total: '10.00', personnel: '8.00', public: '2.00' }, { code: '303', codeSystem: 'econ' }),
-  ]);
+  const t = table(
+    'basic-expenditure-economic',
+    6,
+    ['total', 'personnel', 'public'],
+    [
+      row('c0', '合计', { total: '100.00', personnel: '70.00', public: '30.00' }, { kind: 'total' }),
+      row('c1', '工资福利支出', { total: '60.00', personnel: '60.00', public: null }, { code: '301', codeSystem: 'econ' }),
+      row('c2', '商品和服务支出', { total: '30.00', personnel: '2.00', public: '28.00' }, { code: '302', codeSystem: 'econ' }),
+      row('c3', '对个人和家庭的补助', { total: '10.00', personnel: '8.00', public: '2.00' }, { code: '303', codeSystem: 'econ' }),
+    ],
+  );
   const ok = [fact('expenditure.personnel', '人员支出', { amount: '70.00' }, 68), fact('expenditure.public', '公用支出', { amount: '30.00' }, 68)];
   assert.deepEqual(runRule(rule, doc(ok, [t])), []);
   const fs = runRule(rule, doc([fact('expenditure.public', '公用支出', { amount: '32.00' }, 68)], [t]));

@@ -31,7 +31,8 @@ export const rule: Rule = {
   severity: 'error',
   category: 'narrative',
   reads: ['narrative', 'tables'],
-  basis: '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41), 公用经费合计 = 302 + 310 (184.65 = 171.07 + 13.58)',
+  basis:
+    '《部门预算支出经济分类科目》 301/302/303 类；Shenzhen sample: 741.53 = 728.73 + 20.87 − 8.07, 30.46 = 302, 8.07 = 退休费; Shanghai 决算 人员经费合计 = 301 + 303 (2152.26 = 2082.85 + 69.41), 公用经费合计 = 302 + 310 (184.65 = 171.07 + 13.58)',
   check(doc, ctx) {
     const t4 = tableOf(doc, 'basic-expenditure-economic');
     if (!t4) return;
@@ -57,7 +58,10 @@ export const rule: Rule = {
     // The national 一般公共预算基本支出表 prints 人员经费 and 公用经费 as columns: those are the figures
     // (an economic class may hold both, so the class sums are not).
     if (hasColumn(t4, 'personnel') && hasColumn(t4, 'public')) {
-      for (const [k, col] of [['personnel', 'personnel'], ['public', 'public']] as const) {
+      for (const [k, col] of [
+        ['personnel', 'personnel'],
+        ['public', 'public'],
+      ] as const) {
         const side = columnSide(t4, col);
         for (const f of moneyFacts(doc, `${scope}${k}`)) {
           if (t4.rows.length === 0) continue;
@@ -71,7 +75,14 @@ export const rule: Rule = {
       if (includesRetirees(f.label, separateRetirees)) {
         compareStated(ctx, doc, f, [wages?.amounts[key] ?? null, transfers?.amounts[key] ?? null], ['表4 工资福利支出', '对个人和家庭的补助'], '表4（工资福利支出 + 对个人和家庭的补助）');
       } else {
-        compareStated(ctx, doc, f, [wages?.amounts[key] ?? null, transfers?.amounts[key] ?? null, -retireeFen], ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'], '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）');
+        compareStated(
+          ctx,
+          doc,
+          f,
+          [wages?.amounts[key] ?? null, transfers?.amounts[key] ?? null, -retireeFen],
+          ['表4 工资福利支出', '对个人和家庭的补助', '减离退休费'],
+          '表4（工资福利支出 + 对个人和家庭的补助 − 离退休费）',
+        );
       }
     }
     for (const f of moneyFacts(doc, `${scope}public`)) {
@@ -79,7 +90,14 @@ export const rule: Rule = {
       compareStated(ctx, doc, f, parts, ['表4 商品和服务支出', '资本性支出'], capital ? '表4（商品和服务支出 + 资本性支出）' : '表4 商品和服务支出');
     }
     for (const f of moneyFacts(doc, `${scope}retiree`)) {
-      compareStated(ctx, doc, f, retirees.length > 0 ? retirees.map((r) => r.amounts[key] ?? null) : [0], retirees.map((r) => `表4 ${r.label}`), '表4 离休费 + 退休费');
+      compareStated(
+        ctx,
+        doc,
+        f,
+        retirees.length > 0 ? retirees.map((r) => r.amounts[key] ?? null) : [0],
+        retirees.map((r) => `表4 ${r.label}`),
+        '表4 离休费 + 退休费',
+      );
     }
   },
 };

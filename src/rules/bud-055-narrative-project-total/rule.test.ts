@@ -7,7 +7,9 @@ import { fixtureFact as fact } from '../_lib/content.js';
 import type { Fact, Table } from '../../domain/model.js';
 
 const doc = (facts: Fact[], tables: Table[]) => emptyDoc({ tables, narrative: { parts: [], duties: [], projects: [], glossary: [], facts } });
-void row; void table; void summaryTable;
+void row;
+void table;
+void summaryTable;
 
 const t5 = (total: string) => table('project-expenditure', 5, ['total'], [row('u', '单位', { total }, { kind: 'unit' })]);
 

@@ -8,8 +8,21 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
 const t5 = table('project-expenditure', 5, ['total'], [row('a', '购置费', { total: '101.66' }), row('b', '预算准备金', { total: '3.00' })]);
 

@@ -24,7 +24,15 @@ export const rule: Rule = {
         ctx.report({ message: `说明项目「${p.name}」${lineRef(p.src)}在表5 项目支出总表中不存在`, location: loc, ...NO_FIGURES });
         continue;
       }
-      compareTotal(ctx, { total: p.amount, parts: [r.amounts['total'] ?? null], subject: `说明项目「${p.name}」${lineRef(p.src)}`, totalLabel: '说明金额', partLabels: [`表5${lineRef(r.src)}`], location: loc, unit: statedUnit(doc, p.src) });
+      compareTotal(ctx, {
+        total: p.amount,
+        parts: [r.amounts['total'] ?? null],
+        subject: `说明项目「${p.name}」${lineRef(p.src)}`,
+        totalLabel: '说明金额',
+        partLabels: [`表5${lineRef(r.src)}`],
+        location: loc,
+        unit: statedUnit(doc, p.src),
+      });
     }
     for (const r of rows) {
       if (projects.some((p) => sameName(p.name, r.label))) continue;

@@ -8,10 +8,26 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const items = (a: string, b: string) => [{ label: '绩效管理', money: money(a) }, { label: '项目评审费', money: money(b) }];
+const items = (a: string, b: string) => [
+  { label: '绩效管理', money: money(a) },
+  { label: '项目评审费', money: money(b) },
+];
 
 test('items within the project pass', () => {
   assert.deepEqual(runRule(rule, doc([], [], [project('电子政务管理', '145.50', items('138', '7.5'))])), []);

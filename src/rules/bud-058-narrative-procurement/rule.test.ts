@@ -8,15 +8,38 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const t11 = table('procurement', 11, ['amount'], [
-  row('u', '单位', { amount: '2,092.56' }, { kind: 'unit' }),
-  row('a', '货物', { amount: '101.66' }, { code: 'A', codeSystem: 'procurement' }),
-  row('c', '服务', { amount: '1,990.90' }, { code: 'C', codeSystem: 'procurement' }),
-]);
-const facts = (goods: string, works: string) => [fact('procurement.total', '政府采购预算', { amount: '2,092.56' }), fact('procurement.goods', '货物采购', { amount: goods }), fact('procurement.works', '工程采购', { amount: works }), fact('procurement.services', '服务采购', { amount: '1,990.90' })];
+const t11 = table(
+  'procurement',
+  11,
+  ['amount'],
+  [
+    row('u', '单位', { amount: '2,092.56' }, { kind: 'unit' }),
+    row('a', '货物', { amount: '101.66' }, { code: 'A', codeSystem: 'procurement' }),
+    row('c', '服务', { amount: '1,990.90' }, { code: 'C', codeSystem: 'procurement' }),
+  ],
+);
+const facts = (goods: string, works: string) => [
+  fact('procurement.total', '政府采购预算', { amount: '2,092.56' }),
+  fact('procurement.goods', '货物采购', { amount: goods }),
+  fact('procurement.works', '工程采购', { amount: works }),
+  fact('procurement.services', '服务采购', { amount: '1,990.90' }),
+];
 
 test('procurement equal to table 11 passes, works absent from table 11 being 0', () => {
   assert.deepEqual(runRule(rule, doc(facts('101.66', '0.00'), [t11])), []);

@@ -8,10 +8,27 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const facts = (pct: string) => [fact('revenue.total', '部门预算收入', { amount: '4,424.60' }), fact('revenue.change.amount', '比2020年增加', { amount: '0.54' }), fact('revenue.change.percent', '增长', { percent: pct }, 64)];
+const facts = (pct: string) => [
+  fact('revenue.total', '部门预算收入', { amount: '4,424.60' }),
+  fact('revenue.change.amount', '比2020年增加', { amount: '0.54' }),
+  fact('revenue.change.percent', '增长', { percent: pct }, 64),
+];
 
 test('0.54 on 4,424.06 printed as 0.01% passes', () => {
   assert.deepEqual(runRule(rule, doc(facts('0.01'), [])), []);

@@ -19,7 +19,12 @@ export const rule: Rule = {
   check(doc, ctx) {
     for (const f of doc.narrative.facts) {
       if (!/^(staff|vehicles|unit)\./.test(f.key) || typeof f.count !== 'number' || f.count >= 0) continue;
-      ctx.report({ severity: 'error', message: `说明第一部分「${f.label}」为负数 ${f.count}${lineRef(f.src)}`, location: { section: '第一部分 部门概况', item: f.label, field: f.key, line: f.src.line, page: f.src.page }, ...NO_FIGURES });
+      ctx.report({
+        severity: 'error',
+        message: `说明第一部分「${f.label}」为负数 ${f.count}${lineRef(f.src)}`,
+        location: { section: '第一部分 部门概况', item: f.label, field: f.key, line: f.src.line, page: f.src.page },
+        ...NO_FIGURES,
+      });
     }
     for (const [est, act, name] of PAIRS) {
       const e = countFact(doc, est);
@@ -28,7 +33,10 @@ export const rule: Rule = {
       ctx.report({
         message: `${name}实有在编人数 ${a.count} 人超过编制总数 ${e.count} 人${lineRef(a.src)}`,
         location: { section: '第一部分 部门概况', item: `${name}实有在编人数`, field: act, line: a.src.line, page: a.src.page },
-        expected: `≤${e.count}`, actual: String(a.count), difference: String(a.count - e.count), unit: '人',
+        expected: `≤${e.count}`,
+        actual: String(a.count),
+        difference: String(a.count - e.count),
+        unit: '人',
       });
     }
   },

@@ -8,10 +8,28 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const t13 = table('performance-projects', 13, ['total'], [row('u', '单位', { total: '3,644.54' }, { kind: 'unit' }), ...['一般管理事务', '电子政务管理', '电子政务运行维护', '购置费', '预算准备金'].map((n, i) => row('p' + i, n, { total: '1.00' }))]);
+const t13 = table(
+  'performance-projects',
+  13,
+  ['total'],
+  [row('u', '单位', { total: '3,644.54' }, { kind: 'unit' }), ...['一般管理事务', '电子政务管理', '电子政务运行维护', '购置费', '预算准备金'].map((n, i) => row('p' + i, n, { total: '1.00' }))],
+);
 
 test('5 projects and 3,644.54 against table 13 pass', () => {
   assert.deepEqual(runRule(rule, doc([fact('performance.project-count', '项目绩效目标', { count: 5 }), fact('performance.amount', '涉及预算资金', { amount: '3,644.54' })], [t13])), []);

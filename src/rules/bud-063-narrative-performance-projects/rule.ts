@@ -20,7 +20,10 @@ export const rule: Rule = {
       ctx.report({
         message: `说明第六部分称编报 ${n.count} 个项目绩效目标${lineRef(n.src)}，表13 列 ${rows.length} 个项目（${rows.map((r) => r.label).join('、')}）`,
         location: { section: '第六部分 部门预算绩效管理情况', item: n.label, field: 'performance.project-count', line: n.src.line, page: n.src.page },
-        expected: String(rows.length), actual: String(n.count), difference: String(n.count - rows.length), unit: '个',
+        expected: String(rows.length),
+        actual: String(n.count),
+        difference: String(n.count - rows.length),
+        unit: '个',
       });
     }
     const total = unitLine(t13)?.amounts['total'];

@@ -8,11 +8,33 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const devices = [{ label: '台式计算机', count: 4, unit: '台' }, { label: '碎纸机', count: 2, unit: '台' }, { label: '服务器', count: 5, unit: '台' }, { label: '交换机', count: 4, unit: '台' }];
-const form = (target: string) => fixtureForm({ name: '购置费', indicators: [fixtureIndicator('产出指标', '数量指标', '办公设备购置数', target, { comparator: '=', value: target.replace('台', ''), unit: '台', qualitative: false, notApplicable: false }, 2100)] });
+const devices = [
+  { label: '台式计算机', count: 4, unit: '台' },
+  { label: '碎纸机', count: 2, unit: '台' },
+  { label: '服务器', count: 5, unit: '台' },
+  { label: '交换机', count: 4, unit: '台' },
+];
+const form = (target: string) =>
+  fixtureForm({
+    name: '购置费',
+    indicators: [fixtureIndicator('产出指标', '数量指标', '办公设备购置数', target, { comparator: '=', value: target.replace('台', ''), unit: '台', qualitative: false, notApplicable: false }, 2100)],
+  });
 
 test('4 + 2 + 5 + 4 = 15 devices against 办公设备购置数 15台 passes', () => {
   assert.deepEqual(runRule(rule, doc([], [], [project('购置费', '101.66', devices)], { projectForms: [form('15台')] })), []);

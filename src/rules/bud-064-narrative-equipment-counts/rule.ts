@@ -31,8 +31,18 @@ export const rule: Rule = {
         if (!v || v.equals(stated)) continue;
         ctx.report({
           message: `说明项目「${p.name}」列购置${items.map((i) => `${i.label} ${i.count}${i.unit ?? ''}`).join('、')}，共 ${stated}${unit}${lineRef(p.src)}；${pl.where}指标「${pl.ind.name}」为 ${pl.ind.raw || v.toString()}${lineRef(pl.ind.src)}`,
-          location: { section: pl.form ? '预算项目支出绩效目标申报表' : '部门（单位）整体支出绩效目标申报表', item: pl.ind.name, field: '目标值', line: pl.ind.src.line, page: pl.ind.src.page, form: pl.form },
-          expected: String(stated), actual: v.toString(), difference: v.minus(stated).toString(), unit,
+          location: {
+            section: pl.form ? '预算项目支出绩效目标申报表' : '部门（单位）整体支出绩效目标申报表',
+            item: pl.ind.name,
+            field: '目标值',
+            line: pl.ind.src.line,
+            page: pl.ind.src.page,
+            form: pl.form,
+          },
+          expected: String(stated),
+          actual: v.toString(),
+          difference: v.minus(stated).toString(),
+          unit,
         });
       }
     }

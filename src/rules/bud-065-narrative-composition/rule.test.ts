@@ -8,10 +8,29 @@ import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain
 
 const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
   emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({ no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } });
-void money; void row; void table; void fact; void fixtureForm; void fixtureIndicator; void project;
+const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
+  no: 1,
+  name,
+  amount: money(amount, line),
+  description: '',
+  items,
+  src: { line, page: null, raw: name },
+});
+void money;
+void row;
+void table;
+void fact;
+void fixtureForm;
+void fixtureIndicator;
+void project;
 
-const facts = (total: string) => [fact('expenditure.total', '部门预算支出', { amount: total }, 66), fact('expenditure.personnel', '人员支出', { amount: '741.53' }), fact('expenditure.public', '公用支出', { amount: '30.46' }), fact('expenditure.retiree', '离退休人员支出', { amount: '8.07' }), fact('expenditure.project', '项目支出', { amount: '3,644.54' })];
+const facts = (total: string) => [
+  fact('expenditure.total', '部门预算支出', { amount: total }, 66),
+  fact('expenditure.personnel', '人员支出', { amount: '741.53' }),
+  fact('expenditure.public', '公用支出', { amount: '30.46' }),
+  fact('expenditure.retiree', '离退休人员支出', { amount: '8.07' }),
+  fact('expenditure.project', '项目支出', { amount: '3,644.54' }),
+];
 
 test('parts adding up to the stated total pass', () => {
   assert.deepEqual(runRule(rule, doc(facts('4,424.60'), [])), []);
@@ -28,12 +47,27 @@ test('a one-cent remainder over four parts is information', () => {
 });
 
 test('revenue sources that do not add up are an error', () => {
-  const fs = runRule(rule, doc([fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }), fact('revenue.special-account', '财政专户', { amount: '0.00' }), fact('revenue.unit-funds', '单位资金', { amount: '0.00' })], []));
+  const fs = runRule(
+    rule,
+    doc(
+      [
+        fact('revenue.total', '收入', { amount: '100.00' }),
+        fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }),
+        fact('revenue.special-account', '财政专户', { amount: '0.00' }),
+        fact('revenue.unit-funds', '单位资金', { amount: '0.00' }),
+      ],
+      [],
+    ),
+  );
   assert.equal(fs.length, 1);
 });
 
 test('a list that may name only some sources may fall short of the total, never exceed it', () => {
-  const partial = (x: string) => [fact('revenue.total', '收入', { amount: '100.00' }), fact('revenue.gov-approp', '财政拨款收入', { amount: '90.00' }), fact('revenue.business', '事业收入', { amount: x })];
+  const partial = (x: string) => [
+    fact('revenue.total', '收入', { amount: '100.00' }),
+    fact('revenue.gov-approp', '财政拨款收入', { amount: '90.00' }),
+    fact('revenue.business', '事业收入', { amount: x }),
+  ];
   assert.deepEqual(runRule(rule, doc(partial('5.00'), [])), []);
   const fs = runRule(rule, doc(partial('15.00'), []));
   assert.equal(fs.length, 1);

@@ -16,8 +16,13 @@ export const rule: Rule = {
     const parts = ['expenditure.personnel', 'expenditure.public', 'expenditure.retiree', 'expenditure.project'].map((k) => moneyFact(doc, k));
     if (total && parts.every((p) => p)) {
       compareTotal(ctx, {
-        total: total.money, parts: parts.map((p) => p!.money), subject: `说明支出总额${lineRef(total.src)}`, totalLabel: '支出', partLabels: ['人员支出', '公用支出', '离退休人员支出', '项目支出'],
-        location: { section: '第二部分 部门预算收支总体情况', item: total.label, field: 'expenditure.total', line: total.src.line, page: total.src.page }, unit: statedUnit(doc, total.src, ...parts.map((x) => x!.src)),
+        total: total.money,
+        parts: parts.map((p) => p!.money),
+        subject: `说明支出总额${lineRef(total.src)}`,
+        totalLabel: '支出',
+        partLabels: ['人员支出', '公用支出', '离退休人员支出', '项目支出'],
+        location: { section: '第二部分 部门预算收支总体情况', item: total.label, field: 'expenditure.total', line: total.src.line, page: total.src.page },
+        unit: statedUnit(doc, total.src, ...parts.map((x) => x!.src)),
       });
     }
     const rev = moneyFact(doc, 'revenue.total');
@@ -39,8 +44,13 @@ export const rule: Rule = {
     const sum = given.reduce((a, x) => a + x.money.fen, 0);
     if (!complete && sum <= rev.money.fen) return;
     compareTotal(ctx, {
-      total: rev.money, parts: given.map((x) => x.money), subject: `说明收入总额${lineRef(rev.src)}`, totalLabel: '收入', partLabels: given.map((x) => x.label),
-      location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page }, unit: statedUnit(doc, rev.src, ...given.map((x) => x.src)),
+      total: rev.money,
+      parts: given.map((x) => x.money),
+      subject: `说明收入总额${lineRef(rev.src)}`,
+      totalLabel: '收入',
+      partLabels: given.map((x) => x.label),
+      location: { section: '第二部分 部门预算收支总体情况', item: rev.label, field: 'revenue.total', line: rev.src.line, page: rev.src.page },
+      unit: statedUnit(doc, rev.src, ...given.map((x) => x.src)),
     });
   },
 };

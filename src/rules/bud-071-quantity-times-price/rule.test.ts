@@ -7,7 +7,14 @@ import { fixtureForm } from '../_lib/content.js';
 import type { CostLine } from '../../domain/model.js';
 
 const cl = (quantity: string, unitPrice: string, amount: string): CostLine => ({
-  no: 3, text: `购置服务器 ${quantity}台`, label: '购置服务器', amount: money(amount, 60), quantity, quantityUnit: '台', unitPrice: money(unitPrice, 60), src: { line: 60, page: null, raw: '' },
+  no: 3,
+  text: `购置服务器 ${quantity}台`,
+  label: '购置服务器',
+  amount: money(amount, 60),
+  quantity,
+  quantityUnit: '台',
+  unitPrice: money(unitPrice, 60),
+  src: { line: 60, page: null, raw: '' },
 });
 
 test('5 × 18.5 = 92.5 passes', () => {

@@ -33,17 +33,20 @@ test('a plan off by one cent over four quarters is a rounding remainder', () => 
   assert.equal(fs[0]!.severity, 'info');
 });
 
-test('the plan is checked against this year\'s amount, not the multi-year total', () => {
+test("the plan is checked against this year's amount, not the multi-year total", () => {
   const f = fixtureForm({ amounts: { ...amounts('100.00'), total: money('300.00') } });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
 
-test('a plan concentrated in one quarter: the quarter alone must be the year\'s amount, named by its quarter at its line', () => {
+test("a plan concentrated in one quarter: the quarter alone must be the year's amount, named by its quarter at its line", () => {
   const one = (q: number, a: string) => [{ quarter: q, amount: money(a, 60 + q), src: { line: 60 + q, page: null, raw: a } }];
   const f = (disbursement: ReturnType<typeof one>) => fixtureForm({ name: '网络租用', amounts: amounts('120.00'), disbursement });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f(one(4, '120.00'))] })), []);
   const fs = runRule(rule, emptyDoc({ projectForms: [f(one(4, '100.00'))] }));
-  assert.deepEqual(fs.map((x) => [x.severity, x.expected, x.actual, x.difference, x.location.line]), [['error', '120.00', '100.00', '-20.00', 64]]);
+  assert.deepEqual(
+    fs.map((x) => [x.severity, x.expected, x.actual, x.difference, x.location.line]),
+    [['error', '120.00', '100.00', '-20.00', 64]],
+  );
   assert.match(fs[0]!.message, /项目「网络租用」资金支出进度（第 64 行）.*本年预算金额 120\.00 ≠ 第四季度 100\.00/);
   // The quarters are read in their order whatever their order in the form: the first printed is the place.
   const two = [...one(3, '20.00'), ...one(1, '10.00')];
@@ -57,5 +60,8 @@ test('no plan, or no amount for the year, is not checked here; the total stands 
   const noAmount = fixtureForm({ amounts: { ...amounts('30.87'), total: null, currentYear: null }, disbursement: plan(['1.00']) });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [noAmount] })), []);
   const totalOnly = fixtureForm({ amounts: { ...amounts('30.87'), currentYear: null }, disbursement: plan(['1.00']) });
-  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [totalOnly] })).map((x) => x.expected), ['30.87']);
+  assert.deepEqual(
+    runRule(rule, emptyDoc({ projectForms: [totalOnly] })).map((x) => x.expected),
+    ['30.87'],
+  );
 });

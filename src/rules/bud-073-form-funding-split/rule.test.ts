@@ -6,7 +6,12 @@ import { emptyDoc, money } from '../_lib/test-doc.js';
 import { fixtureForm } from '../_lib/content.js';
 
 const amounts = (cur: string, fiscal: string, other: string | null, transfer: string | null) => ({
-  total: money(cur), currentYear: money(cur, 6), fiscal: money(fiscal), other: other === null ? null : money(other), transfer: transfer === null ? null : money(transfer), purchasedServices: null,
+  total: money(cur),
+  currentYear: money(cur, 6),
+  fiscal: money(fiscal),
+  other: other === null ? null : money(other),
+  transfer: transfer === null ? null : money(transfer),
+  purchasedServices: null,
 });
 
 test('fiscal + other + transfer equal to the amount passes', () => {

@@ -5,7 +5,8 @@ import { runRule } from '../engine.js';
 import { emptyDoc, money } from '../_lib/test-doc.js';
 import { fixtureForm } from '../_lib/content.js';
 
-const withPs = (ps: string) => fixtureForm({ name: '基础设施运行维护', amounts: { ...fixtureForm().amounts, total: money('1,270.74'), currentYear: money('1,270.74'), purchasedServices: money(ps, 9) } });
+const withPs = (ps: string) =>
+  fixtureForm({ name: '基础设施运行维护', amounts: { ...fixtureForm().amounts, total: money('1,270.74'), currentYear: money('1,270.74'), purchasedServices: money(ps, 9) } });
 
 test('purchased services within the amount pass', () => {
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [withPs('1,246.56'), withPs('1,270.74')] })), []);

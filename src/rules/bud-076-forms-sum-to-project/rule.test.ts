@@ -23,7 +23,10 @@ test('forms summing to more than the project are an error naming the project and
 });
 
 test('forms covering only part of the project are a warning naming the uncovered amount', () => {
-  const doc = emptyDoc({ tables: [t5('一般管理事务', '400.10')], projectForms: [form('a', '其他一般管理事务', '一般管理事务', '67.15'), form('b', '劳务派遣人员', '一般管理事务', '30.87'), form('c', '基层党建', '一般管理事务', '1.60')] });
+  const doc = emptyDoc({
+    tables: [t5('一般管理事务', '400.10')],
+    projectForms: [form('a', '其他一般管理事务', '一般管理事务', '67.15'), form('b', '劳务派遣人员', '一般管理事务', '30.87'), form('c', '基层党建', '一般管理事务', '1.60')],
+  });
   const fs = runRule(rule, doc);
   assert.equal(fs.length, 1);
   assert.equal(fs[0]!.severity, 'warning');

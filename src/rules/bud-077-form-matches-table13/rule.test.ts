@@ -6,9 +6,12 @@ import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
 import { fixtureForm } from '../_lib/content.js';
 
 const t13 = (name: string, amount: string, period = '2021.01.01-2021.12.31') =>
-  table('performance-projects', 13, ['total', 'general', 'other'], [
-    row('p1', name, { total: amount, general: amount, other: null }, { texts: { project: { text: name }, period: { text: period } } }),
-  ]);
+  table(
+    'performance-projects',
+    13,
+    ['total', 'general', 'other'],
+    [row('p1', name, { total: amount, general: amount, other: null }, { texts: { project: { text: name }, period: { text: period } } })],
+  );
 const form = (name: string, amount: string) => fixtureForm({ name, amounts: { ...fixtureForm().amounts, total: money(amount), currentYear: money(amount, 80) } });
 
 test('a form with the table 13 amount and period passes', () => {

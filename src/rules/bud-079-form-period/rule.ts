@@ -33,7 +33,10 @@ export const rule: Rule = {
         ctx.report({
           message: `项目「${name}」项目起止时间 ${shown} 不在 ${doc.year} 预算年度内${lineRef(p.src)}`,
           location: loc,
-          expected: `${yStart}~${yEnd}`, actual: shown, difference: null, unit: null,
+          expected: `${yStart}~${yEnd}`,
+          actual: shown,
+          difference: null,
+          unit: null,
         });
       }
     }

@@ -20,7 +20,13 @@ test('a form without goal, cost lines and plan is reported once listing what is 
 // The genre's other templates: a form read by the generic reader from a printed block `t11`, kept as a
 // table whose rows are the lines the form prints.
 const block = (id: string, lines: string[]) =>
-  table('project-targets', null, [], lines.map((l, i) => row(`r${i + 1}`, l.replace(/\s+/g, ''), {}, { src: { line: i + 1, page: null, raw: l } })), { id });
+  table(
+    'project-targets',
+    null,
+    [],
+    lines.map((l, i) => row(`r${i + 1}`, l.replace(/\s+/g, ''), {}, { src: { line: i + 1, page: null, raw: l } })),
+    { id },
+  );
 const generic = (f: Partial<ProjectForm>): ProjectForm => {
   const { attribute: _a, competentDepartment: _c, ...rest } = fixtureForm({ costLines: [], disbursement: [] });
   return { ...rest, ...f };
@@ -40,7 +46,13 @@ test('another template printing only 实施期目标 (no 年度目标) does not 
 });
 
 test('another template: a field its block prints but the form leaves empty is still reported (年度目标 printed blank)', () => {
-  const t = block('t15', ['项目名称        市级科技创新专项', '主管部门        福州市科学技术局           实施单位', '资金总额                 2000.00', '年度目标', '一级指标     二级指标        三级指标               指标值']);
+  const t = block('t15', [
+    '项目名称        市级科技创新专项',
+    '主管部门        福州市科学技术局           实施单位',
+    '资金总额                 2000.00',
+    '年度目标',
+    '一级指标     二级指标        三级指标               指标值',
+  ]);
   const { annualGoal: _g, ...f } = generic({ id: 't15-f1', name: '市级科技创新专项', competentDepartment: { text: '福州市科学技术局' } });
   const fs = runRule(rule, emptyDoc({ profile: 'generic', tables: [t], projectForms: [f] }));
   assert.equal(fs.length, 1);

@@ -19,7 +19,7 @@ export const rule: Rule = {
     const t11 = tableOf(doc, 'procurement');
     if (!t11) return;
     const services = rowByCode(t11, 'C');
-    const cap = services ? cell(services, 'amount') ?? 0 : 0;
+    const cap = services ? (cell(services, 'amount') ?? 0) : 0;
     const withPs = doc.projectForms.filter((f) => (f.amounts.purchasedServices?.fen ?? 0) > 0);
     if (withPs.length === 0) return;
     const sum = withPs.reduce((s, f) => s + (f.amounts.purchasedServices?.fen ?? 0), 0);

@@ -9,7 +9,12 @@ import type { DepartmentTargets } from '../../domain/model.js';
 
 const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
 const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
-  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+  year: 2021,
+  unitName: { text: '测试单位' },
+  overallGoal: { text: '目标' },
+  tasks: [],
+  indicators,
+  src: { line: 1, page: null, raw: '' },
 });
 void dept;
 
@@ -39,7 +44,13 @@ test('other layouts: a form without any indicator is not judged; a missing level
   const noOut = fixtureForm({ name: '课题研究' });
   noOut.indicators = noOut.indicators.filter((i) => !i.level1.includes('产出'));
   const fs = runRule(rule, emptyDoc({ profile: 'generic', projectForms: [bare, noSat, noOut] }));
-  assert.deepEqual(fs.map((f) => [f.severity, /办刊经费|课题研究/.exec(f.message)?.[0]]), [['warning', '办刊经费'], ['warning', '课题研究']]);
+  assert.deepEqual(
+    fs.map((f) => [f.severity, /办刊经费|课题研究/.exec(f.message)?.[0]]),
+    [
+      ['warning', '办刊经费'],
+      ['warning', '课题研究'],
+    ],
+  );
   assert.match(fs[1]!.message, /绩效目标表各行的指标层级按版式推断，未经印证/);
 });
 
@@ -65,7 +76,14 @@ test('other layouts: in a grid whose rows were split among projects with doubt, 
   const ok = fixtureForm({ id: 't12-f4', name: '法律服务费' });
   const elsewhere = fixtureForm({ id: 't13-f1', name: '课题研究' });
   elsewhere.indicators = elsewhere.indicators.filter((i) => !i.level1.includes('效益'));
-  const note = { severity: 'warning' as const, code: 'form-rows-uncertain', table: 't12', row: null, message: '第 1467–1470 行的 1 个绩效指标可能属于项目“报刊赠阅经费”或“法律服务费”', src: { line: 1467, page: null, raw: '' } };
+  const note = {
+    severity: 'warning' as const,
+    code: 'form-rows-uncertain',
+    table: 't12',
+    row: null,
+    message: '第 1467–1470 行的 1 个绩效指标可能属于项目“报刊赠阅经费”或“法律服务费”',
+    src: { line: 1467, page: null, raw: '' },
+  };
   const fs = runRule(rule, emptyDoc({ profile: 'generic', projectForms: [noOut, ok, elsewhere], importNotes: [note] }));
   assert.deepEqual(fs.map((f) => f.severity).sort(), ['info', 'warning']);
   const err = fs.find((f) => f.severity === 'warning')!;

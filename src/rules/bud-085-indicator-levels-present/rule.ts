@@ -53,7 +53,10 @@ export const rule: Rule = {
     }
     for (const [block, forms] of notChecked) {
       const title = doc.tables.find((t) => t.id === block)?.title.text ?? '项目绩效目标表';
-      const names = forms.slice(0, 5).map((f) => `「${f.name || f.id}」`).join('');
+      const names = forms
+        .slice(0, 5)
+        .map((f) => `「${f.name || f.id}」`)
+        .join('');
       const first = forms[0]!;
       ctx.report({
         severity: 'info',

@@ -9,12 +9,19 @@ import type { DepartmentTargets } from '../../domain/model.js';
 
 const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
 const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
-  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+  year: 2021,
+  unitName: { text: '测试单位' },
+  overallGoal: { text: '目标' },
+  tasks: [],
+  indicators,
+  src: { line: 1, page: null, raw: '' },
 });
 void dept;
 
 test('figures with units and quality words pass', () => {
-  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '系统巡检次数', '≥4次'), ind('产出指标', '时效指标', '补丁更新及时性', '及时'), ind('效益指标', '经济效益指标', '不适用', '不适用')] });
+  const f = fixtureForm({
+    indicators: [ind('产出指标', '数量指标', '系统巡检次数', '≥4次'), ind('产出指标', '时效指标', '补丁更新及时性', '及时'), ind('效益指标', '经济效益指标', '不适用', '不适用')],
+  });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
 
@@ -34,7 +41,15 @@ test('a target that is neither figure nor quality word is a warning', () => {
 const unread = (name: string, raw: string) => fixtureIndicator('产出指标', '数量指标', name, raw, { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false });
 
 test('targets complete as printed pass: compound units, areas, dates and periods (the target reading reads them)', () => {
-  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '污染物指标年均浓度', '≤37微克/立方米'), ind('产出指标', '数量指标', '审计人员成本标准', '≤560元/人/天'), ind('产出指标', '数量指标', '活动场地面积', '≥1700㎡'), ind('产出指标', '时效指标', '清查完成时间', '2026年10月至11月'), ind('产出指标', '时效指标', '报告报送时间', '12月31日前')] });
+  const f = fixtureForm({
+    indicators: [
+      ind('产出指标', '数量指标', '污染物指标年均浓度', '≤37微克/立方米'),
+      ind('产出指标', '数量指标', '审计人员成本标准', '≤560元/人/天'),
+      ind('产出指标', '数量指标', '活动场地面积', '≥1700㎡'),
+      ind('产出指标', '时效指标', '清查完成时间', '2026年10月至11月'),
+      ind('产出指标', '时效指标', '报告报送时间', '12月31日前'),
+    ],
+  });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
 
@@ -46,12 +61,30 @@ test('several targets in one cell or words around a figure are still reported', 
 });
 
 test('one target in words around its figure, or a range, is a quantitative target (corpus: xian-meteorological-bureau-2022-budget.txt lines 696–910, xian-state-owned-assets-commission-2022-budget.txt 804–835, xian-healthcare-security-bureau-2022-budget.txt 1112)', () => {
-  const f = fixtureForm({ indicators: [unread('站点运行', '每月站点正常运行率≥95%'), unread('满意度', '满意度≥92%'), unread('执行率', '1-12月执行率≥95%'), unread('改造', '在建2000户'), unread('增幅', '比同期上升5%'), unread('审计项目', '10-15项'), unread('效率', '效率提升≥1%')] });
+  const f = fixtureForm({
+    indicators: [
+      unread('站点运行', '每月站点正常运行率≥95%'),
+      unread('满意度', '满意度≥92%'),
+      unread('执行率', '1-12月执行率≥95%'),
+      unread('改造', '在建2000户'),
+      unread('增幅', '比同期上升5%'),
+      unread('审计项目', '10-15项'),
+      unread('效率', '效率提升≥1%'),
+    ],
+  });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
 });
 
-test('a unit carried by the indicator\'s name is the target\'s unit (xian-audit-bureau-2026-budget.txt lines 932–936, xian-petitions-bureau-2026-budget.txt 976); a name without one still needs it', () => {
-  const f = fixtureForm({ indicators: [ind('产出指标', '数量指标', '培训场次', '4'), ind('产出指标', '数量指标', '培训人次', '265'), ind('产出指标', '数量指标', '培训天数', '13'), ind('产出指标', '时效指标', '发放时间(月)', '12'), ind('产出指标', '数量指标', '办公时间（工作日）', '250')] });
+test("a unit carried by the indicator's name is the target's unit (xian-audit-bureau-2026-budget.txt lines 932–936, xian-petitions-bureau-2026-budget.txt 976); a name without one still needs it", () => {
+  const f = fixtureForm({
+    indicators: [
+      ind('产出指标', '数量指标', '培训场次', '4'),
+      ind('产出指标', '数量指标', '培训人次', '265'),
+      ind('产出指标', '数量指标', '培训天数', '13'),
+      ind('产出指标', '时效指标', '发放时间(月)', '12'),
+      ind('产出指标', '数量指标', '办公时间（工作日）', '250'),
+    ],
+  });
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
   const g = fixtureForm({ indicators: [ind('产出指标', '数量指标', '促进被审计单位建立完善制度措施', '≥18')] });
   assert.equal(runRule(rule, emptyDoc({ projectForms: [g] })).length, 1);

@@ -9,7 +9,12 @@ import type { DepartmentTargets } from '../../domain/model.js';
 
 const ind = (l1: string, l2: string, name: string, raw: string, line: number | null = null) => fixtureIndicator(l1, l2, name, raw, readTarget(raw)!, line);
 const dept = (indicators: ReturnType<typeof ind>[]): DepartmentTargets => ({
-  year: 2021, unitName: { text: '测试单位' }, overallGoal: { text: '目标' }, tasks: [], indicators, src: { line: 1, page: null, raw: '' },
+  year: 2021,
+  unitName: { text: '测试单位' },
+  overallGoal: { text: '目标' },
+  tasks: [],
+  indicators,
+  src: { line: 1, page: null, raw: '' },
 });
 void dept;
 

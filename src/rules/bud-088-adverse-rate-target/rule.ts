@@ -22,9 +22,7 @@ export const rule: Rule = {
         const floor = ind.comparator === '≥' || ind.comparator === '>';
         const full = isPercent(ind) && v.gte(100) && ind.comparator !== '≤' && ind.comparator !== '<';
         if (!floor && !full) continue;
-        const why = full
-          ? `目标值 ${targetText(ind)} 意味着全部出现${ind.name.includes('投诉') ? '投诉' : '故障或差错'}`
-          : `目标值 ${targetText(ind)} 以下限表述逆向指标`;
+        const why = full ? `目标值 ${targetText(ind)} 意味着全部出现${ind.name.includes('投诉') ? '投诉' : '故障或差错'}` : `目标值 ${targetText(ind)} 以下限表述逆向指标`;
         ctx.report({
           message: `${set.place}指标「${ind.name}」是越低越好的逆向指标，${why}，应设为“≤ 上限”${lineRef(ind.src)}`,
           location: set.location('目标值', ind.src, ind.name),

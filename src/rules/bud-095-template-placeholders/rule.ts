@@ -29,7 +29,14 @@ export const rule: Rule = {
   basis: '财预〔2016〕143号 公开内容应真实、完整；a placeholder means the text was never filled in',
   check(doc, ctx) {
     const places = textPlaces(doc);
-    if (doc.title) places.unshift({ text: doc.title.text, src: doc.title.src ?? null, place: '文档标题', location: { section: '文档标题', item: null, field: null, line: doc.title.src?.line ?? null, page: doc.title.src?.page ?? null }, kind: 'narrative' });
+    if (doc.title)
+      places.unshift({
+        text: doc.title.text,
+        src: doc.title.src ?? null,
+        place: '文档标题',
+        location: { section: '文档标题', item: null, field: null, line: doc.title.src?.line ?? null, page: doc.title.src?.page ?? null },
+        kind: 'narrative',
+      });
     for (const p of places) {
       // Template wording that only prose can leave behind: one finding per kind and paragraph.
       if (p.kind === 'narrative') {

@@ -8,13 +8,29 @@ import type { BudgetDocument } from '../../domain/model.js';
 
 /** A narrative with one part and one section holding the paragraphs (line 10, 11, …). */
 const narrative = (partTitle: string, sectionTitle: string, paras: string[]): BudgetDocument['narrative'] => ({
-  parts: [{ no: 2, title: partTitle, src: { line: 9, page: null, raw: '' }, sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }] }],
-  duties: [], projects: [], glossary: [], facts: [],
+  parts: [
+    {
+      no: 2,
+      title: partTitle,
+      src: { line: 9, page: null, raw: '' },
+      sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }],
+    },
+  ],
+  duties: [],
+  projects: [],
+  glossary: [],
+  facts: [],
 });
 void fixtureForm;
 
 test('this year and comparisons with last year pass', () => {
-  const doc = emptyDoc({ narrative: narrative('部门预算收支总体情况', '2021 年主要工作目标', ['2021 年部门预算收入 4,424.60 万元，比 2020 年增加 0.54 万元。', '公务用车购置费 2021 年预算数 0.00 万元，比 2020 年预算数增加 0.00 万元。']), projectForms: [fixtureForm()] });
+  const doc = emptyDoc({
+    narrative: narrative('部门预算收支总体情况', '2021 年主要工作目标', [
+      '2021 年部门预算收入 4,424.60 万元，比 2020 年增加 0.54 万元。',
+      '公务用车购置费 2021 年预算数 0.00 万元，比 2020 年预算数增加 0.00 万元。',
+    ]),
+    projectForms: [fixtureForm()],
+  });
   assert.deepEqual(runRule(rule, doc), []);
 });
 
@@ -36,16 +52,47 @@ test('a stale year in a narrative heading and a budget phrase are warnings', () 
 /** A 三公 table whose amount columns carry these headers. */
 function sanGongTable(headers: string[][]): BudgetDocument['tables'][number] {
   return {
-    no: 7, role: 'three-public', title: { text: '公开表7一般公共预算三公经费支出情况表', src: { line: 600, page: 20, raw: '' } }, displayUnit: '万元',
-    columns: headers.map((header, i) => ({ key: `c0_${i + 1}`, header, kind: 'amount' as const })), rows: [], src: { line: 600, page: 20, raw: '' },
+    no: 7,
+    role: 'three-public',
+    title: { text: '公开表7一般公共预算三公经费支出情况表', src: { line: 600, page: 20, raw: '' } },
+    displayUnit: '万元',
+    columns: headers.map((header, i) => ({ key: `c0_${i + 1}`, header, kind: 'amount' as const })),
+    rows: [],
+    src: { line: 600, page: 20, raw: '' },
   };
 }
 
-test('a table that prints last year\'s budget beside this year\'s compares on purpose (Yantai 公开表7, yantai-audit-bureau-2026-budget.txt line 620); a lone stale year is still named', () => {
-  const both = emptyDoc({ year: 2026, tables: [sanGongTable([['2025年预算数', '合计'], ['2025年预算数', '因公出国（境）经费'], ['2026年预算数', '合计'], ['2026年预算数', '因公出国（境）经费']])] });
+test("a table that prints last year's budget beside this year's compares on purpose (Yantai 公开表7, yantai-audit-bureau-2026-budget.txt line 620); a lone stale year is still named", () => {
+  const both = emptyDoc({
+    year: 2026,
+    tables: [
+      sanGongTable([
+        ['2025年预算数', '合计'],
+        ['2025年预算数', '因公出国（境）经费'],
+        ['2026年预算数', '合计'],
+        ['2026年预算数', '因公出国（境）经费'],
+      ]),
+    ],
+  });
   assert.deepEqual(runRule(rule, both), []);
-  const stale = emptyDoc({ year: 2026, tables: [sanGongTable([['2025年预算数', '合计'], ['2025年预算数', '因公出国（境）经费']])] });
+  const stale = emptyDoc({
+    year: 2026,
+    tables: [
+      sanGongTable([
+        ['2025年预算数', '合计'],
+        ['2025年预算数', '因公出国（境）经费'],
+      ]),
+    ],
+  });
   assert.equal(runRule(rule, stale).length, 2);
-  const later = emptyDoc({ year: 2026, tables: [sanGongTable([['2027年预算数', '合计'], ['2026年预算数', '合计']])] });
+  const later = emptyDoc({
+    year: 2026,
+    tables: [
+      sanGongTable([
+        ['2027年预算数', '合计'],
+        ['2026年预算数', '合计'],
+      ]),
+    ],
+  });
   assert.equal(runRule(rule, later).length, 1);
 });

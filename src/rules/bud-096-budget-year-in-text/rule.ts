@@ -20,7 +20,7 @@ export const rule: Rule = {
   severity: 'warning',
   category: 'hygiene',
   reads: ['meta', 'narrative', 'tables', 'projectForms', 'departmentTargets'],
-  basis: 'One document, one budget year (部门预算公开模板); a stale year is a copy from last year\'s template',
+  basis: "One document, one budget year (部门预算公开模板); a stale year is a copy from last year's template",
   check(doc, ctx) {
     const y = doc.year;
     for (const f of doc.projectForms) {
@@ -29,7 +29,10 @@ export const rule: Rule = {
           severity: 'error',
           message: `项目「${f.name || f.id}」绩效目标申报表标为“${f.year} 年度”，而预算年度为 ${y} 年${lineRef(f.src)}`,
           location: formLocation(f, '年度', f.src),
-          expected: String(y), actual: String(f.year), difference: null, unit: '年',
+          expected: String(y),
+          actual: String(f.year),
+          difference: null,
+          unit: '年',
         });
       }
     }
@@ -39,7 +42,10 @@ export const rule: Rule = {
         severity: 'error',
         message: `部门整体支出绩效目标申报表标为“${dt.year} 年度”，而预算年度为 ${y} 年${lineRef(dt.src)}`,
         location: deptLocation(doc, null, '年度', dt.src),
-        expected: String(y), actual: String(dt.year), difference: null, unit: '年',
+        expected: String(y),
+        actual: String(dt.year),
+        difference: null,
+        unit: '年',
       });
     }
     for (const t of doc.tables) {
@@ -53,7 +59,10 @@ export const rule: Rule = {
           ctx.report({
             message: `表 ${t.no ?? ''}《${t.title.text}》列标题“${h}”的年度为 ${m[1]} 年，而预算年度为 ${y} 年${lineRef(t.src)}`,
             location: { section: t.title.text, item: null, field: h, line: t.src.line, page: t.src.page, table: t.no },
-            expected: String(y), actual: m[1]!, difference: null, unit: '年',
+            expected: String(y),
+            actual: m[1]!,
+            difference: null,
+            unit: '年',
           });
         }
       }
@@ -66,7 +75,10 @@ export const rule: Rule = {
           ctx.report({
             message: `${section}小标题“${sec.title}”的年度为 ${tm[1]} 年，而预算年度为 ${y} 年${lineRef(sec.src)}`,
             location: locSrc(section, sec.src, sec.title),
-            expected: String(y), actual: tm[1]!, difference: null, unit: '年',
+            expected: String(y),
+            actual: tm[1]!,
+            difference: null,
+            unit: '年',
           });
         }
         for (const p of sec.paragraphs) {
@@ -77,7 +89,10 @@ export const rule: Rule = {
             ctx.report({
               message: `${section}${sec.title ? ` ${sec.title}` : ''}写作“${m[0]}”，而预算年度为 ${y} 年${lineRef(p.src)}`,
               location: locSrc(section, p.src, sec.title || null),
-              expected: String(y), actual: String(year), difference: null, unit: '年',
+              expected: String(y),
+              actual: String(year),
+              difference: null,
+              unit: '年',
             });
           }
         }

@@ -8,8 +8,18 @@ import type { BudgetDocument } from '../../domain/model.js';
 
 /** A narrative with one part and one section holding the paragraphs (line 10, 11, …). */
 const narrative = (partTitle: string, sectionTitle: string, paras: string[]): BudgetDocument['narrative'] => ({
-  parts: [{ no: 2, title: partTitle, src: { line: 9, page: null, raw: '' }, sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }] }],
-  duties: [], projects: [], glossary: [], facts: [],
+  parts: [
+    {
+      no: 2,
+      title: partTitle,
+      src: { line: 9, page: null, raw: '' },
+      sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }],
+    },
+  ],
+  duties: [],
+  projects: [],
+  glossary: [],
+  facts: [],
 });
 void fixtureForm;
 
@@ -19,7 +29,10 @@ test('balanced quotes and brackets pass', () => {
 });
 
 test('an unmatched closing quote is a warning quoting the text', () => {
-  const f = fixtureForm({ name: '应用系统运行维护', costLines: [{ no: 4, text: '福田区政府电子邮件系统维护服务、福田政府在线”网站新增服务功能', label: '', amount: null, src: { line: 1370, page: null, raw: '' } }] });
+  const f = fixtureForm({
+    name: '应用系统运行维护',
+    costLines: [{ no: 4, text: '福田区政府电子邮件系统维护服务、福田政府在线”网站新增服务功能', label: '', amount: null, src: { line: 1370, page: null, raw: '' } }],
+  });
   const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /应用系统运行维护.*测算明细.*”.*没有配对.*第 1370 行/);

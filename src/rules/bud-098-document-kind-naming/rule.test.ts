@@ -8,8 +8,18 @@ import type { BudgetDocument } from '../../domain/model.js';
 
 /** A narrative with one part and one section holding the paragraphs (line 10, 11, …). */
 const narrative = (partTitle: string, sectionTitle: string, paras: string[]): BudgetDocument['narrative'] => ({
-  parts: [{ no: 2, title: partTitle, src: { line: 9, page: null, raw: '' }, sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }] }],
-  duties: [], projects: [], glossary: [], facts: [],
+  parts: [
+    {
+      no: 2,
+      title: partTitle,
+      src: { line: 9, page: null, raw: '' },
+      sections: [{ no: '一', title: sectionTitle, src: { line: 9, page: null, raw: '' }, paragraphs: paras.map((text, i) => ({ text, src: { line: 10 + i, page: null, raw: text } })) }],
+    },
+  ],
+  duties: [],
+  projects: [],
+  glossary: [],
+  facts: [],
 });
 void fixtureForm;
 

@@ -6,7 +6,13 @@ import { emptyDoc, money } from '../_lib/test-doc.js';
 import type { FinalAccountComparison } from '../../domain/model.js';
 
 const cmp = (budget: string, actual: string, direction: FinalAccountComparison['direction']): FinalAccountComparison => ({
-  subject: '行政运行', budget: money(budget), actual: money(actual), direction, percent: null, reason: '人员变化', src: { line: 623, page: 22, raw: '' },
+  subject: '行政运行',
+  budget: money(budget),
+  actual: money(actual),
+  direction,
+  percent: null,
+  reason: '人员变化',
+  src: { line: 623, page: 22, raw: '' },
 });
 const doc = (...c: FinalAccountComparison[]) => emptyDoc({ kind: '部门决算', profile: 'shanghai-final-accounts', finalAccounts: { comparisons: c } });
 

@@ -20,8 +20,7 @@ export const rule: Rule = {
       if (!c.direction || !c.budget || !c.actual) continue;
       const b = c.budget.fen;
       const a = c.actual.fen;
-      const ok =
-        c.direction === '大于' ? a > b : c.direction === '小于' ? a < b : c.direction === '等于' ? a === b : Math.abs(a - b) * 200 <= Math.abs(b);
+      const ok = c.direction === '大于' ? a > b : c.direction === '小于' ? a < b : c.direction === '等于' ? a === b : Math.abs(a - b) * 200 <= Math.abs(b);
       if (ok) continue;
       ctx.report({
         message: `${c.subject}：决算 ${money(doc, a)}，年初预算 ${money(doc, b)}，但说明称“决算数${c.direction}预算数”${lineRef(c.src)}`,

@@ -4,7 +4,6 @@ import type { Fact as F } from '../../domain/model.js';
 import { lineRef } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
 
-
 /**
  * A Shanghai budget's item list states "上年当年预算执行数为P万元，本年预算安排C万元，比上年预算执行数
  * 增加/减少Z%": Z must equal (C − P) ÷ P at the printed places (±1 in the last place, the figures
@@ -33,7 +32,11 @@ export const rule: Rule = {
           ctx.report({
             severity: 'warning',
             message: `${p.label}：上年执行数为 0，增长百分比无意义，但说明写“${p.text ?? p.percent + '%'}”${lineRef(p.src)}`,
-            location: locSrc('部门预算编制说明', p.src, p.label), expected: null, actual: p.percent!, difference: null, unit: '%',
+            location: locSrc('部门预算编制说明', p.src, p.label),
+            expected: null,
+            actual: p.percent!,
+            difference: null,
+            unit: '%',
           });
         continue;
       }
@@ -43,7 +46,10 @@ export const rule: Rule = {
       ctx.report({
         message: `${p.label}：由 ${new Decimal(a).div(1e6).toFixed(2)} 万元到 ${new Decimal(b).div(1e6).toFixed(2)} 万元应为 ${exact.toFixed(places)}%，说明写 ${p.percent}%${lineRef(p.src)}`,
         location: locSrc('部门预算编制说明', p.src, p.label),
-        expected: exact.toFixed(places), actual: stated.toFixed(places), difference: stated.minus(exact).toFixed(places), unit: '%',
+        expected: exact.toFixed(places),
+        actual: stated.toFixed(places),
+        difference: stated.minus(exact).toFixed(places),
+        unit: '%',
       });
     }
   },

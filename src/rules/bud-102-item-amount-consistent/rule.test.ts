@@ -10,11 +10,16 @@ const facts = (head: string, planned: string): Fact[] => [
   { key: 'function.item', label, money: money(head), src: { line: 195, page: null, raw: '' } },
   { key: 'function.item.planned', label, money: money(planned), src: { line: 196, page: null, raw: '' } },
 ];
-const fn = table('general-budget-function', null, ['total', 'basic', 'project'], [
-  fnRow('221', '住房保障支出', { total: '350.3499', basic: '350.3499', project: '0' }),
-  fnRow('22102', '住房改革支出', { total: '350.3499', basic: '350.3499', project: '0' }),
-  fnRow('2210201', '住房公积金', { total: '350.3499', basic: '350.3499', project: '0' }),
-]);
+const fn = table(
+  'general-budget-function',
+  null,
+  ['total', 'basic', 'project'],
+  [
+    fnRow('221', '住房保障支出', { total: '350.3499', basic: '350.3499', project: '0' }),
+    fnRow('22102', '住房改革支出', { total: '350.3499', basic: '350.3499', project: '0' }),
+    fnRow('2210201', '住房公积金', { total: '350.3499', basic: '350.3499', project: '0' }),
+  ],
+);
 const doc = (f: Fact[]) => emptyDoc({ profile: 'shanghai-budget', tables: [fn], narrative: { parts: [], duties: [], projects: [], glossary: [], facts: f } });
 
 test('an item stating the rounded table amount twice passes', () => {

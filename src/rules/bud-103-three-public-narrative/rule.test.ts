@@ -5,9 +5,12 @@ import { runRule } from '../engine.js';
 import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
 import type { Fact } from '../../domain/model.js';
 
-const tp = table('three-public', null, ['total', 'overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning', 'operatingFunds'], [
-  row('y2024', '2024年预算数', { total: '47.91', overseas: '0', reception: '1.35', vehicles: '46.56', vehiclePurchase: '25', vehicleRunning: '21.56', operatingFunds: '443.18' }),
-]);
+const tp = table(
+  'three-public',
+  null,
+  ['total', 'overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning', 'operatingFunds'],
+  [row('y2024', '2024年预算数', { total: '47.91', overseas: '0', reception: '1.35', vehicles: '46.56', vehiclePurchase: '25', vehicleRunning: '21.56', operatingFunds: '443.18' })],
+);
 const fact = (key: string, v: string, line: number): Fact => ({ key, label: key, money: money(v), src: { line, page: 32, raw: '' } });
 const doc = (...f: Fact[]) => emptyDoc({ profile: 'shanghai-budget', tables: [tp], narrative: { parts: [], duties: [], projects: [], glossary: [], facts: f } });
 

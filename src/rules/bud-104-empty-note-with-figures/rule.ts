@@ -22,7 +22,10 @@ export const rule: Rule = {
         ctx.report({
           message: `${t.title.text} 注明“${t.note.text}”${lineRef(t.note.src)}，但表中 ${r.label} 列示 ${money(doc, hit[1]!.fen)}`,
           location: tableLocation(t, r, hit[0]),
-          expected: null, actual: null, difference: null, unit: null,
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
         });
         break;
       }

@@ -5,7 +5,10 @@ import { figures, lineRef, money } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
 
 type Pick = (t: Table) => Row | undefined;
-const side = (s: 'revenue' | 'expenditure', kind: Row['kind']): Pick => (t) => t.rows.find((r) => r.side === s && r.kind === kind);
+const side =
+  (s: 'revenue' | 'expenditure', kind: Row['kind']): Pick =>
+  (t) =>
+    t.rows.find((r) => r.side === s && r.kind === kind);
 
 const CHECKS: Array<[string, Parameters<typeof tableOf>[1], Pick, string]> = [
   ['income-expenditure.total', 'income-expenditure-summary', side('revenue', 'total'), '收入支出总计'],

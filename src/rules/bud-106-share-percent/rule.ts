@@ -67,7 +67,10 @@ export const rule: Rule = {
       ctx.report({
         message: `${f.label}：${new Decimal(f.money!.fen).div(1e6).toFixed(2)} 万元占 ${base.label} ${new Decimal(base.money!.fen).div(1e6).toFixed(2)} 万元应为 ${exact.toFixed(places)}%，说明写 ${f.percent}%${lineRef(f.src)}`,
         location: locSrc('情况说明', f.src, f.label),
-        expected: exact.toFixed(places), actual: stated.toFixed(places), difference: stated.minus(exact).toFixed(places), unit: '%',
+        expected: exact.toFixed(places),
+        actual: stated.toFixed(places),
+        difference: stated.minus(exact).toFixed(places),
+        unit: '%',
       });
     }
     // The shares of one whole in one sentence ("人员支出…占49.4%；日常公用支出…占14.3%；项目支出…占36.3%"):
@@ -86,7 +89,11 @@ export const rule: Rule = {
               ctx.report({
                 severity: 'warning',
                 message: `${p.place}：${list}，各部分金额均为 0，整体为 0 时占比无意义${lineRef(p.src)}`,
-                location: p.location, expected: null, actual: sum.toString(), difference: null, unit: '%',
+                location: p.location,
+                expected: null,
+                actual: sum.toString(),
+                difference: null,
+                unit: '%',
               });
             continue;
           }
@@ -105,7 +112,11 @@ export const rule: Rule = {
           ctx.report({
             severity: 'warning',
             message: `${p.place}：同一句中${of}的各部分 ${list}，合计 ${sum.toString()}%，不等于 100%（各占比按印出位数舍入，容差 ${tol.toString()}%）${lineRef(p.src)}`,
-            location: p.location, expected: '100', actual: sum.toString(), difference: sum.minus(100).toString(), unit: '%',
+            location: p.location,
+            expected: '100',
+            actual: sum.toString(),
+            difference: sum.minus(100).toString(),
+            unit: '%',
           });
         }
       }

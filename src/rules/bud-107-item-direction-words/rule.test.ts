@@ -15,12 +15,18 @@ const item = (label: string, prior: string, planned: string, change: string, per
 const doc = (...facts: Fact[][]) => emptyDoc({ profile: 'shanghai-budget', narrative: { parts: [], duties: [], projects: [], glossary: [], facts: facts.flat() } });
 
 test('direction words that agree with the figures and reasons pass (增加, 减少, 持平, a neutral reason)', () => {
-  assert.deepEqual(runRule(rule, doc(
-    item('组织事务', '60.79', '88.87', '比2023年预算执行数增加46.19%', '46.19', '组织事务一般行政管理事务经费增加'),
-    item('市场监督管理事务', '14.62', '13.52', '比2023年预算执行数减少7.52%', '-7.52', '市场监督管理事务一般行政管理事务经费减少'),
-    item('科普活动', '10.00', '10.00', '比2023年预算执行数持平', '0', '科普活动经费保持不变'),
-    item('专项普查活动', '60.13', '25.77', '比2023年预算执行数减少57.14%', '-57.14', '项目调整'),
-  )), []);
+  assert.deepEqual(
+    runRule(
+      rule,
+      doc(
+        item('组织事务', '60.79', '88.87', '比2023年预算执行数增加46.19%', '46.19', '组织事务一般行政管理事务经费增加'),
+        item('市场监督管理事务', '14.62', '13.52', '比2023年预算执行数减少7.52%', '-7.52', '市场监督管理事务一般行政管理事务经费减少'),
+        item('科普活动', '10.00', '10.00', '比2023年预算执行数持平', '0', '科普活动经费保持不变'),
+        item('专项普查活动', '60.13', '25.77', '比2023年预算执行数减少57.14%', '-57.14', '项目调整'),
+      ),
+    ),
+    [],
+  );
 });
 
 test('a reason stating the opposite direction is an error at the reason line', () => {

@@ -29,7 +29,11 @@ export const rule: Rule = {
         const b = it.planned!.money!.fen;
         ctx.report({
           message: `${it.label}：由 ${yuanWan(a)} 万元到 ${yuanWan(b)} 万元是${DIRECTION_ZH[figures]}，说明却写“${it.change?.text ?? DIRECTION_ZH[stated]}”${lineRef(at.src)}`,
-          location: where, expected: DIRECTION_ZH[figures], actual: DIRECTION_ZH[stated], difference: null, unit: null,
+          location: where,
+          expected: DIRECTION_ZH[figures],
+          actual: DIRECTION_ZH[stated],
+          difference: null,
+          unit: null,
         });
         continue;
       }
@@ -37,7 +41,11 @@ export const rule: Rule = {
       if (because && because !== stated && it.reason) {
         ctx.report({
           message: `${it.label}：说明写“${it.change?.text ?? DIRECTION_ZH[stated]}”，原因却是“${it.reason.text}”（${DIRECTION_ZH[because]}）${lineRef(it.reason.src)}`,
-          location: locSrc('部门预算编制说明', it.reason.src, it.label), expected: DIRECTION_ZH[stated], actual: DIRECTION_ZH[because], difference: null, unit: null,
+          location: locSrc('部门预算编制说明', it.reason.src, it.label),
+          expected: DIRECTION_ZH[stated],
+          actual: DIRECTION_ZH[because],
+          difference: null,
+          unit: null,
         });
       }
     }

@@ -13,7 +13,8 @@ const change = (label: string, current: string, amount: string, percent: string,
     { key: 'change.percent', label, percent, src },
   ];
 };
-const doc = (...facts: Fact[][]) => emptyDoc({ kind: '部门决算', profile: 'shanghai-final-accounts', year: 2024, narrative: { parts: [], duties: [], projects: [], glossary: [], facts: facts.flat() } });
+const doc = (...facts: Fact[][]) =>
+  emptyDoc({ kind: '部门决算', profile: 'shanghai-final-accounts', year: 2024, narrative: { parts: [], duties: [], projects: [], glossary: [], facts: facts.flat() } });
 
 test('percentages that follow from current and change amounts pass (down 1.87 %, up 1.40 %)', () => {
   assert.deepEqual(runRule(rule, doc(change('收入支出总计', '2995.39', '-56.95', '-1.87'), change('机关运行经费支出', '184.65', '2.55', '1.40', 732))), []);

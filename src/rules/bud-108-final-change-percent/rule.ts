@@ -50,7 +50,11 @@ export const rule: Rule = {
       if (sameSign && exact.minus(stated).abs().lte(ulp)) continue;
       ctx.report({
         message: `${s.current.label}：本年 ${wan(x)} 万元，比上年${y < 0 ? '减少' : '增加'} ${wan(Math.abs(y))} 万元（上年 ${wan(prior)} 万元），变动率应为 ${exact.toFixed(places)}%，说明写 ${stated.toFixed(places)}%${lineRef(s.percent.src)}`,
-        location: where, expected: exact.toFixed(places), actual: stated.toFixed(places), difference: stated.minus(exact).toFixed(places), unit: '%',
+        location: where,
+        expected: exact.toFixed(places),
+        actual: stated.toFixed(places),
+        difference: stated.minus(exact).toFixed(places),
+        unit: '%',
       });
     }
   },

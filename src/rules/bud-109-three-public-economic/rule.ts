@@ -51,7 +51,10 @@ export const rule: Rule = {
       ctx.report({
         message: `${tableName(econ)} ${rowName(e)} ${wan(ef)} 万元超过${tableName(tp)}「${current.label}」${p.what} ${wan(tf)} 万元：基本支出中的${p.what}是三公经费的一部分，不能更大`,
         location: locRow(econ, e, key),
-        expected: wan(tf), actual: wan(ef), difference: wan(ef - tf), unit: '万元',
+        expected: wan(tf),
+        actual: wan(ef),
+        difference: wan(ef - tf),
+        unit: '万元',
       });
     }
   },

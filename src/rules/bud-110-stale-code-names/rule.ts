@@ -28,7 +28,11 @@ export const rule: Rule = {
         if (!old) continue;
         ctx.report({
           message: `${tableName(t)} ${r.code}「${r.label}」是${SYSTEM_ZH[r.codeSystem]}的旧名称（用至 ${old.to} 年），${doc.year} 年应为「${now.name}」`,
-          location: locRow(t, r), expected: null, actual: null, difference: null, unit: null,
+          location: locRow(t, r),
+          expected: null,
+          actual: null,
+          difference: null,
+          unit: null,
         });
       }
     }
@@ -45,7 +49,11 @@ export const rule: Rule = {
       const now = codes.byCodeIn('function', hit.code, y);
       ctx.report({
         message: `${p.place}写“${hit.name}”，是支出功能分类 ${hit.code} 的旧名称（用至 ${hit.to} 年）${now ? `，${y} 年应为「${now.name}」` : ''}${lineRef(p.src)}`,
-        location: p.location, expected: now?.name ?? null, actual: hit.name, difference: null, unit: null,
+        location: p.location,
+        expected: now?.name ?? null,
+        actual: hit.name,
+        difference: null,
+        unit: null,
       });
     }
   },

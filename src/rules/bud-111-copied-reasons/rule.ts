@@ -33,7 +33,11 @@ export const rule: Rule = {
       if (first.dir === dir) continue;
       ctx.report({
         message: `${it.label}（${DIRECTION_ZH[dir]}）的原因“${text}”与${first.label}（${DIRECTION_ZH[first.dir]}）${lineRef(first.reason?.src)}相同，两者变动方向相反，原因应分别说明${lineRef(it.reason.src)}`,
-        location: locSrc('部门预算编制说明', it.reason.src, it.label), expected: null, actual: null, difference: null, unit: null,
+        location: locSrc('部门预算编制说明', it.reason.src, it.label),
+        expected: null,
+        actual: null,
+        difference: null,
+        unit: null,
       });
     }
   },

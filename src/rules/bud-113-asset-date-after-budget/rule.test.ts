@@ -6,8 +6,18 @@ import { emptyDoc } from '../_lib/test-doc.js';
 import type { BudgetDocument } from '../../domain/model.js';
 
 const narrative = (paras: Array<[number, string]>): BudgetDocument['narrative'] => ({
-  parts: [{ no: 4, title: '其他重要事项的情况说明', src: { line: 900, page: null, raw: '' }, sections: [{ no: '六', title: '六、国有资产占有使用情况', src: { line: 905, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) }] }],
-  duties: [], projects: [], glossary: [], facts: [],
+  parts: [
+    {
+      no: 4,
+      title: '其他重要事项的情况说明',
+      src: { line: 900, page: null, raw: '' },
+      sections: [{ no: '六', title: '六、国有资产占有使用情况', src: { line: 905, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) }],
+    },
+  ],
+  duties: [],
+  projects: [],
+  glossary: [],
+  facts: [],
 });
 const run = (year: number, kind: BudgetDocument['kind'], paras: Array<[number, string]>) => runRule(rule, emptyDoc({ year, kind, narrative: narrative(paras) }));
 
@@ -22,7 +32,7 @@ test('the dates the regions use pass: end of last year, its autumn, January of t
   assert.deepEqual(run(2026, '部门预算', quotes), []);
 });
 
-test('a date after the budget\'s own publication is an error (yantai-audit-bureau-2026-budget.txt line 907); final accounts are not judged', () => {
+test("a date after the budget's own publication is an error (yantai-audit-bureau-2026-budget.txt line 907); final accounts are not judged", () => {
   const q: Array<[number, string]> = [[907, '截至2026年12月31日，本单位共有车辆0辆，其中机要通信用车0辆。']];
   const fs = run(2026, '部门预算', q);
   assert.equal(fs.length, 1);

@@ -7,7 +7,11 @@ import type { BudgetDocument, Fact } from '../../domain/model.js';
 
 /** The three facts the reader takes from one change sentence, at `line`. */
 const fact = (key: string, label: string, line: number, v: { amount?: string; percent?: string }): Fact => ({
-  key, label, src: { line, page: null, raw: '' }, ...(v.amount !== undefined ? { money: money(v.amount, line) } : {}), ...(v.percent !== undefined ? { percent: v.percent } : {}),
+  key,
+  label,
+  src: { line, page: null, raw: '' },
+  ...(v.amount !== undefined ? { money: money(v.amount, line) } : {}),
+  ...(v.percent !== undefined ? { percent: v.percent } : {}),
 });
 const change = (base: string, label: string, current: string, amount: string, percent: string, line: number, amountKey = `${base}.change.amount`): Fact[] => [
   fact(base, label, line, { amount: current }),
@@ -15,7 +19,12 @@ const change = (base: string, label: string, current: string, amount: string, pe
   fact(`${base}.change.percent`, label, line, { percent }),
 ];
 const paragraphs = (paras: Array<[number, string]>): BudgetDocument['narrative']['parts'] => [
-  { no: 2, title: '部门预算情况说明', src: { line: 1, page: null, raw: '' }, sections: [{ no: '一', title: '收支预算总体情况', src: { line: 1, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) }] },
+  {
+    no: 2,
+    title: '部门预算情况说明',
+    src: { line: 1, page: null, raw: '' },
+    sections: [{ no: '一', title: '收支预算总体情况', src: { line: 1, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) }],
+  },
 ];
 const run = (facts: Fact[][], paras: Array<[number, string]> = []) =>
   runRule(rule, emptyDoc({ year: 2026, narrative: { parts: paragraphs(paras), duties: [], projects: [], glossary: [], facts: facts.flat() } }));
@@ -39,7 +48,13 @@ test('a percent that does not follow from the amounts is an error (huzhou-vetera
     change('operating-funds', '机关运行经费财政拨款预算', '48.78', '-4.98', '-9.0', 203), // "48.78 万元，比上年预算减少 4.98 万元，下降 9.0%"
     change('training-fees', '各单位培训费预算', '39.51', '-2.02', '-4.00', 231), // "39.51 万元，比上年预算数减少 2.02 万元，下降 4.00%"
   ]);
-  assert.deepEqual(fs.map((f) => [f.severity, f.expected, f.actual]), [['error', '-9.3', '-9.0'], ['error', '-4.86', '-4.00']]);
+  assert.deepEqual(
+    fs.map((f) => [f.severity, f.expected, f.actual]),
+    [
+      ['error', '-9.3', '-9.0'],
+      ['error', '-4.86', '-4.00'],
+    ],
+  );
   assert.match(fs[0]!.message, /上年 53\.76 万元.*应为 9\.3%，说明写 9\.0%（第 203 行）/);
 });
 
@@ -55,10 +70,17 @@ test('facts of different sentences, totals and Shanghai items with a prior execu
   const far = change('training-fees', '培训费', '39.51', '-2.02', '-4.00', 231);
   far[0]!.src = { line: 200, page: null, raw: '' };
   const shanghai = [...change('function.item', '住房公积金', '352.67', '4.15', '0.53', 196), fact('function.item.prior-execution', '住房公积金', 196, { amount: '348.52' })];
-  assert.deepEqual(run([far, shanghai, [fact('revenue.total', '收入', 5, { amount: '100' }), fact('revenue.change.amount', '收入', 5, { amount: '10' }), fact('revenue.change.percent', '收入', 5, { percent: '50' })]]), []);
+  assert.deepEqual(
+    run([
+      far,
+      shanghai,
+      [fact('revenue.total', '收入', 5, { amount: '100' }), fact('revenue.change.amount', '收入', 5, { amount: '10' }), fact('revenue.change.percent', '收入', 5, { percent: '50' })],
+    ]),
+    [],
+  );
 });
 
-test('a clause that prints last year\'s amount is recomputed from it (beijing-transport-commission-2026-budget.txt line 125)', () => {
+test("a clause that prints last year's amount is recomputed from it (beijing-transport-commission-2026-budget.txt line 125)", () => {
   const ok = '2026年度收入预算1448787.35万元，比2025年年初预算数1506121.45万元减少57334.09万元，下降3.81%。';
   assert.deepEqual(run([], [[125, ok]]), []);
   const fs = run([], [[125, ok.replace('3.81%', '3.18%')]]);
@@ -70,10 +92,21 @@ test('the percent is checked to ±1 in its last place, with its sign; the messag
   // 110 → 100: −10 is −9.0909…%.
   const at = (pct: string) => run([change('operating-funds', '机关运行经费', '100.00', '-10.00', pct, 10)]);
   assert.deepEqual([at('-9.09'), at('-9.1'), at('-9.10'), at('-9')], [[], [], [], []], 'within one unit of the last printed place');
-  assert.deepEqual(at('-9.08').map((f) => [f.expected, f.actual, f.difference]), [['-9.09', '-9.08', '0.01']], '0.0109 off: beyond one unit of 0.01');
-  assert.deepEqual(at('-8').map((f) => f.expected), ['-9']);
+  assert.deepEqual(
+    at('-9.08').map((f) => [f.expected, f.actual, f.difference]),
+    [['-9.09', '-9.08', '0.01']],
+    '0.0109 off: beyond one unit of 0.01',
+  );
+  assert.deepEqual(
+    at('-8').map((f) => f.expected),
+    ['-9'],
+  );
   const up = at('9.09');
-  assert.deepEqual(up.map((f) => [f.severity, f.expected, f.actual]), [['error', '-9.09', '9.09']], 'a rise stated for a fall');
+  assert.deepEqual(
+    up.map((f) => [f.severity, f.expected, f.actual]),
+    [['error', '-9.09', '9.09']],
+    'a rise stated for a fall',
+  );
   assert.match(up[0]!.message, /机关运行经费：本年 100\.00 万元，比上年减少 10\.00 万元（上年 110\.00 万元），变动率应为 9\.09%，说明写 9\.09%（第 10 行）/);
   const rise = run([change('operating-funds', '机关运行经费', '110.00', '10.00', '5', 10)]);
   assert.match(rise[0]!.message, /比上年增加 10\.00 万元（上年 100\.00 万元），变动率应为 10%，说明写 5%/);
@@ -82,7 +115,7 @@ test('the percent is checked to ±1 in its last place, with its sign; the messag
   assert.deepEqual(run([change('operating-funds', '机关运行经费', '100.00', '0.004', '0', 10)]), []);
 });
 
-test('no finding where the figures cannot be last year\'s: a change larger than the amount, a zero base stated as 0 %', () => {
+test("no finding where the figures cannot be last year's: a change larger than the amount, a zero base stated as 0 %", () => {
   assert.deepEqual(run([change('operating-funds', '机关运行经费', '10.00', '20.00', '200', 10)]), []);
   assert.deepEqual(run([change('three-public.vehicle-purchase', '公务用车购置费', '200.00', '200.00', '0', 557)]), []);
   const zero = run([change('three-public.vehicle-purchase', '公务用车购置费', '200.00', '200.00', '-100', 557)]);
@@ -109,14 +142,20 @@ test('the three facts pair only within one sentence: the amount at most a line b
   assert.deepEqual(run([other]), []);
 });
 
-test('a clause with last year\'s amount: its direction word and figures, a rise or a fall; unreadable figures are left alone', () => {
+test("a clause with last year's amount: its direction word and figures, a rise or a fall; unreadable figures are left alone", () => {
   const ok = '2026年度支出预算110.00万元，比上年预算数100.00万元增加10.00万元，增长10.00%。';
   assert.deepEqual(run([], [[7, ok]]), []);
   const wrongWord = run([], [[7, ok.replace('增长10.00%', '下降10.00%')]]);
-  assert.deepEqual(wrongWord.map((f) => [f.expected, f.actual]), [['10.00', '-10.00']]);
+  assert.deepEqual(
+    wrongWord.map((f) => [f.expected, f.actual]),
+    [['10.00', '-10.00']],
+  );
   assert.match(wrongWord[0]!.message, /10\.00 万元占上年 100\.00 万元应为 10\.00%（第 7 行）/);
   const wrongPct = run([], [[7, ok.replace('增长10.00%', '增长11.00%')]]);
-  assert.deepEqual(wrongPct.map((f) => [f.expected, f.actual]), [['10.00', '11.00']]);
+  assert.deepEqual(
+    wrongPct.map((f) => [f.expected, f.actual]),
+    [['10.00', '11.00']],
+  );
   assert.deepEqual(run([], [[7, ok.replace('增长10.00%', '增长10.01%')]]), [], 'one unit of the last place');
   assert.deepEqual(run([], [[7, '比上年100.00万元减少10.00万元，下降10%。']]), []);
   assert.deepEqual(run([], [[7, '比上年100.00万元减少0.00万元，增长0%。']]), [], 'no change: no direction to disagree with');

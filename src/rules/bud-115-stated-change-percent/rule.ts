@@ -40,7 +40,9 @@ function statements(doc: BudgetDocument): Stated[] {
     const base = p.key.slice(0, -'.change.percent'.length);
     const same = (f: Fact) => f.label === p.label && f.money !== undefined;
     if (facts.some((f) => f.key === `${base}.prior-execution` && f.label === p.label)) continue;
-    const amount = facts.find((f) => (f.key === `${base}.change.amount` || f.key === `${base}.change`) && same(f) && p.src.line !== null && f.src.line !== null && f.src.line <= p.src.line && p.src.line - lastLine(f) <= 1);
+    const amount = facts.find(
+      (f) => (f.key === `${base}.change.amount` || f.key === `${base}.change`) && same(f) && p.src.line !== null && f.src.line !== null && f.src.line <= p.src.line && p.src.line - lastLine(f) <= 1,
+    );
     const current = amount && facts.find((f) => f.key === base && same(f) && f.src.line !== null && f.src.line <= amount.src.line! && amount.src.line! - lastLine(f) <= 3);
     if (amount && current) out.push({ subject: p.label, current, amount, percent: p });
   }
@@ -48,7 +50,8 @@ function statements(doc: BudgetDocument): Stated[] {
 }
 
 /** "比2025年年初预算数1506121.45万元减少57334.09万元，下降3.81%": the prior printed in the clause. */
-const PRIOR_RE = /比\s*(?:上年|去年|20\d\d\s*年)[^，。；,;\d]{0,12}?([\d,]+(?:\.\d+)?)\s*万元\s*(增加|减少)\s*([\d,]+(?:\.\d+)?)\s*万元\s*[，,]\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\d+)?)\s*[%％]/g;
+const PRIOR_RE =
+  /比\s*(?:上年|去年|20\d\d\s*年)[^，。；,;\d]{0,12}?([\d,]+(?:\.\d+)?)\s*万元\s*(增加|减少)\s*([\d,]+(?:\.\d+)?)\s*万元\s*[，,]\s*(增长|下降|上升|减少|增加)\s*(\d+(?:\.\d+)?)\s*[%％]/g;
 
 /**
  * A stated change against last year, "X万元，比上年增加/减少Y万元，增长/下降Z%", in any of the
@@ -80,7 +83,11 @@ export const rule: Rule = {
           ctx.report({
             severity: 'warning',
             message: `${s.subject}：本年 ${wan(x)} 万元，比上年增加 ${wan(y)} 万元，上年为 0，增减百分比无意义，说明却写 ${pct.replace(/^-/, '')}%${lineRef(s.percent.src)}`,
-            location: where, expected: null, actual: pct, difference: null, unit: '%',
+            location: where,
+            expected: null,
+            actual: pct,
+            difference: null,
+            unit: '%',
           });
         continue;
       }
@@ -90,7 +97,11 @@ export const rule: Rule = {
       if (sameSign && exact.minus(stated).abs().lte(new Decimal(10).pow(-pl))) continue;
       ctx.report({
         message: `${s.subject}：本年 ${wan(x)} 万元，比上年${y < 0 ? '减少' : '增加'} ${wan(Math.abs(y))} 万元（上年 ${wan(prior)} 万元），变动率应为 ${exact.abs().toFixed(pl)}%，说明写 ${stated.abs().toFixed(pl)}%${lineRef(s.percent.src)}`,
-        location: where, expected: exact.toFixed(pl), actual: stated.toFixed(pl), difference: stated.minus(exact).toFixed(pl), unit: '%',
+        location: where,
+        expected: exact.toFixed(pl),
+        actual: stated.toFixed(pl),
+        difference: stated.minus(exact).toFixed(pl),
+        unit: '%',
       });
     }
     for (const p of textPlaces(doc)) {
@@ -109,7 +120,11 @@ export const rule: Rule = {
         if (sameSign && exact.abs().minus(new Decimal(pct)).abs().lte(new Decimal(10).pow(-pl))) continue;
         ctx.report({
           message: `${p.place}：“${m[0].replace(/\s+/g, '')}”，${wan(Math.abs(y))} 万元占上年 ${wan(prior)} 万元应为 ${exact.abs().toFixed(pl)}%${lineRef(p.src)}`,
-          location: p.location, expected: exact.toFixed(pl), actual: (down ? '-' : '') + pct, difference: null, unit: '%',
+          location: p.location,
+          expected: exact.toFixed(pl),
+          actual: (down ? '-' : '') + pct,
+          difference: null,
+          unit: '%',
         });
       }
     }

@@ -10,8 +10,20 @@ const doc = (rows: Row[], paras: Array<[number, string]>): BudgetDocument =>
     year: 2026,
     tables: [table('general-budget-function', 5, ['total'], rows)],
     narrative: {
-      parts: [{ no: 2, title: '部门预算安排情况说明', src: { line: 1, page: null, raw: '' }, sections: [{ no: '五', title: '一般公共预算当年拨款情况说明', src: { line: 1, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) }] }],
-      duties: [], projects: [], glossary: [], facts: [],
+      parts: [
+        {
+          no: 2,
+          title: '部门预算安排情况说明',
+          src: { line: 1, page: null, raw: '' },
+          sections: [
+            { no: '五', title: '一般公共预算当年拨款情况说明', src: { line: 1, page: null, raw: '' }, paragraphs: paras.map(([line, text]) => ({ text, src: { line, page: null, raw: text } })) },
+          ],
+        },
+      ],
+      duties: [],
+      projects: [],
+      glossary: [],
+      facts: [],
     },
   });
 
@@ -30,24 +42,33 @@ const HUZHOU = [
 
 test('paths that name each level as the tables do pass, short 类 forms and valid names included (corpus phrasings)', () => {
   assert.deepEqual(
-    runRule(rule, doc(HUZHOU, [
-      [437, '3.科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）：指反映促进科技成果转化为现实生产力的支出。'], // huzhou-health-commission-2026-budget.txt line 437
-      [153, '（1）科学技术（类）技术研究与开发（款）科技成果转化与扩散（项）275.06 万元。'], // the 类 without 支出 (huzhou-transport-bureau-2026-budget.txt line 153)
-      [280, '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）：指…'], // valid 2026 names the tables do not print (hangzhou-meteorological-bureau-2026-budget.txt line 280)
-    ])),
+    runRule(
+      rule,
+      doc(HUZHOU, [
+        [437, '3.科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）：指反映促进科技成果转化为现实生产力的支出。'], // huzhou-health-commission-2026-budget.txt line 437
+        [153, '（1）科学技术（类）技术研究与开发（款）科技成果转化与扩散（项）275.06 万元。'], // the 类 without 支出 (huzhou-transport-bureau-2026-budget.txt line 153)
+        [280, '社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）：指…'], // valid 2026 names the tables do not print (hangzhou-meteorological-bureau-2026-budget.txt line 280)
+      ]),
+    ),
     [],
   );
 });
 
-test('a 项 name a character away from the table\'s name for its code is a warning (huzhou-health-commission-2026-budget.txt lines 177, 535)', () => {
-  const fs = runRule(rule, doc(HUZHOU, [
-    [177, '（3）科学技术支出（类）技术研究与开发（款）科技 成果转换与扩散（项）275.06 万元，主要用于市疾病预防控制中心的支出。'],
-    [535, '49.其他支出（类）其他政府性基金及对应专项债务收入安排的支出（款）其他地方自行试点项目收益专项债券收安排的支出（项）：指用于…'],
-  ]));
-  assert.deepEqual(fs.map((f) => [f.severity, f.actual, f.expected]), [
-    ['warning', '科技成果转换与扩散', '科技成果转化与扩散'],
-    ['warning', '其他地方自行试点项目收益专项债券收安排的支出', '其他地方自行试点项目收益专项债券收入安排的支出'],
-  ]);
+test("a 项 name a character away from the table's name for its code is a warning (huzhou-health-commission-2026-budget.txt lines 177, 535)", () => {
+  const fs = runRule(
+    rule,
+    doc(HUZHOU, [
+      [177, '（3）科学技术支出（类）技术研究与开发（款）科技 成果转换与扩散（项）275.06 万元，主要用于市疾病预防控制中心的支出。'],
+      [535, '49.其他支出（类）其他政府性基金及对应专项债务收入安排的支出（款）其他地方自行试点项目收益专项债券收安排的支出（项）：指用于…'],
+    ]),
+  );
+  assert.deepEqual(
+    fs.map((f) => [f.severity, f.actual, f.expected]),
+    [
+      ['warning', '科技成果转换与扩散', '科技成果转化与扩散'],
+      ['warning', '其他地方自行试点项目收益专项债券收安排的支出', '其他地方自行试点项目收益专项债券收入安排的支出'],
+    ],
+  );
   assert.match(fs[0]!.message, /表列 2060404 为「科技成果转化与扩散」（第 177 行）/);
 });
 

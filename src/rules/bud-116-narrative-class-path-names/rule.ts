@@ -34,8 +34,14 @@ function distance(a: string, b: string): number {
 
 /** Tables that list function classes (their rows without a code are still names of the classification). */
 const FUNCTION_ROLES: ReadonlySet<string> = new Set([
-  'income-expenditure-summary', 'expenditure-summary', 'appropriation-summary', 'general-budget-function', 'gov-fund-function',
-  'state-capital-function', 'appropriation-expenditure', 'basic-expenditure-function',
+  'income-expenditure-summary',
+  'expenditure-summary',
+  'appropriation-summary',
+  'general-budget-function',
+  'gov-fund-function',
+  'state-capital-function',
+  'appropriation-expenditure',
+  'basic-expenditure-function',
 ]);
 
 interface TableNames {
@@ -73,12 +79,12 @@ function tableNames(doc: BudgetDocument): TableNames {
  */
 export const rule: Rule = {
   id: 'BUD-116',
-  title: 'Narrative class paths use the tables\' names at their levels',
+  title: "Narrative class paths use the tables' names at their levels",
   titleZh: '说明中“类/款/项”科目名称与表列名称及层级一致',
   severity: 'warning',
   category: 'narrative',
   reads: ['narrative', 'tables', 'meta'],
-  basis: 'Issue 12 class 3: a narrative item\'s class path must match the table\'s names for the same code; 款 and 项 names must not be swapped',
+  basis: "Issue 12 class 3: a narrative item's class path must match the table's names for the same code; 款 and 项 names must not be swapped",
   check(doc, ctx) {
     const t = tableNames(doc);
     if (t.coded.length === 0) return;
@@ -90,18 +96,18 @@ export const rule: Rule = {
         const path = m[0].replace(/^\(?\d+[).、]?/, '');
         if (said.has(path)) continue;
         said.add(path);
-        const names: Array<[Level, string]> = [['类', clean(m[1]!)], ['款', clean(m[2]!)], ['项', clean(m[3]!)]].map(([l, n]) => [
-          l as Level,
-          l === '类' && !t.codesOf.has(n!) && t.codesOf.has(`${n}支出`) ? `${n}支出` : n!,
-        ]);
+        const names: Array<[Level, string]> = [
+          ['类', clean(m[1]!)],
+          ['款', clean(m[2]!)],
+          ['项', clean(m[3]!)],
+        ].map(([l, n]) => [l as Level, l === '类' && !t.codesOf.has(n!) && t.codesOf.has(`${n}支出`) ? `${n}支出` : n!]);
         const report = (message: string, expected: string, actual: string) =>
           ctx.report({ message: `${p.place}写“${path}”：${message}${lineRef(p.src)}`, location: p.location, expected, actual, difference: null, unit: null });
         // A name printed at another level: the tables give it only codes of another length, the year's
         // classification knows it at no other level, and no uncoded row prints it.
         const misplaced = names.find(([level, n]) => {
           const printed = [...(t.codesOf.get(n) ?? [])];
-          return printed.length > 0 && printed.every((c) => c.length !== LENGTH[level]) && !t.uncoded.has(n) &&
-            codes.byNameIn('function', n, year).every((e) => e.code.length !== LENGTH[level]);
+          return printed.length > 0 && printed.every((c) => c.length !== LENGTH[level]) && !t.uncoded.has(n) && codes.byNameIn('function', n, year).every((e) => e.code.length !== LENGTH[level]);
         });
         if (misplaced) {
           const [level, n] = misplaced;
@@ -114,14 +120,19 @@ export const rule: Rule = {
         let parent: string[] = [];
         for (const [level, n] of names) {
           const printed = [...(t.codesOf.get(n) ?? [])].filter((c) => c.length === LENGTH[level]);
-          const national = codes.byNameIn('function', n, year).filter((e) => e.code.length === LENGTH[level]).map((e) => e.code);
+          const national = codes
+            .byNameIn('function', n, year)
+            .filter((e) => e.code.length === LENGTH[level])
+            .map((e) => e.code);
           const known = [...printed, ...national].filter((c) => parent.length === 0 || parent.some((q) => c.startsWith(q)));
           if (known.length > 0) {
             parent = known;
             continue;
           }
           if (printed.length > 0 || national.length > 0 || t.uncoded.has(n)) break; // known, but not under the parent read: not judged
-          const near = t.coded.filter((c) => c.code.length === LENGTH[level] && (parent.length === 0 || parent.some((q) => c.code.startsWith(q))) && distance(c.name, n) <= Math.min(2, Math.floor(n.length / 3)));
+          const near = t.coded.filter(
+            (c) => c.code.length === LENGTH[level] && (parent.length === 0 || parent.some((q) => c.code.startsWith(q))) && distance(c.name, n) <= Math.min(2, Math.floor(n.length / 3)),
+          );
           const byCode = [...new Map(near.map((c) => [c.code, c])).values()];
           if (byCode.length === 1) report(`（${level}）名称「${n}」，表列 ${byCode[0]!.code} 为「${byCode[0]!.name}」`, byCode[0]!.name, n);
           break;

@@ -24,12 +24,12 @@ export function connectiveVariants(name: string): string[] {
  */
 export const rule: Rule = {
   id: 'BUD-117',
-  title: 'The unit\'s name is printed in one form',
+  title: "The unit's name is printed in one form",
   titleZh: '单位名称前后一致（“和”“与”“及”不混用）',
   severity: 'warning',
   category: 'hygiene',
   reads: ['meta', 'narrative', 'tables'],
-  basis: 'Issue 12 class 6 (copying): the unit\'s name inconsistent across the document (规划与 vs 规划和)',
+  basis: "Issue 12 class 6 (copying): the unit's name inconsistent across the document (规划与 vs 规划和)",
   check(doc, ctx) {
     const name = squash(normalizeText(doc.unit.name));
     if (name.length < 4) return;

@@ -15,7 +15,14 @@ const doc = (text: string): BudgetDocument => {
 
 test('the census counts full-width commas and half-width ones between Chinese words, not thousands separators', () => {
   // wuxi-commerce-bureau-2026-budget.txt lines 42–44; huzhou-veterans-affairs-bureau-2026-budget.txt line 117.
-  const c = census(['及有关口岸工作的法律法规及决策部署,起草相关地方性法规、', '规章草案,拟订全市商务发展和实施规划。监测分析商务运行状', '府的离退休人员安置 (项)2194.50 万元,主要用于军队移交', '一般公共预算拨款收入 12,345.67 万元，比上年增加 1,000.00 万元，增长 8.8%。'].join('\n'));
+  const c = census(
+    [
+      '及有关口岸工作的法律法规及决策部署,起草相关地方性法规、',
+      '规章草案,拟订全市商务发展和实施规划。监测分析商务运行状',
+      '府的离退休人员安置 (项)2194.50 万元,主要用于军队移交',
+      '一般公共预算拨款收入 12,345.67 万元，比上年增加 1,000.00 万元，增长 8.8%。',
+    ].join('\n'),
+  );
   assert.deepEqual([c.fullWidthCommas, c.halfWidthCommas, c.halfWidthAt.map((s) => s.line)], [2, 3, [1, 2, 3]]);
   assert.equal(c.halfWidthAt[0]!.raw, '及有关口岸工作的法律法规及决策部署,起草相关地方性法规、');
   assert.equal(census('一'.repeat(30) + ',' + '二'.repeat(30)).halfWidthAt[0]!.raw, '…' + '一'.repeat(24) + ',' + '二'.repeat(23) + '…', 'a long line: the words around the comma');

@@ -57,7 +57,10 @@ export interface ReconcileResult {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const BUDGETS = new Set(['部门预算', '单位预算']);
 const FINALS = new Set(['部门决算', '单位决算']);
-const unitKey = (s: string) => normalizeText(s).replace(/[\s()（）]/g, '').replace(/本级$/, '');
+const unitKey = (s: string) =>
+  normalizeText(s)
+    .replace(/[\s()（）]/g, '')
+    .replace(/本级$/, '');
 
 /**
  * Why two documents cannot be reconciled, in Chinese, or null when they can: the first must be a

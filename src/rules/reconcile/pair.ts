@@ -116,7 +116,13 @@ function statedOf(doc: BudgetDocument, m: Money, index: number, subject: string,
 }
 
 function factFigure(doc: BudgetDocument, f: Fact & { money: Money }): PairFigure {
-  return { fen: f.money.fen, unknown: f.money.inferred === true, absent: false, unit: printedUnit(doc, f.money.src ?? f.src), location: { ...locSrc(narrativeSection(doc), f.src, f.label), fact: f.key } };
+  return {
+    fen: f.money.fen,
+    unknown: f.money.inferred === true,
+    absent: false,
+    unit: printedUnit(doc, f.money.src ?? f.src),
+    location: { ...locSrc(narrativeSection(doc), f.src, f.label), fact: f.key },
+  };
 }
 
 const moneyFactOf = (doc: BudgetDocument, key: string) => factsByKey(doc, key).find((f): f is Fact & { money: Money } => f.money != null);

@@ -49,10 +49,16 @@ export function pairDocs(p: PairFigures = {}): { budget: BudgetDocument; final: 
     unit,
     tables: [
       { ...table('general-budget-function', null, ['total'], [fnRow('2010601', '行政运行', { total: b }, { parent: null }), row('total', '合计', { total: b }, { kind: 'total' })]), id: 't5' },
-      { ...table('three-public', null, ['total', 'overseas', 'reception'], [row('y2024', '2024年预算数', { total: p.threeBudget ?? '1.00', overseas: null, reception: p.threeBudget ?? '1.00' })]), id: 't9' },
+      {
+        ...table('three-public', null, ['total', 'overseas', 'reception'], [row('y2024', '2024年预算数', { total: p.threeBudget ?? '1.00', overseas: null, reception: p.threeBudget ?? '1.00' })]),
+        id: 't9',
+      },
     ],
   });
-  const rateFact: Fact[] = p.rate === null ? [] : [{ key: 'comparison.completion-rate', label: '一般公共预算财政拨款支出', percent: p.rate ?? '95.00', src: { line: 10, page: 3, raw: `完成年初预算的${p.rate ?? '95.00'}%` } }];
+  const rateFact: Fact[] =
+    p.rate === null
+      ? []
+      : [{ key: 'comparison.completion-rate', label: '一般公共预算财政拨款支出', percent: p.rate ?? '95.00', src: { line: 10, page: 3, raw: `完成年初预算的${p.rate ?? '95.00'}%` } }];
   const final = emptyDoc({
     kind: '部门决算',
     profile: 'shanghai-final-accounts',
@@ -61,19 +67,24 @@ export function pairDocs(p: PairFigures = {}): { budget: BudgetDocument; final: 
     narrative: { parts: [], duties: [], projects: [], glossary: [], facts: rateFact },
     tables: [
       {
-        ...table('general-budget-function', null, ['total'], [
-          fnRow('201', '一般公共服务支出', { total: f }),
-          fnRow('20106', '财政事务', { total: f }),
-          fnRow('2010601', '行政运行', { total: f }),
-          row('total', '合计', { total: f }, { kind: 'total' }),
-        ]),
+        ...table(
+          'general-budget-function',
+          null,
+          ['total'],
+          [fnRow('201', '一般公共服务支出', { total: f }), fnRow('20106', '财政事务', { total: f }), fnRow('2010601', '行政运行', { total: f }), row('total', '合计', { total: f }, { kind: 'total' })],
+        ),
         id: 't5',
       },
       {
-        ...table('three-public', null, ['total', 'overseas', 'reception'], [
-          row('budget', '预算数', { total: p.threeStated ?? '1.00', overseas: null, reception: p.threeStated ?? '1.00' }),
-          row('final', '决算数', { total: p.threeFinal ?? '0.90', overseas: null, reception: p.threeFinal ?? '0.90' }),
-        ]),
+        ...table(
+          'three-public',
+          null,
+          ['total', 'overseas', 'reception'],
+          [
+            row('budget', '预算数', { total: p.threeStated ?? '1.00', overseas: null, reception: p.threeStated ?? '1.00' }),
+            row('final', '决算数', { total: p.threeFinal ?? '0.90', overseas: null, reception: p.threeFinal ?? '0.90' }),
+          ],
+        ),
         id: 't7',
       },
     ],

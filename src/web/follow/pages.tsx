@@ -36,7 +36,9 @@ export function PaymentsSection(props: { budgetId: string; formId: string; year:
   const total = props.payments.reduce((s, p) => s + p.fen, 0);
   return (
     <section aria-labelledby="payments-h" id="payments">
-      <h2 id="payments-h">支付明细（{props.payments.length} 笔，合计 {formatAmount(total, '元')} 元）</h2>
+      <h2 id="payments-h">
+        支付明细（{props.payments.length} 笔，合计 {formatAmount(total, '元')} 元）
+      </h2>
       {props.error ? (
         <p class="alert error" role="alert">
           未登记：{props.error.text}
@@ -56,7 +58,10 @@ export function PaymentsSection(props: { budgetId: string; formId: string; year:
           收款方 <input type="text" name="payee" value={v['payee'] ?? ''} />
         </label>{' '}
         <button type="submit">登记支付</button>
-        <span id="amount-hint" class="sub"> 金额按元填写，最多两位小数，如 12,345.67</span>
+        <span id="amount-hint" class="sub">
+          {' '}
+          金额按元填写，最多两位小数，如 12,345.67
+        </span>
       </form>
       {props.payments.length ? (
         <table class="data">
@@ -136,7 +141,14 @@ export function BudgetControlSection(props: { budgetId: string; control: readonl
       <p class="muted">支付不得超过项目的剩余可用指标（预算加已批准的调整，减已支付）；超出时先由部门审核或财政审核录入预算调整（调剂）。执行率按调整后预算计算。</p>
       <table class="data">
         <thead>
-          <tr><th>项目</th><th>预算（元）</th><th>已批准调整（元）</th><th>调整后预算（元）</th><th>已支付（元）</th><th>剩余可用（元）</th></tr>
+          <tr>
+            <th>项目</th>
+            <th>预算（元）</th>
+            <th>已批准调整（元）</th>
+            <th>调整后预算（元）</th>
+            <th>已支付（元）</th>
+            <th>剩余可用（元）</th>
+          </tr>
         </thead>
         <tbody>
           {props.control.map((s) => {
@@ -158,10 +170,24 @@ export function BudgetControlSection(props: { budgetId: string; control: readonl
       <h3>调整记录（{props.adjustments.length} 项）</h3>
       {props.adjustments.length ? (
         <table class="data" id="adjustments">
-          <thead><tr><th>项目</th><th>调整金额（元）</th><th>原因</th><th>批准人</th><th>批准时间</th></tr></thead>
+          <thead>
+            <tr>
+              <th>项目</th>
+              <th>调整金额（元）</th>
+              <th>原因</th>
+              <th>批准人</th>
+              <th>批准时间</th>
+            </tr>
+          </thead>
           <tbody>
             {props.adjustments.map((a) => (
-              <tr><td>{names.get(a.formId) ?? a.formId}</td><td class="num">{yuan(a.fen)}</td><td>{a.reason}</td><td>{a.approvedBy}</td><td class="nowrap">{dateTime(a.approvedAt)}</td></tr>
+              <tr>
+                <td>{names.get(a.formId) ?? a.formId}</td>
+                <td class="num">{yuan(a.fen)}</td>
+                <td>{a.reason}</td>
+                <td>{a.approvedBy}</td>
+                <td class="nowrap">{dateTime(a.approvedAt)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -174,7 +200,11 @@ export function BudgetControlSection(props: { budgetId: string; control: readonl
           <p>
             <label for="adj-project">项目</label>{' '}
             <select id="adj-project" name="project" required>
-              {props.control.filter((s) => s.budgetFen !== null).map((s) => <option value={s.formId}>{s.name}</option>)}
+              {props.control
+                .filter((s) => s.budgetFen !== null)
+                .map((s) => (
+                  <option value={s.formId}>{s.name}</option>
+                ))}
             </select>
           </p>
           <p>
@@ -194,18 +224,39 @@ export function BudgetControlSection(props: { budgetId: string; control: readonl
   );
 }
 
-export function FollowOverviewPage(props: { budget: BudgetDetail; ex: DepartmentExecution; monitoring: MonitoringReport; evaluation: EvaluationReport; payments: number; message?: { kind: 'ok' | 'error'; text: string }; control: readonly FormBudgetState[]; adjustments: readonly AdjustmentRecord[]; mayAdjust: boolean }) {
+export function FollowOverviewPage(props: {
+  budget: BudgetDetail;
+  ex: DepartmentExecution;
+  monitoring: MonitoringReport;
+  evaluation: EvaluationReport;
+  payments: number;
+  message?: { kind: 'ok' | 'error'; text: string };
+  control: readonly FormBudgetState[];
+  adjustments: readonly AdjustmentRecord[];
+  mayAdjust: boolean;
+}) {
   const { budget, ex } = props;
   const base = `/budgets/${budget.id}/follow`;
   return (
     <Layout title={`执行与绩效 — ${budget.unitName}`} budget={budget} tab="follow" charts>
       <h1>预算执行与绩效监控</h1>
-      {props.message ? <p class={props.message.kind === 'ok' ? 'notice ok' : 'notice error'} role={props.message.kind === 'error' ? 'alert' : 'status'}>{props.message.text}</p> : null}
+      {props.message ? (
+        <p class={props.message.kind === 'ok' ? 'notice ok' : 'notice error'} role={props.message.kind === 'error' ? 'alert' : 'status'}>
+          {props.message.text}
+        </p>
+      ) : null}
       <section aria-label="导入支付明细">
         <h2>导入支付明细</h2>
-        <form method="post" action={`${base}/payments`} enctype="multipart/form-data" data-confirm-checked="replace" data-confirm={`勾选了“替换已有支付明细”：将先删除已登记的 ${props.payments} 笔支付，再导入此文件。确定替换吗？`}>
+        <form
+          method="post"
+          action={`${base}/payments`}
+          enctype="multipart/form-data"
+          data-confirm-checked="replace"
+          data-confirm={`勾选了“替换已有支付明细”：将先删除已登记的 ${props.payments} 笔支付，再导入此文件。确定替换吗？`}
+        >
           <label>
-            支付明细（CSV 或 XLSX：项目、日期、金额(元)、凭证号、收款方）<input type="file" name="file" accept=".csv,.xlsx" required />
+            支付明细（CSV 或 XLSX：项目、日期、金额(元)、凭证号、收款方）
+            <input type="file" name="file" accept=".csv,.xlsx" required />
           </label>
           <label>
             <input type="checkbox" name="replace" value="1" /> 替换已有支付明细
@@ -237,7 +288,17 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
         )}
         <table class="data">
           <thead>
-            <tr><th>项目</th><th>年度预算（万元）</th><th>累计支出（万元）</th><th>执行率</th><th>计划执行率</th><th>预计年末执行率</th><th>预警</th><th>指标偏差</th><th>自评得分</th></tr>
+            <tr>
+              <th>项目</th>
+              <th>年度预算（万元）</th>
+              <th>累计支出（万元）</th>
+              <th>执行率</th>
+              <th>计划执行率</th>
+              <th>预计年末执行率</th>
+              <th>预警</th>
+              <th>指标偏差</th>
+              <th>自评得分</th>
+            </tr>
           </thead>
           <tbody>
             {ex.projects.map((p, i) => {
@@ -245,7 +306,9 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
               const e = props.evaluation.projects[i];
               return (
                 <tr>
-                  <td><a href={`${base}/${encodeURIComponent(p.formId)}`}>{p.name}</a></td>
+                  <td>
+                    <a href={`${base}/${encodeURIComponent(p.formId)}`}>{p.name}</a>
+                  </td>
                   <td class="num">{wan(p.budgetFen)}</td>
                   <td class="num">{wan(p.paidFen)}</td>
                   <td class="num">{pct(p.rate)}</td>
@@ -258,7 +321,17 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
               );
             })}
             <tr class="total">
-              <td>合计</td><td class="num">{wan(ex.total.budgetFen)}</td><td class="num">{wan(ex.total.paidFen)}</td><td class="num">{pct(ex.total.rate)}</td><td class="num">{pct(ex.total.planRate)}</td><td class="num">{pct(ex.total.forecastRate)}</td><td></td><td></td><td class="num">{props.evaluation.overall.score}（{props.evaluation.overall.grade}）</td>
+              <td>合计</td>
+              <td class="num">{wan(ex.total.budgetFen)}</td>
+              <td class="num">{wan(ex.total.paidFen)}</td>
+              <td class="num">{pct(ex.total.rate)}</td>
+              <td class="num">{pct(ex.total.planRate)}</td>
+              <td class="num">{pct(ex.total.forecastRate)}</td>
+              <td></td>
+              <td></td>
+              <td class="num">
+                {props.evaluation.overall.score}（{props.evaluation.overall.grade}）
+              </td>
             </tr>
           </tbody>
         </table>
@@ -268,13 +341,31 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
         <section aria-label="部门整体绩效目标监控">
           <h2>部门整体绩效目标监控（表14，截至 {props.monitoring.asOf}）</h2>
           <table class="data">
-            <thead><tr><th>指标</th><th>年度指标值</th><th>截至目前完成</th><th>完成进度</th><th>可能性</th><th>偏差原因</th><th>纠偏措施</th></tr></thead>
+            <thead>
+              <tr>
+                <th>指标</th>
+                <th>年度指标值</th>
+                <th>截至目前完成</th>
+                <th>完成进度</th>
+                <th>可能性</th>
+                <th>偏差原因</th>
+                <th>纠偏措施</th>
+              </tr>
+            </thead>
             <tbody>
-              {props.monitoring.department.rows.filter((r) => !r.indicator.notApplicable).map((r) => (
-                <tr class={r.check.triggers.length ? 'deviation' : ''}>
-                  <td>{r.indicator.name}</td><td>{r.target}</td><td>{r.entry.actualToDate ?? ''}</td><td class="num">{pct(r.check.attainment)}</td><td>{r.entry.likelihood ?? ''}</td><td>{r.entry.reason ?? ''}</td><td>{r.entry.action ?? ''}</td>
-                </tr>
-              ))}
+              {props.monitoring.department.rows
+                .filter((r) => !r.indicator.notApplicable)
+                .map((r) => (
+                  <tr class={r.check.triggers.length ? 'deviation' : ''}>
+                    <td>{r.indicator.name}</td>
+                    <td>{r.target}</td>
+                    <td>{r.entry.actualToDate ?? ''}</td>
+                    <td class="num">{pct(r.check.attainment)}</td>
+                    <td>{r.entry.likelihood ?? ''}</td>
+                    <td>{r.entry.reason ?? ''}</td>
+                    <td>{r.entry.action ?? ''}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </section>
@@ -282,8 +373,14 @@ export function FollowOverviewPage(props: { budget: BudgetDetail; ex: Department
       <section aria-label="文档">
         <h2>文档</h2>
         <ul>
-          <li>绩效运行监控表：<a href={`/api/v1/budgets/${budget.id}/monitoring.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/monitoring.xlsx`}>XLSX</a> · <a href={`/api/v1/budgets/${budget.id}/monitoring.pdf`}>PDF</a></li>
-          <li>绩效自评报告：<a href={`/api/v1/budgets/${budget.id}/evaluation.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.xlsx`}>XLSX</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.pdf`}>PDF</a></li>
+          <li>
+            绩效运行监控表：<a href={`/api/v1/budgets/${budget.id}/monitoring.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/monitoring.xlsx`}>XLSX</a> ·{' '}
+            <a href={`/api/v1/budgets/${budget.id}/monitoring.pdf`}>PDF</a>
+          </li>
+          <li>
+            绩效自评报告：<a href={`/api/v1/budgets/${budget.id}/evaluation.html`}>HTML</a> · <a href={`/api/v1/budgets/${budget.id}/evaluation.xlsx`}>XLSX</a> ·{' '}
+            <a href={`/api/v1/budgets/${budget.id}/evaluation.pdf`}>PDF</a>
+          </li>
         </ul>
       </section>
     </Layout>
@@ -298,36 +395,78 @@ export function MonitoringForm(props: { budgetId: string; pm: ProjectMonitoring;
   return (
     <form id="monitoring" method="post" action={url} hx-post={url} hx-target="#monitoring" hx-swap="outerHTML">
       <input type="hidden" name="asOf" value={props.asOf} />
-      {props.error ? <p class="notice error" role="alert">{props.error}</p> : null}
-      {props.saved ? <p class="notice ok" role="status">已保存。{incomplete ? `仍有 ${incomplete} 项指标需填写偏差原因和纠偏措施。` : '所有偏差均已说明。'}</p> : null}
+      {props.error ? (
+        <p class="notice error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {props.saved ? (
+        <p class="notice ok" role="status">
+          已保存。{incomplete ? `仍有 ${incomplete} 项指标需填写偏差原因和纠偏措施。` : '所有偏差均已说明。'}
+        </p>
+      ) : null}
       <table class="data monitoring">
-        <thead><tr><th>指标</th><th>年度指标值</th><th>截至目前完成</th><th>完成进度</th><th>全年预计完成可能性</th><th>偏差原因</th><th>纠偏措施</th><th>提示</th></tr></thead>
+        <thead>
+          <tr>
+            <th>指标</th>
+            <th>年度指标值</th>
+            <th>截至目前完成</th>
+            <th>完成进度</th>
+            <th>全年预计完成可能性</th>
+            <th>偏差原因</th>
+            <th>纠偏措施</th>
+            <th>提示</th>
+          </tr>
+        </thead>
         <tbody>
-          {pm.rows.filter((r) => !r.indicator.notApplicable).map((r) => {
-            const miss = (k: string) => (r.check.missing.includes(k as never) ? 'missing' : '');
-            return (
-              <tr data-indicator={r.indicator.name} class={r.check.triggers.length ? 'deviation' : ''}>
-                <td>{r.indicator.level2} / {r.indicator.name}</td>
-                <td>{r.target}</td>
-                <td class={miss('actualToDate')}><input name={`a${r.idx}`} value={r.entry.actualToDate ?? ''} aria-label={`${r.indicator.name} 截至目前完成`} size={8} /></td>
-                <td class="num">{pct(r.check.attainment)}</td>
-                <td class={miss('likelihood')}>
-                  <select name={`l${r.idx}`} aria-label={`${r.indicator.name} 可能性`}>
-                    <option value="">—</option>
-                    {LIKELIHOODS.map((l) => <option value={l} selected={r.entry.likelihood === l}>{l}</option>)}
-                  </select>
-                </td>
-                <td class={miss('reason')}>
-                  <select name={`r${r.idx}`} aria-label={`${r.indicator.name} 偏差原因`}>
-                    <option value="">—</option>
-                    {DEVIATION_REASONS.map((x) => <option value={x} selected={r.entry.reason === x}>{x}</option>)}
-                  </select>
-                </td>
-                <td class={miss('action')}><textarea name={`c${r.idx}`} rows={2} maxlength={2000} aria-label={`${r.indicator.name} 纠偏措施`}>{r.entry.action ?? ''}</textarea></td>
-                <td class="hint">{r.check.triggers.join('；')}{r.check.missing.length ? `（待填：${r.check.missing.map((m) => ({ actualToDate: '完成情况', likelihood: '可能性', reason: '偏差原因', action: '纠偏措施' })[m]).join('、')}）` : ''}</td>
-              </tr>
-            );
-          })}
+          {pm.rows
+            .filter((r) => !r.indicator.notApplicable)
+            .map((r) => {
+              const miss = (k: string) => (r.check.missing.includes(k as never) ? 'missing' : '');
+              return (
+                <tr data-indicator={r.indicator.name} class={r.check.triggers.length ? 'deviation' : ''}>
+                  <td>
+                    {r.indicator.level2} / {r.indicator.name}
+                  </td>
+                  <td>{r.target}</td>
+                  <td class={miss('actualToDate')}>
+                    <input name={`a${r.idx}`} value={r.entry.actualToDate ?? ''} aria-label={`${r.indicator.name} 截至目前完成`} size={8} />
+                  </td>
+                  <td class="num">{pct(r.check.attainment)}</td>
+                  <td class={miss('likelihood')}>
+                    <select name={`l${r.idx}`} aria-label={`${r.indicator.name} 可能性`}>
+                      <option value="">—</option>
+                      {LIKELIHOODS.map((l) => (
+                        <option value={l} selected={r.entry.likelihood === l}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td class={miss('reason')}>
+                    <select name={`r${r.idx}`} aria-label={`${r.indicator.name} 偏差原因`}>
+                      <option value="">—</option>
+                      {DEVIATION_REASONS.map((x) => (
+                        <option value={x} selected={r.entry.reason === x}>
+                          {x}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td class={miss('action')}>
+                    <textarea name={`c${r.idx}`} rows={2} maxlength={2000} aria-label={`${r.indicator.name} 纠偏措施`}>
+                      {r.entry.action ?? ''}
+                    </textarea>
+                  </td>
+                  <td class="hint">
+                    {r.check.triggers.join('；')}
+                    {r.check.missing.length
+                      ? `（待填：${r.check.missing.map((m) => ({ actualToDate: '完成情况', likelihood: '可能性', reason: '偏差原因', action: '纠偏措施' })[m]).join('、')}）`
+                      : ''}
+                  </td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
       <button type="submit">保存监控情况</button>
@@ -340,11 +479,34 @@ export function ScorePanel(props: { pe: ProjectEvaluation; preview?: boolean }) 
   const e = props.pe.evaluation;
   return (
     <div id="score" class="cards" aria-live="polite">
-      <div class="card"><div class="label">自评得分{props.preview ? '（未保存）' : ''}</div><div class="value" id="score-total">{e.total}</div></div>
-      <div class="card"><div class="label">等级</div><div class="value" id="score-grade">{e.grade}</div></div>
-      <div class="card"><div class="label">预算执行率 / 得分</div><div class="value">{pct(props.pe.execution.rate)} / {e.byCategory.execution}</div></div>
-      <div class="card"><div class="label">产出 / 效益 / 满意度</div><div class="value">{e.byCategory.output} / {e.byCategory.effect} / {e.byCategory.satisfaction}</div></div>
-      <div class="card"><div class="label">待补充原因或措施</div><div class="value">{e.incomplete.length}</div></div>
+      <div class="card">
+        <div class="label">自评得分{props.preview ? '（未保存）' : ''}</div>
+        <div class="value" id="score-total">
+          {e.total}
+        </div>
+      </div>
+      <div class="card">
+        <div class="label">等级</div>
+        <div class="value" id="score-grade">
+          {e.grade}
+        </div>
+      </div>
+      <div class="card">
+        <div class="label">预算执行率 / 得分</div>
+        <div class="value">
+          {pct(props.pe.execution.rate)} / {e.byCategory.execution}
+        </div>
+      </div>
+      <div class="card">
+        <div class="label">产出 / 效益 / 满意度</div>
+        <div class="value">
+          {e.byCategory.output} / {e.byCategory.effect} / {e.byCategory.satisfaction}
+        </div>
+      </div>
+      <div class="card">
+        <div class="label">待补充原因或措施</div>
+        <div class="value">{e.incomplete.length}</div>
+      </div>
     </div>
   );
 }
@@ -355,11 +517,36 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
   const url = `/budgets/${props.budgetId}/follow/${encodeURIComponent(pe.formId)}/evaluation`;
   return (
     <form id="evaluation" method="post" action={url} hx-post={url} hx-target="#evaluation" hx-swap="outerHTML">
-      {props.error ? <p class="notice error" role="alert">{props.error}</p> : null}
-      {props.saved ? <p class="notice ok" role="status">已保存自评。</p> : null}
+      {props.error ? (
+        <p class="notice error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {props.saved ? (
+        <p class="notice ok" role="status">
+          已保存自评。
+        </p>
+      ) : null}
       <ScorePanel pe={pe} />
-      <table class="data evaluation" hx-post={`${url}/preview`} hx-trigger="change from:closest form, keyup changed delay:400ms from:closest form" hx-target="#score" hx-swap="outerHTML" hx-include="closest form">
-        <thead><tr><th>指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因</th><th>改进措施</th></tr></thead>
+      <table
+        class="data evaluation"
+        hx-post={`${url}/preview`}
+        hx-trigger="change from:closest form, keyup changed delay:400ms from:closest form"
+        hx-target="#score"
+        hx-swap="outerHTML"
+        hx-include="closest form"
+      >
+        <thead>
+          <tr>
+            <th>指标</th>
+            <th>年度指标值</th>
+            <th>实际完成值</th>
+            <th>分值</th>
+            <th>得分</th>
+            <th>偏差原因</th>
+            <th>改进措施</th>
+          </tr>
+        </thead>
         <tbody>
           {pe.evaluation.indicators.map((s, k) => {
             const ind = pe.indicators[k]!;
@@ -368,7 +555,9 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
             const banded = s.indicator.qualitative || ind.value === null || !/^-?\d+(\.\d+)?$/.test(ind.value);
             return (
               <tr data-indicator={ind.name}>
-                <td>{ind.level1} / {ind.name}</td>
+                <td>
+                  {ind.level1} / {ind.name}
+                </td>
                 <td>{targetText(ind)}</td>
                 <td>
                   {s.category === 'execution' ? (
@@ -376,7 +565,11 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
                   ) : banded ? (
                     <select name={`b${k}`} aria-label={`${ind.name} 达成程度`}>
                       <option value="">—</option>
-                      {Object.keys(BANDS).map((b) => <option value={b} selected={a?.band === b}>{b}</option>)}
+                      {Object.keys(BANDS).map((b) => (
+                        <option value={b} selected={a?.band === b}>
+                          {b}
+                        </option>
+                      ))}
                     </select>
                   ) : (
                     <input name={`v${k}`} value={a?.value ?? ''} aria-label={`${ind.name} 实际完成值`} size={8} inputmode="decimal" />
@@ -384,8 +577,16 @@ export function EvaluationForm(props: { budgetId: string; pe: ProjectEvaluation;
                 </td>
                 <td class="num">{s.dropped ? '—' : Number(s.weight).toFixed(2)}</td>
                 <td class="num">{s.score ?? '—'}</td>
-                <td class={s.missing.includes('reason') ? 'missing' : ''}><textarea name={`r${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 偏差原因`}>{a?.reason ?? ''}</textarea></td>
-                <td class={s.missing.includes('correction') ? 'missing' : ''}><textarea name={`c${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 改进措施`}>{a?.correction ?? ''}</textarea></td>
+                <td class={s.missing.includes('reason') ? 'missing' : ''}>
+                  <textarea name={`r${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 偏差原因`}>
+                    {a?.reason ?? ''}
+                  </textarea>
+                </td>
+                <td class={s.missing.includes('correction') ? 'missing' : ''}>
+                  <textarea name={`c${k}`} rows={2} maxlength={2000} aria-label={`${ind.name} 改进措施`}>
+                    {a?.correction ?? ''}
+                  </textarea>
+                </td>
               </tr>
             );
           })}
@@ -411,11 +612,15 @@ export function FollowProjectPage(props: {
   const ex = pm.execution;
   return (
     <Layout title={`${ex.name} — 执行与绩效`} budget={budget} tab="follow" charts>
-      <p class="sub"><a href={`/budgets/${budget.id}/follow`}>执行与绩效</a> › {ex.name}</p>
+      <p class="sub">
+        <a href={`/budgets/${budget.id}/follow`}>执行与绩效</a> › {ex.name}
+      </p>
       <h1>{ex.name}</h1>
       <section aria-label="预算执行">
         <h2>预算执行（截至 {props.asOf}）</h2>
-        <p>年度预算 {wan(ex.budgetFen)} 万元，累计支出 {wan(ex.paidFen)} 万元，执行率 {pct(ex.rate)}，计划 {pct(ex.planRate)}，预计年末 {pct(ex.forecastRate)}。</p>
+        <p>
+          年度预算 {wan(ex.budgetFen)} 万元，累计支出 {wan(ex.paidFen)} 万元，执行率 {pct(ex.rate)}，计划 {pct(ex.planRate)}，预计年末 {pct(ex.forecastRate)}。
+        </p>
         <Warnings ex={ex} />
         <ExecChart ex={ex} asOfMonth={props.asOfMonth} label={ex.name} />
       </section>

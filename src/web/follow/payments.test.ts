@@ -114,7 +114,7 @@ test('uploading the same payments file again on the overview says it was already
   }
 });
 
-test('指标控制 in the web: a payment beyond the project\'s budget is refused on the page, nothing stored; the 部门审核 records an adjustment on the overview, then it is accepted', async () => {
+test("指标控制 in the web: a payment beyond the project's budget is refused on the page, nothing stored; the 部门审核 records an adjustment on the overview, then it is accepted", async () => {
   const ws = await openWorkspace({});
   try {
     const district = await setupDistrict(ws);
@@ -127,7 +127,10 @@ test('指标控制 in the web: a payment beyond the project\'s budget is refused
     const over = await app(`${page}/payments`, form({ date: '2021-05-10', amount: '16,000.01' }));
     assert.equal(over.status, 422);
     const html = await over.text();
-    assert.match(html, /项目&quot;基层党建&quot;的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元|项目"基层党建"的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元/);
+    assert.match(
+      html,
+      /项目&quot;基层党建&quot;的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元|项目"基层党建"的支付超出可用指标（指标控制）：本次 16,000\.01 元，应不超过剩余可用 16,000\.00 元/,
+    );
     assert.deepEqual(await followOf(ws).listPayments(budgetId), [], 'nothing stored');
 
     // The 经办 sees the control table but no adjustment form, and may not post one.

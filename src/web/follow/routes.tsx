@@ -39,7 +39,17 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
       workflowOf(ws).decideOn(userOf(c), 'adjust-budget', id),
     ]);
     return c.html(
-      <FollowOverviewPage budget={budget} ex={ex} monitoring={monitoring} evaluation={evaluation} payments={payments.length} control={control} adjustments={adjustments} mayAdjust={may === 'allow'} {...(message ? { message } : {})} />,
+      <FollowOverviewPage
+        budget={budget}
+        ex={ex}
+        monitoring={monitoring}
+        evaluation={evaluation}
+        payments={payments.length}
+        control={control}
+        adjustments={adjustments}
+        mayAdjust={may === 'allow'}
+        {...(message ? { message } : {})}
+      />,
       status,
     );
   };
@@ -61,7 +71,9 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
         fen = parseTypedAmount(amount, '元');
       } catch (e) {
         if (!(e instanceof MoneyParseError)) throw e;
-        throw new FiscusError('INPUT_INVALID', `调整金额应为以元计的金额，至多两位小数，千分位逗号须每三位一个（如 1500.00、1,500.00 或 -200），实为 ${JSON.stringify(amount.trim().slice(0, 40))}`, { field: 'amount' });
+        throw new FiscusError('INPUT_INVALID', `调整金额应为以元计的金额，至多两位小数，千分位逗号须每三位一个（如 1500.00、1,500.00 或 -200），实为 ${JSON.stringify(amount.trim().slice(0, 40))}`, {
+          field: 'amount',
+        });
       }
       await f().addAdjustment(id, { project: str(body['project']), fen, reason: str(body['reason']) }, actor(c));
       return c.redirect(`/budgets/${id}/follow?adjusted=1#budget-control`, 303);
@@ -156,7 +168,13 @@ export function registerFollowWeb(app: Hono, ws: Workspace): void {
     let error: string | undefined;
     let report;
     try {
-      report = await f().saveMonitoring(id, formId, entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action), asOf, actor(c));
+      report = await f().saveMonitoring(
+        id,
+        formId,
+        entries.filter((e) => e.actualToDate || e.likelihood || e.reason || e.action),
+        asOf,
+        actor(c),
+      );
     } catch (e) {
       if (!(e instanceof FiscusError) || e.code !== 'INPUT_INVALID') throw e;
       error = `未保存：${e.oneLine()}（${e.code}）`;

@@ -10,16 +10,30 @@
     chart.setOption({
       aria: { enabled: true },
       animation: false,
-      tooltip: { trigger: 'item', formatter: function (p) { return p.name + '<br>' + p.data.text + ' ' + data.unit + '（' + p.percent + '%）'; } },
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) {
+          return p.name + '<br>' + p.data.text + ' ' + data.unit + '（' + p.percent + '%）';
+        },
+      },
       legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { fontSize: 12 } },
-      series: [{
-        type: 'pie', radius: ['38%', '70%'], center: ['32%', '50%'], avoidLabelOverlap: true,
-        label: { show: false },
-        // Values are for drawing only; every figure shown as text comes from the server, exact.
-        data: data.items.map(function (d) { return { name: d.name, value: Number(d.value), text: d.value }; })
-      }]
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '70%'],
+          center: ['32%', '50%'],
+          avoidLabelOverlap: true,
+          label: { show: false },
+          // Values are for drawing only; every figure shown as text comes from the server, exact.
+          data: data.items.map(function (d) {
+            return { name: d.name, value: Number(d.value), text: d.value };
+          }),
+        },
+      ],
     });
-    window.addEventListener('resize', function () { chart.resize(); });
+    window.addEventListener('resize', function () {
+      chart.resize();
+    });
   }
   // 执行与绩效: planned and actual cumulative execution rate by month (percent strings from the server).
   function drawExec(el) {
@@ -27,17 +41,27 @@
     var d = JSON.parse(el.dataset.execChart);
     var c = window.echarts.init(el, null, { renderer: 'svg' });
     c.setOption({
-      aria: { enabled: true }, animation: false, tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
-      legend: { bottom: 0 }, grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      aria: { enabled: true },
+      animation: false,
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: function (v) {
+          return v + '%';
+        },
+      },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'] },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: '计划累计执行率', type: 'line', data: d.plan.map(Number), lineStyle: { type: 'dashed' } },
-        { name: '实际累计执行率', type: 'line', data: d.actual.map(Number), lineStyle: { width: 3 } }
-      ]
+        { name: '实际累计执行率', type: 'line', data: d.actual.map(Number), lineStyle: { width: 3 } },
+      ],
     });
     el.dataset.drawn = '1';
-    window.addEventListener('resize', function () { c.resize(); });
+    window.addEventListener('resize', function () {
+      c.resize();
+    });
   }
   function all() {
     document.querySelectorAll('[data-chart]').forEach(draw);
@@ -45,13 +69,17 @@
   }
   // A form that deletes or replaces asks first: data-confirm is the question; with data-confirm-checked
   // it is asked only when the named checkbox is ticked. Without this script the form still works.
-  document.addEventListener('submit', function (e) {
-    var f = e.target;
-    if (!f || !f.dataset || !f.dataset.confirm) return;
-    var only = f.dataset.confirmChecked;
-    if (only && !(f.elements[only] && f.elements[only].checked)) return;
-    if (!window.confirm(f.dataset.confirm)) e.preventDefault();
-  }, true);
+  document.addEventListener(
+    'submit',
+    function (e) {
+      var f = e.target;
+      if (!f || !f.dataset || !f.dataset.confirm) return;
+      var only = f.dataset.confirmChecked;
+      if (only && !(f.elements[only] && f.elements[only].checked)) return;
+      if (!window.confirm(f.dataset.confirm)) e.preventDefault();
+    },
+    true,
+  );
   // 批量审核: the progress of a batch from the server's events (EventSource); at the end the page is
   // loaded again with the full table. Without this script the page refreshes itself (<noscript>).
   function reviewEvents() {
@@ -62,7 +90,10 @@
     var es = new EventSource(box.dataset.reviewEvents);
     function show(e) {
       var p = JSON.parse(e.data);
-      if (bar) { bar.max = p.total; bar.value = p.done; }
+      if (bar) {
+        bar.max = p.total;
+        bar.value = p.done;
+      }
       if (count) {
         var n = count.querySelectorAll('.n');
         if (n[0]) n[0].textContent = p.done;
@@ -78,7 +109,9 @@
       window.location.reload();
     });
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reviewEvents); else reviewEvents();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all); else all();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', reviewEvents);
+  else reviewEvents();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', all);
+  else all();
   document.addEventListener('htmx:afterSwap', all);
 })();

@@ -32,7 +32,11 @@ export function continuesFigure(head: string, rest: string): boolean {
 export function moneyOf(parts: readonly FigurePart[], unit: DisplayUnit, notes: ImportNote[], table: string | null): Money | null {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
-  const text = parts.map((p) => p.text).join('').replace('−', '-').replace(/\s+/g, '');
+  const text = parts
+    .map((p) => p.text)
+    .join('')
+    .replace('−', '-')
+    .replace(/\s+/g, '');
   // As printed: pieces on one line with a space, on following lines with a line break.
   const raw = parts.map((p, i) => (i === 0 ? '' : p.line === parts[i - 1]!.line ? ' ' : '\n') + p.text).join('');
   try {
@@ -41,7 +45,14 @@ export function moneyOf(parts: readonly FigurePart[], unit: DisplayUnit, notes: 
     return m;
   } catch (e) {
     if (!(e instanceof MoneyParseError)) throw e;
-    notes.push({ severity: 'error', code: 'amount-unreadable', table, row: null, message: `金额“${text}”无法按${unit}精确读取（${e.message}）`, src: { line: first.line.no, page: first.line.page, raw } });
+    notes.push({
+      severity: 'error',
+      code: 'amount-unreadable',
+      table,
+      row: null,
+      message: `金额“${text}”无法按${unit}精确读取（${e.message}）`,
+      src: { line: first.line.no, page: first.line.page, raw },
+    });
     return null;
   }
 }

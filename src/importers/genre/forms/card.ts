@@ -171,9 +171,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
       const at = lines.indexOf(cur.line);
       const v = pos.get(cur.line) ?? 0;
       const nextLines = lines.slice(at + 1).filter((l) => (pos.get(l) ?? 0) - v <= ADJACENT);
-      const next = nextLines
-        .flatMap((l) => words[lines.indexOf(l)]!.map((w) => w.tok))
-        .find((t) => Math.min(t.x1, cur.x1) - Math.max(t.x0, cur.x0) > -2 && continuesFigure(acc, t.text));
+      const next = nextLines.flatMap((l) => words[lines.indexOf(l)]!.map((w) => w.tok)).find((t) => Math.min(t.x1, cur.x1) - Math.max(t.x0, cur.x0) > -2 && continuesFigure(acc, t.text));
       if (!next) break;
       parts.push(next);
       acc += next.text;
@@ -217,7 +215,11 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
     // A row of figures only (资金总额 / 其他资金) takes text only where nothing else can.
     return { c: (top + bot) / 2, top, bot, mayBeEmpty: true, perItem: r.every((f) => AMOUNT_FIELDS.includes(f.kind) || f.kind === 'code') ? 1 : 0 };
   });
-  const owner = splitCentered(freeLines.map((l) => ({ top: l.v, bot: l.v })), anchors, { slack: pos.slack });
+  const owner = splitCentered(
+    freeLines.map((l) => ({ top: l.v, bot: l.v })),
+    anchors,
+    { slack: pos.slack },
+  );
   // A line of closing brackets alone ("）") ends the text above it that left a bracket open.
   const open = (f: Field) => {
     const t = fieldText(f);

@@ -81,7 +81,12 @@ function amountOf(f: Field | null, fc: FormContext): Money | null {
   if (!f) return null;
   const fig = fieldFigure(f);
   if (!fig) return null;
-  return moneyOf(fig.map((t) => ({ text: t.text, line: t.line })), fc.unit, fc.notes, fc.table);
+  return moneyOf(
+    fig.map((t) => ({ text: t.text, line: t.line })),
+    fc.unit,
+    fc.notes,
+    fc.table,
+  );
 }
 
 /** True when a card holds anything (a blank template prints labels only). */
@@ -147,7 +152,11 @@ function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext
   const stop = Math.min(end < 0 ? lines.length : end, indicatorHeader ? indicatorHeader.first : lines.length);
   const body = lines.slice(header.last + 1, stop);
   for (let i = header.first; i < stop; i++) used.add(lines[i]!);
-  const grid = readGrid(body, pos, header.columns.map((c) => ({ ...c })));
+  const grid = readGrid(
+    body,
+    pos,
+    header.columns.map((c) => ({ ...c })),
+  );
   const totalCol = colIndex(grid, 'total');
   const nameCol = colIndex(grid, 'activity');
   const goalCol = colIndex(grid, 'goal');
@@ -162,7 +171,11 @@ function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext
   const texts = (j: number) => {
     if (j < 0) return anchors.map(() => [] as string[]);
     const fs = grid.frags[j]!;
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors.map((a) => ({ c: a.v, top: a.v, bot: a.v, mayBeEmpty: true })), { slack: pos.slack });
+    const owner = splitCentered(
+      fs.map((f) => ({ top: f.v, bot: f.v })),
+      anchors.map((a) => ({ c: a.v, top: a.v, bot: a.v, mayBeEmpty: true })),
+      { slack: pos.slack },
+    );
     const out: string[][] = anchors.map(() => []);
     fs.forEach((f, i) => out[owner[i]!]?.push(f.text));
     return out;
@@ -200,7 +213,9 @@ function readFunds(lines: readonly SourceLine[], fc: FormContext): { total: Depa
     const leaves = cols.filter((c) => ['total', 'subtotal', 'basic', 'project', 'fiscal', 'other'].includes(c.kind));
     if (!leaves.some((c) => c.kind === 'subtotal' || c.kind === 'basic')) continue;
     // Group headers (财政拨款 / 其他资金) are the leaves that have other leaves below them.
-    const groups = leaves.filter((c) => (c.kind === 'fiscal' || c.kind === 'other') && leaves.some((d) => d !== c && (d.kind === 'subtotal' || d.kind === 'basic') && Math.abs((d.x0 + d.x1) / 2 - (c.x0 + c.x1) / 2) < 40));
+    const groups = leaves.filter(
+      (c) => (c.kind === 'fiscal' || c.kind === 'other') && leaves.some((d) => d !== c && (d.kind === 'subtotal' || d.kind === 'basic') && Math.abs((d.x0 + d.x1) / 2 - (c.x0 + c.x1) / 2) < 40),
+    );
     const atoms = leaves.filter((c) => !groups.includes(c));
     // Each figure to the nearest header leaf, keeping their order.
     const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
@@ -222,7 +237,8 @@ function readFunds(lines: readonly SourceLine[], fc: FormContext): { total: Depa
     });
     // The figures' line and the header lines above it (not a field printed just above them).
     used.add(lines[i]!);
-    for (let j = Math.max(0, i - 4); j < i; j++) if (tokensOf(lines[j]!).every((t) => headerKind(t.text) !== null || isHeaderNoise(t.text) || startsHeader(t.text) || inHeader(t.text) || isGroupLabel(t.text))) used.add(lines[j]!);
+    for (let j = Math.max(0, i - 4); j < i; j++)
+      if (tokensOf(lines[j]!).every((t) => headerKind(t.text) !== null || isHeaderNoise(t.text) || startsHeader(t.text) || inHeader(t.text) || isGroupLabel(t.text))) used.add(lines[j]!);
     return { total: { total, fiscal, other, src: srcOfLines(lines[i]!, lines[i]!.text) }, used };
   }
   return { total: undefined, used };

@@ -237,7 +237,11 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   const ref = landmarkPositions(columns, refToks.flat());
   const frags: Frag[][] = columns.map(() => []);
   // Where the first column's text starts: single characters printed left of it are the margin's.
-  const firstWords = toks.flat().filter((t) => columnOf(columns, t) === 0 && labelKey(t.text).length > 2).map((t) => t.x0).sort((a, b) => a - b);
+  const firstWords = toks
+    .flat()
+    .filter((t) => columnOf(columns, t) === 0 && labelKey(t.text).length > 2)
+    .map((t) => t.x0)
+    .sort((a, b) => a - b);
   const marginX = firstWords.length > 0 ? firstWords[Math.floor(firstWords.length / 5)]! : -Infinity;
   const basePlace = placer(columns, marginX);
   const unitCol = columns.findIndex((c) => c.kind === 'unit');
@@ -281,7 +285,16 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
   };
   const printedAt = new Map<Tok, { x0: number; x1: number }>();
   pages.forEach((idx, p) => {
-    const fit = p > 0 ? fitPage(landmarkPositions(columns, idx.flatMap((i) => toks[i]!)), ref) : null;
+    const fit =
+      p > 0
+        ? fitPage(
+            landmarkPositions(
+              columns,
+              idx.flatMap((i) => toks[i]!),
+            ),
+            ref,
+          )
+        : null;
     for (const i of idx) {
       const l = body[i]!;
       const ts = fit
@@ -430,18 +443,31 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     }
   }
   const anchors: Anchor[] = rows.map((r) => ({ c: r.c, top: r.top, bot: r.bot, mayBeEmpty: true }));
-  const barriers = blankGaps(g.frags.filter((_, j) => PER_ROW.includes(g.columns[j]!.kind)).flat().filter(keep).map((f) => f.v));
+  const barriers = blankGaps(
+    g.frags
+      .filter((_, j) => PER_ROW.includes(g.columns[j]!.kind))
+      .flat()
+      .filter(keep)
+      .map((f) => f.v),
+  );
   g.columns.forEach((col, j) => {
     if (!PER_ROW.includes(col.kind)) return;
     // In a target-keyed grid, the target column's continuation fragments are already in their rows.
     const placed = placedIn(j);
     const fs = g.frags[j]!.filter((f) => keep(f) && !fixed.has(f) && !placed.has(f));
     if (fs.length === 0) return;
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), anchors, { barriers, slack: g.slack });
+    const owner = splitCentered(
+      fs.map((f) => ({ top: f.v, bot: f.v })),
+      anchors,
+      { barriers, slack: g.slack },
+    );
     fs.forEach((f, i) => {
       const r = rows[owner[i]!];
       if (!r) return;
-      r.cells.set(j, [...(r.cells.get(j) ?? []), f].sort((a, b) => a.v - b.v || a.x0 - b.x0));
+      r.cells.set(
+        j,
+        [...(r.cells.get(j) ?? []), f].sort((a, b) => a.v - b.v || a.x0 - b.x0),
+      );
     });
   });
   // A name's piece that closes a bracket it does not open ("地面站)") ends the name above that left

@@ -16,7 +16,10 @@ import { maxOf, minOf } from '../../../domain/arrays.js';
 export function verticalPositions(lines: readonly SourceLine[]): Positions {
   const measured = lines.some((l) => l.y !== undefined);
   const out = new Positions(measured ? 0.05 : 0.75);
-  const sizes = lines.map((l) => l.size).filter((s): s is number => typeof s === 'number' && s > 0).sort((a, b) => a - b);
+  const sizes = lines
+    .map((l) => l.size)
+    .filter((s): s is number => typeof s === 'number' && s > 0)
+    .sort((a, b) => a - b);
   const pitch = sizes.length > 0 ? Math.max(0.5, sizes[Math.floor(sizes.length / 2)]! * 1.25) : 1;
   // Per page: positions from the baseline (PDF) or the line number (text); pages stacked one and a
   // half units apart. PDF lines are not always in baseline order (a line grouped by its first item).
@@ -237,10 +240,16 @@ export function findHeader(lines: readonly SourceLine[], from: number, need: rea
     // Above the line: its words stack over headers between it and two lines below this one; below
     // the line: under headers from two lines above this one down to it.
     // Lines of one header band are printed next to each other (at most a blank line between).
-    const touch = (a: SourceLine, b: SourceLine) =>
-      a.y !== undefined && b.y !== undefined && a.page === b.page ? Math.abs(b.y - a.y) <= 2.6 * (a.size ?? 2) : Math.abs(b.no - a.no) <= 2;
+    const touch = (a: SourceLine, b: SourceLine) => (a.y !== undefined && b.y !== undefined && a.page === b.page ? Math.abs(b.y - a.y) <= 2.6 * (a.size ?? 2) : Math.abs(b.no - a.no) <= 2);
     let last = i;
-    while (last + 1 < to && last - i < 4 && touch(lines[last]!, lines[last + 1]!) && headerLike(toks[last + 1]!) && stacked(toks[last + 1]!, toks.slice(Math.max(from, i - 2), last + 1), toks[last + 2])) last++;
+    while (
+      last + 1 < to &&
+      last - i < 4 &&
+      touch(lines[last]!, lines[last + 1]!) &&
+      headerLike(toks[last + 1]!) &&
+      stacked(toks[last + 1]!, toks.slice(Math.max(from, i - 2), last + 1), toks[last + 2])
+    )
+      last++;
     let first = i;
     while (first - 1 >= from && i - first < 3 && touch(lines[first - 1]!, lines[first]!) && headerLike(toks[first - 1]!) && stacked(toks[first - 1]!, toks.slice(first, Math.min(to, i + 3)))) first--;
     const columns = readHeaderBand(toks.slice(first, last + 1));

@@ -188,7 +188,10 @@ const SPACED_LEVELS = `表 14
 test('a form continued on the next page under its title printed again keeps its rows', () => {
   const rs = readAll('yantai-commerce-bureau-2026-budget', CONTINUED_CARD);
   const fs = forms(rs);
-  assert.deepEqual(fs.map((f) => f.name), ['商务事业发展经费', '城市综合营销和对外宣传专项资金']);
+  assert.deepEqual(
+    fs.map((f) => f.name),
+    ['商务事业发展经费', '城市综合营销和对外宣传专项资金'],
+  );
   const [a, b] = fs;
   assert.deepEqual(
     a!.indicators.map((i) => `${i.level1}/${i.level2}/${i.name} ${i.raw}`),
@@ -201,7 +204,10 @@ test('a form continued on the next page under its title printed again keeps its 
     ],
   );
   assert.equal(b!.indicators.length, 1);
-  assert.deepEqual(rs.flatMap((r) => r.notes).filter((n) => n.code === 'form-unreadable'), []);
+  assert.deepEqual(
+    rs.flatMap((r) => r.notes).filter((n) => n.code === 'form-unreadable'),
+    [],
+  );
 });
 
 const CONTINUED_CARD = `${FF}                   政策和项目预算绩效目标表
@@ -270,7 +276,20 @@ test('a field printed above a grid of projects ("资金主管部门：…") is e
   assert.equal(f!.competentDepartment?.text, '重庆市气象局');
   assert.deepEqual(
     f!.indicators.map((i) => `${i.name} ${i.comparator}${i.value}${i.unit}`),
-    ['气候预测准确率 ≥68%', '气象台站改造数量 ≥4个', '确保市局各类气象业务及管理工作稳定持续运转 =365天数', '短期天气预报准确率 ≥78%', '地面增雨作业次数 ≥65次/年', '气象安全重点单位监督检查 ≥1000次数', '观测系统业务可用性(国家地面站) ≥98%', '综合观测系统装备维修时限(国家地面站) ≤36小时', '部门预决算按时公开率 =100%', '观测系统传输及时率(国家地面站) ≥98%', '公众气象服务满意度 ≥90分', '年度预算执行率 =100%'],
+    [
+      '气候预测准确率 ≥68%',
+      '气象台站改造数量 ≥4个',
+      '确保市局各类气象业务及管理工作稳定持续运转 =365天数',
+      '短期天气预报准确率 ≥78%',
+      '地面增雨作业次数 ≥65次/年',
+      '气象安全重点单位监督检查 ≥1000次数',
+      '观测系统业务可用性(国家地面站) ≥98%',
+      '综合观测系统装备维修时限(国家地面站) ≤36小时',
+      '部门预决算按时公开率 =100%',
+      '观测系统传输及时率(国家地面站) ≥98%',
+      '公众气象服务满意度 ≥90分',
+      '年度预算执行率 =100%',
+    ],
   );
 });
 
@@ -311,9 +330,12 @@ const GRID_WITH_FIELD = `${FF}表十二
 
 // --- 8. a goal's last line is not the next project's goal ---------------------------------
 
-test('in a grid whose projects are one row each, a goal\'s last line before a blank line is not the next project\'s goal', () => {
+test("in a grid whose projects are one row each, a goal's last line before a blank line is not the next project's goal", () => {
   const fs = forms(readAll('huzhou-health-commission-2026-budget', ONE_ROW_PROJECTS));
-  assert.deepEqual(fs.map((f) => f.name), ['医院建设发展', '医学人才培养', '公立医院改革与高质量发展示范项目']);
+  assert.deepEqual(
+    fs.map((f) => f.name),
+    ['医院建设发展', '医学人才培养', '公立医院改革与高质量发展示范项目'],
+  );
   assert.match(fs[1]!.annualGoal!.text, /得出相关结论,取得相关成果。$/);
   // The last project prints no goal where it stands: none is read (not the line above it).
   assert.equal(fs[2]!.annualGoal, undefined);

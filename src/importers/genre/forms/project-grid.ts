@@ -51,7 +51,7 @@ export function gridBody(lines: readonly SourceLine[], header: HeaderBand): Sour
     const l = lines[i]!;
     if (endsGrid(l, firstX)) break;
     // Repeated headers, and the line of column markers pdftotext prints under some ("** ** **").
-    if (isRepeatedHeader(l) || /^[*\s\d]+$/.test(l.text) && /\*/.test(l.text)) continue;
+    if (isRepeatedHeader(l) || (/^[*\s\d]+$/.test(l.text) && /\*/.test(l.text))) continue;
     out.push(l);
   }
   return out;
@@ -63,7 +63,11 @@ export function gridBody(lines: readonly SourceLine[], header: HeaderBand): Sour
  * projects); rows are given to the project whose amount line they are centred on.
  */
 export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand, pos: Positions, fc: FormContext): ProjectGridRead {
-  const grid = readGrid(body, pos, header.columns.map((c) => ({ ...c })));
+  const grid = readGrid(
+    body,
+    pos,
+    header.columns.map((c) => ({ ...c })),
+  );
   const amountCol = [colIndex(grid, 'total'), colIndex(grid, 'fiscal'), colIndex(grid, 'general')].find((j) => j >= 0) ?? -1;
   const amountJs = grid.columns.map((c, j) => (AMOUNT_KINDS.includes(c.kind) ? j : -1)).filter((j) => j >= 0);
   const goalCol = colIndex(grid, 'goal');
@@ -157,7 +161,11 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const own = (p.texts.get(col.kind) ?? []).map((f) => f.v);
       return { c: p.c, top: Math.min(p.c, ...own), bot: Math.max(p.c, ...own), mayBeEmpty: true, emptyCost: own.length > 0 ? 0 : 4 };
     });
-    const owner = splitCentered(fs.map((f) => ({ top: f.v, bot: f.v })), pAnchors, { slack: grid.slack, compact: 3.5, barriers: lineGaps });
+    const owner = splitCentered(
+      fs.map((f) => ({ top: f.v, bot: f.v })),
+      pAnchors,
+      { slack: grid.slack, compact: 3.5, barriers: lineGaps },
+    );
     fs.forEach((f, i) => {
       const p = projects[owner[i]!];
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
@@ -182,7 +190,16 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     const slots = amountCols.map(({ c }) => (c.x0 + c.x1) / 2);
     // A project always prints its total: the leftmost figure is it, and fixes where the line's
     // other figures fall.
-    const owner = amountCols[0]?.c.kind === 'total' && xs.length > 0 ? [0, ...matchInOrder(xs.slice(1).map((x) => x + slots[0]! - xs[0]!), slots.slice(1)).map((o) => (o < 0 ? -1 : o + 1))] : matchShifted(xs, slots);
+    const owner =
+      amountCols[0]?.c.kind === 'total' && xs.length > 0
+        ? [
+            0,
+            ...matchInOrder(
+              xs.slice(1).map((x) => x + slots[0]! - xs[0]!),
+              slots.slice(1),
+            ).map((o) => (o < 0 ? -1 : o + 1)),
+          ]
+        : matchShifted(xs, slots);
     figs.forEach((f, i) => {
       const col = amountCols[owner[i]!];
       if (!col) return;
@@ -297,15 +314,19 @@ export function matchInOrder(xs: readonly number[], slots: readonly number[]): n
 export function matchShifted(xs: readonly number[], slots: readonly number[]): number[] {
   if (xs.length === 0) return [];
   const cost = (s: number) => {
-    const owner = matchInOrder(xs.map((x) => x + s), slots);
+    const owner = matchInOrder(
+      xs.map((x) => x + s),
+      slots,
+    );
     if (owner.some((o) => o < 0)) return { owner, c: Infinity };
     return { owner, c: owner.reduce((sum, o, i) => sum + Math.abs(xs[i]! + s - slots[o]!), 0) + 0.1 * Math.abs(s) };
   };
   let best = cost(0);
-  for (const x of xs) for (const slot of slots) {
-    const r = cost(slot - x);
-    if (r.c < best.c - 1e-9) best = r;
-  }
+  for (const x of xs)
+    for (const slot of slots) {
+      const r = cost(slot - x);
+      if (r.c < best.c - 1e-9) best = r;
+    }
   return best.owner;
 }
 
@@ -319,7 +340,7 @@ function mergeRepeated(ps: GridProject[]): GridProject[] {
       pushAll(q.indicators, p.indicators);
       // The part printed whole names the project (a name cut by the page break is its beginning).
       if (projectName(p).length > projectName(q).length) q.texts.set('projectName', p.texts.get('projectName') ?? []);
-      for (const [k, fs] of p.texts) if (k === 'goal' && !(q.texts.get(k)?.length)) q.texts.set(k, fs);
+      for (const [k, fs] of p.texts) if (k === 'goal' && !q.texts.get(k)?.length) q.texts.set(k, fs);
       continue;
     }
     out.push(p);

@@ -70,7 +70,7 @@ function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: n
   let unitPrice: Money | null = null;
   const eq = new RegExp(EQUATION_RE.source, 'g');
   const inEquation: Array<[number, number]> = [];
-  for (let m: RegExpExecArray | null; (m = eq.exec(body)) !== null; ) {
+  for (let m: RegExpExecArray | null; (m = eq.exec(body)) !== null;) {
     const at = bodyAt + m.index;
     const priceEnd = at + m[0].indexOf(m[2]!, m[1]!.length) + m[2]!.length;
     const price = moneyIn(ctx, j, at, priceEnd, m[1]!, m[2]!);
@@ -86,7 +86,7 @@ function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: n
     }
   }
   const re = new RegExp(MONEY_RE.source, 'g');
-  for (let m: RegExpExecArray | null; (m = re.exec(body)) !== null; ) {
+  for (let m: RegExpExecArray | null; (m = re.exec(body)) !== null;) {
     const at = bodyAt + m.index;
     if (inEquation.some(([s, e]) => at >= s && at < e)) continue;
     const before = body.slice(Math.max(0, m.index - 3), m.index);
@@ -102,7 +102,10 @@ function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: n
   }
   const firstAmount = found[0]?.start ?? b;
   const stop = Math.min(firstAmount, j.text.indexOf('。', bodyAt) >= 0 ? j.text.indexOf('。', bodyAt) : b);
-  const label = j.text.slice(bodyAt, Math.max(bodyAt, stop)).replace(/[\s，,;；。]*(共|合计|总计)?[\s，,]*$/u, '').trim();
+  const label = j.text
+    .slice(bodyAt, Math.max(bodyAt, stop))
+    .replace(/[\s，,;；。]*(共|合计|总计)?[\s，,]*$/u, '')
+    .trim();
   const line: CostLine = { no, text, label, amount: chosen?.money ?? null, src: spanSrc(j, a, b) };
   if (others.length > 0) line.otherAmounts = others;
   if (quantity !== null) {

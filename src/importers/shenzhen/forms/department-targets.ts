@@ -24,7 +24,6 @@ const TASK_HEADINGS = new Set(['年度主要任务', '任务名称', '主要内�
 /** "780.06 780.06 0.00" at the end of a line: the task's 总额, 财政拨款, 其他资金. */
 const THREE_AMOUNTS = /(?:^|\s)(\S+)\s+(\S+)\s+(\S+)$/;
 
-
 function threeAmounts(ctx: ImportContext, line: SourceLine, text: string): [Money, Money, Money] | null {
   const m = THREE_AMOUNTS.exec(text);
   if (!m || [m[1]!, m[2]!, m[3]!].filter(isAmountText).length < 2) return null;

@@ -7,7 +7,10 @@ import { linkFormsToProjects, subsetsSummingTo } from './link.js';
 
 test('subsets summing to a target: every solution, in a stable order, up to the cap', () => {
   assert.deepEqual(subsetsSummingTo([5, 3, 2, 1], 5), [[0], [1, 2]]);
-  assert.deepEqual(subsetsSummingTo([5, 3, 2, 1], 6), [[0, 3], [1, 2, 3]]);
+  assert.deepEqual(subsetsSummingTo([5, 3, 2, 1], 6), [
+    [0, 3],
+    [1, 2, 3],
+  ]);
   assert.deepEqual(subsetsSummingTo([4, 4], 4, 1), [[0]]);
   assert.deepEqual(subsetsSummingTo([1, 2], 0), []);
   assert.deepEqual(subsetsSummingTo([], 3), []);

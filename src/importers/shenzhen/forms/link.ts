@@ -15,7 +15,6 @@ interface Project {
   itemAmounts: number[];
 }
 
-
 /**
  * Every subset of `values` summing exactly to `target`, up to `cap` solutions (depth-first with
  * pruning, at most `budget.steps` steps, which it counts down; a solution found costs a step an
@@ -36,7 +35,7 @@ export function subsetsSummingTo(values: readonly number[], target: number, cap 
   const rest = new Float64Array(n + 2);
   const phase = new Uint8Array(n + 2);
   rest[0] = target;
-  for (let k = 0; k >= 0; ) {
+  for (let k = 0; k >= 0;) {
     if (phase[k] === 0) {
       if (out.length >= cap || --budget.steps < 0) break;
       const r = rest[k]!;
@@ -121,7 +120,7 @@ export function linkFormsToProjects(forms: ProjectForm[], tables: readonly Table
   // forms counts one step a form): a document with thousands of projects and forms must not search
   // for hours.
   const budget = { steps: 10_000_000 };
-  for (let progress = true; progress && budget.steps > 0; ) {
+  for (let progress = true; progress && budget.steps > 0;) {
     progress = false;
     for (const p of projects) {
       if (budget.steps <= 0) break;
@@ -129,7 +128,12 @@ export function linkFormsToProjects(forms: ProjectForm[], tables: readonly Table
       const free = forms.filter((f) => !linked.has(f) && f.amounts.total !== null);
       const search = { steps: Math.min(2_000_000, budget.steps) };
       const before = search.steps;
-      const solutions = subsetsSummingTo(free.map((f) => f.amounts.total!.fen), p.total, 64, search);
+      const solutions = subsetsSummingTo(
+        free.map((f) => f.amounts.total!.fen),
+        p.total,
+        64,
+        search,
+      );
       budget.steps -= before - Math.max(0, search.steps) + free.length;
       let chosen: number[] | null = solutions.length === 1 ? solutions[0]! : null;
       if (solutions.length > 1) {

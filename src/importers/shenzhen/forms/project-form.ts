@@ -13,9 +13,22 @@ import { parseIndicatorTree, matchLabel } from './indicator-tree.js';
 import { findLabels, joinLines, joinPieces, lineAt, pieceIndexAt, spanSrc, trimSpan, type Joined, type LabelHit, type LabelSpec, type Piece } from './joined.js';
 
 type HeaderKey =
-  | 'name' | 'attribute' | 'period' | 'competentDepartment' | 'projectType'
-  | 'total' | 'currentYear' | 'fiscal' | 'other' | 'transfer' | 'purchasedServices'
-  | 'overview' | 'use' | 'midTermGoal' | 'annualGoal' | 'indicators';
+  | 'name'
+  | 'attribute'
+  | 'period'
+  | 'competentDepartment'
+  | 'projectType'
+  | 'total'
+  | 'currentYear'
+  | 'fiscal'
+  | 'other'
+  | 'transfer'
+  | 'purchasedServices'
+  | 'overview'
+  | 'use'
+  | 'midTermGoal'
+  | 'annualGoal'
+  | 'indicators';
 
 /** The form's labels in printed order. */
 const HEADER: ReadonlyArray<LabelSpec<HeaderKey>> = [
@@ -102,7 +115,12 @@ export function parseProjectForm(block: Block, ctx: ImportContext): ProjectForm 
   const where = `项目绩效目标申报表${block.no}`;
   const yearIdx = lines.findIndex((l) => /^\d{4}\s*年度$/.test(l.text));
   const year = yearIdx >= 0 ? Number(/^\d{4}/.exec(lines[yearIdx]!.text)![0]) : (ctx.year ?? 0);
-  if (yearIdx < 0) ctx.notes.push({ severity: 'warning', message: `${where}: no "YYYY 年度" line; year taken from the document`, src: { line: lines[0]?.no ?? null, page: lines[0]?.page ?? null, raw: lines[0]?.text ?? '' } });
+  if (yearIdx < 0)
+    ctx.notes.push({
+      severity: 'warning',
+      message: `${where}: no "YYYY 年度" line; year taken from the document`,
+      src: { line: lines[0]?.no ?? null, page: lines[0]?.page ?? null, raw: lines[0]?.text ?? '' },
+    });
   if (ctx.year === null && yearIdx >= 0) ctx.year = year;
 
   const headFrom = yearIdx + 1;

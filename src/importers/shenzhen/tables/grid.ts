@@ -7,18 +7,7 @@ import type { Row, Text } from '../../../domain/model.js';
 import { codes, parentCode } from '../../../domain/classification/index.js';
 import type { SourceLine } from '../../text/source.js';
 import { srcOf } from '../context.js';
-import {
-  bare,
-  isNumberWord,
-  isPrefixOfAny,
-  joinLabel,
-  nameSetOf,
-  srcOfWords,
-  trailingAmounts,
-  wordsOf,
-  type TableBuilder,
-  type Word,
-} from './lines.js';
+import { bare, isNumberWord, isPrefixOfAny, joinLabel, nameSetOf, srcOfWords, trailingAmounts, wordsOf, type TableBuilder, type Word } from './lines.js';
 import { pushAll } from '../../../domain/arrays.js';
 
 /** A row as printed: its code (when the code column printed one), label words and closing cells. */
@@ -152,8 +141,16 @@ export function parseEconomic(t: TableBuilder, lines: SourceLine[], g: GridConte
       cls = null;
     } else if (asClass) {
       cls = t.add({
-        kind: 'group', label, code: asClass.code, codeSystem: 'econ', codeResolved: 'by-name', level: 1,
-        parent: unit?.id ?? null, unit: unit?.label, amounts: t.place(r.amounts, label, unit), src,
+        kind: 'group',
+        label,
+        code: asClass.code,
+        codeSystem: 'econ',
+        codeResolved: 'by-name',
+        level: 1,
+        parent: unit?.id ?? null,
+        unit: unit?.label,
+        amounts: t.place(r.amounts, label, unit),
+        src,
       });
     } else {
       const under = cls?.code ? codes.byNameIn('econ', label, g.year, cls.code)[0] : undefined;
@@ -163,8 +160,16 @@ export function parseEconomic(t: TableBuilder, lines: SourceLine[], g: GridConte
       else if (!under) t.warn(`"${label}" (${e.code}) is printed under ${cls?.label ?? 'no class'}, not under its class ${e.parent}`, src);
       const parent = cls ?? unit;
       t.add({
-        kind: 'item', label, code: e?.code ?? null, codeSystem: 'econ', ...(e ? { codeResolved: 'by-name' as const } : {}),
-        level: cls ? 2 : 1, parent: parent?.id ?? null, unit: unit?.label, amounts: t.place(r.amounts, label, parent), src,
+        kind: 'item',
+        label,
+        code: e?.code ?? null,
+        codeSystem: 'econ',
+        ...(e ? { codeResolved: 'by-name' as const } : {}),
+        level: cls ? 2 : 1,
+        parent: parent?.id ?? null,
+        unit: unit?.label,
+        amounts: t.place(r.amounts, label, parent),
+        src,
       });
     }
   }
@@ -188,8 +193,15 @@ export function parseProjects(t: TableBuilder, lines: SourceLine[], g: GridConte
     } else {
       const parent = group ?? unit;
       t.add({
-        kind: 'item', label, code: null, codeSystem: 'project', level: parent.level + 1, parent: parent.id, unit: unit.label,
-        amounts: t.place(r.amounts, label, parent), src,
+        kind: 'item',
+        label,
+        code: null,
+        codeSystem: 'project',
+        level: parent.level + 1,
+        parent: parent.id,
+        unit: unit.label,
+        amounts: t.place(r.amounts, label, parent),
+        src,
       });
     }
   }
@@ -206,7 +218,9 @@ export function parseFunction(t: TableBuilder, lines: SourceLine[], g: GridConte
   };
   const names = { all: new Set([...functionNames, ...g.units]), complete };
   codeTree(t, lines, g, {
-    system: 'function', code: FUNCTION_CODE, names,
+    system: 'function',
+    code: FUNCTION_CODE,
+    names,
     level: (code) => 1 + (code.length - 3) / 2,
     unknown: (code, label) => `function code ${code} "${label}" is not in the code table of ${g.year ?? 'the year'}`,
     authority: 'the code table',
@@ -241,8 +255,17 @@ export function parseTransfers(t: TableBuilder, lines: SourceLine[], g: GridCont
     const texts: Record<string, Text> = { project: { text: project, src } };
     if (subject) texts.subject = { text: subject, src };
     t.add({
-      kind: 'item', label: project, code, codeSystem: 'function', codeResolved: 'printed', level: 1, parent: unit?.id ?? null,
-      ...(unitName ? { unit: unitName } : {}), amounts: t.place(r.amounts, project, unit), texts, src,
+      kind: 'item',
+      label: project,
+      code,
+      codeSystem: 'function',
+      codeResolved: 'printed',
+      level: 1,
+      parent: unit?.id ?? null,
+      ...(unitName ? { unit: unitName } : {}),
+      amounts: t.place(r.amounts, project, unit),
+      texts,
+      src,
     });
   }
 }
@@ -250,7 +273,8 @@ export function parseTransfers(t: TableBuilder, lines: SourceLine[], g: GridCont
 /** Table 11: unit rows and procurement categories A/B/C with their classes. */
 export function parseProcurement(t: TableBuilder, lines: SourceLine[], g: GridContext): void {
   codeTree(t, lines, g, {
-    system: 'procurement', code: PROCUREMENT_CODE,
+    system: 'procurement',
+    code: PROCUREMENT_CODE,
     level: (code) => (code.length === 1 ? 1 : 1 + (code.length - 1) / 2),
     unknown: (code, label) => `procurement code ${code} "${label}" is not in the code table`,
     authority: 'the catalogue',
@@ -297,8 +321,16 @@ function codeTree(
     const pc = parentCode(o.system, code);
     const parent = (pc ? byCode.get(pc) : undefined) ?? unit;
     const row = t.add({
-      kind: 'item', label, code, codeSystem: o.system, codeResolved: 'printed', level: o.level(code),
-      parent: parent?.id ?? null, ...(unit ? { unit: unit.label } : {}), amounts: t.place(r.amounts, `${code} ${label}`, parent ?? null), src,
+      kind: 'item',
+      label,
+      code,
+      codeSystem: o.system,
+      codeResolved: 'printed',
+      level: o.level(code),
+      parent: parent?.id ?? null,
+      ...(unit ? { unit: unit.label } : {}),
+      amounts: t.place(r.amounts, `${code} ${label}`, parent ?? null),
+      src,
     });
     byCode.set(code, row);
   }
@@ -323,8 +355,14 @@ export function parseThreePublic(t: TableBuilder, lines: SourceLine[], g: GridCo
     const kind = TOTAL_LABELS.has(label) ? 'total' : 'unit';
     if (kind === 'unit') g.units.add(label);
     t.add({
-      kind, label, ...(kind === 'unit' ? { unit: label } : {}), level: 0, parent: null,
-      amounts: t.place(r.amounts, `${label} ${r.year.text}`, null), texts: { year: textOf(r.year) }, src,
+      kind,
+      label,
+      ...(kind === 'unit' ? { unit: label } : {}),
+      level: 0,
+      parent: null,
+      amounts: t.place(r.amounts, `${label} ${r.year.text}`, null),
+      texts: { year: textOf(r.year) },
+      src,
     });
   }
 }
@@ -372,8 +410,16 @@ export function parsePerformance(t: TableBuilder, lines: SourceLine[], g: GridCo
     }
     const parent = (unitName !== null ? units.get(unitName) : undefined) ?? null;
     t.add({
-      kind: 'item', label: project, code: null, codeSystem: 'project', level: parent ? 1 : 0, parent: parent?.id ?? null,
-      ...(unitName ? { unit: unitName } : {}), amounts: t.place(r.amounts, project, parent), ...(r.period ? { texts: { period: textOf(r.period) } } : {}), src,
+      kind: 'item',
+      label: project,
+      code: null,
+      codeSystem: 'project',
+      level: parent ? 1 : 0,
+      parent: parent?.id ?? null,
+      ...(unitName ? { unit: unitName } : {}),
+      amounts: t.place(r.amounts, project, parent),
+      ...(r.period ? { texts: { period: textOf(r.period) } } : {}),
+      src,
     });
   }
 }

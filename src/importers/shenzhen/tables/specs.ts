@@ -18,8 +18,7 @@ export interface TableSpec {
   shape: 'two-sided' | 'per-unit' | 'economic' | 'projects' | 'function' | 'transfers' | 'procurement' | 'three-public' | 'performance';
 }
 
-const amount = (key: string, header: string[], sumOf?: string[]): Column =>
-  sumOf ? { key, header, kind: 'amount', sumOf } : { key, header, kind: 'amount' };
+const amount = (key: string, header: string[], sumOf?: string[]): Column => (sumOf ? { key, header, kind: 'amount', sumOf } : { key, header, kind: 'amount' });
 
 const UNIT_FUNDS: Array<[string, string]> = [
   ['business', '事业收入'],
@@ -32,11 +31,7 @@ const unitFundColumns = (prefix: string[]): Column[] => UNIT_FUNDS.map(([k, h]) 
 const SOURCE_LABELS = ['政府预算拨款', '一般公共预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款', '财政专户管理资金', '单位资金', ...UNIT_FUNDS.map(([, h]) => h), '上年结余、结转'];
 const AFTER_GENERAL = ['govFund', 'stateCapital', 'specialAccount', ...UNIT_FUNDS.map(([k]) => k), 'carryOver'];
 /** 支出总计 = 基本支出 + 项目支出 (tables 3 and 7–9). */
-const spendingColumns = (): Column[] => [
-  amount('total', ['支出总计'], ['basic', 'project']),
-  amount('basic', ['基本支出']),
-  amount('project', ['项目支出']),
-];
+const spendingColumns = (): Column[] => [amount('total', ['支出总计'], ['basic', 'project']), amount('basic', ['基本支出']), amount('project', ['项目支出'])];
 const FUNCTION_COLUMNS = spendingColumns();
 const FUNCTION_LABELS = ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出'];
 const TWO_SIDED_LABELS = ['收入', '支出', '项目', '项目', '年预算数', '年预算数'];
@@ -47,7 +42,11 @@ const GENERAL_BY_PURPOSE: Array<[string, string]> = [
   ['generalInvest', '政府投资项目拨款'],
 ];
 const generalColumns = (prefix: string[], members: Array<[string, string]>): Column[] => [
-  amount('general', [...prefix, '政府预算拨款', '一般公共预算拨款', '小计'], members.map(([k]) => k)),
+  amount(
+    'general',
+    [...prefix, '政府预算拨款', '一般公共预算拨款', '小计'],
+    members.map(([k]) => k),
+  ),
   ...members.map(([k, h]) => amount(k, [...prefix, '政府预算拨款', '一般公共预算拨款', h])),
 ];
 /** The sources after 一般公共预算拨款, in printed order (tables 2, 4 and 5); 上年结余、结转 is never under `prefix`. */
@@ -86,10 +85,7 @@ export const SPECS: readonly TableSpec[] = [
     title: '支出总表',
     shape: 'per-unit',
     labels: ['预算单位', '支出总计', '基本支出', '项目支出', '其中:政府采购项目'],
-    columns: [
-      ...spendingColumns(),
-      amount('procurement', ['其中:政府采购项目']),
-    ],
+    columns: [...spendingColumns(), amount('procurement', ['其中:政府采购项目'])],
   },
   {
     no: 4,
@@ -110,11 +106,7 @@ export const SPECS: readonly TableSpec[] = [
     title: '项目支出总表',
     shape: 'projects',
     labels: ['支出项目类别', '总计', '小计', '履职类项目拨款', '财政专项资金拨款', '政府投资项目拨款', ...SOURCE_LABELS],
-    columns: [
-      amount('total', ['总计'], ['general', ...AFTER_GENERAL]),
-      ...generalColumns([], GENERAL_BY_PURPOSE),
-      ...otherSourceColumns([]),
-    ],
+    columns: [amount('total', ['总计'], ['general', ...AFTER_GENERAL]), ...generalColumns([], GENERAL_BY_PURPOSE), ...otherSourceColumns([])],
   },
   {
     no: 6,

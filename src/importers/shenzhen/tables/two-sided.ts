@@ -6,17 +6,7 @@
  */
 import type { Money, Row } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
-import {
-  functionByName,
-  isNumberWord,
-  isPrefixOfAny,
-  joinLabel,
-  nameSetOf,
-  srcOfWords,
-  stripNumbering,
-  type TableBuilder,
-  type Word,
-} from './lines.js';
+import { functionByName, isNumberWord, isPrefixOfAny, joinLabel, nameSetOf, srcOfWords, stripNumbering, type TableBuilder, type Word } from './lines.js';
 import { pushAll } from '../../../domain/arrays.js';
 
 interface RevenueTerm {
@@ -221,7 +211,10 @@ type Segment = { kind: 'text' | 'amount'; words: Word[] };
 /** A line as alternating runs of text and single amounts. */
 function segmentsOf(line: SourceLine): Segment[] {
   const out: Segment[] = [];
-  for (const w of line.text.split(/\s+/).filter(Boolean).map((text) => ({ text, line }))) {
+  for (const w of line.text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => ({ text, line }))) {
     if (isNumberWord(w)) out.push({ kind: 'amount', words: [w] });
     else {
       const last = out[out.length - 1];

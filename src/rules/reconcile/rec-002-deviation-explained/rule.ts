@@ -41,7 +41,8 @@ export const rule: PairRule = {
       const diff = a.fen - b.fen;
       const pct = deviationPercent(b.fen, a.fen);
       const change = `${diff > 0 ? '增加' : '减少'} ${show(pair, Math.abs(diff))}${pct ? `（${diff > 0 ? '增长' : '下降'} ${pct.abs().toFixed(2)}%）` : '（预算数为 0）'}`;
-      const said = it.explanations.length > 0 ? `决算说明${it.explanations.map((e) => (e.location.line != null ? `第 ${e.location.line} 行` : '')).join('、')}只列数字，未说明原因` : '决算说明未提及此项';
+      const said =
+        it.explanations.length > 0 ? `决算说明${it.explanations.map((e) => (e.location.line != null ? `第 ${e.location.line} 行` : '')).join('、')}只列数字，未说明原因` : '决算说明未提及此项';
       ctx.report({
         message: `${it.name}：决算数 ${show(pair, a.fen)}，比${pair.budget.kind} ${show(pair, b.fen)}${change}，差异超过预算数的 ${pair.deviationPercent}%，${said}`,
         item: it.key,

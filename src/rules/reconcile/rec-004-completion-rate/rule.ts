@@ -52,7 +52,10 @@ export const rule: PairRule = {
         // Half a unit of the printed place, and what the rounding of the two amounts can move the rate.
         const ha = halfUlpFen(it.final.unit, 2);
         const hb = halfUlpFen(it.budget.unit, 2);
-        const slack = new Decimal(ha).div(Math.abs(b)).plus(new Decimal(Math.abs(a)).times(hb).div(new Decimal(b).pow(2))).times(100);
+        const slack = new Decimal(ha)
+          .div(Math.abs(b))
+          .plus(new Decimal(Math.abs(a)).times(hb).div(new Decimal(b).pow(2)))
+          .times(100);
         const allowed = new Decimal(10).pow(-places).div(2).plus(slack);
         if (stated.minus(exact).abs().lte(allowed)) continue;
         const computed = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
