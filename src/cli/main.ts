@@ -5,6 +5,7 @@ import { EXIT, validateOutcome } from './exit-codes.js';
 import { removeStaleTemps } from './io.js';
 import { guardProcess } from '../app/process-guard.js';
 import { closePdfBrowsers } from '../app/pdf-browsers.js';
+import { parseInForeground } from '../app/isolation/thread-priority.js';
 
 /**
  * The commands, in the order `fiscus --help` lists them. Each module is imported only when its command
@@ -107,9 +108,15 @@ export async function fullProgram(): Promise<Command> {
   return program;
 }
 
+/** The commands that run a server or a job worker: their parser threads stay in the background (thread-priority.ts). */
+const SERVING = new Set(['serve', 'start', 'worker']);
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   guardProcess();
+  const name = commandOf(argv);
+  // A command that waits for its parse gets it done at its own priority, not below every other process.
+  if (name === undefined || !SERVING.has(name)) parseInForeground();
   try {
     validateOutcome.exitCode = 0;
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });

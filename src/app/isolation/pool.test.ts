@@ -147,3 +147,17 @@ test(
     assert.equal(getPriority(), own, 'the calling thread keeps its priority');
   },
 );
+
+test(
+  "a command's pool (background: false) runs its threads at the caller's own priority: niced, they would only lose the CPU to other processes",
+  { skip: process.platform !== 'linux' ? 'thread niceness is a Linux attribute' : false },
+  async () => {
+    const { getPriority } = await import('node:os');
+    const mine = new ParsePool(limitsWith({ worker: { threads: 1 } }), { background: false });
+    try {
+      assert.equal(await mine.run({ kind: 'probe', what: 'priority' }), getPriority());
+    } finally {
+      await mine.close();
+    }
+  },
+);

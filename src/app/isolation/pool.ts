@@ -21,6 +21,7 @@ import type { DepartmentComparison } from '../../reports/view/compare.js';
 import type { CompareWorkbook, RenderCompareTask } from './parse-worker.js';
 import { fromWire, type ParseAnswer } from './wire.js';
 import { readInputFile } from '../read-input.js';
+import { parsingInBackground } from './thread-priority.js';
 
 const ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 
@@ -41,6 +42,13 @@ export interface ParsePoolOptions {
   minThreads?: number;
   /** Where a thread's crash or a dropped rejection is reported (default console.error). */
   log?: (message: string) => void;
+  /**
+   * Threads run below the process's other threads (niceness 10 on Linux), so that a busy pool never keeps
+   * a server's request thread from answering (default true). A command that waits for its one parse
+   * (`fiscus validate`, `import`) runs them at its own priority: niced, they would only lose the CPU to
+   * other processes while the command waits (parseInForeground in thread-priority.ts).
+   */
+  background?: boolean;
 }
 
 /** A pool of parser threads under one set of limits. */
@@ -73,6 +81,7 @@ export class ParsePool {
       atomics: 'disabled',
       // tsx is registered by the entry itself; the parent's flags (--import tsx, --test) are not for threads.
       execArgv: [],
+      workerData: { background: this.opts.background ?? true },
       resourceLimits: { maxOldGenerationSizeMb: w.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(w.memoryMb / 16))), stackSizeMb: 4 },
     });
     // A thread that dies with no task of its own (a late rejection, a crash while idle) is replaced by
@@ -227,9 +236,12 @@ function describe(e: unknown): string {
 
 let shared: ParsePool | null = null;
 
-/** The process's pool (created on first use, under DEFAULT_LIMITS unless `setParsePool` chose another). */
+/**
+ * The process's pool (created on first use, under DEFAULT_LIMITS unless `setParsePool` chose another),
+ * its threads in the background unless the process is a command that waits for them (thread-priority.ts).
+ */
 export function parsePool(): ParsePool {
-  shared ??= new ParsePool();
+  shared ??= new ParsePool(DEFAULT_LIMITS, { background: parsingInBackground() });
   return shared;
 }
 

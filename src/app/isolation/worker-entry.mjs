@@ -4,16 +4,20 @@
 // execArgv, so tsx's hooks are registered here, then the TypeScript handler imported; pdfjs (3 MB of
 // JavaScript) is loaded first, so tsx does not transform it again in every thread (a failure there is
 // left for the document that needs pdfjs to report).
-// Parsing and rendering are background work: the thread runs below the server's thread that answers
-// requests (on Linux a thread's niceness is its own), so a busy pool never keeps the server from
-// answering. Where the system refuses, the thread runs at the normal priority.
+// Parsing and rendering are background work in a server: the thread runs below the server's thread that
+// answers requests (on Linux a thread's niceness is its own), so a busy pool never keeps the server from
+// answering. Where the system refuses, the thread runs at the normal priority. A command waiting for its
+// parse (the pool's `background: false`) leaves the thread at its own priority.
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-try {
-  setPriority(10);
-} catch {
-  /* the normal priority */
+import { workerData } from 'node:worker_threads';
+if (workerData?.background !== false) {
+  try {
+    setPriority(10);
+  } catch {
+    /* the normal priority */
+  }
 }
 const compiled = new URL('./parse-worker.js', import.meta.url);
 let handler;
