@@ -1,0 +1,32 @@
+// @ts-check
+// Lint (issue 15 item 8): eslint's and typescript-eslint's recommended rules, type-aware
+// (recommendedTypeChecked through the TypeScript project service, which reads tsconfig.json), with
+// zero warnings allowed (`npm run lint`, a step of scripts/test.sh). Formatting is prettier's alone:
+// eslint-config-prettier, last, turns off every rule that could disagree with it.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // What git ignores (build output, data folders, scratch) and what is not code.
+  globalIgnores(['dist/', 'data/', 'scratch/', 'tmp/', 'reports/', '.stryker-tmp/', '.test-artifacts/', 'samples/', 'docs/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // node:test's test/describe/it return promises that the runner itself awaits at the top level.
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }],
+    },
+  },
+  // The JavaScript files are outside tsconfig.json (no allowJs): linted without type information.
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  // The web's own scripts run in the browser.
+  { files: ['src/web/static/**/*.js'], languageOptions: { globals: globals.browser } },
+  prettier,
+);
