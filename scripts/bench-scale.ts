@@ -37,8 +37,8 @@ function serve(args: string[], env: Record<string, string>, cpuProf?: string): P
   let out = '';
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`fiscus serve did not start within 120 s\n${out}`)), 120_000);
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       const m = /已启动: (http:\/\/\S+)/.exec(out);
       if (m) {

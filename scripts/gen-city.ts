@@ -254,10 +254,7 @@ async function organisations(ws: Workspace, o: CityOptions): Promise<{ units: { 
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     const existing = new Map(
-      ((await t.execute(sql`SELECT id, name, kind FROM organisations`)) as unknown as { rows: { id: unknown; name: string; kind: string }[] }).rows.map((r) => [
-        r.name,
-        { id: Number(r.id), kind: r.kind },
-      ]),
+      ((await t.execute(sql`SELECT id, name, kind FROM organisations`)) as { rows: { id: unknown; name: string; kind: string }[] }).rows.map((r) => [r.name, { id: Number(r.id), kind: r.kind }]),
     );
     const add = async (name: string, kind: 'finance-bureau' | 'department' | 'unit', parentId: number | null): Promise<number> => {
       const have = existing.get(name);

@@ -34,11 +34,11 @@ async function start(databaseUrl: string | null): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`fiscus start did not start within 120 s\n${out}`)), 120_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const m = /fiscus 已启动: (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);

@@ -240,9 +240,9 @@ export class Accounts {
   async setDisabled(login: string, disabled: boolean): Promise<User> {
     const u = await this.user(login);
     await this.db.transaction(async (tx) => {
-      await repo.setDisabled(tx as unknown as Db, u.id, disabled);
-      if (disabled) await repo.deleteUserSessions(tx as unknown as Db, u.id);
-      await appendAudit(tx as unknown as Db, { actor: this.actor, action: disabled ? 'user.disable' : 'user.enable', target: `user:${u.id}`, detail: { login: u.login } });
+      await repo.setDisabled(tx, u.id, disabled);
+      if (disabled) await repo.deleteUserSessions(tx, u.id);
+      await appendAudit(tx, { actor: this.actor, action: disabled ? 'user.disable' : 'user.enable', target: `user:${u.id}`, detail: { login: u.login } });
     });
     return { ...u, disabled };
   }
@@ -253,9 +253,9 @@ export class Accounts {
     const u = await this.user(login);
     const hash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      await repo.setPasswordHash(tx as unknown as Db, u.id, hash, this.iso());
-      await repo.deleteUserSessions(tx as unknown as Db, u.id);
-      await appendAudit(tx as unknown as Db, { actor: this.actor, action: 'user.passwd', target: `user:${u.id}`, detail: { login: u.login } });
+      await repo.setPasswordHash(tx, u.id, hash, this.iso());
+      await repo.deleteUserSessions(tx, u.id);
+      await appendAudit(tx, { actor: this.actor, action: 'user.passwd', target: `user:${u.id}`, detail: { login: u.login } });
     });
   }
 

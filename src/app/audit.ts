@@ -294,7 +294,7 @@ export async function auditInOrder(files: readonly string[], opts: AuditOptions,
       take(d);
     }
   };
-  if (n === 0) for (let i = 0; i < files.length; i++) onDone(i, await auditOne(files[i]!, files[i]!));
+  if (n === 0) for (let i = 0; i < files.length; i++) onDone(i, await auditOne(files[i]!, files[i]));
   else await inWorkers(files, n, onDone);
   return { tool: { ...TOOL, rules: RULES.length }, failOn, summary, rules: tallies.result() };
 }

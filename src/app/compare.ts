@@ -151,7 +151,7 @@ export class Comparisons {
       other = others.find((b) => b.year === target.year - 1);
     }
     const [earlier, later] = other && other.year > target.year ? [target, other] : [other, target];
-    const view = yearComparison(earlier ? await this.load(earlier) : null, await this.load(later!));
+    const view = yearComparison(earlier ? await this.load(earlier) : null, await this.load(later));
     return { view, others: others.map(metaOf) };
   }
 

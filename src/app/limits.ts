@@ -66,7 +66,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   depth: 64,
   lines: 1_000_000,
   worker: Object.freeze({ threads: 2, memoryMb: 1024, timeMs: 120_000, queue: 32 }),
-}) as Limits;
+});
 
 /** Partial limits (tests, operators) over the defaults. */
 export interface LimitsOverride extends Partial<Omit<Limits, 'body' | 'worker'>> {

@@ -208,8 +208,8 @@ export class Workflow {
     await this.authoriseOn(user, 'waive', id);
     const documentId = documentIdOf(id);
     const ok = await this.db.transaction(async (tx) => {
-      const done = await wf.revokeWaiver(tx as unknown as Db, documentId, waiverId, this.now().toISOString());
-      if (done) await appendAudit(tx as unknown as Db, { actor: user?.login ?? 'system', action: 'waiver.revoke', target: `budget:${documentId}`, detail: { waiver: waiverId } });
+      const done = await wf.revokeWaiver(tx, documentId, waiverId, this.now().toISOString());
+      if (done) await appendAudit(tx, { actor: user?.login ?? 'system', action: 'waiver.revoke', target: `budget:${documentId}`, detail: { waiver: waiverId } });
       return done;
     });
     if (!ok) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有有效的豁免 ${waiverId}`);

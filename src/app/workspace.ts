@@ -383,9 +383,9 @@ class StoredWorkspace implements Workspace {
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
     const ref = await this.db
       .transaction(async (tx) => {
-        const r = await repo.storeVersion(tx as unknown as Db, { doc, findings, ...version });
-        if (organisationId !== undefined) await claimForOrganisation(tx as unknown as Db, r.documentId, doc.unit.name, r.created, organisationId);
-        await appendAudit(tx as unknown as Db, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
+        const r = await repo.storeVersion(tx, { doc, findings, ...version });
+        if (organisationId !== undefined) await claimForOrganisation(tx, r.documentId, doc.unit.name, r.created, organisationId);
+        await appendAudit(tx, { ...audit, target: `budget:${r.documentId}`, detail: { ...audit.detail, version: r.n, created: r.created, findings: r.counts } });
         return r;
       })
       .catch((e: unknown) => {

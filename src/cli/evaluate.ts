@@ -1,7 +1,7 @@
 /** `fiscus evaluate <budget-file> --payments <csv> --actuals <actuals.json> [--format text|html|xlsx|pdf -o path]`. */
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { buildEvaluation, parseActualsFile, renderFollow, wan, type EvaluationReport, type FollowFormat } from '../app/follow.js';
+import { buildEvaluation, parseActualsFile, renderFollow, wan, type EvaluationReport } from '../app/follow.js';
 import { checkFormat, emit } from './monitor.js';
 import { loadBudgetAndPayments, readBytes } from './payments.js';
 
@@ -34,7 +34,7 @@ export function registerEvaluate(program: Command): void {
       const actuals = parseActualsFile(doc, await readBytes(o.actuals), basename(o.actuals));
       const report = buildEvaluation(doc, payments, actuals);
       if (format === 'text') return emit(evaluationText(report), o.output);
-      const out = await renderFollow({ kind: 'evaluation', report }, format as FollowFormat);
+      const out = await renderFollow({ kind: 'evaluation', report }, format);
       await emit(out.body, o.output);
     });
 }

@@ -1,7 +1,7 @@
 /** `fiscus monitor <budget-file> --payments <csv> [--entries monitoring.json] [--as-of …] [--format text|html|xlsx|pdf -o path]`. */
 import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { buildMonitoring, parseMonitoringFile, renderFollow, type FollowFormat, type MonitoringReport } from '../app/follow.js';
+import { buildMonitoring, parseMonitoringFile, renderFollow, type MonitoringReport } from '../app/follow.js';
 import { FiscusError } from '../domain/errors.js';
 import { writeAtomic } from './io.js';
 import { executionText, loadBudgetAndPayments, readBytes } from './payments.js';
@@ -63,7 +63,7 @@ export function registerMonitor(program: Command): void {
         );
       const report = buildMonitoring(doc, payments, m.entries, asOf);
       if (format === 'text') return emit(monitoringText(report), o.output);
-      const out = await renderFollow({ kind: 'monitoring', report }, format as FollowFormat);
+      const out = await renderFollow({ kind: 'monitoring', report }, format);
       await emit(out.body, o.output);
     });
 }

@@ -78,7 +78,7 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
     async raw(text, values) {
       if (values === undefined || values.length === 0) {
         const all = await client.exec(text);
-        return { rows: (all[all.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+        return { rows: all[all.length - 1]?.rows ?? [] };
       }
       return {
         rows: (

@@ -83,7 +83,7 @@ export function asInputError(e: unknown): unknown {
 
 /** Rows of a raw query, whichever driver ran it. */
 export async function rows<T>(db: Db, q: SQL): Promise<T[]> {
-  const r = (await db.execute(q)) as unknown as { rows: T[] };
+  const r = (await db.execute(q)) as { rows: T[] };
   return r.rows;
 }
 

@@ -195,7 +195,7 @@ function AdminPage(props: PageProps) {
   );
 }
 
-const text = (form: FormBody, key: string): string => (typeof form[key] === 'string' ? (form[key] as string) : '');
+const text = (form: FormBody, key: string): string => (typeof form[key] === 'string' ? form[key] : '');
 
 /** The route's login parameter: a login as accounts stores it, else NOT_FOUND (nothing is looked up). */
 /** The `:login` of the path as the domain reads a login (parseLogin); one that cannot be a login names no user: NOT_FOUND. */

@@ -10,7 +10,7 @@ export type FormBody = Record<string, string | File | Array<string | File>>;
 
 export async function formBody(c: Context): Promise<FormBody> {
   try {
-    return (await c.req.parseBody()) as FormBody;
+    return await c.req.parseBody();
   } catch (e) {
     throw new FiscusError('INPUT_UNREADABLE', `表单内容无法读取（${(e as Error).message}）`);
   }

@@ -365,7 +365,7 @@ function Fact(props: { label: string; children?: unknown }) {
   return (
     <>
       <dt>{props.label}</dt>
-      <dd>{props.children as string}</dd>
+      <dd>{props.children}</dd>
     </>
   );
 }

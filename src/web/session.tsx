@@ -71,7 +71,7 @@ export function registerSessionRoutes(app: Hono, ws: Workspace): void {
   app.get('/login', (c) => c.html(<LoginPage next={safeNext(c.req.query('next'))} />));
   app.post('/login', async (c) => {
     const next = safeNext(c.req.query('next'));
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
     const login = typeof form['login'] === 'string' ? form['login'] : '';
     const password = typeof form['password'] === 'string' ? form['password'] : '';
     try {

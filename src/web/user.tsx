@@ -1,5 +1,4 @@
 /** The signed-in user of a request, for handlers and for the page frame. */
-import type { Context } from 'hono';
 import { tryGetContext } from 'hono/context-storage';
 import type { User } from '../app/accounts.js';
 import { requestUser } from '../app/route-policy.js';
@@ -11,7 +10,7 @@ export const userOf = requestUser;
 /** The signed-in user of the request being rendered, null outside a request or for the public. */
 export function currentUser(): User | null {
   const c = tryGetContext();
-  return c ? userOf(c as unknown as Context) : null;
+  return c ? userOf(c) : null;
 }
 
 /** The signed-in user in the page frame: name, role, organisation and 退出, or 登录. */

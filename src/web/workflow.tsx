@@ -240,7 +240,7 @@ export function registerWorkflowWeb(app: Hono, ws: Workspace): void {
     const id = c.req.param('id');
     try {
       const form = await formBody(c);
-      const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+      const str = (k: string) => (typeof form[k] === 'string' ? form[k] : '');
       await flow.waive(userOf(c), id, str('key'), str('reason'), str('expires') || null);
       return page(c, { notice: '已登记豁免。' });
     } catch (e) {

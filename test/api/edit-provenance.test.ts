@@ -74,7 +74,7 @@ test('the same edit in the web and through the API stores the same provenance', 
       }).toString(),
     });
     assert.equal(webLines.status, 303, (await webLines.text()).slice(0, 400));
-    const amount = (s: string) => (s === '' ? null : { fen: parseAmount(s.replace(/,/g, ''), doc.displayUnit as never), decimals: decimalsOf(s.replace(/,/g, '')) });
+    const amount = (s: string) => (s === '' ? null : { fen: parseAmount(s.replace(/,/g, ''), doc.displayUnit), decimals: decimalsOf(s.replace(/,/g, '')) });
     const patch = (body: unknown) => api.as(`/api/v1/budgets/${api.budgetId}/projects/${form.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const apiLines = await patch({
       baseVersion: 1,

@@ -20,7 +20,7 @@ test('a plan saved without htmx returns to its section with the saved notice', {
     const { budgetId } = await ws.importDocument(SAMPLE, 'sample.txt');
     const doc = await ws.getDocument(budgetId);
     const form = doc.projectForms[0]!;
-    const quarters = Object.fromEntries(form.disbursement.map((q) => [`q${q.quarter}`, (q.amount!.fen / 1_000_000).toFixed(6)]));
+    const quarters = Object.fromEntries(form.disbursement.map((q) => [`q${q.quarter}`, (q.amount.fen / 1_000_000).toFixed(6)]));
     // A misplaced thousands separator is refused (not read as 10), a full-width amount is read; nothing is saved by the refusal.
     const misplaced = await as(`/budgets/${budgetId}/projects/${form.id}/disbursement`, {
       method: 'POST',

@@ -33,7 +33,7 @@ test('file and project names beginning with = are escaped in the audit CSV; a ne
   const r = spawnSync(process.execPath, [BIN, 'audit', '.', '-o', join(dir, 'report.csv'), '--fail-on', 'never'], { cwd: docs, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const csv = readFileSync(join(dir, 'report.csv'), 'utf8');
-  const rows = parse(csv.slice(1), { relax_column_count: false }) as string[][];
+  const rows = parse(csv.slice(1), { relax_column_count: false });
   assert.deepEqual(rows[0], AUDIT_CSV_HEADER);
   const col = (name: string) => AUDIT_CSV_HEADER.indexOf(name);
   const body = rows.slice(1);

@@ -61,11 +61,11 @@ test('the Fiscal Data Package downloaded from a budget dashboard holds every amo
   assert.ok(tablePaths.length >= 10, `a CSV per table (${tablePaths.length})`);
   for (const p of tablePaths) assert.ok(zip.file(p), `${p} is in the ZIP`);
   // Every amount of the model's tables, as fen, is a row of data/amounts.csv (same multiset).
-  const rows = parse(await zip.file('data/amounts.csv')!.async('string'), { columns: true, bom: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(await zip.file('data/amounts.csv')!.async('string'), { columns: true, bom: true });
   const key = (t: string, r: string, c: string, fen: number) => `${t}|${r}|${c}|${fen}`;
   const inZip = rows.map((r) => key(r['table_id']!, r['row_id']!, r['column_key']!, Number(r['amount_fen'])));
   const inDoc: string[] = [];
-  for (const t of doc.tables) for (const r of t.rows) for (const [c, m] of Object.entries(r.amounts)) if (m && typeof m.fen === 'number') inDoc.push(key(t.id!, r.id!, c, m.fen));
+  for (const t of doc.tables) for (const r of t.rows) for (const [c, m] of Object.entries(r.amounts)) if (m && typeof m.fen === 'number') inDoc.push(key(t.id!, r.id, c, m.fen));
   assert.ok(inDoc.length > 100, `${inDoc.length} table amounts`);
   const missing = inDoc.filter((k) => !inZip.includes(k));
   assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${inDoc.length} table amounts missing from data/amounts.csv`);

@@ -42,7 +42,7 @@ async function as(login: string, password = `fiscus-${login}`): Promise<Page> {
     people[login] = ctx;
     await page.close();
   }
-  return people[login]!.newPage();
+  return people[login].newPage();
 }
 
 const BUDGET = '深圳市福田区数据管理中心';

@@ -153,7 +153,7 @@ async function damageWorkbook(bytes: Uint8Array, n: number, r: () => number): Pr
         wb.addWorksheet(`fuzz${k}`).addRow([pickOf(HOSTILE, r), pickOf(HOSTILE, r)]);
     }
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 const PAY_HEADERS = [['项目', '日期', '金额(元)', '凭证号', '收款方'], ['项目名称', '支付日期', '金额（元）'], ['日期', '项目', '金额'], ['项目', '日期'], ['a', 'b', 'c'], []];
@@ -195,7 +195,7 @@ async function xlsxOf(rows: string[][], r: () => number): Promise<Uint8Array> {
   const ws = wb.addWorksheet('支付明细');
   for (const row of rows) ws.addRow(row.map((c) => (r() < 0.3 && /^-?[\d.]+$/.test(c) ? Number(c) : c)));
   if (r() < 0.05) ws.mergeCells(1, 1, 2, 2);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** The canonical JSON with values replaced by hostile ones at random paths. */

@@ -334,7 +334,7 @@ function requests(v: Valid, seed: number, count: number, samples: Array<{ name: 
     let i = 0;
     const rnd = () => g.rnd[i++ % g.rnd.length]!;
     const path = g.route.path.replace(/\{(\w+)\}/g, (_, k: string) => g.params[k as keyof typeof g.params] ?? 'x');
-    const qs = new URLSearchParams(g.query as Record<string, string>).toString();
+    const qs = new URLSearchParams(g.query).toString();
     const logout = g.route.method === 'POST' && g.route.path === '/logout' && g.credential.logout;
     const req: Req = { method: g.route.method, path: path + (qs ? `?${qs}` : ''), headers: { ...(logout || g.credential.headers) }, sender: g.credential.sender };
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return req;

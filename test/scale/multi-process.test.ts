@@ -54,8 +54,8 @@ function spawnFiscus(name: string, args: string[], env: Record<string, string>, 
         ok(p);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (b: Buffer) => (p.out += b.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (b: Buffer) => (p.out += b.toString()));
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       fail(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${p.out}`));

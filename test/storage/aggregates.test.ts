@@ -122,7 +122,7 @@ async function checkCity(ws: Workspace): Promise<void> {
     );
   const one = depts.find((r) => r.organisationId !== null)!;
   assert.deepEqual(
-    (await q({ by: 'department', departmentId: one.organisationId!, year: one.year, kind: one.kind as AggregateQuery['kind'] & string })).map((r) => [r.organisationId, r.fen]),
+    (await q({ by: 'department', departmentId: one.organisationId!, year: one.year, kind: one.kind })).map((r) => [r.organisationId, r.fen]),
     [[one.organisationId, one.fen]],
   );
   // By project.

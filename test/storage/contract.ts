@@ -501,7 +501,7 @@ export function registerContract(b: Backend): void {
         } finally {
           await ws.close();
         }
-        const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+        const dead = spawnSync(process.execPath, ['-e', '0']).pid;
         writeFileSync(join(store.opts.dataDir!, LOCK_FILE), String(dead));
         const again = await openWorkspace(store.opts);
         assert.equal(readFileSync(join(store.opts.dataDir!, LOCK_FILE), 'utf8'), String(process.pid));

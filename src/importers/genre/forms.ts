@@ -153,7 +153,7 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
       if (competent) for (const f of forms) f.competentDepartment ??= competent;
       // Rows printed before any project's band: the continuation of the form of the block before.
       if (read.orphans.length > 0) {
-        const target = follows ? (dept ? prev!.dept : prev!.form) : null;
+        const target = follows ? (dept ? prev.dept : prev.form) : null;
         if (target) pushAll(target.indicators, read.orphans);
         else
           unreadable(
@@ -168,26 +168,26 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
           if (f.competentDepartment) d.competentDepartment = f.competentDepartment;
           const merged = forms.slice(1);
           for (const m of merged) pushAll(d.indicators, m.indicators);
-          if (follows && prev!.dept && prev!.dept.unitName.text === d.unitName.text) {
+          if (follows && prev.dept && prev.dept.unitName.text === d.unitName.text) {
             // The department's row printed again on the next page: one form continued.
-            pushAll(prev!.dept.indicators, d.indicators);
-            remember(null, prev!.dept);
+            pushAll(prev.dept.indicators, d.indicators);
+            remember(null, prev.dept);
           } else {
             out.departmentTargets = d;
             remember(null, d);
           }
-        } else remember(null, follows ? prev!.dept : null);
+        } else remember(null, follows ? prev.dept : null);
         if (!f && read.orphans.length === 0 && looksLikeForm(body)) unreadable('未找到部门名称及金额', lines[0]!);
         return out;
       }
       const readAny = forms.length > 0 || read.orphans.length > 0;
       // The first project continues the last one of the block before (its name printed again).
-      if (follows && prev!.form && forms[0] && forms[0].name !== '' && forms[0].name === prev!.form.name && sameFen(forms[0], prev!.form)) {
-        pushAll(prev!.form.indicators, forms[0].indicators);
+      if (follows && prev.form && forms[0] && forms[0].name !== '' && forms[0].name === prev.form.name && sameFen(forms[0], prev.form)) {
+        pushAll(prev.form.indicators, forms[0].indicators);
         forms.shift();
       }
       out.projectForms = forms;
-      remember(forms[forms.length - 1] ?? (follows ? prev!.form : null), null);
+      remember(forms[forms.length - 1] ?? (follows ? prev.form : null), null);
       if (!readAny && body.some((l) => tokensOf(l).some((t) => t.kind === 'amount'))) unreadable('未找到项目名称及金额', body[0]!);
       return out;
     }
@@ -208,12 +208,12 @@ export function readForms(block: TableBlock, ctx: TableContext, session: FormSes
     // its lines and positions).
     const headCard = readCard(head, pos);
     const named = headCard.fields.some((f) => f.kind === 'name');
-    if (follows && prev!.form && prev!.reread && !named) {
-      const more = prev!.reread(head);
-      if (more.length > prev!.form.indicators.length) {
-        prev!.form.indicators = more;
-        lastCard = [...(prev!.cardLines ?? []), ...head];
-        lastForm = prev!.form;
+    if (follows && prev.form && prev.reread && !named) {
+      const more = prev.reread(head);
+      if (more.length > prev.form.indicators.length) {
+        prev.form.indicators = more;
+        lastCard = [...(prev.cardLines ?? []), ...head];
+        lastForm = prev.form;
         chunks = chunks.slice(1);
       }
     }

@@ -982,12 +982,12 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       if (rows.length === 0 && !pendingA) {
         let e = i;
         const union = new Map(it.cells);
-        while (items[e + 1]?.kind === 'A' && adjacent(items[e]!, items[e + 1]) && disjoint(union, items[e + 1]!.cells) && !cellRows.has(e + 1)) {
+        while (items[e + 1]?.kind === 'A' && adjacent(items[e], items[e + 1]) && disjoint(union, items[e + 1]!.cells) && !cellRows.has(e + 1)) {
           e++;
           for (const [z, ts] of items[e]!.cells) union.set(z, ts);
         }
         const row = cellRows.has(e + 1) ? undefined : items[e + 1];
-        if (e > i && row && adjacent(items[e]!, row) && (row.kind === 'R' || row.kind === 'L') && disjoint(row.cells, union)) {
+        if (e > i && row && adjacent(items[e], row) && (row.kind === 'R' || row.kind === 'L') && disjoint(row.cells, union)) {
           pendingA = { ...items[e]!, cells: union };
           pendingFirst = it.line;
           i = e + 1;
@@ -1726,7 +1726,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         // Two figures in one column: the columns of this row cannot be told apart without a guess.
         for (const key of keys.values()) {
           if (amounts[key]) {
-            unplaced.push(amounts[key]!);
+            unplaced.push(amounts[key]);
             amounts[key] = null;
           }
         }

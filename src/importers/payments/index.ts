@@ -134,7 +134,7 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
         else if (typeof v === 'number' || typeof v === 'string' || v instanceof Date) cells.push(v);
         else if (typeof v === 'object' && v !== null && 'result' in v) cells.push((v as { result: Cell }).result ?? null);
         else if (typeof v === 'object' && v !== null && 'richText' in v) cells.push((v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join(''));
-        else if (typeof v === 'object' && v !== null && 'text' in v) cells.push(String((v as { text: unknown }).text));
+        else if (typeof v === 'object' && v !== null && 'text' in v) cells.push(String(v.text));
         else cells.push(String(v));
       }
       out.push({ row: n, cells });

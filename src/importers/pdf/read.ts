@@ -112,7 +112,7 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
           if (!('str' in it) || it.str === '') continue;
           // Into viewport space (top-left origin, page rotation and crop box applied).
           const m = pdfjs.Util.transform(vp.transform, it.transform);
-          const fontSize = Math.hypot(m[2]!, m[3]!) || Math.hypot(m[0]!, m[1]!) || it.height;
+          const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || it.height;
           raw.push({ x: m[4]!, y: m[5]!, width: it.width, height: it.height, fontSize, text: it.str });
         }
         pages.push(layoutPage(n, vp.width, vp.height, raw));

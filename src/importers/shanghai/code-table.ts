@@ -84,7 +84,7 @@ export function pageAnchors(
     } else {
       const hs = headersByPage.get(p) ?? [];
       const found = columns.map((c) => anchorOf(hs, c.marker, c.nth ?? 0));
-      if (found.every((x) => x !== null)) a = found as number[];
+      if (found.every((x) => x !== null)) a = found;
     }
     a ??= prev;
     if (!a) {

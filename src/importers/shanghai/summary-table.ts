@@ -136,10 +136,10 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
     let parent: string | null = null;
     if (kind === 'item' && sub && level1[side]) {
       level = 2;
-      parent = level1[side]!.id;
+      parent = level1[side].id;
     } else if (kind === 'item' && carry[side]) {
       level = 2;
-      parent = carry[side]!.id;
+      parent = carry[side].id;
     }
     const r: Row = { id: `${side === 'revenue' ? 'r' : 'e'}${++n}`, side, kind, label: text, level, parent, amounts: {}, src: srcOf(l, label.text) };
     if (side === 'revenue') {
@@ -170,7 +170,7 @@ export function parseSummaryTable(ctx: ShanghaiContext, block: TableBlock, spec:
         continue;
       }
       const starts = ORDINAL.test(label.text) || kindOf(side, label.text) !== 'item' || /^(使用|结余分配)/.test(label.text);
-      const r = starts || !last[side] ? open(side, label, l) : last[side]!;
+      const r = starts || !last[side] ? open(side, label, l) : last[side];
       if (!starts && last[side]) {
         r.label += squash(label.text);
         r.src = { ...r.src, endLine: l.no, raw: r.src.raw + '\n' + label.text };

@@ -416,7 +416,7 @@ test('a synthetic form with other wrapping, units and prose reads completely', (
   // A line with several amounts: the one after 共 is the line's amount, the others are kept beside it.
   assert.equal(c2?.amount?.fen, wan('30'));
   const others = c2?.otherAmounts ?? [];
-  assert.ok(others.some((o) => o.money.src?.raw === '0.9万元' && o.money.src.line === c2!.src.line! + 2));
+  assert.ok(others.some((o) => o.money.src?.raw === '0.9万元' && o.money.src.line === c2.src.line! + 2));
   assert.ok(others.some((o) => o.money.src?.raw === '150元'));
   assert.equal(c3?.amount, null);
   assert.equal(c3?.label, '场地协调(由街道提供,不需资金)');

@@ -39,7 +39,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 test('the Shenzhen sample survives model → template → model unchanged apart from provenance', async () => {
@@ -80,7 +80,7 @@ test('an amount cell holding text that is not a number is unknown and a located 
   const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.id === 't7-2')!;
   assert.ok(!(key in row.amounts), 'the bad cell is unknown, not zero');
   assert.ok(Object.keys(row.amounts).length > 0, "the row's other cells are read");
-  const note = doc.importNotes!.find((n) => n.code === 'amount-unreadable')!;
+  const note = doc.importNotes.find((n) => n.code === 'amount-unreadable')!;
   assert.equal(note.severity, 'error');
   assert.equal(note.row, 't7-2');
   assert.deepEqual(note.src, { line: r, page: null, raw: `表7!${A1}${r}` });
@@ -104,7 +104,7 @@ test('an amount finer than one fen is not rounded: the cell is unknown and named
     Object.values(row.amounts).every((m) => m?.fen !== 11_234_567 && m?.fen !== 11_234_570),
     'no rounded value',
   );
-  assert.match(doc.importNotes!.map((n) => n.message).join('\n'), new RegExp(`表3!${A1}\\d+：应为金额（万元，至多 6 位小数），实为 "1\\.1234567"`));
+  assert.match(doc.importNotes.map((n) => n.message).join('\n'), new RegExp(`表3!${A1}\\d+：应为金额（万元，至多 6 位小数），实为 "1\\.1234567"`));
 });
 
 test('a row with a bad field is left out and named; a sheet with a bad header is left out and named; the rest is read', async () => {
@@ -121,7 +121,7 @@ test('a row with a bad field is left out and named; a sheet with a bad header is
   const t7rows = doc.tables.find((t) => t.no === 7)!.rows;
   assert.equal(t7rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
   assert.ok(!t7rows.some((x) => x.id === 't7-2'));
-  const codes = doc.importNotes!.filter((n) => n.severity === 'error').map((n) => `${n.code} ${n.src.raw}`);
+  const codes = doc.importNotes.filter((n) => n.severity === 'error').map((n) => `${n.code} ${n.src.raw}`);
   assert.deepEqual(codes.sort(), [`row-unreadable 表7!B${r}`, `table-unreadable 表6!${A1}${TABLE_KEY_ROW + 1}`]);
 });
 
@@ -180,7 +180,7 @@ test('a date cell whose serial is no date, and a narrative column whose header w
   const all = await importXlsx(sampleXlsx, 'x.xlsx');
   assert.equal(doc.tables.length, all.tables.length);
   assert.equal(doc.tables.find((t) => t.no === 7)!.rows.length, all.tables.find((t) => t.no === 7)!.rows.length - 1);
-  const notes = doc.importNotes!.filter((x) => x.severity === 'error');
+  const notes = doc.importNotes.filter((x) => x.severity === 'error');
   assert.ok(
     notes.some((x) => x.src.raw === `表7!B${r}` && /无效日期/.test(x.message)),
     JSON.stringify(notes.map((x) => x.message)),

@@ -308,8 +308,8 @@ function readCover(ws: Worksheet, rd: Reader) {
     if (t) subs.push(t);
   }
   return {
-    name: name!,
-    year: year!,
+    name,
+    year,
     kind: kind ?? '部门预算',
     displayUnit: displayUnit ?? '万元',
     title: titleRow ? rd.textOf(ws, titleRow, 2) : undefined,
@@ -579,7 +579,7 @@ function readTable(ws: Worksheet, rd: Reader, index: number, docYear: number | n
 function readIndicators(ws: Worksheet, rd: Reader, sec: Section | undefined): Indicator[] {
   if (!sec) return [];
   const c = (h: string) => col(sec, h);
-  const [c1, c2, c3, cRaw, cCmp, cVal, cUnit, cQual, cNa] = ['一级指标', '二级指标', '三级指标', '指标原文', '比较符', '指标值', '计量单位', '定性', '不适用'].map(c) as number[];
+  const [c1, c2, c3, cRaw, cCmp, cVal, cUnit, cQual, cNa] = ['一级指标', '二级指标', '三级指标', '指标原文', '比较符', '指标值', '计量单位', '定性', '不适用'].map(c);
   return sec.rows.map((r) => {
     const t = (x: number | undefined) => (x && x > 0 ? rd.text(ws, r, x) : null);
     const yes = (x: number | undefined) => (x && x > 0 ? rd.enumOf(ws, r, x, ['是', '否'] as const, '是 / 否') === '是' : false);

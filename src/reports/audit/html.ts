@@ -1,6 +1,6 @@
 /** The audit report as one self-contained HTML page in Chinese (inline CSS, no scripts, no fetches). */
 import { FAIL_ON_LABELS, SEVERITY_LABELS, severityLabel } from '../../domain/catalogue/index.js';
-import { formatAmount, type DisplayUnit } from '../../domain/money.js';
+import { formatAmount } from '../../domain/money.js';
 import { esc } from '../html/esc.js';
 import { findingHref, findingPlace, type AuditEntry, type AuditReport, type AuditedDocument, type RuleTally, type UnreadableDocument } from './model.js';
 import { minOf, pushAll } from '../../domain/arrays.js';
@@ -10,7 +10,7 @@ import { minOf, pushAll } from '../../domain/arrays.js';
 const SEVERITY_HEADS = (['error', 'warning', 'info'] as const).map((k) => `<th>${SEVERITY_LABELS[k]}</th>`).join('');
 
 function amount(fen: number | null, unit: string): string {
-  return fen === null ? '—' : formatAmount(fen, (unit === '元' ? '元' : '万元') as DisplayUnit, 2);
+  return fen === null ? '—' : formatAmount(fen, unit === '元' ? '元' : '万元', 2);
 }
 
 const CSS = `body{font-family:"WenQuanYi Zen Hei","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}

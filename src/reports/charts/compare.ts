@@ -41,7 +41,7 @@ export function compareBarsSvg(spec: BarChartSpec, width = 900): string {
         const last = i === spec.series.length - 1;
         // A stack is labelled once, at its end, with the sum of its parts (formatted from fen).
         const text = (k: number) => {
-          if (!stacked) return s.fen[k] == null ? '' : formatAmount(s.fen[k]!, '万元', spec.decimals);
+          if (!stacked) return s.fen[k] == null ? '' : formatAmount(s.fen[k], '万元', spec.decimals);
           return formatAmount(spec.series.reduce((sum, x) => sum + (x.fen[k] ?? 0), 0), '万元', spec.decimals);
         };
         return {

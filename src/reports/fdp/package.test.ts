@@ -79,7 +79,7 @@ async function readBack(zipBytes: Uint8Array): Promise<{ descriptor: FdpDescript
     assert.ok(file, `the ZIP holds ${r.path}`);
     const text = await file.async('string');
     assert.notEqual(text.charCodeAt(0), 0xfeff, `${r.path} has no byte-order mark (encoding utf-8)`);
-    records.set(r.name, parse(text, { bom: false, relaxColumnCount: false }) as string[][]);
+    records.set(r.name, parse(text, { bom: false, relaxColumnCount: false }));
   }
   return { descriptor, names, records };
 }
@@ -258,7 +258,7 @@ test('a plain table CSV is the table as printed: its headings, its lines, its am
   const v = buildReportView(doc).tables.find((t) => t.id === 't7')!;
   const csv = tableCsv(v, { bom: true });
   assert.equal(csv.charCodeAt(0), 0xfeff, 'a byte-order mark for spreadsheets');
-  const rows = parse(csv.slice(1)) as string[][];
+  const rows = parse(csv.slice(1));
   assert.deepEqual(rows[0], ['预算单位', '科目编码', '科目名称', '支出总计', '基本支出', '项目支出']);
   assert.equal(rows.length, v.body.length + 1);
   // Sample line 718: 201 一般公共服务支出 4,263.65 619.11 3,644.54 (万元).

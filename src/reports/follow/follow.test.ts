@@ -76,16 +76,16 @@ test('project amounts of the budget document that add up beyond Number.MAX_SAFE_
   const { FiscusError } = await import('../../domain/errors.js');
   const { buildExecution } = await import('./model.js');
   const big = 2 ** 52; // two projects of 2^52 fen add up to 2^53, beyond Number.MAX_SAFE_INTEGER
-  const budgets = { ...doc, projectForms: [form('f1', '甲项目', big, [], []), form('f2', '乙项目', big, [], [])] } as unknown as BudgetDocument;
+  const budgets = { ...doc, projectForms: [form('f1', '甲项目', big, [], []), form('f2', '乙项目', big, [], [])] };
   const refused = (e: unknown, name: string) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && e.message.includes(`"${name}"`) && /MAX_SAFE_INTEGER/.test(e.message);
   assert.throws(() => buildExecution(budgets, [], '2021-12-31'), (e) => refused(e, '乙项目'));
   assert.throws(() => buildEvaluation(budgets, [], {}), (e) => refused(e, '乙项目'));
   assert.throws(() => buildMonitoring(budgets, [], {}, '2021-08-31'), (e) => refused(e, '乙项目'));
-  const plan = { ...doc, projectForms: [form('f1', '甲项目', 100, [big, big, 0, 0], [])] } as unknown as BudgetDocument;
+  const plan = { ...doc, projectForms: [form('f1', '甲项目', 100, [big, big, 0, 0], [])] };
   assert.throws(() => buildExecution(plan, [], '2021-12-31'), (e) => refused(e, '甲项目'));
-  const plans = { ...doc, projectForms: [form('f1', '甲项目', 100, [big, 0, 0, 0], []), form('f2', '乙项目', 100, [0, big, 0, 0], [])] } as unknown as BudgetDocument;
+  const plans = { ...doc, projectForms: [form('f1', '甲项目', 100, [big, 0, 0, 0], []), form('f2', '乙项目', 100, [0, big, 0, 0], [])] };
   assert.throws(() => buildExecution(plans, [], '2021-12-31'), (e) => refused(e, '乙项目'));
   // Just below the limit the sums are exact, as before.
-  const edge = { ...doc, projectForms: [form('f1', '甲项目', big, [], []), form('f2', '乙项目', big - 1, [], [])] } as unknown as BudgetDocument;
+  const edge = { ...doc, projectForms: [form('f1', '甲项目', big, [], []), form('f2', '乙项目', big - 1, [], [])] };
   assert.equal(buildExecution(edge, [], '2021-12-31').total.budgetFen, Number.MAX_SAFE_INTEGER);
 });

@@ -676,5 +676,5 @@ export function buildTemplate(input: TemplateInput): ExcelJS.Workbook {
 /** The template as XLSX bytes. */
 export async function writeTemplate(input: TemplateInput): Promise<Uint8Array> {
   const buf = await buildTemplate(input).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }

@@ -93,7 +93,7 @@ test('one unit against its previous year: every amount and change in fen, the pe
   // A class in both years: 201 一般公共服务支出, 4,263.65 万元 in 2021.
   const c201 = lineOf(fn.lines, '201');
   assert.equal(c201.before, 4_263_650_000);
-  assert.equal(c201.change, c201.after! - c201.before!);
+  assert.equal(c201.change, c201.after! - c201.before);
   assert.deepEqual(
     fn.lines.map((l) => l.code),
     [...fn.lines.map((l) => l.code)].sort(),

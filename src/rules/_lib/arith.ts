@@ -178,14 +178,14 @@ function span(block: Row[], p: Row & { code: string }, system: ClassificationSys
 export function breaksOwnSums(t: Table, r: Row): boolean {
   // A column whose place in the sums layouts disagree on (结转下年) may or may not count: the row
   // breaks its identity only if it fails both ways.
-  const undecided = undecidedColumns(t).filter((k) => r.amounts[k] != null && r.amounts[k]!.fen !== 0);
+  const undecided = undecidedColumns(t).filter((k) => r.amounts[k] != null && r.amounts[k].fen !== 0);
   for (const rel of rowRelations(t)) {
     if (!(rel.total in r.amounts)) continue;
     const total = r.amounts[rel.total]?.fen ?? 0;
     const fails = (parts: string[]) => {
       const figs = parts.map((k) => r.amounts[k]).filter((m) => m != null);
       if (figs.length === 0) return false;
-      const sum = figs.reduce((s, m) => s + m!.fen, 0);
+      const sum = figs.reduce((s, m) => s + m.fen, 0);
       // Beyond rounding: a unit of the last printed place per figure.
       return Math.abs(total - sum) > 2 * toleranceFen(figs, figs.length, t.displayUnit);
     };

@@ -53,7 +53,7 @@ export function otherCodes(r: CodedRow): string[] {
     if (m) out.push(m[1]!);
   }
   const label = nameKey(r.label);
-  for (const m of label.matchAll(EMBEDDED_CODE)) if (m.index! > 0 && m[0] !== r.code) out.push(m[0]);
+  for (const m of label.matchAll(EMBEDDED_CODE)) if (m.index > 0 && m[0] !== r.code) out.push(m[0]);
   return out;
 }
 

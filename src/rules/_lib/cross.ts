@@ -37,7 +37,7 @@ export function columnTotal(t: Table, key: string): TableFigure {
   const units = t.rows.filter((r) => r.kind === 'unit');
   const minUnit = minOf(units.map((r) => r.level));
   const topUnits = units.filter((r) => r.level === minUnit);
-  if (topUnits.length === 1) return cellFigure(topUnits[0]!, key);
+  if (topUnits.length === 1) return cellFigure(topUnits[0], key);
   // A department's line printed level with its own units ("深圳市建筑工务署" beside "深圳市建筑工务署（本级）"):
   // the department's line is the total.
   const dept = topUnits.find((d) => topUnits.some((u) => u !== d && squash(u.label).startsWith(squash(d.label)) && /本级/.test(u.label)));

@@ -41,7 +41,7 @@ export const rule: Rule = {
       for (const f of [h, p]) {
         if (!f?.money || f.money.fen === rounded) continue;
         ctx.report({
-          message: `${h.label}：说明写 ${money(doc, f.money.fen)}，${t.title.text} ${xiang!.code} 为 ${money(doc, rounded)}${lineRef(f.src)}`,
+          message: `${h.label}：说明写 ${money(doc, f.money.fen)}，${t.title.text} ${xiang.code} 为 ${money(doc, rounded)}${lineRef(f.src)}`,
           location: locSrc('部门预算编制说明', f.src, h.label),
           ...figures(doc, rounded, f.money.fen),
         });

@@ -135,7 +135,7 @@ export function pairOf(budget: BudgetDocument, final: BudgetDocument, deviationP
   const bu = unknownsOf(budget);
   const fu = unknownsOf(final);
   const items = new Map<string, PairItem>();
-  const add = (it: PairItem) => (items.get(it.key) ?? (items.set(it.key, it), it)) as PairItem;
+  const add = (it: PairItem) => items.get(it.key) ?? (items.set(it.key, it), it);
 
   // The general budget by function class: 一般公共预算支出功能分类表 ↔ 一般公共预算财政拨款支出决算表.
   const bt = tableOf(budget, 'general-budget-function');

@@ -57,7 +57,7 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   const words: Word[][] = lines.map((l, i) =>
     tokensOf(l).flatMap((t) => {
       const [a, b] = splitColon(t);
-      return (b ? [a, b] : [a]).map((tok) => ({ tok, line: i, kind: 'value' as Word['kind'] }));
+      return (b ? [a, b] : [a]).map((tok) => ({ tok, line: i, kind: 'value' }));
     }),
   );
   const fields: Field[] = [];

@@ -196,7 +196,7 @@ export class TableBuilder {
 
   /** Appends a row with the next id (and the problems met reading its amounts). */
   add(row: Omit<Row, 'id'>): Row {
-    const r = { id: this.nextId(), ...row } as Row;
+    const r = { id: this.nextId(), ...row };
     this.rows.push(r);
     for (const p of this.pending) {
       this.unread.push({ line: p.line, reason: p.reason, row: r });
