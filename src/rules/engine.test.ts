@@ -209,3 +209,48 @@ test('an error resting on structure the generic reader inferred from the layout 
   // Every rule that declares it says what it rests on, in Chinese.
   for (const rule of RULES.filter((x) => x.layoutInferred !== undefined)) assert.match(rule.layoutInferred!, /推断$/, rule.id);
 });
+
+test('on a document with an unknown cell, a rule that read no table is not run again on the variants, and its findings stand; one that read a table is', () => {
+  const d = consistentDoc();
+  const r = rowOf(d, 7, 't7-8');
+  r.unplaced = [r.amounts['basic']!];
+  r.amounts['basic'] = null;
+  const runs = { narrative: 0, tables: 0 };
+  const narrativeOnly = fake('BUD-912', {
+    reads: ['narrative'],
+    check(doc, ctx) {
+      runs.narrative++;
+      ctx.report({ message: `${doc.narrative.parts.length} 部分`, location: { section: 's', line: 1, page: null }, expected: null, actual: null, difference: null, unit: null });
+    },
+  });
+  const tableCount = fake('BUD-913', {
+    check(doc, ctx) {
+      runs.tables++;
+      ctx.report({ message: `${doc.tables.length} 张表`, location: { section: 's', line: 2, page: null }, expected: null, actual: null, difference: null, unit: null });
+    },
+  });
+  const res = checkDocument(d, [narrativeOnly, tableCount]);
+  assert.deepEqual(runs, { narrative: 1, tables: 3 });
+  assert.deepEqual(
+    res.findings.map((f) => f.rule),
+    ['BUD-912', 'BUD-913'],
+  );
+  // Unknown year: a rule that reads the year is run again (and its finding is not reported), one that does not is not.
+  runs.narrative = 0;
+  const yearly = fake('BUD-914', {
+    check(doc, ctx) {
+      ctx.report({ message: `年度 ${doc.year}`, location: { section: 's', line: 3, page: null }, expected: null, actual: null, difference: null, unit: null });
+    },
+  });
+  const unknownYear = emptyDoc({ importNotes: [{ severity: 'warning', code: 'year-unknown', message: '未能识别年度', src: { line: 1, page: null, raw: '' } }] });
+  const res2 = checkDocument(unknownYear, [narrativeOnly, yearly]);
+  assert.equal(runs.narrative, 1);
+  assert.deepEqual(
+    res2.findings.map((f) => f.rule),
+    ['BUD-912'],
+  );
+  assert.deepEqual(
+    res2.notChecked.map((n) => n.rule),
+    ['BUD-914'],
+  );
+});

@@ -7,7 +7,8 @@ import type { BudgetDocument, Table } from '../domain/model.js';
 import { pushAll } from '../domain/arrays.js';
 import { RULES } from './registry.js';
 import type { DocPart, Finding, FindingInput, Location, Rule, Severity } from './types.js';
-import { isUncertain, uncertaintyOf, vary, type Uncertainty } from './_lib/unknown.js';
+import { isUncertain, uncertaintyOf, variedMembers, vary, type Uncertainty } from './_lib/unknown.js';
+import { duringRun } from './_lib/per-run.js';
 
 export interface RunOptions {
   /** Only the rules reading one of these parts (re-checking after an edit). */
@@ -109,7 +110,10 @@ function keyOf(f: Finding): string {
 /** Counts of each finding key. */
 function counts(fs: readonly Finding[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of fs) m.set(keyOf(f), (m.get(keyOf(f)) ?? 0) + 1);
+  for (const f of fs) {
+    const k = keyOf(f);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
   return m;
 }
 
@@ -131,6 +135,43 @@ function stable(base: readonly Finding[], variants: ReadonlyArray<readonly Findi
 
 function ruleFindings(rules: readonly Rule[], doc: BudgetDocument): Finding[] {
   return rules.flatMap((r) => runRule(r, doc));
+}
+
+/**
+ * Runs the rules as ruleFindings does, noting the rules that read a member of `doc` named in `watched`
+ * (`doc.tables` …, or the document's keys listed). A rule that read none of them reads nothing that a
+ * copy differing from `doc` only in those members changes: on such a copy it gives the same findings.
+ */
+function ruleFindingsWatching(rules: readonly Rule[], doc: BudgetDocument, watched: ReadonlySet<string>): { findings: Finding[]; readWatched: Set<string> } {
+  const readWatched = new Set<string>();
+  let current = '';
+  const note = (k: string | symbol) => {
+    if (typeof k === 'string' && watched.has(k)) readWatched.add(current);
+  };
+  const seen = new Proxy(doc, {
+    get(t, k, receiver) {
+      note(k);
+      return Reflect.get(t, k, receiver) as unknown;
+    },
+    has(t, k) {
+      note(k);
+      return Reflect.has(t, k);
+    },
+    getOwnPropertyDescriptor(t, k) {
+      note(k);
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+    ownKeys(t) {
+      readWatched.add(current);
+      return Reflect.ownKeys(t);
+    },
+  });
+  const findings: Finding[] = [];
+  for (const r of rules) {
+    current = r.id;
+    pushAll(findings, runRule(r, seen));
+  }
+  return { findings, readWatched };
 }
 
 /** "表《收支总表》第 12、14 行" — the uncertain rows of one table, by source line. */
@@ -192,14 +233,24 @@ function attribute(doc: BudgetDocument, rules: readonly Rule[], u: Uncertainty, 
  * `notChecked`. With `only`, runs just the rules whose `reads` intersect those parts.
  */
 export function checkDocument(doc: BudgetDocument, rules: readonly Rule[] = RULES, opts: RunOptions = {}): CheckResult {
+  return duringRun(() => check(doc, rules, opts));
+}
+
+function check(doc: BudgetDocument, rules: readonly Rule[], opts: RunOptions): CheckResult {
   const active = rules.filter((rule) => applies(rule, doc) && (!opts.only || rule.reads.some((p) => opts.only!.includes(p))));
-  const base = ruleFindings(active, doc);
   const u = uncertaintyOf(doc);
-  if (!isUncertain(u) || base.length === 0) return { findings: sortFindings(base), notChecked: [] };
+  if (!isUncertain(u)) return { findings: sortFindings(ruleFindings(active, doc)), notChecked: [] };
+  // The rules that read none of the members the variants change give the same findings on them: they are
+  // not run again (most rules read the narrative or the forms only, some of them slow).
+  const varied = variedMembers(doc, u);
+  const { findings: base, readWatched } = varied ? ruleFindingsWatching(active, doc, varied) : { findings: ruleFindings(active, doc), readWatched: null };
+  if (base.length === 0) return { findings: [], notChecked: [] };
   // A finding's key names its rule: only the rules that found something can tell whether it is stable.
   const found = new Set(base.map((f) => f.rule));
-  const recheck = active.filter((r) => found.has(r.id));
-  const variants = [1, 2].map((seed) => ruleFindings(recheck, vary(doc, u, seed)));
+  const recheck = active.filter((r) => found.has(r.id) && (readWatched === null || readWatched.has(r.id)));
+  const rechecked = new Set(recheck.map((r) => r.id));
+  const same = base.filter((f) => !rechecked.has(f.rule));
+  const variants = [1, 2].map((seed) => [...ruleFindings(recheck, vary(doc, u, seed)), ...same]);
   const { kept, dropped } = stable(base, variants);
   const notChecked = attribute(
     doc,

@@ -12,6 +12,7 @@ import { normalizeText, rememberShort, squash } from '../../domain/text.js';
 import type { Location, RuleContext } from '../types.js';
 import { locSrc } from './location.js';
 import { compareTotal } from './rounding.js';
+import { perRun } from './per-run.js';
 
 export const FORM_SECTION = '预算项目支出绩效目标申报表';
 export const DEPT_SECTION = '部门（单位）整体支出绩效目标申报表';
@@ -302,8 +303,15 @@ export interface TextPlace {
   kind: 'narrative' | 'form' | 'department';
 }
 
-/** Every free-text place of a document: narrative paragraphs, form texts, table 14 texts. */
-export function textPlaces(doc: BudgetDocument): TextPlace[] {
+/**
+ * Every free-text place of a document: narrative paragraphs, form texts, table 14 texts. Made once per
+ * run of the rules (per-run.ts); the places are shared by the rules that read them, which never change them.
+ */
+export function textPlaces(doc: BudgetDocument): readonly TextPlace[] {
+  return perRun('textPlaces', [doc.narrative, doc.projectForms, doc.departmentTargets], () => textPlacesOf(doc));
+}
+
+function textPlacesOf(doc: BudgetDocument): TextPlace[] {
   const out: TextPlace[] = [];
   for (const part of doc.narrative.parts) {
     for (const sec of part.sections) {

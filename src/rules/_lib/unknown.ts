@@ -135,6 +135,29 @@ function copyOnWriteSafe(doc: BudgetDocument): boolean {
 /** Per run of the rules (an Uncertainty is made for each): whether its document may be varied by copying only what changes. */
 const COPY_ON_WRITE = new WeakMap<Uncertainty, boolean>();
 
+function copiesOnWrite(doc: BudgetDocument, u: Uncertainty): boolean {
+  let cow = COPY_ON_WRITE.get(u);
+  if (cow === undefined) {
+    cow = copyOnWriteSafe(doc);
+    COPY_ON_WRITE.set(u, cow);
+  }
+  return cow;
+}
+
+/**
+ * The members of `doc` (its own keys) in which a copy made by `vary` may differ from it: the tables, and
+ * the year and the unit when they were not recognised. Every other member of such a copy is the very
+ * object of `doc`. Null when the copies are deep copies instead (`doc` shares a container that vary
+ * writes into, or holds more than plain data): then any member of a copy may differ.
+ */
+export function variedMembers(doc: BudgetDocument, u: Uncertainty): ReadonlySet<string> | null {
+  if (!copiesOnWrite(doc, u)) return null;
+  const members = new Set<string>(['tables']);
+  if (u.year) members.add('year');
+  if (u.unit) members.add('unit');
+  return members;
+}
+
 /**
  * A copy of the document in which every unknown value is replaced by an arbitrary one (variant
  * `seed`): the unknown cells of uncertain rows (every empty cell of a row with unplaced or unreadable
@@ -144,11 +167,7 @@ const COPY_ON_WRITE = new WeakMap<Uncertainty, boolean>();
  * document shares one of them between two places or holds anything but plain data: then all of it is.
  */
 export function vary(doc: BudgetDocument, u: Uncertainty, seed: number, only?: ReadonlySet<Table>): BudgetDocument {
-  let cow = COPY_ON_WRITE.get(u);
-  if (cow === undefined) {
-    cow = copyOnWriteSafe(doc);
-    COPY_ON_WRITE.set(u, cow);
-  }
+  const cow = copiesOnWrite(doc, u);
   const out: BudgetDocument = cow ? { ...doc, tables: [...doc.tables] } : structuredClone(doc);
   const copied = new Set<Table>();
   const byIndex = (t: Table): Table => {

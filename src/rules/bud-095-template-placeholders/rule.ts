@@ -28,7 +28,7 @@ export const rule: Rule = {
   reads: ['meta', 'narrative', 'projectForms', 'departmentTargets'],
   basis: '财预〔2016〕143号 公开内容应真实、完整；a placeholder means the text was never filled in',
   check(doc, ctx) {
-    const places = textPlaces(doc);
+    const places = [...textPlaces(doc)];
     if (doc.title)
       places.unshift({
         text: doc.title.text,

@@ -9,12 +9,16 @@ const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 const OPENER_AT = new Map(Object.keys(PAIRS).map((o) => [o.charCodeAt(0), o]));
 const CLOSER_AT = new Map([...CLOSERS.keys()].map((c) => [c.charCodeAt(0), c]));
 const STRAIGHT = '"'.charCodeAt(0);
+/** Any of the brackets and quotes above: the regular expression engine skips the text between them. */
+const MARKS = new RegExp(`[${[...Object.keys(PAIRS), ...CLOSERS.keys(), '"'].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`, 'g');
 
 /** The first unbalanced bracket or quote in `s`, or null. */
 export function unbalanced(s: string): { ch: string; index: number } | null {
   const stack: Array<{ ch: string; index: number }> = [];
   let straight = 0;
-  for (let i = 0; i < s.length; i++) {
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(s); m !== null; m = MARKS.exec(s)) {
+    const i = m.index;
     const code = s.charCodeAt(i);
     if (code === STRAIGHT) straight++;
     const open = OPENER_AT.get(code);

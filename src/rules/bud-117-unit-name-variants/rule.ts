@@ -35,7 +35,7 @@ export const rule: Rule = {
     if (name.length < 4) return;
     const variants = connectiveVariants(name);
     if (variants.length === 0) return;
-    const places: Array<Pick<TextPlace, 'text' | 'src' | 'place' | 'location'>> = textPlaces(doc);
+    const places: Array<Pick<TextPlace, 'text' | 'src' | 'place' | 'location'>> = [...textPlaces(doc)];
     if (doc.title) places.push({ text: doc.title.text, src: doc.title.src ?? null, place: '标题', location: locSrc('标题', doc.title.src ?? null, null) });
     for (const t of doc.tables) places.push({ text: t.title.text, src: t.src, place: `表《${t.title.text}》标题`, location: locSrc(t.title.text, t.src, null) });
     const own = places.filter((p) => squash(normalizeText(p.text)).includes(name)).length;
