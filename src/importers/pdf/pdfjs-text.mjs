@@ -46,6 +46,13 @@
  *      full glyph count, 15,000 on average for the subset CJK fonts of the corpus). When the offsets
  *      are already in order — every font of the corpus — a stable sort leaves them in place, so the
  *      ranges are read off directly; otherwise the stock sorts run. Same ranges, same output.
+ *    - `glyf-unchecked`: the same fonts' glyph outlines were each validated and copied into a new
+ *      `glyf` table (`sanitizeGlyphLocations`, a fifth of all font work on the corpus) for the font file
+ *      pdfjs would hand to the browser. Text takes nothing from outlines; the one result used further
+ *      on, which glyphs are missing, trims only the font file's own character map (never the text's
+ *      ToUnicode map, widths or categories): a glyph whose loca range holds 12 bytes or less is taken
+ *      for missing, as the stock check finds for the empty slots of a subset font. The 60 corpus PDFs
+ *      give the same text and positions, byte for byte, with and without it.
  *    - `builtin-cmap-parsed-once`: a built-in CMap (UniGB-UCS2-H, Adobe-GB1-UCS2 …) was parsed again
  *      for every font that names it, though pdfjs already keeps its file's bytes once per document
  *      (`builtInCMapCache`). It is parsed once per those bytes (hence per document and name), and
@@ -249,6 +256,31 @@ export const PATCHES = [
       '      itemEncode(locaData, 0, writeOffset);',
       '      for (i = 0, j = itemSize; i < numGlyphs; i++, j += itemSize) {',
       '        const glyphProfile = sanitizeGlyph(oldGlyfData, locaStarts[i], locaEnds[i], newGlyfData, writeOffset, hintsValid);',
+    ].join('\n'),
+  },
+  {
+    name: 'glyf-unchecked',
+    find: '      const glyphsInfo = sanitizeGlyphLocations(tables.loca, tables.glyf, numGlyphs, isGlyphLocationsLong, hintsValid, dupFirstEntry, maxSizeOfInstructions);',
+    replace: [
+      '      /* fiscus text-only: glyph outlines are neither checked nor copied (never drawn). A glyph whose loca range holds no outline (12 bytes or less, as in the',
+      '         empty slots of a subset font) is missing, as the stock check finds; the text never depends on it (it only trims the font-file mapping). A font the',
+      '         stock code fails on (no glyph before the last loca entry) still fails. */',
+      '      if (numGlyphs < 1) {',
+      '        throw new TypeError("no glyph before the last loca entry");',
+      '      }',
+      '      const missingGlyphs = Object.create(null);',
+      '      const locaBytes = tables.loca.data;',
+      '      const glyfLength = tables.glyf.data.length;',
+      '      const locaAt = isGlyphLocationsLong ? (k) => (locaBytes[4 * k] << 24 | locaBytes[4 * k + 1] << 16 | locaBytes[4 * k + 2] << 8 | locaBytes[4 * k + 3]) : (k) => (locaBytes[2 * k] << 9 | locaBytes[2 * k + 1] << 1);',
+      '      let glyphStart = Math.min(locaAt(0), glyfLength);',
+      '      for (let g = 0; g < numGlyphs; g++) {',
+      '        const glyphEnd = Math.min(locaAt(g + 1), glyfLength);',
+      '        if (!(glyphEnd - glyphStart > 12)) {',
+      '          missingGlyphs[g] = true;',
+      '        }',
+      '        glyphStart = glyphEnd;',
+      '      }',
+      '      const glyphsInfo = { missingGlyphs, maxSizeOfInstructions };',
     ].join('\n'),
   },
   {

@@ -8,6 +8,7 @@
  * `readSourceText` gives the same lines, so a user can open it and find any cited line.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FiscusError } from '../../domain/errors.js';
@@ -69,8 +70,34 @@ export interface ReadPdfOptions {
  * How fiscus opens a PDF with pdfjs (text only). `npm run bench` opens the corpus the same way to time
  * pdfjs's text extraction alone.
  */
+const binaryFiles = new Map<string, Uint8Array>();
+/** A file of pdfjs's own data (a packed CMap, a standard font), read from disk once per process. */
+function pdfjsDataFile(path: string): Uint8Array {
+  let b = binaryFiles.get(path);
+  if (!b) {
+    b = new Uint8Array(readFileSync(path));
+    binaryFiles.set(path, b);
+  }
+  // pdfjs may transfer what it is given: a copy each time, the cache keeps its own.
+  return new Uint8Array(b);
+}
+class CachedCMapReader {
+  constructor(private readonly o: { baseUrl: string | null; isCompressed: boolean }) {}
+  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+    return { cMapData: pdfjsDataFile(`${this.o.baseUrl}${name}${this.o.isCompressed ? '.bcmap' : ''}`), isCompressed: this.o.isCompressed };
+  }
+}
+class CachedStandardFontReader {
+  constructor(private readonly o: { baseUrl: string | null }) {}
+  async fetch({ filename }: { filename: string }): Promise<Uint8Array> {
+    return pdfjsDataFile(`${this.o.baseUrl}${filename}`);
+  }
+}
+
 export function pdfjsDocumentOptions(bytes: Uint8Array) {
   return {
+    CMapReaderFactory: CachedCMapReader,
+    StandardFontDataFactory: CachedStandardFontReader,
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy, the caller keeps its bytes.
     data: new Uint8Array(bytes),
     cMapUrl: assetDir('cmaps'),
