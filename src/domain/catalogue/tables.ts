@@ -166,6 +166,8 @@ export function titleParts(line: string): TitleParts {
 
 /** The table type a title names, or null when it names none of the standard tables. */
 export function tableTypeOfTitle(line: string): TableType | null {
+  // The core must print 表 (below), and only 表 normalises to 表.
+  if (!line.includes('表')) return null;
   const { core } = titleParts(line);
   if (!/表/.test(core)) return null;
   const final = /决算/.test(core);

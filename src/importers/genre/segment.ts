@@ -115,6 +115,8 @@ function withoutUnit(s: string): string {
 
 /** True when a line is only a table number ("表1", "公开 01 表", "表一"). */
 export function isNumberOnly(l: SourceLine): boolean {
+  // Every table number prints 表 (and only 表 normalises to 表): a line without it is none.
+  if (!l.text.includes('表')) return false;
   const s = squashTitle(l.text);
   const m = TABLE_NUMBER.exec(s);
   return !!m && m[0].length === s.length;
@@ -125,6 +127,8 @@ export function isNumberOnly(l: SourceLine): boolean {
  * qualifier), printed without amounts, not a sentence.
  */
 export function titleOf(text: string): string | null {
+  // A title's core ends with 表, and only 表 normalises to 表: a line without it is none.
+  if (!text.includes('表')) return null;
   const s = squashTitle(withoutUnit(text));
   if (s.length < 3 || s.length > 70) return null;
   if (/[。；;，,]$/.test(s) || /[。；]/.test(s)) return null;

@@ -67,6 +67,25 @@ interface Owned {
   spans: Array<[number, number]> | null;
 }
 
+/** How many of the sorted values lie below `x` (`orEqual`: at or below it). */
+function countBelow(sorted: Float64Array, x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    const v = sorted[m]!;
+    if (v < x || (orEqual && v === x)) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+/** How many of the sorted values lie strictly between `lo` and `hi` (none when hi ≤ lo). */
+function barriersWithin(sorted: Float64Array, lo: number, hi: number): number {
+  if (!(hi > lo) || sorted.length === 0) return 0;
+  return countBelow(sorted, hi, false) - countBelow(sorted, lo, true);
+}
+
 /** Adds items `list[start..end)` to what anchor `j` owns. */
 function take(o: Owned, items: readonly Extent[], fixed: readonly number[] | undefined, j: number, list: readonly number[], start: number, end: number): void {
   for (let x = start; x < end; x++) {
@@ -88,7 +107,8 @@ function take(o: Owned, items: readonly Extent[], fixed: readonly number[] | und
  * point that centres both groups best.
  */
 export function splitCentered(items: readonly Extent[], anchors: readonly Anchor[], opts: SplitOptions = {}, doubts?: Array<{ gap: number; items: number[] }>): number[] {
-  const barriers = opts.barriers ?? [];
+  // Sorted once: a cost counts the barriers inside an extent by two binary searches.
+  const barriers = Float64Array.from(opts.barriers ?? []).sort();
   const slack = opts.slack ?? 0.75;
   const compact = opts.compact;
   const k = anchors.length;
@@ -136,8 +156,8 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     const e = Math.abs((top + bot) / 2 - a.c);
     const d = Math.max(0, e - slack);
     // A cell never spans a blank line: the lines of a wrapped cell follow each other.
-    let crossed = 0;
-    for (const b of barriers) if (b > top && b < bot && !(a.top !== undefined && a.bot !== undefined && b > a.top && b < a.bot)) crossed++;
+    let crossed = barriersWithin(barriers, top, bot);
+    if (a.top !== undefined && a.bot !== undefined) crossed -= barriersWithin(barriers, Math.max(top, a.top), Math.min(bot, a.bot));
     let holes = 0;
     if (compact !== undefined && spans && spans.length > 1) {
       spans.sort((x, y) => x[0] - y[0]);
