@@ -448,7 +448,7 @@ if (want('corpus')) {
   const { readPdf, pdfjsDocumentOptions } = await import('../src/importers/pdf/read.js');
   const { loadPdfJs } = await import('../src/importers/pdf/pdfjs-text.mjs');
   const { validateFile } = await import('../src/app/validate.js');
-  const { parsePool } = await import('../src/app/isolation/pool.js');
+  const { parsePool, importFileIsolated } = await import('../src/app/isolation/pool.js');
   const pdfjs = await loadPdfJs();
   const runs = quick ? 1 : 3;
   const best = (xs: number[]) => Math.min(...xs);
@@ -474,17 +474,46 @@ if (want('corpus')) {
   await validateFile(pdfPath(manifest[0]!));
   await readPdf(readFileSync(pdfPath(manifest[0]!)), 'warm.pdf');
   await pdfjsText(readFileSync(pdfPath(manifest[0]!)));
-  type Per = { name: string; pages: number; fiscus: number; fiscusCpu: number; read: number; readCpu: number; pdfjs: number; pdfjsCpu: number; reference: number; referenceCpu: number };
+  type Per = {
+    name: string;
+    pages: number;
+    fiscus: number;
+    fiscusCpu: number;
+    imported: number;
+    importedCpu: number;
+    read: number;
+    readCpu: number;
+    pdfjs: number;
+    pdfjsCpu: number;
+    reference: number;
+    referenceCpu: number;
+  };
   const per: Per[] = [];
   for (const e of manifest) {
     const f = pdfPath(e);
-    const m: Record<Exclude<keyof Per, 'name' | 'pages'>, number[]> = { fiscus: [], fiscusCpu: [], read: [], readCpu: [], pdfjs: [], pdfjsCpu: [], reference: [], referenceCpu: [] };
+    const m: Record<Exclude<keyof Per, 'name' | 'pages'>, number[]> = {
+      fiscus: [],
+      fiscusCpu: [],
+      imported: [],
+      importedCpu: [],
+      read: [],
+      readCpu: [],
+      pdfjs: [],
+      pdfjsCpu: [],
+      reference: [],
+      referenceCpu: [],
+    };
     for (let i = 0; i < runs; i++) {
       let t = performance.now();
       let u = cpuMs();
       await validateFile(f);
       m.fiscus.push(performance.now() - t);
       m.fiscusCpu.push(cpuMs() - u);
+      t = performance.now();
+      u = cpuMs();
+      await importFileIsolated(f);
+      m.imported.push(performance.now() - t);
+      m.importedCpu.push(cpuMs() - u);
       const bytes = readFileSync(f);
       t = performance.now();
       u = cpuMs();
@@ -507,6 +536,8 @@ if (want('corpus')) {
       pages: e.pages,
       fiscus: best(m.fiscus),
       fiscusCpu: best(m.fiscusCpu),
+      imported: best(m.imported),
+      importedCpu: best(m.importedCpu),
       read: best(m.read),
       readCpu: best(m.readCpu),
       pdfjs: best(m.pdfjs),
@@ -538,22 +569,24 @@ if (want('corpus')) {
   const sum = (k: Exclude<keyof Per, 'name'>) => per.reduce((n, p) => n + p[k], 0);
   const fmt = (x: number, width: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–').padStart(width);
   corpusLines.push(
-    `corpus PDFs: per document, fiscus = validateFile (what \`fiscus validate X.pdf\` does once started: read the file, import it in a parser thread, run every check, the coverage) ` +
+    `corpus PDFs: per document, fiscus = validateFile (what \`fiscus validate X.pdf\` does once started: read the file, import it in a parser thread, run every check, the coverage), "import" = importFileIsolated (what \`fiscus import X.pdf\` does once started: read and import in a parser thread, the coverage, no checks) ` +
       `beside pdftotext -layout (a process per run); "read" = readPdf alone (pdfjs text items and fiscus's layout), "pdfjs" = pdfjs's getTextContent of every page alone, both in this process; ` +
       `best of ${runs} run${runs === 1 ? '' : 's'} each. "ms" columns are wall-clock (elapsed) time; "CPU" columns are user + system CPU time (fiscus: all threads of this process; pdftotext: the child). ` +
       `Load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after, ${(await import('node:os')).availableParallelism()} cores.`,
   );
-  corpusLines.push(`${'document'.padEnd(w)}  pages  fiscus ms  read ms  pdfjs ms  pdftotext ms  wall ratio  fiscus CPU  read CPU  pdfjs CPU  pdftotext CPU  CPU ratio`);
+  corpusLines.push(`${'document'.padEnd(w)}  pages  fiscus ms  import ms  read ms  pdfjs ms  pdftotext ms  wall ratio  fiscus CPU  read CPU  pdfjs CPU  pdftotext CPU  CPU ratio`);
   const row = (p: Omit<Per, 'name'> & { name: string }, tail = '') =>
-    `${p.name.padEnd(w)}  ${String(p.pages).padStart(5)}  ${fmt(p.fiscus, 9)}  ${fmt(p.read, 7)}  ${fmt(p.pdfjs, 8)}  ${fmt(p.reference, 12)}  ${fmt(p.fiscus / p.reference, 10, 2)}` +
+    `${p.name.padEnd(w)}  ${String(p.pages).padStart(5)}  ${fmt(p.fiscus, 9)}  ${fmt(p.imported, 9)}  ${fmt(p.read, 7)}  ${fmt(p.pdfjs, 8)}  ${fmt(p.reference, 12)}  ${fmt(p.fiscus / p.reference, 10, 2)}` +
     `  ${fmt(p.fiscusCpu, 10)}  ${fmt(p.readCpu, 8)}  ${fmt(p.pdfjsCpu, 9)}  ${fmt(p.referenceCpu, 13)}  ${fmt(p.fiscusCpu / p.referenceCpu, 9, 2)}${tail}`;
-  for (const p of per) corpusLines.push(row(p, p.fiscus / p.reference > 2 ? '  > 2× (wall)' : ''));
+  for (const p of per) corpusLines.push(row(p, p.imported / p.reference > 2 ? '  import > 2× (wall)' : ''));
   const pages = sum('pages');
   const total: Per = {
     name: 'overall',
     pages,
     fiscus: sum('fiscus'),
     fiscusCpu: sum('fiscusCpu'),
+    imported: sum('imported'),
+    importedCpu: sum('importedCpu'),
     read: sum('read'),
     readCpu: sum('readCpu'),
     pdfjs: sum('pdfjs'),
@@ -565,6 +598,12 @@ if (want('corpus')) {
   const ratios = per.map((p) => p.fiscus / p.reference);
   const cpuRatios = per.map((p) => p.fiscusCpu / p.referenceCpu).filter(Number.isFinite);
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const importRatios = per.map((p) => p.imported / p.reference);
+  corpusLines.push(
+    `corpus import time per PDF (issue 10: within 2× of pdftotext -layout), wall: import ${(total.imported / total.reference).toFixed(2)}× pdftotext ` +
+      `(median per file ${med(importRatios).toFixed(2)}, ${importRatios.filter((r) => r <= 2).length}/${per.length} files within 2×; ${(total.imported / pages).toFixed(1)} ms/page against ${(total.reference / pages).toFixed(1)}); ` +
+      `CPU ${(total.importedCpu / total.referenceCpu).toFixed(2)}×`,
+  );
   corpusLines.push(
     `overall, wall: fiscus ${(total.fiscus / total.reference).toFixed(2)}× pdftotext (median per file ${med(ratios).toFixed(2)}, ${ratios.filter((r) => r <= 2).length}/${per.length} files within 2×; ` +
       `${(total.fiscus / pages).toFixed(1)} ms/page against ${(total.reference / pages).toFixed(1)}); read alone ${(total.read / total.reference).toFixed(2)}×, pdfjs alone ${(total.pdfjs / total.reference).toFixed(2)}×`,
