@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { importFile } from '../src/app/import-document.ts';
 const dir = new URL('../../shared/corpus/', import.meta.url).pathname;
-const m = JSON.parse(readFileSync(dir + 'manifest.json', 'utf8'));
+const m = JSON.parse(readFileSync(dir + 'manifest.json', 'utf8')) as Array<{ name: string; tables: unknown[] }>;
 const which = process.argv[2] ?? 'txt';
 const only = process.argv[3];
 let sum = 0,
@@ -35,8 +35,8 @@ for (const d of m) {
       doc.unit.name,
       Date.now() - t0 + 'ms',
     );
-  } catch (e: any) {
-    console.log(d.name, 'REFUSED', String(e.stack ?? e.message).slice(0, 300));
+  } catch (e) {
+    console.log(d.name, 'REFUSED', String((e as Error).stack ?? (e as Error).message).slice(0, 300));
   }
 }
 console.log('mean', (sum / n).toFixed(3), 'worst', worst.toFixed(3));

@@ -9,7 +9,7 @@ test('docs/budget-document.schema.json is generated from the current zod model',
 });
 
 test('the schema describes amounts as integers of fen', () => {
-  const s = JSON.parse(schemaJson());
+  const s = JSON.parse(schemaJson()) as unknown;
   const money = JSON.stringify(s).includes('"fen":{"type":"integer"');
   assert.ok(money, 'Money.fen must be an integer in the schema');
 });

@@ -4,7 +4,7 @@
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { summarize, type Finding, type Workspace, type ProjectFormPatch } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { parsePool } from '../app/isolation/pool.js';
@@ -154,16 +154,16 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
   app.use('/api/*', (_c, next) => oneTreePerRequest(next));
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
-  app.use('/api/*', async (c, next) => {
+  app.use('/api/*', (async (c, next) => {
     const kind = apiBodyKind(c.req.method, c.req.path);
     if (!kind) return next();
     const max = limits.body[kind];
     return bodyLimit({ maxSize: max, onError: (c) => problemResponse(c, bodyTooLarge(kind, max)) })(c, next);
-  });
+  }) satisfies MiddlewareHandler);
 
   // The caller: an API token (`Authorization: Bearer`); a wrong one is 401, none is the public.
   const accounts = accountsOf(ws);
-  app.use('/api/*', async (c, next) => {
+  app.use('/api/*', (async (c, next) => {
     const authorization = c.req.header('authorization');
     let user = await bearerUser(accounts, authorization);
     // The web app's own links (downloads of a budget's package, the monitoring and evaluation
@@ -175,7 +175,7 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     }
     c.set('user' as never, user as never);
     await next();
-  });
+  }) satisfies MiddlewareHandler);
   // Every route asks the permission matrix (app/route-policy.ts) before its handler runs.
   app.use('/api/*', authoriseRoutes(ws, { owns: () => true }));
   const flow = workflowOf(ws);

@@ -103,8 +103,8 @@ const sameOrigin = csrf({
   },
 });
 
-/** Whether hono's check lets the request through. */
-async function passesCsrf(c: Context): Promise<boolean> {
+/** Whether hono's check lets the request through (`c`: a middleware's context, as sameOrigin takes it). */
+async function passesCsrf(c: Parameters<MiddlewareHandler>[0]): Promise<boolean> {
   let passed = false;
   try {
     await sameOrigin(c, async () => {

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { consistentDoc, setCell } from '../rules/_lib/test-doc.js';
 import { RULES } from '../rules/registry.js';
+import type { ValidationReport } from '../app/validate.js';
+import type { BudgetDocument } from '../domain/model.js';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 
@@ -39,11 +41,11 @@ function docFile(name: string, broken: boolean): string {
 test('validate --format json prints one object with tool, document, summary and findings', async () => {
   const r = await cli(['validate', docFile('bad.json', true), '--format', 'json']);
   assert.equal(r.code, 1);
-  const j = JSON.parse(r.out);
+  const j = JSON.parse(r.out) as ValidationReport;
   assert.deepEqual(Object.keys(j), ['tool', 'document', 'summary', 'findings', 'coverage']);
   assert.deepEqual(j.tool, { name: 'fiscus', version: '0.1.0', rules: RULES.length });
   assert.deepEqual(j.document, { unit: '测试单位', year: 2021, kind: '部门预算' });
-  const f = j.findings.find((x: { rule: string }) => x.rule === 'BUD-003');
+  const f = j.findings.find((x) => x.rule === 'BUD-003');
   assert.ok(f, 'BUD-003 finding');
   assert.deepEqual(Object.keys(f), ['rule', 'severity', 'category', 'title', 'message', 'location', 'expected', 'actual', 'difference', 'unit']);
   assert.equal(f.expected, '4424.60');
@@ -52,7 +54,7 @@ test('validate --format json prints one object with tool, document, summary and 
   assert.equal(f.unit, '万元');
   assert.deepEqual(Object.keys(f.location), ['section', 'item', 'field', 'line', 'page']);
   assert.deepEqual([f.location.section, f.location.item, f.location.field], ['支出总表', '测试单位', '支出总计']);
-  assert.equal(j.summary.error, j.findings.filter((x: { severity: string }) => x.severity === 'error').length);
+  assert.equal(j.summary.error, j.findings.filter((x) => x.severity === 'error').length);
 });
 
 test('validate prints compiler-style text grouped by severity with a summary line', async () => {
@@ -101,10 +103,10 @@ test('validate exits 2 on unusable input and on a bad option', async () => {
 test('validate reads the reference sample and reports its findings with source lines', async () => {
   const r = await cli(['validate', SAMPLE, '--format', 'json', '--fail-on', 'never']);
   assert.equal(r.code, 0);
-  const j = JSON.parse(r.out);
+  const j = JSON.parse(r.out) as ValidationReport;
   assert.equal(j.document.unit, '深圳市福田区数据管理中心');
   // 工资福利支出 728.73 against its nine items summing to 728.74: a rounding remainder, not an error.
-  const info = j.findings.find((f: { rule: string; severity: string }) => f.rule === 'BUD-012' && f.severity === 'info');
+  const info = j.findings.find((f) => f.rule === 'BUD-012' && f.severity === 'info');
   assert.ok(info);
   assert.equal(info.location.line, 465);
   assert.equal(info.difference, '0.01');
@@ -124,7 +126,7 @@ test('validate reports coverage: recognised tables, amounts read against printed
   assert.match(r.out, /^未能读取的部分：无$/m);
   assert.match(r.out, /^因未能读取而未做的检查：无$|^因未能读取而未做的检查（\d+）：$/m);
 
-  const j = JSON.parse((await cli(['validate', SAMPLE, '--format', 'json', '--fail-on', 'never'])).out);
+  const j = JSON.parse((await cli(['validate', SAMPLE, '--format', 'json', '--fail-on', 'never'])).out) as ValidationReport;
   const c = j.coverage;
   assert.deepEqual(Object.keys(c), [
     'recogniser',
@@ -144,9 +146,11 @@ test('validate reports coverage: recognised tables, amounts read against printed
   ]);
   assert.equal(c.recogniser, 'shenzhen-dept-budget');
   assert.equal(c.tables.length, 13);
-  assert.deepEqual(Object.keys(c.tables[0]), ['id', 'title', 'role', 'rows', 'columns', 'amounts', 'unplaced', 'unknownCells', 'unreadRows', 'unmappedColumns', 'line', 'page']);
-  assert.deepEqual([c.tables[0].title, c.tables[0].rows, c.tables[0].line, c.tables[0].page], ['收支总表', 34, 228, 6]);
-  assert.ok(c.printedAmounts > 300 && c.heldAmounts <= c.printedAmounts);
+  const t0 = c.tables[0];
+  assert.ok(t0);
+  assert.deepEqual(Object.keys(t0), ['id', 'title', 'role', 'rows', 'columns', 'amounts', 'unplaced', 'unknownCells', 'unreadRows', 'unmappedColumns', 'line', 'page']);
+  assert.deepEqual([t0.title, t0.rows, t0.line, t0.page], ['收支总表', 34, 228, 6]);
+  assert.ok(c.printedAmounts !== null && c.heldAmounts !== null && c.printedAmounts > 300 && c.heldAmounts <= c.printedAmounts);
   assert.equal(c.recall, c.heldAmounts / c.printedAmounts);
   assert.deepEqual(c.missingTables, []);
   assert.deepEqual(c.unread, []);
@@ -160,12 +164,13 @@ test('import -o prints a one-line summary with coverage; --coverage prints it in
   const lines = r.err.trimEnd().split('\n');
   assert.match(lines[lines.length - 1]!, /sample\.json: 深圳市福田区数据管理中心 2021 部门预算, 13 tables, 10 project forms, recall [01]\.\d{3} \([\d,]+\/[\d,]+ amounts\), \d+ unplaced$/);
   assert.equal(lines[0], '# 覆盖情况（识别方式 shenzhen-dept-budget，置信度 0.95）');
-  const doc = JSON.parse(readFileSync(out, 'utf8'));
+  const doc = JSON.parse(readFileSync(out, 'utf8')) as BudgetDocument;
+  assert.ok(doc.coverage, 'the JSON carries the coverage');
   assert.equal(doc.coverage.tables.length, 13);
   // Without -o the JSON goes to standard output and nothing to standard error.
   const plain = await cli(['import', SAMPLE]);
   assert.equal(plain.err, '');
-  assert.equal(JSON.parse(plain.out).coverage.printedAmounts, doc.coverage.printedAmounts);
+  assert.equal((JSON.parse(plain.out) as BudgetDocument).coverage?.printedAmounts, doc.coverage.printedAmounts);
 });
 
 test('an unread part is listed with its line and page, in text and JSON', async () => {
@@ -184,7 +189,7 @@ test('an unread part is listed with its line and page, in text and JSON', async 
   writeFileSync(p, JSON.stringify(d));
   const r = await cli(['validate', p, '--fail-on', 'never']);
   assert.match(r.out, /^未能读取的部分（1）：\n  unread\.json:42（第 3 页）: 表《支出总表》第 2 行未能读取：expected one amount per column$/m);
-  const j = JSON.parse((await cli(['validate', p, '--format', 'json', '--fail-on', 'never'])).out);
+  const j = JSON.parse((await cli(['validate', p, '--format', 'json', '--fail-on', 'never'])).out) as ValidationReport;
   assert.deepEqual(j.coverage.unread, [{ message: '表《支出总表》第 2 行未能读取：expected one amount per column', code: 'row-unreadable', table: 't3', row: null, line: 42, page: 3 }]);
   assert.equal(j.coverage.recall, null);
 });

@@ -4,7 +4,7 @@
  */
 import { HTTP_STATUS, RETRY_AFTER_S } from '../app/http-status.js';
 import { logError } from '../app/log.js';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
 import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
@@ -154,11 +154,11 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   const cache = new VersionCache(ws);
   // The organisation tree is read once for a request (its user's organisation, the permission matrix).
   app.use('*', (_c, next) => oneTreePerRequest(next));
-  app.use('*', async (c, next) => {
+  app.use('*', (async (c, next) => {
     await next();
     const db = c.get('dbMs' as never) as number | undefined;
     if (db !== undefined) setMetric(c, 'db', db, 'workspace');
-  });
+  }) satisfies MiddlewareHandler);
   mountAssets(app);
 
   app.onError((err, c) => {
@@ -178,7 +178,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   app.use('*', sessionMiddleware(ws));
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
-  app.use('*', async (c, next) => {
+  app.use('*', (async (c, next) => {
     const kind = webBodyKind(c.req.method, c.req.path);
     if (!kind) return next();
     const max = limits.body[kind];
@@ -192,7 +192,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
         return c.html(<ErrorPage code="TOO_LARGE" detail={limitSentence(e)} />, 413);
       },
     })(c, next);
-  });
+  }) satisfies MiddlewareHandler);
 
   // Every route asks the permission matrix (app/route-policy.ts) before its handler runs; a signed-out
   // visitor asking for a page that needs signing in is sent to 登录 and back.

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BudgetDocument } from '../../src/domain/model.js';
 import { sampleText } from '../import/helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
@@ -31,25 +32,16 @@ function runValidate(name: string): { code: number | null; stdout: string } {
   return { code: r.status, stdout: r.stdout };
 }
 
-interface Note {
-  severity: string;
-  code?: string;
-  table?: string | null;
-  row?: string | null;
-  message: string;
-  src: { line: number | null; page: number | null };
-}
-
 /**
  * The degrade contract: the import succeeds and writes its JSON with exactly one error note, of
  * `code`, at `line` (with its page and table id); validate exits 0 or 1 and reports a structure error
  * at `file:line`. Returns the document.
  */
-function assertDegraded(r: { code: number | null; stderr: string; out: string }, name: string, code: string, line: number) {
+function assertDegraded(r: { code: number | null; stderr: string; out: string }, name: string, code: string, line: number): BudgetDocument {
   assert.equal(r.code, 0, r.stderr);
   assert.ok(existsSync(r.out), 'the output is written');
-  const doc = JSON.parse(readFileSync(r.out, 'utf8'));
-  const errors = (doc.importNotes as Note[]).filter((n) => n.severity === 'error');
+  const doc = JSON.parse(readFileSync(r.out, 'utf8')) as BudgetDocument;
+  const errors = doc.importNotes.filter((n) => n.severity === 'error');
   assert.equal(errors.length, 1, JSON.stringify(errors));
   const n = errors[0]!;
   assert.equal(n.code, code);
@@ -94,12 +86,12 @@ test('a truncated file (cut inside table 4) is not refused: what it has is impor
   const cut = lines.findIndex((l) => l.trim() === '表 4') + 20;
   const r = runImport('truncated.txt', lines.slice(0, cut).join('\n'));
   assert.equal(r.code, 0, r.stderr);
-  const doc = JSON.parse(readFileSync(r.out, 'utf8'));
+  const doc = JSON.parse(readFileSync(r.out, 'utf8')) as BudgetDocument;
   assert.deepEqual(
-    doc.tables.slice(0, 3).map((t: { title: { text: string } }) => t.title.text),
+    doc.tables.slice(0, 3).map((t) => t.title.text),
     ['表1收支总表', '表2收入总表', '表3支出总表'],
   );
-  assert.ok(doc.coverage.missingTables.includes('一般公共预算支出表'), JSON.stringify(doc.coverage.missingTables));
+  assert.ok(doc.coverage?.missingTables.includes('一般公共预算支出表'), JSON.stringify(doc.coverage?.missingTables));
 });
 
 test('a number like 1,2.3 in a total is not refused: its row is a located row-unreadable note, the rest is imported', () => {
@@ -109,10 +101,11 @@ test('a number like 1,2.3 in a total is not refused: its row is a located row-un
   bad[i] = bad[i]!.replace('收入总计 4,424.60', '收入总计 1,2.3');
   const doc = assertDegraded(runImport('bad-number.txt', bad.join('\n')), 'bad-number.txt', 'row-unreadable', i + 1);
   assert.equal(doc.tables.length, 13);
-  const t1 = doc.tables.find((t: { id: string }) => t.id === 't1');
-  const n = (doc.importNotes as Note[]).find((x) => x.severity === 'error')!;
+  const t1 = doc.tables.find((t) => t.id === 't1');
+  const n = doc.importNotes.find((x) => x.severity === 'error')!;
   assert.equal(n.table, 't1');
-  const row = t1.rows.find((r: { id: string }) => r.id === n.row);
+  const row = t1?.rows.find((r) => r.id === n.row);
+  assert.ok(row, 'the unreadable row is in table 1');
   assert.deepEqual([row.side, row.kind, row.amounts.amount], ['revenue', 'total', null]);
   assert.match(n.message, /第 277 行未能读取：“1,2\.3”不是金额/);
 });
@@ -124,10 +117,10 @@ test('a table with a missing column is not refused: the table is a located table
   bad[h] = bad[h]!.replace('支出总计 ', '');
   const doc = assertDegraded(runImport('missing-column.txt', bad.join('\n')), 'missing-column.txt', 'table-unreadable', h + 1);
   assert.deepEqual(
-    doc.tables.map((t: { no: number }) => t.no),
+    doc.tables.map((t) => t.no),
     [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
   );
-  assert.equal((doc.importNotes as Note[]).find((x) => x.severity === 'error')!.table, 't3');
+  assert.equal(doc.importNotes.find((x) => x.severity === 'error')!.table, 't3');
 });
 
 test('text that is not a disclosure at all is refused at line 1', () => {
@@ -139,7 +132,7 @@ test('a GBK file is decoded, not rejected', () => {
   const gbk = encodeGb18030(text);
   const r = runImport('gbk.txt', gbk);
   assert.equal(r.code, 0, r.stderr);
-  const doc = JSON.parse(readFileSync(r.out, 'utf8'));
+  const doc = JSON.parse(readFileSync(r.out, 'utf8')) as BudgetDocument;
   assert.equal(doc.unit.name, '深圳市福田区数据管理中心');
   assert.equal(doc.year, 2021);
 });

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BudgetDocument } from '../../src/domain/model.js';
 import { sampleText } from '../import/helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
@@ -30,12 +31,12 @@ function withBom(text: string, encoding: Encoding): Uint8Array {
   return out;
 }
 
-function runImport(name: string, bytes: Uint8Array | string): { code: number | null; stderr: string; doc: () => { unit: { name: string }; year: number; tables: unknown[]; projectForms: unknown[] } } {
+function runImport(name: string, bytes: Uint8Array | string): { code: number | null; stderr: string; doc: () => BudgetDocument } {
   const file = join(dir, name);
   writeFileSync(file, bytes);
   const out = join(dir, `${name}.json`);
   const r = spawnSync(process.execPath, [BIN, 'import', file, '-o', out], { encoding: 'utf8' });
-  return { code: r.status, stderr: r.stderr, doc: () => JSON.parse(readFileSync(out, 'utf8')) };
+  return { code: r.status, stderr: r.stderr, doc: () => JSON.parse(readFileSync(out, 'utf8')) as BudgetDocument };
 }
 
 const text = sampleText();

@@ -69,7 +69,7 @@ export function heldCounts(model: unknown): Map<string, number> {
   const stack: unknown[] = [model];
   while (stack.length > 0) {
     const x = stack.pop();
-    if (Array.isArray(x)) stack.push(...x);
+    if (Array.isArray(x)) stack.push(...(x as unknown[]));
     else if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>;
       const src = o.src;

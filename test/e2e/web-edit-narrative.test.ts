@@ -29,7 +29,7 @@ before(async () => {
   server = await startFiscus('start', {}, dir);
   browser = await launchBrowser();
   api = (path) => fetch(server.url + path, { headers: bearer(tokens.jingban) });
-  budgetId = (await (await api('/api/v1/budgets')).json())[0].id as string;
+  budgetId = ((await (await api('/api/v1/budgets')).json()) as Array<{ id: string }>)[0]!.id;
 });
 
 after(async () => {
@@ -75,7 +75,7 @@ test('a narrative section edited in place: 人员支出 741.53 → 751.53 raises
 
 test('a table cell in 元: an ambiguous amount is refused naming the cell; 1,234.50 is saved and its findings shown', async () => {
   const page = await newPage();
-  const doc = await (await api(`/api/v1/budgets/${budgetId}`)).json();
+  const doc = (await (await api(`/api/v1/budgets/${budgetId}`)).json()) as unknown;
   const v0 = await latest();
   await page.goto(`${server.url}/budgets/${budgetId}/tables/t1`);
   await page.getByRole('link', { name: '编辑本表金额' }).click();
@@ -100,7 +100,7 @@ test('a table cell in 元: an ambiguous amount is refused naming the cell; 1,234
   assert.match(await page.locator('#findings-change').innerText(), /新增 [1-9]\d* 条/);
   // The table itself shows the new amount (1,234.50 元 = 0.12345 万元, shown as 0.12).
   assert.ok(doc);
-  const cell = await (await api(`/api/v1/budgets/${budgetId}/tables/t1`)).json();
+  const cell = (await (await api(`/api/v1/budgets/${budgetId}/tables/t1`)).json()) as unknown;
   const fens = JSON.stringify(cell).match(/"fen":123450\b/g) ?? [];
   assert.equal(fens.length, 1, 'the typed cell is stored exactly, in fen');
   await page.locator('#edit-notice').scrollIntoViewIfNeeded();

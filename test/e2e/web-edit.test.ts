@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser, ROOT, serverTime, signIn, startFiscus, type Started } from './helpers.js';
 import { bearer, prepareFolder, sessionCookie, tokensFor } from './credentials.js';
 import { prepareStart } from '../../src/cli/start.js';
+import type { ProjectForm } from '../../src/domain/model.js';
 
 let server: Started;
 let browser: Browser;
@@ -30,7 +31,7 @@ before(async () => {
   server = await startFiscus('start', {}, dir);
   browser = await launchBrowser();
   api = (path) => fetch(server.url + path, { headers: bearer(tokens.jingban) });
-  budgetId = (await (await api('/api/v1/budgets')).json())[0].id as string;
+  budgetId = ((await (await api('/api/v1/budgets')).json()) as Array<{ id: string }>)[0]!.id;
 });
 
 after(async () => {
@@ -71,7 +72,7 @@ test('a bad cost-line amount names the field and saves nothing', async () => {
   // The bad field has the focus, so the message is in view.
   await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'cl-0-amount', undefined, { timeout: 5000 });
   assert.equal(await version(page), v0);
-  const versions = await (await api(`/api/v1/budgets/${budgetId}/versions`)).json();
+  const versions = (await (await api(`/api/v1/budgets/${budgetId}/versions`)).json()) as unknown[];
   assert.equal(versions.length, v0);
   await shot(page, 'e2e-edit-cost-error');
   await page.close();
@@ -93,8 +94,8 @@ test('fixing the cost line of 应急项目和设备维修 to 42.70 removes BUD-0
   assert.match(await page.locator('#cost-sum').innerText(), /^42\.70$/);
   await shot(page, 'e2e-edit-cost-saved');
   // Stored exactly, in fen.
-  const project = await (await api(`/api/v1/budgets/${budgetId}/projects/form-7`)).json();
-  assert.equal(project.form.costLines[0].amount.fen, 42_700_000);
+  const project = (await (await api(`/api/v1/budgets/${budgetId}/projects/form-7`)).json()) as { form: ProjectForm };
+  assert.equal(project.form.costLines[0]?.amount?.fen, 42_700_000);
   await page.close();
 });
 
@@ -144,8 +145,9 @@ test('changing the target of IDC机房运行维护故障率 from 100% to ≤2% r
   assert.doesNotMatch(after, /BUD-090/);
   await page.locator('#form-form-1-indicators').scrollIntoViewIfNeeded();
   await shot(page, 'e2e-edit-indicator-saved');
-  const project = await (await api(`/api/v1/budgets/${budgetId}/projects/form-1`)).json();
-  const idc = project.form.indicators.find((i: { name: string }) => i.name === 'IDC机房运行维护故障率');
+  const project = (await (await api(`/api/v1/budgets/${budgetId}/projects/form-1`)).json()) as { form: ProjectForm };
+  const idc = project.form.indicators.find((i) => i.name === 'IDC机房运行维护故障率');
+  assert.ok(idc);
   assert.deepEqual([idc.comparator, idc.value, idc.unit, idc.raw], ['≤', '2', '%', '≤2%']);
   await page.close();
 });

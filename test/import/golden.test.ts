@@ -60,7 +60,7 @@ for (const s of SAMPLES) {
   });
 }
 
-const golden = (name: string) => JSON.parse(readFileSync(SAMPLES.find((s) => s.name === name)!.golden, 'utf8'));
+const golden = (name: string) => JSON.parse(readFileSync(SAMPLES.find((s) => s.name === name)!.golden, 'utf8')) as BudgetDocument;
 
 test('shenzhen-futian-2021: spot checks of the golden model against the printed text', () => {
   const doc = golden('shenzhen-futian-2021');
@@ -88,15 +88,17 @@ test('shenzhen-futian-2021: spot checks of the golden model against the printed 
   assert.equal(factByKey(doc, 'revenue.change.amount')!.money!.fen, w('0.54'));
   assert.equal(factByKey(doc, 'revenue.change.percent')!.percent, '0.01');
   // Form 2 应用系统运行维护: 1,074.56 planned as 4 × 249.9
-  const f2 = doc.projectForms.find((f: { name: string }) => f.name === '应用系统运行维护');
-  assert.equal(f2.amounts.total.fen, w('1,074.56'));
+  const f2 = doc.projectForms.find((f) => f.name === '应用系统运行维护');
+  assert.ok(f2);
+  assert.equal(f2.amounts.total?.fen, w('1,074.56'));
   assert.deepEqual(
-    f2.disbursement.map((q: { amount: { fen: number } }) => q.amount.fen),
+    f2.disbursement.map((q) => q.amount?.fen),
     [w('249.9'), w('249.9'), w('249.9'), w('249.9')],
   );
   // 表14 合计 4,424.60 and 用户满意度 ≥90%
-  assert.equal(doc.departmentTargets.total.total.fen, w('4,424.60'));
-  const sat = doc.departmentTargets.indicators.find((i: { name: string }) => i.name === '用户满意度');
+  assert.equal(doc.departmentTargets?.total?.total?.fen, w('4,424.60'));
+  const sat = doc.departmentTargets?.indicators.find((i) => i.name === '用户满意度');
+  assert.ok(sat);
   assert.deepEqual([sat.comparator, sat.value, sat.unit], ['≥', '90', '%']);
   assert.equal(doc.projectForms.length, 10);
   assert.equal(doc.tables.length, 13);

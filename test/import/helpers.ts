@@ -35,5 +35,5 @@ export function allAmounts(doc: unknown): FoundAmount[] {
 
 /** A deep copy without provenance (src, endLine, line numbers) and without the source file block. */
 export function withoutProvenance(doc: unknown): unknown {
-  return JSON.parse(JSON.stringify(doc, (k, v) => (k === 'src' || k === 'source' ? undefined : v)));
+  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === 'src' || k === 'source' ? undefined : v))) as unknown;
 }

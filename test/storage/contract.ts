@@ -380,7 +380,7 @@ export function registerContract(b: Backend): void {
       const csv = paymentsCsv(179);
       const all = await Promise.all(Array.from({ length: 8 }, () => f.importPayments(budgetId, csv, 'payments.csv')));
       assert.equal((await f.listPayments(budgetId)).length, 179);
-      assert.deepEqual(all.map((r) => r.alreadyImported).sort(), [false, ...Array(7).fill(true)]);
+      assert.deepEqual(all.map((r) => r.alreadyImported).sort(), [false, ...Array<boolean>(7).fill(true)]);
       const again = all.find((r) => r.alreadyImported)!;
       assert.deepEqual({ imported: again.imported, replaced: again.replaced }, { imported: 0, replaced: 0 });
       // Another file is not the same file; the same file again is refused until forced.

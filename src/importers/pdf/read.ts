@@ -138,9 +138,10 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
         for (const it of tc.items) {
           if (!('str' in it) || it.str === '') continue;
           // Into viewport space (top-left origin, page rotation and crop box applied).
-          const m = pdfjs.Util.transform(vp.transform, it.transform);
-          const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || it.height;
-          raw.push({ x: m[4]!, y: m[5]!, width: it.width, height: it.height, fontSize, text: it.str });
+          // pdfjs types the product of two transform matrices as any[]: it is six numbers [a b c d e f].
+          const [a, b, c, d, e, f] = pdfjs.Util.transform(vp.transform, it.transform) as [number, number, number, number, number, number];
+          const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || it.height;
+          raw.push({ x: e, y: f, width: it.width, height: it.height, fontSize, text: it.str });
         }
         pages.push(layoutPage(n, vp.width, vp.height, raw));
         page.cleanup();

@@ -19,7 +19,7 @@ const SAMPLE = fileURLToPath(new URL('../../../samples/shenzhen-futian-data-cent
 function content(d: BudgetDocument): unknown {
   // Coverage describes how a source was read, like provenance: a spreadsheet is read cell by cell.
   const { source: _s, profile: _p, coverage: _c, ...rest } = d;
-  return JSON.parse(JSON.stringify(rest, (k, v) => (k === 'src' ? undefined : v)));
+  return JSON.parse(JSON.stringify(rest, (k, v: unknown) => (k === 'src' ? undefined : v))) as unknown;
 }
 
 const sample = await importFile(SAMPLE);

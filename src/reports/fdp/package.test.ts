@@ -231,26 +231,23 @@ for (const file of SHANGHAI) {
 
 test('the profiles refuse what is not a Fiscal Data Package', async () => {
   const { descriptor } = fiscalDataPackage(await load(FUTIAN));
-  const copy = () => JSON.parse(JSON.stringify(descriptor)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  assert.deepEqual(profileErrors(copy()), []);
-  const noModel = copy();
-  delete noModel['model'];
-  assert.match(profileErrors(noModel).join('\n'), /fiscal-data-package: {2}must have required property 'model'/);
-  const noCurrency = copy();
-  delete noCurrency['model'].measures.amount.currency;
-  assert.match(profileErrors(noCurrency).join('\n'), /currency/);
-  const badPhase = copy();
-  badPhase['model'].measures.amount.phase = 'budget';
-  assert.match(profileErrors(badPhase).join('\n'), /\/model\/measures\/amount\/phase must be equal to one of the allowed values/);
-  const noSchema = copy();
-  delete noSchema['resources'][1].schema;
-  assert.match(profileErrors(noSchema).join('\n'), /tabular-data-resource\[1\]/);
-  const badField = copy();
-  badField['resources'][0].schema.fields[0].type = 'money';
-  assert.match(profileErrors(badField).join('\n'), /table-schema\[0\]/);
-  const badName = copy();
-  badName['name'] = '预算';
-  assert.match(profileErrors(badName).join('\n'), /\/name must match pattern/);
+  /** A copy of the descriptor with the value at `path` replaced, or removed when no value is given. */
+  const broken = (path: Array<string | number>, ...value: [unknown?]): unknown => {
+    const copy = JSON.parse(JSON.stringify(descriptor)) as unknown;
+    let at = copy as Record<string | number, unknown>;
+    for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+    const last = path[path.length - 1]!;
+    if (value.length === 0) delete at[last];
+    else at[last] = value[0];
+    return copy;
+  };
+  assert.deepEqual(profileErrors(JSON.parse(JSON.stringify(descriptor)) as unknown), []);
+  assert.match(profileErrors(broken(['model'])).join('\n'), /fiscal-data-package: {2}must have required property 'model'/);
+  assert.match(profileErrors(broken(['model', 'measures', 'amount', 'currency'])).join('\n'), /currency/);
+  assert.match(profileErrors(broken(['model', 'measures', 'amount', 'phase'], 'budget')).join('\n'), /\/model\/measures\/amount\/phase must be equal to one of the allowed values/);
+  assert.match(profileErrors(broken(['resources', 1, 'schema'])).join('\n'), /tabular-data-resource\[1\]/);
+  assert.match(profileErrors(broken(['resources', 0, 'schema', 'fields', 0, 'type'], 'money')).join('\n'), /table-schema\[0\]/);
+  assert.match(profileErrors(broken(['name'], '预算')).join('\n'), /\/name must match pattern/);
 });
 
 test('a plain table CSV is the table as printed: its headings, its lines, its amounts in its unit', async () => {

@@ -70,7 +70,7 @@ test('drop-down lists feed from the hidden code sheet: function, economic and pr
   let cmp = 0;
   let quarter = 0;
   form.eachRow((row) => row.eachCell((c) => {
-    const f = c.dataValidation?.formulae?.[0];
+    const f: unknown = c.dataValidation?.formulae?.[0];
     if (f === `'代码表'!$H$2:$H$6`) cmp++;
     if (f === `'代码表'!$I$2:$I$5`) quarter++;
   }));

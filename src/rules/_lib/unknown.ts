@@ -117,10 +117,10 @@ function copyOnWriteSafe(doc: BudgetDocument): boolean {
       continue;
     }
     seen.add(x);
-    const proto = Object.getPrototypeOf(x);
+    const proto: unknown = Object.getPrototypeOf(x);
     if (Array.isArray(x)) {
       if (proto !== Array.prototype) return false;
-      for (const v of x) if (v !== null && typeof v === 'object') stack.push(v);
+      for (const v of x as unknown[]) if (v !== null && typeof v === 'object') stack.push(v);
     } else {
       if (proto !== Object.prototype && proto !== null) return false;
       for (const k in x) {

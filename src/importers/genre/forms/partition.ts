@@ -226,7 +226,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     fwd.push(cur);
     choice.push(ch);
   }
-  const bwd: number[][] = new Array(k - 1);
+  const bwd: number[][] = new Array<number[]>(k - 1);
   bwd[k - 2] = Array.from({ length: gaps[k - 2]!.length + 1 }, (_, t) => cost(k - 1, t, 0));
   for (let g = k - 3; g >= 0; g--) {
     const next = bwd[g + 1]!;
@@ -248,10 +248,10 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     }
   }
   // Walk back the split points.
-  const splits: number[] = new Array(k - 1).fill(0);
+  const splits: number[] = new Array<number>(k - 1).fill(0);
   splits[k - 2] = bt;
   for (let g = k - 2; g >= 1; g--) splits[g - 1] = choice[g - 1]![splits[g]!]!;
-  const out: number[] = new Array(items.length).fill(-1);
+  const out: number[] = new Array<number>(items.length).fill(-1);
   for (const i of head) out[i] = 0;
   for (const i of tail) out[i] = k - 1;
   gaps.forEach((gi, g) => gi.forEach((i, n) => (out[i] = n < splits[g]! ? g : g + 1)));

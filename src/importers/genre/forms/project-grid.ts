@@ -282,8 +282,8 @@ export function matchInOrder(xs: readonly number[], slots: readonly number[]): n
   if (n === 0) return [];
   if (n > m) return xs.map(() => -1);
   // best[i][j]: least cost of placing positions 0..i with position i in slot j.
-  const best: number[][] = xs.map(() => new Array(m).fill(Infinity));
-  const from: number[][] = xs.map(() => new Array(m).fill(-1));
+  const best: number[][] = xs.map(() => new Array<number>(m).fill(Infinity));
+  const from: number[][] = xs.map(() => new Array<number>(m).fill(-1));
   for (let j = 0; j < m; j++) best[0]![j] = Math.abs(xs[0]! - slots[j]!);
   for (let i = 1; i < n; i++) {
     for (let j = i; j < m; j++) {
@@ -298,7 +298,7 @@ export function matchInOrder(xs: readonly number[], slots: readonly number[]): n
   }
   let j = 0;
   for (let q = 1; q < m; q++) if (best[n - 1]![q]! < best[n - 1]![j]!) j = q;
-  const out: number[] = new Array(n).fill(-1);
+  const out: number[] = new Array<number>(n).fill(-1);
   for (let i = n - 1; i >= 0; i--) {
     out[i] = j;
     j = from[i]![j]!;
