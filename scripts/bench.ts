@@ -448,7 +448,11 @@ if (want('corpus')) {
   const { readPdf, pdfjsDocumentOptions } = await import('../src/importers/pdf/read.js');
   const { loadPdfJs } = await import('../src/importers/pdf/pdfjs-text.mjs');
   const { validateFile } = await import('../src/app/validate.js');
-  const { parsePool, importFileIsolated } = await import('../src/app/isolation/pool.js');
+  const { parsePool, importFileIsolated, setParsePool, ParsePool } = await import('../src/app/isolation/pool.js');
+  const { DEFAULT_LIMITS } = await import('../src/app/limits.js');
+  // The parser thread at the command's own priority, as `fiscus validate` / `import` run it (not in the
+  // background, as a server's are): pdftotext beside it runs at the same priority.
+  await setParsePool(new ParsePool(DEFAULT_LIMITS, { background: false }))?.close();
   const pdfjs = await loadPdfJs();
   const runs = quick ? 1 : 3;
   const best = (xs: number[]) => Math.min(...xs);
