@@ -3,18 +3,7 @@
  * back, edit project forms as new versions, compare versions and aggregate across units and years.
  * This is the one place that wires importers, rules and storage for the API, the web app and the CLI.
  */
-import {
-  BudgetDocument,
-  ProjectForm as ProjectFormSchema,
-  type CostLine,
-  type DocumentKind,
-  type Indicator,
-  type Profile,
-  type ProjectForm,
-  type QuarterPlan,
-  type Src,
-  type Table,
-} from '../domain/model.js';
+import { BudgetDocument, ProjectForm as ProjectFormSchema, type CostLine, type DocumentKind, type Indicator, type Profile, type ProjectForm, type Table } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import { editForm, type FormEdit } from './form-edit.js';
 import type { Finding, Severity } from '../rules/types.js';

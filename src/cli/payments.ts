@@ -9,7 +9,6 @@ import { readInputFile } from '../app/read-input.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { buildExecution, defaultAsOf, followOf, readPaymentsFile, wan, type DepartmentExecution, type FormPayment } from '../app/follow.js';
 import type { BudgetDocument } from '../domain/model.js';
-import { FiscusError } from '../domain/errors.js';
 
 /**
  * Reads a payments (or monitoring, actuals) file from disk: only a regular file, at most the payments

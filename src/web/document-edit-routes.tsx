@@ -14,7 +14,7 @@ import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { tableById } from '../reports/view/index.js';
 import { cellInput, type DocEditDeps, type DocEditState } from './document-edit.js';
-import { formAnchor, type Finding } from './figures.js';
+import { formAnchor } from './figures.js';
 import { formBody } from './form-body.js';
 import { hrefContext } from './pages.js';
 import { NarrativePage } from './narrative-page.js';

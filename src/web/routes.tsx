@@ -26,7 +26,7 @@ import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
 import { authorOf, oneTreePerRequest } from '../app/accounts.js';
-import { auditActor, auditLogOf } from '../app/audit-log.js';
+import { auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
 import { registerWorkflowWeb } from './workflow.js';

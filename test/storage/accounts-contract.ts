@@ -5,10 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWorkspace, connectionOf, type Workspace } from '../../src/app/workspace.js';
+import { openWorkspace, connectionOf } from '../../src/app/workspace.js';
 import { accountsOf, ADMIN_LOGIN, DEMO_ACCOUNTS, type Accounts } from '../../src/app/accounts.js';
 import { LOCKOUT, SESSION_IDLE_HOURS } from '../../src/domain/accounts.js';
-import { rejectsWith, workspaceRunner, type Backend, type Store } from './contract.js';
+import { rejectsWith, workspaceRunner, type Backend } from './contract.js';
 
 /** A movable clock. */
 function clock(start = Date.parse('2026-03-02T09:00:00Z')) {

@@ -12,7 +12,7 @@
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
-import { columnKeyOf, isUnmappedKey, roleRelations, SCOPE_GROUPS, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import { columnKeyOf, isUnmappedKey, roleRelations, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -402,11 +402,6 @@ export interface PageRead {
   header: Tok[][];
   body: Array<{ line: SourceLine; toks: Tok[] }>;
   panels: Panel[];
-}
-
-/** True when a token is an amount candidate on a body line. */
-function isAmountish(t: Tok): boolean {
-  return t.kind === 'amount' || t.kind === 'int' || t.kind === 'dash';
 }
 
 /** Headings of a label column (项目, 科目名称, 单位名称 …): where they stand, a panel's labels start. */

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FiscusError } from '../../domain/errors.js';
 import type { Row, Table } from '../../domain/model.js';
 import { Table as TableSchema } from '../../domain/model.js';
 import { readSourceText } from '../text/source.js';

@@ -19,7 +19,7 @@ import { importBytes } from '../../app/import-document.js';
 import type { BudgetDocument } from '../../domain/model.js';
 import { parseAmount } from '../../domain/money.js';
 import { buildReportView } from '../view/report.js';
-import { FDP_AMOUNTS_PATH, fdpZip, fiscalDataPackage, tableCsv, type FdpDescriptor, type FdpResource } from './package.js';
+import { fdpZip, fiscalDataPackage, tableCsv, type FdpDescriptor, type FdpResource } from './package.js';
 
 const require = createRequire(import.meta.url);
 const profile = (spec: string): Record<string, unknown> => JSON.parse(readFileSync(require.resolve(spec), 'utf8')) as Record<string, unknown>;

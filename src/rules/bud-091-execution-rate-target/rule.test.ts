@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
 import { emptyDoc, row, table } from '../_lib/test-doc.js';
-import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
+import { fixtureIndicator } from '../_lib/content.js';
 import { readTarget } from '../../importers/_lib/indicator.js';
 import type { DepartmentTargets } from '../../domain/model.js';
 

@@ -42,7 +42,7 @@ function moneyIn(ctx: ImportContext, j: Joined, start: number, end: number, digi
  * result; quantity and unit price come from "unit price × quantity = result". Any further amount the
  * line states is kept as an info note with its line, so nothing printed is dropped.
  */
-export function parseCostLines(j: Joined, ctx: ImportContext, where: string): CostLine[] {
+export function parseCostLines(j: Joined, ctx: ImportContext): CostLine[] {
   const starts: Array<{ pos: number; no: number | null }> = [];
   for (let k = 0; k < j.starts.length; k++) {
     const pos = j.starts[k]!;
@@ -55,12 +55,12 @@ export function parseCostLines(j: Joined, ctx: ImportContext, where: string): Co
   starts.forEach((s, k) => {
     const [a, b] = trimSpan(j, s.pos, starts[k + 1]?.pos ?? j.text.length);
     if (a >= b) return;
-    out.push(readCostLine(j, ctx, a, b, s.no, where));
+    out.push(readCostLine(j, ctx, a, b, s.no));
   });
   return out;
 }
 
-function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: number | null, where: string): CostLine {
+function readCostLine(j: Joined, ctx: ImportContext, a: number, b: number, no: number | null): CostLine {
   const text = j.text.slice(a, b);
   const body = no === null ? text : text.replace(ITEM_NO_RE, '');
   const bodyAt = a + (text.length - body.length);

@@ -193,7 +193,7 @@ function readTail(lines: readonly SourceLine[], from: number, form: ProjectForm,
     const c = COST.exec(lines[costIdx]!.text)!;
     const offset = c.index + c[0].length;
     const cost = joinPieces(piecesOf(lines, costIdx, costEnd, offset));
-    form.costLines = parseCostLines(cost, ctx, where);
+    form.costLines = parseCostLines(cost, ctx);
   } else {
     ctx.notes.push({ severity: 'warning', message: `${where}: no 测算明细`, src: form.src });
   }
