@@ -167,6 +167,24 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
       undefined,
       { timeout: 120_000 },
     );
+    // The summary and the rows follow the checks: while the batch is still being checked, a checked
+    // document shows its unit and status, and 待检查 counts the rows still pending.
+    // (Read by polling: it ends too when the batch is done first, and then the assertion fails at once; a
+    // read that meets the page's reload at the end is read again.)
+    let during: { pending?: number; rows?: number; done?: boolean } | null = null;
+    for (const until = Date.now() + 120_000; !during && Date.now() < until; await new Promise((ok) => setTimeout(ok, 100))) {
+      during = await page
+        .evaluate(() => {
+          const rows = Array.from(document.querySelectorAll('#review-table tbody tr'));
+          const pending = rows.filter((r) => r.querySelector('td:last-child')?.textContent?.trim() === '待检查').length;
+          const summary = /待检查 (\d+) 份/.exec(document.getElementById('review-summary')?.textContent ?? '');
+          const state = document.getElementById('review-state')?.textContent;
+          if (state === '检查中' && pending > 0 && pending < rows.length && summary !== null && Number(summary[1]) === pending) return { pending, rows: rows.length };
+          return state === '已完成' ? { done: true } : null;
+        })
+        .catch(() => null);
+    }
+    assert.ok(during?.pending !== undefined, `checked rows shown while the batch was being checked: ${JSON.stringify(during)}`);
     await shot(page, 'progress', false);
     await page.waitForFunction(() => document.getElementById('review-state')?.textContent === '已完成' && !document.querySelector('[data-review-events]'), undefined, { timeout: 150_000 });
     const checkedIn = Date.now() - tUpload;

@@ -80,19 +80,57 @@
     },
     true,
   );
-  // 批量审核: the progress of a batch from the server's events (EventSource); at the end the page is
-  // loaded again with the full table. Without this script the page refreshes itself (<noscript>).
+  // 批量审核: the progress of a batch from the server's events (EventSource); as documents are checked the
+  // summary and the review table are taken again from the server's page (rendered there, once), so that
+  // no checked document still reads 待检查 beside the count; at the end the page is loaded again with the
+  // full table and the downloads. Without this script the page refreshes itself (<noscript>).
   function reviewEvents() {
     var box = document.querySelector('[data-review-events]');
     if (!box || !window.EventSource) return;
     var bar = document.getElementById('review-progress');
     var count = document.getElementById('review-count');
     var es = new EventSource(box.dataset.reviewEvents);
+    var rendered = bar ? Number(bar.getAttribute('value')) : 0;
+    var busy = false;
+    var again = false;
+    // One request at a time; a change that arrives meanwhile asks for one more when it ends.
+    function refreshTable() {
+      if (busy) {
+        again = true;
+        return;
+      }
+      busy = true;
+      fetch(window.location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+        .then(function (r) {
+          return r.ok ? r.text() : null;
+        })
+        .then(function (html) {
+          if (!html) return;
+          var next = new DOMParser().parseFromString(html, 'text/html');
+          ['review-summary', 'review-table'].forEach(function (id) {
+            var now = document.getElementById(id);
+            var fresh = next.getElementById(id);
+            if (now && fresh) now.replaceWith(document.importNode(fresh, true));
+          });
+        })
+        .catch(function () {})
+        .then(function () {
+          busy = false;
+          if (again) {
+            again = false;
+            refreshTable();
+          }
+        });
+    }
     function show(e) {
       var p = JSON.parse(e.data);
       if (bar) {
         bar.max = p.total;
         bar.value = p.done;
+      }
+      if (p.done > rendered && p.state !== 'done') {
+        rendered = p.done;
+        refreshTable();
       }
       if (count) {
         var n = count.querySelectorAll('.n');
