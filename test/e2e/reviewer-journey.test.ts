@@ -318,11 +318,11 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     assert.equal(tablePaths.length, doc.tables.length, `a CSV per table (${tablePaths.length})`);
     assert.ok(tablePaths.length >= 10, `a CSV per table (${tablePaths.length})`);
     for (const p of tablePaths) assert.ok(zip.file(p), `${p} is in the ZIP`);
-    const rows = parse(await zip.file('data/amounts.csv')!.async('string'), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await zip.file('data/amounts.csv')!.async('string'), { columns: true, bom: true });
     const key = (t: string, r: string, c: string, fen: number) => `${t}|${r}|${c}|${fen}`;
     const inZip = new Set(rows.map((r) => key(r['table_id']!, r['row_id']!, r['column_key']!, Number(r['amount_fen']))));
     const inDoc: string[] = [];
-    for (const t of doc.tables) for (const r of t.rows) for (const [c, m] of Object.entries(r.amounts)) if (m && typeof m.fen === 'number') inDoc.push(key(t.id!, r.id!, c, m.fen));
+    for (const t of doc.tables) for (const r of t.rows) for (const [c, m] of Object.entries(r.amounts)) if (m && typeof m.fen === 'number') inDoc.push(key(t.id!, r.id, c, m.fen));
     assert.ok(inDoc.length > 100, `${inDoc.length} table amounts`);
     const missing = inDoc.filter((k) => !inZip.has(k));
     assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${inDoc.length} table amounts missing from data/amounts.csv`);
