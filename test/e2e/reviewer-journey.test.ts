@@ -260,7 +260,7 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     assert.equal(table.rowCount, 21);
     const header = (table.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (name: string) => header.indexOf(name) + 1;
-    const files = [...Array(20)].map((_, i) => String(table.getRow(i + 2).getCell(col('文件')).value));
+    const files = Array.from({ length: 20 }, (_, i) => String(table.getRow(i + 2).getCell(col('文件')).value));
     assert.deepEqual(
       files,
       shown.map((r) => r[1]),
@@ -280,7 +280,7 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     const total = report.documents.reduce((n, d) => n + d.findings!.length, 0);
     assert.equal(sheet.rowCount, total + 1, 'one row per finding of the batch');
     const fHeader = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-    const topRows = [...Array(total)].map((_, i) => sheet.getRow(i + 2)).filter((r) => r.getCell(fHeader.indexOf('文件') + 1).value === firstFile);
+    const topRows = Array.from({ length: total }, (_, i) => sheet.getRow(i + 2)).filter((r) => r.getCell(fHeader.indexOf('文件') + 1).value === firstFile);
     assert.deepEqual(
       topRows.map((r) => r.getCell(fHeader.indexOf('说明') + 1).value),
       top.findings!.map((f) => f.message),
