@@ -4,7 +4,8 @@
  * readers claim only the layouts they were built for; the genre recogniser reads every other region.
  */
 import type { BudgetDocument, Profile } from '../domain/model.js';
-import type { SourceText } from './text/source.js';
+import type { SourceLine, SourceText } from './text/source.js';
+import { figureColumnKindOf } from '../domain/catalogue/final-accounts.js';
 import { importShenzhenSource, looksLikeShenzhen } from './shenzhen/index.js';
 import { detectShanghaiProfile, importShanghaiSource } from './shanghai/index.js';
 import { splitShanghai } from './shanghai/sections.js';
@@ -17,10 +18,23 @@ export interface DisclosureImporter {
   read(src: SourceText): BudgetDocument;
 }
 
-/** The Shanghai reader claims a text when it finds (nearly) all nine of its tables by their titles. */
+/**
+ * True when a table prints a column of the budget beside the final figures (年初预算数, 调整预算数,
+ * 全年预算数): the national template's variant of the final accounts, which the Shanghai layouts do
+ * not have (their only budget figure is the 三公 table's "预算数" line).
+ */
+function printsBudgetColumns(tables: ReadonlyArray<{ lines: readonly SourceLine[] }>): boolean {
+  return tables.some((t) => t.lines.some((l) => l.text.split(/\s+/).some((w) => ['initial', 'adjusted'].includes(figureColumnKindOf(w) ?? ''))));
+}
+
+/**
+ * The Shanghai reader claims a text when it finds (nearly) all nine of its tables by their titles and
+ * their columns are its own; the genre recogniser reads every other layout.
+ */
 function shanghaiClaims(src: SourceText, profile: 'shanghai-budget' | 'shanghai-final-accounts'): number {
   if (detectShanghaiProfile(src) !== profile) return 0;
-  return splitShanghai(src, profile).tables.length >= 8 ? 0.9 : 0;
+  const { tables } = splitShanghai(src, profile);
+  return tables.length >= 8 && !printsBudgetColumns(tables) ? 0.9 : 0;
 }
 
 export const IMPORTERS: readonly DisclosureImporter[] = [

@@ -7,6 +7,7 @@
  */
 import type { TableRole } from '../model.js';
 import { squashTitle } from './tables.js';
+import { FIGURE_COLUMN_WORDS, type FinalFigureKind } from './final-accounts.js';
 
 /** A contract column key with the labels printed for it. */
 export interface ColumnTerm {
@@ -71,9 +72,14 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'threePublic', label: '“三公”经费', patterns: [/^三公经费(合计|小计)?$/, /^(财政拨款|一般公共预算)?(拨款)?三公经费(财政拨款)?(预算)?(总额|合计|小计|总计)$/] },
   // one-amount tables and comparisons
   { key: 'prior', label: '上年预算数', patterns: [/^(上年|(19|20)\d\d年)(预算数?|执行数|预计执行数?|决算数)$/] },
-  { key: 'amount', label: '预算数', patterns: [/^((19|20)\d\d年(度)?)?(预算数?|本年预算数?|年预算数|金额|预算金额|项目金额|决算数|本年数|数额|预算安排)$/] },
+  { key: 'amount', label: '预算数', patterns: [/^((19|20)\d\d年(度)?)?(预算数?|本年预算数?|年预算数|金额|预算金额|项目金额|本年数|数额|预算安排)$/] },
   { key: 'change', label: '增减额', patterns: [/^(增减(额|金额)?|增加|比上年增减|增（减）额)$/] },
 ];
+
+/** The key prefix of a final account's figure kind; the 决算数 is the table's own figure, keyed plainly. */
+const FIGURE_PREFIX: Record<FinalFigureKind, string> = { initial: 'initial', adjusted: 'adjusted', final: 'final' };
+/** Scopes whose subtotal is the group's `total` (上年 / 合计 → prior.total), not a key of the scope's own. */
+const TOTAL_SCOPES = new Set(['prior', 'change', 'initial', 'adjusted', 'final']);
 
 /** Group labels that scope their members ("上年结转结余 / 一般公共预算资金" is carry-over, not appropriation). */
 export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }> = [
@@ -81,6 +87,9 @@ export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }>
   { prefix: 'carryOver', patterns: [/^(上年结(转|余)(结(转|余))?|上年结余、结转|年初结转和结余|上年结转资金)$/] },
   { prefix: 'prior', patterns: [/^(上年|(19|20)\d\d年)(预算|执行|决算)?数?$/, /^上年(预算)?$/] },
   { prefix: 'change', patterns: [/^(增减|增减额|增减变化|增减变化情况|比上年增减|变动情况|增减情况|增减变动)$/] },
+  // A final account's figure kinds (final-accounts.ts): 年初预算数 / 调整预算数 / 全年预算数 scope their
+  // columns (`initial.total`, `initial.basic`, `adjusted.total`); 决算数 is the table's own figure (no prefix).
+  ...FIGURE_COLUMN_WORDS.map(([kind, p]) => ({ prefix: FIGURE_PREFIX[kind], patterns: [p] })),
 ];
 
 /** Leaves that only name a subtotal of their group ("基本支出 / 小计" is 基本支出). */
@@ -115,6 +124,9 @@ export function columnKeyOf(path: readonly string[], year: number | null = null)
   const leaf = cells[cells.length - 1]!;
   const groups = cells.slice(0, -1);
   const scopeOf = (g: string) => SCOPE_GROUPS.find((s) => s.patterns.some((p) => p.test(g)));
+  // A figure kind printed as a column of its own ("年初预算数", "全年预算数", "决算数"): that figure's total.
+  const own = groups.length === 0 ? FIGURE_COLUMN_WORDS.find(([, p]) => p.test(leaf)) : undefined;
+  if (own) return own[0] === 'final' ? 'total' : `${FIGURE_PREFIX[own[0]]}.total`;
   // The nearest scope above the leaf (上年 / 增减 / 上年结转 / 本年收入) qualifies the key.
   const scope = [...groups]
     .reverse()
@@ -127,7 +139,7 @@ export function columnKeyOf(path: readonly string[], year: number | null = null)
     for (let i = groups.length - 1; i >= 0; i--) {
       const sc = scopeOf(groups[i]!);
       if (sc) {
-        base = sc.prefix === 'prior' || sc.prefix === 'change' ? 'total' : sc.prefix;
+        base = TOTAL_SCOPES.has(sc.prefix) ? 'total' : sc.prefix;
         break;
       }
       const t = termOfLabel(groups[i]!) ?? (/三公/.test(groups[i]!) ? COLUMN_TERMS.find((x) => x.key === 'threePublic')! : null);
@@ -142,7 +154,7 @@ export function columnKeyOf(path: readonly string[], year: number | null = null)
     if (!t) return null;
     base = t.key;
   }
-  if (!scope || scope.prefix === 'current' || base === scope.prefix) return base;
+  if (!scope || scope.prefix === 'current' || scope.prefix === 'final' || base === scope.prefix) return base;
   return `${scope.prefix}.${base}`;
 }
 

@@ -12,17 +12,40 @@ export type FinalFigureKind = 'initial' | 'adjusted' | 'final';
 /** 中文 names of the figure kinds, as messages print them. */
 export const FINAL_FIGURE_LABELS: Record<FinalFigureKind, string> = { initial: '年初预算数', adjusted: '调整预算数', final: '决算数' };
 
-const FIGURE_LABELS: ReadonlyArray<[FinalFigureKind, RegExp]> = [
-  ['adjusted', /^(调整(后)?预算数?|全年预算数?|预算调整数)$/],
-  // A final account's plain "预算数" is the budget approved at the year's start (财政拨款“三公”经费支出决算表).
-  ['initial', /^(年初)?预算(数|安排数?)?$/],
-  ['final', /^(决算数?|支出决算数?|本年决算数?|实际支出数?)$/],
+/**
+ * The words that name a figure kind as a column's header, alone or as the group above its columns
+ * ("年初预算数 / 小计 基本支出 项目支出", "调整预算数", "全年预算数", "决算数 / 合计"). Plain "预算数" is
+ * not among them: in a budget it is the budget's own figure, and in a final account's header it is
+ * read with the line it stands on (the 三公 table's "预算数" line, below).
+ */
+export const FIGURE_COLUMN_WORDS: ReadonlyArray<[FinalFigureKind, RegExp]> = [
+  ['initial', /^年初预算(数|安排数?)?$/],
+  // The adjusted budget for the whole year. ("预算调整数" may print the adjustment alone: a column so
+  // named is left unknown; the 三公 table's line of that name is read as below.)
+  ['adjusted', /^(调整(后)?预算数?|全年预算数?)$/],
+  ['final', /^(决算数?|支出决算数?|本年决算数?|全年决算数?)$/],
 ];
 
-/** The figure kind a label names ("预算数" → initial, "决算数" → final), or null. */
+const FIGURE_LABELS: ReadonlyArray<[FinalFigureKind, RegExp]> = [
+  ...FIGURE_COLUMN_WORDS,
+  ['adjusted', /^预算调整数$/],
+  // A final account's plain "预算数" is the budget approved at the year's start (财政拨款“三公”经费支出决算表).
+  ['initial', /^预算(数|安排数?)?$/],
+  ['final', /^实际支出数?$/],
+];
+
+const squashed = (label: string) => normalizeText(label).replace(/\s+/g, '');
+
+/** The figure kind a line's label names ("预算数" → initial, "决算数" → final), or null. */
 export function finalFigureKindOf(label: string): FinalFigureKind | null {
-  const s = normalizeText(label).replace(/\s+/g, '');
+  const s = squashed(label);
   return FIGURE_LABELS.find(([, p]) => p.test(s))?.[0] ?? null;
+}
+
+/** The figure kind a column header or header group names ("年初预算数" → initial, "全年预算数" → adjusted), or null. */
+export function figureColumnKindOf(label: string): FinalFigureKind | null {
+  const s = squashed(label);
+  return FIGURE_COLUMN_WORDS.find(([, p]) => p.test(s))?.[0] ?? null;
 }
 
 /** What a final account's narrative compares as a whole, by the words of its subject. */

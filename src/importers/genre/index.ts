@@ -11,6 +11,9 @@ import { pushAll } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { SourceText } from '../text/source.js';
 import { readNarrative } from './narrative.js';
+import { paragraphsOf, spanSrc } from '../_lib/paragraphs.js';
+import { comparisonsOf } from '../_lib/comparisons.js';
+import { stageOf } from '../../domain/catalogue/index.js';
 import { recognise, type Recognised } from './recognise.js';
 import { segment, type Segments } from './segment.js';
 import { readTable, srcOf, unitOfLines } from './table.js';
@@ -89,6 +92,9 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
     }
   });
   const narrative = readNarrative(seg.narrative);
+  // A final account's narrative compares each item's 决算数 with its 年初预算数 and says why they differ.
+  const cmp = stageOf(rec.kind) === 'final' ? comparisonsOf(paragraphsOf(seg.narrative).map((p) => ({ text: p.text, srcOf: (a: number, b: number) => spanSrc(p, a, b) }))) : null;
+  if (cmp) pushAll(narrative.facts, cmp.facts);
   if (rec.year === null)
     notes.push({ severity: 'warning', code: 'year-unknown', message: '未能从封面或表头识别预算年度', src: { line: 1, page: src.lines[0]?.page ?? null, raw: src.lines[0]?.text ?? '' } });
   if (rec.unit === null)
@@ -107,6 +113,7 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
     departmentTargets,
     importNotes: notes,
   };
+  if (cmp) doc.finalAccounts = { comparisons: cmp.comparisons };
   if (rec.titleLines.length > 0)
     doc.title = {
       text: rec.titleLines.map((l) => l.text.replace(/\s+/g, '')).join(''),

@@ -392,13 +392,14 @@ test('figures printed above their rows: the 类 款 项 heading line is no row, 
   assert.deepEqual([fen(total, 'total'), fen(total, 'basic'), fen(total, 'project')], [w('2,940.05'), w('2,336.91'), w('603.14')]);
   const run = row(t, (x) => x.code === '2010601');
   assert.deepEqual([fen(run, 'total'), fen(run, 'basic'), fen(run, 'project')], [w('1,511.89'), w('1,503.52'), w('8.37')]);
-  // A right-hand panel's 类 printed on every line ("301 01 … 302") is a code, not a figure.
+  // A right-hand panel's 类 printed on every line ("301 01 … 302") is a code, not a figure. Its one
+  // column, 决算数, is the table's own figure: `total`.
   const econ = table(d, /基本支出决算表/);
   assert.ok(!econ.rows.some((x) => Object.values(x.amounts).some((m) => m?.src?.raw === '302')));
   assert.equal(
     fen(
       row(econ, (x) => x.code === '30108'),
-      'amount',
+      'total',
     ),
     w('160.75'),
   );

@@ -17,7 +17,7 @@ import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
-import type { TableBlock } from './segment.js';
+import { isNumberOnly, type TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
 import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
 
@@ -194,7 +194,7 @@ const centre = (s: { x0: number; x1: number }) => (s.x0 + s.x1) / 2;
  *    for the upper part of the middle column, unless the joined words are a column the vocabulary
  *    knows ("一般公共预算资" + "金").
  */
-export function headerStacks(lines: Tok[][]): Stack[] {
+export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x1: number }> = []): Stack[] {
   type Col = { x0: number; x1: number; toks: Array<{ t: Tok; li: number }> };
   const cols: Col[] = [];
   const axis = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
@@ -274,6 +274,19 @@ export function headerStacks(lines: Tok[][]): Stack[] {
         // (An end standing as deep as its neighbour inside the run is one of them.)
         const shallow = (x: number, inside: number) => restTop[x]! < deepest && rests[x]!.length === 1 && (inside < 0 || inside >= members.length || restTop[x]! < restTop[inside]!);
         if (shallow(a, a + 1) || shallow(b, b - 1)) continue;
+        // A group's columns are its figures' columns: a run spanning more columns of figures than it has
+        // members passes over a column labelled at the groups' height ("年初预算数 | 调整预算数 | 决算数").
+        if (data.length > 0) {
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (let k = a; k <= b; k++) {
+            for (const y of rests[k]!) {
+              lo = Math.min(lo, y.t.x0);
+              hi = Math.max(hi, y.t.x1);
+            }
+          }
+          if (data.filter((d) => centre(d) >= lo && centre(d) <= hi).length > n) continue;
+        }
         // The run's columns print nothing on the token's line.
         let above = false;
         for (let k = a; k <= b && !above; k++) above = onOrAbove[k]!;
@@ -329,7 +342,10 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
     .flat()
     .filter(isLabelHead)
     .map((t) => t.text);
-  const stacks = headerStacks(lines.map((ts) => ts.filter((t) => !isLabelHead(t))));
+  const stacks = headerStacks(
+    lines.map((ts) => ts.filter((t) => !isLabelHead(t))),
+    panel.zones.flatMap((z) => (z.data ? [z.data] : [])),
+  );
   const data = panel.zones;
   // Order-preserving match of data columns to header columns, least total distance.
   const n = data.length;
@@ -511,7 +527,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const header: Tok[][] = [];
   for (let i = 0; i < first; i++) {
     const l = lines[i]!;
-    if (UNIT_RE.test(l.text) || META_RE.test(l.text) || NOTE_RE.test(l.text) || isColumnNumbers(toksOf[i]!)) continue;
+    // The table's number printed under its title ("公开05表", right of the title or on its own line) is no header.
+    if (UNIT_RE.test(l.text) || META_RE.test(l.text) || NOTE_RE.test(l.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(l)) continue;
     header.push(headerWords(toksOf[i]!));
   }
   const body: PageRead['body'] = [];

@@ -8,7 +8,9 @@ import { FiscusError } from '../../domain/errors.js';
 import { squash } from '../../domain/text.js';
 import type { SourceText } from '../text/source.js';
 import { lineOfError, newContext, reasonOf, srcOf, tableUnreadable } from './context.js';
-import { budgetFacts, comparisonsOf, finalFacts, paragraphsOf, partOf } from './narrative.js';
+import { budgetFacts, finalFacts, partOf } from './narrative.js';
+import { paragraphsOf, spanSrc } from '../_lib/paragraphs.js';
+import { comparisonsOf } from '../_lib/comparisons.js';
 import { splitShanghai, type ShanghaiProfile } from './sections.js';
 import { parseTable } from './tables.js';
 import { pushAll } from '../../domain/arrays.js';
@@ -113,7 +115,7 @@ export function importShanghaiSource(src: SourceText, profile?: ShanghaiProfile)
   const parts = structure.parts.map((b, i) => ({ block: b, paras: paragraphsOf(b.lines), no: i + 1 }));
   const allParas = parts.flatMap((x) => x.paras);
   const facts = p === 'shanghai-budget' ? budgetFacts(allParas) : finalFacts(allParas);
-  const cmp = p === 'shanghai-final-accounts' ? comparisonsOf(allParas) : null;
+  const cmp = p === 'shanghai-final-accounts' ? comparisonsOf(allParas.map((x) => ({ text: x.text, srcOf: (a: number, b: number) => spanSrc(x, a, b) }))) : null;
   if (cmp) pushAll(facts, cmp.facts);
   pushAll(
     facts,

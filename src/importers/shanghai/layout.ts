@@ -97,14 +97,4 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
 }
 
-/** Lines numbered consecutively up to a blank line form a block (blank lines are not in SourceText). */
-export function blocksOf(lines: SourceLine[]): SourceLine[][] {
-  const out: SourceLine[][] = [];
-  for (const l of lines) {
-    const cur = out[out.length - 1];
-    const last = cur?.[cur.length - 1];
-    if (cur && last && l.no === last.no + 1 && l.page === last.page) cur.push(l);
-    else out.push([l]);
-  }
-  return out;
-}
+export { blocksOf } from '../_lib/paragraphs.js';

@@ -1,69 +1,15 @@
 /**
- * The Shanghai narrative: paragraphs re-joined from lines (with provenance per character), the
- * figures they state as `facts`, and in final accounts the budget-vs-actual comparisons.
+ * The Shanghai narrative: the figures its paragraphs (importers/_lib/paragraphs.ts) state as `facts`
+ * (the budget-vs-actual comparisons of a final account are the genre's: importers/_lib/comparisons.ts).
  */
-import type { Fact, FinalAccountComparison, Money, NarrativePart, Src } from '../../domain/model.js';
-import { decimalsOf, isAmountText, parseAmount } from '../../domain/money.js';
+import type { Fact, Money, NarrativePart, Src } from '../../domain/model.js';
+import { wan } from '../_lib/comparisons.js';
 import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
 import { srcOf } from './context.js';
-import { blocksOf } from './layout.js';
-
-/** A paragraph joined from lines, keeping where each line's text starts in the joined text. */
-export interface JoinedParagraph {
-  text: string;
-  pieces: Array<{ line: SourceLine; start: number }>;
-}
-
-const PARA_START = /^(\d+\s*[.、．](?!\d)\s*(?=\S)|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
-const HEADING = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])[^。,，;；:：]{1,40}$/;
-const FIGURE_FIRST = /^(\d[\d,]*(\.\d+)?\s*(万元|元|%|个)|“)/;
-
-/**
- * Blocks of lines in reading order. pdftotext sometimes prints the first two lines of a paragraph
- * swapped (the second line, starting with the figure that ended the first, comes first): a
- * two-line block whose first line opens with a figure and whose second does not is put back.
- */
-export function readingOrder(lines: SourceLine[]): SourceLine[][] {
-  return blocksOf(lines).map((b) => (b.length === 2 && FIGURE_FIRST.test(b[0]!.text) && !FIGURE_FIRST.test(b[1]!.text) ? [b[1]!, b[0]!] : b));
-}
-
-/** Paragraphs of a run of narrative lines: a blank line or a numbered start opens a new one. */
-export function paragraphsOf(lines: SourceLine[]): JoinedParagraph[] {
-  const out: JoinedParagraph[] = [];
-  let cur: JoinedParagraph | null = null;
-  for (const block of readingOrder(lines)) {
-    // A blank line ends a paragraph only after a finished sentence or a heading: pdftotext leaves
-    // blank lines inside paragraphs too.
-    const prev: JoinedParagraph | null = cur;
-    const open = !prev || /[。;；]$/.test(prev.text) || HEADING.test(prev.text);
-    if (open) cur = null;
-    for (const l of block) {
-      if (!cur || PARA_START.test(l.text) || HEADING.test(l.text)) {
-        cur = { text: '', pieces: [] };
-        out.push(cur);
-      }
-      cur.pieces.push({ line: l, start: cur.text.length });
-      cur.text += l.text.replace(/\s+/g, (s, i: number, all: string) => (/[0-9A-Za-z]/.test(all[i - 1] ?? '') && /[0-9A-Za-z]/.test(all[i + s.length] ?? '') ? ' ' : ''));
-    }
-  }
-  return out.filter((p) => p.text.length > 0);
-}
-
-/** Provenance of a span of a joined paragraph. */
-export function spanSrc(p: JoinedParagraph, start: number, end: number): Src {
-  const at = (i: number) => [...p.pieces].reverse().find((x) => x.start <= i) ?? p.pieces[0]!;
-  const a = at(start);
-  const b = at(Math.max(start, end - 1));
-  return srcOf(a.line, p.text.slice(start, end), b.line);
-}
+import { spanSrc, type JoinedParagraph } from '../_lib/paragraphs.js';
 
 /** 万元 figure of the text ("15621.11", "0", "0.3") as Money with provenance. */
-function wan(text: string, src: Src): Money | null {
-  const t = text.replace(/\s/g, '');
-  if (!isAmountText(t)) return null;
-  return { fen: parseAmount(t, '万元'), decimals: decimalsOf(t), src };
-}
 
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 
@@ -235,56 +181,6 @@ export function finalFacts(paras: JoinedParagraph[]): Fact[] {
     }
   }
   return out;
-}
-
-const DIRECTION: Array<[RegExp, FinalAccountComparison['direction']]> = [
-  [/决算数(?:大于|高于|超过)预算数|增加|增长/, '大于'],
-  [/决算数(?:小于|低于)预算数|减少|下降/, '小于'],
-  [/决算数(?:等于)预算数/, '等于'],
-  [/持平/, '持平'],
-];
-
-/**
- * Budget-vs-actual comparisons of a final account: "年初预算为X万元，支出决算为Y万元[，完成年初预算
- * 的Z%]。决算数小于预算数的主要原因：…" and "决算数为Y万元，比年初预算数增加/减少D万元，增长/下降
- * Z%，主要原因是…". The subject is the item's name before the figures.
- */
-export function comparisonsOf(paras: JoinedParagraph[]): { comparisons: FinalAccountComparison[]; facts: Fact[] } {
-  const comparisons: FinalAccountComparison[] = [];
-  const facts: Fact[] = [];
-  for (const p of paras) {
-    const t = p.text;
-    const a = /年初预算为\s*([\d,]+(?:\.\d+)?)\s*万元[,，]\s*(?:支出)?决算为\s*([\d,]+(?:\.\d+)?)?\s*(万元)?/.exec(t);
-    const b = /决算数为([\d,]+(?:\.\d+)?)万元[,，]比年初预算数?(增加|减少|持平)(?:([\d,]+(?:\.\d+)?)万元)?(?:[,，](增长|下降)([\d.]+)%)?/.exec(t);
-    if (!a && !b) continue;
-    const src = spanSrc(p, 0, t.length);
-    const subjectM = /^(?:\d+\s*[、.．]\s*)?(.*?)(?:[(（]项[)）])?[。.]?(?:主要用于|年初预算为|决算数为)/.exec(t.replace(/^[(（][一二三四五六七八九十]+[)）]/, ''));
-    const subject = (subjectM?.[1] ?? t.slice(0, 20)).replace(/[(（]项[)）]$/, '');
-    let budget: Money | null = null;
-    let actual: Money | null = null;
-    let percent: string | null = null;
-    if (a) {
-      budget = wan(a[1]!, spanSrc(p, a.index, a.index + a[0].length));
-      actual = a[2] ? wan(a[2], spanSrc(p, a.index, a.index + a[0].length)) : null;
-      // pdftotext can print the actual figure ahead of its sentence ("449.52万元。决算数小于…").
-      if (!actual) {
-        const orphan = /(?:主要用于[:：]|[)）]。?)([\d,]+(?:\.\d+)?)万元/.exec(t);
-        if (orphan) actual = wan(orphan[1]!, spanSrc(p, orphan.index, orphan.index + orphan[0].length));
-      }
-      const done = /完成(?:年初)?预算的([\d.]+)%/.exec(t);
-      if (done) facts.push({ key: 'comparison.completion-rate', label: subject, percent: done[1]!, src: spanSrc(p, done.index, done.index + done[0].length) });
-    } else if (b) {
-      actual = wan(b[1]!, spanSrc(p, b.index, b.index + b[0].length));
-      const d = b[3] ? wan(b[3], spanSrc(p, b.index, b.index + b[0].length)) : null;
-      if (actual && (d || b[2] === '持平')) budget = { fen: actual.fen - (b[2] === '减少' ? -1 : 1) * (d?.fen ?? 0), decimals: 2, src: actual.src };
-      if (b[5]) percent = b[4] === '下降' ? `-${b[5]}` : b[5];
-    }
-    const dirText = /决算数(?:大于|小于|等于|高于|低于)预算数|决算数与预算数(?:基本)?持平|比年初预算数?(?:增加|减少|持平)/.exec(t)?.[0] ?? null;
-    const direction = dirText ? (DIRECTION.find(([re]) => re.test(dirText))?.[1] ?? null) : null;
-    const why = /主要原因(?:是)?[:：]?([^。]*)/.exec(t);
-    comparisons.push({ subject, budget, actual, direction, percent, reason: why ? why[1]!.trim() || null : null, src });
-  }
-  return { comparisons, facts };
 }
 
 /** A narrative part from its heading line and paragraphs (one section; numbered sections split). */
