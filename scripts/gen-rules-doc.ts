@@ -6,14 +6,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../src/rules/registry.js';
 import { CATEGORIES, type Rule, type Severity } from '../src/rules/types.js';
+import { PAIR_RULES } from '../src/rules/reconcile/registry.js';
+import type { PairRule } from '../src/rules/reconcile/types.js';
 
 export const RULES_DOC = fileURLToPath(new URL('../docs/rules.md', import.meta.url));
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The content docs/rules.md must have for these rules. */
-export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
+/** The content docs/rules.md must have for these rules (one document) and pair rules (a budget against its final account). */
+export function renderRulesDoc(rules: readonly Rule[] = RULES, pairRules: readonly PairRule[] = PAIR_RULES): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: string[] = [
     '# Validation rules',
@@ -39,6 +41,16 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
       out.push(`| ${r.id} | ${r.severity}${r.layoutInferred ? ' (generic reader: warning)' : ''} | ${cellText(r.title)} | ${cellText(r.titleZh)} | ${r.reads.join(', ')} |`);
     }
   }
+  out.push(
+    '',
+    '## Budget against final accounts',
+    '',
+    `${pairRules.length} pair rules (\`fiscus reconcile\`, \`GET /budgets/{id}/reconcile/{final}\`, the web tab 预算与决算核对), each in \`src/rules/reconcile/rec-NNN-<slug>/\` with its tests and README: a budget (部门预算 / 单位预算) against the final account (部门决算 / 单位决算) of the same unit and year, located in both.`,
+    '',
+    '| id | severity | title | 标题 | basis |',
+    '|---|---|---|---|---|',
+  );
+  for (const r of [...pairRules].sort((a, b) => (a.id < b.id ? -1 : 1))) out.push(`| ${r.id} | ${r.severity} | ${cellText(r.title)} | ${cellText(r.titleZh)} | ${cellText(r.basis)} |`);
   return out.join('\n') + '\n';
 }
 
@@ -52,6 +64,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
   } else {
     writeFileSync(RULES_DOC, text);
-    process.stderr.write(`docs/rules.md: ${RULES.length} rules\n`);
+    process.stderr.write(`docs/rules.md: ${RULES.length} rules, ${PAIR_RULES.length} pair rules\n`);
   }
 }

@@ -62,7 +62,7 @@ export const ReconcileReportSchema = z
         budgetFen: z.number().int().nullable().openapi({ description: '预算数（分）；null 为未公开或未知' }),
         budgetUnknown: z.boolean(),
         statedBudgetFen: z.number().int().nullable().openapi({ description: '决算所列年初预算数（分）' }),
-        adjustedFen: z.number().int().nullable(),
+        adjustedFen: z.number().int().nullable().openapi({ description: '决算所列调整预算数（分）' }),
         finalFen: z.number().int().nullable().openapi({ description: '决算数（分）' }),
         finalUnknown: z.boolean(),
         deviationFen: z.number().int().nullable(),
@@ -71,6 +71,7 @@ export const ReconcileReportSchema = z
         budgetLocation: LocationSchema.nullable(),
         finalLocation: LocationSchema.nullable(),
         statedLocation: LocationSchema.nullable(),
+        adjustedLocation: LocationSchema.nullable(),
       }),
     ),
   })

@@ -9,7 +9,17 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importBytes } from './import-document.js';
 import { formatReconcileText, reconcileDocuments, toJsonReconcile } from './reconcile.js';
-import { BUDGET_FILE, CHANGED_CLASS_FILE, FINAL_FILE, fixtures, MISSING_EXPLANATION_FILE } from '../../test/fixtures/reconcile/make-fixtures.js';
+import {
+  BUDGET_FILE,
+  CHANGED_CLASS_FILE,
+  FINAL_FILE,
+  fixtures,
+  MISSING_EXPLANATION_FILE,
+  NATIONAL_ADJUSTED_FILE,
+  NATIONAL_BUDGET_FILE,
+  NATIONAL_CHANGED_BASIC_FILE,
+  NATIONAL_FINAL_FILE,
+} from '../../test/fixtures/reconcile/make-fixtures.js';
 import { FiscusError } from '../domain/errors.js';
 
 const load = (p: string) => importBytes(readFileSync(p), basename(p));
@@ -108,5 +118,64 @@ test('the JSON and text reports carry the places as data', () => {
   assert.equal(j.findings[2]!.location.fact, 'comparison.budget');
   const text = formatReconcileText(r, 'b.json', 'f.txt');
   assert.match(text, /^f\.txt:632: error REC-001 .*← b\.json 表 t1 行 f2010607 列 total$/m);
-  assert.match(text, /3 errors, 0 warnings, 0 info, 0 not checked \(4 rules\)/);
+  assert.match(text, /3 errors, 0 warnings, 0 info, 0 not checked \(5 rules\)/);
+});
+
+// The national template's variant (test/fixtures/reconcile/README.md): the final account's function table
+// prints 年初预算数 (小计 / 基本支出 / 项目支出), 调整预算数 and 决算数; the genre recogniser reads it.
+const [nBudget, nFinal, nChanged, nAdjusted] = await Promise.all([load(NATIONAL_BUDGET_FILE), load(NATIONAL_FINAL_FILE), load(NATIONAL_CHANGED_BASIC_FILE), load(NATIONAL_ADJUSTED_FILE)]);
+const placed = (r: ReturnType<typeof reconcileDocuments>) =>
+  r.findings.map((f) => [
+    f.rule,
+    f.severity,
+    f.item,
+    f.location.line,
+    f.location.tableId ?? null,
+    f.location.column ?? null,
+    f.expected,
+    f.actual,
+    f.difference,
+    f.budgetLocation?.row,
+    f.budgetLocation?.column,
+  ]);
+// The genre reader cannot name the columns of the 三公 table's 预算数 / 决算数 pairs: its 决算数 is unknown.
+const threePublicNotChecked = ['REC-002 three-public:total', 'REC-003 three-public:total', 'REC-004 three-public:total'];
+
+test('the national variant with the budget its 年初预算数 columns state gives no finding; its columns are the lines’ stated and adjusted budgets', () => {
+  assert.equal(nFinal.profile, 'generic');
+  const t = nFinal.tables.find((x) => x.role === 'general-budget-function')!;
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['initial.total', 'initial.basic', 'initial.project', 'adjusted.total', 'total', 'basic', 'project'],
+  );
+  const r = reconcileDocuments(nBudget, nFinal);
+  assert.deepEqual(r.summary, { error: 0, warning: 0, info: 0 });
+  assert.deepEqual(
+    r.notChecked.map((n) => `${n.rule} ${n.item}`),
+    threePublicNotChecked,
+  );
+  const line = (k: string) => r.lines.find((l) => l.item === k)!;
+  assert.deepEqual([line('function:2010601').statedBudgetFen, line('function:2010601').adjustedFen, line('function:2010601').finalFen], [1_560_050_000, 1_560_050_000, 1_511_890_000]);
+  // 信息化建设 adjusted down to what was spent: 135.90 → 135.25, within 10 %.
+  assert.deepEqual([line('function:2010607').budgetFen, line('function:2010607').adjustedFen], [135_900_000, 135_250_000]);
+  assert.deepEqual([line('general:total').statedBudgetFen, line('general:total').adjustedFen], [2_993_920_000, 2_993_270_000]);
+});
+
+test('national variant 1, a budget 基本支出 changed (行政运行 +5.00): its 年初预算数 cells and the narrative, each at its place', () => {
+  assert.deepEqual(placed(reconcileDocuments(nChanged, nFinal)), [
+    ['REC-001', 'error', 'function:2010601', 347, 't5', 'initial.total', '1565.05', '1560.05', '-5.00', 'f2010601', 'total'],
+    ['REC-001', 'error', 'function:2010601', 347, 't5', 'initial.basic', '1556.68', '1551.68', '-5.00', 'f2010601', 'basic'],
+    ['REC-001', 'error', 'function:2010601', 624, null, null, '1565.05', '1560.05', '-5.00', 'f2010601', 'total'],
+  ]);
+});
+
+test('national variant 2, 一般行政管理事务 adjusted from 10.00 to 15.00 without a reason: one REC-005 warning at its 调整预算数 cell', () => {
+  const r = reconcileDocuments(nBudget, nAdjusted);
+  assert.deepEqual(placed(r), [['REC-005', 'warning', 'function:2010602', 348, 't5', 'adjusted.total', '10.00', '15.00', '5.00', 'f2010602', 'total']]);
+  assert.match(r.findings[0]!.message, /决算说明第 627 行只列数字，未说明原因/);
+  // The text's compared lines carry the 调整预算数 the final account prints, and only then.
+  const text = formatReconcileText(r, 'b.json', 'f.txt');
+  assert.match(text, /项目 \| 预算数 \| 决算所列年初预算数 \| 决算所列调整预算数 \| 决算数/);
+  assert.match(text, /^  2010602 一般行政管理事务 \| 10\.00 \| 10\.00 \| 15\.00 \| 10\.00 \| 0\.00 \| 0\.00%$/m);
+  assert.doesNotMatch(formatReconcileText(reconcileDocuments(budget, final), 'b.json', 'f.txt'), /调整预算数/);
 });

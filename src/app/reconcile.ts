@@ -136,12 +136,14 @@ export function formatReconcileText(report: ReconcileReport, budgetFile: string,
   } else out.push('# 未核对：无');
   const unit = report.finalAccount.displayUnit as DisplayUnit;
   const lines = comparedLines(report);
-  out.push(`# 核对明细（${lines.length} 项，${unit}）：项目 | 预算数 | 决算所列年初预算数 | 决算数 | 差异 | 差异率`);
+  // The 调整预算数 only where the final account prints one (the national template's function table).
+  const adjusted = lines.some((l) => l.adjustedFen !== null);
+  out.push(`# 核对明细（${lines.length} 项，${unit}）：项目 | 预算数 | 决算所列年初预算数${adjusted ? ' | 决算所列调整预算数' : ''} | 决算数 | 差异 | 差异率`);
   pushAll(
     out,
     lines.map(
       (l) =>
-        `  ${l.name} | ${amount(l.budgetFen, unit)} | ${amount(l.statedBudgetFen, unit)} | ${amount(l.finalFen, unit)} | ${amount(l.deviationFen, unit)} | ${l.deviationPercent !== null ? `${l.deviationPercent}%` : '—'}`,
+        `  ${l.name} | ${amount(l.budgetFen, unit)} | ${amount(l.statedBudgetFen, unit)}${adjusted ? ` | ${amount(l.adjustedFen, unit)}` : ''} | ${amount(l.finalFen, unit)} | ${amount(l.deviationFen, unit)} | ${l.deviationPercent !== null ? `${l.deviationPercent}%` : '—'}`,
     ),
   );
   const s = report.summary;

@@ -56,6 +56,8 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
   const { self, report, budget, final } = props;
   const other = FINAL_OF[self.kind] ?? '';
   const unit = (report?.finalAccount.displayUnit ?? '万元') as DisplayUnit;
+  // The 调整预算数 column only where the final account prints one (the national template's function table).
+  const adjusted = report ? comparedLines(report).some((l) => l.adjustedFen !== null) : false;
   return (
     <Layout title={`预算与决算核对 · ${self.unitName} ${self.year}`} budget={navInfo(self)} tab="reconcile">
       <h1>预算与决算核对</h1>
@@ -137,6 +139,7 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
                 <th>项目</th>
                 <th>预算数</th>
                 <th>决算所列年初预算数</th>
+                {adjusted ? <th>决算所列调整预算数</th> : null}
                 <th>决算数</th>
                 <th>差异</th>
                 <th>差异率</th>
@@ -149,6 +152,7 @@ export function ReconcilePage(props: { self: BudgetSummary; candidates: BudgetSu
                   <td>{l.name}</td>
                   <AmountLink fen={l.budgetFen} unit={unit} side={budget} loc={l.budgetLocation} />
                   <AmountLink fen={l.statedBudgetFen} unit={unit} side={final} loc={l.statedLocation} />
+                  {adjusted ? <AmountLink fen={l.adjustedFen} unit={unit} side={final} loc={l.adjustedLocation} /> : null}
                   <AmountLink fen={l.finalFen} unit={unit} side={final} loc={l.finalLocation} />
                   <td class="num">{amount(l.deviationFen, unit)}</td>
                   <td class="num">{l.deviationPercent !== null ? `${l.deviationPercent}%` : '—'}</td>

@@ -54,3 +54,8 @@ test('every pair rule has a README: its id and title, what, why, its basis as th
     assert.equal(basis, `${r.basis}.`, `${r.id}: README basis`);
   }
 });
+
+test('docs/rules.md lists every pair rule with its basis', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../docs/rules.md', import.meta.url)), 'utf8');
+  for (const r of PAIR_RULES) assert.ok(doc.includes(`| ${r.id} | ${r.severity} | ${r.title} |`), `${r.id}: missing from docs/rules.md (npm run docs:rules)`);
+});

@@ -10,7 +10,7 @@ import type { Location, Severity } from '../types.js';
 import { pairOf } from './pair.js';
 import { deviationPercent as deviationOf } from './figures.js';
 import { PAIR_RULES } from './registry.js';
-import type { Pair, PairFigure, PairFinding, PairItem, PairNotChecked, PairRule } from './types.js';
+import type { Pair, PairFigure, PairFinding, PairItem, PairNotChecked, PairRule, StatedFigure } from './types.js';
 
 export interface ReconcileOptions {
   /** A deviation above this percentage of the budget is large and must be explained (default 10). */
@@ -41,6 +41,8 @@ export interface ReconcileLine {
   budgetLocation: Location | null;
   finalLocation: Location | null;
   statedLocation: Location | null;
+  /** Where the final account states the item's 调整预算数 (its function table's 调整预算数 column), if it does. */
+  adjustedLocation: Location | null;
 }
 
 export interface ReconcileResult {
@@ -113,6 +115,8 @@ export function runPairRules(pair: Pair, rules: readonly PairRule[] = PAIR_RULES
 }
 
 const known = (f: PairFigure | null): number | null => (f && !f.unknown ? f.fen : null);
+/** The first figure stated of an item as a whole (not of its 基本支出 / 项目支出). */
+const whole = (fs: readonly StatedFigure[]): StatedFigure | null => fs.find((f) => f.part === 'total') ?? null;
 
 function lineOf(it: PairItem): ReconcileLine {
   const b = known(it.budget);
@@ -127,8 +131,8 @@ function lineOf(it: PairItem): ReconcileLine {
     level: it.level,
     budgetFen: b,
     budgetUnknown: it.budget?.unknown ?? false,
-    statedBudgetFen: it.statedBudget[0] && !it.statedBudget[0].unknown ? it.statedBudget[0].fen : null,
-    adjustedFen: it.adjusted[0] && !it.adjusted[0].unknown ? it.adjusted[0].fen : null,
+    statedBudgetFen: known(whole(it.statedBudget)),
+    adjustedFen: known(whole(it.adjusted)),
     finalFen: a,
     finalUnknown: it.final?.unknown ?? false,
     deviationFen: both ? a - b : null,
@@ -136,15 +140,16 @@ function lineOf(it: PairItem): ReconcileLine {
     reason: it.explanations.map((e) => e.comparison.reason).find((r): r is string => !!r && r.trim() !== '') ?? null,
     budgetLocation: it.budget?.location ?? null,
     finalLocation: it.final?.location ?? null,
-    statedLocation: it.statedBudget[0]?.location ?? it.explanations[0]?.location ?? null,
+    statedLocation: whole(it.statedBudget)?.location ?? it.explanations[0]?.location ?? null,
+    adjustedLocation: whole(it.adjusted)?.location ?? null,
   };
 }
 
 /**
  * Reconciles a budget with the final account of the same unit and year (check `pairMismatch` first):
  * the final account's stated 年初预算数 against the published budget (REC-001), the explanation of
- * large deviations of 决算数 from the budget (REC-002), the explanations' figures against the tables
- * (REC-003, REC-004). No finding rests on an unknown cell: such checks are listed in `notChecked`.
+ * large deviations of 决算数 from the budget (REC-002) and of large adjustments (REC-005), the
+ * explanations' figures against the tables (REC-003, REC-004). No finding rests on an unknown cell: such checks are listed in `notChecked`.
  */
 export function reconcile(budget: BudgetDocument, finalAccount: BudgetDocument, opts: ReconcileOptions = {}): ReconcileResult {
   const pct = opts.deviationPercent ?? 10;

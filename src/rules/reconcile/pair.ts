@@ -18,7 +18,7 @@ import { uncertaintyOf, type UncertainRow } from '../_lib/unknown.js';
 import { threePublicFigure, type ThreePublicItem } from '../_lib/three-public.js';
 import { nameKey } from '../_lib/codes.js';
 import type { Location } from '../types.js';
-import type { Explanation, Pair, PairFigure, PairItem, StatedFigure, UnplacedComparison } from './types.js';
+import type { Explanation, FigurePart, Pair, PairFigure, PairItem, StatedFigure, UnplacedComparison } from './types.js';
 
 /** What a document does not know, by row and by table. */
 interface Unknowns {
@@ -109,10 +109,31 @@ function rowOfPath(t: Table | undefined, path: readonly string[]): Row | undefin
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+const PARTS: readonly FigurePart[] = ['total', 'basic', 'project'];
+
+/**
+ * What a final account's function table line states in its 年初预算数 and 调整预算数 columns (keys
+ * `initial.total`, `initial.basic`, `adjusted.total` …, the national template's variant), as the item's
+ * stated and adjusted budget, part by part.
+ */
+function statedColumns(unk: Unknowns, t: Table, r: Row, it: PairItem): void {
+  for (const part of PARTS) {
+    const ik = `initial.${part}`;
+    const ak = `adjusted.${part}`;
+    if (hasColumn(t, ik)) it.statedBudget.push({ ...cellFigure(unk, t, r, ik), via: 'table', comparison: null, part });
+    if (hasColumn(t, ak)) it.adjusted.push({ ...cellFigure(unk, t, r, ak), via: 'table', comparison: null, part });
+  }
+}
+
+/** The budget's figure of one part of an item (its whole, 基本支出, 项目支出), or null when not published. */
+export function budgetPart(it: PairItem, part: FigurePart): PairFigure | null {
+  return part === 'total' ? it.budget : part === 'basic' ? it.budgetBasic : it.budgetProject;
+}
+
 /** A narrative figure as a stated figure. */
 function statedOf(doc: BudgetDocument, m: Money, index: number, subject: string, src: Src, fact: string): StatedFigure {
   const location: Location = { ...locSrc(narrativeSection(doc), m.src ?? src, subject, fact === 'comparison.budget' ? '年初预算数' : '决算数'), fact };
-  return { fen: m.fen, unknown: m.inferred === true, absent: false, unit: printedUnit(doc, m.src ?? src), location, via: 'narrative', comparison: index };
+  return { fen: m.fen, unknown: m.inferred === true, absent: false, unit: printedUnit(doc, m.src ?? src), location, via: 'narrative', comparison: index, part: 'total' };
 }
 
 function factFigure(doc: BudgetDocument, f: Fact & { money: Money }): PairFigure {
@@ -146,12 +167,14 @@ export function pairOf(budget: BudgetDocument, final: BudgetDocument, deviationP
   const fTotal = totalRow(ft);
   if (hasColumn(bt, 'total') && bTotal) total.budget = cellFigure(bu, bt, bTotal, 'total');
   if (hasColumn(ft, 'total') && fTotal) total.final = cellFigure(fu, ft, fTotal, 'total');
-  const parts = (['basic', 'project'] as const).every((k) => hasColumn(bt, k) && hasColumn(ft, k));
-  if (parts && bTotal && fTotal) {
-    total.budgetBasic = cellFigure(bu, bt!, bTotal, 'basic');
-    total.budgetProject = cellFigure(bu, bt!, bTotal, 'project');
-    total.finalBasic = cellFigure(fu, ft!, fTotal, 'basic');
-    total.finalProject = cellFigure(fu, ft!, fTotal, 'project');
+  if (bTotal) {
+    if (hasColumn(bt, 'basic')) total.budgetBasic = cellFigure(bu, bt, bTotal, 'basic');
+    if (hasColumn(bt, 'project')) total.budgetProject = cellFigure(bu, bt, bTotal, 'project');
+  }
+  if (fTotal) {
+    if (hasColumn(ft, 'basic')) total.finalBasic = cellFigure(fu, ft, fTotal, 'basic');
+    if (hasColumn(ft, 'project')) total.finalProject = cellFigure(fu, ft, fTotal, 'project');
+    statedColumns(fu, ft!, fTotal, total);
   }
   const bf = byCode(bt, 'function');
   const ff = byCode(ft, 'function');
@@ -160,12 +183,12 @@ export function pairOf(budget: BudgetDocument, final: BudgetDocument, deviationP
     const it = add(newItem(`function:${code}`, 'function', code, rowName(r), code.length === 3 ? 1 : code.length === 5 ? 2 : 3));
     it.budget = figureIn(bu, bt, bf, code, 'total');
     it.final = figureIn(fu, ft, ff, code, 'total');
-    if (parts) {
-      it.budgetBasic = figureIn(bu, bt, bf, code, 'basic');
-      it.budgetProject = figureIn(bu, bt, bf, code, 'project');
-      it.finalBasic = figureIn(fu, ft, ff, code, 'basic');
-      it.finalProject = figureIn(fu, ft, ff, code, 'project');
-    }
+    it.budgetBasic = figureIn(bu, bt, bf, code, 'basic');
+    it.budgetProject = figureIn(bu, bt, bf, code, 'project');
+    it.finalBasic = figureIn(fu, ft, ff, code, 'basic');
+    it.finalProject = figureIn(fu, ft, ff, code, 'project');
+    const fr = ff.get(code);
+    if (fr) statedColumns(fu, ft!, fr, it);
   }
 
   // 三公: the budget's table of the year ↔ the final account's lines "预算数" / "调整预算数" / "决算数".
@@ -180,7 +203,7 @@ export function pairOf(budget: BudgetDocument, final: BudgetDocument, deviationP
     if (f3rows.final) it.final = cellFigure(fu, f3, f3rows.final, k);
     for (const kind of ['initial', 'adjusted'] as const) {
       const r = f3rows[kind];
-      if (r) (kind === 'initial' ? it.statedBudget : it.adjusted).push({ ...cellFigure(fu, f3, r, k), via: 'table', comparison: null });
+      if (r) (kind === 'initial' ? it.statedBudget : it.adjusted).push({ ...cellFigure(fu, f3, r, k), via: 'table', comparison: null, part: 'total' });
     }
   }
 

@@ -98,3 +98,25 @@ export function pairDocs(p: PairFigures = {}): { budget: BudgetDocument; final: 
   });
   return { budget, final };
 }
+
+/**
+ * The national template's variant of the pair: the final account's function table prints 年初预算数
+ * (`initial.*`) and 调整预算数 (`adjusted.total`) columns beside its 决算数, the budget's prints 基本支出 and
+ * 项目支出. `cells` gives, per row id of the final account's table (`f2010601`, `total` …), the cells to
+ * print; every other cell of those columns is empty.
+ */
+export function withNationalColumns(
+  docs: { budget: BudgetDocument; final: BudgetDocument },
+  cells: Record<string, Record<string, string | null>>,
+  budgetCells: Record<string, Record<string, string | null>> = {},
+): typeof docs {
+  const d = structuredClone(docs);
+  const ft = d.final.tables[0]!;
+  const keys = ['initial.total', 'initial.basic', 'initial.project', 'adjusted.total'];
+  ft.columns.push(...keys.map((key) => ({ key, header: [key], kind: 'amount' as const })));
+  for (const r of ft.rows) for (const k of keys) r.amounts[k] = cells[r.id]?.[k] != null ? money(cells[r.id]![k]!, r.src.line) : null;
+  const bt = d.budget.tables[0]!;
+  bt.columns.push(...['basic', 'project'].map((key) => ({ key, header: [key], kind: 'amount' as const })));
+  for (const r of bt.rows) for (const k of ['basic', 'project']) r.amounts[k] = budgetCells[r.id]?.[k] != null ? money(budgetCells[r.id]![k]!, null) : null;
+  return d;
+}

@@ -28,9 +28,18 @@ export interface PairFigure {
   location: Location;
 }
 
-/** A figure the final account states as the budget (年初预算数, 调整预算数): from a table line or its narrative. */
+/** Which part of an item a figure is: the whole, or its 基本支出 / 项目支出 (function tables print all three). */
+export type FigurePart = 'total' | 'basic' | 'project';
+
+/**
+ * A figure the final account states as the budget (年初预算数, 调整预算数): a table line (the 三公 table's
+ * "预算数"), a table column (the function table's 年初预算数 / 调整预算数 columns, keys `initial.*` /
+ * `adjusted.*`) or its narrative.
+ */
 export interface StatedFigure extends PairFigure {
   via: 'table' | 'narrative';
+  /** The part of the item it states (a narrative states the whole). */
+  part: FigurePart;
   /** Index in `finalAccounts.comparisons` when stated by the narrative. */
   comparison: number | null;
 }
@@ -63,7 +72,7 @@ export interface PairItem {
   adjusted: StatedFigure[];
   /** The narrative comparisons about this item. */
   explanations: Explanation[];
-  /** Basic and project parts where both documents' function tables print them (else null). */
+  /** Basic and project parts where each document's function table prints them (else null). */
   budgetBasic: PairFigure | null;
   budgetProject: PairFigure | null;
   finalBasic: PairFigure | null;
