@@ -176,6 +176,6 @@ test('national variant 2, 一般行政管理事务 adjusted from 10.00 to 15.00 
   // The text's compared lines carry the 调整预算数 the final account prints, and only then.
   const text = formatReconcileText(r, 'b.json', 'f.txt');
   assert.match(text, /项目 \| 预算数 \| 决算所列年初预算数 \| 决算所列调整预算数 \| 决算数/);
-  assert.match(text, /^  2010602 一般行政管理事务 \| 10\.00 \| 10\.00 \| 15\.00 \| 10\.00 \| 0\.00 \| 0\.00%$/m);
+  assert.match(text, /^ {2}2010602 一般行政管理事务 \| 10\.00 \| 10\.00 \| 15\.00 \| 10\.00 \| 0\.00 \| 0\.00%$/m);
   assert.doesNotMatch(formatReconcileText(reconcileDocuments(budget, final), 'b.json', 'f.txt'), /调整预算数/);
 });

@@ -39,7 +39,6 @@ export function comparisonsOf(paras: readonly SpanText[]): { comparisons: FinalA
     const a = /年初预算为\s*([\d,]+(?:\.\d+)?)\s*万元[,，]\s*(?:支出)?决算为\s*([\d,]+(?:\.\d+)?)?\s*(万元)?/.exec(t);
     const b = /决算数为([\d,]+(?:\.\d+)?)万元[,，]比年初预算数?(增加|减少|持平)(?:([\d,]+(?:\.\d+)?)万元)?(?:[,，](增长|下降)([\d.]+)%)?/.exec(t);
     if (!a && !b) continue;
-    const m = (a ?? b)!;
     const src = p.srcOf(0, t.length);
     const subjectM = /^(?:\d+\s*[、.．]\s*)?(.*?)(?:[(（]项[)）])?[。.]?(?:主要用于|年初预算为|决算数为)/.exec(t.replace(/^[(（][一二三四五六七八九十]+[)）]/, ''));
     const subject = (subjectM?.[1] ?? t.slice(0, 20)).replace(/[(（]项[)）]$/, '');

@@ -2,7 +2,7 @@
  * The Shanghai narrative: the figures its paragraphs (importers/_lib/paragraphs.ts) state as `facts`
  * (the budget-vs-actual comparisons of a final account are the genre's: importers/_lib/comparisons.ts).
  */
-import type { Fact, Money, NarrativePart, Src } from '../../domain/model.js';
+import type { Fact, NarrativePart } from '../../domain/model.js';
 import { wan } from '../_lib/comparisons.js';
 import { squash } from '../../domain/text.js';
 import type { SourceLine } from '../text/source.js';
