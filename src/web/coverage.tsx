@@ -3,7 +3,7 @@
  * rows, columns and amounts, the amounts printed and held, the amounts whose column could not be
  * determined, the unknown cells, the standard tables missing and the parts that could not be read.
  */
-import { severityLabel } from '../domain/catalogue/index.js';
+import { recogniserLabel, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, CoverageTable, ImportNote } from '../domain/model.js';
 import { rowAnchor } from './figures.js';
 import { tableNav } from './table-nav.js';
@@ -79,7 +79,7 @@ export function CoverageSection(props: { budgetId: string; doc: BudgetDocument; 
             、申报表 {c.formAmounts}）{' · '}未能确定所在列的金额 <strong class={c.unplacedAmounts ? 'count-warning' : ''}>{c.unplacedAmounts}</strong> 个，未知单元格 <strong>{c.unknownCells}</strong>{' '}
             个{' · '}未能读取的部分 <strong class={c.unreadParts ? 'count-error' : ''}>{c.unreadParts}</strong> 处
             <span class="muted">
-              （识别方式 {c.recogniser}，置信度 {Math.round(c.confidence * 100)}%）
+              （识别方式 {recogniserLabel(c.recogniser)}，置信度 {Math.round(c.confidence * 100)}%）
             </span>
           </p>
           <details open={c.tables.length <= 16 ? true : undefined}>

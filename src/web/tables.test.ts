@@ -147,6 +147,10 @@ test('the overview shows the coverage: tables recognised, amounts printed and he
   for (const t of c.tables) assert.ok(rows.includes(`/tables/${t.id}"`), t.title);
   assert.match(page.html, /缺少的标准表：/);
   assert.match(page.html, /未能读取的部分（\d+）/);
+  // How it was recognised, in words (the Beijing budget by the genre recogniser), not the importer's id.
+  assert.equal(c.recogniser, 'generic');
+  assert.match(page.html, /（识别方式 通用识别（按表题与表头），置信度 \d+%）/);
+  assert.doesNotMatch(page.html, /识别方式 generic/);
 });
 
 test('a Shanghai budget links its tables by id (never /tables/null) and its findings to existing anchors', async () => {

@@ -5,7 +5,7 @@
  * document's own text (unplaced amounts, unknown cells, coverage). Every layer prints these from
  * here: the web, the reports, the CLI and the rules.
  */
-import type { DocumentKind, TableRole } from '../model.js';
+import type { DocumentKind, Profile, TableRole } from '../model.js';
 import { columnTermLabel, ECONOMIC_ROLES, FUNCTION_ROLES } from './columns.js';
 import { roleName, squashTitle, titleParts } from './tables.js';
 
@@ -196,6 +196,24 @@ export function printedTitleNumber(title: string): number | null {
 /** "表 7" — how fiscus prints a table number that its title does not carry. */
 export function tableNumberLabel(no: number): string {
   return `表 ${no}`;
+}
+
+/**
+ * How a document was recognised (the importer's profile, `Coverage.recogniser`), said to a person: the
+ * regional layouts by their region, the genre recogniser by what it reads.
+ */
+export const RECOGNISER_LABELS: Readonly<Record<Profile, string>> = {
+  'shenzhen-dept-budget': '深圳部门预算版式',
+  'shanghai-budget': '上海预算版式',
+  'shanghai-final-accounts': '上海决算版式',
+  'fiscus-xlsx': 'fiscus XLSX 模板',
+  authored: '在线编制',
+  generic: '通用识别（按表题与表头）',
+};
+
+/** A recogniser's label, or the name itself when it is none of the profiles. */
+export function recogniserLabel(r: string): string {
+  return (RECOGNISER_LABELS as Record<string, string>)[r] ?? r;
 }
 
 /** What the importer could not place, said beside the document's own figures. */
