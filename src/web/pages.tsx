@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
 import type { ListedBudget } from '../app/workflow.js';
 import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
-import { categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
+import { amountUnitLabel, categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
 import type { FiscusError } from '../domain/errors.js';
 import { exactDecimals, formatAmount } from '../domain/money.js';
@@ -349,7 +349,9 @@ export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument
       </div>
       <div class="grid2">
         <section class="tree" aria-labelledby="tree-h">
-          <h2 id="tree-h">项目</h2>
+          <h2 id="tree-h">
+            项目<span class="muted small">（{amountUnitLabel(doc.displayUnit)}）</span>
+          </h2>
           <ul>
             {tree.nodes.map((n) => (
               <li>

@@ -151,6 +151,8 @@ test('the overview shows the coverage: tables recognised, amounts printed and he
   assert.equal(c.recogniser, 'generic');
   assert.match(page.html, /（识别方式 通用识别（按表题与表头），置信度 \d+%）/);
   assert.doesNotMatch(page.html, /识别方式 generic/);
+  // The projects' amounts under a heading that names their unit.
+  assert.match(page.html, new RegExp(`<h2 id="tree-h">项目<span class="muted small">（单位：${d.displayUnit}）</span></h2>`));
 });
 
 test('a Shanghai budget links its tables by id (never /tables/null) and its findings to existing anchors', async () => {

@@ -303,6 +303,10 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
 
     // 7. Its Fiscal Data Package from the dashboard: the descriptor, a CSV per table, every table amount fen by fen,
     // and the 收入总计 as the review page read it from the PDF and as the document prints it.
+    // The dashboard's figures: each unit (万元) whole on one line, never split over two; the projects' unit named.
+    const units = await page.locator('section.cards .card .unit').evaluateAll((us) => us.map((u) => `${u.textContent ?? ''}:${u.getClientRects().length}`));
+    assert.deepEqual(units, ['万元:1', '万元:1', '万元:1', '万元:1'], 'the units of 收入总计, 基本支出, 项目支出, 政府采购');
+    assert.equal(await page.locator('#tree-h').innerText(), '项目（单位：万元）');
     const fdpLink = page.getByRole('link', { name: /开放数据：财政数据包/ });
     await fdpLink.scrollIntoViewIfNeeded();
     await shot(page, 'budget-dashboard');
