@@ -15,7 +15,7 @@ import type { BudgetDocument } from '../domain/model.js';
 import { tableById } from '../reports/view/index.js';
 import { cellInput, type DocEditDeps, type DocEditState } from './document-edit.js';
 import { formAnchor } from './figures.js';
-import { formBody } from './form-body.js';
+import { formBody, formText } from './form-body.js';
 import { hrefContext } from './pages.js';
 import { NarrativePage } from './narrative-page.js';
 import { ProjectPage } from './project.js';
@@ -103,8 +103,8 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
   app.post('/budgets/:id/narrative', async (c) => {
     const id = c.req.param('id');
     const body = (await formBody(c)) as Record<string, unknown>;
-    const key = String(body['section'] ?? '');
-    const text = String(body['text'] ?? '');
+    const key = formText(body, 'section');
+    const text = formText(body, 'text');
     const ref = sectionOfKey(key);
     const target = `section:${ref ? key : '0.0'}`;
     const render: Render = async (status, state, v) => {

@@ -16,7 +16,7 @@ import { formAnchor, type Finding } from './figures.js';
 import { hrefContext, navInfo } from './pages.js';
 import { BudgetCrumb } from './layout.js';
 import { COMPARATORS, costDecimalsMax, ProjectEditor, ProjectOverview, ProjectPage, type CostLineDraft, type EditSection, type IndicatorDraft, type PlanState } from './project.js';
-import { formBody } from './form-body.js';
+import { formBody, formText } from './form-body.js';
 import { OverviewEditor } from './document-edit.js';
 import { registerDocumentEditRoutes } from './document-edit-routes.js';
 
@@ -32,10 +32,7 @@ export interface EditDeps {
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 
 /** Typed text of a field: trimmed, internal runs of white space collapsed. */
-const field = (body: Record<string, unknown>, name: string) =>
-  String(body[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+const field = (body: Record<string, unknown>, name: string) => formText(body, name).replace(/\s+/g, ' ').trim();
 
 type Parsed = { patch: FormEdit } | { fieldErrors: Record<string, string>; detail: string };
 
@@ -177,9 +174,9 @@ export function registerEditRoutes(app: Hono, deps: EditDeps): void {
       const formId = c.req.param('formId');
       const body = (await formBody(c)) as Record<string, unknown>;
       const baseVersion = Number(body['baseVersion']);
-      const op = String(body['op'] ?? '');
+      const op = formText(body, 'op');
       const values: Record<number, string> = {};
-      for (const q of [1, 2, 3, 4]) values[q] = String(body[`q${q}`] ?? '').trim();
+      for (const q of [1, 2, 3, 4]) values[q] = formText(body, `q${q}`).trim();
       let costLines = section === 'costLines' ? costDrafts(body) : undefined;
       let indicators = section === 'indicators' ? indicatorDrafts(body) : undefined;
       const typed = (): PlanState => ({ section, ...(section === 'disbursement' ? { values } : {}), ...(costLines ? { costLines } : {}), ...(indicators ? { indicators } : {}) });

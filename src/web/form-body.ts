@@ -15,3 +15,15 @@ export async function formBody(c: Context): Promise<FormBody> {
     throw new FiscusError('INPUT_UNREADABLE', `表单内容无法读取（${(e as Error).message}）`);
   }
 }
+
+/**
+ * A typed text field of a form body: its text, '' when the field is absent. A file (or several
+ * values) where text is expected is the sender's mistake, refused naming the field (INPUT_INVALID),
+ * never read as the text "[object File]".
+ */
+export function formText(body: Record<string, unknown>, key: string): string {
+  const v = body[key];
+  if (v === undefined) return '';
+  if (typeof v === 'string') return v;
+  throw new FiscusError('INPUT_INVALID', `表单字段“${key}”应为文字，实为${v instanceof File ? '文件' : '多个值'}`, { field: key });
+}

@@ -139,4 +139,17 @@ describe('editing the narrative, table cells and 项目概况 in the web', () =>
     assert.equal(forbidden.status, 403);
     assert.equal(await latest(), v + 1);
   });
+
+  test('a file posted where a typed text goes is refused (422) naming the field, never saved as "[object File]"', async () => {
+    const v = await latest();
+    const body = new FormData();
+    body.set('baseVersion', String(v));
+    body.set('section', '2.1');
+    body.set('text', new File(['本部门支出 1 万元。'], 'section.txt', { type: 'text/plain' }));
+    const res = await as('jingban')(`/budgets/${id}/narrative`, { method: 'POST', body });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /表单字段“text”应为文字，实为文件/);
+    assert.equal(await latest(), v, 'nothing saved');
+    assert.ok(!JSON.stringify(await ws.getDocument(id)).includes('[object File]'), 'nothing stored reads [object File]');
+  });
 });
