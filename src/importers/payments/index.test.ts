@@ -155,6 +155,15 @@ test('a bad XLSX row is reported by its sheet row number', async () => {
   assert.equal(e.oneLine(), 'p.xlsx:3: 应为金额（元），实为 "0.001"');
 });
 
+test('an error cell of the sheet (#N/A) is named as the spreadsheet shows it, not as [object Object]', async () => {
+  const bytes = await xlsx([
+    ['项目', '日期', '金额(元)'],
+    ['form-1', '2021-01-02', { error: '#N/A' }],
+  ]);
+  const e = await thrown(readPayments(bytes, 'p.xlsx', budget));
+  assert.equal(e.oneLine(), 'p.xlsx:2: 应为金额（元），实为 "#N/A"');
+});
+
 test('amounts that add up beyond Number.MAX_SAFE_INTEGER fen are refused at the row that overflows (issue 11)', async () => {
   // Each row is a safe amount (90,071,992,547,409.91 元 = MAX_SAFE_INTEGER fen); two of them are not.
   const max = '90071992547409.91';

@@ -135,7 +135,10 @@ async function readRows(bytes: Uint8Array, file: string): Promise<Array<{ row: n
         else if (typeof v === 'object' && v !== null && 'result' in v) cells.push((v as { result: Cell }).result ?? null);
         else if (typeof v === 'object' && v !== null && 'richText' in v) cells.push((v as { richText: Array<{ text: string }> }).richText.map((t) => t.text).join(''));
         else if (typeof v === 'object' && v !== null && 'text' in v) cells.push(String(v.text));
-        else cells.push(String(v));
+        // An error cell (#N/A, #DIV/0!) as the spreadsheet shows it.
+        else if (typeof v === 'object' && v !== null && 'error' in v) cells.push(String(v.error));
+        else if (typeof v === 'boolean') cells.push(String(v));
+        else cells.push(JSON.stringify(v) ?? '');
       }
       out.push({ row: n, cells });
     });
