@@ -75,7 +75,11 @@ function yuan(fen: unknown): string {
 /** What an entry's detail says, in one Chinese line (the web page and `fiscus log list`). */
 export function auditSummary(e: Pick<AuditEntry, 'action' | 'detail'>): string {
   const d = e.detail;
-  const str = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  const str = (k: string) => {
+    const v = d[k];
+    if (v === null || v === undefined) return '';
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  };
   const count = (k: string) => (Array.isArray(d[k]) ? (d[k] as unknown[]).length : 0);
   switch (e.action) {
     case 'budget.import':

@@ -42,7 +42,8 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
     } else if (x !== null && typeof x === 'object') {
       const o = x as Record<string, unknown>;
       if ('fen' in o && o.src !== null && typeof o.src === 'object') {
-        const raw = String((o.src as { raw?: unknown }).raw ?? '');
+        const r = (o.src as { raw?: unknown }).raw;
+        const raw = typeof r === 'string' ? r : '';
         let amounts = memo.get(raw);
         if (amounts === undefined) memo.set(raw, (amounts = printedAmounts(raw)));
         for (const a of amounts) c.set(a, (c.get(a) ?? 0) + 1);

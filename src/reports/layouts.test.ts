@@ -99,7 +99,7 @@ test('rows whose amounts could not all be placed are marked in the HTML, XLSX an
   const ws = wb.worksheets.find((w) => w.name === tableSheetTitle(t).slice(0, 31).replace(/[[\]:*?/\\]/g, ' '));
   assert.ok(ws, tableSheetTitle(t));
   const texts: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  ws.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
   assert.ok(texts.some((x) => x.includes(u.note)), 'the unplaced note under the table');
 });
 
@@ -112,7 +112,7 @@ test('the XLSX and Markdown of the Shanghai sample have each table under its own
   assert.equal(names[0], '封面');
   assert.ok(names.includes('文字说明'));
   for (const t of v.tables) {
-    const ws = wb.worksheets.find((w) => String(w.getCell(1, 1).value) === t.title);
+    const ws = wb.worksheets.find((w) => w.getCell(1, 1).text === t.title);
     assert.ok(ws, t.title);
     assert.doesNotMatch(ws.name, /^表\s/);
   }

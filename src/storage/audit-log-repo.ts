@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from './connection.js';
-import { num, rows } from './repository.js';
+import { num, rows, textOrNull } from './repository.js';
 
 /** The advisory-lock key of the log (the migration runner holds 7316452, a budget's follow data 7316453 + id). */
 const AUDIT_LOCK = 7316454;
@@ -121,7 +121,7 @@ export async function appendAudit(db: Db, entry: { actor: string | null; action:
     sql`SELECT a.id, a.hash, ${isoNow} AS now FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) a ON true`,
   );
   const id = prev?.id === null || prev?.id === undefined ? 1 : num(prev.id) + 1;
-  const prevHash = prev?.hash === null || prev?.hash === undefined ? GENESIS_HASH : String(prev.hash);
+  const prevHash = textOrNull(prev?.hash) ?? GENESIS_HASH;
   const at = String(prev!.now);
   const hash = auditHash(prevHash, { id, at, actor, action, target, detail });
   await db.execute(
@@ -140,7 +140,7 @@ function toRecord(r: Record<string, unknown>): AuditRecord {
     id: num(r['id']),
     at: String(r['at']),
     actor: String(r['actor']),
-    actorName: r['actor_name'] === null || r['actor_name'] === undefined ? null : String(r['actor_name']),
+    actorName: textOrNull(r['actor_name']),
     action: String(r['action']),
     target: String(r['target']),
     detail: (detail ?? {}) as Record<string, unknown>,

@@ -87,7 +87,7 @@ export async function paymentsImported(db: Db, documentId: number, sha256: strin
 /** The sum of a budget's payments in fen, exact (a bigint, whatever is stored). */
 export async function paymentsTotal(db: Db, documentId: number): Promise<bigint> {
   const [x] = await rows<{ total: unknown }>(db, sql`SELECT coalesce(sum(fen), 0)::text AS total FROM payments WHERE document_id = ${documentId}`);
-  return BigInt(String(x?.total ?? '0'));
+  return BigInt(textOrNull(x?.total) ?? '0');
 }
 
 /** The largest sum of payments the follow-the-year views can add up exactly (Number.MAX_SAFE_INTEGER fen). */

@@ -99,9 +99,12 @@ export function numOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : num(v);
 }
 
-/** A nullable text column. */
+/** A nullable text column (a number or date as String prints it; an object, never expected, as its JSON). */
 export function textOrNull(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v instanceof Date) return String(v);
+  return JSON.stringify(v);
 }
 
 /** The finding counts stored on a version row. */

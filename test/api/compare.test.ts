@@ -84,7 +84,7 @@ describe('comparisons', () => {
     const sheet = wb.worksheets.find((s) => s.name.startsWith('“三公”经费与机关运行经费'))!;
     let row: ExcelJS.Row | undefined;
     sheet.eachRow((r) => {
-      if (String(r.getCell(2).value).trim() === '公务接待费') row = r;
+      if (r.getCell(2).text.trim() === '公务接待费') row = r;
     });
     assert.ok(row, 'the reception row');
     assert.equal(Math.round(Number(row.getCell(4).value) * 1_000_000), reception);

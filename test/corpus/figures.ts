@@ -75,7 +75,7 @@ export function heldCounts(model: unknown): Map<string, number> {
       const src = o.src;
       if ('fen' in o && src !== null && typeof src === 'object' && !Array.isArray(src)) {
         const raw = (src as Record<string, unknown>).raw;
-        counter(amountsOf(raw === undefined ? '' : String(raw)), c);
+        counter(amountsOf(typeof raw === 'string' ? raw : ''), c);
       }
       stack.push(...Object.values(o));
     }

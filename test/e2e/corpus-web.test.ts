@@ -135,7 +135,7 @@ for (const name of DOCS) {
       assert.ok(!text.includes('第一部分部门概况') || squashTitle(JSON.stringify(doc.narrative)).includes('第一部分'), 'the PDF does not impose the Shenzhen outline');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await (await api(`/api/v1/budgets/${id}/export.xlsx`)).arrayBuffer()) as unknown as ArrayBuffer);
-      const headings = wb.worksheets.map((ws) => squashTitle(String(ws.getCell(1, 1).value ?? '')));
+      const headings = wb.worksheets.map((ws) => squashTitle(ws.getCell(1, 1).text));
       for (const t of doc.tables)
         assert.ok(
           headings.some((h) => h.includes(core(t.title.text))),

@@ -74,7 +74,7 @@ test('an amount cell holding text that is not a number is unknown and a located 
   const wb = await load(sampleXlsx);
   const ws = wb.getWorksheet('表7')!;
   const r = rowWhere(ws, 1, 't7-2');
-  const key = String(ws.getCell(TABLE_KEY_ROW, TABLE_FIRST_DATA_COL).value);
+  const key = ws.getCell(TABLE_KEY_ROW, TABLE_FIRST_DATA_COL).text;
   ws.getCell(r, TABLE_FIRST_DATA_COL).value = 'abc';
   const doc = await importBytes(await save(wb), 'budget.xlsx');
   const row = doc.tables.find((t) => t.no === 7)!.rows.find((x) => x.id === 't7-2')!;

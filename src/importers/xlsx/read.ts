@@ -221,7 +221,7 @@ function cellText(c: Cell): string {
   try {
     return c.text;
   } catch {
-    return String(c.value);
+    return String(plain(c.value) ?? '');
   }
 }
 

@@ -18,7 +18,7 @@ async function workbook(doc: BudgetDocument): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const text = (c: ExcelJS.Cell) => (c.value == null ? '' : String(c.value));
+const text = (c: ExcelJS.Cell) => c.text;
 /** A cell's number read back as fen (万元 → fen); null for an empty cell. */
 const fenOf = (c: ExcelJS.Cell): number | null => (typeof c.value === 'number' ? Math.round(c.value * 1_000_000) : c.value == null ? null : NaN);
 
