@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'budget.edit': '修改项目申报表',
   'budget.edit-narrative': '修改说明',
   'budget.edit-cells': '修改表格金额',
+  'budget.edit-targets': '修改整体支出绩效目标表金额',
   'budget.edit-overview': '修改项目概况',
   'payments.import': '导入支付明细',
   'payment.add': '录入支付',

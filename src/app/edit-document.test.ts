@@ -9,7 +9,7 @@ import { runRules } from '../rules/engine.js';
 import { FiscusError } from '../domain/errors.js';
 import { tableIdOf } from '../reports/view/table.js';
 import type { BudgetDocument } from '../domain/model.js';
-import { findingsChange, readCells, sectionText, withCells, withOverview, withSection } from './edit-document.js';
+import { findingsChange, readCells, readTargetAmounts, sectionText, withCells, withOverview, withSection, withTargetAmounts } from './edit-document.js';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 function read(file: string): BudgetDocument {
@@ -160,5 +160,62 @@ test('in a document another reader keyed (Shanghai), only the edited section is 
   assert.deepEqual(
     next.narrative.parts[4]!.sections[1]!.paragraphs.map((p) => p.text),
     sectionText(SH, r).replace('1662.44', '1662.45').split('\n'),
+  );
+});
+
+test('table 14 amounts typed in 元 are read exactly; anything ambiguous is refused naming the task and column', () => {
+  const d = SZ.departmentTargets!;
+  assert.deepEqual(
+    d.tasks.map((t) => t.name),
+    ['基本支出', '为福田电子政务建设和数据管理提供信息化服务'],
+  );
+  const ok = readTargetAmounts(d, [
+    { row: 0, column: 'fiscal', text: '7,800,600.00' },
+    { row: 'total', column: 'other', text: '' },
+  ]);
+  assert.deepEqual(ok.errors, []);
+  assert.deepEqual(
+    ok.changes.map((c) => c.money),
+    [780_060_000, null],
+  );
+  for (const bad of ['1,0.0', '1.234', '12元']) {
+    const r = readTargetAmounts(d, [{ row: 1, column: 'total', text: bad }]);
+    assert.equal(r.errors.length, 1, bad);
+    assert.match(
+      r.errors[0]!.message,
+      new RegExp(`表《部门（单位）整体支出绩效目标申报表》第 2 项任务“为福田电子政务建设和数据管理提供信息化服务”·“总额”的金额“${bad.replace('.', '\\.')}”无法识别`),
+      bad,
+    );
+  }
+  assert.throws(
+    () => readTargetAmounts(d, [{ row: 7, column: 'total', text: '1' }]),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /没有金额 7\/total/.test(e.message),
+  );
+});
+
+test('a changed table 14 amount records who typed it and the re-check finds what it breaks; unchanged amounts keep their print', () => {
+  const before = runRules(SZ);
+  // The 基本支出 task's 总额 raised by 10,000.00 元: its 总额 ≠ 财政拨款 + 其他资金, the 合计 ≠ Σ tasks, and table 3 disagrees.
+  const next = withTargetAmounts(SZ, [{ row: 0, column: 'total', text: '7,810,600.00' }], WHO);
+  const t0 = next.departmentTargets!.tasks[0]!;
+  assert.equal(t0.total!.fen, 781_060_000);
+  assert.deepEqual(t0.total!.src?.edited, WHO);
+  assert.equal(t0.total!.src?.raw, '7,810,600.00 元');
+  assert.deepEqual(t0.fiscal, SZ.departmentTargets!.tasks[0]!.fiscal);
+  assert.deepEqual(next.departmentTargets!.tasks[1], SZ.departmentTargets!.tasks[1]);
+  const { added, removed } = findingsChange(before, runRules(next));
+  assert.deepEqual(removed, []);
+  assert.deepEqual([...new Set(added.map((f) => f.rule))].sort(), ['BUD-019', 'BUD-037']);
+  // Located as data on the form's line (table 14, row task-0), at the task's first line (878, 基本支出): the typed amount has no line of its own.
+  const sum = added.find((f) => f.rule === 'BUD-019' && f.location.row === 'task-0')!;
+  assert.deepEqual([sum.location.table, sum.location.line, sum.location.field, sum.difference], [14, 878, '总额', '-1.00']);
+  assert.ok(added.some((f) => f.rule === 'BUD-019' && f.location.row === 'total' && f.difference === '1.00'));
+  assert.throws(
+    () => withTargetAmounts(SZ, [{ row: 0, column: 'total', text: '7,800,600.00' }], WHO),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /没有修改，未生成新版本/.test(e.message),
+  );
+  assert.throws(
+    () => withTargetAmounts(SZ, [{ row: 'total', column: 'fiscal', text: '1.234' }], WHO),
+    (e: unknown) => e instanceof FiscusError && e.code === 'INPUT_INVALID' && /合计行·“财政拨款”的金额“1\.234”无法识别/.test(e.message),
   );
 });

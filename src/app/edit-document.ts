@@ -1,11 +1,13 @@
 /**
  * Editing what is not a project form's plan, cost lines or indicators (issue 15 item 6): a section of
- * the narrative (说明), amount cells of the tables, a project form's 项目概况. Each is a use case of the
+ * the narrative (说明), amount cells of the tables, the amounts of the department-wide target form
+ * (Shenzhen table 14: each task's 总额 / 财政拨款 / 其他资金 and their 合计), a project form's 项目概况. Each is a use case of the
  * same shape as `Workspace.editProjectForm`: based on a version, stored as a new version through
  * `Workspace.editDocument` (CONFLICT when the base is not the latest, nothing written), the rules run
  * again, one audit entry. What was typed carries its provenance: who typed it and when (`Src.edited`).
  */
-import { BudgetDocument, type Money, type Src, type Table } from '../domain/model.js';
+import { BudgetDocument, type DepartmentTargets, type Money, type Src, type Table } from '../domain/model.js';
+import { DEPARTMENT_TARGETS_TITLE, TARGET_TASK_AMOUNT_LABELS } from '../domain/catalogue/labels.js';
 import { FiscusError } from '../domain/errors.js';
 import { exactDecimals, formatAmount, MoneyParseError, parseAmount, typedAmountText } from '../domain/money.js';
 import { rereadNarrative, typedLines } from '../importers/narrative-reread.js';
@@ -16,7 +18,7 @@ import type { Finding, StoredVersion, Workspace } from './workspace.js';
 export type Edited = NonNullable<Src['edited']>;
 
 /** The audit actions of these edits (labels in app/audit-log.ts). */
-export const EDIT_ACTIONS = { narrative: 'budget.edit-narrative', cells: 'budget.edit-cells', overview: 'budget.edit-overview' } as const;
+export const EDIT_ACTIONS = { narrative: 'budget.edit-narrative', cells: 'budget.edit-cells', targets: 'budget.edit-targets', overview: 'budget.edit-overview' } as const;
 
 /** A narrative section as the editor shows it: its place, heading and text (one paragraph a line). */
 export interface SectionRef {
@@ -145,6 +147,84 @@ export function withCells(doc: BudgetDocument, tableId: string, cells: CellInput
   return valid({ ...doc, tables }, `表《${table.title.text}》`);
 }
 
+/** A column of the department-wide form's tasks: 总额, 财政拨款, 其他资金. */
+export type TargetColumn = keyof typeof TARGET_TASK_AMOUNT_LABELS;
+export const TARGET_COLUMNS: readonly TargetColumn[] = ['total', 'fiscal', 'other'];
+
+/** One amount of the department-wide form as typed: a task (by its index) or the 合计 line, a column, the text in 元. */
+export interface TargetAmountInput {
+  row: number | 'total';
+  column: TargetColumn;
+  text: string;
+}
+
+/** What an amount of the department-wide form is, for a message: "表《部门（单位）整体支出绩效目标申报表》任务“基本支出”·“财政拨款”". */
+export function targetCellName(d: DepartmentTargets, row: number | 'total', column: TargetColumn): string {
+  const line = row === 'total' ? '合计行' : `第 ${row + 1} 项任务“${d.tasks[row]?.name ?? ''}”`;
+  return `表《${DEPARTMENT_TARGETS_TITLE}》${line}·“${TARGET_TASK_AMOUNT_LABELS[column]}”`;
+}
+
+/**
+ * Reads the typed amounts of the department-wide form in 元, exactly as `readCells` reads a table's: an
+ * amount it would have to guess at is an error naming its task and column; an empty one is null. A
+ * task or line the form does not have is INPUT_INVALID (the page was drawn from another version).
+ */
+export function readTargetAmounts(
+  d: DepartmentTargets,
+  cells: TargetAmountInput[],
+): { changes: Array<TargetAmountInput & { money: number | null }>; errors: Array<TargetAmountInput & { message: string }> } {
+  const changes: Array<TargetAmountInput & { money: number | null }> = [];
+  const errors: Array<TargetAmountInput & { message: string }> = [];
+  for (const c of cells) {
+    if ((c.row === 'total' ? !d.total : !d.tasks[c.row]) || !TARGET_COLUMNS.includes(c.column)) {
+      throw new FiscusError('INPUT_INVALID', `表《${DEPARTMENT_TARGETS_TITLE}》没有金额 ${c.row}/${c.column}，请重新打开本页`, { field: `${c.row}/${c.column}` });
+    }
+    const text = typedAmountText(c.text);
+    if (text === '') {
+      changes.push({ ...c, text, money: null });
+      continue;
+    }
+    try {
+      changes.push({ ...c, text, money: parseAmount(text, '元') });
+    } catch (e) {
+      if (!(e instanceof MoneyParseError)) throw e;
+      errors.push({
+        ...c,
+        message: `${targetCellName(d, c.row, c.column)}的金额“${c.text.trim()}”无法识别（${e.message}）：请以元为单位填写，至多两位小数，千分位逗号须每三位一个，如 1234.50 或 1,234.50`,
+      });
+    }
+  }
+  return { changes, errors };
+}
+
+/**
+ * The document with the changed amounts of the department-wide form set (unchanged ones keep their
+ * printed form and provenance; a changed one records who typed it and when); INPUT_INVALID naming every
+ * amount that cannot be read, nothing changed.
+ */
+export function withTargetAmounts(doc: BudgetDocument, cells: TargetAmountInput[], edited: Edited): BudgetDocument {
+  const d = doc.departmentTargets;
+  if (!d) throw new FiscusError('NOT_FOUND', `本预算没有${DEPARTMENT_TARGETS_TITLE}`);
+  const { changes, errors } = readTargetAmounts(d, cells);
+  if (errors.length) throw new FiscusError('INPUT_INVALID', errors.map((e) => e.message).join('；'), { field: `${errors[0]!.row}/${errors[0]!.column}` });
+  let changed = 0;
+  const set = <T extends Record<TargetColumn, Money | null>>(line: T, row: number | 'total'): T => {
+    const mine = changes.filter((c) => c.row === row);
+    if (!mine.length) return line;
+    const next: T = { ...line };
+    for (const c of mine) {
+      if ((line[c.column]?.fen ?? null) === c.money) continue;
+      changed++;
+      const money: Money | null = c.money === null ? null : { fen: c.money, decimals: exactDecimals([c.money], doc.displayUnit), src: { line: null, page: null, raw: `${c.text} 元`, edited } };
+      next[c.column] = money;
+    }
+    return next;
+  };
+  const next: DepartmentTargets = { ...d, tasks: d.tasks.map((t, i) => set(t, i)), ...(d.total ? { total: set(d.total, 'total') } : {}) };
+  if (changed === 0) throw new FiscusError('INPUT_INVALID', `表《${DEPARTMENT_TARGETS_TITLE}》的金额没有修改，未生成新版本`, { field: 'targets' });
+  return valid({ ...doc, departmentTargets: next }, `表《${DEPARTMENT_TARGETS_TITLE}》`);
+}
+
 /** One 项目概况 entry as typed: its index in the form's overview and its text. */
 export interface OverviewInput {
   index: number;
@@ -202,6 +282,17 @@ export function documentEditsOf(ws: Workspace) {
         baseVersion,
         (base) => withCells(base, tableId, cells, { by: who, at: now() }),
         { note: `修改表格 ${tableId} 的金额`, action: EDIT_ACTIONS.cells, detail: { table: tableId, cells: cells.length } },
+        author,
+        who,
+      );
+    },
+    /** Sets amounts of the department-wide target form (table 14; typed in 元) as a new version. */
+    editTargetAmounts(id: string, baseVersion: number, cells: TargetAmountInput[], who: string, author?: string): Promise<StoredVersion> {
+      return ws.editDocument(
+        id,
+        baseVersion,
+        (base) => withTargetAmounts(base, cells, { by: who, at: now() }),
+        { note: `修改${DEPARTMENT_TARGETS_TITLE}的金额`, action: EDIT_ACTIONS.targets, detail: { cells: cells.length } },
         author,
         who,
       );

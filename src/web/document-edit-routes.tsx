@@ -1,6 +1,7 @@
 /**
  * The routes of the edits of document-edit.tsx (issue 15 item 6): `POST /budgets/:id/narrative` (a
- * section's text), `POST /budgets/:id/tables/:table` (amount cells in 元) and
+ * section's text), `POST /budgets/:id/tables/:table` (amount cells in 元; on the department-wide
+ * form's page, `tables/department-targets`, the form's task amounts) and
  * `POST /budgets/:id/projects/:formId/overview` (项目概况). Each posts the version it was based on;
  * saved → with htmx the page again with the findings that changed, without script a 303 back to the
  * page at the edited part; stale → 409 with the typed text kept, nothing written; invalid → 422
@@ -9,12 +10,12 @@
 import type { Context, Hono } from 'hono';
 import type { BudgetDetail, StoredVersion } from '../app/workspace.js';
 import { auditActor } from '../app/audit-log.js';
-import { documentEditsOf, findingsChange, readCells, sectionOfKey, type CellInput } from '../app/edit-document.js';
+import { documentEditsOf, findingsChange, readCells, readTargetAmounts, sectionOfKey, TARGET_COLUMNS, type CellInput, type TargetAmountInput, type TargetColumn } from '../app/edit-document.js';
 import { FiscusError } from '../domain/errors.js';
 import type { BudgetDocument } from '../domain/model.js';
 import { tableById } from '../reports/view/index.js';
-import { cellInput, type DocEditDeps, type DocEditState } from './document-edit.js';
-import { formAnchor } from './figures.js';
+import { cellInput, targetInput, type DocEditDeps, type DocEditState } from './document-edit.js';
+import { formAnchor, TARGETS_PAGE } from './figures.js';
 import { formBody, formText } from './form-body.js';
 import { hrefContext } from './pages.js';
 import { NarrativePage } from './narrative-page.js';
@@ -27,7 +28,7 @@ export async function savedFromQuery(c: Context, version: DocEditDeps['version']
   const saved = Number(c.req.query('saved'));
   const from = Number(c.req.query('from'));
   const target = c.req.query('edit') ?? '';
-  if (!/^(section:\d{1,4}\.\d{1,4}|cells|overview)$/.test(target)) return undefined;
+  if (!/^(section:\d{1,4}\.\d{1,4}|cells|targets|overview)$/.test(target)) return undefined;
   const has = (n: number) => budget.versions.some((v) => v.n === n);
   if (!Number.isSafeInteger(saved) || !Number.isSafeInteger(from) || !has(saved) || !has(from) || from >= saved) return undefined;
   const [a, b] = await Promise.all([version(id, from), version(id, saved)]);
@@ -90,7 +91,7 @@ async function runEdit(
   }
 }
 
-/** Registers `POST /budgets/:id/narrative`, `POST /budgets/:id/tables/:table` and `POST /budgets/:id/projects/:formId/overview`. */
+/** Registers `POST /budgets/:id/narrative`, `POST /budgets/:id/tables/:table` (with table 14's amounts at `tables/department-targets`) and `POST /budgets/:id/projects/:formId/overview`. */
 export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
   const edits = documentEditsOf(deps.ws);
   const who = (c: Context) => auditActor(userOf(c), 'web');
@@ -134,10 +135,69 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
     );
   });
 
+  /** Table 14, the department-wide form: its tasks' amounts and their 合计, typed in 元. */
+  const postTargets = async (c: Context, id: string, body: Record<string, unknown>) => {
+    const typed: Record<string, string> = {};
+    const cells: TargetAmountInput[] = [];
+    for (const [k, v] of Object.entries(body)) {
+      const m = /^dt-(\d{1,4}|total)-(total|fiscal|other)$/.exec(k);
+      if (!m || typeof v !== 'string') continue;
+      typed[k] = v;
+      cells.push({ row: m[1] === 'total' ? 'total' : Number(m[1]), column: m[2] as TargetColumn, text: v });
+    }
+    const render: Render = async (status, state, v) => {
+      const p = await page(c, id, v);
+      const counts = p.budget.versions.find((x) => x.n === v)?.findings ?? p.budget.findings;
+      return c.html(<TablesPage budget={p.budget} doc={p.doc} pageId={TARGETS_PAGE} findings={p.findings} ctx={hrefContext(p.doc)} counts={counts} version={v} edit={state} editOpen />, status);
+    };
+    const baseVersion = Number(body['baseVersion']);
+    const baseDoc =
+      Number.isSafeInteger(baseVersion) && baseVersion >= 1
+        ? (
+            await deps.timed(
+              c,
+              deps.version(id, baseVersion).catch(() => null),
+            )
+          )?.doc
+        : undefined;
+    // Every amount that cannot be read is marked at its input, each with its own message; nothing is saved.
+    const d = baseDoc?.departmentTargets;
+    if (d) {
+      const { errors } = readTargetAmounts(d, cells);
+      if (errors.length) {
+        const fieldErrors = Object.fromEntries(errors.map((e) => [targetInput(e.row, e.column), e.message]));
+        return render(
+          422,
+          { target: 'targets', typed, fieldErrors, error: { title: `未保存：${errors.length} 个金额无法识别（INPUT_INVALID）`, detail: errors.map((e) => e.message).join('；') } },
+          baseVersion,
+        );
+      }
+    }
+    return runEdit(
+      c,
+      deps,
+      id,
+      body,
+      'targets',
+      typed,
+      (base) => edits.editTargetAmounts(id, base, cells, who(c), deps.author(c)),
+      render,
+      {
+        href: (v, from) => `/budgets/${id}/tables/${TARGETS_PAGE}?saved=${v}&from=${from}&edit=targets#targets-edit`,
+        latest: `/budgets/${id}/tables/${TARGETS_PAGE}`,
+      },
+      (field) => {
+        const m = /^(\d+|total)\/(total|fiscal|other)$/.exec(field ?? '');
+        return m && TARGET_COLUMNS.includes(m[2] as TargetColumn) ? targetInput(m[1] === 'total' ? 'total' : Number(m[1]), m[2] as TargetColumn) : undefined;
+      },
+    );
+  };
+
   app.post('/budgets/:id/tables/:table', async (c) => {
     const id = c.req.param('id');
     const tid = c.req.param('table');
     const body = (await formBody(c)) as Record<string, unknown>;
+    if (tid === TARGETS_PAGE) return postTargets(c, id, body);
     const typed: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (/^c-\d{1,5}-\d{1,4}$/.test(k) && typeof v === 'string') typed[k] = v;
     const render: Render = async (status, state, v) => {

@@ -1,6 +1,7 @@
 /**
  * Editing in the web what is not a project form's plan, cost lines or indicators (issue 15 item 6):
- * a narrative section's text (说明), the amount cells of a table (in 元), a project form's 项目概况.
+ * a narrative section's text (说明), the amount cells of a table (in 元), the amounts of the
+ * department-wide target form (table 14, in 元), a project form's 项目概况.
  * As the project editors: each form carries the version it was based on and is saved through a use
  * case of app/edit-document.ts (a stale base is refused with 409 and nothing written; a bad amount is
  * 422 naming the cell), the checks run again, and the page shows which findings the edit added and
@@ -10,15 +11,16 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Workspace } from '../app/workspace.js';
-import { amountColumnsOf, cellText, sectionKey, sectionText } from '../app/edit-document.js';
-import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
+import { amountColumnsOf, cellText, sectionKey, sectionText, TARGET_COLUMNS, type TargetColumn } from '../app/edit-document.js';
+import { TARGET_TASK_AMOUNT_LABELS } from '../domain/catalogue/labels.js';
+import type { BudgetDocument, Money, ProjectForm, Table } from '../domain/model.js';
 import { tableIdOf } from '../reports/view/index.js';
 import type { Finding, HrefContext } from './figures.js';
 import { ErrorBox, FindingItem } from './pages.js';
 
 /** What an edit form shows after a post: the typed values, the refusal, or what was saved and what it changed. */
 export interface DocEditState {
-  /** The form it belongs to: `section:2.1`, `cells`, `overview`. */
+  /** The form it belongs to: `section:2.1`, `cells`, `targets`, `overview`. */
   target: string;
   typed?: Record<string, string>;
   fieldErrors?: Record<string, string>;
@@ -228,6 +230,97 @@ export function TableCellsEditor(props: { budgetId: string; version: number; doc
             保存金额并重新审核
           </button>
           <a href={`/budgets/${props.budgetId}/tables/${tid}`}>取消</a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The input name of an amount of the department-wide form: its task's index (or `total`) and its column. */
+export const targetInput = (row: number | 'total', column: TargetColumn) => `dt-${row}-${column}`;
+
+/**
+ * The department-wide target form's amounts (table 14: each task's 总额 / 财政拨款 / 其他资金 and the 合计
+ * line) as inputs in 元, on its page, on the latest version, after 编辑本表金额 — as a table's cells.
+ */
+export function TargetAmountsEditor(props: { budgetId: string; version: number; doc: BudgetDocument; pageId: string; state?: DocEditState | undefined; ctx: HrefContext; open: boolean }) {
+  const d = props.doc.departmentTargets;
+  const mine = props.state?.target === 'targets' ? props.state : undefined;
+  if (!d || (d.tasks.length === 0 && !d.total)) return null;
+  const page = `/budgets/${props.budgetId}/tables/${props.pageId}`;
+  if (!props.open && !mine)
+    return (
+      <p id="targets-edit">
+        <a href={`${page}?edit=targets#targets-edit`} id="targets-edit-open">
+          编辑本表金额
+        </a>
+      </p>
+    );
+  const lines: Array<{ row: number | 'total'; name: string; line: Record<TargetColumn, Money | null> }> = [
+    ...d.tasks.map((t, i) => ({ row: i, name: t.name, line: t })),
+    ...(d.total ? [{ row: 'total' as const, name: '合计', line: d.total }] : []),
+  ];
+  return (
+    <section id="targets-edit" aria-labelledby="targets-edit-h">
+      <h2 id="targets-edit-h">编辑本表金额</h2>
+      <p class="muted">金额以元填写，至多两位小数（如 1234.50 或 1,234.50）；留空为空白。{SAVE_NOTE}</p>
+      <EditNotice budgetId={props.budgetId} state={props.state} target="targets" ctx={props.ctx} />
+      <form method="post" action={page} {...swapOf(page, 'table-main')}>
+        <input type="hidden" name="baseVersion" value={String(props.version)} />
+        <div class="table-scroll">
+          <table class="data edit" id="targets-amounts-edit">
+            <thead>
+              <tr>
+                <th scope="col">任务名称</th>
+                {TARGET_COLUMNS.map((k) => (
+                  <th scope="col" class="num">
+                    {TARGET_TASK_AMOUNT_LABELS[k]}（元）
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr class={l.row === 'total' ? 'total' : undefined}>
+                  <th scope="row" class="label">
+                    {l.name}
+                  </th>
+                  {TARGET_COLUMNS.map((k) => {
+                    const name = targetInput(l.row, k);
+                    const err = mine?.fieldErrors?.[name];
+                    const id = `dt-cell-${l.row}-${k}`;
+                    return (
+                      <td class="num">
+                        <input
+                          id={id}
+                          name={name}
+                          class="num"
+                          inputmode="decimal"
+                          size={14}
+                          value={mine?.typed?.[name] ?? cellText(l.line[k])}
+                          aria-label={`${l.row === 'total' ? '合计' : `任务“${l.name}”`}·“${TARGET_TASK_AMOUNT_LABELS[k]}”（元）`}
+                          aria-invalid={err ? 'true' : undefined}
+                          aria-describedby={err ? `${id}-err` : undefined}
+                          autofocus={mine?.fieldErrors !== undefined && Object.keys(mine.fieldErrors)[0] === name}
+                        />
+                        {err ? (
+                          <span id={`${id}-err`} class="field-error">
+                            {err}
+                          </span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="actions">
+          <button type="submit" id="targets-save">
+            保存金额并重新审核
+          </button>
+          <a href={page}>取消</a>
         </div>
       </form>
     </section>

@@ -16,7 +16,7 @@ import { ERROR_TITLES, ErrorPage } from './error-page.js';
 import { registerEditRoutes } from './edit-routes.js';
 import { savedFromQuery } from './document-edit-routes.js';
 import { registerFollowWeb } from './follow/routes.js';
-import type { Finding } from './figures.js';
+import { TARGETS_PAGE, type Finding } from './figures.js';
 import type { VersionView } from './layout.js';
 import { NarrativePage } from './narrative-page.js';
 import { DashboardPage, FindingsPage, hrefContext, ListPage, ProjectsPage, VersionsPage } from './pages.js';
@@ -266,7 +266,8 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
     }
     if (!tableNav(l.doc).some((t) => t.id === page)) throw new FiscusError('NOT_FOUND', `本预算${l.view ? `第 ${l.version} 版` : ''}没有表格 ${page}`);
     const edit = l.view ? undefined : await savedFromQuery(c, (i, v) => cache.get(i, v), id, l.budget);
-    return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={page} findings={l.findings} {...viewed(l)} edit={edit} editOpen={c.req.query('edit') === 'cells'} />);
+    const open = c.req.query('edit') === (page === TARGETS_PAGE ? 'targets' : 'cells');
+    return c.html(<TablesPage budget={l.budget} doc={l.doc} pageId={page} findings={l.findings} {...viewed(l)} edit={edit} editOpen={open} />);
   });
 
   app.get('/budgets/:id/projects', async (c) => {

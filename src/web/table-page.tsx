@@ -16,7 +16,7 @@ import { findingTable, fmt, rowAnchor, TARGETS_INDICATOR_PREFIX, TARGETS_PAGE, t
 import { Layout, type VersionView } from './layout.js';
 import { FindingItem, IndicatorTable, navInfo } from './pages.js';
 import type { SeverityCounts } from '../app/workspace.js';
-import { TableCellsEditor, type DocEditState } from './document-edit.js';
+import { TableCellsEditor, TargetAmountsEditor, type DocEditState } from './document-edit.js';
 
 const NO_FLAGS: ReadonlySet<string> = new Set();
 
@@ -215,7 +215,10 @@ export function TablesPage(props: { budget: BudgetDetail; doc: BudgetDocument; p
             ) : null}
           </>
         ) : targets ? (
-          <TargetsView doc={doc} />
+          <>
+            <TargetsView doc={doc} />
+            {props.view ? null : <TargetAmountsEditor budgetId={budget.id} version={props.version} doc={doc} pageId={TARGETS_PAGE} state={props.edit} ctx={props.ctx} open={props.editOpen ?? false} />}
+          </>
         ) : props.pageId === null ? (
           <p>本文档没有表格。</p>
         ) : (

@@ -1,5 +1,5 @@
 /**
- * Editing a narrative section, table cells and 项目概况 in the web (issue 15 item 6), through the
+ * Editing a narrative section, table cells, table 14's amounts and 项目概况 in the web (issue 15 item 6), through the
  * front door with its authorisation: each saved as a new version (303 back to the page without
  * htmx, the findings that changed shown), a stale base version refused with 409 and nothing
  * written, what cannot be read refused with 422 naming it in Chinese, a role that may not prepare
@@ -112,6 +112,47 @@ describe('editing the narrative, table cells and 项目概况 in the web', () =>
     assert.equal(await latest(), v + 1);
 
     const forbidden = await post('bumen', `/budgets/${id}/tables/${t.id}`, { baseVersion: String(v + 1), [name]: '3.00' });
+    assert.equal(forbidden.status, 403);
+    assert.equal(await latest(), v + 1);
+  });
+
+  test('table 14 amounts in 元: saved with who typed them and re-checked; ambiguous amounts 422 naming each; stale 409; 部门审核 403', async () => {
+    const v = await latest();
+    const path = `/budgets/${id}/tables/department-targets`;
+    const form = await (await as('jingban')(`${path}?edit=targets`)).text();
+    assert.match(form, /<h2 id="targets-edit-h">编辑本表金额<\/h2>/);
+    assert.match(form, /name="dt-0-total"[^>]*value="7,800,600.00"/);
+    assert.match(form, /name="dt-total-fiscal"[^>]*value="44,246,000.00"/);
+
+    const bad = await post('jingban', path, { baseVersion: String(v), 'dt-0-total': '1,0.0', 'dt-1-other': '1.234' }, true);
+    assert.equal(bad.status, 422);
+    const body = await bad.text();
+    assert.match(body, /2 个金额无法识别（INPUT_INVALID）/);
+    assert.match(body, /表《部门（单位）整体支出绩效目标申报表》第 1 项任务“基本支出”·“总额”的金额“1,0\.0”无法识别/);
+    assert.match(body, /第 2 项任务“为福田电子政务建设和数据管理提供信息化服务”·“其他资金”的金额“1\.234”无法识别/);
+    assert.match(body, /id="dt-cell-0-total"[^>]*aria-invalid="true"/);
+    assert.equal(await latest(), v, 'nothing written');
+
+    // The 基本支出 task's 总额 raised by 10,000.00 元: the form no longer adds up, nor agrees with table 3.
+    const ok = await post('jingban', path, { baseVersion: String(v), 'dt-0-total': '7,810,600.00', 'dt-0-fiscal': '7,800,600.00' });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.headers.get('location'), `${path}?saved=${v + 1}&from=${v}&edit=targets#targets-edit`);
+    const task = (await ws.getDocument(id)).departmentTargets!.tasks[0]!;
+    assert.equal(task.total!.fen, 781_060_000);
+    assert.equal(task.total!.src?.edited?.by, 'jingban');
+    assert.equal(task.fiscal!.src?.edited, undefined, 'an amount typed as it was is not changed');
+    const page = await (await as('jingban')(ok.headers.get('location')!.replace(/#.*/, ''))).text();
+    assert.match(page, new RegExp(`已保存为第 ${v + 1} 版（基于第 ${v} 版），已重新审核。`));
+    const added = /<ul class="findings" id="findings-added">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '';
+    assert.match(added, /BUD-019/);
+    // The form's page lists them among its own findings (located on table 14 as data).
+    assert.match(/<ul class="findings" id="table-findings">([\s\S]*?)<\/ul>/.exec(page)?.[1] ?? '', /BUD-019/);
+    assert.equal((await auditLogOf(ws).budgetHistory(id, { newestFirst: true, limit: 1 }))[0]!.action, 'budget.edit-targets');
+
+    const stale = await post('jingban', path, { baseVersion: String(v), 'dt-0-total': '2.00' }, true);
+    assert.equal(stale.status, 409);
+    assert.match(await stale.text(), /版本冲突（CONFLICT）/);
+    const forbidden = await post('bumen', path, { baseVersion: String(v + 1), 'dt-0-total': '3.00' });
     assert.equal(forbidden.status, 403);
     assert.equal(await latest(), v + 1);
   });

@@ -1,5 +1,5 @@
 /**
- * Editing a narrative section and a table cell in Chromium (issue 15 item 6), against `fiscus start`
+ * Editing a narrative section, a table cell and table 14's amounts in Chromium (issue 15 item 6), against `fiscus start`
  * on a temporary data folder, as the demo 经办: the section's figure changed, the narrative finding it
  * raises shown among the findings the edit added; a table cell typed in 元 (an ambiguous amount first
  * refused, named), the cross-table findings it raises shown; the same section saved without
@@ -147,5 +147,27 @@ test('项目概况 edited in place; the plan editor beside it follows to the new
   await page.getByRole('button', { name: '保存并重新审核' }).click();
   await page.locator('#project-editor .notice').waitFor();
   assert.match(await page.locator('#project-editor .notice').innerText(), new RegExp(`已保存为第 ${v0 + 2} 版`));
+  await page.context().close();
+});
+
+test('table 14’s task amounts in 元: the 基本支出 task’s 总额 raised, its findings shown as added, the form shows the new amount', async () => {
+  const page = await newPage();
+  const v0 = await latest();
+  await page.goto(`${server.url}/budgets/${budgetId}/tables/department-targets`);
+  await page.getByRole('link', { name: '编辑本表金额' }).click();
+  const input = page.getByLabel('任务“基本支出”·“总额”（元）');
+  assert.equal(await input.inputValue(), '7,800,600.00');
+  await input.fill('7,810,600.00');
+  await page.getByRole('button', { name: '保存金额并重新审核' }).click();
+  const notice = page.locator('#edit-notice .notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), new RegExp(`已保存为第 ${v0 + 1} 版（基于第 ${v0} 版），已重新审核`));
+  assert.match(await page.locator('#findings-added').innerText(), /BUD-019/);
+  // The form above the editor shows the new 总额 (781.06 万元), the editor the new version.
+  assert.match(await page.locator('#table-main table.data').first().innerText(), /基本支出[\s\S]*781\.06/);
+  assert.equal(await page.locator('#targets-edit input[name=baseVersion]').inputValue(), String(v0 + 1));
+  assert.equal(await latest(), v0 + 1);
+  await page.locator('#edit-notice').scrollIntoViewIfNeeded();
+  await shot(page, 'targets-saved');
   await page.context().close();
 });

@@ -78,6 +78,9 @@ export const DEPARTMENT_TARGETS_TITLE = '部门（单位）整体支出绩效目
 /** One project's target form (Shenzhen and the national template). */
 export const PROJECT_FORM_TITLE = '预算项目支出绩效目标申报表';
 
+/** The amounts of a task of the department-wide target form (DepartmentTargets.tasks keys, and its 合计), as the form prints them. */
+export const TARGET_TASK_AMOUNT_LABELS: Readonly<Record<'total' | 'fiscal' | 'other', string>> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
+
 /** The amounts of a project's target form (ProjectForm.amounts keys), as the form prints them. */
 export const FORM_AMOUNT_LABELS: Readonly<Record<'total' | 'currentYear' | 'fiscal' | 'other' | 'transfer' | 'purchasedServices', string>> = {
   total: '项目总金额',

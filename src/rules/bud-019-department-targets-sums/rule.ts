@@ -1,17 +1,15 @@
 import type { Rule } from '../types.js';
-import type { Money } from '../../domain/model.js';
-import { locSrc } from '../_lib/location.js';
+import type { Money, Src } from '../../domain/model.js';
+import type { Location } from '../types.js';
+import { deptLocation } from '../_lib/content.js';
 import { compareTotal } from '../_lib/rounding.js';
 import { departmentBlock, printedCells } from '../_lib/form-block.js';
+import { DEPARTMENT_TARGETS_TITLE, TARGET_TASK_AMOUNT_LABELS } from '../../domain/catalogue/labels.js';
 
-const SECTION = '部门（单位）整体支出绩效目标申报表';
-const FIELDS = [
-  ['total', '总额'],
-  ['fiscal', '财政拨款'],
-  ['other', '其他资金'],
-] as const;
+const SECTION = DEPARTMENT_TARGETS_TITLE;
+const FIELDS = (['total', 'fiscal', 'other'] as const).map((k) => [k, TARGET_TASK_AMOUNT_LABELS[k]] as const);
 type Field = (typeof FIELDS)[number][0];
-const LABEL: Record<Field, string> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
+const LABEL: Record<Field, string> = TARGET_TASK_AMOUNT_LABELS;
 /** The words that head each column where the form's block is held (a header piece or a field label). */
 const PRINTED: Record<Field, RegExp> = { total: /总额/, fiscal: /财政拨款/, other: /其他资金/ };
 
@@ -36,10 +34,14 @@ export const rule: Rule = {
   check(doc, ctx) {
     const d = doc.departmentTargets;
     if (!d) return;
-    const lines: Array<{ name: string; total: Money | null; fiscal: Money | null; other: Money | null; src: Money['src'] }> = [
-      ...d.tasks.map((x) => ({ name: x.name, total: x.total, fiscal: x.fiscal, other: x.other, src: x.src })),
-      ...(d.total ? [{ name: '合计', ...d.total }] : []),
+    // Each line's row as data (`task-0` …, `total`: the anchors of the form's page).
+    const lines: Array<{ row: string; name: string; total: Money | null; fiscal: Money | null; other: Money | null; src: Src }> = [
+      ...d.tasks.map((x, i) => ({ row: `task-${i}`, name: x.name, total: x.total, fiscal: x.fiscal, other: x.other, src: x.src })),
+      ...(d.total ? [{ row: 'total', name: '合计', ...d.total }] : []),
     ];
+    // An amount typed in the web has no line of its own: the place is its line's.
+    const at = (m: Money | null, line: Src): Src => (m?.src?.line != null ? m.src : line);
+    const where = (row: string, name: string, field: string, src: Src): Location => ({ ...deptLocation(doc, name, field, src), row });
     if (lines.length === 0) return;
     const cells = printedCells(departmentBlock(doc));
     const printed = (k: Field) => lines.some((l) => l[k] !== null) || cells.some((c) => PRINTED[k].test(c));
@@ -53,7 +55,7 @@ export const rule: Rule = {
           subject: `表14 ${l.name}`,
           totalLabel: '总额',
           partLabels: ['财政拨款', '其他资金'],
-          location: locSrc(SECTION, l.total?.src ?? l.src, l.name, '总额'),
+          location: where(l.row, l.name, '总额', at(l.total, l.src)),
         });
       }
     } else if (unprinted.length < FIELDS.length) {
@@ -62,7 +64,7 @@ export const rule: Rule = {
       ctx.report({
         severity: 'info',
         message: `${SECTION}未印出${unprinted.map((k) => LABEL[k]).join('、')}，“总额 = 财政拨款 + 其他资金”的核对未进行${first.src?.line ? `（第 ${first.src.line} 行）` : ''}`,
-        location: locSrc(SECTION, first.total?.src ?? first.src, first.name, LABEL[unprinted[0]!]),
+        location: where(first.row, first.name, LABEL[unprinted[0]!], at(first.total, first.src)),
         expected: null,
         actual: null,
         difference: null,
@@ -80,7 +82,7 @@ export const rule: Rule = {
         subject: '表14 合计',
         totalLabel: label,
         partLabels: d.tasks.map((x) => `${x.name} ${label}`),
-        location: locSrc(SECTION, d.total[k]?.src ?? d.total.src, '合计', label),
+        location: where('total', '合计', label, at(d.total[k], d.total.src)),
       });
     }
   },
