@@ -6,9 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 // pg's own parameter encoding (arrays as PostgreSQL array literals, objects as JSON, dates as
 // timestamps), so that SQL written for pg gets the same values on PGlite.
 // @ts-expect-error -- pg's types do not declare this module (it is exported: "./lib/*.js").
@@ -102,13 +101,15 @@ export async function openPglite(dataDir?: string): Promise<Connection> {
 
 /** Opens a `pg` Pool on a PostgreSQL server. */
 export async function openPostgres(url: string): Promise<Connection> {
+  // pg and drizzle's driver for it load when a PostgreSQL server is used: a PGlite server starts without them.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle pooled connection that the server ends (restart, administrator, a dropped database) is
   // discarded by the pool, which then emits 'error': without a listener that would end the process.
   pool.on('error', (e) => console.warn(`fiscus: an idle PostgreSQL connection was closed by the server: ${e.message}`));
   // pool.end() resolves before its connections have closed; close() waits for them, so a database
   // dropped right after close() terminates no connection of ours.
-  const open = new Set<pg.PoolClient>();
+  const open = new Set<PoolClient>();
   let allClosed: (() => void) | undefined;
   pool.on('connect', (c) => open.add(c));
   pool.on('remove', (c) => {
@@ -134,7 +135,7 @@ export async function openPostgres(url: string): Promise<Connection> {
     },
     async raw(text, values) {
       // A script of several statements answers one result per statement.
-      const r = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+      const r = (await pool.query(text, values)) as QueryResult | QueryResult[];
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
     },

@@ -6,7 +6,7 @@
  * parameter encoding on PGlite). On PostgreSQL every server and `fiscus worker` shares the queue; on
  * PGlite (one process owns the data folder) the queue runs in that process.
  */
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Connection } from './connection.js';
 
 /** pg-boss's schema: kept apart from fiscus's tables. */
@@ -60,7 +60,9 @@ export async function ensureQueue(boss: PgBoss, name: string, settings: QueueSet
  * Errors of its background work (maintenance, polling) are logged, never thrown at the process.
  */
 export async function openQueue(conn: Connection, settings: QueueSettings = queueSettings()): Promise<PgBoss> {
-  const boss = new PgBoss({
+  // pg-boss (and its dependencies) load with the first queue opened, not with every server start.
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({
     db: { executeSql: (text: string, values: unknown[]) => conn.raw(text, values) },
     schema: QUEUE_SCHEMA,
     migrate: true,
