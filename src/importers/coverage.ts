@@ -48,7 +48,11 @@ export function heldAmounts(value: unknown, memo = new Map<string, string[]>()):
         if (amounts === undefined) memo.set(raw, (amounts = printedAmounts(raw)));
         for (const a of amounts) c.set(a, (c.get(a) ?? 0) + 1);
       }
-      for (const v of Object.values(o)) if (v !== null && typeof v === 'object') stack.push(v);
+      // for…in rather than Object.values: no array made for each of a document's ~20,000 objects (plain data: own keys only).
+      for (const k in o) {
+        const v = o[k];
+        if (v !== null && typeof v === 'object') stack.push(v);
+      }
     }
   }
   return c;

@@ -20,29 +20,36 @@ export interface NarrativeResult {
 // ---------------------------------------------------------------------------------------------
 // Joined text with provenance
 
-interface Pos {
-  /** Index into Flow.lines. */
-  li: number;
-  /** Index into that line's text. */
-  col: number;
-}
-
 const ALNUM = /[A-Za-z0-9]/;
 const WS = /\s/;
 
+/** ALNUM.test of the character with UTF-16 code `c`. */
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** WS.test of the character with UTF-16 code `c` (the expression only above ASCII). */
+function isWs(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return WS.test(String.fromCharCode(c));
+}
+
 /**
  * Text joined from wrapped source lines, white space normalised so that it reads the same however
- * the lines were wrapped, with the source position of every character.
+ * the lines were wrapped, with the source position of every character: `li[i]` the index into
+ * `lines` and `col[i]` the index into that line's text of character `i` (typed arrays: a narrative has
+ * tens of thousands of characters, and a slice shares them).
  */
 class Flow {
   constructor(
     readonly lines: SourceLine[],
     readonly text: string,
-    readonly pos: Pos[],
+    private readonly li: Int32Array,
+    private readonly col: Int32Array,
   ) {}
 
   slice(a: number, b: number = this.text.length): Flow {
-    return new Flow(this.lines, this.text.slice(a, b), this.pos.slice(a, b));
+    return new Flow(this.lines, this.text.slice(a, b), this.li.subarray(a, b), this.col.subarray(a, b));
   }
 
   trim(): Flow {
@@ -55,22 +62,24 @@ class Flow {
 
   /** The source line of character `i`. */
   lineAt(i: number): SourceLine {
-    const p = this.pos[Math.min(Math.max(i, 0), this.pos.length - 1)];
-    return this.lines[p?.li ?? 0]!;
+    return this.lines[this.li[Math.min(Math.max(i, 0), this.li.length - 1)] ?? 0]!;
   }
 
   /** Provenance of characters [a, b): first and last line, and the text as printed (line breaks kept). */
   src(a = 0, b: number = this.text.length): Src {
-    const p0 = this.pos[a];
-    const p1 = this.pos[Math.max(b - 1, a)];
-    if (!p0 || !p1) return { line: this.lines[0]?.no ?? null, page: this.lines[0]?.page ?? null, raw: this.text.slice(a, b) };
-    const first = this.lines[p0.li]!;
-    const last = this.lines[p1.li]!;
+    const z = Math.max(b - 1, a);
+    const l0 = this.li[a];
+    const l1 = this.li[z];
+    const c0 = this.col[a];
+    const c1 = this.col[z];
+    if (l0 === undefined || l1 === undefined || c0 === undefined || c1 === undefined) return { line: this.lines[0]?.no ?? null, page: this.lines[0]?.page ?? null, raw: this.text.slice(a, b) };
+    const first = this.lines[l0]!;
+    const last = this.lines[l1]!;
     let raw: string;
-    if (p0.li === p1.li) raw = first.text.slice(p0.col, p1.col + 1);
+    if (l0 === l1) raw = first.text.slice(c0, c1 + 1);
     else {
-      const mid = this.lines.slice(p0.li + 1, p1.li).map((l) => l.text);
-      raw = [first.text.slice(p0.col), ...mid, last.text.slice(0, p1.col + 1)].join('\n');
+      const mid = this.lines.slice(l0 + 1, l1).map((l) => l.text);
+      raw = [first.text.slice(c0), ...mid, last.text.slice(0, c1 + 1)].join('\n');
     }
     return srcOf(first, raw, last);
   }
@@ -82,39 +91,62 @@ class Flow {
  * "2021 年" and "2021年" read the same whichever way the PDF spaced or wrapped them.
  */
 function joinLines(lines: SourceLine[]): Flow {
-  const chars: string[] = [];
-  const pos: Pos[] = [];
-  lines.forEach((l, li) => {
-    const prev = chars[chars.length - 1];
-    if (prev !== undefined && ALNUM.test(prev) && ALNUM.test(l.text[0] ?? '')) {
-      chars.push(' ');
-      pos.push(pos[pos.length - 1]!);
+  // The lines one after another (a space between two where an ASCII letter or digit meets one), with
+  // each character's line and column.
+  let size = 0;
+  for (const l of lines) size += l.text.length + 1;
+  const li = new Int32Array(size);
+  const col = new Int32Array(size);
+  const pieces: string[] = [];
+  let n = 0;
+  lines.forEach((l, k) => {
+    const t = l.text;
+    if (n > 0 && t.length > 0 && isAlnum(t.charCodeAt(0)) && isAlnum(pieces[pieces.length - 1]!.charCodeAt(pieces[pieces.length - 1]!.length - 1))) {
+      pieces.push(' ');
+      li[n] = li[n - 1]!;
+      col[n] = col[n - 1]!;
+      n++;
     }
-    for (let col = 0; col < l.text.length; col++) {
-      chars.push(l.text[col]!);
-      pos.push({ li, col });
+    if (t.length === 0) return;
+    pieces.push(t);
+    for (let c = 0; c < t.length; c++, n++) {
+      li[n] = k;
+      col[n] = c;
     }
   });
-  let text = '';
-  const outPos: Pos[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (WS.test(ch)) {
-      let j = i;
-      while (j < chars.length && WS.test(chars[j]!)) j++;
-      const before = text[text.length - 1];
-      const after = chars[j];
-      if (before !== undefined && after !== undefined && ALNUM.test(before) && ALNUM.test(after)) {
-        text += ' ';
-        outPos.push(pos[i]!);
-      }
-      i = j - 1;
+  const all = pieces.join('');
+  // Each run of white space dropped, or made one space between two ASCII letters or digits (at the
+  // run's first character).
+  const outLi = new Int32Array(n);
+  const outCol = new Int32Array(n);
+  const kept: string[] = [];
+  let m = 0;
+  let last = -1;
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const c = all.charCodeAt(i);
+    if (!isWs(c)) {
+      outLi[m] = li[i]!;
+      outCol[m] = col[i]!;
+      m++;
+      last = c;
       continue;
     }
-    text += ch;
-    outPos.push(pos[i]!);
+    kept.push(all.slice(from, i));
+    let j = i;
+    while (j < n && isWs(all.charCodeAt(j))) j++;
+    if (last >= 0 && j < n && isAlnum(last) && isAlnum(all.charCodeAt(j))) {
+      kept.push(' ');
+      outLi[m] = li[i]!;
+      outCol[m] = col[i]!;
+      m++;
+      last = 0x20;
+    }
+    i = j - 1;
+    from = j;
   }
-  return new Flow(lines, text, outPos);
+  kept.push(all.slice(from));
+  return new Flow(lines, kept.join(''), outLi.subarray(0, m), outCol.subarray(0, m));
 }
 
 /** White space normalised as in joined text, for titles and single lines. */
