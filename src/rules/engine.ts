@@ -248,10 +248,16 @@ function check(doc: BudgetDocument, rules: readonly Rule[], opts: RunOptions): C
   // A finding's key names its rule: only the rules that found something can tell whether it is stable.
   const found = new Set(base.map((f) => f.rule));
   const recheck = active.filter((r) => found.has(r.id) && (readWatched === null || readWatched.has(r.id)));
+  if (recheck.length === 0) return { findings: sortFindings(base), notChecked: [] };
   const rechecked = new Set(recheck.map((r) => r.id));
-  const same = base.filter((f) => !rechecked.has(f.rule));
-  const variants = [1, 2].map((seed) => [...ruleFindings(recheck, vary(doc, u, seed)), ...same]);
-  const { kept, dropped } = stable(base, variants);
+  const variants = [1, 2].map((seed) => ruleFindings(recheck, vary(doc, u, seed)));
+  const compared = stable(
+    base.filter((f) => rechecked.has(f.rule)),
+    variants,
+  );
+  // The other rules' findings come out the same on the variants: kept as they are (the sort below orders them).
+  const kept = [...compared.kept, ...base.filter((f) => !rechecked.has(f.rule))];
+  const dropped = compared.dropped;
   const notChecked = attribute(
     doc,
     active,

@@ -7,7 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { getPriority } from 'node:os';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
-import { readPayments, type ImportedPayment, type PaymentTarget } from '../../importers/payments/index.js';
+import type { ImportedPayment, PaymentTarget } from '../../importers/payments/index.js';
 import { importBytes, sniffFormat } from '../import-document.js';
 import { overLimit, type Limits } from '../limits.js';
 import type { Finding } from '../../rules/types.js';
@@ -86,6 +86,8 @@ async function importPayments(t: Extract<ParseTask, { kind: 'payments' }>): Prom
   if (sniffFormat(bytes) === 'xlsx') checkSpreadsheet(bytes, file, limits);
   // A header and `rows` rows.
   else checkLines(bytes, file, limits.rows + 1, 'rows');
+  // The payments reader (and csv-parse) loads with the first payments file: a thread that reads documents starts without it.
+  const { readPayments } = await import('../../importers/payments/index.js');
   return readPayments(bytes, file, t.target);
 }
 
