@@ -18,6 +18,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { importBytes } from '../src/app/import-document.js';
@@ -60,7 +62,7 @@ interface Stat {
 const rows: Stat[] = [];
 
 /** Runs `fn` `n` times after `warm` warm-up runs; records median and min in ms. */
-async function time(name: string, n: number, fn: () => unknown | Promise<unknown>, note?: string, warm = 3): Promise<void> {
+async function time(name: string, n: number, fn: () => unknown, note?: string, warm = 3): Promise<void> {
   for (let i = 0; i < warm; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -259,7 +261,7 @@ if (want('audit')) {
   }
   const batchPdfs = batch.filter((f) => f.endsWith('.pdf'));
   if (batchPdfs.length) {
-    const run = (f: string) => new Promise<void>((res, rej) => execFile('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }, (e) => (e ? rej(e) : res())));
+    const run = (f: string) => promisify(execFile)('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }).then(() => undefined);
     const p0 = performance.now();
     let next = 0;
     // The same two-way parallelism as the audit.
@@ -290,7 +292,6 @@ if (want('startup')) {
   const { spawn, spawnSync, execFileSync } = await import('node:child_process');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bin = join(root, 'bin/fiscus.js');
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -370,7 +371,6 @@ if (want('audit-scale')) {
   const { corpusManifest, pdfPath } = await import('../test/corpus/figures.js');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const { execFile, spawnSync } = await import('node:child_process');
   const dir = mkdtempSync(join(tmpdir(), 'fiscus-bench-audit-'));
   const workers = auditWorkerCount();
@@ -409,7 +409,7 @@ if (want('audit-scale')) {
     // Every corpus PDF in one batch beside pdftotext -layout on the same files, as many at a time as the audit has workers.
     const pdfs = corpusManifest().map(pdfPath);
     const p = await batch(pdfs, 'corpus.csv');
-    const run = (f: string) => new Promise<void>((res, rej) => execFile('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }, (e) => (e ? rej(e) : res())));
+    const run = (f: string) => promisify(execFile)('pdftotext', ['-layout', f, '-'], { maxBuffer: 1 << 28 }).then(() => undefined);
     const t0 = performance.now();
     const c0 = childCpuMs();
     let next = 0;

@@ -263,8 +263,8 @@ function tableRecord(r: ReviewRow, href: (idx: number) => string): CsvValue[] {
 
 /** Links in an export: each document's page and original file, absolute from `origin`. */
 export interface ReviewLinks {
-  document(idx: number): string;
-  source(idx: number): string;
+  document: (idx: number) => string;
+  source: (idx: number) => string;
 }
 
 /** The review table as CSV (BOM, one row per document, in the table's order), escaped against formulas. */

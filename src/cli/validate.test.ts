@@ -188,7 +188,7 @@ test('an unread part is listed with its line and page, in text and JSON', async 
   const p = join(dir, 'unread.json');
   writeFileSync(p, JSON.stringify(d));
   const r = await cli(['validate', p, '--fail-on', 'never']);
-  assert.match(r.out, /^未能读取的部分（1）：\n  unread\.json:42（第 3 页）: 表《支出总表》第 2 行未能读取：expected one amount per column$/m);
+  assert.match(r.out, /^未能读取的部分（1）：\n {2}unread\.json:42（第 3 页）: 表《支出总表》第 2 行未能读取：expected one amount per column$/m);
   const j = JSON.parse((await cli(['validate', p, '--format', 'json', '--fail-on', 'never'])).out) as ValidationReport;
   assert.deepEqual(j.coverage.unread, [{ message: '表《支出总表》第 2 行未能读取：expected one amount per column', code: 'row-unreadable', table: 't3', row: null, line: 42, page: 3 }]);
   assert.equal(j.coverage.recall, null);

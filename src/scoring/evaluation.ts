@@ -164,7 +164,7 @@ export function evaluate(
     }
     const w = eff[p.category].div(live.get(p.category) ?? 1);
     let ratio = ZERO;
-    let met: boolean | null = false;
+    let met: boolean | null;
     let note: string | null = null;
     if (p.ind.qualitative || p.ind.comparator === null || p.ind.value === null) {
       const band = p.act?.band ?? null;

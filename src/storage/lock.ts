@@ -53,7 +53,7 @@ export function lockFolder(dir: string): FolderLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    let owner = NaN;
+    let owner: number;
     try {
       owner = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
     } catch {

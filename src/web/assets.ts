@@ -42,7 +42,7 @@ function load(name: string): Asset | undefined {
 }
 
 /** URL of an asset, with its content hash so browsers may cache it forever. */
-export function assetUrl(name: keyof typeof SOURCES & string): string {
+export function assetUrl(name: keyof typeof SOURCES): string {
   const a = load(name);
   return `/static/${name}?v=${a ? a.etag.slice(1, 9) : '0'}`;
 }

@@ -23,10 +23,10 @@ import { registerDocumentEditRoutes } from './document-edit-routes.js';
 /** What the edit routes need from the web app: timed workspace calls and the per-version cache. */
 export interface EditDeps {
   ws: Workspace;
-  timed<T>(c: Context, p: Promise<T>): Promise<T>;
-  version(id: string, v: number): Promise<{ doc: BudgetDocument; findings: Finding[] }>;
+  timed: <T>(c: Context, p: Promise<T>) => Promise<T>;
+  version: (id: string, v: number) => Promise<{ doc: BudgetDocument; findings: Finding[] }>;
   /** The author recorded on a version the request makes. */
-  author(c: Context): string;
+  author: (c: Context) => string;
 }
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';

@@ -17,7 +17,7 @@ const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen
 
 interface Backend {
   name: string;
-  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+  open(): Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>;
 }
 
 async function problem(res: Response, status: number, code: string): Promise<Record<string, unknown>> {

@@ -20,7 +20,7 @@ const PW = 'zhang-password-1';
 
 interface Backend {
   name: string;
-  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+  open(): Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>;
 }
 
 function suite(backend: Backend): void {

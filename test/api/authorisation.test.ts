@@ -188,14 +188,14 @@ interface Cell {
   why: string;
 }
 
-function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>): void {
+function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>): void {
   describe(`authorisation matrix on ${name}`, () => {
     let ws: Workspace;
     let drop: () => Promise<void>;
     let district: District;
     let app: ReturnType<typeof createHttpApp>;
     const ids: Record<'A' | 'B', { draft: string; published: string }> = { A: { draft: '', published: '' }, B: { draft: '', published: '' } };
-    let forms: Record<string, string> = {};
+    const forms: Record<string, string> = {};
 
     before(async () => {
       const b = await open();

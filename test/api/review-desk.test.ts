@@ -41,7 +41,7 @@ const LIMITS = limitsWith({ body: { batch: 3 * 1024 * 1024, import: 1024 * 1024 
 
 interface Backend {
   name: string;
-  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+  open(): Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>;
 }
 
 function suite(backend: Backend): void {

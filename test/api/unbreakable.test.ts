@@ -19,7 +19,7 @@ import { requester, setupDistrict, type District } from '../support/district.js'
 
 interface Backend {
   name: string;
-  open(): Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>;
+  open(): Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -17,7 +17,7 @@ import { requester, setupDistrict, type District, type Login } from '../support/
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));
 
-function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop(): Promise<void> }>): void {
+function suite(name: string, open: () => Promise<{ opts: WorkspaceOptions; drop: () => Promise<void> }>): void {
   describe(`approval workflow on ${name}`, () => {
     let ws: Workspace;
     let drop: () => Promise<void>;

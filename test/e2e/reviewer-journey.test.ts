@@ -214,7 +214,6 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     // 3. Sorted by errors: the header link, most errors first.
     await page.locator('#review-table thead').getByRole('link', { name: '错误' }).click();
     await page.waitForURL(/sort=errors/);
-    const sortedUrl = page.url();
     const errors = (await page.locator('#review-table tbody tr td:nth-child(8)').allInnerTexts()).map(Number);
     assert.equal(errors.length, 20);
     const uploadOrder = shownBefore.map((r) => r[1]);
@@ -260,7 +259,7 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     assert.equal(table.rowCount, 21);
     const header = (table.getRow(1).values as unknown[]).slice(1) as string[];
     const col = (name: string) => header.indexOf(name) + 1;
-    const files = Array.from({ length: 20 }, (_, i) => String(table.getRow(i + 2).getCell(col('文件')).value));
+    const files = Array.from({ length: 20 }, (_, i) => table.getRow(i + 2).getCell(col('文件')).text);
     assert.deepEqual(
       files,
       shown.map((r) => r[1]),
@@ -269,7 +268,7 @@ test('a finance reviewer’s journey: 20 PDFs reviewed live, sorted, opened and 
     for (let i = 0; i < 20; i++) {
       const d = byFile.get(files[i]!)!;
       const r = table.getRow(i + 2);
-      const cell = (name: string) => String(r.getCell(col(name)).value ?? '');
+      const cell = (name: string) => r.getCell(col(name)).text;
       // 序号 文件 单位 年度 类型 (recall) (tables) 错误 警告 状态, as on the page.
       const [no, , unit, year, kind, , , err, warn, status] = shown[i]!;
       assert.deepEqual([cell('序号'), cell('单位'), cell('年度'), cell('类型'), cell('错误'), cell('警告'), cell('状态')], [no, unit, year, kind, err, warn, status], `${d.file}: the page's row`);

@@ -48,7 +48,7 @@ test('fiscus start creates the administrator and one demo account per role, prin
   assert.match(server.stdout(), /已创建管理员 admin，初始密码（只显示这一次）：[A-Za-z0-9_-]{16}\n/);
   assert.match(
     server.stdout(),
-    /演示账户（每个角色一个；仅供试用，请勿用于正式部署）：\n  经办\tjingban \/ fiscus-jingban\t深圳市福田区数据管理中心\n  部门审核\tbumen \/ fiscus-bumen\t深圳市福田区政务服务数据管理局\n  财政审核\tcaizheng \/ fiscus-caizheng\t深圳市福田区财政局\n  经办\tjiaoyu \/ fiscus-jiaoyu\t深圳市福田区教育局\n/,
+    /演示账户（每个角色一个；仅供试用，请勿用于正式部署）：\n {2}经办\tjingban \/ fiscus-jingban\t深圳市福田区数据管理中心\n {2}部门审核\tbumen \/ fiscus-bumen\t深圳市福田区政务服务数据管理局\n {2}财政审核\tcaizheng \/ fiscus-caizheng\t深圳市福田区财政局\n {2}经办\tjiaoyu \/ fiscus-jiaoyu\t深圳市福田区教育局\n/,
   );
   const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
   await page.goto(server.url + '/');

@@ -54,8 +54,8 @@ export interface FuzzFailure {
   detail: string;
 }
 
-/** Who sent a request: the public, the public with a forged credential, or a user's login. */
-export type Sender = 'anonymous' | 'forged' | string;
+/** Who sent a request: 'anonymous' (the public), 'forged' (the public with a forged credential), or a user's login. */
+export type Sender = string;
 
 export interface FuzzResult {
   requests: number;
@@ -448,7 +448,7 @@ export async function runHttpFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const probe = (async () => {
     while (!stop) {
       const p0 = performance.now();
-      let ok = false;
+      let ok: boolean;
       try {
         const r = await fetch(`${o.url}/api/v1/health`, { signal: AbortSignal.timeout(1000) });
         await r.arrayBuffer();

@@ -26,7 +26,7 @@ export const SAMPLE = join(import.meta.dirname, '../../samples/shenzhen-futian-d
 /** A fresh, empty store of one backend, and how to dispose of it. */
 export interface Store {
   opts: WorkspaceOptions;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 export interface Backend {

@@ -8,7 +8,7 @@ import pg from 'pg';
 
 export interface ThrowawayDatabase {
   databaseUrl: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /**

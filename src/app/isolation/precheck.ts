@@ -61,7 +61,7 @@ function unpack(bytes: Uint8Array, e: ZipEntry, max: number): Buffer | null {
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new RangeError('unpacked size over the limit');
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new RangeError('unpacked size over the limit', { cause: err });
     return null;
   }
 }

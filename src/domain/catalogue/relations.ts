@@ -45,7 +45,7 @@ function revenueParts(has: (key: string) => boolean): string[] {
  * whose total or all of whose parts are absent is dropped.
  */
 export function roleRelations(role: TableRole, has: (key: string) => boolean): SumRelation[] {
-  let rels: SumRelation[] = [];
+  let rels: SumRelation[];
   const groups: SumRelation[] = [
     { total: 'govApprop', parts: [...APPROPRIATION_MEMBERS] },
     { total: 'unitFunds', parts: [...UNIT_FUND_MEMBERS] },

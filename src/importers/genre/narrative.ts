@@ -681,7 +681,7 @@ export function readNarrative(lines: SourceLine[]): Narrative {
   let part: NarrativePart | null = null;
   let section: NarrativeSection | null = null;
   let frame: Frame = { scope: 'department', topic: null, side: null, unit: false, list: null, topicLabel: '', names: [], year: null };
-  let sectionFrame: Frame = frame;
+  let sectionFrame: Frame;
   let subLevel: number | null = null;
   const srcOfPara = (p: Para): Src => spanSrc(p, 0, p.text.length);
   const titleOf = (p: Para): string => {

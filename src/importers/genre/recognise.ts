@@ -117,7 +117,6 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
   }
 
   // Unit: "部门名称：…" in the tables, the cover's name before its year, or the line above it.
-  let unit: string | null = null;
   const counts = new Map<string, number>();
   for (const t of tables) {
     for (const l of t.lines.slice(0, 6)) {
@@ -160,7 +159,7 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
     const u = m ? cleanUnit(m[1]!) : null;
     if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
   }
-  unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
+  const unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
 
   // Confidence: standard tables recognised, a year and a unit found.
   const known = new Set(tables.filter((t) => t.type?.standard).map((t) => t.type!.role)).size;

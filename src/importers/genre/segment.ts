@@ -205,10 +205,10 @@ export function segment(src: SourceText): Segments {
   const marks: Mark[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    let at = i;
+    const at = i;
     let end = i;
     let title: string | null = null;
-    let no: number | null = null;
+    let no: number | null;
     if (isNumberOnly(l)) {
       // "表1" alone: the title is printed on one of the next lines (a unit line may come between).
       no = titleParts(l.text).no;

@@ -856,7 +856,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     for (const { line, toks } of pg.body) {
       if (NOTE_RE.test(line.text.trim())) break;
       const { label, cells, stray } = lineInPanel(p, toks);
-      let { code, rest } = codeOf(label, prefer);
+      const { code, rest } = codeOf(label, prefer);
       let text = squashTitle(joinLabel(rest));
       // The heading of the code columns (类 款 项) repeated under the header band is no row: its
       // figures (some producers put the first row's figures on its baseline) are a line of figures.
@@ -865,7 +865,6 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
           headingLines.add(line.no);
           continue;
         }
-        rest = [];
         text = '';
       }
       const hasLabel = code !== null || text !== '';
@@ -1692,7 +1691,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   // Per id base, the suffix the search for a free id starts from: ids only grow, so every suffix below it
   // is still taken (the same ids as searching from 2, without a scan per row when a code repeats).
   const nextSuffix = new Map<string, number>();
-  let unreadRows = 0;
+  const unreadRows = 0;
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
     // A column whose extent holds two figures side by side on some line is two columns printed so

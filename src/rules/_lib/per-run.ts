@@ -32,7 +32,7 @@ export function perRun<T>(name: string, parts: readonly [object, ...unknown[]], 
   if (current === null) return compute();
   const [first, ...rest] = parts;
   let byName = current.get(first);
-  if (!byName) current.set(first, (byName = new Map()));
+  if (!byName) current.set(first, (byName = new Map<string, Entry[]>()));
   let entries = byName.get(name);
   if (!entries) byName.set(name, (entries = []));
   for (const e of entries) if (e.keys.length === rest.length && e.keys.every((k, i) => k === rest[i])) return e.value as T;

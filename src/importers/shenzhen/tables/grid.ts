@@ -48,7 +48,7 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
     cur = null;
   };
   for (const line of lines) {
-    let words = wordsOf(line);
+    const words = wordsOf(line);
     // A code opens a row when it stands alone or is followed by a name (not by more amounts).
     const startsCode = o.code !== undefined && words[0] !== undefined && o.code.test(words[0].text) && (words.length === 1 || !isNumberWord(words[1]!));
     const tail = o.tail(startsCode ? words.slice(1) : words);
@@ -58,7 +58,6 @@ function collect(t: TableBuilder, lines: SourceLine[], o: CollectOptions): RawRo
     if (startsCode) {
       r.code = words[0]!;
       r.all.push(words[0]!);
-      words = words.slice(1);
     }
     pushAll(r.words, tail.text);
     pushAll(r.all, tail.text);
