@@ -20,10 +20,9 @@ export interface NarrativeResult {
 // ---------------------------------------------------------------------------------------------
 // Joined text with provenance
 
-const ALNUM = /[A-Za-z0-9]/;
 const WS = /\s/;
 
-/** ALNUM.test of the character with UTF-16 code `c`. */
+/** Whether the character with UTF-16 code `c` is an ASCII letter or digit ([A-Za-z0-9]). */
 function isAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
