@@ -30,6 +30,10 @@ fi
 # \`npm run format\` would change fails the run, in the quick loop too.
 echo "prettier: checking the formatting"
 npx prettier --check --log-level warn .
+# Lint (eslint with typescript-eslint's type-aware recommended rules, eslint.config.mjs): any finding,
+# error or warning, fails the run, in the quick loop too.
+echo "eslint: linting"
+npx eslint --max-warnings 0 .
 
 mapfile -t files < <(find src test scripts -name '*.test.ts' -not -path '*/node_modules/*' | LC_ALL=C sort)
 if [ "$unit_only" = 1 ]; then
