@@ -102,3 +102,19 @@ test('exactDecimals gives the fewest places that show every amount exactly; half
   assert.equal(halfUlpFen('元', 2), 0.5);
   assert.equal(halfUlpFen('元', 0), 50);
 });
+
+test('a printed amount is read as printed: space around it, any well-formed thousands group, refusals that say what and which', () => {
+  assert.equal(parseAmount(' 4,424.60 '), 4_424_600_000);
+  assert.ok(isAmountText(' 4,424.60 ') && isAmountText('12,345.00') && isAmountText('123,456,789'));
+  assert.equal(parseAmount('12,345.00', '元'), 1_234_500);
+  assert.equal(parseAmount('123,456', '元'), 12_345_600);
+  assert.equal(decimalsOf(' 81.7587 '), 4);
+  assert.equal(decimalsOf('不是金额'), 0, 'no amount, no places');
+  assert.throws(
+    () => parseAmount('十二'),
+    (e: unknown) => e instanceof MoneyParseError && e.name === 'MoneyParseError' && e.message === '不是金额' && e.found === '十二',
+  );
+  // Only zeros beyond a fen are dropped: a non-zero digit there, before or after zeros, is refused.
+  for (const bad of ['1.0010', '1.0001']) assert.throws(() => parseAmount(bad, '元'), /以元计多于 2 位小数/, bad);
+  assert.throws(() => formatAmount(0.5), /not an integer fen amount: 0\.5/);
+});
