@@ -149,13 +149,15 @@ test(
 );
 
 test(
-  "a command's pool (background: false) runs its threads at the caller's own priority: niced, they would only lose the CPU to other processes",
+  "a command's pool (background: false) runs its threads at the caller's own priority: niced, they would only lose the CPU to other processes; it reads the same document",
   { skip: process.platform !== 'linux' ? 'thread niceness is a Linux attribute' : false },
   async () => {
     const { getPriority } = await import('node:os');
     const mine = new ParsePool(limitsWith({ worker: { threads: 1 } }), { background: false });
     try {
       assert.equal(await mine.run({ kind: 'probe', what: 'priority' }), getPriority());
+      // Its schema check runs without zod's compiled parsers (worker-entry.mjs): the same document.
+      assert.deepEqual(await mine.importDocument(SAMPLE, 'sample.txt'), await importBytes(SAMPLE, 'sample.txt'));
     } finally {
       await mine.close();
     }

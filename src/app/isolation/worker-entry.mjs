@@ -18,6 +18,11 @@ if (workerData?.background !== false) {
   } catch {
     /* the normal priority */
   }
+} else {
+  // A command's thread reads one or two documents: zod's compiled parsers (code generated for each object
+  // schema on its first use, about 20 ms of CPU) would not repay their making; the schema is checked
+  // without them (zod's jitless mode: the same answers).
+  (await import('zod')).config({ jitless: true });
 }
 const compiled = new URL('./parse-worker.js', import.meta.url);
 let handler;
