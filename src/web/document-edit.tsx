@@ -146,6 +146,33 @@ const printedCode = (r: Table['rows'][number]) => r.code && r.codeSystem !== 're
 export const cellInput = (ri: number, ci: number) => `c-${ri}-${ci}`;
 
 /** A table's amount cells as inputs in 元 (the table page, on the latest version, after 编辑本表金额). */
+/** One amount typed in 元 in an editor's grid: its input, labelled for a screen reader, with the error the last save gave it. */
+function AmountCell(props: { id: string; name: string; value: string; label: string; state: DocEditState | undefined }) {
+  const { id, name, state } = props;
+  const err = state?.fieldErrors?.[name];
+  return (
+    <td class="num">
+      <input
+        id={id}
+        name={name}
+        class="num"
+        inputmode="decimal"
+        size={14}
+        value={props.value}
+        aria-label={props.label}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={err ? `${id}-err` : undefined}
+        autofocus={state?.fieldErrors !== undefined && Object.keys(state.fieldErrors)[0] === name}
+      />
+      {err ? (
+        <span id={`${id}-err`} class="field-error">
+          {err}
+        </span>
+      ) : null}
+    </td>
+  );
+}
+
 export function TableCellsEditor(props: { budgetId: string; version: number; doc: BudgetDocument; table: Table; state?: DocEditState | undefined; ctx: HrefContext; open: boolean }) {
   const { table } = props;
   const tid = tableIdOf(props.doc, table);
@@ -195,28 +222,15 @@ export function TableCellsEditor(props: { budgetId: string; version: number; doc
                     {amountCols.map((x) => {
                       if (!own.has(x.c.key)) return <td></td>;
                       const name = cellInput(ri, x.ci);
-                      const err = mine?.fieldErrors?.[name];
                       const id = `cell-${ri}-${x.ci}`;
                       return (
-                        <td class="num">
-                          <input
-                            id={id}
-                            name={name}
-                            class="num"
-                            inputmode="decimal"
-                            size={14}
-                            value={mine?.typed?.[name] ?? cellText(r.amounts[x.c.key])}
-                            aria-label={`第 ${ri + 1} 行“${r.label}”·“${x.c.header.join('/')}”（元）`}
-                            aria-invalid={err ? 'true' : undefined}
-                            aria-describedby={err ? `${id}-err` : undefined}
-                            autofocus={mine?.fieldErrors !== undefined && Object.keys(mine.fieldErrors)[0] === name}
-                          />
-                          {err ? (
-                            <span id={`${id}-err`} class="field-error">
-                              {err}
-                            </span>
-                          ) : null}
-                        </td>
+                        <AmountCell
+                          id={id}
+                          name={name}
+                          value={mine?.typed?.[name] ?? cellText(r.amounts[x.c.key])}
+                          label={`第 ${ri + 1} 行“${r.label}”·“${x.c.header.join('/')}”（元）`}
+                          state={mine}
+                        />
                       );
                     })}
                   </tr>
@@ -287,28 +301,15 @@ export function TargetAmountsEditor(props: { budgetId: string; version: number; 
                   </th>
                   {TARGET_COLUMNS.map((k) => {
                     const name = targetInput(l.row, k);
-                    const err = mine?.fieldErrors?.[name];
                     const id = `dt-cell-${l.row}-${k}`;
                     return (
-                      <td class="num">
-                        <input
-                          id={id}
-                          name={name}
-                          class="num"
-                          inputmode="decimal"
-                          size={14}
-                          value={mine?.typed?.[name] ?? cellText(l.line[k])}
-                          aria-label={`${l.row === 'total' ? '合计' : `任务“${l.name}”`}·“${TARGET_TASK_AMOUNT_LABELS[k]}”（元）`}
-                          aria-invalid={err ? 'true' : undefined}
-                          aria-describedby={err ? `${id}-err` : undefined}
-                          autofocus={mine?.fieldErrors !== undefined && Object.keys(mine.fieldErrors)[0] === name}
-                        />
-                        {err ? (
-                          <span id={`${id}-err`} class="field-error">
-                            {err}
-                          </span>
-                        ) : null}
-                      </td>
+                      <AmountCell
+                        id={id}
+                        name={name}
+                        value={mine?.typed?.[name] ?? cellText(l.line[k])}
+                        label={`${l.row === 'total' ? '合计' : `任务“${l.name}”`}·“${TARGET_TASK_AMOUNT_LABELS[k]}”（元）`}
+                        state={mine}
+                      />
                     );
                   })}
                 </tr>
