@@ -39,6 +39,21 @@ type Render = (status: 200 | 409 | 422, state: DocEditState, version: number) =>
 
 const isHtmx = (c: Context) => c.req.header('hx-request') === 'true';
 
+/** The version a form was opened on (its baseVersion field) and that version's document, if it exists. */
+async function baseOf(c: Context, deps: DocEditDeps, id: string, body: Record<string, unknown>): Promise<{ baseVersion: number; baseDoc: BudgetDocument | undefined }> {
+  const baseVersion = Number(body['baseVersion']);
+  if (!Number.isSafeInteger(baseVersion) || baseVersion < 1) return { baseVersion, baseDoc: undefined };
+  return {
+    baseVersion,
+    baseDoc: (
+      await deps.timed(
+        c,
+        deps.version(id, baseVersion).catch(() => null),
+      )
+    )?.doc,
+  };
+}
+
 /**
  * The common course of an edit post: the base version, the use case, then the page — saved (with
  * the findings that changed), refused as stale (409, nothing written) or refused as invalid (422,
@@ -150,16 +165,7 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
       const counts = p.budget.versions.find((x) => x.n === v)?.findings ?? p.budget.findings;
       return c.html(<TablesPage budget={p.budget} doc={p.doc} pageId={TARGETS_PAGE} findings={p.findings} ctx={hrefContext(p.doc)} counts={counts} version={v} edit={state} editOpen />, status);
     };
-    const baseVersion = Number(body['baseVersion']);
-    const baseDoc =
-      Number.isSafeInteger(baseVersion) && baseVersion >= 1
-        ? (
-            await deps.timed(
-              c,
-              deps.version(id, baseVersion).catch(() => null),
-            )
-          )?.doc
-        : undefined;
+    const { baseVersion, baseDoc } = await baseOf(c, deps, id, body);
     // Every amount that cannot be read is marked at its input, each with its own message; nothing is saved.
     const d = baseDoc?.departmentTargets;
     if (d) {
@@ -217,16 +223,7 @@ export function registerDocumentEditRoutes(app: Hono, deps: DocEditDeps): void {
         return [{ row: row.id, column: col.key, text }];
       });
     };
-    const baseVersion = Number(body['baseVersion']);
-    const baseDoc =
-      Number.isSafeInteger(baseVersion) && baseVersion >= 1
-        ? (
-            await deps.timed(
-              c,
-              deps.version(id, baseVersion).catch(() => null),
-            )
-          )?.doc
-        : undefined;
+    const { baseVersion, baseDoc } = await baseOf(c, deps, id, body);
     // Every cell that cannot be read is marked at its input, each with its own message; nothing is saved.
     if (baseDoc) {
       const t = tableById(baseDoc, tid);
