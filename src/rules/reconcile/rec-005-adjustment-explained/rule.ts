@@ -1,6 +1,6 @@
 import type { PairItem, PairRule } from '../types.js';
 import { deviationPercent, figureFields, isLargeDeviation, show } from '../figures.js';
-import { placeOf, unknownReason } from '../where.js';
+import { placeOf, unexplained, unknownReason } from '../where.js';
 
 /** The items a final account's narrative explains against the budget: the general budget's total and each 项. */
 function explainedItem(it: PairItem): boolean {
@@ -40,12 +40,11 @@ export const rule: PairRule = {
           continue;
         }
         if (!isLargeDeviation(b.fen, a.fen, pair.deviationPercent)) continue;
-        if (it.explanations.some((e) => (e.comparison.reason ?? '').trim() !== '')) continue;
+        const said = unexplained(it);
+        if (said === null) continue;
         const diff = a.fen - b.fen;
         const pct = deviationPercent(b.fen, a.fen);
         const change = `${diff > 0 ? '调增' : '调减'} ${show(pair, Math.abs(diff))}${pct ? `（${pct.abs().toFixed(2)}%）` : '（预算数为 0）'}`;
-        const said =
-          it.explanations.length > 0 ? `决算说明${it.explanations.map((e) => (e.location.line != null ? `第 ${e.location.line} 行` : '')).join('、')}只列数字，未说明原因` : '决算说明未提及此项';
         ctx.report({
           message: `${it.name}：${pair.final.kind}${placeOf(a)}所列调整预算数 ${show(pair, a.fen)}，比${pair.budget.kind} ${show(pair, b.fen)}${change}，超过预算数的 ${pair.deviationPercent}%，${said}`,
           item: it.key,
