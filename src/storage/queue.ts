@@ -46,13 +46,31 @@ export function queueSettings(env: NodeJS.ProcessEnv = process.env): QueueSettin
   };
 }
 
-/** A queue with its dead-letter queue, created when missing and set to `settings` (idempotent; any process may do it). */
+/** True for PostgreSQL's "deadlock detected" (40P01): one of the transactions was rolled back and may simply run again. */
+function isDeadlock(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '40P01';
+}
+
+/**
+ * A queue with its dead-letter queue, created when missing and set to `settings` (idempotent; any process may do it).
+ * pg-boss makes each queue a partition of its job table: processes starting together (servers and workers on one
+ * PostgreSQL) can deadlock on that DDL, and PostgreSQL then rolls one of them back. That one tries again, a few
+ * times, after a short random wait.
+ */
 export async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
   const dead = `${name}_dead`;
-  await boss.createQueue(dead);
   const options = { name, retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, expireInSeconds: settings.expireInSeconds, deadLetter: dead };
-  await boss.createQueue(name, options);
-  await boss.updateQueue(name, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(dead);
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
+      return;
+    } catch (e) {
+      if (!isDeadlock(e) || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200) * attempt));
+    }
+  }
 }
 
 /**
