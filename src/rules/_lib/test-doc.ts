@@ -2,7 +2,7 @@
  * Small hand-built documents for rule tests (shared by every rule folder): an empty Shenzhen budget,
  * tables by role with the contract's column keys and headers, rows, and printed amounts.
  */
-import type { BudgetDocument, Column, Money, Row, Table, TableRole } from '../../domain/model.js';
+import type { BudgetDocument, Column, Fact, Money, NarrativeProject, Row, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, parseAmount } from '../../domain/money.js';
 import { runRules } from '../engine.js';
 import type { Rule } from '../types.js';
@@ -376,3 +376,13 @@ export const tbl = (d: BudgetDocument, no: number): Table => d.tables.find((t) =
 
 /** Row `id` of table `no` (the test knows it is there). */
 export const rowOf = (d: BudgetDocument, no: number, id: string): Row => tbl(d, no).rows.find((r) => r.id === id)!;
+
+/** A document whose narrative holds `facts` and the listed `projects` (二、项目支出 情况), beside `tables`. */
+export function narrativeDoc(facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}): BudgetDocument {
+  return emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
+}
+
+/** A project as the narrative lists it: its name, amount (printed, at `line`) and items. */
+export function narrativeProject(name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject {
+  return { no: 1, name, amount: money(amount, line), description: '', items, src: { line, page: null, raw: name } };
+}

@@ -2,27 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
-import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
-import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
-
-const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
-  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
-  no: 1,
-  name,
-  amount: money(amount, line),
-  description: '',
-  items,
-  src: { line, page: null, raw: name },
-});
-void money;
-void row;
-void table;
-void fact;
-void fixtureForm;
-void fixtureIndicator;
-void project;
+import { narrativeDoc, row, table } from '../_lib/test-doc.js';
+import { fixtureFact as fact } from '../_lib/content.js';
 
 const t11 = table(
   'procurement',
@@ -42,16 +23,16 @@ const facts = (goods: string, works: string) => [
 ];
 
 test('procurement equal to table 11 passes, works absent from table 11 being 0', () => {
-  assert.deepEqual(runRule(rule, doc(facts('101.66', '0.00'), [t11])), []);
+  assert.deepEqual(runRule(rule, narrativeDoc(facts('101.66', '0.00'), [t11])), []);
 });
 
 test('works stated but absent from table 11 and wrong goods are errors', () => {
-  const fs = runRule(rule, doc(facts('100.66', '5.00'), [t11]));
+  const fs = runRule(rule, narrativeDoc(facts('100.66', '5.00'), [t11]));
   assert.equal(fs.length, 2);
   assert.ok(fs.some((f) => /工程采购.*5\.00/.test(f.message)));
 });
 
 test('a procurement table that does not list categories as rows says nothing about them', () => {
   const t11 = table('procurement', 11, ['amount'], [row('p1', '办公设备购置', { amount: '486.50' })]);
-  assert.deepEqual(runRule(rule, doc([fact('procurement.goods', '政府采购货物预算', { amount: '486.50' })], [t11])), []);
+  assert.deepEqual(runRule(rule, narrativeDoc([fact('procurement.goods', '政府采购货物预算', { amount: '486.50' })], [t11])), []);
 });

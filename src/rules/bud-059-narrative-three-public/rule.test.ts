@@ -2,27 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
-import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
-import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
-
-const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
-  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
-  no: 1,
-  name,
-  amount: money(amount, line),
-  description: '',
-  items,
-  src: { line, page: null, raw: name },
-});
-void money;
-void row;
-void table;
-void fact;
-void fixtureForm;
-void fixtureIndicator;
-void project;
+import { narrativeDoc, row, table } from '../_lib/test-doc.js';
+import { fixtureFact as fact } from '../_lib/content.js';
 
 const t12 = (total2021: string | null) =>
   table(
@@ -36,11 +17,11 @@ const t12 = (total2021: string | null) =>
   );
 
 test('0.00 against an empty table 12 row passes', () => {
-  assert.deepEqual(runRule(rule, doc([fact('three-public.total', '“三公”经费', { amount: '0.00' }), fact('three-public.reception', '公务接待费', { amount: '0.00' })], [t12(null)])), []);
+  assert.deepEqual(runRule(rule, narrativeDoc([fact('three-public.total', '“三公”经费', { amount: '0.00' }), fact('three-public.reception', '公务接待费', { amount: '0.00' })], [t12(null)])), []);
 });
 
 test('a stated amount against the budget-year row that differs is an error', () => {
-  const fs = runRule(rule, doc([fact('three-public.reception', '公务接待费', { amount: '5.00' }, 129)], [t12('3.00')]));
+  const fs = runRule(rule, narrativeDoc([fact('three-public.reception', '公务接待费', { amount: '5.00' }, 129)], [t12('3.00')]));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /公务接待费.*5\.00.*3\.00/);
 });
@@ -59,8 +40,8 @@ test('a 三公 table listing the items as rows: the item row of the total column
     { title: { text: '财政拨款安排的行政经费及三公经费预算表' } },
   );
   const ok = [fact('three-public.total', '三公经费', { amount: '19.86' }), fact('three-public.overseas', '因公出国(境)费', { amount: '5.00' })];
-  assert.deepEqual(runRule(rule, doc(ok, [t])), []);
-  const fs = runRule(rule, doc([fact('three-public.reception', '公务接待费', { amount: '8.61' }, 40)], [t]));
+  assert.deepEqual(runRule(rule, narrativeDoc(ok, [t])), []);
+  const fs = runRule(rule, narrativeDoc([fact('three-public.reception', '公务接待费', { amount: '8.61' }, 40)], [t]));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /（三）公务接待费支出 公务接待费 8\.16/);
 });
@@ -79,6 +60,6 @@ test('panels of last year, this year and the change: only the budget year’s co
     ],
     [row('u', '测试单位', { total: '9.00', total_2: '7.00', total_3: '-2.00', reception: '1.00', reception_2: '2.00' }, { kind: 'unit' })],
   );
-  assert.deepEqual(runRule(rule, doc([fact('three-public.total', '“三公”经费', { amount: '7.00' }), fact('three-public.reception', '公务接待费', { amount: '5.00' })], [t])), []);
-  assert.equal(runRule(rule, doc([fact('three-public.total', '“三公”经费', { amount: '9.00' })], [t])).length, 1);
+  assert.deepEqual(runRule(rule, narrativeDoc([fact('three-public.total', '“三公”经费', { amount: '7.00' }), fact('three-public.reception', '公务接待费', { amount: '5.00' })], [t])), []);
+  assert.equal(runRule(rule, narrativeDoc([fact('three-public.total', '“三公”经费', { amount: '9.00' })], [t])).length, 1);
 });

@@ -2,27 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
-import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
-import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
-
-const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
-  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
-  no: 1,
-  name,
-  amount: money(amount, line),
-  description: '',
-  items,
-  src: { line, page: null, raw: name },
-});
-void money;
-void row;
-void table;
-void fact;
-void fixtureForm;
-void fixtureIndicator;
-void project;
+import { narrativeDoc, row, table } from '../_lib/test-doc.js';
+import { fixtureFact as fact } from '../_lib/content.js';
 
 const t13 = table(
   'performance-projects',
@@ -32,11 +13,11 @@ const t13 = table(
 );
 
 test('5 projects and 3,644.54 against table 13 pass', () => {
-  assert.deepEqual(runRule(rule, doc([fact('performance.project-count', '项目绩效目标', { count: 5 }), fact('performance.amount', '涉及预算资金', { amount: '3,644.54' })], [t13])), []);
+  assert.deepEqual(runRule(rule, narrativeDoc([fact('performance.project-count', '项目绩效目标', { count: 5 }), fact('performance.amount', '涉及预算资金', { amount: '3,644.54' })], [t13])), []);
 });
 
 test('a different count and amount are errors', () => {
-  const fs = runRule(rule, doc([fact('performance.project-count', '项目绩效目标', { count: 10 }, 151), fact('performance.amount', '涉及预算资金', { amount: '3,000.00' })], [t13]));
+  const fs = runRule(rule, narrativeDoc([fact('performance.project-count', '项目绩效目标', { count: 10 }, 151), fact('performance.amount', '涉及预算资金', { amount: '3,000.00' })], [t13]));
   assert.equal(fs.length, 2);
   assert.ok(fs.some((f) => /10 个.*5 个/.test(f.message)));
 });

@@ -2,27 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
-import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
-import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
-
-const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
-  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
-  no: 1,
-  name,
-  amount: money(amount, line),
-  description: '',
-  items,
-  src: { line, page: null, raw: name },
-});
-void money;
-void row;
-void table;
-void fact;
-void fixtureForm;
-void fixtureIndicator;
-void project;
+import { narrativeDoc, narrativeProject } from '../_lib/test-doc.js';
+import { fixtureForm, fixtureIndicator } from '../_lib/content.js';
 
 const devices = [
   { label: '台式计算机', count: 4, unit: '台' },
@@ -37,11 +18,11 @@ const form = (target: string) =>
   });
 
 test('4 + 2 + 5 + 4 = 15 devices against 办公设备购置数 15台 passes', () => {
-  assert.deepEqual(runRule(rule, doc([], [], [project('购置费', '101.66', devices)], { projectForms: [form('15台')] })), []);
+  assert.deepEqual(runRule(rule, narrativeDoc([], [], [narrativeProject('购置费', '101.66', devices)], { projectForms: [form('15台')] })), []);
 });
 
 test('a different indicator count is an error naming both', () => {
-  const fs = runRule(rule, doc([], [], [project('购置费', '101.66', devices)], { projectForms: [form('12台')] }));
+  const fs = runRule(rule, narrativeDoc([], [], [narrativeProject('购置费', '101.66', devices)], { projectForms: [form('12台')] }));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /购置费.*15台.*办公设备购置数.*12台/);
   assert.equal(fs[0]!.location.line, 2100);

@@ -2,27 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rule } from './rule.js';
 import { runRule } from '../engine.js';
-import { emptyDoc, money, row, table } from '../_lib/test-doc.js';
-import { fixtureFact as fact, fixtureForm, fixtureIndicator } from '../_lib/content.js';
-import type { BudgetDocument, Fact, NarrativeProject, Table } from '../../domain/model.js';
-
-const doc = (facts: Fact[], tables: Table[], projects: NarrativeProject[] = [], over: Partial<BudgetDocument> = {}) =>
-  emptyDoc({ tables, narrative: { parts: [], duties: [], projects, glossary: [], facts }, ...over });
-const project = (name: string, amount: string, items: NarrativeProject['items'] = [], line = 92): NarrativeProject => ({
-  no: 1,
-  name,
-  amount: money(amount, line),
-  description: '',
-  items,
-  src: { line, page: null, raw: name },
-});
-void money;
-void row;
-void table;
-void fact;
-void fixtureForm;
-void fixtureIndicator;
-void project;
+import { narrativeDoc } from '../_lib/test-doc.js';
+import { fixtureFact as fact } from '../_lib/content.js';
 
 const facts = (total: string) => [
   fact('expenditure.total', '部门预算支出', { amount: total }, 66),
@@ -33,23 +14,23 @@ const facts = (total: string) => [
 ];
 
 test('parts adding up to the stated total pass', () => {
-  assert.deepEqual(runRule(rule, doc(facts('4,424.60'), [])), []);
+  assert.deepEqual(runRule(rule, narrativeDoc(facts('4,424.60'), [])), []);
 });
 
 test('parts not adding up are an error', () => {
-  const fs = runRule(rule, doc(facts('4,434.60'), []));
+  const fs = runRule(rule, narrativeDoc(facts('4,434.60'), []));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /4,434\.60.*4,424\.60/);
 });
 
 test('a one-cent remainder over four parts is information', () => {
-  assert.equal(runRule(rule, doc(facts('4,424.61'), []))[0]?.severity, 'info');
+  assert.equal(runRule(rule, narrativeDoc(facts('4,424.61'), []))[0]?.severity, 'info');
 });
 
 test('revenue sources that do not add up are an error', () => {
   const fs = runRule(
     rule,
-    doc(
+    narrativeDoc(
       [
         fact('revenue.total', '收入', { amount: '100.00' }),
         fact('revenue.gov-approp', '政府预算拨款', { amount: '90.00' }),
@@ -68,8 +49,8 @@ test('a list that may name only some sources may fall short of the total, never 
     fact('revenue.gov-approp', '财政拨款收入', { amount: '90.00' }),
     fact('revenue.business', '事业收入', { amount: x }),
   ];
-  assert.deepEqual(runRule(rule, doc(partial('5.00'), [])), []);
-  const fs = runRule(rule, doc(partial('15.00'), []));
+  assert.deepEqual(runRule(rule, narrativeDoc(partial('5.00'), [])), []);
+  const fs = runRule(rule, narrativeDoc(partial('15.00'), []));
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /收入 100\.00 ≠ 财政拨款收入 90\.00 \+ 事业收入 15\.00/);
 });
