@@ -40,4 +40,8 @@ if [ "$unit_only" = 1 ]; then
   mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v -E '^test/(e2e|storage|pdf|api|corpus)/' || true)
 fi
 mkdir -p .test-artifacts
-node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
+# Nothing may stall the run: a test still running after 20 minutes fails as timed out (the longest take
+# about 2), a file whose tests have ended exits even if something it started is still open (it is then the
+# test's defect to find in its output, not a run that never ends), and the whole run is stopped after 75
+# minutes (a whole run takes about 15).
+timeout --kill-after=60 75m node --import tsx --test --test-concurrency=2 --test-timeout=1200000 --test-force-exit --test-reporter=spec "${files[@]}"

@@ -49,7 +49,10 @@ export async function startFiscus(command: 'start' | 'serve' = 'start', env: Nod
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`fiscus ${command} did not start within 90 s\n${out}\n${err}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // not left running to keep the test file from ending
+      fail(new Error(`fiscus ${command} did not start within 90 s\n${out}\n${err}`));
+    }, 90_000);
     const check = () => {
       const m = /fiscus 已启动: (http:\/\/\S+)/.exec(out);
       if (m) {

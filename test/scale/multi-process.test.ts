@@ -39,12 +39,22 @@ interface Proc {
   url?: string;
 }
 
+/**
+ * Every process this file spawned, ready or not: `after` stops them all, so that one process failing to start
+ * (its siblings already running) fails the test instead of leaving live children that keep the file from ending.
+ */
+const spawned: Proc[] = [];
+
 /** Spawns `fiscus <args>` with the database and the queue's short test timings; resolves once `ready` matches its stdout. */
 function spawnFiscus(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Proc> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/fiscus.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const p: Proc = { name, child, out: '' };
+  spawned.push(p);
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${name} did not start within 120 s:\n${p.out}`)), 120_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`${name} did not start within 120 s:\n${p.out}`));
+    }, 120_000);
     const onData = (b: Buffer) => {
       p.out += b.toString();
       const m = ready.exec(p.out);
@@ -95,16 +105,20 @@ describe('several fiscus processes on one PostgreSQL', { skip: noPostgres, timeo
       FISCUS_JOB_RETRY_DELAY_SECONDS: '0',
       FISCUS_BATCH_CHUNK: '10',
     };
-    const started = await Promise.all([
+    // allSettled: all five have started or failed before a failure is reported, so `after` stops every one of them.
+    const settled = await Promise.allSettled([
       ...[0, 1, 2].map((i) => spawnFiscus(`serve-${i}`, ['serve', '--port', '0'], env, /已启动: (http:\/\/\S+)/)),
       ...[0, 1].map((i) => spawnFiscus(`worker-${i}`, ['worker'], env, /fiscus worker 已启动/)),
     ]);
+    const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed.length > 0) throw failed[0]!.reason;
+    const started = settled.map((s) => (s as PromiseFulfilledResult<Proc>).value);
     servers.push(...started.slice(0, 3));
     workers.push(...started.slice(3));
   });
 
   after(async () => {
-    for (const p of [...servers, ...workers]) {
+    for (const p of spawned) {
       if (p.child.exitCode === null && p.child.signalCode === null) {
         const gone = new Promise((r) => p.child.once('exit', r));
         p.child.kill('SIGTERM');

@@ -18,7 +18,15 @@ export function runCli(args: string[], opts: { input?: string; env?: Record<stri
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('close', (code) => resolve({ code: code ?? 99, out, err }));
+    // A command that has not ended within 5 minutes is killed and reported (code 99), never left to stall the suite.
+    const timer = setTimeout(() => {
+      err += `\n[test] fiscus ${args.join(' ')} did not end within 300 s; killed`;
+      p.kill('SIGKILL');
+    }, 300_000);
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 99, out, err });
+    });
     p.stdin.end(opts.input ?? '');
   });
 }
