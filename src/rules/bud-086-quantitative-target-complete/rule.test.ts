@@ -54,9 +54,16 @@ test('targets complete as printed pass: compound units, areas, dates and periods
 });
 
 test('several targets in one cell or words around a figure are still reported', () => {
-  const f = fixtureForm({ indicators: [unread('媒体宣传等', '10余次约6类'), unread('物业管理面积', '≥95%;≥95%;100%'), unread('完成情况', '94.5万元有所促进')] });
+  const f = fixtureForm({
+    indicators: [
+      unread('媒体宣传等', '10余次约6类'),
+      unread('信访事项及时受理率;信访事项按期答复率', '≥95%;≥95%;100%'),
+      unread('接访量、登记办理群众来信数量', '≥10000人次;≥6000件次'),
+      unread('完成情况', '94.5万元有所促进'),
+    ],
+  });
   const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
-  assert.equal(fs.length, 3);
+  assert.equal(fs.length, 4);
   assert.match(fs[0]!.message, /既不是定量目标也不是定性表述/);
 });
 
@@ -88,4 +95,30 @@ test("a unit carried by the indicator's name is the target's unit (xian-audit-bu
   assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
   const g = fixtureForm({ indicators: [ind('产出指标', '数量指标', '促进被审计单位建立完善制度措施', '≥18')] });
   assert.equal(runRule(rule, emptyDoc({ projectForms: [g] })).length, 1);
+});
+
+test('one indicator with a target per part of a list, a target with a clause of words beside it, a unit of four characters: readable targets (corpus: xian-meteorological-bureau-2022-budget.txt lines 701, 827; xian-state-owned-assets-commission-2022-budget.txt 716, 796)', () => {
+  const f = fixtureForm({
+    indicators: [
+      unread('指标2:作业次数', '飞机增雨10次/年;火箭增雨12次/年'),
+      unread('指标1:人工增雨(雪)作业效果', '增加降水量≥10%,受到普遍好评'),
+      unread('提高电能节约率', '节约47.06万千瓦时'),
+      unread('推进竞争类企业混改', '完成竞争类国企混改,实现竞争类国企混概率达到50%.'),
+    ],
+  });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [f] })), []);
+});
+
+test('a clause of words carrying a second figure, or approximate figures, are still reported', () => {
+  const f = fixtureForm({ indicators: [unread('完成项目投资', '20759.03完善率95%以上落实三年行动方案,有序开展混改'), unread('专项检查', '≥2次约2次'), unread('建设完成时间', '2022年12约')] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [f] })).length, 3);
+});
+
+test('a unit in brackets inside a long name counts only when it is a unit of count or time', () => {
+  const f = fixtureForm({
+    indicators: [ind('产出指标', '时效指标', '人事处按月考勤情况发放岗位津贴,发放时间(月)保障驻厅工作人员', '12'), ind('效益指标', '社会效益指标', '人工增雨(雪)作业效果提升', '12')],
+  });
+  const fs = runRule(rule, emptyDoc({ projectForms: [f] }));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /人工增雨\(雪\)/);
 });
