@@ -2,8 +2,10 @@
  * Issue 14: `fiscus --help` and `fiscus --version` load no heavy package; each command loads its modules
  * only when it runs (src/cli/main.ts). Seen from outside: bin/fiscus.js runs under a module-resolve hook
  * (test/support/load-log.mjs) that writes every module the process resolves, imported or required, to a
- * file. The same hook sees exceljs (required when a workbook is made) when `fiscus template` runs and
- * piscina (imported) when `fiscus validate` runs, so the test can fail.
+ * file; a file of the build (dist/, scripts/build.mjs) counts as the packages bundled into it
+ * (dist/bundled-packages.json). The same hook sees exceljs (required when a workbook is made) when
+ * `fiscus template` runs, and piscina (imported) and decimal.js (bundled) when `fiscus validate` runs, so
+ * the test can fail.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +19,15 @@ const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url)
 const BIN = root('bin/fiscus.js');
 const HOOK = root('test/support/load-log.mjs');
 const HEAVY = ['pdfjs-dist', 'exceljs', 'echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm', 'piscina'];
+const DIST = new URL('../../dist/', import.meta.url).href;
+/** The packages bundled into each output file of the build (dist/bundled-packages.json; none when the CLI runs the sources). */
+const bundled = (): Record<string, string[]> => {
+  try {
+    return JSON.parse(readFileSync(new URL('bundled-packages.json', DIST), 'utf8')) as Record<string, string[]>;
+  } catch {
+    return {};
+  }
+};
 const dir = mkdtempSync(join(tmpdir(), 'fiscus-lazy-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,6 +39,8 @@ function packagesLoaded(args: string[]): { packages: Set<string>; code: number |
   for (const url of readFileSync(log, 'utf8').split('\n')) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (m) packages.add(m[1]!);
+    // A file of the build holds the packages bundled into it (scripts/build.mjs).
+    if (url.startsWith(DIST)) for (const p of bundled()[url.slice(DIST.length)] ?? []) packages.add(p);
   }
   return { packages, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -59,6 +72,8 @@ test('the same hook sees piscina (imported) when a command that needs it runs (f
   const r = packagesLoaded(['validate', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), '--fail-on', 'never']);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.packages.has('piscina'), [...r.packages].join(' '));
+  // decimal.js (the rules' ratios): from node_modules when the CLI runs the sources, from a chunk of the build that holds it otherwise.
+  assert.ok(r.packages.has('decimal.js'), [...r.packages].join(' '));
   assert.deepEqual(
     ['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)),
     [],

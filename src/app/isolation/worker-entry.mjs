@@ -18,20 +18,18 @@ if (workerData?.background !== false) {
   } catch {
     /* the normal priority */
   }
-} else {
-  // A command's thread reads one or two documents: zod's compiled parsers (code generated for each object
-  // schema on its first use, about 20 ms of CPU) would not repay their making; the schema is checked
-  // without them (zod's jitless mode: the same answers).
-  (await import('zod')).config({ jitless: true });
 }
+// zod's mode (schema-mode.ts) is chosen before the handler, and with it the model's schemas, is loaded.
 const compiled = new URL('./parse-worker.js', import.meta.url);
 let handler;
 if (existsSync(fileURLToPath(compiled))) {
+  await import('./schema-mode.js');
   handler = await import(compiled.href);
 } else {
   await import('../../importers/pdf/pdfjs-text.mjs').then((m) => m.loadPdfJs()).catch(() => null);
   const { register } = await import('tsx/esm/api');
   register();
+  await import('./schema-mode.ts');
   handler = await import('./parse-worker.ts');
 }
 export default handler.default;
