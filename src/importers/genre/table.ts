@@ -1412,7 +1412,14 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       // A classification name without its code: the code the name has under the parent's code.
       const name = r.label.replace(TITLE_ENUMERATOR, '').replace(/^[(（]\d+[)）]/, '');
       const hint = parent?.code && parent.codeSystem === system ? parent.code : undefined;
-      const hits = codes.byNameIn(system, name, year, hint).filter((h) => (it.depth === 1 ? h.code.length === 3 : true));
+      // A row printed under another is never that row's code nor one above it: a 款 or 项 named like
+      // its class (五、其他支出 / 其他支出 / 其他支出) whose own code is not in the code table stays
+      // without a code rather than taking its class's, which would count the class twice.
+      const above = stack.filter((s) => s.row.code && s.row.codeSystem === system).map((s) => s.row.code!);
+      const hits = codes
+        .byNameIn(system, name, year, hint)
+        .filter((h) => (it.depth === 1 ? h.code.length === 3 : true))
+        .filter((h) => !above.some((c) => c.startsWith(h.code)));
       if (hits.length === 1 && (!hint || hits[0]!.code.startsWith(hint))) {
         r.code = hits[0]!.code;
         r.codeSystem = system;
