@@ -67,3 +67,100 @@ test('a 款 and a 项 named like their class (二、其他支出 / 其他支出 
   // Table 6's class 229 against table 7's: 300.00 both, not 600.00.
   assert.deepEqual(errorsOf(d, 'BUD-026'), []);
 });
+
+test('figures run together in a PDF cell ("345.6712,000.00"): each read, none placed in a column, the row’s empty cells unknown, no error on them', async () => {
+  // A 收入总表 whose 一般公共预算 and 政府性基金 columns are so narrow that a wide figure of the second
+  // starts where the first one's figure ends: the PDF's text runs of the two join into one.
+  const SIZE = 8;
+  const CH = SIZE / 2; // the CJK font's half-width ASCII glyph
+  const H = 842;
+  const runs: Run[] = [];
+  const at = (x: number, line: number, text: string) => runs.push({ x, y: H - 60 - line * 14, size: SIZE, text, font: 'CJK' });
+  // Right edges of the figure columns: 合计 | 一般公共预算 | 政府性基金 (a nine-character figure fills it).
+  const RIGHT = [330, 380, 380 + 9 * CH];
+  const figure = (col: number, line: number, text: string) => at(RIGHT[col]! - text.length * CH, line, text);
+  at(160, 0, '2026年部门收入总体情况表');
+  at(40, 1, '单位名称：某某市某某局');
+  at(420, 1, '单位：万元');
+  at(40, 2, '科目编码');
+  at(120, 2, '科目名称');
+  at(306, 2, '合计');
+  at(348, 2, '一般公共');
+  at(348, 3, '预算拨款');
+  at(394, 2, '政府性基');
+  at(394, 3, '金预算拨');
+  at(394, 4, '款');
+  const rows: Array<[string, string, string[]]> = [
+    ['', '合计', ['12,345.67', '345.67', '12,000.00']],
+    ['208', '社会保障和就业支出', ['12,345.67', '345.67', '12,000.00']],
+    ['20805', '行政事业单位养老支出', ['345.67', '345.67', '']],
+    ['2080505', '机关事业单位基本养老保险缴费支出', ['345.67', '345.67', '']],
+    ['20822', '大中型水库移民后期扶持基金支出', ['12,000.00', '', '12,000.00']],
+    ['2082201', '移民补助', ['12,000.00', '', '12,000.00']],
+  ];
+  rows.forEach(([code, name, figs], i) => {
+    const line = 6 + i;
+    if (code) at(40, line, code);
+    at(code ? 100 : 150, line, name);
+    figs.forEach((f, c) => f && figure(c, line, f));
+  });
+  const d = await importBytes(buildPdf([{ runs }]), 'fixture.pdf');
+  const t = table(d, /收入总体情况表/);
+  assert.ok(t.columns.some((c) => c.key === 'general') && t.columns.some((c) => c.key === 'govFund'), t.columns.map((c) => c.key).join(','));
+  for (const pick of [(r: Row) => r.kind === 'total', (r: Row) => r.code === '208']) {
+    const r = row(t, pick);
+    assert.ok(!/\d/.test(r.label), r.label);
+    assert.deepEqual([fen(r, 'total'), fen(r, 'general'), fen(r, 'govFund')], [w('12,345.67'), null, null], r.label);
+    assert.deepEqual(
+      (r.unplaced ?? []).map((m) => m.fen),
+      [w('345.67'), w('12,000.00')],
+      r.label,
+    );
+  }
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '20805'),
+      'general',
+    ),
+    w('345.67'),
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '2082201'),
+      'govFund',
+    ),
+    w('12,000.00'),
+  );
+  const report = validateDocument(d);
+  assert.ok(report.coverage.unknownCells > 0);
+  assert.deepEqual(
+    report.findings.filter((f) => f.severity === 'error' && ['BUD-002', 'BUD-011'].includes(f.rule)),
+    [],
+  );
+});
+
+test('figures run into their label and into each other in the text ("合计1,300.00300.00"): the label is the words, the figures are read and not placed', async () => {
+  const d = await fromText([
+    '                         表2 收入总表',
+    '部门名称：某某市某某局                                             单位：万元',
+    '    科目编码     科目名称                           合计          一般公共预算    其他收入',
+    '                 合计1,300.00300.00                                         1,000.00',
+    '    201          一般公共服务支出                 1,300.00            300.00        1,000.00',
+    '    2010301      行政运行                     1,300.00            300.00        1,000.00',
+  ]);
+  const t = table(d, /收入总表/);
+  const total = row(t, (r) => r.kind === 'total');
+  assert.equal(total.label, '合计');
+  assert.deepEqual([fen(total, 'total'), fen(total, 'general')], [null, null]);
+  assert.deepEqual(
+    (total.unplaced ?? []).map((m) => m.fen),
+    [w('1,300.00'), w('300.00')],
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '201'),
+      'general',
+    ),
+    w('300.00'),
+  );
+});

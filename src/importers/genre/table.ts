@@ -467,6 +467,35 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
   }
 }
 
+/** Figures of two decimals, each a whole figure (grouped by thousands or not), printed one against the next. */
+const GLUED_PIECE = /[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/gu;
+
+/**
+ * Figures printed with nothing between them, one cell's figure running into the next ("238.0041,534.73",
+ * a label before them or not): each is read where the genre's two decimals end it, but where one ends
+ * on the page is not known (the run's width is not shared out by its glyphs), so no column is chosen
+ * for them: they are the row's figures whose column is not known, and its empty cells are unknown.
+ */
+function splitGluedFigures(toksOf: Tok[][]): void {
+  for (const ts of toksOf) {
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k]!;
+      if (t.kind !== 'text' || !/\d\.\d{2}[-−]?\d/u.test(t.text)) continue;
+      const m = /^(.*?[^\d,.\-−])?((?:[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}){2,})$/u.exec(t.text);
+      if (!m) continue;
+      const pieces = m[2]!.match(GLUED_PIECE) ?? [];
+      if (pieces.length < 2 || pieces.join('') !== m[2]) continue;
+      const w = (t.x1 - t.x0) / Math.max(1, t.text.length);
+      const label = m[1] ?? '';
+      const xm = t.x0 + label.length * w;
+      const out: Tok[] = label ? [{ ...t, text: label, x1: xm, kind: kindOf(label) }] : [];
+      for (const p of pieces) out.push({ ...t, text: p, x0: xm, x1: t.x1, kind: 'amount', glued: true });
+      ts.splice(k, 1, ...out);
+      k += out.length - 1;
+    }
+  }
+}
+
 /**
  * A classification code printed after the first cell of its line, the same code at the same place
  * on three lines or more (the 类 of a right-hand panel printed on every row of its staircase: "301 …
@@ -515,6 +544,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // the cell's first line, as pdftotext does; rows are assembled by position here).
   const lines = input.every((l) => l.y !== undefined) ? [...input].sort((a, b) => a.y! - b.y!) : input;
   const toksOf = lines.map((l) => tokensOf(l));
+  splitGluedFigures(toksOf);
   joinWrappedFractions(toksOf);
   codeColumns(toksOf);
   let first = toksOf.findIndex(
@@ -537,7 +567,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
-  const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount'));
+  const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
   if (cols.length > 0) {
     const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
@@ -741,6 +771,11 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
   for (const t of toks) {
     const c = mid(t);
     if (c < p.x0 || c >= p.x1) continue;
+    if (t.glued) {
+      // Figures run together: read, their column not known.
+      stray.push(t);
+      continue;
+    }
     const firstData = p.zones.find((z) => z.data);
     if (t.x1 <= p.labelEnd + 0.5 || (t.kind === 'text' && c < (firstData?.x0 ?? p.labelEnd))) {
       label.push(t);

@@ -17,6 +17,8 @@ export interface Tok {
   joined?: Tok;
   /** Built from letter-spaced single characters (true), or a word that takes none (false). */
   spaced?: boolean;
+  /** One of several figures printed with nothing between them ("238.0041,534.73"): its value is read, its extent is not known. */
+  glued?: boolean;
 }
 
 /** An amount with a decimal point or thousands separators ("4,424.60", "0.00", "156,211,123"). */
