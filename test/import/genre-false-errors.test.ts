@@ -164,3 +164,50 @@ test('figures run into their label and into each other in the text ("合计1,300
     w('300.00'),
   );
 });
+
+test("a table continued on the next page, its header printed again on a grid set further left (pdftotext): the continuation's figures take the first page's columns, or none where the two pages' headers disagree; no error rests on a shift", async () => {
+  const d = await fromText([
+    '                                        公开表3',
+    '                                          支出总体情况表',
+    ' 部门（单位）：某某市某某局                                                                              单位：万元',
+    '       科目编码',
+    '                                  科目名称       合计              基本支出              项目支出            结转下年',
+    ' 类      款     项',
+    '                   合   计                          1,000.00            800.00          200.00',
+    ' 201               一般公共服务支出                         200.00                            200.00',
+    '        05         统计信息事务                           200.00                            200.00',
+    '              07   专项普查活动                           200.00                            200.00',
+    ' 210               卫生健康支出                           800.00            800.00',
+    '        11         行政事业单位医疗                         800.00            800.00',
+    '              01   行政单位医疗                           300.00            300.00',
+    '\f                                        公开表3',
+    '                                          支出总体情况表',
+    ' 部门（单位）：某某市某某局                                                                          单位：万元',
+    '       科目编码',
+    '                               科目名称        合计             基本支出            项目支出   结转下年',
+    ' 类      款     项',
+    '              02   事业单位医疗                        300.00          300.00',
+    '              03   公务员医疗补助                       200.00          200.00',
+  ]);
+  const t = table(d, /支出总体情况表/);
+  // Which column holds a figure of each row: the first page's rows and the second page's alike.
+  const keysOf = (r: Row) => Object.entries(r.amounts).flatMap(([k, m]) => (m ? [k] : []));
+  const first = row(t, (r) => r.code === '2101101');
+  assert.equal(first.src.page, 1);
+  assert.equal(keysOf(first).length, 2);
+  for (const [code, figure] of [
+    ['2101102', '300.00'],
+    ['2101103', '200.00'],
+  ] as const) {
+    const r = row(t, (x) => x.code === code);
+    assert.equal(r.src.page, 2);
+    // Placed only in the first page's columns; a figure whose column the two pages' headers name
+    // differently is read and not placed.
+    assert.ok(
+      keysOf(r).every((k) => keysOf(first).includes(k)),
+      `${code}: ${keysOf(r).join(',')} / ${keysOf(first).join(',')}`,
+    );
+    assert.deepEqual([...keysOf(r).map((k) => fen(r, k)), ...(r.unplaced ?? []).map((m) => m.fen)], [w(figure), w(figure)], code);
+  }
+  assert.deepEqual(errorsOf(d, 'BUD-011'), []);
+});

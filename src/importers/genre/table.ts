@@ -79,6 +79,8 @@ interface Zone {
   path: string[];
   /** The header it was matched to might as well be a neighbour's: the column is not named. */
   ambiguous?: boolean;
+  /** On a continuation page, its own header names it otherwise than the page before does: which is right is not known, and its figures are not placed. */
+  disputed?: boolean;
 }
 
 interface Panel {
@@ -414,6 +416,79 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
 // ---------------------------------------------------------------------------------------------
 // Pages
 
+/** The words of a header band in reading order. */
+const headerSequence = (header: Tok[][]): Tok[] => header.flatMap((ts) => [...ts].sort((a, b) => a.x0 - b.x0)).filter((t) => squashTitle(t.text) !== '');
+
+/**
+ * When a page prints the same header as the page before (the same words, line by line), the map of
+ * its x positions to those of the page before, through the centres of the words both print: pdftotext
+ * sets each page on a grid of its own, so a column may stand a few characters further left on the
+ * next page, and further still towards the right of the line. Null when the headers differ.
+ */
+function headerFrame(header: Tok[][], before: Tok[][]): ((x: number) => number) | null {
+  const a = headerSequence(header);
+  const b = headerSequence(before);
+  if (a.length === 0 || a.length !== b.length || a.some((t, i) => squashTitle(t.text) !== squashTitle(b[i]!.text))) return null;
+  const pairs = a.map((t, i) => [mid(t), mid(b[i]!)] as const).sort((p, q) => p[0] - q[0]);
+  // Anchors left to right, one per position (words stacked over one another share it).
+  const xs: Array<readonly [number, number]> = [];
+  for (const p of pairs) if (xs.length === 0 || p[0] - xs[xs.length - 1]![0] > 0.5) xs.push(p);
+  return (x: number) => {
+    let i = 0;
+    while (i + 1 < xs.length && xs[i + 1]![0] <= x) i++;
+    const [a0, b0] = xs[i]!;
+    const next = xs[i + 1];
+    if (!next || x < a0) return x + (b0 - a0);
+    return b0 + ((x - a0) * (next[1] - b0)) / (next[0] - a0);
+  };
+}
+
+/**
+ * The zones of a continuation page named as the page before names its columns: each column of figures
+ * to the column of the page before whose figures end nearest (in order, after `toPrev`), the columns
+ * that print nothing here kept between the same neighbours. A column the page's own header names
+ * otherwise is disputed: its figures are read but placed in neither column. Null when a column of
+ * figures lands on none of them (more columns than the page before, or one far from all): the page's
+ * own header names them.
+ */
+function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[] | null {
+  const pData = p.zones.filter((z) => z.data);
+  const qData = q.zones.filter((z) => z.data);
+  const n = pData.length;
+  const m = qData.length;
+  if (n === 0 || n > m) return null;
+  const INF = Number.POSITIVE_INFINITY;
+  const dist = (i: number, j: number) => Math.abs(toPrev(pData[i]!.data!.x1) - qData[j]!.data!.x1);
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+  const take = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
+  for (let j = 0; j <= m; j++) cost[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= m; j++) {
+      const skip = cost[i]![j - 1]!;
+      const use = cost[i - 1]![j - 1]! + dist(i - 1, j - 1);
+      if (use <= skip) {
+        cost[i]![j] = use;
+        take[i]![j] = true;
+      } else cost[i]![j] = skip;
+    }
+  }
+  const of = new Array<number>(n);
+  for (let i = n, j = m; i > 0 && j > 0; j--) {
+    if (!take[i]![j]) continue;
+    if (dist(i - 1, j - 1) > 4) return null;
+    of[i - 1] = j - 1;
+    i--;
+  }
+  const byQ = new Map(of.map((j, i) => [qData[j]!, pData[i]!]));
+  return q.zones.map((z) => {
+    const mine = z.data ? byQ.get(z) : undefined;
+    if (!mine) return { ...z, x0: NaN, x1: NaN, data: null };
+    // The page's own header read this column as another one: the two readings of one header disagree.
+    const disputed = mine.path.length > 0 && mine.path.join('/') !== z.path.join('/');
+    return { x0: mine.x0, x1: mine.x1, data: mine.data, path: z.path, ...(z.ambiguous ? { ambiguous: true } : {}), ...(disputed ? { disputed: true } : {}) };
+  });
+}
+
 export interface PageRead {
   header: Tok[][];
   body: Array<{ line: SourceLine; toks: Tok[] }>;
@@ -655,6 +730,17 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       }
     }
   }
+  // A continuation page that prints the header of the page before again: its columns are that page's,
+  // where each of its columns of figures lands on one of them (its positions taken to the page before
+  // through the header both print), so that a column keeps one name over the pages of its table; where
+  // the two pages' headers name a column differently, its figures on this page are not placed.
+  if (header.length > 0 && prev && prev.panels.length === panels.length && panels.length > 0) {
+    const toPrev = headerFrame(header, prev.header);
+    if (toPrev) {
+      const named = panels.map((p, k) => columnsOfPrev(p, prev.panels[k]!, toPrev));
+      if (named.every((zones) => zones !== null)) panels.forEach((p, k) => ((p.zones = named[k]!), (p.labelHeader = prev.panels[k]!.labelHeader)));
+    }
+  }
   if (header.length === 0 && prev && prev.panels.length === panels.length) {
     // A continuation page: the columns of the page before, in order where the data columns match.
     panels.forEach((p, k) => {
@@ -798,7 +884,7 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
         best = j;
       }
     });
-    if (best < 0) stray.push(t);
+    if (best < 0 || p.zones[best]!.disputed) stray.push(t);
     else {
       const id = zoneId(p, best);
       cells.set(id, [...(cells.get(id) ?? []), t]);
