@@ -117,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   const name = commandOf(argv);
   // A command that waits for its parse gets it done at its own priority, not below every other process.
   if (name === undefined || !SERVING.has(name)) parseInForeground();
+  // A command checks one or two documents: without zod's compiled parsers (schema-mode.ts), chosen before its module loads the model.
+  if (name !== undefined && !SERVING.has(name)) (await import('../app/isolation/schema-mode.js')).checkSchemasWithoutCompiling();
   try {
     validateOutcome.exitCode = 0;
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });

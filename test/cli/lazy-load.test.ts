@@ -4,8 +4,8 @@
  * (test/support/load-log.mjs) that writes every module the process resolves, imported or required, to a
  * file; a file of the build (dist/, scripts/build.mjs) counts as the packages bundled into it
  * (dist/bundled-packages.json). The same hook sees exceljs (required when a workbook is made) when
- * `fiscus template` runs, and piscina (imported) and decimal.js (bundled) when `fiscus validate` runs, so
- * the test can fail.
+ * `fiscus template` runs, piscina (required) when `fiscus validate` reads a PDF in a parser thread, and
+ * decimal.js (bundled) when it checks a text, so the test can fail.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,14 +68,23 @@ test('the same hook sees exceljs (required) when a command that needs it runs (f
   );
 });
 
-test('the same hook sees piscina (imported) when a command that needs it runs (fiscus validate)', () => {
-  const r = packagesLoaded(['validate', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), '--fail-on', 'never']);
+test('the same hook sees piscina (required) when a command reads a PDF in a parser thread (fiscus validate of a PDF)', () => {
+  const r = packagesLoaded(['validate', root('samples/pdf/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf'), '--fail-on', 'never']);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.packages.has('piscina'), [...r.packages].join(' '));
+  assert.deepEqual(
+    ['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)),
+    [],
+  );
+});
+
+test('fiscus validate of a small text reads it on its own thread: no parser thread, no piscina', () => {
+  const r = packagesLoaded(['validate', root('samples/shenzhen-futian-data-center-2021-dept-budget.txt'), '--fail-on', 'never']);
+  assert.equal(r.code, 0, r.stderr);
   // decimal.js (the rules' ratios): from node_modules when the CLI runs the sources, from a chunk of the build that holds it otherwise.
   assert.ok(r.packages.has('decimal.js'), [...r.packages].join(' '));
   assert.deepEqual(
-    ['echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)),
+    ['piscina', 'pdfjs-dist', 'echarts', '@electric-sql/pglite', 'pg', 'playwright-core', 'hono', 'drizzle-orm'].filter((p) => r.packages.has(p)),
     [],
   );
 });

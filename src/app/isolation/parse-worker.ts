@@ -3,7 +3,7 @@
  * checked against the limits first, then parsed by the importers. The answer is plain data: the
  * parsed value, or the FiscusError as fields that the pool rebuilds on the other side.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { isMainThread, type MessagePort } from 'node:worker_threads';
 import { getPriority } from 'node:os';
 import { FiscusError } from '../../domain/errors.js';
 import type { BudgetDocument, Profile } from '../../domain/model.js';
@@ -132,11 +132,13 @@ async function probe(t: ProbeTask): Promise<unknown> {
 }
 
 // A promise of a parser rejected after its task answered (pdfjs's loading tasks for some damaged
-// files) must not end the thread, let alone the process: it is reported and dropped.
-process.on('unhandledRejection', (reason) => {
-  const m = reason instanceof Error ? reason.message : String(reason);
-  console.error(`fiscus parser thread: a rejection nothing awaited was dropped: ${m.slice(0, 200)}`);
-});
+// files) must not end the thread, let alone the process: it is reported and dropped. Only in a thread: a
+// command that reads a small text on its own thread (pool.ts readsInPlace) keeps Node's own behaviour.
+if (!isMainThread)
+  process.on('unhandledRejection', (reason) => {
+    const m = reason instanceof Error ? reason.message : String(reason);
+    console.error(`fiscus parser thread: a rejection nothing awaited was dropped: ${m.slice(0, 200)}`);
+  });
 
 /** The handler piscina calls with each task. */
 export default async function parse(t: ParseTask): Promise<ParseAnswer> {

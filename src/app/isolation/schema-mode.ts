@@ -1,15 +1,17 @@
 /**
- * zod's mode in a parser thread, set before any schema of the model is made (zod decides for each object
- * schema, when it is made, whether to compile a parser for it): worker-entry.mjs imports this module
- * before the handler (parse-worker.ts). A command's thread (the pool's `background: false`: fiscus
- * validate, import, report …) reads one or two documents: zod's compiled parsers (code generated for each
- * object schema on its first use, about 20 ms of CPU) would not repay their making, so the schema is
- * checked without them (zod's jitless mode: the same answers). A server's and an audit worker's threads
- * keep them (warm, they win: 1.1 against 1.5 ms a document). A module of its own, an entry of the build,
- * rather than a line of worker-entry.mjs: it configures the zod the handler uses, which the build bundles
- * with fiscus's code.
+ * zod's mode for a process or thread that checks one or two documents against the model's schemas: a
+ * command (`fiscus validate`, `import`, `report` …: cli/main.ts, at its start) and a command's parser
+ * thread (the pool's `background: false`: worker-entry.mjs, before the handler). zod's compiled parsers
+ * (code generated for each object schema on its first use, about 20 ms of CPU) would not repay their
+ * making there, so the schema is checked without them (zod's jitless mode: the same answers). A server's
+ * threads and an audit worker's keep them (warm, they win: 1.1 against 1.5 ms a document). zod decides for
+ * each object schema, when it is made, whether to compile a parser for it: this runs before the model's
+ * schemas are made (neither caller has loaded domain/model.ts yet). A module of its own, an entry of the
+ * build: it configures the zod that the build bundles with fiscus's code.
  */
-import { workerData } from 'node:worker_threads';
 import { config } from 'zod';
 
-if ((workerData as { background?: boolean } | null)?.background === false) config({ jitless: true });
+/** Checks schemas without compiling parsers for them, from now on (zod's jitless mode). */
+export function checkSchemasWithoutCompiling(): void {
+  config({ jitless: true });
+}

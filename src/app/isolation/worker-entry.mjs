@@ -19,17 +19,19 @@ if (workerData?.background !== false) {
     /* the normal priority */
   }
 }
-// zod's mode (schema-mode.ts) is chosen before the handler, and with it the model's schemas, is loaded.
+// A command's thread checks schemas without compiling parsers (schema-mode.ts), chosen before the handler,
+// and with it the model's schemas, is loaded.
+const oneOff = workerData?.background === false;
 const compiled = new URL('./parse-worker.js', import.meta.url);
 let handler;
 if (existsSync(fileURLToPath(compiled))) {
-  await import('./schema-mode.js');
+  if (oneOff) (await import('./schema-mode.js')).checkSchemasWithoutCompiling();
   handler = await import(compiled.href);
 } else {
   await import('../../importers/pdf/pdfjs-text.mjs').then((m) => m.loadPdfJs()).catch(() => null);
   const { register } = await import('tsx/esm/api');
   register();
-  await import('./schema-mode.ts');
+  if (oneOff) (await import('./schema-mode.ts')).checkSchemasWithoutCompiling();
   handler = await import('./parse-worker.ts');
 }
 export default handler.default;
