@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openWorkspace } from '../src/app/workspace.js';
 import { parsePool } from '../src/app/isolation/pool.js';
-import { createHttpApp } from '../src/cli/serve.js';
+import { createHttpApp } from '../src/cli/http-app.js';
 import { requester, setupDistrict } from '../test/support/district.js';
 import { generateCity, type CityOptions } from './gen-city.js';
 

@@ -184,7 +184,7 @@ if (want('report')) {
 
 if (want('serve')) {
   const { openWorkspace } = await import('../src/app/workspace.js');
-  const { createHttpApp } = await import('../src/cli/serve.js');
+  const { createHttpApp } = await import('../src/cli/http-app.js');
   const { requester, setupDistrict } = await import('../test/support/district.js');
   const ws = await openWorkspace({});
   // The pages as the sample unit's 经办 sees them (issue 13: signed out, each only redirects to 登录).

@@ -7,7 +7,7 @@ import { BudgetDocument, ProjectForm as ProjectFormSchema, type CostLine, type D
 import { FiscusError } from '../domain/errors.js';
 import { editForm, type FormEdit } from './form-edit.js';
 import type { Finding, Severity } from '../rules/types.js';
-import { summarize } from '../rules/engine.js';
+import { summarize } from '../rules/summary.js';
 
 /** Findings and their counts, for the front doors (which do not import the rules layer). */
 export type { Finding, Severity };

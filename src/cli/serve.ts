@@ -1,64 +1,17 @@
 /**
- * `fiscus serve`: the HTTP API and the web app over one workspace, in one process. The API and the
- * web app are siblings (neither imports the other), so they are put together here.
+ * `fiscus serve`: the HTTP API and the web app (http-app.ts) over one workspace, in one process. Light
+ * by itself: the workspace's modules and the web app's load when a server starts, the workspace first,
+ * so that PGlite starts (its WebAssembly compiles, its data folder is read) while the web app's modules
+ * load (issue 14: start-up).
  */
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Hono } from 'hono';
-import { timing } from 'hono/timing';
-import { openWorkspace, type Workspace } from '../app/workspace.js';
-import { parsePool } from '../app/isolation/pool.js';
+import type { Workspace } from '../app/workspace.js';
 import { guardProcess } from '../app/process-guard.js';
-import { stallMonitor } from '../app/stall-monitor.js';
-import type { Limits } from '../app/limits.js';
+import { parsePool } from '../app/isolation/pool.js';
 import { FiscusError } from '../domain/errors.js';
-import { createApi, type Exporter } from '../api/routes.js';
-import { problemResponse } from '../api/problem.js';
-import { httpSecurity } from '../app/http-security.js';
-import { errorPage } from '../web/error-page.js';
-import { renderReportIsolated } from '../app/report.js';
-import { createWeb } from '../web/routes.js';
-import { accountsOf } from '../app/accounts.js';
-import { bootstrapAdmin } from './accounts.js';
 import { untilSignal } from './io.js';
-
-export interface HttpAppOptions {
-  /** The limits on request bodies (default DEFAULT_LIMITS; the parser threads' own come from parsePool()). */
-  limits?: Limits;
-  maxUploadBytes?: number;
-  exporter?: Exporter;
-}
-
-/** The whole HTTP surface: `/api/v1/*`, `/openapi.json`, `/docs`, then the web pages. */
-export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
-  const app = new Hono();
-  // One Server-Timing header per response, whichever sub-app answers.
-  app.use('*', timing({ totalDescription: 'server' }));
-  // A refused request that sent a body (which may not have been read to its end): the connection is
-  // closed after the answer, so a client never sends its next request on a socket the server is
-  // about to drop (a keep-alive race that clients see as ECONNRESET).
-  app.use('*', async (c, next) => {
-    await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status >= 400) c.res.headers.set('Connection', 'close');
-  });
-  // Which requests were in flight when the thread stalled (logged by the stall monitor).
-  const monitor = stallMonitor();
-  app.use('*', async (c, next) => {
-    const done = monitor.begin(`${c.req.method} ${c.req.path}`);
-    try {
-      await next();
-    } finally {
-      done();
-    }
-  });
-  // CSRF refusal of cross-site form posts and the security headers (app/http-security.ts).
-  app.use('*', httpSecurity({ problem: problemResponse, page: errorPage }));
-  app.route('/', createApi(ws, opts));
-  app.route('/', createWeb(ws, opts));
-  return app;
-}
 
 export interface ServerOptions {
   port: number;
@@ -103,14 +56,46 @@ export function startedLine(s: RunningServer): string {
   return `fiscus 已启动: ${s.url} （监听 ${s.listen}${local ? '，仅本机可访问；对外服务请设置 HOST 或 --host' : ''}）\n`;
 }
 
+/**
+ * Starts the parser threads once the server has sent its first answer, or a second after it listens,
+ * whichever comes first: before the first upload, but not while the server starts and answers its first
+ * page, when on 2 cores they would take a core from PGlite's start (V8 compiles its hot functions on the
+ * other core meanwhile) and from that page. Returns what stops it (the server closing first).
+ */
+function warmAfterFirstAnswer(server: NodeJS.EventEmitter): () => void {
+  let done = false;
+  const cancel = () => {
+    done = true;
+    clearTimeout(timer);
+    server.off('request', first);
+  };
+  const warm = () => {
+    if (done) return;
+    cancel();
+    parsePool().warm();
+  };
+  const timer = setTimeout(warm, 1000);
+  timer.unref();
+  const first = (_req: unknown, res: NodeJS.EventEmitter) => res.once('finish', warm);
+  server.on('request', first);
+  // Called when the server closes first.
+  return cancel;
+}
+
 /** Opens the workspace and listens; `close` stops listening and releases the workspace. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   guardProcess();
-  const ws = await openWorkspace(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: resolve(opts.dataDir ?? 'data') });
-  // Parser threads load while the server starts, not during its first upload.
-  parsePool().warm();
+  // The workspace first: PGlite starts (its WebAssembly compiles, its data folder is read) while the web
+  // app's modules load, so that on 2 cores neither waits for the other.
+  const { openWorkspace } = await import('../app/workspace.js');
+  const opening = openWorkspace(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: resolve(opts.dataDir ?? 'data') });
+  const loading = Promise.all([import('./http-app.js'), import('@hono/node-server')]);
+  // Awaited below; a failure to load while the workspace opens is not an unhandled rejection meanwhile.
+  loading.catch(() => undefined);
+  const ws = await opening;
   try {
     await opts.prepare?.(ws);
+    const [{ createHttpApp, exporterIfAvailable }, { serve }] = await loading;
     const app = createHttpApp(ws, await exporterIfAvailable());
     const hostname = opts.hostname ?? DEFAULT_HOST;
     const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
@@ -125,6 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ),
       );
     });
+    const stopWarming = warmAfterFirstAnswer(server);
     const bound = server.address() as AddressInfo;
     const port = bound.port;
     let closed = false;
@@ -136,6 +122,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       async close() {
         if (closed) return;
         closed = true;
+        stopWarming();
         await new Promise<void>((ok) => {
           server.close(() => ok());
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -147,21 +134,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await ws.close();
     throw e;
   }
-}
-
-const CONTENT_TYPES = {
-  html: 'text/html; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-} as const;
-
-/** HTML/XLSX/PDF exports through the report use case, with the version's stored findings as an appendix. */
-export async function exporterIfAvailable(): Promise<HttpAppOptions> {
-  return {
-    // Rendered in a parser thread (HTML, XLSX; a PDF's HTML too, then printed by Chromium): the
-    // server's own thread keeps answering meanwhile.
-    exporter: async (doc, format, findings) => ({ body: await renderReportIsolated(doc, format, findings), contentType: CONTENT_TYPES[format] }),
-  };
 }
 
 /** Waits for SIGINT/SIGTERM, then closes the server (releasing the data folder lock). */
@@ -194,7 +166,10 @@ export function registerServe(program: Command): void {
         hostname: o.host,
         ...(databaseUrl ? { databaseUrl } : {}),
         // The first start of an empty workspace creates the administrator.
-        prepare: (ws) => bootstrapAdmin(accountsOf(ws), (s) => process.stdout.write(s)),
+        prepare: async (ws) => {
+          const [{ bootstrapAdmin }, { accountsOf }] = await Promise.all([import('./accounts.js'), import('../app/accounts.js')]);
+          await bootstrapAdmin(accountsOf(ws), (s) => process.stdout.write(s));
+        },
       });
       process.stdout.write(startedLine(server));
       await runUntilSignal(server);

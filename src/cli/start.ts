@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
-import { loadYearIfEmpty } from '../app/follow.js';
 import { defaultHost, parsePort, runUntilSignal, startedLine, startServer } from './serve.js';
 import { accountsOf, demoAccountLines, DEMO_ACCOUNTS } from '../app/accounts.js';
 import { bootstrapAdmin } from './accounts.js';
@@ -39,6 +38,8 @@ export async function importSampleIfEmpty(ws: Workspace, log: (s: string) => voi
   const stored = await ws.importDocument(await readFile(BUNDLED_SAMPLE), basename(BUNDLED_SAMPLE), { author: 'fiscus start', note: '内置样例' });
   log(`已导入内置样例（预算 ${stored.budgetId}，第 ${stored.version} 版）\n`);
   const file = async (name: string) => ({ bytes: new Uint8Array(await readFile(BUNDLED_YEAR + name)), name });
+  // The year's readers load for a new workspace only: a start on an existing folder goes without them.
+  const { loadYearIfEmpty } = await import('../app/follow.js');
   await loadYearIfEmpty(ws, stored.budgetId, { payments: await file('payments.csv'), monitoring: await file('monitoring-2021-08.json'), actuals: await file('actuals-2021.json') });
   log('已导入样例的 2021 年支付明细、8 月监控与年终自评数据\n');
   // Published, so that the public portal shows it from the first start (the transitions are recorded).

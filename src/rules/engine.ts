@@ -10,6 +10,8 @@ import type { DocPart, Finding, FindingInput, Location, Rule, Severity } from '.
 import { isUncertain, uncertaintyOf, variedMembers, vary, type Uncertainty } from './_lib/unknown.js';
 import { duringRun } from './_lib/per-run.js';
 
+export { summarize } from './summary.js';
+
 export interface RunOptions {
   /** Only the rules reading one of these parts (re-checking after an edit). */
   only?: DocPart[];
@@ -274,11 +276,4 @@ function check(doc: BudgetDocument, rules: readonly Rule[], opts: RunOptions): C
  */
 export function runRules(doc: BudgetDocument, rules: readonly Rule[] = RULES, opts: RunOptions = {}): Finding[] {
   return checkDocument(doc, rules, opts).findings;
-}
-
-/** Counts findings per severity. */
-export function summarize(findings: readonly Finding[]): Record<Severity, number> {
-  const s: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
-  return s;
 }

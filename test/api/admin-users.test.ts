@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { accountsOf } from '../../src/app/accounts.js';
 import { auditLogOf } from '../../src/app/audit-log.js';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { DEPT_A, requester, setupDistrict, UNIT_A, type District } from '../support/district.js';
 
 let dir: string;

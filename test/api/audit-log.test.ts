@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
 import { accountsOf } from '../../src/app/accounts.js';
 import { followOf } from '../../src/app/follow.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { budget, bytesOf } from '../storage/fixture.js';
 
 const PW = 'zhang-password-1';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
 import { accountsOf } from '../../src/app/accounts.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { LOCKOUT, SESSION_IDLE_HOURS } from '../../src/domain/accounts.js';
 import { throwawayDatabases } from '../support/postgres.js';
 import { budget, bytesOf } from '../storage/fixture.js';

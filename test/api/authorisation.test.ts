@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
 import { workflowOf } from '../../src/app/workflow.js';
 import { ROUTE_POLICIES } from '../../src/app/route-policy.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { throwawayDatabases } from '../support/postgres.js';
 import { PASSWORD, requester, setupDistrict, type District, type Login } from '../support/district.js';
 import { accountsOf } from '../../src/app/accounts.js';

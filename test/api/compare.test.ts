@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { requester, setupDistrict, type District } from '../support/district.js';
 import { nextYearVariant } from '../support/year-variant.js';
 import { SAMPLE_TEXT } from '../support/scaled-variants.js';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
 import { auditLogOf } from '../../src/app/audit-log.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { requester, setupDistrict, type District } from '../support/district.js';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));

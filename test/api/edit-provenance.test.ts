@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { decimalsOf, parseAmount } from '../../src/domain/money.js';
 import type { ProjectForm } from '../../src/domain/model.js';
 import { costLineDraft, indicatorDraft, type CostLineDraft, type IndicatorDraft } from '../../src/web/project.js';

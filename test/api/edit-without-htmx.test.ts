@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { requester, setupDistrict } from '../support/district.js';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import JSZip from 'jszip';
 import { workflowOf } from '../../src/app/workflow.js';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import type { BudgetDocument } from '../../src/domain/model.js';
 import { fiscalDataPackage, tableCsv, tableViews } from '../../src/reports/fdp/package.js';
 import { requester, setupDistrict, type District } from '../support/district.js';

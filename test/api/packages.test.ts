@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import JSZip from 'jszip';
 import { openWorkspace, connectionOf } from '../../src/app/workspace.js';
-import { createHttpApp, exporterIfAvailable } from '../../src/cli/serve.js';
+import { createHttpApp, exporterIfAvailable } from '../../src/cli/http-app.js';
 import { readPdf } from '../../src/importers/pdf/read.js';
 import { requester, setupDistrict } from '../support/district.js';
 

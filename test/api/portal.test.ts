@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { accountsOf } from '../../src/app/accounts.js';
 import { workflowOf } from '../../src/app/workflow.js';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import type { BudgetDocument } from '../../src/domain/model.js';
 import { toDecimalString } from '../../src/domain/money.js';
 import { CHROMIUM_PATH } from '../../src/reports/pdf/print.js';

@@ -18,7 +18,7 @@ import { finishIfComplete, insertBatch, recordResult } from '../../src/storage/b
 import { batchAuditStatus, MAX_BATCH_DOCUMENTS, startBatchAuditWorker } from '../../src/app/batch-audit.js';
 import { limitsWith } from '../../src/app/limits.js';
 import { AUDIT_CSV_HEADER } from '../../src/reports/audit/index.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { requester, setupDistrict, type District } from '../support/district.js';
 import { throwawayDatabases } from '../support/postgres.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../src/app/workspace.js';
 import { accountsOf } from '../../src/app/accounts.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { budget, bytesOf } from '../storage/fixture.js';
 
 const ORIGIN = 'http://localhost';

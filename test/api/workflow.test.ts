@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/app/workspace.js';
-import { createHttpApp } from '../../src/cli/serve.js';
+import { createHttpApp } from '../../src/cli/http-app.js';
 import { throwawayDatabases } from '../support/postgres.js';
 import { requester, setupDistrict, type District, type Login } from '../support/district.js';
 

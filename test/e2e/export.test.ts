@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../src/app/workspace.js';
-import { createHttpApp, exporterIfAvailable } from '../../src/cli/serve.js';
+import { createHttpApp, exporterIfAvailable } from '../../src/cli/http-app.js';
 import { requester, setupDistrict } from '../support/district.js';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt'));

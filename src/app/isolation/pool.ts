@@ -111,7 +111,8 @@ export class ParsePool {
 
   /** Starts the pool's idle threads now (a server does so before its first upload). */
   warm(): void {
-    void this.piscina;
+    // A closed pool stays closed (a server that closed before its warm-up came).
+    if (!this.closing) void this.piscina;
   }
 
   /** Runs one task in a thread under the limits; the FiscusError of a refused file, rebuilt. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openWorkspace } from '../../app/workspace.js';
 import { followOf } from '../../app/follow.js';
-import { createHttpApp } from '../../cli/serve.js';
+import { createHttpApp } from '../../cli/http-app.js';
 import { requester, setupDistrict } from '../../../test/support/district.js';
 
 const SAMPLE = readFileSync(new URL('../../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
