@@ -17,11 +17,11 @@ if [ "$unit_only" = 0 ]; then
   trap pg_throwaway_stop EXIT
 fi
 
-# The build: strict tsc compiles src/ to dist/ (incremental: after `npm install` built it, little is left),
-# which bin/fiscus.js runs, so the tests that spawn the CLI test the compiled JavaScript; then strict tsc
-# type-checks the whole tree (tests and scripts too). The tests themselves run the sources through tsx.
+# The build: esbuild bundles src/ into dist/ (about a second), which bin/fiscus.js runs, so the tests that
+# spawn the CLI test the compiled JavaScript; then strict tsc type-checks the whole tree (src, tests and
+# scripts). The tests themselves run the sources through tsx.
 if [ "$unit_only" = 0 ]; then
-  echo "build: tsc → dist/"
+  echo "build: esbuild → dist/"
   node scripts/build.mjs
   echo "tsc: type-checking"
   npx tsc -p tsconfig.json
