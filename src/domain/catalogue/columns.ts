@@ -181,6 +181,15 @@ export const FUNCTION_ROLES: readonly TableRole[] = [
 /** Roles whose rows carry economic codes (支出经济分类). */
 export const ECONOMIC_ROLES: readonly TableRole[] = ['basic-expenditure-economic', 'appropriation-basic-economic', 'general-budget-economic', 'project-expenditure-economic', 'gov-fund-economic'];
 
+/**
+ * The headings over the two sides of a two-sided summary ("收    入 | 支    出", letter-spaced across the
+ * side): they name a side, not a column.
+ */
+export const SIDE_HEADING = /^(收入|支出)$/;
+
+/** The heading of a column that numbers the lines of a table (1, 2, 3 …): no amount, no label. */
+export const SEQ_HEADING = /^(序号|序)$/;
+
 /** Two-sided tables (revenue left, expenditure right). */
 export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];
 

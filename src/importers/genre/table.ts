@@ -12,7 +12,19 @@
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
  * A continuation page without a header reuses the columns of the page before, matched in order.
  */
-import { columnKeyOf, isUnmappedKey, roleRelations, squashTitle, termOfLabel, TWO_SIDED_ROLES, FUNCTION_ROLES, ECONOMIC_ROLES, TITLE_ENUMERATOR } from '../../domain/catalogue/index.js';
+import {
+  columnKeyOf,
+  isUnmappedKey,
+  roleRelations,
+  squashTitle,
+  termOfLabel,
+  SEQ_HEADING,
+  SIDE_HEADING,
+  TWO_SIDED_ROLES,
+  FUNCTION_ROLES,
+  ECONOMIC_ROLES,
+  TITLE_ENUMERATOR,
+} from '../../domain/catalogue/index.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -81,6 +93,8 @@ interface Zone {
   ambiguous?: boolean;
   /** On a continuation page, its own header names it otherwise than the page before does: which is right is not known, and its figures are not placed. */
   disputed?: boolean;
+  /** Extent of the header column that names it (text columns), when a header named it. */
+  head?: { x0: number; x1: number };
 }
 
 interface Panel {
@@ -201,11 +215,20 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
   const cols: Col[] = [];
   const axis = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   const topOf = (c: Col) => minOf(c.toks.map((x) => x.li));
+  const { tailOf, headOf } = wrappedTails(lines);
   for (let li = lines.length - 1; li >= 0; li--) {
     for (const t of [...lines[li]!].sort((a, b) => a.x0 - b.x0)) {
       cols.sort((a, b) => axis(a) - axis(b));
       const c = mid(t);
-      const over = cols.filter((s) => s.x0 < t.x1 - 0.2 && s.x1 > t.x0 + 0.2);
+      // The tail of a wrapped label ("政府性基金预" / "算拨款收入") joins its head wherever it was printed.
+      const tail = tailOf.get(t);
+      const own = tail ? cols.find((s) => s.toks.some((x) => x.t === tail) && topOf(s) > li) : undefined;
+      if (own) {
+        own.toks.push({ t, li });
+        continue;
+      }
+      // (A column whose top is the tail of another head is that head's.)
+      const over = cols.filter((s) => s.x0 < t.x1 - 0.2 && s.x1 > t.x0 + 0.2 && !s.toks.some((x) => headOf.has(x.t) && headOf.get(x.t) !== t));
       const within = (s: Col) => {
         const k = cols.indexOf(s);
         const left = cols[k - 1];
@@ -240,7 +263,8 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
       return [{ col, top }];
     })
     .sort((a, b) => a.top.li - b.top.li);
-  for (const { col, top } of candidates) {
+  for (let q = 0; q < candidates.length; q++) {
+    const { col, top } = candidates[q]!;
     const { t, li } = top;
     const c = mid(t);
     const alone = col.toks.length === 1;
@@ -306,7 +330,15 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     }
     const run = members.slice(best.a, best.b + 1);
     if (alone) groupCols.add(col);
-    else col.toks = col.toks.filter((y) => y.t !== t);
+    else {
+      col.toks = col.toks.filter((y) => y.t !== t);
+      // What pass 1 stacked under the group's label may be a group of its own ("财政拨款支出" over
+      // "基本支出" over "人员经费 | 公用经费"): its next label is a candidate in turn.
+      const next = [...col.toks].sort((a, b) => a.li - b.li)[0]!;
+      let at = q + 1;
+      while (at < candidates.length && candidates[at]!.top.li <= next.li) at++;
+      candidates.splice(at, 0, { col, top: next });
+    }
     groups.push({ t, li, run });
   }
   const out: Stack[] = [];
@@ -324,6 +356,52 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
   return out.sort((a, b) => centre(a) - centre(b));
 }
 
+/**
+ * Where a column of figures stands on the page, in the columns of its header. From a PDF, where it is
+ * measured. In `pdftotext -layout` text every character takes one column, an ideograph as a digit: a
+ * line printed under another starts at the column of the character above its start, so a figure
+ * starts under the header character it starts under on the page, but its digits, half the width of
+ * an ideograph (半角), take one column each: on the page it covers half the columns it takes in the
+ * text, from its start.
+ */
+function pageExtent(d: { x0: number; x1: number }, text: boolean): { x0: number; x1: number } {
+  return text ? { x0: d.x0, x1: d.x0 + (d.x1 - d.x0) / 2 } : d;
+}
+
+/**
+ * The tails of labels wrapped over header lines, found by the vocabulary: pdftotext sets each line of
+ * a header on a grid of its own, so the second line of a wrapped label may stand a column or more to
+ * the right of its first ("政府性基金预" over "拨款收入", its own "算拨款收入" under the next label). On
+ * one header line and a line up to three below it, a word that is no column name on its own ("算拨款
+ * 收入", "理资金收入", "金") completes the nearest word above it, at or left of it and no column name on
+ * its own either ("政府性基金预"), whose joined words the vocabulary names ("政府性基金预算拨款收入").
+ */
+function wrappedTails(lines: Tok[][]): { tailOf: Map<Tok, Tok>; headOf: Map<Tok, Tok> } {
+  const known = (s: string) => termOfLabel(s) !== null;
+  const pairs: Array<{ h: Tok; t: Tok; d: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    for (const h of lines[i]!) {
+      if (h.kind !== 'text' || known(h.text)) continue;
+      for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+        for (const t of lines[j]!) {
+          const d = t.x0 - h.x0;
+          if (t.kind !== 'text' || d < -1 || d > 2 * (h.x1 - h.x0) + 2 || known(t.text) || !known(h.text + t.text)) continue;
+          pairs.push({ h, t, d });
+        }
+      }
+    }
+  }
+  // Nearest first: a tail completes the nearest head it can.
+  const tailOf = new Map<Tok, Tok>();
+  const headOf = new Map<Tok, Tok>();
+  for (const { h, t } of pairs.sort((a, b) => a.d - b.d)) {
+    if (tailOf.has(h) || headOf.has(t)) continue;
+    tailOf.set(h, t);
+    headOf.set(t, h);
+  }
+  return { tailOf, headOf };
+}
+
 /** How badly a column of amounts sits under a header column (centres apart, less half their overlap). */
 function matchCost(d: { x0: number; x1: number }, s: Stack): number {
   const ov = Math.min(d.x1, s.x1) - Math.max(d.x0, s.x0);
@@ -336,7 +414,10 @@ function matchCost(d: { x0: number; x1: number }, s: Stack): number {
  * of its own that prints nothing.
  */
 function assignHeader(panel: Panel, header: Tok[][]): void {
-  const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1));
+  // pdftotext text (no baselines): its figures' columns are not their width on the page (pageExtent).
+  const text = header.some((ts) => ts.some((t) => t.line.y === undefined));
+  // (A side's heading spaced over its columns names none of them.)
+  const lines = header.map((ts) => ts.filter((t) => mid(t) >= panel.x0 && mid(t) < panel.x1 && !(t.spaced && SIDE_HEADING.test(squashTitle(t.text)))));
   // Headers over the label column (项目, 科目名称) or over the whole side (收入, 支出) name no amounts.
   const firstData = panel.zones.find((z) => z.data)?.data?.x0 ?? panel.labelEnd;
   const isLabelHead = (t: Tok) => panel.hasLabels && mid(t) < Math.max(panel.labelEnd, (panel.labelEnd + firstData) / 2) && t.x1 < firstData + 0.5;
@@ -371,7 +452,7 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
         pick[i + 1]![j] = 2;
       }
       if (i < n && j < m) {
-        const dist = matchCost(data[i]!.data!, stacks[j]!);
+        const dist = matchCost(pageExtent(data[i]!.data!, text), stacks[j]!);
         if (here + dist < cost[i + 1]![j + 1]!) {
           cost[i + 1]![j + 1] = here + dist;
           pick[i + 1]![j + 1] = 1;
@@ -395,15 +476,15 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
       const s = stacks[j - 1]!;
       // Ambiguous when a neighbouring header that prints nothing would fit these amounts about as
       // well: then the column is not named (no rule rests on a guessed header).
-      const d = data[i - 1]!.data!;
+      const d = pageExtent(data[i - 1]!.data!, text);
       const mine = matchCost(d, s);
       const rival = [stacks[j - 2], stacks[j]].filter((x): x is Stack => !!x && !matched.has(x)).some((x) => matchCost(d, x) - mine < 1.5);
-      out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)), ...(rival ? { ambiguous: true } : {}) });
+      out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)), head: { x0: s.x0, x1: s.x1 }, ...(rival ? { ambiguous: true } : {}) });
       i--;
       j--;
     } else if (p === 0) {
       const s = stacks[j - 1]!;
-      out.unshift({ x0: NaN, x1: NaN, data: null, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)) });
+      out.unshift({ x0: NaN, x1: NaN, data: null, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)), head: { x0: s.x0, x1: s.x1 } });
       j--;
     } else {
       out.unshift({ ...data[i - 1]!, path: [] });
@@ -411,6 +492,45 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
     }
   }
   panel.zones = out;
+  if (text) pushedColumns(out);
+}
+
+/** The widest gap, in text columns, seen between a figure and the one pdftotext pushed along after it (1 to 3 in the corpus). */
+const PUSH_GAP = 4;
+
+/**
+ * Columns of figures whose header is not known from pdftotext text. A figure's digits take twice the
+ * columns they cover on the page, and pdftotext starts a line no further left than the column after
+ * the line before it: where a column's figures run in the text past the start of the next header (a
+ * column they leave empty), the figures printed right after them may stand under that header on the
+ * page and have been pushed right, or stand where they are printed. Which is not known: that column
+ * is disputed (its figures are read, not placed, and the cells of their rows are unknown), and so is
+ * the next one printed close after a disputed column with a header between them.
+ */
+function pushedColumns(zones: Zone[]): void {
+  let prev: Zone | null = null;
+  let between: Zone[] = [];
+  const named = (x: Zone) => columnKeyOf(x.path) !== null;
+  for (const z of zones) {
+    if (!z.data) {
+      between.push(z);
+      continue;
+    }
+    if (prev?.data) {
+      const end = prev.data.x1;
+      const overrun = between.filter((b) => b.head && b.head.x0 < end - 0.5);
+      // Pushed by the column before it: printed right after figures that run past a header's start.
+      // (Between columns the vocabulary names neither of, the figures are in an unnamed column either way.)
+      if (overrun.length > 0 && z.data.x0 - end <= PUSH_GAP && [z, ...overrun].some(named)) z.disputed = true;
+      // After a disputed column, the columns printed after it stand where the push left them, until one
+      // stands under its own header's characters again (a line starts there under the character above it).
+      const page = pageExtent(z.data, true);
+      const under = !!z.head && page.x0 < z.head.x1 && page.x1 > z.head.x0;
+      if (prev.disputed && !under && [z, prev, ...between].some(named)) z.disputed = true;
+    }
+    prev = z;
+    between = [];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,6 +613,8 @@ export interface PageRead {
   header: Tok[][];
   body: Array<{ line: SourceLine; toks: Tok[] }>;
   panels: Panel[];
+  /** The 序号 column, where the table prints one: its extent and the number it gives each line. */
+  seq?: { x0: number; x1: number; of: Map<SourceLine, string> };
 }
 
 /** Headings of a label column (项目, 科目名称, 单位名称 …): where they stand, a panel's labels start. */
@@ -598,15 +720,18 @@ function headerWords(ts: Tok[]): Tok[] {
     // Only where the words make one label: a year and its noun, or a term of the vocabulary (dense
     // headers print neighbouring columns one space apart too).
     const joined = p ? p.text + t.text : '';
-    const one = p && (/^(19|20)\d\d$/.test(p.text) || termOfLabel(joined) !== null || /^其中[:：]?$/.test(p.text));
+    // (A year printed apart from its 年: "其中：2026" "年政府采购项目".)
+    const one = p && (/^(19|20)\d\d$/.test(p.text) || (/(?:^|\D)(19|20)\d\d$/.test(p.text) && /^年/.test(t.text)) || termOfLabel(joined) !== null || /^其中[:：]?$/.test(p.text));
     // Pieces of one cell printed as separate runs: a bracket left open ("因公出国(境" ")费") or a
     // quoted word and its noun ("“三公”" "经费").
     const open = p ? (p.text.match(/[(（]/g)?.length ?? 0) > (p.text.match(/[)）]/g)?.length ?? 0) : false;
     const measured = !!p && t.x0 - p.x1 <= 2 && (open || (/[”"]$/u.test(p.text) && /^[\u3400-\u9fff]/u.test(t.text)));
     // A word letter-spaced wide across its cell ("合          计"): two single characters that make a
     // term or a label heading.
-    const spread = !!p && /^[\u3400-\u9fff]$/u.test(p.text) && /^[\u3400-\u9fff]$/u.test(t.text) && (termOfLabel(joined) !== null || LABEL_HEAD.test(joined)) && t.x0 - p.x1 <= 14;
-    if (p && spread) out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
+    // (A side's heading, "收    入", may be spaced across the whole side.)
+    const single = !!p && /^[\u3400-\u9fff]$/u.test(p.text) && /^[\u3400-\u9fff]$/u.test(t.text);
+    const spread = single && (((termOfLabel(joined) !== null || LABEL_HEAD.test(joined)) && t.x0 - p.x1 <= 14) || SIDE_HEADING.test(joined));
+    if (p && spread) out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text', spaced: true };
     else if (p && (one || measured) && t.x0 - p.x1 <= (measured ? 2 : 1.3) && p.kind !== 'amount' && t.kind !== 'amount') out[out.length - 1] = { ...p, text: joined, x1: t.x1, kind: 'text' };
     else out.push(t);
   }
@@ -641,6 +766,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     if (isColumnNumbers(toksOf[i]!)) continue;
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
+  const seq = seqColumn(header, body, prev);
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
@@ -749,7 +875,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       const pData = p.zones.filter((z) => z.data);
       p.labelHeader = q.labelHeader;
       if (pData.length === qData.length) {
-        pData.forEach((z, j) => (z.path = qData[j]!.path));
+        pData.forEach((z, j) => {
+          z.path = qData[j]!.path;
+          if (qData[j]!.disputed) z.disputed = true;
+        });
         // Carry the header-only columns over too, between the same neighbours.
         const zones: Zone[] = [];
         let j = 0;
@@ -790,7 +919,34 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       }
     });
   }
-  return { header, body, panels };
+  return { header, body, panels, ...(seq ? { seq } : {}) };
+}
+
+/**
+ * A 序号 column (Xi'an's template numbers every line: "1 合计", "2 271 西安市…"): under the header's
+ * 序号, the first cell of the body lines, numbering them 1, 2, 3 … in order. Its numbers are no part
+ * of the lines' labels (nor codes, nor amounts): they are taken out of the lines and kept apart. A
+ * continuation page without a header numbers its lines where the page before did.
+ */
+function seqColumn(header: Tok[][], body: PageRead['body'], prev: PageRead | null): PageRead['seq'] | undefined {
+  const head = header.flat().find((t) => SEQ_HEADING.test(squashTitle(t.text)));
+  const at = head ? { x0: head.x0, x1: head.x1 } : header.length === 0 ? prev?.seq : undefined;
+  if (!at) return undefined;
+  const firsts = body.map((b) => {
+    const t = b.toks[0];
+    return t && t.kind === 'int' && /^\d{1,4}$/.test(t.text) && t.x0 < at.x1 + 2 && t.x1 > at.x0 - 2 ? t : null;
+  });
+  const ns = firsts.filter((t): t is Tok => t !== null).map((t) => Number(t.text));
+  // (In order, not always one by one: a line printing only its number may be left out as page furniture.)
+  if (ns.length === 0 || ns.some((n, i) => i > 0 && n <= ns[i - 1]!)) return undefined;
+  const of = new Map<SourceLine, string>();
+  body.forEach((b, i) => {
+    const t = firsts[i];
+    if (!t) return;
+    of.set(b.line, t.text);
+    b.toks = b.toks.slice(1);
+  });
+  return { x0: at.x0, x1: at.x1, of };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1911,6 +2067,8 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       if (side) row.side = side;
       if (unplaced.length > 0) row.unplaced = unplaced;
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
+      const seq = pages.find((pg) => pg.seq?.of.has(r.first))?.seq?.of.get(r.first);
+      if (seq) row.texts = { ...(row.texts ?? {}), seq: { text: seq } };
       const agency = !!r.code && !/^[A-C]/.test(r.code) && !/^2\d{2}(\d{2}){0,2}$/.test(r.code) && !/^[35]\d{2}(\d{2}){0,2}$/.test(r.code) && codeSystem !== 'procurement';
       if (agency) {
         // A budget unit's code (117, 117001, 068004): the line is the unit's, not a classification's.
