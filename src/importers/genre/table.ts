@@ -738,6 +738,52 @@ function headerWords(ts: Tok[]): Tok[] {
   return out;
 }
 
+/**
+ * Per page of a table, the map of its x positions to those of the table's first page. A page sets its
+ * text on a grid of its own (pdftotext's columns, or a PDF page measured from its own left text edge,
+ * which on a continuation page may be an indented row): a label that starts at the same place on two
+ * pages does not start at the same x. A page that prints the header of the page before again is
+ * mapped through the words both print (headerFrame); a measured (PDF) continuation page without a
+ * header through its columns of figures, whose right edges stand where the same columns' edges stood
+ * on the page before (the median shift of the columns both print). A page with a header of its own,
+ * or a text page without one (pdftotext counts characters: its figures' edges are not where they
+ * stand on the page), keeps its x.
+ */
+function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number> {
+  const out = new Map<number | null, (x: number) => number>();
+  let toFirst = (x: number) => x;
+  pages.forEach((pg, i) => {
+    const page = pg.body[0]?.line.page ?? pg.header[0]?.[0]?.line.page ?? null;
+    const prev = pages[i - 1];
+    let toPrev: ((x: number) => number) | null = null;
+    // (In pdftotext text a column's figures do not end where they stand on the page: characters are counted, not measured.)
+    const measured = pg.body.length > 0 && pg.body.every((b) => b.line.y !== undefined);
+    if (prev && pg.header.length > 0) toPrev = headerFrame(pg.header, prev.header);
+    else if (prev && measured) {
+      const shifts: number[] = [];
+      pg.panels.forEach((p, k) => {
+        const q = prev.panels[k];
+        if (!q) return;
+        for (const z of p.zones) {
+          const name = z.path.join('/');
+          const w = name === '' || !z.data ? undefined : q.zones.find((y) => y.data && y.path.join('/') === name);
+          if (z.data && w?.data) shifts.push(w.data.x1 - z.data.x1);
+        }
+      });
+      if (shifts.length > 0) {
+        const d = [...shifts].sort((a, b) => a - b)[Math.floor(shifts.length / 2)]!;
+        toPrev = (x: number) => x + d;
+      }
+    }
+    if (i > 0) {
+      const before = toFirst;
+      toFirst = toPrev ? (x: number) => before(toPrev(x)) : (x: number) => x;
+    }
+    if (page !== null && !out.has(page)) out.set(page, toFirst);
+  });
+  return out;
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
 export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // From a PDF, lines in the order of their baselines (the text puts a centred cell's row before
@@ -1105,6 +1151,9 @@ interface PLine {
   kind: 'R' | 'L' | 'A' | 'E';
 }
 
+/** A line whose label is a keyword row of its own (合计, 本年收入合计, 上年结转 …). */
+const keywordRow = (p: PLine): boolean => p.code === null && p.text !== '' && kindOfLabel(p.text, null) !== 'item';
+
 /** A label that starts a row of its own: a code, an enumerator, a total, 其中. */
 function startsRow(p: PLine): boolean {
   // A code, an enumerator, a total, or a name of the vocabulary (上级补助收入, 结转下年 …).
@@ -1321,9 +1370,20 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         r.label = [...codeOf(it.label, prefer).rest, ...codeOf(nx.label, prefer).rest];
         r.first = it.line;
         i += 2;
-      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.label.length > 0 && nx.label[0]!.x0 > it.label[it.label.length - 1]!.x1 - 0.5) {
+      } else if (
+        nx &&
+        adjacent(it, nx) &&
+        nx.kind === 'R' &&
+        nx.label.length > 0 &&
+        nx.label[0]!.x0 > it.label[it.label.length - 1]!.x1 - 0.5 &&
+        !keywordRow(it) &&
+        !keywordRow(nx) &&
+        !(it.code === null && nx.code !== null)
+      ) {
         // A left label cell wrapped around its row (printed above it, its tail below): the row's
-        // leftmost cell, whose other label cells and amounts are on the next line.
+        // leftmost cell, whose other label cells and amounts are on the next line. Not where the lines
+        // are rows of their own: a keyword ("上年结转" above "收 入 总 计"), or a coded line under an
+        // uncoded one (a unit's wrapped name "…大鹏管" / "理局" above "208 社会保障和就业支出").
         const joined = [...it.label, ...nx.label];
         r = makeRow(joined, it.line, nx.line, prefer);
         r.cells = new Map(nx.cells);
@@ -1878,6 +1938,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   }
   const pages: PageRead[] = [];
   for (const ls of byPage) pages.push(readPage(ls, pages[pages.length - 1] ?? null));
+  const frames = pageFrames(pages);
   const nPanels = Math.max(0, ...pages.map((p) => p.panels.length));
   const base: Table = { id: ctx.id, no: block.no, role, title, displayUnit: unit, columns: [], rows: [], src: srcOf(titleLine) };
   const un = unitNameOf(block.lines);
@@ -1978,6 +2039,8 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const unreadRows = 0;
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
+    // Indentation is compared in the first page's frame: each page is set on a grid of its own.
+    for (const r of raws) r.labelX = frames.get(r.page)?.(r.labelX) ?? r.labelX;
     // A column whose extent holds two figures side by side on some line is two columns printed so
     // close that their figures run together (pdftotext text): which of them a lone figure there
     // belongs to is not known.
