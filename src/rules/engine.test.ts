@@ -254,3 +254,34 @@ test('on a document with an unknown cell, a rule that read no table is not run a
     ['BUD-914'],
   );
 });
+
+test('a document that shares a row the variants change, or that holds a cycle, is checked as a tree is: the shared row is varied everywhere, the cycle ends the walk', () => {
+  const base = consistentDoc();
+  const r = rowOf(base, 7, 't7-8');
+  r.unplaced = [r.amounts['basic']!];
+  r.amounts['basic'] = null;
+  const unknownCell = () => clone(base);
+  let narrativeRuns = 0;
+  const narrativeOnly = fake('BUD-912', {
+    reads: ['narrative'],
+    check(doc, ctx) {
+      narrativeRuns++;
+      ctx.report({ message: `${doc.narrative.parts.length} 部分`, location: { section: 's', line: 1, page: null }, expected: null, actual: null, difference: null, unit: null });
+    },
+  });
+  const tableRules = RULES.filter((x) => x.reads.length === 1 && x.reads[0] === 'tables');
+  const expected = checkDocument(unknownCell(), [narrativeOnly, ...tableRules]);
+  assert.equal(narrativeRuns, 1);
+  // The unknown row also reached from another member: the variants are deep copies, so any rule may read a varied value.
+  const shared = unknownCell();
+  (shared as unknown as Record<string, unknown>)['alsoHere'] = { row: rowOf(shared, 7, 't7-8') };
+  narrativeRuns = 0;
+  assert.deepEqual(checkDocument(shared, [narrativeOnly, ...tableRules]), expected);
+  assert.equal(narrativeRuns, 3);
+  // A cycle through a member the variants do not change: the walk ends, and the variants copy only the tables.
+  const cyclic = unknownCell();
+  (cyclic.narrative as unknown as Record<string, unknown>)['self'] = { narrative: cyclic.narrative };
+  narrativeRuns = 0;
+  assert.deepEqual(checkDocument(cyclic, [narrativeOnly, ...tableRules]), expected);
+  assert.equal(narrativeRuns, 1);
+});

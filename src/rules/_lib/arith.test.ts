@@ -7,7 +7,7 @@ import type { ClassificationSystem } from '../../domain/classification/index.js'
 import { emptyDoc, row, table } from './test-doc.js';
 import type { BudgetDocument, Row, TableRole } from '../../domain/model.js';
 
-const ids = (rs: Row[]) => rs.map((r) => r.id);
+const ids = (rs: readonly Row[]) => rs.map((r) => r.id);
 const at = (id: string, level: number, opts: Partial<Row> = {}) => row(id, id, { total: '1.00' }, { level, parent: null, ...opts });
 // The parser sets `parent: null` when it read no ids; a table where no row names a parent is read by levels.
 const noIds = (rows: Row[]) =>

@@ -3,12 +3,13 @@ import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.j
 import type { ClassificationSystem } from '../../domain/classification/index.js';
 import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
-import { compareTotal, type CompareOutcome } from './rounding.js';
+import { addsUp, compareTotal, type CompareOutcome } from './rounding.js';
 import { halfUlpFen } from '../../domain/money.js';
 import type { SumRelation } from './columns.js';
 import { rowRelations, undecidedColumns } from './relations.js';
 import { toleranceFen } from './rounding.js';
 import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
+import { perRun } from './per-run.js';
 
 /** Tables of the given roles, in document order. */
 export function tablesOf(doc: BudgetDocument, ...roles: TableRole[]): Table[] {
@@ -26,14 +27,17 @@ export function subjectOf(t: Table, r: Row): string {
  * a figure in a column the reader could not name: that column may be one of the parts.
  */
 export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[]): void {
+  if (rels.length === 0) return;
   const undecided = undecidedColumns(t);
   for (const r of t.rows) {
     if (unmappedFigures(t, r).length > 0 || undecided.some((k) => (r.amounts[k]?.fen ?? 0) !== 0)) continue;
     for (const rel of rels) {
       const parts = rel.parts.map((k) => r.amounts[k] ?? null);
       if (parts.every((p) => p === null)) continue;
+      const total = r.amounts[rel.total] ?? null;
+      if (addsUp(total, parts)) continue;
       compareTotal(ctx, {
-        total: r.amounts[rel.total] ?? null,
+        total,
         parts,
         subject: subjectOf(t, r),
         totalLabel: columnLabel(t, rel.total),
@@ -89,6 +93,10 @@ export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: R
     const parts = children.map((ch) => ch.amounts[c.key] ?? null);
     if (mine === null && parts.every((p) => p === null)) continue;
     if (!(c.key in parent.amounts) && parts.every((p) => p === null)) continue;
+    if (addsUp(mine, parts)) {
+      out.push('equal');
+      continue;
+    }
     out.push(
       compareTotal(ctx, {
         total: mine,
@@ -129,15 +137,22 @@ export function checkHeading(ctx: RuleContext, t: Table, parent: Row, children: 
 
 /**
  * Rows grouped by budget unit: a table listing several units repeats codes under each unit, so
- * code identities hold within a unit's block (by `row.unit`, else by the preceding unit row).
+ * code identities hold within a unit's block (by `row.unit`, else by the preceding unit row). Made once
+ * per table in a run of the rules (per-run.ts): several rules read them, none changes them.
  */
-export function unitBlocks(t: Table): Row[][] {
+export function unitBlocks(t: Table): ReadonlyArray<readonly Row[]> {
+  return perRun('unitBlocks', [t], () => unitBlocksOf(t));
+}
+
+function unitBlocksOf(t: Table): Row[][] {
   const blocks = new Map<string, Row[]>();
   let current = '';
   for (const r of t.rows) {
     if (r.kind === 'unit') current = r.id;
     const k = `${r.side ?? ''}|${r.unit ?? current}`;
-    blocks.set(k, [...(blocks.get(k) ?? []), r]);
+    const block = blocks.get(k);
+    if (block) block.push(r);
+    else blocks.set(k, [r]);
   }
   return [...blocks.values()];
 }
@@ -151,9 +166,10 @@ function isTwoDigitChild(parent: string, child: string): boolean {
  * The rows a coded parent heads in print: those after it up to the next row of its system that is
  * not below it, or a total, subtotal, carry or unit line.
  */
-function span(block: Row[], p: Row & { code: string }, system: ClassificationSystem): Row[] {
+function span(block: readonly Row[], p: Row & { code: string }, system: ClassificationSystem): Row[] {
   const out: Row[] = [];
-  for (const r of block.slice(block.indexOf(p) + 1)) {
+  for (let i = block.indexOf(p) + 1; i < block.length; i++) {
+    const r = block[i]!;
     if (r.side !== p.side) continue;
     if (r.kind === 'total' || r.kind === 'subtotal' || r.kind === 'carry' || r.kind === 'unit') break;
     if (r.codeSystem === system && r.code && !r.code.startsWith(p.code)) break;

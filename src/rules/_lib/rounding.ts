@@ -48,6 +48,17 @@ export interface CompareTotalInput {
 
 export type CompareOutcome = 'equal' | 'rounding' | 'mismatch';
 
+/**
+ * True when the parts add up exactly to the total (empty cells as zero): `compareTotal` then reports
+ * nothing and gives 'equal'. Callers that compare many rows test this first, so that the labels and the
+ * location of a message are built only for the few comparisons that have something to say.
+ */
+export function addsUp(total: Figure, parts: readonly Figure[]): boolean {
+  let sum = 0;
+  for (const p of parts) sum += fenOf(p);
+  return sum === fenOf(total);
+}
+
 /** Tolerance in fen for the rounded parts: Σ half a unit of each part's last printed place (≥ one). */
 export function toleranceFen(parts: Figure[] | number, n = 1, unit: DisplayUnit = '万元'): number {
   if (typeof parts === 'number') return Math.max(1, n) * halfUlpFen(unit, 2);
@@ -89,9 +100,11 @@ export function compareTotal(ctx: RuleContext, i: CompareTotalInput): CompareOut
   if (typeof i.parts === 'number') {
     expr = `${i.partsLabel ?? '各项之和'} ${show(sum, d, unit)}`;
   } else {
-    const shown = i.parts.map((p, k) => `${i.partLabels?.[k] ?? `第${k + 1}项`} ${p == null ? '(空)' : show(fenOf(p), d, unit)}`);
-    const terms = shown.length > 8 ? [...shown.slice(0, 6), `…（共 ${shown.length} 项）`] : shown;
-    expr = shown.length === 1 ? shown[0]! : `${terms.join(' + ')} = ${show(sum, d, unit)}`;
+    // Only the terms the message prints: all of them up to 8, else the first 6 and a count.
+    const count = i.parts.length;
+    const term = (p: Figure, k: number) => `${i.partLabels?.[k] ?? `第${k + 1}项`} ${p == null ? '(空)' : show(fenOf(p), d, unit)}`;
+    const terms = count > 8 ? [...i.parts.slice(0, 6).map(term), `…（共 ${count} 项）`] : i.parts.map(term);
+    expr = count === 1 ? terms[0]! : `${terms.join(' + ')} = ${show(sum, d, unit)}`;
   }
   const head = `${i.subject}: ${i.totalLabel} ${show(totalFen, d, unit)} ≠ ${expr}`;
   const rounding = Math.abs(diff) <= tol;

@@ -99,6 +99,51 @@ function amountKeys(t: Table, r: Row): string[] {
  * importers share only what vary never writes (a table's `src` with its coverage entry).
  */
 function copyOnWriteSafe(doc: BudgetDocument): boolean {
+  const written = writtenContainers(doc);
+  // A document is a tree (read from text or JSON, checked by the schema): walked as one, without a set of
+  // every object seen, a written container reached twice is a second reference to it, as in the walk below,
+  // and an object shared elsewhere is only looked at again. A cycle (or an enormous sharing) exceeds the
+  // bounds: then the walk that remembers what it saw decides.
+  const reached = new Set<object>();
+  const stack: object[] = [doc];
+  const depths: number[] = [0];
+  let visits = 0;
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    const depth = depths.pop()!;
+    if (++visits > TREE_VISITS || depth > TREE_DEPTH) return copyOnWriteSafeGraph(doc, written);
+    if (written.has(x)) {
+      if (reached.has(x)) return false;
+      reached.add(x);
+    }
+    const proto: unknown = Object.getPrototypeOf(x);
+    if (Array.isArray(x)) {
+      if (proto !== Array.prototype) return false;
+      for (const v of x as unknown[])
+        if (v !== null && typeof v === 'object') {
+          stack.push(v);
+          depths.push(depth + 1);
+        }
+    } else {
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in x) {
+        const v = (x as Record<string, unknown>)[k];
+        if (v !== null && typeof v === 'object') {
+          stack.push(v);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** Bounds of the tree walk: a document is a few levels deep and holds far fewer objects. */
+const TREE_DEPTH = 256;
+const TREE_VISITS = 5_000_000;
+
+/** The containers `vary` writes into: the table list, each table, its row list, each row and its amounts. */
+function writtenContainers(doc: BudgetDocument): Set<object> {
   const written = new Set<object>([doc.tables]);
   for (const t of doc.tables) {
     written.add(t);
@@ -108,6 +153,11 @@ function copyOnWriteSafe(doc: BudgetDocument): boolean {
       written.add(r.amounts);
     }
   }
+  return written;
+}
+
+/** `copyOnWriteSafe` for any graph of objects (cycles included): every object is looked at once. */
+function copyOnWriteSafeGraph(doc: BudgetDocument, written: ReadonlySet<object>): boolean {
   const seen = new Set<object>();
   const stack: object[] = [doc];
   while (stack.length > 0) {

@@ -1,9 +1,27 @@
 import type { Rule } from '../types.js';
 import { amountTables } from '../_lib/scope.js';
-import { codes } from '../../domain/classification/index.js';
+import { codes, type CodeEntry } from '../../domain/classification/index.js';
 import { codedRows, nameKey, SYSTEM_ZH } from '../_lib/codes.js';
 import { locRow, tableName } from '../_lib/location.js';
 import { lineRef, textPlaces } from '../_lib/content.js';
+
+const RETIRED = new Map<number, CodeEntry[]>();
+
+/**
+ * The retired 类 and 款 names of the function classification that a narrative of year `y` may not
+ * print: retired before `y`, long enough to be told from words, and no name valid in `y`. The code
+ * tables never change while the process runs: made once per year.
+ */
+function retiredIn(y: number): CodeEntry[] {
+  let out = RETIRED.get(y);
+  if (!out) {
+    out = codes.retired('function').filter((e) => e.to! < y && e.level !== '项' && e.name.length >= 6 && codes.byNameIn('function', e.name, y).length === 0);
+    // A document may print any year: a few are kept.
+    if (RETIRED.size >= 64) RETIRED.clear();
+    RETIRED.set(y, out);
+  }
+  return out;
+}
 
 /**
  * A printed classification name that is an older name of its code (the code tables keep historic
@@ -40,7 +58,7 @@ export const rule: Rule = {
     // explanation), unless the same words are also a name valid in the year.
     const y = doc.year;
     if (!(y > 0)) return;
-    const retired = codes.retired('function').filter((e) => e.to! < y && e.level !== '项' && e.name.length >= 6 && codes.byNameIn('function', e.name, y).length === 0);
+    const retired = retiredIn(y);
     if (retired.length === 0) return;
     for (const p of textPlaces(doc)) {
       if (p.kind !== 'narrative') continue;
