@@ -112,11 +112,25 @@ function dateOf(y: string | undefined, m: string, d: string | undefined): { valu
 
 const NOT_APPLICABLE: TargetReading = { comparator: null, value: null, unit: null, qualitative: false, notApplicable: true };
 
+/** Readings of the texts read so far (the same targets recur in every form): at most 20,000, then the memory starts over. */
+const READINGS = new Map<string, TargetReading | null>();
+
 /**
  * Reads a printed target, or returns null when the text is not a recognisable target (a name
  * fragment, free prose). White space inside the target ("≤ 2%", "2021年 11月前") is ignored.
+ * Each call gives its own object (callers may change it).
  */
 export function readTarget(text: string): TargetReading | null {
+  let r = READINGS.get(text);
+  if (r === undefined) {
+    r = readTargetOnce(text);
+    if (READINGS.size >= 20_000) READINGS.clear();
+    READINGS.set(text, r);
+  }
+  return r === null ? null : { ...r };
+}
+
+function readTargetOnce(text: string): TargetReading | null {
   const s = squash(text.normalize('NFKC'));
   if (s === '') return null;
   if (s === '不适用' || s === '无此项' || s === '/') return { ...NOT_APPLICABLE };

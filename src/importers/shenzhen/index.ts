@@ -16,7 +16,12 @@ import { parseDepartmentTargets, parseProjectForm, linkFormsToProjects } from '.
 export function looksLikeShenzhen(src: SourceText): boolean {
   const head = src.lines.slice(0, 400).map((l) => l.text);
   // Its table 14 and project forms are 申报表 (部门（单位）整体支出绩效目标申报表, 预算项目支出绩效目标申报表).
-  return head.some((t) => /^第一部分\s*部门概况/.test(t)) && src.lines.some((l) => /^表\s*14$/.test(l.text)) && src.lines.some((l) => /绩效目标申报表/.test(l.text.replace(/\s+/g, '')));
+  // A line can only read 绩效目标申报表 without its white space if it holds 申报表's first character (most lines do not).
+  return (
+    head.some((t) => /^第一部分\s*部门概况/.test(t)) &&
+    src.lines.some((l) => /^表\s*14$/.test(l.text)) &&
+    src.lines.some((l) => l.text.includes('申') && /绩效目标申报表/.test(l.text.replace(/\s+/g, '')))
+  );
 }
 
 /** Imports Shenzhen disclosure text from already-read source lines. */

@@ -80,6 +80,15 @@ function bodyLines(lines: SourceLine[], ctx: ImportContext): SourceLine[] {
   return out;
 }
 
+/**
+ * True for the heading of a project form, its words spaced or not. A trimmed line reads
+ * 预算项目支出绩效目标申报表 without its white space only if it starts and ends as that does: most lines
+ * are told apart without removing their white space.
+ */
+function isFormHeading(t: string): boolean {
+  return t.startsWith('预') && t.endsWith('表') && FORM_RE.test(squash(t));
+}
+
 /** Splits the source into parts, tables and forms; fails if the skeleton is missing. */
 export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStructure {
   const lines = bodyLines(assignPages(src), ctx);
@@ -99,7 +108,7 @@ export function splitShenzhen(src: SourceText, ctx: ImportContext): ShenzhenStru
       open({ no: CN_NUM[m[1]!] ?? 0, title: m[2]!.trim(), lines: [l] }, out.parts);
     } else if ((m = TABLE_RE.exec(t)) && bucket !== out.forms) {
       open({ no: Number(m[1]), title: '', lines: [l] }, out.tables);
-    } else if (FORM_RE.test(squash(t))) {
+    } else if (isFormHeading(t)) {
       open({ no: out.forms.length + 1, title: '预算项目支出绩效目标申报表', lines: [l] }, out.forms);
     } else if (cur) {
       (cur as Block).lines.push(l);

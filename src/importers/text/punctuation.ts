@@ -22,6 +22,19 @@ export interface PunctuationCensus {
   halfWidthAt: Src[];
 }
 
+/**
+ * False when no "," of the line follows (past spaces and tabs) a character beyond ASCII, as a Chinese
+ * character or a closing bracket is: then HALF finds nothing (most commas are thousands separators).
+ */
+function mayHoldHalfWidth(raw: string): boolean {
+  for (let at = raw.indexOf(','); at >= 0; at = raw.indexOf(',', at + 1)) {
+    let i = at - 1;
+    while (i >= 0 && (raw.charCodeAt(i) === 0x20 || raw.charCodeAt(i) === 0x09)) i--;
+    if (i >= 0 && raw.charCodeAt(i) >= 0x80) return true;
+  }
+  return false;
+}
+
 /** The census of `lines`, or null when no line kept its printed text (a spreadsheet, a JSON). */
 export function punctuationOf(lines: readonly SourceLine[]): PunctuationCensus | null {
   if (!lines.some((l) => l.raw !== undefined)) return null;
@@ -31,7 +44,7 @@ export function punctuationOf(lines: readonly SourceLine[]): PunctuationCensus |
     if (!raw) continue;
     // Most lines hold no comma at all: the expressions (one with a look-behind over Han script) only where one is.
     if (raw.includes('，')) out.fullWidthCommas += raw.match(FULL)?.length ?? 0;
-    if (!raw.includes(',')) continue;
+    if (!mayHoldHalfWidth(raw)) continue;
     const found = [...raw.matchAll(HALF)];
     if (found.length === 0) continue;
     out.halfWidthCommas += found.length;

@@ -200,38 +200,49 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0xfeff || ((c === 0x1680 || (c >= 0x2000 && c <= 0x3000)) && SPACE.test(String.fromCharCode(c)));
 }
 
+/** Length of the leading run of spaces, tabs and ideographic spaces of a line (its indent). */
+function indentOf(l: string): number {
+  let i = 0;
+  for (let c = l.charCodeAt(0); c === 0x20 || c === 0x09 || c === 0x3000; c = l.charCodeAt(++i));
+  return i;
+}
+
 /** Reads a text disclosure into normalised, numbered, non-empty lines. */
 export function readSourceText(bytes: Uint8Array, file: string): SourceText {
   const { text, encoding } = decodeText(bytes, file);
-  const raw = text.split(/\r\n|\r|\n/);
+  // Without a carriage return (nearly every text), its lines are those between line feeds.
+  const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const lines: SourceLine[] = [];
   // pdftotext separates pages with form feeds: count them when present.
-  let page: number | null = text.includes('\f') ? 1 : null;
+  const feeds = text.includes('\f');
+  let page: number | null = feeds ? 1 : null;
   let pages: number | null = page;
-  raw.forEach((l, i) => {
-    const parts = l.includes('\f') ? l.split('\f') : [l];
-    if (parts.length > 1) {
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i]!;
+    const parts = feeds && l.includes('\f') ? l.split('\f') : null;
+    if (parts !== null) {
       page = (page ?? 1) + parts.length - 1;
       pages = Math.max(pages ?? 0, page);
     }
     // Without a form feed (nearly every line) the line joined with ' ' and with '' is the line itself: normalised once.
-    const spaced = parts.length > 1 ? parts.join(' ') : l;
+    const spaced = parts !== null ? parts.join(' ') : l;
     const normal = normalizeText(spaced);
     // trim() removes exactly what \s matches (white space and line terminators).
     const t = normal.trim();
-    if (t.length > 0 && t.charCodeAt(0) === 0x3d /* = */) {
+    if (t.length === 0) continue;
+    if (t.charCodeAt(0) === 0x3d /* = */) {
       const pm = PAGE_MARK.exec(t);
       if (pm) {
         page = Number(pm[1]);
         pages = Math.max(pages ?? 0, page);
-        return;
+        continue;
       }
     }
-    if (t.length === 0) return;
-    const indent = /^[ \t\u3000]*/.exec(l)?.[0].length ?? 0;
-    const joined = parts.length > 1 ? normalizeText(parts.join('')) : normal;
-    lines.push({ no: i + 1, text: t, raw: spaced.trim(), page, indent, cells: cellsOfText(joined.replace(/[\t\u3000]/g, ' ')) });
-  });
+    const joined = parts !== null ? normalizeText(parts.join('')) : normal;
+    // The cells are the runs of what is not white space: a tab or an ideographic space (which NFKC has
+    // already made a space) separates them as a space does, at the same offsets.
+    lines.push({ no: i + 1, text: t, raw: spaced.trim(), page, indent: indentOf(l), cells: cellsOfText(joined) });
+  }
   if (lines.length === 0) throw new FiscusError('INPUT_UNREADABLE', '应为公开文本，实为只有空白字符', { file, line: 1 });
   return {
     file,

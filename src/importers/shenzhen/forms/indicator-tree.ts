@@ -37,6 +37,10 @@ export const LEVEL2: Readonly<Record<string, string>> = {
 const HEADINGS = new Set(['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标内容', '目标值']);
 
 const LABELS = [...LEVEL1, ...Object.keys(LEVEL2)].sort((a, b) => b.length - a.length);
+/** Every text a label starts with and is longer than: what a label wrapped over lines may have read so far. */
+const LABEL_STARTS: ReadonlySet<string> = new Set(LABELS.flatMap((l) => Array.from({ length: l.length }, (_, n) => l.slice(0, n))));
+/** The first characters of the labels: a line starting with none of them starts no label. */
+const LABEL_FIRSTS: ReadonlySet<string> = new Set(LABELS.map((l) => l[0]!));
 
 export interface LabelMatch {
   label: string;
@@ -53,6 +57,8 @@ export interface LabelMatch {
 export function matchLabel(lines: readonly SourceLine[], i: number, offset: number): LabelMatch | null {
   let acc = '';
   let best: LabelMatch | null = null;
+  const first = lines[i]?.text[offset];
+  if (first !== undefined && !LABEL_FIRSTS.has(first)) return null;
   for (let j = i; j < lines.length && j < i + 5; j++) {
     const base = j === i ? offset : 0;
     const t = lines[j]!.text.slice(base);
@@ -63,7 +69,7 @@ export function matchLabel(lines: readonly SourceLine[], i: number, offset: numb
         break;
       }
     }
-    if (!LABELS.some((l) => l.length > combined.length && l.startsWith(combined))) break;
+    if (!LABEL_STARTS.has(combined)) break;
     acc = combined;
   }
   return best;
