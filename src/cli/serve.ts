@@ -57,29 +57,16 @@ export function startedLine(s: RunningServer): string {
 }
 
 /**
- * Starts the parser threads once the server has sent its first answer, or a second after it listens,
- * whichever comes first: before the first upload, but not while the server starts and answers its first
- * page, when on 2 cores they would take a core from PGlite's start (V8 compiles its hot functions on the
- * other core meanwhile) and from that page. Returns what stops it (the server closing first).
+ * Starts the parser threads a second after the server listens: before anyone can upload, but not while
+ * the server starts and answers its first pages (a redirect and the page it leads to), when on 2 cores
+ * they would take a core from PGlite's start (V8 compiles its hot functions on the other core meanwhile)
+ * and from those pages (the pool's first thread costs the request thread about 25 ms to start). An upload
+ * sooner starts them itself. Returns what cancels it (the server closing first).
  */
-function warmAfterFirstAnswer(server: NodeJS.EventEmitter): () => void {
-  let done = false;
-  const cancel = () => {
-    done = true;
-    clearTimeout(timer);
-    server.off('request', first);
-  };
-  const warm = () => {
-    if (done) return;
-    cancel();
-    parsePool().warm();
-  };
-  const timer = setTimeout(warm, 1000);
+function warmSoon(): () => void {
+  const timer = setTimeout(() => parsePool().warm(), 1000);
   timer.unref();
-  const first = (_req: unknown, res: NodeJS.EventEmitter) => res.once('finish', warm);
-  server.on('request', first);
-  // Called when the server closes first.
-  return cancel;
+  return () => clearTimeout(timer);
 }
 
 /** Opens the workspace and listens; `close` stops listening and releases the workspace. */
@@ -110,7 +97,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ),
       );
     });
-    const stopWarming = warmAfterFirstAnswer(server);
+    const stopWarming = warmSoon();
     const bound = server.address() as AddressInfo;
     const port = bound.port;
     let closed = false;
