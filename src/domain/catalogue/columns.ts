@@ -190,6 +190,18 @@ export const SIDE_HEADING = /^(收入|支出)$/;
 /** The heading of a column that numbers the lines of a table (1, 2, 3 …): no amount, no label. */
 export const SEQ_HEADING = /^(序号|序)$/;
 
+/** Headings of a column of counts printed among the label cells (a procurement table's 数量): no amount, no label. */
+export const COUNT_HEADING = /^(数量|人数|个数|台数|件数|台（套）数|台\(套\)数)$/;
+
+/**
+ * A line naming a form of funding (经费形式: 全额, 差额, 自收自支 …), printed in a per-unit table above the
+ * units so funded: it heads them.
+ */
+export const FUNDING_FORM = /^(全额|差额|自收自支|定额|定补|经费自理)(拨款|补助)?(单位)?$/;
+
+/** Headings of the column of budget units' codes (单位编码): the code there is the line's unit's, not a classification's. */
+export const UNIT_CODE_HEADING = /^(预算)?单位(编码|代码|编号)$/;
+
 /** Two-sided tables (revenue left, expenditure right). */
 export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];
 

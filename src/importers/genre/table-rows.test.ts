@@ -11,6 +11,8 @@ import { validateDocument } from '../../app/validate.js';
 import { parseAmount } from '../../domain/money.js';
 import type { BudgetDocument, Row, Table } from '../../domain/model.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
+import { readSourceText } from '../text/source.js';
+import { importGenericSource } from './index.js';
 
 const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
 const fromText = (lines: string[]): Promise<BudgetDocument> => importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'fixture.txt');
@@ -146,4 +148,74 @@ test('text: the tail of a unit’s name wrapped around its figures, above a code
   assert.equal(c208.parent, unit.id);
   assert.equal(c208.label, '社会保障和就业支出');
   assert.equal(fen(c208, 'total'), w('281.48'));
+});
+
+test('a procurement table by unit: 数量 is no part of the labels, the code printed in 单位编码 makes a unit’s line, a form of funding (全额) heads its units', () => {
+  const lines = [
+    at([30, '表12 部门综合预算政府采购预算表']),
+    at([70, '单位：元']),
+    at([0, '科目编码'], [12, '单位编码'], [24, '采购项目'], [40, '数量'], [54, '预算金额']),
+    at([0, '类 款 项']),
+    at([24, '合计'], [42, '4'], [52, '4,020,000.00']),
+    at([0, '201 08 01'], [10, '1'], [24, '全额'], [42, '2'], [54, '370,000.00']),
+    at([0, '201 08 01'], [13, '117001'], [24, '某某市某某局'], [42, '2'], [54, '370,000.00']),
+    at([0, '201 08 01'], [24, '日常公用经费'], [42, '2'], [54, '370,000.00']),
+    at([0, '201 08 04'], [10, '1'], [24, '全额'], [42, '2'], [52, '3,650,000.00']),
+    at([0, '201 08 04'], [13, '271001'], [24, '某某市某某中心'], [42, '2'], [52, '3,650,000.00']),
+    at([0, '201 08 04'], [24, '审计服务'], [42, '1'], [52, '3,500,000.00']),
+    at([0, '201 08 04'], [24, '培训服务'], [42, '1'], [54, '150,000.00']),
+  ];
+  // (The genre's reader, as for a tables-only attachment.)
+  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const t = table(d, /政府采购预算表/);
+  assert.deepEqual(
+    t.rows.map((r) => [r.label, r.kind, r.texts?.['unitCode']?.text ?? null, r.texts?.['数量']?.text ?? null]),
+    [
+      ['合计', 'total', null, '4'],
+      ['全额', 'unit', '1', '2'],
+      ['某某市某某局', 'unit', '117001', '2'],
+      ['日常公用经费', 'item', null, '2'],
+      ['全额', 'unit', '1', '2'],
+      ['某某市某某中心', 'unit', '271001', '2'],
+      ['审计服务', 'item', null, '1'],
+      ['培训服务', 'item', null, '1'],
+    ],
+  );
+  const [, f1, u1, i1, f2, u2, i2, i3] = t.rows;
+  assert.deepEqual(
+    [f1, u1, i1, f2, u2, i2, i3].map((r) => r!.parent ?? null),
+    [null, f1!.id, u1!.id, null, f2!.id, u2!.id, u2!.id],
+  );
+  const warnings = validateDocument(d).findings.filter((f) => ['BUD-010', 'BUD-014'].includes(f.rule));
+  assert.deepEqual(
+    warnings.map((f) => f.message),
+    [],
+  );
+});
+
+test('a 数量 column whose counts are grouped by thousands (187,920) is a column of counts, not of money: no sum is checked on it', () => {
+  const lines = [
+    at([30, '表12 部门综合预算政府采购预算表']),
+    at([70, '单位：元']),
+    at([0, '科目编码'], [12, '单位编码'], [24, '采购项目'], [44, '数量'], [60, '预算金额']),
+    at([24, '合计'], [42, '21,400'], [58, '3,060,000.00']),
+    at([0, '201 05 07'], [10, '1'], [24, '全额'], [42, '21,400'], [58, '3,060,000.00']),
+    at([0, '201 05 07'], [13, '119001'], [24, '某某市某某局'], [42, '21,400'], [58, '3,060,000.00']),
+    at([0, '201 05 07'], [24, '普通服装'], [42, '20,400'], [58, '2,040,000.00']),
+    at([0, '201 05 07'], [24, '手提包'], [42, '2,000'], [58, '1,020,000.00']),
+  ];
+  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const t = table(d, /政府采购预算表/);
+  assert.deepEqual(
+    t.columns.map((c) => [c.header.join('/'), c.kind]),
+    [
+      ['数量', 'count'],
+      ['预算金额', 'amount'],
+    ],
+  );
+  // The unit's 21,400 against its items' 22,400: counts, not checked as sums of money.
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => ['BUD-010', 'BUD-014'].includes(f.rule)),
+    [],
+  );
 });

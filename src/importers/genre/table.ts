@@ -18,7 +18,10 @@ import {
   roleRelations,
   squashTitle,
   termOfLabel,
+  COUNT_HEADING,
+  FUNDING_FORM,
   SEQ_HEADING,
+  UNIT_CODE_HEADING,
   SIDE_HEADING,
   TWO_SIDED_ROLES,
   FUNCTION_ROLES,
@@ -615,6 +618,10 @@ export interface PageRead {
   panels: Panel[];
   /** The 序号 column, where the table prints one: its extent and the number it gives each line. */
   seq?: { x0: number; x1: number; of: Map<SourceLine, string> };
+  /** Counts printed among the label cells (数量): per line, the heading and the count. */
+  counts?: Map<SourceLine, Array<{ heading: string; text: string }>>;
+  /** The header names a column of budget units' codes (单位编码). */
+  unitCodes?: boolean;
 }
 
 /** Headings of a label column (项目, 科目名称, 单位名称 …): where they stand, a panel's labels start. */
@@ -813,6 +820,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
   const seq = seqColumn(header, body, prev);
+  const counts = countColumns(header, body);
+  const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
@@ -965,7 +974,27 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       }
     });
   }
-  return { header, body, panels, ...(seq ? { seq } : {}) };
+  return { header, body, panels, ...(seq ? { seq } : {}), ...(counts.size > 0 ? { counts } : {}), ...(unitCodes ? { unitCodes } : {}) };
+}
+
+/**
+ * Columns of counts among the label cells (a procurement table's 数量, "合计 … 4 … 4,020,000.00"): the
+ * whole numbers standing from the heading's start to the next header word's, right of the first cell
+ * of their line. They are no part of the labels (nor amounts): taken out of the lines, kept apart.
+ */
+function countColumns(header: Tok[][], body: PageRead['body']): Map<SourceLine, Array<{ heading: string; text: string }>> {
+  const out = new Map<SourceLine, Array<{ heading: string; text: string }>>();
+  const words = header.flat();
+  for (const h of words.filter((t) => COUNT_HEADING.test(squashTitle(t.text)))) {
+    const end = minOf(words.filter((t) => t.x0 > h.x1).map((t) => t.x0));
+    for (const b of body) {
+      const k = b.toks.findIndex((t, i) => i > 0 && t.kind === 'int' && /^\d{1,6}$/.test(t.text) && t.x0 >= h.x0 - 1 && t.x0 < end);
+      if (k < 0) continue;
+      out.set(b.line, [...(out.get(b.line) ?? []), { heading: squashTitle(h.text), text: b.toks[k]!.text }]);
+      b.toks = b.toks.filter((_, i) => i !== k);
+    }
+  }
+  return out;
 }
 
 /**
@@ -1701,8 +1730,11 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
             return !!c && c.length < myCode.length && myCode.startsWith(c);
           })
         : undefined;
-      if (byCode) while (units.length > 0 && units[units.length - 1] !== byCode) units.pop();
-      else if (myCode && units.some((u) => u.row.texts?.['unitCode'])) units.length = 0;
+      // A form of funding (全额, 差额 …) heads the units after it up to the next one.
+      const funding = (x: Row) => FUNDING_FORM.test(squashTitle(x.label));
+      if (funding(r)) units.length = 0;
+      else if (byCode) while (units.length > 0 && units[units.length - 1] !== byCode) units.pop();
+      else if (myCode && units.some((u) => u.row.texts?.['unitCode'])) while (units.length > 0 && !funding(units[units.length - 1]!.row)) units.pop();
       else while (units.length > 0 && units[units.length - 1]!.indent >= indent) units.pop();
       const up = units[units.length - 1];
       r.kind = 'unit';
@@ -1999,7 +2031,9 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       map.set(zoneId(ref, j), final);
       if (!used.has(final)) {
         used.add(final);
-        columns.push({ key: final, header: header.length > 0 ? header : [final], kind: 'amount' });
+        // (A column of counts, 数量, prints whole numbers, sometimes grouped by thousands: no money.)
+        const count = header.length > 0 && COUNT_HEADING.test(header[header.length - 1]!);
+        columns.push({ key: final, header: header.length > 0 ? header : [final], kind: count ? 'count' : 'amount' });
       }
     });
     keyOf.push(map);
@@ -2104,6 +2138,14 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         prevRow.unplaced = [...(prevRow.unplaced ?? []), ...unplaced];
         continue;
       }
+      // In a table with a column of units' codes (单位编码), a number printed between the line's
+      // classification code and its name is its unit's code ("201 08 01 | 117001 | 西安市审计局").
+      let unitCode: string | null = null;
+      if (pages.some((pg) => pg.unitCodes) && r.label.length >= 2 && r.label[0]!.kind === 'int' && /^\d{1,9}$/.test(r.label[0]!.text) && r.label[1]!.kind === 'text') {
+        unitCode = r.label[0]!.text;
+        r.label = r.label.slice(1);
+        r.labelText = squashTitle(joinLabel(r.label));
+      }
       // Several label columns (a first line of two or more label cells): joined column by column.
       const firstLine = r.label.filter((t) => t.line === r.label[0]?.line).length;
       const label = (new Set(r.label.map((t) => t.line.no)).size > 1 && firstLine >= 2 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
@@ -2132,8 +2174,15 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
       const seq = pages.find((pg) => pg.seq?.of.has(r.first))?.seq?.of.get(r.first);
       if (seq) row.texts = { ...(row.texts ?? {}), seq: { text: seq } };
+      for (const c of new Set(r.label.map((t) => t.line).concat(r.first))) {
+        for (const n of pages.find((pg) => pg.counts?.has(c))?.counts?.get(c) ?? []) row.texts = { ...(row.texts ?? {}), [n.heading]: { text: n.text } };
+      }
       const agency = !!r.code && !/^[A-C]/.test(r.code) && !/^2\d{2}(\d{2}){0,2}$/.test(r.code) && !/^[35]\d{2}(\d{2}){0,2}$/.test(r.code) && codeSystem !== 'procurement';
-      if (agency) {
+      if (unitCode) {
+        // The line of a budget unit (or of a group of units, "1 全额" above "117001 西安市审计局"): the
+        // classification code printed beside it is kept as a text of the line.
+        row.texts = { ...(row.texts ?? {}), unitCode: { text: unitCode }, ...(r.code ? { code2: { text: r.code } } : {}) };
+      } else if (agency) {
         // A budget unit's code (117, 117001, 068004): the line is the unit's, not a classification's.
         row.texts = { ...(row.texts ?? {}), unitCode: { text: r.code! } };
         if (!r.labelText) row.label = r.code!;
@@ -2152,7 +2201,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           row.codeSystem = 'revenue';
         }
       }
-      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency ? { agency: true } : {}) });
+      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency || unitCode ? { agency: true } : {}) });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
     pushAll(
