@@ -13,6 +13,7 @@ import type { BudgetDocument, Row, Table } from '../../domain/model.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
 import { readSourceText } from '../text/source.js';
 import { importGenericSource } from './index.js';
+import { tokensOf } from './tokens.js';
 
 const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
 const fromText = (lines: string[]): Promise<BudgetDocument> => importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'fixture.txt');
@@ -218,4 +219,75 @@ test('a 数量 column whose counts are grouped by thousands (187,920) is a colum
     validateDocument(d).findings.filter((f) => ['BUD-010', 'BUD-014'].includes(f.rule)),
     [],
   );
+});
+
+test('text: a continuation page of a two-sided table that prints the header again but figures only on the right side: its rows are the right side’s', () => {
+  const lines = [
+    at([30, '表1 收支总表']),
+    at([70, '单位：万元']),
+    at([12, '收   入'], [50, '支   出']),
+    at([4, '项   目'], [22, '2026年预算数'], [44, '项   目'], [64, '2026年预算数']),
+    at([0, '一、财政拨款'], [24, '300.00'], [40, '一、城乡社区支出'], [66, '100.00']),
+    at([0, '二、其他收入'], [26, '0.00'], [42, '城乡社区管理事务'], [66, '100.00']),
+    '\f' + at([30, '表1 收支总表']),
+    at([70, '单位：万元']),
+    at([12, '收   入'], [50, '支   出']),
+    at([4, '项   目'], [22, '2026年预算数'], [44, '项   目'], [64, '2026年预算数']),
+    at([40, '二、农林水支出'], [66, '200.00']),
+    at([42, '农业农村'], [66, '200.00']),
+  ];
+  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const t = table(d, /收支总表/);
+  for (const label of ['二、农林水支出', '农业农村']) assert.equal(row(t, (r) => r.label === label).side, 'expenditure', label);
+  assert.equal(row(t, (r) => r.label === '农业农村').parent, row(t, (r) => r.label === '二、农林水支出').id);
+  assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
+});
+
+test('PDF: a group label spans the columns nearer it than the next group label on its line: 财政拨款收入 takes neither 合计 nor 财政专户拨款收入’s first column', async () => {
+  // Columns evenly spaced, the group label centred over its three: the run from 合计 to 教育收费 is
+  // centred there too, but reaches under the next group's label.
+  const col = (c: number) => 20 + c * 4;
+  const d = await importBytes(
+    buildPdf([
+      page((at) => {
+        at(col(66), 0, '收入总体情况表');
+        at(col(139), 1, '单位：万元');
+        at(col(60.7), 2, '财政拨款收入');
+        at(col(85.2), 2, '财政专户拨款收入');
+        at(col(14.5), 3.5, '单位名称');
+        at(col(41.4), 3.5, '合计');
+        at(col(50.5), 3.5, '一般公共预');
+        at(col(61.7), 3.5, '政府性基金');
+        at(col(72.9), 3.5, '国有资本经');
+        at(col(94), 3.5, '其他专户');
+        at(col(84.3), 4, '教育收费');
+        at(col(54.5), 4.5, '算');
+        at(col(64.7), 4.5, '预算');
+        at(col(74.9), 4.5, '营预算');
+        at(col(94), 4.5, '收入拨款');
+        at(col(16), 6, '合计');
+        at(col(41.8), 6, '9,483.72');
+        at(col(53), 6, '9,433.72');
+        at(col(68.2), 6, '0.00');
+        at(col(79.5), 6, '0.00');
+        at(col(89.1), 6, '0.00');
+        at(col(97.7), 6, '50.00');
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /收入总体情况表/);
+  assert.deepEqual(
+    t.columns.map((c) => c.header.join('/')),
+    ['合计', '财政拨款收入/一般公共预算', '财政拨款收入/政府性基金预算', '财政拨款收入/国有资本经营预算', '财政专户拨款收入/教育收费', '财政专户拨款收入/其他专户收入拨款'],
+  );
+  assert.equal(t.columns[0]!.key, 'total');
+});
+
+test('PDF: a cell that runs a figure into a label ("64618.75 科学技术支出") is split where the digits end on the page: an ideograph is two digits wide', () => {
+  const line = { no: 1, text: '64618.75 科学技术支出', page: 1, indent: 0, y: 10, size: 2, cells: [{ text: '64618.75 科学技术支出', x0: 57, x1: 78 }] };
+  const [fig, name] = tokensOf(line);
+  assert.deepEqual([fig!.text, name!.text], ['64618.75', '科学技术支出']);
+  // 9 half-width characters and 6 ideographs (12 half-widths) over 21 columns: the name starts at 66.
+  assert.equal(name!.x0, 66);
 });

@@ -284,12 +284,16 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     const memberSet = new Set(members);
     // The axes of the other columns of the token's line or above (not in a group).
     const others = cols.filter((x) => x !== col && !memberSet.has(x) && !groupCols.has(x)).map(axis);
+    // A group's columns do not pass under another label of its line (the next group's): "财政拨款收入"
+    // does not reach under "财政专户拨款收入".
+    const beside = lines[li]!.filter((u) => u !== t);
     let best: { a: number; b: number; err: number } | null = null;
     for (let a = 0; a < members.length; a++) {
       let sum = restAxis[a]!;
       for (let b = a + 1; b < members.length; b++) {
         sum += restAxis[b]!;
         const n = b - a + 1;
+        if (beside.some((u) => u.x0 < restAxis[b]! && u.x1 > restAxis[a]!)) continue;
         const err = Math.abs(sum / n - c);
         const gap = (restAxis[b]! - restAxis[a]!) / (n - 1);
         if (err > Math.max(1, 0.3 * gap)) continue;
@@ -612,6 +616,40 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[
   });
 }
 
+/**
+ * The panels of the page before, set on this page (through the header both print), holding this
+ * page's columns of figures where each lands (its right edge within 4 columns of a column of the page
+ * before); null when a column lands on none, or the headers differ.
+ */
+function sidesOfPrev(panels: Panel[], prev: PageRead, header: Tok[][]): Panel[] | null {
+  const toPrev = headerFrame(header, prev.header);
+  const fromPrev = headerFrame(prev.header, header);
+  if (!toPrev || !fromPrev) return null;
+  const back = (x: number) => (Number.isFinite(x) ? fromPrev(x) : x);
+  const out: Panel[] = prev.panels.map((q) => ({
+    ...q,
+    x0: back(q.x0),
+    x1: back(q.x1),
+    labelEnd: back(q.labelEnd),
+    zones: q.zones.map((z) => ({ ...z, x0: NaN, x1: NaN, data: null })),
+  }));
+  for (const z of panels.flatMap((p) => p.zones.filter((y) => y.data))) {
+    let best: { k: number; j: number; d: number } | null = null;
+    prev.panels.forEach((q, k) =>
+      q.zones.forEach((y, j) => {
+        if (!y.data) return;
+        const d = Math.abs(toPrev(z.data!.x1) - y.data.x1);
+        if (d <= 4 && (!best || d < best.d)) best = { k, j, d };
+      }),
+    );
+    if (!best) return null;
+    const { k, j } = best;
+    const y = prev.panels[k]!.zones[j]!;
+    out[k]!.zones[j] = { ...y, x0: z.x0, x1: z.x1, data: z.data };
+  }
+  return out;
+}
+
 export interface PageRead {
   header: Tok[][];
   body: Array<{ line: SourceLine; toks: Tok[] }>;
@@ -915,6 +953,13 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // where each of its columns of figures lands on one of them (its positions taken to the page before
   // through the header both print), so that a column keeps one name over the pages of its table; where
   // the two pages' headers name a column differently, its figures on this page are not placed.
+  // A continuation page that prints the header again but figures on fewer sides (a two-sided table
+  // whose left side has ended): its columns of figures are the page before's they land on, each in its
+  // side, so that a row of the right side is never read as one of the left.
+  if (header.length > 0 && prev && prev.panels.length > panels.length && panels.length > 0) {
+    const sides = sidesOfPrev(panels, prev, header);
+    if (sides) panels.splice(0, panels.length, ...sides);
+  }
   if (header.length > 0 && prev && prev.panels.length === panels.length && panels.length > 0) {
     const toPrev = headerFrame(header, prev.header);
     if (toPrev) {

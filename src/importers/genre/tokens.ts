@@ -71,12 +71,8 @@ function readTokens(line: SourceLine): Tok[] {
       out.push({ text: c.text, x0: c.x0, x1: c.x1, kind: kindOf(c.text), line });
       continue;
     }
-    const n = Math.max(1, c.text.length);
-    const w = (c.x1 - c.x0) / n;
-    for (const p of parts) {
-      const x0 = c.x0 + p.index * w;
-      out.push({ text: p[0], x0, x1: x0 + p[0].length * w, kind: kindOf(p[0]), line });
-    }
+    const at = offsets(c, line);
+    for (const p of parts) out.push({ text: p[0], x0: at(p.index), x1: at(p.index + p[0].length), kind: kindOf(p[0]), line });
   }
   // A number glued to a label by the producer ("合计32,365.09", "32,365.09一、…") is split, so that
   // the amount is read; the split point's x is shared out by characters.
@@ -92,11 +88,28 @@ function readTokens(line: SourceLine): Tok[] {
       continue;
     }
     const [a, b] = [m[1]!, m[2]!];
-    const w = (t.x1 - t.x0) / Math.max(1, t.text.length);
-    const xm = t.x0 + a.length * w;
+    const xm = offsets(t, line)(a.length);
     split.push({ text: a, x0: t.x0, x1: xm, kind: kindOf(a), line: t.line }, { text: b, x0: xm, x1: t.x1, kind: kindOf(b), line: t.line });
   }
   return spacedOut(split);
+}
+
+/**
+ * The x of each character offset of a cell. A cell of pdftotext text takes one column per character;
+ * a measured cell (from a PDF) is shared out by the characters' widths: an ideograph (or another
+ * full-width form) takes two half-width characters' room, so "64618.75 科学技术支出" splits where the
+ * digits end on the page, not at a share counted in characters.
+ */
+function offsets(c: { text: string; x0: number; x1: number }, line: SourceLine): (i: number) => number {
+  const n = Math.max(1, c.text.length);
+  if (line.y === undefined) return (i) => c.x0 + (i * (c.x1 - c.x0)) / n;
+  const cum: number[] = [0];
+  for (const ch of c.text) {
+    const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch);
+    for (let k = 0; k < ch.length; k++) cum.push(cum[cum.length - 1]! + (k === 0 ? (wide ? 2 : 1) : 0));
+  }
+  const total = Math.max(1, cum[cum.length - 1]!);
+  return (i) => c.x0 + ((cum[Math.min(i, cum.length - 1)] ?? total) * (c.x1 - c.x0)) / total;
 }
 
 const ONE_CJK = /^[\u3400-\u9fff]$/u;
