@@ -4,6 +4,7 @@
  * pdfjs here, so the geometry is testable with hand-made items.
  */
 import { normalizeText } from '../../domain/text.js';
+import type { Rulings } from './rulings.js';
 
 /** One piece of text as the PDF placed it; coordinates in points, origin top-left, y = baseline. */
 export interface PdfItem {
@@ -40,6 +41,8 @@ export interface PdfPageLayout {
   /** Points per text column on this page (the width estimate of one narrow character). */
   charWidth: number;
   lines: PdfLine[];
+  /** The rules the page draws (cell borders), in points, viewport space (see rulings.ts); set by read.ts. */
+  rulings?: Rulings;
 }
 
 /**

@@ -76,6 +76,17 @@
  *    around the same `items` array and item objects — the worker never touches them again (it starts
  *    a new `items` array after each chunk and builds a new object per item). Every other message, and
  *    any message with transfers, is still cloned.
+ * And one addition, `text-content-paths`, in the worker: the drawn rules of a page (a table's cell borders) for the
+ *    table reader, taken in the same pass over the content stream as its text instead of a second one
+ *    through `getOperatorList` (which costs about twice the text pass: it builds glyph lists for every
+ *    text operator). The text pass already parses every operator and keeps the CTM (its preprocessor
+ *    applies `q` / `Q` / `cm`, a form XObject's matrix included); the path operators, which it skipped,
+ *    are built by pdfjs's own `buildPath` (as `getOperatorList` builds them), and each painted path
+ *    (stroke or fill; a clip's `n` paints nothing) is put among the text items as
+ *    `{ type: "fiscusPath", paint, ctm, path }` — `paint` the operator, `path` the Float32Array that
+ *    `getOperatorList`'s `constructPath` carries. read.ts takes them out; without this replacement it
+ *    reads the same paths from `getOperatorList` (src/importers/pdf/rulings.test.ts compares the two).
+ *    Text items are unchanged: the pinned hashes still hold.
  *    A replacement whose text is not found exactly once (another pdfjs version) is not applied: pdfjs
  *    then does the stock work (slower, same text), and the pinned test's check of `applied` says so.
  *    A replacement may also change a second text (`also`) and need others applied first (`requires`).
@@ -510,6 +521,64 @@ export const PATCHES = [
     also: {
       find: '      const currentTransform = getCurrentTextTransform();\n',
       replace: '      const currentTransform = fiscusTextTransform(fiscusCurrent);\n',
+    },
+  },
+  {
+    name: 'text-content-paths',
+    find: [
+      '          case OPS.restore:',
+      '            stateManager.restore();',
+      '            break;',
+      '          case OPS.save:',
+      '            stateManager.save();',
+      '            break;',
+      '        }',
+      '        if (textContent.items.length >= (sink?.desiredSize ?? 1)) {',
+    ].join('\n'),
+    replace: [
+      '          /* fiscus: painted paths among the text items (see pdfjs-text.mjs, text-content-paths). */',
+      '          case OPS.moveTo:',
+      '          case OPS.lineTo:',
+      '          case OPS.curveTo:',
+      '          case OPS.curveTo2:',
+      '          case OPS.curveTo3:',
+      '          case OPS.closePath:',
+      '          case OPS.rectangle:',
+      '            self.buildPath(fn, args, fiscusPath);',
+      '            break;',
+      '          case OPS.stroke:',
+      '          case OPS.closeStroke:',
+      '          case OPS.fill:',
+      '          case OPS.eoFill:',
+      '          case OPS.fillStroke:',
+      '          case OPS.eoFillStroke:',
+      '          case OPS.closeFillStroke:',
+      '          case OPS.closeEOFillStroke:',
+      '          case OPS.endPath:',
+      '            if (fn === OPS.closeStroke || fn === OPS.closeFillStroke || fn === OPS.closeEOFillStroke) {',
+      '              fiscusPath.pathBuffer.push(DrawOPS.closePath);',
+      '            }',
+      '            if (fn !== OPS.endPath && fiscusPath.pathBuffer.length > 0) {',
+      '              textContent.items.push({ type: "fiscusPath", paint: fn, ctm: Array.from(stateManager.state.ctm), path: new Float32Array(fiscusPath.pathBuffer) });',
+      '            }',
+      '            fiscusPath.pathBuffer.length = 0;',
+      '            break;',
+      '          case OPS.restore:',
+      '            stateManager.restore();',
+      '            break;',
+      '          case OPS.save:',
+      '            stateManager.save();',
+      '            break;',
+      '        }',
+      '        if (textContent.items.length >= (sink?.desiredSize ?? 1)) {',
+    ].join('\n'),
+    also: {
+      find: ['    const preprocessor = new EvaluatorPreprocessor(stream, xref, stateManager);', '    let textState, currentTextState;'].join('\n'),
+      replace: [
+        '    const preprocessor = new EvaluatorPreprocessor(stream, xref, stateManager);',
+        '    let textState, currentTextState;',
+        '    const fiscusPath = { pathBuffer: [], pathMinMax: new Float32Array([Infinity, Infinity, -Infinity, -Infinity]), currentPointX: 0, currentPointY: 0 };',
+      ].join('\n'),
     },
   },
   {

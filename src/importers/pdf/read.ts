@@ -12,11 +12,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FiscusError } from '../../domain/errors.js';
-import type { SourceLine, SourceText } from '../text/source.js';
+import type { PageRulings, SourceLine, SourceText } from '../text/source.js';
 import { layoutPage, renderPages, type PdfItem, type PdfLine, type PdfPageLayout, type RawItem } from './layout.js';
 // pdfjs, loaded on first use (commands that never read a PDF do not pay for it) and set up for text
 // only: native built-ins restored, rendering-only font work skipped (see pdfjs-text.mjs).
-import { loadPdfJs, type PdfJs } from './pdfjs-text.mjs';
+import { loadPdfJs, textOnlyPatches, type PdfJs } from './pdfjs-text.mjs';
+import { pathRulings, type PaintedPath, type Rulings } from './rulings.js';
 import { minOf } from '../../domain/arrays.js';
 
 export type { PdfItem, PdfLine, PdfPageLayout };
@@ -128,6 +129,9 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
       throw damaged(file, describe(e));
     }
     opts.checkPages?.(doc.numPages);
+    // The drawn rules come with the text items where pdfjs-text.mjs could add them (text-content-paths);
+    // else from a second pass over the page (getOperatorList), which gives the same paths.
+    const pathsWithText = (await textOnlyPatches()).applied.includes('text-content-paths');
     const pages: PdfPageLayout[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
@@ -135,15 +139,23 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
         const vp = page.getViewport({ scale: 1 });
         const tc = await page.getTextContent();
         const raw: RawItem[] = [];
+        const paths: PaintedPath[] = [];
         for (const it of tc.items) {
-          if (!('str' in it) || it.str === '') continue;
+          if (!('str' in it)) {
+            const p = it as unknown as Partial<TextPath>;
+            if (p.type === 'fiscusPath' && p.ctm && p.path && p.paint !== undefined) paths.push(painted(pdfjs, vp.transform, p.paint, p.ctm, p.path));
+            continue;
+          }
+          if (it.str === '') continue;
           // Into viewport space (top-left origin, page rotation and crop box applied).
           // pdfjs types the product of two transform matrices as any[]: it is six numbers [a b c d e f].
           const [a, b, c, d, e, f] = pdfjs.Util.transform(vp.transform, it.transform) as [number, number, number, number, number, number];
           const fontSize = Math.hypot(c, d) || Math.hypot(a, b) || it.height;
           raw.push({ x: e, y: f, width: it.width, height: it.height, fontSize, text: it.str });
         }
-        pages.push(layoutPage(n, vp.width, vp.height, raw));
+        const layout = layoutPage(n, vp.width, vp.height, raw);
+        layout.rulings = pathRulings(pathsWithText ? paths : await operatorListPaths(page, pdfjs, vp.transform));
+        pages.push(layout);
         page.cleanup();
       } catch (e) {
         if (e instanceof FiscusError) throw e;
@@ -162,6 +174,58 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: ReadPdfOpti
   } finally {
     await task.destroy();
   }
+}
+
+/** A painted path as pdfjs-text.mjs puts it among the text items (text-content-paths). */
+interface TextPath {
+  type: 'fiscusPath';
+  paint: number;
+  ctm: number[];
+  path: Float32Array;
+}
+
+type Six = [number, number, number, number, number, number];
+
+/** A path painted with operator `paint` under `ctm`, mapped into viewport space. */
+function painted(pdfjs: PdfJs, viewport: number[], paint: number, ctm: readonly number[], path: ArrayLike<number>): PaintedPath {
+  const O = pdfjs.OPS;
+  const fill = paint === O.fill || paint === O.eoFill || paint === O.fillStroke || paint === O.eoFillStroke || paint === O.closeFillStroke || paint === O.closeEOFillStroke;
+  const stroke = paint === O.stroke || paint === O.closeStroke || paint === O.fillStroke || paint === O.eoFillStroke || paint === O.closeFillStroke || paint === O.closeEOFillStroke;
+  return { fill, stroke, m: pdfjs.Util.transform(viewport, ctm) as Six, path };
+}
+
+/**
+ * The painted paths of a page from its operator list (what the text pass gives with text-content-paths):
+ * the CTM followed through q / Q / cm and form XObjects, as the text pass's state follows it.
+ */
+async function operatorListPaths(
+  page: { getOperatorList(o?: { annotationMode?: number }): Promise<{ fnArray: number[]; argsArray: unknown[] }> },
+  pdfjs: PdfJs,
+  viewport: number[],
+): Promise<PaintedPath[]> {
+  const O = pdfjs.OPS;
+  // Annotations' appearances are not the page's content (the text pass does not read them either).
+  const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const out: PaintedPath[] = [];
+  const stack: number[][] = [];
+  let ctm: number[] = [1, 0, 0, 1, 0, 0];
+  list.fnArray.forEach((fn, i) => {
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === O.save) stack.push(ctm);
+    else if (fn === O.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === O.transform && args) ctm = pdfjs.Util.transform(ctm, args) as number[];
+    else if (fn === O.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0] as number[] | null | undefined;
+      if (m && m.length === 6) ctm = pdfjs.Util.transform(ctm, m) as number[];
+    } else if (fn === O.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === O.constructPath && args) {
+      const [paint, data] = args as [number, [Float32Array | null]];
+      const path = data?.[0];
+      if (paint !== O.endPath && path && path.length > 0) out.push(painted(pdfjs, viewport, paint, ctm, path));
+    }
+  });
+  return out;
 }
 
 async function hasImages(doc: { getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[] }> }> }, pdfjs: PdfJs, upTo: number): Promise<boolean> {
@@ -189,6 +253,7 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
   let layout: PdfPageLayout | undefined;
   let next = 0;
   let left = 0;
+  let rulings: PageRulings | undefined;
   raw.forEach((l, i) => {
     const pm = /^===== page (\d+) =====$/.exec(l);
     if (pm) {
@@ -197,6 +262,7 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
       next = 0;
       left = layout ? minOf(layout.lines.flatMap((x) => x.items.map((it) => it.x))) : 0;
       if (!Number.isFinite(left)) left = 0;
+      rulings = layout?.rulings ? inTextUnits(layout.rulings, left, layout.charWidth) : undefined;
       return;
     }
     const t = l.trim();
@@ -210,6 +276,7 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
       line.y = pl.y / cw;
       line.size = (pl.items[0]?.fontSize ?? cw) / cw;
       if (pl.raw !== undefined) line.raw = pl.raw;
+      if (rulings) line.rulings = rulings;
     }
     lines.push(line);
   });
@@ -220,6 +287,17 @@ function toSource(text: string, pages: PdfPageLayout[], bytes: Uint8Array, file:
     lines,
     lineCount: raw.length - (text.endsWith('\n') ? 1 : 0),
     pages: pages.length,
+  };
+}
+
+/** A page's rules in the units of its lines (see PageRulings). */
+function inTextUnits(r: Rulings, left: number, cw: number): PageRulings {
+  const u = (v: number) => Math.round((v / cw) * 1000) / 1000;
+  return {
+    h: r.h.map((x) => ({ y: u(x.y), x0: u(x.x0 - left), x1: u(x.x1 - left) })),
+    v: r.v.map((x) => ({ x: u(x.x - left), y0: u(x.y0), y1: u(x.y1) })),
+    left,
+    charWidth: cw,
   };
 }
 

@@ -15,8 +15,24 @@ export interface Run {
   font?: 'F1' | 'F2' | 'CJK';
 }
 
+/**
+ * A rule drawn on the page from (x0, y0) to (x1, y1): a stroked line, or (`fill`) a filled rectangle
+ * 0.6 pt thick around that line, as some producers draw cell borders.
+ */
+export interface RuleSpec {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  fill?: boolean;
+}
+
 export interface PageSpec {
   runs?: Run[];
+  /** Rules drawn before the text, in the space of `ruleMatrix` (PDF space when absent). */
+  rules?: RuleSpec[];
+  /** A matrix [a b c d e f] set with `cm` for the rules (e.g. [1 0 0 -1 0 height]: y from the top). */
+  ruleMatrix?: [number, number, number, number, number, number];
   /** Paint a small grey image on the page (an image XObject). */
   image?: boolean;
   width?: number;
@@ -45,6 +61,15 @@ function ucs2(s: string): string {
 function content(p: PageSpec): string {
   const ops: string[] = [];
   if (p.image) ops.push('q 200 0 0 200 100 300 cm /Im1 Do Q');
+  if (p.rules?.length) {
+    ops.push(`q ${p.ruleMatrix ? `${p.ruleMatrix.join(' ')} cm ` : ''}0.5 w`);
+    for (const r of p.rules) {
+      if (!r.fill) ops.push(`${r.x0} ${r.y0} m ${r.x1} ${r.y1} l S`);
+      else if (r.y0 === r.y1) ops.push(`${Math.min(r.x0, r.x1)} ${r.y0 - 0.3} ${Math.abs(r.x1 - r.x0)} 0.6 re f`);
+      else ops.push(`${r.x0 - 0.3} ${Math.min(r.y0, r.y1)} 0.6 ${Math.abs(r.y1 - r.y0)} re f`);
+    }
+    ops.push('Q');
+  }
   for (const r of p.runs ?? []) {
     const font = r.font ?? 'F1';
     const str = font === 'CJK' ? ucs2(r.text) : pdfString(r.text);

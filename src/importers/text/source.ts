@@ -38,6 +38,25 @@ export interface SourceLine {
   y?: number;
   /** Font size in text columns (PDF only). */
   size?: number;
+  /**
+   * The rules (cell borders) drawn on the line's page: PDF only, one object shared by the page's lines,
+   * empty where the page draws none. Absent where nothing was measured (text input).
+   */
+  rulings?: PageRulings;
+}
+
+/**
+ * The rules a PDF page draws, in the units of its lines: x in text columns from the page's left text
+ * edge (as Cell.x0), y in text columns from the top of the page (as SourceLine.y).
+ */
+export interface PageRulings {
+  /** Horizontal rules, top to bottom. */
+  h: ReadonlyArray<{ y: number; x0: number; x1: number }>;
+  /** Vertical rules, left to right. */
+  v: ReadonlyArray<{ x: number; y0: number; y1: number }>;
+  /** The page's left text edge and text column width, in points: x × charWidth + left is the x on the page (pages compared). */
+  left: number;
+  charWidth: number;
 }
 
 export interface SourceText {
