@@ -10,7 +10,8 @@
  *   labelled fields, then an indicator grid (forms/cards.ts).
  * Both rest on the same geometry (forms/layout.ts): columns from the header words, a vertical
  * coordinate continuous over page breaks, and merged cells given to the rows they are centred on
- * (forms/partition.ts).
+ * (forms/partition.ts) — or, where a PDF draws the cells' borders, to the rows their ruled cell holds
+ * (forms/ruled.ts): the rules decide, centring is the fallback and is noted where it is in doubt.
  *
  * A form that cannot be structured is still held as the block's table, with an import note; a form
  * continued in the next block (Changsha prints its title and header again on every page) is joined

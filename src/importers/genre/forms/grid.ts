@@ -10,6 +10,7 @@ import { isProse } from '../segment.js';
 import { tokensOf, type Tok } from '../tokens.js';
 import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type GridColumn, type Positions } from './layout.js';
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
+import { ruledColumn } from './ruled.js';
 import { tidy } from './context.js';
 import {
   COMPARATOR_TOKEN,
@@ -355,6 +356,15 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
   }
   const keys: Key[] = [];
   const keyCols = new Set<number>();
+  // Where the page draws the rows' borders, the rules across the indicator's name (or target) column
+  // bound each row: text in one ruled row is that row's, whatever it is centred on.
+  const rowCol = [colIndex(g, 'name'), val, cmp].find((j) => j >= 0)!;
+  const band = ruledColumn(g.lines, (g.columns[rowCol]!.x0 + g.columns[rowCol]!.x1) / 2, g.lines[0]);
+  const sameBand = (a: Frag, b: Frag) => {
+    const x = band?.(a.line) ?? null;
+    const y = band?.(b.line) ?? null;
+    return x === null || y === null || x === y;
+  };
   if (cmp >= 0) {
     keyCols.add(cmp);
     for (const f of g.frags[cmp]!.filter(keep)) keys.push({ frags: [f], top: f.v, bot: f.v });
@@ -387,6 +397,7 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
         prev !== null &&
         prevKey !== null &&
         !numbered &&
+        sameBand(prev, f) &&
         !startsTarget(f.text) &&
         (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))));
       if (continues) {
@@ -397,6 +408,29 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
         keys.push(prevKey);
       }
       prev = f;
+    }
+  }
+  if (band) {
+    // A ruled row printing a target but no comparator (a 定性 row whose 性质 cell is blank) is a row
+    // of its own. (A name alone is not: a cell's text may run over its border into a row of its own.)
+    const keyed = new Set(keys.flatMap((k) => k.frags));
+    const taken = new Set(keys.flatMap((k) => k.frags.map((f) => band(f.line))));
+    const made = new Map<string, Key>();
+    if (val >= 0) {
+      for (const f of g.frags[val]!) {
+        const b = band(f.line);
+        if (!keep(f) || keyed.has(f) || b === null || taken.has(b)) continue;
+        const k = made.get(b);
+        if (k) {
+          k.frags.push(f);
+          k.top = Math.min(k.top, f.v);
+          k.bot = Math.max(k.bot, f.v);
+        } else {
+          const n = { frags: [f], top: f.v, bot: f.v };
+          made.set(b, n);
+          keys.push(n);
+        }
+      }
     }
   }
   keys.sort((a, b) => a.top - b.top);
@@ -414,7 +448,25 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
   rows.forEach((r) => {
     for (const fs of r.cells.values()) for (const f of fs) keyLines.set(f.line, r);
   });
-  const within = (f: Frag) => keyLines.get(f.line) ?? rows.find((r) => r.bot > r.top && f.v > r.top && f.v < r.bot) ?? null;
+  // The row of each ruled row (null where two rows share one: the rules do not decide there).
+  const bandRow = new Map<string, IndicatorRow | null>();
+  if (band) {
+    for (const r of rows) {
+      for (const fs of r.cells.values()) {
+        for (const f of fs) {
+          const b = band(f.line);
+          if (b === null) continue;
+          bandRow.set(b, bandRow.has(b) && bandRow.get(b) !== r ? null : r);
+        }
+      }
+    }
+  }
+  const within = (f: Frag) => {
+    const b = band?.(f.line) ?? null;
+    const ruled = b !== null ? bandRow.get(b) : undefined;
+    if (ruled) return ruled;
+    return keyLines.get(f.line) ?? rows.find((r) => r.bot > r.top && f.v > r.top && f.v < r.bot) ?? null;
+  };
   const fixed = new Map<Frag, IndicatorRow>();
   // The fragments of column j that some row already holds.
   const placedIn = (j: number): Set<Frag> => {

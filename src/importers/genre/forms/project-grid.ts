@@ -1,8 +1,9 @@
 /**
  * Forms printed as one grid of projects (Beijing 预算12表, Changsha 项目支出绩效目标表, Chongqing 表十二,
  * Hangzhou / Huzhou 项目支出绩效表): a band of rows per project whose name, amounts and goal are merged
- * cells printed in the middle of the band, beside the project's indicator rows. A project's band is
- * the run of rows centred on its amount line; its cells' text is the text centred on that line.
+ * cells printed in the middle of the band, beside the project's indicator rows. Where the PDF draws
+ * the cells' borders, a project's band is the rows its ruled cell holds (forms/ruled.ts); elsewhere it
+ * is the run of rows centred on its amount line, its cells' text the text centred on that line.
  */
 import type { Indicator, Money, ProjectForm } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
@@ -12,6 +13,7 @@ import { srcOfLines, tidy, type FormContext } from './context.js';
 import { colIndex, endsGrid, rowBands, hasIndicatorColumns, indicatorOf, indicatorRows, isRepeatedHeader, readGrid, spreadLevels, type Grid, type IndicatorRow } from './grid.js';
 import { ADJACENT, joinText, type Frag, type HeaderBand, type Positions } from './layout.js';
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
+import { ruledOwners } from './ruled.js';
 import { labelKey, type ColumnKind } from './vocabulary.js';
 import { maxOf, minOf, pushAll } from '../../../domain/arrays.js';
 
@@ -124,6 +126,35 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     const j = colIndex(grid, 'projectName');
     if (j >= 0) for (const f of grid.frags[j]!) anchors.push({ frag: f, rest: null });
   }
+  // Where the page draws the cells' borders, the rules decide which project's cell a line lies in
+  // (forms/ruled.ts); where they do not, the cells are given to the projects they are centred on.
+  const rules = ruledOwners(
+    body,
+    anchors.map((a) => {
+      const fig = a.frag.toks.find((t) => isFigure(t.text)) ?? a.frag.toks[0]!;
+      const at = grid.printedAt.get(fig) ?? fig;
+      return { lines: a.rest ? [a.frag.line, a.rest.line] : [a.frag.line], x0: at.x0, x1: at.x1 };
+    }),
+    skipLines,
+  );
+  let ruled: ((line: SourceLine) => number) | null = null;
+  if (rules) {
+    // Text printed beyond the table's borders where a cell runs over the page break is clipped: the
+    // print shows it in neither part (its project is printed where it shows).
+    for (const l of rules.overflow) skipLines.add(l);
+    const shown = anchors.filter((a) => !rules.overflow.has(a.frag.line));
+    const index = anchors.map((a) => shown.indexOf(a));
+    anchors.splice(0, anchors.length, ...shown);
+    ruled = (line) => {
+      const k = rules.owner(line);
+      return k >= 0 ? index[k]! : -1;
+    };
+  }
+  const ownerOf = (lines: readonly SourceLine[]): number => {
+    if (!ruled || lines.length === 0) return -1;
+    const k = ruled(lines[0]!);
+    return k >= 0 && lines.every((l) => ruled(l) === k) ? k : -1;
+  };
   const projects: GridProject[] = anchors.map((a) => {
     const c = a.rest ? (a.frag.v + a.rest.v) / 2 : a.frag.v;
     return { line: a.frag.line, c, top: c, bot: c, texts: new Map(), amounts: new Map(), rows: [], indicators: [] };
@@ -161,13 +192,14 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const own = (p.texts.get(col.kind) ?? []).map((f) => f.v);
       return { c: p.c, top: Math.min(p.c, ...own), bot: Math.max(p.c, ...own), mayBeEmpty: true, emptyCost: own.length > 0 ? 0 : 4 };
     });
+    const fixed = fs.map((f) => ownerOf([f.line]));
     const owner = splitCentered(
       fs.map((f) => ({ top: f.v, bot: f.v })),
       pAnchors,
-      { slack: grid.slack, compact: 3.5, barriers: lineGaps },
+      { slack: grid.slack, compact: 3.5, barriers: lineGaps, fixed },
     );
     fs.forEach((f, i) => {
-      const p = projects[owner[i]!];
+      const p = projects[fixed[i]! >= 0 ? fixed[i]! : owner[i]!];
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
     });
   });
@@ -230,13 +262,16 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const vs = [...(p.texts.get('projectName') ?? []), ...(p.texts.get('goal') ?? [])].map((f) => f.v);
       return vs.length > 1 ? { top: minOf(vs), bot: maxOf(vs) } : null;
     });
-    const fixed = rows.map((r) => {
+    // A row in a project's ruled cell is that project's.
+    const ruledRow = rows.map((r) => ownerOf([...r.cells.values()].flat().map((f) => f.line)));
+    const fixed = rows.map((r, i) => {
+      if (ruledRow[i]! >= 0) return ruledRow[i]!;
       const inside = spans.map((sp, k) => (sp && r.c > sp.top + 0.3 && r.c < sp.bot - 0.3 ? k : -1)).filter((k) => k >= 0);
       return inside.length === 1 ? inside[0]! : -1;
     });
     const doubts: Array<{ gap: number; items: number[] }> = [];
     const owner = splitCentered(rowBands(rows), cells, { slack: grid.slack, breaks, breakBonus: 2, fixed, doubt: DOUBT }, doubts);
-    rows.forEach((r, i) => projects[owner[i]!]?.rows.push(r));
+    rows.forEach((r, i) => projects[ruledRow[i]! >= 0 ? ruledRow[i]! : owner[i]!]?.rows.push(r));
     // Level cells belong to the project whose rows they lie among.
     projects.forEach((p, k) => {
       if (p.rows.length === 0) return;
