@@ -105,11 +105,12 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
 
   if (year === null) {
     // A year printed in brackets under a table's title ("（2026年度）", Beijing's 预算13表 of a
-    // tables-only file without a cover): the year most tables print so.
+    // tables-only file without a cover), or as a subtitle line of its own with the brackets around
+    // 年度 ("2026（年度）"): the year most tables print so.
     const counts = new Map<number, number>();
     for (const t of tables) {
       for (const l of t.lines.slice(0, 6)) {
-        const m = /[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]/u.exec(l.text);
+        const m = /[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]/u.exec(l.text) ?? /^\s*((?:19|20)\d\d)\s*[（(]\s*年度?\s*[)）]\s*$/u.exec(l.text);
         if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
       }
     }

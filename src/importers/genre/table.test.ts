@@ -412,3 +412,26 @@ test('a tables-only file without a cover takes its year from the bracketed year 
   assert.equal(d.year, 2026);
   assert.ok(!d.importNotes.some((n) => n.code === 'year-unknown'));
 });
+
+test('a tables-only file takes its year from a subtitle line printing the year before a bracketed 年度 ("2026（年度）")', () => {
+  const text = [
+    '                              预算01表 收支总表',
+    '                                                                   金额单位：万元',
+    '          收    入                              支    出',
+    '     项    目       预算数                 项    目       预算数',
+    '一、一般公共预算拨款收入    100.00     一、一般公共服务支出        100.00',
+    '       收入总计             100.00            支出总计             100.00',
+    '',
+    '                           预算13表 部门整体支出绩效目标表',
+    '                                      2026（年度）',
+    '',
+    '     部门名称             某某市某某办公室',
+    '',
+  ].join('\n');
+  const d = fromText(text);
+  assert.equal(d.year, 2026);
+  assert.ok(!d.importNotes.some((n) => n.code === 'year-unknown'));
+  // Without the subtitle nothing names the year: it stays unknown and says so, not guessed.
+  const none = fromText(text.replace('2026（年度）', ''));
+  assert.equal(none.importNotes.filter((n) => n.code === 'year-unknown').length, 1);
+});
