@@ -7,23 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBytes } from '../../src/app/import-document.js';
 import { validateDocument } from '../../src/app/validate.js';
-import { parseAmount } from '../../src/domain/money.js';
-import type { BudgetDocument, Row, Table } from '../../src/domain/model.js';
+import type { BudgetDocument, Row } from '../../src/domain/model.js';
+import { fen, row, table, w } from '../../src/importers/genre/test-tables.js';
 import { buildPdf, type Run } from '../../src/importers/pdf/test-pdf.js';
 
 const fromText = (lines: string[]): Promise<BudgetDocument> => importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'fixture.txt');
-const w = (s: string) => parseAmount(s, '万元');
-const table = (d: BudgetDocument, title: RegExp): Table => {
-  const t = d.tables.find((x) => title.test(x.title.text));
-  assert.ok(t, `no table ${title} in ${d.tables.map((x) => x.title.text).join(' | ')}`);
-  return t;
-};
-const row = (t: Table, pick: (r: Row) => boolean): Row => {
-  const r = t.rows.find(pick);
-  assert.ok(r, `no such row in ${t.title.text}: ${t.rows.map((x) => x.label).join(' | ')}`);
-  return r;
-};
-const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
 const errorsOf = (d: BudgetDocument, rule: string) => validateDocument(d).findings.filter((f) => f.rule === rule && f.severity === 'error');
 
 test('a 款 and a 项 named like their class (二、其他支出 / 其他支出 / 其他支出, names without codes) are nested under it, never coded as the class: the class is not counted twice', async () => {

@@ -8,23 +8,12 @@ import assert from 'node:assert/strict';
 import { readSourceText } from '../text/source.js';
 import { importGenericSource } from './index.js';
 import { parseAmount } from '../../domain/money.js';
-import type { BudgetDocument, Row, Table } from '../../domain/model.js';
+import type { BudgetDocument } from '../../domain/model.js';
+import { fen, row, table, w } from './test-tables.js';
 
 /** A line with each text starting at its column (a character is one column, an ideograph too). */
 const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
 const fromText = (lines: string[]): BudgetDocument => importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
-const table = (d: BudgetDocument, title: RegExp): Table => {
-  const t = d.tables.find((x) => title.test(x.title.text));
-  assert.ok(t, `no table ${title} in ${d.tables.map((x) => x.title.text).join(' | ')}`);
-  return t;
-};
-const row = (t: Table, pick: (r: Row) => boolean): Row => {
-  const r = t.rows.find(pick);
-  assert.ok(r, `no such row in ${t.title.text}: ${t.rows.map((x) => x.label).join(' | ')}`);
-  return r;
-};
-const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
-const w = (s: string) => parseAmount(s, '万元');
 
 test('text: a figure starts under its header and covers half the columns its digits take, so a wide figure under a wrapped header is that header’s', () => {
   // The figure 12,345,990.00 starts under 一般公共预算资(金) and, counted in characters, runs under

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBytes } from '../../app/import-document.js';
 import { validateDocument } from '../../app/validate.js';
-import { parseAmount } from '../../domain/money.js';
-import type { BudgetDocument, Row, Table } from '../../domain/model.js';
+import type { BudgetDocument } from '../../domain/model.js';
+import { fen, row, table, w } from './test-tables.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
 import { readSourceText } from '../text/source.js';
 import { importGenericSource } from './index.js';
@@ -17,18 +17,6 @@ import { tokensOf } from './tokens.js';
 
 const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
 const fromText = (lines: string[]): Promise<BudgetDocument> => importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'fixture.txt');
-const table = (d: BudgetDocument, title: RegExp): Table => {
-  const t = d.tables.find((x) => title.test(x.title.text));
-  assert.ok(t, `no table ${title} in ${d.tables.map((x) => x.title.text).join(' | ')}`);
-  return t;
-};
-const row = (t: Table, pick: (r: Row) => boolean): Row => {
-  const r = t.rows.find(pick);
-  assert.ok(r, `no such row in ${t.title.text}: ${t.rows.map((x) => x.label).join(' | ')}`);
-  return r;
-};
-const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
-const w = (s: string) => parseAmount(s, '万元');
 
 /** A hand-made PDF page: text placed at x (points) on numbered lines 14 points apart, in a CJK font whose ASCII glyphs are half-width. */
 function page(place: (at: (x: number, line: number, text: string) => void, figure: (right: number, line: number, text: string) => void) => void): { runs: Run[] } {

@@ -10,8 +10,8 @@ import { readSourceText } from '../text/source.js';
 import { readPdf } from '../pdf/index.js';
 import { importGenericSource } from './index.js';
 import { segment } from './segment.js';
-import { parseAmount } from '../../domain/money.js';
-import type { BudgetDocument, Row, Table } from '../../domain/model.js';
+import type { BudgetDocument } from '../../domain/model.js';
+import { fen, row, table, w } from './test-tables.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
@@ -20,19 +20,6 @@ async function doc(name: string, from: 'txt' | 'pdf'): Promise<BudgetDocument> {
   const src = from === 'pdf' ? (await readPdf(bytes, `${name}.pdf`)).source : readSourceText(bytes, `${name}.txt`);
   return importGenericSource(src);
 }
-
-const table = (d: BudgetDocument, title: RegExp): Table => {
-  const t = d.tables.find((x) => title.test(x.title.text));
-  assert.ok(t, `no table ${title} in ${d.tables.map((x) => x.title.text).join(' | ')}`);
-  return t;
-};
-const row = (t: Table, pick: (r: Row) => boolean): Row => {
-  const r = t.rows.find(pick);
-  assert.ok(r, `no such row in ${t.title.text}: ${t.rows.map((x) => x.label).join(' | ')}`);
-  return r;
-};
-const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
-const w = (s: string) => parseAmount(s, '万元');
 
 test('a two-sided 收支总表 (suzhou-data 公开01表): revenue and expenditure sides, classes named by their codes', async () => {
   const t = table(await doc('suzhou-data-bureau-2026-budget', 'txt'), /公开01表收支总表/);
