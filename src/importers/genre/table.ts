@@ -578,15 +578,12 @@ function headerFrame(header: Tok[][], before: Tok[][]): ((x: number) => number) 
  * figures lands on none of them (more columns than the page before, or one far from all): the page's
  * own header names them.
  */
-function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[] | null {
-  const pData = p.zones.filter((z) => z.data);
-  const qData = q.zones.filter((z) => z.data);
-  const n = pData.length;
-  const m = qData.length;
-  if (n === 0 || n > m) return null;
-  const INF = Number.POSITIVE_INFINITY;
-  const dist = (i: number, j: number) => Math.abs(toPrev(pData[i]!.data!.x1) - qData[j]!.data!.x1);
-  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
+/**
+ * The in-order matching of n items to m ≥ n places with the least total distance (each item to its own
+ * place, the order kept; places may stay unmatched): for each item, the index of its place.
+ */
+function alignInOrder(n: number, m: number, dist: (i: number, j: number) => number): number[] {
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
   const take = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
   for (let j = 0; j <= m; j++) cost[0]![j] = 0;
   for (let i = 1; i <= n; i++) {
@@ -602,10 +599,21 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[
   const of = new Array<number>(n);
   for (let i = n, j = m; i > 0 && j > 0; j--) {
     if (!take[i]![j]) continue;
-    if (dist(i - 1, j - 1) > 4) return null;
     of[i - 1] = j - 1;
     i--;
   }
+  return of;
+}
+
+function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[] | null {
+  const pData = p.zones.filter((z) => z.data);
+  const qData = q.zones.filter((z) => z.data);
+  const n = pData.length;
+  const m = qData.length;
+  if (n === 0 || n > m) return null;
+  const dist = (i: number, j: number) => Math.abs(toPrev(pData[i]!.data!.x1) - qData[j]!.data!.x1);
+  const of = alignInOrder(n, m, dist);
+  if (of.some((j, i) => dist(i, j) > 4)) return null;
   const byQ = new Map(of.map((j, i) => [qData[j]!, pData[i]!]));
   return q.zones.map((z) => {
     const mine = z.data ? byQ.get(z) : undefined;
@@ -992,30 +1000,11 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       } else {
         // Fewer columns printed than the page before: each matched, in order, to the column whose
         // figures end nearest (figures are right-aligned; a page's grid shifts a little, not much).
-        const n = pData.length;
-        const m = qData.length;
-        const INF = Number.POSITIVE_INFINITY;
-        const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(INF));
-        const take = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
-        for (let j = 0; j <= m; j++) cost[0]![j] = 0;
-        for (let i = 1; i <= n; i++) {
-          for (let j = i; j <= m; j++) {
-            const skip = cost[i]![j - 1]!;
-            const use = cost[i - 1]![j - 1]! + Math.abs(pData[i - 1]!.data!.x1 - qData[j - 1]!.data!.x1);
-            if (use <= skip) {
-              cost[i]![j] = use;
-              take[i]![j] = true;
-            } else cost[i]![j] = skip;
-          }
-        }
-        for (let i = n, j = m; i > 0 && j > 0; j--) {
-          if (!take[i]![j]) continue;
-          const z = pData[i - 1]!;
-          const d = Math.abs(z.data!.x1 - qData[j - 1]!.data!.x1);
+        const dist = (i: number, j: number) => Math.abs(pData[i]!.data!.x1 - qData[j]!.data!.x1);
+        alignInOrder(pData.length, qData.length, dist).forEach((j, i) => {
           // Too far from any column of the page before: not named.
-          z.path = d <= 4 ? qData[j - 1]!.path : [];
-          i--;
-        }
+          pData[i]!.path = dist(i, j) <= 4 ? qData[j]!.path : [];
+        });
       }
     });
   }
