@@ -41,7 +41,8 @@ if [ "$unit_only" = 1 ]; then
 fi
 mkdir -p .test-artifacts
 # Nothing may stall the run: a test still running after 20 minutes fails as timed out (the longest take
-# about 2), a file whose tests have ended exits even if something it started is still open (it is then the
-# test's defect to find in its output, not a run that never ends), and the whole run is stopped after 75
-# minutes (a whole run takes about 15).
-timeout --kill-after=60 75m node --import tsx --test --test-concurrency=2 --test-timeout=1200000 --test-force-exit --test-reporter=spec "${files[@]}"
+# about 2), and the whole run is stopped after 75 minutes (a whole run takes about 15), a non-zero exit.
+# No --test-force-exit: with it, Node's runner drops the verdicts of a file's last tests from the report
+# and still exits 0 (nodejs/node#64833; seen here: 21 tests of indicator.test.ts missing from one run's
+# count), so a failure could pass unseen. A file that leaves something open is caught by the timeout.
+timeout --kill-after=60 75m node --import tsx --test --test-concurrency=2 --test-timeout=1200000 --test-reporter=spec "${files[@]}"
