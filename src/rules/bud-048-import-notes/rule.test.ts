@@ -41,3 +41,22 @@ test('reports a coded import warning as a warning and leaves uncoded remarks in 
     [['warning', '未能从封面或表头识别预算年度', 1]],
   );
 });
+
+test('reports a coded info note (what the read could not decide) as info, never as a warning', () => {
+  const d = doc();
+  d.importNotes = [
+    {
+      severity: 'info',
+      code: 'form-rows-uncertain',
+      table: null,
+      row: null,
+      message: '第 28–30 行的 2 个绩效指标可能属于项目“甲”或“乙”：按居中位置归属（推断）',
+      src: { line: 28, page: 15, raw: '' },
+    },
+    { severity: 'info', message: '表 2: earliest columns taken', src: { line: 3, page: 1, raw: '' } },
+  ];
+  assert.deepEqual(
+    run(d).map((f) => [f.severity, f.location.line]),
+    [['info', 28]],
+  );
+});

@@ -6,8 +6,9 @@ const lineOf = (n: ImportNote) => (n.src.line !== null ? `第 ${n.src.line} 行`
 
 /**
  * What the import could not read is a finding: every import error (a table or row that could not be
- * read, an amount its unit cannot hold) and every coded import warning (the year or unit not
- * recognised), at its line and page, with its table and row as location data.
+ * read, an amount its unit cannot hold), every coded import warning (the year or unit not
+ * recognised) and every coded info note (what the read could not decide), at its note's severity, its
+ * line and page, with its table and row as location data.
  */
 export const rule: Rule = {
   id: 'BUD-048',
@@ -19,8 +20,10 @@ export const rule: Rule = {
   basis: 'design.md convention 11 and issue 10 §4 "degrade, never refuse": a table or row that cannot be read is a located finding, and the rest is still imported and checked',
   check(doc, ctx) {
     for (const n of doc.importNotes) {
-      // Warnings without a stable code are a layout profile's remarks on how it read something, not a part it could not read.
-      if (n.severity === 'info' || (n.severity === 'warning' && !n.code)) continue;
+      // Notes without a stable code are a layout profile's remarks on how it read something, not a part it could not read.
+      // A coded info note says what the read could not decide (rows placed by centring, columns not confirmed):
+      // reported as info, so the reader of the findings sees what was read by inference, without a warning.
+      if (n.severity !== 'error' && !n.code) continue;
       const t = n.table != null ? doc.tables.find((x) => x.id === n.table) : undefined;
       const r = t && n.row != null ? t.rows.find((x) => x.id === n.row) : undefined;
       const title = t?.title.text ?? null;

@@ -288,14 +288,16 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       }
     });
     // Where another split is almost as well centred, the rows between the two could belong to
-    // either project: the reader keeps its best split and says which rows are in doubt.
+    // either project: the reader keeps its best split and says which rows are in doubt. That is a
+    // remark on what the read could not decide (info), not a defect of the document: nothing in the
+    // print says the rows are misplaced, and the rules that depend on a project's rows leave them unchecked.
     for (const d of doubts) {
       const a = projects[d.gap]!;
       const b = projects[d.gap + 1]!;
       const ls = d.items.flatMap((i) => [...rows[i]!.cells.values()].flat().map((f) => f.line)).sort((x, y) => x.no - y.no);
       if (ls.length === 0) continue;
       fc.notes.push({
-        severity: 'warning',
+        severity: 'info',
         code: 'form-rows-uncertain',
         table: fc.table,
         row: null,
