@@ -248,6 +248,12 @@ export const Indicator = z.object({
   unit: z.string().nullable(),
   qualitative: z.boolean(),
   notApplicable: z.boolean(),
+  /**
+   * True when the reader gave the row to its project by centring alone: a grid of projects printed
+   * without cell borders, the row outside the lines of the project's own name and goal. Which project
+   * such a row belongs to is inferred, so rules that compare a project's rows with each other skip it.
+   */
+  placeInferred: z.boolean().optional(),
   src: Src,
 });
 export type Indicator = z.infer<typeof Indicator>;

@@ -41,3 +41,12 @@ test('a duplicate among rows the reader placed with doubt (form-rows-uncertain) 
   doc.importNotes = [{ severity: 'warning', code: 'form-rows-uncertain', table: 't11', row: null, message: '…可能属于…', src: { line: 530, endLine: 537, page: 18, raw: '' } }];
   assert.deepEqual(runRule(rule, doc), []);
 });
+
+test('a duplicate resting on a row given to its project by centring alone (placeInferred) is not asserted; rows whose place was read still are (beijing-finance-bureau-2026-budget.txt lines 479/515)', () => {
+  const first = ind('产出指标', '数量指标', '培训班次', '≥3次', 479);
+  const second = ind('产出指标', '数量指标', '培训班次', '≥2次', 515);
+  const doc = emptyDoc({ projectForms: [fixtureForm({ name: '决算管理工作服务', indicators: [first, second] })] });
+  assert.equal(runRule(rule, doc).length, 1);
+  second.placeInferred = true;
+  assert.deepEqual(runRule(rule, doc), []);
+});

@@ -26,7 +26,9 @@ export const rule: Rule = {
           seen.set(k, ind);
           continue;
         }
-        if (inDoubt(first.src.line) || inDoubt(ind.src.line)) continue;
+        // A row given to its project by centring alone (a grid without borders) may be the neighbouring
+        // project's: a repeat that rests on it is not asserted.
+        if (inDoubt(first.src.line) || inDoubt(ind.src.line) || first.placeInferred || ind.placeInferred) continue;
         ctx.report({
           message: `${set.place}指标「${ind.name}」重复列示（第 ${first.src.line ?? '?'} 行与第 ${ind.src.line ?? '?'} 行）`,
           location: set.location('三级指标', ind.src, ind.name),

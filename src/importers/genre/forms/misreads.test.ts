@@ -383,6 +383,16 @@ test('in a grid printed without cell borders, rows that centring cannot give to 
   assert.equal(forms(rs).flatMap((f) => f.indicators).length, 30);
 });
 
+test("in a grid printed without cell borders, a row level with its project's own name, goal or amounts has its place read; any other row's place is inferred", () => {
+  const fs = forms(readAll('beijing-audit-bureau-2026-budget', UNRULED_GRID));
+  const placed = (i: number) => fs[i]!.indicators.filter((x) => !x.placeInferred).map((x) => x.name);
+  // 互联网及专网接入服务: its goal runs from line 16 to 25, its amounts on line 20.
+  assert.deepEqual(placed(0), ['接入互联网线路数量', '互联网带宽', '以太网电路带宽']);
+  // 信息化设备购置: its name, amounts and goal on lines 35–39; the rows above and below are placed by centring.
+  assert.deepEqual(placed(1), ['购置打印机', '设备验收通过率']);
+  assert.ok(fs[1]!.indicators.filter((x) => x.name === '总成本控制率').every((x) => x.placeInferred));
+});
+
 /** beijing-audit-bureau-2026-budget.txt: the grid's header (lines 331–340) and page 15 (lines 498–555), no borders in the text. */
 const UNRULED_GRID = `${FF}                                                            预算表12 项目支出绩效目标表
                                                                                                                           金额单位：万元

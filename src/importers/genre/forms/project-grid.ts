@@ -269,9 +269,31 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       const inside = spans.map((sp, k) => (sp && r.c > sp.top + 0.3 && r.c < sp.bot - 0.3 ? k : -1)).filter((k) => k >= 0);
       return inside.length === 1 ? inside[0]! : -1;
     });
+    // A row printed level with one project's own cells' text (its name, goal, amount line) lies beside
+    // that project's cell: its place is read. Any other row of a grid without borders is given to a
+    // project by centring alone, and its place is inferred.
+    // The cell's text runs on from its amount line with gaps of a few lines at most (rows taller than
+    // the text beside them); text given to it beyond a wider gap was given by centring too.
+    const ownSpans = projects.map((p) =>
+      ownSpan(
+        p.c,
+        [...p.texts.values()].flat().map((f) => f.v),
+      ),
+    );
+    const besideOwn = rows.map((r) => {
+      const by = ownSpans.map((sp, k) => (r.c >= sp.top - 0.3 && r.c <= sp.bot + 0.3 ? k : -1));
+      const ks = by.filter((k) => k >= 0);
+      return ks.length === 1 ? ks[0]! : -1;
+    });
+
     const doubts: Array<{ gap: number; items: number[] }> = [];
     const owner = splitCentered(rowBands(rows), cells, { slack: grid.slack, breaks, breakBonus: 2, fixed, doubt: DOUBT }, doubts);
-    rows.forEach((r, i) => projects[ruledRow[i]! >= 0 ? ruledRow[i]! : owner[i]!]?.rows.push(r));
+    const placeRead = new Set<IndicatorRow>();
+    rows.forEach((r, i) => {
+      const k = ruledRow[i]! >= 0 ? ruledRow[i]! : owner[i]!;
+      projects[k]?.rows.push(r);
+      if (ruledRow[i]! >= 0 || besideOwn[i] === k) placeRead.add(r);
+    });
     // Level cells belong to the project whose rows they lie among.
     projects.forEach((p, k) => {
       if (p.rows.length === 0) return;
@@ -284,7 +306,9 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
       spreadLevels(grid, p.rows, (f) => f.v > lo && f.v <= hi && !skipLines.has(f.line));
       for (const r of p.rows) {
         const ind = indicatorOf(grid, r);
-        if (ind) p.indicators.push(ind);
+        if (!ind) continue;
+        if (!placeRead.has(r)) ind.placeInferred = true;
+        p.indicators.push(ind);
       }
     });
     // Where another split is almost as well centred, the rows between the two could belong to
@@ -307,6 +331,20 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     }
   }
   return { grid, projects: mergeRepeated(projects), orphans };
+}
+
+/** Lines further apart than this within one cell's text are not known to be one cell's. */
+const OWN_GAP = 3;
+
+/** The run of positions `vs` reaching `c` with no gap wider than OWN_GAP. */
+export function ownSpan(c: number, vs: readonly number[]): { top: number; bot: number } {
+  const sorted = [...new Set([c, ...vs])].sort((a, b) => a - b);
+  const i = sorted.indexOf(c);
+  let top = i;
+  let bot = i;
+  while (top > 0 && sorted[top]! - sorted[top - 1]! <= OWN_GAP) top--;
+  while (bot < sorted.length - 1 && sorted[bot + 1]! - sorted[bot]! <= OWN_GAP) bot++;
+  return { top: sorted[top]!, bot: sorted[bot]! };
 }
 
 /**
