@@ -166,8 +166,10 @@ function unreadableEntry(name: string, e: unknown, t0: number): AuditEntry {
 }
 
 export interface AuditOptions {
-  /** Worker threads (default: the machine's parallelism, `os.availableParallelism()`; at most that); 0 runs in this thread. */
+  /** Worker threads (default: the pool's size, else the machine's parallelism, `os.availableParallelism()`; at most that); 0 runs in this thread. */
   workers?: number;
+  /** Threads kept from batch to batch (started before the batch, closed by the caller); default: the batch starts its own and ends them. */
+  pool?: AuditPool;
   failOn?: FailOn;
   /** Called after each document, as it finishes (not in input order), with the count done so far. */
   onProgress?: (done: number, total: number, entry: AuditEntry) => void;
@@ -222,27 +224,88 @@ const AUDIT_YOUNG_GENERATION_MB = 192;
 const IN_FLIGHT_PER_WORKER = 2;
 
 /**
- * Runs `files` through one pool of `n` worker threads, started once for the whole batch, calling
- * `onDone(i, entry)` as each document finishes (in any order). A crashed worker (out of memory, a
- * native fault) costs the document it was checking, reported unreadable; the one sent ahead to it is
- * checked by its replacement.
+ * Audit worker threads kept for several batches: started once (`start`, before a clock starts or while
+ * the paths are being found), each batch run on them, closed by its owner. Between two batches the
+ * threads wait unreferenced: a pool left open does not keep the process alive. Without one, a batch
+ * starts its own threads and ends them when it is done.
  */
-function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: AuditEntry) => void): Promise<void> {
+export class AuditPool {
+  /** Threads not working a batch now. */
+  private readonly idle: Worker[] = [];
+  /** The listener that drops a waiting thread from `idle` should it fail or end. */
+  private readonly gone = new Map<Worker, () => void>();
+  private closed = false;
+  /** `size` threads (default: one per core, `auditWorkerCount`). */
+  constructor(readonly size: number = auditWorkerCount()) {}
+
+  /** Starts the threads not yet started (their code loads meanwhile). */
+  start(): void {
+    while (!this.closed && this.idle.length < this.size) this.put(startAuditWorker());
+  }
+
+  /** A waiting thread, or a new one (referenced: it keeps the process alive while it works). */
+  take(): Worker {
+    if (this.closed) throw new Error('AuditPool: closed');
+    const w = this.idle.pop() ?? startAuditWorker();
+    const gone = this.gone.get(w);
+    if (gone) {
+      w.off('error', gone);
+      w.off('exit', gone);
+      this.gone.delete(w);
+    }
+    w.ref();
+    return w;
+  }
+
+  /** Gives back a thread that finished its documents (a pool of `size` threads keeps at most that many). */
+  put(w: Worker): void {
+    if (this.closed || this.idle.length >= this.size) return void w.terminate();
+    // A waiting thread that fails or ends (out of memory, terminated elsewhere) is not handed out.
+    const gone = () => {
+      const at = this.idle.indexOf(w);
+      if (at >= 0) this.idle.splice(at, 1);
+      this.gone.delete(w);
+    };
+    this.gone.set(w, gone);
+    w.on('error', gone);
+    w.on('exit', gone);
+    w.unref();
+    this.idle.push(w);
+  }
+
+  /** Ends every waiting thread; the ones working a batch end when it is done. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Runs `files` through `n` worker threads of `pool` (started now if it has no waiting ones), calling
+ * `onDone(i, entry)` as each document finishes (in any order), and gives the threads back when the batch
+ * is done. A crashed worker (out of memory, a native fault) costs the document it was checking,
+ * reported unreadable; the one sent ahead to it is checked by its replacement.
+ */
+function inWorkers(files: readonly string[], n: number, pool: AuditPool, onDone: (i: number, e: AuditEntry) => void): Promise<void> {
   let next = 0;
   const again: number[] = [];
   let remaining = files.length;
-  const live = new Set<Worker>();
+  const live = new Map<Worker, { message: (m: { id: number; entry: AuditEntry }) => void; error: (e: Error) => void }>();
   return new Promise<void>((resolveAll) => {
     if (remaining === 0) return resolveAll();
     const done = (i: number, e: AuditEntry) => {
       onDone(i, e);
       if (--remaining > 0) return;
-      for (const w of live) void w.terminate();
+      for (const [w, l] of live) {
+        w.off('message', l.message);
+        w.off('error', l.error);
+        pool.put(w);
+      }
+      live.clear();
       resolveAll();
     };
     const spawn = () => {
-      const w = startAuditWorker();
-      live.add(w);
+      const w = pool.take();
       // In the order sent: the worker checks them in that order, so the first is the one running.
       const held: number[] = [];
       const feed = () => {
@@ -252,18 +315,23 @@ function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: A
           w.postMessage({ id: i, file: files[i]!, name: files[i]! });
         }
       };
-      w.on('message', (m: { id: number; entry: AuditEntry }) => {
-        held.splice(held.indexOf(m.id), 1);
-        feed();
-        done(m.id, m.entry);
-      });
-      w.on('error', (e) => {
-        live.delete(w);
-        const [running, ...ahead] = held.splice(0);
-        again.unshift(...ahead);
-        if (remaining - (running === undefined ? 0 : 1) > 0) spawn();
-        if (running !== undefined) done(running, { file: files[running]!, readable: false, error: { code: 'INTERNAL', message: `检查进程异常退出：${e.message}` }, ms: 0 });
-      });
+      const listeners = {
+        message: (m: { id: number; entry: AuditEntry }) => {
+          held.splice(held.indexOf(m.id), 1);
+          feed();
+          done(m.id, m.entry);
+        },
+        error: (e: Error) => {
+          live.delete(w);
+          const [running, ...ahead] = held.splice(0);
+          again.unshift(...ahead);
+          if (remaining - (running === undefined ? 0 : 1) > 0) spawn();
+          if (running !== undefined) done(running, { file: files[running]!, readable: false, error: { code: 'INTERNAL', message: `检查进程异常退出：${e.message}` }, ms: 0 });
+        },
+      };
+      live.set(w, listeners);
+      w.on('message', listeners.message);
+      w.on('error', listeners.error);
       feed();
     };
     for (let k = 0; k < Math.min(n, files.length); k++) spawn();
@@ -277,7 +345,7 @@ function inWorkers(files: readonly string[], n: number, onDone: (i: number, e: A
  */
 export async function auditInOrder(files: readonly string[], opts: AuditOptions, sink: (e: AuditEntry) => void): Promise<Omit<AuditReport, 'documents'>> {
   const failOn = opts.failOn ?? 'error';
-  const n = auditWorkerCount(opts.workers);
+  const n = auditWorkerCount(opts.workers ?? opts.pool?.size);
   const summary = { documents: files.length, readable: 0, unreadable: 0, failing: 0, error: 0, warning: 0, info: 0 };
   const tallies = new RuleTallies();
   const early = new Map<number, AuditEntry>();
@@ -305,7 +373,14 @@ export async function auditInOrder(files: readonly string[], opts: AuditOptions,
     }
   };
   if (n === 0) for (let i = 0; i < files.length; i++) onDone(i, await auditOne(files[i]!, files[i]));
-  else await inWorkers(files, n, onDone);
+  else {
+    const pool = opts.pool ?? new AuditPool(n);
+    try {
+      await inWorkers(files, n, pool, onDone);
+    } finally {
+      if (!opts.pool) await pool.close();
+    }
+  }
   return { tool: { ...TOOL, rules: RULES.length }, failOn, summary, rules: tallies.result() };
 }
 

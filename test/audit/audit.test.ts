@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { AUDIT_CSV_HEADER, type AuditReport } from '../../src/reports/audit/index.js';
-import { auditFiles, findDocuments, renderAuditReport, writeAuditReport } from '../../src/app/audit.js';
+import { AuditPool, auditFiles, findDocuments, renderAuditReport, writeAuditReport } from '../../src/app/audit.js';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/shenzhen-futian-data-center-2021-dept-budget.txt', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/fiscus.js', import.meta.url));
@@ -157,4 +157,35 @@ test('the report written as the documents finish is the one rendered from the wh
   const empty = join(dir, 'empty.json');
   await writeAuditReport([], empty);
   assert.equal(readFileSync(empty, 'utf8'), renderAuditReport(await auditFiles([]), empty));
+});
+
+test('a pool of threads kept for several batches gives each batch the report of its own threads, and left open lets the process end', async () => {
+  const files = await findDocuments([docs]);
+  const noMs = (r: AuditReport) => JSON.stringify({ ...r, documents: r.documents.map((d) => ({ ...d, ms: 0 })) });
+  const alone = await auditFiles(files, { workers: 2 });
+  const pool = new AuditPool(2);
+  pool.start();
+  try {
+    const first = await auditFiles(files, { pool });
+    const second = await auditFiles([...files].reverse(), { pool });
+    assert.equal(noMs(first), noMs(alone));
+    assert.deepEqual(
+      second.documents.map((d) => d.file),
+      [...files].reverse(),
+    );
+    assert.equal(noMs({ ...second, documents: [...second.documents].reverse() }), noMs(alone));
+  } finally {
+    await pool.close();
+  }
+  // A process that runs a batch on a pool and never closes it still ends by itself (waiting threads are unreferenced).
+  const script = join(dir, 'open-pool.mts');
+  const audit = new URL('../../src/app/audit.ts', import.meta.url).href;
+  writeFileSync(
+    script,
+    `import { AuditPool, auditFiles } from ${JSON.stringify(audit)};\nconst r = await auditFiles(${JSON.stringify(files)}, { pool: new AuditPool(2) });\nconsole.log(r.summary.documents);\n`,
+  );
+  const ended = await new Promise<{ code: number | null; out: string }>((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', script], { timeout: 120_000 }, (e, out) => resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out }));
+  });
+  assert.deepEqual(ended, { code: 0, out: `${files.length}\n` });
 });
