@@ -23,19 +23,32 @@ export class StallMonitor {
   private readonly inFlight = new Map<number, { label: string; t0: number }>();
   private nextId = 0;
   private readonly hist: IntervalHistogram;
-  private readonly timer: NodeJS.Timeout;
-  private last = performance.now();
+  private readonly timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+  private last: number;
   private stalls = 0;
 
-  constructor(private readonly thresholdMs: number) {
+  /**
+   * `clock`, for tests: the time source, and no timer of its own — the test calls `tick()` after moving
+   * its clock, so that what counts as a stall does not depend on how busy the machine is.
+   */
+  constructor(
+    private readonly thresholdMs: number,
+    clock?: () => number,
+  ) {
     this.hist = monitorEventLoopDelay({ resolution: 20 });
     this.hist.enable();
-    this.timer = setInterval(() => this.tick(), TICK_MS);
-    this.timer.unref();
+    this.now = clock ?? (() => performance.now());
+    this.last = this.now();
+    if (!clock) {
+      this.timer = setInterval(() => this.tick(), TICK_MS);
+      this.timer.unref();
+    }
   }
 
-  private tick(): void {
-    const now = performance.now();
+  /** One sample: the time since the last one beyond the sampling interval is how long the thread was blocked. */
+  tick(): void {
+    const now = this.now();
     const stalled = now - this.last - TICK_MS;
     this.last = now;
     if (stalled < this.thresholdMs) return;
@@ -47,7 +60,7 @@ export class StallMonitor {
   /** Records a request as in flight; call the returned function when it is answered. */
   begin(label: string): () => void {
     const id = this.nextId++;
-    this.inFlight.set(id, { label: label.slice(0, 160), t0: performance.now() });
+    this.inFlight.set(id, { label: label.slice(0, 160), t0: this.now() });
     return () => void this.inFlight.delete(id);
   }
 

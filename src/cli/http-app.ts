@@ -34,10 +34,11 @@ export function createHttpApp(ws: Workspace, opts: HttpAppOptions = {}): Hono {
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status >= 400) c.res.headers.set('Connection', 'close');
   });
-  // Which requests were in flight when the thread stalled (logged by the stall monitor).
-  const monitor = stallMonitor();
+  // Which requests were in flight when the thread stalled (logged by the stall monitor). The monitor is
+  // taken per request, not here: building the app is itself one long synchronous step, which it would
+  // report as a stall at every start (startServer starts it once listening).
   app.use('*', async (c, next) => {
-    const done = monitor.begin(`${c.req.method} ${c.req.path}`);
+    const done = stallMonitor().begin(`${c.req.method} ${c.req.path}`);
     try {
       await next();
     } finally {

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Workspace } from '../app/workspace.js';
 import { guardProcess } from '../app/process-guard.js';
 import { parsePool } from '../app/isolation/pool.js';
+import { stallMonitor } from '../app/stall-monitor.js';
 import { FiscusError } from '../domain/errors.js';
 import { untilSignal } from './io.js';
 
@@ -98,6 +99,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
     });
     const stopWarming = warmSoon();
+    // The thread is watched from now on: what came before (PGlite's start, loading and building the app)
+    // is the start, not a stall while serving.
+    stallMonitor();
     const bound = server.address() as AddressInfo;
     const port = bound.port;
     let closed = false;
