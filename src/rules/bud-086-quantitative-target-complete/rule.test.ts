@@ -122,3 +122,10 @@ test('a unit in brackets inside a long name counts only when it is a unit of cou
   assert.equal(fs.length, 1);
   assert.match(fs[0]!.message, /人工增雨\(雪\)/);
 });
+
+test('a rate with its direction word after it ("完善率95%以上") is one target; an approximate one ("约95%", "95%左右") is still reported (corpus: xian-state-owned-assets-commission-2022-budget.txt line 828)', () => {
+  const ok = fixtureForm({ indicators: [unread('督导监管企业安全生产、应急管理工作', '完善率95%以上'), unread('覆盖率', '覆盖率90%及以上'), unread('误差', '误差5%以内')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [ok] })), []);
+  const approx = fixtureForm({ indicators: [unread('完善率', '完善率约95%'), unread('完善率', '完善率95%左右')] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [approx] })).length, 2);
+});

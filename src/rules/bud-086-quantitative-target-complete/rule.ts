@@ -5,8 +5,11 @@ import { indicatorNumber, indicatorSets, level1Of, lineRef, NO_FIGURES } from '.
 const COMPARATOR = '(?:≥|≤|>|<|=|＞|＜|＝|不低于|不高于|不少于|不多于|不超过|达到|高于|低于|上升|下降|提升|提高|增长|增加|减少|降低|控制在)';
 /** A unit after a figure: a percent sign, a few Chinese characters, a compound unit (元/人/天, ㎡). */
 const UNIT = '(?:[%％‰]|㎡|[a-zA-Z]{1,4}|[\\p{Script=Han}]{1,4}(?:/[\\p{Script=Han}]{1,3}){0,3}(?:[²³])?)';
-/** One figure with a unit at the end of the cell, words (a name, a period, a comparator) before it: "每月站点正常运行率≥95%", "比同期上升5%", "在建2000户". */
-const ONE_TARGET_AT_END = new RegExp(`^(?<before>.*?)${COMPARATOR}?\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}$`, 'u');
+/**
+ * One figure with a unit at the end of the cell, words (a name, a period, a comparator) before it, a direction
+ * word after it: "每月站点正常运行率≥95%", "比同期上升5%", "在建2000户", "完善率95%以上".
+ */
+const ONE_TARGET_AT_END = new RegExp(`^(?<before>.*?)${COMPARATOR}?\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}(?:及?以上|及?以下|以内)?$`, 'u');
 /** A range with its unit: "10-15项", "3～5天". */
 const RANGE = new RegExp(`^\\d+(?:\\.\\d+)?\\s*[-~～—至]\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}$`, 'u');
 /** Another target in the words before a figure: a comparator and a figure, or a figure with a count unit or a percent. */

@@ -331,6 +331,11 @@ export interface IndicatorRow {
 const VALUE_START = /^(?:[≥≤<>=≧≦⩾⩽]|>=|<=|[-−]?\d|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|小于|等于|达到|高于|低于)/;
 
 /** True when a fragment of the target column begins a target (rather than continuing the one above). */
+/** Words that complete a target printed before them ("95%" / "以上"). */
+const DIRECTION_AFTER = /^(?:及?以上|及?以下|以内|之内|左右|内)$/;
+/** A rate with its direction after it, complete as a target ("完善率95%以上"). */
+const RATE_WITH_DIRECTION = /\d\s*[%％‰]\s*(?:及?以上|及?以下|以内)$/;
+
 function startsTarget(text: string): boolean {
   return VALUE_START.test(labelKey(text)) || readTarget(text) !== null;
 }
@@ -393,10 +398,16 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       const named = nameCol >= 0 && g.frags[nameCol]!.some((x) => x.line === f.line);
       // A numbered name ("指标 2：…", "3.") printed since the target above begins another row.
       const numbered = prev !== null && nameCol >= 0 && g.frags[nameCol]!.some((x) => x.v > prev!.v && x.v <= f.v && /^(?:指标)?\d{1,2}[:：.、．]/.test(labelKey(x.text)));
+      // A line printing its own name beside a target, under a target already complete ("10余次" /
+      // "办公设备购置等 约6类"), is the next row: a wrapped target goes on beside the name's wrapped
+      // part or beside no name, a direction word ("以上") only completes it, and a unit's wrapped end
+      // ("≤37 微克/立方" / "均浓度 米") reads as one target with it.
+      const nextRow = named && (readTarget(before) !== null || RATE_WITH_DIRECTION.test(labelKey(before))) && !DIRECTION_AFTER.test(labelKey(f.text)) && readTarget(before + f.text) === null;
       const continues =
         prev !== null &&
         prevKey !== null &&
         !numbered &&
+        !nextRow &&
         sameBand(prev, f) &&
         !startsTarget(f.text) &&
         (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))));
