@@ -142,6 +142,11 @@ export const Row = z.object({
   codeResolved: z.enum(['printed', 'by-name', 'by-position']).optional(),
   level: z.number().int().min(0),
   parent: z.string().nullable().optional(),
+  /**
+   * Which lines this row heads is not known: its group was read from indentation alone and runs over a
+   * page break of a text (pdftotext sets each page on its own grid). Rules assert no sum for it.
+   */
+  childrenUnknown: z.boolean().optional(),
   unit: z.string().optional(),
   amounts: z.record(z.string(), Money.nullable()),
   texts: z.record(z.string(), Text).optional(),

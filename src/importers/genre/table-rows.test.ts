@@ -279,3 +279,53 @@ test('PDF: a cell that runs a figure into a label ("64618.75 科学技术支出"
   // 9 half-width characters and 6 ideographs (12 half-widths) over 21 columns: the name starts at 66.
   assert.equal(name!.x0, 66);
 });
+
+test('text: a group read from indentation whose last line ends its page is not known to end there (pdftotext sets each page on its own grid): no sum is asserted for it; a group closed on its page still is', async () => {
+  const group = (name: string, total: string, kids: Array<[string, string]>) => [at([0, name], [42, total]), ...kids.map(([k, v]) => at([2, k], [42, v]))];
+  const d = await fromText([
+    at([40, '表5 项目支出表']),
+    at([0, '部门名称：某某市某某局'], [90, '单位：万元']),
+    at([4, '项目名称'], [44, '合计']),
+    ...group('信息化建设', '300.00', [
+      ['系统运维', '100.00'],
+      ['设备购置', '200.00'],
+    ]),
+    ...group('宣传工作', '100.00', [
+      ['宣传品制作', '60.00'],
+      ['宣传活动', '30.00'],
+    ]),
+    ...group('培训工作', '80.00', [
+      ['业务培训', '50.00'],
+      ['干部培训', '30.00'],
+    ]),
+    ...group('课题研究', '70.00', [
+      ['课题一', '40.00'],
+      ['课题二', '30.00'],
+    ]),
+    ...group('档案管理', '20.00', [
+      ['档案整理', '10.00'],
+      ['档案数字化', '10.00'],
+    ]),
+    // 办公保障's third line is printed on the next page, which pdftotext sets two columns further left.
+    ...group('办公保障', '400.00', [
+      ['物业管理', '150.00'],
+      ['安保服务', '150.00'],
+    ]),
+    '\f' + at([0, '食堂服务'], [40, '100.00']),
+    ...group('车辆运行', '90.00', [
+      ['车辆维修', '50.00'],
+      ['车辆保险', '40.00'],
+    ]),
+  ]);
+  const t = table(d, /项目支出表/);
+  assert.equal(row(t, (r) => r.label === '办公保障').childrenUnknown, true);
+  assert.equal(row(t, (r) => r.label === '宣传工作').childrenUnknown, undefined);
+  assert.equal(row(t, (r) => r.label === '车辆运行').childrenUnknown, undefined);
+  // The lines keep their places (no total taken twice).
+  assert.equal(row(t, (r) => r.label === '物业管理').parent, row(t, (r) => r.label === '办公保障').id);
+  const sums = validateDocument(d).findings.filter((f) => f.rule === 'BUD-014');
+  assert.deepEqual(
+    sums.map((f) => f.location.item),
+    ['宣传工作'],
+  );
+});

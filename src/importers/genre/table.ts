@@ -1710,6 +1710,10 @@ interface HierItem {
   rel?: string;
   /** The line prints a budget unit's code. */
   agency?: boolean;
+  /** The pages of the row's first and last line. */
+  pages?: { first: number | null; last: number | null };
+  /** The row's position was measured on its page (PDF), so indentation compares across pages. */
+  measured?: boolean;
 }
 
 function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
@@ -1925,6 +1929,41 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       x.row.parent = null;
       x.row.level = 0;
     }
+    return;
+  }
+  markGroupsOverPages(items);
+}
+
+/**
+ * pdftotext sets each page on its own grid of characters, so a label's indentation on one page says
+ * nothing about its rank against a label on another. Where a group read from indentation alone runs
+ * over a page break (a line under it printed on the next page, or its last line the last of its page,
+ * the lines heading the next page perhaps its own), which lines it heads is not known: the heading
+ * line is marked `childrenUnknown` and no sum is asserted for it (its lines keep their place, so that
+ * totals are not taken twice). Positions measured in a PDF compare across pages, and a code places a
+ * line wherever it is printed.
+ */
+function markGroupsOverPages(items: HierItem[]): void {
+  const byId = new Map(items.map((x) => [x.row.id, x]));
+  const groups = new Map<string, HierItem[]>();
+  for (const x of items) {
+    if (!x.fromIndent || x.measured !== false || !x.row.parent) continue;
+    const p = byId.get(x.row.parent);
+    if (!p || p.row.kind !== 'item') continue;
+    groups.set(p.row.id, [...(groups.get(p.row.id) ?? []), x]);
+  }
+  for (const [pid, kids] of groups) {
+    const p = byId.get(pid)!;
+    const page = p.pages?.last ?? null;
+    if (page === null) continue;
+    const last = kids[kids.length - 1]!;
+    const next = items[items.indexOf(last) + 1];
+    // The group is closed where the next line is printed on the same page, or heads the next page
+    // by its code at its parent's rank or above.
+    const closedAfter = !next || next.pages?.first === last.pages?.last || (!next.fromIndent && next.row.code != null && next.row.level <= p.row.level);
+    const spans = kids.some((k) => k.pages?.first !== page || k.pages?.last !== page);
+    if (!spans && closedAfter) continue;
+    p.row.childrenUnknown = true;
   }
 }
 
@@ -2235,7 +2274,16 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           row.codeSystem = 'revenue';
         }
       }
-      panelRowsOut.push({ row, labelX: r.labelX, depth: enumDepth(label), fromIndent: false, ...(r.rel ? { rel: r.rel } : {}), ...(agency || unitCode ? { agency: true } : {}) });
+      panelRowsOut.push({
+        row,
+        labelX: r.labelX,
+        depth: enumDepth(label),
+        fromIndent: false,
+        pages: { first: r.first.page, last: r.last.page },
+        measured: r.first.y !== undefined,
+        ...(r.rel ? { rel: r.rel } : {}),
+        ...(agency || unitCode ? { agency: true } : {}),
+      });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
     pushAll(

@@ -68,3 +68,11 @@ test('lines introduced by 其中 name parts: they may fall short of the line abo
   d.tables[d.tables.length - 1]!.rows[1]!.amounts['amount'] = money('130.00');
   assert.equal(run(d).length, 1);
 });
+
+test('asserts no sum for a heading whose lines are not known (childrenUnknown: an indented group over a page break of a text read)', () => {
+  const d = doc();
+  setCell(d, 5, 't5-2', 'total', '3,600.00');
+  assert.equal(run(d).length, 1);
+  d.tables.find((t) => t.no === 5)!.rows.find((r) => r.id === 't5-2')!.childrenUnknown = true;
+  assert.deepEqual(run(d), []);
+});

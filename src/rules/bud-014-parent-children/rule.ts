@@ -22,6 +22,8 @@ export const rule: Rule = {
       for (const r of t.rows) {
         if (r.kind !== 'item' && r.kind !== 'group') continue;
         if (r.codeSystem && BY_CODE.has(r.codeSystem) && r.code) continue;
+        // Which lines it heads was not read (an indented group over a page break of a text read).
+        if (r.childrenUnknown) continue;
         const kids = childRows(t, r).filter((c) => !(c.codeSystem && BY_CODE.has(c.codeSystem) && r.codeSystem === c.codeSystem));
         if (kids.length > 0) checkHeading(ctx, t, r, kids);
       }
