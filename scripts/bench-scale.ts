@@ -58,6 +58,13 @@ async function stop(p: Proc): Promise<void> {
   if (p.child.exitCode === null) p.child.kill('SIGKILL');
 }
 
+/** CPU time (user + system, ms) a process has used so far, all its threads, from /proc (100 ticks a second). */
+function cpuMs(pid: number): number {
+  // The fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are the 12th and 13th.
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
@@ -119,6 +126,7 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   // Warm-up: each server's first pages (templates, parser threads) before the memory is read.
   for (const s of servers) for (const p of [`/budgets/${budgetId}`, `/api/v1/budgets/${budgetId}/tables/t3`, '/public']) await (await fetch(s.url + p, { headers: cookie(prep) })).arrayBuffer();
   const before = servers.map((s) => rssMiB(s.child.pid!));
+  const cpu0 = servers.map((s) => cpuMs(s.child.pid!));
   const ms: number[] = [];
   const byKind = new Map<string, number[]>();
   const errors = new Map<string, number>();
@@ -161,6 +169,10 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   await Promise.all(Array.from({ length: clients }, (_, c) => one(c)));
   const wall = (performance.now() - t0) / 1000;
   const after = servers.map((s) => rssMiB(s.child.pid!));
+  // The servers' own CPU per answered request (all their threads: the rules of an edit run in a parser
+  // thread): with C clients each waiting for its answer before the next request, a request waits for the
+  // ones ahead of it, so p99 stays under a bound only when C × this ÷ the cores the servers get is under it.
+  const cpuPerRequest = servers.reduce((a, s, i) => a + cpuMs(s.child.pid!) - cpu0[i]!, 0) / Math.max(1, ms.length);
   ms.sort((a, b) => a - b);
   const nErrors = [...errors.values()].reduce((a, b) => a + b, 0);
   const perKind = [...byKind].map(([k, xs]) => {
@@ -169,7 +181,7 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   });
   return (
     `${name}: ${clients} clients × ${seconds} s: ${ms.length} requests, ${(ms.length / wall).toFixed(1)} requests/s, p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
-    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}\n  by kind: ${perKind.join('; ')}`
+    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; server CPU ${cpuPerRequest.toFixed(1)} ms/request (all threads); edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}\n  by kind: ${perKind.join('; ')}`
   );
 }
 
