@@ -51,8 +51,19 @@
  *      pdfjs would hand to the browser. Text takes nothing from outlines; the one result used further
  *      on, which glyphs are missing, trims only the font file's own character map (never the text's
  *      ToUnicode map, widths or categories): a glyph whose loca range holds 12 bytes or less is taken
- *      for missing, as the stock check finds for the empty slots of a subset font. The 60 corpus PDFs
- *      give the same text and positions, byte for byte, with and without it.
+ *      for missing, as the stock check finds for the empty slots of a subset font (kept in a byte per
+ *      glyph: a dictionary of up to 65,535 keys cost more than the check it replaced). Until 2026-12-07
+ *      this replacement declared its own `missingGlyphs` where the stock code then assigns the outer one:
+ *      every embedded TrueType font threw there and was read as a missing font (pdfjs's fallback), which
+ *      gave the same text on the corpus but not the font's own metrics (pinned-text.test checks them).
+ *    - `font-program-unbuilt`: after that, checkAndRepair builds the font program a renderer would load
+ *      (every code mapped to a glyph and moved to the private use area, new cmap, OS/2 and name
+ *      tables, the file itself: half of all font work once the font no longer falls back). Text takes
+ *      none of it: characters come from the ToUnicode map, widths from the PDF, metrics from head and
+ *      hhea (read before). What it does take is kept: the name table's records, through which pdfjs
+ *      amends a simple font's ToUnicode map. The font is left without a file (`data` undefined, as a
+ *      font that is not embedded has none), so getOperatorList draws no glyph paths from it either.
+ *      The 60 corpus PDFs give the same text, positions and drawn rules as stock pdfjs, byte for byte.
  *    - `builtin-cmap-parsed-once`: a built-in CMap (UniGB-UCS2-H, Adobe-GB1-UCS2 …) was parsed again
  *      for every font that names it, though pdfjs already keeps its file's bytes once per document
  *      (`builtInCMapCache`). It is parsed once per those bytes (hence per document and name), and
@@ -279,7 +290,7 @@ export const PATCHES = [
       '      if (numGlyphs < 1) {',
       '        throw new TypeError("no glyph before the last loca entry");',
       '      }',
-      '      const missingGlyphs = Object.create(null);',
+      '      const fiscusMissing = new Uint8Array(numGlyphs);',
       '      const locaBytes = tables.loca.data;',
       '      const glyfLength = tables.glyf.data.length;',
       '      const locaAt = isGlyphLocationsLong ? (k) => (locaBytes[4 * k] << 24 | locaBytes[4 * k + 1] << 16 | locaBytes[4 * k + 2] << 8 | locaBytes[4 * k + 3]) : (k) => (locaBytes[2 * k] << 9 | locaBytes[2 * k + 1] << 1);',
@@ -287,11 +298,30 @@ export const PATCHES = [
       '      for (let g = 0; g < numGlyphs; g++) {',
       '        const glyphEnd = Math.min(locaAt(g + 1), glyfLength);',
       '        if (!(glyphEnd - glyphStart > 12)) {',
-      '          missingGlyphs[g] = true;',
+      '          fiscusMissing[g] = 1;',
       '        }',
       '        glyphStart = glyphEnd;',
       '      }',
-      '      const glyphsInfo = { missingGlyphs, maxSizeOfInstructions };',
+      '      const glyphsInfo = { missingGlyphs: fiscusMissing, maxSizeOfInstructions };',
+    ].join('\n'),
+  },
+  {
+    name: 'font-program-unbuilt',
+    find: ['    const charCodeToGlyphId = Object.create(null);', '    function hasGlyph(glyphId) {', '      return !missingGlyphs[glyphId];', '    }'].join('\n'),
+    replace: [
+      '    /* fiscus text-only: the font program handed to a renderer (cmap, OS/2 and name tables, the file) is not built; only what the text takes from it is kept (see pdfjs-text.mjs). */',
+      '    if (tables.name) {',
+      '      const [namePrototype, nameRecords] = readNameTable(tables.name);',
+      '      this.psName = namePrototype[0][6] || null;',
+      '      if (!properties.composite) {',
+      '        adjustTrueTypeToUnicode(properties, this.isSymbolicFont, nameRecords);',
+      '      }',
+      '    }',
+      '    return undefined;',
+      '    const charCodeToGlyphId = Object.create(null);',
+      '    function hasGlyph(glyphId) {',
+      '      return !missingGlyphs[glyphId];',
+      '    }',
     ].join('\n'),
   },
   {

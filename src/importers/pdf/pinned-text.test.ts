@@ -47,6 +47,23 @@ test('every text-only replacement applies to the installed pdfjs, and the native
   assert.ok(native(JSON.stringify), 'JSON.stringify is native');
 });
 
+test('an embedded TrueType font is read as a font, not taken for a missing one', async () => {
+  // The font's ascent comes from its own hhea table (0.859375, as stock pdfjs reads it: FISCUS_PDFJS_STOCK=1);
+  // a font that failed to load and fell back to a system font keeps its descriptor's 0.855 instead. A
+  // replacement that threw inside checkAndRepair (glyf-unchecked once did, for every TrueType font) shows here.
+  const { loadPdfJs } = await import('./pdfjs-text.mjs');
+  const { pdfjsDocumentOptions } = await import('./read.js');
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument(pdfjsDocumentOptions(readFileSync(DIR + 'shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.pdf')));
+  try {
+    const page = await (await task.promise).getPage(1);
+    const { styles } = await page.getTextContent();
+    assert.deepEqual(Object.values(styles), [{ fontFamily: 'sans-serif', ascent: 0.859375, descent: -0.140625, vertical: false }]);
+  } finally {
+    await task.destroy();
+  }
+});
+
 test('a replacement is applied only where its text occurs exactly once', () => {
   const p = PATCHES[0]!;
   assert.deepEqual(patchWorkerSource('nothing to replace').applied, []);
