@@ -45,3 +45,22 @@ test('doubled punctuation and an unclosed bracket are warnings', () => {
   assert.match(fs[0]!.message, /。。/);
   assert.match(fs[1]!.message, /（/);
 });
+
+test('a quote opened in one indicator and closed at the start of the next is one cell wrapped over two lines, read as two rows: not reported; each alone still is (corpus: beijing-cpc-publicity-dept-2026-budget.txt lines 1631/1637)', () => {
+  const ind = (name: string, line: number) => ({
+    level1: '产出指标',
+    level2: '数量指标',
+    name,
+    raw: '≥1次',
+    comparator: '≥' as const,
+    value: '1',
+    unit: '次',
+    qualitative: false,
+    notApplicable: false,
+    src: { line, page: null, raw: name },
+  });
+  const wrapped = fixtureForm({ name: '老新闻工作者新闻业务交流', indicators: [ind('新闻调研课题现场调研次数举办“老有所为新贡献', 1631), ind('奖”评选活动', 1637)] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [wrapped] })), []);
+  const apart = fixtureForm({ name: '老新闻工作者新闻业务交流', indicators: [ind('举办“老有所为新贡献', 1631), ind('调研次数', 1634), ind('奖”评选活动', 1637)] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [apart] })).length, 2);
+});
