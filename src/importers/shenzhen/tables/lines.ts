@@ -84,7 +84,7 @@ export const bare = (s: string): string => squash(normalizeText(s)).replace(/["�
  * appears before the first data-looking line is a missing column.
  */
 export function readHeader(ctx: ImportContext, spec: TableSpec, lines: SourceLine[], looksLikeData: (l: SourceLine) => boolean): number {
-  const labels = [...spec.labels].map(bare).sort((a, b) => b.length - a.length);
+  const labels = headerLabels(spec.labels);
   let text = '';
   let dataAt = lines.length;
   for (const [i, l] of lines.entries()) {
@@ -93,22 +93,35 @@ export function readHeader(ctx: ImportContext, spec: TableSpec, lines: SourceLin
       break;
     }
     text += bare(l.text);
-    if (missingLabels(text, labels).length === 0) return i + 1;
+    if (firstMissingLabel(text, labels) === null) return i + 1;
   }
-  const missing = missingLabels(text, labels)[0]!;
+  const missing = firstMissingLabel(text, labels)!;
   const original = spec.labels.find((x) => bare(x) === missing) ?? missing;
   return unreadable(ctx, lines[0] ?? lines[dataAt], `表 ${spec.no} 表头中的“${original}”列`, `表头缺少“${original}”列，各金额无法对应到列`, text || '（无表头）');
 }
 
-function missingLabels(text: string, labelsLongestFirst: string[]): string[] {
-  let rest = text;
-  const missing: string[] = [];
+/** A table's header labels, bare, longest first: made once per list of labels (the specs are constants). */
+const labelsCache = new WeakMap<readonly string[], readonly string[]>();
+function headerLabels(labels: readonly string[]): readonly string[] {
+  let out = labelsCache.get(labels);
+  if (!out) labelsCache.set(labels, (out = [...labels].map(bare).sort((a, b) => b.length - a.length)));
+  return out;
+}
+
+/**
+ * The first label (longest first) the header text does not hold, or null when it holds them all. Each
+ * label found takes its first place not taken by a longer one before it (a shorter label inside a longer
+ * one is not found there): the places taken are marked, not cut out of a copy of the text.
+ */
+function firstMissingLabel(text: string, labelsLongestFirst: readonly string[]): string | null {
+  const taken = new Uint8Array(text.length);
   for (const l of labelsLongestFirst) {
-    const at = rest.indexOf(l);
-    if (at < 0) missing.push(l);
-    else rest = rest.slice(0, at) + '\u0000' + rest.slice(at + l.length);
+    let at = text.indexOf(l);
+    while (at >= 0 && taken.subarray(at, at + l.length).includes(1)) at = text.indexOf(l, at + 1);
+    if (at < 0) return l;
+    taken.fill(1, at, at + l.length);
   }
-  return missing;
+  return null;
 }
 
 const namesCache = new Map<string, readonly string[]>();
