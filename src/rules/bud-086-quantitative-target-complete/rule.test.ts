@@ -129,3 +129,10 @@ test('a rate with its direction word after it ("完善率95%以上") is one targ
   const approx = fixtureForm({ indicators: [unread('完善率', '完善率约95%'), unread('完善率', '完善率95%左右')] });
   assert.equal(runRule(rule, emptyDoc({ projectForms: [approx] })).length, 2);
 });
+
+test('a count of things in words (a figure, a measure word, what it counts) is one target; a percent or an amount with words after it is not (corpus: xian-meteorological-bureau-2022-budget.txt line 705, xian-state-owned-assets-commission-2022-budget.txt lines 792, 855)', () => {
+  const ok = fixtureForm({ indicators: [unread('气象灾害数据监测', '全年366天实时监测'), unread('安全生产督促检查', '对9户直管企业'), unread('数据监测', '全年366天实时监测,多部门数据共享')] });
+  assert.deepEqual(runRule(rule, emptyDoc({ projectForms: [ok] })), []);
+  const words = fixtureForm({ indicators: [unread('现代企业制度', '100%使市属国企减轻负担'), unread('完成情况', '94.5万元有所促进'), unread('检查', '约9户直管企业')] });
+  assert.equal(runRule(rule, emptyDoc({ projectForms: [words] })).length, 3);
+});

@@ -10,6 +10,10 @@ const UNIT = '(?:[%％‰]|㎡|[a-zA-Z]{1,4}|[\\p{Script=Han}]{1,4}(?:/[\\p{Scri
  * word after it: "每月站点正常运行率≥95%", "比同期上升5%", "在建2000户", "完善率95%以上".
  */
 const ONE_TARGET_AT_END = new RegExp(`^(?<before>.*?)${COMPARATOR}?\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}(?:及?以上|及?以下|以内)?$`, 'u');
+/** Measure words of count and time: a figure with one, then words, counts those words' things ("9户直管企业"). */
+const MEASURE = '(?:个|项|次|件|户|人|名|家|台|套|篇|场|批|期|份|条|辆|部|所|座|处|本|册|天|日|周|月|年|小时)';
+/** One figure with a measure word and the thing it counts after it, words before it: "全年366天实时监测", "对9户直管企业". */
+const ONE_COUNT_OF = new RegExp(`^(?<before>.*?)${COMPARATOR}?\\s*\\d+\\s*${MEASURE}[\\p{Script=Han}]+$`, 'u');
 /** A range with its unit: "10-15项", "3～5天". */
 const RANGE = new RegExp(`^\\d+(?:\\.\\d+)?\\s*[-~～—至]\\s*\\d+(?:\\.\\d+)?\\s*${UNIT}$`, 'u');
 /** Another target in the words before a figure: a comparator and a figure, or a figure with a count unit or a percent. */
@@ -17,13 +21,14 @@ const ANOTHER_TARGET = /(?:[≥≤><=＞＜]\s*\d)|\d\s*[余多]?\s*(?:[%％‰]
 
 /**
  * A cell that states one quantitative target in words around its figure (or a range): readable as a
- * target by a person, so not "neither figure nor quality word". Several targets in one cell
- * ("10余次约6类", "≥95%;≥95%;100%") and words after the unit ("94.5万元有所促进") are not.
+ * target by a person, so not "neither figure nor quality word". A count of things in words ("对9户直管企业",
+ * "全年366天实时监测") is one. Several targets in one cell ("10余次约6类", "≥95%;≥95%;100%") and words after a
+ * unit that is no measure word ("94.5万元有所促进", "100%使市属国企减轻负担") are not.
  */
 export function oneTargetInWords(raw: string): boolean {
   const s = raw.replace(/\s+/g, ' ').trim();
   if (RANGE.test(s)) return true;
-  const m = ONE_TARGET_AT_END.exec(s);
+  const m = ONE_TARGET_AT_END.exec(s) ?? ONE_COUNT_OF.exec(s);
   return !!m && !ANOTHER_TARGET.test(m.groups!['before']!) && !/\d$/.test(m.groups!['before']!.trim());
 }
 
