@@ -64,6 +64,11 @@
  *      amends a simple font's ToUnicode map. The font is left without a file (`data` undefined, as a
  *      font that is not embedded has none), so getOperatorList draws no glyph paths from it either.
  *      The 60 corpus PDFs give the same text, positions and drawn rules as stock pdfjs, byte for byte.
+ *    - `cmap-for-each-present`: `CMap.forEach` (every ToUnicode map read from a font, every built-in
+ *      one) tried each code from 0 to the map's length, up to 65,536, on an array whose few thousand
+ *      entries are spread over that range (V8 keeps it as a dictionary, a hash lookup per code).
+ *      `Array.prototype.forEach` visits the entries present, in the same ascending order; the callback
+ *      still sees only entries that are not undefined, as before.
  *    - `builtin-cmap-parsed-once`: a built-in CMap (UniGB-UCS2-H, Adobe-GB1-UCS2 …) was parsed again
  *      for every font that names it, though pdfjs already keeps its file's bytes once per document
  *      (`builtInCMapCache`). It is parsed once per those bytes (hence per document and name), and
@@ -322,6 +327,28 @@ export const PATCHES = [
       '    function hasGlyph(glyphId) {',
       '      return !missingGlyphs[glyphId];',
       '    }',
+    ].join('\n'),
+  },
+  {
+    name: 'cmap-for-each-present',
+    find: [
+      '    if (length <= 0x10000) {',
+      '      for (let i = 0; i < length; i++) {',
+      '        if (map[i] !== undefined) {',
+      '          callback(i, map[i]);',
+      '        }',
+      '      }',
+      '    } else {',
+    ].join('\n'),
+    replace: [
+      '    if (length <= 0x10000) {',
+      '      /* fiscus: the same entries in the same order, holes skipped by the engine (see pdfjs-text.mjs). */',
+      '      map.forEach((value, i) => {',
+      '        if (value !== undefined) {',
+      '          callback(i, value);',
+      '        }',
+      '      });',
+      '    } else {',
     ].join('\n'),
   },
   {
