@@ -96,3 +96,10 @@ test("a table that prints last year's budget beside this year's compares on purp
   });
   assert.equal(runRule(rule, later).length, 1);
 });
+
+test("a sentence that sets last year's phrase against the budget year's names last year on purpose; a stale phrase alone in its sentence is still named (shenzhen-public-works-bureau-2026-budget.txt line 134, chongqing-meteorological-bureau-2026-budget.txt line 64)", () => {
+  const contrast = emptyDoc({ narrative: narrative('部门预算收支总体情况', '', ['预算收支减少主要原因说明：2020 年部门预算含中央基建资金，2021 年部门预算不含中央基建资金。']) });
+  assert.deepEqual(runRule(rule, contrast), []);
+  const stale = emptyDoc({ narrative: narrative('“三公”经费情况说明', '', ['2021 年部门预算含中央基建资金。2020 年部门预算 13.85 万元，比上年减少 5.45 万元。']) });
+  assert.equal(runRule(rule, stale).length, 1);
+});

@@ -9,6 +9,14 @@ import { locSrc } from '../_lib/location.js';
 const BUDGET_YEAR_PHRASE_RE = /(\d{4})\s*年\s*(?:度\s*)?(部门预算|单位预算|预算收入|预算支出|主要工作目标|预算数|“三公”经费预算|"三公"经费预算)/g;
 const COMPARISON_BEFORE_RE = /(比|较|上年|同比|与|参考|按照|根据|截至|截止)\s*$/;
 
+/** True when the sentence around `at` also names the budget year `y` with the same phrase. */
+function contrasted(text: string, at: number, y: number, phrase: string): boolean {
+  const start = Math.max(...['。', '！', '？', '；', ';'].map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = ['。', '！', '？', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  const sentence = text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+  return new RegExp(`${y}\\s*年\\s*(?:度\\s*)?${phrase.replace(/[“”"]/g, '.')}`).test(sentence);
+}
+
 /**
  * The budget year is stated consistently: form and table 14 headers ("2021 年度"), table column
  * headers ("2021 年预算数") and narrative phrases about this budget all carry the document's year.
@@ -86,6 +94,9 @@ export const rule: Rule = {
             const year = Number(m[1]);
             if (year === y) continue;
             if (COMPARISON_BEFORE_RE.test(p.text.slice(Math.max(0, (m.index ?? 0) - 6), m.index))) continue;
+            // A sentence that sets the budget year's same phrase against it ("2025 年部门预算含…，2026 年部门预算不含…")
+            // names last year on purpose.
+            if (contrasted(p.text, m.index ?? 0, y, m[2]!)) continue;
             ctx.report({
               message: `${section}${sec.title ? ` ${sec.title}` : ''}写作“${m[0]}”，而预算年度为 ${y} 年${lineRef(p.src)}`,
               location: locSrc(section, p.src, sec.title || null),
