@@ -231,6 +231,35 @@ test('text: a continuation page of a two-sided table that prints the header agai
   assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
 });
 
+test('text: a continuation page without a header whose first lines are items without figures: they are rows, and the totals below take the columns of the page before', () => {
+  const lines = [
+    at([30, '表1 收支总表']),
+    at([70, '单位：万元']),
+    at([12, '收   入'], [50, '支   出']),
+    at([4, '项   目'], [22, '预算数'], [44, '项   目'], [64, '预算数']),
+    at([0, '一、一般公共预算拨款收入'], [22, '300.00'], [40, '一、一般公共服务支出'], [64, '250.00']),
+    at([0, '二、事业收入'], [24, '0.00'], [40, '二、教育支出'], [66, '50.00']),
+    '\f' + at([40, '二十二、灾害防治及应急管理支出']),
+    at([40, '二十三、其他支出']),
+    at([4, '本年收入合计'], [22, '300.00'], [44, '本年支出合计'], [64, '300.00']),
+    at([4, '收入总计'], [22, '300.00'], [44, '支出总计'], [64, '300.00']),
+  ];
+  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const t = table(d, /收支总表/);
+  for (const label of ['二十二、灾害防治及应急管理支出', '二十三、其他支出']) assert.equal(row(t, (r) => r.label === label).side, 'expenditure', label);
+  for (const [label, side] of [
+    ['本年收入合计', 'revenue'],
+    ['收入总计', 'revenue'],
+    ['本年支出合计', 'expenditure'],
+    ['支出总计', 'expenditure'],
+  ] as const) {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.side, side, label);
+    assert.equal(fen(r, 'amount'), w('300.00'), label);
+    assert.equal(r.unplaced, undefined, label);
+  }
+});
+
 test('PDF: a group label spans the columns nearer it than the next group label on its line: 财政拨款收入 takes neither 合计 nor 财政专户拨款收入’s first column', async () => {
   // Columns evenly spaced, the group label centred over its three: the run from 合计 to 教育收费 is
   // centred there too, but reaches under the next group's label.

@@ -853,6 +853,26 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       (ts.some((t) => t.kind === 'amount') || (ts.filter((t) => t.kind === 'int').length >= 1 && ts.some((t) => t.kind === 'text' && /^(合计|总计|小计)$/.test(squashTitle(t.text))))),
   );
   if (first < 0) first = lines.length;
+  // A page continuing a table whose top lines print no figure: when a line begins as a row does (an
+  // enumerated item "二十二、…", a classification code) and neither it nor any line after it names a
+  // column (项目, 科目编码, 预算数, 合计 … as the catalogue knows them), those lines are rows of the table,
+  // not a header band (a 收支总表 whose page 2 lists the items 二十二 to 二十六 before the totals lost
+  // them as header and could place no figure). A header printed again names its columns.
+  if (prev) {
+    const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
+    const rowLike = (ts: Tok[]) => {
+      const t0 = ts[0];
+      return !!t0 && ((t0.kind === 'text' && TITLE_ENUMERATOR.test(squashTitle(t0.text))) || (t0.kind === 'int' && CODE.test(t0.text)) || /^\d{3,9}[-－]/.test(t0.text));
+    };
+    const namesColumn = (ts: Tok[]) =>
+      ts.some((t) => {
+        if (t.kind !== 'text') return false;
+        const q = squashTitle(t.text);
+        return LABEL_HEAD.test(q) || SIDE_HEADING.test(q) || columnKeyOf([q]) !== null;
+      });
+    const row = toksOf.slice(0, first).findIndex((ts, i) => !skipped(i) && rowLike(ts));
+    if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && namesColumn(ts))) first = row;
+  }
   const header: Tok[][] = [];
   for (let i = 0; i < first; i++) {
     const l = lines[i]!;
