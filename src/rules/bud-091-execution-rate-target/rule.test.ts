@@ -52,3 +52,9 @@ test('a template that scores the execution rate in a field of its own (执行率
   // Without that field the rate is still missing.
   assert.equal(runRule(rule, emptyDoc({ profile: 'generic', departmentTargets: d })).length, 1);
 });
+
+test('a row whose target states the execution rate as a percentage (按年度计划进度执行 → 1-12月执行率≥95%) sets the rate; an execution rate without a figure does not (xian-state-owned-assets-commission-2022-budget.txt line 818)', () => {
+  const words = (name: string, raw: string) => fixtureIndicator('产出指标', '时效指标', name, raw, { comparator: null, value: null, unit: null, qualitative: false, notApplicable: false });
+  assert.deepEqual(runRule(rule, emptyDoc({ departmentTargets: dept([words('按年度计划进度执行', '1- 12月执行率≥95%')]) })), []);
+  assert.equal(runRule(rule, emptyDoc({ departmentTargets: dept([words('按年度计划进度执行', '执行率稳步提高')]) })).length, 1);
+});

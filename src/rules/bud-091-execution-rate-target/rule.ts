@@ -8,6 +8,8 @@ import { departmentBlock, printedCells, printsLabel } from '../_lib/form-block.j
  * an indicator is printed all the same.
  */
 const PRINTED_RATE = /^(执行率分值|(年度)?(预算|资金)执行率)/;
+/** An execution rate stated as a percentage in a target: "1-12月执行率≥95%", "执行率达到90%". */
+const RATE_IN_TARGET = /执行率(?:[≥≤>=＞＝]|不低于|达到)?\d+(?:\.\d+)?[%％]/;
 
 /**
  * The department-wide targets include a 预算执行率 (budget execution rate) target, stated as a percentage.
@@ -26,6 +28,10 @@ export const rule: Rule = {
     const dt = doc.departmentTargets;
     if (!dt) return;
     const rates = dt.indicators.filter((i) => /预算执行率|资金执行率|支出进度/.test(i.name.replace(/\s+/g, '')));
+    // A row named for the plan's execution whose target states the execution rate as a percentage
+    // ("按年度计划进度执行" → "1-12月执行率≥95%") sets the rate too.
+    const statedInTarget = dt.indicators.some((i) => RATE_IN_TARGET.test(i.raw.replace(/\s+/g, '')));
+    if (rates.length === 0 && statedInTarget) return;
     if (rates.length === 0) {
       if (printsLabel(printedCells(departmentBlock(doc)), PRINTED_RATE)) return;
       ctx.report({
