@@ -64,14 +64,32 @@ export const rule: Rule = {
       if (!cellsOf.has(id)) cellsOf.set(id, printedCells(formBlock(doc, f)));
       return cellsOf.get(id)!;
     };
+    // Per field, whether some form fills it in and the blocks of the forms that do: asked of each form that
+    // leaves the field empty, so "another form" is any form (once per field, not once per form and field).
+    const fillers = new Map<Field, { any: boolean; blocks: Set<string> }>();
+    const fillersOf = (field: Field) => {
+      let x = fillers.get(field);
+      if (!x) {
+        const fs = doc.projectForms.filter(FILLS[field]);
+        x = { any: fs.length > 0, blocks: new Set(fs.map(formTableId).filter((b) => b !== null)) };
+        fillers.set(field, x);
+      }
+      return x;
+    };
+    const labelled = new Map<string, boolean>();
+    /** Whether `f`, which leaves `field` empty, should fill it in. */
     const required = (f: ProjectForm, field: Field): boolean => {
       if (shenzhen) return true;
-      const others = doc.projectForms.filter((g) => g !== f);
-      if (TEMPLATE_SECTIONS.includes(field)) return others.some(FILLS[field]);
+      if (TEMPLATE_SECTIONS.includes(field)) return fillersOf(field).any;
       const block = formTableId(f);
-      if (block !== null && others.some((g) => formTableId(g) === block && FILLS[field](g))) return true;
+      if (block !== null && fillersOf(field).blocks.has(block)) return true;
       const label = LABELS[field];
-      return label !== undefined && printsLabel(cells(f), label);
+      if (label === undefined) return false;
+      // The forms of one block print the same pieces: each block is searched for a label once.
+      const key = `${block ?? ''}\u0000${field}`;
+      let prints = labelled.get(key);
+      if (prints === undefined) labelled.set(key, (prints = printsLabel(cells(f), label)));
+      return prints;
     };
     for (const f of doc.projectForms) {
       const missing: string[] = [];
