@@ -358,3 +358,23 @@ test('text: a group read from indentation whose last line ends its page is not k
     ['宣传工作'],
   );
 });
+
+test("text: a line named like a unit (…中心) among project lines that are under no unit, heading no line itself, is a project line, not a unit's own: the total is the sum of all the lines", async () => {
+  const d = await fromText([
+    at([20, '表10 2026年市级部门项目支出预算表']),
+    at([0, '部门名称：某某市某某局'], [80, '单位：万元']),
+    at([4, '单位名称'], [26, '项目名称'], [50, '总计'], [62, '一般公共预算']),
+    at([18, '合计'], [48, '300.00'], [62, '300.00']),
+    at([0, '某某市某某局'], [18, '业务建设'], [48, '100.00'], [62, '100.00']),
+    at([0, '某某市某某局'], [18, '设施维护'], [48, '120.00'], [62, '120.00']),
+    at([0, '某某市某某局'], [18, '应急指挥中心'], [49, '80.00'], [63, '80.00']),
+  ]);
+  const t = table(d, /项目支出预算表/);
+  const last = row(t, (r) => r.label.endsWith('应急指挥中心'));
+  assert.equal(last.kind, 'item');
+  assert.equal(last.level, row(t, (r) => r.label.endsWith('业务建设')).level);
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.rule === 'BUD-010'),
+    [],
+  );
+});

@@ -1952,6 +1952,18 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     return;
   }
   markGroupsOverPages(items);
+  // A line named like a unit (…中心, …局) among a list of lines not under any unit, heading no line
+  // itself, is a line of that list (a project of a unit whose wrapped name closes after the project's
+  // name), not a unit's own line: a unit's line heads the lines of its unit.
+  const heads = new Set(items.map((x) => x.row.parent).filter((p): p is string => !!p));
+  const top = items.find((x) => x.row.kind === 'item' && !x.row.parent && x.row.label !== '');
+  if (top) {
+    for (const x of items) {
+      if (x.row.kind !== 'unit' || x.agency || x.row.texts?.['unitCode'] || heads.has(x.row.id)) continue;
+      x.row.kind = 'item';
+      x.row.level = top.row.level;
+    }
+  }
 }
 
 /**
