@@ -378,3 +378,27 @@ test("text: a line named like a unit (…中心) among project lines that are un
     [],
   );
 });
+
+test('text: a total whose word is printed on the line above its figures ("合计" / "3861.25") is the total row, not an unlabelled line counted beside the classes (fuzhou-commerce-bureau-2026-budget.txt lines 489–490)', async () => {
+  const d = await fromText([
+    at([8, '2026 年度一般公共预算基本支出经济分类情况表']),
+    at([31, '单位：万元']),
+    '',
+    at([0, '科目编码'], [22, '科目名称'], [35, '预算数']),
+    '',
+    at([0, '合计']),
+    at([35, '3861.25']),
+    '',
+    at([0, '301'], [9, '工资福利支出'], [35, '2964.61']),
+    at([0, '30101'], [9, '基本工资'], [36, '603.58']),
+    at([0, '30102'], [9, '津贴补贴'], [36, '697.81']),
+    at([0, '30199'], [9, '其他工资福利支出'], [35, '1663.22']),
+    at([0, '302'], [9, '商品和服务支出'], [36, '896.64']),
+    at([0, '30201'], [9, '办公费'], [36, '896.64']),
+  ]);
+  const t = table(d, /基本支出经济分类/);
+  const total = row(t, (r) => r.kind === 'total');
+  assert.equal(total.label, '合计');
+  assert.equal(fen(total, 'amount'), w('3861.25'));
+  assert.ok(!t.rows.some((r) => r.label === ''), t.rows.map((r) => r.label).join(' | '));
+});

@@ -1999,6 +1999,15 @@ function markGroupsOverPages(items: HierItem[]): void {
   }
 }
 
+/** The text of the last line before `line` that prints anything, squashed; null when there is none. */
+function lineAbove(lines: readonly SourceLine[], line: SourceLine): string | null {
+  for (let j = lines.indexOf(line) - 1; j >= 0; j--) {
+    const t = lines[j]!.text.replace(/\s+/g, '');
+    if (t !== '') return t;
+  }
+  return null;
+}
+
 /** Half a unit of the last printed place of the coarsest of some figures, in fen. */
 function halfUnit(unit: DisplayUnit, total: Money | null, parts: Array<Money | null>): number {
   const ds = [total, ...parts].filter((m): m is Money => m !== null).map((m) => m.decimals ?? 2);
@@ -2253,7 +2262,13 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
       // Several label columns (a first line of two or more label cells): joined column by column.
       const firstLine = r.label.filter((t) => t.line === r.label[0]?.line).length;
-      const label = (new Set(r.label.map((t) => t.line.no)).size > 1 && firstLine >= 2 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
+      let label = (new Set(r.label.map((t) => t.line.no)).size > 1 && firstLine >= 2 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
+      // The panel's first line of figures without a label, under a line printing a total's word alone
+      // ("合计" / "3861.25"): the total, its word printed above its figures.
+      if (label === '' && panelRowsOut.length === 0 && !twoSided) {
+        const above = lineAbove(block.lines, r.first);
+        if (above && kindOfLabel(above, null) === 'total') label = above;
+      }
       const kind = kindOfLabel(label, r.code);
       let idBase = side === 'revenue' ? 'r' : side === 'expenditure' ? 'e' : k > 0 && !twoSided ? `p${k + 1}-` : '';
       idBase += r.code ? r.code : `${rows.length + panelRowsOut.length + 1}`;
