@@ -11,7 +11,7 @@ import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
 import { compareTotal, fenOf, toleranceFen, type Figure } from './rounding.js';
-import { formatAmount, toDecimalString } from '../../domain/money.js';
+import { formatAmount, halfUlpFen, toDecimalString } from '../../domain/money.js';
 
 /** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
 export interface TableFigure {
@@ -20,6 +20,11 @@ export interface TableFigure {
   row: Row | undefined;
   /** How many printed figures were added (the tolerance count). */
   n: number;
+  /**
+   * Of a sum: the fewest decimal places any of its printed figures other than zero shows (a printed 0
+   * is exact): a sum with a 元 figure printed "480544221.6" is no finer than that figure.
+   */
+  coarsest?: number;
 }
 
 /** True when the table has an amount column with this key. */
@@ -234,7 +239,11 @@ export function sumFigures(figs: TableFigure[]): TableFigure {
   const fen = figs.reduce((s, f) => s + f.fen, 0);
   const printed = figs.filter((f) => f.value != null);
   if (printed.length === 1) return printed[0]!;
-  return { value: fen, fen, row: figs.find((f) => f.row)?.row, n: figs.reduce((s, f) => s + f.n, 0) };
+  const places = printed.flatMap((f) =>
+    typeof f.value === 'number' ? (f.coarsest === undefined ? [] : [f.coarsest]) : f.value?.decimals === undefined || f.value.fen === 0 ? [] : [f.value.decimals],
+  );
+  const coarsest = places.length > 0 ? Math.min(...places) : undefined;
+  return { value: fen, fen, row: figs.find((f) => f.row)?.row, n: figs.reduce((s, f) => s + f.n, 0), ...(coarsest === undefined ? {} : { coarsest }) };
 }
 
 /**
@@ -259,7 +268,9 @@ export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string,
   if (b.table.rows.length === 0) return;
   const name = `${tableName(b.table)} ${b.label}`;
   const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
-  compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit });
+  // A sum one of whose figures is printed coarser than 0.01 (in 元: "480544221.6") is no finer than that figure.
+  const partsTolFen = typeof parts === 'number' && b.fig.coarsest !== undefined ? halfUlpFen(unit, unit === '元' ? b.fig.coarsest : Math.max(b.fig.coarsest, 2)) : undefined;
+  compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit, ...(partsTolFen === undefined ? {} : { partsTolFen }) });
 }
 
 const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const;

@@ -44,6 +44,8 @@ export interface CompareTotalInput {
   /** Severity of a real mismatch (default: the rule's). */
   severity?: Severity;
   unit?: DisplayUnit;
+  /** With a precomputed sum: an allowance its figures' printing needs beyond the count's (never narrows it). */
+  partsTolFen?: number;
 }
 
 export type CompareOutcome = 'equal' | 'rounding' | 'mismatch';
@@ -92,7 +94,7 @@ export function compareTotal(ctx: RuleContext, i: CompareTotalInput): CompareOut
   // A total printed coarser than its parts (a narrative "723万元" against a table's 723.31) is itself
   // rounded to its last place: the allowance is at least half of that place (a printed 0 is exact).
   const totalPlaces = i.total != null && typeof i.total !== 'number' && i.total.decimals !== undefined && i.total.fen !== 0 ? i.total.decimals : 2;
-  const tol = Math.max(toleranceFen(i.parts, i.n, unit), halfUlpFen(unit, totalPlaces));
+  const tol = Math.max(toleranceFen(i.parts, i.n, unit), halfUlpFen(unit, totalPlaces), i.partsTolFen ?? 0);
   const n = countParts(i.parts, i.n);
   const partsList = typeof i.parts === 'number' ? [] : i.parts;
   const d = Math.max(2, decimalsOfFigure(i.total), ...partsList.map((p) => decimalsOfFigure(p)));
