@@ -10,6 +10,7 @@ import { importBytes } from '../../app/import-document.js';
 import { validateDocument } from '../../app/validate.js';
 import type { BudgetDocument } from '../../domain/model.js';
 import { fen, row, table, w } from './test-tables.js';
+import { parseAmount } from '../../domain/money.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
 import { readSourceText } from '../text/source.js';
 import { importGenericSource } from './index.js';
@@ -258,6 +259,55 @@ test('text: a continuation page without a header whose first lines are items wit
     assert.equal(fen(r, 'amount'), w('300.00'), label);
     assert.equal(r.unplaced, undefined, label);
   }
+});
+
+test('PDF: a 元 table printing whole amounts bare (426680000, 0) beside decimal ones: its whole-figure columns are columns, placed where they stand', async () => {
+  const col = (c: number) => 20 + c * 4;
+  const d = await importBytes(
+    buildPdf([
+      page((at) => {
+        at(col(40), 0, '部门收入总表');
+        at(col(120), 1, '单位：元');
+        at(col(2), 3, '单位名称');
+        at(col(30), 3, '合计');
+        at(col(45), 3, '一般公共预算拨款');
+        at(col(65), 3, '政府性基金拨款');
+        at(col(85), 3, '事业收入');
+        at(col(2), 5, '合计');
+        at(col(30), 5, '4601.5');
+        at(col(45), 5, '4000');
+        at(col(65), 5, '0');
+        at(col(85), 5, '601.5');
+        at(col(2), 6, '某局');
+        at(col(30), 6, '1200.5');
+        at(col(45), 6, '1000');
+        at(col(65), 6, '0');
+        at(col(85), 6, '200.5');
+        at(col(2), 7, '某中心');
+        at(col(30), 7, '3401.0');
+        at(col(45), 7, '3000');
+        at(col(65), 7, '0');
+        at(col(85), 7, '401.0');
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /收入总表/);
+  const keyOf = (h: string) => t.columns.find((c) => c.header.join('/') === h)?.key ?? assert.fail(`no column ${h}: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  const yuan = (s: string) => parseAmount(s, '元');
+  const r = row(t, (x) => x.label === '某局');
+  assert.equal(r.unplaced, undefined);
+  assert.equal(fen(r, keyOf('合计')), yuan('1200.5'));
+  assert.equal(fen(r, keyOf('一般公共预算拨款')), yuan('1000'));
+  assert.equal(fen(r, keyOf('政府性基金拨款')), 0);
+  assert.equal(fen(r, keyOf('事业收入')), yuan('200.5'));
+  assert.equal(
+    fen(
+      row(t, (x) => x.label === '某中心'),
+      keyOf('一般公共预算拨款'),
+    ),
+    yuan('3000'),
+  );
 });
 
 test('PDF: a group label spans the columns nearer it than the next group label on its line: 财政拨款收入 takes neither 合计 nor 财政专户拨款收入’s first column', async () => {

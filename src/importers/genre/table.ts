@@ -906,10 +906,15 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
     // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
     // bare (298224), a bare zero's place is not known by its neighbours (pdftotext spaces them
-    // row by row).
+    // row by row). From a PDF the figures stand where they are printed, bare or not.
+    const measured = body.every((b) => b.line.y !== undefined);
     const bare = body.reduce((n, b) => n + b.toks.filter((t, k) => k > 0 && t.kind === 'int' && /^[1-9]\d{3,}$/.test(t.text)).length, 0);
-    const kept = clusterColumns(bare > 0 ? [] : loose).filter((c) => {
+    // There a column of bare whole figures is one of amounts only when each prints as a whole amount of
+    // 元 does, 0 or four digits and more: the class and 款 parts of an economic code printed in columns of
+    // their own (302 27 502 05) are not amounts.
+    const kept = clusterColumns(bare > 0 && !measured ? [] : loose).filter((c) => {
       const mine = loose.filter((t) => t.x0 >= c.x0 && t.x1 <= c.x1);
+      if (bare > 0 && !mine.every((t) => t.kind === 'dash' || /^(?:0|[1-9]\d{3,})$/.test(t.text))) return false;
       return mine.length >= 2 || mine.some((t) => strong.some((u) => u.line === t.line));
     });
     cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))]);
