@@ -452,3 +452,54 @@ test('text: a total whose word is printed on the line above its figures ("合计
   assert.equal(fen(total, 'amount'), w('3861.25'));
   assert.ok(!t.rows.some((r) => r.label === ''), t.rows.map((r) => r.label).join(' | '));
 });
+
+test('PDF: a 元 table’s column of bare whole amounts printing a small one (500 beside 9000) is a column; a continuation page whose first rows print whole figures only reads them as rows, even where a label names a column (公务接待费)', async () => {
+  const RIGHT = [300, 370, 440, 510];
+  const rowsAt = (figure: (right: number, line: number, text: string) => void, at: (x: number, line: number, text: string) => void, from: number, lines: Array<[number, string, string, string[]]>) =>
+    lines.forEach(([x, code, name, figs], i) => {
+      if (code) at(x, from + i, code);
+      at(90, from + i, name);
+      figs.forEach((f, j) => figure(RIGHT[j]!, from + i, f));
+    });
+  const first = page((at, figure) => {
+    at(120, 0, '表6 一般公共预算支出明细表（按支出经济分类科目）');
+    at(40, 1, '部门名称：某某市某某局');
+    at(480, 1, '单位：元');
+    at(40, 2, '科目编码');
+    at(90, 2, '科目名称');
+    at(284, 2, '合计');
+    at(340, 2, '人员经费支出');
+    at(410, 2, '公用经费支出');
+    at(470, 2, '专项业务经费支出');
+    rowsAt(figure, at, 4, [
+      [40, '', '合计', ['21151.25', '10000.25', '651', '10500']],
+      [40, '301', '工资福利支出', ['10000.25', '10000.25', '0', '0']],
+      [48, '30101', '基本工资', ['10000.25', '10000.25', '0', '0']],
+      [40, '302', '商品和服务支出', ['11151', '0', '651', '10500']],
+      [48, '30201', '办公费', ['9500.5', '0', '500.5', '9000']],
+      [48, '30202', '印刷费', ['500', '0', '0', '500']],
+    ]);
+  });
+  const second = page((at, figure) =>
+    rowsAt(figure, at, 0, [
+      [48, '30217', '公务接待费', ['1000', '0', '0', '1000']],
+      [48, '30228', '工会经费', ['150.5', '0', '150.5', '0']],
+    ]),
+  );
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /支出明细表/);
+  const keys = ['合计', '人员经费支出', '公用经费支出', '专项业务经费支出'].map(
+    (h) => t.columns.find((c) => c.header.join('/') === h)?.key ?? assert.fail(`no column ${h}: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`),
+  );
+  const yuan = (s: string) => parseAmount(s, '元');
+  const cells = (label: string) => {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    return keys.map((k) => fen(r, k));
+  };
+  assert.deepEqual(cells('印刷费'), [yuan('500'), 0, 0, yuan('500')]);
+  assert.deepEqual(cells('办公费'), [yuan('9500.5'), 0, yuan('500.5'), yuan('9000')]);
+  assert.deepEqual(cells('公务接待费'), [yuan('1000'), 0, 0, yuan('1000')]);
+  assert.deepEqual(cells('工会经费'), [yuan('150.5'), 0, yuan('150.5'), 0]);
+  assert.ok(!t.rows.some((r) => r.unplaced), 'no figure unplaced');
+});

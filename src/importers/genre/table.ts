@@ -870,8 +870,14 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         const q = squashTitle(t.text);
         return LABEL_HEAD.test(q) || SIDE_HEADING.test(q) || columnKeyOf([q]) !== null;
       });
+    // A line that begins as a row does and prints figures after its label (a 元 table's whole figures,
+    // "30217 公务接待费 50206 公务接待费 10000 0 10000 0") is a row, whatever its label names.
+    const figureRow = (ts: Tok[]) => {
+      const k = ts.findIndex((t) => t.kind === 'text');
+      return rowLike(ts) && k >= 0 && ts.slice(k + 1).filter((t) => t.kind === 'int' || t.kind === 'amount').length >= 2;
+    };
     const row = toksOf.slice(0, first).findIndex((ts, i) => !skipped(i) && rowLike(ts));
-    if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && namesColumn(ts))) first = row;
+    if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && !figureRow(ts) && namesColumn(ts))) first = row;
   }
   const header: Tok[][] = [];
   for (let i = 0; i < first; i++) {
@@ -909,12 +915,18 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // row by row). From a PDF the figures stand where they are printed, bare or not.
     const measured = body.every((b) => b.line.y !== undefined);
     const bare = body.reduce((n, b) => n + b.toks.filter((t, k) => k > 0 && t.kind === 'int' && /^[1-9]\d{3,}$/.test(t.text)).length, 0);
-    // There a column of bare whole figures is one of amounts only when each prints as a whole amount of
-    // 元 does, 0 or four digits and more: the class and 款 parts of an economic code printed in columns of
-    // their own (302 27 502 05) are not amounts.
+    // There a column of bare whole figures is one of amounts when its figures print as whole amounts of
+    // 元 do: 0, or four digits and more, or a smaller one (500 among 329545 and 0) in a column that prints
+    // one of four digits and more, on a line that prints figures in the columns of decimal ones (its
+    // 合计). The class and 款 parts of an economic code printed in columns of their own (302 27 502 05)
+    // are not amounts, nor a performance target's values (95, 100) on lines of words.
+    const amountLines = new Set([...strong, ...extra].map((t) => t.line));
     const kept = clusterColumns(bare > 0 && !measured ? [] : loose).filter((c) => {
       const mine = loose.filter((t) => t.x0 >= c.x0 && t.x1 <= c.x1);
-      if (bare > 0 && !mine.every((t) => t.kind === 'dash' || /^(?:0|[1-9]\d{3,})$/.test(t.text))) return false;
+      const figs = mine.filter((t) => t.kind !== 'dash');
+      const large = figs.some((t) => /^[1-9]\d{3,}$/.test(t.text));
+      const whole = figs.every((t) => /^(?:0|[1-9]\d{3,})$/.test(t.text) || (large && /^[1-9]\d{0,2}$/.test(t.text) && amountLines.has(t.line)));
+      if (bare > 0 && !whole) return false;
       return mine.length >= 2 || mine.some((t) => strong.some((u) => u.line === t.line));
     });
     cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))]);
