@@ -7,7 +7,6 @@ import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'no
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { BudgetDocument } from '../domain/model.js';
@@ -203,7 +202,6 @@ const PDFJS_URL = new URL('../importers/pdf/pdfjs-text.mjs', import.meta.url);
  * the parser pool's (limits.ts): a hostile file ends its worker, not the batch.
  */
 export function startAuditWorker(): Worker {
-  limitInlining();
   const url = (u: string) => JSON.stringify(u);
   const pdfjs = `import(${url(PDFJS_URL.href)}).then((m) => m.loadPdfJs()).catch(() => null)`;
   // Compiled: the worker is plain JavaScript; from the sources, tsx's hooks are registered first.
@@ -211,24 +209,6 @@ export function startAuditWorker(): Worker {
     ? `import(${url(WORKER_URL.href)})`
     : `${pdfjs}.then(() => import(${url(import.meta.resolve('tsx/esm/api'))})).then((m) => { m.register(); return import(${url(WORKER_URL.href)}); })`;
   return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: DEFAULT_LIMITS.worker.memoryMb, maxYoungGenerationSizeMb: AUDIT_YOUNG_GENERATION_MB } });
-}
-
-/**
- * V8's budget of bytecode inlined into one optimised function, for the whole process (V8 flags are not
- * per thread), set once before the first audit worker starts. Each rule's `check` runs once per document,
- * so the optimising compiler reaches the rules late (documents 200–1,000 of a thread) and, with V8's
- * default budget (920), spends up to 100 ms compiling one rule with everything it calls inlined; each
- * worker compiles its own copy. Measured on 1,000 scaled variants in two compiled workers (cold start,
- * CPU of every thread, runs alternated at load 8–9): 14.1 and 14.7 ms/document by default, 12.6–13.0 at
- * 230, 12.4–12.7 at 100 (20.3 and 20.4 against 15.5 and 15.8 with the flag given to node, at a higher load).
- * Only what the compiler inlines changes, never what the code does.
- */
-const INLINED_BYTECODE_BUDGET = 230;
-let inliningLimited = false;
-function limitInlining(): void {
-  if (inliningLimited) return;
-  inliningLimited = true;
-  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODE_BUDGET}`);
 }
 
 /**
