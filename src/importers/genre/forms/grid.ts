@@ -378,10 +378,14 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     const vals = g.frags[val]!.filter(keep);
     let prev: Frag | null = null;
     let prevKey: Key | null = null;
+    // The name column's lines, and its numbered names, taken once for every target below.
+    const nameCol = colIndex(g, 'name');
+    const nameLines = new Set(nameCol >= 0 ? g.frags[nameCol]!.map((x) => x.line) : []);
+    const numberedNames = nameCol >= 0 ? g.frags[nameCol]!.filter((x) => /^(?:指标)?\d{1,2}[:：.、．]/.test(labelKey(x.text))) : [];
     for (const f of vals) {
-      const near = keys.find((k) => Math.abs(k.top - f.v) < 0.75 || (f.v >= k.top && f.v <= k.bot));
       if (cmp >= 0) {
         // Targets beside a comparator are cells of that row; a target with no comparator near is a row.
+        const near = keys.find((k) => Math.abs(k.top - f.v) < 0.75 || (f.v >= k.top && f.v <= k.bot));
         if (!near && startsTarget(f.text) && !keys.some((k) => Math.abs(k.top - f.v) <= ADJACENT)) {
           const k = { frags: [f], top: f.v, bot: f.v };
           keys.push(k);
@@ -394,10 +398,9 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       // continues words that are no target yet ("上限" / "LPR+50BPs") on a line printing no name.
       const dv = prev ? f.v - prev.v : Infinity;
       const before = prevKey ? prevKey.frags.map((x) => x.text).join('') : '';
-      const nameCol = colIndex(g, 'name');
-      const named = nameCol >= 0 && g.frags[nameCol]!.some((x) => x.line === f.line);
+      const named = nameLines.has(f.line);
       // A numbered name ("指标 2：…", "3.") printed since the target above begins another row.
-      const numbered = prev !== null && nameCol >= 0 && g.frags[nameCol]!.some((x) => x.v > prev!.v && x.v <= f.v && /^(?:指标)?\d{1,2}[:：.、．]/.test(labelKey(x.text)));
+      const numbered = prev !== null && numberedNames.some((x) => x.v > prev!.v && x.v <= f.v);
       // A line printing its own name beside a target, under a target already complete ("10余次" /
       // "办公设备购置等 约6类"), is the next row: a wrapped target goes on beside the name's wrapped
       // part or beside no name, a direction word ("以上") only completes it, and a unit's wrapped end

@@ -74,7 +74,18 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   const amountJs = grid.columns.map((c, j) => (AMOUNT_KINDS.includes(c.kind) ? j : -1)).filter((j) => j >= 0);
   const goalCol = colIndex(grid, 'goal');
   const labelCols = (['projectName', 'unitName', 'unitCode', 'seq'] as const).map((k) => colIndex(grid, k)).filter((j) => j >= 0);
-  const onLine = (j: number, line: SourceLine) => grid.frags[j]?.find((f) => f.line === line) ?? null;
+  // Each column's first fragment on a line, indexed once (a project's cells are looked up by line).
+  const firstOnLine = grid.frags.map((fs) => {
+    const m = new Map<SourceLine, Frag>();
+    for (const f of fs) if (!m.has(f.line)) m.set(f.line, f);
+    return m;
+  });
+  const onLine = (j: number, line: SourceLine) => firstOnLine[j]?.get(line) ?? null;
+  // The first column holding each fragment.
+  const columnOfFrag = new Map<Frag, number>();
+  grid.frags.forEach((fs, j) => {
+    for (const f of fs) if (!columnOfFrag.has(f)) columnOfFrag.set(f, j);
+  });
   const skipLines = new Set<SourceLine>();
   interface Anc {
     frag: Frag;
@@ -95,7 +106,7 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
     const fs = [...byLine.values()].sort((a, b) => a.v - b.v);
     const restOf = (f: Frag): Frag | null => {
       const head = f.toks[0]!.text;
-      const next = grid.frags[grid.frags.findIndex((x) => x.includes(f))]!.find((x) => x.v > f.v && x.v - f.v <= ADJACENT);
+      const next = grid.frags[columnOfFrag.get(f)!]!.find((x) => x.v > f.v && x.v - f.v <= ADJACENT);
       return next && continuesFigure(head, next.text) ? next : null;
     };
     fs.forEach((f) => {
@@ -178,13 +189,16 @@ export function readProjectGrid(body: readonly SourceLine[], header: HeaderBand,
   // projects: a cell's text does not run over it (the last line of a goal is not the next
   // project's goal, though that project prints none where it stands). Where a project's band holds
   // indicator rows, blank lines separate those rows, not cells.
+  // The first project whose amounts are printed on a line, by line.
+  const projectOnLine = new Map<SourceLine, GridProject>();
+  for (const p of projects) if (!projectOnLine.has(p.line)) projectOnLine.set(p.line, p);
   const lineGaps = hasIndicatorColumns(grid.columns) ? [] : blankGaps(body.filter((l) => !skipLines.has(l)).map((l) => pos.get(l) ?? 0));
   grid.columns.forEach((col, j) => {
     if (!TEXT_KINDS.includes(col.kind)) return;
     const all = grid.frags[j]!.filter((f) => !skipLines.has(f.line));
     const fs: Frag[] = [];
     for (const f of all) {
-      const p = projects.find((q) => q.line === f.line);
+      const p = projectOnLine.get(f.line);
       if (p) p.texts.set(col.kind, [...(p.texts.get(col.kind) ?? []), f]);
       else fs.push(f);
     }

@@ -286,6 +286,8 @@ const LEVEL2_WORDS: ReadonlyArray<readonly [string, string]> = [
 const LEVEL2_INDEX = new Map(LEVEL2_WORDS.map(([w, l1]) => [labelKey(w), l1] as const));
 // 成本指标 is a level 1 in the current templates and a level 2 under 产出指标 in older ones.
 const LEVEL_TERMS = [...new Set([...LEVEL1_WORDS, ...LEVEL2_WORDS.map(([w]) => w)].map(labelKey))];
+/** The level terms longest first (the order splitLevelWords tries them in), sorted once. */
+const LEVEL_TERMS_LONGEST_FIRST = [...LEVEL_TERMS].sort((a, b) => b.length - a.length);
 
 /** The level 1 a level-2 name belongs to, or null when the name is not in the vocabulary. */
 export function level1OfLevel2(level2: string): string | null {
@@ -310,7 +312,7 @@ export function splitLevelWords(text: string): string[] | null {
   const parts: string[] = [];
   let at = 0;
   while (at < k.length) {
-    const w = [...LEVEL_TERMS].sort((a, b) => b.length - a.length).find((t) => k.startsWith(t, at));
+    const w = LEVEL_TERMS_LONGEST_FIRST.find((t) => k.startsWith(t, at));
     if (!w) return null;
     parts.push(w);
     at += w.length;
