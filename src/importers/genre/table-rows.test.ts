@@ -503,3 +503,105 @@ test('PDF: a 元 table’s column of bare whole amounts printing a small one (50
   assert.deepEqual(cells('工会经费'), [yuan('150.5'), 0, yuan('150.5'), 0]);
   assert.ok(!t.rows.some((r) => r.unplaced), 'no figure unplaced');
 });
+
+test('PDF: a procurement table printing whole amounts only, its codes split under 类 / 款 / 项 (210 15 05, 302 27): the code parts are no amounts, a continuation page without a header counts under the page before’s 数量', async () => {
+  const line = (
+    at: (x: number, line: number, text: string) => void,
+    figure: (right: number, line: number, text: string) => void,
+    n: number,
+    parts: string[],
+    name: string,
+    count: string,
+    econ: string[],
+    amount: string,
+  ) => {
+    parts.forEach((p, j) => at(40 + 20 * j, n, p));
+    at(110, n, name);
+    figure(244, n, count);
+    econ.forEach((p, j) => at(270 + 30 * j, n, p));
+    figure(440, n, amount);
+  };
+  const first = page((at, figure) => {
+    at(120, 0, '表12 政府采购预算表');
+    at(40, 1, '部门名称：某某市某某局');
+    at(420, 1, '单位：元');
+    at(40, 2, '科目编码');
+    at(110, 2, '采购项目');
+    at(232, 2, '数量');
+    at(270, 2, '经济分类科目编码');
+    at(400, 2, '预算金额');
+    at(40, 3, '类');
+    at(60, 3, '款');
+    at(80, 3, '项');
+    at(270, 3, '类');
+    at(300, 3, '款');
+    line(at, figure, 5, [], '合计', '9', [], '26000');
+    line(at, figure, 6, ['210', '15', '05'], '系统运维费', '1', ['302', '27'], '20000');
+    line(at, figure, 7, ['210', '15', '05'], '办公设备购置', '5', ['310', '02'], '1000');
+  });
+  const second = page((at, figure) => {
+    line(at, figure, 0, ['210', '15', '06'], '印刷服务', '2', ['302', '99'], '3000');
+    line(at, figure, 1, ['210', '15', '06'], '会议服务', '1', ['302', '15'], '2000');
+  });
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /政府采购预算表/);
+  const amounts = t.columns.filter((c) => c.kind === 'amount');
+  assert.deepEqual(
+    amounts.map((c) => c.header.join('/')),
+    ['预算金额'],
+  );
+  const key = amounts[0]!.key;
+  const yuan = (s: string) => parseAmount(s, '元');
+  assert.deepEqual(
+    t.rows.map((r) => [r.label.replace(/\d+$/, ''), fen(r, key), r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['合计', yuan('26000'), []],
+      ['系统运维费', yuan('20000'), []],
+      ['办公设备购置', yuan('1000'), []],
+      ['印刷服务', yuan('3000'), []],
+      ['会议服务', yuan('2000'), []],
+    ],
+  );
+});
+
+test('PDF: a numbered procurement table (序号) whose unit code is printed below its row’s baseline, beside the next row’s wrapped name: the code is the numbered row’s, which is the unit heading the project', async () => {
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(120, 0, '表12 政府采购预算表');
+        at(40, 1, '部门名称：某某市某某局');
+        at(420, 1, '单位：元');
+        at(20, 2, '序号');
+        at(50, 2, '科目编码');
+        at(110, 2, '单位编码');
+        at(170, 2, '采购项目');
+        at(400, 2, '预算金额');
+        at(50, 3, '类');
+        at(70, 3, '款');
+        at(90, 3, '项');
+        const numbered = (n: number, seq: string, codes: string[], name: string, amount: string) => {
+          at(24, n, seq);
+          codes.forEach((c, j) => at(50 + 20 * j, n, c));
+          at(170, n, name);
+          figure(440, n, amount);
+        };
+        numbered(5, '1', [], '合计', '142500');
+        numbered(6, '2', ['220', '05', '07'], '西安市某某局', '142500');
+        at(112, 7, '234001');
+        at(170, 7, '预警发布平台');
+        numbered(8, '3', ['220', '05', '07'], '运维项目', '142500');
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /政府采购预算表/);
+  const unit = row(t, (r) => r.texts?.['unitCode']?.text === '234001');
+  assert.equal(unit.kind, 'unit');
+  assert.match(unit.label, /^西安市某某局/);
+  const project = row(t, (r) => r.label.includes('运维项目'));
+  assert.equal(project.parent, unit.id);
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.rule === 'BUD-010'),
+    [],
+  );
+});

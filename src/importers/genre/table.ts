@@ -892,8 +892,31 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
   const seq = seqColumn(header, body, prev);
-  const counts = countColumns(header, body);
+  // (A continuation page without a header counts under the page before's 数量.)
+  const counts = countColumns(header.length === 0 && prev ? prev.header : header, body);
   const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
+  // Where every row is numbered (序号), a unit's code printed on a line without a number (below its
+  // row's baseline, beside the next row's wrapped name: "234001" under "3 … 西安市气象局") is the code of
+  // the numbered row above, when that row prints none.
+  if (unitCodes && seq) {
+    const heads = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat().filter((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)));
+    const under = (t: Tok) => t.kind === 'int' && heads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
+    body.forEach((b, i) => {
+      const k = b.toks.findIndex(under);
+      if (seq.of.has(b.line) || k < 0) return;
+      const above = body
+        .slice(0, i)
+        .reverse()
+        .find((a) => seq.of.has(a.line));
+      if (!above || above.toks.some(under)) return;
+      above.toks = [...above.toks, { ...b.toks[k]!, line: above.line }].sort((x, y) => x.x0 - y.x0);
+      b.toks = b.toks.filter((_, j) => j !== k);
+    });
+  }
+  // Whole numbers printed under a header's 类 / 款 / 项 (a code split into columns: "210 15 05", an
+  // economic code's "302 27 502 05") or under 单位编码 ("1 全额") are codes, never amounts.
+  const codeHeads = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat().filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)) || UNIT_CODE_HEADING.test(squashTitle(t.text)));
+  const underCode = (t: Tok) => t.kind === 'int' && codeHeads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
@@ -932,7 +955,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))]);
   } else {
     // No decimal figure anywhere (a 元 table of whole amounts): integers right of the labels.
-    const ints = body.flatMap((b) => b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && k > 0 && !CODE.test(t.text)));
+    // (From a PDF, where the header says where the codes stand, a figure of a code's length elsewhere
+    // is an amount: 142500, 7007500. In pdftotext text the bare figures' columns are not measured.)
+    const measured = body.every((b) => b.line.y !== undefined);
+    const ints = body.flatMap((b) => b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && k > 0 && !underCode(t) && ((codeHeads.length > 0 && measured) || !CODE.test(t.text))));
     cols = clusterColumns(ints);
   }
   const panels: Panel[] = [];
@@ -972,10 +998,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       const px0 = st.x;
       const px1 = k + 1 < starts.length ? starts[k + 1]!.x : Infinity;
       // Where the labels end: the amounts' left edge, less the space labels actually use.
-      // (A code printed alone in the label column is a label too.)
+      // (A code printed alone in the label column is a label too, and the parts of a code under 类 / 款 / 项.)
       const labelXs = body.flatMap((bl) =>
         bl.toks
-          .filter((t) => (t.kind === 'text' || (t.kind === 'int' && CODE.test(t.text))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5)
+          .filter((t) => (t.kind === 'text' || (t.kind === 'int' && (CODE.test(t.text) || underCode(t)))) && t.x0 >= px0 && t.x1 <= mine[0]!.x0 + 0.5 && mid(t) < mine[0]!.x0 + 0.5)
           .map((t) => Math.min(t.x1, mine[0]!.x0)),
       );
       const labelEnd = labelXs.length > 0 ? maxOf(labelXs) : mine[0]!.x0;
