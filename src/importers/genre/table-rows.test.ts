@@ -605,3 +605,56 @@ test('PDF: a numbered procurement table (序号) whose unit code is printed belo
     [],
   );
 });
+
+test('PDF: an economic code printed under 类 / 款 between a 数量 column grouped by thousands and the amounts (302 27 502 05): its parts are no figures of either column', async () => {
+  const line = (
+    at: (x: number, line: number, text: string) => void,
+    figure: (right: number, line: number, text: string) => void,
+    n: number,
+    name: string,
+    count: string,
+    econ: string[],
+    amount: string,
+  ) => {
+    at(40, n, name);
+    if (count) figure(244, n, count);
+    econ.forEach((p, j) => at(262 + 24 * j, n, p));
+    figure(440, n, amount);
+  };
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(120, 0, '表12 政府采购预算表');
+        at(40, 1, '部门名称：某某市某某局');
+        at(420, 1, '单位：元');
+        at(40, 2, '采购项目');
+        at(228, 2, '数量');
+        at(262, 2, '经济分类科目编码');
+        at(400, 2, '预算金额');
+        at(262, 3, '类');
+        at(286, 3, '款');
+        at(310, 3, '类');
+        at(334, 3, '款');
+        line(at, figure, 5, '合计', '1,201', [], '2,320,000.00');
+        line(at, figure, 6, '普通服装', '1,200', ['302', '99', '502', '99'], '2,040,000.00');
+        line(at, figure, 7, '数据加工处理服务', '', ['302', '27', '502', '05'], '280,000.00');
+        line(at, figure, 8, '云计算服务', '1', ['302', '27', '502', '05'], '0.00');
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /政府采购预算表/);
+  // (Figures only under 数量 and 预算金额: the code's parts make no column of amounts.)
+  const filled = new Set(t.rows.flatMap((r) => Object.entries(r.amounts).flatMap(([k, v]) => (v ? [t.columns.find((c) => c.key === k)?.header.join('/')] : []))));
+  assert.deepEqual([...filled].sort(), ['数量', '预算金额'].sort());
+  const key = t.columns.find((c) => c.header.join('/') === '预算金额')?.key ?? assert.fail(`no 预算金额: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  assert.deepEqual(
+    t.rows.map((r) => [r.label.replace(/\d+$/, ''), fen(r, key), r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['合计', parseAmount('2,320,000.00', '元'), []],
+      ['普通服装', parseAmount('2,040,000.00', '元'), []],
+      ['数据加工处理服务', parseAmount('280,000.00', '元'), []],
+      ['云计算服务', 0, []],
+    ],
+  );
+});

@@ -917,11 +917,12 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // economic code's "302 27 502 05") or under 单位编码 ("1 全额") are codes, never amounts.
   const codeHeads = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat().filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)) || UNIT_CODE_HEADING.test(squashTitle(t.text)));
   const underCode = (t: Tok) => t.kind === 'int' && codeHeads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
+  for (const b of body) for (const t of b.toks) if (underCode(t)) t.codePart = true;
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
   if (cols.length > 0) {
-    const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && !t.codePart && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
     // Whole figures and dashes right of the first column of figures that stand apart from every
     // column of decimal figures: a column that prints only whole figures ("0" in every row of a 元
     // table, "25" beside "21.56") is a column of its own, not part of its neighbour.
@@ -930,7 +931,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     const named = (ts: Tok[], k: number) => ts[k + 1]?.kind === 'text' && /^[\u3400-\u9fff]/u.test(ts[k + 1]!.text) && ts[k + 1]!.x0 - ts[k]!.x1 <= 8;
     const inExtra = new Set(extra);
     const loose = body.flatMap((b) =>
-      b.toks.filter((t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && t.x0 > x0 && !named(b.toks, k) && !inExtra.has(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)),
+      b.toks.filter(
+        (t, k) => k > 0 && (t.kind === 'int' || t.kind === 'dash') && !t.codePart && t.x0 > x0 && !named(b.toks, k) && !inExtra.has(t) && !cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5),
+      ),
     );
     // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
     // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
@@ -1185,6 +1188,11 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
   for (const t of toks) {
     const c = mid(t);
     if (c < p.x0 || c >= p.x1) continue;
+    if (t.codePart) {
+      // Part of a code printed under the header's 类 / 款 / 项 or 单位编码, wherever it stands.
+      label.push(t);
+      continue;
+    }
     if (t.glued) {
       // Figures run together: read, their column not known.
       stray.push(t);

@@ -19,6 +19,8 @@ export interface Tok {
   spaced?: boolean;
   /** One of several figures printed with nothing between them ("238.0041,534.73"): its value is read, its extent is not known. */
   glued?: boolean;
+  /** A whole number printed under a header's code heading (类 / 款 / 项, 单位编码): part of a code, never an amount. */
+  codePart?: boolean;
 }
 
 /** An amount with a decimal point or thousands separators ("4,424.60", "0.00", "156,211,123"). */
