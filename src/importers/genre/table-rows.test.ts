@@ -658,3 +658,33 @@ test('PDF: an economic code printed under 类 / 款 between a 数量 column grou
     ],
   );
 });
+
+test('text: a 三公 table whose total figures pdftotext prints under the next header (five figures for six columns): the columns of that sum are not named, no figure is checked against a guessed name', async () => {
+  const C = '“三公”经费合 因公出国(境)费';
+  const d = await fromText([
+    at([30, '表07']),
+    at([10, '2026年市级部门一般公共预算"三公"经费支出表']),
+    at([0, '606-某某市某某局'], [80, '单位：万元']),
+    '',
+    at([40, '公务用车购置及运行费']),
+    at([20, C]),
+    at([7, '单位名称'], [82, '公务接待费']),
+    at([23, '计'], [35, '用'], [61, '公务用车运行维']),
+    at([40, '小计'], [53, '公务用车购置费']),
+    at([64, '护费']),
+    at([11, '**'], [23, '1'], [36, '2'], [40, '3'], [56, '4'], [69, '5'], [84, '6']),
+    at([0, '合计'], [29, '749.83'], [46, '698.30'], [62, '171.80'], [75, '526.50'], [88, '51.53']),
+    at([0, '某某执法队'], [29, '372.56'], [46, '359.20'], [62, '101.20'], [75, '258.00'], [88, '13.36']),
+    at([0, '某某管理中心'], [29, '249.00'], [46, '231.00'], [62, '53.00'], [75, '178.00'], [88, '18.00']),
+    at([0, '注：不含教学科研人员学术交流因公出国（境）费用。']),
+  ]);
+  const t = table(d, /三公/);
+  // 749.83 = 698.30 + 51.53: the figure read under 因公出国(境)费 is the total's; which part is which is not known.
+  for (const key of ['overseas', 'reception', 'vehicles']) assert.ok(!t.columns.some((c) => c.key === key), `${key} named: ${t.columns.map((c) => `${c.key}=${c.header.join('/')}`).join(' | ')}`);
+  assert.ok(d.importNotes.some((n) => n.code === 'columns-unconfirmed' && n.table === t.id));
+  const findings = validateDocument(d).findings.filter((f) => f.severity !== 'info' && /三公/.test(f.message));
+  assert.deepEqual(
+    findings.map((f) => `${f.rule} ${f.message}`),
+    [],
+  );
+});

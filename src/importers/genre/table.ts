@@ -2091,6 +2091,26 @@ function confirmColumns(t: Table, unit: DisplayUnit, notes: ImportNote[]): void 
     }
     if (bad >= 2 && bad * 2 > checked) for (const k of [rel.total, ...rel.parts]) demote.add(k);
   }
+  // A relation whose total column was not read, one of whose parts is the sum of the others on most
+  // rows: that part's figures are the total's, printed under the next header (pdftotext shifts a
+  // 三公 table's “三公”经费合计 under 因公出国(境)费). Which figure belongs to which part is not known.
+  for (const rel of roleRelations(t.role, (k) => has(k) || k === 'total')) {
+    const present = rel.parts.filter(has);
+    if (has(rel.total) || present.length < 2) continue;
+    for (const p of present) {
+      let checked = 0;
+      let hits = 0;
+      for (const r of t.rows) {
+        const v = r.amounts[p] ?? null;
+        const others = present.filter((k) => k !== p).map((k) => r.amounts[k] ?? null);
+        if ((r.unplaced && r.unplaced.length > 0) || v === null || v.fen === 0 || others.every((o) => o === null)) continue;
+        checked++;
+        const sum = others.reduce<number>((a, o) => a + (o?.fen ?? 0), 0);
+        if (Math.abs(sum - v.fen) <= (others.filter((o) => o !== null).length + 1) * halfUnit(unit, v, others)) hits++;
+      }
+      if (hits >= 2 && hits * 2 > checked) for (const k of present) demote.add(k);
+    }
+  }
   if (demote.size === 0) return;
   const renamed = new Map<string, string>();
   t.columns.forEach((c, j) => {
