@@ -192,13 +192,20 @@ if (want('serve')) {
   const { budgetId } = await ws.importDocument(sample, 'sample.txt');
   const app = { request: requester(createHttpApp(ws), district, 'jingban') };
   const form = doc.projectForms[1]?.id ?? 'form-1';
+  // The web pages a preparer opens (the e2e tests check that each answers; their speed is measured here:
+  // goal, each under 200 ms of server time on an idle server).
   const pages: Array<[string, string]> = [
     ['budget list', '/'],
     ['dashboard', `/budgets/${budgetId}`],
-    ['table 7', `/budgets/${budgetId}/tables/7`],
-    ['table 14', `/budgets/${budgetId}/tables/14`],
+    ['table 1', `/budgets/${budgetId}/tables/t1`],
+    ['table 4', `/budgets/${budgetId}/tables/t4`],
+    ['table 7', `/budgets/${budgetId}/tables/t7`],
+    ['department targets', `/budgets/${budgetId}/tables/department-targets`],
+    ['project list', `/budgets/${budgetId}/projects`],
     ['project page', `/budgets/${budgetId}/projects/${form}`],
+    ['narrative page', `/budgets/${budgetId}/narrative`],
     ['findings page', `/budgets/${budgetId}/findings`],
+    ['versions page', `/budgets/${budgetId}/versions`],
     ['API tables JSON', `/api/v1/budgets/${budgetId}/tables`],
   ];
   for (const [name, path] of pages) {
@@ -207,7 +214,7 @@ if (want('serve')) {
       console.log(`serve: ${path} answered ${r.status}`);
       continue;
     }
-    await time(`page: ${name} (in-process request)`, N, async () => (await app.request(path)).text());
+    await time(`page: ${name} (in-process request)`, N, async () => (await app.request(path)).text(), path.startsWith('/api/') ? undefined : 'goal < 200 ms');
   }
   await ws.close();
 }

@@ -122,8 +122,9 @@ export async function signIn(page: Page, url: string, login: string, password: s
 
 /** Server time of a page (the `total` metric of its Server-Timing header), in ms; `headers`: e.g. a session cookie. */
 export async function serverTime(url: string, headers: Record<string, string> = {}): Promise<number> {
-  const res = await fetch(url, { headers });
+  const res = await fetch(url, { headers, redirect: 'manual' });
   await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   const m = /total;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
   if (!m) throw new Error(`no Server-Timing total on ${url}`);
   return Number(m[1]);
