@@ -73,22 +73,41 @@ export async function ensureQueue(boss: PgBoss, name: string, settings: QueueSet
   }
 }
 
+/** True for PostgreSQL's unique violation (23505) on a system catalog: two sessions creating the same schema or type at once. */
+function isCatalogRace(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return code === '23505' && typeof message === 'string' && /"pg_[a-z_]+_index"/.test(message);
+}
+
 /**
  * Starts pg-boss on the connection (creating or upgrading its schema under its own advisory lock).
  * Errors of its background work (maintenance, polling) are logged, never thrown at the process.
+ * Processes starting together on a new database (servers and workers) can still meet in PostgreSQL's
+ * catalogs: one of them is refused with a unique violation on pg_namespace (seen in CI: a `fiscus worker`
+ * exited with it while three servers and another worker started). That one starts again, a few times,
+ * after a short random wait; by then the schema exists.
  */
 export async function openQueue(conn: Connection, settings: QueueSettings = queueSettings()): Promise<PgBoss> {
   // pg-boss (and its dependencies) load with the first queue opened, not with every server start.
   const { default: Boss } = await import('pg-boss');
-  const boss = new Boss({
-    db: { executeSql: (text: string, values: unknown[]) => conn.raw(text, values) },
-    schema: QUEUE_SCHEMA,
-    migrate: true,
-    supervise: true,
-    schedule: false,
-    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
-  });
-  boss.on('error', (e: Error) => console.warn(`fiscus: 任务队列后台操作失败（pg-boss）：${e.message}`));
-  await boss.start();
-  return boss;
+  for (let attempt = 1; ; attempt++) {
+    const boss = new Boss({
+      db: { executeSql: (text: string, values: unknown[]) => conn.raw(text, values) },
+      schema: QUEUE_SCHEMA,
+      migrate: true,
+      supervise: true,
+      schedule: false,
+      maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+    });
+    boss.on('error', (e: Error) => console.warn(`fiscus: 任务队列后台操作失败（pg-boss）：${e.message}`));
+    try {
+      await boss.start();
+      return boss;
+    } catch (e) {
+      await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+      if (!isCatalogRace(e) || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200) * attempt));
+    }
+  }
 }
