@@ -60,14 +60,23 @@ function isDeadlock(e: unknown): boolean {
 export async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
   const dead = `${name}_dead`;
   const options = { name, retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, expireInSeconds: settings.expireInSeconds, deadLetter: dead };
+  await retryingTransient(isDeadlock, async () => {
+    await boss.createQueue(dead);
+    await boss.createQueue(name, options);
+    await boss.updateQueue(name, options);
+  });
+}
+
+/**
+ * Runs `run`; when it fails with an error `transient` accepts (PostgreSQL rolled this session back in a
+ * race with another process), runs it again after a short random wait, up to 5 times in all.
+ */
+async function retryingTransient<T>(transient: (e: unknown) => boolean, run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await boss.createQueue(dead);
-      await boss.createQueue(name, options);
-      await boss.updateQueue(name, options);
-      return;
+      return await run();
     } catch (e) {
-      if (!isDeadlock(e) || attempt >= 5) throw e;
+      if (!transient(e) || attempt >= 5) throw e;
       await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200) * attempt));
     }
   }
@@ -91,7 +100,7 @@ function isCatalogRace(e: unknown): boolean {
 export async function openQueue(conn: Connection, settings: QueueSettings = queueSettings()): Promise<PgBoss> {
   // pg-boss (and its dependencies) load with the first queue opened, not with every server start.
   const { default: Boss } = await import('pg-boss');
-  for (let attempt = 1; ; attempt++) {
+  return retryingTransient(isCatalogRace, async () => {
     const boss = new Boss({
       db: { executeSql: (text: string, values: unknown[]) => conn.raw(text, values) },
       schema: QUEUE_SCHEMA,
@@ -106,8 +115,7 @@ export async function openQueue(conn: Connection, settings: QueueSettings = queu
       return boss;
     } catch (e) {
       await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
-      if (!isCatalogRace(e) || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 200) * attempt));
+      throw e;
     }
-  }
+  });
 }
