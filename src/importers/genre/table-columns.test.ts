@@ -5,20 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readSourceText } from '../text/source.js';
-import { importGenericSource } from './index.js';
 import { parseAmount } from '../../domain/money.js';
-import type { BudgetDocument } from '../../domain/model.js';
-import { fen, row, table, w } from './test-tables.js';
-
-/** A line with each text starting at its column (a character is one column, an ideograph too). */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
-const fromText = (lines: string[]): BudgetDocument => importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+import { at, fen, fromLines, row, table, w } from './test-tables.js';
 
 test('text: a figure starts under its header and covers half the columns its digits take, so a wide figure under a wrapped header is that header’s', () => {
   // The figure 12,345,990.00 starts under 一般公共预算资(金) and, counted in characters, runs under
   // 政府性基金预(算资金) too; on the page its digits, half an ideograph wide, end under the first.
-  const d = fromText([
+  const d = fromLines([
     at([20, '表2 收入总表']),
     at([40, '金额单位：万元']),
     '',
@@ -42,7 +35,7 @@ test('text: a figure starts under its header and covers half the columns its dig
 test('text: a figure printed right after figures that run past the next header may have been pushed there: not placed, its row unknown', () => {
   // 1,000.00 stands under 国有资本经营 in the text, but the figure before it takes the columns of
   // 政府性基金预算资金 (which prints nothing): on the page it may stand under either.
-  const d = fromText([
+  const d = fromLines([
     at([20, '表2 收入总表']),
     at([50, '金额单位：万元']),
     '',
@@ -63,7 +56,7 @@ test('text: a figure printed right after figures that run past the next header m
 });
 
 test('a group under a group (财政拨款支出 over 基本支出 over 人员经费 | 公用经费) names the leaves, not the middle group', () => {
-  const d = fromText([
+  const d = fromLines([
     at([20, '表5 财政拨款支出预算表']),
     at([50, '单位：万元']),
     '',
@@ -93,7 +86,7 @@ test('a group under a group (财政拨款支出 over 基本支出 over 人员经
 
 test('text: the second lines of wrapped header labels set on a grid of their own join their first lines by the vocabulary', () => {
   // pdftotext sets the lower header line apart: 算拨款收入 stands under 国有资本经营, 理资金收入 past 财政专户管.
-  const d = fromText([
+  const d = fromLines([
     at([30, '表二 收入总体情况表']),
     at([70, '单位：万元']),
     '',
@@ -117,7 +110,7 @@ test('text: the second lines of wrapped header labels set on a grid of their own
 });
 
 test('a 序号 column numbers the lines: its numbers are no part of their labels, and the 合计 line is the total', () => {
-  const d = fromText([
+  const d = fromLines([
     at([16, '表2 2022年部门综合预算收入总表']),
     at([60, '金额单位：元']),
     '',
@@ -140,7 +133,7 @@ test('a 序号 column numbers the lines: its numbers are no part of their labels
 });
 
 test('text: the heading of a side spaced across it (支　　出) names no column of that side', () => {
-  const d = fromText([
+  const d = fromLines([
     at([20, '表1 收支总表']),
     at([60, '单位：元']),
     '',

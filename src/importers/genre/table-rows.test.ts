@@ -9,14 +9,11 @@ import assert from 'node:assert/strict';
 import { importBytes } from '../../app/import-document.js';
 import { validateDocument } from '../../app/validate.js';
 import type { BudgetDocument } from '../../domain/model.js';
-import { fen, row, table, w } from './test-tables.js';
+import { at, fen, fromLines, row, table, w } from './test-tables.js';
 import { parseAmount } from '../../domain/money.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
-import { readSourceText } from '../text/source.js';
-import { importGenericSource } from './index.js';
 import { tokensOf } from './tokens.js';
 
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
 const fromText = (lines: string[]): Promise<BudgetDocument> => importBytes(new TextEncoder().encode(lines.join('\n') + '\n'), 'fixture.txt');
 
 /** A hand-made PDF page: text placed at x (points) on numbered lines 14 points apart, in a CJK font whose ASCII glyphs are half-width. */
@@ -156,7 +153,7 @@ test('a procurement table by unit: 数量 is no part of the labels, the code pri
     at([0, '201 08 04'], [24, '培训服务'], [42, '1'], [54, '150,000.00']),
   ];
   // (The genre's reader, as for a tables-only attachment.)
-  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const d = fromLines(lines);
   const t = table(d, /政府采购预算表/);
   assert.deepEqual(
     t.rows.map((r) => [r.label, r.kind, r.texts?.['unitCode']?.text ?? null, r.texts?.['数量']?.text ?? null]),
@@ -194,7 +191,7 @@ test('a 数量 column whose counts are grouped by thousands (187,920) is a colum
     at([0, '201 05 07'], [24, '普通服装'], [42, '20,400'], [58, '2,040,000.00']),
     at([0, '201 05 07'], [24, '手提包'], [42, '2,000'], [58, '1,020,000.00']),
   ];
-  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const d = fromLines(lines);
   const t = table(d, /政府采购预算表/);
   assert.deepEqual(
     t.columns.map((c) => [c.header.join('/'), c.kind]),
@@ -225,7 +222,7 @@ test('text: a continuation page of a two-sided table that prints the header agai
     at([40, '二、农林水支出'], [66, '200.00']),
     at([42, '农业农村'], [66, '200.00']),
   ];
-  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const d = fromLines(lines);
   const t = table(d, /收支总表/);
   for (const label of ['二、农林水支出', '农业农村']) assert.equal(row(t, (r) => r.label === label).side, 'expenditure', label);
   assert.equal(row(t, (r) => r.label === '农业农村').parent, row(t, (r) => r.label === '二、农林水支出').id);
@@ -245,7 +242,7 @@ test('text: a continuation page without a header whose first lines are items wit
     at([4, '本年收入合计'], [22, '300.00'], [44, '本年支出合计'], [64, '300.00']),
     at([4, '收入总计'], [22, '300.00'], [44, '支出总计'], [64, '300.00']),
   ];
-  const d = importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
+  const d = fromLines(lines);
   const t = table(d, /收支总表/);
   for (const label of ['二十二、灾害防治及应急管理支出', '二十三、其他支出']) assert.equal(row(t, (r) => r.label === label).side, 'expenditure', label);
   for (const [label, side] of [

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { parseAmount } from '../../domain/money.js';
 import type { BudgetDocument, Row, Table } from '../../domain/model.js';
+import { readSourceText } from '../text/source.js';
+import { importGenericSource } from './index.js';
 
 /** The first table whose title matches; fails listing the titles read. */
 export const table = (d: BudgetDocument, title: RegExp): Table => {
@@ -25,3 +27,9 @@ export const fen = (r: Row, key: string) => r.amounts[key]?.fen ?? null;
 
 /** An amount printed in 万元, in fen. */
 export const w = (s: string) => parseAmount(s, '万元');
+
+/** A line laid out as pdftotext prints it: each text starting at its column (a character is one column, an ideograph too). */
+export const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [col, text]) => s.padEnd(col) + text, '');
+
+/** The generic reader's document of text lines laid out as pdftotext prints them. */
+export const fromLines = (lines: string[]): BudgetDocument => importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt'));
