@@ -6,12 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readPdf } from './read.js';
 import { patchWorkerSource, textOnlyPatches, PATCHES } from './pdfjs-text.mjs';
+import { READ_PDF_URL, runInChild } from './test-pdf.js';
 
 const DIR = fileURLToPath(new URL('../../../samples/pdf/', import.meta.url));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -77,20 +77,13 @@ test('stock pdfjs reads the samples exactly as the text-only setup does', { time
   const script = [
     `import { readFileSync } from 'node:fs';`,
     `import { createHash } from 'node:crypto';`,
-    `import { readPdf } from ${JSON.stringify(new URL('./read.ts', import.meta.url).href)};`,
+    `import { readPdf } from ${JSON.stringify(READ_PDF_URL)};`,
     `const out = {};`,
     `for (const name of ${JSON.stringify(Object.keys(PINNED))}) {`,
     `  const r = await readPdf(readFileSync(${JSON.stringify(DIR)} + name), name);`,
     `  out[name] = createHash('sha256').update(JSON.stringify({ text: r.text, lines: r.source.lines, pages: r.pages })).digest('hex');`,
     `}`,
     `console.log(JSON.stringify(out));`,
-  ].join('\n');
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    env: { ...process.env, FISCUS_PDFJS_STOCK: '1' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 1 << 20,
-  });
-  assert.deepEqual(JSON.parse(stdout.trim().split('\n').pop()!), mine);
+  ];
+  assert.deepEqual(runInChild(script, { FISCUS_PDFJS_STOCK: '1' }), mine);
 });

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { pathRulings, type PaintedPath } from './rulings.js';
 import { readPdf } from './read.js';
-import { buildPdf, type RuleSpec } from './test-pdf.js';
+import { buildPdf, READ_PDF_URL, runInChild, type RuleSpec } from './test-pdf.js';
 
 const I = [1, 0, 0, 1, 0, 0];
 const M = 0;
@@ -102,15 +100,9 @@ test("the rules read with the text (text-content-paths) are those pdfjs's operat
   const mine = (await readPdf(bytes, 'flip.pdf')).pages.map((p) => p.rulings);
   assert.ok(mine[0]!.h.length === 3 && mine[0]!.v.length === 3);
   const script = [
-    `import { readPdf } from ${JSON.stringify(new URL('./read.ts', import.meta.url).href)};`,
+    `import { readPdf } from ${JSON.stringify(READ_PDF_URL)};`,
     `const bytes = Uint8Array.from(Buffer.from(${JSON.stringify(Buffer.from(bytes).toString('base64'))}, 'base64'));`,
     `console.log(JSON.stringify((await readPdf(bytes, 'flip.pdf')).pages.map((p) => p.rulings)));`,
-  ].join('\n');
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
-    env: { ...process.env, FISCUS_PDFJS_SKIP: 'text-content-paths' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  assert.deepEqual(JSON.parse(stdout.trim().split('\n').pop()!), mine);
+  ];
+  assert.deepEqual(runInChild(script, { FISCUS_PDFJS_SKIP: 'text-content-paths' }), mine);
 });

@@ -3,6 +3,8 @@
  * password-protected files) so the reader's tests need no sample file and no system tool.
  */
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface Run {
   /** Points from the left edge. */
@@ -173,3 +175,22 @@ export function buildPdf(pages: PageSpec[], opts: BuildOptions = {}): Uint8Array
 
 /** A deterministic pseudo-random generator for reproducible fuzzing (shared with the other fuzz suites). */
 export { seeded } from '../../../test/support/seeded.js';
+
+/** The module URL of readPdf, for a script run in another process. */
+export const READ_PDF_URL = new URL('./read.ts', import.meta.url).href;
+
+/**
+ * Runs an ES module script (its lines) in a new Node process through tsx, with `env` added (pdfjs patch
+ * switches such as FISCUS_PDFJS_STOCK or FISCUS_PDFJS_SKIP, read when pdfjs loads), and answers the JSON
+ * its last line of output prints.
+ */
+export function runInChild(lines: string[], env: Record<string, string>): unknown {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', lines.join('\n')], {
+    cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as unknown;
+}
