@@ -858,8 +858,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // column (项目, 科目编码, 预算数, 合计 … as the catalogue knows them), those lines are rows of the table,
   // not a header band (a 收支总表 whose page 2 lists the items 二十二 to 二十六 before the totals lost
   // them as header and could place no figure). A header printed again names its columns.
+  // Lines above the rows that are no header: the unit, the department, a note, the columns' numbers, the
+  // table's number printed under its title ("公开05表", right of the title or on its own line).
+  const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
   if (prev) {
-    const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
     const rowLike = (ts: Tok[]) => {
       const t0 = ts[0];
       return !!t0 && ((t0.kind === 'text' && TITLE_ENUMERATOR.test(squashTitle(t0.text))) || (t0.kind === 'int' && CODE.test(t0.text)) || /^\d{3,9}[-－]/.test(t0.text));
@@ -880,12 +882,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && !figureRow(ts) && namesColumn(ts))) first = row;
   }
   const header: Tok[][] = [];
-  for (let i = 0; i < first; i++) {
-    const l = lines[i]!;
-    // The table's number printed under its title ("公开05表", right of the title or on its own line) is no header.
-    if (UNIT_RE.test(l.text) || META_RE.test(l.text) || NOTE_RE.test(l.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(l)) continue;
-    header.push(headerWords(toksOf[i]!));
-  }
+  for (let i = 0; i < first; i++) if (!skipped(i)) header.push(headerWords(toksOf[i]!));
   const body: PageRead['body'] = [];
   for (let i = first; i < lines.length; i++) {
     if (isColumnNumbers(toksOf[i]!)) continue;
