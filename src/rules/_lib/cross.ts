@@ -10,7 +10,7 @@ import { minOf } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
 import { columnLabel, locRow, locTable, rowName, tableName } from './location.js';
-import { compareTotal, fenOf, toleranceFen, type Figure } from './rounding.js';
+import { compareTotal, fenOf, placesIn, toleranceFen, type Figure } from './rounding.js';
 import { formatAmount, halfUlpFen, toDecimalString } from '../../domain/money.js';
 
 /** A figure taken from a table with the row it comes from (for the location) and its rounding count. */
@@ -269,7 +269,7 @@ export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string,
   const name = `${tableName(b.table)} ${b.label}`;
   const parts: Figure[] | number = b.fig.n > 1 || typeof b.fig.value === 'number' ? b.fig.fen : [b.fig.value];
   // A sum one of whose figures is printed coarser than 0.01 (in 元: "480544221.6") is no finer than that figure.
-  const partsTolFen = typeof parts === 'number' && b.fig.coarsest !== undefined ? halfUlpFen(unit, unit === '元' ? b.fig.coarsest : Math.max(b.fig.coarsest, 2)) : undefined;
+  const partsTolFen = typeof parts === 'number' && b.fig.coarsest !== undefined ? halfUlpFen(unit, placesIn(unit, b.fig.coarsest)) : undefined;
   compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit, ...(partsTolFen === undefined ? {} : { partsTolFen }) });
 }
 

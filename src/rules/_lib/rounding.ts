@@ -23,7 +23,12 @@ export function fenOf(x: Figure): number {
  */
 export function decimalsOfFigure(x: Figure, unit: DisplayUnit = '万元'): number {
   if (x == null || typeof x === 'number' || x.decimals === undefined) return 2;
-  return unit === '元' ? x.decimals : Math.max(x.decimals, 2);
+  return placesIn(unit, x.decimals);
+}
+
+/** The places a figure printed with `decimals` counts for: in 万元 never fewer than 2, in 元 as printed. */
+export function placesIn(unit: DisplayUnit, decimals: number): number {
+  return unit === '元' ? decimals : Math.max(decimals, 2);
 }
 
 export interface CompareTotalInput {
