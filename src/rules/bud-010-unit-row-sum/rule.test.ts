@@ -45,3 +45,17 @@ test('rows of years and of the change are no parts of the unit line above them',
   t12.rows[1]!.label = '北京分中心';
   assert.ok(run(d).length > 0);
 });
+
+test('a total line without lines under it sums the top units, unless lines of no unit stand beside them', () => {
+  const d = doc();
+  const t12 = tbl(d, 12);
+  // Two units and the total line of a per-unit table: the total is their sum, and 12.00 ≠ 10.00 is found.
+  t12.rows = [row('t', '合计', { total: '12.00' }, { kind: 'total' }), row('u1', '甲单位', { total: '4.00' }, { kind: 'unit' }), row('u2', '乙单位', { total: '6.00' }, { kind: 'unit' })];
+  const fs = run(d);
+  assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => f.message)));
+  assert.match(fs[0]!.message, /合计: 总计 12\.00 ≠ 甲单位 4\.00 \+ 乙单位 6\.00 = 10\.00/);
+  // A project line at the units' level, under no unit (a table listing 单位 and 项目 side by side): whether
+  // it is a part of the total or of the unit line above it, the layout does not say: nothing is asserted.
+  t12.rows.splice(1, 0, row('p0', '某项目', { total: '2.00' }));
+  assert.deepEqual(run(d), []);
+});

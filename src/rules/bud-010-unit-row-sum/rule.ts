@@ -10,6 +10,9 @@ function partsOf(t: Table, r: Row): Row[] {
   if (kids.length > 0 || r.kind !== 'total') return kids;
   const units = t.rows.filter((x) => x.kind === 'unit' && x !== r);
   const min = minOf(units.map((x) => x.level));
+  // Lines that are no unit's, standing beside the units (at their level or above): parts of the total
+  // too, or each a unit's part, which the layout does not say. The total's parts are not known.
+  if (t.rows.some((x) => x !== r && x.kind !== 'unit' && x.kind !== 'total' && x.level <= min)) return [];
   return units.filter((x) => x.level === min);
 }
 
