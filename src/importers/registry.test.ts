@@ -52,3 +52,14 @@ test('the genre recogniser reads the national variant’s columns by their keys,
     published.finalAccounts!.comparisons.map((c) => c.src.line),
   );
 });
+
+test('a text no importer is sure of goes to the genre recogniser, never to a regional reader that does not claim it', () => {
+  // One table, no cover, no year: the genre recogniser's confidence is 0, as every regional reader's.
+  const tiny = readSourceText(Buffer.from('表9 项目支出表\n单位：万元\n项目名称   合计   财政拨款\n合计   60.00   50.00\n', 'utf8'), 'tiny.txt');
+  const { importer, confidence } = chooseImporter(tiny);
+  assert.equal(importer.profile, 'generic');
+  assert.equal(confidence, 0);
+  const d = importer.read(tiny);
+  assert.equal(d.tables.length, 1);
+  assert.equal(d.tables[0]!.rows[0]!.amounts['total']?.fen, 60_000_000);
+});

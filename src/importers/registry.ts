@@ -52,8 +52,10 @@ export function importerOf(profile: Profile): DisclosureImporter | undefined {
 
 /** The most confident importer for a text, with its confidence. */
 export function chooseImporter(src: SourceText): { importer: DisclosureImporter; confidence: number } {
+  // Where no importer is sure at all, the genre recogniser reads it (or says why it is no disclosure):
+  // a regional reader takes only a text it claims.
   let best = IMPORTERS[IMPORTERS.length - 1]!;
-  let conf = -1;
+  let conf = 0;
   for (const i of IMPORTERS) {
     const c = i.detect(src);
     if (c > conf) {
@@ -63,5 +65,5 @@ export function chooseImporter(src: SourceText): { importer: DisclosureImporter;
     // The regional readers are exact about their layouts: the first that claims a text takes it.
     if (c >= 0.9) break;
   }
-  return { importer: best, confidence: Math.max(0, conf) };
+  return { importer: best, confidence: conf };
 }
