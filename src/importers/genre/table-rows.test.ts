@@ -685,3 +685,46 @@ test('text: a 三公 table whose total figures pdftotext prints under the next h
     [],
   );
 });
+
+test('PDF: a continuation page whose lines above its first figures name no column (a row’s wrapped name, its project code) has no header: its figures take the columns of the page before', async () => {
+  // Three columns of figures; the second page's first project prints its code on the line above its
+  // figures and fills no 其他资金 (empty, as many rows of a 项目支出 table do).
+  const RIGHT = [300, 370, 440];
+  const first = page((at, figure) => {
+    at(150, 0, '表9 项目支出表');
+    at(420, 1, '单位：万元');
+    at(60, 2, '项目名称');
+    at(290, 2, '合计');
+    at(350, 2, '财政拨款');
+    at(420, 2, '其他资金');
+    const lines: Array<[string, string, string, string]> = [
+      ['合计', '60.00', '50.00', '10.00'],
+      ['某某运行维护项目', '30.00', '20.00', '10.00'],
+    ];
+    lines.forEach(([name, a, b, c], i) => {
+      at(40, 4 + i, name);
+      [a, b, c].forEach((v, k) => figure(RIGHT[k]!, 4 + i, v));
+    });
+  });
+  const second = page((at, figure) => {
+    at(40, 0, 'XM2026T00000043');
+    at(40, 1, '某某设备购置项目');
+    figure(RIGHT[0]!, 1, '30.00');
+    figure(RIGHT[1]!, 1, '30.00');
+  });
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /项目支出表/);
+  const r = row(t, (x) => x.label.includes('某某设备购置项目'));
+  assert.equal(r.unplaced, undefined, `unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+  assert.deepEqual(
+    t.columns.map((c) => fen(r, c.key)),
+    [w('30.00'), w('30.00'), null],
+  );
+  // The 合计 line is the sum of both projects in every column (60 = 30 + 30, 50 = 20 + 30, 10 = 10 + 0).
+  assert.deepEqual(
+    validateDocument(d)
+      .findings.filter((f) => f.category === 'table-arithmetic')
+      .map((f) => `${f.rule} ${f.message}`),
+    [],
+  );
+});

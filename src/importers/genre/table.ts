@@ -10,7 +10,8 @@
  * 5. rows: a label (codes split as 类 款 项 or merged, wrapped over lines), amounts placed in the
  *    column whose extent they overlap. A row whose amounts cannot be placed without guessing keeps
  *    them as `unplaced`: its empty cells are unknown, and no rule rests on them.
- * A continuation page without a header reuses the columns of the page before, matched in order.
+ * A continuation page without a header reuses the columns of the page before, matched in order; lines
+ * above its figures that name no column are no header.
  */
 import {
   columnKeyOf,
@@ -861,6 +862,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // Lines above the rows that are no header: the unit, the department, a note, the columns' numbers, the
   // table's number printed under its title ("公开05表", right of the title or on its own line).
   const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
+  let noHeader = false;
   if (prev) {
     const rowLike = (ts: Tok[]) => {
       const t0 = ts[0];
@@ -880,9 +882,15 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     };
     const row = toksOf.slice(0, first).findIndex((ts, i) => !skipped(i) && rowLike(ts));
     if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && !figureRow(ts) && namesColumn(ts))) first = row;
+    // Lines above the first figures of a continuation page that name no column (the wrapped name of a
+    // row, a project's code printed above its figures, the words of a target grid beside them) are no
+    // header, unless they print the page before's header again: the page's figures take the columns of
+    // the page before, as on a page without any line above them (they stay no row, as they were).
+    const band = toksOf.slice(0, first).filter((_, i) => !skipped(i));
+    if (first < lines.length && band.length > 0 && !band.some(namesColumn) && !headerFrame(band.map(headerWords), prev.header)) noHeader = true;
   }
   const header: Tok[][] = [];
-  for (let i = 0; i < first; i++) if (!skipped(i)) header.push(headerWords(toksOf[i]!));
+  if (!noHeader) for (let i = 0; i < first; i++) if (!skipped(i)) header.push(headerWords(toksOf[i]!));
   const body: PageRead['body'] = [];
   for (let i = first; i < lines.length; i++) {
     if (isColumnNumbers(toksOf[i]!)) continue;
