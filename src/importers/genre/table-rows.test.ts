@@ -728,3 +728,54 @@ test('PDF: a continuation page whose lines above its first figures name no colum
     [],
   );
 });
+
+test('PDF: a continuation page printing fewer columns keeps the others for the page after it, which prints them all again: every figure is placed', async () => {
+  const RIGHT = [300, 370, 440];
+  const rowsOf = (lines: Array<[string, ...string[]]>, from: number, at: (x: number, line: number, text: string) => void, figure: (right: number, line: number, text: string) => void) =>
+    lines.forEach(([name, ...figures], i) => {
+      at(40, from + i, name);
+      figures.forEach((v, k) => figure(RIGHT[k]!, from + i, v));
+    });
+  const first = page((at, figure) => {
+    at(150, 0, '表9 项目支出表');
+    at(420, 1, '单位：万元');
+    at(60, 2, '项目名称');
+    at(290, 2, '合计');
+    at(350, 2, '财政拨款');
+    at(420, 2, '其他资金');
+    rowsOf(
+      [
+        ['合计', '100.00', '80.00', '20.00'],
+        ['甲项目', '30.00', '20.00', '10.00'],
+      ],
+      4,
+      at,
+      figure,
+    );
+  });
+  // No 其他资金 on this page: two columns of figures.
+  const second = page((at, figure) => rowsOf([['乙项目', '40.00', '40.00']], 0, at, figure));
+  // All three again.
+  const third = page((at, figure) => rowsOf([['丙项目', '30.00', '20.00', '10.00']], 0, at, figure));
+  const d = await importBytes(buildPdf([first, second, third]), 'fixture.pdf');
+  const t = table(d, /项目支出表/);
+  for (const [label, figures] of [
+    ['乙项目', [w('40.00'), w('40.00'), null]],
+    ['丙项目', [w('30.00'), w('20.00'), w('10.00')]],
+  ] as const) {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    assert.deepEqual(
+      t.columns.map((c) => fen(r, c.key)),
+      figures,
+      label,
+    );
+  }
+  // 100 = 30 + 40 + 30, 80 = 20 + 40 + 20, 20 = 10 + 0 + 10.
+  assert.deepEqual(
+    validateDocument(d)
+      .findings.filter((f) => f.category === 'table-arithmetic')
+      .map((f) => `${f.rule} ${f.message}`),
+    [],
+  );
+});

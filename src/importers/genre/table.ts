@@ -838,6 +838,18 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
   return out;
 }
 
+/** The panel of the page before whose columns of figures end where most of this panel's do (within 4 columns); null when none. */
+function nearestPanel(p: Panel, before: Panel[]): Panel | null {
+  let best: Panel | null = null;
+  let most = 0;
+  for (const q of before) {
+    const ends = q.zones.filter((z) => z.data).map((z) => z.data!.x1);
+    const n = p.zones.filter((z) => z.data && ends.some((x) => Math.abs(x - z.data!.x1) <= 4)).length;
+    if (n > most) [best, most] = [q, n];
+  }
+  return best;
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
 export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // From a PDF, lines in the order of their baselines (the text puts a centred cell's row before
@@ -1046,10 +1058,13 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       if (named.every((zones) => zones !== null)) panels.forEach((p, k) => ((p.zones = named[k]!), (p.labelHeader = prev.panels[k]!.labelHeader)));
     }
   }
-  if (header.length === 0 && prev && prev.panels.length === panels.length) {
-    // A continuation page: the columns of the page before, in order where the data columns match.
+  if (header.length === 0 && prev && prev.panels.length > 0) {
+    // A continuation page: the columns of the page before, in order where the data columns match; each
+    // panel those of the page before's panel whose figures end where its own do, where the two pages
+    // print different numbers of panels (a page whose target grid prints no figure beside the projects').
     panels.forEach((p, k) => {
-      const q = prev.panels[k]!;
+      const q = prev.panels.length === panels.length ? prev.panels[k]! : nearestPanel(p, prev.panels);
+      if (!q) return;
       const qData = q.zones.filter((z) => z.data);
       const pData = p.zones.filter((z) => z.data);
       p.labelHeader = q.labelHeader;
@@ -1072,10 +1087,17 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         // Fewer columns printed than the page before: each matched, in order, to the column whose
         // figures end nearest (figures are right-aligned; a page's grid shifts a little, not much).
         const dist = (i: number, j: number) => Math.abs(pData[i]!.data!.x1 - qData[j]!.data!.x1);
-        alignInOrder(pData.length, qData.length, dist).forEach((j, i) => {
+        const of = pData.length <= qData.length ? alignInOrder(pData.length, qData.length, dist) : [];
+        of.forEach((j, i) => {
           // Too far from any column of the page before: not named.
           pData[i]!.path = dist(i, j) <= 4 ? qData[j]!.path : [];
         });
+        if (of.length > 0 && of.every((j, i) => dist(i, j) <= 4)) {
+          // Every column printed here is one of the page before's: the others are kept between the same
+          // neighbours, printing nothing here, so that the next page may print them again.
+          const byQ = new Map(of.map((j, i) => [qData[j]!, pData[i]!]));
+          p.zones = q.zones.map((z) => (z.data && byQ.has(z) ? byQ.get(z)! : { ...z, x0: NaN, x1: NaN, data: null }));
+        }
       }
     });
   }
