@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { extname } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { auditExitCode, auditWorkerCount, findDocuments, writeAuditReport } from '../app/audit.js';
+import { takePrestartedPool } from '../app/audit-pool.js';
 import { formatRecall } from '../app/validate.js';
 import { FiscusError } from '../domain/errors.js';
 import { validateOutcome } from './validate.js';
@@ -32,17 +33,25 @@ export function registerAudit(program: Command): void {
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64))
         throw new FiscusError('INPUT_INVALID', `--workers 应为 0–64 的整数，实为 ${JSON.stringify(opts.workers)} (expected --workers 0–64, found ${JSON.stringify(opts.workers)})`);
 
-      const files = await findDocuments(paths, [opts.output]);
-      removeStaleTemps(opts.output);
-      const bar = new SingleBar({ stream: process.stderr, format: '审核 [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
-      bar.start(files.length, 0, { file: '' });
-      const report = await writeAuditReport(files, opts.output, {
-        ...(workers === undefined ? {} : { workers }),
-        failOn,
-        onProgress: (done, _total, e) => bar.update(done, { file: e.file }),
-        tempFiles,
-      });
-      bar.stop();
+      // The threads started as the command began (cli/main.ts), when it did; closed once the report is written.
+      const pool = takePrestartedPool();
+      let report: Awaited<ReturnType<typeof writeAuditReport>>;
+      try {
+        const files = await findDocuments(paths, [opts.output]);
+        removeStaleTemps(opts.output);
+        const bar = new SingleBar({ stream: process.stderr, format: '审核 [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+        bar.start(files.length, 0, { file: '' });
+        report = await writeAuditReport(files, opts.output, {
+          ...(workers === undefined ? {} : { workers }),
+          ...(pool ? { pool } : {}),
+          failOn,
+          onProgress: (done, _total, e) => bar.update(done, { file: e.file }),
+          tempFiles,
+        });
+        bar.stop();
+      } finally {
+        await pool?.close();
+      }
 
       const s = report.summary;
       const r = report.recalls;

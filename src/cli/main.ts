@@ -119,6 +119,8 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || !SERVING.has(name)) parseInForeground();
   // A command checks one or two documents: without zod's compiled parsers (schema-mode.ts), chosen before its module loads the model.
   if (name !== undefined && !SERVING.has(name)) (await import('../app/isolation/schema-mode.js')).checkSchemasWithoutCompiling();
+  // `fiscus audit`: its worker threads load their code while this thread loads the command's modules and finds the documents.
+  if (name === 'audit') (await import('../app/audit-pool.js')).prestartAuditPool();
   try {
     validateOutcome.exitCode = 0;
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
