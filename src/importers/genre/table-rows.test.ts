@@ -779,3 +779,37 @@ test('PDF: a continuation page printing fewer columns keeps the others for the p
     [],
   );
 });
+
+test('PDF: a continuation page printing a column its first page printed empty: the figures under that column’s header are its own', async () => {
+  // The first page lists only basic spending: 项目支出 is a header over no figure there.
+  const RIGHT = [300, 370, 440];
+  const first = page((at, figure) => {
+    at(150, 0, '表3 支出总表');
+    at(420, 1, '单位：万元');
+    at(60, 2, '科目名称');
+    at(290, 2, '合计');
+    at(350, 2, '基本支出');
+    at(420, 2, '项目支出');
+    at(40, 4, '行政运行');
+    ['60.00', '60.00'].forEach((v, k) => figure(RIGHT[k]!, 4, v));
+    at(40, 5, '机关服务');
+    ['20.00', '20.00'].forEach((v, k) => figure(RIGHT[k]!, 5, v));
+  });
+  const second = page((at, figure) => {
+    at(40, 0, '一般行政管理事务');
+    figure(RIGHT[0]!, 0, '40.00');
+    figure(RIGHT[2]!, 0, '40.00');
+  });
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /支出总表/);
+  const r = row(t, (x) => x.label === '一般行政管理事务');
+  assert.equal(r.unplaced, undefined, `unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+  assert.deepEqual(
+    t.columns.map((c) => [c.key, fen(r, c.key)]),
+    [
+      ['total', w('40.00')],
+      ['basic', null],
+      ['project', w('40.00')],
+    ],
+  );
+});

@@ -1058,6 +1058,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       if (named.every((zones) => zones !== null)) panels.forEach((p, k) => ((p.zones = named[k]!), (p.labelHeader = prev.panels[k]!.labelHeader)));
     }
   }
+  const measuredBody = body.length > 0 && body.every((b) => b.line.y !== undefined);
   if (header.length === 0 && prev && prev.panels.length > 0) {
     // A continuation page: the columns of the page before, in order where the data columns match; each
     // panel those of the page before's panel whose figures end where its own do, where the two pages
@@ -1068,6 +1069,33 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       const qData = q.zones.filter((z) => z.data);
       const pData = p.zones.filter((z) => z.data);
       p.labelHeader = q.labelHeader;
+      // From a PDF, where figures stand where they are printed: each column of figures is the column of
+      // the page before whose figures end where its own do, or, for one the page before printed empty,
+      // whose header stands over it (less exact than figures: a header is centred and wraps, so a column
+      // with figures on both pages within 4 is preferred). Where a column lands on none, they are taken in order
+      // as below. (pdftotext sets each page on a grid of its own: a header's characters do not stand
+      // where the next page's figures do.)
+      if (measuredBody && pData.length <= q.zones.length) {
+        const near = (i: number, j: number) => {
+          const z = q.zones[j]!;
+          const d = pData[i]!.data!;
+          if (z.data) return Math.abs(d.x1 - z.data.x1);
+          if (!z.head) return Number.POSITIVE_INFINITY;
+          // (Past every column with figures within 4: a page's grid shifts a little.)
+          return 4 + Math.max(0, z.head.x0 - d.x1, d.x0 - z.head.x1);
+        };
+        const at = alignInOrder(pData.length, q.zones.length, near);
+        // At least one column lands on a column with figures: the page continues those columns on their grid.
+        if (at.every((j, i) => j !== undefined && near(i, j) <= (q.zones[j]!.data ? 4 : 8)) && at.some((j) => q.zones[j]!.data)) {
+          const byQ = new Map(at.map((j, i) => [q.zones[j]!, pData[i]!]));
+          for (const [z, mine] of byQ) {
+            mine.path = z.path;
+            if (z.disputed) mine.disputed = true;
+          }
+          p.zones = q.zones.map((z) => byQ.get(z) ?? { ...z, x0: NaN, x1: NaN, data: null });
+          return;
+        }
+      }
       if (pData.length === qData.length) {
         pData.forEach((z, j) => {
           z.path = qData[j]!.path;
@@ -2183,6 +2211,27 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const pages: PageRead[] = [];
   for (const ls of byPage) pages.push(readPage(ls, pages[pages.length - 1] ?? null));
   const frames = pageFrames(pages);
+  for (const pg of pages) {
+    const pgno = pg.body[0]?.line.page;
+    console.error(
+      'PAGE',
+      pgno,
+      'hdr',
+      pg.header
+        .map((h) => h.map((t) => t.text).join(' '))
+        .join(' / ')
+        .slice(0, 120),
+      'x@',
+      frames.get(pgno ?? null)?.(10),
+    );
+    for (const p of pg.panels)
+      console.error(
+        '  panel',
+        p.x0.toFixed(1),
+        p.x1.toFixed(1),
+        p.zones.map((z) => `[${z.x0.toFixed(1)}-${z.x1.toFixed(1)} ${z.data ? 'd' + z.data.x0.toFixed(1) + '-' + z.data.x1.toFixed(1) : '-'} ${z.path.join('/').slice(0, 20)}]`).join(' '),
+      );
+  }
   const nPanels = Math.max(0, ...pages.map((p) => p.panels.length));
   const base: Table = { id: ctx.id, no: block.no, role, title, displayUnit: unit, columns: [], rows: [], src: srcOf(titleLine) };
   const un = unitNameOf(block.lines);
