@@ -2353,12 +2353,14 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     // In tables with more than two panels, the panels after the second are further classifications
     // of the same expenditure: kept as rows of their own side-less panel (keys prefixed p3., p4.).
     const keys = keyOf[k]!;
+    // The columns every row of the panel has a cell in (empty until a figure is placed), in order.
+    const rowKeys = [...new Set(keys.values())].filter((key) => (twoSided ? (k === 0 ? key === 'amount' || key.startsWith('revenue.') : !key.startsWith('revenue.')) : true));
     const panelRowsOut: HierItem[] = [];
     for (const r of raws) {
       if (r.labelText === '' && r.code === null && r.cells.size === 0) continue;
       const amounts: Record<string, Money | null> = {};
       const unplaced: Money[] = [];
-      for (const key of new Set(keys.values())) if (twoSided ? (k === 0 ? key === 'amount' || key.startsWith('revenue.') : !key.startsWith('revenue.')) : true) amounts[key] = null;
+      for (const key of rowKeys) amounts[key] = null;
       let conflict = false;
       for (const [z, ts] of r.cells) {
         const figs = ts.filter((t) => t.kind !== 'dash');

@@ -58,13 +58,62 @@ export interface SplitOptions {
   doubt?: number;
 }
 
-/** What an anchor owns so far while a split is costed: the extent, the count, the items fixed elsewhere. */
+/**
+ * What an anchor owns so far while a split is costed: the extent, the count, the items fixed elsewhere,
+ * and (where holes are counted) the extents owned, `m` of them in the scratch arrays below. One per
+ * split, reset for each cost: a cost runs for every split point of every gap, and allocated nothing.
+ */
 interface Owned {
   top: number;
   bot: number;
   n: number;
   misplaced: number;
-  spans: Array<[number, number]> | null;
+  spans: boolean;
+  m: number;
+}
+
+/** The extents an anchor owns while its holes are counted (tops and bottoms, grown as needed). */
+let spanTops = new Float64Array(256);
+let spanBots = new Float64Array(256);
+
+function addSpan(o: Owned, top: number, bot: number): void {
+  if (o.m === spanTops.length) {
+    const t = new Float64Array(2 * o.m);
+    t.set(spanTops);
+    spanTops = t;
+    const b = new Float64Array(2 * o.m);
+    b.set(spanBots);
+    spanBots = b;
+  }
+  spanTops[o.m] = top;
+  spanBots[o.m] = bot;
+  o.m++;
+}
+
+/**
+ * How many holes wider than `compact` the `m` owned extents leave: sorted by top (stably, in place: the
+ * order Array.prototype.sort gives), each top further than `compact` below the lowest bottom reached.
+ */
+function holesIn(m: number, compact: number): number {
+  for (let i = 1; i < m; i++) {
+    const t = spanTops[i]!;
+    const b = spanBots[i]!;
+    let j = i - 1;
+    while (j >= 0 && spanTops[j]! > t) {
+      spanTops[j + 1] = spanTops[j]!;
+      spanBots[j + 1] = spanBots[j]!;
+      j--;
+    }
+    spanTops[j + 1] = t;
+    spanBots[j + 1] = b;
+  }
+  let holes = 0;
+  let reach = spanBots[0]!;
+  for (let i = 1; i < m; i++) {
+    if (spanTops[i]! - reach > compact) holes++;
+    reach = Math.max(reach, spanBots[i]!);
+  }
+  return holes;
 }
 
 /** How many of the sorted values lie below `x` (`orEqual`: at or below it). */
@@ -95,7 +144,7 @@ function take(o: Owned, items: readonly Extent[], fixed: readonly number[] | und
     if (f >= 0 && f !== j) o.misplaced++;
     if (it.top < o.top) o.top = it.top;
     if (it.bot > o.bot) o.bot = it.bot;
-    o.spans?.push([it.top, it.bot]);
+    if (o.spans) addSpan(o, it.top, it.bot);
     o.n++;
   }
 }
@@ -128,18 +177,18 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
       gaps[g]!.push(i);
     }
   });
+  const o: Owned = { top: Infinity, bot: -Infinity, n: 0, misplaced: 0, spans: compact !== undefined, m: 0 };
   // Cost of anchor j owning: head (j = 0), the tail part of gap j-1 from t, the head part of gap j up to u, tail (j = k-1).
   const cost = (j: number, from: number, upto: number): number => {
     const a = anchors[j]!;
     // The extents are only needed to count holes (compact); the items owned are taken from the gaps
-    // in place (this runs for every split point of every gap: no copies, no closure per call).
-    const o: Owned = {
-      top: a.top ?? Infinity,
-      bot: a.bot ?? -Infinity,
-      n: 0,
-      misplaced: 0,
-      spans: compact === undefined ? null : a.top !== undefined && a.bot !== undefined ? [[a.top, a.bot]] : [],
-    };
+    // in place (this runs for every split point of every gap: no copies, no closure, no array per call).
+    o.top = a.top ?? Infinity;
+    o.bot = a.bot ?? -Infinity;
+    o.n = 0;
+    o.misplaced = 0;
+    o.m = 0;
+    if (o.spans && a.top !== undefined && a.bot !== undefined) addSpan(o, a.top, a.bot);
     if (j === 0) take(o, items, opts.fixed, j, head, 0, head.length);
     if (j > 0) {
       const g = gaps[j - 1]!;
@@ -150,7 +199,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
       take(o, items, opts.fixed, j, g, 0, Math.min(upto, g.length));
     }
     if (j === k - 1) take(o, items, opts.fixed, j, tail, 0, tail.length);
-    const { top, bot, n, misplaced, spans } = o;
+    const { top, bot, n, misplaced } = o;
     if (n === 0) return a.mayBeEmpty ? (a.emptyCost ?? 0) : 1e9;
     // Printed positions are rounded to text rows: a centre within three quarters of a line is exact.
     const e = Math.abs((top + bot) / 2 - a.c);
@@ -158,15 +207,7 @@ export function splitCentered(items: readonly Extent[], anchors: readonly Anchor
     // A cell never spans a blank line: the lines of a wrapped cell follow each other.
     let crossed = barriersWithin(barriers, top, bot);
     if (a.top !== undefined && a.bot !== undefined) crossed -= barriersWithin(barriers, Math.max(top, a.top), Math.min(bot, a.bot));
-    let holes = 0;
-    if (compact !== undefined && spans && spans.length > 1) {
-      spans.sort((x, y) => x[0] - y[0]);
-      let reach = spans[0]![1];
-      for (const [t0, t1] of spans.slice(1)) {
-        if (t0 - reach > compact) holes++;
-        reach = Math.max(reach, t1);
-      }
-    }
+    const holes = compact !== undefined && o.m > 1 ? holesIn(o.m, compact) : 0;
     return d * d + 0.01 * e * e + 10 * crossed + 10 * holes + 100 * misplaced + (a.perItem ?? 0) * n;
   };
   // A split whose boundary falls on a page break earns the bonus.
