@@ -2211,27 +2211,6 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const pages: PageRead[] = [];
   for (const ls of byPage) pages.push(readPage(ls, pages[pages.length - 1] ?? null));
   const frames = pageFrames(pages);
-  for (const pg of pages) {
-    const pgno = pg.body[0]?.line.page;
-    console.error(
-      'PAGE',
-      pgno,
-      'hdr',
-      pg.header
-        .map((h) => h.map((t) => t.text).join(' '))
-        .join(' / ')
-        .slice(0, 120),
-      'x@',
-      frames.get(pgno ?? null)?.(10),
-    );
-    for (const p of pg.panels)
-      console.error(
-        '  panel',
-        p.x0.toFixed(1),
-        p.x1.toFixed(1),
-        p.zones.map((z) => `[${z.x0.toFixed(1)}-${z.x1.toFixed(1)} ${z.data ? 'd' + z.data.x0.toFixed(1) + '-' + z.data.x1.toFixed(1) : '-'} ${z.path.join('/').slice(0, 20)}]`).join(' '),
-      );
-  }
   const nPanels = Math.max(0, ...pages.map((p) => p.panels.length));
   const base: Table = { id: ctx.id, no: block.no, role, title, displayUnit: unit, columns: [], rows: [], src: srcOf(titleLine) };
   const un = unitNameOf(block.lines);
