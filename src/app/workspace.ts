@@ -200,6 +200,8 @@ export interface Workspace {
   listBudgets(): Promise<BudgetSummary[]>;
   /** One budget with its versions; NOT_FOUND when absent. */
   getBudget(id: string): Promise<BudgetDetail>;
+  /** One budget without its versions (one query, whatever the number of versions); NOT_FOUND when absent. */
+  getBudgetSummary(id: string): Promise<BudgetSummary>;
   /** Versions of a budget, oldest first; NOT_FOUND when absent. */
   listVersions(id: string): Promise<VersionInfo[]>;
   /** The canonical document of a version (latest by default); NOT_FOUND when absent. */
@@ -395,6 +397,12 @@ class StoredWorkspace implements Workspace {
     const [[b], versions] = await Promise.all([repo.selectBudgets(this.db, documentId), repo.selectVersions(this.db, documentId)]);
     if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
     return { ...toSummary(b), versions: versions.map(toVersionInfo) };
+  }
+
+  async getBudgetSummary(id: string): Promise<BudgetSummary> {
+    const [b] = await repo.selectBudgets(this.db, documentIdOf(id));
+    if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
+    return toSummary(b);
   }
 
   async listVersions(id: string): Promise<VersionInfo[]> {

@@ -313,7 +313,7 @@ interface Viewed {
   version: number;
 }
 
-export function DashboardPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] } & Viewed) {
+export function DashboardPage(props: { budget: BudgetSummary; doc: BudgetDocument; findings: Finding[] } & Viewed) {
   const { budget, doc, findings } = props;
   const vq = props.view ? `?v=${props.view.v}` : '';
   const k = keyFigures(doc);
@@ -466,7 +466,7 @@ export function IndicatorTable(props: { indicators: ProjectForm['indicators']; i
   );
 }
 
-export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument; findings: Finding[] } & Viewed) {
+export function ProjectsPage(props: { budget: BudgetSummary; doc: BudgetDocument; findings: Finding[] } & Viewed) {
   const { budget, doc } = props;
   const vq = props.view ? `?v=${props.view.v}` : '';
   return (
@@ -505,7 +505,7 @@ export function ProjectsPage(props: { budget: BudgetDetail; doc: BudgetDocument;
   );
 }
 
-export function FindingsPage(props: { budget: BudgetDetail; findings: Finding[]; severity?: string | undefined; filterNote?: string } & Viewed) {
+export function FindingsPage(props: { budget: BudgetSummary; findings: Finding[]; severity?: string | undefined; filterNote?: string } & Viewed) {
   const { budget } = props;
   const vq = props.view ? `v=${props.view.v}` : '';
   const shown = props.findings.filter((f) => !props.severity || f.severity === props.severity);

@@ -7,7 +7,7 @@ import { logError } from '../app/log.js';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setMetric } from 'hono/timing';
-import { diffDocuments, type Workspace, type BudgetDetail } from '../app/workspace.js';
+import { diffDocuments, type Workspace, type BudgetDetail, type BudgetSummary } from '../app/workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { bodyTooLarge, DEFAULT_LIMITS, limitOf, limitSentence, limitsWith, type BodyLimits, type Limits } from '../app/limits.js';
 import type { BudgetDocument } from '../domain/model.js';
@@ -77,8 +77,8 @@ async function timed<T>(c: Context, p: Promise<T>): Promise<T> {
   }
 }
 
-interface Loaded {
-  budget: BudgetDetail;
+interface Loaded<B extends BudgetSummary = BudgetDetail> {
+  budget: B;
   doc: BudgetDocument;
   findings: Finding[];
   /** The version shown. */
@@ -86,7 +86,7 @@ interface Loaded {
   /** Set when `?v=N` asks for a version other than the latest (shown read-only). */
   view: VersionView | undefined;
   /** Severity counts of the version shown. */
-  counts: BudgetDetail['findings'];
+  counts: BudgetSummary['findings'];
   ctx: ReturnType<typeof hrefContext>;
 }
 
@@ -138,6 +138,18 @@ async function load(cache: VersionCache, ws: Workspace, c: Context, id: string, 
   return { budget, doc, findings, version, view, counts, ctx: hrefContext(doc, old ? version : undefined) };
 }
 
+/**
+ * As load (versioned), for a page that shows no list of versions: the latest version needs only the
+ * budget's summary, one query however many versions the budget has; `?v=N` reads the versions as load does.
+ */
+async function loadShown(cache: VersionCache, ws: Workspace, c: Context, id: string): Promise<Loaded<BudgetSummary>> {
+  const q = c.req.query('v');
+  if (q !== undefined && q !== '') return load(cache, ws, c, id, true);
+  const budget = await timed(c, ws.getBudgetSummary(id));
+  const { doc, findings } = await timed(c, cache.get(id, budget.latestVersion));
+  return { budget, doc, findings, version: budget.latestVersion, view: undefined, counts: budget.findings, ctx: hrefContext(doc) };
+}
+
 /** The author of a version made through the web app: the signed-in user (every write needs one). */
 export function webAuthor(c: Context): string {
   const u = userOf(c);
@@ -145,7 +157,7 @@ export function webAuthor(c: Context): string {
 }
 
 /** The props of a page that can show an older version. */
-const viewed = (l: Loaded) => ({ view: l.view, ctx: l.ctx, counts: l.counts, version: l.version });
+const viewed = (l: Loaded<BudgetSummary>) => ({ view: l.view, ctx: l.ctx, counts: l.counts, version: l.version });
 
 /** Builds the web app (pages, static assets). */
 export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
@@ -236,7 +248,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   app.get('/budgets/:id', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'), true);
+    const l = await loadShown(cache, ws, c, c.req.param('id'));
     return c.html(<DashboardPage budget={l.budget} doc={l.doc} findings={l.findings} {...viewed(l)} />);
   });
 
@@ -271,7 +283,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   });
 
   app.get('/budgets/:id/projects', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'), true);
+    const l = await loadShown(cache, ws, c, c.req.param('id'));
     return c.html(<ProjectsPage budget={l.budget} doc={l.doc} findings={l.findings} {...viewed(l)} />);
   });
 
@@ -294,7 +306,7 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   registerEditRoutes(app, { ws, timed, version: (id, v) => cache.get(id, v), author: webAuthor });
 
   app.get('/budgets/:id/findings', async (c) => {
-    const l = await load(cache, ws, c, c.req.param('id'), true);
+    const l = await loadShown(cache, ws, c, c.req.param('id'));
     const sev = c.req.query('severity');
     const severity = sev === 'error' || sev === 'warning' || sev === 'info' ? sev : undefined;
     const table = c.req.query('table');
