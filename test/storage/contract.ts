@@ -132,6 +132,19 @@ export function registerContract(b: Backend): void {
         ],
       );
       assert.notEqual(vs[0]!.sha256, vs[1]!.sha256);
+      // Each version's fields as stored: the time in ISO (UTC, milliseconds) as the budget's own, its counts, its state.
+      const summary = await ws.getBudgetSummary(budgetId);
+      assert.equal(vs[1]!.createdAt, summary.updatedAt);
+      assert.match(vs[0]!.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      assert.deepEqual(vs[1]!.findings, summary.findings);
+      assert.deepEqual(
+        vs.map((v) => [v.state, v.publishedAt, v.note === null]),
+        [
+          ['draft', null, false],
+          ['draft', null, false],
+        ],
+      );
+      assert.deepEqual(await ws.getBudget(budgetId), { ...summary, versions: vs });
       const edited = await ws.getDocument(budgetId);
       assert.equal(edited.projectForms[0]!.costLines[0]!.amount!.fen, 4_600_000);
       assert.deepEqual(plain(await ws.getFindings(budgetId)), plain(runRules(edited)));
