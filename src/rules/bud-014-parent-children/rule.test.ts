@@ -76,3 +76,19 @@ test('asserts no sum for a heading whose lines are not known (childrenUnknown: a
   d.tables.find((t) => t.no === 5)!.rows.find((r) => r.id === 't5-2')!.childrenUnknown = true;
   assert.deepEqual(run(d), []);
 });
+
+test('a heading read from the layout whose first lines add up to it, and not all of them, may end there: nothing is asserted; read from codes or a known layout, it is', () => {
+  const d = doc();
+  const lines = (second: string) => [
+    row('h', '超长期特别国债安排的支出', { total: '177.92' }, { kind: 'group' }),
+    row('a', '公路水路运输', { total: '177.92' }, { level: 1, parent: 'h' }),
+    row('b', '其他交通运输支出', { total: second }, { level: 1, parent: 'h' }),
+  ];
+  d.tables.push(table('project-expenditure', 5, ['total'], lines('68,200.00')));
+  assert.equal(run(d).length, 1, 'the known layout (Shenzhen) states its grouping: 177.92 ≠ 68,377.92');
+  d.profile = 'generic';
+  assert.deepEqual(run(d), []);
+  // No first lines add up to it: the heading is still checked.
+  d.tables[d.tables.length - 1]!.rows = lines('68,200.00').map((r) => (r.id === 'a' ? { ...r, amounts: { total: money('170.00') } } : r));
+  assert.equal(run(d).length, 1);
+});
