@@ -5,7 +5,8 @@
  * web page, a table over the API, the budget list, the portal) and writes (project-form edits on the
  * latest version: a 409 from a concurrent edit is counted apart, it is the stale-edit refusal). Prints
  * requests/s, p50, p99, errors (5xx, dropped connections, other 4xx) and each server's resident memory
- * before and after, then p50/p99 by request kind.
+ * before and after, then p50/p99 by request kind, each beside the server's own time for it (the `total`
+ * of the answer's Server-Timing header; for an edit, its PATCH's).
  *
  * The servers run the compiled build (dist/, built here first; FISCUS_RUN=dist, so that a checkout edited
  * meanwhile does not fall back to tsx). `--cpu-prof DIR` (or FISCUS_BENCH_CPU_PROF=DIR) runs each server
@@ -129,6 +130,10 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   const cpu0 = servers.map((s) => cpuMs(s.child.pid!));
   const ms: number[] = [];
   const byKind = new Map<string, number[]>();
+  // The server's own time for each answer (the `total` of its Server-Timing header: from the first
+  // middleware to the answer, awaiting the database included), by kind: the rest of a request's time
+  // waited before the server took it up (the event loop busy with other requests).
+  const serverByKind = new Map<string, number[]>();
   const errors = new Map<string, number>();
   let conflicts = 0;
   let writes = 0;
@@ -148,9 +153,11 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
       const t = performance.now();
       let key = '';
       let label = kind.name;
+      let serverMs = NaN;
       try {
         const res = await kind.run(s.url, prep, c, i);
         await res.arrayBuffer();
+        serverMs = Number(/total;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
         if (res.status === 409) {
           conflicts++;
           label += ' 409';
@@ -163,6 +170,11 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
       const xs = byKind.get(label) ?? [];
       xs.push(d);
       byKind.set(label, xs);
+      if (!Number.isNaN(serverMs)) {
+        const sv = serverByKind.get(label) ?? [];
+        sv.push(serverMs);
+        serverByKind.set(label, sv);
+      }
       if (key) errors.set(key, (errors.get(key) ?? 0) + 1);
     }
   };
@@ -177,7 +189,9 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   const nErrors = [...errors.values()].reduce((a, b) => a + b, 0);
   const perKind = [...byKind].map(([k, xs]) => {
     xs.sort((a, b) => a - b);
-    return `${KIND_LABEL[k] ?? k} ${xs.length}: p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms`;
+    const sv = (serverByKind.get(k) ?? []).sort((a, b) => a - b);
+    const server = sv.length ? ` (in the server p50 ${pct(sv, 50).toFixed(0)} ms, p99 ${pct(sv, 99).toFixed(0)} ms)` : '';
+    return `${KIND_LABEL[k] ?? k} ${xs.length}: p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms${server}`;
   });
   return (
     `${name}: ${clients} clients × ${seconds} s: ${ms.length} requests, ${(ms.length / wall).toFixed(1)} requests/s, p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
