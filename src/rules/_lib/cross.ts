@@ -43,11 +43,11 @@ export function columnTotal(t: Table, key: string): TableFigure {
   const minUnit = minOf(units.map((r) => r.level));
   const topUnits = units.filter((r) => r.level === minUnit);
   if (topUnits.length === 1) return cellFigure(topUnits[0], key);
-  // A department's line printed level with its own units ("深圳市建筑工务署" beside "深圳市建筑工务署（本级）"):
-  // the department's line is the total.
-  const dept = topUnits.find((d) => topUnits.some((u) => u !== d && squash(u.label).startsWith(squash(d.label)) && /本级/.test(u.label)));
-  if (dept) return cellFigure(dept, key);
   const rows = topUnits.length > 0 ? topUnits : topRows(t);
+  // A department's line printed level with its own units ("深圳市建筑工务署" beside "深圳市建筑工务署（本级）"),
+  // as unit lines or as the table's top lines: the department's line is the total.
+  const dept = rows.find((d) => rows.some((u) => u !== d && squash(u.label).startsWith(squash(d.label)) && /本级/.test(u.label)));
+  if (dept) return cellFigure(dept, key);
   const fen = rows.reduce((s, r) => s + fenOf(r.amounts[key]), 0);
   return { value: fen, fen, row: rows[0], n: rows.filter((r) => r.amounts[key] != null).length };
 }

@@ -43,3 +43,18 @@ test('a flat table 3 of 项 lines without a total line is summed over all its li
   t3.rows[1]!.amounts['total'] = money('400.00');
   assert.equal(run(d).length, 1);
 });
+
+test('a department line printed level with its own 本级 line among the top lines (no unit lines) is the total too', () => {
+  const d = doc();
+  const t3 = tbl(d, 3);
+  // shenzhen-public-works-bureau-2026-budget 表5: 深圳市建筑工务署, 深圳市建筑工务署（本级）, then its centres, all top lines.
+  t3.rows = [
+    row('d', '测试单位', { total: '4,424.60', basic: '1,200.00', project: '3,224.60' }),
+    row('o', '测试单位（本级）', { total: '4,000.00', basic: '1,000.00', project: '3,000.00' }),
+    row('c', '测试单位某中心', { total: '424.60', basic: '200.00', project: '224.60' }),
+  ];
+  assert.deepEqual(run(d), []);
+  // Without a 本级 line, the department's line is not told from its units': the top lines are summed.
+  t3.rows[1]!.label = '测试单位某所';
+  assert.equal(run(d).length, 1);
+});
