@@ -106,8 +106,16 @@ export function chineseNumber(s: string): number | null {
 
 const SQUASHED = new Map<string, string>();
 
+/**
+ * Texts squashTitle leaves as they are: ASCII other than white space, quotes and brackets, the CJK
+ * unified ideographs and 、。 (which normalizeText leaves alone). Most labels and cells are such, and
+ * telling so costs less than looking them up.
+ */
+const SQUASHED_ALREADY = /^[\x21\x23-\x26\x2a-\x7e\u3001\u3002\u4e00-\u9fff]*$/;
+
 /** Squashes white space and the quotes and brackets' width, for matching titles and headers. */
 export function squashTitle(s: string): string {
+  if (SQUASHED_ALREADY.test(s)) return s;
   // The same labels and titles are squashed again and again while a document is read.
   const hit = SQUASHED.get(s);
   if (hit !== undefined) return hit;
