@@ -26,12 +26,19 @@ export function subjectOf(t: Table, r: Row): string {
  * parts (all cells empty) is not checked: there is no breakdown to compare. Nor is a row that prints
  * a figure in a column the reader could not name: that column may be one of the parts.
  */
-export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[]): void {
+export function checkRowRelations(ctx: RuleContext, t: Table, rels: SumRelation[], within: SumRelation[] = []): void {
   if (rels.length === 0) return;
   const undecided = undecidedColumns(t);
   for (const r of t.rows) {
     if (unmappedFigures(t, r).length > 0 || undecided.some((k) => (r.amounts[k]?.fen ?? 0) !== 0)) continue;
-    for (const rel of rels) {
+    for (const rel0 of rels) {
+      // A part printed empty whose own parts (`within`) print figures stands for them: the 小计 of 公务用车
+      // left blank beside 购置费 and 运行维护费 (that the 小计 is blank is its own relation's finding).
+      const keys = rel0.parts.flatMap((k) => {
+        const sub = r.amounts[k] == null ? within.find((w) => w.total === k && w.parts.some((p) => r.amounts[p] != null)) : undefined;
+        return sub ? sub.parts : [k];
+      });
+      const rel = { ...rel0, parts: keys };
       const parts = rel.parts.map((k) => r.amounts[k] ?? null);
       if (parts.every((p) => p === null)) continue;
       const total = r.amounts[rel.total] ?? null;

@@ -48,3 +48,15 @@ test('a 三公经费及会议费、培训费 table: 合计 also counts the meeti
   r.amounts['total'] = money('3.50');
   assert.equal(run(d).filter((f) => f.location.row === r.id).length, 1);
 });
+
+test('a 公务用车 小计 printed empty beside its 购置费 and 运行维护费 stands for their sum: the total is checked against them', () => {
+  // beijing-cpc-civil-military-integration-office-2026-budget 预算09表: 40.77 = 17.10 + 0.15 + (小计 blank) 18.69 + 4.83.
+  const d = doc();
+  const r = tbl(d, 12).rows[0]!;
+  r.amounts['vehicles'] = null;
+  assert.deepEqual(run(d), []);
+  r.amounts['vehicleRunning'] = money('2.00');
+  const fs = run(d);
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /总计 3\.50 ≠ 因公出国\(境\)费 0\.00 \+ 公务接待费 1\.00 \+ 公务用车购置费 0\.00 \+ 公务用车运行维护费 2\.00/);
+});

@@ -13,11 +13,14 @@ export const rule: Rule = {
   reads: ['tables'],
   basis: 'domain.md §5 三公 split; docs/model.md table 12 columns',
   check(doc, ctx) {
-    for (const t of tablesOf(doc, 'three-public'))
+    for (const t of tablesOf(doc, 'three-public')) {
+      const rels = rowRelations(t);
       checkRowRelations(
         ctx,
         t,
-        rowRelations(t).filter((r) => r.total !== 'vehicles'),
+        rels.filter((r) => r.total !== 'vehicles'),
+        rels.filter((r) => r.total === 'vehicles'),
       );
+    }
   },
 };
