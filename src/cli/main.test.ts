@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Command } from 'commander';
-import { buildProgram, fullProgram } from './main.js';
+import { buildProgram, fullProgram, startsAuditThreads } from './main.js';
 
 function listing(program: Command): string[] {
   const help = program.createHelp();
@@ -28,4 +28,11 @@ test('a command line is given the one command it names, its own help included', 
   const all = (await fullProgram()).commands.length;
   assert.equal((await buildProgram(['--help', 'import'])).commands.length, all);
   assert.equal((await buildProgram(['frobnicate'])).commands.length, all);
+});
+
+test('fiscus audit starts its threads at once, but not to show its help', () => {
+  assert.equal(startsAuditThreads(['audit', 'folder', '-o', 'r.csv']), true);
+  assert.equal(startsAuditThreads(['audit', '--help']), false);
+  assert.equal(startsAuditThreads(['audit', '-h']), false);
+  assert.equal(startsAuditThreads(['validate', 'x.txt']), false);
 });

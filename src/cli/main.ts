@@ -111,6 +111,14 @@ export async function fullProgram(): Promise<Command> {
 /** The commands that run a server or a job worker: their parser threads stay in the background (thread-priority.ts). */
 const SERVING = new Set(['serve', 'start', 'worker']);
 
+/**
+ * `fiscus audit` starts its worker threads first, so that they load their code while this thread loads the
+ * command's modules and finds the documents; not for its help, which reads no document.
+ */
+export function startsAuditThreads(argv: readonly string[]): boolean {
+  return commandOf(argv) === 'audit' && !argv.some((a) => a === '--help' || a === '-h');
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   guardProcess();
@@ -119,8 +127,7 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || !SERVING.has(name)) parseInForeground();
   // A command checks one or two documents: without zod's compiled parsers (schema-mode.ts), chosen before its module loads the model.
   if (name !== undefined && !SERVING.has(name)) (await import('../app/isolation/schema-mode.js')).checkSchemasWithoutCompiling();
-  // `fiscus audit`: its worker threads load their code while this thread loads the command's modules and finds the documents.
-  if (name === 'audit') (await import('../app/audit-pool.js')).prestartAuditPool();
+  if (startsAuditThreads(argv)) (await import('../app/audit-pool.js')).prestartAuditPool();
   try {
     validateOutcome.exitCode = 0;
     await (await buildProgram(argv)).parseAsync(argv, { from: 'user' });
