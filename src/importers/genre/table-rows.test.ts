@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBytes } from '../../app/import-document.js';
 import { validateDocument } from '../../app/validate.js';
-import type { BudgetDocument } from '../../domain/model.js';
+import type { BudgetDocument, Table } from '../../domain/model.js';
 import { at, fen, fromLines, row, table, w } from './test-tables.js';
 import { parseAmount } from '../../domain/money.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
@@ -686,130 +686,92 @@ test('text: a 三公 table whose total figures pdftotext prints under the next h
   );
 });
 
+/** Where the continuation tests below print their three columns of figures (right edges, points). */
+const RIGHT = [300, 370, 440];
+type Place = (x: number, line: number, text: string) => void;
+
+/** A table's first page: its title, unit and one header line over the three columns. */
+function headed(at: Place, title: string, label: string, columns: string[]): void {
+  at(150, 0, title);
+  at(420, 1, '单位：万元');
+  at(60, 2, label);
+  columns.forEach((c, k) => at(RIGHT[k]! - 10, 2, c));
+}
+
+/** Rows from `from` on: a label, then its figures in the columns given (k: the column, null: printed empty). */
+function rowsAt(at: Place, figure: Place, from: number, rows: Array<[string, ...Array<string | null>]>): void {
+  rows.forEach(([name, ...figures], i) => {
+    at(40, from + i, name);
+    figures.forEach((v, k) => v !== null && figure(RIGHT[k]!, from + i, v));
+  });
+}
+
+/** A row's figures by column, in the table's column order; fails when one stayed unplaced. */
+function placed(t: Table, label: string): Array<number | null> {
+  const r = row(t, (x) => x.label.includes(label));
+  assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+  return t.columns.map((c) => fen(r, c.key));
+}
+
+/** The findings of a document's sums (its totals against its rows). */
+const sums = (d: BudgetDocument) =>
+  validateDocument(d)
+    .findings.filter((f) => f.category === 'table-arithmetic')
+    .map((f) => `${f.rule} ${f.message}`);
+
 test('PDF: a continuation page whose lines above its first figures name no column (a row’s wrapped name, its project code) has no header: its figures take the columns of the page before', async () => {
-  // Three columns of figures; the second page's first project prints its code on the line above its
-  // figures and fills no 其他资金 (empty, as many rows of a 项目支出 table do).
-  const RIGHT = [300, 370, 440];
+  // The second page's first project prints its code on the line above its figures and fills no 其他资金
+  // (empty, as many rows of a 项目支出 table do).
   const first = page((at, figure) => {
-    at(150, 0, '表9 项目支出表');
-    at(420, 1, '单位：万元');
-    at(60, 2, '项目名称');
-    at(290, 2, '合计');
-    at(350, 2, '财政拨款');
-    at(420, 2, '其他资金');
-    const lines: Array<[string, string, string, string]> = [
+    headed(at, '表9 项目支出表', '项目名称', ['合计', '财政拨款', '其他资金']);
+    rowsAt(at, figure, 4, [
       ['合计', '60.00', '50.00', '10.00'],
       ['某某运行维护项目', '30.00', '20.00', '10.00'],
-    ];
-    lines.forEach(([name, a, b, c], i) => {
-      at(40, 4 + i, name);
-      [a, b, c].forEach((v, k) => figure(RIGHT[k]!, 4 + i, v));
-    });
+    ]);
   });
   const second = page((at, figure) => {
     at(40, 0, 'XM2026T00000043');
-    at(40, 1, '某某设备购置项目');
-    figure(RIGHT[0]!, 1, '30.00');
-    figure(RIGHT[1]!, 1, '30.00');
+    rowsAt(at, figure, 1, [['某某设备购置项目', '30.00', '30.00']]);
   });
   const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
-  const t = table(d, /项目支出表/);
-  const r = row(t, (x) => x.label.includes('某某设备购置项目'));
-  assert.equal(r.unplaced, undefined, `unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
-  assert.deepEqual(
-    t.columns.map((c) => fen(r, c.key)),
-    [w('30.00'), w('30.00'), null],
-  );
+  assert.deepEqual(placed(table(d, /项目支出表/), '某某设备购置项目'), [w('30.00'), w('30.00'), null]);
   // The 合计 line is the sum of both projects in every column (60 = 30 + 30, 50 = 20 + 30, 10 = 10 + 0).
-  assert.deepEqual(
-    validateDocument(d)
-      .findings.filter((f) => f.category === 'table-arithmetic')
-      .map((f) => `${f.rule} ${f.message}`),
-    [],
-  );
+  assert.deepEqual(sums(d), []);
 });
 
 test('PDF: a continuation page printing fewer columns keeps the others for the page after it, which prints them all again: every figure is placed', async () => {
-  const RIGHT = [300, 370, 440];
-  const rowsOf = (lines: Array<[string, ...string[]]>, from: number, at: (x: number, line: number, text: string) => void, figure: (right: number, line: number, text: string) => void) =>
-    lines.forEach(([name, ...figures], i) => {
-      at(40, from + i, name);
-      figures.forEach((v, k) => figure(RIGHT[k]!, from + i, v));
-    });
   const first = page((at, figure) => {
-    at(150, 0, '表9 项目支出表');
-    at(420, 1, '单位：万元');
-    at(60, 2, '项目名称');
-    at(290, 2, '合计');
-    at(350, 2, '财政拨款');
-    at(420, 2, '其他资金');
-    rowsOf(
-      [
-        ['合计', '100.00', '80.00', '20.00'],
-        ['甲项目', '30.00', '20.00', '10.00'],
-      ],
-      4,
-      at,
-      figure,
-    );
+    headed(at, '表9 项目支出表', '项目名称', ['合计', '财政拨款', '其他资金']);
+    rowsAt(at, figure, 4, [
+      ['合计', '100.00', '80.00', '20.00'],
+      ['甲项目', '30.00', '20.00', '10.00'],
+    ]);
   });
-  // No 其他资金 on this page: two columns of figures.
-  const second = page((at, figure) => rowsOf([['乙项目', '40.00', '40.00']], 0, at, figure));
-  // All three again.
-  const third = page((at, figure) => rowsOf([['丙项目', '30.00', '20.00', '10.00']], 0, at, figure));
+  // No 其他资金 on this page: two columns of figures; then all three again.
+  const second = page((at, figure) => rowsAt(at, figure, 0, [['乙项目', '40.00', '40.00']]));
+  const third = page((at, figure) => rowsAt(at, figure, 0, [['丙项目', '30.00', '20.00', '10.00']]));
   const d = await importBytes(buildPdf([first, second, third]), 'fixture.pdf');
   const t = table(d, /项目支出表/);
-  for (const [label, figures] of [
-    ['乙项目', [w('40.00'), w('40.00'), null]],
-    ['丙项目', [w('30.00'), w('20.00'), w('10.00')]],
-  ] as const) {
-    const r = row(t, (x) => x.label === label);
-    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
-    assert.deepEqual(
-      t.columns.map((c) => fen(r, c.key)),
-      figures,
-      label,
-    );
-  }
+  assert.deepEqual(placed(t, '乙项目'), [w('40.00'), w('40.00'), null]);
+  assert.deepEqual(placed(t, '丙项目'), [w('30.00'), w('20.00'), w('10.00')]);
   // 100 = 30 + 40 + 30, 80 = 20 + 40 + 20, 20 = 10 + 0 + 10.
-  assert.deepEqual(
-    validateDocument(d)
-      .findings.filter((f) => f.category === 'table-arithmetic')
-      .map((f) => `${f.rule} ${f.message}`),
-    [],
-  );
+  assert.deepEqual(sums(d), []);
 });
 
 test('PDF: a continuation page printing a column its first page printed empty: the figures under that column’s header are its own', async () => {
   // The first page lists only basic spending: 项目支出 is a header over no figure there.
-  const RIGHT = [300, 370, 440];
   const first = page((at, figure) => {
-    at(150, 0, '表3 支出总表');
-    at(420, 1, '单位：万元');
-    at(60, 2, '科目名称');
-    at(290, 2, '合计');
-    at(350, 2, '基本支出');
-    at(420, 2, '项目支出');
-    at(40, 4, '行政运行');
-    ['60.00', '60.00'].forEach((v, k) => figure(RIGHT[k]!, 4, v));
-    at(40, 5, '机关服务');
-    ['20.00', '20.00'].forEach((v, k) => figure(RIGHT[k]!, 5, v));
+    headed(at, '表3 支出总表', '科目名称', ['合计', '基本支出', '项目支出']);
+    rowsAt(at, figure, 4, [
+      ['行政运行', '60.00', '60.00'],
+      ['机关服务', '20.00', '20.00'],
+    ]);
   });
-  const second = page((at, figure) => {
-    at(40, 0, '一般行政管理事务');
-    figure(RIGHT[0]!, 0, '40.00');
-    figure(RIGHT[2]!, 0, '40.00');
-  });
-  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
-  const t = table(d, /支出总表/);
-  const r = row(t, (x) => x.label === '一般行政管理事务');
-  assert.equal(r.unplaced, undefined, `unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+  const second = page((at, figure) => rowsAt(at, figure, 0, [['一般行政管理事务', '40.00', null, '40.00']]));
+  const t = table(await importBytes(buildPdf([first, second]), 'fixture.pdf'), /支出总表/);
   assert.deepEqual(
-    t.columns.map((c) => [c.key, fen(r, c.key)]),
-    [
-      ['total', w('40.00')],
-      ['basic', null],
-      ['project', w('40.00')],
-    ],
+    t.columns.map((c) => c.key),
+    ['total', 'basic', 'project'],
   );
+  assert.deepEqual(placed(t, '一般行政管理事务'), [w('40.00'), null, w('40.00')]);
 });
