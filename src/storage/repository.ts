@@ -4,14 +4,13 @@
  * Every function takes a drizzle database or transaction, so callers compose them in one transaction.
  */
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BudgetDocument, Indicator } from '../domain/model.js';
 import { FiscusError } from '../domain/errors.js';
 import type { Finding, Severity } from '../rules/types.js';
 import type { Db } from './connection.js';
 import * as s from './schema.js';
-
-const CHUNK = 1000;
 
 /** The largest value of a 4-byte integer column. */
 const INT4_MAX = 2_147_483_647;
@@ -110,8 +109,21 @@ export function textOrNull(v: unknown): string | null {
 /** The finding counts stored on a version row. */
 const countsOfRow = (x: Record<string, unknown>): Record<Severity, number> => ({ error: num(x.n_error), warning: num(x.n_warning), info: num(x.n_info) });
 
-async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
+/**
+ * Inserts rows into a table as one JSON value read by jsonb_to_recordset, instead of a VALUES list with
+ * a parameter per field: drizzle builds that query and the driver binds each value in JavaScript, most of
+ * the time an edit spends storing a document's thousands of rows (and PGlite runs it on the server's
+ * thread). The columns are the table's (drizzle's schema), named and typed as declared; a field a row
+ * leaves out is NULL.
+ */
+async function insertRows<T extends PgTable>(db: Db, table: T, values: T['$inferInsert'][]): Promise<void> {
+  if (!values.length) return;
+  const keys = new Set(values.flatMap((v) => Object.keys(v)));
+  const cols = Object.entries(getTableColumns(table)).filter(([k]) => keys.has(k));
+  const json = JSON.stringify(values.map((v) => Object.fromEntries(cols.map(([k, c]) => [c.name, (v as Record<string, unknown>)[k] ?? null]))));
+  const names = sql.raw(cols.map(([, c]) => `"${c.name}"`).join(', '));
+  const types = sql.raw(cols.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+  await db.execute(sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})`);
 }
 
 function countsOf(findings: readonly Finding[]): Record<Severity, number> {
@@ -263,8 +275,8 @@ async function insertNormalised(db: Db, versionId: number, doc: BudgetDocument, 
       }
     });
   });
-  await insertChunked(rowValues, (c) => db.insert(s.tableRows).values(c));
-  await insertChunked(amountValues, (c) => db.insert(s.amounts).values(c));
+  await insertRows(db, s.tableRows, rowValues);
+  await insertRows(db, s.amounts, amountValues);
 
   const projectValues: (typeof s.projects.$inferInsert)[] = [];
   const lineValues: (typeof s.costLines.$inferInsert)[] = [];
@@ -303,11 +315,13 @@ async function insertNormalised(db: Db, versionId: number, doc: BudgetDocument, 
     f.indicators.forEach((i, idx) => indicatorValues.push(indicatorRow(versionId, 'form', formIdx, idx, i)));
   });
   doc.departmentTargets?.indicators.forEach((i, idx) => indicatorValues.push(indicatorRow(versionId, 'department', -1, idx, i)));
-  await insertChunked(projectValues, (c) => db.insert(s.projects).values(c));
-  await insertChunked(lineValues, (c) => db.insert(s.costLines).values(c));
-  await insertChunked(planValues, (c) => db.insert(s.quarterPlans).values(c));
-  await insertChunked(indicatorValues, (c) => db.insert(s.indicators).values(c));
-  await insertChunked(
+  await insertRows(db, s.projects, projectValues);
+  await insertRows(db, s.costLines, lineValues);
+  await insertRows(db, s.quarterPlans, planValues);
+  await insertRows(db, s.indicators, indicatorValues);
+  await insertRows(
+    db,
+    s.findings,
     findings.map((f, idx) => ({
       versionId,
       idx,
@@ -322,7 +336,6 @@ async function insertNormalised(db: Db, versionId: number, doc: BudgetDocument, 
       difference: f.difference,
       unit: f.unit,
     })),
-    (c) => db.insert(s.findings).values(c),
   );
 }
 

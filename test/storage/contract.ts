@@ -114,6 +114,35 @@ export function registerContract(b: Backend): void {
       assert.deepEqual(plain(await ws.getDocument(a.budgetId, 1)), plain(budget(2021)));
     }));
 
+  test(`${b.name}: a version's rows, amounts, project forms and indicators are stored as the document holds them`, () =>
+    withWorkspace(async (ws) => {
+      const doc = budget(2021);
+      const { budgetId } = await ws.importDocument(bytesOf(doc), 'a.json');
+      const q = <T>(text: string) => connectionOf(ws).query<T>(text, [Number(budgetId)]);
+      const ofVersion = 'version_id = (SELECT id FROM versions WHERE document_id = $1 AND n = 1)';
+      const rows = await q<{ table_idx: number; ord: number; row_id: string; label: string; code: string | null }>(
+        `SELECT table_idx, ord, row_id, label, code FROM table_rows WHERE ${ofVersion} ORDER BY table_idx, ord`,
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.table_idx, r.ord, r.row_id, r.label, r.code]),
+        doc.tables.flatMap((t, ti) => t.rows.map((r, o) => [ti, o, r.id, r.label, r.code ?? null])),
+      );
+      const amounts = await q<{ table_idx: number; row_id: string; column_key: string; fen: unknown }>(`SELECT table_idx, row_id, column_key, fen FROM amounts WHERE ${ofVersion}`);
+      const held = doc.tables.flatMap((t, ti) => t.rows.flatMap((r) => Object.entries(r.amounts).flatMap(([k, m]) => (m ? [`${ti} ${r.id} ${k} ${m.fen}`] : []))));
+      assert.ok(held.length > 0);
+      assert.deepEqual(amounts.map((a) => `${a.table_idx} ${a.row_id} ${a.column_key} ${Number(a.fen)}`).sort(), held.sort());
+      const forms = await q<{ form_id: string; name: string; total: unknown }>(`SELECT form_id, name, total FROM projects WHERE ${ofVersion} ORDER BY form_idx`);
+      assert.deepEqual(
+        forms.map((f) => [f.form_id, f.name, f.total === null ? null : Number(f.total)]),
+        doc.projectForms.map((f) => [f.id, f.name, f.amounts.total?.fen ?? null]),
+      );
+      const indicators = await q<{ name: string }>(`SELECT name FROM indicators WHERE ${ofVersion} AND owner = 'form' ORDER BY form_idx, idx`);
+      assert.deepEqual(
+        indicators.map((i) => i.name),
+        doc.projectForms.flatMap((f) => f.indicators.map((i) => i.name)),
+      );
+    }));
+
   test(`${b.name}: an edit makes a new version with re-run findings and the diff names the changed amounts`, () =>
     withWorkspace(async (ws) => {
       const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
