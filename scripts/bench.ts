@@ -563,6 +563,8 @@ if (want('corpus')) {
   }
   process.stderr.write('\n');
   await parsePool().close();
+  // The sections after this one (the load run's set-up imports the sample) get a pool of their own.
+  setParsePool(null);
   // A command's own start-up, paid once per `fiscus validate X.pdf` typed at a shell (node, tsx, the
   // command's modules, the parser thread, pdfjs), on the median document: the whole command's wall time.
   const median = [...per].sort((a, b) => a.pages - b.pages)[Math.floor(per.length / 2)]!;
