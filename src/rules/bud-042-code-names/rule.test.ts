@@ -73,3 +73,20 @@ test("the head of the next line's wrapped name read into this line is the next l
   rowOf(d, 7, 't7-7').label = '事业单位离退休补贴'; // a longer name that begins no next name: reported
   assert.equal(run(d).length, 1);
 });
+
+test("the tail of the line above's wrapped name read into this line, or the head of the next line's read instead of this line's own name: neither is another name", () => {
+  const d = doc();
+  // As xian-state-owned-assets-commission-2022 表8 reads "机关事业单位基本养老保险缴" over "费" + 30109's "职业年金缴费".
+  rowOf(d, 7, 't7-8').label = '机关事业单位基本养老保险缴费支';
+  rowOf(d, 7, 't7-9').label = '出机关事业单位职业年金缴费支出';
+  assert.deepEqual(run(d), []);
+  rowOf(d, 7, 't7-9').label = '补机关事业单位职业年金缴费支出'; // completes no name above: reported
+  assert.equal(run(d).length, 1);
+  // chongqing-water-resources-bureau-2026 表二: 2080505's own name unread, 2080506's wrapped head read into it.
+  const e = doc();
+  rowOf(e, 7, 't7-8').label = '机关事业单位职业年金';
+  rowOf(e, 7, 't7-9').label = '缴费支出';
+  assert.deepEqual(run(e), []);
+  rowOf(e, 7, 't7-8').label = '机关事业单位职业年金补贴'; // not the next name's head: reported
+  assert.equal(run(e).length, 1);
+});

@@ -8,7 +8,8 @@ import { locRow, tableName } from '../_lib/location.js';
  * The printed name of a code is its name in the code table of the document's year. A name cut at a
  * cell edge (a prefix of at least four characters) or the tail of a name wrapped over lines (a
  * suffix) is part of the name, not another name, and so is the head of the next line's wrapped name
- * read into this one; the label of a purchase line is the item's name.
+ * read into this one, or the tail of the line above's, or (this line's own name not read) the head of the
+ * next line's alone; the label of a purchase line is the item's name.
  */
 export const rule: Rule = {
   id: 'BUD-042',
@@ -38,6 +39,15 @@ export const rule: Rule = {
         const next = rows[i + 1] ? codes.byCodeIn(rows[i + 1]!.codeSystem, rows[i + 1]!.code, doc.year) : null;
         const rest = printed.slice(name.length);
         if (printed.startsWith(name) && next && rest.length >= 2 && nameKey(next.name).startsWith(rest)) continue;
+        // The tail of the line above's wrapped name read into this one ("费" + "职业年金缴费" under
+        // "机关事业单位基本养老保险缴"): the head completes the name the line above prints cut.
+        const prevRow = rows[i - 1];
+        const prev = prevRow ? codes.byCodeIn(prevRow.codeSystem, prevRow.code, doc.year) : null;
+        const head = printed.slice(0, printed.length - name.length);
+        if (printed.endsWith(name) && prev && prevRow && head.length > 0 && ownName(prevRow) + head === nameKey(prev.name)) continue;
+        // This line's own name not read here, and the head of the next line's wrapped name read into it
+        // instead: the next line prints the rest of its name ("其他行政事业单位养老支" over "出").
+        if (next && rows[i + 1] && printed.length >= 4 && printed + ownName(rows[i + 1]!) === nameKey(next.name)) continue;
         const stale = codes.namesOf(r.codeSystem, r.code).find((x) => nameKey(x.name) === printed);
         ctx.report({
           message: stale
