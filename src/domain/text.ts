@@ -120,8 +120,8 @@ const RADICAL_RE = /[\u2E80-\u2EF3]/g;
  * keyed again and again while a document is read (NFKC costs far more than a lookup). At most
  * 100,000 texts are kept; then the memory starts over.
  */
-export function rememberShort(f: (s: string) => string): (s: string) => string {
-  const seen = new Map<string, string>();
+export function rememberShort<T>(f: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
   return (s) => {
     if (s.length > 200) return f(s);
     const hit = seen.get(s);

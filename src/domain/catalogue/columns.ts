@@ -7,6 +7,7 @@
  */
 import type { TableRole } from '../model.js';
 import { squashTitle } from './tables.js';
+import { rememberShort } from '../text.js';
 import { FIGURE_COLUMN_WORDS, type FinalFigureKind } from './final-accounts.js';
 
 /** A contract column key with the labels printed for it. */
@@ -95,20 +96,8 @@ export const SCOPE_GROUPS: ReadonlyArray<{ prefix: string; patterns: RegExp[] }>
 /** Leaves that only name a subtotal of their group ("基本支出 / 小计" is 基本支出). */
 const SUBTOTAL_LEAF = /^(小计|合计|计)$/;
 
-const TERMS = new Map<string, ColumnTerm | null>();
-
-/** The term a squashed label names, or null. */
-export function termOfLabel(label: string): ColumnTerm | null {
-  // The same header words and labels are looked up again and again while a document is read (every
-  // term's patterns tried on each): each label's term is remembered, up to 50,000 labels at a time.
-  let term = TERMS.get(label);
-  if (term === undefined) {
-    term = termOnce(label);
-    if (TERMS.size >= 50_000) TERMS.clear();
-    TERMS.set(label, term);
-  }
-  return term;
-}
+/** The term a squashed label names, or null. (The same header words and labels are looked up again and again while a document is read: remembered.) */
+export const termOfLabel: (label: string) => ColumnTerm | null = rememberShort(termOnce);
 
 function termOnce(label: string): ColumnTerm | null {
   const s = squashTitle(label)

@@ -8,7 +8,7 @@
  * rule about the genre's vocabulary, never about one document.
  */
 import type { DocumentKind, TableRole } from '../model.js';
-import { normalizeText } from '../text.js';
+import { normalizeText, rememberShort } from '../text.js';
 
 /** A standard table of the genre. */
 export interface TableType {
@@ -104,8 +104,6 @@ export function chineseNumber(s: string): number | null {
   return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
 }
 
-const SQUASHED = new Map<string, string>();
-
 /**
  * Texts squashTitle leaves as they are: ASCII other than white space, quotes and brackets, the CJK
  * unified ideographs and 、。 (which normalizeText leaves alone). Most labels and cells are such, and
@@ -113,16 +111,12 @@ const SQUASHED = new Map<string, string>();
  */
 const SQUASHED_ALREADY = /^[\x21\x23-\x26\x2a-\x7e\u3001\u3002\u4e00-\u9fff]*$/;
 
+/** squashOnce, its results remembered: the same labels and titles are squashed again and again while a document is read. */
+const squashRemembered = rememberShort(squashOnce);
+
 /** Squashes white space and the quotes and brackets' width, for matching titles and headers. */
 export function squashTitle(s: string): string {
-  if (SQUASHED_ALREADY.test(s)) return s;
-  // The same labels and titles are squashed again and again while a document is read.
-  const hit = SQUASHED.get(s);
-  if (hit !== undefined) return hit;
-  const out = squashOnce(s);
-  if (SQUASHED.size > 50_000) SQUASHED.clear();
-  SQUASHED.set(s, out);
-  return out;
+  return SQUASHED_ALREADY.test(s) ? s : squashRemembered(s);
 }
 
 function squashOnce(s: string): string {
