@@ -9,6 +9,7 @@ import { RULES } from './registry.js';
 import type { DocPart, Finding, FindingInput, Location, Rule, Severity } from './types.js';
 import { isUncertain, uncertaintyOf, variedMembers, vary, type Uncertainty } from './_lib/unknown.js';
 import { duringRun } from './_lib/per-run.js';
+import { layoutInferred } from './_lib/scope.js';
 
 export { summarize } from './summary.js';
 
@@ -32,7 +33,7 @@ export function applies(rule: Rule, doc: BudgetDocument): boolean {
 export function runRule(rule: Rule, doc: BudgetDocument): Finding[] {
   const out: Finding[] = [];
   // Errors resting on structure the generic reader inferred from the layout are warnings there.
-  const inferred = rule.layoutInferred !== undefined && doc.profile === 'generic';
+  const inferred = rule.layoutInferred !== undefined && layoutInferred(doc);
   const ctx = {
     report(f: FindingInput): void {
       const severity = f.severity ?? rule.severity;

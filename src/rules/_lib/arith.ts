@@ -8,7 +8,7 @@ import { halfUlpFen } from '../../domain/money.js';
 import type { SumRelation } from './columns.js';
 import { rowRelations, undecidedColumns } from './relations.js';
 import { toleranceFen } from './rounding.js';
-import { amountTables, isChangeLabel, unmappedFigures } from './scope.js';
+import { amountTables, isChangeLabel, layoutInferred, unmappedFigures } from './scope.js';
 import { perRun } from './per-run.js';
 
 /** Tables of the given roles, in document order. */
@@ -230,7 +230,7 @@ export function checkCodeHierarchy(ctx: RuleContext, doc: BudgetDocument, system
         // Read by the generic recogniser, a row against its own identities (合计 = 基本支出 + 项目支出)
         // was placed across its columns by inference, and wrongly (a continuation page read one column
         // off): no sum over rows rests on its cells; its own row rule names it.
-        if (doc.profile === 'generic' && [p, ...kids].some((r) => breaksOwnSums(t, r))) continue;
+        if (layoutInferred(doc) && [p, ...kids].some((r) => breaksOwnSums(t, r))) continue;
         checkParent(ctx, t, p, kids);
       }
     }

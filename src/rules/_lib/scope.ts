@@ -8,6 +8,14 @@ import type { RuleContext } from '../types.js';
 /** Roles that are forms (performance targets): their grids hold indicators, not sums. */
 export const FORM_ROLES: ReadonlySet<TableRole> = new Set<TableRole>(['project-targets', 'department-targets']);
 
+/**
+ * The document's structure (its rows' grouping, its columns) was inferred from the layout by the genre
+ * recogniser, not known from a regional layout: what rests on it is unconfirmed.
+ */
+export function layoutInferred(doc: BudgetDocument): boolean {
+  return doc.profile === 'generic';
+}
+
 /** The tables of amounts: every table except the forms read as grids. */
 export function amountTables(doc: BudgetDocument): Table[] {
   return doc.tables.filter((t) => !FORM_ROLES.has(t.role));

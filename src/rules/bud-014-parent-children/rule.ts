@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { amountTables } from '../_lib/scope.js';
+import { amountTables, layoutInferred } from '../_lib/scope.js';
 import { checkHeading, childRows } from '../_lib/arith.js';
 import { addsUp } from '../_lib/rounding.js';
 import type { Row, Table } from '../../domain/model.js';
@@ -45,7 +45,7 @@ export const rule: Rule = {
         // Where the grouping was read from the layout (indentation, wrapped lines), a heading whose first
         // lines add up to it exactly, and not all of them, may as well end there: which of the two the
         // document means, the layout does not say, and nothing is asserted.
-        if (doc.profile === 'generic' && !addsUpIn(t, r, kids) && kids.some((_, k) => k > 0 && addsUpIn(t, r, kids.slice(0, k)))) continue;
+        if (layoutInferred(doc) && !addsUpIn(t, r, kids) && kids.some((_, k) => k > 0 && addsUpIn(t, r, kids.slice(0, k)))) continue;
         checkHeading(ctx, t, r, kids);
       }
     }
