@@ -1,5 +1,5 @@
 /** Shared arithmetic checks over tables: row identities across columns, parents against children. */
-import type { BudgetDocument, Row, Table, TableRole } from '../../domain/model.js';
+import type { BudgetDocument, Money, Row, Table, TableRole } from '../../domain/model.js';
 import type { ClassificationSystem } from '../../domain/classification/index.js';
 import type { RuleContext } from '../types.js';
 import { columnLabel, locRow, rowName, tableName } from './location.js';
@@ -90,16 +90,30 @@ function directChildren(t: Table, r: Row): Row[] {
   return out;
 }
 
-/** Checks a parent row against the sum of `children` in every amount column the parent prints. */
-export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: Row[]): CompareOutcome[] {
-  const out: CompareOutcome[] = [];
-  if (children.length === 0) return out;
+/** The amount columns where a parent row or its children print a figure: each with the parent's cell and the children's. */
+function summedColumns(t: Table, parent: Row, children: readonly Row[]): Array<{ key: string; mine: Money | null; parts: Array<Money | null> }> {
+  const out: Array<{ key: string; mine: Money | null; parts: Array<Money | null> }> = [];
   for (const c of t.columns) {
     if (c.kind !== 'amount') continue;
     const mine = parent.amounts[c.key] ?? null;
     const parts = children.map((ch) => ch.amounts[c.key] ?? null);
     if (mine === null && parts.every((p) => p === null)) continue;
-    if (!(c.key in parent.amounts) && parts.every((p) => p === null)) continue;
+    out.push({ key: c.key, mine, parts });
+  }
+  return out;
+}
+
+/** The children add up to the parent exactly in every amount column either prints, and the parent prints a figure other than 0. */
+export function addsUpExactly(t: Table, parent: Row, children: readonly Row[]): boolean {
+  const cols = summedColumns(t, parent, children);
+  return cols.every((c) => addsUp(c.mine, c.parts)) && cols.some((c) => c.mine !== null && c.mine.fen !== 0);
+}
+
+/** Checks a parent row against the sum of `children` in every amount column the parent prints. */
+export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: Row[]): CompareOutcome[] {
+  const out: CompareOutcome[] = [];
+  if (children.length === 0) return out;
+  for (const { key, mine, parts } of summedColumns(t, parent, children)) {
     if (addsUp(mine, parts)) {
       out.push('equal');
       continue;
@@ -109,9 +123,9 @@ export function checkParent(ctx: RuleContext, t: Table, parent: Row, children: R
         total: mine,
         parts,
         subject: subjectOf(t, parent),
-        totalLabel: columnLabel(t, c.key),
+        totalLabel: columnLabel(t, key),
         partLabels: children.map((ch) => rowName(ch)),
-        location: locRow(t, parent, c.key),
+        location: locRow(t, parent, key),
         unit: t.displayUnit,
       }),
     );

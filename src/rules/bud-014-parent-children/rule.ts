@@ -1,24 +1,8 @@
 import type { Rule } from '../types.js';
 import { amountTables, layoutInferred } from '../_lib/scope.js';
-import { checkHeading, childRows } from '../_lib/arith.js';
-import { addsUp } from '../_lib/rounding.js';
-import type { Row, Table } from '../../domain/model.js';
+import { addsUpExactly, checkHeading, childRows } from '../_lib/arith.js';
 
 const BY_CODE = new Set(['function', 'econ', 'procurement']);
-
-/** The lines add up to the heading exactly in every amount column either prints (none printed: not a sum). */
-function addsUpIn(t: Table, r: Row, parts: readonly Row[]): boolean {
-  let some = false;
-  for (const c of t.columns) {
-    if (c.kind !== 'amount') continue;
-    const mine = r.amounts[c.key] ?? null;
-    const ps = parts.map((p) => p.amounts[c.key] ?? null);
-    if (mine === null && ps.every((p) => p === null)) continue;
-    if (!addsUp(mine, ps)) return false;
-    if (mine !== null && mine.fen !== 0) some = true;
-  }
-  return some;
-}
 
 /**
  * A heading line equals the sum of the lines it heads (by `parent`): 一般性项目 = Σ projects,
@@ -45,7 +29,7 @@ export const rule: Rule = {
         // Where the grouping was read from the layout (indentation, wrapped lines), a heading whose first
         // lines add up to it exactly, and not all of them, may as well end there: which of the two the
         // document means, the layout does not say, and nothing is asserted.
-        if (layoutInferred(doc) && !addsUpIn(t, r, kids) && kids.some((_, k) => k > 0 && addsUpIn(t, r, kids.slice(0, k)))) continue;
+        if (layoutInferred(doc) && !addsUpExactly(t, r, kids) && kids.some((_, k) => k > 0 && addsUpExactly(t, r, kids.slice(0, k)))) continue;
         checkHeading(ctx, t, r, kids);
       }
     }
