@@ -205,6 +205,9 @@ export const FUNDING_FORM = /^(全额|差额|自收自支|定额|定补|经费�
 /** Headings of the column of budget units' codes (单位编码): the code there is the line's unit's, not a classification's. */
 export const UNIT_CODE_HEADING = /^(预算)?单位(编码|代码|编号)$/;
 
+/** Headings of a column of classification codes printed apart from the names (科目编码, 功能分类科目编码, 经济分类科目编码): whole numbers there are codes, never amounts. */
+export const CLASS_CODE_HEADING = /^(?:(?:支出)?(?:功能|经济)分类)?科目(?:编码|代码)$/u;
+
 /** Two-sided tables (revenue left, expenditure right). */
 export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summary', 'appropriation-summary'];
 

@@ -775,3 +775,101 @@ test('PDF: a continuation page printing a column its first page printed empty: t
   );
   assert.deepEqual(placed(t, '一般行政管理事务'), [w('40.00'), null, w('40.00')]);
 });
+
+/**
+ * The national template's 一般公共预算财政拨款基本支出决算表 (公开06表): three panels of 科目编码 | 科目名称 | 决算数
+ * under 人员经费 and 公用经费, each code printed in a column of its own well apart from its name, and a
+ * last line 人员经费合计 … | 公用经费合计 … whose second figure stands in the third panel's column.
+ */
+function finalBasicTable(changed: Record<string, string> = {}): Uint8Array {
+  const PANELS = [20, 200, 380];
+  const rows: Array<Array<[string, string, string] | null>> = [
+    [
+      ['301', '工资福利支出', '1,060.00'],
+      ['302', '商品和服务支出', '190.00'],
+      ['307', '债务利息及费用支出', ''],
+    ],
+    [
+      ['30101', '基本工资', '400.00'],
+      ['30201', '办公费', '20.00'],
+      ['30701', '国内债务付息', ''],
+    ],
+    [
+      ['30102', '津贴补贴', '300.00'],
+      ['30202', '印刷费', '5.00'],
+      ['310', '资本性支出', '10.00'],
+    ],
+    [
+      ['30103', '奖金', '360.00'],
+      ['30205', '水费', '3.00'],
+      ['31002', '办公设备购置', '10.00'],
+    ],
+    [
+      ['303', '对个人和家庭的补助', '40.00'],
+      ['30211', '差旅费', '30.00'],
+      ['399', '其他支出', ''],
+    ],
+    [
+      ['30302', '退休费', '30.00'],
+      ['30229', '福利费', '112.00'],
+      ['39999', '其他支出', ''],
+    ],
+    [['30305', '生活补助', '10.00'], ['30239', '其他交通费用', '20.00'], null],
+  ];
+  return buildPdf([
+    page((at, figure) => {
+      at(150, 0, '滨江市统计局2024年度部门决算');
+      at(150, 1, '一般公共预算财政拨款基本支出决算表');
+      at(20, 2, '部门：滨江市统计局');
+      at(480, 2, '金额单位：万元');
+      at(80, 3, '人员经费');
+      at(340, 3, '公用经费');
+      for (const x of PANELS) {
+        at(x, 4, '科目编码');
+        at(x + 60, 4, '科目名称');
+        at(x + 140, 4, '决算数');
+      }
+      rows.forEach((cells, i) =>
+        cells.forEach((c, k) => {
+          if (!c) return;
+          const [code, name, fig] = c;
+          at(PANELS[k]!, 5 + i, code);
+          at(PANELS[k]! + 60, 5 + i, name);
+          if (fig) figure(PANELS[k]! + 170, 5 + i, changed[code] ?? fig);
+        }),
+      );
+      at(60, 5 + rows.length, '人员经费合计');
+      figure(PANELS[0]! + 170, 5 + rows.length, '1,100.00');
+      at(300, 5 + rows.length, '公用经费合计');
+      figure(PANELS[2]! + 170, 5 + rows.length, '200.00');
+    }),
+  ]);
+}
+
+test('PDF: the national final account’s basic-expenditure table in three panels: codes under 科目编码 are codes, never amounts; each 款 keeps its figure; the 公用经费合计 figure is not the row above it', async () => {
+  const d = await importBytes(finalBasicTable(), 'fixture.pdf');
+  const t = table(d, /基本支出决算表/);
+  const byCode = (code: string) => row(t, (r) => r.code === code);
+  const figure = (code: string) => Object.values(byCode(code).amounts).find((a) => a !== null)?.fen ?? null;
+  // Every figure held is one the table prints: no code (302, 30201, 307 …) was taken for an amount.
+  const printed = new Set(['1,060.00', '190.00', '400.00', '20.00', '300.00', '5.00', '10.00', '360.00', '3.00', '40.00', '30.00', '112.00', '20.00', '1,100.00', '200.00'].map((s) => w(s)));
+  for (const r of t.rows) for (const a of Object.values(r.amounts)) if (a) assert.ok(printed.has(a.fen), `${r.code ?? ''} ${r.label}: ${a.src?.raw ?? a.fen}`);
+  assert.deepEqual(
+    ['301', '30101', '303', '30305', '302', '30201', '30202', '30229', '30239', '310', '31002'].map(figure),
+    ['1,060.00', '400.00', '40.00', '10.00', '190.00', '20.00', '5.00', '112.00', '20.00', '10.00', '10.00'].map((s) => w(s)),
+  );
+  // The 公用经费合计 figure printed on the last line is not the 39999 row's.
+  assert.equal(figure('39999'), null);
+  assert.equal(row(t, (r) => r.label === '人员经费合计').kind, 'subtotal');
+  assert.equal(row(t, (r) => r.label === '公用经费合计').kind, 'subtotal');
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.severity !== 'info' && f.rule !== 'BUD-040'),
+    [],
+  );
+  // A 款 changed: its class no longer adds up, in the second panel as in the first.
+  const wrong = validateDocument(await importBytes(finalBasicTable({ '30229': '122.00', '30101': '410.00' }), 'fixture.pdf')).findings.filter((f) => f.rule === 'BUD-012');
+  assert.deepEqual(
+    wrong.map((f) => f.message.split(':')[0]!.split(' ').slice(1).join(' ')),
+    ['301 工资福利支出', '302 商品和服务支出'],
+  );
+});

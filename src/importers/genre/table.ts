@@ -23,6 +23,7 @@ import {
   FUNDING_FORM,
   SEQ_HEADING,
   UNIT_CODE_HEADING,
+  CLASS_CODE_HEADING,
   SIDE_HEADING,
   TWO_SIDED_ROLES,
   FUNCTION_ROLES,
@@ -932,7 +933,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   }
   // Whole numbers printed under a header's 类 / 款 / 项 (a code split into columns: "210 15 05", an
   // economic code's "302 27 502 05") or under 单位编码 ("1 全额") are codes, never amounts.
-  const codeHeads = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat().filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)) || UNIT_CODE_HEADING.test(squashTitle(t.text)));
+  const codeHeads = [...header, ...(header.length === 0 && prev ? prev.header : [])]
+    .flat()
+    .filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)) || UNIT_CODE_HEADING.test(squashTitle(t.text)) || CLASS_CODE_HEADING.test(squashTitle(t.text)));
   const underCode = (t: Tok) => t.kind === 'int' && codeHeads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
   for (const b of body) for (const t of b.toks) if (underCode(t)) t.codePart = true;
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
@@ -1185,7 +1188,7 @@ function seqColumn(header: Tok[][], body: PageRead['body'], prev: PageRead | nul
 type Kind = Row['kind'];
 
 const TOTAL = /^(合计|总计|收入总计|支出总计|收支总计|合计数|总合计|本年合计)$/;
-const SUBTOTAL = /^(本年收入合计|本年支出合计|收入合计|支出合计|本年收入小计|本年支出小计|小计)$/;
+const SUBTOTAL = /^(人员经费合计|公用经费合计|本年收入合计|本年支出合计|收入合计|支出合计|本年收入小计|本年支出小计|小计)$/;
 const CARRY = /(结转|结余)/;
 
 function kindOfLabel(label: string, code: string | null): Kind {
@@ -1425,10 +1428,13 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     let prev = items[i - 1]!;
     // Totals and carry-over lines are keywords: they do not wrap into the lines below.
     const keyword = kindOfLabel(r.labelText, r.code) !== 'item';
+    // A line on which this panel prints nothing at all (another panel's row): figures below it are not this row's.
+    let passedEmpty = false;
     while (i < items.length) {
       const nx = items[i]!;
       if (!adjacent(prev, nx) || cellRows.has(i)) break;
       if (nx.kind === 'A') {
+        if (passedEmpty) break;
         // The head of a figure wrapped in its cell, printed above the row it belongs to: that row's.
         if (centredHead(i)) break;
         if (looseHead(i)) {
@@ -1457,6 +1463,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         appendLabel(r, nx);
       } else if (nx.kind === 'E') {
         pushAll(r.stray, nx.stray);
+        if (nx.stray.length === 0) passedEmpty = true;
       } else break;
       prev = nx;
       i++;
