@@ -873,3 +873,63 @@ test('PDF: the national final account’s basic-expenditure table in three panel
     ['301 工资福利支出', '302 商品和服务支出'],
   );
 });
+
+/** The same table as pdftotext -layout prints it from a PDF (Chromium-printed; ideographs one character wide, so a side's figures and codes stand left of where its header words do). */
+const FINAL_BASIC_TEXT = [
+  '                             滨江市统计局2024年度部门决算',
+  '                    一般公共预算财政拨款基本支出决算表',
+  '                                                                       公开06表',
+  '部门：滨江市统计局                                                             金额单位：万元',
+  '             人员经费                                 公用经费',
+  '科目编码      科目名称      决算数        科目编码     科目名称   决算数 科目编码        科目名称   决算数',
+  '301 工资福利支出            1,060.00 302 商品和服务支出 190.00 307 债务利息及费用支出',
+  '30101 基本工资              400.00 30201 办公费        20.00 30701 国内债务付息',
+  '30102 津贴补贴              300.00 30202 印刷费         5.00 30702 国外债务付息',
+  '30103 奖金                100.00 30205 水费          3.00 310 资本性支出        10.00',
+  '30108 机关事业单位基本养老',
+  '      保险缴费              120.00 30206 电费         12.00 31002 办公设备购置     10.00',
+  '30110 职工基本医疗保险缴费         60.00 30211 差旅费        30.00 31003 专用设备购置',
+  '30113 住房公积金              80.00 30213 维修（护）费     20.00 31007 信息网络及软件购置',
+  '                                                            更新',
+  '303 对个人和家庭的补助            40.00 30216 培训费        10.00 399 其他支出',
+  '30302 退休费                30.00 30228 工会经费       15.00 39999 其他支出',
+  '30305 生活补助               10.00 30229 福利费        25.00',
+  '                               30231 公务用车运行维护费 20.00',
+  '                               30239 其他交通费用     30.00',
+  '     人员经费合计           1,100.00                公用经费合计                  200.00',
+];
+
+test('text: the national final account’s basic-expenditure table in three panels: every figure in its side’s row; a code’s name wrapped with its figure on the tail line is one row; no code is an amount', async () => {
+  const read = async (lines: string[]) => {
+    const d = await fromText(lines);
+    return { d, t: table(d, /基本支出决算表/) };
+  };
+  const { d, t } = await read(FINAL_BASIC_TEXT);
+  const figure = (code: string) => Object.values(row(t, (r) => r.code === code).amounts).find((a) => a !== null)?.src?.raw ?? null;
+  assert.deepEqual(['301', '30108', '303', '302', '30202', '30205', '30239', '307', '30701', '310', '31002', '39999'].map(figure), [
+    '1,060.00',
+    '120.00',
+    '40.00',
+    '190.00',
+    '5.00',
+    '3.00',
+    '30.00',
+    null,
+    null,
+    '10.00',
+    '10.00',
+    null,
+  ]);
+  assert.equal(row(t, (r) => r.code === '30108').label, '机关事业单位基本养老保险缴费');
+  assert.ok(!t.rows.some((r) => r.label === '保险缴费'));
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.category === 'table-arithmetic'),
+    [],
+  );
+  const changed = FINAL_BASIC_TEXT.map((l) => l.replace('印刷费         5.00', '印刷费        15.00'));
+  const wrong = validateDocument((await read(changed)).d).findings.filter((f) => f.rule === 'BUD-012');
+  assert.deepEqual(
+    wrong.map((f) => f.message.split(':')[0]!.split(' ').slice(1).join(' ')),
+    ['302 商品和服务支出'],
+  );
+});

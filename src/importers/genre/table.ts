@@ -995,6 +995,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         return t ? [t] : [];
       });
     const minLines = Math.max(2, Math.ceil(body.length * 0.1));
+    const placedOnPage = body.every((b) => b.line.y !== undefined);
     const cuts: Array<{ at: number; x: number }> = [];
     // The header names each side's label column (项目, 科目名称 …): a label heading printed after
     // an amount column starts a panel, whatever the rows below it print.
@@ -1002,7 +1003,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     for (let j = 0; j + 1 < cols.length; j++) {
       const ts = between(cols[j]!, cols[j + 1]!);
       const h = heads.filter((t) => mid(t) > cols[j]!.x1 - 0.5 && mid(t) < cols[j + 1]!.x0);
-      if (ts.length >= minLines) cuts.push({ at: j + 1, x: minOf([...ts.map((t) => t.x0), ...h.map((t) => t.x0)]) });
+      // (In pdftotext text a header's words stand left of where they are printed, by the ideographs before
+      // them on their line: where rows say where a side's labels start, they alone do.)
+      if (ts.length >= minLines) cuts.push({ at: j + 1, x: minOf([...ts.map((t) => t.x0), ...(placedOnPage ? h.map((t) => t.x0) : [])]) });
       else if (h.length > 0) cuts.push({ at: j + 1, x: minOf([...h.map((t) => t.x0), ...ts.map((t) => t.x0)]) });
       else if (prev && prev.panels.length > 1 && header.length === 0) {
         // A continuation page without its header: the sides split where they split on the page before.
@@ -1243,8 +1246,17 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
   const label: Tok[] = [];
   const cells = new Map<string, Tok[]>();
   const stray: Tok[] = [];
-  for (const t of toks) {
-    const c = mid(t);
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    // A code printed right before a name, first on its line or after a figure (a side's "190.00 307
+    // 债务利息及费用支出"), stands with its name: in pdftotext text it may start left of where that
+    // side's labels start. (Not a number inside words: "约 35 平方公里以及 100 座桥梁".)
+    const next = toks[k + 1];
+    const before = k > 0 ? toks[k - 1]!.kind : null;
+    const c =
+      t.kind === 'int' && next !== undefined && next.kind === 'text' && next.x0 - t.x1 <= 2 && (before === null || before === 'amount') && CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text)
+        ? mid(next)
+        : mid(t);
     if (c < p.x0 || c >= p.x1) continue;
     if (t.codePart) {
       // Part of a code printed under the header's 类 / 款 / 项 or 单位编码, wherever it stands.
@@ -1288,6 +1300,18 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
 }
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
+
+/**
+ * True when a coded line's name runs on into the next line: a name of its code in the classification
+ * (function 2…, economic 3…, any year) is the two lines' words together and not the first line's alone.
+ */
+function wrapsCodeName(it: { code: string | null; text: string }, nx: { text: string }): boolean {
+  if (it.code === null || it.text === '' || nx.text === '') return false;
+  const system = it.code.startsWith('2') ? 'function' : it.code.startsWith('3') ? 'econ' : null;
+  if (!system) return false;
+  const names = codes.namesOf(system, it.code).map((e) => squashTitle(e.name));
+  return !names.includes(it.text) && names.includes(it.text + nx.text);
+}
 
 /** The heading of the code columns: 类 款 项 (or some of them). */
 const CODE_HEADING = /^(类款项|类款|款项|类|款|项)$/u;
@@ -1565,6 +1589,14 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         r.labelText = it.text + nx.text;
         r.label = [...codeOf(it.label, prefer).rest, ...codeOf(nx.label, prefer).rest];
         r.first = it.line;
+        i += 2;
+      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.code === null && !keywordRow(nx) && wrapsCodeName(it, nx)) {
+        // A coded name wrapped over two lines, its figures printed beside the tail ("30108 机关事业单位基本养老"
+        // / "保险缴费 120.00"): the classification names the code so only with the tail.
+        r = fromItem(it);
+        appendLabel(r, nx);
+        for (const [z, ts] of nx.cells) r.cells.set(z, ts);
+        pushAll(r.stray, nx.stray);
         i += 2;
       } else if (
         nx &&
