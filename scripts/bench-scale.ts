@@ -13,7 +13,7 @@
  * under `node --cpu-prof`, its profile written to DIR when it stops.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -60,10 +60,18 @@ async function stop(p: Proc): Promise<void> {
 }
 
 /** CPU time (user + system, ms) a process has used so far, all its threads, from /proc (100 ticks a second). */
-function cpuMs(pid: number): number {
+function cpuMs(pid: number, thread?: number): number {
   // The fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are the 12th and 13th.
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  const f = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8')
+    .split(') ')
+    .pop()!
+    .split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/** CPU time (ms) of each thread of a process so far, by thread id. */
+function threadCpuMs(pid: number): Map<string, number> {
+  return new Map(readdirSync(`/proc/${pid}/task`).map((t) => [t, cpuMs(pid, Number(t))]));
 }
 
 function rssMiB(pid: number): number {
@@ -128,6 +136,9 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   for (const s of servers) for (const p of [`/budgets/${budgetId}`, `/api/v1/budgets/${budgetId}/tables/t3`, '/public']) await (await fetch(s.url + p, { headers: cookie(prep) })).arrayBuffer();
   const before = servers.map((s) => rssMiB(s.child.pid!));
   const cpu0 = servers.map((s) => cpuMs(s.child.pid!));
+  // The main thread's alone (its task id is the process id): the thread that reads, routes and renders every request.
+  const main0 = servers.map((s) => cpuMs(s.child.pid!, s.child.pid));
+  const threads0 = servers.map((s) => threadCpuMs(s.child.pid!));
   const ms: number[] = [];
   const byKind = new Map<string, number[]>();
   // The server's own time for each answer (the `total` of its Server-Timing header: from the first
@@ -185,6 +196,14 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   // thread): with C clients each waiting for its answer before the next request, a request waits for the
   // ones ahead of it, so p99 stays under a bound only when C × this ÷ the cores the servers get is under it.
   const cpuPerRequest = servers.reduce((a, s, i) => a + cpuMs(s.child.pid!) - cpu0[i]!, 0) / Math.max(1, ms.length);
+  const mainPerRequest = servers.reduce((a, s, i) => a + cpuMs(s.child.pid!, s.child.pid) - main0[i]!, 0) / Math.max(1, ms.length);
+  // The busiest other thread of each server (on PGlite: the thread that runs its statements), per request that server answered.
+  const busiest = servers.map((s, i) => {
+    let top = 0;
+    for (const [t, ms1] of threadCpuMs(s.child.pid!)) if (Number(t) !== s.child.pid) top = Math.max(top, ms1 - (threads0[i]!.get(t) ?? 0));
+    return top;
+  });
+  const otherPerRequest = busiest.reduce((a, b) => a + b, 0) / Math.max(1, ms.length);
   ms.sort((a, b) => a - b);
   const nErrors = [...errors.values()].reduce((a, b) => a + b, 0);
   const perKind = [...byKind].map(([k, xs]) => {
@@ -195,7 +214,7 @@ async function load(name: string, servers: Proc[], prep: Prep, clients: number, 
   });
   return (
     `${name}: ${clients} clients × ${seconds} s: ${ms.length} requests, ${(ms.length / wall).toFixed(1)} requests/s, p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms, ` +
-    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; server CPU ${cpuPerRequest.toFixed(1)} ms/request (all threads); edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}\n  by kind: ${perKind.join('; ')}`
+    `errors ${nErrors}${nErrors ? ` ${JSON.stringify(Object.fromEntries(errors))}` : ''}; server CPU ${cpuPerRequest.toFixed(1)} ms/request (all threads; its main thread ${mainPerRequest.toFixed(1)}, its busiest other thread ${otherPerRequest.toFixed(1)}); edits ${writes} (409 stale ${conflicts}); memory (RSS MiB) before ${before.join(' / ')}, after ${after.join(' / ')}\n  by kind: ${perKind.join('; ')}`
   );
 }
 

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
+import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PoolClient, QueryResult } from 'pg';
@@ -14,7 +15,7 @@ import type { PoolClient, QueryResult } from 'pg';
 import pgUtilsUntyped from 'pg/lib/utils.js';
 const pgUtils = pgUtilsUntyped as { prepareValue(v: unknown): unknown };
 import { lockFolder, type FolderLock } from './lock.js';
-import { pgliteTemplate } from './pglite-template.js';
+import { pgliteTemplatePath } from './pglite-template.js';
 
 /** A drizzle database (or transaction) over either driver. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -40,52 +41,180 @@ export interface Connection {
 /** One server session: raw statements on a single connection. */
 export type Session = Pick<Connection, 'execScript' | 'query'>;
 
-/** Waits for the event loop's next turn, in which it reads the sockets (new requests). */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What connection.ts asks of PGlite: its statements, its transactions and closing it. */
+interface PgliteClient {
+  query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  exec(query: string, options?: QueryOptions): Promise<Results[]>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** An error of the PGlite thread as it posts it (pglite-thread.mjs): message, name, and the fields of a PostgreSQL error. */
+interface ErrorData {
+  message: string;
+  name: string;
+  fields: Record<string, unknown>;
+}
+
+/** The error a statement failed with in the PGlite thread, as an Error of this thread with the same fields (`code`, `detail` …). */
+function errorOf(d: ErrorData): Error {
+  const e = Object.assign(new Error(d.message), d.fields);
+  e.name = d.name;
+  return e;
+}
 
 /**
- * PGlite whose statements outside a transaction first let the event loop take a turn. PGlite runs a
- * statement on this thread and answers it through microtasks only, so a server with many requests
- * waiting for the database ran their queries one after another without ever reading its sockets: a
- * request that arrived meanwhile waited, unread, until the whole backlog was done (in the load run of
- * issue 14 pages answered in 5 ms once read, 1.5 s after they were sent). With a turn before each
- * statement, requests take their places in the database's queue as they arrive. Statements inside a
- * transaction (PGlite's own tx.query) do not wait: the transaction holds the database meanwhile.
+ * PGlite in a thread of its own (pglite-thread.mjs), its statements sent by message (issue 14, load run
+ * on PGlite). PGlite runs a statement on the thread that holds it, in WebAssembly, synchronously: held by
+ * the server's thread, every statement of every request took that thread from the others (about half of
+ * its time in the load run), and the server read no socket meanwhile. Here the server's thread renders
+ * pages while the PGlite thread runs statements, each on its own core.
+ *
+ * The same surface as PGlite for what drizzle and connection.ts use: query (rowMode; `parsers` only of
+ * the kind drizzle gives, keeping a type's text as it is), exec, transaction, close. Statements run in the
+ * order they are asked. A transaction holds the database as PGlite's own does: BEGIN, its statements,
+ * COMMIT (ROLLBACK when its function throws), and a statement asked outside it meanwhile waits for its
+ * end. The thread keeps the process alive only while a statement is waiting for its answer, as PGlite
+ * on this thread did.
  */
-class TurnTakingPGlite extends PGlite {
-  override async query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    await nextTurn();
-    return super.query<T>(query, params, options);
+class PgliteThread implements PgliteClient {
+  private readonly pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private next = 1;
+  /** The transaction holding the database, if any. */
+  private holding: Promise<unknown> | null = null;
+  private dead: Error | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (m: { id: number; result?: unknown; error?: ErrorData }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) worker.unref();
+      if (m.error) p.reject(errorOf(m.error));
+      else p.resolve(m.result);
+    });
+    const end = (e: Error) => {
+      this.dead ??= e;
+      for (const p of this.pending.values()) p.reject(this.dead);
+      this.pending.clear();
+    };
+    worker.on('error', end);
+    worker.on('exit', (code) => end(new Error(`PGlite 线程已退出（${code}）`)));
+    worker.unref();
   }
 
-  override async exec(query: string, options?: QueryOptions): Promise<Results[]> {
-    await nextTurn();
-    return super.exec(query, options);
+  /** Starts the thread on `dataDir` (in memory when undefined), a new folder unpacked from `template`. */
+  static async open(dataDir: string | undefined, template: string | null): Promise<PgliteThread> {
+    const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir: dataDir ?? null, template } });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: { ready: boolean; error?: ErrorData }) => (m.ready ? resolve() : reject(errorOf(m.error!))));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`PGlite 线程未能启动（${code}）`)));
+    });
+    for (const ev of ['message', 'error', 'exit']) worker.removeAllListeners(ev);
+    return new PgliteThread(worker);
+  }
+
+  private send<R>(m: Record<string, unknown>): Promise<R> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.next++;
+    return new Promise<R>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.worker.postMessage({ id, ...m });
+    });
+  }
+
+  private statement<T>(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<Results<T>> {
+    const keepText = Object.entries(options.parsers ?? {}).map(([oid, parse]) => {
+      // Only a parser that keeps the text as it is can be named across threads (by its type).
+      if ((parse as (text: string, typeId: number) => unknown)('0', Number(oid)) !== '0') throw new Error(`PGlite 线程：类型 ${oid} 的解析函数只能保留原文`);
+      return Number(oid);
+    });
+    return this.send({ op: 'query', sql, params, rowMode: options.rowMode, keepText });
+  }
+
+  // Each waits for the transaction holding the database (if any) in its own loop, and sends its first
+  // message in the same turn as it finds the database free: nothing else can start in between.
+
+  async query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    while (this.holding) await this.holding.catch(() => undefined);
+    return this.statement<T>(sql, params, options);
+  }
+
+  async exec(sql: string): Promise<Results[]> {
+    while (this.holding) await this.holding.catch(() => undefined);
+    return this.send({ op: 'exec', sql });
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    while (this.holding) await this.holding.catch(() => undefined);
+    let closed = false;
+    const open = () => {
+      if (closed) throw new Error('事务已结束');
+    };
+    const tx = {
+      query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), this.statement<R>(sql, params, options)),
+      exec: async (sql: string) => (open(), this.send<Results[]>({ op: 'exec', sql })),
+      rollback: async () => {
+        open();
+        await this.send({ op: 'exec', sql: 'ROLLBACK' });
+        closed = true;
+      },
+      get closed() {
+        return closed;
+      },
+    } as unknown as Transaction;
+    const run = (async () => {
+      await this.send({ op: 'exec', sql: 'BEGIN' });
+      try {
+        const r = await fn(tx);
+        if (!closed) await this.send({ op: 'exec', sql: 'COMMIT' });
+        return r;
+      } catch (e) {
+        if (!closed) await this.send({ op: 'exec', sql: 'ROLLBACK' }).catch(() => undefined);
+        throw e;
+      } finally {
+        closed = true;
+      }
+    })();
+    this.holding = run;
+    const release = () => {
+      if (this.holding === run) this.holding = null;
+    };
+    run.then(release, release);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    if (this.dead) return;
+    while (this.holding) await this.holding.catch(() => undefined);
+    await this.send({ op: 'close' });
+    // PGlite has closed its files: the thread has nothing left to do.
+    await this.worker.terminate();
   }
 }
 
 /**
- * Opens PGlite: in `dataDir/pgdata` with the folder locked (FiscusError LOCKED when another live
- * process holds it), or in memory when `dataDir` is undefined.
+ * Opens PGlite, in a thread of its own: in `dataDir/pgdata` with the folder locked (FiscusError LOCKED
+ * when another live process holds it), or in memory when `dataDir` is undefined.
  */
 export async function openPglite(dataDir?: string): Promise<Connection> {
   let lock: FolderLock | undefined;
   if (dataDir !== undefined) lock = lockFolder(dataDir);
-  let client: PGlite;
+  let client: PgliteThread;
   try {
-    if (dataDir === undefined) client = new TurnTakingPGlite();
+    if (dataDir === undefined) client = await PgliteThread.open(undefined, null);
     else {
       const pgdata = join(dataDir, 'pgdata');
       // A new folder is unpacked from the build's template rather than made by initdb (pglite-template.ts).
-      const template = existsSync(join(pgdata, 'PG_VERSION')) ? null : pgliteTemplate();
-      client = new TurnTakingPGlite(pgdata, template ? { loadDataDir: template } : {});
+      client = await PgliteThread.open(pgdata, existsSync(join(pgdata, 'PG_VERSION')) ? null : pgliteTemplatePath());
     }
-    await client.waitReady;
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client as unknown as PGlite) as unknown as Db;
   const session: Session = {
     async execScript(script) {
       await client.exec(script);

@@ -21,11 +21,11 @@ export function pgliteVersion(): string | null {
   return null;
 }
 
-/** The build's template for the installed PGlite, as PGlite's `loadDataDir` takes it; null when there is none. */
-export function pgliteTemplate(): Blob | null {
+/** The path of the build's template for the installed PGlite (a .tar.gz that PGlite's `loadDataDir` takes as a Blob); null when there is none. */
+export function pgliteTemplatePath(): string | null {
   const version = pgliteVersion();
   if (version === null) return null;
   // dist/ beside src/: the same path from src/storage and from dist/storage.
   const path = fileURLToPath(new URL(`../../dist/pglite-template-${version}.tar.gz`, import.meta.url));
-  return existsSync(path) ? new Blob([readFileSync(path)]) : null;
+  return existsSync(path) ? path : null;
 }
