@@ -63,3 +63,18 @@ test('a text no importer is sure of goes to the genre recogniser, never to a reg
   assert.equal(d.tables.length, 1);
   assert.equal(d.tables[0]!.rows[0]!.amounts['total']?.fen, 60_000_000);
 });
+
+test('a final account in the national template’s layout (merged codes, 行次 beside the figures) is the genre recogniser’s, not the Shanghai reader’s', () => {
+  const file = new URL('../../test/fixtures/genre/national-final-accounts-made.txt', import.meta.url).pathname;
+  const src = source(file);
+  const chosen = chooseImporter(src).importer;
+  assert.equal(chosen.profile, 'generic');
+  const d = chosen.read(src);
+  assert.equal(d.kind, '部门决算');
+  assert.equal(d.year, 2024);
+  assert.equal(d.tables.length, 9);
+  // 行次 are no amounts: 四、上级补助收入 prints none.
+  const t1 = d.tables.find((t) => t.role === 'income-expenditure-summary')!;
+  assert.equal(t1.rows.find((r) => r.label === '四、上级补助收入')?.amounts['amount'] ?? null, null);
+  assert.equal(t1.rows.find((r) => r.label === '一、一般公共预算财政拨款收入')?.amounts['amount']?.src?.raw, '1,380.00');
+});

@@ -34,7 +34,19 @@ function printsBudgetColumns(tables: ReadonlyArray<{ lines: readonly SourceLine[
 function shanghaiClaims(src: SourceText, profile: 'shanghai-budget' | 'shanghai-final-accounts'): number {
   if (detectShanghaiProfile(src) !== profile) return 0;
   const { tables } = splitShanghai(src, profile);
-  return tables.length >= 8 && !printsBudgetColumns(tables) ? 0.9 : 0;
+  if (tables.length < 8 || printsBudgetColumns(tables)) return 0;
+  // A final account's titles are the national template's, printed by every region: the Shanghai
+  // reader knows its layout (codes split in 类 / 款 / 项 columns, no 行次), not the others (merged
+  // codes, 行次 beside each side's figures), which the genre recogniser reads.
+  if (profile === 'shanghai-final-accounts' && !printsSplitCodesOnly(tables)) return 0;
+  return 0.9;
+}
+
+/** True when the tables print their codes in 类 / 款 / 项 columns and number no lines (行次). */
+function printsSplitCodesOnly(tables: ReadonlyArray<{ lines: readonly SourceLine[] }>): boolean {
+  const squashed = (l: SourceLine) => l.text.replace(/\s+/g, '');
+  const lines = tables.flatMap((t) => t.lines);
+  return lines.some((l) => /^类款项/.test(squashed(l))) && !lines.some((l) => /(^|[^\u3400-\u9fff])行次([^\u3400-\u9fff]|$)/u.test(l.text));
 }
 
 export const IMPORTERS: readonly DisclosureImporter[] = [

@@ -193,6 +193,9 @@ export const SIDE_HEADING = /^(收入|支出)$/;
 /** The heading of a column that numbers the lines of a table (1, 2, 3 …): no amount, no label. */
 export const SEQ_HEADING = /^(序号|序)$/;
 
+/** The heading of a column of line numbers (行次), printed beside each side's figures in the national final account's two-sided tables. */
+export const LINE_NO_HEADING = /^(行次|栏次)$/;
+
 /** Headings of a column of counts printed among the label cells (a procurement table's 数量): no amount, no label. */
 export const COUNT_HEADING = /^(数量|人数|个数|台数|件数|台（套）数|台\(套\)数)$/;
 

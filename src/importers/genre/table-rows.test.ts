@@ -823,7 +823,7 @@ function finalBasicTable(changed: Record<string, string> = {}): Uint8Array {
       at(20, 2, '部门：滨江市统计局');
       at(480, 2, '金额单位：万元');
       at(80, 3, '人员经费');
-      at(340, 3, '公用经费');
+      at(370, 3, '公用经费');
       for (const x of PANELS) {
         at(x, 4, '科目编码');
         at(x + 60, 4, '科目名称');
@@ -860,6 +860,18 @@ test('PDF: the national final account’s basic-expenditure table in three panel
   );
   // The 公用经费合计 figure printed on the last line is not the 39999 row's.
   assert.equal(figure('39999'), null);
+  // The three sides name the same column (决算数): one column, and the 公用经费合计 holds its figure.
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total'],
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '公用经费合计'),
+      'total',
+    ),
+    w('200.00'),
+  );
   assert.equal(row(t, (r) => r.label === '人员经费合计').kind, 'subtotal');
   assert.equal(row(t, (r) => r.label === '公用经费合计').kind, 'subtotal');
   assert.deepEqual(
@@ -931,5 +943,111 @@ test('text: the national final account’s basic-expenditure table in three pane
   assert.deepEqual(
     wrong.map((f) => f.message.split(':')[0]!.split(' ').slice(1).join(' ')),
     ['302 商品和服务支出'],
+  );
+});
+
+test('PDF: a final account’s two-sided 收入支出决算总表 numbers its lines (项目 | 行次 | 金额 on each side): the line numbers are no amounts', async () => {
+  const lines: Array<[string, string, string, string, string, string]> = [
+    ['一、一般公共预算财政拨款收入', '1', '1,380.00', '一、一般公共服务支出', '32', '1,080.00'],
+    ['二、政府性基金预算财政拨款收入', '2', '50.00', '二、外交支出', '33', ''],
+    ['四、上级补助收入', '4', '', '六、社会保障和就业支出', '39', '300.00'],
+    ['八、其他收入', '8', '20.00', '八、城乡社区支出', '44', '70.00'],
+    ['本年收入合计', '28', '1,450.00', '本年支出合计', '60', '1,450.00'],
+    ['总计', '31', '1,450.00', '总计', '63', '1,450.00'],
+  ];
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(150, 0, '滨江市统计局2024年度部门决算');
+        at(160, 1, '收入支出决算总表');
+        at(470, 2, '金额单位：万元');
+        at(120, 3, '收入');
+        at(380, 3, '支出');
+        for (const [x, name] of [
+          [60, '项目'],
+          [190, '行次'],
+          [240, '金额'],
+          [320, '项目'],
+          [450, '行次'],
+          [500, '金额'],
+        ] as const)
+          at(x, 4, name);
+        lines.forEach(([a, an, af, b, bn, bf], i) => {
+          at(20, 5 + i, a);
+          at(192, 5 + i, an);
+          if (af) figure(265, 5 + i, af);
+          at(280, 5 + i, b);
+          at(452, 5 + i, bn);
+          if (bf) figure(525, 5 + i, bf);
+        });
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /收入支出决算总表/);
+  const raw = (label: string) => row(t, (r) => r.label === label).amounts['amount']?.src?.raw ?? null;
+  assert.deepEqual(['一、一般公共预算财政拨款收入', '二、政府性基金预算财政拨款收入', '四、上级补助收入', '八、其他收入', '二、外交支出', '六、社会保障和就业支出', '八、城乡社区支出'].map(raw), [
+    '1,380.00',
+    '50.00',
+    null,
+    '20.00',
+    null,
+    '300.00',
+    '70.00',
+  ]);
+  for (const r of t.rows) for (const a of Object.values(r.amounts)) if (a) assert.ok(a.src?.raw?.includes('.'), `${r.label}: ${a.src?.raw}`);
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.category === 'table-arithmetic'),
+    [],
+  );
+});
+
+test('PDF: a final account’s expenditure by function prints no 合计 column: its 本年支出 / 小计 is the table’s total', async () => {
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(150, 0, '滨江市统计局2024年度部门决算');
+        at(150, 1, '一般公共预算财政拨款支出决算表');
+        at(470, 2, '金额单位：万元');
+        at(100, 3, '项目');
+        at(380, 3, '本年支出');
+        at(20, 4, '科目编码');
+        at(120, 4, '科目名称');
+        at(300, 4, '小计');
+        at(380, 4, '基本支出');
+        at(460, 4, '项目支出');
+        const rows: Array<[string, string, string, string, string]> = [
+          ['', '合计', '1,360.00', '1,300.00', '60.00'],
+          ['201', '一般公共服务支出', '1,060.00', '1,000.00', '60.00'],
+          ['2010601', '行政运行', '1,000.00', '1,000.00', ''],
+          ['2010602', '一般行政管理事务', '60.00', '', '60.00'],
+          ['221', '住房保障支出', '300.00', '300.00', ''],
+        ];
+        rows.forEach(([code, name, a, b, c], i) => {
+          if (code) at(20, 5 + i, code);
+          at(code ? 120 : 140, 5 + i, name);
+          figure(330, 5 + i, a);
+          if (b) figure(420, 5 + i, b);
+          if (c) figure(500, 5 + i, c);
+        });
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /一般公共预算财政拨款支出决算表/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total', 'basic', 'project'],
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '201'),
+      'total',
+    ),
+    w('1,060.00'),
+  );
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.rule === 'BUD-046'),
+    [],
   );
 });

@@ -22,6 +22,7 @@ import {
   COUNT_HEADING,
   FUNDING_FORM,
   SEQ_HEADING,
+  LINE_NO_HEADING,
   UNIT_CODE_HEADING,
   CLASS_CODE_HEADING,
   SIDE_HEADING,
@@ -910,6 +911,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
   const seq = seqColumn(header, body, prev);
+  dropLineNumbers(header.length === 0 && prev ? prev.header : header, body);
   // (A continuation page without a header counts under the page before's 数量.)
   const counts = countColumns(header.length === 0 && prev ? prev.header : header, body);
   const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
@@ -1164,6 +1166,17 @@ function countColumns(header: Tok[][], body: PageRead['body']): Map<SourceLine, 
  * of the lines' labels (nor codes, nor amounts): they are taken out of the lines and kept apart. A
  * continuation page without a header numbers its lines where the page before did.
  */
+/**
+ * The lines' numbers under a 行次 heading (收入支出决算总表: 项目 | 行次 | 金额, on each side): whole numbers
+ * of one to three digits standing under it are no amounts and no part of a label; they are left out.
+ */
+function dropLineNumbers(header: Tok[][], body: PageRead['body']): void {
+  const heads = header.flat().filter((t) => LINE_NO_HEADING.test(squashTitle(t.text)));
+  if (heads.length === 0) return;
+  const under = (t: Tok) => t.kind === 'int' && /^\d{1,3}$/.test(t.text) && heads.some((h) => t.x1 > h.x0 - (h.x1 - h.x0) && t.x0 < h.x1 + (h.x1 - h.x0));
+  for (const b of body) if (b.toks.some(under)) b.toks = b.toks.filter((t) => !under(t));
+}
+
 function seqColumn(header: Tok[][], body: PageRead['body'], prev: PageRead | null): PageRead['seq'] | undefined {
   const head = header.flat().find((t) => SEQ_HEADING.test(squashTitle(t.text)));
   const at = head ? { x0: head.x0, x1: head.x1 } : header.length === 0 ? prev?.seq : undefined;
@@ -1843,6 +1856,39 @@ function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string):
   }
 }
 
+/**
+ * A total printed across the panels of its line ("人员经费合计 1,100.00 | 公用经费合计 … 200.00"): the
+ * figures of a later panel that prints no label on that line, in the columns a total's word names on
+ * an earlier panel of the same line without figures of its own, are that total's. Only where the
+ * panels share their columns (the same keys), so that no column is guessed.
+ */
+function totalsAcrossPanels(rows: Row[]): Row[] {
+  const drop = new Set<Row>();
+  for (const u of rows) {
+    if (u.label !== '' || u.code !== undefined || u.src.line == null || rows.some((r) => r.parent === u.id)) continue;
+    const figs = Object.entries(u.amounts).filter(([, v]) => v !== null);
+    if (figs.length === 0) continue;
+    const t = rows.find(
+      (r) => r !== u && (r.kind === 'subtotal' || r.kind === 'total') && r.src.line === u.src.line && Object.values(r.amounts).every((v) => v === null) && figs.every(([k]) => k in r.amounts),
+    );
+    if (!t || rows.indexOf(t) > rows.indexOf(u)) continue;
+    for (const [k, v] of figs) t.amounts[k] = v;
+    drop.add(u);
+  }
+  return drop.size === 0 ? rows : rows.filter((r) => !drop.has(r));
+}
+
+/** Tables of expenditure by function class (their rows are 类 / 款 / 项 of 支出功能分类). */
+const EXPENDITURE_BY_FUNCTION: readonly TableRole[] = ['general-budget-function', 'gov-fund-function', 'state-capital-function'];
+
+/** True when two panels' columns of figures carry the same headers, in the same order (the group above them aside). */
+function samePaths(a: Panel, b: Panel): boolean {
+  const own = (p: Panel) => p.zones.filter((z) => z.data).map((z) => z.path[z.path.length - 1] ?? '');
+  const x = own(a);
+  const y = own(b);
+  return x.length > 0 && x.length === y.length && x.every((h, i) => h !== '' && h === y[i]);
+}
+
 function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number, year: number | null): string | null {
   if (TWO_SIDED_ROLES.includes(role)) {
     // Two-sided summaries: each side's first (or only) figure is its `amount`.
@@ -2276,11 +2322,18 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const keyOf: Array<Map<string, string>> = [];
   let unmapped = 0;
   const used = new Set<string>();
+  const refOf = (k: number) => pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
+  const firstPanel = refOf(0);
   for (let k = 0; k < nPanels; k++) {
-    const ref = pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
+    const ref = refOf(k);
     const map = new Map<string, string>();
     const firstDataZone = ref.zones.findIndex((z) => z.data);
+    // A basic-expenditure table printed in side-by-side panels whose headers name the same columns
+    // (人员经费 | 公用经费, each 科目编码 | 科目名称 | 决算数): one list of economic classes continued beside
+    // itself, the same columns on every side (a group heading's zone without figures is no column).
+    const sameColumns = k > 0 && role === 'basic-expenditure-economic' && samePaths(ref, firstPanel);
     ref.zones.forEach((z, j) => {
+      if (sameColumns && !z.data) return;
       let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k, ctx.year);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
@@ -2301,7 +2354,11 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         }
         return;
       }
-      let final = twoSided || nPanels === 1 ? key : k === 0 ? key : `p${k + 1}.${key}`;
+      let final = twoSided || nPanels === 1 || sameColumns ? key : k === 0 ? key : `p${k + 1}.${key}`;
+      if (sameColumns && used.has(final)) {
+        map.set(zoneId(ref, j), final);
+        return;
+      }
       if (used.has(final) && !(twoSided && final === 'amount')) {
         let n = 2;
         while (used.has(`${final}_${n}`)) n++;
@@ -2316,6 +2373,15 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       }
     });
     keyOf.push(map);
+  }
+  // A final account's expenditure by function prints no 合计 column: its 本年支出 / 小计 is the table's
+  // total ("项目 | 本年支出: 小计 基本支出 项目支出", or between 年初结转和结余 and 年末结转和结余 in a fund's table).
+  if (EXPENDITURE_BY_FUNCTION.includes(role) && !used.has('total')) {
+    const cur = columns.filter((c) => c.key === 'current' && /^本年支出$/.test(squashTitle(c.header[0] ?? '')));
+    if (cur.length === 1) {
+      cur[0]!.key = 'total';
+      for (const m of keyOf) for (const [z, key] of m) if (key === 'current') m.set(z, 'total');
+    }
   }
   // A name given to two columns of one table means a group above them was not read (two 小计, a
   // 会议费 per year): none of them can be told apart, so none keeps the name.
@@ -2506,7 +2572,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     );
   }
   base.columns = columns;
-  base.rows = rows;
+  base.rows = twoSided ? rows : totalsAcrossPanels(rows);
   if (twoSided) base.sides = { revenue: 'amount', expenditure: 'amount' };
   confirmColumns(base, unit, notes);
   void unreadRows;
