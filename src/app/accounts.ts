@@ -161,6 +161,18 @@ export class Accounts {
     return tree;
   }
 
+  /**
+   * The tree of the organisations read with a credential's user (in the same statement): the request's
+   * tree, unless the request has read one already.
+   */
+  private treeRead(organisations: repo.OrganisationRecord[]): Promise<OrgTree> {
+    const memo = requestTrees.getStore();
+    const read = Promise.resolve(new OrgTree(organisations.map(toOrganisation)));
+    if (!memo) return read;
+    if (!memo.has(this.db)) memo.set(this.db, read);
+    return memo.get(this.db)!;
+  }
+
   async organisations(): Promise<Organisation[]> {
     return (await repo.selectOrganisations(this.db)).map(toOrganisation);
   }
@@ -305,8 +317,8 @@ export class Accounts {
   async sessionUser(session: string): Promise<User | null> {
     if (!session || session.length > 200) return null;
     const u = await repo.touchSession(this.db, sha256(session), this.iso(), this.iso(SESSION_IDLE_HOURS * 3_600_000), this.iso(-TOUCH_EVERY_MS));
-    if (!u || u.disabled) return null;
-    return toUser(u, await this.tree());
+    if (!u || u.user.disabled) return null;
+    return toUser(u.user, await this.treeRead(u.organisations));
   }
 
   /** Ends a session (an unknown one is already ended). */
@@ -359,8 +371,8 @@ export class Accounts {
   async tokenUser(token: string): Promise<User | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
     const u = await repo.useToken(this.db, sha256(token), this.iso(), this.iso(-TOUCH_EVERY_MS));
-    if (!u || u.disabled) return null;
-    return toUser(u, await this.tree());
+    if (!u || u.user.disabled) return null;
+    return toUser(u.user, await this.treeRead(u.organisations));
   }
 
   /**

@@ -161,20 +161,38 @@ export async function insertSession(db: Db, tokenSha256: string, userId: number,
   );
 }
 
+/** A credential's user with the organisation tree as read in the same statement (the tree the user's request reads). */
+export interface UserWithTree {
+  user: UserRecord;
+  organisations: OrganisationRecord[];
+}
+
+/** Every organisation, as one JSON array in a column of a statement that reads something else (see touchSession). */
+const ORGANISATIONS = sql.raw(
+  `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'parent_id', o.parent_id) ORDER BY o.id), '[]'::json) FROM organisations o) AS organisations__`,
+);
+
+function withTree(r: Record<string, unknown> | undefined): UserWithTree | undefined {
+  if (!r) return undefined;
+  const orgs = r['organisations__'];
+  return { user: toUser(r), organisations: (typeof orgs === 'string' ? (JSON.parse(orgs) as Record<string, unknown>[]) : (orgs as Record<string, unknown>[])).map(toOrg) };
+}
+
 /**
  * The user of a live session (expiring after `now` is live), extending it to `expiresAt` (sliding
  * expiry) when it was last seen at or before `touchedBefore` (a read, not a write, on every other
- * request); undefined for an unknown or expired session. One statement.
+ * request), with every organisation (the tree its request's permissions read); undefined for an
+ * unknown or expired session. One statement.
  */
-export async function touchSession(db: Db, tokenSha256: string, now: string, expiresAt: string, touchedBefore: string): Promise<UserRecord | undefined> {
+export async function touchSession(db: Db, tokenSha256: string, now: string, expiresAt: string, touchedBefore: string): Promise<UserWithTree | undefined> {
   const [u] = await rows<Record<string, unknown>>(
     db,
     sql`WITH live AS (SELECT user_id FROM sessions WHERE token_sha256 = ${tokenSha256} AND expires_at > ${now}::timestamptz),
              touched AS (UPDATE sessions SET last_seen_at = ${now}::timestamptz, expires_at = ${expiresAt}::timestamptz
                          WHERE token_sha256 = ${tokenSha256} AND expires_at > ${now}::timestamptz AND last_seen_at <= ${touchedBefore}::timestamptz RETURNING 1)
-        SELECT u.* FROM users u JOIN live ON u.id = live.user_id`,
+        SELECT u.*, ${ORGANISATIONS} FROM users u JOIN live ON u.id = live.user_id`,
   );
-  return u && toUser(u);
+  return withTree(u);
 }
 
 export async function deleteSession(db: Db, tokenSha256: string): Promise<void> {
@@ -220,18 +238,18 @@ export async function findTokenByHash(db: Db, tokenSha256: string): Promise<Toke
 
 /**
  * The user of an unrevoked token, recording its use at `now` when its last recorded use is at or before
- * `touchedBefore` (or none: a read, not a write, on every other request); undefined for an unknown or
- * revoked token. One statement.
+ * `touchedBefore` (or none: a read, not a write, on every other request), with every organisation (as
+ * touchSession); undefined for an unknown or revoked token. One statement.
  */
-export async function useToken(db: Db, tokenSha256: string, now: string, touchedBefore: string): Promise<UserRecord | undefined> {
+export async function useToken(db: Db, tokenSha256: string, now: string, touchedBefore: string): Promise<UserWithTree | undefined> {
   const [u] = await rows<Record<string, unknown>>(
     db,
     sql`WITH live AS (SELECT user_id FROM api_tokens WHERE token_sha256 = ${tokenSha256} AND revoked_at IS NULL),
              touched AS (UPDATE api_tokens SET last_used_at = ${now}::timestamptz
                          WHERE token_sha256 = ${tokenSha256} AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at <= ${touchedBefore}::timestamptz) RETURNING 1)
-        SELECT u.* FROM users u JOIN live ON u.id = live.user_id`,
+        SELECT u.*, ${ORGANISATIONS} FROM users u JOIN live ON u.id = live.user_id`,
   );
-  return u && toUser(u);
+  return withTree(u);
 }
 
 /** Revokes a token; returns false when it does not exist or was revoked already. */
