@@ -1267,7 +1267,7 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
     const next = toks[k + 1];
     const before = k > 0 ? toks[k - 1]!.kind : null;
     const c =
-      t.kind === 'int' && next !== undefined && next.kind === 'text' && next.x0 - t.x1 <= 2 && (before === null || before === 'amount') && CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text)
+      t.kind === 'int' && next !== undefined && next.kind === 'text' && next.x0 - t.x1 <= 4 && (before === null || before === 'amount') && CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text)
         ? mid(next)
         : mid(t);
     if (c < p.x0 || c >= p.x1) continue;

@@ -281,7 +281,12 @@ const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-c
  * `skip` leaves a code out given the summary's figure and the tables' sum.
  */
 export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, summary: Table, skip?: (mine: TableFigure, theirs: TableFigure) => boolean): void {
-  const fts = FUNCTION_ROLES.map((r) => tableOf(doc, r)).filter((t) => t !== undefined);
+  const all = FUNCTION_ROLES.map((r) => tableOf(doc, r)).filter((t) => t !== undefined);
+  // A table read without a total column says nothing of its lines' totals (BUD-046 names the missing
+  // column): the codes it lists, and those above or below them, are not compared, and a code the other
+  // tables leave out may be its.
+  const fts = all.filter((t) => t.columns.some((c) => c.key === 'total'));
+  const blind = all.filter((t) => !fts.includes(t)).flatMap((t) => t.rows.flatMap((r) => (r.code && r.codeSystem === 'function' ? [r.code] : [])));
   if (fts.length === 0) return;
   const key = sideKey(summary, 'expenditure');
   const mine = functionCodes(summary, key);
@@ -289,11 +294,12 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
   // A code one side does not list is 0 there only if every line of that side has its code: a line
   // whose code the reader could not resolve may be the one.
   const mineComplete = !hasUncodedLines(summary, 'expenditure');
-  const theirsComplete = fts.every((t) => !hasUncodedLines(t));
+  const theirsComplete = blind.length === 0 && all.length === fts.length && fts.every((t) => !hasUncodedLines(t));
   for (const code of sharedLevelCodes(
     mine,
     theirs.map((x) => x.codes),
   )) {
+    if (blind.some((c) => c.startsWith(code) || code.startsWith(c))) continue;
     const listed = theirs.filter((x) => x.codes.has(code));
     if (!mine.has(code) && !mineComplete) continue;
     if (listed.length === 0 && !theirsComplete) continue;

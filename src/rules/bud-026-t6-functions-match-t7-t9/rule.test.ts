@@ -61,3 +61,18 @@ test('a code table 6 does not list is not taken as 0 while table 6 has function 
   t6.rows = t6.rows.filter((x) => x !== r);
   assert.ok(run(d).some((f) => /2210203/.test(f.message)));
 });
+
+test('a function table read without a total column (its 支出总计 not known) is not taken as 0: the codes it lists are not compared', () => {
+  // Table 6 prints a fund's function line; table 8 lists that code, but its total column was not read.
+  const d = doc();
+  tbl(d, 6).rows.push(row('t6-x', '城乡社区支出', { amount: '50.00' }, { code: '212', codeSystem: 'function', level: 1, side: 'expenditure' }));
+  const t8 = tbl(d, 8);
+  t8.rows.push(row('t8-x', '城乡社区支出', { total: '50.00', basic: null, project: '50.00' }, { code: '212', codeSystem: 'function', level: 1, parent: 't8-1' }));
+  assert.deepEqual(run(d), []);
+  for (const c of t8.columns) if (c.key === 'total') c.key = 'c1_1';
+  for (const r of t8.rows) {
+    r.amounts['c1_1'] = r.amounts['total'] ?? null;
+    delete r.amounts['total'];
+  }
+  assert.deepEqual(run(d), []);
+});
