@@ -47,7 +47,11 @@ export function startAuditWorker(): Worker {
  * made and die), MB. V8's default nursery fills every few documents, and each scavenge copies the
  * document being read: CPU profiles of a batch of 600 scaled variants gave 16–19% of a worker's time to
  * the garbage collector by default, 6–10% at 96 MB and 4–5% at 192 MB. It costs at most this much memory
- * more per worker; a document's own limit is the old generation's.
+ * more per worker; a document's own limit is the old generation's. Measured again (`fiscus audit` on 2,000
+ * scaled variants, 2 workers, CPU of every thread; a shared machine at load 10–15): 16 MB 43.3 s, 32 MB
+ * 38.4 s, 64 MB 35.8 s, 192 MB 30.5 s in one round; over three rounds 384 MB (34.6 s) and 768 MB (36.4 s)
+ * were no better than 192 MB (35.0 s) and held 790 MB resident against 525 MB. On the 60 corpus PDFs,
+ * 64 MB (25.6, 27.4 s) and 384 MB (29.0, 28.4 s) were within the spread of 192 MB (27.7, 32.1 s).
  */
 const AUDIT_YOUNG_GENERATION_MB = 192;
 
