@@ -73,6 +73,51 @@ test('PDF: a table continued on a page whose first row is indented keeps its nes
   );
 });
 
+test('PDF: a continuation page is taken into the first page’s frame through where most figures of a column end, not the furthest: one figure measured wider does not shift the page, and a class heading the page stays a class', async () => {
+  // Labels indented by 8 points per rank. On the first page one figure is measured 6 points wider
+  // than it prints (its right edge past the others'); the second page's note starts left of every
+  // label, so its own left text edge is 10 points left of the first page's.
+  const first = page((at, figure) => {
+    at(150, 0, '表5 一般公共预算支出表');
+    at(40, 1, '部门名称：某某市某某局');
+    at(420, 1, '单位：万元');
+    at(100, 2, '科目名称');
+    at(306, 2, '合计');
+    const lines: Array<[number, string, string, number]> = [
+      [60, '合计', '500.00', 0],
+      [40, '甲类支出', '300.00', 6],
+      [48, '甲款事务', '300.00', 0],
+      [56, '甲项第一', '100.00', 0],
+      [56, '甲项第二', '120.00', 0],
+    ];
+    lines.forEach(([x, name, a, wider], i) => {
+      at(x, 4 + i, name);
+      figure(330 + wider, 4 + i, a);
+    });
+  });
+  const second = page((at, figure) => {
+    const lines: Array<[number, string, string]> = [
+      [56, '甲项第三', '80.00'],
+      [40, '乙类支出', '200.00'],
+      [48, '乙款事务', '200.00'],
+      [56, '乙项第一', '200.00'],
+    ];
+    lines.forEach(([x, name, a], i) => {
+      at(x, i, name);
+      figure(330, i, a);
+    });
+    at(30, 5, '注：本表金额单位为万元。');
+  });
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /一般公共预算支出表/);
+  const id = (label: string) => row(t, (r) => r.label === label).id;
+  assert.deepEqual(
+    ['甲项第三', '乙类支出', '乙款事务', '乙项第一'].map((l) => row(t, (r) => r.label === l).parent),
+    [id('甲款事务'), null, id('乙类支出'), id('乙款事务')],
+  );
+  assert.deepEqual(sums(d), []);
+});
+
 test('PDF: a keyword row printed right above the total (上年结转 / 收 入 总 计) is a row of its own, not the total’s wrapped label', async () => {
   const d = await importBytes(
     buildPdf([

@@ -800,8 +800,9 @@ function headerWords(ts: Tok[]): Tok[] {
  * which on a continuation page may be an indented row): a label that starts at the same place on two
  * pages does not start at the same x. A page that prints the header of the page before again is
  * mapped through the words both print (headerFrame); a measured (PDF) continuation page without a
- * header through its columns of figures, whose right edges stand where the same columns' edges stood
- * on the page before (the median shift of the columns both print). A page with a header of its own,
+ * header through its columns of figures, whose right edges (where most of a column's figures end)
+ * stand where the same columns' edges stood on the page before (the median shift of the columns both
+ * print). A page with a header of its own,
  * or a text page without one (pdftotext counts characters: its figures' edges are not where they
  * stand on the page), keeps its x.
  */
@@ -823,7 +824,11 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
         for (const z of p.zones) {
           const name = z.path.join('/');
           const w = name === '' || !z.data ? undefined : q.zones.find((y) => y.data && y.path.join('/') === name);
-          if (z.data && w?.data) shifts.push(w.data.x1 - z.data.x1);
+          if (z.data && w?.data) {
+            const a = commonRightEdge(prev, w.data);
+            const b = commonRightEdge(pg, z.data);
+            if (a !== null && b !== null) shifts.push(a - b);
+          }
         }
       });
       if (shifts.length > 0) {
@@ -838,6 +843,20 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
     if (page !== null && !out.has(page)) out.set(page, toFirst);
   });
   return out;
+}
+
+/**
+ * Where a column's figures end on a page: the right edge that most of them share (the median), not the
+ * furthest one. Figures are set flush right, but a PDF may measure some a little wider than they print
+ * (a figure without thousands separators among figures with them): the extent of the column runs to
+ * the widest, its edge stays where the others end. Null when the page prints no figure in it.
+ */
+function commonRightEdge(pg: PageRead, data: { x0: number; x1: number }): number | null {
+  const ends: number[] = [];
+  for (const b of pg.body) for (const t of b.toks) if (t.kind === 'amount' && t.x0 >= data.x0 - 0.5 && t.x1 <= data.x1 + 0.5) ends.push(t.x1);
+  if (ends.length === 0) return null;
+  ends.sort((a, b) => a - b);
+  return ends[Math.floor(ends.length / 2)]!;
 }
 
 /** The panel of the page before whose columns of figures end where most of this panel's do (within 4 columns); null when none. */
