@@ -274,6 +274,36 @@ test('text: a continuation page of a two-sided table that prints the header agai
   assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
 });
 
+test('text: an expenditure class set one space after a revenue figure (pdftotext counting the revenue side’s ideographs one column each) is placed by its name, not under the class above by its column', () => {
+  // 教育支出 stands with the other classes on the page; pdftotext sets it one space after 200.00, two
+  // columns left of them, so its column reads as neither a class's nor a 款's.
+  const lines = [
+    at([30, '表1 收支总表']),
+    at([70, '单位：万元']),
+    at([12, '收   入'], [56, '支   出']),
+    at([4, '项   目'], [24, '预算数'], [54, '项   目'], [70, '预算数']),
+    at([0, '一、财政拨款'], [32, '316.50'], [44, '国防支出'], [71, '16.50']),
+    at([0, '二、财政专户管理资金'], [35, '0.00'], [45, '国防动员'], [71, '16.50']),
+    at([0, '三、事业收入'], [46, '交通战备'], [71, '16.50']),
+    at([0, '四、事业单位经营收入'], [35, '200.00'], [42, '教育支出'], [70, '290.00']),
+    at([45, '职业教育'], [70, '290.00']),
+    at([46, '中等职业教育'], [70, '290.00']),
+    at([44, '卫生健康支出'], [70, '210.00']),
+    at([45, '行政事业单位医疗'], [70, '210.00']),
+    at([46, '行政单位医疗'], [70, '210.00']),
+    at([0, '本年收入合计'], [32, '516.50'], [44, '本年支出合计'], [70, '516.50']),
+  ];
+  const d = fromLines(lines);
+  const t = table(d, /收支总表/);
+  const edu = row(t, (r) => r.label === '教育支出');
+  assert.equal(edu.code, '205');
+  assert.equal(edu.parent ?? null, null);
+  assert.equal(row(t, (r) => r.label === '职业教育').parent, edu.id);
+  // The class after it is not one of its lines.
+  const health = row(t, (r) => r.label === '卫生健康支出');
+  assert.deepEqual([health.code, health.parent ?? null, health.level], ['210', null, 1]);
+});
+
 test('text: a continuation page without a header whose first lines are items without figures: they are rows, and the totals below take the columns of the page before', () => {
   const lines = [
     at([30, '表1 收支总表']),

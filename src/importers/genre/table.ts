@@ -1267,6 +1267,8 @@ interface RawRow {
   provisional?: boolean;
   /** The label already took a wrapped continuation line. */
   continued?: boolean;
+  /** Text only: the label follows ideographs on its line, so its column is not where it stands (see `flowedStart`). */
+  flowed?: boolean;
 }
 
 interface PanelRows {
@@ -1827,7 +1829,24 @@ function makeRow(label: Tok[], first: SourceLine, last: SourceLine, prefer: 'fun
     last,
     labelX: label[0]?.x0 ?? 0,
     page: first.page,
+    ...(label[0] && flowedStart(label[0]) ? { flowed: true } : {}),
   };
+}
+
+/**
+ * pdftotext counts an ideograph as one character though it is two wide on the page, and keeps one space
+ * between words where the text before runs into a word's column: a label set one space after the cell
+ * before it, on a line that prints ideographs left of it (the other side of a two-sided table), stands
+ * where the characters before it ended, not where it stands on the page (收支总表's 教育支出 one space
+ * after 四、事业单位经营收入's 200.00, two columns left of the other classes). Its indentation cannot be
+ * compared with the lines above and below. (A PDF's lines are measured.)
+ */
+function flowedStart(t: Tok): boolean {
+  const line = t.line;
+  if (line.y !== undefined || !line.cells) return false;
+  const before = line.cells.filter((c) => c.x1 <= t.x0);
+  const last = before[before.length - 1];
+  return !!last && t.x0 - last.x1 <= 1 && before.some((c) => /[\u3400-\u9fff]/u.test(c.text));
 }
 
 /** A figure the PDF wrapped in its cell ("576,171.1" over "1"): the fragment joins the figure above. */
@@ -1944,6 +1963,8 @@ interface HierItem {
   pages?: { first: number | null; last: number | null };
   /** The row's position was measured on its page (PDF), so indentation compares across pages. */
   measured?: boolean;
+  /** Its label's column is not where it stands (RawRow.flowed): its indentation says neither its parent nor its children. */
+  flowed?: boolean;
 }
 
 function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procurement' | null, year: number | null, role: TableRole, unit: DisplayUnit): void {
@@ -1961,6 +1982,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   const stack: Array<{ level: number; row: Row; indent: number }> = [];
   const units: Array<{ row: Row; indent: number }> = [];
   let enumParent: { level: number; row: Row; indent: number } | null = null;
+  const flowed = new Set(items.filter((x) => x.flowed).map((x) => x.row.id));
   let hasUnit = false;
   const ranks = [...new Set(items.map((x) => x.depth).filter((d): d is number => d !== null && d > 0))].sort((a, b) => a - b);
   const codedItems = items.filter((x) => x.row.kind === 'item' && x.row.code && x.row.codeSystem !== 'revenue');
@@ -2053,11 +2075,14 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       // its class (五、其他支出 / 其他支出 / 其他支出) whose own code is not in the code table stays
       // without a code rather than taking its class's, which would count the class twice.
       const above = stack.filter((s) => s.row.code && s.row.codeSystem === system).map((s) => s.row.code!);
+      // A label whose column is not where it stands may be under any row above, and the rows after it
+      // under it or not: there the name alone places the row.
+      const within = it.flowed || (parent && flowed.has(parent.id)) ? undefined : hint;
       const hits = codes
-        .byNameIn(system, name, year, hint)
+        .byNameIn(system, name, year, within)
         .filter((h) => (it.depth === 1 ? h.code.length === 3 : true))
         .filter((h) => !above.some((c) => c.startsWith(h.code)));
-      if (hits.length === 1 && (!hint || hits[0]!.code.startsWith(hint))) {
+      if (hits.length === 1 && (!within || hits[0]!.code.startsWith(within))) {
         r.code = hits[0]!.code;
         r.codeSystem = system;
         r.codeResolved = 'by-name';
@@ -2580,6 +2605,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         fromIndent: false,
         pages: { first: r.first.page, last: r.last.page },
         measured: r.first.y !== undefined,
+        ...(r.flowed ? { flowed: true } : {}),
         ...(r.rel ? { rel: r.rel } : {}),
         ...(agency || unitCode ? { agency: true } : {}),
       });
