@@ -304,6 +304,32 @@ test('text: an expenditure class set one space after a revenue figure (pdftotext
   assert.deepEqual([health.code, health.parent ?? null, health.level], ['210', null, 1]);
 });
 
+test('text: an enumerated list whose first line a class’s name codes (（一）一般公共服务支出) continues with classes (（二）外交支出), not with the first one’s lines', () => {
+  const lines = [
+    at([30, '表4 财政拨款收支总表']),
+    at([70, '单位：万元']),
+    at([12, '收   入'], [56, '支   出']),
+    at([4, '项   目'], [24, '预算数'], [50, '项   目'], [70, '预算数']),
+    at([0, '一、本年收入'], [32, '300.00'], [40, '一、本年支出'], [70, '300.00']),
+    at([0, '（一）一般公共预算资金'], [32, '300.00'], [40, '（一）一般公共服务支出'], [70, '100.00']),
+    at([40, '（二）外交支出'], [70, '120.00']),
+    at([40, '（三）国防支出'], [70, '80.00']),
+    at([0, '收入合计'], [32, '300.00'], [40, '支出合计'], [70, '300.00']),
+  ];
+  const t = table(fromLines(lines), /财政拨款收支总表/);
+  assert.deepEqual(
+    ['（一）一般公共服务支出', '（二）外交支出', '（三）国防支出'].map((l) => {
+      const r = row(t, (x) => x.label === l);
+      return [r.code, r.level, r.parent ?? null];
+    }),
+    [
+      ['201', 1, null],
+      ['202', 1, null],
+      ['203', 1, null],
+    ],
+  );
+});
+
 test('text: a continuation page without a header whose first lines are items without figures: they are rows, and the totals below take the columns of the page before', () => {
   const lines = [
     at([30, '表1 收支总表']),

@@ -1979,7 +1979,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   };
   const codeLevel = (code: string) =>
     system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4;
-  const stack: Array<{ level: number; row: Row; indent: number }> = [];
+  const stack: Array<{ level: number; row: Row; indent: number; depth?: number | null }> = [];
   const units: Array<{ row: Row; indent: number }> = [];
   let enumParent: { level: number; row: Row; indent: number } | null = null;
   const flowed = new Set(items.filter((x) => x.flowed).map((x) => x.row.id));
@@ -2057,6 +2057,11 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       if (enumParent && indent <= enumParent.indent) enumParent = null;
       if (!enumParent && top && top.row.kind === 'item' && indent > top.indent && items.find((x) => x.row === top.row)?.depth == null) enumParent = top;
       level = (enumParent ? enumParent.level : 0) + ranks.indexOf(it.depth) + 1;
+      // The next of a list (（二） after （一）) is its elder's sibling: where the elder's rank is known
+      // by its code (（一）一般公共服务支出, a class), so is the list's.
+      const elder = [...stack].reverse().find((s) => s.depth === it.depth);
+      if (elder && elder.row.code && elder.row.codeSystem === system && !stack.slice(stack.indexOf(elder) + 1).some((s) => s.depth !== undefined && s.depth !== null && s.depth < it.depth!))
+        level = elder.level;
     } else {
       if (enumParent && indent <= enumParent.indent) enumParent = null;
       // Same start as an earlier row: its level; deeper than the row above: one more.
@@ -2108,7 +2113,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     }
     r.level = level;
     r.parent = parent?.id ?? null;
-    stack.push({ level, row: r, indent });
+    stack.push({ level, row: r, indent, depth: it.depth });
   }
   void hasUnit;
   // The sums an indentation hierarchy implies: kept only when most of its groups add up.
