@@ -330,6 +330,37 @@ test('text: an enumerated list whose first line a class’s name codes (（一�
   );
 });
 
+test('text: a 款 whose name wraps around its row (above and below), its two digits alone under 款 on the middle line with the figures, is one coded row: its 项 are coded under it', () => {
+  const lines = [
+    at([30, '表2 收入总表']),
+    at([70, '单位：万元']),
+    at([2, '科目编码'], [24, '科目名称'], [40, '合计'], [52, '一般公共预算']),
+    at([0, '类'], [6, '款'], [11, '项']),
+    at([16, '合   计'], [38, '300.00'], [52, '300.00']),
+    '',
+    at([0, '212'], [16, '城乡社区支出'], [38, '300.00'], [52, '300.00']),
+    '',
+    at([17, '国有土地使用权出让收入安']),
+    at([6, '08'], [38, '300.00'], [52, '300.00']),
+    at([16, '排的支出']),
+    '',
+    at([11, '03'], [18, '城市建设支出'], [38, '100.00'], [52, '100.00']),
+    '',
+    at([11, '09'], [18, '支付破产或改制企业职工'], [37, '200.00'], [52, '200.00']),
+    at([16, '安置费']),
+  ];
+  const t = table(fromLines(lines), /收入总表/);
+  assert.deepEqual(
+    t.rows.filter((r) => r.kind === 'item').map((r) => [r.code, r.label, fen(r, 'total')]),
+    [
+      ['212', '城乡社区支出', w('300.00')],
+      ['21208', '国有土地使用权出让收入安排的支出', w('300.00')],
+      ['2120803', '城市建设支出', w('100.00')],
+      ['2120809', '支付破产或改制企业职工安置费', w('200.00')],
+    ],
+  );
+});
+
 test('text: a continuation page without a header whose first lines are items without figures: they are rows, and the totals below take the columns of the page before', () => {
   const lines = [
     at([30, '表1 收支总表']),

@@ -160,6 +160,9 @@ function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code
   // 类 / 款 / 项 columns where a row prints only its own digits ("201", then "08", then "01"): the
   // two digits are relative to the code of the row above (settleHierarchy joins them).
   if (/^\d{2}$/.test(first.text) && label.length >= 2 && label[1]!.kind === 'text') return { code: null, rest: label.slice(1), extra: [], rel: first.text };
+  // Alone under the 款 or 项 heading of a classification's table: the digits of a row whose name wrapped
+  // around them (above and below).
+  if (prefer !== null && /^\d{2}$/.test(first.text) && label.length === 1 && first.codePart) return { code: null, rest: [], extra: [], rel: first.text };
   if (CODE.test(first.text)) {
     let code = first.text;
     let k = 1;
@@ -1397,6 +1400,8 @@ interface PLine {
   cells: Map<string, Tok[]>;
   stray: Tok[];
   code: string | null;
+  /** The line prints only a 款 or 项's two digits (codeOf's `rel`), no name. */
+  rel?: string;
   text: string;
   kind: 'R' | 'L' | 'A' | 'E';
 }
@@ -1432,7 +1437,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     for (const { line, toks } of pg.body) {
       if (NOTE_RE.test(line.text.trim())) break;
       const { label, cells, stray } = lineInPanel(p, toks);
-      const { code, rest } = codeOf(label, prefer);
+      const { code, rest, rel } = codeOf(label, prefer);
       let text = squashTitle(joinLabel(rest));
       // The heading of the code columns (类 款 项) repeated under the header band is no row: its
       // figures (some producers put the first row's figures on its baseline) are a line of figures.
@@ -1443,9 +1448,9 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         }
         text = '';
       }
-      const hasLabel = code !== null || text !== '';
+      const hasLabel = code !== null || rel !== undefined || text !== '';
       const kind = cells.size > 0 ? (hasLabel ? 'R' : 'A') : hasLabel ? 'L' : 'E';
-      items.push({ line, label: text === '' && code === null ? [] : label, cells, stray, code, text, kind });
+      items.push({ line, label: text === '' && code === null && rel === undefined ? [] : label, cells, stray, code, ...(rel !== undefined && text === '' ? { rel } : {}), text, kind });
     }
   }
   // Per page, the pitch of rows that print amounts: a wrapped line sits closer than a row does.
@@ -1515,7 +1520,7 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         // A label line followed by its own amounts starts a row; otherwise it is this row's tail.
         const after = items[i + 1];
         if (after && adjacent(nx, after) && after.kind === 'A') break;
-        if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && after.code !== null) break;
+        if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && (after.code !== null || after.rel !== undefined)) break;
         // Nearer the row below than this one (measured from a PDF): the head of the next row's label.
         if (after && adjacent(nx, after) && after.kind === 'R' && !startsRow(after) && headOf(nx, after, prev)) break;
         appendLabel(r, nx);
@@ -1610,8 +1615,8 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         for (const [z, ts] of nx.cells) r.cells.set(z, ts);
         r.last = nx.line;
         i += 2;
-      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.text === '' && nx.code !== null) {
-        // The head of a coded row's name printed above its code.
+      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.text === '' && (nx.code !== null || nx.rel !== undefined)) {
+        // The head of a coded row's name printed above its code (or its 款 / 项 digits).
         r = fromItem(nx);
         r.labelText = it.text;
         r.label = [...codeOf(it.label, prefer).rest];
