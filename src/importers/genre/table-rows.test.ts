@@ -118,6 +118,50 @@ test('PDF: a continuation page is taken into the first page’s frame through wh
   assert.deepEqual(sums(d), []);
 });
 
+test('PDF: code cells set at the foot of their rows (a code 0.6 em under the row’s figures, on the baseline of a wrapped name’s tail): each code is its row’s, and a name’s head above joins it', async () => {
+  // Rows 1.6 lines apart; a 项's code at the foot of its row (0.36 line under the figures), a wrapped
+  // name's head above the figures (0.39 line) and its tail below them (0.32), on the code's baseline.
+  const rows: Array<[string, string[], string]> = [
+    ['208', ['社会保障和就业支出'], '60.00'],
+    ['20805', ['行政事业单位养老支出'], '60.00'],
+    ['2080501', ['行政单位离退休'], '10.00'],
+    ['2080505', ['机关事业单位基本养老保', '险缴费支出'], '30.00'],
+    ['2080506', ['机关事业单位职业年金缴', '费支出'], '20.00'],
+  ];
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(150, 0, '表2 收入总表');
+        at(420, 1, '单位：万元');
+        at(40, 2, '科目编码');
+        at(120, 2, '科目名称');
+        at(310, 2, '合计');
+        rows.forEach(([code, name, fig], k) => {
+          const line = 4 + 1.6 * k;
+          figure(330, line, fig);
+          if (code.length <= 5) {
+            at(40, line, code);
+            at(100 + 4 * (code.length - 3), line, name[0]!);
+          } else if (name.length === 1) {
+            at(110, line, name[0]!);
+            at(40, line + 0.37, code);
+          } else {
+            at(110, line - 0.39, name[0]!);
+            at(100, line + 0.32, name[1]!);
+            at(40, line + 0.36, code);
+          }
+        });
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /收入总表/);
+  assert.deepEqual(
+    t.rows.map((r) => [r.code, r.label, fen(r, t.columns[0]!.key)]),
+    rows.map(([code, name, fig]) => [code, name.join(''), w(fig)]),
+  );
+});
+
 test('PDF: a keyword row printed right above the total (上年结转 / 收 入 总 计) is a row of its own, not the total’s wrapped label', async () => {
   const d = await importBytes(
     buildPdf([

@@ -1523,7 +1523,24 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && (after.code !== null || after.rel !== undefined)) break;
         // Nearer the row below than this one (measured from a PDF): the head of the next row's label.
         if (after && adjacent(nx, after) && after.kind === 'R' && !startsRow(after) && headOf(nx, after, prev)) break;
+        // (Also where the tail of the row below starts left of this line, beside its code or not.)
+        if (after && adjacent(nx, after) && after.kind === 'R' && (after.code !== null || !startsRow(after)) && nx.line.y !== undefined && headAboveCode(nx, after, prev)) break;
         appendLabel(r, nx);
+      } else if (
+        nx.kind === 'L' &&
+        nx.code !== null &&
+        nx.text === '' &&
+        nx.cells.size === 0 &&
+        r.code === null &&
+        r.labelText !== '' &&
+        r.cells.size > 0 &&
+        !keyword &&
+        footOf(prev, nx, items[i + 1])
+      ) {
+        // A code alone at the foot of the row's cell (code cells aligned to the bottom, the row's name
+        // and figures to the middle): the row's code.
+        r.code = nx.code;
+        r.last = nx.line;
       } else if (nx.kind === 'E') {
         pushAll(r.stray, nx.stray);
         if (nx.stray.length === 0) passedEmpty = true;
@@ -1620,6 +1637,24 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         r = fromItem(nx);
         r.labelText = it.text;
         r.label = [...codeOf(it.label, prefer).rest];
+        r.first = it.line;
+        i += 2;
+      } else if (
+        nx &&
+        adjacent(it, nx) &&
+        nx.kind === 'R' &&
+        (nx.code !== null || !startsRow(nx)) &&
+        it.code === null &&
+        !keywordRow(it) &&
+        enumDepth(it.text) === null &&
+        it.line.y !== undefined &&
+        headAboveCode(it, nx, items[i - 1])
+      ) {
+        // The head of a row's name, printed above the line of its tail and figures (and its code), the
+        // tail starting at or left of it (measured: nearer that line than the row above).
+        r = fromItem(nx);
+        r.labelText = it.text + nx.text;
+        r.label = [...codeOf(it.label, prefer).rest, ...codeOf(nx.label, prefer).rest];
         r.first = it.line;
         i += 2;
       } else if (nx && adjacent(it, nx) && nx.kind === 'R' && !startsRow(it) && !startsRow(nx) && headOf(it, nx, items[i - 1])) {
@@ -1777,6 +1812,35 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
    * True when label line `l` is the head of row `r` below it rather than the tail of the line above
    * it: both in one label column, and (measured from a PDF) nearer `r`.
    */
+  /**
+   * True when `c`, a line of a code alone, sits at the foot of the row whose last line is `above`: right
+   * under it, nearer it than the line after (measured), or the next line in the text with a gap after it.
+   */
+  function footOf(above: PLine, c: PLine, below: PLine | undefined): boolean {
+    if (above.line.page !== c.line.page) return false;
+    if (above.line.y !== undefined && c.line.y !== undefined) {
+      const up = c.line.y - above.line.y;
+      const down = below && below.line.page === c.line.page && below.line.y !== undefined ? below.line.y - c.line.y : Infinity;
+      return up > 0 && up < down && up < 0.5 * (pitch.get(c.line.page) ?? Infinity);
+    }
+    return c.line.no === above.line.no + 1 && !adjacent(c, below);
+  }
+
+  /**
+   * True when `l`, a label line measured on its page, is the head of the name of `r`, a line printing
+   * the name's tail (and perhaps the row's code): the tail starts at or left of the head (the head indented, its
+   * continuation at the cell's edge: "其他行政事业单位养老支" over "2080599 出") and `l` is nearer `r`
+   * than the line above it.
+   */
+  function headAboveCode(l: PLine, r: PLine, above: PLine | undefined): boolean {
+    const tail = codeOf(r.label, prefer).rest;
+    if (tail.length === 0 || l.label.length === 0 || l.line.y === undefined || r.line.y === undefined) return false;
+    if (tail[0]!.x0 > l.label[0]!.x0 + 1 || l.label[0]!.x0 > tail[tail.length - 1]!.x1 + 2) return false;
+    const down = r.line.y - l.line.y;
+    const up = above && above.line.y !== undefined && adjacent(above, l) ? l.line.y - above.line.y : Infinity;
+    return down < up;
+  }
+
   function headOf(l: PLine, r: PLine, above: PLine | undefined): boolean {
     if (r.label.length === 0 || l.label.length === 0) return false;
     const sameColumn = l.label[0]!.x0 < r.label[r.label.length - 1]!.x1 && r.label[0]!.x0 < l.label[l.label.length - 1]!.x1 + 1;
