@@ -285,6 +285,7 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
   // A table read without a total column says nothing of its lines' totals (BUD-046 names the missing
   // column): the codes it lists, and those above or below them, are not compared, and a code the other
   // tables leave out may be its.
+  // (A table without a total column that lists no code, one printed empty, hides none.)
   const fts = all.filter((t) => t.columns.some((c) => c.key === 'total'));
   const blind = all.filter((t) => !fts.includes(t)).flatMap((t) => t.rows.flatMap((r) => (r.code && r.codeSystem === 'function' ? [r.code] : [])));
   if (fts.length === 0) return;
@@ -294,7 +295,7 @@ export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, su
   // A code one side does not list is 0 there only if every line of that side has its code: a line
   // whose code the reader could not resolve may be the one.
   const mineComplete = !hasUncodedLines(summary, 'expenditure');
-  const theirsComplete = blind.length === 0 && all.length === fts.length && fts.every((t) => !hasUncodedLines(t));
+  const theirsComplete = blind.length === 0 && fts.every((t) => !hasUncodedLines(t));
   for (const code of sharedLevelCodes(
     mine,
     theirs.map((x) => x.codes),

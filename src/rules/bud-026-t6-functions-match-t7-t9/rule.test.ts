@@ -76,3 +76,17 @@ test('a function table read without a total column (its 支出总计 not known) 
   }
   assert.deepEqual(run(d), []);
 });
+
+test('a fund table printed empty, without a total column, hides no code: a code table 6 lists that no table lists is still a finding', () => {
+  const d = doc();
+  tbl(d, 6).rows.push(row('t6-x', '城乡社区支出', { amount: '50.00' }, { code: '212', codeSystem: 'function', level: 1, side: 'expenditure' }));
+  const t9 = tbl(d, 9);
+  t9.columns = [];
+  t9.rows = [row('t9-1', '合计', {}, { kind: 'total' })];
+  assert.match(
+    run(d)
+      .map((f) => f.message)
+      .join('\n'),
+    /212 城乡社区支出 50\.00 ≠/,
+  );
+});
