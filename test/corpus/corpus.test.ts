@@ -30,6 +30,7 @@ import {
   txtPath,
   type DocumentFigures,
 } from './figures.js';
+import { loadPinnedTrue, loadReviewed, trueKeys } from './reviewed.js';
 
 const manifest = corpusManifest();
 const figs: DocumentFigures[] = [];
@@ -98,6 +99,19 @@ for (const format of ['txt', 'pdf'] as const) {
     for (const s of t.falseErrorList) console.log(`  false error: ${s}`);
     assert.deepEqual(t.unlabelled.slice(0, 30), [], `${t.unlabelled.length} findings without a label (scripts/review-todo.ts lists them)`);
     assert.ok(t.falseErrors <= FALSE_ERRORS_CEILING[format], `${t.falseErrors} errors labelled false, more than the ${FALSE_ERRORS_CEILING[format]} of now`);
+  });
+}
+
+for (const format of ['txt', 'pdf'] as const) {
+  const what = format === 'pdf' ? 'PDF' : 'text';
+  test(`every true finding pinned after review is still reported (${what} reads): no true finding is traded for another`, () => {
+    const pinned = loadPinnedTrue();
+    const reviewed = loadReviewed();
+    const lost = figs.flatMap((f) => {
+      const now = new Set(trueKeys(f[format].findings, reviewed[f.entry.name] ?? []));
+      return (pinned[f.entry.name]?.[format] ?? []).filter((k) => !now.has(k)).map((k) => `${f.entry.name}: ${k}`);
+    });
+    assert.deepEqual(lost, [], 'true findings no longer reported (scripts/pin-true-findings.ts re-pins after a review)');
   });
 }
 

@@ -88,3 +88,23 @@ export function tallyReviewed(findingsByDoc: ReadonlyArray<{ name: string; findi
   }
   return t;
 }
+
+/**
+ * The findings labelled true that the corpus reads report, pinned (test/corpus/true-findings.json,
+ * written by `node --import tsx scripts/pin-true-findings.ts` after a review, never by a test): per
+ * document and read, their keys. A change that removes one of them loses a true finding, whatever it
+ * gains elsewhere; the corpus test names it.
+ */
+export const TRUE_FINDINGS_FILE = fileURLToPath(new URL('./true-findings.json', import.meta.url));
+
+export type PinnedTrue = Record<string, { txt: string[]; pdf: string[] }>;
+
+export function loadPinnedTrue(): PinnedTrue {
+  return JSON.parse(readFileSync(TRUE_FINDINGS_FILE, 'utf8')) as PinnedTrue;
+}
+
+/** The keys of the findings of a read labelled true. */
+export function trueKeys(findings: readonly Pick<Finding, 'rule' | 'severity' | 'message'>[], labels: readonly Label[]): string[] {
+  const yes = new Set(labels.filter((l) => l.verdict).map(findingKey));
+  return [...new Set(findings.filter((f) => f.severity !== 'info' && yes.has(findingKey(f))).map(findingKey))].sort();
+}
