@@ -170,6 +170,9 @@ export function columnTermLabel(key: string): string {
   return t.label;
 }
 
+/** The tables of appropriated expenditure by function class, one per kind of fund (national 表7–9; a final account's 公开05、08、09表): a code's 支出总计 is their sum. */
+export const FUNCTION_EXPENDITURE_ROLES: readonly TableRole[] = ['general-budget-function', 'gov-fund-function', 'state-capital-function'];
+
 /** Roles whose rows carry function codes (支出功能分类). */
 export const FUNCTION_ROLES: readonly TableRole[] = [
   'general-budget-function',

@@ -28,6 +28,7 @@ import {
   SIDE_HEADING,
   TWO_SIDED_ROLES,
   FUNCTION_ROLES,
+  FUNCTION_EXPENDITURE_ROLES,
   ECONOMIC_ROLES,
   TITLE_ENUMERATOR,
 } from '../../domain/catalogue/index.js';
@@ -1183,12 +1184,6 @@ function countColumns(header: Tok[][], body: PageRead['body']): Map<SourceLine, 
 }
 
 /**
- * A 序号 column (Xi'an's template numbers every line: "1 合计", "2 271 西安市…"): under the header's
- * 序号, the first cell of the body lines, numbering them 1, 2, 3 … in order. Its numbers are no part
- * of the lines' labels (nor codes, nor amounts): they are taken out of the lines and kept apart. A
- * continuation page without a header numbers its lines where the page before did.
- */
-/**
  * The lines' numbers under a 行次 heading (收入支出决算总表: 项目 | 行次 | 金额, on each side): whole numbers
  * of one to three digits standing under it are no amounts and no part of a label; they are left out.
  */
@@ -1199,6 +1194,12 @@ function dropLineNumbers(header: Tok[][], body: PageRead['body']): void {
   for (const b of body) if (b.toks.some(under)) b.toks = b.toks.filter((t) => !under(t));
 }
 
+/**
+ * A 序号 column (Xi'an's template numbers every line: "1 合计", "2 271 西安市…"): under the header's
+ * 序号, the first cell of the body lines, numbering them 1, 2, 3 … in order. Its numbers are no part
+ * of the lines' labels (nor codes, nor amounts): they are taken out of the lines and kept apart. A
+ * continuation page without a header numbers its lines where the page before did.
+ */
 function seqColumn(header: Tok[][], body: PageRead['body'], prev: PageRead | null): PageRead['seq'] | undefined {
   const head = header.flat().find((t) => SEQ_HEADING.test(squashTitle(t.text)));
   const at = head ? { x0: head.x0, x1: head.x1 } : header.length === 0 ? prev?.seq : undefined;
@@ -1285,15 +1286,7 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
   const stray: Tok[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    // A code printed right before a name, first on its line or after a figure (a side's "190.00 307
-    // 债务利息及费用支出"), stands with its name: in pdftotext text it may start left of where that
-    // side's labels start. (Not a number inside words: "约 35 平方公里以及 100 座桥梁".)
-    const next = toks[k + 1];
-    const before = k > 0 ? toks[k - 1]!.kind : null;
-    const c =
-      t.kind === 'int' && next !== undefined && next.kind === 'text' && next.x0 - t.x1 <= 4 && (before === null || before === 'amount') && CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text)
-        ? mid(next)
-        : mid(t);
+    const c = t.kind === 'int' && codeBeforeName(toks, k) ? mid(toks[k + 1]!) : mid(t);
     if (c < p.x0 || c >= p.x1) continue;
     if (t.codePart) {
       // Part of a code printed under the header's 类 / 款 / 项 or 单位编码, wherever it stands.
@@ -1339,12 +1332,29 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
 
 /**
+ * True when `toks[k]` is a code printed right before a name, first on its line or after a figure (a
+ * side's "190.00 307 债务利息及费用支出"): it stands with its name, which in pdftotext text may start left
+ * of where that side's labels start. (Not a number inside words: "约 35 平方公里以及 100 座桥梁".)
+ */
+function codeBeforeName(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  const next = toks[k + 1];
+  if (!next || next.kind !== 'text' || next.x0 - t.x1 > 4 || (k > 0 && toks[k - 1]!.kind !== 'amount')) return false;
+  return CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text);
+}
+
+/** The classification a code's shape says: function (2, 201, 20101, 2010101) or economic (3… / 5…, 3 to 7 digits); null for any other. */
+function classOfCode(code: string): 'function' | 'econ' | null {
+  return /^2\d{2}(\d{2}){0,2}$/.test(code) ? 'function' : /^[35]\d{2}(\d{2}){0,2}$/.test(code) ? 'econ' : null;
+}
+
+/**
  * True when a coded line's name runs on into the next line: a name of its code in the classification
  * (function 2…, economic 3…, any year) is the two lines' words together and not the first line's alone.
  */
 function wrapsCodeName(it: { code: string | null; text: string }, nx: { text: string }): boolean {
   if (it.code === null || it.text === '' || nx.text === '') return false;
-  const system = it.code.startsWith('2') ? 'function' : it.code.startsWith('3') ? 'econ' : null;
+  const system = classOfCode(it.code);
   if (!system) return false;
   const names = codes.namesOf(system, it.code).map((e) => squashTitle(e.name));
   return !names.includes(it.text) && names.includes(it.text + nx.text);
@@ -1985,9 +1995,6 @@ function totalsAcrossPanels(rows: Row[]): Row[] {
   return drop.size === 0 ? rows : rows.filter((r) => !drop.has(r));
 }
 
-/** Tables of expenditure by function class (their rows are 类 / 款 / 项 of 支出功能分类). */
-const EXPENDITURE_BY_FUNCTION: readonly TableRole[] = ['general-budget-function', 'gov-fund-function', 'state-capital-function'];
-
 /** True when two panels' columns of figures carry the same headers, in the same order (the group above them aside). */
 function samePaths(a: Panel, b: Panel): boolean {
   const own = (p: Panel) => p.zones.filter((z) => z.data).map((z) => z.path[z.path.length - 1] ?? '');
@@ -2494,10 +2501,12 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   }
   // A final account's expenditure by function prints no 合计 column: its 本年支出 / 小计 is the table's
   // total ("项目 | 本年支出: 小计 基本支出 项目支出", or between 年初结转和结余 and 年末结转和结余 in a fund's table).
-  if (EXPENDITURE_BY_FUNCTION.includes(role) && !used.has('total')) {
-    const cur = columns.filter((c) => c.key === 'current' && /^本年支出$/.test(squashTitle(c.header[0] ?? '')));
+  if (FUNCTION_EXPENDITURE_ROLES.includes(role) && !used.has('total')) {
+    const cur = columns.filter((c) => c.key === 'current' && squashTitle(c.header[0] ?? '') === '本年支出');
     if (cur.length === 1) {
       cur[0]!.key = 'total';
+      used.delete('current');
+      used.add('total');
       for (const m of keyOf) for (const [z, key] of m) if (key === 'current') m.set(z, 'total');
     }
   }
@@ -2648,7 +2657,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       for (const c of new Set(r.label.map((t) => t.line).concat(r.first))) {
         for (const n of pages.find((pg) => pg.counts?.has(c))?.counts?.get(c) ?? []) row.texts = { ...(row.texts ?? {}), [n.heading]: { text: n.text } };
       }
-      const agency = !!r.code && !/^[A-C]/.test(r.code) && !/^2\d{2}(\d{2}){0,2}$/.test(r.code) && !/^[35]\d{2}(\d{2}){0,2}$/.test(r.code) && codeSystem !== 'procurement';
+      const agency = !!r.code && !/^[A-C]/.test(r.code) && classOfCode(r.code) === null && codeSystem !== 'procurement';
       if (unitCode) {
         // The line of a budget unit (or of a group of units, "1 全额" above "117001 西安市审计局"): the
         // classification code printed beside it is kept as a text of the line.
@@ -2660,7 +2669,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       } else if (r.code) {
         row.code = r.code;
         // The code's shape says its classification (a procurement table may print function codes).
-        const sys = /^[A-C]/.test(r.code) ? 'procurement' : /^2\d{2}(\d{2}){0,2}$/.test(r.code) ? 'function' : /^[35]\d{2}(\d{2}){0,2}$/.test(r.code) ? 'econ' : codeSystem;
+        const sys = /^[A-C]/.test(r.code) ? 'procurement' : (classOfCode(r.code) ?? codeSystem);
         if (sys) {
           row.codeSystem = sys;
           row.codeResolved = 'printed';

@@ -6,6 +6,7 @@
 import type { BudgetDocument, Money, Row, Table } from '../../domain/model.js';
 import { tableOf } from './scope.js';
 import { squash } from '../../domain/text.js';
+import { FUNCTION_EXPENDITURE_ROLES } from '../../domain/catalogue/columns.js';
 import { minOf } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
 import type { Location, RuleContext } from '../types.js';
@@ -273,15 +274,13 @@ export function reconcileAt(ctx: RuleContext, total: Figure, totalLabel: string,
   compareTotal(ctx, { total, parts, n: b.fig.n, subject, totalLabel, partLabels: [name], partsLabel: name, location, unit, ...(partsTolFen === undefined ? {} : { partsTolFen }) });
 }
 
-const FUNCTION_ROLES = ['general-budget-function', 'gov-fund-function', 'state-capital-function'] as const;
-
 /**
  * Reconciles the function-code lines of a two-sided summary (table 1 or 6, expenditure side) with
  * tables 7–9 summed per code, on the code levels both print (Shanghai summary tables list 类 only).
  * `skip` leaves a code out given the summary's figure and the tables' sum.
  */
 export function reconcileFunctionCodes(ctx: RuleContext, doc: BudgetDocument, summary: Table, skip?: (mine: TableFigure, theirs: TableFigure) => boolean): void {
-  const all = FUNCTION_ROLES.map((r) => tableOf(doc, r)).filter((t) => t !== undefined);
+  const all = FUNCTION_EXPENDITURE_ROLES.map((r) => tableOf(doc, r)).filter((t) => t !== undefined);
   // A table read without a total column says nothing of its lines' totals (BUD-046 names the missing
   // column): the codes it lists, and those above or below them, are not compared, and a code the other
   // tables leave out may be its.
