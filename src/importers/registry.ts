@@ -6,6 +6,8 @@
 import type { BudgetDocument, Profile } from '../domain/model.js';
 import type { SourceLine, SourceText } from './text/source.js';
 import { figureColumnKindOf } from '../domain/catalogue/final-accounts.js';
+import { LINE_NO_HEADING } from '../domain/catalogue/columns.js';
+import { squash } from '../domain/text.js';
 import { importShenzhenSource, looksLikeShenzhen } from './shenzhen/index.js';
 import { detectShanghaiProfile, importShanghaiSource } from './shanghai/index.js';
 import { splitShanghai } from './shanghai/sections.js';
@@ -44,9 +46,8 @@ function shanghaiClaims(src: SourceText, profile: 'shanghai-budget' | 'shanghai-
 
 /** True when the tables print their codes in 类 / 款 / 项 columns and number no lines (行次). */
 function printsSplitCodesOnly(tables: ReadonlyArray<{ lines: readonly SourceLine[] }>): boolean {
-  const squashed = (l: SourceLine) => l.text.replace(/\s+/g, '');
   const lines = tables.flatMap((t) => t.lines);
-  return lines.some((l) => /^类款项/.test(squashed(l))) && !lines.some((l) => /(^|[^\u3400-\u9fff])行次([^\u3400-\u9fff]|$)/u.test(l.text));
+  return lines.some((l) => squash(l.text).startsWith('类款项')) && !lines.some((l) => l.text.split(/\s+/).some((w) => LINE_NO_HEADING.test(w)));
 }
 
 export const IMPORTERS: readonly DisclosureImporter[] = [
