@@ -19,6 +19,8 @@ export interface Field {
   label: string;
   /** Lines the label is printed on, and its horizontal extent. */
   lines: SourceLine[];
+  /** The vertical position of each of `lines`. */
+  linePositions: number[];
   x0: number;
   x1: number;
   top: number;
@@ -64,7 +66,19 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
   const make = (kind: FieldKind, label: string, parts: Word[]): Field => {
     const ls = [...new Set(parts.map((p) => lines[p.line]!))];
     const vs = ls.map((l) => pos.get(l) ?? 0);
-    return { kind, label, lines: ls, x0: minOf(parts.map((p) => p.tok.x0)), x1: maxOf(parts.map((p) => p.tok.x1)), top: minOf(vs), bot: maxOf(vs), inline: [], free: [], figure: null };
+    return {
+      kind,
+      label,
+      lines: ls,
+      linePositions: vs,
+      x0: minOf(parts.map((p) => p.tok.x0)),
+      x1: maxOf(parts.map((p) => p.tok.x1)),
+      top: minOf(vs),
+      bot: maxOf(vs),
+      inline: [],
+      free: [],
+      figure: null,
+    };
   };
   words.forEach((ws, i) => {
     ws.forEach((w, k) => {
@@ -251,10 +265,11 @@ export function readFields(lines: readonly SourceLine[], pos: Positions): Field[
 /** The text a field holds (its inline words, then its wrapped lines, top to bottom). */
 export function fieldText(f: Field): string {
   const parts: Array<{ v: number; x: number; text: string }> = [];
-  f.inline.forEach((t) => parts.push({ v: f.top, x: t.x0, text: t.text }));
+  // Inline words printed on a stacked label's later line ("年度" / "总体" / "目标", the value beside each
+  // piece) sort by that line: the value's lines may start at different places.
+  f.inline.forEach((t) => parts.push({ v: f.linePositions[f.lines.indexOf(t.line)] ?? f.top, x: t.x0, text: t.text }));
   for (const l of f.free) l.toks.forEach((t) => parts.push({ v: l.v, x: t.x0, text: t.text }));
   parts.sort((a, b) => a.v - b.v || a.x - b.x);
-  // Inline words printed on a wrapped label's later line sort by that line.
   return joinText(parts.map((p) => p.text));
 }
 

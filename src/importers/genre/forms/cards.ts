@@ -4,7 +4,7 @@
  */
 import type { DepartmentTargets, Indicator, Money, ProjectForm, Text } from '../../../domain/model.js';
 import type { SourceLine } from '../../text/source.js';
-import { tokensOf } from '../tokens.js';
+import { tokensOf, type Tok } from '../tokens.js';
 import { isFigure, moneyOf } from './amounts.js';
 import { fieldFigure, fieldLines, fieldText, readFields, type Field } from './card.js';
 import { nameFromTitle, srcOfLines, tidy, type FormContext } from './context.js';
@@ -12,7 +12,7 @@ import { colIndex, indicatorOf, indicatorRows, readGrid, spreadLevels } from './
 import { findHeader, readHeaderBand, type HeaderBand, type Positions } from './layout.js';
 import { gridBody } from './project-grid.js';
 import { splitCentered } from './partition.js';
-import { AMOUNT_FIELDS, fieldKind, headerKind, inHeader, isGroupLabel, isHeaderNoise, labelKey, startsHeader, type FieldKind } from './vocabulary.js';
+import { AMOUNT_FIELDS, fieldKind, headerKind, inHeader, isGroupLabel, isHeaderNoise, labelKey, startsHeader, startsLabel, type FieldKind } from './vocabulary.js';
 
 const INDICATOR_NEED = ['value', 'comparator', 'name', 'level1', 'level2'] as const;
 
@@ -141,15 +141,41 @@ export function projectFormOfCard(c: Card, id: string, fc: FormContext, title: s
 // ---------------------------------------------------------------------------------------------
 // Department-wide cards
 
+/** The label of a task grid's total row. */
+const SUM_ROW = /^(?:金额)?(?:合计|总计)$/;
+
+/** A label stacked down its column from word `t` of line `i` ("年度" / "主要" / "任务"): its pieces joined while they begin a label. */
+function stackedLabel(lines: readonly SourceLine[], i: number, t: Tok): string {
+  let acc = t.text;
+  for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+    const below = tokensOf(lines[j]!).find((u) => Math.min(u.x1, t.x1) - Math.max(u.x0, t.x0) > 0);
+    if (!below) continue;
+    if (!startsLabel(acc + below.text) && !isGroupLabel(acc + below.text) && !fieldKind(acc + below.text)) break;
+    acc += below.text;
+    if (isGroupLabel(acc) || fieldKind(acc)) break;
+  }
+  return acc;
+}
+
 /** The tasks of a department-wide form (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金; 金额合计). */
 function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext): { tasks: DepartmentTargets['tasks']; total: DepartmentTargets['total'] | undefined; used: Set<SourceLine> } {
   const used = new Set<SourceLine>();
   const header = findHeader(lines, 0, ['activity'], 3);
   if (!header || !header.columns.some((c) => c.kind === 'total' || c.kind === 'fiscal')) return { tasks: [], total: undefined, used };
-  // The task grid ends where the goal or the indicator grid begins.
-  const end = lines.findIndex((l, i) => i > header.last && tokensOf(l).some((t) => fieldKind(t.text) === 'annualGoal' || /^(年度|总体|目标)$/.test(labelKey(t.text))));
+  // The task grid ends where the goal or the indicator grid begins. A stacked "年度" begins the goal's
+  // label ("年度" / "总体" / "目标") unless it begins the tasks' own ("年度" / "主要" / "任务", beside them).
+  const endsTasks = (t: Tok, i: number) => {
+    const key = labelKey(t.text);
+    if (fieldKind(t.text) === 'annualGoal' || /^(总体|目标)$/.test(key)) return true;
+    return key === '年度' && !isGroupLabel(stackedLabel(lines, i, t));
+  };
+  const end = lines.findIndex((l, i) => i > header.last && tokensOf(l).some((t) => endsTasks(t, i)));
   const indicatorHeader = findHeader(lines, header.last + 1, [...INDICATOR_NEED], 2);
-  const stop = Math.min(end < 0 ? lines.length : end, indicatorHeader ? indicatorHeader.first : lines.length);
+  let stop = Math.min(end < 0 ? lines.length : end, indicatorHeader ? indicatorHeader.first : lines.length);
+  // The tasks' total row (金额合计), printed under the tasks, is their last: what follows it (the goal's
+  // first line, printed above its stacked label) is not a task's.
+  const sumAt = lines.findIndex((l, i) => i > header.last && i < stop && tokensOf(l).some((t) => SUM_ROW.test(labelKey(t.text))) && tokensOf(l).some((t) => isFigure(t.text)));
+  if (sumAt >= 0 && lines.slice(header.last + 1, sumAt).some((l) => tokensOf(l).some((t) => isFigure(t.text)))) stop = sumAt + 1;
   const body = lines.slice(header.last + 1, stop);
   for (let i = header.first; i < stop; i++) used.add(lines[i]!);
   const grid = readGrid(
@@ -187,7 +213,8 @@ function readTasks(lines: readonly SourceLine[], pos: Positions, fc: FormContext
   anchors.forEach((a, k) => {
     const name = tidy(names[k]!.join(''));
     const row = { total: amount('total', a.line), fiscal: amount('fiscal', a.line), other: amount('other', a.line) };
-    if (/合计|总计/.test(name)) {
+    // The total row's label may stand in the contents' column (Xi'an: "金额合计" under 主要内容).
+    if (/合计|总计/.test(name) || (name === '' && SUM_ROW.test(labelKey(contents[k]!.join(''))))) {
       total = { ...row, src: srcOfLines(a.line, a.line.text) };
       return;
     }
