@@ -37,6 +37,7 @@ import {
 } from './schemas.js';
 import { docsPage } from './docs-page.js';
 import { accountsOf, authorOf, bearerUser, oneTreePerRequest, SESSION_COOKIE } from '../app/accounts.js';
+import { readOncePerRequest } from '../app/request-reads.js';
 import { getCookie } from 'hono/cookie';
 import { auditActor, auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes, requestUser } from '../app/route-policy.js';
@@ -150,8 +151,9 @@ export function createApi(ws: Workspace, opts: ApiOptions = {}): OpenAPIHono {
     },
   });
   app.onError((err, c) => problemResponse(c, err));
-  // The organisation tree is read once for a request (its user's organisation, the permission matrix).
-  app.use('/api/*', (_c, next) => oneTreePerRequest(next));
+  // The organisation tree is read once for a request (its user's organisation, the permission matrix), and a
+  // read-only request reads a budget's record once (its permission check and its answer: request-reads.ts).
+  app.use('/api/*', (c, next) => oneTreePerRequest(() => readOncePerRequest(c.req.method, next)));
 
   // Every body is limited by the kind of route that reads it, before anything reads it.
   app.use('/api/*', (async (c, next) => {

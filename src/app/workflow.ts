@@ -12,7 +12,7 @@ import { appendAudit } from '../storage/audit-log-repo.js';
 
 export type { TransitionRecord } from '../storage/workflow-repo.js';
 import { accountsOf, actorOf, authorOf, type User } from './accounts.js';
-import { connectionOf, documentIdOf, type BudgetSummary, type Workspace } from './workspace.js';
+import { budgetRecordOf, connectionOf, documentIdOf, type BudgetSummary, type Workspace } from './workspace.js';
 
 /** A budget as the matrix sees it. An unassigned budget (no organisation) lies outside every unit and department. */
 export function targetOf(a: { organisationId: number | null; publishedVersion: number | null }): BudgetTarget {
@@ -53,16 +53,14 @@ export class Workflow {
 
   /** The matrix's answer for `user` (null: the public) on budget `id`; 'not-found' for a budget that does not exist. */
   async decideOn(user: User | null, action: Action, id: string, tree?: OrgTree): Promise<Decision> {
-    const documentId = documentIdOf(id);
-    const [a] = await wf.selectAccess(this.db, documentId);
+    const a = await budgetRecordOf(this.ws, documentIdOf(id));
     if (!a) return 'not-found';
     return decide(actorOf(user), action, tree ?? (await this.tree()), targetOf(a));
   }
 
   /** Throws NOT_FOUND / UNAUTHENTICATED / FORBIDDEN unless the matrix allows `action` on budget `id`. */
   async authoriseOn(user: User | null, action: Action, id: string): Promise<void> {
-    const documentId = documentIdOf(id);
-    const [a] = await wf.selectAccess(this.db, documentId);
+    const a = await budgetRecordOf(this.ws, documentIdOf(id));
     if (!a) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
     authorise(actorOf(user), action, await this.tree(), targetOf(a), `预算 ${id}`);
   }

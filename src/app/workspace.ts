@@ -22,6 +22,7 @@ import { codes } from '../domain/classification/index.js';
 
 const asState = (s: string): State => (isState(s) ? s : 'draft');
 import { parsePool } from './isolation/pool.js';
+import { inReadOnlyRequest, readOnce } from './request-reads.js';
 
 /** Where the workspace keeps its data: a PostgreSQL server (`databaseUrl`) or a PGlite folder. */
 export interface WorkspaceOptions {
@@ -279,6 +280,15 @@ export function connectionOf(ws: Workspace): Connection {
   return c;
 }
 
+/**
+ * The stored record of budget `documentId` (undefined when there is none), read once for a read-only
+ * request (request-reads.ts): its permission check and its answer share the read.
+ */
+export function budgetRecordOf(ws: Workspace, documentId: number): Promise<repo.BudgetRecord | undefined> {
+  const db = connectionOf(ws).db;
+  return readOnce(db, `budget:${documentId}`, async () => (await repo.selectBudgets(db, documentId))[0]);
+}
+
 /** The largest value of a 4-byte integer column (ids of budgets and versions, version numbers). */
 export const INT4_MAX = 2_147_483_647;
 
@@ -343,7 +353,9 @@ class StoredWorkspace implements Workspace {
     const documentId = documentIdOf(id);
     // A version number beyond a 4-byte integer cannot exist (and would overflow the query).
     if (n !== undefined && !isStoredNumber(n)) throw new FiscusError('NOT_FOUND', `预算 ${id} 没有版本 ${n}`);
-    const v = await repo.findVersion(this.db, documentId, n);
+    // A read-only request has read the budget's record already (its permission check): that names the latest version.
+    const b = inReadOnlyRequest() ? await budgetRecordOf(this, documentId) : undefined;
+    const v = b && (n === undefined || n === b.latestVersion) ? { versionId: b.latestVersionId, n: b.latestVersion, sha256: b.latestSha256 } : await repo.findVersion(this.db, documentId, n);
     if (!v) throw new FiscusError('NOT_FOUND', n === undefined ? `预算 ${id} 不存在` : `预算 ${id} 没有版本 ${n}`);
     return { documentId, ...v };
   }
@@ -394,13 +406,13 @@ class StoredWorkspace implements Workspace {
   async getBudget(id: string): Promise<BudgetDetail> {
     const documentId = documentIdOf(id);
     // Two queries at once (each a round trip to the database), not one after the other.
-    const [[b], versions] = await Promise.all([repo.selectBudgets(this.db, documentId), repo.selectVersions(this.db, documentId)]);
+    const [b, versions] = await Promise.all([budgetRecordOf(this, documentId), repo.selectVersions(this.db, documentId)]);
     if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
     return { ...toSummary(b), versions: versions.map(toVersionInfo) };
   }
 
   async getBudgetSummary(id: string): Promise<BudgetSummary> {
-    const [b] = await repo.selectBudgets(this.db, documentIdOf(id));
+    const b = await budgetRecordOf(this, documentIdOf(id));
     if (!b) throw new FiscusError('NOT_FOUND', `预算 ${id} 不存在`);
     return toSummary(b);
   }

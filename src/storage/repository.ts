@@ -347,6 +347,9 @@ export interface BudgetRecord {
   profile: string;
   title: string | null;
   latestVersion: number;
+  /** The latest version's row id and the sha256 of its canonical JSON. */
+  latestVersionId: number;
+  latestSha256: string;
   counts: Record<Severity, number>;
   updatedAt: string;
   organisationId: number | null;
@@ -372,7 +375,7 @@ export const EFFECTIVE_ORG = sql.raw(`COALESCE(d.organisation_id, (SELECT o.id F
 export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]> {
   const r = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT d.id, u.name AS unit_name, d.year, d.kind, d.profile, d.title, d.latest_version,
+    sql`SELECT d.id, u.name AS unit_name, d.year, d.kind, d.profile, d.title, d.latest_version, v.id AS version_id, v.sha256,
                v.n_error, v.n_warning, v.n_info, ${ISO('d.updated_at')} AS updated_at,
                x.org AS organisation_id, (SELECT o.name FROM organisations o WHERE o.id = x.org) AS organisation_name, v.state,
                p.n AS published_version, ${ISO('p.published_at')} AS published_at
@@ -391,6 +394,8 @@ export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]
     profile: String(x.profile),
     title: textOrNull(x.title),
     latestVersion: num(x.latest_version),
+    latestVersionId: num(x.version_id),
+    latestSha256: String(x.sha256),
     counts: countsOfRow(x),
     updatedAt: String(x.updated_at),
     organisationId: numOrNull(x.organisation_id),

@@ -92,28 +92,6 @@ export async function deleteStaged(db: Db, documentId: number, id: number): Prom
   return (await rows<{ id: unknown }>(db, sql`DELETE FROM staged_imports WHERE id = ${id} AND document_id = ${documentId} RETURNING id`)).length === 1;
 }
 
-/** What the permission matrix needs of a budget: its organisation and whether a version is published. */
-export interface AccessRecord {
-  id: number;
-  organisationId: number | null;
-  latestVersion: number;
-  state: State;
-  publishedVersion: number | null;
-}
-
-/** Access records of every budget, or of one (`id`). */
-export async function selectAccess(db: Db, id?: number): Promise<AccessRecord[]> {
-  const r = await rows<Record<string, unknown>>(
-    db,
-    sql`SELECT d.id, ${EFFECTIVE_ORG} AS org, d.latest_version, v.state,
-               (SELECT max(p.n) FROM versions p WHERE p.document_id = d.id AND p.state = 'published') AS published
-        FROM documents d JOIN units u ON u.id = d.unit_id
-        JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version
-        ${id === undefined ? sql`` : sql`WHERE d.id = ${id}`}`,
-  );
-  return r.map((x) => ({ id: num(x.id), organisationId: numOrNull(x.org), latestVersion: num(x.latest_version), state: stateOf(x.state), publishedVersion: numOrNull(x.published) }));
-}
-
 /** The latest version and its state, the document row locked for the transition. */
 export async function lockLatest(db: Db, documentId: number): Promise<{ n: number; state: State } | undefined> {
   const [x] = await rows<Record<string, unknown>>(

@@ -26,6 +26,7 @@ import { ProjectPage } from './project.js';
 import { registerSessionRoutes, sessionMiddleware, userOf } from './session.js';
 import { contextStorage } from 'hono/context-storage';
 import { authorOf, oneTreePerRequest } from '../app/accounts.js';
+import { readOncePerRequest } from '../app/request-reads.js';
 import { auditLogOf } from '../app/audit-log.js';
 import { authoriseRoutes } from '../app/route-policy.js';
 import { workflowOf } from '../app/workflow.js';
@@ -164,8 +165,9 @@ export function createWeb(ws: Workspace, opts: WebOptions = {}): Hono {
   const limits = opts.maxUploadBytes ? limitsWith({ body: { upload: opts.maxUploadBytes } }, opts.limits) : (opts.limits ?? DEFAULT_LIMITS);
   const app = new Hono();
   const cache = new VersionCache(ws);
-  // The organisation tree is read once for a request (its user's organisation, the permission matrix).
-  app.use('*', (_c, next) => oneTreePerRequest(next));
+  // The organisation tree is read once for a request (its user's organisation, the permission matrix), and a
+  // read-only request reads a budget's record once (its permission check and its answer: request-reads.ts).
+  app.use('*', (c, next) => oneTreePerRequest(() => readOncePerRequest(c.req.method, next)));
   app.use('*', (async (c, next) => {
     await next();
     const db = c.get('dbMs' as never) as number | undefined;
