@@ -1227,3 +1227,270 @@ test('PDF: a final account’s expenditure by function prints no 合计 column: 
     [],
   );
 });
+
+/** The national template's 收入支出决算总表 and 财政拨款收入支出决算总表 printed with narrow fixed-width cells, as pdftotext prints them (made: test/fixtures/genre/README.md): most labels wrap. */
+const NARROW_SUMMARIES_TEXT = [
+  '  滨江市统计局',
+  '2024年度部门决算',
+  '第二部分 2024年度部门决算表',
+  '                   收入支出决算总表',
+  '                                                      公开01表',
+  '部门：滨江市统计局                                          金额单位：万元',
+  '             收入                              支出',
+  '     项目      行次   金额                项目       行次   金额',
+  '一、一般公共预算财政    1        1,380.00 一、一般公共服务支出   32        1,080.00',
+  '拨款收入',
+  '二、政府性基金预算财   2          50.00 二、外交支出         33',
+  '政拨款收入',
+  '三、国有资本经营预算   3                  三、国防支出       34',
+  '财政拨款收入',
+  '四、上级补助收入     4                  四、公共安全支出     35',
+  '五、事业收入       5                  五、教育支出       36',
+  '六、经营收入       6                  六、社会保障和就业支   39          160.00',
+  '                                出',
+  '七、附属单位上缴收入   7                  七、卫生健康支出     41           60.00',
+  '八、其他收入       8            20.00 八、城乡社区支出     44           50.00',
+  '             9                  九、住房保障支出     53           80.00',
+  '本年收入合计       28        1,450.00 本年支出合计       60        1,430.00',
+  '使用非财政拨款结余    29                 结余分配         61',
+  '年初结转和结余      30                 年末结转和结余      62           20.00',
+  '总计           31        1,450.00 总计           63        1,450.00',
+  '2210201   住房公积金     80.00   80.00',
+  '                             财政拨款收入支出决算总表',
+  '                                                                            公开04表',
+  '部门：滨江市统计局                                                                金额单位：万元',
+  '            收入                                    支出',
+  '   项目       行次   金额           项目     行次   合计        一般公共预算财政拨款  政府性基金预算财政拨款',
+  '                                                                        国有资本经营预算',
+  '一、一般公共预      1    1,380.00 一、一般公共服   30    1,060.00    1,060.00',
+  '算财政拨款                      务支出',
+  '二、政府性基金     2        50.00 二、社会保障和   31     160.00    160.00',
+  '预算财政拨款                     就业支出',
+  '三、国有资本经     3              三、卫生健康支   32      60.00     60.00',
+  '营预算财政拨款                    出',
+  '            4              四、城乡社区支   33      50.00               50.00',
+  '                           出',
+  '            5              五、住房保障支   34      80.00      80.00',
+  '                           出',
+  '本年收入合计      6     1,430.00 本年支出合计    35   1,410.00   1,360.00    50.00',
+  '年初财政拨款结     7              年末财政拨款结   36      20.00      20.00',
+  '转和结余                       转和结余',
+  '总计          8     1,430.00 总计        37   1,430.00   1,380.00    50.00',
+];
+
+test('text: labels wrapped in a final account’s two-sided tables: a tail that is a name of its own (财政拨款收入) completes the head the two lines name again; a carry-over’s words (转和结余) complete theirs; no error', async () => {
+  const d = await fromText(NARROW_SUMMARIES_TEXT);
+  const t1 = table(d, /^收入支出决算总表/);
+  const revenue = t1.rows.filter((r) => r.side === 'revenue').map((r) => r.label);
+  assert.deepEqual(revenue.slice(0, 3), ['一、一般公共预算财政拨款收入', '二、政府性基金预算财政拨款收入', '三、国有资本经营预算财政拨款收入']);
+  assert.ok(!revenue.includes('财政拨款收入'), revenue.join(' | '));
+  assert.equal(row(t1, (r) => r.label === '三、国有资本经营预算财政拨款收入').code, 'stateCapital');
+  const t4 = table(d, /财政拨款收入支出决算总表/);
+  assert.equal(row(t4, (r) => r.side === 'revenue' && r.label === '年初财政拨款结转和结余').kind, 'carry');
+  const end = row(t4, (r) => r.side === 'expenditure' && r.label === '年末财政拨款结转和结余');
+  assert.equal(end.kind, 'carry');
+  assert.equal(fen(end, 'amount'), w('20.00'));
+  assert.ok(!t4.rows.some((r) => r.label === '转和结余'));
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.severity === 'error'),
+    [],
+  );
+});
+
+/** The basic-expenditure table printed with narrow fixed-width cells, as pdftotext prints it: a code at its cell's left edge, apart from its name, and 公用经费 set over the second side's 决算数. */
+const NARROW_BASIC_TEXT = [
+  '                             滨江市统计局2024年度部门决算',
+  '                                一般公共预算财政拨款基本支出决算表',
+  '                                                                                      公开06表',
+  '部门：滨江市统计局                                                                          金额单位：万元',
+  '              人员经费                                        公用经费',
+  '   科目编码       科目名称    决算数          科目编码     科目名称      决算数         科目编码     科目名称    决算数',
+  '301         工资福利支出     1,060.00 302       商品和服务支出       190.00 307       债务利息及费用',
+  '                                                                         支出',
+  '30101       基本工资         400.00 30201     办公费            20.00 30701     国内债务付息',
+  '30102       津贴补贴         300.00 30202     印刷费             5.00 30702     国外债务付息',
+  '30103       奖金           100.00 30205     水费              3.00 310       资本性支出        10.00',
+  '30108       机关事业单位基      120.00 30206     电费             12.00 31002     办公设备购置       10.00',
+  '            本养老保险缴费',
+  '30110       职工基本医疗保      60.00 30211      差旅费             30.00 31003    专用设备购置',
+  '            险缴费',
+  '30113       住房公积金        80.00 30213      维修（护）费          20.00 31007    信息网络及软件',
+  '                                                                         购置更新',
+  '303         对个人和家庭的       40.00 30216     培训费           10.00 399        其他支出',
+  '            补助',
+  '30302       退休费           30.00 30228     工会经费          15.00 39999      其他支出',
+  '30305       生活补助          10.00 30229     福利费           25.00',
+  '                                30231     公务用车运行维       20.00',
+  '                                          护费',
+  '                                30239     其他交通费用        30.00',
+  '        人员经费合计         1,100.00                     公用经费合计                           200.00',
+];
+
+test('text: a basic-expenditure table whose codes stand apart from their names (科目编码 | 科目名称 cells): each side starts at its codes, no code is a figure, the three sides share one column', async () => {
+  const d = await fromText(NARROW_BASIC_TEXT);
+  const t = table(d, /基本支出决算表/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total'],
+  );
+  const byCode = (code: string) => row(t, (r) => r.code === code);
+  assert.deepEqual(
+    ['302', '30201', '307', '30701', '310', '31007', '39999'].map((c) => byCode(c).label),
+    ['商品和服务支出', '办公费', '债务利息及费用支出', '国内债务付息', '资本性支出', '信息网络及软件购置更新', '其他支出'],
+  );
+  assert.deepEqual(
+    ['301', '302', '30239', '307', '310'].map((c) => fen(byCode(c), 'total')),
+    [w('1,060.00'), w('190.00'), w('30.00'), null, w('10.00')],
+  );
+  assert.equal(byCode('30231').parent, byCode('302').id);
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '公用经费合计'),
+      'total',
+    ),
+    w('200.00'),
+  );
+  for (const r of t.rows) assert.deepEqual(r.unplaced ?? [], [], r.label);
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.severity === 'error'),
+    [],
+  );
+});
+
+test('PDF: a final account’s two-sided table printed with narrow cells: the first row’s label wrapped around its figures (its head above them) is the row’s, not the header’s; a tail that is a name of its own completes the head the two lines name again', async () => {
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(150, 0, '滨江市统计局2024年度部门决算');
+        at(160, 1, '收入支出决算总表');
+        at(470, 2, '金额单位：万元');
+        at(120, 3, '收入');
+        at(380, 3, '支出');
+        for (const [x, name] of [
+          [60, '项目'],
+          [190, '行次'],
+          [240, '金额'],
+          [320, '项目'],
+          [450, '行次'],
+          [500, '金额'],
+        ] as const)
+          at(x, 4, name);
+        const side = (line: number, label: string | [string, string], no: string, fig: string, x: number) => {
+          if (typeof label === 'string') at(x, line, label);
+          else {
+            at(x, line - 0.5, label[0]);
+            at(x, line + 0.5, label[1]);
+          }
+          at(x + 172, line, no);
+          if (fig) figure(x + 245, line, fig);
+        };
+        side(6, ['一、一般公共预算财政', '拨款收入'], '1', '1,380.00', 20);
+        side(6, '一、一般公共服务支出', '32', '1,080.00', 280);
+        side(8, ['三、国有资本经营预算', '财政拨款收入'], '3', '', 20);
+        side(8, '二、外交支出', '33', '', 280);
+        side(10, '八、其他收入', '8', '20.00', 20);
+        side(10, '六、社会保障和就业支出', '39', '300.00', 280);
+        side(12, '本年收入合计', '28', '1,400.00', 20);
+        side(12, '本年支出合计', '60', '1,380.00', 280);
+        side(14, '年初结转和结余', '30', '', 20);
+        side(14, '年末结转和结余', '62', '20.00', 280);
+        side(16, '总计', '31', '1,400.00', 20);
+        side(16, '总计', '63', '1,400.00', 280);
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /收入支出决算总表/);
+  const revenue = t.rows.filter((r) => r.side === 'revenue');
+  assert.deepEqual(
+    revenue.map((r) => r.label),
+    ['一、一般公共预算财政拨款收入', '三、国有资本经营预算财政拨款收入', '八、其他收入', '本年收入合计', '年初结转和结余', '总计'],
+  );
+  assert.equal(fen(revenue[0]!, 'amount'), w('1,380.00'));
+  assert.deepEqual(
+    revenue.map((r) => r.code ?? null),
+    ['general', 'stateCapital', 'otherIncome', null, null, null],
+  );
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.severity === 'error'),
+    [],
+  );
+});
+
+test('PDF: a basic-expenditure table printed with narrow cells: a code at its cell’s left edge, apart from its name and left of its heading, starts its side; a name wrapped around its code on a row without figures is that code’s, on the first row as further down', async () => {
+  const PANELS = [20, 200, 380];
+  const d = await importBytes(
+    buildPdf([
+      page((at, figure) => {
+        at(150, 0, '滨江市统计局2024年度部门决算');
+        at(150, 1, '一般公共预算财政拨款基本支出决算表');
+        at(20, 2, '部门：滨江市统计局');
+        at(480, 2, '金额单位：万元');
+        at(80, 3, '人员经费');
+        // 公用经费 is centred over the second and third sides: over the line where they meet.
+        at(352, 3, '公用经费');
+        for (const x of PANELS) {
+          at(x + 8, 4, '科目编码');
+          at(x + 60, 4, '科目名称');
+          at(x + 140, 4, '决算数');
+        }
+        const cell = (k: number, line: number, code: string, name: string | [string, string], fig: string) => {
+          at(PANELS[k]!, line, code);
+          if (typeof name === 'string') at(PANELS[k]! + 48, line, name);
+          else {
+            at(PANELS[k]! + 48, line - 0.5, name[0]);
+            at(PANELS[k]! + 48, line + 0.5, name[1]);
+          }
+          if (fig) figure(PANELS[k]! + 170, line, fig);
+        };
+        cell(0, 5, '301', '工资福利支出', '1,060.00');
+        cell(1, 5, '302', '商品和服务支出', '190.00');
+        cell(2, 5, '307', ['债务利息及费用', '支出'], '');
+        cell(0, 7, '30101', '基本工资', '1,000.00');
+        cell(1, 7, '30201', '办公费', '70.00');
+        cell(2, 7, '30701', '国内债务付息', '');
+        cell(0, 8, '30102', '津贴补贴', '60.00');
+        cell(1, 8, '30202', '印刷费', '100.00');
+        cell(2, 8, '310', '资本性支出', '10.00');
+        cell(0, 9, '303', '对个人和家庭的补助', '40.00');
+        cell(1, 9, '30239', '其他交通费用', '20.00');
+        cell(2, 9, '31002', '办公设备购置', '10.00');
+        cell(0, 11, '30302', '退休费', '30.00');
+        cell(0, 14, '30305', '生活补助', '10.00');
+        cell(2, 11, '31007', ['信息网络及软件', '购置更新'], '');
+        cell(2, 13, '399', '其他支出', '');
+        at(60, 15, '人员经费合计');
+        figure(PANELS[0]! + 170, 15, '1,100.00');
+        at(300, 15, '公用经费合计');
+        figure(PANELS[2]! + 170, 15, '200.00');
+      }),
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /基本支出决算表/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total'],
+  );
+  const byCode = (code: string) => row(t, (r) => r.code === code);
+  assert.deepEqual(
+    ['301', '302', '30239', '307', '31002', '31007'].map((c) => byCode(c).label),
+    ['工资福利支出', '商品和服务支出', '其他交通费用', '债务利息及费用支出', '办公设备购置', '信息网络及软件购置更新'],
+  );
+  assert.deepEqual(
+    ['301', '302', '30239', '307', '310'].map((c) => fen(byCode(c), 'total')),
+    [w('1,060.00'), w('190.00'), w('20.00'), null, w('10.00')],
+  );
+  assert.equal(byCode('30239').parent, byCode('302').id);
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '公用经费合计'),
+      'total',
+    ),
+    w('200.00'),
+  );
+  assert.deepEqual(
+    validateDocument(d).findings.filter((f) => f.severity === 'error'),
+    [],
+  );
+});

@@ -443,6 +443,17 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
     lines.map((ts) => ts.filter((t) => !isLabelHead(t))),
     panel.zones.flatMap((z) => (z.data ? [z.data] : [])),
   );
+  // A panel of one column of figures under two words of the vocabulary, one above the other ("公用经费"
+  // over "决算数", each side of a basic-expenditure table): the upper one is the panel's group, not a rival
+  // name of its column (pdftotext may set it nearer the figures than the word below it).
+  if (panel.zones.filter((z) => z.data).length === 1 && stacks.length === 2) {
+    const [a, b] = stacks[0]!.top < stacks[1]!.top ? [stacks[0]!, stacks[1]!] : [stacks[1]!, stacks[0]!];
+    const named = (x: Stack) => columnKeyOf([x.parts.join('')]) !== null;
+    if (a.top < b.top && a.parts.length === 1 && a.groups.length === 0 && named(a) && named(b)) {
+      b.groups = [a.parts[0]!, ...b.groups];
+      stacks.splice(stacks.indexOf(a), 1);
+    }
+  }
   const data = panel.zones;
   // Order-preserving match of data columns to header columns, least total distance.
   const n = data.length;
@@ -900,17 +911,47 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // table's number printed under its title ("公开05表", right of the title or on its own line).
   const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
   let noHeader = false;
+  const namesColumn = (ts: Tok[]) =>
+    ts.some((t) => {
+      if (t.kind !== 'text') return false;
+      const q = squashTitle(t.text);
+      return LABEL_HEAD.test(q) || SIDE_HEADING.test(q) || columnKeyOf([q]) !== null;
+    });
+  // From a PDF: the first row's cells wrapped around its figures, centred in a tall row ("一、一般公共预算财政"
+  // above the line of "1,380.00", "拨款收入" below it): the lines above the first figures that stand as far
+  // above them as the lines of the same cells stand below (one line's pitch, within a line's height), in
+  // the same columns, naming no column, are that row's, not the header's, where they start a row's name
+  // (an enumerator) or are together the name of the code printed on the line of figures.
+  if (first > 0 && first < lines.length && lines.every((l) => l.y !== undefined)) {
+    const fy = lines[first]!.y!;
+    const size = lines[first]!.size ?? 2.5;
+    let b = first;
+    while (first > 0 && b + 1 < lines.length) {
+      const a = first - 1;
+      const up = fy - lines[a]!.y!;
+      const down = lines[b + 1]!.y! - fy;
+      const head = toksOf[a]!;
+      const tail = toksOf[b + 1]!;
+      // The head starts a row's name as the genre does (an enumerator), or the two lines are the name of
+      // the code printed before them on the line of figures.
+      const row = toksOf[first]!;
+      const named = (h: Tok, t: Tok) => {
+        if (TITLE_ENUMERATOR.test(squashTitle(h.text))) return true;
+        const c = [...row].reverse().find((u) => u.x1 <= h.x0 + 0.5);
+        return !!c && c.kind === 'int' && CODE.test(c.text) && namedByCode(c.text, h.text + t.text);
+      };
+      const sameCells = head.some((h) => h.kind === 'text' && tail.some((t) => t.kind === 'text' && h.x0 < t.x1 + 0.5 && t.x0 < h.x1 + 0.5 && named(h, t)));
+      if (skipped(a) || up <= 0 || up >= 1.45 * size || Math.abs(up - down) > 0.3 * size || !sameCells) break;
+      if (namesColumn(head) || head.some((t) => CODE_HEADING.test(squashTitle(t.text)) || t.kind === 'amount') || tail.some((t) => t.kind === 'amount')) break;
+      first = a;
+      b++;
+    }
+  }
   if (prev) {
     const rowLike = (ts: Tok[]) => {
       const t0 = ts[0];
       return !!t0 && ((t0.kind === 'text' && TITLE_ENUMERATOR.test(squashTitle(t0.text))) || (t0.kind === 'int' && CODE.test(t0.text)) || /^\d{3,9}[-－]/.test(t0.text));
     };
-    const namesColumn = (ts: Tok[]) =>
-      ts.some((t) => {
-        if (t.kind !== 'text') return false;
-        const q = squashTitle(t.text);
-        return LABEL_HEAD.test(q) || SIDE_HEADING.test(q) || columnKeyOf([q]) !== null;
-      });
     // A line that begins as a row does and prints figures after its label (a 元 table's whole figures,
     // "30217 公务接待费 50206 公务接待费 10000 0 10000 0") is a row, whatever its label names.
     const figureRow = (ts: Tok[]) => {
@@ -967,7 +1008,10 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
   if (cols.length > 0) {
-    const extra = body.flatMap((b) => b.toks.filter((t) => (t.kind === 'int' || t.kind === 'dash') && !t.codePart && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)));
+    // (A code printed before its name is no figure, wherever it stands: "190.00 307 债务利息及费用支出".)
+    const extra = body.flatMap((b) =>
+      b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && !t.codePart && !(k > 0 && codeBeforeName(b.toks, k)) && cols.some((c) => t.x1 > c.x0 - 0.5 && t.x0 < c.x1 + 0.5)),
+    );
     // Whole figures and dashes right of the first column of figures that stand apart from every
     // column of decimal figures: a column that prints only whole figures ("0" in every row of a 元
     // table, "25" beside "21.56") is a column of its own, not part of its neighbour.
@@ -1016,8 +1060,13 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // character wide there): past the middle of that column is enough.
     const between = (a: { x0: number; x1: number }, b: { x0: number }) =>
       body.flatMap((bl) => {
-        const t = bl.toks.find((u) => u.kind === 'text' && u.x0 > (a.x0 + a.x1) / 2 && u.x0 >= a.x0 + 2 && u.x1 <= b.x0 + 0.5 && squashTitle(u.text).length >= 2 && !/^[.．]\d/.test(u.text));
-        return t ? [t] : [];
+        const k = bl.toks.findIndex((u) => u.kind === 'text' && u.x0 > (a.x0 + a.x1) / 2 && u.x0 >= a.x0 + 2 && u.x1 <= b.x0 + 0.5 && squashTitle(u.text).length >= 2 && !/^[.．]\d/.test(u.text));
+        if (k < 0) return [];
+        // A side's labels start at its code where the code is printed in a cell of its own before the name
+        // ("1,060.00 | 302 | 商品和服务支出"): the code, standing past the column of figures, is that side's.
+        const c = bl.toks[k - 1];
+        if (c && c.kind === 'int' && c.x0 > a.x1 - 0.5 && codeBeforeName(bl.toks, k - 1)) return [c];
+        return [bl.toks[k]!];
       });
     const minLines = Math.max(2, Math.ceil(body.length * 0.1));
     const placedOnPage = body.every((b) => b.line.y !== undefined);
@@ -1339,8 +1388,18 @@ const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');
 function codeBeforeName(toks: Tok[], k: number): boolean {
   const t = toks[k]!;
   const next = toks[k + 1];
-  if (!next || next.kind !== 'text' || next.x0 - t.x1 > 4 || (k > 0 && toks[k - 1]!.kind !== 'amount')) return false;
-  return CODE.test(t.text) && /^[\u3400-\u9fff]/u.test(next.text);
+  if (!next || next.kind !== 'text' || (k > 0 && toks[k - 1]!.kind !== 'amount')) return false;
+  if (!CODE.test(t.text) || !/^[\u3400-\u9fff]/u.test(next.text)) return false;
+  // Set apart from its name (科目编码 | 科目名称 as two cells, the code at its cell's left edge, the name
+  // at the next's): the classification names the code so, or so begins the name of a wrapped one.
+  return next.x0 - t.x1 <= 4 || (next.x0 - t.x1 <= 16 && namedByCode(t.text, next.text));
+}
+
+/** True when a classification code's name (function 2…, economic 3… / 5…, any year) is `name`, or begins with it (a name wrapped in its cell). */
+function namedByCode(code: string, name: string): boolean {
+  const system = classOfCode(code);
+  const s = squashTitle(name);
+  return !!system && s.length >= 2 && codes.namesOf(system, code).some((e) => squashTitle(e.name).startsWith(s));
 }
 
 /** The classification a code's shape says: function (2, 201, 20101, 2010101) or economic (3… / 5…, 3 to 7 digits); null for any other. */
@@ -1418,6 +1477,38 @@ interface PLine {
 
 /** A line whose label is a keyword row of its own (合计, 本年收入合计, 上年结转 …). */
 const keywordRow = (p: PLine): boolean => p.code === null && p.text !== '' && kindOfLabel(p.text, null) !== 'item';
+
+/** What a row's label names in the genre's vocabulary: a keyword row's kind, a column term (a source of revenue), a function class; null for none. */
+function nameOfLabel(label: string): string | null {
+  const s = squashTitle(label);
+  const kind = kindOfLabel(s, null);
+  // (结转 / 结余 anywhere makes a carry-over line: a carry-over is named by the whole of its words.)
+  if (kind !== 'item' && kind !== 'carry') return kind;
+  if (kind === 'carry') return 'carry';
+  const bare = s.replace(TITLE_ENUMERATOR, '');
+  const term = termOfLabel(bare) ?? termOfLabel(bare.replace(/收入$/, ''));
+  if (term) return term.key;
+  const fn = codes.byNameIn('function', bare, null);
+  return fn.length > 0 ? `fn:${fn[0]!.code}` : null;
+}
+
+/**
+ * True when `tail`, a line of a label alone (no figure, no code, no enumerator), is the end of the label
+ * `head` above it wrapped in its cell though it would start a row of its own ("三、国有资本经营预算" /
+ * "财政拨款收入", "年初财政拨款结" / "转和结余"): the two lines together are a name the vocabulary knows,
+ * the same one the head names if it names any, and not the one the tail names alone.
+ */
+function completesName(head: string, tail: PLine): boolean {
+  if (tail.code !== null || tail.rel !== undefined || tail.cells.size > 0 || enumDepth(tail.text) !== null || head === '') return false;
+  const joined = nameOfLabel(head + tail.text);
+  if (joined === null) return false;
+  // (A carry-over's words alone, "转和结余", name none: the vocabulary's carry-over lines are whole names.)
+  const alone = kindOfLabel(tail.text, null) === 'carry' ? (termOfLabel(tail.text)?.key ?? null) : nameOfLabel(tail.text);
+  const own = nameOfLabel(head);
+  // A tail that is a name of its own ("上年结转" under "上年实户资金余额") completes only a head that the two
+  // lines name again ("三、国有资本经营预算" + "财政拨款收入" is still 国有资本经营预算 revenue).
+  return alone === null ? own === null || own === joined : own === joined && alone !== joined;
+}
 
 /** A label that starts a row of its own: a code, an enumerator, a total, 其中. */
 function startsRow(p: PLine): boolean {
@@ -1526,11 +1617,11 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
           for (const [z, ts] of nx.cells) r.cells.set(z, ts);
           r.last = nx.line;
         } else break;
-      } else if (nx.kind === 'L' && !startsRow(nx) && !keyword) {
+      } else if (nx.kind === 'L' && (!startsRow(nx) || completesName(r.labelText, nx)) && !keyword) {
         // A label line followed by its own amounts starts a row; otherwise it is this row's tail.
         const after = items[i + 1];
         if (after && adjacent(nx, after) && after.kind === 'A') break;
-        if (after && adjacent(nx, after) && after.kind === 'R' && after.text === '' && (after.code !== null || after.rel !== undefined)) break;
+        if (after && adjacent(nx, after) && (after.kind === 'R' || codeAlone(after)) && after.text === '' && (after.code !== null || after.rel !== undefined)) break;
         // Nearer the row below than this one (measured from a PDF): the head of the next row's label.
         if (after && adjacent(nx, after) && after.kind === 'R' && !startsRow(after) && headOf(nx, after, prev)) break;
         // (Also where the tail of the row below starts left of this line, beside its code or not.)
@@ -1642,8 +1733,13 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
         for (const [z, ts] of nx.cells) r.cells.set(z, ts);
         r.last = nx.line;
         i += 2;
-      } else if (nx && adjacent(it, nx) && nx.kind === 'R' && nx.text === '' && (nx.code !== null || nx.rel !== undefined)) {
-        // The head of a coded row's name printed above its code (or its 款 / 项 digits).
+      } else if (
+        nx &&
+        adjacent(it, nx) &&
+        ((nx.kind === 'R' && nx.text === '' && (nx.code !== null || nx.rel !== undefined)) || (codeAlone(nx) && it.code === null && wrapsAround(it, nx, items[i + 2])))
+      ) {
+        // The head of a coded row's name printed above its code (or its 款 / 项 digits); also where the
+        // row prints no figure, its code alone on the middle line of its name ("债务利息及费用" / "307" / "支出").
         r = fromItem(nx);
         r.labelText = it.text;
         r.label = [...codeOf(it.label, prefer).rest];
@@ -1808,6 +1904,24 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
       s = ends[0]! + 1;
     }
     return groups.some(([g0, g1]) => g1 > g0 + 1) ? groups : null;
+  }
+
+  /** A line printing a code alone (or a 款 / 项's digits), no name, no figure. */
+  function codeAlone(x: PLine): boolean {
+    return x.kind === 'L' && x.text === '' && x.cells.size === 0 && (x.code !== null || x.rel !== undefined);
+  }
+
+  /**
+   * True when `head` and `tail`, label lines that start no row of their own, are the wrapped name of the
+   * code printed alone between them: adjacent, in one label column, the code's line (measured) midway.
+   */
+  function wrapsAround(head: PLine, code: PLine, tail: PLine | undefined): boolean {
+    if (!tail || tail.kind !== 'L' || tail.code !== null || tail.rel !== undefined || startsRow(head) || startsRow(tail) || !adjacent(code, tail)) return false;
+    if (!oneColumn([...head.label, ...tail.label])) return false;
+    if (head.line.y === undefined || code.line.y === undefined || tail.line.y === undefined) return true;
+    const up = code.line.y - head.line.y;
+    const down = tail.line.y - code.line.y;
+    return up > 0 && down > 0 && Math.abs(up - down) <= 0.3 * (code.line.size ?? 2.5);
   }
 
   /** True when label tokens stand in one column (each overlaps the span of the others). */
@@ -2457,8 +2571,15 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     // (人员经费 | 公用经费, each 科目编码 | 科目名称 | 决算数): one list of economic classes continued beside
     // itself, the same columns on every side (a group heading's zone without figures is no column).
     const sameColumns = k > 0 && role === 'basic-expenditure-economic' && samePaths(ref, firstPanel);
+    const firstData = firstPanel.zones.filter((z) => z.data);
     ref.zones.forEach((z, j) => {
       if (sameColumns && !z.data) return;
+      // (The same columns: each named as the first panel names it, whatever group a side prints over it.)
+      const same = sameColumns ? keyOf[0]!.get(zoneId(firstPanel, firstPanel.zones.indexOf(firstData[ref.zones.filter((y, i) => y.data && i < j).length]!))) : undefined;
+      if (same !== undefined) {
+        map.set(zoneId(ref, j), same);
+        return;
+      }
       let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k, ctx.year);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
