@@ -36,6 +36,11 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   const files = loadMigrations(dir);
+  // Every start of an existing database (issue 14: start-up): one statement when its history is these
+  // migrations, without the lock, the CREATE and the unlock (on PGlite each statement costs its thread a
+  // few ms, and more before its WebAssembly has warmed up). Anything else (a new database, a migration
+  // pending, a history edited or unknown) takes the locked path, which applies or refuses as it always did.
+  if (await upToDate(conn, files)) return [];
   return conn.session(async (s) => {
     // Two servers starting on one database: the second waits, then finds the history applied.
     await s.query('SELECT pg_advisory_lock(7316452)');
@@ -45,6 +50,19 @@ export async function migrate(conn: Connection, dir: string = MIGRATIONS_DIR): P
       await s.query('SELECT pg_advisory_unlock(7316452)');
     }
   });
+}
+
+/** Whether the database's recorded history is exactly `files`, names and checksums (false when it has no history table yet). */
+async function upToDate(conn: Connection, files: Migration[]): Promise<boolean> {
+  let applied: { name: string; checksum: string }[];
+  try {
+    applied = await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM fiscus_migrations ORDER BY name');
+  } catch (e) {
+    // undefined_table: a new database, which the locked path sets up.
+    if ((e as { code?: unknown }).code === '42P01') return false;
+    throw e;
+  }
+  return applied.length === files.length && applied.every((a, i) => a.name === files[i]!.name && a.checksum === files[i]!.checksum);
 }
 
 async function migrateLocked(s: Session, files: Migration[]): Promise<string[]> {
