@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Command } from 'commander';
-import { buildProgram, fullProgram, startsAuditThreads } from './main.js';
+import { buildProgram, fullProgram, prestartsPglite, startsAuditThreads } from './main.js';
 
 function listing(program: Command): string[] {
   const help = program.createHelp();
@@ -35,4 +35,15 @@ test('fiscus audit starts its threads at once, but not to show its help', () => 
   assert.equal(startsAuditThreads(['audit', '--help']), false);
   assert.equal(startsAuditThreads(['audit', '-h']), false);
   assert.equal(startsAuditThreads(['validate', 'x.txt']), false);
+});
+
+test('fiscus start and serve on PGlite start the PGlite thread at once, but not on PostgreSQL nor for their help', () => {
+  assert.equal(prestartsPglite(['start'], {}), true);
+  assert.equal(prestartsPglite(['serve', '--port', '0', '--data', 'd'], {}), true);
+  assert.equal(prestartsPglite(['start'], { DATABASE_URL: 'postgres://localhost/fiscus' }), false);
+  assert.equal(prestartsPglite(['start', '--help'], {}), false);
+  assert.equal(prestartsPglite(['serve', '-h'], {}), false);
+  assert.equal(prestartsPglite(['help', 'start'], {}), false);
+  assert.equal(prestartsPglite(['validate', 'x.txt'], {}), false);
+  assert.equal(prestartsPglite(['worker'], {}), false);
 });

@@ -119,8 +119,21 @@ export function startsAuditThreads(argv: readonly string[]): boolean {
   return commandOf(argv) === 'audit' && !argv.some((a) => a === '--help' || a === '-h');
 }
 
+/**
+ * `fiscus start` and `fiscus serve` on PGlite (no DATABASE_URL) start the PGlite thread first, so that it
+ * loads PGlite and compiles its WebAssembly while this thread loads the server's modules
+ * (storage/pglite-prestart.ts); not for their help, which opens no database.
+ */
+export function prestartsPglite(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  const name = commandOf(argv);
+  // `fiscus help start` names the command after `help`: its help, no server.
+  const runs = name !== undefined && argv.find((a) => !a.startsWith('-')) === name;
+  return runs && (name === 'start' || name === 'serve') && !env['DATABASE_URL'] && !argv.some((a) => a === '--help' || a === '-h');
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (prestartsPglite(argv)) (await import('../storage/pglite-prestart.js')).prestartPglite();
   guardProcess();
   const name = commandOf(argv);
   // A command that waits for its parse gets it done at its own priority, not below every other process.

@@ -16,6 +16,7 @@ import pgUtilsUntyped from 'pg/lib/utils.js';
 const pgUtils = pgUtilsUntyped as { prepareValue(v: unknown): unknown };
 import { lockFolder, type FolderLock } from './lock.js';
 import { pgliteTemplatePath } from './pglite-template.js';
+import { takePrestartedPglite } from './pglite-prestart.js';
 
 /** A drizzle database (or transaction) over either driver. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -103,14 +104,25 @@ class PgliteThread implements PgliteClient {
     worker.unref();
   }
 
-  /** Starts the thread on `dataDir` (in memory when undefined), a new folder unpacked from `template`. */
+  /**
+   * Starts the thread on `dataDir` (in memory when undefined), a new folder unpacked from `template`; or
+   * sends the folder to the thread prestartPglite started (pglite-prestart.ts), which has loaded PGlite meanwhile.
+   */
   static async open(dataDir: string | undefined, template: string | null): Promise<PgliteThread> {
-    const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir: dataDir ?? null, template } });
-    await new Promise<void>((resolve, reject) => {
+    const where = { dataDir: dataDir ?? null, template };
+    const prestarted = takePrestartedPglite();
+    const worker = prestarted ?? new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: where });
+    const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', (m: { ready: boolean; error?: ErrorData }) => (m.ready ? resolve() : reject(errorOf(m.error!))));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`PGlite 线程未能启动（${code}）`)));
     });
+    if (prestarted) {
+      // It keeps the process alive while it opens, as a thread started here does.
+      prestarted.ref();
+      prestarted.postMessage({ op: 'open', ...where });
+    }
+    await ready;
     for (const ev of ['message', 'error', 'exit']) worker.removeAllListeners(ev);
     return new PgliteThread(worker);
   }

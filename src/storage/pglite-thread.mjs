@@ -3,7 +3,7 @@
 // thread that holds it (WebAssembly, synchronously); here that is this thread, so a server's own thread
 // keeps reading and answering requests meanwhile.
 //
-// Messages in: { id, op: 'query', sql, params, rowMode, keepText } | { id, op: 'exec', sql } | { id, op: 'close' }.
+// Messages in: first { op: 'open', dataDir, template } when prestarted (workerData.deferred), then { id, op: 'query', sql, params, rowMode, keepText } | { id, op: 'exec', sql } | { id, op: 'close' }.
 // Messages out: { ready: true } or { ready: false, error } once, then { id, result } or { id, error } per message,
 // in the order the messages came (PGlite runs its statements one after another, in the order asked).
 import { readFileSync } from 'node:fs';
@@ -23,8 +23,19 @@ const keepingText = (oids) => Object.fromEntries((oids ?? []).map((oid) => [oid,
 
 let pg;
 try {
-  const { dataDir, template } = workerData;
-  pg = new PGlite(dataDir ?? undefined, template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
+  // A thread prestarted before its server knew the data folder (pglite-prestart.ts) compiles PGlite's
+  // WebAssembly while it waits for the folder (PGlite's own start would compile the same file only then).
+  let wasm;
+  let where = workerData;
+  if (workerData?.deferred) {
+    const compiling = WebAssembly.compile(readFileSync(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite'))));
+    // Awaited below; a failure is PGlite's own start's to report (it compiles the file again).
+    compiling.catch(() => undefined);
+    where = await new Promise((resolve) => parentPort.once('message', resolve));
+    wasm = await compiling.catch(() => undefined);
+  }
+  const { dataDir, template } = where;
+  pg = new PGlite(dataDir ?? undefined, { ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}), ...(wasm ? { pgliteWasmModule: wasm } : {}) });
   await pg.waitReady;
   parentPort.postMessage({ ready: true });
 } catch (e) {
