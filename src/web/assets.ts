@@ -1,7 +1,9 @@
 /**
  * Static assets served from this process (the network may be closed, so no CDN): htmx and ECharts
  * from node_modules, the app's own CSS and scripts (every script of a page is one of these: the
- * Content-Security-Policy allows no inline script). Gzipped once, cached by versioned URL.
+ * Content-Security-Policy allows no inline script). Gzipped once, when first asked for gzipped (a page's
+ * URL of an asset needs only its hash: the first page after a start does not wait for ECharts' megabyte
+ * to be compressed), cached by versioned URL.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,8 @@ import type { Hono } from 'hono';
 
 interface Asset {
   body: Buffer;
-  gzip: Buffer;
+  /** Made on first use (gzipped). */
+  gzip: Buffer | null;
   type: string;
   etag: string;
 }
@@ -36,7 +39,7 @@ function load(name: string): Asset | undefined {
   const src = SOURCES[name];
   if (!src) return undefined;
   const body = readFileSync(src.path());
-  const asset = { body, gzip: gzipSync(body), type: src.type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
+  const asset = { body, gzip: null, type: src.type, etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` };
   cache.set(name, asset);
   return asset;
 }
@@ -58,6 +61,6 @@ export function mountAssets(app: Hono): void {
     const cacheControl = c.req.query('v') === undefined ? 'no-cache' : 'public, max-age=31536000, immutable';
     const headers: Record<string, string> = { 'content-type': a.type, etag: a.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
     if (gz) headers['content-encoding'] = 'gzip';
-    return c.body(new Uint8Array(gz ? a.gzip : a.body), 200, headers);
+    return c.body(new Uint8Array(gz ? (a.gzip ??= gzipSync(a.body)) : a.body), 200, headers);
   });
 }
