@@ -4,10 +4,12 @@ import { applyPatch, diffDocuments, openWorkspace } from './workspace.js';
 import { FiscusError } from '../domain/errors.js';
 import { budget, bytesOf } from '../../test/storage/fixture.js';
 
-test('an in-memory workspace imports a document and lists it with its latest version', async () => {
+test('an in-memory workspace imports a document and lists it with its latest version (and has budgets only from then on)', async () => {
   const ws = await openWorkspace();
   try {
+    assert.equal(await ws.hasBudgets(), false);
     const r = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+    assert.equal(await ws.hasBudgets(), true);
     const [b] = await ws.listBudgets();
     assert.deepEqual([b?.id, b?.latestVersion, b?.year], [r.budgetId, 1, 2021]);
   } finally {

@@ -199,6 +199,8 @@ export interface Workspace {
   importChecked(checked: { doc: BudgetDocument; findings: Finding[] }, fileName: string, opts?: ImportToWorkspaceOptions): Promise<StoredVersion>;
   /** Every budget with its latest version and finding counts, by year (newest first) then unit. */
   listBudgets(): Promise<BudgetSummary[]>;
+  /** Whether there is any budget (one cheap statement: `fiscus start` asks at every start). */
+  hasBudgets(): Promise<boolean>;
   /** One budget with its versions; NOT_FOUND when absent. */
   getBudget(id: string): Promise<BudgetDetail>;
   /** One budget without its versions (one query, whatever the number of versions); NOT_FOUND when absent. */
@@ -395,6 +397,10 @@ class StoredWorkspace implements Workspace {
         throw repo.asInputError(e);
       });
     return { budgetId: String(ref.documentId), version: ref.n, created: ref.created, findings: ref.counts };
+  }
+
+  async hasBudgets(): Promise<boolean> {
+    return repo.anyBudget(this.db);
   }
 
   async listBudgets(): Promise<BudgetSummary[]> {

@@ -34,7 +34,8 @@ export const BUNDLED_YEAR = fileURLToPath(new URL('../../samples/year-2021/', im
 
 /** Imports the bundled sample when the workspace holds no budget yet (first run from a fresh clone). */
 export async function importSampleIfEmpty(ws: Workspace, log: (s: string) => void = () => {}): Promise<boolean> {
-  if ((await ws.listBudgets()).length > 0) return false;
+  // Asked at every start: whether there is a budget, not the list of them (a city's thousands, sorted).
+  if (await ws.hasBudgets()) return false;
   const stored = await ws.importDocument(await readFile(BUNDLED_SAMPLE), basename(BUNDLED_SAMPLE), { author: 'fiscus start', note: '内置样例' });
   log(`已导入内置样例（预算 ${stored.budgetId}，第 ${stored.version} 版）\n`);
   const file = async (name: string) => ({ bytes: new Uint8Array(await readFile(BUNDLED_YEAR + name)), name });

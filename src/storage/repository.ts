@@ -372,6 +372,12 @@ export const ISO = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 
 export const EFFECTIVE_ORG = sql.raw(`COALESCE(d.organisation_id, (SELECT o.id FROM organisations o WHERE o.name = u.name))`);
 
 /** Budgets with their latest version's finding counts; one budget when `id` is given. */
+/** Whether the database holds any budget (a document with its latest version): one cheap statement, however many there are. */
+export async function anyBudget(db: Db): Promise<boolean> {
+  const [r] = await rows<{ present: unknown }>(db, sql`SELECT EXISTS (SELECT 1 FROM documents d JOIN versions v ON v.document_id = d.id AND v.n = d.latest_version) AS present`);
+  return r?.present === true;
+}
+
 export async function selectBudgets(db: Db, id?: number): Promise<BudgetRecord[]> {
   const r = await rows<Record<string, unknown>>(
     db,

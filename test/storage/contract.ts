@@ -97,6 +97,7 @@ export function registerContract(b: Backend): void {
       assert.deepEqual(plain(await ws.getFindings(r.budgetId)), plain(runRules(doc)));
       const [s, ...more] = await ws.listBudgets();
       assert.equal(more.length, 0);
+      assert.equal(await ws.hasBudgets(), true);
       assert.deepEqual({ id: s!.id, unit: s!.unitName, year: s!.year, kind: s!.kind, latest: s!.latestVersion }, { id: r.budgetId, unit: doc.unit.name, year: 2021, kind: '部门预算', latest: 1 });
       assert.ok(!Number.isNaN(Date.parse(s!.updatedAt)));
       const [v] = await ws.listVersions(r.budgetId);
@@ -324,6 +325,7 @@ export function registerContract(b: Backend): void {
         doc.tables[2]!.rows[3]!.label = '事业\u0000运行';
         await assert.rejects(ws.importDocument(bytesOf(doc), 'nul.json'));
         assert.deepEqual(await ws.listBudgets(), []);
+        assert.equal(await ws.hasBudgets(), false);
       } finally {
         await ws.close();
       }
