@@ -335,6 +335,8 @@ const VALUE_START = /^(?:[≥≤<>=≧≦⩾⩽]|>=|<=|[-−]?\d|不低于|不�
 const DIRECTION_AFTER = /^(?:及?以上|及?以下|以内|之内|左右|内)$/;
 /** A rate with its direction after it, complete as a target ("完善率95%以上"). */
 const RATE_WITH_DIRECTION = /\d\s*[%％‰]\s*(?:及?以上|及?以下|以内)$/;
+/** A target cell's text that ends in a list separator: the list goes on. */
+const LIST_GOES_ON = /[;；]\s*$/;
 
 function startsTarget(text: string): boolean {
   return VALUE_START.test(labelKey(text)) || readTarget(text) !== null;
@@ -412,8 +414,11 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
         !numbered &&
         !nextRow &&
         sameBand(prev, f) &&
-        !startsTarget(f.text) &&
-        (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))));
+        ((!startsTarget(f.text) && (dv <= ADJACENT || (dv <= ADJACENT + 1.2 && (readTarget(before + f.text) !== null || (readTarget(before) === null && !named))))) ||
+          // A list of targets ("2人；1人/天；2人；" / "9547平方米；2人；6" / "部") wraps at any of its items: a
+          // line ending in the list's separator goes on with the next line of the column, which begins the
+          // next item (touching it, or a line further down with another cell's line printed between).
+          (LIST_GOES_ON.test(before) && dv <= ADJACENT + 1.2));
       if (continues) {
         prevKey!.frags.push(f);
         prevKey!.bot = f.v;
