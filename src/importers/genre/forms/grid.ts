@@ -51,6 +51,9 @@ export function endsGrid(line: SourceLine, firstX: number): boolean {
   if (/^备注$/.test(labelKey(t0.text)) || /^备注[:：]/.test(s)) return true;
   if (/^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+部分)/.test(s)) return true;
   if (/^\d{1,2}[.、．]\s*\D/.test(s) && toks.length <= 3) return true;
+  // A line naming an indicator level in a cell of its own ("效益指标", "社会效益指") is the grid's, however
+  // closely its cells sit (a long name beside it reads as prose).
+  if (toks.some((t) => isLevelTerm(t.text) || (labelKey(t.text).length >= 3 && startsLevelTerm(t.text)))) return false;
   // Prose runs on as one text; a grid's line leaves wide gaps between its cells.
   const gaps = toks.slice(1).map((t, i) => t.x0 - toks[i]!.x1);
   return isProse(line) && gaps.every((g) => g <= 3);

@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { readSourceText } from '../../text/source.js';
+import { endsGrid } from './grid.js';
 import { forms, readAll } from './test-read.js';
 const FF = '\f';
 
@@ -805,3 +807,16 @@ ${FF}表14
       满意度指标     意度  确保服务对象满意率                              ≥95%              10
                 指标
 `;
+
+// --- 13. a grid line whose cells sit close together --------------------------------------------
+
+test('a line naming an indicator level in a cell of its own is a grid line, even when its long name beside it reads as prose', () => {
+  // Xi'an's PDF 表14 (接待中心人员信访岗位津贴): the 效益指标 row's cells one space apart, its name a sentence.
+  const lines = readSourceText(
+    Buffer.from('效益指标 社会效益指 保障驻厅工作人员在规定范围内享受岗位津贴，确保驻厅工作的正\n2026年，本部门将继续做好信访工作，保障群众合法权益，维护社会稳定。\n', 'utf8'),
+    'x.txt',
+  ).lines;
+  assert.equal(endsGrid(lines[0]!, 0), false);
+  // Prose after the grid still ends it.
+  assert.equal(endsGrid(lines[1]!, 0), true);
+});
