@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnKeyOf } from './columns.js';
+import { roleRelations } from './relations.js';
 import { figureColumnKindOf, finalFigureKindOf } from './final-accounts.js';
 
 test('a final account’s figure kinds scope their columns: 年初预算数 and 调整预算数 / 全年预算数 prefix, 决算数 is the table’s own', () => {
@@ -37,4 +38,26 @@ test('the figure kind of a column header is stricter than a line’s: plain 预�
   assert.equal(finalFigureKindOf('预算数'), 'initial');
   assert.equal(finalFigureKindOf('预算调整数'), 'adjusted');
   assert.equal(figureColumnKindOf('决算数'), 'final');
+});
+
+test('in a final account’s header that prints a 决算数 group, a plain 预算数 group is the initial budget (the 三公 table’s 预算数 | 决算数); elsewhere it scopes nothing', () => {
+  const initialBudget = true;
+  assert.equal(columnKeyOf(['预算数', '合计'], null, { initialBudget }), 'initial.total');
+  assert.equal(columnKeyOf(['预算数', '公务用车购置及运行费', '小计'], null, { initialBudget }), 'initial.vehicles');
+  assert.equal(columnKeyOf(['预算数', '公务接待费'], null, { initialBudget }), 'initial.reception');
+  assert.equal(columnKeyOf(['决算数', '公务用车购置及运行费', '公务用车购置费'], null, { initialBudget }), 'vehiclePurchase');
+  assert.equal(columnKeyOf(['预算数', '公务接待费']), 'reception');
+  assert.equal(columnKeyOf(['预算数'], null, { initialBudget }), 'amount');
+});
+
+test('a final account’s 三公 table is summed on its 预算数 columns as on its 决算数 columns', () => {
+  const keys = ['total', 'overseas', 'vehicles', 'vehiclePurchase', 'vehicleRunning', 'reception'];
+  const has = (k: string) => keys.includes(k.replace(/^initial\./, ''));
+  assert.deepEqual(roleRelations('three-public', has), [
+    { total: 'total', parts: ['overseas', 'reception', 'vehicles'] },
+    { total: 'vehicles', parts: ['vehiclePurchase', 'vehicleRunning'] },
+    { total: 'initial.total', parts: ['initial.overseas', 'initial.reception', 'initial.vehicles'] },
+    { total: 'initial.vehicles', parts: ['initial.vehiclePurchase', 'initial.vehicleRunning'] },
+  ]);
+  assert.equal(roleRelations('three-public', (k) => keys.includes(k)).length, 2);
 });

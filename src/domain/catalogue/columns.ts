@@ -8,7 +8,7 @@
 import type { TableRole } from '../model.js';
 import { squashTitle } from './tables.js';
 import { rememberShort } from '../text.js';
-import { FIGURE_COLUMN_WORDS, type FinalFigureKind } from './final-accounts.js';
+import { FIGURE_COLUMN_WORDS, figureColumnKindOf, finalFigureKindOf, type FinalFigureKind } from './final-accounts.js';
 
 /** A contract column key with the labels printed for it. */
 export interface ColumnTerm {
@@ -110,12 +110,16 @@ function termOnce(label: string): ColumnTerm | null {
 /**
  * The contract key of a column from its header path (top group first, leaf last), or null when the
  * vocabulary does not know it. A subtotal leaf takes its group's key; a member of a scope group
- * (上年结转) gets the group's prefix ("carryOver.general"), its subtotal the group's own key.
+ * (上年结转) gets the group's prefix ("carryOver.general"), its subtotal the group's own key. With
+ * `initialBudget` (a final account's header that prints a 决算数 group), a plain 预算数 group is 年初预算数.
  */
-export function columnKeyOf(path: readonly string[], year: number | null = null): string | null {
+export function columnKeyOf(path: readonly string[], year: number | null = null, opts: { initialBudget?: boolean } = {}): string | null {
   // A year printed in a header is the document's own (dropped) or an earlier one (上年).
-  const dated = path.map((p) => {
+  const dated = path.map((p, i) => {
     const s = squashTitle(p);
+    // A final account's header printing 决算数 beside a plain 预算数 (the 三公 table's 预算数 | 决算数 groups):
+    // the 预算数 is the budget at the year's start (final-accounts.ts), its columns `initial.…`.
+    if (opts.initialBudget && i < path.length - 1 && finalFigureKindOf(s) === 'initial' && figureColumnKindOf(s) === null) return '年初预算数';
     const m = /^((?:19|20)\d\d)年度?/.exec(s);
     if (!m || year === null) return s;
     const y = Number(m[1]);

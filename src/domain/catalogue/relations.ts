@@ -95,6 +95,8 @@ export function roleRelations(role: TableRole, has: (key: string) => boolean): S
         { total: has('threePublic') ? 'threePublic' : 'total', parts: ['overseas', 'reception', 'vehicles'] },
         { total: 'vehicles', parts: ['vehiclePurchase', 'vehicleRunning'] },
       ];
+      // A final account prints the year's initial budget beside its 决算数 (预算数 | 决算数 over the same columns).
+      if (has('initial.total') || has('initial.vehicles')) rels.push(...rels.map((r) => ({ total: `initial.${r.total}`, parts: r.parts.map((k) => `initial.${k}`) })));
       break;
     case 'performance-projects':
       rels = [{ total: 'total', parts: ['general', 'other'] }];

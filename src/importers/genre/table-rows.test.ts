@@ -1494,3 +1494,67 @@ test('PDF: a basic-expenditure table printed with narrow cells: a code at its ce
     [],
   );
 });
+
+/** The national final account's 三公 table (公开07表): 预算数 | 决算数 over the same six columns, 公务用车购置及运行费 over 小计 | 购置费 | 运行费, the others two lines high. */
+function finalThreePublic(figures: string[]): Uint8Array {
+  const SIZE = 6;
+  const runs: Run[] = [];
+  const at = (x: number, y: number, text: string) => runs.push({ x, y, size: SIZE, text, font: 'CJK' });
+  // Centred on x: an ideograph is SIZE wide, an ASCII character half that.
+  const width = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 128 ? SIZE / 2 : SIZE), 0);
+  const centred = (x: number, y: number, text: string) => at(x - width(text) / 2, y, text);
+  at(200, 790, '滨江市统计局2024年度部门决算');
+  at(160, 775, '一般公共预算财政拨款“三公”经费支出决算表');
+  at(20, 762, '部门：滨江市统计局');
+  at(500, 762, '金额单位：万元');
+  [20, 300].forEach((base, side) => {
+    const c = (j: number) => base + 25 + 45 * j;
+    centred(base + 137.5, 745, side === 0 ? '预算数' : '决算数');
+    centred(c(3), 733, '公务用车购置及运行费');
+    centred(c(0), 727, '合计');
+    centred(c(1), 727, '因公出国（境）费');
+    centred(c(5), 727, '公务接待费');
+    centred(c(2), 721, '小计');
+    centred(c(3), 721, '公务用车购置费');
+    centred(c(4), 721, '公务用车运行费');
+    for (let j = 0; j < 6; j++) {
+      const f = figures[side * 6 + j]!;
+      if (f) at(c(j) + 18 - width(f), 705, f);
+    }
+  });
+  return buildPdf([{ runs }]);
+}
+
+test('PDF: a final account’s 三公 table under 预算数 | 决算数 groups of three header levels: each column takes the catalogue’s key (预算数 the initial budget’s), and the 三公 sums are checked on both', async () => {
+  const printed = ['30.00', '5.00', '20.00', '', '20.00', '5.00', '27.00', '3.00', '20.00', '', '20.00', '4.00'];
+  const d = await importBytes(finalThreePublic(printed), 'fixture.pdf');
+  const t = table(d, /三公/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    [
+      'initial.total',
+      'initial.overseas',
+      'initial.vehicles',
+      'initial.vehiclePurchase',
+      'initial.vehicleRunning',
+      'initial.reception',
+      'total',
+      'overseas',
+      'vehicles',
+      'vehiclePurchase',
+      'vehicleRunning',
+      'reception',
+    ],
+  );
+  const r = t.rows[0]!;
+  assert.deepEqual([fen(r, 'initial.total'), fen(r, 'initial.reception'), fen(r, 'total'), fen(r, 'vehicleRunning'), fen(r, 'reception')], [w('30.00'), w('5.00'), w('27.00'), w('20.00'), w('4.00')]);
+  const sums = (fs: Awaited<ReturnType<typeof validateDocument>>['findings']) => fs.filter((f) => f.rule === 'BUD-007' || f.rule === 'BUD-008' || f.rule === 'BUD-046');
+  assert.deepEqual(sums(validateDocument(d).findings), []);
+  // One figure changed on either side: the sum it breaks is found, at its column.
+  const changed = async (i: number, to: string) => {
+    const fs = sums(validateDocument(await importBytes(finalThreePublic(printed.map((f, k) => (k === i ? to : f))), 'fixture.pdf')).findings);
+    return fs.map((f) => `${f.rule} ${f.location?.column ?? ''}`);
+  };
+  assert.deepEqual(await changed(6, '28.00'), ['BUD-007 total']);
+  assert.deepEqual(await changed(5, '6.00'), ['BUD-007 initial.total']);
+});

@@ -32,6 +32,7 @@ import {
   ECONOMIC_ROLES,
   TITLE_ENUMERATOR,
 } from '../../domain/catalogue/index.js';
+import { figureColumnKindOf, finalFigureKindOf } from '../../domain/catalogue/final-accounts.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
@@ -260,7 +261,8 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     col.x1 = maxOf(col.toks.map((x) => x.t.x1));
   }
   // Pass 2: groups.
-  const groups: Array<{ t: Tok; li: number; run: Col[] }> = [];
+  /** (`whole`: a figure kind's group over groups of several levels, which the groups below nest in.) */
+  const groups: Array<{ t: Tok; li: number; run: Col[]; whole: boolean }> = [];
   const groupCols = new Set<Col>();
   const textOf = (c: Col) =>
     [...c.toks]
@@ -294,7 +296,8 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     // A group's columns do not pass under another label of its line (the next group's): "财政拨款收入"
     // does not reach under "财政专户拨款收入".
     const beside = lines[li]!.filter((u) => u !== t);
-    let best: { a: number; b: number; err: number } | null = null;
+    let best: { a: number; b: number; err: number; whole: boolean } | null = null;
+    const figureKind = finalFigureKindOf(t.text) !== null;
     for (let a = 0; a < members.length; a++) {
       let sum = restAxis[a]!;
       for (let b = a + 1; b < members.length; b++) {
@@ -313,7 +316,20 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
         for (let k = a; k <= b; k++) deepest = Math.max(deepest, restTop[k]!);
         // (An end standing as deep as its neighbour inside the run is one of them.)
         const shallow = (x: number, inside: number) => restTop[x]! < deepest && rests[x]!.length === 1 && (inside < 0 || inside >= members.length || restTop[x]! < restTop[inside]!);
-        if (shallow(a, a + 1) || shallow(b, b - 1)) continue;
+        // (Unless the label names a figure kind of a final account, "预算数" or "决算数", both ends stand as
+        // high and a group's label stands higher between them: 预算数 over 合计 | 因公出国(境)费 |
+        // 公务用车购置及运行费: 小计 购置费 运行费 | 公务接待费.)
+        let nested = false;
+        for (let k = a + 1; k < b && !nested; k++) nested = restTop[k]! < restTop[a]!;
+        const ends = shallow(a, a + 1) || shallow(b, b - 1);
+        if (ends && !(figureKind && restTop[a] === restTop[b] && nested)) continue;
+        // Such a group holds whole groups: a run lies within it or outside it.
+        const part = (g: (typeof groups)[number]) => {
+          let inside = 0;
+          for (let k = a; k <= b; k++) if (g.run.includes(members[k]!)) inside++;
+          return inside > 0 && inside < b - a + 1;
+        };
+        if (groups.some((g) => g.li < li && g.whole && part(g))) continue;
         // A group's columns are its figures' columns: a run spanning more columns of figures than it has
         // members passes over a column labelled at the groups' height ("年初预算数 | 调整预算数 | 决算数").
         if (data.length > 0) {
@@ -331,7 +347,10 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
         let above = false;
         for (let k = a; k <= b && !above; k++) above = onOrAbove[k]!;
         if (above) continue;
-        if (!best || err < best.err - 0.5 || (err <= best.err + 0.5 && n > best.b - best.a + 1)) best = { a, b, err };
+        // (A figure kind's label, "预算数" over the columns of the year's budget, heads all the columns it is
+        // centred over up to the next label of its line: the widest run.)
+        const wider = n > (best ? best.b - best.a + 1 : 0);
+        if (!best || (figureKind ? wider || (n === best.b - best.a + 1 && err < best.err) : err < best.err - 0.5 || (err <= best.err + 0.5 && wider))) best = { a, b, err, whole: ends };
       }
     }
     if (!best) continue;
@@ -353,7 +372,7 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
       while (at < candidates.length && candidates[at]!.top.li <= next.li) at++;
       candidates.splice(at, 0, { col, top: next });
     }
-    groups.push({ t, li, run });
+    groups.push({ t, li, run, whole: best.whole });
   }
   const out: Stack[] = [];
   for (const col of cols) {
@@ -2117,7 +2136,7 @@ function samePaths(a: Panel, b: Panel): boolean {
   return x.length > 0 && x.length === y.length && x.every((h, i) => h !== '' && h === y[i]);
 }
 
-function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number, year: number | null): string | null {
+function roleColumnKey(role: TableRole, path: string[], firstData: boolean, panel: number, year: number | null, initialBudget = false): string | null {
   if (TWO_SIDED_ROLES.includes(role)) {
     // Two-sided summaries: each side's first (or only) figure is its `amount`.
     if (firstData) return 'amount';
@@ -2125,11 +2144,11 @@ function roleColumnKey(role: TableRole, path: string[], firstData: boolean, pane
     return k === 'total' || k === 'amount' ? 'amount' : k;
   }
   if (role === 'three-public' || role === 'operating-funds') {
-    const k = columnKeyOf(path, year);
+    const k = columnKeyOf(path, year, { initialBudget });
     if (k === 'amount' && panel > 0) return null;
     return k;
   }
-  return columnKeyOf(path, year);
+  return columnKeyOf(path, year, { initialBudget });
 }
 
 const UNIT_NAME = /(本级|本级）|局|署|中心|委员会|委|办公室|办|院|所|站|队|馆|部|处|室|会|校|学院|公司|厅|社|台|团|盟|联|园|场|基地)$/u;
@@ -2563,6 +2582,9 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const used = new Set<string>();
   const refOf = (k: number) => pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
   const firstPanel = refOf(0);
+  // A header that prints a 决算数 group (a final account's 三公 table: 预算数 | 决算数 over the same columns):
+  // its plain 预算数 group is the year's initial budget.
+  const initialBudget = Array.from({ length: nPanels }, (_, k) => refOf(k)).some((p) => p.zones.some((z) => z.path.slice(0, -1).some((g) => figureColumnKindOf(g) === 'final')));
   for (let k = 0; k < nPanels; k++) {
     const ref = refOf(k);
     const map = new Map<string, string>();
@@ -2580,7 +2602,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         map.set(zoneId(ref, j), same);
         return;
       }
-      let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k, ctx.year);
+      let key = z.ambiguous ? null : roleColumnKey(role, z.path, j === firstDataZone, k, ctx.year, initialBudget);
       const header = z.path.filter((s) => s !== '');
       if (!key) {
         unmapped++;
