@@ -226,6 +226,22 @@ test('a number under a figure that is whole (a chart axis "8.2" / "8") is still 
   );
 });
 
+test('a row printing figures is no running footer though it ends three pages: the function tables of a final account break at the same code', () => {
+  const page = (title: string) => [
+    `                     ${title}`,
+    '部门：滨江市统计局                                  金额单位：万元',
+    '  科目编码        科目名称              本年支出合计     基本支出',
+    '20805       行政事业单位养老支出            160.00       160.00',
+    '2080505     机关事业单位基本养老保险缴费支出    120.00       120.00',
+    '                    滨江市统计局2024年度部门决算',
+  ];
+  const s = src(['收入决算表', '支出决算表', '一般公共预算财政拨款支出决算表', '政府性基金预算财政拨款收入支出决算表'].map((t) => page(t).join('\n')).join('\n\f'));
+  assert.deepEqual(
+    [...furnitureOf(s)].map((l) => l.text.trim()),
+    ['滨江市统计局2024年度部门决算', '滨江市统计局2024年度部门决算', '滨江市统计局2024年度部门决算', '滨江市统计局2024年度部门决算'],
+  );
+});
+
 // --- contents ------------------------------------------------------------------------------------
 
 test("the last entry of a contents list, followed by the list's note on empty tables, opens no form", () => {

@@ -65,7 +65,18 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
       const k = key(l);
       // Table titles repeat on continuation pages: they are content, never furniture.
       // A table's unit line ("编制单位：… 单位：元") repeats with its table: content, not furniture.
-      if ((counts.get(k) ?? 0) >= min && k.length <= 60 && !tableTypeOfTitle(l.text) && !/表$/.test(k) && !isNumberOnly(l) && !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim()))
+      // A line printing amounts is a row: the function tables of one account (收入决算表, 支出决算表, 公开05表)
+      // list the same codes and may break their pages at the same one ("2080505 机关事业单位基本养老保险缴费支出
+      // 120.00 120.00" last on three pages), their figures masked alike.
+      if (
+        (counts.get(k) ?? 0) >= min &&
+        k.length <= 60 &&
+        !tableTypeOfTitle(l.text) &&
+        !/表$/.test(k) &&
+        !isNumberOnly(l) &&
+        !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim()) &&
+        !/\d\.\d{2}(?!\d)/.test(l.text)
+      )
         out.add(l);
     }
   }

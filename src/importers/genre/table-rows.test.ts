@@ -1417,82 +1417,85 @@ test('PDF: a final account’s two-sided table printed with narrow cells: the fi
   );
 });
 
-test('PDF: a basic-expenditure table printed with narrow cells: a code at its cell’s left edge, apart from its name and left of its heading, starts its side; a name wrapped around its code on a row without figures is that code’s, on the first row as further down', async () => {
+test('PDF: a basic-expenditure table printed with narrow cells: a code at its cell’s left edge, apart from its name and left of its heading, starts its side; a name wrapped around its code on a row without figures is that code’s, on the first row as further down; 公用经费合计 centred over the second side’s 决算数 is its total’s word', async () => {
   const PANELS = [20, 200, 380];
-  const d = await importBytes(
-    buildPdf([
-      page((at, figure) => {
-        at(150, 0, '滨江市统计局2024年度部门决算');
-        at(150, 1, '一般公共预算财政拨款基本支出决算表');
-        at(20, 2, '部门：滨江市统计局');
-        at(480, 2, '金额单位：万元');
-        at(80, 3, '人员经费');
-        // 公用经费 is centred over the second and third sides: over the line where they meet.
-        at(352, 3, '公用经费');
-        for (const x of PANELS) {
-          at(x + 8, 4, '科目编码');
-          at(x + 60, 4, '科目名称');
-          at(x + 140, 4, '决算数');
-        }
-        const cell = (k: number, line: number, code: string, name: string | [string, string], fig: string) => {
-          at(PANELS[k]!, line, code);
-          if (typeof name === 'string') at(PANELS[k]! + 48, line, name);
-          else {
-            at(PANELS[k]! + 48, line - 0.5, name[0]);
-            at(PANELS[k]! + 48, line + 0.5, name[1]);
+  // 公用经费合计 left of the second side's figures, or centred in its merged cell over them (its figure in the third side's column).
+  for (const publicTotalX of [300, 350]) {
+    const d = await importBytes(
+      buildPdf([
+        page((at, figure) => {
+          at(150, 0, '滨江市统计局2024年度部门决算');
+          at(150, 1, '一般公共预算财政拨款基本支出决算表');
+          at(20, 2, '部门：滨江市统计局');
+          at(480, 2, '金额单位：万元');
+          at(80, 3, '人员经费');
+          // 公用经费 is centred over the second and third sides: over the line where they meet.
+          at(352, 3, '公用经费');
+          for (const x of PANELS) {
+            at(x + 8, 4, '科目编码');
+            at(x + 60, 4, '科目名称');
+            at(x + 140, 4, '决算数');
           }
-          if (fig) figure(PANELS[k]! + 170, line, fig);
-        };
-        cell(0, 5, '301', '工资福利支出', '1,060.00');
-        cell(1, 5, '302', '商品和服务支出', '190.00');
-        cell(2, 5, '307', ['债务利息及费用', '支出'], '');
-        cell(0, 7, '30101', '基本工资', '1,000.00');
-        cell(1, 7, '30201', '办公费', '70.00');
-        cell(2, 7, '30701', '国内债务付息', '');
-        cell(0, 8, '30102', '津贴补贴', '60.00');
-        cell(1, 8, '30202', '印刷费', '100.00');
-        cell(2, 8, '310', '资本性支出', '10.00');
-        cell(0, 9, '303', '对个人和家庭的补助', '40.00');
-        cell(1, 9, '30239', '其他交通费用', '20.00');
-        cell(2, 9, '31002', '办公设备购置', '10.00');
-        cell(0, 11, '30302', '退休费', '30.00');
-        cell(0, 14, '30305', '生活补助', '10.00');
-        cell(2, 11, '31007', ['信息网络及软件', '购置更新'], '');
-        cell(2, 13, '399', '其他支出', '');
-        at(60, 15, '人员经费合计');
-        figure(PANELS[0]! + 170, 15, '1,100.00');
-        at(300, 15, '公用经费合计');
-        figure(PANELS[2]! + 170, 15, '200.00');
-      }),
-    ]),
-    'fixture.pdf',
-  );
-  const t = table(d, /基本支出决算表/);
-  assert.deepEqual(
-    t.columns.map((c) => c.key),
-    ['total'],
-  );
-  const byCode = (code: string) => row(t, (r) => r.code === code);
-  assert.deepEqual(
-    ['301', '302', '30239', '307', '31002', '31007'].map((c) => byCode(c).label),
-    ['工资福利支出', '商品和服务支出', '其他交通费用', '债务利息及费用支出', '办公设备购置', '信息网络及软件购置更新'],
-  );
-  assert.deepEqual(
-    ['301', '302', '30239', '307', '310'].map((c) => fen(byCode(c), 'total')),
-    [w('1,060.00'), w('190.00'), w('20.00'), null, w('10.00')],
-  );
-  assert.equal(byCode('30239').parent, byCode('302').id);
-  assert.equal(
-    fen(
-      row(t, (r) => r.label === '公用经费合计'),
-      'total',
-    ),
-    w('200.00'),
-  );
-  assert.deepEqual(
-    validateDocument(d).findings.filter((f) => f.severity === 'error'),
-    [],
-  );
+          const cell = (k: number, line: number, code: string, name: string | [string, string], fig: string) => {
+            at(PANELS[k]!, line, code);
+            if (typeof name === 'string') at(PANELS[k]! + 48, line, name);
+            else {
+              at(PANELS[k]! + 48, line - 0.5, name[0]);
+              at(PANELS[k]! + 48, line + 0.5, name[1]);
+            }
+            if (fig) figure(PANELS[k]! + 170, line, fig);
+          };
+          cell(0, 5, '301', '工资福利支出', '1,060.00');
+          cell(1, 5, '302', '商品和服务支出', '190.00');
+          cell(2, 5, '307', ['债务利息及费用', '支出'], '');
+          cell(0, 7, '30101', '基本工资', '1,000.00');
+          cell(1, 7, '30201', '办公费', '70.00');
+          cell(2, 7, '30701', '国内债务付息', '');
+          cell(0, 8, '30102', '津贴补贴', '60.00');
+          cell(1, 8, '30202', '印刷费', '100.00');
+          cell(2, 8, '310', '资本性支出', '10.00');
+          cell(0, 9, '303', '对个人和家庭的补助', '40.00');
+          cell(1, 9, '30239', '其他交通费用', '20.00');
+          cell(2, 9, '31002', '办公设备购置', '10.00');
+          cell(0, 11, '30302', '退休费', '30.00');
+          cell(0, 14, '30305', '生活补助', '10.00');
+          cell(2, 11, '31007', ['信息网络及软件', '购置更新'], '');
+          cell(2, 13, '399', '其他支出', '');
+          at(60, 15, '人员经费合计');
+          figure(PANELS[0]! + 170, 15, '1,100.00');
+          at(publicTotalX, 15, '公用经费合计');
+          figure(PANELS[2]! + 170, 15, '200.00');
+        }),
+      ]),
+      'fixture.pdf',
+    );
+    const t = table(d, /基本支出决算表/);
+    assert.deepEqual(
+      t.columns.map((c) => c.key),
+      ['total'],
+    );
+    const byCode = (code: string) => row(t, (r) => r.code === code);
+    assert.deepEqual(
+      ['301', '302', '30239', '307', '31002', '31007'].map((c) => byCode(c).label),
+      ['工资福利支出', '商品和服务支出', '其他交通费用', '债务利息及费用支出', '办公设备购置', '信息网络及软件购置更新'],
+    );
+    assert.deepEqual(
+      ['301', '302', '30239', '307', '310'].map((c) => fen(byCode(c), 'total')),
+      [w('1,060.00'), w('190.00'), w('20.00'), null, w('10.00')],
+    );
+    assert.equal(byCode('30239').parent, byCode('302').id);
+    assert.equal(
+      fen(
+        row(t, (r) => r.label === '公用经费合计'),
+        'total',
+      ),
+      w('200.00'),
+    );
+    assert.deepEqual(
+      validateDocument(d).findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+  }
 });
 
 /** The national final account's 三公 table (公开07表): 预算数 | 决算数 over the same six columns, 公务用车购置及运行费 over 小计 | 购置费 | 运行费, the others two lines high. */

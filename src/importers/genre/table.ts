@@ -1372,8 +1372,11 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
       continue;
     }
     if (t.kind === 'text') {
-      // Text among the amounts: a wrapped label running long, or a text cell of the table.
-      if (t.x0 < (firstData?.data?.x0 ?? p.labelEnd)) label.push(t);
+      // Text among the amounts: a wrapped label running long, or a text cell of the table. (A subtotal's
+      // word centred in a cell merged across the side's columns, "公用经费合计" over its 决算数, is the line's
+      // label where no figure of the side stands on the line.)
+      const subtotalWord = kindOfLabel(t.text, null) === 'subtotal' && !toks.some((u) => u.kind === 'amount' && mid(u) >= p.x0 && mid(u) < p.x1);
+      if (t.x0 < (firstData?.data?.x0 ?? p.labelEnd) || subtotalWord) label.push(t);
       else stray.push(t);
       continue;
     }
