@@ -86,3 +86,19 @@ test('a final account in the national template’s layout (merged codes, 行次 
     [],
   );
 });
+
+test('the made final account printed otherwise (narrow cells; amounts in 元, titles 表一…, tables broken over pages after the same code) is read without an error, and in 元 without a warning', () => {
+  const read = (name: string) => {
+    const src = source(new URL(`../../test/fixtures/genre/${name}`, import.meta.url).pathname);
+    const chosen = chooseImporter(src).importer;
+    assert.equal(chosen.profile, 'generic');
+    return validateDocument(chosen.read(src))
+      .findings.filter((f) => f.severity !== 'info')
+      .map((f) => `${f.severity} ${f.rule} ${f.message}`);
+  };
+  assert.deepEqual(
+    read('national-final-accounts-made-narrow.txt').filter((f) => f.startsWith('error')),
+    [],
+  );
+  assert.deepEqual(read('national-final-accounts-made-variant.txt'), []);
+});
