@@ -29,6 +29,16 @@ test('pieces of a word split by the PDF are joined without a space, figures incl
   );
 });
 
+test("text touching a word from another baseline of its line band is a cell of its own, not the word's split piece", () => {
+  // Huzhou's 表12: a unit's name wrapped in its cell ("…服务中" / "心"), the project's name beside it centred
+  // half an em lower, starting 0.74 pt after the unit's line ends.
+  const p = layoutPage(1, 842, 595, [item(48, 389.8, '湖州市交通工程质量安全管理服务中', 138.6, 8.2), item(187.3, 394.7, '交通工程质量安全管理', 81.7, 8.2), item(48, 399.7, '心', 8.2, 8.2)]);
+  assert.deepEqual(
+    p.lines.map((l) => l.items.map((i) => i.text)),
+    [['湖州市交通工程质量安全管理服务中', '交通工程质量安全管理'], ['心']],
+  );
+});
+
 test('a word space stays one space even after ideographs', () => {
   const p = layoutPage(1, 600, 800, [item(50, 100, '年初预算为', 60, 12), item(113, 100, '85.55', 27, 12), item(143, 100, '万元', 24, 12)]);
   assert.equal(p.lines[0]!.text, '年初预算为 85.55 万元');

@@ -158,7 +158,7 @@ function centredCells(lines: PdfItem[][]): PdfItem[][] {
 }
 
 /**
- * Joins items the PDF split inside a word (gap below a fifth of the font size) and drops text
+ * Joins items the PDF split inside a word (gap below a fifth of the font size, on one baseline) and drops text
  * drawn twice at nearly the same place (fake bold).
  */
 function joinItems(items: PdfItem[]): PdfItem[] {
@@ -169,7 +169,11 @@ function joinItems(items: PdfItem[]): PdfItem[] {
       const tol = 0.2 * Math.min(prev.fontSize, it.fontSize);
       const prevEnd = prev.x + prev.width;
       if (prev.text.endsWith(it.text) && Math.abs(prevEnd - (it.x + it.width)) < tol) continue;
-      if (it.x - prevEnd <= tol && it.x >= prev.x) {
+      // A word the PDF split keeps its baseline: text of the same size starting where it ends on another
+      // baseline of the line band (a wrapped cell's last line, the next cell's text centred lower beside it)
+      // is a cell of its own. (A smaller piece off the baseline is an index of the word: "m" + "3".)
+      const nextCell = Math.abs(it.y - prev.y) > tol && it.x >= prevEnd - tol && it.fontSize >= 0.9 * prev.fontSize;
+      if (it.x - prevEnd <= tol && it.x >= prev.x && !nextCell) {
         const end = Math.max(prevEnd, it.x + it.width);
         out[out.length - 1] = {
           ...prev,
