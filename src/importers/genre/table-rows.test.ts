@@ -915,6 +915,23 @@ test('PDF: a continuation page whose lines above its first figures name no colum
   assert.deepEqual(sums(d), []);
 });
 
+test('PDF: a continuation page whose first line is the tail of the last row’s name, “支出” alone, has no header: 支出 names a column only where the page before printed it as a side’s heading', async () => {
+  const first = page((at, figure) => {
+    headed(at, '表3 支出总表', '科目名称', ['合计', '基本支出', '项目支出']);
+    rowsAt(at, figure, 4, [
+      ['合计', '100.00', '60.00', '40.00'],
+      ['行政运行', '60.00', '60.00'],
+      ['一般行政管理事务', '40.00', null, '40.00'],
+    ]);
+  });
+  const second = page((at, figure) => {
+    at(40, 0, '支出');
+    rowsAt(at, figure, 1, [['机关服务', '0.00', '0.00']]);
+  });
+  const t = table(await importBytes(buildPdf([first, second]), 'fixture.pdf'), /支出总表/);
+  assert.deepEqual(placed(t, '机关服务'), [w('0.00'), w('0.00'), null]);
+});
+
 test('PDF: a continuation page printing fewer columns keeps the others for the page after it, which prints them all again: every figure is placed', async () => {
   const first = page((at, figure) => {
     headed(at, '表9 项目支出表', '项目名称', ['合计', '财政拨款', '其他资金']);

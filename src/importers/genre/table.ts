@@ -978,13 +978,22 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       return rowLike(ts) && k >= 0 && ts.slice(k + 1).filter((t) => t.kind === 'int' || t.kind === 'amount').length >= 2;
     };
     const row = toksOf.slice(0, first).findIndex((ts, i) => !skipped(i) && rowLike(ts));
-    if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && !figureRow(ts) && namesColumn(ts))) first = row;
+    // (A side's heading, 收入 or 支出, names a column here only where the page before printed it: alone at
+    // the top of a page it may be the tail of the last row's name, "国有土地使用权出让收入安排的" / "支出".)
+    const sides = new Set(
+      prev.header
+        .flat()
+        .map((t) => squashTitle(t.text))
+        .filter((q) => SIDE_HEADING.test(q)),
+    );
+    const namesColumnHere = (ts: Tok[]) => namesColumn(ts.filter((t) => !SIDE_HEADING.test(squashTitle(t.text)) || sides.has(squashTitle(t.text))));
+    if (row >= 0 && !toksOf.slice(row, first).some((ts, k) => !skipped(row + k) && !figureRow(ts) && namesColumnHere(ts))) first = row;
     // Lines above the first figures of a continuation page that name no column (the wrapped name of a
     // row, a project's code printed above its figures, the words of a target grid beside them) are no
     // header, unless they print the page before's header again: the page's figures take the columns of
     // the page before, as on a page without any line above them (they stay no row, as they were).
     const band = toksOf.slice(0, first).filter((_, i) => !skipped(i));
-    if (first < lines.length && band.length > 0 && !band.some(namesColumn) && !headerFrame(band.map(headerWords), prev.header)) noHeader = true;
+    if (first < lines.length && band.length > 0 && !band.some(namesColumnHere) && !headerFrame(band.map(headerWords), prev.header)) noHeader = true;
   }
   const header: Tok[][] = [];
   if (!noHeader) for (let i = 0; i < first; i++) if (!skipped(i)) header.push(headerWords(toksOf[i]!));
