@@ -382,7 +382,6 @@ class StoredWorkspace implements Workspace {
    * already stale (refused as the transaction would refuse it).
    */
   private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[], organisationId?: number): Promise<StoredVersion> {
-    if (!checked && meta.edit) await repo.refuseStaleEdit(this.db, meta.edit);
     const findings = checked ?? (await parsePool().check(doc));
     const { audit, ...version } = meta;
     // A value the database cannot store that the checks did not name is INPUT_INVALID, not a 500.
@@ -447,6 +446,8 @@ class StoredWorkspace implements Workspace {
   }
 
   async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion> {
+    // A stale edit (409) is refused before its base is read and its checks are run.
+    await repo.refuseStaleEdit(this.db, { documentId: documentIdOf(id), baseVersion });
     const base = await this.sharedDocument(id, baseVersion);
     return this.store(applyPatch(base, formId, patch), {
       author: author ?? null,
@@ -464,6 +465,7 @@ class StoredWorkspace implements Workspace {
     author?: string,
     actor?: string | null,
   ): Promise<StoredVersion> {
+    await repo.refuseStaleEdit(this.db, { documentId: documentIdOf(id), baseVersion });
     const next = change(await this.getDocument(id, baseVersion));
     return this.store(next, {
       author: author ?? null,

@@ -164,13 +164,14 @@ function staleEdit(edit: { documentId: number; baseVersion: number }, latest: nu
 }
 
 /**
- * Refuses at once (CONFLICT, as storeVersion would) an edit whose base is no longer the latest version,
- * before the edit's checks are run: a read, without a lock, so storeVersion still decides in its
- * transaction. An unknown document is left to storeVersion (NOT_FOUND).
+ * Refuses at once (CONFLICT, as storeVersion would) an edit whose base is older than the latest version,
+ * before its base is loaded and its checks are run: a read, without a lock (a version once superseded
+ * stays so), so storeVersion still decides in its transaction. An unknown document, and a base beyond the
+ * latest (no such version), are left to the caller's reading of the base (NOT_FOUND).
  */
 export async function refuseStaleEdit(db: Db, edit: { documentId: number; baseVersion: number }): Promise<void> {
   const [d] = await rows<{ latest_version: unknown }>(db, sql`SELECT latest_version FROM documents WHERE id = ${edit.documentId}`);
-  if (d && num(d.latest_version) !== edit.baseVersion) throw staleEdit(edit, num(d.latest_version));
+  if (d && num(d.latest_version) > edit.baseVersion) throw staleEdit(edit, num(d.latest_version));
 }
 
 /**

@@ -221,6 +221,15 @@ export function registerContract(b: Backend): void {
       await rejectsWith(ws.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: { fen: 1 } } }), 'CONFLICT', /版本 2/);
       assert.deepEqual(await ws.getBudget(budgetId), before);
       await rejectsWith(ws.editProjectForm(budgetId, 2, 'nope', {}), 'NOT_FOUND');
+      // Stale is refused first, before the base is read: whatever the edit names, its page is out of date.
+      await rejectsWith(ws.editProjectForm(budgetId, 1, 'nope', {}), 'CONFLICT', /版本 2/);
+      const change = () => {
+        throw new Error('a stale edit must not be applied');
+      };
+      await rejectsWith(ws.editDocument(budgetId, 1, change, { note: 'x', action: 'budget.edit', detail: {} }), 'CONFLICT', /版本 2/);
+      // A base beyond the latest is no version at all.
+      await rejectsWith(ws.editProjectForm(budgetId, 9, 'f1', {}), 'NOT_FOUND', /版本 9/);
+      await rejectsWith(ws.editDocument(budgetId, 9, change, { note: 'x', action: 'budget.edit', detail: {} }), 'NOT_FOUND', /版本 9/);
       await rejectsWith(ws.getDocument(budgetId, 9), 'NOT_FOUND');
       await rejectsWith(ws.getBudget('999'), 'NOT_FOUND');
       await ws.close();
