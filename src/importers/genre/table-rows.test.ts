@@ -1139,6 +1139,24 @@ test('text: the national final account’s basic-expenditure table in three pane
   );
 });
 
+/** The head of a final account's two-sided 收入支出决算总表 on a PDF page: title, unit, 收入 | 支出 over 项目 | 行次 | 金额 on each side (lines 0–4). */
+function finalSummaryHead(at: (x: number, line: number, text: string) => void): void {
+  at(150, 0, '滨江市统计局2024年度部门决算');
+  at(160, 1, '收入支出决算总表');
+  at(470, 2, '金额单位：万元');
+  at(120, 3, '收入');
+  at(380, 3, '支出');
+  for (const [x, name] of [
+    [60, '项目'],
+    [190, '行次'],
+    [240, '金额'],
+    [320, '项目'],
+    [450, '行次'],
+    [500, '金额'],
+  ] as const)
+    at(x, 4, name);
+}
+
 test('PDF: a final account’s two-sided 收入支出决算总表 numbers its lines (项目 | 行次 | 金额 on each side): the line numbers are no amounts', async () => {
   const lines: Array<[string, string, string, string, string, string]> = [
     ['一、一般公共预算财政拨款收入', '1', '1,380.00', '一、一般公共服务支出', '32', '1,080.00'],
@@ -1151,20 +1169,7 @@ test('PDF: a final account’s two-sided 收入支出决算总表 numbers its li
   const d = await importBytes(
     buildPdf([
       page((at, figure) => {
-        at(150, 0, '滨江市统计局2024年度部门决算');
-        at(160, 1, '收入支出决算总表');
-        at(470, 2, '金额单位：万元');
-        at(120, 3, '收入');
-        at(380, 3, '支出');
-        for (const [x, name] of [
-          [60, '项目'],
-          [190, '行次'],
-          [240, '金额'],
-          [320, '项目'],
-          [450, '行次'],
-          [500, '金额'],
-        ] as const)
-          at(x, 4, name);
+        finalSummaryHead(at);
         lines.forEach(([a, an, af, b, bn, bf], i) => {
           at(20, 5 + i, a);
           at(192, 5 + i, an);
@@ -1378,20 +1383,7 @@ test('PDF: a final account’s two-sided table printed with narrow cells: the fi
   const d = await importBytes(
     buildPdf([
       page((at, figure) => {
-        at(150, 0, '滨江市统计局2024年度部门决算');
-        at(160, 1, '收入支出决算总表');
-        at(470, 2, '金额单位：万元');
-        at(120, 3, '收入');
-        at(380, 3, '支出');
-        for (const [x, name] of [
-          [60, '项目'],
-          [190, '行次'],
-          [240, '金额'],
-          [320, '项目'],
-          [450, '行次'],
-          [500, '金额'],
-        ] as const)
-          at(x, 4, name);
+        finalSummaryHead(at);
         const side = (line: number, label: string | [string, string], no: string, fig: string, x: number) => {
           if (typeof label === 'string') at(x, line, label);
           else {

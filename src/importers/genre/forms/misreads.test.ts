@@ -539,8 +539,8 @@ ${FF}      产
       出
 `;
 
-/** xian-state-owned-assets-commission-2022-budget.txt lines 775–792 and 817–833: 表15's head and the rows around 完成项目投资. */
-const RATE_THEN_ROW = `${FF}表15
+/** xian-state-owned-assets-commission-2022-budget.txt lines 775–792: 表15's head, its tasks, goal and the first indicator line. */
+const XIAN_SOE_T15_HEAD = `表15
 
                              2022年部门整体支出绩效目标表
   部门（单位）名称                         西安市人民政府国有资产监督管理委员会
@@ -558,7 +558,10 @@ const RATE_THEN_ROW = `${FF}表15
  目标   目标3：满足困难群众住房需求 ，维护社会稳定。
        一级指标   二级指标                指标内容                              指标值
                      负责督促检查直管企业贯彻落实有关安全生产方针政策及有关法律
-${FF}    一级指标   二级指标                 指标内容                       指标值
+`;
+
+/** xian-state-owned-assets-commission-2022-budget.txt lines 775–792 and 817–833: 表15's head and the rows around 完成项目投资. */
+const RATE_THEN_ROW = `${FF}${XIAN_SOE_T15_HEAD}${FF}    一级指标   二级指标                 指标内容                       指标值
                   按年度计划进度执行                            1- 12月执行率≥95%
                   全年完成混改、公司制改制进度                       1- 12月执行率≥98%
            时效指标
@@ -706,25 +709,7 @@ ${FF}
 
 /** xian-state-owned-assets-commission-2022-budget.txt lines 775–800: 表15, 年度主要任务 stacked beside the tasks. */
 const DEPT_TASKS_STACKED = `
-${FF}表15
-
-                             2022年部门整体支出绩效目标表
-  部门（单位）名称                         西安市人民政府国有资产监督管理委员会
-                                                     预算金额（万元）
-       任务名称             主要内容
-                                              总额         财政拨款             其他资金
- 年度     任务1   其他资源勘探信息等                    1188.17       1188.17
- 主要     任务2   住房保障支出                       1120.75       1120.75
- 任务     任务3   社会保障和就业支出                    149.43        149.43
-        任务4   卫生健康支出                          59.7        59.7
-                    金额合计                   2518.05       2518.05
-      在2022年度收支预算内，确保完成以下整体目标 ：
- 年度   目标1：国企改革、发展及厂办大集体工作 ；
- 总体   目标2：业绩考核资本运营及国有资本经营预算工作
- 目标   目标3：满足困难群众住房需求 ，维护社会稳定。
-       一级指标   二级指标                指标内容                              指标值
-                     负责督促检查直管企业贯彻落实有关安全生产方针政策及有关法律
-                                                                   对9户直管企业
+${FF}${XIAN_SOE_T15_HEAD}                                                                   对9户直管企业
                      法规 、标准等工作 。
 
                      按照“应改尽改、能改快改”的原则，推进竞争类企业混改；推进
