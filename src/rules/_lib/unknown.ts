@@ -15,8 +15,12 @@ import type { BudgetDocument, ImportNote, Money, Row, Table } from '../../domain
 export interface UncertainRow {
   table: Table;
   row: Row;
-  /** `unplaced`: amounts printed whose column is unknown; `inferred`: placements inferred; `unreadable`: an amount that could not be read. */
-  reason: 'unplaced' | 'inferred' | 'unreadable';
+  /**
+   * `unplaced`: amounts printed whose column is unknown; `inferred`: placements inferred; `unreadable`: an amount that could not be
+   * read; `beside`: the row shares a printed line with a row of the same table whose amounts could not be placed (the other side of a
+   * two-sided table, a panel beside it), so those amounts may be its own.
+   */
+  reason: 'unplaced' | 'inferred' | 'unreadable' | 'beside';
 }
 
 /** A row of a table that the import could not read at all (an import error naming the table, no row of it). */
@@ -61,6 +65,18 @@ export function uncertaintyOf(doc: BudgetDocument): Uncertainty {
         rows.push({ table: t, row: r, reason });
         seen.add(r);
       }
+    }
+    // An amount that could not be placed is not known to be its row's either: the reader may have given
+    // a line's figures to the wrong side or panel (a dense two-sided table whose 行次 runs into its
+    // figures). Every other row printed on that line may own it, so its empty cells are unknown too.
+    const unplacedLines = t.rows.filter((r) => r.unplaced && r.unplaced.length > 0).map((r) => r.src);
+    for (const r of t.rows) {
+      if (seen.has(r) || r.src.line === null) continue;
+      const first = r.src.line;
+      const last = r.src.endLine ?? first;
+      if (!unplacedLines.some((s) => s.line !== null && s.line <= last && (s.endLine ?? s.line) >= first)) continue;
+      rows.push({ table: t, row: r, reason: 'beside' });
+      seen.add(r);
     }
     for (const n of mine) {
       if (n.row != null ? t.rows.some((r) => r.id === n.row) : t.rows.some((r) => onRow(n, r))) continue;

@@ -27,7 +27,8 @@ export const rule: Rule = {
     const tables = [...new Set<Table>([...u.rows.map((x) => x.table), ...u.unread.map((x) => x.table)])];
     for (const t of tables) {
       const rows = u.rows.filter((x) => x.table === t);
-      const unplaced = rows.filter((x) => x.reason !== 'inferred');
+      // A row only beside unplaced amounts is not one whose amounts were unplaced: its line is already counted.
+      const unplaced = rows.filter((x) => x.reason !== 'inferred' && x.reason !== 'beside');
       const inferred = rows.filter((x) => x.reason === 'inferred');
       const unread = u.unread.filter((x) => x.table === t);
       const parts: string[] = [];
