@@ -1521,7 +1521,7 @@ function finalThreePublic(figures: string[]): Uint8Array {
   at(500, 762, '金额单位：万元');
   [20, 300].forEach((base, side) => {
     const c = (j: number) => base + 25 + 45 * j;
-    centred(base + 137.5, 745, side === 0 ? '预算数' : '决算数');
+    centred(side === 0 ? base + 137.5 : c(3) - 6, 745, side === 0 ? '预算数' : '决算数');
     centred(c(3), 733, '公务用车购置及运行费');
     centred(c(0), 727, '合计');
     centred(c(1), 727, '因公出国（境）费');
@@ -1569,4 +1569,114 @@ test('PDF: a final account’s 三公 table under 预算数 | 决算数 groups o
   };
   assert.deepEqual(await changed(6, '28.00'), ['BUD-007 total']);
   assert.deepEqual(await changed(5, '6.00'), ['BUD-007 initial.total']);
+});
+
+/**
+ * The national final account's 三公 table printed on portrait A4 (the positions chromium gives it): the page clips the 决算数 side's
+ * last column (公务接待费), and 决算数, centred over the six columns it spans, stands over 公务用车购置费 alone.
+ */
+function clippedThreePublic(figures: Array<[number, string]>): Uint8Array {
+  const SIZE = 8;
+  // [left, bottom of the text's box from the top of the page, text]
+  const words: Array<[number, number, string]> = [
+    [200, 40, '滨江市统计局2024年度部门决算'],
+    [37.75, 84.45, '部门：滨江市统计局'],
+    [515.24, 84.45, '金额单位：万元'],
+    [192.5, 60.75, '一般公共预算财政拨款“三公”经费支出决算表'],
+    [167.49, 98.35, '预算数'],
+    [450.49, 98.35, '决算数'],
+    [163.73, 112.85, '公务用车购置及运行费'],
+    [446.73, 112.85, '公务用车购置及运行费'],
+    [42.23, 120.35, '合计'],
+    [64.73, 120.35, '因公出国（境）费'],
+    [135.23, 127.35, '小计'],
+    [157.73, 127.35, '公务用车购置费'],
+    [218.23, 127.35, '公务用车运行费'],
+    [278.74, 120.35, '公务接待费'],
+    [325.23, 120.35, '合计'],
+    [347.73, 120.35, '因公出国（境）费'],
+    [418.23, 127.35, '小计'],
+    [440.73, 127.35, '公务用车购置费'],
+    [501.23, 127.35, '公务用车运行费'],
+  ];
+  const runs: Run[] = [...words, ...figures.map(([x, f]): [number, number, string] => [x, 141.85, f])].map(([x, bottom, text]) => ({ x, y: 842 - bottom + 4, size: SIZE, text, font: 'CJK' }));
+  return buildPdf([{ runs }]);
+}
+
+test('PDF: a final account’s 三公 table whose page clips the last 决算数 column: the 预算数 group stays the initial budget, the clipped 公务接待费 is unknown, and the narrative’s 决算 figure is not compared with the budget’s', async () => {
+  const printed: Array<[number, string]> = [
+    [40.25, '30.00'],
+    [113.2, '5.00'],
+    [133.24, '20.00'],
+    [254.26, '20.00'],
+    [303.2, '5.00'],
+    [323.25, '27.00'],
+    [396.2, '3.00'],
+    [416.24, '20.00'],
+    [537.26, '20.00'],
+  ];
+  const d = await importBytes(clippedThreePublic(printed), 'fixture.pdf');
+  const t = table(d, /三公/);
+  const keys = t.columns.map((c) => c.key);
+  const asFinal = t.columns.filter((c) => ['total', 'overseas', 'vehicles', 'vehiclePurchase', 'vehicleRunning', 'reception'].includes(c.key) && c.header[0] === '预算数');
+  assert.deepEqual(asFinal, [], `预算数 columns read as final ones: ${keys.join(' ')}`);
+  const r = t.rows[0]!;
+  assert.equal(fen(r, 'reception'), null);
+  assert.equal(fen(r, 'initial.reception'), w('5.00'));
+});
+
+test('text: a dense two-sided table (figures one space after 行次, portrait A4): a row printed on a line whose figures could not be placed is unknown, not empty; no finding rests on it', async () => {
+  const d = await fromText([
+    '滨江市统计局2024年度部门决算',
+    '\f                          财政拨款收入支出决算总表',
+    '                                                                  公开04表',
+    '部门：滨江市统计局                                                      金额单位：万元',
+    '       收入                                      支出',
+    '    项目    行次 金额          项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款',
+    '一、一般公共预算 1 1,380.00 一、一般公共 30 1,060.00   1,060.00',
+    '财政拨款                  服务支出',
+    '二、政府性基金预 2 50.00 二、社会保障 31 160.00          160.00',
+    '算财政拨款                 和就业支出',
+    '三、国有资本经营 3            三、卫生健康 32 60.00       60.00',
+    '预算财政拨款                支出',
+    '           4          四、城乡社区 33 50.00                 50.00',
+    '                      支出',
+    '           5          五、住房保障 34 80.00       80.00',
+    '                      支出',
+    '本年收入合计     6 1,430.00 本年支出合计 35 1,410.00 1,360.00     50.00',
+    '年初财政拨款结转 7            年末财政拨款 36 20.00       20.00',
+    '和结余                   结转和结余',
+    '总计         8 1,430.00 总计     37 1,430.00 1,380.00     50.00',
+    '\f                           一般公共预算财政拨款支出决算表',
+    '                                                                          公开05表',
+    '部门：滨江市统计局                                                              金额单位：万元',
+    '                     项目                                  本年支出',
+    '   科目编码                   科目名称               小计          基本支出         项目支出',
+    '            合计                                1,360.00     1,300.00      60.00',
+    '201         一般公共服务支出                          1,060.00     1,000.00      60.00',
+    '20106       财政事务                              1,060.00     1,000.00      60.00',
+    '2010601     行政运行                              1,000.00     1,000.00',
+    '2010602     一般行政管理事务                             60.00                    60.00',
+    '208         社会保障和就业支出                           160.00       160.00',
+    '20805       行政事业单位养老支出                          160.00       160.00',
+    '2080501     行政单位离退休                              40.00        40.00',
+    '2080505     机关事业单位基本养老保险缴费支出                    120.00       120.00',
+    '210         卫生健康支出                               60.00        60.00',
+    '21011       行政事业单位医疗                             60.00        60.00',
+    '2101101     行政单位医疗                               60.00        60.00',
+    '221         住房保障支出                               80.00        80.00',
+    '22102       住房改革支出                               80.00        80.00',
+    '2210201     住房公积金                                80.00        80.00',
+  ]);
+  const t = table(d, /财政拨款收入支出决算总表/);
+  // The reader could not place the figures of line 7 (201 一、一般公共服务支出 1,060.00): its row holds none of them.
+  const r = row(t, (x) => x.code === '201');
+  assert.equal(fen(r, 'amount'), null);
+  const fs = validateDocument(d).findings;
+  assert.deepEqual(
+    fs.filter((f) => f.severity !== 'info' && f.rule !== 'BUD-040').map((f) => `${f.rule} ${f.message}`),
+    [],
+  );
+  // The rows whose own figures were not placed are still named, and only they.
+  assert.match(fs.find((f) => f.rule === 'BUD-049' && /财政拨款收入支出决算总表/.test(f.message))?.message ?? '', /有 7 行金额未能定位/);
 });

@@ -2595,8 +2595,10 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   const refOf = (k: number) => pages.find((p) => p.panels[k] && p.header.length > 0)?.panels[k] ?? pages.find((p) => p.panels[k])!.panels[k]!;
   const firstPanel = refOf(0);
   // A header that prints a 决算数 group (a final account's 三公 table: 预算数 | 决算数 over the same columns):
-  // its plain 预算数 group is the year's initial budget.
-  const initialBudget = Array.from({ length: nPanels }, (_, k) => refOf(k)).some((p) => p.zones.some((z) => z.path.slice(0, -1).some((g) => figureColumnKindOf(g) === 'final')));
+  // its plain 预算数 group is the year's initial budget. So it is when the 决算数 heading was read as one
+  // column's own (a page that clips the table's last columns leaves the group's heading over fewer
+  // columns than it spans): the 预算数 group's figures are still the budget's, never the final ones.
+  const initialBudget = Array.from({ length: nPanels }, (_, k) => refOf(k)).some((p) => p.zones.some((z) => z.path.some((g) => figureColumnKindOf(g) === 'final')));
   for (let k = 0; k < nPanels; k++) {
     const ref = refOf(k);
     const map = new Map<string, string>();
