@@ -133,7 +133,7 @@ export function prestartsPglite(argv: readonly string[], env: NodeJS.ProcessEnv 
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (prestartsPglite(argv)) (await import('../storage/pglite-prestart.js')).prestartPglite();
+  if (prestartsPglite(argv)) (await import('../app/pglite-prestart.js')).prestartPglite();
   guardProcess();
   const name = commandOf(argv);
   // A command that waits for its parse gets it done at its own priority, not below every other process.
