@@ -378,8 +378,9 @@ class StoredWorkspace implements Workspace {
   /**
    * Runs the rules on `doc` (unless a thread has: `checked`) and stores it with its findings as a new version, in one transaction.
    * The rules run in a parser thread (they take the CPU for a tenth of a second on a large document, which
-   * would hold up every other request on the server's thread), and not at all for an edit whose base is
-   * already stale (refused as the transaction would refuse it).
+   * would hold up every other request on the server's thread). An edit whose base is already stale never
+   * gets here: editProjectForm and editDocument refuse it first (repo.refuseStaleEdit), and the transaction
+   * refuses one that became stale meanwhile.
    */
   private async store(doc: BudgetDocument, meta: VersionMeta, checked?: Finding[], organisationId?: number): Promise<StoredVersion> {
     const findings = checked ?? (await parsePool().check(doc));
