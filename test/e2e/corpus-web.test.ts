@@ -30,10 +30,12 @@ interface Entry {
 const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as Entry[];
 
 /**
- * Two layouts far from the Shenzhen sample: a Chongqing department budget (tables numbered 表一 … 表十二,
- * performance forms printed as tables) and a Shanghai unit budget (预算单位… titles, amounts in 元).
+ * Three layouts far from the Shenzhen sample: a Chongqing department budget (tables numbered 表一 … 表十二,
+ * performance forms printed as tables), a Shanghai unit budget (预算单位… titles, amounts in 元) and a Yantai
+ * department budget (公开表1 … 公开表12, then 25 project forms; its first table carries findings, so the table
+ * page also links to it through 查看位置).
  */
-const DOCS = ['chongqing-meteorological-bureau-2026-budget', 'shanghai-data-bureau-2026-unit-budget'];
+const DOCS = ['chongqing-meteorological-bureau-2026-budget', 'shanghai-data-bureau-2026-unit-budget', 'yantai-commerce-bureau-2026-budget'];
 
 let server: Started;
 let browser: Browser;
@@ -71,7 +73,7 @@ for (const name of DOCS) {
       await page.waitForURL(/\/budgets\/\d+$/, { timeout: 120_000 });
       const base = page.url();
       const id = /\/budgets\/(\d+)$/.exec(base)![1]!;
-      assert.match(await page.locator('main').innerText(), new RegExp(entry.department));
+      assert.match(await page.locator('main').innerText(), new RegExp(entry.department.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')));
       await shot(page, `corpus-${name}-overview`);
 
       const doc = (await (await api(`/api/v1/budgets/${id}/export.json`)).json()) as BudgetDocument;
@@ -82,7 +84,8 @@ for (const name of DOCS) {
       const nav = await page
         .locator(`a[href^="/budgets/${id}/tables/"]:not(#table-edit-open)`)
         .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: (a.textContent ?? '').trim() })));
-      const pages = [...new Map(nav.map((n) => [n.href.replace(/[?#].*$/, ''), n])).values()];
+      // A finding shown on the page links to its table too ("查看位置"): the table's name is on its own link.
+      const pages = [...new Map(nav.filter((n) => n.text !== '查看位置').map((n) => [n.href.replace(/[?#].*$/, ''), n])).values()];
       assert.ok(!pages.some((p) => /\/tables\/(null|undefined)$/.test(p.href)), JSON.stringify(pages));
       for (const title of entry.tables) {
         assert.ok(
