@@ -582,6 +582,85 @@ test('text: a group read from indentation whose last line ends its page is not k
   );
 });
 
+test('text: a line never heads a line printed after it on its page that starts where it starts or further left, whatever the frames of earlier pages make of the two (pdftotext sets each page on its own grid)', async () => {
+  const group = (col: number, name: string, total: string, kids: Array<[string, string]>) => [at([col, name], [42, total]), ...kids.map(([k, v]) => at([col + 2, k], [42, v]))];
+  const d = await fromText([
+    at([40, '表5 项目支出表']),
+    at([0, '部门名称：某某市某某局'], [90, '单位：万元']),
+    at([4, '项目名称'], [44, '合计']),
+    ...group(1, '信息化建设', '300.00', [
+      ['系统运维', '100.00'],
+      ['设备购置', '200.00'],
+    ]),
+    ...group(1, '档案管理', '20.00', [
+      ['档案整理', '10.00'],
+      ['档案数字化', '10.00'],
+    ]),
+    ...group(1, '会议保障', '30.00', [
+      ['会场租用', '20.00'],
+      ['会务服务', '10.00'],
+    ]),
+    ...group(1, '后勤服务', '50.00', [
+      ['物业管理', '30.00'],
+      ['保洁服务', '20.00'],
+    ]),
+    ...group(1, '法律顾问', '12.00', [
+      ['常年顾问', '8.00'],
+      ['专项法律服务', '4.00'],
+    ]),
+    // Three pages, three grids: groups at 1, 0 and 5, their lines two columns further right. 培训工作's
+    // last two lines are printed on the third page, then a group of its own.
+    '\f' + at([0, '宣传工作'], [42, '100.00']),
+    at([2, '宣传品制作'], [42, '60.00']),
+    at([2, '宣传活动'], [42, '40.00']),
+    ...group(0, '培训工作', '180.00', [
+      ['业务培训', '50.00'],
+      ['干部培训', '30.00'],
+    ]),
+    '\f' + at([7, '专题培训'], [42, '60.00']),
+    at([7, '岗前培训'], [42, '40.00']),
+    ...group(5, '课题研究', '70.00', [
+      ['课题一', '40.00'],
+      ['课题二', '30.00'],
+    ]),
+  ]);
+  const t = table(d, /项目支出表/);
+  const id = (label: string) => row(t, (r) => r.label === label).id;
+  // 课题研究 starts left of 岗前培训 on their page: not under it, and its own lines are under it.
+  assert.notEqual(row(t, (r) => r.label === '课题研究').parent, id('岗前培训'));
+  assert.equal(row(t, (r) => r.label === '课题一').parent, id('课题研究'));
+  assert.equal(row(t, (r) => r.label === '课题二').parent, id('课题研究'));
+  // Nothing is asserted of 岗前培训; 课题研究 adds up.
+  assert.deepEqual(
+    validateDocument(d)
+      .findings.filter((f) => f.rule === 'BUD-014')
+      .map((f) => f.location.item),
+    [],
+  );
+});
+
+test('text: a classification name under a line printed on an earlier page (its parent by indentation compared across grids) that is no child of that line’s code is placed by its name alone', async () => {
+  const d = await fromText([
+    at([30, '表5 一般公共预算支出表']),
+    at([0, '部门名称：某某市某某局'], [60, '单位：万元']),
+    at([4, '科目名称'], [44, '合计']),
+    at([10, '合计'], [42, '150.00']),
+    at([0, '卫生健康支出'], [42, '100.00']),
+    at([1, '行政事业单位医疗'], [42, '100.00']),
+    at([2, '行政单位医疗'], [43, '40.00']),
+    // The next page is set three columns further right.
+    '\f' + at([5, '公务员医疗补助'], [43, '60.00']),
+    at([3, '住房保障支出'], [43, '50.00']),
+    at([4, '住房改革支出'], [43, '50.00']),
+    at([5, '住房公积金'], [43, '50.00']),
+  ]);
+  const t = table(d, /一般公共预算支出表/);
+  const housing = row(t, (r) => r.label === '住房保障支出');
+  assert.equal(housing.code, '221');
+  assert.equal(housing.parent ?? null, null);
+  assert.equal(row(t, (r) => r.label === '住房改革支出').parent, housing.id);
+});
+
 test("text: a line named like a unit (…中心) among project lines that are under no unit, heading no line itself, is a project line, not a unit's own: the total is the sum of all the lines", async () => {
   const d = await fromText([
     at([20, '表10 2026年市级部门项目支出预算表']),

@@ -2175,6 +2175,8 @@ const UNIT_NAME = /(本级|本级）|局|署|中心|委员会|委|办公室|办|
 interface HierItem {
   row: Row;
   labelX: number;
+  /** Where the label starts on its own page, before the page is mapped to the first page's frame. */
+  pageX: number;
   depth: number | null;
   fromIndent: boolean;
   rel?: string;
@@ -2200,7 +2202,8 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
   };
   const codeLevel = (code: string) =>
     system === 'procurement' ? Math.min(3, code.length <= 1 ? 1 : code.length <= 3 ? 2 : 3) : code.length <= 3 ? 1 : code.length <= 5 ? 2 : code.length <= 7 ? 3 : 4;
-  const stack: Array<{ level: number; row: Row; indent: number; depth?: number | null }> = [];
+  const stack: Array<{ level: number; row: Row; indent: number; depth?: number | null; item?: HierItem }> = [];
+  const samePage = (a: HierItem, b: HierItem) => a.pages?.first != null && a.pages.first === b.pages?.first;
   const units: Array<{ row: Row; indent: number }> = [];
   let enumParent: { level: number; row: Row; indent: number } | null = null;
   const flowed = new Set(items.filter((x) => x.flowed).map((x) => x.row.id));
@@ -2292,6 +2295,20 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       it.fromIndent = true;
     }
     while (stack.length > 0 && stack[stack.length - 1]!.level >= level && stack[stack.length - 1]!.row.kind !== 'unit') stack.pop();
+    if (it.fromIndent && it.measured === false && !it.flowed) {
+      // pdftotext sets each page on a grid of its own, and the map of one page's grid to another's is
+      // approximate; on one page the grid is exact: a line never heads one printed after it on its page
+      // that starts where it starts or further left. Such a line is no ancestor, and the row is at most
+      // at its level (whatever the frames made of the two starts).
+      for (
+        let top = stack[stack.length - 1];
+        top && top.item && !top.item.flowed && top.row.kind === 'item' && samePage(top.item, it) && top.item.pageX >= it.pageX - 0.45;
+        top = stack[stack.length - 1]
+      ) {
+        level = Math.min(level, top.level);
+        stack.pop();
+      }
+    }
     let parent = stack[stack.length - 1]?.row ?? null;
     if (!isCoded && system && (system === 'function' || system === 'econ')) {
       // A classification name without its code: the code the name has under the parent's code.
@@ -2303,11 +2320,20 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
       const above = stack.filter((s) => s.row.code && s.row.codeSystem === system).map((s) => s.row.code!);
       // A label whose column is not where it stands may be under any row above, and the rows after it
       // under it or not: there the name alone places the row.
-      const within = it.flowed || (parent && flowed.has(parent.id)) ? undefined : hint;
-      const hits = codes
-        .byNameIn(system, name, year, within)
-        .filter((h) => (it.depth === 1 ? h.code.length === 3 : true))
-        .filter((h) => !above.some((c) => c.startsWith(h.code)));
+      let within = it.flowed || (parent && flowed.has(parent.id)) ? undefined : hint;
+      const named = () =>
+        codes
+          .byNameIn(system, name, year, within)
+          .filter((h) => (it.depth === 1 ? h.code.length === 3 : true))
+          .filter((h) => !above.some((c) => c.startsWith(h.code)));
+      let hits = named();
+      // A text line under a parent printed on an earlier page is under it by indentation compared
+      // across pages (each set on its own grid): where the name is no child of that parent's code,
+      // the name alone places it.
+      if (hits.length === 0 && within && it.fromIndent && it.measured === false && stack[stack.length - 1]?.item && !samePage(stack[stack.length - 1]!.item!, it)) {
+        within = undefined;
+        hits = named();
+      }
       if (hits.length === 1 && (!within || hits[0]!.code.startsWith(within))) {
         r.code = hits[0]!.code;
         r.codeSystem = system;
@@ -2334,7 +2360,7 @@ function settleHierarchy(items: HierItem[], system: 'function' | 'econ' | 'procu
     }
     r.level = level;
     r.parent = parent?.id ?? null;
-    stack.push({ level, row: r, indent, depth: it.depth });
+    stack.push({ level, row: r, indent, depth: it.depth, item: it });
   }
   void hasUnit;
   // The sums an indentation hierarchy implies: kept only when most of its groups add up.
@@ -2703,6 +2729,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
     // Indentation is compared in the first page's frame: each page is set on a grid of its own.
+    const pageX = new Map(raws.map((r) => [r, r.labelX]));
     for (const r of raws) r.labelX = frames.get(r.page)?.(r.labelX) ?? r.labelX;
     // A column whose extent holds two figures side by side on some line is two columns printed so
     // close that their figures run together (pdftotext text): which of them a lone figure there
@@ -2841,6 +2868,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       panelRowsOut.push({
         row,
         labelX: r.labelX,
+        pageX: pageX.get(r) ?? r.labelX,
         depth: enumDepth(label),
         fromIndent: false,
         pages: { first: r.first.page, last: r.last.page },
