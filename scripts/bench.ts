@@ -14,7 +14,7 @@
  * disturbs much less; the output says which column is which.
  *
  * `startup`: `fiscus --version` and `fiscus validate` of the sample typed at a shell (compiled CLI) beside
- * `node -e 0`, and `fiscus start` until its first 200 on `/` on a fresh and on an existing data folder.
+ * `node -e 0` and beside validate without the code cache (FISCUS_CODE_CACHE=off), and `fiscus start` until its first 200 on `/` on a fresh and on an existing data folder.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -304,25 +304,29 @@ if (want('startup')) {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   const env: Record<string, string | undefined> = { ...process.env, FISCUS_RUN: 'dist' };
   delete env['DATABASE_URL'];
-  const wall = (args: string[]) => {
+  const wall = (args: string[], extra: Record<string, string> = {}) => {
     const t = performance.now();
-    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const r = spawnSync(process.execPath, args, { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'ignore'] });
     if (r.status !== 0 && !(args.includes('validate') && r.status === 1)) throw new Error(`${args.join(' ')} exited ${r.status}`);
     return performance.now() - t;
   };
   const runs = quick ? 5 : 15;
-  const m: Record<'node' | 'version' | 'validate', number[]> = { node: [], version: [], validate: [] };
+  // validate runs from dist/cli/main.cjs with its code cache (bin/fiscus.js; made by the build just now);
+  // the same from the ES modules without a cache (FISCUS_CODE_CACHE=off) is the reference for the cache's gain.
+  const m: Record<'node' | 'version' | 'validate' | 'esm', number[]> = { node: [], version: [], validate: [], esm: [] };
   for (let i = 0; i < runs; i++) {
     m.node.push(wall(['-e', '0']));
     m.version.push(wall([bin, '--version']));
     m.validate.push(wall([bin, 'validate', SAMPLE]));
+    m.esm.push(wall([bin, 'validate', SAMPLE], { FISCUS_CODE_CACHE: 'off' }));
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const row = (name: string, xs: number[], note: string) => rows.push({ name, n: xs.length, median: med(xs), min: Math.min(...xs), note });
   const ratio = (xs: number[]) => `${(med(xs) / med(m.node)).toFixed(1)}× node -e 0 (median; min ${(Math.min(...xs) / Math.min(...m.node)).toFixed(1)}×)`;
   row('reference: node -e 0', m.node, `a process per run; load average ${loadavg()[0]!.toFixed(1)}`);
   row('fiscus --version (compiled, wall)', m.version, `${ratio(m.version)}; target ≤ 3×`);
-  row('fiscus validate sample (compiled, wall)', m.validate, `${ratio(m.validate)}; target ≤ 300 ms`);
+  row('fiscus validate sample (compiled, wall)', m.validate, `${ratio(m.validate)}; target ≤ 300 ms; main.cjs with its code cache`);
+  row('reference: the same without the code cache (wall)', m.esm, `${ratio(m.esm)}; the ES modules of dist/ (FISCUS_CODE_CACHE=off)`);
   // The first fetch() of this process loads Node's HTTP client (undici, tens of ms on a busy machine): that
   // is this measuring process's start, not the server's, so it is done before the first clock starts.
   await fetch('http://127.0.0.1:9/', { signal: AbortSignal.timeout(2000) }).catch(() => null);

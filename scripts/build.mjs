@@ -2,8 +2,9 @@
 // The build (`npm run build`, and `prepare` on `npm install`): esbuild bundles src/ into dist/ (source maps
 // on), one file per entry: dist/cli/main.js (the CLI, which bin/fiscus.js runs), dist/app/isolation/
 // parse-worker.js and schema-mode.js (a parser thread, started by worker-entry.mjs) and dist/app/audit-worker.js
-// (a thread of `fiscus audit`). What an entry imports lazily (`await import('./x.js')`: a command, the rules,
-// the importers) goes to shared chunks (dist/chunks/) loaded when that import runs, so a command still
+// (a thread of `fiscus audit`); and dist/cli/main.cjs, the CLI of the commands that check a document and
+// exit, as one CommonJS file with its V8 code cache (dist/code-cache/; see below and bin/fiscus.js). What an
+// entry imports lazily (`await import('./x.js')`: a command, the rules, the importers) goes to shared chunks (dist/chunks/) loaded when that import runs, so a command still
 // loads no code of the others. Node then resolves, reads and links a few dozen files instead of hundreds
 // (issue 14: start-up). Packages stay in node_modules, imported by name, except the few of INLINE.
 // Every file of src/ that is not TypeScript (SQL migrations, web static files, the plain .mjs modules) is
@@ -18,6 +19,7 @@
 // Plain JavaScript on purpose: it runs before anything is compiled, without tsx.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -130,6 +132,86 @@ for (const [out, meta] of Object.entries(result.metafile.outputs)) {
   );
   if (names.size > 0) bundled[posix(relative(dist, join(root, out)))] = [...names].sort();
 }
+
+// The same CLI once more as one CommonJS file (dist/cli/main.cjs), for the commands that check or convert
+// documents and exit (validate, import, report …, --help, --version): bin/fiscus.js compiles it with V8's
+// code cache (vm.Script cachedData, dist/code-cache/), which Node 20 offers for scripts but not for ES
+// modules, so such a command starts with its functions' code made by an earlier run instead of compiling
+// them again (issue 14: `fiscus validate` of the sample within 300 ms). A lazy `await import('./x.js')` of
+// fiscus's own code becomes code of this file that runs when the import does. It holds no server: the
+// commands of ESM_COMMANDS (a server, a job worker, and those that open a workspace: accounts, log, payments, monitor, evaluate) are
+// left out (their modules answer with an internal error) and bin/fiscus.js runs them from dist/cli/main.js,
+// with hono and drizzle bundled. Packages stay in node_modules (hono, drizzle, pdfjs, exceljs, PGlite …
+// loaded by name when a command needs them, as test/cli/lazy-load.test.ts checks by their files), except
+// the small ones every such command loads (CJS_INLINE).
+const ESM_COMMANDS = ['start', 'serve', 'worker', 'accounts', 'log', 'payments', 'monitor', 'evaluate'];
+const CJS_INLINE = new Set(['commander', 'zod', 'decimal.js', 'csv-parse']);
+const cjsPlaces = {
+  name: 'fiscus-places-cjs',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return undefined;
+      // dist/cli/main.cjs is one directory below dist/, as each module's own place is relative to it.
+      const own = `../${posix(relative(src, args.path)).replace(/\.tsx?$/, '.js')}`;
+      const other = /import\.meta\.(?!url\b|resolve\b)\w+/.exec(text);
+      if (other) throw new Error(`${relative(root, args.path)}: ${other[0]} is not placed by the build (scripts/build.mjs): write new URL('./…', import.meta.url)`);
+      text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, __fiscusUrl).href`).replaceAll('import.meta.resolve(', '__fiscusResolve(');
+      return { contents: text, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+    build.onResolve({ filter: /^\.\/(\w+)\.js$/ }, (args) => {
+      const name = /^\.\/(\w+)\.js$/.exec(args.path)[1];
+      if (args.importer !== join(src, 'cli/main.ts') || !ESM_COMMANDS.includes(name)) return undefined;
+      return { path: name, namespace: 'esm-command' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'esm-command' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`cli/${args.path}.ts 不在 dist/cli/main.cjs 中：它的命令由 dist/cli/main.js 运行（bin/fiscus.js 的 ESM_COMMANDS）`)});`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = /^(@[^/]+\/)?[^/]+/.exec(args.path)[0];
+      return CJS_INLINE.has(name) ? undefined : { path: args.path, external: true };
+    });
+    build.onResolve({ filter: /^\.\.?\/.*\.mjs$/ }, (args) => {
+      const target = join(args.resolveDir, args.path);
+      if (!target.startsWith(src + sep)) return undefined;
+      return { path: `../${posix(relative(src, target))}`, external: true };
+    });
+  },
+};
+const cjs = await esbuild
+  .build({
+    entryPoints: [join(src, 'cli/main.ts')],
+    outfile: join(dist, 'cli/main.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    sourcesContent: false,
+    // import() of a package becomes require(): a vm.Script compiled from a code cache has no callback for
+    // import() on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and Node's default one is experimental.
+    supported: { 'dynamic-import': false },
+    banner: {
+      js: 'const __fiscusUrl = require("node:url").pathToFileURL(__filename).href; const __fiscusResolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
+    },
+    tsconfig: join(root, 'tsconfig.json'),
+    plugins: [cjsPlaces],
+    metafile: true,
+    logLevel: 'warning',
+  })
+  .catch((e) => {
+    process.stderr.write(`构建失败：esbuild（dist/cli/main.cjs）${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+    process.exit(1);
+  });
+for (const [out, meta] of Object.entries(cjs.metafile.outputs)) {
+  const names = new Set(
+    Object.keys(meta.inputs)
+      .map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1])
+      .filter(Boolean),
+  );
+  if (names.size > 0) bundled[posix(relative(dist, join(root, out)))] = [...names].sort();
+}
 writeFileSync(join(dist, 'bundled-packages.json'), JSON.stringify(bundled, null, 1) + '\n');
 
 let copied = 0;
@@ -155,5 +237,21 @@ if (!existsSync(template)) {
   renameSync(`${template}.tmp`, template);
 }
 writeFileSync(join(dist, '.build-stamp'), `${started}\n`);
+// dist/cli/main.cjs's code cache (bin/fiscus.js), made by one `fiscus validate` of the sample: it holds the
+// functions that run compiled (V8 compiles a function when it is first called), the start of every command
+// and the import and checks of a text. Another command's own functions compile on their first call.
+const sample = join(root, 'samples/shenzhen-futian-data-center-2021-dept-budget.txt');
+if (existsSync(sample)) {
+  const env = { ...process.env, FISCUS_RUN: 'dist' };
+  delete env['FISCUS_CODE_CACHE'];
+  delete env['FISCUS_CODE_CACHE_DIR'];
+  const warm = spawnSync(process.execPath, [join(root, 'bin/fiscus.js'), 'validate', sample, '--fail-on', 'never'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (warm.status !== 0) {
+    process.stderr.write(`构建失败：构建出的 fiscus validate 未能校验样例（退出码 ${warm.status}）\n${warm.stderr}`);
+    process.exit(1);
+  }
+}
 const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).length;
-process.stdout.write(`fiscus 构建完成：dist/（esbuild，${ENTRIES.length} 个入口、${js - ENTRIES.length} 个按需加载的分块；另复制 ${copied} 个非 TypeScript 文件，PGlite ${version} 数据目录模板）\n`);
+process.stdout.write(
+  `fiscus 构建完成：dist/（esbuild，${ENTRIES.length} 个入口、${js - ENTRIES.length} 个按需加载的分块；命令行单文件 cli/main.cjs 及其代码缓存；另复制 ${copied} 个非 TypeScript 文件，PGlite ${version} 数据目录模板）\n`,
+);
