@@ -60,7 +60,7 @@ function runsBundle(argv) {
 
 /**
  * dist/cli/main.cjs compiled with its code cache: its `main`, and `save`, which writes the cache after the
- * run when there was none or V8 rejected it. Throws only before any of the CLI's code has run.
+ * run when there was none or V8 rejected it. Throws, if at all, before the CLI's main has run.
  */
 function loadBundle() {
   const require = createRequire(import.meta.url);
@@ -108,8 +108,16 @@ const why = mode === 'dist' ? null : mode === 'src' ? 'FISCUS_RUN=src' : distSta
 let main;
 let save = () => undefined;
 if (why === null) {
-  if (process.env['FISCUS_CODE_CACHE'] !== 'off' && runsBundle(argv)) ({ main, save } = loadBundle());
-  else ({ main } = await import('../dist/cli/main.js'));
+  if (process.env['FISCUS_CODE_CACHE'] !== 'off' && runsBundle(argv)) {
+    try {
+      ({ main, save } = loadBundle());
+    } catch {
+      // A dist/ built before main.cjs existed (its stamp newer than every source), or a file that would not load:
+      // the ES modules run the command, as they did before.
+      main = undefined;
+    }
+  }
+  main ??= (await import('../dist/cli/main.js')).main;
 } else {
   if (mode !== 'src' && process.stderr.isTTY) process.stderr.write(`fiscus：${why}，经 tsx 运行源码（npm run build 重新编译）\n`);
   const { register } = await import('tsx/esm/api');
