@@ -456,11 +456,18 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     }
   }
   keys.sort((a, b) => a.top - b.top);
+  // Each fragment's column (the first that holds it), taken once: a search of every column per fragment was quadratic in the grid.
+  const columnOf = new Map<Frag, number>();
+  g.frags.forEach((fs, j) => {
+    for (const f of fs) if (!columnOf.has(f)) columnOf.set(f, j);
+  });
   const rows: IndicatorRow[] = keys.map((k) => {
     const cells = new Map<number, Frag[]>();
     for (const f of k.frags) {
-      const j = g.frags.findIndex((fs) => fs.includes(f));
-      cells.set(j, [...(cells.get(j) ?? []), f]);
+      const j = columnOf.get(f) ?? -1;
+      const held = cells.get(j);
+      if (held) held.push(f);
+      else cells.set(j, [f]);
     }
     return { c: (k.top + k.bot) / 2, top: k.top, bot: k.bot, cells, level1: '', level2: '' };
   });
