@@ -99,6 +99,12 @@
  *    around the same `items` array and item objects — the worker never touches them again (it starts
  *    a new `items` array after each chunk and builds a new object per item). Every other message, and
  *    any message with transfers, is still cloned.
+ *    `text-content-chunk-size`, in pdf.mjs too: getTextContent reads a page's text as a stream whose
+ *    high-water mark was 100 items: the worker's loop stops at every 100 items (fewer where a time slot
+ *    ends) and waits until the reader has taken the chunk and asked for the next (a message each way
+ *    and a round of stream promises). With 4,000 most pages come in one chunk. getTextContent joins the
+ *    chunks in order (items appended, styles merged, the one `lang`), so the text content is the same;
+ *    a chunk stays small enough for `items.push(...chunk)`.
  * And one addition, `text-content-paths`, in the worker: the drawn rules of a page (a table's cell borders) for the
  *    table reader, taken in the same pass over the content stream as its text instead of a second one
  *    through `getOperatorList` (which costs about twice the text pass: it builds glyph lists for every
@@ -683,6 +689,16 @@ export const PATCHES = [
         '    const fiscusPath = { pathBuffer: [], pathMinMax: new Float32Array([Infinity, Infinity, -Infinity, -Infinity]), currentPointX: 0, currentPointY: 0 };',
       ].join('\n'),
     },
+  },
+  {
+    name: 'text-content-chunk-size',
+    target: 'main',
+    find: ['    const TEXT_CONTENT_CHUNK_SIZE = 100;', '    return this._transport.messageHandler.sendWithStream("GetTextContent", {'].join('\n'),
+    replace: [
+      "    /* fiscus text-only: a page's text in chunks of up to 4,000 items, not 100 (see pdfjs-text.mjs, text-content-chunk-size). */",
+      '    const TEXT_CONTENT_CHUNK_SIZE = 4000;',
+      '    return this._transport.messageHandler.sendWithStream("GetTextContent", {',
+    ].join('\n'),
   },
   {
     name: 'loopback-no-clone',
