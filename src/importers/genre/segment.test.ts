@@ -278,3 +278,21 @@ test("an empty table's note still makes its title a table", () => {
     ['2026年政府性基金预算支出情况表', '2026年部门整体支出绩效目标表'],
   );
 });
+
+// --- a table's printed number and the year after it stay apart ----------------------------------
+
+test('a title whose number runs into its year keeps them apart, so the number is read and the title reads as printed', () => {
+  const table = (title: string[]) =>
+    [...title, '单位：万元', '        科目编码          科目名称            合计', '        301             工资福利支出         10.00', '                        合计                 10.00'].join(
+      '\n',
+    );
+  // On one line ("表 8     2022 年…"), and with the number on a line of its own above the title ("表01" / "2026年…").
+  const one = segment(src(table(['表 8     2022 年部门综合预算一般公共预算基本支出明细表'])));
+  assert.equal(one.tables[0]!.title, '表8 2022年部门综合预算一般公共预算基本支出明细表');
+  assert.equal(one.tables[0]!.no, 8, 'not 表82022');
+  const two = segment(src(table(['表01', '        2026年市级部门收支预算总表'])));
+  assert.equal(two.tables[0]!.title, '表01 2026年市级部门收支预算总表');
+  assert.equal(two.tables[0]!.no, 1);
+  // A number followed by the title's words needs no space.
+  assert.equal(segment(src(table(['表一  部门收支总体情况表']))).tables[0]!.title, '表一部门收支总体情况表');
+});

@@ -6,6 +6,7 @@
  */
 import { squashTitle, tableTypeOfTitle, titleParts, TABLE_NUMBER, type TableType } from '../../domain/catalogue/index.js';
 import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
+import { normalizeText } from '../../domain/text.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import { cellsOf, tokensOf } from './tokens.js';
 
@@ -137,10 +138,22 @@ export function isNumberOnly(l: SourceLine): boolean {
  * The title a line prints, if any: a short line whose core ends with 表 (or 表 and a bracketed
  * qualifier), printed without amounts, not a sentence.
  */
+/**
+ * A squashed title whose printed number runs into a year keeps a space between them: "表 8   2022 年…"
+ * and "表01" over "2026年…" are "表8 2022年…" and "表01 2026年…", not "表82022年…", which reads as another
+ * number and hides the table's own (TABLE_NUMBER takes no digit after the number).
+ */
+function keepNumberApart(printed: string, squashed: string): string {
+  const num = TABLE_NUMBER.exec(normalizeText(printed).trim());
+  if (!num || !squashed.startsWith(squashTitle(num[0]))) return squashed;
+  const rest = squashed.slice(squashTitle(num[0]).length);
+  return /^[0-9]/.test(rest) ? `${squashTitle(num[0])} ${rest}` : squashed;
+}
+
 export function titleOf(text: string): string | null {
   // A title's core ends with 表, and only 表 normalises to 表: a line without it is none.
   if (!text.includes('表')) return null;
-  const s = squashTitle(withoutUnit(text));
+  const s = keepNumberApart(text, squashTitle(withoutUnit(text)));
   if (s.length < 3 || s.length > 70) return null;
   if (/[。；;，,]$/.test(s) || /[。；]/.test(s)) return null;
   if (/^(注|说明|备注|资料来源)[:：]/.test(s)) return null;
@@ -226,7 +239,7 @@ export function segment(src: SourceText): Segments {
       for (let k = i + 1; k <= Math.min(i + 3, lines.length - 1); k++) {
         const t = titleOf(lines[k]!.text);
         if (t) {
-          title = squashTitle(l.text) + t;
+          title = keepNumberApart(`${l.text} ${t}`, squashTitle(l.text) + t);
           end = k;
           break;
         }
