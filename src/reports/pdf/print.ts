@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedBrowser } from './browsers.js';
+import { printFontFaces } from './fonts.js';
 import { FiscusError } from '../../domain/errors.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -38,6 +39,12 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Uin
     try {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
+      // The print font over two faces so that Chromium embeds subsets, not the whole 9 MB font (fonts.ts).
+      const faces = printFontFaces(html);
+      if (faces) {
+        await page.addStyleTag({ content: faces });
+        await page.evaluate('document.fonts.ready.then(() => undefined)');
+      }
       const pdf = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
