@@ -150,3 +150,37 @@ test('text: the heading of a side spaced across it (支　　出) names no colum
   const spent = row(t, (r) => r.side === 'expenditure' && r.label === '一、一般公共服务支出');
   assert.equal(fen(spent, 'amount'), parseAmount('1500.00', '元'));
 });
+
+test('text: a label wrapped over two lines ("公务用车购置及运行维" / "护费") over columns whose labels start below it is their group, though its words also name a column', () => {
+  // Laid out as pdftotext prints Xi'an's 三公 table: the group's tail centred under its head, the
+  // leaves stacked character by character in narrow columns, figures in 元.
+  const X = 20;
+  const L = (...parts: Array<[number, string]>) => at(...parts.map(([x, s]) => [x === 0 ? 0 : x + X, s] as [number, string]));
+  const d = fromLines([
+    at([20, '表7 “三公”经费支出预算表']),
+    at([70, '单位：元']),
+    '',
+    L([30, '公务用车购置及运行维']),
+    L([34, '护费']),
+    L([0, '单位名称'], [1, '合计'], [10, '因公出'], [20, '公务接']),
+    L([11, '国'], [39, '公务']),
+    L([10, '（境）'], [20, '待费'], [39, '用车'], [42, '公务用']),
+    L([30, '小计'], [42, '车运行']),
+    L([11, '费用'], [39, '购置']),
+    L([43, '费']),
+    L([39, '费']),
+    '',
+    L([0, '合计'], [1, '35000'], [13, '0'], [20, '10000'], [31, '25000'], [40, '0'], [44, '25000']),
+    L([0, '某某中心'], [5, '0'], [13, '0'], [24, '0'], [35, '0'], [40, '0'], [48, '0']),
+  ]);
+  const t = table(d, /三公/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total', 'overseas', 'reception', 'vehicles', 'vehiclePurchase', 'vehicleRunning'],
+  );
+  const r = row(t, (x) => x.label === '合计');
+  assert.deepEqual(
+    ['vehicles', 'vehiclePurchase', 'vehicleRunning'].map((k) => fen(r, k)),
+    [2500000, 0, 2500000],
+  );
+});

@@ -227,6 +227,8 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
   const axis = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
   const topOf = (c: Col) => minOf(c.toks.map((x) => x.li));
   const { tailOf, headOf } = wrappedTails(lines);
+  // pdftotext text (no baselines): an ideograph takes one column there.
+  const text = lines.some((ts) => ts.some((t) => t.line.y === undefined));
   for (let li = lines.length - 1; li >= 0; li--) {
     for (const t of [...lines[li]!].sort((a, b) => a.x0 - b.x0)) {
       cols.sort((a, b) => axis(a) - axis(b));
@@ -353,16 +355,31 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
         if (!best || (figureKind ? wider || (n === best.b - best.a + 1 && err < best.err) : err < best.err - 0.5 || (err <= best.err + 0.5 && wider))) best = { a, b, err, whole: ends };
       }
     }
-    if (!best) continue;
-    if (!alone) {
+    // A label wrapped over two lines (its tail found by the vocabulary) and nothing else, over two or
+    // more columns whose labels all start below its tail: their group, though the vocabulary knows its
+    // words as a column too ("公务用车购置及运行维" / "护费" over 小计 | 购置费 | 运行费). Its columns are
+    // those under it: in pdftotext text an ideograph takes one column, though two wide on the page.
+    const tail = tailOf.get(t);
+    const tailTok = !alone && col.toks.length === 2 ? col.toks.find((y) => y.t === tail) : undefined;
+    let under: Col[] = [];
+    if (tailTok) {
+      const lo = Math.min(t.x0, tailTok.t.x0);
+      const hi = Math.max(t.x1, tailTok.t.x1);
+      const end = text ? lo + 2 * (hi - lo) : hi;
+      under = members.filter((x) => x !== col && axis(x) >= lo - 1 && axis(x) <= end + 1);
+      if (under.length < 2 || under.some((x) => topOf(x) <= tailTok.li) || others.some((v) => v > axis(under[0]!) && v < axis(under[under.length - 1]!))) under = [];
+    }
+    const wrapped = under.length >= 2;
+    if (!best && !wrapped) continue;
+    const run = wrapped ? under : members.slice(best!.a, best!.b + 1);
+    if (!wrapped && !alone) {
       // Pass 1 took it for the upper part of its column: keep that when the joined words are a known
       // column and the token alone is not, or when the run is that column and one neighbour only.
       // (A known column in the joined words wins: "附属单位上缴" over "收入".)
       const joined = termOfLabel(textOf(col));
       if (joined) continue;
     }
-    const run = members.slice(best.a, best.b + 1);
-    if (alone) groupCols.add(col);
+    if (alone || wrapped) groupCols.add(col);
     else {
       col.toks = col.toks.filter((y) => y.t !== t);
       // What pass 1 stacked under the group's label may be a group of its own ("财政拨款支出" over
@@ -372,7 +389,7 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
       while (at < candidates.length && candidates[at]!.top.li <= next.li) at++;
       candidates.splice(at, 0, { col, top: next });
     }
-    groups.push({ t, li, run, whole: best.whole });
+    groups.push({ t: wrapped ? { ...t, text: textOf(col) } : t, li, run, whole: wrapped ? false : best!.whole });
   }
   const out: Stack[] = [];
   for (const col of cols) {
