@@ -67,6 +67,11 @@
  *      amends a simple font's ToUnicode map. The font is left without a file (`data` undefined, as a
  *      font that is not embedded has none), so getOperatorList draws no glyph paths from it either.
  *      The 60 corpus PDFs give the same text, positions and drawn rules as stock pdfjs, byte for byte.
+ *    - `missing-glyphs-unread`: with the font program unbuilt, glyf-unchecked's test of which glyphs are
+ *      missing (a pass over the loca table of every embedded TrueType font, ~15,000 glyphs on average;
+ *      about 200 ms of the corpus's 60 PDFs in a CPU profile) feeds nothing: its one reader,
+ *      `hasGlyph`, is in the code after font-program-unbuilt's return. It is left out, only where both
+ *      of those replacements apply (the font-count check before it stays).
  *    - `cmap-for-each-present`: `CMap.forEach` (every ToUnicode map read from a font, every built-in
  *      one) tried each code from 0 to the map's length, up to 65,536, on an array whose few thousand
  *      entries are spread over that range (V8 keeps it as a dictionary, a hash lookup per code).
@@ -139,6 +144,23 @@ function restoreNatives() {
   if (JSON.parse !== NATIVES.parse && isNative(NATIVES.parse)) JSON.parse = NATIVES.parse;
   if (JSON.stringify !== NATIVES.stringify && isNative(NATIVES.stringify)) JSON.stringify = NATIVES.stringify;
 }
+
+/** glyf-unchecked's test of which glyphs of an embedded TrueType font are missing (missing-glyphs-unread removes it again). */
+const MISSING_GLYPHS = [
+  '      const fiscusMissing = new Uint8Array(numGlyphs);',
+  '      const locaBytes = tables.loca.data;',
+  '      const glyfLength = tables.glyf.data.length;',
+  '      const locaAt = isGlyphLocationsLong ? (k) => (locaBytes[4 * k] << 24 | locaBytes[4 * k + 1] << 16 | locaBytes[4 * k + 2] << 8 | locaBytes[4 * k + 3]) : (k) => (locaBytes[2 * k] << 9 | locaBytes[2 * k + 1] << 1);',
+  '      let glyphStart = Math.min(locaAt(0), glyfLength);',
+  '      for (let g = 0; g < numGlyphs; g++) {',
+  '        const glyphEnd = Math.min(locaAt(g + 1), glyfLength);',
+  '        if (!(glyphEnd - glyphStart > 12)) {',
+  '          fiscusMissing[g] = 1;',
+  '        }',
+  '        glyphStart = glyphEnd;',
+  '      }',
+  '      const glyphsInfo = { missingGlyphs: fiscusMissing, maxSizeOfInstructions };',
+];
 
 /** pdfjs's TextState and its fields, as text-state-clone copies them (a guard: the replacement applies only where they are these). */
 const TEXT_STATE_FIELDS = [
@@ -344,19 +366,7 @@ export const PATCHES = [
       '      if (numGlyphs < 1) {',
       '        throw new TypeError("no glyph before the last loca entry");',
       '      }',
-      '      const fiscusMissing = new Uint8Array(numGlyphs);',
-      '      const locaBytes = tables.loca.data;',
-      '      const glyfLength = tables.glyf.data.length;',
-      '      const locaAt = isGlyphLocationsLong ? (k) => (locaBytes[4 * k] << 24 | locaBytes[4 * k + 1] << 16 | locaBytes[4 * k + 2] << 8 | locaBytes[4 * k + 3]) : (k) => (locaBytes[2 * k] << 9 | locaBytes[2 * k + 1] << 1);',
-      '      let glyphStart = Math.min(locaAt(0), glyfLength);',
-      '      for (let g = 0; g < numGlyphs; g++) {',
-      '        const glyphEnd = Math.min(locaAt(g + 1), glyfLength);',
-      '        if (!(glyphEnd - glyphStart > 12)) {',
-      '          fiscusMissing[g] = 1;',
-      '        }',
-      '        glyphStart = glyphEnd;',
-      '      }',
-      '      const glyphsInfo = { missingGlyphs: fiscusMissing, maxSizeOfInstructions };',
+      ...MISSING_GLYPHS,
     ].join('\n'),
   },
   {
@@ -376,6 +386,15 @@ export const PATCHES = [
       '    function hasGlyph(glyphId) {',
       '      return !missingGlyphs[glyphId];',
       '    }',
+    ].join('\n'),
+  },
+  {
+    name: 'missing-glyphs-unread',
+    requires: ['glyf-unchecked', 'font-program-unbuilt'],
+    find: MISSING_GLYPHS.join('\n'),
+    replace: [
+      '      /* fiscus text-only: which glyphs are missing is read only by the font program, which is not built (see pdfjs-text.mjs, missing-glyphs-unread). */',
+      '      const glyphsInfo = { missingGlyphs: null, maxSizeOfInstructions };',
     ].join('\n'),
   },
   {
