@@ -312,6 +312,25 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
       for (const [j, f] of fragmentsOf(l, ts, pos.get(l) ?? 0, columns, place)) frags[j]!.push(f);
     }
   });
+  // A cell's text is set flush left: a line of words (no figure) under an amount column that starts
+  // where the lines of a text column's cell start, a line or two above it, is that cell's last line
+  // ("去”。" under 其他资金 after a goal's "…项目“走出"), however short: its centre falls short of
+  // its own column's, an amount column prints figures.
+  columns.forEach((c, j) => {
+    if (!AMOUNT_COLUMNS.includes(c.kind)) return;
+    frags[j] = frags[j]!.filter((f) => {
+      if (!/[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff5e]/u.test(f.text) || /[\d\uff10-\uff19]/u.test(f.text)) return true;
+      for (const [k, col] of columns.entries()) {
+        if (!TEXT_COLUMNS.includes(col.kind)) continue;
+        const above = frags[k]!.filter((g) => g.v < f.v && f.v - g.v <= 2.5 && Math.abs(g.x0 - f.x0) <= 0.5);
+        if (above.length === 0 || frags[k]!.some((g) => g.line === f.line)) continue;
+        frags[k]!.push(f);
+        frags[k]!.sort((a, b) => a.v - b.v);
+        return false;
+      }
+      return true;
+    });
+  });
   return { columns, frags, lines: [...body], printedAt, slack: pos.slack };
 }
 
