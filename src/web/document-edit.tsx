@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Workspace } from '../app/workspace.js';
 import { amountColumnsOf, cellText, sectionKey, sectionText, TARGET_COLUMNS, type TargetColumn } from '../app/edit-document.js';
+import { headerText } from '../domain/catalogue/index.js';
 import { TARGET_TASK_AMOUNT_LABELS } from '../domain/catalogue/labels.js';
 import type { BudgetDocument, Money, ProjectForm, Table } from '../domain/model.js';
 import { tableIdOf } from '../reports/view/index.js';
@@ -203,7 +204,7 @@ export function TableCellsEditor(props: { budgetId: string; version: number; doc
                 <th scope="col">项目</th>
                 {amountCols.map((x) => (
                   <th scope="col" class="num">
-                    {x.c.header.join(' / ')}（元）
+                    {headerText(x.c)}（元）
                   </th>
                 ))}
               </tr>
@@ -228,7 +229,7 @@ export function TableCellsEditor(props: { budgetId: string; version: number; doc
                           id={id}
                           name={name}
                           value={mine?.typed?.[name] ?? cellText(r.amounts[x.c.key])}
-                          label={`第 ${ri + 1} 行“${r.label}”·“${x.c.header.join('/')}”（元）`}
+                          label={`第 ${ri + 1} 行“${r.label}”·“${headerText(x.c, '/')}”（元）`}
                           state={mine}
                         />
                       );

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { BudgetDetail, BudgetSummary, SeverityCounts, VersionDiff, VersionInfo } from '../app/workspace.js';
 import type { ListedBudget } from '../app/workflow.js';
 import { actionLabel, actorLabel, auditSummary, type AuditEntry } from '../app/audit-log.js';
-import { amountUnitLabel, categoryLabel, FORM_AMOUNT_LABELS, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
+import { amountUnitLabel, categoryLabel, FORM_AMOUNT_LABELS, headerText, printedTitleNumber, SEVERITY_LABELS, severityLabel } from '../domain/catalogue/index.js';
 import type { BudgetDocument, ProjectForm, Table } from '../domain/model.js';
 import type { FiscusError } from '../domain/errors.js';
 import { exactDecimals, formatAmount } from '../domain/money.js';
@@ -568,7 +568,7 @@ export function diffTable(doc: BudgetDocument, path: string): { table: Table; id
 /** A changed field's printed name: the column header of a table cell, the form field's label. */
 function fieldLabel(doc: BudgetDocument, c: { path: string; field: string }): string {
   const col = diffTable(doc, c.path)?.table.columns.find((k) => k.key === c.field);
-  if (col) return col.header.join(' / ');
+  if (col) return headerText(col);
   return FORM_FIELDS[c.field] ?? c.field;
 }
 

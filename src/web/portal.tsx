@@ -21,6 +21,7 @@ import { fdpFileIsolated, tableCsvFile } from '../app/open-data.js';
 import { renderReportIsolated } from '../app/report.js';
 import { workflowOf } from '../app/workflow.js';
 import type { BudgetDetail, BudgetSummary, Workspace } from '../app/workspace.js';
+import { headerText } from '../domain/catalogue/index.js';
 import type { OrgTree } from '../domain/access.js';
 import { csvText, type CsvKind, type CsvValue } from '../domain/csv.js';
 import { FiscusError } from '../domain/errors.js';
@@ -123,7 +124,7 @@ export function tablesCsv(doc: BudgetDocument): string {
         if (t.sides && r.side && t.sides[r.side] !== c.key) continue;
         const a = yuan(r.amounts[c.key]);
         if (a === null) continue;
-        const header = c.header.join(' / ');
+        const header = headerText(c);
         out.push([no, item.label, code, name, t.sides && r.side ? `${r.side === 'revenue' ? '收入' : '支出'} / ${header}` : header, a]);
       }
       for (const u of r.unplaced ?? []) out.push([no, item.label, code, name, UNPLACED_COLUMN, yuan(u)]);

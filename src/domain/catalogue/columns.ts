@@ -223,3 +223,22 @@ export const TWO_SIDED_ROLES: readonly TableRole[] = ['income-expenditure-summar
 
 /** A column key the vocabulary did not give (`c<panel>_<n>`, `p2.c1_3`, `revenue.c1_2`): its meaning is unknown. */
 export const isUnmappedKey = (key: string): boolean => /^(?:p\d+\.)?(?:revenue\.)?c\d+_\d+$/.test(key);
+
+/**
+ * A column's header as printed. A column whose header could not be read holds its placeholder key
+ * (`c1_3`, `p2.c2_1`) as its header in the model; a page or a published table shows no header there
+ * (`['']`), never the key.
+ */
+export function printedHeader(c: { key: string; header: string[] }): string[] {
+  const placeholder = c.header.length === 1 && (c.header[0] === c.key || c.header[0] === c.key.replace(/^(?:p\d+\.)?(?:revenue\.)?/, ''));
+  return isUnmappedKey(c.key) && placeholder ? [''] : c.header;
+}
+
+/** What a list or a sentence calls a column without a header. */
+export const NO_HEADER = '（未读出列名的列）';
+
+/** A column's header in one line ("一般公共预算 / 小计"), or NO_HEADER. */
+export function headerText(c: { key: string; header: string[] }, sep = ' / '): string {
+  const h = printedHeader(c).filter((x) => x !== '');
+  return h.length > 0 ? h.join(sep) : NO_HEADER;
+}

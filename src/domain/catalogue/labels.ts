@@ -167,6 +167,9 @@ export const LABEL_HEADERS = {
   project: '项目名称',
   year: '年度',
   period: '预算执行时间',
+  unitCode: '单位编码',
+  seq: '序号',
+  basis: '口径',
   revenue: '收入',
   expenditure: '支出',
 } as const;
@@ -176,6 +179,9 @@ export function textKeyLabel(key: string): string {
   if (key === 'period') return LABEL_HEADERS.period;
   if (key === 'project') return LABEL_HEADERS.project;
   if (key === 'year') return LABEL_HEADERS.year;
+  if (key === 'unitCode') return LABEL_HEADERS.unitCode;
+  if (key === 'seq') return LABEL_HEADERS.seq;
+  if (key === 'basis') return LABEL_HEADERS.basis;
   const code = /^code(\d+)$/.exec(key);
   if (code) return `编码${code[1]}`;
   return key;

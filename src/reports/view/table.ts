@@ -9,6 +9,7 @@
 import {
   classifiedRole,
   codeHeader,
+  printedHeader,
   COVERAGE_LABELS,
   LABEL_HEADERS,
   printedTitleNumber,
@@ -184,7 +185,7 @@ function oneSided(t: Table, outline: Outline): { columns: ViewColumn[]; rows: Bo
   const extraText = [...new Set(t.rows.flatMap((r) => Object.keys(r.texts ?? {})))].filter((k) => !declared.has(k) && !labelTextKeys.has(textKeyLabel(k)));
   const columns: ViewColumn[] = [
     ...labels.map((l, i) => ({ key: `_label${i}`, header: [l.header], kind: l.kind })),
-    ...t.columns.map((c) => ({ key: c.key, header: c.header, kind: c.kind === 'amount' ? ('amount' as const) : ('text' as const) })),
+    ...t.columns.map((c) => ({ key: c.key, header: printedHeader(c), kind: c.kind === 'amount' ? ('amount' as const) : ('text' as const) })),
     ...extraText.map((k) => ({ key: k, header: [textKeyLabel(k)], kind: 'text' as const })),
   ];
   const firstLabel = labels.findIndex((l) => l.kind === 'label');
@@ -221,7 +222,9 @@ function textCell(r: Row, key: string): BodyCell {
 
 /** The header path of a two-sided column without the side group it sits under. */
 function sideHeader(t: Table, key: string, outline: Outline): string[] {
-  const h = t.columns.find((c) => c.key === key)?.header ?? [];
+  const col = t.columns.find((c) => c.key === key);
+  const h = col ? printedHeader(col) : [];
+  if (h.length === 1 && h[0] === '') return h;
   if (outline === 'shenzhen') return [h[h.length - 1] ?? '预算数'];
   const rest = h.filter((x, i) => !(i === 0 && (x === H.revenue || x === H.expenditure)));
   return rest.length > 0 ? rest : ['预算数'];
