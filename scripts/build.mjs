@@ -53,30 +53,37 @@ const posix = (p) => p.split(sep).join('/');
  * neighbours are copied); a relative import of a plain .mjs module stays an import of that file, copied
  * to dist/; a package is imported by name unless it is one of INLINE.
  */
+/**
+ * What both builds do to a module of src/ and to its imports. `place(own)` is the code that stands for
+ * `import.meta.url` given the module's path relative to src/ (as .js); a package is imported by name
+ * unless `inline` holds it; a relative import of a plain .mjs module of src/ becomes an import of its
+ * copy, `at` + its path in dist/. import.meta.resolve of a package answers the same from any file of the
+ * package; .dirname and .filename are not placed (new URL('./…', import.meta.url) says the same).
+ */
+function placeModules(build, { place, inline, at, more = (t) => t }) {
+  build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+    const text = readFileSync(args.path, 'utf8');
+    if (!text.includes('import.meta.')) return undefined;
+    const other = /import\.meta\.(?!url\b|resolve\b)\w+/.exec(text);
+    if (other) throw new Error(`${relative(root, args.path)}: ${other[0]} is not placed by the build (scripts/build.mjs): write new URL('./…', import.meta.url)`);
+    const own = posix(relative(src, args.path)).replace(/\.tsx?$/, '.js');
+    return { contents: more(text.replaceAll('import.meta.url', place(own))), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+  });
+  build.onResolve({ filter: /^[^./]/ }, (args) => {
+    const name = /^(@[^/]+\/)?[^/]+/.exec(args.path)[0];
+    return inline.has(name) ? undefined : { path: args.path, external: true };
+  });
+  build.onResolve({ filter: /^\.\.?\/.*\.mjs$/ }, (args) => {
+    const target = join(args.resolveDir, args.path);
+    if (!target.startsWith(src + sep)) return undefined;
+    return { path: `${at}/${posix(relative(src, target))}`, external: true };
+  });
+}
+
 const places = {
   name: 'fiscus-places',
   setup(build) {
-    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.')) return undefined;
-      const own = `${DIST}/${posix(relative(src, args.path)).replace(/\.tsx?$/, '.js')}`;
-      const url = `new URL(${JSON.stringify(own)}, import.meta.url).href`;
-      // import.meta.resolve of a package answers the same from any file of the package; .dirname and
-      // .filename are not placed (new URL('./…', import.meta.url) says the same).
-      const other = /import\.meta\.(?!url\b|resolve\b)\w+/.exec(text);
-      if (other) throw new Error(`${relative(root, args.path)}: ${other[0]} is not placed by the build (scripts/build.mjs): write new URL('./…', import.meta.url)`);
-      text = text.replaceAll('import.meta.url', url);
-      return { contents: text, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
-    });
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = /^(@[^/]+\/)?[^/]+/.exec(args.path)[0];
-      return INLINE.has(name) ? undefined : { path: args.path, external: true };
-    });
-    build.onResolve({ filter: /^\.\.?\/.*\.mjs$/ }, (args) => {
-      const target = join(args.resolveDir, args.path);
-      if (!target.startsWith(src + sep)) return undefined;
-      return { path: `${DIST}/${posix(relative(src, target))}`, external: true };
-    });
+    placeModules(build, { place: (own) => `new URL(${JSON.stringify(`${DIST}/${own}`)}, import.meta.url).href`, inline: INLINE, at: DIST });
   },
 };
 
@@ -149,15 +156,12 @@ const CJS_INLINE = new Set(['commander', 'zod', 'decimal.js', 'csv-parse']);
 const cjsPlaces = {
   name: 'fiscus-places-cjs',
   setup(build) {
-    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
-      let text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.')) return undefined;
-      // dist/cli/main.cjs is one directory below dist/, as each module's own place is relative to it.
-      const own = `../${posix(relative(src, args.path)).replace(/\.tsx?$/, '.js')}`;
-      const other = /import\.meta\.(?!url\b|resolve\b)\w+/.exec(text);
-      if (other) throw new Error(`${relative(root, args.path)}: ${other[0]} is not placed by the build (scripts/build.mjs): write new URL('./…', import.meta.url)`);
-      text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, __fiscusUrl).href`).replaceAll('import.meta.resolve(', '__fiscusResolve(');
-      return { contents: text, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    // dist/cli/main.cjs is one directory below dist/, as each module's own place is relative to it.
+    placeModules(build, {
+      place: (own) => `new URL(${JSON.stringify(`../${own}`)}, __fiscusUrl).href`,
+      more: (text) => text.replaceAll('import.meta.resolve(', '__fiscusResolve('),
+      inline: CJS_INLINE,
+      at: '..',
     });
     build.onResolve({ filter: /^\.\/(\w+)\.js$/ }, (args) => {
       const name = /^\.\/(\w+)\.js$/.exec(args.path)[1];
@@ -168,15 +172,6 @@ const cjsPlaces = {
       contents: `throw new Error(${JSON.stringify(`cli/${args.path}.ts 不在 dist/cli/main.cjs 中：它的命令由 dist/cli/main.js 运行（bin/fiscus.js 的 ESM_COMMANDS）`)});`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = /^(@[^/]+\/)?[^/]+/.exec(args.path)[0];
-      return CJS_INLINE.has(name) ? undefined : { path: args.path, external: true };
-    });
-    build.onResolve({ filter: /^\.\.?\/.*\.mjs$/ }, (args) => {
-      const target = join(args.resolveDir, args.path);
-      if (!target.startsWith(src + sep)) return undefined;
-      return { path: `../${posix(relative(src, target))}`, external: true };
-    });
   },
 };
 const cjs = await esbuild
