@@ -129,16 +129,19 @@ for (const f of result.outputFiles) {
   writeFileSync(f.path, text);
 }
 
-// Which packages each output file holds (its inputs under node_modules).
+// Which packages each output file holds (its inputs under node_modules), of both builds.
 const bundled = {};
-for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-  const names = new Set(
-    Object.keys(meta.inputs)
-      .map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1])
-      .filter(Boolean),
-  );
-  if (names.size > 0) bundled[posix(relative(dist, join(root, out)))] = [...names].sort();
-}
+const recordPackages = (metafile) => {
+  for (const [out, meta] of Object.entries(metafile.outputs)) {
+    const names = new Set(
+      Object.keys(meta.inputs)
+        .map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1])
+        .filter(Boolean),
+    );
+    if (names.size > 0) bundled[posix(relative(dist, join(root, out)))] = [...names].sort();
+  }
+};
+recordPackages(result.metafile);
 
 // The same CLI once more as one CommonJS file (dist/cli/main.cjs), for the commands that check or convert
 // documents and exit (validate, import, report …, --help, --version): bin/fiscus.js compiles it with V8's
@@ -199,14 +202,7 @@ const cjs = await esbuild
     process.stderr.write(`构建失败：esbuild（dist/cli/main.cjs）${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
     process.exit(1);
   });
-for (const [out, meta] of Object.entries(cjs.metafile.outputs)) {
-  const names = new Set(
-    Object.keys(meta.inputs)
-      .map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(i)?.[1])
-      .filter(Boolean),
-  );
-  if (names.size > 0) bundled[posix(relative(dist, join(root, out)))] = [...names].sort();
-}
+recordPackages(cjs.metafile);
 writeFileSync(join(dist, 'bundled-packages.json'), JSON.stringify(bundled, null, 1) + '\n');
 
 let copied = 0;
