@@ -157,3 +157,13 @@ function normalizeOnce(s: string): string {
 export function squash(s: string): string {
   return s.replace(/\s+/g, '');
 }
+
+/**
+ * "（本级）" closing a unit's name: the department's own organ without its subordinate units. fiscus keeps it in the
+ * name of a 本级 budget's unit (a department may publish its 本级 budget beside its whole one); where only the
+ * organisation matters (the name's variants in the text, a budget paired with its final account) it is set aside.
+ */
+export const OWN_ORGAN_SCOPE = /[（(]本级[）)]$/u;
+
+/** A unit's name without its "（本级）". */
+export const organName = (unitName: string): string => unitName.replace(OWN_ORGAN_SCOPE, '');

@@ -17,6 +17,8 @@ import {
   documentFigures,
   figuresTable,
   fmtRecall,
+  KIND,
+  unitIdentity,
   parseRecallTool,
   FALSE_ERRORS_CEILING,
   REVIEW_TARGET,
@@ -85,6 +87,15 @@ for (const format of ['txt', 'pdf'] as const) {
   test(`every table the manifest lists is recognised with its rows (${what})`, () => {
     const missing = figs.flatMap((f) => [...f[format].match.notFound.map((t) => `${f.entry.name}: not recognised: ${t}`), ...f[format].match.withoutRows.map((t) => `${f.entry.name}: no rows: ${t}`)]);
     assert.deepEqual(missing, []);
+  });
+
+  test(`every document is recognised as the kind, year and unit the manifest states (${what})`, () => {
+    const wrong = figs
+      .filter((f) => f[format].outcome === 'read')
+      .map((f) => ({ name: f.entry.name, want: { kind: KIND[f.entry.kind], year: f.entry.year, unit: unitIdentity(f.entry.department) }, got: f[format].identity }))
+      .filter(({ want, got }) => got === null || got.kind !== want.kind || got.year !== want.year || unitIdentity(got.unit) !== want.unit)
+      .map(({ name, want, got }) => `${name}: ${got?.kind} ${got?.year} ${got?.unit}, the manifest ${want.kind} ${want.year} ${want.unit}`);
+    assert.deepEqual(wrong, []);
   });
 }
 

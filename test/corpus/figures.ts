@@ -243,6 +243,8 @@ export interface ReadFigures {
   warnings: number;
   /** The errors and warnings validate reports (labelled in test/corpus/reviewed-findings.json). */
   findings: Finding[];
+  /** What the document was recognised as: its kind, year and unit (null when refused or crashed). */
+  identity: { kind: string; year: number; unit: string } | null;
   /** The imported document (kept only when asked: a corpus of documents is large). */
   doc?: BudgetDocument;
 }
@@ -283,6 +285,7 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
       errors: 0,
       warnings: 0,
       findings: [],
+      identity: null,
     };
   }
   const ms = performance.now() - t0;
@@ -316,6 +319,7 @@ export async function readFigures(e: CorpusEntry, format: 'txt' | 'pdf', printed
     errors,
     warnings,
     findings,
+    identity: { kind: doc.kind, year: doc.year, unit: doc.unit.name },
     ...(keep ? { doc } : {}),
   };
 }
@@ -335,7 +339,18 @@ export const TARGET = { meanRecall: 0.97, worstRecall: 0.9 } as const;
 /** Rounded down, so that a figure short of a target never prints as reaching it. */
 export const fmtRecall = (r: number): string => (Math.floor(r * 1000) / 1000).toFixed(3);
 
-const KIND: Record<CorpusEntry['kind'], string> = { budget: '部门预算', 'unit-budget': '单位预算' };
+export const KIND: Record<CorpusEntry['kind'], string> = { budget: '部门预算', 'unit-budget': '单位预算' };
+
+/**
+ * A unit's name as the manifest and fiscus both mean it: brackets full-width, no spaces; "（汇总）" dropped, since
+ * a 部门预算 is the department with its units whether or not its cover says so ("（本级）", the organ alone, stays).
+ */
+export const unitIdentity = (name: string): string =>
+  name
+    .replace(/\s+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/（汇总）$/u, '');
 
 function cell(f: ReadFigures): { recall: string; tables: string } {
   if (f.outcome === 'refused') return { recall: 'refused', tables: '—' };

@@ -6,6 +6,7 @@
  */
 import type { DocumentKind } from '../../domain/model.js';
 import { squashTitle } from '../../domain/catalogue/index.js';
+import { OWN_ORGAN_SCOPE } from '../../domain/text.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import type { TableBlock } from './segment.js';
 
@@ -35,19 +36,22 @@ function kindVotes(texts: string[]): Map<DocumentKind, number> {
   return votes;
 }
 
-/** Cleans a candidate unit name: no year, no kind words, no punctuation at the ends. */
-function cleanUnit(s: string): string | null {
+/** Cleans a candidate unit name (no year, no kind words, no scope qualifier, no punctuation at the ends) and says whether it was "（本级）". */
+function cleanUnit(s: string): { name: string; own: boolean } | null {
   let u = squashTitle(s)
     .replace(/(?:19|20)\d\d年度?.*$/u, '')
     .replace(/(部门|单位)(综合)?(预算|决算).*$/u, '')
     .replace(/^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]|第[一二三四五六七八九十]{1,3}部分[:：]?)?(关于|附件\d*[:：]?)?/u, '')
     .replace(/[:：，,。]+$/u, '');
+  // "（本级）" is kept (see OWN_ORGAN_SCOPE); "（汇总）", "（部门汇总）", "（部门）", "（单位）", "（合并）" only restate
+  // what the kind says (a 部门预算 is the department with its units) and are dropped.
+  const own = OWN_ORGAN_SCOPE.test(u);
   u = u.replace(/[（(](本级|汇总|部门汇总|部门|单位|合并)[）)]$/u, '').trim();
   if (u.length < 2 || u.length > 40) return null;
   if (/^(目录|说明|公开|预算|决算|部门|单位|第.部分|附件)$/.test(u)) return null;
   if (!/(局|署|委|办|院|所|中心|厅|部|会|室|处|队|站|馆|校|学院|大学|政府|公司|协会|联合会|团|社|法院|检察院|委员会|办公室|总队|支队|大队|基地|园|库|台|报|宫|场|组|司|街道|镇|乡)$/.test(u))
     return null;
-  return u;
+  return { name: u, own };
 }
 
 /** Recognises kind, year and unit. */
@@ -119,30 +123,32 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
 
   // Unit: "部门名称：…" in the tables, the cover's name before its year, or the line above it.
   const counts = new Map<string, number>();
+  // Of each name's votes, those whose text said "（本级）".
+  const ownVotes = new Map<string, number>();
+  const vote = (u: { name: string; own: boolean } | null, weight: number) => {
+    if (!u) return;
+    counts.set(u.name, (counts.get(u.name) ?? 0) + weight);
+    if (u.own) ownVotes.set(u.name, (ownVotes.get(u.name) ?? 0) + weight);
+  };
   for (const t of tables) {
     for (const l of t.lines.slice(0, 6)) {
       const m = /(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|主管部门|部门|单位)\s*[:：]\s*(\S[^单]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$/u.exec(l.text);
-      const u = m ? cleanUnit(m[1]!) : null;
-      if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
+      vote(m ? cleanUnit(m[1]!) : null, 1);
     }
   }
   for (const l of head) {
     const m = /^(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|主管部门)\s*[:：]\s*(\S+)/u.exec(l.text.trim());
-    const u = m ? cleanUnit(m[1]!) : null;
-    if (u) counts.set(u, (counts.get(u) ?? 0) + 3);
+    vote(m ? cleanUnit(m[1]!) : null, 3);
   }
   for (const l of titleLines) {
-    const u = cleanUnit(squashTitle(l.text));
-    if (u) counts.set(u, (counts.get(u) ?? 0) + 2);
+    vote(cleanUnit(squashTitle(l.text)), 2);
   }
   for (const t of headText.slice(0, 12)) {
     const m = /^(.{2,40}?)(?:19|20)\d\d年度?/u.exec(t);
-    const u = m ? cleanUnit(m[1]!) : null;
-    if (u) counts.set(u, (counts.get(u) ?? 0) + 2);
+    vote(m ? cleanUnit(m[1]!) : null, 2);
     // "2026年烟台市审计局部门预算": the unit between the year and the kind.
     const y = /^(?:19|20)\d\d年度?(.{2,40}?)(?:部门|单位)(?:综合)?(?:预算|决算)/u.exec(t);
-    const v = y ? cleanUnit(y[1]!) : null;
-    if (v) counts.set(v, (counts.get(v) ?? 0) + 2);
+    vote(y ? cleanUnit(y[1]!) : null, 2);
   }
   // A cover wrapped over lines ("2026 年度" / "福州市商务局" / "部门预算"): the line between.
   const cover = headText.slice(0, 8).filter((t) => t !== '' && !/目录/.test(t));
@@ -151,16 +157,16 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
     const end = cover.findIndex((t, k) => k > i && /^(部门|单位)(综合)?(预算|决算)/.test(t));
     if (end < 0 || end - i > 4) continue;
     // The name may wrap too ("泉州市市场监管综合监测" / "与技术保障中心"); "（本级）" qualifies it.
-    const u = cleanUnit(cover.slice(i + 1, end).join(''));
-    if (u) counts.set(u, (counts.get(u) ?? 0) + 3);
+    vote(cleanUnit(cover.slice(i + 1, end).join('')), 3);
   }
   // "部门名称  北京市审计局" in a form (no colon, the value across the gap), anywhere.
   for (const l of src.lines) {
     const m = /^(?:部门名称|单位名称|预算部门|主管部门)\s*[:：]?\s{2,}(\S+)\s*$/u.exec(l.text.trim());
-    const u = m ? cleanUnit(m[1]!) : null;
-    if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
+    vote(m ? cleanUnit(m[1]!) : null, 1);
   }
-  const unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
+  const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? null;
+  // The organ alone when most of the name's votes say so (a department's whole budget may list its 本级 among its units, never in its title).
+  const unit = name === null ? null : 2 * (ownVotes.get(name) ?? 0) > counts.get(name)! ? `${name}（本级）` : name;
 
   // Confidence: standard tables recognised, a year and a unit found.
   const known = new Set(tables.filter((t) => t.type?.standard).map((t) => t.type!.role)).size;

@@ -177,7 +177,7 @@ test('a narrative-only file has no table and is still a disclosure (beijing-tran
   assert.equal(d.unit.name, '北京市交通委员会');
 });
 
-test('covers: the unit between the year and the kind, wrapped over lines, or named in a form', async () => {
+test('covers: the unit between the year and the kind, wrapped over lines, or named in a form; "（本级）" kept, "（汇总）" dropped', async () => {
   const cases: Array<[string, string, string]> = [
     ['yantai-audit-bureau-2026-budget', '烟台市审计局', '部门预算'],
     ['fuzhou-commerce-bureau-2026-budget', '福州市商务局', '部门预算'],
@@ -185,6 +185,12 @@ test('covers: the unit between the year and the kind, wrapped over lines, or nam
     ['beijing-audit-bureau-2026-budget', '北京市审计局', '部门预算'],
     ['huzhou-veterans-affairs-bureau-2026-budget', '湖州市退役军人事务局', '部门预算'],
     ['shanghai-data-bureau-2026-unit-budget', '上海市数据局', '单位预算'],
+    // The organ's own budget beside the department's whole one: "（本级）" is which budget this is.
+    ['shenzhen-statistics-bureau-2026-budget', '深圳市统计局（本级）', '部门预算'],
+    ['quanzhou-govt-office-benji-2026-unit-budget', '泉州市人民政府办公室（本级）', '单位预算'],
+    ['fuzhou-science-technology-bureau-2026-unit-budget', '福州市科学技术局（本级）', '单位预算'],
+    // "（汇总）" only says what 部门预算 says.
+    ['xian-audit-bureau-2026-budget', '西安市审计局', '部门预算'],
   ];
   for (const [name, unit, kind] of cases) {
     const d = await doc(name, 'txt');

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { normalizeText, squash } from '../../domain/text.js';
+import { normalizeText, organName, squash } from '../../domain/text.js';
 import { lineRef, NO_FIGURES, textPlaces, type TextPlace } from '../_lib/content.js';
 import { locSrc } from '../_lib/location.js';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
   reads: ['meta', 'narrative', 'tables'],
   basis: "Issue 12 class 6 (copying): the unit's name inconsistent across the document (规划与 vs 规划和)",
   check(doc, ctx) {
-    const name = squash(normalizeText(doc.unit.name));
+    const name = squash(normalizeText(organName(doc.unit.name)));
     if (name.length < 4) return;
     const variants = connectiveVariants(name);
     if (variants.length === 0) return;
