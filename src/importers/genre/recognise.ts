@@ -54,6 +54,37 @@ function cleanUnit(s: string): { name: string; own: boolean } | null {
   return { name: u, own };
 }
 
+/** The cover's title: a year, then the kind ("2026年部门预算", "2026年度泉州市人民政府办公室部门预算公开"). */
+const COVER_TITLE = /((?:19|20)\d\d)年度?.{0,30}?(部门|单位)(综合)?(预算|决算)/u;
+
+/** A line of a table of contents (dot leaders) or a numbered heading: never the cover's title. */
+const NOT_COVER = /\.{3,}|…{2,}|·{3,}|^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、])/u;
+
+/**
+ * The cover's title lines and the year they name, or null. The cover comes before the contents (目录) when
+ * the first lines hold one, so a contents entry ("第二部分 2026年部门预算表……9") is never taken for it. A title
+ * may wrap over up to four short lines ("2026年" / "广州市统计局部门预算"; "2026 年度" / "泉州市人民政府办公室" /
+ * "部门预算"): the fewest lines that name a year and a kind, then the name above a title that starts with its
+ * year ("北京市审计局" / "2026年部门预算").
+ */
+function coverTitle(head: SourceLine[], text: string[]): { lines: SourceLine[]; year: number } | null {
+  const toc = text.findIndex((t) => t === '目录');
+  const zone = (toc >= 0 ? head.slice(0, toc) : head).map((l, i) => ({ l, t: text[i]! })).filter((x) => x.t !== '' && !/^\d+$/.test(x.t));
+  for (let w = 1; w <= 4; w++) {
+    for (let i = 0; i + w <= zone.length; i++) {
+      const part = zone.slice(i, i + w);
+      if (part.some((x) => NOT_COVER.test(x.t)) || (w > 1 && part.some((x) => x.t.length > 30))) continue;
+      const joined = part.map((x) => x.t).join('');
+      const m = COVER_TITLE.exec(joined);
+      if (!m || joined.length > 60) continue;
+      const above = zone[i - 1];
+      const named = m.index > 0 || !above || above.t.length > 30 || NOT_COVER.test(above.t) || /(?:19|20)\d\d|目录/.test(above.t);
+      return { lines: (named ? part : [above, ...part]).map((x) => x.l), year: Number(m[1]) };
+    }
+  }
+  return null;
+}
+
 /** Recognises kind, year and unit. */
 export function recognise(src: SourceText, tables: TableBlock[], narrative: SourceLine[]): Recognised {
   const head = src.lines.slice(0, 40);
@@ -74,19 +105,9 @@ export function recognise(src: SourceText, tables: TableBlock[], narrative: Sour
   if (kind === '部门预算' && (titleVotes.get('单位预算') ?? 0) > (titleVotes.get('部门预算') ?? 0) && (coverVotes.get('部门预算') ?? 0) === 0) kind = '单位预算';
 
   // Year: the year the cover names with the kind; else the year most titles print.
-  let year: number | null = null;
-  const titleLines: SourceLine[] = [];
-  for (let i = 0; i < head.length; i++) {
-    const t = headText[i]!;
-    // The cover title may wrap: "北京市审计局" / "2026年部门预算".
-    const m = /((?:19|20)\d\d)年度?.{0,12}(部门|单位)(综合)?(预算|决算)/u.exec(t);
-    if (m && t.length <= 60) {
-      year = Number(m[1]);
-      if (i > 0 && headText[i - 1]!.length <= 30 && !/目录|^\d+$/.test(headText[i - 1]!)) titleLines.push(head[i - 1]!);
-      titleLines.push(head[i]!);
-      break;
-    }
-  }
+  const title = coverTitle(head, headText);
+  let year: number | null = title?.year ?? null;
+  const titleLines: SourceLine[] = title?.lines ?? [];
   if (year === null) {
     const counts = new Map<number, number>();
     for (const t of [...titleTexts, ...headText]) {

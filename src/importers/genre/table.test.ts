@@ -198,6 +198,25 @@ test('covers: the unit between the year and the kind, wrapped over lines, or nam
   }
 });
 
+test('the cover title: wrapped over up to four lines, never a line of the contents or a numbered heading after it', async () => {
+  const cases: Array<[string, string | null]> = [
+    // "2026年" / "广州市统计局部门预算", then 目录 with "第二部分 2026年部门预算表" (read as the title before).
+    ['guangzhou-statistics-bureau-2026-budget', '2026年广州市统计局部门预算'],
+    // Four lines: "2026 年度" / the name / "（本级）" / "单位预算"; the contents print "第二部分 2026 年度单位预算表 …… 8".
+    ['quanzhou-govt-office-benji-2026-unit-budget', '2026年度泉州市人民政府办公室(本级)单位预算'],
+    // "湖州市退役军人事务局 2026 年" / "部门预算"; the contents' "二、2026 年湖州市…部门预算安排情况说明" is a heading.
+    ['huzhou-veterans-affairs-bureau-2026-budget', '湖州市退役军人事务局2026年部门预算'],
+    // A running head "部门预算公开" above the title is not part of it.
+    ['wuxi-development-reform-commission-2025-budget', '无锡市发展和改革委员会2025年度部门预算公开'],
+    ['hangzhou-meteorological-bureau-2026-budget', '杭州市气象局2026年度部门预算'],
+    // No cover at all (a tables-only file): no title.
+    ['beijing-audit-bureau-2026-budget', null],
+  ];
+  for (const [name, title] of cases) {
+    for (const format of ['txt', 'pdf'] as const) assert.equal((await doc(name, format)).title?.text ?? null, title, `${name}.${format}`);
+  }
+});
+
 test('a group over a group (shanghai-data 三公经费和机关运行经费预算表, PDF): 合计 and the items under “三公”经费预算数, 购置费 / 运行费 under 公务用车', async () => {
   const t = table(await doc('shanghai-data-bureau-2026-unit-budget', 'pdf'), /三公经费和机关运行经费预算表/);
   assert.deepEqual(t.columns.find((c) => c.key === 'vehicleRunning')?.header, ['三公经费预算数', '公务用车购置及运行费', '运行费']);
