@@ -198,6 +198,7 @@ export const Fact = z.object({
 export type Fact = z.infer<typeof Fact>;
 
 export const Paragraph = z.object({ text: z.string(), src: Src });
+export type Paragraph = z.infer<typeof Paragraph>;
 export const NarrativeSection = z.object({
   no: z.string(),
   title: z.string(),

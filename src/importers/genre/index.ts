@@ -4,12 +4,12 @@
  * positions of the text. Never refuses a disclosure for one bad part: a table that cannot be read is a
  * located import error and the rest is imported; only input that is not a disclosure at all is refused.
  */
-import { BudgetDocument, type BudgetDocument as Doc, type DepartmentTargets, type ImportNote, type ProjectForm, type Table } from '../../domain/model.js';
+import { BudgetDocument, type BudgetDocument as Doc, type DepartmentTargets, type ImportNote, type Narrative, type Paragraph, type ProjectForm, type Table } from '../../domain/model.js';
 import { formSession, readForms } from './forms.js';
 import { FiscusError } from '../../domain/errors.js';
 import { pushAll } from '../../domain/arrays.js';
 import type { DisplayUnit } from '../../domain/money.js';
-import type { SourceText } from '../text/source.js';
+import type { SourceLine, SourceText } from '../text/source.js';
 import { readNarrative } from './narrative.js';
 import { paragraphsOf, spanSrc } from '../_lib/paragraphs.js';
 import { comparisonsOf } from '../_lib/comparisons.js';
@@ -41,6 +41,29 @@ export function detectGeneric(src: SourceText): number {
   const rec = recognise(src, seg.tables, seg.narrative);
   DETECTED.set(src, { lines: src.lines, count: src.lines.length, seg, rec });
   return rec.confidence;
+}
+
+/**
+ * The narrative without the paragraphs that are the cover's title (doc.title holds it): read as prose they made a
+ * preamble part of their own, which a published package printed as a page holding only the title. The narrative
+ * reader still sees the cover (it names the department its sentences begin with); only those paragraphs go.
+ */
+function withoutCoverTitle(narrative: Narrative, titleLines: readonly SourceLine[]): Narrative {
+  const first = titleLines[0];
+  const last = titleLines[titleLines.length - 1];
+  if (!first || !last) return narrative;
+  const isTitle = (p: Paragraph) => p.src.page === first.page && p.src.line !== null && p.src.line >= first.no && (p.src.endLine ?? p.src.line) <= last.no;
+  const parts = narrative.parts.flatMap((part) => {
+    if (part.no !== 0 || part.title !== '') return [part];
+    const sections = part.sections.flatMap((sec) => {
+      const paragraphs = sec.paragraphs.filter((p) => !isTitle(p));
+      if (paragraphs.length === sec.paragraphs.length) return [sec];
+      return paragraphs.length === 0 ? [] : [{ ...sec, paragraphs, src: sec.title === '' ? paragraphs[0]!.src : sec.src }];
+    });
+    if (sections.length === 0) return [];
+    return [sections[0] === part.sections[0] ? { ...part, sections } : { ...part, sections, src: sections[0]!.src }];
+  });
+  return { ...narrative, parts };
 }
 
 /** Imports any disclosure text (from a PDF or pdftotext) through the genre recogniser. */
@@ -91,7 +114,7 @@ export function importGenericWith(src: SourceText): { doc: Doc; confidence: numb
       notes.push({ severity: 'error', code: 'table-unreadable', table: id, row: null, message: `表《${b.title}》未能读取：${e instanceof Error ? e.message : String(e)}`, src: srcOf(first) });
     }
   });
-  const narrative = readNarrative(seg.narrative);
+  const narrative = withoutCoverTitle(readNarrative(seg.narrative), rec.titleLines);
   // A final account's narrative compares each item's 决算数 with its 年初预算数 and says why they differ.
   const cmp = stageOf(rec.kind) === 'final' ? comparisonsOf(paragraphsOf(seg.narrative).map((p) => ({ text: p.text, srcOf: (a: number, b: number) => spanSrc(p, a, b) }))) : null;
   if (cmp) pushAll(narrative.facts, cmp.facts);

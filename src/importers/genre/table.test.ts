@@ -198,7 +198,7 @@ test('covers: the unit between the year and the kind, wrapped over lines, or nam
   }
 });
 
-test('the cover title: wrapped over up to four lines, never a line of the contents or a numbered heading after it', async () => {
+test('the cover title: wrapped over up to four lines, never a line of the contents or a numbered heading after it, and not a paragraph of the narrative', async () => {
   const cases: Array<[string, string | null]> = [
     // "2026年" / "广州市统计局部门预算", then 目录 with "第二部分 2026年部门预算表" (read as the title before).
     ['guangzhou-statistics-bureau-2026-budget', '2026年广州市统计局部门预算'],
@@ -213,7 +213,19 @@ test('the cover title: wrapped over up to four lines, never a line of the conten
     ['beijing-audit-bureau-2026-budget', null],
   ];
   for (const [name, title] of cases) {
-    for (const format of ['txt', 'pdf'] as const) assert.equal((await doc(name, format)).title?.text ?? null, title, `${name}.${format}`);
+    for (const format of ['txt', 'pdf'] as const) {
+      const d = await doc(name, format);
+      assert.equal(d.title?.text ?? null, title, `${name}.${format}`);
+      // The title is the document's, not a paragraph of its narrative (a package printed it as a page of its own).
+      const at = d.title?.src;
+      const paragraphs = d.narrative.parts.flatMap((p) => p.sections.flatMap((s) => s.paragraphs));
+      if (at)
+        assert.deepEqual(
+          paragraphs.filter((p) => p.src.page === at.page && p.src.line === at.line).map((p) => p.text),
+          [],
+          `${name}.${format}: the title in the narrative`,
+        );
+    }
   }
 });
 
