@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importBytes } from '../../app/import-document.js';
 import { validateDocument } from '../../app/validate.js';
-import type { BudgetDocument, Table } from '../../domain/model.js';
+import type { BudgetDocument, Row, Table } from '../../domain/model.js';
 import { at, fen, fromLines, row, table, w } from './test-tables.js';
 import { parseAmount } from '../../domain/money.js';
 import { buildPdf, type Run } from '../pdf/test-pdf.js';
@@ -481,6 +481,112 @@ test('PDF: a 元 table printing whole amounts bare (426680000, 0) beside decimal
     ),
     yuan('3000'),
   );
+});
+
+test('text: a 元 table printing whole amounts bare (426680000, 0) beside decimal ones, its heading wrapped so that 款 stands alone over a column ("政府性基金拨" / "款"): the whole figures are a column of amounts, none a code, and each row holds its figures', () => {
+  const d = fromLines([
+    at([40, '2022年部门综合预算收入总表']),
+    at([80, '单位：元']),
+    at([47, '一般公共预算拨款']),
+    at([2, '单位编码'], [20, '单位名称'], [70, '政府性']),
+    at([32, '合计'], [61, '其中：专项资'], [70, '基金拨'], [76, '上级补']),
+    at([46, '小计'], [59, '金列入部门预'], [67, '款'], [76, '助收入']),
+    at([61, '算项目']),
+    '',
+    at([15, '合计'], [31, '480544221.6'], [45, '480544221.6'], [60, '426680000'], [72, '0'], [77, '0']),
+    at([0, '245'], [15, '某某市某某局'], [31, '480544221.6'], [45, '480544221.6'], [60, '426680000'], [72, '0'], [77, '0']),
+    at([6, '245001'], [15, '某某市某某局'], [31, '18941962.57'], [45, '18941962.57'], [68, '0'], [72, '0'], [77, '0']),
+    at([6, '245002'], [15, '某某市某某服务中心'], [31, '454472259.1'], [45, '454472259.1'], [60, '426680000'], [72, '0'], [77, '0']),
+    at([6, '245003'], [15, '某某市某某管理中心'], [35, '7130000'], [49, '7130000'], [68, '0'], [72, '0'], [77, '0']),
+  ]);
+  const t = table(d, /收入总表/);
+  const yuan = (s: string) => parseAmount(s, '元');
+  // The row's figures in the order of the table's columns (those that hold a figure).
+  const cells = (pick: (r: Row) => boolean) => {
+    const r = row(t, pick);
+    assert.equal(r.unplaced, undefined, `${r.label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    return t.columns
+      .map((c) => r.amounts[c.key])
+      .filter((m) => m !== null && m !== undefined)
+      .map((m) => m.fen);
+  };
+  const total = row(t, (r) => r.kind === 'total');
+  assert.equal(total.label, '合计');
+  assert.deepEqual(
+    cells((r) => r === total),
+    [48054422160, 48054422160, yuan('426680000'), 0, 0],
+  );
+  assert.deepEqual(
+    cells((r) => r.label === '某某市某某服务中心'),
+    [yuan('454472259.1'), yuan('454472259.1'), yuan('426680000'), 0, 0],
+  );
+  assert.deepEqual(
+    cells((r) => r.label === '某某市某某管理中心'),
+    [yuan('7130000'), yuan('7130000'), 0, 0, 0],
+  );
+});
+
+test('text: a 元 table’s columns of bare whole figures whose 0 pdftotext sets one character right of the wider figures (106691 over 0, each ending where the other starts): one column each, every figure placed', () => {
+  const d = fromLines([
+    at([26, '一般公共预算支出明细表（按经济分类科目分）']),
+    at([100, '金额单位：元']),
+    at([0, '科目编码'], [20, '科目名称'], [57, '合计'], [68, '人员经费支出'], [83, '公用经费支出'], [96, '专项业务经费支出']),
+    at([19, '合计'], [53, '18999011.66'], [68, '1732620.66'], [84, '106691'], [97, '17159700']),
+    at([0, '301'], [19, '工资福利支出'], [54, '4788320.66'], [68, '1732620.66'], [90, '0'], [98, '3055700']),
+    at([6, '30101'], [19, '基本工资'], [57, '298224'], [71, '298224'], [90, '0'], [105, '0']),
+    at([6, '30102'], [19, '津贴补贴'], [56, '3055700'], [77, '0'], [90, '0'], [98, '3055700']),
+    at([6, '30103'], [19, '奖金'], [55, '1434396.66'], [69, '1434396.66'], [90, '0'], [105, '0']),
+    at([0, '302'], [19, '商品和服务支出'], [55, '14210691'], [77, '0'], [84, '106691'], [97, '14104000']),
+    at([6, '30201'], [19, '办公费'], [57, '700000'], [77, '0'], [90, '0'], [99, '700000']),
+    at([6, '30211'], [19, '差旅费'], [60, '58240'], [77, '0'], [85, '58240'], [105, '0']),
+    at([6, '30214'], [19, '租赁费'], [56, '13452451'], [77, '0'], [85, '48451'], [97, '13404000']),
+  ]);
+  const t = table(d, /支出明细表/);
+  const keys = ['合计', '人员经费支出', '公用经费支出', '专项业务经费支出'].map(
+    (h) => t.columns.find((c) => c.header.join('/') === h)?.key ?? assert.fail(`no column ${h}: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`),
+  );
+  assert.equal(t.columns.length, 4, t.columns.map((c) => c.header.join('/')).join(' | '));
+  const yuan = (s: string) => parseAmount(s, '元');
+  const cells = (label: string) => {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    return keys.map((k) => fen(r, k));
+  };
+  assert.deepEqual(cells('合计'), [yuan('18999011.66'), yuan('1732620.66'), yuan('106691'), yuan('17159700')]);
+  assert.deepEqual(cells('基本工资'), [yuan('298224'), yuan('298224'), 0, 0]);
+  assert.deepEqual(cells('差旅费'), [yuan('58240'), 0, yuan('58240'), 0]);
+  assert.deepEqual(cells('租赁费'), [yuan('13452451'), 0, yuan('48451'), yuan('13404000')]);
+});
+
+test('text: a target grid beside a 元 table’s bare whole figures (10000 as a target’s value) whose 备注 prints only dashes: the dashes make no column, no score (10, 4) is read as an amount and each target keeps its own line', () => {
+  const d = fromLines([
+    at([40, '2026年部门整体支出绩效目标表']),
+    at([0, '部门名称：某某局'], [120, '单位：万元']),
+    at(
+      [0, '单位名称'],
+      [12, '资金总额'],
+      [24, '一般公共预算'],
+      [38, '基本支出'],
+      [50, '项目支出'],
+      [62, '一级指标'],
+      [72, '二级指标'],
+      [82, '三级指标'],
+      [96, '指标值'],
+      [106, '计量单位'],
+      [116, '分值'],
+      [124, '备注'],
+    ),
+    '',
+    at([0, '某某局'], [12, '1,935.36'], [24, '1,935.36'], [38, '1,517.95'], [50, '417.41']),
+    at([62, '成本指标'], [72, '经济成本'], [82, '基本支出'], [96, '1517.95'], [106, '万元'], [117, '10'], [125, '-']),
+    at([62, '成本指标'], [72, '社会成本'], [82, '不适用'], [96, '定性'], [125, '-']),
+    at([62, '产出指标'], [72, '数量指标'], [82, '办理事项'], [98, '10000'], [106, '件'], [118, '4']),
+    at([62, '产出指标'], [72, '数量指标'], [82, '接待群众'], [99, '3000'], [106, '人次'], [118, '4']),
+  ]);
+  const t = table(d, /绩效目标表/);
+  const held = t.rows.flatMap((r) => Object.values(r.amounts).flatMap((m) => (m ? [m.src?.raw] : [])));
+  assert.ok(!held.includes('10') && !held.includes('4'), held.join(' '));
+  for (const label of ['成本指标经济成本基本支出', '成本指标社会成本不适用', '产出指标数量指标办理事项']) row(t, (r) => r.label === label);
 });
 
 test('PDF: a group label spans the columns nearer it than the next group label on its line: 财政拨款收入 takes neither 合计 nor 财政专户拨款收入’s first column', async () => {

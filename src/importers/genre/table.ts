@@ -116,14 +116,17 @@ interface Panel {
   labelHeader: string[];
 }
 
-/** Groups amount tokens into column extents by horizontal overlap, left to right. */
-function clusterColumns(toks: Tok[]): Array<{ x0: number; x1: number; n: number }> {
+/**
+ * Groups amount tokens into column extents by horizontal overlap, left to right; with `touching`, a whole
+ * figure or a dash that starts where the column ends (touching it) joins it too.
+ */
+function clusterColumns(toks: Tok[], touching = false): Array<{ x0: number; x1: number; n: number }> {
   const sorted = [...toks].sort((a, b) => a.x0 - b.x0);
   const out: Array<{ x0: number; x1: number; n: number }> = [];
   for (const t of sorted) {
     const c = out[out.length - 1];
     // Overlap, allowing a sliver of rounding: two right-aligned figures of one column always overlap.
-    if (c && t.x0 < c.x1 - 0.2) {
+    if (c && t.x0 < c.x1 + (touching && t.kind !== 'amount' ? 0.5 : -0.2)) {
       c.x1 = Math.max(c.x1, t.x1);
       c.n++;
     } else out.push({ x0: t.x0, x1: t.x1, n: 1 });
@@ -1044,9 +1047,12 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   }
   // Whole numbers printed under a header's 类 / 款 / 项 (a code split into columns: "210 15 05", an
   // economic code's "302 27 502 05") or under 单位编码 ("1 全额") are codes, never amounts.
-  const codeHeads = [...header, ...(header.length === 0 && prev ? prev.header : [])]
-    .flat()
-    .filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)) || UNIT_CODE_HEADING.test(squashTitle(t.text)) || CLASS_CODE_HEADING.test(squashTitle(t.text)));
+  // A code split into columns prints two parts or more under their headings (类 款, 类 款 项): a 款 alone
+  // in the header is the tail of a wrapped heading ("政府性基金拨" / "款"), over a column of figures.
+  const headed = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat();
+  const parts = headed.filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)));
+  const split = new Set(parts.flatMap((t) => [...squashTitle(t.text)])).size >= 2;
+  const codeHeads = headed.filter((t) => (split && parts.includes(t)) || UNIT_CODE_HEADING.test(squashTitle(t.text)) || CLASS_CODE_HEADING.test(squashTitle(t.text)));
   const underCode = (t: Tok) => t.kind === 'int' && codeHeads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
   for (const b of body) for (const t of b.toks) if (underCode(t)) t.codePart = true;
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
@@ -1070,9 +1076,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       ),
     );
     // A column of them prints on two lines or more, or on a line of decimal figures (a one-row table).
-    // Only where the figures are printed formatted (2,932,700, 21.56): where whole figures print
-    // bare (298224), a bare zero's place is not known by its neighbours (pdftotext spaces them
-    // row by row). From a PDF the figures stand where they are printed, bare or not.
+    // Where whole figures print bare (298224), in pdftotext text as from a PDF, only as below.
     const measured = body.every((b) => b.line.y !== undefined);
     const bare = body.reduce((n, b) => n + b.toks.filter((t, k) => k > 0 && t.kind === 'int' && /^[1-9]\d{3,}$/.test(t.text)).length, 0);
     // There a column of bare whole figures is one of amounts when its figures print as whole amounts of
@@ -1081,15 +1085,19 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // 合计). The class and 款 parts of an economic code printed in columns of their own (302 27 502 05)
     // are not amounts, nor a performance target's values (95, 100) on lines of words.
     const amountLines = new Set([...strong, ...extra].map((t) => t.line));
-    const kept = clusterColumns(bare > 0 && !measured ? [] : loose).filter((c) => {
+    // pdftotext sets a bare figure's digits on its own row's grid: a right-aligned column's 0 may end one
+    // character right of the wider figures above it (106691 over 0, each ending where the other starts).
+    const touching = bare > 0 && !measured;
+    const kept = clusterColumns(loose, touching).filter((c) => {
       const mine = loose.filter((t) => t.x0 >= c.x0 && t.x1 <= c.x1);
       const figs = mine.filter((t) => t.kind !== 'dash');
       const large = figs.some((t) => /^[1-9]\d{3,}$/.test(t.text));
       const whole = figs.every((t) => /^(?:0|[1-9]\d{3,})$/.test(t.text) || (large && /^[1-9]\d{0,2}$/.test(t.text) && amountLines.has(t.line)));
-      if (bare > 0 && !whole) return false;
+      // (Dashes alone say nothing of a column: a target grid's 备注 printing "-".)
+      if (bare > 0 && (!whole || figs.length === 0)) return false;
       return mine.length >= 2 || mine.some((t) => strong.some((u) => u.line === t.line));
     });
-    cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))]);
+    cols = clusterColumns([...strong, ...extra, ...loose.filter((t) => kept.some((c) => t.x0 >= c.x0 && t.x1 <= c.x1))], touching);
   } else {
     // No decimal figure anywhere (a 元 table of whole amounts): integers right of the labels.
     // (From a PDF, where the header says where the codes stand, a figure of a code's length elsewhere
