@@ -61,3 +61,9 @@ test('a final account’s 三公 table is summed on its 预算数 columns as on 
   ]);
   assert.equal(roleRelations('three-public', (k) => keys.includes(k)).length, 2);
 });
+
+test('a subtotal under a group heading wrapped over two header lines is the whole heading’s (公务用车购置及 / 运行维护费 / 小计 is 公务用车购置及运行维护费)', () => {
+  assert.equal(columnKeyOf(['2021年', '公务用车购置及', '运行维护费', '小计'], 2022), 'prior.vehicles');
+  assert.equal(columnKeyOf(['公务用车购置及运行维护费', '小计']), 'vehicles');
+  assert.equal(columnKeyOf(['运行维护费', '小计']), 'vehicleRunning');
+});

@@ -149,7 +149,10 @@ export function columnKeyOf(path: readonly string[], year: number | null = null,
         base = TOTAL_SCOPES.has(sc.prefix) ? 'total' : sc.prefix;
         break;
       }
-      const t = termOfLabel(groups[i]!) ?? (/三公/.test(groups[i]!) ? COLUMN_TERMS.find((x) => x.key === 'threePublic')! : null);
+      // (A group's heading wrapped over two header lines is read as two groups: "公务用车购置及" over
+      // "运行维护费" is 公务用车购置及运行维护费, not 运行维护费.)
+      const wrapped = i > 0 ? termOfLabel(groups[i - 1]! + groups[i]!) : null;
+      const t = wrapped ?? termOfLabel(groups[i]!) ?? (/三公/.test(groups[i]!) ? COLUMN_TERMS.find((x) => x.key === 'threePublic')! : null);
       if (t) {
         base = t.key;
         break;

@@ -2719,13 +2719,18 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
     }
   }
   // A name given to two columns of one table means a group above them was not read (two 小计, a
-  // 会议费 per year): none of them can be told apart, so none keeps the name.
+  // 会议费 per year): none of them can be told apart, so none keeps the name. Nor in another year's
+  // group: two 增减 会议费 columns mean the year headings stand over the wrong columns, and the one
+  // 会议费 left under 本年 may be last year's.
   const stem = (key: string) => key.replace(/_\d+$/, '');
-  const twice = new Set(columns.filter((c) => /_\d+$/.test(c.key) && !isUnmappedKey(c.key)).map((c) => stem(c.key)));
+  const yearless = (key: string) => stem(key).replace(/^(?:prior|change)\./, '');
+  const doubled = columns.filter((c) => /_\d+$/.test(c.key) && !isUnmappedKey(c.key)).map((c) => stem(c.key));
+  const twice = new Set(doubled);
+  const twiceInYear = new Set(doubled.filter((k) => k !== yearless(k)).map(yearless));
   if (twice.size > 0) {
     const renamed = new Map<string, string>();
     columns.forEach((c, j) => {
-      if (isUnmappedKey(c.key) || !twice.has(stem(c.key)) || (twoSided && c.key === 'amount')) return;
+      if (isUnmappedKey(c.key) || !(twice.has(stem(c.key)) || twiceInYear.has(yearless(c.key))) || (twoSided && c.key === 'amount')) return;
       const key = `c0_${j + 1}`;
       renamed.set(c.key, key);
       c.key = key;

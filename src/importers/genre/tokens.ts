@@ -118,7 +118,8 @@ const ONE_CJK = /^[\u3400-\u9fff]$/u;
 
 /**
  * Words printed letter-spaced ("合   计", "项    目", "预 算 数"): runs of single ideographs at most four
- * columns apart become one token.
+ * columns apart become one token. The same ideograph twice in a row is no such word: it is the last
+ * characters of labels wrapped side by side ("公务用车购置费" | "公务用车运行费" ending "费   费").
  */
 function spacedOut(toks: Tok[]): Tok[] {
   // `toks` are readTokens' own, made for this line and held nowhere else: taken as they are (a word
@@ -127,7 +128,7 @@ function spacedOut(toks: Tok[]): Tok[] {
   for (const t of toks) {
     const p = out[out.length - 1];
     const one = ONE_CJK.test(t.text);
-    if (p && one && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced)) {
+    if (p && one && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced) && !p.text.endsWith(t.text)) {
       out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, spaced: true };
       continue;
     }
