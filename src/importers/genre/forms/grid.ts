@@ -331,6 +331,18 @@ export function readGrid(body: readonly SourceLine[], pos: Positions, columns: G
       return true;
     });
   });
+  // A text cell split by a page break: the text layer may hold the cell's end twice, the print's
+  // last line on the first page and its hidden overflow atop the next. A stop alone at the head of a
+  // page ("。"), after a line of its cell that ends with that stop on the page before, is that
+  // overflow, not a doubled stop.
+  columns.forEach((c, j) => {
+    if (!TEXT_COLUMNS.includes(c.kind)) return;
+    const fs = frags[j]!;
+    frags[j] = fs.filter((f, i) => {
+      const prev = fs[i - 1];
+      return !(prev && prev.line.page !== f.line.page && /^[。．！？；]$/u.test(f.text) && prev.text.endsWith(f.text));
+    });
+  });
   return { columns, frags, lines: [...body], printedAt, slack: pos.slack };
 }
 
