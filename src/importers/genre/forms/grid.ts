@@ -418,6 +418,8 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
     const nameCol = colIndex(g, 'name');
     const nameLines = new Set(nameCol >= 0 ? g.frags[nameCol]!.map((x) => x.line) : []);
     const numberedNames = nameCol >= 0 ? g.frags[nameCol]!.filter((x) => /^(?:指标)?\d{1,2}[:：.、．]/.test(labelKey(x.text))) : [];
+    // The widest line the target column prints: its cells' width.
+    const valueWidth = Math.max(0, ...vals.map((x) => x.x1 - x.x0));
     for (const f of vals) {
       if (cmp >= 0) {
         // Targets beside a comparator are cells of that row; a target with no comparator near is a row.
@@ -441,7 +443,12 @@ export function indicatorRows(g: Grid, only?: (f: Frag) => boolean): IndicatorRo
       // "办公设备购置等 约6类"), is the next row: a wrapped target goes on beside the name's wrapped
       // part or beside no name, a direction word ("以上") only completes it, and a unit's wrapped end
       // ("≤37 微克/立方" / "均浓度 米") reads as one target with it.
-      const nextRow = named && (readTarget(before) !== null || RATE_WITH_DIRECTION.test(labelKey(before))) && !DIRECTION_AFTER.test(labelKey(f.text)) && readTarget(before + f.text) === null;
+      // So is a line printing its own name under a line printing its own, when the target line above
+      // left room for this one: a cell's text wraps only where its next words do not fit, so lines
+      // that would have fit on the line above are another row's ("支持全市国有企业运动发展" / "完成率100%").
+      const roomy = prev !== null && named && nameLines.has(prev.line) && prev.x1 - prev.x0 + (f.x1 - f.x0) <= valueWidth;
+      const nextRow =
+        roomy || (named && (readTarget(before) !== null || RATE_WITH_DIRECTION.test(labelKey(before))) && !DIRECTION_AFTER.test(labelKey(f.text)) && readTarget(before + f.text) === null);
       const continues =
         prev !== null &&
         prevKey !== null &&

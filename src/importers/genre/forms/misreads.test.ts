@@ -1142,3 +1142,81 @@ test('a stop alone atop a page, after its cell’s line that ends with it on the
   // The next project's goal, all on the second page, keeps its own last stop.
   assert.match(fs.find((x) => x.name === '人员经费管理系统及相关系统运维服务项目')?.annualGoal?.text ?? '', /完成项目年度总结。$/);
 });
+
+/** xian-state-owned-assets-commission-2022-budget.txt lines 775–852: 表15's head and its indicators up to 生态效益指标. */
+const ONE_LINE_ROWS = `${FF}${XIAN_SOE_T15_HEAD}                                                                   对9户直管企业
+                     法规 、标准等工作 。
+
+                     按照“应改尽改、能改快改”的原则，推进竞争类企业混改；推进
+                                                    完成竞争类国企混改，实现竞争类国企混概
+                     全民所有制企业公司制改制厂办大集体改革 ，全面完成市属国有“
+              数量指标                                  率达到50% .
+                     僵尸企业 ”处置工作及退休人员社会化管理工作
+ 年
+ 度                   完成财务预决算及统计 、国有资本收益收缴工作            全市国有企业及国有控股企业
+ 绩
+ 效                   公租房户数                                         在建2000户
+       产出指标
+ 指
+                     达到上年同期水平                                      做到真实全面
+ 标
+                     加快剥离国有企业办社会职能和解决历史遗留问题 。加快构建“1+
+                                                                   做到真实全面
+                     1+ N ”的国有资本投资公司体系 ，加快混合所有制改革
+              质量指标
+                     进一步完善经营性国有资产监督管理体系 ，建立精准的信息化监管    真实全面建立覆盖所辖企业信息管理 、产权
+                     模式                                登记管理 、信息化整合平台
+
+                     严格管控工程建设施工过程质量                                  合格
+${FF}    一级指标   二级指标                 指标内容                       指标值
+                  按年度计划进度执行                            1- 12月执行率≥95%
+                  全年完成混改、公司制改制进度                       1- 12月执行率≥98%
+           时效指标
+                  持续进行国资监管数据采集与融合                      1- 12月执行率≥95%
+                  建设完成时间                                 2022年12约
+    产出指标          市财政预算拨款，按进度进行                           1560.92
+                  现要顺延基准月，需要提高基数。财政国企发展专项资金 、财政预
+                                                           126.17
+           成本指标   算资金
+                  财政预算资金                                  10528.7
+                  完成项目投资                                  20759.03
+                  督导监管企业安全生产 、应急管理工作                    完善率95%以上
+                  实现以管资产向管资本的转变 ，使国企形成协调运转、有效制衡的 落实国企改革三年行动方案 ，有序开展混
+           经济效益   现代公司治理结构                       改，两类公司组建
+年           指标
+                  监管信息化水平稳步提高                            比同期上升5%
+度
+绩                 改善居住环境，提高投资效益                          在建2000户
+效
+指                 确保不发生重大安全事故 ，减少事故隐患                     0重大事故
+标
+                  以促进国企转换经营机制 ，放大国有资本功能，提高国有资本配置
+                  和运行效率，实现各种所有制资本取长补短 、相互促进、共同发展
+           社会效益                                          完成率≥95%
+                  为目标；规范企业在股东大会、董事会、经理及监督会和党组织的
+            指标
+    效益指标          权责关系
+
+                  国有资本经营预算支出项目评审                     支持全市国有企业运动发展
+                  改善居住环境 ，提高投资效益                         完成率100%
+                  达到上年同期水平                                同比减少
+
+           生态效益   优化企业格局，产业结构，增强企业可持续发展力 ，做大做强企业        使企业稳中求进
+            指标    节能减排 ，发展新型环保企业                      达到国家环保指标要求
+                  提高电能源节约率                              51 .33万千瓦时
+`;
+
+test('lines printing their own name beside a target that would have fit on the target line above are rows of their own: a cell wraps only where its words do not fit', () => {
+  const ts = readAll('xian-state-owned-assets-commission-2022-budget', ONE_LINE_ROWS).flatMap((r) => r.departmentTargets?.indicators ?? []);
+  const pairs = ts.map((i) => `${i.name}=${i.raw}`);
+  // Three rows of one line each, a blank line above and below them (ruled rows on the page).
+  for (const p of ['国有资本经营预算支出项目评审=支持全市国有企业运动发展', '改善居住环境,提高投资效益=完成率100%', '达到上年同期水平=同比减少'])
+    assert.ok(pairs.includes(p), `${p} in ${pairs.join(' | ')}`);
+  // Targets that fill their line go on beside the name's wrapped part.
+  for (const p of ['完成竞争类国企混改,实现竞争类国企混概率达到50%.', '落实国企改革三年行动方案,有序开展混改,两类公司组建'])
+    assert.ok(
+      ts.some((i) => i.raw === p),
+      `${p} in ${pairs.join(' | ')}`,
+    );
+  assert.equal(ts.length, 28);
+});
