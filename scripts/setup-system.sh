@@ -6,7 +6,9 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
-fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+# (grep reads fc-list to its end: with -q it would stop at the first match, fc-list would die of SIGPIPE and,
+# under pipefail, a font that is there would count as missing.)
+fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # python3 runs ../shared/tools/amount-recall.py, against which the corpus test checks its recall.
 command -v python3 >/dev/null 2>&1 || need+=(python3)
