@@ -342,6 +342,8 @@ function deepFreeze<T>(x: T): T {
 class StoredWorkspace implements Workspace {
   private closed = false;
   private readonly documents = new DocumentCache();
+  /** The last edit queued for each budget in this workspace (see `editing`). */
+  private readonly edits = new Map<number, Promise<unknown>>();
   constructor(private readonly conn: Connection) {
     connections.set(this, conn);
   }
@@ -446,15 +448,38 @@ class StoredWorkspace implements Workspace {
     return (await this.sharedDocument(id, version)).tables;
   }
 
+  /**
+   * Runs the edits of one budget in this workspace one after another. Of edits on one base only one can
+   * be stored; run at once, each ran the rules (tens of ms of CPU) only for all but one to be refused as
+   * stale. In turn, an edit asks for the latest version after the one before it ended, and one made stale
+   * by it is refused before its base is read and its rules run. Only a saving: the database still decides
+   * (storeVersion's row lock), whatever other workspaces or processes write meanwhile.
+   */
+  private editing<T>(documentId: number, edit: () => Promise<T>): Promise<T> {
+    const run = (this.edits.get(documentId) ?? Promise.resolve()).then(edit, edit);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.edits.set(documentId, settled);
+    void settled.then(() => {
+      if (this.edits.get(documentId) === settled) this.edits.delete(documentId);
+    });
+    return run;
+  }
+
   async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion> {
-    // A stale edit (409) is refused before its base is read and its checks are run.
-    await repo.refuseStaleEdit(this.db, { documentId: documentIdOf(id), baseVersion });
-    const base = await this.sharedDocument(id, baseVersion);
-    return this.store(applyPatch(base, formId, patch), {
-      author: author ?? null,
-      note: `修改项目申报表 ${formId}`,
-      edit: { documentId: documentIdOf(id), baseVersion },
-      audit: { actor: actor ?? null, action: 'budget.edit', detail: { formId, baseVersion, author: author ?? null } },
+    const documentId = documentIdOf(id);
+    return this.editing(documentId, async () => {
+      // A stale edit (409) is refused before its base is read and its checks are run.
+      await repo.refuseStaleEdit(this.db, { documentId, baseVersion });
+      const base = await this.sharedDocument(id, baseVersion);
+      return this.store(applyPatch(base, formId, patch), {
+        author: author ?? null,
+        note: `修改项目申报表 ${formId}`,
+        edit: { documentId, baseVersion },
+        audit: { actor: actor ?? null, action: 'budget.edit', detail: { formId, baseVersion, author: author ?? null } },
+      });
     });
   }
 
@@ -466,13 +491,16 @@ class StoredWorkspace implements Workspace {
     author?: string,
     actor?: string | null,
   ): Promise<StoredVersion> {
-    await repo.refuseStaleEdit(this.db, { documentId: documentIdOf(id), baseVersion });
-    const next = change(await this.getDocument(id, baseVersion));
-    return this.store(next, {
-      author: author ?? null,
-      note: meta.note,
-      edit: { documentId: documentIdOf(id), baseVersion },
-      audit: { actor: actor ?? null, action: meta.action, detail: { ...meta.detail, baseVersion, author: author ?? null } },
+    const documentId = documentIdOf(id);
+    return this.editing(documentId, async () => {
+      await repo.refuseStaleEdit(this.db, { documentId, baseVersion });
+      const next = change(await this.getDocument(id, baseVersion));
+      return this.store(next, {
+        author: author ?? null,
+        note: meta.note,
+        edit: { documentId, baseVersion },
+        audit: { actor: actor ?? null, action: meta.action, detail: { ...meta.detail, baseVersion, author: author ?? null } },
+      });
     });
   }
 

@@ -13,6 +13,9 @@ import { followOf } from '../../src/app/follow.js';
 import { importBytes } from '../../src/app/import-document.js';
 import { FiscusError } from '../../src/domain/errors.js';
 import { runRules } from '../../src/rules/engine.js';
+import { ParsePool, setParsePool } from '../../src/app/isolation/pool.js';
+import type { BudgetDocument } from '../../src/domain/model.js';
+import type { Finding } from '../../src/rules/types.js';
 import { openPglite, openPostgres, type Connection } from '../../src/storage/connection.js';
 import { LOCK_FILE } from '../../src/storage/lock.js';
 import { MIGRATIONS_DIR, migrate } from '../../src/storage/migrate.js';
@@ -22,6 +25,15 @@ import { selectActuals } from '../../src/storage/follow-repo.js';
 import { budget, bytesOf, indicator, paymentsCsv, plain } from './fixture.js';
 
 export const SAMPLE = join(import.meta.dirname, '../../samples/shenzhen-futian-data-center-2021-dept-budget.txt');
+
+/** A parser pool that counts the rule runs asked of it. */
+class CountingPool extends ParsePool {
+  checks = 0;
+  override check(doc: BudgetDocument): Promise<Finding[]> {
+    this.checks++;
+    return super.check(doc);
+  }
+}
 
 /** A fresh, empty store of one backend, and how to dispose of it. */
 export interface Store {
@@ -235,6 +247,29 @@ export function registerContract(b: Backend): void {
       await ws.close();
       const c = await counts(store.opts);
       assert.equal(c.versions, 2);
+    }));
+
+  test(`${b.name}: edits of one budget on one base at once store one version; the rest are refused as stale without running the rules`, () =>
+    withWorkspace(async (ws, store) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      const counting = new CountingPool();
+      const previous = setParsePool(counting);
+      // A second workspace on the same database (another server process): the database still decides between them.
+      const other = b.folder ? null : await openWorkspace(store.opts);
+      try {
+        const edits = [ws, ws, ws, ws, other ?? ws, other ?? ws].map((w, k) => w.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: { fen: k + 1 } } }));
+        const all = await Promise.allSettled(edits);
+        const stored = all.filter((r) => r.status === 'fulfilled');
+        assert.equal(stored.length, 1, JSON.stringify(all.map((r) => (r.status === 'fulfilled' ? 'stored' : String(r.reason)))));
+        for (const r of all) if (r.status === 'rejected') assert.ok(r.reason instanceof FiscusError && r.reason.code === 'CONFLICT', String(r.reason));
+        // One run for the stored version, at most one more per other workspace (whose edit raced it).
+        assert.ok(counting.checks <= (other ? 2 : 1), `rules run ${counting.checks} times for one stored version`);
+        assert.equal((await ws.getBudget(budgetId)).latestVersion, 2);
+      } finally {
+        setParsePool(previous);
+        await counting.close();
+        await other?.close();
+      }
     }));
 
   test(`${b.name}: aggregates by function class at each level equal the table 7 figures, naming the year, kind and documents they add`, () =>
