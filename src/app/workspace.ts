@@ -342,7 +342,7 @@ function deepFreeze<T>(x: T): T {
 class StoredWorkspace implements Workspace {
   private closed = false;
   private readonly documents = new DocumentCache();
-  /** The last edit queued for each budget in this workspace (see `editing`). */
+  /** The edit running for each budget in this workspace (see `editing`), settled when it ends. */
   private readonly edits = new Map<number, Promise<unknown>>();
   constructor(private readonly conn: Connection) {
     connections.set(this, conn);
@@ -449,38 +449,40 @@ class StoredWorkspace implements Workspace {
   }
 
   /**
-   * Runs the edits of one budget in this workspace one after another. Of edits on one base only one can
-   * be stored; run at once, each ran the rules (tens of ms of CPU) only for all but one to be refused as
-   * stale. In turn, an edit asks for the latest version after the one before it ended, and one made stale
-   * by it is refused before its base is read and its rules run. Only a saving: the database still decides
+   * Runs the edits of one budget in this workspace one at a time, each refused (CONFLICT) as soon as its
+   * base is not the latest. Of edits on one base only one can be stored; run at once, each ran the rules
+   * (tens of ms of CPU) only for all but one to be refused as stale. Here an edit asks for the latest
+   * version on arrival and again whenever the edit ahead of it ends (the waiting edits ask at once, not
+   * one after another), and runs only when none is running. Only a saving: the database still decides
    * (storeVersion's row lock), whatever other workspaces or processes write meanwhile.
    */
-  private editing<T>(documentId: number, edit: () => Promise<T>): Promise<T> {
-    const run = (this.edits.get(documentId) ?? Promise.resolve()).then(edit, edit);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
+  private async editing<T>(documentId: number, baseVersion: number, edit: () => Promise<T>): Promise<T> {
+    for (;;) {
+      await repo.refuseStaleEdit(this.db, { documentId, baseVersion });
+      const running = this.edits.get(documentId);
+      if (!running) break;
+      await running;
+    }
+    const run = edit();
+    const settled: Promise<unknown> = run.then(
+      () => this.edits.get(documentId) === settled && this.edits.delete(documentId),
+      () => this.edits.get(documentId) === settled && this.edits.delete(documentId),
     );
     this.edits.set(documentId, settled);
-    void settled.then(() => {
-      if (this.edits.get(documentId) === settled) this.edits.delete(documentId);
-    });
     return run;
   }
 
   async editProjectForm(id: string, baseVersion: number, formId: string, patch: ProjectFormPatch, author?: string, actor?: string | null): Promise<StoredVersion> {
     const documentId = documentIdOf(id);
-    return this.editing(documentId, async () => {
-      // A stale edit (409) is refused before its base is read and its checks are run.
-      await repo.refuseStaleEdit(this.db, { documentId, baseVersion });
-      const base = await this.sharedDocument(id, baseVersion);
-      return this.store(applyPatch(base, formId, patch), {
+    // A stale edit (409) is refused before its base is read and its checks are run.
+    return this.editing(documentId, baseVersion, async () =>
+      this.store(applyPatch(await this.sharedDocument(id, baseVersion), formId, patch), {
         author: author ?? null,
         note: `修改项目申报表 ${formId}`,
         edit: { documentId, baseVersion },
         audit: { actor: actor ?? null, action: 'budget.edit', detail: { formId, baseVersion, author: author ?? null } },
-      });
-    });
+      }),
+    );
   }
 
   async editDocument(
@@ -492,8 +494,7 @@ class StoredWorkspace implements Workspace {
     actor?: string | null,
   ): Promise<StoredVersion> {
     const documentId = documentIdOf(id);
-    return this.editing(documentId, async () => {
-      await repo.refuseStaleEdit(this.db, { documentId, baseVersion });
+    return this.editing(documentId, baseVersion, async () => {
       const next = change(await this.getDocument(id, baseVersion));
       return this.store(next, {
         author: author ?? null,

@@ -35,6 +35,22 @@ class CountingPool extends ParsePool {
   }
 }
 
+/** A parser pool whose rule runs wait until `release()`; `asked` settles when the first is asked for. */
+class HeldPool extends ParsePool {
+  private open!: () => void;
+  private readonly gate = new Promise<void>((ok) => (this.open = ok));
+  private onAsk!: () => void;
+  readonly asked = new Promise<void>((ok) => (this.onAsk = ok));
+  release(): void {
+    this.open();
+  }
+  override async check(doc: BudgetDocument): Promise<Finding[]> {
+    this.onAsk();
+    await this.gate;
+    return super.check(doc);
+  }
+}
+
 /** A fresh, empty store of one backend, and how to dispose of it. */
 export interface Store {
   opts: WorkspaceOptions;
@@ -269,6 +285,26 @@ export function registerContract(b: Backend): void {
         setParsePool(previous);
         await counting.close();
         await other?.close();
+      }
+    }));
+
+  test(`${b.name}: an edit on a stale base is refused at once, while another edit of the budget is still running`, () =>
+    withWorkspace(async (ws) => {
+      const { budgetId } = await ws.importDocument(bytesOf(budget(2021)), 'a.json');
+      await ws.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: null } });
+      const held = new HeldPool();
+      const previous = setParsePool(held);
+      try {
+        const running = ws.editProjectForm(budgetId, 2, 'f1', { amounts: { purchasedServices: { fen: 1 } } });
+        await held.asked;
+        // Version 1 has been stale since version 2 was stored: nothing the running edit does can change that.
+        await rejectsWith(ws.editProjectForm(budgetId, 1, 'f1', { amounts: { purchasedServices: { fen: 2 } } }), 'CONFLICT', /版本 2/);
+        held.release();
+        assert.equal((await running).version, 3);
+      } finally {
+        held.release();
+        setParsePool(previous);
+        await held.close();
       }
     }));
 
