@@ -164,6 +164,8 @@ function suite(backend: Backend): void {
       assert.match(String(fraction['field']), /amount\.fen/);
       await problem(await req(`/api/v1/budgets/${id}/projects/form-2`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"baseVersion": 2,' }), 400, 'INPUT_UNREADABLE');
       await problem(await patch('no-such-form', { baseVersion: 2 }), 404, 'NOT_FOUND');
+      // A stale base is refused first, whatever form it names: the page it was made on is out of date.
+      await problem(await patch('no-such-form', { baseVersion: 1 }), 409, 'CONFLICT');
     });
 
     test('the difference between versions 1 and 2 is the fourth quarter, in fen', async () => {
