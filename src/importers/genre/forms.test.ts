@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readSourceText } from '../text/source.js';
-import { formSession, readForms } from './forms.js';
+import { formSession, placeIndicatorTargets, readForms } from './forms.js';
 import { matchInOrder } from './forms/project-grid.js';
 import { nameFromTitle } from './forms/context.js';
 import { splitCentered } from './forms/partition.js';
@@ -49,6 +49,56 @@ test('a Beijing 预算表12 grid gives one form per project, its rows being thos
   assert.deepEqual(
     rs[0]!.notes.filter((n) => n.severity !== 'info'),
     [],
+  );
+});
+
+test("a grid's indicator targets are no unplaced amounts of its table: the form holds them, figure by figure", () => {
+  // A grid whose columns the table reader could not follow over a page: a project's line and an indicator's
+  // line with their figures unplaced (beijing-finance-bureau 预算12表: "670.428000   670.428000 … ≤ 12 月").
+  const money = (raw: string, line: number) => ({ fen: Math.round(Number(raw) * 1_000_000), src: { line, page: 1, raw } });
+  const row = (id: string, line: number, figures: string[]) => ({
+    id,
+    kind: 'item' as const,
+    label: id,
+    level: 0,
+    amounts: { c1_1: null, c1_2: null },
+    unplaced: figures.map((f) => money(f, line)),
+    src: { line, page: 1, raw: '' },
+  });
+  const table = {
+    no: 12,
+    role: 'project-targets' as const,
+    title: { text: '项目支出绩效目标表' },
+    displayUnit: '万元' as const,
+    columns: [
+      { key: 'c1_1', header: ['项目总额'], kind: 'amount' as const },
+      { key: 'c1_2', header: ['财政资金'], kind: 'amount' as const },
+    ],
+    rows: [row('r1', 10, ['670.428000', '12', '670.428000']), row('r2', 12, ['95']), row('r3', 14, ['50', '50']), row('r4', 16, ['5']), row('r5', 18, ['12.798'])],
+    src: { line: 1, page: 1, raw: '' },
+  };
+  const ind = (raw: string, line: number, endLine?: number) => ({
+    level1: '产出指标',
+    level2: '时效指标',
+    name: 'x',
+    raw,
+    comparator: null,
+    value: null,
+    unit: null,
+    qualitative: false,
+    notApplicable: false,
+    src: { line, page: 1, raw, ...(endLine ? { endLine } : {}) },
+  });
+  placeIndicatorTargets(table, [{ indicators: [ind('≤ 12 月', 9, 11), ind('≥ 95 %', 12), ind('≥ 50 人', 14), ind('≥ 5 个', 20), ind('≤ 12.798 万元', 18)] }, null]);
+  assert.deepEqual(
+    table.rows.map((r) => r.unplaced?.map((m) => m.src.raw) ?? null),
+    [
+      ['670.428000', '670.428000'], // the project's amounts stay unplaced: its row's cells are still unknown
+      null, // the target alone: the row prints no amount of the table's columns
+      ['50'], // one figure for the one target: the other 50 may be the project's
+      ['5'], // a target printed on other lines is not this figure
+      ['12.798'], // an amount as printed: the indicator holds it as text only, the table as money
+    ],
   );
 });
 

@@ -31,6 +31,7 @@ import { titleOf, type TableBlock } from './segment.js';
 import { readTable, type TableContext } from './table.js';
 import { tokensOf } from './tokens.js';
 import { pushAll } from '../../domain/arrays.js';
+import { printedAmounts } from '../coverage.js';
 
 export interface ReadForms {
   projectForms: ProjectForm[];
@@ -93,6 +94,52 @@ function looksLikeForm(lines: readonly SourceLine[]): boolean {
 
 /** Reads a form block. Never throws on content: what cannot be structured is a located note. */
 export function readForms(block: TableBlock, ctx: TableContext, session: FormSession): ReadForms {
+  const prev = session.last;
+  const out = readFormBlock(block, ctx, session);
+  // Indicators of this block may have gone to the form of the block before (its continuation).
+  if (out.table) placeIndicatorTargets(out.table, [...out.projectForms, out.departmentTargets, prev?.form, prev?.dept]);
+  return out;
+}
+
+/** The figures printed in a target ("≥ 95 %", "≤ 29.16 万元"), as printed. */
+const TARGET_FIGURE = /\d[\d,]*(?:\.\d+)?/g;
+
+/**
+ * The figures of the block's table that are indicators' targets, taken out of its rows' unplaced amounts: the
+ * table's columns are the projects' amounts, a target is no amount of theirs, and the form holds it as printed
+ * (the indicator's comparator, value and unit). A figure counts as a target only where an indicator read from
+ * the same lines prints it, one figure for each it prints; the others stay unplaced. A target printed as an
+ * amount is printed ("≤ 12.798 万元", "≥ 1,066 人次": decimals or separators, coverage's printedAmounts) stays
+ * too: the indicator keeps its target as text, and the table's figure is the model's only money holding it.
+ */
+export function placeIndicatorTargets(table: Table, holders: ReadonlyArray<{ indicators: ProjectForm['indicators'] } | null | undefined>): void {
+  const targets: Array<{ from: number; to: number; figure: string }> = [];
+  for (const h of holders) {
+    for (const i of h?.indicators ?? []) {
+      if (i.src.line === null) continue;
+      for (const m of i.raw.matchAll(TARGET_FIGURE)) targets.push({ from: i.src.line, to: i.src.endLine ?? i.src.line, figure: m[0] });
+    }
+  }
+  if (targets.length === 0) return;
+  const used = new Set<number>();
+  for (const r of table.rows) {
+    if (!r.unplaced || r.unplaced.length === 0) continue;
+    const left = r.unplaced.filter((m) => {
+      const line = m.src?.line ?? null;
+      if (line === null || printedAmounts(m.src!.raw).length > 0) return true;
+      const k = targets.findIndex((t, j) => !used.has(j) && t.figure === m.src!.raw && t.from <= line && line <= t.to);
+      if (k < 0) return true;
+      used.add(k);
+      return false;
+    });
+    if (left.length === r.unplaced.length) continue;
+    if (left.length > 0) r.unplaced = left;
+    else delete r.unplaced;
+  }
+}
+
+/** Reads a form block (readForms before the table's targets are taken out of its unplaced amounts). */
+function readFormBlock(block: TableBlock, ctx: TableContext, session: FormSession): ReadForms {
   const r = readTable(block, ctx);
   // The form as printed: where the grid reader found no rows (a form of words, no amounts), its
   // lines are the rows, so that nothing the form prints is lost.
