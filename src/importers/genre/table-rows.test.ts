@@ -318,6 +318,44 @@ test('text: a continuation page of a two-sided table that prints the header agai
   assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
 });
 
+test('text: a continuation page printing the header again, set on a grid of its own, where the group head (财政拨款) scopes fewer columns than on the page before: 小计 is the page before’s 财政拨款/小计, and its figures are placed', () => {
+  // pdftotext sets each page on its own grid: here the second page's header stands 3–4 columns right of the
+  // first's, and 财政拨款, centred otherwise, no longer stands over 小计; the page's own reading names the column
+  // "小计", the tail of the page before's "财政拨款/小计": the same column, named less fully, not a dispute.
+  const lines = [
+    at([123, '公开表11']),
+    at([41, '项目支出预算情况表']),
+    at([0, '部门（单位）：某某市某某局'], [121, '单位：万元']),
+    at([68, '财政拨款']),
+    at([87, '财政专户管'], [113, '使用非财政']),
+    at([16, '项目名称'], [31, '项目类别'], [39, '合计'], [63, '一般公共预 政府性基金 国有资本经'], [88, '理资金'], [100, '单位资金'], [113, '拨款结余'], [121, '上年结转']),
+    at([51, '小计'], [65, '算'], [70, '预算'], [76, '营预算']),
+    at([0, '合'], [4, '计'], [38, '133,705.19'], [51, '51,908.37'], [64, '49,549.69'], [76, '2,358.68'], [88, '62,466.06'], [101, '19,330.76']),
+    at([0, '实施公车统管'], [30, '其他运转类'], [43, '45.00'], [55, '45.00'], [68, '45.00']),
+    at([0, '公办学生应配未配教职工工资经费'], [30, '其他运转类'], [40, '1,000.00'], [52, '1,000.00'], [65, '1,000.00']),
+    '\f' + at([120, '公开表11']),
+    at([45, '项目支出预算情况表']),
+    at([0, '部门（单位）：某某市某某局'], [118, '单位：万元']),
+    at([70, '财政拨款']),
+    at([86, '财政专户管'], [110, '使用非财政']),
+    at([16, '项目名称'], [36, '项目类别'], [43, '合计'], [66, '一般公共预 政府性基金 国有资本经'], [87, '理资金'], [98, '单位资金'], [110, '拨款结余'], [118, '上年结转']),
+    at([55, '小计'], [68, '算'], [73, '预算'], [79, '营预算']),
+    at([0, '生均公用经费（非三保）'], [35, '其他运转类'], [46, '517.95'], [57, '517.95'], [69, '517.95']),
+    at([0, '课后延时服务费'], [35, '其他运转类'], [46, '186.00'], [57, '186.00'], [69, '186.00']),
+    at([0, '运转补助经费（非三保）'], [35, '其他运转类'], [44, '1,398.12'], [57, '484.90'], [69, '484.90'], [89, '850.22'], [102, '63.00']),
+  ];
+  const t = table(fromLines(lines), /项目支出预算情况表/);
+  const cells = (label: string) => {
+    const r = row(t, (x) => x.label.startsWith(label));
+    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    return ['total', 'govApprop', 'general', 'specialAccount', 'unitFunds'].map((k) => fen(r, k));
+  };
+  assert.deepEqual(cells('实施公车统管'), [w('45.00'), w('45.00'), w('45.00'), null, null]);
+  assert.deepEqual(cells('生均公用经费'), [w('517.95'), w('517.95'), w('517.95'), null, null]);
+  // 1,398.12 = 484.90 (财政拨款) + 850.22 (财政专户管理资金) + 63.00 (单位资金), as printed.
+  assert.deepEqual(cells('运转补助经费'), [w('1,398.12'), w('484.90'), w('484.90'), w('850.22'), w('63.00')]);
+});
+
 test('text: an expenditure class set one space after a revenue figure (pdftotext counting the revenue side’s ideographs one column each) is placed by its name, not under the class above by its column', () => {
   // 教育支出 stands with the other classes on the page; pdftotext sets it one space after 200.00, two
   // columns left of them, so its column reads as neither a class's nor a 款's.

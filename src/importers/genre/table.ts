@@ -662,6 +662,9 @@ function alignInOrder(n: number, m: number, dist: (i: number, j: number) => numb
   return of;
 }
 
+/** True when `tail` is the last labels of `path` (or all of it). */
+const isTailOf = (tail: readonly string[], path: readonly string[]) => tail.length <= path.length && tail.every((t, i) => t === path[path.length - tail.length + i]);
+
 function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[] | null {
   const pData = p.zones.filter((z) => z.data);
   const qData = q.zones.filter((z) => z.data);
@@ -675,8 +678,12 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[
   return q.zones.map((z) => {
     const mine = z.data ? byQ.get(z) : undefined;
     if (!mine) return { ...z, x0: NaN, x1: NaN, data: null };
-    // The page's own header read this column as another one: the two readings of one header disagree.
-    const disputed = mine.path.length > 0 && mine.path.join('/') !== z.path.join('/');
+    // The page's own header read this column as another one: the two readings of one header disagree. A reading
+    // that is the tail of the page before's ("小计" under "财政拨款/小计": the group head above it, centred
+    // otherwise on this page's grid, scoped fewer columns) names the same column, less fully: no dispute, unless
+    // the page before disputed that column itself (then the fuller name is no confirmation).
+    const own = mine.path.join('/');
+    const disputed = mine.path.length > 0 && own !== z.path.join('/') && (z.disputed === true || !isTailOf(mine.path, z.path));
     return { x0: mine.x0, x1: mine.x1, data: mine.data, path: z.path, ...(z.ambiguous ? { ambiguous: true } : {}), ...(disputed ? { disputed: true } : {}) };
   });
 }
