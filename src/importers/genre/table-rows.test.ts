@@ -676,6 +676,13 @@ test('PDF: a cell that runs a figure into a label ("64618.75 科学技术支出"
   assert.equal(name!.x0, 66);
 });
 
+test('text: a word printed letter-spaced is one token, a letter doubled inside it too; one ideograph twice alone is the ends of two wrapped labels', () => {
+  const words = (text: string) => tokensOf({ no: 1, text, page: 1, indent: 0 }).map((t) => t.text);
+  assert.deepEqual(words('合   计'), ['合计']);
+  assert.deepEqual(words('本 年 年 初 预 算 数'), ['本年年初预算数']);
+  assert.deepEqual(words('费   费'), ['费', '费']);
+});
+
 test('text: a group read from indentation whose last line ends its page is not known to end there (pdftotext sets each page on its own grid): no sum is asserted for it; a group closed on its page still is', async () => {
   const group = (name: string, total: string, kids: Array<[string, string]>) => [at([0, name], [42, total]), ...kids.map(([k, v]) => at([2, k], [42, v]))];
   const d = await fromText([

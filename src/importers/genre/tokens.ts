@@ -118,8 +118,9 @@ const ONE_CJK = /^[\u3400-\u9fff]$/u;
 
 /**
  * Words printed letter-spaced ("合   计", "项    目", "预 算 数"): runs of single ideographs at most four
- * columns apart become one token. The same ideograph twice in a row is no such word: it is the last
- * characters of labels wrapped side by side ("公务用车购置费" | "公务用车运行费" ending "费   费").
+ * columns apart become one token. One ideograph twice and nothing before is no such word: it is the last
+ * characters of labels wrapped side by side ("公务用车购置费" | "公务用车运行费" ending "费   费"); a spaced
+ * word may still double a letter inside ("本 年 年 初 预 算 数").
  */
 function spacedOut(toks: Tok[]): Tok[] {
   // `toks` are readTokens' own, made for this line and held nowhere else: taken as they are (a word
@@ -128,7 +129,7 @@ function spacedOut(toks: Tok[]): Tok[] {
   for (const t of toks) {
     const p = out[out.length - 1];
     const one = ONE_CJK.test(t.text);
-    if (p && one && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced) && !p.text.endsWith(t.text)) {
+    if (p && one && /^[\u3400-\u9fff]+$/u.test(p.text) && p.spaced !== false && t.x0 - p.x1 <= 4.5 && (p.text.length === 1 || p.spaced) && p.text !== t.text) {
       out[out.length - 1] = { ...p, text: p.text + t.text, x1: t.x1, spaced: true };
       continue;
     }
