@@ -103,6 +103,12 @@ interface Zone {
   disputed?: boolean;
   /** Extent of the header column that names it (text columns), when a header named it. */
   head?: { x0: number; x1: number };
+  /**
+   * A column printing nothing on a continuation page: where its figures stood on the last page that printed
+   * them, set on this page's grid (through the header both print), so that a later page printing it again is
+   * matched to it.
+   */
+  last?: { x0: number; x1: number };
 }
 
 interface Panel {
@@ -665,19 +671,25 @@ function alignInOrder(n: number, m: number, dist: (i: number, j: number) => numb
 /** True when `tail` is the last labels of `path` (or all of it). */
 const isTailOf = (tail: readonly string[], path: readonly string[]) => tail.length <= path.length && tail.every((t, i) => t === path[path.length - tail.length + i]);
 
-function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number): Zone[] | null {
+function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number, fromPrev: (x: number) => number): Zone[] | null {
   const pData = p.zones.filter((z) => z.data);
-  const qData = q.zones.filter((z) => z.data);
+  // A column the page before printed empty is matched where its figures stood on the last page that printed
+  // them (a column with figures on the page before is preferred at the same distance).
+  const qData = q.zones.filter((z) => z.data || z.last);
   const n = pData.length;
   const m = qData.length;
   if (n === 0 || n > m) return null;
-  const dist = (i: number, j: number) => Math.abs(toPrev(pData[i]!.data!.x1) - qData[j]!.data!.x1);
+  const gap = (i: number, j: number) => Math.abs(toPrev(pData[i]!.data!.x1) - (qData[j]!.data ?? qData[j]!.last!).x1);
+  const dist = (i: number, j: number) => gap(i, j) + (qData[j]!.data ? 0 : 0.5);
   const of = alignInOrder(n, m, dist);
-  if (of.some((j, i) => dist(i, j) > 4)) return null;
+  if (of.some((j, i) => gap(i, j) > 4)) return null;
   const byQ = new Map(of.map((j, i) => [qData[j]!, pData[i]!]));
   return q.zones.map((z) => {
-    const mine = z.data ? byQ.get(z) : undefined;
-    if (!mine) return { ...z, x0: NaN, x1: NaN, data: null };
+    const mine = byQ.get(z);
+    if (!mine) {
+      const seen = z.data ?? z.last;
+      return { ...z, x0: NaN, x1: NaN, data: null, ...(seen ? { last: { x0: fromPrev(seen.x0), x1: fromPrev(seen.x1) } } : {}) };
+    }
     // The page's own header read this column as another one: the two readings of one header disagree. A reading
     // that is the tail of the page before's ("小计" under "财政拨款/小计": the group head above it, centred
     // otherwise on this page's grid, scoped fewer columns) names the same column, less fully: no dispute, unless
@@ -1193,8 +1205,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   }
   if (header.length > 0 && prev && prev.panels.length === panels.length && panels.length > 0) {
     const toPrev = headerFrame(header, prev.header);
-    if (toPrev) {
-      const named = panels.map((p, k) => columnsOfPrev(p, prev.panels[k]!, toPrev));
+    const fromPrev = headerFrame(prev.header, header);
+    if (toPrev && fromPrev) {
+      const named = panels.map((p, k) => columnsOfPrev(p, prev.panels[k]!, toPrev, fromPrev));
       if (named.every((zones) => zones !== null)) panels.forEach((p, k) => ((p.zones = named[k]!), (p.labelHeader = prev.panels[k]!.labelHeader)));
     }
   }
