@@ -407,6 +407,61 @@ test('text: a continuation page printing the header again and figures in a colum
   assert.equal(t.rows.filter((r) => r.unplaced).length, 3);
 });
 
+/** A 支出总表 over two pdftotext pages, the first printing figures under 合计 and 基本支出 alone, the second (without a header, set 4 columns left) under 项目支出 too, its figures set `right` columns further right. */
+const expenditureOverview = (right: number) => [
+  at([55, '预算03表'], [61, '支出总表']),
+  at([124, '金额单位：万元']),
+  '',
+  at([117, '其中']),
+  at([8, '支出功能分类科目'], [26, '政府支出经济分类科目'], [46, '部门支出经济分类科目'], [69, '合计'], [83, '基本支出'], [98, '项目支出']),
+  at([105, '事业单位经营支'], [124, '对附属单位补助']),
+  at([115, '上缴上级支出']),
+  at([108, '出'], [127, '支出']),
+  at([0, '2010601-行政运行'], [19, '50101-工资奖金津补贴'], [39, '30101-基本工资'], [68, '1,721.982000'], [83, '1,721.982000']),
+  at([0, '2010601-行政运行'], [19, '50102-社会保障缴费'], [39, '30112-其他社会保障缴费'], [71, '15.013572'], [86, '15.013572']),
+  '\f' + at([0, '2010601-行政运行'], [19, '50502-商品和服务支出'], [39, '30239-其他交通费用'], [65, '285.552000'], [80, '285.552000']),
+  at([0, '2010601-行政运行'], [19, '50999-其他对个人和家庭的补助'], [39, '30399-其他对个人和家庭的补助'], [64, '1,064.448000'], [79, '1,064.448000']),
+  at([0, '2010602-一般行政管理事务'], [19, '50201-办公经费'], [39, '30202-印刷费'], [65, '110.460000'], [95 + right, '110.460000']),
+  at([0, '2010602-一般行政管理事务'], [19, '50205-委托业务费'], [39, '30227-委托业务费'], [64, '4,052.472500'], [94 + right, '4,052.472500']),
+  at([0, '2050803-培训支出'], [19, '50203-培训费'], [39, '30216-培训费'], [65, '152.341000'], [80, '100.821000'], [97 + right, '51.520000']),
+];
+
+test('text: a continuation page without a header printing figures in a column the page before printed empty (项目支出 after a page of 基本支出 alone): the column is found under its header, through the shift of the page’s grid', () => {
+  // pdftotext sets the second page 4 columns left of the first, and 项目支出's figures as far from its header's
+  // centre as 合计's and 基本支出's stand from theirs. Matched only against the columns the first page printed,
+  // the second page's three columns of figures would be named none: its figures not placed.
+  const t = table(fromLines(expenditureOverview(0)), /支出总表/);
+  assert.deepEqual(
+    t.rows.map((r) => r.unplaced?.map((m) => m.src?.raw)),
+    t.rows.map(() => undefined),
+  );
+  const cells = (pick: (r: Row) => boolean) => ['total', 'basic', 'project', 'operatingExp'].map((k) => fen(row(t, pick), k));
+  assert.deepEqual(
+    cells((r) => r.amounts.total?.fen === w('285.552000')),
+    [w('285.552000'), w('285.552000'), null, null],
+  );
+  assert.deepEqual(
+    cells((r) => r.amounts.total?.fen === w('110.460000')),
+    [w('110.460000'), null, w('110.460000'), null],
+  );
+  assert.deepEqual(
+    cells((r) => r.amounts.total?.fen === w('152.341000')),
+    [w('152.341000'), w('100.821000'), w('51.520000'), null],
+  );
+});
+
+test('text: a continuation page without a header whose column of figures, printed empty on the page before, stands about as near the next header (事业单位经营支出) as its own: the column is not named, its figures not placed', () => {
+  // Set 3 columns further right, the figures stand 3 columns from where 项目支出's would and 5.5 from where
+  // 事业单位经营支出's would: which of the two they are is not known.
+  const t = table(fromLines(expenditureOverview(3)), /支出总表/);
+  const r = row(t, (x) => x.label === '培训支出');
+  assert.deepEqual(
+    ['project', 'operatingExp'].map((k) => fen(r, k)),
+    [null, null],
+  );
+  assert.ok(t.rows.every((x) => fen(x, 'project') === null && fen(x, 'operatingExp') === null));
+  assert.ok(r.unplaced?.some((m) => m.src?.raw === '51.520000'));
+});
 test('text: an expenditure class set one space after a revenue figure (pdftotext counting the revenue side’s ideographs one column each) is placed by its name, not under the class above by its column', () => {
   // 教育支出 stands with the other classes on the page; pdftotext sets it one space after 200.00, two
   // columns left of them, so its column reads as neither a class's nor a 款's.

@@ -700,6 +700,47 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number, fromPr
   });
 }
 
+/** The middle value of a non-empty list (the upper of the two middle ones). */
+const middle = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * From pdftotext text, the zones of a continuation page without a header that prints figures in more columns
+ * than the page before (项目支出 after a page of 基本支出 alone): each column of figures to a column of the page
+ * before, in order, through the shift of the page's grid from the page before's (the columns both print). A
+ * column the page before printed empty is found where its figures stood on the last page printing them, or
+ * else under its header, as far from the header's centre as the page before's columns of figures stand from
+ * theirs (pdftotext sets a table's figures at one distance from its headers). Null when a column lands far
+ * from its place, or as near another (within 3 columns): then which column it is is not known.
+ */
+function columnsUnderHeads(pData: Zone[], q: Panel): Zone[] | null {
+  const offsets = q.zones.flatMap((z) => (z.data && z.head ? [z.data.x1 - mid(z.head)] : []));
+  if (offsets.length === 0) return null;
+  const off = middle(offsets);
+  const places = q.zones.flatMap((z) => {
+    const x = z.data ? z.data.x1 : z.last ? z.last.x1 : z.head ? mid(z.head) + off : null;
+    return x === null ? [] : [{ z, x }];
+  });
+  if (pData.length > places.length) return null;
+  const of = alignInOrder(pData.length, places.length, (i, k) => Math.abs(pData[i]!.data!.x1 - places[k]!.x) + (places[k]!.z.data ? 0 : 1));
+  const shifts = of.flatMap((k, i) => (places[k]!.z.data ? [places[k]!.x - pData[i]!.data!.x1] : []));
+  if (shifts.length === 0) return null;
+  const shift = middle(shifts);
+  const byQ = new Map<Zone, Zone>();
+  for (const [i, k] of of.entries()) {
+    const mine = pData[i]!;
+    const x = mine.data!.x1 + shift;
+    const here = Math.abs(x - places[k]!.x);
+    if (places[k]!.z.data ? here > 2 || Math.abs(mine.data!.x1 - places[k]!.x) > 4 : here > 3) return null;
+    if (places.some((o, j) => j !== k && Math.abs(x - o.x) - here < 3)) return null;
+    byQ.set(places[k]!.z, mine);
+  }
+  return q.zones.map((z) => {
+    const mine = byQ.get(z);
+    if (!mine) return { ...z, x0: NaN, x1: NaN, data: null };
+    return { ...mine, path: z.path, ...(z.disputed ? { disputed: true } : {}) };
+  });
+}
+
 /**
  * The panels of the page before, set on this page (through the header both print), holding this
  * page's columns of figures where each lands (its right edge within 4 columns of a column of the page
@@ -1246,6 +1287,14 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
             if (z.disputed) mine.disputed = true;
           }
           p.zones = q.zones.map((z) => byQ.get(z) ?? { ...z, x0: NaN, x1: NaN, data: null });
+          return;
+        }
+      }
+      // From text, more columns of figures than the page before printed: the others are found under their headers.
+      if (!measuredBody && pData.length > qData.length && pData.length < q.zones.length) {
+        const zones = columnsUnderHeads(pData, q);
+        if (zones) {
+          p.zones = zones;
           return;
         }
       }
