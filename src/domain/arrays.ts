@@ -18,6 +18,11 @@ export function maxOf(xs: Iterable<number>): number {
   return m;
 }
 
+/** The middle of a non-empty list of numbers (of an even count, the upper of the two middle ones). */
+export function median(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
 /**
  * Appends every element of `items` to `target` (in place); returns `target`. An array is read up to its
  * length at the call, so appending an array to itself doubles it (as `target.push(...target)`).

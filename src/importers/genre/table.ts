@@ -39,7 +39,7 @@ import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } f
 import type { SourceLine } from '../text/source.js';
 import { isNumberOnly, type TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
-import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
+import { maxOf, median, minOf, pushAll } from '../../domain/arrays.js';
 
 export interface TableContext {
   file: string;
@@ -700,9 +700,6 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number, fromPr
   });
 }
 
-/** The middle value of a non-empty list (the upper of the two middle ones). */
-const middle = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 /**
  * From pdftotext text, the zones of a continuation page without a header that prints figures in more columns
  * than the page before (项目支出 after a page of 基本支出 alone): each column of figures to a column of the page
@@ -715,7 +712,7 @@ const middle = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function columnsUnderHeads(pData: Zone[], q: Panel): Zone[] | null {
   const offsets = q.zones.flatMap((z) => (z.data && z.head ? [z.data.x1 - mid(z.head)] : []));
   if (offsets.length === 0) return null;
-  const off = middle(offsets);
+  const off = median(offsets);
   const places = q.zones.flatMap((z) => {
     const x = z.data ? z.data.x1 : z.last ? z.last.x1 : z.head ? mid(z.head) + off : null;
     return x === null ? [] : [{ z, x }];
@@ -724,7 +721,7 @@ function columnsUnderHeads(pData: Zone[], q: Panel): Zone[] | null {
   const of = alignInOrder(pData.length, places.length, (i, k) => Math.abs(pData[i]!.data!.x1 - places[k]!.x) + (places[k]!.z.data ? 0 : 1));
   const shifts = of.flatMap((k, i) => (places[k]!.z.data ? [places[k]!.x - pData[i]!.data!.x1] : []));
   if (shifts.length === 0) return null;
-  const shift = middle(shifts);
+  const shift = median(shifts);
   const byQ = new Map<Zone, Zone>();
   for (const [i, k] of of.entries()) {
     const mine = pData[i]!;
@@ -946,7 +943,7 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
         }
       });
       if (shifts.length > 0) {
-        const d = [...shifts].sort((a, b) => a - b)[Math.floor(shifts.length / 2)]!;
+        const d = median(shifts);
         toPrev = (x: number) => x + d;
       }
     }

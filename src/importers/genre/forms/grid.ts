@@ -12,6 +12,7 @@ import { ADJACENT, columnOf, fragmentsOf, joinText, setBands, type Frag, type Gr
 import { blankGaps, splitCentered, type Anchor } from './partition.js';
 import { ruledColumn } from './ruled.js';
 import { tidy } from './context.js';
+import { median } from '../../../domain/arrays.js';
 import {
   COMPARATOR_TOKEN,
   headerKind,
@@ -126,11 +127,6 @@ function landmarks(columns: readonly GridColumn[], toks: readonly Tok[]): Array<
   });
   return out;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 /** Landmark positions per column (median left edge), and the left edge of the text (margin words aside). */
 function landmarkPositions(columns: readonly GridColumn[], toks: readonly Tok[]): Map<number, number> {
