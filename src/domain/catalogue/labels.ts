@@ -174,14 +174,12 @@ export const LABEL_HEADERS = {
   expenditure: '支出',
 } as const;
 
+/** The text keys a row may carry in `texts` without a declared column that have a header of their own. */
+const TEXT_KEYS: ReadonlySet<string> = new Set(['period', 'project', 'year', 'unitCode', 'seq', 'basis'] satisfies Array<keyof typeof LABEL_HEADERS>);
+
 /** Headers of the text keys a row may carry in `texts` without a declared column. */
 export function textKeyLabel(key: string): string {
-  if (key === 'period') return LABEL_HEADERS.period;
-  if (key === 'project') return LABEL_HEADERS.project;
-  if (key === 'year') return LABEL_HEADERS.year;
-  if (key === 'unitCode') return LABEL_HEADERS.unitCode;
-  if (key === 'seq') return LABEL_HEADERS.seq;
-  if (key === 'basis') return LABEL_HEADERS.basis;
+  if (TEXT_KEYS.has(key)) return LABEL_HEADERS[key as keyof typeof LABEL_HEADERS];
   const code = /^code(\d+)$/.exec(key);
   if (code) return `编码${code[1]}`;
   return key;
