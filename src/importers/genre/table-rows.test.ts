@@ -318,20 +318,25 @@ test('text: a continuation page of a two-sided table that prints the header agai
   assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
 });
 
+/** The first page of a 公开表11 (项目支出) as pdftotext sets it: title, header, the 合计 line and one project; shared by the continuation-page tests below. */
+const firstPage11 = () => [
+  at([123, '公开表11']),
+  at([41, '项目支出预算情况表']),
+  at([0, '部门（单位）：某某市某某局'], [121, '单位：万元']),
+  at([68, '财政拨款']),
+  at([87, '财政专户管'], [113, '使用非财政']),
+  at([16, '项目名称'], [31, '项目类别'], [39, '合计'], [63, '一般公共预 政府性基金 国有资本经'], [88, '理资金'], [100, '单位资金'], [113, '拨款结余'], [121, '上年结转']),
+  at([51, '小计'], [65, '算'], [70, '预算'], [76, '营预算']),
+  at([0, '合'], [4, '计'], [38, '133,705.19'], [51, '51,908.37'], [64, '49,549.69'], [76, '2,358.68'], [88, '62,466.06'], [101, '19,330.76']),
+  at([0, '实施公车统管'], [30, '其他运转类'], [43, '45.00'], [55, '45.00'], [68, '45.00']),
+];
+
 test('text: a continuation page printing the header again, set on a grid of its own, where the group head (财政拨款) scopes fewer columns than on the page before: 小计 is the page before’s 财政拨款/小计, and its figures are placed', () => {
   // pdftotext sets each page on its own grid: here the second page's header stands 3–4 columns right of the
   // first's, and 财政拨款, centred otherwise, no longer stands over 小计; the page's own reading names the column
   // "小计", the tail of the page before's "财政拨款/小计": the same column, named less fully, not a dispute.
   const lines = [
-    at([123, '公开表11']),
-    at([41, '项目支出预算情况表']),
-    at([0, '部门（单位）：某某市某某局'], [121, '单位：万元']),
-    at([68, '财政拨款']),
-    at([87, '财政专户管'], [113, '使用非财政']),
-    at([16, '项目名称'], [31, '项目类别'], [39, '合计'], [63, '一般公共预 政府性基金 国有资本经'], [88, '理资金'], [100, '单位资金'], [113, '拨款结余'], [121, '上年结转']),
-    at([51, '小计'], [65, '算'], [70, '预算'], [76, '营预算']),
-    at([0, '合'], [4, '计'], [38, '133,705.19'], [51, '51,908.37'], [64, '49,549.69'], [76, '2,358.68'], [88, '62,466.06'], [101, '19,330.76']),
-    at([0, '实施公车统管'], [30, '其他运转类'], [43, '45.00'], [55, '45.00'], [68, '45.00']),
+    ...firstPage11(),
     at([0, '公办学生应配未配教职工工资经费'], [30, '其他运转类'], [40, '1,000.00'], [52, '1,000.00'], [65, '1,000.00']),
     '\f' + at([120, '公开表11']),
     at([45, '项目支出预算情况表']),
@@ -363,15 +368,7 @@ test('text: a continuation page printing the header again and figures in a colum
   // over none of its columns: 小计 and 财政专户管理资金 unnamed, and its figures not placed.
   const title = (col: number) => [at([col + 75, '公开表11']), at([45, '项目支出预算情况表']), at([0, '部门（单位）：某某市某某局'], [col, '单位：万元'])];
   const lines = [
-    at([123, '公开表11']),
-    at([41, '项目支出预算情况表']),
-    at([0, '部门（单位）：某某市某某局'], [121, '单位：万元']),
-    at([68, '财政拨款']),
-    at([87, '财政专户管'], [113, '使用非财政']),
-    at([16, '项目名称'], [31, '项目类别'], [39, '合计'], [63, '一般公共预 政府性基金 国有资本经'], [88, '理资金'], [100, '单位资金'], [113, '拨款结余'], [121, '上年结转']),
-    at([51, '小计'], [65, '算'], [70, '预算'], [76, '营预算']),
-    at([0, '合'], [4, '计'], [38, '133,705.19'], [51, '51,908.37'], [64, '49,549.69'], [76, '2,358.68'], [88, '62,466.06'], [101, '19,330.76']),
-    at([0, '实施公车统管'], [30, '其他运转类'], [43, '45.00'], [55, '45.00'], [68, '45.00']),
+    ...firstPage11(),
     at([0, '教育发展专项资金（市本级政府性基金）'], [30, '特定目标类'], [42, '120.00'], [54, '120.00'], [78, '120.00']),
     '\f' + title(118).join('\n'),
     at([70, '财政拨款']),
