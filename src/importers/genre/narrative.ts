@@ -71,7 +71,7 @@ export function headingOf(text: string): { level: number; no: string; title: str
 }
 
 const TITLE_PUNCT = /[。,，;；!?！？]/;
-const DOT_LEADER = /(?:\.{5,}|…{2,}|·{5,}|-{6,}|_{6,})\s*\d*\s*$/;
+export const DOT_LEADER = /(?:\.{5,}|…{2,}|·{5,}|-{6,}|_{6,})\s*\d*\s*$/;
 const DECIMAL_CELL = /^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 
 /** True for a line of a table printed among the narrative: cells apart, at least one a bare amount. */

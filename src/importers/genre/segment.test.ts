@@ -182,6 +182,26 @@ test('a heading of the next part ends a form whatever follows', () => {
   assert.ok(seg.narrative.some((l) => l.text.startsWith('第四部分')));
 });
 
+test("a part the contents list ends a form: its narrow sentences of amounts and counts are no rows of the form's grid", () => {
+  const contents = ['目  录', '七、部门项目绩效目标表.................................22', '八、其他重要事项说明.................................23', '\f'];
+  const part = [
+    '八、其他重要事项说明',
+    '  （一）机关运行经费',
+    '  2026 年，本单位一般公共预算拨款安排',
+    '的机关运行经费支出 32.52 万元，比上年增加 0.43 万元，',
+    '增长 1.34%。主要原因是其他公用经费增加。',
+    '  （二）国有资产占用使用情况',
+    '  截至 2025 年 12 月 31 日，本单位共有',
+    '车辆 4 辆，其中：副部（省）级以上领导用车 0 辆、主要领',
+    '导干部用车 0 辆、机要通信用车 0 辆、应急保障用车 0 辆。',
+  ];
+  const seg = segment(src(`${contents.join('\n')}${DEPARTMENT_FORM}\n\n${part.join('\n')}`));
+  assert.equal(seg.tables.length, 1);
+  assert.equal(seg.tables[0]!.lines.at(-1)!.text.replace(/\s+/g, ' '), '公众气象服务满意度 ≥ 90 分 5 否');
+  assert.ok(seg.narrative.some((l) => l.text === '八、其他重要事项说明'));
+  assert.ok(seg.narrative.some((l) => l.text.startsWith('车辆 4 辆')));
+});
+
 // --- 3. a short figure piece in a table is not a page number --------------------------------------
 
 /** A form's amounts wrapped in narrow cells ("40," / "624" / ".00"), and the page number at the foot. */

@@ -9,6 +9,7 @@ import { maxOf, minOf, pushAll } from '../../domain/arrays.js';
 import { normalizeText } from '../../domain/text.js';
 import type { SourceLine, SourceText } from '../text/source.js';
 import { cellsOf, tokensOf } from './tokens.js';
+import { DOT_LEADER, headingOf, tocLines } from './narrative.js';
 
 /** A table as cut from the document. */
 export interface TableBlock {
@@ -280,6 +281,7 @@ export function segment(src: SourceText): Segments {
   });
   const narrative: SourceLine[] = [];
   const tables: TableBlock[] = [];
+  const parts = contentsParts(lines);
   let cursor = 0;
   marks.forEach((m, mk) => {
     // A title with nothing of a table after it (contents, a list of tables in the narrative) is text.
@@ -309,6 +311,10 @@ export function segment(src: SourceText): Segments {
         break;
       }
       if (m.type?.form) {
+        if (parts.has(squashTitle(l.text))) {
+          stop = k;
+          break;
+        }
         // Forms hold sentences in their cells (项目概况, 绩效目标, an indicator's wording), wherever
         // they start: only a run of prose after which the form's grid does not come back ends them.
         if (k + 4 < m.lines.length && m.lines.slice(k, k + 5).every((x) => isProse(x)) && !m.lines.slice(k + 5).some(isFormRow)) {
@@ -336,6 +342,22 @@ export function segment(src: SourceText): Segments {
   });
   pushAll(narrative, lines.slice(cursor));
   return { tables: mergeContinuations(tables), narrative, furniture };
+}
+
+/**
+ * The parts the document's contents list ("八、其他重要事项说明……23"), squashed: a line printing one alone
+ * is that part's heading, which no form prints in its cells (a form part's tables end where the next part
+ * starts, whatever that part prints: sentences of amounts and counts, as a form's rows do). Only the top
+ * levels (第X部分, 一、) and no table's title (a contents page lists the tables too).
+ */
+function contentsParts(lines: SourceLine[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of tocLines(lines)) {
+    const t = squashTitle(l.text.replace(DOT_LEADER, ''));
+    const h = headingOf(t);
+    if (h && h.level <= 1 && h.title.length >= 4 && !h.rest && !titleOf(t)) out.add(t);
+  }
+  return out;
 }
 
 /** Tables whose title is repeated on the next page ("表1 收支总表" on every page it covers) are one. */
