@@ -12,6 +12,7 @@ import { importGenericSource } from './index.js';
 import { segment } from './segment.js';
 import type { BudgetDocument } from '../../domain/model.js';
 import { fen, row, table, w } from './test-tables.js';
+import { parseAmount } from '../../domain/money.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
@@ -336,6 +337,43 @@ test('a figure head between two rows whose last digit is lost: both rows unsure,
       [w('24995.9')],
       label,
     );
+  }
+});
+
+test('a table printing its figures without trailing zeros ("0", "594390.8"): a figure with one decimal is whole, not cut short', () => {
+  const lines = [
+    '表7',
+    '              2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）',
+    '                                                                                              单位：元',
+    '',
+    '  功能科目编码                     功能科目名称     合计                 人员经费支出           公用经费支出           备注',
+    '',
+    '                   合计                        23111876.62      21477243.45       1634633.17',
+    '208                社会保障和就业支出                  1948860.94       1948860.94               0',
+    '      20805        行政事业单位养老支出                1934653.65       1934653.65               0',
+    '         2080505   机关事业单位基本养老保险缴费支出          1282574.11       1282574.11               0',
+    '         2080506   机关事业单位职业年金缴费支出             652079.54        652079.54               0',
+    '      20899        其他社会保障和就业支出                   14207.29         14207.29               0',
+    '         2089999   其他社会保障和就业支出                   14207.29         14207.29               0',
+    '210                卫生健康支出                    18864687.42      17230054.25       1634633.17',
+    '      21011        行政事业单位医疗                    789417.06        789417.06               0',
+    '         2101101   行政单位医疗                        594390.8         594390.8               0',
+    '         2101103   公务员医疗补助                      195026.26        195026.26               0',
+    '      21015        医疗保障管理事务                  18075270.36      16440637.19       1634633.17',
+    '         2101501   行政运行                        18075270.36      16440637.19       1634633.17',
+    '221                住房保障支出                     2298328.26       2298328.26               0',
+    '      22102        住房改革支出                     2298328.26       2298328.26               0',
+    '         2210201   住房公积金                      1514331.7        1514331.7                0',
+    '         2210203   购房补贴                       783996.56        783996.56                0',
+  ];
+  const t = table(importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt')), /基本支出明细表/);
+  for (const [code, printed] of [
+    ['2101101', '594390.8'],
+    ['2210201', '1514331.7'],
+  ] as const) {
+    const r = row(t, (x) => x.code === code);
+    assert.equal(r.unplaced, undefined, code);
+    assert.equal(fen(r, 'total'), parseAmount(printed, '元'), code);
   }
 });
 

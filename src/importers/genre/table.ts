@@ -957,6 +957,21 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
 }
 
 /**
+ * True when a table prints its figures without trailing zeros (a spreadsheet's general format: "390000",
+ * "594390.8", "21477243.45", "0" in one column): whole figures (zero too) stand in its columns of figures
+ * without a decimal part, on several lines. There a figure with one decimal fewer than the others is whole (its last digit
+ * was a zero), not cut short.
+ */
+function dropsTrailingZeros(pages: PageRead[]): boolean {
+  let n = 0;
+  for (const pg of pages) {
+    const ds = pg.panels.flatMap((p) => p.zones.flatMap((z) => (z.data ? [z.data] : [])));
+    for (const b of pg.body) n += b.toks.filter((t) => t.kind === 'int' && !t.codePart && /^(?:0|[1-9]\d{2,})$/.test(t.text) && ds.some((d) => t.x0 >= d.x0 - 0.5 && t.x1 <= d.x1 + 0.5)).length;
+  }
+  return n >= 3;
+}
+
+/**
  * Where a column's figures end on a page: the right edge that most of them share (the median), not the
  * furthest one. Figures are set flush right, but a PDF may measure some a little wider than they print
  * (a figure without thousands separators among figures with them): the extent of the column runs to
@@ -2809,7 +2824,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   // (wrapped in its cell, the digit taken for a page number or not printed): its value is not known.
   const decs = pages.flatMap((pg) => pg.body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && t.text.includes('.')).map(decimalsOfTok)));
   const common = decs.length > 0 ? maxOf(decs) : 0;
-  const short = common >= 2 && decs.filter((d) => d === common).length >= Math.max(10, 0.8 * decs.length) ? common - 1 : -1;
+  const short = common >= 2 && decs.filter((d) => d === common).length >= Math.max(10, 0.8 * decs.length) && !dropsTrailingZeros(pages) ? common - 1 : -1;
   // A figure split over lines (pdftotext staircases: "12,572" above or below ".73") whose pieces were
   // not joined: where a table prints its decimals apart from their figures, a figure without a
   // decimal part is only the integer part of its figure, and its value is not known.
