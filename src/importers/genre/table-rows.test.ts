@@ -361,6 +361,43 @@ test('text: a continuation page printing the header again, set on a grid of its 
   assert.deepEqual(cells('运转补助经费'), [w('1,398.12'), w('484.90'), w('484.90'), w('850.22'), w('63.00')]);
 });
 
+test('text: a continuation page printing the header again, where the group head (财政拨款) scopes more columns than on the page before: its own reading 财政拨款/小计 names the page before’s 小计 more fully, and its figures are placed', () => {
+  // The page before read its column "小计" (财政拨款, centred otherwise on its grid, not over it); this page reads
+  // "财政拨款/小计": the same column, the page before's reading its tail, not a dispute.
+  const lines = [
+    at([120, '公开表10']),
+    at([45, '基本支出预算情况表']),
+    at([0, '部门（单位）：某某市某某局'], [118, '单位：万元']),
+    at([70, '财政拨款']),
+    at([86, '财政专户管'], [110, '使用非财政']),
+    at([16, '科目名称'], [43, '合计'], [66, '一般公共预 政府性基金 国有资本经'], [87, '理资金'], [98, '单位资金'], [110, '拨款结余'], [118, '上年结转']),
+    at([55, '小计'], [68, '算'], [73, '预算'], [79, '营预算']),
+    at([0, '合'], [4, '计'], [44, '2,889.95'], [56, '2,889.95'], [68, '2,889.95']),
+    at([0, '301'], [8, '工资福利支出'], [44, '2,186.00'], [56, '2,186.00'], [68, '2,186.00']),
+    at([0, '30101'], [8, '基本工资'], [44, '1,000.00'], [56, '1,000.00'], [68, '1,000.00']),
+    '\f' + at([123, '公开表10']),
+    at([41, '基本支出预算情况表']),
+    at([0, '部门（单位）：某某市某某局'], [121, '单位：万元']),
+    at([68, '财政拨款']),
+    at([87, '财政专户管'], [113, '使用非财政']),
+    at([16, '科目名称'], [39, '合计'], [63, '一般公共预 政府性基金 国有资本经'], [88, '理资金'], [100, '单位资金'], [113, '拨款结余'], [121, '上年结转']),
+    at([51, '小计'], [65, '算'], [70, '预算'], [76, '营预算']),
+    at([0, '30102'], [8, '津贴补贴'], [40, '1,186.00'], [52, '1,186.00'], [65, '1,186.00']),
+    at([0, '302'], [8, '商品和服务支出'], [42, '703.95'], [54, '703.95'], [67, '703.95']),
+  ];
+  const t = table(fromLines(lines), /基本支出预算情况表/);
+  const sub = t.columns.find((c) => c.header.at(-1) === '小计');
+  assert.ok(sub, t.columns.map((c) => c.header.join('/')).join(' | '));
+  for (const [label, printed] of [
+    ['津贴补贴', '1,186.00'],
+    ['商品和服务支出', '703.95'],
+  ] as const) {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.unplaced, undefined, `${label}: unplaced ${r.unplaced?.map((m) => m.src?.raw).join(' ')}`);
+    assert.equal(fen(r, sub.key), w(printed), label);
+  }
+});
+
 test('text: a continuation page printing the header again and figures in a column the page before printed empty: the column is matched where its figures stood on the last page printing them, and the page keeps the table’s columns', () => {
   // The first page prints figures under 政府性基金预算 (read, not placed: pdftotext may have pushed them from the
   // next column), the second none, the third one line of them again. Matched only against the second page's

@@ -691,11 +691,11 @@ function columnsOfPrev(p: Panel, q: Panel, toPrev: (x: number) => number, fromPr
       return { ...z, x0: NaN, x1: NaN, data: null, ...(seen ? { last: { x0: fromPrev(seen.x0), x1: fromPrev(seen.x1) } } : {}) };
     }
     // The page's own header read this column as another one: the two readings of one header disagree. A reading
-    // that is the tail of the page before's ("小计" under "财政拨款/小计": the group head above it, centred
-    // otherwise on this page's grid, scoped fewer columns) names the same column, less fully: no dispute, unless
-    // the page before disputed that column itself (then the fuller name is no confirmation).
+    // that is the tail of the other's ("小计" and "财政拨款/小计": the group head above it, centred otherwise on
+    // each page's grid, scoped fewer columns on one of them) names the same column, less fully: no dispute,
+    // unless the page before disputed that column itself (then the fuller name is no confirmation).
     const own = mine.path.join('/');
-    const disputed = mine.path.length > 0 && own !== z.path.join('/') && (z.disputed === true || !isTailOf(mine.path, z.path));
+    const disputed = mine.path.length > 0 && own !== z.path.join('/') && (z.disputed === true || !(isTailOf(mine.path, z.path) || isTailOf(z.path, mine.path)));
     return { x0: mine.x0, x1: mine.x1, data: mine.data, path: z.path, ...(z.ambiguous ? { ambiguous: true } : {}), ...(disputed ? { disputed: true } : {}) };
   });
 }
