@@ -118,6 +118,62 @@ test('PDF: a continuation page is taken into the first page’s frame through wh
   assert.deepEqual(sums(d), []);
 });
 
+test('PDF: a two-sided table continued on a page without a header that prints the expenditure side alone: its rows are that side’s, placed through where the page stands on the sheet, and nest as on the page before', async () => {
+  // The second page's leftmost text is the expenditure side's labels: its x count from there, and its figures end
+  // where the revenue side's did on the page before. Where the page stands on the sheet says they are the
+  // expenditure side's.
+  const first = page((at, figure) => {
+    at(150, 0, '表04 财政拨款收支预算总表');
+    at(480, 1, '单位：万元');
+    at(110, 2, '收   入');
+    at(380, 2, '支   出');
+    at(60, 3, '项   目');
+    at(200, 3, '预算数');
+    at(330, 3, '项   目');
+    at(500, 3, '预算数');
+    const lines: Array<[string | null, string | null, number, string, string]> = [
+      ['一、财政拨款', '300.00', 290, '某某类支出', '300.00'],
+      ['一般公共预算', '300.00', 296, '甲款事务', '100.00'],
+      [null, null, 302, '甲项第一', '60.00'],
+    ];
+    lines.forEach(([rl, rv, x, el, ev], i) => {
+      if (rl) at(40, 4 + i, rl);
+      if (rv) figure(240, 4 + i, rv);
+      at(x, 4 + i, el);
+      figure(540, 4 + i, ev);
+    });
+  });
+  const second = page((at, figure) => {
+    const lines: Array<[number, string, string]> = [
+      [302, '甲项第二', '40.00'],
+      [296, '乙款事务', '200.00'],
+      [302, '乙项第一', '200.00'],
+    ];
+    // (Its figures end 6 points further right than the page before's: where they end says less than where the page stands.)
+    lines.forEach(([x, name, v], i) => {
+      at(x, i, name);
+      figure(546, i, v);
+    });
+  });
+  const d = await importBytes(buildPdf([first, second]), 'fixture.pdf');
+  const t = table(d, /财政拨款收支预算总表/);
+  for (const [label, printed] of [
+    ['甲项第二', '40.00'],
+    ['乙款事务', '200.00'],
+    ['乙项第一', '200.00'],
+  ] as const) {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.side, 'expenditure', label);
+    assert.equal(r.unplaced, undefined, label);
+    assert.equal(fen(r, t.sides!.expenditure), w(printed), label);
+  }
+  const id = (label: string) => row(t, (r) => r.label === label).id;
+  assert.deepEqual(
+    ['甲项第二', '乙款事务', '乙项第一'].map((l) => row(t, (r) => r.label === l).parent),
+    [id('甲款事务'), id('某某类支出'), id('乙款事务')],
+  );
+});
+
 test('PDF: code cells set at the foot of their rows (a code 0.6 em under the row’s figures, on the baseline of a wrapped name’s tail): each code is its row’s, and a name’s head above joins it', async () => {
   // Rows 1.6 lines apart; a 项's code at the foot of its row (0.36 line under the figures), a wrapped
   // name's head above the figures (0.39 line) and its tail below them (0.32), on the code's baseline.

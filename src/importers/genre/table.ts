@@ -739,13 +739,11 @@ function columnsUnderHeads(pData: Zone[], q: Panel): Zone[] | null {
 }
 
 /**
- * The panels of the page before, set on this page (through the header both print), holding this
+ * The panels of the page before, set on this page (through the header both print, or the page's place), holding this
  * page's columns of figures where each lands (its right edge within 4 columns of a column of the page
  * before); null when a column lands on none, or the headers differ.
  */
-function sidesOfPrev(panels: Panel[], prev: PageRead, header: Tok[][]): Panel[] | null {
-  const toPrev = headerFrame(header, prev.header);
-  const fromPrev = headerFrame(prev.header, header);
+function sidesOfPrev(panels: Panel[], prev: PageRead, toPrev: ((x: number) => number) | null, fromPrev: ((x: number) => number) | null): Panel[] | null {
   if (!toPrev || !fromPrev) return null;
   const back = (x: number) => (Number.isFinite(x) ? fromPrev(x) : x);
   const out: Panel[] = prev.panels.map((q) => ({
@@ -774,6 +772,8 @@ function sidesOfPrev(panels: Panel[], prev: PageRead, header: Tok[][]): Panel[] 
 
 export interface PageRead {
   header: Tok[][];
+  /** Its sides were set through where it stands on the sheet (sheetFrame): its x are taken to the page before's so too. */
+  onSheet?: boolean;
   body: Array<{ line: SourceLine; toks: Tok[] }>;
   panels: Panel[];
   /** The 序号 column, where the table prints one: its extent and the number it gives each line. */
@@ -913,7 +913,7 @@ function headerWords(ts: Tok[]): Tok[] {
  * mapped through the words both print (headerFrame); a measured (PDF) continuation page without a
  * header through its columns of figures, whose right edges (where most of a column's figures end)
  * stand where the same columns' edges stood on the page before (the median shift of the columns both
- * print). A page with a header of its own,
+ * print), or, where its sides were found through where it stands on the sheet (`onSheet`), so too. A page with a header of its own,
  * or a text page without one (pdftotext counts characters: its figures' edges are not where they
  * stand on the page), keeps its x.
  */
@@ -927,6 +927,7 @@ function pageFrames(pages: PageRead[]): Map<number | null, (x: number) => number
     // (In pdftotext text a column's figures do not end where they stand on the page: characters are counted, not measured.)
     const measured = pg.body.length > 0 && pg.body.every((b) => b.line.y !== undefined);
     if (prev && pg.header.length > 0) toPrev = headerFrame(pg.header, prev.header);
+    else if (prev && pg.onSheet) toPrev = sheetFrame(pg.body[0]!.line, prev.body[0]?.line)?.toPrev ?? null;
     else if (prev && measured) {
       const shifts: number[] = [];
       pg.panels.forEach((p, k) => {
@@ -983,6 +984,17 @@ function commonRightEdge(pg: PageRead, data: { x0: number; x1: number }): number
   if (ends.length === 0) return null;
   ends.sort((a, b) => a - b);
   return ends[Math.floor(ends.length / 2)]!;
+}
+
+/**
+ * The map of a measured page's x to the page before's and back, through where each page's left text edge and
+ * column width put it on the sheet (PDF: `rulings`); null for text, or a page not measured.
+ */
+function sheetFrame(line: SourceLine, before: SourceLine | undefined): { toPrev: (x: number) => number; fromPrev: (x: number) => number } | null {
+  const a = line.rulings;
+  const b = before?.rulings;
+  if (!a || !b || !(a.charWidth > 0) || !(b.charWidth > 0)) return null;
+  return { toPrev: (x) => (x * a.charWidth + a.left - b.left) / b.charWidth, fromPrev: (x) => (x * b.charWidth + b.left - a.left) / a.charWidth };
 }
 
 /** The panel of the page before whose columns of figures end where most of this panel's do (within 4 columns); null when none. */
@@ -1253,7 +1265,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // whose left side has ended): its columns of figures are the page before's they land on, each in its
   // side, so that a row of the right side is never read as one of the left.
   if (header.length > 0 && prev && prev.panels.length > panels.length && panels.length > 0) {
-    const sides = sidesOfPrev(panels, prev, header);
+    const sides = sidesOfPrev(panels, prev, headerFrame(header, prev.header), headerFrame(prev.header, header));
     if (sides) panels.splice(0, panels.length, ...sides);
   }
   if (header.length > 0 && prev && prev.panels.length === panels.length && panels.length > 0) {
@@ -1265,6 +1277,20 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     }
   }
   const measuredBody = body.length > 0 && body.every((b) => b.line.y !== undefined);
+  let onSheet = false;
+  // A measured continuation page without a header that prints figures on fewer sides than the page before (a
+  // two-sided table whose left side has ended; each side headed by its labels' heading, 项目): each page's x counts from its own left text edge, which here is
+  // the right side's labels; taken through where the two pages stand on the sheet, its columns of figures are
+  // the page before's they land on, each in its side.
+  const sidesNamed = prev !== null && prev.panels.length > 1 && prev.panels.every((q) => q.labelHeader.some((h) => LABEL_HEAD.test(squashTitle(h))));
+  if (header.length === 0 && prev && sidesNamed && prev.panels.length > panels.length && panels.length > 0 && measuredBody) {
+    const frame = sheetFrame(body[0]!.line, prev.body[0]?.line);
+    const sides = frame ? sidesOfPrev(panels, prev, frame.toPrev, frame.fromPrev) : null;
+    if (sides) {
+      panels.splice(0, panels.length, ...sides);
+      onSheet = true;
+    }
+  }
   if (header.length === 0 && prev && prev.panels.length > 0) {
     // A continuation page: the columns of the page before, in order where the data columns match; each
     // panel those of the page before's panel whose figures end where its own do, where the two pages
@@ -1343,7 +1369,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       }
     });
   }
-  return { header, body, panels, ...(seq ? { seq } : {}), ...(counts.size > 0 ? { counts } : {}), ...(unitCodes ? { unitCodes } : {}) };
+  return { header, body, panels, ...(seq ? { seq } : {}), ...(counts.size > 0 ? { counts } : {}), ...(unitCodes ? { unitCodes } : {}), ...(onSheet ? { onSheet } : {}) };
 }
 
 /**
