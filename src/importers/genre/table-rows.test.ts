@@ -454,6 +454,47 @@ test('text: a continuation page printing the header again, where the group head 
   }
 });
 
+test('text: a continuation page without its header that prints fewer columns of figures, set closer on its own grid: the one placement the sums allow places them, inferred', () => {
+  // pdftotext leaves out the columns a page prints nothing in (公用经费, 项目支出) and sets the others closer: where the
+  // figures stand does not say whether the third is 人员经费 or 公用经费. 208's row on the page before (人员经费 247.46,
+  // its only 款 20805 on this page) and the total's 人员经费 (1,327.81 = 1,080.35 + 247.46) say 人员经费.
+  const lines = [
+    at([36, '财政拨款支出表（功能科目）']),
+    at([1, '单位：某某市某某局'], [93, '单位：万元']),
+    '',
+    at([66, '基本支出']),
+    at([7, '科目编码'], [25, '科目名称'], [39, '合计'], [87, '项目支出']),
+    at([55, '小计'], [67, '人员经费'], [79, '公用经费']),
+    at([24, '合计'], [40, '1,775.47'], [53, '1,551.47'], [65, '1,327.81'], [78, '223.66'], [91, '224.00']),
+    at([1, '206'], [17, '科学技术支出'], [40, '1,528.01'], [53, '1,304.01'], [65, '1,080.35'], [78, '223.66'], [91, '224.00']),
+    at([3, '20601'], [17, '科学技术管理事务'], [40, '1,528.01'], [53, '1,304.01'], [65, '1,080.35'], [78, '223.66'], [91, '224.00']),
+    at([7, '2060101'], [17, '行政运行'], [40, '1,304.01'], [53, '1,304.01'], [65, '1,080.35'], [78, '223.66']),
+    at([7, '2060102'], [17, '一般行政管理事务'], [44, '224.00'], [93, '224.00']),
+    at([1, '208'], [17, '社会保障和就业支出'], [42, '247.46'], [53, '247.46'], [67, '247.46']),
+    '\f' + at([3, '20805'], [17, '行政事业单位养老支出'], [36, '247.46'], [46, '247.46'], [55, '247.46']),
+    at([7, '2080501'], [17, '行政单位离退休'], [37, '31.47'], [45, '31.47'], [56, '31.47']),
+    at([7, '2080505'], [17, '机关事业单位基本养老保险缴费支出'], [36, '215.99'], [46, '215.99'], [55, '215.99']),
+  ];
+  const t = table(fromLines(lines), /财政拨款支出表/);
+  for (const [code, printed] of [
+    ['20805', '247.46'],
+    ['2080501', '31.47'],
+    ['2080505', '215.99'],
+  ] as const) {
+    const r = row(t, (x) => x.code === code);
+    assert.equal(r.unplaced, undefined, code);
+    assert.deepEqual(
+      ['total', 'basic', 'personnel', 'public', 'project'].map((k) => fen(r, k)),
+      [w(printed), w(printed), w(printed), null, null],
+      code,
+    );
+    assert.equal(r.amounts['personnel']?.inferred, true, code);
+  }
+  // Without the rows that say 人员经费 (no total, no 208 on the page before), 人员经费 and 公用经费 fit alike: not placed.
+  const open = table(fromLines(lines.filter((l) => !/^\s*(合计|208)\s/.test(l))), /财政拨款支出表/);
+  assert.ok(row(open, (x) => x.code === '20805').unplaced?.length === 3, 'ambiguous placement left unplaced');
+});
+
 test('text: a continuation page printing the header again and figures in a column the page before printed empty: the column is matched where its figures stood on the last page printing them, and the page keeps the table’s columns', () => {
   // The first page prints figures under 政府性基金预算 (read, not placed: pdftotext may have pushed them from the
   // next column), the second none, the third one line of them again. Matched only against the second page's

@@ -2635,6 +2635,99 @@ function halfUnit(unit: DisplayUnit, total: Money | null, parts: Array<Money | n
 }
 
 /**
+ * A page continuing a table without its header whose columns of figures land on none of the page before's
+ * (pdftotext leaves out a column that prints nothing on the page and sets the others closer, on a grid of
+ * the page's own): where its figures stand does not say which columns they are. The columns they may be are the
+ * table's, in order; the sums say which: each row's identities of the role (relations.ts), each group row
+ * the sum of its rows, the total the sum of the top rows, with empty cells as nothing. Where exactly one
+ * placement of the page's columns of figures keeps every sum that can be made (and some can), its figures
+ * are placed there, marked inferred (rules rest no error on them); otherwise they stay unplaced.
+ */
+function placeSqueezedPages(rows: Row[], squeezed: Map<Row, { page: number; cells: Array<{ zone: number; m: Money }> }>, order: string[], role: TableRole, unit: DisplayUnit): void {
+  const pages = [...new Set([...squeezed.values()].map((x) => x.page))];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const children = new Map<string, Row[]>();
+  for (const r of rows) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const top = rows.filter((r) => r.kind === 'item' && !r.parent);
+  const total = rows.find((r) => r.kind === 'total');
+  const rels = roleRelations(role, (k) => order.includes(k));
+  for (const page of pages) {
+    const mine = rows.filter((r) => squeezed.get(r)?.page === page);
+    const zones = [...new Set(mine.flatMap((r) => squeezed.get(r)!.cells.map((c) => c.zone)))].sort((a, b) => a - b);
+    if (zones.length === 0 || zones.length > order.length || order.length > 12) continue;
+    // A row's figure under a placement: null where not known (a row left unplaced otherwise, or on another such page).
+    const valueOf = (r: Row, key: string, at: Map<number, string>): number | null => {
+      const sq = squeezed.get(r);
+      if (sq) {
+        if (sq.page !== page) return null;
+        const c = sq.cells.find((x) => at.get(x.zone) === key);
+        return c ? c.m.fen : 0;
+      }
+      if (r.unplaced && r.unplaced.length > 0) return null;
+      return r.amounts[key]?.fen ?? 0;
+    };
+    // The sums a placement keeps (true), breaks (false) or cannot make (null), in one order for every placement.
+    const sums = (at: Map<number, string>): Array<boolean | null> => {
+      const out: Array<boolean | null> = [];
+      const holds = (whole: number | null, parts: Array<number | null>): void => {
+        if (whole === null || parts.some((p) => p === null)) out.push(null);
+        else out.push(Math.abs(parts.reduce<number>((a, p) => a + p!, 0) - whole) <= (parts.length + 1) * halfUnit(unit, null, []));
+      };
+      for (const r of mine)
+        for (const rel of rels)
+          holds(
+            valueOf(r, rel.total, at),
+            rel.parts.map((k) => valueOf(r, k, at)),
+          );
+      // The group rows over this page's rows and the total over the top rows, column by column.
+      const groups = new Set<Row>();
+      for (const r of mine) {
+        const up = r.parent ? byId.get(r.parent) : r.kind === 'item' ? total : undefined;
+        if (up) groups.add(up);
+        if (children.has(r.id)) groups.add(r);
+      }
+      for (const g of groups) {
+        const kids = g === total ? top : (children.get(g.id) ?? []);
+        // (Rows that print one code twice under it: which of them is the group's row is not known.)
+        const codes = kids.flatMap((k) => (k.code ? [k.code] : []));
+        if (new Set(codes).size < codes.length) continue;
+        for (const key of order)
+          holds(
+            valueOf(g, key, at),
+            kids.map((k) => valueOf(k, key, at)),
+          );
+      }
+      return out;
+    };
+    const tried: Array<{ at: Map<number, string>; sums: Array<boolean | null> }> = [];
+    const pick = (i: number, from: number, at: Map<number, string>): void => {
+      if (i === zones.length) {
+        tried.push({ at: new Map(at), sums: sums(at) });
+        return;
+      }
+      for (let j = from; j <= order.length - (zones.length - i); j++) {
+        at.set(zones[i]!, order[j]!);
+        pick(i + 1, j + 1, at);
+        at.delete(zones[i]!);
+      }
+    };
+    pick(0, 0, new Map());
+    // A sum no placement keeps says nothing of the placement (the document's own misprint, or a row nested
+    // otherwise than printed): it is left out. A placement fits when it keeps every other sum it can make.
+    const n = tried[0]?.sums.length ?? 0;
+    const telling = Array.from({ length: n }, (_, i) => tried.some((t) => t.sums[i] === true));
+    const found = tried.filter((t) => t.sums.some((v, i) => telling[i] && v === true) && t.sums.every((v, i) => !telling[i] || v !== false)).map((t) => t.at);
+    if (found.length !== 1) continue;
+    const at = found[0]!;
+    for (const r of mine) {
+      for (const c of squeezed.get(r)!.cells) r.amounts[at.get(c.zone)!] = { ...c.m, inferred: true };
+      delete r.unplaced;
+      squeezed.delete(r);
+    }
+  }
+}
+
+/**
  * The names given to a table's columns are confirmed by the sums they imply (the catalogue's row
  * identities for the role): where most rows that print the parts break an identity, the header was
  * misread, not every row misprinted — the columns of that identity lose their names (no rule checks
@@ -2863,6 +2956,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
   // is still taken (the same ids as searching from 2, without a scan per row when a code repeats).
   const nextSuffix = new Map<string, number>();
   const unreadRows = 0;
+  const squeezed = new Map<Row, { page: number; cells: Array<{ zone: number; m: Money }> }>();
   for (let k = 0; k < nPanels; k++) {
     const { rows: raws } = panelRows(pages, k, codeSystem === 'function' || codeSystem === 'econ' ? codeSystem : null);
     // Indentation is compared in the first page's frame: each page is set on a grid of its own.
@@ -2894,6 +2988,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       const unplaced: Money[] = [];
       for (const key of rowKeys) amounts[key] = null;
       let conflict = false;
+      const unnamed: Array<{ zone: number; m: Money }> = [];
       for (const [z, ts] of r.cells) {
         const figs = ts.filter((t) => t.kind !== 'dash');
         if (figs.length > 1) conflict = true;
@@ -2903,6 +2998,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
           for (const f of figs) {
             const m = money(f, unit, notes, ctx.id);
             if (m) unplaced.push(m);
+            if (m && !key && figs.length === 1 && !truncated(f) && !merged.has(z) && /^@\d+$/.test(z)) unnamed.push({ zone: Number(z.slice(1)), m });
           }
       }
       for (const s of r.stray.filter((t) => t.kind === 'amount' || t.kind === 'int')) {
@@ -2972,6 +3068,8 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       };
       if (side) row.side = side;
       if (unplaced.length > 0) row.unplaced = unplaced;
+      // Every figure of the row stands in a column of figures its page does not name (squeezedPage).
+      if (!conflict && unplaced.length > 0 && unnamed.length === unplaced.length && r.stray.length === 0 && r.page !== null) squeezed.set(row, { page: r.page, cells: unnamed });
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
       const seq = pages.find((pg) => pg.seq?.of.has(r.first))?.seq?.of.get(r.first);
       if (seq) row.texts = { ...(row.texts ?? {}), seq: { text: seq } };
@@ -3016,6 +3114,16 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       });
     }
     settleHierarchy(panelRowsOut, side === 'expenditure' ? 'function' : side === 'revenue' ? null : codeSystem, ctx.year, role, unit);
+    if (!twoSided && nPanels === 1 && squeezed.size > 0) {
+      const order = columns.filter((c) => c.kind === 'amount' && rowKeys.includes(c.key)).map((c) => c.key);
+      placeSqueezedPages(
+        panelRowsOut.map((x) => x.row),
+        squeezed,
+        order,
+        role,
+        unit,
+      );
+    }
     pushAll(
       rows,
       panelRowsOut.map((x) => x.row),
