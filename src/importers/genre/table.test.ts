@@ -377,6 +377,28 @@ test('a table printing its figures without trailing zeros ("0", "594390.8"): a f
   }
 });
 
+test('a figure whose decimals pdftotext set one space apart ("25180591 .33") on lines one under another: each line keeps its own decimals', () => {
+  const lines = [
+    '表1',
+    '                      2022年部门综合预算收支总表',
+    '                                                         单位：元',
+    '        收入                                     支出',
+    '    项目                    预算数          项目                      预算数',
+    '一、部门预算                  25180591 .33 一、一般公共服务支出            25180591.33',
+    ' 1、财政拨款                 25180591 .33 二、外交支出                          0.00',
+    '  (1)一般公共预算拨款           25180591 .33 三、国防支出                          0.00',
+    '本年收入合计                  25180591.33 本年支出合计                  25180591.33',
+  ];
+  const t = table(importGenericSource(readSourceText(Buffer.from(lines.join('\n') + '\n', 'utf8'), 'fixture.txt')), /收支总表/);
+  for (const label of ['一、部门预算', '1、财政拨款', '（1）一般公共预算拨款']) {
+    const r = row(t, (x) => x.side === 'revenue' && x.label === label);
+    assert.equal(r.unplaced, undefined, label);
+    assert.equal(r.amounts['amount']?.fen, parseAmount('25180591.33', '元'), label);
+    assert.equal(r.amounts['amount']?.src?.raw, '25180591 .33', label);
+    assert.equal(r.amounts['amount']?.src?.line, r.src.line, label);
+  }
+});
+
 test('two columns whose figures run together in the text: a lone figure there is not placed', () => {
   const d = fromText(
     [

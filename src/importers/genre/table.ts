@@ -810,6 +810,7 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
       }
     }
   }
+  joinSplitFractions(toksOf);
   for (let i = 1; i < toksOf.length; i++) {
     const ts = toksOf[i]!;
     for (let k = 0; k < ts.length; k++) {
@@ -827,6 +828,23 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
         k--;
         joined = true;
       }
+    }
+  }
+}
+
+/**
+ * A fraction printed one space after a whole figure on its own line ("25180591 .33": pdftotext set the figure's
+ * glyphs apart) is that figure's decimals, not those of a figure standing over it on the line above.
+ */
+function joinSplitFractions(toksOf: Tok[][]): void {
+  for (const ts of toksOf) {
+    for (let k = 1; k < ts.length; k++) {
+      const f = ts[k]!;
+      const a = ts[k - 1]!;
+      if (!FRACTION.test(f.text) || !/^[-−]?\d{1,3}(,\d{3})*$|^[-−]?\d+$/.test(a.text) || f.x0 - a.x1 > 1.5 || f.x0 < a.x1 - 0.1) continue;
+      const text = a.text + f.text;
+      ts.splice(k - 1, 2, { ...a, text, kind: kindOf(text), x1: f.x1, joined: f });
+      k--;
     }
   }
 }
@@ -2228,7 +2246,8 @@ function joinFragments(row: RawRow, cells: Map<string, Tok[]>): boolean {
 function money(t: Tok, unit: DisplayUnit, notes: ImportNote[], tableId: string): Money | null {
   const text = t.text.replace('−', '-');
   const joined = t.joined;
-  const raw = joined ? `${t.text.slice(0, t.text.length - joined.text.length)}\n${joined.text}` : t.text;
+  // (A figure's pieces as printed: on two lines, or apart on one.)
+  const raw = joined ? `${t.text.slice(0, t.text.length - joined.text.length)}${joined.line.no === t.line.no ? ' ' : '\n'}${joined.text}` : t.text;
   try {
     return {
       fen: parseAmount(text, unit),
