@@ -595,3 +595,53 @@ test('text: a 三公 table whose year headings stand over the wrong blocks (two 
   }
   namedAsPrinted(t, printed);
 });
+
+/** A 一般公共预算支出表 whose 公用经费 and 项目支出 figures stand one space apart on some lines, each column's edge shifting a character from line to line. */
+const runTogether = (lone: string[]) =>
+  fromLines([
+    at([20, '表5 一般公共预算支出表']),
+    at([60, '单位：万元']),
+    '',
+    at([48, '基本支出']),
+    at([2, '科目名称'], [24, '合计'], [37, '小计'], [48, '人员经费'], [60, '公用经费'], [70, '项目支出']),
+    at([0, '合计'], [22, '1,000.00'], [35, '600.00'], [47, '500.00'], [59, '100.00'], [66, '400.00']),
+    at([0, '公共安全支出'], [22, '1,000.00'], [35, '600.00'], [47, '500.00'], [59, '100.00'], [66, '400.00']),
+    at([2, '行政运行'], [24, '600.00'], [35, '600.00'], [47, '500.00'], [60, '100.00']),
+    at([2, '行政单位离退休'], [24, '501.50'], [35, '501.50'], [47, '500.00'], [63, '1.50']),
+    ...lone,
+  ]);
+
+test('text: two columns whose figures stand one space apart on some lines and overlap from line to line are two columns, each figure in the one whose figures end where it ends (none ends between them)', () => {
+  const t = table(runTogether([at([2, '执法办案'], [24, '400.00'], [70, '400.00'])]), /一般公共预算支出表/);
+  assert.deepEqual(
+    t.columns.map((c) => c.key),
+    ['total', 'basic', 'personnel', 'public', 'project'],
+  );
+  const sum = row(t, (r) => r.label === '合计');
+  assert.deepEqual(
+    ['public', 'project'].map((k) => fen(sum, k)),
+    [w('100.00'), w('400.00')],
+  );
+  // 100.00 ends one character right of the 公用经费 above it, 1.50 two (past where 项目支出 figures start), 400.00 four right of the 项目支出 above it.
+  const cell = (label: string, key: string) =>
+    fen(
+      row(t, (r) => r.label === label),
+      key,
+    );
+  assert.deepEqual([cell('行政运行', 'public'), cell('行政单位离退休', 'public')], [w('100.00'), w('1.50')]);
+  const lone = row(t, (r) => r.label === '执法办案');
+  assert.deepEqual(
+    ['total', 'public', 'project'].map((k) => fen(lone, k)),
+    [w('400.00'), null, w('400.00')],
+  );
+  assert.equal(lone.unplaced, undefined);
+  // A figure ending between where the two columns' figures end: which column it is is not known, the two stay one.
+  const u = table(runTogether([at([2, '执法办案'], [24, '400.00'], [70, '400.00']), at([2, '其他支出'], [25, '50.00'], [63, '50.00'])]), /一般公共预算支出表/);
+  const other = row(u, (r) => r.label === '其他支出');
+  assert.equal(fen(other, 'public'), null);
+  assert.equal(fen(other, 'project'), null);
+  assert.deepEqual(
+    other.unplaced?.map((m) => m.fen),
+    [w('50.00')],
+  );
+});

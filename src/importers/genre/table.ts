@@ -149,6 +149,35 @@ function clusterColumns(toks: Tok[], touching = false): Array<{ x0: number; x1: 
   return merged;
 }
 
+/**
+ * In pdftotext text, two columns whose figures stand one space apart on some lines ("46,733.64 77,027.38")
+ * while the right edges of each column's figures shift a character or two from line to line: their
+ * figures overlap from line to line and cluster as one column. Where every line printing two figures in
+ * the cluster (two lines at least) puts them side by side, the left ones ending before any right one
+ * ends, the cluster is two columns: each figure in the column whose figures end where it ends (within 2
+ * characters). Kept whole when a line prints three figures in it, or a figure ends where neither
+ * column's figures end (which column it is is not known: its rows' figures stay unplaced).
+ */
+function splitRunTogether(cols: Array<{ x0: number; x1: number; n: number }>, body: PageRead['body']): Array<{ x0: number; x1: number; n: number }> {
+  return cols.flatMap((c) => {
+    const inside = (t: Tok) => t.kind !== 'text' && !t.codePart && !t.glued && t.x0 >= c.x0 - 0.5 && t.x1 <= c.x1 + 0.5;
+    const lines = body.map((b) => b.toks.filter(inside)).filter((ts) => ts.length > 0);
+    const pairs = lines.filter((ts) => ts.length >= 2);
+    // (Two lines at least, of decimal figures: a line of prose among the rows prints years and counts.)
+    if (pairs.length < 2 || pairs.some((ts) => ts.length > 2 || ts[0]!.x1 > ts[1]!.x0 || ts.some((t) => t.kind !== 'amount'))) return [c];
+    const leftEnd = maxOf(pairs.map((ts) => ts[0]!.x1));
+    const rightEnd = minOf(pairs.map((ts) => ts[1]!.x1));
+    // (Columns of figures stand a figure's width apart: edges closer than that are one column's jitter.)
+    if (rightEnd - leftEnd < 4) return [c];
+    const figs = lines.flat();
+    const left = figs.filter((t) => t.x1 <= leftEnd + 2 && t.x1 < rightEnd - 2);
+    const right = figs.filter((t) => t.x1 >= rightEnd - 2 && t.x1 > leftEnd + 2);
+    if (left.length + right.length !== figs.length) return [c];
+    const extent = (ts: Tok[]) => ({ x0: minOf(ts.map((t) => t.x0)), x1: maxOf(ts.map((t) => t.x1)), n: ts.length });
+    return [extent(left), extent(right)];
+  });
+}
+
 /** A line of column numbers ("栏次 1 2 3 …", "** 1 2 3"): header furniture. */
 function isColumnNumbers(toks: Tok[]): boolean {
   const ints = toks.filter((t) => t.kind === 'int');
@@ -1208,6 +1237,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     const ints = body.flatMap((b) => b.toks.filter((t, k) => (t.kind === 'int' || t.kind === 'dash') && k > 0 && !underCode(t) && ((codeHeads.length > 0 && measured) || !CODE.test(t.text))));
     cols = clusterColumns(ints);
   }
+  // (From a PDF, figures are measured where they stand: one space apart, two columns do not overlap.)
+  if (!body.every((b) => b.line.y !== undefined)) cols = splitRunTogether(cols, body);
   const panels: Panel[] = [];
   if (cols.length > 0) {
     // Label text printed between two amount columns on several lines: a new panel starts there. In
