@@ -135,6 +135,9 @@ function disjoint(a: PdfItem[], b: PdfItem[]): boolean {
   return a.every((i) => b.every((j) => i.x + i.width <= j.x + 1 || j.x + j.width <= i.x + 1));
 }
 
+/** A line's baseline (its first item's). */
+const baseline = (l: PdfItem[]) => l[0]!.y;
+
 /**
  * A table cell whose text wraps is often centred on its row: its first line sits above the row's
  * baseline, the rest below. pdftotext emits the row first, then the cell's lines; so do we, so that
@@ -144,11 +147,12 @@ function disjoint(a: PdfItem[], b: PdfItem[]): boolean {
 function centredCells(lines: PdfItem[][]): PdfItem[][] {
   const out = [...lines];
   for (let i = 0; i + 2 < out.length; i++) {
-    const [a, r, b] = [out[i]!, out[i + 1]!, out[i + 2]!];
+    const a = out[i]!;
+    const r = out[i + 1]!;
+    const b = out[i + 2]!;
     const size = r[0]!.fontSize;
-    const y = (l: PdfItem[]) => l[0]!.y;
     if (r.length < 2 || Math.abs(a[0]!.x - b[0]!.x) > 1) continue;
-    if (y(r) - y(a) > 1.1 * size || y(b) - y(r) > 1.1 * size) continue;
+    if (baseline(r) - baseline(a) > 1.1 * size || baseline(b) - baseline(r) > 1.1 * size) continue;
     if (!disjoint(a, r) || !disjoint(b, r)) continue;
     out[i] = r;
     out[i + 1] = a;

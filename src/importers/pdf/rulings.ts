@@ -73,22 +73,27 @@ function subpaths(p: PaintedPath): Subpath[] {
   const out: Subpath[] = [];
   let cur: Subpath | null = null;
   const path = p.path;
-  // Points are pushed transformed, without a pair allocated per point (this runs for every path of every page).
-  const push = (s: Subpath, x: number, y: number) => s.pts.push(a * x + c * y + e, b * x + d * y + f);
+  // Points are pushed transformed, without a pair allocated per point, and without a closure made per
+  // path to push them (this runs for every path of every page).
   for (let i = 0; i < path.length;) {
     const op = path[i]!;
     if (op === MOVE || (op === LINE && !cur)) {
-      cur = { pts: [], curved: false };
-      push(cur, path[i + 1]!, path[i + 2]!);
+      const x = path[i + 1]!;
+      const y = path[i + 2]!;
+      cur = { pts: [a * x + c * y + e, b * x + d * y + f], curved: false };
       out.push(cur);
       i += 3;
     } else if (op === LINE) {
-      push(cur!, path[i + 1]!, path[i + 2]!);
+      const x = path[i + 1]!;
+      const y = path[i + 2]!;
+      cur!.pts.push(a * x + c * y + e, b * x + d * y + f);
       i += 3;
     } else if (op === CURVE || op === QUAD) {
       const n = op === CURVE ? 6 : 4;
       if (cur) {
-        push(cur, path[i + n - 1]!, path[i + n]!);
+        const x = path[i + n - 1]!;
+        const y = path[i + n]!;
+        cur.pts.push(a * x + c * y + e, b * x + d * y + f);
         cur.curved = true;
       }
       i += n + 1;
