@@ -419,6 +419,10 @@ if (want('audit-scale')) {
     // The first batch's threads are still compiling the readers and rules (V8 optimised about 1,200 functions per
     // thread over the first 2,000 variants, against about 300 over the next 2,000): CSV again, on warm threads, sets
     // the report's format apart from that warm-up (JSON first and CSV second showed the same gap the other way round).
+    // The gap is not the documents' work: CPU of each thread (/proc/self/task) per document of the batch, first CSV
+    // → CSV again, gave the two worker threads 9.3 → 8.9 ms together and V8's four helper threads 3.9 → 0.5 ms (load
+    // 4–9). The helpers run the optimising compiler concurrently: with --no-concurrent-recompilation the
+    // compilation moves onto the thread itself (one thread: 14.7 → 10.9 ms/document there, helpers 1.2 both times).
     const c = await batch(variants, 'variants-again.csv');
     scaleLines.push(`  the same to CSV again, the threads warm: ${(n / (c.ms / 1000)).toFixed(0)} documents/s wall, CPU ${(c.cpu / n).toFixed(1)} ms/document`);
     // The whole command typed at a shell: node, tsx, the CLI's modules, the workers' start, the batch.
