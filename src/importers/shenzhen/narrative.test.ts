@@ -45,6 +45,14 @@ describe('parseNarrative on the Futian data-center 2021 budget', () => {
     assert.equal(sample.r.competentDepartment, undefined);
   });
 
+  it('reads a unit whose name holds digits (福田区12345热线服务中心, …第2分中心): the name and the revenue total as for any other', () => {
+    for (const name of ['福田区12345热线服务中心', '深圳市福田区数据管理中心第2分中心']) {
+      const { r, ctx } = parse(sampleText.split('深圳市福田区数据管理中心').join(name));
+      assert.equal(ctx.unitName, name);
+      assert.equal(one(r.narrative.facts, 'revenue.total').money?.fen, wan('4,424.60'), name);
+    }
+  });
+
   it('reads the eight parts with their numbered sections, part 2 and part 4 without numbered sections', () => {
     const parts = sample.r.narrative.parts;
     assert.deepEqual(

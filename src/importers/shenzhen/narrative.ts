@@ -823,7 +823,8 @@ export function parseNarrative(parts: Block[], ctx: ImportContext): NarrativeRes
   if (!part2Block) unreadable(ctx, parts[parts.length - 1]?.lines[0], '“第二部分 部门预算收支总体情况”', '找不到“第二部分 部门预算收支总体情况”', '没有第二部分');
   // The unit name opens paragraphs, so it is read before paragraphs are split: from part 2's joined text.
   const p2 = joinLines(part2Block.lines.slice(1));
-  const rev = /(?:^|。)(20\d{2})年([^,。:;0-9]+?)(?:部门|单位)?预算收入\s?[0-9]/u.exec(p2.text);
+  // A unit's name may hold digits (福田区12345热线服务中心, 第2分中心), not a figure (8,849.20).
+  const rev = /(?:^|。)(20\d{2})年((?:[^,。:;0-9]|[0-9]+(?![0-9.,]))+?)(?:部门|单位)?预算收入\s?[0-9]/u.exec(p2.text);
   if (!rev) {
     unreadable(ctx, part2Block.lines[1] ?? part2Block.lines[0], '第二部分中的“YYYY年<单位>部门预算收入 X 万元”', '第二部分找不到“YYYY年<单位>部门预算收入 X 万元”一句');
   }
