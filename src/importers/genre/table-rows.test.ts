@@ -2147,3 +2147,47 @@ test('text: a dense two-sided table (figures one space after 行次, portrait A4
   // The rows whose own figures were not placed are still named, and only they.
   assert.match(fs.find((f) => f.rule === 'BUD-049' && /财政拨款收入支出决算总表/.test(f.message))?.message ?? '', /有 7 行金额未能定位/);
 });
+
+test('PDF: figures printed with nothing between them are placed where the run’s glyphs put each, in the column whose figures end there; one that ends at no column’s edge stays unplaced (chongqing-commerce 表二)', async () => {
+  // Columns one figure's width apart: the total row's first two figures touch and are one run of text.
+  const RIGHT = [300, 336, 400];
+  const p = page((at, figure) => {
+    at(150, 0, '表2 部门收入总表');
+    at(40, 1, '部门名称：某某市某某局');
+    at(420, 1, '单位：万元');
+    at(100, 2, '科目名称');
+    at(284, 2, '合计');
+    at(304, 2, '事业收入');
+    at(368, 2, '其他收入');
+    at(60, 3, '合计');
+    figure(RIGHT[1]!, 3, '12,300.0011,100.00');
+    figure(RIGHT[2]!, 3, '1,200.00');
+    const lines: Array<[string, string, string, string]> = [
+      ['甲类支出', '10,000.00', '9,900.00', '100.00'],
+      ['乙类支出', '2,300.00', '1,200.00', '1,100.00'],
+    ];
+    lines.forEach(([name, a, b, c], i) => {
+      at(40, 4 + i, name);
+      figure(RIGHT[0]!, 4 + i, a);
+      figure(RIGHT[1]!, 4 + i, b);
+      figure(RIGHT[2]!, 4 + i, c);
+    });
+    // A run whose first figure ends between two columns: where it stands is not known.
+    at(40, 6, '丙类支出');
+    figure(RIGHT[2]!, 6, '50.0012,345.00');
+  });
+  const t = table(await importBytes(buildPdf([p]), 'fixture.pdf'), /部门收入总表/);
+  const total = row(t, (r) => r.label === '合计');
+  assert.equal(total.unplaced, undefined);
+  assert.deepEqual(
+    t.columns.map((c) => fen(total, c.key)),
+    [w('12,300.00'), w('11,100.00'), w('1,200.00')],
+  );
+  // The run's last figure ends where it ends: in its column.
+  const third = row(t, (r) => r.label === '丙类支出');
+  assert.deepEqual(
+    third.unplaced?.map((m) => m.fen),
+    [w('50.00')],
+  );
+  assert.equal(fen(third, t.columns[2]!.key), w('12,345.00'));
+});

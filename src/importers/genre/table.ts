@@ -885,7 +885,9 @@ const GLUED_PIECE = /[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}/gu;
  * Figures printed with nothing between them, one cell's figure running into the next ("238.0041,534.73",
  * a label before them or not): each is read where the genre's two decimals end it, but where one ends
  * on the page is not known (the run's width is not shared out by its glyphs), so no column is chosen
- * for them: they are the row's figures whose column is not known, and its empty cells are unknown.
+ * for them: they are the row's figures whose column is not known, and its empty cells are unknown. In a
+ * measured run (PDF) each figure's place is bounded (`glyphShares`): it is placed where both bounds land it
+ * in one column (lineInPanel).
  */
 function splitGluedFigures(toksOf: Tok[][]): void {
   for (const ts of toksOf) {
@@ -900,11 +902,36 @@ function splitGluedFigures(toksOf: Tok[][]): void {
       const label = m[1] ?? '';
       const xm = t.x0 + label.length * w;
       const out: Tok[] = label ? [{ ...t, text: label, x1: xm, kind: kindOf(label) }] : [];
-      for (const p of pieces) out.push({ ...t, text: p, x0: xm, x1: t.x1, kind: 'amount', glued: true });
+      const shares = t.line.y !== undefined ? glyphShares(pieces, xm, t.x1) : null;
+      pieces.forEach((p, i) => out.push({ ...t, text: p, x0: xm, x1: t.x1, kind: 'amount', glued: true, ...(shares ? { shares: shares[i]! } : {}) }));
       ts.splice(k, 1, ...out);
       k += out.length - 1;
     }
   }
+}
+
+/**
+ * Where each of the figures of a measured run stands, the run's width shared out by its glyphs: figures are
+ * printed with digits of one width (tabular figures), a comma or point no wider than a digit. Each figure's
+ * extent at the two extremes (points and commas as wide as digits; taking no room): the truth lies between.
+ */
+function glyphShares(pieces: readonly string[], x0: number, x1: number): Array<Array<{ x0: number; x1: number }>> {
+  const narrow = (s: string) => (s.match(/[,.]/gu) ?? []).length;
+  const all = pieces.join('');
+  const extents = (r: number) => {
+    // r: a comma's or point's width in digits.
+    const width = (s: string) => s.length - narrow(s) + r * narrow(s);
+    const unit = (x1 - x0) / width(all);
+    let at = x0;
+    return pieces.map((p) => {
+      const e = { x0: at, x1: at + width(p) * unit };
+      at = e.x1;
+      return e;
+    });
+  };
+  const wide = extents(1);
+  const none = extents(0);
+  return pieces.map((_, i) => [wide[i]!, none[i]!]);
 }
 
 /**
@@ -1552,8 +1579,11 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
       continue;
     }
     if (t.glued) {
-      // Figures run together: read, their column not known.
-      stray.push(t);
+      // Figures run together: read, their column not known, unless both bounds of where the glyphs put it
+      // land it in one column, its right edge among that column's figures'.
+      const z = t.shares ? sharedZone(p, t.shares, (t.shares[0]!.x1 - t.shares[0]!.x0) / t.text.length) : -1;
+      if (z < 0) stray.push(t);
+      else cells.set(zoneId(p, z), [...(cells.get(zoneId(p, z)) ?? []), t]);
       continue;
     }
     const firstData = p.zones.find((z) => z.data);
@@ -1588,6 +1618,18 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
     }
   }
   return { label, cells, stray };
+}
+
+/**
+ * The zone of a panel a glued figure stands in wherever between its bounds its glyphs put it: at each bound
+ * it ends where that zone's figures end (within half a glyph), and no other zone's; -1 otherwise.
+ */
+function sharedZone(p: Panel, shares: ReadonlyArray<{ x0: number; x1: number }>, glyph: number): number {
+  const at = shares.map((e) => {
+    const js = p.zones.flatMap((z, j) => (z.data && e.x1 > z.data.x0 && Math.abs(e.x1 - z.data.x1) <= glyph / 2 ? [j] : []));
+    return js.length === 1 && !p.zones[js[0]!]!.disputed ? js[0]! : -1;
+  });
+  return at.every((j) => j === at[0]) ? at[0]! : -1;
 }
 
 const joinLabel = (ts: Tok[]): string => ts.map((t) => t.text).join('');

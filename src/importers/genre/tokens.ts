@@ -19,6 +19,11 @@ export interface Tok {
   spaced?: boolean;
   /** One of several figures printed with nothing between them ("238.0041,534.73"): its value is read, its extent is not known. */
   glued?: boolean;
+  /**
+   * A glued figure of a measured run (PDF): where it stands if the run's width is shared out by its glyphs, at
+   * the two extremes of the one thing not known (a comma or point as wide as a digit, or taking no room).
+   */
+  shares?: ReadonlyArray<{ x0: number; x1: number }>;
   /** A whole number printed under a header's code heading (类 / 款 / 项, 单位编码): part of a code, never an amount. */
   codePart?: boolean;
 }
