@@ -110,6 +110,38 @@ test('text: the second lines of wrapped header labels set on a grid of their own
   );
 });
 
+test('text: the lower line of wrapped header labels in order under their heads: a word between two tails completes the head between theirs, though it names a column alone (“预算” under “政府性基金”)', () => {
+  // pdftotext sets the lower line on a grid of its own: 预算 stands under 国有资本经, 营预算 past it.
+  const d = fromLines([
+    at([30, '表2 收入总体情况表']),
+    at([70, '单位：万元']),
+    at([37, '财政拨款收入']),
+    at([9, '单位名称'], [20, '合计'], [31, '一般公共预'], [37, '政府性基金'], [43, '国有资本经'], [62, '事业收入']),
+    at([33, '算'], [43, '预算'], [51, '营预算']),
+    at([9, '合计'], [20, '1,150.00'], [32, '1,000.00'], [44, '100.00'], [57, '0.00'], [66, '50.00']),
+    at([0, '某某市某某局'], [20, '1,150.00'], [32, '1,000.00'], [44, '100.00'], [57, '0.00'], [66, '50.00']),
+  ]);
+  const t = table(d, /收入总体情况表/);
+  assert.deepEqual(
+    t.columns.map((c) => [c.key, c.header.join('/')]),
+    [
+      ['total', '合计'],
+      ['general', '财政拨款收入/一般公共预算'],
+      ['govFund', '财政拨款收入/政府性基金预算'],
+      ['stateCapital', '财政拨款收入/国有资本经营预算'],
+      ['business', '事业收入'],
+    ],
+  );
+  for (const r of t.rows) {
+    assert.equal(r.unplaced, undefined, r.label);
+    assert.deepEqual(
+      t.columns.map((c) => fen(r, c.key)),
+      ['1,150.00', '1,000.00', '100.00', '0.00', '50.00'].map(w),
+      r.label,
+    );
+  }
+});
+
 test('a 序号 column numbers the lines: its numbers are no part of their labels, and the 合计 line is the total', () => {
   const d = fromLines([
     at([16, '表2 2022年部门综合预算收入总表']),

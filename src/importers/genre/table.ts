@@ -487,7 +487,38 @@ function wrappedTails(lines: Tok[][]): { tailOf: Map<Tok, Tok>; headOf: Map<Tok,
     tailOf.set(h, t);
     headOf.set(t, h);
   }
+  betweenTails(lines, tailOf, headOf);
   return { tailOf, headOf };
+}
+
+/**
+ * A word between two tails on their line, under the one word between their heads on theirs, is that word's
+ * tail where the two complete one another as the head alone does ("一般公共预" | "政府性基金" | "国有资本经" over
+ * "算" | "预算" | "营预算"): the lower line of a wrapped header, in order, though "预算" names a column alone
+ * and pdftotext set it apart from its head, under the next one.
+ */
+function betweenTails(lines: Tok[][], tailOf: Map<Tok, Tok>, headOf: Map<Tok, Tok>): void {
+  const found = [...tailOf];
+  for (const [hl, tl] of found) {
+    for (const [hr, tr] of found) {
+      const heads = lines.find((ts) => ts.includes(hl) && ts.includes(hr));
+      const tails = lines.find((ts) => ts.includes(tl) && ts.includes(tr));
+      if (!heads || !tails || heads === tails) continue;
+      const hs = [...heads].sort((a, b) => a.x0 - b.x0);
+      const ts = [...tails].sort((a, b) => a.x0 - b.x0);
+      const hk = hs.indexOf(hl);
+      const tk = ts.indexOf(tl);
+      if (hs.indexOf(hr) !== hk + 2 || ts.indexOf(tr) !== tk + 2) continue;
+      const h = hs[hk + 1]!;
+      const t = ts[tk + 1]!;
+      // (A word standing under its head is stacked there without this.)
+      if (h.kind !== 'text' || t.kind !== 'text' || tailOf.has(h) || headOf.has(t) || (t.x0 < h.x1 && t.x1 > h.x0)) continue;
+      const joined = termOfLabel(h.text + t.text);
+      if (!joined || joined.key !== termOfLabel(h.text)?.key) continue;
+      tailOf.set(h, t);
+      headOf.set(t, h);
+    }
+  }
 }
 
 /** How badly a column of amounts sits under a header column (centres apart, less half their overlap). */
