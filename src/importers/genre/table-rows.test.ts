@@ -2191,3 +2191,39 @@ test('PDF: figures printed with nothing between them are placed where the run’
   );
   assert.equal(fen(third, t.columns[2]!.key), w('12,345.00'));
 });
+
+test('PDF: a figure run together with others that ends where no column’s figures end on its page is placed by the cell borders: the cell between two columns printing figures is the one column between them printing none (chongqing-commerce 表二 合计)', async () => {
+  // 政府性基金's only figure on the page is the total row's, run into the figures before it; its cell borders place it.
+  const RIGHT = [312, 348, 372, 430];
+  const mk = (rules: boolean) => {
+    const p = page((at, figure) => {
+      at(150, 0, '表2 部门收入总表');
+      at(40, 1, '部门名称：某某市某某局');
+      at(420, 1, '单位：万元');
+      at(100, 2, '科目名称');
+      at(296, 2, '合计');
+      at(316, 2, '一般公共');
+      at(324, 3, '预算');
+      at(356, 2, '政府');
+      at(348, 3, '性基金');
+      at(398, 2, '事业收入');
+      at(60, 4, '合计');
+      figure(RIGHT[2]!, 4, '11,300.0010,000.00300.00');
+      figure(RIGHT[3]!, 4, '1,000.00');
+      at(40, 5, '甲类支出');
+      figure(RIGHT[0]!, 5, '9,000.00');
+      figure(RIGHT[1]!, 5, '8,000.00');
+      figure(RIGHT[3]!, 5, '1,000.00');
+    });
+    const x = [30, 262, ...RIGHT.map((r) => r + 1)];
+    return rules ? { ...p, rules: x.map((v) => ({ x0: v, y0: 700, x1: v, y1: 770 })) } : p;
+  };
+  const cells = async (rules: boolean) => {
+    const t = table(await importBytes(buildPdf([mk(rules)]), 'fixture.pdf'), /部门收入总表/);
+    const total = row(t, (r) => r.label === '合计');
+    return { keys: t.columns.map((c) => c.key), cells: t.columns.map((c) => fen(total, c.key)), unplaced: total.unplaced?.map((m) => m.src?.raw) };
+  };
+  assert.deepEqual(await cells(true), { keys: ['total', 'general', 'govFund', 'business'], cells: [w('11,300.00'), w('10,000.00'), w('300.00'), w('1,000.00')], unplaced: undefined });
+  // Without borders, where it ends is not known against any column: read, not placed.
+  assert.deepEqual((await cells(false)).unplaced, ['300.00']);
+});

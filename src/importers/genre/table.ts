@@ -1612,7 +1612,7 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
     if (t.glued) {
       // Figures run together: read, their column not known, unless both bounds of where the glyphs put it
       // land it in one column, its right edge among that column's figures'.
-      const z = t.shares ? sharedZone(p, t.shares, (t.shares[0]!.x1 - t.shares[0]!.x0) / t.text.length) : -1;
+      const z = t.shares ? sharedZone(p, t.shares, (t.shares[0]!.x1 - t.shares[0]!.x0) / t.text.length, t.line) : -1;
       if (z < 0) stray.push(t);
       else cells.set(zoneId(p, z), [...(cells.get(zoneId(p, z)) ?? []), t]);
       continue;
@@ -1653,12 +1653,29 @@ function lineInPanel(p: Panel, toks: Tok[]): { label: Tok[]; cells: Map<string, 
 
 /**
  * The zone of a panel a glued figure stands in wherever between its bounds its glyphs put it: at each bound
- * it ends where that zone's figures end (within half a glyph), and no other zone's; -1 otherwise.
+ * it ends where that zone's figures end (within half a glyph), and no other zone's; -1 otherwise. Where it
+ * ends where no column's figures do on this page, the page's cell borders (PDF) may still say: it ends at
+ * the border that ends a cell between two columns printing figures, and the cells between those columns are
+ * as many as the columns printing nothing there (one cell a column), so the cell is one of those columns.
  */
-function sharedZone(p: Panel, shares: ReadonlyArray<{ x0: number; x1: number }>, glyph: number): number {
+function sharedZone(p: Panel, shares: ReadonlyArray<{ x0: number; x1: number }>, glyph: number, line: SourceLine): number {
+  const y = line.y;
+  const rules = y === undefined ? [] : (line.rulings?.v ?? []).filter((v) => v.y0 - 1 <= y && v.y1 + 1 >= y).map((v) => v.x);
+  const ruleAt = (x: number) => {
+    const k = rules.flatMap((r, i) => (Math.abs(r - x) <= glyph / 2 ? [i] : []));
+    return k.length === 1 ? k[0]! : -1;
+  };
   const at = shares.map((e) => {
     const js = p.zones.flatMap((z, j) => (z.data && e.x1 > z.data.x0 && Math.abs(e.x1 - z.data.x1) <= glyph / 2 ? [j] : []));
-    return js.length === 1 && !p.zones[js[0]!]!.disputed ? js[0]! : -1;
+    if (js.length > 0) return js.length === 1 && !p.zones[js[0]!]!.disputed ? js[0]! : -1;
+    const k = ruleAt(e.x1);
+    if (k < 0) return -1;
+    const printed = p.zones.flatMap((z, j) => (z.data ? [{ j, k: ruleAt(z.data.x1) }] : []));
+    const left = printed.filter((c) => c.k >= 0 && c.k < k).pop();
+    const right = printed.find((c) => c.k > k);
+    if (!left || !right || right.k < 0 || right.j - left.j !== right.k - left.k) return -1;
+    const j = left.j + (k - left.k);
+    return p.zones[j]!.data === null && !p.zones[j]!.disputed ? j : -1;
   });
   return at.every((j) => j === at[0]) ? at[0]! : -1;
 }
