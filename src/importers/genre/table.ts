@@ -943,14 +943,14 @@ function splitGluedFigures(toksOf: Tok[][]): void {
 
 /**
  * Where each of the figures of a measured run stands, the run's width shared out by its glyphs: figures are
- * printed with digits of one width (tabular figures), a comma or point no wider than a digit. Each figure's
- * extent at the two extremes (points and commas as wide as digits; taking no room): the truth lies between.
+ * printed with digits of one width (tabular figures), a comma, point or minus sign no wider than a digit. Each
+ * figure's extent at the two extremes (those as wide as digits; taking no room): the truth lies between.
  */
 function glyphShares(pieces: readonly string[], x0: number, x1: number): Array<Array<{ x0: number; x1: number }>> {
-  const narrow = (s: string) => (s.match(/[,.]/gu) ?? []).length;
+  const narrow = (s: string) => (s.match(/[,.\-−]/gu) ?? []).length;
   const all = pieces.join('');
   const extents = (r: number) => {
-    // r: a comma's or point's width in digits.
+    // r: a comma's, point's or minus sign's width in digits.
     const width = (s: string) => s.length - narrow(s) + r * narrow(s);
     const unit = (x1 - x0) / width(all);
     let at = x0;
