@@ -43,8 +43,30 @@ const PAGE_NUMBER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*�
 export function furnitureOf(src: SourceText): Set<SourceLine> {
   const out = new Set<SourceLine>();
   const byPage = new Map<number, SourceLine[]>();
+  // The number of decimals most figures of a page print (asked of few pages: counted when asked).
+  const decimals = new Map<number | null, number>();
+  let pageLines: Map<number | null, SourceLine[]> | undefined;
+  const usual = (page: number | null): number => {
+    let d = decimals.get(page);
+    if (d === undefined) {
+      if (!pageLines) {
+        pageLines = new Map();
+        for (const o of src.lines) {
+          const ls = pageLines.get(o.page);
+          if (ls) ls.push(o);
+          else pageLines.set(o.page, [o]);
+        }
+      }
+      const counts = new Map<number, number>();
+      for (const o of pageLines.get(page) ?? []) for (const w of wordsOf(o)) if (DECIMAL_FIGURE.test(w.text)) counts.set(decimalsOfWord(w.text), (counts.get(decimalsOfWord(w.text)) ?? 0) + 1);
+      const [k, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+      d = n >= 3 ? k : 0;
+      decimals.set(page, d);
+    }
+    return d;
+  };
   src.lines.forEach((l, i) => {
-    if (PAGE_NUMBER.test(l.text.trim()) && !pieceOfFigure(src.lines, i)) out.add(l);
+    if (PAGE_NUMBER.test(l.text.trim()) && !pieceOfFigure(src.lines, i, usual)) out.add(l);
     if (l.page !== null) {
       const ls = byPage.get(l.page);
       if (ls) ls.push(l);
@@ -89,16 +111,20 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
  * A figure cut short by its cell's width: "40,", "3,4", "11." (the rest printed on the next line). A
  * figure with one decimal ("8.2") may be whole (a chart's axis), so it is no head.
  */
-const FIGURE_HEAD = /^(?:\d[\d,]*[,.]|\d{1,3}(?:,\d{3})*,\d{1,2})$/;
+export const FIGURE_HEAD = /^(?:\d[\d,]*[,.]|\d{1,3}(?:,\d{3})*,\d{1,2})$/;
+/** A figure printing decimals ("18,536.88", "8.2"). */
+const DECIMAL_FIGURE = /^\d{1,3}(?:,\d{3})*\.\d+$|^\d+\.\d+$/;
+const decimalsOfWord = (s: string) => s.length - s.indexOf('.') - 1;
 /** The rest of a figure wrapped in its cell: ".00", ",024.98". */
 const FIGURE_TAIL = /^[.,]\d/;
 
 /**
  * True when a short numeric line ("624") is a piece of a figure its cell wrapped over several lines
  * ("40," / "624" / ".00"), not a page number: the line right above it ends with the head of a figure,
- * or the line right below begins with its tail, in the same column.
+ * or the line right below begins with its tail, in the same column; or it completes the decimals of a
+ * figure ending where it ends, one or two lines above, to the number the page's figures print (`usual`).
  */
-function pieceOfFigure(lines: readonly SourceLine[], i: number): boolean {
+function pieceOfFigure(lines: readonly SourceLine[], i: number, usual: (page: number | null) => number): boolean {
   const l = lines[i]!;
   if (!/^\d{1,3}$/.test(l.text.trim())) return false;
   const cs = cellsOf(l);
@@ -107,6 +133,20 @@ function pieceOfFigure(lines: readonly SourceLine[], i: number): boolean {
   const adjacent = (o: SourceLine | undefined): o is SourceLine => !!o && o.page === l.page && Math.abs(o.no - l.no) === 1;
   const above = lines[i - 1];
   if (adjacent(above) && wordsOf(above).some((w) => FIGURE_HEAD.test(w.text) && near(w))) return true;
+  // The last decimals of a figure centred in a tall cell, printed under it past the row's line ("18,536.8" /
+  // "合计 404,415.23 …" / "8") on a page of figures of two decimals; not a chart's axis ("8.2" / "8" / "7.8").
+  const digits = l.text.trim();
+  if (digits.length <= 2 && adjacent(above)) {
+    // (Not the last piece of a figure wrapped over many lines, "8,3" / "97.7" / "5": its head stands right above it.)
+    const cutAbove = (k: number, w: { x0: number; x1: number }) => {
+      const o = lines[k];
+      return !!o && o.page === l.page && wordsOf(o).some((u) => FIGURE_HEAD.test(u.text) && u.x0 <= w.x1 + 2 && u.x1 >= w.x0 - 2);
+    };
+    const short = (w: { text: string }) => DECIMAL_FIGURE.test(w.text) && decimalsOfWord(w.text) + digits.length === usual(l.page);
+    const ends = (k: number) => wordsOf(lines[k]!).some((w) => at.x1 >= w.x1 - 1 && at.x1 <= w.x1 + (l.y === undefined ? 3 : 1) && short(w) && !cutAbove(k - 1, w));
+    const twoUp = lines[i - 2];
+    if (ends(i - 1) || (twoUp && twoUp.page === l.page && above.no - twoUp.no === 1 && ends(i - 2))) return true;
+  }
   const below = lines[i + 1];
   return adjacent(below) && wordsOf(below).some((w) => FIGURE_TAIL.test(w.text) && near(w));
 }

@@ -2227,3 +2227,56 @@ test('PDF: a figure run together with others that ends where no column’s figur
   // Without borders, where it ends is not known against any column: read, not placed.
   assert.deepEqual((await cells(false)).unplaced, ['300.00']);
 });
+
+test('text: a figure too wide for its cell, its last decimal wrapped under it around its row’s line ("576,171.1" / "合计 …" / "1"), is that row’s whole figure; so when the row’s label stands alone between', async () => {
+  // (Hangzhou's 表3 and 表5, as pdftotext lays them out: the tail a column or two right of the head.)
+  const d = await fromText([
+    at([30, '表3 支出预算总表']),
+    at([0, '部门名称：某某市某某局'], [70, '单位：万元']),
+    at([2, '功能分类科目名称'], [26, '总计'], [38, '人员支出'], [50, '日常公用支出'], [64, '项目支出']),
+    at([62, '576,171.1']),
+    at([0, '合计'], [22, '665,964.37'], [36, '73,924.43'], [50, '15,868.83']),
+    at([72, '1']),
+    at([0, '教育支出'], [24, '22,262.08'], [36, '19,203.72'], [62, '3,058.36']),
+    at([22, '226,000.00'], [62, '226,000.0']),
+    at([0, '城乡社区支出']),
+    at([71, '0']),
+    at([0, '卫生健康支出'], [24, '2,531.04'], [36, '2,531.04']),
+    at([62, '347,112.7']),
+    at([0, '交通运输支出'], [22, '417,702.29'], [36, '54,720.71'], [50, '15,868.83']),
+    at([71, '5']),
+  ]);
+  const t = table(d, /支出预算总表/);
+  const total = row(t, (r) => r.label === '合计');
+  assert.equal(fen(total, 'project'), w('576,171.11'));
+  assert.equal(fen(total, 'total'), w('665,964.37'));
+  const urban = row(t, (r) => r.label === '城乡社区支出');
+  assert.equal(fen(urban, 'total'), w('226,000.00'));
+  assert.equal(fen(urban, 'project'), w('226,000.00'));
+  assert.deepEqual(
+    t.rows.filter((r) => (r.unplaced ?? []).length > 0).map((r) => r.label),
+    [],
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '教育支出'),
+      'project',
+    ),
+    w('3,058.36'),
+  );
+  // (A head printed alone above a row of figures is that row’s, not the row’s above.)
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '交通运输支出'),
+      'project',
+    ),
+    w('347,112.75'),
+  );
+  assert.equal(
+    fen(
+      row(t, (r) => r.label === '卫生健康支出'),
+      'project',
+    ),
+    null,
+  );
+});

@@ -299,13 +299,10 @@ test('unit names wrapped around their figures (hangzhou-public-security 表2, PD
       w('26,263.80'),
       from,
     );
-    // "18,536.8" whose last digit was taken for a page number: not known, not 18,536.80.
+    // "18,536.8" over "8" (the figure wrapped in its cell, its last digit under the row's line): 18,536.88.
     const total = row(t, (r) => r.label === '合计');
-    assert.equal(total.amounts['business'] ?? null, null, from);
-    assert.ok(
-      total.unplaced?.some((m) => m.fen === w('18,536.8')),
-      from,
-    );
+    assert.equal(fen(total, 'business'), w('18,536.88'), from);
+    assert.deepEqual(total.unplaced ?? [], [], from);
   }
 });
 

@@ -37,7 +37,7 @@ import { codes, parentCode } from '../../domain/classification/index.js';
 import type { Column, ImportNote, Money, Row, Src, Table, TableRole } from '../../domain/model.js';
 import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } from '../../domain/money.js';
 import type { SourceLine } from '../text/source.js';
-import { isNumberOnly, type TableBlock } from './segment.js';
+import { FIGURE_HEAD, isNumberOnly, type TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
 import { maxOf, median, minOf, pushAll } from '../../domain/arrays.js';
 
@@ -893,6 +893,48 @@ function joinWrappedFractions(toksOf: Tok[][]): void {
 }
 
 /**
+ * Figures too wide for their cell whose last decimals the PDF wrapped onto a line below ("18,536.8" over
+ * "8"): on a page whose figures print one number of decimals, a figure printing fewer, with a bare number
+ * under its last digits (next line or the one after, its right edge within a column: pdftotext sets each line
+ * on a grid of its own) that completes them, is that figure. Any other bare number stays what it is. A figure
+ * so wrapped around a line between (head above it, tail below) is centred on that line: it is that line's
+ * row's, with the figures printed beside its head ("226,000.00 226,000.0" / "城乡社区支出" / "0").
+ */
+function joinWrappedDecimals(toksOf: Tok[][]): void {
+  const counts = new Map<number, number>();
+  for (const ts of toksOf) for (const t of ts) if (t.kind === 'amount' && t.text.includes('.')) counts.set(decimalsOfTok(t), (counts.get(decimalsOfTok(t)) ?? 0) + 1);
+  const [usual, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (usual === 0 || n < 3) return;
+  for (let i = 1; i < toksOf.length; i++) {
+    const ts = toksOf[i]!;
+    for (let k = 0; k < ts.length; k++) {
+      const f = ts[k]!;
+      if (!/^\d{1,2}$/.test(f.text) || ts.length > 1) continue;
+      const slack = f.line.y === undefined ? 3 : 1;
+      for (let up = i - 1; up >= Math.max(0, i - 2); up--) {
+        const above = toksOf[up]!;
+        // (Not the last piece of a figure wrapped over many lines, "8,3" / "97.7" / "5": its head stands right above it.)
+        const cut = (a: Tok) => up > 0 && toksOf[up - 1]!.some((u) => FIGURE_HEAD.test(u.text) && u.x0 <= a.x1 + 2 && u.x1 >= a.x0 - 2);
+        const j = above.findIndex(
+          (a) => a.kind === 'amount' && /\.\d+$/.test(a.text) && decimalsOfTok(a) + f.text.length === usual && f.x1 >= a.x1 - 1 && f.x1 <= a.x1 + slack && f.x0 >= a.x0 && !cut(a),
+        );
+        if (j < 0) continue;
+        const a = above[j]!;
+        above[j] = { ...a, text: a.text + f.text, joined: f };
+        ts.splice(k, 1);
+        k--;
+        const between = toksOf[up + 1]!;
+        if (up === i - 2 && above.every((t) => t.kind === 'amount') && between.some((t) => t.kind === 'text')) {
+          toksOf[up + 1] = [...between, ...above].sort((x, y) => x.x0 - y.x0);
+          toksOf[up] = [];
+        }
+        break;
+      }
+    }
+  }
+}
+
+/**
  * A fraction printed one space after a whole figure on its own line ("25180591 .33": pdftotext set the figure's
  * glyphs apart) is that figure's decimals, not those of a figure standing over it on the line above.
  */
@@ -1122,6 +1164,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const toksOf = lines.map((l) => tokensOf(l));
   splitGluedFigures(toksOf);
   joinWrappedFractions(toksOf);
+  joinWrappedDecimals(toksOf);
   codeColumns(toksOf);
   let first = toksOf.findIndex(
     (ts, i) =>
