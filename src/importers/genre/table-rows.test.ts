@@ -2280,3 +2280,104 @@ test('text: a figure too wide for its cell, its last decimal wrapped under it ar
     null,
   );
 });
+
+test('PDF: a scope of funds (本年收入) centred in its cell over columns of unequal widths (小计 wide) heads its 小计, though a run of fewer columns is nearer its centre; 总计 stays the table’s total', async () => {
+  // The revenue summary's header as Hangzhou prints it (总计 | 本年收入: 小计 … 其他收入 | 上年结转结余: 小计 … 单位资金),
+  // in text columns of U points (x from the left text edge, y from the top): 本年收入 centred in its cell
+  // (from halfway between 总计 and 小计 to halfway between 其他收入 and the next 小计) stands right of the mean of
+  // its columns' axes, over 国有资本经营预算 | 财政专户管理资金 | 事业收入.
+  const U = 2.8;
+  const runs: Run[] = [];
+  const put = (x: number, y: number, text: string, size = 2 * U) => runs.push({ x: 20 + x * U, y: 842 - 40 - y * U, size, text, font: 'CJK' });
+  put(62.7, 14.7, '表2：部门收入预算总表', 3 * U);
+  put(0, 19.7, '部门名称：某某市某某局');
+  put(189.8, 19.7, '单位：万元');
+  const header: Array<[number, Array<[number, string]>]> = [
+    [
+      23.5,
+      [
+        [80.7, '本年收入'],
+        [166.5, '上年结转结余'],
+      ],
+    ],
+    [
+      27.5,
+      [
+        [71.2, '国有资'],
+        [81.4, '财政专'],
+        [101.7, '事业单'],
+        [164.0, '政府性'],
+        [185.6, '财政专'],
+      ],
+    ],
+    [
+      29.5,
+      [
+        [2.3, '单位名称'],
+        [19.3, '总计'],
+        [46.3, '一般公共'],
+        [59.1, '政府性基'],
+        [111.8, '上级补'],
+        [120.9, '附属单位'],
+        [133.3, '其他'],
+        [153.5, '一般公'],
+        [173.8, '国有资本'],
+        [196.0, '单位资'],
+      ],
+    ],
+    [
+      31.4,
+      [
+        [34.2, '小计'],
+        [71.2, '本经营'],
+        [81.4, '户管理'],
+        [90.5, '事业收入'],
+        [101.7, '位经营'],
+        [143.9, '小计'],
+        [164.0, '基金预'],
+        [185.6, '户管理'],
+      ],
+    ],
+    [
+      33.4,
+      [
+        [48.3, '预算'],
+        [60.1, '金预算'],
+        [111.8, '助收入'],
+        [120.9, '上缴收入'],
+        [133.3, '收入'],
+        [153.5, '共预算'],
+        [173.8, '经营预算'],
+        [198.0, '金'],
+      ],
+    ],
+    [
+      35.3,
+      [
+        [72.2, '预算'],
+        [82.4, '资金'],
+        [102.7, '收入'],
+        [166.0, '算'],
+        [186.6, '资金'],
+      ],
+    ],
+  ];
+  for (const [y, cells] of header) for (const [x, text] of cells) put(x, y, text);
+  // Figures right-aligned in their columns (总计, 小计, 一般公共预算, 政府性基金预算, 其他收入, 上年结转结余's 小计 and 一般公共预算).
+  const RIGHT = [27.4, 42.2, 55.6, 68.5, 140.0, 150.5, 161.1];
+  const FIGURES = ['1,000.00', '900.00', '700.00', '100.00', '100.00', '100.00', '100.00'];
+  ['合计', '某某市某某局'].forEach((name, r) => {
+    const y = 45.3 + 8 * r;
+    put(0, y, name);
+    FIGURES.forEach((f, i) => put(RIGHT[i]! - f.length, y, f));
+  });
+  const d = await importBytes(buildPdf([{ runs }]), 'fixture.pdf');
+  const t = table(d, /收入预算总表/);
+  const keys = t.columns.map((c) => c.key);
+  assert.deepEqual(keys.slice(0, 4), ['total', 'current', 'general', 'govFund'], keys.join(' '));
+  assert.ok(keys.includes('carryOver') && keys.includes('carryOver.general'), keys.join(' '));
+  const total = row(t, (r) => r.label === '合计');
+  assert.equal(fen(total, 'total'), w('1,000.00'));
+  assert.equal(fen(total, 'current'), w('900.00'));
+  assert.equal(fen(total, 'carryOver'), w('100.00'));
+});

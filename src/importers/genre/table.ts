@@ -31,6 +31,7 @@ import {
   FUNCTION_EXPENDITURE_ROLES,
   ECONOMIC_ROLES,
   TITLE_ENUMERATOR,
+  SCOPE_GROUPS,
 } from '../../domain/catalogue/index.js';
 import { figureColumnKindOf, finalFigureKindOf } from '../../domain/catalogue/final-accounts.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
@@ -338,6 +339,9 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     const beside = lines[li]!.filter((u) => u !== t);
     let best: { a: number; b: number; err: number; whole: boolean } | null = null;
     const figureKind = finalFigureKindOf(t.text) !== null;
+    // A scope of funds (本年收入, 上年结转结余), measured on the page (pdftotext text sets each header line on
+    // a grid of its own: a label there may stand columns away from the ones it heads).
+    const fundScope = !text && SCOPE_GROUPS.some((g) => (g.prefix === 'current' || g.prefix === 'carryOver') && g.patterns.some((p) => p.test(squashTitle(t.text))));
     for (let a = 0; a < members.length; a++) {
       let sum = restAxis[a]!;
       for (let b = a + 1; b < members.length; b++) {
@@ -409,7 +413,20 @@ export function headerStacks(lines: Tok[][], data: ReadonlyArray<{ x0: number; x
     }
     const wrapped = under.length >= 2;
     if (!best && !wrapped) continue;
-    const run = wrapped ? under : members.slice(best!.a, best!.b + 1);
+    let from = wrapped ? 0 : best!.a;
+    if (!wrapped && fundScope) {
+      // A bare 小计 is the first column of its group (本年收入: 小计 | 一般公共预算 | …): a scope of funds
+      // (本年收入, 上年结转结余) centred over fewer columns (wide figures widen its first ones) reaches back
+      // to the 小计 left of them, over columns under no other label of its line.
+      const subtotal = (k: number) => squashTitle(rests[k]!.map((y) => y.t.text).join('')) === '小计';
+      let k = from - 1;
+      while (k >= 0 && !subtotal(k) && !beside.some((u) => u.x0 < restAxis[from]! && u.x1 > restAxis[k]!)) k--;
+      const clear = k >= 0 && subtotal(k) && !beside.some((u) => u.x0 < restAxis[from]! && u.x1 > restAxis[k]!) && !others.some((v) => v > restAxis[k]! && v < restAxis[from]!);
+      let holds = false;
+      for (let x = from; x <= best!.b && !holds; x++) holds = subtotal(x);
+      if (clear && !holds && !onOrAbove.slice(k, from).some(Boolean)) from = k;
+    }
+    const run = wrapped ? under : members.slice(from, best!.b + 1);
     if (!wrapped && !alone) {
       // Pass 1 took it for the upper part of its column: keep that when the joined words are a known
       // column and the token alone is not, or when the run is that column and one neighbour only.
