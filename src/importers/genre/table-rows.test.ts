@@ -2381,3 +2381,35 @@ test('PDF: a scope of funds (本年收入) centred in its cell over columns of u
   assert.equal(fen(total, 'current'), w('900.00'));
   assert.equal(fen(total, 'carryOver'), w('100.00'));
 });
+
+test('text: a continuation page without a header whose two columns shared with the page before shifted apart (0 and 2 columns): its grid moved by their mean, the column printed on its total line alone is 项目支出', () => {
+  // Beijing's 预算03表 as pdftotext lays it out: 基本支出's figures end two columns further right on the second
+  // page, 合计's where they did; taking either shift alone puts 项目支出's 7,077.056250 as near 事业单位经营支出.
+  const row1 = (fig: string, at0: number, at1: number) => at([0, '2013601-行政运行'], [18, '50101-工资奖金津补贴'], [39, '30101-基本工资'], [at0, fig], [at1, fig]);
+  const t = table(
+    fromLines([
+      at([49, '预算03表 支出预算总表']),
+      at([124, '金额单位：万元']),
+      at([105, '其中']),
+      at([7, '支出功能分类科目'], [24, '政府支出经济分类科目'], [44, '部门支出经济分类科目'], [64, '合计'], [77, '基本支出'], [90, '项目支出']),
+      at([97, '事业单位经营'], [111, '对附属单位补']),
+      at([104, '上缴上级支出']),
+      at([99, '支出'], [113, '助支出']),
+      row1('151.992000', 64, 77),
+      row1('436.289776', 64, 77),
+      '\f' + row1('7.000000', 66, 81),
+      row1('120.888788', 63, 78),
+      at([10, '合      计'], [62, '1,716.170564'], [79, '716.170564'], [92, '1,000.000000']),
+    ]),
+    /支出预算总表/,
+  );
+  const total = row(t, (r) => r.kind === 'total');
+  assert.deepEqual(
+    ['total', 'basic', 'project'].map((k) => fen(total, k)),
+    [w('1,716.170564'), w('716.170564'), w('1,000.000000')],
+  );
+  assert.deepEqual(
+    t.rows.filter((r) => (r.unplaced ?? []).length > 0).map((r) => r.label),
+    [],
+  );
+});

@@ -798,7 +798,10 @@ function columnsUnderHeads(pData: Zone[], q: Panel): Zone[] | null {
   const of = alignInOrder(pData.length, places.length, (i, k) => Math.abs(pData[i]!.data!.x1 - places[k]!.x) + (places[k]!.z.data ? 0 : 1));
   const shifts = of.flatMap((k, i) => (places[k]!.z.data ? [places[k]!.x - pData[i]!.data!.x1] : []));
   if (shifts.length === 0) return null;
-  const shift = median(shifts);
+  // (Of an even number of shifts, the mean of the middle two: one shift of two is no better than the other.)
+  const sorted = [...shifts].sort((a, b) => a - b);
+  const half = sorted.length / 2;
+  const shift = sorted.length % 2 === 1 ? sorted[Math.floor(half)]! : (sorted[half - 1]! + sorted[half]!) / 2;
   const byQ = new Map<Zone, Zone>();
   for (const [i, k] of of.entries()) {
     const mine = pData[i]!;
