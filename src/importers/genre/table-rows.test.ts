@@ -2413,3 +2413,52 @@ test('text: a continuation page without a header whose two columns shared with t
     [],
   );
 });
+
+test('PDF: a continuation page without a header, ruled as the page before, whose figures are centred in their cells (flush right on the page before): each column is the one whose cell it stands in', async () => {
+  // The rules of both pages: the label cell, then 合计, 基本支出 and 项目支出 cells 110 points wide. The second
+  // page prints two of the three columns, their figures far from where the first page's end.
+  const RULES = [30, 200, 310, 420, 530].map((x) => ({ x0: x, y0: 842 - 50, x1: x, y1: 842 - 200 }));
+  const first = page((at, figure) => {
+    at(150, 0, '表5 一般公共预算支出表');
+    at(40, 1, '部门名称：某某市某某局');
+    at(420, 1, '单位：万元');
+    at(100, 2, '科目名称');
+    at(247, 2, '合计');
+    at(349, 2, '基本支出');
+    at(459, 2, '项目支出');
+    [
+      ['合计', '400.00', '300.00', '100.00'],
+      ['某某类支出', '200.00', '100.00', '100.00'],
+    ].forEach(([name, a, b, c], i) => {
+      at(40, 4 + i, name!);
+      figure(306, 4 + i, a!);
+      figure(416, 4 + i, b!);
+      figure(526, 4 + i, c!);
+    });
+  });
+  const second = page((at) => {
+    at(40, 0, '另一类支出');
+    // Centred in their cells: 255 and 365 their middles.
+    at(255 - 12, 0, '200.00');
+    at(365 - 12, 0, '200.00');
+  });
+  const d = await importBytes(
+    buildPdf([
+      { ...first, rules: RULES },
+      { ...second, rules: RULES },
+    ]),
+    'fixture.pdf',
+  );
+  const t = table(d, /一般公共预算支出表/);
+  const r = row(t, (x) => x.label === '另一类支出');
+  assert.deepEqual(
+    ['total', 'basic', 'project'].map((k) => fen(r, k)),
+    [w('200.00'), w('200.00'), null],
+  );
+  // (Placed by where they stand, not inferred from the sums.)
+  assert.deepEqual(
+    ['total', 'basic'].map((k) => r.amounts[k]?.inferred ?? false),
+    [false, false],
+  );
+  assert.equal(r.unplaced, undefined);
+});

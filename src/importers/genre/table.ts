@@ -1164,13 +1164,38 @@ function sheetFrame(line: SourceLine, before: SourceLine | undefined): { toPrev:
   return { toPrev: (x) => (x * a.charWidth + a.left - b.left) / b.charWidth, fromPrev: (x) => (x * b.charWidth + b.left - a.left) / a.charWidth };
 }
 
+/**
+ * On a measured page drawing its cells' rules, whether a column of figures stands in the cell (between the
+ * same two vertical rules) that holds a column of the page before, taken there through where the two pages
+ * stand on the sheet: then it is that column, however its figures are set in the cell (flush right on one
+ * page, centred on the next). Never where either page draws no rules, nor where the two pages rule different grids.
+ */
+function ruledCells(line: SourceLine, before: SourceLine | undefined): (d: { x0: number; x1: number }, prev: { x0: number; x1: number }) => boolean {
+  const frame = sheetFrame(line, before);
+  const v = line.rulings?.v ?? [];
+  if (!frame || v.length < 2 || (before?.rulings?.v.length ?? 0) < 2) return () => false;
+  const xs = [...new Set(v.map((r) => r.x))].sort((a, b) => a - b);
+  // (The same grid: every rule of either page stands where one of the other's does. A page that rules its
+  // cells otherwise, a new section of the table, continues none of the page before's columns by its cells.)
+  const ys = [...new Set(before!.rulings!.v.map((r) => frame.fromPrev(r.x)))];
+  if (!xs.every((x) => ys.some((y) => Math.abs(x - y) <= 1)) || !ys.every((y) => xs.some((x) => Math.abs(x - y) <= 1))) return () => false;
+  const cellOf = (a: number, b: number) => {
+    for (let k = 0; k + 1 < xs.length; k++) if (a >= xs[k]! - 0.5 && b <= xs[k + 1]! + 0.5) return k;
+    return -1;
+  };
+  return (d, prev) => {
+    const k = cellOf(d.x0, d.x1);
+    return k >= 0 && k === cellOf(frame.fromPrev(prev.x0), frame.fromPrev(prev.x1));
+  };
+}
+
 /** The panel of the page before whose columns of figures end where most of this panel's do (within 4 columns); null when none. */
-function nearestPanel(p: Panel, before: Panel[]): Panel | null {
+function nearestPanel(p: Panel, before: Panel[], sameCell: (d: { x0: number; x1: number }, prev: { x0: number; x1: number }) => boolean = () => false): Panel | null {
   let best: Panel | null = null;
   let most = 0;
   for (const q of before) {
-    const ends = q.zones.filter((z) => z.data).map((z) => z.data!.x1);
-    const n = p.zones.filter((z) => z.data && ends.some((x) => Math.abs(x - z.data!.x1) <= 4)).length;
+    const data = q.zones.filter((z) => z.data).map((z) => z.data!);
+    const n = p.zones.filter((z) => z.data && data.some((x) => Math.abs(x.x1 - z.data!.x1) <= 4 || sameCell(z.data!, x))).length;
     if (n > most) [best, most] = [q, n];
   }
   return best;
@@ -1465,8 +1490,9 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // A continuation page: the columns of the page before, in order where the data columns match; each
     // panel those of the page before's panel whose figures end where its own do, where the two pages
     // print different numbers of panels (a page whose target grid prints no figure beside the projects').
+    const sameCell = measuredBody ? ruledCells(body[0]!.line, prev.body[0]?.line) : () => false;
     panels.forEach((p, k) => {
-      const q = prev.panels.length === panels.length ? prev.panels[k]! : nearestPanel(p, prev.panels);
+      const q = prev.panels.length === panels.length ? prev.panels[k]! : nearestPanel(p, prev.panels, sameCell);
       if (!q) return;
       const qData = q.zones.filter((z) => z.data);
       const pData = p.zones.filter((z) => z.data);
@@ -1481,7 +1507,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         const near = (i: number, j: number) => {
           const z = q.zones[j]!;
           const d = pData[i]!.data!;
-          if (z.data) return Math.abs(d.x1 - z.data.x1);
+          if (z.data) return sameCell(d, z.data) ? 0 : Math.abs(d.x1 - z.data.x1);
           if (!z.head) return Number.POSITIVE_INFINITY;
           // (Past every column with figures within 4: a page's grid shifts a little.)
           return 4 + Math.max(0, z.head.x0 - d.x1, d.x0 - z.head.x1);
