@@ -1177,8 +1177,8 @@ function ruledCells(line: SourceLine, before: SourceLine | undefined): (d: { x0:
   const xs = [...new Set(v.map((r) => r.x))].sort((a, b) => a - b);
   // (The same grid: every rule of either page stands where one of the other's does. A page that rules its
   // cells otherwise, a new section of the table, continues none of the page before's columns by its cells.)
-  const ys = [...new Set(before!.rulings!.v.map((r) => frame.fromPrev(r.x)))];
-  if (!xs.every((x) => ys.some((y) => Math.abs(x - y) <= 1)) || !ys.every((y) => xs.some((x) => Math.abs(x - y) <= 1))) return () => false;
+  const prevXs = [...new Set(before!.rulings!.v.map((r) => frame.fromPrev(r.x)))];
+  if (!xs.every((x) => prevXs.some((y) => Math.abs(x - y) <= 1)) || !prevXs.every((y) => xs.some((x) => Math.abs(x - y) <= 1))) return () => false;
   const cellOf = (a: number, b: number) => {
     for (let k = 0; k + 1 < xs.length; k++) if (a >= xs[k]! - 0.5 && b <= xs[k + 1]! + 0.5) return k;
     return -1;
