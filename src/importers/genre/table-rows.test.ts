@@ -2506,3 +2506,41 @@ test('PDF: a continuation page without a header ruled on a grid of its own (a ne
     JSON.stringify(r.amounts),
   );
 });
+
+test('text: a procurement table of whole amounts continued on a page set on a grid of its own, without its header: its code parts and counts are found under the page before’s headings taken onto its grid, not read as amounts', () => {
+  // pdftotext sets each page on a grid of its own: on the second page the columns right of the names
+  // stand 17 characters further left, the names 5. (The total prints eight digits: in text, whole figures of a
+  // code's length alone make no column.)
+  const row = (shift: number, lead: number, parts: string[], name: string, item: string, count: string, econ: string[], amount: string) => {
+    const cells: Array<[number, string]> = parts.map((p, j) => [[0, 6, 11][j]!, p]);
+    cells.push([24 - lead, name], [56 - lead - 1, item]);
+    if (count) cells.push([93 - shift - count.length, count]);
+    econ.forEach((p, j) => cells.push([[94, 100, 105, 111][j]! - shift, p]));
+    cells.push([124 - shift - amount.length, amount]);
+    return at(...cells);
+  };
+  const lines = [
+    at([40, '表12 部门综合预算政府采购预算表']),
+    at([120, '单位：元']),
+    at([2, '科目编码'], [40, '采购项目'], [66, '采购目录'], [86, '数量'], [96, '经济分类科目编码'], [116, '预算金额']),
+    at([1, '类    款    项'], [96, '类   款    类     款']),
+    row(0, 0, [], '合计', '', '9', [], '11530000'),
+    row(0, 0, ['210', '15', '05'], '系统运维费', 'C0206运行维护服务', '1', ['302', '13', '502', '09'], '9990000'),
+    row(0, 0, ['210', '15', '05'], '办公设备购置', 'A02010104台式计算机', '5', ['310', '02', '503', '06'], '120000'),
+    '\f' + row(17, 5, ['210', '15', '06'], '宣传费', 'C0806广告服务', '1', ['302', '99', '502', '99'], '1414000'),
+    row(17, 5, ['210', '15', '06'], '印刷费', 'C081401印刷服务', '2', ['302', '99', '502', '99'], '6000'),
+  ];
+  const t = table(fromLines(lines), /政府采购预算表/);
+  const key = t.columns.find((c) => c.header.join('/') === '预算金额')?.key ?? assert.fail(`no 预算金额: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  const yuan = (s: string) => parseAmount(s, '元');
+  assert.deepEqual(
+    t.rows.map((r) => [r.label.replace(/[A-Z]\d.*$/u, ''), fen(r, key), r.texts?.['数量']?.text ?? null, r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['合计', yuan('11530000'), '9', []],
+      ['系统运维费', yuan('9990000'), '1', []],
+      ['办公设备购置', yuan('120000'), '5', []],
+      ['宣传费', yuan('1414000'), '1', []],
+      ['印刷费', yuan('6000'), '2', []],
+    ],
+  );
+});

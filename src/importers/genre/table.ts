@@ -1201,6 +1201,57 @@ function nearestPanel(p: Panel, before: Panel[], sameCell: (d: { x0: number; x1:
   return best;
 }
 
+/**
+ * The page before's header taken onto the grid of a text continuation page that prints none. pdftotext sets
+ * each page on a grid of its own (a column may stand 17 characters further left on the next page, the names
+ * 5): a heading's characters do not stand over the next page's cells. The rows both pages print alike (the
+ * same sequence of cells: names, whole numbers, figures) say where each cell went: the medians of each
+ * cell's start and end on either page make a piecewise-linear map, in order. Without such rows, or from a
+ * PDF (measured where it is printed), the header as it stood.
+ */
+function headerOnGrid(prev: PageRead, body: PageRead['body']): Tok[][] {
+  if (prev.header.length === 0 || body.length === 0 || body.some((b) => b.line.y !== undefined)) return prev.header;
+  const byShape = (bs: PageRead['body']) => {
+    const out = new Map<string, Tok[][]>();
+    for (const b of bs) {
+      const ts = tokensOf(b.line);
+      const shape = ts.map((t) => t.kind[0]).join('');
+      if (ts.length >= 2) out.set(shape, [...(out.get(shape) ?? []), ts]);
+    }
+    return out;
+  };
+  const here = byShape(body);
+  const pairs: Array<[number, number]> = [];
+  for (const [shape, before] of byShape(prev.body)) {
+    const now = here.get(shape);
+    if (!now) continue;
+    for (let i = 0; i < shape.length; i++) {
+      pairs.push([median(before.map((ts) => ts[i]!.x0)), median(now.map((ts) => ts[i]!.x0))]);
+      // (A name ends where its characters do; a figure or a code where its column does.)
+      if (shape[i] !== 't') pairs.push([median(before.map((ts) => ts[i]!.x1)), median(now.map((ts) => ts[i]!.x1))]);
+    }
+  }
+  if (pairs.length === 0) return prev.header;
+  // The anchors in order on both pages: the longest chain that rises on both.
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const len = pairs.map(() => 1);
+  const from = pairs.map(() => -1);
+  pairs.forEach((p, i) => {
+    for (let j = 0; j < i; j++) if (pairs[j]![0] < p[0] && pairs[j]![1] < p[1] && len[j]! + 1 > len[i]!) [len[i], from[i]] = [len[j]! + 1, j];
+  });
+  const chain: Array<[number, number]> = [];
+  for (let i = len.indexOf(Math.max(...len)); i >= 0; i = from[i]!) chain.unshift(pairs[i]!);
+  const onGrid = (x: number): number => {
+    const k = chain.findIndex((p) => p[0] >= x);
+    if (k < 0) return x + chain[chain.length - 1]![1] - chain[chain.length - 1]![0];
+    if (k === 0) return x + chain[0]![1] - chain[0]![0];
+    const [a0, b0] = chain[k - 1]!;
+    const [a1, b1] = chain[k]!;
+    return b0 + ((x - a0) * (b1 - b0)) / (a1 - a0);
+  };
+  return prev.header.map((ts) => ts.map((t) => ({ ...t, x0: onGrid(t.x0), x1: onGrid(t.x1) })));
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
 export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // From a PDF, lines in the order of their baselines (the text puts a centred cell's row before
@@ -1300,15 +1351,16 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     body.push({ line: lines[i]!, toks: toksOf[i]! });
   }
   const seq = seqColumn(header, body, prev);
-  dropLineNumbers(header.length === 0 && prev ? prev.header : header, body);
-  // (A continuation page without a header counts under the page before's 数量.)
-  const counts = countColumns(header.length === 0 && prev ? prev.header : header, body);
+  // (A continuation page without a header counts under the page before's 数量, codes under its 类 / 款 / 项, …)
+  const carried = header.length === 0 && prev ? headerOnGrid(prev, body) : [];
+  dropLineNumbers(header.length === 0 && prev ? carried : header, body);
+  const counts = countColumns(header.length === 0 && prev ? carried : header, body);
   const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
   // Where every row is numbered (序号), a unit's code printed on a line without a number (below its
   // row's baseline, beside the next row's wrapped name: "234001" under "3 … 西安市气象局") is the code of
   // the numbered row above, when that row prints none.
   if (unitCodes && seq) {
-    const heads = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat().filter((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)));
+    const heads = [...header, ...carried].flat().filter((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)));
     const under = (t: Tok) => t.kind === 'int' && heads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
     body.forEach((b, i) => {
       const k = b.toks.findIndex(under);
@@ -1326,7 +1378,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // economic code's "302 27 502 05") or under 单位编码 ("1 全额") are codes, never amounts.
   // A code split into columns prints two parts or more under their headings (类 款, 类 款 项): a 款 alone
   // in the header is the tail of a wrapped heading ("政府性基金拨" / "款"), over a column of figures.
-  const headed = [...header, ...(header.length === 0 && prev ? prev.header : [])].flat();
+  const headed = [...header, ...carried].flat();
   const parts = headed.filter((t) => /^[类款项]+$/u.test(squashTitle(t.text)));
   const split = new Set(parts.flatMap((t) => [...squashTitle(t.text)])).size >= 2;
   const codeHeads = headed.filter((t) => (split && parts.includes(t)) || UNIT_CODE_HEADING.test(squashTitle(t.text)) || CLASS_CODE_HEADING.test(squashTitle(t.text)));
