@@ -677,3 +677,29 @@ test('text: two columns whose figures stand one space apart on some lines and ov
     [w('50.00')],
   );
 });
+
+test('a department-wide form’s field naming the unit beside its name (部门（单位）名称 | 某某市某某局) heads no column, nor the year printed under the title (（2026年度）): the figures stand under 总额 and 财政拨款', () => {
+  const lines = [
+    at([0, '表15']),
+    at([37, '部门整体支出绩效目标表']),
+    at([44, '（2026年度）']),
+    at([6, '部门（单位）名称'], [57, '某某市某某局']),
+    at([69, '预算金额（万元）']),
+    at([14, '任务名称'], [33, '主要内容']),
+    at([60, '总额'], [74, '财政拨款'], [88, '其他资金']),
+    at([8, '保运转'], [24, '保障人员薪酬等基本支出'], [61, '1932.81'], [76, '1900.00'], [92, '32.81']),
+    at([8, '信访业务'], [24, '信访事项受理、办理'], [63, '66.38'], [78, '66.38']),
+    at([28, '金额合计'], [61, '1999.19'], [76, '1966.38'], [92, '32.81']),
+  ];
+  const t = table(fromLines(lines), /部门整体支出绩效目标表/);
+  assert.deepEqual(
+    t.columns.map((c) => [c.key, c.header.join('/')]),
+    [
+      ['total', '预算金额（万元）/总额'],
+      ['govApprop', '预算金额（万元）/财政拨款'],
+      ['unitFunds', '预算金额（万元）/其他资金'],
+    ],
+  );
+  const r = row(t, (x) => x.label.startsWith('保运转'));
+  assert.deepEqual([fen(r, 'total'), fen(r, 'govApprop'), fen(r, 'unitFunds')], [w('1932.81'), w('1900.00'), w('32.81')]);
+});

@@ -40,6 +40,7 @@ import { decimalsOf, FEN_PER, MoneyParseError, parseAmount, type DisplayUnit } f
 import type { SourceLine } from '../text/source.js';
 import { FIGURE_HEAD, isNumberOnly, type TableBlock } from './segment.js';
 import { decimalsOfTok, kindOf, mid, tokensOf, type Tok } from './tokens.js';
+import { fieldKind } from './forms/vocabulary.js';
 import { maxOf, median, minOf, pushAll } from '../../domain/arrays.js';
 
 export interface TableContext {
@@ -68,6 +69,8 @@ export function srcOf(line: SourceLine, raw?: string, last?: SourceLine): Src {
 const UNIT_RE = /(?:金额)?单位\s*[:：]\s*(?:人民币)?\s*(万元|元)/u;
 const META_RE = /^(?:部门名称|单位名称|编制单位|编制部门|预算单位|预算主管部门|部门|单位|主管部门|填报单位)\s*[:：]/u;
 const NOTE_RE = /^(?:注|说明|备注)\s*[:：\d]/u;
+/** The year printed in brackets under a form's title ("（2026年度）"): the title's, no column's heading. */
+const YEAR_SUBTITLE = /^（(?:19|20)\d\d年度?）$/u;
 
 /** The unit a table states ("单位：万元", "金额单位：元"), or null. */
 export function unitOfLines(lines: SourceLine[]): DisplayUnit | null {
@@ -1252,6 +1255,17 @@ function headerOnGrid(prev: PageRead, body: PageRead['body']): Tok[][] {
   return prev.header.map((ts) => ts.map((t) => ({ ...t, x0: onGrid(t.x0), x1: onGrid(t.x1) })));
 }
 
+/**
+ * A form's field naming the unit, printed beside the name without a colon ("部门（单位）名称   某某市某某局", the top
+ * line of a department-wide target form): it heads no column, though the name stands over the figures. (A
+ * second word that names a column or a field, "单位名称 | 合计", "单位名称 | 项目名称", is a header's.)
+ */
+function namesUnit(ts: Tok[]): boolean {
+  if (ts.length !== 2 || ts.some((t) => t.kind !== 'text') || fieldKind(ts[0]!.text) !== 'department') return false;
+  const name = squashTitle(ts[1]!.text);
+  return fieldKind(name) === null && columnKeyOf([name]) === null && !LABEL_HEAD.test(name) && !SIDE_HEADING.test(name);
+}
+
 /** Splits a page's lines into header band and body and finds its columns and panels. */
 export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // From a PDF, lines in the order of their baselines (the text puts a centred cell's row before
@@ -1276,7 +1290,14 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // them as header and could place no figure). A header printed again names its columns.
   // Lines above the rows that are no header: the unit, the department, a note, the columns' numbers, the
   // table's number printed under its title ("公开05表", right of the title or on its own line).
-  const skipped = (i: number) => UNIT_RE.test(lines[i]!.text) || META_RE.test(lines[i]!.text) || NOTE_RE.test(lines[i]!.text) || isColumnNumbers(toksOf[i]!) || isNumberOnly(lines[i]!);
+  const skipped = (i: number) =>
+    UNIT_RE.test(lines[i]!.text) ||
+    META_RE.test(lines[i]!.text) ||
+    NOTE_RE.test(lines[i]!.text) ||
+    isColumnNumbers(toksOf[i]!) ||
+    isNumberOnly(lines[i]!) ||
+    namesUnit(toksOf[i]!) ||
+    YEAR_SUBTITLE.test(squashTitle(lines[i]!.text));
   let noHeader = false;
   const namesColumn = (ts: Tok[]) =>
     ts.some((t) => {
