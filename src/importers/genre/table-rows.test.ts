@@ -2544,3 +2544,24 @@ test('text: a procurement table of whole amounts continued on a page set on a gr
     ],
   );
 });
+
+test('text: a second classification printed beside the row’s, its code and name in cells of their own (30101 基本工资 50101 工资奖金津补贴): the row is named by its own, the other kept apart', () => {
+  const lines = [
+    at([35, '表8 部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）']),
+    at([120, '单位：元']),
+    at([2, '部门经济科目编码'], [24, '部门经济科目名称'], [46, '政府经济科目编码'], [64, '政府经济科目名称'], [82, '合计'], [100, '人员经费支出']),
+    at([36, '合计'], [79, '7,587,700.98'], [97, '7,587,700.98']),
+    at([0, '301'], [14, '工资福利支出'], [79, '7,587,700.98'], [97, '7,587,700.98']),
+    at([6, '30101'], [14, '基本工资'], [41, '50101'], [59, '工资奖金津补贴'], [79, '3,868,678.80'], [97, '3,868,678.80']),
+    at([6, '30102'], [14, '津贴补贴'], [41, '50101'], [59, '工资奖金津补贴'], [79, '3,719,022.18'], [97, '3,719,022.18']),
+  ];
+  const t = table(fromLines(lines), /基本支出明细表/);
+  assert.deepEqual(
+    t.rows.filter((r) => r.code?.startsWith('301')).map((r) => [r.code, r.label, r.texts?.['code2']?.text ?? null, fen(r, 'total')]),
+    [
+      ['301', '工资福利支出', null, parseAmount('7,587,700.98', '元')],
+      ['30101', '基本工资', '50101-工资奖金津补贴', parseAmount('3,868,678.80', '元')],
+      ['30102', '津贴补贴', '50101-工资奖金津补贴', parseAmount('3,719,022.18', '元')],
+    ],
+  );
+});

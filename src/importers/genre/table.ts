@@ -217,6 +217,12 @@ function codeOf(label: Tok[], prefer: 'function' | 'econ' | null = null): { code
       code += label[k]!.text.padStart(2, '0');
       k++;
     }
+    // A second classification printed beside the row's, its code and name in cells of their own after the
+    // row's name ("30101 基本工资 50101 工资奖金津补贴": 部门经济科目 beside 政府经济科目): kept apart as
+    // "50101-工资奖金津补贴", not read into the row's name.
+    const j = label.findIndex((t, i) => i > k && t.kind === 'int' && /^[2-5](?:\d{2}|\d{4}|\d{6})$/.test(t.text) && label[i - 1]!.kind === 'text' && label[i + 1]?.kind === 'text');
+    if (j > k && label[k]!.kind === 'text' && label.slice(j + 1).every((t) => t.kind === 'text'))
+      return { code, rest: label.slice(k, j), extra: [`${label[j]!.text}-${joinLabel(label.slice(j + 1))}`] };
     return { code, rest: label.slice(k), extra: [] };
   }
   const m = CODE_NAME.exec(first.text);
