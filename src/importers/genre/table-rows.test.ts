@@ -2565,3 +2565,29 @@ test('text: a second classification printed beside the row’s, its code and nam
     ],
   );
 });
+
+test('text: an economic code printed in parts under a letter-spaced heading read as one word (类   款   类   款): the parts right of the word are the code’s, no figures', () => {
+  const lines = [
+    at([36, '表12 部门综合预算政府采购预算表']),
+    at([98, '金额单位：元']),
+    at([12, '科目编码'], [70, '部门预算支出经济科目编码']),
+    at([24, '单位编码'], [38, '采购项目'], [51, '采购目录'], [66, '数量'], [97, '预算金额']),
+    at([6, '类'], [13, '款'], [19, '项'], [74, '类   款   类   款']),
+    at([39, '合计'], [67, '3'], [97, '1765000']),
+    at([6, '220'], [13, '05'], [19, '07'], [36, '西安市某某局'], [67, '3'], [97, '1765000']),
+    at([6, '220'], [13, '05'], [19, '07'], [35, '预警平台运维'], [50, 'C0301电信服务'], [67, '1'], [75, '302'], [81, '07'], [86, '502'], [92, '01'], [97, '142500']),
+    at([6, '220'], [13, '05'], [19, '07'], [35, '防雷执法经费'], [51, 'C0903气象服务'], [67, '2'], [75, '302'], [81, '27'], [86, '502'], [92, '05'], [97, '1622500']),
+  ];
+  const t = table(fromLines(lines), /政府采购预算表/);
+  const key = t.columns.find((c) => c.header.join('/') === '预算金额')?.key ?? assert.fail(`no 预算金额: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  const yuan = (s: string) => parseAmount(s, '元');
+  assert.deepEqual(
+    t.rows.map((r) => [r.label.replace(/[A-Z]\d.*$/u, ''), fen(r, key), r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['合计', yuan('1765000'), []],
+      ['西安市某某局', yuan('1765000'), []],
+      ['预警平台运维', yuan('142500'), []],
+      ['防雷执法经费', yuan('1622500'), []],
+    ],
+  );
+});

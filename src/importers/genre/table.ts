@@ -1411,6 +1411,21 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const codeHeads = headed.filter((t) => (split && parts.includes(t)) || UNIT_CODE_HEADING.test(squashTitle(t.text)) || CLASS_CODE_HEADING.test(squashTitle(t.text)));
   const underCode = (t: Tok) => t.kind === 'int' && codeHeads.some((h) => t.x1 > h.x0 && t.x0 < h.x1);
   for (const b of body) for (const t of b.toks) if (underCode(t)) t.codePart = true;
+  // A split code's headings printed letter-spaced and read as one word ("类   款   类   款" → 类款类款): the code
+  // prints a part per letter, three digits under 类, two under 款 or 项. In pdftotext text the parts after the
+  // first may stand right of the word: those that follow the first part under it, in that pattern, are the code's.
+  for (const h of codeHeads) {
+    const letters = [...squashTitle(h.text)];
+    if (letters.length < 2 || !letters.every((c) => /^[类款项]$/u.test(c))) continue;
+    for (const b of body) {
+      const k = b.toks.findIndex((t) => t.kind === 'int' && t.x1 > h.x0 && t.x0 < h.x1);
+      for (let i = 0; k >= 0 && i < letters.length && k + i < b.toks.length; i++) {
+        const t = b.toks[k + i]!;
+        if (t.kind !== 'int' || !(letters[i] === '类' ? /^\d{3}$/ : /^\d{2}$/).test(t.text)) break;
+        t.codePart = true;
+      }
+    }
+  }
   // Columns from strong amounts first; integers and dashes join the columns they overlap.
   const strong = body.flatMap((b) => b.toks.filter((t) => t.kind === 'amount' && !t.glued));
   let cols = clusterColumns(strong);
