@@ -67,3 +67,17 @@ test('a subtotal under a group heading wrapped over two header lines is the whol
   assert.equal(columnKeyOf(['公务用车购置及运行维护费', '小计']), 'vehicles');
   assert.equal(columnKeyOf(['运行维护费', '小计']), 'vehicleRunning');
 });
+
+test('人员经费支出 | 公用经费支出 | 专项业务经费支出 (a table that splits its spending so, without a 基本支出 column) name 人员经费, 公用经费 and 项目支出, which together make the total', () => {
+  assert.equal(columnKeyOf(['人员经费支出']), 'personnel');
+  assert.equal(columnKeyOf(['公用经费支出']), 'public');
+  assert.equal(columnKeyOf(['专项业务经费支出']), 'project');
+  assert.equal(columnKeyOf(['专项业务经费']), 'project');
+  const keys = ['total', 'personnel', 'public', 'project'];
+  for (const role of ['general-budget-economic', 'general-budget-function'] as const) {
+    assert.deepEqual(
+      roleRelations(role, (k) => keys.includes(k)),
+      [{ total: 'total', parts: ['personnel', 'public', 'project'] }],
+    );
+  }
+});

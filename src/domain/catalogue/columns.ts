@@ -51,9 +51,10 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'carryOver', label: '上年结转', patterns: [/^(上年结(转|余)(结(转|余))?(资金)?|上年结余、结转|上年结转和结余|年初结转和结余|上年结转结余|上年财政拨款结转(资金)?|上年结转资金)$/] },
   // uses
   { key: 'basic', label: '基本支出', patterns: [/^基本支出(合计|小计)?$/] },
-  { key: 'personnel', label: '人员经费', patterns: [/^(人员(经费|支出|类)|工资福利支出及对个人和家庭的补助)$/] },
-  { key: 'public', label: '公用经费', patterns: [/^(日常)?公用(经费|支出)$/, /^日常公用支出$/] },
-  { key: 'project', label: '项目支出', patterns: [/^项目支出(合计|小计|总数)?$/, /^项目支出（?含上年结转）?$/] },
+  { key: 'personnel', label: '人员经费', patterns: [/^(人员(经费|支出|类|经费支出)|工资福利支出及对个人和家庭的补助)$/] },
+  { key: 'public', label: '公用经费', patterns: [/^(日常)?公用(经费|支出|经费支出)$/, /^日常公用支出$/] },
+  // (Xi'an's template names its projects' spending 专项业务经费, as its 专项业务经费支出表 is the 项目支出表.)
+  { key: 'project', label: '项目支出', patterns: [/^项目支出(合计|小计|总数)?$/, /^项目支出（?含上年结转）?$/, /^专项业务经费(支出)?$/] },
   { key: 'projectNet', label: '扣除基建项目后预算数', patterns: [/^扣除基建项目后(预算数)?$/] },
   { key: 'operatingExp', label: '事业单位经营支出', patterns: [/^(事业单位)?经营支出$/] },
   { key: 'remitSuperior', label: '上缴上级支出', patterns: [/^上缴上级支出$/] },

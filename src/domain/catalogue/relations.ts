@@ -88,7 +88,11 @@ export function roleRelations(role: TableRole, has: (key: string) => boolean): S
     case 'general-budget-economic':
     case 'project-expenditure-economic':
     case 'gov-fund-economic':
-      rels = [{ total: 'total', parts: has('basic') || has('project') ? ['basic', 'project'] : ['personnel', 'public'] }, ...basicSplit];
+      // (人员经费 | 公用经费 | 项目支出 without a 基本支出 column: the three make the total.)
+      rels = [
+        { total: 'total', parts: has('basic') || has('project') ? (split && !has('basic') ? ['personnel', 'public', 'project'] : ['basic', 'project']) : ['personnel', 'public'] },
+        ...basicSplit,
+      ];
       break;
     case 'three-public':
       rels = [
