@@ -703,3 +703,27 @@ test('a department-wide form’s field naming the unit beside its name (部门�
   const r = row(t, (x) => x.label.startsWith('保运转'));
   assert.deepEqual([fen(r, 'total'), fen(r, 'govApprop'), fen(r, 'unitFunds')], [w('1932.81'), w('1900.00'), w('32.81')]);
 });
+
+test('a count printed left of its centred heading (人数 over a cell whose figures stand left in it): under that heading from midway after the word before, not an amount, and the heading no column', () => {
+  const lines = [
+    at([32, '会议费明细表']),
+    at([74, '单位：万元']),
+    at([0, '序号'], [17, '会议名称'], [38, '时间'], [56, '人数'], [61, '金额'], [74, '备注']),
+    at([0, '1'], [5, '试点工作部署动员会'], [24, '2026年03月04日'], [50, '80'], [67, '1.19']),
+    at([0, '2'], [5, '经济运行分析会'], [24, '2026年05月26日'], [50, '61'], [67, '2.00']),
+  ];
+  const t = table(fromLines(lines), /会议费明细表/);
+  const key = t.columns.find((c) => c.header.join('/') === '金额')?.key ?? assert.fail(`no 金额: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  assert.deepEqual(
+    t.rows.map((r) => [r.texts?.['人数']?.text ?? null, fen(r, key), r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['80', w('1.19'), []],
+      ['61', w('2.00'), []],
+    ],
+  );
+  // (Its counts all kept apart, 人数 heads no column of figures.)
+  assert.deepEqual(
+    t.columns.map((c) => c.header.join('/')),
+    ['金额', '备注'],
+  );
+});

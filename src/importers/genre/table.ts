@@ -1381,7 +1381,8 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   // (A continuation page without a header counts under the page before's 数量, codes under its 类 / 款 / 项, …)
   const carried = header.length === 0 && prev ? headerOnGrid(prev, body) : [];
   dropLineNumbers(header.length === 0 && prev ? carried : header, body);
-  const counts = countColumns(header.length === 0 && prev ? carried : header, body);
+  const countHeads = new Set<Tok>();
+  const counts = countColumns(header.length === 0 && prev ? carried : header, body, countHeads);
   const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
   // Where every row is numbered (序号), a unit's code printed on a line without a number (below its
   // row's baseline, beside the next row's wrapped name: "234001" under "3 … 西安市气象局") is the code of
@@ -1540,9 +1541,11 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       if (zones[zones.length - 1]!.x1 === Infinity) zones[zones.length - 1]!.x1 = Math.max(mine[mine.length - 1]!.x1 + 40, ...header.flat().map((t) => t.x1 + 1));
       panels.push({ x0: px0, x1: zones[zones.length - 1]!.x1, labelEnd: Math.min(labelEnd, mine[0]!.x0), hasLabels: labelXs.length > 0, zones, labelHeader: [] });
     });
+    // (A heading whose counts were all taken out of the lines, 数量 or 人数, heads no column of figures here.)
+    const named = countHeads.size > 0 ? header.map((ts) => ts.filter((t) => !countHeads.has(t))) : header;
     for (const p of panels) {
       if (header.length > 0) {
-        assignHeader(p, header);
+        assignHeader(p, named);
       }
     }
   }
@@ -1667,17 +1670,24 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
  * whole numbers standing from the heading's start to the next header word's, right of the first cell
  * of their line. They are no part of the labels (nor amounts): taken out of the lines, kept apart.
  */
-function countColumns(header: Tok[][], body: PageRead['body']): Map<SourceLine, Array<{ heading: string; text: string }>> {
+function countColumns(header: Tok[][], body: PageRead['body'], emptied?: Set<Tok>): Map<SourceLine, Array<{ heading: string; text: string }>> {
   const out = new Map<SourceLine, Array<{ heading: string; text: string }>>();
   const words = header.flat();
   for (const h of words.filter((t) => COUNT_HEADING.test(squashTitle(t.text)))) {
     const end = minOf(words.filter((t) => t.x0 > h.x1).map((t) => t.x0));
+    // (A heading centred in its cell stands right of counts set left in it: the cell starts midway after the word before it on its line.)
+    const before = words.filter((t) => t.line === h.line && t.x1 <= h.x0).map((t) => t.x1);
+    const start = before.length > 0 ? Math.min(h.x0 - 1, (maxOf(before) + h.x0) / 2) : h.x0 - 1;
+    let taken = 0;
     for (const b of body) {
-      const k = b.toks.findIndex((t, i) => i > 0 && t.kind === 'int' && /^\d{1,6}$/.test(t.text) && t.x0 >= h.x0 - 1 && t.x0 < end);
+      const k = b.toks.findIndex((t, i) => i > 0 && t.kind === 'int' && /^\d{1,6}$/.test(t.text) && t.x0 >= start && t.x0 < end);
       if (k < 0) continue;
+      taken++;
       out.set(b.line, [...(out.get(b.line) ?? []), { heading: squashTitle(h.text), text: b.toks[k]!.text }]);
       b.toks = b.toks.filter((_, i) => i !== k);
     }
+    // (`emptied`: the headings under which no figure is left, each count taken out.)
+    if (emptied && taken > 0 && !body.some((b) => b.toks.some((t, i) => i > 0 && (t.kind === 'int' || t.kind === 'amount') && t.x0 >= start && t.x0 < end))) emptied.add(h);
   }
   return out;
 }
