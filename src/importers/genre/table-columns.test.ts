@@ -429,6 +429,7 @@ test('text: a 三公 table printing 上年 | 本年 | 增减 blocks: every colum
   ]);
   const t = table(d, /三公/);
   const printed: Record<string, number> = {
+    'prior.threePublic': 30400,
     'prior.overseas': 0,
     'prior.reception': 30400,
     'prior.vehicles': 0,
@@ -443,6 +444,8 @@ test('text: a 三公 table printing 上年 | 本年 | 增减 blocks: every colum
     vehicleRunning: 25000,
     meeting: 202300,
     training: 390000,
+    threePublic: 35000,
+    'change.threePublic': 4600,
     'change.overseas': 0,
     'change.reception': -20400,
     'change.vehicles': 25000,
@@ -726,4 +729,54 @@ test('a count printed left of its centred heading (人数 over a cell whose figu
     t.columns.map((c) => c.header.join('/')),
     ['金额', '备注'],
   );
+});
+
+test('text: a 三公 table of three blocks (上年 | 当年 | 增减变化情况 over the same nine columns each): each scope word heads its whole block, though centred off its middle', () => {
+  const heads = (x: number): Array<[number, string]> => [
+    [x, '合计'],
+    [x + 25, '因公出国'],
+    [x + 79, '会议费'],
+    [x + 85, '培训费'],
+  ];
+  const subs = (x: number): Array<[number, string]> => [
+    [x + 13, '小计'],
+    [x + 33, '公务接待费'],
+    [x + 59, '公务用车购置'],
+    [x + 66, '公务用车运行'],
+  ];
+  const figures = ['242,000.00', '120,000.00', '', '20,000.00', '100,000.00', '', '100,000.00', '', '122,000.00'];
+  const now = ['320,800.00', '101,000.00', '', '10,000.00', '91,000.00', '', '91,000.00', '', '219,800.00'];
+  const change = ['78,800.00', '-19,000.00', '', '-10,000.00', '-9,000.00', '', '-9,000.00', '', '97,800.00'];
+  const ends = [40, 53, 63, 74, 87, 95, 107, 114, 126];
+  const row = (...label: Array<[number, string]>) =>
+    at(...label, ...[figures, now, change].flatMap((fs, b) => fs.flatMap((f, i): Array<[number, string]> => (f ? [[ends[i]! + 98 * b - f.length, f]] : []))));
+  const lines = [
+    at([64, '部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表']),
+    at([306, '单位：元']),
+    at([78, '上年'], [176, '当年'], [273, '增减变化情况']),
+    at([58, '一般公共预算拨款安排的“三公”经费预算'], [157, '一般公共预算拨款安排的“三公”经费预算'], [254, '一般公共预算拨款安排的“三公”经费预算']),
+    at([2, '单位编码'], [23, '单位名称'], [81, '公务用车购置及运行维护费'], [179, '公务用车购置及运行维护费'], [277, '公务用车购置及运行维护费']),
+    at(...heads(31), ...heads(130), ...heads(227)),
+    at(...subs(31), ...subs(130), ...subs(227)),
+    at([56, '（境）费用'], [78, '小计'], [155, '（境）费用'], [176, '小计'], [252, '（境）费用'], [275, '小计']),
+    at([92, '费'], [98, '维护费'], [190, '费'], [196, '维护费'], [288, '费'], [294, '维护费']),
+    row([18, '合计']),
+    row([0, '121'], [15, '某某市某某局']),
+  ];
+  const t = table(fromLines(lines), /三公/);
+  const r = t.rows[0]!;
+  const yuan = (s: string) => parseAmount(s, '元');
+  const cells = Object.fromEntries(
+    ['prior.reception', 'prior.vehicleRunning', 'prior.training', 'reception', 'vehicleRunning', 'training', 'change.reception', 'change.training'].map((k) => [k, r?.amounts[k]?.fen ?? null]),
+  );
+  assert.deepEqual(cells, {
+    'prior.reception': yuan('20,000.00'),
+    'prior.vehicleRunning': yuan('100,000.00'),
+    'prior.training': yuan('122,000.00'),
+    reception: yuan('10,000.00'),
+    vehicleRunning: yuan('91,000.00'),
+    training: yuan('219,800.00'),
+    'change.reception': yuan('-10,000.00'),
+    'change.training': yuan('97,800.00'),
+  });
 });

@@ -26,12 +26,12 @@ import {
   UNIT_CODE_HEADING,
   CLASS_CODE_HEADING,
   SIDE_HEADING,
+  SCOPE_GROUPS,
   TWO_SIDED_ROLES,
   FUNCTION_ROLES,
   FUNCTION_EXPENDITURE_ROLES,
   ECONOMIC_ROLES,
   TITLE_ENUMERATOR,
-  SCOPE_GROUPS,
 } from '../../domain/catalogue/index.js';
 import { figureColumnKindOf, finalFigureKindOf } from '../../domain/catalogue/final-accounts.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
@@ -255,6 +255,8 @@ interface Stack {
   parts: string[];
   /** Groups above it, top first. */
   groups: string[];
+  /** Its groups read differently where the same column is printed again (scopeBlocks): not named. */
+  unsure?: boolean;
 }
 
 const centre = (s: { x0: number; x1: number }) => (s.x0 + s.x1) / 2;
@@ -558,6 +560,41 @@ function matchCost(d: { x0: number; x1: number }, s: Stack): number {
  * amount columns in order, by position; a header column with no amounts below it becomes a column
  * of its own that prints nothing.
  */
+/** A word that scopes a block of columns by year or comparison: 上年, 2021年, 当年, 2022年, 增减变化情况 … */
+const scopeWord = (q: string): boolean =>
+  /^(?:(?:19|20)\d\d年度?|当年|本年)$/u.test(q) || SCOPE_GROUPS.some((g) => (g.prefix === 'prior' || g.prefix === 'change') && g.patterns.some((p) => p.test(q)));
+
+/**
+ * A header whose top line prints only the scopes of blocks of columns side by side ("上年 | 当年 | 增减变化情况", a
+ * 三公 table's years and their change), each block printing the same columns in the same order: each word scopes
+ * the block it stands over, all of it. Centred over many columns, such a word stands off their middle in
+ * pdftotext text, and the group pass may give a block's outer columns (合计, 培训费) to no scope or the
+ * neighbour's. Where the columns do not repeat block by block, or a word stands over no block, nothing changes.
+ */
+function scopeBlocks(lines: Tok[][], stacks: Stack[]): void {
+  const top = lines.find((ts) => ts.length > 0);
+  if (!top || top.length < 2 || !top.every((t) => scopeWord(squashTitle(t.text)))) return;
+  const words = [...top].sort((a, b) => a.x0 - b.x0);
+  const k = words.length;
+  if (stacks.length % k !== 0 || stacks.length / k < 2) return;
+  const m = stacks.length / k;
+  const leaf = (s: Stack) => squashTitle(s.parts.join(''));
+  for (let i = m; i < stacks.length; i++) if (leaf(stacks[i]!) !== leaf(stacks[i % m]!)) return;
+  const block = (j: number) => stacks.slice(j * m, (j + 1) * m);
+  if (!words.every((w, j) => mid(w) >= block(j)[0]!.x0 && mid(w) <= block(j)[m - 1]!.x1)) return;
+  const named = new Set(words.map((w) => squashTitle(w.text)));
+  // (A subtotal is named by its groups: one whose groups below the scopes name it differently from block to block,
+  // "合计" under the 三公 group in one block and not in the next, is not named, which reading is right not known.)
+  const own = (s: Stack) => columnKeyOf([...s.groups.filter((g) => !named.has(squashTitle(g))), s.parts.join('')]);
+  for (let i = 0; i < m; i++) {
+    if (!/^(?:小计|合计|计)$/u.test(leaf(stacks[i]!))) continue;
+    if (stacks.some((s, n) => n % m === i && own(s) !== own(stacks[i]!))) for (let j = 0; j < k; j++) stacks[j * m + i]!.unsure = true;
+  }
+  words.forEach((w, j) => {
+    for (const s of block(j)) s.groups = [w.text, ...s.groups.filter((g) => !named.has(squashTitle(g)))];
+  });
+}
+
 function assignHeader(panel: Panel, header: Tok[][]): void {
   // pdftotext text (no baselines): its figures' columns are not their width on the page (pageExtent).
   const text = header.some((ts) => ts.some((t) => t.line.y === undefined));
@@ -573,6 +610,10 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
   const stacks = headerStacks(
     lines.map((ts) => ts.filter((t) => !isLabelHead(t))),
     panel.zones.flatMap((z) => (z.data ? [z.data] : [])),
+  );
+  scopeBlocks(
+    lines.map((ts) => ts.filter((t) => !isLabelHead(t))),
+    stacks,
   );
   // A panel of one column of figures under two words of the vocabulary, one above the other ("公用经费"
   // over "决算数", each side of a basic-expenditure table): the upper one is the panel's group, not a rival
@@ -634,7 +675,7 @@ function assignHeader(panel: Panel, header: Tok[][]): void {
       // well: then the column is not named (no rule rests on a guessed header).
       const d = pageExtent(data[i - 1]!.data!, text);
       const mine = matchCost(d, s);
-      const rival = [stacks[j - 2], stacks[j]].filter((x): x is Stack => !!x && !matched.has(x)).some((x) => matchCost(d, x) - mine < 1.5);
+      const rival = !!s.unsure || [stacks[j - 2], stacks[j]].filter((x): x is Stack => !!x && !matched.has(x)).some((x) => matchCost(d, x) - mine < 1.5);
       out.unshift({ ...data[i - 1]!, path: [...s.groups, s.parts.join('')].map((x) => squashTitle(x)), head: { x0: s.x0, x1: s.x1 }, ...(rival ? { ambiguous: true } : {}) });
       i--;
       j--;
