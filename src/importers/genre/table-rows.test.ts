@@ -2414,10 +2414,14 @@ test('text: a continuation page without a header whose two columns shared with t
   );
 });
 
-test('PDF: a continuation page without a header, ruled as the page before, whose figures are centred in their cells (flush right on the page before): each column is the one whose cell it stands in', async () => {
-  // The rules of both pages: the label cell, then 合计, 基本支出 and 项目支出 cells 110 points wide. The second
-  // page prints two of the three columns, their figures far from where the first page's end.
-  const RULES = [30, 200, 310, 420, 530].map((x) => ({ x0: x, y0: 842 - 50, x1: x, y1: 842 - 200 }));
+/**
+ * A table whose second page, without a header, prints two of the three columns centred in their cells (flush right
+ * on the first page); the first page ruled as RULED (the label cell, then 合计, 基本支出 and 项目支出 cells 110 points
+ * wide), the second as `secondRules` says. The second page's row.
+ */
+const RULED = [30, 200, 310, 420, 530];
+async function ruledContinuationRow(secondRules: number[]): Promise<Row> {
+  const rules = (xs: number[]) => xs.map((x) => ({ x0: x, y0: 842 - 50, x1: x, y1: 842 - 200 }));
   const first = page((at, figure) => {
     at(150, 0, '表5 一般公共预算支出表');
     at(40, 1, '部门名称：某某市某某局');
@@ -2444,13 +2448,16 @@ test('PDF: a continuation page without a header, ruled as the page before, whose
   });
   const d = await importBytes(
     buildPdf([
-      { ...first, rules: RULES },
-      { ...second, rules: RULES },
+      { ...first, rules: rules(RULED) },
+      { ...second, rules: rules(secondRules) },
     ]),
     'fixture.pdf',
   );
-  const t = table(d, /一般公共预算支出表/);
-  const r = row(t, (x) => x.label === '另一类支出');
+  return row(table(d, /一般公共预算支出表/), (x) => x.label === '另一类支出');
+}
+
+test('PDF: a continuation page without a header, ruled as the page before, whose figures are centred in their cells (flush right on the page before): each column is the one whose cell it stands in', async () => {
+  const r = await ruledContinuationRow(RULED);
   assert.deepEqual(
     ['total', 'basic', 'project'].map((k) => fen(r, k)),
     [w('200.00'), w('200.00'), null],
@@ -2464,42 +2471,7 @@ test('PDF: a continuation page without a header, ruled as the page before, whose
 });
 
 test('PDF: a continuation page without a header ruled on a grid of its own (a new section of the table): its cells say nothing of the page before’s columns', async () => {
-  // The rules of both pages: the label cell, then 合计, 基本支出 and 项目支出 cells 110 points wide. The second
-  // page prints two of the three columns, their figures far from where the first page's end.
-  const RULES = [30, 200, 310, 420, 530].map((x) => ({ x0: x, y0: 842 - 50, x1: x, y1: 842 - 200 }));
-  const first = page((at, figure) => {
-    at(150, 0, '表5 一般公共预算支出表');
-    at(40, 1, '部门名称：某某市某某局');
-    at(420, 1, '单位：万元');
-    at(100, 2, '科目名称');
-    at(247, 2, '合计');
-    at(349, 2, '基本支出');
-    at(459, 2, '项目支出');
-    [
-      ['合计', '400.00', '300.00', '100.00'],
-      ['某某类支出', '200.00', '100.00', '100.00'],
-    ].forEach(([name, a, b, c], i) => {
-      at(40, 4 + i, name!);
-      figure(306, 4 + i, a!);
-      figure(416, 4 + i, b!);
-      figure(526, 4 + i, c!);
-    });
-  });
-  const second = page((at) => {
-    at(40, 0, '另一类支出');
-    // Centred in their cells: 255 and 365 their middles.
-    at(255 - 12, 0, '200.00');
-    at(365 - 12, 0, '200.00');
-  });
-  const d = await importBytes(
-    buildPdf([
-      { ...first, rules: RULES },
-      { ...second, rules: [30, 150, 310, 420, 530].map((x) => ({ x0: x, y0: 842 - 50, x1: x, y1: 842 - 200 })) },
-    ]),
-    'fixture.pdf',
-  );
-  const t = table(d, /一般公共预算支出表/);
-  const r = row(t, (x) => x.label === '另一类支出');
+  const r = await ruledContinuationRow([30, 150, 310, 420, 530]);
   // (Not placed by where they stand: at most inferred from the sums.)
   assert.ok(
     ['total', 'basic', 'project'].every((k) => !r.amounts[k] || r.amounts[k].inferred === true),
