@@ -15,19 +15,17 @@ import type { BudgetDocument } from '../domain/model.js';
 import { rowAnchor } from './figures.js';
 import { createWeb } from './routes.js';
 import { requester, setupDistrict, type District, type Login } from '../../test/support/district.js';
+import { unplacedTableBytes } from '../../test/support/unplaced.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BEIJING = join(ROOT, '../shared/corpus/txt/beijing-audit-bureau-2026-budget.txt');
 const SHANGHAI = join(ROOT, 'samples/shanghai-putuo-wanli-subdistrict-office-2024-dept-budget.txt');
-// A text whose 元 tables print whole amounts bare: pdftotext spaces them row by row, so the text read leaves
-// them unplaced on purpose (src/importers/genre/table.ts), and its tables have rows with unknown cells.
-const XIAN = join(ROOT, '../shared/corpus/txt/xian-meteorological-bureau-2022-budget.txt');
 
 let dir: string;
 let ws: Workspace;
 let web: Hono;
 let district: District;
-const ids: Record<'beijing' | 'shanghai' | 'xian', string> = { beijing: '', shanghai: '', xian: '' };
+const ids: Record<'beijing' | 'shanghai' | 'unplaced', string> = { beijing: '', shanghai: '', unplaced: '' };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fiscus-web-'));
@@ -41,7 +39,8 @@ before(async () => {
   web.route('/', createWeb(ws));
   ids.beijing = (await ws.importDocument(new Uint8Array(readFileSync(BEIJING)), 'beijing.txt', { author: 'test' })).budgetId;
   ids.shanghai = (await ws.importDocument(new Uint8Array(readFileSync(SHANGHAI)), 'shanghai.txt', { author: 'test' })).budgetId;
-  ids.xian = (await ws.importDocument(new Uint8Array(readFileSync(XIAN)), 'xian.txt', { author: 'test' })).budgetId;
+  // A table whose rows hold amounts left unplaced by design (test/support/unplaced.ts).
+  ids.unplaced = (await ws.importDocument(unplacedTableBytes(), 'unplaced.txt', { author: 'test' })).budgetId;
 });
 
 after(async () => {
@@ -128,12 +127,13 @@ test('every finding link of a Beijing budget points at an anchor that exists on 
 });
 
 test('rows with amounts whose column could not be determined show the note and their unknown cells', async () => {
-  const d = await doc(ids.xian);
+  const id = ids.unplaced;
+  const d = await doc(id);
   const i = d.tables.findIndex((t) => t.rows.some((r) => (r.unplaced ?? []).length > 0));
-  assert.ok(i >= 0, 'the Xi’an text has a row with unplaced amounts');
+  assert.ok(i >= 0, 'the fixture has a row with unplaced amounts');
   const t = d.tables[i]!;
   const row = t.rows.find((r) => (r.unplaced ?? []).length > 0)!;
-  const page = await get(`/budgets/${ids.xian}/tables/${t.id ?? `t${i + 1}`}`);
+  const page = await get(`/budgets/${id}/tables/${t.id ?? `t${i + 1}`}`);
   assert.match(page.html, new RegExp(`本行有 ${row.unplaced!.length} 个金额未能确定所在列`));
   assert.match(page.html, /id="table-unplaced"/);
   if (Object.values(row.amounts).some((m) => m === null)) assert.match(page.html, /class="num unknown"/);
