@@ -219,6 +219,15 @@ export const FUNDING_FORM = /^(全额|差额|自收自支|定额|定补|经费�
 /** Headings of the column of budget units' codes (单位编码): the code there is the line's unit's, not a classification's. */
 export const UNIT_CODE_HEADING = /^(预算)?单位(编码|代码|编号)$/;
 
+/** Headings of a procurement table's catalogue column (采购目录, 采购品目): each line prints there its 品目, code and name ("C04070100体检服务"). */
+export const CATALOGUE_HEADING = /^(?:政府)?(?:采购目录|采购品目|品目)(?:编码|代码|名称)?$/u;
+
+/**
+ * A 政府采购品目 code (A 货物, B 工程, C 服务, two digits a level: A02, A0201 … C04070100) and the name printed
+ * after it, glued or not ("A02021003A4黑白打印机": the name starts at the letter after the digits).
+ */
+export const CATALOGUE_CODE_NAME = /^([A-C](?:\d{2}){1,4})(?!\d)[-—－:：\s]*(.*)$/u;
+
 /** Headings of a column of classification codes printed apart from the names (科目编码, 功能分类科目编码, 经济分类科目编码): whole numbers there are codes, never amounts. */
 export const CLASS_CODE_HEADING = /^(?:(?:支出)?(?:功能|经济)分类)?科目(?:编码|代码)$/u;
 

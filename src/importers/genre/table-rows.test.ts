@@ -2563,3 +2563,35 @@ test('text: an economic code printed in parts under a letter-spaced heading read
     ],
   );
 });
+
+test('text: a procurement line prints after its project’s name its 品目 (采购目录), cells of its own and its economic codes split under 类 / 款: the name alone labels it, the others are kept apart', () => {
+  const lines = [
+    '                                                   部门综合预算政府采购（资产配置、购买服务）预算表',
+    '                                                                                                                                  单位：元',
+    '                                                                                             部门预算 政府预算',
+    '科目编码                                                                                         支出经济 支出经济',
+    '                单位编码             采购项目               采购目录     购买服务内容          规格型号   数量                         实施采购时间   预算金额            说明',
+    '                                                                                             科目编码 科目编码',
+    '类     款 项                                                                                    类   款   类    款',
+    '                                                        合计                               5                               4,032,000.00',
+    '201   08 01 1             全额                                                             5                               4,032,000.00',
+    '201   08 01      117001   某某市某某局                                                         5                               4,032,000.00',
+    '201   08 01               日常公用经费        C04070100体检服务                                    2 302   99 502   99               370,000.00',
+    '201   08 01               购买中介机构审计服务    C19990000其他专业技术服务             1                  1 302   27 502   05             3,500,000.00',
+    '201   08 01               审计培训          C02060000培训服务                 培训服务               1 302   16 502   03               150,000.00',
+    '201   08 01               设备购置          A02021003A4 黑白打印机                                1 310   02 503   06                12,000.00',
+  ];
+  const t = table(fromLines(lines), /政府采购/);
+  const key = t.columns.find((c) => c.header.join('/') === '预算金额')?.key ?? assert.fail(`no 预算金额: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  const yuan = (s: string) => parseAmount(s, '元');
+  const text = (r: Row, k: string) => r.texts?.[k]?.text ?? null;
+  assert.deepEqual(
+    t.rows.filter((r) => r.kind === 'item').map((r) => [r.code, r.label, text(r, 'catalogue'), text(r, 'code2'), text(r, 'code3'), text(r, 'other'), text(r, '数量'), fen(r, key)]),
+    [
+      ['2010801', '日常公用经费', 'C04070100-体检服务', '30299', '50299', null, '2', yuan('370,000.00')],
+      ['2010801', '购买中介机构审计服务', 'C19990000-其他专业技术服务', '30227', '50205', '1', '1', yuan('3,500,000.00')],
+      ['2010801', '审计培训', 'C02060000-培训服务', '30216', '50203', '培训服务', '1', yuan('150,000.00')],
+      ['2010801', '设备购置', 'A02021003-A4黑白打印机', '31002', '50306', null, '1', yuan('12,000.00')],
+    ],
+  );
+});

@@ -25,6 +25,8 @@ import {
   LINE_NO_HEADING,
   UNIT_CODE_HEADING,
   CLASS_CODE_HEADING,
+  CATALOGUE_HEADING,
+  CATALOGUE_CODE_NAME,
   SIDE_HEADING,
   SCOPE_GROUPS,
   TWO_SIDED_ROLES,
@@ -912,6 +914,8 @@ export interface PageRead {
   counts?: Map<SourceLine, Array<{ heading: string; text: string }>>;
   /** The header names a column of budget units' codes (单位编码). */
   unitCodes?: boolean;
+  /** The header names a procurement catalogue column (采购目录). */
+  catalogue?: boolean;
 }
 
 /** Headings of a label column (项目, 科目名称, 单位名称 …): where they stand, a panel's labels start. */
@@ -1425,6 +1429,7 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
   const countHeads = new Set<Tok>();
   const counts = countColumns(header.length === 0 && prev ? carried : header, body, countHeads);
   const unitCodes = header.some((ts) => ts.some((t) => UNIT_CODE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.unitCodes);
+  const catalogue = header.some((ts) => ts.some((t) => CATALOGUE_HEADING.test(squashTitle(t.text)))) || (header.length === 0 && !!prev?.catalogue);
   // Where every row is numbered (序号), a unit's code printed on a line without a number (below its
   // row's baseline, beside the next row's wrapped name: "234001" under "3 … 西安市气象局") is the code of
   // the numbered row above, when that row prints none.
@@ -1703,7 +1708,16 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       }
     });
   }
-  return { header, body, panels, ...(seq ? { seq } : {}), ...(counts.size > 0 ? { counts } : {}), ...(unitCodes ? { unitCodes } : {}), ...(onSheet ? { onSheet } : {}) };
+  return {
+    header,
+    body,
+    panels,
+    ...(seq ? { seq } : {}),
+    ...(counts.size > 0 ? { counts } : {}),
+    ...(unitCodes ? { unitCodes } : {}),
+    ...(catalogue ? { catalogue } : {}),
+    ...(onSheet ? { onSheet } : {}),
+  };
 }
 
 /**
@@ -2542,6 +2556,44 @@ function panelRows(pages: PageRead[], k: number, prefer: 'function' | 'econ' | n
     const last = rows[rows.length - 1];
     return !!last && [...a.cells.values()].every((ts) => ts.length === 1 && /^\d{1,3}$/.test(ts[0]!.text));
   }
+}
+
+/**
+ * A procurement line prints, after its project's name (采购项目), its 品目 (采购目录: "C04070100体检服务"), then
+ * cells of its own (购买服务内容, 规格型号 …), the economic codes of its expenditure split under 类 / 款
+ * ("302 99 | 502 99": 部门预算 then 政府预算支出经济分类) and its 实施采购时间. The name alone labels the line;
+ * the 品目 is kept as "C04070100-体检服务", the economic codes as further codes of the line (30299, 50299), the
+ * other cells together as printed (which column each stands in, the text's spacing does not say). A line whose
+ * cells right of the 品目 wrap onto other lines is left as read: which piece is whose is not known.
+ */
+function catalogueCells(label: Tok[]): { name: Tok[]; catalogue: string; econ: string[]; other: string } | null {
+  const at = label.findIndex((t, i) => i > 0 && t.kind === 'text' && CATALOGUE_CODE_NAME.test(t.text));
+  const cat = label[at];
+  if (!cat) return null;
+  const name = label.filter((t) => t.x0 < cat.x0);
+  if (name.length === 0 || name.some((t) => t.kind !== 'text') || label.some((t) => t !== cat && t.x0 >= cat.x0 && t.line !== cat.line)) return null;
+  const after = label.filter((t) => t.line === cat.line && t.x0 > cat.x0).sort((a, b) => a.x0 - b.x0);
+  const m = CATALOGUE_CODE_NAME.exec(cat.text)!;
+  let catName = m[2]!;
+  // A name printed apart from its code, or a name's Latin head printed apart from the rest ("A02021003A4 黑白打印机").
+  while (!/[\u3400-\u9fff]/u.test(catName) && after[0]?.kind === 'text') catName += after.shift()!.text;
+  if (catName === '') return null;
+  // The economic codes, split under 类 / 款 ("302 99 502 99"): pairs of a 类 (3xx, 5xx) and a 款; the pairs are
+  // the code's when any of their parts stands under the header's 类 / 款 (a continuation page's parts may stand
+  // beside their headings).
+  const pairAt = (i: number) => after[i]?.kind === 'int' && /^[3-5]\d{2}$/.test(after[i].text) && after[i + 1]?.kind === 'int' && /^\d{2}$/.test(after[i + 1]!.text);
+  const pairs = new Set<number>();
+  for (let i = 0; i < after.length; i++) if (pairAt(i)) pairs.add(i++);
+  const coded = [...pairs].some((i) => after[i]!.codePart || after[i + 1]!.codePart);
+  const econ: string[] = [];
+  const other: Tok[] = [];
+  for (let i = 0; i < after.length; i++) {
+    if (coded && pairs.has(i)) {
+      econ.push(after[i]!.text + after[i + 1]!.text);
+      i++;
+    } else other.push(after[i]!);
+  }
+  return { name, catalogue: `${m[1]!}-${catName}`, econ, other: other.map((t) => t.text).join(' ') };
 }
 
 function makeRow(label: Tok[], first: SourceLine, last: SourceLine, prefer: 'function' | 'econ' | null = null): RawRow {
@@ -3411,6 +3463,13 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
         r.label = r.label.slice(1);
         r.labelText = squashTitle(joinLabel(r.label));
       }
+      // In a table with a catalogue column (采购目录), the cells printed after the project's name are its own.
+      const bought = pages.some((pg) => pg.catalogue) ? catalogueCells(r.label) : null;
+      if (bought) {
+        r.label = bought.name;
+        r.labelText = squashTitle(joinLabel(r.label));
+        r.extraCodes = [...r.extraCodes, ...bought.econ];
+      }
       // Several label columns (a first line of two or more label cells): joined column by column.
       const firstLine = r.label.filter((t) => t.line === r.label[0]?.line).length;
       let label = (new Set(r.label.map((t) => t.line.no)).size > 1 && firstLine >= 2 ? labelByColumns(r.label) : r.labelText) || (r.code ?? '');
@@ -3445,6 +3504,7 @@ export function readTable(block: TableBlock, ctx: TableContext): ReadTable {
       // Every figure of the row stands in a column of figures its page does not name (squeezedPage).
       if (!conflict && unplaced.length > 0 && unnamed.length === unplaced.length && r.stray.length === 0 && r.page !== null) squeezed.set(row, { page: r.page, cells: unnamed });
       if (r.extraCodes.length > 0) row.texts = Object.fromEntries(r.extraCodes.map((c, i) => [`code${i + 2}`, { text: c }]));
+      if (bought) row.texts = { ...(row.texts ?? {}), catalogue: { text: bought.catalogue }, ...(bought.other ? { other: { text: bought.other } } : {}) };
       const seq = pages.find((pg) => pg.seq?.of.has(r.first))?.seq?.of.get(r.first);
       if (seq) row.texts = { ...(row.texts ?? {}), seq: { text: seq } };
       for (const c of new Set(r.label.map((t) => t.line).concat(r.first))) {
