@@ -374,6 +374,47 @@ test('text: a continuation page of a two-sided table that prints the header agai
   assert.equal(row(t, (r) => r.label === '二、其他收入').parent ?? null, null);
 });
 
+/** A 财政拨款收支总表 whose second page, set on a grid of its own without a header, prints one side alone at the left edge: `second` its lines. */
+const twoSidedOverPage = (second: string[]) => [
+  at([30, '表4 财政拨款收支预算总表']),
+  at([70, '单位：万元']),
+  at([12, '收   入'], [50, '支   出']),
+  at([4, '项   目'], [22, '预算数'], [44, '项   目'], [64, '预算数']),
+  at([0, '一、财政拨款'], [24, '300.00'], [40, '卫生健康支出'], [66, '300.00']),
+  at([2, '一般公共预算'], [24, '300.00'], [41, '计划生育事务'], [66, '100.00']),
+  at([2, '政府性基金预算'], [42, '计划生育服务'], [66, '100.00']),
+  '\f' + second[0]!,
+  ...second.slice(1),
+];
+
+test('text: a two-sided table continued on a page without a header whose labels all name function classes (pdftotext: no position says the side): its rows are the expenditure side’s; labels naming both sides or neither leave its figures unplaced', () => {
+  // The second page's figures end where the revenue side's did on the page before: only its labels say which side it prints.
+  const d = fromLines(twoSidedOverPage([at([1, '行政事业单位医疗'], [24, '200.00']), at([2, '行政单位医疗'], [24, '150.00']), at([2, '事业单位医疗'], [25, '50.00'])]));
+  const t = table(d, /财政拨款收支预算总表/);
+  for (const [label, printed] of [
+    ['行政事业单位医疗', '200.00'],
+    ['行政单位医疗', '150.00'],
+    ['事业单位医疗', '50.00'],
+  ] as const) {
+    const r = row(t, (x) => x.label === label);
+    assert.equal(r.side, 'expenditure', label);
+    assert.equal(r.unplaced, undefined, label);
+    assert.equal(fen(r, t.sides!.expenditure), w(printed), label);
+  }
+  // Labels naming both sides (a source, 上年结转, among the classes), or naming neither: which side is not known, nothing placed.
+  for (const second of [
+    [at([1, '行政事业单位医疗'], [24, '200.00']), at([2, '上年结转'], [24, '150.00'])],
+    [at([1, '某某事项'], [24, '200.00']), at([2, '另一事项'], [24, '150.00'])],
+  ]) {
+    const t = table(fromLines(twoSidedOverPage(second)), /财政拨款收支预算总表/);
+    const placed = t.rows.filter((r) => r.side === 'expenditure' && (r.src?.line ?? 0) > 7 && fen(r, t.sides!.expenditure) !== null);
+    assert.deepEqual(
+      placed.map((r) => r.label),
+      [],
+    );
+  }
+});
+
 /** The first page of a 公开表11 (项目支出) as pdftotext sets it: title, header, the 合计 line and one project; shared by the continuation-page tests below. */
 const firstPage11 = () => [
   at([123, '公开表11']),

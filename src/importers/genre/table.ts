@@ -34,6 +34,7 @@ import {
   FUNCTION_EXPENDITURE_ROLES,
   ECONOMIC_ROLES,
   TITLE_ENUMERATOR,
+  REVENUE_SOURCE_KEYS,
 } from '../../domain/catalogue/index.js';
 import { figureColumnKindOf, finalFigureKindOf } from '../../domain/catalogue/final-accounts.js';
 import { codes, parentCode } from '../../domain/classification/index.js';
@@ -1629,6 +1630,22 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
       onSheet = true;
     }
   }
+  // In pdftotext text no position says which side such a page prints (each page is set on a grid of its own): its
+  // labels do (sidesOfLabel), its figures then in that side's columns in order. The revenue side's rows are a closed
+  // vocabulary (sources, totals): every labelled line must name one. Function classes are known only in part (the
+  // codes shipped are those observed): some line naming a class, none a source, is the expenditure side's. Else its
+  // sides stay as found (its figures unplaced).
+  if (header.length === 0 && prev && sidesNamed && prev.panels.length === 2 && panels.length === 1 && !measuredBody && body.length > 0) {
+    const said = body.flatMap((b) => sidesOfLabel(b.toks) ?? []);
+    const rev = said.filter((x) => x.revenue).length;
+    const exp = said.filter((x) => x.expenditure).length;
+    const k = rev > 0 && exp === 0 && rev === said.length ? 0 : exp > 0 && rev === 0 ? 1 : undefined;
+    const q = k === undefined ? undefined : prev.panels[k]!;
+    if (q && q.zones.filter((z) => z.data).length === panels[0]!.zones.filter((z) => z.data).length) {
+      const none = (s: Panel): Panel => ({ ...s, x0: -Infinity, x1: -Infinity, labelEnd: -Infinity, zones: s.zones.map((z) => ({ ...z, x0: NaN, x1: NaN, data: null })) });
+      panels.splice(0, panels.length, ...prev.panels.map((s, j) => (j === k ? panels[0]! : none(s))));
+    }
+  }
   if (header.length === 0 && prev && prev.panels.length > 0) {
     // A continuation page: the columns of the page before, in order where the data columns match; each
     // panel those of the page before's panel whose figures end where its own do, where the two pages
@@ -1955,6 +1972,26 @@ function namedByCode(code: string, name: string): boolean {
 /** The classification a code's shape says: function (2, 201, 20101, 2010101) or economic (3… / 5…, 3 to 7 digits); null for any other. */
 function classOfCode(code: string): 'function' | 'econ' | null {
   return /^2\d{2}(\d{2}){0,2}$/.test(code) ? 'function' : /^[35]\d{2}(\d{2}){0,2}$/.test(code) ? 'econ' : null;
+}
+
+/**
+ * What a line's label says of the side of a two-sided table (收支总表) it stands on, by the genre's vocabulary: the
+ * expenditure side's rows are function classes (a 2xx code, or a name the function classification knows), 支出总计 or
+ * 年终结转结余; the revenue side's are sources (一般公共预算拨款, 上年结转 …) or 收入总计. Null where the line prints
+ * no label.
+ */
+function sidesOfLabel(toks: Tok[]): { expenditure: boolean; revenue: boolean } | null {
+  if (!toks.some((t) => t.kind === 'text')) return null;
+  const label = toks.filter((t, k) => t.kind === 'text' || (k === 0 && t.kind === 'int'));
+  const { code, rest } = codeOf(label, 'function');
+  const name = squashTitle(joinLabel(rest)).replace(TITLE_ENUMERATOR, '');
+  if (code !== null) return { expenditure: classOfCode(code) === 'function', revenue: false };
+  if (name === '') return null;
+  const term = termOfLabel(name.replace(/收入$/, '')) ?? termOfLabel(name);
+  return {
+    expenditure: codes.byNameIn('function', name).length > 0 || term?.key === 'carryForward' || (term?.key === 'total' && /支出/.test(name)),
+    revenue: (!!term && REVENUE_SOURCE_KEYS.has(term.key)) || (term?.key === 'total' && /收入/.test(name)),
+  };
 }
 
 /**
