@@ -246,6 +246,28 @@ test('a number under a figure that is whole (a chart axis "8.2" / "8") is still 
   );
 });
 
+test('the decimals of a figure wrapped under it at the foot of every page (".00" under "100", the line ".00  100" under it) are no running footer: the figure keeps them', () => {
+  const page = (n: number) =>
+    [
+      `                     表${'一二三四'[n]} 一般公共预算支出情况表`,
+      '                                                   单位：万元',
+      '    科目编码        科目名称                合计        项目支出',
+      '    2240108       应急救援                  100',
+      '                                          .00          100',
+      '                                                         .00',
+    ].join('\n');
+  const s = src([0, 1, 2, 3].map(page).join('\n\f'));
+  assert.deepEqual(
+    [...furnitureOf(s)].map((l) => l.text.trim()),
+    [],
+  );
+  for (const t of segment(s).tables)
+    assert.deepEqual(
+      texts(t.lines.slice(-2)).map((x) => x.trim().replace(/\s+/g, ' ')),
+      ['.00 100', '.00'],
+    );
+});
+
 test('a row printing figures is no running footer though it ends three pages: the function tables of a final account break at the same code', () => {
   const page = (title: string) => [
     `                     ${title}`,

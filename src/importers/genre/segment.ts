@@ -99,7 +99,8 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
         !/表$/.test(k) &&
         !isNumberOnly(l) &&
         !/单位\s*[:：]|^(编制|部门名称|单位名称|填报)/.test(l.text.trim()) &&
-        !/\d\.\d{2}(?!\d)/.test(l.text)
+        !/\d\.\d{2}(?!\d)/.test(l.text) &&
+        !tailOfFigure(src.lines, l)
       )
         out.add(l);
     }
@@ -149,6 +150,25 @@ function pieceOfFigure(lines: readonly SourceLine[], i: number, usual: (page: nu
   }
   const below = lines[i + 1];
   return adjacent(below) && wordsOf(below).some((w) => FIGURE_TAIL.test(w.text) && near(w));
+}
+
+/**
+ * True when a line prints only pieces of figures its cells wrapped (".00", ".00  100" under "1,130", pdftotext's
+ * staircase), one of them the rest of a figure under its integer part one or two lines above on its page: content,
+ * however many pages end with such a line (their digits masked alike, ".#", they look like a running footer).
+ */
+function tailOfFigure(lines: readonly SourceLine[], l: SourceLine): boolean {
+  if (!/^[.,]\d/.test(l.text.trim())) return false;
+  const ws = wordsOf(l);
+  if (!ws.every((w) => /^[.,]\d{1,2}$|^\d{1,3}(?:,\d{3})*$|^\d+$/.test(w.text))) return false;
+  const i = lines.indexOf(l);
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const o = lines[k]!;
+    if (o.page !== l.page) return false;
+    const heads = wordsOf(o).filter((w) => /^\d{1,3}(?:,\d{3})*$|^\d+$/.test(w.text));
+    if (ws.some((f) => /^[.,]\d/.test(f.text) && heads.some((w) => f.x0 < w.x1 + 1.5 && f.x1 > w.x0 - 0.5))) return true;
+  }
+  return false;
 }
 
 /** The words of a line (its cells split at white space) with their extents. */

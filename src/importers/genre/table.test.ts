@@ -426,34 +426,40 @@ test('two columns whose figures run together in the text: a lone figure there is
   );
 });
 
-test('where a table prints its decimals apart from their figures, an integer part left without its decimals is unknown, not a whole figure (chongqing-meteorological 表三)', async () => {
-  const t = table(await doc('chongqing-meteorological-bureau-2026-budget', 'txt'), /表三/);
-  assert.equal(
-    fen(
-      row(t, (r) => r.code === '220'),
-      'project',
-    ),
-    w('8,252.34'),
-  );
-  const r = row(t, (x) => x.code === '22005');
-  // pdftotext printed "8,252" and its ".34" apart: the value is not known, so no sum rests on 8,252.00.
-  assert.equal(fen(r, 'project'), null);
+test('where a table prints its decimals apart from their figures, an integer part left without its decimals is unknown, not a whole figure (chongqing-meteorological 表四); decimals wrapped under their figure at the foot of a page are its own (表三)', async () => {
+  const d = await doc('chongqing-meteorological-bureau-2026-budget', 'txt');
+  // pdftotext printed the ".73" of "(一)一般公共预算资金" above its "12,572": the value is not known, so no sum rests on 12,572.00.
+  const r = row(table(d, /表四/), (x) => x.label === '（一）一般公共预算资金');
+  assert.equal(fen(r, 'amount'), null);
   assert.deepEqual(
     r.unplaced?.map((m) => m.src?.raw),
-    ['8,252'],
+    ['12,572'],
   );
-  assert.equal(fen(r, 'basic'), w('5,621.02'));
+  // "8,252" over ".34", the last line of its page (as on the page before: no running footer).
+  const t = table(d, /表三/);
+  for (const code of ['220', '22005'])
+    assert.deepEqual(
+      [
+        fen(
+          row(t, (x) => x.code === code),
+          'project',
+        ),
+        fen(
+          row(t, (x) => x.code === code),
+          'basic',
+        ),
+      ],
+      [w('8,252.34'), w('5,621.02')],
+      code,
+    );
 });
 
-test("a line of unplaced figure pieces under a row is that row's, so its empty cells are unknown (chongqing-commerce 表八)", async () => {
+test('a figure whose decimals wrapped onto the last line of its page keeps them (chongqing-commerce 表八: 公务接待费 121 over .07)', async () => {
   const t = table(await doc('chongqing-commerce-commission-2026-budget', 'txt'), /表八/);
   assert.equal(t.rows.length, 1);
   const r = t.rows[0]!;
-  assert.equal(fen(r, 'total'), w('890.97'));
-  assert.deepEqual(
-    r.unplaced?.map((m) => m.src?.raw),
-    ['121'],
-  );
+  assert.deepEqual([fen(r, 'total'), fen(r, 'overseas'), fen(r, 'vehicles'), fen(r, 'reception')], [w('890.97'), w('552.00'), w('217.90'), w('121.07')]);
+  assert.equal(r.unplaced, undefined);
 });
 
 const SAMPLES = fileURLToPath(new URL('../../../../shared/samples/', import.meta.url));
