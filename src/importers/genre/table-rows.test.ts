@@ -2636,3 +2636,29 @@ test('text: a procurement line prints after its project’s name its 品目 (采
     ],
   );
 });
+
+test('text: a continuation page without a header whose column of figures ends as near two of the page before’s columns: which it is is not known, its figures stay unplaced', () => {
+  // 财政资金 and 其他资金 end 8 characters apart on the first page; the second page's second column ends 4 from each.
+  const p1 = (name: string, figs: string[]) => at([0, name], ...figs.map((f, j): [number, string] => [[20, 36, 44][j]! - f.length, f]));
+  const p2 = (name: string, figs: string[]) => at([0, name], ...figs.map((f, j): [number, string] => [[20, 40][j]! - f.length, f]));
+  const lines = [
+    at([30, '预算11表 项目支出绩效目标表']),
+    at([60, '金额单位：万元']),
+    at([28, '其中：']),
+    at([0, '项目名称'], [12, '项目总额'], [28, '财政资金'], [38, '其他资金']),
+    p1('甲项目', ['300.00', '200.00', '100.00']),
+    p1('乙项目', ['90.00', '60.00', '30.00']),
+    '\f' + p2('丙项目', ['80.00', '80.00']),
+  ];
+  const t = table(fromLines(lines), /绩效目标表/);
+  const keyOf = (h: string) => t.columns.find((c) => c.header.join('/').endsWith(h))?.key ?? assert.fail(`no ${h}: ${t.columns.map((c) => c.header.join('/')).join(' | ')}`);
+  const keys = ['项目总额', '财政资金', '其他资金'].map(keyOf);
+  assert.deepEqual(
+    t.rows.map((r) => [r.label, ...keys.map((k) => fen(r, k)), r.unplaced?.map((m) => m.src?.raw) ?? []]),
+    [
+      ['甲项目', w('300.00'), w('200.00'), w('100.00'), []],
+      ['乙项目', w('90.00'), w('60.00'), w('30.00'), []],
+      ['丙项目', w('80.00'), null, null, ['80.00']],
+    ],
+  );
+});

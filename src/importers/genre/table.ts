@@ -1709,14 +1709,15 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
         pData.forEach((z, j) => (z.path = q.zones[j]!.path));
       } else {
         // Fewer columns printed than the page before: each matched, in order, to the column whose
-        // figures end nearest (figures are right-aligned; a page's grid shifts a little, not much).
+        // figures end nearest (figures are right-aligned; a page's grid shifts a little, not much). A column
+        // lands on one within 4 and nearer than any other by more than a character: else which it is is not known.
         const dist = (i: number, j: number) => Math.abs(pData[i]!.data!.x1 - qData[j]!.data!.x1);
         const of = pData.length <= qData.length ? alignInOrder(pData.length, qData.length, dist) : [];
+        const lands = (i: number, j: number) => dist(i, j) <= 4 && qData.every((_, o) => o === j || dist(i, o) > dist(i, j) + 1);
         of.forEach((j, i) => {
-          // Too far from any column of the page before: not named.
-          pData[i]!.path = dist(i, j) <= 4 ? qData[j]!.path : [];
+          pData[i]!.path = lands(i, j) ? qData[j]!.path : [];
         });
-        if (of.length > 0 && of.every((j, i) => dist(i, j) <= 4)) {
+        if (of.length > 0 && of.every((j, i) => lands(i, j))) {
           // Every column printed here is one of the page before's: the others are kept between the same
           // neighbours, printing nothing here, so that the next page may print them again.
           const byQ = new Map(of.map((j, i) => [qData[j]!, pData[i]!]));
