@@ -428,6 +428,96 @@ const firstPage11 = () => [
   at([0, '实施公车统管'], [30, '其他运转类'], [43, '45.00'], [55, '45.00'], [68, '45.00']),
 ];
 
+/** The header of a 收入总体情况表 (公开表2) as pdftotext sets it, 科目名称 and 合计 at `name` and `total`. */
+const incomeHeader = (name: number, total: number) => [
+  at([120, '公开表2']),
+  at([66, '收入总体情况表']),
+  at([0, '部门（单位）：某某市某某局'], [118, '单位：万元']),
+  at([2, '科目编码'], [56, '财政拨款收入']),
+  at([78, '事业收入'], [83, '事业单位经']),
+  at([72, '财政专户管'], [78, '（不含教育'], [98, '上级补助收'], [104, '附属单位上'], [110, '使用非财政']),
+  at([name, '科目名称'], [total, '合计'], [91, '其他收入'], [118, '上年结转']),
+  at([54, '一般公共预'], [60, '政府性基金'], [66, '国有资本经'], [72, '理资金收入'], [79, '收费）']),
+  at([84, '营收入'], [100, '入'], [105, '缴收入'], [110, '拨款结余']),
+  at([0, '类'], [6, '款'], [11, '项'], [total + 11, '小计']),
+  at([55, '算收入'], [60, '预算收入'], [65, '营预算收入']),
+  '',
+];
+
+test('text: a continuation page printing the header again whose first row’s name wraps above its code’s line: the head is the row’s, not the header’s, and the page takes the page before’s columns', () => {
+  // pdftotext sets "其他行政事业单位养老支" right under the header printed again, its tail "出" on the line of
+  // the code and figures: read as the header's last line, the header no longer matched the page before's, and
+  // the page's figures fell to its own reading of the header, naming the columns otherwise (not placed).
+  const lines = [
+    ...incomeHeader(24, 32),
+    at([16, '合'], [20, '计'], [32, '2,123.11'], [43, '2,123.11'], [55, '2,123.11']),
+    '',
+    at([0, '208'], [16, '社会保障和就业支出'], [33, '292.73'], [45, '292.73'], [57, '292.73']),
+    '',
+    at([6, '05'], [17, '行政事业单位养老支出'], [33, '292.73'], [45, '292.73'], [57, '292.73']),
+    '',
+    at([11, '01'], [20, '行政单位离退休'], [34, '78.84'], [46, '78.84'], [58, '78.84']),
+    '\f' + incomeHeader(22, 34).join('\n'),
+    at([20, '其他行政事业单位养老支']),
+    at([11, '99'], [16, '出'], [35, '2.24'], [46, '2.24'], [57, '2.24']),
+    '',
+    at([0, '210'], [16, '卫生健康支出'], [35, '102.63'], [46, '102.63'], [57, '102.63']),
+  ];
+  const t = table(fromLines(lines), /收入总体情况表/);
+  assert.deepEqual(
+    t.rows.filter((r) => r.unplaced).map((r) => r.label),
+    [],
+  );
+  const keys = Object.keys(row(t, (r) => r.label === '合计').amounts).filter(
+    (k) =>
+      fen(
+        row(t, (r) => r.label === '合计'),
+        k,
+      ) !== null,
+  );
+  assert.equal(keys.length, 3);
+  // (The head stays a line of its own, the coded row labelled by its tail 出, as before: joining them is not done here.)
+  const other = row(t, (r) => r.code === '2080599');
+  assert.deepEqual(
+    keys.map((k) => fen(other, k)),
+    [w('2.24'), w('2.24'), w('2.24')],
+  );
+  assert.deepEqual(
+    keys.map((k) =>
+      fen(
+        row(t, (r) => r.code === '210'),
+        k,
+      ),
+    ),
+    [w('102.63'), w('102.63'), w('102.63')],
+  );
+});
+
+test('text: a continuation page printing the header again, its first coded row’s name wrapped around the line of its code and figures: the head is that row’s', () => {
+  const header = [at([40, '支出总表']), at([100, '单位：万元']), at([5, '预算单位'], [16, '科目编码'], [30, '科目名称'], [44, '支出总计'], [56, '基本支出'], [68, '项目支出']), ''];
+  const lines = [
+    ...header,
+    at([16, '20805'], [27, '行政事业单位养老支出'], [46, '654.07'], [58, '654.07'], [70, '0.00']),
+    '',
+    at([16, '2080501'], [27, '行政单位离退休'], [46, '281.93'], [58, '281.93'], [70, '0.00']),
+    '\f' + header.join('\n'),
+    at([27, '机关事业单位基本养老']),
+    at([16, '2080505'], [46, '257.96'], [58, '257.96'], [70, '0.00']),
+    at([27, '保险缴费支出']),
+    '',
+    at([16, '2080506'], [27, '机关事业单位职业年金缴费支出'], [46, '114.17'], [58, '114.17'], [70, '0.00']),
+  ];
+  const t = table(fromLines(lines), /支出总表/);
+  assert.equal(row(t, (r) => r.code === '2080505').label, '机关事业单位基本养老保险缴费支出');
+  assert.equal(
+    fen(
+      row(t, (r) => r.code === '2080505'),
+      'total',
+    ),
+    w('257.96'),
+  );
+});
+
 test('text: a continuation page printing the header again, set on a grid of its own, where the group head (财政拨款) scopes fewer columns than on the page before: 小计 is the page before’s 财政拨款/小计, and its figures are placed', () => {
   // pdftotext sets each page on its own grid: here the second page's header stands 3–4 columns right of the
   // first's, and 财政拨款, centred otherwise, no longer stands over 小计; the page's own reading names the column

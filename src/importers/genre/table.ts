@@ -1415,6 +1415,18 @@ export function readPage(input: SourceLine[], prev: PageRead | null): PageRead {
     // the page before, as on a page without any line above them (they stay no row, as they were).
     const band = toksOf.slice(0, first).filter((_, i) => !skipped(i));
     if (first < lines.length && band.length > 0 && !band.some(namesColumnHere) && !headerFrame(band.map(headerWords), prev.header)) noHeader = true;
+    // The page before's header printed again, then lines of words naming no column down to the first figures (the head
+    // of the first row's wrapped name, "其他行政事业单位养老支" over "99 出 2.24"): those lines are the row's, not
+    // the header's, which is the page before's whole. (pdftotext text; a PDF's lines are placed by their baselines.)
+    const measured = lines.every((l) => l.y !== undefined);
+    const kept = noHeader || measured || first === lines.length ? [] : [...Array(first).keys()].filter((i) => !skipped(i));
+    for (let k = kept.length - 1; k > 0 && !namesColumnHere(toksOf[kept[k]!]!) && toksOf[kept[k]!]!.every((t) => t.kind === 'text'); k--) {
+      const again = kept.slice(0, k).map((i) => headerWords(toksOf[i]!));
+      if (headerFrame(again, prev.header)) {
+        first = kept[k]!;
+        break;
+      }
+    }
   }
   const header: Tok[][] = [];
   if (!noHeader) for (let i = 0; i < first; i++) if (!skipped(i)) header.push(headerWords(toksOf[i]!));
