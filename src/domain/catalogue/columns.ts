@@ -78,30 +78,6 @@ export const COLUMN_TERMS: readonly ColumnTerm[] = [
   { key: 'change', label: '增减额', patterns: [/^(增减(额|金额)?|增加|比上年增减|增（减）额)$/] },
 ];
 
-/**
- * The terms that name a source of revenue (一般公共预算拨款, 上年结转 …): on a two-sided table (收支总表) the
- * revenue side's rows, never the expenditure side's (function classes, 支出总计, 年终结转结余).
- */
-export const REVENUE_SOURCE_KEYS: ReadonlySet<string> = new Set([
-  'govApprop',
-  'general',
-  'generalBasic',
-  'generalDuty',
-  'generalSpecial',
-  'generalInvest',
-  'govFund',
-  'stateCapital',
-  'specialAccount',
-  'unitFunds',
-  'business',
-  'operating',
-  'superior',
-  'subordinate',
-  'otherIncome',
-  'fundMakeup',
-  'carryOver',
-]);
-
 /** The key prefix of a final account's figure kind; the 决算数 is the table's own figure, keyed plainly. */
 const FIGURE_PREFIX: Record<FinalFigureKind, string> = { initial: 'initial', adjusted: 'adjusted', final: 'final' };
 /** Scopes whose subtotal is the group's `total` (上年 / 合计 → prior.total), not a key of the scope's own. */

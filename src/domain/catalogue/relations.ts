@@ -17,6 +17,8 @@ export interface SumRelation {
 export const APPROPRIATION_MEMBERS = ['general', 'govFund', 'stateCapital'] as const;
 /** The members of the 单位资金 group. */
 export const UNIT_FUND_MEMBERS = ['business', 'operating', 'superior', 'subordinate', 'otherIncome'] as const;
+/** The parts of 一般公共预算 where a table splits it. */
+const GENERAL_MEMBERS = ['generalBasic', 'generalDuty', 'generalSpecial', 'generalInvest'] as const;
 /** Uses of expenditure that add to a total besides 基本支出 and 项目支出. */
 const OTHER_USES = ['operatingExp', 'remitSuperior', 'subsidySubordinate'] as const;
 
@@ -29,6 +31,13 @@ export function sourceParts(has: (key: string) => boolean): string[] {
   const unit = has('unitFunds') ? ['unitFunds'] : [...UNIT_FUND_MEMBERS];
   return [...approp, 'specialAccount', ...unit, 'fundMakeup', 'carryOver'];
 }
+
+/**
+ * The terms that name a source of revenue (一般公共预算拨款, 上年结转 …): on a two-sided table (收支总表) the
+ * revenue side's rows, never the expenditure side's (function classes, 支出总计, 年终结转结余). Every source,
+ * each group by its subtotal and by its members.
+ */
+export const REVENUE_SOURCE_KEYS: ReadonlySet<string> = new Set([...sourceParts(() => true), ...sourceParts(() => false), ...GENERAL_MEMBERS]);
 
 /**
  * Revenue by source (收入总表): the appropriation split when the table prints any of it, else its
@@ -49,7 +58,7 @@ export function roleRelations(role: TableRole, has: (key: string) => boolean): S
   const groups: SumRelation[] = [
     { total: 'govApprop', parts: [...APPROPRIATION_MEMBERS] },
     { total: 'unitFunds', parts: [...UNIT_FUND_MEMBERS] },
-    { total: 'general', parts: ['generalBasic', 'generalDuty', 'generalSpecial', 'generalInvest'] },
+    { total: 'general', parts: [...GENERAL_MEMBERS] },
   ];
   // 人员经费 and 公用经费 printed in place of (or under) 基本支出.
   const split = has('personnel') && has('public');

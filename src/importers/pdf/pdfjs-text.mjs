@@ -195,6 +195,18 @@ const TEXT_STATE_FIELDS = [
   '  setTextMatrix(',
 ].join('\n');
 
+/** pdfjs's text loop head, as text-loop-fresh-arrays replaces it (its replacement differs in one line). */
+const TEXT_LOOP = [
+  '      const operation = {};',
+  '      let stop,',
+  '        name,',
+  '        isValidName,',
+  '        args = [];',
+  '      while (!(stop = timeSlotManager.check())) {',
+  '        args.length = 0;',
+  '        operation.args = args;',
+].join('\n');
+
 /** pdfjs's Lexer.getHexString, as hex-string-codes replaces it (its replacement differs in four places). */
 const HEX_STRING = [
   '  getHexString() {',
@@ -776,27 +788,10 @@ export const PATCHES = [
   },
   {
     name: 'text-loop-fresh-arrays',
-    find: [
-      '      const operation = {};',
-      '      let stop,',
-      '        name,',
-      '        isValidName,',
-      '        args = [];',
-      '      while (!(stop = timeSlotManager.check())) {',
-      '        args.length = 0;',
-      '        operation.args = args;',
-    ].join('\n'),
-    replace: [
-      '      const operation = {};',
-      '      let stop,',
-      '        name,',
-      '        isValidName,',
-      '        args = [];',
-      '      while (!(stop = timeSlotManager.check())) {',
-      '        /* fiscus: a new array per operator instead of emptying the last (see pdfjs-text.mjs, text-loop-fresh-arrays). */',
-      '        args = [];',
-      '        operation.args = args;',
-    ].join('\n'),
+    find: TEXT_LOOP,
+    replace: edited(TEXT_LOOP, [
+      ['        args.length = 0;', '        /* fiscus: a new array per operator instead of emptying the last (see pdfjs-text.mjs, text-loop-fresh-arrays). */\n        args = [];'],
+    ]),
     also: {
       find: ['      textContent.items.push(runBidiTransform(textContentItem));', '      textContentItem.initialized = false;', '      textContentItem.str.length = 0;'].join('\n'),
       replace: ['      textContent.items.push(runBidiTransform(textContentItem));', '      textContentItem.initialized = false;', '      textContentItem.str = [];'].join('\n'),
