@@ -42,23 +42,20 @@ const PAGE_NUMBER = /^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*�
  */
 export function furnitureOf(src: SourceText): Set<SourceLine> {
   const out = new Set<SourceLine>();
-  const byPage = new Map<number, SourceLine[]>();
+  const onPage = new Map<number | null, SourceLine[]>();
+  for (const l of src.lines) {
+    const ls = onPage.get(l.page);
+    if (ls) ls.push(l);
+    else onPage.set(l.page, [l]);
+  }
+  const byPage = new Map([...onPage].filter((e): e is [number, SourceLine[]] => e[0] !== null));
   // The number of decimals most figures of a page print (asked of few pages: counted when asked).
   const decimals = new Map<number | null, number>();
-  let pageLines: Map<number | null, SourceLine[]> | undefined;
   const usual = (page: number | null): number => {
     let d = decimals.get(page);
     if (d === undefined) {
-      if (!pageLines) {
-        pageLines = new Map();
-        for (const o of src.lines) {
-          const ls = pageLines.get(o.page);
-          if (ls) ls.push(o);
-          else pageLines.set(o.page, [o]);
-        }
-      }
       const counts = new Map<number, number>();
-      for (const o of pageLines.get(page) ?? []) for (const w of wordsOf(o)) if (DECIMAL_FIGURE.test(w.text)) counts.set(decimalsOfWord(w.text), (counts.get(decimalsOfWord(w.text)) ?? 0) + 1);
+      for (const o of onPage.get(page) ?? []) for (const w of wordsOf(o)) if (DECIMAL_FIGURE.test(w.text)) counts.set(decimalsOfWord(w.text), (counts.get(decimalsOfWord(w.text)) ?? 0) + 1);
       const [k, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
       d = n >= 3 ? k : 0;
       decimals.set(page, d);
@@ -67,11 +64,6 @@ export function furnitureOf(src: SourceText): Set<SourceLine> {
   };
   src.lines.forEach((l, i) => {
     if (PAGE_NUMBER.test(l.text.trim()) && !pieceOfFigure(src.lines, i, usual)) out.add(l);
-    if (l.page !== null) {
-      const ls = byPage.get(l.page);
-      if (ls) ls.push(l);
-      else byPage.set(l.page, [l]);
-    }
   });
   if (byPage.size < 3) return out;
   const key = (l: SourceLine) => squashTitle(l.text).replace(/\d+/g, '#');
